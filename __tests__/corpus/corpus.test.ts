@@ -1,0 +1,59 @@
+// Every real main template in ../shared/corpus is checked without a crash, and the tracking
+// resources found agree with the manifest's pidNames. Skips when ../shared is absent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkWorkspace } from '../../src/engine/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { openWorkspace } from '../../src/workspace/read-file.ts';
+import { corpusDir, readManifest, type ManifestPidName } from '../support/corpus.ts';
+
+const dir = corpusDir();
+
+test('corpus: every main template is checked and tracking resources agree with the manifest', { skip: dir ? false : '../shared/corpus is absent' }, (t) => {
+  if (!dir) return;
+  const manifest = readManifest(dir);
+  const report = checkWorkspace({ workspace: openWorkspace(dir), settings: DEFAULT_CHECK_SETTINGS, paths: manifest.map((e) => e.path), cwd: dir });
+  assert.equal(report.files.length, manifest.length);
+  const byPath = new Map(report.files.map((f) => [f.path, f]));
+  const disagreements: string[] = [];
+  const resolution = { full: 0, partial: 0, none: 0 };
+  for (const entry of manifest) {
+    const result = byPath.get(entry.path);
+    assert.ok(result, entry.path);
+    if (entry.parseOk === false) {
+      assert.deepEqual(result.findings.map((f) => f.ruleId), ['CUA013'], entry.path);
+      continue;
+    }
+    assert.ok(!result.findings.some((f) => f.ruleId === 'CUA013' && f.file === entry.path), `${entry.path} parsed by the manifest but not by us`);
+    const ours = new Map(result.tracking.filter((x) => x.file === entry.path).map((x) => [x.jsonPointer, x]));
+    for (const pid of entry.pidNames ?? []) {
+      const found = ours.get(pid.jsonPath);
+      if (!found) {
+        disagreements.push(`${entry.path}${pid.jsonPath}: manifest lists ${pid.name}, not found`);
+        continue;
+      }
+      ours.delete(pid.jsonPath);
+      const kind = found.resolvedName.includes('{') ? (found.trackingId ? 'partial' : 'none') : 'full';
+      resolution[kind === 'partial' ? 'partial' : kind === 'full' ? 'full' : 'none']++;
+      if (mustResolve(pid) && found.trackingId === undefined && pid.analysis?.guid) {
+        disagreements.push(`${entry.path}${pid.jsonPath}: ${pid.name} should resolve to GUID ${pid.analysis.guid}, got ${found.resolvedName}`);
+      } else if (mustResolve(pid) && pid.analysis?.guid && found.trackingId !== pid.analysis.guid.toLowerCase()) {
+        disagreements.push(`${entry.path}${pid.jsonPath}: GUID ${found.trackingId} differs from the manifest's ${pid.analysis.guid}`);
+      }
+    }
+    for (const extra of ours.values()) disagreements.push(`${entry.path}${extra.jsonPointer}: we report ${extra.resolvedName}, the manifest does not`);
+  }
+  const counts: Record<string, number> = {};
+  for (const f of report.files) for (const finding of f.findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+  t.diagnostic(`templates ${report.files.length}, pass ${report.files.filter((f) => f.verdict === 'pass').length}, names resolved fully ${resolution.full}, partly ${resolution.partial}, not at all ${resolution.none}`);
+  t.diagnostic(`findings by rule ${JSON.stringify(counts)}`);
+  assert.deepEqual(disagreements, []);
+});
+
+/** Literals and concat/format of literals and variables must resolve (the issue's bar). */
+function mustResolve(pid: ManifestPidName): boolean {
+  if (!pid.isExpression) return true;
+  const simple = /^\[\s*(concat|format)\(/i.test(pid.name);
+  const refs = pid.nameRefs ?? [];
+  return simple && refs.every((r) => r.ref.startsWith('variables(')) && !/parameters\(|uniqueString|deployment\(|resourceGroup\(/i.test(pid.name.replace(/uniqueString\([^)]*\)/gi, ''));
+}

@@ -1,0 +1,72 @@
+// Starts the bundled action or CLI as a separate process, the way the runner or a user does.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  state: Record<string, string>;
+}
+
+/** Environment a GitHub runner gives a JavaScript action, plus INPUT_* for the inputs. */
+export function runnerEnvironment(workspace: string, inputs: Record<string, string>): { env: NodeJS.ProcessEnv; files: { output: string; summary: string; state: string } } {
+  const temp = mkdtempSync(join(tmpdir(), 'cua-guard-runner-'));
+  const files = { output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state') };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    RUNNER_TEMP: temp,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'contoso/offer',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return { env, files };
+}
+
+export function runAction(workspace: string, inputs: Record<string, string>, entry = 'dist/index.js'): ActionRun {
+  const { env, files } = runnerEnvironment(workspace, inputs);
+  const child = spawnSync(process.execPath, [join(REPO_ROOT, entry)], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+  return {
+    status: child.status,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    state: parseFileCommands(readFileSync(files.state, 'utf8')),
+  };
+}
+
+export function runCli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** Reads `name<<DELIMITER\nvalue\nDELIMITER` records, as the runner does with GITHUB_OUTPUT. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '');
+    values[name ?? ''] = value.join('\n');
+  }
+  return values;
+}

@@ -1,0 +1,69 @@
+// Hostile files: links out of the workspace, FIFOs, binary, invalid UTF-8, UTF-16.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkspace, readWorkspaceFile } from '../../src/workspace/read-file.ts';
+import { checkWorkspace } from '../../src/engine/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { createTempWorkspace } from '../support/temp-workspace.ts';
+
+test('a symlink to a file outside the workspace is not read', () => {
+  const ws = createTempWorkspace();
+  const outside = createTempWorkspace();
+  try {
+    const secret = outside.write('azuredeploy.json', '{"secret": "do-not-read"}');
+    symlinkSync(secret, join(ws.root, 'azuredeploy.json'));
+    const read = readWorkspaceFile(openWorkspace(ws.root), 'azuredeploy.json');
+    assert.equal(read.ok, false);
+    assert.match(read.ok ? '' : read.message, /link to a file outside the workspace/);
+    assert.equal(readWorkspaceFile(openWorkspace(ws.root), '../x.json').ok, false);
+  } finally {
+    ws.dispose();
+    outside.dispose();
+  }
+});
+
+test('a FIFO is refused without blocking', () => {
+  const ws = createTempWorkspace();
+  try {
+    execFileSync('mkfifo', [join(ws.root, 'azuredeploy.json')]);
+    const read = readWorkspaceFile(openWorkspace(ws.root), 'azuredeploy.json');
+    assert.match(read.ok ? '' : read.message, /not a regular file/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('binary, invalid UTF-8 and UTF-16 files', () => {
+  const ws = createTempWorkspace();
+  try {
+    writeFileSync(join(ws.root, 'bin.json'), Buffer.from([0x7b, 0x00, 0x7d]));
+    writeFileSync(join(ws.root, 'latin1.json'), Buffer.from('{"a": "caf\xe9"}', 'latin1'));
+    writeFileSync(join(ws.root, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"resources": []}', 'utf16le')]));
+    const workspace = openWorkspace(ws.root);
+    assert.match((readWorkspaceFile(workspace, 'bin.json') as { message: string }).message, /binary file \(NUL byte at offset 1\)/);
+    assert.match((readWorkspaceFile(workspace, 'latin1.json') as { message: string }).message, /not valid UTF-8 \(bad byte 0xe9 at offset 12\)/);
+    assert.deepEqual(readWorkspaceFile(workspace, 'utf16.json').ok && JSON.parse((readWorkspaceFile(workspace, 'utf16.json') as { text: string }).text), { resources: [] });
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('one broken file never hides the verdict on the others', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('a/azuredeploy.json', '{ "resources": [ }');
+    writeFileSync(join(ws.root, 'b-azuredeploy.json'), Buffer.from([0, 1, 2]));
+    ws.write('c/azuredeploy.json', { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [] });
+    const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS, paths: ['a/azuredeploy.json', 'b-azuredeploy.json', 'c'], cwd: ws.root });
+    assert.deepEqual(report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [
+      ['a/azuredeploy.json', ['CUA013']],
+      ['b-azuredeploy.json', ['CUA013']],
+      ['c/azuredeploy.json', ['CUA001']],
+    ]);
+  } finally {
+    ws.dispose();
+  }
+});

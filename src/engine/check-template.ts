@@ -1,0 +1,179 @@
+// Checks one main template: build the model once, run every rule over it, then turn the
+// nodes the rules pointed at into lines and columns (only for files that have findings).
+import { RULES } from '../rules/index.ts';
+import { templateShapeProblem } from '../rules/cua013-invalid-template.ts';
+import type { RuleReport, TrackingCandidate } from '../rules/rule.ts';
+import { buildTemplateModel, isDeploymentType, type ModelOptions, type TemplateModel } from './template-model.ts';
+import { analyzeTrackingName, looksLikeTrackingName } from './tracking-name.ts';
+import { createTemplateSource } from './template-source.ts';
+import { parseTemplateText, type ParseFailure } from './parse-json.ts';
+import { locateNodes } from './locate.ts';
+import { suppressionFor } from './suppression.ts';
+import { LineIndex } from './text-position.ts';
+import type { CheckSettings } from './settings.ts';
+import type { Finding, NodeRef, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
+
+export interface TemplateInput {
+  /** Workspace-relative path. */
+  file: string;
+  text: string;
+  parameterValues?: Record<string, unknown>;
+  readLinked?: ModelOptions['readLinked'];
+}
+
+interface PendingFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  at: NodeRef;
+  suppressed?: { reason: string };
+}
+
+export function checkTemplateText(input: TemplateInput, settings: CheckSettings): TemplateResult {
+  const parsed = parseTemplateText(input.text);
+  if (!parsed.ok) return invalidTemplateResult(input.file, parsed.text, parsed.error, settings);
+  const shape = templateShapeProblem(parsed.value);
+  if (shape) {
+    const finding = pendingInvalid(shape.message, { file: input.file, path: shape.path, at: 'value' }, settings);
+    return finish(input.file, undefined, [finding], [], { [input.file]: parsed.text }, []);
+  }
+  const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>);
+  const model = buildTemplateModel(source, {
+    ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
+    ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
+  });
+  return checkModel(model, settings);
+}
+
+export function checkModel(model: TemplateModel, settings: CheckSettings): TemplateResult {
+  const candidates = findTrackingResources(model, settings);
+  const pending: PendingFinding[] = [];
+  for (const rule of RULES) {
+    const configured = settings.severities[rule.id];
+    if (configured === 'off') continue;
+    const report = (r: RuleReport): void => {
+      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.id) : undefined;
+      pending.push({
+        ruleId: rule.id,
+        severity: configured ?? r.severity ?? rule.defaultSeverity,
+        message: r.message,
+        at: r.at,
+        ...(suppressed ? { suppressed } : {}),
+      });
+    };
+    rule.check({ model, candidates, settings, report });
+  }
+  const texts: Record<string, string> = { [model.main.file]: model.main.text };
+  for (const linked of model.linkedSources) texts[linked.file] = linked.text;
+  const linkedFiles = model.linkedSources.map((s) => s.file);
+  return finish(model.main.file, model.scope, pending, candidates, texts, linkedFiles);
+}
+
+/** Every resource named `pid-…` (after resolving its name), any type, any depth. */
+export function findTrackingResources(model: TemplateModel, settings: Pick<CheckSettings, 'strictNames'>): TrackingCandidate[] {
+  const candidates: TrackingCandidate[] = [];
+  for (const entry of model.resources) {
+    if (!looksLikeTrackingName(entry.name)) continue;
+    candidates.push({ entry, name: analyzeTrackingName(entry.name, settings.strictNames), isDeployment: isDeploymentType(entry.type) });
+  }
+  return candidates;
+}
+
+export function invalidTemplateResult(file: string, text: string, failure: ParseFailure, settings: CheckSettings): TemplateResult {
+  const position = new LineIndex(text).positionAt(failure.offset);
+  const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: 'value' }, settings);
+  return finish(file, undefined, [finding], [], {}, [], { [file]: failure.offset });
+}
+
+function pendingInvalid(message: string, at: NodeRef, settings: CheckSettings): PendingFinding {
+  const configured = settings.severities['CUA013'];
+  // A file that cannot be read can never pass: 'off' still reports it as an error.
+  const severity: Severity = configured === undefined || configured === 'off' ? 'error' : configured;
+  return { ruleId: 'CUA013', severity, message, at };
+}
+
+function finish(
+  file: string,
+  scope: TemplateResult['scope'],
+  pending: PendingFinding[],
+  candidates: TrackingCandidate[],
+  texts: Record<string, string>,
+  linkedFiles: string[],
+  fixedOffsets: Record<string, number> = {},
+): TemplateResult {
+  const findings = locateFindings(pending, texts, fixedOffsets);
+  const tracking = summarizeTracking(candidates);
+  const failed = findings.some((f) => f.severity === 'error' && !f.suppressed);
+  return { path: file, verdict: failed ? 'fail' : 'pass', ...(scope ? { scope } : {}), findings, tracking, linkedFiles };
+}
+
+function locateFindings(pending: PendingFinding[], texts: Record<string, string>, fixedOffsets: Record<string, number>): Finding[] {
+  const byFile = new Map<string, PendingFinding[]>();
+  for (const p of pending) byFile.set(p.at.file, [...(byFile.get(p.at.file) ?? []), p]);
+  const findings: Finding[] = [];
+  for (const [file, items] of byFile) {
+    const text = texts[file] ?? '';
+    const lines = new LineIndex(text);
+    const fixed = fixedOffsets[file];
+    const spans = fixed === undefined ? locateWithFallback(text, items.map((p) => p.at)) : items.map(() => ({ offset: fixed, length: 0 }));
+    items.forEach((p, i) => {
+      const span = spans[i] ?? { offset: 0, length: 0 };
+      const start = lines.positionAt(span.offset);
+      const end = lines.positionAt(span.offset + span.length);
+      findings.push({
+        ruleId: p.ruleId,
+        severity: p.severity,
+        message: p.message,
+        file,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        jsonPointer: toJsonPointer(p.at.path),
+        ...(p.suppressed ? { suppressed: p.suppressed } : {}),
+      });
+    });
+  }
+  return findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
+}
+
+/** Locates each node; a node that is not there falls back to its nearest ancestor. */
+function locateWithFallback(text: string, refs: NodeRef[]): ({ offset: number; length: number } | undefined)[] {
+  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? 'value' })));
+  const missing = refs.map((r, i) => (spans[i] ? undefined : r)).filter((r): r is NodeRef => r !== undefined);
+  if (missing.length === 0) return spans;
+  return refs.map((ref, i) => {
+    const found = spans[i];
+    if (found) return found;
+    for (let depth = ref.path.length - 1; depth >= 0; depth--) {
+      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: 'value' }]);
+      if (span) return span;
+    }
+    return undefined;
+  });
+}
+
+function summarizeTracking(candidates: TrackingCandidate[]): TrackingResourceSummary[] {
+  const summaries: TrackingResourceSummary[] = [];
+  for (const c of candidates) {
+    const raw = c.entry.resource['name'];
+    const [span] = locateNodes(c.entry.source.text, [{ path: [...c.entry.path, 'name'], at: 'value' }]);
+    const position = c.entry.source.lines.positionAt(span?.offset ?? 0);
+    summaries.push({
+      nameExpression: typeof raw === 'string' ? raw : JSON.stringify(raw),
+      resolvedName: c.name.display,
+      ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
+      type: c.entry.type,
+      file: c.entry.source.file,
+      line: position.line,
+      column: position.column,
+      jsonPointer: toJsonPointer(c.entry.path),
+      placement: c.entry.placement,
+    });
+  }
+  return summaries;
+}
+
+export function toJsonPointer(path: readonly (string | number)[]): string {
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}

@@ -1,0 +1,56 @@
+// Checks every main template a request names: discovery, reading, parameter values,
+// linked templates, rules. One broken file never hides the verdict on the others.
+import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
+import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
+import { loadParameterValues } from '../workspace/parameter-files.ts';
+import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
+import { createLinkReader } from '../workspace/linked-reader.ts';
+import { checkTemplateText, invalidTemplateResult } from './check-template.ts';
+import type { CheckSettings } from './settings.ts';
+import type { CheckReport, Severity, TemplateResult } from './types.ts';
+
+export interface WorkspaceCheckRequest {
+  workspace: Workspace;
+  settings: CheckSettings;
+  /** Explicit files or folders (CLI); empty = search the workspace. */
+  paths?: readonly string[];
+  /** Glob patterns (action input `templates`). */
+  patterns?: readonly string[];
+  /** Parameters file path or glob, relative to each template (input `parameters`). */
+  parametersFile?: string;
+  cwd?: string;
+}
+
+export interface WorkspaceCheckReport extends CheckReport {
+  problems: DiscoveryProblem[];
+}
+
+export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
+  const discovery = discoverTemplates(request.workspace, {
+    ...(request.paths ? { paths: request.paths } : {}),
+    ...(request.patterns ? { patterns: request.patterns } : {}),
+    ...(request.cwd ? { cwd: request.cwd } : {}),
+  });
+  const readLinked = createLinkReader(request.workspace);
+  const files = discovery.templates.map((file) => checkOneTemplate(request, file, readLinked));
+  return { tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts: countFindings(files), problems: discovery.problems };
+}
+
+function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
+  const read = readWorkspaceFile(request.workspace, file);
+  if (!read.ok) return invalidTemplateResult(file, '', { message: read.message, offset: 0, length: 0 }, request.settings);
+  const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
+  const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, request.settings);
+  return parameters.file ? { ...result, parametersFile: parameters.file } : result;
+}
+
+export function countFindings(files: readonly TemplateResult[]): CheckReport['counts'] {
+  const counts: Record<Severity, number> & { suppressed: number } = { error: 0, warning: 0, notice: 0, suppressed: 0 };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      if (finding.suppressed) counts.suppressed++;
+      else counts[finding.severity]++;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,78 @@
+// Works out which repository file a deployment's templateLink points at, without fetching
+// anything: relativePath, or a uri built from deployment().properties.templateLink.uri or
+// _artifactsLocation plus a relative path. Anything else is noted, never read.
+import { posix } from 'node:path';
+import { evaluateValue, type TemplateScope } from '../expressions/index.ts';
+import { PartialString, Unknown, describeString, type ArmValue } from '../expressions/value.ts';
+import type { TemplateSource } from './template-source.ts';
+import type { JsonPath } from './types.ts';
+
+export interface LinkNote {
+  kind: 'remote' | 'outside-workspace' | 'unresolved' | 'missing' | 'unreadable';
+  message: string;
+  from: { file: string; path: JsonPath };
+}
+
+export type LinkResolution = { kind: 'file'; relativePath: string } | { kind: 'note'; note: LinkNote };
+
+export type LinkedLoad = { kind: 'file'; source: TemplateSource } | { kind: 'note'; note: Omit<LinkNote, 'from'> };
+
+/** Reads a linked template (workspace-relative path) on behalf of the engine. */
+export type LinkReader = (fromFile: string, target: string) => LinkedLoad;
+
+interface LinkOwner {
+  source: TemplateSource;
+  path: JsonPath;
+}
+
+const BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
+
+export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unknown>, scope: TemplateScope): LinkResolution {
+  const from = { file: owner.source.file, path: owner.path };
+  const note = (kind: LinkNote['kind'], message: string): LinkResolution => ({ kind: 'note', note: { kind, message, from } });
+  const baseDir = posix.dirname(owner.source.file);
+
+  if (link['relativePath'] !== undefined) {
+    const relative = evaluateValue(link['relativePath'], scope).value;
+    if (typeof relative !== 'string') return note('unresolved', `templateLink.relativePath '${describeString(relative)}' cannot be resolved before deployment`);
+    return withinWorkspace(posix.join(baseDir, relative), note);
+  }
+  const uri = evaluateValue(link['uri'], scope).value;
+  if (typeof uri === 'string') {
+    return /^[a-z][a-z0-9+.-]*:/i.test(uri)
+      ? note('remote', `linked template ${redactQuery(uri)} is remote and was not fetched`)
+      : note('unresolved', `templateLink.uri '${redactQuery(uri)}' is not an absolute URI`);
+  }
+  const relative = relativePartAfterBase(uri);
+  if (relative === undefined) return note('unresolved', `templateLink.uri '${redactQuery(describeString(uri))}' cannot be resolved to a file in the repository`);
+  return withinWorkspace(posix.join(baseDir, relative), note);
+}
+
+/** For `<base>` + 'nested/x.json' (+ SAS token), the relative part, when base is the template's own location. */
+function relativePartAfterBase(value: ArmValue): string | undefined {
+  const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
+  const first = parts[0];
+  if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return undefined;
+  let relative = '';
+  for (const part of parts.slice(1)) {
+    if (typeof part !== 'string') break;
+    relative += part;
+  }
+  relative = relative.split('?')[0] ?? '';
+  relative = relative.replace(/^\.?\/+/, '');
+  return relative === '' ? undefined : relative;
+}
+
+function withinWorkspace(joined: string, note: (kind: LinkNote['kind'], message: string) => LinkResolution): LinkResolution {
+  const normalized = posix.normalize(joined);
+  if (normalized.startsWith('../') || normalized === '..' || posix.isAbsolute(normalized)) {
+    return note('outside-workspace', `linked template '${normalized}' is outside the workspace and was not read`);
+  }
+  return { kind: 'file', relativePath: normalized };
+}
+
+/** SAS tokens and other query strings may carry secrets: never show them. */
+export function redactQuery(uri: string): string {
+  const at = uri.indexOf('?');
+  return at === -1 ? uri : `${uri.slice(0, at)}?…`;
+}

@@ -1,0 +1,192 @@
+// One walk over a main template (and the linked templates it reaches) that records every
+// resource with where it sits, how it was reached and the scope its expressions use.
+// Rules read this model; none of them walks the tree again.
+import {
+  createNestedScope,
+  createLinkedScope,
+  createTemplateScope,
+  evaluateValue,
+  type ExpressionError,
+  type TemplateScope,
+} from '../expressions/index.ts';
+import type { ArmValue } from '../expressions/value.ts';
+import { isRecord, type TemplateSource } from './template-source.ts';
+import { scopeFromSchema } from './scope-kind.ts';
+import { resolveTemplateLink, type LinkReader, type LinkNote } from './linked-templates.ts';
+import type { DeploymentScope, JsonPath, Placement } from './types.ts';
+
+export interface DeploymentHop {
+  source: TemplateSource;
+  path: JsonPath;
+  /** The deployment's name as resolved, for messages. */
+  label: string;
+}
+
+export interface ResourceEntry {
+  source: TemplateSource;
+  path: JsonPath;
+  resource: Record<string, unknown>;
+  /** Resource type as written ('' when missing). */
+  type: string;
+  name: ArmValue;
+  nameErrors: ExpressionError[];
+  placement: Placement;
+  /** Deployments that lead to this resource, outermost first. */
+  chain: DeploymentHop[];
+  scope: TemplateScope;
+  /** Deployment scope of the template the resource is declared in. */
+  templateScope: DeploymentScope | undefined;
+}
+
+export interface TemplateModel {
+  main: TemplateSource;
+  scope: DeploymentScope | undefined;
+  resources: ResourceEntry[];
+  linkNotes: LinkNote[];
+  /** Linked templates that were read, in the order they were reached. */
+  linkedSources: TemplateSource[];
+}
+
+export interface ModelOptions {
+  parameterValues?: Record<string, unknown>;
+  readLinked?: LinkReader;
+}
+
+// Real templates nest a handful of levels; this bounds hostile input without hiding real ones.
+const MAX_DEPLOYMENT_DEPTH = 64;
+const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
+
+export function isDeploymentType(type: string): boolean {
+  return type.toLowerCase() === DEPLOYMENTS_TYPE;
+}
+
+export function buildTemplateModel(main: TemplateSource, options: ModelOptions = {}): TemplateModel {
+  const scope = scopeFromSchema(main.root['$schema']);
+  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [] };
+  const rootScope = createTemplateScope(main.root, {
+    parameterValues: options.parameterValues ?? {},
+    ...(scope ? { scopeKind: scope } : {}),
+    templatePath: main.file,
+  });
+  const walker = new ModelWalker(model, options.readLinked, new Set([main.file]));
+  walker.walkTemplate(main, main.root, ['resources'], { placement: 'top-level', chain: [], scope: rootScope, templateScope: scope });
+  return model;
+}
+
+interface WalkContext {
+  placement: Placement;
+  chain: DeploymentHop[];
+  scope: TemplateScope;
+  templateScope: DeploymentScope | undefined;
+}
+
+class ModelWalker {
+  private readonly model: TemplateModel;
+  private readonly readLinked: LinkReader | undefined;
+  private readonly visitedFiles: Set<string>;
+
+  constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>) {
+    this.model = model;
+    this.readLinked = readLinked;
+    this.visitedFiles = visitedFiles;
+  }
+
+  walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
+    for (const [key, resource] of resourceEntries(template['resources'], template['languageVersion'])) {
+      this.visitResource(source, [...resourcesPath, key], resource, context);
+    }
+  }
+
+  private visitResource(source: TemplateSource, path: JsonPath, resource: Record<string, unknown>, context: WalkContext): void {
+    const type = typeof resource['type'] === 'string' ? resource['type'] : '';
+    const evaluation = evaluateValue(resource['name'], context.scope);
+    const entry: ResourceEntry = {
+      source,
+      path,
+      resource,
+      type,
+      name: evaluation.value,
+      nameErrors: evaluation.errors,
+      placement: context.placement,
+      chain: context.chain,
+      scope: context.scope,
+      templateScope: context.templateScope,
+    };
+    this.model.resources.push(entry);
+
+    if (Array.isArray(resource['resources'])) {
+      const childPlacement: Placement = context.placement === 'top-level' ? 'child' : context.placement;
+      resource['resources'].forEach((child, index) => {
+        if (isRecord(child)) this.visitResource(source, [...path, 'resources', index], child, { ...context, placement: childPlacement });
+      });
+    }
+    if (isDeploymentType(type)) this.visitDeployment(entry, context);
+  }
+
+  private visitDeployment(entry: ResourceEntry, context: WalkContext): void {
+    const properties = entry.resource['properties'];
+    if (!isRecord(properties) || context.chain.length >= MAX_DEPLOYMENT_DEPTH) return;
+    const hop: DeploymentHop = { source: entry.source, path: entry.path, label: labelOf(entry) };
+    const chain = [...context.chain, hop];
+    const inline = properties['template'];
+    if (isRecord(inline)) {
+      const placement: Placement = context.placement === 'linked' ? 'linked' : 'nested-inline';
+      const scope = createNestedScope(context.scope, entry.resource);
+      this.walkTemplate(entry.source, inline, [...entry.path, 'properties', 'template', 'resources'], {
+        placement,
+        chain,
+        scope,
+        templateScope: scopeFromSchema(inline['$schema']) ?? context.templateScope,
+      });
+    }
+    if (isRecord(properties['templateLink'])) this.visitLink(entry, properties['templateLink'], chain, context);
+  }
+
+  private visitLink(entry: ResourceEntry, link: Record<string, unknown>, chain: DeploymentHop[], context: WalkContext): void {
+    const resolution = resolveTemplateLink(entry, link, context.scope);
+    if (resolution.kind === 'note') {
+      this.model.linkNotes.push(resolution.note);
+      return;
+    }
+    if (!this.readLinked) return;
+    const target = resolution.relativePath;
+    if (this.visitedFiles.has(target)) return; // cycles and diamonds are walked once
+    this.visitedFiles.add(target);
+    const loaded = this.readLinked(entry.source.file, target);
+    if (loaded.kind === 'note') {
+      this.model.linkNotes.push({ ...loaded.note, from: { file: entry.source.file, path: entry.path } });
+      return;
+    }
+    this.model.linkedSources.push(loaded.source);
+    const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
+    this.walkTemplate(loaded.source, loaded.source.root, ['resources'], {
+      placement: 'linked',
+      chain,
+      scope,
+      templateScope: scopeFromSchema(loaded.source.root['$schema']) ?? context.templateScope,
+    });
+  }
+}
+
+/** Resources as [key, resource]: an array (index keys) or, in languageVersion 2.0, an object keyed by symbolic name. */
+export function resourceEntries(resources: unknown, languageVersion: unknown): [string | number, Record<string, unknown>][] {
+  const out: [string | number, Record<string, unknown>][] = [];
+  if (Array.isArray(resources)) {
+    resources.forEach((resource, index) => {
+      if (isRecord(resource)) out.push([index, resource]);
+    });
+  } else if (isRecord(resources) && languageVersion !== undefined) {
+    for (const [symbol, resource] of Object.entries(resources)) {
+      // `existing` resources are references, not deployments.
+      if (isRecord(resource) && resource['existing'] !== true) out.push([symbol, resource]);
+    }
+  }
+  return out;
+}
+
+function labelOf(entry: ResourceEntry): string {
+  const name = entry.name;
+  if (typeof name === 'string') return name;
+  const raw = entry.resource['name'];
+  return typeof raw === 'string' ? raw : '(unnamed)';
+}

@@ -1,0 +1,120 @@
+// Reads files for the checker without ever leaving the workspace: symlinks are resolved and
+// must stay inside it, only regular files are opened (never a FIFO or a device), and size is bounded.
+import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+export type ReadOutcome = { ok: true; text: string; absolutePath: string } | { ok: false; message: string; offset?: number };
+
+/** 256 MiB: well above the largest real templates (3.3 MB) and generated stress templates (50 MB). */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export interface Workspace {
+  /** Absolute, symlink-resolved root. */
+  root: string;
+}
+
+export function openWorkspace(root: string): Workspace {
+  return { root: realpathSync(resolve(root)) };
+}
+
+/** Workspace-relative path with forward slashes, or undefined when `absolute` is outside. */
+export function workspaceRelative(workspace: Workspace, absolute: string): string | undefined {
+  const rel = relative(workspace.root, absolute);
+  if (rel === '' ) return '';
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
+export function readWorkspaceFile(workspace: Workspace, relPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  const candidate = resolve(workspace.root, relPath);
+  if (workspaceRelative(workspace, candidate) === undefined) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch (error) {
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+  }
+  if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+  return readRegularFile(real, relPath, maxBytes);
+}
+
+function readRegularFile(real: string, relPath: string, maxBytes: number): ReadOutcome {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
+    if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decodeText(buffer.subarray(0, read), relPath, real);
+  } catch (error) {
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le');
+
+/** UTF-8 (with or without BOM) or UTF-16 with a BOM; NUL bytes mean a binary file. */
+export function decodeText(bytes: Uint8Array, relPath: string, absolutePath: string): ReadOutcome {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: utf16le.decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), absolutePath };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, message: `'${relPath}' is a binary file (NUL byte at offset ${nul})`, offset: nul };
+  try {
+    return { ok: true, text: utf8.decode(bytes), absolutePath };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`, offset: at };
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  // Binary search on the longest valid prefix (decoding a prefix may cut a character; allow 3 bytes).
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (validPrefix(bytes.subarray(0, mid))) low = mid;
+    else high = mid - 1;
+  }
+  return Math.min(low, bytes.length - 1);
+}
+
+function validPrefix(bytes: Uint8Array): boolean {
+  for (let cut = 0; cut <= 3 && cut <= bytes.length; cut++) {
+    try {
+      utf8.decode(bytes.subarray(0, bytes.length - cut));
+      return true;
+    } catch {
+      // try a shorter prefix: the end may split a multi-byte character
+    }
+  }
+  return false;
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
