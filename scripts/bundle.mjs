@@ -21,6 +21,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // jsonc-parser's "main" is a UMD build whose internal require() calls esbuild cannot follow;
+  // its "module" entry is plain ESM.
+  mainFields: ['module', 'main'],
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',

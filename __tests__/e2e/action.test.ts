@@ -54,7 +54,7 @@ test('action: a clean workspace passes; fail-on never never fails', () => {
     const never = runAction(ws.root, { 'fail-on': 'never', rules: 'CUA014=error' });
     assert.equal(never.status, 0);
     assert.equal(never.outputs['result'], 'fail');
-    assert.match(never.stdout, /^::error title=CUA014 tracking-api-version,file=azuredeploy.json,line=6,/m);
+    assert.match(never.stdout, /^::error title=CUA014 tracking-api-version,file=azuredeploy.json,line=7,endLine=7,col=21,/m);
   } finally {
     ws.dispose();
   }

@@ -34,7 +34,7 @@ test('cli: --format json prints exactly one JSON document with the documented fi
     const [finding] = report.files[0].findings;
     assert.deepEqual(
       { path: report.files[0].path, ruleId: finding.ruleId, severity: finding.severity, file: finding.file, line: finding.line, column: finding.column },
-      { path: 'azuredeploy.json', ruleId: 'CUA009', severity: 'warning', file: 'azuredeploy.json', line: 6, column: 15 },
+      { path: 'azuredeploy.json', ruleId: 'CUA009', severity: 'warning', file: 'azuredeploy.json', line: 8, column: 15 },
     );
     assert.equal(typeof finding.message, 'string');
   } finally {

@@ -1,13 +1,21 @@
-// The command line: `cua-guard check [paths...]`. Exit 0 when no error-level finding,
-// 1 when there is one, 2 on a usage or internal error. Runs the same engine as the action.
+// The command line:
+//   cua-guard check [paths...]   exit 0 when no finding reaches --fail-on, 1 when one does
+//   cua-guard fix [paths...]     exit 0 when no error is left after fixing, 1 when one is
+//   cua-guard new-id             a fresh tracking GUID and the resource to paste
+// Exit 2 on a usage error, an invalid configuration file or an internal error.
+// Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
+import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspace } from '../engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../engine/settings.ts';
-import { openWorkspace } from '../workspace/read-file.ts';
+import type { DeploymentScope } from '../engine/types.ts';
+import { openWorkspace, type Workspace } from '../workspace/read-file.ts';
 import { formatText } from '../reporters/text.ts';
 import { formatJson } from '../reporters/json.ts';
+import { formatSarif } from '../reporters/sarif.ts';
+import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../config/index.ts';
 import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, UsageError } from '../settings/parse-options.ts';
 import { TOOL_VERSION } from '../meta.ts';
+import { trackingResource } from '../fix/tracking-resource.ts';
 import { HELP } from './help.ts';
 
 export interface CliIo {
@@ -31,7 +39,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_OK;
     }
-    if (command === 'check') return runCheck(rest, io);
+    if (command === 'check') return await runCheck(rest, io);
+    if (command === 'fix') return await runFix(rest, io);
+    if (command === 'new-id') return runNewId(rest, io);
     throw new UsageError(`unknown command '${command}' (try 'cua-guard help')`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -43,52 +53,141 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-const CHECK_OPTIONS = {
-  format: { type: 'string', short: 'f', default: 'text' },
+/** Flags shared by check and fix: what to read and which settings apply. */
+const COMMON_OPTIONS = {
   'tracking-id': { type: 'string', multiple: true, default: [] as string[] },
   rule: { type: 'string', multiple: true, default: [] as string[] },
-  'strict-names': { type: 'boolean', default: false },
+  'strict-names': { type: 'boolean' },
   'max-tracking-resources': { type: 'string', default: '' },
   parameters: { type: 'string' },
   workspace: { type: 'string' },
+  config: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+const CHECK_OPTIONS = {
+  ...COMMON_OPTIONS,
+  format: { type: 'string', short: 'f', default: 'text' },
   'fail-on': { type: 'string', default: 'error' },
 } satisfies ParseArgsConfig['options'];
 
-function runCheck(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseCliArgs(args);
-  const format = parseChoice(values.format, '--format', ['text', 'json'] as const, 'text');
-  const failOn = parseChoice(values['fail-on'], '--fail-on', ['error', 'warning', 'never'] as const, 'error');
-  const settings: CheckSettings = {
-    ...DEFAULT_CHECK_SETTINGS,
-    severities: parseRuleSeverities(values.rule),
-    trackingIds: parseTrackingIds(values['tracking-id']),
-    strictNames: values['strict-names'],
-    maxTrackingResources: parsePositiveInteger(values['max-tracking-resources'], '--max-tracking-resources', 1),
+const FIX_OPTIONS = {
+  ...COMMON_OPTIONS,
+  'dry-run': { type: 'boolean', default: false },
+} satisfies ParseArgsConfig['options'];
+
+const NEW_ID_OPTIONS = {
+  scope: { type: 'string', default: 'resourceGroup' },
+} satisfies ParseArgsConfig['options'];
+
+interface CommonValues {
+  'tracking-id': string[];
+  rule: string[];
+  'strict-names'?: boolean | undefined;
+  'max-tracking-resources': string;
+  workspace?: string | undefined;
+  config?: string | undefined;
+}
+
+interface Prepared {
+  workspace: Workspace;
+  resolved: ResolvedSettings;
+}
+
+/** Opens the workspace, reads the configuration file and puts the flags on top of it. */
+async function prepare(values: CommonValues, io: CliIo): Promise<Prepared> {
+  const explicit: SettingsLayer = {
+    ...(values.rule.length > 0 ? { severities: parseRuleSeverities(values.rule) } : {}),
+    ...(values['tracking-id'].length > 0 ? { trackingIds: parseTrackingIds(values['tracking-id']) } : {}),
+    ...(values['strict-names'] !== undefined ? { strictNames: values['strict-names'] } : {}),
+    ...(values['max-tracking-resources'].trim() !== ''
+      ? { maxTrackingResources: parsePositiveInteger(values['max-tracking-resources'], '--max-tracking-resources', 1) }
+      : {}),
   };
   const workspace = openWorkspaceOrFail(values.workspace ?? io.cwd, io.cwd);
+  const config = await loadConfiguration({ workspaceRoot: workspace.root, ...(values.config ? { explicit: values.config, baseDir: io.cwd } : {}) });
+  return { workspace, resolved: resolveSettings(config?.config, explicit) };
+}
+
+async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, CHECK_OPTIONS);
+  const format = parseChoice(values.format, '--format', ['text', 'json', 'sarif'] as const, 'text');
+  const failOn = parseChoice(values['fail-on'], '--fail-on', ['error', 'warning', 'never'] as const, 'error');
+  const { workspace, resolved } = await prepare(values, io);
+  const patterns = resolved.patterns();
   const report = checkWorkspace({
     workspace,
-    settings,
+    settings: resolved.base,
+    settingsFor: resolved.settingsFor,
     paths: positionals.length > 0 ? positionals : [io.cwd],
     cwd: io.cwd,
+    ...(patterns.length > 0 ? { patterns } : {}),
     ...(values.parameters ? { parametersFile: values.parameters } : {}),
   });
-  io.stdout(format === 'json' ? formatJson(report) : formatText(report));
+  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { workspaceRoot: workspace.root }) : formatText(report));
   if (report.problems.length > 0 && report.files.length === 0) return EXIT_USAGE;
   if (failOn === 'never') return EXIT_OK;
   if (report.counts.error > 0) return EXIT_FINDINGS;
   return failOn === 'warning' && report.counts.warning > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function parseCliArgs(args: readonly string[]) {
+async function runFix(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
+  const { workspace, resolved } = await prepare(values, io);
+  const { fixWorkspace, unifiedDiff } = await import('../fix/index.ts');
+  const patterns = resolved.patterns();
+  const dryRun = values['dry-run'];
+  const report = fixWorkspace({
+    workspace,
+    paths: positionals.length > 0 ? positionals : [io.cwd],
+    cwd: io.cwd,
+    ...(patterns.length > 0 ? { patterns } : {}),
+    settingsFor: resolved.settingsFor,
+    ...(values.parameters ? { parametersFile: values.parameters } : {}),
+    write: !dryRun,
+  });
+  // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
+  const say = dryRun ? io.stderr : io.stdout;
+  for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
+  for (const file of report.files) {
+    for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
+    for (const note of file.notes) say(`${file.file}: ${note}\n`);
+  }
+  if (dryRun) io.stdout(await unifiedDiff(report.files));
+  const changed = report.files.filter((f) => f.fixed !== f.original).length;
+  const remaining = report.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
+  say(
+    `${report.files.length} template(s): ${changed} ${dryRun ? 'would change' : 'changed'}, ${report.files.length - changed} unchanged` +
+      (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? 's' : 've'} errors to fix by hand\n` : '\n'),
+  );
+  if (report.problems.length > 0 && report.files.length === 0) return EXIT_USAGE;
+  return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+const SCOPES: readonly DeploymentScope[] = ['resourceGroup', 'subscription', 'managementGroup', 'tenant'];
+
+function runNewId(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseCliArgs(args, NEW_ID_OPTIONS);
+  if (positionals.length > 0) throw new UsageError(`new-id takes no arguments (got '${positionals[0]}')`);
+  const scope = parseChoice(values.scope, '--scope', SCOPES, 'resourceGroup');
+  const id = randomUUID();
+  const resource = JSON.stringify(trackingResource(id, scope), null, 2);
+  io.stdout(
+    `${id}\n\n` +
+      `Register this GUID for your offer in Partner Center, then add this resource as the first element of the main template's "resources"\n` +
+      `(or run: cua-guard fix --tracking-id ${id}):\n\n${resource}\n`,
+  );
+  return EXIT_OK;
+}
+
+function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
   try {
-    return parseArgs({ args: [...args], options: CHECK_OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
-function openWorkspaceOrFail(path: string, cwd: string) {
+function openWorkspaceOrFail(path: string, cwd: string): Workspace {
   try {
     return openWorkspace(path.startsWith('/') ? path : `${cwd}/${path}`);
   } catch {

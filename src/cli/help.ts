@@ -3,19 +3,31 @@ export const HELP = `cua-guard: checks Azure customer usage attribution (pid- tr
 Usage:
   cua-guard check [paths...] [options]   check main templates (files, or folders searched for
                                          mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json)
+  cua-guard fix [paths...] [options]     repair what is certainly wrong: insert a missing tracking
+                                         deployment, set mode Incremental, fix a malformed name, …
+  cua-guard new-id [--scope SCOPE]       print a fresh tracking GUID and the resource to paste
   cua-guard help                         show this text
   cua-guard --version
 
-Options for check:
-  -f, --format text|json          output format (default text)
-      --tracking-id ID            a registered tracking id (GUID, with or without pid-); repeatable
+Options for check and fix:
+      --tracking-id ID            a registered tracking id (GUID, with or without pid-); repeatable;
+                                  fix inserts the first one
       --rule ID=SEVERITY          change a rule's severity: error, warning, notice or off; repeatable
       --strict-names              forbid a suffix after the GUID in tracking names
       --max-tracking-resources N  tracking deployments allowed per main template (default 1)
       --parameters FILE           parameters file, relative to each template
                                   (default: <template>.parameters.json beside it, when present)
-      --workspace DIR             nothing outside DIR is read (default: the current folder)
+      --workspace DIR             nothing outside DIR is read or written (default: the current folder)
+      --config FILE               configuration file (default: .cua-guard.json in the workspace, if any);
+                                  the flags above override it
+Options for check:
+  -f, --format text|json|sarif    output format (default text); sarif is SARIF 2.1.0 for code scanning
       --fail-on error|warning|never   which findings make the exit code 1 (default error)
+Options for fix:
+      --dry-run                   print a unified diff (for git apply) instead of writing the files
+Options for new-id:
+      --scope resourceGroup|subscription|managementGroup|tenant   shape of the snippet (default resourceGroup)
 
-Exit codes: 0 no error-level finding, 1 findings at or above --fail-on, 2 usage or internal error.
+Exit codes: 0 no error-level finding (fix: none left), 1 findings at or above --fail-on (fix: errors
+left to fix by hand), 2 usage error, invalid configuration or internal error.
 `;

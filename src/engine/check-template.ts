@@ -5,7 +5,8 @@ import { templateShapeProblem } from '../rules/cua013-invalid-template.ts';
 import type { RuleReport, TrackingCandidate } from '../rules/rule.ts';
 import { buildTemplateModel, isDeploymentType, type ModelOptions, type TemplateModel } from './template-model.ts';
 import { analyzeTrackingName, looksLikeTrackingName } from './tracking-name.ts';
-import { createTemplateSource } from './template-source.ts';
+import { knownPrefix } from '../expressions/value.ts';
+import { createTemplateSource, type TemplateSource } from './template-source.ts';
 import { parseTemplateText, type ParseFailure } from './parse-json.ts';
 import { locateNodes } from './locate.ts';
 import { suppressionFor } from './suppression.ts';
@@ -35,9 +36,9 @@ export function checkTemplateText(input: TemplateInput, settings: CheckSettings)
   const shape = templateShapeProblem(parsed.value);
   if (shape) {
     const finding = pendingInvalid(shape.message, { file: input.file, path: shape.path, at: 'value' }, settings);
-    return finish(input.file, undefined, [finding], [], { [input.file]: parsed.text }, []);
+    return finish(input.file, undefined, [finding], [], [createTemplateSource(input.file, parsed.text, {}, parsed.scanText)], []);
   }
-  const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>);
+  const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>, parsed.scanText);
   const model = buildTemplateModel(source, {
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
     ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
@@ -63,10 +64,8 @@ export function checkModel(model: TemplateModel, settings: CheckSettings): Templ
     };
     rule.check({ model, candidates, settings, report });
   }
-  const texts: Record<string, string> = { [model.main.file]: model.main.text };
-  for (const linked of model.linkedSources) texts[linked.file] = linked.text;
   const linkedFiles = model.linkedSources.map((s) => s.file);
-  return finish(model.main.file, model.scope, pending, candidates, texts, linkedFiles);
+  return finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
 }
 
 /** Every resource named `pid-…` (after resolving its name), any type, any depth. */
@@ -74,7 +73,12 @@ export function findTrackingResources(model: TemplateModel, settings: Pick<Check
   const candidates: TrackingCandidate[] = [];
   for (const entry of model.resources) {
     if (!looksLikeTrackingName(entry.name)) continue;
-    candidates.push({ entry, name: analyzeTrackingName(entry.name, settings.strictNames), isDeployment: isDeploymentType(entry.type) });
+    candidates.push({
+      entry,
+      name: analyzeTrackingName(entry.name, settings.strictNames),
+      isDeployment: isDeploymentType(entry.type),
+      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === 'pid-',
+    });
   }
   return candidates;
 }
@@ -82,7 +86,7 @@ export function findTrackingResources(model: TemplateModel, settings: Pick<Check
 export function invalidTemplateResult(file: string, text: string, failure: ParseFailure, settings: CheckSettings): TemplateResult {
   const position = new LineIndex(text).positionAt(failure.offset);
   const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: 'value' }, settings);
-  return finish(file, undefined, [finding], [], {}, [], { [file]: failure.offset });
+  return finish(file, undefined, [finding], [], [createTemplateSource(file, text, {})], [], { [file]: failure.offset });
 }
 
 function pendingInvalid(message: string, at: NodeRef, settings: CheckSettings): PendingFinding {
@@ -97,25 +101,25 @@ function finish(
   scope: TemplateResult['scope'],
   pending: PendingFinding[],
   candidates: TrackingCandidate[],
-  texts: Record<string, string>,
+  sources: TemplateSource[],
   linkedFiles: string[],
   fixedOffsets: Record<string, number> = {},
 ): TemplateResult {
-  const findings = locateFindings(pending, texts, fixedOffsets);
+  const findings = locateFindings(pending, sources, fixedOffsets);
   const tracking = summarizeTracking(candidates);
   const failed = findings.some((f) => f.severity === 'error' && !f.suppressed);
   return { path: file, verdict: failed ? 'fail' : 'pass', ...(scope ? { scope } : {}), findings, tracking, linkedFiles };
 }
 
-function locateFindings(pending: PendingFinding[], texts: Record<string, string>, fixedOffsets: Record<string, number>): Finding[] {
+function locateFindings(pending: PendingFinding[], sources: TemplateSource[], fixedOffsets: Record<string, number>): Finding[] {
   const byFile = new Map<string, PendingFinding[]>();
   for (const p of pending) byFile.set(p.at.file, [...(byFile.get(p.at.file) ?? []), p]);
   const findings: Finding[] = [];
   for (const [file, items] of byFile) {
-    const text = texts[file] ?? '';
-    const lines = new LineIndex(text);
+    const source = sources.find((s) => s.file === file);
+    const lines = source?.lines ?? new LineIndex('');
     const fixed = fixedOffsets[file];
-    const spans = fixed === undefined ? locateWithFallback(text, items.map((p) => p.at)) : items.map(() => ({ offset: fixed, length: 0 }));
+    const spans = fixed === undefined ? locateWithFallback(source?.scanText ?? '', items.map((p) => p.at)) : items.map(() => ({ offset: fixed, length: 0 }));
     items.forEach((p, i) => {
       const span = spans[i] ?? { offset: 0, length: 0 };
       const start = lines.positionAt(span.offset);
@@ -157,7 +161,7 @@ function summarizeTracking(candidates: TrackingCandidate[]): TrackingResourceSum
   const summaries: TrackingResourceSummary[] = [];
   for (const c of candidates) {
     const raw = c.entry.resource['name'];
-    const [span] = locateNodes(c.entry.source.text, [{ path: [...c.entry.path, 'name'], at: 'value' }]);
+    const [span] = locateNodes(c.entry.source.scanText, [{ path: [...c.entry.path, 'name'], at: 'value' }]);
     const position = c.entry.source.lines.positionAt(span?.offset ?? 0);
     summaries.push({
       nameExpression: typeof raw === 'string' ? raw : JSON.stringify(raw),

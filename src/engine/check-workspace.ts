@@ -12,6 +12,8 @@ import type { CheckReport, Severity, TemplateResult } from './types.ts';
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
   settings: CheckSettings;
+  /** Per-template settings (configuration `overrides`); `settings` when absent. */
+  settingsFor?: (file: string) => CheckSettings;
   /** Explicit files or folders (CLI); empty = search the workspace. */
   paths?: readonly string[];
   /** Glob patterns (action input `templates`). */
@@ -37,10 +39,11 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
 }
 
 function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
+  const settings = request.settingsFor?.(file) ?? request.settings;
   const read = readWorkspaceFile(request.workspace, file);
-  if (!read.ok) return invalidTemplateResult(file, '', { message: read.message, offset: 0, length: 0 }, request.settings);
+  if (!read.ok) return invalidTemplateResult(file, '', { message: read.message, offset: 0, length: 0 }, settings);
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, request.settings);
+  const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
   return parameters.file ? { ...result, parametersFile: parameters.file } : result;
 }
 

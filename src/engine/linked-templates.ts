@@ -13,7 +13,8 @@ export interface LinkNote {
   from: { file: string; path: JsonPath };
 }
 
-export type LinkResolution = { kind: 'file'; relativePath: string } | { kind: 'note'; note: LinkNote };
+/** Candidate files in the order to try them: the first that exists is the linked template. */
+export type LinkResolution = { kind: 'file'; candidates: string[] } | { kind: 'note'; note: LinkNote };
 
 export type LinkedLoad = { kind: 'file'; source: TemplateSource } | { kind: 'note'; note: Omit<LinkNote, 'from'> };
 
@@ -27,7 +28,13 @@ interface LinkOwner {
 
 const BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 
-export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unknown>, scope: TemplateScope): LinkResolution {
+/**
+ * `mainFile` matters for uri-based links: `_artifactsLocation` is the package root (the main
+ * template's folder) even when passed down to a linked template, while
+ * `deployment().properties.templateLink.uri` is the current file's own location. The evaluator
+ * cannot tell which one a value came from, so both folders are candidates, the current one first.
+ */
+export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unknown>, scope: TemplateScope, mainFile: string): LinkResolution {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind: LinkNote['kind'], message: string): LinkResolution => ({ kind: 'note', note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
@@ -35,7 +42,7 @@ export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unkno
   if (link['relativePath'] !== undefined) {
     const relative = evaluateValue(link['relativePath'], scope).value;
     if (typeof relative !== 'string') return note('unresolved', `templateLink.relativePath '${describeString(relative)}' cannot be resolved before deployment`);
-    return withinWorkspace(posix.join(baseDir, relative), note);
+    return withinWorkspace([posix.join(baseDir, relative)], note);
   }
   const uri = evaluateValue(link['uri'], scope).value;
   if (typeof uri === 'string') {
@@ -45,7 +52,7 @@ export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unkno
   }
   const relative = relativePartAfterBase(uri);
   if (relative === undefined) return note('unresolved', `templateLink.uri '${redactQuery(describeString(uri))}' cannot be resolved to a file in the repository`);
-  return withinWorkspace(posix.join(baseDir, relative), note);
+  return withinWorkspace([...new Set([posix.join(baseDir, relative), posix.join(posix.dirname(mainFile), relative)])], note);
 }
 
 /** For `<base>` + 'nested/x.json' (+ SAS token), the relative part, when base is the template's own location. */
@@ -63,12 +70,11 @@ function relativePartAfterBase(value: ArmValue): string | undefined {
   return relative === '' ? undefined : relative;
 }
 
-function withinWorkspace(joined: string, note: (kind: LinkNote['kind'], message: string) => LinkResolution): LinkResolution {
-  const normalized = posix.normalize(joined);
-  if (normalized.startsWith('../') || normalized === '..' || posix.isAbsolute(normalized)) {
-    return note('outside-workspace', `linked template '${normalized}' is outside the workspace and was not read`);
-  }
-  return { kind: 'file', relativePath: normalized };
+function withinWorkspace(paths: string[], note: (kind: LinkNote['kind'], message: string) => LinkResolution): LinkResolution {
+  const normalized = paths.map((p) => posix.normalize(p));
+  const inside = normalized.filter((p) => !(p.startsWith('../') || p === '..' || posix.isAbsolute(p)));
+  if (inside.length === 0) return note('outside-workspace', `linked template '${normalized[0]}' is outside the workspace and was not read`);
+  return { kind: 'file', candidates: inside };
 }
 
 /** SAS tokens and other query strings may carry secrets: never show them. */

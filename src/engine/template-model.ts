@@ -12,7 +12,7 @@ import {
 import type { ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from './template-source.ts';
 import { scopeFromSchema } from './scope-kind.ts';
-import { resolveTemplateLink, type LinkReader, type LinkNote } from './linked-templates.ts';
+import { resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
 import type { DeploymentScope, JsonPath, Placement } from './types.ts';
 
 export interface DeploymentHop {
@@ -143,20 +143,14 @@ class ModelWalker {
   }
 
   private visitLink(entry: ResourceEntry, link: Record<string, unknown>, chain: DeploymentHop[], context: WalkContext): void {
-    const resolution = resolveTemplateLink(entry, link, context.scope);
+    const resolution = resolveTemplateLink(entry, link, context.scope, this.model.main.file);
     if (resolution.kind === 'note') {
       this.model.linkNotes.push(resolution.note);
       return;
     }
     if (!this.readLinked) return;
-    const target = resolution.relativePath;
-    if (this.visitedFiles.has(target)) return; // cycles and diamonds are walked once
-    this.visitedFiles.add(target);
-    const loaded = this.readLinked(entry.source.file, target);
-    if (loaded.kind === 'note') {
-      this.model.linkNotes.push({ ...loaded.note, from: { file: entry.source.file, path: entry.path } });
-      return;
-    }
+    const loaded = this.loadFirstCandidate(entry, resolution.candidates);
+    if (loaded === undefined) return;
     this.model.linkedSources.push(loaded.source);
     const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
     this.walkTemplate(loaded.source, loaded.source.root, ['resources'], {
@@ -165,6 +159,25 @@ class ModelWalker {
       scope,
       templateScope: scopeFromSchema(loaded.source.root['$schema']) ?? context.templateScope,
     });
+  }
+
+  /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
+  private loadFirstCandidate(entry: ResourceEntry, candidates: string[]): Extract<LinkedLoad, { kind: 'file' }> | undefined {
+    let firstProblem: LinkedLoad | undefined;
+    for (const target of candidates) {
+      if (this.visitedFiles.has(target)) return undefined; // cycles and diamonds are walked once
+      const loaded = this.readLinked?.(entry.source.file, target);
+      if (loaded?.kind === 'file') {
+        this.visitedFiles.add(target);
+        return loaded;
+      }
+      firstProblem ??= loaded;
+    }
+    if (firstProblem?.kind === 'note') {
+      const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(', ')})` : '';
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path } });
+    }
+    return undefined;
   }
 }
 

@@ -1,6 +1,13 @@
 // Turns findings into annotations: file, line, column, a title of rule id + short name.
-// GitHub shows at most 10 annotations per severity per step and drops the rest silently,
-// so the most important ones go first: errors, then findings in changed files, then the rest.
+// GitHub shows at most 10 error, 10 warning and 10 notice annotations per step (50 per job) and
+// drops the rest silently, so the plan decides which findings get one:
+//   1. suppressed findings never do (the summary and the reports show them as suppressed);
+//   2. each severity has its own budget, minus what the step reserves for its own messages
+//      (the failure message is an error annotation, discovery problems are warnings);
+//   3. within a severity, findings in files changed by the pull request go first;
+//   4. then files take turns (round robin, in folder-tree order: `bad/x.json` before `bad mode/y.json`),
+//      so ten errors cover ten templates rather than one template's first ten lines.
+// Everything not annotated is returned in `omitted` for the job summary's note.
 import type { Finding, Severity } from '../engine/types.ts';
 import { findRule } from '../rules/index.ts';
 
@@ -19,8 +26,9 @@ export const ANNOTATIONS_PER_SEVERITY = 10;
 export const ANNOTATIONS_PER_JOB = 50;
 
 export interface AnnotationPlan {
+  /** In the order they should be emitted: errors, warnings, notices. */
   annotations: Annotation[];
-  /** Findings that did not fit in the caps. */
+  /** Unsuppressed findings that did not fit in the caps. */
   omitted: Finding[];
 }
 
@@ -29,36 +37,61 @@ export interface AnnotationOptions {
   changedFiles?: ReadonlySet<string>;
   perSeverity?: number;
   total?: number;
+  /** Slots the step needs for its own messages (failure message, warnings without a file). */
+  reserved?: Partial<Record<Severity, number>>;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 
 export function planAnnotations(findings: readonly Finding[], options: AnnotationOptions = {}): AnnotationPlan {
   const perSeverity = options.perSeverity ?? ANNOTATIONS_PER_SEVERITY;
-  const total = options.total ?? ANNOTATIONS_PER_JOB;
-  const changed = options.changedFiles;
-  const ranked = findings
-    .filter((f) => !f.suppressed)
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => {
-      const severity = SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity];
-      if (severity !== 0) return severity;
-      const changedA = changed?.has(a.finding.file) ? 0 : 1;
-      const changedB = changed?.has(b.finding.file) ? 0 : 1;
-      return changedA - changedB || a.index - b.index;
-    });
-  const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  const reservedTotal = SEVERITIES.reduce((sum, s) => sum + (options.reserved?.[s] ?? 0), 0);
+  let remaining = Math.max(0, (options.total ?? ANNOTATIONS_PER_JOB) - reservedTotal);
   const annotations: Annotation[] = [];
   const omitted: Finding[] = [];
-  for (const { finding } of ranked) {
-    if (used[finding.severity] >= perSeverity || annotations.length >= total) {
-      omitted.push(finding);
-      continue;
-    }
-    used[finding.severity]++;
-    annotations.push(toAnnotation(finding));
+  for (const severity of SEVERITIES) {
+    const ranked = rankForAnnotation(
+      findings.filter((f) => f.severity === severity && !f.suppressed),
+      options.changedFiles,
+    );
+    const budget = Math.min(remaining, Math.max(0, perSeverity - (options.reserved?.[severity] ?? 0)));
+    ranked.forEach((finding, i) => (i < budget ? annotations.push(toAnnotation(finding)) : omitted.push(finding)));
+    remaining -= Math.min(budget, ranked.length);
   }
   return { annotations, omitted };
+}
+
+/** Changed files first, then files take turns; the order inside a file is kept. */
+export function rankForAnnotation(findings: readonly Finding[], changedFiles?: ReadonlySet<string>): Finding[] {
+  const changed = findings.filter((f) => changedFiles?.has(f.file));
+  const unchanged = findings.filter((f) => !changedFiles?.has(f.file));
+  return [...roundRobinByFile(changed), ...roundRobinByFile(unchanged)];
+}
+
+function roundRobinByFile(findings: readonly Finding[]): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
+  const out: Finding[] = [];
+  for (let round = 0; out.length < findings.length; round++) {
+    for (const queue of queues) {
+      const next = queue[round];
+      if (next) out.push(next);
+    }
+  }
+  return out;
+}
+
+/** Compares paths folder by folder, as a file tree lists them. */
+export function compareTreeOrder(a: string, b: string): number {
+  const sa = a.split('/');
+  const sb = b.split('/');
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const x = sa[i] ?? '';
+    const y = sb[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return sa.length - sb.length;
 }
 
 export function toAnnotation(finding: Finding): Annotation {

@@ -8,6 +8,8 @@ export interface SummaryOptions {
   linkTo?: (file: string, line: number) => string | undefined;
   /** Findings that were not shown as annotations (the caps), for the note at the top. */
   notAnnotated?: number;
+  /** Notes shown under the counts (only-changed, check run, fallbacks), one blockquote each. */
+  notes?: readonly string[];
   title?: string;
 }
 
@@ -25,6 +27,7 @@ export function formatMarkdownSummary(report: CheckReport & { problems?: { messa
   );
   out.push('', `${error} error(s), ${warning} warning(s), ${notice} notice(s)${suppressed ? `, ${suppressed} suppressed` : ''}.`);
   if (options.notAnnotated) out.push('', `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); all are listed below.`);
+  for (const note of options.notes ?? []) out.push('', `> ${note}`);
   for (const problem of report.problems ?? []) out.push('', `> ⚠️ ${escapeCell(problem.message)}`);
   for (const file of report.files) out.push('', ...templateSection(file, options));
   return `${out.join('\n')}\n`;

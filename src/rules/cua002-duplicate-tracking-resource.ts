@@ -36,7 +36,8 @@ export const cua002: Rule = {
         continue;
       }
       seen.set(key, candidate);
-      deployed += copies ?? 1;
+      // A loop is reported above; count it once so the limit message is about other resources.
+      deployed += 1;
       if (deployed > settings.maxTrackingResources) {
         report({
           message: `${deployed} tracking deployments in one main template, more than the ${settings.maxTrackingResources} allowed (input max-tracking-resources); ${nameOf(candidate)} is one too many`,

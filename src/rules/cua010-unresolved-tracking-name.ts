@@ -1,6 +1,6 @@
-import { unknownParts } from '../expressions/value.ts';
+import { Unknown } from '../expressions/value.ts';
+import { BoundedUnknown } from '../expressions/index.ts';
 import { isDeploymentType } from '../engine/template-model.ts';
-import { knownPrefix } from '../expressions/value.ts';
 import { docsUrl, propertyRef, type Rule } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
 
@@ -22,15 +22,15 @@ export const cua010: Rule = {
         resource: candidate.entry,
       });
     }
-    // Without a visible tracking deployment, a top-level deployment whose whole name is
-    // unknown might be it: say so rather than guess.
+    // Without a visible tracking deployment, a top-level deployment whose whole name is unknown
+    // (say `[parameters('deploymentName')]`) might be it: say so rather than guess. A name with
+    // known text, or a hash (uniqueString, guid), cannot be `pid-<GUID>`.
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     for (const entry of model.resources) {
-      if (entry.placement !== 'top-level' || !isDeploymentType(entry.type) || knownPrefix(entry.name) !== '') continue;
-      const parts = unknownParts(entry.name).map((p) => p.text);
-      if (parts.length === 0) continue;
+      if (entry.placement !== 'top-level' || !isDeploymentType(entry.type)) continue;
+      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
       report({
-        message: `deployment name '${String(entry.resource['name'])}' cannot be resolved statically (${parts.join(', ')} known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        message: `deployment name '${String(entry.resource['name'])}' cannot be resolved statically (${entry.name.text} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
         at: propertyRef(entry, 'name'),
         resource: entry,
       });

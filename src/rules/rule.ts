@@ -11,6 +11,8 @@ export interface TrackingCandidate {
   entry: ResourceEntry;
   name: TrackingName;
   isDeployment: boolean;
+  /** The name starts with `pid-` (any case): Partner Center would read it as a tracking id. */
+  attributable: boolean;
 }
 
 export interface RuleReport {

@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isExpressionString } from '../../src/expressions/index.ts';
+import { parseExpression } from '../../src/expressions/parser.ts';
+import { Unknown } from '../../src/expressions/value.ts';
+import { ev, scopeOf, value } from './helpers.ts';
+
+test('isExpressionString: brackets make an expression, [[ escapes it', () => {
+  assert.equal(isExpressionString("[concat('a')]"), true);
+  assert.equal(isExpressionString('[[notAnExpression]'), false);
+  assert.equal(isExpressionString('plain'), false);
+  assert.equal(isExpressionString('[no closing'), false);
+  assert.equal(isExpressionString('trailing]'), false);
+  assert.equal(isExpressionString('[x] '), false);
+});
+
+test('escaped brackets evaluate to the string minus its first [', () => {
+  assert.equal(value('[[variables(\'x\')]'), "[variables('x')]");
+  assert.equal(value('[[just text'), '[just text');
+  assert.equal(value('no brackets here'), 'no brackets here');
+});
+
+test('string literals support doubled quotes', () => {
+  assert.equal(value("['it''s']"), "it's");
+  assert.equal(value("['''']"), "'");
+  assert.equal(value("['']"), '');
+  assert.equal(value("['a]b']"), 'a]b');
+});
+
+test('numbers, including negative ones', () => {
+  assert.equal(value('[42]'), 42);
+  assert.equal(value('[add(-3, 5)]'), 2);
+  assert.equal(value('[0]'), 0);
+});
+
+test('bare true/false/null are accepted next to true()/false()/null()', () => {
+  assert.equal(value('[true]'), true);
+  assert.equal(value('[False]'), false);
+  assert.equal(value('[null]'), null);
+  assert.equal(value('[true()]'), true);
+  assert.equal(value('[not(false())]'), true);
+  assert.equal(value('[null()]'), null);
+});
+
+test('whitespace is allowed between tokens', () => {
+  assert.equal(value("[ concat( 'a' ,  'b' ) ]"), 'ab');
+  assert.equal(value("[createObject('k', createObject('n', 1)) . k . n]"), 1);
+  assert.equal(value("[createArray(1, 2) [ 1 ] ]"), 2);
+});
+
+test('property and index access chain', () => {
+  const scope = scopeOf({
+    variables: { obj: { name: 'n1', list: [{ id: 'a' }, { id: 'b' }], 'odd-key': 'x' } },
+    parameters: { p: { type: 'array', defaultValue: ['zero', 'one'] } },
+  });
+  assert.equal(value("[variables('obj').name]", scope), 'n1');
+  assert.equal(value("[variables('obj').list[1].id]", scope), 'b');
+  assert.equal(value("[variables('obj')['odd-key']]", scope), 'x');
+  assert.equal(value("[parameters('p')[0]]", scope), 'zero');
+  // ARM property names are case-insensitive.
+  assert.equal(value("[variables('obj').NAME]", scope), 'n1');
+});
+
+test('function names are case-insensitive', () => {
+  assert.equal(value("[Concat('a', 'b')]"), 'ab');
+  assert.equal(value("[TOLOWER('AB')]"), 'ab');
+  assert.equal(value("[tolower('AB')]"), 'ab');
+});
+
+test('user-defined functions namespace.member(...) are unknown, not errors', () => {
+  const result = ev("[__bicep.makeName('x', 1)]");
+  assert.deepEqual(result.errors, []);
+  assert.ok(result.value instanceof Unknown);
+  assert.equal(result.value.text, "__bicep.makeName('x', 1)");
+});
+
+test('parse errors carry the offset inside the JSON string', () => {
+  const cases: [string, number, RegExp][] = [
+    ["[concat('pid-', )]", 16, /unexpected character '\)'/],
+    ["[concat('a)]", 8, /unterminated string/],
+    ["[concat('a']", 11, /expected ',' or '\)'/],
+    ["[concat('a'))]", 12, /unexpected character '\)'/],
+    ['[]', 1, /empty expression/],
+    ['[foo]', 1, /unexpected identifier 'foo'/],
+    ["[concat('a' 'b')]", 12, /expected ',' or '\)'/],
+    ['[#]', 1, /unexpected character '#'/],
+    ["[variables('x').]", 16, /expected a property name/],
+    ['[createArray(1)[0]', 17, /expected '\]' before the end/],
+    ["[concat('a')", 0, /./], // no closing bracket: not an expression, a literal
+  ];
+  for (const [text, offset, message] of cases) {
+    const result = ev(text);
+    if (!text.endsWith(']')) {
+      assert.equal(result.value, text);
+      continue;
+    }
+    assert.equal(result.errors.length, 1, text);
+    assert.equal(result.errors[0]?.offset, offset, text);
+    assert.match(result.errors[0]?.message ?? '', message, text);
+    assert.ok(result.value instanceof Unknown, text);
+    assert.equal(result.value.text, text.slice(1, -1).trim());
+  }
+});
+
+test('parsed trees are cached by string', () => {
+  const a = parseExpression("[concat('cached', 1)]");
+  const b = parseExpression("[concat('cached', 1)]");
+  assert.equal(a, b);
+  assert.ok(a.ok);
+});
+
+test('offsets of nodes point into the original string', () => {
+  const result = parseExpression("[ toLower(parameters('x')).y ]");
+  assert.ok(result.ok);
+  const node = result.node;
+  assert.equal(node.kind, 'property');
+  assert.equal(node.start, 2);
+  assert.equal("[ toLower(parameters('x')).y ]".slice(node.start, node.end), "toLower(parameters('x')).y");
+});
+
+test('very deep nesting is a parse error, not a stack overflow', () => {
+  const deep = `[${'concat('.repeat(500)}'x'${')'.repeat(500)}]`;
+  const result = ev(deep);
+  assert.equal(result.errors.length, 1);
+  assert.match(result.errors[0]?.message ?? '', /deeper than 200/);
+});

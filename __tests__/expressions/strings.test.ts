@@ -1,0 +1,141 @@
+// String functions, mostly with the examples of the ARM docs ("String functions for ARM
+// templates", learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-string)
+// and values from the Azure/bicep baseline src/Bicep.Core.Samples/Files/baselines_bicepparam/
+// Expressions/parameters.json, which Bicep computes with the real ARM expression engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ev, shape, value } from './helpers.ts';
+
+test('concat joins strings, integers and booleans', () => {
+  assert.equal(value("[concat('left', '-', 'right')]"), 'left-right');
+  assert.equal(value("[concat('a', 1, true)]"), 'a1True');
+  assert.equal(value("[concat('a', null(), 'b')]"), 'ab');
+});
+
+test('concat joins arrays', () => {
+  // Docs: concat of ["1-1","1-2","1-3"] and ["2-1","2-2","2-3"] has six elements.
+  assert.deepEqual(value("[concat(createArray('1-1', '1-2', '1-3'), createArray('2-1', '2-2', '2-3'))]"), ['1-1', '1-2', '1-3', '2-1', '2-2', '2-3']);
+  assert.deepEqual(value("[concat(createArray('abc'), createArray('def'))]"), ['abc', 'def']); // bicep baseline
+  const mixed = ev("[concat(createArray('a'), 'b')]");
+  assert.match(mixed.errors[0]?.message ?? '', /cannot mix arrays/);
+});
+
+test('format: the docs example, including the N0 specifier', () => {
+  assert.equal(value("[format('{0}, {1}. Formatted number: {2:N0}', 'Hello', 'User', 8175133)]"), 'Hello, User. Formatted number: 8,175,133');
+  assert.equal(value("[format('->{0}<-', 123)]"), '->123<-'); // bicep baseline
+});
+
+test('format: escapes, repeats, alignment and other specifiers', () => {
+  assert.equal(value("[format('{{literal}} {0}{0}', 'x')]"), '{literal} xx');
+  assert.equal(value("[format('[{0,5}|{0,-5}]', 'ab')]"), '[   ab|ab   ]');
+  assert.equal(value("[format('{0:N2}|{0:D6}|{1:X}|{1:x4}|{0:F1}', 1234, 255)]"), '1,234.00|001234|FF|00ff|1234.0');
+  assert.equal(value("[format('{0:yyyy}', 'text')]"), 'text'); // specifiers only apply to numbers
+  assert.equal(value("[format('{0:#,##0}', 5)]"), '5'); // custom numeric formats are ignored
+  assert.equal(value("[format('{0}-{1}', true, null())]"), 'True-');
+  assert.equal(value("[format('{0}', createObject('a', 1))]"), "{'a':1}");
+});
+
+test('format: bad format strings are errors', () => {
+  assert.match(ev("[format('{1}', 'a')]").errors[0]?.message ?? '', /no argument/);
+  assert.match(ev("[format('{0', 'a')]").errors[0]?.message ?? '', /unmatched '\{'/);
+  assert.match(ev("[format('a}b')]").errors[0]?.message ?? '', /unmatched '\}'/);
+  assert.match(ev("[format('{x}', 'a')]").errors[0]?.message ?? '', /invalid format item/);
+});
+
+test('take, skip and substring: docs examples', () => {
+  assert.deepEqual(value("[take(createArray('one', 'two', 'three'), 2)]"), ['one', 'two']);
+  assert.equal(value("[take('one two three', 2)]"), 'on');
+  assert.deepEqual(value("[skip(createArray('one', 'two', 'three'), 2)]"), ['three']);
+  assert.equal(value("[skip('one two three', 4)]"), 'two three');
+  assert.equal(value("[substring('one two three', 4, 3)]"), 'two');
+  assert.equal(value("[substring('asdfasf', 3)]"), 'fasf'); // bicep baseline
+  assert.equal(value("[take('abc', 10)]"), 'abc');
+  assert.equal(value("[take('abc', -1)]"), '');
+  assert.equal(value("[skip('abc', 10)]"), '');
+});
+
+test('substring out of range is an error, as in ARM', () => {
+  assert.match(ev("[substring('1234567890', 0, 11)]").errors[0]?.message ?? '', /within a string of length 10/);
+  assert.match(ev("[substring('abc', -1)]").errors[0]?.message ?? '', /cannot be negative/);
+  assert.match(ev("[take('abc', 'x')]").errors[0]?.message ?? '', /expects an integer/);
+});
+
+test('replace, toLower, toUpper, trim', () => {
+  assert.equal(value("[replace('123-123-1234', '-', '')]"), '1231231234');
+  assert.equal(value("[replace('123-123-1234', '1234', 'xxxx')]"), '123-123-xxxx');
+  assert.equal(value("[replace('abc', 'b', '/')]"), 'a/c'); // bicep baseline
+  assert.equal(value("[toLower('One Two Three')]"), 'one two three');
+  assert.equal(value("[toUpper('One Two Three')]"), 'ONE TWO THREE');
+  assert.equal(value("[toLower('AiKInIniIN')]"), 'aikininiin'); // bicep baseline
+  assert.equal(value("[trim('    one two three   ')]"), 'one two three');
+  assert.equal(value("[trim('  adf asdf  ')]"), 'adf asdf'); // bicep baseline
+});
+
+test('string() renders like ARM: compact JSON for objects and arrays', () => {
+  assert.equal(value("[string(createObject('valueA', 10, 'valueB', 'Example Text'))]"), '{"valueA":10,"valueB":"Example Text"}');
+  assert.equal(value("[string(createArray('a', 'b', 'c'))]"), '["a","b","c"]');
+  assert.equal(value('[string(5)]'), '5');
+  assert.equal(value('[string(true)]'), 'True');
+  assert.equal(value("[string('asdf')]"), 'asdf');
+});
+
+test('padLeft, split, join', () => {
+  assert.equal(value("[padLeft('123', 10, '0')]"), '0000000123');
+  assert.equal(value('[padLeft(13, 5)]'), '   13'); // bicep baseline
+  assert.deepEqual(value("[split('one,two,three', ',')]"), ['one', 'two', 'three']);
+  assert.deepEqual(value("[split('one;two,three', createArray(',', ';'))]"), ['one', 'two', 'three']);
+  assert.deepEqual(value("[split('a/b/c', '/')]"), ['a', 'b', 'c']);
+  assert.equal(value("[join(createArray('abc', 'def', 'ghi'), '/')]"), 'abc/def/ghi');
+  assert.equal(value("[join(createArray(1, 'b'), ', ')]"), '1, b');
+});
+
+test('startsWith and endsWith are case-insensitive', () => {
+  assert.equal(value("[startsWith('abcdef', 'ab')]"), true);
+  assert.equal(value("[startsWith('abcdef', 'A')]"), true);
+  assert.equal(value("[startsWith('abcdef', 'e')]"), false);
+  assert.equal(value("[endsWith('abcdef', 'ef')]"), true);
+  assert.equal(value("[endsWith('abcdef', 'F')]"), true);
+  assert.equal(value("[endsWith('abcdef', 'e')]"), false);
+});
+
+test('indexOf and lastIndexOf on strings are case-insensitive', () => {
+  assert.equal(value("[indexOf('test', 't')]"), 0);
+  assert.equal(value("[lastIndexOf('test', 't')]"), 3);
+  assert.equal(value("[indexOf('abcdef', 'CD')]"), 2);
+  assert.equal(value("[lastIndexOf('abcdef', 'AB')]"), 0);
+  assert.equal(value("[indexOf('abcdef', 'z')]"), -1);
+  assert.equal(value("[lastIndexOf('abcba', 'b')]"), 3); // bicep baseline
+});
+
+test('base64, dataUri and their inverses', () => {
+  assert.equal(value("[base64('one, two, three')]"), 'b25lLCB0d28sIHRocmVl');
+  assert.equal(value("[base64ToString('b25lLCB0d28sIHRocmVl')]"), 'one, two, three');
+  assert.deepEqual(value("[base64ToJson(base64('{\"one\": \"a\", \"two\": \"b\"}'))]"), { one: 'a', two: 'b' });
+  assert.equal(value("[dataUri('Hello')]"), 'data:text/plain;charset=utf8;base64,SGVsbG8=');
+  assert.equal(value("[dataUriToString('data:;base64,SGVsbG8sIFdvcmxkIQ==')]"), 'Hello, World!');
+  assert.equal(value("[dataUriToString(dataUri('abc'))]"), 'abc'); // bicep baseline
+});
+
+test('uri and uriComponent', () => {
+  assert.equal(value("[uri('http://contoso.org/firstpath', 'myscript.sh')]"), 'http://contoso.org/myscript.sh');
+  assert.equal(value("[uri('https://github.com', 'Azure/bicep')]"), 'https://github.com/Azure/bicep'); // bicep baseline
+  assert.equal(value("[uri('https://host/a/b/', 'nested/x.json')]"), 'https://host/a/b/nested/x.json');
+  assert.match(ev("[uri('not absolute', 'x')]").errors[0]?.message ?? '', /not an absolute URI/);
+  assert.equal(value("[uriComponent('http://contoso.com/resources/nested/azuredeploy.json')]"), 'http%3A%2F%2Fcontoso.com%2Fresources%2Fnested%2Fazuredeploy.json');
+  assert.equal(value("[uriComponent('UB*8h 0+=_)9h9n')]"), 'UB%2A8h%200%2B%3D_%299h9n'); // bicep baseline
+  assert.equal(value("[uriComponentToString('%20%25%20')]"), ' % '); // bicep baseline
+});
+
+test('json parses JSON text, including the single-quoted style', () => {
+  assert.deepEqual(value('[json(\'{"a": "b"}\')]'), { a: 'b' });
+  assert.equal(value("[json('{''a'': ''b''}').a]"), 'b');
+  assert.equal(value("[json('null')]"), null);
+  assert.deepEqual(value("[json('[1, 2]')]"), [1, 2]);
+  assert.match(ev("[json('{oops')]").errors[0]?.message ?? '', /not valid JSON/);
+});
+
+test('string functions on an unknown argument give an unknown with the call text', () => {
+  assert.deepEqual(shape(value('[base64(resourceGroup().id)]')), { unknown: 'base64(resourceGroup().id)' });
+  assert.deepEqual(shape(value('[length(resourceGroup().name)]')), { unknown: 'length(resourceGroup().name)' });
+  assert.deepEqual(shape(value("[split(subscription().displayName, ' ')]")), { unknown: "split(subscription().displayName, ' ')" });
+});

@@ -1,0 +1,158 @@
+// SARIF 2.1.0 output, validated against the official OASIS schema (vendored in
+// __tests__/fixtures/sarif with its license note), and the properties code scanning relies on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { checkWorkspace } from '../../src/engine/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { openWorkspace } from '../../src/workspace/read-file.ts';
+import { buildSarif, findingHash, FINGERPRINT_KEY, formatSarif, normalizeMessage, type SarifLog } from '../../src/reporters/sarif.ts';
+import { RULES } from '../../src/rules/index.ts';
+import { createTempWorkspace } from '../support/temp-workspace.ts';
+import { REPO_ROOT, runCli } from '../support/run-dist.ts';
+import { emptyTemplate, GUID, storageAccount, SUB_SCHEMA, template, trackingResource } from '../support/templates.ts';
+
+const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
+// ajv-formats is CommonJS; its default export arrives as the module object or the function.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(schema);
+
+test('the vendored schema rejects what SARIF 2.1.0 forbids (the validation has teeth)', () => {
+  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false, 'driver.name is required');
+  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'notice' }] }] }), false, "'notice' is not a SARIF level");
+  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.json' } } }] }] }] }), false, 'a URI with a space');
+});
+
+function assertValidSarif(log: unknown): void {
+  const valid = validateSarif(log);
+  assert.ok(valid, `not valid SARIF 2.1.0: ${JSON.stringify(validateSarif.errors, null, 2)}`);
+}
+
+function workspaceWithFindings() {
+  const ws = createTempWorkspace();
+  ws.write('ok/azuredeploy.json', template([trackingResource(), storageAccount()]));
+  ws.write('missing tracking/azuredeploy.json', template([storageAccount()]));
+  ws.write('mode/azuredeploy.json', template([trackingResource({ properties: { mode: 'Complete', template: emptyTemplate() }, apiVersion: 'latest' })]));
+  ws.write(
+    'suppressed/azuredeploy.json',
+    template([
+      trackingResource({
+        condition: false,
+        metadata: { 'cua-guard': { ignore: ['CUA011'], reason: 'disabled until the offer is live' } },
+      }),
+    ]),
+  );
+  ws.write('sub/azuredeploy.json', { $schema: SUB_SCHEMA, contentVersion: '1.0.0.0', resources: [trackingResource()] });
+  ws.write('broken/azuredeploy.json', '{\n  "resources": [\n');
+  return ws;
+}
+
+test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locations and suppressions', () => {
+  const ws = workspaceWithFindings();
+  try {
+    const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] } });
+    const log = JSON.parse(formatSarif(report, { workspaceRoot: ws.root })) as SarifLog;
+    assertValidSarif(log);
+    const run = log.runs[0];
+    assert.ok(run);
+    assert.equal(log.version, '2.1.0');
+    // Every rule, in RULES order, so ruleIndex points at the right descriptor.
+    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));
+    for (const [index, rule] of run.tool.driver.rules.entries()) {
+      const source = RULES[index];
+      assert.ok(source);
+      assert.equal(rule.name, source.name);
+      assert.equal(rule.helpUri, source.docsUrl);
+      assert.equal(rule.shortDescription.text, source.description);
+      assert.ok(rule.fullDescription.text.length > source.description.length, `${rule.id} has a full description`);
+      assert.match(rule.help.markdown, new RegExp(`\\[Documentation\\]\\(${source.docsUrl.replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}\\)`));
+      assert.equal(rule.defaultConfiguration.level, source.defaultSeverity === 'notice' ? 'note' : source.defaultSeverity);
+    }
+    const findings = report.files.flatMap((f) => f.findings);
+    assert.equal(run.results.length, findings.length);
+    for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
+
+    const missing = run.results.find((r) => r.ruleId === 'CUA001');
+    assert.ok(missing);
+    assert.equal(missing.level, 'error');
+    const location = missing.locations[0]?.physicalLocation;
+    assert.deepEqual(location?.artifactLocation, { uri: 'missing%20tracking/azuredeploy.json', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(location?.region, { startLine: 4, startColumn: 3, endLine: 4, endColumn: 14 });
+
+    const notice = run.results.find((r) => r.ruleId === 'CUA014');
+    assert.equal(notice?.level, 'warning');
+    const suppressed = run.results.filter((r) => r.suppressions);
+    assert.equal(suppressed.length, 1);
+    assert.equal(suppressed[0]?.ruleId, 'CUA011');
+    assert.deepEqual(suppressed[0]?.suppressions, [{ kind: 'inSource', justification: 'disabled until the offer is live' }]);
+    assert.ok(run.results.some((r) => r.ruleId === 'CUA013'), 'the broken file is a result too');
+    assert.equal(run.originalUriBaseIds?.['%SRCROOT%']?.uri.endsWith('/'), true);
+    // Fingerprints are unique within the run.
+    const prints = run.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
+    assert.equal(new Set(prints).size, prints.length);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('partial fingerprints survive unrelated edits that move lines, and change with the finding', () => {
+  const before = template([storageAccount(), trackingResource({ properties: { mode: 'Complete', template: emptyTemplate() } })]);
+  const moved = template([storageAccount(), trackingResource({ properties: { mode: 'Complete', template: emptyTemplate() } })], {
+    parameters: { a: { type: 'string', defaultValue: 'x' }, b: { type: 'int', defaultValue: 1 } },
+  });
+  const other = template([storageAccount(), trackingResource({ properties: { mode: 'Default', template: emptyTemplate() } })]);
+  const sarifOf = (value: object) => {
+    const ws = createTempWorkspace();
+    try {
+      ws.write('azuredeploy.json', value);
+      const log = buildSarif(checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS }));
+      const result = log.runs[0]?.results.find((r) => r.ruleId === 'CUA007');
+      assert.ok(result);
+      return { line: result.locations[0]?.physicalLocation.region.startLine, print: result.partialFingerprints[FINGERPRINT_KEY] };
+    } finally {
+      ws.dispose();
+    }
+  };
+  const a = sarifOf(before);
+  const b = sarifOf(moved);
+  const c = sarifOf(other);
+  assert.notEqual(a.line, b.line, 'the edit moved the finding');
+  assert.equal(a.print, b.print, 'same finding, same fingerprint');
+  assert.notEqual(a.print, c.print, "a different mode is a different finding");
+});
+
+test('the fingerprint ignores positions in messages, and tells identical findings apart', () => {
+  assert.equal(normalizeMessage('not a valid JSON template: x (line 4, column 1)'), normalizeMessage('not a valid JSON template: x (line 40, column 7)'));
+  assert.equal(normalizeMessage("bad (character 12)"), normalizeMessage('bad (character 3)'));
+  const base = { ruleId: 'CUA013', file: 'a.json', jsonPointer: '', message: 'x (line 4, column 1)' };
+  assert.equal(findingHash(base), findingHash({ ...base, message: 'x (line 9, column 2)' }));
+  assert.notEqual(findingHash(base), findingHash({ ...base, file: 'b.json' }));
+  assert.notEqual(findingHash(base), findingHash({ ...base, jsonPointer: '/resources/0' }));
+  const twice = buildSarif({
+    tool: { name: 'cua-guard', version: '0' },
+    counts: { error: 2, warning: 0, notice: 0, suppressed: 0 },
+    files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: [1, 2].map((line) => ({ ruleId: 'CUA002', severity: 'error' as const, message: 'same', file: 'a.json', line, column: 1, jsonPointer: '/resources/0' })) }],
+  });
+  const prints = twice.runs[0]?.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]) ?? [];
+  assert.equal(prints.length, 2);
+  assert.notEqual(prints[0], prints[1]);
+  assert.equal(prints[0]?.split(':')[0], prints[1]?.split(':')[0]);
+  assertValidSarif(twice);
+});
+
+test('the bundled CLI prints valid SARIF for the examples', () => {
+  const run = runCli(['check', 'examples', '--format', 'sarif', '--tracking-id', GUID], REPO_ROOT);
+  assert.equal(run.status, 1);
+  const log = JSON.parse(run.stdout) as SarifLog;
+  assertValidSarif(log);
+  const ruleIds = new Set(log.runs[0]?.results.map((r) => r.ruleId));
+  for (const id of ['CUA001', 'CUA002', 'CUA003', 'CUA007', 'CUA013']) assert.ok(ruleIds.has(id), id);
+  for (const result of log.runs[0]?.results ?? []) {
+    const uri = result.locations[0]?.physicalLocation.artifactLocation.uri ?? '';
+    assert.match(uri, /^examples\//, 'URIs are relative to the repository root');
+  }
+});

@@ -1,0 +1,427 @@
+// A fake Azure Resource Manager over HTTPS on 127.0.0.1 for the real SDK to talk to: deployments
+// at all four scopes (PUT/GET/HEAD/list/delete/cancel, validate, whatIf, operations), resource
+// groups (PUT/GET/HEAD/DELETE), long-running operations (Azure-AsyncOperation and Location, with
+// Retry-After), nextLink paging, cloud metadata, an Entra-like token endpoint and the GitHub
+// OIDC token endpoint. It keeps state, records every request, and is scripted per scenario.
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestCertificate } from './certs.ts';
+import { FakeState, deploymentIdOf, isRecord, key, type ArmErrorBody, type FakeDeployment, type PlannedItem } from './model.ts';
+
+export interface Fault {
+  method?: string;
+  /** Matched against the decoded path. */
+  path: RegExp;
+  status: number;
+  /** Seconds; omitted = no Retry-After header. */
+  retryAfter?: number;
+  times: number;
+}
+
+export interface Scenario {
+  /** Items per page of list responses. */
+  pageSize: number;
+  /** Polls of a deployment's async operation that still say Running. */
+  runningPolls: number;
+  /** Retry-After (seconds) on LRO responses. */
+  pollRetryAfter: number;
+  /** Deployments never finish (until cancelled). */
+  neverFinish: boolean;
+  /** Resource names (lower case) that fail, with the error their operation reports. */
+  failResources: Record<string, ArmErrorBody>;
+  faults: Fault[];
+  /** validate answers 400 with this error. */
+  validationError?: ArmErrorBody;
+}
+
+export type RequestKind = 'arm' | 'lro' | 'token' | 'discovery' | 'oidc' | 'metadata' | 'unknown';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  search: string;
+  /** Date.now() when the request arrived. */
+  at: number;
+  status: number;
+  userAgent: string;
+  kind: RequestKind;
+}
+
+interface Lro {
+  kind: 'deploy' | 'delete-deployment' | 'delete-group' | 'validate' | 'whatif';
+  target: string;
+  polls: number;
+  result?: unknown;
+}
+
+export interface FakeArm {
+  readonly url: string;
+  readonly caFile: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly oidcRequestToken: string;
+  readonly scenario: Scenario;
+  readonly state: FakeState;
+  readonly requests: RecordedRequest[];
+  /** Environment for a child process using this server (credential pinned, CA trusted). */
+  childEnv(credential: 'environment' | 'oidc'): Record<string, string>;
+  /** A deployment that already ran (as azure/arm-deploy would have done it). */
+  deployNow(scope: string, name: string, template: Record<string, unknown>, parameters?: Record<string, unknown>, location?: string): FakeDeployment;
+  close(): Promise<void>;
+}
+
+const API_VERSION_RE = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+const DEPLOYMENTS_PATH = /^(|\/subscriptions\/[^/]+|\/subscriptions\/[^/]+\/resourcegroups\/[^/]+|\/providers\/microsoft\.management\/managementgroups\/[^/]+)\/providers\/microsoft\.resources\/deployments(?:\/([^/]+)(?:\/(validate|whatif|cancel|operations))?)?$/i;
+const RG_OPERATIONS_PATH = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+)\/deployments\/([^/]+)\/operations$/i;
+const RG_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
+
+export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<FakeArm> {
+  const certificate = createTestCertificate();
+  const scenario: Scenario = { pageSize: 2, runningPolls: 1, pollRetryAfter: 0, neverFinish: false, failResources: {}, faults: [], ...overrides };
+  const state = new FakeState();
+  const requests: RecordedRequest[] = [];
+  const lros = new Map<string, Lro>();
+  const tokens = new Set<string>();
+  const oidcTokens = new Set<string>();
+  const tenantId = randomUUID();
+  const clientId = randomUUID();
+  const clientSecret = `fake-secret-${randomUUID()}`;
+  const oidcRequestToken = `fake-runtime-${randomUUID()}`;
+  let base = '';
+
+  const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+    void readBody(req).then((body) => handle(req, res, body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  function handle(req: IncomingMessage, res: ServerResponse, rawBody: string): void {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', base);
+    const path = decodeURIComponent(url.pathname);
+    const record: RecordedRequest = { method, path, search: url.search, at: Date.now(), status: 0, userAgent: String(req.headers['user-agent'] ?? ''), kind: kindOf(path) };
+    requests.push(record);
+    const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status;
+      const payload = json === undefined || method === 'HEAD' ? undefined : JSON.stringify(json);
+      res.writeHead(status, { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...headers });
+      res.end(payload);
+    };
+    const armError = (status: number, code: string, message: string, headers?: Record<string, string>): void => send(status, { error: { code, message } }, headers);
+    let body: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = rawBody ? JSON.parse(rawBody) : {};
+      if (isRecord(parsed)) body = parsed;
+    } catch {
+      if (record.kind !== 'token') return armError(400, 'InvalidRequestContent', 'the body is not JSON');
+    }
+
+    const fault = scenario.faults.find((f) => f.times > 0 && (f.method === undefined || f.method === method) && f.path.test(path));
+    if (fault) {
+      fault.times--;
+      return armError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', 'scripted fault', fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+    }
+
+    switch (record.kind) {
+      case 'metadata':
+        return send(200, { galleryEndpoint: '', graphEndpoint: '', portalEndpoint: '', authentication: { loginEndpoint: `${base}/`, audiences: [`${base}/`] } });
+      case 'discovery': {
+        const tenant = path.split('/')[1] ?? '';
+        const root = `${base}/${tenant}`;
+        return send(200, {
+          token_endpoint: `${root}/oauth2/v2.0/token`,
+          authorization_endpoint: `${root}/oauth2/v2.0/authorize`,
+          end_session_endpoint: `${root}/oauth2/v2.0/logout`,
+          issuer: `${root}/v2.0`,
+          jwks_uri: `${root}/discovery/v2.0/keys`,
+          response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+          scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+          token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+        });
+      }
+      case 'token':
+        return issueToken(path, new URLSearchParams(rawBody), send);
+      case 'oidc': {
+        if (req.headers.authorization !== `Bearer ${oidcRequestToken}`) return send(401, { message: 'bad runtime token' });
+        if (url.searchParams.get('audience') !== 'api://AzureADTokenExchange') return send(400, { message: 'wrong audience' });
+        const token = fakeJwt({ iss: 'https://token.actions.githubusercontent.com', aud: 'api://AzureADTokenExchange', sub: 'repo:cua-guard/test:ref:refs/heads/main' });
+        oidcTokens.add(token);
+        return send(200, { value: token });
+      }
+      case 'unknown':
+        return armError(404, 'NotFound', `fake ARM has no route for ${method} ${path}`);
+      default:
+        break;
+    }
+    // Everything below is ARM: a token from our token endpoint is required.
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !tokens.has(auth.slice(7))) {
+      return armError(401, 'AuthenticationFailed', 'no valid access token', { 'www-authenticate': `Bearer authorization_uri="${base}/${tenantId}", error="invalid_token"` });
+    }
+    const apiVersion = url.searchParams.get('api-version') ?? '';
+    if (!API_VERSION_RE.test(apiVersion)) return armError(400, 'MissingApiVersionParameter', 'api-version is required');
+    if (record.kind === 'lro') return pollLro(path.split('/')[2] ?? '', send, armError);
+
+    const rg = RG_PATH.exec(path);
+    if (rg) return resourceGroup(method, rg[1] ?? '', rg[2] ?? '', body, send, armError);
+    const rgOps = RG_OPERATIONS_PATH.exec(path);
+    if (rgOps && method === 'GET') return operations(canonicalScope(rgOps[1] ?? ''), rgOps[2] ?? '', url, send, armError);
+    const dep = DEPLOYMENTS_PATH.exec(path);
+    if (dep) return deployments(method, canonicalScope(dep[1] ?? ''), dep[2], dep[3]?.toLowerCase(), body, url, send, armError);
+    return armError(404, 'NotFound', `fake ARM has no route for ${method} ${path}`);
+  }
+
+  type Send = (status: number, json?: unknown, headers?: Record<string, string>) => void;
+  type ArmErrorSend = (status: number, code: string, message: string, headers?: Record<string, string>) => void;
+
+  function issueToken(path: string, form: URLSearchParams, send: Send): void {
+    const tenant = path.split('/')[1];
+    const authenticated = form.get('client_secret') === clientSecret || oidcTokens.has(form.get('client_assertion') ?? '');
+    if (tenant !== tenantId || form.get('client_id') !== clientId || !authenticated) {
+      return send(401, { error: 'invalid_client', error_description: 'fake token endpoint: bad client credentials' });
+    }
+    if (!(form.get('scope') ?? '').split(' ').includes(`${base}/.default`)) {
+      return send(400, { error: 'invalid_scope', error_description: `fake token endpoint: scope must be ${base}/.default` });
+    }
+    const token = `fake-access-${randomUUID()}`;
+    tokens.add(token);
+    return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+  }
+
+  function startLro(lro: Lro, send: Send, status: number, json: unknown, header: 'azure-asyncoperation' | 'location'): void {
+    const id = randomUUID();
+    lros.set(id, lro);
+    send(status, json, { [header]: `${base}/_lro/${id}?api-version=2025-04-01`, 'retry-after': String(scenario.pollRetryAfter) });
+  }
+
+  function pollLro(id: string, send: Send, armError: ArmErrorSend): void {
+    const lro = lros.get(id);
+    if (!lro) return armError(404, 'NotFound', 'no such operation');
+    const later = { 'retry-after': String(scenario.pollRetryAfter) };
+    switch (lro.kind) {
+      case 'deploy': {
+        const deployment = state.deployments.get(key(lro.target));
+        if (!deployment) return armError(404, 'DeploymentNotFound', 'the deployment is gone');
+        const current = deployment.properties.provisioningState;
+        if (current === 'Accepted' || current === 'Running') {
+          if (scenario.neverFinish || lro.polls < scenario.runningPolls) {
+            lro.polls++;
+            deployment.properties.provisioningState = 'Running';
+            return send(200, { status: 'Running' }, later);
+          }
+          state.apply(deployment, { failResources: scenario.failResources });
+        }
+        const { provisioningState, error } = deployment.properties;
+        return send(200, { status: provisioningState, ...(error ? { error } : {}) });
+      }
+      case 'delete-deployment':
+        state.deployments.delete(key(lro.target));
+        return send(204);
+      case 'delete-group':
+        state.deleteResourceGroup(lro.target);
+        return send(200);
+      case 'validate':
+      case 'whatif':
+        return send(200, lro.result);
+    }
+  }
+
+  function resourceGroup(method: string, subscriptionId: string, name: string, body: Record<string, unknown>, send: Send, armError: ArmErrorSend): void {
+    const id = `/subscriptions/${subscriptionId}/resourceGroups/${name}`;
+    const existing = state.resourceGroups.get(key(id));
+    const json = (g: { id: string; name: string; location: string }): unknown => ({ id: g.id, name: g.name, type: 'Microsoft.Resources/resourceGroups', location: g.location, properties: { provisioningState: 'Succeeded' } });
+    switch (method) {
+      case 'HEAD':
+        return send(existing ? 204 : 404);
+      case 'GET':
+        return existing ? send(200, json(existing)) : armError(404, 'ResourceGroupNotFound', `Resource group '${name}' could not be found.`);
+      case 'PUT': {
+        if (typeof body['location'] !== 'string' || body['location'] === '') return armError(400, 'LocationRequired', 'location is required');
+        const group = existing ?? state.addResourceGroup(subscriptionId, name, body['location']);
+        return send(existing ? 200 : 201, json(group));
+      }
+      case 'DELETE':
+        if (!existing) return armError(404, 'ResourceGroupNotFound', `Resource group '${name}' could not be found.`);
+        return startLro({ kind: 'delete-group', target: existing.id, polls: 0 }, send, 202, undefined, 'location');
+      default:
+        return armError(405, 'MethodNotAllowed', method);
+    }
+  }
+
+  function deployments(method: string, scope: string, name: string | undefined, action: string | undefined, body: Record<string, unknown>, url: URL, send: Send, armError: ArmErrorSend): void {
+    const rg = RG_PATH.exec(scope);
+    const groupMissing = rg !== null && !state.hasResourceGroup(rg[1] ?? '', rg[2] ?? '');
+    if (name === undefined) {
+      if (method !== 'GET') return armError(405, 'MethodNotAllowed', method);
+      if (groupMissing) return armError(404, 'ResourceGroupNotFound', 'Resource group could not be found.');
+      return send(200, page(state.deploymentsAt(scope).map(deploymentJson), url));
+    }
+    const deployment = state.getDeployment(scope, name);
+    if (action === 'operations') {
+      if (method !== 'GET') return armError(405, 'MethodNotAllowed', method);
+      return operations(scope, name, url, send, armError);
+    }
+    if (action === 'cancel') {
+      if (!deployment) return armError(404, 'DeploymentNotFound', `Deployment '${name}' could not be found.`);
+      const running = ['Accepted', 'Running'].includes(deployment.properties.provisioningState);
+      if (!running) return armError(409, 'DeploymentCannotBeCanceled', `Deployment '${name}' is ${deployment.properties.provisioningState}.`);
+      deployment.properties.provisioningState = 'Canceled';
+      return send(204);
+    }
+    if (action === 'validate' || action === 'whatif') {
+      if (groupMissing) return armError(404, 'ResourceGroupNotFound', 'Resource group could not be found.');
+      if (action === 'validate' && scenario.validationError) return send(400, { error: scenario.validationError });
+      const request = deploymentBody(body, scope);
+      if ('error' in request) return armError(400, request.error.code, request.error.message);
+      let items: PlannedItem[];
+      try {
+        items = flatten(state.plan({ scope, name, template: request.template, parameters: request.parameters, ...(request.location ? { location: request.location } : {}) }));
+      } catch (error) {
+        return armError(400, 'InvalidTemplate', error instanceof Error ? error.message : String(error));
+      }
+      const result =
+        action === 'validate'
+          ? { id: deploymentIdOf(scope, name), name, properties: { provisioningState: 'Succeeded', correlationId: randomUUID(), mode: 'Incremental', validatedResources: items.map((i) => ({ id: i.id })) } }
+          : { status: 'Succeeded', properties: { changes: items.map((i) => ({ resourceId: i.id, changeType: exists(i) ? 'NoChange' : 'Create' })) } };
+      return startLro({ kind: action, target: deploymentIdOf(scope, name), polls: 0, result }, send, 202, undefined, 'location');
+    }
+    switch (method) {
+      case 'GET':
+        return deployment ? send(200, deploymentJson(deployment)) : armError(404, 'DeploymentNotFound', `Deployment '${name}' could not be found.`);
+      case 'HEAD':
+        return send(deployment ? 204 : 404);
+      case 'PUT': {
+        if (groupMissing) return armError(404, 'ResourceGroupNotFound', `Resource group '${rg?.[2]}' could not be found.`);
+        const request = deploymentBody(body, scope);
+        if ('error' in request) return armError(400, request.error.code, request.error.message);
+        try {
+          state.plan({ scope, name, template: request.template, parameters: request.parameters, ...(request.location ? { location: request.location } : {}) });
+        } catch (error) {
+          return armError(400, 'InvalidTemplateDeployment', error instanceof Error ? error.message : String(error));
+        }
+        const created = state.createDeployment(scope, name, request, randomUUID());
+        return startLro({ kind: 'deploy', target: created.id, polls: 0 }, send, 201, deploymentJson(created), 'azure-asyncoperation');
+      }
+      case 'DELETE':
+        if (!deployment) return send(204);
+        if (['Accepted', 'Running'].includes(deployment.properties.provisioningState)) {
+          return armError(409, 'DeploymentActive', `Deployment '${name}' is running; cancel it first.`);
+        }
+        return startLro({ kind: 'delete-deployment', target: deployment.id, polls: 0 }, send, 202, undefined, 'location');
+      default:
+        return armError(405, 'MethodNotAllowed', method);
+    }
+  }
+
+  function operations(scope: string, name: string, url: URL, send: Send, armError: ArmErrorSend): void {
+    const deployment = state.getDeployment(scope, name);
+    if (!deployment) return armError(404, 'DeploymentNotFound', `Deployment '${name}' could not be found.`);
+    return send(200, page(deployment.operations, url));
+  }
+
+  function page(items: unknown[], url: URL): unknown {
+    const skip = Number(url.searchParams.get('$skiptoken') ?? '0');
+    const value = items.slice(skip, skip + scenario.pageSize);
+    const more = skip + scenario.pageSize < items.length;
+    return { value, ...(more ? { nextLink: `${base}${url.pathname}?api-version=${url.searchParams.get('api-version')}&$skiptoken=${skip + scenario.pageSize}` } : {}) };
+  }
+
+  function exists(item: PlannedItem): boolean {
+    if (item.kind === 'deployment') return state.deployments.has(key(item.id));
+    if (item.kind === 'resourceGroup') return state.resourceGroups.has(key(item.id));
+    return state.resources.has(key(item.id));
+  }
+
+  return {
+    url: base,
+    caFile: certificate.certFile,
+    tenantId,
+    clientId,
+    clientSecret,
+    oidcRequestToken,
+    scenario,
+    state,
+    requests,
+    childEnv(credential) {
+      return {
+        NODE_EXTRA_CA_CERTS: certificate.certFile,
+        CUA_GUARD_CREDENTIAL: credential,
+        AZURE_TENANT_ID: tenantId,
+        AZURE_CLIENT_ID: clientId,
+        ...(credential === 'environment'
+          ? { AZURE_CLIENT_SECRET: clientSecret }
+          : { ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/_github/idtoken?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidcRequestToken }),
+      };
+    },
+    deployNow(scope, name, template, parameters = {}, location) {
+      const deployment = state.createDeployment(scope, name, { template, parameters, ...(location ? { location } : {}) }, randomUUID());
+      state.apply(deployment, { failResources: scenario.failResources });
+      return deployment;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      certificate.dispose();
+    },
+  };
+}
+
+function kindOf(path: string): RequestKind {
+  if (/^\/metadata\/endpoints$/i.test(path)) return 'metadata';
+  if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/i.test(path)) return 'discovery';
+  if (/^\/[^/]+\/oauth2\/v2\.0\/token$/i.test(path)) return 'token';
+  if (path === '/_github/idtoken') return 'oidc';
+  if (path.startsWith('/_lro/')) return 'lro';
+  if (/^\/(subscriptions|providers)\//i.test(path)) return 'arm';
+  return 'unknown';
+}
+
+/** Canonical spelling of a scope id from a request path. */
+function canonicalScope(raw: string): string {
+  const rg = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i.exec(raw);
+  if (rg) return `/subscriptions/${rg[1]}/resourceGroups/${rg[2]}`;
+  const sub = /^\/subscriptions\/([^/]+)$/i.exec(raw);
+  if (sub) return `/subscriptions/${sub[1]}`;
+  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/i.exec(raw);
+  if (mg) return `/providers/Microsoft.Management/managementGroups/${mg[1]}`;
+  return '';
+}
+
+function deploymentBody(body: Record<string, unknown>, scope: string): { template: Record<string, unknown>; parameters: Record<string, unknown>; location?: string; mode: string } | { error: ArmErrorBody } {
+  const properties = isRecord(body['properties']) ? body['properties'] : undefined;
+  if (!properties || !isRecord(properties['template'])) return { error: { code: 'InvalidRequestContent', message: 'properties.template is required (the fake takes inline templates only)' } };
+  const location = typeof body['location'] === 'string' && body['location'] !== '' ? body['location'] : undefined;
+  if (!RG_PATH.test(scope) && location === undefined) return { error: { code: 'LocationRequired', message: 'The location property is required for this definition.' } };
+  return {
+    template: properties['template'],
+    parameters: isRecord(properties['parameters']) ? properties['parameters'] : {},
+    mode: typeof properties['mode'] === 'string' ? properties['mode'] : 'Incremental',
+    ...(location ? { location } : {}),
+  };
+}
+
+function deploymentJson(d: FakeDeployment): unknown {
+  const { template: _template, ...properties } = d.properties;
+  return { id: d.id, name: d.name, type: 'Microsoft.Resources/deployments', ...(d.location ? { location: d.location } : {}), properties };
+}
+
+function flatten(items: PlannedItem[]): PlannedItem[] {
+  return items.flatMap((i) => [i, ...flatten(i.children ?? [])]);
+}
+
+function fakeJwt(payload: Record<string, unknown>): string {
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ ...payload, iat: now, nbf: now, exp: now + 600 })}.${Buffer.from(randomUUID()).toString('base64url')}`;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}

@@ -1,0 +1,2773 @@
+import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+
+// src/engine/text-position.ts
+var LineIndex = class {
+  text;
+  /** Offsets where lines start, ascending; complete up to `scanned`. */
+  starts = [0];
+  /** Every line start at or before this offset is in `starts`. */
+  scanned = 0;
+  /** undefined until first use; true when the text has a \r not followed by \n (slow path). */
+  loneCarriageReturns;
+  constructor(text) {
+    this.text = text;
+  }
+  positionAt(offset) {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    this.indexUpTo(clamped);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+  indexUpTo(offset) {
+    if (this.scanned > offset) return;
+    const text = this.text;
+    this.loneCarriageReturns ??= hasLoneCarriageReturn(text);
+    if (this.loneCarriageReturns) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          this.starts.push(i + 1);
+        }
+      }
+      this.scanned = Number.POSITIVE_INFINITY;
+      return;
+    }
+    while (this.scanned <= offset) {
+      const newline = text.indexOf("\n", this.scanned);
+      if (newline === -1) {
+        this.scanned = Number.POSITIVE_INFINITY;
+        return;
+      }
+      this.starts.push(newline + 1);
+      this.scanned = newline + 1;
+    }
+  }
+};
+function hasLoneCarriageReturn(text) {
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
+// src/meta.ts
+var TOOL_NAME = "cua-guard";
+var TOOL_VERSION = "0.1.0";
+var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
+var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
+
+// src/rules/rule.ts
+function docsUrl(id18, name18) {
+  return `${RULE_DOCS_BASE}#${id18.toLowerCase()}-${name18}`;
+}
+function propertyRef(entry, ...keys) {
+  let node = entry.resource;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null || !(key in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+    }
+    node = node[key];
+  }
+  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+}
+function resourceRef(entry) {
+  return { file: entry.source.file, path: entry.path, at: "value" };
+}
+function nameOf(candidate) {
+  return `'${candidate.name.display}'`;
+}
+function describeChain(entry) {
+  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
+}
+
+// src/rules/tracking-set.ts
+function topLevelTrackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
+}
+function trackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment);
+}
+
+// src/expressions/frame.ts
+var MAX_DEPTH = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind ? { ...error, kind } : error);
+}
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+var CACHE_LIMIT = 2e4;
+var cache = /* @__PURE__ */ new Map();
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var OPEN_PAREN = 40;
+var CLOSE_PAREN = 41;
+var QUOTE = 39;
+var COMMA = 44;
+var DOT = 46;
+var MINUS = 45;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function isEscapedBracket(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(1) === OPEN_BRACKET;
+}
+function parseExpression(source) {
+  const cached = cache.get(source);
+  if (cached !== void 0) return cached;
+  let result;
+  try {
+    result = { ok: true, node: new Parser(source).parse() };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    result = { ok: false, error: { message: error.message, offset: error.offset } };
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(source, result);
+  return result;
+}
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || isDigit(c);
+}
+var Parser = class {
+  src;
+  pos = 1;
+  // just after the opening '['
+  end;
+  // offset of the closing ']'
+  nesting = 0;
+  constructor(src) {
+    this.src = src;
+    this.end = src.length - 1;
+  }
+  parse() {
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    const node = this.parseExpression();
+    this.skipSpace();
+    if (this.pos < this.end) throw this.unexpected();
+    return node;
+  }
+  parseExpression() {
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    let node = this.parsePrimary();
+    for (; ; ) {
+      this.skipSpace();
+      if (this.pos >= this.end) break;
+      const c = this.src.charCodeAt(this.pos);
+      if (c === DOT) {
+        this.pos++;
+        this.skipSpace();
+        const nameStart = this.pos;
+        const name18 = this.readIdentifier();
+        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", target: node, name: name18, start: node.start, end: this.pos };
+      } else if (c === OPEN_BRACKET) {
+        this.pos++;
+        this.skipSpace();
+        const index = this.parseExpression();
+        this.skipSpace();
+        if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== CLOSE_BRACKET) throw this.expected("']'");
+        this.pos++;
+        node = { kind: "index", target: node, index, start: node.start, end: this.pos };
+      } else {
+        break;
+      }
+    }
+    this.nesting--;
+    return node;
+  }
+  parsePrimary() {
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    const start = this.pos;
+    const c = this.src.charCodeAt(start);
+    if (c === QUOTE) return this.parseString();
+    if (isDigit(c) || c === MINUS && this.pos + 1 < this.end && isDigit(this.src.charCodeAt(this.pos + 1))) return this.parseNumber();
+    if (isIdentStart(c)) return this.parseIdentifier();
+    throw this.unexpected();
+  }
+  parseString() {
+    const start = this.pos;
+    this.pos++;
+    let value = "";
+    let chunkStart = this.pos;
+    for (; ; ) {
+      if (this.pos >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (this.src.charCodeAt(this.pos) === QUOTE) {
+        if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos + 1) === QUOTE) {
+          value += this.src.slice(chunkStart, this.pos + 1);
+          this.pos += 2;
+          chunkStart = this.pos;
+          continue;
+        }
+        value += this.src.slice(chunkStart, this.pos);
+        this.pos++;
+        return { kind: "string", value, start, end: this.pos };
+      }
+      this.pos++;
+    }
+  }
+  parseNumber() {
+    const start = this.pos;
+    if (this.src.charCodeAt(this.pos) === MINUS) this.pos++;
+    while (this.pos < this.end && isDigit(this.src.charCodeAt(this.pos))) this.pos++;
+    if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos) === DOT && isDigit(this.src.charCodeAt(this.pos + 1))) {
+      this.pos++;
+      while (this.pos < this.end && isDigit(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    return { kind: "number", value: Number(this.src.slice(start, this.pos)), start, end: this.pos };
+  }
+  parseIdentifier() {
+    const start = this.pos;
+    const name18 = this.readIdentifier();
+    this.skipSpace();
+    let namespace;
+    let member = name18;
+    if (this.peek() === DOT) {
+      const save = this.pos;
+      this.pos++;
+      this.skipSpace();
+      const second = this.readIdentifier();
+      this.skipSpace();
+      if (second !== "" && this.peek() === OPEN_PAREN) {
+        namespace = name18;
+        member = second;
+      } else {
+        this.pos = save;
+      }
+    }
+    if (this.peek() === OPEN_PAREN) {
+      this.pos++;
+      const args = this.parseArguments();
+      const node = { kind: "call", name: member, args, start, end: this.pos };
+      if (namespace !== void 0) node.namespace = namespace;
+      return node;
+    }
+    const lower = name18.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") {
+      return { kind: "literal", value: lower === "null" ? null : lower === "true", start, end: start + name18.length };
+    }
+    throw new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  }
+  parseArguments() {
+    const args = [];
+    this.skipSpace();
+    if (this.peek() === CLOSE_PAREN) {
+      this.pos++;
+      return args;
+    }
+    for (; ; ) {
+      args.push(this.parseExpression());
+      this.skipSpace();
+      const c = this.peek();
+      if (c === COMMA) {
+        this.pos++;
+        continue;
+      }
+      if (c === CLOSE_PAREN) {
+        this.pos++;
+        return args;
+      }
+      throw this.expected("',' or ')'");
+    }
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+
+// src/expressions/value.ts
+var Unknown = class {
+  kind = "unknown";
+  text;
+  constructor(text) {
+    this.text = text;
+  }
+};
+var PartialString = class {
+  kind = "partial";
+  parts;
+  constructor(parts) {
+    this.parts = parts;
+  }
+};
+function knownPrefix(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof PartialString) {
+    let prefix = "";
+    for (const part of value.parts) {
+      if (typeof part !== "string") break;
+      prefix += part;
+    }
+    return prefix;
+  }
+  return "";
+}
+function describeString(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof Unknown) return `{${value.text}}`;
+  if (value instanceof PartialString) {
+    return value.parts.map((p) => typeof p === "string" ? p : `{${p.text}}`).join("");
+  }
+  return JSON.stringify(value);
+}
+function unknownParts(value) {
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
+  return [];
+}
+
+// src/expressions/value-helpers.ts
+var BoundedUnknown = class extends Unknown {
+  maxLength;
+  constructor(text, maxLength) {
+    super(text);
+    this.maxLength = maxLength;
+  }
+};
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
+}
+function isStringLike(value) {
+  return typeof value === "string" || value instanceof PartialString || value instanceof Unknown;
+}
+function partsOf(value) {
+  if (typeof value === "string") return [value];
+  if (value instanceof PartialString) return value.parts;
+  return [value];
+}
+function joinParts(parts) {
+  const out = [];
+  for (const part of parts) {
+    if (typeof part === "string") {
+      if (part === "") continue;
+      const last = out.length - 1;
+      const previous = out[last];
+      if (typeof previous === "string") out[last] = previous + part;
+      else out.push(part);
+    } else {
+      out.push(part);
+    }
+  }
+  if (out.length === 0) return "";
+  const only = out[0];
+  if (out.length === 1 && only !== void 0) return only;
+  return new PartialString(out);
+}
+function knownSuffix(value) {
+  const parts = partsOf(value);
+  let suffix = "";
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (typeof part !== "string") break;
+    suffix = part + suffix;
+  }
+  return suffix;
+}
+function maxLengthOf(value) {
+  let total = 0;
+  for (const part of partsOf(value)) {
+    if (typeof part === "string") total += part.length;
+    else if (part instanceof BoundedUnknown) total += part.maxLength;
+    else return void 0;
+  }
+  return total;
+}
+function isFullyKnown(value) {
+  if (value instanceof Unknown || value instanceof PartialString) return false;
+  if (Array.isArray(value)) return value.every(isFullyKnown);
+  if (isObject(value)) {
+    for (const key in value) {
+      const item = value[key];
+      if (item !== void 0 && !isFullyKnown(item)) return false;
+    }
+  }
+  return true;
+}
+function getProperty(object, name18) {
+  if (Object.hasOwn(object, name18)) return object[name18];
+  const lower = name18.toLowerCase();
+  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
+  return void 0;
+}
+function setProperty(object, key, value) {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+function fromJson(raw, depth = 0) {
+  if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (depth > 200) return new Unknown("(value nested too deeply)");
+  if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
+  if (typeof raw === "object") {
+    const out = {};
+    for (const [key, item] of Object.entries(raw)) setProperty(out, key, fromJson(item, depth + 1));
+    return out;
+  }
+  return null;
+}
+function armEquals(a, b) {
+  if (isStringLike(a) && isStringLike(b) && (typeof a !== "string" || typeof b !== "string")) return partialEquals(a, b);
+  if (a instanceof Unknown || b instanceof Unknown || a instanceof PartialString || b instanceof PartialString) return void 0;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    let unknown = false;
+    for (let i = 0; i < a.length; i++) {
+      const result = armEquals(a[i] ?? null, b[i] ?? null);
+      if (result === false) return false;
+      if (result === void 0) unknown = true;
+    }
+    return unknown ? void 0 : true;
+  }
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    let unknown = false;
+    for (const key of keys) {
+      const other = getProperty(b, key);
+      if (other === void 0) return false;
+      const result = armEquals(a[key] ?? null, other);
+      if (result === false) return false;
+      if (result === void 0) unknown = true;
+    }
+    return unknown ? void 0 : true;
+  }
+  return a === b;
+}
+function partialEquals(a, b) {
+  const prefixA = knownPrefix(a);
+  const prefixB = knownPrefix(b);
+  const n = Math.min(prefixA.length, prefixB.length);
+  if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
+  const suffixA = knownSuffix(a);
+  const suffixB = knownSuffix(b);
+  const m = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  return void 0;
+}
+function scalarText(value) {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return typeof value === "number" ? numberText(value) : value;
+}
+function numberText(value) {
+  return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+}
+function compactJson(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item instanceof Unknown || item instanceof PartialString) throw new Error("compactJson on an unknown value");
+    return item;
+  });
+}
+function quote(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof Unknown) return "unknown";
+  if (value instanceof PartialString) return "string";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "number";
+  if (typeof value === "object") return "object";
+  return typeof value === "boolean" ? "bool" : "string";
+}
+
+// src/expressions/guid.ts
+import { createHash } from "node:crypto";
+var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
+function armGuid(values) {
+  return uuidV5(ARM_NAMESPACE, values.join("-"));
+}
+function uuidV5(namespace, name18) {
+  const hash = createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
+  const b = hash.subarray(0, 16);
+  b[6] = (b[6] ?? 0) & 15 | 80;
+  b[8] = (b[8] ?? 0) & 63 | 128;
+  const hex = b.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+// src/expressions/dotnet-format.ts
+var OPEN = 123;
+var CLOSE = 125;
+function composeFormat(template, args) {
+  const parts = [];
+  let text = "";
+  let i = 0;
+  const n = template.length;
+  while (i < n) {
+    const c = template.charCodeAt(i);
+    if (c === CLOSE) {
+      if (template.charCodeAt(i + 1) === CLOSE) {
+        text += "}";
+        i += 2;
+        continue;
+      }
+      return { kind: "error", message: `unmatched '}' at position ${i} of the format string` };
+    }
+    if (c !== OPEN) {
+      text += template[i];
+      i++;
+      continue;
+    }
+    if (template.charCodeAt(i + 1) === OPEN) {
+      text += "{";
+      i += 2;
+      continue;
+    }
+    const close = template.indexOf("}", i);
+    if (close === -1) return { kind: "error", message: `unmatched '{' at position ${i} of the format string` };
+    const item = parseItem(template.slice(i + 1, close));
+    if (item === void 0) return { kind: "error", message: `invalid format item '${template.slice(i, close + 1)}'` };
+    if (item.index >= args.length) return { kind: "error", message: `format item {${item.index}} has no argument (${args.length} given)` };
+    const value = args[item.index] ?? null;
+    const rendered = renderValue(value, item.format);
+    if (rendered === void 0) return { kind: "unknown" };
+    if (typeof rendered === "string") {
+      text += align(rendered, item.alignment);
+    } else {
+      if (item.alignment !== 0) return { kind: "unknown" };
+      if (text !== "") parts.push(text);
+      text = "";
+      parts.push(...rendered);
+    }
+    i = close + 1;
+  }
+  if (text !== "") parts.push(text);
+  return { kind: "parts", parts };
+}
+function parseItem(body) {
+  const colon = body.indexOf(":");
+  const head = colon === -1 ? body : body.slice(0, colon);
+  const format2 = colon === -1 ? "" : body.slice(colon + 1);
+  const comma = head.indexOf(",");
+  const indexText = (comma === -1 ? head : head.slice(0, comma)).trim();
+  const alignText = comma === -1 ? "0" : head.slice(comma + 1).trim();
+  if (!isInteger(indexText, false) || !isInteger(alignText, true)) return void 0;
+  return { index: Number(indexText), alignment: Number(alignText), format: format2 };
+}
+function isInteger(text, signed) {
+  if (text === "") return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (signed && i === 0 && c === 45 && text.length > 1) continue;
+    return false;
+  }
+  return true;
+}
+function align(text, alignment) {
+  if (alignment > 0) return text.padStart(alignment);
+  if (alignment < 0) return text.padEnd(-alignment);
+  return text;
+}
+function renderValue(value, format2) {
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialString) return [...value.parts];
+  if (Array.isArray(value) || typeof value === "object" && value !== null) {
+    return isFullyKnown(value) ? compactJson(value).replaceAll('"', "'") : void 0;
+  }
+  if (typeof value === "number") return formatNumber(value, format2);
+  return scalarText(value);
+}
+function formatNumber(value, format2) {
+  const spec = format2.trim();
+  if (spec === "") return numberText(value);
+  const letter = spec[0] ?? "";
+  const precisionText = spec.slice(1);
+  if (precisionText !== "" && !isInteger(precisionText, false)) return numberText(value);
+  const precision = precisionText === "" ? void 0 : Number(precisionText);
+  switch (letter) {
+    case "N":
+    case "n":
+      return group(value.toFixed(precision ?? 2));
+    case "F":
+    case "f":
+      return value.toFixed(precision ?? 2);
+    case "D":
+    case "d": {
+      if (!Number.isInteger(value)) return numberText(value);
+      const digits = Math.abs(value).toFixed(0).padStart(precision ?? 0, "0");
+      return value < 0 ? `-${digits}` : digits;
+    }
+    case "X":
+    case "x": {
+      if (!Number.isInteger(value)) return numberText(value);
+      const hex = BigInt.asUintN(value < 0 ? 64 : 128, BigInt(value)).toString(16).padStart(precision ?? 0, "0");
+      return letter === "X" ? hex.toUpperCase() : hex;
+    }
+    default:
+      return numberText(value);
+  }
+}
+function group(fixed) {
+  const negative = fixed.startsWith("-");
+  const body = negative ? fixed.slice(1) : fixed;
+  const dot = body.indexOf(".");
+  const integer = dot === -1 ? body : body.slice(0, dot);
+  const fraction = dot === -1 ? "" : body.slice(dot);
+  let grouped = "";
+  for (let i = 0; i < integer.length; i++) {
+    if (i > 0 && (integer.length - i) % 3 === 0) grouped += ",";
+    grouped += integer[i];
+  }
+  return `${negative ? "-" : ""}${grouped}${fraction}`;
+}
+
+// src/expressions/unique-string.ts
+var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+var C1 = 597399067;
+var C2 = 2869860233;
+var F1 = 2246822507;
+var F2 = 3266489909;
+function rotl(x, r) {
+  return (x << r | x >>> 32 - r) >>> 0;
+}
+function mul(a, b) {
+  return Math.imul(a, b) >>> 0;
+}
+function fmix(h) {
+  h = mul(h ^ h >>> 16, F1);
+  h = mul(h ^ h >>> 13, F2);
+  return (h ^ h >>> 16) >>> 0;
+}
+function murmurHash64(data) {
+  const length2 = data.length;
+  const byte = (i2) => data[i2] ?? 0;
+  const word = (i2) => (byte(i2) | byte(i2 + 1) << 8 | byte(i2 + 2) << 16 | byte(i2 + 3) << 24) >>> 0;
+  let h1 = 0;
+  let h2 = 0;
+  let i = 0;
+  for (; i + 7 < length2; i += 8) {
+    const k1 = mul(rotl(mul(word(i), C1), 15), C2);
+    h1 = rotl((h1 ^ k1) >>> 0, 19);
+    h1 = mul(h1 + h2 >>> 0, 5) + 1444728091 >>> 0;
+    const k2 = mul(rotl(mul(word(i + 4), C2), 17), C1);
+    h2 = rotl((h2 ^ k2) >>> 0, 13);
+    h2 = mul(h2 + h1 >>> 0, 5) + 197830471 >>> 0;
+  }
+  const tail = length2 - i;
+  if (tail > 0) {
+    const k1 = tail >= 4 ? word(i) : byte(i) | (tail > 1 ? byte(i + 1) << 8 : 0) | (tail > 2 ? byte(i + 2) << 16 : 0);
+    h1 = (h1 ^ mul(rotl(mul(k1 >>> 0, C1), 15), C2)) >>> 0;
+    if (tail > 4) {
+      const k2 = byte(i + 4) | (tail > 5 ? byte(i + 5) << 8 : 0) | (tail > 6 ? byte(i + 6) << 16 : 0);
+      h2 = (h2 ^ mul(rotl(mul(k2 >>> 0, C2), 17), C1)) >>> 0;
+    }
+  }
+  h1 = (h1 ^ length2) >>> 0;
+  h2 = (h2 ^ length2) >>> 0;
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  return [h2, h1];
+}
+function armUniqueString(values) {
+  const [high, low] = murmurHash64(Buffer.from(values.join("-"), "utf8"));
+  let value = BigInt(high) << 32n | BigInt(low);
+  let out = "";
+  for (let i = 0; i < 13; i++) {
+    out += BASE32[Number(value >> 59n)] ?? "";
+    value = value << 5n & 0xffffffffffffffffn;
+  }
+  return out;
+}
+
+// src/expressions/functions/types.ts
+function fn(minArgs, maxArgs, impl) {
+  return { minArgs, maxArgs, impl };
+}
+
+// src/expressions/functions/strings.ts
+var GUID_LENGTH = 36;
+var UNIQUE_STRING_LENGTH = 13;
+function intArg(call, i) {
+  const value = call.arg(i);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  return call.fail(`function '${call.name}' expects an integer as argument ${i + 1}, got ${typeName(value)}`);
+}
+function stringArg(call, i) {
+  const value = call.arg(i);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  if (typeof value === "string") return value;
+  return call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+}
+function textArg(call, i) {
+  const value = call.arg(i);
+  if (isStringLike(value)) return value;
+  call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+  return void 0;
+}
+function concat(call) {
+  const values = call.args();
+  if (values.some(Array.isArray)) {
+    if (values.every(Array.isArray)) return values.flat(1);
+    if (values.every((v) => Array.isArray(v) || v instanceof Unknown)) return call.unknown();
+    return call.fail("concat cannot mix arrays with other values");
+  }
+  const parts = [];
+  let sawText = false;
+  for (const value of values) {
+    if (value === null) continue;
+    if (value instanceof Unknown) parts.push(value);
+    else if (value instanceof PartialString) {
+      parts.push(...value.parts);
+      sawText = true;
+    } else if (typeof value === "object") return call.fail("concat expects strings, integers or arrays, got an object");
+    else {
+      parts.push(scalarText(value));
+      sawText = true;
+    }
+  }
+  if (!sawText) return call.unknown();
+  return joinParts(parts);
+}
+function format(call) {
+  const template = call.arg(0);
+  if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
+  if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
+  const args = call.args().slice(1);
+  const result = composeFormat(template, args);
+  if (result.kind === "error") return call.fail(`format: ${result.message}`);
+  if (result.kind === "unknown") return call.unknown();
+  return joinParts(result.parts);
+}
+function changeCase(call, convert, fnName) {
+  const value = textArg(call, 0);
+  if (value === void 0) return call.unknown();
+  if (typeof value === "string") return convert(value);
+  if (value instanceof Unknown) return wrapUnknown(value, call.text);
+  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`)));
+}
+function wrapUnknown(unknown, text) {
+  return unknown instanceof BoundedUnknown ? new BoundedUnknown(text, unknown.maxLength) : new Unknown(text);
+}
+function take(call) {
+  const source = call.arg(0);
+  const count = intArg(call, 1);
+  if (count instanceof Unknown) return count;
+  if (Array.isArray(source)) return source.slice(0, Math.max(0, count));
+  if (source === null) return null;
+  if (!isStringLike(source)) return call.fail(`take expects an array or a string, got ${typeName(source)}`);
+  if (typeof source === "string") return count <= 0 ? "" : source.slice(0, count);
+  if (count <= 0) return "";
+  const max = maxLengthOf(source);
+  if (max !== void 0 && max <= count) return source;
+  const prefix = knownPrefix(source);
+  if (count <= prefix.length) return prefix.slice(0, count);
+  return joinParts([...partsThatFit(partsOf(source), count), new Unknown(call.text)]);
+}
+function partsThatFit(parts, count) {
+  const kept = [];
+  let length2 = 0;
+  for (const part of parts) {
+    const max = typeof part === "string" ? part.length : part instanceof BoundedUnknown ? part.maxLength : void 0;
+    if (max === void 0 || length2 + max > count) {
+      if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
+      break;
+    }
+    kept.push(part);
+    length2 += max;
+  }
+  return kept;
+}
+function skip(call) {
+  const source = call.arg(0);
+  const count = intArg(call, 1);
+  if (count instanceof Unknown) return count;
+  if (Array.isArray(source)) return source.slice(Math.max(0, count));
+  if (source === null) return null;
+  if (!isStringLike(source)) return call.fail(`skip expects an array or a string, got ${typeName(source)}`);
+  if (typeof source === "string") return source.slice(Math.max(0, count));
+  if (count <= 0) return source;
+  const parts = partsOf(source);
+  const first = parts[0];
+  if (typeof first === "string" && count <= first.length) return joinParts([first.slice(count), ...parts.slice(1)]);
+  return call.unknown();
+}
+function substring(call) {
+  const source = textArg(call, 0);
+  const start = intArg(call, 1);
+  const length2 = call.argCount > 2 ? intArg(call, 2) : void 0;
+  if (source === void 0) return call.unknown();
+  if (start instanceof Unknown) return start;
+  if (length2 instanceof Unknown) return length2;
+  if (start < 0) return call.fail(`substring start index cannot be negative: ${start}`);
+  if (length2 !== void 0 && length2 < 0) return call.fail(`substring length cannot be negative: ${length2}`);
+  if (typeof source !== "string") {
+    const prefix = knownPrefix(source);
+    if (length2 !== void 0 && start + length2 <= prefix.length) return prefix.substring(start, start + length2);
+    return call.unknown();
+  }
+  if (start > source.length) return call.fail(`substring start index ${start} is beyond the end of a string of length ${source.length}`);
+  if (length2 === void 0) return source.slice(start);
+  if (start + length2 > source.length) {
+    return call.fail(`substring index ${start} and length ${length2} must refer to a location within a string of length ${source.length}`);
+  }
+  return source.substring(start, start + length2);
+}
+function replace(call) {
+  const source = textArg(call, 0);
+  const oldValue = stringArg(call, 1);
+  const newValue = stringArg(call, 2);
+  if (source === void 0) return call.unknown();
+  if (oldValue instanceof Unknown) return oldValue;
+  if (newValue instanceof Unknown) return newValue;
+  if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
+  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
+  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`)));
+}
+function quoteArg(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function trim(call) {
+  const source = textArg(call, 0);
+  if (source === void 0) return call.unknown();
+  if (typeof source === "string") return source.trim();
+  if (source instanceof Unknown) return call.unknown();
+  const parts = [...source.parts];
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (typeof first !== "string" || typeof last !== "string" || first.trim() === "" || last.trim() === "") return call.unknown();
+  parts[0] = first.trimStart();
+  parts[parts.length - 1] = parts[parts.length - 1].trimEnd();
+  return joinParts(parts);
+}
+function string(call) {
+  const value = call.arg(0);
+  if (value instanceof PartialString || typeof value === "string") return value;
+  if (value instanceof Unknown) return call.unknown();
+  if (Array.isArray(value) || isObject(value)) return isFullyKnown(value) ? compactJson(value) : call.unknown();
+  return scalarText(value);
+}
+function padLeft(call) {
+  const value = call.arg(0);
+  const total = intArg(call, 1);
+  const pad = call.argCount > 2 ? stringArg(call, 2) : " ";
+  if (total instanceof Unknown) return total;
+  if (pad instanceof Unknown) return pad;
+  if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
+  if (typeof value === "string") return value.padStart(total, pad);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`padLeft expects a string or an integer, got ${typeName(value)}`);
+}
+function split(call) {
+  const source = stringArg(call, 0);
+  const delimiter = call.arg(1);
+  if (source instanceof Unknown) return source;
+  let delimiters;
+  if (typeof delimiter === "string") delimiters = [delimiter];
+  else if (Array.isArray(delimiter) && delimiter.every((d) => typeof d === "string")) delimiters = delimiter;
+  else if (delimiter instanceof Unknown || Array.isArray(delimiter)) return call.unknown();
+  else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
+  delimiters = delimiters.filter((d) => d !== "");
+  if (delimiters.length === 0) return [source];
+  const out = [];
+  let start = 0;
+  let i = 0;
+  outer: while (i < source.length) {
+    for (const d of delimiters) {
+      if (source.startsWith(d, i)) {
+        out.push(source.slice(start, i));
+        i += d.length;
+        start = i;
+        continue outer;
+      }
+    }
+    i++;
+  }
+  out.push(source.slice(start));
+  return out;
+}
+function join(call) {
+  const items2 = call.arg(0);
+  const delimiter = stringArg(call, 1);
+  if (delimiter instanceof Unknown) return delimiter;
+  if (items2 instanceof Unknown) return call.unknown();
+  if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  const parts = [];
+  for (const [index, item] of items2.entries()) {
+    if (index > 0) parts.push(delimiter);
+    if (item instanceof Unknown) parts.push(item);
+    else if (item instanceof PartialString) parts.push(...item.parts);
+    else if (typeof item === "object" && item !== null) return call.fail("join expects an array of strings, integers or booleans");
+    else parts.push(scalarText(item));
+  }
+  return joinParts(parts);
+}
+function startsOrEndsWith(call, atStart) {
+  const source = textArg(call, 0);
+  const affix = textArg(call, 1);
+  if (source === void 0 || affix === void 0) return call.unknown();
+  if (typeof affix !== "string") return call.unknown();
+  const needle = affix.toLowerCase();
+  const known = (typeof source === "string" ? source : atStart ? knownPrefix(source) : knownSuffix(source)).toLowerCase();
+  if (typeof source === "string") return atStart ? known.startsWith(needle) : known.endsWith(needle);
+  if (known.length >= needle.length) return atStart ? known.startsWith(needle) : known.endsWith(needle);
+  const overlap = atStart ? needle.startsWith(known) : needle.endsWith(known);
+  return overlap ? call.unknown() : false;
+}
+function hashOf(call, hash, length2) {
+  const values = call.args();
+  let unknown = false;
+  for (const [i, value] of values.entries()) {
+    if (value instanceof Unknown || value instanceof PartialString) unknown = true;
+    else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
+  }
+  if (unknown) return call.unknown(length2);
+  return hash(values);
+}
+function base64(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : Buffer.from(value, "utf8").toString("base64");
+}
+function base64ToString(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : Buffer.from(value, "base64").toString("utf8");
+}
+function base64ToJson(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  return parseJsonText(call, Buffer.from(value, "base64").toString("utf8"));
+}
+function parseJsonText(call, text) {
+  if (text.trim() === "") return null;
+  try {
+    return fromJson(JSON.parse(text));
+  } catch {
+    try {
+      return fromJson(JSON.parse(singleToDoubleQuotes(text)));
+    } catch {
+      return call.fail("json: the argument is not valid JSON");
+    }
+  }
+}
+function singleToDoubleQuotes(text) {
+  let out = "";
+  let quote2;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    if (quote2 === void 0 && (ch === "'" || ch === '"')) {
+      quote2 = ch;
+      out += '"';
+    } else if (quote2 !== void 0 && ch === quote2) {
+      if (quote2 === "'" && text[i + 1] === "'") {
+        out += "'";
+        i++;
+      } else {
+        quote2 = void 0;
+        out += '"';
+      }
+    } else if (quote2 === "'" && ch === '"') out += '\\"';
+    else out += ch;
+  }
+  return out;
+}
+function dataUri(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : `data:text/plain;charset=utf8;base64,${Buffer.from(value, "utf8").toString("base64")}`;
+}
+function dataUriToString(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  const comma = value.indexOf(",");
+  if (!value.toLowerCase().startsWith("data:") || comma === -1) return call.fail("dataUriToString expects a data URI");
+  const header = value.slice(0, comma).toLowerCase();
+  const body = value.slice(comma + 1);
+  try {
+    return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+  } catch {
+    return call.fail("dataUriToString: the data URI is malformed");
+  }
+}
+function uri(call) {
+  const base = textArg(call, 0);
+  const relative = textArg(call, 1);
+  if (base === void 0 || relative === void 0) return call.unknown();
+  const relativeParts = partsOf(relative);
+  const head = relativeParts[0];
+  if (typeof head !== "string") return call.unknown();
+  const tail = relativeParts.slice(1);
+  if (typeof base === "string") {
+    let baseUrl;
+    try {
+      baseUrl = new URL(base);
+    } catch {
+      return call.fail(`uri: '${base}' is not an absolute URI`);
+    }
+    try {
+      return joinParts([new URL(head, baseUrl).href, ...tail]);
+    } catch {
+      return call.fail(`uri: cannot combine '${base}' with '${head}'`);
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(head) || head.startsWith("/")) return call.unknown();
+  const parts = partsOf(base);
+  const last = parts[parts.length - 1];
+  if (typeof last === "string") {
+    const slash = last.lastIndexOf("/");
+    if (slash === -1) return call.unknown();
+    return joinParts([...parts.slice(0, -1), last.slice(0, slash + 1), head, ...tail]);
+  }
+  return joinParts([...parts, head, ...tail]);
+}
+function uriComponent(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function uriComponentToString(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return call.fail("uriComponentToString: the value is not a valid encoded URI component");
+  }
+}
+var stringFunctions = {
+  concat: fn(1, Infinity, concat),
+  format: fn(1, Infinity, format),
+  toLower: fn(1, 1, (call) => changeCase(call, (s) => s.toLowerCase(), "toLower")),
+  toUpper: fn(1, 1, (call) => changeCase(call, (s) => s.toUpperCase(), "toUpper")),
+  take: fn(2, 2, take),
+  skip: fn(2, 2, skip),
+  substring: fn(2, 3, substring),
+  replace: fn(3, 3, replace),
+  trim: fn(1, 1, trim),
+  string: fn(1, 1, string),
+  padLeft: fn(2, 3, padLeft),
+  split: fn(2, 2, split),
+  join: fn(2, 2, join),
+  startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
+  endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
+  guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
+  uniqueString: fn(1, Infinity, (call) => hashOf(call, armUniqueString, UNIQUE_STRING_LENGTH)),
+  newGuid: fn(0, 0, (call) => call.unknown(GUID_LENGTH)),
+  base64: fn(1, 1, base64),
+  base64ToString: fn(1, 1, base64ToString),
+  base64ToJson: fn(1, 1, base64ToJson),
+  json: fn(1, 1, (call) => {
+    const value = stringArg(call, 0);
+    return value instanceof Unknown ? value : parseJsonText(call, value);
+  }),
+  dataUri: fn(1, 1, dataUri),
+  dataUriToString: fn(1, 1, dataUriToString),
+  uri: fn(2, 2, uri),
+  uriComponent: fn(1, 1, uriComponent),
+  uriComponentToString: fn(1, 1, uriComponentToString)
+};
+
+// src/expressions/functions/collections.ts
+var MAX_RANGE = 1e4;
+function createObject(call) {
+  if (call.argCount % 2 !== 0) return call.fail("createObject expects an even number of arguments (key, value pairs)");
+  const out = {};
+  for (let i = 0; i < call.argCount; i += 2) {
+    const key = call.arg(i);
+    if (key instanceof Unknown || key instanceof PartialString) {
+      call.args();
+      return call.unknown();
+    }
+    if (typeof key !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key)}`);
+    setProperty(out, key, call.arg(i + 1));
+  }
+  return out;
+}
+function array(call) {
+  const value = call.arg(0);
+  if (Array.isArray(value)) return value;
+  if (value instanceof Unknown) return call.unknown();
+  return [value];
+}
+function firstOrLast(call, first) {
+  const value = call.arg(0);
+  if (value === null) return null;
+  if (Array.isArray(value)) return (first ? value[0] : value[value.length - 1]) ?? null;
+  if (typeof value === "string") return (first ? value[0] : value[value.length - 1]) ?? "";
+  if (value instanceof PartialString) {
+    const known = first ? knownPrefix(value) : knownSuffix(value);
+    if (known !== "") return (first ? known[0] : known[known.length - 1]) ?? "";
+    return call.unknown();
+  }
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(value)}`);
+}
+function length(call) {
+  const value = call.arg(0);
+  if (Array.isArray(value) || typeof value === "string") return value.length;
+  if (isObject(value)) return Object.keys(value).length;
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`length expects an array, a string or an object, got ${typeName(value)}`);
+}
+function empty(call) {
+  const value = call.arg(0);
+  if (value === null) return true;
+  if (Array.isArray(value) || typeof value === "string") return value.length === 0;
+  if (isObject(value)) return Object.keys(value).length === 0;
+  if (value instanceof PartialString) return value.parts.some((p) => typeof p === "string" && p !== "") ? false : call.unknown();
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`empty expects an array, a string, an object or null, got ${typeName(value)}`);
+}
+function contains(call) {
+  const container = call.arg(0);
+  const item = call.arg(1);
+  if (isObject(container)) {
+    if (typeof item === "string") return getProperty(container, item) !== void 0;
+    return item instanceof Unknown || item instanceof PartialString ? call.unknown() : call.fail("contains expects a string key for an object");
+  }
+  if (Array.isArray(container)) return arrayIndex(container, item, false, call);
+  if (isStringLike(container)) {
+    if (typeof item !== "string" && typeof item !== "number") return isStringLike(item) ? call.unknown() : call.fail("contains expects a string to look for");
+    const needle = typeof item === "number" ? String(item) : item;
+    if (typeof container === "string") return container.includes(needle);
+    return partsOf(container).some((p) => typeof p === "string" && p.includes(needle)) ? true : call.unknown();
+  }
+  return call.fail(`contains expects an array, an object or a string, got ${typeName(container)}`);
+}
+function arrayIndex(items2, item, last, call, asIndex = false) {
+  let undecided = false;
+  const order = last ? [...items2.keys()].reverse() : [...items2.keys()];
+  for (const i of order) {
+    const equal = armEquals(items2[i] ?? null, item);
+    if (equal === true && !undecided) return asIndex ? i : true;
+    if (equal === true) return asIndex ? call.unknown() : true;
+    if (equal === void 0) undecided = true;
+  }
+  if (undecided) return call.unknown();
+  return asIndex ? -1 : false;
+}
+function indexOf(call, last) {
+  const container = call.arg(0);
+  const item = call.arg(1);
+  if (Array.isArray(container)) return arrayIndex(container, item, last, call, true);
+  if (typeof container === "string" && typeof item === "string") {
+    const haystack = container.toLowerCase();
+    const needle = item.toLowerCase();
+    return last ? haystack.lastIndexOf(needle) : haystack.indexOf(needle);
+  }
+  if (isStringLike(container) && isStringLike(item)) {
+    if (!last && typeof item === "string") {
+      const found = knownPrefix(container).toLowerCase().indexOf(item.toLowerCase());
+      if (found !== -1) return found;
+    }
+    return call.unknown();
+  }
+  if (container instanceof Unknown) return call.unknown();
+  return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(container)}`);
+}
+function union(call) {
+  const values = call.args();
+  if (!values.every((v) => isFullyKnownShape(v))) return call.unknown();
+  if (values.every(Array.isArray)) {
+    const out = [];
+    for (const list of values) {
+      for (const item of list) {
+        const seen = out.some((existing) => armEquals(existing, item));
+        if (!seen) out.push(item);
+      }
+    }
+    return out;
+  }
+  if (values.every(isObject)) {
+    let out = {};
+    for (const object of values) out = merge(out, object);
+    return out;
+  }
+  return call.fail("union expects arguments that are all arrays or all objects");
+}
+function merge(target, patch) {
+  const out = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existing = existingKey === void 0 ? void 0 : out[existingKey];
+    if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
+    setProperty(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+  }
+  return out;
+}
+function isFullyKnownShape(value) {
+  return !(value instanceof Unknown) && !(value instanceof PartialString) && isFullyKnown(value);
+}
+function intersection(call) {
+  const values = call.args();
+  if (!values.every(isFullyKnownShape)) return call.unknown();
+  const [first, ...rest] = values;
+  if (Array.isArray(first) && rest.every(Array.isArray)) {
+    const out = [];
+    for (const item of first) {
+      if (out.some((o) => armEquals(o, item))) continue;
+      if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
+    }
+    return out;
+  }
+  if (isObject(first) && rest.every(isObject)) {
+    const out = {};
+    for (const [key, value] of Object.entries(first)) {
+      if (rest.every((o) => armEquals(getProperty(o, key) ?? null, value) === true && getProperty(o, key) !== void 0)) setProperty(out, key, value);
+    }
+    return out;
+  }
+  return call.fail("intersection expects arguments that are all arrays or all objects");
+}
+function items(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
+  return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function tryGet(call) {
+  let current = call.arg(0);
+  for (let i = 1; i < call.argCount; i++) {
+    const key = call.arg(i);
+    if (current === null) return null;
+    if (current instanceof Unknown || key instanceof Unknown || key instanceof PartialString) return call.unknown();
+    if (isObject(current) && typeof key === "string") current = getProperty(current, key) ?? null;
+    else if (Array.isArray(current) && typeof key === "number") current = current[key] ?? null;
+    else return null;
+  }
+  return current;
+}
+function coalesce(call) {
+  for (let i = 0; i < call.argCount; i++) {
+    const value = call.arg(i);
+    if (value === null) continue;
+    if (value instanceof Unknown) return call.unknown();
+    return value;
+  }
+  return null;
+}
+function range(call) {
+  const start = intArg(call, 0);
+  const count = intArg(call, 1);
+  if (start instanceof Unknown) return start;
+  if (count instanceof Unknown) return count;
+  if (count < 0 || count > MAX_RANGE) return call.fail(`range count must be between 0 and ${MAX_RANGE}, got ${count}`);
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+function minMax(call, max) {
+  let values = call.args();
+  const only = values[0];
+  if (values.length === 1 && Array.isArray(only)) values = only;
+  if (values.length === 0) return call.fail(`function '${call.name}' needs at least one value`);
+  let best;
+  for (const value of values) {
+    if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+    if (typeof value !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(value)}`);
+    if (best === void 0 || (max ? value > best : value < best)) best = value;
+  }
+  return best ?? null;
+}
+function flatten(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!Array.isArray(value)) return call.fail(`flatten expects an array of arrays, got ${typeName(value)}`);
+  const out = [];
+  for (const item of value) {
+    if (item instanceof Unknown) return call.unknown();
+    if (!Array.isArray(item)) return call.fail("flatten expects an array of arrays");
+    out.push(...item);
+  }
+  return out;
+}
+function shallowMerge(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!Array.isArray(value)) return call.fail(`shallowMerge expects an array of objects, got ${typeName(value)}`);
+  const out = {};
+  for (const item of value) {
+    if (item instanceof Unknown) return call.unknown();
+    if (!isObject(item)) return call.fail("shallowMerge expects an array of objects");
+    for (const [key, entry] of Object.entries(item)) setProperty(out, key, entry);
+  }
+  return out;
+}
+var collectionFunctions = {
+  createArray: fn(0, Infinity, (call) => call.args()),
+  createObject: fn(0, Infinity, createObject),
+  array: fn(1, 1, array),
+  first: fn(1, 1, (call) => firstOrLast(call, true)),
+  last: fn(1, 1, (call) => firstOrLast(call, false)),
+  length: fn(1, 1, length),
+  empty: fn(1, 1, empty),
+  contains: fn(2, 2, contains),
+  indexOf: fn(2, 2, (call) => indexOf(call, false)),
+  lastIndexOf: fn(2, 2, (call) => indexOf(call, true)),
+  union: fn(1, Infinity, union),
+  intersection: fn(1, Infinity, intersection),
+  items: fn(1, 1, items),
+  tryGet: fn(2, Infinity, tryGet),
+  coalesce: fn(1, Infinity, coalesce),
+  range: fn(2, 2, range),
+  min: fn(1, Infinity, (call) => minMax(call, false)),
+  max: fn(1, Infinity, (call) => minMax(call, true)),
+  flatten: fn(1, 1, flatten),
+  shallowMerge: fn(1, 1, shallowMerge),
+  null: fn(0, 0, () => null)
+};
+
+// src/expressions/functions/deployment.ts
+function lookup(call, what) {
+  const name18 = call.arg(0);
+  if (name18 instanceof Unknown) return call.unknown();
+  if (typeof name18 !== "string") return call.fail(`${what} name must be a string`);
+  const { scope, state, errors } = call.frame;
+  const resolution = what === "parameter" ? scope.resolveParameter(name18, state) : scope.resolveVariable(name18, state);
+  switch (resolution.kind) {
+    case "missing":
+      return call.fail(`${what} '${name18}' is not defined in the template`, "static");
+    case "cycle":
+      return call.fail(`circular reference: ${what} '${name18}' depends on itself`, "static");
+    case "value":
+      for (const error of resolution.errors) errors.push({ ...error });
+      return resolution.value;
+  }
+}
+function copyIndex(call) {
+  const first = call.argCount > 0 ? call.arg(0) : null;
+  const loopName = typeof first === "string" ? first.toLowerCase() : void 0;
+  const offsetValue = typeof first === "number" ? first : call.argCount > 1 ? call.arg(1) : 0;
+  if (first instanceof Unknown || offsetValue instanceof Unknown) return call.unknown();
+  if (first !== null && typeof first !== "string" && typeof first !== "number") return call.fail("copyIndex expects a loop name or an offset");
+  if (typeof offsetValue !== "number" || !Number.isInteger(offsetValue)) return call.fail("copyIndex offset must be an integer");
+  const loops = call.frame.copy;
+  for (let i = loops.length - 1; i >= 0; i--) {
+    const loop = loops[i];
+    if (loop !== void 0 && (loopName === void 0 || loop.name === loopName)) return loop.index + offsetValue;
+  }
+  return call.unknown();
+}
+function contextObject(canonical) {
+  return (call) => {
+    if (call.argCount > 0) {
+      call.args();
+      return call.unknown();
+    }
+    return new Unknown(`${canonical}()`);
+  };
+}
+var deploymentFunctions = {
+  parameters: fn(1, 1, (call) => lookup(call, "parameter")),
+  variables: fn(1, 1, (call) => lookup(call, "variable")),
+  copyIndex: fn(0, 2, copyIndex),
+  deployment: fn(0, 0, contextObject("deployment")),
+  resourceGroup: fn(0, 0, contextObject("resourceGroup")),
+  subscription: fn(0, 0, contextObject("subscription")),
+  environment: fn(0, 0, contextObject("environment")),
+  managementGroup: fn(0, 1, contextObject("managementGroup")),
+  tenant: fn(0, 0, contextObject("tenant")),
+  deployer: fn(0, 0, contextObject("deployer"))
+};
+
+// src/expressions/functions/known.ts
+var DOCUMENTED = [
+  // any / array
+  "array",
+  "concat",
+  "contains",
+  "createArray",
+  "empty",
+  "first",
+  "flatten",
+  "indexFromEnd",
+  "indexOf",
+  "intersection",
+  "last",
+  "lastIndexOf",
+  "length",
+  "max",
+  "min",
+  "range",
+  "skip",
+  "take",
+  "tryGet",
+  "tryIndexFromEnd",
+  "union",
+  // CIDR
+  "parseCidr",
+  "cidrSubnet",
+  "cidrHost",
+  // comparison
+  "coalesce",
+  "equals",
+  "greater",
+  "greaterOrEquals",
+  "less",
+  "lessOrEquals",
+  // date
+  "dateTimeAdd",
+  "dateTimeFromEpoch",
+  "dateTimeToEpoch",
+  "utcNow",
+  // deployment
+  "deployer",
+  "deployment",
+  "environment",
+  "parameters",
+  "variables",
+  // lambda
+  "filter",
+  "groupBy",
+  "lambda",
+  "lambdaVariables",
+  "map",
+  "mapValues",
+  "reduce",
+  "sort",
+  "toObject",
+  // logical
+  "and",
+  "bool",
+  "false",
+  "if",
+  "not",
+  "or",
+  "true",
+  // numeric
+  "add",
+  "copyIndex",
+  "div",
+  "float",
+  "int",
+  "mod",
+  "mul",
+  "sub",
+  // object
+  "createObject",
+  "items",
+  "json",
+  "null",
+  "shallowMerge",
+  // resource
+  "extensionResourceId",
+  "listAccountSas",
+  "listKeys",
+  "listSecrets",
+  "managementGroupResourceId",
+  "pickZones",
+  "providers",
+  "reference",
+  "references",
+  "resourceId",
+  "subscriptionResourceId",
+  "tenantResourceId",
+  "toLogicalZone",
+  "toLogicalZones",
+  "toPhysicalZone",
+  "toPhysicalZones",
+  // scope
+  "managementGroup",
+  "resourceGroup",
+  "subscription",
+  "tenant",
+  // string
+  "base64",
+  "base64ToJson",
+  "base64ToString",
+  "dataUri",
+  "dataUriToString",
+  "endsWith",
+  "format",
+  "guid",
+  "join",
+  "newGuid",
+  "padLeft",
+  "replace",
+  "split",
+  "startsWith",
+  "string",
+  "substring",
+  "toLower",
+  "toUpper",
+  "trim",
+  "uniqueString",
+  "uri",
+  "uriComponent",
+  "uriComponentToString",
+  // compiled .bicepparam files
+  "externalInputs"
+];
+var KNOWN = new Set(DOCUMENTED.map((name18) => name18.toLowerCase()));
+function isDocumentedFunction(lowerName) {
+  return KNOWN.has(lowerName) || lowerName.startsWith("list") && lowerName.length > 4;
+}
+
+// src/expressions/functions/logic.ts
+function ifFn(call) {
+  const condition = call.arg(0);
+  if (condition === true) return call.arg(1);
+  if (condition === false) return call.arg(2);
+  if (condition instanceof Unknown) return call.unknown();
+  return call.fail(`if expects a boolean condition, got ${typeName(condition)}`);
+}
+function equals(call) {
+  const result = armEquals(call.arg(0), call.arg(1));
+  return result === void 0 ? call.unknown() : result;
+}
+function not(call) {
+  const value = call.arg(0);
+  if (typeof value === "boolean") return !value;
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`not expects a boolean, got ${typeName(value)}`);
+}
+function andOr(call, isAnd) {
+  let unknown = false;
+  let decided = false;
+  for (const [i, value] of call.args().entries()) {
+    if (typeof value === "boolean") {
+      if (value !== isAnd) decided = true;
+    } else if (value instanceof Unknown) unknown = true;
+    else return call.fail(`function '${call.name}' expects booleans, argument ${i + 1} is ${typeName(value)}`);
+  }
+  if (decided) return !isAnd;
+  return unknown ? call.unknown() : isAnd;
+}
+function bool(call) {
+  const value = call.arg(0);
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const lower = value.trim().toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+    return call.fail(`bool cannot convert '${value}'`);
+  }
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`bool expects a string, an integer or a boolean, got ${typeName(value)}`);
+}
+function compare(call, test) {
+  const a = call.arg(0);
+  const b = call.arg(1);
+  if (typeof a === "number" && typeof b === "number") return test(a - b);
+  if (typeof a === "string" && typeof b === "string") return test(a < b ? -1 : a > b ? 1 : 0);
+  if (isUnknownish(a) || isUnknownish(b)) return call.unknown();
+  return call.fail(`function '${call.name}' expects two integers or two strings, got ${typeName(a)} and ${typeName(b)}`);
+}
+function isUnknownish(value) {
+  return value instanceof Unknown || value instanceof PartialString;
+}
+function arithmetic(call, op) {
+  const a = call.arg(0);
+  const b = call.arg(1);
+  if (isUnknownish(a) || isUnknownish(b)) return call.unknown();
+  if (typeof a !== "number" || typeof b !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(a)} and ${typeName(b)}`);
+  const result = op(a, b);
+  return typeof result === "string" ? call.fail(result) : result;
+}
+function toInt(call) {
+  const value = call.arg(0);
+  if (typeof value === "number") return Math.trunc(value);
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (/^[+-]?\d+$/.test(text)) return Number(text);
+    return call.fail(`int cannot convert '${value}'`);
+  }
+  if (isUnknownish(value)) return call.unknown();
+  return call.fail(`int expects a string or a number, got ${typeName(value)}`);
+}
+function toFloat(call) {
+  const value = call.arg(0);
+  if (typeof value === "number") return value;
+  if (typeof value === "string") {
+    const parsed = Number(value.trim());
+    return value.trim() !== "" && Number.isFinite(parsed) ? parsed : call.fail(`float cannot convert '${value}'`);
+  }
+  if (isUnknownish(value)) return call.unknown();
+  return call.fail(`float expects a string or a number, got ${typeName(value)}`);
+}
+var logicFunctions = {
+  if: fn(3, 3, ifFn),
+  equals: fn(2, 2, equals),
+  not: fn(1, 1, not),
+  and: fn(1, Infinity, (call) => andOr(call, true)),
+  or: fn(1, Infinity, (call) => andOr(call, false)),
+  bool: fn(1, 1, bool),
+  true: fn(0, 0, () => true),
+  false: fn(0, 0, () => false),
+  less: fn(2, 2, (call) => compare(call, (o) => o < 0)),
+  lessOrEquals: fn(2, 2, (call) => compare(call, (o) => o <= 0)),
+  greater: fn(2, 2, (call) => compare(call, (o) => o > 0)),
+  greaterOrEquals: fn(2, 2, (call) => compare(call, (o) => o >= 0)),
+  add: fn(2, 2, (call) => arithmetic(call, (a, b) => a + b)),
+  sub: fn(2, 2, (call) => arithmetic(call, (a, b) => a - b)),
+  mul: fn(2, 2, (call) => arithmetic(call, (a, b) => a * b)),
+  // Integer division truncates toward zero, as in .NET.
+  div: fn(2, 2, (call) => arithmetic(call, (a, b) => b === 0 ? "div: division by zero" : Math.trunc(a / b))),
+  mod: fn(2, 2, (call) => arithmetic(call, (a, b) => b === 0 ? "mod: division by zero" : a % b)),
+  int: fn(1, 1, toInt),
+  float: fn(1, 1, toFloat)
+};
+
+// src/expressions/functions/registry.ts
+var REGISTRY = /* @__PURE__ */ new Map();
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec);
+}
+function lookupFunction(lowerName) {
+  return REGISTRY.get(lowerName);
+}
+function isKnownArmFunction(lowerName) {
+  return isDocumentedFunction(lowerName);
+}
+
+// src/expressions/evaluate.ts
+var MAX_COPY_COUNT = 800;
+function evaluateRaw(raw, ctx) {
+  if (typeof raw === "string") return evaluateString(raw, ctx);
+  if (raw === null || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== "object") return null;
+  if (++ctx.state.depth > MAX_DEPTH) {
+    ctx.state.depth--;
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
+    return new Unknown("(value nested too deeply)");
+  }
+  try {
+    const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
+    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, nested));
+    return evaluateObject(raw, nested);
+  } finally {
+    ctx.state.depth--;
+  }
+}
+function evaluateString(raw, ctx) {
+  if (isEscapedBracket(raw)) return raw.slice(1);
+  if (!isExpressionString(raw)) return raw;
+  const parsed = parseExpression(raw);
+  if (!parsed.ok) {
+    const { message, offset } = parsed.error;
+    ctx.errors.push(ctx.withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    return new Unknown(raw.slice(1, -1).trim());
+  }
+  const frame = { scope: ctx.scope, source: raw, errors: ctx.errors, withOffsets: ctx.withOffsets, copy: ctx.copy, state: ctx.state };
+  for (const problem of staticProblems(parsed.node)) report(frame, problem.message, problem.offset, "static");
+  return evaluateNode(parsed.node, frame);
+}
+var staticCache = /* @__PURE__ */ new WeakMap();
+var NO_PROBLEMS = [];
+function staticProblems(root) {
+  const cached = staticCache.get(root);
+  if (cached !== void 0) return cached;
+  let problems;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === void 0) break;
+    if (node.kind === "call") {
+      const lower = node.name.toLowerCase();
+      if (node.namespace === void 0 && lookupFunction(lower) === void 0 && !isKnownArmFunction(lower)) {
+        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
+      }
+      stack.push(...node.args);
+    } else if (node.kind === "property") {
+      stack.push(node.target);
+    } else if (node.kind === "index") {
+      stack.push(node.target, node.index);
+    }
+  }
+  const result = problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
+  staticCache.set(root, result);
+  return result;
+}
+function isCopyEntry(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entry = value;
+  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+}
+function evaluateObject(raw, ctx) {
+  const out = {};
+  for (const [key, item] of Object.entries(raw)) {
+    if (key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
+      for (const entry of item) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+      continue;
+    }
+    setProperty(out, key, evaluateRaw(item, ctx));
+  }
+  return out;
+}
+function expandCopy(entry, ctx, unknownText) {
+  const count = evaluateRaw(entry.count, ctx);
+  if (count instanceof Unknown) return new Unknown(unknownText);
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
+    return new Unknown(unknownText);
+  }
+  if (count > MAX_COPY_COUNT) {
+    ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
+    return new Unknown(unknownText);
+  }
+  const items2 = [];
+  const name18 = entry.name.toLowerCase();
+  for (let index = 0; index < count; index++) {
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name18, index }] }));
+  }
+  return items2;
+}
+function nodeText(node, frame) {
+  return frame.source.slice(node.start, node.end);
+}
+function evaluateNode(node, frame) {
+  if (++frame.state.depth > MAX_DEPTH) {
+    frame.state.depth--;
+    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  try {
+    switch (node.kind) {
+      case "string":
+      case "number":
+      case "literal":
+        return node.value;
+      case "call":
+        return evaluateCall(node, frame);
+      case "property":
+        return accessProperty(evaluateNode(node.target, frame), node.name, node, frame);
+      case "index":
+        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node, frame);
+    }
+  } finally {
+    frame.state.depth--;
+  }
+}
+function accessProperty(target, name18, node, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+  if (isObject(target)) {
+    const value = getProperty(target, name18);
+    if (value !== void 0) return value;
+    report(frame, `property '${name18}' does not exist on the object`, node.end - name18.length);
+    return new Unknown(nodeText(node, frame));
+  }
+  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, node.end - name18.length);
+  return new Unknown(nodeText(node, frame));
+}
+function accessIndex(target, index, node, frame) {
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(nodeText(node, frame));
+  if (target instanceof Unknown) {
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+  }
+  if (Array.isArray(target) && typeof index === "number") {
+    const item = Number.isInteger(index) ? target[index] : void 0;
+    if (item !== void 0) return item;
+    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  if (isObject(target) && typeof index === "string") {
+    const value = getProperty(target, index);
+    if (value !== void 0) return value;
+    report(frame, `property '${index}' does not exist on the object`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, node.start);
+  return new Unknown(nodeText(node, frame));
+}
+function describeType(value) {
+  const name18 = typeName(value);
+  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
+}
+function evaluateCall(node, frame) {
+  const text = nodeText(node, frame);
+  if (node.namespace !== void 0) {
+    for (const arg of node.args) evaluateNode(arg, frame);
+    return new Unknown(text);
+  }
+  const lower = node.name.toLowerCase();
+  const spec = lookupFunction(lower);
+  if (spec !== void 0) {
+    const call = new CallImpl(node, frame, text);
+    const count = node.args.length;
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), "static");
+    return spec.impl(call);
+  }
+  if (isKnownArmFunction(lower)) {
+    for (const arg of node.args) evaluateNode(arg, frame);
+    return new Unknown(text);
+  }
+  return new Unknown(text);
+}
+function arityMessage(name18, min, max, count) {
+  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+  return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+}
+var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
+var CallImpl = class {
+  name;
+  text;
+  frame;
+  node;
+  values;
+  constructor(node, frame, text) {
+    this.node = node;
+    this.frame = frame;
+    this.text = text;
+    this.name = node.name;
+    this.values = node.args.map(() => NOT_EVALUATED);
+  }
+  get argCount() {
+    return this.node.args.length;
+  }
+  arg(i) {
+    const cached = this.values[i];
+    if (cached === void 0) return null;
+    if (cached !== NOT_EVALUATED) return cached;
+    const node = this.node.args[i];
+    const value = node === void 0 ? null : evaluateNode(node, this.frame);
+    this.values[i] = value;
+    return value;
+  }
+  args() {
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  fail(message, kind) {
+    report(this.frame, message, this.node.start, kind);
+    return new Unknown(this.text);
+  }
+  unknown(maxLength) {
+    return maxLength === void 0 ? new Unknown(this.text) : new BoundedUnknown(this.text, maxLength);
+  }
+};
+
+// src/expressions/scope.ts
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function findKey(record, name18) {
+  if (Object.hasOwn(record, name18)) return name18;
+  const lower = name18.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var Bindings = class {
+  template;
+  supplied;
+  parameterIndex;
+  variableIndex;
+  memo = /* @__PURE__ */ new Map();
+  inProgress = /* @__PURE__ */ new Set();
+  constructor(template, supplied) {
+    this.template = template;
+    this.supplied = supplied;
+  }
+  resolveParameter(owner, name18, state) {
+    const found = this.parameters().get(name18.toLowerCase());
+    if (found === void 0) return { kind: "missing" };
+    const text = `parameters(${quote(found.name)})`;
+    const type = found.def["type"];
+    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(text), errors: [] };
+    return this.memoized(`p:${found.name.toLowerCase()}`, () => this.computeParameter(owner, found.name, found.def, text, state));
+  }
+  resolveVariable(owner, name18, state) {
+    const def = this.variables().get(name18.toLowerCase());
+    if (def === void 0) return { kind: "missing" };
+    return this.memoized(`v:${def.name.toLowerCase()}`, () => {
+      const errors = [];
+      const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
+      const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
+      return { value, errors: errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+    });
+  }
+  computeParameter(owner, name18, def, text, state) {
+    const supplied = this.supplied;
+    if (supplied.kind === "file") {
+      const key = findKey(supplied.values, name18);
+      if (key !== void 0) return { value: fromJson(supplied.values[key]), errors: [] };
+    } else {
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
+      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
+      if (entry !== void 0) {
+        if (!("value" in entry)) return { value: new Unknown(text), errors: [] };
+        const errors = [];
+        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
+      }
+      if (supplied.viaLink) return { value: new Unknown(text), errors: [] };
+    }
+    if ("defaultValue" in def) {
+      const errors = [];
+      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
+    }
+    return { value: new Unknown(text), errors: [] };
+  }
+  memoized(key, compute) {
+    const cached = this.memo.get(key);
+    if (cached !== void 0) return cached;
+    if (this.inProgress.has(key)) return { kind: "cycle" };
+    this.inProgress.add(key);
+    try {
+      const result = { kind: "value", ...compute() };
+      this.memo.set(key, result);
+      return result;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+  parameters() {
+    if (this.parameterIndex === void 0) {
+      this.parameterIndex = /* @__PURE__ */ new Map();
+      const defs = asRecord(this.template["parameters"]);
+      if (defs !== void 0) {
+        for (const [name18, def] of Object.entries(defs)) this.parameterIndex.set(name18.toLowerCase(), { name: name18, def: asRecord(def) ?? {} });
+      }
+    }
+    return this.parameterIndex;
+  }
+  variables() {
+    if (this.variableIndex === void 0) {
+      this.variableIndex = /* @__PURE__ */ new Map();
+      const defs = asRecord(this.template["variables"]);
+      if (defs !== void 0) {
+        for (const [name18, raw] of Object.entries(defs)) {
+          if (name18.toLowerCase() === "copy" && Array.isArray(raw)) {
+            for (const entry of raw) if (isCopyEntry(entry)) this.variableIndex.set(entry.name.toLowerCase(), { kind: "copy", name: entry.name, entry });
+            continue;
+          }
+          this.variableIndex.set(name18.toLowerCase(), { kind: "plain", name: name18, raw });
+        }
+      }
+    }
+    return this.variableIndex;
+  }
+};
+var ScopeImpl = class _ScopeImpl {
+  isTemplateScope = true;
+  kind;
+  templatePath;
+  bindings;
+  constructor(bindings, kind, templatePath) {
+    this.bindings = bindings;
+    this.kind = kind;
+    this.templatePath = templatePath;
+  }
+  resolveParameter(name18, state) {
+    return this.bindings.resolveParameter(this, name18, state);
+  }
+  resolveVariable(name18, state) {
+    return this.bindings.resolveVariable(this, name18, state);
+  }
+  /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
+  withKind(kind) {
+    return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
+  }
+  static forTemplate(template, supplied, kind, templatePath) {
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+  }
+};
+var SCHEMA_KINDS = [
+  ["/subscriptiondeploymenttemplate.json", "subscription"],
+  ["/managementgroupdeploymenttemplate.json", "managementGroup"],
+  ["/tenantdeploymenttemplate.json", "tenant"],
+  ["/deploymenttemplate.json", "resourceGroup"]
+];
+function kindFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  const lower = schema.toLowerCase();
+  for (const [marker, kind] of SCHEMA_KINDS) if (lower.includes(marker)) return kind;
+  return void 0;
+}
+function createTemplateScope(template, options = {}) {
+  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {} }, kind, options.templatePath);
+}
+function toScopeImpl(scope) {
+  if (scope instanceof ScopeImpl) return scope;
+  throw new TypeError("not a TemplateScope created by this module");
+}
+function createNestedScope(parent, deployment) {
+  const parentScope = toScopeImpl(parent);
+  const properties = asRecord(deployment["properties"]) ?? {};
+  const template = asRecord(properties["template"]) ?? {};
+  const kind = kindFromSchema(template["$schema"]) ?? parentScope.kind;
+  const options = asRecord(properties["expressionEvaluationOptions"]);
+  const mode = options === void 0 ? void 0 : options["scope"];
+  if (typeof mode === "string" && mode.toLowerCase() === "inner") {
+    const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
+    return ScopeImpl.forTemplate(template, supplied, kind, parentScope.templatePath);
+  }
+  return parentScope.withKind(kind);
+}
+function createLinkedScope(parent, linkedTemplate, deployment) {
+  const parentScope = toScopeImpl(parent);
+  const properties = asRecord(deployment["properties"]) ?? {};
+  const supplied = {
+    kind: "deployment",
+    parent: parentScope,
+    parameters: asRecord(properties["parameters"]),
+    viaLink: properties["parametersLink"] !== void 0
+  };
+  return ScopeImpl.forTemplate(linkedTemplate, supplied, kindFromSchema(linkedTemplate["$schema"]) ?? parentScope.kind, void 0);
+}
+
+// src/expressions/index.ts
+function evaluateValue(raw, scope) {
+  try {
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
+    const errors = [];
+    const state = { depth: 0 };
+    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: typeof raw === "string" });
+    return { value, errors: dedupe(errors) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+  }
+}
+function describeRaw(raw) {
+  return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
+}
+function dedupe(errors) {
+  if (errors.length < 2) return errors;
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ""}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/engine/template-source.ts
+function createTemplateSource(file, text, root, scanText = text) {
+  return { file, text, scanText, root, lines: new LineIndex(text) };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/engine/scope-kind.ts
+var SCHEMA_SCOPES = [
+  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
+  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
+  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
+  [/\/deploymentTemplate\.json/i, "resourceGroup"]
+];
+function scopeFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
+  return void 0;
+}
+function describeOtherSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
+  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
+  return void 0;
+}
+
+// src/engine/linked-templates.ts
+import { posix } from "node:path";
+var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
+function resolveTemplateLink(owner, link, scope, mainFile) {
+  const from = { file: owner.source.file, path: owner.path };
+  const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
+  const baseDir = posix.dirname(owner.source.file);
+  if (link["relativePath"] !== void 0) {
+    const relative2 = evaluateValue(link["relativePath"], scope).value;
+    if (typeof relative2 !== "string") return note("unresolved", `templateLink.relativePath '${describeString(relative2)}' cannot be resolved before deployment`);
+    return withinWorkspace([posix.join(baseDir, relative2)], note);
+  }
+  const uri2 = evaluateValue(link["uri"], scope).value;
+  if (typeof uri2 === "string") {
+    return /^[a-z][a-z0-9+.-]*:/i.test(uri2) ? note("remote", `linked template ${redactQuery(uri2)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(uri2)}' is not an absolute URI`);
+  }
+  const relative = relativePartAfterBase(uri2);
+  if (relative === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
+  return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative), posix.join(posix.dirname(mainFile), relative)])], note);
+}
+function relativePartAfterBase(value) {
+  const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
+  const first = parts[0];
+  if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return void 0;
+  let relative = "";
+  for (const part of parts.slice(1)) {
+    if (typeof part !== "string") break;
+    relative += part;
+  }
+  relative = relative.split("?")[0] ?? "";
+  relative = relative.replace(/^\.?\/+/, "");
+  return relative === "" ? void 0 : relative;
+}
+function withinWorkspace(paths, note) {
+  const normalized = paths.map((p) => posix.normalize(p));
+  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
+  if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
+  return { kind: "file", candidates: inside };
+}
+function redactQuery(uri2) {
+  const at = uri2.indexOf("?");
+  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
+}
+
+// src/engine/template-model.ts
+var MAX_DEPLOYMENT_DEPTH = 64;
+var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
+function isDeploymentType(type) {
+  return type.toLowerCase() === DEPLOYMENTS_TYPE;
+}
+function buildTemplateModel(main, options = {}) {
+  const scope = scopeFromSchema(main.root["$schema"]);
+  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [] };
+  const rootScope = createTemplateScope(main.root, {
+    parameterValues: options.parameterValues ?? {},
+    ...scope ? { scopeKind: scope } : {},
+    templatePath: main.file
+  });
+  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
+  walker.walkTemplate(main, main.root, ["resources"], { placement: "top-level", chain: [], scope: rootScope, templateScope: scope });
+  return model;
+}
+var ModelWalker = class {
+  model;
+  readLinked;
+  visitedFiles;
+  constructor(model, readLinked, visitedFiles) {
+    this.model = model;
+    this.readLinked = readLinked;
+    this.visitedFiles = visitedFiles;
+  }
+  walkTemplate(source, template, resourcesPath, context) {
+    for (const [key, resource] of resourceEntries(template["resources"], template["languageVersion"])) {
+      this.visitResource(source, [...resourcesPath, key], resource, context);
+    }
+  }
+  visitResource(source, path, resource, context) {
+    const type = typeof resource["type"] === "string" ? resource["type"] : "";
+    const evaluation = evaluateValue(resource["name"], context.scope);
+    const entry = {
+      source,
+      path,
+      resource,
+      type,
+      name: evaluation.value,
+      nameErrors: evaluation.errors,
+      placement: context.placement,
+      chain: context.chain,
+      scope: context.scope,
+      templateScope: context.templateScope
+    };
+    this.model.resources.push(entry);
+    if (Array.isArray(resource["resources"])) {
+      const childPlacement = context.placement === "top-level" ? "child" : context.placement;
+      resource["resources"].forEach((child, index) => {
+        if (isRecord(child)) this.visitResource(source, [...path, "resources", index], child, { ...context, placement: childPlacement });
+      });
+    }
+    if (isDeploymentType(type)) this.visitDeployment(entry, context);
+  }
+  visitDeployment(entry, context) {
+    const properties = entry.resource["properties"];
+    if (!isRecord(properties) || context.chain.length >= MAX_DEPLOYMENT_DEPTH) return;
+    const hop = { source: entry.source, path: entry.path, label: labelOf(entry) };
+    const chain = [...context.chain, hop];
+    const inline = properties["template"];
+    if (isRecord(inline)) {
+      const placement = context.placement === "linked" ? "linked" : "nested-inline";
+      const scope = createNestedScope(context.scope, entry.resource);
+      this.walkTemplate(entry.source, inline, [...entry.path, "properties", "template", "resources"], {
+        placement,
+        chain,
+        scope,
+        templateScope: scopeFromSchema(inline["$schema"]) ?? context.templateScope
+      });
+    }
+    if (isRecord(properties["templateLink"])) this.visitLink(entry, properties["templateLink"], chain, context);
+  }
+  visitLink(entry, link, chain, context) {
+    const resolution = resolveTemplateLink(entry, link, context.scope, this.model.main.file);
+    if (resolution.kind === "note") {
+      this.model.linkNotes.push(resolution.note);
+      return;
+    }
+    if (!this.readLinked) return;
+    const loaded = this.loadFirstCandidate(entry, resolution.candidates);
+    if (loaded === void 0) return;
+    this.model.linkedSources.push(loaded.source);
+    const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
+    this.walkTemplate(loaded.source, loaded.source.root, ["resources"], {
+      placement: "linked",
+      chain,
+      scope,
+      templateScope: scopeFromSchema(loaded.source.root["$schema"]) ?? context.templateScope
+    });
+  }
+  /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
+  loadFirstCandidate(entry, candidates) {
+    let firstProblem;
+    for (const target of candidates) {
+      if (this.visitedFiles.has(target)) return void 0;
+      const loaded = this.readLinked?.(entry.source.file, target);
+      if (loaded?.kind === "file") {
+        this.visitedFiles.add(target);
+        return loaded;
+      }
+      firstProblem ??= loaded;
+    }
+    if (firstProblem?.kind === "note") {
+      const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path } });
+    }
+    return void 0;
+  }
+};
+function resourceEntries(resources, languageVersion) {
+  const out = [];
+  if (Array.isArray(resources)) {
+    resources.forEach((resource, index) => {
+      if (isRecord(resource)) out.push([index, resource]);
+    });
+  } else if (isRecord(resources) && languageVersion !== void 0) {
+    for (const [symbol, resource] of Object.entries(resources)) {
+      if (isRecord(resource) && resource["existing"] !== true) out.push([symbol, resource]);
+    }
+  }
+  return out;
+}
+function labelOf(entry) {
+  const name18 = entry.name;
+  if (typeof name18 === "string") return name18;
+  const raw = entry.resource["name"];
+  return typeof raw === "string" ? raw : "(unnamed)";
+}
+
+// src/rules/cua001-missing-tracking-resource.ts
+var id = "CUA001";
+var name = "missing-tracking-resource";
+var cua001 = {
+  id,
+  name,
+  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id, name),
+  check({ model, candidates, report: report2 }) {
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
+    const unresolved = model.resources.filter(
+      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string"
+    ).length;
+    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
+    const hasResources = "resources" in model.main.root;
+    report2({
+      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
+      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+    });
+  }
+};
+
+// src/rules/cua002-duplicate-tracking-resource.ts
+var id2 = "CUA002";
+var name2 = "duplicate-tracking-resource";
+var cua002 = {
+  id: id2,
+  name: name2,
+  description: "The main template deploys more tracking deployments than allowed (default one), or one in a copy loop",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id2, name2),
+  check({ candidates, settings, report: report2 }) {
+    const tracking = topLevelTrackingDeployments(candidates);
+    let deployed = 0;
+    const seen = /* @__PURE__ */ new Map();
+    for (const candidate of tracking) {
+      const copies = copyCount(candidate);
+      if (copies !== 1) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is in a copy loop (${copies === void 0 ? "count unknown until deployment" : `${copies} copies`}); deploy it exactly once`,
+          at: propertyRef(candidate.entry, "copy"),
+          resource: candidate.entry
+        });
+      }
+      const key = candidate.name.display.toLowerCase();
+      const first = seen.get(key);
+      if (first) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is declared twice (also at ${first.entry.source.file}); ARM deploys it once and the second declaration is an error or a no-op`,
+          at: resourceRef(candidate.entry),
+          resource: candidate.entry
+        });
+        continue;
+      }
+      seen.set(key, candidate);
+      deployed += 1;
+      if (deployed > settings.maxTrackingResources) {
+        report2({
+          message: `${deployed} tracking deployments in one main template, more than the ${settings.maxTrackingResources} allowed (input max-tracking-resources); ${nameOf(candidate)} is one too many`,
+          at: resourceRef(candidate.entry),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+function copyCount(candidate) {
+  const copy = candidate.entry.resource["copy"];
+  if (copy === void 0) return 1;
+  if (!isRecord(copy)) return void 0;
+  const count = evaluateValue(copy["count"], candidate.entry.scope).value;
+  if (typeof count === "number") return count;
+  if (typeof count === "string" && /^\d+$/.test(count)) return Number(count);
+  return void 0;
+}
+
+// src/rules/cua003-invalid-tracking-name.ts
+var id3 = "CUA003";
+var name3 = "invalid-tracking-name";
+var cua003 = {
+  id: id3,
+  name: name3,
+  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id3, name3),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "invalid") continue;
+      report2({
+        message: `tracking name '${candidate.name.display}' is invalid: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua004-tracking-in-nested-template.ts
+var id4 = "CUA004";
+var name4 = "tracking-in-nested-template";
+var cua004 = {
+  id: id4,
+  name: name4,
+  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id4, name4),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment) continue;
+      const { placement } = candidate.entry;
+      if (placement === "nested-inline") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      } else if (placement === "child") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua005-tracking-in-linked-template.ts
+var id5 = "CUA005";
+var name5 = "tracking-in-linked-template";
+var cua005 = {
+  id: id5,
+  name: name5,
+  description: "A pid- deployment sits inside a linked template file instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id5, name5),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua006-tracking-name-wrong-type.ts
+var id6 = "CUA006";
+var name6 = "tracking-name-wrong-type";
+var cua006 = {
+  id: id6,
+  name: name6,
+  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id6, name6),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.isDeployment) continue;
+      const type = candidate.entry.type || "(no type)";
+      report2({
+        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
+        at: propertyRef(candidate.entry, "type"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua007-tracking-mode.ts
+var id7 = "CUA007";
+var name7 = "tracking-mode-not-incremental";
+var cua007 = {
+  id: id7,
+  name: name7,
+  description: "The tracking deployment's properties.mode is not Incremental",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id7, name7),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = entry.resource["properties"];
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no properties.mode; set it to 'Incremental'`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+        continue;
+      }
+      const mode = evaluateValue(raw, entry.scope).value;
+      if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
+      const shown = typeof mode === "string" ? `'${mode}'` : `'${describeString(mode)}' (not known before deployment)`;
+      const danger = typeof mode === "string" && mode.toLowerCase() === "complete" ? "; Complete mode would delete every other resource in the resource group" : "";
+      report2({ message: `tracking deployment ${nameOf(candidate)} has mode ${shown}; it must be 'Incremental'${danger}`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua008-tracking-template-not-empty.ts
+var id8 = "CUA008";
+var name8 = "tracking-template-not-empty";
+var cua008 = {
+  id: id8,
+  name: name8,
+  description: "The tracking deployment's template is not an inline template with no resources",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id8, name8),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      if (properties["templateLink"] !== void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
+        continue;
+      }
+      const template = properties["template"];
+      if (!isRecord(template)) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
+        continue;
+      }
+      const count = resourceCount(template["resources"]);
+      if (count > 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+      }
+    }
+  }
+};
+function resourceCount(resources) {
+  if (Array.isArray(resources)) return resources.length;
+  if (isRecord(resources)) return Object.keys(resources).length;
+  return 0;
+}
+
+// src/rules/cua009-unregistered-tracking-id.ts
+var id9 = "CUA009";
+var name9 = "unregistered-tracking-id";
+var cua009 = {
+  id: id9,
+  name: name9,
+  description: "The tracking id is not one of the ids registered in tracking-ids",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id9, name9),
+  check({ candidates, settings, report: report2 }) {
+    if (settings.trackingIds.length === 0) return;
+    for (const candidate of trackingDeployments(candidates)) {
+      const trackingId = candidate.name.trackingId;
+      if (trackingId === void 0 || settings.trackingIds.includes(trackingId)) continue;
+      const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} uses id ${trackingId}, which is not ${registered}; usage would be attributed to someone else's offer, or to no one`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua010-unresolved-tracking-name.ts
+var id10 = "CUA010";
+var name10 = "unresolved-tracking-name";
+var cua010 = {
+  id: id10,
+  name: name10,
+  description: "A tracking name is an ARM expression that cannot be resolved statically",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id10, name10),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "unresolved") continue;
+      report2({
+        message: `tracking name '${candidate.name.display}' cannot be checked before deployment: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    for (const entry of model.resources) {
+      if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
+      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      report2({
+        message: `deployment name '${String(entry.resource["name"])}' cannot be resolved statically (${entry.name.text} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
+    }
+  }
+};
+
+// src/rules/cua011-conditional-tracking.ts
+var id11 = "CUA011";
+var name11 = "conditional-tracking";
+var cua011 = {
+  id: id11,
+  name: name11,
+  description: "The tracking deployment has a condition (a legitimate opt-out), or one that is always false",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id11, name11),
+  check({ candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["condition"];
+      if (raw === void 0) continue;
+      const literal = raw === false || typeof raw === "string" && /^\[\s*false\(\s*\)\s*\]$/i.test(raw);
+      const value = evaluateValue(raw, entry.scope).value;
+      const at = propertyRef(entry, "condition");
+      if (literal) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${JSON.stringify(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
+      } else if (value === false) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: "warning" });
+      } else if (value === true) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition (an opt-out); it is on by default`, at, resource: entry });
+      } else {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition that depends on '${describeString(value)}', known only at deployment`, at, resource: entry });
+      }
+    }
+  }
+};
+
+// src/rules/cua012-tracking-location.ts
+var id12 = "CUA012";
+var name12 = "tracking-location-missing";
+var cua012 = {
+  id: id12,
+  name: name12,
+  description: "At subscription, management-group or tenant scope the tracking deployment has no location",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id12, name12),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const scope = entry.templateScope;
+      if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
+      const raw = entry.resource["location"];
+      const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
+      if (value === void 0 || value === "" || value === null) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
+          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
+          resource: entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua013-invalid-template.ts
+var id13 = "CUA013";
+var name13 = "invalid-template";
+var cua013 = {
+  id: id13,
+  name: name13,
+  description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id13, name13),
+  check({ model, report: report2 }) {
+    for (const source of model.linkedSources) {
+      const problem = templateShapeProblem(source.root);
+      if (problem) report2({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: "value" } });
+    }
+    for (const note of model.linkNotes) {
+      if (note.kind !== "unreadable") continue;
+      report2({ message: note.message, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+  }
+};
+function templateShapeProblem(root) {
+  if (!isRecord(root)) return { message: `the file is ${Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}`}, not a deployment template object`, path: [] };
+  const other = describeOtherSchema(root["$schema"]);
+  if (other) return { message: `the file is ${other}, not a deployment template ($schema ${String(root["$schema"])})`, path: ["$schema"] };
+  const resources = root["resources"];
+  if (resources === void 0) return { message: "the file has no 'resources', so it is not a deployment template", path: [] };
+  const symbolic = root["languageVersion"] !== void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
+  const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
+  return { message: `'resources' must be ${expected}, not ${resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources}`, path: ["resources"] };
+}
+
+// src/rules/cua014-tracking-api-version.ts
+var id14 = "CUA014";
+var name14 = "tracking-api-version";
+var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
+var cua014 = {
+  id: id14,
+  name: name14,
+  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id14, name14),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["apiVersion"];
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
+        continue;
+      }
+      const value = evaluateValue(raw, entry.scope).value;
+      if (typeof value === "string" && DATE_VERSION.test(value)) continue;
+      const shown = typeof value === "string" ? `'${value}'` : JSON.stringify(raw);
+      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua015-fixed-name-at-higher-scope.ts
+var id15 = "CUA015";
+var name15 = "fixed-name-at-higher-scope";
+var cua015 = {
+  id: id15,
+  name: name15,
+  description: "At subscription, management-group or tenant scope the tracking name is fixed, so a second deployment in another location fails",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id15, name15),
+  check({ candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const scope = candidate.entry.templateScope;
+      if (scope === void 0 || scope === "resourceGroup" || !candidate.name.fullyKnown) continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope has a fixed name; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-<GUID>-{0}', uniqueString(deployment().location))]"`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua016-invalid-expression.ts
+var id16 = "CUA016";
+var name16 = "invalid-expression";
+var cua016 = {
+  id: id16,
+  name: name16,
+  description: "A resource name is an ARM expression that ARM rejects: it does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id16, name16),
+  check({ model, report: report2 }) {
+    for (const entry of model.resources) {
+      const errors = entry.nameErrors.filter((e) => e.kind === "static" && e.offset !== void 0);
+      if (errors.length === 0) continue;
+      const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      report2({ message: `name ${JSON.stringify(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua017-linked-template-not-checked.ts
+var id17 = "CUA017";
+var name17 = "linked-template-not-checked";
+var cua017 = {
+  id: id17,
+  name: name17,
+  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id17, name17),
+  check({ model, report: report2 }) {
+    for (const note of model.linkNotes) {
+      if (note.kind === "unreadable") continue;
+      report2({ message: `${note.message}; a tracking resource inside it would not be seen`, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+  }
+};
+
+// src/rules/index.ts
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function findRule(id18) {
+  return BY_ID.get(id18.toUpperCase());
+}
+
+export {
+  TOOL_NAME,
+  TOOL_VERSION,
+  REPOSITORY_URL,
+  LineIndex,
+  createTemplateSource,
+  isRecord,
+  PartialString,
+  knownPrefix,
+  describeString,
+  unknownParts,
+  evaluateValue,
+  scopeFromSchema,
+  isDeploymentType,
+  buildTemplateModel,
+  templateShapeProblem,
+  RULES,
+  findRule
+};

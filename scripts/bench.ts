@@ -1,0 +1,362 @@
+// `npm run bench`: how close cua-guard runs to the parsing limit, on the same files in one run.
+//   (a) read + JSON.parse of every corpus main template (the baseline)
+//   (b) cua-guard's check of the same templates in-process (the TypeScript sources, src/)
+//   (c) the bundled CLI end to end (node dist/cli.js check --format json <paths>)
+//   (d) the bundled action (node dist/index.js) on one template vs `node -e 0`
+//   (e) peak memory (maxRSS) of the bundled CLI on the largest corpus template vs an empty Node
+//   (f) the corpus check with name evaluation vs a literal-only resolver (module hooks, no source change)
+//   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
+//            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
+// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --out FILE.
+// Figures are medians of the timed runs; variants run interleaved so machine noise hits all alike.
+// Writes the figures to bench-results.json (gitignored). Skips the corpus part when ../shared is absent.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stripComments } from 'jsonc-parser';
+import { checkWorkspace } from '../src/engine/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../src/engine/settings.ts';
+import { openWorkspace } from '../src/workspace/read-file.ts';
+import { generateLargeTemplate, writeRepository } from './lib/generate.ts';
+import { fmtMb, fmtMs, peakRssKb, runChild, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(ROOT, '../shared/corpus');
+const NODE = process.execPath;
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '1' },
+    scale: { type: 'boolean', default: false },
+    'scale-only': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench-results.json' },
+  },
+});
+const RUNS = Math.max(1, Number(options.runs));
+const WARMUP = Math.max(0, Number(options.warmup));
+
+interface Row {
+  label: string;
+  value: string;
+  ratio?: string;
+  target?: string;
+  ok?: boolean;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  runs: RUNS,
+  warmup: WARMUP,
+};
+
+function log(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function ensureDist(): string {
+  if (existsSync(join(ROOT, 'dist/cli.js')) && existsSync(join(ROOT, 'dist/index.js'))) return join(ROOT, 'dist');
+  const outdir = join(ROOT, '.tmp/bench-dist');
+  log(`dist/ is missing: bundling into ${outdir} (npm run bundle builds dist/ itself)`);
+  execFileSync(NODE, [join(ROOT, 'scripts/bundle.mjs'), '--outdir', outdir], { cwd: ROOT, stdio: 'inherit' });
+  return outdir;
+}
+
+/** Baseline: read each file and JSON.parse it (comments stripped when strict parsing fails). */
+function readAndParse(files: readonly string[]): { parsed: number; failed: number; bytes: number } {
+  let parsed = 0;
+  let failed = 0;
+  let bytes = 0;
+  for (const file of files) {
+    let text = readFileSync(file, 'utf8');
+    bytes += text.length;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    try {
+      JSON.parse(text);
+      parsed++;
+    } catch {
+      try {
+        JSON.parse(stripComments(text));
+        parsed++;
+      } catch {
+        failed++;
+      }
+    }
+  }
+  return { parsed, failed, bytes };
+}
+
+function ratio(a: number, b: number): number {
+  return Math.round((a / b) * 100) / 100;
+}
+
+function runnerEnv(workspace: string, templates: string): NodeJS.ProcessEnv {
+  const temp = mkdtempSync(join(tmpdir(), 'cua-bench-runner-'));
+  const output = join(temp, 'output');
+  const summary = join(temp, 'summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  return {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: temp,
+    INPUT_TEMPLATES: templates,
+    'INPUT_FAIL-ON': 'never',
+  };
+}
+
+function corpusBenchmarks(dist: string): void {
+  const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { path: string; bytes: number; parseOk?: boolean; strictJson?: boolean }[];
+  const paths = manifest.map((e) => e.path);
+  const absolute = paths.map((p) => join(CORPUS, p));
+  const totalBytes = manifest.reduce((sum, e) => sum + e.bytes, 0);
+  const workspace = openWorkspace(CORPUS);
+  log(`corpus: ${manifest.length} main templates, ${fmtMb(totalBytes)} (${CORPUS})`);
+
+  // (a) and (b), interleaved in this process.
+  let baseline = { parsed: 0, failed: 0, bytes: 0 };
+  let checked = { files: 0, findings: 0, linked: 0 };
+  const ab = timeInterleaved(
+    {
+      a: () => {
+        baseline = readAndParse(absolute);
+      },
+      b: () => {
+        const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, paths, cwd: CORPUS });
+        checked = { files: report.files.length, findings: report.files.reduce((n, f) => n + f.findings.length, 0), linked: report.files.reduce((n, f) => n + f.linkedFiles.length, 0) };
+      },
+    },
+    RUNS,
+    WARMUP,
+  );
+  const a = ab['a'] as Series;
+  const b = ab['b'] as Series;
+  const rb = ratio(b.median, a.median);
+  rows.push({ label: '(a) read + JSON.parse, corpus', value: `${fmtMs(a.median)} (${baseline.parsed} parsed, ${baseline.failed} not JSON)` });
+  rows.push({ label: '(b) check in-process (src/*.ts), corpus', value: `${fmtMs(b.median)} (${checked.files} files, ${checked.findings} findings, ${checked.linked} linked)`, ratio: `${rb}× (a)`, target: '≤ 2.0× (a)', ok: rb <= 2.0 });
+  results['a'] = { ...a, ...baseline };
+  results['b'] = { ...b, ...checked, ratioToA: rb };
+
+  // (c) the bundled CLI, end to end, and an empty Node for reference.
+  const cli = join(dist, 'cli.js');
+  const c = timeChildren(
+    {
+      c: {
+        command: NODE,
+        args: [cli, 'check', '--format', 'json', ...paths],
+        options: { cwd: CORPUS },
+        check: (run) => {
+          if (run.status !== 0 && run.status !== 1) throw new Error(`cli exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+        },
+      },
+      empty: { command: NODE, args: ['-e', '0'] },
+    },
+    RUNS,
+    WARMUP,
+  );
+  const cSeries = c['c'] as Series;
+  const emptySeries = c['empty'] as Series;
+  const rc = ratio(cSeries.median, a.median);
+  rows.push({ label: '(c) node dist/cli.js check --format json <491 paths>', value: fmtMs(cSeries.median), ratio: `${rc}× (a); ${ratio(cSeries.median - emptySeries.median, a.median)}× (a) without Node's start` });
+  results['c'] = { ...cSeries, ratioToA: rc, emptyNodeMs: emptySeries.median };
+
+  // (d) the bundled action on one median-size template vs `node -e 0`.
+  const candidates = manifest.filter((e) => e.parseOk !== false && e.strictJson && e.path.endsWith('/azuredeploy.json')).sort((x, y) => x.bytes - y.bytes);
+  const median = candidates[candidates.length >> 1] ?? manifest[0];
+  if (!median) throw new Error('empty manifest');
+  const ws = mkdtempSync(join(tmpdir(), 'cua-bench-action-'));
+  copyFileSync(join(CORPUS, median.path), join(ws, 'azuredeploy.json'));
+  const env = runnerEnv(ws, 'azuredeploy.json');
+  const d = timeChildren(
+    {
+      action: {
+        command: NODE,
+        args: [join(dist, 'index.js')],
+        options: { cwd: ws, env },
+        check: (run) => {
+          if (run.status !== 0) throw new Error(`action exited ${run.status}: ${run.stdout.slice(-500)}${run.stderr.slice(0, 500)}`);
+        },
+      },
+      cliOne: { command: NODE, args: [join(dist, 'cli.js'), 'check', '--fail-on', 'never', 'azuredeploy.json'], options: { cwd: ws } },
+      empty: { command: NODE, args: ['-e', '0'] },
+    },
+    RUNS,
+    WARMUP,
+  );
+  rmSync(ws, { recursive: true, force: true });
+  const action = d['action'] as Series;
+  const empty = d['empty'] as Series;
+  const cliOne = d['cliOne'] as Series;
+  const rd = ratio(action.median, empty.median);
+  rows.push({ label: `(d) node dist/index.js, one template (${fmtMb(median.bytes)})`, value: `${fmtMs(action.median)} vs node -e 0 ${fmtMs(empty.median)}`, ratio: `${rd}×`, target: '≤ 2.0× node -e 0', ok: rd <= 2.0 });
+  rows.push({ label: '    (for reference) node dist/cli.js check, same template', value: fmtMs(cliOne.median), ratio: `${ratio(cliOne.median, empty.median)}×` });
+  results['d'] = { template: median.path, bytes: median.bytes, action, emptyNode: empty, cli: cliOne, ratio: rd };
+
+  // (e) peak memory on the largest template.
+  const largest = [...manifest].sort((x, y) => y.bytes - x.bytes)[0];
+  if (!largest) throw new Error('empty manifest');
+  const rss = (args: string[]): { kb: number; via: string } => {
+    const kbs: number[] = [];
+    let via = '';
+    for (let i = 0; i < Math.max(3, Math.min(RUNS, 5)); i++) {
+      const m = peakRssKb(NODE, args, { cwd: CORPUS });
+      kbs.push(m.kb);
+      via = m.via;
+    }
+    return { kb: kbs.sort((x, y) => x - y)[kbs.length >> 1] ?? Number.NaN, via };
+  };
+  const emptyRss = rss(['-e', '0']);
+  const cliRss = rss([cli, 'check', '--format', 'json', largest.path]);
+  const tinyPath = candidates[0]?.path ?? largest.path;
+  const cliTinyRss = rss([cli, 'check', '--format', 'json', tinyPath]);
+  const budgetKb = (4 * largest.bytes) / 1024 + emptyRss.kb;
+  const overKb = cliRss.kb - emptyRss.kb;
+  rows.push({
+    label: `(e) peak RSS, dist/cli.js on the largest template (${fmtMb(largest.bytes)})`,
+    value: `${(cliRss.kb / 1024).toFixed(1)} MiB; node -e 0 ${(emptyRss.kb / 1024).toFixed(1)} MiB; +${(overKb / 1024).toFixed(1)} MiB = ${(overKb * 1024 / largest.bytes).toFixed(2)}× the file`,
+    ratio: `budget ${(budgetKb / 1024).toFixed(1)} MiB`,
+    target: '≤ 4× size + empty Node',
+    ok: cliRss.kb <= budgetKb,
+  });
+  rows.push({ label: `    (for reference) dist/cli.js on the smallest template (${fmtMb(candidates[0]?.bytes ?? 0)})`, value: `${(cliTinyRss.kb / 1024).toFixed(1)} MiB (+${((cliTinyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)` });
+  results['e'] = { template: largest.path, bytes: largest.bytes, via: cliRss.via, cliKb: cliRss.kb, emptyNodeKb: emptyRss.kb, smallestTemplateKb: cliTinyRss.kb, budgetKb, multipleOfSize: overKb * 1024 / largest.bytes };
+
+  // (f) name evaluation vs a literal-only resolver, each in its own child process.
+  const child = join(ROOT, 'scripts/lib/corpus-child.ts');
+  const hooks = join(ROOT, 'scripts/lib/literal-only-hooks.ts');
+  const fRuns = String(Math.max(3, RUNS));
+  const f: Record<string, { timing: Series; tracking: number; resolved: number }[]> = { full: [], literal: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const [name, args] of [
+      ['full', ['--expose-gc', child, CORPUS, fRuns, String(WARMUP)]],
+      ['literal', ['--expose-gc', '--import', hooks, child, CORPUS, fRuns, String(WARMUP)]],
+    ] as const) {
+      const run = runChild(NODE, args, { cwd: ROOT });
+      if (run.status !== 0) throw new Error(`(f) ${name} failed: ${run.stderr.slice(0, 800)}`);
+      f[name]?.push(JSON.parse(run.stdout));
+    }
+  }
+  const fMedian = (name: string): number => {
+    const list = (f[name] ?? []).map((x) => x.timing.median).sort((x, y) => x - y);
+    return list[list.length >> 1] ?? Number.NaN;
+  };
+  const full = fMedian('full');
+  const literal = fMedian('literal');
+  const fullResolved = f['full']?.[0];
+  const literalResolved = f['literal']?.[0];
+  rows.push({
+    label: '(f) corpus check, names evaluated vs literal-only resolver',
+    value: `${fmtMs(full)} vs ${fmtMs(literal)} (tracking ids read: ${fullResolved?.resolved}/${fullResolved?.tracking} vs ${literalResolved?.resolved}/${literalResolved?.tracking})`,
+    ratio: `${ratio(full, literal)}×`,
+  });
+  results['f'] = { fullMs: full, literalOnlyMs: literal, ratio: ratio(full, literal), full: f['full'], literal: f['literal'] };
+}
+
+function scaleBenchmarks(): void {
+  const temp = mkdtempSync(join(tmpdir(), 'cua-bench-scale-'));
+  const runs = Math.max(3, Math.min(RUNS, 5));
+  const scale: Record<string, unknown>[] = [];
+  try {
+    for (const resources of [50_000, 100_000, 200_000]) {
+      const dir = join(temp, `template-${resources}`);
+      mkdirSync(dir);
+      const file = join(dir, 'azuredeploy.json');
+      writeFileSync(file, generateLargeTemplate({ resources }));
+      const bytes = statSync(file).size;
+      const workspace = openWorkspace(dir);
+      let findings = 0;
+      const t = timeInterleaved(
+        {
+          base: () => readAndParse([file]),
+          check: () => {
+            const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, paths: ['azuredeploy.json'], cwd: dir });
+            findings = report.files[0]?.findings.length ?? -1;
+          },
+        },
+        runs,
+        1,
+      );
+      const base = t['base'] as Series;
+      const check = t['check'] as Series;
+      const r = ratio(check.median, base.median);
+      rows.push({
+        label: `scale: 1 template, ${resources.toLocaleString('en-US')} resources, ${fmtMb(bytes)}`,
+        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / (bytes / 1e6)).toFixed(2)} ms/MB, ${findings} findings)`,
+        ratio: `${r}×`,
+        target: '≤ 2.0×',
+        ok: r <= 2.0,
+      });
+      scale.push({ kind: 'template', resources, bytes, check, baseline: base, ratio: r, msPerMb: check.median / (bytes / 1e6) });
+      rmSync(dir, { recursive: true, force: true });
+    }
+    for (const templates of [1_250, 2_500, 5_000]) {
+      const dir = join(temp, `repo-${templates}`);
+      mkdirSync(dir);
+      const repo = writeRepository(dir, { templates });
+      const files = repo.mainTemplates.map((p) => join(dir, p));
+      const workspace = openWorkspace(dir);
+      let checked = 0;
+      const t = timeInterleaved(
+        {
+          base: () => readAndParse(files),
+          check: () => {
+            checked = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS }).files.length;
+          },
+        },
+        runs,
+        1,
+      );
+      const base = t['base'] as Series;
+      const check = t['check'] as Series;
+      const r = ratio(check.median, base.median);
+      rows.push({
+        label: `scale: repository of ${templates.toLocaleString('en-US')} templates, ${fmtMb(repo.bytes.main)} (+${fmtMb(repo.bytes.other)} other files)`,
+        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / templates).toFixed(3)} ms/template, ${checked} found by discovery)`,
+        ratio: `${r}×`,
+        target: '≤ 2.0×',
+        ok: r <= 2.0,
+      });
+      scale.push({ kind: 'repository', templates, bytes: repo.bytes, check, baseline: base, ratio: r, msPerTemplate: check.median / templates });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  results['scale'] = scale;
+}
+
+function printTable(): void {
+  const width = Math.max(...rows.map((r) => r.label.length));
+  log();
+  for (const row of rows) {
+    const verdict = row.ok === undefined ? '' : row.ok ? '  ✓' : '  ✗ over target';
+    const extra = [row.ratio, row.target ? `target ${row.target}` : ''].filter(Boolean).join('; ');
+    log(`${row.label.padEnd(width)}  ${row.value}${extra ? `  [${extra}]` : ''}${verdict}`);
+  }
+}
+
+const started = performance.now();
+if (!options['scale-only']) {
+  if (existsSync(join(CORPUS, 'manifest.json'))) {
+    corpusBenchmarks(ensureDist());
+  } else {
+    log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(f). --scale still runs.`);
+    results['corpus'] = 'skipped: ../shared/corpus is absent';
+  }
+}
+if (options.scale || options['scale-only']) scaleBenchmarks();
+printTable();
+results['rows'] = rows;
+results['totalSeconds'] = (performance.now() - started) / 1000;
+writeFileSync(resolve(ROOT, options.out), `${JSON.stringify(results, null, 2)}\n`);
+log(`\nfigures written to ${options.out} (${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -1,0 +1,128 @@
+// Removes what the verification recorded as created (see journal.ts), for the post step:
+// deployment records (cancelled first if still running, with the nested deployments of the same
+// run), then the resource groups cua-guard created. Anything already gone is fine; a resource
+// group that existed before was never recorded and is never touched.
+import {
+  beginDeleteDeployment,
+  cancelDeployment,
+  getDeployment,
+  listDeployments,
+  type DeploymentExtended,
+} from './arm-api.ts';
+import { errorInfo, formatError } from './errors.ts';
+import { createRequestMeter, DEFAULT_POLL_INTERVAL_MS } from './http.ts';
+import type { CleanupJournal, CreatedItem } from './journal.ts';
+import { driveLro } from './lro.ts';
+import { idKey, parseDeploymentId, scopeContains, type ArmScope } from './scope.ts';
+import { createSession, type AzureSession } from './session.ts';
+import { sleep } from './sleep.ts';
+
+export interface CleanupReport {
+  removed: string[];
+  failed: string[];
+  requestCount: number;
+}
+
+export interface CleanupOptions {
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  log(line: string): void;
+}
+
+const ACTIVE = /^(running|accepted|canceling|creating|updating|deleting)$/i;
+const CANCEL_WAIT_ATTEMPTS = 30;
+
+export async function runCleanup(journal: CleanupJournal, options: CleanupOptions): Promise<CleanupReport> {
+  const meter = createRequestMeter();
+  const { cloud, credential, userAgentPrefix } = journal.connection;
+  const session = createSession(cloud, credential, meter, userAgentPrefix, options.env);
+  const report: CleanupReport = { removed: [], failed: [], requestCount: 0 };
+  const groups = journal.created.filter((c): c is Extract<CreatedItem, { kind: 'resourceGroup' }> => c.kind === 'resourceGroup');
+  const groupScopes: ArmScope[] = groups.map((g) => ({ kind: 'resourceGroup', subscriptionId: g.subscriptionId, resourceGroup: g.name }));
+  const insideCreatedGroup = (scope: ArmScope): boolean => groupScopes.some((g) => scopeContains(g, scope));
+
+  const attempt = async (what: string, action: () => Promise<boolean>): Promise<void> => {
+    try {
+      if (await action()) {
+        report.removed.push(what);
+        options.log(`removed ${what}`);
+      }
+    } catch (error) {
+      if (options.signal.aborted) throw error;
+      const message = `${what}: ${formatError(errorInfo(error))}`;
+      report.failed.push(message);
+      options.log(`could not remove ${message}`);
+    }
+  };
+
+  for (const item of [...journal.created].reverse()) {
+    if (item.kind !== 'deployment') continue;
+    if (insideCreatedGroup(item.scope)) {
+      // The group's deletion removes the records; only a deployment still running is cancelled
+      // first (its nested deployments stop with it).
+      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, true, options.signal));
+      continue;
+    }
+    let main: DeploymentExtended | undefined;
+    let related: string[];
+    try {
+      main = await getDeployment(session, item.scope, item.name, options.signal);
+      related = item.nested ?? (main ? await relatedDeployments(session, item.scope, main, options.signal) : []);
+    } catch (error) {
+      if (options.signal.aborted) throw error;
+      report.failed.push(`deployment '${item.name}': ${formatError(errorInfo(error))}`);
+      continue;
+    }
+    for (const id of related) {
+      const parsed = parseDeploymentId(id);
+      if (!parsed) continue;
+      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed.scope, parsed.name, insideCreatedGroup(parsed.scope), options.signal));
+    }
+    if (main) {
+      const known = main;
+      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, false, options.signal, known));
+    }
+  }
+  for (const group of [...groups].reverse()) {
+    await attempt(`resource group '${group.name}'`, () => removeResourceGroup(session, group.subscriptionId, group.name, options.signal));
+  }
+  report.requestCount = meter.count;
+  return report;
+}
+
+/** Deployments at the same scope from the same run: they share the correlationId. */
+async function relatedDeployments(session: AzureSession, scope: ArmScope, main: DeploymentExtended, signal: AbortSignal): Promise<string[]> {
+  const correlationId = main.properties?.correlationId;
+  if (!correlationId) return [];
+  const all = await listDeployments(session, scope, signal);
+  return all.filter((d) => d.properties?.correlationId === correlationId && d.id && idKey(d.id) !== idKey(main.id ?? '')).map((d) => d.id ?? '');
+}
+
+/**
+ * Cancels a running deployment (ARM refuses to delete one) and deletes the record, unless the
+ * record lives in a resource group that is about to be deleted anyway. True when deleted.
+ */
+async function removeDeployment(session: AzureSession, scope: ArmScope, name: string, groupGoesToo: boolean, signal: AbortSignal, known?: DeploymentExtended): Promise<boolean> {
+  let deployment = known ?? (await getDeployment(session, scope, name, signal));
+  if (!deployment) return false;
+  if (ACTIVE.test(deployment.properties?.provisioningState ?? '')) {
+    await cancelDeployment(session, scope, name, signal);
+    for (let i = 0; i < CANCEL_WAIT_ATTEMPTS && deployment && ACTIVE.test(deployment.properties?.provisioningState ?? ''); i++) {
+      await sleep(session.meter.last?.retryAfterMs ?? DEFAULT_POLL_INTERVAL_MS, signal);
+      deployment = await getDeployment(session, scope, name, signal);
+    }
+  }
+  if (groupGoesToo || !deployment) return false;
+  const outcome = await driveLro(beginDeleteDeployment(session, scope, name, signal), session.meter, signal);
+  if (outcome.status === 'failed') throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));
+  return outcome.status === 'succeeded';
+}
+
+async function removeResourceGroup(session: AzureSession, subscriptionId: string, name: string, signal: AbortSignal): Promise<boolean> {
+  const groups = session.resourceGroups(subscriptionId);
+  const exists = await groups.checkExistence(name, { abortSignal: signal });
+  if (!exists.body) return false;
+  const outcome = await driveLro(groups.delete(name, { abortSignal: signal }), session.meter, signal);
+  if (outcome.status === 'failed') throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));
+  return outcome.status === 'succeeded';
+}

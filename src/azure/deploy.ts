@@ -1,0 +1,95 @@
+// deploy: record, deploy, wait (honouring Retry-After, stopping at the time-out or cancellation,
+// then cancelling the deployment), and verify the attribution of what ran.
+// existing: only the verification, of a deployment that already ran.
+import type { Finding } from '../engine/types.ts';
+import { beginDeploy, cancelDeployment, type DeploymentRequest } from './arm-api.ts';
+import { collectAttribution, type AttributionFacts } from './attribution.ts';
+import { graceSignal } from './cancellation.ts';
+import type { StepContext, TemplateJob } from './context.ts';
+import { errorInfo, formatError } from './errors.ts';
+import { verifyFinding, type FindingTarget } from './findings.ts';
+import { judgeAttribution } from './judge.ts';
+import { driveLro } from './lro.ts';
+import { describeScope, idKey } from './scope.ts';
+
+export interface RunResult {
+  verified: boolean;
+  correlationId?: string;
+  trackedResources: string[];
+  tracking: string[];
+  findings: Finding[];
+  notes: string[];
+}
+
+export async function runDeploy(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest, template: Record<string, unknown>): Promise<RunResult> {
+  const { session, settings, cancellation, journal } = ctx;
+  const scope = settings.scope;
+  journal.record({ kind: 'deployment', scope, name: job.deploymentName });
+  const poller = beginDeploy(session, scope, job.deploymentName, request, cancellation.signal);
+  let outcome;
+  try {
+    outcome = await driveLro(poller, session.meter, cancellation.signal);
+  } catch (error) {
+    if (!cancellation.signal.aborted) throw error;
+    return stopped(ctx, job, target, await cancelAfterStop(ctx, job.deploymentName));
+  }
+  const notes = [`deployment '${job.deploymentName}' ${outcome.status}`];
+  // Rejected before it ran (an invalid template, a missing resource group): nothing to verify.
+  if (outcome.status === 'failed' && poller.operationState === undefined) {
+    const message = `ARM rejected deployment '${job.deploymentName}': ${formatError(errorInfo(outcome.error, outcome.body))}`;
+    return { verified: false, trackedResources: [], tracking: [], notes, findings: [verifyFinding(target, 'CUA101', message)] };
+  }
+  const result = await verify(ctx, job, target, template);
+  if (result.facts) {
+    const entryId = result.facts.entry ? idKey(result.facts.entry.id) : '';
+    journal.addNested(scope, job.deploymentName, result.facts.visited.filter((d) => idKey(d.id) !== entryId).map((d) => d.id));
+  }
+  return { ...result.run, notes: [...notes, ...result.run.notes] };
+}
+
+export async function runExisting(ctx: StepContext, job: TemplateJob, target: FindingTarget, template?: Record<string, unknown>): Promise<RunResult> {
+  return (await verify(ctx, job, target, template)).run;
+}
+
+async function verify(ctx: StepContext, job: TemplateJob, target: FindingTarget, template?: Record<string, unknown>): Promise<{ run: RunResult; facts?: AttributionFacts }> {
+  const { session, settings, cancellation } = ctx;
+  let facts: AttributionFacts;
+  try {
+    facts = await collectAttribution(session, settings.scope, job.deploymentName, job.matcher, cancellation.signal);
+  } catch (error) {
+    if (!cancellation.signal.aborted) throw error;
+    return { run: stopped(ctx, job, target, 'the verification was stopped before it finished') };
+  }
+  if (!facts.entry) {
+    const finding = verifyFinding(target, 'CUA100', `deployment '${job.deploymentName}' was not found at ${describeScope(settings.scope)}`);
+    return { run: { verified: false, trackedResources: [], tracking: [], notes: [], findings: [finding] }, facts };
+  }
+  const verdict = judgeAttribution(facts, target, settings.scope, job.template.trackingNames, template);
+  return {
+    facts,
+    run: {
+      verified: verdict.verified,
+      ...(facts.correlationId !== undefined ? { correlationId: facts.correlationId } : {}),
+      trackedResources: facts.trackedResources,
+      tracking: facts.tracking.map((t) => t.name),
+      findings: verdict.findings,
+      notes: verdict.notes,
+    },
+  };
+}
+
+/** Cancels the deployment with a short signal of its own: the runner kills the process 7.5 s after SIGINT. */
+async function cancelAfterStop(ctx: StepContext, name: string): Promise<string> {
+  try {
+    const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name, graceSignal(5_000));
+    return cancelled ? `deployment '${name}' was cancelled` : `deployment '${name}' was no longer running`;
+  } catch (error) {
+    return `cancelling deployment '${name}' failed: ${formatError(errorInfo(error))}`;
+  }
+}
+
+function stopped(ctx: StepContext, job: TemplateJob, target: FindingTarget, what: string): RunResult {
+  const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : 'stopped';
+  const message = `verification of '${job.deploymentName}' stopped: ${why}; ${what}`;
+  return { verified: false, trackedResources: [], tracking: [], notes: [message], findings: [verifyFinding(target, 'CUA107', message)] };
+}

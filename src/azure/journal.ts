@@ -1,0 +1,80 @@
+// The record of what the verification created, kept in the runner's step state (core.saveState)
+// so the post step can remove it even when the job is cancelled. Each item is written BEFORE the
+// request that creates it: a cancellation between the two leaves a record of something that may
+// not exist, which the post step tolerates, never the reverse.
+//
+// Pure (no SDK): the post step reads it to decide whether to load the Azure SDK at all.
+import type { CloudEndpoints } from './clouds.ts';
+import type { CredentialPlan } from './credential.ts';
+import type { ArmScope } from './scope.ts';
+import type { CleanupPolicy } from './settings.ts';
+
+/** Step-state key (the post step sees it as STATE_cua-guard-created). */
+export const CLEANUP_STATE_KEY = 'cua-guard-created';
+
+export type CreatedItem =
+  /** A resource group that did not exist before (checked first; an existing one is never recorded). */
+  | { kind: 'resourceGroup'; subscriptionId: string; name: string }
+  /** A deployment record; `nested` lists ids of deployments it created elsewhere, once known. */
+  | { kind: 'deployment'; scope: ArmScope; name: string; nested?: string[] };
+
+export interface CleanupJournal {
+  version: 1;
+  cleanup: CleanupPolicy;
+  /** Set when the main step finished; absent after a cancellation or crash. */
+  outcome?: 'verified' | 'failed';
+  /** How to reach ARM again: endpoints and credential choice, never a secret. */
+  connection: { cloud: CloudEndpoints; credential: CredentialPlan; userAgentPrefix: string };
+  created: CreatedItem[];
+}
+
+export type StateWriter = (key: string, value: string) => void;
+
+export interface JournalWriter {
+  readonly journal: CleanupJournal;
+  record(item: CreatedItem): void;
+  /** Adds the ids of nested deployments found during verification to a recorded deployment. */
+  addNested(scope: ArmScope, name: string, ids: readonly string[]): void;
+  finish(outcome: 'verified' | 'failed'): void;
+}
+
+export function createJournalWriter(save: StateWriter, base: Omit<CleanupJournal, 'version' | 'created' | 'outcome'>): JournalWriter {
+  const journal: CleanupJournal = { version: 1, ...base, created: [] };
+  // The runner keeps the last value written for a key, so the whole journal is written each time.
+  const flush = (): void => save(CLEANUP_STATE_KEY, JSON.stringify(journal));
+  return {
+    journal,
+    record(item) {
+      journal.created.push(item);
+      flush();
+    },
+    addNested(scope, name, ids) {
+      const item = journal.created.find((c) => c.kind === 'deployment' && c.name === name && JSON.stringify(c.scope) === JSON.stringify(scope));
+      if (!item || item.kind !== 'deployment' || ids.length === 0) return;
+      item.nested = [...new Set([...(item.nested ?? []), ...ids])];
+      flush();
+    },
+    finish(outcome) {
+      journal.outcome = outcome;
+      if (journal.created.length > 0) flush();
+    },
+  };
+}
+
+export function parseJournal(raw: string): CleanupJournal {
+  const value: unknown = JSON.parse(raw);
+  if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) {
+    throw new Error(`unrecognised ${CLEANUP_STATE_KEY} state`);
+  }
+  const journal = value as CleanupJournal;
+  if (!Array.isArray(journal.created) || typeof journal.connection !== 'object') throw new Error(`incomplete ${CLEANUP_STATE_KEY} state`);
+  return journal;
+}
+
+/** Whether the post step removes what was created: on-success needs a verified outcome. */
+export function shouldCleanUp(journal: CleanupJournal): boolean {
+  if (journal.created.length === 0) return false;
+  if (journal.cleanup === 'never') return false;
+  if (journal.cleanup === 'on-success') return journal.outcome === 'verified';
+  return true;
+}

@@ -1,0 +1,12 @@
+// An abortable wait: time-outs and cancellation must not sit out a long Retry-After.
+import { setTimeout as wait } from 'node:timers/promises';
+
+export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  if (ms <= 0) return;
+  await wait(ms, undefined, { signal });
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}

@@ -1,0 +1,111 @@
+// Entry point of verification in Azure, loaded by the action's main step with
+// `await import('../azure/step.ts')` only when verify is not none, so the Azure SDK is never
+// loaded by a static-only run.
+import * as core from '@actions/core';
+import type { Finding } from '../engine/types.ts';
+import { openWorkspace } from '../workspace/read-file.ts';
+import { startCancellation } from './cancellation.ts';
+import { resolveCloud } from './cloud-metadata.ts';
+import type { StepContext, TemplateRun, VerifyTemplate } from './context.ts';
+import { describeCredential, planCredential } from './credential.ts';
+import { errorInfo, formatError } from './errors.ts';
+import { createRequestMeter } from './http.ts';
+import { createJournalWriter } from './journal.ts';
+import { idKey } from './scope.ts';
+import { createSession, userAgentPrefixFor } from './session.ts';
+import { parseVerifySettings } from './settings.ts';
+import { formatVerifySummary } from './summary.ts';
+import { runTemplate } from './verify-template.ts';
+
+export type { VerifyTemplate } from './context.ts';
+
+export interface VerifyStepInput {
+  /** Absolute workspace path. */
+  workspace: string;
+  templates: VerifyTemplate[];
+  /** Registered tracking ids (normalized, no `pid-`); the first goes into the user agent. */
+  trackingIds: string[];
+  getInput(name: string): string;
+}
+
+export interface VerifyStepResult {
+  verified: boolean;
+  /** The correlationId of the tracking deployment (several templates: distinct ids, comma-separated). */
+  correlationId?: string;
+  trackedResources: string[];
+  findings: Finding[];
+  summaryMarkdown: string;
+  /** HTTP requests made: ARM (every retry and page), token and metadata requests. */
+  requestCount: number;
+}
+
+/**
+ * Verifies each template in turn. Throws only a UsageError (bad inputs); everything that goes
+ * wrong in Azure is a finding. Records what it creates with core.saveState for the post step.
+ */
+export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessEnv = process.env): Promise<VerifyStepResult> {
+  const settings = parseVerifySettings(input.getInput);
+  const plan = planCredential({ ...(settings.clientId ? { clientId: settings.clientId } : {}), ...(settings.tenantId ? { tenantId: settings.tenantId } : {}) }, env);
+  const meter = createRequestMeter();
+  const cancellation = startCancellation(settings.timeoutMs);
+  const credential = describeCredential(plan);
+  try {
+    let cloud;
+    try {
+      cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
+    } catch (error) {
+      const message = cancellation.signal.aborted ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`;
+      const finding: Finding = { ruleId: cancellation.signal.aborted ? 'CUA107' : 'CUA100', severity: 'error', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
+      return { verified: false, trackedResources: [], findings: [finding], requestCount: meter.count, summaryMarkdown: formatVerifySummary([], settings.scope, meter.count, credential, [finding.message]) };
+    }
+    const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
+    const session = createSession(cloud, plan, meter, userAgentPrefix, env);
+    const journal = createJournalWriter((key, value) => core.saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
+    const ctx: StepContext = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: new Map() };
+    core.info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
+
+    const templates = settings.mode === 'existing' ? mergeForExisting(input.templates, input.workspace) : input.templates;
+    const runs: TemplateRun[] = [];
+    const problems: string[] = [];
+    for (const [index, template] of templates.entries()) {
+      if (cancellation.signal.aborted) {
+        problems.push(`${templates.length - index} template(s) not verified: ${reasonText(cancellation.signal)}`);
+        break;
+      }
+      runs.push(await runTemplate(ctx, template, index, templates.length));
+    }
+    if (templates.length === 0) problems.push('no main templates to verify: verification needs at least one');
+    const verified = runs.length > 0 && runs.every((r) => r.verified) && problems.length === 0;
+    journal.finish(verified ? 'verified' : 'failed');
+    const correlationIds = [...new Set(runs.map((r) => r.correlationId).filter((c): c is string => c !== undefined))];
+    return {
+      verified,
+      ...(correlationIds.length > 0 ? { correlationId: correlationIds.join(',') } : {}),
+      trackedResources: dedupe(runs.flatMap((r) => r.trackedResources)),
+      findings: runs.flatMap((r) => r.findings),
+      requestCount: meter.count,
+      summaryMarkdown: formatVerifySummary(runs, settings.scope, meter.count, credential, problems),
+    };
+  } finally {
+    cancellation.dispose();
+  }
+}
+
+/**
+ * existing verifies one deployment: the templates only contribute their tracking names and a
+ * file to put findings on. Without templates it still runs (any `pid-` deployment counts).
+ */
+function mergeForExisting(templates: readonly VerifyTemplate[], workspace: string): VerifyTemplate[] {
+  const first = templates[0];
+  if (!first) return [{ path: '', absolutePath: workspace, trackingNames: [] }];
+  return [{ ...first, trackingNames: [...new Set(templates.flatMap((t) => t.trackingNames))] }];
+}
+
+function dedupe(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => !seen.has(idKey(id)) && seen.add(idKey(id)) !== undefined);
+}
+
+function reasonText(signal: AbortSignal): string {
+  return signal.reason instanceof Error ? signal.reason.message : 'stopped';
+}

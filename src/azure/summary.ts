@@ -1,0 +1,45 @@
+// The job-summary section for verification in Azure: one row per template, then what was
+// tracked, what went wrong and how many requests it took.
+import type { TemplateRun } from './context.ts';
+import { describeScope, type ArmScope } from './scope.ts';
+
+const MAX_LISTED_RESOURCES = 50;
+
+export function formatVerifySummary(runs: readonly TemplateRun[], scope: ArmScope, requestCount: number, credential: string, problems: readonly string[] = []): string {
+  const verified = runs.length > 0 && runs.every((r) => r.verified);
+  const lines = [`### ${verified ? '✅' : '❌'} Customer usage attribution ${verified ? 'proven' : 'not proven'} in Azure`, ''];
+  if (runs.length > 0) {
+    lines.push(`Scope: ${escape(describeScope(scope))}.`, '');
+    lines.push('| Template | Mode | Deployment | Result | Tracking deployment | correlationId | Created resources |', '|---|---|---|---|---|---|---|');
+    for (const run of runs) {
+      lines.push(
+        `| \`${escape(run.template.path)}\` | ${run.mode} | \`${escape(run.deploymentName)}\` | ${run.verified ? '✅ verified' : '❌ not verified'} | ${run.tracking.map((t) => `\`${escape(t)}\``).join(', ') || '—'} | ${run.correlationId ? `\`${run.correlationId}\`` : '—'} | ${run.mode === 'deploy' || run.mode === 'existing' ? run.trackedResources.length : '—'} |`,
+      );
+    }
+    lines.push('');
+  }
+  for (const run of runs) {
+    if (run.trackedResources.length > 0) {
+      const shown = run.trackedResources.slice(0, MAX_LISTED_RESOURCES);
+      const what = run.verified ? 'Resources attributed with' : 'Resources created (not attributed) by';
+      lines.push(`<details><summary>${what} <code>${escape(run.template.path)}</code> (${run.trackedResources.length})</summary>`, '');
+      for (const id of shown) lines.push(`- \`${escape(id)}\``);
+      if (run.trackedResources.length > shown.length) lines.push(`- … and ${run.trackedResources.length - shown.length} more`);
+      lines.push('', '</details>', '');
+    }
+    if (run.findings.length > 0) {
+      for (const f of run.findings) lines.push(`- **${f.ruleId}** \`${escape(f.file)}:${f.line}\` ${escape(f.message)}`);
+      lines.push('');
+    }
+    for (const note of run.notes) lines.push(`- ${escape(note)}`);
+    if (run.notes.length > 0) lines.push('');
+  }
+  for (const problem of problems) lines.push(`- ${escape(problem)}`);
+  if (problems.length > 0) lines.push('');
+  lines.push(`_${requestCount} Azure request(s); signed in with ${escape(credential)}._`, '');
+  return lines.join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,28 @@
+// A mistake in the configuration file, with the place it is at: shown as
+// `.cua-guard.json:4:14: rules.CUA011 must be one of …` and stops the run (exit 2, setFailed).
+import { UsageError } from '../settings/parse-options.ts';
+
+export interface ConfigProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export class ConfigError extends UsageError {
+  readonly file: string;
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(file: string, problems: readonly ConfigProblem[]) {
+    super(
+      problems.length === 1
+        ? `invalid configuration: ${formatProblem(file, problems[0] as ConfigProblem)}`
+        : `invalid configuration, ${problems.length} problems:\n${problems.map((p) => `  ${formatProblem(file, p)}`).join('\n')}`,
+    );
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(file: string, problem: ConfigProblem): string {
+  return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}

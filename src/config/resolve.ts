@@ -1,0 +1,79 @@
+// Merges settings in order of precedence: defaults ← configuration file ← matching `overrides`
+// (in order) ← action inputs / command-line flags. Severities merge per rule; the other
+// settings replace. Overrides match main templates by workspace-relative path.
+import picomatch from 'picomatch';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../engine/settings.ts';
+import { normalizeTrackingId } from '../engine/tracking-name.ts';
+import { DEFAULT_TEMPLATE_PATTERNS } from '../workspace/discover.ts';
+import type { CuaGuardConfig, SettingsLayer } from './types.ts';
+
+export interface ResolvedSettings {
+  /** Settings for templates no override matches. */
+  base: CheckSettings;
+  /** Settings for one main template (workspace-relative path). */
+  settingsFor: (file: string) => CheckSettings;
+  /**
+   * Discovery patterns: the given `templates` globs (action input) or the configuration's
+   * `include`, or the defaults; then the configuration's `exclude` as `!glob`.
+   */
+  patterns: (templates?: readonly string[]) => string[];
+}
+
+export function resolveSettings(config: CuaGuardConfig | undefined, explicit: SettingsLayer = {}): ResolvedSettings {
+  const fromConfig = config ? configLayer(config) : {};
+  const base = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, explicit]);
+  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files), layer: configLayer(o) }));
+  const cache = new Map<string, CheckSettings>();
+  return {
+    base,
+    settingsFor(file) {
+      const matching = overrides.filter((o) => o.matches(file));
+      if (matching.length === 0) return base;
+      let settings = cache.get(file);
+      if (!settings) {
+        settings = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, ...matching.map((o) => o.layer), explicit]);
+        cache.set(file, settings);
+      }
+      return settings;
+    },
+    patterns(templates = []) {
+      const include = templates.length > 0 ? [...templates] : config?.include?.length ? [...config.include] : [];
+      const exclude = (config?.exclude ?? []).map((glob) => `!${glob.replace(/^!/, '')}`);
+      if (include.length === 0 && exclude.length === 0) return [];
+      return [...(include.length > 0 ? include : DEFAULT_TEMPLATE_PATTERNS), ...exclude];
+    },
+  };
+}
+
+export function applyLayers(start: CheckSettings, layers: readonly SettingsLayer[]): CheckSettings {
+  let settings = start;
+  for (const layer of layers) {
+    settings = {
+      ...settings,
+      ...(layer.severities ? { severities: { ...settings.severities, ...layer.severities } } : {}),
+      ...(layer.trackingIds ? { trackingIds: [...layer.trackingIds] } : {}),
+      ...(layer.strictNames !== undefined ? { strictNames: layer.strictNames } : {}),
+      ...(layer.maxTrackingResources !== undefined ? { maxTrackingResources: layer.maxTrackingResources } : {}),
+    };
+  }
+  return settings;
+}
+
+function configLayer(source: Pick<CuaGuardConfig, 'rules' | 'trackingIds' | 'strictNames' | 'maxTrackingResources'>): SettingsLayer {
+  return {
+    ...(source.rules ? { severities: source.rules } : {}),
+    // The schema already checked each id; normalizing makes `pid-` and case not matter.
+    ...(source.trackingIds ? { trackingIds: source.trackingIds.map((id) => normalizeTrackingId(id) ?? id) } : {}),
+    ...(source.strictNames !== undefined ? { strictNames: source.strictNames } : {}),
+    ...(source.maxTrackingResources !== undefined ? { maxTrackingResources: source.maxTrackingResources } : {}),
+  };
+}
+
+/** Globs as in `templates`: relative to the workspace, any case, a bare file name matches at any depth. */
+export function globMatcher(globs: readonly string[]): (file: string) => boolean {
+  const normalized = globs.map((g) => {
+    const body = g.trim().replace(/\\/g, '/').replace(/^\.\//, '');
+    return body.includes('/') ? body : `**/${body}`;
+  });
+  return normalized.length > 0 ? picomatch(normalized, { nocase: true, dot: true }) : () => false;
+}

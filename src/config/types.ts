@@ -1,0 +1,40 @@
+// The configuration file (.cua-guard.json) as it is after validation against
+// schema/cua-guard.schema.json, and the settings layers it is merged from.
+import type { SeverityLevel } from '../engine/types.ts';
+
+export const CONFIG_FILE_NAME = '.cua-guard.json';
+
+export interface ConfigOverride {
+  files: string[];
+  rules?: Record<string, SeverityLevel>;
+  trackingIds?: string[];
+  strictNames?: boolean;
+  maxTrackingResources?: number;
+}
+
+export interface CuaGuardConfig {
+  $schema?: string;
+  rules?: Record<string, SeverityLevel>;
+  trackingIds?: string[];
+  strictNames?: boolean;
+  maxTrackingResources?: number;
+  include?: string[];
+  exclude?: string[];
+  overrides?: ConfigOverride[];
+}
+
+/** Settings from one source (config file, override, action inputs, CLI flags); absent = not set there. */
+export interface SettingsLayer {
+  severities?: Readonly<Record<string, SeverityLevel>>;
+  trackingIds?: readonly string[];
+  strictNames?: boolean;
+  maxTrackingResources?: number;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  path: string;
+  /** The path as shown in messages (workspace-relative when inside the workspace). */
+  displayPath: string;
+  config: CuaGuardConfig;
+}

@@ -1,0 +1,32 @@
+// The contract between the evaluator and the built-in function implementations.
+import type { ArmValue, Unknown } from '../value.ts';
+import type { Frame } from '../frame.ts';
+
+export interface Call {
+  /** The name as written (ARM names are case-insensitive). */
+  readonly name: string;
+  /** Source text of the whole call, the text of Unknown results. */
+  readonly text: string;
+  readonly argCount: number;
+  readonly frame: Frame;
+  /** Evaluates argument i on first use (so if() and coalesce() can stay lazy). */
+  arg(i: number): ArmValue;
+  args(): ArmValue[];
+  /** Records an ExpressionError at this call and returns Unknown(text). */
+  /** Reports an error at this call; 'static' when ARM rejects it whatever the values. */
+  fail(message: string, kind?: 'static'): Unknown;
+  /** Unknown(text), optionally with a known maximum length. */
+  unknown(maxLength?: number): Unknown;
+}
+
+export interface FunctionSpec {
+  minArgs: number;
+  maxArgs: number;
+  impl: (call: Call) => ArmValue;
+}
+
+export type FunctionTable = Record<string, FunctionSpec>;
+
+export function fn(minArgs: number, maxArgs: number, impl: (call: Call) => ArmValue): FunctionSpec {
+  return { minArgs, maxArgs, impl };
+}

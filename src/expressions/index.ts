@@ -1,0 +1,50 @@
+// Public API of the ARM expression module: scopes for templates and deployments, and static
+// evaluation of template values. The rest of the engine uses only what is exported here.
+import { evaluateRaw } from './evaluate.ts';
+import type { EvalState } from './frame.ts';
+import { ScopeImpl, createLinkedScope, createNestedScope, createTemplateScope, type TemplateScope } from './scope.ts';
+import type { Evaluation, ExpressionError } from './types.ts';
+import { Unknown } from './value.ts';
+
+export type { Evaluation, ExpressionError, ScopeKind } from './types.ts';
+export type { TemplateScope } from './scope.ts';
+export { createTemplateScope, createNestedScope, createLinkedScope };
+export { isExpressionString } from './parser.ts';
+export { armGuid } from './guid.ts';
+export { armUniqueString } from './unique-string.ts';
+export { BoundedUnknown } from './value-helpers.ts';
+
+/**
+ * Evaluates a raw JSON value from a template. A string that starts with '[' and ends with ']' is
+ * an expression; '[[' at the start is the escape (the value is the string minus the first '[').
+ * Objects and arrays are evaluated leaf by leaf. Never throws.
+ */
+export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
+  try {
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: 'internal error: not a template scope' }] };
+    const errors: ExpressionError[] = [];
+    const state: EvalState = { depth: 0 };
+    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: typeof raw === 'string' });
+    return { value, errors: dedupe(errors) };
+  } catch (error) {
+    // A bug here must not take the whole check down; say what happened and move on.
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+  }
+}
+
+function describeRaw(raw: unknown): string {
+  return typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '') : '(value)';
+}
+
+/** The same problem met twice (a variable used twice) is reported once. */
+function dedupe(errors: ExpressionError[]): ExpressionError[] {
+  if (errors.length < 2) return errors;
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ''}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

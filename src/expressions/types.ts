@@ -1,0 +1,20 @@
+// Public result types of the expression module (re-exported by index.ts).
+import type { ArmValue } from './value.ts';
+
+export interface ExpressionError {
+  message: string;
+  /** 0-based offset inside the JSON string value, when known */
+  offset?: number;
+  /**
+   * 'static': ARM rejects the template whatever the parameter values (syntax, unknown function,
+   * wrong argument count, undefined parameter or variable). Absent: depends on values.
+   */
+  kind?: 'static';
+}
+
+export interface Evaluation {
+  value: ArmValue;
+  errors: ExpressionError[];
+}
+
+export type ScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';

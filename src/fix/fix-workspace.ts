@@ -1,0 +1,101 @@
+// `cua-guard fix` and the action's `fix: suggest` over a workspace: finds the main templates as
+// `check` does, plans each fix, and writes the files (or not, for a dry run or a suggestion).
+// Byte-order marks are kept; UTF-16 files are left alone; nothing outside the workspace is read
+// or written.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { CheckSettings } from '../engine/settings.ts';
+import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
+import { createLinkReader } from '../workspace/linked-reader.ts';
+import { loadParameterValues } from '../workspace/parameter-files.ts';
+import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
+import { planTemplateFix, type FixPlan } from './plan-fix.ts';
+
+export interface FixRequest {
+  workspace: Workspace;
+  /** Files or folders (CLI); empty = search the workspace. */
+  paths?: readonly string[];
+  patterns?: readonly string[];
+  cwd?: string;
+  /** Settings for each main template; its first tracking id is the one inserted. */
+  settingsFor: (file: string) => CheckSettings;
+  /** Only these main templates (workspace-relative), e.g. the ones a pull request affects. */
+  only?: ReadonlySet<string>;
+  parametersFile?: string;
+  /** Write the fixed files (false for --dry-run and the action's suggestion). */
+  write: boolean;
+}
+
+export interface FixFileResult extends FixPlan {
+  written: boolean;
+  /** Why the file was not even looked at (unreadable, UTF-16). */
+  skipped?: string;
+}
+
+export interface FixReport {
+  files: FixFileResult[];
+  problems: DiscoveryProblem[];
+}
+
+const UTF8_BOM = '\uFEFF';
+
+export function fixWorkspace(request: FixRequest): FixReport {
+  const discovery = discoverTemplates(request.workspace, {
+    ...(request.paths ? { paths: request.paths } : {}),
+    ...(request.patterns ? { patterns: request.patterns } : {}),
+    ...(request.cwd ? { cwd: request.cwd } : {}),
+  });
+  const readLinked = createLinkReader(request.workspace);
+  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  // A template another one links to is part of that deployment, not a main template: the
+  // tracking deployment belongs in the one that links it, so such a file is never changed.
+  const linkedFrom = new Map<string, string>();
+  for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
+  const files = planned.map((plan) => {
+    const parent = linkedFrom.get(plan.file);
+    if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
+    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [`left alone: it is a linked template of ${parent}, which is where a tracking deployment belongs`] };
+  });
+  for (const plan of files) {
+    if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
+      writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
+      plan.written = true;
+    }
+  }
+  return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
+}
+
+interface PlannedFile extends FixFileResult {
+  absolutePath?: string;
+  bom: string;
+}
+
+function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): PlannedFile {
+  const leave = (note: string): PlannedFile => ({ file, original: '', fixed: '', edits: [], changes: [], notes: [note], remainingErrors: [], linkedFiles: [], written: false, skipped: note, bom: '' });
+  const read = readWorkspaceFile(request.workspace, file);
+  if (!read.ok) return leave(`not changed: ${read.message}`);
+  const bytes = readFileSync(read.absolutePath);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return leave('not changed: UTF-16 files are not rewritten');
+  const raw = bytes.toString('utf8');
+  const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : '';
+  const text = raw.slice(bom.length);
+  const settings = request.settingsFor(file);
+  const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
+  const plan = planTemplateFix({
+    file,
+    text,
+    ...(settings.trackingIds[0] ? { trackingId: settings.trackingIds[0] } : {}),
+    registeredIds: settings.trackingIds,
+    settings,
+    parameterValues: parameters.values,
+    readLinked,
+  });
+  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+}
+
+/** One unified diff for every changed file, with a/ and b/ paths relative to the workspace (for `git apply`). */
+export async function unifiedDiff(plans: readonly FixPlan[]): Promise<string> {
+  const changed = plans.filter((p) => p.fixed !== p.original);
+  if (changed.length === 0) return '';
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
+  return changed.map((p) => createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })).join('');
+}

@@ -1,0 +1,29 @@
+// `only-changed`: keep the main templates a pull request affects. Every main template is still
+// checked (that is how cua-guard learns which linked templates and parameters file each one
+// uses); then a template is kept when the pull request changes the template itself, a linked
+// template it reaches, or the parameters file whose values were used. A change to the
+// configuration file affects every template.
+import { countFindings, type WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { TemplateResult } from '../engine/types.ts';
+
+export interface ChangeFilter {
+  report: WorkspaceCheckReport;
+  /** Main templates left out because the pull request does not affect them. */
+  skipped: string[];
+}
+
+export function filterReportToChanges(report: WorkspaceCheckReport, changed: ReadonlySet<string>, alwaysAffecting: readonly string[] = []): ChangeFilter {
+  if (alwaysAffecting.some((file) => changed.has(file))) return { report, skipped: [] };
+  const files = report.files.filter((f) => isAffected(f, changed));
+  const skipped = report.files.filter((f) => !files.includes(f)).map((f) => f.path);
+  return { report: { ...report, files, counts: countFindings(files) }, skipped };
+}
+
+export function isAffected(result: TemplateResult, changed: ReadonlySet<string>): boolean {
+  return (
+    changed.has(result.path) ||
+    result.linkedFiles.some((f) => changed.has(f)) ||
+    (result.parametersFile !== undefined && changed.has(result.parametersFile)) ||
+    result.findings.some((f) => changed.has(f.file))
+  );
+}
