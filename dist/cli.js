@@ -9,24 +9,24 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-5E2IUEMJ.js";
-import "./chunks/chunk-ZZJY3YXE.js";
+} from "./chunks/chunk-YNXJWNPK.js";
+import "./chunks/chunk-CDR2QM3F.js";
 import {
   openWorkspace
-} from "./chunks/chunk-W36MIBW4.js";
-import "./chunks/chunk-FEQNIC7R.js";
-import "./chunks/chunk-NE42B3TH.js";
+} from "./chunks/chunk-VCKTZTZN.js";
+import "./chunks/chunk-2Q7EZU4G.js";
 import {
   UsageError,
   parseChoice,
   parsePositiveInteger,
   parseRuleSeverities,
   parseTrackingIds
-} from "./chunks/chunk-CEHYILGC.js";
-import "./chunks/chunk-DWR6YSIU.js";
+} from "./chunks/chunk-M6YTZR7X.js";
+import "./chunks/chunk-2BHWCUV7.js";
+import "./chunks/chunk-DBDZW4VI.js";
 import {
   TOOL_VERSION
-} from "./chunks/chunk-Z3KG3SWV.js";
+} from "./chunks/chunk-DTOGA5AF.js";
 import "./chunks/chunk-ARP5BQKI.js";
 
 // src/cli/cli.ts
@@ -176,7 +176,7 @@ async function runCheck(args, io) {
 async function runFix(args, io) {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   const { workspace, resolved } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-HUWGC7VP.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-L7TO6PKR.js");
   const patterns = resolved.patterns();
   const dryRun = values["dry-run"];
   const report = fixWorkspace({

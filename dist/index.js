@@ -19,13 +19,12 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-5E2IUEMJ.js";
-import "./chunks/chunk-ZZJY3YXE.js";
+} from "./chunks/chunk-YNXJWNPK.js";
+import "./chunks/chunk-CDR2QM3F.js";
 import {
   openWorkspace
-} from "./chunks/chunk-W36MIBW4.js";
-import "./chunks/chunk-FEQNIC7R.js";
-import "./chunks/chunk-NE42B3TH.js";
+} from "./chunks/chunk-VCKTZTZN.js";
+import "./chunks/chunk-2Q7EZU4G.js";
 import {
   UsageError,
   parseBoolean,
@@ -35,12 +34,13 @@ import {
   parseTrackingIds,
   splitLines,
   splitList
-} from "./chunks/chunk-CEHYILGC.js";
-import "./chunks/chunk-DWR6YSIU.js";
+} from "./chunks/chunk-M6YTZR7X.js";
+import "./chunks/chunk-2BHWCUV7.js";
 import "./chunks/chunk-VVHEVPP5.js";
 import {
   findRule
-} from "./chunks/chunk-Z3KG3SWV.js";
+} from "./chunks/chunk-DBDZW4VI.js";
+import "./chunks/chunk-DTOGA5AF.js";
 import {
   describeApiError
 } from "./chunks/chunk-USARV7WJ.js";
@@ -383,7 +383,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   } catch (error3) {
     return fallback(error3 instanceof Error ? error3.message : String(error3));
   }
-  const { publishCheckRun } = await import("./chunks/check-run-WAC7DP3S.js");
+  const { publishCheckRun } = await import("./chunks/check-run-MZXLH6F6.js");
   const { error: error2, warning: warning2, notice: notice2 } = report.counts;
   const result = await publishCheckRun(client, {
     owner: context.owner,
@@ -406,7 +406,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   );
 }
 async function suggestFix(settings, workspace, resolved, report) {
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-HUWGC7VP.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-L7TO6PKR.js");
   const fixed = fixWorkspace({
     workspace,
     patterns: resolved.patterns(settings.patterns),
@@ -458,7 +458,7 @@ function verdictFailure(settings, report) {
   return void 0;
 }
 async function runVerification(settings, report) {
-  const { runVerifyStep } = await import("./chunks/step-Z2L67SB6.js");
+  const { runVerifyStep } = await import("./chunks/step-44YSNYCR.js");
   const result = await runVerifyStep({
     workspace: settings.workspace,
     templates: report.files.map((file) => ({

@@ -80,7 +80,7 @@ let index = 0;
 const progressEvery = Math.max(1000, Math.floor(RUNS / 20));
 process.stdout.write(`fuzzing ${RUNS.toLocaleString('en-US')} cases, seed ${SEED}, a workspace case every ${WORKSPACE_EVERY}\n`);
 const arbitrary = fc.tuple(fuzzCase, workspaceCase);
-fc.check(
+const run = fc.check(
   fc.property(arbitrary, ([textInput, workspaceInput]) => {
     const i = index++;
     record('text', textInput, runTextCase(textInput, i), i);
@@ -99,6 +99,10 @@ fc.check(
   { numRuns: RUNS, seed: SEED },
 );
 const seconds = (performance.now() - started) / 1000;
+if (run.failed) {
+  // The property itself only records; a failure here is a bug in the fuzzer (rendering, writing files).
+  process.stdout.write(`\nthe fuzzer itself failed: ${String(run.errorInstance)}\n${(fc.defaultReportMessage(run) ?? '').slice(0, 4000)}\n`);
+}
 
 // Shrink each kind of failure to a minimal counterexample with fast-check.
 if (!values['no-shrink']) {
@@ -137,4 +141,4 @@ for (const f of failures.values()) {
   process.stdout.write(`\n✗ ${f.count} case(s): ${f.problems.join('; ').slice(0, 500)}\n  smallest input ${f.exampleBytes} bytes (case ${f.runIndex}, ${f.property}); details in ${values.out}\n`);
 }
 process.stdout.write(failures.size === 0 ? `\nno failures in ${stats.text.toLocaleString('en-US')} cases (${seconds.toFixed(0)} s)\n` : '');
-process.exitCode = failures.size === 0 ? 0 : 1;
+process.exitCode = run.failed ? 2 : failures.size === 0 ? 0 : 1;

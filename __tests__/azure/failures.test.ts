@@ -41,7 +41,9 @@ test('tracking deployment missing: CUA102, resources listed, group removed by th
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA102']);
   assert.match(run.result.findings[0]?.message ?? '', /no tracking deployment \(a 'pid-…' deployment\) ran with deployment 'cua-guard-4242-1-azuredeploy-/);
   assert.equal(run.result.findings[0]?.file, 'missing/azuredeploy.json');
-  assert.equal(run.result.trackedResources.length, 1);
+  assert.deepEqual(run.result.trackedResources, [], 'nothing is tracked without a tracking deployment');
+  assert.equal(run.result.correlationId, undefined);
+  assert.match(run.result.summaryMarkdown, /Resources created \(not attributed\) by/);
   assert.equal(run.result.requestCount, fake.requests.length);
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('tracking missing', post));

@@ -159,3 +159,17 @@ test('inputs that cannot work are a usage error before any request', async () =>
   assert.match(run.thrown ?? '', /UsageError: scope: subscription needs region/);
   assert.equal(fake.requests.length, 0);
 });
+
+test('deploy rejected by ARM (missing resource group) is CUA101; a template for another scope is CUA108 before any deployment', async () => {
+  fake.requests.length = 0;
+  const tpl = addTemplate(ws, 'rejected/azuredeploy.json', template('resourceGroup', [pidResource(), storage('strejected')]));
+  const wrongScope = addTemplate(ws, 'rejected/subscription.json', template('subscription', [pidResource()]));
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl, wrongScope], trackingIds: [TRACKING_ID], inputs: rg('rg-absent', { verify: 'deploy' }) });
+  assert.equal(run.result.verified, false);
+  assert.deepEqual(run.result.findings.map((f) => [f.ruleId, f.file]), [['CUA101', 'rejected/azuredeploy.json'], ['CUA108', 'rejected/subscription.json']]);
+  assert.match(run.result.findings[0]?.message ?? '', /ARM rejected deployment '.*': ResourceGroupNotFound: Resource group 'rg-absent' could not be found\./);
+  assert.match(run.result.findings[1]?.message ?? '', /is a subscription-scope template \(\$schema\) but scope is resourcegroup/);
+  assert.equal(fake.requests.filter((r) => r.method === 'PUT').length, 1, 'only the first template was sent');
+  const post = await runPostProcess(fake, run.state);
+  assert.equal(post.exitCode, 0, post.stdout + post.stderr);
+});

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseParametersInput, parseVerifySettings } from '../../src/azure/settings.ts';
-import { planCredential } from '../../src/azure/credential.ts';
+import { planCredential } from '../../src/azure/credential-plan.ts';
 import { trackingMatcher } from '../../src/azure/tracking-match.ts';
 import { locateInTemplate } from '../../src/azure/locate.ts';
 import { deploymentNameFor } from '../../src/azure/verify-template.ts';

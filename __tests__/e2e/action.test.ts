@@ -71,3 +71,31 @@ test('action: a bad input fails with a clear message and no stack trace', () => 
     ws.dispose();
   }
 });
+
+test('action: sarif-file, fix: suggest and the templates output for a matrix', () => {
+  const ws = workspaceWithTemplates();
+  try {
+    ws.write('.cua-guard.json', '{\n  // checked in\n  "exclude": ["broken/**"],\n  "rules": { "CUA014": "off" }\n}\n');
+    const run = runAction(ws.root, { 'tracking-ids': GUID, 'sarif-file': 'results/cua.sarif', fix: 'suggest' });
+    assert.equal(run.status, 1);
+    // The matrix output: the main templates found (broken/ is excluded by the configuration).
+    const templates = JSON.parse(run.outputs['templates'] ?? '') as string[];
+    assert.deepEqual(templates, ['bad mode/mainTemplate.json', 'bad/azuredeploy.json', 'good/azuredeploy.json']);
+    assert.match(run.stdout, /configuration: \.cua-guard\.json/);
+    // SARIF written where asked, and reported as an output.
+    assert.equal(run.outputs['sarif-file'], `${ws.root}/results/cua.sarif`);
+    const sarif = JSON.parse(readFileSync(`${ws.root}/results/cua.sarif`, 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(sarif.runs[0]?.results.map((r) => r.ruleId).sort(), ['CUA001', 'CUA007']);
+    // The suggested fix: a diff in the summary and a patch file; nothing written to the repository.
+    assert.match(run.summary, /### Suggested fix \(`cua-guard fix`\)/);
+    assert.match(run.summary, /- `bad\/azuredeploy\.json:5` inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource/);
+    assert.match(run.summary, /- `bad mode\/mainTemplate\.json:10` set properties\.mode of 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' to 'Incremental' \(was 'Complete'\)/);
+    assert.match(run.summary, /```diff\n--- a\/bad mode\/mainTemplate\.json\n\+\+\+ b\/bad mode\/mainTemplate\.json\n@@ [^\n]+\n(?:[ +-][^\n]*\n)*-\s+"mode": "Complete",\n\+\s+"mode": "Incremental",/);
+    const patch = readFileSync(run.outputs['fix-patch'] ?? '', 'utf8');
+    assert.match(patch, /^--- a\/bad mode\/mainTemplate\.json/);
+    assert.doesNotMatch(readFileSync(`${ws.root}/bad/azuredeploy.json`, 'utf8'), /Microsoft\.Resources\/deployments/, 'suggest writes nothing');
+  } finally {
+    ws.dispose();
+  }
+});

@@ -386,7 +386,7 @@ export function renderCase(c: FuzzCase): string {
     const slot = all[op.pick % Math.max(all.length, 1)];
     if (!slot) continue;
     if (op.kind === 'drop') setSlot(slot, undefined);
-    else if (op.kind === 'retype') setSlot(slot, RETYPES[op.to % RETYPES.length] ?? null);
+    else if (op.kind === 'retype') setSlot(slot, structuredClone(RETYPES[op.to % RETYPES.length] ?? null));
     else if (op.kind === 'bigString') setSlot(slot, op.char.repeat(op.size));
     else if (op.kind === 'deep') {
       setSlot(slot, `${DEEP_MARK}${deep.length}`);

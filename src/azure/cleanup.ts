@@ -7,13 +7,14 @@ import {
   cancelDeployment,
   getDeployment,
   listDeployments,
+  listOperations,
   type DeploymentExtended,
 } from './arm-api.ts';
 import { errorInfo, formatError } from './errors.ts';
 import { createRequestMeter, DEFAULT_POLL_INTERVAL_MS } from './http.ts';
 import type { CleanupJournal, CreatedItem } from './journal.ts';
 import { driveLro } from './lro.ts';
-import { idKey, parseDeploymentId, scopeContains, type ArmScope } from './scope.ts';
+import { idKey, isDeploymentType, parseDeploymentId, scopeContains, type ArmScope } from './scope.ts';
 import { createSession, type AzureSession } from './session.ts';
 import { sleep } from './sleep.ts';
 
@@ -60,13 +61,19 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
     if (insideCreatedGroup(item.scope)) {
       // The group's deletion removes the records; only a deployment still running is cancelled
       // first (its nested deployments stop with it).
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, true, options.signal));
+      await attempt(`deployment '${item.name}'`, async () => {
+        const found = await getDeployment(session, item.scope, item.name, options.signal);
+        if (found) await settle(session, item.scope, item.name, found, options.signal);
+        return false;
+      });
       continue;
     }
     let main: DeploymentExtended | undefined;
     let related: string[];
     try {
       main = await getDeployment(session, item.scope, item.name, options.signal);
+      // Cancel the deployment before touching its nested deployments: they stop with it.
+      if (main) main = await settle(session, item.scope, item.name, main, options.signal);
       related = item.nested ?? (main ? await relatedDeployments(session, item.scope, main, options.signal) : []);
     } catch (error) {
       if (options.signal.aborted) throw error;
@@ -90,28 +97,44 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
   return report;
 }
 
-/** Deployments at the same scope from the same run: they share the correlationId. */
+/**
+ * The deployments of the same run when the step did not get to record them (it was cancelled):
+ * those at the same scope share the correlationId; those elsewhere are targets of its operations.
+ */
 async function relatedDeployments(session: AzureSession, scope: ArmScope, main: DeploymentExtended, signal: AbortSignal): Promise<string[]> {
+  const ids = new Map<string, string>();
   const correlationId = main.properties?.correlationId;
-  if (!correlationId) return [];
-  const all = await listDeployments(session, scope, signal);
-  return all.filter((d) => d.properties?.correlationId === correlationId && d.id && idKey(d.id) !== idKey(main.id ?? '')).map((d) => d.id ?? '');
+  if (correlationId) {
+    for (const d of await listDeployments(session, scope, signal)) {
+      if (d.id && d.properties?.correlationId === correlationId && idKey(d.id) !== idKey(main.id ?? '')) ids.set(idKey(d.id), d.id);
+    }
+  }
+  for (const operation of await listOperations(session, scope, main.name ?? '', signal)) {
+    const target = operation.properties?.targetResource;
+    if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
+  }
+  return [...ids.values()];
+}
+
+/** Cancels a deployment that is still running (ARM refuses to delete one) and waits until it stopped. */
+async function settle(session: AzureSession, scope: ArmScope, name: string, deployment: DeploymentExtended, signal: AbortSignal): Promise<DeploymentExtended | undefined> {
+  let current: DeploymentExtended | undefined = deployment;
+  if (!ACTIVE.test(current.properties?.provisioningState ?? '')) return current;
+  await cancelDeployment(session, scope, name, signal);
+  for (let i = 0; i < CANCEL_WAIT_ATTEMPTS && current && ACTIVE.test(current.properties?.provisioningState ?? ''); i++) {
+    current = await getDeployment(session, scope, name, signal);
+    if (current && ACTIVE.test(current.properties?.provisioningState ?? '')) await sleep(session.meter.last?.retryAfterMs ?? DEFAULT_POLL_INTERVAL_MS, signal);
+  }
+  return current;
 }
 
 /**
- * Cancels a running deployment (ARM refuses to delete one) and deletes the record, unless the
- * record lives in a resource group that is about to be deleted anyway. True when deleted.
+ * Deletes a deployment record (cancelled first if still running), unless it lives in a resource
+ * group that is about to be deleted anyway. True when deleted.
  */
 async function removeDeployment(session: AzureSession, scope: ArmScope, name: string, groupGoesToo: boolean, signal: AbortSignal, known?: DeploymentExtended): Promise<boolean> {
-  let deployment = known ?? (await getDeployment(session, scope, name, signal));
-  if (!deployment) return false;
-  if (ACTIVE.test(deployment.properties?.provisioningState ?? '')) {
-    await cancelDeployment(session, scope, name, signal);
-    for (let i = 0; i < CANCEL_WAIT_ATTEMPTS && deployment && ACTIVE.test(deployment.properties?.provisioningState ?? ''); i++) {
-      await sleep(session.meter.last?.retryAfterMs ?? DEFAULT_POLL_INTERVAL_MS, signal);
-      deployment = await getDeployment(session, scope, name, signal);
-    }
-  }
+  const found = known ?? (await getDeployment(session, scope, name, signal));
+  const deployment = found ? await settle(session, scope, name, found, signal) : undefined;
   if (groupGoesToo || !deployment) return false;
   const outcome = await driveLro(beginDeleteDeployment(session, scope, name, signal), session.meter, signal);
   if (outcome.status === 'failed') throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));

@@ -45,6 +45,5 @@ export interface TemplateRun {
 export interface TemplateJob {
   template: VerifyTemplate;
   deploymentName: string;
-  text?: string;
   matcher: NameMatcher;
 }

@@ -84,7 +84,8 @@ function usefulBody(response: PipelineResponse): unknown {
   const text = response.bodyAsText;
   // Only small JSON bodies that can explain a failure: errors, and LRO status documents.
   if (!text || text.length > 256_000 || !text.trimStart().startsWith('{')) return undefined;
-  if (response.status < 400 && !/"status"\s*:/.test(text) && !/"error"\s*:/.test(text)) return undefined;
+  // Successful responses matter only as LRO status documents, which are small.
+  if (response.status < 400 && (text.length > 16_000 || !/"(status|error)"\s*:/.test(text))) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -5,7 +5,7 @@
 //
 // Pure (no SDK): the post step reads it to decide whether to load the Azure SDK at all.
 import type { CloudEndpoints } from './clouds.ts';
-import type { CredentialPlan } from './credential.ts';
+import type { CredentialPlan } from './credential-plan.ts';
 import type { ArmScope } from './scope.ts';
 import type { CleanupPolicy } from './settings.ts';
 

@@ -5,7 +5,8 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import type { TokenCredential } from '@azure/identity';
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { CloudEndpoints } from './clouds.ts';
-import { createCredential, type CredentialPlan } from './credential.ts';
+import { createCredential } from './credential.ts';
+import type { CredentialPlan } from './credential-plan.ts';
 import { RETRY_OPTIONS, type RequestMeter } from './http.ts';
 
 export interface AzureSession {

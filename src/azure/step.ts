@@ -7,7 +7,7 @@ import { openWorkspace } from '../workspace/read-file.ts';
 import { startCancellation } from './cancellation.ts';
 import { resolveCloud } from './cloud-metadata.ts';
 import type { StepContext, TemplateRun, VerifyTemplate } from './context.ts';
-import { describeCredential, planCredential } from './credential.ts';
+import { describeCredential, planCredential } from './credential-plan.ts';
 import { errorInfo, formatError } from './errors.ts';
 import { createRequestMeter } from './http.ts';
 import { createJournalWriter } from './journal.ts';
@@ -77,11 +77,13 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     if (templates.length === 0) problems.push('no main templates to verify: verification needs at least one');
     const verified = runs.length > 0 && runs.every((r) => r.verified) && problems.length === 0;
     journal.finish(verified ? 'verified' : 'failed');
-    const correlationIds = [...new Set(runs.map((r) => r.correlationId).filter((c): c is string => c !== undefined))];
+    // Outputs speak of the tracking deployment: runs where none ran contribute nothing to them.
+    const tracked = runs.filter((r) => r.tracking.length > 0);
+    const correlationIds = [...new Set(tracked.map((r) => r.correlationId).filter((c): c is string => c !== undefined))];
     return {
       verified,
       ...(correlationIds.length > 0 ? { correlationId: correlationIds.join(',') } : {}),
-      trackedResources: dedupe(runs.flatMap((r) => r.trackedResources)),
+      trackedResources: dedupe(tracked.flatMap((r) => r.trackedResources)),
       findings: runs.flatMap((r) => r.findings),
       requestCount: meter.count,
       summaryMarkdown: formatVerifySummary(runs, settings.scope, meter.count, credential, problems),

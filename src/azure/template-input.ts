@@ -6,7 +6,7 @@ import { parseTemplateText } from '../engine/parse-json.ts';
 import { scopeFromSchema } from '../engine/scope-kind.ts';
 import type { DeploymentScope } from '../engine/types.ts';
 import { defaultParameterFile } from '../workspace/parameter-files.ts';
-import { openWorkspace, readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
+import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { normalizeParameters, type ParameterValues, type ParametersSource } from './settings.ts';
 
 export interface LoadedTemplate {
@@ -65,8 +65,6 @@ export function resolveParameters(workspace: Workspace, source: ParametersSource
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
-
-export { openWorkspace };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

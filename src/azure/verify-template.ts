@@ -21,7 +21,7 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
   const deploymentName = deploymentNameFor(settings, template.path, index, count, process.env);
   const loaded = loadTemplate(ctx.workspace, template.path);
   const target: FindingTarget = { file: template.path, ...(loaded.ok ? { text: loaded.value.text } : {}) };
-  const job: TemplateJob = { template, deploymentName, matcher: trackingMatcher(template.trackingNames), ...(loaded.ok ? { text: loaded.value.text } : {}) };
+  const job: TemplateJob = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
   let result: RunResult;
   try {
     if (settings.mode === 'existing') {

@@ -1,6 +1,6 @@
 // Finds the main templates to check: glob patterns over the workspace, or explicit paths
 // (a file named explicitly is a main template whatever its name; a folder is searched).
-import { opendirSync, statSync, type Dirent } from 'node:fs';
+import { opendirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { workspaceRelative, type Workspace } from './read-file.ts';
@@ -49,6 +49,7 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       continue;
     }
     if (kind === 'file') found.add(rel);
+    else if (kind === 'folder' && !insideWorkspace(workspace, absolute)) problems.push({ path: given, message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === 'folder') walk(workspace, absolute, matcher, found, problems);
     else problems.push({ path: given, message: `'${given}' is not a regular file or folder` });
   }
@@ -78,9 +79,35 @@ function compile(patterns: string[]): Matcher {
   const includes = patterns.filter((p) => !p.startsWith('!'));
   const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   return {
-    include: includes.length ? picomatch(includes, options) : () => false,
-    exclude: excludes.length ? picomatch(excludes, options) : () => false,
+    include: includes.length ? matchingLineBreaks(picomatch(includes, options)) : () => false,
+    exclude: excludes.length ? matchingLineBreaks(picomatch(excludes, options)) : () => false,
   };
+}
+
+/**
+ * picomatch's regular expressions use `.`, which never matches a line break: a folder named with
+ * one would be skipped silently. Match with line breaks stood in for by U+FFFD instead.
+ */
+function matchingLineBreaks(match: (path: string) => boolean): (path: string) => boolean {
+  return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, '\uFFFD') : path);
+}
+
+/** True when the path, links resolved, is inside the workspace. */
+function insideWorkspace(workspace: Workspace, absolute: string): boolean {
+  try {
+    return workspaceRelative(workspace, realpathSync.native(absolute)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A link (never followed by the walk) whose target is a folder outside the workspace: worth a word. */
+function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
+  } catch {
+    return false; // a dangling link: nothing to search
+  }
 }
 
 /** Iterative walk (no recursion limit, constant memory per folder via opendir); never follows folder links. */
@@ -103,9 +130,16 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, found: Set<
           if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
           continue;
         }
-        if (!entry.isFile() && !entry.isSymbolicLink()) continue;
         const rel = workspaceRelative(workspace, absolute);
-        if (rel !== undefined && matcher.include(rel) && !matcher.exclude(rel)) found.add(rel);
+        if (rel === undefined) continue;
+        if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
+          problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+          continue;
+        }
+        if (!matcher.include(rel) || matcher.exclude(rel)) continue;
+        // A matching FIFO, socket or device is named, never opened; links are resolved when read.
+        if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
+        else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
       }
     } finally {
       dir.closeSync();

@@ -42,6 +42,19 @@ export interface StepOptions {
 }
 
 export async function runStepProcess(options: StepOptions): Promise<StepRun> {
+  const { outcome, written, state } = await runStepChild(options);
+  if (!written) throw new Error(`the step wrote no result (exit ${outcome.exitCode}, signal ${outcome.signal}):\n${outcome.stderr}\n${outcome.stdout}`);
+  const { thrown, ...result } = written;
+  return { ...outcome, result, ...(thrown ? { thrown } : {}), state };
+}
+
+/** For a step that is killed (SIGKILL): only its saved state and exit are known. */
+export async function runKilledStepProcess(options: StepOptions): Promise<ChildOutcome & { state: Record<string, string> }> {
+  const { outcome, state } = await runStepChild(options);
+  return { ...outcome, state };
+}
+
+async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutcome; written?: VerifyStepResult & { thrown?: string }; state: Record<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cua-guard-step-'));
   try {
     const stateFile = join(dir, 'state');
@@ -58,9 +71,7 @@ export async function runStepProcess(options: StepOptions): Promise<StepRun> {
     const outcome = await runChild([RUN_STEP], env, options.onStart);
     if (outcome.stderr.includes('NETWORK GUARD')) throw new Error(`the step tried to leave 127.0.0.1:\n${outcome.stderr}`);
     const written = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as VerifyStepResult & { thrown?: string }) : undefined;
-    if (!written) throw new Error(`the step wrote no result (exit ${outcome.exitCode}, signal ${outcome.signal}):\n${outcome.stderr}\n${outcome.stdout}`);
-    const { thrown, ...result } = written;
-    return { ...outcome, result, ...(thrown ? { thrown } : {}), state: parseStateFile(readFileSync(stateFile, 'utf8')) };
+    return { outcome, ...(written ? { written } : {}), state: parseStateFile(readFileSync(stateFile, 'utf8')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

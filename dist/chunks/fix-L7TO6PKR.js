@@ -11,19 +11,18 @@ import {
   createLinkReader,
   discoverTemplates,
   findTrackingResources
-} from "./chunk-ZZJY3YXE.js";
+} from "./chunk-CDR2QM3F.js";
 import {
   loadParameterValues,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-W36MIBW4.js";
+} from "./chunk-VCKTZTZN.js";
 import {
   applyEdits,
   findNodeAtLocation,
   modify,
   parseTree
-} from "./chunk-NE42B3TH.js";
-import "./chunk-DWR6YSIU.js";
+} from "./chunk-2BHWCUV7.js";
 import {
   LineIndex,
   buildTemplateModel,
@@ -32,7 +31,8 @@ import {
   isDeploymentType,
   isRecord,
   templateShapeProblem
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
+import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
 
 // src/fix/fix-workspace.ts
@@ -149,7 +149,7 @@ var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var NIL_GUID = "00000000-0000-0000-0000-000000000000";
 var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
 function planTemplateFix(input) {
-  const unchanged = (notes) => finish(input, { pending: [], notes });
+  const unchanged = (notes) => finish(input, { pending: [], notes }, []);
   const parsed = parseTemplateText(input.text);
   if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
   const shape = templateShapeProblem(parsed.value);
@@ -180,7 +180,7 @@ function planTemplateFix(input) {
   }
   if (topLevel.length === 0 && elsewhere.length === 0 && broken.length === 0) insertTrackingResource(context, model.main.root);
   for (const candidate of topLevel) repairTrackingDeployment(context, candidate);
-  return finish(input, context);
+  return finish(input, context, model.linkedSources.map((s) => s.file));
 }
 function insertTrackingResource(context, root) {
   const { input } = context;
@@ -334,7 +334,7 @@ function describePlacement(entry) {
       return `a child resource in ${entry.source.file}`;
   }
 }
-function finish(input, context) {
+function finish(input, context, linkedFiles) {
   const ordered = context.pending.map((p, index) => ({ ...p, index })).sort((a, b) => a.edit.offset - b.edit.offset || a.index - b.index);
   const edits = ordered.map((p) => p.edit);
   const fixed = applyEdits(input.text, edits);
@@ -359,7 +359,7 @@ function finish(input, context) {
   const notes = [...context.notes];
   for (const finding of remaining) notes.push(`still reported: ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}`);
   changes.sort((a, b) => a.line - b.line);
-  return { file: input.file, original: input.text, fixed, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === "error") };
+  return { file: input.file, original: input.text, fixed, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles };
 }
 function leadingLayout(content) {
   return /^[,\s]*/.exec(content)?.[0].length ?? 0;
@@ -374,15 +374,24 @@ function fixWorkspace(request) {
     ...request.cwd ? { cwd: request.cwd } : {}
   });
   const readLinked = createLinkReader(request.workspace);
-  const files = [];
-  for (const file of discovery.templates) {
-    if (request.only && !request.only.has(file)) continue;
-    files.push(fixOneFile(request, file, readLinked));
+  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const linkedFrom = /* @__PURE__ */ new Map();
+  for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
+  const files = planned.map((plan) => {
+    const parent = linkedFrom.get(plan.file);
+    if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
+    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [`left alone: it is a linked template of ${parent}, which is where a tracking deployment belongs`] };
+  });
+  for (const plan of files) {
+    if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
+      writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
+      plan.written = true;
+    }
   }
-  return { files, problems: discovery.problems };
+  return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
 }
-function fixOneFile(request, file, readLinked) {
-  const leave = (note) => ({ file, original: "", fixed: "", edits: [], changes: [], notes: [note], remainingErrors: [], written: false, skipped: note });
+function planOneFile(request, file, readLinked) {
+  const leave = (note) => ({ file, original: "", fixed: "", edits: [], changes: [], notes: [note], remainingErrors: [], linkedFiles: [], written: false, skipped: note, bom: "" });
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(`not changed: ${read.message}`);
   const bytes = readFileSync(read.absolutePath);
@@ -401,9 +410,7 @@ function fixOneFile(request, file, readLinked) {
     parameterValues: parameters.values,
     readLinked
   });
-  const changed = plan.fixed !== plan.original;
-  if (changed && request.write) writeFileSync(read.absolutePath, bom + plan.fixed);
-  return { ...plan, written: changed && request.write };
+  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
 }
 async function unifiedDiff(plans) {
   const changed = plans.filter((p) => p.fixed !== p.original);

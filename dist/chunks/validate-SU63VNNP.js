@@ -1,16 +1,16 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-FEQNIC7R.js";
+} from "./chunk-2Q7EZU4G.js";
+import "./chunk-M6YTZR7X.js";
 import {
   findNodeAtLocation
-} from "./chunk-NE42B3TH.js";
-import "./chunk-CEHYILGC.js";
-import "./chunk-DWR6YSIU.js";
+} from "./chunk-2BHWCUV7.js";
 import {
   LineIndex,
   RULES
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
+import "./chunk-DTOGA5AF.js";
 import {
   __commonJS,
   __toESM

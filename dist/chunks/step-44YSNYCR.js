@@ -7,7 +7,6 @@ import {
   createRequestMeter,
   createSession,
   deploymentId,
-  describeCredential,
   describeScope,
   driveLro,
   errorFromBody,
@@ -19,11 +18,10 @@ import {
   listDeployments,
   listOperations,
   parseDeploymentId,
-  planCredential,
   scopeId,
   sleep,
   userAgentPrefixFor
-} from "./chunk-C5XMMEMG.js";
+} from "./chunk-MFZ7CE5G.js";
 import {
   createJournalWriter
 } from "./chunk-Z44SWSVA.js";
@@ -36,19 +34,19 @@ import {
   openWorkspace,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-W36MIBW4.js";
-import "./chunk-NE42B3TH.js";
+} from "./chunk-VCKTZTZN.js";
 import {
   UsageError,
   parseBoolean,
   parseChoice
-} from "./chunk-CEHYILGC.js";
-import "./chunk-DWR6YSIU.js";
+} from "./chunk-M6YTZR7X.js";
+import "./chunk-2BHWCUV7.js";
 import "./chunk-VVHEVPP5.js";
 import {
   LineIndex,
   scopeFromSchema
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
+import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
 
 // src/azure/cancellation.ts
@@ -169,6 +167,47 @@ function pickEntry(metadata, endpoint) {
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/azure/credential-plan.ts
+var CREDENTIAL_KINDS = ["oidc", "environment", "azure-cli"];
+var CREDENTIAL_PIN_VARIABLE = "CUA_GUARD_CREDENTIAL";
+function planCredential(login, env) {
+  const pinned = (env[CREDENTIAL_PIN_VARIABLE] ?? "").trim().toLowerCase();
+  if (pinned !== "" && !CREDENTIAL_KINDS.includes(pinned)) {
+    throw new UsageError(`${CREDENTIAL_PIN_VARIABLE} must be one of ${CREDENTIAL_KINDS.join(", ")}, not '${pinned}'`);
+  }
+  const kind = pinned || void 0;
+  const oidcWanted = kind === "oidc" || kind === void 0 && login.clientId !== void 0;
+  if (oidcWanted) {
+    const clientId = login.clientId ?? env["AZURE_CLIENT_ID"];
+    const tenantId = login.tenantId ?? env["AZURE_TENANT_ID"];
+    if (!clientId || !tenantId) throw new UsageError("OpenID Connect login needs client-id and tenant-id");
+    if (!env["ACTIONS_ID_TOKEN_REQUEST_URL"] || !env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"]) {
+      throw new UsageError("client-id and tenant-id are set but the job cannot request a GitHub OIDC token: add 'permissions: id-token: write' to the job");
+    }
+    return { kind: "oidc", clientId, tenantId };
+  }
+  if (kind === "environment" || kind === void 0 && hasEnvironmentCredential(env)) {
+    if (!hasEnvironmentCredential(env)) {
+      throw new UsageError("the environment credential needs AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH");
+    }
+    return { kind: "environment" };
+  }
+  return { kind: "azure-cli" };
+}
+function hasEnvironmentCredential(env) {
+  return Boolean(env["AZURE_CLIENT_ID"] && env["AZURE_TENANT_ID"] && (env["AZURE_CLIENT_SECRET"] || env["AZURE_CLIENT_CERTIFICATE_PATH"]));
+}
+function describeCredential(plan) {
+  switch (plan.kind) {
+    case "oidc":
+      return `GitHub OpenID Connect token exchanged for client ${plan.clientId}`;
+    case "environment":
+      return "service principal from AZURE_* environment variables";
+    case "azure-cli":
+      return "Azure CLI session (azure/login)";
+  }
 }
 
 // src/azure/settings.ts
@@ -349,7 +388,8 @@ function formatVerifySummary(runs, scope, requestCount, credential, problems = [
   for (const run of runs) {
     if (run.trackedResources.length > 0) {
       const shown = run.trackedResources.slice(0, MAX_LISTED_RESOURCES);
-      lines.push(`<details><summary>Resources attributed with <code>${escape(run.template.path)}</code> (${run.trackedResources.length})</summary>`, "");
+      const what = run.verified ? "Resources attributed with" : "Resources created (not attributed) by";
+      lines.push(`<details><summary>${what} <code>${escape(run.template.path)}</code> (${run.trackedResources.length})</summary>`, "");
       for (const id of shown) lines.push(`- \`${escape(id)}\``);
       if (run.trackedResources.length > shown.length) lines.push(`- \u2026 and ${run.trackedResources.length - shown.length} more`);
       lines.push("", "</details>", "");
@@ -415,7 +455,7 @@ async function collectAttribution(session, scope, entryName, isTracking, signal)
       }
       if (state?.toLowerCase() === "failed" && (target || operation.properties?.statusMessage?.error)) facts.failures.push(failure(deployment, operation));
       const id = target?.id;
-      if (id && operation.properties?.provisioningOperation === "Create" && !createdKeys.has(idKey(id))) {
+      if (id && operation.properties?.provisioningOperation === "Create" && state?.toLowerCase() !== "failed" && !createdKeys.has(idKey(id))) {
         createdKeys.add(idKey(id));
         facts.trackedResources.push(id);
       }
@@ -788,7 +828,7 @@ async function runTemplate(ctx, template, index, count) {
   const deploymentName = deploymentNameFor(settings, template.path, index, count, process.env);
   const loaded = loadTemplate(ctx.workspace, template.path);
   const target = { file: template.path, ...loaded.ok ? { text: loaded.value.text } : {} };
-  const job = { template, deploymentName, matcher: trackingMatcher(template.trackingNames), ...loaded.ok ? { text: loaded.value.text } : {} };
+  const job = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
   let result;
   try {
     if (settings.mode === "existing") {

@@ -2,10 +2,10 @@ import { createRequire as __cuaCreateRequire } from 'node:module'; const require
 import {
   parse,
   printParseErrorCode
-} from "./chunk-NE42B3TH.js";
+} from "./chunk-2BHWCUV7.js";
 import {
   isRecord
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
 
 // src/workspace/read-file.ts
 import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from "node:fs";

@@ -1,11 +1,11 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   normalizeTrackingId
-} from "./chunk-DWR6YSIU.js";
+} from "./chunk-2BHWCUV7.js";
 import {
   RULES,
   findRule
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
 
 // src/settings/parse-options.ts
 var UsageError = class extends Error {

@@ -1,7 +1,8 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   findRule
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
+import "./chunk-DTOGA5AF.js";
 import {
   describeApiError,
   isPermissionError

@@ -1,11 +1,11 @@
-// Throttling, transient errors, slow and endless deployments, and cancellation by the runner:
-// retries honour Retry-After, polling never runs faster than Retry-After, the time-out and
-// SIGINT stop cleanly (the deployment is cancelled) and the post step still cleans up.
+// Endless deployments and cancellation by the runner: the time-out and SIGINT stop cleanly (the
+// deployment is cancelled), and the post step still cleans up, also after SIGKILL or when the
+// step never recorded its outcome.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm, type RecordedRequest } from '../support/fake-arm/server.ts';
-import { runPostProcess, runStepProcess, waitFor } from '../support/fake-arm/harness.ts';
-import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
+import { runKilledStepProcess, runPostProcess, runStepProcess, waitFor } from '../support/fake-arm/harness.ts';
+import { SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { CLEANUP_STATE_KEY } from '../../src/azure/journal.ts';
@@ -33,52 +33,6 @@ const inputs = (group: string, extra: Record<string, string> = {}): Record<strin
   'create-resource-group': 'true',
   region: 'westeurope',
   ...extra,
-});
-
-/** Milliseconds between consecutive requests. */
-function gaps(requests: RecordedRequest[]): number[] {
-  return requests.slice(1).map((r, i) => r.at - (requests[i]?.at ?? r.at));
-}
-
-test('429 storm on the deployments list: retried after Retry-After, then verified', async (t) => {
-  fake.requests.length = 0;
-  fake.scenario.faults = [{ method: 'GET', path: /\/providers\/Microsoft\.Resources\/deployments$/i, status: 429, retryAfter: 1, times: 2 }];
-  const tpl = addTemplate(ws, 'throttle/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stthrottle')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-throttle') });
-  t.diagnostic(requestSummary('429 storm', fake, run.result.requestCount));
-  assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
-  const lists = fake.requests.filter((r) => r.method === 'GET' && /\/deployments$/i.test(r.path));
-  assert.deepEqual(lists.map((r) => r.status), [429, 429, 200]);
-  for (const gap of gaps(lists)) assert.ok(gap >= 990, `waited ${gap} ms after a Retry-After of 1 s`);
-  assert.equal(run.result.requestCount, fake.requests.length, 'retries are counted');
-  const post = await runPostProcess(fake, run.state);
-  t.diagnostic(postSummary('429 storm', post));
-  assert.equal(fake.state.hasResourceGroup(SUB, 'rg-throttle'), false);
-});
-
-test('503 storm on the deployment PUT is retried; polling waits Retry-After between polls', async (t) => {
-  fake.requests.length = 0;
-  Object.assign(fake.scenario, {
-    faults: [{ method: 'PUT', path: /\/deployments\/cua-guard-/i, status: 503, retryAfter: 1, times: 2 }],
-    pollRetryAfter: 1,
-    runningPolls: 1,
-  });
-  const tpl = addTemplate(ws, 'unavailable/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stunavailable')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-unavailable') });
-  t.diagnostic(requestSummary('503 storm + slow deployment', fake, run.result.requestCount));
-  assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
-  const puts = fake.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
-  assert.deepEqual(puts.map((r) => r.status), [503, 503, 201]);
-  for (const gap of gaps(puts)) assert.ok(gap >= 990, `PUT retried after ${gap} ms`);
-  // The accepted PUT, then two polls (Running, Succeeded), each at least 1 s after the last response.
-  const accepted = puts.at(-1);
-  const polls = fake.requests.filter((r) => r.kind === 'lro');
-  assert.equal(polls.length, 2);
-  for (const gap of gaps([accepted as RecordedRequest, ...polls])) assert.ok(gap >= 990, `polled after ${gap} ms, Retry-After was 1 s`);
-  assert.equal(run.result.requestCount, fake.requests.length);
-  const post = await runPostProcess(fake, run.state);
-  t.diagnostic(postSummary('503 storm + slow deployment', post));
-  assert.equal(fake.state.hasResourceGroup(SUB, 'rg-unavailable'), false);
 });
 
 test('a deployment that never finishes: timeout-minutes stops it, cancels the deployment, post step cleans up', async (t) => {
@@ -139,9 +93,37 @@ test('SIGINT from the runner: the step cancels the deployment and exits; the pos
   assert.equal(fake.state.hasResourceGroup(SUB, 'rg-cancelled'), false);
 });
 
-test('a cancellation before the step recorded its outcome still cleans up (cleanup: always)', async () => {
+test('SIGKILL mid-deployment in a resource group that existed: the post step cancels the deployment, deletes its records, keeps the group', async (t) => {
+  fake.requests.length = 0;
+  Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
+  fake.state.addResourceGroup(SUB, 'rg-killed');
+  const tpl = addTemplate(ws, 'killed/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stkilled2')]));
+  const run = await runKilledStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: inputs('rg-killed', { 'timeout-minutes': '10' }),
+    onStart: (child) => void waitFor(() => fake.requests.some((r) => r.kind === 'lro'), 15_000).then(() => child.kill('SIGKILL')),
+  });
+  assert.equal(run.signal, 'SIGKILL');
+  const scope = `/subscriptions/${SUB}/resourceGroups/rg-killed`;
+  assert.equal(fake.state.deploymentsAt(scope)[0]?.properties.provisioningState, 'Running', 'nobody cancelled it yet');
+  const post = await runPostProcess(fake, run.state);
+  t.diagnostic(postSummary('SIGKILL, running deployment in an existing group', post));
+  assert.equal(post.exitCode, 0, post.stdout + post.stderr);
+  assert.ok(fake.requests.some((r) => r.method === 'POST' && r.path.endsWith('/cancel') && r.status === 204), 'the post step cancelled it');
+  assert.deepEqual(fake.state.deploymentsAt(scope), []);
+  assert.ok(fake.state.hasResourceGroup(SUB, 'rg-killed'));
+});
+
+test('a step killed before it recorded nested deployments or an outcome still cleans up (cleanup: always)', async (t) => {
   fake.requests.length = 0;
   fake.state.addResourceGroup(SUB, 'rg-orphan');
+  fake.state.addResourceGroup(SUB, 'rg-kept');
+  // A subscription deployment that ran, with its tracking deployment and a nested deployment
+  // into a resource group; the journal knows only the main deployment and the created group.
+  fake.deployNow(`/subscriptions/${SUB}`, 'killed-run', template('subscription', [pidResource({ location: 'westeurope' }), nestedInto('app', 'rg-kept', [storage('stkilled')])]), {}, 'westeurope');
   const journal = {
     version: 1,
     cleanup: 'always',
@@ -150,9 +132,16 @@ test('a cancellation before the step recorded its outcome still cleans up (clean
       credential: { kind: 'environment' },
       userAgentPrefix: `pid-${TRACKING_ID} cua-guard/test`,
     },
-    created: [{ kind: 'resourceGroup', subscriptionId: SUB, name: 'rg-orphan' }],
+    created: [
+      { kind: 'resourceGroup', subscriptionId: SUB, name: 'rg-orphan' },
+      { kind: 'deployment', scope: { kind: 'subscription', subscriptionId: SUB }, name: 'killed-run' },
+    ],
   };
   const post = await runPostProcess(fake, { [CLEANUP_STATE_KEY]: JSON.stringify(journal) });
+  t.diagnostic(postSummary('killed before recording', post));
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
   assert.equal(fake.state.hasResourceGroup(SUB, 'rg-orphan'), false);
+  assert.deepEqual(fake.state.deploymentsAt(`/subscriptions/${SUB}`), [], 'main and tracking deployment records removed');
+  assert.deepEqual(fake.state.deploymentsAt(`/subscriptions/${SUB}/resourceGroups/rg-kept`), [], 'nested record found through the operations and removed');
+  assert.ok(fake.state.hasResourceGroup(SUB, 'rg-kept'), 'a group cua-guard did not create stays');
 });

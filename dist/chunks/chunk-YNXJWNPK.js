@@ -6,32 +6,32 @@ import {
   discoverTemplates,
   invalidTemplateResult,
   require_picomatch
-} from "./chunk-ZZJY3YXE.js";
+} from "./chunk-CDR2QM3F.js";
 import {
   loadParameterValues,
   readWorkspaceFile
-} from "./chunk-W36MIBW4.js";
+} from "./chunk-VCKTZTZN.js";
 import {
   ConfigError
-} from "./chunk-FEQNIC7R.js";
-import {
-  getNodeValue,
-  parseTree,
-  printParseErrorCode
-} from "./chunk-NE42B3TH.js";
+} from "./chunk-2Q7EZU4G.js";
 import {
   UsageError
-} from "./chunk-CEHYILGC.js";
+} from "./chunk-M6YTZR7X.js";
 import {
-  normalizeTrackingId
-} from "./chunk-DWR6YSIU.js";
+  getNodeValue,
+  normalizeTrackingId,
+  parseTree,
+  printParseErrorCode
+} from "./chunk-2BHWCUV7.js";
 import {
   LineIndex,
+  RULES
+} from "./chunk-DBDZW4VI.js";
+import {
   REPOSITORY_URL,
-  RULES,
   TOOL_NAME,
   TOOL_VERSION
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DTOGA5AF.js";
 import {
   __toESM
 } from "./chunk-ARP5BQKI.js";
@@ -230,7 +230,7 @@ async function loadConfiguration(location) {
   if (path === void 0) return void 0;
   const displayPath = displayPathOf(location.workspaceRoot, path);
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const { validateConfiguration } = await import("./validate-UGWDKMTY.js");
+  const { validateConfiguration } = await import("./validate-SU63VNNP.js");
   return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
 }
 function parseConfigText(text, displayPath) {

@@ -1,4 +1,7 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+import {
+  RULE_DOCS_BASE
+} from "./chunk-DTOGA5AF.js";
 
 // src/engine/text-position.ts
 var LineIndex = class {
@@ -58,12 +61,6 @@ function hasLoneCarriageReturn(text) {
   }
   return false;
 }
-
-// src/meta.ts
-var TOOL_NAME = "cua-guard";
-var TOOL_VERSION = "0.1.0";
-var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
-var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
 
 // src/rules/rule.ts
 function docsUrl(id18, name18) {
@@ -2753,9 +2750,6 @@ function findRule(id18) {
 }
 
 export {
-  TOOL_NAME,
-  TOOL_VERSION,
-  REPOSITORY_URL,
   LineIndex,
   createTemplateSource,
   isRecord,

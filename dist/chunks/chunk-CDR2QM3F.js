@@ -3,11 +3,11 @@ import {
   parseTemplateText,
   readWorkspaceFile,
   workspaceRelative
-} from "./chunk-W36MIBW4.js";
+} from "./chunk-VCKTZTZN.js";
 import {
   analyzeTrackingName,
   looksLikeTrackingName
-} from "./chunk-DWR6YSIU.js";
+} from "./chunk-2BHWCUV7.js";
 import {
   LineIndex,
   RULES,
@@ -17,7 +17,7 @@ import {
   isRecord,
   knownPrefix,
   templateShapeProblem
-} from "./chunk-Z3KG3SWV.js";
+} from "./chunk-DBDZW4VI.js";
 import {
   __commonJS,
   __toESM
@@ -1801,7 +1801,7 @@ var require_picomatch2 = __commonJS({
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { opendirSync, statSync } from "node:fs";
+import { opendirSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 var DEFAULT_TEMPLATE_PATTERNS = ["**/mainTemplate.json", "**/azuredeploy.json", "**/prereq.azuredeploy.json"];
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
@@ -1827,6 +1827,7 @@ function discoverTemplates(workspace, request = {}) {
       continue;
     }
     if (kind === "file") found.add(rel);
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === "folder") walk(workspace, absolute, matcher, found, problems);
     else problems.push({ path: given, message: `'${given}' is not a regular file or folder` });
   }
@@ -1845,9 +1846,26 @@ function compile(patterns) {
   const includes = patterns.filter((p) => !p.startsWith("!"));
   const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
   return {
-    include: includes.length ? (0, import_picomatch.default)(includes, options) : () => false,
-    exclude: excludes.length ? (0, import_picomatch.default)(excludes, options) : () => false
+    include: includes.length ? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
+    exclude: excludes.length ? matchingLineBreaks((0, import_picomatch.default)(excludes, options)) : () => false
   };
+}
+function matchingLineBreaks(match) {
+  return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
+}
+function insideWorkspace(workspace, absolute) {
+  try {
+    return workspaceRelative(workspace, realpathSync.native(absolute)) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function linksToOutsideFolder(workspace, absolute) {
+  try {
+    return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
+  } catch {
+    return false;
+  }
 }
 function walk(workspace, start, matcher, found, problems) {
   const stack = [start];
@@ -1868,9 +1886,15 @@ function walk(workspace, start, matcher, found, problems) {
           if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
           continue;
         }
-        if (!entry.isFile() && !entry.isSymbolicLink()) continue;
         const rel = workspaceRelative(workspace, absolute);
-        if (rel !== void 0 && matcher.include(rel) && !matcher.exclude(rel)) found.add(rel);
+        if (rel === void 0) continue;
+        if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
+          problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+          continue;
+        }
+        if (!matcher.include(rel) || matcher.exclude(rel)) continue;
+        if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
+        else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
       }
     } finally {
       dir.closeSync();

@@ -10,16 +10,16 @@ import {
   formatError,
   getDeployment,
   idKey,
+  isDeploymentType,
   listDeployments,
+  listOperations,
   parseDeploymentId,
   scopeContains,
   sleep
-} from "./chunk-C5XMMEMG.js";
+} from "./chunk-MFZ7CE5G.js";
 import "./chunk-QU64JUSE.js";
-import "./chunk-CEHYILGC.js";
-import "./chunk-DWR6YSIU.js";
 import "./chunk-VVHEVPP5.js";
-import "./chunk-Z3KG3SWV.js";
+import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
 
 // src/azure/cleanup.ts
@@ -49,13 +49,18 @@ async function runCleanup(journal, options) {
   for (const item of [...journal.created].reverse()) {
     if (item.kind !== "deployment") continue;
     if (insideCreatedGroup(item.scope)) {
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, true, options.signal));
+      await attempt(`deployment '${item.name}'`, async () => {
+        const found = await getDeployment(session, item.scope, item.name, options.signal);
+        if (found) await settle(session, item.scope, item.name, found, options.signal);
+        return false;
+      });
       continue;
     }
     let main;
     let related;
     try {
       main = await getDeployment(session, item.scope, item.name, options.signal);
+      if (main) main = await settle(session, item.scope, item.name, main, options.signal);
       related = item.nested ?? (main ? await relatedDeployments(session, item.scope, main, options.signal) : []);
     } catch (error) {
       if (options.signal.aborted) throw error;
@@ -68,7 +73,8 @@ async function runCleanup(journal, options) {
       await attempt(`deployment ${id}`, () => removeDeployment(session, parsed.scope, parsed.name, insideCreatedGroup(parsed.scope), options.signal));
     }
     if (main) {
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, insideCreatedGroup(item.scope), options.signal));
+      const known = main;
+      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, false, options.signal, known));
     }
   }
   for (const group of [...groups].reverse()) {
@@ -78,21 +84,32 @@ async function runCleanup(journal, options) {
   return report;
 }
 async function relatedDeployments(session, scope, main, signal) {
+  const ids = /* @__PURE__ */ new Map();
   const correlationId = main.properties?.correlationId;
-  if (!correlationId) return [];
-  const all = await listDeployments(session, scope, signal);
-  return all.filter((d) => d.properties?.correlationId === correlationId && d.id && idKey(d.id) !== idKey(main.id ?? "")).map((d) => d.id ?? "");
-}
-async function removeDeployment(session, scope, name, groupGoesToo, signal) {
-  let deployment = await getDeployment(session, scope, name, signal);
-  if (!deployment) return false;
-  if (ACTIVE.test(deployment.properties?.provisioningState ?? "")) {
-    await cancelDeployment(session, scope, name, signal);
-    for (let i = 0; i < CANCEL_WAIT_ATTEMPTS && deployment && ACTIVE.test(deployment.properties?.provisioningState ?? ""); i++) {
-      await sleep(session.meter.last?.retryAfterMs ?? DEFAULT_POLL_INTERVAL_MS, signal);
-      deployment = await getDeployment(session, scope, name, signal);
+  if (correlationId) {
+    for (const d of await listDeployments(session, scope, signal)) {
+      if (d.id && d.properties?.correlationId === correlationId && idKey(d.id) !== idKey(main.id ?? "")) ids.set(idKey(d.id), d.id);
     }
   }
+  for (const operation of await listOperations(session, scope, main.name ?? "", signal)) {
+    const target = operation.properties?.targetResource;
+    if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
+  }
+  return [...ids.values()];
+}
+async function settle(session, scope, name, deployment, signal) {
+  let current = deployment;
+  if (!ACTIVE.test(current.properties?.provisioningState ?? "")) return current;
+  await cancelDeployment(session, scope, name, signal);
+  for (let i = 0; i < CANCEL_WAIT_ATTEMPTS && current && ACTIVE.test(current.properties?.provisioningState ?? ""); i++) {
+    current = await getDeployment(session, scope, name, signal);
+    if (current && ACTIVE.test(current.properties?.provisioningState ?? "")) await sleep(session.meter.last?.retryAfterMs ?? DEFAULT_POLL_INTERVAL_MS, signal);
+  }
+  return current;
+}
+async function removeDeployment(session, scope, name, groupGoesToo, signal, known) {
+  const found = known ?? await getDeployment(session, scope, name, signal);
+  const deployment = found ? await settle(session, scope, name, found, signal) : void 0;
   if (groupGoesToo || !deployment) return false;
   const outcome = await driveLro(beginDeleteDeployment(session, scope, name, signal), session.meter, signal);
   if (outcome.status === "failed") throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));
