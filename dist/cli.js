@@ -9,21 +9,22 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-YNXJWNPK.js";
-import "./chunks/chunk-CDR2QM3F.js";
+} from "./chunks/chunk-KDV3GY6B.js";
+import "./chunks/chunk-JYN4TN5S.js";
 import {
   openWorkspace
-} from "./chunks/chunk-VCKTZTZN.js";
-import "./chunks/chunk-2Q7EZU4G.js";
+} from "./chunks/chunk-J567C5RG.js";
+import "./chunks/chunk-RJOUMOVI.js";
 import {
   UsageError,
   parseChoice,
   parsePositiveInteger,
   parseRuleSeverities,
   parseTrackingIds
-} from "./chunks/chunk-M6YTZR7X.js";
-import "./chunks/chunk-2BHWCUV7.js";
-import "./chunks/chunk-DBDZW4VI.js";
+} from "./chunks/chunk-B3FISNX2.js";
+import "./chunks/chunk-QILX6P24.js";
+import "./chunks/chunk-EQ3IUW2W.js";
+import "./chunks/chunk-PGJEXBYH.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-DTOGA5AF.js";
@@ -176,7 +177,7 @@ async function runCheck(args, io) {
 async function runFix(args, io) {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   const { workspace, resolved } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-L7TO6PKR.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-IGB4NNJG.js");
   const patterns = resolved.patterns();
   const dryRun = values["dry-run"];
   const report = fixWorkspace({

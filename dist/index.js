@@ -19,12 +19,12 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-YNXJWNPK.js";
-import "./chunks/chunk-CDR2QM3F.js";
+} from "./chunks/chunk-KDV3GY6B.js";
+import "./chunks/chunk-JYN4TN5S.js";
 import {
   openWorkspace
-} from "./chunks/chunk-VCKTZTZN.js";
-import "./chunks/chunk-2Q7EZU4G.js";
+} from "./chunks/chunk-J567C5RG.js";
+import "./chunks/chunk-RJOUMOVI.js";
 import {
   UsageError,
   parseBoolean,
@@ -34,12 +34,13 @@ import {
   parseTrackingIds,
   splitLines,
   splitList
-} from "./chunks/chunk-M6YTZR7X.js";
-import "./chunks/chunk-2BHWCUV7.js";
+} from "./chunks/chunk-B3FISNX2.js";
+import "./chunks/chunk-QILX6P24.js";
 import "./chunks/chunk-VVHEVPP5.js";
 import {
   findRule
-} from "./chunks/chunk-DBDZW4VI.js";
+} from "./chunks/chunk-EQ3IUW2W.js";
+import "./chunks/chunk-PGJEXBYH.js";
 import "./chunks/chunk-DTOGA5AF.js";
 import {
   describeApiError
@@ -383,7 +384,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   } catch (error3) {
     return fallback(error3 instanceof Error ? error3.message : String(error3));
   }
-  const { publishCheckRun } = await import("./chunks/check-run-MZXLH6F6.js");
+  const { publishCheckRun } = await import("./chunks/check-run-AFDYTJ24.js");
   const { error: error2, warning: warning2, notice: notice2 } = report.counts;
   const result = await publishCheckRun(client, {
     owner: context.owner,
@@ -406,7 +407,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   );
 }
 async function suggestFix(settings, workspace, resolved, report) {
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-L7TO6PKR.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-IGB4NNJG.js");
   const fixed = fixWorkspace({
     workspace,
     patterns: resolved.patterns(settings.patterns),
@@ -458,19 +459,22 @@ function verdictFailure(settings, report) {
   return void 0;
 }
 async function runVerification(settings, report) {
-  const { runVerifyStep } = await import("./chunks/step-44YSNYCR.js");
+  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import("./chunks/step-4JJNXGKZ.js"), import("./chunks/findings-7JNIT6UF.js")]);
   const result = await runVerifyStep({
     workspace: settings.workspace,
     templates: report.files.map((file) => ({
       path: file.path,
       absolutePath: `${settings.workspace}/${file.path}`,
-      trackingNames: file.tracking.filter((t) => t.placement === "top-level").map((t) => t.resolvedName)
+      trackingNames: file.tracking.filter((t) => t.placement === "top-level").map((t) => t.resolvedName),
+      ...file.parametersFile ? { parametersFile: file.parametersFile } : {}
     })),
     trackingIds: [...settings.check.trackingIds],
     getInput: (name) => getInput(name)
   });
+  const names = VERIFY_RULES;
   for (const finding of result.findings) {
-    const properties = { title: finding.ruleId, file: finding.file, startLine: finding.line, startColumn: finding.column };
+    const title = names[finding.ruleId] ? `${finding.ruleId} ${names[finding.ruleId]}` : finding.ruleId;
+    const properties = { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
     if (finding.severity === "error") error(finding.message, properties);
     else if (finding.severity === "warning") warning(finding.message, properties);
     else notice(finding.message, properties);

@@ -19,6 +19,23 @@ const SETTINGS: CheckSettings[] = [
   { ...DEFAULT_CHECK_SETTINGS, severities: { CUA013: 'off', CUA001: 'warning', CUA011: 'error' }, followLinks: false },
 ];
 
+/**
+ * Crashes found by fuzzing in code this suite does not own, reported with a minimal counterexample
+ * and a proposed fix (and reproduced by a `todo` test in __tests__/hostile/hostile-content.test.ts).
+ * The short fuzz run in `npm test` tolerates these and names them; the long run counts them.
+ * Delete an entry when its fix lands.
+ */
+export const KNOWN_ISSUES: readonly { pattern: RegExp; issue: string }[] = [
+  {
+    pattern: /RangeError: Maximum call stack size exceeded at Object\.check \(.*cua014-tracking-api-version\.ts/,
+    issue: 'CUA014 JSON.stringify(raw) of an apiVersion nested thousands of levels deep throws RangeError',
+  },
+];
+
+export function knownIssue(problem: string): string | undefined {
+  return KNOWN_ISSUES.find((k) => k.pattern.test(problem))?.issue;
+}
+
 export interface CaseOutcome {
   problems: string[];
   ms: number;

@@ -40,6 +40,8 @@ export async function run(): Promise<void> {
       patterns: resolved.patterns(effective.patterns),
       ...(effective.parametersFile ? { parametersFile: effective.parametersFile } : {}),
     });
+    // Before anything is printed: the runner masks secure parameter values and SAS tokens from here on.
+    for (const secret of (await import('../secrets/report-secrets.ts')).secretsOfReport(workspace, fullReport)) core.setSecret(secret);
     const context = readRunContext(process.env);
     const api = lazyApi(effective.token);
     const notes: string[] = [];
@@ -247,19 +249,22 @@ function verdictFailure(settings: ActionSettings, report: WorkspaceCheckReport):
 }
 
 async function runVerification(settings: ActionSettings, report: WorkspaceCheckReport): Promise<void> {
-  const { runVerifyStep } = await import('../azure/step.ts');
+  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import('../azure/step.ts'), import('../azure/findings.ts')]);
   const result = await runVerifyStep({
     workspace: settings.workspace,
     templates: report.files.map((file) => ({
       path: file.path,
       absolutePath: `${settings.workspace}/${file.path}`,
       trackingNames: file.tracking.filter((t) => t.placement === 'top-level').map((t) => t.resolvedName),
+      ...(file.parametersFile ? { parametersFile: file.parametersFile } : {}),
     })),
     trackingIds: [...settings.check.trackingIds],
     getInput: (name: string) => core.getInput(name),
   });
+  const names: Record<string, string> = VERIFY_RULES;
   for (const finding of result.findings) {
-    const properties = { title: finding.ruleId, file: finding.file, startLine: finding.line, startColumn: finding.column };
+    const title = names[finding.ruleId] ? `${finding.ruleId} ${names[finding.ruleId]}` : finding.ruleId;
+    const properties = { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
     if (finding.severity === 'error') core.error(finding.message, properties);
     else if (finding.severity === 'warning') core.warning(finding.message, properties);
     else core.notice(finding.message, properties);

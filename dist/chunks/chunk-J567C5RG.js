@@ -2,10 +2,10 @@ import { createRequire as __cuaCreateRequire } from 'node:module'; const require
 import {
   parse,
   printParseErrorCode
-} from "./chunk-2BHWCUV7.js";
+} from "./chunk-QILX6P24.js";
 import {
   isRecord
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
 
 // src/workspace/read-file.ts
 import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from "node:fs";

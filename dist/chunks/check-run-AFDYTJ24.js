@@ -1,7 +1,8 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   findRule
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
+import "./chunk-PGJEXBYH.js";
 import "./chunk-DTOGA5AF.js";
 import {
   describeApiError,

@@ -1,5 +1,9 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
+  nameNeedles,
+  verifyFinding
+} from "./chunk-6T7TXPON.js";
+import {
   beginDeploy,
   beginValidate,
   beginWhatIf,
@@ -34,18 +38,18 @@ import {
   openWorkspace,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-VCKTZTZN.js";
+} from "./chunk-J567C5RG.js";
 import {
   UsageError,
   parseBoolean,
   parseChoice
-} from "./chunk-M6YTZR7X.js";
-import "./chunk-2BHWCUV7.js";
+} from "./chunk-B3FISNX2.js";
+import "./chunk-QILX6P24.js";
 import "./chunk-VVHEVPP5.js";
 import {
-  LineIndex,
   scopeFromSchema
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
+import "./chunk-PGJEXBYH.js";
 import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
 
@@ -501,33 +505,6 @@ function failure(deployment, operation) {
   };
 }
 
-// src/azure/locate.ts
-function locateInTemplate(text, needles) {
-  if (text === void 0) return { line: 1, column: 1 };
-  const lower = text.toLowerCase();
-  const index = new LineIndex(text);
-  for (const needle of needles) {
-    if (!needle) continue;
-    const forms = [`"${needle}"`, `'${needle}'`, needle].map((f) => f.toLowerCase());
-    for (const form of forms) {
-      const at = lower.indexOf(form);
-      if (at >= 0) return index.positionAt(at);
-    }
-  }
-  return { line: 1, column: 1 };
-}
-function nameNeedles(resourceName) {
-  if (!resourceName) return [];
-  const last = resourceName.split("/").pop();
-  return last && last !== resourceName ? [resourceName, last] : [resourceName];
-}
-
-// src/azure/findings.ts
-function verifyFinding(target, ruleId, message, needles = []) {
-  const { line, column } = locateInTemplate(target.text, needles);
-  return { ruleId, severity: "error", message, file: target.file, line, column };
-}
-
 // src/azure/tracking-match.ts
 var UNKNOWN_PART = /\{[^{}]*\}/g;
 var PID_PREFIX = /^pid-/i;
@@ -925,11 +902,12 @@ async function runVerifyStep(input, env = process.env) {
     if (templates.length === 0) problems.push("no main templates to verify: verification needs at least one");
     const verified = runs.length > 0 && runs.every((r) => r.verified) && problems.length === 0;
     journal.finish(verified ? "verified" : "failed");
-    const correlationIds = [...new Set(runs.map((r) => r.correlationId).filter((c) => c !== void 0))];
+    const tracked = runs.filter((r) => r.tracking.length > 0);
+    const correlationIds = [...new Set(tracked.map((r) => r.correlationId).filter((c) => c !== void 0))];
     return {
       verified,
       ...correlationIds.length > 0 ? { correlationId: correlationIds.join(",") } : {},
-      trackedResources: dedupe(runs.flatMap((r) => r.trackedResources)),
+      trackedResources: dedupe(tracked.flatMap((r) => r.trackedResources)),
       findings: runs.flatMap((r) => r.findings),
       requestCount: meter.count,
       summaryMarkdown: formatVerifySummary(runs, settings.scope, meter.count, credential, problems)

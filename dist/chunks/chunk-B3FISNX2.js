@@ -1,11 +1,11 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   normalizeTrackingId
-} from "./chunk-2BHWCUV7.js";
+} from "./chunk-QILX6P24.js";
 import {
   RULES,
   findRule
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
 
 // src/settings/parse-options.ts
 var UsageError = class extends Error {

@@ -6,27 +6,29 @@ import {
   discoverTemplates,
   invalidTemplateResult,
   require_picomatch
-} from "./chunk-CDR2QM3F.js";
+} from "./chunk-JYN4TN5S.js";
 import {
   loadParameterValues,
   readWorkspaceFile
-} from "./chunk-VCKTZTZN.js";
+} from "./chunk-J567C5RG.js";
 import {
   ConfigError
-} from "./chunk-2Q7EZU4G.js";
+} from "./chunk-RJOUMOVI.js";
 import {
   UsageError
-} from "./chunk-M6YTZR7X.js";
+} from "./chunk-B3FISNX2.js";
 import {
   getNodeValue,
   normalizeTrackingId,
   parseTree,
   printParseErrorCode
-} from "./chunk-2BHWCUV7.js";
+} from "./chunk-QILX6P24.js";
 import {
-  LineIndex,
   RULES
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
+import {
+  LineIndex
+} from "./chunk-PGJEXBYH.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
@@ -230,7 +232,7 @@ async function loadConfiguration(location) {
   if (path === void 0) return void 0;
   const displayPath = displayPathOf(location.workspaceRoot, path);
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const { validateConfiguration } = await import("./validate-SU63VNNP.js");
+  const { validateConfiguration } = await import("./validate-45HODRJI.js");
   return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
 }
 function parseConfigText(text, displayPath) {

@@ -1,15 +1,17 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-2Q7EZU4G.js";
-import "./chunk-M6YTZR7X.js";
+} from "./chunk-RJOUMOVI.js";
+import "./chunk-B3FISNX2.js";
 import {
   findNodeAtLocation
-} from "./chunk-2BHWCUV7.js";
+} from "./chunk-QILX6P24.js";
 import {
-  LineIndex,
   RULES
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
+import {
+  LineIndex
+} from "./chunk-PGJEXBYH.js";
 import "./chunk-DTOGA5AF.js";
 import {
   __commonJS,

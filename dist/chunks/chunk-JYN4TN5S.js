@@ -3,13 +3,12 @@ import {
   parseTemplateText,
   readWorkspaceFile,
   workspaceRelative
-} from "./chunk-VCKTZTZN.js";
+} from "./chunk-J567C5RG.js";
 import {
   analyzeTrackingName,
   looksLikeTrackingName
-} from "./chunk-2BHWCUV7.js";
+} from "./chunk-QILX6P24.js";
 import {
-  LineIndex,
   RULES,
   buildTemplateModel,
   createTemplateSource,
@@ -17,7 +16,10 @@ import {
   isRecord,
   knownPrefix,
   templateShapeProblem
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
+import {
+  LineIndex
+} from "./chunk-PGJEXBYH.js";
 import {
   __commonJS,
   __toESM

@@ -4,7 +4,7 @@ import {
   describeString,
   knownPrefix,
   unknownParts
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {

@@ -1,7 +1,7 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   UsageError
-} from "./chunk-M6YTZR7X.js";
+} from "./chunk-B3FISNX2.js";
 
 // src/config/config-error.ts
 var ConfigError = class extends UsageError {

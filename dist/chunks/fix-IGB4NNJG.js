@@ -11,27 +11,29 @@ import {
   createLinkReader,
   discoverTemplates,
   findTrackingResources
-} from "./chunk-CDR2QM3F.js";
+} from "./chunk-JYN4TN5S.js";
 import {
   loadParameterValues,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-VCKTZTZN.js";
+} from "./chunk-J567C5RG.js";
 import {
   applyEdits,
   findNodeAtLocation,
   modify,
   parseTree
-} from "./chunk-2BHWCUV7.js";
+} from "./chunk-QILX6P24.js";
 import {
-  LineIndex,
   buildTemplateModel,
   createTemplateSource,
   evaluateValue,
   isDeploymentType,
   isRecord,
   templateShapeProblem
-} from "./chunk-DBDZW4VI.js";
+} from "./chunk-EQ3IUW2W.js";
+import {
+  LineIndex
+} from "./chunk-PGJEXBYH.js";
 import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
 
