@@ -9,25 +9,27 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-KDV3GY6B.js";
-import "./chunks/chunk-JYN4TN5S.js";
-import {
-  openWorkspace
-} from "./chunks/chunk-J567C5RG.js";
-import "./chunks/chunk-RJOUMOVI.js";
+} from "./chunks/chunk-YVZEJQ3P.js";
+import "./chunks/chunk-HBCLJTCZ.js";
+import "./chunks/chunk-PZSAE4RQ.js";
 import {
   UsageError,
   parseChoice,
   parsePositiveInteger,
   parseRuleSeverities,
   parseTrackingIds
-} from "./chunks/chunk-B3FISNX2.js";
-import "./chunks/chunk-QILX6P24.js";
-import "./chunks/chunk-EQ3IUW2W.js";
-import "./chunks/chunk-PGJEXBYH.js";
+} from "./chunks/chunk-TLUGTOYB.js";
+import "./chunks/chunk-BR3SVLC5.js";
+import {
+  openWorkspace
+} from "./chunks/chunk-KZRV6HB5.js";
+import "./chunks/chunk-NE42B3TH.js";
+import "./chunks/chunk-5RQQ6VXC.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-DTOGA5AF.js";
+import "./chunks/chunk-7WF6B6PZ.js";
+import "./chunks/chunk-PGJEXBYH.js";
 import "./chunks/chunk-ARP5BQKI.js";
 
 // src/cli/cli.ts
@@ -177,7 +179,7 @@ async function runCheck(args, io) {
 async function runFix(args, io) {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   const { workspace, resolved } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-IGB4NNJG.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-5PPKRD7Y.js");
   const patterns = resolved.patterns();
   const dryRun = values["dry-run"];
   const report = fixWorkspace({

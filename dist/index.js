@@ -7,6 +7,7 @@ import {
   notice,
   setFailed,
   setOutput,
+  setSecret,
   summary,
   warning
 } from "./chunks/chunk-QU64JUSE.js";
@@ -19,12 +20,9 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-KDV3GY6B.js";
-import "./chunks/chunk-JYN4TN5S.js";
-import {
-  openWorkspace
-} from "./chunks/chunk-J567C5RG.js";
-import "./chunks/chunk-RJOUMOVI.js";
+} from "./chunks/chunk-YVZEJQ3P.js";
+import "./chunks/chunk-HBCLJTCZ.js";
+import "./chunks/chunk-PZSAE4RQ.js";
 import {
   UsageError,
   parseBoolean,
@@ -34,17 +32,22 @@ import {
   parseTrackingIds,
   splitLines,
   splitList
-} from "./chunks/chunk-B3FISNX2.js";
-import "./chunks/chunk-QILX6P24.js";
+} from "./chunks/chunk-TLUGTOYB.js";
+import "./chunks/chunk-BR3SVLC5.js";
 import "./chunks/chunk-VVHEVPP5.js";
 import {
+  openWorkspace
+} from "./chunks/chunk-KZRV6HB5.js";
+import "./chunks/chunk-NE42B3TH.js";
+import {
   findRule
-} from "./chunks/chunk-EQ3IUW2W.js";
-import "./chunks/chunk-PGJEXBYH.js";
+} from "./chunks/chunk-5RQQ6VXC.js";
 import "./chunks/chunk-DTOGA5AF.js";
 import {
   describeApiError
 } from "./chunks/chunk-USARV7WJ.js";
+import "./chunks/chunk-7WF6B6PZ.js";
+import "./chunks/chunk-PGJEXBYH.js";
 import "./chunks/chunk-ARP5BQKI.js";
 
 // src/action/main.ts
@@ -292,6 +295,7 @@ async function run() {
       patterns: resolved.patterns(effective.patterns),
       ...effective.parametersFile ? { parametersFile: effective.parametersFile } : {}
     });
+    for (const secret of (await import("./chunks/report-secrets-26T5AZ26.js")).secretsOfReport(workspace, fullReport)) setSecret(secret);
     const context = readRunContext(process.env);
     const api = lazyApi(effective.token);
     const notes = [];
@@ -384,7 +388,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   } catch (error3) {
     return fallback(error3 instanceof Error ? error3.message : String(error3));
   }
-  const { publishCheckRun } = await import("./chunks/check-run-AFDYTJ24.js");
+  const { publishCheckRun } = await import("./chunks/check-run-UNZSA54K.js");
   const { error: error2, warning: warning2, notice: notice2 } = report.counts;
   const result = await publishCheckRun(client, {
     owner: context.owner,
@@ -407,7 +411,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   );
 }
 async function suggestFix(settings, workspace, resolved, report) {
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-IGB4NNJG.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-5PPKRD7Y.js");
   const fixed = fixWorkspace({
     workspace,
     patterns: resolved.patterns(settings.patterns),
@@ -459,7 +463,7 @@ function verdictFailure(settings, report) {
   return void 0;
 }
 async function runVerification(settings, report) {
-  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import("./chunks/step-4JJNXGKZ.js"), import("./chunks/findings-7JNIT6UF.js")]);
+  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import("./chunks/step-BAVKKPUA.js"), import("./chunks/findings-7JNIT6UF.js")]);
   const result = await runVerifyStep({
     workspace: settings.workspace,
     templates: report.files.map((file) => ({

@@ -14,7 +14,9 @@ test('secure parameter defaults and values, strings and objects', () => {
   const root = {
     parameters: {
       adminPassword: { type: 'secureString', defaultValue: 'Default-Password-1!' },
-      settings: { type: 'SecureObject', defaultValue: { connection: 'Server=x;Password=Obj-Secret-2', port: 1433, nested: ['Deep-Secret-3'] } },
+      settings: { type: 'SecureObject', defaultValue: { connection: 'Server=x;Password=Obj-Secret-2', port: 1433, on: false, nested: ['Deep-Secret-3'] } },
+      expression: { type: 'securestring', defaultValue: "[parameters('adminPassword')]" },
+      flags: { type: 'secureObject', defaultValue: { enabled: false } },
       plain: { type: 'string', defaultValue: 'not-a-secret' },
       short: { type: 'securestring', defaultValue: 'ab' },
       empty: { type: 'securestring', defaultValue: '' },
@@ -23,9 +25,11 @@ test('secure parameter defaults and values, strings and objects', () => {
     resources: [],
   };
   const secrets = findSecrets(root, { fromFile: 'File-Secret-4', plain: 'ignored-plain-value', ADMINPASSWORD: 'Case-Insensitive-5' });
-  for (const s of ['Default-Password-1!', 'Server=x;Password=Obj-Secret-2', 'Deep-Secret-3', '1433', 'File-Secret-4', 'Case-Insensitive-5']) assert.ok(secrets.includes(s), s);
+  for (const s of ['Default-Password-1!', 'Server=x;Password=Obj-Secret-2', 'Deep-Secret-3', 'File-Secret-4', 'Case-Insensitive-5']) assert.ok(secrets.includes(s), s);
   assert.ok(secrets.includes(JSON.stringify(root.parameters.settings.defaultValue)), 'the object as JSON, as a message would show it');
-  for (const s of ['not-a-secret', 'ignored-plain-value', 'ab', '']) assert.ok(!secrets.includes(s), s);
+  // Not secrets: plain parameters, too-short values, ARM expressions (template text), numbers and
+  // booleans (masking them would hide every `false` and `1433` in the log).
+  for (const s of ['not-a-secret', 'ignored-plain-value', 'ab', '', "[parameters('adminPassword')]", '1433', 'false', '{"enabled":false}']) assert.ok(!secrets.includes(s), s);
   assert.deepEqual(secrets, [...secrets].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)), 'longest first, so masking never leaves a tail');
 });
 

@@ -221,6 +221,8 @@ function describeParseError(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const found = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
+  // A string's content may be a secret (a secure parameter's default in a broken file): name it, never quote it.
+  if (found.startsWith('"')) return `${words} at a string`;
   return found.trim() ? `${words} at '${printable(found)}'` : `${words} at end of input`;
 }
 

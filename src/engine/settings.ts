@@ -13,6 +13,11 @@ export interface CheckSettings {
   maxTrackingResources: number;
   /** Follow templateLink references to files in the workspace. */
   followLinks: boolean;
+  /**
+   * 'evaluate' resolves names through ARM expressions. 'literal' reads only names written out as
+   * plain strings: not for users, it is the baseline `npm run bench` measures evaluation against.
+   */
+  nameResolution: 'evaluate' | 'literal';
 }
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
@@ -21,4 +26,5 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   strictNames: false,
   maxTrackingResources: 1,
   followLinks: true,
+  nameResolution: 'evaluate',
 };

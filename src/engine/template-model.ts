@@ -6,10 +6,11 @@ import {
   createLinkedScope,
   createTemplateScope,
   evaluateValue,
+  type Evaluation,
   type ExpressionError,
   type TemplateScope,
 } from '../expressions/index.ts';
-import type { ArmValue } from '../expressions/value.ts';
+import { Unknown, type ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from './template-source.ts';
 import { scopeFromSchema } from './scope-kind.ts';
 import { resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
@@ -50,6 +51,8 @@ export interface TemplateModel {
 export interface ModelOptions {
   parameterValues?: Record<string, unknown>;
   readLinked?: LinkReader;
+  /** See CheckSettings.nameResolution. */
+  nameResolution?: 'evaluate' | 'literal';
 }
 
 // Real templates nest a handful of levels; this bounds hostile input without hiding real ones.
@@ -68,7 +71,7 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
     ...(scope ? { scopeKind: scope } : {}),
     templatePath: main.file,
   });
-  const walker = new ModelWalker(model, options.readLinked, new Set([main.file]));
+  const walker = new ModelWalker(model, options.readLinked, new Set([main.file]), options.nameResolution === 'literal' ? literalName : evaluateValue);
   walker.walkTemplate(main, main.root, ['resources'], { placement: 'top-level', chain: [], scope: rootScope, templateScope: scope });
   return model;
 }
@@ -84,11 +87,13 @@ class ModelWalker {
   private readonly model: TemplateModel;
   private readonly readLinked: LinkReader | undefined;
   private readonly visitedFiles: Set<string>;
+  private readonly evaluateName: NameEvaluator;
 
-  constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>) {
+  constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>, evaluateName: NameEvaluator) {
     this.model = model;
     this.readLinked = readLinked;
     this.visitedFiles = visitedFiles;
+    this.evaluateName = evaluateName;
   }
 
   walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
@@ -99,7 +104,7 @@ class ModelWalker {
 
   private visitResource(source: TemplateSource, path: JsonPath, resource: Record<string, unknown>, context: WalkContext): void {
     const type = typeof resource['type'] === 'string' ? resource['type'] : '';
-    const evaluation = evaluateValue(resource['name'], context.scope);
+    const evaluation = this.evaluateName(resource['name'], context.scope);
     const entry: ResourceEntry = {
       source,
       path,
@@ -179,6 +184,14 @@ class ModelWalker {
     }
     return undefined;
   }
+}
+
+type NameEvaluator = (raw: unknown, scope: TemplateScope) => Evaluation;
+
+/** The benchmark baseline: a name is known only when written out as a plain string. */
+function literalName(raw: unknown): Evaluation {
+  if (typeof raw === 'string' && !raw.startsWith('[')) return { value: raw, errors: [] };
+  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : JSON.stringify(raw) ?? 'undefined'), errors: [] };
 }
 
 /** Resources as [key, resource]: an array (index keys) or, in languageVersion 2.0, an object keyed by symbolic name. */

@@ -76,7 +76,8 @@ function collectTemplate(
     const given = lowerValues.get(name.toLowerCase());
     for (const value of [isRecord(declaration) ? declaration['defaultValue'] : undefined, given]) {
       if (secure) addValue(value, found, 0);
-      else addSasTokens(value, found, 0, true);
+      // A token's parts too: a message may show the query reordered, or only its signature.
+      addSasTokens(value, found, 0, !secure);
     }
   }
   for (const resource of resourceList(template['resources'])) collectResource(resource, linkedSecure, found, depth + 1);
@@ -110,23 +111,26 @@ function collectResource(resource: Record<string, unknown>, linkedSecure: Readon
   for (const child of resourceList(resource['resources'])) collectResource(child, linkedSecure, found, depth + 1);
 }
 
-/** A secure value: a string, or every string (and the JSON text) of an object or array. */
-function addValue(value: unknown, found: Set<string>, depth: number): void {
-  if (depth > MAX_DEPTH || value === undefined || value === null) return;
-  if (typeof value === 'string') {
-    add(value, found);
-    return;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    add(String(value), found);
-    return;
-  }
-  if (typeof value !== 'object') return;
-  if (depth === 0) {
-    add(safeStringify(value), found);
-    add(safeStringify(value, 2), found);
-  }
-  for (const item of Array.isArray(value) ? value : Object.values(value)) addValue(item, found, depth + 1);
+/**
+ * A secure value: a string, or every string inside an object or array (and the object's compact
+ * JSON, as a message would quote it). ARM expressions (`[parameters('x')]`) are template text,
+ * not values; booleans and numbers would mask every `false` and `1` in the log. Returns whether
+ * anything was added.
+ */
+function addValue(value: unknown, found: Set<string>, depth: number): boolean {
+  if (depth > MAX_DEPTH || value === undefined || value === null) return false;
+  if (typeof value === 'string') return !isExpression(value) && add(value, found);
+  if (typeof value !== 'object') return false;
+  let any = false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) any = addValue(item, found, depth + 1) || any;
+  if (any && depth === 0) add(safeStringify(value), found);
+  return any;
+}
+
+/** A whole-string ARM expression: evaluated at deployment, so its text is no secret. */
+function isExpression(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed.startsWith('[') && !trimmed.startsWith('[[') && trimmed.endsWith(']');
 }
 
 /**
@@ -178,15 +182,19 @@ export function sasQueries(text: string): string[] {
   }
 }
 
-function add(value: string, found: Set<string>): void {
-  const trimmed = value.trim();
-  if (trimmed.length >= MIN_SECRET_LENGTH) found.add(value);
+function add(value: string, found: Set<string>): boolean {
+  let added = false;
+  if (value.trim().length >= MIN_SECRET_LENGTH) {
+    found.add(value);
+    added = true;
+  }
   // The runner masks line by line: register each line of a multi-line value too.
   if (value.includes('\n')) {
     for (const line of value.split(/\r?\n/)) {
       if (line.trim().length >= MIN_SECRET_LENGTH) found.add(line);
     }
   }
+  return added;
 }
 
 function finish(found: Set<string>): string[] {
@@ -207,9 +215,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function safeStringify(value: unknown, indent?: number): string {
+function safeStringify(value: unknown): string {
   try {
-    return JSON.stringify(value, null, indent) ?? '';
+    return JSON.stringify(value) ?? '';
   } catch {
     return '';
   }

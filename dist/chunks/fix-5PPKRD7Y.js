@@ -11,30 +11,33 @@ import {
   createLinkReader,
   discoverTemplates,
   findTrackingResources
-} from "./chunk-JYN4TN5S.js";
+} from "./chunk-HBCLJTCZ.js";
+import "./chunk-BR3SVLC5.js";
 import {
   loadParameterValues,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-J567C5RG.js";
+} from "./chunk-KZRV6HB5.js";
 import {
   applyEdits,
   findNodeAtLocation,
   modify,
   parseTree
-} from "./chunk-QILX6P24.js";
+} from "./chunk-NE42B3TH.js";
 import {
   buildTemplateModel,
-  createTemplateSource,
   evaluateValue,
   isDeploymentType,
-  isRecord,
   templateShapeProblem
-} from "./chunk-EQ3IUW2W.js";
+} from "./chunk-5RQQ6VXC.js";
+import "./chunk-DTOGA5AF.js";
+import {
+  createTemplateSource,
+  isRecord
+} from "./chunk-7WF6B6PZ.js";
 import {
   LineIndex
 } from "./chunk-PGJEXBYH.js";
-import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
 
 // src/fix/fix-workspace.ts

@@ -1,13 +1,14 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   findRule
-} from "./chunk-EQ3IUW2W.js";
-import "./chunk-PGJEXBYH.js";
+} from "./chunk-5RQQ6VXC.js";
 import "./chunk-DTOGA5AF.js";
 import {
   describeApiError,
   isPermissionError
 } from "./chunk-USARV7WJ.js";
+import "./chunk-7WF6B6PZ.js";
+import "./chunk-PGJEXBYH.js";
 import "./chunk-ARP5BQKI.js";
 
 // src/github/check-run.ts

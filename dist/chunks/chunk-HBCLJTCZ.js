@@ -1,22 +1,24 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
+  analyzeTrackingName,
+  looksLikeTrackingName
+} from "./chunk-BR3SVLC5.js";
+import {
   parseTemplateText,
   readWorkspaceFile,
   workspaceRelative
-} from "./chunk-J567C5RG.js";
-import {
-  analyzeTrackingName,
-  looksLikeTrackingName
-} from "./chunk-QILX6P24.js";
+} from "./chunk-KZRV6HB5.js";
 import {
   RULES,
   buildTemplateModel,
-  createTemplateSource,
   isDeploymentType,
-  isRecord,
   knownPrefix,
   templateShapeProblem
-} from "./chunk-EQ3IUW2W.js";
+} from "./chunk-5RQQ6VXC.js";
+import {
+  createTemplateSource,
+  isRecord
+} from "./chunk-7WF6B6PZ.js";
 import {
   LineIndex
 } from "./chunk-PGJEXBYH.js";
@@ -2181,7 +2183,8 @@ function checkTemplateText(input, settings) {
   const source = createTemplateSource(input.file, parsed.text, parsed.value, parsed.scanText);
   const model = buildTemplateModel(source, {
     ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}
+    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {},
+    nameResolution: settings.nameResolution
   });
   return checkModel(model, settings);
 }

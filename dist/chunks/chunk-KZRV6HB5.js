@@ -2,10 +2,10 @@ import { createRequire as __cuaCreateRequire } from 'node:module'; const require
 import {
   parse,
   printParseErrorCode
-} from "./chunk-QILX6P24.js";
+} from "./chunk-NE42B3TH.js";
 import {
   isRecord
-} from "./chunk-EQ3IUW2W.js";
+} from "./chunk-7WF6B6PZ.js";
 
 // src/workspace/read-file.ts
 import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from "node:fs";
@@ -316,5 +316,6 @@ export {
   readWorkspaceFile,
   parseTemplateText,
   defaultParameterFile,
-  loadParameterValues
+  loadParameterValues,
+  parameterValuesFromText
 };

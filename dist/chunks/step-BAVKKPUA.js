@@ -34,23 +34,25 @@ import {
   saveState
 } from "./chunk-QU64JUSE.js";
 import {
+  UsageError,
+  parseBoolean,
+  parseChoice
+} from "./chunk-TLUGTOYB.js";
+import "./chunk-BR3SVLC5.js";
+import "./chunk-VVHEVPP5.js";
+import {
   defaultParameterFile,
   openWorkspace,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-J567C5RG.js";
-import {
-  UsageError,
-  parseBoolean,
-  parseChoice
-} from "./chunk-B3FISNX2.js";
-import "./chunk-QILX6P24.js";
-import "./chunk-VVHEVPP5.js";
+} from "./chunk-KZRV6HB5.js";
+import "./chunk-NE42B3TH.js";
 import {
   scopeFromSchema
-} from "./chunk-EQ3IUW2W.js";
-import "./chunk-PGJEXBYH.js";
+} from "./chunk-5RQQ6VXC.js";
 import "./chunk-DTOGA5AF.js";
+import "./chunk-7WF6B6PZ.js";
+import "./chunk-PGJEXBYH.js";
 import "./chunk-ARP5BQKI.js";
 
 // src/azure/cancellation.ts

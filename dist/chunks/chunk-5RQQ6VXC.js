@@ -1,10 +1,10 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
-  LineIndex
-} from "./chunk-PGJEXBYH.js";
-import {
   RULE_DOCS_BASE
 } from "./chunk-DTOGA5AF.js";
+import {
+  isRecord
+} from "./chunk-7WF6B6PZ.js";
 
 // src/rules/rule.ts
 function docsUrl(id18, name18) {
@@ -2022,14 +2022,6 @@ function dedupe(errors) {
   });
 }
 
-// src/engine/template-source.ts
-function createTemplateSource(file, text, root, scanText = text) {
-  return { file, text, scanText, root, lines: new LineIndex(text) };
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/engine/scope-kind.ts
 var SCHEMA_SCOPES = [
   [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
@@ -2107,7 +2099,7 @@ function buildTemplateModel(main, options = {}) {
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
-  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
+  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]), options.nameResolution === "literal" ? literalName : evaluateValue);
   walker.walkTemplate(main, main.root, ["resources"], { placement: "top-level", chain: [], scope: rootScope, templateScope: scope });
   return model;
 }
@@ -2115,10 +2107,12 @@ var ModelWalker = class {
   model;
   readLinked;
   visitedFiles;
-  constructor(model, readLinked, visitedFiles) {
+  evaluateName;
+  constructor(model, readLinked, visitedFiles, evaluateName) {
     this.model = model;
     this.readLinked = readLinked;
     this.visitedFiles = visitedFiles;
+    this.evaluateName = evaluateName;
   }
   walkTemplate(source, template, resourcesPath, context) {
     for (const [key, resource] of resourceEntries(template["resources"], template["languageVersion"])) {
@@ -2127,7 +2121,7 @@ var ModelWalker = class {
   }
   visitResource(source, path, resource, context) {
     const type = typeof resource["type"] === "string" ? resource["type"] : "";
-    const evaluation = evaluateValue(resource["name"], context.scope);
+    const evaluation = this.evaluateName(resource["name"], context.scope);
     const entry = {
       source,
       path,
@@ -2204,6 +2198,10 @@ var ModelWalker = class {
     return void 0;
   }
 };
+function literalName(raw) {
+  if (typeof raw === "string" && !raw.startsWith("[")) return { value: raw, errors: [] };
+  return { value: new Unknown(typeof raw === "string" ? raw.slice(1, -1) : JSON.stringify(raw) ?? "undefined"), errors: [] };
+}
 function resourceEntries(resources, languageVersion) {
   const out = [];
   if (Array.isArray(resources)) {
@@ -2694,8 +2692,6 @@ function findRule(id18) {
 }
 
 export {
-  createTemplateSource,
-  isRecord,
   PartialString,
   knownPrefix,
   describeString,

@@ -6,34 +6,36 @@ import {
   discoverTemplates,
   invalidTemplateResult,
   require_picomatch
-} from "./chunk-JYN4TN5S.js";
+} from "./chunk-HBCLJTCZ.js";
+import {
+  ConfigError
+} from "./chunk-PZSAE4RQ.js";
+import {
+  UsageError
+} from "./chunk-TLUGTOYB.js";
+import {
+  normalizeTrackingId
+} from "./chunk-BR3SVLC5.js";
 import {
   loadParameterValues,
   readWorkspaceFile
-} from "./chunk-J567C5RG.js";
-import {
-  ConfigError
-} from "./chunk-RJOUMOVI.js";
-import {
-  UsageError
-} from "./chunk-B3FISNX2.js";
+} from "./chunk-KZRV6HB5.js";
 import {
   getNodeValue,
-  normalizeTrackingId,
   parseTree,
   printParseErrorCode
-} from "./chunk-QILX6P24.js";
+} from "./chunk-NE42B3TH.js";
 import {
   RULES
-} from "./chunk-EQ3IUW2W.js";
-import {
-  LineIndex
-} from "./chunk-PGJEXBYH.js";
+} from "./chunk-5RQQ6VXC.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
   TOOL_VERSION
 } from "./chunk-DTOGA5AF.js";
+import {
+  LineIndex
+} from "./chunk-PGJEXBYH.js";
 import {
   __toESM
 } from "./chunk-ARP5BQKI.js";
@@ -232,7 +234,7 @@ async function loadConfiguration(location) {
   if (path === void 0) return void 0;
   const displayPath = displayPathOf(location.workspaceRoot, path);
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const { validateConfiguration } = await import("./validate-45HODRJI.js");
+  const { validateConfiguration } = await import("./validate-53JMC7GG.js");
   return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
 }
 function parseConfigText(text, displayPath) {
@@ -263,7 +265,8 @@ var DEFAULT_CHECK_SETTINGS = {
   trackingIds: [],
   strictNames: false,
   maxTrackingResources: 1,
-  followLinks: true
+  followLinks: true,
+  nameResolution: "evaluate"
 };
 
 // src/config/resolve.ts

@@ -1,11 +1,11 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   normalizeTrackingId
-} from "./chunk-QILX6P24.js";
+} from "./chunk-BR3SVLC5.js";
 import {
   RULES,
   findRule
-} from "./chunk-EQ3IUW2W.js";
+} from "./chunk-5RQQ6VXC.js";
 
 // src/settings/parse-options.ts
 var UsageError = class extends Error {

@@ -1,18 +1,20 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-RJOUMOVI.js";
-import "./chunk-B3FISNX2.js";
+} from "./chunk-PZSAE4RQ.js";
+import "./chunk-TLUGTOYB.js";
+import "./chunk-BR3SVLC5.js";
 import {
   findNodeAtLocation
-} from "./chunk-QILX6P24.js";
+} from "./chunk-NE42B3TH.js";
 import {
   RULES
-} from "./chunk-EQ3IUW2W.js";
+} from "./chunk-5RQQ6VXC.js";
+import "./chunk-DTOGA5AF.js";
+import "./chunk-7WF6B6PZ.js";
 import {
   LineIndex
 } from "./chunk-PGJEXBYH.js";
-import "./chunk-DTOGA5AF.js";
 import {
   __commonJS,
   __toESM
