@@ -11,6 +11,7 @@ import { parseTemplateText, type ParseFailure } from './parse-json.ts';
 import { locateNodes } from './locate.ts';
 import { suppressionFor } from './suppression.ts';
 import { LineIndex } from './text-position.ts';
+import { toJsonPointer } from './json-pointer.ts';
 import type { CheckSettings } from './settings.ts';
 import type { Finding, NodeRef, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
 
@@ -177,8 +178,4 @@ function summarizeTracking(candidates: TrackingCandidate[]): TrackingResourceSum
     });
   }
   return summaries;
-}
-
-export function toJsonPointer(path: readonly (string | number)[]): string {
-  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

@@ -254,10 +254,10 @@ let skipEnds = new Map<number, number>();
 
 /** End of the value starting at pos: a flat bracket count, strings and comments jumped. */
 function skipValue(text: string, pos: number): number {
-  if (text !== skipText) {
-    skipText = text;
-    skipEnds = new Map();
-  }
+  // Different content: forget. Same content in another string (a file read twice): keep, and hold
+  // the newer string so that later calls with it compare by identity, not character by character.
+  if (text !== skipText) skipEnds = new Map();
+  skipText = text;
   const cached = skipEnds.get(pos);
   if (cached !== undefined) return cached;
   const end = scanValueEnd(text, pos);

@@ -1,4 +1,4 @@
-import { docsUrl, type Rule } from './rule.ts';
+import { docsUrl, hasStaticError, type Rule } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
 import { isDeploymentType } from '../engine/template-model.ts';
 import { knownPrefix } from '../expressions/value.ts';
@@ -16,7 +16,7 @@ export const cua001: Rule = {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     const elsewhere = candidates.length > 0 ? ' (a pid- resource exists, but not as a top-level deployment: see the other findings)' : '';
     const unresolved = model.resources.filter(
-      (r) => r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string',
+      (r) => r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string' && !hasStaticError(r),
     ).length;
     const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : '';
     const hasResources = 'resources' in model.main.root;

@@ -1,5 +1,6 @@
 import { evaluateValue } from '../expressions/index.ts';
 import { isRecord } from '../engine/template-source.ts';
+import { toJsonPointer } from '../engine/json-pointer.ts';
 import { docsUrl, nameOf, propertyRef, resourceRef, type Rule, type TrackingCandidate } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
 
@@ -29,7 +30,7 @@ export const cua002: Rule = {
       const first = seen.get(key);
       if (first) {
         report({
-          message: `tracking deployment ${nameOf(candidate)} is declared twice (also at ${first.entry.source.file}); ARM deploys it once and the second declaration is an error or a no-op`,
+          message: `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`,
           at: resourceRef(candidate.entry),
           resource: candidate.entry,
         });

@@ -1,7 +1,7 @@
 import { Unknown } from '../expressions/value.ts';
 import { BoundedUnknown } from '../expressions/index.ts';
 import { isDeploymentType } from '../engine/template-model.ts';
-import { docsUrl, propertyRef, type Rule } from './rule.ts';
+import { docsUrl, hasStaticError, propertyRef, type Rule } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
 
 const id = 'CUA010';
@@ -29,6 +29,7 @@ export const cua010: Rule = {
     for (const entry of model.resources) {
       if (entry.placement !== 'top-level' || !isDeploymentType(entry.type)) continue;
       if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (hasStaticError(entry)) continue; // CUA016 says what is wrong with it
       report({
         message: `deployment name '${String(entry.resource['name'])}' cannot be resolved statically (${entry.name.text} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
         at: propertyRef(entry, 'name'),

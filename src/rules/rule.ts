@@ -67,6 +67,11 @@ export function nameOf(candidate: TrackingCandidate): string {
   return `'${candidate.name.display}'`;
 }
 
+/** The name is an expression ARM rejects (CUA016), so it is not "unknown until deployment". */
+export function hasStaticError(entry: ResourceEntry): boolean {
+  return entry.nameErrors.some((e) => e.kind === 'static');
+}
+
 /** "a → b → c" for the deployments that lead to a resource. */
 export function describeChain(entry: ResourceEntry): string {
   return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(' → ');

@@ -20,10 +20,23 @@ export function openWorkspace(root: string): Workspace {
 
 /** Workspace-relative path with forward slashes, or undefined when `absolute` is outside. */
 export function workspaceRelative(workspace: Workspace, absolute: string): string | undefined {
+  // Fast path (POSIX, a normalized absolute path): a prefix test instead of path.relative, which
+  // the discovery walk would otherwise run for every entry of the repository.
+  if (sep === '/' && isNormalizedAbsolute(absolute)) {
+    const root = workspace.root;
+    if (absolute === root) return '';
+    const prefix = root.endsWith('/') ? root : `${root}/`;
+    return absolute.startsWith(prefix) ? absolute.slice(prefix.length) : undefined;
+  }
   const rel = relative(workspace.root, absolute);
-  if (rel === '' ) return '';
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  if (rel === '') return '';
+  // `..name` is a file or folder inside; only `..` itself or `../…` leaves the workspace.
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   return rel.split(sep).join('/');
+}
+
+function isNormalizedAbsolute(path: string): boolean {
+  return path.startsWith('/') && !path.includes('//') && !path.includes('/./') && !path.includes('/../') && !path.endsWith('/.') && !path.endsWith('/..');
 }
 
 export function readWorkspaceFile(workspace: Workspace, relPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
