@@ -9,22 +9,22 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-YVZEJQ3P.js";
-import "./chunks/chunk-HBCLJTCZ.js";
-import "./chunks/chunk-PZSAE4RQ.js";
+} from "./chunks/chunk-QJLXAHTO.js";
+import "./chunks/chunk-2YOUWXLX.js";
+import "./chunks/chunk-RNIAQ65H.js";
 import {
   UsageError,
   parseChoice,
   parsePositiveInteger,
   parseRuleSeverities,
   parseTrackingIds
-} from "./chunks/chunk-TLUGTOYB.js";
-import "./chunks/chunk-BR3SVLC5.js";
+} from "./chunks/chunk-F4RSYQYD.js";
+import "./chunks/chunk-POAORTRJ.js";
 import {
   openWorkspace
-} from "./chunks/chunk-KZRV6HB5.js";
+} from "./chunks/chunk-2HH2WG4V.js";
 import "./chunks/chunk-NE42B3TH.js";
-import "./chunks/chunk-5RQQ6VXC.js";
+import "./chunks/chunk-TGSJW3MB.js";
 import {
   TOOL_VERSION
 } from "./chunks/chunk-DTOGA5AF.js";
@@ -179,7 +179,7 @@ async function runCheck(args, io) {
 async function runFix(args, io) {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   const { workspace, resolved } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-5PPKRD7Y.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-5OBN2D4R.js");
   const patterns = resolved.patterns();
   const dryRun = values["dry-run"];
   const report = fixWorkspace({

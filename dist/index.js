@@ -1,5 +1,6 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
+  appendSummary,
   debug,
   error,
   getInput,
@@ -8,9 +9,8 @@ import {
   setFailed,
   setOutput,
   setSecret,
-  summary,
   warning
-} from "./chunks/chunk-QU64JUSE.js";
+} from "./chunks/chunk-3BYEBUMD.js";
 import {
   DEFAULT_CHECK_SETTINGS,
   applyLayers,
@@ -20,9 +20,9 @@ import {
   formatSarif,
   loadConfiguration,
   resolveSettings
-} from "./chunks/chunk-YVZEJQ3P.js";
-import "./chunks/chunk-HBCLJTCZ.js";
-import "./chunks/chunk-PZSAE4RQ.js";
+} from "./chunks/chunk-QJLXAHTO.js";
+import "./chunks/chunk-2YOUWXLX.js";
+import "./chunks/chunk-RNIAQ65H.js";
 import {
   UsageError,
   parseBoolean,
@@ -32,16 +32,15 @@ import {
   parseTrackingIds,
   splitLines,
   splitList
-} from "./chunks/chunk-TLUGTOYB.js";
-import "./chunks/chunk-BR3SVLC5.js";
-import "./chunks/chunk-VVHEVPP5.js";
+} from "./chunks/chunk-F4RSYQYD.js";
+import "./chunks/chunk-POAORTRJ.js";
 import {
   openWorkspace
-} from "./chunks/chunk-KZRV6HB5.js";
+} from "./chunks/chunk-2HH2WG4V.js";
 import "./chunks/chunk-NE42B3TH.js";
 import {
   findRule
-} from "./chunks/chunk-5RQQ6VXC.js";
+} from "./chunks/chunk-TGSJW3MB.js";
 import "./chunks/chunk-DTOGA5AF.js";
 import {
   describeApiError
@@ -295,7 +294,7 @@ async function run() {
       patterns: resolved.patterns(effective.patterns),
       ...effective.parametersFile ? { parametersFile: effective.parametersFile } : {}
     });
-    for (const secret of (await import("./chunks/report-secrets-26T5AZ26.js")).secretsOfReport(workspace, fullReport)) setSecret(secret);
+    for (const secret of (await import("./chunks/report-secrets-6KBY27FT.js")).secretsOfReport(workspace, fullReport)) setSecret(secret);
     const context = readRunContext(process.env);
     const api = lazyApi(effective.token);
     const notes = [];
@@ -312,8 +311,9 @@ async function run() {
     for (const warning2 of warnings) warning(warning2);
     let notAnnotated = 0;
     if (!published) notAnnotated = publishAnnotations(findings, scoped.changedFiles, failure !== void 0, warnings.length);
-    const summary2 = formatMarkdownSummary(report, { linkTo: lineLinker(process.env), notAnnotated, notes });
-    await summary.addRaw(summary2 + fixMarkdown, true).write();
+    const summary = formatMarkdownSummary(report, { linkTo: lineLinker(process.env), notAnnotated, notes });
+    appendSummary(`${summary}${fixMarkdown}
+`);
     if (effective.verify !== "none") await runVerification(effective, report);
     if (failure) setFailed(failure);
   } catch (error2) {
@@ -388,7 +388,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   } catch (error3) {
     return fallback(error3 instanceof Error ? error3.message : String(error3));
   }
-  const { publishCheckRun } = await import("./chunks/check-run-UNZSA54K.js");
+  const { publishCheckRun } = await import("./chunks/check-run-M45TFMUY.js");
   const { error: error2, warning: warning2, notice: notice2 } = report.counts;
   const result = await publishCheckRun(client, {
     owner: context.owner,
@@ -411,7 +411,7 @@ async function publishThroughChecks(settings, context, api, report, failure, not
   );
 }
 async function suggestFix(settings, workspace, resolved, report) {
-  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-5PPKRD7Y.js");
+  const { fixWorkspace, unifiedDiff } = await import("./chunks/fix-5OBN2D4R.js");
   const fixed = fixWorkspace({
     workspace,
     patterns: resolved.patterns(settings.patterns),
@@ -463,7 +463,7 @@ function verdictFailure(settings, report) {
   return void 0;
 }
 async function runVerification(settings, report) {
-  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import("./chunks/step-BAVKKPUA.js"), import("./chunks/findings-7JNIT6UF.js")]);
+  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import("./chunks/step-UFSW455J.js"), import("./chunks/findings-7JNIT6UF.js")]);
   const result = await runVerifyStep({
     workspace: settings.workspace,
     templates: report.files.map((file) => ({
@@ -486,7 +486,8 @@ async function runVerification(settings, report) {
   setOutput("verified", String(result.verified));
   setOutput("correlation-id", result.correlationId ?? "");
   setOutput("tracked-resources", JSON.stringify(result.trackedResources));
-  await summary.addRaw(result.summaryMarkdown, true).write();
+  appendSummary(`${result.summaryMarkdown}
+`);
   if (!result.verified) setFailed("attribution verification failed: see the job summary");
 }
 

@@ -9,8 +9,7 @@ import {
   info,
   setFailed,
   warning
-} from "./chunks/chunk-QU64JUSE.js";
-import "./chunks/chunk-VVHEVPP5.js";
+} from "./chunks/chunk-3BYEBUMD.js";
 import "./chunks/chunk-ARP5BQKI.js";
 
 // src/action/post.ts
@@ -34,7 +33,7 @@ async function runPost(env = process.env) {
   const timer = setTimeout(() => controller.abort(new Error("post-step time-out")), POST_TIMEOUT_MS);
   timer.unref();
   try {
-    const { runCleanup } = await import("./chunks/cleanup-6PZNIPEB.js");
+    const { runCleanup } = await import("./chunks/cleanup-DXUQLNBT.js");
     const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => info(`cua-guard: ${line}`) });
     info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     if (report.failed.length > 0) setFailed(`cua-guard could not remove: ${report.failed.join("; ")}`);

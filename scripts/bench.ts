@@ -4,16 +4,17 @@
 //   (c) the bundled CLI end to end (node dist/cli.js check --format json <paths>)
 //   (d) the bundled action (node dist/index.js) on one template vs `node -e 0`
 //   (e) peak memory (maxRSS) of the bundled CLI on the largest corpus template vs an empty Node
-//   (f) the corpus check with name evaluation vs a literal-only resolver (module hooks, no source change)
+//   (f) the corpus check with name evaluation vs the literal-only resolver (settings.nameResolution)
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
-// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --out FILE.
+// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --out FILE,
+//          --dist DIR (measure an existing bundle; default: bundle src/ into .tmp/bench-dist first).
 // Figures are medians of the timed runs; variants run interleaved so machine noise hits all alike.
 // Writes the figures to bench-results.json (gitignored). Skips the corpus part when ../shared is absent.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stripComments } from 'jsonc-parser';
@@ -21,7 +22,7 @@ import { checkWorkspace } from '../src/engine/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../src/engine/settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
 import { generateLargeTemplate, writeRepository } from './lib/generate.ts';
-import { fmtMb, fmtMs, peakRssKb, runChild, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
+import { fmtMb, fmtMs, peakRssKb, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -34,6 +35,7 @@ const { values: options } = parseArgs({
     scale: { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results.json' },
+    dist: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Number(options.runs));
@@ -60,10 +62,13 @@ function log(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-function ensureDist(): string {
-  if (existsSync(join(ROOT, 'dist/cli.js')) && existsSync(join(ROOT, 'dist/index.js'))) return join(ROOT, 'dist');
+/**
+ * The bundle of the sources as they are now, built into .tmp/bench-dist (dist/ may lag behind
+ * src/ while work is in progress); --dist DIR measures an existing bundle instead.
+ */
+function bundleForBench(): string {
+  if (options.dist) return resolve(ROOT, options.dist);
   const outdir = join(ROOT, '.tmp/bench-dist');
-  log(`dist/ is missing: bundling into ${outdir} (npm run bundle builds dist/ itself)`);
   execFileSync(NODE, [join(ROOT, 'scripts/bundle.mjs'), '--outdir', outdir], { cwd: ROOT, stdio: 'inherit' });
   return outdir;
 }
@@ -96,8 +101,7 @@ function ratio(a: number, b: number): number {
   return Math.round((a / b) * 100) / 100;
 }
 
-function runnerEnv(workspace: string, templates: string): NodeJS.ProcessEnv {
-  const temp = mkdtempSync(join(tmpdir(), 'cua-bench-runner-'));
+function runnerEnv(workspace: string, templates: string, temp: string): NodeJS.ProcessEnv {
   const output = join(temp, 'output');
   const summary = join(temp, 'summary');
   writeFileSync(output, '');
@@ -123,9 +127,20 @@ function corpusBenchmarks(dist: string): void {
   const workspace = openWorkspace(CORPUS);
   log(`corpus: ${manifest.length} main templates, ${fmtMb(totalBytes)} (${CORPUS})`);
 
-  // (a) and (b), interleaved in this process.
+  // (a), (b) and (f)'s literal-only variant, interleaved in this process.
   let baseline = { parsed: 0, failed: 0, bytes: 0 };
   let checked = { files: 0, findings: 0, linked: 0 };
+  const resolved = { full: { tracking: 0, ids: 0 }, literal: { tracking: 0, ids: 0 } };
+  const count = (report: ReturnType<typeof checkWorkspace>, into: { tracking: number; ids: number }): void => {
+    into.tracking = 0;
+    into.ids = 0;
+    for (const file of report.files) {
+      for (const t of file.tracking) {
+        into.tracking++;
+        if (t.trackingId !== undefined) into.ids++;
+      }
+    }
+  };
   const ab = timeInterleaved(
     {
       a: () => {
@@ -134,6 +149,10 @@ function corpusBenchmarks(dist: string): void {
       b: () => {
         const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, paths, cwd: CORPUS });
         checked = { files: report.files.length, findings: report.files.reduce((n, f) => n + f.findings.length, 0), linked: report.files.reduce((n, f) => n + f.linkedFiles.length, 0) };
+        count(report, resolved.full);
+      },
+      literal: () => {
+        count(checkWorkspace({ workspace, settings: { ...DEFAULT_CHECK_SETTINGS, nameResolution: 'literal' }, paths, cwd: CORPUS }), resolved.literal);
       },
     },
     RUNS,
@@ -175,8 +194,9 @@ function corpusBenchmarks(dist: string): void {
   const median = candidates[candidates.length >> 1] ?? manifest[0];
   if (!median) throw new Error('empty manifest');
   const ws = mkdtempSync(join(tmpdir(), 'cua-bench-action-'));
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'cua-bench-runner-'));
   copyFileSync(join(CORPUS, median.path), join(ws, 'azuredeploy.json'));
-  const env = runnerEnv(ws, 'azuredeploy.json');
+  const env = runnerEnv(ws, 'azuredeploy.json', runnerTemp);
   const d = timeChildren(
     {
       action: {
@@ -194,6 +214,7 @@ function corpusBenchmarks(dist: string): void {
     WARMUP,
   );
   rmSync(ws, { recursive: true, force: true });
+  rmSync(runnerTemp, { recursive: true, force: true });
   const action = d['action'] as Series;
   const empty = d['empty'] as Series;
   const cliOne = d['cliOne'] as Series;
@@ -219,6 +240,7 @@ function corpusBenchmarks(dist: string): void {
   const cliRss = rss([cli, 'check', '--format', 'json', largest.path]);
   const tinyPath = candidates[0]?.path ?? largest.path;
   const cliTinyRss = rss([cli, 'check', '--format', 'json', tinyPath]);
+  const parseOnlyRss = rss(['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(join(CORPUS, largest.path))}, 'utf8').replace(/^\\uFEFF/, ''))`]);
   const budgetKb = (4 * largest.bytes) / 1024 + emptyRss.kb;
   const overKb = cliRss.kb - emptyRss.kb;
   rows.push({
@@ -229,37 +251,17 @@ function corpusBenchmarks(dist: string): void {
     ok: cliRss.kb <= budgetKb,
   });
   rows.push({ label: `    (for reference) dist/cli.js on the smallest template (${fmtMb(candidates[0]?.bytes ?? 0)})`, value: `${(cliTinyRss.kb / 1024).toFixed(1)} MiB (+${((cliTinyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)` });
-  results['e'] = { template: largest.path, bytes: largest.bytes, via: cliRss.via, cliKb: cliRss.kb, emptyNodeKb: emptyRss.kb, smallestTemplateKb: cliTinyRss.kb, budgetKb, multipleOfSize: overKb * 1024 / largest.bytes };
+  rows.push({ label: '    (for reference) node -e: read + JSON.parse of the largest template', value: `${(parseOnlyRss.kb / 1024).toFixed(1)} MiB (+${((parseOnlyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB = ${(((parseOnlyRss.kb - emptyRss.kb) * 1024) / largest.bytes).toFixed(2)}× the file)` });
+  results['e'] = { template: largest.path, bytes: largest.bytes, via: cliRss.via, cliKb: cliRss.kb, emptyNodeKb: emptyRss.kb, smallestTemplateKb: cliTinyRss.kb, readAndParseOnlyKb: parseOnlyRss.kb, budgetKb, multipleOfSize: overKb * 1024 / largest.bytes };
 
-  // (f) name evaluation vs a literal-only resolver, each in its own child process.
-  const child = join(ROOT, 'scripts/lib/corpus-child.ts');
-  const hooks = join(ROOT, 'scripts/lib/literal-only-hooks.ts');
-  const fRuns = String(Math.max(3, RUNS));
-  const f: Record<string, { timing: Series; tracking: number; resolved: number }[]> = { full: [], literal: [] };
-  for (let i = 0; i < 3; i++) {
-    for (const [name, args] of [
-      ['full', ['--expose-gc', child, CORPUS, fRuns, String(WARMUP)]],
-      ['literal', ['--expose-gc', '--import', hooks, child, CORPUS, fRuns, String(WARMUP)]],
-    ] as const) {
-      const run = runChild(NODE, args, { cwd: ROOT });
-      if (run.status !== 0) throw new Error(`(f) ${name} failed: ${run.stderr.slice(0, 800)}`);
-      f[name]?.push(JSON.parse(run.stdout));
-    }
-  }
-  const fMedian = (name: string): number => {
-    const list = (f[name] ?? []).map((x) => x.timing.median).sort((x, y) => x - y);
-    return list[list.length >> 1] ?? Number.NaN;
-  };
-  const full = fMedian('full');
-  const literal = fMedian('literal');
-  const fullResolved = f['full']?.[0];
-  const literalResolved = f['literal']?.[0];
+  // (f) name evaluation vs the literal-only resolver (settings.nameResolution 'literal'), measured with (a) and (b).
+  const literal = ab['literal'] as Series;
   rows.push({
     label: '(f) corpus check, names evaluated vs literal-only resolver',
-    value: `${fmtMs(full)} vs ${fmtMs(literal)} (tracking ids read: ${fullResolved?.resolved}/${fullResolved?.tracking} vs ${literalResolved?.resolved}/${literalResolved?.tracking})`,
-    ratio: `${ratio(full, literal)}×`,
+    value: `${fmtMs(b.median)} vs ${fmtMs(literal.median)} (tracking ids read: ${resolved.full.ids}/${resolved.full.tracking} vs ${resolved.literal.ids}/${resolved.literal.tracking})`,
+    ratio: `${ratio(b.median, literal.median)}×; literal-only is ${ratio(literal.median, a.median)}× (a)`,
   });
-  results['f'] = { fullMs: full, literalOnlyMs: literal, ratio: ratio(full, literal), full: f['full'], literal: f['literal'] };
+  results['f'] = { fullMs: b.median, literalOnly: literal, ratio: ratio(b.median, literal.median), literalToA: ratio(literal.median, a.median), resolved };
 }
 
 function scaleBenchmarks(): void {
@@ -282,21 +284,23 @@ function scaleBenchmarks(): void {
             const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, paths: ['azuredeploy.json'], cwd: dir });
             findings = report.files[0]?.findings.length ?? -1;
           },
+          literal: () => checkWorkspace({ workspace, settings: { ...DEFAULT_CHECK_SETTINGS, nameResolution: 'literal' }, paths: ['azuredeploy.json'], cwd: dir }),
         },
         runs,
         1,
       );
       const base = t['base'] as Series;
       const check = t['check'] as Series;
+      const literal = t['literal'] as Series;
       const r = ratio(check.median, base.median);
       rows.push({
         label: `scale: 1 template, ${resources.toLocaleString('en-US')} resources, ${fmtMb(bytes)}`,
-        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / (bytes / 1e6)).toFixed(2)} ms/MB, ${findings} findings)`,
+        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / (bytes / 1e6)).toFixed(2)} ms/MB, ${findings} findings; literal-only names ${fmtMs(literal.median)} = ${ratio(literal.median, base.median)}×)`,
         ratio: `${r}×`,
         target: '≤ 2.0×',
         ok: r <= 2.0,
       });
-      scale.push({ kind: 'template', resources, bytes, check, baseline: base, ratio: r, msPerMb: check.median / (bytes / 1e6) });
+      scale.push({ kind: 'template', resources, bytes, check, baseline: base, literalOnly: literal, ratio: r, msPerMb: check.median / (bytes / 1e6) });
       rmSync(dir, { recursive: true, force: true });
     }
     for (const templates of [1_250, 2_500, 5_000]) {
@@ -312,21 +316,23 @@ function scaleBenchmarks(): void {
           check: () => {
             checked = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS }).files.length;
           },
+          literal: () => checkWorkspace({ workspace, settings: { ...DEFAULT_CHECK_SETTINGS, nameResolution: 'literal' } }),
         },
         runs,
         1,
       );
       const base = t['base'] as Series;
       const check = t['check'] as Series;
+      const literal = t['literal'] as Series;
       const r = ratio(check.median, base.median);
       rows.push({
         label: `scale: repository of ${templates.toLocaleString('en-US')} templates, ${fmtMb(repo.bytes.main)} (+${fmtMb(repo.bytes.other)} other files)`,
-        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / templates).toFixed(3)} ms/template, ${checked} found by discovery)`,
+        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / templates).toFixed(3)} ms/template, ${checked} found by discovery; literal-only names ${fmtMs(literal.median)} = ${ratio(literal.median, base.median)}×)`,
         ratio: `${r}×`,
         target: '≤ 2.0×',
         ok: r <= 2.0,
       });
-      scale.push({ kind: 'repository', templates, bytes: repo.bytes, check, baseline: base, ratio: r, msPerTemplate: check.median / templates });
+      scale.push({ kind: 'repository', templates, bytes: repo.bytes, check, baseline: base, literalOnly: literal, ratio: r, msPerTemplate: check.median / templates });
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {
@@ -348,7 +354,9 @@ function printTable(): void {
 const started = performance.now();
 if (!options['scale-only']) {
   if (existsSync(join(CORPUS, 'manifest.json'))) {
-    corpusBenchmarks(ensureDist());
+    const dist = bundleForBench();
+    results['bundle'] = relative(ROOT, dist);
+    corpusBenchmarks(dist);
   } else {
     log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(f). --scale still runs.`);
     results['corpus'] = 'skipped: ../shared/corpus is absent';

@@ -36,6 +36,12 @@ function deployment(name: string, properties: Record<string, unknown>, extra: Re
   return { type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name, properties: { mode: 'Incremental', ...properties }, ...extra };
 }
 
+/**
+ * In a file that does not parse, beside the syntax error: nothing can find it to mask it, so the
+ * parse error must never quote a string (it says "at a string" and gives line and column).
+ */
+const BROKEN_SECRET = 'Planted-Broken-Secret-w3X4';
+
 /** Planted separately: its leak is a known bug in lead-owned code (see the todo test below). */
 const RELATIVE_SIG = 'PlantedRelativeSig-m3N4';
 
@@ -70,6 +76,7 @@ function plantedWorkspace(options: { relativePathSas?: boolean } = {}): TempWork
     contentVersion: '1.0.0.0',
     parameters: { fileSecret: { value: PLANTED.parameterFileValue }, adminPassword: { value: PLANTED.parameterFileOverride } },
   });
+  ws.write('b/azuredeploy.json', `{\n  "parameters": {\n    "p": { "type": "securestring", "defaultValue" "${BROKEN_SECRET}" }\n  },\n  "resources": []\n}\n`);
   ws.write(
     'c/mainTemplate.json',
     template([
@@ -94,7 +101,7 @@ function plantedWorkspace(options: { relativePathSas?: boolean } = {}): TempWork
 }
 
 function assertNoPlanted(text: string, where: string): void {
-  const leaked = Object.entries(PLANTED).filter(([, secret]) => text.includes(secret));
+  const leaked = [...Object.entries(PLANTED), ['brokenFile', BROKEN_SECRET]].filter(([, secret]) => text.includes(secret ?? ''));
   assert.deepEqual(leaked, [], `${where} shows planted secrets`);
 }
 
@@ -111,7 +118,8 @@ test('the check report itself holds no planted secret, and secretsOfReport finds
   try {
     const workspace = openWorkspace(ws.root);
     const report = checkWorkspace({ workspace, settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] }, cwd: ws.root });
-    assert.deepEqual(report.files.map((f) => f.path), ['a/azuredeploy.json', 'c/mainTemplate.json']);
+    assert.deepEqual(report.files.map((f) => f.path), ['a/azuredeploy.json', 'b/azuredeploy.json', 'c/mainTemplate.json']);
+    assert.match(report.files[1]?.findings[0]?.message ?? '', /colon expected at a string \(line 3, column 51\)/);
     assert.ok(report.files.every((f) => f.findings.length > 0), 'every template has findings');
     assertNoPlanted(JSON.stringify(report), 'the report');
     const secrets = secretsOfReport(workspace, report);

@@ -72,7 +72,6 @@ export function runChild(command: string, args: readonly string[], options: Spaw
 
 /** Wall time of child processes, interleaved like timeInterleaved. */
 export function timeChildren(commands: Record<string, { command: string; args: readonly string[]; options?: SpawnSyncOptions; check?: (run: ChildRun) => void }>, runs: number, warmup = 1): Record<string, Series> {
-  const fns: Record<string, () => unknown> = {};
   const times: Record<string, number[]> = {};
   const names = Object.keys(commands);
   for (let i = 0; i < warmup + runs; i++) {
@@ -84,7 +83,6 @@ export function timeChildren(commands: Record<string, { command: string; args: r
       if (i >= warmup) (times[name] ??= []).push(run.ms);
     }
   }
-  void fns;
   return Object.fromEntries(names.map((n) => [n, series(times[n] ?? [])]));
 }
 
@@ -111,5 +109,5 @@ export function fmtMs(ms: number): string {
 }
 
 export function fmtMb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+  return bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }

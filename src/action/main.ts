@@ -2,7 +2,7 @@
 // → reports (JSON, SARIF), outputs → fix suggestion → findings as a check run or annotations →
 // job summary → verdict. The GitHub API client, the fixer and the Azure adapter are loaded
 // only when a run needs them.
-import * as core from '@actions/core';
+import * as core from './runner.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { checkWorkspace, type WorkspaceCheckReport } from '../engine/check-workspace.ts';
@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
     if (!published) notAnnotated = publishAnnotations(findings, scoped.changedFiles, failure !== undefined, warnings.length);
 
     const summary = formatMarkdownSummary(report, { linkTo: lineLinker(process.env), notAnnotated, notes });
-    await core.summary.addRaw(summary + fixMarkdown, true).write();
+    core.appendSummary(`${summary}${fixMarkdown}\n`);
     if (effective.verify !== 'none') await runVerification(effective, report);
     if (failure) core.setFailed(failure);
   } catch (error) {
@@ -272,6 +272,6 @@ async function runVerification(settings: ActionSettings, report: WorkspaceCheckR
   core.setOutput('verified', String(result.verified));
   core.setOutput('correlation-id', result.correlationId ?? '');
   core.setOutput('tracked-resources', JSON.stringify(result.trackedResources));
-  await core.summary.addRaw(result.summaryMarkdown, true).write();
+  core.appendSummary(`${result.summaryMarkdown}\n`);
   if (!result.verified) core.setFailed('attribution verification failed: see the job summary');
 }

@@ -18,38 +18,36 @@ import {
   formatError,
   getDeployment,
   idKey,
+  info,
   isDeploymentType,
   listDeployments,
   listOperations,
   parseDeploymentId,
+  saveState,
   scopeId,
   sleep,
   userAgentPrefixFor
-} from "./chunk-MFZ7CE5G.js";
+} from "./chunk-Y3IS6D2Q.js";
 import {
   createJournalWriter
 } from "./chunk-Z44SWSVA.js";
 import {
-  info,
-  saveState
-} from "./chunk-QU64JUSE.js";
-import {
   UsageError,
   parseBoolean,
   parseChoice
-} from "./chunk-TLUGTOYB.js";
-import "./chunk-BR3SVLC5.js";
+} from "./chunk-F4RSYQYD.js";
+import "./chunk-POAORTRJ.js";
 import "./chunk-VVHEVPP5.js";
 import {
   defaultParameterFile,
   openWorkspace,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-KZRV6HB5.js";
+} from "./chunk-2HH2WG4V.js";
 import "./chunk-NE42B3TH.js";
 import {
   scopeFromSchema
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 import "./chunk-DTOGA5AF.js";
 import "./chunk-7WF6B6PZ.js";
 import "./chunk-PGJEXBYH.js";

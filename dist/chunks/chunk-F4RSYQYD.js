@@ -1,11 +1,11 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   normalizeTrackingId
-} from "./chunk-BR3SVLC5.js";
+} from "./chunk-POAORTRJ.js";
 import {
   RULES,
   findRule
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 
 // src/settings/parse-options.ts
 var UsageError = class extends Error {

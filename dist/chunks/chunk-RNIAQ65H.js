@@ -1,7 +1,7 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   UsageError
-} from "./chunk-TLUGTOYB.js";
+} from "./chunk-F4RSYQYD.js";
 
 // src/config/config-error.ts
 var ConfigError = class extends UsageError {

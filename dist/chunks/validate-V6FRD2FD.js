@@ -1,15 +1,15 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-PZSAE4RQ.js";
-import "./chunk-TLUGTOYB.js";
-import "./chunk-BR3SVLC5.js";
+} from "./chunk-RNIAQ65H.js";
+import "./chunk-F4RSYQYD.js";
+import "./chunk-POAORTRJ.js";
 import {
   findNodeAtLocation
 } from "./chunk-NE42B3TH.js";
 import {
   RULES
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 import "./chunk-DTOGA5AF.js";
 import "./chunk-7WF6B6PZ.js";
 import {

@@ -6,20 +6,20 @@ import {
   discoverTemplates,
   invalidTemplateResult,
   require_picomatch
-} from "./chunk-HBCLJTCZ.js";
+} from "./chunk-2YOUWXLX.js";
 import {
   ConfigError
-} from "./chunk-PZSAE4RQ.js";
+} from "./chunk-RNIAQ65H.js";
 import {
   UsageError
-} from "./chunk-TLUGTOYB.js";
+} from "./chunk-F4RSYQYD.js";
 import {
   normalizeTrackingId
-} from "./chunk-BR3SVLC5.js";
+} from "./chunk-POAORTRJ.js";
 import {
   loadParameterValues,
   readWorkspaceFile
-} from "./chunk-KZRV6HB5.js";
+} from "./chunk-2HH2WG4V.js";
 import {
   getNodeValue,
   parseTree,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-NE42B3TH.js";
 import {
   RULES
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 import {
   REPOSITORY_URL,
   TOOL_NAME,
@@ -234,7 +234,7 @@ async function loadConfiguration(location) {
   if (path === void 0) return void 0;
   const displayPath = displayPathOf(location.workspaceRoot, path);
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const { validateConfiguration } = await import("./validate-53JMC7GG.js");
+  const { validateConfiguration } = await import("./validate-V6FRD2FD.js");
   return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
 }
 function parseConfigText(text, displayPath) {

@@ -1,7 +1,7 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
 import {
   findRule
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 import "./chunk-DTOGA5AF.js";
 import {
   describeApiError,

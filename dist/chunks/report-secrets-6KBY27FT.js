@@ -3,7 +3,7 @@ import {
   parameterValuesFromText,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-KZRV6HB5.js";
+} from "./chunk-2HH2WG4V.js";
 import {
   parse
 } from "./chunk-NE42B3TH.js";

@@ -16,10 +16,19 @@ function openWorkspace(root) {
   return { root: realpathSync(resolve(root)) };
 }
 function workspaceRelative(workspace, absolute) {
+  if (sep === "/" && isNormalizedAbsolute(absolute)) {
+    const root = workspace.root;
+    if (absolute === root) return "";
+    const prefix = root.endsWith("/") ? root : `${root}/`;
+    return absolute.startsWith(prefix) ? absolute.slice(prefix.length) : void 0;
+  }
   const rel = relative(workspace.root, absolute);
   if (rel === "") return "";
-  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel.split(sep).join("/");
+}
+function isNormalizedAbsolute(path) {
+  return path.startsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
 }
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
@@ -277,6 +286,7 @@ function describeParseError(error, text) {
   const code = printParseErrorCode(error.error);
   const words = code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   const found = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
+  if (found.startsWith('"')) return `${words} at a string`;
   return found.trim() ? `${words} at '${printable(found)}'` : `${words} at end of input`;
 }
 function printable(s) {

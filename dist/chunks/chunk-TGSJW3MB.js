@@ -26,6 +26,9 @@ function resourceRef(entry) {
 function nameOf(candidate) {
   return `'${candidate.name.display}'`;
 }
+function hasStaticError(entry) {
+  return entry.nameErrors.some((e) => e.kind === "static");
+}
 function describeChain(entry) {
   return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
 }
@@ -2235,7 +2238,7 @@ var cua001 = {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
     const unresolved = model.resources.filter(
-      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string"
+      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
     const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
     const hasResources = "resources" in model.main.root;
@@ -2245,6 +2248,11 @@ var cua001 = {
     });
   }
 };
+
+// src/engine/json-pointer.ts
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
 
 // src/rules/cua002-duplicate-tracking-resource.ts
 var id2 = "CUA002";
@@ -2272,7 +2280,7 @@ var cua002 = {
       const first = seen.get(key);
       if (first) {
         report2({
-          message: `tracking deployment ${nameOf(candidate)} is declared twice (also at ${first.entry.source.file}); ARM deploys it once and the second declaration is an error or a no-op`,
+          message: `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`,
           at: resourceRef(candidate.entry),
           resource: candidate.entry
         });
@@ -2502,6 +2510,7 @@ var cua010 = {
     for (const entry of model.resources) {
       if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
       if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (hasStaticError(entry)) continue;
       report2({
         message: `deployment name '${String(entry.resource["name"])}' cannot be resolved statically (${entry.name.text} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
         at: propertyRef(entry, "name"),
@@ -2700,6 +2709,7 @@ export {
   scopeFromSchema,
   isDeploymentType,
   buildTemplateModel,
+  toJsonPointer,
   templateShapeProblem,
   RULES,
   findRule

@@ -4,7 +4,7 @@ import {
   describeString,
   knownPrefix,
   unknownParts
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 
 // src/engine/tracking-name.ts
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

@@ -11,13 +11,13 @@ import {
   createLinkReader,
   discoverTemplates,
   findTrackingResources
-} from "./chunk-HBCLJTCZ.js";
-import "./chunk-BR3SVLC5.js";
+} from "./chunk-2YOUWXLX.js";
+import "./chunk-POAORTRJ.js";
 import {
   loadParameterValues,
   parseTemplateText,
   readWorkspaceFile
-} from "./chunk-KZRV6HB5.js";
+} from "./chunk-2HH2WG4V.js";
 import {
   applyEdits,
   findNodeAtLocation,
@@ -29,7 +29,7 @@ import {
   evaluateValue,
   isDeploymentType,
   templateShapeProblem
-} from "./chunk-5RQQ6VXC.js";
+} from "./chunk-TGSJW3MB.js";
 import "./chunk-DTOGA5AF.js";
 import {
   createTemplateSource,

@@ -2,19 +2,20 @@ import { createRequire as __cuaCreateRequire } from 'node:module'; const require
 import {
   analyzeTrackingName,
   looksLikeTrackingName
-} from "./chunk-BR3SVLC5.js";
+} from "./chunk-POAORTRJ.js";
 import {
   parseTemplateText,
   readWorkspaceFile,
   workspaceRelative
-} from "./chunk-KZRV6HB5.js";
+} from "./chunk-2HH2WG4V.js";
 import {
   RULES,
   buildTemplateModel,
   isDeploymentType,
   knownPrefix,
-  templateShapeProblem
-} from "./chunk-5RQQ6VXC.js";
+  templateShapeProblem,
+  toJsonPointer
+} from "./chunk-TGSJW3MB.js";
 import {
   createTemplateSource,
   isRecord
@@ -2119,10 +2120,8 @@ var SKIP_CACHE_MIN = 512;
 var skipText;
 var skipEnds = /* @__PURE__ */ new Map();
 function skipValue(text, pos) {
-  if (text !== skipText) {
-    skipText = text;
-    skipEnds = /* @__PURE__ */ new Map();
-  }
+  if (text !== skipText) skipEnds = /* @__PURE__ */ new Map();
+  skipText = text;
   const cached = skipEnds.get(pos);
   if (cached !== void 0) return cached;
   const end = scanValueEnd(text, pos);
@@ -2300,9 +2299,6 @@ function summarizeTracking(candidates) {
     });
   }
   return summaries;
-}
-function toJsonPointer(path) {
-  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
 export {

@@ -16,8 +16,7 @@ import {
   parseDeploymentId,
   scopeContains,
   sleep
-} from "./chunk-MFZ7CE5G.js";
-import "./chunk-QU64JUSE.js";
+} from "./chunk-Y3IS6D2Q.js";
 import "./chunk-VVHEVPP5.js";
 import "./chunk-DTOGA5AF.js";
 import "./chunk-ARP5BQKI.js";
