@@ -1,16 +1,54 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
-import {
-  CLEANUP_STATE_KEY,
-  parseJournal,
-  shouldCleanUp
-} from "./chunks/chunk-Z44SWSVA.js";
-import {
-  getState,
-  info,
-  setFailed,
-  warning
-} from "./chunks/chunk-3BYEBUMD.js";
-import "./chunks/chunk-ARP5BQKI.js";
+
+// src/action/runner.ts
+import { EOL } from "node:os";
+function getState(name, env = process.env) {
+  return env[`STATE_${name}`] ?? "";
+}
+function error(message, properties = {}) {
+  issue("error", message, annotationProperties(properties));
+}
+function warning(message, properties = {}) {
+  issue("warning", message, annotationProperties(properties));
+}
+function info(message) {
+  process.stdout.write(`${message}${EOL}`);
+}
+function setFailed(message) {
+  process.exitCode = 1;
+  error(message);
+}
+function annotationProperties(p) {
+  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+function issue(command, message, properties = {}) {
+  const pairs = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  process.stdout.write(`::${command}${pairs.length ? ` ${pairs.join(",")}` : ""}::${escapeData(message)}${EOL}`);
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/azure/journal.ts
+var CLEANUP_STATE_KEY = "cua-guard-created";
+function parseJournal(raw) {
+  const value = JSON.parse(raw);
+  if (typeof value !== "object" || value === null || value.version !== 1) {
+    throw new Error(`unrecognised ${CLEANUP_STATE_KEY} state`);
+  }
+  const journal = value;
+  if (!Array.isArray(journal.created) || typeof journal.connection !== "object") throw new Error(`incomplete ${CLEANUP_STATE_KEY} state`);
+  return journal;
+}
+function shouldCleanUp(journal) {
+  if (journal.created.length === 0) return false;
+  if (journal.cleanup === "never") return false;
+  if (journal.cleanup === "on-success") return journal.outcome === "verified";
+  return true;
+}
 
 // src/action/post.ts
 var POST_TIMEOUT_MS = 45 * 6e4;
@@ -20,8 +58,8 @@ async function runPost(env = process.env) {
   let journal;
   try {
     journal = parseJournal(raw);
-  } catch (error) {
-    warning(`cua-guard: cannot read what the verification created (${error instanceof Error ? error.message : String(error)}); nothing was removed`);
+  } catch (error2) {
+    warning(`cua-guard: cannot read what the verification created (${error2 instanceof Error ? error2.message : String(error2)}); nothing was removed`);
     return;
   }
   if (journal.created.length === 0) return;
@@ -33,12 +71,12 @@ async function runPost(env = process.env) {
   const timer = setTimeout(() => controller.abort(new Error("post-step time-out")), POST_TIMEOUT_MS);
   timer.unref();
   try {
-    const { runCleanup } = await import("./chunks/cleanup-DXUQLNBT.js");
+    const { runCleanup } = await import("./lazy-azure-cleanup.js");
     const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => info(`cua-guard: ${line}`) });
     info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     if (report.failed.length > 0) setFailed(`cua-guard could not remove: ${report.failed.join("; ")}`);
-  } catch (error) {
-    setFailed(`cua-guard clean-up failed: ${error instanceof Error ? error.message : String(error)}; remove ${describe(journal)} by hand`);
+  } catch (error2) {
+    setFailed(`cua-guard clean-up failed: ${error2 instanceof Error ? error2.message : String(error2)}; remove ${describe(journal)} by hand`);
   } finally {
     clearTimeout(timer);
   }

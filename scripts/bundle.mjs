@@ -1,33 +1,62 @@
-// Bundles the action entry points and the CLI into dist/.
-// Code splitting keeps the Azure SDK and the GitHub API client in chunks that are
-// loaded only when a run needs them, so the static check starts fast.
+// Bundles the action entry points and the CLI into dist/, flat:
+// - dist/index.js (action main), dist/post.js (action post), dist/cli.js: each holds everything a
+//   run always needs in one file, because every extra module costs start-up time;
+// - dist/lazy-<module>.js: each module the code loads with `await import(...)` (the Azure SDK,
+//   the GitHub API client, the fixer, ajv), built self-contained and loaded only when a run
+//   needs it. Modules they share with the entry are duplicated, so code that crosses into
+//   them never relies on `instanceof` (see isUsageError).
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 // --outdir lets the dist check build elsewhere and compare with what is committed.
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
 const outdir = values.outdir;
 
-await rm(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: {
-    index: 'src/action/main-entry.ts',
-    post: 'src/action/post-entry.ts',
-    cli: 'src/cli/cli-entry.ts',
+/** Source path of each lazily imported module → its output name. */
+const lazyModules = new Map();
+
+const lazyImports = {
+  name: 'lazy-imports',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const source = resolve(dirname(args.importer), args.path);
+      const name = `lazy-${relative('src', source).replace(/\.ts$/, '').replace(/[\\/]/g, '-')}`;
+      lazyModules.set(source, name);
+      return { path: `./${name}.js`, external: true };
+    });
   },
+};
+
+const options = {
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   // jsonc-parser's "main" is a UMD build whose internal require() calls esbuild cannot follow;
   // its "module" entry is plain ESM.
   mainFields: ['module', 'main'],
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   logLevel: 'warning',
+  plugins: [lazyImports],
   // Some CommonJS dependencies call require() on Node built-ins; ESM output needs a require.
   banner: { js: "import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);" },
-});
+};
+
+await rm(outdir, { recursive: true, force: true });
+const queue = [
+  ['index', resolve('src/action/main-entry.ts')],
+  ['post', resolve('src/action/post-entry.ts')],
+  ['cli', resolve('src/cli/cli-entry.ts')],
+];
+const built = new Set();
+while (queue.length > 0) {
+  const [name, entry] = queue.shift();
+  if (built.has(name)) continue;
+  built.add(name);
+  await build({ ...options, entryPoints: { [name]: entry } });
+  for (const [source, lazyName] of lazyModules) if (!built.has(lazyName)) queue.push([lazyName, source]);
+}

@@ -172,7 +172,6 @@ test('CLI: no planted secret in text, json or sarif output', { skip: HAVE_DIST ?
 
 test(
   'a SAS token in templateLink.relativePath never appears in a report',
-  { todo: 'src/engine/linked-templates.ts keeps the query of a relativePath, and src/workspace/linked-reader.ts shows it in "does not exist" (CUA017)' },
   () => {
     const ws = plantedWorkspace({ relativePathSas: true });
     try {

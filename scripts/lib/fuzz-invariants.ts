@@ -54,7 +54,8 @@ export function resultViolations(result: TemplateResult, expectedPath: string, t
   };
   for (const f of result.findings) {
     if (typeof f.message !== 'string' || f.message === '') problems.push(`${f.ruleId} has no message`);
-    if (f.file !== expectedPath && !result.linkedFiles.includes(f.file)) problems.push(`${f.ruleId} names ${f.file}, neither the template nor a linked file`);
+    const known = f.file === expectedPath || result.linkedFiles.includes(f.file) || f.file === result.parametersFile;
+    if (!known) problems.push(`${f.ruleId} names ${f.file}, neither the template, a linked file nor its parameters file`);
     within(f.file, f.line, f.column, f.ruleId);
     within(f.file, f.endLine, f.endColumn, `${f.ruleId} end`);
   }

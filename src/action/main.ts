@@ -19,7 +19,8 @@ import { filterReportToChanges } from '../github/only-changed.ts';
 import type { GitHubApi } from '../github/api.ts';
 import { readActionSettings, type ActionSettings } from './input-helper.ts';
 import { lineLinker } from './github-links.ts';
-import { UsageError } from '../settings/parse-options.ts';
+import { isUsageError } from '../settings/parse-options.ts';
+import { secretsOfReport } from '../secrets/report-secrets.ts';
 
 export const CHECK_RUN_NAME = 'cua-guard';
 /** Job summaries are limited to 1 MiB per step; a suggested diff gets at most this much. */
@@ -41,7 +42,7 @@ export async function run(): Promise<void> {
       ...(effective.parametersFile ? { parametersFile: effective.parametersFile } : {}),
     });
     // Before anything is printed: the runner masks secure parameter values and SAS tokens from here on.
-    for (const secret of (await import('../secrets/report-secrets.ts')).secretsOfReport(workspace, fullReport)) core.setSecret(secret);
+    for (const secret of secretsOfReport(workspace, fullReport)) core.setSecret(secret);
     const context = readRunContext(process.env);
     const api = lazyApi(effective.token);
     const notes: string[] = [];
@@ -69,9 +70,9 @@ export async function run(): Promise<void> {
     if (failure) core.setFailed(failure);
   } catch (error) {
     // Usage mistakes are shown as they are; anything else is a bug: say so, with the message only.
-    const message = error instanceof UsageError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = isUsageError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     core.setFailed(message);
-    if (!(error instanceof UsageError) && error instanceof Error && error.stack) core.debug(error.stack);
+    if (!isUsageError(error) && error instanceof Error && error.stack) core.debug(error.stack);
   }
 }
 

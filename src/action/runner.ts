@@ -4,8 +4,7 @@
 // ~800 KB) at import for its OIDC helper, which more than doubled the action's start-up time.
 // The wire format is the same as @actions/core's; the Azure adapter, loaded only for
 // verification, still uses @actions/core for getIDToken.
-import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
 import { EOL } from 'node:os';
 
 export interface AnnotationProperties {
@@ -22,11 +21,11 @@ export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): st
 }
 
 export function setOutput(name: string, value: unknown): void {
-  fileCommand('OUTPUT', name, value) || issue('set-output', commandValue(value), { name });
+  if (!fileCommand('OUTPUT', name, value)) issue('set-output', commandValue(value), { name });
 }
 
 export function saveState(name: string, value: unknown): void {
-  fileCommand('STATE', name, value) || issue('save-state', commandValue(value), { name });
+  if (!fileCommand('STATE', name, value)) issue('save-state', commandValue(value), { name });
 }
 
 export function getState(name: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -86,9 +85,29 @@ function fileCommand(kind: 'OUTPUT' | 'STATE', name: string, value: unknown): bo
   const file = process.env[`GITHUB_${kind}`];
   if (!file) return false;
   const text = commandValue(value);
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = `ghadelimiter_${randomDelimiterId()}`;
   appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, 'utf8');
   return true;
+}
+
+/**
+ * 128 random bits, as @actions/core's randomUUID gives, so a value cannot fake the delimiter.
+ * Read from the kernel where it is a file (Linux and macOS runners): loading node:crypto for
+ * this alone costs a static check more start-up time than the whole check takes.
+ */
+function randomDelimiterId(): string {
+  try {
+    const bytes = Buffer.alloc(16);
+    const fd = openSync('/dev/urandom', 'r');
+    try {
+      if (readSync(fd, bytes, 0, 16, null) === 16) return bytes.toString('hex');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // no /dev/urandom (Windows runners): fall through
+  }
+  return process.getBuiltinModule('node:crypto').randomUUID();
 }
 
 function commandValue(value: unknown): string {

@@ -4,7 +4,6 @@
 //   cua-guard new-id             a fresh tracking GUID and the resource to paste
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
-import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspace } from '../engine/check-workspace.ts';
 import type { DeploymentScope } from '../engine/types.ts';
@@ -13,7 +12,7 @@ import { formatText } from '../reporters/text.ts';
 import { formatJson } from '../reporters/json.ts';
 import { formatSarif } from '../reporters/sarif.ts';
 import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../config/index.ts';
-import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, UsageError } from '../settings/parse-options.ts';
+import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, UsageError } from '../settings/parse-options.ts';
 import { TOOL_VERSION } from '../meta.ts';
 import { trackingResource } from '../fix/tracking-resource.ts';
 import { HELP } from './help.ts';
@@ -44,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'new-id') return runNewId(rest, io);
     throw new UsageError(`unknown command '${command}' (try 'cua-guard help')`);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.stderr(`cua-guard: ${error.message}\n`);
     } else {
       io.stderr(`cua-guard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -169,7 +168,7 @@ function runNewId(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCliArgs(args, NEW_ID_OPTIONS);
   if (positionals.length > 0) throw new UsageError(`new-id takes no arguments (got '${positionals[0]}')`);
   const scope = parseChoice(values.scope, '--scope', SCOPES, 'resourceGroup');
-  const id = randomUUID();
+  const id = process.getBuiltinModule('node:crypto').randomUUID();
   const resource = JSON.stringify(trackingResource(id, scope), null, 2);
   io.stdout(
     `${id}\n\n` +

@@ -12,6 +12,7 @@ import { locateNodes } from './locate.ts';
 import { suppressionFor } from './suppression.ts';
 import { LineIndex } from './text-position.ts';
 import { toJsonPointer } from './json-pointer.ts';
+import { previewValue } from './preview.ts';
 import type { CheckSettings } from './settings.ts';
 import type { Finding, NodeRef, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
 
@@ -37,9 +38,9 @@ export function checkTemplateText(input: TemplateInput, settings: CheckSettings)
   const shape = templateShapeProblem(parsed.value);
   if (shape) {
     const finding = pendingInvalid(shape.message, { file: input.file, path: shape.path, at: 'value' }, settings);
-    return finish(input.file, undefined, [finding], [], [createTemplateSource(input.file, parsed.text, {}, parsed.scanText)], []);
+    return finish(input.file, undefined, [finding], [], [createTemplateSource(input.file, parsed.text, {})], []);
   }
-  const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>, parsed.scanText);
+  const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>);
   const model = buildTemplateModel(source, {
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
     ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
@@ -121,7 +122,7 @@ function locateFindings(pending: PendingFinding[], sources: TemplateSource[], fi
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex('');
     const fixed = fixedOffsets[file];
-    const spans = fixed === undefined ? locateWithFallback(source?.scanText ?? '', items.map((p) => p.at)) : items.map(() => ({ offset: fixed, length: 0 }));
+    const spans = fixed === undefined ? locateWithFallback(source?.text ?? '', items.map((p) => p.at)) : items.map(() => ({ offset: fixed, length: 0 }));
     items.forEach((p, i) => {
       const span = spans[i] ?? { offset: 0, length: 0 };
       const start = lines.positionAt(span.offset);
@@ -163,10 +164,10 @@ function summarizeTracking(candidates: TrackingCandidate[]): TrackingResourceSum
   const summaries: TrackingResourceSummary[] = [];
   for (const c of candidates) {
     const raw = c.entry.resource['name'];
-    const [span] = locateNodes(c.entry.source.scanText, [{ path: [...c.entry.path, 'name'], at: 'value' }]);
+    const [span] = locateNodes(c.entry.source.text, [{ path: [...c.entry.path, 'name'], at: 'value' }]);
     const position = c.entry.source.lines.positionAt(span?.offset ?? 0);
     summaries.push({
-      nameExpression: typeof raw === 'string' ? raw : JSON.stringify(raw),
+      nameExpression: typeof raw === 'string' ? raw : previewValue(raw),
       resolvedName: c.name.display,
       ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
       type: c.entry.type,

@@ -7,7 +7,7 @@ import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { checkTemplateText, invalidTemplateResult } from './check-template.ts';
 import type { CheckSettings } from './settings.ts';
-import type { CheckReport, Severity, TemplateResult } from './types.ts';
+import type { CheckReport, Finding, Severity, TemplateResult } from './types.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -40,11 +40,24 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
 
 function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
   const settings = request.settingsFor?.(file) ?? request.settings;
-  const read = readWorkspaceFile(request.workspace, file);
-  if (!read.ok) return invalidTemplateResult(file, '', { message: read.message, offset: 0, length: 0 }, settings);
-  const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
-  return parameters.file ? { ...result, parametersFile: parameters.file } : result;
+  try {
+    const read = readWorkspaceFile(request.workspace, file);
+    if (!read.ok) return invalidTemplateResult(file, '', { message: read.message, offset: 0, length: 0 }, settings);
+    const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
+    const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
+    const withProblem = parameters.problem ? withParametersProblem(result, parameters.file ?? file, parameters.problem) : result;
+    return parameters.file ? { ...withProblem, parametersFile: parameters.file } : withProblem;
+  } catch (error) {
+    // A bug must not hide the verdict on the other templates: this one gets a located finding.
+    const message = `cua-guard could not check this file (internal error: ${error instanceof Error ? error.message : String(error)}); please report it`;
+    return invalidTemplateResult(file, '', { message, offset: 0, length: 0 }, settings);
+  }
+}
+
+/** A parameters file that cannot be used: the check went on with default values; say so. */
+function withParametersProblem(result: TemplateResult, file: string, problem: string): TemplateResult {
+  const finding: Finding = { ruleId: 'CUA013', severity: 'warning', message: `${problem}; the template's default values were used`, file, line: 1, column: 1 };
+  return { ...result, findings: [finding, ...result.findings] };
 }
 
 export function countFindings(files: readonly TemplateResult[]): CheckReport['counts'] {

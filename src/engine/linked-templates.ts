@@ -41,8 +41,9 @@ export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unkno
 
   if (link['relativePath'] !== undefined) {
     const relative = evaluateValue(link['relativePath'], scope).value;
-    if (typeof relative !== 'string') return note('unresolved', `templateLink.relativePath '${describeString(relative)}' cannot be resolved before deployment`);
-    return withinWorkspace([posix.join(baseDir, relative)], note);
+    if (typeof relative !== 'string') return note('unresolved', `templateLink.relativePath '${redactQuery(describeString(relative))}' cannot be resolved before deployment`);
+    // A query (a SAS token) names no file and must never reach a message.
+    return withinWorkspace([posix.join(baseDir, relative.split('?')[0] ?? '')], note);
   }
   const uri = evaluateValue(link['uri'], scope).value;
   if (typeof uri === 'string') {

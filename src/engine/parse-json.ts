@@ -12,12 +12,9 @@ export interface ParseFailure {
   length: number;
 }
 
-/**
- * `text` is the file without its BOM (positions refer to it). `scanText` has the same length, with raw
- * control characters inside strings blanked, so jsonc-parser's scanner reads what ARM reads.
- */
+/** `text` is the file without its BOM: offsets and positions refer to it. */
 export type ParseOutcome =
-  | { ok: true; value: unknown; text: string; scanText: string }
+  | { ok: true; value: unknown; text: string }
   | { ok: false; error: ParseFailure; text: string };
 
 const BOM = 0xfeff;
@@ -31,7 +28,7 @@ export function parseTemplateText(raw: string): ParseOutcome {
     return { ok: false, text, error: { message: 'the file is empty', offset: 0, length: 0 } };
   }
   try {
-    return { ok: true, value: JSON.parse(text), text, scanText: text };
+    return { ok: true, value: JSON.parse(text), text };
   } catch {
     // JSONC: comments and trailing commas; then also raw control characters inside strings.
     for (const escapeControls of [false, true]) {
@@ -39,7 +36,7 @@ export function parseTemplateText(raw: string): ParseOutcome {
       if (strict === undefined) break;
       if (strict === text) continue; // nothing to rewrite: it would fail the same way
       try {
-        return { ok: true, value: JSON.parse(strict), text, scanText: escapeControls ? blankControlCharactersInStrings(text) : text };
+        return { ok: true, value: JSON.parse(strict), text };
       } catch {
         // try the next rewrite, then explain the error
       }
@@ -150,7 +147,7 @@ function parseLenient(text: string): ParseOutcome {
   if (fatal) {
     return { ok: false, text, error: { message: describeParseError(fatal, scanText), offset: fatal.offset, length: fatal.length } };
   }
-  return { ok: true, value, text, scanText };
+  return { ok: true, value, text };
 }
 
 const EXPLAINED_DEPTH = 1000;

@@ -13,6 +13,7 @@ import {
 import { Unknown, type ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from './template-source.ts';
 import { scopeFromSchema } from './scope-kind.ts';
+import { previewValue } from './preview.ts';
 import { resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
 import type { DeploymentScope, JsonPath, Placement } from './types.ts';
 
@@ -46,6 +47,8 @@ export interface TemplateModel {
   linkNotes: LinkNote[];
   /** Linked templates that were read, in the order they were reached. */
   linkedSources: TemplateSource[];
+  /** Where resources nest deeper than MAX_NESTING and were not walked. */
+  tooDeep: { file: string; path: JsonPath }[];
 }
 
 export interface ModelOptions {
@@ -55,8 +58,9 @@ export interface ModelOptions {
   nameResolution?: 'evaluate' | 'literal';
 }
 
-// Real templates nest a handful of levels; this bounds hostile input without hiding real ones.
-const MAX_DEPLOYMENT_DEPTH = 64;
+// Real templates nest a handful of levels (the deepest corpus template: 4 deployments); this bounds
+// hostile input (stack depth, time) without hiding real ones. Counts child resources and deployments.
+export const MAX_NESTING = 64;
 const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
 
 export function isDeploymentType(type: string): boolean {
@@ -65,18 +69,20 @@ export function isDeploymentType(type: string): boolean {
 
 export function buildTemplateModel(main: TemplateSource, options: ModelOptions = {}): TemplateModel {
   const scope = scopeFromSchema(main.root['$schema']);
-  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [] };
+  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [] };
   const rootScope = createTemplateScope(main.root, {
     parameterValues: options.parameterValues ?? {},
     ...(scope ? { scopeKind: scope } : {}),
     templatePath: main.file,
   });
   const walker = new ModelWalker(model, options.readLinked, new Set([main.file]), options.nameResolution === 'literal' ? literalName : evaluateValue);
-  walker.walkTemplate(main, main.root, ['resources'], { placement: 'top-level', chain: [], scope: rootScope, templateScope: scope });
+  walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, templateScope: scope });
   return model;
 }
 
 interface WalkContext {
+  /** Child resources and nested deployments above this point. */
+  depth: number;
   placement: Placement;
   chain: DeploymentHop[];
   scope: TemplateScope;
@@ -97,6 +103,10 @@ class ModelWalker {
   }
 
   walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
+    if (context.depth > MAX_NESTING) {
+      this.model.tooDeep.push({ file: source.file, path: resourcesPath });
+      return;
+    }
     for (const [key, resource] of resourceEntries(template['resources'], template['languageVersion'])) {
       this.visitResource(source, [...resourcesPath, key], resource, context);
     }
@@ -121,16 +131,14 @@ class ModelWalker {
 
     if (Array.isArray(resource['resources'])) {
       const childPlacement: Placement = context.placement === 'top-level' ? 'child' : context.placement;
-      resource['resources'].forEach((child, index) => {
-        if (isRecord(child)) this.visitResource(source, [...path, 'resources', index], child, { ...context, placement: childPlacement });
-      });
+      this.walkTemplate(source, resource, [...path, 'resources'], { ...context, depth: context.depth + 1, placement: childPlacement });
     }
     if (isDeploymentType(type)) this.visitDeployment(entry, context);
   }
 
   private visitDeployment(entry: ResourceEntry, context: WalkContext): void {
     const properties = entry.resource['properties'];
-    if (!isRecord(properties) || context.chain.length >= MAX_DEPLOYMENT_DEPTH) return;
+    if (!isRecord(properties)) return;
     const hop: DeploymentHop = { source: entry.source, path: entry.path, label: labelOf(entry) };
     const chain = [...context.chain, hop];
     const inline = properties['template'];
@@ -138,6 +146,7 @@ class ModelWalker {
       const placement: Placement = context.placement === 'linked' ? 'linked' : 'nested-inline';
       const scope = createNestedScope(context.scope, entry.resource);
       this.walkTemplate(entry.source, inline, [...entry.path, 'properties', 'template', 'resources'], {
+        depth: context.depth + 1,
         placement,
         chain,
         scope,
@@ -159,6 +168,7 @@ class ModelWalker {
     this.model.linkedSources.push(loaded.source);
     const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
     this.walkTemplate(loaded.source, loaded.source.root, ['resources'], {
+      depth: context.depth + 1,
       placement: 'linked',
       chain,
       scope,
@@ -191,7 +201,7 @@ type NameEvaluator = (raw: unknown, scope: TemplateScope) => Evaluation;
 /** The benchmark baseline: a name is known only when written out as a plain string. */
 function literalName(raw: unknown): Evaluation {
   if (typeof raw === 'string' && !raw.startsWith('[')) return { value: raw, errors: [] };
-  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : JSON.stringify(raw) ?? 'undefined'), errors: [] };
+  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
 }
 
 /** Resources as [key, resource]: an array (index keys) or, in languageVersion 2.0, an object keyed by symbolic name. */

@@ -6,14 +6,12 @@ export interface TemplateSource {
   file: string;
   /** Text with any BOM removed; offsets and positions refer to it. */
   text: string;
-  /** Same length as `text`, with control characters inside strings blanked: what locators scan. */
-  scanText: string;
   root: Record<string, unknown>;
   lines: LineIndex;
 }
 
-export function createTemplateSource(file: string, text: string, root: Record<string, unknown>, scanText = text): TemplateSource {
-  return { file, text, scanText, root, lines: new LineIndex(text) };
+export function createTemplateSource(file: string, text: string, root: Record<string, unknown>): TemplateSource {
+  return { file, text, root, lines: new LineIndex(text) };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -25,9 +25,16 @@ export interface LiteralNode extends Span {
 export interface CallNode extends Span {
   kind: 'call';
   name: string;
+  /** `name` lower-cased once when parsing (ARM function names are case-insensitive). */
+  lower: string;
   /** Set for user-defined functions: `namespace.member(...)`. */
-  namespace?: string;
+  namespace: string | undefined;
   args: Node[];
+  /**
+   * Source text of the call, filled in on first use. Trees are cached per source string, so the
+   * text is the same for every evaluation of this node.
+   */
+  text: string | undefined;
 }
 
 export interface PropertyNode extends Span {

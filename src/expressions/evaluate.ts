@@ -3,7 +3,7 @@
 // keeps its source text; problems become ExpressionErrors, never exceptions.
 import type { CallNode, Node } from './ast.ts';
 import { MAX_DEPTH, report, type CopyBinding, type EvalState, type Frame } from './frame.ts';
-import { isEscapedBracket, isExpressionString, parseExpression } from './parser.ts';
+import { parseExpression } from './parser.ts';
 import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
 import { PartialString, Unknown, type ArmValue } from './value.ts';
@@ -23,8 +23,10 @@ export interface RawContext {
 /** ARM's limit on copy loops; also keeps hostile counts from exhausting memory. */
 export const MAX_COPY_COUNT = 800;
 
+const NO_COPY: readonly CopyBinding[] = [];
+
 export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
-  if (typeof raw === 'string') return evaluateString(raw, ctx);
+  if (typeof raw === 'string') return evaluateString(raw, ctx.scope, ctx.errors, ctx.state, ctx.copy, ctx.withOffsets);
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'object') return null;
@@ -36,60 +38,106 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
   try {
     // Offsets refer to the caller's own string; leaves of objects are other strings.
     const nested: RawContext = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
-    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, nested));
+    if (Array.isArray(raw)) {
+      const out: ArmValue[] = new Array<ArmValue>(raw.length);
+      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
+      return out;
+    }
     return evaluateObject(raw as Record<string, unknown>, nested);
   } finally {
     ctx.state.depth--;
   }
 }
 
-function evaluateString(raw: string, ctx: RawContext): ArmValue {
-  if (isEscapedBracket(raw)) return raw.slice(1);
-  if (!isExpressionString(raw)) return raw;
+/**
+ * The top-level evaluation of one string in a scope (what evaluateValue does for a string), cached
+ * per scope: the same name in the same template is evaluated once. Only results that cannot be
+ * changed by a caller are cached (strings, numbers, booleans, null, unknowns and partial strings);
+ * errors are copied on the way out, as each evaluation used to build its own.
+ */
+export function evaluateTopLevelString(raw: string, scope: ScopeImpl): { value: ArmValue; errors: ExpressionError[] } {
+  const strings = scope.strings;
+  const cached = strings.get(raw);
+  if (cached !== undefined) return { value: cached.value, errors: copyErrors(cached.errors) };
+  const errors: ExpressionError[] = [];
+  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const result = { value, errors: dedupe(errors) };
+  if (typeof value !== 'object' || value === null || value instanceof Unknown || value instanceof PartialString) {
+    strings.set(raw, { value, errors: copyErrors(result.errors) });
+  }
+  return result;
+}
+
+function copyErrors(errors: readonly ExpressionError[]): ExpressionError[] {
+  if (errors.length === 0) return [];
+  const out: ExpressionError[] = [];
+  for (const error of errors) out.push({ ...error });
+  return out;
+}
+
+/** The same problem met twice (a variable used twice) is reported once. */
+export function dedupe(errors: ExpressionError[]): ExpressionError[] {
+  if (errors.length < 2) return errors;
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ''}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function evaluateString(raw: string, scope: ScopeImpl, errors: ExpressionError[], state: EvalState, copy: readonly CopyBinding[], withOffsets: boolean): ArmValue {
+  // Not '[...]', or the '[[' escape: a plain string (checked without a call on the common path).
+  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET) return raw;
+  if (raw.charCodeAt(1) === OPEN_BRACKET) return raw.slice(1);
+  if (raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET) return raw;
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
-    ctx.errors.push(ctx.withOffsets ? { message, offset, kind: 'static' } : { message, kind: 'static' });
+    errors.push(withOffsets ? { message, offset, kind: 'static' } : { message, kind: 'static' });
     return new Unknown(raw.slice(1, -1).trim());
   }
-  const frame: Frame = { scope: ctx.scope, source: raw, errors: ctx.errors, withOffsets: ctx.withOffsets, copy: ctx.copy, state: ctx.state };
+  const frame: Frame = { scope, source: raw, errors, withOffsets, copy, state };
   // Unknown function names are reported even in branches that are never evaluated.
-  for (const problem of staticProblems(parsed.node)) report(frame, problem.message, problem.offset, 'static');
+  const problems = (parsed.problems ??= staticProblems(parsed.node));
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i] as StaticProblem;
+    report(frame, problem.message, problem.offset, 'static');
+  }
   return evaluateNode(parsed.node, frame);
 }
+
+const OPEN_BRACKET = 0x5b; // [
+const CLOSE_BRACKET = 0x5d; // ]
 
 interface StaticProblem {
   message: string;
   offset: number;
 }
 
-const staticCache = new WeakMap<Node, readonly StaticProblem[]>();
 const NO_PROBLEMS: readonly StaticProblem[] = [];
 
-/** Problems visible without evaluating: calls to functions ARM does not have. Cached per tree. */
+/** Problems visible without evaluating: calls to functions ARM does not have. Kept with the parse. */
 function staticProblems(root: Node): readonly StaticProblem[] {
-  const cached = staticCache.get(root);
-  if (cached !== undefined) return cached;
   let problems: StaticProblem[] | undefined;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined) break;
     if (node.kind === 'call') {
-      const lower = node.name.toLowerCase();
+      const lower = node.lower;
       if (node.namespace === undefined && lookupFunction(lower) === undefined && !isKnownArmFunction(lower)) {
         (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
       }
-      stack.push(...node.args);
+      for (const arg of node.args) stack.push(arg);
     } else if (node.kind === 'property') {
       stack.push(node.target);
     } else if (node.kind === 'index') {
       stack.push(node.target, node.index);
     }
   }
-  const result = problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
-  staticCache.set(root, result);
-  return result;
+  return problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
 }
 
 interface CopyEntry {
@@ -106,9 +154,10 @@ export function isCopyEntry(value: unknown): value is CopyEntry {
 
 function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObject {
   const out: ArmObject = {};
-  for (const [key, item] of Object.entries(raw)) {
+  for (const key of Object.keys(raw)) {
+    const item = raw[key];
     // Property iteration: "copy": [{ "name": "disks", "count": 2, "input": {...} }] builds "disks".
-    if (key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
+    if (key.length === 4 && key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
       for (const entry of item) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
@@ -204,26 +253,29 @@ function describeType(value: ArmValue): string {
   return name === 'array' || name === 'object' || name === 'int' || name === 'unknown' ? `an ${name}` : `a ${name}`;
 }
 
+/** Source text of a call, cut once per parsed tree (trees are cached per source string). */
+function callText(node: CallNode, frame: Frame): string {
+  return (node.text ??= frame.source.slice(node.start, node.end));
+}
+
 function evaluateCall(node: CallNode, frame: Frame): ArmValue {
-  const text = nodeText(node, frame);
   if (node.namespace !== undefined) {
     // User-defined functions (Bicep `functions`): not evaluated, but their arguments are checked.
     for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(text);
+    return new Unknown(callText(node, frame));
   }
-  const lower = node.name.toLowerCase();
-  const spec = lookupFunction(lower);
+  const spec = lookupFunction(node.lower);
   if (spec !== undefined) {
-    const call = new CallImpl(node, frame, text);
+    const call = new CallImpl(node, frame);
     const count = node.args.length;
     if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), 'static');
     return spec.impl(call);
   }
-  if (isKnownArmFunction(lower)) {
+  if (isKnownArmFunction(node.lower)) {
     for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(text);
+    return new Unknown(callText(node, frame));
   }
-  return new Unknown(text); // reported by staticProblems()
+  return new Unknown(callText(node, frame)); // reported by staticProblems()
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {
@@ -235,17 +287,20 @@ const NOT_EVALUATED = Symbol('not evaluated');
 
 class CallImpl implements Call {
   readonly name: string;
-  readonly text: string;
   readonly frame: Frame;
   private readonly node: CallNode;
-  private readonly values: (ArmValue | typeof NOT_EVALUATED)[];
+  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
+  private values: (ArmValue | typeof NOT_EVALUATED)[] | undefined;
 
-  constructor(node: CallNode, frame: Frame, text: string) {
+  constructor(node: CallNode, frame: Frame) {
     this.node = node;
     this.frame = frame;
-    this.text = text;
     this.name = node.name;
-    this.values = node.args.map(() => NOT_EVALUATED);
+    this.values = undefined;
+  }
+
+  get text(): string {
+    return callText(this.node, this.frame);
   }
 
   get argCount(): number {
@@ -253,17 +308,27 @@ class CallImpl implements Call {
   }
 
   arg(i: number): ArmValue {
-    const cached = this.values[i];
+    const args = this.node.args;
+    let values = this.values;
+    if (values === undefined) {
+      values = new Array<ArmValue | typeof NOT_EVALUATED>(args.length);
+      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
+      this.values = values;
+    }
+    const cached = values[i];
     if (cached === undefined) return null;
     if (cached !== NOT_EVALUATED) return cached;
-    const node = this.node.args[i];
+    const node = args[i];
     const value = node === undefined ? null : evaluateNode(node, this.frame);
-    this.values[i] = value;
+    values[i] = value;
     return value;
   }
 
   args(): ArmValue[] {
-    return this.node.args.map((_, i) => this.arg(i));
+    const count = this.node.args.length;
+    const out = new Array<ArmValue>(count);
+    for (let i = 0; i < count; i++) out[i] = this.arg(i);
+    return out;
   }
 
   fail(message: string, kind?: 'static'): Unknown {

@@ -1,6 +1,6 @@
 // Public API of the ARM expression module: scopes for templates and deployments, and static
 // evaluation of template values. The rest of the engine uses only what is exported here.
-import { evaluateRaw } from './evaluate.ts';
+import { dedupe, evaluateRaw, evaluateTopLevelString } from './evaluate.ts';
 import type { EvalState } from './frame.ts';
 import { ScopeImpl, createLinkedScope, createNestedScope, createTemplateScope, type TemplateScope } from './scope.ts';
 import type { Evaluation, ExpressionError } from './types.ts';
@@ -22,9 +22,14 @@ export { BoundedUnknown } from './value-helpers.ts';
 export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   try {
     if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: 'internal error: not a template scope' }] };
+    if (typeof raw === 'string') {
+      // Names are strings; most are plain text, which needs no scope and no cache.
+      if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b) return { value: raw, errors: [] };
+      return evaluateTopLevelString(raw, scope);
+    }
     const errors: ExpressionError[] = [];
     const state: EvalState = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: typeof raw === 'string' });
+    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     // A bug here must not take the whole check down; say what happened and move on.
@@ -35,16 +40,4 @@ export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
 
 function describeRaw(raw: unknown): string {
   return typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '') : '(value)';
-}
-
-/** The same problem met twice (a variable used twice) is reported once. */
-function dedupe(errors: ExpressionError[]): ExpressionError[] {
-  if (errors.length < 2) return errors;
-  const seen = new Set<string>();
-  return errors.filter((error) => {
-    const key = `${error.offset ?? ''}|${error.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

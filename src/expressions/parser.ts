@@ -10,11 +10,19 @@ export interface ParseFailure {
   offset: number;
 }
 
-export type ParseResult = { ok: true; node: Node } | { ok: false; error: ParseFailure };
+export type ParseResult = { ok: true; node: Node; problems?: readonly ParseFailure[] } | { ok: false; error: ParseFailure };
 
 const MAX_NESTING = 200;
-const CACHE_LIMIT = 20_000;
+/**
+ * The cache is bounded by entries and by the characters of their keys (a few hostile megabyte
+ * expressions must not pin memory). When full, the oldest entries go first, one at a time, so a
+ * workspace with more distinct expressions than the bound keeps most of its hits instead of
+ * starting over (a wholesale clear made every later lookup miss once the bound was crossed).
+ */
+const CACHE_ENTRIES = 100_000;
+const CACHE_CHARS = 16_000_000;
 const cache = new Map<string, ParseResult>();
+let cachedChars = 0;
 
 const OPEN_BRACKET = 0x5b; // [
 const CLOSE_BRACKET = 0x5d; // ]
@@ -41,13 +49,22 @@ export function parseExpression(source: string): ParseResult {
   if (cached !== undefined) return cached;
   let result: ParseResult;
   try {
-    result = { ok: true, node: new Parser(source).parse() };
+    // `problems` (unknown function names) is filled in by the evaluator on first use.
+    result = { ok: true, node: new Parser(source).parse(), problems: undefined };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     result = { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear(); // crude bound; real workspaces stay far below it
-  cache.set(source, result);
+  if (source.length <= CACHE_CHARS / 4) {
+    cachedChars += source.length;
+    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
+      const oldest = cache.keys().next();
+      if (oldest.done === true) break;
+      cachedChars -= oldest.value.length;
+      cache.delete(oldest.value);
+    }
+    cache.set(source, result);
+  }
   return result;
 }
 
@@ -194,8 +211,7 @@ class Parser {
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
       const args = this.parseArguments();
-      const node: CallNode = { kind: 'call', name: member, args, start, end: this.pos };
-      if (namespace !== undefined) node.namespace = namespace;
+      const node: CallNode = { kind: 'call', name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, text: undefined };
       return node;
     }
     const lower = name.toLowerCase();

@@ -34,18 +34,54 @@ type Supplied =
   | { kind: 'file'; values: Record_ }
   | { kind: 'deployment'; parent: ScopeImpl; parameters: Record_ | undefined; viaLink: boolean };
 
-type VariableDef = { kind: 'plain'; name: string; raw: unknown } | { kind: 'copy'; name: string; entry: { name: string; count: unknown; input: unknown } };
+interface ParameterDef {
+  name: string;
+  def: Record_;
+  /** `parameters('name')`, built on first use. */
+  text: string | undefined;
+  memo: Resolution | undefined;
+  busy: boolean;
+}
+
+type VariableDef = (
+  | { kind: 'plain'; name: string; raw: unknown; entry: undefined }
+  | { kind: 'copy'; name: string; raw: undefined; entry: { name: string; count: unknown; input: unknown } }
+) & { memo: Resolution | undefined; busy: boolean };
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+const CYCLE: Resolution = { kind: 'cycle' };
+const MISSING: Resolution = { kind: 'missing' };
+
+/** A finished top-level evaluation of one string, kept so a repeated name is evaluated once. */
+export interface CachedString {
+  value: ArmValue;
+  errors: readonly ExpressionError[];
+}
+
+/**
+ * Looks a name up in an index built by `indexByName`: the exact spelling first (no allocation),
+ * then lower-cased. Both find the same definition: the last one whose lower-cased name matches.
+ */
+function lookupName<T>(index: Map<string, T>, name: string): T | undefined {
+  return index.get(name) ?? index.get(name.toLowerCase());
+}
+
+/** Adds each winner's own spelling as a key, so lookups written like the definition skip toLowerCase. */
+function addExactKeys<T extends { name: string }>(index: Map<string, T>): void {
+  for (const def of [...index.values()]) index.set(def.name, def);
+}
 
 /** Parameters and variables of one template, shared by every scope that sees them. */
 class Bindings {
   private readonly template: Record_;
   private readonly supplied: Supplied;
-  private parameterIndex: Map<string, { name: string; def: Record_ }> | undefined;
+  private parameterIndex: Map<string, ParameterDef> | undefined;
   private variableIndex: Map<string, VariableDef> | undefined;
-  private readonly memo = new Map<string, Resolution>();
-  private readonly inProgress = new Set<string>();
+  /**
+   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
+   * affect evaluation, so scopes that share the bindings share the results.
+   */
+  readonly strings = new Map<string, CachedString>();
 
   constructor(template: Record_, supplied: Supplied) {
     this.template = template;
@@ -53,93 +89,108 @@ class Bindings {
   }
 
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
-    const found = this.parameters().get(name.toLowerCase());
-    if (found === undefined) return { kind: 'missing' };
-    const text = `parameters(${quote(found.name)})`;
+    const found = lookupName(this.parameters(), name);
+    if (found === undefined) return MISSING;
     const type = found.def['type'];
     // Secrets never flow into names or messages, whatever value is available.
-    if (typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase())) return { kind: 'value', value: new Unknown(text), errors: [] };
-    return this.memoized(`p:${found.name.toLowerCase()}`, () => this.computeParameter(owner, found.name, found.def, text, state));
+    if (typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase())) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
+    if (found.memo !== undefined) return found.memo;
+    if (found.busy) return CYCLE;
+    found.busy = true;
+    try {
+      const result = this.computeParameter(owner, found, state);
+      found.memo = result;
+      return result;
+    } finally {
+      found.busy = false;
+    }
   }
 
   resolveVariable(owner: ScopeImpl, name: string, state: EvalState): Resolution {
-    const def = this.variables().get(name.toLowerCase());
-    if (def === undefined) return { kind: 'missing' };
-    return this.memoized(`v:${def.name.toLowerCase()}`, () => {
+    const def = lookupName(this.variables(), name);
+    if (def === undefined) return MISSING;
+    if (def.memo !== undefined) return def.memo;
+    if (def.busy) return CYCLE;
+    def.busy = true;
+    try {
       const errors: ExpressionError[] = [];
       const ctx: RawContext = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === 'plain' ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      return { value, errors: errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
-    });
+      const result: Resolution = { kind: 'value', value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      def.memo = result;
+      return result;
+    } finally {
+      def.busy = false;
+    }
   }
 
-  private computeParameter(owner: ScopeImpl, name: string, def: Record_, text: string, state: EvalState): { value: ArmValue; errors: ExpressionError[] } {
+  private computeParameter(owner: ScopeImpl, found: ParameterDef, state: EvalState): Resolution {
+    const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === 'file') {
       const key = findKey(supplied.values, name);
-      if (key !== undefined) return { value: fromJson(supplied.values[key]), errors: [] };
+      if (key !== undefined) return { kind: 'value', value: fromJson(supplied.values[key]), errors: [] };
     } else {
       // Values of a nested/linked deployment are expressions of the parent template.
       const key = supplied.parameters === undefined ? undefined : findKey(supplied.parameters, name);
       const entry = key === undefined ? undefined : asRecord(supplied.parameters?.[key]);
       if (entry !== undefined) {
-        if (!('value' in entry)) return { value: new Unknown(text), errors: [] }; // e.g. a Key Vault reference
+        if (!('value' in entry)) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] }; // e.g. a Key Vault reference
         const errors: ExpressionError[] = [];
         const value = evaluateRaw(entry['value'], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
+        return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
       }
-      if (supplied.viaLink) return { value: new Unknown(text), errors: [] }; // values live in the parameters file
+      if (supplied.viaLink) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] }; // values live in the parameters file
     }
     if ('defaultValue' in def) {
       const errors: ExpressionError[] = [];
       const value = evaluateRaw(def['defaultValue'], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
+      return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
     }
-    return { value: new Unknown(text), errors: [] };
+    return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
   }
 
-  private memoized(key: string, compute: () => { value: ArmValue; errors: ExpressionError[] }): Resolution {
-    const cached = this.memo.get(key);
-    if (cached !== undefined) return cached;
-    if (this.inProgress.has(key)) return { kind: 'cycle' };
-    this.inProgress.add(key);
-    try {
-      const result: Resolution = { kind: 'value', ...compute() };
-      this.memo.set(key, result);
-      return result;
-    } finally {
-      this.inProgress.delete(key);
-    }
-  }
-
-  private parameters(): Map<string, { name: string; def: Record_ }> {
+  private parameters(): Map<string, ParameterDef> {
     if (this.parameterIndex === undefined) {
-      this.parameterIndex = new Map();
+      const index = new Map<string, ParameterDef>();
       const defs = asRecord(this.template['parameters']);
       if (defs !== undefined) {
-        for (const [name, def] of Object.entries(defs)) this.parameterIndex.set(name.toLowerCase(), { name, def: asRecord(def) ?? {} });
+        for (const name of Object.keys(defs)) {
+          index.set(name.toLowerCase(), { name, def: asRecord(defs[name]) ?? {}, text: undefined, memo: undefined, busy: false });
+        }
+        addExactKeys(index);
       }
+      this.parameterIndex = index;
     }
     return this.parameterIndex;
   }
 
   private variables(): Map<string, VariableDef> {
     if (this.variableIndex === undefined) {
-      this.variableIndex = new Map();
+      const index = new Map<string, VariableDef>();
       const defs = asRecord(this.template['variables']);
       if (defs !== undefined) {
-        for (const [name, raw] of Object.entries(defs)) {
-          if (name.toLowerCase() === 'copy' && Array.isArray(raw)) {
+        for (const name of Object.keys(defs)) {
+          const raw = defs[name];
+          if (name.length === 4 && name.toLowerCase() === 'copy' && Array.isArray(raw)) {
             // "copy": [{ "name": "v", "count": n, "input": ... }] declares variable v.
-            for (const entry of raw) if (isCopyEntry(entry)) this.variableIndex.set(entry.name.toLowerCase(), { kind: 'copy', name: entry.name, entry });
+            for (const entry of raw) {
+              if (isCopyEntry(entry)) index.set(entry.name.toLowerCase(), { kind: 'copy', name: entry.name, raw: undefined, entry, memo: undefined, busy: false });
+            }
             continue;
           }
-          this.variableIndex.set(name.toLowerCase(), { kind: 'plain', name, raw });
+          index.set(name.toLowerCase(), { kind: 'plain', name, raw, entry: undefined, memo: undefined, busy: false });
         }
+        addExactKeys(index);
       }
+      this.variableIndex = index;
     }
     return this.variableIndex;
   }
+}
+
+function parameterText(found: ParameterDef): string {
+  return (found.text ??= `parameters(${quote(found.name)})`);
 }
 
 export class ScopeImpl implements TemplateScope {
@@ -162,6 +213,11 @@ export class ScopeImpl implements TemplateScope {
     return this.bindings.resolveVariable(this, name, state);
   }
 
+  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
+  get strings(): Map<string, CachedString> {
+    return this.bindings.strings;
+  }
+
   /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
   withKind(kind: ScopeKind | undefined): ScopeImpl {
     return kind === this.kind ? this : new ScopeImpl(this.bindings, kind, this.templatePath);
@@ -179,11 +235,22 @@ const SCHEMA_KINDS: readonly [string, ScopeKind][] = [
   ['/deploymenttemplate.json', 'resourceGroup'],
 ];
 
+/** $schema → kind; a workspace uses a handful of schema URLs, so this stays tiny. */
+const schemaKinds = new Map<string, ScopeKind | undefined>();
+
 function kindFromSchema(schema: unknown): ScopeKind | undefined {
   if (typeof schema !== 'string') return undefined;
+  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  for (const [marker, kind] of SCHEMA_KINDS) if (lower.includes(marker)) return kind;
-  return undefined;
+  let found: ScopeKind | undefined;
+  for (const [marker, kind] of SCHEMA_KINDS) {
+    if (lower.includes(marker)) {
+      found = kind;
+      break;
+    }
+  }
+  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
+  return found;
 }
 
 export function createTemplateScope(

@@ -59,7 +59,12 @@ export function describeString(value: ArmValue): string {
   if (value instanceof PartialString) {
     return value.parts.map((p) => (typeof p === 'string' ? p : `{${p.text}}`)).join('');
   }
-  return JSON.stringify(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return Array.isArray(value) ? '[…]' : '{…}'; // nested too deep to render
+  }
 }
 
 /** The unknown parts of a string-like value, for "cannot be resolved" messages. */

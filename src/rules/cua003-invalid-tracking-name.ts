@@ -1,4 +1,4 @@
-import { docsUrl, propertyRef, type Rule } from './rule.ts';
+import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';
 
 const id = 'CUA003';
 const name = 'invalid-tracking-name';
@@ -13,7 +13,7 @@ export const cua003: Rule = {
     for (const candidate of candidates) {
       if (candidate.name.form !== 'invalid') continue;
       report({
-        message: `tracking name '${candidate.name.display}' is invalid: ${candidate.name.problem}`,
+        message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, 'name'),
         resource: candidate.entry,
       });

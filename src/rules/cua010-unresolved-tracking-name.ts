@@ -1,7 +1,8 @@
 import { Unknown } from '../expressions/value.ts';
 import { BoundedUnknown } from '../expressions/index.ts';
+import { previewValue, truncate } from '../engine/preview.ts';
 import { isDeploymentType } from '../engine/template-model.ts';
-import { docsUrl, hasStaticError, propertyRef, type Rule } from './rule.ts';
+import { docsUrl, hasStaticError, nameOf, propertyRef, type Rule } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
 
 const id = 'CUA010';
@@ -17,7 +18,7 @@ export const cua010: Rule = {
     for (const candidate of candidates) {
       if (candidate.name.form !== 'unresolved') continue;
       report({
-        message: `tracking name '${candidate.name.display}' cannot be checked before deployment: ${candidate.name.problem}`,
+        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, 'name'),
         resource: candidate.entry,
       });
@@ -31,7 +32,7 @@ export const cua010: Rule = {
       if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
       if (hasStaticError(entry)) continue; // CUA016 says what is wrong with it
       report({
-        message: `deployment name '${String(entry.resource['name'])}' cannot be resolved statically (${entry.name.text} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        message: `deployment name ${previewValue(entry.resource['name'])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
         at: propertyRef(entry, 'name'),
         resource: entry,
       });

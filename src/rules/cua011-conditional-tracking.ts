@@ -1,5 +1,6 @@
 import { evaluateValue } from '../expressions/index.ts';
 import { describeString } from '../expressions/value.ts';
+import { previewValue } from '../engine/preview.ts';
 import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
 
@@ -21,7 +22,7 @@ export const cua011: Rule = {
       const value = evaluateValue(raw, entry.scope).value;
       const at = propertyRef(entry, 'condition');
       if (literal) {
-        report({ message: `tracking deployment ${nameOf(candidate)} has condition ${JSON.stringify(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: 'error' });
+        report({ message: `tracking deployment ${nameOf(candidate)} has condition ${previewValue(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: 'error' });
       } else if (value === false) {
         report({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: 'warning' });
       } else if (value === true) {

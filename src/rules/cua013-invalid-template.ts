@@ -3,6 +3,7 @@
 import { describeOtherSchema } from '../engine/scope-kind.ts';
 import { isRecord } from '../engine/template-source.ts';
 import { docsUrl, type Rule } from './rule.ts';
+import { MAX_NESTING } from '../engine/template-model.ts';
 
 const id = 'CUA013';
 const name = 'invalid-template';
@@ -17,6 +18,9 @@ export const cua013: Rule = {
     for (const source of model.linkedSources) {
       const problem = templateShapeProblem(source.root);
       if (problem) report({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: 'value' } });
+    }
+    for (const place of model.tooDeep) {
+      report({ message: `resources nest more than ${MAX_NESTING} levels deep here (child resources and nested deployments); the rest was not checked`, at: { file: place.file, path: place.path, at: 'value' } });
     }
     for (const note of model.linkNotes) {
       if (note.kind !== 'unreadable') continue;

@@ -1,4 +1,5 @@
 import { evaluateValue } from '../expressions/index.ts';
+import { previewValue, truncate } from '../engine/preview.ts';
 import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';
 import { trackingDeployments } from './tracking-set.ts';
 
@@ -23,7 +24,7 @@ export const cua014: Rule = {
       }
       const value = evaluateValue(raw, entry.scope).value;
       if (typeof value === 'string' && DATE_VERSION.test(value)) continue;
-      const shown = typeof value === 'string' ? `'${value}'` : JSON.stringify(raw);
+      const shown = typeof value === 'string' ? `'${truncate(value)}'` : previewValue(raw);
       report({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, 'apiVersion'), resource: entry });
     }
   },

@@ -1,3 +1,4 @@
+import { previewValue } from '../engine/preview.ts';
 import { docsUrl, propertyRef, type Rule } from './rule.ts';
 
 const id = 'CUA016';
@@ -16,7 +17,7 @@ export const cua016: Rule = {
       const errors = entry.nameErrors.filter((e) => e.kind === 'static' && e.offset !== undefined);
       if (errors.length === 0) continue;
       const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
-      report({ message: `name ${JSON.stringify(entry.resource['name'])}: ${details.join('; ')}`, at: propertyRef(entry, 'name'), resource: entry });
+      report({ message: `name ${previewValue(entry.resource['name'])}: ${details.join('; ')}`, at: propertyRef(entry, 'name'), resource: entry });
     }
   },
 };

@@ -5,6 +5,7 @@ import type { TrackingName } from '../engine/tracking-name.ts';
 import type { CheckSettings } from '../engine/settings.ts';
 import type { NodeRef, Severity } from '../engine/types.ts';
 import { RULE_DOCS_BASE } from '../meta.ts';
+import { truncate } from '../engine/preview.ts';
 
 /** A resource whose name says it is meant to be a tracking resource (`pid-…`). */
 export interface TrackingCandidate {
@@ -62,9 +63,9 @@ export function resourceRef(entry: ResourceEntry): NodeRef {
   return { file: entry.source.file, path: entry.path, at: 'value' };
 }
 
-/** Names the resource for messages: its name as resolved. */
+/** Names the resource for messages: its name as resolved, cut if very long. */
 export function nameOf(candidate: TrackingCandidate): string {
-  return `'${candidate.name.display}'`;
+  return `'${truncate(candidate.name.display)}'`;
 }
 
 /** The name is an expression ARM rejects (CUA016), so it is not "unknown until deployment". */

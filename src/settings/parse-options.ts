@@ -7,6 +7,12 @@ import type { SeverityLevel } from '../engine/types.ts';
 /** A mistake in what the user asked for: shown as is, never with a stack trace. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
+  readonly isUsageError = true;
+}
+
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && (error as Partial<UsageError>).isUsageError === true;
 }
 
 const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'notice', 'off'];

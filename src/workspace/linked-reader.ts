@@ -29,5 +29,5 @@ function loadLinked(workspace: Workspace, target: string): LinkedLoad {
     return { kind: 'note', note: { kind: 'unreadable', message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
-  return { kind: 'file', source: createTemplateSource(target, parsed.text, root, parsed.scanText) };
+  return { kind: 'file', source: createTemplateSource(target, parsed.text, root) };
 }

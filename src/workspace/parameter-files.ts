@@ -5,6 +5,8 @@ import { posix } from 'node:path';
 import { parseTemplateText } from '../engine/parse-json.ts';
 import { isRecord } from '../engine/template-source.ts';
 import { readWorkspaceFile, type Workspace } from './read-file.ts';
+import { discoverTemplates } from './discover.ts';
+import { LineIndex } from '../engine/text-position.ts';
 
 export interface ParameterValues {
   /** Workspace-relative path of the file the values came from. */
@@ -19,19 +21,34 @@ export function defaultParameterFile(template: string): string {
   return posix.join(dir, `${stem}.parameters.json`);
 }
 
-/** `explicit` is relative to the template's folder (as the `parameters` input says). */
+/**
+ * `explicit` is a path or a glob relative to the template's folder (as the `parameters` input says);
+ * a glob takes the first matching file in name order.
+ */
 export function loadParameterValues(workspace: Workspace, template: string, explicit?: string): ParameterValues {
-  const candidate = explicit ? posix.normalize(posix.join(posix.dirname(template), explicit)) : defaultParameterFile(template);
+  const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
+  if (candidate === undefined) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
   if (!explicit && !existsSync(posix.join(workspace.root, candidate))) return { values: {} };
   const read = readWorkspaceFile(workspace, candidate);
-  if (!read.ok) return { values: {}, problem: read.message };
+  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
   return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
+}
+
+function resolveExplicit(workspace: Workspace, template: string, explicit: string): string | undefined {
+  const folder = posix.dirname(template);
+  if (!/[*?[\]{}]/.test(explicit)) return posix.normalize(posix.join(folder, explicit));
+  const pattern = posix.normalize(posix.join(folder, explicit));
+  const matches = discoverTemplates(workspace, { paths: [posix.join(workspace.root, folder)], patterns: [pattern] }).templates;
+  return matches[0];
 }
 
 /** Unwraps `{ "parameters": { "x": { "value": … } } }`; Key Vault references stay unknown. */
 export function parameterValuesFromText(text: string, label: string): { values: Record<string, unknown>; problem?: string } {
   const parsed = parseTemplateText(text);
-  if (!parsed.ok) return { values: {}, problem: `parameters file ${label}: ${parsed.error.message}` };
+  if (!parsed.ok) {
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
+  }
   const root = parsed.value;
   const parameters = isRecord(root) && isRecord(root['parameters']) ? root['parameters'] : isRecord(root) ? root : {};
   const values: Record<string, unknown> = {};

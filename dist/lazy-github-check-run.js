@@ -1,10 +1,36 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
-import {
-  RULE_DOCS_BASE
-} from "./chunk-DTOGA5AF.js";
-import {
-  isRecord
-} from "./chunk-7WF6B6PZ.js";
+
+// src/meta.ts
+var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
+var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
+
+// src/engine/preview.ts
+var MAX_PREVIEW = 120;
+function previewValue(value, max = MAX_PREVIEW) {
+  return truncate(render(value, 0, max), max);
+}
+function truncate(text, max = MAX_PREVIEW) {
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+function render(value, depth, budget) {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === void 0) return "undefined";
+  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  const parts = [];
+  let length2 = 0;
+  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (length2 > budget) {
+      parts.push("\u2026");
+      break;
+    }
+    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    parts.push(text);
+    length2 += text.length + 1;
+  }
+  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
 
 // src/rules/rule.ts
 function docsUrl(id18, name18) {
@@ -24,7 +50,7 @@ function resourceRef(entry) {
   return { file: entry.source.file, path: entry.path, at: "value" };
 }
 function nameOf(candidate) {
-  return `'${candidate.name.display}'`;
+  return `'${truncate(candidate.name.display)}'`;
 }
 function hasStaticError(entry) {
   return entry.nameErrors.some((e) => e.kind === "static");
@@ -50,8 +76,10 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var CACHE_LIMIT = 2e4;
+var CACHE_ENTRIES = 1e5;
+var CACHE_CHARS = 16e6;
 var cache = /* @__PURE__ */ new Map();
+var cachedChars = 0;
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -71,13 +99,21 @@ function parseExpression(source) {
   if (cached !== void 0) return cached;
   let result;
   try {
-    result = { ok: true, node: new Parser(source).parse() };
+    result = { ok: true, node: new Parser(source).parse(), problems: void 0 };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     result = { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(source, result);
+  if (source.length <= CACHE_CHARS / 4) {
+    cachedChars += source.length;
+    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
+      const oldest = cache.keys().next();
+      if (oldest.done === true) break;
+      cachedChars -= oldest.value.length;
+      cache.delete(oldest.value);
+    }
+    cache.set(source, result);
+  }
   return result;
 }
 var SyntaxFailure = class extends Error {
@@ -211,8 +247,7 @@ var Parser = class {
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
       const args = this.parseArguments();
-      const node = { kind: "call", name: member, args, start, end: this.pos };
-      if (namespace !== void 0) node.namespace = namespace;
+      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, text: void 0 };
       return node;
     }
     const lower = name18.toLowerCase();
@@ -300,12 +335,12 @@ function describeString(value) {
   if (value instanceof PartialString) {
     return value.parts.map((p) => typeof p === "string" ? p : `{${p.text}}`).join("");
   }
-  return JSON.stringify(value);
-}
-function unknownParts(value) {
-  if (value instanceof Unknown) return [value];
-  if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
-  return [];
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
+  } catch {
+    return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  }
 }
 
 // src/expressions/value-helpers.ts
@@ -1837,98 +1872,124 @@ function findKey(record, name18) {
   return void 0;
 }
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var CYCLE = { kind: "cycle" };
+var MISSING = { kind: "missing" };
+function lookupName(index, name18) {
+  return index.get(name18) ?? index.get(name18.toLowerCase());
+}
+function addExactKeys(index) {
+  for (const def of [...index.values()]) index.set(def.name, def);
+}
 var Bindings = class {
   template;
   supplied;
   parameterIndex;
   variableIndex;
-  memo = /* @__PURE__ */ new Map();
-  inProgress = /* @__PURE__ */ new Set();
+  /**
+   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
+   * affect evaluation, so scopes that share the bindings share the results.
+   */
+  strings = /* @__PURE__ */ new Map();
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
   }
   resolveParameter(owner, name18, state) {
-    const found = this.parameters().get(name18.toLowerCase());
-    if (found === void 0) return { kind: "missing" };
-    const text = `parameters(${quote(found.name)})`;
+    const found = lookupName(this.parameters(), name18);
+    if (found === void 0) return MISSING;
     const type = found.def["type"];
-    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(text), errors: [] };
-    return this.memoized(`p:${found.name.toLowerCase()}`, () => this.computeParameter(owner, found.name, found.def, text, state));
+    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    if (found.memo !== void 0) return found.memo;
+    if (found.busy) return CYCLE;
+    found.busy = true;
+    try {
+      const result = this.computeParameter(owner, found, state);
+      found.memo = result;
+      return result;
+    } finally {
+      found.busy = false;
+    }
   }
   resolveVariable(owner, name18, state) {
-    const def = this.variables().get(name18.toLowerCase());
-    if (def === void 0) return { kind: "missing" };
-    return this.memoized(`v:${def.name.toLowerCase()}`, () => {
+    const def = lookupName(this.variables(), name18);
+    if (def === void 0) return MISSING;
+    if (def.memo !== void 0) return def.memo;
+    if (def.busy) return CYCLE;
+    def.busy = true;
+    try {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      return { value, errors: errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
-    });
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      def.memo = result;
+      return result;
+    } finally {
+      def.busy = false;
+    }
   }
-  computeParameter(owner, name18, def, text, state) {
+  computeParameter(owner, found, state) {
+    const { name: name18, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
       const key = findKey(supplied.values, name18);
-      if (key !== void 0) return { value: fromJson(supplied.values[key]), errors: [] };
+      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
     } else {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { value: new Unknown(text), errors: [] };
+        if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
         const errors = [];
         const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
       }
-      if (supplied.viaLink) return { value: new Unknown(text), errors: [] };
+      if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
     }
     if ("defaultValue" in def) {
       const errors = [];
       const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
     }
-    return { value: new Unknown(text), errors: [] };
-  }
-  memoized(key, compute) {
-    const cached = this.memo.get(key);
-    if (cached !== void 0) return cached;
-    if (this.inProgress.has(key)) return { kind: "cycle" };
-    this.inProgress.add(key);
-    try {
-      const result = { kind: "value", ...compute() };
-      this.memo.set(key, result);
-      return result;
-    } finally {
-      this.inProgress.delete(key);
-    }
+    return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
   }
   parameters() {
     if (this.parameterIndex === void 0) {
-      this.parameterIndex = /* @__PURE__ */ new Map();
+      const index = /* @__PURE__ */ new Map();
       const defs = asRecord(this.template["parameters"]);
       if (defs !== void 0) {
-        for (const [name18, def] of Object.entries(defs)) this.parameterIndex.set(name18.toLowerCase(), { name: name18, def: asRecord(def) ?? {} });
+        for (const name18 of Object.keys(defs)) {
+          index.set(name18.toLowerCase(), { name: name18, def: asRecord(defs[name18]) ?? {}, text: void 0, memo: void 0, busy: false });
+        }
+        addExactKeys(index);
       }
+      this.parameterIndex = index;
     }
     return this.parameterIndex;
   }
   variables() {
     if (this.variableIndex === void 0) {
-      this.variableIndex = /* @__PURE__ */ new Map();
+      const index = /* @__PURE__ */ new Map();
       const defs = asRecord(this.template["variables"]);
       if (defs !== void 0) {
-        for (const [name18, raw] of Object.entries(defs)) {
-          if (name18.toLowerCase() === "copy" && Array.isArray(raw)) {
-            for (const entry of raw) if (isCopyEntry(entry)) this.variableIndex.set(entry.name.toLowerCase(), { kind: "copy", name: entry.name, entry });
+        for (const name18 of Object.keys(defs)) {
+          const raw = defs[name18];
+          if (name18.length === 4 && name18.toLowerCase() === "copy" && Array.isArray(raw)) {
+            for (const entry of raw) {
+              if (isCopyEntry(entry)) index.set(entry.name.toLowerCase(), { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false });
+            }
             continue;
           }
-          this.variableIndex.set(name18.toLowerCase(), { kind: "plain", name: name18, raw });
+          index.set(name18.toLowerCase(), { kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false });
         }
+        addExactKeys(index);
       }
+      this.variableIndex = index;
     }
     return this.variableIndex;
   }
 };
+function parameterText(found) {
+  return found.text ??= `parameters(${quote(found.name)})`;
+}
 var ScopeImpl = class _ScopeImpl {
   isTemplateScope = true;
   kind;
@@ -1945,6 +2006,10 @@ var ScopeImpl = class _ScopeImpl {
   resolveVariable(name18, state) {
     return this.bindings.resolveVariable(this, name18, state);
   }
+  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
+  get strings() {
+    return this.bindings.strings;
+  }
   /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
   withKind(kind) {
     return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
@@ -1953,50 +2018,6 @@ var ScopeImpl = class _ScopeImpl {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
   }
 };
-var SCHEMA_KINDS = [
-  ["/subscriptiondeploymenttemplate.json", "subscription"],
-  ["/managementgroupdeploymenttemplate.json", "managementGroup"],
-  ["/tenantdeploymenttemplate.json", "tenant"],
-  ["/deploymenttemplate.json", "resourceGroup"]
-];
-function kindFromSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  const lower = schema.toLowerCase();
-  for (const [marker, kind] of SCHEMA_KINDS) if (lower.includes(marker)) return kind;
-  return void 0;
-}
-function createTemplateScope(template, options = {}) {
-  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {} }, kind, options.templatePath);
-}
-function toScopeImpl(scope) {
-  if (scope instanceof ScopeImpl) return scope;
-  throw new TypeError("not a TemplateScope created by this module");
-}
-function createNestedScope(parent, deployment) {
-  const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
-  const template = asRecord(properties["template"]) ?? {};
-  const kind = kindFromSchema(template["$schema"]) ?? parentScope.kind;
-  const options = asRecord(properties["expressionEvaluationOptions"]);
-  const mode = options === void 0 ? void 0 : options["scope"];
-  if (typeof mode === "string" && mode.toLowerCase() === "inner") {
-    const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
-    return ScopeImpl.forTemplate(template, supplied, kind, parentScope.templatePath);
-  }
-  return parentScope.withKind(kind);
-}
-function createLinkedScope(parent, linkedTemplate, deployment) {
-  const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
-  const supplied = {
-    kind: "deployment",
-    parent: parentScope,
-    parameters: asRecord(properties["parameters"]),
-    viaLink: properties["parametersLink"] !== void 0
-  };
-  return ScopeImpl.forTemplate(linkedTemplate, supplied, kindFromSchema(linkedTemplate["$schema"]) ?? parentScope.kind, void 0);
-}
 
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
@@ -2025,18 +2046,12 @@ function dedupe(errors) {
   });
 }
 
-// src/engine/scope-kind.ts
-var SCHEMA_SCOPES = [
-  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
-  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
-  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
-  [/\/deploymentTemplate\.json/i, "resourceGroup"]
-];
-function scopeFromSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
-  return void 0;
+// src/engine/template-source.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+// src/engine/scope-kind.ts
 function describeOtherSchema(schema) {
   if (typeof schema !== "string") return void 0;
   if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
@@ -2044,185 +2059,11 @@ function describeOtherSchema(schema) {
   return void 0;
 }
 
-// src/engine/linked-templates.ts
-import { posix } from "node:path";
-var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
-function resolveTemplateLink(owner, link, scope, mainFile) {
-  const from = { file: owner.source.file, path: owner.path };
-  const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
-  const baseDir = posix.dirname(owner.source.file);
-  if (link["relativePath"] !== void 0) {
-    const relative2 = evaluateValue(link["relativePath"], scope).value;
-    if (typeof relative2 !== "string") return note("unresolved", `templateLink.relativePath '${describeString(relative2)}' cannot be resolved before deployment`);
-    return withinWorkspace([posix.join(baseDir, relative2)], note);
-  }
-  const uri2 = evaluateValue(link["uri"], scope).value;
-  if (typeof uri2 === "string") {
-    return /^[a-z][a-z0-9+.-]*:/i.test(uri2) ? note("remote", `linked template ${redactQuery(uri2)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(uri2)}' is not an absolute URI`);
-  }
-  const relative = relativePartAfterBase(uri2);
-  if (relative === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
-  return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative), posix.join(posix.dirname(mainFile), relative)])], note);
-}
-function relativePartAfterBase(value) {
-  const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
-  const first = parts[0];
-  if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return void 0;
-  let relative = "";
-  for (const part of parts.slice(1)) {
-    if (typeof part !== "string") break;
-    relative += part;
-  }
-  relative = relative.split("?")[0] ?? "";
-  relative = relative.replace(/^\.?\/+/, "");
-  return relative === "" ? void 0 : relative;
-}
-function withinWorkspace(paths, note) {
-  const normalized = paths.map((p) => posix.normalize(p));
-  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
-  if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
-  return { kind: "file", candidates: inside };
-}
-function redactQuery(uri2) {
-  const at = uri2.indexOf("?");
-  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
-}
-
 // src/engine/template-model.ts
-var MAX_DEPLOYMENT_DEPTH = 64;
+var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
 function isDeploymentType(type) {
   return type.toLowerCase() === DEPLOYMENTS_TYPE;
-}
-function buildTemplateModel(main, options = {}) {
-  const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [] };
-  const rootScope = createTemplateScope(main.root, {
-    parameterValues: options.parameterValues ?? {},
-    ...scope ? { scopeKind: scope } : {},
-    templatePath: main.file
-  });
-  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]), options.nameResolution === "literal" ? literalName : evaluateValue);
-  walker.walkTemplate(main, main.root, ["resources"], { placement: "top-level", chain: [], scope: rootScope, templateScope: scope });
-  return model;
-}
-var ModelWalker = class {
-  model;
-  readLinked;
-  visitedFiles;
-  evaluateName;
-  constructor(model, readLinked, visitedFiles, evaluateName) {
-    this.model = model;
-    this.readLinked = readLinked;
-    this.visitedFiles = visitedFiles;
-    this.evaluateName = evaluateName;
-  }
-  walkTemplate(source, template, resourcesPath, context) {
-    for (const [key, resource] of resourceEntries(template["resources"], template["languageVersion"])) {
-      this.visitResource(source, [...resourcesPath, key], resource, context);
-    }
-  }
-  visitResource(source, path, resource, context) {
-    const type = typeof resource["type"] === "string" ? resource["type"] : "";
-    const evaluation = this.evaluateName(resource["name"], context.scope);
-    const entry = {
-      source,
-      path,
-      resource,
-      type,
-      name: evaluation.value,
-      nameErrors: evaluation.errors,
-      placement: context.placement,
-      chain: context.chain,
-      scope: context.scope,
-      templateScope: context.templateScope
-    };
-    this.model.resources.push(entry);
-    if (Array.isArray(resource["resources"])) {
-      const childPlacement = context.placement === "top-level" ? "child" : context.placement;
-      resource["resources"].forEach((child, index) => {
-        if (isRecord(child)) this.visitResource(source, [...path, "resources", index], child, { ...context, placement: childPlacement });
-      });
-    }
-    if (isDeploymentType(type)) this.visitDeployment(entry, context);
-  }
-  visitDeployment(entry, context) {
-    const properties = entry.resource["properties"];
-    if (!isRecord(properties) || context.chain.length >= MAX_DEPLOYMENT_DEPTH) return;
-    const hop = { source: entry.source, path: entry.path, label: labelOf(entry) };
-    const chain = [...context.chain, hop];
-    const inline = properties["template"];
-    if (isRecord(inline)) {
-      const placement = context.placement === "linked" ? "linked" : "nested-inline";
-      const scope = createNestedScope(context.scope, entry.resource);
-      this.walkTemplate(entry.source, inline, [...entry.path, "properties", "template", "resources"], {
-        placement,
-        chain,
-        scope,
-        templateScope: scopeFromSchema(inline["$schema"]) ?? context.templateScope
-      });
-    }
-    if (isRecord(properties["templateLink"])) this.visitLink(entry, properties["templateLink"], chain, context);
-  }
-  visitLink(entry, link, chain, context) {
-    const resolution = resolveTemplateLink(entry, link, context.scope, this.model.main.file);
-    if (resolution.kind === "note") {
-      this.model.linkNotes.push(resolution.note);
-      return;
-    }
-    if (!this.readLinked) return;
-    const loaded = this.loadFirstCandidate(entry, resolution.candidates);
-    if (loaded === void 0) return;
-    this.model.linkedSources.push(loaded.source);
-    const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
-    this.walkTemplate(loaded.source, loaded.source.root, ["resources"], {
-      placement: "linked",
-      chain,
-      scope,
-      templateScope: scopeFromSchema(loaded.source.root["$schema"]) ?? context.templateScope
-    });
-  }
-  /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
-  loadFirstCandidate(entry, candidates) {
-    let firstProblem;
-    for (const target of candidates) {
-      if (this.visitedFiles.has(target)) return void 0;
-      const loaded = this.readLinked?.(entry.source.file, target);
-      if (loaded?.kind === "file") {
-        this.visitedFiles.add(target);
-        return loaded;
-      }
-      firstProblem ??= loaded;
-    }
-    if (firstProblem?.kind === "note") {
-      const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path } });
-    }
-    return void 0;
-  }
-};
-function literalName(raw) {
-  if (typeof raw === "string" && !raw.startsWith("[")) return { value: raw, errors: [] };
-  return { value: new Unknown(typeof raw === "string" ? raw.slice(1, -1) : JSON.stringify(raw) ?? "undefined"), errors: [] };
-}
-function resourceEntries(resources, languageVersion) {
-  const out = [];
-  if (Array.isArray(resources)) {
-    resources.forEach((resource, index) => {
-      if (isRecord(resource)) out.push([index, resource]);
-    });
-  } else if (isRecord(resources) && languageVersion !== void 0) {
-    for (const [symbol, resource] of Object.entries(resources)) {
-      if (isRecord(resource) && resource["existing"] !== true) out.push([symbol, resource]);
-    }
-  }
-  return out;
-}
-function labelOf(entry) {
-  const name18 = entry.name;
-  if (typeof name18 === "string") return name18;
-  const raw = entry.resource["name"];
-  return typeof raw === "string" ? raw : "(unnamed)";
 }
 
 // src/rules/cua001-missing-tracking-resource.ts
@@ -2321,7 +2162,7 @@ var cua003 = {
     for (const candidate of candidates) {
       if (candidate.name.form !== "invalid") continue;
       report2({
-        message: `tracking name '${candidate.name.display}' is invalid: ${candidate.name.problem}`,
+        message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -2501,7 +2342,7 @@ var cua010 = {
     for (const candidate of candidates) {
       if (candidate.name.form !== "unresolved") continue;
       report2({
-        message: `tracking name '${candidate.name.display}' cannot be checked before deployment: ${candidate.name.problem}`,
+        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -2512,7 +2353,7 @@ var cua010 = {
       if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
       if (hasStaticError(entry)) continue;
       report2({
-        message: `deployment name '${String(entry.resource["name"])}' cannot be resolved statically (${entry.name.text} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
         at: propertyRef(entry, "name"),
         resource: entry
       });
@@ -2538,7 +2379,7 @@ var cua011 = {
       const value = evaluateValue(raw, entry.scope).value;
       const at = propertyRef(entry, "condition");
       if (literal) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${JSON.stringify(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
+        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${previewValue(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
       } else if (value === false) {
         report2({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: "warning" });
       } else if (value === true) {
@@ -2591,6 +2432,9 @@ var cua013 = {
       const problem = templateShapeProblem(source.root);
       if (problem) report2({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: "value" } });
     }
+    for (const place of model.tooDeep) {
+      report2({ message: `resources nest more than ${MAX_NESTING2} levels deep here (child resources and nested deployments); the rest was not checked`, at: { file: place.file, path: place.path, at: "value" } });
+    }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
       report2({ message: note.message, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
@@ -2629,7 +2473,7 @@ var cua014 = {
       }
       const value = evaluateValue(raw, entry.scope).value;
       if (typeof value === "string" && DATE_VERSION.test(value)) continue;
-      const shown = typeof value === "string" ? `'${value}'` : JSON.stringify(raw);
+      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
       report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
     }
   }
@@ -2671,7 +2515,7 @@ var cua016 = {
       const errors = entry.nameErrors.filter((e) => e.kind === "static" && e.offset !== void 0);
       if (errors.length === 0) continue;
       const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
-      report2({ message: `name ${JSON.stringify(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
+      report2({ message: `name ${previewValue(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
     }
   }
 };
@@ -2700,17 +2544,87 @@ function findRule(id18) {
   return BY_ID.get(id18.toUpperCase());
 }
 
+// src/github/api.ts
+function describeApiError(error) {
+  const status = typeof error?.status === "number" ? error.status : void 0;
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = raw.split(" - https://")[0] ?? raw;
+  return { ...status !== void 0 ? { status } : {}, message };
+}
+function isPermissionError(failure) {
+  return failure.status === 403 || failure.status === 401 || /not accessible by integration|permission/i.test(failure.message);
+}
+
+// src/github/check-run.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+var MAX_SUMMARY = 65535;
+async function publishCheckRun(api, request) {
+  const annotations = request.findings.filter((f) => !f.suppressed).map(toCheckAnnotation);
+  const summary = truncate2(request.summary, MAX_SUMMARY);
+  let created;
+  let requests = 0;
+  try {
+    created = await api.createCheckRun({ owner: request.owner, repo: request.repo, name: request.name, headSha: request.headSha, output: { title: request.title, summary } });
+    requests++;
+    const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
+    for (let i = 0; i < batches.length; i++) {
+      const last = i === batches.length - 1;
+      await api.updateCheckRun({
+        owner: request.owner,
+        repo: request.repo,
+        checkRunId: created.id,
+        output: { title: request.title, summary, annotations: batches[i] ?? [] },
+        ...last ? { conclusion: request.conclusion } : {}
+      });
+      requests++;
+    }
+    if (batches.length === 0) {
+      await api.updateCheckRun({ owner: request.owner, repo: request.repo, checkRunId: created.id, output: { title: request.title, summary }, conclusion: request.conclusion });
+      requests++;
+    }
+    return { ok: true, id: created.id, ...created.url ? { url: created.url } : {}, annotations: annotations.length, requests };
+  } catch (error) {
+    const failure = describeApiError(error);
+    if (created) {
+      await api.updateCheckRun({
+        owner: request.owner,
+        repo: request.repo,
+        checkRunId: created.id,
+        output: { title: `${request.title} (incomplete)`, summary: `Publishing the annotations failed: ${failure.message}. See the workflow run's job summary for every finding.` },
+        conclusion: "neutral"
+      }).catch(() => void 0);
+    }
+    return { ok: false, failure, permission: isPermissionError(failure), ...created ? { created: created.id } : {} };
+  }
+}
+function toCheckAnnotation(finding) {
+  const rule = findRule(finding.ruleId);
+  const endLine = finding.endLine !== void 0 && finding.endLine >= finding.line ? finding.endLine : finding.line;
+  const sameLine = endLine === finding.line;
+  return {
+    path: finding.file,
+    start_line: finding.line,
+    end_line: endLine,
+    // Columns are allowed only when the annotation starts and ends on the same line.
+    ...sameLine ? { start_column: finding.column, end_column: Math.max(finding.column, finding.endColumn ?? finding.column) } : {},
+    annotation_level: finding.severity === "error" ? "failure" : finding.severity,
+    message: finding.message,
+    title: rule ? `${finding.ruleId} ${rule.name}` : finding.ruleId
+  };
+}
+function chunk(items2, size) {
+  const out = [];
+  for (let i = 0; i < items2.length; i += size) out.push(items2.slice(i, i + size));
+  return out;
+}
+function truncate2(text, max) {
+  if (text.length <= max) return text;
+  const note = "\n\n\u2026 (truncated: the full list is in the job summary)";
+  return text.slice(0, max - note.length) + note;
+}
 export {
-  PartialString,
-  knownPrefix,
-  describeString,
-  unknownParts,
-  evaluateValue,
-  scopeFromSchema,
-  isDeploymentType,
-  buildTemplateModel,
-  toJsonPointer,
-  templateShapeProblem,
-  RULES,
-  findRule
+  ANNOTATIONS_PER_REQUEST,
+  MAX_SUMMARY,
+  publishCheckRun,
+  toCheckAnnotation
 };

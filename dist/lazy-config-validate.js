@@ -1,24 +1,33 @@
 import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
-import {
-  ConfigError
-} from "./chunk-RNIAQ65H.js";
-import "./chunk-F4RSYQYD.js";
-import "./chunk-POAORTRJ.js";
-import {
-  findNodeAtLocation
-} from "./chunk-NE42B3TH.js";
-import {
-  RULES
-} from "./chunk-TGSJW3MB.js";
-import "./chunk-DTOGA5AF.js";
-import "./chunk-7WF6B6PZ.js";
-import {
-  LineIndex
-} from "./chunk-PGJEXBYH.js";
-import {
-  __commonJS,
-  __toESM
-} from "./chunk-ARP5BQKI.js";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -156,10 +165,10 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
+    function getProperty2(key) {
       return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
     }
-    exports.getProperty = getProperty;
+    exports.getProperty = getProperty2;
     function getEsmExportName(key) {
       if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
         return new _Code(`${key}`);
@@ -182,9 +191,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name18) {
+        super(`CodeGen: "code" for ${name18} not defined`);
+        this.value = name18.value;
       }
     };
     var UsedValueState;
@@ -251,8 +260,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const name18 = this.toName(nameOrPrefix);
+        const { prefix } = name18;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -262,12 +271,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name18);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
+        name18.setValue(value, { property: prefix, itemIndex });
+        return name18;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -276,17 +285,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name18) => {
+          if (name18.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name18}" has no value`);
+          return (0, code_1._)`${scopeName}${name18.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name18) => {
+          if (name18.value === void 0)
+            throw new Error(`CodeGen: name "${name18}" has no value`);
+          return name18.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -296,20 +305,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name18) => {
+            if (nameSet.has(name18))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name18, UsedValueState.Started);
+            let c = valueCode(name18);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${def} ${name18} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name18)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name18);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name18, UsedValueState.Completed);
           });
         }
         return code;
@@ -386,10 +395,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name18, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name18;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -564,7 +573,7 @@ var require_codegen = __commonJS({
             return e instanceof _If ? e : e.nodes;
           if (this.nodes.length)
             return this;
-          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
         }
         if (cond === false || !this.nodes.length)
           return void 0;
@@ -609,17 +618,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name18, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name18;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name18, from, to } = this;
+        return `for(${varKind} ${name18}=${from}; ${name18}<${to}; ${name18}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -627,11 +636,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name18, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name18;
         this.iterable = iterable;
       }
       render(opts) {
@@ -648,9 +657,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name18, args, async) {
         super();
-        this.name = name;
+        this.name = name18;
         this.args = args;
         this.async = async;
       }
@@ -737,10 +746,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+        const name18 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name18.prefix] || (this._values[name18.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name18);
+        return name18;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -754,11 +763,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name18 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name18.str] = rhs;
+        this._leafNode(new Def(varKind, name18, rhs));
+        return name18;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -839,20 +848,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name18 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name18, from, to), () => forBody(name18));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name18 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name18, (0, code_1._)`${arr}[${i}]`);
+            forBody(name18);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name18, iterable), () => forBody(name18));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -860,8 +869,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name18 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name18, obj), () => forBody(name18));
       }
       // end `for` loop
       endFor() {
@@ -926,8 +935,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name18, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name18, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -992,14 +1001,14 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
+      return new code_1._Code(expr._items.reduce((items2, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items.push(...c._items);
+          items2.push(...c._items);
         else
-          items.push(c);
-        return items;
+          items2.push(c);
+        return items2;
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
@@ -1016,10 +1025,10 @@ var require_codegen = __commonJS({
       for (const n in from)
         names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not(x) {
+    function not2(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
-    exports.not = not;
+    exports.not = not2;
     var andCode = mappend(exports.operators.AND);
     function and(...args) {
       return args.reduce(andCode);
@@ -1157,7 +1166,7 @@ var require_util = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
+        resultToName: (gen, items2) => gen.var("items", items2)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -1456,12 +1465,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema, group);
+      const group2 = self.RULES.types[type];
+      return group2 && group2 !== true && shouldUseGroup(schema, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group) {
-      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
@@ -1665,13 +1674,13 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
+      const { properties, items: items2 } = it.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
           assignDefault(it, key, properties[key].default);
         }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      } else if (ty === "array" && Array.isArray(items2)) {
+        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -2035,11 +2044,11 @@ var require_fast_deep_equal = __commonJS({
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
+        var length2, i, keys;
         if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
+          length2 = a.length;
+          if (length2 != b.length) return false;
+          for (i = length2; i-- !== 0; )
             if (!equal(a[i], b[i])) return false;
           return true;
         }
@@ -2047,11 +2056,11 @@ var require_fast_deep_equal = __commonJS({
         if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
         if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
         keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
+        length2 = keys.length;
+        if (length2 !== Object.keys(b).length) return false;
+        for (i = length2; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
+        for (i = length2; i-- !== 0; ) {
           var key = keys[i];
           if (!equal(a[key], b[key])) return false;
         }
@@ -2222,10 +2231,10 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id = "", normalize) {
+    function getFullPath(resolver, id18 = "", normalize) {
       if (normalize !== false)
-        id = normalizeId(id);
-      const p = resolver.parse(id);
+        id18 = normalizeId(id18);
+      const p = resolver.parse(id18);
       return _getFullPath(resolver, p);
     }
     exports.getFullPath = getFullPath;
@@ -2235,13 +2244,13 @@ var require_resolve = __commonJS({
     }
     exports._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id) {
-      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    function normalizeId(id18) {
+      return id18 ? id18.replace(TRAILING_SLASH_HASH, "") : "";
     }
     exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id) {
-      id = normalizeId(id);
-      return resolver.resolve(baseId, id);
+    function resolveUrl(resolver, baseId, id18) {
+      id18 = normalizeId(id18);
+      return resolver.resolve(baseId, id18);
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
@@ -2475,11 +2484,11 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items }) {
+    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+      if (items2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
@@ -2491,36 +2500,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES2.rules)
-          groupKeywords(group);
+        for (const group2 of RULES2.rules)
+          groupKeywords(group2);
         groupKeywords(RULES2.post);
       });
-      function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+      function groupKeywords(group2) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
           return;
-        if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
-          if (types.length === 1 && types[0] === group.type && typeErrors) {
+        if (group2.type) {
+          gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
+          iterateKeywords(it, group2);
+          if (types.length === 1 && types[0] === group2.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group);
+          iterateKeywords(it, group2);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group) {
+    function iterateKeywords(it, group2) {
       const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
+        (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
-        for (const rule of group.rules) {
+        for (const rule of group2.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
+            keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
       });
@@ -2942,12 +2951,12 @@ var require_compile = __commonJS({
           validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
+          const { props, items: items2 } = schemaCxt;
           validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
+            items: items2 instanceof codegen_1.Name ? void 0 : items2,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
+            dynamicItems: items2 instanceof codegen_1.Name
           };
           if (validate.source)
             validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
@@ -3011,8 +3020,8 @@ var require_compile = __commonJS({
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
         return getJsonPointer.call(this, p, root);
       }
-      const id = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id] || this.schemas[id];
+      const id18 = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id18] || this.schemas[id18];
       if (typeof schOrRef == "string") {
         const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
@@ -3023,7 +3032,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
+      if (id18 === (0, resolve_1.normalizeId)(ref)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -3641,10 +3650,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name18) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name18
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -3731,11 +3740,11 @@ var require_schemes = __commonJS({
       if (schemeHandler) {
         urnComponent = schemeHandler.serialize(urnComponent, options);
       }
-      const uriComponent = urnComponent;
+      const uriComponent2 = urnComponent;
       const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
+      uriComponent2.path = `${nid || options.nid}:${nss}`;
       options.skipEscape = true;
-      return uriComponent;
+      return uriComponent2;
     }
     function urnuuidParse(urnComponent, options) {
       const uuidComponent = urnComponent;
@@ -3852,15 +3861,15 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options) {
-      if (typeof uri === "string") {
-        uri = /** @type {T} */
-        normalizeString(uri, options);
-      } else if (typeof uri === "object") {
-        uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+    function normalize(uri2, options) {
+      if (typeof uri2 === "string") {
+        uri2 = /** @type {T} */
+        normalizeString(uri2, options);
+      } else if (typeof uri2 === "object") {
+        uri2 = /** @type {T} */
+        parse2(serialize(uri2, options), options);
       }
-      return uri;
+      return uri2;
     }
     function resolve(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
@@ -3901,8 +3910,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative = parse(serialize(relative, options), options);
+        base = parse2(serialize(base, options), options);
+        relative = parse2(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -4085,7 +4094,7 @@ var require_fast_uri = __commonJS({
     function isHostOnlyURL(url) {
       return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
-    function parseWithStatus(uri, opts) {
+    function parseWithStatus(uri2, opts) {
       const options = Object.assign({}, opts);
       const parsed = {
         scheme: void 0,
@@ -4105,17 +4114,17 @@ var require_fast_uri = __commonJS({
       let isIP = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
-          uri = options.scheme + ":" + uri;
+          uri2 = options.scheme + ":" + uri2;
         } else {
-          uri = "//" + uri;
+          uri2 = "//" + uri2;
         }
       }
-      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      const authorityMatch = uri2.match(AUTHORITY_PREFIX);
       if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
         parsed.error = "URI authority must not contain a literal backslash.";
         malformedAuthorityOrPort = true;
       }
-      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      const introducerMatch = uri2.match(AUTHORITY_INTRODUCER_REGION);
       if (introducerMatch !== null) {
         const region = introducerMatch[1];
         const normalizedRegion = region.replace(/[\t\n\r]/g, "");
@@ -4129,7 +4138,7 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
+      const matches = uri2.match(URI_PARSE);
       if (matches) {
         parsed.scheme = matches[1];
         parsed.userinfo = matches[3];
@@ -4191,7 +4200,7 @@ var require_fast_uri = __commonJS({
         if (!malformedIPLiteral) {
           malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
         }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+        if (uri2.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
           let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
@@ -4220,16 +4229,16 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
-      return parseWithStatus(uri, opts).parsed;
+    function parse2(uri2, opts) {
+      return parseWithStatus(uri2, opts).parsed;
     }
-    function normalizeString(uri, opts) {
-      return normalizeStringWithStatus(uri, opts).normalized;
+    function normalizeString(uri2, opts) {
+      return normalizeStringWithStatus(uri2, opts).normalized;
     }
-    function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+    function normalizeStringWithStatus(uri2, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri2, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri2 : serialize(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -4237,13 +4246,13 @@ var require_fast_uri = __commonJS({
         malformedScheme
       };
     }
-    function normalizeComparableURI(uri, opts) {
-      if (typeof uri !== "string" && typeof uri !== "object") {
+    function normalizeComparableURI(uri2, opts) {
+      if (typeof uri2 !== "string" && typeof uri2 !== "object") {
         return void 0;
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri2 === "string" ? uri2 : serialize(uri2, opts);
       } catch {
         return void 0;
       }
@@ -4257,7 +4266,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -4270,9 +4279,9 @@ var require_uri = __commonJS({
   "node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var uri = require_fast_uri();
-    uri.code = 'require("ajv/dist/runtime/uri").default';
-    exports.default = uri;
+    var uri2 = require_fast_uri();
+    uri2.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri2;
   }
 });
 
@@ -4506,15 +4515,15 @@ var require_core = __commonJS({
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
-        let id;
+        let id18;
         if (typeof schema === "object") {
           const { schemaId } = this.opts;
-          id = schema[schemaId];
-          if (id !== void 0 && typeof id != "string") {
+          id18 = schema[schemaId];
+          if (id18 !== void 0 && typeof id18 != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
+        key = (0, resolve_1.normalizeId)(key || id18);
         this._checkUnique(key);
         this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
         return this;
@@ -4593,11 +4602,11 @@ var require_core = __commonJS({
           case "object": {
             const cacheKey = schemaKeyRef;
             this._cache.delete(cacheKey);
-            let id = schemaKeyRef[this.opts.schemaId];
-            if (id) {
-              id = (0, resolve_1.normalizeId)(id);
-              delete this.schemas[id];
-              delete this.refs[id];
+            let id18 = schemaKeyRef[this.opts.schemaId];
+            if (id18) {
+              id18 = (0, resolve_1.normalizeId)(id18);
+              delete this.schemas[id18];
+              delete this.refs[id18];
             }
             return this;
           }
@@ -4651,18 +4660,18 @@ var require_core = __commonJS({
         const { RULES: RULES2 } = this;
         delete RULES2.keywords[keyword];
         delete RULES2.all[keyword];
-        for (const group of RULES2.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group2 of RULES2.rules) {
+          const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
-            group.rules.splice(i, 1);
+            group2.rules.splice(i, 1);
         }
         return this;
       }
       // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
+      addFormat(name18, format3) {
+        if (typeof format3 == "string")
+          format3 = new RegExp(format3);
+        this.formats[name18] = format3;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -4704,10 +4713,10 @@ var require_core = __commonJS({
         }
       }
       _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id;
+        let id18;
         const { schemaId } = this.opts;
         if (typeof schema == "object") {
-          id = schema[schemaId];
+          id18 = schema[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
@@ -4717,7 +4726,7 @@ var require_core = __commonJS({
         let sch = this._cache.get(schema);
         if (sch !== void 0)
           return sch;
-        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        baseId = (0, resolve_1.normalizeId)(id18 || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
         sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
@@ -4730,9 +4739,9 @@ var require_core = __commonJS({
           this.validateSchema(schema, true);
         return sch;
       }
-      _checkUnique(id) {
-        if (this.schemas[id] || this.refs[id]) {
-          throw new Error(`schema with key or id "${id}" already exists`);
+      _checkUnique(id18) {
+        if (this.schemas[id18] || this.refs[id18]) {
+          throw new Error(`schema with key or id "${id18}" already exists`);
         }
       }
       _compileSchemaEnv(sch) {
@@ -4779,10 +4788,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
+      for (const name18 in this.opts.formats) {
+        const format3 = this.opts.formats[name18];
+        if (format3)
+          this.addFormat(name18, format3);
       }
     }
     function addInitialKeywords(defs) {
@@ -5013,8 +5022,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
           }
         }
       }
@@ -5112,11 +5121,11 @@ var require_ucs2length = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
       const len = str.length;
-      let length = 0;
+      let length2 = 0;
       let pos = 0;
       let value;
       while (pos < len) {
-        length++;
+        length2++;
         value = str.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
           value = str.charCodeAt(pos);
@@ -5124,7 +5133,7 @@ var require_ucs2length = __commonJS({
             pos++;
         }
       }
-      return length;
+      return length2;
     }
     exports.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
@@ -5554,28 +5563,28 @@ var require_additionalItems = __commonJS({
       error,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
+        const { items: items2 } = parentSchema;
+        if (!Array.isArray(items2)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items);
+        validateAdditionalItems(cxt, items2);
       }
     };
-    function validateAdditionalItems(cxt, items) {
+    function validateAdditionalItems(cxt, items2) {
       const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+        cxt.setParams({ len: items2.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
+        gen.forRange("i", items2.length, len, (i) => {
           cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
@@ -6465,18 +6474,18 @@ var require_format = __commonJS({
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
           const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
+          const format3 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format3, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format3, fDef));
           cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
             if (opts.strictSchema === false)
               return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
+            return (0, codegen_1._)`${schemaCode} && !${format3}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format3}(${data}) : ${format3}(${data}))` : (0, codegen_1._)`${format3}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format3} == "function" ? ${callFormat} : ${format3}.test(${data}))`;
+            return (0, codegen_1._)`${format3} && ${format3} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
@@ -6487,7 +6496,7 @@ var require_format = __commonJS({
           }
           if (formatDef === true)
             return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
+          const [fmtType, format3, fmtRef] = getFormat(formatDef);
           if (fmtType === ruleType)
             cxt.pass(validCondition());
           function unknownFormat() {
@@ -6514,7 +6523,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format3 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -6529,8 +6538,8 @@ var require_format2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
+    var format3 = [format_1.default];
+    exports.default = format3;
   }
 });
 
@@ -6928,6 +6937,212 @@ var require_ajv = __commonJS({
 // src/config/validate.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function findNodeAtLocation(root, path) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+
 // schema/cua-guard.schema.json
 var cua_guard_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -7194,6 +7409,2630 @@ var cua_guard_schema_default = {
   }
 };
 
+// src/engine/text-position.ts
+var LineIndex = class {
+  text;
+  /** Offsets where lines start, ascending; complete up to `scanned`. */
+  starts = [0];
+  /** Every line start at or before this offset is in `starts`. */
+  scanned = 0;
+  /** undefined until first use; true when the text has a \r not followed by \n (slow path). */
+  loneCarriageReturns;
+  constructor(text) {
+    this.text = text;
+  }
+  positionAt(offset) {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    this.indexUpTo(clamped);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+  indexUpTo(offset) {
+    if (this.scanned > offset) return;
+    const text = this.text;
+    this.loneCarriageReturns ??= hasLoneCarriageReturn(text);
+    if (this.loneCarriageReturns) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          this.starts.push(i + 1);
+        }
+      }
+      this.scanned = Number.POSITIVE_INFINITY;
+      return;
+    }
+    while (this.scanned <= offset) {
+      const newline = text.indexOf("\n", this.scanned);
+      if (newline === -1) {
+        this.scanned = Number.POSITIVE_INFINITY;
+        return;
+      }
+      this.starts.push(newline + 1);
+      this.scanned = newline + 1;
+    }
+  }
+};
+function hasLoneCarriageReturn(text) {
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
+// src/meta.ts
+var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
+var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
+
+// src/engine/preview.ts
+var MAX_PREVIEW = 120;
+function previewValue(value, max = MAX_PREVIEW) {
+  return truncate(render(value, 0, max), max);
+}
+function truncate(text, max = MAX_PREVIEW) {
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+function render(value, depth, budget) {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === void 0) return "undefined";
+  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  const parts = [];
+  let length2 = 0;
+  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (length2 > budget) {
+      parts.push("\u2026");
+      break;
+    }
+    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    parts.push(text);
+    length2 += text.length + 1;
+  }
+  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
+
+// src/rules/rule.ts
+function docsUrl(id18, name18) {
+  return `${RULE_DOCS_BASE}#${id18.toLowerCase()}-${name18}`;
+}
+function propertyRef(entry, ...keys) {
+  let node = entry.resource;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null || !(key in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+    }
+    node = node[key];
+  }
+  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+}
+function resourceRef(entry) {
+  return { file: entry.source.file, path: entry.path, at: "value" };
+}
+function nameOf(candidate) {
+  return `'${truncate(candidate.name.display)}'`;
+}
+function hasStaticError(entry) {
+  return entry.nameErrors.some((e) => e.kind === "static");
+}
+function describeChain(entry) {
+  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
+}
+
+// src/rules/tracking-set.ts
+function topLevelTrackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
+}
+function trackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment);
+}
+
+// src/expressions/frame.ts
+var MAX_DEPTH = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind ? { ...error, kind } : error);
+}
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+var CACHE_ENTRIES = 1e5;
+var CACHE_CHARS = 16e6;
+var cache = /* @__PURE__ */ new Map();
+var cachedChars = 0;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var OPEN_PAREN = 40;
+var CLOSE_PAREN = 41;
+var QUOTE = 39;
+var COMMA = 44;
+var DOT = 46;
+var MINUS = 45;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function isEscapedBracket(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(1) === OPEN_BRACKET;
+}
+function parseExpression(source) {
+  const cached = cache.get(source);
+  if (cached !== void 0) return cached;
+  let result;
+  try {
+    result = { ok: true, node: new Parser(source).parse(), problems: void 0 };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    result = { ok: false, error: { message: error.message, offset: error.offset } };
+  }
+  if (source.length <= CACHE_CHARS / 4) {
+    cachedChars += source.length;
+    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
+      const oldest = cache.keys().next();
+      if (oldest.done === true) break;
+      cachedChars -= oldest.value.length;
+      cache.delete(oldest.value);
+    }
+    cache.set(source, result);
+  }
+  return result;
+}
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || isDigit(c);
+}
+var Parser = class {
+  src;
+  pos = 1;
+  // just after the opening '['
+  end;
+  // offset of the closing ']'
+  nesting = 0;
+  constructor(src) {
+    this.src = src;
+    this.end = src.length - 1;
+  }
+  parse() {
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    const node = this.parseExpression();
+    this.skipSpace();
+    if (this.pos < this.end) throw this.unexpected();
+    return node;
+  }
+  parseExpression() {
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    let node = this.parsePrimary();
+    for (; ; ) {
+      this.skipSpace();
+      if (this.pos >= this.end) break;
+      const c = this.src.charCodeAt(this.pos);
+      if (c === DOT) {
+        this.pos++;
+        this.skipSpace();
+        const nameStart = this.pos;
+        const name18 = this.readIdentifier();
+        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", target: node, name: name18, start: node.start, end: this.pos };
+      } else if (c === OPEN_BRACKET) {
+        this.pos++;
+        this.skipSpace();
+        const index = this.parseExpression();
+        this.skipSpace();
+        if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== CLOSE_BRACKET) throw this.expected("']'");
+        this.pos++;
+        node = { kind: "index", target: node, index, start: node.start, end: this.pos };
+      } else {
+        break;
+      }
+    }
+    this.nesting--;
+    return node;
+  }
+  parsePrimary() {
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    const start = this.pos;
+    const c = this.src.charCodeAt(start);
+    if (c === QUOTE) return this.parseString();
+    if (isDigit(c) || c === MINUS && this.pos + 1 < this.end && isDigit(this.src.charCodeAt(this.pos + 1))) return this.parseNumber();
+    if (isIdentStart(c)) return this.parseIdentifier();
+    throw this.unexpected();
+  }
+  parseString() {
+    const start = this.pos;
+    this.pos++;
+    let value = "";
+    let chunkStart = this.pos;
+    for (; ; ) {
+      if (this.pos >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (this.src.charCodeAt(this.pos) === QUOTE) {
+        if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos + 1) === QUOTE) {
+          value += this.src.slice(chunkStart, this.pos + 1);
+          this.pos += 2;
+          chunkStart = this.pos;
+          continue;
+        }
+        value += this.src.slice(chunkStart, this.pos);
+        this.pos++;
+        return { kind: "string", value, start, end: this.pos };
+      }
+      this.pos++;
+    }
+  }
+  parseNumber() {
+    const start = this.pos;
+    if (this.src.charCodeAt(this.pos) === MINUS) this.pos++;
+    while (this.pos < this.end && isDigit(this.src.charCodeAt(this.pos))) this.pos++;
+    if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos) === DOT && isDigit(this.src.charCodeAt(this.pos + 1))) {
+      this.pos++;
+      while (this.pos < this.end && isDigit(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    return { kind: "number", value: Number(this.src.slice(start, this.pos)), start, end: this.pos };
+  }
+  parseIdentifier() {
+    const start = this.pos;
+    const name18 = this.readIdentifier();
+    this.skipSpace();
+    let namespace;
+    let member = name18;
+    if (this.peek() === DOT) {
+      const save = this.pos;
+      this.pos++;
+      this.skipSpace();
+      const second = this.readIdentifier();
+      this.skipSpace();
+      if (second !== "" && this.peek() === OPEN_PAREN) {
+        namespace = name18;
+        member = second;
+      } else {
+        this.pos = save;
+      }
+    }
+    if (this.peek() === OPEN_PAREN) {
+      this.pos++;
+      const args = this.parseArguments();
+      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, text: void 0 };
+      return node;
+    }
+    const lower = name18.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") {
+      return { kind: "literal", value: lower === "null" ? null : lower === "true", start, end: start + name18.length };
+    }
+    throw new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  }
+  parseArguments() {
+    const args = [];
+    this.skipSpace();
+    if (this.peek() === CLOSE_PAREN) {
+      this.pos++;
+      return args;
+    }
+    for (; ; ) {
+      args.push(this.parseExpression());
+      this.skipSpace();
+      const c = this.peek();
+      if (c === COMMA) {
+        this.pos++;
+        continue;
+      }
+      if (c === CLOSE_PAREN) {
+        this.pos++;
+        return args;
+      }
+      throw this.expected("',' or ')'");
+    }
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+
+// src/expressions/value.ts
+var Unknown = class {
+  kind = "unknown";
+  text;
+  constructor(text) {
+    this.text = text;
+  }
+};
+var PartialString = class {
+  kind = "partial";
+  parts;
+  constructor(parts) {
+    this.parts = parts;
+  }
+};
+function knownPrefix(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof PartialString) {
+    let prefix = "";
+    for (const part of value.parts) {
+      if (typeof part !== "string") break;
+      prefix += part;
+    }
+    return prefix;
+  }
+  return "";
+}
+function describeString(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof Unknown) return `{${value.text}}`;
+  if (value instanceof PartialString) {
+    return value.parts.map((p) => typeof p === "string" ? p : `{${p.text}}`).join("");
+  }
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
+  } catch {
+    return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  }
+}
+
+// src/expressions/value-helpers.ts
+var BoundedUnknown = class extends Unknown {
+  maxLength;
+  constructor(text, maxLength) {
+    super(text);
+    this.maxLength = maxLength;
+  }
+};
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
+}
+function isStringLike(value) {
+  return typeof value === "string" || value instanceof PartialString || value instanceof Unknown;
+}
+function partsOf(value) {
+  if (typeof value === "string") return [value];
+  if (value instanceof PartialString) return value.parts;
+  return [value];
+}
+function joinParts(parts) {
+  const out = [];
+  for (const part of parts) {
+    if (typeof part === "string") {
+      if (part === "") continue;
+      const last = out.length - 1;
+      const previous = out[last];
+      if (typeof previous === "string") out[last] = previous + part;
+      else out.push(part);
+    } else {
+      out.push(part);
+    }
+  }
+  if (out.length === 0) return "";
+  const only = out[0];
+  if (out.length === 1 && only !== void 0) return only;
+  return new PartialString(out);
+}
+function knownSuffix(value) {
+  const parts = partsOf(value);
+  let suffix = "";
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (typeof part !== "string") break;
+    suffix = part + suffix;
+  }
+  return suffix;
+}
+function maxLengthOf(value) {
+  let total = 0;
+  for (const part of partsOf(value)) {
+    if (typeof part === "string") total += part.length;
+    else if (part instanceof BoundedUnknown) total += part.maxLength;
+    else return void 0;
+  }
+  return total;
+}
+function isFullyKnown(value) {
+  if (value instanceof Unknown || value instanceof PartialString) return false;
+  if (Array.isArray(value)) return value.every(isFullyKnown);
+  if (isObject(value)) {
+    for (const key in value) {
+      const item = value[key];
+      if (item !== void 0 && !isFullyKnown(item)) return false;
+    }
+  }
+  return true;
+}
+function getProperty(object, name18) {
+  if (Object.hasOwn(object, name18)) return object[name18];
+  const lower = name18.toLowerCase();
+  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
+  return void 0;
+}
+function setProperty2(object, key, value) {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+function fromJson(raw, depth = 0) {
+  if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (depth > 200) return new Unknown("(value nested too deeply)");
+  if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
+  if (typeof raw === "object") {
+    const out = {};
+    for (const [key, item] of Object.entries(raw)) setProperty2(out, key, fromJson(item, depth + 1));
+    return out;
+  }
+  return null;
+}
+function armEquals(a, b) {
+  if (isStringLike(a) && isStringLike(b) && (typeof a !== "string" || typeof b !== "string")) return partialEquals(a, b);
+  if (a instanceof Unknown || b instanceof Unknown || a instanceof PartialString || b instanceof PartialString) return void 0;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    let unknown = false;
+    for (let i = 0; i < a.length; i++) {
+      const result = armEquals(a[i] ?? null, b[i] ?? null);
+      if (result === false) return false;
+      if (result === void 0) unknown = true;
+    }
+    return unknown ? void 0 : true;
+  }
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    let unknown = false;
+    for (const key of keys) {
+      const other = getProperty(b, key);
+      if (other === void 0) return false;
+      const result = armEquals(a[key] ?? null, other);
+      if (result === false) return false;
+      if (result === void 0) unknown = true;
+    }
+    return unknown ? void 0 : true;
+  }
+  return a === b;
+}
+function partialEquals(a, b) {
+  const prefixA = knownPrefix(a);
+  const prefixB = knownPrefix(b);
+  const n = Math.min(prefixA.length, prefixB.length);
+  if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
+  const suffixA = knownSuffix(a);
+  const suffixB = knownSuffix(b);
+  const m = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  return void 0;
+}
+function scalarText(value) {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return typeof value === "number" ? numberText(value) : value;
+}
+function numberText(value) {
+  return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+}
+function compactJson(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item instanceof Unknown || item instanceof PartialString) throw new Error("compactJson on an unknown value");
+    return item;
+  });
+}
+function quote(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof Unknown) return "unknown";
+  if (value instanceof PartialString) return "string";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "number";
+  if (typeof value === "object") return "object";
+  return typeof value === "boolean" ? "bool" : "string";
+}
+
+// src/expressions/guid.ts
+import { createHash } from "node:crypto";
+var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
+function armGuid(values) {
+  return uuidV5(ARM_NAMESPACE, values.join("-"));
+}
+function uuidV5(namespace, name18) {
+  const hash = createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
+  const b = hash.subarray(0, 16);
+  b[6] = (b[6] ?? 0) & 15 | 80;
+  b[8] = (b[8] ?? 0) & 63 | 128;
+  const hex = b.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+// src/expressions/dotnet-format.ts
+var OPEN = 123;
+var CLOSE = 125;
+function composeFormat(template, args) {
+  const parts = [];
+  let text = "";
+  let i = 0;
+  const n = template.length;
+  while (i < n) {
+    const c = template.charCodeAt(i);
+    if (c === CLOSE) {
+      if (template.charCodeAt(i + 1) === CLOSE) {
+        text += "}";
+        i += 2;
+        continue;
+      }
+      return { kind: "error", message: `unmatched '}' at position ${i} of the format string` };
+    }
+    if (c !== OPEN) {
+      text += template[i];
+      i++;
+      continue;
+    }
+    if (template.charCodeAt(i + 1) === OPEN) {
+      text += "{";
+      i += 2;
+      continue;
+    }
+    const close = template.indexOf("}", i);
+    if (close === -1) return { kind: "error", message: `unmatched '{' at position ${i} of the format string` };
+    const item = parseItem(template.slice(i + 1, close));
+    if (item === void 0) return { kind: "error", message: `invalid format item '${template.slice(i, close + 1)}'` };
+    if (item.index >= args.length) return { kind: "error", message: `format item {${item.index}} has no argument (${args.length} given)` };
+    const value = args[item.index] ?? null;
+    const rendered = renderValue(value, item.format);
+    if (rendered === void 0) return { kind: "unknown" };
+    if (typeof rendered === "string") {
+      text += align(rendered, item.alignment);
+    } else {
+      if (item.alignment !== 0) return { kind: "unknown" };
+      if (text !== "") parts.push(text);
+      text = "";
+      parts.push(...rendered);
+    }
+    i = close + 1;
+  }
+  if (text !== "") parts.push(text);
+  return { kind: "parts", parts };
+}
+function parseItem(body) {
+  const colon = body.indexOf(":");
+  const head = colon === -1 ? body : body.slice(0, colon);
+  const format3 = colon === -1 ? "" : body.slice(colon + 1);
+  const comma = head.indexOf(",");
+  const indexText = (comma === -1 ? head : head.slice(0, comma)).trim();
+  const alignText = comma === -1 ? "0" : head.slice(comma + 1).trim();
+  if (!isInteger(indexText, false) || !isInteger(alignText, true)) return void 0;
+  return { index: Number(indexText), alignment: Number(alignText), format: format3 };
+}
+function isInteger(text, signed) {
+  if (text === "") return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (signed && i === 0 && c === 45 && text.length > 1) continue;
+    return false;
+  }
+  return true;
+}
+function align(text, alignment) {
+  if (alignment > 0) return text.padStart(alignment);
+  if (alignment < 0) return text.padEnd(-alignment);
+  return text;
+}
+function renderValue(value, format3) {
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialString) return [...value.parts];
+  if (Array.isArray(value) || typeof value === "object" && value !== null) {
+    return isFullyKnown(value) ? compactJson(value).replaceAll('"', "'") : void 0;
+  }
+  if (typeof value === "number") return formatNumber(value, format3);
+  return scalarText(value);
+}
+function formatNumber(value, format3) {
+  const spec = format3.trim();
+  if (spec === "") return numberText(value);
+  const letter = spec[0] ?? "";
+  const precisionText = spec.slice(1);
+  if (precisionText !== "" && !isInteger(precisionText, false)) return numberText(value);
+  const precision = precisionText === "" ? void 0 : Number(precisionText);
+  switch (letter) {
+    case "N":
+    case "n":
+      return group(value.toFixed(precision ?? 2));
+    case "F":
+    case "f":
+      return value.toFixed(precision ?? 2);
+    case "D":
+    case "d": {
+      if (!Number.isInteger(value)) return numberText(value);
+      const digits = Math.abs(value).toFixed(0).padStart(precision ?? 0, "0");
+      return value < 0 ? `-${digits}` : digits;
+    }
+    case "X":
+    case "x": {
+      if (!Number.isInteger(value)) return numberText(value);
+      const hex = BigInt.asUintN(value < 0 ? 64 : 128, BigInt(value)).toString(16).padStart(precision ?? 0, "0");
+      return letter === "X" ? hex.toUpperCase() : hex;
+    }
+    default:
+      return numberText(value);
+  }
+}
+function group(fixed) {
+  const negative = fixed.startsWith("-");
+  const body = negative ? fixed.slice(1) : fixed;
+  const dot = body.indexOf(".");
+  const integer = dot === -1 ? body : body.slice(0, dot);
+  const fraction = dot === -1 ? "" : body.slice(dot);
+  let grouped = "";
+  for (let i = 0; i < integer.length; i++) {
+    if (i > 0 && (integer.length - i) % 3 === 0) grouped += ",";
+    grouped += integer[i];
+  }
+  return `${negative ? "-" : ""}${grouped}${fraction}`;
+}
+
+// src/expressions/unique-string.ts
+var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+var C1 = 597399067;
+var C2 = 2869860233;
+var F1 = 2246822507;
+var F2 = 3266489909;
+function rotl(x, r) {
+  return (x << r | x >>> 32 - r) >>> 0;
+}
+function mul(a, b) {
+  return Math.imul(a, b) >>> 0;
+}
+function fmix(h) {
+  h = mul(h ^ h >>> 16, F1);
+  h = mul(h ^ h >>> 13, F2);
+  return (h ^ h >>> 16) >>> 0;
+}
+function murmurHash64(data) {
+  const length2 = data.length;
+  const byte = (i2) => data[i2] ?? 0;
+  const word = (i2) => (byte(i2) | byte(i2 + 1) << 8 | byte(i2 + 2) << 16 | byte(i2 + 3) << 24) >>> 0;
+  let h1 = 0;
+  let h2 = 0;
+  let i = 0;
+  for (; i + 7 < length2; i += 8) {
+    const k1 = mul(rotl(mul(word(i), C1), 15), C2);
+    h1 = rotl((h1 ^ k1) >>> 0, 19);
+    h1 = mul(h1 + h2 >>> 0, 5) + 1444728091 >>> 0;
+    const k2 = mul(rotl(mul(word(i + 4), C2), 17), C1);
+    h2 = rotl((h2 ^ k2) >>> 0, 13);
+    h2 = mul(h2 + h1 >>> 0, 5) + 197830471 >>> 0;
+  }
+  const tail = length2 - i;
+  if (tail > 0) {
+    const k1 = tail >= 4 ? word(i) : byte(i) | (tail > 1 ? byte(i + 1) << 8 : 0) | (tail > 2 ? byte(i + 2) << 16 : 0);
+    h1 = (h1 ^ mul(rotl(mul(k1 >>> 0, C1), 15), C2)) >>> 0;
+    if (tail > 4) {
+      const k2 = byte(i + 4) | (tail > 5 ? byte(i + 5) << 8 : 0) | (tail > 6 ? byte(i + 6) << 16 : 0);
+      h2 = (h2 ^ mul(rotl(mul(k2 >>> 0, C2), 17), C1)) >>> 0;
+    }
+  }
+  h1 = (h1 ^ length2) >>> 0;
+  h2 = (h2 ^ length2) >>> 0;
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  return [h2, h1];
+}
+function armUniqueString(values) {
+  const [high, low] = murmurHash64(Buffer.from(values.join("-"), "utf8"));
+  let value = BigInt(high) << 32n | BigInt(low);
+  let out = "";
+  for (let i = 0; i < 13; i++) {
+    out += BASE32[Number(value >> 59n)] ?? "";
+    value = value << 5n & 0xffffffffffffffffn;
+  }
+  return out;
+}
+
+// src/expressions/functions/types.ts
+function fn(minArgs, maxArgs, impl) {
+  return { minArgs, maxArgs, impl };
+}
+
+// src/expressions/functions/strings.ts
+var GUID_LENGTH = 36;
+var UNIQUE_STRING_LENGTH = 13;
+function intArg(call, i) {
+  const value = call.arg(i);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  return call.fail(`function '${call.name}' expects an integer as argument ${i + 1}, got ${typeName(value)}`);
+}
+function stringArg(call, i) {
+  const value = call.arg(i);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  if (typeof value === "string") return value;
+  return call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+}
+function textArg(call, i) {
+  const value = call.arg(i);
+  if (isStringLike(value)) return value;
+  call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+  return void 0;
+}
+function concat(call) {
+  const values = call.args();
+  if (values.some(Array.isArray)) {
+    if (values.every(Array.isArray)) return values.flat(1);
+    if (values.every((v) => Array.isArray(v) || v instanceof Unknown)) return call.unknown();
+    return call.fail("concat cannot mix arrays with other values");
+  }
+  const parts = [];
+  let sawText = false;
+  for (const value of values) {
+    if (value === null) continue;
+    if (value instanceof Unknown) parts.push(value);
+    else if (value instanceof PartialString) {
+      parts.push(...value.parts);
+      sawText = true;
+    } else if (typeof value === "object") return call.fail("concat expects strings, integers or arrays, got an object");
+    else {
+      parts.push(scalarText(value));
+      sawText = true;
+    }
+  }
+  if (!sawText) return call.unknown();
+  return joinParts(parts);
+}
+function format2(call) {
+  const template = call.arg(0);
+  if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
+  if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
+  const args = call.args().slice(1);
+  const result = composeFormat(template, args);
+  if (result.kind === "error") return call.fail(`format: ${result.message}`);
+  if (result.kind === "unknown") return call.unknown();
+  return joinParts(result.parts);
+}
+function changeCase(call, convert, fnName) {
+  const value = textArg(call, 0);
+  if (value === void 0) return call.unknown();
+  if (typeof value === "string") return convert(value);
+  if (value instanceof Unknown) return wrapUnknown(value, call.text);
+  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`)));
+}
+function wrapUnknown(unknown, text) {
+  return unknown instanceof BoundedUnknown ? new BoundedUnknown(text, unknown.maxLength) : new Unknown(text);
+}
+function take(call) {
+  const source = call.arg(0);
+  const count = intArg(call, 1);
+  if (count instanceof Unknown) return count;
+  if (Array.isArray(source)) return source.slice(0, Math.max(0, count));
+  if (source === null) return null;
+  if (!isStringLike(source)) return call.fail(`take expects an array or a string, got ${typeName(source)}`);
+  if (typeof source === "string") return count <= 0 ? "" : source.slice(0, count);
+  if (count <= 0) return "";
+  const max = maxLengthOf(source);
+  if (max !== void 0 && max <= count) return source;
+  const prefix = knownPrefix(source);
+  if (count <= prefix.length) return prefix.slice(0, count);
+  return joinParts([...partsThatFit(partsOf(source), count), new Unknown(call.text)]);
+}
+function partsThatFit(parts, count) {
+  const kept = [];
+  let length2 = 0;
+  for (const part of parts) {
+    const max = typeof part === "string" ? part.length : part instanceof BoundedUnknown ? part.maxLength : void 0;
+    if (max === void 0 || length2 + max > count) {
+      if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
+      break;
+    }
+    kept.push(part);
+    length2 += max;
+  }
+  return kept;
+}
+function skip(call) {
+  const source = call.arg(0);
+  const count = intArg(call, 1);
+  if (count instanceof Unknown) return count;
+  if (Array.isArray(source)) return source.slice(Math.max(0, count));
+  if (source === null) return null;
+  if (!isStringLike(source)) return call.fail(`skip expects an array or a string, got ${typeName(source)}`);
+  if (typeof source === "string") return source.slice(Math.max(0, count));
+  if (count <= 0) return source;
+  const parts = partsOf(source);
+  const first = parts[0];
+  if (typeof first === "string" && count <= first.length) return joinParts([first.slice(count), ...parts.slice(1)]);
+  return call.unknown();
+}
+function substring(call) {
+  const source = textArg(call, 0);
+  const start = intArg(call, 1);
+  const length2 = call.argCount > 2 ? intArg(call, 2) : void 0;
+  if (source === void 0) return call.unknown();
+  if (start instanceof Unknown) return start;
+  if (length2 instanceof Unknown) return length2;
+  if (start < 0) return call.fail(`substring start index cannot be negative: ${start}`);
+  if (length2 !== void 0 && length2 < 0) return call.fail(`substring length cannot be negative: ${length2}`);
+  if (typeof source !== "string") {
+    const prefix = knownPrefix(source);
+    if (length2 !== void 0 && start + length2 <= prefix.length) return prefix.substring(start, start + length2);
+    return call.unknown();
+  }
+  if (start > source.length) return call.fail(`substring start index ${start} is beyond the end of a string of length ${source.length}`);
+  if (length2 === void 0) return source.slice(start);
+  if (start + length2 > source.length) {
+    return call.fail(`substring index ${start} and length ${length2} must refer to a location within a string of length ${source.length}`);
+  }
+  return source.substring(start, start + length2);
+}
+function replace(call) {
+  const source = textArg(call, 0);
+  const oldValue = stringArg(call, 1);
+  const newValue = stringArg(call, 2);
+  if (source === void 0) return call.unknown();
+  if (oldValue instanceof Unknown) return oldValue;
+  if (newValue instanceof Unknown) return newValue;
+  if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
+  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
+  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`)));
+}
+function quoteArg(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function trim(call) {
+  const source = textArg(call, 0);
+  if (source === void 0) return call.unknown();
+  if (typeof source === "string") return source.trim();
+  if (source instanceof Unknown) return call.unknown();
+  const parts = [...source.parts];
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (typeof first !== "string" || typeof last !== "string" || first.trim() === "" || last.trim() === "") return call.unknown();
+  parts[0] = first.trimStart();
+  parts[parts.length - 1] = parts[parts.length - 1].trimEnd();
+  return joinParts(parts);
+}
+function string(call) {
+  const value = call.arg(0);
+  if (value instanceof PartialString || typeof value === "string") return value;
+  if (value instanceof Unknown) return call.unknown();
+  if (Array.isArray(value) || isObject(value)) return isFullyKnown(value) ? compactJson(value) : call.unknown();
+  return scalarText(value);
+}
+function padLeft(call) {
+  const value = call.arg(0);
+  const total = intArg(call, 1);
+  const pad = call.argCount > 2 ? stringArg(call, 2) : " ";
+  if (total instanceof Unknown) return total;
+  if (pad instanceof Unknown) return pad;
+  if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
+  if (typeof value === "string") return value.padStart(total, pad);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`padLeft expects a string or an integer, got ${typeName(value)}`);
+}
+function split(call) {
+  const source = stringArg(call, 0);
+  const delimiter = call.arg(1);
+  if (source instanceof Unknown) return source;
+  let delimiters;
+  if (typeof delimiter === "string") delimiters = [delimiter];
+  else if (Array.isArray(delimiter) && delimiter.every((d) => typeof d === "string")) delimiters = delimiter;
+  else if (delimiter instanceof Unknown || Array.isArray(delimiter)) return call.unknown();
+  else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
+  delimiters = delimiters.filter((d) => d !== "");
+  if (delimiters.length === 0) return [source];
+  const out = [];
+  let start = 0;
+  let i = 0;
+  outer: while (i < source.length) {
+    for (const d of delimiters) {
+      if (source.startsWith(d, i)) {
+        out.push(source.slice(start, i));
+        i += d.length;
+        start = i;
+        continue outer;
+      }
+    }
+    i++;
+  }
+  out.push(source.slice(start));
+  return out;
+}
+function join(call) {
+  const items2 = call.arg(0);
+  const delimiter = stringArg(call, 1);
+  if (delimiter instanceof Unknown) return delimiter;
+  if (items2 instanceof Unknown) return call.unknown();
+  if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  const parts = [];
+  for (const [index, item] of items2.entries()) {
+    if (index > 0) parts.push(delimiter);
+    if (item instanceof Unknown) parts.push(item);
+    else if (item instanceof PartialString) parts.push(...item.parts);
+    else if (typeof item === "object" && item !== null) return call.fail("join expects an array of strings, integers or booleans");
+    else parts.push(scalarText(item));
+  }
+  return joinParts(parts);
+}
+function startsOrEndsWith(call, atStart) {
+  const source = textArg(call, 0);
+  const affix = textArg(call, 1);
+  if (source === void 0 || affix === void 0) return call.unknown();
+  if (typeof affix !== "string") return call.unknown();
+  const needle = affix.toLowerCase();
+  const known = (typeof source === "string" ? source : atStart ? knownPrefix(source) : knownSuffix(source)).toLowerCase();
+  if (typeof source === "string") return atStart ? known.startsWith(needle) : known.endsWith(needle);
+  if (known.length >= needle.length) return atStart ? known.startsWith(needle) : known.endsWith(needle);
+  const overlap = atStart ? needle.startsWith(known) : needle.endsWith(known);
+  return overlap ? call.unknown() : false;
+}
+function hashOf(call, hash, length2) {
+  const values = call.args();
+  let unknown = false;
+  for (const [i, value] of values.entries()) {
+    if (value instanceof Unknown || value instanceof PartialString) unknown = true;
+    else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
+  }
+  if (unknown) return call.unknown(length2);
+  return hash(values);
+}
+function base64(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : Buffer.from(value, "utf8").toString("base64");
+}
+function base64ToString(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : Buffer.from(value, "base64").toString("utf8");
+}
+function base64ToJson(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  return parseJsonText(call, Buffer.from(value, "base64").toString("utf8"));
+}
+function parseJsonText(call, text) {
+  if (text.trim() === "") return null;
+  try {
+    return fromJson(JSON.parse(text));
+  } catch {
+    try {
+      return fromJson(JSON.parse(singleToDoubleQuotes(text)));
+    } catch {
+      return call.fail("json: the argument is not valid JSON");
+    }
+  }
+}
+function singleToDoubleQuotes(text) {
+  let out = "";
+  let quote2;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    if (quote2 === void 0 && (ch === "'" || ch === '"')) {
+      quote2 = ch;
+      out += '"';
+    } else if (quote2 !== void 0 && ch === quote2) {
+      if (quote2 === "'" && text[i + 1] === "'") {
+        out += "'";
+        i++;
+      } else {
+        quote2 = void 0;
+        out += '"';
+      }
+    } else if (quote2 === "'" && ch === '"') out += '\\"';
+    else out += ch;
+  }
+  return out;
+}
+function dataUri(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : `data:text/plain;charset=utf8;base64,${Buffer.from(value, "utf8").toString("base64")}`;
+}
+function dataUriToString(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  const comma = value.indexOf(",");
+  if (!value.toLowerCase().startsWith("data:") || comma === -1) return call.fail("dataUriToString expects a data URI");
+  const header = value.slice(0, comma).toLowerCase();
+  const body = value.slice(comma + 1);
+  try {
+    return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+  } catch {
+    return call.fail("dataUriToString: the data URI is malformed");
+  }
+}
+function uri(call) {
+  const base = textArg(call, 0);
+  const relative = textArg(call, 1);
+  if (base === void 0 || relative === void 0) return call.unknown();
+  const relativeParts = partsOf(relative);
+  const head = relativeParts[0];
+  if (typeof head !== "string") return call.unknown();
+  const tail = relativeParts.slice(1);
+  if (typeof base === "string") {
+    let baseUrl;
+    try {
+      baseUrl = new URL(base);
+    } catch {
+      return call.fail(`uri: '${base}' is not an absolute URI`);
+    }
+    try {
+      return joinParts([new URL(head, baseUrl).href, ...tail]);
+    } catch {
+      return call.fail(`uri: cannot combine '${base}' with '${head}'`);
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(head) || head.startsWith("/")) return call.unknown();
+  const parts = partsOf(base);
+  const last = parts[parts.length - 1];
+  if (typeof last === "string") {
+    const slash = last.lastIndexOf("/");
+    if (slash === -1) return call.unknown();
+    return joinParts([...parts.slice(0, -1), last.slice(0, slash + 1), head, ...tail]);
+  }
+  return joinParts([...parts, head, ...tail]);
+}
+function uriComponent(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function uriComponentToString(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return call.fail("uriComponentToString: the value is not a valid encoded URI component");
+  }
+}
+var stringFunctions = {
+  concat: fn(1, Infinity, concat),
+  format: fn(1, Infinity, format2),
+  toLower: fn(1, 1, (call) => changeCase(call, (s) => s.toLowerCase(), "toLower")),
+  toUpper: fn(1, 1, (call) => changeCase(call, (s) => s.toUpperCase(), "toUpper")),
+  take: fn(2, 2, take),
+  skip: fn(2, 2, skip),
+  substring: fn(2, 3, substring),
+  replace: fn(3, 3, replace),
+  trim: fn(1, 1, trim),
+  string: fn(1, 1, string),
+  padLeft: fn(2, 3, padLeft),
+  split: fn(2, 2, split),
+  join: fn(2, 2, join),
+  startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
+  endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
+  guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
+  uniqueString: fn(1, Infinity, (call) => hashOf(call, armUniqueString, UNIQUE_STRING_LENGTH)),
+  newGuid: fn(0, 0, (call) => call.unknown(GUID_LENGTH)),
+  base64: fn(1, 1, base64),
+  base64ToString: fn(1, 1, base64ToString),
+  base64ToJson: fn(1, 1, base64ToJson),
+  json: fn(1, 1, (call) => {
+    const value = stringArg(call, 0);
+    return value instanceof Unknown ? value : parseJsonText(call, value);
+  }),
+  dataUri: fn(1, 1, dataUri),
+  dataUriToString: fn(1, 1, dataUriToString),
+  uri: fn(2, 2, uri),
+  uriComponent: fn(1, 1, uriComponent),
+  uriComponentToString: fn(1, 1, uriComponentToString)
+};
+
+// src/expressions/functions/collections.ts
+var MAX_RANGE = 1e4;
+function createObject(call) {
+  if (call.argCount % 2 !== 0) return call.fail("createObject expects an even number of arguments (key, value pairs)");
+  const out = {};
+  for (let i = 0; i < call.argCount; i += 2) {
+    const key = call.arg(i);
+    if (key instanceof Unknown || key instanceof PartialString) {
+      call.args();
+      return call.unknown();
+    }
+    if (typeof key !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key)}`);
+    setProperty2(out, key, call.arg(i + 1));
+  }
+  return out;
+}
+function array(call) {
+  const value = call.arg(0);
+  if (Array.isArray(value)) return value;
+  if (value instanceof Unknown) return call.unknown();
+  return [value];
+}
+function firstOrLast(call, first) {
+  const value = call.arg(0);
+  if (value === null) return null;
+  if (Array.isArray(value)) return (first ? value[0] : value[value.length - 1]) ?? null;
+  if (typeof value === "string") return (first ? value[0] : value[value.length - 1]) ?? "";
+  if (value instanceof PartialString) {
+    const known = first ? knownPrefix(value) : knownSuffix(value);
+    if (known !== "") return (first ? known[0] : known[known.length - 1]) ?? "";
+    return call.unknown();
+  }
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(value)}`);
+}
+function length(call) {
+  const value = call.arg(0);
+  if (Array.isArray(value) || typeof value === "string") return value.length;
+  if (isObject(value)) return Object.keys(value).length;
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`length expects an array, a string or an object, got ${typeName(value)}`);
+}
+function empty(call) {
+  const value = call.arg(0);
+  if (value === null) return true;
+  if (Array.isArray(value) || typeof value === "string") return value.length === 0;
+  if (isObject(value)) return Object.keys(value).length === 0;
+  if (value instanceof PartialString) return value.parts.some((p) => typeof p === "string" && p !== "") ? false : call.unknown();
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`empty expects an array, a string, an object or null, got ${typeName(value)}`);
+}
+function contains(call) {
+  const container = call.arg(0);
+  const item = call.arg(1);
+  if (isObject(container)) {
+    if (typeof item === "string") return getProperty(container, item) !== void 0;
+    return item instanceof Unknown || item instanceof PartialString ? call.unknown() : call.fail("contains expects a string key for an object");
+  }
+  if (Array.isArray(container)) return arrayIndex(container, item, false, call);
+  if (isStringLike(container)) {
+    if (typeof item !== "string" && typeof item !== "number") return isStringLike(item) ? call.unknown() : call.fail("contains expects a string to look for");
+    const needle = typeof item === "number" ? String(item) : item;
+    if (typeof container === "string") return container.includes(needle);
+    return partsOf(container).some((p) => typeof p === "string" && p.includes(needle)) ? true : call.unknown();
+  }
+  return call.fail(`contains expects an array, an object or a string, got ${typeName(container)}`);
+}
+function arrayIndex(items2, item, last, call, asIndex = false) {
+  let undecided = false;
+  const order = last ? [...items2.keys()].reverse() : [...items2.keys()];
+  for (const i of order) {
+    const equal = armEquals(items2[i] ?? null, item);
+    if (equal === true && !undecided) return asIndex ? i : true;
+    if (equal === true) return asIndex ? call.unknown() : true;
+    if (equal === void 0) undecided = true;
+  }
+  if (undecided) return call.unknown();
+  return asIndex ? -1 : false;
+}
+function indexOf(call, last) {
+  const container = call.arg(0);
+  const item = call.arg(1);
+  if (Array.isArray(container)) return arrayIndex(container, item, last, call, true);
+  if (typeof container === "string" && typeof item === "string") {
+    const haystack = container.toLowerCase();
+    const needle = item.toLowerCase();
+    return last ? haystack.lastIndexOf(needle) : haystack.indexOf(needle);
+  }
+  if (isStringLike(container) && isStringLike(item)) {
+    if (!last && typeof item === "string") {
+      const found = knownPrefix(container).toLowerCase().indexOf(item.toLowerCase());
+      if (found !== -1) return found;
+    }
+    return call.unknown();
+  }
+  if (container instanceof Unknown) return call.unknown();
+  return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(container)}`);
+}
+function union(call) {
+  const values = call.args();
+  if (!values.every((v) => isFullyKnownShape(v))) return call.unknown();
+  if (values.every(Array.isArray)) {
+    const out = [];
+    for (const list of values) {
+      for (const item of list) {
+        const seen = out.some((existing) => armEquals(existing, item));
+        if (!seen) out.push(item);
+      }
+    }
+    return out;
+  }
+  if (values.every(isObject)) {
+    let out = {};
+    for (const object of values) out = merge(out, object);
+    return out;
+  }
+  return call.fail("union expects arguments that are all arrays or all objects");
+}
+function merge(target, patch) {
+  const out = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existing = existingKey === void 0 ? void 0 : out[existingKey];
+    if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
+    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+  }
+  return out;
+}
+function isFullyKnownShape(value) {
+  return !(value instanceof Unknown) && !(value instanceof PartialString) && isFullyKnown(value);
+}
+function intersection(call) {
+  const values = call.args();
+  if (!values.every(isFullyKnownShape)) return call.unknown();
+  const [first, ...rest] = values;
+  if (Array.isArray(first) && rest.every(Array.isArray)) {
+    const out = [];
+    for (const item of first) {
+      if (out.some((o) => armEquals(o, item))) continue;
+      if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
+    }
+    return out;
+  }
+  if (isObject(first) && rest.every(isObject)) {
+    const out = {};
+    for (const [key, value] of Object.entries(first)) {
+      if (rest.every((o) => armEquals(getProperty(o, key) ?? null, value) === true && getProperty(o, key) !== void 0)) setProperty2(out, key, value);
+    }
+    return out;
+  }
+  return call.fail("intersection expects arguments that are all arrays or all objects");
+}
+function items(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
+  return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function tryGet(call) {
+  let current = call.arg(0);
+  for (let i = 1; i < call.argCount; i++) {
+    const key = call.arg(i);
+    if (current === null) return null;
+    if (current instanceof Unknown || key instanceof Unknown || key instanceof PartialString) return call.unknown();
+    if (isObject(current) && typeof key === "string") current = getProperty(current, key) ?? null;
+    else if (Array.isArray(current) && typeof key === "number") current = current[key] ?? null;
+    else return null;
+  }
+  return current;
+}
+function coalesce(call) {
+  for (let i = 0; i < call.argCount; i++) {
+    const value = call.arg(i);
+    if (value === null) continue;
+    if (value instanceof Unknown) return call.unknown();
+    return value;
+  }
+  return null;
+}
+function range(call) {
+  const start = intArg(call, 0);
+  const count = intArg(call, 1);
+  if (start instanceof Unknown) return start;
+  if (count instanceof Unknown) return count;
+  if (count < 0 || count > MAX_RANGE) return call.fail(`range count must be between 0 and ${MAX_RANGE}, got ${count}`);
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+function minMax(call, max) {
+  let values = call.args();
+  const only = values[0];
+  if (values.length === 1 && Array.isArray(only)) values = only;
+  if (values.length === 0) return call.fail(`function '${call.name}' needs at least one value`);
+  let best;
+  for (const value of values) {
+    if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+    if (typeof value !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(value)}`);
+    if (best === void 0 || (max ? value > best : value < best)) best = value;
+  }
+  return best ?? null;
+}
+function flatten(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!Array.isArray(value)) return call.fail(`flatten expects an array of arrays, got ${typeName(value)}`);
+  const out = [];
+  for (const item of value) {
+    if (item instanceof Unknown) return call.unknown();
+    if (!Array.isArray(item)) return call.fail("flatten expects an array of arrays");
+    out.push(...item);
+  }
+  return out;
+}
+function shallowMerge(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!Array.isArray(value)) return call.fail(`shallowMerge expects an array of objects, got ${typeName(value)}`);
+  const out = {};
+  for (const item of value) {
+    if (item instanceof Unknown) return call.unknown();
+    if (!isObject(item)) return call.fail("shallowMerge expects an array of objects");
+    for (const [key, entry] of Object.entries(item)) setProperty2(out, key, entry);
+  }
+  return out;
+}
+var collectionFunctions = {
+  createArray: fn(0, Infinity, (call) => call.args()),
+  createObject: fn(0, Infinity, createObject),
+  array: fn(1, 1, array),
+  first: fn(1, 1, (call) => firstOrLast(call, true)),
+  last: fn(1, 1, (call) => firstOrLast(call, false)),
+  length: fn(1, 1, length),
+  empty: fn(1, 1, empty),
+  contains: fn(2, 2, contains),
+  indexOf: fn(2, 2, (call) => indexOf(call, false)),
+  lastIndexOf: fn(2, 2, (call) => indexOf(call, true)),
+  union: fn(1, Infinity, union),
+  intersection: fn(1, Infinity, intersection),
+  items: fn(1, 1, items),
+  tryGet: fn(2, Infinity, tryGet),
+  coalesce: fn(1, Infinity, coalesce),
+  range: fn(2, 2, range),
+  min: fn(1, Infinity, (call) => minMax(call, false)),
+  max: fn(1, Infinity, (call) => minMax(call, true)),
+  flatten: fn(1, 1, flatten),
+  shallowMerge: fn(1, 1, shallowMerge),
+  null: fn(0, 0, () => null)
+};
+
+// src/expressions/functions/deployment.ts
+function lookup(call, what) {
+  const name18 = call.arg(0);
+  if (name18 instanceof Unknown) return call.unknown();
+  if (typeof name18 !== "string") return call.fail(`${what} name must be a string`);
+  const { scope, state, errors } = call.frame;
+  const resolution = what === "parameter" ? scope.resolveParameter(name18, state) : scope.resolveVariable(name18, state);
+  switch (resolution.kind) {
+    case "missing":
+      return call.fail(`${what} '${name18}' is not defined in the template`, "static");
+    case "cycle":
+      return call.fail(`circular reference: ${what} '${name18}' depends on itself`, "static");
+    case "value":
+      for (const error of resolution.errors) errors.push({ ...error });
+      return resolution.value;
+  }
+}
+function copyIndex(call) {
+  const first = call.argCount > 0 ? call.arg(0) : null;
+  const loopName = typeof first === "string" ? first.toLowerCase() : void 0;
+  const offsetValue = typeof first === "number" ? first : call.argCount > 1 ? call.arg(1) : 0;
+  if (first instanceof Unknown || offsetValue instanceof Unknown) return call.unknown();
+  if (first !== null && typeof first !== "string" && typeof first !== "number") return call.fail("copyIndex expects a loop name or an offset");
+  if (typeof offsetValue !== "number" || !Number.isInteger(offsetValue)) return call.fail("copyIndex offset must be an integer");
+  const loops = call.frame.copy;
+  for (let i = loops.length - 1; i >= 0; i--) {
+    const loop = loops[i];
+    if (loop !== void 0 && (loopName === void 0 || loop.name === loopName)) return loop.index + offsetValue;
+  }
+  return call.unknown();
+}
+function contextObject(canonical) {
+  return (call) => {
+    if (call.argCount > 0) {
+      call.args();
+      return call.unknown();
+    }
+    return new Unknown(`${canonical}()`);
+  };
+}
+var deploymentFunctions = {
+  parameters: fn(1, 1, (call) => lookup(call, "parameter")),
+  variables: fn(1, 1, (call) => lookup(call, "variable")),
+  copyIndex: fn(0, 2, copyIndex),
+  deployment: fn(0, 0, contextObject("deployment")),
+  resourceGroup: fn(0, 0, contextObject("resourceGroup")),
+  subscription: fn(0, 0, contextObject("subscription")),
+  environment: fn(0, 0, contextObject("environment")),
+  managementGroup: fn(0, 1, contextObject("managementGroup")),
+  tenant: fn(0, 0, contextObject("tenant")),
+  deployer: fn(0, 0, contextObject("deployer"))
+};
+
+// src/expressions/functions/known.ts
+var DOCUMENTED = [
+  // any / array
+  "array",
+  "concat",
+  "contains",
+  "createArray",
+  "empty",
+  "first",
+  "flatten",
+  "indexFromEnd",
+  "indexOf",
+  "intersection",
+  "last",
+  "lastIndexOf",
+  "length",
+  "max",
+  "min",
+  "range",
+  "skip",
+  "take",
+  "tryGet",
+  "tryIndexFromEnd",
+  "union",
+  // CIDR
+  "parseCidr",
+  "cidrSubnet",
+  "cidrHost",
+  // comparison
+  "coalesce",
+  "equals",
+  "greater",
+  "greaterOrEquals",
+  "less",
+  "lessOrEquals",
+  // date
+  "dateTimeAdd",
+  "dateTimeFromEpoch",
+  "dateTimeToEpoch",
+  "utcNow",
+  // deployment
+  "deployer",
+  "deployment",
+  "environment",
+  "parameters",
+  "variables",
+  // lambda
+  "filter",
+  "groupBy",
+  "lambda",
+  "lambdaVariables",
+  "map",
+  "mapValues",
+  "reduce",
+  "sort",
+  "toObject",
+  // logical
+  "and",
+  "bool",
+  "false",
+  "if",
+  "not",
+  "or",
+  "true",
+  // numeric
+  "add",
+  "copyIndex",
+  "div",
+  "float",
+  "int",
+  "mod",
+  "mul",
+  "sub",
+  // object
+  "createObject",
+  "items",
+  "json",
+  "null",
+  "shallowMerge",
+  // resource
+  "extensionResourceId",
+  "listAccountSas",
+  "listKeys",
+  "listSecrets",
+  "managementGroupResourceId",
+  "pickZones",
+  "providers",
+  "reference",
+  "references",
+  "resourceId",
+  "subscriptionResourceId",
+  "tenantResourceId",
+  "toLogicalZone",
+  "toLogicalZones",
+  "toPhysicalZone",
+  "toPhysicalZones",
+  // scope
+  "managementGroup",
+  "resourceGroup",
+  "subscription",
+  "tenant",
+  // string
+  "base64",
+  "base64ToJson",
+  "base64ToString",
+  "dataUri",
+  "dataUriToString",
+  "endsWith",
+  "format",
+  "guid",
+  "join",
+  "newGuid",
+  "padLeft",
+  "replace",
+  "split",
+  "startsWith",
+  "string",
+  "substring",
+  "toLower",
+  "toUpper",
+  "trim",
+  "uniqueString",
+  "uri",
+  "uriComponent",
+  "uriComponentToString",
+  // compiled .bicepparam files
+  "externalInputs"
+];
+var KNOWN = new Set(DOCUMENTED.map((name18) => name18.toLowerCase()));
+function isDocumentedFunction(lowerName) {
+  return KNOWN.has(lowerName) || lowerName.startsWith("list") && lowerName.length > 4;
+}
+
+// src/expressions/functions/logic.ts
+function ifFn(call) {
+  const condition = call.arg(0);
+  if (condition === true) return call.arg(1);
+  if (condition === false) return call.arg(2);
+  if (condition instanceof Unknown) return call.unknown();
+  return call.fail(`if expects a boolean condition, got ${typeName(condition)}`);
+}
+function equals(call) {
+  const result = armEquals(call.arg(0), call.arg(1));
+  return result === void 0 ? call.unknown() : result;
+}
+function not(call) {
+  const value = call.arg(0);
+  if (typeof value === "boolean") return !value;
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`not expects a boolean, got ${typeName(value)}`);
+}
+function andOr(call, isAnd) {
+  let unknown = false;
+  let decided = false;
+  for (const [i, value] of call.args().entries()) {
+    if (typeof value === "boolean") {
+      if (value !== isAnd) decided = true;
+    } else if (value instanceof Unknown) unknown = true;
+    else return call.fail(`function '${call.name}' expects booleans, argument ${i + 1} is ${typeName(value)}`);
+  }
+  if (decided) return !isAnd;
+  return unknown ? call.unknown() : isAnd;
+}
+function bool(call) {
+  const value = call.arg(0);
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const lower = value.trim().toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+    return call.fail(`bool cannot convert '${value}'`);
+  }
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`bool expects a string, an integer or a boolean, got ${typeName(value)}`);
+}
+function compare(call, test) {
+  const a = call.arg(0);
+  const b = call.arg(1);
+  if (typeof a === "number" && typeof b === "number") return test(a - b);
+  if (typeof a === "string" && typeof b === "string") return test(a < b ? -1 : a > b ? 1 : 0);
+  if (isUnknownish(a) || isUnknownish(b)) return call.unknown();
+  return call.fail(`function '${call.name}' expects two integers or two strings, got ${typeName(a)} and ${typeName(b)}`);
+}
+function isUnknownish(value) {
+  return value instanceof Unknown || value instanceof PartialString;
+}
+function arithmetic(call, op) {
+  const a = call.arg(0);
+  const b = call.arg(1);
+  if (isUnknownish(a) || isUnknownish(b)) return call.unknown();
+  if (typeof a !== "number" || typeof b !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(a)} and ${typeName(b)}`);
+  const result = op(a, b);
+  return typeof result === "string" ? call.fail(result) : result;
+}
+function toInt(call) {
+  const value = call.arg(0);
+  if (typeof value === "number") return Math.trunc(value);
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (/^[+-]?\d+$/.test(text)) return Number(text);
+    return call.fail(`int cannot convert '${value}'`);
+  }
+  if (isUnknownish(value)) return call.unknown();
+  return call.fail(`int expects a string or a number, got ${typeName(value)}`);
+}
+function toFloat(call) {
+  const value = call.arg(0);
+  if (typeof value === "number") return value;
+  if (typeof value === "string") {
+    const parsed = Number(value.trim());
+    return value.trim() !== "" && Number.isFinite(parsed) ? parsed : call.fail(`float cannot convert '${value}'`);
+  }
+  if (isUnknownish(value)) return call.unknown();
+  return call.fail(`float expects a string or a number, got ${typeName(value)}`);
+}
+var logicFunctions = {
+  if: fn(3, 3, ifFn),
+  equals: fn(2, 2, equals),
+  not: fn(1, 1, not),
+  and: fn(1, Infinity, (call) => andOr(call, true)),
+  or: fn(1, Infinity, (call) => andOr(call, false)),
+  bool: fn(1, 1, bool),
+  true: fn(0, 0, () => true),
+  false: fn(0, 0, () => false),
+  less: fn(2, 2, (call) => compare(call, (o) => o < 0)),
+  lessOrEquals: fn(2, 2, (call) => compare(call, (o) => o <= 0)),
+  greater: fn(2, 2, (call) => compare(call, (o) => o > 0)),
+  greaterOrEquals: fn(2, 2, (call) => compare(call, (o) => o >= 0)),
+  add: fn(2, 2, (call) => arithmetic(call, (a, b) => a + b)),
+  sub: fn(2, 2, (call) => arithmetic(call, (a, b) => a - b)),
+  mul: fn(2, 2, (call) => arithmetic(call, (a, b) => a * b)),
+  // Integer division truncates toward zero, as in .NET.
+  div: fn(2, 2, (call) => arithmetic(call, (a, b) => b === 0 ? "div: division by zero" : Math.trunc(a / b))),
+  mod: fn(2, 2, (call) => arithmetic(call, (a, b) => b === 0 ? "mod: division by zero" : a % b)),
+  int: fn(1, 1, toInt),
+  float: fn(1, 1, toFloat)
+};
+
+// src/expressions/functions/registry.ts
+var REGISTRY = /* @__PURE__ */ new Map();
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec);
+}
+function lookupFunction(lowerName) {
+  return REGISTRY.get(lowerName);
+}
+function isKnownArmFunction(lowerName) {
+  return isDocumentedFunction(lowerName);
+}
+
+// src/expressions/evaluate.ts
+var MAX_COPY_COUNT = 800;
+function evaluateRaw(raw, ctx) {
+  if (typeof raw === "string") return evaluateString(raw, ctx);
+  if (raw === null || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== "object") return null;
+  if (++ctx.state.depth > MAX_DEPTH) {
+    ctx.state.depth--;
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
+    return new Unknown("(value nested too deeply)");
+  }
+  try {
+    const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
+    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, nested));
+    return evaluateObject(raw, nested);
+  } finally {
+    ctx.state.depth--;
+  }
+}
+function evaluateString(raw, ctx) {
+  if (isEscapedBracket(raw)) return raw.slice(1);
+  if (!isExpressionString(raw)) return raw;
+  const parsed = parseExpression(raw);
+  if (!parsed.ok) {
+    const { message, offset } = parsed.error;
+    ctx.errors.push(ctx.withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    return new Unknown(raw.slice(1, -1).trim());
+  }
+  const frame = { scope: ctx.scope, source: raw, errors: ctx.errors, withOffsets: ctx.withOffsets, copy: ctx.copy, state: ctx.state };
+  for (const problem of staticProblems(parsed.node)) report(frame, problem.message, problem.offset, "static");
+  return evaluateNode(parsed.node, frame);
+}
+var staticCache = /* @__PURE__ */ new WeakMap();
+var NO_PROBLEMS = [];
+function staticProblems(root) {
+  const cached = staticCache.get(root);
+  if (cached !== void 0) return cached;
+  let problems;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === void 0) break;
+    if (node.kind === "call") {
+      const lower = node.name.toLowerCase();
+      if (node.namespace === void 0 && lookupFunction(lower) === void 0 && !isKnownArmFunction(lower)) {
+        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
+      }
+      stack.push(...node.args);
+    } else if (node.kind === "property") {
+      stack.push(node.target);
+    } else if (node.kind === "index") {
+      stack.push(node.target, node.index);
+    }
+  }
+  const result = problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
+  staticCache.set(root, result);
+  return result;
+}
+function isCopyEntry(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entry = value;
+  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+}
+function evaluateObject(raw, ctx) {
+  const out = {};
+  for (const [key, item] of Object.entries(raw)) {
+    if (key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
+      for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+      continue;
+    }
+    setProperty2(out, key, evaluateRaw(item, ctx));
+  }
+  return out;
+}
+function expandCopy(entry, ctx, unknownText) {
+  const count = evaluateRaw(entry.count, ctx);
+  if (count instanceof Unknown) return new Unknown(unknownText);
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
+    return new Unknown(unknownText);
+  }
+  if (count > MAX_COPY_COUNT) {
+    ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
+    return new Unknown(unknownText);
+  }
+  const items2 = [];
+  const name18 = entry.name.toLowerCase();
+  for (let index = 0; index < count; index++) {
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name18, index }] }));
+  }
+  return items2;
+}
+function nodeText(node, frame) {
+  return frame.source.slice(node.start, node.end);
+}
+function evaluateNode(node, frame) {
+  if (++frame.state.depth > MAX_DEPTH) {
+    frame.state.depth--;
+    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  try {
+    switch (node.kind) {
+      case "string":
+      case "number":
+      case "literal":
+        return node.value;
+      case "call":
+        return evaluateCall(node, frame);
+      case "property":
+        return accessProperty(evaluateNode(node.target, frame), node.name, node, frame);
+      case "index":
+        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node, frame);
+    }
+  } finally {
+    frame.state.depth--;
+  }
+}
+function accessProperty(target, name18, node, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+  if (isObject(target)) {
+    const value = getProperty(target, name18);
+    if (value !== void 0) return value;
+    report(frame, `property '${name18}' does not exist on the object`, node.end - name18.length);
+    return new Unknown(nodeText(node, frame));
+  }
+  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, node.end - name18.length);
+  return new Unknown(nodeText(node, frame));
+}
+function accessIndex(target, index, node, frame) {
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(nodeText(node, frame));
+  if (target instanceof Unknown) {
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+  }
+  if (Array.isArray(target) && typeof index === "number") {
+    const item = Number.isInteger(index) ? target[index] : void 0;
+    if (item !== void 0) return item;
+    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  if (isObject(target) && typeof index === "string") {
+    const value = getProperty(target, index);
+    if (value !== void 0) return value;
+    report(frame, `property '${index}' does not exist on the object`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, node.start);
+  return new Unknown(nodeText(node, frame));
+}
+function describeType(value) {
+  const name18 = typeName(value);
+  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
+}
+function evaluateCall(node, frame) {
+  const text = nodeText(node, frame);
+  if (node.namespace !== void 0) {
+    for (const arg of node.args) evaluateNode(arg, frame);
+    return new Unknown(text);
+  }
+  const lower = node.name.toLowerCase();
+  const spec = lookupFunction(lower);
+  if (spec !== void 0) {
+    const call = new CallImpl(node, frame, text);
+    const count = node.args.length;
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), "static");
+    return spec.impl(call);
+  }
+  if (isKnownArmFunction(lower)) {
+    for (const arg of node.args) evaluateNode(arg, frame);
+    return new Unknown(text);
+  }
+  return new Unknown(text);
+}
+function arityMessage(name18, min, max, count) {
+  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+  return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+}
+var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
+var CallImpl = class {
+  name;
+  text;
+  frame;
+  node;
+  values;
+  constructor(node, frame, text) {
+    this.node = node;
+    this.frame = frame;
+    this.text = text;
+    this.name = node.name;
+    this.values = node.args.map(() => NOT_EVALUATED);
+  }
+  get argCount() {
+    return this.node.args.length;
+  }
+  arg(i) {
+    const cached = this.values[i];
+    if (cached === void 0) return null;
+    if (cached !== NOT_EVALUATED) return cached;
+    const node = this.node.args[i];
+    const value = node === void 0 ? null : evaluateNode(node, this.frame);
+    this.values[i] = value;
+    return value;
+  }
+  args() {
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  fail(message, kind) {
+    report(this.frame, message, this.node.start, kind);
+    return new Unknown(this.text);
+  }
+  unknown(maxLength) {
+    return maxLength === void 0 ? new Unknown(this.text) : new BoundedUnknown(this.text, maxLength);
+  }
+};
+
+// src/expressions/scope.ts
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function findKey(record, name18) {
+  if (Object.hasOwn(record, name18)) return name18;
+  const lower = name18.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var CYCLE = { kind: "cycle" };
+var MISSING = { kind: "missing" };
+function lookupName(index, name18) {
+  return index.get(name18) ?? index.get(name18.toLowerCase());
+}
+function addExactKeys(index) {
+  for (const def of [...index.values()]) index.set(def.name, def);
+}
+var Bindings = class {
+  template;
+  supplied;
+  parameterIndex;
+  variableIndex;
+  /**
+   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
+   * affect evaluation, so scopes that share the bindings share the results.
+   */
+  strings = /* @__PURE__ */ new Map();
+  constructor(template, supplied) {
+    this.template = template;
+    this.supplied = supplied;
+  }
+  resolveParameter(owner, name18, state) {
+    const found = lookupName(this.parameters(), name18);
+    if (found === void 0) return MISSING;
+    const type = found.def["type"];
+    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    if (found.memo !== void 0) return found.memo;
+    if (found.busy) return CYCLE;
+    found.busy = true;
+    try {
+      const result = this.computeParameter(owner, found, state);
+      found.memo = result;
+      return result;
+    } finally {
+      found.busy = false;
+    }
+  }
+  resolveVariable(owner, name18, state) {
+    const def = lookupName(this.variables(), name18);
+    if (def === void 0) return MISSING;
+    if (def.memo !== void 0) return def.memo;
+    if (def.busy) return CYCLE;
+    def.busy = true;
+    try {
+      const errors = [];
+      const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
+      const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      def.memo = result;
+      return result;
+    } finally {
+      def.busy = false;
+    }
+  }
+  computeParameter(owner, found, state) {
+    const { name: name18, def } = found;
+    const supplied = this.supplied;
+    if (supplied.kind === "file") {
+      const key = findKey(supplied.values, name18);
+      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+    } else {
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
+      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
+      if (entry !== void 0) {
+        if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+        const errors = [];
+        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
+      }
+      if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    }
+    if ("defaultValue" in def) {
+      const errors = [];
+      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
+    }
+    return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+  }
+  parameters() {
+    if (this.parameterIndex === void 0) {
+      const index = /* @__PURE__ */ new Map();
+      const defs = asRecord(this.template["parameters"]);
+      if (defs !== void 0) {
+        for (const name18 of Object.keys(defs)) {
+          index.set(name18.toLowerCase(), { name: name18, def: asRecord(defs[name18]) ?? {}, text: void 0, memo: void 0, busy: false });
+        }
+        addExactKeys(index);
+      }
+      this.parameterIndex = index;
+    }
+    return this.parameterIndex;
+  }
+  variables() {
+    if (this.variableIndex === void 0) {
+      const index = /* @__PURE__ */ new Map();
+      const defs = asRecord(this.template["variables"]);
+      if (defs !== void 0) {
+        for (const name18 of Object.keys(defs)) {
+          const raw = defs[name18];
+          if (name18.length === 4 && name18.toLowerCase() === "copy" && Array.isArray(raw)) {
+            for (const entry of raw) {
+              if (isCopyEntry(entry)) index.set(entry.name.toLowerCase(), { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false });
+            }
+            continue;
+          }
+          index.set(name18.toLowerCase(), { kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false });
+        }
+        addExactKeys(index);
+      }
+      this.variableIndex = index;
+    }
+    return this.variableIndex;
+  }
+};
+function parameterText(found) {
+  return found.text ??= `parameters(${quote(found.name)})`;
+}
+var ScopeImpl = class _ScopeImpl {
+  isTemplateScope = true;
+  kind;
+  templatePath;
+  bindings;
+  constructor(bindings, kind, templatePath) {
+    this.bindings = bindings;
+    this.kind = kind;
+    this.templatePath = templatePath;
+  }
+  resolveParameter(name18, state) {
+    return this.bindings.resolveParameter(this, name18, state);
+  }
+  resolveVariable(name18, state) {
+    return this.bindings.resolveVariable(this, name18, state);
+  }
+  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
+  get strings() {
+    return this.bindings.strings;
+  }
+  /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
+  withKind(kind) {
+    return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
+  }
+  static forTemplate(template, supplied, kind, templatePath) {
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+  }
+};
+
+// src/expressions/index.ts
+function evaluateValue(raw, scope) {
+  try {
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
+    const errors = [];
+    const state = { depth: 0 };
+    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: typeof raw === "string" });
+    return { value, errors: dedupe(errors) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+  }
+}
+function describeRaw(raw) {
+  return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
+}
+function dedupe(errors) {
+  if (errors.length < 2) return errors;
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ""}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/engine/template-source.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/engine/scope-kind.ts
+function describeOtherSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
+  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
+  return void 0;
+}
+
+// src/engine/template-model.ts
+var MAX_NESTING2 = 64;
+var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
+function isDeploymentType(type) {
+  return type.toLowerCase() === DEPLOYMENTS_TYPE;
+}
+
+// src/rules/cua001-missing-tracking-resource.ts
+var id = "CUA001";
+var name = "missing-tracking-resource";
+var cua001 = {
+  id,
+  name,
+  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id, name),
+  check({ model, candidates, report: report2 }) {
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
+    const unresolved = model.resources.filter(
+      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
+    ).length;
+    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
+    const hasResources = "resources" in model.main.root;
+    report2({
+      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
+      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+    });
+  }
+};
+
+// src/engine/json-pointer.ts
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+// src/rules/cua002-duplicate-tracking-resource.ts
+var id2 = "CUA002";
+var name2 = "duplicate-tracking-resource";
+var cua002 = {
+  id: id2,
+  name: name2,
+  description: "The main template deploys more tracking deployments than allowed (default one), or one in a copy loop",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id2, name2),
+  check({ candidates, settings, report: report2 }) {
+    const tracking = topLevelTrackingDeployments(candidates);
+    let deployed = 0;
+    const seen = /* @__PURE__ */ new Map();
+    for (const candidate of tracking) {
+      const copies = copyCount(candidate);
+      if (copies !== 1) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is in a copy loop (${copies === void 0 ? "count unknown until deployment" : `${copies} copies`}); deploy it exactly once`,
+          at: propertyRef(candidate.entry, "copy"),
+          resource: candidate.entry
+        });
+      }
+      const key = candidate.name.display.toLowerCase();
+      const first = seen.get(key);
+      if (first) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`,
+          at: resourceRef(candidate.entry),
+          resource: candidate.entry
+        });
+        continue;
+      }
+      seen.set(key, candidate);
+      deployed += 1;
+      if (deployed > settings.maxTrackingResources) {
+        report2({
+          message: `${deployed} tracking deployments in one main template, more than the ${settings.maxTrackingResources} allowed (input max-tracking-resources); ${nameOf(candidate)} is one too many`,
+          at: resourceRef(candidate.entry),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+function copyCount(candidate) {
+  const copy = candidate.entry.resource["copy"];
+  if (copy === void 0) return 1;
+  if (!isRecord(copy)) return void 0;
+  const count = evaluateValue(copy["count"], candidate.entry.scope).value;
+  if (typeof count === "number") return count;
+  if (typeof count === "string" && /^\d+$/.test(count)) return Number(count);
+  return void 0;
+}
+
+// src/rules/cua003-invalid-tracking-name.ts
+var id3 = "CUA003";
+var name3 = "invalid-tracking-name";
+var cua003 = {
+  id: id3,
+  name: name3,
+  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id3, name3),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "invalid") continue;
+      report2({
+        message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua004-tracking-in-nested-template.ts
+var id4 = "CUA004";
+var name4 = "tracking-in-nested-template";
+var cua004 = {
+  id: id4,
+  name: name4,
+  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id4, name4),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment) continue;
+      const { placement } = candidate.entry;
+      if (placement === "nested-inline") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      } else if (placement === "child") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua005-tracking-in-linked-template.ts
+var id5 = "CUA005";
+var name5 = "tracking-in-linked-template";
+var cua005 = {
+  id: id5,
+  name: name5,
+  description: "A pid- deployment sits inside a linked template file instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id5, name5),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua006-tracking-name-wrong-type.ts
+var id6 = "CUA006";
+var name6 = "tracking-name-wrong-type";
+var cua006 = {
+  id: id6,
+  name: name6,
+  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id6, name6),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.isDeployment) continue;
+      const type = candidate.entry.type || "(no type)";
+      report2({
+        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
+        at: propertyRef(candidate.entry, "type"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua007-tracking-mode.ts
+var id7 = "CUA007";
+var name7 = "tracking-mode-not-incremental";
+var cua007 = {
+  id: id7,
+  name: name7,
+  description: "The tracking deployment's properties.mode is not Incremental",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id7, name7),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = entry.resource["properties"];
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no properties.mode; set it to 'Incremental'`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+        continue;
+      }
+      const mode = evaluateValue(raw, entry.scope).value;
+      if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
+      const shown = typeof mode === "string" ? `'${mode}'` : `'${describeString(mode)}' (not known before deployment)`;
+      const danger = typeof mode === "string" && mode.toLowerCase() === "complete" ? "; Complete mode would delete every other resource in the resource group" : "";
+      report2({ message: `tracking deployment ${nameOf(candidate)} has mode ${shown}; it must be 'Incremental'${danger}`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua008-tracking-template-not-empty.ts
+var id8 = "CUA008";
+var name8 = "tracking-template-not-empty";
+var cua008 = {
+  id: id8,
+  name: name8,
+  description: "The tracking deployment's template is not an inline template with no resources",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id8, name8),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      if (properties["templateLink"] !== void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
+        continue;
+      }
+      const template = properties["template"];
+      if (!isRecord(template)) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
+        continue;
+      }
+      const count = resourceCount(template["resources"]);
+      if (count > 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+      }
+    }
+  }
+};
+function resourceCount(resources) {
+  if (Array.isArray(resources)) return resources.length;
+  if (isRecord(resources)) return Object.keys(resources).length;
+  return 0;
+}
+
+// src/rules/cua009-unregistered-tracking-id.ts
+var id9 = "CUA009";
+var name9 = "unregistered-tracking-id";
+var cua009 = {
+  id: id9,
+  name: name9,
+  description: "The tracking id is not one of the ids registered in tracking-ids",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id9, name9),
+  check({ candidates, settings, report: report2 }) {
+    if (settings.trackingIds.length === 0) return;
+    for (const candidate of trackingDeployments(candidates)) {
+      const trackingId = candidate.name.trackingId;
+      if (trackingId === void 0 || settings.trackingIds.includes(trackingId)) continue;
+      const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} uses id ${trackingId}, which is not ${registered}; usage would be attributed to someone else's offer, or to no one`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua010-unresolved-tracking-name.ts
+var id10 = "CUA010";
+var name10 = "unresolved-tracking-name";
+var cua010 = {
+  id: id10,
+  name: name10,
+  description: "A tracking name is an ARM expression that cannot be resolved statically",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id10, name10),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "unresolved") continue;
+      report2({
+        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    for (const entry of model.resources) {
+      if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
+      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (hasStaticError(entry)) continue;
+      report2({
+        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
+    }
+  }
+};
+
+// src/rules/cua011-conditional-tracking.ts
+var id11 = "CUA011";
+var name11 = "conditional-tracking";
+var cua011 = {
+  id: id11,
+  name: name11,
+  description: "The tracking deployment has a condition (a legitimate opt-out), or one that is always false",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id11, name11),
+  check({ candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["condition"];
+      if (raw === void 0) continue;
+      const literal = raw === false || typeof raw === "string" && /^\[\s*false\(\s*\)\s*\]$/i.test(raw);
+      const value = evaluateValue(raw, entry.scope).value;
+      const at = propertyRef(entry, "condition");
+      if (literal) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${previewValue(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
+      } else if (value === false) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: "warning" });
+      } else if (value === true) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition (an opt-out); it is on by default`, at, resource: entry });
+      } else {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition that depends on '${describeString(value)}', known only at deployment`, at, resource: entry });
+      }
+    }
+  }
+};
+
+// src/rules/cua012-tracking-location.ts
+var id12 = "CUA012";
+var name12 = "tracking-location-missing";
+var cua012 = {
+  id: id12,
+  name: name12,
+  description: "At subscription, management-group or tenant scope the tracking deployment has no location",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id12, name12),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const scope = entry.templateScope;
+      if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
+      const raw = entry.resource["location"];
+      const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
+      if (value === void 0 || value === "" || value === null) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
+          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
+          resource: entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua013-invalid-template.ts
+var id13 = "CUA013";
+var name13 = "invalid-template";
+var cua013 = {
+  id: id13,
+  name: name13,
+  description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id13, name13),
+  check({ model, report: report2 }) {
+    for (const source of model.linkedSources) {
+      const problem = templateShapeProblem(source.root);
+      if (problem) report2({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: "value" } });
+    }
+    for (const place of model.tooDeep) {
+      report2({ message: `resources nest more than ${MAX_NESTING2} levels deep here (child resources and nested deployments); the rest was not checked`, at: { file: place.file, path: place.path, at: "value" } });
+    }
+    for (const note of model.linkNotes) {
+      if (note.kind !== "unreadable") continue;
+      report2({ message: note.message, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+  }
+};
+function templateShapeProblem(root) {
+  if (!isRecord(root)) return { message: `the file is ${Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}`}, not a deployment template object`, path: [] };
+  const other = describeOtherSchema(root["$schema"]);
+  if (other) return { message: `the file is ${other}, not a deployment template ($schema ${String(root["$schema"])})`, path: ["$schema"] };
+  const resources = root["resources"];
+  if (resources === void 0) return { message: "the file has no 'resources', so it is not a deployment template", path: [] };
+  const symbolic = root["languageVersion"] !== void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
+  const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
+  return { message: `'resources' must be ${expected}, not ${resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources}`, path: ["resources"] };
+}
+
+// src/rules/cua014-tracking-api-version.ts
+var id14 = "CUA014";
+var name14 = "tracking-api-version";
+var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
+var cua014 = {
+  id: id14,
+  name: name14,
+  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id14, name14),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["apiVersion"];
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
+        continue;
+      }
+      const value = evaluateValue(raw, entry.scope).value;
+      if (typeof value === "string" && DATE_VERSION.test(value)) continue;
+      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
+      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua015-fixed-name-at-higher-scope.ts
+var id15 = "CUA015";
+var name15 = "fixed-name-at-higher-scope";
+var cua015 = {
+  id: id15,
+  name: name15,
+  description: "At subscription, management-group or tenant scope the tracking name is fixed, so a second deployment in another location fails",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id15, name15),
+  check({ candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const scope = candidate.entry.templateScope;
+      if (scope === void 0 || scope === "resourceGroup" || !candidate.name.fullyKnown) continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope has a fixed name; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-<GUID>-{0}', uniqueString(deployment().location))]"`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua016-invalid-expression.ts
+var id16 = "CUA016";
+var name16 = "invalid-expression";
+var cua016 = {
+  id: id16,
+  name: name16,
+  description: "A resource name is an ARM expression that ARM rejects: it does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id16, name16),
+  check({ model, report: report2 }) {
+    for (const entry of model.resources) {
+      const errors = entry.nameErrors.filter((e) => e.kind === "static" && e.offset !== void 0);
+      if (errors.length === 0) continue;
+      const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      report2({ message: `name ${previewValue(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua017-linked-template-not-checked.ts
+var id17 = "CUA017";
+var name17 = "linked-template-not-checked";
+var cua017 = {
+  id: id17,
+  name: name17,
+  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id17, name17),
+  check({ model, report: report2 }) {
+    for (const note of model.linkNotes) {
+      if (note.kind === "unreadable") continue;
+      report2({ message: `${note.message}; a tracking resource inside it would not be seen`, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+  }
+};
+
+// src/rules/index.ts
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+// src/settings/parse-options.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+  /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
+  isUsageError = true;
+};
+
+// src/config/config-error.ts
+var ConfigError = class extends UsageError {
+  file;
+  problems;
+  constructor(file, problems) {
+    super(
+      problems.length === 1 ? `invalid configuration: ${formatProblem(file, problems[0])}` : `invalid configuration, ${problems.length} problems:
+${problems.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`
+    );
+    this.file = file;
+    this.problems = problems;
+  }
+};
+function formatProblem(file, problem) {
+  return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
 // src/config/validate.ts
 var compiled;
 function validator() {
@@ -7229,12 +10068,12 @@ function nodeFor(tree, error) {
   const path = pathOf(error.instancePath);
   if (error.keyword === "additionalProperties") {
     const extra = error.params.additionalProperty;
-    const value = extra === void 0 ? void 0 : findNodeAtLocation(tree, [...path, extra]);
+    const value = extra === void 0 ? void 0 : findNodeAtLocation2(tree, [...path, extra]);
     const key = value?.parent?.type === "property" ? value.parent.children?.[0] : void 0;
     if (key) return key;
   }
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = findNodeAtLocation(tree, path.slice(0, depth));
+    const node = findNodeAtLocation2(tree, path.slice(0, depth));
     if (node) return node;
   }
   return tree;
@@ -7257,7 +10096,7 @@ function describe(error) {
     case "enum":
       return `${where} must be one of ${params["allowedValues"].map(String).join(", ")}, not ${JSON.stringify(error.data)}`;
     case "type":
-      return `${where} must be ${article(String(params["type"]))}, not ${typeName(error.data)}`;
+      return `${where} must be ${article(String(params["type"]))}, not ${typeName2(error.data)}`;
     case "pattern":
       if (path.includes("trackingIds")) {
         return `${where}: '${String(error.data)}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`;
@@ -7287,7 +10126,7 @@ function displayPath(path) {
 function article(type) {
   return type === "array" || type === "object" || type === "integer" ? `an ${type}` : `a ${type}`;
 }
-function typeName(value) {
+function typeName2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";

@@ -1,0 +1,9161 @@
+import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn2, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name18 in all)
+    __defProp(target, name18, { get: all[name18], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR2 = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR: STAR2,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length2 = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length2;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length2) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse3 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR: STAR2,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range2 = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range2.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range2, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse3.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR: STAR2,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR2;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse3 = require_parse();
+    var utils = require_utils();
+    var constants2 = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix3 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format3 ? format3(input) : input;
+      if (match === false) {
+        output = format3 ? format3(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix3);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix3 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse3(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse3.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse3(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants2;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+          value = this.postProcess(value, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options) {
+        if (options.comparator) {
+          return options.comparator(left, right);
+        } else {
+          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array2) {
+        const ret = [];
+        for (let i = 0; i < array2.length; i++) {
+          if (array2[i]) {
+            ret.push(array2[i]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i) {
+                const oldValue = oldTokens[oldPos + i];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// node_modules/diff/libesm/diff/character.js
+function diffChars(oldStr, newStr, options) {
+  return characterDiff.diff(oldStr, newStr, options);
+}
+var CharacterDiff, characterDiff;
+var init_character = __esm({
+  "node_modules/diff/libesm/diff/character.js"() {
+    init_base();
+    CharacterDiff = class extends Diff {
+    };
+    characterDiff = new CharacterDiff();
+  }
+});
+
+// node_modules/diff/libesm/util/string.js
+function longestCommonPrefix(str1, str2) {
+  let i;
+  for (i = 0; i < str1.length && i < str2.length; i++) {
+    if (str1[i] != str2[i]) {
+      return str1.slice(0, i);
+    }
+  }
+  return str1.slice(0, i);
+}
+function longestCommonSuffix(str1, str2) {
+  let i;
+  if (!str1 || !str2 || str1[str1.length - 1] != str2[str2.length - 1]) {
+    return "";
+  }
+  for (i = 0; i < str1.length && i < str2.length; i++) {
+    if (str1[str1.length - (i + 1)] != str2[str2.length - (i + 1)]) {
+      return str1.slice(-i);
+    }
+  }
+  return str1.slice(-i);
+}
+function replacePrefix(string2, oldPrefix, newPrefix) {
+  if (string2.slice(0, oldPrefix.length) != oldPrefix) {
+    throw Error(`string ${JSON.stringify(string2)} doesn't start with prefix ${JSON.stringify(oldPrefix)}; this is a bug`);
+  }
+  return newPrefix + string2.slice(oldPrefix.length);
+}
+function replaceSuffix(string2, oldSuffix, newSuffix) {
+  if (!oldSuffix) {
+    return string2 + newSuffix;
+  }
+  if (string2.slice(-oldSuffix.length) != oldSuffix) {
+    throw Error(`string ${JSON.stringify(string2)} doesn't end with suffix ${JSON.stringify(oldSuffix)}; this is a bug`);
+  }
+  return string2.slice(0, -oldSuffix.length) + newSuffix;
+}
+function removePrefix(string2, oldPrefix) {
+  return replacePrefix(string2, oldPrefix, "");
+}
+function removeSuffix(string2, oldSuffix) {
+  return replaceSuffix(string2, oldSuffix, "");
+}
+function maximumOverlap(string1, string2) {
+  return string2.slice(0, overlapCount(string1, string2));
+}
+function overlapCount(a, b) {
+  let startA = 0;
+  if (a.length > b.length) {
+    startA = a.length - b.length;
+  }
+  let endB = b.length;
+  if (a.length < b.length) {
+    endB = a.length;
+  }
+  const map = Array(endB);
+  let k = 0;
+  map[0] = 0;
+  for (let j = 1; j < endB; j++) {
+    if (b[j] == b[k]) {
+      map[j] = map[k];
+    } else {
+      map[j] = k;
+    }
+    while (k > 0 && b[j] != b[k]) {
+      k = map[k];
+    }
+    if (b[j] == b[k]) {
+      k++;
+    }
+  }
+  k = 0;
+  for (let i = startA; i < a.length; i++) {
+    while (k > 0 && a[i] != b[k]) {
+      k = map[k];
+    }
+    if (a[i] == b[k]) {
+      k++;
+    }
+  }
+  return k;
+}
+function hasOnlyWinLineEndings(string2) {
+  return string2.includes("\r\n") && !string2.startsWith("\n") && !string2.match(/[^\r]\n/);
+}
+function hasOnlyUnixLineEndings(string2) {
+  return !string2.includes("\r\n") && string2.includes("\n");
+}
+function segment(string2, segmenter) {
+  const parts = [];
+  for (const segmentObj of Array.from(segmenter.segment(string2))) {
+    const segment2 = segmentObj.segment;
+    if (parts.length && /\s/.test(parts[parts.length - 1]) && /\s/.test(segment2)) {
+      parts[parts.length - 1] += segment2;
+    } else {
+      parts.push(segment2);
+    }
+  }
+  return parts;
+}
+function trailingWs(string2, segmenter) {
+  if (segmenter) {
+    return leadingAndTrailingWs(string2, segmenter)[1];
+  }
+  let i;
+  for (i = string2.length - 1; i >= 0; i--) {
+    if (!string2[i].match(/\s/)) {
+      break;
+    }
+  }
+  return string2.substring(i + 1);
+}
+function leadingWs(string2, segmenter) {
+  if (segmenter) {
+    return leadingAndTrailingWs(string2, segmenter)[0];
+  }
+  const match = string2.match(/^\s*/);
+  return match ? match[0] : "";
+}
+function leadingAndTrailingWs(string2, segmenter) {
+  if (!segmenter) {
+    return [leadingWs(string2), trailingWs(string2)];
+  }
+  if (segmenter.resolvedOptions().granularity != "word") {
+    throw new Error('The segmenter passed must have a granularity of "word"');
+  }
+  const segments = segment(string2, segmenter);
+  const firstSeg = segments[0];
+  const lastSeg = segments[segments.length - 1];
+  const head = /\s/.test(firstSeg) ? firstSeg : "";
+  const tail = /\s/.test(lastSeg) ? lastSeg : "";
+  return [head, tail];
+}
+var init_string = __esm({
+  "node_modules/diff/libesm/util/string.js"() {
+  }
+});
+
+// node_modules/diff/libesm/diff/word.js
+function diffWords(oldStr, newStr, options) {
+  if ((options === null || options === void 0 ? void 0 : options.ignoreWhitespace) != null && !options.ignoreWhitespace) {
+    return diffWordsWithSpace(oldStr, newStr, options);
+  }
+  return wordDiff.diff(oldStr, newStr, options);
+}
+function dedupeWhitespaceInChangeObjects(startKeep, deletion, insertion, endKeep, segmenter) {
+  if (deletion && insertion) {
+    const [oldWsPrefix, oldWsSuffix] = leadingAndTrailingWs(deletion.value, segmenter);
+    const [newWsPrefix, newWsSuffix] = leadingAndTrailingWs(insertion.value, segmenter);
+    if (startKeep) {
+      const commonWsPrefix = longestCommonPrefix(oldWsPrefix, newWsPrefix);
+      startKeep.value = replaceSuffix(startKeep.value, newWsPrefix, commonWsPrefix);
+      deletion.value = removePrefix(deletion.value, commonWsPrefix);
+      insertion.value = removePrefix(insertion.value, commonWsPrefix);
+    }
+    if (endKeep) {
+      const commonWsSuffix = longestCommonSuffix(oldWsSuffix, newWsSuffix);
+      endKeep.value = replacePrefix(endKeep.value, newWsSuffix, commonWsSuffix);
+      deletion.value = removeSuffix(deletion.value, commonWsSuffix);
+      insertion.value = removeSuffix(insertion.value, commonWsSuffix);
+    }
+  } else if (insertion) {
+    if (startKeep) {
+      const ws = leadingWs(insertion.value, segmenter);
+      insertion.value = insertion.value.substring(ws.length);
+    }
+    if (endKeep) {
+      const ws = leadingWs(endKeep.value, segmenter);
+      endKeep.value = endKeep.value.substring(ws.length);
+    }
+  } else if (startKeep && endKeep) {
+    const newWsFull = leadingWs(endKeep.value, segmenter), [delWsStart, delWsEnd] = leadingAndTrailingWs(deletion.value, segmenter);
+    const newWsStart = longestCommonPrefix(newWsFull, delWsStart);
+    deletion.value = removePrefix(deletion.value, newWsStart);
+    const newWsEnd = longestCommonSuffix(removePrefix(newWsFull, newWsStart), delWsEnd);
+    deletion.value = removeSuffix(deletion.value, newWsEnd);
+    endKeep.value = replacePrefix(endKeep.value, newWsFull, newWsEnd);
+    startKeep.value = replaceSuffix(startKeep.value, newWsFull, newWsFull.slice(0, newWsFull.length - newWsEnd.length));
+  } else if (endKeep) {
+    const endKeepWsPrefix = leadingWs(endKeep.value, segmenter);
+    const deletionWsSuffix = trailingWs(deletion.value, segmenter);
+    const overlap = maximumOverlap(deletionWsSuffix, endKeepWsPrefix);
+    deletion.value = removeSuffix(deletion.value, overlap);
+  } else if (startKeep) {
+    const startKeepWsSuffix = trailingWs(startKeep.value, segmenter);
+    const deletionWsPrefix = leadingWs(deletion.value, segmenter);
+    const overlap = maximumOverlap(startKeepWsSuffix, deletionWsPrefix);
+    deletion.value = removePrefix(deletion.value, overlap);
+  }
+}
+function diffWordsWithSpace(oldStr, newStr, options) {
+  return wordsWithSpaceDiff.diff(oldStr, newStr, options);
+}
+var extendedWordChars, tokenizeIncludingWhitespace, WordDiff, wordDiff, WordsWithSpaceDiff, wordsWithSpaceDiff;
+var init_word = __esm({
+  "node_modules/diff/libesm/diff/word.js"() {
+    init_base();
+    init_string();
+    extendedWordChars = "a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}";
+    tokenizeIncludingWhitespace = new RegExp(`[${extendedWordChars}]+|\\s+|[^${extendedWordChars}]`, "ug");
+    WordDiff = class extends Diff {
+      equals(left, right, options) {
+        if (options.ignoreCase) {
+          left = left.toLowerCase();
+          right = right.toLowerCase();
+        }
+        return left.trim() === right.trim();
+      }
+      tokenize(value, options = {}) {
+        let parts;
+        if (options.intlSegmenter) {
+          const segmenter = options.intlSegmenter;
+          if (segmenter.resolvedOptions().granularity != "word") {
+            throw new Error('The segmenter passed must have a granularity of "word"');
+          }
+          parts = segment(value, segmenter);
+        } else {
+          parts = value.match(tokenizeIncludingWhitespace) || [];
+        }
+        const tokens = [];
+        let prevPart = null;
+        parts.forEach((part) => {
+          if (/\s/.test(part)) {
+            if (prevPart == null) {
+              tokens.push(part);
+            } else {
+              tokens.push(tokens.pop() + part);
+            }
+          } else if (prevPart != null && /\s/.test(prevPart)) {
+            if (tokens[tokens.length - 1] == prevPart) {
+              tokens.push(tokens.pop() + part);
+            } else {
+              tokens.push(prevPart + part);
+            }
+          } else {
+            tokens.push(part);
+          }
+          prevPart = part;
+        });
+        return tokens;
+      }
+      join(tokens) {
+        return tokens.map((token, i) => {
+          if (i == 0) {
+            return token;
+          } else {
+            return token.replace(/^\s+/, "");
+          }
+        }).join("");
+      }
+      postProcess(changes, options) {
+        if (!changes || options.oneChangePerToken) {
+          return changes;
+        }
+        let lastKeep = null;
+        let insertion = null;
+        let deletion = null;
+        changes.forEach((change) => {
+          if (change.added) {
+            insertion = change;
+          } else if (change.removed) {
+            deletion = change;
+          } else {
+            if (insertion || deletion) {
+              dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, change, options.intlSegmenter);
+            }
+            lastKeep = change;
+            insertion = null;
+            deletion = null;
+          }
+        });
+        if (insertion || deletion) {
+          dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, null, options.intlSegmenter);
+        }
+        return changes;
+      }
+    };
+    wordDiff = new WordDiff();
+    WordsWithSpaceDiff = class extends Diff {
+      tokenize(value) {
+        const regex = new RegExp(`(\\r?\\n)|[${extendedWordChars}]+|[^\\S\\n\\r]+|[^${extendedWordChars}]`, "ug");
+        return value.match(regex) || [];
+      }
+    };
+    wordsWithSpaceDiff = new WordsWithSpaceDiff();
+  }
+});
+
+// node_modules/diff/libesm/util/params.js
+function generateOptions(options, defaults) {
+  if (typeof options === "function") {
+    defaults.callback = options;
+  } else if (options) {
+    for (const name18 in options) {
+      if (Object.prototype.hasOwnProperty.call(options, name18)) {
+        defaults[name18] = options[name18];
+      }
+    }
+  }
+  return defaults;
+}
+var init_params = __esm({
+  "node_modules/diff/libesm/util/params.js"() {
+  }
+});
+
+// node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+  options = generateOptions(options, { ignoreWhitespace: true });
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    init_params();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options) {
+        if (options.ignoreWhitespace) {
+          if (!options.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/sentence.js
+function isSentenceEndPunct(char) {
+  return char == "." || char == "!" || char == "?";
+}
+function diffSentences(oldStr, newStr, options) {
+  return sentenceDiff.diff(oldStr, newStr, options);
+}
+var SentenceDiff, sentenceDiff;
+var init_sentence = __esm({
+  "node_modules/diff/libesm/diff/sentence.js"() {
+    init_base();
+    SentenceDiff = class extends Diff {
+      tokenize(value) {
+        var _a;
+        const result = [];
+        let tokenStartI = 0;
+        for (let i = 0; i < value.length; i++) {
+          if (i == value.length - 1) {
+            result.push(value.slice(tokenStartI));
+            break;
+          }
+          if (isSentenceEndPunct(value[i]) && value[i + 1].match(/\s/)) {
+            result.push(value.slice(tokenStartI, i + 1));
+            i = tokenStartI = i + 1;
+            while ((_a = value[i + 1]) === null || _a === void 0 ? void 0 : _a.match(/\s/)) {
+              i++;
+            }
+            result.push(value.slice(tokenStartI, i + 1));
+            tokenStartI = i + 1;
+          }
+        }
+        return result;
+      }
+    };
+    sentenceDiff = new SentenceDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/css.js
+function diffCss(oldStr, newStr, options) {
+  return cssDiff.diff(oldStr, newStr, options);
+}
+var CssDiff, cssDiff;
+var init_css = __esm({
+  "node_modules/diff/libesm/diff/css.js"() {
+    init_base();
+    CssDiff = class extends Diff {
+      tokenize(value) {
+        return value.split(/([{}:;,]|\s+)/);
+      }
+    };
+    cssDiff = new CssDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/json.js
+function diffJson(oldStr, newStr, options) {
+  return jsonDiff.diff(oldStr, newStr, options);
+}
+function canonicalize(obj, stack, replacementStack, replacer, key) {
+  stack = stack || [];
+  replacementStack = replacementStack || [];
+  if (replacer) {
+    obj = replacer(key === void 0 ? "" : key, obj);
+  }
+  let i;
+  for (i = 0; i < stack.length; i += 1) {
+    if (stack[i] === obj) {
+      return replacementStack[i];
+    }
+  }
+  let canonicalizedObj;
+  if ("[object Array]" === Object.prototype.toString.call(obj)) {
+    stack.push(obj);
+    canonicalizedObj = new Array(obj.length);
+    replacementStack.push(canonicalizedObj);
+    for (i = 0; i < obj.length; i += 1) {
+      canonicalizedObj[i] = canonicalize(obj[i], stack, replacementStack, replacer, String(i));
+    }
+    stack.pop();
+    replacementStack.pop();
+    return canonicalizedObj;
+  }
+  if (obj && obj.toJSON) {
+    obj = obj.toJSON();
+  }
+  if (typeof obj === "object" && obj !== null) {
+    stack.push(obj);
+    canonicalizedObj = {};
+    replacementStack.push(canonicalizedObj);
+    const sortedKeys = [];
+    let key2;
+    for (key2 in obj) {
+      if (Object.prototype.hasOwnProperty.call(obj, key2)) {
+        sortedKeys.push(key2);
+      }
+    }
+    sortedKeys.sort();
+    for (i = 0; i < sortedKeys.length; i += 1) {
+      key2 = sortedKeys[i];
+      canonicalizedObj[key2] = canonicalize(obj[key2], stack, replacementStack, replacer, key2);
+    }
+    stack.pop();
+    replacementStack.pop();
+  } else {
+    canonicalizedObj = obj;
+  }
+  return canonicalizedObj;
+}
+var JsonDiff, jsonDiff;
+var init_json = __esm({
+  "node_modules/diff/libesm/diff/json.js"() {
+    init_base();
+    init_line();
+    JsonDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      get useLongestToken() {
+        return true;
+      }
+      castInput(value, options) {
+        const { undefinedReplacement, stringifyReplacer = (k, v) => typeof v === "undefined" ? undefinedReplacement : v } = options;
+        return typeof value === "string" ? value : JSON.stringify(canonicalize(value, null, null, stringifyReplacer), null, "  ");
+      }
+      equals(left, right, options) {
+        return super.equals(left.replace(/,([\r\n])/g, "$1"), right.replace(/,([\r\n])/g, "$1"), options);
+      }
+    };
+    jsonDiff = new JsonDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/array.js
+function diffArrays(oldArr, newArr, options) {
+  return arrayDiff.diff(oldArr, newArr, options);
+}
+var ArrayDiff, arrayDiff;
+var init_array = __esm({
+  "node_modules/diff/libesm/diff/array.js"() {
+    init_base();
+    ArrayDiff = class extends Diff {
+      tokenize(value) {
+        return value.slice();
+      }
+      join(value) {
+        return value;
+      }
+      removeEmpty(value) {
+        return value;
+      }
+    };
+    arrayDiff = new ArrayDiff();
+  }
+});
+
+// node_modules/diff/libesm/patch/line-endings.js
+function unixToWin(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => unixToWin(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i) => {
+    var _a;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\")) ? line : line + "\r";
+  }) })) });
+}
+function winToUnix(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => winToUnix(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
+}
+function isUnix(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return !patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
+}
+function isWin(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i) => {
+    var _a;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"));
+  })));
+}
+var init_line_endings = __esm({
+  "node_modules/diff/libesm/patch/line-endings.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/parse.js
+function parsePatch(uniDiff) {
+  const diffstr = uniDiff.split(/\n/), list = [];
+  let i = 0;
+  function isGitDiffHeader(line) {
+    return /^diff --git /.test(line);
+  }
+  function isDiffHeader(line) {
+    return isGitDiffHeader(line) || /^Index:\s/.test(line) || /^diff(?: -r \w+)+\s/.test(line);
+  }
+  function isFileHeader(line) {
+    return /^(---|\+\+\+)\s/.test(line);
+  }
+  function isHunkHeader(line) {
+    return /^@@\s/.test(line);
+  }
+  function parseIndex() {
+    var _a;
+    const index = {};
+    index.hunks = [];
+    list.push(index);
+    let seenDiffHeader = false;
+    while (i < diffstr.length) {
+      const line = diffstr[i];
+      if (isFileHeader(line) || isHunkHeader(line)) {
+        break;
+      }
+      if (isGitDiffHeader(line)) {
+        if (seenDiffHeader) {
+          return;
+        }
+        seenDiffHeader = true;
+        index.isGit = true;
+        const paths = parseGitDiffHeader(line);
+        if (paths) {
+          index.oldFileName = paths.oldFileName;
+          index.newFileName = paths.newFileName;
+        }
+        i++;
+        while (i < diffstr.length) {
+          const extLine = diffstr[i];
+          if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
+            break;
+          }
+          const renameFromMatch = /^rename from (.*)/.exec(extLine);
+          if (renameFromMatch) {
+            index.oldFileName = "a/" + unquoteIfQuoted(renameFromMatch[1]);
+            index.isRename = true;
+          }
+          const renameToMatch = /^rename to (.*)/.exec(extLine);
+          if (renameToMatch) {
+            index.newFileName = "b/" + unquoteIfQuoted(renameToMatch[1]);
+            index.isRename = true;
+          }
+          const copyFromMatch = /^copy from (.*)/.exec(extLine);
+          if (copyFromMatch) {
+            index.oldFileName = "a/" + unquoteIfQuoted(copyFromMatch[1]);
+            index.isCopy = true;
+          }
+          const copyToMatch = /^copy to (.*)/.exec(extLine);
+          if (copyToMatch) {
+            index.newFileName = "b/" + unquoteIfQuoted(copyToMatch[1]);
+            index.isCopy = true;
+          }
+          const newFileModeMatch = /^new file mode (\d+)/.exec(extLine);
+          if (newFileModeMatch) {
+            index.isCreate = true;
+            index.newMode = newFileModeMatch[1];
+          }
+          const deletedFileModeMatch = /^deleted file mode (\d+)/.exec(extLine);
+          if (deletedFileModeMatch) {
+            index.isDelete = true;
+            index.oldMode = deletedFileModeMatch[1];
+          }
+          const oldModeMatch = /^old mode (\d+)/.exec(extLine);
+          if (oldModeMatch) {
+            index.oldMode = oldModeMatch[1];
+          }
+          const newModeMatch = /^new mode (\d+)/.exec(extLine);
+          if (newModeMatch) {
+            index.newMode = newModeMatch[1];
+          }
+          if (/^Binary files /.test(extLine)) {
+            index.isBinary = true;
+          }
+          i++;
+        }
+        continue;
+      } else if (isDiffHeader(line)) {
+        if (seenDiffHeader) {
+          return;
+        }
+        seenDiffHeader = true;
+        const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
+        if (headerMatch) {
+          index.index = line.substring(headerMatch[0].length).trim();
+        }
+      }
+      i++;
+    }
+    parseFileHeader(index);
+    parseFileHeader(index);
+    if (index.oldFileName === void 0 !== (index.newFileName === void 0)) {
+      throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index.oldFileName) !== null && _a !== void 0 ? _a : index.newFileName));
+    }
+    while (i < diffstr.length) {
+      const line = diffstr[i];
+      if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
+        break;
+      } else if (isHunkHeader(line)) {
+        index.hunks.push(parseHunk());
+      } else {
+        i++;
+      }
+    }
+  }
+  function parseGitDiffHeader(line) {
+    const rest = line.substring("diff --git ".length);
+    if (rest.startsWith('"')) {
+      const oldPath = parseQuotedFileName(rest);
+      if (oldPath === null) {
+        return null;
+      }
+      const afterOld = rest.substring(oldPath.rawLength + 1);
+      let newFileName;
+      if (afterOld.startsWith('"')) {
+        const newPath = parseQuotedFileName(afterOld);
+        if (newPath === null) {
+          return null;
+        }
+        newFileName = newPath.fileName;
+      } else {
+        newFileName = afterOld;
+      }
+      return {
+        oldFileName: oldPath.fileName,
+        newFileName
+      };
+    }
+    const quoteIdx = rest.indexOf('"');
+    if (quoteIdx > 0) {
+      const oldFileName = rest.substring(0, quoteIdx - 1);
+      const newPath = parseQuotedFileName(rest.substring(quoteIdx));
+      if (newPath === null) {
+        return null;
+      }
+      return {
+        oldFileName,
+        newFileName: newPath.fileName
+      };
+    }
+    if (rest.startsWith("a/")) {
+      const splits = [];
+      let idx = 0;
+      while (true) {
+        idx = rest.indexOf(" b/", idx + 1);
+        if (idx === -1) {
+          break;
+        }
+        splits.push(idx);
+      }
+      if (splits.length > 0) {
+        const mid = splits[Math.floor(splits.length / 2)];
+        return {
+          oldFileName: rest.substring(0, mid),
+          newFileName: rest.substring(mid + 1)
+        };
+      }
+    }
+    return null;
+  }
+  function unquoteIfQuoted(s) {
+    if (s.startsWith('"')) {
+      const parsed = parseQuotedFileName(s);
+      if (parsed) {
+        return parsed.fileName;
+      }
+    }
+    return s;
+  }
+  function parseQuotedFileName(s) {
+    if (!s.startsWith('"')) {
+      return null;
+    }
+    let result = "";
+    let j = 1;
+    while (j < s.length) {
+      if (s[j] === '"') {
+        return { fileName: result, rawLength: j + 1 };
+      }
+      if (s[j] === "\\" && j + 1 < s.length) {
+        j++;
+        switch (s[j]) {
+          case "a":
+            result += "\x07";
+            break;
+          case "b":
+            result += "\b";
+            break;
+          case "f":
+            result += "\f";
+            break;
+          case "n":
+            result += "\n";
+            break;
+          case "r":
+            result += "\r";
+            break;
+          case "t":
+            result += "	";
+            break;
+          case "v":
+            result += "\v";
+            break;
+          case "\\":
+            result += "\\";
+            break;
+          case '"':
+            result += '"';
+            break;
+          case "0":
+          case "1":
+          case "2":
+          case "3":
+          case "4":
+          case "5":
+          case "6":
+          case "7": {
+            if (j + 2 >= s.length || s[j + 1] < "0" || s[j + 1] > "7" || s[j + 2] < "0" || s[j + 2] > "7") {
+              return null;
+            }
+            const bytes = [parseInt(s.substring(j, j + 3), 8)];
+            j += 3;
+            while (s[j] === "\\" && s[j + 1] >= "0" && s[j + 1] <= "7") {
+              if (j + 3 >= s.length || s[j + 2] < "0" || s[j + 2] > "7" || s[j + 3] < "0" || s[j + 3] > "7") {
+                return null;
+              }
+              bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
+              j += 4;
+            }
+            result += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
+            continue;
+          }
+          // Note that in C, there are also three kinds of hex escape sequences:
+          // - \xhh
+          // - \uhhhh
+          // - \Uhhhhhhhh
+          // We do not bother to parse them here because, so far as we know,
+          // they are never emitted by any tools that generate unified diff
+          // format diffs, and so for now jsdiff does not consider them legal.
+          default:
+            return null;
+        }
+      } else {
+        result += s[j];
+      }
+      j++;
+    }
+    return null;
+  }
+  function parseFileHeader(index) {
+    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i]);
+    if (fileHeaderMatch) {
+      const prefix = fileHeaderMatch[1], data = diffstr[i].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
+      let fileName = data[0];
+      if (fileName.startsWith('"')) {
+        fileName = unquoteIfQuoted(fileName);
+      } else {
+        fileName = fileName.replace(/\\\\/g, "\\");
+      }
+      if (prefix === "---") {
+        index.oldFileName = fileName;
+        index.oldHeader = header;
+      } else {
+        index.newFileName = fileName;
+        index.newHeader = header;
+      }
+      i++;
+    }
+  }
+  function parseHunk() {
+    var _a;
+    const chunkHeaderIndex = i, chunkHeaderLine = diffstr[i++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    const hunk = {
+      oldStart: +chunkHeader[1],
+      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
+      newStart: +chunkHeader[3],
+      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
+      lines: []
+    };
+    if (hunk.oldLines === 0) {
+      hunk.oldStart += 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart += 1;
+    }
+    let addCount = 0, removeCount = 0;
+    for (; i < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i++) {
+      const operation = diffstr[i].length == 0 && i != diffstr.length - 1 ? " " : diffstr[i][0];
+      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
+        hunk.lines.push(diffstr[i]);
+        if (operation === "+") {
+          addCount++;
+        } else if (operation === "-") {
+          removeCount++;
+        } else if (operation === " ") {
+          addCount++;
+          removeCount++;
+        }
+      } else {
+        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i]}`);
+      }
+    }
+    if (!addCount && hunk.newLines === 1) {
+      hunk.newLines = 0;
+    }
+    if (!removeCount && hunk.oldLines === 1) {
+      hunk.oldLines = 0;
+    }
+    if (addCount !== hunk.newLines) {
+      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (removeCount !== hunk.oldLines) {
+      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (i < diffstr.length && diffstr[i] && /^[+ -]/.test(diffstr[i]) && !isFileHeader(diffstr[i])) {
+      throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
+    }
+    return hunk;
+  }
+  while (i < diffstr.length) {
+    parseIndex();
+  }
+  return list;
+}
+var init_parse = __esm({
+  "node_modules/diff/libesm/patch/parse.js"() {
+  }
+});
+
+// node_modules/diff/libesm/util/distance-iterator.js
+function distance_iterator_default(start, minLine, maxLine) {
+  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
+  return function iterator() {
+    if (wantForward && !forwardExhausted) {
+      if (backwardExhausted) {
+        localOffset++;
+      } else {
+        wantForward = false;
+      }
+      if (start + localOffset <= maxLine) {
+        return start + localOffset;
+      }
+      forwardExhausted = true;
+    }
+    if (!backwardExhausted) {
+      if (!forwardExhausted) {
+        wantForward = true;
+      }
+      if (minLine <= start - localOffset) {
+        return start - localOffset++;
+      }
+      backwardExhausted = true;
+      return iterator();
+    }
+    return void 0;
+  };
+}
+var init_distance_iterator = __esm({
+  "node_modules/diff/libesm/util/distance-iterator.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/apply.js
+function applyPatch(source, patch, options = {}) {
+  let patches;
+  if (typeof patch === "string") {
+    patches = parsePatch(patch);
+  } else if (Array.isArray(patch)) {
+    patches = patch;
+  } else {
+    patches = [patch];
+  }
+  if (patches.length > 1) {
+    throw new Error("applyPatch only works with a single input.");
+  }
+  return applyStructuredPatch(source, patches[0], options);
+}
+function applyStructuredPatch(source, patch, options = {}) {
+  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
+    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
+      patch = unixToWin(patch);
+    } else if (hasOnlyUnixLineEndings(source) && isWin(patch)) {
+      patch = winToUnix(patch);
+    }
+  }
+  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
+  let minLine = 0;
+  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
+    throw new Error("fuzzFactor must be a non-negative integer");
+  }
+  if (!hunks.length) {
+    return source;
+  }
+  let prevLine = "", removeEOFNL = false, addEOFNL = false;
+  for (let i = 0; i < hunks[hunks.length - 1].lines.length; i++) {
+    const line = hunks[hunks.length - 1].lines[i];
+    if (line[0] == "\\") {
+      if (prevLine[0] == "+") {
+        removeEOFNL = true;
+      } else if (prevLine[0] == "-") {
+        addEOFNL = true;
+      }
+    }
+    prevLine = line;
+  }
+  if (removeEOFNL) {
+    if (addEOFNL) {
+      if (!fuzzFactor && lines[lines.length - 1] == "") {
+        return false;
+      }
+    } else if (lines[lines.length - 1] == "") {
+      lines.pop();
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  } else if (addEOFNL) {
+    if (lines[lines.length - 1] != "") {
+      lines.push("");
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  }
+  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
+    let nConsecutiveOldContextLines = 0;
+    let nextContextLineMustMatch = false;
+    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
+      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
+      if (operation === "-") {
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          toPos++;
+          nConsecutiveOldContextLines = 0;
+        } else {
+          if (!maxErrors || lines[toPos] == null) {
+            return null;
+          }
+          patchedLines[patchedLinesLength] = lines[toPos];
+          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
+        }
+      }
+      if (operation === "+") {
+        if (!lastContextLineMatched) {
+          return null;
+        }
+        patchedLines[patchedLinesLength] = content;
+        patchedLinesLength++;
+        nConsecutiveOldContextLines = 0;
+        nextContextLineMustMatch = true;
+      }
+      if (operation === " ") {
+        nConsecutiveOldContextLines++;
+        patchedLines[patchedLinesLength] = lines[toPos];
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          patchedLinesLength++;
+          lastContextLineMatched = true;
+          nextContextLineMustMatch = false;
+          toPos++;
+        } else {
+          if (nextContextLineMustMatch || !maxErrors) {
+            return null;
+          }
+          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
+        }
+      }
+    }
+    patchedLinesLength -= nConsecutiveOldContextLines;
+    toPos -= nConsecutiveOldContextLines;
+    patchedLines.length = patchedLinesLength;
+    return {
+      patchedLines,
+      oldLineLastI: toPos - 1
+    };
+  }
+  const resultLines = [];
+  let prevHunkOffset = 0;
+  for (let i = 0; i < hunks.length; i++) {
+    const hunk = hunks[i];
+    let hunkResult;
+    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
+    let toPos;
+    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
+      toPos = hunk.oldStart + prevHunkOffset - 1;
+      const iterator = distance_iterator_default(toPos, minLine, maxLine);
+      for (; toPos !== void 0; toPos = iterator()) {
+        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
+        if (hunkResult) {
+          break;
+        }
+      }
+      if (hunkResult) {
+        break;
+      }
+    }
+    if (!hunkResult) {
+      return false;
+    }
+    for (let i2 = minLine; i2 < toPos; i2++) {
+      resultLines.push(lines[i2]);
+    }
+    for (let i2 = 0; i2 < hunkResult.patchedLines.length; i2++) {
+      const line = hunkResult.patchedLines[i2];
+      resultLines.push(line);
+    }
+    minLine = hunkResult.oldLineLastI + 1;
+    prevHunkOffset = toPos + 1 - hunk.oldStart;
+  }
+  for (let i = minLine; i < lines.length; i++) {
+    resultLines.push(lines[i]);
+  }
+  return resultLines.join("\n");
+}
+function applyPatches(uniDiff, options) {
+  const spDiff = typeof uniDiff === "string" ? parsePatch(uniDiff) : uniDiff;
+  let currentIndex = 0;
+  function processIndex() {
+    const index = spDiff[currentIndex++];
+    if (!index) {
+      return options.complete();
+    }
+    options.loadFile(index, function(err, data) {
+      if (err) {
+        return options.complete(err);
+      }
+      const updatedContent = applyPatch(data, index, options);
+      options.patched(index, updatedContent, function(err2) {
+        if (err2) {
+          return options.complete(err2);
+        }
+        processIndex();
+      });
+    });
+  }
+  processIndex();
+}
+var init_apply = __esm({
+  "node_modules/diff/libesm/patch/apply.js"() {
+    init_string();
+    init_line_endings();
+    init_parse();
+    init_distance_iterator();
+  }
+});
+
+// node_modules/diff/libesm/patch/reverse.js
+function swapPrefix(fileName) {
+  if (fileName === void 0 || fileName === "/dev/null") {
+    return fileName;
+  }
+  if (fileName.startsWith("a/")) {
+    return "b/" + fileName.slice(2);
+  }
+  if (fileName.startsWith("b/")) {
+    return "a/" + fileName.slice(2);
+  }
+  return fileName;
+}
+function reversePatch(structuredPatch2) {
+  if (Array.isArray(structuredPatch2)) {
+    return structuredPatch2.map((patch) => reversePatch(patch)).reverse();
+  }
+  const reversed = Object.assign(Object.assign({}, structuredPatch2), { oldFileName: structuredPatch2.isGit ? swapPrefix(structuredPatch2.newFileName) : structuredPatch2.newFileName, oldHeader: structuredPatch2.newHeader, newFileName: structuredPatch2.isGit ? swapPrefix(structuredPatch2.oldFileName) : structuredPatch2.oldFileName, newHeader: structuredPatch2.oldHeader, oldMode: structuredPatch2.newMode, newMode: structuredPatch2.oldMode, isCreate: structuredPatch2.isDelete, isDelete: structuredPatch2.isCreate, hunks: structuredPatch2.hunks.map((hunk) => {
+    return {
+      oldLines: hunk.newLines,
+      oldStart: hunk.newStart,
+      newLines: hunk.oldLines,
+      newStart: hunk.oldStart,
+      lines: hunk.lines.map((l) => {
+        if (l.startsWith("-")) {
+          return `+${l.slice(1)}`;
+        }
+        if (l.startsWith("+")) {
+          return `-${l.slice(1)}`;
+        }
+        return l;
+      })
+    };
+  }) });
+  if (structuredPatch2.isCopy) {
+    reversed.newFileName = "/dev/null";
+    reversed.newHeader = void 0;
+    reversed.isDelete = true;
+    delete reversed.isCreate;
+    delete reversed.isCopy;
+    delete reversed.isRename;
+    reversed.hunks = [];
+  }
+  return reversed;
+}
+var init_reverse = __esm({
+  "node_modules/diff/libesm/patch/reverse.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+  return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var INCLUDE_HEADERS, FILE_HEADERS_ONLY, OMIT_HEADERS;
+var init_create = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+    INCLUDE_HEADERS = {
+      includeIndex: true,
+      includeUnderline: true,
+      includeFileHeaders: true
+    };
+    FILE_HEADERS_ONLY = {
+      includeIndex: false,
+      includeUnderline: false,
+      includeFileHeaders: true
+    };
+    OMIT_HEADERS = {
+      includeIndex: false,
+      includeUnderline: false,
+      includeFileHeaders: false
+    };
+  }
+});
+
+// node_modules/diff/libesm/convert/dmp.js
+function convertChangesToDMP(changes) {
+  const ret = [];
+  let change, operation;
+  for (let i = 0; i < changes.length; i++) {
+    change = changes[i];
+    if (change.added) {
+      operation = 1;
+    } else if (change.removed) {
+      operation = -1;
+    } else {
+      operation = 0;
+    }
+    ret.push([operation, change.value]);
+  }
+  return ret;
+}
+var init_dmp = __esm({
+  "node_modules/diff/libesm/convert/dmp.js"() {
+  }
+});
+
+// node_modules/diff/libesm/convert/xml.js
+function convertChangesToXML(changes) {
+  const ret = [];
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (change.added) {
+      ret.push("<ins>");
+    } else if (change.removed) {
+      ret.push("<del>");
+    }
+    ret.push(escapeHTML(change.value));
+    if (change.added) {
+      ret.push("</ins>");
+    } else if (change.removed) {
+      ret.push("</del>");
+    }
+  }
+  return ret.join("");
+}
+function escapeHTML(s) {
+  let n = s;
+  n = n.replace(/&/g, "&amp;");
+  n = n.replace(/</g, "&lt;");
+  n = n.replace(/>/g, "&gt;");
+  n = n.replace(/"/g, "&quot;");
+  return n;
+}
+var init_xml = __esm({
+  "node_modules/diff/libesm/convert/xml.js"() {
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var libesm_exports = {};
+__export(libesm_exports, {
+  Diff: () => Diff,
+  FILE_HEADERS_ONLY: () => FILE_HEADERS_ONLY,
+  INCLUDE_HEADERS: () => INCLUDE_HEADERS,
+  OMIT_HEADERS: () => OMIT_HEADERS,
+  applyPatch: () => applyPatch,
+  applyPatches: () => applyPatches,
+  arrayDiff: () => arrayDiff,
+  canonicalize: () => canonicalize,
+  characterDiff: () => characterDiff,
+  convertChangesToDMP: () => convertChangesToDMP,
+  convertChangesToXML: () => convertChangesToXML,
+  createPatch: () => createPatch,
+  createTwoFilesPatch: () => createTwoFilesPatch,
+  cssDiff: () => cssDiff,
+  diffArrays: () => diffArrays,
+  diffChars: () => diffChars,
+  diffCss: () => diffCss,
+  diffJson: () => diffJson,
+  diffLines: () => diffLines,
+  diffSentences: () => diffSentences,
+  diffTrimmedLines: () => diffTrimmedLines,
+  diffWords: () => diffWords,
+  diffWordsWithSpace: () => diffWordsWithSpace,
+  formatPatch: () => formatPatch,
+  jsonDiff: () => jsonDiff,
+  lineDiff: () => lineDiff,
+  parsePatch: () => parsePatch,
+  reversePatch: () => reversePatch,
+  sentenceDiff: () => sentenceDiff,
+  structuredPatch: () => structuredPatch,
+  wordDiff: () => wordDiff,
+  wordsWithSpaceDiff: () => wordsWithSpaceDiff
+});
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_base();
+    init_character();
+    init_word();
+    init_line();
+    init_sentence();
+    init_css();
+    init_json();
+    init_array();
+    init_apply();
+    init_parse();
+    init_reverse();
+    init_create();
+    init_dmp();
+    init_xml();
+  }
+});
+
+// src/fix/fix-workspace.ts
+import { readFileSync, writeFileSync } from "node:fs";
+
+// src/workspace/discover.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import { opendirSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { join, resolve as resolve2 } from "node:path";
+
+// src/workspace/read-file.ts
+import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isUtf8 } from "node:buffer";
+var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+function workspaceRelative(workspace, absolute) {
+  if (sep === "/" && isNormalizedAbsolute(absolute)) {
+    const root = workspace.root;
+    if (absolute === root) return "";
+    const prefix = root.endsWith("/") ? root : `${root}/`;
+    return absolute.startsWith(prefix) ? absolute.slice(prefix.length) : void 0;
+  }
+  const rel = relative(workspace.root, absolute);
+  if (rel === "") return "";
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel.split(sep).join("/");
+}
+function isNormalizedAbsolute(path) {
+  return path.startsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
+}
+function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  const candidate = resolve(workspace.root, relPath);
+  if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  let real;
+  try {
+    real = realpathSync.native(candidate);
+  } catch (error) {
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+  }
+  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+  return readRegularFile(real, relPath, maxBytes);
+}
+function readRegularFile(real, relPath, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
+    if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return decodeText(buffer.subarray(0, read), relPath, real);
+  } catch (error) {
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var UTF8_BOM = [239, 187, 191];
+var utf16le = new TextDecoder("utf-16le");
+function decodeText(bytes, relPath, absolutePath) {
+  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: utf16le.decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, message: `'${relPath}' is a binary file (NUL byte at offset ${nul})`, offset: nul };
+  if (isUtf8(bytes)) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const bom = buffer[0] === UTF8_BOM[0] && buffer[1] === UTF8_BOM[1] && buffer[2] === UTF8_BOM[2];
+    return { ok: true, text: buffer.toString("utf8", bom ? 3 : 0), absolutePath };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes), absolutePath };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`, offset: at };
+  }
+}
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    const length2 = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
+    if (length2 === 0) return i;
+    for (let k = 1; k < length2; k++) {
+      const next = bytes[i + k];
+      if (next === void 0 || (next & 192) !== 128) return i;
+    }
+    i += length2;
+  }
+  return bytes.length;
+}
+function errorCode(error) {
+  const code = error?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "ELOOP") return "too many symbolic links";
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+function formatBytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+// src/workspace/discover.ts
+var DEFAULT_TEMPLATE_PATTERNS = ["**/mainTemplate.json", "**/azuredeploy.json", "**/prereq.azuredeploy.json"];
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+function discoverTemplates(workspace, request = {}) {
+  const patterns = normalizePatterns(request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
+  const matcher = compile(patterns);
+  const found = /* @__PURE__ */ new Set();
+  const problems = [];
+  const roots = request.paths?.length ? request.paths : [workspace.root];
+  for (const given of roots) {
+    const absolute = resolve2(request.cwd ?? workspace.root, given);
+    const rel = workspaceRelative(workspace, absolute);
+    if (rel === void 0) {
+      problems.push({ path: given, message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
+      continue;
+    }
+    let kind;
+    try {
+      const stat = statSync(absolute);
+      kind = stat.isFile() ? "file" : stat.isDirectory() ? "folder" : "other";
+    } catch {
+      problems.push({ path: given, message: `'${given}' does not exist` });
+      continue;
+    }
+    if (kind === "file") found.add(rel);
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === "folder") walk(workspace, absolute, matcher, found, problems);
+    else problems.push({ path: given, message: `'${given}' is not a regular file or folder` });
+  }
+  return { templates: [...found].sort(), problems };
+}
+function normalizePatterns(patterns) {
+  return patterns.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("#")).map((p) => {
+    const negated = p.startsWith("!");
+    let body = (negated ? p.slice(1) : p).replace(/\\/g, "/").replace(/^\.\//, "");
+    if (!body.includes("/")) body = `**/${body}`;
+    return negated ? `!${body}` : body;
+  });
+}
+function compile(patterns) {
+  const options = { nocase: true, dot: true };
+  const includes = patterns.filter((p) => !p.startsWith("!"));
+  const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  return {
+    include: includes.length ? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
+    exclude: excludes.length ? matchingLineBreaks((0, import_picomatch.default)(excludes, options)) : () => false
+  };
+}
+function matchingLineBreaks(match) {
+  return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
+}
+function insideWorkspace(workspace, absolute) {
+  try {
+    return workspaceRelative(workspace, realpathSync2.native(absolute)) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function linksToOutsideFolder(workspace, absolute) {
+  try {
+    return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
+  } catch {
+    return false;
+  }
+}
+function walk(workspace, start, matcher, found, problems) {
+  const stack = [start];
+  while (stack.length > 0) {
+    const folder = stack.pop();
+    let dir;
+    try {
+      dir = opendirSync(folder);
+    } catch (error) {
+      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, message: `cannot list folder: ${error.code ?? String(error)}` });
+      continue;
+    }
+    try {
+      let entry;
+      while ((entry = dir.readSync()) !== null) {
+        const absolute = join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
+          continue;
+        }
+        const rel = workspaceRelative(workspace, absolute);
+        if (rel === void 0) continue;
+        if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
+          problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+          continue;
+        }
+        if (!matcher.include(rel) || matcher.exclude(rel)) continue;
+        if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
+        else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
+      }
+    } finally {
+      dir.closeSync();
+    }
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+var supportedEols = ["\n", "\r", "\r\n"];
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+function format(documentText, range2, options) {
+  let initialIndentLevel;
+  let formatText;
+  let formatTextStart;
+  let rangeStart;
+  let rangeEnd;
+  if (range2) {
+    rangeStart = range2.offset;
+    rangeEnd = rangeStart + range2.length;
+    formatTextStart = rangeStart;
+    while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+      formatTextStart--;
+    }
+    let endOffset = rangeEnd;
+    while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+      endOffset++;
+    }
+    formatText = documentText.substring(formatTextStart, endOffset);
+    initialIndentLevel = computeIndentLevel(formatText, options);
+  } else {
+    formatText = documentText;
+    initialIndentLevel = 0;
+    formatTextStart = 0;
+    rangeStart = 0;
+    rangeEnd = documentText.length;
+  }
+  const eol = getEOL(options, documentText);
+  const eolFastPathSupported = supportedEols.includes(eol);
+  let numberLineBreaks = 0;
+  let indentLevel = 0;
+  let indentValue;
+  if (options.insertSpaces) {
+    indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
+  } else {
+    indentValue = "	";
+  }
+  const indentType = indentValue === "	" ? "	" : " ";
+  let scanner = createScanner(formatText, false);
+  let hasError = false;
+  function newLinesAndIndent() {
+    if (numberLineBreaks > 1) {
+      return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+    if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) {
+      return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+    }
+    if (amountOfSpaces <= 0) {
+      return eol;
+    }
+    return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+  }
+  function scanNext() {
+    let token = scanner.scan();
+    numberLineBreaks = 0;
+    while (token === 15 || token === 14) {
+      if (token === 14 && options.keepLines) {
+        numberLineBreaks += 1;
+      } else if (token === 14) {
+        numberLineBreaks = 1;
+      }
+      token = scanner.scan();
+    }
+    hasError = token === 16 || scanner.getTokenError() !== 0;
+    return token;
+  }
+  const editOperations = [];
+  function addEdit(text, startOffset, endOffset) {
+    if (!hasError && (!range2 || startOffset < rangeEnd && endOffset > rangeStart) && documentText.substring(startOffset, endOffset) !== text) {
+      editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text });
+    }
+  }
+  let firstToken = scanNext();
+  if (options.keepLines && numberLineBreaks > 0) {
+    addEdit(repeat(eol, numberLineBreaks), 0, 0);
+  }
+  if (firstToken !== 17) {
+    let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+    let initialIndent = indentValue.length * initialIndentLevel < 20 && options.insertSpaces ? cachedSpaces[indentValue.length * initialIndentLevel] : repeat(indentValue, initialIndentLevel);
+    addEdit(initialIndent, formatTextStart, firstTokenStart);
+  }
+  while (firstToken !== 17) {
+    let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+    let secondToken = scanNext();
+    let replaceContent = "";
+    let needsLineBreak = false;
+    while (numberLineBreaks === 0 && (secondToken === 12 || secondToken === 13)) {
+      let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+      addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
+      firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+      needsLineBreak = secondToken === 12;
+      replaceContent = needsLineBreak ? newLinesAndIndent() : "";
+      secondToken = scanNext();
+    }
+    if (secondToken === 2) {
+      if (firstToken !== 1) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else if (secondToken === 4) {
+      if (firstToken !== 3) {
+        indentLevel--;
+      }
+      ;
+      if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3) {
+        replaceContent = newLinesAndIndent();
+      } else if (options.keepLines) {
+        replaceContent = cachedSpaces[1];
+      }
+    } else {
+      switch (firstToken) {
+        case 3:
+        case 1:
+          indentLevel++;
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 5:
+          if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 12:
+          replaceContent = newLinesAndIndent();
+          break;
+        case 13:
+          if (numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 6:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (!needsLineBreak) {
+            replaceContent = cachedSpaces[1];
+          }
+          break;
+        case 10:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else if (secondToken === 6 && !needsLineBreak) {
+            replaceContent = "";
+          }
+          break;
+        case 7:
+        case 8:
+        case 9:
+        case 11:
+        case 2:
+        case 4:
+          if (options.keepLines && numberLineBreaks > 0) {
+            replaceContent = newLinesAndIndent();
+          } else {
+            if ((secondToken === 12 || secondToken === 13) && !needsLineBreak) {
+              replaceContent = cachedSpaces[1];
+            } else if (secondToken !== 5 && secondToken !== 17) {
+              hasError = true;
+            }
+          }
+          break;
+        case 16:
+          hasError = true;
+          break;
+      }
+      if (numberLineBreaks > 0 && (secondToken === 12 || secondToken === 13)) {
+        replaceContent = newLinesAndIndent();
+      }
+    }
+    if (secondToken === 17) {
+      if (options.keepLines && numberLineBreaks > 0) {
+        replaceContent = newLinesAndIndent();
+      } else {
+        replaceContent = options.insertFinalNewline ? eol : "";
+      }
+    }
+    const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+    addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+    firstToken = secondToken;
+  }
+  return editOperations;
+}
+function repeat(s, count) {
+  let result = "";
+  for (let i = 0; i < count; i++) {
+    result += s;
+  }
+  return result;
+}
+function computeIndentLevel(content, options) {
+  let i = 0;
+  let nChars = 0;
+  const tabSize = options.tabSize || 4;
+  while (i < content.length) {
+    let ch = content.charAt(i);
+    if (ch === cachedSpaces[1]) {
+      nChars++;
+    } else if (ch === "	") {
+      nChars += tabSize;
+    } else {
+      break;
+    }
+    i++;
+  }
+  return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === "\r") {
+      if (i + 1 < text.length && text.charAt(i + 1) === "\n") {
+        return "\r\n";
+      }
+      return "\r";
+    } else if (ch === "\n") {
+      return "\n";
+    }
+  }
+  return options && options.eol || "\n";
+}
+function isEOL(text, offset) {
+  return "\r\n".indexOf(text.charAt(offset)) !== -1;
+}
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentProperty = null;
+  let currentParent = [];
+  const previousParents = [];
+  function onValue(value) {
+    if (Array.isArray(currentParent)) {
+      currentParent.push(value);
+    } else if (currentProperty !== null) {
+      currentParent[currentProperty] = value;
+    }
+  }
+  const visitor = {
+    onObjectBegin: () => {
+      const object = {};
+      onValue(object);
+      previousParents.push(currentParent);
+      currentParent = object;
+      currentProperty = null;
+    },
+    onObjectProperty: (name18) => {
+      currentProperty = name18;
+    },
+    onObjectEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onArrayBegin: () => {
+      const array2 = [];
+      onValue(array2);
+      previousParents.push(currentParent);
+      currentParent = array2;
+      currentProperty = null;
+    },
+    onArrayEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onLiteralValue: onValue,
+    onError: (error, offset, length2) => {
+      errors.push({ error, offset, length: length2 });
+    }
+  };
+  visit(text, visitor, options);
+  return currentParent[0];
+}
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name18, offset, length2) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name18, offset, length: length2, parent: currentParent });
+    },
+    onObjectEnd: (offset, length2) => {
+      ensurePropertyComplete(offset + length2);
+      currentParent.length = offset + length2 - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length2);
+    },
+    onArrayBegin: (offset, length2) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length2) => {
+      currentParent.length = offset + length2 - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length2);
+    },
+    onLiteralValue: (value, offset, length2) => {
+      onValue({ type: getNodeType(value), offset, length: length2, parent: currentParent, value });
+      ensurePropertyComplete(offset + length2);
+    },
+    onSeparator: (sep2, offset, length2) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length2) => {
+      errors.push({ error, offset, length: length2 });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment2 of path) {
+    if (typeof segment2 === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment2 && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment2;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+function setProperty(text, originalPath, value, options) {
+  const path = originalPath.slice();
+  const errors = [];
+  const root = parseTree(text, errors);
+  let parent = void 0;
+  let lastSegment = void 0;
+  while (path.length > 0) {
+    lastSegment = path.pop();
+    parent = findNodeAtLocation(root, path);
+    if (parent === void 0 && value !== void 0) {
+      if (typeof lastSegment === "string") {
+        value = { [lastSegment]: value };
+      } else {
+        value = [value];
+      }
+    } else {
+      break;
+    }
+  }
+  if (!parent) {
+    if (value === void 0) {
+      throw new Error("Can not delete in empty document");
+    }
+    return withFormatting(text, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+  } else if (parent.type === "object" && typeof lastSegment === "string" && Array.isArray(parent.children)) {
+    const existing = findNodeAtLocation(parent, [lastSegment]);
+    if (existing !== void 0) {
+      if (value === void 0) {
+        if (!existing.parent) {
+          throw new Error("Malformed AST");
+        }
+        const propertyIndex = parent.children.indexOf(existing.parent);
+        let removeBegin;
+        let removeEnd = existing.parent.offset + existing.parent.length;
+        if (propertyIndex > 0) {
+          let previous = parent.children[propertyIndex - 1];
+          removeBegin = previous.offset + previous.length;
+        } else {
+          removeBegin = parent.offset + 1;
+          if (parent.children.length > 1) {
+            let next = parent.children[1];
+            removeEnd = next.offset;
+          }
+        }
+        return withFormatting(text, { offset: removeBegin, length: removeEnd - removeBegin, content: "" }, options);
+      } else {
+        return withFormatting(text, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+      }
+    } else {
+      if (value === void 0) {
+        return [];
+      }
+      const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+      const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map((p) => p.children[0].value)) : parent.children.length;
+      let edit;
+      if (index > 0) {
+        let previous = parent.children[index - 1];
+        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
+      } else if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty + "," };
+      }
+      return withFormatting(text, edit, options);
+    }
+  } else if (parent.type === "array" && typeof lastSegment === "number" && Array.isArray(parent.children)) {
+    const insertIndex = lastSegment;
+    if (insertIndex === -1) {
+      const newProperty = `${JSON.stringify(value)}`;
+      let edit;
+      if (parent.children.length === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+      } else {
+        const previous = parent.children[parent.children.length - 1];
+        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text, edit, options);
+    } else if (value === void 0 && parent.children.length >= 0) {
+      const removalIndex = lastSegment;
+      const toRemove = parent.children[removalIndex];
+      let edit;
+      if (parent.children.length === 1) {
+        edit = { offset: parent.offset + 1, length: parent.length - 2, content: "" };
+      } else if (parent.children.length - 1 === removalIndex) {
+        let previous = parent.children[removalIndex - 1];
+        let offset = previous.offset + previous.length;
+        let parentEndOffset = parent.offset + parent.length;
+        edit = { offset, length: parentEndOffset - 2 - offset, content: "" };
+      } else {
+        edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: "" };
+      }
+      return withFormatting(text, edit, options);
+    } else if (value !== void 0) {
+      let edit;
+      const newProperty = `${JSON.stringify(value)}`;
+      if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+        const toModify = parent.children[lastSegment];
+        edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+      } else if (parent.children.length === 0 || lastSegment === 0) {
+        edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + "," };
+      } else {
+        const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+        const previous = parent.children[index - 1];
+        edit = { offset: previous.offset + previous.length, length: 0, content: "," + newProperty };
+      }
+      return withFormatting(text, edit, options);
+    } else {
+      throw new Error(`Can not ${value === void 0 ? "remove" : options.isArrayInsertion ? "insert" : "modify"} Array index ${insertIndex} as length is not sufficient`);
+    }
+  } else {
+    throw new Error(`Can not add ${typeof lastSegment !== "number" ? "index" : "property"} to parent of type ${parent.type}`);
+  }
+}
+function withFormatting(text, edit, options) {
+  if (!options.formattingOptions) {
+    return [edit];
+  }
+  let newText = applyEdit(text, edit);
+  let begin = edit.offset;
+  let end = edit.offset + edit.content.length;
+  if (edit.length === 0 || edit.content.length === 0) {
+    while (begin > 0 && !isEOL(newText, begin - 1)) {
+      begin--;
+    }
+    while (end < newText.length && !isEOL(newText, end)) {
+      end++;
+    }
+  }
+  const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit2 = edits[i];
+    newText = applyEdit(newText, edit2);
+    begin = Math.min(begin, edit2.offset);
+    end = Math.max(end, edit2.offset + edit2.length);
+    end += edit2.content.length - edit2.length;
+  }
+  const editLength = text.length - (newText.length - end) - begin;
+  return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text, edit) {
+  return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parse2 = parse;
+var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+function modify(text, path, value, options) {
+  return setProperty(text, path, value, options);
+}
+function applyEdits(text, edits) {
+  let sortedEdits = edits.slice(0).sort((a, b) => {
+    const diff = a.offset - b.offset;
+    if (diff === 0) {
+      return a.length - b.length;
+    }
+    return diff;
+  });
+  let lastModifiedOffset = text.length;
+  for (let i = sortedEdits.length - 1; i >= 0; i--) {
+    let e = sortedEdits[i];
+    if (e.offset + e.length <= lastModifiedOffset) {
+      text = applyEdit(text, e);
+    } else {
+      throw new Error("Overlapping edit");
+    }
+    lastModifiedOffset = e.offset;
+  }
+  return text;
+}
+
+// src/engine/parse-json.ts
+var BOM = 65279;
+var INVALID_CHARACTER = 16;
+function parseTemplateText(raw) {
+  const text = raw.charCodeAt(0) === BOM ? raw.slice(1) : raw;
+  if (text.trim() === "") {
+    return { ok: false, text, error: { message: "the file is empty", offset: 0, length: 0 } };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text), text };
+  } catch {
+    for (const escapeControls of [false, true]) {
+      const strict = toStrictJson(text, escapeControls);
+      if (strict === void 0) break;
+      if (strict === text) continue;
+      try {
+        return { ok: true, value: JSON.parse(strict), text };
+      } catch {
+      }
+    }
+    return parseLenient(text);
+  }
+}
+var QUOTE = 34;
+var BACKSLASH = 92;
+var SLASH = 47;
+var COMMA = 44;
+function toStrictJson(text, escapeControls) {
+  const out = [];
+  let copied = 0;
+  let pendingComma = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      pendingComma = -1;
+      if (!escapeControls) {
+        const end = closingQuote(text, i);
+        if (end === -1) return void 0;
+        i = end;
+        continue;
+      }
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) j++;
+        else if (d < 32) {
+          out.push(text.slice(copied, j), `\\u${d.toString(16).padStart(4, "0")}`);
+          copied = j + 1;
+        }
+      }
+      if (j >= n) return void 0;
+      i = j;
+    } else if (c === SLASH) {
+      const next = text.charCodeAt(i + 1);
+      let end = -1;
+      if (next === SLASH) {
+        end = i + 2;
+        while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      } else if (next === 42) {
+        const close = text.indexOf("*/", i + 2);
+        if (close === -1) return void 0;
+        end = close + 2;
+      } else {
+        pendingComma = -1;
+        continue;
+      }
+      out.push(text.slice(copied, i), " ");
+      copied = end;
+      i = end - 1;
+    } else if (c === COMMA) {
+      pendingComma = i;
+    } else if (c === 125 || c === 93) {
+      if (pendingComma !== -1) {
+        out.push(text.slice(copied, pendingComma), " ");
+        copied = pendingComma + 1;
+      }
+      pendingComma = -1;
+    } else if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+      pendingComma = -1;
+    }
+  }
+  if (copied === 0) return out.length === 0 ? text : void 0;
+  out.push(text.slice(copied));
+  return out.join("");
+}
+function closingQuote(text, start) {
+  let from = start + 1;
+  for (; ; ) {
+    const quote2 = text.indexOf('"', from);
+    if (quote2 === -1) return -1;
+    let backslashes = 0;
+    for (let k = quote2 - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return quote2;
+    from = quote2 + 1;
+  }
+}
+function parseLenient(text) {
+  const scanText = blankControlCharactersInStrings(text);
+  const errors = [];
+  let value;
+  try {
+    value = parse2(scanText, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const offset = nestingOffset(scanText, EXPLAINED_DEPTH);
+    return { ok: false, text, error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 } };
+  }
+  const fatal = errors.find((e) => e.error !== INVALID_CHARACTER || scanText.charCodeAt(e.offset) !== QUOTE);
+  if (fatal) {
+    return { ok: false, text, error: { message: describeParseError(fatal, scanText), offset: fatal.offset, length: fatal.length } };
+  }
+  return { ok: true, value, text };
+}
+var EXPLAINED_DEPTH = 1e3;
+function nestingOffset(text, depth) {
+  let level = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = closingQuote(text, i);
+      if (end === -1) return 0;
+      i = end;
+    } else if (c === 123 || c === 91) {
+      if (++level > depth) return i;
+    } else if (c === 125 || c === 93) {
+      level--;
+    } else if (c === SLASH) {
+      i = skipCommentAt(text, i);
+    }
+  }
+  return 0;
+}
+function blankControlCharactersInStrings(text) {
+  let out;
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      else if (c < 32) {
+        (out ??= []).push(text.slice(start, i), " ");
+        start = i + 1;
+      }
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === SLASH) {
+      i = skipCommentAt(text, i);
+    }
+  }
+  if (!out) return text;
+  out.push(text.slice(start));
+  return out.join("");
+}
+function skipCommentAt(text, i) {
+  const next = text.charCodeAt(i + 1);
+  if (next === SLASH) {
+    const end = text.indexOf("\n", i);
+    return end === -1 ? text.length : end - 1;
+  }
+  if (next === 42) {
+    const end = text.indexOf("*/", i + 2);
+    return end === -1 ? text.length : end + 1;
+  }
+  return i;
+}
+function describeParseError(error, text) {
+  const code = printParseErrorCode(error.error);
+  const words = code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const found = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
+  if (found.startsWith('"')) return `${words} at a string`;
+  return found.trim() ? `${words} at '${printable(found)}'` : `${words} at end of input`;
+}
+function printable(s) {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/engine/text-position.ts
+var LineIndex = class {
+  text;
+  /** Offsets where lines start, ascending; complete up to `scanned`. */
+  starts = [0];
+  /** Every line start at or before this offset is in `starts`. */
+  scanned = 0;
+  /** undefined until first use; true when the text has a \r not followed by \n (slow path). */
+  loneCarriageReturns;
+  constructor(text) {
+    this.text = text;
+  }
+  positionAt(offset) {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    this.indexUpTo(clamped);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+  indexUpTo(offset) {
+    if (this.scanned > offset) return;
+    const text = this.text;
+    this.loneCarriageReturns ??= hasLoneCarriageReturn(text);
+    if (this.loneCarriageReturns) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          this.starts.push(i + 1);
+        }
+      }
+      this.scanned = Number.POSITIVE_INFINITY;
+      return;
+    }
+    while (this.scanned <= offset) {
+      const newline = text.indexOf("\n", this.scanned);
+      if (newline === -1) {
+        this.scanned = Number.POSITIVE_INFINITY;
+        return;
+      }
+      this.starts.push(newline + 1);
+      this.scanned = newline + 1;
+    }
+  }
+};
+function hasLoneCarriageReturn(text) {
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
+// src/engine/template-source.ts
+function createTemplateSource(file, text, root) {
+  return { file, text, root, lines: new LineIndex(text) };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/workspace/linked-reader.ts
+function createLinkReader(workspace) {
+  const cache2 = /* @__PURE__ */ new Map();
+  return (_fromFile, target) => {
+    let loaded = cache2.get(target);
+    if (!loaded) {
+      loaded = loadLinked(workspace, target);
+      cache2.set(target, loaded);
+    }
+    return loaded;
+  };
+}
+function loadLinked(workspace, target) {
+  const read = readWorkspaceFile(workspace, target);
+  if (!read.ok) {
+    const missing = read.message.includes("no such file");
+    return { kind: "note", note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message } };
+  }
+  const parsed = parseTemplateText(read.text);
+  if (!parsed.ok) {
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
+  }
+  const root = isRecord(parsed.value) ? parsed.value : {};
+  return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
+}
+
+// src/workspace/parameter-files.ts
+import { existsSync } from "node:fs";
+import { posix } from "node:path";
+function defaultParameterFile(template) {
+  const dir = posix.dirname(template);
+  const stem = posix.basename(template).replace(/\.json$/i, "");
+  return posix.join(dir, `${stem}.parameters.json`);
+}
+function loadParameterValues(workspace, template, explicit) {
+  const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
+  if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
+  if (!explicit && !existsSync(posix.join(workspace.root, candidate))) return { values: {} };
+  const read = readWorkspaceFile(workspace, candidate);
+  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
+  return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
+}
+function resolveExplicit(workspace, template, explicit) {
+  const folder = posix.dirname(template);
+  if (!/[*?[\]{}]/.test(explicit)) return posix.normalize(posix.join(folder, explicit));
+  const pattern = posix.normalize(posix.join(folder, explicit));
+  const matches = discoverTemplates(workspace, { paths: [posix.join(workspace.root, folder)], patterns: [pattern] }).templates;
+  return matches[0];
+}
+function parameterValuesFromText(text, label) {
+  const parsed = parseTemplateText(text);
+  if (!parsed.ok) {
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
+  }
+  const root = parsed.value;
+  const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
+  const values = {};
+  for (const [name18, entry] of Object.entries(parameters)) {
+    if (isRecord(entry) && "value" in entry) values[name18] = entry["value"];
+  }
+  return { values };
+}
+
+// src/meta.ts
+var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
+var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
+
+// src/engine/preview.ts
+var MAX_PREVIEW = 120;
+function previewValue(value, max = MAX_PREVIEW) {
+  return truncate(render(value, 0, max), max);
+}
+function truncate(text, max = MAX_PREVIEW) {
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+function render(value, depth, budget) {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === void 0) return "undefined";
+  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  const parts = [];
+  let length2 = 0;
+  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (length2 > budget) {
+      parts.push("\u2026");
+      break;
+    }
+    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    parts.push(text);
+    length2 += text.length + 1;
+  }
+  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
+
+// src/rules/rule.ts
+function docsUrl(id18, name18) {
+  return `${RULE_DOCS_BASE}#${id18.toLowerCase()}-${name18}`;
+}
+function propertyRef(entry, ...keys) {
+  let node = entry.resource;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null || !(key in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+    }
+    node = node[key];
+  }
+  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+}
+function resourceRef(entry) {
+  return { file: entry.source.file, path: entry.path, at: "value" };
+}
+function nameOf(candidate) {
+  return `'${truncate(candidate.name.display)}'`;
+}
+function hasStaticError(entry) {
+  return entry.nameErrors.some((e) => e.kind === "static");
+}
+function describeChain(entry) {
+  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
+}
+
+// src/rules/tracking-set.ts
+function topLevelTrackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
+}
+function trackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment);
+}
+
+// src/expressions/frame.ts
+var MAX_DEPTH = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind ? { ...error, kind } : error);
+}
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+var CACHE_ENTRIES = 1e5;
+var CACHE_CHARS = 16e6;
+var cache = /* @__PURE__ */ new Map();
+var cachedChars = 0;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var OPEN_PAREN = 40;
+var CLOSE_PAREN = 41;
+var QUOTE2 = 39;
+var COMMA2 = 44;
+var DOT = 46;
+var MINUS = 45;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function isEscapedBracket(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(1) === OPEN_BRACKET;
+}
+function parseExpression(source) {
+  const cached = cache.get(source);
+  if (cached !== void 0) return cached;
+  let result;
+  try {
+    result = { ok: true, node: new Parser(source).parse(), problems: void 0 };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    result = { ok: false, error: { message: error.message, offset: error.offset } };
+  }
+  if (source.length <= CACHE_CHARS / 4) {
+    cachedChars += source.length;
+    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
+      const oldest = cache.keys().next();
+      if (oldest.done === true) break;
+      cachedChars -= oldest.value.length;
+      cache.delete(oldest.value);
+    }
+    cache.set(source, result);
+  }
+  return result;
+}
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || isDigit2(c);
+}
+var Parser = class {
+  src;
+  pos = 1;
+  // just after the opening '['
+  end;
+  // offset of the closing ']'
+  nesting = 0;
+  constructor(src) {
+    this.src = src;
+    this.end = src.length - 1;
+  }
+  parse() {
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    const node = this.parseExpression();
+    this.skipSpace();
+    if (this.pos < this.end) throw this.unexpected();
+    return node;
+  }
+  parseExpression() {
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    let node = this.parsePrimary();
+    for (; ; ) {
+      this.skipSpace();
+      if (this.pos >= this.end) break;
+      const c = this.src.charCodeAt(this.pos);
+      if (c === DOT) {
+        this.pos++;
+        this.skipSpace();
+        const nameStart = this.pos;
+        const name18 = this.readIdentifier();
+        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", target: node, name: name18, start: node.start, end: this.pos };
+      } else if (c === OPEN_BRACKET) {
+        this.pos++;
+        this.skipSpace();
+        const index = this.parseExpression();
+        this.skipSpace();
+        if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== CLOSE_BRACKET) throw this.expected("']'");
+        this.pos++;
+        node = { kind: "index", target: node, index, start: node.start, end: this.pos };
+      } else {
+        break;
+      }
+    }
+    this.nesting--;
+    return node;
+  }
+  parsePrimary() {
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    const start = this.pos;
+    const c = this.src.charCodeAt(start);
+    if (c === QUOTE2) return this.parseString();
+    if (isDigit2(c) || c === MINUS && this.pos + 1 < this.end && isDigit2(this.src.charCodeAt(this.pos + 1))) return this.parseNumber();
+    if (isIdentStart(c)) return this.parseIdentifier();
+    throw this.unexpected();
+  }
+  parseString() {
+    const start = this.pos;
+    this.pos++;
+    let value = "";
+    let chunkStart = this.pos;
+    for (; ; ) {
+      if (this.pos >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (this.src.charCodeAt(this.pos) === QUOTE2) {
+        if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos + 1) === QUOTE2) {
+          value += this.src.slice(chunkStart, this.pos + 1);
+          this.pos += 2;
+          chunkStart = this.pos;
+          continue;
+        }
+        value += this.src.slice(chunkStart, this.pos);
+        this.pos++;
+        return { kind: "string", value, start, end: this.pos };
+      }
+      this.pos++;
+    }
+  }
+  parseNumber() {
+    const start = this.pos;
+    if (this.src.charCodeAt(this.pos) === MINUS) this.pos++;
+    while (this.pos < this.end && isDigit2(this.src.charCodeAt(this.pos))) this.pos++;
+    if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos) === DOT && isDigit2(this.src.charCodeAt(this.pos + 1))) {
+      this.pos++;
+      while (this.pos < this.end && isDigit2(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    return { kind: "number", value: Number(this.src.slice(start, this.pos)), start, end: this.pos };
+  }
+  parseIdentifier() {
+    const start = this.pos;
+    const name18 = this.readIdentifier();
+    this.skipSpace();
+    let namespace;
+    let member = name18;
+    if (this.peek() === DOT) {
+      const save = this.pos;
+      this.pos++;
+      this.skipSpace();
+      const second = this.readIdentifier();
+      this.skipSpace();
+      if (second !== "" && this.peek() === OPEN_PAREN) {
+        namespace = name18;
+        member = second;
+      } else {
+        this.pos = save;
+      }
+    }
+    if (this.peek() === OPEN_PAREN) {
+      this.pos++;
+      const args = this.parseArguments();
+      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, text: void 0 };
+      return node;
+    }
+    const lower = name18.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") {
+      return { kind: "literal", value: lower === "null" ? null : lower === "true", start, end: start + name18.length };
+    }
+    throw new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  }
+  parseArguments() {
+    const args = [];
+    this.skipSpace();
+    if (this.peek() === CLOSE_PAREN) {
+      this.pos++;
+      return args;
+    }
+    for (; ; ) {
+      args.push(this.parseExpression());
+      this.skipSpace();
+      const c = this.peek();
+      if (c === COMMA2) {
+        this.pos++;
+        continue;
+      }
+      if (c === CLOSE_PAREN) {
+        this.pos++;
+        return args;
+      }
+      throw this.expected("',' or ')'");
+    }
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+
+// src/expressions/value.ts
+var Unknown = class {
+  kind = "unknown";
+  text;
+  constructor(text) {
+    this.text = text;
+  }
+};
+var PartialString = class {
+  kind = "partial";
+  parts;
+  constructor(parts) {
+    this.parts = parts;
+  }
+};
+function knownPrefix(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof PartialString) {
+    let prefix = "";
+    for (const part of value.parts) {
+      if (typeof part !== "string") break;
+      prefix += part;
+    }
+    return prefix;
+  }
+  return "";
+}
+function describeString(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof Unknown) return `{${value.text}}`;
+  if (value instanceof PartialString) {
+    return value.parts.map((p) => typeof p === "string" ? p : `{${p.text}}`).join("");
+  }
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 200)}\u2026` : text;
+  } catch {
+    return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  }
+}
+function unknownParts(value) {
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
+  return [];
+}
+
+// src/expressions/value-helpers.ts
+var BoundedUnknown = class extends Unknown {
+  maxLength;
+  constructor(text, maxLength) {
+    super(text);
+    this.maxLength = maxLength;
+  }
+};
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
+}
+function isStringLike(value) {
+  return typeof value === "string" || value instanceof PartialString || value instanceof Unknown;
+}
+function partsOf(value) {
+  if (typeof value === "string") return [value];
+  if (value instanceof PartialString) return value.parts;
+  return [value];
+}
+function joinParts(parts) {
+  const out = [];
+  for (const part of parts) {
+    if (typeof part === "string") {
+      if (part === "") continue;
+      const last = out.length - 1;
+      const previous = out[last];
+      if (typeof previous === "string") out[last] = previous + part;
+      else out.push(part);
+    } else {
+      out.push(part);
+    }
+  }
+  if (out.length === 0) return "";
+  const only = out[0];
+  if (out.length === 1 && only !== void 0) return only;
+  return new PartialString(out);
+}
+function knownSuffix(value) {
+  const parts = partsOf(value);
+  let suffix = "";
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    if (typeof part !== "string") break;
+    suffix = part + suffix;
+  }
+  return suffix;
+}
+function maxLengthOf(value) {
+  let total = 0;
+  for (const part of partsOf(value)) {
+    if (typeof part === "string") total += part.length;
+    else if (part instanceof BoundedUnknown) total += part.maxLength;
+    else return void 0;
+  }
+  return total;
+}
+function isFullyKnown(value) {
+  if (value instanceof Unknown || value instanceof PartialString) return false;
+  if (Array.isArray(value)) return value.every(isFullyKnown);
+  if (isObject(value)) {
+    for (const key in value) {
+      const item = value[key];
+      if (item !== void 0 && !isFullyKnown(item)) return false;
+    }
+  }
+  return true;
+}
+function getProperty(object, name18) {
+  if (Object.hasOwn(object, name18)) return object[name18];
+  const lower = name18.toLowerCase();
+  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
+  return void 0;
+}
+function setProperty2(object, key, value) {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+function fromJson(raw, depth = 0) {
+  if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (depth > 200) return new Unknown("(value nested too deeply)");
+  if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
+  if (typeof raw === "object") {
+    const out = {};
+    for (const [key, item] of Object.entries(raw)) setProperty2(out, key, fromJson(item, depth + 1));
+    return out;
+  }
+  return null;
+}
+function armEquals(a, b) {
+  if (isStringLike(a) && isStringLike(b) && (typeof a !== "string" || typeof b !== "string")) return partialEquals(a, b);
+  if (a instanceof Unknown || b instanceof Unknown || a instanceof PartialString || b instanceof PartialString) return void 0;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    let unknown = false;
+    for (let i = 0; i < a.length; i++) {
+      const result = armEquals(a[i] ?? null, b[i] ?? null);
+      if (result === false) return false;
+      if (result === void 0) unknown = true;
+    }
+    return unknown ? void 0 : true;
+  }
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    let unknown = false;
+    for (const key of keys) {
+      const other = getProperty(b, key);
+      if (other === void 0) return false;
+      const result = armEquals(a[key] ?? null, other);
+      if (result === false) return false;
+      if (result === void 0) unknown = true;
+    }
+    return unknown ? void 0 : true;
+  }
+  return a === b;
+}
+function partialEquals(a, b) {
+  const prefixA = knownPrefix(a);
+  const prefixB = knownPrefix(b);
+  const n = Math.min(prefixA.length, prefixB.length);
+  if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
+  const suffixA = knownSuffix(a);
+  const suffixB = knownSuffix(b);
+  const m = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  return void 0;
+}
+function scalarText(value) {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return typeof value === "number" ? numberText(value) : value;
+}
+function numberText(value) {
+  return Number.isInteger(value) && Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
+}
+function compactJson(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item instanceof Unknown || item instanceof PartialString) throw new Error("compactJson on an unknown value");
+    return item;
+  });
+}
+function quote(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (value instanceof Unknown) return "unknown";
+  if (value instanceof PartialString) return "string";
+  if (typeof value === "number") return Number.isInteger(value) ? "int" : "number";
+  if (typeof value === "object") return "object";
+  return typeof value === "boolean" ? "bool" : "string";
+}
+
+// src/expressions/guid.ts
+import { createHash } from "node:crypto";
+var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
+function armGuid(values) {
+  return uuidV5(ARM_NAMESPACE, values.join("-"));
+}
+function uuidV5(namespace, name18) {
+  const hash = createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
+  const b = hash.subarray(0, 16);
+  b[6] = (b[6] ?? 0) & 15 | 80;
+  b[8] = (b[8] ?? 0) & 63 | 128;
+  const hex = b.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+// src/expressions/dotnet-format.ts
+var OPEN = 123;
+var CLOSE = 125;
+function composeFormat(template, args) {
+  const parts = [];
+  let text = "";
+  let i = 0;
+  const n = template.length;
+  while (i < n) {
+    const c = template.charCodeAt(i);
+    if (c === CLOSE) {
+      if (template.charCodeAt(i + 1) === CLOSE) {
+        text += "}";
+        i += 2;
+        continue;
+      }
+      return { kind: "error", message: `unmatched '}' at position ${i} of the format string` };
+    }
+    if (c !== OPEN) {
+      text += template[i];
+      i++;
+      continue;
+    }
+    if (template.charCodeAt(i + 1) === OPEN) {
+      text += "{";
+      i += 2;
+      continue;
+    }
+    const close = template.indexOf("}", i);
+    if (close === -1) return { kind: "error", message: `unmatched '{' at position ${i} of the format string` };
+    const item = parseItem(template.slice(i + 1, close));
+    if (item === void 0) return { kind: "error", message: `invalid format item '${template.slice(i, close + 1)}'` };
+    if (item.index >= args.length) return { kind: "error", message: `format item {${item.index}} has no argument (${args.length} given)` };
+    const value = args[item.index] ?? null;
+    const rendered = renderValue(value, item.format);
+    if (rendered === void 0) return { kind: "unknown" };
+    if (typeof rendered === "string") {
+      text += align(rendered, item.alignment);
+    } else {
+      if (item.alignment !== 0) return { kind: "unknown" };
+      if (text !== "") parts.push(text);
+      text = "";
+      parts.push(...rendered);
+    }
+    i = close + 1;
+  }
+  if (text !== "") parts.push(text);
+  return { kind: "parts", parts };
+}
+function parseItem(body) {
+  const colon = body.indexOf(":");
+  const head = colon === -1 ? body : body.slice(0, colon);
+  const format3 = colon === -1 ? "" : body.slice(colon + 1);
+  const comma = head.indexOf(",");
+  const indexText = (comma === -1 ? head : head.slice(0, comma)).trim();
+  const alignText = comma === -1 ? "0" : head.slice(comma + 1).trim();
+  if (!isInteger(indexText, false) || !isInteger(alignText, true)) return void 0;
+  return { index: Number(indexText), alignment: Number(alignText), format: format3 };
+}
+function isInteger(text, signed) {
+  if (text === "") return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (signed && i === 0 && c === 45 && text.length > 1) continue;
+    return false;
+  }
+  return true;
+}
+function align(text, alignment) {
+  if (alignment > 0) return text.padStart(alignment);
+  if (alignment < 0) return text.padEnd(-alignment);
+  return text;
+}
+function renderValue(value, format3) {
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialString) return [...value.parts];
+  if (Array.isArray(value) || typeof value === "object" && value !== null) {
+    return isFullyKnown(value) ? compactJson(value).replaceAll('"', "'") : void 0;
+  }
+  if (typeof value === "number") return formatNumber(value, format3);
+  return scalarText(value);
+}
+function formatNumber(value, format3) {
+  const spec = format3.trim();
+  if (spec === "") return numberText(value);
+  const letter = spec[0] ?? "";
+  const precisionText = spec.slice(1);
+  if (precisionText !== "" && !isInteger(precisionText, false)) return numberText(value);
+  const precision = precisionText === "" ? void 0 : Number(precisionText);
+  switch (letter) {
+    case "N":
+    case "n":
+      return group(value.toFixed(precision ?? 2));
+    case "F":
+    case "f":
+      return value.toFixed(precision ?? 2);
+    case "D":
+    case "d": {
+      if (!Number.isInteger(value)) return numberText(value);
+      const digits = Math.abs(value).toFixed(0).padStart(precision ?? 0, "0");
+      return value < 0 ? `-${digits}` : digits;
+    }
+    case "X":
+    case "x": {
+      if (!Number.isInteger(value)) return numberText(value);
+      const hex = BigInt.asUintN(value < 0 ? 64 : 128, BigInt(value)).toString(16).padStart(precision ?? 0, "0");
+      return letter === "X" ? hex.toUpperCase() : hex;
+    }
+    default:
+      return numberText(value);
+  }
+}
+function group(fixed) {
+  const negative = fixed.startsWith("-");
+  const body = negative ? fixed.slice(1) : fixed;
+  const dot = body.indexOf(".");
+  const integer = dot === -1 ? body : body.slice(0, dot);
+  const fraction = dot === -1 ? "" : body.slice(dot);
+  let grouped = "";
+  for (let i = 0; i < integer.length; i++) {
+    if (i > 0 && (integer.length - i) % 3 === 0) grouped += ",";
+    grouped += integer[i];
+  }
+  return `${negative ? "-" : ""}${grouped}${fraction}`;
+}
+
+// src/expressions/unique-string.ts
+var BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+var C1 = 597399067;
+var C2 = 2869860233;
+var F1 = 2246822507;
+var F2 = 3266489909;
+function rotl(x, r) {
+  return (x << r | x >>> 32 - r) >>> 0;
+}
+function mul(a, b) {
+  return Math.imul(a, b) >>> 0;
+}
+function fmix(h) {
+  h = mul(h ^ h >>> 16, F1);
+  h = mul(h ^ h >>> 13, F2);
+  return (h ^ h >>> 16) >>> 0;
+}
+function murmurHash64(data) {
+  const length2 = data.length;
+  const byte = (i2) => data[i2] ?? 0;
+  const word = (i2) => (byte(i2) | byte(i2 + 1) << 8 | byte(i2 + 2) << 16 | byte(i2 + 3) << 24) >>> 0;
+  let h1 = 0;
+  let h2 = 0;
+  let i = 0;
+  for (; i + 7 < length2; i += 8) {
+    const k1 = mul(rotl(mul(word(i), C1), 15), C2);
+    h1 = rotl((h1 ^ k1) >>> 0, 19);
+    h1 = mul(h1 + h2 >>> 0, 5) + 1444728091 >>> 0;
+    const k2 = mul(rotl(mul(word(i + 4), C2), 17), C1);
+    h2 = rotl((h2 ^ k2) >>> 0, 13);
+    h2 = mul(h2 + h1 >>> 0, 5) + 197830471 >>> 0;
+  }
+  const tail = length2 - i;
+  if (tail > 0) {
+    const k1 = tail >= 4 ? word(i) : byte(i) | (tail > 1 ? byte(i + 1) << 8 : 0) | (tail > 2 ? byte(i + 2) << 16 : 0);
+    h1 = (h1 ^ mul(rotl(mul(k1 >>> 0, C1), 15), C2)) >>> 0;
+    if (tail > 4) {
+      const k2 = byte(i + 4) | (tail > 5 ? byte(i + 5) << 8 : 0) | (tail > 6 ? byte(i + 6) << 16 : 0);
+      h2 = (h2 ^ mul(rotl(mul(k2 >>> 0, C2), 17), C1)) >>> 0;
+    }
+  }
+  h1 = (h1 ^ length2) >>> 0;
+  h2 = (h2 ^ length2) >>> 0;
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h1 = h1 + h2 >>> 0;
+  h2 = h2 + h1 >>> 0;
+  return [h2, h1];
+}
+function armUniqueString(values) {
+  const [high, low] = murmurHash64(Buffer.from(values.join("-"), "utf8"));
+  let value = BigInt(high) << 32n | BigInt(low);
+  let out = "";
+  for (let i = 0; i < 13; i++) {
+    out += BASE32[Number(value >> 59n)] ?? "";
+    value = value << 5n & 0xffffffffffffffffn;
+  }
+  return out;
+}
+
+// src/expressions/functions/types.ts
+function fn(minArgs, maxArgs, impl) {
+  return { minArgs, maxArgs, impl };
+}
+
+// src/expressions/functions/strings.ts
+var GUID_LENGTH = 36;
+var UNIQUE_STRING_LENGTH = 13;
+function intArg(call, i) {
+  const value = call.arg(i);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  return call.fail(`function '${call.name}' expects an integer as argument ${i + 1}, got ${typeName(value)}`);
+}
+function stringArg(call, i) {
+  const value = call.arg(i);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  if (typeof value === "string") return value;
+  return call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+}
+function textArg(call, i) {
+  const value = call.arg(i);
+  if (isStringLike(value)) return value;
+  call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+  return void 0;
+}
+function concat(call) {
+  const values = call.args();
+  if (values.some(Array.isArray)) {
+    if (values.every(Array.isArray)) return values.flat(1);
+    if (values.every((v) => Array.isArray(v) || v instanceof Unknown)) return call.unknown();
+    return call.fail("concat cannot mix arrays with other values");
+  }
+  const parts = [];
+  let sawText = false;
+  for (const value of values) {
+    if (value === null) continue;
+    if (value instanceof Unknown) parts.push(value);
+    else if (value instanceof PartialString) {
+      parts.push(...value.parts);
+      sawText = true;
+    } else if (typeof value === "object") return call.fail("concat expects strings, integers or arrays, got an object");
+    else {
+      parts.push(scalarText(value));
+      sawText = true;
+    }
+  }
+  if (!sawText) return call.unknown();
+  return joinParts(parts);
+}
+function format2(call) {
+  const template = call.arg(0);
+  if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
+  if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
+  const args = call.args().slice(1);
+  const result = composeFormat(template, args);
+  if (result.kind === "error") return call.fail(`format: ${result.message}`);
+  if (result.kind === "unknown") return call.unknown();
+  return joinParts(result.parts);
+}
+function changeCase(call, convert, fnName) {
+  const value = textArg(call, 0);
+  if (value === void 0) return call.unknown();
+  if (typeof value === "string") return convert(value);
+  if (value instanceof Unknown) return wrapUnknown(value, call.text);
+  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`)));
+}
+function wrapUnknown(unknown, text) {
+  return unknown instanceof BoundedUnknown ? new BoundedUnknown(text, unknown.maxLength) : new Unknown(text);
+}
+function take(call) {
+  const source = call.arg(0);
+  const count = intArg(call, 1);
+  if (count instanceof Unknown) return count;
+  if (Array.isArray(source)) return source.slice(0, Math.max(0, count));
+  if (source === null) return null;
+  if (!isStringLike(source)) return call.fail(`take expects an array or a string, got ${typeName(source)}`);
+  if (typeof source === "string") return count <= 0 ? "" : source.slice(0, count);
+  if (count <= 0) return "";
+  const max = maxLengthOf(source);
+  if (max !== void 0 && max <= count) return source;
+  const prefix = knownPrefix(source);
+  if (count <= prefix.length) return prefix.slice(0, count);
+  return joinParts([...partsThatFit(partsOf(source), count), new Unknown(call.text)]);
+}
+function partsThatFit(parts, count) {
+  const kept = [];
+  let length2 = 0;
+  for (const part of parts) {
+    const max = typeof part === "string" ? part.length : part instanceof BoundedUnknown ? part.maxLength : void 0;
+    if (max === void 0 || length2 + max > count) {
+      if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
+      break;
+    }
+    kept.push(part);
+    length2 += max;
+  }
+  return kept;
+}
+function skip(call) {
+  const source = call.arg(0);
+  const count = intArg(call, 1);
+  if (count instanceof Unknown) return count;
+  if (Array.isArray(source)) return source.slice(Math.max(0, count));
+  if (source === null) return null;
+  if (!isStringLike(source)) return call.fail(`skip expects an array or a string, got ${typeName(source)}`);
+  if (typeof source === "string") return source.slice(Math.max(0, count));
+  if (count <= 0) return source;
+  const parts = partsOf(source);
+  const first = parts[0];
+  if (typeof first === "string" && count <= first.length) return joinParts([first.slice(count), ...parts.slice(1)]);
+  return call.unknown();
+}
+function substring(call) {
+  const source = textArg(call, 0);
+  const start = intArg(call, 1);
+  const length2 = call.argCount > 2 ? intArg(call, 2) : void 0;
+  if (source === void 0) return call.unknown();
+  if (start instanceof Unknown) return start;
+  if (length2 instanceof Unknown) return length2;
+  if (start < 0) return call.fail(`substring start index cannot be negative: ${start}`);
+  if (length2 !== void 0 && length2 < 0) return call.fail(`substring length cannot be negative: ${length2}`);
+  if (typeof source !== "string") {
+    const prefix = knownPrefix(source);
+    if (length2 !== void 0 && start + length2 <= prefix.length) return prefix.substring(start, start + length2);
+    return call.unknown();
+  }
+  if (start > source.length) return call.fail(`substring start index ${start} is beyond the end of a string of length ${source.length}`);
+  if (length2 === void 0) return source.slice(start);
+  if (start + length2 > source.length) {
+    return call.fail(`substring index ${start} and length ${length2} must refer to a location within a string of length ${source.length}`);
+  }
+  return source.substring(start, start + length2);
+}
+function replace(call) {
+  const source = textArg(call, 0);
+  const oldValue = stringArg(call, 1);
+  const newValue = stringArg(call, 2);
+  if (source === void 0) return call.unknown();
+  if (oldValue instanceof Unknown) return oldValue;
+  if (newValue instanceof Unknown) return newValue;
+  if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
+  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
+  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`)));
+}
+function quoteArg(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function trim(call) {
+  const source = textArg(call, 0);
+  if (source === void 0) return call.unknown();
+  if (typeof source === "string") return source.trim();
+  if (source instanceof Unknown) return call.unknown();
+  const parts = [...source.parts];
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (typeof first !== "string" || typeof last !== "string" || first.trim() === "" || last.trim() === "") return call.unknown();
+  parts[0] = first.trimStart();
+  parts[parts.length - 1] = parts[parts.length - 1].trimEnd();
+  return joinParts(parts);
+}
+function string(call) {
+  const value = call.arg(0);
+  if (value instanceof PartialString || typeof value === "string") return value;
+  if (value instanceof Unknown) return call.unknown();
+  if (Array.isArray(value) || isObject(value)) return isFullyKnown(value) ? compactJson(value) : call.unknown();
+  return scalarText(value);
+}
+function padLeft(call) {
+  const value = call.arg(0);
+  const total = intArg(call, 1);
+  const pad = call.argCount > 2 ? stringArg(call, 2) : " ";
+  if (total instanceof Unknown) return total;
+  if (pad instanceof Unknown) return pad;
+  if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
+  if (typeof value === "string") return value.padStart(total, pad);
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`padLeft expects a string or an integer, got ${typeName(value)}`);
+}
+function split(call) {
+  const source = stringArg(call, 0);
+  const delimiter = call.arg(1);
+  if (source instanceof Unknown) return source;
+  let delimiters;
+  if (typeof delimiter === "string") delimiters = [delimiter];
+  else if (Array.isArray(delimiter) && delimiter.every((d) => typeof d === "string")) delimiters = delimiter;
+  else if (delimiter instanceof Unknown || Array.isArray(delimiter)) return call.unknown();
+  else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
+  delimiters = delimiters.filter((d) => d !== "");
+  if (delimiters.length === 0) return [source];
+  const out = [];
+  let start = 0;
+  let i = 0;
+  outer: while (i < source.length) {
+    for (const d of delimiters) {
+      if (source.startsWith(d, i)) {
+        out.push(source.slice(start, i));
+        i += d.length;
+        start = i;
+        continue outer;
+      }
+    }
+    i++;
+  }
+  out.push(source.slice(start));
+  return out;
+}
+function join2(call) {
+  const items2 = call.arg(0);
+  const delimiter = stringArg(call, 1);
+  if (delimiter instanceof Unknown) return delimiter;
+  if (items2 instanceof Unknown) return call.unknown();
+  if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  const parts = [];
+  for (const [index, item] of items2.entries()) {
+    if (index > 0) parts.push(delimiter);
+    if (item instanceof Unknown) parts.push(item);
+    else if (item instanceof PartialString) parts.push(...item.parts);
+    else if (typeof item === "object" && item !== null) return call.fail("join expects an array of strings, integers or booleans");
+    else parts.push(scalarText(item));
+  }
+  return joinParts(parts);
+}
+function startsOrEndsWith(call, atStart) {
+  const source = textArg(call, 0);
+  const affix = textArg(call, 1);
+  if (source === void 0 || affix === void 0) return call.unknown();
+  if (typeof affix !== "string") return call.unknown();
+  const needle = affix.toLowerCase();
+  const known = (typeof source === "string" ? source : atStart ? knownPrefix(source) : knownSuffix(source)).toLowerCase();
+  if (typeof source === "string") return atStart ? known.startsWith(needle) : known.endsWith(needle);
+  if (known.length >= needle.length) return atStart ? known.startsWith(needle) : known.endsWith(needle);
+  const overlap = atStart ? needle.startsWith(known) : needle.endsWith(known);
+  return overlap ? call.unknown() : false;
+}
+function hashOf(call, hash, length2) {
+  const values = call.args();
+  let unknown = false;
+  for (const [i, value] of values.entries()) {
+    if (value instanceof Unknown || value instanceof PartialString) unknown = true;
+    else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
+  }
+  if (unknown) return call.unknown(length2);
+  return hash(values);
+}
+function base64(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : Buffer.from(value, "utf8").toString("base64");
+}
+function base64ToString(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : Buffer.from(value, "base64").toString("utf8");
+}
+function base64ToJson(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  return parseJsonText(call, Buffer.from(value, "base64").toString("utf8"));
+}
+function parseJsonText(call, text) {
+  if (text.trim() === "") return null;
+  try {
+    return fromJson(JSON.parse(text));
+  } catch {
+    try {
+      return fromJson(JSON.parse(singleToDoubleQuotes(text)));
+    } catch {
+      return call.fail("json: the argument is not valid JSON");
+    }
+  }
+}
+function singleToDoubleQuotes(text) {
+  let out = "";
+  let quote2;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    if (quote2 === void 0 && (ch === "'" || ch === '"')) {
+      quote2 = ch;
+      out += '"';
+    } else if (quote2 !== void 0 && ch === quote2) {
+      if (quote2 === "'" && text[i + 1] === "'") {
+        out += "'";
+        i++;
+      } else {
+        quote2 = void 0;
+        out += '"';
+      }
+    } else if (quote2 === "'" && ch === '"') out += '\\"';
+    else out += ch;
+  }
+  return out;
+}
+function dataUri(call) {
+  const value = stringArg(call, 0);
+  return value instanceof Unknown ? value : `data:text/plain;charset=utf8;base64,${Buffer.from(value, "utf8").toString("base64")}`;
+}
+function dataUriToString(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  const comma = value.indexOf(",");
+  if (!value.toLowerCase().startsWith("data:") || comma === -1) return call.fail("dataUriToString expects a data URI");
+  const header = value.slice(0, comma).toLowerCase();
+  const body = value.slice(comma + 1);
+  try {
+    return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+  } catch {
+    return call.fail("dataUriToString: the data URI is malformed");
+  }
+}
+function uri(call) {
+  const base = textArg(call, 0);
+  const relative2 = textArg(call, 1);
+  if (base === void 0 || relative2 === void 0) return call.unknown();
+  const relativeParts = partsOf(relative2);
+  const head = relativeParts[0];
+  if (typeof head !== "string") return call.unknown();
+  const tail = relativeParts.slice(1);
+  if (typeof base === "string") {
+    let baseUrl;
+    try {
+      baseUrl = new URL(base);
+    } catch {
+      return call.fail(`uri: '${base}' is not an absolute URI`);
+    }
+    try {
+      return joinParts([new URL(head, baseUrl).href, ...tail]);
+    } catch {
+      return call.fail(`uri: cannot combine '${base}' with '${head}'`);
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(head) || head.startsWith("/")) return call.unknown();
+  const parts = partsOf(base);
+  const last = parts[parts.length - 1];
+  if (typeof last === "string") {
+    const slash = last.lastIndexOf("/");
+    if (slash === -1) return call.unknown();
+    return joinParts([...parts.slice(0, -1), last.slice(0, slash + 1), head, ...tail]);
+  }
+  return joinParts([...parts, head, ...tail]);
+}
+function uriComponent(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function uriComponentToString(call) {
+  const value = stringArg(call, 0);
+  if (value instanceof Unknown) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return call.fail("uriComponentToString: the value is not a valid encoded URI component");
+  }
+}
+var stringFunctions = {
+  concat: fn(1, Infinity, concat),
+  format: fn(1, Infinity, format2),
+  toLower: fn(1, 1, (call) => changeCase(call, (s) => s.toLowerCase(), "toLower")),
+  toUpper: fn(1, 1, (call) => changeCase(call, (s) => s.toUpperCase(), "toUpper")),
+  take: fn(2, 2, take),
+  skip: fn(2, 2, skip),
+  substring: fn(2, 3, substring),
+  replace: fn(3, 3, replace),
+  trim: fn(1, 1, trim),
+  string: fn(1, 1, string),
+  padLeft: fn(2, 3, padLeft),
+  split: fn(2, 2, split),
+  join: fn(2, 2, join2),
+  startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
+  endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
+  guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
+  uniqueString: fn(1, Infinity, (call) => hashOf(call, armUniqueString, UNIQUE_STRING_LENGTH)),
+  newGuid: fn(0, 0, (call) => call.unknown(GUID_LENGTH)),
+  base64: fn(1, 1, base64),
+  base64ToString: fn(1, 1, base64ToString),
+  base64ToJson: fn(1, 1, base64ToJson),
+  json: fn(1, 1, (call) => {
+    const value = stringArg(call, 0);
+    return value instanceof Unknown ? value : parseJsonText(call, value);
+  }),
+  dataUri: fn(1, 1, dataUri),
+  dataUriToString: fn(1, 1, dataUriToString),
+  uri: fn(2, 2, uri),
+  uriComponent: fn(1, 1, uriComponent),
+  uriComponentToString: fn(1, 1, uriComponentToString)
+};
+
+// src/expressions/functions/collections.ts
+var MAX_RANGE = 1e4;
+function createObject(call) {
+  if (call.argCount % 2 !== 0) return call.fail("createObject expects an even number of arguments (key, value pairs)");
+  const out = {};
+  for (let i = 0; i < call.argCount; i += 2) {
+    const key = call.arg(i);
+    if (key instanceof Unknown || key instanceof PartialString) {
+      call.args();
+      return call.unknown();
+    }
+    if (typeof key !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key)}`);
+    setProperty2(out, key, call.arg(i + 1));
+  }
+  return out;
+}
+function array(call) {
+  const value = call.arg(0);
+  if (Array.isArray(value)) return value;
+  if (value instanceof Unknown) return call.unknown();
+  return [value];
+}
+function firstOrLast(call, first) {
+  const value = call.arg(0);
+  if (value === null) return null;
+  if (Array.isArray(value)) return (first ? value[0] : value[value.length - 1]) ?? null;
+  if (typeof value === "string") return (first ? value[0] : value[value.length - 1]) ?? "";
+  if (value instanceof PartialString) {
+    const known = first ? knownPrefix(value) : knownSuffix(value);
+    if (known !== "") return (first ? known[0] : known[known.length - 1]) ?? "";
+    return call.unknown();
+  }
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(value)}`);
+}
+function length(call) {
+  const value = call.arg(0);
+  if (Array.isArray(value) || typeof value === "string") return value.length;
+  if (isObject(value)) return Object.keys(value).length;
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`length expects an array, a string or an object, got ${typeName(value)}`);
+}
+function empty(call) {
+  const value = call.arg(0);
+  if (value === null) return true;
+  if (Array.isArray(value) || typeof value === "string") return value.length === 0;
+  if (isObject(value)) return Object.keys(value).length === 0;
+  if (value instanceof PartialString) return value.parts.some((p) => typeof p === "string" && p !== "") ? false : call.unknown();
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`empty expects an array, a string, an object or null, got ${typeName(value)}`);
+}
+function contains(call) {
+  const container = call.arg(0);
+  const item = call.arg(1);
+  if (isObject(container)) {
+    if (typeof item === "string") return getProperty(container, item) !== void 0;
+    return item instanceof Unknown || item instanceof PartialString ? call.unknown() : call.fail("contains expects a string key for an object");
+  }
+  if (Array.isArray(container)) return arrayIndex(container, item, false, call);
+  if (isStringLike(container)) {
+    if (typeof item !== "string" && typeof item !== "number") return isStringLike(item) ? call.unknown() : call.fail("contains expects a string to look for");
+    const needle = typeof item === "number" ? String(item) : item;
+    if (typeof container === "string") return container.includes(needle);
+    return partsOf(container).some((p) => typeof p === "string" && p.includes(needle)) ? true : call.unknown();
+  }
+  return call.fail(`contains expects an array, an object or a string, got ${typeName(container)}`);
+}
+function arrayIndex(items2, item, last, call, asIndex = false) {
+  let undecided = false;
+  const order = last ? [...items2.keys()].reverse() : [...items2.keys()];
+  for (const i of order) {
+    const equal = armEquals(items2[i] ?? null, item);
+    if (equal === true && !undecided) return asIndex ? i : true;
+    if (equal === true) return asIndex ? call.unknown() : true;
+    if (equal === void 0) undecided = true;
+  }
+  if (undecided) return call.unknown();
+  return asIndex ? -1 : false;
+}
+function indexOf(call, last) {
+  const container = call.arg(0);
+  const item = call.arg(1);
+  if (Array.isArray(container)) return arrayIndex(container, item, last, call, true);
+  if (typeof container === "string" && typeof item === "string") {
+    const haystack = container.toLowerCase();
+    const needle = item.toLowerCase();
+    return last ? haystack.lastIndexOf(needle) : haystack.indexOf(needle);
+  }
+  if (isStringLike(container) && isStringLike(item)) {
+    if (!last && typeof item === "string") {
+      const found = knownPrefix(container).toLowerCase().indexOf(item.toLowerCase());
+      if (found !== -1) return found;
+    }
+    return call.unknown();
+  }
+  if (container instanceof Unknown) return call.unknown();
+  return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(container)}`);
+}
+function union(call) {
+  const values = call.args();
+  if (!values.every((v) => isFullyKnownShape(v))) return call.unknown();
+  if (values.every(Array.isArray)) {
+    const out = [];
+    for (const list of values) {
+      for (const item of list) {
+        const seen = out.some((existing) => armEquals(existing, item));
+        if (!seen) out.push(item);
+      }
+    }
+    return out;
+  }
+  if (values.every(isObject)) {
+    let out = {};
+    for (const object of values) out = merge(out, object);
+    return out;
+  }
+  return call.fail("union expects arguments that are all arrays or all objects");
+}
+function merge(target, patch) {
+  const out = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existing = existingKey === void 0 ? void 0 : out[existingKey];
+    if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
+    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+  }
+  return out;
+}
+function isFullyKnownShape(value) {
+  return !(value instanceof Unknown) && !(value instanceof PartialString) && isFullyKnown(value);
+}
+function intersection(call) {
+  const values = call.args();
+  if (!values.every(isFullyKnownShape)) return call.unknown();
+  const [first, ...rest] = values;
+  if (Array.isArray(first) && rest.every(Array.isArray)) {
+    const out = [];
+    for (const item of first) {
+      if (out.some((o) => armEquals(o, item))) continue;
+      if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
+    }
+    return out;
+  }
+  if (isObject(first) && rest.every(isObject)) {
+    const out = {};
+    for (const [key, value] of Object.entries(first)) {
+      if (rest.every((o) => armEquals(getProperty(o, key) ?? null, value) === true && getProperty(o, key) !== void 0)) setProperty2(out, key, value);
+    }
+    return out;
+  }
+  return call.fail("intersection expects arguments that are all arrays or all objects");
+}
+function items(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
+  return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function tryGet(call) {
+  let current = call.arg(0);
+  for (let i = 1; i < call.argCount; i++) {
+    const key = call.arg(i);
+    if (current === null) return null;
+    if (current instanceof Unknown || key instanceof Unknown || key instanceof PartialString) return call.unknown();
+    if (isObject(current) && typeof key === "string") current = getProperty(current, key) ?? null;
+    else if (Array.isArray(current) && typeof key === "number") current = current[key] ?? null;
+    else return null;
+  }
+  return current;
+}
+function coalesce(call) {
+  for (let i = 0; i < call.argCount; i++) {
+    const value = call.arg(i);
+    if (value === null) continue;
+    if (value instanceof Unknown) return call.unknown();
+    return value;
+  }
+  return null;
+}
+function range(call) {
+  const start = intArg(call, 0);
+  const count = intArg(call, 1);
+  if (start instanceof Unknown) return start;
+  if (count instanceof Unknown) return count;
+  if (count < 0 || count > MAX_RANGE) return call.fail(`range count must be between 0 and ${MAX_RANGE}, got ${count}`);
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+function minMax(call, max) {
+  let values = call.args();
+  const only = values[0];
+  if (values.length === 1 && Array.isArray(only)) values = only;
+  if (values.length === 0) return call.fail(`function '${call.name}' needs at least one value`);
+  let best;
+  for (const value of values) {
+    if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+    if (typeof value !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(value)}`);
+    if (best === void 0 || (max ? value > best : value < best)) best = value;
+  }
+  return best ?? null;
+}
+function flatten(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!Array.isArray(value)) return call.fail(`flatten expects an array of arrays, got ${typeName(value)}`);
+  const out = [];
+  for (const item of value) {
+    if (item instanceof Unknown) return call.unknown();
+    if (!Array.isArray(item)) return call.fail("flatten expects an array of arrays");
+    out.push(...item);
+  }
+  return out;
+}
+function shallowMerge(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!Array.isArray(value)) return call.fail(`shallowMerge expects an array of objects, got ${typeName(value)}`);
+  const out = {};
+  for (const item of value) {
+    if (item instanceof Unknown) return call.unknown();
+    if (!isObject(item)) return call.fail("shallowMerge expects an array of objects");
+    for (const [key, entry] of Object.entries(item)) setProperty2(out, key, entry);
+  }
+  return out;
+}
+var collectionFunctions = {
+  createArray: fn(0, Infinity, (call) => call.args()),
+  createObject: fn(0, Infinity, createObject),
+  array: fn(1, 1, array),
+  first: fn(1, 1, (call) => firstOrLast(call, true)),
+  last: fn(1, 1, (call) => firstOrLast(call, false)),
+  length: fn(1, 1, length),
+  empty: fn(1, 1, empty),
+  contains: fn(2, 2, contains),
+  indexOf: fn(2, 2, (call) => indexOf(call, false)),
+  lastIndexOf: fn(2, 2, (call) => indexOf(call, true)),
+  union: fn(1, Infinity, union),
+  intersection: fn(1, Infinity, intersection),
+  items: fn(1, 1, items),
+  tryGet: fn(2, Infinity, tryGet),
+  coalesce: fn(1, Infinity, coalesce),
+  range: fn(2, 2, range),
+  min: fn(1, Infinity, (call) => minMax(call, false)),
+  max: fn(1, Infinity, (call) => minMax(call, true)),
+  flatten: fn(1, 1, flatten),
+  shallowMerge: fn(1, 1, shallowMerge),
+  null: fn(0, 0, () => null)
+};
+
+// src/expressions/functions/deployment.ts
+function lookup(call, what) {
+  const name18 = call.arg(0);
+  if (name18 instanceof Unknown) return call.unknown();
+  if (typeof name18 !== "string") return call.fail(`${what} name must be a string`);
+  const { scope, state, errors } = call.frame;
+  const resolution = what === "parameter" ? scope.resolveParameter(name18, state) : scope.resolveVariable(name18, state);
+  switch (resolution.kind) {
+    case "missing":
+      return call.fail(`${what} '${name18}' is not defined in the template`, "static");
+    case "cycle":
+      return call.fail(`circular reference: ${what} '${name18}' depends on itself`, "static");
+    case "value":
+      for (const error of resolution.errors) errors.push({ ...error });
+      return resolution.value;
+  }
+}
+function copyIndex(call) {
+  const first = call.argCount > 0 ? call.arg(0) : null;
+  const loopName = typeof first === "string" ? first.toLowerCase() : void 0;
+  const offsetValue = typeof first === "number" ? first : call.argCount > 1 ? call.arg(1) : 0;
+  if (first instanceof Unknown || offsetValue instanceof Unknown) return call.unknown();
+  if (first !== null && typeof first !== "string" && typeof first !== "number") return call.fail("copyIndex expects a loop name or an offset");
+  if (typeof offsetValue !== "number" || !Number.isInteger(offsetValue)) return call.fail("copyIndex offset must be an integer");
+  const loops = call.frame.copy;
+  for (let i = loops.length - 1; i >= 0; i--) {
+    const loop = loops[i];
+    if (loop !== void 0 && (loopName === void 0 || loop.name === loopName)) return loop.index + offsetValue;
+  }
+  return call.unknown();
+}
+function contextObject(canonical) {
+  return (call) => {
+    if (call.argCount > 0) {
+      call.args();
+      return call.unknown();
+    }
+    return new Unknown(`${canonical}()`);
+  };
+}
+var deploymentFunctions = {
+  parameters: fn(1, 1, (call) => lookup(call, "parameter")),
+  variables: fn(1, 1, (call) => lookup(call, "variable")),
+  copyIndex: fn(0, 2, copyIndex),
+  deployment: fn(0, 0, contextObject("deployment")),
+  resourceGroup: fn(0, 0, contextObject("resourceGroup")),
+  subscription: fn(0, 0, contextObject("subscription")),
+  environment: fn(0, 0, contextObject("environment")),
+  managementGroup: fn(0, 1, contextObject("managementGroup")),
+  tenant: fn(0, 0, contextObject("tenant")),
+  deployer: fn(0, 0, contextObject("deployer"))
+};
+
+// src/expressions/functions/known.ts
+var DOCUMENTED = [
+  // any / array
+  "array",
+  "concat",
+  "contains",
+  "createArray",
+  "empty",
+  "first",
+  "flatten",
+  "indexFromEnd",
+  "indexOf",
+  "intersection",
+  "last",
+  "lastIndexOf",
+  "length",
+  "max",
+  "min",
+  "range",
+  "skip",
+  "take",
+  "tryGet",
+  "tryIndexFromEnd",
+  "union",
+  // CIDR
+  "parseCidr",
+  "cidrSubnet",
+  "cidrHost",
+  // comparison
+  "coalesce",
+  "equals",
+  "greater",
+  "greaterOrEquals",
+  "less",
+  "lessOrEquals",
+  // date
+  "dateTimeAdd",
+  "dateTimeFromEpoch",
+  "dateTimeToEpoch",
+  "utcNow",
+  // deployment
+  "deployer",
+  "deployment",
+  "environment",
+  "parameters",
+  "variables",
+  // lambda
+  "filter",
+  "groupBy",
+  "lambda",
+  "lambdaVariables",
+  "map",
+  "mapValues",
+  "reduce",
+  "sort",
+  "toObject",
+  // logical
+  "and",
+  "bool",
+  "false",
+  "if",
+  "not",
+  "or",
+  "true",
+  // numeric
+  "add",
+  "copyIndex",
+  "div",
+  "float",
+  "int",
+  "mod",
+  "mul",
+  "sub",
+  // object
+  "createObject",
+  "items",
+  "json",
+  "null",
+  "shallowMerge",
+  // resource
+  "extensionResourceId",
+  "listAccountSas",
+  "listKeys",
+  "listSecrets",
+  "managementGroupResourceId",
+  "pickZones",
+  "providers",
+  "reference",
+  "references",
+  "resourceId",
+  "subscriptionResourceId",
+  "tenantResourceId",
+  "toLogicalZone",
+  "toLogicalZones",
+  "toPhysicalZone",
+  "toPhysicalZones",
+  // scope
+  "managementGroup",
+  "resourceGroup",
+  "subscription",
+  "tenant",
+  // string
+  "base64",
+  "base64ToJson",
+  "base64ToString",
+  "dataUri",
+  "dataUriToString",
+  "endsWith",
+  "format",
+  "guid",
+  "join",
+  "newGuid",
+  "padLeft",
+  "replace",
+  "split",
+  "startsWith",
+  "string",
+  "substring",
+  "toLower",
+  "toUpper",
+  "trim",
+  "uniqueString",
+  "uri",
+  "uriComponent",
+  "uriComponentToString",
+  // compiled .bicepparam files
+  "externalInputs"
+];
+var KNOWN = new Set(DOCUMENTED.map((name18) => name18.toLowerCase()));
+function isDocumentedFunction(lowerName) {
+  return KNOWN.has(lowerName) || lowerName.startsWith("list") && lowerName.length > 4;
+}
+
+// src/expressions/functions/logic.ts
+function ifFn(call) {
+  const condition = call.arg(0);
+  if (condition === true) return call.arg(1);
+  if (condition === false) return call.arg(2);
+  if (condition instanceof Unknown) return call.unknown();
+  return call.fail(`if expects a boolean condition, got ${typeName(condition)}`);
+}
+function equals(call) {
+  const result = armEquals(call.arg(0), call.arg(1));
+  return result === void 0 ? call.unknown() : result;
+}
+function not(call) {
+  const value = call.arg(0);
+  if (typeof value === "boolean") return !value;
+  if (value instanceof Unknown) return call.unknown();
+  return call.fail(`not expects a boolean, got ${typeName(value)}`);
+}
+function andOr(call, isAnd) {
+  let unknown = false;
+  let decided = false;
+  for (const [i, value] of call.args().entries()) {
+    if (typeof value === "boolean") {
+      if (value !== isAnd) decided = true;
+    } else if (value instanceof Unknown) unknown = true;
+    else return call.fail(`function '${call.name}' expects booleans, argument ${i + 1} is ${typeName(value)}`);
+  }
+  if (decided) return !isAnd;
+  return unknown ? call.unknown() : isAnd;
+}
+function bool(call) {
+  const value = call.arg(0);
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const lower = value.trim().toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+    return call.fail(`bool cannot convert '${value}'`);
+  }
+  if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
+  return call.fail(`bool expects a string, an integer or a boolean, got ${typeName(value)}`);
+}
+function compare(call, test) {
+  const a = call.arg(0);
+  const b = call.arg(1);
+  if (typeof a === "number" && typeof b === "number") return test(a - b);
+  if (typeof a === "string" && typeof b === "string") return test(a < b ? -1 : a > b ? 1 : 0);
+  if (isUnknownish(a) || isUnknownish(b)) return call.unknown();
+  return call.fail(`function '${call.name}' expects two integers or two strings, got ${typeName(a)} and ${typeName(b)}`);
+}
+function isUnknownish(value) {
+  return value instanceof Unknown || value instanceof PartialString;
+}
+function arithmetic(call, op) {
+  const a = call.arg(0);
+  const b = call.arg(1);
+  if (isUnknownish(a) || isUnknownish(b)) return call.unknown();
+  if (typeof a !== "number" || typeof b !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(a)} and ${typeName(b)}`);
+  const result = op(a, b);
+  return typeof result === "string" ? call.fail(result) : result;
+}
+function toInt(call) {
+  const value = call.arg(0);
+  if (typeof value === "number") return Math.trunc(value);
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (/^[+-]?\d+$/.test(text)) return Number(text);
+    return call.fail(`int cannot convert '${value}'`);
+  }
+  if (isUnknownish(value)) return call.unknown();
+  return call.fail(`int expects a string or a number, got ${typeName(value)}`);
+}
+function toFloat(call) {
+  const value = call.arg(0);
+  if (typeof value === "number") return value;
+  if (typeof value === "string") {
+    const parsed = Number(value.trim());
+    return value.trim() !== "" && Number.isFinite(parsed) ? parsed : call.fail(`float cannot convert '${value}'`);
+  }
+  if (isUnknownish(value)) return call.unknown();
+  return call.fail(`float expects a string or a number, got ${typeName(value)}`);
+}
+var logicFunctions = {
+  if: fn(3, 3, ifFn),
+  equals: fn(2, 2, equals),
+  not: fn(1, 1, not),
+  and: fn(1, Infinity, (call) => andOr(call, true)),
+  or: fn(1, Infinity, (call) => andOr(call, false)),
+  bool: fn(1, 1, bool),
+  true: fn(0, 0, () => true),
+  false: fn(0, 0, () => false),
+  less: fn(2, 2, (call) => compare(call, (o) => o < 0)),
+  lessOrEquals: fn(2, 2, (call) => compare(call, (o) => o <= 0)),
+  greater: fn(2, 2, (call) => compare(call, (o) => o > 0)),
+  greaterOrEquals: fn(2, 2, (call) => compare(call, (o) => o >= 0)),
+  add: fn(2, 2, (call) => arithmetic(call, (a, b) => a + b)),
+  sub: fn(2, 2, (call) => arithmetic(call, (a, b) => a - b)),
+  mul: fn(2, 2, (call) => arithmetic(call, (a, b) => a * b)),
+  // Integer division truncates toward zero, as in .NET.
+  div: fn(2, 2, (call) => arithmetic(call, (a, b) => b === 0 ? "div: division by zero" : Math.trunc(a / b))),
+  mod: fn(2, 2, (call) => arithmetic(call, (a, b) => b === 0 ? "mod: division by zero" : a % b)),
+  int: fn(1, 1, toInt),
+  float: fn(1, 1, toFloat)
+};
+
+// src/expressions/functions/registry.ts
+var REGISTRY = /* @__PURE__ */ new Map();
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec);
+}
+function lookupFunction(lowerName) {
+  return REGISTRY.get(lowerName);
+}
+function isKnownArmFunction(lowerName) {
+  return isDocumentedFunction(lowerName);
+}
+
+// src/expressions/evaluate.ts
+var MAX_COPY_COUNT = 800;
+function evaluateRaw(raw, ctx) {
+  if (typeof raw === "string") return evaluateString(raw, ctx);
+  if (raw === null || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== "object") return null;
+  if (++ctx.state.depth > MAX_DEPTH) {
+    ctx.state.depth--;
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
+    return new Unknown("(value nested too deeply)");
+  }
+  try {
+    const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
+    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, nested));
+    return evaluateObject(raw, nested);
+  } finally {
+    ctx.state.depth--;
+  }
+}
+function evaluateString(raw, ctx) {
+  if (isEscapedBracket(raw)) return raw.slice(1);
+  if (!isExpressionString(raw)) return raw;
+  const parsed = parseExpression(raw);
+  if (!parsed.ok) {
+    const { message, offset } = parsed.error;
+    ctx.errors.push(ctx.withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    return new Unknown(raw.slice(1, -1).trim());
+  }
+  const frame = { scope: ctx.scope, source: raw, errors: ctx.errors, withOffsets: ctx.withOffsets, copy: ctx.copy, state: ctx.state };
+  for (const problem of staticProblems(parsed.node)) report(frame, problem.message, problem.offset, "static");
+  return evaluateNode(parsed.node, frame);
+}
+var staticCache = /* @__PURE__ */ new WeakMap();
+var NO_PROBLEMS = [];
+function staticProblems(root) {
+  const cached = staticCache.get(root);
+  if (cached !== void 0) return cached;
+  let problems;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === void 0) break;
+    if (node.kind === "call") {
+      const lower = node.name.toLowerCase();
+      if (node.namespace === void 0 && lookupFunction(lower) === void 0 && !isKnownArmFunction(lower)) {
+        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
+      }
+      stack.push(...node.args);
+    } else if (node.kind === "property") {
+      stack.push(node.target);
+    } else if (node.kind === "index") {
+      stack.push(node.target, node.index);
+    }
+  }
+  const result = problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
+  staticCache.set(root, result);
+  return result;
+}
+function isCopyEntry(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entry = value;
+  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+}
+function evaluateObject(raw, ctx) {
+  const out = {};
+  for (const [key, item] of Object.entries(raw)) {
+    if (key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
+      for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+      continue;
+    }
+    setProperty2(out, key, evaluateRaw(item, ctx));
+  }
+  return out;
+}
+function expandCopy(entry, ctx, unknownText) {
+  const count = evaluateRaw(entry.count, ctx);
+  if (count instanceof Unknown) return new Unknown(unknownText);
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
+    return new Unknown(unknownText);
+  }
+  if (count > MAX_COPY_COUNT) {
+    ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
+    return new Unknown(unknownText);
+  }
+  const items2 = [];
+  const name18 = entry.name.toLowerCase();
+  for (let index = 0; index < count; index++) {
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name18, index }] }));
+  }
+  return items2;
+}
+function nodeText(node, frame) {
+  return frame.source.slice(node.start, node.end);
+}
+function evaluateNode(node, frame) {
+  if (++frame.state.depth > MAX_DEPTH) {
+    frame.state.depth--;
+    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  try {
+    switch (node.kind) {
+      case "string":
+      case "number":
+      case "literal":
+        return node.value;
+      case "call":
+        return evaluateCall(node, frame);
+      case "property":
+        return accessProperty(evaluateNode(node.target, frame), node.name, node, frame);
+      case "index":
+        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node, frame);
+    }
+  } finally {
+    frame.state.depth--;
+  }
+}
+function accessProperty(target, name18, node, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+  if (isObject(target)) {
+    const value = getProperty(target, name18);
+    if (value !== void 0) return value;
+    report(frame, `property '${name18}' does not exist on the object`, node.end - name18.length);
+    return new Unknown(nodeText(node, frame));
+  }
+  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, node.end - name18.length);
+  return new Unknown(nodeText(node, frame));
+}
+function accessIndex(target, index, node, frame) {
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(nodeText(node, frame));
+  if (target instanceof Unknown) {
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+  }
+  if (Array.isArray(target) && typeof index === "number") {
+    const item = Number.isInteger(index) ? target[index] : void 0;
+    if (item !== void 0) return item;
+    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  if (isObject(target) && typeof index === "string") {
+    const value = getProperty(target, index);
+    if (value !== void 0) return value;
+    report(frame, `property '${index}' does not exist on the object`, node.start);
+    return new Unknown(nodeText(node, frame));
+  }
+  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, node.start);
+  return new Unknown(nodeText(node, frame));
+}
+function describeType(value) {
+  const name18 = typeName(value);
+  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
+}
+function evaluateCall(node, frame) {
+  const text = nodeText(node, frame);
+  if (node.namespace !== void 0) {
+    for (const arg of node.args) evaluateNode(arg, frame);
+    return new Unknown(text);
+  }
+  const lower = node.name.toLowerCase();
+  const spec = lookupFunction(lower);
+  if (spec !== void 0) {
+    const call = new CallImpl(node, frame, text);
+    const count = node.args.length;
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), "static");
+    return spec.impl(call);
+  }
+  if (isKnownArmFunction(lower)) {
+    for (const arg of node.args) evaluateNode(arg, frame);
+    return new Unknown(text);
+  }
+  return new Unknown(text);
+}
+function arityMessage(name18, min, max, count) {
+  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+  return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+}
+var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
+var CallImpl = class {
+  name;
+  text;
+  frame;
+  node;
+  values;
+  constructor(node, frame, text) {
+    this.node = node;
+    this.frame = frame;
+    this.text = text;
+    this.name = node.name;
+    this.values = node.args.map(() => NOT_EVALUATED);
+  }
+  get argCount() {
+    return this.node.args.length;
+  }
+  arg(i) {
+    const cached = this.values[i];
+    if (cached === void 0) return null;
+    if (cached !== NOT_EVALUATED) return cached;
+    const node = this.node.args[i];
+    const value = node === void 0 ? null : evaluateNode(node, this.frame);
+    this.values[i] = value;
+    return value;
+  }
+  args() {
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  fail(message, kind) {
+    report(this.frame, message, this.node.start, kind);
+    return new Unknown(this.text);
+  }
+  unknown(maxLength) {
+    return maxLength === void 0 ? new Unknown(this.text) : new BoundedUnknown(this.text, maxLength);
+  }
+};
+
+// src/expressions/scope.ts
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function findKey(record, name18) {
+  if (Object.hasOwn(record, name18)) return name18;
+  const lower = name18.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var CYCLE = { kind: "cycle" };
+var MISSING = { kind: "missing" };
+function lookupName(index, name18) {
+  return index.get(name18) ?? index.get(name18.toLowerCase());
+}
+function addExactKeys(index) {
+  for (const def of [...index.values()]) index.set(def.name, def);
+}
+var Bindings = class {
+  template;
+  supplied;
+  parameterIndex;
+  variableIndex;
+  /**
+   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
+   * affect evaluation, so scopes that share the bindings share the results.
+   */
+  strings = /* @__PURE__ */ new Map();
+  constructor(template, supplied) {
+    this.template = template;
+    this.supplied = supplied;
+  }
+  resolveParameter(owner, name18, state) {
+    const found = lookupName(this.parameters(), name18);
+    if (found === void 0) return MISSING;
+    const type = found.def["type"];
+    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    if (found.memo !== void 0) return found.memo;
+    if (found.busy) return CYCLE;
+    found.busy = true;
+    try {
+      const result = this.computeParameter(owner, found, state);
+      found.memo = result;
+      return result;
+    } finally {
+      found.busy = false;
+    }
+  }
+  resolveVariable(owner, name18, state) {
+    const def = lookupName(this.variables(), name18);
+    if (def === void 0) return MISSING;
+    if (def.memo !== void 0) return def.memo;
+    if (def.busy) return CYCLE;
+    def.busy = true;
+    try {
+      const errors = [];
+      const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
+      const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      def.memo = result;
+      return result;
+    } finally {
+      def.busy = false;
+    }
+  }
+  computeParameter(owner, found, state) {
+    const { name: name18, def } = found;
+    const supplied = this.supplied;
+    if (supplied.kind === "file") {
+      const key = findKey(supplied.values, name18);
+      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+    } else {
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
+      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
+      if (entry !== void 0) {
+        if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+        const errors = [];
+        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
+      }
+      if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    }
+    if ("defaultValue" in def) {
+      const errors = [];
+      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
+    }
+    return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+  }
+  parameters() {
+    if (this.parameterIndex === void 0) {
+      const index = /* @__PURE__ */ new Map();
+      const defs = asRecord(this.template["parameters"]);
+      if (defs !== void 0) {
+        for (const name18 of Object.keys(defs)) {
+          index.set(name18.toLowerCase(), { name: name18, def: asRecord(defs[name18]) ?? {}, text: void 0, memo: void 0, busy: false });
+        }
+        addExactKeys(index);
+      }
+      this.parameterIndex = index;
+    }
+    return this.parameterIndex;
+  }
+  variables() {
+    if (this.variableIndex === void 0) {
+      const index = /* @__PURE__ */ new Map();
+      const defs = asRecord(this.template["variables"]);
+      if (defs !== void 0) {
+        for (const name18 of Object.keys(defs)) {
+          const raw = defs[name18];
+          if (name18.length === 4 && name18.toLowerCase() === "copy" && Array.isArray(raw)) {
+            for (const entry of raw) {
+              if (isCopyEntry(entry)) index.set(entry.name.toLowerCase(), { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false });
+            }
+            continue;
+          }
+          index.set(name18.toLowerCase(), { kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false });
+        }
+        addExactKeys(index);
+      }
+      this.variableIndex = index;
+    }
+    return this.variableIndex;
+  }
+};
+function parameterText(found) {
+  return found.text ??= `parameters(${quote(found.name)})`;
+}
+var ScopeImpl = class _ScopeImpl {
+  isTemplateScope = true;
+  kind;
+  templatePath;
+  bindings;
+  constructor(bindings, kind, templatePath) {
+    this.bindings = bindings;
+    this.kind = kind;
+    this.templatePath = templatePath;
+  }
+  resolveParameter(name18, state) {
+    return this.bindings.resolveParameter(this, name18, state);
+  }
+  resolveVariable(name18, state) {
+    return this.bindings.resolveVariable(this, name18, state);
+  }
+  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
+  get strings() {
+    return this.bindings.strings;
+  }
+  /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
+  withKind(kind) {
+    return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
+  }
+  static forTemplate(template, supplied, kind, templatePath) {
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+  }
+};
+var SCHEMA_KINDS = [
+  ["/subscriptiondeploymenttemplate.json", "subscription"],
+  ["/managementgroupdeploymenttemplate.json", "managementGroup"],
+  ["/tenantdeploymenttemplate.json", "tenant"],
+  ["/deploymenttemplate.json", "resourceGroup"]
+];
+var schemaKinds = /* @__PURE__ */ new Map();
+function kindFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
+  const lower = schema.toLowerCase();
+  let found;
+  for (const [marker, kind] of SCHEMA_KINDS) {
+    if (lower.includes(marker)) {
+      found = kind;
+      break;
+    }
+  }
+  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
+  return found;
+}
+function createTemplateScope(template, options = {}) {
+  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {} }, kind, options.templatePath);
+}
+function toScopeImpl(scope) {
+  if (scope instanceof ScopeImpl) return scope;
+  throw new TypeError("not a TemplateScope created by this module");
+}
+function createNestedScope(parent, deployment) {
+  const parentScope = toScopeImpl(parent);
+  const properties = asRecord(deployment["properties"]) ?? {};
+  const template = asRecord(properties["template"]) ?? {};
+  const kind = kindFromSchema(template["$schema"]) ?? parentScope.kind;
+  const options = asRecord(properties["expressionEvaluationOptions"]);
+  const mode = options === void 0 ? void 0 : options["scope"];
+  if (typeof mode === "string" && mode.toLowerCase() === "inner") {
+    const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
+    return ScopeImpl.forTemplate(template, supplied, kind, parentScope.templatePath);
+  }
+  return parentScope.withKind(kind);
+}
+function createLinkedScope(parent, linkedTemplate, deployment) {
+  const parentScope = toScopeImpl(parent);
+  const properties = asRecord(deployment["properties"]) ?? {};
+  const supplied = {
+    kind: "deployment",
+    parent: parentScope,
+    parameters: asRecord(properties["parameters"]),
+    viaLink: properties["parametersLink"] !== void 0
+  };
+  return ScopeImpl.forTemplate(linkedTemplate, supplied, kindFromSchema(linkedTemplate["$schema"]) ?? parentScope.kind, void 0);
+}
+
+// src/expressions/index.ts
+function evaluateValue(raw, scope) {
+  try {
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
+    const errors = [];
+    const state = { depth: 0 };
+    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: typeof raw === "string" });
+    return { value, errors: dedupe(errors) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+  }
+}
+function describeRaw(raw) {
+  return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
+}
+function dedupe(errors) {
+  if (errors.length < 2) return errors;
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ""}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/engine/scope-kind.ts
+var SCHEMA_SCOPES = [
+  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
+  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
+  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
+  [/\/deploymentTemplate\.json/i, "resourceGroup"]
+];
+function scopeFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
+  return void 0;
+}
+function describeOtherSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
+  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
+  return void 0;
+}
+
+// src/engine/linked-templates.ts
+import { posix as posix2 } from "node:path";
+var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
+function resolveTemplateLink(owner, link, scope, mainFile) {
+  const from = { file: owner.source.file, path: owner.path };
+  const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
+  const baseDir = posix2.dirname(owner.source.file);
+  if (link["relativePath"] !== void 0) {
+    const relative3 = evaluateValue(link["relativePath"], scope).value;
+    if (typeof relative3 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative3))}' cannot be resolved before deployment`);
+    return withinWorkspace([posix2.join(baseDir, relative3.split("?")[0] ?? "")], note);
+  }
+  const uri2 = evaluateValue(link["uri"], scope).value;
+  if (typeof uri2 === "string") {
+    return /^[a-z][a-z0-9+.-]*:/i.test(uri2) ? note("remote", `linked template ${redactQuery(uri2)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(uri2)}' is not an absolute URI`);
+  }
+  const relative2 = relativePartAfterBase(uri2);
+  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
+  return withinWorkspace([.../* @__PURE__ */ new Set([posix2.join(baseDir, relative2), posix2.join(posix2.dirname(mainFile), relative2)])], note);
+}
+function relativePartAfterBase(value) {
+  const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
+  const first = parts[0];
+  if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return void 0;
+  let relative2 = "";
+  for (const part of parts.slice(1)) {
+    if (typeof part !== "string") break;
+    relative2 += part;
+  }
+  relative2 = relative2.split("?")[0] ?? "";
+  relative2 = relative2.replace(/^\.?\/+/, "");
+  return relative2 === "" ? void 0 : relative2;
+}
+function withinWorkspace(paths, note) {
+  const normalized = paths.map((p) => posix2.normalize(p));
+  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix2.isAbsolute(p)));
+  if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
+  return { kind: "file", candidates: inside };
+}
+function redactQuery(uri2) {
+  const at = uri2.indexOf("?");
+  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
+}
+
+// src/engine/template-model.ts
+var MAX_NESTING2 = 64;
+var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
+function isDeploymentType(type) {
+  return type.toLowerCase() === DEPLOYMENTS_TYPE;
+}
+function buildTemplateModel(main, options = {}) {
+  const scope = scopeFromSchema(main.root["$schema"]);
+  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [] };
+  const rootScope = createTemplateScope(main.root, {
+    parameterValues: options.parameterValues ?? {},
+    ...scope ? { scopeKind: scope } : {},
+    templatePath: main.file
+  });
+  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]), options.nameResolution === "literal" ? literalName : evaluateValue);
+  walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, templateScope: scope });
+  return model;
+}
+var ModelWalker = class {
+  model;
+  readLinked;
+  visitedFiles;
+  evaluateName;
+  constructor(model, readLinked, visitedFiles, evaluateName) {
+    this.model = model;
+    this.readLinked = readLinked;
+    this.visitedFiles = visitedFiles;
+    this.evaluateName = evaluateName;
+  }
+  walkTemplate(source, template, resourcesPath, context) {
+    if (context.depth > MAX_NESTING2) {
+      this.model.tooDeep.push({ file: source.file, path: resourcesPath });
+      return;
+    }
+    for (const [key, resource] of resourceEntries(template["resources"], template["languageVersion"])) {
+      this.visitResource(source, [...resourcesPath, key], resource, context);
+    }
+  }
+  visitResource(source, path, resource, context) {
+    const type = typeof resource["type"] === "string" ? resource["type"] : "";
+    const evaluation = this.evaluateName(resource["name"], context.scope);
+    const entry = {
+      source,
+      path,
+      resource,
+      type,
+      name: evaluation.value,
+      nameErrors: evaluation.errors,
+      placement: context.placement,
+      chain: context.chain,
+      scope: context.scope,
+      templateScope: context.templateScope
+    };
+    this.model.resources.push(entry);
+    if (Array.isArray(resource["resources"])) {
+      const childPlacement = context.placement === "top-level" ? "child" : context.placement;
+      this.walkTemplate(source, resource, [...path, "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
+    }
+    if (isDeploymentType(type)) this.visitDeployment(entry, context);
+  }
+  visitDeployment(entry, context) {
+    const properties = entry.resource["properties"];
+    if (!isRecord(properties)) return;
+    const hop = { source: entry.source, path: entry.path, label: labelOf(entry) };
+    const chain = [...context.chain, hop];
+    const inline = properties["template"];
+    if (isRecord(inline)) {
+      const placement = context.placement === "linked" ? "linked" : "nested-inline";
+      const scope = createNestedScope(context.scope, entry.resource);
+      this.walkTemplate(entry.source, inline, [...entry.path, "properties", "template", "resources"], {
+        depth: context.depth + 1,
+        placement,
+        chain,
+        scope,
+        templateScope: scopeFromSchema(inline["$schema"]) ?? context.templateScope
+      });
+    }
+    if (isRecord(properties["templateLink"])) this.visitLink(entry, properties["templateLink"], chain, context);
+  }
+  visitLink(entry, link, chain, context) {
+    const resolution = resolveTemplateLink(entry, link, context.scope, this.model.main.file);
+    if (resolution.kind === "note") {
+      this.model.linkNotes.push(resolution.note);
+      return;
+    }
+    if (!this.readLinked) return;
+    const loaded = this.loadFirstCandidate(entry, resolution.candidates);
+    if (loaded === void 0) return;
+    this.model.linkedSources.push(loaded.source);
+    const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
+    this.walkTemplate(loaded.source, loaded.source.root, ["resources"], {
+      depth: context.depth + 1,
+      placement: "linked",
+      chain,
+      scope,
+      templateScope: scopeFromSchema(loaded.source.root["$schema"]) ?? context.templateScope
+    });
+  }
+  /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
+  loadFirstCandidate(entry, candidates) {
+    let firstProblem;
+    for (const target of candidates) {
+      if (this.visitedFiles.has(target)) return void 0;
+      const loaded = this.readLinked?.(entry.source.file, target);
+      if (loaded?.kind === "file") {
+        this.visitedFiles.add(target);
+        return loaded;
+      }
+      firstProblem ??= loaded;
+    }
+    if (firstProblem?.kind === "note") {
+      const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path } });
+    }
+    return void 0;
+  }
+};
+function literalName(raw) {
+  if (typeof raw === "string" && !raw.startsWith("[")) return { value: raw, errors: [] };
+  return { value: new Unknown(typeof raw === "string" ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
+}
+function resourceEntries(resources, languageVersion) {
+  const out = [];
+  if (Array.isArray(resources)) {
+    resources.forEach((resource, index) => {
+      if (isRecord(resource)) out.push([index, resource]);
+    });
+  } else if (isRecord(resources) && languageVersion !== void 0) {
+    for (const [symbol, resource] of Object.entries(resources)) {
+      if (isRecord(resource) && resource["existing"] !== true) out.push([symbol, resource]);
+    }
+  }
+  return out;
+}
+function labelOf(entry) {
+  const name18 = entry.name;
+  if (typeof name18 === "string") return name18;
+  const raw = entry.resource["name"];
+  return typeof raw === "string" ? raw : "(unnamed)";
+}
+
+// src/rules/cua001-missing-tracking-resource.ts
+var id = "CUA001";
+var name = "missing-tracking-resource";
+var cua001 = {
+  id,
+  name,
+  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id, name),
+  check({ model, candidates, report: report2 }) {
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
+    const unresolved = model.resources.filter(
+      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
+    ).length;
+    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
+    const hasResources = "resources" in model.main.root;
+    report2({
+      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
+      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+    });
+  }
+};
+
+// src/engine/json-pointer.ts
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+// src/rules/cua002-duplicate-tracking-resource.ts
+var id2 = "CUA002";
+var name2 = "duplicate-tracking-resource";
+var cua002 = {
+  id: id2,
+  name: name2,
+  description: "The main template deploys more tracking deployments than allowed (default one), or one in a copy loop",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id2, name2),
+  check({ candidates, settings, report: report2 }) {
+    const tracking = topLevelTrackingDeployments(candidates);
+    let deployed = 0;
+    const seen = /* @__PURE__ */ new Map();
+    for (const candidate of tracking) {
+      const copies = copyCount(candidate);
+      if (copies !== 1) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is in a copy loop (${copies === void 0 ? "count unknown until deployment" : `${copies} copies`}); deploy it exactly once`,
+          at: propertyRef(candidate.entry, "copy"),
+          resource: candidate.entry
+        });
+      }
+      const key = candidate.name.display.toLowerCase();
+      const first = seen.get(key);
+      if (first) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`,
+          at: resourceRef(candidate.entry),
+          resource: candidate.entry
+        });
+        continue;
+      }
+      seen.set(key, candidate);
+      deployed += 1;
+      if (deployed > settings.maxTrackingResources) {
+        report2({
+          message: `${deployed} tracking deployments in one main template, more than the ${settings.maxTrackingResources} allowed (input max-tracking-resources); ${nameOf(candidate)} is one too many`,
+          at: resourceRef(candidate.entry),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+function copyCount(candidate) {
+  const copy = candidate.entry.resource["copy"];
+  if (copy === void 0) return 1;
+  if (!isRecord(copy)) return void 0;
+  const count = evaluateValue(copy["count"], candidate.entry.scope).value;
+  if (typeof count === "number") return count;
+  if (typeof count === "string" && /^\d+$/.test(count)) return Number(count);
+  return void 0;
+}
+
+// src/rules/cua003-invalid-tracking-name.ts
+var id3 = "CUA003";
+var name3 = "invalid-tracking-name";
+var cua003 = {
+  id: id3,
+  name: name3,
+  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id3, name3),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "invalid") continue;
+      report2({
+        message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua004-tracking-in-nested-template.ts
+var id4 = "CUA004";
+var name4 = "tracking-in-nested-template";
+var cua004 = {
+  id: id4,
+  name: name4,
+  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id4, name4),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment) continue;
+      const { placement } = candidate.entry;
+      if (placement === "nested-inline") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      } else if (placement === "child") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua005-tracking-in-linked-template.ts
+var id5 = "CUA005";
+var name5 = "tracking-in-linked-template";
+var cua005 = {
+  id: id5,
+  name: name5,
+  description: "A pid- deployment sits inside a linked template file instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id5, name5),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua006-tracking-name-wrong-type.ts
+var id6 = "CUA006";
+var name6 = "tracking-name-wrong-type";
+var cua006 = {
+  id: id6,
+  name: name6,
+  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id6, name6),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.isDeployment) continue;
+      const type = candidate.entry.type || "(no type)";
+      report2({
+        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
+        at: propertyRef(candidate.entry, "type"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua007-tracking-mode.ts
+var id7 = "CUA007";
+var name7 = "tracking-mode-not-incremental";
+var cua007 = {
+  id: id7,
+  name: name7,
+  description: "The tracking deployment's properties.mode is not Incremental",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id7, name7),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = entry.resource["properties"];
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no properties.mode; set it to 'Incremental'`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+        continue;
+      }
+      const mode = evaluateValue(raw, entry.scope).value;
+      if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
+      const shown = typeof mode === "string" ? `'${mode}'` : `'${describeString(mode)}' (not known before deployment)`;
+      const danger = typeof mode === "string" && mode.toLowerCase() === "complete" ? "; Complete mode would delete every other resource in the resource group" : "";
+      report2({ message: `tracking deployment ${nameOf(candidate)} has mode ${shown}; it must be 'Incremental'${danger}`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua008-tracking-template-not-empty.ts
+var id8 = "CUA008";
+var name8 = "tracking-template-not-empty";
+var cua008 = {
+  id: id8,
+  name: name8,
+  description: "The tracking deployment's template is not an inline template with no resources",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id8, name8),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      if (properties["templateLink"] !== void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
+        continue;
+      }
+      const template = properties["template"];
+      if (!isRecord(template)) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
+        continue;
+      }
+      const count = resourceCount(template["resources"]);
+      if (count > 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+      }
+    }
+  }
+};
+function resourceCount(resources) {
+  if (Array.isArray(resources)) return resources.length;
+  if (isRecord(resources)) return Object.keys(resources).length;
+  return 0;
+}
+
+// src/rules/cua009-unregistered-tracking-id.ts
+var id9 = "CUA009";
+var name9 = "unregistered-tracking-id";
+var cua009 = {
+  id: id9,
+  name: name9,
+  description: "The tracking id is not one of the ids registered in tracking-ids",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id9, name9),
+  check({ candidates, settings, report: report2 }) {
+    if (settings.trackingIds.length === 0) return;
+    for (const candidate of trackingDeployments(candidates)) {
+      const trackingId = candidate.name.trackingId;
+      if (trackingId === void 0 || settings.trackingIds.includes(trackingId)) continue;
+      const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} uses id ${trackingId}, which is not ${registered}; usage would be attributed to someone else's offer, or to no one`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua010-unresolved-tracking-name.ts
+var id10 = "CUA010";
+var name10 = "unresolved-tracking-name";
+var cua010 = {
+  id: id10,
+  name: name10,
+  description: "A tracking name is an ARM expression that cannot be resolved statically",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id10, name10),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "unresolved") continue;
+      report2({
+        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    for (const entry of model.resources) {
+      if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
+      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (hasStaticError(entry)) continue;
+      report2({
+        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
+    }
+  }
+};
+
+// src/rules/cua011-conditional-tracking.ts
+var id11 = "CUA011";
+var name11 = "conditional-tracking";
+var cua011 = {
+  id: id11,
+  name: name11,
+  description: "The tracking deployment has a condition (a legitimate opt-out), or one that is always false",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id11, name11),
+  check({ candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["condition"];
+      if (raw === void 0) continue;
+      const literal = raw === false || typeof raw === "string" && /^\[\s*false\(\s*\)\s*\]$/i.test(raw);
+      const value = evaluateValue(raw, entry.scope).value;
+      const at = propertyRef(entry, "condition");
+      if (literal) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${previewValue(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
+      } else if (value === false) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: "warning" });
+      } else if (value === true) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition (an opt-out); it is on by default`, at, resource: entry });
+      } else {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition that depends on '${describeString(value)}', known only at deployment`, at, resource: entry });
+      }
+    }
+  }
+};
+
+// src/rules/cua012-tracking-location.ts
+var id12 = "CUA012";
+var name12 = "tracking-location-missing";
+var cua012 = {
+  id: id12,
+  name: name12,
+  description: "At subscription, management-group or tenant scope the tracking deployment has no location",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id12, name12),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const scope = entry.templateScope;
+      if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
+      const raw = entry.resource["location"];
+      const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
+      if (value === void 0 || value === "" || value === null) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
+          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
+          resource: entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua013-invalid-template.ts
+var id13 = "CUA013";
+var name13 = "invalid-template";
+var cua013 = {
+  id: id13,
+  name: name13,
+  description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id13, name13),
+  check({ model, report: report2 }) {
+    for (const source of model.linkedSources) {
+      const problem = templateShapeProblem(source.root);
+      if (problem) report2({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: "value" } });
+    }
+    for (const place of model.tooDeep) {
+      report2({ message: `resources nest more than ${MAX_NESTING2} levels deep here (child resources and nested deployments); the rest was not checked`, at: { file: place.file, path: place.path, at: "value" } });
+    }
+    for (const note of model.linkNotes) {
+      if (note.kind !== "unreadable") continue;
+      report2({ message: note.message, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+  }
+};
+function templateShapeProblem(root) {
+  if (!isRecord(root)) return { message: `the file is ${Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}`}, not a deployment template object`, path: [] };
+  const other = describeOtherSchema(root["$schema"]);
+  if (other) return { message: `the file is ${other}, not a deployment template ($schema ${String(root["$schema"])})`, path: ["$schema"] };
+  const resources = root["resources"];
+  if (resources === void 0) return { message: "the file has no 'resources', so it is not a deployment template", path: [] };
+  const symbolic = root["languageVersion"] !== void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
+  const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
+  return { message: `'resources' must be ${expected}, not ${resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources}`, path: ["resources"] };
+}
+
+// src/rules/cua014-tracking-api-version.ts
+var id14 = "CUA014";
+var name14 = "tracking-api-version";
+var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
+var cua014 = {
+  id: id14,
+  name: name14,
+  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id14, name14),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["apiVersion"];
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
+        continue;
+      }
+      const value = evaluateValue(raw, entry.scope).value;
+      if (typeof value === "string" && DATE_VERSION.test(value)) continue;
+      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
+      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua015-fixed-name-at-higher-scope.ts
+var id15 = "CUA015";
+var name15 = "fixed-name-at-higher-scope";
+var cua015 = {
+  id: id15,
+  name: name15,
+  description: "At subscription, management-group or tenant scope the tracking name is fixed, so a second deployment in another location fails",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id15, name15),
+  check({ candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const scope = candidate.entry.templateScope;
+      if (scope === void 0 || scope === "resourceGroup" || !candidate.name.fullyKnown) continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope has a fixed name; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-<GUID>-{0}', uniqueString(deployment().location))]"`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua016-invalid-expression.ts
+var id16 = "CUA016";
+var name16 = "invalid-expression";
+var cua016 = {
+  id: id16,
+  name: name16,
+  description: "A resource name is an ARM expression that ARM rejects: it does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id16, name16),
+  check({ model, report: report2 }) {
+    for (const entry of model.resources) {
+      const errors = entry.nameErrors.filter((e) => e.kind === "static" && e.offset !== void 0);
+      if (errors.length === 0) continue;
+      const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      report2({ message: `name ${previewValue(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua017-linked-template-not-checked.ts
+var id17 = "CUA017";
+var name17 = "linked-template-not-checked";
+var cua017 = {
+  id: id17,
+  name: name17,
+  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id17, name17),
+  check({ model, report: report2 }) {
+    for (const note of model.linkNotes) {
+      if (note.kind === "unreadable") continue;
+      report2({ message: `${note.message}; a tracking resource inside it would not be seen`, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+  }
+};
+
+// src/rules/index.ts
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+// src/engine/tracking-name.ts
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
+var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
+var MAX_DEPLOYMENT_NAME = 64;
+var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
+function looksLikeTrackingName(name18) {
+  if (typeof name18 === "string") return PID_WORD.test(name18);
+  return knownTexts(name18).some((text) => PID_WORD.test(text));
+}
+function knownTexts(name18) {
+  if (name18 instanceof PartialString) return name18.parts.filter((p) => typeof p === "string");
+  return [];
+}
+function analyzeTrackingName(name18, strictNames) {
+  const display = describeString(name18);
+  const known = knownPrefix(name18);
+  const fullyKnown = typeof name18 === "string";
+  const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
+  if (known.length > MAX_DEPLOYMENT_NAME) return invalid(`it is ${known.length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`);
+  const badChar = [...known].find((c) => !NAME_CHARS.test(c));
+  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (!known.startsWith("pid-")) {
+    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+  }
+  const afterPrefix = known.slice(4);
+  const guid = GUID.exec(afterPrefix)?.[0];
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18 });
+  if (!fullyKnown) {
+    const unknown = unknownParts(name18).map((p) => p.text);
+    return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
+  }
+  if (PARTNER_CENTER.test(afterPrefix)) return { display, form: "partner-center", trackingId: afterPrefix, fullyKnown };
+  return invalid(explainBadGuid(afterPrefix));
+}
+function analyzeAfterGuid(guid, rest, context) {
+  const { display, fullyKnown, strictNames } = context;
+  const trackingId = guid.toLowerCase();
+  if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
+  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
+  const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
+  if (rest !== "" && !rest.startsWith("-")) {
+    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+  }
+  if (strictNames) {
+    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+  }
+  return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
+}
+function explainBadGuid(text) {
+  const id18 = text.replace(/-partnercenter$/i, "");
+  if (/^\{.*\}$/.test(id18)) return `the GUID must not be wrapped in braces ('${id18}')`;
+  const groups = id18.split("-");
+  const expected = [8, 4, 4, 4, 12];
+  if (groups.length === 5 && groups.every((g) => /^[0-9a-f]*$/i.test(g))) {
+    const wrong = groups.findIndex((g, i) => g.length !== expected[i]);
+    if (wrong !== -1) {
+      return `'${id18}' is not a GUID: group ${wrong + 1} has ${groups[wrong]?.length} hex digits, expected ${expected[wrong]} (8-4-4-4-12)`;
+    }
+  }
+  if (/[A-Z]/.test(id18) && /partnercenter$/i.test(text)) return `a Partner Center tracking id must be lower case ('${text}')`;
+  return `'${id18}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+}
+
+// src/engine/locate.ts
+var QUOTE3 = 34;
+var BACKSLASH2 = 92;
+var SLASH2 = 47;
+var STAR = 42;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET2 = 93;
+var COMMA3 = 44;
+var COLON = 58;
+function locateNodes(text, requests) {
+  const spans = requests.map(() => void 0);
+  if (requests.length === 0) return spans;
+  const root = newNode();
+  requests.forEach((request, i) => {
+    let node2 = root;
+    for (const element of request.path) node2 = child(node2, element, true);
+    if (request.at === "key") (node2.keyRequests ??= []).push(i);
+    else (node2.valueRequests ??= []).push(i);
+  });
+  let remaining = requests.length;
+  const record = (indexes, offset, length2) => {
+    if (!indexes) return;
+    for (const i of indexes) {
+      if (spans[i] === void 0) {
+        spans[i] = { offset, length: length2 };
+        remaining--;
+      }
+    }
+  };
+  const n = text.length;
+  const stack = [];
+  let pos = skipTrivia(text, 0);
+  let node = root;
+  for (; ; ) {
+    if (pos >= n) return spans;
+    const c = text.charCodeAt(pos);
+    if (node === void 0) {
+      pos = skipValue(text, pos);
+    } else {
+      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET2;
+      const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
+      if (end === pos) return spans;
+      record(node.valueRequests, pos, end - pos);
+      if (remaining === 0) return spans;
+      if (isContainer && (node.keys !== void 0 || node.indexes !== void 0)) {
+        stack.push({ node, array: c === OPEN_BRACKET2, index: 0 });
+        pos = skipTrivia(text, pos + 1);
+        const next = openMember(text, pos, stack, record);
+        if (next === void 0) return spans;
+        if (next.closed) {
+          pos = next.pos;
+        } else {
+          ({ pos, node } = next);
+          if (remaining === 0) return spans;
+          continue;
+        }
+      } else {
+        pos = isContainer ? skipValue(text, pos) : end;
+      }
+    }
+    for (; ; ) {
+      const frame = stack[stack.length - 1];
+      if (frame === void 0) return spans;
+      pos = skipTrivia(text, pos);
+      const d = text.charCodeAt(pos);
+      if (d === COMMA3) {
+        frame.index++;
+        pos = skipTrivia(text, pos + 1);
+        const next = openMember(text, pos, stack, record);
+        if (next === void 0) return spans;
+        if (next.closed) {
+          pos = next.pos;
+          continue;
+        }
+        ({ pos, node } = next);
+        if (remaining === 0) return spans;
+        break;
+      }
+      if (d === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
+        stack.pop();
+        pos++;
+        continue;
+      }
+      return spans;
+    }
+  }
+}
+function openMember(text, pos, stack, record) {
+  const frame = stack[stack.length - 1];
+  if (frame === void 0) return void 0;
+  const c = text.charCodeAt(pos);
+  if (c === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
+    stack.pop();
+    return { closed: true, pos: pos + 1 };
+  }
+  if (frame.array) return { closed: false, pos, node: frame.node.indexes?.get(frame.index) };
+  if (c !== QUOTE3) return void 0;
+  const keyEnd = stringEnd(text, pos);
+  if (keyEnd === pos) return void 0;
+  const member = frame.node.keys === void 0 ? void 0 : frame.node.keys.get(keyText(text, pos, keyEnd));
+  if (member !== void 0) record(member.keyRequests, pos, keyEnd - pos);
+  let next = skipTrivia(text, keyEnd);
+  if (text.charCodeAt(next) !== COLON) return void 0;
+  next = skipTrivia(text, next + 1);
+  return { closed: false, pos: next, node: member };
+}
+function newNode() {
+  return { keys: void 0, indexes: void 0, keyRequests: void 0, valueRequests: void 0 };
+}
+function child(node, element, create) {
+  if (typeof element === "number") {
+    let found2 = node.indexes?.get(element);
+    if (!found2 && create) (node.indexes ??= /* @__PURE__ */ new Map()).set(element, found2 = newNode());
+    return found2;
+  }
+  let found = node.keys?.get(element);
+  if (!found && create) (node.keys ??= /* @__PURE__ */ new Map()).set(element, found = newNode());
+  return found;
+}
+function keyText(text, start, end) {
+  const raw = text.slice(start + 1, end - 1);
+  if (!raw.includes("\\")) return raw;
+  try {
+    return JSON.parse(`"${raw.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`);
+  } catch {
+    return raw;
+  }
+}
+function skipTrivia(text, pos) {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      pos++;
+    } else if (c === SLASH2) {
+      const after = skipComment(text, pos);
+      if (after === pos) return pos;
+      pos = after;
+    } else {
+      return pos;
+    }
+  }
+  return pos;
+}
+function skipComment(text, pos) {
+  const next = text.charCodeAt(pos + 1);
+  if (next === SLASH2) {
+    for (let i = pos + 2; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) return i;
+    }
+    return text.length;
+  }
+  if (next === STAR) {
+    const end = text.indexOf("*/", pos + 2);
+    return end === -1 ? text.length : end + 2;
+  }
+  return pos;
+}
+function stringEnd(text, pos) {
+  let from = pos + 1;
+  for (; ; ) {
+    const quote2 = text.indexOf('"', from);
+    if (quote2 === -1) return pos;
+    let backslashes = 0;
+    for (let i = quote2 - 1; i > pos && text.charCodeAt(i) === BACKSLASH2; i--) backslashes++;
+    if (backslashes % 2 === 0) return quote2 + 1;
+    from = quote2 + 1;
+  }
+}
+function literalEnd(text, pos) {
+  let i = pos;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA3 || c === CLOSE_BRACE || c === CLOSE_BRACKET2 || c === COLON || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET2) break;
+    i++;
+  }
+  return i;
+}
+var SKIP_CACHE_MIN = 512;
+var skipText;
+var skipEnds = /* @__PURE__ */ new Map();
+function skipValue(text, pos) {
+  if (text !== skipText) skipEnds = /* @__PURE__ */ new Map();
+  skipText = text;
+  const cached = skipEnds.get(pos);
+  if (cached !== void 0) return cached;
+  const end = scanValueEnd(text, pos);
+  if (end - pos >= SKIP_CACHE_MIN) skipEnds.set(pos, end);
+  return end;
+}
+function scanValueEnd(text, pos) {
+  const c = text.charCodeAt(pos);
+  if (c === QUOTE3) {
+    const end = stringEnd(text, pos);
+    return end === pos ? text.length : end;
+  }
+  if (c !== OPEN_BRACE && c !== OPEN_BRACKET2) {
+    const end = literalEnd(text, pos);
+    return end === pos ? text.length : end;
+  }
+  const n = text.length;
+  let depth = 0;
+  for (let i = pos; i < n; i++) {
+    const d = text.charCodeAt(i);
+    if (d === QUOTE3) {
+      const end = stringEnd(text, i);
+      if (end === i) return n;
+      i = end - 1;
+    } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
+      depth++;
+    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
+      if (--depth === 0) return i + 1;
+    } else if (d === SLASH2) {
+      const end = skipComment(text, i);
+      if (end !== i) i = end - 1;
+    }
+  }
+  return n;
+}
+
+// src/engine/suppression.ts
+function suppressionFor(resource, ruleId) {
+  const metadata = resource["metadata"];
+  if (!isRecord(metadata)) return void 0;
+  const settings = metadata["cua-guard"];
+  if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
+  const ignored = settings["ignore"].some((id18) => typeof id18 === "string" && (id18.toUpperCase() === ruleId || id18 === "*"));
+  if (!ignored) return void 0;
+  const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
+  return { reason };
+}
+
+// src/engine/check-template.ts
+function checkTemplateText(input, settings) {
+  const parsed = parseTemplateText(input.text);
+  if (!parsed.ok) return invalidTemplateResult(input.file, parsed.text, parsed.error, settings);
+  const shape = templateShapeProblem(parsed.value);
+  if (shape) {
+    const finding = pendingInvalid(shape.message, { file: input.file, path: shape.path, at: "value" }, settings);
+    return finish(input.file, void 0, [finding], [], [createTemplateSource(input.file, parsed.text, {})], []);
+  }
+  const source = createTemplateSource(input.file, parsed.text, parsed.value);
+  const model = buildTemplateModel(source, {
+    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
+    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {},
+    nameResolution: settings.nameResolution
+  });
+  return checkModel(model, settings);
+}
+function checkModel(model, settings) {
+  const candidates = findTrackingResources(model, settings);
+  const pending = [];
+  for (const rule of RULES) {
+    const configured = settings.severities[rule.id];
+    if (configured === "off") continue;
+    const report2 = (r) => {
+      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.id) : void 0;
+      pending.push({
+        ruleId: rule.id,
+        severity: configured ?? r.severity ?? rule.defaultSeverity,
+        message: r.message,
+        at: r.at,
+        ...suppressed ? { suppressed } : {}
+      });
+    };
+    rule.check({ model, candidates, settings, report: report2 });
+  }
+  const linkedFiles = model.linkedSources.map((s) => s.file);
+  return finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+}
+function findTrackingResources(model, settings) {
+  const candidates = [];
+  for (const entry of model.resources) {
+    if (!looksLikeTrackingName(entry.name)) continue;
+    candidates.push({
+      entry,
+      name: analyzeTrackingName(entry.name, settings.strictNames),
+      isDeployment: isDeploymentType(entry.type),
+      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === "pid-"
+    });
+  }
+  return candidates;
+}
+function invalidTemplateResult(file, text, failure, settings) {
+  const position = new LineIndex(text).positionAt(failure.offset);
+  const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: "value" }, settings);
+  return finish(file, void 0, [finding], [], [createTemplateSource(file, text, {})], [], { [file]: failure.offset });
+}
+function pendingInvalid(message, at, settings) {
+  const configured = settings.severities["CUA013"];
+  const severity = configured === void 0 || configured === "off" ? "error" : configured;
+  return { ruleId: "CUA013", severity, message, at };
+}
+function finish(file, scope, pending, candidates, sources, linkedFiles, fixedOffsets = {}) {
+  const findings = locateFindings(pending, sources, fixedOffsets);
+  const tracking = summarizeTracking(candidates);
+  const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
+  return { path: file, verdict: failed ? "fail" : "pass", ...scope ? { scope } : {}, findings, tracking, linkedFiles };
+}
+function locateFindings(pending, sources, fixedOffsets) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const p of pending) byFile.set(p.at.file, [...byFile.get(p.at.file) ?? [], p]);
+  const findings = [];
+  for (const [file, items2] of byFile) {
+    const source = sources.find((s) => s.file === file);
+    const lines = source?.lines ?? new LineIndex("");
+    const fixed = fixedOffsets[file];
+    const spans = fixed === void 0 ? locateWithFallback(source?.text ?? "", items2.map((p) => p.at)) : items2.map(() => ({ offset: fixed, length: 0 }));
+    items2.forEach((p, i) => {
+      const span = spans[i] ?? { offset: 0, length: 0 };
+      const start = lines.positionAt(span.offset);
+      const end = lines.positionAt(span.offset + span.length);
+      findings.push({
+        ruleId: p.ruleId,
+        severity: p.severity,
+        message: p.message,
+        file,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        jsonPointer: toJsonPointer(p.at.path),
+        ...p.suppressed ? { suppressed: p.suppressed } : {}
+      });
+    });
+  }
+  return findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
+}
+function locateWithFallback(text, refs) {
+  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })));
+  const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
+  if (missing.length === 0) return spans;
+  return refs.map((ref, i) => {
+    const found = spans[i];
+    if (found) return found;
+    for (let depth = ref.path.length - 1; depth >= 0; depth--) {
+      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }]);
+      if (span) return span;
+    }
+    return void 0;
+  });
+}
+function summarizeTracking(candidates) {
+  const summaries = [];
+  for (const c of candidates) {
+    const raw = c.entry.resource["name"];
+    const [span] = locateNodes(c.entry.source.text, [{ path: [...c.entry.path, "name"], at: "value" }]);
+    const position = c.entry.source.lines.positionAt(span?.offset ?? 0);
+    summaries.push({
+      nameExpression: typeof raw === "string" ? raw : previewValue(raw),
+      resolvedName: c.name.display,
+      ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
+      type: c.entry.type,
+      file: c.entry.source.file,
+      line: position.line,
+      column: position.column,
+      jsonPointer: toJsonPointer(c.entry.path),
+      placement: c.entry.placement
+    });
+  }
+  return summaries;
+}
+
+// src/fix/style.ts
+function detectStyle(text) {
+  return { unit: detectIndentUnit(text), eol: detectEol(text) };
+}
+function detectEol(text) {
+  const crlf = text.split("\r\n").length - 1;
+  const lf = text.split("\n").length - 1 - crlf;
+  return crlf > lf ? "\r\n" : "\n";
+}
+function detectIndentUnit(text) {
+  let tabLines = 0;
+  let spaceLines = 0;
+  const steps = /* @__PURE__ */ new Map();
+  let previous = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") continue;
+    const leading = /^[ \t]*/.exec(line)?.[0] ?? "";
+    if (leading.startsWith("	")) tabLines++;
+    else if (leading.length > 0) spaceLines++;
+    if (leading.includes("	")) continue;
+    const step = leading.length - previous;
+    if (step > 0) steps.set(step, (steps.get(step) ?? 0) + 1);
+    previous = leading.length;
+  }
+  if (tabLines > spaceLines) return "	";
+  let best = 2;
+  let bestCount = 0;
+  for (const [step, count] of steps) {
+    if (count > bestCount || count === bestCount && step < best) {
+      best = step;
+      bestCount = count;
+    }
+  }
+  return " ".repeat(best);
+}
+function lineIndentAt(text, offset) {
+  const start = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))?.[0] ?? "";
+}
+function startsLine(text, offset) {
+  return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
+}
+function lineStart(text, offset) {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== "\n" && text[i - 1] !== "\r") i--;
+  return i;
+}
+function renderJson(value, indent, style) {
+  return JSON.stringify(value, null, style.unit).split("\n").join(`${style.eol}${indent}`);
+}
+
+// src/fix/insert.ts
+function insertionEdit(text, tree, request, style) {
+  const containerPath = request.path.slice(0, -1);
+  const container = findNodeAtLocation2(tree, containerPath);
+  if (!container || container.type !== "array" && container.type !== "object") {
+    throw new Error(`no array or object at /${containerPath.join("/")}`);
+  }
+  const key = request.path[request.path.length - 1];
+  const isArray = container.type === "array";
+  const first = request.first ?? isArray;
+  const [edit] = modify(text, request.path, request.value, {
+    ...isArray ? { isArrayInsertion: true } : {},
+    ...!isArray && first ? { getInsertionIndex: () => 0 } : {}
+  });
+  if (!edit || edit.length !== 0) throw new Error(`jsonc-parser did not produce an insertion at /${request.path.join("/")}`);
+  const firstChild = container.children?.[0];
+  const open = container.offset;
+  const close = container.offset + container.length - 1;
+  const containerText = text.slice(open, close + 1);
+  const multiLine = containerText.includes("\n") || !firstChild && text.includes("\n");
+  const keyText2 = isArray ? "" : `${JSON.stringify(String(key))}: `;
+  const { eol } = style;
+  if (!multiLine) {
+    const spaced = /[{[,:] /.test(containerText) || /^[{[]\s/.test(containerText);
+    const item2 = `${keyText2}${compactJson2(request.value, spaced)}`;
+    if (edit.content.startsWith(",")) return { offset: edit.offset, length: 0, content: `,${spaced ? " " : ""}${item2}` };
+    if (edit.content.endsWith(",") && firstChild) {
+      const gap = text.slice(edit.offset, firstChild.offset);
+      return { offset: edit.offset, length: 0, content: gap === "" ? `${item2},${spaced ? " " : ""}` : `${gap}${item2},` };
+    }
+    return { offset: edit.offset, length: 0, content: spaced ? ` ${item2} ` : item2 };
+  }
+  const containerIndent = lineIndentAt(text, open);
+  const childIndent = firstChild && startsLine(text, firstChild.offset) ? lineIndentAt(text, firstChild.offset) : containerIndent + style.unit;
+  const item = `${keyText2}${renderJson(request.value, childIndent, style)}`;
+  if (edit.content.endsWith(",") && firstChild) {
+    const gap = text.slice(edit.offset, firstChild.offset);
+    if (/[\r\n]/.test(gap)) return { offset: edit.offset, length: 0, content: `${eol}${childIndent}${item},` };
+    if (gap === "" && startsLine(text, firstChild.offset)) return { offset: edit.offset, length: 0, content: `${item},${eol}${childIndent}` };
+    return { offset: edit.offset, length: 0, content: `${eol}${childIndent}${item},${gap === "" ? " " : ""}` };
+  }
+  if (edit.content.startsWith(",")) return { offset: edit.offset, length: 0, content: `,${eol}${childIndent}${item}` };
+  if (/[\r\n]/.test(text.slice(open + 1, close))) return { offset: open + 1, length: 0, content: `${eol}${childIndent}${item}` };
+  return { offset: close, length: 0, content: `${eol}${childIndent}${item}${eol}${containerIndent}` };
+}
+function compactJson2(value, spaced) {
+  if (!spaced) return JSON.stringify(value);
+  return JSON.stringify(value, null, 1).replace(/\n */g, " ").replace(/\[ \]/g, "[]").replace(/\{ \}/g, "{}");
+}
+function replacementEdit(text, path, value) {
+  const [edit] = modify(text, path, value, {});
+  if (!edit) throw new Error(`jsonc-parser did not produce a replacement at /${path.join("/")}`);
+  return edit;
+}
+
+// src/fix/tracking-resource.ts
+var TRACKING_API_VERSION = "2021-04-01";
+var SCHEMAS = {
+  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+};
+function isHigherScope(scope) {
+  return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
+}
+var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function trackingName(trackingId, scope, strictNames) {
+  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+    return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
+  }
+  return `pid-${trackingId}`;
+}
+function emptyTemplate(scope) {
+  return { $schema: SCHEMAS[scope ?? "resourceGroup"], contentVersion: "1.0.0.0", resources: [] };
+}
+function trackingResource(trackingId, scope, strictNames = false) {
+  return {
+    type: "Microsoft.Resources/deployments",
+    apiVersion: TRACKING_API_VERSION,
+    name: trackingName(trackingId, scope, strictNames),
+    ...isHigherScope(scope) ? { location: "[deployment().location]" } : {},
+    properties: { mode: "Incremental", template: emptyTemplate(scope) }
+  };
+}
+
+// src/fix/plan-fix.ts
+var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var NIL_GUID = "00000000-0000-0000-0000-000000000000";
+var DATE_VERSION2 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
+function planTemplateFix(input) {
+  const unchanged = (notes) => finish2(input, { pending: [], notes }, []);
+  const parsed = parseTemplateText(input.text);
+  if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
+  const shape = templateShapeProblem(parsed.value);
+  if (shape) return unchanged([`not changed: ${shape.message}`]);
+  const tree = parseTree2(input.text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!tree) return unchanged(["not changed: the file could not be parsed"]);
+  const source = createTemplateSource(input.file, input.text, parsed.value);
+  const model = buildTemplateModel(source, {
+    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
+    ...input.readLinked && input.settings.followLinks ? { readLinked: input.readLinked } : {}
+  });
+  const candidates = findTrackingResources(model, input.settings);
+  const style = detectStyle(input.text);
+  const context = { input, tree, style, scope: model.scope, pending: [], notes: [] };
+  const deployments = candidates.filter((c) => c.isDeployment);
+  const topLevel = deployments.filter((c) => c.entry.placement === "top-level" && c.entry.source.file === input.file);
+  const elsewhere = deployments.filter((c) => !topLevel.includes(c));
+  for (const candidate of elsewhere) {
+    context.notes.push(
+      `left alone: tracking deployment '${candidate.name.display}' is ${describePlacement(candidate.entry)}; cua-guard fix never moves or deletes one: move it to the main template's top-level resources yourself`
+    );
+  }
+  const broken = model.resources.filter(
+    (r) => r.placement === "top-level" && r.source.file === input.file && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
+  );
+  for (const entry of broken) {
+    context.notes.push(`left alone: the deployment named ${JSON.stringify(entry.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`);
+  }
+  if (topLevel.length === 0 && elsewhere.length === 0 && broken.length === 0) insertTrackingResource(context, model.main.root);
+  for (const candidate of topLevel) repairTrackingDeployment(context, candidate);
+  return finish2(input, context, model.linkedSources.map((s) => s.file));
+}
+function insertTrackingResource(context, root) {
+  const { input } = context;
+  if (!input.trackingId) {
+    context.notes.push("not changed: there is no tracking deployment and no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)");
+    return;
+  }
+  const value = trackingResource(input.trackingId, context.scope, input.settings.strictNames);
+  const resources = root["resources"];
+  const label = `'${String(value["name"])}'`;
+  if (Array.isArray(resources)) {
+    const edit = insertionEdit(input.text, context.tree, { path: ["resources", 0], value, first: true }, context.style);
+    context.pending.push({ edit, message: `inserted tracking deployment ${label} as the first resource${scopeNote(context.scope)}` });
+  } else if (isRecord(resources)) {
+    const symbol = uniqueSymbol(resources);
+    const edit = insertionEdit(input.text, context.tree, { path: ["resources", symbol], value, first: true }, context.style);
+    context.pending.push({ edit, message: `inserted tracking deployment ${label} as the symbolic resource '${symbol}'${scopeNote(context.scope)}` });
+  }
+}
+function scopeNote(scope) {
+  return isHigherScope(scope) ? ` (${scope} scope: with a location and a per-location name)` : "";
+}
+function uniqueSymbol(resources) {
+  for (let i = 0; ; i++) {
+    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
+    if (!(symbol in resources)) return symbol;
+  }
+}
+function repairTrackingDeployment(context, candidate) {
+  const { entry } = candidate;
+  const resource = entry.resource;
+  const path = [...entry.path];
+  const label = `'${candidate.name.display}'`;
+  repairName(context, candidate);
+  const properties = resource["properties"];
+  if (properties === void 0) {
+    const value = { mode: "Incremental", template: emptyTemplate(context.scope) };
+    addProperty(context, [...path, "properties"], value, `added properties (mode Incremental, empty template) to ${label}`);
+  } else if (isRecord(properties)) {
+    const mode = properties["mode"];
+    if (mode === void 0) {
+      addProperty(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (it had none)`, true);
+    } else if (typeof mode === "string" && !isExpression(mode)) {
+      if (mode.toLowerCase() !== "incremental") replace2(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (was '${mode}')`);
+    } else {
+      const value = evaluateValue(mode, entry.scope).value;
+      if (typeof value !== "string" || value.toLowerCase() !== "incremental") {
+        context.notes.push(`left alone: properties.mode of ${label} is ${JSON.stringify(mode)}, not a literal; make it 'Incremental'`);
+      }
+    }
+    if (properties["template"] === void 0 && properties["templateLink"] === void 0) {
+      addProperty(context, [...path, "properties", "template"], emptyTemplate(context.scope), `added an empty inline template to ${label}`);
+    }
+  }
+  if (isHigherScope(entry.templateScope) && resource["location"] === void 0) {
+    addProperty(context, [...path, "location"], "[deployment().location]", `added "location": "[deployment().location]" to ${label} (${entry.templateScope} scope)`);
+  }
+  const apiVersion = resource["apiVersion"];
+  if (apiVersion === void 0) {
+    addProperty(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (it had none)`);
+  } else if (typeof apiVersion === "string" && !isExpression(apiVersion) && !DATE_VERSION2.test(apiVersion)) {
+    replace2(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (was '${apiVersion}')`);
+  }
+}
+function repairName(context, candidate) {
+  const raw = candidate.entry.resource["name"];
+  const namePath = [...candidate.entry.path, "name"];
+  const { input } = context;
+  if (typeof raw !== "string" || isExpression(raw)) {
+    if (candidate.name.trackingId === NIL_GUID && input.trackingId) {
+      context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression that gives the placeholder id ${NIL_GUID}; put your id (${input.trackingId}) where it comes from`);
+    } else if (candidate.name.form === "invalid") {
+      context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression; fix it by hand (${candidate.name.problem ?? "invalid"})`);
+    }
+    return;
+  }
+  if (candidate.name.trackingId === NIL_GUID && input.trackingId && input.trackingId !== NIL_GUID && candidate.name.form !== "invalid") {
+    const renamed = `pid-${input.trackingId}${raw.slice(4 + NIL_GUID.length)}`;
+    replace2(context, namePath, renamed, `replaced the placeholder id in '${raw}' with ${input.trackingId}`);
+    return;
+  }
+  if (candidate.name.form !== "invalid") return;
+  const repaired = repairLiteralName(raw, [...input.trackingId ? [input.trackingId] : [], ...input.registeredIds ?? []], input.settings.strictNames);
+  if (repaired.name !== void 0) {
+    replace2(context, namePath, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
+  } else {
+    context.notes.push(`left alone: tracking name '${raw}' is invalid (${candidate.name.problem ?? "invalid"}) and ${repaired.reason}`);
+  }
+}
+function repairLiteralName(raw, knownIds, strictNames) {
+  const match = /^pid-(.*)$/is.exec(raw);
+  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
+  const reasons = [];
+  if (!raw.startsWith("pid-")) reasons.push("lower-case 'pid-'");
+  let rest = match[1] ?? "";
+  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
+  if (braced) {
+    rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
+    reasons.push("no braces round the GUID");
+  }
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  if (guid !== void 0) {
+    const suffix = rest.slice(guid.length);
+    if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
+      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(", ") } : { reason: "the intended name is not clear" };
+    }
+    return { reason: "what follows the GUID is not a valid suffix; the intended name is not clear" };
+  }
+  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
+    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, "lower-case Partner Center id"].join(", ") };
+  }
+  const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
+  if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
+  const near = [...new Set(knownIds.filter((id18) => GUID3.test(id18)))].filter((id18) => editDistance(id18.replace(/-/g, "").toLowerCase(), digits) <= 2);
+  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  return {
+    reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
+  };
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function addProperty(context, path, value, message, first = false) {
+  const edit = insertionEdit(context.input.text, context.tree, { path, value, first }, context.style);
+  context.pending.push({ edit, message });
+}
+function replace2(context, path, value, message) {
+  context.pending.push({ edit: replacementEdit(context.input.text, path, value), message });
+}
+function isExpression(value) {
+  return value.startsWith("[") && !value.startsWith("[[") && value.endsWith("]");
+}
+function describePlacement(entry) {
+  const chain = entry.chain.map((hop) => `'${hop.label}'`).join(" \u2192 ");
+  switch (entry.placement) {
+    case "nested-inline":
+      return `inside the nested template of ${chain} (${entry.source.file})`;
+    case "linked":
+      return `in the linked template ${entry.source.file}${chain ? ` (reached through ${chain})` : ""}`;
+    default:
+      return `a child resource in ${entry.source.file}`;
+  }
+}
+function finish2(input, context, linkedFiles) {
+  const ordered = context.pending.map((p, index) => ({ ...p, index })).sort((a, b) => a.edit.offset - b.edit.offset || a.index - b.index);
+  const edits = ordered.map((p) => p.edit);
+  const fixed = applyEdits(input.text, edits);
+  const lines = new LineIndex(fixed);
+  let shift = 0;
+  const changes = [];
+  for (const { edit, message } of ordered) {
+    const start = edit.offset + shift + leadingLayout(edit.content);
+    changes.push({ message, line: lines.positionAt(start).line });
+    shift += edit.content.length - edit.length;
+  }
+  const recheck = checkTemplateText(
+    {
+      file: input.file,
+      text: fixed,
+      ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
+      ...input.readLinked ? { readLinked: input.readLinked } : {}
+    },
+    input.settings
+  );
+  const remaining = recheck.findings.filter((f) => !f.suppressed && f.severity !== "notice");
+  const notes = [...context.notes];
+  for (const finding of remaining) notes.push(`still reported: ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}`);
+  changes.sort((a, b) => a.line - b.line);
+  return { file: input.file, original: input.text, fixed, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles };
+}
+function leadingLayout(content) {
+  return /^[,\s]*/.exec(content)?.[0].length ?? 0;
+}
+
+// src/fix/fix-workspace.ts
+var UTF8_BOM2 = "\uFEFF";
+function fixWorkspace(request) {
+  const discovery = discoverTemplates(request.workspace, {
+    ...request.paths ? { paths: request.paths } : {},
+    ...request.patterns ? { patterns: request.patterns } : {},
+    ...request.cwd ? { cwd: request.cwd } : {}
+  });
+  const readLinked = createLinkReader(request.workspace);
+  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const linkedFrom = /* @__PURE__ */ new Map();
+  for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
+  const files = planned.map((plan) => {
+    const parent = linkedFrom.get(plan.file);
+    if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
+    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [`left alone: it is a linked template of ${parent}, which is where a tracking deployment belongs`] };
+  });
+  for (const plan of files) {
+    if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
+      writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
+      plan.written = true;
+    }
+  }
+  return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
+}
+function planOneFile(request, file, readLinked) {
+  const leave = (note) => ({ file, original: "", fixed: "", edits: [], changes: [], notes: [note], remainingErrors: [], linkedFiles: [], written: false, skipped: note, bom: "" });
+  const read = readWorkspaceFile(request.workspace, file);
+  if (!read.ok) return leave(`not changed: ${read.message}`);
+  const bytes = readFileSync(read.absolutePath);
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return leave("not changed: UTF-16 files are not rewritten");
+  const raw = bytes.toString("utf8");
+  const bom = raw.startsWith(UTF8_BOM2) ? UTF8_BOM2 : "";
+  const text = raw.slice(bom.length);
+  const settings = request.settingsFor(file);
+  const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
+  const plan = planTemplateFix({
+    file,
+    text,
+    ...settings.trackingIds[0] ? { trackingId: settings.trackingIds[0] } : {},
+    registeredIds: settings.trackingIds,
+    settings,
+    parameterValues: parameters.values,
+    readLinked
+  });
+  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+}
+async function unifiedDiff(plans) {
+  const changed = plans.filter((p) => p.fixed !== p.original);
+  if (changed.length === 0) return "";
+  const { createTwoFilesPatch: createTwoFilesPatch2, FILE_HEADERS_ONLY: FILE_HEADERS_ONLY2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
+  return changed.map((p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, void 0, void 0, { context: 3, headerOptions: FILE_HEADERS_ONLY2 })).join("");
+}
+export {
+  TRACKING_API_VERSION,
+  detectEol,
+  detectIndentUnit,
+  detectStyle,
+  editDistance,
+  emptyTemplate,
+  fixWorkspace,
+  planTemplateFix,
+  repairLiteralName,
+  trackingName,
+  trackingResource,
+  unifiedDiff
+};
