@@ -3422,12 +3422,6 @@ var QUOTE2 = 39;
 var COMMA2 = 44;
 var DOT = 46;
 var MINUS = 45;
-function isExpressionString(s) {
-  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
-}
-function isEscapedBracket(s) {
-  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(1) === OPEN_BRACKET;
-}
 function parseExpression(source) {
   const cached = cache.get(source);
   if (cached !== void 0) return cached;
@@ -3581,7 +3575,7 @@ var Parser = class {
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
       const args = this.parseArguments();
-      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, text: void 0 };
+      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, resolved: void 0, text: void 0 };
       return node;
     }
     const lower = name18.toLowerCase();
@@ -3839,13 +3833,12 @@ function typeName(value) {
 }
 
 // src/expressions/guid.ts
-import { createHash } from "node:crypto";
 var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
 function armGuid(values) {
   return uuidV5(ARM_NAMESPACE, values.join("-"));
 }
 function uuidV5(namespace, name18) {
-  const hash = createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
   const b = hash.subarray(0, 16);
   b[6] = (b[6] ?? 0) & 15 | 80;
   b[8] = (b[8] ?? 0) & 63 | 128;
@@ -4985,8 +4978,9 @@ function isKnownArmFunction(lowerName) {
 
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
+var NO_COPY = [];
 function evaluateRaw(raw, ctx) {
-  if (typeof raw === "string") return evaluateString(raw, ctx);
+  if (typeof raw === "string") return evaluateString(raw, ctx.scope, ctx.errors, ctx.state, ctx.copy, ctx.withOffsets);
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
@@ -4997,50 +4991,83 @@ function evaluateRaw(raw, ctx) {
   }
   try {
     const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
-    if (Array.isArray(raw)) return raw.map((item) => evaluateRaw(item, nested));
+    if (Array.isArray(raw)) {
+      const out = new Array(raw.length);
+      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
+      return out;
+    }
     return evaluateObject(raw, nested);
   } finally {
     ctx.state.depth--;
   }
 }
-function evaluateString(raw, ctx) {
-  if (isEscapedBracket(raw)) return raw.slice(1);
-  if (!isExpressionString(raw)) return raw;
+function evaluateTopLevelString(raw, scope) {
+  const strings = scope.strings;
+  const cached = strings.get(raw);
+  if (cached !== void 0) return { value: cached.value, errors: copyErrors(cached.errors) };
+  const errors = [];
+  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const result = { value, errors: dedupe(errors) };
+  if (typeof value !== "object" || value === null || value instanceof Unknown || value instanceof PartialString) {
+    strings.set(raw, { value, errors: copyErrors(result.errors) });
+  }
+  return result;
+}
+function copyErrors(errors) {
+  if (errors.length === 0) return [];
+  const out = [];
+  for (const error of errors) out.push({ ...error });
+  return out;
+}
+function dedupe(errors) {
+  if (errors.length < 2) return errors;
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ""}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function evaluateString(raw, scope, errors, state, copy, withOffsets) {
+  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2) return raw;
+  if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
+  if (raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
-    ctx.errors.push(ctx.withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
     return new Unknown(raw.slice(1, -1).trim());
   }
-  const frame = { scope: ctx.scope, source: raw, errors: ctx.errors, withOffsets: ctx.withOffsets, copy: ctx.copy, state: ctx.state };
-  for (const problem of staticProblems(parsed.node)) report(frame, problem.message, problem.offset, "static");
+  const frame = { scope, source: raw, errors, withOffsets, copy, state };
+  const problems = parsed.problems ??= staticProblems(parsed.node);
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i];
+    report(frame, problem.message, problem.offset, "static");
+  }
   return evaluateNode(parsed.node, frame);
 }
-var staticCache = /* @__PURE__ */ new WeakMap();
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET2 = 93;
 var NO_PROBLEMS = [];
 function staticProblems(root) {
-  const cached = staticCache.get(root);
-  if (cached !== void 0) return cached;
   let problems;
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === void 0) break;
     if (node.kind === "call") {
-      const lower = node.name.toLowerCase();
-      if (node.namespace === void 0 && lookupFunction(lower) === void 0 && !isKnownArmFunction(lower)) {
+      if (node.namespace === void 0 && resolveFunction(node) === "unknown") {
         (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
       }
-      stack.push(...node.args);
+      for (const arg of node.args) stack.push(arg);
     } else if (node.kind === "property") {
       stack.push(node.target);
     } else if (node.kind === "index") {
       stack.push(node.target, node.index);
     }
   }
-  const result = problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
-  staticCache.set(root, result);
-  return result;
+  return problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
 }
 function isCopyEntry(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -5049,8 +5076,9 @@ function isCopyEntry(value) {
 }
 function evaluateObject(raw, ctx) {
   const out = {};
-  for (const [key, item] of Object.entries(raw)) {
-    if (key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
+  for (const key of Object.keys(raw)) {
+    const item = raw[key];
+    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
       for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
@@ -5138,25 +5166,29 @@ function describeType(value) {
   const name18 = typeName(value);
   return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
+function callText(node, frame) {
+  return node.text ??= frame.source.slice(node.start, node.end);
+}
 function evaluateCall(node, frame) {
-  const text = nodeText(node, frame);
   if (node.namespace !== void 0) {
     for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(text);
+    return new Unknown(callText(node, frame));
   }
-  const lower = node.name.toLowerCase();
-  const spec = lookupFunction(lower);
-  if (spec !== void 0) {
-    const call = new CallImpl(node, frame, text);
+  const spec = resolveFunction(node);
+  if (typeof spec === "object") {
+    const call = new CallImpl(node, frame);
     const count = node.args.length;
     if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), "static");
     return spec.impl(call);
   }
-  if (isKnownArmFunction(lower)) {
+  if (spec === "known") {
     for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(text);
+    return new Unknown(callText(node, frame));
   }
-  return new Unknown(text);
+  return new Unknown(callText(node, frame));
+}
+function resolveFunction(node) {
+  return node.resolved ??= lookupFunction(node.lower) ?? (isKnownArmFunction(node.lower) ? "known" : "unknown");
 }
 function arityMessage(name18, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
@@ -5165,31 +5197,43 @@ function arityMessage(name18, min, max, count) {
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
   name;
-  text;
   frame;
   node;
+  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
   values;
-  constructor(node, frame, text) {
+  constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.text = text;
     this.name = node.name;
-    this.values = node.args.map(() => NOT_EVALUATED);
+    this.values = void 0;
+  }
+  get text() {
+    return callText(this.node, this.frame);
   }
   get argCount() {
     return this.node.args.length;
   }
   arg(i) {
-    const cached = this.values[i];
+    const args = this.node.args;
+    let values = this.values;
+    if (values === void 0) {
+      values = new Array(args.length);
+      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
+      this.values = values;
+    }
+    const cached = values[i];
     if (cached === void 0) return null;
     if (cached !== NOT_EVALUATED) return cached;
-    const node = this.node.args[i];
+    const node = args[i];
     const value = node === void 0 ? null : evaluateNode(node, this.frame);
-    this.values[i] = value;
+    values[i] = value;
     return value;
   }
   args() {
-    return this.node.args.map((_, i) => this.arg(i));
+    const count = this.node.args.length;
+    const out = new Array(count);
+    for (let i = 0; i < count; i++) out[i] = this.arg(i);
+    return out;
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
@@ -5415,9 +5459,13 @@ function createLinkedScope(parent, linkedTemplate, deployment) {
 function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
+    if (typeof raw === "string") {
+      if (raw.length < 2 || raw.charCodeAt(0) !== 91) return { value: raw, errors: [] };
+      return evaluateTopLevelString(raw, scope);
+    }
     const errors = [];
     const state = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: typeof raw === "string" });
+    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -5426,16 +5474,6 @@ function evaluateValue(raw, scope) {
 }
 function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
-}
-function dedupe(errors) {
-  if (errors.length < 2) return errors;
-  const seen = /* @__PURE__ */ new Set();
-  return errors.filter((error) => {
-    const key = `${error.offset ?? ""}|${error.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 // src/engine/scope-kind.ts
@@ -6198,8 +6236,8 @@ var SLASH2 = 47;
 var STAR = 42;
 var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
+var OPEN_BRACKET3 = 91;
+var CLOSE_BRACKET3 = 93;
 var COMMA3 = 44;
 var COLON = 58;
 function locateNodes(text, requests) {
@@ -6232,13 +6270,13 @@ function locateNodes(text, requests) {
     if (node === void 0) {
       pos = skipValue(text, pos);
     } else {
-      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET2;
+      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET3;
       const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
       if (end === pos) return spans;
       record(node.valueRequests, pos, end - pos);
       if (remaining === 0) return spans;
       if (isContainer && (node.keys !== void 0 || node.indexes !== void 0)) {
-        stack.push({ node, array: c === OPEN_BRACKET2, index: 0 });
+        stack.push({ node, array: c === OPEN_BRACKET3, index: 0 });
         pos = skipTrivia(text, pos + 1);
         const next = openMember(text, pos, stack, record);
         if (next === void 0) return spans;
@@ -6271,7 +6309,7 @@ function locateNodes(text, requests) {
         if (remaining === 0) return spans;
         break;
       }
-      if (d === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
+      if (d === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
         stack.pop();
         pos++;
         continue;
@@ -6284,7 +6322,7 @@ function openMember(text, pos, stack, record) {
   const frame = stack[stack.length - 1];
   if (frame === void 0) return void 0;
   const c = text.charCodeAt(pos);
-  if (c === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
+  if (c === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
     stack.pop();
     return { closed: true, pos: pos + 1 };
   }
@@ -6368,7 +6406,7 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA3 || c === CLOSE_BRACE || c === CLOSE_BRACKET2 || c === COLON || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET2) break;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA3 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3) break;
     i++;
   }
   return i;
@@ -6391,7 +6429,7 @@ function scanValueEnd(text, pos) {
     const end = stringEnd(text, pos);
     return end === pos ? text.length : end;
   }
-  if (c !== OPEN_BRACE && c !== OPEN_BRACKET2) {
+  if (c !== OPEN_BRACE && c !== OPEN_BRACKET3) {
     const end = literalEnd(text, pos);
     return end === pos ? text.length : end;
   }
@@ -6403,9 +6441,9 @@ function scanValueEnd(text, pos) {
       const end = stringEnd(text, i);
       if (end === i) return n;
       i = end - 1;
-    } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
+    } else if (d === OPEN_BRACE || d === OPEN_BRACKET3) {
       depth++;
-    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
+    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET3) {
       if (--depth === 0) return i + 1;
     } else if (d === SLASH2) {
       const end = skipComment(text, i);

@@ -1,6 +1,8 @@
 // Syntax tree of one ARM template expression. Offsets are 0-based positions inside the
 // whole JSON string value (so the opening '[' is offset 0); `end` is exclusive.
 
+import type { FunctionSpec } from './functions/types.ts';
+
 interface Span {
   start: number;
   end: number;
@@ -30,6 +32,11 @@ export interface CallNode extends Span {
   /** Set for user-defined functions: `namespace.member(...)`. */
   namespace: string | undefined;
   args: Node[];
+  /**
+   * What the name refers to, filled in on first evaluation: an implemented function, 'known' (a
+   * documented ARM function that is not evaluated) or 'unknown'.
+   */
+  resolved: FunctionSpec | 'known' | 'unknown' | undefined;
   /**
    * Source text of the call, filled in on first use. Trees are cached per source string, so the
    * text is the same for every evaluation of this node.

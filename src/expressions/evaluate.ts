@@ -9,7 +9,7 @@ import type { ExpressionError } from './types.ts';
 import { PartialString, Unknown, type ArmValue } from './value.ts';
 import { BoundedUnknown, getProperty, isObject, numberText, quote, setProperty, typeName, type ArmObject } from './value-helpers.ts';
 import { isKnownArmFunction, lookupFunction } from './functions/registry.ts';
-import type { Call } from './functions/types.ts';
+import type { Call, FunctionSpec } from './functions/types.ts';
 
 /** Where evaluating raw template JSON happens. */
 export interface RawContext {
@@ -126,8 +126,7 @@ function staticProblems(root: Node): readonly StaticProblem[] {
     const node = stack.pop();
     if (node === undefined) break;
     if (node.kind === 'call') {
-      const lower = node.lower;
-      if (node.namespace === undefined && lookupFunction(lower) === undefined && !isKnownArmFunction(lower)) {
+      if (node.namespace === undefined && resolveFunction(node) === 'unknown') {
         (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
       }
       for (const arg of node.args) stack.push(arg);
@@ -264,18 +263,23 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
     for (const arg of node.args) evaluateNode(arg, frame);
     return new Unknown(callText(node, frame));
   }
-  const spec = lookupFunction(node.lower);
-  if (spec !== undefined) {
+  const spec = resolveFunction(node);
+  if (typeof spec === 'object') {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
     if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), 'static');
     return spec.impl(call);
   }
-  if (isKnownArmFunction(node.lower)) {
+  if (spec === 'known') {
     for (const arg of node.args) evaluateNode(arg, frame);
     return new Unknown(callText(node, frame));
   }
   return new Unknown(callText(node, frame)); // reported by staticProblems()
+}
+
+/** The function a call names, looked up once per parsed tree. */
+function resolveFunction(node: CallNode): FunctionSpec | 'known' | 'unknown' {
+  return (node.resolved ??= lookupFunction(node.lower) ?? (isKnownArmFunction(node.lower) ? 'known' : 'unknown'));
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {

@@ -5,7 +5,6 @@
 // 11fb06fb-712d-4ddd-98c7-e71bbd588830, GuidUtility.Create(namespace, JoinStringParametersWithDash, 5))
 // and the guid remarks in the ARM docs (RFC 4122 §4.3, Logos GuidUtility). Verified against the
 // Azure/bicep baseline that evaluates guid('asdf') with the real engine (see __tests__).
-import { createHash } from 'node:crypto';
 
 // ARM's namespace; uuidV5 hashes it in network byte order, as RFC 4122 says.
 const ARM_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830';
@@ -16,7 +15,8 @@ export function armGuid(values: readonly string[]): string {
 
 /** RFC 4122 §4.3 name-based UUID, version 5: SHA-1 of namespace (network order) + UTF-8 name. */
 export function uuidV5(namespace: string, name: string): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
+  // Loaded on first use: most runs never call guid(), and node:crypto costs start-up time.
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
   const b = hash.subarray(0, 16);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x50; // version 5
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant

@@ -211,7 +211,7 @@ class Parser {
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
       const args = this.parseArguments();
-      const node: CallNode = { kind: 'call', name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, text: undefined };
+      const node: CallNode = { kind: 'call', name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, resolved: undefined, text: undefined };
       return node;
     }
     const lower = name.toLowerCase();
