@@ -8599,6 +8599,7 @@ function skipValue(text, pos) {
   if (end - pos >= SKIP_CACHE_MIN) skipEnds.set(pos, end);
   return end;
 }
+var STRUCTURAL = /[{}[\]"/]/g;
 function scanValueEnd(text, pos) {
   const c = text.charCodeAt(pos);
   if (c === QUOTE3) {
@@ -8610,20 +8611,23 @@ function scanValueEnd(text, pos) {
     return end === pos ? text.length : end;
   }
   const n = text.length;
+  const structural = STRUCTURAL;
+  structural.lastIndex = pos;
   let depth = 0;
-  for (let i = pos; i < n; i++) {
+  while (structural.test(text)) {
+    const i = structural.lastIndex - 1;
     const d = text.charCodeAt(i);
     if (d === QUOTE3) {
       const end = stringEnd(text, i);
       if (end === i) return n;
-      i = end - 1;
+      structural.lastIndex = end;
     } else if (d === OPEN_BRACE || d === OPEN_BRACKET3) {
       depth++;
     } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET3) {
       if (--depth === 0) return i + 1;
-    } else if (d === SLASH2) {
+    } else {
       const end = skipComment(text, i);
-      if (end !== i) i = end - 1;
+      if (end !== i) structural.lastIndex = end;
     }
   }
   return n;
@@ -8703,39 +8707,48 @@ function pendingInvalid(message, at, settings) {
   return { ruleId: "CUA013", severity, message, at };
 }
 function finish(file, scope, pending, candidates, sources, linkedFiles, fixedOffsets = {}) {
-  const findings = locateFindings(pending, sources, fixedOffsets);
-  const tracking = summarizeTracking(candidates);
+  const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
+  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources, fixedOffsets);
+  const findings = pending.map((p, i) => toFinding(p, positions[i] ?? NOWHERE));
+  findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
+  const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
   const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
   return { path: file, verdict: failed ? "fail" : "pass", ...scope ? { scope } : {}, findings, tracking, linkedFiles };
 }
-function locateFindings(pending, sources, fixedOffsets) {
+var NOWHERE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+function locateAll(refs, sources, fixedOffsets) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const p of pending) byFile.set(p.at.file, [...byFile.get(p.at.file) ?? [], p]);
-  const findings = [];
-  for (const [file, items2] of byFile) {
+  refs.forEach((ref, i) => {
+    const indexes = byFile.get(ref.file);
+    if (indexes) indexes.push(i);
+    else byFile.set(ref.file, [i]);
+  });
+  const located = [];
+  for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex("");
     const fixed = fixedOffsets[file];
-    const spans = fixed === void 0 ? locateWithFallback(source?.text ?? "", items2.map((p) => p.at)) : items2.map(() => ({ offset: fixed, length: 0 }));
-    items2.forEach((p, i) => {
-      const span = spans[i] ?? { offset: 0, length: 0 };
-      const start = lines.positionAt(span.offset);
-      const end = lines.positionAt(span.offset + span.length);
-      findings.push({
-        ruleId: p.ruleId,
-        severity: p.severity,
-        message: p.message,
-        file,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        jsonPointer: toJsonPointer(p.at.path),
-        ...p.suppressed ? { suppressed: p.suppressed } : {}
-      });
+    const spans = fixed === void 0 ? locateWithFallback(source?.text ?? "", indexes.map((i) => refs[i])) : indexes.map(() => ({ offset: fixed, length: 0 }));
+    indexes.forEach((refIndex, k) => {
+      const span = spans[k] ?? { offset: 0, length: 0 };
+      located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
     });
   }
-  return findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
+  return located;
+}
+function toFinding(p, at) {
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: p.message,
+    file: p.at.file,
+    line: at.start.line,
+    column: at.start.column,
+    endLine: at.end.line,
+    endColumn: at.end.column,
+    jsonPointer: toJsonPointer(p.at.path),
+    ...p.suppressed ? { suppressed: p.suppressed } : {}
+  };
 }
 function locateWithFallback(text, refs) {
   const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })));
@@ -8751,25 +8764,19 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
-function summarizeTracking(candidates) {
-  const summaries = [];
-  for (const c of candidates) {
-    const raw = c.entry.resource["name"];
-    const [span] = locateNodes(c.entry.source.text, [{ path: [...c.entry.path, "name"], at: "value" }]);
-    const position = c.entry.source.lines.positionAt(span?.offset ?? 0);
-    summaries.push({
-      nameExpression: typeof raw === "string" ? raw : previewValue(raw),
-      resolvedName: c.name.display,
-      ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
-      type: c.entry.type,
-      file: c.entry.source.file,
-      line: position.line,
-      column: position.column,
-      jsonPointer: toJsonPointer(c.entry.path),
-      placement: c.entry.placement
-    });
-  }
-  return summaries;
+function summarizeTracking(c, at) {
+  const raw = c.entry.resource["name"];
+  return {
+    nameExpression: typeof raw === "string" ? raw : previewValue(raw),
+    resolvedName: c.name.display,
+    ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
+    type: c.entry.type,
+    file: c.entry.source.file,
+    line: at.start.line,
+    column: at.start.column,
+    jsonPointer: toJsonPointer(c.entry.path),
+    placement: c.entry.placement
+  };
 }
 
 // src/fix/style.ts

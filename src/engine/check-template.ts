@@ -10,7 +10,7 @@ import { createTemplateSource, type TemplateSource } from './template-source.ts'
 import { parseTemplateText, type ParseFailure } from './parse-json.ts';
 import { locateNodes } from './locate.ts';
 import { suppressionFor } from './suppression.ts';
-import { LineIndex } from './text-position.ts';
+import { LineIndex, type Position } from './text-position.ts';
 import { toJsonPointer } from './json-pointer.ts';
 import { previewValue } from './preview.ts';
 import type { CheckSettings } from './settings.ts';
@@ -108,40 +108,58 @@ function finish(
   linkedFiles: string[],
   fixedOffsets: Record<string, number> = {},
 ): TemplateResult {
-  const findings = locateFindings(pending, sources, fixedOffsets);
-  const tracking = summarizeTracking(candidates);
+  // One locate pass per file for everything that needs a position: findings and tracking names.
+  const nameRefs = candidates.map((c): NodeRef => ({ file: c.entry.source.file, path: [...c.entry.path, 'name'], at: 'value' }));
+  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources, fixedOffsets);
+  const findings = pending.map((p, i) => toFinding(p, positions[i] ?? NOWHERE));
+  findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
+  const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
   const failed = findings.some((f) => f.severity === 'error' && !f.suppressed);
   return { path: file, verdict: failed ? 'fail' : 'pass', ...(scope ? { scope } : {}), findings, tracking, linkedFiles };
 }
 
-function locateFindings(pending: PendingFinding[], sources: TemplateSource[], fixedOffsets: Record<string, number>): Finding[] {
-  const byFile = new Map<string, PendingFinding[]>();
-  for (const p of pending) byFile.set(p.at.file, [...(byFile.get(p.at.file) ?? []), p]);
-  const findings: Finding[] = [];
-  for (const [file, items] of byFile) {
+interface Located {
+  start: Position;
+  end: Position;
+}
+
+const NOWHERE: Located = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** Line and column of each reference, grouped so that each file is scanned once. */
+function locateAll(refs: NodeRef[], sources: TemplateSource[], fixedOffsets: Record<string, number>): Located[] {
+  const byFile = new Map<string, number[]>();
+  refs.forEach((ref, i) => {
+    const indexes = byFile.get(ref.file);
+    if (indexes) indexes.push(i);
+    else byFile.set(ref.file, [i]);
+  });
+  const located: Located[] = [];
+  for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex('');
     const fixed = fixedOffsets[file];
-    const spans = fixed === undefined ? locateWithFallback(source?.text ?? '', items.map((p) => p.at)) : items.map(() => ({ offset: fixed, length: 0 }));
-    items.forEach((p, i) => {
-      const span = spans[i] ?? { offset: 0, length: 0 };
-      const start = lines.positionAt(span.offset);
-      const end = lines.positionAt(span.offset + span.length);
-      findings.push({
-        ruleId: p.ruleId,
-        severity: p.severity,
-        message: p.message,
-        file,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        jsonPointer: toJsonPointer(p.at.path),
-        ...(p.suppressed ? { suppressed: p.suppressed } : {}),
-      });
+    const spans = fixed === undefined ? locateWithFallback(source?.text ?? '', indexes.map((i) => refs[i] as NodeRef)) : indexes.map(() => ({ offset: fixed, length: 0 }));
+    indexes.forEach((refIndex, k) => {
+      const span = spans[k] ?? { offset: 0, length: 0 };
+      located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
     });
   }
-  return findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
+  return located;
+}
+
+function toFinding(p: PendingFinding, at: Located): Finding {
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: p.message,
+    file: p.at.file,
+    line: at.start.line,
+    column: at.start.column,
+    endLine: at.end.line,
+    endColumn: at.end.column,
+    jsonPointer: toJsonPointer(p.at.path),
+    ...(p.suppressed ? { suppressed: p.suppressed } : {}),
+  };
 }
 
 /** Locates each node; a node that is not there falls back to its nearest ancestor. */
@@ -160,23 +178,17 @@ function locateWithFallback(text: string, refs: NodeRef[]): ({ offset: number; l
   });
 }
 
-function summarizeTracking(candidates: TrackingCandidate[]): TrackingResourceSummary[] {
-  const summaries: TrackingResourceSummary[] = [];
-  for (const c of candidates) {
-    const raw = c.entry.resource['name'];
-    const [span] = locateNodes(c.entry.source.text, [{ path: [...c.entry.path, 'name'], at: 'value' }]);
-    const position = c.entry.source.lines.positionAt(span?.offset ?? 0);
-    summaries.push({
-      nameExpression: typeof raw === 'string' ? raw : previewValue(raw),
-      resolvedName: c.name.display,
-      ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
-      type: c.entry.type,
-      file: c.entry.source.file,
-      line: position.line,
-      column: position.column,
-      jsonPointer: toJsonPointer(c.entry.path),
-      placement: c.entry.placement,
-    });
-  }
-  return summaries;
+function summarizeTracking(c: TrackingCandidate, at: Located): TrackingResourceSummary {
+  const raw = c.entry.resource['name'];
+  return {
+    nameExpression: typeof raw === 'string' ? raw : previewValue(raw),
+    resolvedName: c.name.display,
+    ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
+    type: c.entry.type,
+    file: c.entry.source.file,
+    line: at.start.line,
+    column: at.start.column,
+    jsonPointer: toJsonPointer(c.entry.path),
+    placement: c.entry.placement,
+  };
 }
