@@ -3313,12 +3313,12 @@ function parameterValuesFromText(text, label) {
 
 // src/workspace/linked-reader.ts
 function createLinkReader(workspace) {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
   return (_fromFile, target) => {
-    let loaded = cache2.get(target);
+    let loaded = cache.get(target);
     if (!loaded) {
       loaded = loadLinked(workspace, target);
-      cache2.set(target, loaded);
+      cache.set(target, loaded);
     }
     return loaded;
   };
@@ -3410,10 +3410,28 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var CACHE_ENTRIES = 1e5;
-var CACHE_CHARS = 16e6;
-var cache = /* @__PURE__ */ new Map();
-var cachedChars = 0;
+var GENERATION_ENTRIES = 5e4;
+var GENERATION_CHARS = 8e6;
+var young = /* @__PURE__ */ new Map();
+var old = /* @__PURE__ */ new Map();
+var youngChars = 0;
+function cachedParse(source) {
+  const hit = young.get(source);
+  if (hit !== void 0) return hit;
+  const aged = old.get(source);
+  if (aged !== void 0) remember(source, aged);
+  return aged;
+}
+function remember(source, result) {
+  if (source.length > GENERATION_CHARS / 4) return;
+  if (young.size >= GENERATION_ENTRIES || youngChars + source.length > GENERATION_CHARS) {
+    old = young;
+    young = /* @__PURE__ */ new Map();
+    youngChars = 0;
+  }
+  young.set(source, result);
+  youngChars += source.length;
+}
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -3423,7 +3441,7 @@ var COMMA2 = 44;
 var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
-  const cached = cache.get(source);
+  const cached = cachedParse(source);
   if (cached !== void 0) return cached;
   let result;
   try {
@@ -3432,16 +3450,7 @@ function parseExpression(source) {
     if (!(error instanceof SyntaxFailure)) throw error;
     result = { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  if (source.length <= CACHE_CHARS / 4) {
-    cachedChars += source.length;
-    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
-      const oldest = cache.keys().next();
-      if (oldest.done === true) break;
-      cachedChars -= oldest.value.length;
-      cache.delete(oldest.value);
-    }
-    cache.set(source, result);
-  }
+  remember(source, result);
   return result;
 }
 var SyntaxFailure = class extends Error {
@@ -5002,22 +5011,9 @@ function evaluateRaw(raw, ctx) {
   }
 }
 function evaluateTopLevelString(raw, scope) {
-  const strings = scope.strings;
-  const cached = strings.get(raw);
-  if (cached !== void 0) return { value: cached.value, errors: copyErrors(cached.errors) };
   const errors = [];
   const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
-  const result = { value, errors: dedupe(errors) };
-  if (typeof value !== "object" || value === null || value instanceof Unknown || value instanceof PartialString) {
-    strings.set(raw, { value, errors: copyErrors(result.errors) });
-  }
-  return result;
-}
-function copyErrors(errors) {
-  if (errors.length === 0) return [];
-  const out = [];
-  for (const error of errors) out.push({ ...error });
-  return out;
+  return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
   if (errors.length < 2) return errors;
@@ -5268,11 +5264,6 @@ var Bindings = class {
   supplied;
   parameterIndex;
   variableIndex;
-  /**
-   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
-   * affect evaluation, so scopes that share the bindings share the results.
-   */
-  strings = /* @__PURE__ */ new Map();
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
@@ -5389,10 +5380,6 @@ var ScopeImpl = class _ScopeImpl {
   resolveVariable(name18, state) {
     return this.bindings.resolveVariable(this, name18, state);
   }
-  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
-  get strings() {
-    return this.bindings.strings;
-  }
   /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
   withKind(kind) {
     return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
@@ -5495,6 +5482,77 @@ function describeOtherSchema(schema) {
   return void 0;
 }
 
+// src/engine/tracking-name.ts
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
+var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
+var MAX_DEPLOYMENT_NAME = 64;
+var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
+function looksLikeTrackingName(name18) {
+  if (typeof name18 === "string") return PID_WORD.test(name18);
+  return knownTexts(name18).some((text) => PID_WORD.test(text));
+}
+function knownTexts(name18) {
+  if (name18 instanceof PartialString) return name18.parts.filter((p) => typeof p === "string");
+  return [];
+}
+function analyzeTrackingName(name18, strictNames) {
+  const display = describeString(name18);
+  const known = knownPrefix(name18);
+  const fullyKnown = typeof name18 === "string";
+  const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
+  if (known.length > MAX_DEPLOYMENT_NAME) return invalid(`it is ${known.length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`);
+  const badChar = [...known].find((c) => !NAME_CHARS.test(c));
+  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (!known.startsWith("pid-")) {
+    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+  }
+  const afterPrefix = known.slice(4);
+  const guid = GUID.exec(afterPrefix)?.[0];
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18 });
+  if (!fullyKnown) {
+    const unknown = unknownParts(name18).map((p) => p.text);
+    return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
+  }
+  if (PARTNER_CENTER.test(afterPrefix)) return { display, form: "partner-center", trackingId: afterPrefix, fullyKnown };
+  return invalid(explainBadGuid(afterPrefix));
+}
+function analyzeAfterGuid(guid, rest, context) {
+  const { display, fullyKnown, strictNames } = context;
+  const trackingId = guid.toLowerCase();
+  if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
+  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
+  const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
+  if (rest !== "" && !rest.startsWith("-")) {
+    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+  }
+  if (strictNames) {
+    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+  }
+  return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
+}
+function explainBadGuid(text) {
+  const id18 = text.replace(/-partnercenter$/i, "");
+  if (/^\{.*\}$/.test(id18)) return `the GUID must not be wrapped in braces ('${id18}')`;
+  const groups = id18.split("-");
+  const expected = [8, 4, 4, 4, 12];
+  if (groups.length === 5 && groups.every((g) => /^[0-9a-f]*$/i.test(g))) {
+    const wrong = groups.findIndex((g, i) => g.length !== expected[i]);
+    if (wrong !== -1) {
+      return `'${id18}' is not a GUID: group ${wrong + 1} has ${groups[wrong]?.length} hex digits, expected ${expected[wrong]} (8-4-4-4-12)`;
+    }
+  }
+  if (/[A-Z]/.test(id18) && /partnercenter$/i.test(text)) return `a Partner Center tracking id must be lower case ('${text}')`;
+  return `'${id18}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+}
+function normalizeTrackingId(raw) {
+  const id18 = raw.trim().replace(/^pid-/i, "");
+  if (id18 === "") return void 0;
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id18);
+  if (guid) return id18.toLowerCase();
+  return PARTNER_CENTER.test(id18) ? id18 : void 0;
+}
+
 // src/engine/linked-templates.ts
 import { posix as posix2 } from "node:path";
 var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
@@ -5580,24 +5638,28 @@ var ModelWalker = class {
   visitResource(source, path, resource, context) {
     const type = typeof resource["type"] === "string" ? resource["type"] : "";
     const evaluation = this.evaluateName(resource["name"], context.scope);
-    const entry = {
-      source,
-      path,
-      resource,
-      type,
-      name: evaluation.value,
-      nameErrors: evaluation.errors,
-      placement: context.placement,
-      chain: context.chain,
-      scope: context.scope,
-      templateScope: context.templateScope
-    };
-    this.model.resources.push(entry);
+    const isDeployment = isDeploymentType(type);
+    let entry;
+    if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
+      entry = {
+        source,
+        path,
+        resource,
+        type,
+        name: evaluation.value,
+        nameErrors: evaluation.errors,
+        placement: context.placement,
+        chain: context.chain,
+        scope: context.scope,
+        templateScope: context.templateScope
+      };
+      this.model.resources.push(entry);
+    }
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
       this.walkTemplate(source, resource, [...path, "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
     }
-    if (isDeploymentType(type)) this.visitDeployment(entry, context);
+    if (entry !== void 0 && isDeployment) this.visitDeployment(entry, context);
   }
   visitDeployment(entry, context) {
     const properties = entry.resource["properties"];
@@ -6156,77 +6218,6 @@ var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua
 var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 function findRule(id18) {
   return BY_ID.get(id18.toUpperCase());
-}
-
-// src/engine/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
-var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
-var MAX_DEPLOYMENT_NAME = 64;
-var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
-function looksLikeTrackingName(name18) {
-  if (typeof name18 === "string") return PID_WORD.test(name18);
-  return knownTexts(name18).some((text) => PID_WORD.test(text));
-}
-function knownTexts(name18) {
-  if (name18 instanceof PartialString) return name18.parts.filter((p) => typeof p === "string");
-  return [];
-}
-function analyzeTrackingName(name18, strictNames) {
-  const display = describeString(name18);
-  const known = knownPrefix(name18);
-  const fullyKnown = typeof name18 === "string";
-  const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
-  if (known.length > MAX_DEPLOYMENT_NAME) return invalid(`it is ${known.length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`);
-  const badChar = [...known].find((c) => !NAME_CHARS.test(c));
-  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
-  if (!known.startsWith("pid-")) {
-    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
-  }
-  const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18 });
-  if (!fullyKnown) {
-    const unknown = unknownParts(name18).map((p) => p.text);
-    return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
-  }
-  if (PARTNER_CENTER.test(afterPrefix)) return { display, form: "partner-center", trackingId: afterPrefix, fullyKnown };
-  return invalid(explainBadGuid(afterPrefix));
-}
-function analyzeAfterGuid(guid, rest, context) {
-  const { display, fullyKnown, strictNames } = context;
-  const trackingId = guid.toLowerCase();
-  if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
-  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
-  const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
-  if (rest !== "" && !rest.startsWith("-")) {
-    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
-  }
-  if (strictNames) {
-    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
-  }
-  return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
-}
-function explainBadGuid(text) {
-  const id18 = text.replace(/-partnercenter$/i, "");
-  if (/^\{.*\}$/.test(id18)) return `the GUID must not be wrapped in braces ('${id18}')`;
-  const groups = id18.split("-");
-  const expected = [8, 4, 4, 4, 12];
-  if (groups.length === 5 && groups.every((g) => /^[0-9a-f]*$/i.test(g))) {
-    const wrong = groups.findIndex((g, i) => g.length !== expected[i]);
-    if (wrong !== -1) {
-      return `'${id18}' is not a GUID: group ${wrong + 1} has ${groups[wrong]?.length} hex digits, expected ${expected[wrong]} (8-4-4-4-12)`;
-    }
-  }
-  if (/[A-Z]/.test(id18) && /partnercenter$/i.test(text)) return `a Partner Center tracking id must be lower case ('${text}')`;
-  return `'${id18}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
-}
-function normalizeTrackingId(raw) {
-  const id18 = raw.trim().replace(/^pid-/i, "");
-  if (id18 === "") return void 0;
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id18);
-  if (guid) return id18.toLowerCase();
-  return PARTNER_CENTER.test(id18) ? id18 : void 0;
 }
 
 // src/engine/locate.ts
@@ -6926,16 +6917,16 @@ function resolveSettings(config, explicit = {}) {
   const fromConfig = config ? configLayer(config) : {};
   const base = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, explicit]);
   const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files), layer: configLayer(o) }));
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
   return {
     base,
     settingsFor(file) {
       const matching = overrides.filter((o) => o.matches(file));
       if (matching.length === 0) return base;
-      let settings = cache2.get(file);
+      let settings = cache.get(file);
       if (!settings) {
         settings = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, ...matching.map((o) => o.layer), explicit]);
-        cache2.set(file, settings);
+        cache.set(file, settings);
       }
       return settings;
     },

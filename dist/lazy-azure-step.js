@@ -15770,8 +15770,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache2 = this.#relevantRequestResponseList;
-        const backupCache = [...cache2];
+        const cache = this.#relevantRequestResponseList;
+        const backupCache = [...cache];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15798,9 +15798,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15830,11 +15830,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache.splice(idx, 1);
               }
-              cache2.push([operation.request, operation.response]);
+              cache.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16008,13 +16008,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request, options);
+            const cache = new Cache(kConstruct, cacheList);
+            return await cache.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request, options);
+            const cache = new Cache(kConstruct, cacheList);
+            const response = await cache.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -16044,12 +16044,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache3 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache3);
+          const cache2 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache2);
         }
-        const cache2 = [];
-        this.#caches.set(cacheName, cache2);
-        return new Cache(kConstruct, cache2);
+        const cache = [];
+        this.#caches.set(cacheName, cache);
+        return new Cache(kConstruct, cache);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -22620,7 +22620,7 @@ var require_range = __commonJS({
         range2 = range2.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range2;
-        const cached = cache2.get(memoKey);
+        const cached = cache.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -22654,7 +22654,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache2.set(memoKey, result);
+        cache.set(memoKey, result);
         return result;
       }
       intersects(range2, options) {
@@ -22693,7 +22693,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache2 = new LRU();
+    var cache = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug2 = require_debug();
@@ -26921,10 +26921,28 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var CACHE_ENTRIES = 1e5;
-var CACHE_CHARS = 16e6;
-var cache = /* @__PURE__ */ new Map();
-var cachedChars = 0;
+var GENERATION_ENTRIES = 5e4;
+var GENERATION_CHARS = 8e6;
+var young = /* @__PURE__ */ new Map();
+var old = /* @__PURE__ */ new Map();
+var youngChars = 0;
+function cachedParse(source) {
+  const hit = young.get(source);
+  if (hit !== void 0) return hit;
+  const aged = old.get(source);
+  if (aged !== void 0) remember(source, aged);
+  return aged;
+}
+function remember(source, result) {
+  if (source.length > GENERATION_CHARS / 4) return;
+  if (young.size >= GENERATION_ENTRIES || youngChars + source.length > GENERATION_CHARS) {
+    old = young;
+    young = /* @__PURE__ */ new Map();
+    youngChars = 0;
+  }
+  young.set(source, result);
+  youngChars += source.length;
+}
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -26934,7 +26952,7 @@ var COMMA = 44;
 var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
-  const cached = cache.get(source);
+  const cached = cachedParse(source);
   if (cached !== void 0) return cached;
   let result;
   try {
@@ -26943,16 +26961,7 @@ function parseExpression(source) {
     if (!(error instanceof SyntaxFailure)) throw error;
     result = { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  if (source.length <= CACHE_CHARS / 4) {
-    cachedChars += source.length;
-    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
-      const oldest = cache.keys().next();
-      if (oldest.done === true) break;
-      cachedChars -= oldest.value.length;
-      cache.delete(oldest.value);
-    }
-    cache.set(source, result);
-  }
+  remember(source, result);
   return result;
 }
 var SyntaxFailure = class extends Error {
@@ -28508,22 +28517,9 @@ function evaluateRaw(raw, ctx) {
   }
 }
 function evaluateTopLevelString(raw, scope) {
-  const strings = scope.strings;
-  const cached = strings.get(raw);
-  if (cached !== void 0) return { value: cached.value, errors: copyErrors(cached.errors) };
   const errors = [];
   const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
-  const result = { value, errors: dedupe(errors) };
-  if (typeof value !== "object" || value === null || value instanceof Unknown || value instanceof PartialString) {
-    strings.set(raw, { value, errors: copyErrors(result.errors) });
-  }
-  return result;
-}
-function copyErrors(errors) {
-  if (errors.length === 0) return [];
-  const out = [];
-  for (const error of errors) out.push({ ...error });
-  return out;
+  return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
   if (errors.length < 2) return errors;
@@ -28774,11 +28770,6 @@ var Bindings = class {
   supplied;
   parameterIndex;
   variableIndex;
-  /**
-   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
-   * affect evaluation, so scopes that share the bindings share the results.
-   */
-  strings = /* @__PURE__ */ new Map();
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
@@ -28894,10 +28885,6 @@ var ScopeImpl = class _ScopeImpl {
   }
   resolveVariable(name20, state3) {
     return this.bindings.resolveVariable(this, name20, state3);
-  }
-  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
-  get strings() {
-    return this.bindings.strings;
   }
   /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
   withKind(kind) {
@@ -47100,7 +47087,7 @@ var DEFAULT_TELEMETRY_OPTIONS2 = {
     appVersion: ""
   }
 };
-function buildAppConfiguration({ auth, broker, cache: cache2, system, telemetry }) {
+function buildAppConfiguration({ auth, broker, cache, system, telemetry }) {
   const systemOptions = {
     ...DEFAULT_SYSTEM_OPTIONS2,
     networkClient: new HttpClient2(),
@@ -47113,7 +47100,7 @@ function buildAppConfiguration({ auth, broker, cache: cache2, system, telemetry 
   return {
     auth: { ...DEFAULT_AUTH_OPTIONS, ...auth },
     broker: { ...broker },
-    cache: { ...cache2 },
+    cache: { ...cache },
     system: { ...systemOptions, ...system },
     telemetry: { ...DEFAULT_TELEMETRY_OPTIONS2, ...telemetry }
   };
@@ -47375,7 +47362,7 @@ var NodeStorage = class extends CacheManager {
    * Converts cacheKVStore to InMemoryCache
    * @param cache - key value store
    */
-  cacheToInMemoryCache(cache2) {
+  cacheToInMemoryCache(cache) {
     const inMemoryCache = {
       accounts: {},
       idTokens: {},
@@ -47383,8 +47370,8 @@ var NodeStorage = class extends CacheManager {
       refreshTokens: {},
       appMetadata: {}
     };
-    for (const key in cache2) {
-      const value = cache2[key];
+    for (const key in cache) {
+      const value = cache[key];
       if (typeof value !== "object") {
         continue;
       }
@@ -47409,16 +47396,16 @@ var NodeStorage = class extends CacheManager {
    * @param inMemoryCache - kvstore map for inmemory
    */
   inMemoryCacheToCache(inMemoryCache) {
-    let cache2 = this.getCache();
-    cache2 = {
-      ...cache2,
+    let cache = this.getCache();
+    cache = {
+      ...cache,
       ...inMemoryCache.accounts,
       ...inMemoryCache.idTokens,
       ...inMemoryCache.accessTokens,
       ...inMemoryCache.refreshTokens,
       ...inMemoryCache.appMetadata
     };
-    return cache2;
+    return cache;
   }
   /**
    * gets the current in memory cache for the client
@@ -47434,8 +47421,8 @@ var NodeStorage = class extends CacheManager {
    */
   setInMemoryCache(inMemoryCache) {
     this.logger.trace("Setting in-memory cache", "");
-    const cache2 = this.inMemoryCacheToCache(inMemoryCache);
-    this.setCache(cache2);
+    const cache = this.inMemoryCacheToCache(inMemoryCache);
+    this.setCache(cache);
     this.emitChange();
   }
   /**
@@ -47449,9 +47436,9 @@ var NodeStorage = class extends CacheManager {
    * sets the current cache (key value store)
    * @param cacheMap - key value map
    */
-  setCache(cache2) {
+  setCache(cache) {
     this.logger.trace("Setting cache key value store", "");
-    this.cache = cache2;
+    this.cache = cache;
     this.emitChange();
   }
   /**
@@ -47460,8 +47447,8 @@ var NodeStorage = class extends CacheManager {
    */
   getItem(key) {
     this.logger.tracePii(`Item key: ${key}`, "");
-    const cache2 = this.getCache();
-    return cache2[key];
+    const cache = this.getCache();
+    return cache[key];
   }
   /**
    * Gets cache item with given key-value
@@ -47470,9 +47457,9 @@ var NodeStorage = class extends CacheManager {
    */
   setItem(key, value) {
     this.logger.tracePii(`Item key: ${key}`, "");
-    const cache2 = this.getCache();
-    cache2[key] = value;
-    this.setCache(cache2);
+    const cache = this.getCache();
+    cache[key] = value;
+    this.setCache(cache);
   }
   generateCredentialKey(credential, additionalCacheKeyHash) {
     return generateCredentialKey(credential, additionalCacheKeyHash);
@@ -47663,13 +47650,13 @@ var NodeStorage = class extends CacheManager {
   removeItem(key) {
     this.logger.tracePii(`Item key: ${key}`, "");
     let result = false;
-    const cache2 = this.getCache();
-    if (!!cache2[key]) {
-      delete cache2[key];
+    const cache = this.getCache();
+    if (!!cache[key]) {
+      delete cache[key];
       result = true;
     }
     if (result) {
-      this.setCache(cache2);
+      this.setCache(cache);
       this.emitChange();
     }
     return result;
@@ -47693,8 +47680,8 @@ var NodeStorage = class extends CacheManager {
    */
   getKeys() {
     this.logger.trace("Retrieving all cache keys", "");
-    const cache2 = this.getCache();
-    return [...Object.keys(cache2)];
+    const cache = this.getCache();
+    return [...Object.keys(cache)];
   }
   /**
    * Clears all cache entries created by MSAL except authority metadata..
@@ -47714,8 +47701,8 @@ var NodeStorage = class extends CacheManager {
    * Initialize in memory cache from an exisiting cache vault
    * @param cache - blob formatted cache (JSON)
    */
-  static generateInMemoryCache(cache2) {
-    return Deserializer.deserializeAllCache(Deserializer.deserializeJSONBlob(cache2));
+  static generateInMemoryCache(cache) {
+    return Deserializer.deserializeAllCache(Deserializer.deserializeJSONBlob(cache));
   }
   /**
    * retrieves the final JSON
@@ -47787,9 +47774,9 @@ var TokenCache = class {
    * Deserializes JSON to in-memory cache. JSON should be in MSAL cache schema format
    * @param cache - blob formatted cache
    */
-  deserialize(cache2) {
+  deserialize(cache) {
     this.logger.trace("Deserializing JSON to in-memory cache", "");
-    this.cacheSnapshot = cache2;
+    this.cacheSnapshot = cache;
     if (this.cacheSnapshot) {
       this.logger.trace("Reading cache snapshot from disk", "");
       const deserializedCache = Deserializer.deserializeAllCache(this.overlayDefaults(JSON.parse(this.cacheSnapshot)));

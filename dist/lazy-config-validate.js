@@ -7544,10 +7544,28 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var CACHE_ENTRIES = 1e5;
-var CACHE_CHARS = 16e6;
-var cache = /* @__PURE__ */ new Map();
-var cachedChars = 0;
+var GENERATION_ENTRIES = 5e4;
+var GENERATION_CHARS = 8e6;
+var young = /* @__PURE__ */ new Map();
+var old = /* @__PURE__ */ new Map();
+var youngChars = 0;
+function cachedParse(source) {
+  const hit = young.get(source);
+  if (hit !== void 0) return hit;
+  const aged = old.get(source);
+  if (aged !== void 0) remember(source, aged);
+  return aged;
+}
+function remember(source, result) {
+  if (source.length > GENERATION_CHARS / 4) return;
+  if (young.size >= GENERATION_ENTRIES || youngChars + source.length > GENERATION_CHARS) {
+    old = young;
+    young = /* @__PURE__ */ new Map();
+    youngChars = 0;
+  }
+  young.set(source, result);
+  youngChars += source.length;
+}
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -7557,7 +7575,7 @@ var COMMA = 44;
 var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
-  const cached = cache.get(source);
+  const cached = cachedParse(source);
   if (cached !== void 0) return cached;
   let result;
   try {
@@ -7566,16 +7584,7 @@ function parseExpression(source) {
     if (!(error instanceof SyntaxFailure)) throw error;
     result = { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  if (source.length <= CACHE_CHARS / 4) {
-    cachedChars += source.length;
-    while (cache.size >= CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
-      const oldest = cache.keys().next();
-      if (oldest.done === true) break;
-      cachedChars -= oldest.value.length;
-      cache.delete(oldest.value);
-    }
-    cache.set(source, result);
-  }
+  remember(source, result);
   return result;
 }
 var SyntaxFailure = class extends Error {
@@ -9131,22 +9140,9 @@ function evaluateRaw(raw, ctx) {
   }
 }
 function evaluateTopLevelString(raw, scope) {
-  const strings = scope.strings;
-  const cached = strings.get(raw);
-  if (cached !== void 0) return { value: cached.value, errors: copyErrors(cached.errors) };
   const errors = [];
   const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
-  const result = { value, errors: dedupe(errors) };
-  if (typeof value !== "object" || value === null || value instanceof Unknown || value instanceof PartialString) {
-    strings.set(raw, { value, errors: copyErrors(result.errors) });
-  }
-  return result;
-}
-function copyErrors(errors) {
-  if (errors.length === 0) return [];
-  const out = [];
-  for (const error of errors) out.push({ ...error });
-  return out;
+  return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
   if (errors.length < 2) return errors;
@@ -9397,11 +9393,6 @@ var Bindings = class {
   supplied;
   parameterIndex;
   variableIndex;
-  /**
-   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
-   * affect evaluation, so scopes that share the bindings share the results.
-   */
-  strings = /* @__PURE__ */ new Map();
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
@@ -9517,10 +9508,6 @@ var ScopeImpl = class _ScopeImpl {
   }
   resolveVariable(name18, state) {
     return this.bindings.resolveVariable(this, name18, state);
-  }
-  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
-  get strings() {
-    return this.bindings.strings;
   }
   /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
   withKind(kind) {

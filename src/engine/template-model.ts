@@ -1,5 +1,6 @@
-// One walk over a main template (and the linked templates it reaches) that records every
-// resource with where it sits, how it was reached and the scope its expressions use.
+// One walk over a main template (and the linked templates it reaches) that records the
+// resources rules can be about, with where they sit, how they were reached and the scope
+// their expressions use.
 // Rules read this model; none of them walks the tree again.
 import {
   createNestedScope,
@@ -13,6 +14,7 @@ import {
 import { Unknown, type ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from './template-source.ts';
 import { scopeFromSchema } from './scope-kind.ts';
+import { looksLikeTrackingName } from './tracking-name.ts';
 import { previewValue } from './preview.ts';
 import { resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
 import type { DeploymentScope, JsonPath, Placement } from './types.ts';
@@ -43,6 +45,11 @@ export interface ResourceEntry {
 export interface TemplateModel {
   main: TemplateSource;
   scope: DeploymentScope | undefined;
+  /**
+   * The resources rules can be about: every deployment, every resource whose name looks like a
+   * tracking name, and every resource whose name has an expression error. The others are walked
+   * but not kept: they are nearly all of a large template and no rule reads them.
+   */
   resources: ResourceEntry[];
   linkNotes: LinkNote[];
   /** Linked templates that were read, in the order they were reached. */
@@ -115,25 +122,29 @@ class ModelWalker {
   private visitResource(source: TemplateSource, path: JsonPath, resource: Record<string, unknown>, context: WalkContext): void {
     const type = typeof resource['type'] === 'string' ? resource['type'] : '';
     const evaluation = this.evaluateName(resource['name'], context.scope);
-    const entry: ResourceEntry = {
-      source,
-      path,
-      resource,
-      type,
-      name: evaluation.value,
-      nameErrors: evaluation.errors,
-      placement: context.placement,
-      chain: context.chain,
-      scope: context.scope,
-      templateScope: context.templateScope,
-    };
-    this.model.resources.push(entry);
+    const isDeployment = isDeploymentType(type);
+    let entry: ResourceEntry | undefined;
+    if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
+      entry = {
+        source,
+        path,
+        resource,
+        type,
+        name: evaluation.value,
+        nameErrors: evaluation.errors,
+        placement: context.placement,
+        chain: context.chain,
+        scope: context.scope,
+        templateScope: context.templateScope,
+      };
+      this.model.resources.push(entry);
+    }
 
     if (Array.isArray(resource['resources'])) {
       const childPlacement: Placement = context.placement === 'top-level' ? 'child' : context.placement;
       this.walkTemplate(source, resource, [...path, 'resources'], { ...context, depth: context.depth + 1, placement: childPlacement });
     }
-    if (isDeploymentType(type)) this.visitDeployment(entry, context);
+    if (entry !== undefined && isDeployment) this.visitDeployment(entry, context);
   }
 
   private visitDeployment(entry: ResourceEntry, context: WalkContext): void {

@@ -52,12 +52,6 @@ const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 const CYCLE: Resolution = { kind: 'cycle' };
 const MISSING: Resolution = { kind: 'missing' };
 
-/** A finished top-level evaluation of one string, kept so a repeated name is evaluated once. */
-export interface CachedString {
-  value: ArmValue;
-  errors: readonly ExpressionError[];
-}
-
 /**
  * Looks a name up in an index built by `indexByName`: the exact spelling first (no allocation),
  * then lower-cased. Both find the same definition: the last one whose lower-cased name matches.
@@ -77,11 +71,6 @@ class Bindings {
   private readonly supplied: Supplied;
   private parameterIndex: Map<string, ParameterDef> | undefined;
   private variableIndex: Map<string, VariableDef> | undefined;
-  /**
-   * Results of evaluateValue(string) in this template's scope. The scope kind and path do not
-   * affect evaluation, so scopes that share the bindings share the results.
-   */
-  readonly strings = new Map<string, CachedString>();
 
   constructor(template: Record_, supplied: Supplied) {
     this.template = template;
@@ -213,10 +202,6 @@ export class ScopeImpl implements TemplateScope {
     return this.bindings.resolveVariable(this, name, state);
   }
 
-  /** Top-level evaluations of strings in this scope (shared with scopes of the same bindings). */
-  get strings(): Map<string, CachedString> {
-    return this.bindings.strings;
-  }
 
   /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
   withKind(kind: ScopeKind | undefined): ScopeImpl {
