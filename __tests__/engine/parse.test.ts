@@ -2,6 +2,7 @@
 // broken files located exactly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseTemplateText } from '../../src/engine/parse-json.ts';
 import { LineIndex } from '../../src/engine/text-position.ts';
 import { locateNodes } from '../../src/engine/locate.ts';
@@ -66,6 +67,33 @@ test('line index handles CRLF and CR line endings', () => {
   assert.deepEqual(index.positionAt(5), { line: 3, column: 1 });
   assert.deepEqual(index.positionAt(7), { line: 4, column: 1 });
 });
+
+test('line index agrees with a character-by-character count for any mix of line ends, in any order of queries', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', 'b', '\n', '\r', '\r\n', ' '), { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 8 }), (pieces, queries) => {
+      const text = pieces.join('');
+      const index = new LineIndex(text);
+      for (const q of queries) {
+        const offset = text.length === 0 ? 0 : q % (text.length + 1);
+        assert.deepEqual(index.positionAt(offset), naivePosition(text, offset), JSON.stringify({ text, offset }));
+      }
+    }),
+  );
+});
+
+/** Line and column by walking every character: \n, \r\n and a lone \r end a line. */
+function naivePosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
 
 test('nodes are located by path, keys and values, skipping comments', () => {
   const [name, key, missing] = locateNodes(jsonc, [

@@ -115,11 +115,12 @@ class ModelWalker {
       return;
     }
     for (const [key, resource] of resourceEntries(template['resources'], template['languageVersion'])) {
-      this.visitResource(source, [...resourcesPath, key], resource, context);
+      this.visitResource(source, resourcesPath, key, resource, context);
     }
   }
 
-  private visitResource(source: TemplateSource, path: JsonPath, resource: Record<string, unknown>, context: WalkContext): void {
+  /** `path` is built only for resources that are kept or have children: most are neither. */
+  private visitResource(source: TemplateSource, resourcesPath: JsonPath, key: string | number, resource: Record<string, unknown>, context: WalkContext): void {
     const type = typeof resource['type'] === 'string' ? resource['type'] : '';
     const evaluation = this.evaluateName(resource['name'], context.scope);
     const isDeployment = isDeploymentType(type);
@@ -127,7 +128,7 @@ class ModelWalker {
     if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
       entry = {
         source,
-        path,
+        path: [...resourcesPath, key],
         resource,
         type,
         name: evaluation.value,
@@ -142,7 +143,7 @@ class ModelWalker {
 
     if (Array.isArray(resource['resources'])) {
       const childPlacement: Placement = context.placement === 'top-level' ? 'child' : context.placement;
-      this.walkTemplate(source, resource, [...path, 'resources'], { ...context, depth: context.depth + 1, placement: childPlacement });
+      this.walkTemplate(source, resource, [...(entry?.path ?? [...resourcesPath, key]), 'resources'], { ...context, depth: context.depth + 1, placement: childPlacement });
     }
     if (entry !== undefined && isDeployment) this.visitDeployment(entry, context);
   }

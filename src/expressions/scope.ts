@@ -53,24 +53,61 @@ const CYCLE: Resolution = { kind: 'cycle' };
 const MISSING: Resolution = { kind: 'missing' };
 
 /**
- * Looks a name up in an index built by `indexByName`: the exact spelling first (no allocation),
- * then lower-cased. Both find the same definition: the last one whose lower-cased name matches.
+ * Definitions by name, as ARM looks them up: the exact spelling first (a property check, no
+ * index: nearly every reference is spelled like its definition), then case-insensitively through
+ * an index of lower-cased names built on the first miss (the last matching definition wins, as
+ * with duplicate keys in JSON). Each definition object is made once, so memos stay with it.
  */
-function lookupName<T>(index: Map<string, T>, name: string): T | undefined {
-  return index.get(name) ?? index.get(name.toLowerCase());
-}
+class DefinitionTable<T> {
+  private readonly definitions: Record_ | undefined;
+  private readonly make: (key: string, raw: unknown) => T;
+  /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
+  private readonly declaredBy: (key: string, raw: unknown) => [string, T][] | undefined;
+  private readonly byKey = new Map<string, T>();
+  private lowerIndex: Map<string, T> | undefined;
 
-/** Adds each winner's own spelling as a key, so lookups written like the definition skip toLowerCase. */
-function addExactKeys<T extends { name: string }>(index: Map<string, T>): void {
-  for (const def of [...index.values()]) index.set(def.name, def);
+  constructor(definitions: Record_ | undefined, make: (key: string, raw: unknown) => T, declaredBy: (key: string, raw: unknown) => [string, T][] | undefined = () => undefined) {
+    this.definitions = definitions;
+    this.make = make;
+    this.declaredBy = declaredBy;
+  }
+
+  find(name: string): T | undefined {
+    const known = this.byKey.get(name);
+    if (known !== undefined) return known;
+    const definitions = this.definitions;
+    if (definitions === undefined) return undefined;
+    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === undefined) return this.definition(name, definitions[name]);
+    return this.index(definitions).get(name.toLowerCase());
+  }
+
+  private definition(key: string, raw: unknown): T {
+    let found = this.byKey.get(key);
+    if (found === undefined) this.byKey.set(key, (found = this.make(key, raw)));
+    return found;
+  }
+
+  private index(definitions: Record_): Map<string, T> {
+    if (this.lowerIndex === undefined) {
+      const index = new Map<string, T>();
+      for (const key of Object.keys(definitions)) {
+        const raw = definitions[key];
+        const declared = this.declaredBy(key, raw);
+        if (declared === undefined) index.set(key.toLowerCase(), this.definition(key, raw));
+        else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
+      }
+      this.lowerIndex = index;
+    }
+    return this.lowerIndex;
+  }
 }
 
 /** Parameters and variables of one template, shared by every scope that sees them. */
 class Bindings {
   private readonly template: Record_;
   private readonly supplied: Supplied;
-  private parameterIndex: Map<string, ParameterDef> | undefined;
-  private variableIndex: Map<string, VariableDef> | undefined;
+  private parameterTable: DefinitionTable<ParameterDef> | undefined;
+  private variableTable: DefinitionTable<VariableDef> | undefined;
 
   constructor(template: Record_, supplied: Supplied) {
     this.template = template;
@@ -78,7 +115,7 @@ class Bindings {
   }
 
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
-    const found = lookupName(this.parameters(), name);
+    const found = this.parameters().find(name);
     if (found === undefined) return MISSING;
     const type = found.def['type'];
     // Secrets never flow into names or messages, whatever value is available.
@@ -96,7 +133,7 @@ class Bindings {
   }
 
   resolveVariable(owner: ScopeImpl, name: string, state: EvalState): Resolution {
-    const def = lookupName(this.variables(), name);
+    const def = this.variables().find(name);
     if (def === undefined) return MISSING;
     if (def.memo !== undefined) return def.memo;
     if (def.busy) return CYCLE;
@@ -139,43 +176,33 @@ class Bindings {
     return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
   }
 
-  private parameters(): Map<string, ParameterDef> {
-    if (this.parameterIndex === undefined) {
-      const index = new Map<string, ParameterDef>();
-      const defs = asRecord(this.template['parameters']);
-      if (defs !== undefined) {
-        for (const name of Object.keys(defs)) {
-          index.set(name.toLowerCase(), { name, def: asRecord(defs[name]) ?? {}, text: undefined, memo: undefined, busy: false });
-        }
-        addExactKeys(index);
-      }
-      this.parameterIndex = index;
-    }
-    return this.parameterIndex;
+  private parameters(): DefinitionTable<ParameterDef> {
+    return (this.parameterTable ??= new DefinitionTable(asRecord(this.template['parameters']), (name, raw) => ({
+      name,
+      def: asRecord(raw) ?? {},
+      text: undefined,
+      memo: undefined,
+      busy: false,
+    })));
   }
 
-  private variables(): Map<string, VariableDef> {
-    if (this.variableIndex === undefined) {
-      const index = new Map<string, VariableDef>();
-      const defs = asRecord(this.template['variables']);
-      if (defs !== undefined) {
-        for (const name of Object.keys(defs)) {
-          const raw = defs[name];
-          if (name.length === 4 && name.toLowerCase() === 'copy' && Array.isArray(raw)) {
-            // "copy": [{ "name": "v", "count": n, "input": ... }] declares variable v.
-            for (const entry of raw) {
-              if (isCopyEntry(entry)) index.set(entry.name.toLowerCase(), { kind: 'copy', name: entry.name, raw: undefined, entry, memo: undefined, busy: false });
-            }
-            continue;
-          }
-          index.set(name.toLowerCase(), { kind: 'plain', name, raw, entry: undefined, memo: undefined, busy: false });
-        }
-        addExactKeys(index);
-      }
-      this.variableIndex = index;
-    }
-    return this.variableIndex;
+  private variables(): DefinitionTable<VariableDef> {
+    return (this.variableTable ??= new DefinitionTable<VariableDef>(
+      asRecord(this.template['variables']),
+      (name, raw) => ({ kind: 'plain', name, raw, entry: undefined, memo: undefined, busy: false }),
+      copyVariables,
+    ));
   }
+}
+
+/** "copy": [{ "name": "v", "count": n, "input": ... }] declares variable v (and more). */
+function copyVariables(key: string, raw: unknown): [string, VariableDef][] | undefined {
+  if (key.length !== 4 || key.toLowerCase() !== 'copy' || !Array.isArray(raw)) return undefined;
+  const declared: [string, VariableDef][] = [];
+  for (const entry of raw) {
+    if (isCopyEntry(entry)) declared.push([entry.name, { kind: 'copy', name: entry.name, raw: undefined, entry, memo: undefined, busy: false }]);
+  }
+  return declared;
 }
 
 function parameterText(found: ParameterDef): string {
