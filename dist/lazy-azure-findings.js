@@ -7,8 +7,8 @@ var LineIndex = class {
   starts = [0];
   /** Every line start at or before this offset is in `starts`. */
   scanned = 0;
-  /** undefined until first use; true when the text has a \r not followed by \n (slow path). */
-  loneCarriageReturns;
+  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
+  nextReturn = -1;
   constructor(text) {
     this.text = text;
   }
@@ -25,39 +25,32 @@ var LineIndex = class {
     }
     return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
   }
+  /**
+   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
+   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
+   * In a file without \r (most), the \r search runs once and finds none.
+   */
   indexUpTo(offset) {
-    if (this.scanned > offset) return;
     const text = this.text;
-    this.loneCarriageReturns ??= hasLoneCarriageReturn(text);
-    if (this.loneCarriageReturns) {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) this.starts.push(i + 1);
-        else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          this.starts.push(i + 1);
-        }
-      }
-      this.scanned = Number.POSITIVE_INFINITY;
-      return;
-    }
     while (this.scanned <= offset) {
-      const newline = text.indexOf("\n", this.scanned);
-      if (newline === -1) {
-        this.scanned = Number.POSITIVE_INFINITY;
-        return;
+      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
+        const found = text.indexOf("\r", this.scanned);
+        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
       }
-      this.starts.push(newline + 1);
-      this.scanned = newline + 1;
+      const newline = text.indexOf("\n", this.scanned);
+      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
+      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
+        this.starts.push(this.nextReturn + 1);
+        this.scanned = this.nextReturn + 1;
+      } else if (end !== Number.POSITIVE_INFINITY) {
+        this.starts.push(end + 1);
+        this.scanned = end + 1;
+      } else {
+        this.scanned = Number.POSITIVE_INFINITY;
+      }
     }
   }
 };
-function hasLoneCarriageReturn(text) {
-  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) return true;
-  }
-  return false;
-}
 
 // src/azure/locate.ts
 function locateInTemplate(text, needles) {

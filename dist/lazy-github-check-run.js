@@ -1914,23 +1914,56 @@ function findKey(record, name18) {
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
-function lookupName(index, name18) {
-  return index.get(name18) ?? index.get(name18.toLowerCase());
-}
-function addExactKeys(index) {
-  for (const def of [...index.values()]) index.set(def.name, def);
-}
+var DefinitionTable = class {
+  definitions;
+  make;
+  /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
+  declaredBy;
+  byKey = /* @__PURE__ */ new Map();
+  lowerIndex;
+  constructor(definitions, make, declaredBy = () => void 0) {
+    this.definitions = definitions;
+    this.make = make;
+    this.declaredBy = declaredBy;
+  }
+  find(name18) {
+    const known = this.byKey.get(name18);
+    if (known !== void 0) return known;
+    const definitions = this.definitions;
+    if (definitions === void 0) return void 0;
+    if (Object.hasOwn(definitions, name18) && this.declaredBy(name18, definitions[name18]) === void 0) return this.definition(name18, definitions[name18]);
+    return this.index(definitions).get(name18.toLowerCase());
+  }
+  definition(key, raw) {
+    let found = this.byKey.get(key);
+    if (found === void 0) this.byKey.set(key, found = this.make(key, raw));
+    return found;
+  }
+  index(definitions) {
+    if (this.lowerIndex === void 0) {
+      const index = /* @__PURE__ */ new Map();
+      for (const key of Object.keys(definitions)) {
+        const raw = definitions[key];
+        const declared = this.declaredBy(key, raw);
+        if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
+        else for (const [name18, def] of declared) index.set(name18.toLowerCase(), def);
+      }
+      this.lowerIndex = index;
+    }
+    return this.lowerIndex;
+  }
+};
 var Bindings = class {
   template;
   supplied;
-  parameterIndex;
-  variableIndex;
+  parameterTable;
+  variableTable;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
   }
   resolveParameter(owner, name18, state) {
-    const found = lookupName(this.parameters(), name18);
+    const found = this.parameters().find(name18);
     if (found === void 0) return MISSING;
     const type = found.def["type"];
     if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
@@ -1946,7 +1979,7 @@ var Bindings = class {
     }
   }
   resolveVariable(owner, name18, state) {
-    const def = lookupName(this.variables(), name18);
+    const def = this.variables().find(name18);
     if (def === void 0) return MISSING;
     if (def.memo !== void 0) return def.memo;
     if (def.busy) return CYCLE;
@@ -1987,41 +2020,30 @@ var Bindings = class {
     return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
   }
   parameters() {
-    if (this.parameterIndex === void 0) {
-      const index = /* @__PURE__ */ new Map();
-      const defs = asRecord(this.template["parameters"]);
-      if (defs !== void 0) {
-        for (const name18 of Object.keys(defs)) {
-          index.set(name18.toLowerCase(), { name: name18, def: asRecord(defs[name18]) ?? {}, text: void 0, memo: void 0, busy: false });
-        }
-        addExactKeys(index);
-      }
-      this.parameterIndex = index;
-    }
-    return this.parameterIndex;
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => ({
+      name: name18,
+      def: asRecord(raw) ?? {},
+      text: void 0,
+      memo: void 0,
+      busy: false
+    }));
   }
   variables() {
-    if (this.variableIndex === void 0) {
-      const index = /* @__PURE__ */ new Map();
-      const defs = asRecord(this.template["variables"]);
-      if (defs !== void 0) {
-        for (const name18 of Object.keys(defs)) {
-          const raw = defs[name18];
-          if (name18.length === 4 && name18.toLowerCase() === "copy" && Array.isArray(raw)) {
-            for (const entry of raw) {
-              if (isCopyEntry(entry)) index.set(entry.name.toLowerCase(), { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false });
-            }
-            continue;
-          }
-          index.set(name18.toLowerCase(), { kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false });
-        }
-        addExactKeys(index);
-      }
-      this.variableIndex = index;
-    }
-    return this.variableIndex;
+    return this.variableTable ??= new DefinitionTable(
+      asRecord(this.template["variables"]),
+      (name18, raw) => ({ kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false }),
+      copyVariables
+    );
   }
 };
+function copyVariables(key, raw) {
+  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+  const declared = [];
+  for (const entry of raw) {
+    if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
+  }
+  return declared;
+}
 function parameterText(found) {
   return found.text ??= `parameters(${quote(found.name)})`;
 }

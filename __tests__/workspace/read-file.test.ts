@@ -25,6 +25,38 @@ test('a symlink to a file outside the workspace is not read', () => {
   }
 });
 
+test('links inside the workspace are followed; a folder that links outside is refused, also after a cached read', () => {
+  const ws = createTempWorkspace();
+  const outside = createTempWorkspace();
+  try {
+    ws.write('real/azuredeploy.json', '{"inside": true}');
+    ws.write('real/other.json', '{"other": true}');
+    outside.write('azuredeploy.json', '{"secret": "do-not-read"}');
+    symlinkSync(join(ws.root, 'real'), join(ws.root, 'alias'));
+    symlinkSync(join(ws.root, 'real/azuredeploy.json'), join(ws.root, 'real/link.json'));
+    symlinkSync(outside.root, join(ws.root, 'escape'));
+    const workspace = openWorkspace(ws.root);
+    // The same folder object serves every read, so its cache of resolved folders is in play.
+    for (const path of ['real/azuredeploy.json', 'alias/azuredeploy.json', 'real/link.json', 'alias/link.json', 'alias/other.json']) {
+      const read = readWorkspaceFile(workspace, path);
+      assert.equal(read.ok, true, path);
+      assert.ok(read.ok && read.absolutePath.startsWith(workspace.root), path);
+    }
+    for (let i = 0; i < 2; i++) {
+      const read = readWorkspaceFile(workspace, 'escape/azuredeploy.json');
+      assert.equal(read.ok, false);
+      assert.match(read.ok ? '' : read.message, /link to a file outside the workspace/);
+    }
+    const missing = readWorkspaceFile(workspace, 'real/missing.json');
+    assert.match(missing.ok ? '' : missing.message, /no such file/);
+    const noFolder = readWorkspaceFile(workspace, 'nowhere/missing.json');
+    assert.match(noFolder.ok ? '' : noFolder.message, /no such file/);
+  } finally {
+    ws.dispose();
+    outside.dispose();
+  }
+});
+
 test('a FIFO is refused without blocking', () => {
   const ws = createTempWorkspace();
   try {

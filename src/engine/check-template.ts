@@ -8,7 +8,7 @@ import { analyzeTrackingName, looksLikeTrackingName } from './tracking-name.ts';
 import { knownPrefix } from '../expressions/value.ts';
 import { createTemplateSource, type TemplateSource } from './template-source.ts';
 import { parseTemplateText, type ParseFailure } from './parse-json.ts';
-import { locateNodes } from './locate.ts';
+import { locateNodes, type SkipCache } from './locate.ts';
 import { suppressionFor } from './suppression.ts';
 import { LineIndex, type Position } from './text-position.ts';
 import { toJsonPointer } from './json-pointer.ts';
@@ -164,14 +164,15 @@ function toFinding(p: PendingFinding, at: Located): Finding {
 
 /** Locates each node; a node that is not there falls back to its nearest ancestor. */
 function locateWithFallback(text: string, refs: NodeRef[]): ({ offset: number; length: number } | undefined)[] {
-  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? 'value' })));
+  const skips: SkipCache = new Map();
+  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? 'value' })), skips);
   const missing = refs.map((r, i) => (spans[i] ? undefined : r)).filter((r): r is NodeRef => r !== undefined);
   if (missing.length === 0) return spans;
   return refs.map((ref, i) => {
     const found = spans[i];
     if (found) return found;
     for (let depth = ref.path.length - 1; depth >= 0; depth--) {
-      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: 'value' }]);
+      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: 'value' }], skips);
       if (span) return span;
     }
     return undefined;

@@ -45,7 +45,8 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 
 /** Returns one span per request (undefined where the node does not exist). */
-export function locateNodes(text: string, requests: readonly LocateRequest[]): (NodeSpan | undefined)[] {
+/** `skips` may be shared by calls on the same text (and only on the same text). */
+export function locateNodes(text: string, requests: readonly LocateRequest[], skips: SkipCache = new Map()): (NodeSpan | undefined)[] {
   const spans: (NodeSpan | undefined)[] = requests.map(() => undefined);
   if (requests.length === 0) return spans;
   const root = newNode();
@@ -76,7 +77,7 @@ export function locateNodes(text: string, requests: readonly LocateRequest[]): (
     if (pos >= n) return spans;
     const c = text.charCodeAt(pos);
     if (node === undefined) {
-      pos = skipValue(text, pos);
+      pos = skipValue(text, pos, skips);
     } else {
       const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET;
       const end = isContainer ? pos + 1 : c === QUOTE ? stringEnd(text, pos) : literalEnd(text, pos);
@@ -96,7 +97,7 @@ export function locateNodes(text: string, requests: readonly LocateRequest[]): (
           continue;
         }
       } else {
-        pos = isContainer ? skipValue(text, pos) : end;
+        pos = isContainer ? skipValue(text, pos, skips) : end;
       }
     }
     // After a value: a comma and the next member, or closing brackets.
@@ -245,23 +246,21 @@ function literalEnd(text: string, pos: number): number {
   return i;
 }
 
-// The engine locates several times in one text (findings, then each tracking resource, then
-// ancestors of nodes that are gone): the ends of large skipped containers in the last text are
-// remembered, so later calls jump over them. Small containers are cheaper to scan again.
+/**
+ * Ends of large containers already skipped in one text, by start offset. A caller that locates
+ * several times in the same text (a node, then the ancestors of nodes that are gone) passes the
+ * same cache, so later calls jump over what earlier ones scanned. Small containers are cheaper to
+ * scan again than to remember.
+ */
+export type SkipCache = Map<number, number>;
 const SKIP_CACHE_MIN = 512;
-let skipText: string | undefined;
-let skipEnds = new Map<number, number>();
 
 /** End of the value starting at pos: a flat bracket count, strings and comments jumped. */
-function skipValue(text: string, pos: number): number {
-  // Different content: forget. Same content in another string (a file read twice): keep, and hold
-  // the newer string so that later calls with it compare by identity, not character by character.
-  if (text !== skipText) skipEnds = new Map();
-  skipText = text;
-  const cached = skipEnds.get(pos);
+function skipValue(text: string, pos: number, skips: SkipCache): number {
+  const cached = skips.get(pos);
   if (cached !== undefined) return cached;
   const end = scanValueEnd(text, pos);
-  if (end - pos >= SKIP_CACHE_MIN) skipEnds.set(pos, end);
+  if (end - pos >= SKIP_CACHE_MIN) skips.set(pos, end);
   return end;
 }
 

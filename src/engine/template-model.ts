@@ -114,8 +114,18 @@ class ModelWalker {
       this.model.tooDeep.push({ file: source.file, path: resourcesPath });
       return;
     }
-    for (const [key, resource] of resourceEntries(template['resources'], template['languageVersion'])) {
-      this.visitResource(source, resourcesPath, key, resource, context);
+    const resources = template['resources'];
+    if (Array.isArray(resources)) {
+      for (let index = 0; index < resources.length; index++) {
+        const resource: unknown = resources[index];
+        if (isRecord(resource)) this.visitResource(source, resourcesPath, index, resource, context);
+      }
+    } else if (isRecord(resources) && template['languageVersion'] !== undefined) {
+      // languageVersion 2.0: an object keyed by symbolic name; `existing` resources are references.
+      for (const symbol of Object.keys(resources)) {
+        const resource = resources[symbol];
+        if (isRecord(resource) && resource['existing'] !== true) this.visitResource(source, resourcesPath, symbol, resource, context);
+      }
     }
   }
 
@@ -216,21 +226,6 @@ function literalName(raw: unknown): Evaluation {
   return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
 }
 
-/** Resources as [key, resource]: an array (index keys) or, in languageVersion 2.0, an object keyed by symbolic name. */
-export function resourceEntries(resources: unknown, languageVersion: unknown): [string | number, Record<string, unknown>][] {
-  const out: [string | number, Record<string, unknown>][] = [];
-  if (Array.isArray(resources)) {
-    resources.forEach((resource, index) => {
-      if (isRecord(resource)) out.push([index, resource]);
-    });
-  } else if (isRecord(resources) && languageVersion !== undefined) {
-    for (const [symbol, resource] of Object.entries(resources)) {
-      // `existing` resources are references, not deployments.
-      if (isRecord(resource) && resource['existing'] !== true) out.push([symbol, resource]);
-    }
-  }
-  return out;
-}
 
 function labelOf(entry: ResourceEntry): string {
   const name = entry.name;
