@@ -26611,11 +26611,11 @@ function getIDToken(aud) {
 
 // src/workspace/read-file.ts
 import { openSync, readSync, closeSync, fstatSync, realpathSync, constants as constants3 } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
-  return { root: realpathSync(resolve(root)) };
+  return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map() };
 }
 function workspaceRelative(workspace, absolute) {
   if (sep === "/" && isNormalizedAbsolute(absolute)) {
@@ -26635,6 +26635,8 @@ function isNormalizedAbsolute(path5) {
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const direct = readThroughRealFolder(workspace, candidate, relPath, maxBytes);
+  if (direct !== void 0) return direct;
   let real;
   try {
     real = realpathSync.native(candidate);
@@ -26642,14 +26644,34 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
   }
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-  return readRegularFile(real, relPath, maxBytes);
+  return readRegularFile(real, relPath, maxBytes, 0);
 }
-function readRegularFile(real, relPath, maxBytes) {
+var NO_FOLLOW = constants3.O_NOFOLLOW;
+function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
+  const folders = workspace.realFolders;
+  if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
+  const folder = dirname(candidate);
+  let realFolder = folders.get(folder);
+  if (realFolder === void 0) {
+    try {
+      realFolder = realpathSync.native(folder);
+    } catch {
+      return void 0;
+    }
+    folders.set(folder, realFolder);
+  }
+  const real = join(realFolder, basename(candidate));
+  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+  const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
+  return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
+}
+function readRegularFile(real, relPath, maxBytes, extraFlags) {
   let fd;
   try {
-    fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
+    fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | extraFlags);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    const code = error?.code;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   try {
     const stat2 = fstatSync(fd);
@@ -26921,28 +26943,6 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var GENERATION_ENTRIES = 5e4;
-var GENERATION_CHARS = 8e6;
-var young = /* @__PURE__ */ new Map();
-var old = /* @__PURE__ */ new Map();
-var youngChars = 0;
-function cachedParse(source) {
-  const hit = young.get(source);
-  if (hit !== void 0) return hit;
-  const aged = old.get(source);
-  if (aged !== void 0) remember(source, aged);
-  return aged;
-}
-function remember(source, result) {
-  if (source.length > GENERATION_CHARS / 4) return;
-  if (young.size >= GENERATION_ENTRIES || youngChars + source.length > GENERATION_CHARS) {
-    old = young;
-    young = /* @__PURE__ */ new Map();
-    youngChars = 0;
-  }
-  young.set(source, result);
-  youngChars += source.length;
-}
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -26952,17 +26952,12 @@ var COMMA = 44;
 var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
-  const cached = cachedParse(source);
-  if (cached !== void 0) return cached;
-  let result;
   try {
-    result = { ok: true, node: new Parser(source).parse(), problems: void 0 };
+    return { ok: true, node: new Parser(source).parse(), problems: void 0 };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    result = { ok: false, error: { message: error.message, offset: error.offset } };
+    return { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  remember(source, result);
-  return result;
 }
 var SyntaxFailure = class extends Error {
   offset;
@@ -27760,7 +27755,7 @@ function split(call) {
   out.push(source.slice(start));
   return out;
 }
-function join(call) {
+function join2(call) {
   const items2 = call.arg(0);
   const delimiter = stringArg(call, 1);
   if (delimiter instanceof Unknown) return delimiter;
@@ -27919,7 +27914,7 @@ var stringFunctions = {
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
   split: fn(2, 2, split),
-  join: fn(2, 2, join),
+  join: fn(2, 2, join2),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
   guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
@@ -54132,7 +54127,7 @@ async function ensureResourceGroup(ctx) {
 
 // src/azure/template-input.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join2, posix as posix2 } from "node:path";
+import { join as join3, posix as posix2 } from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -55240,10 +55235,10 @@ function resolveParameters(workspace, source, templatePath, checkedFile) {
     }
   } else {
     const fallback = checkedFile ?? defaultParameterFile(templatePath);
-    if (!existsSync2(join2(workspace.root, fallback))) return { ok: true, value: { values: {} } };
+    if (!existsSync2(join3(workspace.root, fallback))) return { ok: true, value: { values: {} } };
     candidates.push(fallback);
   }
-  const file = candidates.find((c) => existsSync2(join2(workspace.root, c))) ?? candidates[0] ?? "";
+  const file = candidates.find((c) => existsSync2(join3(workspace.root, c))) ?? candidates[0] ?? "";
   const read = readWorkspaceFile(workspace, file);
   if (!read.ok) return { ok: false, message: `parameters: ${read.message}` };
   const parsed = parseTemplateText(read.text);

@@ -3592,11 +3592,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { opendirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
+import { join as join2, resolve as resolve2 } from "node:path";
 
 // src/workspace/read-file.ts
 import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function workspaceRelative(workspace, absolute) {
@@ -3617,6 +3617,8 @@ function isNormalizedAbsolute(path) {
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const direct = readThroughRealFolder(workspace, candidate, relPath, maxBytes);
+  if (direct !== void 0) return direct;
   let real;
   try {
     real = realpathSync.native(candidate);
@@ -3624,14 +3626,34 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
   }
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-  return readRegularFile(real, relPath, maxBytes);
+  return readRegularFile(real, relPath, maxBytes, 0);
 }
-function readRegularFile(real, relPath, maxBytes) {
+var NO_FOLLOW = constants.O_NOFOLLOW;
+function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
+  const folders = workspace.realFolders;
+  if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
+  const folder = dirname(candidate);
+  let realFolder = folders.get(folder);
+  if (realFolder === void 0) {
+    try {
+      realFolder = realpathSync.native(folder);
+    } catch {
+      return void 0;
+    }
+    folders.set(folder, realFolder);
+  }
+  const real = join(realFolder, basename(candidate));
+  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+  const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
+  return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
+}
+function readRegularFile(real, relPath, maxBytes, extraFlags) {
   let fd;
   try {
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    const code = error?.code;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   try {
     const stat = fstatSync(fd);
@@ -3776,7 +3798,7 @@ function walk(workspace, start, matcher, found, problems) {
     try {
       let entry;
       while ((entry = dir.readSync()) !== null) {
-        const absolute = join(folder, entry.name);
+        const absolute = join2(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
           continue;
@@ -5589,28 +5611,6 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var GENERATION_ENTRIES = 5e4;
-var GENERATION_CHARS = 8e6;
-var young = /* @__PURE__ */ new Map();
-var old = /* @__PURE__ */ new Map();
-var youngChars = 0;
-function cachedParse(source) {
-  const hit = young.get(source);
-  if (hit !== void 0) return hit;
-  const aged = old.get(source);
-  if (aged !== void 0) remember(source, aged);
-  return aged;
-}
-function remember(source, result) {
-  if (source.length > GENERATION_CHARS / 4) return;
-  if (young.size >= GENERATION_ENTRIES || youngChars + source.length > GENERATION_CHARS) {
-    old = young;
-    young = /* @__PURE__ */ new Map();
-    youngChars = 0;
-  }
-  young.set(source, result);
-  youngChars += source.length;
-}
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -5620,17 +5620,12 @@ var COMMA2 = 44;
 var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
-  const cached = cachedParse(source);
-  if (cached !== void 0) return cached;
-  let result;
   try {
-    result = { ok: true, node: new Parser(source).parse(), problems: void 0 };
+    return { ok: true, node: new Parser(source).parse(), problems: void 0 };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    result = { ok: false, error: { message: error.message, offset: error.offset } };
+    return { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  remember(source, result);
-  return result;
 }
 var SyntaxFailure = class extends Error {
   offset;
@@ -6433,7 +6428,7 @@ function split(call) {
   out.push(source.slice(start));
   return out;
 }
-function join2(call) {
+function join3(call) {
   const items2 = call.arg(0);
   const delimiter = stringArg(call, 1);
   if (delimiter instanceof Unknown) return delimiter;
@@ -6592,7 +6587,7 @@ var stringFunctions = {
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
   split: fn(2, 2, split),
-  join: fn(2, 2, join2),
+  join: fn(2, 2, join3),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
   guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
@@ -7825,8 +7820,17 @@ var ModelWalker = class {
       this.model.tooDeep.push({ file: source.file, path: resourcesPath });
       return;
     }
-    for (const [key, resource] of resourceEntries(template["resources"], template["languageVersion"])) {
-      this.visitResource(source, resourcesPath, key, resource, context);
+    const resources = template["resources"];
+    if (Array.isArray(resources)) {
+      for (let index = 0; index < resources.length; index++) {
+        const resource = resources[index];
+        if (isRecord(resource)) this.visitResource(source, resourcesPath, index, resource, context);
+      }
+    } else if (isRecord(resources) && template["languageVersion"] !== void 0) {
+      for (const symbol of Object.keys(resources)) {
+        const resource = resources[symbol];
+        if (isRecord(resource) && resource["existing"] !== true) this.visitResource(source, resourcesPath, symbol, resource, context);
+      }
     }
   }
   /** `path` is built only for resources that are kept or have children: most are neither. */
@@ -7916,19 +7920,6 @@ var ModelWalker = class {
 function literalName(raw) {
   if (typeof raw === "string" && !raw.startsWith("[")) return { value: raw, errors: [] };
   return { value: new Unknown(typeof raw === "string" ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
-}
-function resourceEntries(resources, languageVersion) {
-  const out = [];
-  if (Array.isArray(resources)) {
-    resources.forEach((resource, index) => {
-      if (isRecord(resource)) out.push([index, resource]);
-    });
-  } else if (isRecord(resources) && languageVersion !== void 0) {
-    for (const [symbol, resource] of Object.entries(resources)) {
-      if (isRecord(resource) && resource["existing"] !== true) out.push([symbol, resource]);
-    }
-  }
-  return out;
 }
 function labelOf(entry) {
   const name18 = entry.name;
@@ -8423,7 +8414,7 @@ var OPEN_BRACKET3 = 91;
 var CLOSE_BRACKET3 = 93;
 var COMMA3 = 44;
 var COLON = 58;
-function locateNodes(text, requests) {
+function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
   const spans = requests.map(() => void 0);
   if (requests.length === 0) return spans;
   const root = newNode();
@@ -8451,7 +8442,7 @@ function locateNodes(text, requests) {
     if (pos >= n) return spans;
     const c = text.charCodeAt(pos);
     if (node === void 0) {
-      pos = skipValue(text, pos);
+      pos = skipValue(text, pos, skips);
     } else {
       const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET3;
       const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
@@ -8471,7 +8462,7 @@ function locateNodes(text, requests) {
           continue;
         }
       } else {
-        pos = isContainer ? skipValue(text, pos) : end;
+        pos = isContainer ? skipValue(text, pos, skips) : end;
       }
     }
     for (; ; ) {
@@ -8595,15 +8586,11 @@ function literalEnd(text, pos) {
   return i;
 }
 var SKIP_CACHE_MIN = 512;
-var skipText;
-var skipEnds = /* @__PURE__ */ new Map();
-function skipValue(text, pos) {
-  if (text !== skipText) skipEnds = /* @__PURE__ */ new Map();
-  skipText = text;
-  const cached = skipEnds.get(pos);
+function skipValue(text, pos, skips) {
+  const cached = skips.get(pos);
   if (cached !== void 0) return cached;
   const end = scanValueEnd(text, pos);
-  if (end - pos >= SKIP_CACHE_MIN) skipEnds.set(pos, end);
+  if (end - pos >= SKIP_CACHE_MIN) skips.set(pos, end);
   return end;
 }
 var STRUCTURAL = /[{}[\]"/]/g;
@@ -8758,14 +8745,15 @@ function toFinding(p, at) {
   };
 }
 function locateWithFallback(text, refs) {
-  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })));
+  const skips = /* @__PURE__ */ new Map();
+  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })), skips);
   const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
   if (missing.length === 0) return spans;
   return refs.map((ref, i) => {
     const found = spans[i];
     if (found) return found;
     for (let depth = ref.path.length - 1; depth >= 0; depth--) {
-      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }]);
+      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }], skips);
       if (span) return span;
     }
     return void 0;

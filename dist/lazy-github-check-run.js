@@ -76,28 +76,6 @@ function report(frame, message, offset, kind) {
 
 // src/expressions/parser.ts
 var MAX_NESTING = 200;
-var GENERATION_ENTRIES = 5e4;
-var GENERATION_CHARS = 8e6;
-var young = /* @__PURE__ */ new Map();
-var old = /* @__PURE__ */ new Map();
-var youngChars = 0;
-function cachedParse(source) {
-  const hit = young.get(source);
-  if (hit !== void 0) return hit;
-  const aged = old.get(source);
-  if (aged !== void 0) remember(source, aged);
-  return aged;
-}
-function remember(source, result) {
-  if (source.length > GENERATION_CHARS / 4) return;
-  if (young.size >= GENERATION_ENTRIES || youngChars + source.length > GENERATION_CHARS) {
-    old = young;
-    young = /* @__PURE__ */ new Map();
-    youngChars = 0;
-  }
-  young.set(source, result);
-  youngChars += source.length;
-}
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -107,17 +85,12 @@ var COMMA = 44;
 var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
-  const cached = cachedParse(source);
-  if (cached !== void 0) return cached;
-  let result;
   try {
-    result = { ok: true, node: new Parser(source).parse(), problems: void 0 };
+    return { ok: true, node: new Parser(source).parse(), problems: void 0 };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    result = { ok: false, error: { message: error.message, offset: error.offset } };
+    return { ok: false, error: { message: error.message, offset: error.offset } };
   }
-  remember(source, result);
-  return result;
 }
 var SyntaxFailure = class extends Error {
   offset;

@@ -102,11 +102,12 @@ test('parse errors carry the offset inside the JSON string', () => {
   }
 });
 
-test('parsed trees are cached by string', () => {
-  const a = parseExpression("[concat('cached', 1)]");
-  const b = parseExpression("[concat('cached', 1)]");
-  assert.equal(a, b);
-  assert.ok(a.ok);
+test('each parse builds its own tree (memos on nodes never leak between strings)', () => {
+  const a = parseExpression("[concat('same', 1)]");
+  const b = parseExpression("[concat('same', 1)]");
+  assert.ok(a.ok && b.ok);
+  assert.notEqual(a.node, b.node);
+  assert.deepEqual(a.node, b.node);
 });
 
 test('offsets of nodes point into the original string', () => {

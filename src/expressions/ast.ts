@@ -37,10 +37,7 @@ export interface CallNode extends Span {
    * documented ARM function that is not evaluated) or 'unknown'.
    */
   resolved: FunctionSpec | 'known' | 'unknown' | undefined;
-  /**
-   * Source text of the call, filled in on first use. Trees are cached per source string, so the
-   * text is the same for every evaluation of this node.
-   */
+  /** Source text of the call, filled in on first use (a node in a copy loop is evaluated often). */
   text: string | undefined;
 }
 

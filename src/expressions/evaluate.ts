@@ -53,7 +53,7 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
  * The top-level evaluation of one string in a scope (what evaluateValue does for a string).
  * Not cached per scope: names rarely repeat within a template, and a cache of every distinct
  * name cost more than it saved (the corpus check was no faster with it, and a template of
- * 50,000 resources took 190 ms with it against 140 ms without). Parsed trees are cached.
+ * 50,000 resources took 190 ms with it against 140 ms without).
  */
 export function evaluateTopLevelString(raw: string, scope: ScopeImpl): { value: ArmValue; errors: ExpressionError[] } {
   const errors: ExpressionError[] = [];
@@ -238,7 +238,7 @@ function describeType(value: ArmValue): string {
   return name === 'array' || name === 'object' || name === 'int' || name === 'unknown' ? `an ${name}` : `a ${name}`;
 }
 
-/** Source text of a call, cut once per parsed tree (trees are cached per source string). */
+/** Source text of a call, cut once per parsed tree. */
 function callText(node: CallNode, frame: Frame): string {
   return (node.text ??= frame.source.slice(node.start, node.end));
 }
