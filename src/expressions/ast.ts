@@ -27,8 +27,6 @@ export interface LiteralNode extends Span {
 export interface CallNode extends Span {
   kind: 'call';
   name: string;
-  /** `name` lower-cased once when parsing (ARM function names are case-insensitive). */
-  lower: string;
   /** Set for user-defined functions: `namespace.member(...)`. */
   namespace: string | undefined;
   args: Node[];

@@ -86,43 +86,19 @@ function evaluateString(raw: string, scope: ScopeImpl, errors: ExpressionError[]
   }
   const frame: Frame = { scope, source: raw, errors, withOffsets, copy, state };
   // Unknown function names are reported even in branches that are never evaluated.
-  const problems = (parsed.problems ??= staticProblems(parsed.node));
-  for (let i = 0; i < problems.length; i++) {
-    const problem = problems[i] as StaticProblem;
-    report(frame, problem.message, problem.offset, 'static');
-  }
+  reportUnknownFunctions(parsed.calls, frame);
   return evaluateNode(parsed.node, frame);
 }
 
 const OPEN_BRACKET = 0x5b; // [
 const CLOSE_BRACKET = 0x5d; // ]
 
-interface StaticProblem {
-  message: string;
-  offset: number;
-}
-
-const NO_PROBLEMS: readonly StaticProblem[] = [];
-
-/** Problems visible without evaluating: calls to functions ARM does not have. Kept with the parse. */
-function staticProblems(root: Node): readonly StaticProblem[] {
-  let problems: StaticProblem[] | undefined;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === undefined) break;
-    if (node.kind === 'call') {
-      if (node.namespace === undefined && resolveFunction(node) === 'unknown') {
-        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
-      }
-      for (const arg of node.args) stack.push(arg);
-    } else if (node.kind === 'property') {
-      stack.push(node.target);
-    } else if (node.kind === 'index') {
-      stack.push(node.target, node.index);
-    }
+/** Calls to functions ARM does not have, in source order (the parser lists calls as it meets them). */
+function reportUnknownFunctions(calls: readonly CallNode[], frame: Frame): void {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i] as CallNode;
+    if (call.namespace === undefined && resolveFunction(call) === 'unknown') report(frame, `unknown function '${call.name}'`, call.start, 'static');
   }
-  return problems === undefined ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
 }
 
 interface CopyEntry {
@@ -265,7 +241,7 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
 
 /** The function a call names, looked up once per parsed tree. */
 function resolveFunction(node: CallNode): FunctionSpec | 'known' | 'unknown' {
-  return (node.resolved ??= lookupFunction(node.lower) ?? (isKnownArmFunction(node.lower) ? 'known' : 'unknown'));
+  return (node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? 'known' : 'unknown'));
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {

@@ -12,7 +12,8 @@ export interface ParseFailure {
   offset: number;
 }
 
-export type ParseResult = { ok: true; node: Node; problems?: readonly ParseFailure[] } | { ok: false; error: ParseFailure };
+/** `calls` lists every call in the tree, so checks over all calls need no walk of their own. */
+export type ParseResult = { ok: true; node: Node; calls: readonly CallNode[] } | { ok: false; error: ParseFailure };
 
 const MAX_NESTING = 200;
 
@@ -38,8 +39,9 @@ export function isEscapedBracket(s: string): boolean {
 /** Parses an expression string (including its brackets). Never throws. */
 export function parseExpression(source: string): ParseResult {
   try {
-    // `problems` (unknown function names) is filled in by the evaluator on first use.
-    return { ok: true, node: new Parser(source).parse(), problems: undefined };
+    const parser = new Parser(source);
+    const node = parser.parse();
+    return { ok: true, node, calls: parser.calls };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     return { ok: false, error: { message: error.message, offset: error.offset } };
@@ -75,6 +77,7 @@ class Parser {
   private pos = 1; // just after the opening '['
   private readonly end: number; // offset of the closing ']'
   private nesting = 0;
+  readonly calls: CallNode[] = [];
 
   constructor(src: string) {
     this.src = src;
@@ -188,8 +191,11 @@ class Parser {
     }
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
-      const args = this.parseArguments();
-      const node: CallNode = { kind: 'call', name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, resolved: undefined, text: undefined };
+      // Listed before its arguments are parsed, so `calls` is in source order.
+      const node: CallNode = { kind: 'call', name: member, namespace, args: [], start, end: start, resolved: undefined, text: undefined };
+      this.calls.push(node);
+      node.args = this.parseArguments();
+      node.end = this.pos;
       return node;
     }
     const lower = name.toLowerCase();
