@@ -26610,12 +26610,12 @@ function getIDToken(aud) {
 }
 
 // src/workspace/read-file.ts
-import { openSync, readSync, closeSync, fstatSync, realpathSync, constants as constants3 } from "node:fs";
+import { closeSync, constants as constants3, existsSync as existsSync2, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
-  return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map() };
+  return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map() };
 }
 function workspaceRelative(workspace, absolute) {
   if (sep === "/" && isNormalizedAbsolute(absolute)) {
@@ -26641,7 +26641,8 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   try {
     real = realpathSync.native(candidate);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    const code = error?.code;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   return readRegularFile(real, relPath, maxBytes, 0);
@@ -26651,6 +26652,8 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
   const folders = workspace.realFolders;
   if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
   const folder = dirname(candidate);
+  const name20 = basename(candidate);
+  if (workspace.listings?.get(folder)?.has(name20) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: "ENOENT" };
   let realFolder = folders.get(folder);
   if (realFolder === void 0) {
     try {
@@ -26660,7 +26663,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
     }
     folders.set(folder, realFolder);
   }
-  const real = join(realFolder, basename(candidate));
+  const real = join(realFolder, name20);
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
   return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
@@ -26953,7 +26956,9 @@ var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
   try {
-    return { ok: true, node: new Parser(source).parse(), problems: void 0 };
+    const parser = new Parser(source);
+    const node = parser.parse();
+    return { ok: true, node, calls: parser.calls };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     return { ok: false, error: { message: error.message, offset: error.offset } };
@@ -26985,6 +26990,7 @@ var Parser = class {
   end;
   // offset of the closing ']'
   nesting = 0;
+  calls = [];
   constructor(src) {
     this.src = src;
     this.end = src.length - 1;
@@ -27089,8 +27095,10 @@ var Parser = class {
     }
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
-      const args = this.parseArguments();
-      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, resolved: void 0, text: void 0 };
+      const node = { kind: "call", name: member, namespace, args: [], start, end: start, resolved: void 0, text: void 0 };
+      this.calls.push(node);
+      node.args = this.parseArguments();
+      node.end = this.pos;
       return node;
     }
     const lower = name20.toLowerCase();
@@ -28477,10 +28485,10 @@ var logicFunctions = {
 // src/expressions/functions/registry.ts
 var REGISTRY = /* @__PURE__ */ new Map();
 for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name20, spec] of Object.entries(table)) REGISTRY.set(name20.toLowerCase(), spec);
+  for (const [name20, spec] of Object.entries(table)) REGISTRY.set(name20.toLowerCase(), spec).set(name20, spec);
 }
-function lookupFunction(lowerName) {
-  return REGISTRY.get(lowerName);
+function lookupFunction(name20) {
+  return REGISTRY.get(name20) ?? REGISTRY.get(name20.toLowerCase());
 }
 function isKnownArmFunction(lowerName) {
   return isDocumentedFunction(lowerName);
@@ -28537,34 +28545,16 @@ function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
     return new Unknown(raw.slice(1, -1).trim());
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state: state3 };
-  const problems = parsed.problems ??= staticProblems(parsed.node);
-  for (let i = 0; i < problems.length; i++) {
-    const problem = problems[i];
-    report(frame, problem.message, problem.offset, "static");
-  }
+  reportUnknownFunctions(parsed.calls, frame);
   return evaluateNode(parsed.node, frame);
 }
 var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET2 = 93;
-var NO_PROBLEMS = [];
-function staticProblems(root) {
-  let problems;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === void 0) break;
-    if (node.kind === "call") {
-      if (node.namespace === void 0 && resolveFunction(node) === "unknown") {
-        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
-      }
-      for (const arg of node.args) stack.push(arg);
-    } else if (node.kind === "property") {
-      stack.push(node.target);
-    } else if (node.kind === "index") {
-      stack.push(node.target, node.index);
-    }
+function reportUnknownFunctions(calls, frame) {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call.namespace === void 0 && resolveFunction(call) === "unknown") report(frame, `unknown function '${call.name}'`, call.start, "static");
   }
-  return problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
 }
 function isCopyEntry(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -28685,7 +28675,7 @@ function evaluateCall(node, frame) {
   return new Unknown(callText(node, frame));
 }
 function resolveFunction(node) {
-  return node.resolved ??= lookupFunction(node.lower) ?? (isKnownArmFunction(node.lower) ? "known" : "unknown");
+  return node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? "known" : "unknown");
 }
 function arityMessage(name20, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
@@ -54126,7 +54116,7 @@ async function ensureResourceGroup(ctx) {
 }
 
 // src/azure/template-input.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { join as join3, posix as posix2 } from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -55235,10 +55225,10 @@ function resolveParameters(workspace, source, templatePath, checkedFile) {
     }
   } else {
     const fallback = checkedFile ?? defaultParameterFile(templatePath);
-    if (!existsSync2(join3(workspace.root, fallback))) return { ok: true, value: { values: {} } };
+    if (!existsSync3(join3(workspace.root, fallback))) return { ok: true, value: { values: {} } };
     candidates.push(fallback);
   }
-  const file = candidates.find((c) => existsSync2(join3(workspace.root, c))) ?? candidates[0] ?? "";
+  const file = candidates.find((c) => existsSync3(join3(workspace.root, c))) ?? candidates[0] ?? "";
   const read = readWorkspaceFile(workspace, file);
   if (!read.ok) return { ok: false, message: `parameters: ${read.message}` };
   const parsed = parseTemplateText(read.text);

@@ -3591,11 +3591,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { opendirSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
 import { join as join2, resolve as resolve2 } from "node:path";
 
 // src/workspace/read-file.ts
-import { openSync, readSync, closeSync, fstatSync, realpathSync, constants } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -3623,16 +3623,24 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   try {
     real = realpathSync.native(candidate);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    const code = error?.code;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   return readRegularFile(real, relPath, maxBytes, 0);
+}
+function workspaceFileExists(workspace, relPath) {
+  const candidate = resolve(workspace.root, relPath);
+  const listed = workspace.listings?.get(dirname(candidate));
+  return listed !== void 0 ? listed.has(basename(candidate)) : existsSync(candidate);
 }
 var NO_FOLLOW = constants.O_NOFOLLOW;
 function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
   const folders = workspace.realFolders;
   if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
   const folder = dirname(candidate);
+  const name18 = basename(candidate);
+  if (workspace.listings?.get(folder)?.has(name18) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: "ENOENT" };
   let realFolder = folders.get(folder);
   if (realFolder === void 0) {
     try {
@@ -3642,7 +3650,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
     }
     folders.set(folder, realFolder);
   }
-  const real = join(realFolder, basename(candidate));
+  const real = join(realFolder, name18);
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
   return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
@@ -3777,6 +3785,13 @@ function insideWorkspace(workspace, absolute) {
     return false;
   }
 }
+function isRealPath(path) {
+  try {
+    return realpathSync2.native(path) === path;
+  } catch {
+    return false;
+  }
+}
 function linksToOutsideFolder(workspace, absolute) {
   try {
     return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
@@ -3785,36 +3800,35 @@ function linksToOutsideFolder(workspace, absolute) {
   }
 }
 function walk(workspace, start, matcher, found, problems) {
+  const realFolders = isRealPath(start) ? workspace.realFolders : void 0;
+  const listings = workspace.listings;
   const stack = [start];
   while (stack.length > 0) {
     const folder = stack.pop();
-    let dir;
+    realFolders?.set(folder, folder);
+    let entries;
     try {
-      dir = opendirSync(folder);
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       problems.push({ path: workspaceRelative(workspace, folder) ?? folder, message: `cannot list folder: ${error.code ?? String(error)}` });
       continue;
     }
-    try {
-      let entry;
-      while ((entry = dir.readSync()) !== null) {
-        const absolute = join2(folder, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
-          continue;
-        }
-        const rel = workspaceRelative(workspace, absolute);
-        if (rel === void 0) continue;
-        if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
-          problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
-          continue;
-        }
-        if (!matcher.include(rel) || matcher.exclude(rel)) continue;
-        if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
-        else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
+    listings?.set(folder, new Set(entries.map((entry) => entry.name)));
+    for (const entry of entries) {
+      const absolute = join2(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
+        continue;
       }
-    } finally {
-      dir.closeSync();
+      const rel = workspaceRelative(workspace, absolute);
+      if (rel === void 0) continue;
+      if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
+        problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+        continue;
+      }
+      if (!matcher.include(rel) || matcher.exclude(rel)) continue;
+      if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
+      else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
     }
   }
 }
@@ -5498,7 +5512,6 @@ function loadLinked(workspace, target) {
 }
 
 // src/workspace/parameter-files.ts
-import { existsSync } from "node:fs";
 import { posix } from "node:path";
 function defaultParameterFile(template) {
   const dir = posix.dirname(template);
@@ -5508,7 +5521,7 @@ function defaultParameterFile(template) {
 function loadParameterValues(workspace, template, explicit) {
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
-  if (!explicit && !existsSync(posix.join(workspace.root, candidate))) return { values: {} };
+  if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
   const read = readWorkspaceFile(workspace, candidate);
   if (!read.ok) return { file: candidate, values: {}, problem: read.message };
   return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
@@ -5621,7 +5634,9 @@ var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
   try {
-    return { ok: true, node: new Parser(source).parse(), problems: void 0 };
+    const parser = new Parser(source);
+    const node = parser.parse();
+    return { ok: true, node, calls: parser.calls };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     return { ok: false, error: { message: error.message, offset: error.offset } };
@@ -5653,6 +5668,7 @@ var Parser = class {
   end;
   // offset of the closing ']'
   nesting = 0;
+  calls = [];
   constructor(src) {
     this.src = src;
     this.end = src.length - 1;
@@ -5757,8 +5773,10 @@ var Parser = class {
     }
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
-      const args = this.parseArguments();
-      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, resolved: void 0, text: void 0 };
+      const node = { kind: "call", name: member, namespace, args: [], start, end: start, resolved: void 0, text: void 0 };
+      this.calls.push(node);
+      node.args = this.parseArguments();
+      node.end = this.pos;
       return node;
     }
     const lower = name18.toLowerCase();
@@ -7150,10 +7168,10 @@ var logicFunctions = {
 // src/expressions/functions/registry.ts
 var REGISTRY = /* @__PURE__ */ new Map();
 for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec);
+  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec).set(name18, spec);
 }
-function lookupFunction(lowerName) {
-  return REGISTRY.get(lowerName);
+function lookupFunction(name18) {
+  return REGISTRY.get(name18) ?? REGISTRY.get(name18.toLowerCase());
 }
 function isKnownArmFunction(lowerName) {
   return isDocumentedFunction(lowerName);
@@ -7210,34 +7228,16 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
     return new Unknown(raw.slice(1, -1).trim());
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
-  const problems = parsed.problems ??= staticProblems(parsed.node);
-  for (let i = 0; i < problems.length; i++) {
-    const problem = problems[i];
-    report(frame, problem.message, problem.offset, "static");
-  }
+  reportUnknownFunctions(parsed.calls, frame);
   return evaluateNode(parsed.node, frame);
 }
 var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET2 = 93;
-var NO_PROBLEMS = [];
-function staticProblems(root) {
-  let problems;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === void 0) break;
-    if (node.kind === "call") {
-      if (node.namespace === void 0 && resolveFunction(node) === "unknown") {
-        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
-      }
-      for (const arg of node.args) stack.push(arg);
-    } else if (node.kind === "property") {
-      stack.push(node.target);
-    } else if (node.kind === "index") {
-      stack.push(node.target, node.index);
-    }
+function reportUnknownFunctions(calls, frame) {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call.namespace === void 0 && resolveFunction(call) === "unknown") report(frame, `unknown function '${call.name}'`, call.start, "static");
   }
-  return problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
 }
 function isCopyEntry(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -7358,7 +7358,7 @@ function evaluateCall(node, frame) {
   return new Unknown(callText(node, frame));
 }
 function resolveFunction(node) {
-  return node.resolved ??= lookupFunction(node.lower) ?? (isKnownArmFunction(node.lower) ? "known" : "unknown");
+  return node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? "known" : "unknown");
 }
 function arityMessage(name18, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;

@@ -86,7 +86,9 @@ var DOT = 46;
 var MINUS = 45;
 function parseExpression(source) {
   try {
-    return { ok: true, node: new Parser(source).parse(), problems: void 0 };
+    const parser = new Parser(source);
+    const node = parser.parse();
+    return { ok: true, node, calls: parser.calls };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
     return { ok: false, error: { message: error.message, offset: error.offset } };
@@ -118,6 +120,7 @@ var Parser = class {
   end;
   // offset of the closing ']'
   nesting = 0;
+  calls = [];
   constructor(src) {
     this.src = src;
     this.end = src.length - 1;
@@ -222,8 +225,10 @@ var Parser = class {
     }
     if (this.peek() === OPEN_PAREN) {
       this.pos++;
-      const args = this.parseArguments();
-      const node = { kind: "call", name: member, lower: member.toLowerCase(), namespace, args, start, end: this.pos, resolved: void 0, text: void 0 };
+      const node = { kind: "call", name: member, namespace, args: [], start, end: start, resolved: void 0, text: void 0 };
+      this.calls.push(node);
+      node.args = this.parseArguments();
+      node.end = this.pos;
       return node;
     }
     const lower = name18.toLowerCase();
@@ -1610,10 +1615,10 @@ var logicFunctions = {
 // src/expressions/functions/registry.ts
 var REGISTRY = /* @__PURE__ */ new Map();
 for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec);
+  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec).set(name18, spec);
 }
-function lookupFunction(lowerName) {
-  return REGISTRY.get(lowerName);
+function lookupFunction(name18) {
+  return REGISTRY.get(name18) ?? REGISTRY.get(name18.toLowerCase());
 }
 function isKnownArmFunction(lowerName) {
   return isDocumentedFunction(lowerName);
@@ -1670,34 +1675,16 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
     return new Unknown(raw.slice(1, -1).trim());
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
-  const problems = parsed.problems ??= staticProblems(parsed.node);
-  for (let i = 0; i < problems.length; i++) {
-    const problem = problems[i];
-    report(frame, problem.message, problem.offset, "static");
-  }
+  reportUnknownFunctions(parsed.calls, frame);
   return evaluateNode(parsed.node, frame);
 }
 var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET2 = 93;
-var NO_PROBLEMS = [];
-function staticProblems(root) {
-  let problems;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === void 0) break;
-    if (node.kind === "call") {
-      if (node.namespace === void 0 && resolveFunction(node) === "unknown") {
-        (problems ??= []).push({ message: `unknown function '${node.name}'`, offset: node.start });
-      }
-      for (const arg of node.args) stack.push(arg);
-    } else if (node.kind === "property") {
-      stack.push(node.target);
-    } else if (node.kind === "index") {
-      stack.push(node.target, node.index);
-    }
+function reportUnknownFunctions(calls, frame) {
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    if (call.namespace === void 0 && resolveFunction(call) === "unknown") report(frame, `unknown function '${call.name}'`, call.start, "static");
   }
-  return problems === void 0 ? NO_PROBLEMS : problems.sort((a, b) => a.offset - b.offset);
 }
 function isCopyEntry(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -1818,7 +1805,7 @@ function evaluateCall(node, frame) {
   return new Unknown(callText(node, frame));
 }
 function resolveFunction(node) {
-  return node.resolved ??= lookupFunction(node.lower) ?? (isKnownArmFunction(node.lower) ? "known" : "unknown");
+  return node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? "known" : "unknown");
 }
 function arityMessage(name18, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;

@@ -1,6 +1,6 @@
 // Starts the bundled action or CLI as a separate process, the way the runner or a user does.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,16 @@ export interface ActionRun {
   state: Record<string, string>;
 }
 
+// Runner temp folders live until the test process ends (a test may read them after the run).
+const runnerTemps: string[] = [];
+process.on('exit', () => {
+  for (const temp of runnerTemps) rmSync(temp, { recursive: true, force: true });
+});
+
 /** Environment a GitHub runner gives a JavaScript action, plus INPUT_* for the inputs. */
 export function runnerEnvironment(workspace: string, inputs: Record<string, string>): { env: NodeJS.ProcessEnv; files: { output: string; summary: string; state: string } } {
   const temp = mkdtempSync(join(tmpdir(), 'cua-guard-runner-'));
+  runnerTemps.push(temp);
   const files = { output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state') };
   for (const file of Object.values(files)) writeFileSync(file, '');
   const env: NodeJS.ProcessEnv = {
