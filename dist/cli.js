@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -1069,10 +1069,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m6, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m;
+            return m6;
           }
           if (first === "?") {
             if (esc) {
@@ -1092,14 +1092,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc ? m6 : `\\${m6}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            output = output.replace(/\\+/g, (m6) => {
+              return m6.length % 2 === 0 ? "\\\\" : m6 ? "\\" : "";
             });
           }
         }
@@ -1156,9 +1156,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1675,7 +1675,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1685,8 +1685,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1711,7 +1711,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1719,7 +1719,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format3 ? format3(input) : input;
       if (match === false) {
@@ -1728,16 +1728,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix3);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -1806,8 +1806,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/cli/cli.ts
-import { parseArgs } from "node:util";
+// builtin:node:util
+var m = process.getBuiltinModule("node:util");
+var parseArgs = /* @__PURE__ */ (() => m.parseArgs)();
 
 // src/meta.ts
 var TOOL_NAME = "cua-guard";
@@ -1815,15 +1816,38 @@ var TOOL_VERSION = "0.1.0";
 var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
 var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
 
+// builtin:node:fs
+var m2 = process.getBuiltinModule("node:fs");
+var closeSync = /* @__PURE__ */ (() => m2.closeSync)();
+var existsSync = /* @__PURE__ */ (() => m2.existsSync)();
+var fstatSync = /* @__PURE__ */ (() => m2.fstatSync)();
+var openSync = /* @__PURE__ */ (() => m2.openSync)();
+var readdirSync = /* @__PURE__ */ (() => m2.readdirSync)();
+var readSync = /* @__PURE__ */ (() => m2.readSync)();
+var readFileSync = /* @__PURE__ */ (() => m2.readFileSync)();
+var realpathSync = /* @__PURE__ */ (() => m2.realpathSync)();
+var statSync = /* @__PURE__ */ (() => m2.statSync)();
+var constants = /* @__PURE__ */ (() => m2.constants)();
+
+// builtin:node:path
+var m3 = process.getBuiltinModule("node:path");
+var resolve = /* @__PURE__ */ (() => m3.resolve)();
+var isAbsolute = /* @__PURE__ */ (() => m3.isAbsolute)();
+var join = /* @__PURE__ */ (() => m3.join)();
+var relative = /* @__PURE__ */ (() => m3.relative)();
+var dirname = /* @__PURE__ */ (() => m3.dirname)();
+var basename = /* @__PURE__ */ (() => m3.basename)();
+var sep = /* @__PURE__ */ (() => m3.sep)();
+var posix = /* @__PURE__ */ (() => m3.posix)();
+
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { join as join2, resolve as resolve2 } from "node:path";
+
+// builtin:node:buffer
+var m4 = process.getBuiltinModule("node:buffer");
+var isUtf8 = /* @__PURE__ */ (() => m4.isUtf8)();
 
 // src/workspace/read-file.ts
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
   return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map() };
@@ -1966,7 +1990,7 @@ function discoverTemplates(workspace, request = {}) {
   const problems = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
   for (const given of roots) {
-    const absolute = resolve2(request.cwd ?? workspace.root, given);
+    const absolute = resolve(request.cwd ?? workspace.root, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === void 0) {
       problems.push({ path: given, message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
@@ -2009,14 +2033,14 @@ function matchingLineBreaks(match) {
 }
 function insideWorkspace(workspace, absolute) {
   try {
-    return workspaceRelative(workspace, realpathSync2.native(absolute)) !== void 0;
+    return workspaceRelative(workspace, realpathSync.native(absolute)) !== void 0;
   } catch {
     return false;
   }
 }
 function isRealPath(path) {
   try {
-    return realpathSync2.native(path) === path;
+    return realpathSync.native(path) === path;
   } catch {
     return false;
   }
@@ -2044,7 +2068,7 @@ function walk(workspace, start, matcher, found, problems) {
     }
     listings?.set(folder, new Set(entries.map((entry) => entry.name)));
     for (const entry of entries) {
-      const absolute = join2(folder, entry.name);
+      const absolute = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
         continue;
@@ -2061,9 +2085,6 @@ function walk(workspace, start, matcher, found, problems) {
     }
   }
 }
-
-// src/workspace/parameter-files.ts
-import { posix } from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -2604,11 +2625,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length: length2, parent: currentParent, value });
       ensurePropertyComplete(offset + length2);
     },
-    onSeparator: (sep3, offset, length2) => {
+    onSeparator: (sep2, offset, length2) => {
       if (currentParent.type === "property") {
-        if (sep3 === ":") {
+        if (sep2 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep3 === ",") {
+        } else if (sep2 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -3816,8 +3837,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  const m6 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m6) !== suffixB.slice(suffixB.length - m6)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -4260,7 +4281,7 @@ function split(call) {
   out.push(source.slice(start));
   return out;
 }
-function join3(call) {
+function join2(call) {
   const items2 = call.arg(0);
   const delimiter = stringArg(call, 1);
   if (delimiter instanceof Unknown) return delimiter;
@@ -4363,9 +4384,9 @@ function dataUriToString(call) {
 }
 function uri(call) {
   const base = textArg(call, 0);
-  const relative3 = textArg(call, 1);
-  if (base === void 0 || relative3 === void 0) return call.unknown();
-  const relativeParts = partsOf(relative3);
+  const relative2 = textArg(call, 1);
+  if (base === void 0 || relative2 === void 0) return call.unknown();
+  const relativeParts = partsOf(relative2);
   const head = relativeParts[0];
   if (typeof head !== "string") return call.unknown();
   const tail = relativeParts.slice(1);
@@ -4419,7 +4440,7 @@ var stringFunctions = {
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
   split: fn(2, 2, split),
-  join: fn(2, 2, join3),
+  join: fn(2, 2, join2),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
   guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
@@ -5564,41 +5585,40 @@ function normalizeTrackingId(raw) {
 }
 
 // src/engine/linked-templates.ts
-import { posix as posix2 } from "node:path";
 var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 function resolveTemplateLink(owner, link, scope, mainFile) {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
-  const baseDir = posix2.dirname(owner.source.file);
+  const baseDir = posix.dirname(owner.source.file);
   if (link["relativePath"] !== void 0) {
-    const relative4 = evaluateValue(link["relativePath"], scope).value;
-    if (typeof relative4 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative4))}' cannot be resolved before deployment`);
-    return withinWorkspace([posix2.join(baseDir, relative4.split("?")[0] ?? "")], note);
+    const relative3 = evaluateValue(link["relativePath"], scope).value;
+    if (typeof relative3 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative3))}' cannot be resolved before deployment`);
+    return withinWorkspace([posix.join(baseDir, relative3.split("?")[0] ?? "")], note);
   }
   const uri2 = evaluateValue(link["uri"], scope).value;
   if (typeof uri2 === "string") {
     return /^[a-z][a-z0-9+.-]*:/i.test(uri2) ? note("remote", `linked template ${redactQuery(uri2)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(uri2)}' is not an absolute URI`);
   }
-  const relative3 = relativePartAfterBase(uri2);
-  if (relative3 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
-  return withinWorkspace([.../* @__PURE__ */ new Set([posix2.join(baseDir, relative3), posix2.join(posix2.dirname(mainFile), relative3)])], note);
+  const relative2 = relativePartAfterBase(uri2);
+  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
+  return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
   const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
   const first = parts[0];
   if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return void 0;
-  let relative3 = "";
+  let relative2 = "";
   for (const part of parts.slice(1)) {
     if (typeof part !== "string") break;
-    relative3 += part;
+    relative2 += part;
   }
-  relative3 = relative3.split("?")[0] ?? "";
-  relative3 = relative3.replace(/^\.?\/+/, "");
-  return relative3 === "" ? void 0 : relative3;
+  relative2 = relative2.split("?")[0] ?? "";
+  relative2 = relative2.replace(/^\.?\/+/, "");
+  return relative2 === "" ? void 0 : relative2;
 }
 function withinWorkspace(paths, note) {
-  const normalized = paths.map((p) => posix2.normalize(p));
-  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix2.isAbsolute(p)));
+  const normalized = paths.map((p) => posix.normalize(p));
+  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
   if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
   return { kind: "file", candidates: inside };
 }
@@ -6665,8 +6685,11 @@ function formatJson(report2) {
 `;
 }
 
+// builtin:node:url
+var m5 = process.getBuiltinModule("node:url");
+var pathToFileURL = /* @__PURE__ */ (() => m5.pathToFileURL)();
+
 // src/reporters/sarif.ts
-import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "cuaGuardFindingHash/v1";
@@ -6865,16 +6888,14 @@ function formatProblem(file, problem) {
 }
 
 // src/config/load.ts
-import { existsSync as existsSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function findConfigFile(location) {
   if (location.explicit !== void 0 && location.explicit.trim() !== "") {
-    const path2 = resolve3(location.baseDir ?? location.workspaceRoot, location.explicit.trim());
-    if (!existsSync2(path2) || !statSync2(path2).isFile()) throw new UsageError(`configuration file '${location.explicit.trim()}' does not exist`);
+    const path2 = resolve(location.baseDir ?? location.workspaceRoot, location.explicit.trim());
+    if (!existsSync(path2) || !statSync(path2).isFile()) throw new UsageError(`configuration file '${location.explicit.trim()}' does not exist`);
     return path2;
   }
-  const path = join4(location.workspaceRoot, CONFIG_FILE_NAME);
-  return existsSync2(path) && statSync2(path).isFile() ? path : void 0;
+  const path = join(location.workspaceRoot, CONFIG_FILE_NAME);
+  return existsSync(path) && statSync(path).isFile() ? path : void 0;
 }
 async function loadConfiguration(location) {
   const path = findConfigFile(location);
@@ -6899,8 +6920,8 @@ function parseConfigText(text, displayPath) {
   return { tree, value: getNodeValue2(tree) };
 }
 function displayPathOf(workspaceRoot, path) {
-  const rel = relative2(workspaceRoot, path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split(sep2).join("/") : path;
+  const rel = relative(workspaceRoot, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path;
 }
 
 // src/config/resolve.ts

@@ -1,4 +1,4 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -1068,10 +1068,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m6, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m;
+            return m6;
           }
           if (first === "?") {
             if (esc) {
@@ -1091,14 +1091,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc ? m6 : `\\${m6}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            output = output.replace(/\\+/g, (m6) => {
+              return m6.length % 2 === 0 ? "\\\\" : m6 ? "\\" : "";
             });
           }
         }
@@ -1155,9 +1155,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1674,7 +1674,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1684,8 +1684,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1710,7 +1710,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1718,7 +1718,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format3 ? format3(input) : input;
       if (match === false) {
@@ -1727,16 +1727,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix3);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -1805,9 +1805,27 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// builtin:node:fs
+var m = process.getBuiltinModule("node:fs");
+var appendFileSync = /* @__PURE__ */ (() => m.appendFileSync)();
+var closeSync = /* @__PURE__ */ (() => m.closeSync)();
+var existsSync = /* @__PURE__ */ (() => m.existsSync)();
+var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+var mkdirSync = /* @__PURE__ */ (() => m.mkdirSync)();
+var openSync = /* @__PURE__ */ (() => m.openSync)();
+var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
+var readSync = /* @__PURE__ */ (() => m.readSync)();
+var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+var statSync = /* @__PURE__ */ (() => m.statSync)();
+var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
+var constants = /* @__PURE__ */ (() => m.constants)();
+
+// builtin:node:os
+var m2 = process.getBuiltinModule("node:os");
+var EOL = /* @__PURE__ */ (() => m2.EOL)();
+
 // src/action/runner.ts
-import { appendFileSync, closeSync, openSync, readSync } from "node:fs";
-import { EOL } from "node:os";
 function getInput(name18, env = process.env) {
   return (env[`INPUT_${name18.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -1879,9 +1897,16 @@ function escapeProperty(text) {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// src/action/main.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join6, relative as relative3, sep as sep3 } from "node:path";
+// builtin:node:path
+var m3 = process.getBuiltinModule("node:path");
+var resolve = /* @__PURE__ */ (() => m3.resolve)();
+var isAbsolute = /* @__PURE__ */ (() => m3.isAbsolute)();
+var join = /* @__PURE__ */ (() => m3.join)();
+var relative = /* @__PURE__ */ (() => m3.relative)();
+var dirname = /* @__PURE__ */ (() => m3.dirname)();
+var basename = /* @__PURE__ */ (() => m3.basename)();
+var sep = /* @__PURE__ */ (() => m3.sep)();
+var posix = /* @__PURE__ */ (() => m3.posix)();
 
 // src/meta.ts
 var TOOL_NAME = "cua-guard";
@@ -1891,13 +1916,12 @@ var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { join as join2, resolve as resolve2 } from "node:path";
+
+// builtin:node:buffer
+var m4 = process.getBuiltinModule("node:buffer");
+var isUtf8 = /* @__PURE__ */ (() => m4.isUtf8)();
 
 // src/workspace/read-file.ts
-import { closeSync as closeSync2, constants, existsSync, fstatSync, openSync as openSync2, readSync as readSync2, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
   return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map() };
@@ -1961,7 +1985,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
 function readRegularFile(real, relPath, maxBytes, extraFlags) {
   let fd;
   try {
-    fd = openSync2(real, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags);
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags);
   } catch (error2) {
     const code = error2?.code;
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error2)}`, ...code ? { code } : {} };
@@ -1973,7 +1997,7 @@ function readRegularFile(real, relPath, maxBytes, extraFlags) {
     const buffer = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {
-      const n = readSync2(fd, buffer, read, stat.size - read, read);
+      const n = readSync(fd, buffer, read, stat.size - read, read);
       if (n === 0) break;
       read += n;
     }
@@ -1981,7 +2005,7 @@ function readRegularFile(real, relPath, maxBytes, extraFlags) {
   } catch (error2) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error2)}` };
   } finally {
-    closeSync2(fd);
+    closeSync(fd);
   }
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -2040,7 +2064,7 @@ function discoverTemplates(workspace, request = {}) {
   const problems = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
   for (const given of roots) {
-    const absolute = resolve2(request.cwd ?? workspace.root, given);
+    const absolute = resolve(request.cwd ?? workspace.root, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === void 0) {
       problems.push({ path: given, message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
@@ -2083,14 +2107,14 @@ function matchingLineBreaks(match) {
 }
 function insideWorkspace(workspace, absolute) {
   try {
-    return workspaceRelative(workspace, realpathSync2.native(absolute)) !== void 0;
+    return workspaceRelative(workspace, realpathSync.native(absolute)) !== void 0;
   } catch {
     return false;
   }
 }
 function isRealPath(path) {
   try {
-    return realpathSync2.native(path) === path;
+    return realpathSync.native(path) === path;
   } catch {
     return false;
   }
@@ -2118,7 +2142,7 @@ function walk(workspace, start, matcher, found, problems) {
     }
     listings?.set(folder, new Set(entries.map((entry) => entry.name)));
     for (const entry of entries) {
-      const absolute = join2(folder, entry.name);
+      const absolute = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
         continue;
@@ -2135,9 +2159,6 @@ function walk(workspace, start, matcher, found, problems) {
     }
   }
 }
-
-// src/workspace/parameter-files.ts
-import { posix } from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -2678,11 +2699,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length: length2, parent: currentParent, value });
       ensurePropertyComplete(offset + length2);
     },
-    onSeparator: (sep4, offset, length2) => {
+    onSeparator: (sep2, offset, length2) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep2 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep2 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -3890,8 +3911,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  const m6 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m6) !== suffixB.slice(suffixB.length - m6)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -4334,7 +4355,7 @@ function split(call) {
   out.push(source.slice(start));
   return out;
 }
-function join3(call) {
+function join2(call) {
   const items2 = call.arg(0);
   const delimiter = stringArg(call, 1);
   if (delimiter instanceof Unknown) return delimiter;
@@ -4437,9 +4458,9 @@ function dataUriToString(call) {
 }
 function uri(call) {
   const base = textArg(call, 0);
-  const relative4 = textArg(call, 1);
-  if (base === void 0 || relative4 === void 0) return call.unknown();
-  const relativeParts = partsOf(relative4);
+  const relative2 = textArg(call, 1);
+  if (base === void 0 || relative2 === void 0) return call.unknown();
+  const relativeParts = partsOf(relative2);
   const head = relativeParts[0];
   if (typeof head !== "string") return call.unknown();
   const tail = relativeParts.slice(1);
@@ -4493,7 +4514,7 @@ var stringFunctions = {
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
   split: fn(2, 2, split),
-  join: fn(2, 2, join3),
+  join: fn(2, 2, join2),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
   guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
@@ -5638,41 +5659,40 @@ function normalizeTrackingId(raw) {
 }
 
 // src/engine/linked-templates.ts
-import { posix as posix2 } from "node:path";
 var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 function resolveTemplateLink(owner, link, scope, mainFile) {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
-  const baseDir = posix2.dirname(owner.source.file);
+  const baseDir = posix.dirname(owner.source.file);
   if (link["relativePath"] !== void 0) {
-    const relative5 = evaluateValue(link["relativePath"], scope).value;
-    if (typeof relative5 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative5))}' cannot be resolved before deployment`);
-    return withinWorkspace([posix2.join(baseDir, relative5.split("?")[0] ?? "")], note);
+    const relative3 = evaluateValue(link["relativePath"], scope).value;
+    if (typeof relative3 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative3))}' cannot be resolved before deployment`);
+    return withinWorkspace([posix.join(baseDir, relative3.split("?")[0] ?? "")], note);
   }
   const uri2 = evaluateValue(link["uri"], scope).value;
   if (typeof uri2 === "string") {
     return /^[a-z][a-z0-9+.-]*:/i.test(uri2) ? note("remote", `linked template ${redactQuery(uri2)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(uri2)}' is not an absolute URI`);
   }
-  const relative4 = relativePartAfterBase(uri2);
-  if (relative4 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
-  return withinWorkspace([.../* @__PURE__ */ new Set([posix2.join(baseDir, relative4), posix2.join(posix2.dirname(mainFile), relative4)])], note);
+  const relative2 = relativePartAfterBase(uri2);
+  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
+  return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
   const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
   const first = parts[0];
   if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return void 0;
-  let relative4 = "";
+  let relative2 = "";
   for (const part of parts.slice(1)) {
     if (typeof part !== "string") break;
-    relative4 += part;
+    relative2 += part;
   }
-  relative4 = relative4.split("?")[0] ?? "";
-  relative4 = relative4.replace(/^\.?\/+/, "");
-  return relative4 === "" ? void 0 : relative4;
+  relative2 = relative2.split("?")[0] ?? "";
+  relative2 = relative2.replace(/^\.?\/+/, "");
+  return relative2 === "" ? void 0 : relative2;
 }
 function withinWorkspace(paths, note) {
-  const normalized = paths.map((p) => posix2.normalize(p));
-  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix2.isAbsolute(p)));
+  const normalized = paths.map((p) => posix.normalize(p));
+  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
   if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
   return { kind: "file", candidates: inside };
 }
@@ -6759,8 +6779,11 @@ function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
 
+// builtin:node:url
+var m5 = process.getBuiltinModule("node:url");
+var pathToFileURL = /* @__PURE__ */ (() => m5.pathToFileURL)();
+
 // src/reporters/sarif.ts
-import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "cuaGuardFindingHash/v1";
@@ -7035,16 +7058,14 @@ function formatProblem(file, problem) {
 }
 
 // src/config/load.ts
-import { existsSync as existsSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function findConfigFile(location) {
   if (location.explicit !== void 0 && location.explicit.trim() !== "") {
-    const path2 = resolve3(location.baseDir ?? location.workspaceRoot, location.explicit.trim());
-    if (!existsSync2(path2) || !statSync2(path2).isFile()) throw new UsageError(`configuration file '${location.explicit.trim()}' does not exist`);
+    const path2 = resolve(location.baseDir ?? location.workspaceRoot, location.explicit.trim());
+    if (!existsSync(path2) || !statSync(path2).isFile()) throw new UsageError(`configuration file '${location.explicit.trim()}' does not exist`);
     return path2;
   }
-  const path = join4(location.workspaceRoot, CONFIG_FILE_NAME);
-  return existsSync2(path) && statSync2(path).isFile() ? path : void 0;
+  const path = join(location.workspaceRoot, CONFIG_FILE_NAME);
+  return existsSync(path) && statSync(path).isFile() ? path : void 0;
 }
 async function loadConfiguration(location) {
   const path = findConfigFile(location);
@@ -7069,8 +7090,8 @@ function parseConfigText(text, displayPath) {
   return { tree, value: getNodeValue2(tree) };
 }
 function displayPathOf(workspaceRoot, path) {
-  const rel = relative2(workspaceRoot, path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split(sep2).join("/") : path;
+  const rel = relative(workspaceRoot, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : path;
 }
 
 // src/config/resolve.ts
@@ -7176,7 +7197,6 @@ async function changedFilesOf(context, api) {
 }
 
 // src/github/event.ts
-import { readFileSync as readFileSync2 } from "node:fs";
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 function readRunContext(env) {
   const eventName = env["GITHUB_EVENT_NAME"] ?? "";
@@ -7198,7 +7218,7 @@ function readRunContext(env) {
 function readPayload(path) {
   if (!path) return void 0;
   try {
-    return JSON.parse(readFileSync2(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -7219,7 +7239,6 @@ function isAffected(result, changed) {
 }
 
 // src/action/input-helper.ts
-import { join as join5, resolve as resolve4 } from "node:path";
 var VERIFY_MODES = ["none", "validate", "what-if", "deploy", "existing"];
 var FIX_MODES = ["none", "suggest"];
 function readActionSettings(getInput2, env = process.env) {
@@ -7231,17 +7250,17 @@ function readActionSettings(getInput2, env = process.env) {
   const configPath = getInput2("config").trim();
   const sarifPath = getInput2("sarif-file").trim();
   return {
-    workspace: resolve4(workspace),
+    workspace: resolve(workspace),
     patterns: splitLines(getInput2("templates")),
     check: applyLayers(DEFAULT_CHECK_SETTINGS, [explicit]),
     explicit,
     failOn: parseChoice(getInput2("fail-on"), "fail-on", ["error", "warning", "never"], "error"),
     // Inline JSON parameters are for verification deployments; the static check reads files only.
     ...parametersFile && !parametersFile.startsWith("{") ? { parametersFile } : {},
-    reportPath: resolve4(workspace, getInput2("report").trim() || join5(env["RUNNER_TEMP"] ?? workspace, "cua-guard-report.json")),
+    reportPath: resolve(workspace, getInput2("report").trim() || join(env["RUNNER_TEMP"] ?? workspace, "cua-guard-report.json")),
     verify,
     ...configPath ? { configPath } : {},
-    ...sarifPath ? { sarifPath: resolve4(workspace, sarifPath) } : {},
+    ...sarifPath ? { sarifPath: resolve(workspace, sarifPath) } : {},
     checks: parseBoolean(getInput2("checks"), "checks", false),
     token: getInput2("token").trim(),
     onlyChanged: parseBoolean(getInput2("only-changed"), "only-changed", false),
@@ -7528,7 +7547,7 @@ function lazyApi(token) {
   let api;
   return () => {
     if (!token) return Promise.reject(new Error("the token input is empty"));
-    api ??= import("./lazy-github-api.js").then((m) => m.createGitHubApi(token));
+    api ??= import("./lazy-github-api.js").then((m6) => m6.createGitHubApi(token));
     return api;
   };
 }
@@ -7558,7 +7577,7 @@ async function applyOnlyChanged(settings, full, context, api, config, notes, war
   return { report: full };
 }
 function workspaceRelative2(root, path) {
-  return relative3(root, path).split(sep3).join("/");
+  return relative(root, path).split(sep).join("/");
 }
 function publishAnnotations(findings, changedFiles, willFail, warningCount) {
   const plan = planAnnotations(findings, {
@@ -7627,7 +7646,7 @@ async function suggestFix(settings, workspace, resolved, report2) {
   if (diff === "") {
     out.push("cua-guard fix has nothing to change.");
   } else {
-    const patchPath = join6(process.env["RUNNER_TEMP"] ?? settings.workspace, "cua-guard-fix.patch");
+    const patchPath = join(process.env["RUNNER_TEMP"] ?? settings.workspace, "cua-guard-fix.patch");
     writeReport(patchPath, diff);
     setOutput("fix-patch", patchPath);
     info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
@@ -7635,7 +7654,7 @@ async function suggestFix(settings, workspace, resolved, report2) {
     const shown = diff.length > MAX_SUMMARY_DIFF ? `${diff.slice(0, MAX_SUMMARY_DIFF)}
 \u2026 (truncated; the whole patch is the fix-patch output)
 ` : diff;
-    const fence = "`".repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    const fence = "`".repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m6) => m6[0].length + 1)));
     out.push("", "Apply it with `git apply`, or run `npx cua-guard fix` locally:", "", `${fence}diff`, shown.trimEnd(), fence);
   }
   const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => !n.startsWith("still reported")).map((n) => `- \`${f.file}\`: ${n}`));
@@ -7654,7 +7673,7 @@ function publishOutputs(settings, report2) {
   if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
 }
 function writeReport(path, text) {
-  mkdirSync(dirname2(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
 }
 function verdictFailure(settings, report2) {

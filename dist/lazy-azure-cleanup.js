@@ -1,4 +1,4 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -47,12 +47,42 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// builtin:node:os
+var m, node_os_default, EOL;
+var init_node_os = __esm({
+  "builtin:node:os"() {
+    m = process.getBuiltinModule("node:os");
+    node_os_default = m;
+    EOL = /* @__PURE__ */ (() => m.EOL)();
+  }
+});
+
+// builtin:node:util
+var m2, node_util_default, inspect, promisify;
+var init_node_util = __esm({
+  "builtin:node:util"() {
+    m2 = process.getBuiltinModule("node:util");
+    node_util_default = m2;
+    inspect = /* @__PURE__ */ (() => m2.inspect)();
+    promisify = /* @__PURE__ */ (() => m2.promisify)();
+  }
+});
+
+// builtin:node:process
+var m3, node_process_default;
+var init_node_process = __esm({
+  "builtin:node:process"() {
+    m3 = process.getBuiltinModule("node:process");
+    node_process_default = m3;
+  }
+});
+
 // node_modules/ms/index.js
 var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
+    var m16 = s * 60;
+    var h = m16 * 60;
     var d = h * 24;
     var w = d * 7;
     var y = d * 365.25;
@@ -107,7 +137,7 @@ var require_ms = __commonJS({
         case "mins":
         case "min":
         case "m":
-          return n * m;
+          return n * m16;
         case "seconds":
         case "second":
         case "secs":
@@ -132,8 +162,8 @@ var require_ms = __commonJS({
       if (msAbs >= h) {
         return Math.round(ms / h) + "h";
       }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
+      if (msAbs >= m16) {
+        return Math.round(ms / m16) + "m";
       }
       if (msAbs >= s) {
         return Math.round(ms / s) + "s";
@@ -148,8 +178,8 @@ var require_ms = __commonJS({
       if (msAbs >= h) {
         return plural(ms, msAbs, h, "hour");
       }
-      if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
+      if (msAbs >= m16) {
+        return plural(ms, msAbs, m16, "minute");
       }
       if (msAbs >= s) {
         return plural(ms, msAbs, s, "second");
@@ -442,11 +472,11 @@ var require_browser = __commonJS({
       if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
         return false;
       }
-      let m;
+      let m16;
       return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
       typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
       // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && (m16 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m16[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
       typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
     }
     function formatArgs(args) {
@@ -527,7 +557,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os6 = __require("os");
+    var os3 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -575,7 +605,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os6.release().split(".");
+        const osRelease = os3.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -629,14 +659,14 @@ var require_supports_color = __commonJS({
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
     var tty = __require("tty");
-    var util2 = __require("util");
+    var util = __require("util");
     exports.init = init;
     exports.log = log2;
     exports.formatArgs = formatArgs;
     exports.save = save;
     exports.load = load;
     exports.useColors = useColors;
-    exports.destroy = util2.deprecate(
+    exports.destroy = util.deprecate(
       () => {
       },
       "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
@@ -767,7 +797,7 @@ var require_node = __commonJS({
       return (/* @__PURE__ */ new Date()).toISOString() + " ";
     }
     function log2(...args) {
-      return process.stderr.write(util2.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
     }
     function save(namespaces) {
       if (namespaces) {
@@ -790,11 +820,11 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util2.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
     };
     formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util2.inspect(v, this.inspectOpts);
+      return util.inspect(v, this.inspectOpts);
     };
   }
 });
@@ -814,18 +844,18 @@ var require_src = __commonJS({
 var require_helpers = __commonJS({
   "node_modules/agent-base/dist/helpers.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -843,8 +873,8 @@ var require_helpers = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.req = exports.json = exports.toBuffer = void 0;
-    var http4 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
     async function toBuffer(stream) {
       let length = 0;
       const chunks = [];
@@ -869,7 +899,7 @@ var require_helpers = __commonJS({
     exports.json = json;
     function req(url, opts = {}) {
       const href = typeof url === "string" ? url : url.href;
-      const req2 = (href.startsWith("https:") ? https3 : http4).request(url, opts);
+      const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
       const promise = new Promise((resolve, reject) => {
         req2.once("response", resolve).once("error", reject).end();
       });
@@ -884,18 +914,18 @@ var require_helpers = __commonJS({
 var require_dist = __commonJS({
   "node_modules/agent-base/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -911,17 +941,17 @@ var require_dist = __commonJS({
       __setModuleDefault(result, mod);
       return result;
     };
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports && exports.__exportStar || function(m16, exports2) {
+      for (var p in m16) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m16, p);
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Agent = void 0;
     var net = __importStar(__require("net"));
-    var http4 = __importStar(__require("http"));
+    var http3 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers(), exports);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent3 = class extends http4.Agent {
+    var Agent3 = class extends http3.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -993,7 +1023,7 @@ var require_dist = __commonJS({
         const fakeSocket = this.incrementSockets(name3);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name3, fakeSocket);
-          if (socket instanceof http4.Agent) {
+          if (socket instanceof http3.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -1136,18 +1166,18 @@ var require_parse_proxy_response = __commonJS({
 var require_dist2 = __commonJS({
   "node_modules/https-proxy-agent/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -1286,18 +1316,18 @@ var require_dist2 = __commonJS({
 var require_dist3 = __commonJS({
   "node_modules/http-proxy-agent/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -1430,35 +1460,35 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http4 = __require("http");
-    var https3 = __require("https");
+    var http3 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
-    var util2 = __require("util");
+    var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
     exports.httpsOverHttp = httpsOverHttp2;
     exports.httpOverHttps = httpOverHttps2;
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http4.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http4.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -1467,7 +1497,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http4.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -1484,7 +1514,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util2.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -2463,14 +2493,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path && path[0] !== "/") {
+          path = `/${path}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -2550,8 +2580,8 @@ var require_util = __commonJS({
     }
     var KEEPALIVE_TIMEOUT_EXPR = /timeout=(\d+)/;
     function parseKeepAliveTimeout(val) {
-      const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
-      return m ? parseInt(m[1], 10) * 1e3 : null;
+      const m16 = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
+      return m16 ? parseInt(m16[1], 10) * 1e3 : null;
     }
     function headerNameToString(value) {
       return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
@@ -2753,11 +2783,11 @@ var require_util = __commonJS({
     }
     function parseRangeHeader(range) {
       if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
-      return m ? {
-        start: parseInt(m[1]),
-        end: m[2] ? parseInt(m[2]) : null,
-        size: m[3] ? parseInt(m[3]) : null
+      const m16 = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+      return m16 ? {
+        start: parseInt(m16[1]),
+        end: m16[2] ? parseInt(m16[2]) : null,
+        size: m16[3] ? parseInt(m16[3]) : null
       } : null;
     }
     function addListener(obj, name3, listener) {
@@ -2858,10 +2888,10 @@ var require_diagnostics = __commonJS({
   "node_modules/undici/lib/core/diagnostics.js"(exports, module) {
     "use strict";
     var diagnosticsChannel = __require("node:diagnostics_channel");
-    var util2 = __require("node:util");
-    var undiciDebugLog = util2.debuglog("undici");
-    var fetchDebuglog = util2.debuglog("fetch");
-    var websocketDebuglog = util2.debuglog("websocket");
+    var util = __require("node:util");
+    var undiciDebugLog = util.debuglog("undici");
+    var fetchDebuglog = util.debuglog("fetch");
+    var websocketDebuglog = util.debuglog("websocket");
     var isClientSet = false;
     var channels = {
       // Client
@@ -2921,39 +2951,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path,
           error.message
         );
       });
@@ -3002,9 +3032,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3067,7 +3097,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path,
         method,
         body,
         headers,
@@ -3082,11 +3112,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path5 !== "string") {
+        if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3152,7 +3182,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path, query) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3903,7 +3933,7 @@ var require_connect = __commonJS({
     "use strict";
     var net = __require("node:net");
     var assert = __require("node:assert");
-    var util2 = require_util();
+    var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
     function noop() {
@@ -3972,7 +4002,7 @@ var require_connect = __commonJS({
           if (!tls) {
             tls = __require("node:tls");
           }
-          servername = servername || options.servername || util2.getServerName(host) || null;
+          servername = servername || options.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
@@ -4071,7 +4101,7 @@ var require_connect = __commonJS({
         message += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
       message += ` timeout: ${opts.timeout}ms)`;
-      util2.destroy(socket, new ConnectTimeoutError(message));
+      util.destroy(socket, new ConnectTimeoutError(message));
     }
     module.exports = buildConnector;
   }
@@ -5466,7 +5496,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
-    var zlib2 = __require("node:zlib");
+    var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -6166,7 +6196,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -6810,7 +6840,7 @@ var require_formdata_parser = __commonJS({
 var require_body = __commonJS({
   "node_modules/undici/lib/web/fetch/body.js"(exports, module) {
     "use strict";
-    var util2 = require_util();
+    var util = require_util();
     var {
       ReadableStreamFrom,
       isBlobLike,
@@ -6885,7 +6915,7 @@ var require_body = __commonJS({
         source = new Uint8Array(object.slice());
       } else if (ArrayBuffer.isView(object)) {
         source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
-      } else if (util2.isFormDataLike(object)) {
+      } else if (util.isFormDataLike(object)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -6944,14 +6974,14 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util2.isDisturbed(object) || object.locked) {
+        if (util.isDisturbed(object) || object.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
         stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
       }
-      if (typeof source === "string" || util2.isBuffer(source)) {
+      if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
       }
       if (action != null) {
@@ -6988,7 +7018,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
-        assert(!util2.isDisturbed(object), "The body has already been consumed.");
+        assert(!util.isDisturbed(object), "The body has already been consumed.");
         assert(!object.locked, "The stream is locked.");
       }
       return extractBody(object, keepalive);
@@ -7095,7 +7125,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     }
     function bodyUnusable(object) {
       const body = object[kState].body;
-      return body != null && (body.stream.locked || util2.isDisturbed(body.stream));
+      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -7125,7 +7155,7 @@ var require_client_h1 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h1.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var util2 = require_util();
+    var util = require_util();
     var { channels } = require_diagnostics();
     var timers = require_timers();
     var {
@@ -7174,11 +7204,11 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
-    var addListener = util2.addListener;
-    var removeAllListeners = util2.removeAllListeners;
+    var addListener = util.addListener;
+    var removeAllListeners = util.removeAllListeners;
     var kIdleSocketValidation = /* @__PURE__ */ Symbol("kIdleSocketValidation");
     var kIdleSocketValidationTimeout = /* @__PURE__ */ Symbol("kIdleSocketValidationTimeout");
     var kSocketUsed = /* @__PURE__ */ Symbol("kSocketUsed");
@@ -7249,7 +7279,7 @@ var require_client_h1 = __commonJS({
       constructor(client2, socket, { exports: exports2 }) {
         assert(Number.isFinite(client2[kMaxHeadersSize]) && client2[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client2;
         this.socket = socket;
         this.timeout = null;
@@ -7344,11 +7374,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -7356,7 +7386,7 @@ var require_client_h1 = __commonJS({
             }
           }
         } catch (err) {
-          util2.destroy(socket, err);
+          util.destroy(socket, err);
         }
       }
       finish() {
@@ -7371,10 +7401,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -7391,7 +7421,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -7413,7 +7443,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         if (client2[kRunning] === 0) {
-          util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
         const request = client2[kQueue][client2[kRunningIdx]];
@@ -7441,13 +7471,13 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util2.bufferToLowerCasedHeaderName(key);
+          const headerName = util.bufferToLowerCasedHeaderName(key);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util2.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -7455,7 +7485,7 @@ var require_client_h1 = __commonJS({
       trackHeader(len) {
         this.headersSize += len;
         if (this.headersSize >= this.headersMaxSize) {
-          util2.destroy(this.socket, new HeadersOverflowError());
+          util.destroy(this.socket, new HeadersOverflowError());
         }
       }
       onUpgrade(head) {
@@ -7486,8 +7516,8 @@ var require_client_h1 = __commonJS({
         try {
           request.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error) {
-          util2.errorRequest(client2, request, error);
-          util2.destroy(socket, error);
+          util.errorRequest(client2, request, error);
+          util.destroy(socket, error);
         }
         client2[kResume]();
       }
@@ -7497,7 +7527,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         if (client2[kRunning] === 0) {
-          util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
         const request = client2[kQueue][client2[kRunningIdx]];
@@ -7507,11 +7537,11 @@ var require_client_h1 = __commonJS({
         assert(!this.upgrade);
         assert(this.statusCode < 200);
         if (statusCode === 100) {
-          util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
         if (upgrade && !request.upgrade) {
-          util2.destroy(socket, new SocketError("bad upgrade", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
@@ -7540,7 +7570,7 @@ var require_client_h1 = __commonJS({
         this.headers = [];
         this.headersSize = 0;
         if (this.shouldKeepAlive && client2[kPipelining]) {
-          const keepAliveTimeout = this.keepAlive ? util2.parseKeepAliveTimeout(this.keepAlive) : null;
+          const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
             const timeout = Math.min(
               keepAliveTimeout - client2[kKeepAliveTimeoutThreshold],
@@ -7571,7 +7601,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client2[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client: client2, socket, statusCode, maxResponseSize } = this;
@@ -7588,12 +7618,12 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 200);
         if (maxResponseSize > -1 && this.bytesRead + buf.length > maxResponseSize) {
-          util2.destroy(socket, new ResponseExceededMaxSizeError());
+          util.destroy(socket, new ResponseExceededMaxSizeError());
           return -1;
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -7620,7 +7650,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
-          util2.destroy(socket, new ResponseContentLengthMismatchError());
+          util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
         request.onComplete(headers);
@@ -7628,14 +7658,14 @@ var require_client_h1 = __commonJS({
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
           assert(client2[kRunning] === 0);
-          util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          util.destroy(socket, new InformationalError("reset"));
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
-          util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          util.destroy(socket, new InformationalError("reset"));
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client2[kRunning] === 0) {
-          util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          util.destroy(socket, new InformationalError("reset"));
+          return constants5.ERROR.PAUSED;
         } else if (client2[kPipelining] == null || client2[kPipelining] === 1) {
           setImmediate(() => client2[kResume]());
         } else {
@@ -7648,15 +7678,15 @@ var require_client_h1 = __commonJS({
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client2[kRunning] > 1) {
           assert(!paused, "cannot be paused while waiting for headers");
-          util2.destroy(socket, new HeadersTimeoutError());
+          util.destroy(socket, new HeadersTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_BODY) {
         if (!paused) {
-          util2.destroy(socket, new BodyTimeoutError());
+          util.destroy(socket, new BodyTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_KEEP_ALIVE) {
         assert(client2[kRunning] === 0 && client2[kKeepAliveTimeoutValue]);
-        util2.destroy(socket, new InformationalError("socket idle timeout"));
+        util.destroy(socket, new InformationalError("socket idle timeout"));
       }
     }
     async function connectH1(client2, socket) {
@@ -7697,11 +7727,11 @@ var require_client_h1 = __commonJS({
         if (parser.statusCode && !parser.shouldKeepAlive) {
           const parserErr = parser.finish();
           if (parserErr) {
-            util2.destroy(this, parserErr);
+            util.destroy(this, parserErr);
           }
           return;
         }
-        util2.destroy(this, new SocketError("other side closed", util2.getSocketInfo(this)));
+        util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
       addListener(socket, "close", function() {
         const client3 = this[kClient];
@@ -7714,7 +7744,7 @@ var require_client_h1 = __commonJS({
           this[kParser].destroy();
           this[kParser] = null;
         }
-        const err = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
+        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client3[kSocket] = null;
         client3[kHTTPContext] = null;
         if (client3.destroyed) {
@@ -7722,12 +7752,12 @@ var require_client_h1 = __commonJS({
           const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
-            util2.errorRequest(client3, request, err);
+            util.errorRequest(client3, request, err);
           }
         } else if (client3[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
           const request = client3[kQueue][client3[kRunningIdx]];
           client3[kQueue][client3[kRunningIdx]++] = null;
-          util2.errorRequest(client3, request, err);
+          util.errorRequest(client3, request, err);
         }
         client3[kPendingIdx] = client3[kRunningIdx];
         assert(client3[kRunning] === 0);
@@ -7768,7 +7798,7 @@ var require_client_h1 = __commonJS({
             if (client2[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
               return true;
             }
-            if (client2[kRunning] > 0 && util2.bodyLength(request.body) !== 0 && (util2.isStream(request.body) || util2.isAsyncIterable(request.body) || util2.isFormDataLike(request.body))) {
+            if (client2[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
               return true;
             }
           }
@@ -7845,10 +7875,10 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request;
+      const { method, path, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util2.isFormDataLike(body)) {
+      if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
@@ -7858,12 +7888,12 @@ var require_client_h1 = __commonJS({
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util2.isBlobLike(body) && request.contentType == null) {
+      } else if (util.isBlobLike(body) && request.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
-          if (!util2.isValidHeaderValue(contentTypeValue)) {
-            util2.errorRequest(client2, request, new InvalidArgumentError("invalid content-type header"));
+          if (!util.isValidHeaderValue(contentTypeValue)) {
+            util.errorRequest(client2, request, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -7872,7 +7902,7 @@ var require_client_h1 = __commonJS({
       if (body && typeof body.read === "function") {
         body.read(0);
       }
-      const bodyLength = util2.bodyLength(body);
+      const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request.contentLength;
@@ -7882,7 +7912,7 @@ var require_client_h1 = __commonJS({
       }
       if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
         if (client2[kStrictContentLength]) {
-          util2.errorRequest(client2, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client2, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7895,18 +7925,18 @@ var require_client_h1 = __commonJS({
         }
         if (request.completed) {
           if (request.upgrade || request.method === "CONNECT") {
-            util2.destroy(socket, new InformationalError("aborted"));
+            util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util2.errorRequest(client2, request, error || new RequestAbortedError());
-        util2.destroy(body);
-        util2.destroy(socket, new InformationalError("aborted"));
+        util.errorRequest(client2, request, error || new RequestAbortedError());
+        util.destroy(body);
+        util.destroy(socket, new InformationalError("aborted"));
       };
       try {
         request.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client2, request, err);
+        util.errorRequest(client2, request, err);
       }
       if (request.aborted) {
         return false;
@@ -7926,7 +7956,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7963,17 +7993,17 @@ upgrade: ${upgrade}\r
       }
       if (!body || bodyLength === 0) {
         writeBuffer(abort, null, client2, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isBuffer(body)) {
+      } else if (util.isBuffer(body)) {
         writeBuffer(abort, body, client2, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isBlobLike(body)) {
+      } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
           writeIterable(abort, body.stream(), client2, request, socket, contentLength, header, expectsPayload);
         } else {
           writeBlob(abort, body, client2, request, socket, contentLength, header, expectsPayload);
         }
-      } else if (util2.isStream(body)) {
+      } else if (util.isStream(body)) {
         writeStream(abort, body, client2, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isIterable(body)) {
+      } else if (util.isIterable(body)) {
         writeIterable(abort, body, client2, request, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
@@ -7993,7 +8023,7 @@ upgrade: ${upgrade}\r
             this.pause();
           }
         } catch (err) {
-          util2.destroy(this, err);
+          util.destroy(this, err);
         }
       };
       const onDrain = function() {
@@ -8030,9 +8060,9 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util2.destroy(body, err);
+          util.destroy(body, err);
         } else {
-          util2.destroy(body);
+          util.destroy(body);
         }
       };
       body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
@@ -8061,7 +8091,7 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util2.isBuffer(body)) {
+        } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
@@ -8257,7 +8287,7 @@ var require_client_h2 = __commonJS({
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
     var { pipeline } = __require("node:stream");
-    var util2 = require_util();
+    var util = require_util();
     var {
       RequestContentLengthMismatchError,
       RequestAbortedError,
@@ -8335,36 +8365,36 @@ var require_client_h2 = __commonJS({
       session[kOpenStreams] = 0;
       session[kClient] = client2;
       session[kSocket] = socket;
-      util2.addListener(session, "error", onHttp2SessionError);
-      util2.addListener(session, "frameError", onHttp2FrameError);
-      util2.addListener(session, "end", onHttp2SessionEnd);
-      util2.addListener(session, "goaway", onHTTP2GoAway);
-      util2.addListener(session, "close", function() {
+      util.addListener(session, "error", onHttp2SessionError);
+      util.addListener(session, "frameError", onHttp2FrameError);
+      util.addListener(session, "end", onHttp2SessionEnd);
+      util.addListener(session, "goaway", onHTTP2GoAway);
+      util.addListener(session, "close", function() {
         const { [kClient]: client3 } = this;
         const { [kSocket]: socket2 } = client3;
-        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util2.getSocketInfo(socket2));
+        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
         client3[kHTTP2Session] = null;
         if (client3.destroyed) {
           assert(client3[kPending] === 0);
           const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
-            util2.errorRequest(client3, request, err);
+            util.errorRequest(client3, request, err);
           }
         }
       });
       session.unref();
       client2[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
-      util2.addListener(socket, "error", function(err) {
+      util.addListener(socket, "error", function(err) {
         this[kError] = err;
         this[kClient][kOnError](err);
       });
-      util2.addListener(socket, "end", function() {
-        util2.destroy(this, new SocketError("other side closed", util2.getSocketInfo(this)));
+      util.addListener(socket, "end", function() {
+        util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
-      util2.addListener(socket, "close", function() {
-        const err = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
+      util.addListener(socket, "close", function() {
+        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client2[kSocket] = null;
         if (this[kHTTP2Session] != null) {
           this[kHTTP2Session].destroy(err);
@@ -8426,12 +8456,12 @@ var require_client_h2 = __commonJS({
       }
     }
     function onHttp2SessionEnd() {
-      const err = new SocketError("other side closed", util2.getSocketInfo(this[kSocket]));
+      const err = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
       this.destroy(err);
-      util2.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err);
     }
     function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util2.getSocketInfo(this));
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client2 = this[kClient];
       client2[kSocket] = null;
       client2[kHTTPContext] = null;
@@ -8439,11 +8469,11 @@ var require_client_h2 = __commonJS({
         this[kHTTP2Session].destroy(err);
         this[kHTTP2Session] = null;
       }
-      util2.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err);
       if (client2[kRunningIdx] < client2[kQueue].length) {
         const request = client2[kQueue][client2[kRunningIdx]];
         client2[kQueue][client2[kRunningIdx]++] = null;
-        util2.errorRequest(client2, request, err);
+        util.errorRequest(client2, request, err);
         client2[kPendingIdx] = client2[kRunningIdx];
       }
       assert(client2[kRunning] === 0);
@@ -8455,10 +8485,10 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request) {
       const session = client2[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
-        util2.errorRequest(client2, request, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client2, request, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -8487,23 +8517,23 @@ var require_client_h2 = __commonJS({
         }
         if (request.completed) {
           if (method === "CONNECT" && stream != null) {
-            util2.destroy(stream, error || new RequestAbortedError());
+            util.destroy(stream, error || new RequestAbortedError());
           }
           return;
         }
         error = error || new RequestAbortedError();
-        util2.errorRequest(client2, request, error);
+        util.errorRequest(client2, request, error);
         if (stream != null) {
-          util2.destroy(stream, error);
+          util.destroy(stream, error);
         }
-        util2.destroy(body, error);
+        util.destroy(body, error);
         client2[kQueue][client2[kRunningIdx]++] = null;
         client2[kResume]();
       };
       try {
         request.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client2, request, err);
+        util.errorRequest(client2, request, err);
       }
       if (request.aborted) {
         return false;
@@ -8552,14 +8582,14 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
         body.read(0);
       }
-      let contentLength = util2.bodyLength(body);
-      if (util2.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body);
+      if (util.isFormDataLike(body)) {
         extractBody ??= require_body().extractBody;
         const [bodyStream, contentType] = extractBody(body);
         headers["content-type"] = contentType;
@@ -8574,7 +8604,7 @@ var require_client_h2 = __commonJS({
       }
       if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
         if (client2[kStrictContentLength]) {
-          util2.errorRequest(client2, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client2, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -8602,8 +8632,8 @@ var require_client_h2 = __commonJS({
         request.onResponseStarted();
         if (request.aborted) {
           const err = new RequestAbortedError();
-          util2.errorRequest(client2, request, err);
-          util2.destroy(stream, err);
+          util.errorRequest(client2, request, err);
+          util.destroy(stream, err);
           return;
         }
         if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
@@ -8652,7 +8682,7 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util2.isBuffer(body)) {
+        } else if (util.isBuffer(body)) {
           writeBuffer(
             abort,
             stream,
@@ -8663,7 +8693,7 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util2.isBlobLike(body)) {
+        } else if (util.isBlobLike(body)) {
           if (typeof body.stream === "function") {
             writeIterable(
               abort,
@@ -8687,7 +8717,7 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util2.isStream(body)) {
+        } else if (util.isStream(body)) {
           writeStream(
             abort,
             client2[kSocket],
@@ -8698,7 +8728,7 @@ var require_client_h2 = __commonJS({
             request,
             contentLength
           );
-        } else if (util2.isIterable(body)) {
+        } else if (util.isIterable(body)) {
           writeIterable(
             abort,
             stream,
@@ -8716,7 +8746,7 @@ var require_client_h2 = __commonJS({
     }
     function writeBuffer(abort, h2stream, body, client2, request, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util2.isBuffer(body)) {
+        if (body != null && util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           h2stream.cork();
           h2stream.write(body);
@@ -8740,10 +8770,10 @@ var require_client_h2 = __commonJS({
         h2stream,
         (err) => {
           if (err) {
-            util2.destroy(pipe, err);
+            util.destroy(pipe, err);
             abort(err);
           } else {
-            util2.removeAllListeners(pipe);
+            util.removeAllListeners(pipe);
             request.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
@@ -8752,7 +8782,7 @@ var require_client_h2 = __commonJS({
           }
         }
       );
-      util2.addListener(pipe, "data", onPipeData);
+      util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
         request.onBodySent(chunk);
       }
@@ -8828,7 +8858,7 @@ var require_client_h2 = __commonJS({
 var require_redirect_handler = __commonJS({
   "node_modules/undici/lib/handler/redirect-handler.js"(exports, module) {
     "use strict";
-    var util2 = require_util();
+    var util = require_util();
     var { kBodyUsed } = require_symbols();
     var assert = __require("node:assert");
     var { InvalidArgumentError } = require_errors();
@@ -8851,7 +8881,7 @@ var require_redirect_handler = __commonJS({
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        util2.validateHandler(handler, opts.method, opts.upgrade);
+        util.validateHandler(handler, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
@@ -8860,8 +8890,8 @@ var require_redirect_handler = __commonJS({
         this.handler = handler;
         this.history = [];
         this.redirectionLimitReached = false;
-        if (util2.isStream(this.opts.body)) {
-          if (util2.bodyLength(this.opts.body) === 0) {
+        if (util.isStream(this.opts.body)) {
+          if (util.bodyLength(this.opts.body) === 0) {
             this.opts.body.on("data", function() {
               assert(false);
             });
@@ -8874,7 +8904,7 @@ var require_redirect_handler = __commonJS({
           }
         } else if (this.opts.body && typeof this.opts.body.pipeTo === "function") {
           this.opts.body = new BodyAsyncIterable(this.opts.body);
-        } else if (this.opts.body && typeof this.opts.body !== "string" && !ArrayBuffer.isView(this.opts.body) && util2.isIterable(this.opts.body)) {
+        } else if (this.opts.body && typeof this.opts.body !== "string" && !ArrayBuffer.isView(this.opts.body) && util.isIterable(this.opts.body)) {
           this.opts.body = new BodyAsyncIterable(this.opts.body);
         }
       }
@@ -8889,7 +8919,7 @@ var require_redirect_handler = __commonJS({
         this.handler.onError(error);
       }
       onHeaders(statusCode, headers, resume, statusText) {
-        this.location = this.history.length >= this.maxRedirections || util2.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
+        this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
             this.request.abort(new Error("max redirects"));
@@ -8904,10 +8934,10 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8942,20 +8972,20 @@ var require_redirect_handler = __commonJS({
         return null;
       }
       for (let i = 0; i < headers.length; i += 2) {
-        if (headers[i].length === 8 && util2.headerNameToString(headers[i]) === "location") {
+        if (headers[i].length === 8 && util.headerNameToString(headers[i]) === "location") {
           return headers[i + 1];
         }
       }
     }
     function shouldRemoveHeader(header, removeContent, unknownOrigin) {
       if (header.length === 4) {
-        return util2.headerNameToString(header) === "host";
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util2.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name3 = util2.headerNameToString(header);
+        const name3 = util.headerNameToString(header);
         return name3 === "authorization" || name3 === "cookie" || name3 === "proxy-authorization";
       }
       return false;
@@ -9011,8 +9041,8 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http4 = __require("node:http");
-    var util2 = require_util();
+    var http3 = __require("node:http");
+    var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
     var DispatcherBase = require_dispatcher_base();
@@ -9197,10 +9227,10 @@ var require_client = __commonJS({
         } else {
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
-        this[kUrl] = util2.parseOrigin(url);
+        this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -9260,7 +9290,7 @@ var require_client = __commonJS({
         const request = new Request(origin, opts, handler);
         this[kQueue].push(request);
         if (this[kResuming]) {
-        } else if (util2.bodyLength(request.body) == null && util2.isIterable(request.body)) {
+        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -9285,7 +9315,7 @@ var require_client = __commonJS({
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
-            util2.errorRequest(this, request, err);
+            util.errorRequest(this, request, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -9311,7 +9341,7 @@ var require_client = __commonJS({
         const requests = client2[kQueue].splice(client2[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
           const request = requests[i];
-          util2.errorRequest(client2, request, err);
+          util.errorRequest(client2, request, err);
         }
         assert(client2[kSize] === 0);
       }
@@ -9360,7 +9390,7 @@ var require_client = __commonJS({
           });
         });
         if (client2.destroyed) {
-          util2.destroy(socket.on("error", noop), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop), new ClientDestroyedError());
           return;
         }
         assert(socket);
@@ -9415,7 +9445,7 @@ var require_client = __commonJS({
           assert(client2[kRunning] === 0);
           while (client2[kPending] > 0 && client2[kQueue][client2[kPendingIdx]].servername === client2[kServerName]) {
             const request = client2[kQueue][client2[kPendingIdx]++];
-            util2.errorRequest(client2, request, err);
+            util.errorRequest(client2, request, err);
           }
         } else {
           onError(client2, err);
@@ -9766,7 +9796,7 @@ var require_pool = __commonJS({
     var {
       InvalidArgumentError
     } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { kUrl, kInterceptors } = require_symbols();
     var buildConnector = require_connect();
     var kOptions = /* @__PURE__ */ Symbol("options");
@@ -9812,8 +9842,8 @@ var require_pool = __commonJS({
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
-        this[kUrl] = util2.parseOrigin(origin);
-        this[kOptions] = { ...util2.deepClone(options), connect, allowH2 };
+        this[kUrl] = util.parseOrigin(origin);
+        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error) => {
@@ -9995,7 +10025,7 @@ var require_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
     var Client = require_client();
-    var util2 = require_util();
+    var util = require_util();
     var createRedirectInterceptor = require_redirect_interceptor();
     var kOnConnect = /* @__PURE__ */ Symbol("onConnect");
     var kOnDisconnect = /* @__PURE__ */ Symbol("onDisconnect");
@@ -10026,7 +10056,7 @@ var require_agent = __commonJS({
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util2.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -10146,10 +10176,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10836,7 +10866,7 @@ var require_readable = __commonJS({
     var assert = __require("node:assert");
     var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError: AbortError3 } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { ReadableStreamFrom } = require_util();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
     var kReading = /* @__PURE__ */ Symbol("kReading");
@@ -10938,7 +10968,7 @@ var require_readable = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#dom-body-bodyused
       get bodyUsed() {
-        return util2.isDisturbed(this);
+        return util.isDisturbed(this);
       }
       // https://fetch.spec.whatwg.org/#dom-body-body
       get body() {
@@ -10989,7 +11019,7 @@ var require_readable = __commonJS({
       return self[kBody] && self[kBody].locked === true || self[kConsume];
     }
     function isUnusable(self) {
-      return util2.isDisturbed(self) || isLocked(self);
+      return util.isDisturbed(self) || isLocked(self);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -11190,7 +11220,7 @@ var require_api_request = __commonJS({
     var assert = __require("node:assert");
     var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var RequestHandler = class extends AsyncResource {
@@ -11217,8 +11247,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util2.isStream(body)) {
-            util2.destroy(body.on("error", util2.nop), err);
+          if (util.isStream(body)) {
+            util.destroy(body.on("error", util.nop), err);
           }
           throw err;
         }
@@ -11237,7 +11267,7 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util2.isStream(body)) {
+        if (util.isStream(body)) {
           body.on("error", (err) => {
             this.onError(err);
           });
@@ -11246,10 +11276,10 @@ var require_api_request = __commonJS({
           if (this.signal.aborted) {
             this.reason = this.signal.reason ?? new RequestAbortedError();
           } else {
-            this.removeAbortListener = util2.addAbortListener(this.signal, () => {
+            this.removeAbortListener = util.addAbortListener(this.signal, () => {
               this.reason = this.signal.reason ?? new RequestAbortedError();
               if (this.res) {
-                util2.destroy(this.res.on("error", util2.nop), this.reason);
+                util.destroy(this.res.on("error", util.nop), this.reason);
               } else if (this.abort) {
                 this.abort(this.reason);
               }
@@ -11273,14 +11303,14 @@ var require_api_request = __commonJS({
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
-        const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
           }
           return;
         }
-        const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
+        const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
         const res = new Readable3({
@@ -11318,7 +11348,7 @@ var require_api_request = __commonJS({
         return this.res.push(chunk);
       }
       onComplete(trailers) {
-        util2.parseHeaders(trailers, this.trailers);
+        util.parseHeaders(trailers, this.trailers);
         this.res.push(null);
       }
       onError(err) {
@@ -11332,12 +11362,12 @@ var require_api_request = __commonJS({
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util2.destroy(res, err);
+            util.destroy(res, err);
           });
         }
         if (body) {
           this.body = null;
-          util2.destroy(body, err);
+          util.destroy(body, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -11427,7 +11457,7 @@ var require_api_stream = __commonJS({
     var assert = __require("node:assert");
     var { finished, PassThrough } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
@@ -11455,8 +11485,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util2.isStream(body)) {
-            util2.destroy(body.on("error", util2.nop), err);
+          if (util.isStream(body)) {
+            util.destroy(body.on("error", util.nop), err);
           }
           throw err;
         }
@@ -11471,7 +11501,7 @@ var require_api_stream = __commonJS({
         this.body = body;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util2.isStream(body)) {
+        if (util.isStream(body)) {
           body.on("error", (err) => {
             this.onError(err);
           });
@@ -11489,7 +11519,7 @@ var require_api_stream = __commonJS({
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         const { factory, opaque, context: context3, callback, responseHeaders } = this;
-        const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
@@ -11499,7 +11529,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         let res;
         if (this.throwOnError && statusCode >= 400) {
-          const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
+          const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
           res = new PassThrough();
           this.callback = null;
@@ -11525,7 +11555,7 @@ var require_api_stream = __commonJS({
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
-              util2.destroy(res2, err);
+              util.destroy(res2, err);
             }
             this.callback = null;
             this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
@@ -11549,7 +11579,7 @@ var require_api_stream = __commonJS({
         if (!res) {
           return;
         }
-        this.trailers = util2.parseHeaders(trailers);
+        this.trailers = util.parseHeaders(trailers);
         res.end();
       }
       onError(err) {
@@ -11558,7 +11588,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         if (res) {
           this.res = null;
-          util2.destroy(res, err);
+          util.destroy(res, err);
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -11567,7 +11597,7 @@ var require_api_stream = __commonJS({
         }
         if (body) {
           this.body = null;
-          util2.destroy(body, err);
+          util.destroy(body, err);
         }
       }
     };
@@ -11607,7 +11637,7 @@ var require_api_pipeline = __commonJS({
       InvalidReturnValueError,
       RequestAbortedError
     } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
@@ -11669,7 +11699,7 @@ var require_api_pipeline = __commonJS({
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
-        this.req = new PipelineRequest().on("error", util2.nop);
+        this.req = new PipelineRequest().on("error", util.nop);
         this.ret = new Duplex({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
@@ -11695,9 +11725,9 @@ var require_api_pipeline = __commonJS({
             if (abort && err) {
               abort();
             }
-            util2.destroy(body, err);
-            util2.destroy(req, err);
-            util2.destroy(res, err);
+            util.destroy(body, err);
+            util.destroy(req, err);
+            util.destroy(res, err);
             removeSignal(this);
             callback(err);
           }
@@ -11723,7 +11753,7 @@ var require_api_pipeline = __commonJS({
         const { opaque, handler, context: context3 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
-            const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+            const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
             this.onInfo({ statusCode, headers });
           }
           return;
@@ -11732,7 +11762,7 @@ var require_api_pipeline = __commonJS({
         let body;
         try {
           this.handler = null;
-          const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+          const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
           body = this.runInAsyncScope(handler, null, {
             statusCode,
             headers,
@@ -11741,7 +11771,7 @@ var require_api_pipeline = __commonJS({
             context: context3
           });
         } catch (err) {
-          this.res.on("error", util2.nop);
+          this.res.on("error", util.nop);
           throw err;
         }
         if (!body || typeof body.on !== "function") {
@@ -11754,14 +11784,14 @@ var require_api_pipeline = __commonJS({
           }
         }).on("error", (err) => {
           const { ret } = this;
-          util2.destroy(ret, err);
+          util.destroy(ret, err);
         }).on("end", () => {
           const { ret } = this;
           ret.push(null);
         }).on("close", () => {
           const { ret } = this;
           if (!ret._readableState.ended) {
-            util2.destroy(ret, new RequestAbortedError());
+            util.destroy(ret, new RequestAbortedError());
           }
         });
         this.body = body;
@@ -11777,7 +11807,7 @@ var require_api_pipeline = __commonJS({
       onError(err) {
         const { ret } = this;
         this.handler = null;
-        util2.destroy(ret, err);
+        util.destroy(ret, err);
       }
     };
     function pipeline(opts, handler) {
@@ -11799,7 +11829,7 @@ var require_api_upgrade = __commonJS({
     "use strict";
     var { InvalidArgumentError, SocketError } = require_errors();
     var { AsyncResource } = __require("node:async_hooks");
-    var util2 = require_util();
+    var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var UpgradeHandler = class extends AsyncResource {
@@ -11839,7 +11869,7 @@ var require_api_upgrade = __commonJS({
         const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
-        const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         this.runInAsyncScope(callback, null, null, {
           headers,
           socket,
@@ -11892,7 +11922,7 @@ var require_api_connect = __commonJS({
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
     var { InvalidArgumentError, SocketError } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
       constructor(opts, callback) {
@@ -11931,7 +11961,7 @@ var require_api_connect = __commonJS({
         this.callback = null;
         let headers = rawHeaders;
         if (headers != null) {
-          headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+          headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         }
         this.runInAsyncScope(callback, null, null, {
           statusCode,
@@ -12121,20 +12151,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path) {
+      if (typeof path !== "string") {
+        return path;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12156,7 +12186,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -12194,9 +12224,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path,
         method,
         body,
         headers,
@@ -12502,7 +12532,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify7 } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -12542,7 +12572,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify7(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -12555,7 +12585,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify7 } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -12595,7 +12625,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify7(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -12659,10 +12689,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12931,7 +12961,7 @@ var require_retry = __commonJS({
 var require_dump = __commonJS({
   "node_modules/undici/lib/interceptor/dump.js"(exports, module) {
     "use strict";
-    var util2 = require_util();
+    var util = require_util();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var DecoratorHandler = require_decorator_handler();
     var DumpHandler = class extends DecoratorHandler {
@@ -12960,7 +12990,7 @@ var require_dump = __commonJS({
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = util2.parseHeaders(rawHeaders);
+        const headers = util.parseHeaders(rawHeaders);
         const contentLength = headers["content-length"];
         if (contentLength != null && contentLength > this.#maxSize) {
           throw new RequestAbortedError(
@@ -13327,7 +13357,7 @@ var require_headers = __commonJS({
     } = require_util2();
     var { webidl } = require_webidl();
     var assert = __require("node:assert");
-    var util2 = __require("node:util");
+    var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
     function isHTTPWhiteSpaceCharCode(code) {
@@ -13686,9 +13716,9 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util2.inspect.custom](depth, options) {
+      [util.inspect.custom](depth, options) {
         options.depth ??= depth;
-        return `Headers ${util2.formatWithOptions(options, this.#headersList.entries)}`;
+        return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
         return o.#guard;
@@ -13720,14 +13750,14 @@ var require_headers = __commonJS({
         value: "Headers",
         configurable: true
       },
-      [util2.inspect.custom]: {
+      [util.inspect.custom]: {
         enumerable: false
       }
     });
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util2.types.isProxy(V) && iterator === Headers3.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -13764,9 +13794,9 @@ var require_response = __commonJS({
     "use strict";
     var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
-    var util2 = require_util();
+    var util = require_util();
     var nodeUtil = __require("node:util");
-    var { kEnumerableProperty } = util2;
+    var { kEnumerableProperty } = util;
     var {
       isValidReasonPhrase,
       isCancelled,
@@ -13896,7 +13926,7 @@ var require_response = __commonJS({
       }
       get bodyUsed() {
         webidl.brandCheck(this, _Response);
-        return !!this[kState].body && util2.isDisturbed(this[kState].body.stream);
+        return !!this[kState].body && util.isDisturbed(this[kState].body.stream);
       }
       // Returns a clone of response.
       clone() {
@@ -14111,7 +14141,7 @@ var require_response = __commonJS({
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
         return webidl.converters.BufferSource(V, prefix, name3);
       }
-      if (util2.isFormDataLike(V)) {
+      if (util.isFormDataLike(V)) {
         return webidl.converters.FormData(V, prefix, name3, { strict: false });
       }
       if (V instanceof URLSearchParams) {
@@ -14206,7 +14236,7 @@ var require_request2 = __commonJS({
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
     var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
-    var util2 = require_util();
+    var util = require_util();
     var nodeUtil = __require("node:util");
     var {
       isValidHTTPToken,
@@ -14223,7 +14253,7 @@ var require_request2 = __commonJS({
       requestCache,
       requestDuplex
     } = require_constants3();
-    var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util2;
+    var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
     var { kHeaders, kSignal, kState, kDispatcher } = require_symbols2();
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
@@ -14468,7 +14498,7 @@ var require_request2 = __commonJS({
               }
             } catch {
             }
-            util2.addAbortListener(signal, abort);
+            util.addAbortListener(signal, abort);
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
@@ -14651,7 +14681,7 @@ var require_request2 = __commonJS({
       }
       get bodyUsed() {
         webidl.brandCheck(this, _Request);
-        return !!this[kState].body && util2.isDisturbed(this[kState].body.stream);
+        return !!this[kState].body && util.isDisturbed(this[kState].body.stream);
       }
       get duplex() {
         webidl.brandCheck(this, _Request);
@@ -14675,7 +14705,7 @@ var require_request2 = __commonJS({
           }
           const acRef = new WeakRef(ac);
           list8.add(acRef);
-          util2.addAbortListener(
+          util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
           );
@@ -14907,7 +14937,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib2 = __require("node:zlib");
+    var zlib = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -15869,23 +15899,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib2.createGunzip({
+                    decoders.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib2.createBrotliDecompress({
-                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib.createBrotliDecompress({
+                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -17541,9 +17571,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path) {
+      for (let i = 0; i < path.length; ++i) {
+        const code = path.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -20409,7 +20439,7 @@ var require_undici = __commonJS({
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var errors = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { InvalidArgumentError } = errors;
     var api = require_api();
     var buildConnector = require_connect();
@@ -20444,8 +20474,8 @@ var require_undici = __commonJS({
     module.exports.buildConnector = buildConnector;
     module.exports.errors = errors;
     module.exports.util = {
-      parseHeaders: util2.parseHeaders,
-      headerNameToString: util2.headerNameToString
+      parseHeaders: util.parseHeaders,
+      headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn) {
       return (url, opts, handler) => {
@@ -20463,16 +20493,16 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path = `/${path}`;
           }
-          url = new URL(util2.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
           }
-          url = util2.parseURL(url);
+          url = util.parseURL(url);
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
@@ -20601,7 +20631,7 @@ var require_data_stream = __commonJS({
   "node_modules/jws/lib/data-stream.js"(exports, module) {
     var Buffer3 = require_safe_buffer().Buffer;
     var Stream = __require("stream");
-    var util2 = __require("util");
+    var util = __require("util");
     function DataStream(data) {
       this.buffer = null;
       this.writable = true;
@@ -20627,7 +20657,7 @@ var require_data_stream = __commonJS({
       }
       throw new TypeError("Unexpected data type (" + typeof data + ")");
     }
-    util2.inherits(DataStream, Stream);
+    util.inherits(DataStream, Stream);
     DataStream.prototype.write = function write(data) {
       this.buffer = Buffer3.concat([this.buffer, Buffer3.from(data)]);
       this.emit("data", data);
@@ -20848,7 +20878,7 @@ var require_jwa = __commonJS({
     var Buffer3 = require_safe_buffer().Buffer;
     var crypto4 = __require("crypto");
     var formatEcdsa = require_ecdsa_sig_formatter();
-    var util2 = __require("util");
+    var util = __require("util");
     var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".';
     var MSG_INVALID_SECRET = "secret must be a string or buffer";
     var MSG_INVALID_VERIFIER_KEY = "key must be a string or a buffer";
@@ -20928,7 +20958,7 @@ var require_jwa = __commonJS({
     }
     function typeError(template) {
       var args = [].slice.call(arguments, 1);
-      var errMsg = util2.format.bind(util2, template).apply(null, args);
+      var errMsg = util.format.bind(util, template).apply(null, args);
       return new TypeError(errMsg);
     }
     function bufferOrString(obj) {
@@ -21088,7 +21118,7 @@ var require_sign_stream = __commonJS({
     var jwa = require_jwa();
     var Stream = __require("stream");
     var toString = require_tostring();
-    var util2 = __require("util");
+    var util = __require("util");
     function base64url(string, encoding) {
       return Buffer3.from(string, encoding).toString("base64").replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
     }
@@ -21096,7 +21126,7 @@ var require_sign_stream = __commonJS({
       encoding = encoding || "utf8";
       var encodedHeader = base64url(toString(header), "binary");
       var encodedPayload = base64url(toString(payload), encoding);
-      return util2.format("%s.%s", encodedHeader, encodedPayload);
+      return util.format("%s.%s", encodedHeader, encodedPayload);
     }
     function jwsSign(opts) {
       var header = opts.header;
@@ -21106,7 +21136,7 @@ var require_sign_stream = __commonJS({
       var algo = jwa(header.alg);
       var securedInput = jwsSecuredInput(header, payload, encoding);
       var signature = algo.sign(securedInput, secretOrKey);
-      return util2.format("%s.%s", securedInput, signature);
+      return util.format("%s.%s", securedInput, signature);
     }
     function SignStream(opts) {
       var secret = opts.secret;
@@ -21130,7 +21160,7 @@ var require_sign_stream = __commonJS({
           this.sign();
       }.bind(this));
     }
-    util2.inherits(SignStream, Stream);
+    util.inherits(SignStream, Stream);
     SignStream.prototype.sign = function sign() {
       try {
         var signature = jwsSign({
@@ -21163,7 +21193,7 @@ var require_verify_stream = __commonJS({
     var jwa = require_jwa();
     var Stream = __require("stream");
     var toString = require_tostring();
-    var util2 = __require("util");
+    var util = __require("util");
     var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
     function isObject2(thing) {
       return Object.prototype.toString.call(thing) === "[object Object]";
@@ -21247,7 +21277,7 @@ var require_verify_stream = __commonJS({
           this.verify();
       }.bind(this));
     }
-    util2.inherits(VerifyStream, Stream);
+    util.inherits(VerifyStream, Stream);
     VerifyStream.prototype.verify = function verify() {
       try {
         var valid = jwsVerify(this.signature.buffer, this.algorithm, this.key.buffer);
@@ -21648,14 +21678,14 @@ var require_semver = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
+        const m16 = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m16) {
           throw new TypeError(`Invalid Version: ${version3}`);
         }
         this.raw = version3;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
+        this.major = +m16[1];
+        this.minor = +m16[2];
+        this.patch = +m16[3];
         if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
           throw new TypeError("Invalid major version");
         }
@@ -21665,10 +21695,10 @@ var require_semver = __commonJS({
         if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
           throw new TypeError("Invalid patch version");
         }
-        if (!m[4]) {
+        if (!m16[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m[4].split(".").map((id) => {
+          this.prerelease = m16[4].split(".").map((id) => {
             if (/^[0-9]+$/.test(id)) {
               const num = +id;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
@@ -21678,7 +21708,7 @@ var require_semver = __commonJS({
             return id;
           });
         }
-        this.build = m[5] ? m[5].split(".") : [];
+        this.build = m16[5] ? m16[5].split(".") : [];
         this.format();
       }
       format() {
@@ -22282,10 +22312,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse2();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version3, options);
@@ -22736,27 +22766,27 @@ var require_range = __commonJS({
       return comp;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var invalidXRangeOrder = (M, m16, p) => isX(M) && !isX(m16) || isX(m16) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp, options) => {
       const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
       const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
+      return comp.replace(r, (_, M, m16, p, pr) => {
+        debug2("tilde", comp, _, M, m16, p, pr);
         let ret;
         if (isX(M)) {
           ret = "";
-        } else if (isX(m)) {
+        } else if (isX(m16)) {
           ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
         } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.0${z} <${M}.${+m16 + 1}.0-0`;
         } else if (pr) {
           debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.${p}-${pr} <${M}.${+m16 + 1}.0-0`;
         } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.${p} <${M}.${+m16 + 1}.0-0`;
         }
         debug2("tilde return", ret);
         return ret;
@@ -22769,40 +22799,40 @@ var require_range = __commonJS({
       debug2("caret", comp, options);
       const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
       const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
+      return comp.replace(r, (_, M, m16, p, pr) => {
+        debug2("caret", comp, _, M, m16, p, pr);
         let ret;
         if (isX(M)) {
           ret = "";
-        } else if (isX(m)) {
+        } else if (isX(m16)) {
           ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
         } else if (isX(p)) {
           if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+            ret = `>=${M}.${m16}.0${z} <${M}.${+m16 + 1}.0-0`;
           } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+            ret = `>=${M}.${m16}.0${z} <${+M + 1}.0.0-0`;
           }
         } else if (pr) {
           debug2("replaceCaret pr", pr);
           if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            if (m16 === "0") {
+              ret = `>=${M}.${m16}.${p}-${pr} <${M}.${m16}.${+p + 1}-0`;
             } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+              ret = `>=${M}.${m16}.${p}-${pr} <${M}.${+m16 + 1}.0-0`;
             }
           } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+            ret = `>=${M}.${m16}.${p}-${pr} <${+M + 1}.0.0-0`;
           }
         } else {
           debug2("no pr");
           if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            if (m16 === "0") {
+              ret = `>=${M}.${m16}.${p} <${M}.${m16}.${+p + 1}-0`;
             } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+              ret = `>=${M}.${m16}.${p} <${M}.${+m16 + 1}.0-0`;
             }
           } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+            ret = `>=${M}.${m16}.${p} <${+M + 1}.0.0-0`;
           }
         }
         debug2("caret return", ret);
@@ -22816,13 +22846,13 @@ var require_range = __commonJS({
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
       const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
+      return comp.replace(r, (ret, gtlt, M, m16, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m16, p, pr);
+        if (invalidXRangeOrder(M, m16, p)) {
           return comp;
         }
         const xM = isX(M);
-        const xm = xM || isX(m);
+        const xm = xM || isX(m16);
         const xp = xm || isX(p);
         const anyX = xp;
         if (gtlt === "=" && anyX) {
@@ -22837,17 +22867,17 @@ var require_range = __commonJS({
           }
         } else if (gtlt && anyX) {
           if (xm) {
-            m = 0;
+            m16 = 0;
           }
           p = 0;
           if (gtlt === ">") {
             gtlt = ">=";
             if (xm) {
               M = +M + 1;
-              m = 0;
+              m16 = 0;
               p = 0;
             } else {
-              m = +m + 1;
+              m16 = +m16 + 1;
               p = 0;
             }
           } else if (gtlt === "<=") {
@@ -22855,17 +22885,17 @@ var require_range = __commonJS({
             if (xm) {
               M = +M + 1;
             } else {
-              m = +m + 1;
+              m16 = +m16 + 1;
             }
           }
           if (gtlt === "<") {
             pr = "-0";
           }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
+          ret = `${gtlt + M}.${m16}.${p}${pr}`;
         } else if (xm) {
           ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
         } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.0${pr} <${M}.${+m16 + 1}.0-0`;
         }
         debug2("xRange return", ret);
         return ret;
@@ -22964,18 +22994,18 @@ var require_comparator = __commonJS({
       }
       parse(comp) {
         const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
+        const m16 = comp.match(r);
+        if (!m16) {
           throw new TypeError(`Invalid comparator: ${comp}`);
         }
-        this.operator = m[1] !== void 0 ? m[1] : "";
+        this.operator = m16[1] !== void 0 ? m16[1] : "";
         if (this.operator === "=") {
           this.operator = "";
         }
-        if (!m[2]) {
+        if (!m16[2]) {
           this.semver = ANY;
         } else {
-          this.semver = new SemVer(m[2], this.options.loose);
+          this.semver = new SemVer(m16[2], this.options.loose);
         }
       }
       toString() {
@@ -23525,7 +23555,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse2 = require_parse2();
@@ -23609,8 +23639,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -24582,11 +24612,62 @@ var require_state_cjs = __commonJS({
   }
 });
 
+// builtin:node:path
+var m10, node_path_default;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    m10 = process.getBuiltinModule("node:path");
+    node_path_default = m10;
+  }
+});
+
+// builtin:node:url
+var m11, fileURLToPath;
+var init_node_url = __esm({
+  "builtin:node:url"() {
+    m11 = process.getBuiltinModule("node:url");
+    fileURLToPath = /* @__PURE__ */ (() => m11.fileURLToPath)();
+  }
+});
+
+// builtin:node:child_process
+var m12, node_child_process_default, execFile;
+var init_node_child_process = __esm({
+  "builtin:node:child_process"() {
+    m12 = process.getBuiltinModule("node:child_process");
+    node_child_process_default = m12;
+    execFile = /* @__PURE__ */ (() => m12.execFile)();
+  }
+});
+
+// builtin:node:fs/promises
+var m13, promises_default, readFile, constants3;
+var init_promises = __esm({
+  "builtin:node:fs/promises"() {
+    m13 = process.getBuiltinModule("node:fs/promises");
+    promises_default = m13;
+    readFile = /* @__PURE__ */ (() => m13.readFile)();
+    constants3 = /* @__PURE__ */ (() => m13.constants)();
+  }
+});
+
+// builtin:node:fs
+var m14, node_fs_default, accessSync, realpathSync, statSync, constants4;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m14 = process.getBuiltinModule("node:fs");
+    node_fs_default = m14;
+    accessSync = /* @__PURE__ */ (() => m14.accessSync)();
+    realpathSync = /* @__PURE__ */ (() => m14.realpathSync)();
+    statSync = /* @__PURE__ */ (() => m14.statSync)();
+    constants4 = /* @__PURE__ */ (() => m14.constants)();
+  }
+});
+
 // node_modules/is-docker/index.js
-import fs2 from "node:fs";
 function hasDockerEnv() {
   try {
-    fs2.statSync("/.dockerenv");
+    node_fs_default.statSync("/.dockerenv");
     return true;
   } catch {
     return false;
@@ -24594,7 +24675,7 @@ function hasDockerEnv() {
 }
 function hasDockerCGroup() {
   try {
-    return fs2.readFileSync("/proc/self/cgroup", "utf8").includes("docker");
+    return node_fs_default.readFileSync("/proc/self/cgroup", "utf8").includes("docker");
   } catch {
     return false;
   }
@@ -24608,11 +24689,11 @@ function isDocker() {
 var isDockerCached;
 var init_is_docker = __esm({
   "node_modules/is-docker/index.js"() {
+    init_node_fs();
   }
 });
 
 // node_modules/is-inside-container/index.js
-import fs3 from "node:fs";
 function isInsideContainer() {
   if (cachedResult === void 0) {
     cachedResult = hasContainerEnv() || isDocker();
@@ -24622,10 +24703,11 @@ function isInsideContainer() {
 var cachedResult, hasContainerEnv;
 var init_is_inside_container = __esm({
   "node_modules/is-inside-container/index.js"() {
+    init_node_fs();
     init_is_docker();
     hasContainerEnv = () => {
       try {
-        fs3.statSync("/run/.containerenv");
+        node_fs_default.statSync("/run/.containerenv");
         return true;
       } catch {
         return false;
@@ -24635,48 +24717,58 @@ var init_is_inside_container = __esm({
 });
 
 // node_modules/is-wsl/index.js
-import process6 from "node:process";
-import os5 from "node:os";
-import fs4 from "node:fs";
 var isWsl, is_wsl_default;
 var init_is_wsl = __esm({
   "node_modules/is-wsl/index.js"() {
+    init_node_process();
+    init_node_os();
+    init_node_fs();
     init_is_inside_container();
     isWsl = () => {
-      if (process6.platform !== "linux") {
+      if (node_process_default.platform !== "linux") {
         return false;
       }
-      if (os5.release().toLowerCase().includes("microsoft")) {
+      if (node_os_default.release().toLowerCase().includes("microsoft")) {
         if (isInsideContainer()) {
           return false;
         }
         return true;
       }
       try {
-        if (fs4.readFileSync("/proc/version", "utf8").toLowerCase().includes("microsoft")) {
+        if (node_fs_default.readFileSync("/proc/version", "utf8").toLowerCase().includes("microsoft")) {
           return !isInsideContainer();
         }
       } catch {
       }
-      if (fs4.existsSync("/proc/sys/fs/binfmt_misc/WSLInterop") || fs4.existsSync("/run/WSL")) {
+      if (node_fs_default.existsSync("/proc/sys/fs/binfmt_misc/WSLInterop") || node_fs_default.existsSync("/run/WSL")) {
         return !isInsideContainer();
       }
       return false;
     };
-    is_wsl_default = process6.env.__IS_WSL_TEST__ ? isWsl : isWsl();
+    is_wsl_default = node_process_default.env.__IS_WSL_TEST__ ? isWsl : isWsl();
+  }
+});
+
+// builtin:node:buffer
+var m15, Buffer2;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m15 = process.getBuiltinModule("node:buffer");
+    Buffer2 = /* @__PURE__ */ (() => m15.Buffer)();
   }
 });
 
 // node_modules/powershell-utils/index.js
-import process7 from "node:process";
-import { Buffer as Buffer2 } from "node:buffer";
-import { promisify } from "node:util";
-import childProcess from "node:child_process";
-var execFile, powerShellPath, argumentsPrefix, encodeCommand, escapeArgument, createArguments, createExecFileOptions, executePowerShell;
+var execFile2, powerShellPath, argumentsPrefix, encodeCommand, escapeArgument, createArguments, createExecFileOptions, executePowerShell;
 var init_powershell_utils = __esm({
   "node_modules/powershell-utils/index.js"() {
-    execFile = promisify(childProcess.execFile);
-    powerShellPath = () => `${process7.env.SYSTEMROOT || process7.env.windir || String.raw`C:\Windows`}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
+    init_node_process();
+    init_node_buffer();
+    init_node_util();
+    init_node_child_process();
+    init_promises();
+    execFile2 = promisify(node_child_process_default.execFile);
+    powerShellPath = () => `${node_process_default.env.SYSTEMROOT || node_process_default.env.windir || String.raw`C:\Windows`}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
     argumentsPrefix = [
       "-NoProfile",
       "-NonInteractive",
@@ -24697,7 +24789,7 @@ var init_powershell_utils = __esm({
         powerShellPath: psPath,
         ...execFileOptions
       } = options;
-      return execFile(
+      return execFile2(
         psPath ?? powerShellPath(),
         createArguments(command),
         createExecFileOptions(execFileOptions)
@@ -24729,18 +24821,18 @@ var init_utilities = __esm({
 });
 
 // node_modules/wsl-utils/index.js
-import path from "node:path";
-import { promisify as promisify2 } from "node:util";
-import childProcess2 from "node:child_process";
-import fs5, { constants as fsConstants } from "node:fs/promises";
-var execFile2, wslDrivesMountPoint, powerShellPathFromWsl, powerShellPath2, canAccessPowerShellPromise, canAccessPowerShell, wslDefaultBrowser, isUrl, convertPath, convertWslPathToWindows;
+var execFile3, wslDrivesMountPoint, powerShellPathFromWsl, powerShellPath2, canAccessPowerShellPromise, canAccessPowerShell, wslDefaultBrowser, isUrl, convertPath, convertWslPathToWindows;
 var init_wsl_utils = __esm({
   "node_modules/wsl-utils/index.js"() {
+    init_node_path();
+    init_node_util();
+    init_node_child_process();
+    init_promises();
     init_is_wsl();
     init_powershell_utils();
     init_utilities();
     init_is_wsl();
-    execFile2 = promisify2(childProcess2.execFile);
+    execFile3 = promisify(node_child_process_default.execFile);
     wslDrivesMountPoint = /* @__PURE__ */ (() => {
       const defaultMountPoint = "/mnt/";
       let mountPoint;
@@ -24751,14 +24843,14 @@ var init_wsl_utils = __esm({
         const configFilePath = "/etc/wsl.conf";
         let isConfigFileExists = false;
         try {
-          await fs5.access(configFilePath, fsConstants.F_OK);
+          await promises_default.access(configFilePath, constants3.F_OK);
           isConfigFileExists = true;
         } catch {
         }
         if (!isConfigFileExists) {
           return defaultMountPoint;
         }
-        const configContent = await fs5.readFile(configFilePath, { encoding: "utf8" });
+        const configContent = await promises_default.readFile(configFilePath, { encoding: "utf8" });
         const parsedMountPoint = parseMountPointFromConfig(configContent);
         if (parsedMountPoint === void 0) {
           return defaultMountPoint;
@@ -24777,7 +24869,7 @@ var init_wsl_utils = __esm({
       canAccessPowerShellPromise ??= (async () => {
         try {
           const psPath = await powerShellPath2();
-          await fs5.access(psPath, fsConstants.X_OK);
+          await promises_default.access(psPath, constants3.X_OK);
           return true;
         } catch {
           return false;
@@ -24790,24 +24882,24 @@ var init_wsl_utils = __esm({
       const command = String.raw`(Get-ItemProperty -Path "HKCU:\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\http\UserChoice").ProgId`;
       const { stdout } = await executePowerShell(command, {
         powerShellPath: psPath,
-        cwd: path.dirname(psPath)
+        cwd: node_path_default.dirname(psPath)
       });
       return stdout.trim();
     };
-    isUrl = (path5) => /^[a-z]+:\/\//i.test(path5);
-    convertPath = async (flag, path5) => {
-      const wslpathArguments = path5.startsWith("-") ? [flag, "--", path5] : [flag, path5];
+    isUrl = (path) => /^[a-z]+:\/\//i.test(path);
+    convertPath = async (flag, path) => {
+      const wslpathArguments = path.startsWith("-") ? [flag, "--", path] : [flag, path];
       try {
-        const { stdout } = await execFile2("wslpath", wslpathArguments, { encoding: "utf8" });
-        return stdout.replace(/\r?\n$/, "") || path5;
+        const { stdout } = await execFile3("wslpath", wslpathArguments, { encoding: "utf8" });
+        return stdout.replace(/\r?\n$/, "") || path;
       } catch {
-        return path5;
+        return path;
       }
     };
     convertWslPathToWindows = async (paths) => {
       const isBatch = Array.isArray(paths);
       const pathArray = isBatch ? paths : [paths];
-      const results = await Promise.all(pathArray.map((path5) => isUrl(path5) ? path5 : convertPath("-aw", path5)));
+      const results = await Promise.all(pathArray.map((path) => isUrl(path) ? path : convertPath("-aw", path)));
       return isBatch ? results : results[0];
     };
   }
@@ -24836,11 +24928,8 @@ var init_define_lazy_prop = __esm({
 });
 
 // node_modules/default-browser-id/index.js
-import { promisify as promisify3 } from "node:util";
-import process8 from "node:process";
-import { execFile as execFile3 } from "node:child_process";
 async function defaultBrowserId() {
-  if (process8.platform !== "darwin") {
+  if (node_process_default.platform !== "darwin") {
     throw new Error("macOS only");
   }
   const { stdout } = await execFileAsync("defaults", ["read", "com.apple.LaunchServices/com.apple.launchservices.secure", "LSHandlers"]);
@@ -24854,16 +24943,16 @@ async function defaultBrowserId() {
 var execFileAsync;
 var init_default_browser_id = __esm({
   "node_modules/default-browser-id/index.js"() {
-    execFileAsync = promisify3(execFile3);
+    init_node_util();
+    init_node_process();
+    init_node_child_process();
+    execFileAsync = promisify(execFile);
   }
 });
 
 // node_modules/run-applescript/index.js
-import process9 from "node:process";
-import { promisify as promisify4 } from "node:util";
-import { execFile as execFile4, execFileSync } from "node:child_process";
 async function runAppleScript(script, { humanReadableOutput = true, signal } = {}) {
-  if (process9.platform !== "darwin") {
+  if (node_process_default.platform !== "darwin") {
     throw new Error("macOS only");
   }
   const outputArguments = humanReadableOutput ? [] : ["-ss"];
@@ -24877,7 +24966,10 @@ async function runAppleScript(script, { humanReadableOutput = true, signal } = {
 var execFileAsync2;
 var init_run_applescript = __esm({
   "node_modules/run-applescript/index.js"() {
-    execFileAsync2 = promisify4(execFile4);
+    init_node_process();
+    init_node_util();
+    init_node_child_process();
+    execFileAsync2 = promisify(execFile);
   }
 });
 
@@ -24901,11 +24993,8 @@ var init_bundle_name = __esm({
 });
 
 // node_modules/default-browser/windows.js
-import process10 from "node:process";
-import { promisify as promisify5 } from "node:util";
-import { execFile as execFile5 } from "node:child_process";
 async function defaultBrowser(_execFileAsync = execFileAsync3) {
-  const regPath = `${process10.env.SYSTEMROOT ?? process10.env.windir ?? "C:\\Windows"}\\System32\\reg.exe`;
+  const regPath = `${node_process_default.env.SYSTEMROOT ?? node_process_default.env.windir ?? "C:\\Windows"}\\System32\\reg.exe`;
   const { stdout } = await _execFileAsync(regPath, [
     "QUERY",
     " HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\Shell\\Associations\\UrlAssociations\\http\\UserChoice",
@@ -24926,7 +25015,10 @@ async function defaultBrowser(_execFileAsync = execFileAsync3) {
 var execFileAsync3, windowsBrowserProgIds, _windowsBrowserProgIdMap, UnknownBrowserError;
 var init_windows = __esm({
   "node_modules/default-browser/windows.js"() {
-    execFileAsync3 = promisify5(execFile5);
+    init_node_process();
+    init_node_util();
+    init_node_child_process();
+    execFileAsync3 = promisify(execFile);
     windowsBrowserProgIds = {
       MSEdgeHTM: { name: "Edge", id: "com.microsoft.edge" },
       // The missing `L` is correct.
@@ -24953,22 +25045,19 @@ var init_windows = __esm({
 });
 
 // node_modules/default-browser/index.js
-import { promisify as promisify6 } from "node:util";
-import process11 from "node:process";
-import { execFile as execFile6 } from "node:child_process";
 async function defaultBrowser2() {
-  if (process11.platform === "darwin") {
+  if (node_process_default.platform === "darwin") {
     const id = await defaultBrowserId();
     const name3 = await bundleName(id);
     return { name: name3, id };
   }
-  if (process11.platform === "linux") {
+  if (node_process_default.platform === "linux") {
     const { stdout } = await execFileAsync4("xdg-mime", ["query", "default", "x-scheme-handler/http"]);
     const id = stdout.trim();
     const name3 = titleize(id.replace(/.desktop$/, "").replace("-", " "));
     return { name: name3, id };
   }
-  if (process11.platform === "win32") {
+  if (node_process_default.platform === "win32") {
     return defaultBrowser();
   }
   throw new Error("Only macOS, Linux, and Windows are supported");
@@ -24976,21 +25065,24 @@ async function defaultBrowser2() {
 var execFileAsync4, titleize;
 var init_default_browser = __esm({
   "node_modules/default-browser/index.js"() {
+    init_node_util();
+    init_node_process();
+    init_node_child_process();
     init_default_browser_id();
     init_bundle_name();
     init_windows();
     init_windows();
-    execFileAsync4 = promisify6(execFile6);
+    execFileAsync4 = promisify(execFile);
     titleize = (string) => string.toLowerCase().replaceAll(/(?:^|\s|-)\S/g, (x) => x.toUpperCase());
   }
 });
 
 // node_modules/is-in-ssh/index.js
-import process12 from "node:process";
 var isInSsh, is_in_ssh_default;
 var init_is_in_ssh = __esm({
   "node_modules/is-in-ssh/index.js"() {
-    isInSsh = Boolean(process12.env.SSH_CONNECTION || process12.env.SSH_CLIENT || process12.env.SSH_TTY);
+    init_node_process();
+    isInSsh = Boolean(node_process_default.env.SSH_CONNECTION || node_process_default.env.SSH_CLIENT || node_process_default.env.SSH_TTY);
     is_in_ssh_default = isInSsh;
   }
 });
@@ -25002,11 +25094,6 @@ __export(open_exports, {
   default: () => open_default,
   openApp: () => openApp
 });
-import process13 from "node:process";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
-import childProcess3 from "node:child_process";
-import fs6, { constants as fsConstants2 } from "node:fs/promises";
 function detectArchBinary(binary) {
   if (typeof binary === "string" || Array.isArray(binary)) {
     return binary;
@@ -25029,6 +25116,11 @@ function detectPlatformBinary({ [platform2]: platformBinary }, { wsl } = {}) {
 var fallbackAttemptSymbol, __dirname, localXdgOpenPath, platform2, arch2, tryEachApp, baseOpen, open2, openApp, apps, open_default;
 var init_open = __esm({
   "node_modules/open/index.js"() {
+    init_node_process();
+    init_node_path();
+    init_node_url();
+    init_node_child_process();
+    init_promises();
     init_wsl_utils();
     init_powershell_utils();
     init_define_lazy_prop();
@@ -25036,9 +25128,9 @@ var init_open = __esm({
     init_is_inside_container();
     init_is_in_ssh();
     fallbackAttemptSymbol = /* @__PURE__ */ Symbol("fallbackAttempt");
-    __dirname = import.meta.url ? path2.dirname(fileURLToPath(import.meta.url)) : "";
-    localXdgOpenPath = path2.join(__dirname, "xdg-open");
-    ({ platform: platform2, arch: arch2 } = process13);
+    __dirname = import.meta.url ? node_path_default.dirname(fileURLToPath(import.meta.url)) : "";
+    localXdgOpenPath = node_path_default.join(__dirname, "xdg-open");
+    ({ platform: platform2, arch: arch2 } = node_process_default);
     tryEachApp = async (apps2, opener) => {
       if (apps2.length === 0) {
         return;
@@ -25180,7 +25272,7 @@ var init_open = __esm({
           childProcessOptions.stdio = "ignore";
         }
         if (is_wsl_default) {
-          childProcessOptions.cwd = path2.dirname(command);
+          childProcessOptions.cwd = node_path_default.dirname(command);
         }
       } else {
         if (app) {
@@ -25189,11 +25281,11 @@ var init_open = __esm({
           const isBundled = !__dirname || __dirname === "/";
           let exeLocalXdgOpen = false;
           try {
-            await fs6.access(localXdgOpenPath, fsConstants2.X_OK);
+            await promises_default.access(localXdgOpenPath, constants3.X_OK);
             exeLocalXdgOpen = true;
           } catch {
           }
-          const useSystemXdgOpen = process13.versions.electron ?? (platform2 === "android" || isBundled || !exeLocalXdgOpen);
+          const useSystemXdgOpen = node_process_default.versions.electron ?? (platform2 === "android" || isBundled || !exeLocalXdgOpen);
           command = useSystemXdgOpen ? "xdg-open" : localXdgOpenPath;
         }
         if (appArguments.length > 0) {
@@ -25210,7 +25302,7 @@ var init_open = __esm({
       if (options.target) {
         cliArguments.push(options.target);
       }
-      const subprocess = childProcess3.spawn(command, cliArguments, childProcessOptions);
+      const subprocess = node_child_process_default.spawn(command, cliArguments, childProcessOptions);
       if (options.wait) {
         return new Promise((resolve, reject) => {
           subprocess.once("error", reject);
@@ -25343,23 +25435,23 @@ function getArmEndpoint(cloudSetting) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
-import { EOL } from "node:os";
-import util from "node:util";
-import process2 from "node:process";
+init_node_os();
+init_node_util();
+init_node_process();
 function log(message, ...args) {
-  process2.stderr.write(`${util.format(message, ...args)}${EOL}`);
+  node_process_default.stderr.write(`${node_util_default.format(message, ...args)}${EOL}`);
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-import process3 from "node:process";
+init_node_process();
 function getEnvironmentVariable(name3) {
-  return process3.env[name3];
+  return node_process_default.env[name3];
 }
 function emitNodeWarning(warning) {
-  process3.emitWarning(warning);
+  node_process_default.emitWarning(warning);
 }
-var isDeno = typeof process3.versions.deno === "string" && process3.versions.deno.length > 0;
-var isBun = typeof process3.versions.bun === "string" && process3.versions.bun.length > 0;
+var isDeno = typeof node_process_default.versions.deno === "string" && node_process_default.versions.deno.length > 0;
+var isBun = typeof node_process_default.versions.bun === "string" && node_process_default.versions.bun.length > 0;
 var isNodeLike = true;
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/logger/debug.js
@@ -25977,7 +26069,7 @@ function isError(e) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/inspect.js
-import { inspect } from "node:util";
+init_node_util();
 var custom = inspect.custom;
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
@@ -26192,11 +26284,21 @@ function stringToUint8Array(value, format) {
   return Buffer.from(value, format);
 }
 
-// node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
-import http from "node:http";
-import https from "node:https";
-import zlib from "node:zlib";
-import { Transform } from "node:stream";
+// builtin:node:http
+var m4 = process.getBuiltinModule("node:http");
+var node_http_default = m4;
+
+// builtin:node:https
+var m5 = process.getBuiltinModule("node:https");
+var node_https_default = m5;
+
+// builtin:node:zlib
+var m6 = process.getBuiltinModule("node:zlib");
+var node_zlib_default = m6;
+
+// builtin:node:stream
+var m7 = process.getBuiltinModule("node:stream");
+var Transform = /* @__PURE__ */ (() => m7.Transform)();
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger2 = createClientLogger("ts-http-runtime");
@@ -26368,7 +26470,7 @@ var NodeHttpClient = class {
       ...request.requestOverrides
     };
     return new Promise((resolve, reject) => {
-      const req = isInsecure ? http.request(options, resolve) : https.request(options, resolve);
+      const req = isInsecure ? node_http_default.request(options, resolve) : node_https_default.request(options, resolve);
       req.once("error", (err) => {
         reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
       });
@@ -26397,15 +26499,15 @@ var NodeHttpClient = class {
     const disableKeepAlive = request.disableKeepAlive;
     if (isInsecure) {
       if (disableKeepAlive) {
-        return http.globalAgent;
+        return node_http_default.globalAgent;
       }
       if (!this.cachedHttpAgent) {
-        this.cachedHttpAgent = new http.Agent({ keepAlive: true });
+        this.cachedHttpAgent = new node_http_default.Agent({ keepAlive: true });
       }
       return this.cachedHttpAgent;
     } else {
       if (disableKeepAlive && !request.tlsSettings) {
-        return https.globalAgent;
+        return node_https_default.globalAgent;
       }
       const tlsSettings = request.tlsSettings ?? DEFAULT_TLS_SETTINGS;
       let agent = this.cachedHttpsAgents.get(tlsSettings);
@@ -26413,7 +26515,7 @@ var NodeHttpClient = class {
         return agent;
       }
       logger2.info("No cached TLS Agent exist, creating a new Agent");
-      agent = new https.Agent({
+      agent = new node_https_default.Agent({
         // keepAlive is true if disableKeepAlive is false.
         keepAlive: !disableKeepAlive,
         // Since we are spreading, if no tslSettings were provided, nothing is added to the agent options.
@@ -26441,11 +26543,11 @@ function getResponseHeaders(res) {
 function getDecodedResponseStream(stream, headers) {
   const contentEncoding = headers.get("Content-Encoding");
   if (contentEncoding === "gzip") {
-    const unzip = zlib.createGunzip();
+    const unzip = node_zlib_default.createGunzip();
     stream.pipe(unzip);
     return unzip;
   } else if (contentEncoding === "deflate") {
-    const inflate = zlib.createInflate();
+    const inflate = node_zlib_default.createInflate();
     stream.pipe(inflate);
     return inflate;
   }
@@ -26523,20 +26625,20 @@ function logPolicy(options = {}) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgentPlatform.js
-import os from "node:os";
-import process4 from "node:process";
+init_node_os();
+init_node_process();
 function getHeaderName() {
   return "User-Agent";
 }
 async function setPlatformSpecificData(map) {
-  if (process4 && process4.versions) {
-    const osInfo = `${os.type()} ${os.release()}; ${os.arch()}`;
-    if (process4.versions.bun) {
-      map.set("Bun", `${process4.versions.bun} (${osInfo})`);
-    } else if (process4.versions.deno) {
-      map.set("Deno", `${process4.versions.deno} (${osInfo})`);
-    } else if (process4.versions.node) {
-      map.set("Node", `${process4.versions.node} (${osInfo})`);
+  if (node_process_default && node_process_default.versions) {
+    const osInfo = `${node_os_default.type()} ${node_os_default.release()}; ${node_os_default.arch()}`;
+    if (node_process_default.versions.bun) {
+      map.set("Bun", `${node_process_default.versions.bun} (${osInfo})`);
+    } else if (node_process_default.versions.deno) {
+      map.set("Deno", `${node_process_default.versions.deno} (${osInfo})`);
+    } else if (node_process_default.versions.node) {
+      map.set("Node", `${node_process_default.versions.node} (${osInfo})`);
     }
   }
 }
@@ -27920,8 +28022,8 @@ function getClient(endpoint, clientOptions = {}) {
   }
   const { allowInsecureConnection: allowInsecureConnection2, httpClient } = clientOptions;
   const endpointUrl = clientOptions.endpoint ?? endpoint;
-  const client2 = (path5, ...args) => {
-    const getUrl = (requestOptions) => buildRequestUrl(endpointUrl, path5, args, { allowInsecureConnection: allowInsecureConnection2, ...requestOptions });
+  const client2 = (path, ...args) => {
+    const getUrl = (requestOptions) => buildRequestUrl(endpointUrl, path, args, { allowInsecureConnection: allowInsecureConnection2, ...requestOptions });
     return {
       get: (requestOptions = {}) => {
         return buildOperation("GET", getUrl(requestOptions), pipeline, requestOptions, allowInsecureConnection2, httpClient);
@@ -28048,20 +28150,20 @@ function redirectPolicy2(options = {}) {
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
-import os2 from "node:os";
-import process5 from "node:process";
+init_node_os();
+init_node_process();
 function getHeaderName2() {
   return "User-Agent";
 }
 async function setPlatformSpecificData2(map) {
-  if (process5 && process5.versions) {
-    const osInfo = `${os2.type()} ${os2.release()}; ${os2.arch()}`;
-    if (process5.versions.bun) {
-      map.set("Bun", `${process5.versions.bun} (${osInfo})`);
-    } else if (process5.versions.deno) {
-      map.set("Deno", `${process5.versions.deno} (${osInfo})`);
-    } else if (process5.versions.node) {
-      map.set("Node", `${process5.versions.node} (${osInfo})`);
+  if (node_process_default && node_process_default.versions) {
+    const osInfo = `${node_os_default.type()} ${node_os_default.release()}; ${node_os_default.arch()}`;
+    if (node_process_default.versions.bun) {
+      map.set("Bun", `${node_process_default.versions.bun} (${osInfo})`);
+    } else if (node_process_default.versions.deno) {
+      map.set("Deno", `${node_process_default.versions.deno} (${osInfo})`);
+    } else if (node_process_default.versions.node) {
+      map.set("Node", `${node_process_default.versions.node} (${osInfo})`);
     }
   }
 }
@@ -28152,6 +28254,12 @@ function defaultRetryPolicy2(options = {}) {
 function formDataPolicy2() {
   return formDataPolicy();
 }
+
+// builtin:node:crypto
+var m8 = process.getBuiltinModule("node:crypto");
+var createHash = /* @__PURE__ */ (() => m8.createHash)();
+var createPrivateKey = /* @__PURE__ */ (() => m8.createPrivateKey)();
+var randomUUID2 = /* @__PURE__ */ (() => m8.randomUUID)();
 
 // node_modules/@azure/abort-controller/dist/esm/AbortError.js
 var AbortError2 = class extends Error {
@@ -29017,31 +29125,31 @@ function getClient2(endpoint, credentialsOrPipelineOptions, clientOptions = {}) 
     ...clientOptions,
     pipeline
   });
-  const client2 = (path5, ...args) => {
+  const client2 = (path, ...args) => {
     return {
       get: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).get(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).get(wrapRequestParameters(requestOptions));
       },
       post: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).post(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).post(wrapRequestParameters(requestOptions));
       },
       put: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).put(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).put(wrapRequestParameters(requestOptions));
       },
       patch: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).patch(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).patch(wrapRequestParameters(requestOptions));
       },
       delete: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).delete(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).delete(wrapRequestParameters(requestOptions));
       },
       head: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).head(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).head(wrapRequestParameters(requestOptions));
       },
       options: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).options(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).options(wrapRequestParameters(requestOptions));
       },
       trace: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).trace(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).trace(wrapRequestParameters(requestOptions));
       }
     };
   };
@@ -30067,7 +30175,7 @@ function normalizeUnreserved(uri) {
 
 // node_modules/@azure/arm-resourcesdeployments/dist/esm/api/deploymentOperations/operations.js
 function _listSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -30076,7 +30184,7 @@ function _listSend(context3, resourceGroupName, deploymentName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30096,7 +30204,7 @@ function list(context3, resourceGroupName, deploymentName, options = { requestOp
   return buildPagedAsyncIterator(context3, () => _listSend(context3, resourceGroupName, deploymentName, options), _listDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getSend(context3, resourceGroupName, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     resourceGroupName,
     deploymentName,
     operationId,
@@ -30105,7 +30213,7 @@ function _getSend(context3, resourceGroupName, deploymentName, operationId, opti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30126,7 +30234,7 @@ async function get(context3, resourceGroupName, deploymentName, operationId, opt
   return _getDeserialize(result);
 }
 function _listAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -30134,7 +30242,7 @@ function _listAtSubscriptionScopeSend(context3, deploymentName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30154,7 +30262,7 @@ function listAtSubscriptionScope(context3, deploymentName, options = { requestOp
   return buildPagedAsyncIterator(context3, () => _listAtSubscriptionScopeSend(context3, deploymentName, options), _listAtSubscriptionScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtSubscriptionScopeSend(context3, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     operationId,
@@ -30162,7 +30270,7 @@ function _getAtSubscriptionScopeSend(context3, deploymentName, operationId, opti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30183,7 +30291,7 @@ async function getAtSubscriptionScope(context3, deploymentName, operationId, opt
   return _getAtSubscriptionScopeDeserialize(result);
 }
 function _listAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -30191,7 +30299,7 @@ function _listAtManagementGroupScopeSend(context3, groupId, deploymentName, opti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30211,7 +30319,7 @@ function listAtManagementGroupScope(context3, groupId, deploymentName, options =
   return buildPagedAsyncIterator(context3, () => _listAtManagementGroupScopeSend(context3, groupId, deploymentName, options), _listAtManagementGroupScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtManagementGroupScopeSend(context3, groupId, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     groupId,
     deploymentName,
     operationId,
@@ -30219,7 +30327,7 @@ function _getAtManagementGroupScopeSend(context3, groupId, deploymentName, opera
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30240,14 +30348,14 @@ async function getAtManagementGroupScope(context3, groupId, deploymentName, oper
   return _getAtManagementGroupScopeDeserialize(result);
 }
 function _listAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24top": options?.top
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30267,14 +30375,14 @@ function listAtTenantScope(context3, deploymentName, options = { requestOptions:
   return buildPagedAsyncIterator(context3, () => _listAtTenantScopeSend(context3, deploymentName, options), _listAtTenantScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtTenantScopeSend(context3, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     deploymentName,
     operationId,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30295,7 +30403,7 @@ async function getAtTenantScope(context3, deploymentName, operationId, options =
   return _getAtTenantScopeDeserialize(result);
 }
 function _listAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -30303,7 +30411,7 @@ function _listAtScopeSend(context3, scope, deploymentName, options = { requestOp
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -30323,7 +30431,7 @@ function listAtScope(context3, scope, deploymentName, options = { requestOptions
   return buildPagedAsyncIterator(context3, () => _listAtScopeSend(context3, scope, deploymentName, options), _listAtScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtScopeSend(context3, scope, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     scope,
     deploymentName,
     operationId,
@@ -30331,7 +30439,7 @@ function _getAtScopeSend(context3, scope, deploymentName, operationId, options =
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31007,7 +31115,7 @@ function getLongRunningPoller(client2, processResponseBody, expectedStatuses, op
       initialResponse = await getInitialResponse();
       return getLroResponse(initialResponse, expectedStatuses);
     },
-    sendPollRequest: async (path5, pollOptions) => {
+    sendPollRequest: async (path, pollOptions) => {
       function abortListener() {
         pollAbortController.abort();
       }
@@ -31026,7 +31134,7 @@ function getLongRunningPoller(client2, processResponseBody, expectedStatuses, op
       }
       let response;
       try {
-        const pollingPath = apiVersion ? addApiVersionToUrl2(path5, apiVersion) : path5;
+        const pollingPath = apiVersion ? addApiVersionToUrl2(path, apiVersion) : path;
         response = await client2.pathUnchecked(pollingPath).get({ abortSignal });
       } finally {
         options.abortSignal?.removeEventListener("abort", abortListener);
@@ -31067,12 +31175,12 @@ function addApiVersionToUrl2(url, apiVersion) {
 
 // node_modules/@azure/arm-resourcesdeployments/dist/esm/api/deployments/operations.js
 function _calculateTemplateHashSend(context3, template, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/calculateTemplateHash{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/calculateTemplateHash{?api%2Dversion}", {
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31095,7 +31203,7 @@ async function calculateTemplateHash(context3, template, options = { requestOpti
   return _calculateTemplateHashDeserialize(result);
 }
 function _exportTemplateSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31103,7 +31211,7 @@ function _exportTemplateSend(context3, resourceGroupName, deploymentName, option
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31124,7 +31232,7 @@ async function exportTemplate(context3, resourceGroupName, deploymentName, optio
   return _exportTemplateDeserialize(result);
 }
 function _whatIfSend(context3, resourceGroupName, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31132,7 +31240,7 @@ function _whatIfSend(context3, resourceGroupName, deploymentName, parameters, op
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31160,7 +31268,7 @@ function whatIf(context3, resourceGroupName, deploymentName, parameters, options
   });
 }
 function _validateSend(context3, resourceGroupName, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31168,7 +31276,7 @@ function _validateSend(context3, resourceGroupName, deploymentName, parameters, 
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31196,7 +31304,7 @@ function validate(context3, resourceGroupName, deploymentName, parameters, optio
   });
 }
 function _cancelSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31204,7 +31312,7 @@ function _cancelSend(context3, resourceGroupName, deploymentName, options = { re
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -31222,7 +31330,7 @@ async function cancel(context3, resourceGroupName, deploymentName, options = { r
   return _cancelDeserialize(result);
 }
 function _listByResourceGroupSend(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -31231,7 +31339,7 @@ function _listByResourceGroupSend(context3, resourceGroupName, options = { reque
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31251,7 +31359,7 @@ function listByResourceGroup(context3, resourceGroupName, options = { requestOpt
   return buildPagedAsyncIterator(context3, () => _listByResourceGroupSend(context3, resourceGroupName, options), _listByResourceGroupDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _$deleteSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31259,7 +31367,7 @@ function _$deleteSend(context3, resourceGroupName, deploymentName, options = { r
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -31282,7 +31390,7 @@ function $delete(context3, resourceGroupName, deploymentName, options = { reques
   });
 }
 function _createOrUpdateSend(context3, resourceGroupName, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31290,7 +31398,7 @@ function _createOrUpdateSend(context3, resourceGroupName, deploymentName, parame
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31318,7 +31426,7 @@ function createOrUpdate(context3, resourceGroupName, deploymentName, parameters,
   });
 }
 function _checkExistenceSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31326,7 +31434,7 @@ function _checkExistenceSend(context3, resourceGroupName, deploymentName, option
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -31344,7 +31452,7 @@ async function checkExistence(context3, resourceGroupName, deploymentName, optio
   return _checkExistenceDeserialize(result);
 }
 function _getSend2(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -31352,7 +31460,7 @@ function _getSend2(context3, resourceGroupName, deploymentName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31373,14 +31481,14 @@ async function get2(context3, resourceGroupName, deploymentName, options = { req
   return _getDeserialize2(result);
 }
 function _exportTemplateAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31401,14 +31509,14 @@ async function exportTemplateAtSubscriptionScope(context3, deploymentName, optio
   return _exportTemplateAtSubscriptionScopeDeserialize(result);
 }
 function _whatIfAtSubscriptionScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31436,14 +31544,14 @@ function whatIfAtSubscriptionScope(context3, deploymentName, parameters, options
   });
 }
 function _validateAtSubscriptionScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31471,14 +31579,14 @@ function validateAtSubscriptionScope(context3, deploymentName, parameters, optio
   });
 }
 function _cancelAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtSubscriptionScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -31496,7 +31604,7 @@ async function cancelAtSubscriptionScope(context3, deploymentName, options = { r
   return _cancelAtSubscriptionScopeDeserialize(result);
 }
 function _listAtSubscriptionScopeSend2(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
@@ -31504,7 +31612,7 @@ function _listAtSubscriptionScopeSend2(context3, options = { requestOptions: {} 
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31524,14 +31632,14 @@ function listAtSubscriptionScope2(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context3, () => _listAtSubscriptionScopeSend2(context3, options), _listAtSubscriptionScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _deleteAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtSubscriptionScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -31554,14 +31662,14 @@ function deleteAtSubscriptionScope(context3, deploymentName, options = { request
   });
 }
 function _createOrUpdateAtSubscriptionScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31589,14 +31697,14 @@ function createOrUpdateAtSubscriptionScope(context3, deploymentName, parameters,
   });
 }
 function _checkExistenceAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtSubscriptionScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -31614,14 +31722,14 @@ async function checkExistenceAtSubscriptionScope(context3, deploymentName, optio
   return _checkExistenceAtSubscriptionScopeDeserialize(result);
 }
 function _getAtSubscriptionScopeSend2(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31642,14 +31750,14 @@ async function getAtSubscriptionScope2(context3, deploymentName, options = { req
   return _getAtSubscriptionScopeDeserialize2(result);
 }
 function _exportTemplateAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31670,14 +31778,14 @@ async function exportTemplateAtManagementGroupScope(context3, groupId, deploymen
   return _exportTemplateAtManagementGroupScopeDeserialize(result);
 }
 function _whatIfAtManagementGroupScopeSend(context3, groupId, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31705,14 +31813,14 @@ function whatIfAtManagementGroupScope(context3, groupId, deploymentName, paramet
   });
 }
 function _validateAtManagementGroupScopeSend(context3, groupId, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31740,14 +31848,14 @@ function validateAtManagementGroupScope(context3, groupId, deploymentName, param
   });
 }
 function _cancelAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -31765,7 +31873,7 @@ async function cancelAtManagementGroupScope(context3, groupId, deploymentName, o
   return _cancelAtManagementGroupScopeDeserialize(result);
 }
 function _listAtManagementGroupScopeSend2(context3, groupId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     groupId,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
@@ -31773,7 +31881,7 @@ function _listAtManagementGroupScopeSend2(context3, groupId, options = { request
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31793,14 +31901,14 @@ function listAtManagementGroupScope2(context3, groupId, options = { requestOptio
   return buildPagedAsyncIterator(context3, () => _listAtManagementGroupScopeSend2(context3, groupId, options), _listAtManagementGroupScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _deleteAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -31823,14 +31931,14 @@ function deleteAtManagementGroupScope(context3, groupId, deploymentName, options
   });
 }
 function _createOrUpdateAtManagementGroupScopeSend(context3, groupId, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31858,14 +31966,14 @@ function createOrUpdateAtManagementGroupScope(context3, groupId, deploymentName,
   });
 }
 function _checkExistenceAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -31883,14 +31991,14 @@ async function checkExistenceAtManagementGroupScope(context3, groupId, deploymen
   return _checkExistenceAtManagementGroupScopeDeserialize(result);
 }
 function _getAtManagementGroupScopeSend2(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31911,14 +32019,14 @@ async function getAtManagementGroupScope2(context3, groupId, deploymentName, opt
   return _getAtManagementGroupScopeDeserialize2(result);
 }
 function _listAtTenantScopeSend2(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
     "%24top": options?.top
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31938,13 +32046,13 @@ function listAtTenantScope2(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context3, () => _listAtTenantScopeSend2(context3, options), _listAtTenantScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _exportTemplateAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -31965,13 +32073,13 @@ async function exportTemplateAtTenantScope(context3, deploymentName, options = {
   return _exportTemplateAtTenantScopeDeserialize(result);
 }
 function _whatIfAtTenantScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -31999,13 +32107,13 @@ function whatIfAtTenantScope(context3, deploymentName, parameters, options = { r
   });
 }
 function _validateAtTenantScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -32033,13 +32141,13 @@ function validateAtTenantScope(context3, deploymentName, parameters, options = {
   });
 }
 function _cancelAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtTenantScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -32057,13 +32165,13 @@ async function cancelAtTenantScope(context3, deploymentName, options = { request
   return _cancelAtTenantScopeDeserialize(result);
 }
 function _deleteAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtTenantScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -32086,13 +32194,13 @@ function deleteAtTenantScope(context3, deploymentName, options = { requestOption
   });
 }
 function _createOrUpdateAtTenantScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -32120,13 +32228,13 @@ function createOrUpdateAtTenantScope(context3, deploymentName, parameters, optio
   });
 }
 function _checkExistenceAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtTenantScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -32144,13 +32252,13 @@ async function checkExistenceAtTenantScope(context3, deploymentName, options = {
   return _checkExistenceAtTenantScopeDeserialize(result);
 }
 function _getAtTenantScopeSend2(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -32171,14 +32279,14 @@ async function getAtTenantScope2(context3, deploymentName, options = { requestOp
   return _getAtTenantScopeDeserialize2(result);
 }
 function _exportTemplateAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -32199,14 +32307,14 @@ async function exportTemplateAtScope(context3, scope, deploymentName, options = 
   return _exportTemplateAtScopeDeserialize(result);
 }
 function _validateAtScopeSend(context3, scope, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -32234,14 +32342,14 @@ function validateAtScope(context3, scope, deploymentName, parameters, options = 
   });
 }
 function _cancelAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -32259,7 +32367,7 @@ async function cancelAtScope(context3, scope, deploymentName, options = { reques
   return _cancelAtScopeDeserialize(result);
 }
 function _listAtScopeSend2(context3, scope, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
@@ -32267,7 +32375,7 @@ function _listAtScopeSend2(context3, scope, options = { requestOptions: {} }) {
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -32287,14 +32395,14 @@ function listAtScope2(context3, scope, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context3, () => _listAtScopeSend2(context3, scope, options), _listAtScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _deleteAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -32317,14 +32425,14 @@ function deleteAtScope(context3, scope, deploymentName, options = { requestOptio
   });
 }
 function _createOrUpdateAtScopeSend(context3, scope, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -32352,14 +32460,14 @@ function createOrUpdateAtScope(context3, scope, deploymentName, parameters, opti
   });
 }
 function _checkExistenceAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -32377,14 +32485,14 @@ async function checkExistenceAtScope(context3, scope, deploymentName, options = 
   return _checkExistenceAtScopeDeserialize(result);
 }
 function _getAtScopeSend2(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -32849,12 +32957,15 @@ function usefulBody(response) {
   }
 }
 
+// builtin:node:timers/promises
+var m9 = process.getBuiltinModule("node:timers/promises");
+var setTimeout2 = /* @__PURE__ */ (() => m9.setTimeout)();
+
 // src/azure/sleep.ts
-import { setTimeout as wait } from "node:timers/promises";
 async function sleep(ms, signal) {
   signal.throwIfAborted();
   if (ms <= 0) return;
-  await wait(ms, void 0, { signal });
+  await setTimeout2(ms, void 0, { signal });
 }
 
 // src/azure/lro.ts
@@ -33863,12 +33974,12 @@ function normalizeUnreserved2(uri) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/operations/operations.js
 function _listSend2(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers/Microsoft.Resources/operations{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/providers/Microsoft.Resources/operations{?api%2Dversion}", {
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -33902,7 +34013,7 @@ function _getOperationsOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/providerResourceTypes/operations.js
 function _listSend3(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/resourceTypes{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/resourceTypes{?api%2Dversion,%24expand}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -33910,7 +34021,7 @@ function _listSend3(context3, resourceProviderNamespace, options = { requestOpti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -33945,14 +34056,14 @@ function _getProviderResourceTypesOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/providers/operations.js
 function _getAtTenantScopeSend3(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24expand": options?.expand
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -33973,7 +34084,7 @@ async function getAtTenantScope3(context3, resourceProviderNamespace, options = 
   return _getAtTenantScopeDeserialize3(result);
 }
 function _getSend3(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
     resourceProviderNamespace,
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -33981,7 +34092,7 @@ function _getSend3(context3, resourceProviderNamespace, options = { requestOptio
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34002,14 +34113,14 @@ async function get3(context3, resourceProviderNamespace, options = { requestOpti
   return _getDeserialize3(result);
 }
 function _listSend4(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers{?api%2Dversion,%24expand}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24expand": options?.expand
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34029,14 +34140,14 @@ function list4(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend4(context3, options), _listDeserialize4, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _registerSend(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34059,14 +34170,14 @@ async function register(context3, resourceProviderNamespace, options = { request
   return _registerDeserialize(result);
 }
 function _providerPermissionsSend(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/providerPermissions{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/providerPermissions{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34087,14 +34198,14 @@ async function providerPermissions(context3, resourceProviderNamespace, options 
   return _providerPermissionsDeserialize(result);
 }
 function _registerAtManagementGroupScopeSend(context3, resourceProviderNamespace, groupId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers/Microsoft.Management/managementGroups/{groupId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/providers/Microsoft.Management/managementGroups/{groupId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
     resourceProviderNamespace,
     groupId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _registerAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["200"];
@@ -34112,14 +34223,14 @@ async function registerAtManagementGroupScope(context3, resourceProviderNamespac
   return _registerAtManagementGroupScopeDeserialize(result);
 }
 function _unregisterSend(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/unregister{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/unregister{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34140,13 +34251,13 @@ async function unregister(context3, resourceProviderNamespace, options = { reque
   return _unregisterDeserialize(result);
 }
 function _listAtTenantScopeSend3(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/providers{?api%2Dversion,%24expand}", {
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24expand": options?.expand
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34201,7 +34312,7 @@ function getLongRunningPoller2(client2, processResponseBody, expectedStatuses, o
       initialResponse = await getInitialResponse();
       return getLroResponse2(initialResponse, expectedStatuses);
     },
-    sendPollRequest: async (path5, pollOptions) => {
+    sendPollRequest: async (path, pollOptions) => {
       function abortListener() {
         pollAbortController.abort();
       }
@@ -34220,7 +34331,7 @@ function getLongRunningPoller2(client2, processResponseBody, expectedStatuses, o
       }
       let response;
       try {
-        const pollingPath = apiVersion ? addApiVersionToUrl4(path5, apiVersion) : path5;
+        const pollingPath = apiVersion ? addApiVersionToUrl4(path, apiVersion) : path;
         response = await client2.pathUnchecked(pollingPath).get({ abortSignal });
       } finally {
         options.abortSignal?.removeEventListener("abort", abortListener);
@@ -34261,14 +34372,14 @@ function addApiVersionToUrl4(url, apiVersion) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/resourceGroups/operations.js
 function _exportTemplateSend2(context3, resourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/exportTemplate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34296,7 +34407,7 @@ function exportTemplate2(context3, resourceGroupName, parameters, options = { re
   });
 }
 function _listSend5(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups{?api%2Dversion,%24filter,%24top}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24filter": options?.filter,
@@ -34304,7 +34415,7 @@ function _listSend5(context3, options = { requestOptions: {} }) {
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34324,7 +34435,7 @@ function list5(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend5(context3, options), _listDeserialize5, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _$deleteSend2(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion,forceDeletionTypes}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion,forceDeletionTypes}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -34332,7 +34443,7 @@ function _$deleteSend2(context3, resourceGroupName, options = { requestOptions: 
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize2(result) {
   const expectedStatuses = ["200", "202"];
@@ -34355,14 +34466,14 @@ function $delete2(context3, resourceGroupName, options = { requestOptions: {} })
   });
 }
 function _updateSend(context3, resourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34385,14 +34496,14 @@ async function update(context3, resourceGroupName, parameters, options = { reque
   return _updateDeserialize(result);
 }
 function _createOrUpdateSend2(context3, resourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34415,14 +34526,14 @@ async function createOrUpdate2(context3, resourceGroupName, parameters, options 
   return _createOrUpdateDeserialize2(result);
 }
 function _checkExistenceSend2(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceDeserialize2(result) {
   const expectedStatuses = ["204", "404"];
@@ -34440,14 +34551,14 @@ async function checkExistence2(context3, resourceGroupName, options = { requestO
   return _checkExistenceDeserialize2(result);
 }
 function _getSend4(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34542,7 +34653,7 @@ function _getResourceGroupsOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/resources/operations.js
 function _listSend6(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24filter": options?.filter,
@@ -34551,7 +34662,7 @@ function _listSend6(context3, options = { requestOptions: {} }) {
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34571,7 +34682,7 @@ function list6(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend6(context3, options), _listDeserialize6, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _$deleteSend3(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -34582,7 +34693,7 @@ function _$deleteSend3(context3, resourceGroupName, resourceProviderNamespace, p
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize3(result) {
   const expectedStatuses = ["200", "202", "204"];
@@ -34604,7 +34715,7 @@ function $delete3(context3, resourceGroupName, resourceProviderNamespace, parent
   });
 }
 function _updateSend2(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -34615,7 +34726,7 @@ function _updateSend2(context3, resourceGroupName, resourceProviderNamespace, pa
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34642,7 +34753,7 @@ function update2(context3, resourceGroupName, resourceProviderNamespace, parentR
   });
 }
 function _createOrUpdateSend3(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -34653,7 +34764,7 @@ function _createOrUpdateSend3(context3, resourceGroupName, resourceProviderNames
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34680,7 +34791,7 @@ function createOrUpdate3(context3, resourceGroupName, resourceProviderNamespace,
   });
 }
 function _getSend5(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -34691,7 +34802,7 @@ function _getSend5(context3, resourceGroupName, resourceProviderNamespace, paren
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34712,7 +34823,7 @@ async function get5(context3, resourceGroupName, resourceProviderNamespace, pare
   return _getDeserialize5(result);
 }
 function _checkExistenceSend3(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -34723,7 +34834,7 @@ function _checkExistenceSend3(context3, resourceGroupName, resourceProviderNames
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceDeserialize3(result) {
   const expectedStatuses = ["204", "404"];
@@ -34741,13 +34852,13 @@ async function checkExistence3(context3, resourceGroupName, resourceProviderName
   return _checkExistenceDeserialize3(result);
 }
 function _deleteByIdSend(context3, resourceId, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteByIdDeserialize(result) {
   const expectedStatuses = ["200", "202", "204"];
@@ -34769,13 +34880,13 @@ function deleteById(context3, resourceId, apiVersion, options = { requestOptions
   });
 }
 function _updateByIdSend(context3, resourceId, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34802,13 +34913,13 @@ function updateById(context3, resourceId, apiVersion, parameters, options = { re
   });
 }
 function _createOrUpdateByIdSend(context3, resourceId, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -34835,13 +34946,13 @@ function createOrUpdateById(context3, resourceId, apiVersion, parameters, option
   });
 }
 function _getByIdSend(context3, resourceId, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34862,13 +34973,13 @@ async function getById(context3, resourceId, apiVersion, options = { requestOpti
   return _getByIdDeserialize(result);
 }
 function _checkExistenceByIdSend(context3, resourceId, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceByIdDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -34886,14 +34997,14 @@ async function checkExistenceById(context3, resourceId, apiVersion, options = { 
   return _checkExistenceByIdDeserialize(result);
 }
 function _validateMoveResourcesSend(context3, sourceResourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/validateMoveResources{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/validateMoveResources{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     sourceResourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     body: resourcesMoveInfoSerializer(parameters)
@@ -34920,14 +35031,14 @@ function validateMoveResources(context3, sourceResourceGroupName, parameters, op
   });
 }
 function _moveResourcesSend(context3, sourceResourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/moveResources{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/moveResources{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     sourceResourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     body: resourcesMoveInfoSerializer(parameters)
@@ -34954,7 +35065,7 @@ function moveResources(context3, sourceResourceGroupName, parameters, options = 
   });
 }
 function _listByResourceGroupSend2(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -34964,7 +35075,7 @@ function _listByResourceGroupSend2(context3, resourceGroupName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35075,13 +35186,13 @@ function _getResourcesOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/tagsOperations/operations.js
 function _listSend7(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35101,14 +35212,14 @@ function list7(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend7(context3, options), _listDeserialize7, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _$deleteSend4(context3, tagName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
     tagName,
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize4(result) {
   const expectedStatuses = ["200", "204"];
@@ -35126,14 +35237,14 @@ async function $delete4(context3, tagName, options = { requestOptions: {} }) {
   return _$deleteDeserialize4(result);
 }
 function _createOrUpdateSend4(context3, tagName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
     tagName,
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35154,7 +35265,7 @@ async function createOrUpdate4(context3, tagName, options = { requestOptions: {}
   return _createOrUpdateDeserialize4(result);
 }
 function _createOrUpdateValueSend(context3, tagName, tagValue, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
     tagName,
     tagValue,
     subscriptionId: context3.subscriptionId,
@@ -35162,7 +35273,7 @@ function _createOrUpdateValueSend(context3, tagName, tagValue, options = { reque
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35183,7 +35294,7 @@ async function createOrUpdateValue(context3, tagName, tagValue, options = { requ
   return _createOrUpdateValueDeserialize(result);
 }
 function _deleteValueSend(context3, tagName, tagValue, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
     tagName,
     tagValue,
     subscriptionId: context3.subscriptionId,
@@ -35191,7 +35302,7 @@ function _deleteValueSend(context3, tagName, tagValue, options = { requestOption
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteValueDeserialize(result) {
   const expectedStatuses = ["200", "204"];
@@ -35209,13 +35320,13 @@ async function deleteValue(context3, tagName, tagValue, options = { requestOptio
   return _deleteValueDeserialize(result);
 }
 function _deleteAtScopeSend2(context3, scope, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtScopeDeserialize2(result) {
   const expectedStatuses = ["200", "202"];
@@ -35238,13 +35349,13 @@ function deleteAtScope2(context3, scope, options = { requestOptions: {} }) {
   });
 }
 function _updateAtScopeSend(context3, scope, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35272,13 +35383,13 @@ function updateAtScope(context3, scope, parameters, options = { requestOptions: 
   });
 }
 function _createOrUpdateAtScopeSend2(context3, scope, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35306,13 +35417,13 @@ function createOrUpdateAtScope2(context3, scope, parameters, options = { request
   });
 }
 function _getAtScopeSend3(context3, scope, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35424,7 +35535,7 @@ var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
 var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
 
 // node_modules/@actions/core/lib/command.js
-import * as os3 from "os";
+import * as os from "os";
 
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
@@ -35439,7 +35550,7 @@ function toCommandValue(input) {
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os3.EOL);
+  process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -35482,8 +35593,8 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/http-client/lib/index.js
-import * as http2 from "http";
-import * as https2 from "https";
+import * as http from "http";
+import * as https from "https";
 
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -35963,7 +36074,7 @@ var HttpClient = class {
     const info = {};
     info.parsedUrl = requestUrl;
     const usingSsl = info.parsedUrl.protocol === "https:";
-    info.httpModule = usingSsl ? https2 : http2;
+    info.httpModule = usingSsl ? https : http;
     const defaultPort = usingSsl ? 443 : 80;
     info.options = {};
     info.options.host = info.parsedUrl.hostname;
@@ -36064,7 +36175,7 @@ var HttpClient = class {
     const usingSsl = parsedUrl.protocol === "https:";
     let maxSockets = 100;
     if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
     }
     if (proxyUrl && proxyUrl.hostname) {
       const agentOptions = {
@@ -36086,7 +36197,7 @@ var HttpClient = class {
     }
     if (!agent) {
       const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
       this._agent = agent;
     }
     if (usingSsl && this._ignoreSslError) {
@@ -36612,7 +36723,7 @@ var Summary = class {
 var _summary = new Summary();
 
 // node_modules/@actions/core/lib/platform.js
-import os4 from "os";
+import os2 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
@@ -36624,8 +36735,8 @@ var READONLY = fs.constants.O_RDONLY;
 var IS_WINDOWS2 = process.platform === "win32";
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os4.platform();
-var arch = os4.arch();
+var platform = os2.platform();
+var arch = os2.arch();
 
 // node_modules/@actions/core/lib/core.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
@@ -44206,7 +44317,6 @@ function buildAppConfiguration({ auth, broker, cache, system, telemetry }) {
 }
 
 // node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
-import { randomUUID as randomUUID2 } from "node:crypto";
 var GuidGenerator = class {
   /**
    * Generates a random [RFC 4122](https://www.rfc-editor.org/rfc/rfc4122.txt) version 4 UUID. The UUID is generated using a
@@ -44399,7 +44509,7 @@ var CryptoProvider = class {
 };
 
 // node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
-import { createHash } from "crypto";
+import { createHash as createHash2 } from "crypto";
 function computeAdditionalCacheKeyHash(components) {
   const sortedKeys = Object.keys(components).sort();
   let input = "";
@@ -44407,7 +44517,7 @@ function computeAdditionalCacheKeyHash(components) {
     const value = components[key];
     input += `${Buffer.byteLength(key, "utf8")}:${key}${Buffer.byteLength(value, "utf8")}:${value}`;
   }
-  return createHash("sha256").update(input, "utf8").digest("base64url");
+  return createHash2("sha256").update(input, "utf8").digest("base64url");
 }
 function generateCredentialKey(credential, hash) {
   const familyId = credential.credentialType === Constants_exports.CredentialType.REFRESH_TOKEN && credential.familyId || credential.clientId;
@@ -45817,7 +45927,7 @@ var ClientApplication = class {
 };
 
 // node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
-import http3 from "http";
+import http2 from "http";
 var LoopbackClient = class {
   constructor(preferredPort) {
     this.preferredPort = preferredPort;
@@ -45837,7 +45947,7 @@ var LoopbackClient = class {
       throw NodeAuthError.createStateNotFoundError("");
     }
     return new Promise((resolve, reject) => {
-      this.server = http3.createServer((req, res) => {
+      this.server = http2.createServer((req, res) => {
         const method = req.method?.toUpperCase();
         if (method !== "GET" && method !== "POST") {
           res.writeHead(405, {
@@ -48058,15 +48168,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll2(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path5 = replaceAll2(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path5.startsWith("/")) {
-      path5 = path5.substring(1);
+    let path = replaceAll2(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path.startsWith("/")) {
+      path = path.substring(1);
     }
-    if (isAbsoluteUrl(path5)) {
-      requestUrl = path5;
+    if (isAbsoluteUrl(path)) {
+      requestUrl = path;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath2(requestUrl, path5);
+      requestUrl = appendPath2(requestUrl, path);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -48112,9 +48222,9 @@ function appendPath2(url, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path5 = pathToAppend.substring(0, searchStart);
+    const path = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path5;
+    newPath = newPath + path;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -49232,8 +49342,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
 }
 
 // node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
-import { createHash as createHash2, createPrivateKey } from "node:crypto";
-import { readFile } from "node:fs/promises";
+init_promises();
 
 // node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
 function extractPemCertificateKeys(pemContent) {
@@ -49331,8 +49440,8 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
   const certificateContents = certificate || await readFile(certificatePath, "utf8");
   const x5c = sendCertificateChain ? certificateContents : void 0;
   const publicKeys = extractPemCertificateKeys(certificateContents);
-  const thumbprint = createHash2("sha1").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
-  const thumbprintSha256 = createHash2("sha256").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
+  const thumbprint = createHash("sha1").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
+  const thumbprintSha256 = createHash("sha256").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
   return {
     certificateContents,
     thumbprintSha256,
@@ -49643,6 +49752,8 @@ var ClientAssertionCredential = class {
 };
 
 // node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
+init_promises();
+init_node_fs();
 var credentialName3 = "WorkloadIdentityCredential";
 var logger16 = credentialLogger(credentialName3);
 
@@ -49733,15 +49844,15 @@ function createExecutionError(error, stdout, stderr) {
 }
 
 // node_modules/@azure/core-process/dist/esm/process.js
-import * as childProcess4 from "node:child_process";
+init_node_child_process();
 
 // node_modules/@azure/core-process/dist/esm/normalizeCommand.js
-import path4 from "node:path";
+init_node_path();
 
 // node_modules/@azure/core-process/dist/esm/resolveExecutable.js
-import { accessSync, constants as constants3, realpathSync, statSync } from "node:fs";
-import path3 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+init_node_fs();
+init_node_path();
+init_node_url();
 var WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
 var WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
 var WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;
@@ -49783,8 +49894,8 @@ function snapshotEnvironment(environment) {
   return snapshot;
 }
 function normalizeCwd(cwd) {
-  const cwdPath = cwd instanceof URL ? fileURLToPath2(cwd) : cwd;
-  return path3.resolve(cwdPath ?? process.cwd());
+  const cwdPath = cwd instanceof URL ? fileURLToPath(cwd) : cwd;
+  return node_path_default.resolve(cwdPath ?? process.cwd());
 }
 function createProcessContext(options = {}) {
   if (options.allowWindowsBatchFiles !== void 0 && typeof options.allowWindowsBatchFiles !== "boolean") {
@@ -49804,7 +49915,7 @@ function isExecutableFile(filePath) {
       return false;
     }
     if (process.platform !== "win32") {
-      accessSync(filePath, constants3.X_OK);
+      accessSync(filePath, constants4.X_OK);
     }
     return true;
   } catch {
@@ -49818,7 +49929,7 @@ function isBatchExtension(extension) {
   return WINDOWS_BATCH_EXTENSIONS.some((candidate) => candidate === extension);
 }
 function resolveWindowsCandidate(candidate, allowWindowsBatchFiles) {
-  const extension = path3.extname(candidate).toLowerCase();
+  const extension = node_path_default.extname(candidate).toLowerCase();
   if (extension) {
     if (!isNativeExtension(extension) && !(allowWindowsBatchFiles && isBatchExtension(extension))) {
       return void 0;
@@ -49845,7 +49956,7 @@ function getSearchPaths(context3) {
   const pathValue = getEnvironmentValue2(context3.env, "PATH") ?? "";
   const paths = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const entry of pathValue.split(path3.delimiter)) {
+  for (const entry of pathValue.split(node_path_default.delimiter)) {
     let candidate = entry;
     if (process.platform === "win32") {
       candidate = candidate.trim();
@@ -49853,10 +49964,10 @@ function getSearchPaths(context3) {
         candidate = candidate.slice(1, -1);
       }
     }
-    if (!candidate || !path3.isAbsolute(candidate)) {
+    if (!candidate || !node_path_default.isAbsolute(candidate)) {
       continue;
     }
-    const normalized = path3.resolve(candidate);
+    const normalized = node_path_default.resolve(candidate);
     const key = process.platform === "win32" ? normalized.toLowerCase() : normalized;
     if (!seen.has(key)) {
       seen.add(key);
@@ -49882,8 +49993,8 @@ function validateCommand(command) {
 }
 function resolveExecutableWithContext(command, context3) {
   validateCommand(command);
-  if (hasPathSeparator(command) || path3.isAbsolute(command)) {
-    const candidate = path3.resolve(context3.cwd, command);
+  if (hasPathSeparator(command) || node_path_default.isAbsolute(command)) {
+    const candidate = node_path_default.resolve(context3.cwd, command);
     if (process.platform === "win32") {
       return resolveWindowsCandidate(candidate, context3.allowWindowsBatchFiles);
     }
@@ -49892,20 +50003,20 @@ function resolveExecutableWithContext(command, context3) {
   const searchPaths = getSearchPaths(context3);
   if (process.platform !== "win32") {
     for (const searchPath of searchPaths) {
-      const candidate = path3.join(searchPath, command);
+      const candidate = node_path_default.join(searchPath, command);
       if (isExecutableFile(candidate)) {
         return candidate;
       }
     }
     return void 0;
   }
-  const extension = path3.extname(command).toLowerCase();
+  const extension = node_path_default.extname(command).toLowerCase();
   if (extension) {
     if (!isNativeExtension(extension) && !(context3.allowWindowsBatchFiles && isBatchExtension(extension))) {
       return void 0;
     }
     for (const searchPath of searchPaths) {
-      const candidate = path3.join(searchPath, command);
+      const candidate = node_path_default.join(searchPath, command);
       if (isExecutableFile(candidate)) {
         return candidate;
       }
@@ -49914,7 +50025,7 @@ function resolveExecutableWithContext(command, context3) {
   }
   for (const searchPath of searchPaths) {
     for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
-      const candidate = path3.join(searchPath, command + nativeExtension);
+      const candidate = node_path_default.join(searchPath, command + nativeExtension);
       if (isExecutableFile(candidate)) {
         return candidate;
       }
@@ -49923,7 +50034,7 @@ function resolveExecutableWithContext(command, context3) {
   if (context3.allowWindowsBatchFiles) {
     for (const searchPath of searchPaths) {
       for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
-        const candidate = path3.join(searchPath, command + batchExtension);
+        const candidate = node_path_default.join(searchPath, command + batchExtension);
         if (isExecutableFile(candidate)) {
           return candidate;
         }
@@ -49936,7 +50047,7 @@ function canonicalizeWindowsPath(filePath) {
   try {
     return realpathSync.native(filePath).toLowerCase();
   } catch {
-    return path3.resolve(filePath).toLowerCase();
+    return node_path_default.resolve(filePath).toLowerCase();
   }
 }
 function isWindowsDriveAbsolutePath(filePath) {
@@ -49950,7 +50061,7 @@ function resolveWindowsCommandInterpreter(childEnvironment) {
       code: "ERR_UNTRUSTED_COMMAND_INTERPRETER"
     });
   }
-  const executablePath = path3.join(systemRoot, "System32", "cmd.exe");
+  const executablePath = node_path_default.join(systemRoot, "System32", "cmd.exe");
   if (!isExecutableFile(executablePath)) {
     throw new ProcessError("The Windows command interpreter could not be found.", {
       code: "ERR_UNTRUSTED_COMMAND_INTERPRETER"
@@ -50041,7 +50152,7 @@ function normalizeCommand(command, args, context3) {
       windowsVerbatimArguments: false
     };
   }
-  const extension = path4.extname(resolvedPath).toLowerCase();
+  const extension = node_path_default.extname(resolvedPath).toLowerCase();
   if (extension === ".exe" || extension === ".com") {
     return {
       executable: resolvedPath,
@@ -50148,10 +50259,10 @@ function prepareProcess(executable, args, options, allowedOptionNames) {
   }
   return { command, nodeOptions };
 }
-async function execFile8(command, args = [], options = {}) {
+async function execFile4(command, args = [], options = {}) {
   const prepared = prepareProcess(command, args, options, execFileOptionNames);
   return new Promise((resolve, reject) => {
-    callWithSanitizedChildProcessErrors(() => childProcess4.execFile(prepared.command.executable, prepared.command.args, {
+    callWithSanitizedChildProcessErrors(() => execFile(prepared.command.executable, prepared.command.args, {
       ...prepared.nodeOptions,
       cwd: prepared.command.cwd,
       env: prepared.command.env,
@@ -50183,7 +50294,7 @@ var processUtils = {
    */
   async execFileWithResult(file, params, options) {
     try {
-      const result = await execFile8(file, params, options);
+      const result = await execFile4(file, params, options);
       return { ...result, error: null };
     } catch (error) {
       if (isProcessError(error)) {
@@ -50423,6 +50534,7 @@ if (isWindows) {
 }
 
 // node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
+init_promises();
 var logger22 = credentialLogger("VisualStudioCodeCredential");
 
 // node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
@@ -50445,6 +50557,7 @@ var logger27 = credentialLogger(credentialName4);
 var logger28 = credentialLogger("AuthorizationCodeCredential");
 
 // node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
+init_promises();
 var credentialName5 = "OnBehalfOfCredential";
 var logger29 = credentialLogger(credentialName5);
 

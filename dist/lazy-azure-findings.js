@@ -1,4 +1,4 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 
 // src/engine/text-position.ts
 var LineIndex = class {

@@ -1,4 +1,4 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -53,35 +53,35 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http4 = __require("http");
-    var https3 = __require("https");
+    var http3 = __require("http");
+    var https2 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
-    var util2 = __require("util");
+    var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
     exports.httpsOverHttp = httpsOverHttp2;
     exports.httpOverHttps = httpOverHttps2;
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http4.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http4.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -90,7 +90,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http4.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -107,7 +107,7 @@ var require_tunnel = __commonJS({
         self.removeSocket(socket);
       });
     }
-    util2.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
       var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
@@ -1086,14 +1086,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path && path[0] !== "/") {
+          path = `/${path}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1173,8 +1173,8 @@ var require_util = __commonJS({
     }
     var KEEPALIVE_TIMEOUT_EXPR = /timeout=(\d+)/;
     function parseKeepAliveTimeout(val) {
-      const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
-      return m ? parseInt(m[1], 10) * 1e3 : null;
+      const m16 = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
+      return m16 ? parseInt(m16[1], 10) * 1e3 : null;
     }
     function headerNameToString(value) {
       return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
@@ -1376,11 +1376,11 @@ var require_util = __commonJS({
     }
     function parseRangeHeader(range2) {
       if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
-      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
-      return m ? {
-        start: parseInt(m[1]),
-        end: m[2] ? parseInt(m[2]) : null,
-        size: m[3] ? parseInt(m[3]) : null
+      const m16 = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+      return m16 ? {
+        start: parseInt(m16[1]),
+        end: m16[2] ? parseInt(m16[2]) : null,
+        size: m16[3] ? parseInt(m16[3]) : null
       } : null;
     }
     function addListener(obj, name20, listener) {
@@ -1481,10 +1481,10 @@ var require_diagnostics = __commonJS({
   "node_modules/undici/lib/core/diagnostics.js"(exports, module) {
     "use strict";
     var diagnosticsChannel = __require("node:diagnostics_channel");
-    var util2 = __require("node:util");
-    var undiciDebugLog = util2.debuglog("undici");
-    var fetchDebuglog = util2.debuglog("fetch");
-    var websocketDebuglog = util2.debuglog("websocket");
+    var util = __require("node:util");
+    var undiciDebugLog = util.debuglog("undici");
+    var fetchDebuglog = util.debuglog("fetch");
+    var websocketDebuglog = util.debuglog("websocket");
     var isClientSet = false;
     var channels = {
       // Client
@@ -1544,39 +1544,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path,
           error.message
         );
       });
@@ -1625,9 +1625,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1690,7 +1690,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path,
         method,
         body,
         headers,
@@ -1705,11 +1705,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path5 !== "string") {
+        if (typeof path !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1775,7 +1775,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path, query) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2526,7 +2526,7 @@ var require_connect = __commonJS({
     "use strict";
     var net = __require("node:net");
     var assert = __require("node:assert");
-    var util2 = require_util();
+    var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
     function noop() {
@@ -2595,7 +2595,7 @@ var require_connect = __commonJS({
           if (!tls) {
             tls = __require("node:tls");
           }
-          servername = servername || options.servername || util2.getServerName(host) || null;
+          servername = servername || options.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
@@ -2694,7 +2694,7 @@ var require_connect = __commonJS({
         message += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
       message += ` timeout: ${opts.timeout}ms)`;
-      util2.destroy(socket, new ConnectTimeoutError(message));
+      util.destroy(socket, new ConnectTimeoutError(message));
     }
     module.exports = buildConnector;
   }
@@ -4089,7 +4089,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
-    var zlib2 = __require("node:zlib");
+    var zlib = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4789,7 +4789,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -5433,7 +5433,7 @@ var require_formdata_parser = __commonJS({
 var require_body = __commonJS({
   "node_modules/undici/lib/web/fetch/body.js"(exports, module) {
     "use strict";
-    var util2 = require_util();
+    var util = require_util();
     var {
       ReadableStreamFrom,
       isBlobLike,
@@ -5508,7 +5508,7 @@ var require_body = __commonJS({
         source = new Uint8Array(object.slice());
       } else if (ArrayBuffer.isView(object)) {
         source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
-      } else if (util2.isFormDataLike(object)) {
+      } else if (util.isFormDataLike(object)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -5567,14 +5567,14 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util2.isDisturbed(object) || object.locked) {
+        if (util.isDisturbed(object) || object.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
         stream = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
       }
-      if (typeof source === "string" || util2.isBuffer(source)) {
+      if (typeof source === "string" || util.isBuffer(source)) {
         length2 = Buffer.byteLength(source);
       }
       if (action != null) {
@@ -5611,7 +5611,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
-        assert(!util2.isDisturbed(object), "The body has already been consumed.");
+        assert(!util.isDisturbed(object), "The body has already been consumed.");
         assert(!object.locked, "The stream is locked.");
       }
       return extractBody(object, keepalive);
@@ -5718,7 +5718,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     }
     function bodyUnusable(object) {
       const body = object[kState].body;
-      return body != null && (body.stream.locked || util2.isDisturbed(body.stream));
+      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5748,7 +5748,7 @@ var require_client_h1 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h1.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var util2 = require_util();
+    var util = require_util();
     var { channels } = require_diagnostics();
     var timers = require_timers();
     var {
@@ -5800,8 +5800,8 @@ var require_client_h1 = __commonJS({
     var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
-    var addListener = util2.addListener;
-    var removeAllListeners = util2.removeAllListeners;
+    var addListener = util.addListener;
+    var removeAllListeners = util.removeAllListeners;
     var kIdleSocketValidation = /* @__PURE__ */ Symbol("kIdleSocketValidation");
     var kIdleSocketValidationTimeout = /* @__PURE__ */ Symbol("kIdleSocketValidationTimeout");
     var kSocketUsed = /* @__PURE__ */ Symbol("kSocketUsed");
@@ -5979,7 +5979,7 @@ var require_client_h1 = __commonJS({
             }
           }
         } catch (err) {
-          util2.destroy(socket, err);
+          util.destroy(socket, err);
         }
       }
       finish() {
@@ -6036,7 +6036,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         if (client2[kRunning] === 0) {
-          util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
         const request = client2[kQueue][client2[kRunningIdx]];
@@ -6064,13 +6064,13 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util2.bufferToLowerCasedHeaderName(key);
+          const headerName = util.bufferToLowerCasedHeaderName(key);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util2.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6078,7 +6078,7 @@ var require_client_h1 = __commonJS({
       trackHeader(len) {
         this.headersSize += len;
         if (this.headersSize >= this.headersMaxSize) {
-          util2.destroy(this.socket, new HeadersOverflowError());
+          util.destroy(this.socket, new HeadersOverflowError());
         }
       }
       onUpgrade(head) {
@@ -6109,8 +6109,8 @@ var require_client_h1 = __commonJS({
         try {
           request.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error) {
-          util2.errorRequest(client2, request, error);
-          util2.destroy(socket, error);
+          util.errorRequest(client2, request, error);
+          util.destroy(socket, error);
         }
         client2[kResume]();
       }
@@ -6120,7 +6120,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         if (client2[kRunning] === 0) {
-          util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
         const request = client2[kQueue][client2[kRunningIdx]];
@@ -6130,11 +6130,11 @@ var require_client_h1 = __commonJS({
         assert(!this.upgrade);
         assert(this.statusCode < 200);
         if (statusCode === 100) {
-          util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
         if (upgrade && !request.upgrade) {
-          util2.destroy(socket, new SocketError("bad upgrade", util2.getSocketInfo(socket)));
+          util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert(this.timeoutType === TIMEOUT_HEADERS);
@@ -6163,7 +6163,7 @@ var require_client_h1 = __commonJS({
         this.headers = [];
         this.headersSize = 0;
         if (this.shouldKeepAlive && client2[kPipelining]) {
-          const keepAliveTimeout = this.keepAlive ? util2.parseKeepAliveTimeout(this.keepAlive) : null;
+          const keepAliveTimeout = this.keepAlive ? util.parseKeepAliveTimeout(this.keepAlive) : null;
           if (keepAliveTimeout != null) {
             const timeout = Math.min(
               keepAliveTimeout - client2[kKeepAliveTimeoutThreshold],
@@ -6211,7 +6211,7 @@ var require_client_h1 = __commonJS({
         }
         assert(statusCode >= 200);
         if (maxResponseSize > -1 && this.bytesRead + buf.length > maxResponseSize) {
-          util2.destroy(socket, new ResponseExceededMaxSizeError());
+          util.destroy(socket, new ResponseExceededMaxSizeError());
           return -1;
         }
         this.bytesRead += buf.length;
@@ -6243,7 +6243,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
-          util2.destroy(socket, new ResponseContentLengthMismatchError());
+          util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
         request.onComplete(headers);
@@ -6251,13 +6251,13 @@ var require_client_h1 = __commonJS({
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
           assert(client2[kRunning] === 0);
-          util2.destroy(socket, new InformationalError("reset"));
+          util.destroy(socket, new InformationalError("reset"));
           return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
-          util2.destroy(socket, new InformationalError("reset"));
+          util.destroy(socket, new InformationalError("reset"));
           return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client2[kRunning] === 0) {
-          util2.destroy(socket, new InformationalError("reset"));
+          util.destroy(socket, new InformationalError("reset"));
           return constants5.ERROR.PAUSED;
         } else if (client2[kPipelining] == null || client2[kPipelining] === 1) {
           setImmediate(() => client2[kResume]());
@@ -6271,15 +6271,15 @@ var require_client_h1 = __commonJS({
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client2[kRunning] > 1) {
           assert(!paused, "cannot be paused while waiting for headers");
-          util2.destroy(socket, new HeadersTimeoutError());
+          util.destroy(socket, new HeadersTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_BODY) {
         if (!paused) {
-          util2.destroy(socket, new BodyTimeoutError());
+          util.destroy(socket, new BodyTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_KEEP_ALIVE) {
         assert(client2[kRunning] === 0 && client2[kKeepAliveTimeoutValue]);
-        util2.destroy(socket, new InformationalError("socket idle timeout"));
+        util.destroy(socket, new InformationalError("socket idle timeout"));
       }
     }
     async function connectH1(client2, socket) {
@@ -6320,11 +6320,11 @@ var require_client_h1 = __commonJS({
         if (parser.statusCode && !parser.shouldKeepAlive) {
           const parserErr = parser.finish();
           if (parserErr) {
-            util2.destroy(this, parserErr);
+            util.destroy(this, parserErr);
           }
           return;
         }
-        util2.destroy(this, new SocketError("other side closed", util2.getSocketInfo(this)));
+        util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
       addListener(socket, "close", function() {
         const client3 = this[kClient];
@@ -6337,7 +6337,7 @@ var require_client_h1 = __commonJS({
           this[kParser].destroy();
           this[kParser] = null;
         }
-        const err = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
+        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client3[kSocket] = null;
         client3[kHTTPContext] = null;
         if (client3.destroyed) {
@@ -6345,12 +6345,12 @@ var require_client_h1 = __commonJS({
           const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
-            util2.errorRequest(client3, request, err);
+            util.errorRequest(client3, request, err);
           }
         } else if (client3[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
           const request = client3[kQueue][client3[kRunningIdx]];
           client3[kQueue][client3[kRunningIdx]++] = null;
-          util2.errorRequest(client3, request, err);
+          util.errorRequest(client3, request, err);
         }
         client3[kPendingIdx] = client3[kRunningIdx];
         assert(client3[kRunning] === 0);
@@ -6391,7 +6391,7 @@ var require_client_h1 = __commonJS({
             if (client2[kRunning] > 0 && (request.upgrade || request.method === "CONNECT")) {
               return true;
             }
-            if (client2[kRunning] > 0 && util2.bodyLength(request.body) !== 0 && (util2.isStream(request.body) || util2.isAsyncIterable(request.body) || util2.isFormDataLike(request.body))) {
+            if (client2[kRunning] > 0 && util.bodyLength(request.body) !== 0 && (util.isStream(request.body) || util.isAsyncIterable(request.body) || util.isFormDataLike(request.body))) {
               return true;
             }
           }
@@ -6468,10 +6468,10 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client2, request) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request;
+      const { method, path, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util2.isFormDataLike(body)) {
+      if (util.isFormDataLike(body)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
@@ -6481,12 +6481,12 @@ var require_client_h1 = __commonJS({
         }
         body = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util2.isBlobLike(body) && request.contentType == null) {
+      } else if (util.isBlobLike(body) && request.contentType == null) {
         const contentType = body.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
-          if (!util2.isValidHeaderValue(contentTypeValue)) {
-            util2.errorRequest(client2, request, new InvalidArgumentError("invalid content-type header"));
+          if (!util.isValidHeaderValue(contentTypeValue)) {
+            util.errorRequest(client2, request, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6495,7 +6495,7 @@ var require_client_h1 = __commonJS({
       if (body && typeof body.read === "function") {
         body.read(0);
       }
-      const bodyLength = util2.bodyLength(body);
+      const bodyLength = util.bodyLength(body);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request.contentLength;
@@ -6505,7 +6505,7 @@ var require_client_h1 = __commonJS({
       }
       if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength !== null && request.contentLength !== contentLength) {
         if (client2[kStrictContentLength]) {
-          util2.errorRequest(client2, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client2, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6518,18 +6518,18 @@ var require_client_h1 = __commonJS({
         }
         if (request.completed) {
           if (request.upgrade || request.method === "CONNECT") {
-            util2.destroy(socket, new InformationalError("aborted"));
+            util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util2.errorRequest(client2, request, error || new RequestAbortedError());
-        util2.destroy(body);
-        util2.destroy(socket, new InformationalError("aborted"));
+        util.errorRequest(client2, request, error || new RequestAbortedError());
+        util.destroy(body);
+        util.destroy(socket, new InformationalError("aborted"));
       };
       try {
         request.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client2, request, err);
+        util.errorRequest(client2, request, err);
       }
       if (request.aborted) {
         return false;
@@ -6549,7 +6549,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6586,17 +6586,17 @@ upgrade: ${upgrade}\r
       }
       if (!body || bodyLength === 0) {
         writeBuffer(abort, null, client2, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isBuffer(body)) {
+      } else if (util.isBuffer(body)) {
         writeBuffer(abort, body, client2, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isBlobLike(body)) {
+      } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
           writeIterable(abort, body.stream(), client2, request, socket, contentLength, header, expectsPayload);
         } else {
           writeBlob(abort, body, client2, request, socket, contentLength, header, expectsPayload);
         }
-      } else if (util2.isStream(body)) {
+      } else if (util.isStream(body)) {
         writeStream(abort, body, client2, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isIterable(body)) {
+      } else if (util.isIterable(body)) {
         writeIterable(abort, body, client2, request, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
@@ -6616,7 +6616,7 @@ upgrade: ${upgrade}\r
             this.pause();
           }
         } catch (err) {
-          util2.destroy(this, err);
+          util.destroy(this, err);
         }
       };
       const onDrain = function() {
@@ -6653,9 +6653,9 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util2.destroy(body, err);
+          util.destroy(body, err);
         } else {
-          util2.destroy(body);
+          util.destroy(body);
         }
       };
       body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
@@ -6684,7 +6684,7 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util2.isBuffer(body)) {
+        } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
@@ -6880,7 +6880,7 @@ var require_client_h2 = __commonJS({
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
     var { pipeline } = __require("node:stream");
-    var util2 = require_util();
+    var util = require_util();
     var {
       RequestContentLengthMismatchError,
       RequestAbortedError,
@@ -6958,36 +6958,36 @@ var require_client_h2 = __commonJS({
       session[kOpenStreams] = 0;
       session[kClient] = client2;
       session[kSocket] = socket;
-      util2.addListener(session, "error", onHttp2SessionError);
-      util2.addListener(session, "frameError", onHttp2FrameError);
-      util2.addListener(session, "end", onHttp2SessionEnd);
-      util2.addListener(session, "goaway", onHTTP2GoAway);
-      util2.addListener(session, "close", function() {
+      util.addListener(session, "error", onHttp2SessionError);
+      util.addListener(session, "frameError", onHttp2FrameError);
+      util.addListener(session, "end", onHttp2SessionEnd);
+      util.addListener(session, "goaway", onHTTP2GoAway);
+      util.addListener(session, "close", function() {
         const { [kClient]: client3 } = this;
         const { [kSocket]: socket2 } = client3;
-        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util2.getSocketInfo(socket2));
+        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
         client3[kHTTP2Session] = null;
         if (client3.destroyed) {
           assert(client3[kPending] === 0);
           const requests = client3[kQueue].splice(client3[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
-            util2.errorRequest(client3, request, err);
+            util.errorRequest(client3, request, err);
           }
         }
       });
       session.unref();
       client2[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
-      util2.addListener(socket, "error", function(err) {
+      util.addListener(socket, "error", function(err) {
         this[kError] = err;
         this[kClient][kOnError](err);
       });
-      util2.addListener(socket, "end", function() {
-        util2.destroy(this, new SocketError("other side closed", util2.getSocketInfo(this)));
+      util.addListener(socket, "end", function() {
+        util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
-      util2.addListener(socket, "close", function() {
-        const err = this[kError] || new SocketError("closed", util2.getSocketInfo(this));
+      util.addListener(socket, "close", function() {
+        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client2[kSocket] = null;
         if (this[kHTTP2Session] != null) {
           this[kHTTP2Session].destroy(err);
@@ -7049,12 +7049,12 @@ var require_client_h2 = __commonJS({
       }
     }
     function onHttp2SessionEnd() {
-      const err = new SocketError("other side closed", util2.getSocketInfo(this[kSocket]));
+      const err = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
       this.destroy(err);
-      util2.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err);
     }
     function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util2.getSocketInfo(this));
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client2 = this[kClient];
       client2[kSocket] = null;
       client2[kHTTPContext] = null;
@@ -7062,11 +7062,11 @@ var require_client_h2 = __commonJS({
         this[kHTTP2Session].destroy(err);
         this[kHTTP2Session] = null;
       }
-      util2.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err);
       if (client2[kRunningIdx] < client2[kQueue].length) {
         const request = client2[kQueue][client2[kRunningIdx]];
         client2[kQueue][client2[kRunningIdx]++] = null;
-        util2.errorRequest(client2, request, err);
+        util.errorRequest(client2, request, err);
         client2[kPendingIdx] = client2[kRunningIdx];
       }
       assert(client2[kRunning] === 0);
@@ -7078,10 +7078,10 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client2, request) {
       const session = client2[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
-        util2.errorRequest(client2, request, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client2, request, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7110,23 +7110,23 @@ var require_client_h2 = __commonJS({
         }
         if (request.completed) {
           if (method === "CONNECT" && stream != null) {
-            util2.destroy(stream, error || new RequestAbortedError());
+            util.destroy(stream, error || new RequestAbortedError());
           }
           return;
         }
         error = error || new RequestAbortedError();
-        util2.errorRequest(client2, request, error);
+        util.errorRequest(client2, request, error);
         if (stream != null) {
-          util2.destroy(stream, error);
+          util.destroy(stream, error);
         }
-        util2.destroy(body, error);
+        util.destroy(body, error);
         client2[kQueue][client2[kRunningIdx]++] = null;
         client2[kResume]();
       };
       try {
         request.onConnect(abort);
       } catch (err) {
-        util2.errorRequest(client2, request, err);
+        util.errorRequest(client2, request, err);
       }
       if (request.aborted) {
         return false;
@@ -7175,14 +7175,14 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
         body.read(0);
       }
-      let contentLength = util2.bodyLength(body);
-      if (util2.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body);
+      if (util.isFormDataLike(body)) {
         extractBody ??= require_body().extractBody;
         const [bodyStream, contentType] = extractBody(body);
         headers["content-type"] = contentType;
@@ -7197,7 +7197,7 @@ var require_client_h2 = __commonJS({
       }
       if (shouldSendContentLength(method) && contentLength > 0 && request.contentLength != null && request.contentLength !== contentLength) {
         if (client2[kStrictContentLength]) {
-          util2.errorRequest(client2, request, new RequestContentLengthMismatchError());
+          util.errorRequest(client2, request, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7225,8 +7225,8 @@ var require_client_h2 = __commonJS({
         request.onResponseStarted();
         if (request.aborted) {
           const err = new RequestAbortedError();
-          util2.errorRequest(client2, request, err);
-          util2.destroy(stream, err);
+          util.errorRequest(client2, request, err);
+          util.destroy(stream, err);
           return;
         }
         if (request.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
@@ -7275,7 +7275,7 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util2.isBuffer(body)) {
+        } else if (util.isBuffer(body)) {
           writeBuffer(
             abort,
             stream,
@@ -7286,7 +7286,7 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util2.isBlobLike(body)) {
+        } else if (util.isBlobLike(body)) {
           if (typeof body.stream === "function") {
             writeIterable(
               abort,
@@ -7310,7 +7310,7 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util2.isStream(body)) {
+        } else if (util.isStream(body)) {
           writeStream(
             abort,
             client2[kSocket],
@@ -7321,7 +7321,7 @@ var require_client_h2 = __commonJS({
             request,
             contentLength
           );
-        } else if (util2.isIterable(body)) {
+        } else if (util.isIterable(body)) {
           writeIterable(
             abort,
             stream,
@@ -7339,7 +7339,7 @@ var require_client_h2 = __commonJS({
     }
     function writeBuffer(abort, h2stream, body, client2, request, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util2.isBuffer(body)) {
+        if (body != null && util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           h2stream.cork();
           h2stream.write(body);
@@ -7363,10 +7363,10 @@ var require_client_h2 = __commonJS({
         h2stream,
         (err) => {
           if (err) {
-            util2.destroy(pipe, err);
+            util.destroy(pipe, err);
             abort(err);
           } else {
-            util2.removeAllListeners(pipe);
+            util.removeAllListeners(pipe);
             request.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
@@ -7375,7 +7375,7 @@ var require_client_h2 = __commonJS({
           }
         }
       );
-      util2.addListener(pipe, "data", onPipeData);
+      util.addListener(pipe, "data", onPipeData);
       function onPipeData(chunk) {
         request.onBodySent(chunk);
       }
@@ -7451,7 +7451,7 @@ var require_client_h2 = __commonJS({
 var require_redirect_handler = __commonJS({
   "node_modules/undici/lib/handler/redirect-handler.js"(exports, module) {
     "use strict";
-    var util2 = require_util();
+    var util = require_util();
     var { kBodyUsed } = require_symbols();
     var assert = __require("node:assert");
     var { InvalidArgumentError } = require_errors();
@@ -7474,7 +7474,7 @@ var require_redirect_handler = __commonJS({
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        util2.validateHandler(handler, opts.method, opts.upgrade);
+        util.validateHandler(handler, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
@@ -7483,8 +7483,8 @@ var require_redirect_handler = __commonJS({
         this.handler = handler;
         this.history = [];
         this.redirectionLimitReached = false;
-        if (util2.isStream(this.opts.body)) {
-          if (util2.bodyLength(this.opts.body) === 0) {
+        if (util.isStream(this.opts.body)) {
+          if (util.bodyLength(this.opts.body) === 0) {
             this.opts.body.on("data", function() {
               assert(false);
             });
@@ -7497,7 +7497,7 @@ var require_redirect_handler = __commonJS({
           }
         } else if (this.opts.body && typeof this.opts.body.pipeTo === "function") {
           this.opts.body = new BodyAsyncIterable(this.opts.body);
-        } else if (this.opts.body && typeof this.opts.body !== "string" && !ArrayBuffer.isView(this.opts.body) && util2.isIterable(this.opts.body)) {
+        } else if (this.opts.body && typeof this.opts.body !== "string" && !ArrayBuffer.isView(this.opts.body) && util.isIterable(this.opts.body)) {
           this.opts.body = new BodyAsyncIterable(this.opts.body);
         }
       }
@@ -7512,7 +7512,7 @@ var require_redirect_handler = __commonJS({
         this.handler.onError(error);
       }
       onHeaders(statusCode, headers, resume, statusText) {
-        this.location = this.history.length >= this.maxRedirections || util2.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
+        this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
             this.request.abort(new Error("max redirects"));
@@ -7527,10 +7527,10 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7565,20 +7565,20 @@ var require_redirect_handler = __commonJS({
         return null;
       }
       for (let i = 0; i < headers.length; i += 2) {
-        if (headers[i].length === 8 && util2.headerNameToString(headers[i]) === "location") {
+        if (headers[i].length === 8 && util.headerNameToString(headers[i]) === "location") {
           return headers[i + 1];
         }
       }
     }
     function shouldRemoveHeader(header, removeContent, unknownOrigin) {
       if (header.length === 4) {
-        return util2.headerNameToString(header) === "host";
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util2.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name20 = util2.headerNameToString(header);
+        const name20 = util.headerNameToString(header);
         return name20 === "authorization" || name20 === "cookie" || name20 === "proxy-authorization";
       }
       return false;
@@ -7634,8 +7634,8 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http4 = __require("node:http");
-    var util2 = require_util();
+    var http3 = __require("node:http");
+    var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
     var DispatcherBase = require_dispatcher_base();
@@ -7820,10 +7820,10 @@ var require_client = __commonJS({
         } else {
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
-        this[kUrl] = util2.parseOrigin(url);
+        this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7883,7 +7883,7 @@ var require_client = __commonJS({
         const request = new Request(origin, opts, handler);
         this[kQueue].push(request);
         if (this[kResuming]) {
-        } else if (util2.bodyLength(request.body) == null && util2.isIterable(request.body)) {
+        } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
-            util2.errorRequest(this, request, err);
+            util.errorRequest(this, request, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7934,7 +7934,7 @@ var require_client = __commonJS({
         const requests = client2[kQueue].splice(client2[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
           const request = requests[i];
-          util2.errorRequest(client2, request, err);
+          util.errorRequest(client2, request, err);
         }
         assert(client2[kSize] === 0);
       }
@@ -7983,7 +7983,7 @@ var require_client = __commonJS({
           });
         });
         if (client2.destroyed) {
-          util2.destroy(socket.on("error", noop), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop), new ClientDestroyedError());
           return;
         }
         assert(socket);
@@ -8038,7 +8038,7 @@ var require_client = __commonJS({
           assert(client2[kRunning] === 0);
           while (client2[kPending] > 0 && client2[kQueue][client2[kPendingIdx]].servername === client2[kServerName]) {
             const request = client2[kQueue][client2[kPendingIdx]++];
-            util2.errorRequest(client2, request, err);
+            util.errorRequest(client2, request, err);
           }
         } else {
           onError(client2, err);
@@ -8389,7 +8389,7 @@ var require_pool = __commonJS({
     var {
       InvalidArgumentError
     } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { kUrl, kInterceptors } = require_symbols();
     var buildConnector = require_connect();
     var kOptions = /* @__PURE__ */ Symbol("options");
@@ -8435,8 +8435,8 @@ var require_pool = __commonJS({
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
-        this[kUrl] = util2.parseOrigin(origin);
-        this[kOptions] = { ...util2.deepClone(options), connect, allowH2 };
+        this[kUrl] = util.parseOrigin(origin);
+        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error) => {
@@ -8618,7 +8618,7 @@ var require_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
     var Client = require_client();
-    var util2 = require_util();
+    var util = require_util();
     var createRedirectInterceptor = require_redirect_interceptor();
     var kOnConnect = /* @__PURE__ */ Symbol("onConnect");
     var kOnDisconnect = /* @__PURE__ */ Symbol("onDisconnect");
@@ -8649,7 +8649,7 @@ var require_agent = __commonJS({
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util2.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8769,10 +8769,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9459,7 +9459,7 @@ var require_readable = __commonJS({
     var assert = __require("node:assert");
     var { Readable: Readable3 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError: AbortError3 } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { ReadableStreamFrom } = require_util();
     var kConsume = /* @__PURE__ */ Symbol("kConsume");
     var kReading = /* @__PURE__ */ Symbol("kReading");
@@ -9561,7 +9561,7 @@ var require_readable = __commonJS({
       }
       // https://fetch.spec.whatwg.org/#dom-body-bodyused
       get bodyUsed() {
-        return util2.isDisturbed(this);
+        return util.isDisturbed(this);
       }
       // https://fetch.spec.whatwg.org/#dom-body-body
       get body() {
@@ -9612,7 +9612,7 @@ var require_readable = __commonJS({
       return self[kBody] && self[kBody].locked === true || self[kConsume];
     }
     function isUnusable(self) {
-      return util2.isDisturbed(self) || isLocked(self);
+      return util.isDisturbed(self) || isLocked(self);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -9813,7 +9813,7 @@ var require_api_request = __commonJS({
     var assert = __require("node:assert");
     var { Readable: Readable3 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var RequestHandler = class extends AsyncResource {
@@ -9840,8 +9840,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util2.isStream(body)) {
-            util2.destroy(body.on("error", util2.nop), err);
+          if (util.isStream(body)) {
+            util.destroy(body.on("error", util.nop), err);
           }
           throw err;
         }
@@ -9860,7 +9860,7 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util2.isStream(body)) {
+        if (util.isStream(body)) {
           body.on("error", (err) => {
             this.onError(err);
           });
@@ -9869,10 +9869,10 @@ var require_api_request = __commonJS({
           if (this.signal.aborted) {
             this.reason = this.signal.reason ?? new RequestAbortedError();
           } else {
-            this.removeAbortListener = util2.addAbortListener(this.signal, () => {
+            this.removeAbortListener = util.addAbortListener(this.signal, () => {
               this.reason = this.signal.reason ?? new RequestAbortedError();
               if (this.res) {
-                util2.destroy(this.res.on("error", util2.nop), this.reason);
+                util.destroy(this.res.on("error", util.nop), this.reason);
               } else if (this.abort) {
                 this.abort(this.reason);
               }
@@ -9896,14 +9896,14 @@ var require_api_request = __commonJS({
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
-        const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
           }
           return;
         }
-        const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
+        const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
         const res = new Readable3({
@@ -9941,7 +9941,7 @@ var require_api_request = __commonJS({
         return this.res.push(chunk);
       }
       onComplete(trailers) {
-        util2.parseHeaders(trailers, this.trailers);
+        util.parseHeaders(trailers, this.trailers);
         this.res.push(null);
       }
       onError(err) {
@@ -9955,12 +9955,12 @@ var require_api_request = __commonJS({
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util2.destroy(res, err);
+            util.destroy(res, err);
           });
         }
         if (body) {
           this.body = null;
-          util2.destroy(body, err);
+          util.destroy(body, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10050,7 +10050,7 @@ var require_api_stream = __commonJS({
     var assert = __require("node:assert");
     var { finished, PassThrough } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
@@ -10078,8 +10078,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util2.isStream(body)) {
-            util2.destroy(body.on("error", util2.nop), err);
+          if (util.isStream(body)) {
+            util.destroy(body.on("error", util.nop), err);
           }
           throw err;
         }
@@ -10094,7 +10094,7 @@ var require_api_stream = __commonJS({
         this.body = body;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util2.isStream(body)) {
+        if (util.isStream(body)) {
           body.on("error", (err) => {
             this.onError(err);
           });
@@ -10112,7 +10112,7 @@ var require_api_stream = __commonJS({
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
         const { factory, opaque, context: context3, callback, responseHeaders } = this;
-        const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
@@ -10122,7 +10122,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         let res;
         if (this.throwOnError && statusCode >= 400) {
-          const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
+          const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
           res = new PassThrough();
           this.callback = null;
@@ -10148,7 +10148,7 @@ var require_api_stream = __commonJS({
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
-              util2.destroy(res2, err);
+              util.destroy(res2, err);
             }
             this.callback = null;
             this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
@@ -10172,7 +10172,7 @@ var require_api_stream = __commonJS({
         if (!res) {
           return;
         }
-        this.trailers = util2.parseHeaders(trailers);
+        this.trailers = util.parseHeaders(trailers);
         res.end();
       }
       onError(err) {
@@ -10181,7 +10181,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         if (res) {
           this.res = null;
-          util2.destroy(res, err);
+          util.destroy(res, err);
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -10190,7 +10190,7 @@ var require_api_stream = __commonJS({
         }
         if (body) {
           this.body = null;
-          util2.destroy(body, err);
+          util.destroy(body, err);
         }
       }
     };
@@ -10230,7 +10230,7 @@ var require_api_pipeline = __commonJS({
       InvalidReturnValueError,
       RequestAbortedError
     } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { AsyncResource } = __require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
@@ -10292,7 +10292,7 @@ var require_api_pipeline = __commonJS({
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
-        this.req = new PipelineRequest().on("error", util2.nop);
+        this.req = new PipelineRequest().on("error", util.nop);
         this.ret = new Duplex({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
@@ -10318,9 +10318,9 @@ var require_api_pipeline = __commonJS({
             if (abort && err) {
               abort();
             }
-            util2.destroy(body, err);
-            util2.destroy(req, err);
-            util2.destroy(res, err);
+            util.destroy(body, err);
+            util.destroy(req, err);
+            util.destroy(res, err);
             removeSignal(this);
             callback(err);
           }
@@ -10346,7 +10346,7 @@ var require_api_pipeline = __commonJS({
         const { opaque, handler, context: context3 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
-            const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+            const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
             this.onInfo({ statusCode, headers });
           }
           return;
@@ -10355,7 +10355,7 @@ var require_api_pipeline = __commonJS({
         let body;
         try {
           this.handler = null;
-          const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+          const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
           body = this.runInAsyncScope(handler, null, {
             statusCode,
             headers,
@@ -10364,7 +10364,7 @@ var require_api_pipeline = __commonJS({
             context: context3
           });
         } catch (err) {
-          this.res.on("error", util2.nop);
+          this.res.on("error", util.nop);
           throw err;
         }
         if (!body || typeof body.on !== "function") {
@@ -10377,14 +10377,14 @@ var require_api_pipeline = __commonJS({
           }
         }).on("error", (err) => {
           const { ret } = this;
-          util2.destroy(ret, err);
+          util.destroy(ret, err);
         }).on("end", () => {
           const { ret } = this;
           ret.push(null);
         }).on("close", () => {
           const { ret } = this;
           if (!ret._readableState.ended) {
-            util2.destroy(ret, new RequestAbortedError());
+            util.destroy(ret, new RequestAbortedError());
           }
         });
         this.body = body;
@@ -10400,7 +10400,7 @@ var require_api_pipeline = __commonJS({
       onError(err) {
         const { ret } = this;
         this.handler = null;
-        util2.destroy(ret, err);
+        util.destroy(ret, err);
       }
     };
     function pipeline(opts, handler) {
@@ -10422,7 +10422,7 @@ var require_api_upgrade = __commonJS({
     "use strict";
     var { InvalidArgumentError, SocketError } = require_errors();
     var { AsyncResource } = __require("node:async_hooks");
-    var util2 = require_util();
+    var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var UpgradeHandler = class extends AsyncResource {
@@ -10462,7 +10462,7 @@ var require_api_upgrade = __commonJS({
         const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
-        const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         this.runInAsyncScope(callback, null, null, {
           headers,
           socket,
@@ -10515,7 +10515,7 @@ var require_api_connect = __commonJS({
     var assert = __require("node:assert");
     var { AsyncResource } = __require("node:async_hooks");
     var { InvalidArgumentError, SocketError } = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
     var ConnectHandler = class extends AsyncResource {
       constructor(opts, callback) {
@@ -10554,7 +10554,7 @@ var require_api_connect = __commonJS({
         this.callback = null;
         let headers = rawHeaders;
         if (headers != null) {
-          headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+          headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         }
         this.runInAsyncScope(callback, null, null, {
           statusCode,
@@ -10744,20 +10744,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path) {
+      if (typeof path !== "string") {
+        return path;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10779,7 +10779,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10817,9 +10817,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path,
         method,
         body,
         headers,
@@ -11125,7 +11125,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify7 } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11165,7 +11165,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify7(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11178,7 +11178,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify7 } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11218,7 +11218,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify7(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11282,10 +11282,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11554,7 +11554,7 @@ var require_retry = __commonJS({
 var require_dump = __commonJS({
   "node_modules/undici/lib/interceptor/dump.js"(exports, module) {
     "use strict";
-    var util2 = require_util();
+    var util = require_util();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var DecoratorHandler = require_decorator_handler();
     var DumpHandler = class extends DecoratorHandler {
@@ -11583,7 +11583,7 @@ var require_dump = __commonJS({
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const headers = util2.parseHeaders(rawHeaders);
+        const headers = util.parseHeaders(rawHeaders);
         const contentLength = headers["content-length"];
         if (contentLength != null && contentLength > this.#maxSize) {
           throw new RequestAbortedError(
@@ -11950,7 +11950,7 @@ var require_headers = __commonJS({
     } = require_util2();
     var { webidl } = require_webidl();
     var assert = __require("node:assert");
-    var util2 = __require("node:util");
+    var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
     function isHTTPWhiteSpaceCharCode(code) {
@@ -12309,9 +12309,9 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util2.inspect.custom](depth, options) {
+      [util.inspect.custom](depth, options) {
         options.depth ??= depth;
-        return `Headers ${util2.formatWithOptions(options, this.#headersList.entries)}`;
+        return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
         return o.#guard;
@@ -12343,14 +12343,14 @@ var require_headers = __commonJS({
         value: "Headers",
         configurable: true
       },
-      [util2.inspect.custom]: {
+      [util.inspect.custom]: {
         enumerable: false
       }
     });
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator = Reflect.get(V, Symbol.iterator);
-        if (!util2.types.isProxy(V) && iterator === Headers3.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12387,9 +12387,9 @@ var require_response = __commonJS({
     "use strict";
     var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
-    var util2 = require_util();
+    var util = require_util();
     var nodeUtil = __require("node:util");
-    var { kEnumerableProperty } = util2;
+    var { kEnumerableProperty } = util;
     var {
       isValidReasonPhrase,
       isCancelled,
@@ -12519,7 +12519,7 @@ var require_response = __commonJS({
       }
       get bodyUsed() {
         webidl.brandCheck(this, _Response);
-        return !!this[kState].body && util2.isDisturbed(this[kState].body.stream);
+        return !!this[kState].body && util.isDisturbed(this[kState].body.stream);
       }
       // Returns a clone of response.
       clone() {
@@ -12734,7 +12734,7 @@ var require_response = __commonJS({
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
         return webidl.converters.BufferSource(V, prefix, name20);
       }
-      if (util2.isFormDataLike(V)) {
+      if (util.isFormDataLike(V)) {
         return webidl.converters.FormData(V, prefix, name20, { strict: false });
       }
       if (V instanceof URLSearchParams) {
@@ -12829,7 +12829,7 @@ var require_request2 = __commonJS({
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
     var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
-    var util2 = require_util();
+    var util = require_util();
     var nodeUtil = __require("node:util");
     var {
       isValidHTTPToken,
@@ -12846,7 +12846,7 @@ var require_request2 = __commonJS({
       requestCache,
       requestDuplex
     } = require_constants3();
-    var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util2;
+    var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
     var { kHeaders, kSignal, kState, kDispatcher } = require_symbols2();
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
@@ -13091,7 +13091,7 @@ var require_request2 = __commonJS({
               }
             } catch {
             }
-            util2.addAbortListener(signal, abort);
+            util.addAbortListener(signal, abort);
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
@@ -13274,7 +13274,7 @@ var require_request2 = __commonJS({
       }
       get bodyUsed() {
         webidl.brandCheck(this, _Request);
-        return !!this[kState].body && util2.isDisturbed(this[kState].body.stream);
+        return !!this[kState].body && util.isDisturbed(this[kState].body.stream);
       }
       get duplex() {
         webidl.brandCheck(this, _Request);
@@ -13298,7 +13298,7 @@ var require_request2 = __commonJS({
           }
           const acRef = new WeakRef(ac);
           list8.add(acRef);
-          util2.addAbortListener(
+          util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
           );
@@ -13530,7 +13530,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib2 = __require("node:zlib");
+    var zlib = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -14492,23 +14492,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib2.createGunzip({
+                    decoders.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib2.createBrotliDecompress({
-                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib.createBrotliDecompress({
+                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -16164,9 +16164,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
+    function validateCookiePath(path) {
+      for (let i = 0; i < path.length; ++i) {
+        const code = path.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19032,7 +19032,7 @@ var require_undici = __commonJS({
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var errors = require_errors();
-    var util2 = require_util();
+    var util = require_util();
     var { InvalidArgumentError } = errors;
     var api = require_api();
     var buildConnector = require_connect();
@@ -19067,8 +19067,8 @@ var require_undici = __commonJS({
     module.exports.buildConnector = buildConnector;
     module.exports.errors = errors;
     module.exports.util = {
-      parseHeaders: util2.parseHeaders,
-      headerNameToString: util2.headerNameToString
+      parseHeaders: util.parseHeaders,
+      headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn2) {
       return (url, opts, handler) => {
@@ -19086,16 +19086,16 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path = `/${path}`;
           }
-          url = new URL(util2.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
           }
-          url = util2.parseURL(url);
+          url = util.parseURL(url);
         }
         const { agent, dispatcher = getGlobalDispatcher() } = opts;
         if (agent) {
@@ -19161,12 +19161,87 @@ var require_undici = __commonJS({
   }
 });
 
+// builtin:node:fs
+var m, node_fs_default, accessSync, closeSync, existsSync2, fstatSync, openSync, readSync, realpathSync, statSync, constants3;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m = process.getBuiltinModule("node:fs");
+    node_fs_default = m;
+    accessSync = /* @__PURE__ */ (() => m.accessSync)();
+    closeSync = /* @__PURE__ */ (() => m.closeSync)();
+    existsSync2 = /* @__PURE__ */ (() => m.existsSync)();
+    fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+    openSync = /* @__PURE__ */ (() => m.openSync)();
+    readSync = /* @__PURE__ */ (() => m.readSync)();
+    realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+    statSync = /* @__PURE__ */ (() => m.statSync)();
+    constants3 = /* @__PURE__ */ (() => m.constants)();
+  }
+});
+
+// builtin:node:path
+var m2, node_path_default, resolve, isAbsolute, join, relative, dirname, basename, sep, posix;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    m2 = process.getBuiltinModule("node:path");
+    node_path_default = m2;
+    resolve = /* @__PURE__ */ (() => m2.resolve)();
+    isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
+    join = /* @__PURE__ */ (() => m2.join)();
+    relative = /* @__PURE__ */ (() => m2.relative)();
+    dirname = /* @__PURE__ */ (() => m2.dirname)();
+    basename = /* @__PURE__ */ (() => m2.basename)();
+    sep = /* @__PURE__ */ (() => m2.sep)();
+    posix = /* @__PURE__ */ (() => m2.posix)();
+  }
+});
+
+// builtin:node:buffer
+var m3, Buffer2, isUtf8;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m3 = process.getBuiltinModule("node:buffer");
+    Buffer2 = /* @__PURE__ */ (() => m3.Buffer)();
+    isUtf8 = /* @__PURE__ */ (() => m3.isUtf8)();
+  }
+});
+
+// builtin:node:os
+var m5, node_os_default, EOL5;
+var init_node_os = __esm({
+  "builtin:node:os"() {
+    m5 = process.getBuiltinModule("node:os");
+    node_os_default = m5;
+    EOL5 = /* @__PURE__ */ (() => m5.EOL)();
+  }
+});
+
+// builtin:node:util
+var m6, node_util_default, inspect, promisify;
+var init_node_util = __esm({
+  "builtin:node:util"() {
+    m6 = process.getBuiltinModule("node:util");
+    node_util_default = m6;
+    inspect = /* @__PURE__ */ (() => m6.inspect)();
+    promisify = /* @__PURE__ */ (() => m6.promisify)();
+  }
+});
+
+// builtin:node:process
+var m7, node_process_default;
+var init_node_process = __esm({
+  "builtin:node:process"() {
+    m7 = process.getBuiltinModule("node:process");
+    node_process_default = m7;
+  }
+});
+
 // node_modules/ms/index.js
 var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
+    var m16 = s * 60;
+    var h = m16 * 60;
     var d = h * 24;
     var w = d * 7;
     var y = d * 365.25;
@@ -19221,7 +19296,7 @@ var require_ms = __commonJS({
         case "mins":
         case "min":
         case "m":
-          return n * m;
+          return n * m16;
         case "seconds":
         case "second":
         case "secs":
@@ -19246,8 +19321,8 @@ var require_ms = __commonJS({
       if (msAbs >= h) {
         return Math.round(ms / h) + "h";
       }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
+      if (msAbs >= m16) {
+        return Math.round(ms / m16) + "m";
       }
       if (msAbs >= s) {
         return Math.round(ms / s) + "s";
@@ -19262,8 +19337,8 @@ var require_ms = __commonJS({
       if (msAbs >= h) {
         return plural(ms, msAbs, h, "hour");
       }
-      if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
+      if (msAbs >= m16) {
+        return plural(ms, msAbs, m16, "minute");
       }
       if (msAbs >= s) {
         return plural(ms, msAbs, s, "second");
@@ -19556,11 +19631,11 @@ var require_browser = __commonJS({
       if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
         return false;
       }
-      let m;
+      let m16;
       return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
       typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
       // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && (m16 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m16[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
       typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
     }
     function formatArgs(args) {
@@ -19641,7 +19716,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os8 = __require("os");
+    var os5 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -19689,7 +19764,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os8.release().split(".");
+        const osRelease = os5.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -19743,14 +19818,14 @@ var require_supports_color = __commonJS({
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
     var tty = __require("tty");
-    var util2 = __require("util");
+    var util = __require("util");
     exports.init = init;
     exports.log = log2;
     exports.formatArgs = formatArgs;
     exports.save = save;
     exports.load = load;
     exports.useColors = useColors;
-    exports.destroy = util2.deprecate(
+    exports.destroy = util.deprecate(
       () => {
       },
       "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
@@ -19881,7 +19956,7 @@ var require_node = __commonJS({
       return (/* @__PURE__ */ new Date()).toISOString() + " ";
     }
     function log2(...args) {
-      return process.stderr.write(util2.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
     }
     function save(namespaces) {
       if (namespaces) {
@@ -19904,11 +19979,11 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util2.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
     };
     formatters.O = function(v) {
       this.inspectOpts.colors = this.useColors;
-      return util2.inspect(v, this.inspectOpts);
+      return util.inspect(v, this.inspectOpts);
     };
   }
 });
@@ -19928,18 +20003,18 @@ var require_src = __commonJS({
 var require_helpers = __commonJS({
   "node_modules/agent-base/dist/helpers.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -19957,8 +20032,8 @@ var require_helpers = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.req = exports.json = exports.toBuffer = void 0;
-    var http4 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
     async function toBuffer(stream) {
       let length2 = 0;
       const chunks = [];
@@ -19983,7 +20058,7 @@ var require_helpers = __commonJS({
     exports.json = json;
     function req(url, opts = {}) {
       const href = typeof url === "string" ? url : url.href;
-      const req2 = (href.startsWith("https:") ? https3 : http4).request(url, opts);
+      const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
       const promise = new Promise((resolve2, reject) => {
         req2.once("response", resolve2).once("error", reject).end();
       });
@@ -19998,18 +20073,18 @@ var require_helpers = __commonJS({
 var require_dist = __commonJS({
   "node_modules/agent-base/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -20025,17 +20100,17 @@ var require_dist = __commonJS({
       __setModuleDefault(result, mod);
       return result;
     };
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports && exports.__exportStar || function(m16, exports2) {
+      for (var p in m16) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m16, p);
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Agent = void 0;
     var net = __importStar(__require("net"));
-    var http4 = __importStar(__require("http"));
+    var http3 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers(), exports);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent3 = class extends http4.Agent {
+    var Agent3 = class extends http3.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -20107,7 +20182,7 @@ var require_dist = __commonJS({
         const fakeSocket = this.incrementSockets(name20);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name20, fakeSocket);
-          if (socket instanceof http4.Agent) {
+          if (socket instanceof http3.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -20250,18 +20325,18 @@ var require_parse_proxy_response = __commonJS({
 var require_dist2 = __commonJS({
   "node_modules/https-proxy-agent/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -20400,18 +20475,18 @@ var require_dist2 = __commonJS({
 var require_dist3 = __commonJS({
   "node_modules/http-proxy-agent/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m16[k];
         } };
       }
       Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
+    }) : (function(o, m16, k, k2) {
       if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      o[k2] = m16[k];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -20601,7 +20676,7 @@ var require_data_stream = __commonJS({
   "node_modules/jws/lib/data-stream.js"(exports, module) {
     var Buffer3 = require_safe_buffer().Buffer;
     var Stream = __require("stream");
-    var util2 = __require("util");
+    var util = __require("util");
     function DataStream(data) {
       this.buffer = null;
       this.writable = true;
@@ -20627,7 +20702,7 @@ var require_data_stream = __commonJS({
       }
       throw new TypeError("Unexpected data type (" + typeof data + ")");
     }
-    util2.inherits(DataStream, Stream);
+    util.inherits(DataStream, Stream);
     DataStream.prototype.write = function write(data) {
       this.buffer = Buffer3.concat([this.buffer, Buffer3.from(data)]);
       this.emit("data", data);
@@ -20848,7 +20923,7 @@ var require_jwa = __commonJS({
     var Buffer3 = require_safe_buffer().Buffer;
     var crypto5 = __require("crypto");
     var formatEcdsa = require_ecdsa_sig_formatter();
-    var util2 = __require("util");
+    var util = __require("util");
     var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".';
     var MSG_INVALID_SECRET = "secret must be a string or buffer";
     var MSG_INVALID_VERIFIER_KEY = "key must be a string or a buffer";
@@ -20928,7 +21003,7 @@ var require_jwa = __commonJS({
     }
     function typeError(template) {
       var args = [].slice.call(arguments, 1);
-      var errMsg = util2.format.bind(util2, template).apply(null, args);
+      var errMsg = util.format.bind(util, template).apply(null, args);
       return new TypeError(errMsg);
     }
     function bufferOrString(obj) {
@@ -21088,7 +21163,7 @@ var require_sign_stream = __commonJS({
     var jwa = require_jwa();
     var Stream = __require("stream");
     var toString = require_tostring();
-    var util2 = __require("util");
+    var util = __require("util");
     function base64url(string2, encoding) {
       return Buffer3.from(string2, encoding).toString("base64").replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
     }
@@ -21096,7 +21171,7 @@ var require_sign_stream = __commonJS({
       encoding = encoding || "utf8";
       var encodedHeader = base64url(toString(header), "binary");
       var encodedPayload = base64url(toString(payload), encoding);
-      return util2.format("%s.%s", encodedHeader, encodedPayload);
+      return util.format("%s.%s", encodedHeader, encodedPayload);
     }
     function jwsSign(opts) {
       var header = opts.header;
@@ -21106,7 +21181,7 @@ var require_sign_stream = __commonJS({
       var algo = jwa(header.alg);
       var securedInput = jwsSecuredInput(header, payload, encoding);
       var signature = algo.sign(securedInput, secretOrKey);
-      return util2.format("%s.%s", securedInput, signature);
+      return util.format("%s.%s", securedInput, signature);
     }
     function SignStream(opts) {
       var secret = opts.secret;
@@ -21130,7 +21205,7 @@ var require_sign_stream = __commonJS({
           this.sign();
       }.bind(this));
     }
-    util2.inherits(SignStream, Stream);
+    util.inherits(SignStream, Stream);
     SignStream.prototype.sign = function sign() {
       try {
         var signature = jwsSign({
@@ -21163,7 +21238,7 @@ var require_verify_stream = __commonJS({
     var jwa = require_jwa();
     var Stream = __require("stream");
     var toString = require_tostring();
-    var util2 = __require("util");
+    var util = __require("util");
     var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
     function isObject3(thing) {
       return Object.prototype.toString.call(thing) === "[object Object]";
@@ -21247,7 +21322,7 @@ var require_verify_stream = __commonJS({
           this.verify();
       }.bind(this));
     }
-    util2.inherits(VerifyStream, Stream);
+    util.inherits(VerifyStream, Stream);
     VerifyStream.prototype.verify = function verify2() {
       try {
         var valid = jwsVerify(this.signature.buffer, this.algorithm, this.key.buffer);
@@ -21648,14 +21723,14 @@ var require_semver = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
+        const m16 = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m16) {
           throw new TypeError(`Invalid Version: ${version3}`);
         }
         this.raw = version3;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
+        this.major = +m16[1];
+        this.minor = +m16[2];
+        this.patch = +m16[3];
         if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
           throw new TypeError("Invalid major version");
         }
@@ -21665,10 +21740,10 @@ var require_semver = __commonJS({
         if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
           throw new TypeError("Invalid patch version");
         }
-        if (!m[4]) {
+        if (!m16[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m[4].split(".").map((id18) => {
+          this.prerelease = m16[4].split(".").map((id18) => {
             if (/^[0-9]+$/.test(id18)) {
               const num = +id18;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
@@ -21678,7 +21753,7 @@ var require_semver = __commonJS({
             return id18;
           });
         }
-        this.build = m[5] ? m[5].split(".") : [];
+        this.build = m16[5] ? m16[5].split(".") : [];
         this.format();
       }
       format() {
@@ -22736,27 +22811,27 @@ var require_range = __commonJS({
       return comp;
     };
     var isX = (id18) => !id18 || id18.toLowerCase() === "x" || id18 === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var invalidXRangeOrder = (M, m16, p) => isX(M) && !isX(m16) || isX(m16) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp, options) => {
       const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
       const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
+      return comp.replace(r, (_, M, m16, p, pr) => {
+        debug2("tilde", comp, _, M, m16, p, pr);
         let ret;
         if (isX(M)) {
           ret = "";
-        } else if (isX(m)) {
+        } else if (isX(m16)) {
           ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
         } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.0${z} <${M}.${+m16 + 1}.0-0`;
         } else if (pr) {
           debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.${p}-${pr} <${M}.${+m16 + 1}.0-0`;
         } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.${p} <${M}.${+m16 + 1}.0-0`;
         }
         debug2("tilde return", ret);
         return ret;
@@ -22769,40 +22844,40 @@ var require_range = __commonJS({
       debug2("caret", comp, options);
       const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
       const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
+      return comp.replace(r, (_, M, m16, p, pr) => {
+        debug2("caret", comp, _, M, m16, p, pr);
         let ret;
         if (isX(M)) {
           ret = "";
-        } else if (isX(m)) {
+        } else if (isX(m16)) {
           ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
         } else if (isX(p)) {
           if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+            ret = `>=${M}.${m16}.0${z} <${M}.${+m16 + 1}.0-0`;
           } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+            ret = `>=${M}.${m16}.0${z} <${+M + 1}.0.0-0`;
           }
         } else if (pr) {
           debug2("replaceCaret pr", pr);
           if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            if (m16 === "0") {
+              ret = `>=${M}.${m16}.${p}-${pr} <${M}.${m16}.${+p + 1}-0`;
             } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+              ret = `>=${M}.${m16}.${p}-${pr} <${M}.${+m16 + 1}.0-0`;
             }
           } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+            ret = `>=${M}.${m16}.${p}-${pr} <${+M + 1}.0.0-0`;
           }
         } else {
           debug2("no pr");
           if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            if (m16 === "0") {
+              ret = `>=${M}.${m16}.${p} <${M}.${m16}.${+p + 1}-0`;
             } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+              ret = `>=${M}.${m16}.${p} <${M}.${+m16 + 1}.0-0`;
             }
           } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+            ret = `>=${M}.${m16}.${p} <${+M + 1}.0.0-0`;
           }
         }
         debug2("caret return", ret);
@@ -22816,13 +22891,13 @@ var require_range = __commonJS({
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
       const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
+      return comp.replace(r, (ret, gtlt, M, m16, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m16, p, pr);
+        if (invalidXRangeOrder(M, m16, p)) {
           return comp;
         }
         const xM = isX(M);
-        const xm = xM || isX(m);
+        const xm = xM || isX(m16);
         const xp = xm || isX(p);
         const anyX = xp;
         if (gtlt === "=" && anyX) {
@@ -22837,17 +22912,17 @@ var require_range = __commonJS({
           }
         } else if (gtlt && anyX) {
           if (xm) {
-            m = 0;
+            m16 = 0;
           }
           p = 0;
           if (gtlt === ">") {
             gtlt = ">=";
             if (xm) {
               M = +M + 1;
-              m = 0;
+              m16 = 0;
               p = 0;
             } else {
-              m = +m + 1;
+              m16 = +m16 + 1;
               p = 0;
             }
           } else if (gtlt === "<=") {
@@ -22855,17 +22930,17 @@ var require_range = __commonJS({
             if (xm) {
               M = +M + 1;
             } else {
-              m = +m + 1;
+              m16 = +m16 + 1;
             }
           }
           if (gtlt === "<") {
             pr = "-0";
           }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
+          ret = `${gtlt + M}.${m16}.${p}${pr}`;
         } else if (xm) {
           ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
         } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M}.${m16}.0${pr} <${M}.${+m16 + 1}.0-0`;
         }
         debug2("xRange return", ret);
         return ret;
@@ -22964,18 +23039,18 @@ var require_comparator = __commonJS({
       }
       parse(comp) {
         const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
+        const m16 = comp.match(r);
+        if (!m16) {
           throw new TypeError(`Invalid comparator: ${comp}`);
         }
-        this.operator = m[1] !== void 0 ? m[1] : "";
+        this.operator = m16[1] !== void 0 ? m16[1] : "";
         if (this.operator === "=") {
           this.operator = "";
         }
-        if (!m[2]) {
+        if (!m16[2]) {
           this.semver = ANY;
         } else {
-          this.semver = new SemVer(m[2], this.options.loose);
+          this.semver = new SemVer(m16[2], this.options.loose);
         }
       }
       toString() {
@@ -24582,11 +24657,40 @@ var require_state_cjs = __commonJS({
   }
 });
 
+// builtin:node:url
+var m13, fileURLToPath;
+var init_node_url = __esm({
+  "builtin:node:url"() {
+    m13 = process.getBuiltinModule("node:url");
+    fileURLToPath = /* @__PURE__ */ (() => m13.fileURLToPath)();
+  }
+});
+
+// builtin:node:child_process
+var m14, node_child_process_default, execFile;
+var init_node_child_process = __esm({
+  "builtin:node:child_process"() {
+    m14 = process.getBuiltinModule("node:child_process");
+    node_child_process_default = m14;
+    execFile = /* @__PURE__ */ (() => m14.execFile)();
+  }
+});
+
+// builtin:node:fs/promises
+var m15, promises_default, readFile, constants4;
+var init_promises = __esm({
+  "builtin:node:fs/promises"() {
+    m15 = process.getBuiltinModule("node:fs/promises");
+    promises_default = m15;
+    readFile = /* @__PURE__ */ (() => m15.readFile)();
+    constants4 = /* @__PURE__ */ (() => m15.constants)();
+  }
+});
+
 // node_modules/is-docker/index.js
-import fs3 from "node:fs";
 function hasDockerEnv() {
   try {
-    fs3.statSync("/.dockerenv");
+    node_fs_default.statSync("/.dockerenv");
     return true;
   } catch {
     return false;
@@ -24594,7 +24698,7 @@ function hasDockerEnv() {
 }
 function hasDockerCGroup() {
   try {
-    return fs3.readFileSync("/proc/self/cgroup", "utf8").includes("docker");
+    return node_fs_default.readFileSync("/proc/self/cgroup", "utf8").includes("docker");
   } catch {
     return false;
   }
@@ -24608,11 +24712,11 @@ function isDocker() {
 var isDockerCached;
 var init_is_docker = __esm({
   "node_modules/is-docker/index.js"() {
+    init_node_fs();
   }
 });
 
 // node_modules/is-inside-container/index.js
-import fs4 from "node:fs";
 function isInsideContainer() {
   if (cachedResult === void 0) {
     cachedResult = hasContainerEnv() || isDocker();
@@ -24622,10 +24726,11 @@ function isInsideContainer() {
 var cachedResult, hasContainerEnv;
 var init_is_inside_container = __esm({
   "node_modules/is-inside-container/index.js"() {
+    init_node_fs();
     init_is_docker();
     hasContainerEnv = () => {
       try {
-        fs4.statSync("/run/.containerenv");
+        node_fs_default.statSync("/run/.containerenv");
         return true;
       } catch {
         return false;
@@ -24635,48 +24740,49 @@ var init_is_inside_container = __esm({
 });
 
 // node_modules/is-wsl/index.js
-import process6 from "node:process";
-import os7 from "node:os";
-import fs5 from "node:fs";
 var isWsl, is_wsl_default;
 var init_is_wsl = __esm({
   "node_modules/is-wsl/index.js"() {
+    init_node_process();
+    init_node_os();
+    init_node_fs();
     init_is_inside_container();
     isWsl = () => {
-      if (process6.platform !== "linux") {
+      if (node_process_default.platform !== "linux") {
         return false;
       }
-      if (os7.release().toLowerCase().includes("microsoft")) {
+      if (node_os_default.release().toLowerCase().includes("microsoft")) {
         if (isInsideContainer()) {
           return false;
         }
         return true;
       }
       try {
-        if (fs5.readFileSync("/proc/version", "utf8").toLowerCase().includes("microsoft")) {
+        if (node_fs_default.readFileSync("/proc/version", "utf8").toLowerCase().includes("microsoft")) {
           return !isInsideContainer();
         }
       } catch {
       }
-      if (fs5.existsSync("/proc/sys/fs/binfmt_misc/WSLInterop") || fs5.existsSync("/run/WSL")) {
+      if (node_fs_default.existsSync("/proc/sys/fs/binfmt_misc/WSLInterop") || node_fs_default.existsSync("/run/WSL")) {
         return !isInsideContainer();
       }
       return false;
     };
-    is_wsl_default = process6.env.__IS_WSL_TEST__ ? isWsl : isWsl();
+    is_wsl_default = node_process_default.env.__IS_WSL_TEST__ ? isWsl : isWsl();
   }
 });
 
 // node_modules/powershell-utils/index.js
-import process7 from "node:process";
-import { Buffer as Buffer2 } from "node:buffer";
-import { promisify } from "node:util";
-import childProcess from "node:child_process";
-var execFile, powerShellPath, argumentsPrefix, encodeCommand, escapeArgument, createArguments, createExecFileOptions, executePowerShell;
+var execFile2, powerShellPath, argumentsPrefix, encodeCommand, escapeArgument, createArguments, createExecFileOptions, executePowerShell;
 var init_powershell_utils = __esm({
   "node_modules/powershell-utils/index.js"() {
-    execFile = promisify(childProcess.execFile);
-    powerShellPath = () => `${process7.env.SYSTEMROOT || process7.env.windir || String.raw`C:\Windows`}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
+    init_node_process();
+    init_node_buffer();
+    init_node_util();
+    init_node_child_process();
+    init_promises();
+    execFile2 = promisify(node_child_process_default.execFile);
+    powerShellPath = () => `${node_process_default.env.SYSTEMROOT || node_process_default.env.windir || String.raw`C:\Windows`}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;
     argumentsPrefix = [
       "-NoProfile",
       "-NonInteractive",
@@ -24697,7 +24803,7 @@ var init_powershell_utils = __esm({
         powerShellPath: psPath,
         ...execFileOptions
       } = options;
-      return execFile(
+      return execFile2(
         psPath ?? powerShellPath(),
         createArguments(command),
         createExecFileOptions(execFileOptions)
@@ -24729,18 +24835,18 @@ var init_utilities = __esm({
 });
 
 // node_modules/wsl-utils/index.js
-import path from "node:path";
-import { promisify as promisify2 } from "node:util";
-import childProcess2 from "node:child_process";
-import fs6, { constants as fsConstants } from "node:fs/promises";
-var execFile2, wslDrivesMountPoint, powerShellPathFromWsl, powerShellPath2, canAccessPowerShellPromise, canAccessPowerShell, wslDefaultBrowser, isUrl, convertPath, convertWslPathToWindows;
+var execFile3, wslDrivesMountPoint, powerShellPathFromWsl, powerShellPath2, canAccessPowerShellPromise, canAccessPowerShell, wslDefaultBrowser, isUrl, convertPath, convertWslPathToWindows;
 var init_wsl_utils = __esm({
   "node_modules/wsl-utils/index.js"() {
+    init_node_path();
+    init_node_util();
+    init_node_child_process();
+    init_promises();
     init_is_wsl();
     init_powershell_utils();
     init_utilities();
     init_is_wsl();
-    execFile2 = promisify2(childProcess2.execFile);
+    execFile3 = promisify(node_child_process_default.execFile);
     wslDrivesMountPoint = /* @__PURE__ */ (() => {
       const defaultMountPoint = "/mnt/";
       let mountPoint;
@@ -24751,14 +24857,14 @@ var init_wsl_utils = __esm({
         const configFilePath = "/etc/wsl.conf";
         let isConfigFileExists = false;
         try {
-          await fs6.access(configFilePath, fsConstants.F_OK);
+          await promises_default.access(configFilePath, constants4.F_OK);
           isConfigFileExists = true;
         } catch {
         }
         if (!isConfigFileExists) {
           return defaultMountPoint;
         }
-        const configContent = await fs6.readFile(configFilePath, { encoding: "utf8" });
+        const configContent = await promises_default.readFile(configFilePath, { encoding: "utf8" });
         const parsedMountPoint = parseMountPointFromConfig(configContent);
         if (parsedMountPoint === void 0) {
           return defaultMountPoint;
@@ -24777,7 +24883,7 @@ var init_wsl_utils = __esm({
       canAccessPowerShellPromise ??= (async () => {
         try {
           const psPath = await powerShellPath2();
-          await fs6.access(psPath, fsConstants.X_OK);
+          await promises_default.access(psPath, constants4.X_OK);
           return true;
         } catch {
           return false;
@@ -24790,24 +24896,24 @@ var init_wsl_utils = __esm({
       const command = String.raw`(Get-ItemProperty -Path "HKCU:\Software\Microsoft\Windows\Shell\Associations\UrlAssociations\http\UserChoice").ProgId`;
       const { stdout } = await executePowerShell(command, {
         powerShellPath: psPath,
-        cwd: path.dirname(psPath)
+        cwd: node_path_default.dirname(psPath)
       });
       return stdout.trim();
     };
-    isUrl = (path5) => /^[a-z]+:\/\//i.test(path5);
-    convertPath = async (flag, path5) => {
-      const wslpathArguments = path5.startsWith("-") ? [flag, "--", path5] : [flag, path5];
+    isUrl = (path) => /^[a-z]+:\/\//i.test(path);
+    convertPath = async (flag, path) => {
+      const wslpathArguments = path.startsWith("-") ? [flag, "--", path] : [flag, path];
       try {
-        const { stdout } = await execFile2("wslpath", wslpathArguments, { encoding: "utf8" });
-        return stdout.replace(/\r?\n$/, "") || path5;
+        const { stdout } = await execFile3("wslpath", wslpathArguments, { encoding: "utf8" });
+        return stdout.replace(/\r?\n$/, "") || path;
       } catch {
-        return path5;
+        return path;
       }
     };
     convertWslPathToWindows = async (paths) => {
       const isBatch = Array.isArray(paths);
       const pathArray = isBatch ? paths : [paths];
-      const results = await Promise.all(pathArray.map((path5) => isUrl(path5) ? path5 : convertPath("-aw", path5)));
+      const results = await Promise.all(pathArray.map((path) => isUrl(path) ? path : convertPath("-aw", path)));
       return isBatch ? results : results[0];
     };
   }
@@ -24836,11 +24942,8 @@ var init_define_lazy_prop = __esm({
 });
 
 // node_modules/default-browser-id/index.js
-import { promisify as promisify3 } from "node:util";
-import process8 from "node:process";
-import { execFile as execFile3 } from "node:child_process";
 async function defaultBrowserId() {
-  if (process8.platform !== "darwin") {
+  if (node_process_default.platform !== "darwin") {
     throw new Error("macOS only");
   }
   const { stdout } = await execFileAsync("defaults", ["read", "com.apple.LaunchServices/com.apple.launchservices.secure", "LSHandlers"]);
@@ -24854,16 +24957,16 @@ async function defaultBrowserId() {
 var execFileAsync;
 var init_default_browser_id = __esm({
   "node_modules/default-browser-id/index.js"() {
-    execFileAsync = promisify3(execFile3);
+    init_node_util();
+    init_node_process();
+    init_node_child_process();
+    execFileAsync = promisify(execFile);
   }
 });
 
 // node_modules/run-applescript/index.js
-import process9 from "node:process";
-import { promisify as promisify4 } from "node:util";
-import { execFile as execFile4, execFileSync } from "node:child_process";
 async function runAppleScript(script, { humanReadableOutput = true, signal } = {}) {
-  if (process9.platform !== "darwin") {
+  if (node_process_default.platform !== "darwin") {
     throw new Error("macOS only");
   }
   const outputArguments = humanReadableOutput ? [] : ["-ss"];
@@ -24877,7 +24980,10 @@ async function runAppleScript(script, { humanReadableOutput = true, signal } = {
 var execFileAsync2;
 var init_run_applescript = __esm({
   "node_modules/run-applescript/index.js"() {
-    execFileAsync2 = promisify4(execFile4);
+    init_node_process();
+    init_node_util();
+    init_node_child_process();
+    execFileAsync2 = promisify(execFile);
   }
 });
 
@@ -24901,11 +25007,8 @@ var init_bundle_name = __esm({
 });
 
 // node_modules/default-browser/windows.js
-import process10 from "node:process";
-import { promisify as promisify5 } from "node:util";
-import { execFile as execFile5 } from "node:child_process";
 async function defaultBrowser(_execFileAsync = execFileAsync3) {
-  const regPath = `${process10.env.SYSTEMROOT ?? process10.env.windir ?? "C:\\Windows"}\\System32\\reg.exe`;
+  const regPath = `${node_process_default.env.SYSTEMROOT ?? node_process_default.env.windir ?? "C:\\Windows"}\\System32\\reg.exe`;
   const { stdout } = await _execFileAsync(regPath, [
     "QUERY",
     " HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\Shell\\Associations\\UrlAssociations\\http\\UserChoice",
@@ -24926,7 +25029,10 @@ async function defaultBrowser(_execFileAsync = execFileAsync3) {
 var execFileAsync3, windowsBrowserProgIds, _windowsBrowserProgIdMap, UnknownBrowserError;
 var init_windows = __esm({
   "node_modules/default-browser/windows.js"() {
-    execFileAsync3 = promisify5(execFile5);
+    init_node_process();
+    init_node_util();
+    init_node_child_process();
+    execFileAsync3 = promisify(execFile);
     windowsBrowserProgIds = {
       MSEdgeHTM: { name: "Edge", id: "com.microsoft.edge" },
       // The missing `L` is correct.
@@ -24953,22 +25059,19 @@ var init_windows = __esm({
 });
 
 // node_modules/default-browser/index.js
-import { promisify as promisify6 } from "node:util";
-import process11 from "node:process";
-import { execFile as execFile6 } from "node:child_process";
 async function defaultBrowser2() {
-  if (process11.platform === "darwin") {
+  if (node_process_default.platform === "darwin") {
     const id18 = await defaultBrowserId();
     const name20 = await bundleName(id18);
     return { name: name20, id: id18 };
   }
-  if (process11.platform === "linux") {
+  if (node_process_default.platform === "linux") {
     const { stdout } = await execFileAsync4("xdg-mime", ["query", "default", "x-scheme-handler/http"]);
     const id18 = stdout.trim();
     const name20 = titleize(id18.replace(/.desktop$/, "").replace("-", " "));
     return { name: name20, id: id18 };
   }
-  if (process11.platform === "win32") {
+  if (node_process_default.platform === "win32") {
     return defaultBrowser();
   }
   throw new Error("Only macOS, Linux, and Windows are supported");
@@ -24976,21 +25079,24 @@ async function defaultBrowser2() {
 var execFileAsync4, titleize;
 var init_default_browser = __esm({
   "node_modules/default-browser/index.js"() {
+    init_node_util();
+    init_node_process();
+    init_node_child_process();
     init_default_browser_id();
     init_bundle_name();
     init_windows();
     init_windows();
-    execFileAsync4 = promisify6(execFile6);
+    execFileAsync4 = promisify(execFile);
     titleize = (string2) => string2.toLowerCase().replaceAll(/(?:^|\s|-)\S/g, (x) => x.toUpperCase());
   }
 });
 
 // node_modules/is-in-ssh/index.js
-import process12 from "node:process";
 var isInSsh, is_in_ssh_default;
 var init_is_in_ssh = __esm({
   "node_modules/is-in-ssh/index.js"() {
-    isInSsh = Boolean(process12.env.SSH_CONNECTION || process12.env.SSH_CLIENT || process12.env.SSH_TTY);
+    init_node_process();
+    isInSsh = Boolean(node_process_default.env.SSH_CONNECTION || node_process_default.env.SSH_CLIENT || node_process_default.env.SSH_TTY);
     is_in_ssh_default = isInSsh;
   }
 });
@@ -25002,11 +25108,6 @@ __export(open_exports, {
   default: () => open_default,
   openApp: () => openApp
 });
-import process13 from "node:process";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
-import childProcess3 from "node:child_process";
-import fs7, { constants as fsConstants2 } from "node:fs/promises";
 function detectArchBinary(binary) {
   if (typeof binary === "string" || Array.isArray(binary)) {
     return binary;
@@ -25029,6 +25130,11 @@ function detectPlatformBinary({ [platform2]: platformBinary }, { wsl } = {}) {
 var fallbackAttemptSymbol, __dirname, localXdgOpenPath, platform2, arch2, tryEachApp, baseOpen, open2, openApp, apps, open_default;
 var init_open = __esm({
   "node_modules/open/index.js"() {
+    init_node_process();
+    init_node_path();
+    init_node_url();
+    init_node_child_process();
+    init_promises();
     init_wsl_utils();
     init_powershell_utils();
     init_define_lazy_prop();
@@ -25036,9 +25142,9 @@ var init_open = __esm({
     init_is_inside_container();
     init_is_in_ssh();
     fallbackAttemptSymbol = /* @__PURE__ */ Symbol("fallbackAttempt");
-    __dirname = import.meta.url ? path2.dirname(fileURLToPath(import.meta.url)) : "";
-    localXdgOpenPath = path2.join(__dirname, "xdg-open");
-    ({ platform: platform2, arch: arch2 } = process13);
+    __dirname = import.meta.url ? node_path_default.dirname(fileURLToPath(import.meta.url)) : "";
+    localXdgOpenPath = node_path_default.join(__dirname, "xdg-open");
+    ({ platform: platform2, arch: arch2 } = node_process_default);
     tryEachApp = async (apps2, opener) => {
       if (apps2.length === 0) {
         return;
@@ -25180,7 +25286,7 @@ var init_open = __esm({
           childProcessOptions.stdio = "ignore";
         }
         if (is_wsl_default) {
-          childProcessOptions.cwd = path2.dirname(command);
+          childProcessOptions.cwd = node_path_default.dirname(command);
         }
       } else {
         if (app) {
@@ -25189,11 +25295,11 @@ var init_open = __esm({
           const isBundled = !__dirname || __dirname === "/";
           let exeLocalXdgOpen = false;
           try {
-            await fs7.access(localXdgOpenPath, fsConstants2.X_OK);
+            await promises_default.access(localXdgOpenPath, constants4.X_OK);
             exeLocalXdgOpen = true;
           } catch {
           }
-          const useSystemXdgOpen = process13.versions.electron ?? (platform2 === "android" || isBundled || !exeLocalXdgOpen);
+          const useSystemXdgOpen = node_process_default.versions.electron ?? (platform2 === "android" || isBundled || !exeLocalXdgOpen);
           command = useSystemXdgOpen ? "xdg-open" : localXdgOpenPath;
         }
         if (appArguments.length > 0) {
@@ -25210,7 +25316,7 @@ var init_open = __esm({
       if (options.target) {
         cliArguments.push(options.target);
       }
-      const subprocess = childProcess3.spawn(command, cliArguments, childProcessOptions);
+      const subprocess = node_child_process_default.spawn(command, cliArguments, childProcessOptions);
       if (options.wait) {
         return new Promise((resolve2, reject) => {
           subprocess.once("error", reject);
@@ -26610,9 +26716,9 @@ function getIDToken(aud) {
 }
 
 // src/workspace/read-file.ts
-import { closeSync, constants as constants3, existsSync as existsSync2, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isUtf8 } from "node:buffer";
+init_node_fs();
+init_node_path();
+init_node_buffer();
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
   return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map() };
@@ -26629,8 +26735,8 @@ function workspaceRelative(workspace, absolute) {
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel.split(sep).join("/");
 }
-function isNormalizedAbsolute(path5) {
-  return path5.startsWith("/") && !path5.includes("//") && !path5.includes("/./") && !path5.includes("/../") && !path5.endsWith("/.") && !path5.endsWith("/..");
+function isNormalizedAbsolute(path) {
+  return path.startsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
 }
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
@@ -26803,12 +26909,15 @@ function scopeForAudience(audience) {
   return `${trimSlash(audience)}/.default`;
 }
 
+// builtin:node:timers/promises
+var m4 = process.getBuiltinModule("node:timers/promises");
+var setTimeout2 = /* @__PURE__ */ (() => m4.setTimeout)();
+
 // src/azure/sleep.ts
-import { setTimeout as wait } from "node:timers/promises";
 async function sleep(ms, signal) {
   signal.throwIfAborted();
   if (ms <= 0) return;
-  await wait(ms, void 0, { signal });
+  await setTimeout2(ms, void 0, { signal });
 }
 
 // src/azure/cloud-metadata.ts
@@ -27319,8 +27428,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  const m16 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m16) !== suffixB.slice(suffixB.length - m16)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -28999,6 +29108,9 @@ function describeOtherSchema(schema) {
   return void 0;
 }
 
+// src/engine/linked-templates.ts
+init_node_path();
+
 // src/engine/template-model.ts
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -29031,8 +29143,8 @@ var cua001 = {
 };
 
 // src/engine/json-pointer.ts
-function toJsonPointer(path5) {
-  return path5.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
 // src/rules/cua002-duplicate-tracking-resource.ts
@@ -29747,23 +29859,23 @@ function getArmEndpoint(cloudSetting) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
-import { EOL as EOL5 } from "node:os";
-import util from "node:util";
-import process2 from "node:process";
+init_node_os();
+init_node_util();
+init_node_process();
 function log(message, ...args) {
-  process2.stderr.write(`${util.format(message, ...args)}${EOL5}`);
+  node_process_default.stderr.write(`${node_util_default.format(message, ...args)}${EOL5}`);
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-import process3 from "node:process";
+init_node_process();
 function getEnvironmentVariable(name20) {
-  return process3.env[name20];
+  return node_process_default.env[name20];
 }
 function emitNodeWarning(warning) {
-  process3.emitWarning(warning);
+  node_process_default.emitWarning(warning);
 }
-var isDeno = typeof process3.versions.deno === "string" && process3.versions.deno.length > 0;
-var isBun = typeof process3.versions.bun === "string" && process3.versions.bun.length > 0;
+var isDeno = typeof node_process_default.versions.deno === "string" && node_process_default.versions.deno.length > 0;
+var isBun = typeof node_process_default.versions.bun === "string" && node_process_default.versions.bun.length > 0;
 var isNodeLike = true;
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/logger/debug.js
@@ -30381,7 +30493,7 @@ function isError(e) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/inspect.js
-import { inspect } from "node:util";
+init_node_util();
 var custom = inspect.custom;
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
@@ -30596,11 +30708,21 @@ function stringToUint8Array(value, format3) {
   return Buffer.from(value, format3);
 }
 
-// node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
-import http2 from "node:http";
-import https2 from "node:https";
-import zlib from "node:zlib";
-import { Transform } from "node:stream";
+// builtin:node:http
+var m8 = process.getBuiltinModule("node:http");
+var node_http_default = m8;
+
+// builtin:node:https
+var m9 = process.getBuiltinModule("node:https");
+var node_https_default = m9;
+
+// builtin:node:zlib
+var m10 = process.getBuiltinModule("node:zlib");
+var node_zlib_default = m10;
+
+// builtin:node:stream
+var m11 = process.getBuiltinModule("node:stream");
+var Transform = /* @__PURE__ */ (() => m11.Transform)();
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger2 = createClientLogger("ts-http-runtime");
@@ -30772,7 +30894,7 @@ var NodeHttpClient = class {
       ...request.requestOverrides
     };
     return new Promise((resolve2, reject) => {
-      const req = isInsecure ? http2.request(options, resolve2) : https2.request(options, resolve2);
+      const req = isInsecure ? node_http_default.request(options, resolve2) : node_https_default.request(options, resolve2);
       req.once("error", (err) => {
         reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request }));
       });
@@ -30801,15 +30923,15 @@ var NodeHttpClient = class {
     const disableKeepAlive = request.disableKeepAlive;
     if (isInsecure) {
       if (disableKeepAlive) {
-        return http2.globalAgent;
+        return node_http_default.globalAgent;
       }
       if (!this.cachedHttpAgent) {
-        this.cachedHttpAgent = new http2.Agent({ keepAlive: true });
+        this.cachedHttpAgent = new node_http_default.Agent({ keepAlive: true });
       }
       return this.cachedHttpAgent;
     } else {
       if (disableKeepAlive && !request.tlsSettings) {
-        return https2.globalAgent;
+        return node_https_default.globalAgent;
       }
       const tlsSettings = request.tlsSettings ?? DEFAULT_TLS_SETTINGS;
       let agent = this.cachedHttpsAgents.get(tlsSettings);
@@ -30817,7 +30939,7 @@ var NodeHttpClient = class {
         return agent;
       }
       logger2.info("No cached TLS Agent exist, creating a new Agent");
-      agent = new https2.Agent({
+      agent = new node_https_default.Agent({
         // keepAlive is true if disableKeepAlive is false.
         keepAlive: !disableKeepAlive,
         // Since we are spreading, if no tslSettings were provided, nothing is added to the agent options.
@@ -30845,11 +30967,11 @@ function getResponseHeaders(res) {
 function getDecodedResponseStream(stream, headers) {
   const contentEncoding = headers.get("Content-Encoding");
   if (contentEncoding === "gzip") {
-    const unzip = zlib.createGunzip();
+    const unzip = node_zlib_default.createGunzip();
     stream.pipe(unzip);
     return unzip;
   } else if (contentEncoding === "deflate") {
-    const inflate = zlib.createInflate();
+    const inflate = node_zlib_default.createInflate();
     stream.pipe(inflate);
     return inflate;
   }
@@ -30927,20 +31049,20 @@ function logPolicy(options = {}) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgentPlatform.js
-import os5 from "node:os";
-import process4 from "node:process";
+init_node_os();
+init_node_process();
 function getHeaderName() {
   return "User-Agent";
 }
 async function setPlatformSpecificData(map) {
-  if (process4 && process4.versions) {
-    const osInfo = `${os5.type()} ${os5.release()}; ${os5.arch()}`;
-    if (process4.versions.bun) {
-      map.set("Bun", `${process4.versions.bun} (${osInfo})`);
-    } else if (process4.versions.deno) {
-      map.set("Deno", `${process4.versions.deno} (${osInfo})`);
-    } else if (process4.versions.node) {
-      map.set("Node", `${process4.versions.node} (${osInfo})`);
+  if (node_process_default && node_process_default.versions) {
+    const osInfo = `${node_os_default.type()} ${node_os_default.release()}; ${node_os_default.arch()}`;
+    if (node_process_default.versions.bun) {
+      map.set("Bun", `${node_process_default.versions.bun} (${osInfo})`);
+    } else if (node_process_default.versions.deno) {
+      map.set("Deno", `${node_process_default.versions.deno} (${osInfo})`);
+    } else if (node_process_default.versions.node) {
+      map.set("Node", `${node_process_default.versions.node} (${osInfo})`);
     }
   }
 }
@@ -32324,8 +32446,8 @@ function getClient(endpoint, clientOptions = {}) {
   }
   const { allowInsecureConnection: allowInsecureConnection2, httpClient } = clientOptions;
   const endpointUrl = clientOptions.endpoint ?? endpoint;
-  const client2 = (path5, ...args) => {
-    const getUrl = (requestOptions) => buildRequestUrl(endpointUrl, path5, args, { allowInsecureConnection: allowInsecureConnection2, ...requestOptions });
+  const client2 = (path, ...args) => {
+    const getUrl = (requestOptions) => buildRequestUrl(endpointUrl, path, args, { allowInsecureConnection: allowInsecureConnection2, ...requestOptions });
     return {
       get: (requestOptions = {}) => {
         return buildOperation("GET", getUrl(requestOptions), pipeline, requestOptions, allowInsecureConnection2, httpClient);
@@ -32452,20 +32574,20 @@ function redirectPolicy2(options = {}) {
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
-import os6 from "node:os";
-import process5 from "node:process";
+init_node_os();
+init_node_process();
 function getHeaderName2() {
   return "User-Agent";
 }
 async function setPlatformSpecificData2(map) {
-  if (process5 && process5.versions) {
-    const osInfo = `${os6.type()} ${os6.release()}; ${os6.arch()}`;
-    if (process5.versions.bun) {
-      map.set("Bun", `${process5.versions.bun} (${osInfo})`);
-    } else if (process5.versions.deno) {
-      map.set("Deno", `${process5.versions.deno} (${osInfo})`);
-    } else if (process5.versions.node) {
-      map.set("Node", `${process5.versions.node} (${osInfo})`);
+  if (node_process_default && node_process_default.versions) {
+    const osInfo = `${node_os_default.type()} ${node_os_default.release()}; ${node_os_default.arch()}`;
+    if (node_process_default.versions.bun) {
+      map.set("Bun", `${node_process_default.versions.bun} (${osInfo})`);
+    } else if (node_process_default.versions.deno) {
+      map.set("Deno", `${node_process_default.versions.deno} (${osInfo})`);
+    } else if (node_process_default.versions.node) {
+      map.set("Node", `${node_process_default.versions.node} (${osInfo})`);
     }
   }
 }
@@ -32556,6 +32678,12 @@ function defaultRetryPolicy2(options = {}) {
 function formDataPolicy2() {
   return formDataPolicy();
 }
+
+// builtin:node:crypto
+var m12 = process.getBuiltinModule("node:crypto");
+var createHash = /* @__PURE__ */ (() => m12.createHash)();
+var createPrivateKey = /* @__PURE__ */ (() => m12.createPrivateKey)();
+var randomUUID3 = /* @__PURE__ */ (() => m12.randomUUID)();
 
 // node_modules/@azure/abort-controller/dist/esm/AbortError.js
 var AbortError2 = class extends Error {
@@ -33421,31 +33549,31 @@ function getClient2(endpoint, credentialsOrPipelineOptions, clientOptions = {}) 
     ...clientOptions,
     pipeline
   });
-  const client2 = (path5, ...args) => {
+  const client2 = (path, ...args) => {
     return {
       get: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).get(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).get(wrapRequestParameters(requestOptions));
       },
       post: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).post(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).post(wrapRequestParameters(requestOptions));
       },
       put: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).put(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).put(wrapRequestParameters(requestOptions));
       },
       patch: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).patch(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).patch(wrapRequestParameters(requestOptions));
       },
       delete: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).delete(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).delete(wrapRequestParameters(requestOptions));
       },
       head: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).head(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).head(wrapRequestParameters(requestOptions));
       },
       options: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).options(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).options(wrapRequestParameters(requestOptions));
       },
       trace: (requestOptions = {}) => {
-        return tspClient.path(path5, ...args).trace(wrapRequestParameters(requestOptions));
+        return tspClient.path(path, ...args).trace(wrapRequestParameters(requestOptions));
       }
     };
   };
@@ -34471,7 +34599,7 @@ function normalizeUnreserved(uri2) {
 
 // node_modules/@azure/arm-resourcesdeployments/dist/esm/api/deploymentOperations/operations.js
 function _listSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -34480,7 +34608,7 @@ function _listSend(context3, resourceGroupName, deploymentName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34500,7 +34628,7 @@ function list(context3, resourceGroupName, deploymentName, options = { requestOp
   return buildPagedAsyncIterator(context3, () => _listSend(context3, resourceGroupName, deploymentName, options), _listDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getSend(context3, resourceGroupName, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     resourceGroupName,
     deploymentName,
     operationId,
@@ -34509,7 +34637,7 @@ function _getSend(context3, resourceGroupName, deploymentName, operationId, opti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34530,7 +34658,7 @@ async function get(context3, resourceGroupName, deploymentName, operationId, opt
   return _getDeserialize(result);
 }
 function _listAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -34538,7 +34666,7 @@ function _listAtSubscriptionScopeSend(context3, deploymentName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34558,7 +34686,7 @@ function listAtSubscriptionScope(context3, deploymentName, options = { requestOp
   return buildPagedAsyncIterator(context3, () => _listAtSubscriptionScopeSend(context3, deploymentName, options), _listAtSubscriptionScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtSubscriptionScopeSend(context3, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     operationId,
@@ -34566,7 +34694,7 @@ function _getAtSubscriptionScopeSend(context3, deploymentName, operationId, opti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34587,7 +34715,7 @@ async function getAtSubscriptionScope(context3, deploymentName, operationId, opt
   return _getAtSubscriptionScopeDeserialize(result);
 }
 function _listAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -34595,7 +34723,7 @@ function _listAtManagementGroupScopeSend(context3, groupId, deploymentName, opti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34615,7 +34743,7 @@ function listAtManagementGroupScope(context3, groupId, deploymentName, options =
   return buildPagedAsyncIterator(context3, () => _listAtManagementGroupScopeSend(context3, groupId, deploymentName, options), _listAtManagementGroupScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtManagementGroupScopeSend(context3, groupId, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     groupId,
     deploymentName,
     operationId,
@@ -34623,7 +34751,7 @@ function _getAtManagementGroupScopeSend(context3, groupId, deploymentName, opera
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34644,14 +34772,14 @@ async function getAtManagementGroupScope(context3, groupId, deploymentName, oper
   return _getAtManagementGroupScopeDeserialize(result);
 }
 function _listAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24top": options?.top
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34671,14 +34799,14 @@ function listAtTenantScope(context3, deploymentName, options = { requestOptions:
   return buildPagedAsyncIterator(context3, () => _listAtTenantScopeSend(context3, deploymentName, options), _listAtTenantScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtTenantScopeSend(context3, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     deploymentName,
     operationId,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34699,7 +34827,7 @@ async function getAtTenantScope(context3, deploymentName, operationId, options =
   return _getAtTenantScopeDeserialize(result);
 }
 function _listAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations{?api%2Dversion,%24top}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -34707,7 +34835,7 @@ function _listAtScopeSend(context3, scope, deploymentName, options = { requestOp
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -34727,7 +34855,7 @@ function listAtScope(context3, scope, deploymentName, options = { requestOptions
   return buildPagedAsyncIterator(context3, () => _listAtScopeSend(context3, scope, deploymentName, options), _listAtScopeDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _getAtScopeSend(context3, scope, deploymentName, operationId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/operations/{operationId}{?api%2Dversion}", {
     scope,
     deploymentName,
     operationId,
@@ -34735,7 +34863,7 @@ function _getAtScopeSend(context3, scope, deploymentName, operationId, options =
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35411,7 +35539,7 @@ function getLongRunningPoller(client2, processResponseBody, expectedStatuses, op
       initialResponse = await getInitialResponse();
       return getLroResponse(initialResponse, expectedStatuses);
     },
-    sendPollRequest: async (path5, pollOptions) => {
+    sendPollRequest: async (path, pollOptions) => {
       function abortListener() {
         pollAbortController.abort();
       }
@@ -35430,7 +35558,7 @@ function getLongRunningPoller(client2, processResponseBody, expectedStatuses, op
       }
       let response;
       try {
-        const pollingPath = apiVersion ? addApiVersionToUrl2(path5, apiVersion) : path5;
+        const pollingPath = apiVersion ? addApiVersionToUrl2(path, apiVersion) : path;
         response = await client2.pathUnchecked(pollingPath).get({ abortSignal });
       } finally {
         options.abortSignal?.removeEventListener("abort", abortListener);
@@ -35471,12 +35599,12 @@ function addApiVersionToUrl2(url, apiVersion) {
 
 // node_modules/@azure/arm-resourcesdeployments/dist/esm/api/deployments/operations.js
 function _calculateTemplateHashSend(context3, template, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/calculateTemplateHash{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/calculateTemplateHash{?api%2Dversion}", {
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35499,7 +35627,7 @@ async function calculateTemplateHash(context3, template, options = { requestOpti
   return _calculateTemplateHashDeserialize(result);
 }
 function _exportTemplateSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35507,7 +35635,7 @@ function _exportTemplateSend(context3, resourceGroupName, deploymentName, option
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35528,7 +35656,7 @@ async function exportTemplate(context3, resourceGroupName, deploymentName, optio
   return _exportTemplateDeserialize(result);
 }
 function _whatIfSend(context3, resourceGroupName, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35536,7 +35664,7 @@ function _whatIfSend(context3, resourceGroupName, deploymentName, parameters, op
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35564,7 +35692,7 @@ function whatIf(context3, resourceGroupName, deploymentName, parameters, options
   });
 }
 function _validateSend(context3, resourceGroupName, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35572,7 +35700,7 @@ function _validateSend(context3, resourceGroupName, deploymentName, parameters, 
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35600,7 +35728,7 @@ function validate(context3, resourceGroupName, deploymentName, parameters, optio
   });
 }
 function _cancelSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35608,7 +35736,7 @@ function _cancelSend(context3, resourceGroupName, deploymentName, options = { re
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -35626,7 +35754,7 @@ async function cancel(context3, resourceGroupName, deploymentName, options = { r
   return _cancelDeserialize(result);
 }
 function _listByResourceGroupSend(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
@@ -35635,7 +35763,7 @@ function _listByResourceGroupSend(context3, resourceGroupName, options = { reque
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35655,7 +35783,7 @@ function listByResourceGroup(context3, resourceGroupName, options = { requestOpt
   return buildPagedAsyncIterator(context3, () => _listByResourceGroupSend(context3, resourceGroupName, options), _listByResourceGroupDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _$deleteSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35663,7 +35791,7 @@ function _$deleteSend(context3, resourceGroupName, deploymentName, options = { r
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -35686,7 +35814,7 @@ function $delete(context3, resourceGroupName, deploymentName, options = { reques
   });
 }
 function _createOrUpdateSend(context3, resourceGroupName, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35694,7 +35822,7 @@ function _createOrUpdateSend(context3, resourceGroupName, deploymentName, parame
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35722,7 +35850,7 @@ function createOrUpdate(context3, resourceGroupName, deploymentName, parameters,
   });
 }
 function _checkExistenceSend(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35730,7 +35858,7 @@ function _checkExistenceSend(context3, resourceGroupName, deploymentName, option
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -35748,7 +35876,7 @@ async function checkExistence(context3, resourceGroupName, deploymentName, optio
   return _checkExistenceDeserialize(result);
 }
 function _getSend2(context3, resourceGroupName, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     deploymentName,
@@ -35756,7 +35884,7 @@ function _getSend2(context3, resourceGroupName, deploymentName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35777,14 +35905,14 @@ async function get2(context3, resourceGroupName, deploymentName, options = { req
   return _getDeserialize2(result);
 }
 function _exportTemplateAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35805,14 +35933,14 @@ async function exportTemplateAtSubscriptionScope(context3, deploymentName, optio
   return _exportTemplateAtSubscriptionScopeDeserialize(result);
 }
 function _whatIfAtSubscriptionScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35840,14 +35968,14 @@ function whatIfAtSubscriptionScope(context3, deploymentName, parameters, options
   });
 }
 function _validateAtSubscriptionScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35875,14 +36003,14 @@ function validateAtSubscriptionScope(context3, deploymentName, parameters, optio
   });
 }
 function _cancelAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtSubscriptionScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -35900,7 +36028,7 @@ async function cancelAtSubscriptionScope(context3, deploymentName, options = { r
   return _cancelAtSubscriptionScopeDeserialize(result);
 }
 function _listAtSubscriptionScopeSend2(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
@@ -35908,7 +36036,7 @@ function _listAtSubscriptionScopeSend2(context3, options = { requestOptions: {} 
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -35928,14 +36056,14 @@ function listAtSubscriptionScope2(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context3, () => _listAtSubscriptionScopeSend2(context3, options), _listAtSubscriptionScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _deleteAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtSubscriptionScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -35958,14 +36086,14 @@ function deleteAtSubscriptionScope(context3, deploymentName, options = { request
   });
 }
 function _createOrUpdateAtSubscriptionScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -35993,14 +36121,14 @@ function createOrUpdateAtSubscriptionScope(context3, deploymentName, parameters,
   });
 }
 function _checkExistenceAtSubscriptionScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtSubscriptionScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -36018,14 +36146,14 @@ async function checkExistenceAtSubscriptionScope(context3, deploymentName, optio
   return _checkExistenceAtSubscriptionScopeDeserialize(result);
 }
 function _getAtSubscriptionScopeSend2(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/subscriptions/{subscriptionId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36046,14 +36174,14 @@ async function getAtSubscriptionScope2(context3, deploymentName, options = { req
   return _getAtSubscriptionScopeDeserialize2(result);
 }
 function _exportTemplateAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36074,14 +36202,14 @@ async function exportTemplateAtManagementGroupScope(context3, groupId, deploymen
   return _exportTemplateAtManagementGroupScopeDeserialize(result);
 }
 function _whatIfAtManagementGroupScopeSend(context3, groupId, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36109,14 +36237,14 @@ function whatIfAtManagementGroupScope(context3, groupId, deploymentName, paramet
   });
 }
 function _validateAtManagementGroupScopeSend(context3, groupId, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36144,14 +36272,14 @@ function validateAtManagementGroupScope(context3, groupId, deploymentName, param
   });
 }
 function _cancelAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -36169,7 +36297,7 @@ async function cancelAtManagementGroupScope(context3, groupId, deploymentName, o
   return _cancelAtManagementGroupScopeDeserialize(result);
 }
 function _listAtManagementGroupScopeSend2(context3, groupId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     groupId,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
@@ -36177,7 +36305,7 @@ function _listAtManagementGroupScopeSend2(context3, groupId, options = { request
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36197,14 +36325,14 @@ function listAtManagementGroupScope2(context3, groupId, options = { requestOptio
   return buildPagedAsyncIterator(context3, () => _listAtManagementGroupScopeSend2(context3, groupId, options), _listAtManagementGroupScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _deleteAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -36227,14 +36355,14 @@ function deleteAtManagementGroupScope(context3, groupId, deploymentName, options
   });
 }
 function _createOrUpdateAtManagementGroupScopeSend(context3, groupId, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36262,14 +36390,14 @@ function createOrUpdateAtManagementGroupScope(context3, groupId, deploymentName,
   });
 }
 function _checkExistenceAtManagementGroupScopeSend(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -36287,14 +36415,14 @@ async function checkExistenceAtManagementGroupScope(context3, groupId, deploymen
   return _checkExistenceAtManagementGroupScopeDeserialize(result);
 }
 function _getAtManagementGroupScopeSend2(context3, groupId, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Management/managementGroups/{groupId}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     groupId,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36315,14 +36443,14 @@ async function getAtManagementGroupScope2(context3, groupId, deploymentName, opt
   return _getAtManagementGroupScopeDeserialize2(result);
 }
 function _listAtTenantScopeSend2(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
     "%24top": options?.top
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36342,13 +36470,13 @@ function listAtTenantScope2(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context3, () => _listAtTenantScopeSend2(context3, options), _listAtTenantScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _exportTemplateAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36369,13 +36497,13 @@ async function exportTemplateAtTenantScope(context3, deploymentName, options = {
   return _exportTemplateAtTenantScopeDeserialize(result);
 }
 function _whatIfAtTenantScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/whatIf{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36403,13 +36531,13 @@ function whatIfAtTenantScope(context3, deploymentName, parameters, options = { r
   });
 }
 function _validateAtTenantScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36437,13 +36565,13 @@ function validateAtTenantScope(context3, deploymentName, parameters, options = {
   });
 }
 function _cancelAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtTenantScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -36461,13 +36589,13 @@ async function cancelAtTenantScope(context3, deploymentName, options = { request
   return _cancelAtTenantScopeDeserialize(result);
 }
 function _deleteAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtTenantScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -36490,13 +36618,13 @@ function deleteAtTenantScope(context3, deploymentName, options = { requestOption
   });
 }
 function _createOrUpdateAtTenantScopeSend(context3, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36524,13 +36652,13 @@ function createOrUpdateAtTenantScope(context3, deploymentName, parameters, optio
   });
 }
 function _checkExistenceAtTenantScopeSend(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtTenantScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -36548,13 +36676,13 @@ async function checkExistenceAtTenantScope(context3, deploymentName, options = {
   return _checkExistenceAtTenantScopeDeserialize(result);
 }
 function _getAtTenantScopeSend2(context3, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36575,14 +36703,14 @@ async function getAtTenantScope2(context3, deploymentName, options = { requestOp
   return _getAtTenantScopeDeserialize2(result);
 }
 function _exportTemplateAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/exportTemplate{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36603,14 +36731,14 @@ async function exportTemplateAtScope(context3, scope, deploymentName, options = 
   return _exportTemplateAtScopeDeserialize(result);
 }
 function _validateAtScopeSend(context3, scope, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/validate{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36638,14 +36766,14 @@ function validateAtScope(context3, scope, deploymentName, parameters, options = 
   });
 }
 function _cancelAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}/cancel{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _cancelAtScopeDeserialize(result) {
   const expectedStatuses = ["204"];
@@ -36663,7 +36791,7 @@ async function cancelAtScope(context3, scope, deploymentName, options = { reques
   return _cancelAtScopeDeserialize(result);
 }
 function _listAtScopeSend2(context3, scope, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments{?api%2Dversion,%24filter,%24top}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01",
     "%24filter": options?.filter,
@@ -36671,7 +36799,7 @@ function _listAtScopeSend2(context3, scope, options = { requestOptions: {} }) {
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -36691,14 +36819,14 @@ function listAtScope2(context3, scope, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator(context3, () => _listAtScopeSend2(context3, scope, options), _listAtScopeDeserialize2, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2026-06-01" });
 }
 function _deleteAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtScopeDeserialize(result) {
   const expectedStatuses = ["202", "204", "200"];
@@ -36721,14 +36849,14 @@ function deleteAtScope(context3, scope, deploymentName, options = { requestOptio
   });
 }
 function _createOrUpdateAtScopeSend(context3, scope, deploymentName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -36756,14 +36884,14 @@ function createOrUpdateAtScope(context3, scope, deploymentName, parameters, opti
   });
 }
 function _checkExistenceAtScopeSend(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceAtScopeDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -36781,14 +36909,14 @@ async function checkExistenceAtScope(context3, scope, deploymentName, options = 
   return _checkExistenceAtScopeDeserialize(result);
 }
 function _getAtScopeSend2(context3, scope, deploymentName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
+  const path = expandUrlTemplate("/{+scope}/providers/Microsoft.Resources/deployments/{deploymentName}{?api%2Dversion}", {
     scope,
     deploymentName,
     "api%2Dversion": context3.apiVersion ?? "2026-06-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38017,12 +38145,12 @@ function normalizeUnreserved2(uri2) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/operations/operations.js
 function _listSend2(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers/Microsoft.Resources/operations{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/providers/Microsoft.Resources/operations{?api%2Dversion}", {
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38056,7 +38184,7 @@ function _getOperationsOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/providerResourceTypes/operations.js
 function _listSend3(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/resourceTypes{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/resourceTypes{?api%2Dversion,%24expand}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -38064,7 +38192,7 @@ function _listSend3(context3, resourceProviderNamespace, options = { requestOpti
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38099,14 +38227,14 @@ function _getProviderResourceTypesOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/providers/operations.js
 function _getAtTenantScopeSend3(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24expand": options?.expand
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38127,7 +38255,7 @@ async function getAtTenantScope3(context3, resourceProviderNamespace, options = 
   return _getAtTenantScopeDeserialize3(result);
 }
 function _getSend3(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}{?api%2Dversion,%24expand}", {
     resourceProviderNamespace,
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -38135,7 +38263,7 @@ function _getSend3(context3, resourceProviderNamespace, options = { requestOptio
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38156,14 +38284,14 @@ async function get3(context3, resourceProviderNamespace, options = { requestOpti
   return _getDeserialize3(result);
 }
 function _listSend4(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers{?api%2Dversion,%24expand}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24expand": options?.expand
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38183,14 +38311,14 @@ function list4(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend4(context3, options), _listDeserialize4, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _registerSend(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38213,14 +38341,14 @@ async function register(context3, resourceProviderNamespace, options = { request
   return _registerDeserialize(result);
 }
 function _providerPermissionsSend(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/providerPermissions{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/providerPermissions{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38241,14 +38369,14 @@ async function providerPermissions(context3, resourceProviderNamespace, options 
   return _providerPermissionsDeserialize(result);
 }
 function _registerAtManagementGroupScopeSend(context3, resourceProviderNamespace, groupId, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers/Microsoft.Management/managementGroups/{groupId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/providers/Microsoft.Management/managementGroups/{groupId}/providers/{resourceProviderNamespace}/register{?api%2Dversion}", {
     resourceProviderNamespace,
     groupId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).post({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _registerAtManagementGroupScopeDeserialize(result) {
   const expectedStatuses = ["200"];
@@ -38266,14 +38394,14 @@ async function registerAtManagementGroupScope(context3, resourceProviderNamespac
   return _registerAtManagementGroupScopeDeserialize(result);
 }
 function _unregisterSend(context3, resourceProviderNamespace, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/unregister{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/unregister{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceProviderNamespace,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38294,13 +38422,13 @@ async function unregister(context3, resourceProviderNamespace, options = { reque
   return _unregisterDeserialize(result);
 }
 function _listAtTenantScopeSend3(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/providers{?api%2Dversion,%24expand}", {
+  const path = expandUrlTemplate2("/providers{?api%2Dversion,%24expand}", {
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24expand": options?.expand
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38355,7 +38483,7 @@ function getLongRunningPoller2(client2, processResponseBody, expectedStatuses, o
       initialResponse = await getInitialResponse();
       return getLroResponse2(initialResponse, expectedStatuses);
     },
-    sendPollRequest: async (path5, pollOptions) => {
+    sendPollRequest: async (path, pollOptions) => {
       function abortListener() {
         pollAbortController.abort();
       }
@@ -38374,7 +38502,7 @@ function getLongRunningPoller2(client2, processResponseBody, expectedStatuses, o
       }
       let response;
       try {
-        const pollingPath = apiVersion ? addApiVersionToUrl4(path5, apiVersion) : path5;
+        const pollingPath = apiVersion ? addApiVersionToUrl4(path, apiVersion) : path;
         response = await client2.pathUnchecked(pollingPath).get({ abortSignal });
       } finally {
         options.abortSignal?.removeEventListener("abort", abortListener);
@@ -38415,14 +38543,14 @@ function addApiVersionToUrl4(url, apiVersion) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/resourceGroups/operations.js
 function _exportTemplateSend2(context3, resourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/exportTemplate{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/exportTemplate{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38450,7 +38578,7 @@ function exportTemplate2(context3, resourceGroupName, parameters, options = { re
   });
 }
 function _listSend5(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups{?api%2Dversion,%24filter,%24top}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups{?api%2Dversion,%24filter,%24top}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24filter": options?.filter,
@@ -38458,7 +38586,7 @@ function _listSend5(context3, options = { requestOptions: {} }) {
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38478,7 +38606,7 @@ function list5(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend5(context3, options), _listDeserialize5, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _$deleteSend2(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion,forceDeletionTypes}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion,forceDeletionTypes}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -38486,7 +38614,7 @@ function _$deleteSend2(context3, resourceGroupName, options = { requestOptions: 
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize2(result) {
   const expectedStatuses = ["200", "202"];
@@ -38509,14 +38637,14 @@ function $delete2(context3, resourceGroupName, options = { requestOptions: {} })
   });
 }
 function _updateSend(context3, resourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38539,14 +38667,14 @@ async function update(context3, resourceGroupName, parameters, options = { reque
   return _updateDeserialize(result);
 }
 function _createOrUpdateSend2(context3, resourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38569,14 +38697,14 @@ async function createOrUpdate2(context3, resourceGroupName, parameters, options 
   return _createOrUpdateDeserialize2(result);
 }
 function _checkExistenceSend2(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceDeserialize2(result) {
   const expectedStatuses = ["204", "404"];
@@ -38594,14 +38722,14 @@ async function checkExistence2(context3, resourceGroupName, options = { requestO
   return _checkExistenceDeserialize2(result);
 }
 function _getSend4(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38696,7 +38824,7 @@ function _getResourceGroupsOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/resources/operations.js
 function _listSend6(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
     "%24filter": options?.filter,
@@ -38705,7 +38833,7 @@ function _listSend6(context3, options = { requestOptions: {} }) {
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38725,7 +38853,7 @@ function list6(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend6(context3, options), _listDeserialize6, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _$deleteSend3(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -38736,7 +38864,7 @@ function _$deleteSend3(context3, resourceGroupName, resourceProviderNamespace, p
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize3(result) {
   const expectedStatuses = ["200", "202", "204"];
@@ -38758,7 +38886,7 @@ function $delete3(context3, resourceGroupName, resourceProviderNamespace, parent
   });
 }
 function _updateSend2(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -38769,7 +38897,7 @@ function _updateSend2(context3, resourceGroupName, resourceProviderNamespace, pa
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38796,7 +38924,7 @@ function update2(context3, resourceGroupName, resourceProviderNamespace, parentR
   });
 }
 function _createOrUpdateSend3(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -38807,7 +38935,7 @@ function _createOrUpdateSend3(context3, resourceGroupName, resourceProviderNames
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38834,7 +38962,7 @@ function createOrUpdate3(context3, resourceGroupName, resourceProviderNamespace,
   });
 }
 function _getSend5(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -38845,7 +38973,7 @@ function _getSend5(context3, resourceGroupName, resourceProviderNamespace, paren
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -38866,7 +38994,7 @@ async function get5(context3, resourceGroupName, resourceProviderNamespace, pare
   return _getDeserialize5(result);
 }
 function _checkExistenceSend3(context3, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{+parentResourcePath}/{+resourceType}/{resourceName}{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     resourceProviderNamespace,
@@ -38877,7 +39005,7 @@ function _checkExistenceSend3(context3, resourceGroupName, resourceProviderNames
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceDeserialize3(result) {
   const expectedStatuses = ["204", "404"];
@@ -38895,13 +39023,13 @@ async function checkExistence3(context3, resourceGroupName, resourceProviderName
   return _checkExistenceDeserialize3(result);
 }
 function _deleteByIdSend(context3, resourceId, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteByIdDeserialize(result) {
   const expectedStatuses = ["200", "202", "204"];
@@ -38923,13 +39051,13 @@ function deleteById(context3, resourceId, apiVersion, options = { requestOptions
   });
 }
 function _updateByIdSend(context3, resourceId, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38956,13 +39084,13 @@ function updateById(context3, resourceId, apiVersion, parameters, options = { re
   });
 }
 function _createOrUpdateByIdSend(context3, resourceId, apiVersion, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -38989,13 +39117,13 @@ function createOrUpdateById(context3, resourceId, apiVersion, parameters, option
   });
 }
 function _getByIdSend(context3, resourceId, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -39016,13 +39144,13 @@ async function getById(context3, resourceId, apiVersion, options = { requestOpti
   return _getByIdDeserialize(result);
 }
 function _checkExistenceByIdSend(context3, resourceId, apiVersion, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+resourceId}{?api%2Dversion}", {
     resourceId,
     "api%2Dversion": apiVersion
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).head({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).head({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _checkExistenceByIdDeserialize(result) {
   const expectedStatuses = ["204", "404"];
@@ -39040,14 +39168,14 @@ async function checkExistenceById(context3, resourceId, apiVersion, options = { 
   return _checkExistenceByIdDeserialize(result);
 }
 function _validateMoveResourcesSend(context3, sourceResourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/validateMoveResources{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/validateMoveResources{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     sourceResourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     body: resourcesMoveInfoSerializer(parameters)
@@ -39074,14 +39202,14 @@ function validateMoveResources(context3, sourceResourceGroupName, parameters, op
   });
 }
 function _moveResourcesSend(context3, sourceResourceGroupName, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/moveResources{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{sourceResourceGroupName}/moveResources{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     sourceResourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).post({
+  return context3.path(path).post({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     body: resourcesMoveInfoSerializer(parameters)
@@ -39108,7 +39236,7 @@ function moveResources(context3, sourceResourceGroupName, parameters, options = 
   });
 }
 function _listByResourceGroupSend2(context3, resourceGroupName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}/resources{?api%2Dversion,%24filter,%24expand,%24top}", {
     subscriptionId: context3.subscriptionId,
     resourceGroupName,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01",
@@ -39118,7 +39246,7 @@ function _listByResourceGroupSend2(context3, resourceGroupName, options = { requ
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -39229,13 +39357,13 @@ function _getResourcesOperations(context3) {
 
 // node_modules/@azure/arm-resources/dist/esm/api/tagsOperations/operations.js
 function _listSend7(context3, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames{?api%2Dversion}", {
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -39255,14 +39383,14 @@ function list7(context3, options = { requestOptions: {} }) {
   return buildPagedAsyncIterator2(context3, () => _listSend7(context3, options), _listDeserialize7, ["200"], { itemName: "value", nextLinkName: "nextLink", apiVersion: context3.apiVersion ?? "2025-04-01" });
 }
 function _$deleteSend4(context3, tagName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
     tagName,
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _$deleteDeserialize4(result) {
   const expectedStatuses = ["200", "204"];
@@ -39280,14 +39408,14 @@ async function $delete4(context3, tagName, options = { requestOptions: {} }) {
   return _$deleteDeserialize4(result);
 }
 function _createOrUpdateSend4(context3, tagName, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}{?api%2Dversion}", {
     tagName,
     subscriptionId: context3.subscriptionId,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -39308,7 +39436,7 @@ async function createOrUpdate4(context3, tagName, options = { requestOptions: {}
   return _createOrUpdateDeserialize4(result);
 }
 function _createOrUpdateValueSend(context3, tagName, tagValue, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
     tagName,
     tagValue,
     subscriptionId: context3.subscriptionId,
@@ -39316,7 +39444,7 @@ function _createOrUpdateValueSend(context3, tagName, tagValue, options = { reque
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -39337,7 +39465,7 @@ async function createOrUpdateValue(context3, tagName, tagValue, options = { requ
   return _createOrUpdateValueDeserialize(result);
 }
 function _deleteValueSend(context3, tagName, tagValue, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/subscriptions/{subscriptionId}/tagNames/{tagName}/tagValues/{tagValue}{?api%2Dversion}", {
     tagName,
     tagValue,
     subscriptionId: context3.subscriptionId,
@@ -39345,7 +39473,7 @@ function _deleteValueSend(context3, tagName, tagValue, options = { requestOption
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteValueDeserialize(result) {
   const expectedStatuses = ["200", "204"];
@@ -39363,13 +39491,13 @@ async function deleteValue(context3, tagName, tagValue, options = { requestOptio
   return _deleteValueDeserialize(result);
 }
 function _deleteAtScopeSend2(context3, scope, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).delete({ ...operationOptionsToRequestParameters2(options) });
+  return context3.path(path).delete({ ...operationOptionsToRequestParameters2(options) });
 }
 async function _deleteAtScopeDeserialize2(result) {
   const expectedStatuses = ["200", "202"];
@@ -39392,13 +39520,13 @@ function deleteAtScope2(context3, scope, options = { requestOptions: {} }) {
   });
 }
 function _updateAtScopeSend(context3, scope, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).patch({
+  return context3.path(path).patch({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -39426,13 +39554,13 @@ function updateAtScope(context3, scope, parameters, options = { requestOptions: 
   });
 }
 function _createOrUpdateAtScopeSend2(context3, scope, parameters, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).put({
+  return context3.path(path).put({
     ...operationOptionsToRequestParameters2(options),
     contentType: "application/json",
     headers: { accept: "application/json", ...options.requestOptions?.headers },
@@ -39460,13 +39588,13 @@ function createOrUpdateAtScope2(context3, scope, parameters, options = { request
   });
 }
 function _getAtScopeSend3(context3, scope, options = { requestOptions: {} }) {
-  const path5 = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
+  const path = expandUrlTemplate2("/{+scope}/providers/Microsoft.Resources/tags/default{?api%2Dversion}", {
     scope,
     "api%2Dversion": context3.apiVersion ?? "2025-04-01"
   }, {
     allowReserved: options?.requestOptions?.skipUrlEncoding
   });
-  return context3.path(path5).get({
+  return context3.path(path).get({
     ...operationOptionsToRequestParameters2(options),
     headers: { accept: "application/json", ...options.requestOptions?.headers }
   });
@@ -47107,7 +47235,6 @@ function buildAppConfiguration({ auth, broker, cache, system, telemetry }) {
 }
 
 // node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
-import { randomUUID as randomUUID3 } from "node:crypto";
 var GuidGenerator = class {
   /**
    * Generates a random [RFC 4122](https://www.rfc-editor.org/rfc/rfc4122.txt) version 4 UUID. The UUID is generated using a
@@ -47300,7 +47427,7 @@ var CryptoProvider = class {
 };
 
 // node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
-import { createHash } from "crypto";
+import { createHash as createHash2 } from "crypto";
 function computeAdditionalCacheKeyHash(components) {
   const sortedKeys = Object.keys(components).sort();
   let input = "";
@@ -47308,7 +47435,7 @@ function computeAdditionalCacheKeyHash(components) {
     const value = components[key];
     input += `${Buffer.byteLength(key, "utf8")}:${key}${Buffer.byteLength(value, "utf8")}:${value}`;
   }
-  return createHash("sha256").update(input, "utf8").digest("base64url");
+  return createHash2("sha256").update(input, "utf8").digest("base64url");
 }
 function generateCredentialKey(credential, hash) {
   const familyId = credential.credentialType === Constants_exports.CredentialType.REFRESH_TOKEN && credential.familyId || credential.clientId;
@@ -48718,7 +48845,7 @@ var ClientApplication = class {
 };
 
 // node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
-import http3 from "http";
+import http2 from "http";
 var LoopbackClient = class {
   constructor(preferredPort) {
     this.preferredPort = preferredPort;
@@ -48738,7 +48865,7 @@ var LoopbackClient = class {
       throw NodeAuthError.createStateNotFoundError("");
     }
     return new Promise((resolve2, reject) => {
-      this.server = http3.createServer((req, res) => {
+      this.server = http2.createServer((req, res) => {
         const method = req.method?.toUpperCase();
         if (method !== "GET" && method !== "POST") {
           res.writeHead(405, {
@@ -50959,15 +51086,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll2(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path5 = replaceAll2(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path5.startsWith("/")) {
-      path5 = path5.substring(1);
+    let path = replaceAll2(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path.startsWith("/")) {
+      path = path.substring(1);
     }
-    if (isAbsoluteUrl(path5)) {
-      requestUrl = path5;
+    if (isAbsoluteUrl(path)) {
+      requestUrl = path;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath2(requestUrl, path5);
+      requestUrl = appendPath2(requestUrl, path);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -51013,9 +51140,9 @@ function appendPath2(url, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path5 = pathToAppend.substring(0, searchStart);
+    const path = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path5;
+    newPath = newPath + path;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -52133,8 +52260,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
 }
 
 // node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
-import { createHash as createHash2, createPrivateKey } from "node:crypto";
-import { readFile } from "node:fs/promises";
+init_promises();
 
 // node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
 function extractPemCertificateKeys(pemContent) {
@@ -52232,8 +52358,8 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
   const certificateContents = certificate || await readFile(certificatePath, "utf8");
   const x5c = sendCertificateChain ? certificateContents : void 0;
   const publicKeys = extractPemCertificateKeys(certificateContents);
-  const thumbprint = createHash2("sha1").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
-  const thumbprintSha256 = createHash2("sha256").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
+  const thumbprint = createHash("sha1").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
+  const thumbprintSha256 = createHash("sha256").update(Buffer.from(publicKeys[0], "base64")).digest("hex").toUpperCase();
   return {
     certificateContents,
     thumbprintSha256,
@@ -52544,6 +52670,8 @@ var ClientAssertionCredential = class {
 };
 
 // node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
+init_promises();
+init_node_fs();
 var credentialName3 = "WorkloadIdentityCredential";
 var logger16 = credentialLogger(credentialName3);
 
@@ -52634,15 +52762,15 @@ function createExecutionError(error, stdout, stderr) {
 }
 
 // node_modules/@azure/core-process/dist/esm/process.js
-import * as childProcess4 from "node:child_process";
+init_node_child_process();
 
 // node_modules/@azure/core-process/dist/esm/normalizeCommand.js
-import path4 from "node:path";
+init_node_path();
 
 // node_modules/@azure/core-process/dist/esm/resolveExecutable.js
-import { accessSync, constants as constants4, realpathSync as realpathSync2, statSync } from "node:fs";
-import path3 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+init_node_fs();
+init_node_path();
+init_node_url();
 var WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
 var WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
 var WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;
@@ -52684,8 +52812,8 @@ function snapshotEnvironment(environment) {
   return snapshot;
 }
 function normalizeCwd(cwd) {
-  const cwdPath = cwd instanceof URL ? fileURLToPath2(cwd) : cwd;
-  return path3.resolve(cwdPath ?? process.cwd());
+  const cwdPath = cwd instanceof URL ? fileURLToPath(cwd) : cwd;
+  return node_path_default.resolve(cwdPath ?? process.cwd());
 }
 function createProcessContext(options = {}) {
   if (options.allowWindowsBatchFiles !== void 0 && typeof options.allowWindowsBatchFiles !== "boolean") {
@@ -52705,7 +52833,7 @@ function isExecutableFile(filePath) {
       return false;
     }
     if (process.platform !== "win32") {
-      accessSync(filePath, constants4.X_OK);
+      accessSync(filePath, constants3.X_OK);
     }
     return true;
   } catch {
@@ -52719,7 +52847,7 @@ function isBatchExtension(extension) {
   return WINDOWS_BATCH_EXTENSIONS.some((candidate) => candidate === extension);
 }
 function resolveWindowsCandidate(candidate, allowWindowsBatchFiles) {
-  const extension = path3.extname(candidate).toLowerCase();
+  const extension = node_path_default.extname(candidate).toLowerCase();
   if (extension) {
     if (!isNativeExtension(extension) && !(allowWindowsBatchFiles && isBatchExtension(extension))) {
       return void 0;
@@ -52746,7 +52874,7 @@ function getSearchPaths(context3) {
   const pathValue = getEnvironmentValue2(context3.env, "PATH") ?? "";
   const paths = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const entry of pathValue.split(path3.delimiter)) {
+  for (const entry of pathValue.split(node_path_default.delimiter)) {
     let candidate = entry;
     if (process.platform === "win32") {
       candidate = candidate.trim();
@@ -52754,10 +52882,10 @@ function getSearchPaths(context3) {
         candidate = candidate.slice(1, -1);
       }
     }
-    if (!candidate || !path3.isAbsolute(candidate)) {
+    if (!candidate || !node_path_default.isAbsolute(candidate)) {
       continue;
     }
-    const normalized = path3.resolve(candidate);
+    const normalized = node_path_default.resolve(candidate);
     const key = process.platform === "win32" ? normalized.toLowerCase() : normalized;
     if (!seen.has(key)) {
       seen.add(key);
@@ -52783,8 +52911,8 @@ function validateCommand(command) {
 }
 function resolveExecutableWithContext(command, context3) {
   validateCommand(command);
-  if (hasPathSeparator(command) || path3.isAbsolute(command)) {
-    const candidate = path3.resolve(context3.cwd, command);
+  if (hasPathSeparator(command) || node_path_default.isAbsolute(command)) {
+    const candidate = node_path_default.resolve(context3.cwd, command);
     if (process.platform === "win32") {
       return resolveWindowsCandidate(candidate, context3.allowWindowsBatchFiles);
     }
@@ -52793,20 +52921,20 @@ function resolveExecutableWithContext(command, context3) {
   const searchPaths = getSearchPaths(context3);
   if (process.platform !== "win32") {
     for (const searchPath of searchPaths) {
-      const candidate = path3.join(searchPath, command);
+      const candidate = node_path_default.join(searchPath, command);
       if (isExecutableFile(candidate)) {
         return candidate;
       }
     }
     return void 0;
   }
-  const extension = path3.extname(command).toLowerCase();
+  const extension = node_path_default.extname(command).toLowerCase();
   if (extension) {
     if (!isNativeExtension(extension) && !(context3.allowWindowsBatchFiles && isBatchExtension(extension))) {
       return void 0;
     }
     for (const searchPath of searchPaths) {
-      const candidate = path3.join(searchPath, command);
+      const candidate = node_path_default.join(searchPath, command);
       if (isExecutableFile(candidate)) {
         return candidate;
       }
@@ -52815,7 +52943,7 @@ function resolveExecutableWithContext(command, context3) {
   }
   for (const searchPath of searchPaths) {
     for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
-      const candidate = path3.join(searchPath, command + nativeExtension);
+      const candidate = node_path_default.join(searchPath, command + nativeExtension);
       if (isExecutableFile(candidate)) {
         return candidate;
       }
@@ -52824,7 +52952,7 @@ function resolveExecutableWithContext(command, context3) {
   if (context3.allowWindowsBatchFiles) {
     for (const searchPath of searchPaths) {
       for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
-        const candidate = path3.join(searchPath, command + batchExtension);
+        const candidate = node_path_default.join(searchPath, command + batchExtension);
         if (isExecutableFile(candidate)) {
           return candidate;
         }
@@ -52835,9 +52963,9 @@ function resolveExecutableWithContext(command, context3) {
 }
 function canonicalizeWindowsPath(filePath) {
   try {
-    return realpathSync2.native(filePath).toLowerCase();
+    return realpathSync.native(filePath).toLowerCase();
   } catch {
-    return path3.resolve(filePath).toLowerCase();
+    return node_path_default.resolve(filePath).toLowerCase();
   }
 }
 function isWindowsDriveAbsolutePath(filePath) {
@@ -52851,7 +52979,7 @@ function resolveWindowsCommandInterpreter(childEnvironment) {
       code: "ERR_UNTRUSTED_COMMAND_INTERPRETER"
     });
   }
-  const executablePath = path3.join(systemRoot, "System32", "cmd.exe");
+  const executablePath = node_path_default.join(systemRoot, "System32", "cmd.exe");
   if (!isExecutableFile(executablePath)) {
     throw new ProcessError("The Windows command interpreter could not be found.", {
       code: "ERR_UNTRUSTED_COMMAND_INTERPRETER"
@@ -52942,7 +53070,7 @@ function normalizeCommand(command, args, context3) {
       windowsVerbatimArguments: false
     };
   }
-  const extension = path4.extname(resolvedPath).toLowerCase();
+  const extension = node_path_default.extname(resolvedPath).toLowerCase();
   if (extension === ".exe" || extension === ".com") {
     return {
       executable: resolvedPath,
@@ -53049,10 +53177,10 @@ function prepareProcess(executable, args, options, allowedOptionNames) {
   }
   return { command, nodeOptions };
 }
-async function execFile8(command, args = [], options = {}) {
+async function execFile4(command, args = [], options = {}) {
   const prepared = prepareProcess(command, args, options, execFileOptionNames);
   return new Promise((resolve2, reject) => {
-    callWithSanitizedChildProcessErrors(() => childProcess4.execFile(prepared.command.executable, prepared.command.args, {
+    callWithSanitizedChildProcessErrors(() => execFile(prepared.command.executable, prepared.command.args, {
       ...prepared.nodeOptions,
       cwd: prepared.command.cwd,
       env: prepared.command.env,
@@ -53084,7 +53212,7 @@ var processUtils = {
    */
   async execFileWithResult(file, params, options) {
     try {
-      const result = await execFile8(file, params, options);
+      const result = await execFile4(file, params, options);
       return { ...result, error: null };
     } catch (error) {
       if (isProcessError(error)) {
@@ -53324,6 +53452,7 @@ if (isWindows) {
 }
 
 // node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
+init_promises();
 var logger22 = credentialLogger("VisualStudioCodeCredential");
 
 // node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
@@ -53346,6 +53475,7 @@ var logger27 = credentialLogger(credentialName4);
 var logger28 = credentialLogger("AuthorizationCodeCredential");
 
 // node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
+init_promises();
 var credentialName5 = "OnBehalfOfCredential";
 var logger29 = credentialLogger(credentialName5);
 
@@ -53622,8 +53752,7 @@ function escape(text) {
 }
 
 // src/azure/verify-template.ts
-import { createHash as createHash3 } from "node:crypto";
-import { posix as posix3 } from "node:path";
+init_node_path();
 
 // src/azure/arm-api.ts
 function client(session, scope) {
@@ -54116,8 +54245,8 @@ async function ensureResourceGroup(ctx) {
 }
 
 // src/azure/template-input.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join3, posix as posix2 } from "node:path";
+init_node_fs();
+init_node_path();
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -55196,7 +55325,13 @@ function printable(s) {
 }
 
 // src/workspace/parameter-files.ts
-import { posix } from "node:path";
+init_node_path();
+
+// src/workspace/discover.ts
+init_node_fs();
+init_node_path();
+
+// src/workspace/parameter-files.ts
 function defaultParameterFile(template) {
   const dir = posix.dirname(template);
   const stem = posix.basename(template).replace(/\.json$/i, "");
@@ -55204,12 +55339,12 @@ function defaultParameterFile(template) {
 }
 
 // src/azure/template-input.ts
-function loadTemplate(workspace, path5) {
-  const read = readWorkspaceFile(workspace, path5);
+function loadTemplate(workspace, path) {
+  const read = readWorkspaceFile(workspace, path);
   if (!read.ok) return { ok: false, message: read.message };
   const parsed = parseTemplateText(read.text);
-  if (!parsed.ok) return { ok: false, message: `${path5} does not parse: ${parsed.error.message}` };
-  if (!isRecord4(parsed.value)) return { ok: false, message: `${path5} is not a JSON object` };
+  if (!parsed.ok) return { ok: false, message: `${path} does not parse: ${parsed.error.message}` };
+  if (!isRecord4(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
   const schemaScope = scopeFromSchema(parsed.value["$schema"]);
   return { ok: true, value: { text: read.text, template: parsed.value, ...schemaScope ? { schemaScope } : {} } };
 }
@@ -55221,14 +55356,14 @@ function resolveParameters(workspace, source, templatePath, checkedFile) {
       if (checkedFile) candidates.push(checkedFile);
       else return { ok: false, message: `parameters '${source.path}' is a pattern that matched no file for ${templatePath}` };
     } else {
-      candidates.push(posix2.normalize(source.path), posix2.normalize(posix2.join(posix2.dirname(templatePath), source.path)));
+      candidates.push(posix.normalize(source.path), posix.normalize(posix.join(posix.dirname(templatePath), source.path)));
     }
   } else {
     const fallback = checkedFile ?? defaultParameterFile(templatePath);
-    if (!existsSync3(join3(workspace.root, fallback))) return { ok: true, value: { values: {} } };
+    if (!existsSync2(join(workspace.root, fallback))) return { ok: true, value: { values: {} } };
     candidates.push(fallback);
   }
-  const file = candidates.find((c) => existsSync3(join3(workspace.root, c))) ?? candidates[0] ?? "";
+  const file = candidates.find((c) => existsSync2(join(workspace.root, c))) ?? candidates[0] ?? "";
   const read = readWorkspaceFile(workspace, file);
   if (!read.ok) return { ok: false, message: `parameters: ${read.message}` };
   const parsed = parseTemplateText(read.text);
@@ -55303,12 +55438,12 @@ function unexpected(ctx, target, error) {
 function failedWith(finding) {
   return { verified: false, trackedResources: [], tracking: [], findings: [finding], notes: [] };
 }
-function deploymentNameFor(settings, path5, index, count, env) {
+function deploymentNameFor(settings, path, index, count, env) {
   const suffix = count > 1 && settings.mode !== "existing" ? `-${index + 1}` : "";
   if (settings.deploymentName !== void 0) return `${settings.deploymentName.slice(0, MAX_NAME - suffix.length)}${suffix}`;
   const run = env["GITHUB_RUN_ID"] ? `${env["GITHUB_RUN_ID"]}-${env["GITHUB_RUN_ATTEMPT"] ?? "1"}` : Date.now().toString(36);
-  const stem = posix3.basename(path5).replace(/\.json$/i, "").replace(/[^A-Za-z0-9\-._()]/g, "-");
-  const hash = createHash3("sha256").update(path5).digest("hex").slice(0, 6);
+  const stem = posix.basename(path).replace(/\.json$/i, "").replace(/[^A-Za-z0-9\-._()]/g, "-");
+  const hash = createHash("sha256").update(path).digest("hex").slice(0, 6);
   const head = `cua-guard-${run}-`;
   const tail = `-${hash}${suffix}`;
   return `${head}${stem.slice(0, Math.max(0, MAX_NAME - head.length - tail.length))}${tail}`.replace(/-{2,}/g, "-");

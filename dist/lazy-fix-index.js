@@ -1,4 +1,4 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -1080,10 +1080,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m;
+            return m4;
           }
           if (first === "?") {
             if (esc) {
@@ -1103,14 +1103,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc ? m4 : `\\${m4}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            output = output.replace(/\\+/g, (m4) => {
+              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
             });
           }
         }
@@ -1167,9 +1167,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1686,7 +1686,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1696,8 +1696,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1722,7 +1722,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1730,7 +1730,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format3 ? format3(input) : input;
       if (match === false) {
@@ -1739,16 +1739,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -3586,18 +3586,39 @@ var init_libesm = __esm({
   }
 });
 
-// src/fix/fix-workspace.ts
-import { readFileSync, writeFileSync } from "node:fs";
+// builtin:node:fs
+var m = process.getBuiltinModule("node:fs");
+var closeSync = /* @__PURE__ */ (() => m.closeSync)();
+var existsSync = /* @__PURE__ */ (() => m.existsSync)();
+var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+var openSync = /* @__PURE__ */ (() => m.openSync)();
+var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
+var readSync = /* @__PURE__ */ (() => m.readSync)();
+var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+var statSync = /* @__PURE__ */ (() => m.statSync)();
+var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
+var constants = /* @__PURE__ */ (() => m.constants)();
+
+// builtin:node:path
+var m2 = process.getBuiltinModule("node:path");
+var resolve = /* @__PURE__ */ (() => m2.resolve)();
+var isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
+var join = /* @__PURE__ */ (() => m2.join)();
+var relative = /* @__PURE__ */ (() => m2.relative)();
+var dirname = /* @__PURE__ */ (() => m2.dirname)();
+var basename = /* @__PURE__ */ (() => m2.basename)();
+var sep = /* @__PURE__ */ (() => m2.sep)();
+var posix = /* @__PURE__ */ (() => m2.posix)();
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { join as join2, resolve as resolve2 } from "node:path";
+
+// builtin:node:buffer
+var m3 = process.getBuiltinModule("node:buffer");
+var isUtf8 = /* @__PURE__ */ (() => m3.isUtf8)();
 
 // src/workspace/read-file.ts
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function workspaceRelative(workspace, absolute) {
   if (sep === "/" && isNormalizedAbsolute(absolute)) {
@@ -3737,7 +3758,7 @@ function discoverTemplates(workspace, request = {}) {
   const problems = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
   for (const given of roots) {
-    const absolute = resolve2(request.cwd ?? workspace.root, given);
+    const absolute = resolve(request.cwd ?? workspace.root, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === void 0) {
       problems.push({ path: given, message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
@@ -3780,14 +3801,14 @@ function matchingLineBreaks(match) {
 }
 function insideWorkspace(workspace, absolute) {
   try {
-    return workspaceRelative(workspace, realpathSync2.native(absolute)) !== void 0;
+    return workspaceRelative(workspace, realpathSync.native(absolute)) !== void 0;
   } catch {
     return false;
   }
 }
 function isRealPath(path) {
   try {
-    return realpathSync2.native(path) === path;
+    return realpathSync.native(path) === path;
   } catch {
     return false;
   }
@@ -3815,7 +3836,7 @@ function walk(workspace, start, matcher, found, problems) {
     }
     listings?.set(folder, new Set(entries.map((entry) => entry.name)));
     for (const entry of entries) {
-      const absolute = join2(folder, entry.name);
+      const absolute = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
         continue;
@@ -5512,7 +5533,6 @@ function loadLinked(workspace, target) {
 }
 
 // src/workspace/parameter-files.ts
-import { posix } from "node:path";
 function defaultParameterFile(template) {
   const dir = posix.dirname(template);
   const stem = posix.basename(template).replace(/\.json$/i, "");
@@ -6002,8 +6022,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  const m4 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m4) !== suffixB.slice(suffixB.length - m4)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -6446,7 +6466,7 @@ function split(call) {
   out.push(source.slice(start));
   return out;
 }
-function join3(call) {
+function join2(call) {
   const items2 = call.arg(0);
   const delimiter = stringArg(call, 1);
   if (delimiter instanceof Unknown) return delimiter;
@@ -6605,7 +6625,7 @@ var stringFunctions = {
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
   split: fn(2, 2, split),
-  join: fn(2, 2, join3),
+  join: fn(2, 2, join2),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
   guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
@@ -7743,16 +7763,15 @@ function explainBadGuid(text) {
 }
 
 // src/engine/linked-templates.ts
-import { posix as posix2 } from "node:path";
 var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 function resolveTemplateLink(owner, link, scope, mainFile) {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
-  const baseDir = posix2.dirname(owner.source.file);
+  const baseDir = posix.dirname(owner.source.file);
   if (link["relativePath"] !== void 0) {
     const relative3 = evaluateValue(link["relativePath"], scope).value;
     if (typeof relative3 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative3))}' cannot be resolved before deployment`);
-    return withinWorkspace([posix2.join(baseDir, relative3.split("?")[0] ?? "")], note);
+    return withinWorkspace([posix.join(baseDir, relative3.split("?")[0] ?? "")], note);
   }
   const uri2 = evaluateValue(link["uri"], scope).value;
   if (typeof uri2 === "string") {
@@ -7760,7 +7779,7 @@ function resolveTemplateLink(owner, link, scope, mainFile) {
   }
   const relative2 = relativePartAfterBase(uri2);
   if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
-  return withinWorkspace([.../* @__PURE__ */ new Set([posix2.join(baseDir, relative2), posix2.join(posix2.dirname(mainFile), relative2)])], note);
+  return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
   const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
@@ -7776,8 +7795,8 @@ function relativePartAfterBase(value) {
   return relative2 === "" ? void 0 : relative2;
 }
 function withinWorkspace(paths, note) {
-  const normalized = paths.map((p) => posix2.normalize(p));
-  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix2.isAbsolute(p)));
+  const normalized = paths.map((p) => posix.normalize(p));
+  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
   if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
   return { kind: "file", candidates: inside };
 }

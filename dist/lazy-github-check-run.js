@@ -1,4 +1,4 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 
 // src/meta.ts
 var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
@@ -449,8 +449,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m) !== suffixB.slice(suffixB.length - m)) return false;
+  const m2 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m2) !== suffixB.slice(suffixB.length - m2)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -2065,6 +2065,9 @@ function describeOtherSchema(schema) {
   if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
   return void 0;
 }
+
+// builtin:node:path
+var m = process.getBuiltinModule("node:path");
 
 // src/engine/template-model.ts
 var MAX_NESTING2 = 64;

@@ -1,7 +1,13 @@
-import { createRequire as __cuaCreateRequire } from 'node:module'; const require = __cuaCreateRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+
+// builtin:node:fs
+var m = process.getBuiltinModule("node:fs");
+
+// builtin:node:os
+var m2 = process.getBuiltinModule("node:os");
+var EOL = /* @__PURE__ */ (() => m2.EOL)();
 
 // src/action/runner.ts
-import { EOL } from "node:os";
 function getState(name, env = process.env) {
   return env[`STATE_${name}`] ?? "";
 }
