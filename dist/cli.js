@@ -2024,9 +2024,18 @@ function compile(patterns) {
   const includes = patterns.filter((p) => !p.startsWith("!"));
   const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
   return {
-    include: includes.length ? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
+    include: includes.length ? fileNameMatcher(includes) ?? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
     exclude: excludes.length ? matchingLineBreaks((0, import_picomatch.default)(excludes, options)) : () => false
   };
+}
+function fileNameMatcher(patterns) {
+  const names = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const name18 = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
+    if (name18 === void 0) return void 0;
+    names.add(name18.toLowerCase());
+  }
+  return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
 }
 function matchingLineBreaks(match) {
   return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);

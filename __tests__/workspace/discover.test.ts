@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { discoverTemplates } from '../../src/workspace/discover.ts';
+import { DEFAULT_TEMPLATE_PATTERNS, discoverTemplates } from '../../src/workspace/discover.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 
@@ -14,6 +14,35 @@ test('default patterns find main templates in any case at any depth, skipping no
     }
     const found = discoverTemplates(openWorkspace(ws.root));
     assert.deepEqual(found.templates, ['a/MainTemplate.json', 'azuredeploy.json', 'b/c/AzureDeploy.JSON', 'd/prereq.azuredeploy.json']);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('file-name patterns find exactly what the glob engine finds', () => {
+  const ws = createTempWorkspace();
+  try {
+    const paths = [
+      'azuredeploy.json',
+      '.github/azuredeploy.json',
+      'a b/ü/mainTemplate.JSON',
+      'line\nbreak/azuredeploy.json',
+      'x/azuredeploy.json.bak',
+      'x/my-azuredeploy.json',
+      'x/azuredeploy.jsonc',
+      'x/Prereq.AzureDeploy.json',
+      'deep/1/2/3/4/5/6/7/8/mainTemplate.json',
+      'x/solution.json',
+    ];
+    for (const path of paths) ws.write(path, '{}');
+    const workspace = openWorkspace(ws.root);
+    for (const patterns of [undefined, ['solution.json'], ['**/solution.json', 'azuredeploy.json']]) {
+      const byName = discoverTemplates(workspace, patterns ? { patterns } : {}).templates;
+      // A pattern with a wildcard that matches nothing sends every pattern through picomatch.
+      const byGlob = discoverTemplates(workspace, { patterns: [...(patterns ?? DEFAULT_TEMPLATE_PATTERNS), '**/never-*.json'] }).templates;
+      assert.deepEqual(byName, byGlob, String(patterns));
+      assert.ok(byName.length > 0);
+    }
   } finally {
     ws.dispose();
   }

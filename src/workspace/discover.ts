@@ -79,9 +79,24 @@ function compile(patterns: string[]): Matcher {
   const includes = patterns.filter((p) => !p.startsWith('!'));
   const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   return {
-    include: includes.length ? matchingLineBreaks(picomatch(includes, options)) : () => false,
+    include: includes.length ? (fileNameMatcher(includes) ?? matchingLineBreaks(picomatch(includes, options))) : () => false,
     exclude: excludes.length ? matchingLineBreaks(picomatch(excludes, options)) : () => false,
   };
+}
+
+/**
+ * Patterns that are all a globstar, a slash and a file name without wildcards (the defaults and
+ * bare file names) match by file name, case-insensitively, as picomatch does with these options;
+ * compiling them cost a few milliseconds of every action's start-up.
+ */
+function fileNameMatcher(patterns: readonly string[]): ((path: string) => boolean) | undefined {
+  const names = new Set<string>();
+  for (const pattern of patterns) {
+    const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
+    if (name === undefined) return undefined;
+    names.add(name.toLowerCase());
+  }
+  return (path) => names.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
 }
 
 /**
