@@ -136,24 +136,21 @@ class Parser {
 
   private parseString(): Node {
     const start = this.pos;
-    this.pos++; // opening quote
     let value = '';
-    let chunkStart = this.pos;
+    let chunkStart = start + 1;
     for (;;) {
-      // The closing ']' cannot end a string: a quote must come first.
-      if (this.pos >= this.end) throw new SyntaxFailure('unterminated string literal', start);
-      if (this.src.charCodeAt(this.pos) === QUOTE) {
-        if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos + 1) === QUOTE) {
-          value += this.src.slice(chunkStart, this.pos + 1); // '' is an escaped quote
-          this.pos += 2;
-          chunkStart = this.pos;
-          continue;
-        }
-        value += this.src.slice(chunkStart, this.pos);
-        this.pos++;
-        return { kind: 'string', value, start, end: this.pos };
+      // indexOf jumps to the next quote (string literals are most of an expression's text). The
+      // closing ']' cannot end a string: a quote must come first.
+      const quote = this.src.indexOf("'", chunkStart);
+      if (quote === -1 || quote >= this.end) throw new SyntaxFailure('unterminated string literal', start);
+      if (quote + 1 < this.end && this.src.charCodeAt(quote + 1) === QUOTE) {
+        value += this.src.slice(chunkStart, quote + 1); // '' is an escaped quote
+        chunkStart = quote + 2;
+        continue;
       }
-      this.pos++;
+      value += this.src.slice(chunkStart, quote);
+      this.pos = quote + 1;
+      return { kind: 'string', value, start, end: this.pos };
     }
   }
 
