@@ -15,9 +15,21 @@ test('isExpressionString: brackets make an expression, [[ escapes it', () => {
 });
 
 test('escaped brackets evaluate to the string minus its first [', () => {
+  // Docs, "Escape characters": "[[test value]" resolves to "[test value]".
+  assert.equal(value('[[test value]'), '[test value]');
   assert.equal(value('[[variables(\'x\')]'), "[variables('x')]");
-  assert.equal(value('[[just text'), '[just text');
+  assert.equal(value('[[x]'), '[x]');
+  assert.equal(value('[[]'), '[]');
   assert.equal(value('no brackets here'), 'no brackets here');
+});
+
+test('only a string that starts with [ and ends with ] is an expression; [[ escapes nothing else', () => {
+  // Docs: "if the literal string doesn't end with a bracket, don't escape the first bracket".
+  assert.equal(value('[test] value'), '[test] value');
+  assert.equal(value('[[just text'), '[[just text');
+  assert.equal(value('[[x] '), '[[x] ');
+  assert.equal(value("[concat('a')"), "[concat('a')");
+  assert.equal(value('['), '[');
 });
 
 test('string literals support doubled quotes', () => {
@@ -27,19 +39,63 @@ test('string literals support doubled quotes', () => {
   assert.equal(value("['a]b']"), 'a]b');
 });
 
-test('numbers, including negative ones', () => {
+test('numbers: signed 32-bit integers, as ARM scans them', () => {
   assert.equal(value('[42]'), 42);
   assert.equal(value('[add(-3, 5)]'), 2);
+  assert.equal(value('[add(+3, 5)]'), 8);
   assert.equal(value('[0]'), 0);
+  assert.equal(value('[-2147483648]'), -2147483648);
+  assert.equal(value('[2147483647]'), 2147483647);
 });
 
-test('bare true/false/null are accepted next to true()/false()/null()', () => {
-  assert.equal(value('[true]'), true);
-  assert.equal(value('[False]'), false);
-  assert.equal(value('[null]'), null);
+test('decimals, exponents and integers beyond 32 bits are syntax errors', () => {
+  const cases: [string, number, RegExp][] = [
+    ['[1.5]', 1, /no decimal numbers: '1\.5'/],
+    ["[concat('a', 2.0)]", 13, /no decimal numbers/],
+    ['[1e3]', 1, /no decimal numbers/],
+    ['[2147483648]', 1, /32-bit integers only/],
+    ['[add(-, 1)]', 5, /'-' is not a number/],
+    ['[12ab]', 3, /unexpected character 'a'/],
+  ];
+  for (const [text, offset, message] of cases) {
+    const result = ev(text);
+    assert.equal(result.errors.length, 1, text);
+    assert.equal(result.errors[0]?.kind, 'static', text);
+    assert.equal(result.errors[0]?.offset, offset, text);
+    assert.match(result.errors[0]?.message ?? '', message, text);
+    assert.ok(result.value instanceof Unknown, text);
+  }
+});
+
+test('booleans and null are the functions true(), false() and null(); bare words are errors', () => {
   assert.equal(value('[true()]'), true);
   assert.equal(value('[not(false())]'), true);
   assert.equal(value('[null()]'), null);
+  assert.equal(value('[TRUE()]'), true);
+  for (const [text, offset] of [['[true]', 1], ["[concat('a', false)]", 13], ['[if(equals(1, 1), null, 2)]', 18], ['[False]', 1]] as const) {
+    const result = ev(text);
+    assert.equal(result.errors.length, 1, text);
+    assert.equal(result.errors[0]?.kind, 'static', text);
+    assert.equal(result.errors[0]?.offset, offset, text);
+    assert.match(result.errors[0]?.message ?? '', /is not a literal in ARM expressions: write (true|false|null)\(\)/, text);
+  }
+});
+
+test('property and index access follow a call only, as in ARM', () => {
+  for (const [text, offset] of [["['abc'[0]]", 6], ["['abc'.length]", 6], ['[concat(1[0])]', 9]] as const) {
+    const result = ev(text);
+    assert.equal(result.errors.length, 1, text);
+    assert.equal(result.errors[0]?.offset, offset, text);
+  }
+  assert.equal(value("[createArray('a', 'b')[1]]"), 'b');
+  assert.equal(value("[createArray(createArray('x'))[0][0]]"), 'x');
+});
+
+test('identifiers and whitespace follow .NET character classes', () => {
+  const scope = scopeOf({ variables: { 'café': { 'größe': 3 } } });
+  assert.equal(value("[variables('café').größe]", scope), 3);
+  // U+00A0 (no-break space) and U+2003 (em space) are white space to .NET's char.IsWhiteSpace.
+  assert.equal(value("[\u00a0concat(\u2003'a',\n'b')\t]"), 'ab');
 });
 
 test('whitespace is allowed between tokens', () => {
@@ -65,6 +121,15 @@ test('function names are case-insensitive', () => {
   assert.equal(value("[Concat('a', 'b')]"), 'ab');
   assert.equal(value("[TOLOWER('AB')]"), 'ab');
   assert.equal(value("[tolower('AB')]"), 'ab');
+  // Documented functions that are not evaluated, the list* family included, are unknown values.
+  for (const text of ["[LISTKEYS('id', '2023-01-01')]", "[listCallbackUrl('id', '2019-05-01').value]", "[UtcNow()]"]) {
+    const result = ev(text);
+    assert.deepEqual(result.errors, [], text);
+    assert.ok(result.value instanceof Unknown, text);
+  }
+  for (const [text, name] of [['[list()]', 'list'], ['[concatenate()]', 'concatenate'], ['[cöncat()]', 'cöncat']] as const) {
+    assert.deepEqual(ev(text).errors, [{ message: `unknown function '${name}'`, offset: 1, kind: 'static' }], text);
+  }
 });
 
 test('user-defined functions namespace.member(...) are unknown, not errors', () => {
@@ -82,6 +147,8 @@ test('parse errors carry the offset inside the JSON string', () => {
     ["[concat('a'))]", 12, /unexpected character '\)'/],
     ['[]', 1, /empty expression/],
     ['[foo]', 1, /unexpected identifier 'foo'/],
+    ['[foo.bar]', 8, /expected '\(' after 'foo.bar'/],
+    ["[concat('a',)]", 12, /unexpected character '\)'/],
     ["[concat('a' 'b')]", 12, /expected ',' or '\)'/],
     ['[#]', 1, /unexpected character '#'/],
     ["[variables('x').]", 16, /expected a property name/],

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLinkedScope, createNestedScope, createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
 import { Unknown } from '../../src/expressions/value.ts';
-import { RG_SCHEMA, ev, scopeOf, shape, value } from './helpers.ts';
+import { RG_SCHEMA, SUB_SCHEMA, ev, scopeOf, shape, value } from './helpers.ts';
 
 test('parameter values from a parameters file beat defaults', () => {
   const template = { parameters: { name: { type: 'string', defaultValue: 'default' }, other: { type: 'string', defaultValue: 'kept' } } };
@@ -191,4 +191,72 @@ test('objects and arrays are evaluated leaf by leaf', () => {
   assert.equal(evaluateValue(5, scope).value, 5);
   // Errors in nested leaves have no offset (it would be relative to another string).
   assert.deepEqual(evaluateValue({ a: "[take('x')]" }, scope).errors, [{ message: "function 'take' expects 2 arguments but got 1", kind: 'static' }]);
+});
+
+const MG_SCHEMA = 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#';
+const TENANT_SCHEMA = 'https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#';
+
+test('resourceGroup() and subscription() outside the scopes that have them are static errors', () => {
+  // Docs, "ARM template functions in deployment scopes": resourceGroup() is supported for resource
+  // group deployments, subscription() for resource group and subscription deployments.
+  const cases: [string, string, RegExp | undefined][] = [
+    [RG_SCHEMA, '[resourceGroup().location]', undefined],
+    [RG_SCHEMA, '[subscription().id]', undefined],
+    [SUB_SCHEMA, '[subscription().id]', undefined],
+    [SUB_SCHEMA, '[resourceGroup().location]', /resourceGroup\(\) is only available in deployments to a resource group, not in a deployment to a subscription/],
+    [MG_SCHEMA, '[resourceGroup().location]', /not in a deployment to a management group/],
+    [TENANT_SCHEMA, '[resourceGroup().location]', /not in a deployment to the tenant/],
+    [MG_SCHEMA, '[subscription().id]', /subscription\(\) is only available in deployments to a resource group or a subscription/],
+    [TENANT_SCHEMA, '[subscription().id]', /not in a deployment to the tenant/],
+    [MG_SCHEMA, '[managementGroup().id]', undefined],
+    [TENANT_SCHEMA, '[tenant().tenantId]', undefined],
+  ];
+  for (const [schema, text, message] of cases) {
+    const result = evaluateValue(text, createTemplateScope({ $schema: schema }));
+    if (message === undefined) {
+      assert.deepEqual(result.errors, [], `${schema} ${text}`);
+      continue;
+    }
+    assert.equal(result.errors.length, 1, `${schema} ${text}`);
+    assert.equal(result.errors[0]?.kind, 'static');
+    assert.equal(result.errors[0]?.offset, 1);
+    assert.match(result.errors[0]?.message ?? '', message);
+    assert.ok(result.value instanceof Unknown);
+  }
+  // Without a known scope nothing is claimed.
+  assert.deepEqual(evaluateValue('[resourceGroup().location]', createTemplateScope({})).errors, []);
+  assert.deepEqual(evaluateValue('[resourceGroup().location]', createTemplateScope({}, { scopeKind: 'subscription' })).errors.length, 1);
+});
+
+test('nested and linked deployments: resourceGroup() follows the scope the functions resolve to', () => {
+  const subscriptionParent = () => createTemplateScope({ $schema: SUB_SCHEMA, parameters: { rg: { type: 'string', defaultValue: 'rg1' } } });
+  const nested = (deployment: Record<string, unknown>, inner: boolean) =>
+    createNestedScope(subscriptionParent(), { ...deployment, properties: { ...(inner ? { expressionEvaluationOptions: { scope: 'inner' } } : {}), template: { $schema: RG_SCHEMA } } });
+  const errorsIn = (scope: ReturnType<typeof subscriptionParent>) => evaluateValue('[resourceGroup().location]', scope).errors.length;
+  // Inner scope: the deployment's own target ("resourceGroup" → a resource group).
+  assert.equal(errorsIn(nested({ resourceGroup: "[parameters('rg')]" }, true)), 0);
+  // Inner scope without a target: the parent's subscription.
+  assert.equal(errorsIn(nested({}, true)), 1);
+  // Outer scope: the functions resolve to the parent's scope, whatever the deployment targets.
+  assert.equal(errorsIn(nested({ resourceGroup: 'rg1' }, false)), 1);
+  // A `scope` property is read from the nested template's $schema.
+  assert.equal(errorsIn(nested({ scope: "[format('Microsoft.Management/managementGroups/{0}', 'mg')]" }, true)), 0);
+  // Linked templates always resolve to their own target.
+  const linked = { $schema: RG_SCHEMA };
+  assert.equal(errorsIn(createLinkedScope(subscriptionParent(), linked, { resourceGroup: 'rg1', properties: { templateLink: { relativePath: 'x.json' } } })), 0);
+  assert.equal(errorsIn(createLinkedScope(subscriptionParent(), linked, { properties: { templateLink: { relativePath: 'x.json' } } })), 1);
+  // From a management group, subscriptionId alone targets a subscription.
+  const mgParent = createTemplateScope({ $schema: MG_SCHEMA });
+  const toSubscription = createNestedScope(mgParent, { subscriptionId: 'x', properties: { expressionEvaluationOptions: { scope: 'inner' }, template: {} } });
+  assert.deepEqual(evaluateValue('[subscription().id]', toSubscription).errors, []);
+  assert.equal(evaluateValue('[subscription().id]', mgParent).errors.length, 1);
+});
+
+test('deployment().location is unknown at every scope, never an error or a value', () => {
+  // Docs: only subscription, management group and tenant deployments have deployment().location.
+  for (const schema of [RG_SCHEMA, SUB_SCHEMA, MG_SCHEMA, TENANT_SCHEMA, undefined]) {
+    const result = evaluateValue("[concat('pid-x-', deployment().location)]", createTemplateScope(schema === undefined ? {} : { $schema: schema }));
+    assert.deepEqual(result.errors, [], String(schema));
+    assert.deepEqual(shape(result.value), { partial: ['pid-x-', { unknown: 'deployment().location' }] });
+  }
 });

@@ -8,7 +8,7 @@ import { ev, shape, value } from './helpers.ts';
 
 test('concat joins strings, integers and booleans', () => {
   assert.equal(value("[concat('left', '-', 'right')]"), 'left-right');
-  assert.equal(value("[concat('a', 1, true)]"), 'a1True');
+  assert.equal(value("[concat('a', 1, true())]"), 'a1True');
   assert.equal(value("[concat('a', null(), 'b')]"), 'ab');
 });
 
@@ -25,17 +25,76 @@ test('format: the docs example, including the N0 specifier', () => {
   assert.equal(value("[format('->{0}<-', 123)]"), '->123<-'); // bicep baseline
 });
 
-test('format: escapes, repeats, alignment and other specifiers', () => {
+test('format: escapes, repeats, alignment; strings and booleans ignore the format', () => {
   assert.equal(value("[format('{{literal}} {0}{0}', 'x')]"), '{literal} xx');
-  assert.equal(value("[format('[{0,5}|{0,-5}]', 'ab')]"), '[   ab|ab   ]');
-  assert.equal(value("[format('{0:N2}|{0:D6}|{1:X}|{1:x4}|{0:F1}', 1234, 255)]"), '1,234.00|001234|FF|00ff|1234.0');
-  assert.equal(value("[format('{0:yyyy}', 'text')]"), 'text'); // specifiers only apply to numbers
-  assert.equal(value("[format('{0:#,##0}', 5)]"), '5'); // custom numeric formats are ignored
-  assert.equal(value("[format('{0}-{1}', true, null())]"), 'True-');
+  assert.equal(value("[format('[{0,5}|{0,-5}|{0 , 4}]', 'ab')]"), '[   ab|ab   |  ab]');
+  assert.equal(value("[format('{0:yyyy}', 'text')]"), 'text');
+  assert.equal(value("[format('{0}-{1}', true(), null())]"), 'True-');
   assert.equal(value("[format('{0}', createObject('a', 1))]"), "{'a':1}");
 });
 
+test('format: standard numeric formats with the invariant culture', () => {
+  assert.equal(value("[format('{0:N2}|{0:D6}|{1:X}|{1:x4}|{0:F1}', 1234, 255)]"), '1,234.00|001234|FF|00ff|1234.0');
+  assert.equal(value("[format('{0:N}|{0:F}|{0:D}|{0:G}', -1234)]"), '-1,234.00|-1234.00|-1234|-1234');
+  assert.equal(value("[format('{0:D4}|{0:X}', -42)]"), '-0042|FFFFFFFFFFFFFFD6'); // Int64 two's complement
+  // PercentPositivePattern and PercentNegativePattern are 0 in the invariant culture: "n %", "-n %".
+  assert.equal(value("[format('{0:P}|{1:P0}', 1, -12)]"), '100.00 %|-1,200 %');
+});
+
+test('format: custom numeric formats (the examples of .NET\'s "Custom numeric format strings")', () => {
+  const cases: [number, string, string][] = [
+    [1, '00', '01'],
+    [1234, '#,##0', '1,234'],
+    [3, '0.00', '3.00'],
+    [123, '00000', '00123'],
+    [1234567890, '0,0', '1,234,567,890'],
+    [123, '#####', '123'],
+    [123456, '[##-##-##]', '[12-34-56]'],
+    [1234567890, '(###) ###-####', '(123) 456-7890'],
+    [1234567890, '#,##0,,', '1,235'], // each comma before the decimal point divides by 1,000
+    [1234567890, '#,,,', '1'],
+    [2147483647, '#,#,,', '2,147'],
+    [1234, '0.0,', '1234.0'], // a comma after the decimal point does nothing
+    [1250, '0,.0', '1.3'], // rounding is half away from zero
+    [987654, '\\###00\\#', '#987654#'],
+    [68, "# 'degrees'", '68 degrees'],
+    [68, '#\' degrees\'', '68 degrees'],
+    [1234, '##;(##)', '1234'],
+    [-1234, '##;(##)', '(1234)'],
+    [0, '##;(##);**Zero**', '**Zero**'],
+    [0, '#0.0#;(#0.0#)', '0.0'],
+    [-5, '00', '-05'],
+    [-400, '0,', '0'], // rounds to zero: integers have no negative zero
+    [0, '#', ''],
+    [5, '0%', '500%'],
+    [12, ' N0', ' N12'], // not a standard format (it does not start with a letter): literal text
+  ];
+  for (const [number, format, expected] of cases) {
+    const text = `[format('{0:${format.replaceAll("'", "''")}}', ${number})]`;
+    assert.equal(value(text), expected, text);
+  }
+});
+
+test('format: what cannot be rendered exactly is unknown, never a wrong value', () => {
+  const cases = [
+    "[format('vm-{0:E2}', 5)]", // exponent notation
+    "[format('vm-{0:0.0E+0}', 5)]",
+    "[format('vm-{0:C}', 5)]", // the invariant currency sign and patterns
+    "[format('vm-{0:G3}', 12345)]", // exponent notation again
+    "[format('vm-{0:N100}', 5)]", // .NET Framework reads this as a custom format, .NET Core does not
+    "[format('vm-{0:N0}', json('1.5'))]", // non-integers: .NET Framework and .NET Core round differently
+    "[format('vm-{0:0}}}', 5)]", // '}}' after a format: an escape for .NET Framework, an error for .NET Core
+  ];
+  for (const text of cases) {
+    const result = ev(text);
+    assert.deepEqual(result.errors, [], text);
+    assert.deepEqual(shape(result.value), { unknown: text.slice(1, -1) }, text);
+  }
+});
+
 test('format: bad format strings are errors', () => {
+  assert.match(ev("[format('{ 0}', 'a')]").errors[0]?.message ?? '', /invalid format item/); // .NET wants the index at once
+  assert.match(ev("[format('{0,}', 'a')]").errors[0]?.message ?? '', /invalid format item/);
   assert.match(ev("[format('{1}', 'a')]").errors[0]?.message ?? '', /no argument/);
   assert.match(ev("[format('{0', 'a')]").errors[0]?.message ?? '', /unmatched '\{'/);
   assert.match(ev("[format('a}b')]").errors[0]?.message ?? '', /unmatched '\}'/);
@@ -75,7 +134,7 @@ test('string() renders like ARM: compact JSON for objects and arrays', () => {
   assert.equal(value("[string(createObject('valueA', 10, 'valueB', 'Example Text'))]"), '{"valueA":10,"valueB":"Example Text"}');
   assert.equal(value("[string(createArray('a', 'b', 'c'))]"), '["a","b","c"]');
   assert.equal(value('[string(5)]'), '5');
-  assert.equal(value('[string(true)]'), 'True');
+  assert.equal(value('[string(true())]'), 'True');
   assert.equal(value("[string('asdf')]"), 'asdf');
 });
 

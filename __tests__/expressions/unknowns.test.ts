@@ -120,7 +120,7 @@ test('property access on known values: missing properties and bad targets are er
   assert.match(missing.errors[0]?.message ?? '', /property 'b' does not exist/);
   assert.equal(missing.errors[0]?.offset, 18);
   assert.deepEqual(shape(missing.value), { unknown: "variables('obj').b" });
-  assert.match(ev("['text'.length]").errors[0]?.message ?? '', /cannot read property 'length' of a string/);
+  assert.match(ev("[string('text').length]").errors[0]?.message ?? '', /cannot read property 'length' of a string/);
   assert.match(ev('[createArray(1)[3]]').errors[0]?.message ?? '', /out of range/);
 });
 

@@ -1,5 +1,7 @@
 // Syntax tree of one ARM template expression. Offsets are 0-based positions inside the
 // whole JSON string value (so the opening '[' is offset 0); `end` is exclusive.
+// ARM's grammar has string literals, integers and function calls; property and index access
+// follow a call only (see parser.ts). Booleans and null are the functions true(), false(), null().
 
 import type { FunctionSpec } from './functions/types.ts';
 
@@ -18,21 +20,17 @@ export interface NumberNode extends Span {
   value: number;
 }
 
-/** Bare `true`, `false` or `null` (ARM itself wants true()/false()/null(); both are accepted). */
-export interface LiteralNode extends Span {
-  kind: 'literal';
-  value: boolean | null;
-}
-
 export interface CallNode extends Span {
   kind: 'call';
-  name: string;
+  /** Where the function's name is written (the member's, for `namespace.member(...)`). */
+  nameStart: number;
+  nameEnd: number;
   /** Set for user-defined functions: `namespace.member(...)`. */
   namespace: string | undefined;
-  args: Node[];
+  args: readonly Node[];
   /**
-   * What the name refers to, filled in on first evaluation: an implemented function, 'known' (a
-   * documented ARM function that is not evaluated) or 'unknown'.
+   * What the name refers to, as the parser resolved it: an implemented function, 'known' (a
+   * documented ARM function that is not evaluated) or 'unknown'; undefined for user-defined ones.
    */
   resolved: FunctionSpec | 'known' | 'unknown' | undefined;
   /** Source text of the call, filled in on first use (a node in a copy loop is evaluated often). */
@@ -51,4 +49,4 @@ export interface IndexNode extends Span {
   index: Node;
 }
 
-export type Node = StringNode | NumberNode | LiteralNode | CallNode | PropertyNode | IndexNode;
+export type Node = StringNode | NumberNode | CallNode | PropertyNode | IndexNode;

@@ -1,20 +1,31 @@
 // .NET composite formatting as ARM's format() does it: {index[,alignment][:format]} items,
-// '{{' and '}}' escapes. Standard numeric formats N, D, X and F are applied (invariant culture);
-// any other format string is ignored and the value is printed plainly.
+// '{{' and '}}' escapes, items parsed as .NET's String.Format parses them. Numbers are formatted
+// by dotnet-number-format.ts; strings, booleans and null ignore the format, as in .NET.
+import { formatNumber } from './dotnet-number-format.ts';
 import { PartialString, Unknown, type ArmValue } from './value.ts';
-import { compactJson, isFullyKnown, numberText, scalarText } from './value-helpers.ts';
+import { compactJson, isFullyKnown, scalarText } from './value-helpers.ts';
 
 export type FormatResult = { kind: 'parts'; parts: (string | Unknown)[] } | { kind: 'error'; message: string } | { kind: 'unknown' };
 
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
 
-export function composeFormat(template: string, args: readonly ArmValue[]): FormatResult {
+/** Formats `template` with `values[first]` as item {0}, `values[first + 1]` as {1}, and so on. */
+export function composeFormat(template: string, values: readonly ArmValue[], first = 0): FormatResult {
+  const count = values.length - first;
   const parts: (string | Unknown)[] = [];
   let text = '';
   let i = 0;
   const n = template.length;
   while (i < n) {
+    // Literal text up to the next brace in one piece.
+    let next = i;
+    while (next < n && template.charCodeAt(next) !== OPEN && template.charCodeAt(next) !== CLOSE) next++;
+    if (next > i) {
+      text += template.slice(i, next);
+      i = next;
+      if (i === n) break;
+    }
     const c = template.charCodeAt(i);
     if (c === CLOSE) {
       if (template.charCodeAt(i + 1) === CLOSE) {
@@ -24,23 +35,16 @@ export function composeFormat(template: string, args: readonly ArmValue[]): Form
       }
       return { kind: 'error', message: `unmatched '}' at position ${i} of the format string` };
     }
-    if (c !== OPEN) {
-      text += template[i];
-      i++;
-      continue;
-    }
     if (template.charCodeAt(i + 1) === OPEN) {
       text += '{';
       i += 2;
       continue;
     }
-    const close = template.indexOf('}', i);
-    if (close === -1) return { kind: 'error', message: `unmatched '{' at position ${i} of the format string` };
-    const item = parseItem(template.slice(i + 1, close));
-    if (item === undefined) return { kind: 'error', message: `invalid format item '${template.slice(i, close + 1)}'` };
-    if (item.index >= args.length) return { kind: 'error', message: `format item {${item.index}} has no argument (${args.length} given)` };
-    const value = args[item.index] ?? null;
-    const rendered = renderValue(value, item.format);
+    const item = parseItem(template, i);
+    if (item === 'unknown') return { kind: 'unknown' };
+    if (typeof item === 'string') return { kind: 'error', message: item };
+    if (item.index >= count) return { kind: 'error', message: `format item {${item.index}} has no argument (${count} given)` };
+    const rendered = renderValue(values[first + item.index] ?? null, item.format);
     if (rendered === undefined) return { kind: 'unknown' };
     if (typeof rendered === 'string') {
       text += align(rendered, item.alignment);
@@ -50,7 +54,7 @@ export function composeFormat(template: string, args: readonly ArmValue[]): Form
       text = '';
       parts.push(...rendered);
     }
-    i = close + 1;
+    i = item.end;
   }
   if (text !== '') parts.push(text);
   return { kind: 'parts', parts };
@@ -60,28 +64,69 @@ interface FormatItem {
   index: number;
   alignment: number;
   format: string;
+  /** Offset just after the closing '}'. */
+  end: number;
 }
 
-function parseItem(body: string): FormatItem | undefined {
-  const colon = body.indexOf(':');
-  const head = colon === -1 ? body : body.slice(0, colon);
-  const format = colon === -1 ? '' : body.slice(colon + 1);
-  const comma = head.indexOf(',');
-  const indexText = (comma === -1 ? head : head.slice(0, comma)).trim();
-  const alignText = comma === -1 ? '0' : head.slice(comma + 1).trim();
-  if (!isInteger(indexText, false) || !isInteger(alignText, true)) return undefined;
-  return { index: Number(indexText), alignment: Number(alignText), format };
-}
+const SPACE = 0x20;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const MINUS = 0x2d;
+/** .NET's limits on an item's index and width. */
+const ITEM_LIMIT = 1_000_000;
 
-function isInteger(text: string, signed: boolean): boolean {
-  if (text === '') return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) continue;
-    if (signed && i === 0 && c === 0x2d && text.length > 1) continue;
-    return false;
+/**
+ * The item that starts at the '{' at `open`, read as .NET reads it: the index follows '{' at
+ * once, spaces may follow the index and the alignment. Returns an error message for a malformed
+ * item, or 'unknown' where .NET Framework and .NET Core disagree (braces inside the format).
+ */
+function parseItem(template: string, open: number): FormatItem | string | 'unknown' {
+  const invalid = `invalid format item at position ${open} of the format string`;
+  let i = open + 1;
+  const index = readDigits(template, i);
+  if (index === undefined) return invalid;
+  i = index.end;
+  i = skipSpaces(template, i);
+  let alignment = 0;
+  if (template.charCodeAt(i) === COMMA) {
+    i = skipSpaces(template, i + 1);
+    const left = template.charCodeAt(i) === MINUS;
+    if (left) i++;
+    const width = readDigits(template, i);
+    if (width === undefined) return invalid;
+    alignment = left ? -width.value : width.value;
+    i = skipSpaces(template, width.end);
   }
-  return true;
+  let format = '';
+  if (template.charCodeAt(i) === COLON) {
+    const close = template.indexOf('}', i + 1);
+    if (close === -1) return `unmatched '{' at position ${open} of the format string`;
+    format = template.slice(i + 1, close);
+    if (format.includes('{') || template.charCodeAt(close + 1) === CLOSE) return 'unknown';
+    i = close;
+  }
+  if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
+  if (template.charCodeAt(i) !== CLOSE) return invalid;
+  return { index: index.value, alignment, format, end: i + 1 };
+}
+
+function readDigits(text: string, from: number): { value: number; end: number } | undefined {
+  let i = from;
+  let value = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    value = value * 10 + (c - 0x30);
+    if (value >= ITEM_LIMIT) return undefined;
+    i++;
+  }
+  return i === from ? undefined : { value, end: i };
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 
 function align(text: string, alignment: number): string {
@@ -100,50 +145,4 @@ function renderValue(value: ArmValue, format: string): string | (string | Unknow
   }
   if (typeof value === 'number') return formatNumber(value, format);
   return scalarText(value);
-}
-
-export function formatNumber(value: number, format: string): string {
-  const spec = format.trim();
-  if (spec === '') return numberText(value);
-  const letter = spec[0] ?? '';
-  const precisionText = spec.slice(1);
-  if (precisionText !== '' && !isInteger(precisionText, false)) return numberText(value); // custom format: ignored
-  const precision = precisionText === '' ? undefined : Number(precisionText);
-  switch (letter) {
-    case 'N':
-    case 'n':
-      return group(value.toFixed(precision ?? 2));
-    case 'F':
-    case 'f':
-      return value.toFixed(precision ?? 2);
-    case 'D':
-    case 'd': {
-      if (!Number.isInteger(value)) return numberText(value);
-      const digits = Math.abs(value).toFixed(0).padStart(precision ?? 0, '0');
-      return value < 0 ? `-${digits}` : digits;
-    }
-    case 'X':
-    case 'x': {
-      if (!Number.isInteger(value)) return numberText(value);
-      const hex = BigInt.asUintN(value < 0 ? 64 : 128, BigInt(value)).toString(16).padStart(precision ?? 0, '0');
-      return letter === 'X' ? hex.toUpperCase() : hex;
-    }
-    default:
-      return numberText(value);
-  }
-}
-
-/** Inserts invariant-culture thousands separators into a fixed-point number. */
-function group(fixed: string): string {
-  const negative = fixed.startsWith('-');
-  const body = negative ? fixed.slice(1) : fixed;
-  const dot = body.indexOf('.');
-  const integer = dot === -1 ? body : body.slice(0, dot);
-  const fraction = dot === -1 ? '' : body.slice(dot);
-  let grouped = '';
-  for (let i = 0; i < integer.length; i++) {
-    if (i > 0 && (integer.length - i) % 3 === 0) grouped += ',';
-    grouped += integer[i];
-  }
-  return `${negative ? '-' : ''}${grouped}${fraction}`;
 }

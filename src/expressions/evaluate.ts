@@ -8,8 +8,7 @@ import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
 import { PartialString, Unknown, type ArmValue } from './value.ts';
 import { BoundedUnknown, getProperty, isObject, numberText, quote, setProperty, typeName, type ArmObject } from './value-helpers.ts';
-import { isKnownArmFunction, lookupFunction } from './functions/registry.ts';
-import type { Call, FunctionSpec } from './functions/types.ts';
+import type { Call } from './functions/types.ts';
 
 /** Where evaluating raw template JSON happens. */
 export interface RawContext {
@@ -74,10 +73,10 @@ export function dedupe(errors: ExpressionError[]): ExpressionError[] {
 }
 
 function evaluateString(raw: string, scope: ScopeImpl, errors: ExpressionError[], state: EvalState, copy: readonly CopyBinding[], withOffsets: boolean): ArmValue {
-  // Not '[...]', or the '[[' escape: a plain string (checked without a call on the common path).
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET) return raw;
+  // Only '[...]' is an expression; inside it, '[[' escapes a literal string ("[[x]" is "[x]").
+  // Checked without a call on the common path.
+  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET) return raw;
   if (raw.charCodeAt(1) === OPEN_BRACKET) return raw.slice(1);
-  if (raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET) return raw;
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -86,19 +85,16 @@ function evaluateString(raw: string, scope: ScopeImpl, errors: ExpressionError[]
   }
   const frame: Frame = { scope, source: raw, errors, withOffsets, copy, state };
   // Unknown function names are reported even in branches that are never evaluated.
-  reportUnknownFunctions(parsed.calls, frame);
+  if (parsed.unknownFunctions !== undefined) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
 
 const OPEN_BRACKET = 0x5b; // [
 const CLOSE_BRACKET = 0x5d; // ]
 
-/** Calls to functions ARM does not have, in source order (the parser lists calls as it meets them). */
+/** Calls to functions ARM does not have, in source order. */
 function reportUnknownFunctions(calls: readonly CallNode[], frame: Frame): void {
-  for (let i = 0; i < calls.length; i++) {
-    const call = calls[i] as CallNode;
-    if (call.namespace === undefined && resolveFunction(call) === 'unknown') report(frame, `unknown function '${call.name}'`, call.start, 'static');
-  }
+  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, 'static');
 }
 
 interface CopyEntry {
@@ -161,7 +157,6 @@ export function evaluateNode(node: Node, frame: Frame): ArmValue {
     switch (node.kind) {
       case 'string':
       case 'number':
-      case 'literal':
         return node.value;
       case 'call':
         return evaluateCall(node, frame);
@@ -214,6 +209,11 @@ function describeType(value: ArmValue): string {
   return name === 'array' || name === 'object' || name === 'int' || name === 'unknown' ? `an ${name}` : `a ${name}`;
 }
 
+/** The function's name as written. */
+function callName(node: CallNode, frame: Frame): string {
+  return frame.source.slice(node.nameStart, node.nameEnd);
+}
+
 /** Source text of a call, cut once per parsed tree. */
 function callText(node: CallNode, frame: Frame): string {
   return (node.text ??= frame.source.slice(node.start, node.end));
@@ -225,23 +225,18 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
     for (const arg of node.args) evaluateNode(arg, frame);
     return new Unknown(callText(node, frame));
   }
-  const spec = resolveFunction(node);
+  const spec = node.resolved;
   if (typeof spec === 'object') {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), 'static');
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), 'static');
     return spec.impl(call);
   }
   if (spec === 'known') {
     for (const arg of node.args) evaluateNode(arg, frame);
     return new Unknown(callText(node, frame));
   }
-  return new Unknown(callText(node, frame)); // reported by staticProblems()
-}
-
-/** The function a call names, looked up once per parsed tree. */
-function resolveFunction(node: CallNode): FunctionSpec | 'known' | 'unknown' {
-  return (node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? 'known' : 'unknown'));
+  return new Unknown(callText(node, frame)); // an unknown function: reported once the string is parsed
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {
@@ -252,7 +247,6 @@ function arityMessage(name: string, min: number, max: number, count: number): st
 const NOT_EVALUATED = Symbol('not evaluated');
 
 class CallImpl implements Call {
-  readonly name: string;
   readonly frame: Frame;
   private readonly node: CallNode;
   /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
@@ -261,8 +255,11 @@ class CallImpl implements Call {
   constructor(node: CallNode, frame: Frame) {
     this.node = node;
     this.frame = frame;
-    this.name = node.name;
     this.values = undefined;
+  }
+
+  get name(): string {
+    return callName(this.node, this.frame);
   }
 
   get text(): string {
@@ -275,6 +272,10 @@ class CallImpl implements Call {
 
   arg(i: number): ArmValue {
     const args = this.node.args;
+    const node = args[i];
+    if (node === undefined) return null;
+    // Literals (a variable's name, a separator) need neither evaluation nor a memo.
+    if (node.kind === 'string' || node.kind === 'number') return node.value;
     let values = this.values;
     if (values === undefined) {
       values = new Array<ArmValue | typeof NOT_EVALUATED>(args.length);
@@ -282,10 +283,8 @@ class CallImpl implements Call {
       this.values = values;
     }
     const cached = values[i];
-    if (cached === undefined) return null;
-    if (cached !== NOT_EVALUATED) return cached;
-    const node = args[i];
-    const value = node === undefined ? null : evaluateNode(node, this.frame);
+    if (cached !== NOT_EVALUATED && cached !== undefined) return cached;
+    const value = evaluateNode(node, this.frame);
     values[i] = value;
     return value;
   }

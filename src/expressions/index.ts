@@ -16,15 +16,16 @@ export { BoundedUnknown } from './value-helpers.ts';
 
 /**
  * Evaluates a raw JSON value from a template. A string that starts with '[' and ends with ']' is
- * an expression; '[[' at the start is the escape (the value is the string minus the first '[').
- * Objects and arrays are evaluated leaf by leaf. Never throws.
+ * an expression, unless it starts with '[[' (the escape: its value is the string minus the first
+ * '['); any other string is plain text, '[[' included. Objects and arrays are evaluated leaf by
+ * leaf. Never throws.
  */
 export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   try {
     if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: 'internal error: not a template scope' }] };
     if (typeof raw === 'string') {
       // Names are strings; most are plain text, which needs no scope and no cache.
-      if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b) return { value: raw, errors: [] };
+      if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b || raw.charCodeAt(raw.length - 1) !== 0x5d) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
     }
     const errors: ExpressionError[] = [];

@@ -21,6 +21,11 @@ function asRecord(value: unknown): Record_ | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : undefined;
 }
 
+function hasOwnKeys(record: Record_): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 /** Case-insensitive own-property lookup on raw JSON. */
 function findKey(record: Record_, name: string): string | undefined {
   if (Object.hasOwn(record, name)) return name;
@@ -77,7 +82,15 @@ class DefinitionTable<T> {
     if (known !== undefined) return known;
     const definitions = this.definitions;
     if (definitions === undefined) return undefined;
-    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === undefined) return this.definition(name, definitions[name]);
+    if (Object.hasOwn(definitions, name)) {
+      // Most lookups end here, once per name and scope: make the definition without more lookups.
+      const raw = definitions[name];
+      if (name.length !== 4 || this.declaredBy(name, raw) === undefined) {
+        const made = this.make(name, raw);
+        this.byKey.set(name, made);
+        return made;
+      }
+    }
     return this.index(definitions).get(name.toLowerCase());
   }
 
@@ -108,10 +121,13 @@ class Bindings {
   private readonly supplied: Supplied;
   private parameterTable: DefinitionTable<ParameterDef> | undefined;
   private variableTable: DefinitionTable<VariableDef> | undefined;
+  /** False when there is no parameters file or it sets nothing: most templates. */
+  private readonly fileHasValues: boolean;
 
   constructor(template: Record_, supplied: Supplied) {
     this.template = template;
     this.supplied = supplied;
+    this.fileHasValues = supplied.kind === 'file' && hasOwnKeys(supplied.values);
   }
 
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
@@ -154,7 +170,7 @@ class Bindings {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === 'file') {
-      const key = findKey(supplied.values, name);
+      const key = this.fileHasValues ? findKey(supplied.values, name) : undefined;
       if (key !== undefined) return { kind: 'value', value: fromJson(supplied.values[key]), errors: [] };
     } else {
       // Values of a nested/linked deployment are expressions of the parent template.
@@ -211,6 +227,7 @@ function parameterText(found: ParameterDef): string {
 
 export class ScopeImpl implements TemplateScope {
   readonly isTemplateScope = true as const;
+  /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   readonly kind: ScopeKind | undefined;
   readonly templatePath: string | undefined;
   private readonly bindings: Bindings;
@@ -229,11 +246,6 @@ export class ScopeImpl implements TemplateScope {
     return this.bindings.resolveVariable(this, name, state);
   }
 
-
-  /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
-  withKind(kind: ScopeKind | undefined): ScopeImpl {
-    return kind === this.kind ? this : new ScopeImpl(this.bindings, kind, this.templatePath);
-  }
 
   static forTemplate(template: Record_, supplied: Supplied, kind: ScopeKind | undefined, templatePath: string | undefined): ScopeImpl {
     return new ScopeImpl(new Bindings(template, supplied), kind, templatePath);
@@ -278,19 +290,35 @@ export function toScopeImpl(scope: TemplateScope): ScopeImpl {
   throw new TypeError('not a TemplateScope created by this module');
 }
 
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+/**
+ * The scope a nested or linked deployment runs at, from its own properties as ARM reads them: a
+ * `resourceGroup` targets a resource group, `subscriptionId` alone a subscription, neither the
+ * parent's scope. A `scope` property is left to the template's $schema (undefined without one).
+ */
+function deploymentKind(deployment: Record_, template: Record_, parentKind: ScopeKind | undefined): ScopeKind | undefined {
+  if (isSet(deployment['resourceGroup'])) return 'resourceGroup';
+  if (isSet(deployment['subscriptionId'])) return 'subscription';
+  if (isSet(deployment['scope'])) return kindFromSchema(template['$schema']);
+  return parentKind;
+}
+
 export function createNestedScope(parent: TemplateScope, deployment: Record<string, unknown>): TemplateScope {
   const parentScope = toScopeImpl(parent);
   const properties = asRecord(deployment['properties']) ?? {};
   const template = asRecord(properties['template']) ?? {};
-  const kind = kindFromSchema(template['$schema']) ?? parentScope.kind;
   const options = asRecord(properties['expressionEvaluationOptions']);
   const mode = options === undefined ? undefined : options['scope'];
   if (typeof mode === 'string' && mode.toLowerCase() === 'inner') {
     const supplied: Supplied = { kind: 'deployment', parent: parentScope, parameters: asRecord(properties['parameters']), viaLink: false };
-    return ScopeImpl.forTemplate(template, supplied, kind, parentScope.templatePath);
+    return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
-  // 'outer' (the default): the nested template sees the parent's parameters and variables.
-  return parentScope.withKind(kind);
+  // 'outer' (the default): the nested template sees the parent's parameters and variables, and
+  // resourceGroup()/subscription() are the parent's ("Function resolution in scopes").
+  return parentScope;
 }
 
 export function createLinkedScope(parent: TemplateScope, linkedTemplate: Record<string, unknown>, deployment: Record<string, unknown>): TemplateScope {
@@ -302,5 +330,5 @@ export function createLinkedScope(parent: TemplateScope, linkedTemplate: Record<
     parameters: asRecord(properties['parameters']),
     viaLink: properties['parametersLink'] !== undefined,
   };
-  return ScopeImpl.forTemplate(linkedTemplate, supplied, kindFromSchema(linkedTemplate['$schema']) ?? parentScope.kind, undefined);
+  return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), undefined);
 }

@@ -1,4 +1,5 @@
 // parameters(), variables(), copyIndex() and the deployment-context functions.
+import type { ScopeKind } from '../types.ts';
 import { Unknown, type ArmValue } from '../value.ts';
 import { fn, type Call, type FunctionTable } from './types.ts';
 
@@ -36,8 +37,14 @@ function copyIndex(call: Call): ArmValue {
 }
 
 /** deployment(), resourceGroup(), ...: Unknown objects whose properties read as `<fn>().<prop>`. */
-function contextObject(canonical: string): (call: Call) => ArmValue {
+function contextObject(canonical: string, availableAt?: readonly ScopeKind[]): (call: Call) => ArmValue {
+  const unavailable = availableAt === undefined ? undefined : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(' or ')}`;
+  const available = new Set(availableAt);
   return (call) => {
+    const kind = call.frame.scope.kind;
+    // "Supported functions" of ARM's deployment scopes: resourceGroup() at resource-group scope,
+    // subscription() there and at subscription scope.
+    if (unavailable !== undefined && kind !== undefined && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, 'static');
     if (call.argCount > 0) {
       call.args(); // report problems inside the arguments
       return call.unknown();
@@ -46,13 +53,26 @@ function contextObject(canonical: string): (call: Call) => ArmValue {
   };
 }
 
+function describeKind(kind: ScopeKind): string {
+  switch (kind) {
+    case 'resourceGroup':
+      return 'a resource group';
+    case 'subscription':
+      return 'a subscription';
+    case 'managementGroup':
+      return 'a management group';
+    case 'tenant':
+      return 'the tenant';
+  }
+}
+
 export const deploymentFunctions: FunctionTable = {
   parameters: fn(1, 1, (call) => lookup(call, 'parameter')),
   variables: fn(1, 1, (call) => lookup(call, 'variable')),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject('deployment')),
-  resourceGroup: fn(0, 0, contextObject('resourceGroup')),
-  subscription: fn(0, 0, contextObject('subscription')),
+  resourceGroup: fn(0, 0, contextObject('resourceGroup', ['resourceGroup'])),
+  subscription: fn(0, 0, contextObject('subscription', ['resourceGroup', 'subscription'])),
   environment: fn(0, 0, contextObject('environment')),
   managementGroup: fn(0, 1, contextObject('managementGroup')),
   tenant: fn(0, 0, contextObject('tenant')),

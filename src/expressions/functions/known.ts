@@ -1,7 +1,7 @@
 // Every documented ARM template function name (learn.microsoft.com, "Template functions" and its
-// per-area pages), lower-cased. Functions here that are not implemented evaluate to Unknown; a
-// name that is neither implemented nor listed is reported as an unknown function.
-const DOCUMENTED = [
+// per-area pages). Functions here that are not implemented evaluate to Unknown; a name that is
+// neither implemented nor listed (nor list*, see registry.ts) is reported as an unknown function.
+export const DOCUMENTED_FUNCTIONS: readonly string[] = [
   // any / array
   'array', 'concat', 'contains', 'createArray', 'empty', 'first', 'flatten', 'indexFromEnd', 'indexOf', 'intersection',
   'last', 'lastIndexOf', 'length', 'max', 'min', 'range', 'skip', 'take', 'tryGet', 'tryIndexFromEnd', 'union',
@@ -34,10 +34,3 @@ const DOCUMENTED = [
   // compiled .bicepparam files
   'externalInputs',
 ];
-
-const KNOWN = new Set(DOCUMENTED.map((name) => name.toLowerCase()));
-
-/** True for documented ARM functions, including the list* family (listKeys, listCallbackUrl, ...). */
-export function isDocumentedFunction(lowerName: string): boolean {
-  return KNOWN.has(lowerName) || (lowerName.startsWith('list') && lowerName.length > 4);
-}

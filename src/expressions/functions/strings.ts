@@ -78,8 +78,7 @@ function format(call: Call): ArmValue {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== 'string') return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const args = call.args().slice(1);
-  const result = composeFormat(template, args);
+  const result = composeFormat(template, call.args(), 1);
   if (result.kind === 'error') return call.fail(`format: ${result.message}`);
   if (result.kind === 'unknown') return call.unknown();
   return joinParts(result.parts);
