@@ -158,7 +158,66 @@ test('parameter files: the default file beside the template, or an explicit one,
     assert.deepEqual(byDefault.findings.map((f) => f.ruleId), ['CUA011']);
     assert.match(byDefault.findings[0]?.message ?? '', /on by default/);
     const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS, paths: ['app/mainTemplate.json'], cwd: ws.root, parametersFile: 'off.parameters.json' });
-    assert.match(report.files[0]?.findings[0]?.message ?? '', /off by default/);
+    // The explicit file's `enabled: false` wins over the default (true).
+    assert.match(report.files[0]?.findings[0]?.message ?? '', /off (by default|with the parameters file)/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+// The Marketplace replaces _artifactsLocation with the package location, whatever its default.
+const literalArtifactsParameters = {
+  _artifactsLocation: { type: 'string', defaultValue: 'https://raw.githubusercontent.com/Azure/azure-quickstart-templates/master/foo/' },
+  _artifactsLocationSasToken: { type: 'securestring', defaultValue: '' },
+};
+
+for (const [form, uri] of [
+  ['uri(_artifactsLocation, concat(…, sasToken))', "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/x.json', parameters('_artifactsLocationSasToken')))]"],
+  ['concat(_artifactsLocation, …)', "[concat(parameters('_artifactsLocation'), 'nestedtemplates/x.json')]"],
+] as const) {
+  test(`_artifactsLocation with a literal URL default is the package base: ${form} is followed`, () => {
+    const ws = createTempWorkspace();
+    try {
+      ws.write('app/mainTemplate.json', template([trackingResource(), linkTo('x', { uri })], { parameters: literalArtifactsParameters }));
+      ws.write('app/nestedtemplates/x.json', template([trackingResource({ name: 'pid-11111111-2222-3333-4444-555555555555' })]));
+      const result = checkMain(ws);
+      assert.deepEqual(result.linkedFiles, ['app/nestedtemplates/x.json']);
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === 'CUA017'), []);
+      const cua005 = result.findings.filter((f) => f.ruleId === 'CUA005');
+      assert.deepEqual(cua005.map((f) => f.file), ['app/nestedtemplates/x.json']);
+    } finally {
+      ws.dispose();
+    }
+  });
+}
+
+test('_artifactsLocation stays the package base when a parameters file gives a URL, and inside linked files', () => {
+  const ws = createTempWorkspace();
+  try {
+    // The linked file declares its own _artifactsLocation with a literal default and is not passed one.
+    ws.write('app/mainTemplate.json', template([trackingResource(), linkTo('one', { relativePath: 'nested/one.json' })], { parameters: literalArtifactsParameters }));
+    ws.write('app/mainTemplate.parameters.json', { parameters: { _ArtifactsLocation: { value: 'https://example.com/somewhere/' } } });
+    ws.write('app/nested/one.json', template([linkTo('two', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], { parameters: literalArtifactsParameters }));
+    ws.write('app/nested/two.json', template([trackingResource({ name: 'pid-11111111-2222-3333-4444-555555555555' })]));
+    const result = checkMain(ws);
+    assert.equal(result.parametersFile, 'app/mainTemplate.parameters.json');
+    assert.deepEqual(result.linkedFiles, ['app/nested/one.json', 'app/nested/two.json']);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'CUA005').map((f) => f.file), ['app/nested/two.json']);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a link that is not checked (CUA017) can be suppressed on the linking deployment', () => {
+  const ws = createTempWorkspace();
+  try {
+    const remote = { ...linkTo('remote', { uri: 'https://example.com/x.json' }), metadata: { 'cua-guard': { ignore: ['CUA017'], reason: 'vendor template, audited' } } };
+    ws.write('app/mainTemplate.json', template([trackingResource(), remote, linkTo('missing', { relativePath: 'nope.json' })]));
+    const notes = checkMain(ws).findings.filter((f) => f.ruleId === 'CUA017');
+    assert.deepEqual(notes.map((f) => [f.jsonPointer, f.suppressed]), [
+      ['/resources/1/properties/templateLink', { reason: 'vendor template, audited' }],
+      ['/resources/2/properties/templateLink', undefined],
+    ]);
   } finally {
     ws.dispose();
   }

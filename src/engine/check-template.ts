@@ -6,7 +6,7 @@ import type { RuleReport, TrackingCandidate } from '../rules/rule.ts';
 import { buildTemplateModel, isDeploymentType, type ModelOptions, type TemplateModel } from './template-model.ts';
 import { analyzeTrackingName, looksLikeTrackingName } from './tracking-name.ts';
 import { knownPrefix } from '../expressions/value.ts';
-import { createTemplateSource, type TemplateSource } from './template-source.ts';
+import { createTemplateSource, isRecord, type TemplateSource } from './template-source.ts';
 import { parseTemplateText, type ParseFailure } from './parse-json.ts';
 import { locateNodes, type SkipCache } from './locate.ts';
 import { suppressionFor } from './suppression.ts';
@@ -51,11 +51,15 @@ export function checkTemplateText(input: TemplateInput, settings: CheckSettings)
 
 export function checkModel(model: TemplateModel, settings: CheckSettings): TemplateResult {
   const candidates = findTrackingResources(model, settings);
+  recordTrackingValues(model, candidates);
   const pending: PendingFinding[] = [];
   for (const rule of RULES) {
     const configured = settings.severities[rule.id];
     if (configured === 'off') continue;
     const report = (r: RuleReport): void => {
+      // A value ARM rejects is CUA016's, where the mistake is written; what another rule would
+      // conclude from it ("depends on …", "cannot be resolved") is not true of the template.
+      if (rule.id !== CUA016 && model.expressionErrors.isBroken(r.at)) return;
       const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.id) : undefined;
       pending.push({
         ruleId: rule.id,
@@ -68,7 +72,25 @@ export function checkModel(model: TemplateModel, settings: CheckSettings): Templ
     rule.check({ model, candidates, settings, report });
   }
   const linkedFiles = model.linkedSources.map((s) => s.file);
-  return finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+  const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+  return { ...result, linkTargets: model.linkTargets };
+}
+
+const CUA016 = 'CUA016';
+/** Properties of a tracking resource that rules evaluate (CUA011, CUA012, CUA002). */
+const TRACKING_VALUES: readonly (readonly string[])[] = [['condition'], ['location'], ['copy', 'count']];
+
+/** Static expression errors in the values rules evaluate for tracking resources (CUA016). */
+function recordTrackingValues(model: TemplateModel, candidates: readonly TrackingCandidate[]): void {
+  for (const { entry } of candidates) {
+    for (const keys of TRACKING_VALUES) {
+      let raw: unknown = entry.resource;
+      for (const key of keys) raw = isRecord(raw) ? raw[key] : undefined;
+      if (raw === undefined) continue;
+      const at: NodeRef = { file: entry.source.file, path: [...entry.path, ...keys], at: 'value' };
+      model.expressionErrors.record({ raw, at, label: keys.join('.'), site: entry.definitions, resource: entry });
+    }
+  }
 }
 
 /** Every resource named `pid-…` (after resolving its name), any type, any depth. */

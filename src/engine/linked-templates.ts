@@ -2,24 +2,29 @@
 // anything: relativePath, or a uri built from deployment().properties.templateLink.uri or
 // _artifactsLocation plus a relative path. Anything else is noted, never read.
 import { posix } from 'node:path';
-import { evaluateValue, type TemplateScope } from '../expressions/index.ts';
 import { PartialString, Unknown, describeString, type ArmValue } from '../expressions/value.ts';
 import type { TemplateSource } from './template-source.ts';
+import type { ResourceEntry } from './template-model.ts';
 import type { JsonPath } from './types.ts';
 
 export interface LinkNote {
   kind: 'remote' | 'outside-workspace' | 'unresolved' | 'missing' | 'unreadable';
   message: string;
   from: { file: string; path: JsonPath };
+  /** The deployment whose templateLink this is (its metadata can suppress the finding). */
+  deployment?: ResourceEntry;
 }
 
 /** Candidate files in the order to try them: the first that exists is the linked template. */
 export type LinkResolution = { kind: 'file'; candidates: string[] } | { kind: 'note'; note: LinkNote };
 
-export type LinkedLoad = { kind: 'file'; source: TemplateSource } | { kind: 'note'; note: Omit<LinkNote, 'from'> };
+export type LinkedLoad = { kind: 'file'; source: TemplateSource } | { kind: 'note'; note: Omit<LinkNote, 'from' | 'deployment'> };
 
 /** Reads a linked template (workspace-relative path) on behalf of the engine. */
 export type LinkReader = (fromFile: string, target: string) => LinkedLoad;
+
+/** Which templateLink property names the file. */
+export type LinkKey = 'relativePath' | 'uri';
 
 interface LinkOwner {
   source: TemplateSource;
@@ -29,30 +34,40 @@ interface LinkOwner {
 const BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 
 /**
- * `mainFile` matters for uri-based links: `_artifactsLocation` is the package root (the main
- * template's folder) even when passed down to a linked template, while
- * `deployment().properties.templateLink.uri` is the current file's own location. The evaluator
- * cannot tell which one a value came from, so both folders are candidates, the current one first.
+ * The Marketplace replaces `_artifactsLocation` with the package's location whatever its default
+ * (often a raw.githubusercontent.com URL), so it is the package base, known only at deployment.
  */
-export function resolveTemplateLink(owner: LinkOwner, link: Record<string, unknown>, scope: TemplateScope, mainFile: string): LinkResolution {
+export const PACKAGE_BASE_PARAMETER = /^_artifactsLocation$/i;
+
+/** The property of `link` that names the file, as ARM reads it (relativePath wins). */
+export function linkKey(link: Record<string, unknown>): LinkKey {
+  return link['relativePath'] !== undefined ? 'relativePath' : 'uri';
+}
+
+/**
+ * `value` is the evaluated `link[key]`. `mainFile` matters for uri-based links: `_artifactsLocation`
+ * is the package root (the main template's folder) even when passed down to a linked template,
+ * while `deployment().properties.templateLink.uri` is the current file's own location. The
+ * evaluator cannot tell which one a value came from, so both folders are candidates, the current
+ * one first.
+ */
+export function resolveTemplateLink(owner: LinkOwner, key: LinkKey, value: ArmValue, mainFile: string): LinkResolution {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind: LinkNote['kind'], message: string): LinkResolution => ({ kind: 'note', note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
 
-  if (link['relativePath'] !== undefined) {
-    const relative = evaluateValue(link['relativePath'], scope).value;
-    if (typeof relative !== 'string') return note('unresolved', `templateLink.relativePath '${redactQuery(describeString(relative))}' cannot be resolved before deployment`);
+  if (key === 'relativePath') {
+    if (typeof value !== 'string') return note('unresolved', `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     // A query (a SAS token) names no file and must never reach a message.
-    return withinWorkspace([posix.join(baseDir, relative.split('?')[0] ?? '')], note);
+    return withinWorkspace([posix.join(baseDir, value.split('?')[0] ?? '')], note);
   }
-  const uri = evaluateValue(link['uri'], scope).value;
-  if (typeof uri === 'string') {
-    return /^[a-z][a-z0-9+.-]*:/i.test(uri)
-      ? note('remote', `linked template ${redactQuery(uri)} is remote and was not fetched`)
-      : note('unresolved', `templateLink.uri '${redactQuery(uri)}' is not an absolute URI`);
+  if (typeof value === 'string') {
+    return /^[a-z][a-z0-9+.-]*:/i.test(value)
+      ? note('remote', `linked template ${redactQuery(value)} is remote and was not fetched`)
+      : note('unresolved', `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
-  const relative = relativePartAfterBase(uri);
-  if (relative === undefined) return note('unresolved', `templateLink.uri '${redactQuery(describeString(uri))}' cannot be resolved to a file in the repository`);
+  const relative = relativePartAfterBase(value);
+  if (relative === undefined) return note('unresolved', `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   return withinWorkspace([...new Set([posix.join(baseDir, relative), posix.join(posix.dirname(mainFile), relative)])], note);
 }
 

@@ -13,10 +13,12 @@ import {
 } from '../expressions/index.ts';
 import { Unknown, type ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from './template-source.ts';
-import { scopeFromSchema } from './scope-kind.ts';
+import { deploymentTargetScope, scopeFromSchema } from './scope-kind.ts';
 import { looksLikeTrackingName } from './tracking-name.ts';
 import { previewValue } from './preview.ts';
-import { resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
+import { linkKey, resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
+import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
+import { splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
 import type { DeploymentScope, JsonPath, Placement } from './types.ts';
 
 export interface DeploymentHop {
@@ -38,8 +40,22 @@ export interface ResourceEntry {
   /** Deployments that lead to this resource, outermost first. */
   chain: DeploymentHop[];
   scope: TemplateScope;
+  /** Where the parameters and variables `scope` sees are written (for CUA016 positions). */
+  definitions: DefinitionSite;
   /** Deployment scope of the template the resource is declared in. */
   templateScope: DeploymentScope | undefined;
+  /**
+   * For a deployment: the scope it deploys at, which decides whether ARM needs its `location`.
+   * Its own `resourceGroup`, `subscriptionId` or `scope` property when set (a deployment with
+   * "resourceGroup" in a subscription template runs at resource-group scope), else templateScope;
+   * undefined when `scope` cannot be read before deployment. For other resources: templateScope.
+   */
+  targetScope: DeploymentScope | undefined;
+  /**
+   * The name, or a variable or parameter value it uses, has an expression error ARM rejects
+   * whatever the parameter values (reported by CUA016 where it is written).
+   */
+  nameHasStaticError: boolean;
 }
 
 export interface TemplateModel {
@@ -56,9 +72,17 @@ export interface TemplateModel {
   linkedSources: TemplateSource[];
   /** Where resources nest deeper than MAX_NESTING and were not walked. */
   tooDeep: { file: string; path: JsonPath }[];
+  /**
+   * Every workspace file a templateLink was looked for at, existing or not, in the order tried:
+   * `only-changed` needs the deleted and renamed ones too.
+   */
+  linkTargets: string[];
+  /** Static expression errors in the values the check evaluates (CUA016), each at its string. */
+  expressionErrors: StaticErrors;
 }
 
 export interface ModelOptions {
+  /** Parameters file values by name; KNOWN_AT_DEPLOYMENT for a Key Vault reference. */
   parameterValues?: Record<string, unknown>;
   readLinked?: LinkReader;
   /** See CheckSettings.nameResolution. */
@@ -76,14 +100,17 @@ export function isDeploymentType(type: string): boolean {
 
 export function buildTemplateModel(main: TemplateSource, options: ModelOptions = {}): TemplateModel {
   const scope = scopeFromSchema(main.root['$schema']);
-  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [] };
-  const rootScope = createTemplateScope(main.root, {
-    parameterValues: options.parameterValues ?? {},
+  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors() };
+  const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
+  const unknownNames = withPackageBase(main.root, knownAtDeployment);
+  const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
+    parameterValues: values,
     ...(scope ? { scopeKind: scope } : {}),
     templatePath: main.file,
   });
+  const definitions: DefinitionSite = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: 'file', values, knownAtDeployment: unknownNames } };
   const walker = new ModelWalker(model, options.readLinked, new Set([main.file]), options.nameResolution === 'literal' ? literalName : evaluateValue);
-  walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, templateScope: scope });
+  walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
 
@@ -93,6 +120,7 @@ interface WalkContext {
   placement: Placement;
   chain: DeploymentHop[];
   scope: TemplateScope;
+  definitions: DefinitionSite;
   templateScope: DeploymentScope | undefined;
 }
 
@@ -100,6 +128,8 @@ class ModelWalker {
   private readonly model: TemplateModel;
   private readonly readLinked: LinkReader | undefined;
   private readonly visitedFiles: Set<string>;
+  /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
+  private readonly triedTargets = new Set<string>();
   private readonly evaluateName: NameEvaluator;
 
   constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>, evaluateName: NameEvaluator) {
@@ -146,8 +176,15 @@ class ModelWalker {
         placement: context.placement,
         chain: context.chain,
         scope: context.scope,
+        definitions: context.definitions,
         templateScope: context.templateScope,
+        targetScope: context.templateScope,
+        nameHasStaticError: false,
       };
+      if (evaluation.errors.length > 0) {
+        const at = { file: source.file, path: [...entry.path, 'name'], at: 'value' as const };
+        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource['name'], at, label: 'name', site: context.definitions, resource: entry }, evaluation);
+      }
       this.model.resources.push(entry);
     }
 
@@ -159,6 +196,11 @@ class ModelWalker {
   }
 
   private visitDeployment(entry: ResourceEntry, context: WalkContext): void {
+    // Where the deployment runs: its own resourceGroup/subscriptionId/scope, else its template's.
+    const rawScope = entry.resource['scope'];
+    const target = deploymentTargetScope(entry.resource, rawScope === undefined ? undefined : evaluateValue(rawScope, context.scope).value);
+    const explicitTarget = target === 'unknown' ? undefined : target;
+    entry.targetScope = target === 'unknown' ? undefined : (target ?? context.templateScope);
     const properties = entry.resource['properties'];
     if (!isRecord(properties)) return;
     const hop: DeploymentHop = { source: entry.source, path: entry.path, label: labelOf(entry) };
@@ -166,35 +208,57 @@ class ModelWalker {
     const inline = properties['template'];
     if (isRecord(inline)) {
       const placement: Placement = context.placement === 'linked' ? 'linked' : 'nested-inline';
-      const scope = createNestedScope(context.scope, entry.resource);
       this.walkTemplate(entry.source, inline, [...entry.path, 'properties', 'template', 'resources'], {
         depth: context.depth + 1,
         placement,
         chain,
-        scope,
-        templateScope: scopeFromSchema(inline['$schema']) ?? context.templateScope,
+        ...this.nestedBindings(entry, properties, inline, context),
+        templateScope: explicitTarget ?? scopeFromSchema(inline['$schema']) ?? context.templateScope,
       });
     }
-    if (isRecord(properties['templateLink'])) this.visitLink(entry, properties['templateLink'], chain, context);
+    if (isRecord(properties['templateLink'])) this.visitLink(entry, properties['templateLink'], chain, context, explicitTarget);
   }
 
-  private visitLink(entry: ResourceEntry, link: Record<string, unknown>, chain: DeploymentHop[], context: WalkContext): void {
-    const resolution = resolveTemplateLink(entry, link, context.scope, this.model.main.file);
+  /** 'inner' nested templates see their own parameters and variables; 'outer' ones the parent's. */
+  private nestedBindings(entry: ResourceEntry, properties: Record<string, unknown>, inline: Record<string, unknown>, context: WalkContext): Pick<WalkContext, 'scope' | 'definitions'> {
+    const options = properties['expressionEvaluationOptions'];
+    const mode = isRecord(options) ? options['scope'] : undefined;
+    if (typeof mode !== 'string' || mode.toLowerCase() !== 'inner') return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
+    const unknownNames = withPackageBase(inline);
+    const bound = withoutDefaults(inline, unknownNames);
+    const deployment = bound === inline ? entry.resource : { ...entry.resource, properties: { ...properties, template: bound } };
+    const scope = createNestedScope(context.scope, deployment);
+    const supplied = { kind: 'deployment' as const, deployment: entry, parent: context.definitions, viaLink: false, knownAtDeployment: unknownNames };
+    return { scope, definitions: { source: entry.source, path: [...entry.path, 'properties', 'template'], template: inline, scope, supplied } };
+  }
+
+  private visitLink(entry: ResourceEntry, link: Record<string, unknown>, chain: DeploymentHop[], context: WalkContext, explicitTarget: DeploymentScope | undefined): void {
+    const key = linkKey(link);
+    const evaluation = evaluateValue(link[key], context.scope);
+    const at = { file: entry.source.file, path: [...entry.path, 'properties', 'templateLink', key], at: 'value' as const };
+    // A link ARM rejects is CUA016 where the mistake is written, not "cannot be resolved".
+    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === 'note') {
-      this.model.linkNotes.push(resolution.note);
+      this.model.linkNotes.push({ ...resolution.note, deployment: entry });
       return;
     }
     if (!this.readLinked) return;
     const loaded = this.loadFirstCandidate(entry, resolution.candidates);
     if (loaded === undefined) return;
     this.model.linkedSources.push(loaded.source);
-    const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
-    this.walkTemplate(loaded.source, loaded.source.root, ['resources'], {
+    const root = loaded.source.root;
+    const unknownNames = withPackageBase(root);
+    const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const viaLink = isRecord(entry.resource['properties']) && entry.resource['properties']['parametersLink'] !== undefined;
+    const definitions: DefinitionSite = { source: loaded.source, path: [], template: root, scope, supplied: { kind: 'deployment', deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames } };
+    this.walkTemplate(loaded.source, root, ['resources'], {
       depth: context.depth + 1,
       placement: 'linked',
       chain,
       scope,
-      templateScope: scopeFromSchema(loaded.source.root['$schema']) ?? context.templateScope,
+      definitions,
+      templateScope: explicitTarget ?? scopeFromSchema(root['$schema']) ?? context.templateScope,
     });
   }
 
@@ -202,6 +266,10 @@ class ModelWalker {
   private loadFirstCandidate(entry: ResourceEntry, candidates: string[]): Extract<LinkedLoad, { kind: 'file' }> | undefined {
     let firstProblem: LinkedLoad | undefined;
     for (const target of candidates) {
+      if (!this.triedTargets.has(target)) {
+        this.triedTargets.add(target);
+        this.model.linkTargets.push(target);
+      }
       if (this.visitedFiles.has(target)) return undefined; // cycles and diamonds are walked once
       const loaded = this.readLinked?.(entry.source.file, target);
       if (loaded?.kind === 'file') {
@@ -212,7 +280,7 @@ class ModelWalker {
     }
     if (firstProblem?.kind === 'note') {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(', ')})` : '';
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path } });
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path }, deployment: entry });
     }
     return undefined;
   }

@@ -57,6 +57,12 @@ export type Placement = 'top-level' | 'nested-inline' | 'child' | 'linked';
 
 export type DeploymentScope = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
 
+/**
+ * A parameters-file value known only at deployment (a Key Vault reference): the parameter
+ * evaluates to unknown, never to its defaultValue, and the reference itself is never shown.
+ */
+export const KNOWN_AT_DEPLOYMENT: unique symbol = Symbol('known at deployment');
+
 export interface TemplateResult {
   /** Workspace-relative path of the main template. */
   path: string;
@@ -66,6 +72,12 @@ export interface TemplateResult {
   tracking: TrackingResourceSummary[];
   /** Workspace-relative paths of linked template files that were checked with it. */
   linkedFiles: string[];
+  /**
+   * Every workspace-relative file a templateLink was looked for at, whether it exists or not
+   * (a superset of linkedFiles): `only-changed` matches deleted and renamed linked files against
+   * it. Absent when the template could not be read.
+   */
+  linkTargets?: string[];
   /** Workspace-relative path of the parameters file whose values were used. */
   parametersFile?: string;
 }

@@ -1,8 +1,9 @@
 // `only-changed`: keep the main templates a pull request affects. Every main template is still
 // checked (that is how cua-guard learns which linked templates and parameters file each one
-// uses); then a template is kept when the pull request changes the template itself, a linked
-// template it reaches, or the parameters file whose values were used. A change to the
-// configuration file affects every template.
+// uses); then a template is kept when the pull request changes the template itself, a file one
+// of its links points at (existing or not: a deleted or renamed linked template matters most),
+// or the parameters file whose values were used. A change to the configuration file affects
+// every template. `changed` holds a renamed file's old path too.
 import { countFindings, type WorkspaceCheckReport } from '../engine/check-workspace.ts';
 import type { TemplateResult } from '../engine/types.ts';
 
@@ -23,6 +24,7 @@ export function isAffected(result: TemplateResult, changed: ReadonlySet<string>)
   return (
     changed.has(result.path) ||
     result.linkedFiles.some((f) => changed.has(f)) ||
+    (result.linkTargets ?? []).some((f) => changed.has(f)) ||
     (result.parametersFile !== undefined && changed.has(result.parametersFile)) ||
     result.findings.some((f) => changed.has(f.file))
   );

@@ -8,13 +8,14 @@ const name = 'tracking-location-missing';
 export const cua012: Rule = {
   id,
   name,
-  description: 'At subscription, management-group or tenant scope the tracking deployment has no location',
+  description: 'A tracking deployment that runs at subscription, management-group or tenant scope has no location',
   defaultSeverity: 'error',
   docsUrl: docsUrl(id, name),
   check({ candidates, report }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
-      const scope = entry.templateScope;
+      // The deployment's own target: "resourceGroup": "rg1" in a subscription template needs no location.
+      const scope = entry.targetScope;
       if (scope === undefined || scope === 'resourceGroup' || entry.placement === 'nested-inline' || entry.placement === 'child') continue;
       const raw = entry.resource['location'];
       const value = raw === undefined ? undefined : evaluateValue(raw, entry.scope).value;

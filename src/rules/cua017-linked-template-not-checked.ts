@@ -12,7 +12,12 @@ export const cua017: Rule = {
   check({ model, report }) {
     for (const note of model.linkNotes) {
       if (note.kind === 'unreadable') continue; // CUA013 reports those
-      report({ message: `${note.message}; a tracking resource inside it would not be seen`, at: { file: note.from.file, path: [...note.from.path, 'properties', 'templateLink'], at: 'value' } });
+      report({
+        message: `${note.message}; a tracking resource inside it would not be seen`,
+        at: { file: note.from.file, path: [...note.from.path, 'properties', 'templateLink'], at: 'value' },
+        // The linking deployment's metadata.cua-guard.ignore can suppress it.
+        ...(note.deployment ? { resource: note.deployment } : {}),
+      });
     }
   },
 };

@@ -68,9 +68,12 @@ export function nameOf(candidate: TrackingCandidate): string {
   return `'${truncate(candidate.name.display)}'`;
 }
 
-/** The name is an expression ARM rejects (CUA016), so it is not "unknown until deployment". */
+/**
+ * The name is an expression ARM rejects, itself or through a variable or parameter value it uses
+ * (CUA016 says where), so it is not "unknown until deployment".
+ */
 export function hasStaticError(entry: ResourceEntry): boolean {
-  return entry.nameErrors.some((e) => e.kind === 'static');
+  return entry.nameHasStaticError;
 }
 
 /** "a → b → c" for the deployments that lead to a resource. */

@@ -6,6 +6,7 @@ import { isRecord } from '../engine/template-source.ts';
 import { readWorkspaceFile, workspaceFileExists, type Workspace } from './read-file.ts';
 import { discoverTemplates } from './discover.ts';
 import { LineIndex } from '../engine/text-position.ts';
+import { KNOWN_AT_DEPLOYMENT } from '../engine/types.ts';
 
 export interface ParameterValues {
   /** Workspace-relative path of the file the values came from. */
@@ -41,7 +42,10 @@ function resolveExplicit(workspace: Workspace, template: string, explicit: strin
   return matches[0];
 }
 
-/** Unwraps `{ "parameters": { "x": { "value": … } } }`; Key Vault references stay unknown. */
+/**
+ * Unwraps `{ "parameters": { "x": { "value": … } } }`. A Key Vault reference (`"reference"`, no
+ * `"value"`) is KNOWN_AT_DEPLOYMENT: the template's defaultValue must not stand in for it.
+ */
 export function parameterValuesFromText(text: string, label: string): { values: Record<string, unknown>; problem?: string } {
   const parsed = parseTemplateText(text);
   if (!parsed.ok) {
@@ -52,7 +56,9 @@ export function parameterValuesFromText(text: string, label: string): { values: 
   const parameters = isRecord(root) && isRecord(root['parameters']) ? root['parameters'] : isRecord(root) ? root : {};
   const values: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(parameters)) {
-    if (isRecord(entry) && 'value' in entry) values[name] = entry['value'];
+    if (!isRecord(entry)) continue;
+    if ('value' in entry) values[name] = entry['value'];
+    else if ('reference' in entry) values[name] = KNOWN_AT_DEPLOYMENT;
   }
   return { values };
 }

@@ -1,0 +1,177 @@
+// Expression errors ARM rejects whatever the parameter values (CUA016), each reported once, at
+// the string where it is written. A value the check evaluates (a name, a condition, a link)
+// carries the errors met in the variables and parameter values it uses, but without their
+// positions; those are traced back to their definitions and evaluated there, once each. So a
+// broken variable used by three names is one finding, at the variable. Nothing is evaluated
+// unless an evaluation the check made anyway reported an error.
+import { evaluateValue, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
+import { isRecord, type TemplateSource } from './template-source.ts';
+import { toJsonPointer } from './json-pointer.ts';
+import type { ResourceEntry } from './template-model.ts';
+import type { JsonPath, NodeRef } from './types.ts';
+
+/** Where the parameters and variables a scope sees are written, and where their values come from. */
+export interface DefinitionSite {
+  source: TemplateSource;
+  /** Path of the template object (the one holding `parameters` and `variables`) in its file. */
+  path: JsonPath;
+  template: Record<string, unknown>;
+  scope: TemplateScope;
+  supplied: SuppliedValues;
+}
+
+export type SuppliedValues =
+  /** The main template: parameters file values (plain JSON, never evaluated) by name. */
+  | { kind: 'file'; values: Record<string, unknown>; knownAtDeployment: ReadonlySet<string> }
+  /** A nested (inner) or linked template: values are expressions of the deployment's template. */
+  | { kind: 'deployment'; deployment: ResourceEntry; parent: DefinitionSite; viaLink: boolean; knownAtDeployment: ReadonlySet<string> };
+
+export interface ExpressionProblem {
+  at: NodeRef;
+  /** What the value is, for messages: 'name', 'condition', "variable 'x'", … */
+  label: string;
+  /** The string as written. */
+  text: string;
+  /** Static errors, each with its offset inside `text`. */
+  errors: ExpressionError[];
+  /** The resource the value belongs to, for inline suppression. */
+  resource?: ResourceEntry;
+}
+
+/** A value to record: where it is written and what it belongs to. */
+export interface ValueSite {
+  raw: unknown;
+  at: NodeRef;
+  label: string;
+  site: DefinitionSite;
+  resource?: ResourceEntry;
+}
+
+const REFERENCE = /\b(parameters|variables)\s*\(\s*'((?:[^']|'')*)'\s*\)/gi;
+const SECURE_TYPES = /^secure(string|object)$/i;
+/**
+ * How far values are walked into (objects, arrays) and followed (a variable using a variable):
+ * real templates stay within a few levels; hostile ones must not exhaust the stack.
+ */
+const MAX_TRACE_DEPTH = 64;
+
+export class StaticErrors {
+  readonly problems: ExpressionProblem[] = [];
+  /** Pointers (file + JSON pointer) of values with a static error of their own or pulled in. */
+  private readonly broken = new Set<string>();
+  /** Definitions already traced, and whether they hold a static error. */
+  private readonly traced = new Map<string, boolean>();
+
+  /**
+   * Records the static errors of a value; `evaluation` is its evaluation when the caller made one
+   * (then nothing is evaluated again unless it reported errors). True when the value, or anything
+   * it uses, has a static error.
+   */
+  record(value: ValueSite, evaluation?: Evaluation, depth = 0): boolean {
+    const { raw } = value;
+    if ((evaluation !== undefined && evaluation.errors.length === 0) || depth > MAX_TRACE_DEPTH) return false;
+    let broken = false;
+    if (typeof raw === 'string') {
+      const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
+      if (errors.length === 0) return false;
+      const own = errors.filter((e) => e.kind === 'static' && e.offset !== undefined);
+      if (own.length > 0) {
+        this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...(value.resource ? { resource: value.resource } : {}) });
+        broken = true;
+      }
+      // Errors without a position were met in a variable or parameter value this one uses.
+      if (errors.some((e) => e.offset === undefined) && this.traceReferences(raw, value.site, depth)) broken = true;
+    } else if (Array.isArray(raw) || isRecord(raw)) {
+      // Evaluated leaf by leaf so that each error gets its own string and offset.
+      for (const [key, item] of Object.entries(raw)) {
+        const leaf: ValueSite = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
+        if (this.record(leaf, undefined, depth + 1)) broken = true;
+      }
+    }
+    if (broken) this.broken.add(pointerKey(value.at));
+    return broken;
+  }
+
+  /** Whether the value at `at` (or a variable or parameter value it uses) has a static error. */
+  isBroken(at: NodeRef): boolean {
+    return this.broken.size > 0 && this.broken.has(pointerKey(at));
+  }
+
+  private traceReferences(text: string, site: DefinitionSite, depth: number): boolean {
+    let broken = false;
+    for (const match of text.matchAll(REFERENCE)) {
+      const name = (match[2] ?? '').replace(/''/g, "'");
+      const found = (match[1] ?? '').toLowerCase() === 'variables' ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
+      if (found) broken = true;
+    }
+    return broken;
+  }
+
+  private traceVariable(site: DefinitionSite, name: string, depth: number): boolean {
+    const variables = site.template['variables'];
+    if (!isRecord(variables)) return false;
+    const key = findKey(variables, name);
+    if (key !== undefined && key.toLowerCase() !== 'copy') return this.traceOnce({ raw: variables[key], at: refIn(site, ['variables', key]), label: `variable '${key}'`, site }, depth);
+    // "copy": [{ "name": "disks", "count": …, "input": … }] declares variable 'disks'.
+    const copyKey = findKey(variables, 'copy');
+    const loops = copyKey === undefined ? undefined : variables[copyKey];
+    if (copyKey === undefined || !Array.isArray(loops)) return false;
+    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop['name'] === 'string' && loop['name'].toLowerCase() === name.toLowerCase());
+    if (index === -1) return false;
+    return this.traceOnce({ raw: loops[index], at: refIn(site, ['variables', copyKey, index]), label: `variable '${name}'`, site }, depth);
+  }
+
+  /** Follows a parameter to where its value comes from, as the scope does. */
+  private traceParameter(site: DefinitionSite, name: string, depth: number): boolean {
+    const parameters = site.template['parameters'];
+    const key = isRecord(parameters) ? findKey(parameters, name) : undefined;
+    if (key === undefined || !isRecord(parameters)) return false;
+    const definition = parameters[key];
+    if (!isRecord(definition)) return false;
+    // Secure values are never evaluated; values known only at deployment have none here.
+    if (typeof definition['type'] === 'string' && SECURE_TYPES.test(definition['type'])) return false;
+    const supplied = site.supplied;
+    if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
+    if (supplied.kind === 'file') {
+      if (findKey(supplied.values, key) !== undefined) return false; // plain JSON, not evaluated
+    } else {
+      const passed = supplied.deployment.resource['properties'];
+      const values = isRecord(passed) && isRecord(passed['parameters']) ? passed['parameters'] : undefined;
+      const passedKey = values === undefined ? undefined : findKey(values, key);
+      const entry = passedKey === undefined ? undefined : values?.[passedKey];
+      if (passedKey !== undefined) {
+        if (!isRecord(entry) || !('value' in entry)) return false;
+        const at: NodeRef = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, 'properties', 'parameters', passedKey, 'value'], at: 'value' };
+        return this.traceOnce({ raw: entry['value'], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+      }
+      if (supplied.viaLink) return false; // values live in a parameters file the check does not read
+    }
+    if (!('defaultValue' in definition)) return false;
+    return this.traceOnce({ raw: definition['defaultValue'], at: refIn(site, ['parameters', key, 'defaultValue']), label: `default value of parameter '${key}'`, site }, depth);
+  }
+
+  private traceOnce(value: ValueSite, depth: number): boolean {
+    const key = pointerKey(value.at);
+    const known = this.traced.get(key);
+    if (known !== undefined) return known;
+    this.traced.set(key, false); // a cycle is an error ARM reports at the reference, not here
+    const broken = this.record(value, undefined, depth + 1);
+    this.traced.set(key, broken);
+    return broken;
+  }
+}
+
+function refIn(site: DefinitionSite, path: JsonPath): NodeRef {
+  return { file: site.source.file, path: [...site.path, ...path], at: 'value' };
+}
+
+function pointerKey(at: NodeRef): string {
+  return `${at.file}\u0000${toJsonPointer(at.path)}`;
+}
+
+/** ARM looks names up case-insensitively. */
+function findKey(record: Record<string, unknown>, name: string): string | undefined {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(record).find((key) => key.toLowerCase() === lower);
+}
