@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTrackingName, looksLikeTrackingName, normalizeTrackingId } from '../../src/engine/tracking-name.ts';
+import { analyzeTrackingName, looksLikeTrackingName, minimumLength, normalizeTrackingId } from '../../src/engine/tracking-name.ts';
+import { createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
 import { PartialString, Unknown } from '../../src/expressions/value.ts';
 
 const GUID = 'eb7927c8-dd66-43e1-b0cf-c346a4220633';
@@ -35,4 +36,63 @@ test('configured ids are normalized', () => {
   assert.equal(normalizeTrackingId(`PID-${GUID.toUpperCase()}`), GUID);
   assert.equal(normalizeTrackingId('contoso-offer-partnercenter'), 'contoso-offer-partnercenter');
   assert.equal(normalizeTrackingId('not-an-id'), undefined);
+});
+
+// Names as the evaluator produces them, so unknowns carry their real kinds (uniqueString is bounded).
+const scope = createTemplateScope({ parameters: { suffix: { type: 'string' } } });
+const evaluated = (raw: string) => evaluateValue(raw, scope).value;
+const DOCS_SAMPLE = 'eb7927c8-dd66-43e1-b0cf-c346a422063'; // 11 digits in the last group
+
+test("the docs' sample GUID fails also when a computed suffix follows, with or without strict-names", () => {
+  for (const raw of [
+    `[format('pid-${DOCS_SAMPLE}-{0}', uniqueString(deployment().name))]`,
+    `[concat('pid-${DOCS_SAMPLE}-', parameters('suffix'))]`,
+    `pid-${DOCS_SAMPLE}-westeurope`,
+  ]) {
+    for (const strict of [false, true]) {
+      const name = analyzeTrackingName(evaluated(raw), strict);
+      assert.equal(name.form, 'invalid', `${raw} strict=${strict}`);
+      assert.match(name.problem ?? '', /group 5 has 11 hex digits, expected 12/, raw);
+      assert.doesNotMatch(name.problem ?? '', /known only at deployment/, raw);
+    }
+  }
+});
+
+test('known text that rules out both forms is invalid, not unresolved', () => {
+  const notAGuid = analyzeTrackingName(evaluated("[concat('pid-NOT_A_GUID-', uniqueString(deployment().name))]"), false);
+  assert.equal(notAGuid.form, 'invalid');
+  assert.match(notAGuid.problem ?? '', /'NOT_A_GUID-…' is neither a GUID .* nor a Partner Center id .*; the rest \(uniqueString\(deployment\(\)\.name\)\) cannot change that/);
+  // Words, then a hash: a Partner Center id must end in -partnercenter, which a hash never does.
+  assert.equal(analyzeTrackingName(evaluated("[concat('pid-contoso-', uniqueString(deployment().name))]"), false).form, 'invalid');
+  const upper = analyzeTrackingName(evaluated("[concat('pid-Contoso-', parameters('suffix'), '-partnercenter')]"), false);
+  assert.match(upper.problem ?? '', /must be lower case/);
+  // uniqueString() never starts with '-': glued to the GUID it is no suffix.
+  assert.match(analyzeTrackingName(evaluated(`[concat('pid-${GUID}', uniqueString(deployment().name))]`), false).problem ?? '', /followed directly by uniqueString/);
+});
+
+test('a partly known name stays unresolved while the known text can still become an id', () => {
+  for (const raw of ["[concat('pid-eb79', parameters('suffix'))]", "[concat('pid-contoso-', parameters('suffix'))]", "[concat('pid-eb7927c8-dd6-', parameters('suffix'), '-partnercenter')]"]) {
+    assert.equal(analyzeTrackingName(evaluated(raw), false).form, 'unresolved', raw);
+  }
+});
+
+test('a valid GUID with a computed suffix is accepted, and strict-names forbids the suffix', () => {
+  const raw = `[format('pid-${GUID}-{0}', uniqueString(deployment().location))]`;
+  assert.equal(analyzeTrackingName(evaluated(raw), false).form, 'guid-with-suffix');
+  assert.match(analyzeTrackingName(evaluated(raw), true).problem ?? '', /strict-names/);
+});
+
+test('the 64-character limit counts uniqueString() as 13 and guid() as 36 characters', () => {
+  // 'pid-' + GUID + '-' = 41 characters.
+  assert.equal(minimumLength(evaluated(`[concat('pid-${GUID}-', uniqueString(deployment().name))]`)), 54);
+  assert.equal(minimumLength(evaluated(`[concat('pid-${GUID}-', guid(deployment().name))]`)), 77);
+  assert.equal(minimumLength(evaluated(`[concat('pid-${GUID}-', parameters('suffix'))]`)), 41); // unknown length: 0
+  const fill = (n: number) => 'x'.repeat(n);
+  assert.equal(analyzeTrackingName(`pid-${GUID}-${fill(23)}`, false).form, 'guid-with-suffix'); // 64
+  assert.match(analyzeTrackingName(`pid-${GUID}-${fill(24)}`, false).problem ?? '', /it is 65 characters long; .* at most 64/);
+  const withHash = (n: number) => evaluated(`[concat('pid-${GUID}-${fill(n)}-', uniqueString(deployment().name))]`);
+  assert.equal(analyzeTrackingName(withHash(9), false).form, 'guid-with-suffix'); // 41 + 9 + 1 + 13 = 64
+  const tooLong = analyzeTrackingName(withHash(10), false);
+  assert.equal(tooLong.form, 'invalid');
+  assert.match(tooLong.problem ?? '', /at least 65 characters long \(counting uniqueString\(deployment\(\)\.name\) as its 13 characters\)/);
 });

@@ -1,6 +1,9 @@
 // Reads a (possibly partly resolved) deployment name as a CUA tracking name:
 // pid-<GUID>, pid-<GUID>-<suffix> (landing zones) or pid-<id>-partnercenter.
-import { PartialString, knownPrefix, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
+// A partly known name is judged on what is known: a bad GUID stays bad whatever follows it.
+import { BoundedUnknown } from '../expressions/index.ts';
+import { PartialString, Unknown, knownPrefix, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
+import { truncate } from './preview.ts';
 
 export type TrackingNameForm = 'guid' | 'guid-with-suffix' | 'partner-center' | 'invalid' | 'unresolved';
 
@@ -16,8 +19,13 @@ export interface TrackingName {
   fullyKnown: boolean;
 }
 
+type Part = string | Unknown;
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const GUID_GROUPS = [8, 4, 4, 4, 12] as const;
 const PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
+const PARTNER_CENTER_END = '-partnercenter';
+const PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
 const NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
 export const MAX_DEPLOYMENT_NAME = 64;
 
@@ -38,14 +46,38 @@ function knownTexts(name: ArmValue): string[] {
   return [];
 }
 
+function partsOf(name: ArmValue): readonly Part[] {
+  if (typeof name === 'string') return [name];
+  if (name instanceof PartialString) return name.parts;
+  return name instanceof Unknown ? [name] : [];
+}
+
+/**
+ * The length of an unknown that is always the same: uniqueString() is 13 characters, guid() 36.
+ * The evaluator bounds both (BoundedUnknown); other bounded unknowns, such as take(…), are only
+ * at most that long, so they count 0 toward a minimum.
+ */
+export function fixedLengthOf(part: Unknown): number | undefined {
+  return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : undefined;
+}
+
+/** The shortest the name can be at deployment: known text plus unknowns of fixed length. */
+export function minimumLength(name: ArmValue): number {
+  let length = 0;
+  for (const part of partsOf(name)) length += typeof part === 'string' ? part.length : fixedLengthOf(part) ?? 0;
+  return length;
+}
+
 export function analyzeTrackingName(name: ArmValue, strictNames: boolean): TrackingName {
   const display = describeString(name);
   const known = knownPrefix(name);
   const fullyKnown = typeof name === 'string';
+  const parts = partsOf(name);
   const invalid = (problem: string, extra: Partial<TrackingName> = {}): TrackingName => ({ display, form: 'invalid', problem, fullyKnown, ...extra });
 
-  if (known.length > MAX_DEPLOYMENT_NAME) return invalid(`it is ${known.length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`);
-  const badChar = [...known].find((c) => !NAME_CHARS.test(c));
+  const lengthProblem = describeLengthProblem(name, parts, fullyKnown);
+  if (lengthProblem !== undefined) return invalid(lengthProblem);
+  const badChar = firstBadNameChar(parts);
   if (badChar !== undefined) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
   if (!known.startsWith('pid-')) {
     return known.slice(0, 4).toLowerCase() === 'pid-'
@@ -55,13 +87,38 @@ export function analyzeTrackingName(name: ArmValue, strictNames: boolean): Track
 
   const afterPrefix = known.slice(4);
   const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== undefined) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name });
-  if (!fullyKnown) {
-    const unknown = unknownParts(name).map((p) => p.text);
-    return { display, form: 'unresolved', fullyKnown, problem: `the tracking id depends on ${unknown.join(', ')}, known only at deployment` };
+  if (guid !== undefined) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
+  if (fullyKnown) {
+    return PARTNER_CENTER.test(afterPrefix)
+      ? { display, form: 'partner-center', trackingId: afterPrefix, fullyKnown }
+      : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
   }
-  if (PARTNER_CENTER.test(afterPrefix)) return { display, form: 'partner-center', trackingId: afterPrefix, fullyKnown };
-  return invalid(explainBadGuid(afterPrefix));
+  const unknown = unknownParts(name).map((p) => p.text);
+  if (knownTextRulesOutIds(afterPrefix, parts)) {
+    const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
+    return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(', '))}) cannot change that`);
+  }
+  return { display, form: 'unresolved', fullyKnown, problem: `the tracking id depends on ${unknown.join(', ')}, known only at deployment` };
+}
+
+function describeLengthProblem(name: ArmValue, parts: readonly Part[], fullyKnown: boolean): string | undefined {
+  const length = minimumLength(name);
+  if (length <= MAX_DEPLOYMENT_NAME) return undefined;
+  if (fullyKnown) return `it is ${length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+  const fixed = new Map<string, number>();
+  for (const part of parts) {
+    const fixedLength = typeof part === 'string' ? undefined : fixedLengthOf(part);
+    if (fixedLength !== undefined && typeof part !== 'string') fixed.set(part.text, fixedLength);
+  }
+  const counted = fixed.size === 0 ? '' : ` (counting ${truncate([...fixed].map(([text, n]) => `${text} as its ${n} characters`).join(', '))})`;
+  return `it is at least ${length} characters long${counted}; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+}
+
+function firstBadNameChar(parts: readonly Part[]): string | undefined {
+  for (const part of parts) {
+    if (typeof part === 'string' && !NAME_CHARS.test(part)) return [...part].find((c) => !NAME_CHARS.test(c));
+  }
+  return undefined;
 }
 
 interface AfterGuidContext {
@@ -69,6 +126,7 @@ interface AfterGuidContext {
   fullyKnown: boolean;
   strictNames: boolean;
   name: ArmValue;
+  parts: readonly Part[];
 }
 
 function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext): TrackingName {
@@ -80,26 +138,104 @@ function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext)
   if (rest !== '' && !rest.startsWith('-')) {
     return { display, form: 'invalid', trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
   }
+  // uniqueString() and guid() never start with '-', so `pid-<GUID>{uniqueString(…)}` glues them together.
+  const next = rest === '' ? context.parts.find((p): p is Unknown => typeof p !== 'string') : undefined;
+  if (next !== undefined && fixedLengthOf(next) !== undefined) {
+    return { display, form: 'invalid', trackingId, fullyKnown, problem: `the GUID is followed directly by ${next.text}; a suffix must start with '-'` };
+  }
   if (strictNames) {
     return { display, form: 'invalid', trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
   }
   return { display, form: 'guid-with-suffix', trackingId, suffix, fullyKnown };
 }
 
-/** Explains the most common malformed GUIDs, such as the docs' sample with 11 digits in its last group. */
-function explainBadGuid(text: string): string {
-  const id = text.replace(/-partnercenter$/i, '');
-  if (/^\{.*\}$/.test(id)) return `the GUID must not be wrapped in braces ('${id}')`;
-  const groups = id.split('-');
-  const expected = [8, 4, 4, 4, 12];
-  if (groups.length === 5 && groups.every((g) => /^[0-9a-f]*$/i.test(g))) {
-    const wrong = groups.findIndex((g, i) => g.length !== expected[i]);
-    if (wrong !== -1) {
-      return `'${id}' is not a GUID: group ${wrong + 1} has ${groups[wrong]?.length} hex digits, expected ${expected[wrong]} (8-4-4-4-12)`;
+/**
+ * For a partly known name whose known start is not a whole GUID: true when no value of the
+ * unknown parts can make it `pid-<GUID>…` or `pid-<id>-partnercenter`. A GUID is ruled out when
+ * the known start already breaks 8-4-4-4-12. A Partner Center id is ruled out by a character it
+ * does not allow (upper case, `_`, `.`), by an end that cannot be `-partnercenter` (known text
+ * that differs, or a uniqueString()/guid() hash, which never ends so), or, unless the known end is
+ * `-partnercenter`, by a start that is plainly a GUID attempt (`eb7927c8-dd66-…-c346a422063-`):
+ * such a name is a mistyped GUID, not a Partner Center id that happens to look like one.
+ */
+function knownTextRulesOutIds(afterPrefix: string, parts: readonly Part[]): boolean {
+  if (guidShapeProblem(afterPrefix, false) === undefined) return false;
+  const texts = parts.filter((p): p is string => typeof p === 'string');
+  const [first = '', ...others] = texts;
+  if (![first.slice(4), ...others].every((t) => PARTNER_CENTER_CHARS.test(t))) return true;
+  const end = knownEnd(parts);
+  if (end.endsWith(PARTNER_CENTER_END)) return false;
+  const last = parts[parts.length - 1];
+  const beforeEnd = typeof last === 'string' ? parts[parts.length - 2] : last;
+  if (beforeEnd instanceof Unknown && fixedLengthOf(beforeEnd) !== undefined) return true;
+  if (!PARTNER_CENTER_END.endsWith(end)) return true;
+  return isGuidAttempt(afterPrefix, false);
+}
+
+/** Known text after the last unknown part ('' when the name ends with an unknown). */
+function knownEnd(parts: readonly Part[]): string {
+  const last = parts[parts.length - 1];
+  return typeof last === 'string' ? last : '';
+}
+
+/**
+ * Why `text` cannot start with a GUID (8-4-4-4-12 hex digits), or undefined when it can.
+ * `complete`: nothing follows `text`; otherwise an unfinished last group may still be completed.
+ */
+function guidShapeProblem(text: string, complete: boolean): string | undefined {
+  let position = 0;
+  for (let group = 0; group < GUID_GROUPS.length; group++) {
+    const expected = GUID_GROUPS[group] ?? 0;
+    const start = position;
+    while (position < text.length && /[0-9a-f]/i.test(text.charAt(position))) position++;
+    const digits = position - start;
+    const next = text.charAt(position);
+    if (next === '' && !complete && digits <= expected) return undefined;
+    if (digits > expected || next === '' || next === '-') {
+      if (digits !== expected) return `group ${group + 1} has ${digits} hex digits, expected ${expected}`;
+    } else if (digits < expected) {
+      return `'${next}' in group ${group + 1} is not a hex digit`;
     }
+    if (group === GUID_GROUPS.length - 1) return undefined; // what follows is the suffix's business
+    if (next === '') return `it ends after group ${group + 1} of 5`;
+    if (next !== '-') return `group ${group + 1} is followed by '${next}' instead of '-'`;
+    position++;
   }
-  if (/[A-Z]/.test(id) && /partnercenter$/i.test(text)) return `a Partner Center tracking id must be lower case ('${text}')`;
-  return `'${id}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+  return undefined;
+}
+
+/**
+ * The text starts like a GUID: hex blocks with digits in them, at least two of them or a first
+ * one of 8 or more. A Partner Center id (`contoso-myoffer-partnercenter`) starts with words.
+ */
+function isGuidAttempt(text: string, complete: boolean): boolean {
+  const blocks = text.split('-');
+  const finished = complete ? blocks : blocks.slice(0, -1);
+  const leading: string[] = [];
+  for (const block of finished.slice(0, GUID_GROUPS.length)) {
+    if (!/^[0-9a-f]+$/i.test(block)) break;
+    leading.push(block);
+  }
+  if (!leading.some((b) => /\d/.test(b))) return false;
+  return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
+}
+
+/** Explains a malformed id, such as the docs' sample GUID with 11 digits in its last group. */
+function explainBadId(text: string, complete: boolean, endsAsPartnerCenter: boolean): string {
+  const id = complete ? text.replace(/-partnercenter$/i, '') : text;
+  const shown = complete ? id : `${id}…`;
+  if (/^\{/.test(id)) return `the GUID must not be wrapped in braces ('${shown}')`;
+  const guidProblem = guidShapeProblem(id, complete);
+  if (guidProblem !== undefined && isGuidAttempt(id, complete)) {
+    return `'${guidAttemptText(id)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
+  }
+  if (/[A-Z]/.test(id) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
+  return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+}
+
+/** The first five dash-separated blocks: the part of the text that was meant to be the GUID. */
+function guidAttemptText(text: string): string {
+  return text.split('-').slice(0, GUID_GROUPS.length).join('-');
 }
 
 /** Normalizes a configured tracking id: with or without `pid-`, any case. */

@@ -3,7 +3,7 @@ import { BoundedUnknown } from '../expressions/index.ts';
 import { previewValue, truncate } from '../engine/preview.ts';
 import { isDeploymentType } from '../engine/template-model.ts';
 import { docsUrl, hasStaticError, nameOf, propertyRef, type Rule } from './rule.ts';
-import { topLevelTrackingDeployments } from './tracking-set.ts';
+import { copyLoopOf, topLevelTrackingDeployments } from './tracking-set.ts';
 
 const id = 'CUA010';
 const name = 'unresolved-tracking-name';
@@ -14,9 +14,12 @@ export const cua010: Rule = {
   description: 'A tracking name is an ARM expression that cannot be resolved statically',
   defaultSeverity: 'warning',
   docsUrl: docsUrl(id, name),
-  check({ model, candidates, report }) {
+  check({ model, candidates, settings, report }) {
     for (const candidate of candidates) {
       if (candidate.name.form !== 'unresolved') continue;
+      // In a copy loop of known count, copyIndex() is known per iteration: those names are checked (CUA003).
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
+      if (iterations !== undefined && iterations.every((n) => n.form !== 'unresolved')) continue;
       report({
         message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, 'name'),

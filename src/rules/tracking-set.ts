@@ -1,4 +1,11 @@
-// Small queries over the tracking candidates that several rules share.
+// Small queries over the tracking candidates that several rules share: which ones count, the
+// names a copy loop deploys, how a condition comes out, and whether a name can clash across locations.
+import { createTemplateScope, evaluateValue, isExpressionString, type TemplateScope } from '../expressions/index.ts';
+import { PartialString, Unknown, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
+import { isRecord } from '../engine/template-source.ts';
+import { analyzeTrackingName, type TrackingName } from '../engine/tracking-name.ts';
+import type { ResourceEntry, TemplateModel } from '../engine/template-model.ts';
+import { previewValue } from '../engine/preview.ts';
 import type { TrackingCandidate } from './rule.ts';
 
 /** Tracking deployments the main template itself deploys (the only correct place), named `pid-…`. */
@@ -9,4 +16,188 @@ export function topLevelTrackingDeployments(candidates: readonly TrackingCandida
 /** Tracking deployments wherever they are (rules on their shape apply to all of them). */
 export function trackingDeployments(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
   return candidates.filter((c) => c.isDeployment);
+}
+
+// ---- copy loops -------------------------------------------------------------------------------
+
+/** ARM's limit on copy loops; names are evaluated per iteration only up to it. */
+const MAX_COPY_COUNT = 800;
+/** Characters of name expressions evaluated per loop, at most (a real name is < 300 characters). */
+const MAX_ITERATION_TEXT = 1_000_000;
+
+export interface CopyLoop {
+  /** The resolved count; undefined when it is known only at deployment or is not a valid count. */
+  count: number | undefined;
+  /** The `count` as written, for messages. */
+  countText: string;
+  /** Each iteration's name, copyIndex() bound to the iteration; undefined when the count is not known. */
+  names: TrackingName[] | undefined;
+}
+
+const copyLoops = new WeakMap<TrackingCandidate, CopyLoop | null>();
+
+/** The candidate's copy loop, or undefined when it has none. Evaluated once per candidate. */
+export function copyLoopOf(candidate: TrackingCandidate, strictNames: boolean): CopyLoop | undefined {
+  let loop = copyLoops.get(candidate);
+  if (loop === undefined) {
+    loop = readCopyLoop(candidate.entry, strictNames);
+    copyLoops.set(candidate, loop);
+  }
+  return loop ?? undefined;
+}
+
+function readCopyLoop(entry: ResourceEntry, strictNames: boolean): CopyLoop | null {
+  const copy = entry.resource['copy'];
+  if (copy === undefined) return null;
+  const rawCount = isRecord(copy) ? copy['count'] : undefined;
+  const countText = previewValue(rawCount);
+  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : undefined;
+  const loopName = isRecord(copy) ? copy['name'] : undefined;
+  if (count === undefined || count > MAX_COPY_COUNT || typeof loopName !== 'string') return { count, countText, names: undefined };
+  const rawName = entry.resource['name'];
+  if (typeof rawName !== 'string' || !/copyindex\s*\(/i.test(rawName)) {
+    return { count, countText, names: new Array<TrackingName>(count).fill(analyzeTrackingName(entry.name, strictNames)) }; // every iteration alike
+  }
+  if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: undefined }; // hostile sizes: not worth it
+  // The evaluator binds copyIndex() inside property copies; a one-entry property copy over the
+  // raw name gives each iteration's name through the public API.
+  const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
+  const values = isRecord(expanded) ? expanded[loopName] : undefined;
+  const names = Array.isArray(values) ? values.map((value: ArmValue) => analyzeTrackingName(value, strictNames)) : undefined;
+  return { count, countText, names };
+}
+
+function countOf(value: ArmValue): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+/** The names a tracking deployment deploys: one per iteration of a resolved copy loop, else its name. */
+export function trackingNamesOf(candidate: TrackingCandidate, strictNames: boolean): TrackingName[] {
+  return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
+}
+
+/**
+ * Two names that read the same are the same deployment name, unless an unknown part hides a
+ * copyIndex() (uniqueString(…, string(copyIndex())) reads the same in every iteration).
+ */
+export function sameNameKey(name: TrackingName): string | undefined {
+  const key = name.display.toLowerCase(); // deployment names compare case-insensitively
+  return key.includes('copyindex(') ? undefined : key;
+}
+
+// ---- conditions -------------------------------------------------------------------------------
+
+/** How ARM reads a condition: a boolean, the strings 'true'/'false', or a number (0 is false). */
+export type Truth = boolean | 'unknown' | 'not-boolean';
+
+export function truthOf(value: ArmValue): Truth {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') {
+    const word = value.trim().toLowerCase();
+    return word === 'true' ? true : word === 'false' ? false : 'not-boolean';
+  }
+  return value instanceof Unknown || value instanceof PartialString ? 'unknown' : 'not-boolean';
+}
+
+export interface ConditionOutcome {
+  /** With every parameter unknown: a known result here holds whatever the customer chooses. */
+  constant: ArmValue;
+  /** With the template's default values only. */
+  defaults: ArmValue;
+  /** With the parameters file's values over the defaults (what the model evaluates). */
+  withFile: ArmValue;
+}
+
+/** Scopes for the main template besides the model's own (which includes the parameters file). */
+export interface ConditionScopes {
+  defaults: TemplateScope;
+  noValues: TemplateScope;
+}
+
+export function conditionScopes(model: TemplateModel): ConditionScopes {
+  const options = { templatePath: model.main.file, ...(model.scope ? { scopeKind: model.scope } : {}) };
+  return {
+    defaults: createTemplateScope(model.main.root, options),
+    noValues: createTemplateScope(withoutDefaultValues(model.main.root), options),
+  };
+}
+
+/** Evaluates a top-level resource's condition three ways (top-level resources use the main template's scope). */
+export function evaluateCondition(raw: unknown, entry: ResourceEntry, scopes: ConditionScopes): ConditionOutcome {
+  return {
+    constant: evaluateValue(raw, scopes.noValues).value,
+    defaults: evaluateValue(raw, scopes.defaults).value,
+    withFile: evaluateValue(raw, entry.scope).value,
+  };
+}
+
+/** The template with its parameters' default values removed, so every parameter is unknown. */
+function withoutDefaultValues(root: Record<string, unknown>): Record<string, unknown> {
+  const parameters = root['parameters'];
+  if (!isRecord(parameters)) return root;
+  const stripped: Record<string, unknown> = {};
+  for (const [name, def] of Object.entries(parameters)) {
+    stripped[name] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== 'defaultValue')) : def;
+  }
+  return { ...root, parameters: stripped };
+}
+
+/** What a condition value depends on, for messages: its unknown parts, or the value itself. */
+export function describeDependency(value: ArmValue): string {
+  const parts = unknownParts(value).map((p) => p.text);
+  return parts.length > 0 ? parts.join(', ') : describeString(value);
+}
+
+// ---- location ---------------------------------------------------------------------------------
+
+/**
+ * Heuristic: can the tracking deployment's name differ between two deployments in different
+ * locations? ARM keeps one deployment per name per scope, with its location, so a name that is
+ * the same everywhere fails in a second region. The name differs when its expression text, or the
+ * text of an unknown part it resolves to (variables are resolved, so `variables('names').pid`
+ * still shows `uniqueString(deployment().location)`), mentions
+ * - `deployment().location` or the deployment's own location expression (`parameters('location')`
+ *   when "location" is `[parameters('location')]`), or
+ * - `deployment().name`: the outer deployment's name is bound to its location by the same rule,
+ *   so a second region needs a new outer name (and so gets a new tracking name) anyway, or
+ * - a value new on every run: utcNow() or newGuid(), which ARM allows only in parameter defaults,
+ *   so a parameter whose default uses them counts too.
+ * Compared without spaces and case. Not seen: a variable that resolved fully from a parameter's
+ * default (`variables('pidName')` = `concat('pid-…-', parameters('location'))`).
+ */
+export function nameAvoidsLocationClash(entry: ResourceEntry, template: Record<string, unknown>): boolean {
+  const markers = ['deployment().location', 'deployment().name', 'utcnow(', 'newguid(', ...perRunParameters(template)];
+  const location = entry.resource['location'];
+  if (typeof location === 'string' && isExpressionString(location)) {
+    const own = normalizeExpression(location.slice(1, -1));
+    if (own !== '') markers.push(own);
+  }
+  const rawName = entry.resource['name'];
+  const texts = [...(typeof rawName === 'string' ? [rawName] : []), ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
+  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+}
+
+/** `parameters('p')` (normalized) for each parameter whose default is new on every run. */
+function perRunParameters(template: Record<string, unknown>): string[] {
+  const parameters = template['parameters'];
+  if (!isRecord(parameters)) return [];
+  const found: string[] = [];
+  for (const [name, def] of Object.entries(parameters)) {
+    const value = isRecord(def) ? def['defaultValue'] : undefined;
+    if (typeof value === 'string' && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name}')`));
+  }
+  return found;
+}
+
+/** A location written as plain text: every deployment of the template goes to the same place. */
+export function hasFixedLocation(entry: ResourceEntry): boolean {
+  const location = entry.resource['location'];
+  return typeof location === 'string' && location.trim() !== '' && !isExpressionString(location);
+}
+
+function normalizeExpression(text: string): string {
+  return text.replace(/\s+/g, '').toLowerCase();
 }
