@@ -1,12 +1,13 @@
 // The other modes and ownership rules: a resource group that already existed survives (only the
 // deployment records cua-guard made are removed, its history is paged through and left alone),
-// existing verifies without deploying, validate and what-if deploy nothing, several templates
-// are verified in turn.
+// existing verifies without deploying (at resource-group and subscription scope), validate and
+// what-if deploy nothing, a tracking deployment on its own tracks nothing (CUA104), a stray pid-
+// deployment from another run is not taken for this one's, several templates are verified in turn.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
-import { PID, SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { PID, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { CLEANUP_STATE_KEY } from '../../src/azure/journal.ts';
@@ -126,20 +127,96 @@ test('validate: an ARM validation error is CUA106 with its details', async () =>
   }
 });
 
-test('what-if: the tracking deployment must be among the changes', async (t) => {
+test('what-if: preflight validation confirms the tracking deployment (what-if never lists nested deployments); what-if shows what would be deployed', async (t) => {
   fake.requests.length = 0;
   fake.state.addResourceGroup(SUB, 'rg-whatif');
   const tpl = addTemplate(ws, 'whatif/azuredeploy.json', conditional);
   const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rg('rg-whatif', { verify: 'what-if' }) });
-  t.diagnostic(requestSummary('what-if', fake, run.result.requestCount));
+  t.diagnostic(requestSummary('what-if (resourcegroup)', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
+  assert.deepEqual(fake.requests.filter((r) => r.method === 'POST' && r.kind === 'arm').map((r) => r.path.split('/').pop()), ['validate', 'whatIf']);
+  // Like real ARM, the fake lists the storage account but not the (empty) pid- deployment.
+  assert.match(run.result.summaryMarkdown, /what-if: 1 resource\(s\) would be deployed, 1 change\(s\) listed/);
   assert.match(run.result.summaryMarkdown, new RegExp(PID));
   assert.equal(fake.state.deploymentsAt(`/subscriptions/${SUB}/resourceGroups/rg-whatif`).length, 0, 'nothing deployed');
+  assert.deepEqual(run.state, {});
 
   const off = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rg('rg-whatif', { verify: 'what-if', parameters: '{"telemetry": {"value": false}}' }) });
   assert.equal(off.result.verified, false);
   assert.deepEqual(off.result.findings.map((f) => f.ruleId), ['CUA105']);
-  assert.match(off.result.findings[0]?.message ?? '', new RegExp(`what-if shows no tracking deployment \\('${PID}'\\)`));
+  assert.match(off.result.findings[0]?.message ?? '', new RegExp(`preflight validation shows no tracking deployment \\('${PID}'\\)`));
+});
+
+test('CUA104: a tracking deployment on its own tracks nothing (deploy, validate and what-if)', async (t) => {
+  fake.requests.length = 0;
+  const tpl = addTemplate(ws, 'alone/azuredeploy.json', template('resourceGroup', [pidResource()]));
+  const deployed = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: rg('rg-alone', { verify: 'deploy', 'create-resource-group': 'true', region: 'westeurope' }),
+  });
+  t.diagnostic(requestSummary('CUA104 deploy', fake, deployed.result.requestCount));
+  assert.equal(deployed.result.verified, false);
+  assert.deepEqual(deployed.result.findings.map((f) => f.ruleId), ['CUA104']);
+  assert.match(deployed.result.findings[0]?.message ?? '', /no resource was created under correlationId [0-9a-f-]{36}: the tracking deployment has nothing to attribute/);
+  assert.deepEqual(deployed.result.trackedResources, []);
+  for (const verify of ['validate', 'what-if']) {
+    const previewed = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rg('rg-alone', { verify }) });
+    assert.deepEqual(previewed.result.findings.map((f) => f.ruleId), ['CUA104'], verify);
+  }
+  const post = await runPostProcess(fake, deployed.state);
+  assert.equal(post.exitCode, 0, post.stdout + post.stderr);
+  assert.equal(fake.state.hasResourceGroup(SUB, 'rg-alone'), false);
+});
+
+test("a stray pid- deployment with another correlationId is not taken for this deployment's", async (t) => {
+  fake.requests.length = 0;
+  const group = `/subscriptions/${SUB}/resourceGroups/rg-stray`;
+  fake.state.addResourceGroup(SUB, 'rg-stray');
+  // An earlier release deployed the same tracking deployment name into the group.
+  fake.deployNow(group, 'release-1', template('resourceGroup', [pidResource(), storage('strelease1')]));
+  const earlier = fake.state.getDeployment(group, PID)?.properties.correlationId;
+  const tpl = addTemplate(ws, 'stray/azuredeploy.json', conditional);
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rg('rg-stray', { verify: 'deploy', parameters: '{"telemetry": false}' }) });
+  t.diagnostic(requestSummary('stray pid- deployment', fake, run.result.requestCount));
+  assert.equal(run.result.verified, false);
+  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA102']);
+  assert.match(run.result.findings[0]?.message ?? '', new RegExp(`'${PID}' exists there but belongs to correlationId ${earlier}`));
+  assert.equal(run.result.correlationId, undefined, 'no correlation id is reported without our own tracking deployment');
+  assert.deepEqual(run.result.trackedResources, []);
+
+  // With any pid- name accepted (no resolved names), the stray one is still not ours.
+  const anyPid = addTemplate(ws, 'stray-any/azuredeploy.json', conditional, []);
+  const loose = await runStepProcess({ fake, workspace: ws.root, templates: [anyPid], trackingIds: [], inputs: rg('rg-stray', { verify: 'deploy', parameters: '{"telemetry": false}' }) });
+  assert.deepEqual(loose.result.findings.map((f) => f.ruleId), ['CUA102']);
+
+  const post = await runPostProcess(fake, loose.state);
+  assert.equal(post.exitCode, 0, post.stdout + post.stderr);
+  await runPostProcess(fake, run.state);
+  assert.deepEqual(fake.state.deploymentsAt(group).map((d) => d.name).sort(), [PID, 'release-1'].sort(), 'the earlier release and its tracking deployment stay');
+});
+
+test('existing at subscription scope: verifies a deployment that ran with nested deployments into resource groups', async (t) => {
+  fake.requests.length = 0;
+  fake.state.addResourceGroup(SUB, 'rg-sub-existing');
+  const body = template('subscription', [pidResource({ location: '[deployment().location]' }), nestedInto('app', 'rg-sub-existing', [storage('stsubexisting')])]);
+  fake.deployNow(`/subscriptions/${SUB}`, 'release-sub-7', body, {}, 'westeurope');
+  const tpl = addTemplate(ws, 'sub-existing/azuredeploy.json', body);
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: { verify: 'existing', scope: 'subscription', 'subscription-id': SUB, 'deployment-name': 'release-sub-7' },
+  });
+  t.diagnostic(requestSummary('existing (subscription)', fake, run.result.requestCount));
+  assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
+  assert.deepEqual(run.result.trackedResources, [`/subscriptions/${SUB}/resourceGroups/rg-sub-existing/providers/Microsoft.Storage/storageAccounts/stsubexisting`]);
+  assert.equal(run.result.correlationId, fake.state.getDeployment(`/subscriptions/${SUB}`, 'release-sub-7')?.properties.correlationId);
+  assert.ok(fake.requests.every((r) => r.method === 'GET' || r.kind === 'token'), 'only reads');
+  assert.deepEqual(run.state, {});
 });
 
 test('several templates are verified in turn and aggregated; a bad parameters file is CUA108', async () => {

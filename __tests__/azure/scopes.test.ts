@@ -85,6 +85,15 @@ test('subscription scope: nested deployment into a resource group of another sub
   ]));
   assert.equal(run.result.requestCount, fake.requests.length);
   assert.equal(fake.state.deploymentsAt(`/subscriptions/${SUB}`).length, 2, 'main + pid deployment at the subscription');
+  // The job summary lists them in a table: id, type, resource group, subscription.
+  assert.match(run.result.summaryMarkdown, /\| Resource \| Type \| Resource group \| Subscription \/ scope \|/);
+  for (const row of [
+    `| \`/subscriptions/${SUB}/resourceGroups/rg-app\` | Microsoft.Resources/resourceGroups | rg-app | ${SUB} |`,
+    `| \`/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Storage/storageAccounts/stapp\` | Microsoft.Storage/storageAccounts | rg-app | ${SUB} |`,
+    `| \`/subscriptions/${OTHER_SUB}/resourceGroups/rg-other/providers/Microsoft.Storage/storageAccounts/stshared\` | Microsoft.Storage/storageAccounts | rg-other | ${OTHER_SUB} |`,
+  ]) {
+    assert.ok(run.result.summaryMarkdown.split('\n').includes(row), `summary row ${row}`);
+  }
 
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('subscription deploy', post));
@@ -92,6 +101,8 @@ test('subscription scope: nested deployment into a resource group of another sub
   assert.equal(fake.state.deploymentsAt(`/subscriptions/${SUB}`).length, 0, 'the deployments at subscription scope are removed');
   assert.equal(fake.state.deploymentsAt(`/subscriptions/${OTHER_SUB}/resourceGroups/rg-other`).length, 0, 'nested deployment records are removed too');
   assert.ok(fake.state.hasResourceGroup(OTHER_SUB, 'rg-other'), 'a group cua-guard did not create stays');
+  assert.equal(fake.state.hasResourceGroup(SUB, 'rg-app'), false, 'the group the template created (it did not exist before) is gone');
+  assert.match(post.stdout, /left in place 1 resource\(s\).*stshared/, 'what stays outside deleted groups is listed');
 });
 
 test('management group scope: deploy, verify, clean up', async (t) => {
@@ -114,13 +125,14 @@ test('management group scope: deploy, verify, clean up', async (t) => {
   t.diagnostic(requestSummary('managementgroup deploy', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   assert.deepEqual(run.result.trackedResources, [`/providers/Microsoft.Management/managementGroups/${MG}/providers/Microsoft.Authorization/policyDefinitions/cua-guard-policy`]);
+  assert.ok(run.result.summaryMarkdown.includes(`| Microsoft.Authorization/policyDefinitions | — | management group ${MG} |`), run.result.summaryMarkdown);
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('managementgroup deploy', post));
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
   assert.equal(fake.state.deploymentsAt(`/providers/Microsoft.Management/managementGroups/${MG}`).length, 0);
 });
 
-test('tenant scope with OpenID Connect login (client-id + tenant-id): deploy, verify, clean up', async (t) => {
+test('tenant scope with OpenID Connect login (client-id + tenant-id inputs, other AZURE_* values in the environment): deploy, verify, clean up', async (t) => {
   fake.requests.length = 0;
   const tpl = addTemplate(
     ws,
@@ -141,6 +153,9 @@ test('tenant scope with OpenID Connect login (client-id + tenant-id): deploy, ve
   t.diagnostic(requestSummary('tenant deploy (oidc)', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   assert.equal(fake.requests.filter((r) => r.kind === 'oidc').length, 1, 'one GitHub OIDC token exchanged');
+  // The harness sets AZURE_CLIENT_ID and AZURE_TENANT_ID to other GUIDs: the fake token endpoint
+  // answers only the inputs' client and tenant, so this token proves the inputs were used.
+  assert.deepEqual(fake.requests.filter((r) => r.kind === 'token').map((r) => `${r.path} ${r.status}`), [`/${fake.tenantId}/oauth2/v2.0/token 200`]);
   assert.match(run.stdout, /^::add-mask::eyJ/m, 'the GitHub token is masked');
   for (const text of [printed(run), JSON.stringify(run.result), JSON.stringify(run.state)]) assert.doesNotMatch(text, /fake-access-|eyJ/);
   assert.deepEqual(run.result.trackedResources, ['/providers/Microsoft.Management/managementGroups/mg-created']);

@@ -7,7 +7,7 @@ import { trackingMatcher } from '../../src/azure/tracking-match.ts';
 import { locateInTemplate } from '../../src/azure/locate.ts';
 import { deploymentNameFor } from '../../src/azure/verify-template.ts';
 import { shouldCleanUp, type CleanupJournal } from '../../src/azure/journal.ts';
-import { parseDeploymentId, scopeContains } from '../../src/azure/scope.ts';
+import { describeResourceId, parseDeploymentId, scopeContains } from '../../src/azure/scope.ts';
 import { formatError, redact } from '../../src/azure/errors.ts';
 import { UsageError } from '../../src/settings/parse-options.ts';
 
@@ -141,4 +141,24 @@ test('deployment ids, scopes and error texts', () => {
   assert.ok(scopeContains({ kind: 'subscription', subscriptionId: SUB }, { kind: 'resourceGroup', subscriptionId: SUB.toUpperCase(), resourceGroup: 'rg' }));
   assert.equal(formatError({ code: 'DeploymentFailed', message: 'm', details: [{ code: 'Conflict', message: 'taken', details: [] }] }), 'DeploymentFailed: m (Conflict: taken)');
   assert.equal(redact('see https://x/blob?sv=1&sig=SECRET&se=2 with Bearer abc.def'), 'see https://x/blob?sv=***&sig=***&se=*** with Bearer ***');
+});
+
+test('resource ids described for the summary table: type and place', () => {
+  assert.deepEqual(describeResourceId(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/a`), {
+    type: 'Microsoft.Network/virtualNetworks/subnets',
+    subscriptionId: SUB,
+    resourceGroup: 'rg',
+  });
+  assert.deepEqual(describeResourceId(`/subscriptions/${SUB}/resourceGroups/rg`), { type: 'Microsoft.Resources/resourceGroups', subscriptionId: SUB, resourceGroup: 'rg' });
+  // An extension resource is typed by its last provider segment.
+  assert.deepEqual(describeResourceId(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/providers/Microsoft.Authorization/roleAssignments/r1`), {
+    type: 'Microsoft.Authorization/roleAssignments',
+    subscriptionId: SUB,
+    resourceGroup: 'rg',
+  });
+  assert.deepEqual(describeResourceId('/providers/Microsoft.Management/managementGroups/mg1/providers/Microsoft.Authorization/policyDefinitions/p'), {
+    type: 'Microsoft.Authorization/policyDefinitions',
+    managementGroupId: 'mg1',
+  });
+  assert.deepEqual(describeResourceId('/providers/Microsoft.Management/managementGroups/mg-new'), { type: 'Microsoft.Management/managementGroups' });
 });

@@ -4,10 +4,11 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
-import { runKilledStepProcess, runPostProcess, runStepProcess, waitFor } from '../support/fake-arm/harness.ts';
-import { SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { cancelLikeRunner, runKilledStepProcess, runPostProcess, runStepProcess, waitFor } from '../support/fake-arm/harness.ts';
+import { MG, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
+import { assertRetryAfterHonoured } from './retry-after.ts';
 import { CLEANUP_STATE_KEY } from '../../src/azure/journal.ts';
 
 let fake: FakeArm;
@@ -44,12 +45,19 @@ test('a deployment that never finishes: timeout-minutes stops it, cancels the de
   assert.equal(run.result.verified, false);
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
   assert.match(run.result.findings[0]?.message ?? '', /stopped: timed out after 3 s; deployment 'cua-guard-.*' was cancelled/);
-  assert.ok(fake.requests.some((r) => r.method === 'POST' && r.path.endsWith('/cancel') && r.status === 204), 'cancel request sent');
-  assert.ok(run.elapsedMs < 9_000, `stopped in ${run.elapsedMs} ms`);
+  const cancel = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
+  assert.equal(cancel?.status, 204, 'cancel request sent');
+  // The time-out starts shortly before the first request (the metadata); by the server's clock the
+  // cancel came well after it (load can only shorten this gap by delaying the first request).
+  const started = fake.requests[0]?.at ?? 0;
+  assert.ok((cancel?.at ?? 0) - started >= 2_000, `cancelled ${(cancel?.at ?? 0) - started} ms after the first request, not before the 3 s time-out`);
+  assert.equal(run.signal, null, 'the step stopped by itself');
   const [deployment] = fake.state.deploymentsAt(`/subscriptions/${SUB}/resourceGroups/rg-endless`);
   assert.equal(deployment?.properties.provisioningState, 'Canceled');
   const polls = fake.requests.filter((r) => r.kind === 'lro');
-  assert.ok(polls.length >= 2 && polls.length <= 4, `${polls.length} polls in 3 s with Retry-After 1`);
+  assert.ok(polls.length >= 1 && polls.length <= 4, `${polls.length} polls in 3 s with Retry-After 1`);
+  assert.ok(polls.every((p) => p.at < (cancel?.at ?? 0)), 'no poll after the cancel');
+  assert.ok(assertRetryAfterHonoured(fake.requests) >= polls.length, 'every poll waited for Retry-After');
 
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('never finishes (3 s time-out)', post));
@@ -57,28 +65,32 @@ test('a deployment that never finishes: timeout-minutes stops it, cancels the de
   assert.equal(fake.state.hasResourceGroup(SUB, 'rg-endless'), false);
 });
 
-test('SIGINT from the runner: the step cancels the deployment and exits; the post step removes what was created', async (t) => {
-  fake.requests.length = 0;
-  Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
-  const tpl = addTemplate(ws, 'cancelled/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcancelled')]));
-  let signalledAt = 0;
+/** Starts the step and cancels it like the runner once the deployment is being polled. */
+async function cancelledRun(path: string, body: Record<string, unknown>, inputs: Record<string, string>): Promise<{ run: Awaited<ReturnType<typeof runStepProcess>>; escalated: boolean }> {
+  const tpl = addTemplate(ws, path, body);
+  let escalated = (): boolean => false;
   const run = await runStepProcess({
     fake,
     workspace: ws.root,
     templates: [tpl],
     trackingIds: [TRACKING_ID],
-    inputs: inputs('rg-cancelled', { 'timeout-minutes': '10' }),
+    inputs,
     onStart: (child) => {
-      void waitFor(() => fake.requests.some((r) => r.kind === 'lro'), 15_000).then(() => {
-        signalledAt = Date.now();
-        child.kill('SIGINT');
-      });
+      void waitFor(() => fake.requests.some((r) => r.kind === 'lro'), 15_000).then(() => ({ escalated } = cancelLikeRunner(child)));
     },
   });
-  t.diagnostic(requestSummary('SIGINT', fake, run.result.requestCount));
-  assert.ok(signalledAt > 0);
+  return { run, escalated: escalated() };
+}
+
+test('SIGINT from the runner: the step cancels the deployment and exits; the post step removes what was created', async (t) => {
+  fake.requests.length = 0;
+  Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
+  const { run, escalated } = await cancelledRun('cancelled/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcancelled')]), inputs('rg-cancelled', { 'timeout-minutes': '10' }));
+  t.diagnostic(requestSummary('SIGINT (resourcegroup)', fake, run.result.requestCount));
+  // The runner sends SIGTERM 7.5 s after SIGINT, then kills: the step exited before either.
+  assert.equal(escalated, false, 'exited within the runner’s 7.5 s grace period');
+  assert.equal(run.signal, null);
   assert.equal(run.exitCode, 0, run.stderr);
-  assert.ok(Date.now() - signalledAt < 7_500, 'exited well within the runner’s 7.5 s grace period');
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
   assert.match(run.result.findings[0]?.message ?? '', /the job was cancelled; deployment '.*' was cancelled/);
   const [deployment] = fake.state.deploymentsAt(`/subscriptions/${SUB}/resourceGroups/rg-cancelled`);
@@ -88,9 +100,38 @@ test('SIGINT from the runner: the step cancels the deployment and exits; the pos
   const journal = JSON.parse(run.state[CLEANUP_STATE_KEY] ?? '{}') as { created: { kind: string }[]; outcome?: string };
   assert.deepEqual(journal.created.map((c) => c.kind), ['resourceGroup', 'deployment']);
   const post = await runPostProcess(fake, run.state);
-  t.diagnostic(postSummary('SIGINT', post));
+  t.diagnostic(postSummary('SIGINT (resourcegroup)', post));
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
   assert.equal(fake.state.hasResourceGroup(SUB, 'rg-cancelled'), false);
+});
+
+test('SIGINT at management-group scope: the deployment is cancelled, the post step removes its record', async (t) => {
+  fake.requests.length = 0;
+  Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
+  const scope = `/providers/Microsoft.Management/managementGroups/${MG}`;
+  const before = fake.state.deploymentsAt(scope).length;
+  const body = template('managementGroup', [
+    pidResource({ location: '[deployment().location]' }),
+    { type: 'Microsoft.Authorization/policyDefinitions', apiVersion: '2021-06-01', name: 'cua-cancelled-policy', properties: { policyType: 'Custom' } },
+  ]);
+  const { run, escalated } = await cancelledRun('cancelled-mg/azuredeploy.json', body, { verify: 'deploy', scope: 'managementgroup', 'management-group-id': MG, region: 'westeurope', 'timeout-minutes': '10' });
+  t.diagnostic(requestSummary('SIGINT (managementgroup)', fake, run.result.requestCount));
+  assert.equal(escalated, false, 'exited within the runner’s 7.5 s grace period');
+  assert.equal(run.exitCode, 0, run.stderr);
+  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
+  const cancel = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
+  assert.match(cancel?.path ?? '', new RegExp(`^${scope}/providers/Microsoft\\.Resources/deployments/cua-guard-[^/]+/cancel$`));
+  assert.equal(cancel?.status, 204);
+  const journal = JSON.parse(run.state[CLEANUP_STATE_KEY] ?? '{}') as { created: { kind: string; scope?: { kind: string } }[]; outcome?: string };
+  assert.deepEqual(journal.created.map((c) => `${c.kind} ${c.scope?.kind ?? ''}`.trim()), ['deployment managementGroup']);
+  assert.equal(journal.outcome, 'failed');
+
+  Object.assign(fake.scenario, { neverFinish: false });
+  const post = await runPostProcess(fake, run.state);
+  t.diagnostic(postSummary('SIGINT (managementgroup)', post));
+  assert.equal(post.exitCode, 0, post.stdout + post.stderr);
+  assert.equal(fake.state.deploymentsAt(scope).length, before, 'the cancelled deployment record is gone');
+  assert.ok(![...fake.state.resources.keys()].some((k) => k.includes('cua-cancelled-policy')), 'the cancelled deployment created nothing');
 });
 
 test('SIGKILL mid-deployment in a resource group that existed: the post step cancels the deployment, deletes its records, keeps the group', async (t) => {

@@ -1,7 +1,13 @@
 // Removes what the verification recorded as created (see journal.ts), for the post step:
 // deployment records (cancelled first if still running, with the nested deployments of the same
-// run), then the resource groups cua-guard created. Anything already gone is fine; a resource
-// group that existed before was never recorded and is never touched.
+// run), then the resource groups that did not exist before: made by create-resource-group or by
+// the template itself. Anything already gone is fine; a resource group that existed before was
+// never recorded and is never touched.
+//
+// Other resources the deployment created (in a group that existed, or at subscription,
+// management-group or tenant scope: policies, management groups…) are not deleted: ARM cannot say
+// whether they existed before, and deleting the wrong policy or management group is far worse than
+// leaving a test resource. They are reported as left in place, with a warning.
 import {
   beginDeleteDeployment,
   cancelDeployment,
@@ -14,13 +20,15 @@ import { errorInfo, formatError } from './errors.ts';
 import { createRequestMeter, DEFAULT_POLL_INTERVAL_MS } from './http.ts';
 import type { CleanupJournal, CreatedItem } from './journal.ts';
 import { driveLro } from './lro.ts';
-import { idKey, isDeploymentType, parseDeploymentId, scopeContains, type ArmScope } from './scope.ts';
+import { idKey, isDeploymentType, parseDeploymentId, scopeContains, scopeId, type ArmScope } from './scope.ts';
 import { createSession, type AzureSession } from './session.ts';
 import { sleep } from './sleep.ts';
 
 export interface CleanupReport {
   removed: string[];
   failed: string[];
+  /** Resources the deployments created that are still there (outside the groups removed). */
+  left: string[];
   requestCount: number;
 }
 
@@ -28,7 +36,11 @@ export interface CleanupOptions {
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
   log(line: string): void;
+  /** For what the user must act on (resources left in place); defaults to log. */
+  warn?(line: string): void;
 }
+
+const MAX_LISTED = 20;
 
 const ACTIVE = /^(running|accepted|canceling|creating|updating|deleting)$/i;
 const CANCEL_WAIT_ATTEMPTS = 30;
@@ -37,7 +49,9 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
   const meter = createRequestMeter();
   const { cloud, credential, userAgentPrefix } = journal.connection;
   const session = createSession(cloud, credential, meter, userAgentPrefix, options.env);
-  const report: CleanupReport = { removed: [], failed: [], requestCount: 0 };
+  const report: CleanupReport = { removed: [], failed: [], left: [], requestCount: 0 };
+  const created = new Map<string, string>();
+  const noteCreated = (ids: readonly string[]): void => ids.forEach((id) => created.set(idKey(id), id));
   const groups = journal.created.filter((c): c is Extract<CreatedItem, { kind: 'resourceGroup' }> => c.kind === 'resourceGroup');
   const groupScopes: ArmScope[] = groups.map((g) => ({ kind: 'resourceGroup', subscriptionId: g.subscriptionId, resourceGroup: g.name }));
   const insideCreatedGroup = (scope: ArmScope): boolean => groupScopes.some((g) => scopeContains(g, scope));
@@ -58,6 +72,7 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
 
   for (const item of [...journal.created].reverse()) {
     if (item.kind !== 'deployment') continue;
+    noteCreated(item.tracked ?? []);
     if (insideCreatedGroup(item.scope)) {
       // The group's deletion removes the records; only a deployment still running is cancelled
       // first (its nested deployments stop with it).
@@ -74,7 +89,12 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
       main = await getDeployment(session, item.scope, item.name, options.signal);
       // Cancel the deployment before touching its nested deployments: they stop with it.
       if (main) main = await settle(session, item.scope, item.name, main, options.signal);
-      related = item.nested ?? (main ? await relatedDeployments(session, item.scope, main, options.signal) : []);
+      if (item.nested) related = item.nested;
+      else {
+        const found = main ? await relatedDeployments(session, item.scope, main, options.signal) : { deployments: [], resources: [] };
+        noteCreated(found.resources);
+        related = found.deployments;
+      }
     } catch (error) {
       if (options.signal.aborted) throw error;
       report.failed.push(`deployment '${item.name}': ${formatError(errorInfo(error))}`);
@@ -90,19 +110,38 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
       await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, false, options.signal, known));
     }
   }
+  const gone: ArmScope[] = [];
   for (const group of [...groups].reverse()) {
+    const failedBefore = report.failed.length;
     await attempt(`resource group '${group.name}'`, () => removeResourceGroup(session, group.subscriptionId, group.name, options.signal));
+    if (report.failed.length === failedBefore) gone.push({ kind: 'resourceGroup', subscriptionId: group.subscriptionId, resourceGroup: group.name });
   }
+  report.left = [...created.values()].filter((id) => !gone.some((g) => idInside(id, g)));
+  if (report.left.length > 0) (options.warn ?? options.log)(leftMessage(report.left));
   report.requestCount = meter.count;
   return report;
+}
+
+function idInside(id: string, group: ArmScope): boolean {
+  const groupId = idKey(scopeId(group));
+  const key = idKey(id);
+  return key === groupId || key.startsWith(`${groupId}/`);
+}
+
+function leftMessage(left: readonly string[]): string {
+  const shown = left.slice(0, MAX_LISTED).join(', ');
+  const more = left.length > MAX_LISTED ? ` and ${left.length - MAX_LISTED} more` : '';
+  return `left in place ${left.length} resource(s) the verification deployed outside the resource groups removed (only resource groups that did not exist before are deleted; remove these by hand if they are test leftovers): ${shown}${more}`;
 }
 
 /**
  * The deployments of the same run when the step did not get to record them (it was cancelled):
  * those at the same scope share the correlationId; those elsewhere are targets of its operations.
+ * The other targets its operations created are returned as resources.
  */
-async function relatedDeployments(session: AzureSession, scope: ArmScope, main: DeploymentExtended, signal: AbortSignal): Promise<string[]> {
+async function relatedDeployments(session: AzureSession, scope: ArmScope, main: DeploymentExtended, signal: AbortSignal): Promise<{ deployments: string[]; resources: string[] }> {
   const ids = new Map<string, string>();
+  const resources: string[] = [];
   const correlationId = main.properties?.correlationId;
   if (correlationId) {
     for (const d of await listDeployments(session, scope, signal)) {
@@ -112,8 +151,9 @@ async function relatedDeployments(session: AzureSession, scope: ArmScope, main: 
   for (const operation of await listOperations(session, scope, main.name ?? '', signal)) {
     const target = operation.properties?.targetResource;
     if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
+    else if (target?.id && operation.properties?.provisioningOperation === 'Create' && operation.properties.provisioningState?.toLowerCase() !== 'failed') resources.push(target.id);
   }
-  return [...ids.values()];
+  return { deployments: [...ids.values()], resources };
 }
 
 /** Cancels a deployment that is still running (ARM refuses to delete one) and waits until it stopped. */

@@ -27,12 +27,14 @@ export async function resolveCloud(
   if (!loginEndpoint || audiences.length === 0 || audiences[0] === undefined) {
     throw new Error(`the metadata of ${resourceManagerEndpoint} names no login endpoint or token audience`);
   }
+  // AD FS publishes https://adfs.<region>.<domain>/adfs/; MSAL wants the host and tenant 'adfs'.
+  const adfs = /\/adfs$/i.test(trimSlash(loginEndpoint));
   return {
     resourceManager: resourceManagerEndpoint,
-    // AD FS publishes https://adfs.<region>.<domain>/adfs/; MSAL wants the host and tenant 'adfs'.
     authorityHost: trimSlash(loginEndpoint).replace(/\/adfs$/i, ''),
     tokenScope: scopeForAudience(audiences[0]),
     disableInstanceDiscovery: true,
+    ...(adfs ? { identityProvider: 'adfs' as const } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface CloudEndpoints {
    * authority MSAL does not know, such as Azure Stack Hub's AD FS or a test server.
    */
   disableInstanceDiscovery: boolean;
+  /** `adfs`: Azure Stack Hub signs in with AD FS, which issues tokens for the tenant 'adfs' only. */
+  identityProvider?: 'adfs';
 }
 
 export const KNOWN_CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {

@@ -69,3 +69,16 @@ export function describeCredential(plan: CredentialPlan): string {
       return 'Azure CLI session (azure/login)';
   }
 }
+
+/**
+ * Azure Stack Hub with AD FS issues tokens for the tenant 'adfs' only; with a directory GUID the
+ * token request fails with an obscure error, so say what to set instead. The Azure CLI session
+ * (azure/login with environment: AzureStack) already knows its tenant.
+ */
+export function adfsTenantProblem(plan: CredentialPlan, identityProvider: 'adfs' | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (identityProvider !== 'adfs' || plan.kind === 'azure-cli') return undefined;
+  const tenant = plan.kind === 'oidc' ? plan.tenantId : env['AZURE_TENANT_ID'];
+  if (tenant?.toLowerCase() === 'adfs') return undefined;
+  const input = plan.kind === 'oidc' ? 'the tenant-id input' : 'AZURE_TENANT_ID';
+  return `this Azure Stack Hub signs in with AD FS (its metadata names an /adfs login endpoint): set ${input} to adfs, not '${tenant ?? ''}'`;
+}

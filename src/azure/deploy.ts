@@ -1,5 +1,6 @@
-// deploy: record, deploy, wait (honouring Retry-After, stopping at the time-out or cancellation,
-// then cancelling the deployment), and verify the attribution of what ran.
+// deploy: record (with the resource groups the template would create), deploy, wait (honouring
+// Retry-After, stopping at the time-out or cancellation, then cancelling the deployment), and
+// verify the attribution of what ran.
 // existing: only the verification, of a deployment that already ran.
 import type { Finding } from '../engine/types.ts';
 import { beginDeploy, cancelDeployment, type DeploymentRequest } from './arm-api.ts';
@@ -11,6 +12,7 @@ import { verifyFinding, type FindingTarget } from './findings.ts';
 import { judgeAttribution } from './judge.ts';
 import { driveLro } from './lro.ts';
 import { describeScope, idKey } from './scope.ts';
+import { recordGroupsTheTemplateCreates, type GroupsOutcome } from './template-groups.ts';
 
 export interface RunResult {
   verified: boolean;
@@ -24,6 +26,14 @@ export interface RunResult {
 export async function runDeploy(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest, template: Record<string, unknown>): Promise<RunResult> {
   const { session, settings, cancellation, journal } = ctx;
   const scope = settings.scope;
+  let groups: GroupsOutcome;
+  try {
+    groups = await recordGroupsTheTemplateCreates(ctx, job, target, request, template);
+  } catch (error) {
+    if (!cancellation.signal.aborted) throw error;
+    return stopped(ctx, job, target, 'nothing was deployed');
+  }
+  if (!groups.ok) return { verified: false, trackedResources: [], tracking: [], notes: [], findings: groups.findings };
   journal.record({ kind: 'deployment', scope, name: job.deploymentName });
   const poller = beginDeploy(session, scope, job.deploymentName, request, cancellation.signal);
   let outcome;
@@ -33,7 +43,7 @@ export async function runDeploy(ctx: StepContext, job: TemplateJob, target: Find
     if (!cancellation.signal.aborted) throw error;
     return stopped(ctx, job, target, await cancelAfterStop(ctx, job.deploymentName));
   }
-  const notes = [`deployment '${job.deploymentName}' ${outcome.status}`];
+  const notes = [...groups.notes, `deployment '${job.deploymentName}' ${outcome.status}`];
   // Rejected before it ran (an invalid template, a missing resource group): nothing to verify.
   if (outcome.status === 'failed' && poller.operationState === undefined) {
     const message = `ARM rejected deployment '${job.deploymentName}': ${formatError(errorInfo(outcome.error, outcome.body))}`;
@@ -42,7 +52,8 @@ export async function runDeploy(ctx: StepContext, job: TemplateJob, target: Find
   const result = await verify(ctx, job, target, template);
   if (result.facts) {
     const entryId = result.facts.entry ? idKey(result.facts.entry.id) : '';
-    journal.addNested(scope, job.deploymentName, result.facts.visited.filter((d) => idKey(d.id) !== entryId).map((d) => d.id));
+    const nested = result.facts.visited.filter((d) => idKey(d.id) !== entryId).map((d) => d.id);
+    journal.addFound(scope, job.deploymentName, { nested, tracked: result.facts.trackedResources });
   }
   return { ...result.run, notes: [...notes, ...result.run.notes] };
 }

@@ -13,10 +13,16 @@ import type { CleanupPolicy } from './settings.ts';
 export const CLEANUP_STATE_KEY = 'cua-guard-created';
 
 export type CreatedItem =
-  /** A resource group that did not exist before (checked first; an existing one is never recorded). */
-  | { kind: 'resourceGroup'; subscriptionId: string; name: string }
-  /** A deployment record; `nested` lists ids of deployments it created elsewhere, once known. */
-  | { kind: 'deployment'; scope: ArmScope; name: string; nested?: string[] };
+  /**
+   * A resource group that did not exist before (checked first; an existing one is never recorded),
+   * created by cua-guard itself (create-resource-group) or, `by: 'deployment'`, by the template.
+   */
+  | { kind: 'resourceGroup'; subscriptionId: string; name: string; by?: 'deployment' }
+  /**
+   * A deployment record; `nested` lists ids of deployments it created elsewhere and `tracked` the
+   * resources it created, once verification knew them.
+   */
+  | { kind: 'deployment'; scope: ArmScope; name: string; nested?: string[]; tracked?: string[] };
 
 export interface CleanupJournal {
   version: 1;
@@ -33,8 +39,8 @@ export type StateWriter = (key: string, value: string) => void;
 export interface JournalWriter {
   readonly journal: CleanupJournal;
   record(item: CreatedItem): void;
-  /** Adds the ids of nested deployments found during verification to a recorded deployment. */
-  addNested(scope: ArmScope, name: string, ids: readonly string[]): void;
+  /** Adds what verification found to a recorded deployment: its nested deployments and created resources. */
+  addFound(scope: ArmScope, name: string, found: { nested: readonly string[]; tracked: readonly string[] }): void;
   finish(outcome: 'verified' | 'failed'): void;
 }
 
@@ -48,10 +54,12 @@ export function createJournalWriter(save: StateWriter, base: Omit<CleanupJournal
       journal.created.push(item);
       flush();
     },
-    addNested(scope, name, ids) {
+    addFound(scope, name, found) {
       const item = journal.created.find((c) => c.kind === 'deployment' && c.name === name && JSON.stringify(c.scope) === JSON.stringify(scope));
-      if (!item || item.kind !== 'deployment' || ids.length === 0) return;
-      item.nested = [...new Set([...(item.nested ?? []), ...ids])];
+      if (!item || item.kind !== 'deployment') return;
+      // Recorded even when empty: the post step then knows it need not look for them itself.
+      item.nested = [...new Set([...(item.nested ?? []), ...found.nested])];
+      item.tracked = [...new Set([...(item.tracked ?? []), ...found.tracked])];
       flush();
     },
     finish(outcome) {

@@ -1,6 +1,15 @@
-// validate and what-if: ask ARM what the deployment would do, deploying nothing. Both must show
-// the tracking deployment: a condition that is false with these parameters removes it here
-// just as it would in a real deployment.
+// validate and what-if: ask ARM what the deployment would do, deploying nothing. A condition that
+// is false with these parameters removes the tracking deployment here just as it would in a real
+// deployment.
+//
+// Where the tracking deployment shows: preflight validation lists every resource it validated in
+// validatedResources, nested deployments (pid- ones included) among them; an
+// `az deployment group validate` transcript in Oracle's WebLogic-on-Azure docs lists
+// `.../Microsoft.Resources/deployments/pid-a816a607-…` there. What-if does not: it expands nested
+// deployments and lists only the resources inside them (Azure/arm-template-whatif#157 and #402 show
+// nested deployments only in diagnostics, never as changes), so an empty pid- deployment is never
+// among its changes. The what-if mode therefore runs the preflight validation for the tracking
+// deployment and the what-if for what would really be deployed.
 import type { Finding } from '../engine/types.ts';
 import { beginValidate, beginWhatIf, type DeploymentRequest } from './arm-api.ts';
 import type { StepContext, TemplateJob } from './context.ts';
@@ -17,32 +26,37 @@ export interface PreviewResult {
   notes: string[];
 }
 
-/** Change types that mean the resource would be deployed. */
+/** Change types that mean the resource would be deployed (Ignore and Delete do not). */
 const DEPLOYED_CHANGES = new Set(['create', 'deploy', 'nochange', 'modify', 'unsupported']);
 
-export async function runValidate(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<PreviewResult> {
+type Validated = { ok: true; resourceIds: string[] } | { ok: false; findings: Finding[] };
+
+/** Preflight validation; the ids it validated, or the finding that says why it failed. */
+export async function preflight(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<Validated> {
   const { session, cancellation, settings } = ctx;
   const poller = beginValidate(session, settings.scope, job.deploymentName, request, cancellation.signal);
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the validation was canceled';
-    return failed([verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${error}`)]);
+    return { ok: false, findings: [verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${error}`)] };
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return failed([verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${formatError(error)}`)]);
-  const validated = (result?.properties?.validatedResources ?? []).map((r) => r.id ?? '').filter((id) => id !== '');
-  const tracking = trackingIn(validated, job);
-  const notes = [`preflight validation passed (${validated.length} resource(s) validated)`];
-  // Some ARM versions list no validated resources; then validation can only say the template is accepted.
-  if (validated.length > 0 && tracking.length === 0) {
-    return { verified: false, tracking, notes, findings: [missing(target, job, 'validation')] };
-  }
-  if (validated.length === 0) notes.push('ARM listed no validated resources, so the tracking deployment could not be confirmed by validation');
-  return { verified: true, tracking, notes, findings: [] };
+  if (error) return { ok: false, findings: [verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${formatError(error)}`)] };
+  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? '').filter((id) => id !== '') };
+}
+
+export async function runValidate(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<PreviewResult> {
+  const validated = await preflight(ctx, job, target, request);
+  if (!validated.ok) return failed(validated.findings);
+  const ids = validated.resourceIds;
+  const notes = [`preflight validation passed (${ids.length} resource(s) validated)`];
+  return judgePreview(job, target, ids, ids.filter((id) => !isDeploymentId(id)).length, notes);
 }
 
 export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<PreviewResult> {
+  const validated = await preflight(ctx, job, target, request);
+  if (!validated.ok) return failed(validated.findings);
   const { session, cancellation, settings } = ctx;
   const whatIfRequest = {
     ...(request.location !== undefined ? { location: request.location } : {}),
@@ -58,11 +72,29 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
   const error = errorFromBody(result?.error);
   if (error) return failed([verifyFinding(target, 'CUA106', `ARM what-if failed: ${formatError(error)}`)]);
   const changes = result?.changes ?? [];
-  const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase())).map((c) => c.resourceId ?? '');
-  const tracking = trackingIn(deployed, job);
-  const notes = [`what-if: ${changes.length} change(s)`];
-  if (tracking.length === 0) return { verified: false, tracking, notes, findings: [missing(target, job, 'what-if')] };
-  return { verified: true, tracking, notes, findings: [] };
+  // Listed nested deployments (older ARM did) are not resources to attribute.
+  const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ''));
+  const notes = [`preflight validation passed (${validated.resourceIds.length} resource(s) validated)`, `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`];
+  return judgePreview(job, target, validated.resourceIds, deployed.length, notes);
+}
+
+/**
+ * The tracking deployment must be among the validated resources, and something else must be
+ * deployed with it (a tracking deployment on its own tracks nothing, CUA104).
+ */
+function judgePreview(job: TemplateJob, target: FindingTarget, validatedIds: readonly string[], deployedCount: number, notes: string[]): PreviewResult {
+  const tracking = trackingIn(validatedIds, job);
+  const findings: Finding[] = [];
+  if (validatedIds.length === 0) {
+    // Some ARM versions list no validated resources; then the template is only known to be accepted.
+    notes.push('ARM listed no validated resources, so the tracking deployment could not be confirmed by validation');
+    return { verified: true, tracking, notes, findings };
+  }
+  if (tracking.length === 0) findings.push(missing(target, job));
+  else if (deployedCount === 0) {
+    findings.push(verifyFinding(target, 'CUA104', 'nothing but deployments would be deployed: the tracking deployment would have no resource to attribute'));
+  }
+  return { verified: findings.length === 0, tracking, notes, findings };
 }
 
 function trackingIn(resourceIds: readonly string[], job: TemplateJob): string[] {
@@ -74,11 +106,15 @@ function trackingIn(resourceIds: readonly string[], job: TemplateJob): string[] 
   return names;
 }
 
-function missing(target: FindingTarget, job: TemplateJob, what: 'what-if' | 'validation'): Finding {
+function isDeploymentId(id: string): boolean {
+  return parseDeploymentId(id) !== undefined;
+}
+
+function missing(target: FindingTarget, job: TemplateJob): Finding {
   return verifyFinding(
     target,
     'CUA105',
-    `${what} shows no tracking deployment (${describeExpectedNames(job.template.trackingNames)}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)`,
+    `preflight validation shows no tracking deployment (${describeExpectedNames(job.template.trackingNames)}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)`,
     ['pid-'],
   );
 }

@@ -83,3 +83,29 @@ export function parseDeploymentId(id: string): { scope: ArmScope; name: string }
 export function isDeploymentType(resourceType: string | undefined): boolean {
   return resourceType !== undefined && resourceType.toLowerCase() === DEPLOYMENTS_TYPE;
 }
+
+export interface ResourceIdParts {
+  /** `Namespace/type[/childType…]`. */
+  type: string;
+  subscriptionId?: string;
+  resourceGroup?: string;
+  managementGroupId?: string;
+}
+
+/**
+ * Type and place of a resource id, for people: the last `/providers/` segment names the type
+ * (extension resources such as role assignments live under another resource); the part before it
+ * says where it is.
+ */
+export function describeResourceId(id: string): ResourceIdParts {
+  const sub = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1];
+  const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)/i.exec(id)?.[1];
+  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/providers\//i.exec(id)?.[1];
+  const place = { ...(sub ? { subscriptionId: sub } : {}), ...(rg ? { resourceGroup: rg } : {}), ...(mg ? { managementGroupId: mg } : {}) };
+  const at = id.toLowerCase().lastIndexOf('/providers/');
+  // A resource group's (or subscription's) own id has no providers segment.
+  if (at < 0) return { type: rg ? 'Microsoft.Resources/resourceGroups' : sub ? 'Microsoft.Resources/subscriptions' : '', ...place };
+  const [namespace = '', ...rest] = id.slice(at + '/providers/'.length).split('/');
+  const types = rest.filter((_, i) => i % 2 === 0);
+  return { type: [namespace, ...types].join('/'), ...place };
+}

@@ -7,11 +7,11 @@ import { openWorkspace } from '../workspace/read-file.ts';
 import { startCancellation } from './cancellation.ts';
 import { resolveCloud } from './cloud-metadata.ts';
 import type { StepContext, TemplateRun, VerifyTemplate } from './context.ts';
-import { describeCredential, planCredential } from './credential-plan.ts';
+import { adfsTenantProblem, describeCredential, planCredential } from './credential-plan.ts';
 import { errorInfo, formatError } from './errors.ts';
 import { createRequestMeter } from './http.ts';
 import { createJournalWriter } from './journal.ts';
-import { idKey } from './scope.ts';
+import { idKey, type ArmScope } from './scope.ts';
 import { createSession, userAgentPrefixFor } from './session.ts';
 import { parseVerifySettings } from './settings.ts';
 import { formatVerifySummary } from './summary.ts';
@@ -54,10 +54,11 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     try {
       cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
     } catch (error) {
-      const message = cancellation.signal.aborted ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`;
-      const finding: Finding = { ruleId: cancellation.signal.aborted ? 'CUA107' : 'CUA100', severity: 'error', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
-      return { verified: false, trackedResources: [], findings: [finding], requestCount: meter.count, summaryMarkdown: formatVerifySummary([], settings.scope, meter.count, credential, [finding.message]) };
+      const stopped = cancellation.signal.aborted;
+      return notStarted(input, settings.scope, meter.count, credential, stopped ? 'CUA107' : 'CUA100', stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`);
     }
+    const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
+    if (tenantProblem) return notStarted(input, settings.scope, meter.count, credential, 'CUA100', `signing in to Azure cannot work: ${tenantProblem}`);
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
     const session = createSession(cloud, plan, meter, userAgentPrefix, env);
     const journal = createJournalWriter((key, value) => core.saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
@@ -91,6 +92,12 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
   } finally {
     cancellation.dispose();
   }
+}
+
+/** A result for a verification that could not start: one finding on the first template. */
+function notStarted(input: VerifyStepInput, scope: ArmScope, requestCount: number, credential: string, ruleId: 'CUA100' | 'CUA107', message: string): VerifyStepResult {
+  const finding: Finding = { ruleId, severity: 'error', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
+  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
 }
 
 /**

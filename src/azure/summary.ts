@@ -1,7 +1,7 @@
 // The job-summary section for verification in Azure: one row per template, then what was
 // tracked, what went wrong and how many requests it took.
 import type { TemplateRun } from './context.ts';
-import { describeScope, type ArmScope } from './scope.ts';
+import { describeResourceId, describeScope, type ArmScope } from './scope.ts';
 
 const MAX_LISTED_RESOURCES = 50;
 
@@ -19,14 +19,7 @@ export function formatVerifySummary(runs: readonly TemplateRun[], scope: ArmScop
     lines.push('');
   }
   for (const run of runs) {
-    if (run.trackedResources.length > 0) {
-      const shown = run.trackedResources.slice(0, MAX_LISTED_RESOURCES);
-      const what = run.verified ? 'Resources attributed with' : 'Resources created (not attributed) by';
-      lines.push(`<details><summary>${what} <code>${escape(run.template.path)}</code> (${run.trackedResources.length})</summary>`, '');
-      for (const id of shown) lines.push(`- \`${escape(id)}\``);
-      if (run.trackedResources.length > shown.length) lines.push(`- … and ${run.trackedResources.length - shown.length} more`);
-      lines.push('', '</details>', '');
-    }
+    if (run.trackedResources.length > 0) lines.push(...resourceTable(run), '');
     if (run.findings.length > 0) {
       for (const f of run.findings) lines.push(`- **${f.ruleId}** \`${escape(f.file)}:${f.line}\` ${escape(f.message)}`);
       lines.push('');
@@ -38,6 +31,19 @@ export function formatVerifySummary(runs: readonly TemplateRun[], scope: ArmScop
   if (problems.length > 0) lines.push('');
   lines.push(`_${requestCount} Azure request(s); signed in with ${escape(credential)}._`, '');
   return lines.join('\n');
+}
+
+/** The created resources of one run: id, type, and where they are. */
+function resourceTable(run: TemplateRun): string[] {
+  const what = run.verified ? 'Resources attributed with' : 'Resources created (not attributed) by';
+  const lines = [`**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`, '', '| Resource | Type | Resource group | Subscription / scope |', '|---|---|---|---|'];
+  for (const id of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
+    const parts = describeResourceId(id);
+    const where = parts.subscriptionId ?? (parts.managementGroupId ? `management group ${parts.managementGroupId}` : 'tenant');
+    lines.push(`| \`${escape(id)}\` | ${escape(parts.type) || '—'} | ${parts.resourceGroup ? escape(parts.resourceGroup) : '—'} | ${escape(where)} |`);
+  }
+  if (run.trackedResources.length > MAX_LISTED_RESOURCES) lines.push(`| … and ${run.trackedResources.length - MAX_LISTED_RESOURCES} more | | | |`);
+  return lines;
 }
 
 function escape(text: string): string {

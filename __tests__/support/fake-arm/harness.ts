@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { VerifyStepResult, VerifyTemplate } from '../../../src/azure/step.ts';
-import type { FakeArm } from './server.ts';
+import type { ChildCredential, FakeArm } from './server.ts';
 
 const HERE = import.meta.dirname;
 const GUARD = resolve(HERE, 'network-guard.ts');
@@ -20,6 +20,8 @@ export interface ChildOutcome {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   elapsedMs: number;
+  /** Hosts the network guard blocked (only with allowBlockedHosts; otherwise a blocked host fails the run). */
+  blockedHosts: string[];
 }
 
 export interface StepRun extends ChildOutcome {
@@ -36,7 +38,11 @@ export interface StepOptions {
   templates: VerifyTemplate[];
   trackingIds?: string[];
   inputs: Record<string, string>;
-  credential?: 'environment' | 'oidc';
+  credential?: ChildCredential;
+  /** Extra environment variables (after the credential's). */
+  env?: Record<string, string>;
+  /** Report hosts the network guard blocked instead of failing (tests of other clouds). */
+  allowBlockedHosts?: boolean;
   /** Called once the child runs, e.g. to send it SIGINT. */
   onStart?: (child: ChildProcess) => void;
 }
@@ -62,6 +68,7 @@ async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutco
     writeFileSync(stateFile, '');
     const env = {
       ...baseEnv(options.fake, options.credential ?? 'environment', dir),
+      ...options.env,
       ...inputEnv({ 'resource-manager-endpoint': options.fake.url, ...options.inputs }),
       GITHUB_STATE: stateFile,
       GITHUB_WORKSPACE: options.workspace,
@@ -69,7 +76,7 @@ async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutco
       CUA_TEST_STEP_CONFIG: JSON.stringify({ workspace: options.workspace, templates: options.templates, trackingIds: options.trackingIds ?? [] }),
     };
     const outcome = await runChild([RUN_STEP], env, options.onStart);
-    if (outcome.stderr.includes('NETWORK GUARD')) throw new Error(`the step tried to leave 127.0.0.1:\n${outcome.stderr}`);
+    if (!options.allowBlockedHosts && outcome.blockedHosts.length > 0) throw new Error(`the step tried to leave 127.0.0.1:\n${outcome.stderr}`);
     const written = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as VerifyStepResult & { thrown?: string }) : undefined;
     return { outcome, ...(written ? { written } : {}), state: parseStateFile(readFileSync(stateFile, 'utf8')) };
   } finally {
@@ -78,13 +85,13 @@ async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutco
 }
 
 /** Runs src/action/post-entry.ts with STATE_<name> variables, as the runner starts a post step. */
-export async function runPostProcess(fake: FakeArm, state: Record<string, string>, credential: 'environment' | 'oidc' = 'environment'): Promise<ChildOutcome> {
+export async function runPostProcess(fake: FakeArm, state: Record<string, string>, credential: ChildCredential = 'environment', extraEnv: Record<string, string> = {}): Promise<ChildOutcome> {
   const dir = mkdtempSync(join(tmpdir(), 'cua-guard-post-'));
   try {
-    const env: Record<string, string> = { ...baseEnv(fake, credential, dir) };
+    const env: Record<string, string> = { ...baseEnv(fake, credential, dir), ...extraEnv };
     for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value;
     const outcome = await runChild([POST_ENTRY], env);
-    if (outcome.stderr.includes('NETWORK GUARD')) throw new Error(`the post step tried to leave 127.0.0.1:\n${outcome.stderr}`);
+    if (outcome.blockedHosts.length > 0) throw new Error(`the post step tried to leave 127.0.0.1:\n${outcome.stderr}`);
     return outcome;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -106,7 +113,7 @@ export function parseStateFile(text: string): Record<string, string> {
   return state;
 }
 
-function baseEnv(fake: FakeArm, credential: 'environment' | 'oidc', dir: string): Record<string, string> {
+function baseEnv(fake: FakeArm, credential: ChildCredential, dir: string): Record<string, string> {
   return {
     PATH: process.env['PATH'] ?? '',
     HOME: dir,
@@ -131,9 +138,30 @@ function runChild(args: string[], env: Record<string, string>, onStart?: (child:
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (exitCode, signal) => resolvePromise({ stdout, stderr, exitCode, signal, elapsedMs: Date.now() - started }));
+    child.on('close', (exitCode, signal) =>
+      resolvePromise({ stdout, stderr, exitCode, signal, elapsedMs: Date.now() - started, blockedHosts: [...stderr.matchAll(/NETWORK GUARD: blocked a connection to (\S+)/g)].map((m) => m[1] ?? '') }),
+    );
     onStart?.(child);
   });
+}
+
+/**
+ * Cancels a job the way the runner does: SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s
+ * after that. `escalated` says whether the child needed more than the SIGINT.
+ */
+export function cancelLikeRunner(child: ChildProcess): { escalated: () => boolean } {
+  let escalated = false;
+  const alive = (): boolean => child.exitCode === null && child.signalCode === null;
+  child.kill('SIGINT');
+  const term = setTimeout(() => {
+    if (!alive()) return;
+    escalated = true;
+    child.kill('SIGTERM');
+    setTimeout(() => alive() && child.kill('SIGKILL'), 2_500).unref();
+  }, 7_500);
+  term.unref();
+  child.once('close', () => clearTimeout(term));
+  return { escalated: () => escalated };
 }
 
 export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {

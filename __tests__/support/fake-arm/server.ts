@@ -1,13 +1,24 @@
 // A fake Azure Resource Manager over HTTPS on 127.0.0.1 for the real SDK to talk to: deployments
 // at all four scopes (PUT/GET/HEAD/list/delete/cancel, validate, whatIf, operations), resource
 // groups (PUT/GET/HEAD/DELETE), long-running operations (Azure-AsyncOperation and Location, with
-// Retry-After), nextLink paging, cloud metadata, an Entra-like token endpoint and the GitHub
-// OIDC token endpoint. It keeps state, records every request, and is scripted per scenario.
+// Retry-After), nextLink paging, cloud metadata, an Entra-like (or AD FS-like) token endpoint, the
+// GitHub OIDC token endpoint and an `az` executable for the Azure CLI credential. It keeps state,
+// records every request with the Retry-After it answered, and is scripted per scenario.
+//
+// What-if fidelity: real ARM expands nested deployments and lists the resources they deploy, not
+// the Microsoft.Resources/deployments themselves, so an empty pid- deployment never appears among
+// the changes (see the what-if transcripts in Azure/arm-template-whatif#157 and #402, where nested
+// deployments show up only in diagnostics). Preflight validation does list them in
+// validatedResources, pid- deployments included (an `az deployment group validate` transcript in
+// Oracle's WebLogic-on-Azure docs lists `.../Microsoft.Resources/deployments/pid-a816a607-…`).
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { delimiter } from 'node:path';
 import { createTestCertificate } from './certs.ts';
+import { writeFakeAz } from './fake-az.ts';
+import { SUB } from './fixtures.ts';
 import { FakeState, deploymentIdOf, isRecord, key, type ArmErrorBody, type FakeDeployment, type PlannedItem } from './model.ts';
 
 export interface Fault {
@@ -34,6 +45,12 @@ export interface Scenario {
   faults: Fault[];
   /** validate answers 400 with this error. */
   validationError?: ArmErrorBody;
+  /** Polls of a Location-polled operation (delete, validate, what-if) that still answer 202. */
+  locationPolls: number;
+  /** `adfs`: the metadata names an AD FS login endpoint (Azure Stack Hub), tenant 'adfs'. */
+  identityProvider: 'entra' | 'adfs';
+  /** Token audience the metadata publishes (default: the server's own URL). */
+  tokenAudience?: string;
 }
 
 export type RequestKind = 'arm' | 'lro' | 'token' | 'discovery' | 'oidc' | 'metadata' | 'unknown';
@@ -47,6 +64,12 @@ export interface RecordedRequest {
   status: number;
   userAgent: string;
   kind: RequestKind;
+  /** Date.now() when the answer was sent. */
+  respondedAt: number;
+  /** Retry-After the answer carried, in milliseconds. */
+  retryAfterMs?: number;
+  /** The long-running operation this request started (its answer points to it) or polled. */
+  lro?: string;
 }
 
 interface Lro {
@@ -63,15 +86,25 @@ export interface FakeArm {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly oidcRequestToken: string;
+  /** The access token the fake `az` hands out. */
+  readonly cliAccessToken: string;
   readonly scenario: Scenario;
   readonly state: FakeState;
   readonly requests: RecordedRequest[];
-  /** Environment for a child process using this server (credential pinned, CA trusted). */
-  childEnv(credential: 'environment' | 'oidc'): Record<string, string>;
+  /**
+   * Environment for a child process using this server (CA trusted). environment and oidc are
+   * pinned with CUA_GUARD_CREDENTIAL; azure-cli is not pinned and has no AZURE_* variables, as after
+   * azure/login: the fake `az` comes first on PATH.
+   */
+  childEnv(credential: ChildCredential): Record<string, string>;
+  /** Argument lists the fake `az` was called with, oldest first. */
+  azCalls(): string[][];
   /** A deployment that already ran (as azure/arm-deploy would have done it). */
   deployNow(scope: string, name: string, template: Record<string, unknown>, parameters?: Record<string, unknown>, location?: string): FakeDeployment;
   close(): Promise<void>;
 }
+
+export type ChildCredential = 'environment' | 'oidc' | 'azure-cli';
 
 const API_VERSION_RE = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 const DEPLOYMENTS_PATH = /^(|\/subscriptions\/[^/]+|\/subscriptions\/[^/]+\/resourcegroups\/[^/]+|\/providers\/microsoft\.management\/managementgroups\/[^/]+)\/providers\/microsoft\.resources\/deployments(?:\/([^/]+)(?:\/(validate|whatif|cancel|operations))?)?$/i;
@@ -80,7 +113,7 @@ const RG_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
 
 export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<FakeArm> {
   const certificate = createTestCertificate();
-  const scenario: Scenario = { pageSize: 2, runningPolls: 1, pollRetryAfter: 0, neverFinish: false, failResources: {}, faults: [], ...overrides };
+  const scenario: Scenario = { pageSize: 2, runningPolls: 1, pollRetryAfter: 0, neverFinish: false, failResources: {}, faults: [], locationPolls: 0, identityProvider: 'entra', ...overrides };
   const state = new FakeState();
   const requests: RecordedRequest[] = [];
   const lros = new Map<string, Lro>();
@@ -90,6 +123,9 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
   const clientId = randomUUID();
   const clientSecret = `fake-secret-${randomUUID()}`;
   const oidcRequestToken = `fake-runtime-${randomUUID()}`;
+  const cliAccessToken = `fake-access-cli-${randomUUID()}`;
+  tokens.add(cliAccessToken);
+  const az = writeFakeAz(certificate.dir, { accessToken: cliAccessToken, tenantId, subscriptionId: SUB });
   let base = '';
 
   const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
@@ -102,10 +138,15 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', base);
     const path = decodeURIComponent(url.pathname);
-    const record: RecordedRequest = { method, path, search: url.search, at: Date.now(), status: 0, userAgent: String(req.headers['user-agent'] ?? ''), kind: kindOf(path) };
+    const kind = kindOf(path);
+    const record: RecordedRequest = { method, path, search: url.search, at: Date.now(), status: 0, userAgent: String(req.headers['user-agent'] ?? ''), kind, respondedAt: 0, ...(kind === 'lro' ? { lro: path.split('/')[2] ?? '' } : {}) };
     requests.push(record);
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
+      record.respondedAt = Date.now();
+      if (headers['retry-after'] !== undefined) record.retryAfterMs = Number(headers['retry-after']) * 1000;
+      const operation = /\/_lro\/([^?/]+)/.exec(headers['location'] ?? headers['azure-asyncoperation'] ?? '')?.[1];
+      if (operation) record.lro = operation;
       const payload = json === undefined || method === 'HEAD' ? undefined : JSON.stringify(json);
       res.writeHead(status, { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...headers });
       res.end(payload);
@@ -122,20 +163,25 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     const fault = scenario.faults.find((f) => f.times > 0 && (f.method === undefined || f.method === method) && f.path.test(path));
     if (fault) {
       fault.times--;
-      return armError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', 'scripted fault', fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+      return armError(fault.status, FAULT_CODES[fault.status] ?? 'ScriptedFault', 'scripted fault', fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
     }
 
     switch (record.kind) {
-      case 'metadata':
-        return send(200, { galleryEndpoint: '', graphEndpoint: '', portalEndpoint: '', authentication: { loginEndpoint: `${base}/`, audiences: [`${base}/`] } });
+      case 'metadata': {
+        // Azure Stack Hub with AD FS publishes https://adfs.<region>.<domain>/adfs/ as its login endpoint.
+        const loginEndpoint = scenario.identityProvider === 'adfs' ? `${base}/adfs/` : `${base}/`;
+        return send(200, { galleryEndpoint: '', graphEndpoint: '', portalEndpoint: '', authentication: { loginEndpoint, audiences: [scenario.tokenAudience ?? `${base}/`] } });
+      }
       case 'discovery': {
         const tenant = path.split('/')[1] ?? '';
         const root = `${base}/${tenant}`;
+        // AD FS serves OAuth 2.0 endpoints without the v2.0 segment.
+        const v2 = tenant.toLowerCase() === 'adfs' ? '' : '/v2.0';
         return send(200, {
-          token_endpoint: `${root}/oauth2/v2.0/token`,
-          authorization_endpoint: `${root}/oauth2/v2.0/authorize`,
-          end_session_endpoint: `${root}/oauth2/v2.0/logout`,
-          issuer: `${root}/v2.0`,
+          token_endpoint: `${root}/oauth2${v2}/token`,
+          authorization_endpoint: `${root}/oauth2${v2}/authorize`,
+          end_session_endpoint: `${root}/oauth2${v2}/logout`,
+          issuer: tenant.toLowerCase() === 'adfs' ? root : `${root}/v2.0`,
           jwks_uri: `${root}/discovery/v2.0/keys`,
           response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
           scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
@@ -163,7 +209,7 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     }
     const apiVersion = url.searchParams.get('api-version') ?? '';
     if (!API_VERSION_RE.test(apiVersion)) return armError(400, 'MissingApiVersionParameter', 'api-version is required');
-    if (record.kind === 'lro') return pollLro(path.split('/')[2] ?? '', send, armError);
+    if (record.kind === 'lro') return pollLro(record.lro ?? '', send, armError);
 
     const rg = RG_PATH.exec(path);
     if (rg) return resourceGroup(method, rg[1] ?? '', rg[2] ?? '', body, send, armError);
@@ -179,12 +225,14 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
 
   function issueToken(path: string, form: URLSearchParams, send: Send): void {
     const tenant = path.split('/')[1];
+    const expectedTenant = scenario.identityProvider === 'adfs' ? 'adfs' : tenantId;
     const authenticated = form.get('client_secret') === clientSecret || oidcTokens.has(form.get('client_assertion') ?? '');
-    if (tenant !== tenantId || form.get('client_id') !== clientId || !authenticated) {
+    if (tenant !== expectedTenant || form.get('client_id') !== clientId || !authenticated) {
       return send(401, { error: 'invalid_client', error_description: 'fake token endpoint: bad client credentials' });
     }
-    if (!(form.get('scope') ?? '').split(' ').includes(`${base}/.default`)) {
-      return send(400, { error: 'invalid_scope', error_description: `fake token endpoint: scope must be ${base}/.default` });
+    const scope = `${(scenario.tokenAudience ?? base).replace(/\/+$/, '')}/.default`;
+    if (!(form.get('scope') ?? '').split(' ').includes(scope)) {
+      return send(400, { error: 'invalid_scope', error_description: `fake token endpoint: scope must be ${scope}` });
     }
     const token = `fake-access-${randomUUID()}`;
     tokens.add(token);
@@ -217,6 +265,15 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
         const { provisioningState, error } = deployment.properties;
         return send(200, { status: provisioningState, ...(error ? { error } : {}) });
       }
+      default:
+        break;
+    }
+    // Location-polled operations: 202 while running, as ARM answers them.
+    if (lro.polls < scenario.locationPolls) {
+      lro.polls++;
+      return send(202, undefined, { location: `${base}/_lro/${id}?api-version=2025-04-01`, ...later });
+    }
+    switch (lro.kind) {
       case 'delete-deployment':
         state.deployments.delete(key(lro.target));
         return send(204);
@@ -285,7 +342,7 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       const result =
         action === 'validate'
           ? { id: deploymentIdOf(scope, name), name, properties: { provisioningState: 'Succeeded', correlationId: randomUUID(), mode: 'Incremental', validatedResources: items.map((i) => ({ id: i.id })) } }
-          : { status: 'Succeeded', properties: { changes: items.map((i) => ({ resourceId: i.id, changeType: exists(i) ? 'NoChange' : 'Create' })) } };
+          : { status: 'Succeeded', properties: { changes: whatIfChanges(items, resultFormat(body)) } };
       return startLro({ kind: action, target: deploymentIdOf(scope, name), polls: 0, result }, send, 202, undefined, 'location');
     }
     switch (method) {
@@ -329,6 +386,16 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     return { value, ...(more ? { nextLink: `${base}${url.pathname}?api-version=${url.searchParams.get('api-version')}&$skiptoken=${skip + scenario.pageSize}` } : {}) };
   }
 
+  /**
+   * Nested deployments are expanded, not listed (see the header). With ResourceIdOnly, ARM cannot
+   * diff properties, so a resource that exists is `Deploy` rather than `NoChange`/`Modify`.
+   */
+  function whatIfChanges(items: PlannedItem[], format: string): { resourceId: string; changeType: string }[] {
+    return items
+      .filter((i) => i.kind !== 'deployment')
+      .map((i) => ({ resourceId: i.id, changeType: !exists(i) ? 'Create' : format === 'resourceidonly' ? 'Deploy' : 'NoChange' }));
+  }
+
   function exists(item: PlannedItem): boolean {
     if (item.kind === 'deployment') return state.deployments.has(key(item.id));
     if (item.kind === 'resourceGroup') return state.resourceGroups.has(key(item.id));
@@ -342,20 +409,27 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     clientId,
     clientSecret,
     oidcRequestToken,
+    cliAccessToken,
     scenario,
     state,
     requests,
-    childEnv(credential) {
-      return {
-        NODE_EXTRA_CA_CERTS: certificate.certFile,
-        CUA_GUARD_CREDENTIAL: credential,
-        AZURE_TENANT_ID: tenantId,
-        AZURE_CLIENT_ID: clientId,
-        ...(credential === 'environment'
-          ? { AZURE_CLIENT_SECRET: clientSecret }
-          : { ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/_github/idtoken?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidcRequestToken }),
-      };
+    childEnv(credential): Record<string, string> {
+      const trust = { NODE_EXTRA_CA_CERTS: certificate.certFile };
+      if (credential === 'azure-cli') return { ...trust, PATH: `${az.binDir}${delimiter}${process.env['PATH'] ?? ''}` };
+      if (credential === 'oidc') {
+        // Decoys: the client-id and tenant-id inputs must win over these for the login to work.
+        return {
+          ...trust,
+          CUA_GUARD_CREDENTIAL: 'oidc',
+          AZURE_TENANT_ID: randomUUID(),
+          AZURE_CLIENT_ID: randomUUID(),
+          ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/_github/idtoken?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidcRequestToken,
+        };
+      }
+      return { ...trust, CUA_GUARD_CREDENTIAL: 'environment', AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: clientSecret };
     },
+    azCalls: () => az.calls(),
     deployNow(scope, name, template, parameters = {}, location) {
       const deployment = state.createDeployment(scope, name, { template, parameters, ...(location ? { location } : {}) }, randomUUID());
       state.apply(deployment, { failResources: scenario.failResources });
@@ -369,10 +443,12 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
   };
 }
 
+const FAULT_CODES: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' };
+
 function kindOf(path: string): RequestKind {
   if (/^\/metadata\/endpoints$/i.test(path)) return 'metadata';
-  if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/i.test(path)) return 'discovery';
-  if (/^\/[^/]+\/oauth2\/v2\.0\/token$/i.test(path)) return 'token';
+  if (/^\/[^/]+\/v2\.0\/\.well-known\/openid-configuration$/i.test(path) || /^\/adfs\/\.well-known\/openid-configuration$/i.test(path)) return 'discovery';
+  if (/^\/[^/]+\/oauth2\/v2\.0\/token$/i.test(path) || /^\/adfs\/oauth2\/token$/i.test(path)) return 'token';
   if (path === '/_github/idtoken') return 'oidc';
   if (path.startsWith('/_lro/')) return 'lro';
   if (/^\/(subscriptions|providers)\//i.test(path)) return 'arm';
@@ -401,6 +477,12 @@ function deploymentBody(body: Record<string, unknown>, scope: string): { templat
     mode: typeof properties['mode'] === 'string' ? properties['mode'] : 'Incremental',
     ...(location ? { location } : {}),
   };
+}
+
+function resultFormat(body: Record<string, unknown>): string {
+  const properties = isRecord(body['properties']) ? body['properties'] : {};
+  const settings = isRecord(properties['whatIfSettings']) ? properties['whatIfSettings'] : {};
+  return typeof settings['resultFormat'] === 'string' ? settings['resultFormat'].toLowerCase() : 'fullresourcepayloads';
 }
 
 function deploymentJson(d: FakeDeployment): unknown {

@@ -20,8 +20,11 @@ export interface EvalContext {
 
 export function evaluate(value: unknown, ctx: EvalContext): unknown {
   if (typeof value === 'string') {
-    if (value.startsWith('[[')) return value.slice(1);
-    if (value.startsWith('[') && value.endsWith(']')) return new Parser(value.slice(1, -1), ctx).parseAll();
+    // As ARM reads it: an expression is '[…]'; '[[' escapes only inside that form.
+    if (value.length >= 2 && value.startsWith('[') && value.endsWith(']')) {
+      if (value.startsWith('[[')) return value.slice(1);
+      return new Parser(value.slice(1, -1), ctx).parseAll();
+    }
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => evaluate(v, ctx));
