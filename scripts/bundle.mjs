@@ -62,9 +62,27 @@ const options = {
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [lazyImports, builtinsWithoutFacade],
-  // Some CommonJS dependencies call require() on Node built-ins; ESM output needs a require.
-  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
 };
+
+// Some CommonJS dependencies call require() on Node built-ins; ESM output needs a require.
+const REQUIRE = "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);";
+
+/**
+ * The entries start with a Node.js version guard, before anything else runs: the bundles take
+ * built-ins from process.getBuiltinModule (Node 20.16 and 22.3 onwards), and an older Node (a
+ * laptop's own `node dist/cli.js`) would otherwise die with a TypeError. The CLI exits 2 with one
+ * line; the action fails the step with one error annotation.
+ */
+function versionGuard(entry) {
+  const needs = "'cua-guard needs Node.js 20.16, 22.3 or later (for process.getBuiltinModule); this is ' + process.version";
+  const say =
+    entry === 'cli'
+      ? `process.stderr.write(${needs} + '\\n'); process.exit(2);`
+      : `process.stdout.write('::error::' + ${needs} + '\\n'); process.exit(1);`;
+  return `if (typeof process.getBuiltinModule !== 'function') { ${say} }\n`;
+}
+
+const ENTRIES = new Set(['index', 'post', 'cli']);
 
 await rm(outdir, { recursive: true, force: true });
 const queue = [
@@ -77,6 +95,6 @@ while (queue.length > 0) {
   const [name, entry] = queue.shift();
   if (built.has(name)) continue;
   built.add(name);
-  await build({ ...options, entryPoints: { [name]: entry } });
+  await build({ ...options, entryPoints: { [name]: entry }, banner: { js: `${ENTRIES.has(name) ? versionGuard(name) : ''}${REQUIRE}` } });
   for (const [source, lazyName] of lazyModules) if (!built.has(lazyName)) queue.push([lazyName, source]);
 }

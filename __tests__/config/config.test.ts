@@ -76,7 +76,8 @@ test('a JSON syntax error stops with its position', async () => {
 test('the shipped schema lists exactly the rules the engine has', () => {
   const schema = JSON.parse(readFileSync(`${REPO_ROOT}/schema/cua-guard.schema.json`, 'utf8')) as { definitions: { rules: { properties: Record<string, { description: string }> } } };
   assert.deepEqual(Object.keys(schema.definitions.rules.properties), RULES.map((r) => r.id));
-  for (const rule of RULES) assert.match(schema.definitions.rules.properties[rule.id]?.description ?? '', new RegExp(`^${rule.name} \\(default ${rule.defaultSeverity}\\)`));
+  // Editors show these descriptions: they must say what the rule modules say.
+  for (const rule of RULES) assert.equal(schema.definitions.rules.properties[rule.id]?.description, `${rule.name} (default ${rule.defaultSeverity}): ${rule.description}`);
   const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8')) as { files: string[] };
   assert.ok(pkg.files.includes('schema'), 'the schema ships in the package');
 });
@@ -126,6 +127,28 @@ test('configuration, overrides and inputs merge in that order; include and exclu
   }
 });
 
+test('tracking-ids, strict-names and max-tracking-resources may be written in kebab-case, as the action inputs are', async () => {
+  const ws = createTempWorkspace();
+  try {
+    const loaded = await load(
+      ws,
+      JSON.stringify({ 'tracking-ids': [`pid-${GUID}`], 'strict-names': true, 'max-tracking-resources': 2, overrides: [{ files: ['landing/**'], 'tracking-ids': [OTHER], 'strict-names': false }] }),
+    );
+    const resolved = resolveSettings(loaded.config, {});
+    assert.deepEqual({ ids: resolved.base.trackingIds, strict: resolved.base.strictNames, max: resolved.base.maxTrackingResources }, { ids: [GUID], strict: true, max: 2 });
+    const landing = resolved.settingsFor('landing/azuredeploy.json');
+    assert.deepEqual({ ids: landing.trackingIds, strict: landing.strictNames }, { ids: [OTHER], strict: false });
+  } finally {
+    ws.dispose();
+  }
+  const both = await configError(`{\n  "trackingIds": ["${GUID}"],\n  "tracking-ids": ["${OTHER}"]\n}\n`);
+  assert.deepEqual(both.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ["3:3 'tracking-ids' and 'trackingIds' are the same setting; keep one"]);
+  const bad = await configError('{ "tracking-ids": ["nope"] }');
+  assert.deepEqual(bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ["1:20 tracking-ids[0]: 'nope' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')"]);
+  const schema = JSON.parse(readFileSync(`${REPO_ROOT}/schema/cua-guard.schema.json`, 'utf8')) as { properties: Record<string, unknown> };
+  assert.ok('tracking-ids' in schema.properties, 'editors see the kebab-case keys through $schema too');
+});
+
 test('action inputs that are left empty do not override the configuration', () => {
   const inputs: Record<string, string> = { 'strict-names': '', 'max-tracking-resources': '', rules: '', 'tracking-ids': '' };
   const settings = readActionSettings((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: REPO_ROOT, RUNNER_TEMP: '/tmp' });
@@ -165,7 +188,7 @@ test('the bundled action fails the step on an invalid configuration, with the po
     ws.write('cua.json', '{ "maxTrackingResources": "two" }');
     const run = runAction(ws.root, { config: 'cua.json' });
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /^::error::invalid configuration: cua\.json:1:27: maxTrackingResources must be an integer, not string "two"$/m);
+    assert.match(run.stdout, /^::error title=cua-guard configuration,file=cua\.json,line=1,col=27::invalid configuration: maxTrackingResources must be an integer, not string "two"$/m);
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
   } finally {
     ws.dispose();

@@ -1,7 +1,8 @@
 // `fix` on every real template of the shared corpus that has no tracking resource (manifest
 // entries with parseOk and no pidNames), copied to a temporary workspace first: each one gets
-// the resource as a pure insertion, is re-checked with no error the fix did not find there
-// before, and a second run changes nothing. Skipped when ../shared/corpus is absent.
+// the resource as a pure insertion, re-checks with zero errors, and a second run changes
+// nothing; the ones left alone are linked templates of other corpus templates. Skipped when
+// ../shared/corpus is absent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
@@ -59,6 +60,9 @@ test('fix inserts a tracking deployment into every corpus template that lacks on
       assert.ok(!errors.some((e) => e.startsWith('CUA001 ')), `${file.path} still lacks attribution`);
     }
     assert.deepEqual(newErrors, [], 'the fix introduces no error');
+    const notClean = inserted.map((p) => p.file).filter((file) => !clean.includes(file));
+    assert.deepEqual(notClean, [], 'every template the fix inserted into re-checks with zero errors');
+    assert.equal(clean.length, inserted.length);
 
     const again = fixWorkspace({ workspace, paths, settingsFor: () => settings, write: true });
     assert.deepEqual(again.files.filter((f) => f.edits.length > 0).map((f) => f.file), [], 'a second run changes nothing');

@@ -18,6 +18,7 @@ import { GUID, MG_SCHEMA, RG_SCHEMA, SUB_SCHEMA, TENANT_SCHEMA } from '../suppor
 import { assertPureInsertion, assertUntouchedOutsideEdits } from './support.ts';
 
 const SETTINGS: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
+const OTHER_ID = '11111111-2222-3333-4444-555555555555';
 
 function plan(text: string, settings: CheckSettings = SETTINGS, trackingId: string | undefined = settings.trackingIds[0]): FixPlan {
   return planTemplateFix({ file: 'azuredeploy.json', text, ...(trackingId ? { trackingId } : {}), registeredIds: settings.trackingIds, settings });
@@ -138,21 +139,72 @@ test('repairs a malformed literal name only when the intended id is clear', () =
   assert.deepEqual(braces.edits.map((e) => e.content), [`"pid-${GUID}"`]);
   const placeholder = fixCleanly(wrapped('pid-00000000-0000-0000-0000-000000000000-westeurope'));
   assert.deepEqual(placeholder.edits.map((e) => e.content), [`"pid-${GUID}-westeurope"`]);
-  const unclear = plan(wrapped('pid-not-a-guid'));
+  // Unclear from the name alone: with several ids given, which one it should carry is not clear either.
+  const twoIds: CheckSettings = { ...SETTINGS, trackingIds: [GUID, OTHER_ID] };
+  const unclear = plan(wrapped('pid-not-a-guid'), twoIds);
   assert.deepEqual(unclear.edits, []);
-  assert.match(unclear.notes.join('\n'), /left alone: tracking name 'pid-not-a-guid' is invalid .* the intended id is not clear/);
+  assert.match(unclear.notes.join('\n'), /left alone: tracking name 'pid-not-a-guid' is invalid .* the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear/);
   const expression = plan(wrapped("[concat('PID-', '4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6')]"));
   assert.deepEqual(expression.edits, []);
   assert.match(expression.notes.join('\n'), /is an expression; fix it by hand/);
 });
 
-test('never moves or deletes a nested tracking deployment, and never adds a second one', () => {
+test('with a tracking id given, an invalid or unregistered literal name becomes pid-<given id>, keeping a landing-zone suffix', () => {
+  const wrapped = (name: string, extra = '') =>
+    `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": ${JSON.stringify(name)}, "properties": { "mode": "Incremental", "template": { "resources": [] } } }${extra}\n  ]\n}\n`;
+  // CUA003: the docs' 11-digit sample, no given id within 2 characters of it.
+  const invalid = fixCleanly(wrapped('pid-eb7927c8-dd66-43e1-b0cf-c346a422063'));
+  assert.deepEqual(invalid.edits.map((e) => e.content), [`"pid-${GUID}"`]);
+  assert.match(invalid.changes[0]?.message ?? '', /renamed tracking deployment 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063' to 'pid-4f3c9a7e[^']*' \(it was invalid; the given id is 4f3c9a7e/);
+  // CUA009: a well-formed id that is not the registered one; the suffix after it stays.
+  const unregistered = fixCleanly(wrapped(`pid-${OTHER_ID}-westeurope`));
+  assert.deepEqual(unregistered.edits.map((e) => e.content), [`"pid-${GUID}-westeurope"`]);
+  const partnerCenter = fixCleanly(wrapped('pid-contoso-offer-partnercenter'));
+  assert.deepEqual(partnerCenter.edits.map((e) => e.content), [`"pid-${GUID}"`], 'a Partner Center id is replaced, not kept as a suffix');
+  // Not sure: several ids given, or two top-level tracking deployments.
+  const several = plan(wrapped(`pid-${OTHER_ID}`), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
+  assert.deepEqual(several.edits, []);
+  assert.match(several.notes.join('\n'), /left alone: tracking name 'pid-11111111-[^']*' uses the unregistered id 11111111-[^;]*; 2 tracking ids are given/);
+  const second = `,\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}-x", "properties": { "mode": "Incremental", "template": { "resources": [] } } }`;
+  const two = plan(wrapped(`pid-${OTHER_ID}`, second), { ...SETTINGS, maxTrackingResources: 2 });
+  assert.deepEqual(two.edits, []);
+  assert.match(two.notes.join('\n'), /the template has 2 top-level tracking deployments, so which one should carry 4f3c9a7e[^ ]* is not clear/);
+  // An expression is never rewritten.
+  const expression = plan(wrapped(`[concat('pid-', '${OTHER_ID}')]`));
+  assert.deepEqual(expression.edits, []);
+});
+
+test('a repair whose rule is off for the template, or suppressed on the resource, is not made', () => {
+  const resource = (extra: string) => `{ "type": "Microsoft.Resources/deployments", "apiVersion": "latest", "name": "pid-${GUID}", "properties": { "mode": "Complete", "template": { "resources": [] } }${extra} }`;
+  const text = (extra = '') => `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    ${resource(extra)}\n  ]\n}\n`;
+  const all = plan(text());
+  assert.deepEqual(all.changes.map((c) => c.message.split(' of ')[0]), ['set apiVersion', 'set properties.mode']);
+
+  const off = plan(text(), { ...SETTINGS, severities: { CUA007: 'off' } });
+  assert.deepEqual(off.changes.map((c) => c.message.split(' of ')[0]), ['set apiVersion']);
+  assert.match(off.notes.join('\n'), /left alone: properties\.mode of 'pid-[^']+' is 'Complete' \(CUA007 is off for this template\)/);
+
+  const suppressed = plan(text(', "metadata": { "cua-guard": { "ignore": ["CUA014"], "reason": "pinned by policy" } }'));
+  assert.deepEqual(suppressed.changes.map((c) => c.message.split(' of ')[0]), ['set properties.mode']);
+  assert.match(suppressed.notes.join('\n'), /left alone: apiVersion of 'pid-[^']+' is 'latest' \(CUA014 is suppressed on this resource: pinned by policy\)/);
+
+  // CUA001 off: nothing is inserted; CUA003 off: an invalid name is not renamed.
+  const empty = `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": []\n}\n`;
+  assert.deepEqual(plan(empty, { ...SETTINGS, severities: { CUA001: 'off' } }).edits, []);
+  const invalidName = text().replace(`"pid-${GUID}"`, '"pid-not-a-guid"').replace('"latest"', '"2021-04-01"').replace('"Complete"', '"Incremental"');
+  assert.equal(plan(invalidName).edits.length, 1);
+  assert.deepEqual(plan(invalidName, { ...SETTINGS, severities: { CUA003: 'off' } }).edits, []);
+});
+
+test('tracking deployments only in a nested template: the top-level one is inserted, the nested one stays and is still reported', () => {
   const nested = `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": "wrapper",\n      "properties": { "mode": "Incremental", "template": { "resources": [ { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}", "properties": { "mode": "Complete", "template": {} } } ] } }\n    }\n  ]\n}\n`;
   const result = plan(nested);
-  assert.deepEqual(result.edits, []);
-  assert.equal(result.fixed, nested);
-  assert.match(result.notes[0] ?? '', /^left alone: tracking deployment 'pid-[^']+' is inside the nested template of 'wrapper' .* never moves or deletes one/);
-  assert.ok(result.remainingErrors.some((f) => f.ruleId === 'CUA004'));
+  assertPureInsertion(result);
+  assert.match(result.changes[0]?.message ?? '', /^inserted tracking deployment 'pid-4f3c9a7e[^']*' as the first resource$/);
+  assert.ok(result.fixed.endsWith(nested.slice(nested.indexOf('    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": "wrapper"'))), 'the nested deployment is untouched');
+  assert.match(result.notes[0] ?? '', /^left alone: tracking deployment 'pid-[^']+' is inside the nested template of 'wrapper' .* never moves or deletes one.*a top-level one was inserted, so remove this one yourself/);
+  assert.deepEqual(result.remainingErrors.map((f) => f.ruleId).sort(), ['CUA004', 'CUA007'], 'the nested one is reported as it was');
+  assert.deepEqual(plan(result.fixed).edits, [], 'a second run changes nothing');
   // A broken expression that is clearly meant as the tracking name: no second one either.
   const broken = plan(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "[concat('pid-${GUID}', )]", "properties": { "mode": "Incremental", "template": {} } }\n  ]\n}\n`);
   assert.deepEqual(broken.edits, []);
@@ -174,28 +226,31 @@ test('line endings and indentation are detected from the file', () => {
   assert.equal(detectIndentUnit('{"a":1}'), '  ');
 });
 
-/** Expected outcome of `fix --tracking-id <id>` on each failing example. */
-const EXAMPLES: Record<string, { id?: string; repaired: boolean }> = {
-  'cua001-missing-tracking-resource': { repaired: true },
-  'cua002-duplicate-tracking-resource': { repaired: false }, // deleting the duplicate is not fix's call
-  'cua003-invalid-tracking-name': { id: 'eb7927c8-dd66-43e1-b0cf-c346a4220630', repaired: true },
-  'cua004-tracking-in-nested-template': { repaired: false },
-  'cua005-tracking-in-linked-template': { repaired: false },
-  'cua006-tracking-name-wrong-type': { repaired: false },
-  'cua007-tracking-mode-not-incremental': { repaired: true },
-  'cua008-tracking-template-not-empty': { repaired: false }, // a warning; resources are never deleted
-  'cua009-unregistered-tracking-id': { repaired: true }, // the all-zero placeholder GUID
-  'cua010-unresolved-tracking-name': { repaired: false },
-  'cua011-conditional-tracking': { repaired: false },
-  'cua012-tracking-location-missing': { repaired: true },
-  'cua013-invalid-template': { repaired: false },
-  'cua014-tracking-api-version': { repaired: true },
-  'cua015-fixed-name-at-higher-scope': { repaired: false }, // a warning; renaming is left to people
-  'cua016-invalid-expression': { repaired: false },
-  'cua017-linked-template-not-checked': { repaired: false },
+/**
+ * `fix --tracking-id <GUID>` on each failing example: whether it changes the file, which findings
+ * (any severity, by rule) are left afterwards, and for each one left the reason fix gives.
+ */
+const EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
+  'cua001-missing-tracking-resource': { changed: true, remaining: [] },
+  'cua002-duplicate-tracking-resource': { changed: false, remaining: ['CUA002'] }, // which one to delete is not fix's call
+  'cua003-invalid-tracking-name': { changed: true, remaining: [] }, // renamed to pid-<given id>
+  'cua004-tracking-in-nested-template': { changed: true, remaining: ['CUA004'] }, // top-level one inserted, nested one stays
+  'cua005-tracking-in-linked-template': { changed: true, remaining: ['CUA005'] }, // same, for the linked template
+  'cua006-tracking-name-wrong-type': { changed: false, remaining: ['CUA006'] },
+  'cua007-tracking-mode-not-incremental': { changed: true, remaining: [] },
+  'cua008-tracking-template-not-empty': { changed: false, remaining: ['CUA008'] }, // a warning; resources are never deleted
+  'cua009-unregistered-tracking-id': { changed: true, remaining: [] }, // the all-zero placeholder GUID
+  'cua010-unresolved-tracking-name': { changed: false, remaining: ['CUA010'] },
+  'cua011-conditional-tracking': { changed: false, remaining: ['CUA011'] },
+  'cua012-tracking-location-missing': { changed: true, remaining: [] },
+  'cua013-invalid-template': { changed: false, remaining: ['CUA013'] },
+  'cua014-tracking-api-version': { changed: true, remaining: [] },
+  'cua015-fixed-name-at-higher-scope': { changed: false, remaining: ['CUA015'] }, // a warning; renaming is left to people
+  'cua016-invalid-expression': { changed: false, remaining: ['CUA001', 'CUA016'] }, // the broken name is meant as the tracking one
+  'cua017-linked-template-not-checked': { changed: false, remaining: ['CUA017'] },
 };
 
-test('fix repairs every failing example it can, re-checked clean, and leaves the others byte for byte', () => {
+test('fix on every failing example: exactly these findings remain, each with the reason, and a second run changes nothing', () => {
   const examples = readdirSync(join(REPO_ROOT, 'examples/failing')).sort();
   assert.deepEqual(examples, Object.keys(EXAMPLES).sort(), 'every example has an expected outcome');
   for (const name of examples) {
@@ -205,22 +260,28 @@ test('fix repairs every failing example it can, re-checked clean, and leaves the
     try {
       cpSync(join(REPO_ROOT, 'examples/failing', name), ws.root, { recursive: true });
       const original = readFileSync(join(ws.root, 'azuredeploy.json'), 'utf8');
-      const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [expected.id ?? GUID] };
+      const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
       const workspace = openWorkspace(ws.root);
       const before = checkWorkspace({ workspace, settings });
       const fixed = fixWorkspace({ workspace, settingsFor: () => settings, write: true });
       const after = checkWorkspace({ workspace, settings });
       const text = readFileSync(join(ws.root, 'azuredeploy.json'), 'utf8');
-      const problems = (report: typeof after) => report.files.flatMap((f) => f.findings).filter((f) => f.severity !== 'notice' && !f.suppressed);
-      if (expected.repaired) {
-        assert.ok(problems(before).length > 0, `${name} had something to repair`);
-        assert.deepEqual(problems(after).map((f) => f.ruleId), [], `${name} is clean after the fix`);
-        const [plan] = fixed.files;
-        assert.ok(plan?.written);
+      const problems = (report: typeof after) => report.files.flatMap((f) => f.findings).filter((f) => !f.suppressed);
+      assert.ok(problems(before).length > 0, `${name} had something to report`);
+      assert.deepEqual([...new Set(problems(after).map((f) => f.ruleId))].sort(), expected.remaining, `${name}: what remains after the fix`);
+      const [plan] = fixed.files;
+      assert.ok(plan);
+      if (expected.changed) {
+        assert.ok(plan.written, `${name} was changed`);
         assertUntouchedOutsideEdits(plan);
       } else {
         assert.equal(text, original, `${name} is left byte for byte`);
-        assert.equal(fixed.files[0]?.written, false);
+        assert.equal(plan.written, false);
+      }
+      // Every error left is explained: a "left alone"/"not changed" note, or the reason on its "still reported" line.
+      for (const error of plan.remainingErrors) {
+        const line = plan.notes.find((n) => n.startsWith('still reported') && n.includes(` ${error.ruleId} `)) ?? '';
+        assert.ok(/\(not fixed: /.test(line) || plan.notes.some((n) => /^(left alone|not changed): /.test(n)), `${name}: why ${error.ruleId} is left: ${plan.notes.join(' | ')}`);
       }
       const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true });
       assert.deepEqual(again.files.map((f) => f.edits.length), [0], `${name}: a second run changes nothing`);

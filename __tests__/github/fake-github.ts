@@ -16,6 +16,8 @@ export interface FakeGitHubOptions {
   checkRuns?: 'ok' | number;
   /** The pull request's files, served 100 (or per_page) at a time. */
   pullRequestFiles?: { filename: string; status?: string; previous_filename?: string }[];
+  /** An HTTP status every pull-request files call fails with (the API being down, say). */
+  pullRequestFilesStatus?: number;
 }
 
 export interface FakeGitHub {
@@ -48,6 +50,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (method === 'PATCH' && checkRuns[3]) return json(res, 200, { id: Number(checkRuns[3]) });
     }
     const files = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname);
+    if (files && method === 'GET' && options.pullRequestFilesStatus !== undefined) return json(res, options.pullRequestFilesStatus, { message: 'Server Error' });
     if (files && method === 'GET') {
       const all = (options.pullRequestFiles ?? []).map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, status: 'modified', ...f }));
       const perPage = Number(url.searchParams.get('per_page') ?? '30');

@@ -19,6 +19,8 @@ import { runActionAsync } from './run-action-async.ts';
 const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const PR_EVENT = { name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: HEAD_SHA } } } };
 const TOKEN = 'ghs_fake-token-for-tests';
+/** The source the bundle is built from, for behaviour newer than the committed dist/. */
+const ACTION_SOURCE = 'src/action/main-entry.ts';
 
 /**
  * 30 main templates t00…t29, each with 4 findings (120 in all): a pid- tags resource (CUA006
@@ -156,6 +158,53 @@ test('only-changed on a pull request: the files API over 3 pages, then only the 
     assert.equal(run.status, 1);
   } finally {
     await api.close();
+    ws.dispose();
+  }
+});
+
+test('without only-changed, a pull request with more findings than annotations: findings in its files are annotated first', async () => {
+  const ws = thirtyTemplates();
+  const files = [{ filename: 't25/azuredeploy.json' }, { filename: 'README.md' }];
+  const api = await startFakeGitHub({ pullRequestFiles: files });
+  try {
+    const run = await runActionAsync(ws.root, { token: TOKEN }, apiEnv(api), PR_EVENT, ACTION_SOURCE);
+    assert.equal(api.requests.filter((r) => r.path === '/repos/contoso/offer/pulls/7/files').length, 1);
+    const errors = workflowAnnotations(run.stdout).filter((l) => l.startsWith('::error'));
+    const warnings = workflowAnnotations(run.stdout).filter((l) => l.startsWith('::warning'));
+    // t25's two errors and two warnings first, then the other templates take turns in tree order.
+    assert.deepEqual(errors.slice(0, 3).map((l) => /file=([^,]+)/.exec(l)?.[1]), ['t25/azuredeploy.json', 't25/azuredeploy.json', 't00/azuredeploy.json']);
+    assert.deepEqual(warnings.slice(0, 3).map((l) => /file=([^,]+)/.exec(l)?.[1]), ['t25/azuredeploy.json', 't25/azuredeploy.json', 't00/azuredeploy.json']);
+    assert.equal(JSON.parse(run.outputs['templates'] ?? '[]').length, 30, 'everything is still reported');
+    assert.match(run.stdout, /annotations: more findings than GitHub shows; findings in the 2 file\(s\) pull request #7 changes come first/);
+  } finally {
+    await api.close();
+  }
+  // The files API failing changes nothing but the order: no warning, one debug line.
+  const down = await startFakeGitHub({ pullRequestFilesStatus: 500 });
+  try {
+    const run = await runActionAsync(ws.root, { token: TOKEN }, apiEnv(down), PR_EVENT, ACTION_SOURCE);
+    const errors = workflowAnnotations(run.stdout).filter((l) => l.startsWith('::error'));
+    assert.match(errors[0] ?? '', /file=t00\/azuredeploy\.json/);
+    assert.doesNotMatch(run.stdout, /^::warning::/m);
+    assert.match(run.stdout, /^::debug::annotations: ordered without the pull request's files \(could not list the files of pull request #7 \(500/m);
+    assert.equal(run.status, 1, 'failed by the findings, not by the API');
+  } finally {
+    await down.close();
+  }
+  // Within the caps (or without a token) the API is not asked.
+  const quiet = await startFakeGitHub({ pullRequestFiles: files });
+  try {
+    const one = createTempWorkspace();
+    try {
+      one.write('azuredeploy.json', template([trackingResource({ apiVersion: 'latest' })]));
+      await runActionAsync(one.root, { token: TOKEN }, apiEnv(quiet), PR_EVENT, ACTION_SOURCE);
+    } finally {
+      one.dispose();
+    }
+    await runActionAsync(ws.root, { token: '' }, apiEnv(quiet), PR_EVENT, ACTION_SOURCE);
+    assert.deepEqual(quiet.requests, []);
+  } finally {
+    await quiet.close();
     ws.dispose();
   }
 });

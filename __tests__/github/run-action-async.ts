@@ -10,7 +10,8 @@ export interface GitHubEvent {
   payload?: unknown;
 }
 
-export async function runActionAsync(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string>, event?: GitHubEvent): Promise<ActionRun> {
+/** `entry`: the bundle by default; src/action/main-entry.ts runs the source the bundle is built from. */
+export async function runActionAsync(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string>, event?: GitHubEvent, entry = 'dist/index.js'): Promise<ActionRun> {
   const { env, files } = runnerEnvironment(workspace, inputs);
   Object.assign(env, extraEnv);
   if (event) {
@@ -19,7 +20,7 @@ export async function runActionAsync(workspace: string, inputs: Record<string, s
     env['GITHUB_EVENT_NAME'] = event.name;
     env['GITHUB_EVENT_PATH'] = eventPath;
   }
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, entry)], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

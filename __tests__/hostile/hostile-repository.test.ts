@@ -227,7 +227,7 @@ test('hostile repository via the bundled CLI: text, json and sarif; no hang, no 
     }
     const explicit = runCli(['check', '--format', 'json', 'link-dir', '../outside', '../outside.json', 'escape'], h.ws);
     assertNoSentinel(explicit.stdout + explicit.stderr, 'cli explicit');
-    assert.equal(explicit.status, 1, explicit.stderr);
+    assert.equal(explicit.status, 2, 'a named path that is outside the workspace is a usage error, after the others are checked');
     assert.deepEqual((JSON.parse(explicit.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['escape/azuredeploy.json']);
     const onlyOutside = runCli(['check', '../outside/azuredeploy.json'], h.ws);
     assert.equal(onlyOutside.status, 2, 'nothing to check is a usage error');

@@ -8,7 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { checkWorkspace } from '../../src/engine/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
-import { buildSarif, findingHash, FINGERPRINT_KEY, formatSarif, normalizeMessage, type SarifLog } from '../../src/reporters/sarif.ts';
+import { buildSarif, findingHash, FINGERPRINT_KEY, formatSarif, normalizeMessage, resourcePointer, type SarifLog } from '../../src/reporters/sarif.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { REPO_ROOT, runCli } from '../support/run-dist.ts';
@@ -123,6 +123,40 @@ test('partial fingerprints survive unrelated edits that move lines, and change w
   assert.notEqual(a.line, b.line, 'the edit moved the finding');
   assert.equal(a.print, b.print, 'same finding, same fingerprint');
   assert.notEqual(a.print, c.print, "a different mode is a different finding");
+});
+
+test('partial fingerprints name the resource, not its index: inserting a resource before it keeps them', () => {
+  const mode = (overrides: Record<string, unknown> = {}) => trackingResource({ properties: { mode: 'Complete', template: emptyTemplate() }, apiVersion: 'latest', ...overrides });
+  const before = template([storageAccount(), mode()]);
+  const inserted = template([storageAccount('first'), { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-04-01', name: 'vnet' }, storageAccount(), mode()]);
+  const fingerprints = (value: object, readable = true) => {
+    const ws = createTempWorkspace();
+    try {
+      ws.write('azuredeploy.json', value);
+      const workspace = openWorkspace(ws.root);
+      const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS });
+      const readFile = (file: string) => (readable ? readFileSync(`${ws.root}/${file}`, 'utf8') : undefined);
+      const log = buildSarif(report, { readFile });
+      assertValidSarif(log);
+      return Object.fromEntries((log.runs[0]?.results ?? []).map((r) => [r.ruleId, r.partialFingerprints[FINGERPRINT_KEY]]));
+    } finally {
+      ws.dispose();
+    }
+  };
+  const a = fingerprints(before);
+  const b = fingerprints(inserted);
+  assert.deepEqual(Object.keys(a).sort(), ['CUA007', 'CUA014']);
+  assert.equal(a['CUA007'], b['CUA007'], 'CUA007 keeps its fingerprint when two resources are inserted before it');
+  assert.equal(a['CUA014'], b['CUA014']);
+  assert.notEqual(a['CUA007'], a['CUA014'], 'two different findings on the same resource differ');
+  // Without the file text, the JSON pointer (with the index) is what there is.
+  assert.notEqual(fingerprints(before, false)['CUA007'], fingerprints(inserted, false)['CUA007']);
+  // A different resource (another name) is another finding.
+  assert.notEqual(a['CUA007'], fingerprints(template([storageAccount(), mode({ name: 'pid-11111111-2222-3333-4444-555555555555' })]))['CUA007']);
+  // languageVersion 2.0: the symbolic name already names the resource.
+  assert.equal(resourcePointer({ resources: [{ type: 'Microsoft.Resources/deployments', name: "[format('pid-{0}', variables('id'))]" }] }, '/resources/0/properties/mode'), "/resources/{microsoft.resources~1deployments:[format('pid-{0}', variables('id'))]}/properties/mode");
+  assert.equal(resourcePointer({ resources: { tracking: { type: 'x' } } }, '/resources/tracking/name'), '/resources/tracking/name');
+  assert.equal(normalizeMessage('declared twice (first at /resources/0)'), normalizeMessage('declared twice (first at /resources/3)'));
 });
 
 test('the fingerprint ignores positions in messages, and tells identical findings apart', () => {

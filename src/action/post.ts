@@ -28,7 +28,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   timer.unref();
   try {
     const { runCleanup } = await import('../azure/cleanup.ts');
-    const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => core.info(`cua-guard: ${line}`) });
+    const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => core.info(`cua-guard: ${line}`), warn: (line) => core.warning(`cua-guard: ${line}`) });
     core.info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     // Left-over resources cost money and block the next run's names: fail loudly.
     if (report.failed.length > 0) core.setFailed(`cua-guard could not remove: ${report.failed.join('; ')}`);

@@ -7,12 +7,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspace } from '../engine/check-workspace.ts';
 import type { DeploymentScope } from '../engine/types.ts';
-import { openWorkspace, type Workspace } from '../workspace/read-file.ts';
+import { openWorkspace, readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { formatText } from '../reporters/text.ts';
 import { formatJson } from '../reporters/json.ts';
 import { formatSarif } from '../reporters/sarif.ts';
 import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../config/index.ts';
-import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, UsageError } from '../settings/parse-options.ts';
+import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, splitList, UsageError } from '../settings/parse-options.ts';
+import { isNamedPathProblem, type DiscoveryProblem } from '../workspace/discover.ts';
 import { TOOL_VERSION } from '../meta.ts';
 import { trackingResource } from '../fix/tracking-resource.ts';
 import { HELP } from './help.ts';
@@ -54,6 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /** Flags shared by check and fix: what to read and which settings apply. */
 const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h', default: false },
   'tracking-id': { type: 'string', multiple: true, default: [] as string[] },
   rule: { type: 'string', multiple: true, default: [] as string[] },
   'strict-names': { type: 'boolean' },
@@ -75,6 +77,7 @@ const FIX_OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 const NEW_ID_OPTIONS = {
+  help: { type: 'boolean', short: 'h', default: false },
   scope: { type: 'string', default: 'resourceGroup' },
 } satisfies ParseArgsConfig['options'];
 
@@ -94,9 +97,12 @@ interface Prepared {
 
 /** Opens the workspace, reads the configuration file and puts the flags on top of it. */
 async function prepare(values: CommonValues, io: CliIo): Promise<Prepared> {
+  // Comma-separated lists work as in the action's inputs: --tracking-id a,b --rule CUA011=off,CUA008=error.
+  const rules = splitList(values.rule);
+  const trackingIds = splitList(values['tracking-id']);
   const explicit: SettingsLayer = {
-    ...(values.rule.length > 0 ? { severities: parseRuleSeverities(values.rule) } : {}),
-    ...(values['tracking-id'].length > 0 ? { trackingIds: parseTrackingIds(values['tracking-id']) } : {}),
+    ...(rules.length > 0 ? { severities: parseRuleSeverities(rules) } : {}),
+    ...(trackingIds.length > 0 ? { trackingIds: parseTrackingIds(trackingIds) } : {}),
     ...(values['strict-names'] !== undefined ? { strictNames: values['strict-names'] } : {}),
     ...(values['max-tracking-resources'].trim() !== ''
       ? { maxTrackingResources: parsePositiveInteger(values['max-tracking-resources'], '--max-tracking-resources', 1) }
@@ -109,6 +115,7 @@ async function prepare(values: CommonValues, io: CliIo): Promise<Prepared> {
 
 async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, CHECK_OPTIONS);
+  if (values.help) return showHelp(io);
   const format = parseChoice(values.format, '--format', ['text', 'json', 'sarif'] as const, 'text');
   const failOn = parseChoice(values['fail-on'], '--fail-on', ['error', 'warning', 'never'] as const, 'error');
   const { workspace, resolved } = await prepare(values, io);
@@ -118,12 +125,16 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     settings: resolved.base,
     settingsFor: resolved.settingsFor,
     paths: positionals.length > 0 ? positionals : [io.cwd],
+    pathsAreDefault: positionals.length === 0,
     cwd: io.cwd,
     ...(patterns.length > 0 ? { patterns } : {}),
     ...(values.parameters ? { parametersFile: values.parameters } : {}),
   });
-  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { workspaceRoot: workspace.root }) : formatText(report));
-  if (report.problems.length > 0 && report.files.length === 0) return EXIT_USAGE;
+  const readFile = workspaceTextReader(workspace);
+  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { workspaceRoot: workspace.root, readFile }) : formatText(report));
+  // The text format prints the problems itself; JSON and SARIF keep stdout one document.
+  if (format !== 'text') for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
+  if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
   if (failOn === 'never') return EXIT_OK;
   if (report.counts.error > 0) return EXIT_FINDINGS;
   return failOn === 'warning' && report.counts.warning > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -131,6 +142,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
 
 async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
+  if (values.help) return showHelp(io);
   const { workspace, resolved } = await prepare(values, io);
   const { fixWorkspace, unifiedDiff } = await import('../fix/index.ts');
   const patterns = resolved.patterns();
@@ -138,6 +150,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const report = fixWorkspace({
     workspace,
     paths: positionals.length > 0 ? positionals : [io.cwd],
+    pathsAreDefault: positionals.length === 0,
     cwd: io.cwd,
     ...(patterns.length > 0 ? { patterns } : {}),
     settingsFor: resolved.settingsFor,
@@ -158,7 +171,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     `${report.files.length} template(s): ${changed} ${dryRun ? 'would change' : 'changed'}, ${report.files.length - changed} unchanged` +
       (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? 's' : 've'} errors to fix by hand\n` : '\n'),
   );
-  if (report.problems.length > 0 && report.files.length === 0) return EXIT_USAGE;
+  if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -166,6 +179,7 @@ const SCOPES: readonly DeploymentScope[] = ['resourceGroup', 'subscription', 'ma
 
 function runNewId(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCliArgs(args, NEW_ID_OPTIONS);
+  if (values.help) return showHelp(io);
   if (positionals.length > 0) throw new UsageError(`new-id takes no arguments (got '${positionals[0]}')`);
   const scope = parseChoice(values.scope, '--scope', SCOPES, 'resourceGroup');
   const id = process.getBuiltinModule('node:crypto').randomUUID();
@@ -176,6 +190,29 @@ function runNewId(args: readonly string[], io: CliIo): number {
       `(or run: cua-guard fix --tracking-id ${id}):\n\n${resource}\n`,
   );
   return EXIT_OK;
+}
+
+function showHelp(io: CliIo): number {
+  io.stdout(HELP);
+  return EXIT_OK;
+}
+
+/**
+ * Exit 2 when a path the user named cannot be used (missing, outside the workspace, a folder
+ * with no main template), even when other paths were checked: a typo must not pass as a clean
+ * run. Also when nothing could be checked because what was found could not be read. A glob
+ * (configuration `include`) that matches nothing is only a warning.
+ */
+function namedPathFailed(problems: readonly DiscoveryProblem[], checked: number): boolean {
+  return problems.some(isNamedPathProblem) || (checked === 0 && problems.some((p) => p.kind === 'skipped'));
+}
+
+/** Template text for SARIF fingerprints (what identifies a resource); undefined when unreadable. */
+function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {
+  return (file) => {
+    const read = readWorkspaceFile(workspace, file);
+    return read.ok ? read.text : undefined;
+  };
 }
 
 function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {

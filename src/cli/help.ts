@@ -10,9 +10,10 @@ Usage:
   cua-guard --version
 
 Options for check and fix:
-      --tracking-id ID            a registered tracking id (GUID, with or without pid-); repeatable;
-                                  fix inserts the first one
-      --rule ID=SEVERITY          change a rule's severity: error, warning, notice or off; repeatable
+      --tracking-id ID[,ID…]      registered tracking ids (GUIDs, with or without pid-); repeatable
+                                  or comma-separated; fix inserts the first one
+      --rule ID=SEVERITY[,…]      change a rule's severity: error, warning, notice or off; repeatable
+                                  or comma-separated
       --strict-names              forbid a suffix after the GUID in tracking names
       --max-tracking-resources N  tracking deployments allowed per main template (default 1)
       --parameters FILE           parameters file, relative to each template
@@ -27,7 +28,10 @@ Options for fix:
       --dry-run                   print a unified diff (for git apply) instead of writing the files
 Options for new-id:
       --scope resourceGroup|subscription|managementGroup|tenant   shape of the snippet (default resourceGroup)
+Options for every command:
+  -h, --help                      show this text (also after a command: cua-guard check --help)
 
 Exit codes: 0 no error-level finding (fix: none left), 1 findings at or above --fail-on (fix: errors
-left to fix by hand), 2 usage error, invalid configuration or internal error.
+left to fix by hand), 2 usage error, a named path that is missing, outside the workspace or holds
+no main template, invalid configuration, or internal error.
 `;

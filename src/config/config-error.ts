@@ -1,6 +1,6 @@
 // A mistake in the configuration file, with the place it is at: shown as
 // `.cua-guard.json:4:14: rules.CUA011 must be one of …` and stops the run (exit 2, setFailed).
-import { UsageError } from '../settings/parse-options.ts';
+import { isUsageError, UsageError } from '../settings/parse-options.ts';
 
 export interface ConfigProblem {
   line: number;
@@ -25,4 +25,9 @@ export class ConfigError extends UsageError {
 
 export function formatProblem(file: string, problem: ConfigProblem): string {
   return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** A brand check rather than `instanceof`: the lazily loaded validator carries its own copy of the class. */
+export function isConfigError(error: unknown): error is ConfigError {
+  return isUsageError(error) && typeof (error as Partial<ConfigError>).file === 'string' && Array.isArray((error as Partial<ConfigError>).problems);
 }

@@ -8,7 +8,7 @@ import { LineIndex } from '../engine/text-position.ts';
 import { RULES } from '../rules/index.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
 import type { ParsedConfig } from './load.ts';
-import type { CuaGuardConfig } from './types.ts';
+import type { ConfigOverride, CuaGuardConfig } from './types.ts';
 
 let compiled: ValidateFunction | undefined;
 
@@ -19,7 +19,7 @@ function validator(): ValidateFunction {
 
 export function validateConfiguration(parsed: ParsedConfig, text: string, displayPath: string): CuaGuardConfig {
   const validate = validator();
-  if (validate(parsed.value)) return parsed.value as CuaGuardConfig;
+  if (validate(parsed.value)) return withCanonicalKeys(parsed, text, displayPath);
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
@@ -34,6 +34,35 @@ export function validateConfiguration(parsed: ParsedConfig, text: string, displa
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   throw new ConfigError(displayPath, problems.slice(0, 10));
+}
+
+/** Kebab-case spellings (as the action inputs are written) and the camelCase ones mean the same. */
+const ALIASES: Readonly<Record<string, keyof CuaGuardConfig & keyof ConfigOverride>> = {
+  'tracking-ids': 'trackingIds',
+  'strict-names': 'strictNames',
+  'max-tracking-resources': 'maxTrackingResources',
+};
+
+/** The configuration with kebab-case keys renamed; both spellings of one setting in one place is a mistake. */
+function withCanonicalKeys(parsed: ParsedConfig, text: string, file: string): CuaGuardConfig {
+  const problems: ConfigProblem[] = [];
+  const lines = new LineIndex(text);
+  const canonical = (object: Record<string, unknown>, path: (string | number)[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(object)) {
+      const name = ALIASES[key] ?? key;
+      if (name !== key && name in object) {
+        const node = findNodeAtLocation(parsed.tree, [...path, key])?.parent?.children?.[0];
+        problems.push({ ...lines.positionAt(node?.offset ?? 0), message: `'${key}' and '${name}' are the same setting${path.length ? ` (in ${displayPath(path)})` : ''}; keep one` });
+      }
+      if (!(name in out)) out[name] = value;
+    }
+    return out;
+  };
+  const root = canonical(parsed.value as Record<string, unknown>, []);
+  if (Array.isArray(root['overrides'])) root['overrides'] = (root['overrides'] as Record<string, unknown>[]).map((o, i) => canonical(o, ['overrides', i]));
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return root as CuaGuardConfig;
 }
 
 /** Drops the umbrella errors ajv adds next to a more specific one at the same place. */
@@ -78,7 +107,8 @@ function describe(error: ErrorObject): string {
         if (RULES.some((r) => r.id === upper)) return `rule ids are written in capitals: '${upper}', not '${extra}' (in ${where})`;
         return `unknown rule '${extra}' in ${where} (known: ${RULES[0]?.id}…${RULES[RULES.length - 1]?.id})`;
       }
-      const known = Object.keys(knownProperties(path)).join(', ');
+      // The kebab-case aliases are left out of the hint: one spelling per setting is enough.
+      const known = Object.keys(knownProperties(path)).filter((key) => !(key in ALIASES)).join(', ');
       return `unknown setting '${extra}'${where === 'the configuration' ? '' : ` in ${where}`}${known ? ` (known: ${known})` : ''}`;
     }
     case 'enum':
@@ -86,7 +116,7 @@ function describe(error: ErrorObject): string {
     case 'type':
       return `${where} must be ${article(String(params['type']))}, not ${typeName(error.data)}`;
     case 'pattern':
-      if (path.includes('trackingIds')) {
+      if (path.includes('trackingIds') || path.includes('tracking-ids')) {
         return `${where}: '${String(error.data)}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`;
       }
       return `${where} does not match ${String(params['pattern'])}`;

@@ -1,13 +1,21 @@
 // Checks every main template a request names: discovery, reading, parameter values,
 // linked templates, rules. One broken file never hides the verdict on the others.
+import { closeSync, constants, openSync, readSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
-import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
+import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { checkTemplateText, invalidTemplateResult } from './check-template.ts';
+import { findSuppressionMistakes } from './suppression.ts';
+import { LineIndex } from './text-position.ts';
+import { toJsonPointer } from './json-pointer.ts';
+import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from './settings.ts';
 import type { CheckReport, Finding, Severity, TemplateResult } from './types.ts';
+
+const RULE_IDS = RULES.map((rule) => rule.id);
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -16,6 +24,8 @@ export interface WorkspaceCheckRequest {
   settingsFor?: (file: string) => CheckSettings;
   /** Explicit files or folders (CLI); empty = search the workspace. */
   paths?: readonly string[];
+  /** The paths are a default (the CLI's current folder), not named by the user. */
+  pathsAreDefault?: boolean;
   /** Glob patterns (action input `templates`). */
   patterns?: readonly string[];
   /** Parameters file path or glob, relative to each template (input `parameters`). */
@@ -30,6 +40,7 @@ export interface WorkspaceCheckReport extends CheckReport {
 export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
   const discovery = discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
+    ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
@@ -42,9 +53,14 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
   const settings = request.settingsFor?.(file) ?? request.settings;
   try {
     const read = readWorkspaceFile(request.workspace, file);
-    if (!read.ok) return invalidTemplateResult(file, '', { message: read.message, offset: 0, length: 0 }, settings);
+    if (!read.ok) {
+      // A binary or mis-encoded file: point at the line and column of the bad byte.
+      const before = read.offset !== undefined ? textBefore(request.workspace, file, read.offset) : '';
+      return invalidTemplateResult(file, before, { message: read.message, offset: before.length, length: 0 }, settings);
+    }
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-    const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
+    const checked = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
+    const result = withSuppressionMistakes(checked, read.text, readLinked, settings);
     const withProblem = parameters.problem ? withParametersProblem(result, parameters.file ?? file, parameters.problem) : result;
     return parameters.file ? { ...withProblem, parametersFile: parameters.file } : withProblem;
   } catch (error) {
@@ -52,6 +68,54 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
     const message = `cua-guard could not check this file (internal error: ${error instanceof Error ? error.message : String(error)}); please report it`;
     return invalidTemplateResult(file, '', { message, offset: 0, length: 0 }, settings);
   }
+}
+
+/**
+ * The text before a byte offset (invalid sequences as U+FFFD), so that the offset can be shown as
+ * a line and column; read again only for a file that failed, and only that far.
+ */
+function textBefore(workspace: Workspace, file: string, offset: number): string {
+  let fd: number | undefined;
+  try {
+    const real = realpathSync.native(resolve(workspace.root, file));
+    if (workspaceRelative(workspace, real) === undefined) return '';
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const bytes = Buffer.alloc(offset);
+    const length = readSync(fd, bytes, 0, offset, 0);
+    return new TextDecoder('utf-8').decode(bytes.subarray(0, length));
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Suppression blocks that cannot work as written (an unknown rule id, an `ignore` that is not a
+ * list) are CUA013 warnings at the mistake, in the main template and in its linked templates:
+ * silently suppressing nothing would leave the author believing the finding is handled.
+ */
+function withSuppressionMistakes(result: TemplateResult, text: string, readLinked: ReturnType<typeof createLinkReader>, settings: CheckSettings): TemplateResult {
+  if (settings.severities['CUA013'] === 'off') return result;
+  const texts: [string, string][] = [[result.path, text]];
+  for (const linked of result.linkedFiles) {
+    const load = readLinked(result.path, linked); // cached: the check just read it
+    if (load.kind === 'file') texts.push([linked, load.source.text]);
+  }
+  const found: Finding[] = [];
+  for (const [file, content] of texts) {
+    const mistakes = findSuppressionMistakes(content, RULE_IDS);
+    if (mistakes.length === 0) continue;
+    const lines = new LineIndex(content);
+    for (const mistake of mistakes) {
+      const start = lines.positionAt(mistake.offset);
+      const end = lines.positionAt(mistake.offset + mistake.length);
+      found.push({ ruleId: 'CUA013', severity: 'warning', message: mistake.message, file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, jsonPointer: toJsonPointer(mistake.path) });
+    }
+  }
+  if (found.length === 0) return result;
+  const findings = [...result.findings, ...found].sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
+  return { ...result, findings };
 }
 
 /** A parameters file that cannot be used: the check went on with default values; say so. */

@@ -14,6 +14,8 @@ export interface FixRequest {
   workspace: Workspace;
   /** Files or folders (CLI); empty = search the workspace. */
   paths?: readonly string[];
+  /** The paths are a default (the CLI's current folder), not named by the user. */
+  pathsAreDefault?: boolean;
   patterns?: readonly string[];
   cwd?: string;
   /** Settings for each main template; its first tracking id is the one inserted. */
@@ -41,6 +43,7 @@ const UTF8_BOM = '\uFEFF';
 export function fixWorkspace(request: FixRequest): FixReport {
   const discovery = discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
+    ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });

@@ -7,12 +7,19 @@
 //  - no apiVersion, or a literal one that is not a date: set 2021-04-01;
 //  - a malformed literal name whose intended id is clear (wrong case of 'pid-', braces round the
 //    GUID, a GUID one or two characters away from a given id, the all-zero placeholder GUID).
-// Anything it cannot be sure of is left alone with a note: tracking deployments in nested or
-// linked templates or child resources (never moved or deleted), duplicates, conditions, names
-// built by expressions. All edits are computed on the original text and applied at once with
-// jsonc-parser's applyEdits; running the fix again finds nothing to do.
+//  - a literal name that is invalid (CUA003) or carries an unregistered id (CUA009), when exactly
+//    one id is given and the template has exactly one top-level tracking deployment: rename it to
+//    pid-<given id>, keeping a landing-zone suffix;
+//  - tracking deployments only in nested or linked templates or child resources: insert the
+//    top-level one; the misplaced one stays (moving it is not sure to be safe) and is still reported.
+// A repair whose rule is off for the template, or suppressed on the resource, is not made.
+// Anything it cannot be sure of is left alone with a note saying why: duplicates, wrong types,
+// conditions, names built by expressions, broken files. All edits are computed on the original
+// text and applied at once with jsonc-parser's applyEdits; running the fix again finds nothing to do.
 import { applyEdits, parseTree, type Edit, type Node } from 'jsonc-parser';
 import { checkTemplateText, findTrackingResources } from '../engine/check-template.ts';
+import { suppressionFor } from '../engine/suppression.ts';
+import { MAX_DEPLOYMENT_NAME } from '../engine/tracking-name.ts';
 import type { LinkReader } from '../engine/linked-templates.ts';
 import { parseTemplateText } from '../engine/parse-json.ts';
 import type { CheckSettings } from '../engine/settings.ts';
@@ -88,16 +95,10 @@ export function planTemplateFix(input: FixInput): FixPlan {
   });
   const candidates = findTrackingResources(model, input.settings);
   const style = detectStyle(input.text);
-  const context: FixContext = { input, tree, style, scope: model.scope, pending: [], notes: [] };
-
   const deployments = candidates.filter((c) => c.isDeployment);
   const topLevel = deployments.filter((c) => c.entry.placement === 'top-level' && c.entry.source.file === input.file);
   const elsewhere = deployments.filter((c) => !topLevel.includes(c));
-  for (const candidate of elsewhere) {
-    context.notes.push(
-      `left alone: tracking deployment '${candidate.name.display}' is ${describePlacement(candidate.entry)}; cua-guard fix never moves or deletes one: move it to the main template's top-level resources yourself`,
-    );
-  }
+  const context: FixContext = { input, tree, style, scope: model.scope, pending: [], notes: [], topLevelCount: topLevel.length };
   // A top-level deployment whose name mentions pid- but could not be evaluated (a broken
   // expression) is meant to be the tracking deployment: a second one would not fix it.
   const broken = model.resources.filter(
@@ -106,7 +107,14 @@ export function planTemplateFix(input: FixInput): FixPlan {
   for (const entry of broken) {
     context.notes.push(`left alone: the deployment named ${JSON.stringify(entry.resource['name'])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`);
   }
-  if (topLevel.length === 0 && elsewhere.length === 0 && broken.length === 0) insertTrackingResource(context, model.main.root);
+  // Misplaced tracking deployments do not attribute anything: the top-level one is still missing.
+  const inserted = topLevel.length === 0 && broken.length === 0 && insertTrackingResource(context, model.main.root);
+  for (const candidate of elsewhere) {
+    context.notes.push(
+      `left alone: tracking deployment '${candidate.name.display}' is ${describePlacement(candidate.entry)}; cua-guard fix never moves or deletes one, as it cannot be sure nothing depends on it: ` +
+        (inserted ? 'a top-level one was inserted, so remove this one yourself' : "move it to the main template's top-level resources yourself"),
+    );
+  }
   for (const candidate of topLevel) repairTrackingDeployment(context, candidate);
 
   return finish(input, context, model.linkedSources.map((s) => s.file));
@@ -119,13 +127,34 @@ interface FixContext {
   scope: DeploymentScope | undefined;
   pending: PendingEdit[];
   notes: string[];
+  /** Top-level tracking deployments in the main template (a rename to the given id needs exactly one). */
+  topLevelCount: number;
 }
 
-function insertTrackingResource(context: FixContext, root: Record<string, unknown>): void {
+/**
+ * True when the check would report `ruleId` here: the rule is not off for this template and not
+ * suppressed on the resource. A repair for a finding nobody wants is not made; the note says why.
+ */
+function wanted(context: FixContext, ruleId: string, what: string, entry?: ResourceEntry): boolean {
+  if (context.input.settings.severities[ruleId] === 'off') {
+    context.notes.push(`left alone: ${what} (${ruleId} is off for this template)`);
+    return false;
+  }
+  const suppressed = entry ? suppressionFor(entry.resource, ruleId) : undefined;
+  if (suppressed) {
+    context.notes.push(`left alone: ${what} (${ruleId} is suppressed on this resource: ${suppressed.reason})`);
+    return false;
+  }
+  return true;
+}
+
+/** True when the insertion was planned. */
+function insertTrackingResource(context: FixContext, root: Record<string, unknown>): boolean {
   const { input } = context;
+  if (!wanted(context, 'CUA001', 'the missing top-level tracking deployment was not inserted')) return false;
   if (!input.trackingId) {
-    context.notes.push("not changed: there is no tracking deployment and no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)");
-    return;
+    context.notes.push("not changed: there is no top-level tracking deployment and no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)");
+    return false;
   }
   const value = trackingResource(input.trackingId, context.scope, input.settings.strictNames);
   const resources = root['resources'];
@@ -138,6 +167,7 @@ function insertTrackingResource(context: FixContext, root: Record<string, unknow
     const edit = insertionEdit(input.text, context.tree, { path: ['resources', symbol], value, first: true }, context.style);
     context.pending.push({ edit, message: `inserted tracking deployment ${label} as the symbolic resource '${symbol}'${scopeNote(context.scope)}` });
   }
+  return true;
 }
 
 function scopeNote(scope: DeploymentScope | undefined): string {
@@ -160,41 +190,51 @@ function repairTrackingDeployment(context: FixContext, candidate: TrackingCandid
 
   const properties = resource['properties'];
   if (properties === undefined) {
-    const value = { mode: 'Incremental', template: emptyTemplate(context.scope) };
-    addProperty(context, [...path, 'properties'], value, `added properties (mode Incremental, empty template) to ${label}`);
+    const mode = wanted(context, 'CUA007', `${label} has no properties.mode`, entry);
+    const template = wanted(context, 'CUA008', `${label} has no inline template`, entry);
+    const value = { ...(mode ? { mode: 'Incremental' } : {}), ...(template ? { template: emptyTemplate(context.scope) } : {}) };
+    const parts = [...(mode ? ['mode Incremental'] : []), ...(template ? ['empty template'] : [])];
+    if (parts.length > 0) addProperty(context, [...path, 'properties'], value, `added properties (${parts.join(', ')}) to ${label}`);
   } else if (isRecord(properties)) {
     const mode = properties['mode'];
     if (mode === undefined) {
-      addProperty(context, [...path, 'properties', 'mode'], 'Incremental', `set properties.mode of ${label} to 'Incremental' (it had none)`, true);
+      if (wanted(context, 'CUA007', `${label} has no properties.mode`, entry)) {
+        addProperty(context, [...path, 'properties', 'mode'], 'Incremental', `set properties.mode of ${label} to 'Incremental' (it had none)`, true);
+      }
     } else if (typeof mode === 'string' && !isExpression(mode)) {
-      if (mode.toLowerCase() !== 'incremental') replace(context, [...path, 'properties', 'mode'], 'Incremental', `set properties.mode of ${label} to 'Incremental' (was '${mode}')`);
+      if (mode.toLowerCase() !== 'incremental' && wanted(context, 'CUA007', `properties.mode of ${label} is '${mode}'`, entry)) {
+        replace(context, [...path, 'properties', 'mode'], 'Incremental', `set properties.mode of ${label} to 'Incremental' (was '${mode}')`);
+      }
     } else {
       const value = evaluateValue(mode, entry.scope).value;
       if (typeof value !== 'string' || value.toLowerCase() !== 'incremental') {
         context.notes.push(`left alone: properties.mode of ${label} is ${JSON.stringify(mode)}, not a literal; make it 'Incremental'`);
       }
     }
-    if (properties['template'] === undefined && properties['templateLink'] === undefined) {
+    if (properties['template'] === undefined && properties['templateLink'] === undefined && wanted(context, 'CUA008', `${label} has no inline template`, entry)) {
       addProperty(context, [...path, 'properties', 'template'], emptyTemplate(context.scope), `added an empty inline template to ${label}`);
     }
   }
 
-  if (isHigherScope(entry.templateScope) && resource['location'] === undefined) {
-    addProperty(context, [...path, 'location'], '[deployment().location]', `added "location": "[deployment().location]" to ${label} (${entry.templateScope} scope)`);
+  if (isHigherScope(entry.targetScope) && resource['location'] === undefined && wanted(context, 'CUA012', `${label} has no location`, entry)) {
+    addProperty(context, [...path, 'location'], '[deployment().location]', `added "location": "[deployment().location]" to ${label} (${entry.targetScope} scope)`);
   }
 
   const apiVersion = resource['apiVersion'];
   if (apiVersion === undefined) {
-    addProperty(context, [...path, 'apiVersion'], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (it had none)`);
-  } else if (typeof apiVersion === 'string' && !isExpression(apiVersion) && !DATE_VERSION.test(apiVersion)) {
+    if (wanted(context, 'CUA014', `${label} has no apiVersion`, entry)) {
+      addProperty(context, [...path, 'apiVersion'], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (it had none)`);
+    }
+  } else if (typeof apiVersion === 'string' && !isExpression(apiVersion) && !DATE_VERSION.test(apiVersion) && wanted(context, 'CUA014', `apiVersion of ${label} is '${apiVersion}'`, entry)) {
     replace(context, [...path, 'apiVersion'], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (was '${apiVersion}')`);
   }
 }
 
 /** Renames only literal names whose intended id is clear. */
 function repairName(context: FixContext, candidate: TrackingCandidate): void {
-  const raw = candidate.entry.resource['name'];
-  const namePath = [...candidate.entry.path, 'name'];
+  const { entry } = candidate;
+  const raw = entry.resource['name'];
+  const namePath = [...entry.path, 'name'];
   const { input } = context;
   if (typeof raw !== 'string' || isExpression(raw)) {
     if (candidate.name.trackingId === NIL_GUID && input.trackingId) {
@@ -205,17 +245,57 @@ function repairName(context: FixContext, candidate: TrackingCandidate): void {
     return;
   }
   if (candidate.name.trackingId === NIL_GUID && input.trackingId && input.trackingId !== NIL_GUID && candidate.name.form !== 'invalid') {
+    if (!wanted(context, 'CUA009', `tracking name '${raw}' has the placeholder id`, entry)) return;
     const renamed = `pid-${input.trackingId}${raw.slice(4 + NIL_GUID.length)}`;
     replace(context, namePath, renamed, `replaced the placeholder id in '${raw}' with ${input.trackingId}`);
     return;
   }
-  if (candidate.name.form !== 'invalid') return;
-  const repaired = repairLiteralName(raw, [...(input.trackingId ? [input.trackingId] : []), ...(input.registeredIds ?? [])], input.settings.strictNames);
-  if (repaired.name !== undefined) {
-    replace(context, namePath, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
-  } else {
-    context.notes.push(`left alone: tracking name '${raw}' is invalid (${candidate.name.problem ?? 'invalid'}) and ${repaired.reason}`);
+  if (candidate.name.form === 'invalid') {
+    if (!wanted(context, 'CUA003', `tracking name '${raw}' is invalid`, entry)) return;
+    const repaired = repairLiteralName(raw, [...(input.trackingId ? [input.trackingId] : []), ...(input.registeredIds ?? [])], input.settings.strictNames);
+    if (repaired.name !== undefined) {
+      replace(context, namePath, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
+      return;
+    }
+    const why = `tracking name '${raw}' is invalid (${candidate.name.problem ?? 'invalid'}) and ${repaired.reason}`;
+    renameToGivenId(context, candidate, raw, why, 'it was invalid');
+    return;
   }
+  const registered = input.registeredIds ?? [];
+  const id = candidate.name.trackingId;
+  if (id !== undefined && registered.length > 0 && !registered.includes(id) && wanted(context, 'CUA009', `tracking name '${raw}' uses the unregistered id ${id}`, entry)) {
+    renameToGivenId(context, candidate, raw, `tracking name '${raw}' uses the unregistered id ${id}`, `${id} is not registered`);
+  }
+}
+
+/**
+ * The given id is the one a template's only tracking deployment must carry, so a literal name
+ * that does not carry it becomes pid-<given id>, keeping a landing-zone suffix. Not sure (and
+ * left alone) with several given ids or several top-level tracking deployments.
+ */
+function renameToGivenId(context: FixContext, candidate: TrackingCandidate, raw: string, why: string, reason: string): void {
+  const given = [...new Set(context.input.registeredIds ?? [])];
+  const [id] = given;
+  if (id === undefined || given.length > 1) {
+    const unclear = id === undefined ? 'no tracking id was given (--tracking-id or tracking-ids)' : `${given.length} tracking ids are given, so which one this template should use is not clear`;
+    context.notes.push(`left alone: ${why}; ${unclear}`);
+    return;
+  }
+  if (context.topLevelCount !== 1) {
+    context.notes.push(`left alone: ${why}; the template has ${context.topLevelCount} top-level tracking deployments, so which one should carry ${id} is not clear`);
+    return;
+  }
+  const suffix = keptSuffix(raw, id, context.input.settings.strictNames);
+  const renamed = `pid-${id}${suffix}`;
+  replace(context, [...candidate.entry.path, 'name'], renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`);
+}
+
+/** A landing-zone suffix after a well-formed GUID (`pid-<GUID>-<suffix>`), kept when it stays valid. */
+function keptSuffix(raw: string, id: string, strictNames: boolean): string {
+  if (strictNames || !GUID.test(id)) return '';
+  const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
+  if (suffix === undefined || suffix.toLowerCase() === '-partnercenter') return '';
+  return `pid-${id}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : '';
 }
 
 export interface NameRepair {
@@ -320,10 +400,28 @@ function finish(input: FixInput, context: Pick<FixContext, 'pending' | 'notes'>,
   );
   const remaining = recheck.findings.filter((f) => !f.suppressed && f.severity !== 'notice');
   const notes = [...context.notes];
-  for (const finding of remaining) notes.push(`still reported: ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}`);
+  for (const finding of remaining) {
+    const why = NOT_FIXED[finding.ruleId];
+    notes.push(`still reported: ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}${why ? ` (not fixed: ${why})` : ''}`);
+  }
   changes.sort((a, b) => a.line - b.line);
   return { file: input.file, original: input.text, fixed, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === 'error'), linkedFiles };
 }
+
+/** Why fix leaves each of these findings to people: it cannot be sure what the right change is. */
+const NOT_FIXED: Readonly<Record<string, string>> = {
+  CUA002: 'which tracking deployment to delete, or how to drop the copy loop, is your call; fix never deletes a resource',
+  CUA004: 'fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none',
+  CUA005: 'fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none',
+  CUA006: 'changing the type or name of a resource that is not a deployment could change what it does; fix leaves it to you',
+  CUA008: "fix never deletes resources from the tracking deployment's template",
+  CUA010: 'the id is known only at deployment; fix does not rewrite expressions',
+  CUA011: 'a condition may be a deliberate opt-out; fix does not remove or change it',
+  CUA013: 'fix edits only files it can parse as deployment templates',
+  CUA015: 'renaming a tracking deployment that may already be deployed is left to you',
+  CUA016: 'fix does not rewrite expressions',
+  CUA017: 'fix does not read remote templates',
+};
 
 /** Commas, line breaks and indentation an insertion starts with (so a change's line is where its text is). */
 function leadingLayout(content: string): number {

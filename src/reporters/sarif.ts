@@ -2,9 +2,11 @@
 // One run; tool.driver lists every rule (so ruleIndex is stable whatever was found); each finding
 // is a result with a location relative to %SRCROOT% (the repository root); suppressed findings
 // carry a `suppressions` entry; `partialFingerprints` identify a result across runs without the
-// line number, so an edit elsewhere in the file does not turn an alert into a new one.
+// line number or the resource's position in its array, so an edit elsewhere in the file (even a
+// resource inserted before it) does not turn an alert into a new one.
 import { pathToFileURL } from 'node:url';
 import type { CheckReport, Finding, Severity } from '../engine/types.ts';
+import { parseTemplateText } from '../engine/parse-json.ts';
 import { RULES } from '../rules/index.ts';
 import type { Rule } from '../rules/rule.ts';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../meta.ts';
@@ -12,13 +14,18 @@ import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
 /** The partialFingerprints key; bump the version if the hash input ever changes. */
-export const FINGERPRINT_KEY = 'cuaGuardFindingHash/v1';
+export const FINGERPRINT_KEY = 'cuaGuardFindingHash/v2';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
 export interface SarifOptions {
   /** Absolute path of the workspace, recorded as originalUriBaseIds[%SRCROOT%] when given. */
   workspaceRoot?: string;
+  /**
+   * The text of a workspace file, for fingerprints that name resources by type and name rather
+   * than by array index; without it (or for a file it cannot give) the JSON pointer is used.
+   */
+  readFile?: (file: string) => string | undefined;
 }
 
 // Minimal typings of the parts of SARIF this module writes.
@@ -88,11 +95,12 @@ export function buildSarif(report: CheckReport & { problems?: { message: string 
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const seen = new Map<string, number>();
   const results: SarifResult[] = [];
+  const stablePointer = stablePointers(options.readFile);
   for (const file of report.files) {
     for (const finding of file.findings) {
       const index = ruleIndex.get(finding.ruleId);
       if (index === undefined) continue; // every engine finding has a known rule; guard anyway
-      results.push(toResult(finding, index, seen));
+      results.push(toResult(finding, index, seen, stablePointer));
     }
   }
   const problems = report.problems ?? [];
@@ -141,13 +149,13 @@ function toRule(rule: Rule): SarifRule {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>): SarifResult {
+function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>, stablePointer: StablePointer): SarifResult {
   const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== undefined && finding.endColumn !== undefined && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash(finding);
+  const base = findingHash({ ...finding, jsonPointer: stablePointer(finding.file, finding.jsonPointer) });
   const occurrence = (seen.get(base) ?? 0) + 1;
   seen.set(base, occurrence);
   return {
@@ -169,9 +177,59 @@ function isAfterStart(finding: Finding): boolean {
   return endLine > finding.line || (endLine === finding.line && endColumn >= finding.column);
 }
 
+type StablePointer = (file: string, pointer: string | undefined) => string | undefined;
+
 /**
- * What identifies a finding across runs: rule, file, JSON pointer of the node and the message
- * with positions and counts taken out. Line numbers are deliberately not part of it.
+ * JSON pointers with each resource's array index replaced by what names it: its type and its
+ * name as written (`/resources/Microsoft.Web/sites:[parameters('site')]/properties/x`). Symbolic
+ * names (languageVersion 2.0) already name it. Falls back to the pointer as it is when the file
+ * cannot be read or the pointer does not lead through resources. Each file is parsed once.
+ */
+function stablePointers(readFile: SarifOptions['readFile']): StablePointer {
+  const documents = new Map<string, unknown>();
+  return (file, pointer) => {
+    if (!readFile || pointer === undefined || !/\/resources\/\d/.test(pointer)) return pointer;
+    if (!documents.has(file)) {
+      const text = readFile(file);
+      const parsed = text === undefined ? undefined : parseTemplateText(text);
+      documents.set(file, parsed?.ok ? parsed.value : undefined);
+    }
+    const document = documents.get(file);
+    return document === undefined ? pointer : resourcePointer(document, pointer);
+  };
+}
+
+export function resourcePointer(document: unknown, pointer: string): string {
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = document;
+  let previous: string | undefined;
+  const out: string[] = [];
+  for (const segment of segments) {
+    const container = node;
+    // Past the end of the document (a "missing x" finding), the rest of the pointer is kept as it is.
+    node = Array.isArray(container) ? container[Number(segment)] : isObject(container) ? container[segment] : undefined;
+    const named = previous === 'resources' && Array.isArray(container) && isObject(node) ? resourceLabel(node) : undefined;
+    out.push(named ?? segment.replace(/~/g, '~0').replace(/\//g, '~1'));
+    previous = segment;
+  }
+  return `/${out.join('/')}`;
+}
+
+/** `{type}:{name}`, both as written (types compare case-insensitively in ARM); braces mark it as a label. */
+function resourceLabel(resource: Record<string, unknown>): string | undefined {
+  const type = resource['type'];
+  const name = resource['name'];
+  if (typeof type !== 'string' || name === undefined) return undefined;
+  return `{${type.toLowerCase()}:${typeof name === 'string' ? name : JSON.stringify(name)}}`.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What identifies a finding across runs: rule, file, the resource-based pointer of the node and
+ * the message with positions and counts taken out. Line numbers are deliberately not part of it.
  */
 export function findingHash(finding: Pick<Finding, 'ruleId' | 'file' | 'jsonPointer' | 'message'>): string {
   const input = [finding.ruleId, finding.file, finding.jsonPointer ?? '', normalizeMessage(finding.message)].join('\u0000');
@@ -183,6 +241,8 @@ export function findingHash(finding: Pick<Finding, 'ruleId' | 'file' | 'jsonPoin
 export function normalizeMessage(message: string): string {
   return message
     .replace(/\(line \d+, column \d+\)/gi, '')
+    // "first at /resources/0": an index that moves when a resource is inserted before it.
+    .replace(/\/resources\/\d+/g, '/resources/#')
     .replace(/\b(line|column|character|offset) \d+/gi, '$1')
     .replace(/:\d+:\d+\b/g, '')
     .replace(/\s+/g, ' ')

@@ -1,16 +1,29 @@
 // Finds the main templates to check: glob patterns over the workspace, or explicit paths
 // (a file named explicitly is a main template whatever its name; a folder is searched).
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+// A pattern that is exactly the workspace-relative path of an existing file selects that file,
+// glob characters and all; `./` anchors a pattern at the workspace root. A path the user named
+// that cannot be used (missing, outside the workspace, a folder without templates) is a
+// 'named-path' problem, which fails a run; a glob that matches nothing is only worth a word.
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, posix, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { workspaceRelative, type Workspace } from './read-file.ts';
 
 export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = ['**/mainTemplate.json', '**/azuredeploy.json', '**/prereq.azuredeploy.json'];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
+
+/**
+ * named-path: a path or literal pattern the user named cannot be used (missing, outside the
+ * workspace, not a file, a folder holding no main template); no-match: a glob matched no file;
+ * skipped: something found on the way that was not read (links out, FIFOs, unlistable folders).
+ */
+export type DiscoveryProblemKind = 'named-path' | 'no-match' | 'skipped';
 
 export interface DiscoveryProblem {
   path: string;
   message: string;
+  kind: DiscoveryProblemKind;
 }
 
 export interface Discovery {
@@ -22,22 +35,31 @@ export interface Discovery {
 export interface DiscoveryRequest {
   /** Paths from the command line (relative to cwd or absolute); empty = the workspace root. */
   paths?: readonly string[];
+  /** The paths are a default (the CLI's current folder), not named: finding nothing there is no problem. */
+  pathsAreDefault?: boolean;
   /** Glob patterns relative to the workspace; `!pattern` excludes. */
   patterns?: readonly string[];
   cwd?: string;
 }
 
+export function isNamedPathProblem(problem: { kind?: string }): boolean {
+  return problem.kind === 'named-path';
+}
+
 export function discoverTemplates(workspace: Workspace, request: DiscoveryRequest = {}): Discovery {
-  const patterns = normalizePatterns(request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
+  const problems: DiscoveryProblem[] = [];
+  const patterns = classifyPatterns(workspace, request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
   const matcher = compile(patterns);
   const found = new Set<string>();
-  const problems: DiscoveryProblem[] = [];
+  const matched: string[] = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
+  const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  let searched = false;
   for (const given of roots) {
     const absolute = resolve(request.cwd ?? workspace.root, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === undefined) {
-      problems.push({ path: given, message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
+      problems.push({ path: given, kind: 'named-path', message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
       continue;
     }
     let kind: 'file' | 'folder' | 'other';
@@ -45,15 +67,26 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       const stat = statSync(absolute);
       kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
     } catch {
-      problems.push({ path: given, message: `'${given}' does not exist` });
+      problems.push({ path: given, kind: 'named-path', message: `'${given}' does not exist` });
       continue;
     }
     if (kind === 'file') found.add(rel);
-    else if (kind === 'folder' && !insideWorkspace(workspace, absolute)) problems.push({ path: given, message: `'${given}' is a link to a folder outside the workspace and was not searched` });
-    else if (kind === 'folder') walk(workspace, absolute, matcher, found, problems);
-    else problems.push({ path: given, message: `'${given}' is not a regular file or folder` });
+    else if (kind === 'folder' && !insideWorkspace(workspace, absolute)) problems.push({ path: given, kind: 'named-path', message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === 'folder') {
+      searched = true;
+      const before = matched.length;
+      const literals = patterns.literalFiles.filter((file) => rel === '' || file.startsWith(`${rel}/`));
+      for (const file of literals) if (!matcher.exclude(file)) matched.push(file);
+      if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
+      const added = matched.slice(before).filter((file) => !matcher.exclude(file));
+      for (const file of added) found.add(file);
+      if (named && added.length === 0) {
+        problems.push({ path: given, kind: 'named-path', message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name` });
+      }
+    } else problems.push({ path: given, kind: 'named-path', message: `'${given}' is not a regular file or folder` });
   }
-  return { templates: [...found].sort(), problems };
+  if (searched) problems.push(...unmatchedGlobs(patterns, matched));
+  return { templates: [...found].sort(), problems: [...patterns.problems, ...problems] };
 }
 
 interface Matcher {
@@ -61,26 +94,108 @@ interface Matcher {
   exclude: (path: string) => boolean;
 }
 
-function normalizePatterns(patterns: readonly string[]): string[] {
-  return patterns
-    .map((p) => p.trim())
-    .filter((p) => p !== '' && !p.startsWith('#'))
-    .map((p) => {
-      const negated = p.startsWith('!');
-      let body = (negated ? p.slice(1) : p).replace(/\\/g, '/').replace(/^\.\//, '');
-      // A bare file name matches at any depth, as people expect from `azuredeploy.json`.
-      if (!body.includes('/')) body = `**/${body}`;
-      return negated ? `!${body}` : body;
-    });
+interface IncludeGlob {
+  /** As the user wrote it, for messages. */
+  given: string;
+  glob: string;
+  /** Not one of the default patterns: worth a warning when it matches nothing. */
+  explicit: boolean;
 }
 
-function compile(patterns: string[]): Matcher {
+interface PatternSet {
+  /** Workspace-relative paths of existing files that patterns name exactly. */
+  literalFiles: string[];
+  globs: IncludeGlob[];
+  excludes: string[];
+  /** Patterns that name a path that cannot be used. */
+  problems: DiscoveryProblem[];
+}
+
+function classifyPatterns(workspace: Workspace, raw: readonly string[]): PatternSet {
+  const set: PatternSet = { literalFiles: [], globs: [], excludes: [], problems: [] };
+  for (const pattern of raw.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'))) {
+    if (pattern.startsWith('!')) {
+      set.excludes.push(atAnyDepth(pattern.slice(1)));
+      continue;
+    }
+    const explicit = !DEFAULT_TEMPLATE_PATTERNS.includes(pattern);
+    const slashed = pattern.replace(/\\/g, '/');
+    const anchored = slashed.startsWith('./') || slashed.startsWith('/');
+    const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
+    if (path === undefined || path === '..' || path.startsWith('../')) {
+      set.problems.push({ path: pattern, kind: 'named-path', message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read` });
+      continue;
+    }
+    // A path with a folder in it, or anchored with ./, names one file when that file exists.
+    const pathLike = explicit && (anchored || path.includes('/'));
+    if (pathLike && isFileInside(workspace, path)) {
+      set.literalFiles.push(path);
+    } else if (pathLike && !GLOB_SYNTAX.test(path)) {
+      set.problems.push({ path: pattern, kind: 'named-path', message: `templates pattern '${pattern}' names ${describeMissing(workspace, path)}` });
+    } else {
+      set.globs.push({ given: pattern, glob: anchored ? path : atAnyDepth(path), explicit });
+    }
+  }
+  return set;
+}
+
+/** A bare file name matches at any depth, as people expect from `azuredeploy.json`. */
+function atAnyDepth(pattern: string): string {
+  const body = pattern.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  return body.includes('/') ? body : `**/${body}`;
+}
+
+/** `./x` and `/abs/x` as a workspace-relative path (undefined when it leaves the workspace). */
+function relativeToRoot(workspace: Workspace, pattern: string): string | undefined {
+  if (pattern.startsWith('/') || isAbsolute(pattern)) return workspaceRelative(workspace, resolve(pattern));
+  const path = posix.normalize(pattern);
+  return path === '.' ? '' : path;
+}
+
+function isFileInside(workspace: Workspace, path: string): boolean {
+  return statOf(join(workspace.root, path))?.isFile() === true;
+}
+
+/** A stat without the cost of an exception for the usual "no such file" (start-up time counts). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // ENOTDIR, EACCES: not a file we can use either
+  }
+}
+
+function describeMissing(workspace: Workspace, path: string): string {
+  if (statOf(join(workspace.root, path))?.isDirectory()) {
+    return `a folder, not a template file: write '${path === '' ? '' : `${path}/`}**/*.json' to take every JSON file in it`;
+  }
+  return 'a file that does not exist';
+}
+
+function describeIncludes(patterns: PatternSet): string {
+  const globs = patterns.globs.map((g) => g.given);
+  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
+  return isDefault ? 'mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json' : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
+}
+
+/** Explicit globs that matched no file (excluded ones count as matched: leaving them out was asked for). */
+function unmatchedGlobs(patterns: PatternSet, matched: readonly string[]): DiscoveryProblem[] {
   const options = { nocase: true, dot: true };
-  const includes = patterns.filter((p) => !p.startsWith('!'));
-  const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  return patterns.globs
+    .filter((g) => g.explicit)
+    .filter((g) => {
+      const test = fileNameMatcher([g.glob]) ?? matchingLineBreaks(picomatch(g.glob, options));
+      return !matched.some(test);
+    })
+    .map((g) => ({ path: g.given, kind: 'no-match' as const, message: `templates pattern '${g.given}' matches no file` }));
+}
+
+function compile(patterns: PatternSet): Matcher {
+  const options = { nocase: true, dot: true };
+  const includes = patterns.globs.map((g) => g.glob);
   return {
     include: includes.length ? (fileNameMatcher(includes) ?? matchingLineBreaks(picomatch(includes, options))) : () => false,
-    exclude: excludes.length ? matchingLineBreaks(picomatch(excludes, options)) : () => false,
+    exclude: patterns.excludes.length ? matchingLineBreaks(picomatch(patterns.excludes, options)) : () => false,
   };
 }
 
@@ -136,9 +251,10 @@ function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
 /**
  * Iterative walk (no recursion limit); never follows folder links. One readdirSync per folder:
  * reading entries one by one through opendir took 2.7 times as long on a repository of 2,500
- * solution folders, and even a folder of 100,000 entries lists in a few megabytes.
+ * solution folders, and even a folder of 100,000 entries lists in a few megabytes. Pushes the
+ * files the include patterns match (the caller applies the excludes).
  */
-function walk(workspace: Workspace, start: string, matcher: Matcher, found: Set<string>, problems: DiscoveryProblem[]): void {
+function walk(workspace: Workspace, start: string, matcher: Matcher, matched: string[], problems: DiscoveryProblem[]): void {
   // Below a start that is its own real path, every folder the walk enters is real too (folder
   // links are never entered): tell the reader, so reading the templates found needs no realpath.
   const realFolders = isRealPath(start) ? workspace.realFolders : undefined;
@@ -151,7 +267,7 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, found: Set<
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: 'skipped', message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
     listings?.set(folder, new Set(entries.map((entry) => entry.name)));
@@ -164,13 +280,13 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, found: Set<
       const rel = workspaceRelative(workspace, absolute);
       if (rel === undefined) continue;
       if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
-        problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+        problems.push({ path: rel, kind: 'skipped', message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
         continue;
       }
-      if (!matcher.include(rel) || matcher.exclude(rel)) continue;
+      if (!matcher.include(rel)) continue;
       // A matching FIFO, socket or device is named, never opened; links are resolved when read.
-      if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
-      else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
+      if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
+      else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: 'skipped', message: `'${rel}' is not a regular file and was not read` });
     }
   }
 }
