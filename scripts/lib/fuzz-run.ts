@@ -1,7 +1,7 @@
 // Runs one fuzz case through the engine and returns what went wrong (nothing, normally):
 // an exception that escaped, a broken invariant, or a case that took too long.
 // Used by __tests__/fuzz (a few hundred cases) and scripts/fuzz.ts (100,000 and more).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTemplateText } from '../../src/engine/check-template.ts';
 import { checkWorkspace } from '../../src/engine/check-workspace.ts';
@@ -90,7 +90,10 @@ export function runWorkspaceCase(dir: string, c: WorkspaceCase, settingsIndex = 
     const texts = new Map<string, string>();
     for (const file of ['azuredeploy.json', LINKED_FILE]) {
       const read = readWorkspaceFile(workspace, file);
-      texts.set(file, read.ok ? withoutBom(read.text) : '');
+      // A file that could not be decoded is reported at its bad byte: positions refer to the
+      // text as far as it decodes (invalid sequences as U+FFFD).
+      const lossy = (): string => (existsSync(join(dir, file)) ? new TextDecoder('utf-8').decode(readFileSync(join(dir, file))) : '');
+      texts.set(file, read.ok ? withoutBom(read.text) : read.offset !== undefined ? lossy() : '');
     }
     const result = report.files[0];
     if (result) problems.push(...resultViolations(result, 'azuredeploy.json', texts));

@@ -1,6 +1,6 @@
 // Reads files for the checker without ever leaving the workspace: symlinks are resolved and
 // must stay inside it, only regular files are opened (never a FIFO or a device), and size is bounded.
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
@@ -49,7 +49,8 @@ function isNormalizedAbsolute(path: string): boolean {
 export function readWorkspaceFile(workspace: Workspace, relPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === undefined) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
-  const direct = readThroughRealFolder(workspace, candidate, relPath, maxBytes);
+  if (workspace.listings?.get(dirname(candidate))?.has(basename(candidate)) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: 'ENOENT' };
+  const direct = hasProcFd() ? readThroughOpenFile(workspace, candidate, relPath, maxBytes) : readThroughRealFolder(workspace, candidate, relPath, maxBytes);
   if (direct !== undefined) return direct;
   let real: string;
   try {
@@ -75,6 +76,43 @@ export function workspaceFileExists(workspace: Workspace, relPath: string): bool
 
 const NO_FOLLOW: number | undefined = constants.O_NOFOLLOW; // undefined on Windows
 
+let procFd: boolean | undefined;
+
+/** Linux tells which file an open descriptor refers to, symlinks resolved, in /proc/self/fd. */
+function hasProcFd(): boolean {
+  return (procFd ??= NO_FOLLOW !== undefined && existsSync('/proc/self/fd'));
+}
+
+/**
+ * The fast path on Linux: open the path itself (O_NOFOLLOW: a file that is a symlink takes the
+ * slow path), then ask the kernel which file was opened. That resolves every folder on the way in
+ * one readlink, where realpath walks the path component by component (a tenth of the corpus
+ * check's reading time). A file reached through a folder link that leads out is refused unread.
+ * Undefined when the slow path must decide.
+ */
+function readThroughOpenFile(workspace: Workspace, candidate: string, relPath: string, maxBytes: number): ReadOutcome | undefined {
+  let fd: number;
+  try {
+    fd = openSync(candidate, constants.O_RDONLY | constants.O_NONBLOCK | (NO_FOLLOW ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ELOOP') return undefined;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...(code ? { code } : {}) };
+  }
+  try {
+    let real: string;
+    try {
+      real = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return undefined;
+    }
+    if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    return readOpenFile(fd, real, relPath, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The fast path: the folder's real path (resolved once per folder) plus the file name, opened with
  * O_NOFOLLOW so that a file that is itself a symlink fails to open and takes the slow path
@@ -86,7 +124,6 @@ function readThroughRealFolder(workspace: Workspace, candidate: string, relPath:
   if (NO_FOLLOW === undefined || folders === undefined) return undefined;
   const folder = dirname(candidate);
   const name = basename(candidate);
-  if (workspace.listings?.get(folder)?.has(name) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: 'ENOENT' };
   let realFolder = folders.get(folder);
   if (realFolder === undefined) {
     try {
@@ -113,21 +150,23 @@ function readRegularFile(real: string, relPath: string, maxBytes: number, extraF
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...(code ? { code } : {}) };
   }
   try {
+    return readOpenFile(fd, real, relPath, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads an open regular file of at most maxBytes as text; never a FIFO, socket or device. */
+function readOpenFile(fd: number, real: string, relPath: string, maxBytes: number): ReadOutcome {
+  try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return decodeText(buffer.subarray(0, read), relPath, real);
+    // Node's whole-file read, then a SIMD check and decoding of the bytes: faster than reading
+    // into a buffer of our own (and than readFileSync's own UTF-8 decoding, which skips the checks).
+    return decodeText(readFileSync(fd), relPath, real);
   } catch (error) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
-  } finally {
-    closeSync(fd);
   }
 }
 
