@@ -1,3 +1,4 @@
+if (typeof process.getBuiltinModule !== 'function') { process.stdout.write('::error::' + 'cua-guard needs Node.js 20.16, 22.3 or later (for process.getBuiltinModule); this is ' + process.version + '\n'); process.exit(1); }
 const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -1656,7 +1657,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -1669,7 +1670,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -1816,6 +1817,7 @@ var openSync = /* @__PURE__ */ (() => m.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
 var readSync = /* @__PURE__ */ (() => m.readSync)();
 var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
 var statSync = /* @__PURE__ */ (() => m.statSync)();
 var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
@@ -1944,7 +1946,8 @@ function isNormalizedAbsolute(path) {
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
-  const direct = readThroughRealFolder(workspace, candidate, relPath, maxBytes);
+  if (workspace.listings?.get(dirname(candidate))?.has(basename(candidate)) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: "ENOENT" };
+  const direct = hasProcFd() ? readThroughOpenFile(workspace, candidate, relPath, maxBytes) : readThroughRealFolder(workspace, candidate, relPath, maxBytes);
   if (direct !== void 0) return direct;
   let real;
   try {
@@ -1962,12 +1965,37 @@ function workspaceFileExists(workspace, relPath) {
   return listed !== void 0 ? listed.has(basename(candidate)) : existsSync(candidate);
 }
 var NO_FOLLOW = constants.O_NOFOLLOW;
+var procFd;
+function hasProcFd() {
+  return procFd ??= NO_FOLLOW !== void 0 && existsSync("/proc/self/fd");
+}
+function readThroughOpenFile(workspace, candidate, relPath, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(candidate, constants.O_RDONLY | constants.O_NONBLOCK | (NO_FOLLOW ?? 0));
+  } catch (error2) {
+    const code = error2?.code;
+    if (code === "ELOOP") return void 0;
+    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error2)}`, ...code ? { code } : {} };
+  }
+  try {
+    let real;
+    try {
+      real = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return void 0;
+    }
+    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    return readOpenFile(fd, real, relPath, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
 function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
   const folders = workspace.realFolders;
   if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
   const folder = dirname(candidate);
   const name18 = basename(candidate);
-  if (workspace.listings?.get(folder)?.has(name18) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: "ENOENT" };
   let realFolder = folders.get(folder);
   if (realFolder === void 0) {
     try {
@@ -1991,21 +2019,19 @@ function readRegularFile(real, relPath, maxBytes, extraFlags) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error2)}`, ...code ? { code } : {} };
   }
   try {
+    return readOpenFile(fd, real, relPath, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readOpenFile(fd, real, relPath, maxBytes) {
+  try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return decodeText(buffer.subarray(0, read), relPath, real);
+    return decodeText(readFileSync(fd), relPath, real);
   } catch (error2) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error2)}` };
-  } finally {
-    closeSync(fd);
   }
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -2024,8 +2050,8 @@ function decodeText(bytes, relPath, absolutePath) {
   try {
     return { ok: true, text: utf8.decode(bytes), absolutePath };
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`, offset: at };
+    const at2 = firstInvalidUtf8(bytes);
+    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at2] ?? 0).toString(16)} at offset ${at2})`, offset: at2 };
   }
 }
 function firstInvalidUtf8(bytes) {
@@ -2057,17 +2083,24 @@ function formatBytes(bytes) {
 // src/workspace/discover.ts
 var DEFAULT_TEMPLATE_PATTERNS = ["**/mainTemplate.json", "**/azuredeploy.json", "**/prereq.azuredeploy.json"];
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
+function isNamedPathProblem(problem) {
+  return problem.kind === "named-path";
+}
 function discoverTemplates(workspace, request = {}) {
-  const patterns = normalizePatterns(request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
+  const problems = [];
+  const patterns = classifyPatterns(workspace, request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
   const matcher = compile(patterns);
   const found = /* @__PURE__ */ new Set();
-  const problems = [];
+  const matched = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
+  const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  let searched = false;
   for (const given of roots) {
     const absolute = resolve(request.cwd ?? workspace.root, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === void 0) {
-      problems.push({ path: given, message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
+      problems.push({ path: given, kind: "named-path", message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
       continue;
     }
     let kind;
@@ -2075,31 +2108,96 @@ function discoverTemplates(workspace, request = {}) {
       const stat = statSync(absolute);
       kind = stat.isFile() ? "file" : stat.isDirectory() ? "folder" : "other";
     } catch {
-      problems.push({ path: given, message: `'${given}' does not exist` });
+      problems.push({ path: given, kind: "named-path", message: `'${given}' does not exist` });
       continue;
     }
     if (kind === "file") found.add(rel);
-    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, message: `'${given}' is a link to a folder outside the workspace and was not searched` });
-    else if (kind === "folder") walk(workspace, absolute, matcher, found, problems);
-    else problems.push({ path: given, message: `'${given}' is not a regular file or folder` });
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === "folder") {
+      searched = true;
+      const before = matched.length;
+      const literals = patterns.literalFiles.filter((file) => rel === "" || file.startsWith(`${rel}/`));
+      for (const file of literals) if (!matcher.exclude(file)) matched.push(file);
+      if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
+      const added = matched.slice(before).filter((file) => !matcher.exclude(file));
+      for (const file of added) found.add(file);
+      if (named && added.length === 0) {
+        problems.push({ path: given, kind: "named-path", message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name` });
+      }
+    } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
   }
-  return { templates: [...found].sort(), problems };
+  if (searched) problems.push(...unmatchedGlobs(patterns, matched));
+  return { templates: [...found].sort(), problems: [...patterns.problems, ...problems] };
 }
-function normalizePatterns(patterns) {
-  return patterns.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("#")).map((p) => {
-    const negated = p.startsWith("!");
-    let body = (negated ? p.slice(1) : p).replace(/\\/g, "/").replace(/^\.\//, "");
-    if (!body.includes("/")) body = `**/${body}`;
-    return negated ? `!${body}` : body;
-  });
+function classifyPatterns(workspace, raw) {
+  const set = { literalFiles: [], globs: [], excludes: [], problems: [] };
+  for (const pattern of raw.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("#"))) {
+    if (pattern.startsWith("!")) {
+      set.excludes.push(atAnyDepth(pattern.slice(1)));
+      continue;
+    }
+    const explicit = !DEFAULT_TEMPLATE_PATTERNS.includes(pattern);
+    const slashed = pattern.replace(/\\/g, "/");
+    const anchored = slashed.startsWith("./") || slashed.startsWith("/");
+    const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
+    if (path === void 0 || path === ".." || path.startsWith("../")) {
+      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read` });
+      continue;
+    }
+    const pathLike = explicit && (anchored || path.includes("/"));
+    if (pathLike && isFileInside(workspace, path)) {
+      set.literalFiles.push(path);
+    } else if (pathLike && !GLOB_SYNTAX.test(path)) {
+      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' names ${describeMissing(workspace, path)}` });
+    } else {
+      set.globs.push({ given: pattern, glob: anchored ? path : atAnyDepth(path), explicit });
+    }
+  }
+  return set;
+}
+function atAnyDepth(pattern) {
+  const body = pattern.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return body.includes("/") ? body : `**/${body}`;
+}
+function relativeToRoot(workspace, pattern) {
+  if (pattern.startsWith("/") || isAbsolute(pattern)) return workspaceRelative(workspace, resolve(pattern));
+  const path = posix.normalize(pattern);
+  return path === "." ? "" : path;
+}
+function isFileInside(workspace, path) {
+  return statOf(join(workspace.root, path))?.isFile() === true;
+}
+function statOf(path) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+function describeMissing(workspace, path) {
+  if (statOf(join(workspace.root, path))?.isDirectory()) {
+    return `a folder, not a template file: write '${path === "" ? "" : `${path}/`}**/*.json' to take every JSON file in it`;
+  }
+  return "a file that does not exist";
+}
+function describeIncludes(patterns) {
+  const globs = patterns.globs.map((g) => g.given);
+  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
+  return isDefault ? "mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
+}
+function unmatchedGlobs(patterns, matched) {
+  const options = { nocase: true, dot: true };
+  return patterns.globs.filter((g) => g.explicit).filter((g) => {
+    const test = fileNameMatcher([g.glob]) ?? matchingLineBreaks((0, import_picomatch.default)(g.glob, options));
+    return !matched.some(test);
+  }).map((g) => ({ path: g.given, kind: "no-match", message: `templates pattern '${g.given}' matches no file` }));
 }
 function compile(patterns) {
   const options = { nocase: true, dot: true };
-  const includes = patterns.filter((p) => !p.startsWith("!"));
-  const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const includes = patterns.globs.map((g) => g.glob);
   return {
     include: includes.length ? fileNameMatcher(includes) ?? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
-    exclude: excludes.length ? matchingLineBreaks((0, import_picomatch.default)(excludes, options)) : () => false
+    exclude: patterns.excludes.length ? matchingLineBreaks((0, import_picomatch.default)(patterns.excludes, options)) : () => false
   };
 }
 function fileNameMatcher(patterns) {
@@ -2135,7 +2233,7 @@ function linksToOutsideFolder(workspace, absolute) {
     return false;
   }
 }
-function walk(workspace, start, matcher, found, problems) {
+function walk(workspace, start, matcher, matched, problems) {
   const realFolders = isRealPath(start) ? workspace.realFolders : void 0;
   const listings = workspace.listings;
   const stack = [start];
@@ -2146,7 +2244,7 @@ function walk(workspace, start, matcher, found, problems) {
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error2) {
-      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, message: `cannot list folder: ${error2.code ?? String(error2)}` });
+      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: "skipped", message: `cannot list folder: ${error2.code ?? String(error2)}` });
       continue;
     }
     listings?.set(folder, new Set(entries.map((entry) => entry.name)));
@@ -2159,12 +2257,12 @@ function walk(workspace, start, matcher, found, problems) {
       const rel = workspaceRelative(workspace, absolute);
       if (rel === void 0) continue;
       if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
-        problems.push({ path: rel, message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+        problems.push({ path: rel, kind: "skipped", message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
         continue;
       }
-      if (!matcher.include(rel) || matcher.exclude(rel)) continue;
-      if (entry.isFile() || entry.isSymbolicLink()) found.add(rel);
-      else problems.push({ path: rel, message: `'${rel}' is not a regular file and was not read` });
+      if (!matcher.include(rel)) continue;
+      if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
+      else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: "skipped", message: `'${rel}' is not a regular file and was not read` });
     }
   }
 }
@@ -3407,6 +3505,9 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/engine/types.ts
+var KNOWN_AT_DEPLOYMENT = /* @__PURE__ */ Symbol("known at deployment");
+
 // src/workspace/parameter-files.ts
 function defaultParameterFile(template) {
   const dir = posix.dirname(template);
@@ -3431,14 +3532,16 @@ function resolveExplicit(workspace, template, explicit) {
 function parameterValuesFromText(text, label) {
   const parsed = parseTemplateText(text);
   if (!parsed.ok) {
-    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
+    const at2 = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at2.line}, column ${at2.column})` };
   }
   const root = parsed.value;
   const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
   const values = {};
   for (const [name18, entry] of Object.entries(parameters)) {
-    if (isRecord(entry) && "value" in entry) values[name18] = entry["value"];
+    if (!isRecord(entry)) continue;
+    if ("value" in entry) values[name18] = entry["value"];
+    else if ("reference" in entry) values[name18] = KNOWN_AT_DEPLOYMENT;
   }
   return { values };
 }
@@ -3463,8 +3566,8 @@ function loadLinked(workspace, target) {
   }
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) {
-    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
+    const at2 = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at2.line}, column ${at2.column})` } };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
   return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
@@ -3519,18 +3622,10 @@ function nameOf(candidate) {
   return `'${truncate(candidate.name.display)}'`;
 }
 function hasStaticError(entry) {
-  return entry.nameErrors.some((e) => e.kind === "static");
+  return entry.nameHasStaticError;
 }
 function describeChain(entry) {
   return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
-}
-
-// src/rules/tracking-set.ts
-function topLevelTrackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
-}
-function trackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment);
 }
 
 // src/expressions/frame.ts
@@ -3539,215 +3634,6 @@ function report(frame, message, offset, kind) {
   const error2 = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
   frame.errors.push(kind ? { ...error2, kind } : error2);
 }
-
-// src/expressions/parser.ts
-var MAX_NESTING = 200;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACKET = 93;
-var OPEN_PAREN = 40;
-var CLOSE_PAREN = 41;
-var QUOTE2 = 39;
-var COMMA2 = 44;
-var DOT = 46;
-var MINUS = 45;
-function parseExpression(source) {
-  try {
-    const parser = new Parser(source);
-    const node = parser.parse();
-    return { ok: true, node, calls: parser.calls };
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxFailure)) throw error2;
-    return { ok: false, error: { message: error2.message, offset: error2.offset } };
-  }
-}
-var SyntaxFailure = class extends Error {
-  offset;
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-};
-function isSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function isDigit2(c) {
-  return c >= 48 && c <= 57;
-}
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || isDigit2(c);
-}
-var Parser = class {
-  src;
-  pos = 1;
-  // just after the opening '['
-  end;
-  // offset of the closing ']'
-  nesting = 0;
-  calls = [];
-  constructor(src) {
-    this.src = src;
-    this.end = src.length - 1;
-  }
-  parse() {
-    this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
-    const node = this.parseExpression();
-    this.skipSpace();
-    if (this.pos < this.end) throw this.unexpected();
-    return node;
-  }
-  parseExpression() {
-    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
-    let node = this.parsePrimary();
-    for (; ; ) {
-      this.skipSpace();
-      if (this.pos >= this.end) break;
-      const c = this.src.charCodeAt(this.pos);
-      if (c === DOT) {
-        this.pos++;
-        this.skipSpace();
-        const nameStart = this.pos;
-        const name18 = this.readIdentifier();
-        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
-        node = { kind: "property", target: node, name: name18, start: node.start, end: this.pos };
-      } else if (c === OPEN_BRACKET) {
-        this.pos++;
-        this.skipSpace();
-        const index = this.parseExpression();
-        this.skipSpace();
-        if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== CLOSE_BRACKET) throw this.expected("']'");
-        this.pos++;
-        node = { kind: "index", target: node, index, start: node.start, end: this.pos };
-      } else {
-        break;
-      }
-    }
-    this.nesting--;
-    return node;
-  }
-  parsePrimary() {
-    this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
-    const start = this.pos;
-    const c = this.src.charCodeAt(start);
-    if (c === QUOTE2) return this.parseString();
-    if (isDigit2(c) || c === MINUS && this.pos + 1 < this.end && isDigit2(this.src.charCodeAt(this.pos + 1))) return this.parseNumber();
-    if (isIdentStart(c)) return this.parseIdentifier();
-    throw this.unexpected();
-  }
-  parseString() {
-    const start = this.pos;
-    this.pos++;
-    let value = "";
-    let chunkStart = this.pos;
-    for (; ; ) {
-      if (this.pos >= this.end) throw new SyntaxFailure("unterminated string literal", start);
-      if (this.src.charCodeAt(this.pos) === QUOTE2) {
-        if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos + 1) === QUOTE2) {
-          value += this.src.slice(chunkStart, this.pos + 1);
-          this.pos += 2;
-          chunkStart = this.pos;
-          continue;
-        }
-        value += this.src.slice(chunkStart, this.pos);
-        this.pos++;
-        return { kind: "string", value, start, end: this.pos };
-      }
-      this.pos++;
-    }
-  }
-  parseNumber() {
-    const start = this.pos;
-    if (this.src.charCodeAt(this.pos) === MINUS) this.pos++;
-    while (this.pos < this.end && isDigit2(this.src.charCodeAt(this.pos))) this.pos++;
-    if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos) === DOT && isDigit2(this.src.charCodeAt(this.pos + 1))) {
-      this.pos++;
-      while (this.pos < this.end && isDigit2(this.src.charCodeAt(this.pos))) this.pos++;
-    }
-    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
-    return { kind: "number", value: Number(this.src.slice(start, this.pos)), start, end: this.pos };
-  }
-  parseIdentifier() {
-    const start = this.pos;
-    const name18 = this.readIdentifier();
-    this.skipSpace();
-    let namespace;
-    let member = name18;
-    if (this.peek() === DOT) {
-      const save = this.pos;
-      this.pos++;
-      this.skipSpace();
-      const second = this.readIdentifier();
-      this.skipSpace();
-      if (second !== "" && this.peek() === OPEN_PAREN) {
-        namespace = name18;
-        member = second;
-      } else {
-        this.pos = save;
-      }
-    }
-    if (this.peek() === OPEN_PAREN) {
-      this.pos++;
-      const node = { kind: "call", name: member, namespace, args: [], start, end: start, resolved: void 0, text: void 0 };
-      this.calls.push(node);
-      node.args = this.parseArguments();
-      node.end = this.pos;
-      return node;
-    }
-    const lower = name18.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") {
-      return { kind: "literal", value: lower === "null" ? null : lower === "true", start, end: start + name18.length };
-    }
-    throw new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
-  }
-  parseArguments() {
-    const args = [];
-    this.skipSpace();
-    if (this.peek() === CLOSE_PAREN) {
-      this.pos++;
-      return args;
-    }
-    for (; ; ) {
-      args.push(this.parseExpression());
-      this.skipSpace();
-      const c = this.peek();
-      if (c === COMMA2) {
-        this.pos++;
-        continue;
-      }
-      if (c === CLOSE_PAREN) {
-        this.pos++;
-        return args;
-      }
-      throw this.expected("',' or ')'");
-    }
-  }
-  readIdentifier() {
-    const start = this.pos;
-    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
-      this.pos++;
-      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
-    }
-    return this.src.slice(start, this.pos);
-  }
-  peek() {
-    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
-  }
-  skipSpace() {
-    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
-  }
-  unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
-  }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
-  }
-};
 
 // src/expressions/value.ts
 var Unknown = class {
@@ -3965,15 +3851,307 @@ function uuidV5(namespace, name18) {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+// src/expressions/dotnet-number-format.ts
+function formatNumber(value, format3) {
+  if (!Number.isInteger(value)) return format3 === "" ? plainNonInteger(value) : void 0;
+  if (!Number.isSafeInteger(value)) return void 0;
+  if (format3 === "") return integerText(value);
+  const standard = parseStandard(format3);
+  if (standard === "custom") return formatCustom(value, format3);
+  if (standard === void 0) return void 0;
+  return formatStandard(value, standard.letter, standard.precision);
+}
+function integerText(value) {
+  return value === 0 ? "0" : value.toFixed(0);
+}
+function plainNonInteger(value) {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e-5) return void 0;
+  const text = String(value);
+  if (text.includes("e")) return void 0;
+  const digits = text.replace(/^-?0*\.?0*/, "").replace(".", "");
+  return digits.length <= 15 ? text : void 0;
+}
+function parseStandard(format3) {
+  const letter = format3.charCodeAt(0);
+  if (!(letter >= 65 && letter <= 90 || letter >= 97 && letter <= 122)) return "custom";
+  for (let i = 1; i < format3.length; i++) {
+    const c = format3.charCodeAt(i);
+    if (c < 48 || c > 57) return "custom";
+  }
+  if (format3.length === 1) return { letter: format3, precision: void 0 };
+  const precision = Number(format3.slice(1));
+  return precision > 99 ? void 0 : { letter: format3[0] ?? "", precision };
+}
+function formatStandard(value, letter, precision) {
+  const negative = value < 0;
+  const digits = Math.abs(value).toFixed(0);
+  switch (letter) {
+    case "D":
+    case "d":
+      return (negative ? "-" : "") + digits.padStart(precision ?? 0, "0");
+    case "F":
+    case "f":
+      return (negative ? "-" : "") + withDecimals(digits, precision ?? 2);
+    case "N":
+    case "n":
+      return (negative ? "-" : "") + withDecimals(groupThousands(digits), precision ?? 2);
+    case "P":
+    case "p": {
+      const percent = Math.abs(value) * 100;
+      if (!Number.isSafeInteger(percent)) return void 0;
+      return `${negative ? "-" : ""}${withDecimals(groupThousands(percent.toFixed(0)), precision ?? 2)} %`;
+    }
+    case "G":
+    case "g":
+      return precision === void 0 || precision === 0 || precision >= digits.length ? integerText(value) : void 0;
+    case "X":
+    case "x": {
+      const hex = (negative ? BigInt.asUintN(64, BigInt(value)) : BigInt(value)).toString(16).padStart(precision ?? 0, "0");
+      return letter === "X" ? hex.toUpperCase() : hex;
+    }
+    default:
+      return void 0;
+  }
+}
+function withDecimals(integer, decimals) {
+  return decimals === 0 ? integer : `${integer}.${"0".repeat(decimals)}`;
+}
+function groupThousands(digits) {
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return out;
+}
+var NO_DIGIT = 2147483647;
+var ZERO = { digits: "", scale: 0, negative: false };
+function formatCustom(value, format3) {
+  const digits = value === 0 ? "" : Math.abs(value).toFixed(0);
+  let number = { digits, scale: digits.length, negative: value < 0 };
+  let section = findSection(format3, value === 0 ? 2 : value < 0 ? 1 : 0);
+  let shape;
+  for (; ; ) {
+    shape = analyzeSection(format3, section);
+    if (shape.scientific) return void 0;
+    if (number.digits === "") {
+      number = ZERO;
+      break;
+    }
+    const scale = number.scale + shape.scaleAdjust;
+    number = roundDigits({ ...number, scale }, scale + shape.digitCount - shape.decimalPos);
+    if (number.digits === "") {
+      const zeroSection = findSection(format3, 2);
+      if (zeroSection !== section) {
+        section = zeroSection;
+        continue;
+      }
+    }
+    break;
+  }
+  return writeSection(format3, section, shape, number);
+}
+function findSection(format3, wanted) {
+  if (wanted === 0) return 0;
+  let section = wanted;
+  let i = 0;
+  while (i < format3.length) {
+    const c = format3[i++];
+    if (c === "'" || c === '"') {
+      while (i < format3.length && format3[i++] !== c) ;
+    } else if (c === "\\") {
+      if (i < format3.length) i++;
+    } else if (c === ";") {
+      if (--section !== 0) continue;
+      return i < format3.length && format3[i] !== ";" ? i : 0;
+    }
+  }
+  return 0;
+}
+function analyzeSection(format3, start) {
+  let digitCount = 0;
+  let decimalPos = -1;
+  let firstDigit = NO_DIGIT;
+  let lastDigit = 0;
+  let scientific = false;
+  let thousandPos = -1;
+  let thousandCount = 0;
+  let thousandSeps = false;
+  let scaleAdjust = 0;
+  let i = start;
+  while (i < format3.length) {
+    const c = format3[i++];
+    if (c === ";") break;
+    switch (c) {
+      case "#":
+        digitCount++;
+        break;
+      case "0":
+        if (firstDigit === NO_DIGIT) firstDigit = digitCount;
+        digitCount++;
+        lastDigit = digitCount;
+        break;
+      case ".":
+        if (decimalPos < 0) decimalPos = digitCount;
+        break;
+      case ",":
+        if (digitCount > 0 && decimalPos < 0) {
+          if (thousandPos >= 0) {
+            if (thousandPos === digitCount) {
+              thousandCount++;
+              break;
+            }
+            thousandSeps = true;
+          }
+          thousandPos = digitCount;
+          thousandCount = 1;
+        }
+        break;
+      case "%":
+        scaleAdjust += 2;
+        break;
+      case "\u2030":
+        scaleAdjust += 3;
+        break;
+      case "'":
+      case '"':
+        while (i < format3.length && format3[i++] !== c) ;
+        break;
+      case "\\":
+        if (i < format3.length) i++;
+        break;
+      case "E":
+      case "e":
+        if (format3[i] === "0" || (format3[i] === "+" || format3[i] === "-") && format3[i + 1] === "0") scientific = true;
+        break;
+    }
+  }
+  if (decimalPos < 0) decimalPos = digitCount;
+  if (thousandPos >= 0) {
+    if (thousandPos === decimalPos) scaleAdjust -= thousandCount * 3;
+    else thousandSeps = true;
+  }
+  return { digitCount, decimalPos, firstDigit, lastDigit, scientific, thousandSeps, scaleAdjust };
+}
+function roundDigits(number, keep) {
+  let { digits, scale, negative } = number;
+  let i = Math.min(Math.max(keep, 0), digits.length);
+  if (keep >= 0 && i === keep && i < digits.length && digits.charCodeAt(i) >= 53) {
+    while (i > 0 && digits[i - 1] === "9") i--;
+    if (i > 0) {
+      digits = digits.slice(0, i - 1) + String.fromCharCode(digits.charCodeAt(i - 1) + 1);
+    } else {
+      scale++;
+      digits = "1";
+    }
+  } else {
+    while (i > 0 && digits[i - 1] === "0") i--;
+    digits = digits.slice(0, i);
+  }
+  if (digits === "") {
+    scale = 0;
+    negative = false;
+  }
+  return { digits, scale, negative };
+}
+function writeSection(format3, section, shape, number) {
+  const { digitCount, decimalPos, thousandSeps } = shape;
+  const firstDigit = shape.firstDigit < decimalPos ? decimalPos - shape.firstDigit : 0;
+  const lastDigit = shape.lastDigit > decimalPos ? decimalPos - shape.lastDigit : 0;
+  let digPos = number.scale > decimalPos ? number.scale : decimalPos;
+  let adjust = number.scale - decimalPos;
+  const separators = thousandSeps ? separatorPositions(digPos + (adjust < 0 ? adjust : 0), firstDigit) : [];
+  let separatorIndex = separators.length - 1;
+  const { digits } = number;
+  let cur = 0;
+  let out = number.negative && section === 0 && number.scale !== 0 ? "-" : "";
+  let decimalWritten = false;
+  const appendDigit = (digit) => {
+    out += digit;
+    if (thousandSeps && digPos > 1 && separatorIndex >= 0 && digPos === (separators[separatorIndex] ?? 0) + 1) {
+      out += ",";
+      separatorIndex--;
+    }
+  };
+  let i = section;
+  while (i < format3.length) {
+    const c = format3[i++] ?? "";
+    if (c === ";") break;
+    if (adjust > 0 && (c === "#" || c === "0" || c === ".")) {
+      while (adjust > 0) {
+        appendDigit(cur < digits.length ? digits[cur++] ?? "0" : "0");
+        digPos--;
+        adjust--;
+      }
+    }
+    switch (c) {
+      case "#":
+      case "0": {
+        let digit;
+        if (adjust < 0) {
+          adjust++;
+          digit = digPos <= firstDigit ? "0" : void 0;
+        } else {
+          digit = cur < digits.length ? digits[cur++] : digPos > lastDigit ? "0" : void 0;
+        }
+        if (digit !== void 0) appendDigit(digit);
+        digPos--;
+        break;
+      }
+      case ".":
+        if (digPos !== 0 || decimalWritten) break;
+        if (lastDigit < 0 || decimalPos < digitCount && cur < digits.length) {
+          out += ".";
+          decimalWritten = true;
+        }
+        break;
+      case "\u2030":
+        out += "\u2030";
+        break;
+      case "%":
+        out += "%";
+        break;
+      case ",":
+        break;
+      case "'":
+      case '"':
+        while (i < format3.length && format3[i] !== c) out += format3[i++];
+        if (i < format3.length) i++;
+        break;
+      case "\\":
+        if (i < format3.length) out += format3[i++];
+        break;
+      default:
+        out += c;
+    }
+  }
+  if (number.negative && section === 0 && number.scale === 0 && out.length > 0) out = `-${out}`;
+  return out;
+}
+function separatorPositions(totalDigits, firstDigit) {
+  const positions = [];
+  const numDigits = firstDigit > totalDigits ? firstDigit : totalDigits;
+  for (let size = 3; numDigits > size; size += 3) positions.push(size);
+  return positions;
+}
+
 // src/expressions/dotnet-format.ts
 var OPEN = 123;
 var CLOSE = 125;
-function composeFormat(template, args) {
+function composeFormat(template, values, first = 0) {
+  const count = values.length - first;
   const parts = [];
   let text = "";
   let i = 0;
   const n = template.length;
   while (i < n) {
+    let next = i;
+    while (next < n && template.charCodeAt(next) !== OPEN && template.charCodeAt(next) !== CLOSE) next++;
+    if (next > i) {
+      text += template.slice(i, next);
+      i = next;
+      if (i === n) break;
+    }
     const c = template.charCodeAt(i);
     if (c === CLOSE) {
       if (template.charCodeAt(i + 1) === CLOSE) {
@@ -3983,23 +4161,16 @@ function composeFormat(template, args) {
       }
       return { kind: "error", message: `unmatched '}' at position ${i} of the format string` };
     }
-    if (c !== OPEN) {
-      text += template[i];
-      i++;
-      continue;
-    }
     if (template.charCodeAt(i + 1) === OPEN) {
       text += "{";
       i += 2;
       continue;
     }
-    const close = template.indexOf("}", i);
-    if (close === -1) return { kind: "error", message: `unmatched '{' at position ${i} of the format string` };
-    const item = parseItem(template.slice(i + 1, close));
-    if (item === void 0) return { kind: "error", message: `invalid format item '${template.slice(i, close + 1)}'` };
-    if (item.index >= args.length) return { kind: "error", message: `format item {${item.index}} has no argument (${args.length} given)` };
-    const value = args[item.index] ?? null;
-    const rendered = renderValue(value, item.format);
+    const item = parseItem(template, i);
+    if (item === "unknown") return { kind: "unknown" };
+    if (typeof item === "string") return { kind: "error", message: item };
+    if (item.index >= count) return { kind: "error", message: `format item {${item.index}} has no argument (${count} given)` };
+    const rendered = renderValue(values[first + item.index] ?? null, item.format);
     if (rendered === void 0) return { kind: "unknown" };
     if (typeof rendered === "string") {
       text += align(rendered, item.alignment);
@@ -4009,30 +4180,61 @@ function composeFormat(template, args) {
       text = "";
       parts.push(...rendered);
     }
-    i = close + 1;
+    i = item.end;
   }
   if (text !== "") parts.push(text);
   return { kind: "parts", parts };
 }
-function parseItem(body) {
-  const colon = body.indexOf(":");
-  const head = colon === -1 ? body : body.slice(0, colon);
-  const format3 = colon === -1 ? "" : body.slice(colon + 1);
-  const comma = head.indexOf(",");
-  const indexText = (comma === -1 ? head : head.slice(0, comma)).trim();
-  const alignText = comma === -1 ? "0" : head.slice(comma + 1).trim();
-  if (!isInteger(indexText, false) || !isInteger(alignText, true)) return void 0;
-  return { index: Number(indexText), alignment: Number(alignText), format: format3 };
-}
-function isInteger(text, signed) {
-  if (text === "") return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (signed && i === 0 && c === 45 && text.length > 1) continue;
-    return false;
+var SPACE = 32;
+var COMMA2 = 44;
+var COLON = 58;
+var MINUS = 45;
+var ITEM_LIMIT = 1e6;
+function parseItem(template, open) {
+  const invalid = `invalid format item at position ${open} of the format string`;
+  let i = open + 1;
+  const index = readDigits(template, i);
+  if (index === void 0) return invalid;
+  i = index.end;
+  i = skipSpaces(template, i);
+  let alignment = 0;
+  if (template.charCodeAt(i) === COMMA2) {
+    i = skipSpaces(template, i + 1);
+    const left = template.charCodeAt(i) === MINUS;
+    if (left) i++;
+    const width = readDigits(template, i);
+    if (width === void 0) return invalid;
+    alignment = left ? -width.value : width.value;
+    i = skipSpaces(template, width.end);
   }
-  return true;
+  let format3 = "";
+  if (template.charCodeAt(i) === COLON) {
+    const close = template.indexOf("}", i + 1);
+    if (close === -1) return `unmatched '{' at position ${open} of the format string`;
+    format3 = template.slice(i + 1, close);
+    if (format3.includes("{") || template.charCodeAt(close + 1) === CLOSE) return "unknown";
+    i = close;
+  }
+  if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
+  if (template.charCodeAt(i) !== CLOSE) return invalid;
+  return { index: index.value, alignment, format: format3, end: i + 1 };
+}
+function readDigits(text, from) {
+  let i = from;
+  let value = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    if (value >= ITEM_LIMIT) return void 0;
+    i++;
+  }
+  return i === from ? void 0 : { value, end: i };
+}
+function skipSpaces(text, from) {
+  let i = from;
+  while (text.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 function align(text, alignment) {
   if (alignment > 0) return text.padStart(alignment);
@@ -4047,49 +4249,6 @@ function renderValue(value, format3) {
   }
   if (typeof value === "number") return formatNumber(value, format3);
   return scalarText(value);
-}
-function formatNumber(value, format3) {
-  const spec = format3.trim();
-  if (spec === "") return numberText(value);
-  const letter = spec[0] ?? "";
-  const precisionText = spec.slice(1);
-  if (precisionText !== "" && !isInteger(precisionText, false)) return numberText(value);
-  const precision = precisionText === "" ? void 0 : Number(precisionText);
-  switch (letter) {
-    case "N":
-    case "n":
-      return group(value.toFixed(precision ?? 2));
-    case "F":
-    case "f":
-      return value.toFixed(precision ?? 2);
-    case "D":
-    case "d": {
-      if (!Number.isInteger(value)) return numberText(value);
-      const digits = Math.abs(value).toFixed(0).padStart(precision ?? 0, "0");
-      return value < 0 ? `-${digits}` : digits;
-    }
-    case "X":
-    case "x": {
-      if (!Number.isInteger(value)) return numberText(value);
-      const hex = BigInt.asUintN(value < 0 ? 64 : 128, BigInt(value)).toString(16).padStart(precision ?? 0, "0");
-      return letter === "X" ? hex.toUpperCase() : hex;
-    }
-    default:
-      return numberText(value);
-  }
-}
-function group(fixed) {
-  const negative = fixed.startsWith("-");
-  const body = negative ? fixed.slice(1) : fixed;
-  const dot = body.indexOf(".");
-  const integer = dot === -1 ? body : body.slice(0, dot);
-  const fraction = dot === -1 ? "" : body.slice(dot);
-  let grouped = "";
-  for (let i = 0; i < integer.length; i++) {
-    if (i > 0 && (integer.length - i) % 3 === 0) grouped += ",";
-    grouped += integer[i];
-  }
-  return `${negative ? "-" : ""}${grouped}${fraction}`;
 }
 
 // src/expressions/unique-string.ts
@@ -4208,8 +4367,7 @@ function format2(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const args = call.args().slice(1);
-  const result = composeFormat(template, args);
+  const result = composeFormat(template, call.args(), 1);
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
   return joinParts(result.parts);
@@ -4457,10 +4615,10 @@ function dataUriToString(call) {
   if (value instanceof Unknown) return value;
   const comma = value.indexOf(",");
   if (!value.toLowerCase().startsWith("data:") || comma === -1) return call.fail("dataUriToString expects a data URI");
-  const header = value.slice(0, comma).toLowerCase();
+  const header2 = value.slice(0, comma).toLowerCase();
   const body = value.slice(comma + 1);
   try {
-    return header.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
+    return header2.endsWith(";base64") ? Buffer.from(body, "base64").toString("utf8") : decodeURIComponent(body);
   } catch {
     return call.fail("dataUriToString: the data URI is malformed");
   }
@@ -4822,8 +4980,12 @@ function copyIndex(call) {
   }
   return call.unknown();
 }
-function contextObject(canonical) {
+function contextObject(canonical, availableAt) {
+  const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
+  const available = new Set(availableAt);
   return (call) => {
+    const kind = call.frame.scope.kind;
+    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return call.unknown();
@@ -4831,13 +4993,25 @@ function contextObject(canonical) {
     return new Unknown(`${canonical}()`);
   };
 }
+function describeKind(kind) {
+  switch (kind) {
+    case "resourceGroup":
+      return "a resource group";
+    case "subscription":
+      return "a subscription";
+    case "managementGroup":
+      return "a management group";
+    case "tenant":
+      return "the tenant";
+  }
+}
 var deploymentFunctions = {
   parameters: fn(1, 1, (call) => lookup(call, "parameter")),
   variables: fn(1, 1, (call) => lookup(call, "variable")),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject("deployment")),
-  resourceGroup: fn(0, 0, contextObject("resourceGroup")),
-  subscription: fn(0, 0, contextObject("subscription")),
+  resourceGroup: fn(0, 0, contextObject("resourceGroup", ["resourceGroup"])),
+  subscription: fn(0, 0, contextObject("subscription", ["resourceGroup", "subscription"])),
   environment: fn(0, 0, contextObject("environment")),
   managementGroup: fn(0, 1, contextObject("managementGroup")),
   tenant: fn(0, 0, contextObject("tenant")),
@@ -4845,7 +5019,7 @@ var deploymentFunctions = {
 };
 
 // src/expressions/functions/known.ts
-var DOCUMENTED = [
+var DOCUMENTED_FUNCTIONS = [
   // any / array
   "array",
   "concat",
@@ -4972,10 +5146,6 @@ var DOCUMENTED = [
   // compiled .bicepparam files
   "externalInputs"
 ];
-var KNOWN = new Set(DOCUMENTED.map((name18) => name18.toLowerCase()));
-function isDocumentedFunction(lowerName) {
-  return KNOWN.has(lowerName) || lowerName.startsWith("list") && lowerName.length > 4;
-}
 
 // src/expressions/functions/logic.ts
 function ifFn(call) {
@@ -5084,16 +5254,312 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-var REGISTRY = /* @__PURE__ */ new Map();
-for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec).set(name18, spec);
+function foldHash(hash, charCode) {
+  return Math.imul(hash, 31) + (charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode) | 0;
 }
-function lookupFunction(name18) {
-  return REGISTRY.get(name18) ?? REGISTRY.get(name18.toLowerCase());
+var BUCKETS = 512;
+var table = new Array(BUCKETS).fill(void 0);
+function add(name18, resolution) {
+  const lower = name18.toLowerCase();
+  let hash = 0;
+  for (let i = 0; i < lower.length; i++) hash = foldHash(hash, lower.charCodeAt(i));
+  const bucket = table[hash & BUCKETS - 1] ??= [];
+  const existing = bucket.find((entry) => entry.lower === lower);
+  if (existing === void 0) bucket.push({ lower, resolution });
+  else if (typeof resolution === "object") existing.resolution = resolution;
 }
-function isKnownArmFunction(lowerName) {
-  return isDocumentedFunction(lowerName);
+for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
+for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
 }
+function resolveFunctionName(source, start, end, hash) {
+  const bucket = table[hash & BUCKETS - 1];
+  const length2 = end - start;
+  if (bucket !== void 0) {
+    for (let b = 0; b < bucket.length; b++) {
+      const entry = bucket[b];
+      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
+    }
+  }
+  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
+}
+function equalsFolded(source, start, lower) {
+  for (let i = 0; i < lower.length; i++) {
+    const c = source.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var OPEN_PAREN = 40;
+var CLOSE_PAREN = 41;
+var QUOTE2 = 39;
+var COMMA3 = 44;
+var DOT = 46;
+var MINUS2 = 45;
+var PLUS = 43;
+var INT32_MIN = -2147483648;
+var INT32_MAX = 2147483647;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function parseExpression(source) {
+  try {
+    const node = parser.parse(source);
+    return { ok: true, node, unknownFunctions: parser.unknownFunctions };
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxFailure)) throw error2;
+    return { ok: false, error: { message: error2.message, offset: error2.offset } };
+  } finally {
+    parser.release();
+  }
+}
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+var OTHER_SPACE = /[\p{Zs}\p{Zl}\p{Zp}]/u;
+var OTHER_LETTER = new RegExp("\\p{L}", "u");
+var OTHER_DIGIT = new RegExp("\\p{Nd}", "u");
+function isSpace(c) {
+  if (c < 128) return c === 32 || c >= 9 && c <= 13;
+  return c === 133 || c === 160 || OTHER_SPACE.test(String.fromCharCode(c));
+}
+function isDigit2(c) {
+  return c >= 48 && c <= 57;
+}
+function isAnyDigit(c) {
+  return isDigit2(c) || c >= 128 && OTHER_DIGIT.test(String.fromCharCode(c));
+}
+function asciiDigitsOnly(text, from) {
+  if (text.length <= from) return false;
+  for (let i = from; i < text.length; i++) if (!isDigit2(text.charCodeAt(i))) return false;
+  return true;
+}
+function isIdentStart(c) {
+  if (c < 128) return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+  return OTHER_LETTER.test(String.fromCharCode(c));
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || isAnyDigit(c);
+}
+var NO_ARGS = Object.freeze([]);
+var Parser = class {
+  src = "";
+  pos = 1;
+  // just after the opening '['
+  end = 0;
+  // offset of the closing ']'
+  nesting = 0;
+  unknownFunctions;
+  parse(src) {
+    this.src = src;
+    this.pos = 1;
+    this.end = src.length - 1;
+    this.nesting = 0;
+    this.unknownFunctions = void 0;
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    const node = this.parseExpression();
+    this.skipSpace();
+    if (this.pos < this.end) throw this.unexpected();
+    return node;
+  }
+  /** Drops the source and the list, so that the parser holds on to nothing between parses. */
+  release() {
+    this.src = "";
+    this.unknownFunctions = void 0;
+  }
+  /** A string literal, an integer, or a call with its property and index accesses. */
+  parseExpression() {
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    const c = this.src.charCodeAt(this.pos);
+    let node;
+    if (c === QUOTE2) node = this.parseString();
+    else if (c === MINUS2 || c === PLUS || isAnyDigit(c)) node = this.parseNumber();
+    else if (isIdentStart(c)) node = this.parseAccesses(this.parseCall());
+    else throw this.unexpected();
+    this.nesting--;
+    return node;
+  }
+  parseAccesses(call) {
+    let node = call;
+    for (; ; ) {
+      this.skipSpace();
+      const c = this.peek();
+      if (c === DOT) {
+        this.pos++;
+        this.skipSpace();
+        const nameStart = this.pos;
+        const name18 = this.readIdentifier();
+        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name18 };
+      } else if (c === OPEN_BRACKET) {
+        this.pos++;
+        const index = this.parseExpression();
+        this.skipSpace();
+        if (this.peek() !== CLOSE_BRACKET) throw this.expected("']'");
+        this.pos++;
+        node = { kind: "index", start: node.start, end: this.pos, target: node, index };
+      } else {
+        return node;
+      }
+    }
+  }
+  parseString() {
+    const start = this.pos;
+    let value = "";
+    let chunkStart = start + 1;
+    for (; ; ) {
+      const quote2 = this.src.indexOf("'", chunkStart);
+      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE2) {
+        value += this.src.slice(chunkStart, quote2 + 1);
+        chunkStart = quote2 + 2;
+        continue;
+      }
+      value += this.src.slice(chunkStart, quote2);
+      this.pos = quote2 + 1;
+      return { kind: "string", start, end: this.pos, value };
+    }
+  }
+  /** [+-]digits, read as ARM reads it: a 32-bit integer; a decimal point or exponent is an error. */
+  parseNumber() {
+    const start = this.pos;
+    const sign = this.src.charCodeAt(this.pos);
+    if (sign === MINUS2 || sign === PLUS) this.pos++;
+    this.skipDigits();
+    let decimal = false;
+    if (this.peek() === DOT) {
+      decimal = true;
+      this.pos++;
+      this.skipDigits();
+    }
+    const e = this.peek();
+    if ((e === 69 || e === 101) && this.pos + 1 < this.end) {
+      decimal = true;
+      const next = this.src.charCodeAt(this.pos + 1);
+      this.pos += next === PLUS || next === MINUS2 ? 2 : 1;
+      this.skipDigits();
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    const text = this.src.slice(start, this.pos);
+    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    return { kind: "number", start, end: this.pos, value: value === 0 ? 0 : value };
+  }
+  skipDigits() {
+    while (this.pos < this.end && isAnyDigit(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  /**
+   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
+   * the text itself (no string is cut for it): most names in a template are calls.
+   */
+  parseCall() {
+    const start = this.pos;
+    let hash = this.scanIdentifier();
+    let nameStart = start;
+    let nameEnd = this.pos;
+    this.skipSpace();
+    let namespace;
+    if (this.peek() === DOT) {
+      namespace = this.src.slice(start, nameEnd);
+      this.pos++;
+      this.skipSpace();
+      nameStart = this.pos;
+      hash = this.scanIdentifier();
+      nameEnd = this.pos;
+      if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
+      this.skipSpace();
+    }
+    if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
+    this.pos++;
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd, hash) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
+    node.args = this.parseArguments();
+    node.end = this.pos;
+    return node;
+  }
+  /** Moves past an identifier (none if the next char cannot start one); returns its foldHash. */
+  scanIdentifier() {
+    const src = this.src;
+    const end = this.end;
+    let pos = this.pos;
+    let hash = 0;
+    if (pos < end && isIdentStart(src.charCodeAt(pos))) {
+      hash = foldHash(hash, src.charCodeAt(pos++));
+      for (; pos < end; pos++) {
+        const c = src.charCodeAt(pos);
+        if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || isIdentPart(c))) break;
+        hash = foldHash(hash, c);
+      }
+    }
+    this.pos = pos;
+    return hash;
+  }
+  notACall(start, namespace, name18) {
+    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
+    const lower = name18.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name18}' is not a literal in ARM expressions: write ${lower}()`, start);
+    return new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  }
+  parseArguments() {
+    this.skipSpace();
+    if (this.peek() === CLOSE_PAREN) {
+      this.pos++;
+      return NO_ARGS;
+    }
+    const args = [];
+    for (; ; ) {
+      args.push(this.parseExpression());
+      this.skipSpace();
+      const c = this.peek();
+      if (c === COMMA3) {
+        this.pos++;
+        continue;
+      }
+      if (c === CLOSE_PAREN) {
+        this.pos++;
+        return args;
+      }
+      throw this.expected("',' or ')'");
+    }
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+var parser = new Parser();
 
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
@@ -5136,9 +5602,8 @@ function dedupe(errors) {
   });
 }
 function evaluateString(raw, scope, errors, state, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2) return raw;
+  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
   if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
-  if (raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -5146,16 +5611,13 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
     return new Unknown(raw.slice(1, -1).trim());
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
-  reportUnknownFunctions(parsed.calls, frame);
+  if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
 var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET2 = 93;
 function reportUnknownFunctions(calls, frame) {
-  for (let i = 0; i < calls.length; i++) {
-    const call = calls[i];
-    if (call.namespace === void 0 && resolveFunction(call) === "unknown") report(frame, `unknown function '${call.name}'`, call.start, "static");
-  }
+  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
 }
 function isCopyEntry(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -5205,7 +5667,6 @@ function evaluateNode(node, frame) {
     switch (node.kind) {
       case "string":
       case "number":
-      case "literal":
         return node.value;
       case "call":
         return evaluateCall(node, frame);
@@ -5254,6 +5715,9 @@ function describeType(value) {
   const name18 = typeName(value);
   return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
+function callName(node, frame) {
+  return frame.source.slice(node.nameStart, node.nameEnd);
+}
 function callText(node, frame) {
   return node.text ??= frame.source.slice(node.start, node.end);
 }
@@ -5262,11 +5726,11 @@ function evaluateCall(node, frame) {
     for (const arg of node.args) evaluateNode(arg, frame);
     return new Unknown(callText(node, frame));
   }
-  const spec = resolveFunction(node);
+  const spec = node.resolved;
   if (typeof spec === "object") {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), "static");
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
     return spec.impl(call);
   }
   if (spec === "known") {
@@ -5275,16 +5739,12 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(callText(node, frame));
 }
-function resolveFunction(node) {
-  return node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? "known" : "unknown");
-}
 function arityMessage(name18, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
-  name;
   frame;
   node;
   /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
@@ -5292,8 +5752,10 @@ var CallImpl = class {
   constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.name = node.name;
     this.values = void 0;
+  }
+  get name() {
+    return callName(this.node, this.frame);
   }
   get text() {
     return callText(this.node, this.frame);
@@ -5303,6 +5765,9 @@ var CallImpl = class {
   }
   arg(i) {
     const args = this.node.args;
+    const node = args[i];
+    if (node === void 0) return null;
+    if (node.kind === "string" || node.kind === "number") return node.value;
     let values = this.values;
     if (values === void 0) {
       values = new Array(args.length);
@@ -5310,10 +5775,8 @@ var CallImpl = class {
       this.values = values;
     }
     const cached = values[i];
-    if (cached === void 0) return null;
-    if (cached !== NOT_EVALUATED) return cached;
-    const node = args[i];
-    const value = node === void 0 ? null : evaluateNode(node, this.frame);
+    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
+    const value = evaluateNode(node, this.frame);
     values[i] = value;
     return value;
   }
@@ -5335,6 +5798,10 @@ var CallImpl = class {
 // src/expressions/scope.ts
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function hasOwnKeys(record) {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 function findKey(record, name18) {
   if (Object.hasOwn(record, name18)) return name18;
@@ -5362,7 +5829,14 @@ var DefinitionTable = class {
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name18) && this.declaredBy(name18, definitions[name18]) === void 0) return this.definition(name18, definitions[name18]);
+    if (Object.hasOwn(definitions, name18)) {
+      const raw = definitions[name18];
+      if (name18.length !== 4 || this.declaredBy(name18, raw) === void 0) {
+        const made = this.make(name18, raw);
+        this.byKey.set(name18, made);
+        return made;
+      }
+    }
     return this.index(definitions).get(name18.toLowerCase());
   }
   definition(key, raw) {
@@ -5389,9 +5863,12 @@ var Bindings = class {
   supplied;
   parameterTable;
   variableTable;
+  /** False when there is no parameters file or it sets nothing: most templates. */
+  fileHasValues;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
+    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
   resolveParameter(owner, name18, state) {
     const found = this.parameters().find(name18);
@@ -5430,7 +5907,7 @@ var Bindings = class {
     const { name: name18, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = findKey(supplied.values, name18);
+      const key = this.fileHasValues ? findKey(supplied.values, name18) : void 0;
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
     } else {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
@@ -5480,6 +5957,7 @@ function parameterText(found) {
 }
 var ScopeImpl = class _ScopeImpl {
   isTemplateScope = true;
+  /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   kind;
   templatePath;
   bindings;
@@ -5493,10 +5971,6 @@ var ScopeImpl = class _ScopeImpl {
   }
   resolveVariable(name18, state) {
     return this.bindings.resolveVariable(this, name18, state);
-  }
-  /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
-  withKind(kind) {
-    return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
   }
   static forTemplate(template, supplied, kind, templatePath) {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
@@ -5531,18 +6005,26 @@ function toScopeImpl(scope) {
   if (scope instanceof ScopeImpl) return scope;
   throw new TypeError("not a TemplateScope created by this module");
 }
+function isSet(value) {
+  return value !== void 0 && value !== null && value !== "";
+}
+function deploymentKind(deployment, template, parentKind) {
+  if (isSet(deployment["resourceGroup"])) return "resourceGroup";
+  if (isSet(deployment["subscriptionId"])) return "subscription";
+  if (isSet(deployment["scope"])) return kindFromSchema(template["$schema"]);
+  return parentKind;
+}
 function createNestedScope(parent, deployment) {
   const parentScope = toScopeImpl(parent);
   const properties = asRecord(deployment["properties"]) ?? {};
   const template = asRecord(properties["template"]) ?? {};
-  const kind = kindFromSchema(template["$schema"]) ?? parentScope.kind;
   const options = asRecord(properties["expressionEvaluationOptions"]);
   const mode = options === void 0 ? void 0 : options["scope"];
   if (typeof mode === "string" && mode.toLowerCase() === "inner") {
     const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
-    return ScopeImpl.forTemplate(template, supplied, kind, parentScope.templatePath);
+    return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
-  return parentScope.withKind(kind);
+  return parentScope;
 }
 function createLinkedScope(parent, linkedTemplate, deployment) {
   const parentScope = toScopeImpl(parent);
@@ -5553,7 +6035,7 @@ function createLinkedScope(parent, linkedTemplate, deployment) {
     parameters: asRecord(properties["parameters"]),
     viaLink: properties["parametersLink"] !== void 0
   };
-  return ScopeImpl.forTemplate(linkedTemplate, supplied, kindFromSchema(linkedTemplate["$schema"]) ?? parentScope.kind, void 0);
+  return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), void 0);
 }
 
 // src/expressions/index.ts
@@ -5561,7 +6043,7 @@ function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91) return { value: raw, errors: [] };
+      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
     }
     const errors = [];
@@ -5575,6 +6057,282 @@ function evaluateValue(raw, scope) {
 }
 function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
+}
+
+// src/engine/tracking-name.ts
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+var GUID_GROUPS = [8, 4, 4, 4, 12];
+var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
+var PARTNER_CENTER_END = "-partnercenter";
+var PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
+var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
+var MAX_DEPLOYMENT_NAME = 64;
+var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
+function looksLikeTrackingName(name18) {
+  if (typeof name18 === "string") return PID_WORD.test(name18);
+  return knownTexts(name18).some((text) => PID_WORD.test(text));
+}
+function knownTexts(name18) {
+  if (name18 instanceof PartialString) return name18.parts.filter((p) => typeof p === "string");
+  return [];
+}
+function partsOf2(name18) {
+  if (typeof name18 === "string") return [name18];
+  if (name18 instanceof PartialString) return name18.parts;
+  return name18 instanceof Unknown ? [name18] : [];
+}
+function fixedLengthOf(part) {
+  return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : void 0;
+}
+function minimumLength(name18) {
+  let length2 = 0;
+  for (const part of partsOf2(name18)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
+  return length2;
+}
+function analyzeTrackingName(name18, strictNames) {
+  const display = describeString(name18);
+  const known = knownPrefix(name18);
+  const fullyKnown = typeof name18 === "string";
+  const parts = partsOf2(name18);
+  const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
+  const lengthProblem = describeLengthProblem(name18, parts, fullyKnown);
+  if (lengthProblem !== void 0) return invalid(lengthProblem);
+  const badChar = firstBadNameChar(parts);
+  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (!known.startsWith("pid-")) {
+    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+  }
+  const afterPrefix = known.slice(4);
+  const guid = GUID.exec(afterPrefix)?.[0];
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18, parts });
+  if (fullyKnown) {
+    return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
+  }
+  const unknown = unknownParts(name18).map((p) => p.text);
+  if (knownTextRulesOutIds(afterPrefix, parts)) {
+    const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
+    return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(", "))}) cannot change that`);
+  }
+  return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
+}
+function describeLengthProblem(name18, parts, fullyKnown) {
+  const length2 = minimumLength(name18);
+  if (length2 <= MAX_DEPLOYMENT_NAME) return void 0;
+  if (fullyKnown) return `it is ${length2} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+  const fixed = /* @__PURE__ */ new Map();
+  for (const part of parts) {
+    const fixedLength = typeof part === "string" ? void 0 : fixedLengthOf(part);
+    if (fixedLength !== void 0 && typeof part !== "string") fixed.set(part.text, fixedLength);
+  }
+  const counted = fixed.size === 0 ? "" : ` (counting ${truncate([...fixed].map(([text, n]) => `${text} as its ${n} characters`).join(", "))})`;
+  return `it is at least ${length2} characters long${counted}; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+}
+function firstBadNameChar(parts) {
+  for (const part of parts) {
+    if (typeof part === "string" && !NAME_CHARS.test(part)) return [...part].find((c) => !NAME_CHARS.test(c));
+  }
+  return void 0;
+}
+function analyzeAfterGuid(guid, rest, context) {
+  const { display, fullyKnown, strictNames } = context;
+  const trackingId = guid.toLowerCase();
+  if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
+  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
+  const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
+  if (rest !== "" && !rest.startsWith("-")) {
+    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+  }
+  const next = rest === "" ? context.parts.find((p) => typeof p !== "string") : void 0;
+  if (next !== void 0 && fixedLengthOf(next) !== void 0) {
+    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed directly by ${next.text}; a suffix must start with '-'` };
+  }
+  if (strictNames) {
+    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+  }
+  return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
+}
+function knownTextRulesOutIds(afterPrefix, parts) {
+  if (guidShapeProblem(afterPrefix, false) === void 0) return false;
+  const texts = parts.filter((p) => typeof p === "string");
+  const [first = "", ...others] = texts;
+  if (![first.slice(4), ...others].every((t) => PARTNER_CENTER_CHARS.test(t))) return true;
+  const end = knownEnd(parts);
+  if (end.endsWith(PARTNER_CENTER_END)) return false;
+  const last = parts[parts.length - 1];
+  const beforeEnd = typeof last === "string" ? parts[parts.length - 2] : last;
+  if (beforeEnd instanceof Unknown && fixedLengthOf(beforeEnd) !== void 0) return true;
+  if (!PARTNER_CENTER_END.endsWith(end)) return true;
+  return isGuidAttempt(afterPrefix, false);
+}
+function knownEnd(parts) {
+  const last = parts[parts.length - 1];
+  return typeof last === "string" ? last : "";
+}
+function guidShapeProblem(text, complete) {
+  let position = 0;
+  for (let group = 0; group < GUID_GROUPS.length; group++) {
+    const expected = GUID_GROUPS[group] ?? 0;
+    const start = position;
+    while (position < text.length && /[0-9a-f]/i.test(text.charAt(position))) position++;
+    const digits = position - start;
+    const next = text.charAt(position);
+    if (next === "" && !complete && digits <= expected) return void 0;
+    if (digits > expected || next === "" || next === "-") {
+      if (digits !== expected) return `group ${group + 1} has ${digits} hex digits, expected ${expected}`;
+    } else if (digits < expected) {
+      return `'${next}' in group ${group + 1} is not a hex digit`;
+    }
+    if (group === GUID_GROUPS.length - 1) return void 0;
+    if (next === "") return `it ends after group ${group + 1} of 5`;
+    if (next !== "-") return `group ${group + 1} is followed by '${next}' instead of '-'`;
+    position++;
+  }
+  return void 0;
+}
+function isGuidAttempt(text, complete) {
+  const blocks = text.split("-");
+  const finished = complete ? blocks : blocks.slice(0, -1);
+  const leading = [];
+  for (const block of finished.slice(0, GUID_GROUPS.length)) {
+    if (!/^[0-9a-f]+$/i.test(block)) break;
+    leading.push(block);
+  }
+  if (!leading.some((b) => /\d/.test(b))) return false;
+  return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
+}
+function explainBadId(text, complete, endsAsPartnerCenter) {
+  const id18 = complete ? text.replace(/-partnercenter$/i, "") : text;
+  const shown = complete ? id18 : `${id18}\u2026`;
+  if (/^\{/.test(id18)) return `the GUID must not be wrapped in braces ('${shown}')`;
+  const guidProblem = guidShapeProblem(id18, complete);
+  if (guidProblem !== void 0 && isGuidAttempt(id18, complete)) {
+    return `'${guidAttemptText(id18)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
+  }
+  if (/[A-Z]/.test(id18) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
+  return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+}
+function guidAttemptText(text) {
+  return text.split("-").slice(0, GUID_GROUPS.length).join("-");
+}
+function normalizeTrackingId(raw) {
+  const id18 = raw.trim().replace(/^pid-/i, "");
+  if (id18 === "") return void 0;
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id18);
+  if (guid) return id18.toLowerCase();
+  return PARTNER_CENTER.test(id18) ? id18 : void 0;
+}
+
+// src/rules/tracking-set.ts
+function topLevelTrackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
+}
+function trackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment);
+}
+var MAX_COPY_COUNT2 = 800;
+var MAX_ITERATION_TEXT = 1e6;
+var copyLoops = /* @__PURE__ */ new WeakMap();
+function copyLoopOf(candidate, strictNames) {
+  let loop = copyLoops.get(candidate);
+  if (loop === void 0) {
+    loop = readCopyLoop(candidate.entry, strictNames);
+    copyLoops.set(candidate, loop);
+  }
+  return loop ?? void 0;
+}
+function readCopyLoop(entry, strictNames) {
+  const copy = entry.resource["copy"];
+  if (copy === void 0) return null;
+  const rawCount = isRecord(copy) ? copy["count"] : void 0;
+  const countText = previewValue(rawCount);
+  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord(copy) ? copy["name"] : void 0;
+  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  const rawName = entry.resource["name"];
+  if (typeof rawName !== "string" || !/copyindex\s*\(/i.test(rawName)) {
+    return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
+  }
+  if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
+  const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
+  const values = isRecord(expanded) ? expanded[loopName] : void 0;
+  const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
+  return { count, countText, names };
+}
+function countOf(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
+  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
+  return void 0;
+}
+function trackingNamesOf(candidate, strictNames) {
+  return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
+}
+function sameNameKey(name18) {
+  const key = name18.display.toLowerCase();
+  return key.includes("copyindex(") ? void 0 : key;
+}
+function truthOf(value) {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    return word === "true" ? true : word === "false" ? false : "not-boolean";
+  }
+  return value instanceof Unknown || value instanceof PartialString ? "unknown" : "not-boolean";
+}
+function conditionScopes(model) {
+  const options = { templatePath: model.main.file, ...model.scope ? { scopeKind: model.scope } : {} };
+  return {
+    defaults: createTemplateScope(model.main.root, options),
+    noValues: createTemplateScope(withoutDefaultValues(model.main.root), options)
+  };
+}
+function evaluateCondition(raw, entry, scopes) {
+  return {
+    constant: evaluateValue(raw, scopes.noValues).value,
+    defaults: evaluateValue(raw, scopes.defaults).value,
+    withFile: evaluateValue(raw, entry.scope).value
+  };
+}
+function withoutDefaultValues(root) {
+  const parameters = root["parameters"];
+  if (!isRecord(parameters)) return root;
+  const stripped = {};
+  for (const [name18, def] of Object.entries(parameters)) {
+    stripped[name18] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+  }
+  return { ...root, parameters: stripped };
+}
+function describeDependency(value) {
+  const parts = unknownParts(value).map((p) => p.text);
+  return parts.length > 0 ? parts.join(", ") : describeString(value);
+}
+function nameAvoidsLocationClash(entry, template) {
+  const markers = ["deployment().location", "deployment().name", "utcnow(", "newguid(", ...perRunParameters(template)];
+  const location = entry.resource["location"];
+  if (typeof location === "string" && isExpressionString(location)) {
+    const own = normalizeExpression(location.slice(1, -1));
+    if (own !== "") markers.push(own);
+  }
+  const rawName = entry.resource["name"];
+  const texts = [...typeof rawName === "string" ? [rawName] : [], ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
+  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+}
+function perRunParameters(template) {
+  const parameters = template["parameters"];
+  if (!isRecord(parameters)) return [];
+  const found = [];
+  for (const [name18, def] of Object.entries(parameters)) {
+    const value = isRecord(def) ? def["defaultValue"] : void 0;
+    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name18}')`));
+  }
+  return found;
+}
+function hasFixedLocation(entry) {
+  const location = entry.resource["location"];
+  return typeof location === "string" && location.trim() !== "" && !isExpressionString(location);
+}
+function normalizeExpression(text) {
+  return text.replace(/\s+/g, "").toLowerCase();
 }
 
 // src/engine/scope-kind.ts
@@ -5595,95 +6353,53 @@ function describeOtherSchema(schema) {
   if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
   return void 0;
 }
-
-// src/engine/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
-var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
-var MAX_DEPLOYMENT_NAME = 64;
-var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
-function looksLikeTrackingName(name18) {
-  if (typeof name18 === "string") return PID_WORD.test(name18);
-  return knownTexts(name18).some((text) => PID_WORD.test(text));
+function deploymentTargetScope(resource, scopeValue) {
+  if (isSet2(resource["resourceGroup"])) return "resourceGroup";
+  if (scopeValue !== void 0 && scopeValue !== null) return scopeFromId(scopeValue) ?? "unknown";
+  if (isSet2(resource["subscriptionId"])) return "subscription";
+  return void 0;
 }
-function knownTexts(name18) {
-  if (name18 instanceof PartialString) return name18.parts.filter((p) => typeof p === "string");
-  return [];
+function isSet2(value) {
+  return value !== void 0 && value !== null && value !== "";
 }
-function analyzeTrackingName(name18, strictNames) {
-  const display = describeString(name18);
-  const known = knownPrefix(name18);
-  const fullyKnown = typeof name18 === "string";
-  const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
-  if (known.length > MAX_DEPLOYMENT_NAME) return invalid(`it is ${known.length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`);
-  const badChar = [...known].find((c) => !NAME_CHARS.test(c));
-  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
-  if (!known.startsWith("pid-")) {
-    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
-  }
-  const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18 });
-  if (!fullyKnown) {
-    const unknown = unknownParts(name18).map((p) => p.text);
-    return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
-  }
-  if (PARTNER_CENTER.test(afterPrefix)) return { display, form: "partner-center", trackingId: afterPrefix, fullyKnown };
-  return invalid(explainBadGuid(afterPrefix));
-}
-function analyzeAfterGuid(guid, rest, context) {
-  const { display, fullyKnown, strictNames } = context;
-  const trackingId = guid.toLowerCase();
-  if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
-  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
-  const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
-  if (rest !== "" && !rest.startsWith("-")) {
-    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
-  }
-  if (strictNames) {
-    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
-  }
-  return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
-}
-function explainBadGuid(text) {
-  const id18 = text.replace(/-partnercenter$/i, "");
-  if (/^\{.*\}$/.test(id18)) return `the GUID must not be wrapped in braces ('${id18}')`;
-  const groups = id18.split("-");
-  const expected = [8, 4, 4, 4, 12];
-  if (groups.length === 5 && groups.every((g) => /^[0-9a-f]*$/i.test(g))) {
-    const wrong = groups.findIndex((g, i) => g.length !== expected[i]);
-    if (wrong !== -1) {
-      return `'${id18}' is not a GUID: group ${wrong + 1} has ${groups[wrong]?.length} hex digits, expected ${expected[wrong]} (8-4-4-4-12)`;
-    }
-  }
-  if (/[A-Z]/.test(id18) && /partnercenter$/i.test(text)) return `a Partner Center tracking id must be lower case ('${text}')`;
-  return `'${id18}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
-}
-function normalizeTrackingId(raw) {
-  const id18 = raw.trim().replace(/^pid-/i, "");
-  if (id18 === "") return void 0;
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id18);
-  if (guid) return id18.toLowerCase();
-  return PARTNER_CENTER.test(id18) ? id18 : void 0;
+var ID_SCOPES = [
+  [/^\/?$/, "tenant"],
+  [/^(\/providers\/)?Microsoft\.Management\/managementGroups\/[^/]*\/?$/i, "managementGroup"],
+  [/^\/subscriptions\/[^/]*\/resourceGroups\/[^/]*\/?$/i, "resourceGroup"],
+  [/^\/subscriptions\/[^/]*\/?$/i, "subscription"]
+];
+var FUNCTION_SCOPES = [
+  [/^tenant\(\s*\)/i, "tenant"],
+  [/^managementGroup\(/i, "managementGroup"],
+  [/^subscription\(/i, "subscription"],
+  [/^resourceGroup\(/i, "resourceGroup"]
+];
+function scopeFromId(value) {
+  if (value instanceof Unknown) return FUNCTION_SCOPES.find(([pattern]) => pattern.test(value.text))?.[1];
+  const text = typeof value === "string" ? value : value instanceof PartialString ? value.parts.map((p) => typeof p === "string" ? p : "x").join("") : void 0;
+  if (text === void 0) return void 0;
+  return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
 }
 
 // src/engine/linked-templates.ts
 var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
-function resolveTemplateLink(owner, link, scope, mainFile) {
+var PACKAGE_BASE_PARAMETER = /^_artifactsLocation$/i;
+function linkKey(link) {
+  return link["relativePath"] !== void 0 ? "relativePath" : "uri";
+}
+function resolveTemplateLink(owner, key, value, mainFile) {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
-  if (link["relativePath"] !== void 0) {
-    const relative3 = evaluateValue(link["relativePath"], scope).value;
-    if (typeof relative3 !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(relative3))}' cannot be resolved before deployment`);
-    return withinWorkspace([posix.join(baseDir, relative3.split("?")[0] ?? "")], note);
+  if (key === "relativePath") {
+    if (typeof value !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
+    return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
   }
-  const uri2 = evaluateValue(link["uri"], scope).value;
-  if (typeof uri2 === "string") {
-    return /^[a-z][a-z0-9+.-]*:/i.test(uri2) ? note("remote", `linked template ${redactQuery(uri2)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(uri2)}' is not an absolute URI`);
+  if (typeof value === "string") {
+    return /^[a-z][a-z0-9+.-]*:/i.test(value) ? note("remote", `linked template ${redactQuery(value)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
-  const relative2 = relativePartAfterBase(uri2);
-  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(uri2))}' cannot be resolved to a file in the repository`);
+  const relative2 = relativePartAfterBase(value);
+  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
@@ -5706,8 +6422,156 @@ function withinWorkspace(paths, note) {
   return { kind: "file", candidates: inside };
 }
 function redactQuery(uri2) {
-  const at = uri2.indexOf("?");
-  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
+  const at2 = uri2.indexOf("?");
+  return at2 === -1 ? uri2 : `${uri2.slice(0, at2)}?\u2026`;
+}
+
+// src/engine/json-pointer.ts
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+// src/engine/expression-errors.ts
+var REFERENCE = /\b(parameters|variables)\s*\(\s*'((?:[^']|'')*)'\s*\)/gi;
+var SECURE_TYPES2 = /^secure(string|object)$/i;
+var MAX_TRACE_DEPTH = 64;
+var StaticErrors = class {
+  problems = [];
+  /** Pointers (file + JSON pointer) of values with a static error of their own or pulled in. */
+  broken = /* @__PURE__ */ new Set();
+  /** Definitions already traced, and whether they hold a static error. */
+  traced = /* @__PURE__ */ new Map();
+  /**
+   * Records the static errors of a value; `evaluation` is its evaluation when the caller made one
+   * (then nothing is evaluated again unless it reported errors). True when the value, or anything
+   * it uses, has a static error.
+   */
+  record(value, evaluation, depth = 0) {
+    const { raw } = value;
+    if (evaluation !== void 0 && evaluation.errors.length === 0 || depth > MAX_TRACE_DEPTH) return false;
+    let broken = false;
+    if (typeof raw === "string") {
+      const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
+      if (errors.length === 0) return false;
+      const own = errors.filter((e) => e.kind === "static" && e.offset !== void 0);
+      if (own.length > 0) {
+        this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...value.resource ? { resource: value.resource } : {} });
+        broken = true;
+      }
+      if (errors.some((e) => e.offset === void 0) && this.traceReferences(raw, value.site, depth)) broken = true;
+    } else if (Array.isArray(raw) || isRecord(raw)) {
+      for (const [key, item] of Object.entries(raw)) {
+        const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
+        if (this.record(leaf, void 0, depth + 1)) broken = true;
+      }
+    }
+    if (broken) this.broken.add(pointerKey(value.at));
+    return broken;
+  }
+  /** Whether the value at `at` (or a variable or parameter value it uses) has a static error. */
+  isBroken(at2) {
+    return this.broken.size > 0 && this.broken.has(pointerKey(at2));
+  }
+  traceReferences(text, site, depth) {
+    let broken = false;
+    for (const match of text.matchAll(REFERENCE)) {
+      const name18 = (match[2] ?? "").replace(/''/g, "'");
+      const found = (match[1] ?? "").toLowerCase() === "variables" ? this.traceVariable(site, name18, depth) : this.traceParameter(site, name18, depth);
+      if (found) broken = true;
+    }
+    return broken;
+  }
+  traceVariable(site, name18, depth) {
+    const variables = site.template["variables"];
+    if (!isRecord(variables)) return false;
+    const key = findKey2(variables, name18);
+    if (key !== void 0 && key.toLowerCase() !== "copy") return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
+    const copyKey = findKey2(variables, "copy");
+    const loops = copyKey === void 0 ? void 0 : variables[copyKey];
+    if (copyKey === void 0 || !Array.isArray(loops)) return false;
+    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name18.toLowerCase());
+    if (index === -1) return false;
+    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name18}'`, site }, depth);
+  }
+  /** Follows a parameter to where its value comes from, as the scope does. */
+  traceParameter(site, name18, depth) {
+    const parameters = site.template["parameters"];
+    const key = isRecord(parameters) ? findKey2(parameters, name18) : void 0;
+    if (key === void 0 || !isRecord(parameters)) return false;
+    const definition = parameters[key];
+    if (!isRecord(definition)) return false;
+    if (typeof definition["type"] === "string" && SECURE_TYPES2.test(definition["type"])) return false;
+    const supplied = site.supplied;
+    if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
+    if (supplied.kind === "file") {
+      if (findKey2(supplied.values, key) !== void 0) return false;
+    } else {
+      const passed = supplied.deployment.resource["properties"];
+      const values = isRecord(passed) && isRecord(passed["parameters"]) ? passed["parameters"] : void 0;
+      const passedKey = values === void 0 ? void 0 : findKey2(values, key);
+      const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
+      if (passedKey !== void 0) {
+        if (!isRecord(entry) || !("value" in entry)) return false;
+        const at2 = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"], at: "value" };
+        return this.traceOnce({ raw: entry["value"], at: at2, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+      }
+      if (supplied.viaLink) return false;
+    }
+    if (!("defaultValue" in definition)) return false;
+    return this.traceOnce({ raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site }, depth);
+  }
+  traceOnce(value, depth) {
+    const key = pointerKey(value.at);
+    const known = this.traced.get(key);
+    if (known !== void 0) return known;
+    this.traced.set(key, false);
+    const broken = this.record(value, void 0, depth + 1);
+    this.traced.set(key, broken);
+    return broken;
+  }
+};
+function refIn(site, path) {
+  return { file: site.source.file, path: [...site.path, ...path], at: "value" };
+}
+function pointerKey(at2) {
+  return `${at2.file}\0${toJsonPointer(at2.path)}`;
+}
+function findKey2(record, name18) {
+  if (Object.hasOwn(record, name18)) return name18;
+  const lower = name18.toLowerCase();
+  return Object.keys(record).find((key) => key.toLowerCase() === lower);
+}
+
+// src/engine/deployment-time-parameters.ts
+var NO_NAMES = /* @__PURE__ */ new Set();
+function splitParameterValues(given) {
+  const knownAtDeployment = /* @__PURE__ */ new Set();
+  let values = given;
+  for (const [name18, value] of Object.entries(given)) {
+    if (value !== KNOWN_AT_DEPLOYMENT && !PACKAGE_BASE_PARAMETER.test(name18)) continue;
+    if (values === given) values = { ...given };
+    delete values[name18];
+    knownAtDeployment.add(name18.toLowerCase());
+  }
+  return { values, knownAtDeployment };
+}
+function withPackageBase(template, names = NO_NAMES) {
+  const parameters = template["parameters"];
+  if (!isRecord(parameters)) return names;
+  const base = Object.keys(parameters).find((key) => PACKAGE_BASE_PARAMETER.test(key));
+  return base === void 0 ? names : /* @__PURE__ */ new Set([...names, base.toLowerCase()]);
+}
+function withoutDefaults(template, names) {
+  const parameters = template["parameters"];
+  if (names.size === 0 || !isRecord(parameters)) return template;
+  let copy;
+  for (const [key, definition] of Object.entries(parameters)) {
+    if (!names.has(key.toLowerCase()) || !isRecord(definition) || !("defaultValue" in definition)) continue;
+    copy ??= { ...parameters };
+    const { defaultValue: _dropped, ...rest } = definition;
+    copy[key] = rest;
+  }
+  return copy === void 0 ? template : { ...template, parameters: copy };
 }
 
 // src/engine/template-model.ts
@@ -5718,20 +6582,25 @@ function isDeploymentType(type) {
 }
 function buildTemplateModel(main, options = {}) {
   const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [] };
-  const rootScope = createTemplateScope(main.root, {
-    parameterValues: options.parameterValues ?? {},
+  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors() };
+  const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
+  const unknownNames = withPackageBase(main.root, knownAtDeployment);
+  const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
+    parameterValues: values,
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
+  const definitions = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: "file", values, knownAtDeployment: unknownNames } };
   const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]), options.nameResolution === "literal" ? literalName : evaluateValue);
-  walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, templateScope: scope });
+  walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
 var ModelWalker = class {
   model;
   readLinked;
   visitedFiles;
+  /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
+  triedTargets = /* @__PURE__ */ new Set();
   evaluateName;
   constructor(model, readLinked, visitedFiles, evaluateName) {
     this.model = model;
@@ -5774,8 +6643,15 @@ var ModelWalker = class {
         placement: context.placement,
         chain: context.chain,
         scope: context.scope,
-        templateScope: context.templateScope
+        definitions: context.definitions,
+        templateScope: context.templateScope,
+        targetScope: context.templateScope,
+        nameHasStaticError: false
       };
+      if (evaluation.errors.length > 0) {
+        const at2 = { file: source.file, path: [...entry.path, "name"], at: "value" };
+        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource["name"], at: at2, label: "name", site: context.definitions, resource: entry }, evaluation);
+      }
       this.model.resources.push(entry);
     }
     if (Array.isArray(resource["resources"])) {
@@ -5785,6 +6661,10 @@ var ModelWalker = class {
     if (entry !== void 0 && isDeployment) this.visitDeployment(entry, context);
   }
   visitDeployment(entry, context) {
+    const rawScope = entry.resource["scope"];
+    const target = deploymentTargetScope(entry.resource, rawScope === void 0 ? void 0 : evaluateValue(rawScope, context.scope).value);
+    const explicitTarget = target === "unknown" ? void 0 : target;
+    entry.targetScope = target === "unknown" ? void 0 : target ?? context.templateScope;
     const properties = entry.resource["properties"];
     if (!isRecord(properties)) return;
     const hop = { source: entry.source, path: entry.path, label: labelOf(entry) };
@@ -5792,40 +6672,64 @@ var ModelWalker = class {
     const inline = properties["template"];
     if (isRecord(inline)) {
       const placement = context.placement === "linked" ? "linked" : "nested-inline";
-      const scope = createNestedScope(context.scope, entry.resource);
       this.walkTemplate(entry.source, inline, [...entry.path, "properties", "template", "resources"], {
         depth: context.depth + 1,
         placement,
         chain,
-        scope,
-        templateScope: scopeFromSchema(inline["$schema"]) ?? context.templateScope
+        ...this.nestedBindings(entry, properties, inline, context),
+        templateScope: explicitTarget ?? scopeFromSchema(inline["$schema"]) ?? context.templateScope
       });
     }
-    if (isRecord(properties["templateLink"])) this.visitLink(entry, properties["templateLink"], chain, context);
+    if (isRecord(properties["templateLink"])) this.visitLink(entry, properties["templateLink"], chain, context, explicitTarget);
   }
-  visitLink(entry, link, chain, context) {
-    const resolution = resolveTemplateLink(entry, link, context.scope, this.model.main.file);
+  /** 'inner' nested templates see their own parameters and variables; 'outer' ones the parent's. */
+  nestedBindings(entry, properties, inline, context) {
+    const options = properties["expressionEvaluationOptions"];
+    const mode = isRecord(options) ? options["scope"] : void 0;
+    if (typeof mode !== "string" || mode.toLowerCase() !== "inner") return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
+    const unknownNames = withPackageBase(inline);
+    const bound = withoutDefaults(inline, unknownNames);
+    const deployment = bound === inline ? entry.resource : { ...entry.resource, properties: { ...properties, template: bound } };
+    const scope = createNestedScope(context.scope, deployment);
+    const supplied = { kind: "deployment", deployment: entry, parent: context.definitions, viaLink: false, knownAtDeployment: unknownNames };
+    return { scope, definitions: { source: entry.source, path: [...entry.path, "properties", "template"], template: inline, scope, supplied } };
+  }
+  visitLink(entry, link, chain, context, explicitTarget) {
+    const key = linkKey(link);
+    const evaluation = evaluateValue(link[key], context.scope);
+    const at2 = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
+    if (this.model.expressionErrors.record({ raw: link[key], at: at2, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === "note") {
-      this.model.linkNotes.push(resolution.note);
+      this.model.linkNotes.push({ ...resolution.note, deployment: entry });
       return;
     }
     if (!this.readLinked) return;
     const loaded = this.loadFirstCandidate(entry, resolution.candidates);
     if (loaded === void 0) return;
     this.model.linkedSources.push(loaded.source);
-    const scope = createLinkedScope(context.scope, loaded.source.root, entry.resource);
-    this.walkTemplate(loaded.source, loaded.source.root, ["resources"], {
+    const root = loaded.source.root;
+    const unknownNames = withPackageBase(root);
+    const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const viaLink = isRecord(entry.resource["properties"]) && entry.resource["properties"]["parametersLink"] !== void 0;
+    const definitions = { source: loaded.source, path: [], template: root, scope, supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames } };
+    this.walkTemplate(loaded.source, root, ["resources"], {
       depth: context.depth + 1,
       placement: "linked",
       chain,
       scope,
-      templateScope: scopeFromSchema(loaded.source.root["$schema"]) ?? context.templateScope
+      definitions,
+      templateScope: explicitTarget ?? scopeFromSchema(root["$schema"]) ?? context.templateScope
     });
   }
   /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
   loadFirstCandidate(entry, candidates) {
     let firstProblem;
     for (const target of candidates) {
+      if (!this.triedTargets.has(target)) {
+        this.triedTargets.add(target);
+        this.model.linkTargets.push(target);
+      }
       if (this.visitedFiles.has(target)) return void 0;
       const loaded = this.readLinked?.(entry.source.file, target);
       if (loaded?.kind === "file") {
@@ -5836,7 +6740,7 @@ var ModelWalker = class {
     }
     if (firstProblem?.kind === "note") {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path } });
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path }, deployment: entry });
     }
     return void 0;
   }
@@ -5876,62 +6780,65 @@ var cua001 = {
   }
 };
 
-// src/engine/json-pointer.ts
-function toJsonPointer(path) {
-  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-
 // src/rules/cua002-duplicate-tracking-resource.ts
 var id2 = "CUA002";
 var name2 = "duplicate-tracking-resource";
 var cua002 = {
   id: id2,
   name: name2,
-  description: "The main template deploys more tracking deployments than allowed (default one), or one in a copy loop",
+  description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
   defaultSeverity: "error",
   docsUrl: docsUrl(id2, name2),
   check({ candidates, settings, report: report2 }) {
-    const tracking = topLevelTrackingDeployments(candidates);
+    const max = settings.maxTrackingResources;
+    const allowed = `the ${max} allowed (input max-tracking-resources)`;
     let deployed = 0;
     const seen = /* @__PURE__ */ new Map();
-    for (const candidate of tracking) {
-      const copies = copyCount(candidate);
-      if (copies !== 1) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const loop = copyLoopOf(candidate, settings.strictNames);
+      if (loop !== void 0 && loop.count === void 0) {
         report2({
-          message: `tracking deployment ${nameOf(candidate)} is in a copy loop (${copies === void 0 ? "count unknown until deployment" : `${copies} copies`}); deploy it exactly once`,
-          at: propertyRef(candidate.entry, "copy"),
-          resource: candidate.entry
+          message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count (${truncate(loop.countText)}) is not known before deployment, so the number of tracking deployments cannot be checked against ${allowed}`,
+          at: propertyRef(entry, "copy", "count"),
+          resource: entry
         });
       }
-      const key = candidate.name.display.toLowerCase();
-      const first = seen.get(key);
-      if (first) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`,
-          at: resourceRef(candidate.entry),
-          resource: candidate.entry
-        });
+      if (loop?.count === 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`, at: propertyRef(entry, "copy", "count"), resource: entry });
         continue;
       }
-      seen.set(key, candidate);
-      deployed += 1;
-      if (deployed > settings.maxTrackingResources) {
+      const duplicate = firstDuplicate(candidate, trackingNamesOf(candidate, settings.strictNames), seen);
+      if (duplicate !== void 0) {
+        report2({ message: duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
+        continue;
+      }
+      const copies = loop?.count ?? 1;
+      deployed += copies;
+      if (deployed > max) {
+        const what = loop ? `${nameOf(candidate)} is in a copy loop of ${copies}` : `${nameOf(candidate)} is one too many`;
         report2({
-          message: `${deployed} tracking deployments in one main template, more than the ${settings.maxTrackingResources} allowed (input max-tracking-resources); ${nameOf(candidate)} is one too many`,
-          at: resourceRef(candidate.entry),
-          resource: candidate.entry
+          message: `${deployed} tracking deployments in one main template, more than ${allowed}; ${what}`,
+          at: loop ? propertyRef(entry, "copy", "count") : resourceRef(entry),
+          resource: entry
         });
       }
     }
   }
 };
-function copyCount(candidate) {
-  const copy = candidate.entry.resource["copy"];
-  if (copy === void 0) return 1;
-  if (!isRecord(copy)) return void 0;
-  const count = evaluateValue(copy["count"], candidate.entry.scope).value;
-  if (typeof count === "number") return count;
-  if (typeof count === "string" && /^\d+$/.test(count)) return Number(count);
+function firstDuplicate(candidate, names, seen) {
+  for (const deployed of names) {
+    const key = sameNameKey(deployed);
+    if (key === void 0) continue;
+    const first = seen.get(key);
+    if (first === candidate) {
+      return `tracking deployment ${nameOf(candidate)} is in a copy loop in which two iterations get the same name ('${truncate(deployed.display)}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`;
+    }
+    if (first !== void 0) {
+      return `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`;
+    }
+    seen.set(key, candidate);
+  }
   return void 0;
 }
 
@@ -5944,12 +6851,21 @@ var cua003 = {
   description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
   defaultSeverity: "error",
   docsUrl: docsUrl(id3, name3),
-  check({ candidates, report: report2 }) {
+  check({ candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
-      if (candidate.name.form !== "invalid") continue;
+      const at2 = propertyRef(candidate.entry, "name");
+      if (candidate.name.form === "invalid") {
+        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at: at2, resource: candidate.entry });
+        continue;
+      }
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
+      const bad = iterations.findIndex((n) => n.form === "invalid");
+      const first = iterations[bad];
+      if (first === void 0) continue;
+      const others = iterations.filter((n) => n.form === "invalid").length - 1;
       report2({
-        message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`,
-        at: propertyRef(candidate.entry, "name"),
+        message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
+        at: at2,
         resource: candidate.entry
       });
     }
@@ -6102,12 +7018,16 @@ var cua009 = {
   docsUrl: docsUrl(id9, name9),
   check({ candidates, settings, report: report2 }) {
     if (settings.trackingIds.length === 0) return;
+    const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
     for (const candidate of trackingDeployments(candidates)) {
-      const trackingId = candidate.name.trackingId;
-      if (trackingId === void 0 || settings.trackingIds.includes(trackingId)) continue;
-      const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+      const unregistered = /* @__PURE__ */ new Set();
+      for (const name18 of trackingNamesOf(candidate, settings.strictNames)) {
+        if (name18.trackingId !== void 0 && !settings.trackingIds.includes(name18.trackingId)) unregistered.add(name18.trackingId);
+      }
+      if (unregistered.size === 0) continue;
+      const ids = [...unregistered];
       report2({
-        message: `tracking deployment ${nameOf(candidate)} uses id ${trackingId}, which is not ${registered}; usage would be attributed to someone else's offer, or to no one`,
+        message: `tracking deployment ${nameOf(candidate)} uses ${ids.length === 1 ? `id ${ids[0]}, which is` : `ids ${ids.join(", ")}, which are`} not ${registered}; usage would be attributed to someone else's offer, or to no one`,
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -6124,9 +7044,11 @@ var cua010 = {
   description: "A tracking name is an ARM expression that cannot be resolved statically",
   defaultSeverity: "warning",
   docsUrl: docsUrl(id10, name10),
-  check({ model, candidates, report: report2 }) {
+  check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
       if (candidate.name.form !== "unresolved") continue;
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
+      if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
       report2({
         message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, "name"),
@@ -6153,29 +7075,55 @@ var name11 = "conditional-tracking";
 var cua011 = {
   id: id11,
   name: name11,
-  description: "The tracking deployment has a condition (a legitimate opt-out), or one that is always false",
+  description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
   defaultSeverity: "notice",
   docsUrl: docsUrl(id11, name11),
-  check({ candidates, report: report2 }) {
+  check({ model, candidates, report: report2 }) {
+    let scopes;
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
       const raw = entry.resource["condition"];
       if (raw === void 0) continue;
-      const literal = raw === false || typeof raw === "string" && /^\[\s*false\(\s*\)\s*\]$/i.test(raw);
-      const value = evaluateValue(raw, entry.scope).value;
-      const at = propertyRef(entry, "condition");
-      if (literal) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${previewValue(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
-      } else if (value === false) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: "warning" });
-      } else if (value === true) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition (an opt-out); it is on by default`, at, resource: entry });
-      } else {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition that depends on '${describeString(value)}', known only at deployment`, at, resource: entry });
-      }
+      scopes ??= conditionScopes(model);
+      const outcome = evaluateCondition(raw, entry, scopes);
+      const written = typeof raw === "string" && isExpressionString(raw) ? `${previewValue(raw)}, which is` : void 0;
+      const verdict = judge(written ?? `${previewValue(raw)}:`, written === void 0, outcome);
+      report2({ message: `tracking deployment ${nameOf(candidate)} ${verdict.message}`, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
     }
   }
 };
+function judge(written, literal, { constant, defaults, withFile }) {
+  const always = truthOf(constant);
+  if (always === false) return { message: `has condition ${written} ${literal ? "" : "false whatever the parameters: "}tracking is always off, so no usage is attributed`, severity: "error" };
+  if (always === true) return { message: `has condition ${written} ${literal ? "" : "always true: "}tracking is always on`, severity: "notice" };
+  if (always === "not-boolean") return { message: `has condition ${written} ${literal ? "not a boolean" : describe("not-boolean", constant)}; ARM expects true or false`, severity: "warning" };
+  const byDefault = truthOf(defaults);
+  const byFile = truthOf(withFile);
+  if (byDefault === byFile) return sameEitherWay(byDefault, defaults);
+  const withDefaults = byDefault === "unknown" ? describe(byDefault, defaults, "not known from the default values") : `${describe(byDefault, defaults)} with the default parameter values`;
+  const message = `has a condition that is ${withDefaults} but ${describe(byFile, withFile)} with the parameters file`;
+  if (byDefault === false) return { message: `${message}; customers who keep the template defaults are not tracked`, severity: "warning" };
+  const onByDefault = byDefault === true || byDefault === "unknown" && byFile === true;
+  return { message, severity: onByDefault ? "notice" : "warning" };
+}
+function sameEitherWay(truth, value) {
+  switch (truth) {
+    case true:
+      return { message: "has a condition (an opt-out); it is on by default (with the default parameter values)", severity: "notice" };
+    case false:
+      return { message: "is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked", severity: "warning" };
+    case "not-boolean":
+      return { message: `has a condition that evaluates to ${previewValue(value)} with the default parameter values, not a boolean; ARM expects true or false`, severity: "warning" };
+    case "unknown":
+      return { message: `has a condition that is ${describe(truth, value)}`, severity: "notice" };
+  }
+}
+function describe(truth, value, unknown = "known only at deployment") {
+  if (truth === true) return "on";
+  if (truth === false) return "off";
+  if (truth === "unknown") return `${unknown} (it depends on ${truncate(describeDependency(value))})`;
+  return `${previewValue(value)}, not a boolean`;
+}
 
 // src/rules/cua012-tracking-location.ts
 var id12 = "CUA012";
@@ -6183,13 +7131,13 @@ var name12 = "tracking-location-missing";
 var cua012 = {
   id: id12,
   name: name12,
-  description: "At subscription, management-group or tenant scope the tracking deployment has no location",
+  description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
   defaultSeverity: "error",
   docsUrl: docsUrl(id12, name12),
   check({ candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
-      const scope = entry.templateScope;
+      const scope = entry.targetScope;
       if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
       const raw = entry.resource["location"];
       const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
@@ -6271,21 +7219,33 @@ var name15 = "fixed-name-at-higher-scope";
 var cua015 = {
   id: id15,
   name: name15,
-  description: "At subscription, management-group or tenant scope the tracking name is fixed, so a second deployment in another location fails",
+  description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
   defaultSeverity: "warning",
   docsUrl: docsUrl(id15, name15),
-  check({ candidates, report: report2 }) {
+  check({ model, candidates, report: report2 }) {
     for (const candidate of topLevelTrackingDeployments(candidates)) {
-      const scope = candidate.entry.templateScope;
-      if (scope === void 0 || scope === "resourceGroup" || !candidate.name.fullyKnown) continue;
+      const { entry } = candidate;
+      const scope = entry.targetScope;
+      if (scope === void 0 || scope === "resourceGroup") continue;
+      if (hasFixedLocation(entry) || nameAvoidsLocationClash(entry, model.main.root)) continue;
       report2({
-        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope has a fixed name; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-<GUID>-{0}', uniqueString(deployment().location))]"`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
+        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope ${whatIsFixed(candidate)}; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. ${suggestion(candidate)}`,
+        at: propertyRef(entry, "name"),
+        resource: entry
       });
     }
   }
 };
+function whatIsFixed(candidate) {
+  const unknown = unknownParts(candidate.entry.name).map((p) => p.text);
+  if (unknown.length === 0) return "has a fixed name";
+  return `has a name that does not change with its location (${truncate(unknown.join(", "))} uses neither deployment().location nor the deployment's location)`;
+}
+function suggestion(candidate) {
+  const location = candidate.entry.resource["location"];
+  const locationText = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
+  return `"[format('pid-${candidate.name.trackingId ?? "<GUID>"}-{0}', uniqueString(${locationText}))]"`;
+}
 
 // src/rules/cua016-invalid-expression.ts
 var id16 = "CUA016";
@@ -6293,15 +7253,14 @@ var name16 = "invalid-expression";
 var cua016 = {
   id: id16,
   name: name16,
-  description: "A resource name is an ARM expression that ARM rejects: it does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+  description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
   defaultSeverity: "error",
   docsUrl: docsUrl(id16, name16),
   check({ model, report: report2 }) {
-    for (const entry of model.resources) {
-      const errors = entry.nameErrors.filter((e) => e.kind === "static" && e.offset !== void 0);
-      if (errors.length === 0) continue;
-      const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
-      report2({ message: `name ${previewValue(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
+    for (const problem of model.expressionErrors.problems) {
+      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
+      report2({ message: `${problem.label} ${previewValue(text)}: ${details.join("; ")}`, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
     }
   }
 };
@@ -6318,7 +7277,12 @@ var cua017 = {
   check({ model, report: report2 }) {
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
-      report2({ message: `${note.message}; a tracking resource inside it would not be seen`, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+      report2({
+        message: `${note.message}; a tracking resource inside it would not be seen`,
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
+        // The linking deployment's metadata.cua-guard.ignore can suppress it.
+        ...note.deployment ? { resource: note.deployment } : {}
+      });
     }
   }
 };
@@ -6339,8 +7303,8 @@ var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
 var OPEN_BRACKET3 = 91;
 var CLOSE_BRACKET3 = 93;
-var COMMA3 = 44;
-var COLON = 58;
+var COMMA4 = 44;
+var COLON2 = 58;
 function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
   const spans = requests.map(() => void 0);
   if (requests.length === 0) return spans;
@@ -6397,7 +7361,7 @@ function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
       if (frame === void 0) return spans;
       pos = skipTrivia(text, pos);
       const d = text.charCodeAt(pos);
-      if (d === COMMA3) {
+      if (d === COMMA4) {
         frame.index++;
         pos = skipTrivia(text, pos + 1);
         const next = openMember(text, pos, stack, record);
@@ -6434,7 +7398,7 @@ function openMember(text, pos, stack, record) {
   const member = frame.node.keys === void 0 ? void 0 : frame.node.keys.get(keyText(text, pos, keyEnd));
   if (member !== void 0) record(member.keyRequests, pos, keyEnd - pos);
   let next = skipTrivia(text, keyEnd);
-  if (text.charCodeAt(next) !== COLON) return void 0;
+  if (text.charCodeAt(next) !== COLON2) return void 0;
   next = skipTrivia(text, next + 1);
   return { closed: false, pos: next, node: member };
 }
@@ -6507,7 +7471,7 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA3 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3) break;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3) break;
     i++;
   }
   return i;
@@ -6565,6 +7529,88 @@ function suppressionFor(resource, ruleId) {
   const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
   return { reason };
 }
+var KNOWN_KEYS = ["ignore", "reason"];
+function findSuppressionMistakes(text, knownRuleIds) {
+  if (!text.includes('"cua-guard"')) return [];
+  const tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!tree || tree.type !== "object") return [];
+  const mistakes = [];
+  const rootBlock = suppressionBlock(tree);
+  if (rootBlock) {
+    mistakes.push(at(rootBlock.keyNode, ["metadata", "cua-guard"], "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses"));
+  }
+  visitResources(tree, [], (resource, path) => {
+    const block = suppressionBlock(resource);
+    if (block) checkBlock(block.value, [...path, "metadata", "cua-guard"], new Set(knownRuleIds), mistakes);
+  });
+  return mistakes;
+}
+function visitResources(container, path, visit2) {
+  const resources = propertyValue(container, "resources");
+  if (!resources) return;
+  const entries = resources.type === "array" ? (resources.children ?? []).map((child2, index) => [child2, index]) : resources.type === "object" ? (resources.children ?? []).flatMap((property) => {
+    const [key, value] = property.children ?? [];
+    return key && value ? [[value, String(key.value)]] : [];
+  }) : [];
+  for (const [resource, key] of entries) {
+    if (resource.type !== "object") continue;
+    const resourcePath = [...path, "resources", key];
+    visit2(resource, resourcePath);
+    visitResources(resource, resourcePath, visit2);
+    const template = propertyValue(propertyValue(resource, "properties"), "template");
+    if (template?.type === "object") visitResources(template, [...resourcePath, "properties", "template"], visit2);
+  }
+}
+function suppressionBlock(owner) {
+  const metadata = propertyValue(owner, "metadata");
+  const property = metadata?.type === "object" ? metadata.children?.find((p) => p.children?.[0]?.value === "cua-guard") : void 0;
+  const [keyNode, value] = property?.children ?? [];
+  return keyNode && value ? { keyNode, value } : void 0;
+}
+function checkBlock(block, path, known, mistakes) {
+  const example = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
+  if (block.type !== "object") {
+    mistakes.push(at(block, path, `metadata.cua-guard must be an object like ${example}; nothing is suppressed`));
+    return;
+  }
+  for (const property of block.children ?? []) {
+    const key = property.children?.[0];
+    if (key && !KNOWN_KEYS.includes(String(key.value))) {
+      mistakes.push(at(key, [...path, String(key.value)], `unknown key '${String(key.value)}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(", ")})`));
+    }
+  }
+  const ignore = propertyValue(block, "ignore");
+  if (!ignore) {
+    mistakes.push(at(block, path, `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${example})`));
+  } else if (ignore.type !== "array") {
+    mistakes.push(at(ignore, [...path, "ignore"], `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeNode(ignore)}; nothing is suppressed`));
+  } else {
+    (ignore.children ?? []).forEach((entry, index) => {
+      const entryPath = [...path, "ignore", index];
+      if (entry.type !== "string") {
+        mistakes.push(at(entry, entryPath, `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeNode(entry)}`));
+      } else if (entry.value !== "*" && !known.has(String(entry.value).toUpperCase())) {
+        const ids = [...known];
+        mistakes.push(at(entry, entryPath, `unknown rule id '${String(entry.value)}' in metadata.cua-guard.ignore (known: ${ids[0] ?? ""}\u2026${ids[ids.length - 1] ?? ""}, or "*"); it suppresses nothing`));
+      }
+    });
+  }
+  const reason = propertyValue(block, "reason");
+  if (reason && reason.type !== "string") mistakes.push(at(reason, [...path, "reason"], `metadata.cua-guard.reason must be a string, not ${describeNode(reason)}`));
+}
+function propertyValue(node, key) {
+  if (node?.type !== "object") return void 0;
+  const property = node.children?.find((p) => p.children?.[0]?.value === key);
+  return property?.children?.[1];
+}
+function at(node, path, message) {
+  return { message, offset: node.offset, length: node.length, path };
+}
+function describeNode(node) {
+  if (node.type === "string") return `the string ${JSON.stringify(node.value)}`;
+  if (node.type === "array" || node.type === "object") return `an ${node.type}`;
+  return node.type === "null" ? "null" : `${node.type} ${JSON.stringify(node.value)}`;
+}
 
 // src/engine/check-template.ts
 function checkTemplateText(input, settings) {
@@ -6585,11 +7631,13 @@ function checkTemplateText(input, settings) {
 }
 function checkModel(model, settings) {
   const candidates = findTrackingResources(model, settings);
+  recordTrackingValues(model, candidates);
   const pending = [];
   for (const rule of RULES) {
     const configured = settings.severities[rule.id];
     if (configured === "off") continue;
     const report2 = (r) => {
+      if (rule.id !== CUA016 && model.expressionErrors.isBroken(r.at)) return;
       const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.id) : void 0;
       pending.push({
         ruleId: rule.id,
@@ -6602,7 +7650,21 @@ function checkModel(model, settings) {
     rule.check({ model, candidates, settings, report: report2 });
   }
   const linkedFiles = model.linkedSources.map((s) => s.file);
-  return finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+  const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+  return { ...result, linkTargets: model.linkTargets };
+}
+var CUA016 = "CUA016";
+var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
+function recordTrackingValues(model, candidates) {
+  for (const { entry } of candidates) {
+    for (const keys of TRACKING_VALUES) {
+      let raw = entry.resource;
+      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
+      if (raw === void 0) continue;
+      const at2 = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+      model.expressionErrors.record({ raw, at: at2, label: keys.join("."), site: entry.definitions, resource: entry });
+    }
+  }
 }
 function findTrackingResources(model, settings) {
   const candidates = [];
@@ -6622,10 +7684,10 @@ function invalidTemplateResult(file, text, failure, settings) {
   const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: "value" }, settings);
   return finish(file, void 0, [finding], [], [createTemplateSource(file, text, {})], [], { [file]: failure.offset });
 }
-function pendingInvalid(message, at, settings) {
+function pendingInvalid(message, at2, settings) {
   const configured = settings.severities["CUA013"];
   const severity = configured === void 0 || configured === "off" ? "error" : configured;
-  return { ruleId: "CUA013", severity, message, at };
+  return { ruleId: "CUA013", severity, message, at: at2 };
 }
 function finish(file, scope, pending, candidates, sources, linkedFiles, fixedOffsets = {}) {
   const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
@@ -6657,16 +7719,16 @@ function locateAll(refs, sources, fixedOffsets) {
   }
   return located;
 }
-function toFinding(p, at) {
+function toFinding(p, at2) {
   return {
     ruleId: p.ruleId,
     severity: p.severity,
     message: p.message,
     file: p.at.file,
-    line: at.start.line,
-    column: at.start.column,
-    endLine: at.end.line,
-    endColumn: at.end.column,
+    line: at2.start.line,
+    column: at2.start.column,
+    endLine: at2.end.line,
+    endColumn: at2.end.column,
     jsonPointer: toJsonPointer(p.at.path),
     ...p.suppressed ? { suppressed: p.suppressed } : {}
   };
@@ -6686,7 +7748,7 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
-function summarizeTracking(c, at) {
+function summarizeTracking(c, at2) {
   const raw = c.entry.resource["name"];
   return {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
@@ -6694,17 +7756,19 @@ function summarizeTracking(c, at) {
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
     type: c.entry.type,
     file: c.entry.source.file,
-    line: at.start.line,
-    column: at.start.column,
+    line: at2.start.line,
+    column: at2.start.column,
     jsonPointer: toJsonPointer(c.entry.path),
     placement: c.entry.placement
   };
 }
 
 // src/engine/check-workspace.ts
+var RULE_IDS = RULES.map((rule) => rule.id);
 function checkWorkspace(request) {
   const discovery = discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
+    ...request.pathsAreDefault ? { pathsAreDefault: true } : {},
     ...request.patterns ? { patterns: request.patterns } : {},
     ...request.cwd ? { cwd: request.cwd } : {}
   });
@@ -6716,15 +7780,56 @@ function checkOneTemplate(request, file, readLinked) {
   const settings = request.settingsFor?.(file) ?? request.settings;
   try {
     const read = readWorkspaceFile(request.workspace, file);
-    if (!read.ok) return invalidTemplateResult(file, "", { message: read.message, offset: 0, length: 0 }, settings);
+    if (!read.ok) {
+      const before = read.offset !== void 0 ? textBefore(request.workspace, file, read.offset) : "";
+      return invalidTemplateResult(file, before, { message: read.message, offset: before.length, length: 0 }, settings);
+    }
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-    const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
+    const checked = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
+    const result = withSuppressionMistakes(checked, read.text, readLinked, settings);
     const withProblem = parameters.problem ? withParametersProblem(result, parameters.file ?? file, parameters.problem) : result;
     return parameters.file ? { ...withProblem, parametersFile: parameters.file } : withProblem;
   } catch (error2) {
     const message = `cua-guard could not check this file (internal error: ${error2 instanceof Error ? error2.message : String(error2)}); please report it`;
     return invalidTemplateResult(file, "", { message, offset: 0, length: 0 }, settings);
   }
+}
+function textBefore(workspace, file, offset) {
+  let fd;
+  try {
+    const real = realpathSync.native(resolve(workspace.root, file));
+    if (workspaceRelative(workspace, real) === void 0) return "";
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const bytes = Buffer.alloc(offset);
+    const length2 = readSync(fd, bytes, 0, offset, 0);
+    return new TextDecoder("utf-8").decode(bytes.subarray(0, length2));
+  } catch {
+    return "";
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function withSuppressionMistakes(result, text, readLinked, settings) {
+  if (settings.severities["CUA013"] === "off") return result;
+  const texts = [[result.path, text]];
+  for (const linked of result.linkedFiles) {
+    const load = readLinked(result.path, linked);
+    if (load.kind === "file") texts.push([linked, load.source.text]);
+  }
+  const found = [];
+  for (const [file, content] of texts) {
+    const mistakes = findSuppressionMistakes(content, RULE_IDS);
+    if (mistakes.length === 0) continue;
+    const lines = new LineIndex(content);
+    for (const mistake of mistakes) {
+      const start = lines.positionAt(mistake.offset);
+      const end = lines.positionAt(mistake.offset + mistake.length);
+      found.push({ ruleId: "CUA013", severity: "warning", message: mistake.message, file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, jsonPointer: toJsonPointer(mistake.path) });
+    }
+  }
+  if (found.length === 0) return result;
+  const findings = [...result.findings, ...found].sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
+  return { ...result, findings };
 }
 function withParametersProblem(result, file, problem) {
   const finding = { ruleId: "CUA013", severity: "warning", message: `${problem}; the template's default values were used`, file, line: 1, column: 1 };
@@ -6750,6 +7855,15 @@ function formatJson(report2) {
 // src/reporters/markdown-summary.ts
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 function formatMarkdownSummary(report2, options = {}) {
+  const sections = report2.files.map((file) => `
+${templateSection(file, options).join("\n")}
+`);
+  const full = `${header(report2, options, false).join("\n")}
+${sections.join("")}`;
+  if (options.maxBytes === void 0 || byteLength(full) <= options.maxBytes) return full;
+  return shortened(report2, sections, options, options.maxBytes);
+}
+function header(report2, options, shortenedNote) {
   const failed = report2.files.filter((f) => f.verdict === "fail");
   const { error: error2, warning: warning2, notice: notice2, suppressed } = report2.counts;
   const out = [];
@@ -6758,18 +7872,65 @@ function formatMarkdownSummary(report2, options = {}) {
     failed.length === 0 ? `\u2705 **${report2.files.length} template(s) checked, all pass.**` : `\u274C **${failed.length} of ${report2.files.length} template(s) fail.**`
   );
   out.push("", `${error2} error(s), ${warning2} warning(s), ${notice2} notice(s)${suppressed ? `, ${suppressed} suppressed` : ""}.`);
-  if (options.notAnnotated) out.push("", `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); all are listed below.`);
+  if (shortenedNote) {
+    out.push("", `> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template. ${whereEverythingIs(options)}`);
+  }
+  if (options.notAnnotated) out.push("", `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); ${shortenedNote ? "see the reports named above" : "all are listed below"}.`);
   for (const note of options.notes ?? []) out.push("", `> ${note}`);
   for (const problem of report2.problems ?? []) out.push("", `> \u26A0\uFE0F ${escapeCell(problem.message)}`);
-  for (const file of report2.files) out.push("", ...templateSection(file, options));
-  return `${out.join("\n")}
+  return out;
+}
+function whereEverythingIs(options) {
+  const files = (options.fullReport ?? []).map((f) => `\`${f}\``);
+  return files.length > 0 ? `Every finding is in ${files.join(" and ")} (the \`report\` and \`sarif-file\` outputs).` : "Every finding is in the JSON report (the `report` output).";
+}
+function shortened(report2, sections, options, maxBytes) {
+  const tail = 1024;
+  let text = `${header(report2, options, true).join("\n")}
 `;
+  let used = byteLength(text);
+  const order = report2.files.map((file, index) => ({ file, index })).sort((a, b) => Number(a.file.verdict === "pass") - Number(b.file.verdict === "pass") || a.index - b.index);
+  const inFull = /* @__PURE__ */ new Set();
+  for (const { file, index } of order) {
+    if (file.verdict === "pass") break;
+    const size = byteLength(sections[index] ?? "");
+    if (used + size + tail > maxBytes) break;
+    text += sections[index];
+    used += size;
+    inFull.add(index);
+  }
+  const rest = order.filter(({ index }) => !inFull.has(index));
+  const rows = [];
+  for (const { file } of rest) {
+    const row = `| ${file.verdict === "pass" ? "\u2705" : "\u274C"} | \`${escapeCell(file.path)}\` | ${countOf2(file, "error")} | ${countOf2(file, "warning")} | ${countOf2(file, "notice")} |
+`;
+    const size = byteLength(row);
+    if (used + size + tail > maxBytes) break;
+    rows.push(row);
+    used += size;
+  }
+  if (rows.length > 0) text += `
+### Other templates: counts only
+
+| | Template | Errors | Warnings | Notices |
+|---|---|---|---|---|
+${rows.join("")}`;
+  const left = rest.length - rows.length;
+  if (left > 0) text += `
+${left} more template(s) are not listed here. ${whereEverythingIs(options)}
+`;
+  return text;
+}
+function countOf2(file, severity) {
+  return file.findings.filter((f) => f.severity === severity && !f.suppressed).length;
+}
+function byteLength(text) {
+  return Buffer.byteLength(text, "utf8");
 }
 function templateSection(file, options) {
   const verdict = file.verdict === "pass" ? "\u2705 pass" : "\u274C fail";
-  const ids = [...new Set(file.tracking.filter((t) => t.placement === "top-level" && t.trackingId !== void 0).map((t) => t.trackingId ?? t.resolvedName))];
   const lines = [`### ${verdict}: \`${file.path}\``, ""];
-  lines.push(`Tracking id: ${ids.length ? ids.map((id18) => `\`${id18}\``).join(", ") : "_none found_"}${file.scope ? ` \xB7 scope: ${file.scope}` : ""}${file.parametersFile ? ` \xB7 parameters: \`${file.parametersFile}\`` : ""}`);
+  lines.push(`Tracking id: ${trackingIds(file)}${file.scope ? ` \xB7 scope: ${file.scope}` : ""}${file.parametersFile ? ` \xB7 parameters: \`${file.parametersFile}\`` : ""}`);
   if (file.linkedFiles.length) lines.push("", `Linked templates checked: ${file.linkedFiles.map((f) => `\`${f}\``).join(", ")}`);
   if (file.findings.length === 0) return lines;
   lines.push("", "| | Rule | Location | Message |", "|---|---|---|---|");
@@ -6784,6 +7945,26 @@ function templateSection(file, options) {
   }
   return lines;
 }
+function trackingIds(file) {
+  const shown = /* @__PURE__ */ new Set();
+  for (const tracking of file.tracking) {
+    if (tracking.placement !== "top-level") continue;
+    if (tracking.trackingId !== void 0) shown.add(`\`${tracking.trackingId}\``);
+    else shown.add(`\`${escapeCell(tracking.resolvedName)}\` (${isUnresolved(tracking.nameExpression, tracking.resolvedName) ? "unresolved" : "invalid"})`);
+  }
+  if (shown.size > 0) return [...shown].join(", ");
+  const elsewhere = file.tracking.find((t) => t.placement !== "top-level");
+  return elsewhere ? `_none at the top level_ (\`${escapeCell(elsewhere.resolvedName)}\` is ${PLACEMENT[elsewhere.placement]})` : "_none found_";
+}
+var PLACEMENT = {
+  "top-level": "at the top level",
+  "nested-inline": "in a nested template",
+  child: "a child resource",
+  linked: "in a linked template"
+};
+function isUnresolved(expression, resolved) {
+  return expression.startsWith("[") && !expression.startsWith("[[") && /\{[^}]*\}/.test(resolved);
+}
 function escapeCell(text) {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
@@ -6795,7 +7976,7 @@ var pathToFileURL = /* @__PURE__ */ (() => m5.pathToFileURL)();
 // src/reporters/sarif.ts
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
-var FINGERPRINT_KEY = "cuaGuardFindingHash/v1";
+var FINGERPRINT_KEY = "cuaGuardFindingHash/v2";
 function sarifLevel(severity) {
   return severity === "notice" ? "note" : severity;
 }
@@ -6807,11 +7988,12 @@ function buildSarif(report2, options = {}) {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const seen = /* @__PURE__ */ new Map();
   const results = [];
+  const stablePointer = stablePointers(options.readFile);
   for (const file of report2.files) {
     for (const finding of file.findings) {
       const index = ruleIndex.get(finding.ruleId);
       if (index === void 0) continue;
-      results.push(toResult(finding, index, seen));
+      results.push(toResult(finding, index, seen, stablePointer));
     }
   }
   const problems = report2.problems ?? [];
@@ -6866,13 +8048,13 @@ ${how}
     }
   };
 }
-function toResult(finding, ruleIndex, seen) {
+function toResult(finding, ruleIndex, seen, stablePointer) {
   const region = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== void 0 && finding.endColumn !== void 0 && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash(finding);
+  const base = findingHash({ ...finding, jsonPointer: stablePointer(finding.file, finding.jsonPointer) });
   const occurrence = (seen.get(base) ?? 0) + 1;
   seen.set(base, occurrence);
   return {
@@ -6892,12 +8074,48 @@ function isAfterStart(finding) {
   const endColumn = finding.endColumn ?? finding.column;
   return endLine > finding.line || endLine === finding.line && endColumn >= finding.column;
 }
+function stablePointers(readFile) {
+  const documents = /* @__PURE__ */ new Map();
+  return (file, pointer) => {
+    if (!readFile || pointer === void 0 || !/\/resources\/\d/.test(pointer)) return pointer;
+    if (!documents.has(file)) {
+      const text = readFile(file);
+      const parsed = text === void 0 ? void 0 : parseTemplateText(text);
+      documents.set(file, parsed?.ok ? parsed.value : void 0);
+    }
+    const document = documents.get(file);
+    return document === void 0 ? pointer : resourcePointer(document, pointer);
+  };
+}
+function resourcePointer(document, pointer) {
+  const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let node = document;
+  let previous;
+  const out = [];
+  for (const segment of segments) {
+    const container = node;
+    node = Array.isArray(container) ? container[Number(segment)] : isObject2(container) ? container[segment] : void 0;
+    const named = previous === "resources" && Array.isArray(container) && isObject2(node) ? resourceLabel(node) : void 0;
+    out.push(named ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+    previous = segment;
+  }
+  return `/${out.join("/")}`;
+}
+function resourceLabel(resource) {
+  const type = resource["type"];
+  const name18 = resource["name"];
+  if (typeof type !== "string" || name18 === void 0) return void 0;
+  return `{${type.toLowerCase()}:${typeof name18 === "string" ? name18 : JSON.stringify(name18)}}`.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function findingHash(finding) {
   const input = [finding.ruleId, finding.file, finding.jsonPointer ?? "", normalizeMessage(finding.message)].join("\0");
   return process.getBuiltinModule("node:crypto").createHash("sha256").update(input).digest("hex").slice(0, 32);
 }
 function normalizeMessage(message) {
-  return message.replace(/\(line \d+, column \d+\)/gi, "").replace(/\b(line|column|character|offset) \d+/gi, "$1").replace(/:\d+:\d+\b/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  return message.replace(/\(line \d+, column \d+\)/gi, "").replace(/\/resources\/\d+/g, "/resources/#").replace(/\b(line|column|character|offset) \d+/gi, "$1").replace(/:\d+:\d+\b/g, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 function fileUri(file) {
   return file.split("/").map(encodeURIComponent).join("/");
@@ -7065,6 +8283,9 @@ ${problems.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`
 function formatProblem(file, problem) {
   return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
+function isConfigError(error2) {
+  return isUsageError(error2) && typeof error2.file === "string" && Array.isArray(error2.problems);
+}
 
 // src/config/load.ts
 function findConfigFile(location) {
@@ -7079,22 +8300,22 @@ function findConfigFile(location) {
 async function loadConfiguration(location) {
   const path = findConfigFile(location);
   if (path === void 0) return void 0;
-  const displayPath = displayPathOf(location.workspaceRoot, path);
+  const displayPath2 = displayPathOf(location.workspaceRoot, path);
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   const { validateConfiguration } = await import("./lazy-config-validate.js");
-  return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
+  return { path, displayPath: displayPath2, config: validateConfiguration(parseConfigText(text, displayPath2), text, displayPath2) };
 }
-function parseConfigText(text, displayPath) {
+function parseConfigText(text, displayPath2) {
   const errors = [];
   const tree = parseTree2(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length > 0 || tree === void 0) {
     const lines = new LineIndex(text);
     const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).slice(0, 5).map((e) => {
-      const at = lines.positionAt(e.offset);
+      const at2 = lines.positionAt(e.offset);
       const words = errors.length > 0 ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "the file is empty";
-      return { ...at, message: `not valid JSON: ${words}` };
+      return { ...at2, message: `not valid JSON: ${words}` };
     });
-    throw new ConfigError(displayPath, problems);
+    throw new ConfigError(displayPath2, problems);
   }
   return { tree, value: getNodeValue2(tree) };
 }
@@ -7244,7 +8465,7 @@ function filterReportToChanges(report2, changed, alwaysAffecting = []) {
   return { report: { ...report2, files, counts: countFindings(files) }, skipped };
 }
 function isAffected(result, changed) {
-  return changed.has(result.path) || result.linkedFiles.some((f) => changed.has(f)) || result.parametersFile !== void 0 && changed.has(result.parametersFile) || result.findings.some((f) => changed.has(f.file));
+  return changed.has(result.path) || result.linkedFiles.some((f) => changed.has(f)) || (result.linkTargets ?? []).some((f) => changed.has(f)) || result.parametersFile !== void 0 && changed.has(result.parametersFile) || result.findings.some((f) => changed.has(f.file));
 }
 
 // src/action/input-helper.ts
@@ -7278,12 +8499,12 @@ function readActionSettings(getInput2, env = process.env) {
 }
 function readExplicitLayer(getInput2) {
   const rules = splitList(getInput2("rules"));
-  const trackingIds = splitList(getInput2("tracking-ids"));
+  const trackingIds2 = splitList(getInput2("tracking-ids"));
   const strictNames = getInput2("strict-names").trim();
   const maxTracking = getInput2("max-tracking-resources").trim();
   return {
     ...rules.length > 0 ? { severities: parseRuleSeverities(rules) } : {},
-    ...trackingIds.length > 0 ? { trackingIds: parseTrackingIds(trackingIds) } : {},
+    ...trackingIds2.length > 0 ? { trackingIds: parseTrackingIds(trackingIds2) } : {},
     ...strictNames !== "" ? { strictNames: parseBoolean(strictNames, "strict-names", false) } : {},
     ...maxTracking !== "" ? { maxTrackingResources: parsePositiveInteger(maxTracking, "max-tracking-resources", 1) } : {}
   };
@@ -7300,7 +8521,7 @@ function lineLinker(env) {
 
 // src/secrets/find-secrets.ts
 var MIN_SECRET_LENGTH = 3;
-var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var SECURE_TYPES3 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var QUERY_END = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", '"', "'", "#", "?", "`"]);
 var SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
 var MAX_DEPTH2 = 256;
@@ -7369,11 +8590,11 @@ function collectResource(resource, linkedSecure, found, depth) {
 }
 function addValue(value, found, depth) {
   if (depth > MAX_DEPTH2 || value === void 0 || value === null) return false;
-  if (typeof value === "string") return !isExpression(value) && add(value, found);
+  if (typeof value === "string") return !isExpression(value) && add2(value, found);
   if (typeof value !== "object") return false;
   let any = false;
   for (const item of Array.isArray(value) ? value : Object.values(value)) any = addValue(item, found, depth + 1) || any;
-  if (any && depth === 0) add(safeStringify(value), found);
+  if (any && depth === 0) add2(safeStringify(value), found);
   return any;
 }
 function isExpression(value) {
@@ -7383,15 +8604,15 @@ function isExpression(value) {
 function addSasTokens(value, found, depth, wholeValue) {
   if (depth > MAX_DEPTH2 || value === void 0 || value === null) return;
   if (typeof value === "string") {
-    if (wholeValue && !value.startsWith("[")) add(value, found);
+    if (wholeValue && !value.startsWith("[")) add2(value, found);
     for (const token of sasQueries(value)) {
-      add(token, found);
-      add(`?${token}`, found);
+      add2(token, found);
+      add2(`?${token}`, found);
       const sig = /(?:^|&)sig=([^&]+)/i.exec(token)?.[1];
       if (sig !== void 0) {
-        add(sig, found);
+        add2(sig, found);
         const decoded = safeDecode(sig);
-        if (decoded !== sig) add(decoded, found);
+        if (decoded !== sig) add2(decoded, found);
       }
     }
     return;
@@ -7404,22 +8625,22 @@ function sasQueries(text) {
   const out = [];
   let from = 0;
   for (; ; ) {
-    const at = lower.indexOf("sig=", from);
-    if (at === -1) return out;
-    const before = at === 0 ? "?" : text.charAt(at - 1);
+    const at2 = lower.indexOf("sig=", from);
+    if (at2 === -1) return out;
+    const before = at2 === 0 ? "?" : text.charAt(at2 - 1);
     if (before !== "?" && before !== "&" && !QUERY_END.has(before)) {
-      from = at + 4;
+      from = at2 + 4;
       continue;
     }
-    let start = at;
+    let start = at2;
     while (start > 0 && !QUERY_END.has(text.charAt(start - 1))) start--;
-    let end = at + 4;
+    let end = at2 + 4;
     while (end < text.length && !QUERY_END.has(text.charAt(end))) end++;
     out.push(text.slice(start, end).replace(/^&+/, ""));
     from = end;
   }
 }
-function add(value, found) {
+function add2(value, found) {
   let added = false;
   if (value.trim().length >= MIN_SECRET_LENGTH) {
     found.add(value);
@@ -7436,7 +8657,7 @@ function finish2(found) {
   return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 function isSecureDeclaration(declaration) {
-  return isRecord3(declaration) && typeof declaration["type"] === "string" && SECURE_TYPES2.has(declaration["type"].toLowerCase());
+  return isRecord3(declaration) && typeof declaration["type"] === "string" && SECURE_TYPES3.has(declaration["type"].toLowerCase());
 }
 function resourceList(resources) {
   if (Array.isArray(resources)) return resources.filter(isRecord3);
@@ -7509,6 +8730,8 @@ function readRoot(workspace, file) {
 // src/action/main.ts
 var CHECK_RUN_NAME = "cua-guard";
 var MAX_SUMMARY_DIFF = 256 * 1024;
+var MAX_FIX_SUMMARY = 384 * 1024;
+var SUMMARY_BUDGET = 900 * 1024;
 async function run() {
   try {
     const settings = readActionSettings((name18) => getInput(name18));
@@ -7528,29 +8751,77 @@ async function run() {
     const context = readRunContext(process.env);
     const api = lazyApi(effective.token);
     const notes = [];
-    const warnings = fullReport.problems.map((p) => p.message);
+    const pathErrors = fullReport.problems.filter(isNamedPathProblem).map((p) => p.message);
+    const warnings = fullReport.problems.filter((p) => !isNamedPathProblem(p)).map((p) => p.message);
     const scoped = await applyOnlyChanged(effective, fullReport, context, api, config, notes, warnings);
     const report2 = scoped.report;
-    if (report2.files.length === 0 && fullReport.files.length === 0) warnings.push("no main templates matched the templates patterns; nothing was checked");
-    publishOutputs(effective, report2);
-    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { workspaceRoot: effective.workspace }));
-    const failure = verdictFailure(effective, report2);
+    if (report2.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0) warnings.push("no main templates matched the templates patterns; nothing was checked");
+    publishOutputs(effective, report2, pathErrors.length > 0);
+    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { workspaceRoot: effective.workspace, readFile: workspaceTextReader(workspace) }));
+    const failure = pathFailure(pathErrors) ?? verdictFailure(effective, report2);
     const fixMarkdown = effective.fix === "suggest" ? await suggestFix(effective, workspace, resolved, report2) : "";
     const findings = report2.files.flatMap((f) => f.findings);
     const published = effective.checks ? await publishThroughChecks(effective, context, api, report2, failure, notes, warnings) : false;
+    for (const message of pathErrors) error(message, { title: "cua-guard templates" });
     for (const warning2 of warnings) warning(warning2);
     let notAnnotated = 0;
-    if (!published) notAnnotated = publishAnnotations(findings, scoped.changedFiles, failure !== void 0, warnings.length);
-    const summary = formatMarkdownSummary(report2, { linkTo: lineLinker(process.env), notAnnotated, notes });
+    if (!published) {
+      const reserved = { error: (failure ? 1 : 0) + pathErrors.length, warning: warnings.length };
+      const changedFiles = scoped.changedFiles ?? await changedFilesForRanking(findings, reserved, context, effective.token, api);
+      notAnnotated = publishAnnotations(findings, changedFiles, reserved);
+    }
+    const summary = formatMarkdownSummary(report2, {
+      linkTo: lineLinker(process.env),
+      notAnnotated,
+      notes,
+      maxBytes: SUMMARY_BUDGET - Buffer.byteLength(fixMarkdown),
+      fullReport: [effective.reportPath, ...effective.sarifPath ? [effective.sarifPath] : []].map((path) => displayPath(effective.workspace, path))
+    });
     appendSummary(`${summary}${fixMarkdown}
 `);
     if (effective.verify !== "none") await runVerification(effective, report2);
     if (failure) setFailed(failure);
   } catch (error2) {
-    const message = isUsageError(error2) ? error2.message : `internal error: ${error2 instanceof Error ? error2.message : String(error2)}`;
-    setFailed(message);
-    if (!isUsageError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
+    reportFailure(error2);
   }
+}
+function reportFailure(error2) {
+  if (isConfigError(error2)) {
+    for (const problem of error2.problems) {
+      const file = isAbsolute(error2.file) ? {} : { file: error2.file };
+      error(`invalid configuration: ${problem.message}`, { title: "cua-guard configuration", ...file, startLine: problem.line, startColumn: problem.column });
+    }
+    process.exitCode = 1;
+    return;
+  }
+  const message = isUsageError(error2) ? error2.message : `internal error: ${error2 instanceof Error ? error2.message : String(error2)}`;
+  setFailed(message);
+  if (!isUsageError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
+}
+function pathFailure(pathErrors) {
+  if (pathErrors.length === 0) return void 0;
+  return `${pathErrors.length} path(s) named in the templates input cannot be checked (missing or outside the workspace); fix the templates input`;
+}
+function displayPath(root, path) {
+  const rel = workspaceRelative2(root, path);
+  return rel.startsWith("..") ? path : rel;
+}
+function workspaceTextReader(workspace) {
+  return (file) => {
+    const read = readWorkspaceFile(workspace, file);
+    return read.ok ? read.text : void 0;
+  };
+}
+async function changedFilesForRanking(findings, reserved, context, token, api) {
+  if (!context.pullRequest || !token) return void 0;
+  if (planAnnotations(findings, { reserved }).omitted.length === 0) return void 0;
+  const changed = await changedFilesOf(context, api);
+  if (changed.kind === "pull-request") {
+    info(`annotations: more findings than GitHub shows; findings in the ${changed.files.size} file(s) pull request #${changed.number} changes come first`);
+    return changed.files;
+  }
+  debug(`annotations: ordered without the pull request's files (${changed.reason})`);
+  return void 0;
 }
 function lazyApi(token) {
   let api;
@@ -7588,12 +8859,8 @@ async function applyOnlyChanged(settings, full, context, api, config, notes, war
 function workspaceRelative2(root, path) {
   return relative(root, path).split(sep).join("/");
 }
-function publishAnnotations(findings, changedFiles, willFail, warningCount) {
-  const plan = planAnnotations(findings, {
-    ...changedFiles ? { changedFiles } : {},
-    // The failure message is an error annotation and each warning above is a warning one.
-    reserved: { error: willFail ? 1 : 0, warning: warningCount }
-  });
+function publishAnnotations(findings, changedFiles, reserved) {
+  const plan = planAnnotations(findings, { ...changedFiles ? { changedFiles } : {}, reserved });
   for (const annotation of plan.annotations) annotate(annotation);
   if (plan.omitted.length > 0) info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
   return plan.omitted.length;
@@ -7626,7 +8893,8 @@ async function publishThroughChecks(settings, context, api, report2, failure, no
     headSha,
     name: CHECK_RUN_NAME,
     title: `${error2} error(s), ${warning2} warning(s), ${notice2} notice(s)`,
-    summary: formatMarkdownSummary(report2, { linkTo: lineLinker(process.env) }),
+    // The Checks API takes at most 65,535 characters: shorten the summary the way the job summary is.
+    summary: formatMarkdownSummary(report2, { linkTo: lineLinker(process.env), maxBytes: 6e4 }),
     findings: report2.files.flatMap((f) => f.findings),
     conclusion: failure ? "failure" : "success"
   });
@@ -7652,6 +8920,7 @@ async function suggestFix(settings, workspace, resolved, report2) {
   });
   const diff = await unifiedDiff(fixed.files);
   const out = ["", "### Suggested fix (`cua-guard fix`)", ""];
+  let budget = MAX_FIX_SUMMARY;
   if (diff === "") {
     out.push("cua-guard fix has nothing to change.");
   } else {
@@ -7659,21 +8928,41 @@ async function suggestFix(settings, workspace, resolved, report2) {
     writeReport(patchPath, diff);
     setOutput("fix-patch", patchPath);
     info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
-    for (const file of fixed.files) for (const change of file.changes) out.push(`- \`${file.file}:${change.line}\` ${change.message}`);
-    const shown = diff.length > MAX_SUMMARY_DIFF ? `${diff.slice(0, MAX_SUMMARY_DIFF)}
+    const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${change.message}`));
+    budget -= pushWithin(out, changes, budget / 4, "change(s)");
+    const room = Math.min(MAX_SUMMARY_DIFF, Math.max(0, budget - MAX_FIX_SUMMARY / 4));
+    const shown = Buffer.byteLength(diff) > room ? `${Buffer.from(diff).subarray(0, room).toString("utf8")}
 \u2026 (truncated; the whole patch is the fix-patch output)
 ` : diff;
+    budget -= Buffer.byteLength(shown);
     const fence = "`".repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m6) => m6[0].length + 1)));
     out.push("", "Apply it with `git apply`, or run `npx cua-guard fix` locally:", "", `${fence}diff`, shown.trimEnd(), fence);
   }
   const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => !n.startsWith("still reported")).map((n) => `- \`${f.file}\`: ${n}`));
-  if (leftAlone.length > 0) out.push("", "Not changed by the fix:", "", ...leftAlone);
+  if (leftAlone.length > 0) {
+    out.push("", "Not changed by the fix:", "");
+    pushWithin(out, leftAlone, budget, "note(s)");
+  }
   return `${out.join("\n")}
 `;
 }
-function publishOutputs(settings, report2) {
+function pushWithin(out, lines, budget, what) {
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const size = Buffer.byteLength(line) + 1;
+    if (used + size > budget) {
+      out.push(`- \u2026 ${lines.length - i} more ${what}: run \`cua-guard fix --dry-run\` to see them all`);
+      return used + 100;
+    }
+    out.push(line);
+    used += size;
+  }
+  return used;
+}
+function publishOutputs(settings, report2, unusablePaths) {
   writeReport(settings.reportPath, formatJson(report2));
-  setOutput("result", report2.counts.error > 0 ? "fail" : "pass");
+  setOutput("result", report2.counts.error > 0 || unusablePaths ? "fail" : "pass");
   setOutput("error-count", report2.counts.error);
   setOutput("warning-count", report2.counts.warning);
   setOutput("notice-count", report2.counts.notice);
@@ -7693,6 +8982,14 @@ function verdictFailure(settings, report2) {
   return void 0;
 }
 async function runVerification(settings, report2) {
+  try {
+    await verifyInAzure(settings, report2);
+  } catch (error2) {
+    setOutput("verified", "false");
+    throw error2;
+  }
+}
+async function verifyInAzure(settings, report2) {
   const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import("./lazy-azure-step.js"), import("./lazy-azure-findings.js")]);
   const result = await runVerifyStep({
     workspace: settings.workspace,

@@ -50629,13 +50629,16 @@ function createSession(cloud, plan, meter, userAgentPrefix, env) {
 }
 
 // src/azure/cleanup.ts
+var MAX_LISTED = 20;
 var ACTIVE = /^(running|accepted|canceling|creating|updating|deleting)$/i;
 var CANCEL_WAIT_ATTEMPTS = 30;
 async function runCleanup(journal, options) {
   const meter = createRequestMeter();
   const { cloud, credential, userAgentPrefix } = journal.connection;
   const session = createSession(cloud, credential, meter, userAgentPrefix, options.env);
-  const report = { removed: [], failed: [], requestCount: 0 };
+  const report = { removed: [], failed: [], left: [], requestCount: 0 };
+  const created = /* @__PURE__ */ new Map();
+  const noteCreated = (ids) => ids.forEach((id) => created.set(idKey(id), id));
   const groups = journal.created.filter((c) => c.kind === "resourceGroup");
   const groupScopes = groups.map((g) => ({ kind: "resourceGroup", subscriptionId: g.subscriptionId, resourceGroup: g.name }));
   const insideCreatedGroup = (scope) => groupScopes.some((g) => scopeContains(g, scope));
@@ -50654,6 +50657,7 @@ async function runCleanup(journal, options) {
   };
   for (const item of [...journal.created].reverse()) {
     if (item.kind !== "deployment") continue;
+    noteCreated(item.tracked ?? []);
     if (insideCreatedGroup(item.scope)) {
       await attempt(`deployment '${item.name}'`, async () => {
         const found = await getDeployment(session, item.scope, item.name, options.signal);
@@ -50667,7 +50671,12 @@ async function runCleanup(journal, options) {
     try {
       main = await getDeployment(session, item.scope, item.name, options.signal);
       if (main) main = await settle(session, item.scope, item.name, main, options.signal);
-      related = item.nested ?? (main ? await relatedDeployments(session, item.scope, main, options.signal) : []);
+      if (item.nested) related = item.nested;
+      else {
+        const found = main ? await relatedDeployments(session, item.scope, main, options.signal) : { deployments: [], resources: [] };
+        noteCreated(found.resources);
+        related = found.deployments;
+      }
     } catch (error) {
       if (options.signal.aborted) throw error;
       report.failed.push(`deployment '${item.name}': ${formatError(errorInfo(error))}`);
@@ -50683,14 +50692,30 @@ async function runCleanup(journal, options) {
       await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, false, options.signal, known));
     }
   }
+  const gone = [];
   for (const group of [...groups].reverse()) {
+    const failedBefore = report.failed.length;
     await attempt(`resource group '${group.name}'`, () => removeResourceGroup(session, group.subscriptionId, group.name, options.signal));
+    if (report.failed.length === failedBefore) gone.push({ kind: "resourceGroup", subscriptionId: group.subscriptionId, resourceGroup: group.name });
   }
+  report.left = [...created.values()].filter((id) => !gone.some((g) => idInside(id, g)));
+  if (report.left.length > 0) (options.warn ?? options.log)(leftMessage(report.left));
   report.requestCount = meter.count;
   return report;
 }
+function idInside(id, group) {
+  const groupId = idKey(scopeId(group));
+  const key = idKey(id);
+  return key === groupId || key.startsWith(`${groupId}/`);
+}
+function leftMessage(left) {
+  const shown = left.slice(0, MAX_LISTED).join(", ");
+  const more = left.length > MAX_LISTED ? ` and ${left.length - MAX_LISTED} more` : "";
+  return `left in place ${left.length} resource(s) the verification deployed outside the resource groups removed (only resource groups that did not exist before are deleted; remove these by hand if they are test leftovers): ${shown}${more}`;
+}
 async function relatedDeployments(session, scope, main, signal) {
   const ids = /* @__PURE__ */ new Map();
+  const resources = [];
   const correlationId = main.properties?.correlationId;
   if (correlationId) {
     for (const d of await listDeployments(session, scope, signal)) {
@@ -50700,8 +50725,9 @@ async function relatedDeployments(session, scope, main, signal) {
   for (const operation of await listOperations(session, scope, main.name ?? "", signal)) {
     const target = operation.properties?.targetResource;
     if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
+    else if (target?.id && operation.properties?.provisioningOperation === "Create" && operation.properties.provisioningState?.toLowerCase() !== "failed") resources.push(target.id);
   }
-  return [...ids.values()];
+  return { deployments: [...ids.values()], resources };
 }
 async function settle(session, scope, name3, deployment, signal) {
   let current = deployment;

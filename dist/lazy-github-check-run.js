@@ -53,18 +53,10 @@ function nameOf(candidate) {
   return `'${truncate(candidate.name.display)}'`;
 }
 function hasStaticError(entry) {
-  return entry.nameErrors.some((e) => e.kind === "static");
+  return entry.nameHasStaticError;
 }
 function describeChain(entry) {
   return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
-}
-
-// src/rules/tracking-set.ts
-function topLevelTrackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
-}
-function trackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment);
 }
 
 // src/expressions/frame.ts
@@ -73,215 +65,6 @@ function report(frame, message, offset, kind) {
   const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
   frame.errors.push(kind ? { ...error, kind } : error);
 }
-
-// src/expressions/parser.ts
-var MAX_NESTING = 200;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACKET = 93;
-var OPEN_PAREN = 40;
-var CLOSE_PAREN = 41;
-var QUOTE = 39;
-var COMMA = 44;
-var DOT = 46;
-var MINUS = 45;
-function parseExpression(source) {
-  try {
-    const parser = new Parser(source);
-    const node = parser.parse();
-    return { ok: true, node, calls: parser.calls };
-  } catch (error) {
-    if (!(error instanceof SyntaxFailure)) throw error;
-    return { ok: false, error: { message: error.message, offset: error.offset } };
-  }
-}
-var SyntaxFailure = class extends Error {
-  offset;
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-};
-function isSpace(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || isDigit(c);
-}
-var Parser = class {
-  src;
-  pos = 1;
-  // just after the opening '['
-  end;
-  // offset of the closing ']'
-  nesting = 0;
-  calls = [];
-  constructor(src) {
-    this.src = src;
-    this.end = src.length - 1;
-  }
-  parse() {
-    this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
-    const node = this.parseExpression();
-    this.skipSpace();
-    if (this.pos < this.end) throw this.unexpected();
-    return node;
-  }
-  parseExpression() {
-    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
-    let node = this.parsePrimary();
-    for (; ; ) {
-      this.skipSpace();
-      if (this.pos >= this.end) break;
-      const c = this.src.charCodeAt(this.pos);
-      if (c === DOT) {
-        this.pos++;
-        this.skipSpace();
-        const nameStart = this.pos;
-        const name18 = this.readIdentifier();
-        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
-        node = { kind: "property", target: node, name: name18, start: node.start, end: this.pos };
-      } else if (c === OPEN_BRACKET) {
-        this.pos++;
-        this.skipSpace();
-        const index = this.parseExpression();
-        this.skipSpace();
-        if (this.pos >= this.end || this.src.charCodeAt(this.pos) !== CLOSE_BRACKET) throw this.expected("']'");
-        this.pos++;
-        node = { kind: "index", target: node, index, start: node.start, end: this.pos };
-      } else {
-        break;
-      }
-    }
-    this.nesting--;
-    return node;
-  }
-  parsePrimary() {
-    this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
-    const start = this.pos;
-    const c = this.src.charCodeAt(start);
-    if (c === QUOTE) return this.parseString();
-    if (isDigit(c) || c === MINUS && this.pos + 1 < this.end && isDigit(this.src.charCodeAt(this.pos + 1))) return this.parseNumber();
-    if (isIdentStart(c)) return this.parseIdentifier();
-    throw this.unexpected();
-  }
-  parseString() {
-    const start = this.pos;
-    this.pos++;
-    let value = "";
-    let chunkStart = this.pos;
-    for (; ; ) {
-      if (this.pos >= this.end) throw new SyntaxFailure("unterminated string literal", start);
-      if (this.src.charCodeAt(this.pos) === QUOTE) {
-        if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos + 1) === QUOTE) {
-          value += this.src.slice(chunkStart, this.pos + 1);
-          this.pos += 2;
-          chunkStart = this.pos;
-          continue;
-        }
-        value += this.src.slice(chunkStart, this.pos);
-        this.pos++;
-        return { kind: "string", value, start, end: this.pos };
-      }
-      this.pos++;
-    }
-  }
-  parseNumber() {
-    const start = this.pos;
-    if (this.src.charCodeAt(this.pos) === MINUS) this.pos++;
-    while (this.pos < this.end && isDigit(this.src.charCodeAt(this.pos))) this.pos++;
-    if (this.pos + 1 < this.end && this.src.charCodeAt(this.pos) === DOT && isDigit(this.src.charCodeAt(this.pos + 1))) {
-      this.pos++;
-      while (this.pos < this.end && isDigit(this.src.charCodeAt(this.pos))) this.pos++;
-    }
-    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
-    return { kind: "number", value: Number(this.src.slice(start, this.pos)), start, end: this.pos };
-  }
-  parseIdentifier() {
-    const start = this.pos;
-    const name18 = this.readIdentifier();
-    this.skipSpace();
-    let namespace;
-    let member = name18;
-    if (this.peek() === DOT) {
-      const save = this.pos;
-      this.pos++;
-      this.skipSpace();
-      const second = this.readIdentifier();
-      this.skipSpace();
-      if (second !== "" && this.peek() === OPEN_PAREN) {
-        namespace = name18;
-        member = second;
-      } else {
-        this.pos = save;
-      }
-    }
-    if (this.peek() === OPEN_PAREN) {
-      this.pos++;
-      const node = { kind: "call", name: member, namespace, args: [], start, end: start, resolved: void 0, text: void 0 };
-      this.calls.push(node);
-      node.args = this.parseArguments();
-      node.end = this.pos;
-      return node;
-    }
-    const lower = name18.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") {
-      return { kind: "literal", value: lower === "null" ? null : lower === "true", start, end: start + name18.length };
-    }
-    throw new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
-  }
-  parseArguments() {
-    const args = [];
-    this.skipSpace();
-    if (this.peek() === CLOSE_PAREN) {
-      this.pos++;
-      return args;
-    }
-    for (; ; ) {
-      args.push(this.parseExpression());
-      this.skipSpace();
-      const c = this.peek();
-      if (c === COMMA) {
-        this.pos++;
-        continue;
-      }
-      if (c === CLOSE_PAREN) {
-        this.pos++;
-        return args;
-      }
-      throw this.expected("',' or ')'");
-    }
-  }
-  readIdentifier() {
-    const start = this.pos;
-    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
-      this.pos++;
-      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
-    }
-    return this.src.slice(start, this.pos);
-  }
-  peek() {
-    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
-  }
-  skipSpace() {
-    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
-  }
-  unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
-  }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
-  }
-};
 
 // src/expressions/value.ts
 var Unknown = class {
@@ -322,6 +105,11 @@ function describeString(value) {
   } catch {
     return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
   }
+}
+function unknownParts(value) {
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
+  return [];
 }
 
 // src/expressions/value-helpers.ts
@@ -494,15 +282,307 @@ function uuidV5(namespace, name18) {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+// src/expressions/dotnet-number-format.ts
+function formatNumber(value, format2) {
+  if (!Number.isInteger(value)) return format2 === "" ? plainNonInteger(value) : void 0;
+  if (!Number.isSafeInteger(value)) return void 0;
+  if (format2 === "") return integerText(value);
+  const standard = parseStandard(format2);
+  if (standard === "custom") return formatCustom(value, format2);
+  if (standard === void 0) return void 0;
+  return formatStandard(value, standard.letter, standard.precision);
+}
+function integerText(value) {
+  return value === 0 ? "0" : value.toFixed(0);
+}
+function plainNonInteger(value) {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e-5) return void 0;
+  const text = String(value);
+  if (text.includes("e")) return void 0;
+  const digits = text.replace(/^-?0*\.?0*/, "").replace(".", "");
+  return digits.length <= 15 ? text : void 0;
+}
+function parseStandard(format2) {
+  const letter = format2.charCodeAt(0);
+  if (!(letter >= 65 && letter <= 90 || letter >= 97 && letter <= 122)) return "custom";
+  for (let i = 1; i < format2.length; i++) {
+    const c = format2.charCodeAt(i);
+    if (c < 48 || c > 57) return "custom";
+  }
+  if (format2.length === 1) return { letter: format2, precision: void 0 };
+  const precision = Number(format2.slice(1));
+  return precision > 99 ? void 0 : { letter: format2[0] ?? "", precision };
+}
+function formatStandard(value, letter, precision) {
+  const negative = value < 0;
+  const digits = Math.abs(value).toFixed(0);
+  switch (letter) {
+    case "D":
+    case "d":
+      return (negative ? "-" : "") + digits.padStart(precision ?? 0, "0");
+    case "F":
+    case "f":
+      return (negative ? "-" : "") + withDecimals(digits, precision ?? 2);
+    case "N":
+    case "n":
+      return (negative ? "-" : "") + withDecimals(groupThousands(digits), precision ?? 2);
+    case "P":
+    case "p": {
+      const percent = Math.abs(value) * 100;
+      if (!Number.isSafeInteger(percent)) return void 0;
+      return `${negative ? "-" : ""}${withDecimals(groupThousands(percent.toFixed(0)), precision ?? 2)} %`;
+    }
+    case "G":
+    case "g":
+      return precision === void 0 || precision === 0 || precision >= digits.length ? integerText(value) : void 0;
+    case "X":
+    case "x": {
+      const hex = (negative ? BigInt.asUintN(64, BigInt(value)) : BigInt(value)).toString(16).padStart(precision ?? 0, "0");
+      return letter === "X" ? hex.toUpperCase() : hex;
+    }
+    default:
+      return void 0;
+  }
+}
+function withDecimals(integer, decimals) {
+  return decimals === 0 ? integer : `${integer}.${"0".repeat(decimals)}`;
+}
+function groupThousands(digits) {
+  let out = "";
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
+    out += digits[i];
+  }
+  return out;
+}
+var NO_DIGIT = 2147483647;
+var ZERO = { digits: "", scale: 0, negative: false };
+function formatCustom(value, format2) {
+  const digits = value === 0 ? "" : Math.abs(value).toFixed(0);
+  let number = { digits, scale: digits.length, negative: value < 0 };
+  let section = findSection(format2, value === 0 ? 2 : value < 0 ? 1 : 0);
+  let shape;
+  for (; ; ) {
+    shape = analyzeSection(format2, section);
+    if (shape.scientific) return void 0;
+    if (number.digits === "") {
+      number = ZERO;
+      break;
+    }
+    const scale = number.scale + shape.scaleAdjust;
+    number = roundDigits({ ...number, scale }, scale + shape.digitCount - shape.decimalPos);
+    if (number.digits === "") {
+      const zeroSection = findSection(format2, 2);
+      if (zeroSection !== section) {
+        section = zeroSection;
+        continue;
+      }
+    }
+    break;
+  }
+  return writeSection(format2, section, shape, number);
+}
+function findSection(format2, wanted) {
+  if (wanted === 0) return 0;
+  let section = wanted;
+  let i = 0;
+  while (i < format2.length) {
+    const c = format2[i++];
+    if (c === "'" || c === '"') {
+      while (i < format2.length && format2[i++] !== c) ;
+    } else if (c === "\\") {
+      if (i < format2.length) i++;
+    } else if (c === ";") {
+      if (--section !== 0) continue;
+      return i < format2.length && format2[i] !== ";" ? i : 0;
+    }
+  }
+  return 0;
+}
+function analyzeSection(format2, start) {
+  let digitCount = 0;
+  let decimalPos = -1;
+  let firstDigit = NO_DIGIT;
+  let lastDigit = 0;
+  let scientific = false;
+  let thousandPos = -1;
+  let thousandCount = 0;
+  let thousandSeps = false;
+  let scaleAdjust = 0;
+  let i = start;
+  while (i < format2.length) {
+    const c = format2[i++];
+    if (c === ";") break;
+    switch (c) {
+      case "#":
+        digitCount++;
+        break;
+      case "0":
+        if (firstDigit === NO_DIGIT) firstDigit = digitCount;
+        digitCount++;
+        lastDigit = digitCount;
+        break;
+      case ".":
+        if (decimalPos < 0) decimalPos = digitCount;
+        break;
+      case ",":
+        if (digitCount > 0 && decimalPos < 0) {
+          if (thousandPos >= 0) {
+            if (thousandPos === digitCount) {
+              thousandCount++;
+              break;
+            }
+            thousandSeps = true;
+          }
+          thousandPos = digitCount;
+          thousandCount = 1;
+        }
+        break;
+      case "%":
+        scaleAdjust += 2;
+        break;
+      case "\u2030":
+        scaleAdjust += 3;
+        break;
+      case "'":
+      case '"':
+        while (i < format2.length && format2[i++] !== c) ;
+        break;
+      case "\\":
+        if (i < format2.length) i++;
+        break;
+      case "E":
+      case "e":
+        if (format2[i] === "0" || (format2[i] === "+" || format2[i] === "-") && format2[i + 1] === "0") scientific = true;
+        break;
+    }
+  }
+  if (decimalPos < 0) decimalPos = digitCount;
+  if (thousandPos >= 0) {
+    if (thousandPos === decimalPos) scaleAdjust -= thousandCount * 3;
+    else thousandSeps = true;
+  }
+  return { digitCount, decimalPos, firstDigit, lastDigit, scientific, thousandSeps, scaleAdjust };
+}
+function roundDigits(number, keep) {
+  let { digits, scale, negative } = number;
+  let i = Math.min(Math.max(keep, 0), digits.length);
+  if (keep >= 0 && i === keep && i < digits.length && digits.charCodeAt(i) >= 53) {
+    while (i > 0 && digits[i - 1] === "9") i--;
+    if (i > 0) {
+      digits = digits.slice(0, i - 1) + String.fromCharCode(digits.charCodeAt(i - 1) + 1);
+    } else {
+      scale++;
+      digits = "1";
+    }
+  } else {
+    while (i > 0 && digits[i - 1] === "0") i--;
+    digits = digits.slice(0, i);
+  }
+  if (digits === "") {
+    scale = 0;
+    negative = false;
+  }
+  return { digits, scale, negative };
+}
+function writeSection(format2, section, shape, number) {
+  const { digitCount, decimalPos, thousandSeps } = shape;
+  const firstDigit = shape.firstDigit < decimalPos ? decimalPos - shape.firstDigit : 0;
+  const lastDigit = shape.lastDigit > decimalPos ? decimalPos - shape.lastDigit : 0;
+  let digPos = number.scale > decimalPos ? number.scale : decimalPos;
+  let adjust = number.scale - decimalPos;
+  const separators = thousandSeps ? separatorPositions(digPos + (adjust < 0 ? adjust : 0), firstDigit) : [];
+  let separatorIndex = separators.length - 1;
+  const { digits } = number;
+  let cur = 0;
+  let out = number.negative && section === 0 && number.scale !== 0 ? "-" : "";
+  let decimalWritten = false;
+  const appendDigit = (digit) => {
+    out += digit;
+    if (thousandSeps && digPos > 1 && separatorIndex >= 0 && digPos === (separators[separatorIndex] ?? 0) + 1) {
+      out += ",";
+      separatorIndex--;
+    }
+  };
+  let i = section;
+  while (i < format2.length) {
+    const c = format2[i++] ?? "";
+    if (c === ";") break;
+    if (adjust > 0 && (c === "#" || c === "0" || c === ".")) {
+      while (adjust > 0) {
+        appendDigit(cur < digits.length ? digits[cur++] ?? "0" : "0");
+        digPos--;
+        adjust--;
+      }
+    }
+    switch (c) {
+      case "#":
+      case "0": {
+        let digit;
+        if (adjust < 0) {
+          adjust++;
+          digit = digPos <= firstDigit ? "0" : void 0;
+        } else {
+          digit = cur < digits.length ? digits[cur++] : digPos > lastDigit ? "0" : void 0;
+        }
+        if (digit !== void 0) appendDigit(digit);
+        digPos--;
+        break;
+      }
+      case ".":
+        if (digPos !== 0 || decimalWritten) break;
+        if (lastDigit < 0 || decimalPos < digitCount && cur < digits.length) {
+          out += ".";
+          decimalWritten = true;
+        }
+        break;
+      case "\u2030":
+        out += "\u2030";
+        break;
+      case "%":
+        out += "%";
+        break;
+      case ",":
+        break;
+      case "'":
+      case '"':
+        while (i < format2.length && format2[i] !== c) out += format2[i++];
+        if (i < format2.length) i++;
+        break;
+      case "\\":
+        if (i < format2.length) out += format2[i++];
+        break;
+      default:
+        out += c;
+    }
+  }
+  if (number.negative && section === 0 && number.scale === 0 && out.length > 0) out = `-${out}`;
+  return out;
+}
+function separatorPositions(totalDigits, firstDigit) {
+  const positions = [];
+  const numDigits = firstDigit > totalDigits ? firstDigit : totalDigits;
+  for (let size = 3; numDigits > size; size += 3) positions.push(size);
+  return positions;
+}
+
 // src/expressions/dotnet-format.ts
 var OPEN = 123;
 var CLOSE = 125;
-function composeFormat(template, args) {
+function composeFormat(template, values, first = 0) {
+  const count = values.length - first;
   const parts = [];
   let text = "";
   let i = 0;
   const n = template.length;
   while (i < n) {
+    let next = i;
+    while (next < n && template.charCodeAt(next) !== OPEN && template.charCodeAt(next) !== CLOSE) next++;
+    if (next > i) {
+      text += template.slice(i, next);
+      i = next;
+      if (i === n) break;
+    }
     const c = template.charCodeAt(i);
     if (c === CLOSE) {
       if (template.charCodeAt(i + 1) === CLOSE) {
@@ -512,23 +592,16 @@ function composeFormat(template, args) {
       }
       return { kind: "error", message: `unmatched '}' at position ${i} of the format string` };
     }
-    if (c !== OPEN) {
-      text += template[i];
-      i++;
-      continue;
-    }
     if (template.charCodeAt(i + 1) === OPEN) {
       text += "{";
       i += 2;
       continue;
     }
-    const close = template.indexOf("}", i);
-    if (close === -1) return { kind: "error", message: `unmatched '{' at position ${i} of the format string` };
-    const item = parseItem(template.slice(i + 1, close));
-    if (item === void 0) return { kind: "error", message: `invalid format item '${template.slice(i, close + 1)}'` };
-    if (item.index >= args.length) return { kind: "error", message: `format item {${item.index}} has no argument (${args.length} given)` };
-    const value = args[item.index] ?? null;
-    const rendered = renderValue(value, item.format);
+    const item = parseItem(template, i);
+    if (item === "unknown") return { kind: "unknown" };
+    if (typeof item === "string") return { kind: "error", message: item };
+    if (item.index >= count) return { kind: "error", message: `format item {${item.index}} has no argument (${count} given)` };
+    const rendered = renderValue(values[first + item.index] ?? null, item.format);
     if (rendered === void 0) return { kind: "unknown" };
     if (typeof rendered === "string") {
       text += align(rendered, item.alignment);
@@ -538,30 +611,61 @@ function composeFormat(template, args) {
       text = "";
       parts.push(...rendered);
     }
-    i = close + 1;
+    i = item.end;
   }
   if (text !== "") parts.push(text);
   return { kind: "parts", parts };
 }
-function parseItem(body) {
-  const colon = body.indexOf(":");
-  const head = colon === -1 ? body : body.slice(0, colon);
-  const format2 = colon === -1 ? "" : body.slice(colon + 1);
-  const comma = head.indexOf(",");
-  const indexText = (comma === -1 ? head : head.slice(0, comma)).trim();
-  const alignText = comma === -1 ? "0" : head.slice(comma + 1).trim();
-  if (!isInteger(indexText, false) || !isInteger(alignText, true)) return void 0;
-  return { index: Number(indexText), alignment: Number(alignText), format: format2 };
-}
-function isInteger(text, signed) {
-  if (text === "") return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (signed && i === 0 && c === 45 && text.length > 1) continue;
-    return false;
+var SPACE = 32;
+var COMMA = 44;
+var COLON = 58;
+var MINUS = 45;
+var ITEM_LIMIT = 1e6;
+function parseItem(template, open) {
+  const invalid = `invalid format item at position ${open} of the format string`;
+  let i = open + 1;
+  const index = readDigits(template, i);
+  if (index === void 0) return invalid;
+  i = index.end;
+  i = skipSpaces(template, i);
+  let alignment = 0;
+  if (template.charCodeAt(i) === COMMA) {
+    i = skipSpaces(template, i + 1);
+    const left = template.charCodeAt(i) === MINUS;
+    if (left) i++;
+    const width = readDigits(template, i);
+    if (width === void 0) return invalid;
+    alignment = left ? -width.value : width.value;
+    i = skipSpaces(template, width.end);
   }
-  return true;
+  let format2 = "";
+  if (template.charCodeAt(i) === COLON) {
+    const close = template.indexOf("}", i + 1);
+    if (close === -1) return `unmatched '{' at position ${open} of the format string`;
+    format2 = template.slice(i + 1, close);
+    if (format2.includes("{") || template.charCodeAt(close + 1) === CLOSE) return "unknown";
+    i = close;
+  }
+  if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
+  if (template.charCodeAt(i) !== CLOSE) return invalid;
+  return { index: index.value, alignment, format: format2, end: i + 1 };
+}
+function readDigits(text, from) {
+  let i = from;
+  let value = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    if (value >= ITEM_LIMIT) return void 0;
+    i++;
+  }
+  return i === from ? void 0 : { value, end: i };
+}
+function skipSpaces(text, from) {
+  let i = from;
+  while (text.charCodeAt(i) === SPACE) i++;
+  return i;
 }
 function align(text, alignment) {
   if (alignment > 0) return text.padStart(alignment);
@@ -576,49 +680,6 @@ function renderValue(value, format2) {
   }
   if (typeof value === "number") return formatNumber(value, format2);
   return scalarText(value);
-}
-function formatNumber(value, format2) {
-  const spec = format2.trim();
-  if (spec === "") return numberText(value);
-  const letter = spec[0] ?? "";
-  const precisionText = spec.slice(1);
-  if (precisionText !== "" && !isInteger(precisionText, false)) return numberText(value);
-  const precision = precisionText === "" ? void 0 : Number(precisionText);
-  switch (letter) {
-    case "N":
-    case "n":
-      return group(value.toFixed(precision ?? 2));
-    case "F":
-    case "f":
-      return value.toFixed(precision ?? 2);
-    case "D":
-    case "d": {
-      if (!Number.isInteger(value)) return numberText(value);
-      const digits = Math.abs(value).toFixed(0).padStart(precision ?? 0, "0");
-      return value < 0 ? `-${digits}` : digits;
-    }
-    case "X":
-    case "x": {
-      if (!Number.isInteger(value)) return numberText(value);
-      const hex = BigInt.asUintN(value < 0 ? 64 : 128, BigInt(value)).toString(16).padStart(precision ?? 0, "0");
-      return letter === "X" ? hex.toUpperCase() : hex;
-    }
-    default:
-      return numberText(value);
-  }
-}
-function group(fixed) {
-  const negative = fixed.startsWith("-");
-  const body = negative ? fixed.slice(1) : fixed;
-  const dot = body.indexOf(".");
-  const integer = dot === -1 ? body : body.slice(0, dot);
-  const fraction = dot === -1 ? "" : body.slice(dot);
-  let grouped = "";
-  for (let i = 0; i < integer.length; i++) {
-    if (i > 0 && (integer.length - i) % 3 === 0) grouped += ",";
-    grouped += integer[i];
-  }
-  return `${negative ? "-" : ""}${grouped}${fraction}`;
 }
 
 // src/expressions/unique-string.ts
@@ -737,8 +798,7 @@ function format(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const args = call.args().slice(1);
-  const result = composeFormat(template, args);
+  const result = composeFormat(template, call.args(), 1);
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
   return joinParts(result.parts);
@@ -1351,8 +1411,12 @@ function copyIndex(call) {
   }
   return call.unknown();
 }
-function contextObject(canonical) {
+function contextObject(canonical, availableAt) {
+  const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
+  const available = new Set(availableAt);
   return (call) => {
+    const kind = call.frame.scope.kind;
+    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return call.unknown();
@@ -1360,13 +1424,25 @@ function contextObject(canonical) {
     return new Unknown(`${canonical}()`);
   };
 }
+function describeKind(kind) {
+  switch (kind) {
+    case "resourceGroup":
+      return "a resource group";
+    case "subscription":
+      return "a subscription";
+    case "managementGroup":
+      return "a management group";
+    case "tenant":
+      return "the tenant";
+  }
+}
 var deploymentFunctions = {
   parameters: fn(1, 1, (call) => lookup(call, "parameter")),
   variables: fn(1, 1, (call) => lookup(call, "variable")),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject("deployment")),
-  resourceGroup: fn(0, 0, contextObject("resourceGroup")),
-  subscription: fn(0, 0, contextObject("subscription")),
+  resourceGroup: fn(0, 0, contextObject("resourceGroup", ["resourceGroup"])),
+  subscription: fn(0, 0, contextObject("subscription", ["resourceGroup", "subscription"])),
   environment: fn(0, 0, contextObject("environment")),
   managementGroup: fn(0, 1, contextObject("managementGroup")),
   tenant: fn(0, 0, contextObject("tenant")),
@@ -1374,7 +1450,7 @@ var deploymentFunctions = {
 };
 
 // src/expressions/functions/known.ts
-var DOCUMENTED = [
+var DOCUMENTED_FUNCTIONS = [
   // any / array
   "array",
   "concat",
@@ -1501,10 +1577,6 @@ var DOCUMENTED = [
   // compiled .bicepparam files
   "externalInputs"
 ];
-var KNOWN = new Set(DOCUMENTED.map((name18) => name18.toLowerCase()));
-function isDocumentedFunction(lowerName) {
-  return KNOWN.has(lowerName) || lowerName.startsWith("list") && lowerName.length > 4;
-}
 
 // src/expressions/functions/logic.ts
 function ifFn(call) {
@@ -1613,16 +1685,312 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-var REGISTRY = /* @__PURE__ */ new Map();
-for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name18, spec] of Object.entries(table)) REGISTRY.set(name18.toLowerCase(), spec).set(name18, spec);
+function foldHash(hash, charCode) {
+  return Math.imul(hash, 31) + (charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode) | 0;
 }
-function lookupFunction(name18) {
-  return REGISTRY.get(name18) ?? REGISTRY.get(name18.toLowerCase());
+var BUCKETS = 512;
+var table = new Array(BUCKETS).fill(void 0);
+function add(name18, resolution) {
+  const lower = name18.toLowerCase();
+  let hash = 0;
+  for (let i = 0; i < lower.length; i++) hash = foldHash(hash, lower.charCodeAt(i));
+  const bucket = table[hash & BUCKETS - 1] ??= [];
+  const existing = bucket.find((entry) => entry.lower === lower);
+  if (existing === void 0) bucket.push({ lower, resolution });
+  else if (typeof resolution === "object") existing.resolution = resolution;
 }
-function isKnownArmFunction(lowerName) {
-  return isDocumentedFunction(lowerName);
+for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
+for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
 }
+function resolveFunctionName(source, start, end, hash) {
+  const bucket = table[hash & BUCKETS - 1];
+  const length2 = end - start;
+  if (bucket !== void 0) {
+    for (let b = 0; b < bucket.length; b++) {
+      const entry = bucket[b];
+      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
+    }
+  }
+  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
+}
+function equalsFolded(source, start, lower) {
+  for (let i = 0; i < lower.length; i++) {
+    const c = source.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var OPEN_PAREN = 40;
+var CLOSE_PAREN = 41;
+var QUOTE = 39;
+var COMMA2 = 44;
+var DOT = 46;
+var MINUS2 = 45;
+var PLUS = 43;
+var INT32_MIN = -2147483648;
+var INT32_MAX = 2147483647;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function parseExpression(source) {
+  try {
+    const node = parser.parse(source);
+    return { ok: true, node, unknownFunctions: parser.unknownFunctions };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    return { ok: false, error: { message: error.message, offset: error.offset } };
+  } finally {
+    parser.release();
+  }
+}
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
+var OTHER_SPACE = /[\p{Zs}\p{Zl}\p{Zp}]/u;
+var OTHER_LETTER = new RegExp("\\p{L}", "u");
+var OTHER_DIGIT = new RegExp("\\p{Nd}", "u");
+function isSpace(c) {
+  if (c < 128) return c === 32 || c >= 9 && c <= 13;
+  return c === 133 || c === 160 || OTHER_SPACE.test(String.fromCharCode(c));
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isAnyDigit(c) {
+  return isDigit(c) || c >= 128 && OTHER_DIGIT.test(String.fromCharCode(c));
+}
+function asciiDigitsOnly(text, from) {
+  if (text.length <= from) return false;
+  for (let i = from; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+function isIdentStart(c) {
+  if (c < 128) return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 36;
+  return OTHER_LETTER.test(String.fromCharCode(c));
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || isAnyDigit(c);
+}
+var NO_ARGS = Object.freeze([]);
+var Parser = class {
+  src = "";
+  pos = 1;
+  // just after the opening '['
+  end = 0;
+  // offset of the closing ']'
+  nesting = 0;
+  unknownFunctions;
+  parse(src) {
+    this.src = src;
+    this.pos = 1;
+    this.end = src.length - 1;
+    this.nesting = 0;
+    this.unknownFunctions = void 0;
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    const node = this.parseExpression();
+    this.skipSpace();
+    if (this.pos < this.end) throw this.unexpected();
+    return node;
+  }
+  /** Drops the source and the list, so that the parser holds on to nothing between parses. */
+  release() {
+    this.src = "";
+    this.unknownFunctions = void 0;
+  }
+  /** A string literal, an integer, or a call with its property and index accesses. */
+  parseExpression() {
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    this.skipSpace();
+    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    const c = this.src.charCodeAt(this.pos);
+    let node;
+    if (c === QUOTE) node = this.parseString();
+    else if (c === MINUS2 || c === PLUS || isAnyDigit(c)) node = this.parseNumber();
+    else if (isIdentStart(c)) node = this.parseAccesses(this.parseCall());
+    else throw this.unexpected();
+    this.nesting--;
+    return node;
+  }
+  parseAccesses(call) {
+    let node = call;
+    for (; ; ) {
+      this.skipSpace();
+      const c = this.peek();
+      if (c === DOT) {
+        this.pos++;
+        this.skipSpace();
+        const nameStart = this.pos;
+        const name18 = this.readIdentifier();
+        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name18 };
+      } else if (c === OPEN_BRACKET) {
+        this.pos++;
+        const index = this.parseExpression();
+        this.skipSpace();
+        if (this.peek() !== CLOSE_BRACKET) throw this.expected("']'");
+        this.pos++;
+        node = { kind: "index", start: node.start, end: this.pos, target: node, index };
+      } else {
+        return node;
+      }
+    }
+  }
+  parseString() {
+    const start = this.pos;
+    let value = "";
+    let chunkStart = start + 1;
+    for (; ; ) {
+      const quote2 = this.src.indexOf("'", chunkStart);
+      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE) {
+        value += this.src.slice(chunkStart, quote2 + 1);
+        chunkStart = quote2 + 2;
+        continue;
+      }
+      value += this.src.slice(chunkStart, quote2);
+      this.pos = quote2 + 1;
+      return { kind: "string", start, end: this.pos, value };
+    }
+  }
+  /** [+-]digits, read as ARM reads it: a 32-bit integer; a decimal point or exponent is an error. */
+  parseNumber() {
+    const start = this.pos;
+    const sign = this.src.charCodeAt(this.pos);
+    if (sign === MINUS2 || sign === PLUS) this.pos++;
+    this.skipDigits();
+    let decimal = false;
+    if (this.peek() === DOT) {
+      decimal = true;
+      this.pos++;
+      this.skipDigits();
+    }
+    const e = this.peek();
+    if ((e === 69 || e === 101) && this.pos + 1 < this.end) {
+      decimal = true;
+      const next = this.src.charCodeAt(this.pos + 1);
+      this.pos += next === PLUS || next === MINUS2 ? 2 : 1;
+      this.skipDigits();
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    const text = this.src.slice(start, this.pos);
+    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    return { kind: "number", start, end: this.pos, value: value === 0 ? 0 : value };
+  }
+  skipDigits() {
+    while (this.pos < this.end && isAnyDigit(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  /**
+   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
+   * the text itself (no string is cut for it): most names in a template are calls.
+   */
+  parseCall() {
+    const start = this.pos;
+    let hash = this.scanIdentifier();
+    let nameStart = start;
+    let nameEnd = this.pos;
+    this.skipSpace();
+    let namespace;
+    if (this.peek() === DOT) {
+      namespace = this.src.slice(start, nameEnd);
+      this.pos++;
+      this.skipSpace();
+      nameStart = this.pos;
+      hash = this.scanIdentifier();
+      nameEnd = this.pos;
+      if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
+      this.skipSpace();
+    }
+    if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
+    this.pos++;
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd, hash) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
+    node.args = this.parseArguments();
+    node.end = this.pos;
+    return node;
+  }
+  /** Moves past an identifier (none if the next char cannot start one); returns its foldHash. */
+  scanIdentifier() {
+    const src = this.src;
+    const end = this.end;
+    let pos = this.pos;
+    let hash = 0;
+    if (pos < end && isIdentStart(src.charCodeAt(pos))) {
+      hash = foldHash(hash, src.charCodeAt(pos++));
+      for (; pos < end; pos++) {
+        const c = src.charCodeAt(pos);
+        if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || isIdentPart(c))) break;
+        hash = foldHash(hash, c);
+      }
+    }
+    this.pos = pos;
+    return hash;
+  }
+  notACall(start, namespace, name18) {
+    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
+    const lower = name18.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name18}' is not a literal in ARM expressions: write ${lower}()`, start);
+    return new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  }
+  parseArguments() {
+    this.skipSpace();
+    if (this.peek() === CLOSE_PAREN) {
+      this.pos++;
+      return NO_ARGS;
+    }
+    const args = [];
+    for (; ; ) {
+      args.push(this.parseExpression());
+      this.skipSpace();
+      const c = this.peek();
+      if (c === COMMA2) {
+        this.pos++;
+        continue;
+      }
+      if (c === CLOSE_PAREN) {
+        this.pos++;
+        return args;
+      }
+      throw this.expected("',' or ')'");
+    }
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+var parser = new Parser();
 
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
@@ -1665,9 +2033,8 @@ function dedupe(errors) {
   });
 }
 function evaluateString(raw, scope, errors, state, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2) return raw;
+  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
   if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
-  if (raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -1675,16 +2042,13 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
     return new Unknown(raw.slice(1, -1).trim());
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
-  reportUnknownFunctions(parsed.calls, frame);
+  if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
 var OPEN_BRACKET2 = 91;
 var CLOSE_BRACKET2 = 93;
 function reportUnknownFunctions(calls, frame) {
-  for (let i = 0; i < calls.length; i++) {
-    const call = calls[i];
-    if (call.namespace === void 0 && resolveFunction(call) === "unknown") report(frame, `unknown function '${call.name}'`, call.start, "static");
-  }
+  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
 }
 function isCopyEntry(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -1734,7 +2098,6 @@ function evaluateNode(node, frame) {
     switch (node.kind) {
       case "string":
       case "number":
-      case "literal":
         return node.value;
       case "call":
         return evaluateCall(node, frame);
@@ -1783,6 +2146,9 @@ function describeType(value) {
   const name18 = typeName(value);
   return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
+function callName(node, frame) {
+  return frame.source.slice(node.nameStart, node.nameEnd);
+}
 function callText(node, frame) {
   return node.text ??= frame.source.slice(node.start, node.end);
 }
@@ -1791,11 +2157,11 @@ function evaluateCall(node, frame) {
     for (const arg of node.args) evaluateNode(arg, frame);
     return new Unknown(callText(node, frame));
   }
-  const spec = resolveFunction(node);
+  const spec = node.resolved;
   if (typeof spec === "object") {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(node.name, spec.minArgs, spec.maxArgs, count), "static");
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
     return spec.impl(call);
   }
   if (spec === "known") {
@@ -1804,16 +2170,12 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(callText(node, frame));
 }
-function resolveFunction(node) {
-  return node.resolved ??= lookupFunction(node.name) ?? (isKnownArmFunction(node.name.toLowerCase()) ? "known" : "unknown");
-}
 function arityMessage(name18, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
-  name;
   frame;
   node;
   /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
@@ -1821,8 +2183,10 @@ var CallImpl = class {
   constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.name = node.name;
     this.values = void 0;
+  }
+  get name() {
+    return callName(this.node, this.frame);
   }
   get text() {
     return callText(this.node, this.frame);
@@ -1832,6 +2196,9 @@ var CallImpl = class {
   }
   arg(i) {
     const args = this.node.args;
+    const node = args[i];
+    if (node === void 0) return null;
+    if (node.kind === "string" || node.kind === "number") return node.value;
     let values = this.values;
     if (values === void 0) {
       values = new Array(args.length);
@@ -1839,10 +2206,8 @@ var CallImpl = class {
       this.values = values;
     }
     const cached = values[i];
-    if (cached === void 0) return null;
-    if (cached !== NOT_EVALUATED) return cached;
-    const node = args[i];
-    const value = node === void 0 ? null : evaluateNode(node, this.frame);
+    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
+    const value = evaluateNode(node, this.frame);
     values[i] = value;
     return value;
   }
@@ -1864,6 +2229,10 @@ var CallImpl = class {
 // src/expressions/scope.ts
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function hasOwnKeys(record) {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 function findKey(record, name18) {
   if (Object.hasOwn(record, name18)) return name18;
@@ -1891,7 +2260,14 @@ var DefinitionTable = class {
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name18) && this.declaredBy(name18, definitions[name18]) === void 0) return this.definition(name18, definitions[name18]);
+    if (Object.hasOwn(definitions, name18)) {
+      const raw = definitions[name18];
+      if (name18.length !== 4 || this.declaredBy(name18, raw) === void 0) {
+        const made = this.make(name18, raw);
+        this.byKey.set(name18, made);
+        return made;
+      }
+    }
     return this.index(definitions).get(name18.toLowerCase());
   }
   definition(key, raw) {
@@ -1918,9 +2294,12 @@ var Bindings = class {
   supplied;
   parameterTable;
   variableTable;
+  /** False when there is no parameters file or it sets nothing: most templates. */
+  fileHasValues;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
+    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
   resolveParameter(owner, name18, state) {
     const found = this.parameters().find(name18);
@@ -1959,7 +2338,7 @@ var Bindings = class {
     const { name: name18, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = findKey(supplied.values, name18);
+      const key = this.fileHasValues ? findKey(supplied.values, name18) : void 0;
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
     } else {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
@@ -2009,6 +2388,7 @@ function parameterText(found) {
 }
 var ScopeImpl = class _ScopeImpl {
   isTemplateScope = true;
+  /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   kind;
   templatePath;
   bindings;
@@ -2023,21 +2403,42 @@ var ScopeImpl = class _ScopeImpl {
   resolveVariable(name18, state) {
     return this.bindings.resolveVariable(this, name18, state);
   }
-  /** The same parameters and variables under another deployment scope (outer-scoped nesting). */
-  withKind(kind) {
-    return kind === this.kind ? this : new _ScopeImpl(this.bindings, kind, this.templatePath);
-  }
   static forTemplate(template, supplied, kind, templatePath) {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
   }
 };
+var SCHEMA_KINDS = [
+  ["/subscriptiondeploymenttemplate.json", "subscription"],
+  ["/managementgroupdeploymenttemplate.json", "managementGroup"],
+  ["/tenantdeploymenttemplate.json", "tenant"],
+  ["/deploymenttemplate.json", "resourceGroup"]
+];
+var schemaKinds = /* @__PURE__ */ new Map();
+function kindFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
+  const lower = schema.toLowerCase();
+  let found;
+  for (const [marker, kind] of SCHEMA_KINDS) {
+    if (lower.includes(marker)) {
+      found = kind;
+      break;
+    }
+  }
+  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
+  return found;
+}
+function createTemplateScope(template, options = {}) {
+  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {} }, kind, options.templatePath);
+}
 
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91) return { value: raw, errors: [] };
+      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
     }
     const errors = [];
@@ -2058,6 +2459,266 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/engine/tracking-name.ts
+var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+var GUID_GROUPS = [8, 4, 4, 4, 12];
+var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
+var PARTNER_CENTER_END = "-partnercenter";
+var PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
+var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
+var MAX_DEPLOYMENT_NAME = 64;
+function partsOf2(name18) {
+  if (typeof name18 === "string") return [name18];
+  if (name18 instanceof PartialString) return name18.parts;
+  return name18 instanceof Unknown ? [name18] : [];
+}
+function fixedLengthOf(part) {
+  return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : void 0;
+}
+function minimumLength(name18) {
+  let length2 = 0;
+  for (const part of partsOf2(name18)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
+  return length2;
+}
+function analyzeTrackingName(name18, strictNames) {
+  const display = describeString(name18);
+  const known = knownPrefix(name18);
+  const fullyKnown = typeof name18 === "string";
+  const parts = partsOf2(name18);
+  const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
+  const lengthProblem = describeLengthProblem(name18, parts, fullyKnown);
+  if (lengthProblem !== void 0) return invalid(lengthProblem);
+  const badChar = firstBadNameChar(parts);
+  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (!known.startsWith("pid-")) {
+    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+  }
+  const afterPrefix = known.slice(4);
+  const guid = GUID.exec(afterPrefix)?.[0];
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18, parts });
+  if (fullyKnown) {
+    return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
+  }
+  const unknown = unknownParts(name18).map((p) => p.text);
+  if (knownTextRulesOutIds(afterPrefix, parts)) {
+    const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
+    return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(", "))}) cannot change that`);
+  }
+  return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
+}
+function describeLengthProblem(name18, parts, fullyKnown) {
+  const length2 = minimumLength(name18);
+  if (length2 <= MAX_DEPLOYMENT_NAME) return void 0;
+  if (fullyKnown) return `it is ${length2} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+  const fixed = /* @__PURE__ */ new Map();
+  for (const part of parts) {
+    const fixedLength = typeof part === "string" ? void 0 : fixedLengthOf(part);
+    if (fixedLength !== void 0 && typeof part !== "string") fixed.set(part.text, fixedLength);
+  }
+  const counted = fixed.size === 0 ? "" : ` (counting ${truncate([...fixed].map(([text, n]) => `${text} as its ${n} characters`).join(", "))})`;
+  return `it is at least ${length2} characters long${counted}; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+}
+function firstBadNameChar(parts) {
+  for (const part of parts) {
+    if (typeof part === "string" && !NAME_CHARS.test(part)) return [...part].find((c) => !NAME_CHARS.test(c));
+  }
+  return void 0;
+}
+function analyzeAfterGuid(guid, rest, context) {
+  const { display, fullyKnown, strictNames } = context;
+  const trackingId = guid.toLowerCase();
+  if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
+  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
+  const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
+  if (rest !== "" && !rest.startsWith("-")) {
+    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+  }
+  const next = rest === "" ? context.parts.find((p) => typeof p !== "string") : void 0;
+  if (next !== void 0 && fixedLengthOf(next) !== void 0) {
+    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed directly by ${next.text}; a suffix must start with '-'` };
+  }
+  if (strictNames) {
+    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+  }
+  return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
+}
+function knownTextRulesOutIds(afterPrefix, parts) {
+  if (guidShapeProblem(afterPrefix, false) === void 0) return false;
+  const texts = parts.filter((p) => typeof p === "string");
+  const [first = "", ...others] = texts;
+  if (![first.slice(4), ...others].every((t) => PARTNER_CENTER_CHARS.test(t))) return true;
+  const end = knownEnd(parts);
+  if (end.endsWith(PARTNER_CENTER_END)) return false;
+  const last = parts[parts.length - 1];
+  const beforeEnd = typeof last === "string" ? parts[parts.length - 2] : last;
+  if (beforeEnd instanceof Unknown && fixedLengthOf(beforeEnd) !== void 0) return true;
+  if (!PARTNER_CENTER_END.endsWith(end)) return true;
+  return isGuidAttempt(afterPrefix, false);
+}
+function knownEnd(parts) {
+  const last = parts[parts.length - 1];
+  return typeof last === "string" ? last : "";
+}
+function guidShapeProblem(text, complete) {
+  let position = 0;
+  for (let group = 0; group < GUID_GROUPS.length; group++) {
+    const expected = GUID_GROUPS[group] ?? 0;
+    const start = position;
+    while (position < text.length && /[0-9a-f]/i.test(text.charAt(position))) position++;
+    const digits = position - start;
+    const next = text.charAt(position);
+    if (next === "" && !complete && digits <= expected) return void 0;
+    if (digits > expected || next === "" || next === "-") {
+      if (digits !== expected) return `group ${group + 1} has ${digits} hex digits, expected ${expected}`;
+    } else if (digits < expected) {
+      return `'${next}' in group ${group + 1} is not a hex digit`;
+    }
+    if (group === GUID_GROUPS.length - 1) return void 0;
+    if (next === "") return `it ends after group ${group + 1} of 5`;
+    if (next !== "-") return `group ${group + 1} is followed by '${next}' instead of '-'`;
+    position++;
+  }
+  return void 0;
+}
+function isGuidAttempt(text, complete) {
+  const blocks = text.split("-");
+  const finished = complete ? blocks : blocks.slice(0, -1);
+  const leading = [];
+  for (const block of finished.slice(0, GUID_GROUPS.length)) {
+    if (!/^[0-9a-f]+$/i.test(block)) break;
+    leading.push(block);
+  }
+  if (!leading.some((b) => /\d/.test(b))) return false;
+  return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
+}
+function explainBadId(text, complete, endsAsPartnerCenter) {
+  const id18 = complete ? text.replace(/-partnercenter$/i, "") : text;
+  const shown = complete ? id18 : `${id18}\u2026`;
+  if (/^\{/.test(id18)) return `the GUID must not be wrapped in braces ('${shown}')`;
+  const guidProblem = guidShapeProblem(id18, complete);
+  if (guidProblem !== void 0 && isGuidAttempt(id18, complete)) {
+    return `'${guidAttemptText(id18)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
+  }
+  if (/[A-Z]/.test(id18) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
+  return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+}
+function guidAttemptText(text) {
+  return text.split("-").slice(0, GUID_GROUPS.length).join("-");
+}
+
+// src/rules/tracking-set.ts
+function topLevelTrackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
+}
+function trackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment);
+}
+var MAX_COPY_COUNT2 = 800;
+var MAX_ITERATION_TEXT = 1e6;
+var copyLoops = /* @__PURE__ */ new WeakMap();
+function copyLoopOf(candidate, strictNames) {
+  let loop = copyLoops.get(candidate);
+  if (loop === void 0) {
+    loop = readCopyLoop(candidate.entry, strictNames);
+    copyLoops.set(candidate, loop);
+  }
+  return loop ?? void 0;
+}
+function readCopyLoop(entry, strictNames) {
+  const copy = entry.resource["copy"];
+  if (copy === void 0) return null;
+  const rawCount = isRecord(copy) ? copy["count"] : void 0;
+  const countText = previewValue(rawCount);
+  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord(copy) ? copy["name"] : void 0;
+  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  const rawName = entry.resource["name"];
+  if (typeof rawName !== "string" || !/copyindex\s*\(/i.test(rawName)) {
+    return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
+  }
+  if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
+  const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
+  const values = isRecord(expanded) ? expanded[loopName] : void 0;
+  const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
+  return { count, countText, names };
+}
+function countOf(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
+  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
+  return void 0;
+}
+function trackingNamesOf(candidate, strictNames) {
+  return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
+}
+function sameNameKey(name18) {
+  const key = name18.display.toLowerCase();
+  return key.includes("copyindex(") ? void 0 : key;
+}
+function truthOf(value) {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    return word === "true" ? true : word === "false" ? false : "not-boolean";
+  }
+  return value instanceof Unknown || value instanceof PartialString ? "unknown" : "not-boolean";
+}
+function conditionScopes(model) {
+  const options = { templatePath: model.main.file, ...model.scope ? { scopeKind: model.scope } : {} };
+  return {
+    defaults: createTemplateScope(model.main.root, options),
+    noValues: createTemplateScope(withoutDefaultValues(model.main.root), options)
+  };
+}
+function evaluateCondition(raw, entry, scopes) {
+  return {
+    constant: evaluateValue(raw, scopes.noValues).value,
+    defaults: evaluateValue(raw, scopes.defaults).value,
+    withFile: evaluateValue(raw, entry.scope).value
+  };
+}
+function withoutDefaultValues(root) {
+  const parameters = root["parameters"];
+  if (!isRecord(parameters)) return root;
+  const stripped = {};
+  for (const [name18, def] of Object.entries(parameters)) {
+    stripped[name18] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+  }
+  return { ...root, parameters: stripped };
+}
+function describeDependency(value) {
+  const parts = unknownParts(value).map((p) => p.text);
+  return parts.length > 0 ? parts.join(", ") : describeString(value);
+}
+function nameAvoidsLocationClash(entry, template) {
+  const markers = ["deployment().location", "deployment().name", "utcnow(", "newguid(", ...perRunParameters(template)];
+  const location = entry.resource["location"];
+  if (typeof location === "string" && isExpressionString(location)) {
+    const own = normalizeExpression(location.slice(1, -1));
+    if (own !== "") markers.push(own);
+  }
+  const rawName = entry.resource["name"];
+  const texts = [...typeof rawName === "string" ? [rawName] : [], ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
+  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+}
+function perRunParameters(template) {
+  const parameters = template["parameters"];
+  if (!isRecord(parameters)) return [];
+  const found = [];
+  for (const [name18, def] of Object.entries(parameters)) {
+    const value = isRecord(def) ? def["defaultValue"] : void 0;
+    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name18}')`));
+  }
+  return found;
+}
+function hasFixedLocation(entry) {
+  const location = entry.resource["location"];
+  return typeof location === "string" && location.trim() !== "" && !isExpressionString(location);
+}
+function normalizeExpression(text) {
+  return text.replace(/\s+/g, "").toLowerCase();
+}
+
 // src/engine/scope-kind.ts
 function describeOtherSchema(schema) {
   if (typeof schema !== "string") return void 0;
@@ -2068,6 +2729,17 @@ function describeOtherSchema(schema) {
 
 // builtin:node:path
 var m = process.getBuiltinModule("node:path");
+
+// src/engine/linked-templates.ts
+function redactQuery(uri2) {
+  const at = uri2.indexOf("?");
+  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
+}
+
+// src/engine/json-pointer.ts
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
 
 // src/engine/template-model.ts
 var MAX_NESTING2 = 64;
@@ -2100,62 +2772,65 @@ var cua001 = {
   }
 };
 
-// src/engine/json-pointer.ts
-function toJsonPointer(path) {
-  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-
 // src/rules/cua002-duplicate-tracking-resource.ts
 var id2 = "CUA002";
 var name2 = "duplicate-tracking-resource";
 var cua002 = {
   id: id2,
   name: name2,
-  description: "The main template deploys more tracking deployments than allowed (default one), or one in a copy loop",
+  description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
   defaultSeverity: "error",
   docsUrl: docsUrl(id2, name2),
   check({ candidates, settings, report: report2 }) {
-    const tracking = topLevelTrackingDeployments(candidates);
+    const max = settings.maxTrackingResources;
+    const allowed = `the ${max} allowed (input max-tracking-resources)`;
     let deployed = 0;
     const seen = /* @__PURE__ */ new Map();
-    for (const candidate of tracking) {
-      const copies = copyCount(candidate);
-      if (copies !== 1) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const loop = copyLoopOf(candidate, settings.strictNames);
+      if (loop !== void 0 && loop.count === void 0) {
         report2({
-          message: `tracking deployment ${nameOf(candidate)} is in a copy loop (${copies === void 0 ? "count unknown until deployment" : `${copies} copies`}); deploy it exactly once`,
-          at: propertyRef(candidate.entry, "copy"),
-          resource: candidate.entry
+          message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count (${truncate(loop.countText)}) is not known before deployment, so the number of tracking deployments cannot be checked against ${allowed}`,
+          at: propertyRef(entry, "copy", "count"),
+          resource: entry
         });
       }
-      const key = candidate.name.display.toLowerCase();
-      const first = seen.get(key);
-      if (first) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`,
-          at: resourceRef(candidate.entry),
-          resource: candidate.entry
-        });
+      if (loop?.count === 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`, at: propertyRef(entry, "copy", "count"), resource: entry });
         continue;
       }
-      seen.set(key, candidate);
-      deployed += 1;
-      if (deployed > settings.maxTrackingResources) {
+      const duplicate = firstDuplicate(candidate, trackingNamesOf(candidate, settings.strictNames), seen);
+      if (duplicate !== void 0) {
+        report2({ message: duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
+        continue;
+      }
+      const copies = loop?.count ?? 1;
+      deployed += copies;
+      if (deployed > max) {
+        const what = loop ? `${nameOf(candidate)} is in a copy loop of ${copies}` : `${nameOf(candidate)} is one too many`;
         report2({
-          message: `${deployed} tracking deployments in one main template, more than the ${settings.maxTrackingResources} allowed (input max-tracking-resources); ${nameOf(candidate)} is one too many`,
-          at: resourceRef(candidate.entry),
-          resource: candidate.entry
+          message: `${deployed} tracking deployments in one main template, more than ${allowed}; ${what}`,
+          at: loop ? propertyRef(entry, "copy", "count") : resourceRef(entry),
+          resource: entry
         });
       }
     }
   }
 };
-function copyCount(candidate) {
-  const copy = candidate.entry.resource["copy"];
-  if (copy === void 0) return 1;
-  if (!isRecord(copy)) return void 0;
-  const count = evaluateValue(copy["count"], candidate.entry.scope).value;
-  if (typeof count === "number") return count;
-  if (typeof count === "string" && /^\d+$/.test(count)) return Number(count);
+function firstDuplicate(candidate, names, seen) {
+  for (const deployed of names) {
+    const key = sameNameKey(deployed);
+    if (key === void 0) continue;
+    const first = seen.get(key);
+    if (first === candidate) {
+      return `tracking deployment ${nameOf(candidate)} is in a copy loop in which two iterations get the same name ('${truncate(deployed.display)}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`;
+    }
+    if (first !== void 0) {
+      return `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`;
+    }
+    seen.set(key, candidate);
+  }
   return void 0;
 }
 
@@ -2168,12 +2843,21 @@ var cua003 = {
   description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
   defaultSeverity: "error",
   docsUrl: docsUrl(id3, name3),
-  check({ candidates, report: report2 }) {
+  check({ candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
-      if (candidate.name.form !== "invalid") continue;
+      const at = propertyRef(candidate.entry, "name");
+      if (candidate.name.form === "invalid") {
+        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at, resource: candidate.entry });
+        continue;
+      }
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
+      const bad = iterations.findIndex((n) => n.form === "invalid");
+      const first = iterations[bad];
+      if (first === void 0) continue;
+      const others = iterations.filter((n) => n.form === "invalid").length - 1;
       report2({
-        message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`,
-        at: propertyRef(candidate.entry, "name"),
+        message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
+        at,
         resource: candidate.entry
       });
     }
@@ -2326,12 +3010,16 @@ var cua009 = {
   docsUrl: docsUrl(id9, name9),
   check({ candidates, settings, report: report2 }) {
     if (settings.trackingIds.length === 0) return;
+    const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
     for (const candidate of trackingDeployments(candidates)) {
-      const trackingId = candidate.name.trackingId;
-      if (trackingId === void 0 || settings.trackingIds.includes(trackingId)) continue;
-      const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+      const unregistered = /* @__PURE__ */ new Set();
+      for (const name18 of trackingNamesOf(candidate, settings.strictNames)) {
+        if (name18.trackingId !== void 0 && !settings.trackingIds.includes(name18.trackingId)) unregistered.add(name18.trackingId);
+      }
+      if (unregistered.size === 0) continue;
+      const ids = [...unregistered];
       report2({
-        message: `tracking deployment ${nameOf(candidate)} uses id ${trackingId}, which is not ${registered}; usage would be attributed to someone else's offer, or to no one`,
+        message: `tracking deployment ${nameOf(candidate)} uses ${ids.length === 1 ? `id ${ids[0]}, which is` : `ids ${ids.join(", ")}, which are`} not ${registered}; usage would be attributed to someone else's offer, or to no one`,
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -2348,9 +3036,11 @@ var cua010 = {
   description: "A tracking name is an ARM expression that cannot be resolved statically",
   defaultSeverity: "warning",
   docsUrl: docsUrl(id10, name10),
-  check({ model, candidates, report: report2 }) {
+  check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
       if (candidate.name.form !== "unresolved") continue;
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
+      if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
       report2({
         message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
         at: propertyRef(candidate.entry, "name"),
@@ -2377,29 +3067,55 @@ var name11 = "conditional-tracking";
 var cua011 = {
   id: id11,
   name: name11,
-  description: "The tracking deployment has a condition (a legitimate opt-out), or one that is always false",
+  description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
   defaultSeverity: "notice",
   docsUrl: docsUrl(id11, name11),
-  check({ candidates, report: report2 }) {
+  check({ model, candidates, report: report2 }) {
+    let scopes;
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
       const raw = entry.resource["condition"];
       if (raw === void 0) continue;
-      const literal = raw === false || typeof raw === "string" && /^\[\s*false\(\s*\)\s*\]$/i.test(raw);
-      const value = evaluateValue(raw, entry.scope).value;
-      const at = propertyRef(entry, "condition");
-      if (literal) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has condition ${previewValue(raw)}: it is never deployed, so no usage is attributed`, at, resource: entry, severity: "error" });
-      } else if (value === false) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} is off by default: its condition is false with the default parameter values (and parameters file, if any); customers who keep the defaults are not tracked`, at, resource: entry, severity: "warning" });
-      } else if (value === true) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition (an opt-out); it is on by default`, at, resource: entry });
-      } else {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has a condition that depends on '${describeString(value)}', known only at deployment`, at, resource: entry });
-      }
+      scopes ??= conditionScopes(model);
+      const outcome = evaluateCondition(raw, entry, scopes);
+      const written = typeof raw === "string" && isExpressionString(raw) ? `${previewValue(raw)}, which is` : void 0;
+      const verdict = judge(written ?? `${previewValue(raw)}:`, written === void 0, outcome);
+      report2({ message: `tracking deployment ${nameOf(candidate)} ${verdict.message}`, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
     }
   }
 };
+function judge(written, literal, { constant, defaults, withFile }) {
+  const always = truthOf(constant);
+  if (always === false) return { message: `has condition ${written} ${literal ? "" : "false whatever the parameters: "}tracking is always off, so no usage is attributed`, severity: "error" };
+  if (always === true) return { message: `has condition ${written} ${literal ? "" : "always true: "}tracking is always on`, severity: "notice" };
+  if (always === "not-boolean") return { message: `has condition ${written} ${literal ? "not a boolean" : describe("not-boolean", constant)}; ARM expects true or false`, severity: "warning" };
+  const byDefault = truthOf(defaults);
+  const byFile = truthOf(withFile);
+  if (byDefault === byFile) return sameEitherWay(byDefault, defaults);
+  const withDefaults = byDefault === "unknown" ? describe(byDefault, defaults, "not known from the default values") : `${describe(byDefault, defaults)} with the default parameter values`;
+  const message = `has a condition that is ${withDefaults} but ${describe(byFile, withFile)} with the parameters file`;
+  if (byDefault === false) return { message: `${message}; customers who keep the template defaults are not tracked`, severity: "warning" };
+  const onByDefault = byDefault === true || byDefault === "unknown" && byFile === true;
+  return { message, severity: onByDefault ? "notice" : "warning" };
+}
+function sameEitherWay(truth, value) {
+  switch (truth) {
+    case true:
+      return { message: "has a condition (an opt-out); it is on by default (with the default parameter values)", severity: "notice" };
+    case false:
+      return { message: "is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked", severity: "warning" };
+    case "not-boolean":
+      return { message: `has a condition that evaluates to ${previewValue(value)} with the default parameter values, not a boolean; ARM expects true or false`, severity: "warning" };
+    case "unknown":
+      return { message: `has a condition that is ${describe(truth, value)}`, severity: "notice" };
+  }
+}
+function describe(truth, value, unknown = "known only at deployment") {
+  if (truth === true) return "on";
+  if (truth === false) return "off";
+  if (truth === "unknown") return `${unknown} (it depends on ${truncate(describeDependency(value))})`;
+  return `${previewValue(value)}, not a boolean`;
+}
 
 // src/rules/cua012-tracking-location.ts
 var id12 = "CUA012";
@@ -2407,13 +3123,13 @@ var name12 = "tracking-location-missing";
 var cua012 = {
   id: id12,
   name: name12,
-  description: "At subscription, management-group or tenant scope the tracking deployment has no location",
+  description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
   defaultSeverity: "error",
   docsUrl: docsUrl(id12, name12),
   check({ candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
-      const scope = entry.templateScope;
+      const scope = entry.targetScope;
       if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
       const raw = entry.resource["location"];
       const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
@@ -2495,21 +3211,33 @@ var name15 = "fixed-name-at-higher-scope";
 var cua015 = {
   id: id15,
   name: name15,
-  description: "At subscription, management-group or tenant scope the tracking name is fixed, so a second deployment in another location fails",
+  description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
   defaultSeverity: "warning",
   docsUrl: docsUrl(id15, name15),
-  check({ candidates, report: report2 }) {
+  check({ model, candidates, report: report2 }) {
     for (const candidate of topLevelTrackingDeployments(candidates)) {
-      const scope = candidate.entry.templateScope;
-      if (scope === void 0 || scope === "resourceGroup" || !candidate.name.fullyKnown) continue;
+      const { entry } = candidate;
+      const scope = entry.targetScope;
+      if (scope === void 0 || scope === "resourceGroup") continue;
+      if (hasFixedLocation(entry) || nameAvoidsLocationClash(entry, model.main.root)) continue;
       report2({
-        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope has a fixed name; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-<GUID>-{0}', uniqueString(deployment().location))]"`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
+        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope ${whatIsFixed(candidate)}; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. ${suggestion(candidate)}`,
+        at: propertyRef(entry, "name"),
+        resource: entry
       });
     }
   }
 };
+function whatIsFixed(candidate) {
+  const unknown = unknownParts(candidate.entry.name).map((p) => p.text);
+  if (unknown.length === 0) return "has a fixed name";
+  return `has a name that does not change with its location (${truncate(unknown.join(", "))} uses neither deployment().location nor the deployment's location)`;
+}
+function suggestion(candidate) {
+  const location = candidate.entry.resource["location"];
+  const locationText = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
+  return `"[format('pid-${candidate.name.trackingId ?? "<GUID>"}-{0}', uniqueString(${locationText}))]"`;
+}
 
 // src/rules/cua016-invalid-expression.ts
 var id16 = "CUA016";
@@ -2517,15 +3245,14 @@ var name16 = "invalid-expression";
 var cua016 = {
   id: id16,
   name: name16,
-  description: "A resource name is an ARM expression that ARM rejects: it does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+  description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
   defaultSeverity: "error",
   docsUrl: docsUrl(id16, name16),
   check({ model, report: report2 }) {
-    for (const entry of model.resources) {
-      const errors = entry.nameErrors.filter((e) => e.kind === "static" && e.offset !== void 0);
-      if (errors.length === 0) continue;
-      const details = errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
-      report2({ message: `name ${previewValue(entry.resource["name"])}: ${details.join("; ")}`, at: propertyRef(entry, "name"), resource: entry });
+    for (const problem of model.expressionErrors.problems) {
+      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
+      report2({ message: `${problem.label} ${previewValue(text)}: ${details.join("; ")}`, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
     }
   }
 };
@@ -2542,7 +3269,12 @@ var cua017 = {
   check({ model, report: report2 }) {
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
-      report2({ message: `${note.message}; a tracking resource inside it would not be seen`, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+      report2({
+        message: `${note.message}; a tracking resource inside it would not be seen`,
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
+        // The linking deployment's metadata.cua-guard.ignore can suppress it.
+        ...note.deployment ? { resource: note.deployment } : {}
+      });
     }
   }
 };

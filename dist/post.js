@@ -1,3 +1,4 @@
+if (typeof process.getBuiltinModule !== 'function') { process.stdout.write('::error::' + 'cua-guard needs Node.js 20.16, 22.3 or later (for process.getBuiltinModule); this is ' + process.version + '\n'); process.exit(1); }
 const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 
 // builtin:node:fs
@@ -78,7 +79,7 @@ async function runPost(env = process.env) {
   timer.unref();
   try {
     const { runCleanup } = await import("./lazy-azure-cleanup.js");
-    const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => info(`cua-guard: ${line}`) });
+    const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => info(`cua-guard: ${line}`), warn: (line) => warning(`cua-guard: ${line}`) });
     info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     if (report.failed.length > 0) setFailed(`cua-guard could not remove: ${report.failed.join("; ")}`);
   } catch (error2) {
