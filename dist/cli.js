@@ -1905,13 +1905,20 @@ function readThroughOpenFile(workspace, candidate, relPath, maxBytes) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   try {
+    const folder = dirname(candidate);
+    const knownFolder = workspace.realFolders?.get(folder);
     let real;
-    try {
-      real = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      return void 0;
+    if (knownFolder !== void 0) {
+      real = knownFolder === folder ? candidate : join(knownFolder, basename(candidate));
+    } else {
+      try {
+        real = readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return void 0;
+      }
+      if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+      workspace.realFolders?.set(folder, dirname(real));
     }
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     return readOpenFile(fd, real, relPath, maxBytes);
   } finally {
     closeSync(fd);
@@ -1955,10 +1962,20 @@ function readOpenFile(fd, real, relPath, maxBytes) {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readFileSync(fd), relPath, real);
+    return decodeText(readBytes(fd, stat.size), relPath, real);
   } catch (error) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
   }
+}
+function readBytes(fd, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === size ? buffer : buffer.subarray(0, read);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var UTF8_BOM = [239, 187, 191];
@@ -1976,8 +1993,8 @@ function decodeText(bytes, relPath, absolutePath) {
   try {
     return { ok: true, text: utf8.decode(bytes), absolutePath };
   } catch {
-    const at2 = firstInvalidUtf8(bytes);
-    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at2] ?? 0).toString(16)} at offset ${at2})`, offset: at2 };
+    const at = firstInvalidUtf8(bytes);
+    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`, offset: at };
   }
 }
 function firstInvalidUtf8(bytes) {
@@ -3458,8 +3475,8 @@ function resolveExplicit(workspace, template, explicit) {
 function parameterValuesFromText(text, label) {
   const parsed = parseTemplateText(text);
   if (!parsed.ok) {
-    const at2 = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at2.line}, column ${at2.column})` };
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
   }
   const root = parsed.value;
   const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
@@ -3492,8 +3509,8 @@ function loadLinked(workspace, target) {
   }
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) {
-    const at2 = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at2.line}, column ${at2.column})` } };
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
   return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
@@ -6348,8 +6365,8 @@ function withinWorkspace(paths, note) {
   return { kind: "file", candidates: inside };
 }
 function redactQuery(uri2) {
-  const at2 = uri2.indexOf("?");
-  return at2 === -1 ? uri2 : `${uri2.slice(0, at2)}?\u2026`;
+  const at = uri2.indexOf("?");
+  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
 }
 
 // src/engine/json-pointer.ts
@@ -6395,8 +6412,8 @@ var StaticErrors = class {
     return broken;
   }
   /** Whether the value at `at` (or a variable or parameter value it uses) has a static error. */
-  isBroken(at2) {
-    return this.broken.size > 0 && this.broken.has(pointerKey(at2));
+  isBroken(at) {
+    return this.broken.size > 0 && this.broken.has(pointerKey(at));
   }
   traceReferences(text, site, depth) {
     let broken = false;
@@ -6438,8 +6455,8 @@ var StaticErrors = class {
       const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
       if (passedKey !== void 0) {
         if (!isRecord(entry) || !("value" in entry)) return false;
-        const at2 = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"], at: "value" };
-        return this.traceOnce({ raw: entry["value"], at: at2, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+        const at = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"], at: "value" };
+        return this.traceOnce({ raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
       }
       if (supplied.viaLink) return false;
     }
@@ -6459,8 +6476,8 @@ var StaticErrors = class {
 function refIn(site, path) {
   return { file: site.source.file, path: [...site.path, ...path], at: "value" };
 }
-function pointerKey(at2) {
-  return `${at2.file}\0${toJsonPointer(at2.path)}`;
+function pointerKey(at) {
+  return `${at.file}\0${toJsonPointer(at.path)}`;
 }
 function findKey2(record, name18) {
   if (Object.hasOwn(record, name18)) return name18;
@@ -6500,6 +6517,62 @@ function withoutDefaults(template, names) {
   return copy === void 0 ? template : { ...template, parameters: copy };
 }
 
+// src/engine/suppression.ts
+function suppressionFor(resource, ruleId) {
+  const metadata = resource["metadata"];
+  if (!isRecord(metadata)) return void 0;
+  const settings = metadata["cua-guard"];
+  if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
+  const ignored = settings["ignore"].some((id18) => typeof id18 === "string" && (id18.toUpperCase() === ruleId || id18 === "*"));
+  if (!ignored) return void 0;
+  const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
+  return { reason };
+}
+function suppressionBlockOf(owner) {
+  const metadata = owner["metadata"];
+  if (metadata === void 0 || !isRecord(metadata) || !Object.hasOwn(metadata, "cua-guard")) return void 0;
+  return { value: metadata["cua-guard"] };
+}
+var KNOWN_KEYS = ["ignore", "reason"];
+var EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
+function suppressionMistakes(block, knownRuleIds) {
+  const { file, path, value } = block;
+  const at = (where, which = "value") => ({ file, path: where, at: which });
+  if (block.onTemplate) {
+    return [{ at: at(path, "key"), message: "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses" }];
+  }
+  if (!isRecord(value)) return [{ at: at(path), message: `metadata.cua-guard must be an object like ${EXAMPLE}; nothing is suppressed` }];
+  const mistakes = [];
+  for (const key of Object.keys(value)) {
+    if (!KNOWN_KEYS.includes(key)) mistakes.push({ at: at([...path, key], "key"), message: `unknown key '${key}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(", ")})` });
+  }
+  const ignore = value["ignore"];
+  if (ignore === void 0) {
+    mistakes.push({ at: at(path), message: `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${EXAMPLE})` });
+  } else if (!Array.isArray(ignore)) {
+    mistakes.push({ at: at([...path, "ignore"]), message: `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeValue(ignore)}; nothing is suppressed` });
+  } else {
+    const known = new Set(knownRuleIds);
+    ignore.forEach((entry, index) => {
+      const where = at([...path, "ignore", index]);
+      if (typeof entry !== "string") {
+        mistakes.push({ at: where, message: `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeValue(entry)}` });
+      } else if (entry !== "*" && !known.has(entry.toUpperCase())) {
+        mistakes.push({ at: where, message: `unknown rule id '${entry}' in metadata.cua-guard.ignore (known: ${knownRuleIds[0] ?? ""}\u2026${knownRuleIds[knownRuleIds.length - 1] ?? ""}, or "*"); it suppresses nothing` });
+      }
+    });
+  }
+  const reason = value["reason"];
+  if (reason !== void 0 && typeof reason !== "string") mistakes.push({ at: at([...path, "reason"]), message: `metadata.cua-guard.reason must be a string, not ${describeValue(reason)}` });
+  return mistakes;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return "an array";
+  if (isRecord(value)) return "an object";
+  return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
 // src/engine/template-model.ts
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -6508,7 +6581,7 @@ function isDeploymentType(type) {
 }
 function buildTemplateModel(main, options = {}) {
   const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors() };
+  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -6539,6 +6612,8 @@ var ModelWalker = class {
       this.model.tooDeep.push({ file: source.file, path: resourcesPath });
       return;
     }
+    const block = suppressionBlockOf(template);
+    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"], value: block.value, onTemplate: true });
     const resources = template["resources"];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -6575,11 +6650,13 @@ var ModelWalker = class {
         nameHasStaticError: false
       };
       if (evaluation.errors.length > 0) {
-        const at2 = { file: source.file, path: [...entry.path, "name"], at: "value" };
-        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource["name"], at: at2, label: "name", site: context.definitions, resource: entry }, evaluation);
+        const at = { file: source.file, path: [...entry.path, "name"], at: "value" };
+        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource["name"], at, label: "name", site: context.definitions, resource: entry }, evaluation);
       }
       this.model.resources.push(entry);
     }
+    const block = suppressionBlockOf(resource);
+    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"], value: block.value, onTemplate: false });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
       this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
@@ -6623,8 +6700,8 @@ var ModelWalker = class {
   visitLink(entry, link, chain, context, explicitTarget) {
     const key = linkKey(link);
     const evaluation = evaluateValue(link[key], context.scope);
-    const at2 = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
-    if (this.model.expressionErrors.record({ raw: link[key], at: at2, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
+    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
     const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === "note") {
       this.model.linkNotes.push({ ...resolution.note, deployment: entry });
@@ -6779,9 +6856,9 @@ var cua003 = {
   docsUrl: docsUrl(id3, name3),
   check({ candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
-      const at2 = propertyRef(candidate.entry, "name");
+      const at = propertyRef(candidate.entry, "name");
       if (candidate.name.form === "invalid") {
-        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at: at2, resource: candidate.entry });
+        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at, resource: candidate.entry });
         continue;
       }
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
@@ -6791,7 +6868,7 @@ var cua003 = {
       const others = iterations.filter((n) => n.form === "invalid").length - 1;
       report2({
         message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
-        at: at2,
+        at,
         resource: candidate.entry
       });
     }
@@ -7444,100 +7521,6 @@ function scanValueEnd(text, pos) {
   return n;
 }
 
-// src/engine/suppression.ts
-function suppressionFor(resource, ruleId) {
-  const metadata = resource["metadata"];
-  if (!isRecord(metadata)) return void 0;
-  const settings = metadata["cua-guard"];
-  if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
-  const ignored = settings["ignore"].some((id18) => typeof id18 === "string" && (id18.toUpperCase() === ruleId || id18 === "*"));
-  if (!ignored) return void 0;
-  const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
-  return { reason };
-}
-var KNOWN_KEYS = ["ignore", "reason"];
-function findSuppressionMistakes(text, knownRuleIds) {
-  if (!text.includes('"cua-guard"')) return [];
-  const tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree || tree.type !== "object") return [];
-  const mistakes = [];
-  const rootBlock = suppressionBlock(tree);
-  if (rootBlock) {
-    mistakes.push(at(rootBlock.keyNode, ["metadata", "cua-guard"], "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses"));
-  }
-  visitResources(tree, [], (resource, path) => {
-    const block = suppressionBlock(resource);
-    if (block) checkBlock(block.value, [...path, "metadata", "cua-guard"], new Set(knownRuleIds), mistakes);
-  });
-  return mistakes;
-}
-function visitResources(container, path, visit2) {
-  const resources = propertyValue(container, "resources");
-  if (!resources) return;
-  const entries = resources.type === "array" ? (resources.children ?? []).map((child2, index) => [child2, index]) : resources.type === "object" ? (resources.children ?? []).flatMap((property) => {
-    const [key, value] = property.children ?? [];
-    return key && value ? [[value, String(key.value)]] : [];
-  }) : [];
-  for (const [resource, key] of entries) {
-    if (resource.type !== "object") continue;
-    const resourcePath = [...path, "resources", key];
-    visit2(resource, resourcePath);
-    visitResources(resource, resourcePath, visit2);
-    const template = propertyValue(propertyValue(resource, "properties"), "template");
-    if (template?.type === "object") visitResources(template, [...resourcePath, "properties", "template"], visit2);
-  }
-}
-function suppressionBlock(owner) {
-  const metadata = propertyValue(owner, "metadata");
-  const property = metadata?.type === "object" ? metadata.children?.find((p) => p.children?.[0]?.value === "cua-guard") : void 0;
-  const [keyNode, value] = property?.children ?? [];
-  return keyNode && value ? { keyNode, value } : void 0;
-}
-function checkBlock(block, path, known, mistakes) {
-  const example = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
-  if (block.type !== "object") {
-    mistakes.push(at(block, path, `metadata.cua-guard must be an object like ${example}; nothing is suppressed`));
-    return;
-  }
-  for (const property of block.children ?? []) {
-    const key = property.children?.[0];
-    if (key && !KNOWN_KEYS.includes(String(key.value))) {
-      mistakes.push(at(key, [...path, String(key.value)], `unknown key '${String(key.value)}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(", ")})`));
-    }
-  }
-  const ignore = propertyValue(block, "ignore");
-  if (!ignore) {
-    mistakes.push(at(block, path, `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${example})`));
-  } else if (ignore.type !== "array") {
-    mistakes.push(at(ignore, [...path, "ignore"], `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeNode(ignore)}; nothing is suppressed`));
-  } else {
-    (ignore.children ?? []).forEach((entry, index) => {
-      const entryPath = [...path, "ignore", index];
-      if (entry.type !== "string") {
-        mistakes.push(at(entry, entryPath, `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeNode(entry)}`));
-      } else if (entry.value !== "*" && !known.has(String(entry.value).toUpperCase())) {
-        const ids = [...known];
-        mistakes.push(at(entry, entryPath, `unknown rule id '${String(entry.value)}' in metadata.cua-guard.ignore (known: ${ids[0] ?? ""}\u2026${ids[ids.length - 1] ?? ""}, or "*"); it suppresses nothing`));
-      }
-    });
-  }
-  const reason = propertyValue(block, "reason");
-  if (reason && reason.type !== "string") mistakes.push(at(reason, [...path, "reason"], `metadata.cua-guard.reason must be a string, not ${describeNode(reason)}`));
-}
-function propertyValue(node, key) {
-  if (node?.type !== "object") return void 0;
-  const property = node.children?.find((p) => p.children?.[0]?.value === key);
-  return property?.children?.[1];
-}
-function at(node, path, message) {
-  return { message, offset: node.offset, length: node.length, path };
-}
-function describeNode(node) {
-  if (node.type === "string") return `the string ${JSON.stringify(node.value)}`;
-  if (node.type === "array" || node.type === "object") return `an ${node.type}`;
-  return node.type === "null" ? "null" : `${node.type} ${JSON.stringify(node.value)}`;
-}
-
 // src/engine/check-template.ts
 function checkTemplateText(input, settings) {
   const parsed = parseTemplateText(input.text);
@@ -7575,11 +7558,17 @@ function checkModel(model, settings) {
     };
     rule.check({ model, candidates, settings, report: report2 });
   }
+  pending.push(...suppressionWarnings(model, settings));
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
   return { ...result, linkTargets: model.linkTargets };
 }
 var CUA016 = "CUA016";
+var RULE_IDS = RULES.map((rule) => rule.id);
+function suppressionWarnings(model, settings) {
+  if (model.suppressionBlocks.length === 0 || settings.severities["CUA013"] === "off") return [];
+  return model.suppressionBlocks.flatMap((block) => suppressionMistakes(block, RULE_IDS).map((m6) => ({ ruleId: "CUA013", severity: "warning", message: m6.message, at: m6.at })));
+}
 var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
 function recordTrackingValues(model, candidates) {
   for (const { entry } of candidates) {
@@ -7587,8 +7576,8 @@ function recordTrackingValues(model, candidates) {
       let raw = entry.resource;
       for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
       if (raw === void 0) continue;
-      const at2 = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
-      model.expressionErrors.record({ raw, at: at2, label: keys.join("."), site: entry.definitions, resource: entry });
+      const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+      model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
     }
   }
 }
@@ -7610,10 +7599,10 @@ function invalidTemplateResult(file, text, failure, settings) {
   const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: "value" }, settings);
   return finish(file, void 0, [finding], [], [createTemplateSource(file, text, {})], [], { [file]: failure.offset });
 }
-function pendingInvalid(message, at2, settings) {
+function pendingInvalid(message, at, settings) {
   const configured = settings.severities["CUA013"];
   const severity = configured === void 0 || configured === "off" ? "error" : configured;
-  return { ruleId: "CUA013", severity, message, at: at2 };
+  return { ruleId: "CUA013", severity, message, at };
 }
 function finish(file, scope, pending, candidates, sources, linkedFiles, fixedOffsets = {}) {
   const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
@@ -7645,16 +7634,16 @@ function locateAll(refs, sources, fixedOffsets) {
   }
   return located;
 }
-function toFinding(p, at2) {
+function toFinding(p, at) {
   return {
     ruleId: p.ruleId,
     severity: p.severity,
     message: p.message,
     file: p.at.file,
-    line: at2.start.line,
-    column: at2.start.column,
-    endLine: at2.end.line,
-    endColumn: at2.end.column,
+    line: at.start.line,
+    column: at.start.column,
+    endLine: at.end.line,
+    endColumn: at.end.column,
     jsonPointer: toJsonPointer(p.at.path),
     ...p.suppressed ? { suppressed: p.suppressed } : {}
   };
@@ -7674,7 +7663,7 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
-function summarizeTracking(c, at2) {
+function summarizeTracking(c, at) {
   const raw = c.entry.resource["name"];
   return {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
@@ -7682,15 +7671,14 @@ function summarizeTracking(c, at2) {
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
     type: c.entry.type,
     file: c.entry.source.file,
-    line: at2.start.line,
-    column: at2.start.column,
+    line: at.start.line,
+    column: at.start.column,
     jsonPointer: toJsonPointer(c.entry.path),
     placement: c.entry.placement
   };
 }
 
 // src/engine/check-workspace.ts
-var RULE_IDS = RULES.map((rule) => rule.id);
 function checkWorkspace(request) {
   const discovery = discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
@@ -7711,8 +7699,7 @@ function checkOneTemplate(request, file, readLinked) {
       return invalidTemplateResult(file, before, { message: read.message, offset: before.length, length: 0 }, settings);
     }
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-    const checked = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
-    const result = withSuppressionMistakes(checked, read.text, readLinked, settings);
+    const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
     const withProblem = parameters.problem ? withParametersProblem(result, parameters.file ?? file, parameters.problem) : result;
     return parameters.file ? { ...withProblem, parametersFile: parameters.file } : withProblem;
   } catch (error) {
@@ -7734,28 +7721,6 @@ function textBefore(workspace, file, offset) {
   } finally {
     if (fd !== void 0) closeSync(fd);
   }
-}
-function withSuppressionMistakes(result, text, readLinked, settings) {
-  if (settings.severities["CUA013"] === "off") return result;
-  const texts = [[result.path, text]];
-  for (const linked of result.linkedFiles) {
-    const load = readLinked(result.path, linked);
-    if (load.kind === "file") texts.push([linked, load.source.text]);
-  }
-  const found = [];
-  for (const [file, content] of texts) {
-    const mistakes = findSuppressionMistakes(content, RULE_IDS);
-    if (mistakes.length === 0) continue;
-    const lines = new LineIndex(content);
-    for (const mistake of mistakes) {
-      const start = lines.positionAt(mistake.offset);
-      const end = lines.positionAt(mistake.offset + mistake.length);
-      found.push({ ruleId: "CUA013", severity: "warning", message: mistake.message, file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, jsonPointer: toJsonPointer(mistake.path) });
-    }
-  }
-  if (found.length === 0) return result;
-  const findings = [...result.findings, ...found].sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
-  return { ...result, findings };
 }
 function withParametersProblem(result, file, problem) {
   const finding = { ruleId: "CUA013", severity: "warning", message: `${problem}; the template's default values were used`, file, line: 1, column: 1 };
@@ -8066,9 +8031,9 @@ function parseConfigText(text, displayPath) {
   if (errors.length > 0 || tree === void 0) {
     const lines = new LineIndex(text);
     const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).slice(0, 5).map((e) => {
-      const at2 = lines.positionAt(e.offset);
+      const at = lines.positionAt(e.offset);
       const words = errors.length > 0 ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "the file is empty";
-      return { ...at2, message: `not valid JSON: ${words}` };
+      return { ...at, message: `not valid JSON: ${words}` };
     });
     throw new ConfigError(displayPath, problems);
   }

@@ -19162,7 +19162,7 @@ var require_undici = __commonJS({
 });
 
 // builtin:node:fs
-var m, node_fs_default, accessSync, closeSync, existsSync2, fstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync, constants3;
+var m, node_fs_default, accessSync, closeSync, existsSync2, fstatSync, openSync, readSync, readlinkSync, realpathSync, statSync, constants3;
 var init_node_fs = __esm({
   "builtin:node:fs"() {
     m = process.getBuiltinModule("node:fs");
@@ -19172,7 +19172,7 @@ var init_node_fs = __esm({
     existsSync2 = /* @__PURE__ */ (() => m.existsSync)();
     fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
     openSync = /* @__PURE__ */ (() => m.openSync)();
-    readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+    readSync = /* @__PURE__ */ (() => m.readSync)();
     readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
     realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
     statSync = /* @__PURE__ */ (() => m.statSync)();
@@ -26770,13 +26770,20 @@ function readThroughOpenFile(workspace, candidate, relPath, maxBytes) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   try {
+    const folder = dirname(candidate);
+    const knownFolder = workspace.realFolders?.get(folder);
     let real;
-    try {
-      real = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      return void 0;
+    if (knownFolder !== void 0) {
+      real = knownFolder === folder ? candidate : join(knownFolder, basename(candidate));
+    } else {
+      try {
+        real = readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return void 0;
+      }
+      if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+      workspace.realFolders?.set(folder, dirname(real));
     }
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     return readOpenFile(fd, real, relPath, maxBytes);
   } finally {
     closeSync(fd);
@@ -26820,10 +26827,20 @@ function readOpenFile(fd, real, relPath, maxBytes) {
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat2.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readFileSync(fd), relPath, real);
+    return decodeText(readBytes(fd, stat2.size), relPath, real);
   } catch (error) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
   }
+}
+function readBytes(fd, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === size ? buffer : buffer.subarray(0, read);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var UTF8_BOM = [239, 187, 191];

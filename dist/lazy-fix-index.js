@@ -3593,6 +3593,7 @@ var existsSync = /* @__PURE__ */ (() => m.existsSync)();
 var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
 var openSync = /* @__PURE__ */ (() => m.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
+var readSync = /* @__PURE__ */ (() => m.readSync)();
 var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
 var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
@@ -3671,13 +3672,20 @@ function readThroughOpenFile(workspace, candidate, relPath, maxBytes) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
   }
   try {
+    const folder = dirname(candidate);
+    const knownFolder = workspace.realFolders?.get(folder);
     let real;
-    try {
-      real = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      return void 0;
+    if (knownFolder !== void 0) {
+      real = knownFolder === folder ? candidate : join(knownFolder, basename(candidate));
+    } else {
+      try {
+        real = readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return void 0;
+      }
+      if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+      workspace.realFolders?.set(folder, dirname(real));
     }
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     return readOpenFile(fd, real, relPath, maxBytes);
   } finally {
     closeSync(fd);
@@ -3721,10 +3729,20 @@ function readOpenFile(fd, real, relPath, maxBytes) {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readFileSync(fd), relPath, real);
+    return decodeText(readBytes(fd, stat.size), relPath, real);
   } catch (error) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
   }
+}
+function readBytes(fd, size) {
+  const buffer = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === size ? buffer : buffer.subarray(0, read);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var UTF8_BOM = [239, 187, 191];
@@ -8673,6 +8691,62 @@ function withoutDefaults(template, names) {
   return copy === void 0 ? template : { ...template, parameters: copy };
 }
 
+// src/engine/suppression.ts
+function suppressionFor(resource, ruleId) {
+  const metadata = resource["metadata"];
+  if (!isRecord(metadata)) return void 0;
+  const settings = metadata["cua-guard"];
+  if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
+  const ignored = settings["ignore"].some((id18) => typeof id18 === "string" && (id18.toUpperCase() === ruleId || id18 === "*"));
+  if (!ignored) return void 0;
+  const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
+  return { reason };
+}
+function suppressionBlockOf(owner) {
+  const metadata = owner["metadata"];
+  if (metadata === void 0 || !isRecord(metadata) || !Object.hasOwn(metadata, "cua-guard")) return void 0;
+  return { value: metadata["cua-guard"] };
+}
+var KNOWN_KEYS = ["ignore", "reason"];
+var EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
+function suppressionMistakes(block, knownRuleIds) {
+  const { file, path, value } = block;
+  const at = (where, which = "value") => ({ file, path: where, at: which });
+  if (block.onTemplate) {
+    return [{ at: at(path, "key"), message: "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses" }];
+  }
+  if (!isRecord(value)) return [{ at: at(path), message: `metadata.cua-guard must be an object like ${EXAMPLE}; nothing is suppressed` }];
+  const mistakes = [];
+  for (const key of Object.keys(value)) {
+    if (!KNOWN_KEYS.includes(key)) mistakes.push({ at: at([...path, key], "key"), message: `unknown key '${key}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(", ")})` });
+  }
+  const ignore = value["ignore"];
+  if (ignore === void 0) {
+    mistakes.push({ at: at(path), message: `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${EXAMPLE})` });
+  } else if (!Array.isArray(ignore)) {
+    mistakes.push({ at: at([...path, "ignore"]), message: `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeValue(ignore)}; nothing is suppressed` });
+  } else {
+    const known = new Set(knownRuleIds);
+    ignore.forEach((entry, index) => {
+      const where = at([...path, "ignore", index]);
+      if (typeof entry !== "string") {
+        mistakes.push({ at: where, message: `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeValue(entry)}` });
+      } else if (entry !== "*" && !known.has(entry.toUpperCase())) {
+        mistakes.push({ at: where, message: `unknown rule id '${entry}' in metadata.cua-guard.ignore (known: ${knownRuleIds[0] ?? ""}\u2026${knownRuleIds[knownRuleIds.length - 1] ?? ""}, or "*"); it suppresses nothing` });
+      }
+    });
+  }
+  const reason = value["reason"];
+  if (reason !== void 0 && typeof reason !== "string") mistakes.push({ at: at([...path, "reason"]), message: `metadata.cua-guard.reason must be a string, not ${describeValue(reason)}` });
+  return mistakes;
+}
+function describeValue(value) {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return "an array";
+  if (isRecord(value)) return "an object";
+  return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
 // src/engine/template-model.ts
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -8681,7 +8755,7 @@ function isDeploymentType(type) {
 }
 function buildTemplateModel(main, options = {}) {
   const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors() };
+  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -8712,6 +8786,8 @@ var ModelWalker = class {
       this.model.tooDeep.push({ file: source.file, path: resourcesPath });
       return;
     }
+    const block = suppressionBlockOf(template);
+    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"], value: block.value, onTemplate: true });
     const resources = template["resources"];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -8753,6 +8829,8 @@ var ModelWalker = class {
       }
       this.model.resources.push(entry);
     }
+    const block = suppressionBlockOf(resource);
+    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"], value: block.value, onTemplate: false });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
       this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
@@ -9614,18 +9692,6 @@ function scanValueEnd(text, pos) {
   return n;
 }
 
-// src/engine/suppression.ts
-function suppressionFor(resource, ruleId) {
-  const metadata = resource["metadata"];
-  if (!isRecord(metadata)) return void 0;
-  const settings = metadata["cua-guard"];
-  if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
-  const ignored = settings["ignore"].some((id18) => typeof id18 === "string" && (id18.toUpperCase() === ruleId || id18 === "*"));
-  if (!ignored) return void 0;
-  const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
-  return { reason };
-}
-
 // src/engine/check-template.ts
 function checkTemplateText(input, settings) {
   const parsed = parseTemplateText(input.text);
@@ -9663,11 +9729,17 @@ function checkModel(model, settings) {
     };
     rule.check({ model, candidates, settings, report: report2 });
   }
+  pending.push(...suppressionWarnings(model, settings));
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
   return { ...result, linkTargets: model.linkTargets };
 }
 var CUA016 = "CUA016";
+var RULE_IDS = RULES.map((rule) => rule.id);
+function suppressionWarnings(model, settings) {
+  if (model.suppressionBlocks.length === 0 || settings.severities["CUA013"] === "off") return [];
+  return model.suppressionBlocks.flatMap((block) => suppressionMistakes(block, RULE_IDS).map((m4) => ({ ruleId: "CUA013", severity: "warning", message: m4.message, at: m4.at })));
+}
 var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
 function recordTrackingValues(model, candidates) {
   for (const { entry } of candidates) {

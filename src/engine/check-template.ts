@@ -9,7 +9,7 @@ import { knownPrefix } from '../expressions/value.ts';
 import { createTemplateSource, isRecord, type TemplateSource } from './template-source.ts';
 import { parseTemplateText, type ParseFailure } from './parse-json.ts';
 import { locateNodes, type SkipCache } from './locate.ts';
-import { suppressionFor } from './suppression.ts';
+import { suppressionFor, suppressionMistakes } from './suppression.ts';
 import { LineIndex, type Position } from './text-position.ts';
 import { toJsonPointer } from './json-pointer.ts';
 import { previewValue } from './preview.ts';
@@ -71,12 +71,24 @@ export function checkModel(model: TemplateModel, settings: CheckSettings): Templ
     };
     rule.check({ model, candidates, settings, report });
   }
+  pending.push(...suppressionWarnings(model, settings));
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
   return { ...result, linkTargets: model.linkTargets };
 }
 
 const CUA016 = 'CUA016';
+const RULE_IDS = RULES.map((rule) => rule.id);
+
+/**
+ * Suppression blocks that cannot work as written are CUA013 warnings at the mistake (like a
+ * parameters file that cannot be used): silently suppressing nothing would leave the author
+ * believing the finding is handled. CUA013=off silences them.
+ */
+function suppressionWarnings(model: TemplateModel, settings: CheckSettings): PendingFinding[] {
+  if (model.suppressionBlocks.length === 0 || settings.severities['CUA013'] === 'off') return [];
+  return model.suppressionBlocks.flatMap((block) => suppressionMistakes(block, RULE_IDS).map((m): PendingFinding => ({ ruleId: 'CUA013', severity: 'warning', message: m.message, at: m.at })));
+}
 /** Properties of a tracking resource that rules evaluate (CUA011, CUA012, CUA002). */
 const TRACKING_VALUES: readonly (readonly string[])[] = [['condition'], ['location'], ['copy', 'count']];
 

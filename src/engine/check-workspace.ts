@@ -8,14 +8,8 @@ import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { checkTemplateText, invalidTemplateResult } from './check-template.ts';
-import { findSuppressionMistakes } from './suppression.ts';
-import { LineIndex } from './text-position.ts';
-import { toJsonPointer } from './json-pointer.ts';
-import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from './settings.ts';
 import type { CheckReport, Finding, Severity, TemplateResult } from './types.ts';
-
-const RULE_IDS = RULES.map((rule) => rule.id);
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -59,8 +53,7 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
       return invalidTemplateResult(file, before, { message: read.message, offset: before.length, length: 0 }, settings);
     }
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-    const checked = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
-    const result = withSuppressionMistakes(checked, read.text, readLinked, settings);
+    const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
     const withProblem = parameters.problem ? withParametersProblem(result, parameters.file ?? file, parameters.problem) : result;
     return parameters.file ? { ...withProblem, parametersFile: parameters.file } : withProblem;
   } catch (error) {
@@ -88,34 +81,6 @@ function textBefore(workspace: Workspace, file: string, offset: number): string 
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/**
- * Suppression blocks that cannot work as written (an unknown rule id, an `ignore` that is not a
- * list) are CUA013 warnings at the mistake, in the main template and in its linked templates:
- * silently suppressing nothing would leave the author believing the finding is handled.
- */
-function withSuppressionMistakes(result: TemplateResult, text: string, readLinked: ReturnType<typeof createLinkReader>, settings: CheckSettings): TemplateResult {
-  if (settings.severities['CUA013'] === 'off') return result;
-  const texts: [string, string][] = [[result.path, text]];
-  for (const linked of result.linkedFiles) {
-    const load = readLinked(result.path, linked); // cached: the check just read it
-    if (load.kind === 'file') texts.push([linked, load.source.text]);
-  }
-  const found: Finding[] = [];
-  for (const [file, content] of texts) {
-    const mistakes = findSuppressionMistakes(content, RULE_IDS);
-    if (mistakes.length === 0) continue;
-    const lines = new LineIndex(content);
-    for (const mistake of mistakes) {
-      const start = lines.positionAt(mistake.offset);
-      const end = lines.positionAt(mistake.offset + mistake.length);
-      found.push({ ruleId: 'CUA013', severity: 'warning', message: mistake.message, file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, jsonPointer: toJsonPointer(mistake.path) });
-    }
-  }
-  if (found.length === 0) return result;
-  const findings = [...result.findings, ...found].sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
-  return { ...result, findings };
 }
 
 /** A parameters file that cannot be used: the check went on with default values; say so. */

@@ -1,9 +1,10 @@
 // Inline suppression: "metadata": { "cua-guard": { "ignore": ["CUA011"], "reason": "…" } } on a resource.
 // `suppressionFor` answers "is this rule suppressed on this resource?" while rules report;
-// `findSuppressionMistakes` finds suppressions that cannot work as written (an unknown rule id,
-// an `ignore` that is not a list, a misplaced block), which would otherwise be ignored silently.
-import { parseTree, type Node } from 'jsonc-parser';
+// `suppressionMistakes` finds blocks that cannot work as written (an unknown rule id, an `ignore`
+// that is not a list, a misplaced block), which would otherwise be ignored silently; the model walk
+// collects the blocks, so finding them costs no pass of its own.
 import { isRecord } from './template-source.ts';
+import type { JsonPath, NodeRef } from './types.ts';
 
 export function suppressionFor(resource: Record<string, unknown>, ruleId: string): { reason: string } | undefined {
   const metadata = resource['metadata'];
@@ -16,111 +17,70 @@ export function suppressionFor(resource: Record<string, unknown>, ruleId: string
   return { reason };
 }
 
+/** A `metadata.cua-guard` block the model walk met, on a resource or on a template. */
+export interface SuppressionBlock {
+  file: string;
+  /** JSON path of the block's value (…/metadata/cua-guard). */
+  path: JsonPath;
+  value: unknown;
+  onTemplate: boolean;
+}
+
 /** A suppression that does not do what it says, at the node that is wrong. */
 export interface SuppressionMistake {
   message: string;
-  offset: number;
-  length: number;
-  /** JSON path of that node. */
-  path: (string | number)[];
+  at: NodeRef;
+}
+
+/** The block of `metadata.cua-guard` on a resource or template object, if it has one. */
+export function suppressionBlockOf(owner: Record<string, unknown>): { value: unknown } | undefined {
+  const metadata = owner['metadata'];
+  if (metadata === undefined || !isRecord(metadata) || !Object.hasOwn(metadata, 'cua-guard')) return undefined;
+  return { value: metadata['cua-guard'] };
 }
 
 const KNOWN_KEYS = ['ignore', 'reason'];
+const EXAMPLE = '{ "ignore": ["CUA011"], "reason": "…" }';
 
 /**
- * Suppression blocks in a template's text that cannot work as written. Cheap for the templates
- * that have none (one indexOf); the others are parsed once more, for positions.
+ * What is wrong with a suppression block as written (an unknown rule id, an `ignore` that is not a
+ * list, a block on a template): it would otherwise suppress nothing, silently.
  */
-export function findSuppressionMistakes(text: string, knownRuleIds: readonly string[]): SuppressionMistake[] {
-  if (!text.includes('"cua-guard"')) return [];
-  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree || tree.type !== 'object') return [];
+export function suppressionMistakes(block: SuppressionBlock, knownRuleIds: readonly string[]): SuppressionMistake[] {
+  const { file, path, value } = block;
+  const at = (where: JsonPath, which: 'key' | 'value' = 'value'): NodeRef => ({ file, path: where, at: which });
+  if (block.onTemplate) {
+    return [{ at: at(path, 'key'), message: 'metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses' }];
+  }
+  if (!isRecord(value)) return [{ at: at(path), message: `metadata.cua-guard must be an object like ${EXAMPLE}; nothing is suppressed` }];
   const mistakes: SuppressionMistake[] = [];
-  const rootBlock = suppressionBlock(tree);
-  if (rootBlock) {
-    mistakes.push(at(rootBlock.keyNode, ['metadata', 'cua-guard'], "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses"));
+  for (const key of Object.keys(value)) {
+    if (!KNOWN_KEYS.includes(key)) mistakes.push({ at: at([...path, key], 'key'), message: `unknown key '${key}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(', ')})` });
   }
-  visitResources(tree, [], (resource, path) => {
-    const block = suppressionBlock(resource);
-    if (block) checkBlock(block.value, [...path, 'metadata', 'cua-guard'], new Set(knownRuleIds), mistakes);
-  });
-  return mistakes;
-}
-
-/** Every resource object: top-level, child `resources`, nested `properties.template`, array or symbolic form. */
-function visitResources(container: Node, path: (string | number)[], visit: (resource: Node, path: (string | number)[]) => void): void {
-  const resources = propertyValue(container, 'resources');
-  if (!resources) return;
-  const entries: [Node, string | number][] =
-    resources.type === 'array'
-      ? (resources.children ?? []).map((child, index) => [child, index])
-      : resources.type === 'object'
-        ? (resources.children ?? []).flatMap((property): [Node, string][] => {
-            const [key, value] = property.children ?? [];
-            return key && value ? [[value, String(key.value)]] : [];
-          })
-        : [];
-  for (const [resource, key] of entries) {
-    if (resource.type !== 'object') continue;
-    const resourcePath = [...path, 'resources', key];
-    visit(resource, resourcePath);
-    visitResources(resource, resourcePath, visit);
-    const template = propertyValue(propertyValue(resource, 'properties'), 'template');
-    if (template?.type === 'object') visitResources(template, [...resourcePath, 'properties', 'template'], visit);
-  }
-}
-
-function suppressionBlock(owner: Node): { keyNode: Node; value: Node } | undefined {
-  const metadata = propertyValue(owner, 'metadata');
-  const property = metadata?.type === 'object' ? metadata.children?.find((p) => p.children?.[0]?.value === 'cua-guard') : undefined;
-  const [keyNode, value] = property?.children ?? [];
-  return keyNode && value ? { keyNode, value } : undefined;
-}
-
-function checkBlock(block: Node, path: (string | number)[], known: ReadonlySet<string>, mistakes: SuppressionMistake[]): void {
-  const example = '{ "ignore": ["CUA011"], "reason": "…" }';
-  if (block.type !== 'object') {
-    mistakes.push(at(block, path, `metadata.cua-guard must be an object like ${example}; nothing is suppressed`));
-    return;
-  }
-  for (const property of block.children ?? []) {
-    const key = property.children?.[0];
-    if (key && !KNOWN_KEYS.includes(String(key.value))) {
-      mistakes.push(at(key, [...path, String(key.value)], `unknown key '${String(key.value)}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(', ')})`));
-    }
-  }
-  const ignore = propertyValue(block, 'ignore');
-  if (!ignore) {
-    mistakes.push(at(block, path, `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${example})`));
-  } else if (ignore.type !== 'array') {
-    mistakes.push(at(ignore, [...path, 'ignore'], `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeNode(ignore)}; nothing is suppressed`));
+  const ignore = value['ignore'];
+  if (ignore === undefined) {
+    mistakes.push({ at: at(path), message: `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${EXAMPLE})` });
+  } else if (!Array.isArray(ignore)) {
+    mistakes.push({ at: at([...path, 'ignore']), message: `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeValue(ignore)}; nothing is suppressed` });
   } else {
-    (ignore.children ?? []).forEach((entry, index) => {
-      const entryPath = [...path, 'ignore', index];
-      if (entry.type !== 'string') {
-        mistakes.push(at(entry, entryPath, `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeNode(entry)}`));
-      } else if (entry.value !== '*' && !known.has(String(entry.value).toUpperCase())) {
-        const ids = [...known];
-        mistakes.push(at(entry, entryPath, `unknown rule id '${String(entry.value)}' in metadata.cua-guard.ignore (known: ${ids[0] ?? ''}…${ids[ids.length - 1] ?? ''}, or "*"); it suppresses nothing`));
+    const known = new Set(knownRuleIds);
+    ignore.forEach((entry: unknown, index) => {
+      const where = at([...path, 'ignore', index]);
+      if (typeof entry !== 'string') {
+        mistakes.push({ at: where, message: `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeValue(entry)}` });
+      } else if (entry !== '*' && !known.has(entry.toUpperCase())) {
+        mistakes.push({ at: where, message: `unknown rule id '${entry}' in metadata.cua-guard.ignore (known: ${knownRuleIds[0] ?? ''}…${knownRuleIds[knownRuleIds.length - 1] ?? ''}, or "*"); it suppresses nothing` });
       }
     });
   }
-  const reason = propertyValue(block, 'reason');
-  if (reason && reason.type !== 'string') mistakes.push(at(reason, [...path, 'reason'], `metadata.cua-guard.reason must be a string, not ${describeNode(reason)}`));
+  const reason = value['reason'];
+  if (reason !== undefined && typeof reason !== 'string') mistakes.push({ at: at([...path, 'reason']), message: `metadata.cua-guard.reason must be a string, not ${describeValue(reason)}` });
+  return mistakes;
 }
 
-function propertyValue(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  const property = node.children?.find((p) => p.children?.[0]?.value === key);
-  return property?.children?.[1];
-}
-
-function at(node: Node, path: (string | number)[], message: string): SuppressionMistake {
-  return { message, offset: node.offset, length: node.length, path };
-}
-
-function describeNode(node: Node): string {
-  if (node.type === 'string') return `the string ${JSON.stringify(node.value)}`;
-  if (node.type === 'array' || node.type === 'object') return `an ${node.type}`;
-  return node.type === 'null' ? 'null' : `${node.type} ${JSON.stringify(node.value)}`;
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return 'an array';
+  if (isRecord(value)) return 'an object';
+  return value === null ? 'null' : `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -19,6 +19,7 @@ import { previewValue } from './preview.ts';
 import { linkKey, resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
 import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
 import { splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
+import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
 import type { DeploymentScope, JsonPath, Placement } from './types.ts';
 
 export interface DeploymentHop {
@@ -79,6 +80,8 @@ export interface TemplateModel {
   linkTargets: string[];
   /** Static expression errors in the values the check evaluates (CUA016), each at its string. */
   expressionErrors: StaticErrors;
+  /** Every `metadata.cua-guard` block met on the walk, on resources and on templates. */
+  suppressionBlocks: SuppressionBlock[];
 }
 
 export interface ModelOptions {
@@ -100,7 +103,7 @@ export function isDeploymentType(type: string): boolean {
 
 export function buildTemplateModel(main: TemplateSource, options: ModelOptions = {}): TemplateModel {
   const scope = scopeFromSchema(main.root['$schema']);
-  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors() };
+  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -144,6 +147,8 @@ class ModelWalker {
       this.model.tooDeep.push({ file: source.file, path: resourcesPath });
       return;
     }
+    const block = suppressionBlockOf(template);
+    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), 'metadata', 'cua-guard'], value: block.value, onTemplate: true });
     const resources = template['resources'];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -188,6 +193,8 @@ class ModelWalker {
       this.model.resources.push(entry);
     }
 
+    const block = suppressionBlockOf(resource);
+    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...(entry?.path ?? [...resourcesPath, key]), 'metadata', 'cua-guard'], value: block.value, onTemplate: false });
     if (Array.isArray(resource['resources'])) {
       const childPlacement: Placement = context.placement === 'top-level' ? 'child' : context.placement;
       this.walkTemplate(source, resource, [...(entry?.path ?? [...resourcesPath, key]), 'resources'], { ...context, depth: context.depth + 1, placement: childPlacement });

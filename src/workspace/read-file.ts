@@ -1,6 +1,6 @@
 // Reads files for the checker without ever leaving the workspace: symlinks are resolved and
 // must stay inside it, only regular files are opened (never a FIFO or a device), and size is bounded.
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 
@@ -100,13 +100,22 @@ function readThroughOpenFile(workspace: Workspace, candidate: string, relPath: s
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...(code ? { code } : {}) };
   }
   try {
+    // A folder already known to be real (walked by discovery, or seen here) needs no readlink:
+    // O_NOFOLLOW has kept the file itself from being a link.
+    const folder = dirname(candidate);
+    const knownFolder = workspace.realFolders?.get(folder);
     let real: string;
-    try {
-      real = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      return undefined;
+    if (knownFolder !== undefined) {
+      real = knownFolder === folder ? candidate : join(knownFolder, basename(candidate));
+    } else {
+      try {
+        real = readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return undefined;
+      }
+      if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+      workspace.realFolders?.set(folder, dirname(real));
     }
-    if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     return readOpenFile(fd, real, relPath, maxBytes);
   } finally {
     closeSync(fd);
@@ -162,12 +171,24 @@ function readOpenFile(fd: number, real: string, relPath: string, maxBytes: numbe
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    // Node's whole-file read, then a SIMD check and decoding of the bytes: faster than reading
-    // into a buffer of our own (and than readFileSync's own UTF-8 decoding, which skips the checks).
-    return decodeText(readFileSync(fd), relPath, real);
+    // The bytes, then a SIMD check and Node's decoding of them: faster than readFileSync's own
+    // UTF-8 decoding, which also skips the checks.
+    return decodeText(readBytes(fd, stat.size), relPath, real);
   } catch (error) {
     return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
   }
+}
+
+/** `size` bytes from the start of the file (fewer if it shrank meanwhile). */
+function readBytes(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === size ? buffer : buffer.subarray(0, read);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
