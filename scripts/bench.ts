@@ -5,6 +5,7 @@
 //   (d) the bundled action (node dist/index.js) on one template vs `node -e 0`
 //   (e) peak memory (maxRSS) of the bundled CLI on the largest corpus template vs an empty Node
 //   (f) the corpus check with name evaluation vs the literal-only resolver (settings.nameResolution)
+//   (g) the action with verify: none vs the same action built without verification (src/azure stubbed)
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
 // Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --out FILE,
@@ -73,6 +74,13 @@ function bundleForBench(): string {
   return outdir;
 }
 
+/** The action as it was before verification in Azure existed: src/azure replaced by a stub. */
+function bundleWithoutVerification(): string {
+  const outdir = join(ROOT, '.tmp/bench-dist-without-verification');
+  execFileSync(NODE, [join(ROOT, 'scripts/bundle.mjs'), '--outdir', outdir, '--without-verification'], { cwd: ROOT, stdio: 'inherit' });
+  return outdir;
+}
+
 /** Baseline: read each file and JSON.parse it (comments stripped when strict parsing fails). */
 function readAndParse(files: readonly string[]): { parsed: number; failed: number; bytes: number } {
   let parsed = 0;
@@ -130,7 +138,7 @@ function runnerEnv(workspace: string, templates: string, temp: string): NodeJS.P
   };
 }
 
-function corpusBenchmarks(dist: string): void {
+function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { path: string; bytes: number; parseOk?: boolean; strictJson?: boolean }[];
   const paths = manifest.map((e) => e.path);
   const absolute = paths.map((p) => join(CORPUS, p));
@@ -233,6 +241,7 @@ function corpusBenchmarks(dist: string): void {
         },
       },
       cliOne: { command: NODE, args: [join(dist, 'cli.js'), 'check', '--fail-on', 'never', 'azuredeploy.json'], options: { cwd: ws } },
+      withoutVerification: { command: NODE, args: [join(withoutVerification, 'index.js')], options: { cwd: ws, env } },
       empty: { command: NODE, args: ['-e', '0'] },
     },
     RUNS,
@@ -246,7 +255,12 @@ function corpusBenchmarks(dist: string): void {
   const rd = ratio(action.median, empty.median);
   rows.push({ label: `(d) node dist/index.js, one template (${fmtMb(median.bytes)})`, value: `${fmtMs(action.median)} vs node -e 0 ${fmtMs(empty.median)}`, ratio: `${rd}×`, target: '≤ 2.0× node -e 0', ok: rd <= 2.0 });
   rows.push({ label: '    (for reference) node dist/cli.js check, same template', value: fmtMs(cliOne.median), ratio: `${ratio(cliOne.median, empty.median)}×` });
+  // Issue 4's speed rule: verify: none starts no slower than the action without verification.
+  const before = d['withoutVerification'] as Series;
+  const rv = ratio(action.median, before.median);
+  rows.push({ label: '(g) the same run (verify: none) vs the action built without verification', value: `${fmtMs(action.median)} vs ${fmtMs(before.median)}`, ratio: `${rv}×`, target: '≤ 1.05× (no slower; noise)', ok: rv <= 1.05 });
   results['d'] = { template: median.path, bytes: median.bytes, action, emptyNode: empty, cli: cliOne, ratio: rd };
+  results['g'] = { withVerification: action, withoutVerification: before, ratio: rv };
 
   // (e) peak memory on the largest template.
   const largest = [...manifest].sort((x, y) => y.bytes - x.bytes)[0];
@@ -387,7 +401,7 @@ if (!options['scale-only']) {
   if (existsSync(join(CORPUS, 'manifest.json'))) {
     const dist = bundleForBench();
     results['bundle'] = relative(ROOT, dist);
-    corpusBenchmarks(dist);
+    corpusBenchmarks(dist, bundleWithoutVerification());
   } else {
     log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(f). --scale still runs.`);
     results['corpus'] = 'skipped: ../shared/corpus is absent';

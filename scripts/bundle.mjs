@@ -11,7 +11,9 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 // --outdir lets the dist check build elsewhere and compare with what is committed.
-const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+// --without-verification builds the action as it was before verification in Azure existed (the
+// src/azure modules replaced by a stub), so the benchmark can compare `verify: none` start-up.
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, 'without-verification': { type: 'boolean', default: false } } });
 const outdir = values.outdir;
 
 /** Source path of each lazily imported module → its output name. */
@@ -50,6 +52,18 @@ const builtinsWithoutFacade = {
   },
 };
 
+/** For --without-verification: every import of src/azure/ resolves to a stub that says so. */
+const withoutVerification = {
+  name: 'without-verification',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/azure\// }, (args) => (args.importer.includes('/src/') ? { path: args.path, namespace: 'no-azure' } : undefined));
+    esbuild.onLoad({ filter: /.*/, namespace: 'no-azure' }, () => ({
+      contents: "export const VERIFY_RULES = {}; export async function runVerifyStep() { throw new Error('verification is not part of this build'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   outdir,
   bundle: true,
@@ -61,7 +75,7 @@ const options = {
   target: 'node20',
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [lazyImports, builtinsWithoutFacade],
+  plugins: [...(values['without-verification'] ? [withoutVerification] : []), lazyImports, builtinsWithoutFacade],
 };
 
 // Some CommonJS dependencies call require() on Node built-ins; ESM output needs a require.
@@ -87,7 +101,8 @@ const ENTRIES = new Set(['index', 'post', 'cli']);
 await rm(outdir, { recursive: true, force: true });
 const queue = [
   ['index', resolve('src/action/main-entry.ts')],
-  ['post', resolve('src/action/post-entry.ts')],
+  // The post step exists only to clean up after verification.
+  ...(values['without-verification'] ? [] : [['post', resolve('src/action/post-entry.ts')]]),
   ['cli', resolve('src/cli/cli-entry.ts')],
 ];
 const built = new Set();

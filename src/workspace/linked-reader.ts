@@ -1,20 +1,39 @@
-// Reads linked templates for the engine, once per run however many main templates link them.
+// Reads linked templates for the engine. Templates that several main templates link (shared
+// building blocks) are read once while they are in use: the most recently used stay cached, within
+// a budget, so that a repository of thousands of templates does not keep every parsed file alive
+// (memory would grow with the repository, and the garbage collector's work with it).
 import { parseTemplateText } from '../engine/parse-json.ts';
 import { createTemplateSource, isRecord } from '../engine/template-source.ts';
 import type { LinkReader, LinkedLoad } from '../engine/linked-templates.ts';
 import { LineIndex } from '../engine/text-position.ts';
 import { readWorkspaceFile, type Workspace } from './read-file.ts';
 
-export function createLinkReader(workspace: Workspace): LinkReader {
-  const cache = new Map<string, LinkedLoad>();
+/** Characters of linked template text kept parsed between main templates. */
+const CACHE_BUDGET = 4 * 1024 * 1024;
+
+export function createLinkReader(workspace: Workspace, budget = CACHE_BUDGET): LinkReader {
+  const cache = new Map<string, LinkedLoad>(); // in order of last use
+  let cached = 0;
   return (_fromFile, target) => {
     let loaded = cache.get(target);
-    if (!loaded) {
+    if (loaded) {
+      cache.delete(target); // move to the most recent end
+    } else {
       loaded = loadLinked(workspace, target);
-      cache.set(target, loaded);
+      cached += sizeOf(loaded);
+    }
+    cache.set(target, loaded);
+    for (const [oldest, load] of cache) {
+      if (cached <= budget || oldest === target) break;
+      cache.delete(oldest);
+      cached -= sizeOf(load);
     }
     return loaded;
   };
+}
+
+function sizeOf(load: LinkedLoad): number {
+  return load.kind === 'file' ? load.source.text.length : 0;
 }
 
 function loadLinked(workspace: Workspace, target: string): LinkedLoad {
