@@ -3,26 +3,15 @@
 // the template itself, checked before deploying) and every deployment record of the run; it never
 // deletes a group that existed, nor resources outside the groups it deletes (policies, management
 // groups, resources in an existing group): those are listed in a warning.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess, type ChildOutcome } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { MG, OTHER_SUB, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { CLEANUP_STATE_KEY, type CleanupJournal } from '../../src/azure/journal.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace();
 
 interface Snapshot {
   groups: string[];

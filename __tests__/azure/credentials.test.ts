@@ -3,25 +3,14 @@
 // AzureCliCredential, which runs `az account get-access-token`. A fake `az` first on PATH answers
 // as the real CLI does; the main step and the post step both use it, and nothing else is tried
 // (no token endpoint, no managed-identity probe: the network guard would fail the run).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace();
 
 const inputs = (group: string): Record<string, string> => ({
   verify: 'deploy',

@@ -1,26 +1,15 @@
 // verify: deploy when attribution cannot be proven: no tracking deployment, a condition that
 // switched it off, a failed nested operation (its statusMessage surfaced), a failed tracking
 // deployment. Each checks the findings, where they point, and what is left afterwards.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { PID, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace();
 
 const rgInputs = (group: string, extra: Record<string, string> = {}): Record<string, string> => ({
   verify: 'deploy',

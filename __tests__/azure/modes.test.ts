@@ -3,26 +3,15 @@
 // existing verifies without deploying (at resource-group and subscription scope), validate and
 // what-if deploy nothing, a tracking deployment on its own tracks nothing (CUA104), a stray pid-
 // deployment from another run is not taken for this one's, several templates are verified in turn.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { PID, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { CLEANUP_STATE_KEY } from '../../src/azure/journal.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm({ pageSize: 2 });
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace({ pageSize: 2 });
 
 const rg = (group: string, extra: Record<string, string> = {}): Record<string, string> => ({
   scope: 'resourcegroup',

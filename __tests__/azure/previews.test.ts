@@ -1,26 +1,14 @@
 // validate and what-if above resource-group scope: at subscription, management-group and tenant
 // scope the preflight validation (and the what-if) go to that scope's endpoints, confirm the
 // tracking deployment, deploy nothing and leave nothing for the post step.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runStepProcess } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { MG, PID, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template, type SCHEMAS } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { requestSummary } from './request-summary.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-  fake.state.addResourceGroup(SUB, 'rg-preview-app');
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace({}, (started) => started.fake.state.addResourceGroup(SUB, 'rg-preview-app'));
 
 interface ScopeCase {
   kind: keyof typeof SCHEMAS;

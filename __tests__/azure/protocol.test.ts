@@ -1,26 +1,16 @@
 // Long-running operations ARM polls through Location (delete a deployment, delete a resource
 // group, validate, what-if): the fake answers 202 with Retry-After while they run, and the client
 // never polls sooner than asked. A 429 on a poll URL is retried after its Retry-After too.
-import { after, afterEach, before, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm, type RecordedRequest } from '../support/fake-arm/server.ts';
+import type { RecordedRequest } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { assertRetryAfterHonoured } from './retry-after.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace();
 afterEach(() => {
   Object.assign(fake.scenario, { faults: [], locationPolls: 0, runningPolls: 1, pollRetryAfter: 0 });
 });

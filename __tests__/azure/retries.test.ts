@@ -2,27 +2,16 @@
 // 5xx without it back off exponentially (the SDK's 2 s base, with jitter), storms of several faults
 // are ridden out, a storm longer than the retry budget ends in a clear finding, and the token
 // endpoint is retried too. Every retry is counted. Waits are checked on the server's own clock.
-import { after, afterEach, before, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { assertRetryAfterHonoured, assertWaitedAtLeast } from './retry-after.ts';
 import { RETRY_OPTIONS } from '../../src/azure/http.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace();
 afterEach(() => {
   Object.assign(fake.scenario, { faults: [], neverFinish: false, runningPolls: 1, pollRetryAfter: 0 });
 });

@@ -1,24 +1,13 @@
 // verify: deploy succeeds and proves attribution at each of the four scopes, through the real
 // SDK against the fake ARM server; the post step then removes what was created.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { runPostProcess, runStepProcess, printed } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { MG, OTHER_SUB, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestLog, requestSummary } from './request-summary.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm({ pageSize: 2 });
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace({ pageSize: 2 });
 
 test('resource group scope: deploy into a new resource group, verify, post step deletes the group', async (t) => {
   fake.requests.length = 0;

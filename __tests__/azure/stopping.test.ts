@@ -1,27 +1,16 @@
 // Endless deployments and cancellation by the runner: the time-out and SIGINT stop cleanly (the
 // deployment is cancelled), and the post step still cleans up, also after SIGKILL or when the
 // step never recorded its outcome.
-import { after, afterEach, before, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeArm, type FakeArm } from '../support/fake-arm/server.ts';
 import { cancelLikeRunner, runKilledStepProcess, runPostProcess, runStepProcess, waitFor } from '../support/fake-arm/harness.ts';
+import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
 import { MG, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
-import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { assertRetryAfterHonoured } from './retry-after.ts';
 import { CLEANUP_STATE_KEY } from '../../src/azure/journal.ts';
 
-let fake: FakeArm;
-let ws: TempWorkspace;
-
-before(async () => {
-  fake = await startFakeArm();
-  ws = createTempWorkspace();
-});
-after(async () => {
-  await fake.close();
-  ws.dispose();
-});
+const { fake, ws } = useFakeArmAndWorkspace();
 afterEach(() => {
   Object.assign(fake.scenario, { faults: [], neverFinish: false, runningPolls: 1, pollRetryAfter: 0 });
 });

@@ -1,0 +1,66 @@
+// fix: suggest: what `cua-guard fix` would change, as a patch file (output fix-patch) and a
+// section of the job summary within its share of the summary budget. The fixer is loaded only here.
+import * as core from './runner.ts';
+import { join } from 'node:path';
+import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { Workspace } from '../workspace/read-file.ts';
+import type { ResolvedSettings } from '../config/index.ts';
+import type { ActionSettings } from './input-helper.ts';
+import { writeReport } from './outputs.ts';
+
+/** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
+const MAX_SUMMARY_DIFF = 256 * 1024;
+const MAX_FIX_SUMMARY = 384 * 1024;
+
+/** The job summary's fix section (Markdown); writes the patch when there is something to change. */
+export async function suggestFix(settings: ActionSettings, workspace: Workspace, resolved: ResolvedSettings, report: WorkspaceCheckReport): Promise<string> {
+  const { fixWorkspace, unifiedDiff } = await import('../fix/index.ts');
+  const fixed = fixWorkspace({
+    workspace,
+    patterns: resolved.patterns(settings.patterns),
+    settingsFor: resolved.settingsFor,
+    only: new Set(report.files.map((f) => f.path)),
+    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+    write: false,
+  });
+  const diff = await unifiedDiff(fixed.files);
+  const out: string[] = ['', '### Suggested fix (`cua-guard fix`)', ''];
+  let budget = MAX_FIX_SUMMARY;
+  if (diff === '') {
+    out.push('cua-guard fix has nothing to change.');
+  } else {
+    const patchPath = join(process.env['RUNNER_TEMP'] ?? settings.workspace, 'cua-guard-fix.patch');
+    writeReport(patchPath, diff);
+    core.setOutput('fix-patch', patchPath);
+    core.info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
+    const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${change.message}`));
+    budget -= pushWithin(out, changes, budget / 4, 'change(s)');
+    const room = Math.min(MAX_SUMMARY_DIFF, Math.max(0, budget - MAX_FIX_SUMMARY / 4));
+    const shown = Buffer.byteLength(diff) > room ? `${Buffer.from(diff).subarray(0, room).toString('utf8')}\n… (truncated; the whole patch is the fix-patch output)\n` : diff;
+    budget -= Buffer.byteLength(shown);
+    const fence = '`'.repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    out.push('', 'Apply it with `git apply`, or run `npx cua-guard fix` locally:', '', `${fence}diff`, shown.trimEnd(), fence);
+  }
+  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => !n.startsWith('still reported')).map((n) => `- \`${f.file}\`: ${n}`));
+  if (leftAlone.length > 0) {
+    out.push('', 'Not changed by the fix:', '');
+    pushWithin(out, leftAlone, budget, 'note(s)');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Appends lines while they fit in `budget` bytes, then one line saying how many were left out; returns the bytes used. */
+function pushWithin(out: string[], lines: readonly string[], budget: number, what: string): number {
+  let used = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const size = Buffer.byteLength(line) + 1;
+    if (used + size > budget) {
+      out.push(`- … ${lines.length - i} more ${what}: run \`cua-guard fix --dry-run\` to see them all`);
+      return used + 100;
+    }
+    out.push(line);
+    used += size;
+  }
+  return used;
+}

@@ -1,0 +1,26 @@
+// The step's outputs and the files behind them: the JSON report, and the counts and verdict a
+// workflow reads.
+import * as core from './runner.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import { formatJson } from '../reporters/json.ts';
+import type { ActionSettings } from './input-helper.ts';
+
+/** `unusablePaths`: a template the templates input names cannot be checked, so the gate cannot pass. */
+export function publishOutputs(settings: ActionSettings, report: WorkspaceCheckReport, unusablePaths: boolean): void {
+  writeReport(settings.reportPath, formatJson(report));
+  core.setOutput('result', report.counts.error > 0 || unusablePaths ? 'fail' : 'pass');
+  core.setOutput('error-count', report.counts.error);
+  core.setOutput('warning-count', report.counts.warning);
+  core.setOutput('notice-count', report.counts.notice);
+  core.setOutput('report', settings.reportPath);
+  core.setOutput('templates', JSON.stringify(report.files.map((f) => f.path)));
+  if (settings.sarifPath) core.setOutput('sarif-file', settings.sarifPath);
+}
+
+/** Writes a report file, creating its folder. */
+export function writeReport(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}

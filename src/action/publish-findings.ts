@@ -1,0 +1,78 @@
+// Findings on the pull request: every one as an annotation of a check run (checks: true), or
+// workflow-command annotations within GitHub's caps. The check-run publisher is loaded only when used.
+import * as core from './runner.ts';
+import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { Finding, Severity } from '../engine/types.ts';
+import type { RunContext } from '../github/event.ts';
+import type { GitHubApi } from '../github/api.ts';
+import { planAnnotations, type Annotation } from '../reporters/annotations.ts';
+import { formatMarkdownSummary } from '../reporters/markdown-summary.ts';
+import { lineLinker } from './github-links.ts';
+
+export const CHECK_RUN_NAME = 'cua-guard';
+
+/**
+ * Workflow-command annotations within GitHub's caps; returns how many findings were left out.
+ * `reserved`: the failure message and path errors are error annotations, each warning above a warning one.
+ */
+export function publishAnnotations(findings: readonly Finding[], changedFiles: ReadonlySet<string> | undefined, reserved: Partial<Record<Severity, number>>): number {
+  const plan = planAnnotations(findings, { ...(changedFiles ? { changedFiles } : {}), reserved });
+  for (const annotation of plan.annotations) annotate(annotation);
+  if (plan.omitted.length > 0) core.info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
+  return plan.omitted.length;
+}
+
+function annotate(annotation: Annotation): void {
+  const { severity, message, ...properties } = annotation;
+  if (severity === 'error') core.error(message, properties);
+  else if (severity === 'warning') core.warning(message, properties);
+  else core.notice(message, properties);
+}
+
+/** True when the check run carries every finding; false after a fallback (with one warning). */
+export async function publishThroughChecks(
+  context: RunContext,
+  api: () => Promise<GitHubApi>,
+  report: WorkspaceCheckReport,
+  failure: string | undefined,
+  notes: string[],
+  warnings: string[],
+): Promise<boolean> {
+  const headSha = context.pullRequest?.headSha ?? context.sha;
+  const fallback = (why: string): false => {
+    warnings.push(`checks: ${why}; findings are shown as annotations instead (at most 10 per severity; the job summary lists all of them)`);
+    notes.push(`The check run could not be published (${why}); findings are shown as annotations instead.`);
+    return false;
+  };
+  if (!context.owner || !context.repo || !headSha) return fallback('GITHUB_REPOSITORY or GITHUB_SHA is not set');
+  let client: GitHubApi;
+  try {
+    client = await api();
+  } catch (error) {
+    return fallback(error instanceof Error ? error.message : String(error));
+  }
+  const { publishCheckRun } = await import('../github/check-run.ts');
+  const { error, warning, notice } = report.counts;
+  const result = await publishCheckRun(client, {
+    owner: context.owner,
+    repo: context.repo,
+    headSha,
+    name: CHECK_RUN_NAME,
+    title: `${error} error(s), ${warning} warning(s), ${notice} notice(s)`,
+    // The Checks API takes at most 65,535 characters: shorten the summary the way the job summary is.
+    summary: formatMarkdownSummary(report, { linkTo: lineLinker(process.env), maxBytes: 60_000 }),
+    findings: report.files.flatMap((f) => f.findings),
+    conclusion: failure ? 'failure' : 'success',
+  });
+  if (result.ok) {
+    core.info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ''} in ${result.requests} request(s)`);
+    notes.push(`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? '#'}).`);
+    return true;
+  }
+  const status = result.failure.status !== undefined ? `${result.failure.status}: ` : '';
+  return fallback(
+    result.permission
+      ? `the token cannot write check runs (${status}${result.failure.message}); pull requests from forks get a read-only token, and the job needs \`permissions: checks: write\``
+      : `publishing the check run failed (${status}${result.failure.message})`,
+  );
+}

@@ -1,0 +1,76 @@
+// What a pull request's changed files decide: with only-changed, which main templates are
+// reported; without it, which findings get the few annotations GitHub shows.
+import * as core from './runner.ts';
+import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { Finding, Severity } from '../engine/types.ts';
+import type { LoadedConfig } from '../config/index.ts';
+import { changedFilesOf } from '../github/changed-files.ts';
+import type { RunContext } from '../github/event.ts';
+import { filterReportToChanges } from '../github/only-changed.ts';
+import type { GitHubApi } from '../github/api.ts';
+import { planAnnotations } from '../reporters/annotations.ts';
+import type { ActionSettings } from './input-helper.ts';
+import { workspaceRelative } from './workspace-paths.ts';
+
+export interface Scoped {
+  report: WorkspaceCheckReport;
+  changedFiles?: ReadonlySet<string>;
+}
+
+/** The report to publish: with only-changed on a pull request, the templates it affects; otherwise all of them. */
+export async function applyOnlyChanged(
+  settings: ActionSettings,
+  full: WorkspaceCheckReport,
+  context: RunContext,
+  api: () => Promise<GitHubApi>,
+  config: LoadedConfig | undefined,
+  notes: string[],
+  warnings: string[],
+): Promise<Scoped> {
+  if (!settings.onlyChanged) return { report: full };
+  const changed = await changedFilesOf(context, api);
+  if (changed.kind === 'pull-request') {
+    const configFile = config ? workspaceRelative(settings.workspace, config.path) : undefined;
+    const filtered = filterReportToChanges(full, changed.files, configFile ? [configFile] : []);
+    core.info(
+      `only-changed: pull request #${changed.number} changes ${changed.files.size} file(s); ${filtered.report.files.length} of ${full.files.length} main template(s) are affected by them`,
+    );
+    if (filtered.skipped.length > 0) {
+      notes.push(
+        `only-changed: ${filtered.report.files.length} of ${full.files.length} main template(s) are affected by pull request #${changed.number} (the template, a linked template or its parameters file changed) and reported below; the other ${filtered.skipped.length} were checked but are not reported.`,
+      );
+    }
+    return { report: filtered.report, changedFiles: changed.files };
+  }
+  if (changed.kind === 'not-a-pull-request') {
+    core.info(`only-changed: ${changed.reason}; every main template is checked and reported`);
+    notes.push(`only-changed: ${changed.reason}, so every main template is checked and reported.`);
+  } else {
+    warnings.push(`only-changed: ${changed.reason}; every main template is checked and reported`);
+    notes.push(`only-changed: ${changed.reason}, so every main template is checked and reported.`);
+  }
+  return { report: full };
+}
+
+/**
+ * Without only-changed, the pull request's files still decide which findings get the few
+ * annotations GitHub shows, when there are more than fit. Any failure leaves the usual order
+ * (one debug line): ranking is a nicety, never a reason to fail or warn.
+ */
+export async function changedFilesForRanking(
+  findings: readonly Finding[],
+  reserved: Partial<Record<Severity, number>>,
+  context: RunContext,
+  token: string,
+  api: () => Promise<GitHubApi>,
+): Promise<ReadonlySet<string> | undefined> {
+  if (!context.pullRequest || !token) return undefined;
+  if (planAnnotations(findings, { reserved }).omitted.length === 0) return undefined;
+  const changed = await changedFilesOf(context, api);
+  if (changed.kind === 'pull-request') {
+    core.info(`annotations: more findings than GitHub shows; findings in the ${changed.files.size} file(s) pull request #${changed.number} changes come first`);
+    return changed.files;
+  }
+  core.debug(`annotations: ordered without the pull request's files (${changed.reason})`);
+  return undefined;
+}

@@ -1,0 +1,43 @@
+// verify: proving attribution in Azure after the static check. The Azure adapter (and its SDK)
+// is loaded only here, so a run without verification never pays for it.
+import * as core from './runner.ts';
+import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { ActionSettings } from './input-helper.ts';
+
+/** Sets `verified` whatever happens: a workflow reading it must never find it missing. */
+export async function runVerification(settings: ActionSettings, report: WorkspaceCheckReport): Promise<void> {
+  try {
+    await verifyInAzure(settings, report);
+  } catch (error) {
+    core.setOutput('verified', 'false');
+    throw error;
+  }
+}
+
+async function verifyInAzure(settings: ActionSettings, report: WorkspaceCheckReport): Promise<void> {
+  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import('../azure/step.ts'), import('../azure/findings.ts')]);
+  const result = await runVerifyStep({
+    workspace: settings.workspace,
+    templates: report.files.map((file) => ({
+      path: file.path,
+      absolutePath: `${settings.workspace}/${file.path}`,
+      trackingNames: file.tracking.filter((t) => t.placement === 'top-level').map((t) => t.resolvedName),
+      ...(file.parametersFile ? { parametersFile: file.parametersFile } : {}),
+    })),
+    trackingIds: [...settings.check.trackingIds],
+    getInput: (name: string) => core.getInput(name),
+  });
+  const names: Record<string, string> = VERIFY_RULES;
+  for (const finding of result.findings) {
+    const title = names[finding.ruleId] ? `${finding.ruleId} ${names[finding.ruleId]}` : finding.ruleId;
+    const properties = { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
+    if (finding.severity === 'error') core.error(finding.message, properties);
+    else if (finding.severity === 'warning') core.warning(finding.message, properties);
+    else core.notice(finding.message, properties);
+  }
+  core.setOutput('verified', String(result.verified));
+  core.setOutput('correlation-id', result.correlationId ?? '');
+  core.setOutput('tracked-resources', JSON.stringify(result.trackedResources));
+  core.appendSummary(`${result.summaryMarkdown}\n`);
+  if (!result.verified) core.setFailed('attribution verification failed: see the job summary');
+}
