@@ -2,6 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isExpressionString } from '../../src/expressions/index.ts';
 import { parseExpression } from '../../src/expressions/parser.ts';
+import { collectionFunctions } from '../../src/expressions/functions/collections.ts';
+import { deploymentFunctions } from '../../src/expressions/functions/deployment.ts';
+import { DOCUMENTED_FUNCTIONS } from '../../src/expressions/functions/known.ts';
+import { logicFunctions } from '../../src/expressions/functions/logic.ts';
+import { resolveFunctionName } from '../../src/expressions/functions/registry.ts';
+import { stringFunctions } from '../../src/expressions/functions/strings.ts';
 import { Unknown } from '../../src/expressions/value.ts';
 import { ev, scopeOf, value } from './helpers.ts';
 
@@ -129,6 +135,32 @@ test('function names are case-insensitive', () => {
   }
   for (const [text, name] of [['[list()]', 'list'], ['[concatenate()]', 'concatenate'], ['[cöncat()]', 'cöncat']] as const) {
     assert.deepEqual(ev(text).errors, [{ message: `unknown function '${name}'`, offset: 1, kind: 'static' }], text);
+  }
+});
+
+test('every implemented and documented function resolves by name, in any case', () => {
+  const implemented = [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions].flatMap((table) => Object.entries(table));
+  for (const [name, spec] of implemented) {
+    for (const written of [name, name.toLowerCase(), name.toUpperCase()]) {
+      assert.equal(resolveFunctionName(`x${written}(`, 1, written.length + 1), spec, written);
+    }
+  }
+  const implementedNames = new Set(implemented.map(([name]) => name.toLowerCase()));
+  for (const name of DOCUMENTED_FUNCTIONS.filter((documented) => !implementedNames.has(documented.toLowerCase()))) {
+    assert.equal(resolveFunctionName(name.toUpperCase(), 0, name.length), 'known', name);
+  }
+  for (const name of ['concatenate', 'conca', 'parameter', 'lis', 'x', 'formatt', 'toLowerCase']) assert.equal(resolveFunctionName(name, 0, name.length), undefined, name);
+});
+
+test('calls keep their arguments in order, however many', () => {
+  for (let count = 0; count <= 6; count++) {
+    const args = Array.from({ length: count }, (_, i) => `'${i}'`);
+    const result = parseExpression(`[createArray(${args.join(', ')})]`);
+    assert.ok(result.ok && result.node.kind === 'call');
+    assert.deepEqual(
+      result.node.args.map((arg) => (arg.kind === 'string' ? arg.value : undefined)),
+      args.map((_, i) => `${i}`),
+    );
   }
 });
 

@@ -12,6 +12,16 @@ test('concat joins strings, integers and booleans', () => {
   assert.equal(value("[concat('a', null(), 'b')]"), 'ab');
 });
 
+test('concat: known strings and numbers join at once; any other value, wherever it comes, goes the general way', () => {
+  assert.equal(value('[concat(1, 2, -3)]'), '12-3');
+  assert.equal(value("[concat('a', 'b', true())]"), 'abTrue');
+  assert.equal(value("[concat('', null())]"), '');
+  assert.match(ev("[concat('a', 'b', createArray('c'))]").errors[0]?.message ?? '', /cannot mix arrays/);
+  assert.match(ev("[concat('a', createObject('b', 1))]").errors[0]?.message ?? '', /got an object/);
+  assert.deepEqual(shape(value("[concat('a', 'b', resourceGroup().name, 'c')]")), { partial: ['ab', { unknown: 'resourceGroup().name' }, 'c'] });
+  assert.deepEqual(shape(value('[concat(resourceGroup().name)]')), { unknown: 'concat(resourceGroup().name)' });
+});
+
 test('concat joins arrays', () => {
   // Docs: concat of ["1-1","1-2","1-3"] and ["2-1","2-2","2-3"] has six elements.
   assert.deepEqual(value("[concat(createArray('1-1', '1-2', '1-3'), createArray('2-1', '2-2', '2-3'))]"), ['1-1', '1-2', '1-3', '2-1', '2-2', '2-3']);
@@ -90,6 +100,16 @@ test('format: what cannot be rendered exactly is unknown, never a wrong value', 
     assert.deepEqual(result.errors, [], text);
     assert.deepEqual(shape(result.value), { unknown: text.slice(1, -1) }, text);
   }
+});
+
+test('format: items {0} to {9} and beyond, at any place in the format string', () => {
+  const args = "'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'";
+  assert.equal(value(`[format('{10}{9}-{0}', ${args})]`), 'kj-a');
+  assert.equal(value("[format('{0}', 'x')]"), 'x');
+  assert.equal(value("[format('{0}{{}}{1}', 'x', 7)]"), 'x{}7');
+  assert.equal(value("[format('{0:D3}|{0}', 7)]"), '007|7');
+  assert.deepEqual(shape(value("[format('{0}-{1}', 'x', resourceGroup().id)]")), { partial: ['x-', { unknown: 'resourceGroup().id' }] });
+  assert.match(ev("[format('{9}', 'a')]").errors[0]?.message ?? '', /format item \{9\} has no argument/);
 });
 
 test('format: bad format strings are errors', () => {

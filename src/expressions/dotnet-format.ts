@@ -5,7 +5,8 @@ import { formatNumber } from './dotnet-number-format.ts';
 import { PartialString, Unknown, type ArmValue } from './value.ts';
 import { compactJson, isFullyKnown, scalarText } from './value-helpers.ts';
 
-export type FormatResult = { kind: 'parts'; parts: (string | Unknown)[] } | { kind: 'error'; message: string } | { kind: 'unknown' };
+/** The text when every item is known (most calls), else the parts, an error or 'unknown'. */
+export type FormatResult = string | { kind: 'parts'; parts: (string | Unknown)[] } | { kind: 'error'; message: string } | { kind: 'unknown' };
 
 const OPEN = 0x7b; // {
 const CLOSE = 0x7d; // }
@@ -13,7 +14,7 @@ const CLOSE = 0x7d; // }
 /** Formats `template` with `values[first]` as item {0}, `values[first + 1]` as {1}, and so on. */
 export function composeFormat(template: string, values: readonly ArmValue[], first = 0): FormatResult {
   const count = values.length - first;
-  const parts: (string | Unknown)[] = [];
+  let parts: (string | Unknown)[] | undefined; // only made for an unknown item
   let text = '';
   let i = 0;
   const n = template.length;
@@ -40,22 +41,35 @@ export function composeFormat(template: string, values: readonly ArmValue[], fir
       i += 2;
       continue;
     }
-    const item = parseItem(template, i);
-    if (item === 'unknown') return { kind: 'unknown' };
-    if (typeof item === 'string') return { kind: 'error', message: item };
-    if (item.index >= count) return { kind: 'error', message: `format item {${item.index}} has no argument (${count} given)` };
-    const rendered = renderValue(values[first + item.index] ?? null, item.format);
+    let index: number;
+    let alignment = 0;
+    let format = '';
+    const digit = template.charCodeAt(i + 1) - 0x30;
+    if (digit >= 0 && digit <= 9 && template.charCodeAt(i + 2) === CLOSE) {
+      // '{0}' to '{9}', nearly every item: nothing more to read.
+      index = digit;
+      i += 3;
+    } else {
+      const item = parseItem(template, i);
+      if (item === 'unknown') return { kind: 'unknown' };
+      if (typeof item === 'string') return { kind: 'error', message: item };
+      ({ index, alignment, format } = item);
+      i = item.end;
+    }
+    if (index >= count) return { kind: 'error', message: `format item {${index}} has no argument (${count} given)` };
+    const rendered = renderValue(values[first + index] ?? null, format);
     if (rendered === undefined) return { kind: 'unknown' };
     if (typeof rendered === 'string') {
-      text += align(rendered, item.alignment);
+      text += align(rendered, alignment);
     } else {
-      if (item.alignment !== 0) return { kind: 'unknown' }; // padding of an unknown width
+      if (alignment !== 0) return { kind: 'unknown' }; // padding of an unknown width
+      parts ??= [];
       if (text !== '') parts.push(text);
       text = '';
       parts.push(...rendered);
     }
-    i = item.end;
   }
+  if (parts === undefined) return text;
   if (text !== '') parts.push(text);
   return { kind: 'parts', parts };
 }
@@ -81,10 +95,9 @@ const ITEM_LIMIT = 1_000_000;
  * item, or 'unknown' where .NET Framework and .NET Core disagree (braces inside the format).
  */
 function parseItem(template: string, open: number): FormatItem | string | 'unknown' {
-  const invalid = `invalid format item at position ${open} of the format string`;
   let i = open + 1;
   const index = readDigits(template, i);
-  if (index === undefined) return invalid;
+  if (index === undefined) return invalidItem(open);
   i = index.end;
   i = skipSpaces(template, i);
   let alignment = 0;
@@ -93,7 +106,7 @@ function parseItem(template: string, open: number): FormatItem | string | 'unkno
     const left = template.charCodeAt(i) === MINUS;
     if (left) i++;
     const width = readDigits(template, i);
-    if (width === undefined) return invalid;
+    if (width === undefined) return invalidItem(open);
     alignment = left ? -width.value : width.value;
     i = skipSpaces(template, width.end);
   }
@@ -106,8 +119,12 @@ function parseItem(template: string, open: number): FormatItem | string | 'unkno
     i = close;
   }
   if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
-  if (template.charCodeAt(i) !== CLOSE) return invalid;
+  if (template.charCodeAt(i) !== CLOSE) return invalidItem(open);
   return { index: index.value, alignment, format, end: i + 1 };
+}
+
+function invalidItem(open: number): string {
+  return `invalid format item at position ${open} of the format string`;
 }
 
 function readDigits(text: string, from: number): { value: number; end: number } | undefined {
@@ -137,6 +154,7 @@ function align(text: string, alignment: number): string {
 
 /** A known rendering, the parts of a partly known string, or undefined when nothing is known. */
 function renderValue(value: ArmValue, format: string): string | (string | Unknown)[] | undefined {
+  if (typeof value === 'string') return value; // the common case, before the class checks
   if (value instanceof Unknown) return [value];
   if (value instanceof PartialString) return [...value.parts];
   if (Array.isArray(value) || (typeof value === 'object' && value !== null)) {

@@ -1,13 +1,14 @@
 // Static evaluation of parsed expressions and of raw template JSON (strings are expressions,
 // objects and arrays are walked). Anything only known at deployment becomes an Unknown that
 // keeps its source text; problems become ExpressionErrors, never exceptions.
+import { accessIndex, accessProperty } from './access.ts';
 import type { CallNode, Node } from './ast.ts';
 import { MAX_DEPTH, report, type CopyBinding, type EvalState, type Frame } from './frame.ts';
 import { parseExpression } from './parser.ts';
 import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
-import { PartialString, Unknown, type ArmValue } from './value.ts';
-import { BoundedUnknown, getProperty, isObject, numberText, quote, setProperty, typeName, type ArmObject } from './value-helpers.ts';
+import { Unknown, type ArmValue } from './value.ts';
+import { BoundedUnknown, setProperty, typeName, type ArmObject } from './value-helpers.ts';
 import type { Call } from './functions/types.ts';
 
 /** Where evaluating raw template JSON happens. */
@@ -161,52 +162,13 @@ export function evaluateNode(node: Node, frame: Frame): ArmValue {
       case 'call':
         return evaluateCall(node, frame);
       case 'property':
-        return accessProperty(evaluateNode(node.target, frame), node.name, node, frame);
+        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
       case 'index':
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node, frame);
+        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
     }
   } finally {
     frame.state.depth--;
   }
-}
-
-function accessProperty(target: ArmValue, name: string, node: Node, frame: Frame): ArmValue {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name}`);
-  if (isObject(target)) {
-    const value = getProperty(target, name);
-    if (value !== undefined) return value;
-    report(frame, `property '${name}' does not exist on the object`, node.end - name.length);
-    return new Unknown(nodeText(node, frame));
-  }
-  report(frame, `cannot read property '${name}' of ${describeType(target)}`, node.end - name.length);
-  return new Unknown(nodeText(node, frame));
-}
-
-function accessIndex(target: ArmValue, index: ArmValue, node: Node, frame: Frame): ArmValue {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(nodeText(node, frame));
-  if (target instanceof Unknown) {
-    if (typeof index === 'number') return new Unknown(`${target.text}[${numberText(index)}]`);
-    if (typeof index === 'string') return new Unknown(`${target.text}[${quote(index)}]`);
-  }
-  if (Array.isArray(target) && typeof index === 'number') {
-    const item = Number.isInteger(index) ? target[index] : undefined;
-    if (item !== undefined) return item;
-    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, node.start);
-    return new Unknown(nodeText(node, frame));
-  }
-  if (isObject(target) && typeof index === 'string') {
-    const value = getProperty(target, index);
-    if (value !== undefined) return value;
-    report(frame, `property '${index}' does not exist on the object`, node.start);
-    return new Unknown(nodeText(node, frame));
-  }
-  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, node.start);
-  return new Unknown(nodeText(node, frame));
-}
-
-function describeType(value: ArmValue): string {
-  const name = typeName(value);
-  return name === 'array' || name === 'object' || name === 'int' || name === 'unknown' ? `an ${name}` : `a ${name}`;
 }
 
 /** The function's name as written. */

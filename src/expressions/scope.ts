@@ -42,6 +42,8 @@ type Supplied =
 interface ParameterDef {
   name: string;
   def: Record_;
+  /** securestring or secureobject: secrets never flow into names or messages. */
+  secure: boolean;
   /** `parameters('name')`, built on first use. */
   text: string | undefined;
   memo: Resolution | undefined;
@@ -54,6 +56,12 @@ type VariableDef = (
 ) & { memo: Resolution | undefined; busy: boolean };
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
+
+/** securestring or secureobject, any case; both are 12 chars long, so most types are not lowered. */
+function isSecureType(type: unknown): boolean {
+  return typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+}
+
 const CYCLE: Resolution = { kind: 'cycle' };
 const MISSING: Resolution = { kind: 'missing' };
 
@@ -133,9 +141,7 @@ class Bindings {
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
     const found = this.parameters().find(name);
     if (found === undefined) return MISSING;
-    const type = found.def['type'];
-    // Secrets never flow into names or messages, whatever value is available.
-    if (typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase())) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
+    if (found.secure) return secretResolution(found); // whatever value is available
     if (found.memo !== undefined) return found.memo;
     if (found.busy) return CYCLE;
     found.busy = true;
@@ -193,13 +199,10 @@ class Bindings {
   }
 
   private parameters(): DefinitionTable<ParameterDef> {
-    return (this.parameterTable ??= new DefinitionTable(asRecord(this.template['parameters']), (name, raw) => ({
-      name,
-      def: asRecord(raw) ?? {},
-      text: undefined,
-      memo: undefined,
-      busy: false,
-    })));
+    return (this.parameterTable ??= new DefinitionTable(asRecord(this.template['parameters']), (name, raw) => {
+      const def = asRecord(raw) ?? {};
+      return { name, def, secure: isSecureType(def['type']), text: undefined, memo: undefined, busy: false };
+    }));
   }
 
   private variables(): DefinitionTable<VariableDef> {
@@ -219,6 +222,10 @@ function copyVariables(key: string, raw: unknown): [string, VariableDef][] | und
     if (isCopyEntry(entry)) declared.push([entry.name, { kind: 'copy', name: entry.name, raw: undefined, entry, memo: undefined, busy: false }]);
   }
   return declared;
+}
+
+function secretResolution(found: ParameterDef): Resolution {
+  return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
 }
 
 function parameterText(found: ParameterDef): string {

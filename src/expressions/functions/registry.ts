@@ -1,5 +1,5 @@
 // Name → implementation, case-insensitive like ARM. The parser looks names up straight from the
-// expression text (offsets and a hash it computes while scanning), so a call costs no string.
+// expression text (offsets), so a call costs no string.
 import { collectionFunctions } from './collections.ts';
 import { deploymentFunctions } from './deployment.ts';
 import { DOCUMENTED_FUNCTIONS } from './known.ts';
@@ -16,9 +16,19 @@ interface Entry {
   resolution: Resolution;
 }
 
-/** Hash of a name with ASCII letters folded to lower case; the parser computes it char by char. */
-export function foldHash(hash: number, charCode: number): number {
-  return (Math.imul(hash, 31) + (charCode >= 0x41 && charCode <= 0x5a ? charCode | 0x20 : charCode)) | 0;
+/** ASCII letters in lower case. */
+function fold(charCode: number): number {
+  return charCode >= 0x41 && charCode <= 0x5a ? charCode | 0x20 : charCode;
+}
+
+/**
+ * Hash of the name `source[start, end)`, any case: its length and three of its chars. Cheap to
+ * take from the expression text, and enough to spread the ~110 names (two at most per bucket).
+ */
+function nameHash(source: string, start: number, end: number): number {
+  const length = end - start;
+  const hash = (length * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length >> 1)));
+  return hash * 31 + fold(source.charCodeAt(end - 1));
 }
 
 const BUCKETS = 512; // a power of two, a few times the number of names
@@ -26,9 +36,7 @@ const table: (Entry[] | undefined)[] = new Array<Entry[] | undefined>(BUCKETS).f
 
 function add(name: string, resolution: Resolution): void {
   const lower = name.toLowerCase();
-  let hash = 0;
-  for (let i = 0; i < lower.length; i++) hash = foldHash(hash, lower.charCodeAt(i));
-  const bucket = (table[hash & (BUCKETS - 1)] ??= []);
+  const bucket = (table[nameHash(lower, 0, lower.length) & (BUCKETS - 1)] ??= []);
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === undefined) bucket.push({ lower, resolution });
   else if (typeof resolution === 'object') existing.resolution = resolution; // implemented beats documented
@@ -40,12 +48,12 @@ for (const functions of [stringFunctions, collectionFunctions, logicFunctions, d
 }
 
 /**
- * The function named by `source[start, end)`, in any case; `hash` is foldHash over those chars.
- * undefined for a name ARM does not have. The list* family (listKeys, listCallbackUrl, ...) is
- * documented as a pattern.
+ * The function named by `source[start, end)` (a non-empty name), in any case; undefined for a
+ * name ARM does not have. The list* family (listKeys, listCallbackUrl, ...) is documented as a
+ * pattern.
  */
-export function resolveFunctionName(source: string, start: number, end: number, hash: number): Resolution | undefined {
-  const bucket = table[hash & (BUCKETS - 1)];
+export function resolveFunctionName(source: string, start: number, end: number): Resolution | undefined {
+  const bucket = table[nameHash(source, start, end) & (BUCKETS - 1)];
   const length = end - start;
   if (bucket !== undefined) {
     for (let b = 0; b < bucket.length; b++) {
@@ -58,9 +66,6 @@ export function resolveFunctionName(source: string, start: number, end: number, 
 
 /** source[start…] equals `lower` with ASCII letters of source folded to lower case. */
 function equalsFolded(source: string, start: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) {
-    const c = source.charCodeAt(start + i);
-    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(i)) return false;
-  }
+  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
   return true;
 }

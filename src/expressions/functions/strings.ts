@@ -14,6 +14,7 @@ import {
   joinParts,
   knownSuffix,
   maxLengthOf,
+  numberText,
   partsOf,
   scalarText,
   typeName,
@@ -49,6 +50,21 @@ function textArg(call: Call, i: number): StringLike | undefined {
 }
 
 function concat(call: Call): ArmValue {
+  // Most names concatenate known strings and numbers: join them as they come, without the parts
+  // list. At the first other value the general path takes over; it sees the same values, as
+  // call.arg() evaluates each argument once.
+  let text = '';
+  for (let i = 0; i < call.argCount; i++) {
+    const value = call.arg(i);
+    if (typeof value === 'string') text += value;
+    else if (typeof value === 'number') text += numberText(value);
+    else return concatValues(call);
+  }
+  return text;
+}
+
+/** concat over any values: arrays, unknowns and partly known strings. */
+function concatValues(call: Call): ArmValue {
   const values = call.args();
   if (values.some(Array.isArray)) {
     if (values.every(Array.isArray)) return values.flat(1);
@@ -79,6 +95,7 @@ function format(call: Call): ArmValue {
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== 'string') return call.fail(`format expects a format string, got ${typeName(template)}`);
   const result = composeFormat(template, call.args(), 1);
+  if (typeof result === 'string') return result;
   if (result.kind === 'error') return call.fail(`format: ${result.message}`);
   if (result.kind === 'unknown') return call.unknown();
   return joinParts(result.parts);
