@@ -3564,16 +3564,29 @@ function parameterValuesFromText(text, label) {
 }
 
 // src/workspace/linked-reader.ts
-function createLinkReader(workspace) {
+var CACHE_BUDGET = 4 * 1024 * 1024;
+function createLinkReader(workspace, budget = CACHE_BUDGET) {
   const cache = /* @__PURE__ */ new Map();
+  let cached = 0;
   return (_fromFile, target) => {
     let loaded = cache.get(target);
-    if (!loaded) {
+    if (loaded) {
+      cache.delete(target);
+    } else {
       loaded = loadLinked(workspace, target);
-      cache.set(target, loaded);
+      cached += sizeOf(loaded);
+    }
+    cache.set(target, loaded);
+    for (const [oldest, load] of cache) {
+      if (cached <= budget || oldest === target) break;
+      cache.delete(oldest);
+      cached -= sizeOf(load);
     }
     return loaded;
   };
+}
+function sizeOf(load) {
+  return load.kind === "file" ? load.source.text.length : 0;
 }
 function loadLinked(workspace, target) {
   const read = readWorkspaceFile(workspace, target);
@@ -3852,6 +3865,44 @@ function typeName(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "number";
   if (typeof value === "object") return "object";
   return typeof value === "boolean" ? "bool" : "string";
+}
+
+// src/expressions/access.ts
+function accessProperty(target, name18, start, end, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+  if (isObject(target)) {
+    const value = getProperty(target, name18);
+    if (value !== void 0) return value;
+    report(frame, `property '${name18}' does not exist on the object`, end - name18.length);
+    return new Unknown(frame.source.slice(start, end));
+  }
+  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, end - name18.length);
+  return new Unknown(frame.source.slice(start, end));
+}
+function accessIndex(target, index, start, end, frame) {
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end));
+  if (target instanceof Unknown) {
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+  }
+  if (Array.isArray(target) && typeof index === "number") {
+    const item = Number.isInteger(index) ? target[index] : void 0;
+    if (item !== void 0) return item;
+    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, start);
+    return new Unknown(frame.source.slice(start, end));
+  }
+  if (isObject(target) && typeof index === "string") {
+    const value = getProperty(target, index);
+    if (value !== void 0) return value;
+    report(frame, `property '${index}' does not exist on the object`, start);
+    return new Unknown(frame.source.slice(start, end));
+  }
+  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, start);
+  return new Unknown(frame.source.slice(start, end));
+}
+function describeType(value) {
+  const name18 = typeName(value);
+  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
 
 // src/expressions/guid.ts
@@ -4157,7 +4208,7 @@ var OPEN = 123;
 var CLOSE = 125;
 function composeFormat(template, values, first = 0) {
   const count = values.length - first;
-  const parts = [];
+  let parts;
   let text = "";
   let i = 0;
   const n = template.length;
@@ -4183,22 +4234,34 @@ function composeFormat(template, values, first = 0) {
       i += 2;
       continue;
     }
-    const item = parseItem(template, i);
-    if (item === "unknown") return { kind: "unknown" };
-    if (typeof item === "string") return { kind: "error", message: item };
-    if (item.index >= count) return { kind: "error", message: `format item {${item.index}} has no argument (${count} given)` };
-    const rendered = renderValue(values[first + item.index] ?? null, item.format);
+    let index;
+    let alignment = 0;
+    let format3 = "";
+    const digit = template.charCodeAt(i + 1) - 48;
+    if (digit >= 0 && digit <= 9 && template.charCodeAt(i + 2) === CLOSE) {
+      index = digit;
+      i += 3;
+    } else {
+      const item = parseItem(template, i);
+      if (item === "unknown") return { kind: "unknown" };
+      if (typeof item === "string") return { kind: "error", message: item };
+      ({ index, alignment, format: format3 } = item);
+      i = item.end;
+    }
+    if (index >= count) return { kind: "error", message: `format item {${index}} has no argument (${count} given)` };
+    const rendered = renderValue(values[first + index] ?? null, format3);
     if (rendered === void 0) return { kind: "unknown" };
     if (typeof rendered === "string") {
-      text += align(rendered, item.alignment);
+      text += align(rendered, alignment);
     } else {
-      if (item.alignment !== 0) return { kind: "unknown" };
+      if (alignment !== 0) return { kind: "unknown" };
+      parts ??= [];
       if (text !== "") parts.push(text);
       text = "";
       parts.push(...rendered);
     }
-    i = item.end;
   }
+  if (parts === void 0) return text;
   if (text !== "") parts.push(text);
   return { kind: "parts", parts };
 }
@@ -4208,10 +4271,9 @@ var COLON = 58;
 var MINUS = 45;
 var ITEM_LIMIT = 1e6;
 function parseItem(template, open) {
-  const invalid = `invalid format item at position ${open} of the format string`;
   let i = open + 1;
   const index = readDigits(template, i);
-  if (index === void 0) return invalid;
+  if (index === void 0) return invalidItem(open);
   i = index.end;
   i = skipSpaces(template, i);
   let alignment = 0;
@@ -4220,7 +4282,7 @@ function parseItem(template, open) {
     const left = template.charCodeAt(i) === MINUS;
     if (left) i++;
     const width = readDigits(template, i);
-    if (width === void 0) return invalid;
+    if (width === void 0) return invalidItem(open);
     alignment = left ? -width.value : width.value;
     i = skipSpaces(template, width.end);
   }
@@ -4233,8 +4295,11 @@ function parseItem(template, open) {
     i = close;
   }
   if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
-  if (template.charCodeAt(i) !== CLOSE) return invalid;
+  if (template.charCodeAt(i) !== CLOSE) return invalidItem(open);
   return { index: index.value, alignment, format: format3, end: i + 1 };
+}
+function invalidItem(open) {
+  return `invalid format item at position ${open} of the format string`;
 }
 function readDigits(text, from) {
   let i = from;
@@ -4259,6 +4324,7 @@ function align(text, alignment) {
   return text;
 }
 function renderValue(value, format3) {
+  if (typeof value === "string") return value;
   if (value instanceof Unknown) return [value];
   if (value instanceof PartialString) return [...value.parts];
   if (Array.isArray(value) || typeof value === "object" && value !== null) {
@@ -4357,6 +4423,16 @@ function textArg(call, i) {
   return void 0;
 }
 function concat(call) {
+  let text = "";
+  for (let i = 0; i < call.argCount; i++) {
+    const value = call.arg(i);
+    if (typeof value === "string") text += value;
+    else if (typeof value === "number") text += numberText(value);
+    else return concatValues(call);
+  }
+  return text;
+}
+function concatValues(call) {
   const values = call.args();
   if (values.some(Array.isArray)) {
     if (values.every(Array.isArray)) return values.flat(1);
@@ -4385,6 +4461,7 @@ function format2(call) {
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
   const result = composeFormat(template, call.args(), 1);
+  if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
   return joinParts(result.parts);
@@ -5271,16 +5348,19 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function foldHash(hash, charCode) {
-  return Math.imul(hash, 31) + (charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode) | 0;
+function fold(charCode) {
+  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+}
+function nameHash(source, start, end) {
+  const length2 = end - start;
+  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
+  return hash * 31 + fold(source.charCodeAt(end - 1));
 }
 var BUCKETS = 512;
 var table = new Array(BUCKETS).fill(void 0);
 function add(name18, resolution) {
   const lower = name18.toLowerCase();
-  let hash = 0;
-  for (let i = 0; i < lower.length; i++) hash = foldHash(hash, lower.charCodeAt(i));
-  const bucket = table[hash & BUCKETS - 1] ??= [];
+  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === void 0) bucket.push({ lower, resolution });
   else if (typeof resolution === "object") existing.resolution = resolution;
@@ -5289,8 +5369,8 @@ for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
 for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
   for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
 }
-function resolveFunctionName(source, start, end, hash) {
-  const bucket = table[hash & BUCKETS - 1];
+function resolveFunctionName(source, start, end) {
+  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
   const length2 = end - start;
   if (bucket !== void 0) {
     for (let b = 0; b < bucket.length; b++) {
@@ -5301,15 +5381,18 @@ function resolveFunctionName(source, start, end, hash) {
   return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
 }
 function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) {
-    const c = source.charCodeAt(start + i);
-    if ((c >= 65 && c <= 90 ? c | 32 : c) !== lower.charCodeAt(i)) return false;
-  }
+  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
   return true;
 }
 
-// src/expressions/parser.ts
-var MAX_NESTING = 200;
+// src/expressions/scanner.ts
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -5321,27 +5404,6 @@ var MINUS2 = 45;
 var PLUS = 43;
 var INT32_MIN = -2147483648;
 var INT32_MAX = 2147483647;
-function isExpressionString(s) {
-  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
-}
-function parseExpression(source) {
-  try {
-    const node = parser.parse(source);
-    return { ok: true, node, unknownFunctions: parser.unknownFunctions };
-  } catch (error2) {
-    if (!(error2 instanceof SyntaxFailure)) throw error2;
-    return { ok: false, error: { message: error2.message, offset: error2.offset } };
-  } finally {
-    parser.release();
-  }
-}
-var SyntaxFailure = class extends Error {
-  offset;
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-};
 var OTHER_SPACE = /[\p{Zs}\p{Zl}\p{Zp}]/u;
 var OTHER_LETTER = new RegExp("\\p{L}", "u");
 var OTHER_DIGIT = new RegExp("\\p{Nd}", "u");
@@ -5367,19 +5429,128 @@ function isIdentStart(c) {
 function isIdentPart(c) {
   return isIdentStart(c) || isAnyDigit(c);
 }
-var NO_ARGS = Object.freeze([]);
-var Parser = class {
+function isNumberStart(c) {
+  return c === MINUS2 || c === PLUS || isAnyDigit(c);
+}
+var Scanner = class {
   src = "";
   pos = 1;
   // just after the opening '['
   end = 0;
   // offset of the closing ']'
-  nesting = 0;
-  unknownFunctions;
-  parse(src) {
+  reset(src) {
     this.src = src;
     this.pos = 1;
     this.end = src.length - 1;
+  }
+  /** The value of the string literal at `pos` ('' is an escaped quote). */
+  readString() {
+    const start = this.pos;
+    let value = "";
+    let chunkStart = start + 1;
+    for (; ; ) {
+      const quote2 = this.src.indexOf("'", chunkStart);
+      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE2) {
+        value += this.src.slice(chunkStart, quote2 + 1);
+        chunkStart = quote2 + 2;
+        continue;
+      }
+      value += this.src.slice(chunkStart, quote2);
+      this.pos = quote2 + 1;
+      return value;
+    }
+  }
+  /** [+-]digits, read as ARM reads it: a 32-bit integer; a decimal point or exponent is an error. */
+  readNumber() {
+    const start = this.pos;
+    const sign = this.src.charCodeAt(this.pos);
+    if (sign === MINUS2 || sign === PLUS) this.pos++;
+    this.skipDigits();
+    let decimal = false;
+    if (this.peek() === DOT) {
+      decimal = true;
+      this.pos++;
+      this.skipDigits();
+    }
+    const e = this.peek();
+    if ((e === 69 || e === 101) && this.pos + 1 < this.end) {
+      decimal = true;
+      const next = this.src.charCodeAt(this.pos + 1);
+      this.pos += next === PLUS || next === MINUS2 ? 2 : 1;
+      this.skipDigits();
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    const text = this.src.slice(start, this.pos);
+    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    return value === 0 ? 0 : value;
+  }
+  skipDigits() {
+    while (this.pos < this.end && isAnyDigit(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  /** Moves past an identifier (none if the next char cannot start one). */
+  skipIdentifier() {
+    const src = this.src;
+    const end = this.end;
+    let pos = this.pos;
+    if (pos < end && isIdentStart(src.charCodeAt(pos))) {
+      for (pos++; pos < end; pos++) {
+        const c = src.charCodeAt(pos);
+        if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || isIdentPart(c))) break;
+      }
+    }
+    this.pos = pos;
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function parseExpression(source) {
+  try {
+    const node = parser.parse(source);
+    return { ok: true, node, unknownFunctions: parser.unknownFunctions };
+  } catch (error2) {
+    if (!(error2 instanceof SyntaxFailure)) throw error2;
+    return { ok: false, error: { message: error2.message, offset: error2.offset } };
+  } finally {
+    parser.release();
+  }
+}
+var NO_ARGS = Object.freeze([]);
+var Parser = class extends Scanner {
+  nesting = 0;
+  /** Whether the last argument parseArgument() read ended its call. */
+  closed = false;
+  unknownFunctions;
+  parse(src) {
+    this.reset(src);
     this.nesting = 0;
     this.unknownFunctions = void 0;
     this.skipSpace();
@@ -5400,11 +5571,19 @@ var Parser = class {
     this.skipSpace();
     if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
     const c = this.src.charCodeAt(this.pos);
+    const start = this.pos;
     let node;
-    if (c === QUOTE2) node = this.parseString();
-    else if (c === MINUS2 || c === PLUS || isAnyDigit(c)) node = this.parseNumber();
-    else if (isIdentStart(c)) node = this.parseAccesses(this.parseCall());
-    else throw this.unexpected();
+    if (c === QUOTE2) {
+      const value = this.readString();
+      node = { kind: "string", start, end: this.pos, value };
+    } else if (isNumberStart(c)) {
+      const value = this.readNumber();
+      node = { kind: "number", start, end: this.pos, value };
+    } else if (isIdentStart(c)) {
+      node = this.parseAccesses(this.parseCall());
+    } else {
+      throw this.unexpected();
+    }
     this.nesting--;
     return node;
   }
@@ -5432,59 +5611,13 @@ var Parser = class {
       }
     }
   }
-  parseString() {
-    const start = this.pos;
-    let value = "";
-    let chunkStart = start + 1;
-    for (; ; ) {
-      const quote2 = this.src.indexOf("'", chunkStart);
-      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
-      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE2) {
-        value += this.src.slice(chunkStart, quote2 + 1);
-        chunkStart = quote2 + 2;
-        continue;
-      }
-      value += this.src.slice(chunkStart, quote2);
-      this.pos = quote2 + 1;
-      return { kind: "string", start, end: this.pos, value };
-    }
-  }
-  /** [+-]digits, read as ARM reads it: a 32-bit integer; a decimal point or exponent is an error. */
-  parseNumber() {
-    const start = this.pos;
-    const sign = this.src.charCodeAt(this.pos);
-    if (sign === MINUS2 || sign === PLUS) this.pos++;
-    this.skipDigits();
-    let decimal = false;
-    if (this.peek() === DOT) {
-      decimal = true;
-      this.pos++;
-      this.skipDigits();
-    }
-    const e = this.peek();
-    if ((e === 69 || e === 101) && this.pos + 1 < this.end) {
-      decimal = true;
-      const next = this.src.charCodeAt(this.pos + 1);
-      this.pos += next === PLUS || next === MINUS2 ? 2 : 1;
-      this.skipDigits();
-    }
-    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
-    const text = this.src.slice(start, this.pos);
-    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
-    const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
-    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
-    return { kind: "number", start, end: this.pos, value: value === 0 ? 0 : value };
-  }
-  skipDigits() {
-    while (this.pos < this.end && isAnyDigit(this.src.charCodeAt(this.pos))) this.pos++;
-  }
   /**
    * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
    * the text itself (no string is cut for it): most names in a template are calls.
    */
   parseCall() {
     const start = this.pos;
-    let hash = this.scanIdentifier();
+    this.skipIdentifier();
     let nameStart = start;
     let nameEnd = this.pos;
     this.skipSpace();
@@ -5494,36 +5627,19 @@ var Parser = class {
       this.pos++;
       this.skipSpace();
       nameStart = this.pos;
-      hash = this.scanIdentifier();
+      this.skipIdentifier();
       nameEnd = this.pos;
       if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
       this.skipSpace();
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd, hash) ?? "unknown" : void 0;
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
     const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
     return node;
-  }
-  /** Moves past an identifier (none if the next char cannot start one); returns its foldHash. */
-  scanIdentifier() {
-    const src = this.src;
-    const end = this.end;
-    let pos = this.pos;
-    let hash = 0;
-    if (pos < end && isIdentStart(src.charCodeAt(pos))) {
-      hash = foldHash(hash, src.charCodeAt(pos++));
-      for (; pos < end; pos++) {
-        const c = src.charCodeAt(pos);
-        if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || isIdentPart(c))) break;
-        hash = foldHash(hash, c);
-      }
-    }
-    this.pos = pos;
-    return hash;
   }
   notACall(start, namespace, name18) {
     if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
@@ -5537,43 +5653,23 @@ var Parser = class {
       this.pos++;
       return NO_ARGS;
     }
-    const args = [];
-    for (; ; ) {
-      args.push(this.parseExpression());
-      this.skipSpace();
-      const c = this.peek();
-      if (c === COMMA3) {
-        this.pos++;
-        continue;
-      }
-      if (c === CLOSE_PAREN) {
-        this.pos++;
-        return args;
-      }
-      throw this.expected("',' or ')'");
-    }
+    const first = this.parseArgument();
+    if (this.closed) return [first];
+    const second = this.parseArgument();
+    if (this.closed) return [first, second];
+    const args = [first, second, this.parseArgument()];
+    while (!this.closed) args.push(this.parseArgument());
+    return args;
   }
-  readIdentifier() {
-    const start = this.pos;
-    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
-      this.pos++;
-      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
-    }
-    return this.src.slice(start, this.pos);
-  }
-  peek() {
-    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
-  }
-  skipSpace() {
-    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
-  }
-  unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
-  }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
+  parseArgument() {
+    const node = this.parseExpression();
+    this.skipSpace();
+    const c = this.peek();
+    if (c !== COMMA3 && c !== CLOSE_PAREN) throw this.expected("',' or ')'");
+    this.pos++;
+    this.closed = c === CLOSE_PAREN;
+    return node;
   }
 };
 var parser = new Parser();
@@ -5688,49 +5784,13 @@ function evaluateNode(node, frame) {
       case "call":
         return evaluateCall(node, frame);
       case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node, frame);
+        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
       case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node, frame);
+        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
     }
   } finally {
     frame.state.depth--;
   }
-}
-function accessProperty(target, name18, node, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
-  if (isObject(target)) {
-    const value = getProperty(target, name18);
-    if (value !== void 0) return value;
-    report(frame, `property '${name18}' does not exist on the object`, node.end - name18.length);
-    return new Unknown(nodeText(node, frame));
-  }
-  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, node.end - name18.length);
-  return new Unknown(nodeText(node, frame));
-}
-function accessIndex(target, index, node, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(nodeText(node, frame));
-  if (target instanceof Unknown) {
-    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
-    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
-  }
-  if (Array.isArray(target) && typeof index === "number") {
-    const item = Number.isInteger(index) ? target[index] : void 0;
-    if (item !== void 0) return item;
-    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, node.start);
-    return new Unknown(nodeText(node, frame));
-  }
-  if (isObject(target) && typeof index === "string") {
-    const value = getProperty(target, index);
-    if (value !== void 0) return value;
-    report(frame, `property '${index}' does not exist on the object`, node.start);
-    return new Unknown(nodeText(node, frame));
-  }
-  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, node.start);
-  return new Unknown(nodeText(node, frame));
-}
-function describeType(value) {
-  const name18 = typeName(value);
-  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
 function callName(node, frame) {
   return frame.source.slice(node.nameStart, node.nameEnd);
@@ -5827,6 +5887,9 @@ function findKey(record, name18) {
   return void 0;
 }
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+function isSecureType(type) {
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+}
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
 var DefinitionTable = class {
@@ -5890,8 +5953,7 @@ var Bindings = class {
   resolveParameter(owner, name18, state) {
     const found = this.parameters().find(name18);
     if (found === void 0) return MISSING;
-    const type = found.def["type"];
-    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    if (found.secure) return secretResolution(found);
     if (found.memo !== void 0) return found.memo;
     if (found.busy) return CYCLE;
     found.busy = true;
@@ -5945,13 +6007,10 @@ var Bindings = class {
     return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => ({
-      name: name18,
-      def: asRecord(raw) ?? {},
-      text: void 0,
-      memo: void 0,
-      busy: false
-    }));
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => {
+      const def = asRecord(raw) ?? {};
+      return { name: name18, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+    });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
@@ -5968,6 +6027,9 @@ function copyVariables(key, raw) {
     if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
   }
   return declared;
+}
+function secretResolution(found) {
+  return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
 }
 function parameterText(found) {
   return found.text ??= `parameters(${quote(found.name)})`;
@@ -7811,12 +7873,6 @@ function countFindings(files) {
   return counts;
 }
 
-// src/reporters/json.ts
-function formatJson(report2) {
-  return `${JSON.stringify(report2, null, 2)}
-`;
-}
-
 // src/reporters/markdown-summary.ts
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 function formatMarkdownSummary(report2, options = {}) {
@@ -8109,68 +8165,6 @@ var RULE_HELP = {
   CUA017: "Keep linked templates in the repository and link them with relativePath so they can be checked, or verify the remote template yourself."
 };
 
-// src/reporters/annotations.ts
-var ANNOTATIONS_PER_SEVERITY = 10;
-var ANNOTATIONS_PER_JOB = 50;
-var SEVERITIES = ["error", "warning", "notice"];
-function planAnnotations(findings, options = {}) {
-  const perSeverity = options.perSeverity ?? ANNOTATIONS_PER_SEVERITY;
-  const reservedTotal = SEVERITIES.reduce((sum, s) => sum + (options.reserved?.[s] ?? 0), 0);
-  let remaining = Math.max(0, (options.total ?? ANNOTATIONS_PER_JOB) - reservedTotal);
-  const annotations = [];
-  const omitted = [];
-  for (const severity of SEVERITIES) {
-    const ranked = rankForAnnotation(
-      findings.filter((f) => f.severity === severity && !f.suppressed),
-      options.changedFiles
-    );
-    const budget = Math.min(remaining, Math.max(0, perSeverity - (options.reserved?.[severity] ?? 0)));
-    ranked.forEach((finding, i) => i < budget ? annotations.push(toAnnotation(finding)) : omitted.push(finding));
-    remaining -= Math.min(budget, ranked.length);
-  }
-  return { annotations, omitted };
-}
-function rankForAnnotation(findings, changedFiles) {
-  const changed = findings.filter((f) => changedFiles?.has(f.file));
-  const unchanged = findings.filter((f) => !changedFiles?.has(f.file));
-  return [...roundRobinByFile(changed), ...roundRobinByFile(unchanged)];
-}
-function roundRobinByFile(findings) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
-  const queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
-  const out = [];
-  for (let round = 0; out.length < findings.length; round++) {
-    for (const queue of queues) {
-      const next = queue[round];
-      if (next) out.push(next);
-    }
-  }
-  return out;
-}
-function compareTreeOrder(a, b) {
-  const sa = a.split("/");
-  const sb = b.split("/");
-  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-    const x = sa[i] ?? "";
-    const y = sb[i] ?? "";
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return sa.length - sb.length;
-}
-function toAnnotation(finding) {
-  const rule = findRule(finding.ruleId);
-  return {
-    severity: finding.severity,
-    message: finding.message,
-    title: rule ? `${finding.ruleId} ${rule.name}` : finding.ruleId,
-    file: finding.file,
-    startLine: finding.line,
-    startColumn: finding.column,
-    ...finding.endLine === finding.line && finding.endColumn !== void 0 ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}
-  };
-}
-
 // src/config/types.ts
 var CONFIG_FILE_NAME = ".cua-guard.json";
 
@@ -8358,39 +8352,6 @@ function globMatcher(globs) {
   return normalized.length > 0 ? (0, import_picomatch2.default)(normalized, { nocase: true, dot: true }) : () => false;
 }
 
-// src/github/api.ts
-function describeApiError(error2) {
-  const status = typeof error2?.status === "number" ? error2.status : void 0;
-  const raw = error2 instanceof Error ? error2.message : String(error2);
-  const message = raw.split(" - https://")[0] ?? raw;
-  return { ...status !== void 0 ? { status } : {}, message };
-}
-
-// src/github/changed-files.ts
-var PULL_REQUEST_FILES_LIMIT = 3e3;
-async function changedFilesOf(context, api) {
-  if (!context.pullRequest) {
-    const reason = context.eventName ? `the '${context.eventName}' event is not a pull request` : "GITHUB_EVENT_NAME is not set (not running in GitHub Actions?)";
-    return { kind: "not-a-pull-request", reason };
-  }
-  if (!context.owner || !context.repo) return { kind: "unavailable", reason: "GITHUB_REPOSITORY is not set" };
-  try {
-    const listed = await (await api()).listPullRequestFiles({ owner: context.owner, repo: context.repo, pullNumber: context.pullRequest.number });
-    if (listed.length >= PULL_REQUEST_FILES_LIMIT) {
-      return { kind: "unavailable", reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists` };
-    }
-    const files = /* @__PURE__ */ new Set();
-    for (const file of listed) {
-      files.add(file.filename);
-      if (file.previousFilename) files.add(file.previousFilename);
-    }
-    return { kind: "pull-request", number: context.pullRequest.number, files };
-  } catch (error2) {
-    const failure = describeApiError(error2);
-    return { kind: "unavailable", reason: `could not list the files of pull request #${context.pullRequest.number} (${failure.status ?? "no response"}: ${failure.message})` };
-  }
-}
-
 // src/github/event.ts
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 function readRunContext(env) {
@@ -8420,17 +8381,6 @@ function readPayload(path) {
 }
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/github/only-changed.ts
-function filterReportToChanges(report2, changed, alwaysAffecting = []) {
-  if (alwaysAffecting.some((file) => changed.has(file))) return { report: report2, skipped: [] };
-  const files = report2.files.filter((f) => isAffected(f, changed));
-  const skipped = report2.files.filter((f) => !files.includes(f)).map((f) => f.path);
-  return { report: { ...report2, files, counts: countFindings(files) }, skipped };
-}
-function isAffected(result, changed) {
-  return changed.has(result.path) || result.linkedFiles.some((f) => changed.has(f)) || (result.linkTargets ?? []).some((f) => changed.has(f)) || result.parametersFile !== void 0 && changed.has(result.parametersFile) || result.findings.some((f) => changed.has(f.file));
 }
 
 // src/action/input-helper.ts
@@ -8692,102 +8642,7 @@ function readRoot(workspace, file) {
   }
 }
 
-// src/action/main.ts
-var CHECK_RUN_NAME = "cua-guard";
-var MAX_SUMMARY_DIFF = 256 * 1024;
-var MAX_FIX_SUMMARY = 384 * 1024;
-var SUMMARY_BUDGET = 900 * 1024;
-async function run() {
-  try {
-    const settings = readActionSettings((name18) => getInput(name18));
-    const config = await loadConfiguration({ workspaceRoot: settings.workspace, ...settings.configPath ? { explicit: settings.configPath } : {} });
-    if (config) info(`configuration: ${config.displayPath}`);
-    const resolved = resolveSettings(config?.config, settings.explicit);
-    const effective = { ...settings, check: resolved.base };
-    const workspace = openWorkspace(effective.workspace);
-    const fullReport = checkWorkspace({
-      workspace,
-      settings: resolved.base,
-      settingsFor: resolved.settingsFor,
-      patterns: resolved.patterns(effective.patterns),
-      ...effective.parametersFile ? { parametersFile: effective.parametersFile } : {}
-    });
-    for (const secret of secretsOfReport(workspace, fullReport)) setSecret(secret);
-    const context = readRunContext(process.env);
-    const api = lazyApi(effective.token);
-    const notes = [];
-    const pathErrors = fullReport.problems.filter(isNamedPathProblem).map((p) => p.message);
-    const warnings = fullReport.problems.filter((p) => !isNamedPathProblem(p)).map((p) => p.message);
-    const scoped = await applyOnlyChanged(effective, fullReport, context, api, config, notes, warnings);
-    const report2 = scoped.report;
-    if (report2.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0) warnings.push("no main templates matched the templates patterns; nothing was checked");
-    publishOutputs(effective, report2, pathErrors.length > 0);
-    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { workspaceRoot: effective.workspace, readFile: workspaceTextReader(workspace) }));
-    const failure = pathFailure(pathErrors) ?? verdictFailure(effective, report2);
-    const fixMarkdown = effective.fix === "suggest" ? await suggestFix(effective, workspace, resolved, report2) : "";
-    const findings = report2.files.flatMap((f) => f.findings);
-    const published = effective.checks ? await publishThroughChecks(effective, context, api, report2, failure, notes, warnings) : false;
-    for (const message of pathErrors) error(message, { title: "cua-guard templates" });
-    for (const warning2 of warnings) warning(warning2);
-    let notAnnotated = 0;
-    if (!published) {
-      const reserved = { error: (failure ? 1 : 0) + pathErrors.length, warning: warnings.length };
-      const changedFiles = scoped.changedFiles ?? await changedFilesForRanking(findings, reserved, context, effective.token, api);
-      notAnnotated = publishAnnotations(findings, changedFiles, reserved);
-    }
-    const summary = formatMarkdownSummary(report2, {
-      linkTo: lineLinker(process.env),
-      notAnnotated,
-      notes,
-      maxBytes: SUMMARY_BUDGET - Buffer.byteLength(fixMarkdown),
-      fullReport: [effective.reportPath, ...effective.sarifPath ? [effective.sarifPath] : []].map((path) => displayPath(effective.workspace, path))
-    });
-    appendSummary(`${summary}${fixMarkdown}
-`);
-    if (effective.verify !== "none") await runVerification(effective, report2);
-    if (failure) setFailed(failure);
-  } catch (error2) {
-    reportFailure(error2);
-  }
-}
-function reportFailure(error2) {
-  if (isConfigError(error2)) {
-    for (const problem of error2.problems) {
-      const file = isAbsolute(error2.file) ? {} : { file: error2.file };
-      error(`invalid configuration: ${problem.message}`, { title: "cua-guard configuration", ...file, startLine: problem.line, startColumn: problem.column });
-    }
-    process.exitCode = 1;
-    return;
-  }
-  const message = isUsageError(error2) ? error2.message : `internal error: ${error2 instanceof Error ? error2.message : String(error2)}`;
-  setFailed(message);
-  if (!isUsageError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
-}
-function pathFailure(pathErrors) {
-  if (pathErrors.length === 0) return void 0;
-  return `${pathErrors.length} path(s) named in the templates input cannot be checked (missing or outside the workspace); fix the templates input`;
-}
-function displayPath(root, path) {
-  const rel = workspaceRelative2(root, path);
-  return rel.startsWith("..") ? path : rel;
-}
-function workspaceTextReader(workspace) {
-  return (file) => {
-    const read = readWorkspaceFile(workspace, file);
-    return read.ok ? read.text : void 0;
-  };
-}
-async function changedFilesForRanking(findings, reserved, context, token, api) {
-  if (!context.pullRequest || !token) return void 0;
-  if (planAnnotations(findings, { reserved }).omitted.length === 0) return void 0;
-  const changed = await changedFilesOf(context, api);
-  if (changed.kind === "pull-request") {
-    info(`annotations: more findings than GitHub shows; findings in the ${changed.files.size} file(s) pull request #${changed.number} changes come first`);
-    return changed.files;
-  }
-  debug(`annotations: ordered without the pull request's files (${changed.reason})`);
-  return void 0;
-}
+// src/action/github-client.ts
 function lazyApi(token) {
   let api;
   return () => {
@@ -8796,6 +8651,123 @@ function lazyApi(token) {
     return api;
   };
 }
+
+// src/github/api.ts
+function describeApiError(error2) {
+  const status = typeof error2?.status === "number" ? error2.status : void 0;
+  const raw = error2 instanceof Error ? error2.message : String(error2);
+  const message = raw.split(" - https://")[0] ?? raw;
+  return { ...status !== void 0 ? { status } : {}, message };
+}
+
+// src/github/changed-files.ts
+var PULL_REQUEST_FILES_LIMIT = 3e3;
+async function changedFilesOf(context, api) {
+  if (!context.pullRequest) {
+    const reason = context.eventName ? `the '${context.eventName}' event is not a pull request` : "GITHUB_EVENT_NAME is not set (not running in GitHub Actions?)";
+    return { kind: "not-a-pull-request", reason };
+  }
+  if (!context.owner || !context.repo) return { kind: "unavailable", reason: "GITHUB_REPOSITORY is not set" };
+  try {
+    const listed = await (await api()).listPullRequestFiles({ owner: context.owner, repo: context.repo, pullNumber: context.pullRequest.number });
+    if (listed.length >= PULL_REQUEST_FILES_LIMIT) {
+      return { kind: "unavailable", reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists` };
+    }
+    const files = /* @__PURE__ */ new Set();
+    for (const file of listed) {
+      files.add(file.filename);
+      if (file.previousFilename) files.add(file.previousFilename);
+    }
+    return { kind: "pull-request", number: context.pullRequest.number, files };
+  } catch (error2) {
+    const failure = describeApiError(error2);
+    return { kind: "unavailable", reason: `could not list the files of pull request #${context.pullRequest.number} (${failure.status ?? "no response"}: ${failure.message})` };
+  }
+}
+
+// src/github/only-changed.ts
+function filterReportToChanges(report2, changed, alwaysAffecting = []) {
+  if (alwaysAffecting.some((file) => changed.has(file))) return { report: report2, skipped: [] };
+  const files = report2.files.filter((f) => isAffected(f, changed));
+  const skipped = report2.files.filter((f) => !files.includes(f)).map((f) => f.path);
+  return { report: { ...report2, files, counts: countFindings(files) }, skipped };
+}
+function isAffected(result, changed) {
+  return changed.has(result.path) || result.linkedFiles.some((f) => changed.has(f)) || (result.linkTargets ?? []).some((f) => changed.has(f)) || result.parametersFile !== void 0 && changed.has(result.parametersFile) || result.findings.some((f) => changed.has(f.file));
+}
+
+// src/reporters/annotations.ts
+var ANNOTATIONS_PER_SEVERITY = 10;
+var ANNOTATIONS_PER_JOB = 50;
+var SEVERITIES = ["error", "warning", "notice"];
+function planAnnotations(findings, options = {}) {
+  const perSeverity = options.perSeverity ?? ANNOTATIONS_PER_SEVERITY;
+  const reservedTotal = SEVERITIES.reduce((sum, s) => sum + (options.reserved?.[s] ?? 0), 0);
+  let remaining = Math.max(0, (options.total ?? ANNOTATIONS_PER_JOB) - reservedTotal);
+  const annotations = [];
+  const omitted = [];
+  for (const severity of SEVERITIES) {
+    const ranked = rankForAnnotation(
+      findings.filter((f) => f.severity === severity && !f.suppressed),
+      options.changedFiles
+    );
+    const budget = Math.min(remaining, Math.max(0, perSeverity - (options.reserved?.[severity] ?? 0)));
+    ranked.forEach((finding, i) => i < budget ? annotations.push(toAnnotation(finding)) : omitted.push(finding));
+    remaining -= Math.min(budget, ranked.length);
+  }
+  return { annotations, omitted };
+}
+function rankForAnnotation(findings, changedFiles) {
+  const changed = findings.filter((f) => changedFiles?.has(f.file));
+  const unchanged = findings.filter((f) => !changedFiles?.has(f.file));
+  return [...roundRobinByFile(changed), ...roundRobinByFile(unchanged)];
+}
+function roundRobinByFile(findings) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of findings) byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
+  const queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
+  const out = [];
+  for (let round = 0; out.length < findings.length; round++) {
+    for (const queue of queues) {
+      const next = queue[round];
+      if (next) out.push(next);
+    }
+  }
+  return out;
+}
+function compareTreeOrder(a, b) {
+  const sa = a.split("/");
+  const sb = b.split("/");
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const x = sa[i] ?? "";
+    const y = sb[i] ?? "";
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return sa.length - sb.length;
+}
+function toAnnotation(finding) {
+  const rule = findRule(finding.ruleId);
+  return {
+    severity: finding.severity,
+    message: finding.message,
+    title: rule ? `${finding.ruleId} ${rule.name}` : finding.ruleId,
+    file: finding.file,
+    startLine: finding.line,
+    startColumn: finding.column,
+    ...finding.endLine === finding.line && finding.endColumn !== void 0 ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}
+  };
+}
+
+// src/action/workspace-paths.ts
+function workspaceRelative2(root, path) {
+  return relative(root, path).split(sep).join("/");
+}
+function displayPath(root, path) {
+  const rel = workspaceRelative2(root, path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+// src/action/scope-to-changes.ts
 async function applyOnlyChanged(settings, full, context, api, config, notes, warnings) {
   if (!settings.onlyChanged) return { report: full };
   const changed = await changedFilesOf(context, api);
@@ -8821,58 +8793,56 @@ async function applyOnlyChanged(settings, full, context, api, config, notes, war
   }
   return { report: full };
 }
-function workspaceRelative2(root, path) {
-  return relative(root, path).split(sep).join("/");
-}
-function publishAnnotations(findings, changedFiles, reserved) {
-  const plan = planAnnotations(findings, { ...changedFiles ? { changedFiles } : {}, reserved });
-  for (const annotation of plan.annotations) annotate(annotation);
-  if (plan.omitted.length > 0) info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
-  return plan.omitted.length;
-}
-function annotate(annotation) {
-  const { severity, message, ...properties } = annotation;
-  if (severity === "error") error(message, properties);
-  else if (severity === "warning") warning(message, properties);
-  else notice(message, properties);
-}
-async function publishThroughChecks(settings, context, api, report2, failure, notes, warnings) {
-  const headSha = context.pullRequest?.headSha ?? context.sha;
-  const fallback = (why) => {
-    warnings.push(`checks: ${why}; findings are shown as annotations instead (at most 10 per severity; the job summary lists all of them)`);
-    notes.push(`The check run could not be published (${why}); findings are shown as annotations instead.`);
-    return false;
-  };
-  if (!context.owner || !context.repo || !headSha) return fallback("GITHUB_REPOSITORY or GITHUB_SHA is not set");
-  let client;
-  try {
-    client = await api();
-  } catch (error3) {
-    return fallback(error3 instanceof Error ? error3.message : String(error3));
+async function changedFilesForRanking(findings, reserved, context, token, api) {
+  if (!context.pullRequest || !token) return void 0;
+  if (planAnnotations(findings, { reserved }).omitted.length === 0) return void 0;
+  const changed = await changedFilesOf(context, api);
+  if (changed.kind === "pull-request") {
+    info(`annotations: more findings than GitHub shows; findings in the ${changed.files.size} file(s) pull request #${changed.number} changes come first`);
+    return changed.files;
   }
-  const { publishCheckRun } = await import("./lazy-github-check-run.js");
-  const { error: error2, warning: warning2, notice: notice2 } = report2.counts;
-  const result = await publishCheckRun(client, {
-    owner: context.owner,
-    repo: context.repo,
-    headSha,
-    name: CHECK_RUN_NAME,
-    title: `${error2} error(s), ${warning2} warning(s), ${notice2} notice(s)`,
-    // The Checks API takes at most 65,535 characters: shorten the summary the way the job summary is.
-    summary: formatMarkdownSummary(report2, { linkTo: lineLinker(process.env), maxBytes: 6e4 }),
-    findings: report2.files.flatMap((f) => f.findings),
-    conclusion: failure ? "failure" : "success"
-  });
-  if (result.ok) {
-    info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ""} in ${result.requests} request(s)`);
-    notes.push(`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? "#"}).`);
-    return true;
-  }
-  const status = result.failure.status !== void 0 ? `${result.failure.status}: ` : "";
-  return fallback(
-    result.permission ? `the token cannot write check runs (${status}${result.failure.message}); pull requests from forks get a read-only token, and the job needs \`permissions: checks: write\`` : `publishing the check run failed (${status}${result.failure.message})`
-  );
+  debug(`annotations: ordered without the pull request's files (${changed.reason})`);
+  return void 0;
 }
+
+// src/reporters/json.ts
+function formatJson(report2) {
+  return `${JSON.stringify(report2, null, 2)}
+`;
+}
+
+// src/action/outputs.ts
+function publishOutputs(settings, report2, unusablePaths) {
+  writeReport(settings.reportPath, formatJson(report2));
+  setOutput("result", report2.counts.error > 0 || unusablePaths ? "fail" : "pass");
+  setOutput("error-count", report2.counts.error);
+  setOutput("warning-count", report2.counts.warning);
+  setOutput("notice-count", report2.counts.notice);
+  setOutput("report", settings.reportPath);
+  setOutput("templates", JSON.stringify(report2.files.map((f) => f.path)));
+  if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
+}
+function writeReport(path, text) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+// src/action/verdict.ts
+function pathFailure(pathErrors) {
+  if (pathErrors.length === 0) return void 0;
+  return `${pathErrors.length} path(s) named in the templates input cannot be checked (missing or outside the workspace); fix the templates input`;
+}
+function verdictFailure(settings, report2) {
+  const { error: error2, warning: warning2 } = report2.counts;
+  if (settings.failOn === "never") return void 0;
+  if (error2 > 0) return `customer usage attribution check failed: ${error2} error(s) in ${report2.files.filter((f) => f.verdict === "fail").length} template(s)`;
+  if (settings.failOn === "warning" && warning2 > 0) return `customer usage attribution check failed: ${warning2} warning(s) (fail-on: warning)`;
+  return void 0;
+}
+
+// src/action/fix-suggestion.ts
+var MAX_SUMMARY_DIFF = 256 * 1024;
+var MAX_FIX_SUMMARY = 384 * 1024;
 async function suggestFix(settings, workspace, resolved, report2) {
   const { fixWorkspace, unifiedDiff } = await import("./lazy-fix-index.js");
   const fixed = fixWorkspace({
@@ -8925,27 +8895,60 @@ function pushWithin(out, lines, budget, what) {
   }
   return used;
 }
-function publishOutputs(settings, report2, unusablePaths) {
-  writeReport(settings.reportPath, formatJson(report2));
-  setOutput("result", report2.counts.error > 0 || unusablePaths ? "fail" : "pass");
-  setOutput("error-count", report2.counts.error);
-  setOutput("warning-count", report2.counts.warning);
-  setOutput("notice-count", report2.counts.notice);
-  setOutput("report", settings.reportPath);
-  setOutput("templates", JSON.stringify(report2.files.map((f) => f.path)));
-  if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
+
+// src/action/publish-findings.ts
+var CHECK_RUN_NAME = "cua-guard";
+function publishAnnotations(findings, changedFiles, reserved) {
+  const plan = planAnnotations(findings, { ...changedFiles ? { changedFiles } : {}, reserved });
+  for (const annotation of plan.annotations) annotate(annotation);
+  if (plan.omitted.length > 0) info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
+  return plan.omitted.length;
 }
-function writeReport(path, text) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+function annotate(annotation) {
+  const { severity, message, ...properties } = annotation;
+  if (severity === "error") error(message, properties);
+  else if (severity === "warning") warning(message, properties);
+  else notice(message, properties);
 }
-function verdictFailure(settings, report2) {
-  const { error: error2, warning: warning2 } = report2.counts;
-  if (settings.failOn === "never") return void 0;
-  if (error2 > 0) return `customer usage attribution check failed: ${error2} error(s) in ${report2.files.filter((f) => f.verdict === "fail").length} template(s)`;
-  if (settings.failOn === "warning" && warning2 > 0) return `customer usage attribution check failed: ${warning2} warning(s) (fail-on: warning)`;
-  return void 0;
+async function publishThroughChecks(context, api, report2, failure, notes, warnings) {
+  const headSha = context.pullRequest?.headSha ?? context.sha;
+  const fallback = (why) => {
+    warnings.push(`checks: ${why}; findings are shown as annotations instead (at most 10 per severity; the job summary lists all of them)`);
+    notes.push(`The check run could not be published (${why}); findings are shown as annotations instead.`);
+    return false;
+  };
+  if (!context.owner || !context.repo || !headSha) return fallback("GITHUB_REPOSITORY or GITHUB_SHA is not set");
+  let client;
+  try {
+    client = await api();
+  } catch (error3) {
+    return fallback(error3 instanceof Error ? error3.message : String(error3));
+  }
+  const { publishCheckRun } = await import("./lazy-github-check-run.js");
+  const { error: error2, warning: warning2, notice: notice2 } = report2.counts;
+  const result = await publishCheckRun(client, {
+    owner: context.owner,
+    repo: context.repo,
+    headSha,
+    name: CHECK_RUN_NAME,
+    title: `${error2} error(s), ${warning2} warning(s), ${notice2} notice(s)`,
+    // The Checks API takes at most 65,535 characters: shorten the summary the way the job summary is.
+    summary: formatMarkdownSummary(report2, { linkTo: lineLinker(process.env), maxBytes: 6e4 }),
+    findings: report2.files.flatMap((f) => f.findings),
+    conclusion: failure ? "failure" : "success"
+  });
+  if (result.ok) {
+    info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ""} in ${result.requests} request(s)`);
+    notes.push(`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? "#"}).`);
+    return true;
+  }
+  const status = result.failure.status !== void 0 ? `${result.failure.status}: ` : "";
+  return fallback(
+    result.permission ? `the token cannot write check runs (${status}${result.failure.message}); pull requests from forks get a read-only token, and the job needs \`permissions: checks: write\`` : `publishing the check run failed (${status}${result.failure.message})`
+  );
 }
+
+// src/action/verification.ts
 async function runVerification(settings, report2) {
   try {
     await verifyInAzure(settings, report2);
@@ -8981,6 +8984,81 @@ async function verifyInAzure(settings, report2) {
   appendSummary(`${result.summaryMarkdown}
 `);
   if (!result.verified) setFailed("attribution verification failed: see the job summary");
+}
+
+// src/action/main.ts
+var SUMMARY_BUDGET = 900 * 1024;
+async function run() {
+  try {
+    const settings = readActionSettings((name18) => getInput(name18));
+    const config = await loadConfiguration({ workspaceRoot: settings.workspace, ...settings.configPath ? { explicit: settings.configPath } : {} });
+    if (config) info(`configuration: ${config.displayPath}`);
+    const resolved = resolveSettings(config?.config, settings.explicit);
+    const effective = { ...settings, check: resolved.base };
+    const workspace = openWorkspace(effective.workspace);
+    const fullReport = checkWorkspace({
+      workspace,
+      settings: resolved.base,
+      settingsFor: resolved.settingsFor,
+      patterns: resolved.patterns(effective.patterns),
+      ...effective.parametersFile ? { parametersFile: effective.parametersFile } : {}
+    });
+    for (const secret of secretsOfReport(workspace, fullReport)) setSecret(secret);
+    const context = readRunContext(process.env);
+    const api = lazyApi(effective.token);
+    const notes = [];
+    const pathErrors = fullReport.problems.filter(isNamedPathProblem).map((p) => p.message);
+    const warnings = fullReport.problems.filter((p) => !isNamedPathProblem(p)).map((p) => p.message);
+    const scoped = await applyOnlyChanged(effective, fullReport, context, api, config, notes, warnings);
+    const report2 = scoped.report;
+    if (report2.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0) warnings.push("no main templates matched the templates patterns; nothing was checked");
+    publishOutputs(effective, report2, pathErrors.length > 0);
+    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { workspaceRoot: effective.workspace, readFile: workspaceTextReader(workspace) }));
+    const failure = pathFailure(pathErrors) ?? verdictFailure(effective, report2);
+    const fixMarkdown = effective.fix === "suggest" ? await suggestFix(effective, workspace, resolved, report2) : "";
+    const findings = report2.files.flatMap((f) => f.findings);
+    const published = effective.checks ? await publishThroughChecks(context, api, report2, failure, notes, warnings) : false;
+    for (const message of pathErrors) error(message, { title: "cua-guard templates" });
+    for (const warning2 of warnings) warning(warning2);
+    let notAnnotated = 0;
+    if (!published) {
+      const reserved = { error: (failure ? 1 : 0) + pathErrors.length, warning: warnings.length };
+      const changedFiles = scoped.changedFiles ?? await changedFilesForRanking(findings, reserved, context, effective.token, api);
+      notAnnotated = publishAnnotations(findings, changedFiles, reserved);
+    }
+    const summary = formatMarkdownSummary(report2, {
+      linkTo: lineLinker(process.env),
+      notAnnotated,
+      notes,
+      maxBytes: SUMMARY_BUDGET - Buffer.byteLength(fixMarkdown),
+      fullReport: [effective.reportPath, ...effective.sarifPath ? [effective.sarifPath] : []].map((path) => displayPath(effective.workspace, path))
+    });
+    appendSummary(`${summary}${fixMarkdown}
+`);
+    if (effective.verify !== "none") await runVerification(effective, report2);
+    if (failure) setFailed(failure);
+  } catch (error2) {
+    reportFailure(error2);
+  }
+}
+function reportFailure(error2) {
+  if (isConfigError(error2)) {
+    for (const problem of error2.problems) {
+      const file = isAbsolute(error2.file) ? {} : { file: error2.file };
+      error(`invalid configuration: ${problem.message}`, { title: "cua-guard configuration", ...file, startLine: problem.line, startColumn: problem.column });
+    }
+    process.exitCode = 1;
+    return;
+  }
+  const message = isUsageError(error2) ? error2.message : `internal error: ${error2 instanceof Error ? error2.message : String(error2)}`;
+  setFailed(message);
+  if (!isUsageError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
+}
+function workspaceTextReader(workspace) {
+  return (file) => {
+    const read = readWorkspaceFile(workspace, file);
+    return read.ok ? read.text : void 0;
+  };
 }
 
 // src/action/main-entry.ts

@@ -5626,16 +5626,29 @@ function isRecord(value) {
 }
 
 // src/workspace/linked-reader.ts
-function createLinkReader(workspace) {
+var CACHE_BUDGET = 4 * 1024 * 1024;
+function createLinkReader(workspace, budget = CACHE_BUDGET) {
   const cache = /* @__PURE__ */ new Map();
+  let cached = 0;
   return (_fromFile, target) => {
     let loaded = cache.get(target);
-    if (!loaded) {
+    if (loaded) {
+      cache.delete(target);
+    } else {
       loaded = loadLinked(workspace, target);
-      cache.set(target, loaded);
+      cached += sizeOf(loaded);
+    }
+    cache.set(target, loaded);
+    for (const [oldest, load] of cache) {
+      if (cached <= budget || oldest === target) break;
+      cache.delete(oldest);
+      cached -= sizeOf(load);
     }
     return loaded;
   };
+}
+function sizeOf(load) {
+  return load.kind === "file" ? load.source.text.length : 0;
 }
 function loadLinked(workspace, target) {
   const read = readWorkspaceFile(workspace, target);
@@ -5961,6 +5974,44 @@ function typeName(value) {
   return typeof value === "boolean" ? "bool" : "string";
 }
 
+// src/expressions/access.ts
+function accessProperty(target, name18, start, end, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+  if (isObject(target)) {
+    const value = getProperty(target, name18);
+    if (value !== void 0) return value;
+    report(frame, `property '${name18}' does not exist on the object`, end - name18.length);
+    return new Unknown(frame.source.slice(start, end));
+  }
+  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, end - name18.length);
+  return new Unknown(frame.source.slice(start, end));
+}
+function accessIndex(target, index, start, end, frame) {
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end));
+  if (target instanceof Unknown) {
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+  }
+  if (Array.isArray(target) && typeof index === "number") {
+    const item = Number.isInteger(index) ? target[index] : void 0;
+    if (item !== void 0) return item;
+    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, start);
+    return new Unknown(frame.source.slice(start, end));
+  }
+  if (isObject(target) && typeof index === "string") {
+    const value = getProperty(target, index);
+    if (value !== void 0) return value;
+    report(frame, `property '${index}' does not exist on the object`, start);
+    return new Unknown(frame.source.slice(start, end));
+  }
+  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, start);
+  return new Unknown(frame.source.slice(start, end));
+}
+function describeType(value) {
+  const name18 = typeName(value);
+  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
+}
+
 // src/expressions/guid.ts
 var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
 function armGuid(values) {
@@ -6264,7 +6315,7 @@ var OPEN = 123;
 var CLOSE = 125;
 function composeFormat(template, values, first = 0) {
   const count = values.length - first;
-  const parts = [];
+  let parts;
   let text = "";
   let i = 0;
   const n = template.length;
@@ -6290,22 +6341,34 @@ function composeFormat(template, values, first = 0) {
       i += 2;
       continue;
     }
-    const item = parseItem(template, i);
-    if (item === "unknown") return { kind: "unknown" };
-    if (typeof item === "string") return { kind: "error", message: item };
-    if (item.index >= count) return { kind: "error", message: `format item {${item.index}} has no argument (${count} given)` };
-    const rendered = renderValue(values[first + item.index] ?? null, item.format);
+    let index;
+    let alignment = 0;
+    let format3 = "";
+    const digit = template.charCodeAt(i + 1) - 48;
+    if (digit >= 0 && digit <= 9 && template.charCodeAt(i + 2) === CLOSE) {
+      index = digit;
+      i += 3;
+    } else {
+      const item = parseItem(template, i);
+      if (item === "unknown") return { kind: "unknown" };
+      if (typeof item === "string") return { kind: "error", message: item };
+      ({ index, alignment, format: format3 } = item);
+      i = item.end;
+    }
+    if (index >= count) return { kind: "error", message: `format item {${index}} has no argument (${count} given)` };
+    const rendered = renderValue(values[first + index] ?? null, format3);
     if (rendered === void 0) return { kind: "unknown" };
     if (typeof rendered === "string") {
-      text += align(rendered, item.alignment);
+      text += align(rendered, alignment);
     } else {
-      if (item.alignment !== 0) return { kind: "unknown" };
+      if (alignment !== 0) return { kind: "unknown" };
+      parts ??= [];
       if (text !== "") parts.push(text);
       text = "";
       parts.push(...rendered);
     }
-    i = item.end;
   }
+  if (parts === void 0) return text;
   if (text !== "") parts.push(text);
   return { kind: "parts", parts };
 }
@@ -6315,10 +6378,9 @@ var COLON = 58;
 var MINUS = 45;
 var ITEM_LIMIT = 1e6;
 function parseItem(template, open) {
-  const invalid = `invalid format item at position ${open} of the format string`;
   let i = open + 1;
   const index = readDigits(template, i);
-  if (index === void 0) return invalid;
+  if (index === void 0) return invalidItem(open);
   i = index.end;
   i = skipSpaces(template, i);
   let alignment = 0;
@@ -6327,7 +6389,7 @@ function parseItem(template, open) {
     const left = template.charCodeAt(i) === MINUS;
     if (left) i++;
     const width = readDigits(template, i);
-    if (width === void 0) return invalid;
+    if (width === void 0) return invalidItem(open);
     alignment = left ? -width.value : width.value;
     i = skipSpaces(template, width.end);
   }
@@ -6340,8 +6402,11 @@ function parseItem(template, open) {
     i = close;
   }
   if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
-  if (template.charCodeAt(i) !== CLOSE) return invalid;
+  if (template.charCodeAt(i) !== CLOSE) return invalidItem(open);
   return { index: index.value, alignment, format: format3, end: i + 1 };
+}
+function invalidItem(open) {
+  return `invalid format item at position ${open} of the format string`;
 }
 function readDigits(text, from) {
   let i = from;
@@ -6366,6 +6431,7 @@ function align(text, alignment) {
   return text;
 }
 function renderValue(value, format3) {
+  if (typeof value === "string") return value;
   if (value instanceof Unknown) return [value];
   if (value instanceof PartialString) return [...value.parts];
   if (Array.isArray(value) || typeof value === "object" && value !== null) {
@@ -6464,6 +6530,16 @@ function textArg(call, i) {
   return void 0;
 }
 function concat(call) {
+  let text = "";
+  for (let i = 0; i < call.argCount; i++) {
+    const value = call.arg(i);
+    if (typeof value === "string") text += value;
+    else if (typeof value === "number") text += numberText(value);
+    else return concatValues(call);
+  }
+  return text;
+}
+function concatValues(call) {
   const values = call.args();
   if (values.some(Array.isArray)) {
     if (values.every(Array.isArray)) return values.flat(1);
@@ -6492,6 +6568,7 @@ function format2(call) {
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
   const result = composeFormat(template, call.args(), 1);
+  if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
   return joinParts(result.parts);
@@ -7378,16 +7455,19 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function foldHash(hash, charCode) {
-  return Math.imul(hash, 31) + (charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode) | 0;
+function fold(charCode) {
+  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+}
+function nameHash(source, start, end) {
+  const length2 = end - start;
+  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
+  return hash * 31 + fold(source.charCodeAt(end - 1));
 }
 var BUCKETS = 512;
 var table = new Array(BUCKETS).fill(void 0);
 function add(name18, resolution) {
   const lower = name18.toLowerCase();
-  let hash = 0;
-  for (let i = 0; i < lower.length; i++) hash = foldHash(hash, lower.charCodeAt(i));
-  const bucket = table[hash & BUCKETS - 1] ??= [];
+  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === void 0) bucket.push({ lower, resolution });
   else if (typeof resolution === "object") existing.resolution = resolution;
@@ -7396,8 +7476,8 @@ for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
 for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
   for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
 }
-function resolveFunctionName(source, start, end, hash) {
-  const bucket = table[hash & BUCKETS - 1];
+function resolveFunctionName(source, start, end) {
+  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
   const length2 = end - start;
   if (bucket !== void 0) {
     for (let b = 0; b < bucket.length; b++) {
@@ -7408,15 +7488,18 @@ function resolveFunctionName(source, start, end, hash) {
   return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
 }
 function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) {
-    const c = source.charCodeAt(start + i);
-    if ((c >= 65 && c <= 90 ? c | 32 : c) !== lower.charCodeAt(i)) return false;
-  }
+  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
   return true;
 }
 
-// src/expressions/parser.ts
-var MAX_NESTING = 200;
+// src/expressions/scanner.ts
+var SyntaxFailure = class extends Error {
+  offset;
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+};
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var OPEN_PAREN = 40;
@@ -7428,27 +7511,6 @@ var MINUS2 = 45;
 var PLUS = 43;
 var INT32_MIN = -2147483648;
 var INT32_MAX = 2147483647;
-function isExpressionString(s) {
-  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
-}
-function parseExpression(source) {
-  try {
-    const node = parser.parse(source);
-    return { ok: true, node, unknownFunctions: parser.unknownFunctions };
-  } catch (error) {
-    if (!(error instanceof SyntaxFailure)) throw error;
-    return { ok: false, error: { message: error.message, offset: error.offset } };
-  } finally {
-    parser.release();
-  }
-}
-var SyntaxFailure = class extends Error {
-  offset;
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-};
 var OTHER_SPACE = /[\p{Zs}\p{Zl}\p{Zp}]/u;
 var OTHER_LETTER = new RegExp("\\p{L}", "u");
 var OTHER_DIGIT = new RegExp("\\p{Nd}", "u");
@@ -7474,19 +7536,128 @@ function isIdentStart(c) {
 function isIdentPart(c) {
   return isIdentStart(c) || isAnyDigit(c);
 }
-var NO_ARGS = Object.freeze([]);
-var Parser = class {
+function isNumberStart(c) {
+  return c === MINUS2 || c === PLUS || isAnyDigit(c);
+}
+var Scanner = class {
   src = "";
   pos = 1;
   // just after the opening '['
   end = 0;
   // offset of the closing ']'
-  nesting = 0;
-  unknownFunctions;
-  parse(src) {
+  reset(src) {
     this.src = src;
     this.pos = 1;
     this.end = src.length - 1;
+  }
+  /** The value of the string literal at `pos` ('' is an escaped quote). */
+  readString() {
+    const start = this.pos;
+    let value = "";
+    let chunkStart = start + 1;
+    for (; ; ) {
+      const quote2 = this.src.indexOf("'", chunkStart);
+      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE2) {
+        value += this.src.slice(chunkStart, quote2 + 1);
+        chunkStart = quote2 + 2;
+        continue;
+      }
+      value += this.src.slice(chunkStart, quote2);
+      this.pos = quote2 + 1;
+      return value;
+    }
+  }
+  /** [+-]digits, read as ARM reads it: a 32-bit integer; a decimal point or exponent is an error. */
+  readNumber() {
+    const start = this.pos;
+    const sign = this.src.charCodeAt(this.pos);
+    if (sign === MINUS2 || sign === PLUS) this.pos++;
+    this.skipDigits();
+    let decimal = false;
+    if (this.peek() === DOT) {
+      decimal = true;
+      this.pos++;
+      this.skipDigits();
+    }
+    const e = this.peek();
+    if ((e === 69 || e === 101) && this.pos + 1 < this.end) {
+      decimal = true;
+      const next = this.src.charCodeAt(this.pos + 1);
+      this.pos += next === PLUS || next === MINUS2 ? 2 : 1;
+      this.skipDigits();
+    }
+    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
+    const text = this.src.slice(start, this.pos);
+    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    return value === 0 ? 0 : value;
+  }
+  skipDigits() {
+    while (this.pos < this.end && isAnyDigit(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  /** Moves past an identifier (none if the next char cannot start one). */
+  skipIdentifier() {
+    const src = this.src;
+    const end = this.end;
+    let pos = this.pos;
+    if (pos < end && isIdentStart(src.charCodeAt(pos))) {
+      for (pos++; pos < end; pos++) {
+        const c = src.charCodeAt(pos);
+        if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || isIdentPart(c))) break;
+      }
+    }
+    this.pos = pos;
+  }
+  readIdentifier() {
+    const start = this.pos;
+    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
+      this.pos++;
+      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
+    }
+    return this.src.slice(start, this.pos);
+  }
+  peek() {
+    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
+  }
+  skipSpace() {
+    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
+  }
+  unexpected() {
+    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
+    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+  expected(what) {
+    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
+    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  }
+};
+
+// src/expressions/parser.ts
+var MAX_NESTING = 200;
+function isExpressionString(s) {
+  return s.length >= 2 && s.charCodeAt(0) === OPEN_BRACKET && s.charCodeAt(s.length - 1) === CLOSE_BRACKET && s.charCodeAt(1) !== OPEN_BRACKET;
+}
+function parseExpression(source) {
+  try {
+    const node = parser.parse(source);
+    return { ok: true, node, unknownFunctions: parser.unknownFunctions };
+  } catch (error) {
+    if (!(error instanceof SyntaxFailure)) throw error;
+    return { ok: false, error: { message: error.message, offset: error.offset } };
+  } finally {
+    parser.release();
+  }
+}
+var NO_ARGS = Object.freeze([]);
+var Parser = class extends Scanner {
+  nesting = 0;
+  /** Whether the last argument parseArgument() read ended its call. */
+  closed = false;
+  unknownFunctions;
+  parse(src) {
+    this.reset(src);
     this.nesting = 0;
     this.unknownFunctions = void 0;
     this.skipSpace();
@@ -7507,11 +7678,19 @@ var Parser = class {
     this.skipSpace();
     if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
     const c = this.src.charCodeAt(this.pos);
+    const start = this.pos;
     let node;
-    if (c === QUOTE2) node = this.parseString();
-    else if (c === MINUS2 || c === PLUS || isAnyDigit(c)) node = this.parseNumber();
-    else if (isIdentStart(c)) node = this.parseAccesses(this.parseCall());
-    else throw this.unexpected();
+    if (c === QUOTE2) {
+      const value = this.readString();
+      node = { kind: "string", start, end: this.pos, value };
+    } else if (isNumberStart(c)) {
+      const value = this.readNumber();
+      node = { kind: "number", start, end: this.pos, value };
+    } else if (isIdentStart(c)) {
+      node = this.parseAccesses(this.parseCall());
+    } else {
+      throw this.unexpected();
+    }
     this.nesting--;
     return node;
   }
@@ -7539,59 +7718,13 @@ var Parser = class {
       }
     }
   }
-  parseString() {
-    const start = this.pos;
-    let value = "";
-    let chunkStart = start + 1;
-    for (; ; ) {
-      const quote2 = this.src.indexOf("'", chunkStart);
-      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
-      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE2) {
-        value += this.src.slice(chunkStart, quote2 + 1);
-        chunkStart = quote2 + 2;
-        continue;
-      }
-      value += this.src.slice(chunkStart, quote2);
-      this.pos = quote2 + 1;
-      return { kind: "string", start, end: this.pos, value };
-    }
-  }
-  /** [+-]digits, read as ARM reads it: a 32-bit integer; a decimal point or exponent is an error. */
-  parseNumber() {
-    const start = this.pos;
-    const sign = this.src.charCodeAt(this.pos);
-    if (sign === MINUS2 || sign === PLUS) this.pos++;
-    this.skipDigits();
-    let decimal = false;
-    if (this.peek() === DOT) {
-      decimal = true;
-      this.pos++;
-      this.skipDigits();
-    }
-    const e = this.peek();
-    if ((e === 69 || e === 101) && this.pos + 1 < this.end) {
-      decimal = true;
-      const next = this.src.charCodeAt(this.pos + 1);
-      this.pos += next === PLUS || next === MINUS2 ? 2 : 1;
-      this.skipDigits();
-    }
-    if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
-    const text = this.src.slice(start, this.pos);
-    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
-    const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
-    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
-    return { kind: "number", start, end: this.pos, value: value === 0 ? 0 : value };
-  }
-  skipDigits() {
-    while (this.pos < this.end && isAnyDigit(this.src.charCodeAt(this.pos))) this.pos++;
-  }
   /**
    * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
    * the text itself (no string is cut for it): most names in a template are calls.
    */
   parseCall() {
     const start = this.pos;
-    let hash = this.scanIdentifier();
+    this.skipIdentifier();
     let nameStart = start;
     let nameEnd = this.pos;
     this.skipSpace();
@@ -7601,36 +7734,19 @@ var Parser = class {
       this.pos++;
       this.skipSpace();
       nameStart = this.pos;
-      hash = this.scanIdentifier();
+      this.skipIdentifier();
       nameEnd = this.pos;
       if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
       this.skipSpace();
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd, hash) ?? "unknown" : void 0;
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
     const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
     return node;
-  }
-  /** Moves past an identifier (none if the next char cannot start one); returns its foldHash. */
-  scanIdentifier() {
-    const src = this.src;
-    const end = this.end;
-    let pos = this.pos;
-    let hash = 0;
-    if (pos < end && isIdentStart(src.charCodeAt(pos))) {
-      hash = foldHash(hash, src.charCodeAt(pos++));
-      for (; pos < end; pos++) {
-        const c = src.charCodeAt(pos);
-        if (!(c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || isIdentPart(c))) break;
-        hash = foldHash(hash, c);
-      }
-    }
-    this.pos = pos;
-    return hash;
   }
   notACall(start, namespace, name18) {
     if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
@@ -7644,43 +7760,23 @@ var Parser = class {
       this.pos++;
       return NO_ARGS;
     }
-    const args = [];
-    for (; ; ) {
-      args.push(this.parseExpression());
-      this.skipSpace();
-      const c = this.peek();
-      if (c === COMMA3) {
-        this.pos++;
-        continue;
-      }
-      if (c === CLOSE_PAREN) {
-        this.pos++;
-        return args;
-      }
-      throw this.expected("',' or ')'");
-    }
+    const first = this.parseArgument();
+    if (this.closed) return [first];
+    const second = this.parseArgument();
+    if (this.closed) return [first, second];
+    const args = [first, second, this.parseArgument()];
+    while (!this.closed) args.push(this.parseArgument());
+    return args;
   }
-  readIdentifier() {
-    const start = this.pos;
-    if (this.pos < this.end && isIdentStart(this.src.charCodeAt(this.pos))) {
-      this.pos++;
-      while (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) this.pos++;
-    }
-    return this.src.slice(start, this.pos);
-  }
-  peek() {
-    return this.pos < this.end ? this.src.charCodeAt(this.pos) : -1;
-  }
-  skipSpace() {
-    while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
-  }
-  unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
-  }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
+  parseArgument() {
+    const node = this.parseExpression();
+    this.skipSpace();
+    const c = this.peek();
+    if (c !== COMMA3 && c !== CLOSE_PAREN) throw this.expected("',' or ')'");
+    this.pos++;
+    this.closed = c === CLOSE_PAREN;
+    return node;
   }
 };
 var parser = new Parser();
@@ -7795,49 +7891,13 @@ function evaluateNode(node, frame) {
       case "call":
         return evaluateCall(node, frame);
       case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node, frame);
+        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
       case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node, frame);
+        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
     }
   } finally {
     frame.state.depth--;
   }
-}
-function accessProperty(target, name18, node, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
-  if (isObject(target)) {
-    const value = getProperty(target, name18);
-    if (value !== void 0) return value;
-    report(frame, `property '${name18}' does not exist on the object`, node.end - name18.length);
-    return new Unknown(nodeText(node, frame));
-  }
-  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, node.end - name18.length);
-  return new Unknown(nodeText(node, frame));
-}
-function accessIndex(target, index, node, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(nodeText(node, frame));
-  if (target instanceof Unknown) {
-    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
-    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
-  }
-  if (Array.isArray(target) && typeof index === "number") {
-    const item = Number.isInteger(index) ? target[index] : void 0;
-    if (item !== void 0) return item;
-    report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, node.start);
-    return new Unknown(nodeText(node, frame));
-  }
-  if (isObject(target) && typeof index === "string") {
-    const value = getProperty(target, index);
-    if (value !== void 0) return value;
-    report(frame, `property '${index}' does not exist on the object`, node.start);
-    return new Unknown(nodeText(node, frame));
-  }
-  report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, node.start);
-  return new Unknown(nodeText(node, frame));
-}
-function describeType(value) {
-  const name18 = typeName(value);
-  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
 function callName(node, frame) {
   return frame.source.slice(node.nameStart, node.nameEnd);
@@ -7934,6 +7994,9 @@ function findKey(record, name18) {
   return void 0;
 }
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+function isSecureType(type) {
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+}
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
 var DefinitionTable = class {
@@ -7997,8 +8060,7 @@ var Bindings = class {
   resolveParameter(owner, name18, state) {
     const found = this.parameters().find(name18);
     if (found === void 0) return MISSING;
-    const type = found.def["type"];
-    if (typeof type === "string" && SECURE_TYPES.has(type.toLowerCase())) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    if (found.secure) return secretResolution(found);
     if (found.memo !== void 0) return found.memo;
     if (found.busy) return CYCLE;
     found.busy = true;
@@ -8052,13 +8114,10 @@ var Bindings = class {
     return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => ({
-      name: name18,
-      def: asRecord(raw) ?? {},
-      text: void 0,
-      memo: void 0,
-      busy: false
-    }));
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => {
+      const def = asRecord(raw) ?? {};
+      return { name: name18, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+    });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
@@ -8075,6 +8134,9 @@ function copyVariables(key, raw) {
     if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
   }
   return declared;
+}
+function secretResolution(found) {
+  return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
 }
 function parameterText(found) {
   return found.text ??= `parameters(${quote(found.name)})`;
@@ -9986,44 +10048,7 @@ function trackingResource(trackingId, scope, strictNames = false) {
   };
 }
 
-// src/fix/plan-fix.ts
-var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var NIL_GUID = "00000000-0000-0000-0000-000000000000";
-var DATE_VERSION2 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
-function planTemplateFix(input) {
-  const unchanged = (notes) => finish2(input, { pending: [], notes }, []);
-  const parsed = parseTemplateText(input.text);
-  if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
-  const shape = templateShapeProblem(parsed.value);
-  if (shape) return unchanged([`not changed: ${shape.message}`]);
-  const tree = parseTree2(input.text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree) return unchanged(["not changed: the file could not be parsed"]);
-  const source = createTemplateSource(input.file, input.text, parsed.value);
-  const model = buildTemplateModel(source, {
-    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-    ...input.readLinked && input.settings.followLinks ? { readLinked: input.readLinked } : {}
-  });
-  const candidates = findTrackingResources(model, input.settings);
-  const style = detectStyle(input.text);
-  const deployments = candidates.filter((c) => c.isDeployment);
-  const topLevel = deployments.filter((c) => c.entry.placement === "top-level" && c.entry.source.file === input.file);
-  const elsewhere = deployments.filter((c) => !topLevel.includes(c));
-  const context = { input, tree, style, scope: model.scope, pending: [], notes: [], topLevelCount: topLevel.length };
-  const broken = model.resources.filter(
-    (r) => r.placement === "top-level" && r.source.file === input.file && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
-  );
-  for (const entry of broken) {
-    context.notes.push(`left alone: the deployment named ${JSON.stringify(entry.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`);
-  }
-  const inserted = topLevel.length === 0 && broken.length === 0 && insertTrackingResource(context, model.main.root);
-  for (const candidate of elsewhere) {
-    context.notes.push(
-      `left alone: tracking deployment '${candidate.name.display}' is ${describePlacement(candidate.entry)}; cua-guard fix never moves or deletes one, as it cannot be sure nothing depends on it: ` + (inserted ? "a top-level one was inserted, so remove this one yourself" : "move it to the main template's top-level resources yourself")
-    );
-  }
-  for (const candidate of topLevel) repairTrackingDeployment(context, candidate);
-  return finish2(input, context, model.linkedSources.map((s) => s.file));
-}
+// src/fix/fix-context.ts
 function wanted(context, ruleId, what, entry) {
   if (context.input.settings.severities[ruleId] === "off") {
     context.notes.push(`left alone: ${what} (${ruleId} is off for this template)`);
@@ -10036,6 +10061,18 @@ function wanted(context, ruleId, what, entry) {
   }
   return true;
 }
+function addProperty(context, path, value, message, first = false) {
+  const edit = insertionEdit(context.input.text, context.tree, { path, value, first }, context.style);
+  context.pending.push({ edit, message });
+}
+function replace2(context, path, value, message) {
+  context.pending.push({ edit: replacementEdit(context.input.text, path, value), message });
+}
+function isExpression(value) {
+  return value.startsWith("[") && !value.startsWith("[[") && value.endsWith("]");
+}
+
+// src/fix/insert-tracking.ts
 function insertTrackingResource(context, root) {
   const { input } = context;
   if (!wanted(context, "CUA001", "the missing top-level tracking deployment was not inserted")) return false;
@@ -10065,51 +10102,55 @@ function uniqueSymbol(resources) {
     if (!(symbol in resources)) return symbol;
   }
 }
-function repairTrackingDeployment(context, candidate) {
-  const { entry } = candidate;
-  const resource = entry.resource;
-  const path = [...entry.path];
-  const label = `'${candidate.name.display}'`;
-  repairName(context, candidate);
-  const properties = resource["properties"];
-  if (properties === void 0) {
-    const mode = wanted(context, "CUA007", `${label} has no properties.mode`, entry);
-    const template = wanted(context, "CUA008", `${label} has no inline template`, entry);
-    const value = { ...mode ? { mode: "Incremental" } : {}, ...template ? { template: emptyTemplate(context.scope) } : {} };
-    const parts = [...mode ? ["mode Incremental"] : [], ...template ? ["empty template"] : []];
-    if (parts.length > 0) addProperty(context, [...path, "properties"], value, `added properties (${parts.join(", ")}) to ${label}`);
-  } else if (isRecord(properties)) {
-    const mode = properties["mode"];
-    if (mode === void 0) {
-      if (wanted(context, "CUA007", `${label} has no properties.mode`, entry)) {
-        addProperty(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (it had none)`, true);
-      }
-    } else if (typeof mode === "string" && !isExpression(mode)) {
-      if (mode.toLowerCase() !== "incremental" && wanted(context, "CUA007", `properties.mode of ${label} is '${mode}'`, entry)) {
-        replace2(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (was '${mode}')`);
-      }
-    } else {
-      const value = evaluateValue(mode, entry.scope).value;
-      if (typeof value !== "string" || value.toLowerCase() !== "incremental") {
-        context.notes.push(`left alone: properties.mode of ${label} is ${JSON.stringify(mode)}, not a literal; make it 'Incremental'`);
-      }
-    }
-    if (properties["template"] === void 0 && properties["templateLink"] === void 0 && wanted(context, "CUA008", `${label} has no inline template`, entry)) {
-      addProperty(context, [...path, "properties", "template"], emptyTemplate(context.scope), `added an empty inline template to ${label}`);
-    }
+
+// src/fix/literal-name-repair.ts
+var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function repairLiteralName(raw, knownIds, strictNames) {
+  const match = /^pid-(.*)$/is.exec(raw);
+  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
+  const reasons = [];
+  if (!raw.startsWith("pid-")) reasons.push("lower-case 'pid-'");
+  let rest = match[1] ?? "";
+  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
+  if (braced) {
+    rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
+    reasons.push("no braces round the GUID");
   }
-  if (isHigherScope(entry.targetScope) && resource["location"] === void 0 && wanted(context, "CUA012", `${label} has no location`, entry)) {
-    addProperty(context, [...path, "location"], "[deployment().location]", `added "location": "[deployment().location]" to ${label} (${entry.targetScope} scope)`);
-  }
-  const apiVersion = resource["apiVersion"];
-  if (apiVersion === void 0) {
-    if (wanted(context, "CUA014", `${label} has no apiVersion`, entry)) {
-      addProperty(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (it had none)`);
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  if (guid !== void 0) {
+    const suffix = rest.slice(guid.length);
+    if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
+      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(", ") } : { reason: "the intended name is not clear" };
     }
-  } else if (typeof apiVersion === "string" && !isExpression(apiVersion) && !DATE_VERSION2.test(apiVersion) && wanted(context, "CUA014", `apiVersion of ${label} is '${apiVersion}'`, entry)) {
-    replace2(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (was '${apiVersion}')`);
+    return { reason: "what follows the GUID is not a valid suffix; the intended name is not clear" };
   }
+  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
+    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, "lower-case Partner Center id"].join(", ") };
+  }
+  const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
+  if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
+  const near = [...new Set(knownIds.filter((id18) => GUID3.test(id18)))].filter((id18) => editDistance(id18.replace(/-/g, "").toLowerCase(), digits) <= 2);
+  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  return {
+    reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
+  };
 }
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/fix/repair-name.ts
+var NIL_GUID = "00000000-0000-0000-0000-000000000000";
 function repairName(context, candidate) {
   const { entry } = candidate;
   const raw = entry.resource["name"];
@@ -10168,58 +10209,96 @@ function keptSuffix(raw, id18, strictNames) {
   if (suffix === void 0 || suffix.toLowerCase() === "-partnercenter") return "";
   return `pid-${id18}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
 }
-function repairLiteralName(raw, knownIds, strictNames) {
-  const match = /^pid-(.*)$/is.exec(raw);
-  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
-  const reasons = [];
-  if (!raw.startsWith("pid-")) reasons.push("lower-case 'pid-'");
-  let rest = match[1] ?? "";
-  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
-  if (braced) {
-    rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
-    reasons.push("no braces round the GUID");
-  }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
-  if (guid !== void 0) {
-    const suffix = rest.slice(guid.length);
-    if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
-      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(", ") } : { reason: "the intended name is not clear" };
+
+// src/fix/repair-deployment.ts
+var DATE_VERSION2 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
+function repairTrackingDeployment(context, candidate) {
+  const { entry } = candidate;
+  const target = { entry, path: [...entry.path], label: `'${candidate.name.display}'` };
+  repairName(context, candidate);
+  repairProperties(context, target);
+  repairLocation(context, target);
+  repairApiVersion(context, target);
+}
+function repairProperties(context, { entry, path, label }) {
+  const properties = entry.resource["properties"];
+  if (properties === void 0) {
+    const mode = wanted(context, "CUA007", `${label} has no properties.mode`, entry);
+    const template = wanted(context, "CUA008", `${label} has no inline template`, entry);
+    const value = { ...mode ? { mode: "Incremental" } : {}, ...template ? { template: emptyTemplate(context.scope) } : {} };
+    const parts = [...mode ? ["mode Incremental"] : [], ...template ? ["empty template"] : []];
+    if (parts.length > 0) addProperty(context, [...path, "properties"], value, `added properties (${parts.join(", ")}) to ${label}`);
+  } else if (isRecord(properties)) {
+    const mode = properties["mode"];
+    if (mode === void 0) {
+      if (wanted(context, "CUA007", `${label} has no properties.mode`, entry)) {
+        addProperty(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (it had none)`, true);
+      }
+    } else if (typeof mode === "string" && !isExpression(mode)) {
+      if (mode.toLowerCase() !== "incremental" && wanted(context, "CUA007", `properties.mode of ${label} is '${mode}'`, entry)) {
+        replace2(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (was '${mode}')`);
+      }
+    } else {
+      const value = evaluateValue(mode, entry.scope).value;
+      if (typeof value !== "string" || value.toLowerCase() !== "incremental") {
+        context.notes.push(`left alone: properties.mode of ${label} is ${JSON.stringify(mode)}, not a literal; make it 'Incremental'`);
+      }
     }
-    return { reason: "what follows the GUID is not a valid suffix; the intended name is not clear" };
-  }
-  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
-    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, "lower-case Partner Center id"].join(", ") };
-  }
-  const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
-  if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
-  const near = [...new Set(knownIds.filter((id18) => GUID3.test(id18)))].filter((id18) => editDistance(id18.replace(/-/g, "").toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
-  return {
-    reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
-  };
-}
-function editDistance(a, b) {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    if (properties["template"] === void 0 && properties["templateLink"] === void 0 && wanted(context, "CUA008", `${label} has no inline template`, entry)) {
+      addProperty(context, [...path, "properties", "template"], emptyTemplate(context.scope), `added an empty inline template to ${label}`);
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
 }
-function addProperty(context, path, value, message, first = false) {
-  const edit = insertionEdit(context.input.text, context.tree, { path, value, first }, context.style);
-  context.pending.push({ edit, message });
+function repairLocation(context, { entry, path, label }) {
+  if (isHigherScope(entry.targetScope) && entry.resource["location"] === void 0 && wanted(context, "CUA012", `${label} has no location`, entry)) {
+    addProperty(context, [...path, "location"], "[deployment().location]", `added "location": "[deployment().location]" to ${label} (${entry.targetScope} scope)`);
+  }
 }
-function replace2(context, path, value, message) {
-  context.pending.push({ edit: replacementEdit(context.input.text, path, value), message });
+function repairApiVersion(context, { entry, path, label }) {
+  const apiVersion = entry.resource["apiVersion"];
+  if (apiVersion === void 0) {
+    if (wanted(context, "CUA014", `${label} has no apiVersion`, entry)) {
+      addProperty(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (it had none)`);
+    }
+  } else if (typeof apiVersion === "string" && !isExpression(apiVersion) && !DATE_VERSION2.test(apiVersion) && wanted(context, "CUA014", `apiVersion of ${label} is '${apiVersion}'`, entry)) {
+    replace2(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (was '${apiVersion}')`);
+  }
 }
-function isExpression(value) {
-  return value.startsWith("[") && !value.startsWith("[[") && value.endsWith("]");
+
+// src/fix/plan-fix.ts
+function planTemplateFix(input) {
+  const unchanged = (notes) => finish2(input, { pending: [], notes }, []);
+  const parsed = parseTemplateText(input.text);
+  if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
+  const shape = templateShapeProblem(parsed.value);
+  if (shape) return unchanged([`not changed: ${shape.message}`]);
+  const tree = parseTree2(input.text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!tree) return unchanged(["not changed: the file could not be parsed"]);
+  const source = createTemplateSource(input.file, input.text, parsed.value);
+  const model = buildTemplateModel(source, {
+    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
+    ...input.readLinked && input.settings.followLinks ? { readLinked: input.readLinked } : {}
+  });
+  const candidates = findTrackingResources(model, input.settings);
+  const style = detectStyle(input.text);
+  const deployments = candidates.filter((c) => c.isDeployment);
+  const topLevel = deployments.filter((c) => c.entry.placement === "top-level" && c.entry.source.file === input.file);
+  const elsewhere = deployments.filter((c) => !topLevel.includes(c));
+  const context = { input, tree, style, scope: model.scope, pending: [], notes: [], topLevelCount: topLevel.length };
+  const broken = model.resources.filter(
+    (r) => r.placement === "top-level" && r.source.file === input.file && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
+  );
+  for (const entry of broken) {
+    context.notes.push(`left alone: the deployment named ${JSON.stringify(entry.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`);
+  }
+  const inserted = topLevel.length === 0 && broken.length === 0 && insertTrackingResource(context, model.main.root);
+  for (const candidate of elsewhere) {
+    context.notes.push(
+      `left alone: tracking deployment '${candidate.name.display}' is ${describePlacement(candidate.entry)}; cua-guard fix never moves or deletes one, as it cannot be sure nothing depends on it: ` + (inserted ? "a top-level one was inserted, so remove this one yourself" : "move it to the main template's top-level resources yourself")
+    );
+  }
+  for (const candidate of topLevel) repairTrackingDeployment(context, candidate);
+  return finish2(input, context, model.linkedSources.map((s) => s.file));
 }
 function describePlacement(entry) {
   const chain = entry.chain.map((hop) => `'${hop.label}'`).join(" \u2192 ");
