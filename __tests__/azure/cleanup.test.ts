@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPostProcess, runStepProcess, type ChildOutcome } from '../support/fake-arm/harness.ts';
 import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
-import { MG, OTHER_SUB, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { MG, OTHER_SUB, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template, resourceGroupDeployInputs } from '../support/fake-arm/fixtures.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { CLEANUP_STATE_KEY, type CleanupJournal } from '../../src/azure/journal.ts';
 
@@ -154,15 +154,7 @@ test('resource group scope: a created group goes with everything in it; in a gro
 test('cleanup: never leaves everything and the post step makes no request; on-success removes a verified run', async (t) => {
   const start = snapshot();
   const tpl = addTemplate(ws, 'policy/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stpolicy')]));
-  const inputs = (cleanup: string, group: string): Record<string, string> => ({
-    verify: 'deploy',
-    scope: 'resourcegroup',
-    'subscription-id': SUB,
-    'resource-group': group,
-    'create-resource-group': 'true',
-    region: 'westeurope',
-    cleanup,
-  });
+  const inputs = (cleanup: string, group: string): Record<string, string> => resourceGroupDeployInputs(group, { cleanup });
   const never = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('never', 'rg-never') });
   assert.equal(never.result.verified, true, JSON.stringify(never.result.findings));
   assert.equal(journalOf(never.state).cleanup, 'never');

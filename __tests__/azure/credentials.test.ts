@@ -7,25 +7,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
 import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
-import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template, resourceGroupDeployInputs } from '../support/fake-arm/fixtures.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 
 const { fake, ws } = useFakeArmAndWorkspace();
-
-const inputs = (group: string): Record<string, string> => ({
-  verify: 'deploy',
-  scope: 'resourcegroup',
-  'subscription-id': SUB,
-  'resource-group': group,
-  'create-resource-group': 'true',
-  region: 'westeurope',
-});
 
 test('after azure/login: the Azure CLI session is chosen unpinned and used by the main and the post step', async (t) => {
   fake.requests.length = 0;
   const callsBefore = fake.azCalls().length;
   const tpl = addTemplate(ws, 'cli/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcli')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', inputs: inputs('rg-cli') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', inputs: resourceGroupDeployInputs('rg-cli') });
   t.diagnostic(requestSummary('azure-cli credential', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   assert.match(run.result.summaryMarkdown, /signed in with Azure CLI session \(azure\/login\)/);
@@ -49,7 +40,7 @@ test('after azure/login: the Azure CLI session is chosen unpinned and used by th
 test('without an az session the finding says to run azure/login', async () => {
   fake.requests.length = 0;
   const tpl = addTemplate(ws, 'cli-out/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcliout')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', env: { FAKE_AZ_LOGGED_OUT: '1' }, inputs: inputs('rg-cli-out') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', env: { FAKE_AZ_LOGGED_OUT: '1' }, inputs: resourceGroupDeployInputs('rg-cli-out') });
   assert.equal(run.result.verified, false);
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA100']);
   assert.match(run.result.findings[0]?.message ?? '', /signing in to Azure failed: .*az login.*Run azure\/login before this step/);

@@ -6,25 +6,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
 import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
-import { PID, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { PID, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template, resourceGroupDeployInputs } from '../support/fake-arm/fixtures.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 
 const { fake, ws } = useFakeArmAndWorkspace();
 
-const rgInputs = (group: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  verify: 'deploy',
-  scope: 'resourcegroup',
-  'subscription-id': SUB,
-  'resource-group': group,
-  'create-resource-group': 'true',
-  region: 'westeurope',
-  ...extra,
-});
-
 test('tracking deployment missing: CUA102, resources listed, group removed by the post step', async (t) => {
   fake.requests.length = 0;
   const tpl = addTemplate(ws, 'missing/azuredeploy.json', template('resourceGroup', [storage('stmissing')]), []);
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rgInputs('rg-missing') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-missing') });
   t.diagnostic(requestSummary('tracking missing', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA102']);
@@ -51,7 +41,7 @@ test('condition off: the tracking deployment is skipped; the finding names the c
     workspace: ws.root,
     templates: [tpl],
     trackingIds: [TRACKING_ID],
-    inputs: rgInputs('rg-condition', { parameters: '{"telemetryOptOut": true}' }),
+    inputs: resourceGroupDeployInputs('rg-condition', { parameters: '{"telemetryOptOut": true}' }),
   });
   t.diagnostic(requestSummary('condition off', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
@@ -75,7 +65,7 @@ test('failed nested operation: each failed operation statusMessage is a CUA101 o
   const body = template('resourceGroup', [pidResource(), storage('stok'), nestedInto('data', 'rg-data', [storage('stfail')])]);
   const tpl = addTemplate(ws, 'failing/azuredeploy.json', body);
   try {
-    const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rgInputs('rg-failing', { cleanup: 'on-success' }) });
+    const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-failing', { cleanup: 'on-success' }) });
     t.diagnostic(requestSummary('failed nested operation', fake, run.result.requestCount));
     assert.equal(run.result.verified, false);
     const failures = run.result.findings.filter((f) => f.ruleId === 'CUA101');
@@ -101,7 +91,7 @@ test('tracking deployment failed: CUA103', async (t) => {
   fake.scenario.failResources = { [PID]: { code: 'InvalidTemplate', message: 'scripted failure of the tracking deployment' } };
   const tpl = addTemplate(ws, 'pidfail/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stpidfail')]));
   try {
-    const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: rgInputs('rg-pidfail') });
+    const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-pidfail') });
     t.diagnostic(requestSummary('tracking failed', fake, run.result.requestCount));
     assert.equal(run.result.verified, false);
     const ids = run.result.findings.map((f) => f.ruleId);

@@ -6,7 +6,7 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPostProcess, runStepProcess } from '../support/fake-arm/harness.ts';
 import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
-import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { SUB, TRACKING_ID, addTemplate, pidResource, storage, template, resourceGroupDeployInputs } from '../support/fake-arm/fixtures.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { assertRetryAfterHonoured, assertWaitedAtLeast } from './retry-after.ts';
 import { RETRY_OPTIONS } from '../../src/azure/http.ts';
@@ -16,23 +16,13 @@ afterEach(() => {
   Object.assign(fake.scenario, { faults: [], neverFinish: false, runningPolls: 1, pollRetryAfter: 0 });
 });
 
-const inputs = (group: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  verify: 'deploy',
-  scope: 'resourcegroup',
-  'subscription-id': SUB,
-  'resource-group': group,
-  'create-resource-group': 'true',
-  region: 'westeurope',
-  ...extra,
-});
-
 const LIST = /\/providers\/Microsoft\.Resources\/deployments$/i;
 
 test('a storm of three 429s on the deployments list: each retried after its Retry-After, then verified', async (t) => {
   fake.requests.length = 0;
   fake.scenario.faults = [{ method: 'GET', path: LIST, status: 429, retryAfter: 1, times: 3 }];
   const tpl = addTemplate(ws, 'throttle/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stthrottle')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-throttle') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-throttle') });
   t.diagnostic(requestSummary('429 storm (3 faults)', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const lists = fake.requests.filter((r) => r.method === 'GET' && LIST.test(r.path));
@@ -55,7 +45,7 @@ test('a storm of 503s and 429s on the deployment PUT is retried; the poll waits 
     runningPolls: 0,
   });
   const tpl = addTemplate(ws, 'unavailable/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stunavailable')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-unavailable') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-unavailable') });
   t.diagnostic(requestSummary('503/429 storm + slow deployment', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const puts = fake.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
@@ -76,7 +66,7 @@ test('500 and 502 without Retry-After back off exponentially (1-2 s, then 2-4 s)
     { method: 'GET', path: LIST, status: 502, times: 1 },
   ];
   const tpl = addTemplate(ws, 'backoff/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stbackoff')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-backoff') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-backoff') });
   t.diagnostic(requestSummary('500/502 exponential backoff', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const lists = fake.requests.filter((r) => r.method === 'GET' && LIST.test(r.path));
@@ -92,7 +82,7 @@ test('a storm longer than the retry budget ends in a clear finding; what was cre
   fake.requests.length = 0;
   fake.scenario.faults = [{ method: 'GET', path: LIST, status: 429, retryAfter: 0, times: 50 }];
   const tpl = addTemplate(ws, 'storm/azuredeploy.json', template('resourceGroup', [pidResource(), storage('ststorm')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-storm') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-storm') });
   t.diagnostic(requestSummary('endless 429 storm', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA100']);
@@ -108,7 +98,7 @@ test('429 on the token endpoint is retried after its Retry-After', async (t) => 
   fake.requests.length = 0;
   fake.scenario.faults = [{ method: 'POST', path: /\/oauth2\/v2\.0\/token$/, status: 429, retryAfter: 1, times: 1 }];
   const tpl = addTemplate(ws, 'token/azuredeploy.json', template('resourceGroup', [pidResource(), storage('sttoken')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-token') });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-token') });
   t.diagnostic(requestSummary('429 on the token endpoint', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const tokens = fake.requests.filter((r) => r.kind === 'token');

@@ -5,7 +5,7 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cancelLikeRunner, runKilledStepProcess, runPostProcess, runStepProcess, waitFor } from '../support/fake-arm/harness.ts';
 import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
-import { MG, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template } from '../support/fake-arm/fixtures.ts';
+import { MG, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template, resourceGroupDeployInputs } from '../support/fake-arm/fixtures.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { assertRetryAfterHonoured } from './retry-after.ts';
 import { CLEANUP_STATE_KEY } from '../../src/azure/journal.ts';
@@ -15,21 +15,11 @@ afterEach(() => {
   Object.assign(fake.scenario, { faults: [], neverFinish: false, runningPolls: 1, pollRetryAfter: 0 });
 });
 
-const inputs = (group: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  verify: 'deploy',
-  scope: 'resourcegroup',
-  'subscription-id': SUB,
-  'resource-group': group,
-  'create-resource-group': 'true',
-  region: 'westeurope',
-  ...extra,
-});
-
 test('a deployment that never finishes: timeout-minutes stops it, cancels the deployment, post step cleans up', async (t) => {
   fake.requests.length = 0;
   Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
   const tpl = addTemplate(ws, 'endless/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stendless')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('rg-endless', { 'timeout-minutes': '0.05' }) });
+  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-endless', { 'timeout-minutes': '0.05' }) });
   t.diagnostic(requestSummary('never finishes (3 s time-out)', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
   assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
@@ -74,7 +64,7 @@ async function cancelledRun(path: string, body: Record<string, unknown>, inputs:
 test('SIGINT from the runner: the step cancels the deployment and exits; the post step removes what was created', async (t) => {
   fake.requests.length = 0;
   Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
-  const { run, escalated } = await cancelledRun('cancelled/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcancelled')]), inputs('rg-cancelled', { 'timeout-minutes': '10' }));
+  const { run, escalated } = await cancelledRun('cancelled/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcancelled')]), resourceGroupDeployInputs('rg-cancelled', { 'timeout-minutes': '10' }));
   t.diagnostic(requestSummary('SIGINT (resourcegroup)', fake, run.result.requestCount));
   // The runner sends SIGTERM 7.5 s after SIGINT, then kills: the step exited before either.
   assert.equal(escalated, false, 'exited within the runner’s 7.5 s grace period');
@@ -133,7 +123,7 @@ test('SIGKILL mid-deployment in a resource group that existed: the post step can
     workspace: ws.root,
     templates: [tpl],
     trackingIds: [TRACKING_ID],
-    inputs: inputs('rg-killed', { 'timeout-minutes': '10' }),
+    inputs: resourceGroupDeployInputs('rg-killed', { 'timeout-minutes': '10' }),
     onStart: (child) => void waitFor(() => fake.requests.some((r) => r.kind === 'lro'), 15_000).then(() => child.kill('SIGKILL')),
   });
   assert.equal(run.signal, 'SIGKILL');

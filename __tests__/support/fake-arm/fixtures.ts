@@ -56,3 +56,16 @@ export function addTemplate(ws: TempWorkspace, path: string, body: Json, trackin
   const absolutePath = ws.write(path, body);
   return { path, absolutePath, trackingNames };
 }
+
+/** Action inputs for `verify: deploy` into a resource group the action creates in westeurope. */
+export function resourceGroupDeployInputs(group: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    verify: 'deploy',
+    scope: 'resourcegroup',
+    'subscription-id': SUB,
+    'resource-group': group,
+    'create-resource-group': 'true',
+    region: 'westeurope',
+    ...extra,
+  };
+}
