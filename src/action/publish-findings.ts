@@ -8,6 +8,7 @@ import type { GitHubApi } from '../github/api.ts';
 import { planAnnotations, type Annotation } from '../reporters/annotations.ts';
 import { formatMarkdownSummary } from '../reporters/markdown-summary.ts';
 import { lineLinker } from './github-links.ts';
+import { ruleTitle } from '../rules/index.ts';
 
 export const CHECK_RUN_NAME = 'cua-guard';
 
@@ -63,6 +64,7 @@ export async function publishThroughChecks(
     summary: formatMarkdownSummary(report, { linkTo: lineLinker(process.env), maxBytes: 60_000 }),
     findings: report.files.flatMap((f) => f.findings),
     conclusion: failure ? 'failure' : 'success',
+    titleOf: ruleTitle,
   });
   if (result.ok) {
     core.info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ''} in ${result.requests} request(s)`);

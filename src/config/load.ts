@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../engine/text-position.ts';
-import { UsageError } from '../settings/parse-options.ts';
+import { UsageError } from '../settings/usage-error.ts';
 import { ConfigError } from './config-error.ts';
 import { CONFIG_FILE_NAME, type LoadedConfig } from './types.ts';
 

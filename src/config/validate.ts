@@ -5,10 +5,13 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import schema from '../../schema/cua-guard.schema.json' with { type: 'json' };
 import { LineIndex } from '../engine/text-position.ts';
-import { RULES } from '../rules/index.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
 import type { ParsedConfig } from './load.ts';
 import type { ConfigOverride, CuaGuardConfig } from './types.ts';
+
+// The schema lists every rule (a test keeps it equal to the rule modules), so this lazily loaded
+// module needs no rules and none of the engine behind them.
+const RULE_IDS = Object.keys(schema.definitions.rules.properties);
 
 let compiled: ValidateFunction | undefined;
 
@@ -104,8 +107,8 @@ function describe(error: ErrorObject): string {
       const extra = String(params['additionalProperty']);
       if (path.length === 1 && path[0] === 'rules' || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
         const upper = extra.toUpperCase();
-        if (RULES.some((r) => r.id === upper)) return `rule ids are written in capitals: '${upper}', not '${extra}' (in ${where})`;
-        return `unknown rule '${extra}' in ${where} (known: ${RULES[0]?.id}…${RULES[RULES.length - 1]?.id})`;
+        if (RULE_IDS.includes(upper)) return `rule ids are written in capitals: '${upper}', not '${extra}' (in ${where})`;
+        return `unknown rule '${extra}' in ${where} (known: ${RULE_IDS[0]}…${RULE_IDS[RULE_IDS.length - 1]})`;
       }
       // The kebab-case aliases are left out of the hint: one spelling per setting is enough.
       const known = Object.keys(knownProperties(path)).filter((key) => !(key in ALIASES)).join(', ');

@@ -3,7 +3,6 @@
 // API's limit), then complete it. Needs `permissions: checks: write`; a pull request from a fork
 // gets a read-only token, so a 403 is expected there and the caller falls back to annotations.
 import type { Finding } from '../engine/types.ts';
-import { findRule } from '../rules/index.ts';
 import { describeApiError, isPermissionError, type ApiFailure, type CheckRunAnnotation, type GitHubApi } from './api.ts';
 
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -19,6 +18,8 @@ export interface CheckRunRequest {
   summary: string;
   findings: readonly Finding[];
   conclusion: 'success' | 'failure' | 'neutral';
+  /** An annotation's title for a rule id; given by the caller, so this lazily loaded module needs no rules. */
+  titleOf: (ruleId: string) => string;
 }
 
 export type CheckRunResult =
@@ -26,7 +27,7 @@ export type CheckRunResult =
   | { ok: false; failure: ApiFailure; permission: boolean; created?: number };
 
 export async function publishCheckRun(api: GitHubApi, request: CheckRunRequest): Promise<CheckRunResult> {
-  const annotations = request.findings.filter((f) => !f.suppressed).map(toCheckAnnotation);
+  const annotations = request.findings.filter((f) => !f.suppressed).map((f) => toCheckAnnotation(f, request.titleOf));
   const summary = truncate(request.summary, MAX_SUMMARY);
   let created: { id: number; url?: string } | undefined;
   let requests = 0;
@@ -68,8 +69,7 @@ export async function publishCheckRun(api: GitHubApi, request: CheckRunRequest):
   }
 }
 
-export function toCheckAnnotation(finding: Finding): CheckRunAnnotation {
-  const rule = findRule(finding.ruleId);
+export function toCheckAnnotation(finding: Finding, titleOf: (ruleId: string) => string): CheckRunAnnotation {
   const endLine = finding.endLine !== undefined && finding.endLine >= finding.line ? finding.endLine : finding.line;
   const sameLine = endLine === finding.line;
   return {
@@ -80,7 +80,7 @@ export function toCheckAnnotation(finding: Finding): CheckRunAnnotation {
     ...(sameLine ? { start_column: finding.column, end_column: Math.max(finding.column, finding.endColumn ?? finding.column) } : {}),
     annotation_level: finding.severity === 'error' ? 'failure' : finding.severity,
     message: finding.message,
-    title: rule ? `${finding.ruleId} ${rule.name}` : finding.ruleId,
+    title: titleOf(finding.ruleId),
   };
 }
 

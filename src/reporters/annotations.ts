@@ -9,7 +9,7 @@
 //      so ten errors cover ten templates rather than one template's first ten lines.
 // Everything not annotated is returned in `omitted` for the job summary's note.
 import type { Finding, Severity } from '../engine/types.ts';
-import { findRule } from '../rules/index.ts';
+import { ruleTitle } from '../rules/index.ts';
 
 export interface Annotation {
   severity: Severity;
@@ -95,11 +95,10 @@ export function compareTreeOrder(a: string, b: string): number {
 }
 
 export function toAnnotation(finding: Finding): Annotation {
-  const rule = findRule(finding.ruleId);
   return {
     severity: finding.severity,
     message: finding.message,
-    title: rule ? `${finding.ruleId} ${rule.name}` : finding.ruleId,
+    title: ruleTitle(finding.ruleId),
     file: finding.file,
     startLine: finding.line,
     startColumn: finding.column,

@@ -25,3 +25,9 @@ const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 export function findRule(id: string): Rule | undefined {
   return BY_ID.get(id.toUpperCase());
 }
+
+/** An annotation's title: the rule id and its short name ("CUA011 conditional-tracking"). */
+export function ruleTitle(id: string): string {
+  const rule = findRule(id);
+  return rule ? `${id} ${rule.name}` : id;
+}

@@ -3,17 +3,9 @@
 import { findRule, RULES } from '../rules/index.ts';
 import { normalizeTrackingId } from '../engine/tracking-name.ts';
 import type { SeverityLevel } from '../engine/types.ts';
+import { UsageError } from './usage-error.ts';
 
-/** A mistake in what the user asked for: shown as is, never with a stack trace. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-  /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
-  readonly isUsageError = true;
-}
-
-export function isUsageError(error: unknown): error is UsageError {
-  return error instanceof Error && (error as Partial<UsageError>).isUsageError === true;
-}
+export { UsageError, isUsageError } from './usage-error.ts';
 
 const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'notice', 'off'];
 
