@@ -8004,7 +8004,7 @@ var RULE_HELP = {
 // src/config/types.ts
 var CONFIG_FILE_NAME = ".cua-guard.json";
 
-// src/settings/parse-options.ts
+// src/settings/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
   /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
@@ -8012,44 +8012,6 @@ var UsageError = class extends Error {
 };
 function isUsageError(error) {
   return error instanceof Error && error.isUsageError === true;
-}
-var LEVELS = ["error", "warning", "notice", "off"];
-function splitList(raw) {
-  const items2 = typeof raw === "string" ? [raw] : raw;
-  return items2.flatMap((item) => item.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s !== "" && !s.startsWith("#"));
-}
-function parseRuleSeverities(entries) {
-  const severities = {};
-  for (const entry of entries) {
-    const match = /^([A-Za-z]+\d+)\s*[=:]\s*([A-Za-z]+)$/.exec(entry.trim());
-    if (!match) throw new UsageError(`rule setting '${entry}' is not of the form CUA011=off`);
-    const id18 = (match[1] ?? "").toUpperCase();
-    const level = (match[2] ?? "").toLowerCase();
-    if (!findRule(id18)) throw new UsageError(`unknown rule '${id18}' in '${entry}' (known: ${RULES.map((r) => r.id).join(", ")})`);
-    if (!LEVELS.includes(level)) throw new UsageError(`unknown severity '${match[2]}' in '${entry}' (use ${LEVELS.join(", ")})`);
-    severities[id18] = level;
-  }
-  return severities;
-}
-function parseTrackingIds(entries) {
-  return entries.map((entry) => {
-    const id18 = normalizeTrackingId(entry);
-    if (!id18) throw new UsageError(`tracking id '${entry}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`);
-    return id18;
-  });
-}
-function parsePositiveInteger(raw, name18, fallback) {
-  const value = raw.trim();
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name18} must be a whole number of at least 1, not '${raw}'`);
-  return Number(value);
-}
-function parseChoice(raw, name18, choices, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  const choice = choices.find((c) => c.toLowerCase() === value);
-  if (!choice) throw new UsageError(`${name18} must be one of ${choices.join(", ")}, not '${raw}'`);
-  return choice;
 }
 
 // src/config/config-error.ts
@@ -8173,6 +8135,46 @@ function globMatcher(globs) {
     return body.includes("/") ? body : `**/${body}`;
   });
   return normalized.length > 0 ? (0, import_picomatch2.default)(normalized, { nocase: true, dot: true }) : () => false;
+}
+
+// src/settings/parse-options.ts
+var LEVELS = ["error", "warning", "notice", "off"];
+function splitList(raw) {
+  const items2 = typeof raw === "string" ? [raw] : raw;
+  return items2.flatMap((item) => item.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s !== "" && !s.startsWith("#"));
+}
+function parseRuleSeverities(entries) {
+  const severities = {};
+  for (const entry of entries) {
+    const match = /^([A-Za-z]+\d+)\s*[=:]\s*([A-Za-z]+)$/.exec(entry.trim());
+    if (!match) throw new UsageError(`rule setting '${entry}' is not of the form CUA011=off`);
+    const id18 = (match[1] ?? "").toUpperCase();
+    const level = (match[2] ?? "").toLowerCase();
+    if (!findRule(id18)) throw new UsageError(`unknown rule '${id18}' in '${entry}' (known: ${RULES.map((r) => r.id).join(", ")})`);
+    if (!LEVELS.includes(level)) throw new UsageError(`unknown severity '${match[2]}' in '${entry}' (use ${LEVELS.join(", ")})`);
+    severities[id18] = level;
+  }
+  return severities;
+}
+function parseTrackingIds(entries) {
+  return entries.map((entry) => {
+    const id18 = normalizeTrackingId(entry);
+    if (!id18) throw new UsageError(`tracking id '${entry}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`);
+    return id18;
+  });
+}
+function parsePositiveInteger(raw, name18, fallback) {
+  const value = raw.trim();
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name18} must be a whole number of at least 1, not '${raw}'`);
+  return Number(value);
+}
+function parseChoice(raw, name18, choices, fallback) {
+  const value = raw.trim().toLowerCase();
+  if (value === "") return fallback;
+  const choice = choices.find((c) => c.toLowerCase() === value);
+  if (!choice) throw new UsageError(`${name18} must be one of ${choices.join(", ")}, not '${raw}'`);
+  return choice;
 }
 
 // src/fix/tracking-resource.ts

@@ -7432,6 +7432,10 @@ var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 function findRule(id18) {
   return BY_ID.get(id18.toUpperCase());
 }
+function ruleTitle(id18) {
+  const rule = findRule(id18);
+  return rule ? `${id18} ${rule.name}` : id18;
+}
 
 // src/engine/locate.ts
 var QUOTE3 = 34;
@@ -8168,7 +8172,7 @@ var RULE_HELP = {
 // src/config/types.ts
 var CONFIG_FILE_NAME = ".cua-guard.json";
 
-// src/settings/parse-options.ts
+// src/settings/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
   /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
@@ -8176,54 +8180,6 @@ var UsageError = class extends Error {
 };
 function isUsageError(error2) {
   return error2 instanceof Error && error2.isUsageError === true;
-}
-var LEVELS = ["error", "warning", "notice", "off"];
-function splitList(raw) {
-  const items2 = typeof raw === "string" ? [raw] : raw;
-  return items2.flatMap((item) => item.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s !== "" && !s.startsWith("#"));
-}
-function splitLines(raw) {
-  return raw.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "" && !s.startsWith("#"));
-}
-function parseRuleSeverities(entries) {
-  const severities = {};
-  for (const entry of entries) {
-    const match = /^([A-Za-z]+\d+)\s*[=:]\s*([A-Za-z]+)$/.exec(entry.trim());
-    if (!match) throw new UsageError(`rule setting '${entry}' is not of the form CUA011=off`);
-    const id18 = (match[1] ?? "").toUpperCase();
-    const level = (match[2] ?? "").toLowerCase();
-    if (!findRule(id18)) throw new UsageError(`unknown rule '${id18}' in '${entry}' (known: ${RULES.map((r) => r.id).join(", ")})`);
-    if (!LEVELS.includes(level)) throw new UsageError(`unknown severity '${match[2]}' in '${entry}' (use ${LEVELS.join(", ")})`);
-    severities[id18] = level;
-  }
-  return severities;
-}
-function parseTrackingIds(entries) {
-  return entries.map((entry) => {
-    const id18 = normalizeTrackingId(entry);
-    if (!id18) throw new UsageError(`tracking id '${entry}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`);
-    return id18;
-  });
-}
-function parseBoolean(raw, name18, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  throw new UsageError(`${name18} must be true or false, not '${raw}'`);
-}
-function parsePositiveInteger(raw, name18, fallback) {
-  const value = raw.trim();
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name18} must be a whole number of at least 1, not '${raw}'`);
-  return Number(value);
-}
-function parseChoice(raw, name18, choices, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  const choice = choices.find((c) => c.toLowerCase() === value);
-  if (!choice) throw new UsageError(`${name18} must be one of ${choices.join(", ")}, not '${raw}'`);
-  return choice;
 }
 
 // src/config/config-error.ts
@@ -8381,6 +8337,56 @@ function readPayload(path) {
 }
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/settings/parse-options.ts
+var LEVELS = ["error", "warning", "notice", "off"];
+function splitList(raw) {
+  const items2 = typeof raw === "string" ? [raw] : raw;
+  return items2.flatMap((item) => item.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s !== "" && !s.startsWith("#"));
+}
+function splitLines(raw) {
+  return raw.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "" && !s.startsWith("#"));
+}
+function parseRuleSeverities(entries) {
+  const severities = {};
+  for (const entry of entries) {
+    const match = /^([A-Za-z]+\d+)\s*[=:]\s*([A-Za-z]+)$/.exec(entry.trim());
+    if (!match) throw new UsageError(`rule setting '${entry}' is not of the form CUA011=off`);
+    const id18 = (match[1] ?? "").toUpperCase();
+    const level = (match[2] ?? "").toLowerCase();
+    if (!findRule(id18)) throw new UsageError(`unknown rule '${id18}' in '${entry}' (known: ${RULES.map((r) => r.id).join(", ")})`);
+    if (!LEVELS.includes(level)) throw new UsageError(`unknown severity '${match[2]}' in '${entry}' (use ${LEVELS.join(", ")})`);
+    severities[id18] = level;
+  }
+  return severities;
+}
+function parseTrackingIds(entries) {
+  return entries.map((entry) => {
+    const id18 = normalizeTrackingId(entry);
+    if (!id18) throw new UsageError(`tracking id '${entry}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`);
+    return id18;
+  });
+}
+function parseBoolean(raw, name18, fallback) {
+  const value = raw.trim().toLowerCase();
+  if (value === "") return fallback;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw new UsageError(`${name18} must be true or false, not '${raw}'`);
+}
+function parsePositiveInteger(raw, name18, fallback) {
+  const value = raw.trim();
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name18} must be a whole number of at least 1, not '${raw}'`);
+  return Number(value);
+}
+function parseChoice(raw, name18, choices, fallback) {
+  const value = raw.trim().toLowerCase();
+  if (value === "") return fallback;
+  const choice = choices.find((c) => c.toLowerCase() === value);
+  if (!choice) throw new UsageError(`${name18} must be one of ${choices.join(", ")}, not '${raw}'`);
+  return choice;
 }
 
 // src/action/input-helper.ts
@@ -8746,11 +8752,10 @@ function compareTreeOrder(a, b) {
   return sa.length - sb.length;
 }
 function toAnnotation(finding) {
-  const rule = findRule(finding.ruleId);
   return {
     severity: finding.severity,
     message: finding.message,
-    title: rule ? `${finding.ruleId} ${rule.name}` : finding.ruleId,
+    title: ruleTitle(finding.ruleId),
     file: finding.file,
     startLine: finding.line,
     startColumn: finding.column,
@@ -8935,7 +8940,8 @@ async function publishThroughChecks(context, api, report2, failure, notes, warni
     // The Checks API takes at most 65,535 characters: shorten the summary the way the job summary is.
     summary: formatMarkdownSummary(report2, { linkTo: lineLinker(process.env), maxBytes: 6e4 }),
     findings: report2.files.flatMap((f) => f.findings),
-    conclusion: failure ? "failure" : "success"
+    conclusion: failure ? "failure" : "success",
+    titleOf: ruleTitle
   });
   if (result.ok) {
     info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ""} in ${result.requests} request(s)`);

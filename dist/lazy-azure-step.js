@@ -30415,12 +30415,14 @@ var cua017 = {
 var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
 var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
-// src/settings/parse-options.ts
+// src/settings/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
   /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
   isUsageError = true;
 };
+
+// src/settings/parse-options.ts
 function parseBoolean(raw, name20, fallback) {
   const value = raw.trim().toLowerCase();
   if (value === "") return fallback;
