@@ -100,10 +100,10 @@ const ENTRIES = new Set(['index', 'post', 'cli']);
 
 await rm(outdir, { recursive: true, force: true });
 const queue = [
-  ['index', resolve('src/action/main-entry.ts')],
+  ['index', resolve('src/app/action/main-entry.ts')],
   // The post step exists only to clean up after verification.
-  ...(values['without-verification'] ? [] : [['post', resolve('src/action/post-entry.ts')]]),
-  ['cli', resolve('src/cli/cli-entry.ts')],
+  ...(values['without-verification'] ? [] : [['post', resolve('src/app/action/post-entry.ts')]]),
+  ['cli', resolve('src/app/cli/cli-entry.ts')],
 ];
 const built = new Set();
 while (queue.length > 0) {

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfiguration, resolveSettings, type LoadedConfig } from '../../src/config/index.ts';
-import { readActionSettings } from '../../src/action/input-helper.ts';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
+import { ConfigError, loadConfiguration, resolveSettings, type LoadedConfig } from '../../src/settings/config.ts';
+import { readActionSettings } from '../../src/app/action/input-helper.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';

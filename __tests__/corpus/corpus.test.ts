@@ -2,8 +2,8 @@
 // resources found agree with the manifest's pidNames. Skips when ../shared is absent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { corpusDir, readManifest, type ManifestPidName } from '../support/corpus.ts';
 

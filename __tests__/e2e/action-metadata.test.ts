@@ -28,7 +28,7 @@ function inputsReadBySources(): Set<string> {
       }
     }
   };
-  visit(join(REPO_ROOT, 'src/action'));
+  visit(join(REPO_ROOT, 'src/app/action'));
   visit(join(REPO_ROOT, 'src/azure'));
   return names;
 }

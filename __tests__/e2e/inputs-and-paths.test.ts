@@ -1,19 +1,19 @@
 // Paths the user names (action input `templates`, CLI arguments), the matrix round trip, and
-// the inputs around them: the action's source entry (src/action/main-entry.ts, what dist/index.js
+// the inputs around them: the action's source entry (src/app/action/main-entry.ts, what dist/index.js
 // is built from) started as the runner starts it, and the CLI in-process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/cli.ts';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { runCli } from '../../src/app/cli/cli.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { runAction, type ActionRun } from '../support/run-dist.ts';
 import { GUID, storageAccount, template, trackingResource } from '../support/templates.ts';
 
-const ACTION_SOURCE = 'src/action/main-entry.ts';
+const ACTION_SOURCE = 'src/app/action/main-entry.ts';
 
 function action(ws: TempWorkspace, inputs: Record<string, string>): ActionRun {
   return runAction(ws.root, inputs, ACTION_SOURCE);

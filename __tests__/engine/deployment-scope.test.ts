@@ -2,8 +2,8 @@
 // where it runs (and so whether ARM needs its location), not only the template's $schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTemplateModel } from '../../src/engine/template-model.ts';
-import { createTemplateSource } from '../../src/engine/template-source.ts';
+import { buildTemplateModel } from '../../src/model/template-model.ts';
+import { createTemplateSource } from '../../src/parse/template-source.ts';
 import { check, findingsOf, MG_SCHEMA, RG_SCHEMA, storageAccount, SUB_SCHEMA, template, TENANT_SCHEMA, trackingResource, type Json } from '../support/templates.ts';
 
 function targetScopes(tpl: Json): Record<string, string | undefined> {

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, findingsOf, GUID, ruleIds, SUB_SCHEMA, template, trackingResource, storageAccount, type Json } from '../support/templates.ts';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import type { Finding } from '../../src/engine/types.ts';

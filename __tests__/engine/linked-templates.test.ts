@@ -1,8 +1,8 @@
 // Linked templates in the repository: every link form, chains, cycles, escapes and remote links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { emptyTemplate, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseTemplateText } from '../../src/engine/parse-json.ts';
-import { LineIndex } from '../../src/engine/text-position.ts';
-import { locateNodes } from '../../src/engine/locate.ts';
+import { parseTemplateText } from '../../src/parse/parse-json.ts';
+import { LineIndex } from '../../src/parse/text-position.ts';
+import { locateNodes } from '../../src/parse/locate.ts';
 import { check, GUID, ruleIds } from '../support/templates.ts';
 
 const jsonc = `// header comment

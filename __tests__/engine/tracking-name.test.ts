@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeTrackingName, looksLikeTrackingName, minimumLength, normalizeTrackingId } from '../../src/engine/tracking-name.ts';
+import { analyzeTrackingName, looksLikeTrackingName, minimumLength, normalizeTrackingId } from '../../src/model/tracking-name.ts';
 import { createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
 import { PartialString, Unknown } from '../../src/expressions/value.ts';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/cli.ts';
+import { runCli } from '../../src/app/cli/cli.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { runAction } from '../support/run-dist.ts';
 import { emptyTemplate, GUID, template, trackingResource } from '../support/templates.ts';
@@ -62,7 +62,7 @@ test('cli fix: no repair for a rule that is off for the template or suppressed o
 test('action fix: suggest: the suggested diff leaves what is off or suppressed, and says so', () => {
   const ws = workspace();
   try {
-    const run = runAction(ws.root, { fix: 'suggest' }, 'src/action/main-entry.ts');
+    const run = runAction(ws.root, { fix: 'suggest' }, 'src/app/action/main-entry.ts');
     assert.match(run.summary, /- `a\/azuredeploy\.json:10` set properties\.mode of 'pid-[^']+' to 'Incremental' \(was 'Complete'\)/);
     assert.match(run.summary, /- `b\/azuredeploy\.json:7` set apiVersion of 'pid-[^']+' to '2021-04-01' \(was 'latest'\)/);
     assert.doesNotMatch(run.summary, /`a\/azuredeploy\.json:\d+` set apiVersion/);

@@ -1,7 +1,7 @@
 // The jsonc-parser visitor locator cua-guard used before src/engine/locate.ts got its own scanner:
 // the reference the differential fuzz test compares the fast locator against.
 import { visit, type JSONPath } from 'jsonc-parser';
-import type { JsonPath } from '../../src/engine/types.ts';
+import type { JsonPath } from '../../src/parse/types.ts';
 
 export interface NodeSpan {
   offset: number;

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { locateNodes, type LocateRequest } from '../../src/engine/locate.ts';
-import { parseTemplateText } from '../../src/engine/parse-json.ts';
+import { locateNodes, type LocateRequest } from '../../src/parse/locate.ts';
+import { parseTemplateText } from '../../src/parse/parse-json.ts';
 import { templateArbitrary, applyTextOp } from '../../scripts/lib/fuzz-templates.ts';
 import { locateNodes as referenceLocate } from './locate-reference.ts';
 

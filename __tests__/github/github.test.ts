@@ -21,7 +21,7 @@ const HEAD_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface';
 const PR_EVENT = { name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: HEAD_SHA } } } };
 const TOKEN = 'ghs_fake-token-for-tests';
 /** The source the bundle is built from, for behaviour newer than the committed dist/. */
-const ACTION_SOURCE = 'src/action/main-entry.ts';
+const ACTION_SOURCE = 'src/app/action/main-entry.ts';
 
 /**
  * 30 main templates t00…t29, each with 4 findings (120 in all): a pid- tags resource (CUA006

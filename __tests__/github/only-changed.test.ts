@@ -2,8 +2,8 @@
 // request: the link target no longer exists, so only the recorded link targets can tell.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createGitHubApi } from '../../src/github/api.ts';
 import { changedFilesOf } from '../../src/github/changed-files.ts';

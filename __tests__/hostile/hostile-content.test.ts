@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkTemplateText } from '../../src/engine/check-template.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { resultViolations } from '../../scripts/lib/fuzz-invariants.ts';
 import { deepText } from '../../scripts/lib/fuzz-templates.ts';
 import { GUID } from '../support/templates.ts';

@@ -2,7 +2,7 @@
 // (50 per job). With 200 findings across 30 files the plan must pick exactly the right ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareTreeOrder, planAnnotations, toAnnotation } from '../../src/reporters/annotations.ts';
+import { compareTreeOrder, planAnnotations, toAnnotation } from '../../src/report/annotations.ts';
 import type { Finding, Severity } from '../../src/engine/types.ts';
 
 const SUPPRESSED = new Set([0, 37, 74, 111, 148, 185]);

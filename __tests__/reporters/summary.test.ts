@@ -2,7 +2,7 @@
 // (failing templates first, then counts, then where everything is), and the tracking id line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatMarkdownSummary } from '../../src/reporters/markdown-summary.ts';
+import { formatMarkdownSummary } from '../../src/report/markdown-summary.ts';
 import type { CheckReport, Finding, TemplateResult } from '../../src/engine/types.ts';
 import { check, emptyTemplate, GUID, storageAccount, template, trackingResource } from '../support/templates.ts';
 

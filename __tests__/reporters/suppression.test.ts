@@ -2,14 +2,14 @@
 // every report as suppressed, with its reason, and never fails the check or uses an annotation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
-import { formatText } from '../../src/reporters/text.ts';
-import { formatJson } from '../../src/reporters/json.ts';
-import { buildSarif } from '../../src/reporters/sarif.ts';
-import { formatMarkdownSummary } from '../../src/reporters/markdown-summary.ts';
-import { planAnnotations } from '../../src/reporters/annotations.ts';
+import { formatText } from '../../src/report/text.ts';
+import { formatJson } from '../../src/report/json.ts';
+import { buildSarif } from '../../src/report/sarif.ts';
+import { formatMarkdownSummary } from '../../src/report/markdown-summary.ts';
+import { planAnnotations } from '../../src/report/annotations.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { runCli } from '../support/run-dist.ts';
 import { GUID, RG_SCHEMA, template, trackingResource } from '../support/templates.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from '../../src/secrets/find-secrets.ts';
-import { parseTemplateText } from '../../src/engine/parse-json.ts';
+import { parseTemplateText } from '../../src/parse/parse-json.ts';
 import { corpusDir, readManifest } from '../support/corpus.ts';
 
 const SAS = 'sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00%3A00%3A00Z&sig=Zm9vYmFyU2lnbmF0dXJl%2BAbC%3D';

@@ -1,6 +1,6 @@
 // Builders for the small templates the unit tests write inline.
 import { checkTemplateText } from '../../src/engine/check-template.ts';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/settings.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import type { Finding, TemplateResult } from '../../src/engine/types.ts';
 
 export const RG_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parameterValuesFromText } from '../../src/workspace/parameter-files.ts';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
-import { KNOWN_AT_DEPLOYMENT } from '../../src/engine/types.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
+import { KNOWN_AT_DEPLOYMENT } from '../../src/parse/types.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { GUID, template, trackingResource } from '../support/templates.ts';

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace, readWorkspaceFile } from '../../src/workspace/read-file.ts';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 
 test('a symlink to a file outside the workspace is not read', () => {

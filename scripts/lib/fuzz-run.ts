@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTemplateText } from '../../src/engine/check-template.ts';
-import { checkWorkspace } from '../../src/engine/check-workspace.ts';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/settings.ts';
+import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import { openWorkspace, readWorkspaceFile } from '../../src/workspace/read-file.ts';
 import { resultViolations, withoutBom } from './fuzz-invariants.ts';
 import { applyByteOps, LINKED_FILE, renderCase, renderParameters, type FuzzCase, type WorkspaceCase } from './fuzz-templates.ts';

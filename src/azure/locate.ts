@@ -1,7 +1,7 @@
 // Points a finding from Azure at the template line that declares the resource: ARM reports
 // resource names and types, the template spells them (often inside expressions), so the first
 // occurrence of the name, else of the type, is the best line there is; else line 1.
-import { LineIndex } from '../engine/text-position.ts';
+import { LineIndex } from '../parse/text-position.ts';
 
 export interface TextLocation {
   line: number;

@@ -1,5 +1,5 @@
 // Entry point of verification in Azure, loaded by the action's main step with
-// `await import('../azure/step.ts')` only when verify is not none, so the Azure SDK is never
+// `await import('./step.ts')` only when verify is not none, so the Azure SDK is never
 // loaded by a static-only run.
 import * as core from '@actions/core';
 import type { Finding } from '../engine/types.ts';

@@ -2,9 +2,9 @@
 // trailing commas allowed) and its parameter values. Files are read only inside the workspace.
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parseTemplateText } from '../engine/parse-json.ts';
-import { scopeFromSchema } from '../engine/scope-kind.ts';
-import type { DeploymentScope } from '../engine/types.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
+import { scopeFromSchema } from '../model/scope-kind.ts';
+import type { DeploymentScope } from '../model/types.ts';
 import { defaultParameterFile } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { normalizeParameters, type ParameterValues, type ParametersSource } from './settings.ts';

@@ -3,18 +3,19 @@
 import { RULES } from '../rules/index.ts';
 import { templateShapeProblem } from '../rules/cua013-invalid-template.ts';
 import type { RuleReport, TrackingCandidate } from '../rules/rule.ts';
-import { buildTemplateModel, isDeploymentType, type ModelOptions, type TemplateModel } from './template-model.ts';
-import { analyzeTrackingName, looksLikeTrackingName } from './tracking-name.ts';
+import { buildTemplateModel, isDeploymentType, type ModelOptions, type TemplateModel } from '../model/template-model.ts';
+import { analyzeTrackingName, looksLikeTrackingName } from '../model/tracking-name.ts';
 import { knownPrefix } from '../expressions/value.ts';
-import { createTemplateSource, isRecord, type TemplateSource } from './template-source.ts';
-import { parseTemplateText, type ParseFailure } from './parse-json.ts';
-import { locateNodes, type SkipCache } from './locate.ts';
-import { suppressionFor, suppressionMistakes } from './suppression.ts';
-import { LineIndex, type Position } from './text-position.ts';
-import { toJsonPointer } from './json-pointer.ts';
-import { previewValue } from './preview.ts';
-import type { CheckSettings } from './settings.ts';
-import type { Finding, NodeRef, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
+import { createTemplateSource, isRecord, type TemplateSource } from '../parse/template-source.ts';
+import { parseTemplateText, type ParseFailure } from '../parse/parse-json.ts';
+import { locateNodes, type SkipCache } from '../parse/locate.ts';
+import { suppressionFor, suppressionMistakes } from '../model/suppression.ts';
+import { LineIndex, type Position } from '../parse/text-position.ts';
+import { toJsonPointer } from '../parse/json-pointer.ts';
+import { previewValue } from '../model/preview.ts';
+import type { CheckSettings } from './check-settings.ts';
+import type { Finding, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
+import type { NodeRef } from '../parse/types.ts';
 
 export interface TemplateInput {
   /** Workspace-relative path. */

@@ -1,21 +1,11 @@
 // Core vocabulary shared by the engine, the rules and the reporters.
 // Nothing here knows about GitHub or Azure.
+import type { DeploymentScope, Placement } from '../model/types.ts';
+
 
 export type Severity = 'error' | 'warning' | 'notice';
 /** A severity setting can also switch a rule off. */
 export type SeverityLevel = Severity | 'off';
-
-/** Path of a node inside a JSON document: object keys and array indexes. */
-export type JsonPath = readonly (string | number)[];
-
-/** A place a rule points at, before it is turned into line and column. */
-export interface NodeRef {
-  /** Workspace-relative path of the file (forward slashes). */
-  file: string;
-  path: JsonPath;
-  /** Point at the property key rather than its value (for "missing x" findings). */
-  at?: 'key' | 'value';
-}
 
 export interface Finding {
   ruleId: string;
@@ -52,16 +42,6 @@ export interface TrackingResourceSummary {
   jsonPointer: string;
   placement: Placement;
 }
-
-export type Placement = 'top-level' | 'nested-inline' | 'child' | 'linked';
-
-export type DeploymentScope = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
-
-/**
- * A parameters-file value known only at deployment (a Key Vault reference): the parameter
- * evaluates to unknown, never to its defaultValue, and the reference itself is never shown.
- */
-export const KNOWN_AT_DEPLOYMENT: unique symbol = Symbol('known at deployment');
 
 export interface TemplateResult {
   /** Workspace-relative path of the main template. */

@@ -1,11 +1,11 @@
 // What planning a template's fix works on: the input, the parsed text, the edits planned so far
 // and the notes on what was left alone; and the helpers every repair uses to add to them.
 import type { Edit, Node } from 'jsonc-parser';
-import { suppressionFor } from '../engine/suppression.ts';
-import type { LinkReader } from '../engine/linked-templates.ts';
-import type { CheckSettings } from '../engine/settings.ts';
-import type { ResourceEntry } from '../engine/template-model.ts';
-import type { DeploymentScope } from '../engine/types.ts';
+import { suppressionFor } from '../model/suppression.ts';
+import type { LinkReader } from '../model/linked-templates.ts';
+import type { CheckSettings } from '../engine/check-settings.ts';
+import type { ResourceEntry } from '../model/template-model.ts';
+import type { DeploymentScope } from '../model/types.ts';
 import { insertionEdit, replacementEdit } from './insert.ts';
 import type { TextStyle } from './style.ts';
 

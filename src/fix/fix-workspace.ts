@@ -3,7 +3,7 @@
 // Byte-order marks are kept; UTF-16 files are left alone; nothing outside the workspace is read
 // or written.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { CheckSettings } from '../engine/settings.ts';
+import type { CheckSettings } from '../engine/check-settings.ts';
 import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';

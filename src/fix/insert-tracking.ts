@@ -1,7 +1,7 @@
 // The repair for CUA001: no top-level tracking deployment, so one is inserted as the first
 // resource (a new symbolic resource in languageVersion 2.0 templates), shaped for the scope.
-import type { DeploymentScope } from '../engine/types.ts';
-import { isRecord } from '../engine/template-source.ts';
+import type { DeploymentScope } from '../model/types.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { insertionEdit } from './insert.ts';
 import { isHigherScope, trackingResource } from './tracking-resource.ts';
 import { wanted, type FixContext } from './fix-context.ts';

@@ -20,10 +20,10 @@
 // on the shared FixContext (fix-context.ts); this module plans them in order and finishes the plan.
 import { applyEdits, parseTree, type Edit } from 'jsonc-parser';
 import { checkTemplateText, findTrackingResources } from '../engine/check-template.ts';
-import { parseTemplateText } from '../engine/parse-json.ts';
-import { buildTemplateModel, isDeploymentType, type ResourceEntry } from '../engine/template-model.ts';
-import { createTemplateSource } from '../engine/template-source.ts';
-import { LineIndex } from '../engine/text-position.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
+import { buildTemplateModel, isDeploymentType, type ResourceEntry } from '../model/template-model.ts';
+import { createTemplateSource } from '../parse/template-source.ts';
+import { LineIndex } from '../parse/text-position.ts';
 import type { Finding } from '../engine/types.ts';
 import { templateShapeProblem } from '../rules/cua013-invalid-template.ts';
 import { detectStyle } from './style.ts';

@@ -2,9 +2,9 @@
 // repair-name.ts), properties.mode Incremental (CUA007) and an inline template (CUA008), a
 // location at higher scopes (CUA012), and a date apiVersion (CUA014). Only literal values are
 // changed; an expression is left alone (with a note where it matters).
-import type { ResourceEntry } from '../engine/template-model.ts';
+import type { ResourceEntry } from '../model/template-model.ts';
 import { evaluateValue } from '../expressions/index.ts';
-import { isRecord } from '../engine/template-source.ts';
+import { isRecord } from '../parse/template-source.ts';
 import type { TrackingCandidate } from '../rules/rule.ts';
 import { addProperty, isExpression, replace, wanted, type FixContext } from './fix-context.ts';
 import { repairName } from './repair-name.ts';

@@ -1,6 +1,6 @@
 // Name repairs (CUA003, CUA009): a malformed literal name whose intended id is clear is corrected;
 // a placeholder or unregistered id becomes the given one. Names built by expressions are left alone.
-import { MAX_DEPLOYMENT_NAME } from '../engine/tracking-name.ts';
+import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
 import type { TrackingCandidate } from '../rules/rule.ts';
 import { isExpression, replace, wanted, type FixContext } from './fix-context.ts';
 import { GUID, repairLiteralName } from './literal-name-repair.ts';

@@ -1,6 +1,6 @@
 import { docsUrl, hasStaticError, type Rule } from './rule.ts';
 import { topLevelTrackingDeployments } from './tracking-set.ts';
-import { isDeploymentType } from '../engine/template-model.ts';
+import { isDeploymentType } from '../model/template-model.ts';
 import { knownPrefix } from '../expressions/value.ts';
 
 const id = 'CUA001';

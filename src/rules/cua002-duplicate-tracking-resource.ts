@@ -1,6 +1,6 @@
-import { toJsonPointer } from '../engine/json-pointer.ts';
-import { truncate } from '../engine/preview.ts';
-import type { TrackingName } from '../engine/tracking-name.ts';
+import { toJsonPointer } from '../parse/json-pointer.ts';
+import { truncate } from '../model/preview.ts';
+import type { TrackingName } from '../model/tracking-name.ts';
 import { docsUrl, nameOf, propertyRef, resourceRef, type Rule, type TrackingCandidate } from './rule.ts';
 import { copyLoopOf, sameNameKey, topLevelTrackingDeployments, trackingNamesOf } from './tracking-set.ts';
 

@@ -1,6 +1,6 @@
 import { evaluateValue } from '../expressions/index.ts';
 import { describeString } from '../expressions/value.ts';
-import { isRecord } from '../engine/template-source.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';
 import { trackingDeployments } from './tracking-set.ts';
 

@@ -1,4 +1,4 @@
-import { isRecord } from '../engine/template-source.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';
 import { trackingDeployments } from './tracking-set.ts';
 

@@ -1,7 +1,7 @@
 import { Unknown } from '../expressions/value.ts';
 import { BoundedUnknown } from '../expressions/index.ts';
-import { previewValue, truncate } from '../engine/preview.ts';
-import { isDeploymentType } from '../engine/template-model.ts';
+import { previewValue, truncate } from '../model/preview.ts';
+import { isDeploymentType } from '../model/template-model.ts';
 import { docsUrl, hasStaticError, nameOf, propertyRef, type Rule } from './rule.ts';
 import { copyLoopOf, topLevelTrackingDeployments } from './tracking-set.ts';
 

@@ -1,5 +1,5 @@
 import type { Severity } from '../engine/types.ts';
-import { previewValue, truncate } from '../engine/preview.ts';
+import { previewValue, truncate } from '../model/preview.ts';
 import { isExpressionString } from '../expressions/index.ts';
 import type { ArmValue } from '../expressions/value.ts';
 import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';

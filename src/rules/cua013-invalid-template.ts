@@ -1,9 +1,9 @@
 // Files that cannot be read as a deployment template. The engine reports a main template's
 // parse failure under this id before any rule runs; the rule itself covers linked templates.
-import { describeOtherSchema } from '../engine/scope-kind.ts';
-import { isRecord } from '../engine/template-source.ts';
+import { describeOtherSchema } from '../model/scope-kind.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { docsUrl, type Rule } from './rule.ts';
-import { MAX_NESTING } from '../engine/template-model.ts';
+import { MAX_NESTING } from '../model/template-model.ts';
 
 const id = 'CUA013';
 const name = 'invalid-template';

@@ -1,5 +1,5 @@
 import { evaluateValue } from '../expressions/index.ts';
-import { previewValue, truncate } from '../engine/preview.ts';
+import { previewValue, truncate } from '../model/preview.ts';
 import { docsUrl, nameOf, propertyRef, type Rule } from './rule.ts';
 import { trackingDeployments } from './tracking-set.ts';
 

@@ -1,5 +1,5 @@
 import { unknownParts } from '../expressions/value.ts';
-import { truncate } from '../engine/preview.ts';
+import { truncate } from '../model/preview.ts';
 import { docsUrl, nameOf, propertyRef, type Rule, type TrackingCandidate } from './rule.ts';
 import { hasFixedLocation, nameAvoidsLocationClash, topLevelTrackingDeployments } from './tracking-set.ts';
 

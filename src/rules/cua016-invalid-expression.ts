@@ -1,5 +1,5 @@
-import { previewValue } from '../engine/preview.ts';
-import { redactQuery } from '../engine/linked-templates.ts';
+import { previewValue } from '../model/preview.ts';
+import { redactQuery } from '../model/linked-templates.ts';
 import { docsUrl, type Rule } from './rule.ts';
 
 const id = 'CUA016';

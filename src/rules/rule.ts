@@ -1,11 +1,12 @@
 // The contract every rule module follows (after ESLint's): metadata plus one function that
 // reports findings through the context. Rules never print, throw on purpose or exit.
-import type { TemplateModel, ResourceEntry } from '../engine/template-model.ts';
-import type { TrackingName } from '../engine/tracking-name.ts';
-import type { CheckSettings } from '../engine/settings.ts';
-import type { NodeRef, Severity } from '../engine/types.ts';
+import type { TemplateModel, ResourceEntry } from '../model/template-model.ts';
+import type { TrackingName } from '../model/tracking-name.ts';
+import type { CheckSettings } from '../engine/check-settings.ts';
+import type { Severity } from '../engine/types.ts';
+import type { NodeRef } from '../parse/types.ts';
 import { RULE_DOCS_BASE } from '../meta.ts';
-import { truncate } from '../engine/preview.ts';
+import { truncate } from '../model/preview.ts';
 
 /** A resource whose name says it is meant to be a tracking resource (`pid-…`). */
 export interface TrackingCandidate {

@@ -2,10 +2,10 @@
 // names a copy loop deploys, how a condition comes out, and whether a name can clash across locations.
 import { createTemplateScope, evaluateValue, isExpressionString, type TemplateScope } from '../expressions/index.ts';
 import { PartialString, Unknown, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
-import { isRecord } from '../engine/template-source.ts';
-import { analyzeTrackingName, type TrackingName } from '../engine/tracking-name.ts';
-import type { ResourceEntry, TemplateModel } from '../engine/template-model.ts';
-import { previewValue } from '../engine/preview.ts';
+import { isRecord } from '../parse/template-source.ts';
+import { analyzeTrackingName, type TrackingName } from '../model/tracking-name.ts';
+import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
+import { previewValue } from '../model/preview.ts';
 import type { TrackingCandidate } from './rule.ts';
 
 /** Tracking deployments the main template itself deploys (the only correct place), named `pid-…`. */

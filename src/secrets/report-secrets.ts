@@ -3,7 +3,7 @@
 // Files are read again through the workspace reader (never outside the workspace); a cheap text
 // test skips the parse for files that cannot hold a secret, which is nearly all of them.
 import { parse as parseLenient } from 'jsonc-parser';
-import { parseTemplateText } from '../engine/parse-json.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';

@@ -1,7 +1,7 @@
 // Parses the option values users type (action inputs, CLI flags, config file) into typed
 // settings. Shared by every front end so `CUA011=off` means the same everywhere.
 import { findRule, RULES } from '../rules/index.ts';
-import { normalizeTrackingId } from '../engine/tracking-name.ts';
+import { normalizeTrackingId } from '../model/tracking-name.ts';
 import type { SeverityLevel } from '../engine/types.ts';
 import { UsageError } from './usage-error.ts';
 

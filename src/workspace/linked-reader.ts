@@ -2,10 +2,10 @@
 // building blocks) are read once while they are in use: the most recently used stay cached, within
 // a budget, so that a repository of thousands of templates does not keep every parsed file alive
 // (memory would grow with the repository, and the garbage collector's work with it).
-import { parseTemplateText } from '../engine/parse-json.ts';
-import { createTemplateSource, isRecord } from '../engine/template-source.ts';
-import type { LinkReader, LinkedLoad } from '../engine/linked-templates.ts';
-import { LineIndex } from '../engine/text-position.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
+import { createTemplateSource, isRecord } from '../parse/template-source.ts';
+import type { LinkReader, LinkedLoad } from '../model/linked-templates.ts';
+import { LineIndex } from '../parse/text-position.ts';
 import { readWorkspaceFile, type Workspace } from './read-file.ts';
 
 /** Characters of linked template text kept parsed between main templates. */

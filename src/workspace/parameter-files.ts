@@ -1,12 +1,12 @@
 // Parameter values for a template: an explicit file (path or glob relative to the template),
 // or by default <stem>.parameters.json beside it (azuredeploy.parameters.json, mainTemplate.parameters.json).
 import { posix } from 'node:path';
-import { parseTemplateText } from '../engine/parse-json.ts';
-import { isRecord } from '../engine/template-source.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { readWorkspaceFile, workspaceFileExists, type Workspace } from './read-file.ts';
 import { discoverTemplates } from './discover.ts';
-import { LineIndex } from '../engine/text-position.ts';
-import { KNOWN_AT_DEPLOYMENT } from '../engine/types.ts';
+import { LineIndex } from '../parse/text-position.ts';
+import { KNOWN_AT_DEPLOYMENT } from '../parse/types.ts';
 
 export interface ParameterValues {
   /** Workspace-relative path of the file the values came from. */

@@ -12,7 +12,7 @@ import type { ChildCredential, FakeArm } from './server.ts';
 const HERE = import.meta.dirname;
 const GUARD = resolve(HERE, 'network-guard.ts');
 const RUN_STEP = resolve(HERE, 'run-step.ts');
-const POST_ENTRY = resolve(HERE, '../../../src/action/post-entry.ts');
+const POST_ENTRY = resolve(HERE, '../../../src/app/action/post-entry.ts');
 
 export interface ChildOutcome {
   stdout: string;
@@ -84,7 +84,7 @@ async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutco
   }
 }
 
-/** Runs src/action/post-entry.ts with STATE_<name> variables, as the runner starts a post step. */
+/** Runs src/app/action/post-entry.ts with STATE_<name> variables, as the runner starts a post step. */
 export async function runPostProcess(fake: FakeArm, state: Record<string, string>, credential: ChildCredential = 'environment', extraEnv: Record<string, string> = {}): Promise<ChildOutcome> {
   const dir = mkdtempSync(join(tmpdir(), 'cua-guard-post-'));
   try {

@@ -1,14 +1,14 @@
 // Findings on the pull request: every one as an annotation of a check run (checks: true), or
 // workflow-command annotations within GitHub's caps. The check-run publisher is loaded only when used.
 import * as core from './runner.ts';
-import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
-import type { Finding, Severity } from '../engine/types.ts';
-import type { RunContext } from '../github/event.ts';
-import type { GitHubApi } from '../github/api.ts';
-import { planAnnotations, type Annotation } from '../reporters/annotations.ts';
-import { formatMarkdownSummary } from '../reporters/markdown-summary.ts';
+import type { WorkspaceCheckReport } from '../check-workspace.ts';
+import type { Finding, Severity } from '../../engine/types.ts';
+import type { RunContext } from '../../github/event.ts';
+import type { GitHubApi } from '../../github/api.ts';
+import { planAnnotations, type Annotation } from '../../report/annotations.ts';
+import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
 import { lineLinker } from './github-links.ts';
-import { ruleTitle } from '../rules/index.ts';
+import { ruleTitle } from '../../rules/index.ts';
 
 export const CHECK_RUN_NAME = 'cua-guard';
 
@@ -52,7 +52,7 @@ export async function publishThroughChecks(
   } catch (error) {
     return fallback(error instanceof Error ? error.message : String(error));
   }
-  const { publishCheckRun } = await import('../github/check-run.ts');
+  const { publishCheckRun } = await import('../../github/check-run.ts');
   const { error, warning, notice } = report.counts;
   const result = await publishCheckRun(client, {
     owner: context.owner,

@@ -7,9 +7,9 @@ import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
-import { checkTemplateText, invalidTemplateResult } from './check-template.ts';
-import type { CheckSettings } from './settings.ts';
-import type { CheckReport, Finding, Severity, TemplateResult } from './types.ts';
+import { checkTemplateText, invalidTemplateResult } from '../engine/check-template.ts';
+import type { CheckSettings } from '../engine/check-settings.ts';
+import type { CheckReport, Finding, Severity, TemplateResult } from '../engine/types.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;

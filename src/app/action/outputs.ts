@@ -3,8 +3,8 @@
 import * as core from './runner.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
-import { formatJson } from '../reporters/json.ts';
+import type { WorkspaceCheckReport } from '../check-workspace.ts';
+import { formatJson } from '../../report/json.ts';
 import type { ActionSettings } from './input-helper.ts';
 
 /** `unusablePaths`: a template the templates input names cannot be checked, so the gate cannot pass. */

@@ -2,10 +2,10 @@
 // (in order) ← action inputs / command-line flags. Severities merge per rule; the other
 // settings replace. Overrides match main templates by workspace-relative path.
 import picomatch from 'picomatch';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../engine/settings.ts';
-import { normalizeTrackingId } from '../engine/tracking-name.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../engine/check-settings.ts';
+import { normalizeTrackingId } from '../model/tracking-name.ts';
 import { DEFAULT_TEMPLATE_PATTERNS } from '../workspace/discover.ts';
-import type { CuaGuardConfig, SettingsLayer } from './types.ts';
+import type { CuaGuardConfig, SettingsLayer } from './config-types.ts';
 
 export interface ResolvedSettings {
   /** Settings for templates no override matches. */

@@ -1,14 +1,14 @@
 // What a pull request's changed files decide: with only-changed, which main templates are
 // reported; without it, which findings get the few annotations GitHub shows.
 import * as core from './runner.ts';
-import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
-import type { Finding, Severity } from '../engine/types.ts';
-import type { LoadedConfig } from '../config/index.ts';
-import { changedFilesOf } from '../github/changed-files.ts';
-import type { RunContext } from '../github/event.ts';
-import { filterReportToChanges } from '../github/only-changed.ts';
-import type { GitHubApi } from '../github/api.ts';
-import { planAnnotations } from '../reporters/annotations.ts';
+import type { WorkspaceCheckReport } from '../check-workspace.ts';
+import type { Finding, Severity } from '../../engine/types.ts';
+import type { LoadedConfig } from '../../settings/config.ts';
+import { changedFilesOf } from '../../github/changed-files.ts';
+import type { RunContext } from '../../github/event.ts';
+import { filterReportToChanges } from '../../github/only-changed.ts';
+import type { GitHubApi } from '../../github/api.ts';
+import { planAnnotations } from '../../report/annotations.ts';
 import type { ActionSettings } from './input-helper.ts';
 import { workspaceRelative } from './workspace-paths.ts';
 

@@ -4,10 +4,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import schema from '../../schema/cua-guard.schema.json' with { type: 'json' };
-import { LineIndex } from '../engine/text-position.ts';
+import { LineIndex } from '../parse/text-position.ts';
 import { ConfigError, type ConfigProblem } from './config-error.ts';
-import type { ParsedConfig } from './load.ts';
-import type { ConfigOverride, CuaGuardConfig } from './types.ts';
+import type { ParsedConfig } from './load-config.ts';
+import type { ConfigOverride, CuaGuardConfig } from './config-types.ts';
 
 // The schema lists every rule (a test keeps it equal to the rule modules), so this lazily loaded
 // module needs no rules and none of the engine behind them.

@@ -1,7 +1,7 @@
 // verify: proving attribution in Azure after the static check. The Azure adapter (and its SDK)
 // is loaded only here, so a run without verification never pays for it.
 import * as core from './runner.ts';
-import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import type { ActionSettings } from './input-helper.ts';
 
 /** Sets `verified` whatever happens: a workflow reading it must never find it missing. */
@@ -15,7 +15,7 @@ export async function runVerification(settings: ActionSettings, report: Workspac
 }
 
 async function verifyInAzure(settings: ActionSettings, report: WorkspaceCheckReport): Promise<void> {
-  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import('../azure/step.ts'), import('../azure/findings.ts')]);
+  const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import('../../azure/step.ts'), import('../../azure/findings.ts')]);
   const result = await runVerifyStep({
     workspace: settings.workspace,
     templates: report.files.map((file) => ({

@@ -12,7 +12,7 @@ import {
   type TemplateScope,
 } from '../expressions/index.ts';
 import { Unknown, type ArmValue } from '../expressions/value.ts';
-import { isRecord, type TemplateSource } from './template-source.ts';
+import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { deploymentTargetScope, scopeFromSchema } from './scope-kind.ts';
 import { looksLikeTrackingName } from './tracking-name.ts';
 import { previewValue } from './preview.ts';
@@ -20,7 +20,8 @@ import { linkKey, resolveTemplateLink, type LinkReader, type LinkNote, type Link
 import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
 import { splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
 import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
-import type { DeploymentScope, JsonPath, Placement } from './types.ts';
+import type { DeploymentScope, Placement } from './types.ts';
+import type { JsonPath } from '../parse/types.ts';
 
 export interface DeploymentHop {
   source: TemplateSource;

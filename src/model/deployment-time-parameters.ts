@@ -3,8 +3,8 @@
 // Marketplace replaces with the package location (its default is often a raw.githubusercontent.com
 // URL). Their scopes see them without a default, so they evaluate to unknown.
 import { PACKAGE_BASE_PARAMETER } from './linked-templates.ts';
-import { isRecord } from './template-source.ts';
-import { KNOWN_AT_DEPLOYMENT } from './types.ts';
+import { isRecord } from '../parse/template-source.ts';
+import { KNOWN_AT_DEPLOYMENT } from '../parse/types.ts';
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 

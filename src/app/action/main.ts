@@ -5,17 +5,17 @@
 // verification.ts).
 import * as core from './runner.ts';
 import { isAbsolute } from 'node:path';
-import { checkWorkspace } from '../engine/check-workspace.ts';
-import { openWorkspace, readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
-import { isNamedPathProblem } from '../workspace/discover.ts';
-import { formatMarkdownSummary } from '../reporters/markdown-summary.ts';
-import { formatSarif } from '../reporters/sarif.ts';
-import { isConfigError, loadConfiguration, resolveSettings } from '../config/index.ts';
-import { readRunContext } from '../github/event.ts';
+import { checkWorkspace } from '../check-workspace.ts';
+import { openWorkspace, readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { isNamedPathProblem } from '../../workspace/discover.ts';
+import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
+import { formatSarif } from '../../report/sarif.ts';
+import { isConfigError, loadConfiguration, resolveSettings } from '../../settings/config.ts';
+import { readRunContext } from '../../github/event.ts';
 import { readActionSettings, type ActionSettings } from './input-helper.ts';
 import { lineLinker } from './github-links.ts';
-import { isUsageError } from '../settings/parse-options.ts';
-import { secretsOfReport } from '../secrets/report-secrets.ts';
+import { isUsageError } from '../../settings/parse-options.ts';
+import { secretsOfReport } from '../../secrets/report-secrets.ts';
 import { lazyApi } from './github-client.ts';
 import { applyOnlyChanged, changedFilesForRanking } from './scope-to-changes.ts';
 import { publishOutputs, writeReport } from './outputs.ts';

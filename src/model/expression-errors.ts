@@ -5,10 +5,10 @@
 // broken variable used by three names is one finding, at the variable. Nothing is evaluated
 // unless an evaluation the check made anyway reported an error.
 import { evaluateValue, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
-import { isRecord, type TemplateSource } from './template-source.ts';
-import { toJsonPointer } from './json-pointer.ts';
+import { isRecord, type TemplateSource } from '../parse/template-source.ts';
+import { toJsonPointer } from '../parse/json-pointer.ts';
 import type { ResourceEntry } from './template-model.ts';
-import type { JsonPath, NodeRef } from './types.ts';
+import type { JsonPath, NodeRef } from '../parse/types.ts';
 
 /** Where the parameters and variables a scope sees are written, and where their values come from. */
 export interface DefinitionSite {

@@ -1,6 +1,6 @@
 // A mistake in the configuration file, with the place it is at: shown as
 // `.cua-guard.json:4:14: rules.CUA011 must be one of …` and stops the run (exit 2, setFailed).
-import { isUsageError, UsageError } from '../settings/usage-error.ts';
+import { isUsageError, UsageError } from './usage-error.ts';
 
 export interface ConfigProblem {
   line: number;

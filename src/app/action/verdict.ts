@@ -1,5 +1,5 @@
 // Whether the step fails, and the one message that says why.
-import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
+import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import type { ActionSettings } from './input-helper.ts';
 
 /** A templates pattern naming a file that cannot be checked fails the step whatever fail-on says. */

@@ -6,7 +6,7 @@
 // resource inserted before it) does not turn an alert into a new one.
 import { pathToFileURL } from 'node:url';
 import type { CheckReport, Finding, Severity } from '../engine/types.ts';
-import { parseTemplateText } from '../engine/parse-json.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
 import { RULES } from '../rules/index.ts';
 import type { Rule } from '../rules/rule.ts';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../meta.ts';

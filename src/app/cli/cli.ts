@@ -5,17 +5,17 @@
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspace } from '../engine/check-workspace.ts';
-import type { DeploymentScope } from '../engine/types.ts';
-import { openWorkspace, readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
-import { formatText } from '../reporters/text.ts';
-import { formatJson } from '../reporters/json.ts';
-import { formatSarif } from '../reporters/sarif.ts';
-import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../config/index.ts';
-import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, splitList, UsageError } from '../settings/parse-options.ts';
-import { isNamedPathProblem, type DiscoveryProblem } from '../workspace/discover.ts';
-import { TOOL_VERSION } from '../meta.ts';
-import { trackingResource } from '../fix/tracking-resource.ts';
+import { checkWorkspace } from '../check-workspace.ts';
+import type { DeploymentScope } from '../../model/types.ts';
+import { openWorkspace, readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { formatText } from '../../report/text.ts';
+import { formatJson } from '../../report/json.ts';
+import { formatSarif } from '../../report/sarif.ts';
+import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../../settings/config.ts';
+import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, splitList, UsageError } from '../../settings/parse-options.ts';
+import { isNamedPathProblem, type DiscoveryProblem } from '../../workspace/discover.ts';
+import { TOOL_VERSION } from '../../meta.ts';
+import { trackingResource } from '../../fix/tracking-resource.ts';
 import { HELP } from './help.ts';
 
 export interface CliIo {
@@ -144,7 +144,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   if (values.help) return showHelp(io);
   const { workspace, resolved } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import('../fix/index.ts');
+  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = resolved.patterns();
   const dryRun = values['dry-run'];
   const report = fixWorkspace({

@@ -3,8 +3,8 @@
 // `suppressionMistakes` finds blocks that cannot work as written (an unknown rule id, an `ignore`
 // that is not a list, a misplaced block), which would otherwise be ignored silently; the model walk
 // collects the blocks, so finding them costs no pass of its own.
-import { isRecord } from './template-source.ts';
-import type { JsonPath, NodeRef } from './types.ts';
+import { isRecord } from '../parse/template-source.ts';
+import type { JsonPath, NodeRef } from '../parse/types.ts';
 
 export function suppressionFor(resource: Record<string, unknown>, ruleId: string): { reason: string } | undefined {
   const metadata = resource['metadata'];

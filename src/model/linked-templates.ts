@@ -3,9 +3,9 @@
 // _artifactsLocation plus a relative path. Anything else is noted, never read.
 import { posix } from 'node:path';
 import { PartialString, Unknown, describeString, type ArmValue } from '../expressions/value.ts';
-import type { TemplateSource } from './template-source.ts';
+import type { TemplateSource } from '../parse/template-source.ts';
 import type { ResourceEntry } from './template-model.ts';
-import type { JsonPath } from './types.ts';
+import type { JsonPath } from '../parse/types.ts';
 
 export interface LinkNote {
   kind: 'remote' | 'outside-workspace' | 'unresolved' | 'missing' | 'unreadable';

@@ -2,9 +2,9 @@
 // section of the job summary within its share of the summary budget. The fixer is loaded only here.
 import * as core from './runner.ts';
 import { join } from 'node:path';
-import type { WorkspaceCheckReport } from '../engine/check-workspace.ts';
-import type { Workspace } from '../workspace/read-file.ts';
-import type { ResolvedSettings } from '../config/index.ts';
+import type { WorkspaceCheckReport } from '../check-workspace.ts';
+import type { Workspace } from '../../workspace/read-file.ts';
+import type { ResolvedSettings } from '../../settings/config.ts';
 import type { ActionSettings } from './input-helper.ts';
 import { writeReport } from './outputs.ts';
 
@@ -14,7 +14,7 @@ const MAX_FIX_SUMMARY = 384 * 1024;
 
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
 export async function suggestFix(settings: ActionSettings, workspace: Workspace, resolved: ResolvedSettings, report: WorkspaceCheckReport): Promise<string> {
-  const { fixWorkspace, unifiedDiff } = await import('../fix/index.ts');
+  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
   const fixed = fixWorkspace({
     workspace,
     patterns: resolved.patterns(settings.patterns),

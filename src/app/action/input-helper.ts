@@ -3,10 +3,10 @@
 // Inputs that are set override the configuration file (.cua-guard.json); inputs left empty
 // leave the configuration's value (or the default) in place: that is what `explicit` records.
 import { join, resolve } from 'node:path';
-import { applyLayers } from '../config/resolve.ts';
-import type { SettingsLayer } from '../config/types.ts';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../engine/settings.ts';
-import { parseBoolean, parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, splitLines, splitList, UsageError } from '../settings/parse-options.ts';
+import { applyLayers } from '../../settings/resolve-config.ts';
+import type { SettingsLayer } from '../../settings/config-types.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../engine/check-settings.ts';
+import { parseBoolean, parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, splitLines, splitList, UsageError } from '../../settings/parse-options.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export const VERIFY_MODES = ['none', 'validate', 'what-if', 'deploy', 'existing'] as const;

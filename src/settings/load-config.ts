@@ -4,10 +4,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex } from '../engine/text-position.ts';
-import { UsageError } from '../settings/usage-error.ts';
+import { LineIndex } from '../parse/text-position.ts';
+import { UsageError } from './usage-error.ts';
 import { ConfigError } from './config-error.ts';
-import { CONFIG_FILE_NAME, type LoadedConfig } from './types.ts';
+import { CONFIG_FILE_NAME, type LoadedConfig } from './config-types.ts';
 
 export interface ConfigLocation {
   /** Workspace root: where `.cua-guard.json` is looked for, and what `explicit` is relative to by default. */
@@ -34,7 +34,7 @@ export async function loadConfiguration(location: ConfigLocation): Promise<Loade
   if (path === undefined) return undefined;
   const displayPath = displayPathOf(location.workspaceRoot, path);
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const { validateConfiguration } = await import('./validate.ts');
+  const { validateConfiguration } = await import('./validate-config.ts');
   return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
 }
 

@@ -3,7 +3,7 @@
 // nothing recorded (verify none, validate without a new resource group, existing) it returns
 // without loading the Azure SDK.
 import * as core from './runner.ts';
-import { CLEANUP_STATE_KEY, parseJournal, shouldCleanUp, type CleanupJournal } from '../azure/journal.ts';
+import { CLEANUP_STATE_KEY, parseJournal, shouldCleanUp, type CleanupJournal } from '../../azure/journal.ts';
 
 /** Post-step time budget: deleting a resource group can take many minutes. */
 const POST_TIMEOUT_MS = 45 * 60_000;
@@ -27,7 +27,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const timer = setTimeout(() => controller.abort(new Error('post-step time-out')), POST_TIMEOUT_MS);
   timer.unref();
   try {
-    const { runCleanup } = await import('../azure/cleanup.ts');
+    const { runCleanup } = await import('../../azure/cleanup.ts');
     const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => core.info(`cua-guard: ${line}`), warn: (line) => core.warning(`cua-guard: ${line}`) });
     core.info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     // Left-over resources cost money and block the next run's names: fail loudly.
