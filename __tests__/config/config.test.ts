@@ -75,9 +75,9 @@ test('a JSON syntax error stops with its position', async () => {
 
 test('the shipped schema lists exactly the rules the engine has', () => {
   const schema = JSON.parse(readFileSync(`${REPO_ROOT}/schema/cua-guard.schema.json`, 'utf8')) as { definitions: { rules: { properties: Record<string, { description: string }> } } };
-  assert.deepEqual(Object.keys(schema.definitions.rules.properties), RULES.map((r) => r.id));
+  assert.deepEqual(Object.keys(schema.definitions.rules.properties), RULES.map((r) => r.meta.id));
   // Editors show these descriptions: they must say what the rule modules say.
-  for (const rule of RULES) assert.equal(schema.definitions.rules.properties[rule.id]?.description, `${rule.name} (default ${rule.defaultSeverity}): ${rule.description}`);
+  for (const { meta: rule } of RULES) assert.equal(schema.definitions.rules.properties[rule.id]?.description, `${rule.name} (default ${rule.defaultSeverity}): ${rule.description}`);
   const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8')) as { files: string[] };
   assert.ok(pkg.files.includes('schema'), 'the schema ships in the package');
 });

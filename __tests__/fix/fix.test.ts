@@ -1,6 +1,7 @@
 // `cua-guard fix`: inserts the tracking deployment where it is missing, corrects what is
 // certainly wrong, leaves everything else with a note; keeps comments, indentation and line
 // endings; a second run changes nothing.
+import { RULES } from '../../src/rules/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, readdirSync } from 'node:fs';
@@ -25,7 +26,7 @@ function plan(text: string, settings: CheckSettings = SETTINGS, trackingId: stri
 }
 
 function errorsOf(text: string, settings: CheckSettings = SETTINGS): string[] {
-  return checkTemplateText({ file: 'azuredeploy.json', text }, settings)
+  return checkTemplateText({ file: 'azuredeploy.json', text }, { rules: RULES, settings })
     .findings.filter((f) => f.severity === 'error' && !f.suppressed)
     .map((f) => `${f.ruleId} ${f.message}`);
 }
@@ -93,7 +94,7 @@ test('at subscription, management group and tenant scope: a location and a per-l
     const resource = (JSON.parse(fixed.fixed) as { resources: Record<string, unknown>[] }).resources[0];
     assert.equal(resource?.['location'], '[deployment().location]');
     assert.equal(resource?.['name'], `[format('pid-${GUID}-{0}', uniqueString(deployment().location))]`);
-    const warnings = checkTemplateText({ file: 'a.json', text: fixed.fixed }, SETTINGS).findings.filter((f) => f.severity === 'warning');
+    const warnings = checkTemplateText({ file: 'a.json', text: fixed.fixed }, { rules: RULES, settings: SETTINGS }).findings.filter((f) => f.severity === 'warning');
     assert.deepEqual(warnings, [], `${schema}: not even CUA015`);
   }
   // Strict names forbid the suffix: the name stays pid-<GUID> (CUA015 remains a warning).
@@ -352,7 +353,7 @@ test('the bundled CLI: fix writes and reports, --dry-run prints an applicable di
     const snippet = JSON.parse(rest.join('\n').slice(rest.join('\n').indexOf('{'))) as Record<string, unknown>;
     assert.equal(snippet['location'], '[deployment().location]');
     const pasted = JSON.stringify({ $schema: SUB_SCHEMA, contentVersion: '1.0.0.0', resources: [snippet] }, null, 2);
-    assert.deepEqual(checkTemplateText({ file: 'a.json', text: pasted }, { ...DEFAULT_CHECK_SETTINGS, trackingIds: [id ?? ''] }).findings, []);
+    assert.deepEqual(checkTemplateText({ file: 'a.json', text: pasted }, { rules: RULES, settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [id ?? ''] } }).findings, []);
     assert.notEqual(runCli(['new-id'], ws.root).stdout.split('\n')[0], id, 'a fresh id each time');
     assert.equal(runCli(['new-id', '--scope', 'galaxy'], ws.root).status, 2);
   } finally {

@@ -250,7 +250,7 @@ test('the API client pages through pull request files and reports a 403 as a per
     const changed = await changedFilesOf({ eventName: 'pull_request', owner: 'contoso', repo: 'offer', pullRequest: { number: 7 } }, async () => client);
     assert.equal(changed.kind, 'pull-request');
     if (changed.kind === 'pull-request') assert.equal(changed.files.size, 250);
-    const findings: Finding[] = [{ ruleId: 'CUA001', severity: 'error', message: 'm', file: 'a.json', line: 2, column: 3, endLine: 2, endColumn: 9 }];
+    const findings: Finding[] = [{ ruleId: 'CUA001', severity: 'error', messageId: 'm', message: 'm', file: 'a.json', line: 2, column: 3, endLine: 2, endColumn: 9 }];
     const result = await publishCheckRun(client, { owner: 'contoso', repo: 'offer', headSha: HEAD_SHA, name: 'cua-guard', title: 't', summary: 's', findings, conclusion: 'failure', titleOf: ruleTitle });
     assert.equal(result.ok, false);
     if (!result.ok) assert.deepEqual({ status: result.failure.status, permission: result.permission }, { status: 403, permission: true });
@@ -276,7 +276,7 @@ test('event context, and check-run annotations in the API shape', () => {
   } finally {
     ws.dispose();
   }
-  const base: Finding = { ruleId: 'CUA011', severity: 'notice', message: 'm', file: 'x.json', line: 4, column: 2, endLine: 6, endColumn: 3 };
+  const base: Finding = { ruleId: 'CUA011', severity: 'notice', messageId: 'm', message: 'm', file: 'x.json', line: 4, column: 2, endLine: 6, endColumn: 3 };
   assert.deepEqual(toCheckAnnotation(base, ruleTitle), { path: 'x.json', start_line: 4, end_line: 6, annotation_level: 'notice', message: 'm', title: 'CUA011 conditional-tracking' });
   assert.equal(toCheckAnnotation({ ...base, severity: 'error', endLine: 4, endColumn: 9 }, ruleTitle).end_column, 9);
 });

@@ -17,6 +17,7 @@ function twoHundredFindings(): Finding[] {
   return Array.from({ length: 200 }, (_, k) => ({
     ruleId: 'CUA001',
     severity: bySeverity[Math.floor(k / 30) % 3] as Severity,
+    messageId: 'finding',
     message: `finding ${k}`,
     file: `t${String(k % 30).padStart(2, '0')}/azuredeploy.json`,
     line: k + 1,
@@ -72,7 +73,7 @@ test('the per-job total caps the plan after the reserved slots', () => {
 });
 
 test('annotations carry title, file, line and column; an end column only on one-line spans', () => {
-  const finding: Finding = { ruleId: 'CUA007', severity: 'error', message: 'm', file: 'a b/x.json', line: 3, column: 5, endLine: 3, endColumn: 9 };
+  const finding: Finding = { ruleId: 'CUA007', severity: 'error', messageId: 'm', message: 'm', file: 'a b/x.json', line: 3, column: 5, endLine: 3, endColumn: 9 };
   assert.deepEqual(toAnnotation(finding), { severity: 'error', message: 'm', title: 'CUA007 tracking-mode-not-incremental', file: 'a b/x.json', startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 });
   assert.deepEqual(Object.keys(toAnnotation({ ...finding, endLine: 4 })).sort(), ['file', 'message', 'severity', 'startColumn', 'startLine', 'title']);
 });

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output, validated against the official OASIS schema (vendored in
 // __tests__/fixtures/sarif with its license note), and the properties code scanning relies on.
+import { ruleDocsUrl } from '../../src/meta.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -61,15 +62,16 @@ test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locati
     assert.ok(run);
     assert.equal(log.version, '2.1.0');
     // Every rule, in RULES order, so ruleIndex points at the right descriptor.
-    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.meta.id));
     for (const [index, rule] of run.tool.driver.rules.entries()) {
-      const source = RULES[index];
+      const source = RULES[index]?.meta;
+      const docsUrl = source ? ruleDocsUrl(source) : '';
       assert.ok(source);
       assert.equal(rule.name, source.name);
-      assert.equal(rule.helpUri, source.docsUrl);
+      assert.equal(rule.helpUri, docsUrl);
       assert.equal(rule.shortDescription.text, source.description);
       assert.ok(rule.fullDescription.text.length > source.description.length, `${rule.id} has a full description`);
-      assert.match(rule.help.markdown, new RegExp(`\\[Documentation\\]\\(${source.docsUrl.replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}\\)`));
+      assert.match(rule.help.markdown, new RegExp(`\\[Documentation\\]\\(${docsUrl.replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}\\)`));
       assert.equal(rule.defaultConfiguration.level, source.defaultSeverity === 'notice' ? 'note' : source.defaultSeverity);
     }
     const findings = report.files.flatMap((f) => f.findings);
@@ -169,7 +171,7 @@ test('the fingerprint ignores positions in messages, and tells identical finding
   const twice = buildSarif({
     tool: { name: 'cua-guard', version: '0' },
     counts: { error: 2, warning: 0, notice: 0, suppressed: 0 },
-    files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: [1, 2].map((line) => ({ ruleId: 'CUA002', severity: 'error' as const, message: 'same', file: 'a.json', line, column: 1, jsonPointer: '/resources/0' })) }],
+    files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: [1, 2].map((line) => ({ ruleId: 'CUA002', severity: 'error' as const, messageId: 'same', message: 'same', file: 'a.json', line, column: 1, jsonPointer: '/resources/0' })) }],
   });
   const prints = twice.runs[0]?.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]) ?? [];
   assert.equal(prints.length, 2);

@@ -7,7 +7,7 @@ import type { CheckReport, Finding, TemplateResult } from '../../src/engine/type
 import { check, emptyTemplate, GUID, storageAccount, template, trackingResource } from '../support/templates.ts';
 
 function finding(file: string, i: number): Finding {
-  return { ruleId: 'CUA007', severity: 'error', message: `tracking deployment has mode 'Complete' ${'and a long explanation '.repeat(10)}#${i}`, file, line: 10 + i, column: 3 };
+  return { ruleId: 'CUA007', severity: 'error', messageId: 'mode', message: `tracking deployment has mode 'Complete' ${'and a long explanation '.repeat(10)}#${i}`, file, line: 10 + i, column: 3 };
 }
 
 /** `count` templates; every third one fails with 20 findings. */

@@ -1,4 +1,5 @@
 // Builders for the small templates the unit tests write inline.
+import { RULES } from '../../src/rules/index.ts';
 import { checkTemplateText } from '../../src/engine/check-template.ts';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import type { Finding, TemplateResult } from '../../src/engine/types.ts';
@@ -35,7 +36,7 @@ export function template(resources: unknown[], extra: Json = {}): Json {
 
 export function check(templateValue: Json | string, settings: Partial<CheckSettings> = {}, parameterValues?: Record<string, unknown>): TemplateResult {
   const text = typeof templateValue === 'string' ? templateValue : JSON.stringify(templateValue, null, 2);
-  return checkTemplateText({ file: 'azuredeploy.json', text, ...(parameterValues ? { parameterValues } : {}) }, { ...DEFAULT_CHECK_SETTINGS, ...settings });
+  return checkTemplateText({ file: 'azuredeploy.json', text, ...(parameterValues ? { parameterValues } : {}) }, { rules: RULES, settings: { ...DEFAULT_CHECK_SETTINGS, ...settings } });
 }
 
 export function ruleIds(result: TemplateResult): string[] {

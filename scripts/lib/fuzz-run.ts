@@ -1,6 +1,7 @@
 // Runs one fuzz case through the engine and returns what went wrong (nothing, normally):
 // an exception that escaped, a broken invariant, or a case that took too long.
 // Used by __tests__/fuzz (a few hundred cases) and scripts/fuzz.ts (100,000 and more).
+import { RULES } from '../../src/rules/index.ts';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTemplateText } from '../../src/engine/check-template.ts';
@@ -58,7 +59,7 @@ export function runTextCase(c: FuzzCase, settingsIndex = 0): CaseOutcome {
   const settings = SETTINGS[settingsIndex % SETTINGS.length] ?? DEFAULT_CHECK_SETTINGS;
   const start = performance.now();
   try {
-    const result = checkTemplateText({ file: 'azuredeploy.json', text }, settings);
+    const result = checkTemplateText({ file: 'azuredeploy.json', text }, { rules: RULES, settings });
     const ms = performance.now() - start;
     const problems = resultViolations(result, 'azuredeploy.json', new Map([['azuredeploy.json', withoutBom(text)]]));
     if (ms > CASE_TIME_LIMIT_MS) problems.push(`took ${ms.toFixed(0)} ms`);

@@ -7,12 +7,16 @@ import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
-import { checkTemplateText, invalidTemplateResult } from '../engine/check-template.ts';
+import { checkTemplateText, checkUnreadableTemplate, type CheckPlan } from '../engine/check-template.ts';
+import type { Rule } from '../engine/rule.ts';
+import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
-import type { CheckReport, Finding, Severity, TemplateResult } from '../engine/types.ts';
+import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
+  /** The rules to run, in order (default: every rule of this version). */
+  rules?: readonly Rule[];
   settings: CheckSettings;
   /** Per-template settings (configuration `overrides`); `settings` when absent. */
   settingsFor?: (file: string) => CheckSettings;
@@ -44,23 +48,43 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
 }
 
 function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
-  const settings = request.settingsFor?.(file) ?? request.settings;
+  const plan: CheckPlan = { rules: request.rules ?? RULES, settings: request.settingsFor?.(file) ?? request.settings };
   try {
     const read = readWorkspaceFile(request.workspace, file);
     if (!read.ok) {
       // A binary or mis-encoded file: point at the line and column of the bad byte.
       const before = read.offset !== undefined ? textBefore(request.workspace, file, read.offset) : '';
-      return invalidTemplateResult(file, before, { message: read.message, offset: before.length, length: 0 }, settings);
+      return checkUnreadableTemplate(file, before, { kind: 'unreadable', message: read.message, offset: before.length }, plan);
     }
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-    const result = checkTemplateText({ file, text: read.text, parameterValues: parameters.values, readLinked }, settings);
-    const withProblem = parameters.problem ? withParametersProblem(result, parameters.file ?? file, parameters.problem) : result;
-    return parameters.file ? { ...withProblem, parametersFile: parameters.file } : withProblem;
+    const result = checkTemplateText(
+      {
+        file,
+        text: read.text,
+        parameterValues: parameters.values,
+        readLinked,
+        ...(parameters.problem ? { parametersProblem: { file: parameters.file ?? file, problem: parameters.problem } } : {}),
+      },
+      plan,
+    );
+    return parameters.file ? { ...result, parametersFile: parameters.file } : result;
   } catch (error) {
     // A bug must not hide the verdict on the other templates: this one gets a located finding.
-    const message = `cua-guard could not check this file (internal error: ${error instanceof Error ? error.message : String(error)}); please report it`;
-    return invalidTemplateResult(file, '', { message, offset: 0, length: 0 }, settings);
+    return internalErrorResult(file, error);
   }
+}
+
+/** A template whose check failed outside any rule: an error finding that says so. */
+function internalErrorResult(file: string, error: unknown): TemplateResult {
+  const detail = error instanceof Error ? error.message : String(error);
+  const message = `cua-guard could not check this file (internal error: ${detail}); please report it`;
+  return {
+    path: file,
+    verdict: 'fail',
+    findings: [{ ruleId: 'internal-error', severity: 'error', messageId: 'internal-error', data: { error: detail }, message, file, line: 1, column: 1, internalError: true }],
+    tracking: [],
+    linkedFiles: [],
+  };
 }
 
 /**
@@ -81,12 +105,6 @@ function textBefore(workspace: Workspace, file: string, offset: number): string 
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** A parameters file that cannot be used: the check went on with default values; say so. */
-function withParametersProblem(result: TemplateResult, file: string, problem: string): TemplateResult {
-  const finding: Finding = { ruleId: 'CUA013', severity: 'warning', message: `${problem}; the template's default values were used`, file, line: 1, column: 1 };
-  return { ...result, findings: [finding, ...result.findings] };
 }
 
 export function countFindings(files: readonly TemplateResult[]): CheckReport['counts'] {

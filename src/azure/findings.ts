@@ -26,5 +26,5 @@ export interface FindingTarget {
 
 export function verifyFinding(target: FindingTarget, ruleId: VerifyRuleId, message: string, needles: readonly (string | undefined)[] = []): Finding {
   const { line, column } = locateInTemplate(target.text, needles);
-  return { ruleId, severity: 'error', message, file: target.file, line, column };
+  return { ruleId, severity: 'error', messageId: 'verification', message, file: target.file, line, column };
 }

@@ -96,7 +96,7 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
 
 /** A result for a verification that could not start: one finding on the first template. */
 function notStarted(input: VerifyStepInput, scope: ArmScope, requestCount: number, credential: string, ruleId: 'CUA100' | 'CUA107', message: string): VerifyStepResult {
-  const finding: Finding = { ruleId, severity: 'error', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
+  const finding: Finding = { ruleId, severity: 'error', messageId: 'verification', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
   return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
 }
 

@@ -1,21 +1,20 @@
-// Checks one main template: build the model once, run every rule over it, then turn the
-// nodes the rules pointed at into lines and columns (only for files that have findings).
-import { RULES } from '../rules/index.ts';
-import { templateShapeProblem } from '../rules/cua013-invalid-template.ts';
-import type { RuleReport, TrackingCandidate } from '../rules/rule.ts';
-import { buildTemplateModel, isDeploymentType, type ModelOptions, type TemplateModel } from '../model/template-model.ts';
-import { analyzeTrackingName, looksLikeTrackingName } from '../model/tracking-name.ts';
-import { knownPrefix } from '../expressions/value.ts';
-import { createTemplateSource, isRecord, type TemplateSource } from '../parse/template-source.ts';
-import { parseTemplateText, type ParseFailure } from '../parse/parse-json.ts';
+// Checks one main template with the rules it is handed: build the model once, run each rule
+// over it (a rule that throws costs only its own findings), then turn the nodes the rules pointed
+// at into lines and columns (only for files that have findings). It knows no rule by id.
+import { buildTemplateModel, type ModelOptions, type TemplateModel } from '../model/template-model.ts';
+import { findTrackingResources, type TrackingCandidate } from '../model/tracking-candidates.ts';
+import { templateShapeProblem } from '../model/template-shape.ts';
+import { suppressionFor } from '../model/suppression.ts';
+import { previewValue } from '../model/preview.ts';
+import { createTemplateSource, type TemplateSource } from '../parse/template-source.ts';
+import { parseTemplateText } from '../parse/parse-json.ts';
 import { locateNodes, type SkipCache } from '../parse/locate.ts';
-import { suppressionFor, suppressionMistakes } from '../model/suppression.ts';
 import { LineIndex, type Position } from '../parse/text-position.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
-import { previewValue } from '../model/preview.ts';
-import type { CheckSettings } from './check-settings.ts';
-import type { Finding, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
 import type { NodeRef } from '../parse/types.ts';
+import type { CheckSettings } from './check-settings.ts';
+import { renderMessage, type Fix, type MessageData, type Rule, type RuleReport, type UnreadableProblem } from './rule.ts';
+import type { Finding, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
 
 export interface TemplateInput {
   /** Workspace-relative path. */
@@ -23,129 +22,135 @@ export interface TemplateInput {
   text: string;
   parameterValues?: Record<string, unknown>;
   readLinked?: ModelOptions['readLinked'];
+  /** A parameters file that could not be used (the defaults were used instead). */
+  parametersProblem?: { file: string; problem: string };
+}
+
+/** What a check runs: the rules (in order) and the settings for this template. */
+export interface CheckPlan {
+  rules: readonly Rule[];
+  settings: CheckSettings;
 }
 
 interface PendingFinding {
   ruleId: string;
   severity: Severity;
+  messageId: string;
+  data?: MessageData;
   message: string;
   at: NodeRef;
   suppressed?: { reason: string };
+  fix?: Fix;
+  internalError?: true;
 }
 
-export function checkTemplateText(input: TemplateInput, settings: CheckSettings): TemplateResult {
+export function checkTemplateText(input: TemplateInput, plan: CheckPlan): TemplateResult {
   const parsed = parseTemplateText(input.text);
-  if (!parsed.ok) return invalidTemplateResult(input.file, parsed.text, parsed.error, settings);
+  if (!parsed.ok) return checkUnreadableTemplate(input.file, parsed.text, { kind: 'syntax', message: parsed.error.message, offset: parsed.error.offset }, plan);
   const shape = templateShapeProblem(parsed.value);
-  if (shape) {
-    const finding = pendingInvalid(shape.message, { file: input.file, path: shape.path, at: 'value' }, settings);
-    return finish(input.file, undefined, [finding], [], [createTemplateSource(input.file, parsed.text, {})], []);
-  }
+  if (shape) return checkUnreadableTemplate(input.file, parsed.text, { kind: 'shape', shape }, plan);
   const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>);
   const model = buildTemplateModel(source, {
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
-    ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
-    nameResolution: settings.nameResolution,
+    ...(input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}),
   });
-  return checkModel(model, settings);
+  return checkModel(model, plan, input.parametersProblem);
 }
 
-export function checkModel(model: TemplateModel, settings: CheckSettings): TemplateResult {
-  const candidates = findTrackingResources(model, settings);
-  recordTrackingValues(model, candidates);
+export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProblem?: TemplateInput['parametersProblem']): TemplateResult {
+  const { settings, rules } = plan;
+  const candidates = findTrackingResources(model, settings.strictNames);
+  const ruleIds = rules.map((rule) => rule.meta.id);
   const pending: PendingFinding[] = [];
-  for (const rule of RULES) {
-    const configured = settings.severities[rule.id];
-    if (configured === 'off') continue;
+  for (const rule of rules) {
+    const severity = severityFor(rule, settings);
+    if (severity === undefined) continue;
     const report = (r: RuleReport): void => {
-      // A value ARM rejects is CUA016's, where the mistake is written; what another rule would
+      // A value ARM rejects is reported where it is written (CUA016); what another rule would
       // conclude from it ("depends on …", "cannot be resolved") is not true of the template.
-      if (rule.id !== CUA016 && model.expressionErrors.isBroken(r.at)) return;
-      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.id) : undefined;
-      pending.push({
-        ruleId: rule.id,
-        severity: configured ?? r.severity ?? rule.defaultSeverity,
-        message: r.message,
-        at: r.at,
-        ...(suppressed ? { suppressed } : {}),
-      });
+      if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
+      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : undefined;
+      pending.push({ ...pendingFrom(rule, r, settings.severities[rule.meta.id] === undefined ? (r.severity ?? severity) : severity), ...(suppressed ? { suppressed } : {}) });
     };
-    rule.check({ model, candidates, settings, report });
+    runIsolated(rule, model.main.file, pending, () => rule.check({ model, candidates, settings, ruleIds, report, ...(parametersProblem ? { parametersProblem } : {}) }));
   }
-  pending.push(...suppressionWarnings(model, settings));
   const linkedFiles = model.linkedSources.map((s) => s.file);
-  const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+  const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
   return { ...result, linkTargets: model.linkTargets };
 }
 
-const CUA016 = 'CUA016';
-const RULE_IDS = RULES.map((rule) => rule.id);
-
 /**
- * Suppression blocks that cannot work as written are CUA013 warnings at the mistake (like a
- * parameters file that cannot be used): silently suppressing nothing would leave the author
- * believing the finding is handled. CUA013=off silences them.
+ * A main template that is not a template at all (unreadable bytes, JSON syntax, another kind of
+ * file): only rules that speak about such files run, and their findings are errors even when the
+ * rule is configured off, because a file that cannot be checked can never pass.
  */
-function suppressionWarnings(model: TemplateModel, settings: CheckSettings): PendingFinding[] {
-  if (model.suppressionBlocks.length === 0 || settings.severities['CUA013'] === 'off') return [];
-  return model.suppressionBlocks.flatMap((block) => suppressionMistakes(block, RULE_IDS).map((m): PendingFinding => ({ ruleId: 'CUA013', severity: 'warning', message: m.message, at: m.at })));
-}
-/** Properties of a tracking resource that rules evaluate (CUA011, CUA012, CUA002). */
-const TRACKING_VALUES: readonly (readonly string[])[] = [['condition'], ['location'], ['copy', 'count']];
-
-/** Static expression errors in the values rules evaluate for tracking resources (CUA016). */
-function recordTrackingValues(model: TemplateModel, candidates: readonly TrackingCandidate[]): void {
-  for (const { entry } of candidates) {
-    for (const keys of TRACKING_VALUES) {
-      let raw: unknown = entry.resource;
-      for (const key of keys) raw = isRecord(raw) ? raw[key] : undefined;
-      if (raw === undefined) continue;
-      const at: NodeRef = { file: entry.source.file, path: [...entry.path, ...keys], at: 'value' };
-      model.expressionErrors.record({ raw, at, label: keys.join('.'), site: entry.definitions, resource: entry });
-    }
+export function checkUnreadableTemplate(file: string, text: string, problem: UnreadableProblem, plan: CheckPlan): TemplateResult {
+  const pending: PendingFinding[] = [];
+  const position = 'offset' in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
+  for (const rule of plan.rules) {
+    const check = rule.checkUnreadable;
+    if (check === undefined) continue;
+    const severity = severityFor(rule, plan.settings) ?? 'error';
+    const report = (r: Omit<RuleReport, 'resource' | 'fix'>): void => void pending.push(pendingFrom(rule, r, severity));
+    runIsolated(rule, file, pending, () => check.call(rule, { file, problem, position, settings: plan.settings, report }));
   }
+  return finish({ file, scope: undefined, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
 }
 
-/** Every resource named `pid-…` (after resolving its name), any type, any depth. */
-export function findTrackingResources(model: TemplateModel, settings: Pick<CheckSettings, 'strictNames'>): TrackingCandidate[] {
-  const candidates: TrackingCandidate[] = [];
-  for (const entry of model.resources) {
-    if (!looksLikeTrackingName(entry.name)) continue;
-    candidates.push({
-      entry,
-      name: analyzeTrackingName(entry.name, settings.strictNames),
-      isDeployment: isDeploymentType(entry.type),
-      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === 'pid-',
+/** The severity a rule's findings get here, or undefined when it is off. */
+function severityFor(rule: Rule, settings: CheckSettings): Severity | undefined {
+  const configured = settings.severities[rule.meta.id];
+  if (configured === 'off') return undefined;
+  return configured ?? rule.meta.defaultSeverity;
+}
+
+function pendingFrom(rule: Rule, r: Omit<RuleReport, 'resource'>, severity: Severity): PendingFinding {
+  const template = rule.meta.messages[r.messageId];
+  const message = template === undefined ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    messageId: r.messageId,
+    ...(r.data ? { data: r.data } : {}),
+    message,
+    at: r.at,
+    ...(r.fix ? { fix: r.fix } : {}),
+  };
+}
+
+/** Runs one rule; if it throws, its findings so far stand and one internal-error finding names it. */
+function runIsolated(rule: Rule, file: string, pending: PendingFinding[], run: () => void): void {
+  const before = pending.length;
+  try {
+    run();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    pending.splice(before);
+    pending.push({
+      ruleId: rule.meta.id,
+      severity: 'error',
+      messageId: 'internal-error',
+      data: { error: detail },
+      message: `cua-guard's rule ${rule.meta.id} (${rule.meta.name}) failed on this template (internal error: ${detail}); its findings are missing, please report it`,
+      at: { file, path: [], at: 'value' },
+      internalError: true,
     });
   }
-  return candidates;
 }
 
-export function invalidTemplateResult(file: string, text: string, failure: ParseFailure, settings: CheckSettings): TemplateResult {
-  const position = new LineIndex(text).positionAt(failure.offset);
-  const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: 'value' }, settings);
-  return finish(file, undefined, [finding], [], [createTemplateSource(file, text, {})], [], { [file]: failure.offset });
+interface FinishInput {
+  file: string;
+  scope: TemplateResult['scope'];
+  pending: PendingFinding[];
+  candidates: TrackingCandidate[];
+  sources: TemplateSource[];
+  linkedFiles: string[];
 }
 
-function pendingInvalid(message: string, at: NodeRef, settings: CheckSettings): PendingFinding {
-  const configured = settings.severities['CUA013'];
-  // A file that cannot be read can never pass: 'off' still reports it as an error.
-  const severity: Severity = configured === undefined || configured === 'off' ? 'error' : configured;
-  return { ruleId: 'CUA013', severity, message, at };
-}
-
-function finish(
-  file: string,
-  scope: TemplateResult['scope'],
-  pending: PendingFinding[],
-  candidates: TrackingCandidate[],
-  sources: TemplateSource[],
-  linkedFiles: string[],
-  fixedOffsets: Record<string, number> = {},
-): TemplateResult {
+function finish({ file, scope, pending, candidates, sources, linkedFiles }: FinishInput): TemplateResult {
   // One locate pass per file for everything that needs a position: findings and tracking names.
   const nameRefs = candidates.map((c): NodeRef => ({ file: c.entry.source.file, path: [...c.entry.path, 'name'], at: 'value' }));
-  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources, fixedOffsets);
+  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources);
   const findings = pending.map((p, i) => toFinding(p, positions[i] ?? NOWHERE));
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
   const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
@@ -161,7 +166,7 @@ interface Located {
 const NOWHERE: Located = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 /** Line and column of each reference, grouped so that each file is scanned once. */
-function locateAll(refs: NodeRef[], sources: TemplateSource[], fixedOffsets: Record<string, number>): Located[] {
+function locateAll(refs: NodeRef[], sources: TemplateSource[]): Located[] {
   const byFile = new Map<string, number[]>();
   refs.forEach((ref, i) => {
     const indexes = byFile.get(ref.file);
@@ -172,8 +177,7 @@ function locateAll(refs: NodeRef[], sources: TemplateSource[], fixedOffsets: Rec
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex('');
-    const fixed = fixedOffsets[file];
-    const spans = fixed === undefined ? locateWithFallback(source?.text ?? '', indexes.map((i) => refs[i] as NodeRef)) : indexes.map(() => ({ offset: fixed, length: 0 }));
+    const spans = locateWithFallback(source?.text ?? '', indexes.map((i) => refs[i] as NodeRef));
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
       located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
@@ -186,6 +190,8 @@ function toFinding(p: PendingFinding, at: Located): Finding {
   return {
     ruleId: p.ruleId,
     severity: p.severity,
+    messageId: p.messageId,
+    ...(p.data ? { data: p.data } : {}),
     message: p.message,
     file: p.at.file,
     line: at.start.line,
@@ -194,11 +200,14 @@ function toFinding(p: PendingFinding, at: Located): Finding {
     endColumn: at.end.column,
     jsonPointer: toJsonPointer(p.at.path),
     ...(p.suppressed ? { suppressed: p.suppressed } : {}),
+    ...(p.fix ? { fix: p.fix } : {}),
+    ...(p.internalError ? { internalError: true } : {}),
   };
 }
 
 /** Locates each node; a node that is not there falls back to its nearest ancestor. */
 function locateWithFallback(text: string, refs: NodeRef[]): ({ offset: number; length: number } | undefined)[] {
+  if (refs.some((r) => r.offset !== undefined)) return refs.map((r) => (r.offset !== undefined ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]));
   const skips: SkipCache = new Map();
   const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? 'value' })), skips);
   const missing = refs.map((r, i) => (spans[i] ? undefined : r)).filter((r): r is NodeRef => r !== undefined);

@@ -1,6 +1,7 @@
 // Core vocabulary shared by the engine, the rules and the reporters.
 // Nothing here knows about GitHub or Azure.
 import type { DeploymentScope, Placement } from '../model/types.ts';
+import type { Fix, MessageData } from './rule.ts';
 
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -10,6 +11,10 @@ export type SeverityLevel = Severity | 'off';
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** Which of the rule's messages, and the values it was rendered with (fingerprints hash these). */
+  messageId: string;
+  data?: MessageData;
+  /** The message rendered from the rule's template. */
   message: string;
   /** File the finding is in (workspace-relative, forward slashes); may be a linked template. */
   file: string;
@@ -23,6 +28,10 @@ export interface Finding {
   jsonPointer?: string;
   /** Set when an inline `metadata.cua-guard.ignore` suppresses the finding. */
   suppressed?: { reason: string };
+  /** The rule's repair, when it has one for this finding (`cua-guard fix` applies it). */
+  fix?: Fix;
+  /** The rule itself failed on this template (a bug): the check is incomplete. */
+  internalError?: true;
 }
 
 /** What the checker concluded about one tracking resource it found. */

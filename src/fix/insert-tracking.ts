@@ -3,7 +3,7 @@
 import type { DeploymentScope } from '../model/types.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { insertionEdit } from './insert.ts';
-import { isHigherScope, trackingResource } from './tracking-resource.ts';
+import { isHigherScope, trackingResource } from '../model/tracking-resource.ts';
 import { wanted, type FixContext } from './fix-context.ts';
 
 /** True when the insertion was planned. */

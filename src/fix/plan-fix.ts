@@ -19,13 +19,15 @@
 // Each repair is its own module (insert-tracking.ts, repair-name.ts, repair-deployment.ts) working
 // on the shared FixContext (fix-context.ts); this module plans them in order and finishes the plan.
 import { applyEdits, parseTree, type Edit } from 'jsonc-parser';
-import { checkTemplateText, findTrackingResources } from '../engine/check-template.ts';
+import { checkTemplateText } from '../engine/check-template.ts';
+import { findTrackingResources } from '../model/tracking-candidates.ts';
+import { RULES } from '../rules/index.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
 import { buildTemplateModel, isDeploymentType, type ResourceEntry } from '../model/template-model.ts';
 import { createTemplateSource } from '../parse/template-source.ts';
 import { LineIndex } from '../parse/text-position.ts';
 import type { Finding } from '../engine/types.ts';
-import { templateShapeProblem } from '../rules/cua013-invalid-template.ts';
+import { templateShapeProblem } from '../model/template-shape.ts';
 import { detectStyle } from './style.ts';
 import type { FixContext, FixInput } from './fix-context.ts';
 import { insertTrackingResource } from './insert-tracking.ts';
@@ -60,7 +62,7 @@ export function planTemplateFix(input: FixInput): FixPlan {
   const parsed = parseTemplateText(input.text);
   if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
   const shape = templateShapeProblem(parsed.value);
-  if (shape) return unchanged([`not changed: ${shape.message}`]);
+  if (shape) return unchanged([`not changed: it is not a deployment template (${shape.kind})`]);
   const tree = parseTree(input.text, [], { allowTrailingComma: true, disallowComments: false });
   if (!tree) return unchanged(['not changed: the file could not be parsed']);
 
@@ -69,7 +71,7 @@ export function planTemplateFix(input: FixInput): FixPlan {
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
     ...(input.readLinked && input.settings.followLinks ? { readLinked: input.readLinked } : {}),
   });
-  const candidates = findTrackingResources(model, input.settings);
+  const candidates = findTrackingResources(model, input.settings.strictNames);
   const style = detectStyle(input.text);
   const deployments = candidates.filter((c) => c.isDeployment);
   const topLevel = deployments.filter((c) => c.entry.placement === 'top-level' && c.entry.source.file === input.file);
@@ -127,7 +129,7 @@ function finish(input: FixInput, context: Pick<FixContext, 'pending' | 'notes'>,
       ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
       ...(input.readLinked ? { readLinked: input.readLinked } : {}),
     },
-    input.settings,
+    { rules: RULES, settings: input.settings },
   );
   const remaining = recheck.findings.filter((f) => !f.suppressed && f.severity !== 'notice');
   const notes = [...context.notes];

@@ -8,7 +8,7 @@ import { isRecord } from '../parse/template-source.ts';
 import type { TrackingCandidate } from '../rules/rule.ts';
 import { addProperty, isExpression, replace, wanted, type FixContext } from './fix-context.ts';
 import { repairName } from './repair-name.ts';
-import { emptyTemplate, isHigherScope, TRACKING_API_VERSION } from './tracking-resource.ts';
+import { emptyTemplate, isHigherScope, TRACKING_API_VERSION } from '../model/tracking-resource.ts';
 
 const DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
 

@@ -10,6 +10,8 @@ export interface NodeRef {
   path: JsonPath;
   /** Point at the property key rather than its value (for "missing x" findings). */
   at?: 'key' | 'value';
+  /** A character offset in the file's text, for places no path reaches (a JSON syntax error). */
+  offset?: number;
 }
 
 /**

@@ -4,6 +4,7 @@
 // failing templates come first in full, then one line of counts per template, then a pointer to
 // the reports that hold every finding.
 import type { CheckReport, Finding, TemplateResult, TrackingResourceSummary } from '../engine/types.ts';
+import { ruleDocsUrl } from '../meta.ts';
 import { findRule } from '../rules/index.ts';
 
 export interface SummaryOptions {
@@ -101,7 +102,7 @@ function templateSection(file: TemplateResult, options: SummaryOptions): string[
   lines.push('', '| | Rule | Location | Message |', '|---|---|---|---|');
   for (const finding of file.findings) {
     const rule = findRule(finding.ruleId);
-    const ruleCell = rule ? `[${finding.ruleId}](${rule.docsUrl}) ${rule.name}` : finding.ruleId;
+    const ruleCell = rule ? `[${finding.ruleId}](${ruleDocsUrl(rule.meta)}) ${rule.meta.name}` : finding.ruleId;
     const where = `${finding.file}:${finding.line}:${finding.column}`;
     const link = options.linkTo?.(finding.file, finding.line);
     const location = link ? `[${escapeCell(where)}](${link})` : escapeCell(where);

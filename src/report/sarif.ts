@@ -5,10 +5,11 @@
 // line number or the resource's position in its array, so an edit elsewhere in the file (even a
 // resource inserted before it) does not turn an alert into a new one.
 import { pathToFileURL } from 'node:url';
+import { ruleDocsUrl } from '../meta.ts';
 import type { CheckReport, Finding, Severity } from '../engine/types.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
 import { RULES } from '../rules/index.ts';
-import type { Rule } from '../rules/rule.ts';
+import type { Rule } from '../engine/rule.ts';
 import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
@@ -92,7 +93,7 @@ export function formatSarif(report: CheckReport & { problems?: { message: string
 }
 
 export function buildSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions = {}): SarifLog {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
   const seen = new Map<string, number>();
   const results: SarifResult[] = [];
   const stablePointer = stablePointers(options.readFile);
@@ -127,7 +128,8 @@ export function buildSarif(report: CheckReport & { problems?: { message: string 
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 
-function toRule(rule: Rule): SarifRule {
+function toRule({ meta: rule }: Rule): SarifRule {
+  const docsUrl = ruleDocsUrl(rule);
   const level = sarifLevel(rule.defaultSeverity);
   const how = RULE_HELP[rule.id] ?? '';
   return {
@@ -136,14 +138,14 @@ function toRule(rule: Rule): SarifRule {
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description}. ${how}`.trim() },
     help: {
-      text: `${rule.id} ${rule.name}: ${rule.description}.\n\n${how}\n\nDocumentation: ${rule.docsUrl}`,
-      markdown: `**${rule.id} ${rule.name}**: ${rule.description}.\n\n${how}\n\n[Documentation](${rule.docsUrl})`,
+      text: `${rule.id} ${rule.name}: ${rule.description}.\n\n${how}\n\nDocumentation: ${docsUrl}`,
+      markdown: `**${rule.id} ${rule.name}**: ${rule.description}.\n\n${how}\n\n[Documentation](${docsUrl})`,
     },
-    helpUri: rule.docsUrl,
+    helpUri: docsUrl,
     defaultConfiguration: { level },
     properties: {
       tags: ['azure', 'arm-template', 'customer-usage-attribution'],
-      precision: rule.id === 'CUA010' || rule.id === 'CUA017' ? 'medium' : 'very-high',
+      precision: rule.precision,
       'problem.severity': level === 'note' ? 'recommendation' : level,
     },
   };

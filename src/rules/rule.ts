@@ -1,42 +1,36 @@
-// The contract every rule module follows (after ESLint's): metadata plus one function that
-// reports findings through the context. Rules never print, throw on purpose or exit.
-import type { TemplateModel, ResourceEntry } from '../model/template-model.ts';
-import type { TrackingName } from '../model/tracking-name.ts';
+// Helpers rule modules share: where to point, how to name a resource in a message. The rule
+// contract itself is the engine's (src/engine/rule.ts).
+import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
+import type { TrackingCandidate } from '../model/tracking-candidates.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
+import type { Rule as EngineRule, RuleContext as EngineRuleContext } from '../engine/rule.ts';
 import type { Severity } from '../engine/types.ts';
 import type { NodeRef } from '../parse/types.ts';
 import { RULE_DOCS_BASE } from '../meta.ts';
 import { truncate } from '../model/preview.ts';
 
-/** A resource whose name says it is meant to be a tracking resource (`pid-…`). */
-export interface TrackingCandidate {
-  entry: ResourceEntry;
-  name: TrackingName;
-  isDeployment: boolean;
-  /** The name starts with `pid-` (any case): Partner Center would read it as a tracking id. */
-  attributable: boolean;
-}
+export type { TrackingCandidate } from '../model/tracking-candidates.ts';
 
-export interface RuleReport {
+// ---- transitional: rules not yet written against the engine's contract --------------------------
+/** @deprecated the shape of a rule before messages by id; wrapped by `fromLegacy`. */
+export interface LegacyRuleReport {
   message: string;
   at: NodeRef;
-  /** The resource the finding is about, for inline suppression. */
   resource?: ResourceEntry;
-  /** For rules whose findings differ in weight (CUA011); a configured severity still wins. */
   severity?: Severity;
 }
 
+/** @deprecated */
 export interface RuleContext {
-  model: TemplateModel;
-  /** Every `pid-` resource, any type, any depth, in document order. */
+  model: EngineRuleContext['model'];
   candidates: readonly TrackingCandidate[];
   settings: CheckSettings;
-  report(report: RuleReport): void;
+  report(report: LegacyRuleReport): void;
 }
 
+/** @deprecated */
 export interface Rule {
   id: string;
-  /** Short kebab-case name, used in titles and docs anchors. */
   name: string;
   description: string;
   defaultSeverity: Severity;
@@ -44,8 +38,27 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
+/** @deprecated wraps a rule of the old shape: its message text becomes the data of one message. */
+export function fromLegacy(rule: Rule): EngineRule<'message'> {
+  return {
+    meta: { id: rule.id, name: rule.name, description: rule.description, help: rule.description, defaultSeverity: rule.defaultSeverity, precision: rule.id === 'CUA010' || rule.id === 'CUA017' ? 'medium' : 'very-high', messages: { message: '{{message}}' }, ...(rule.id === 'CUA016' ? { reportsInvalidExpressions: true } : {}) },
+    check(context) {
+      rule.check({ ...context, report: ({ message, ...rest }) => context.report({ messageId: 'message', data: { message }, ...rest }) });
+    },
+  };
+}
+// -------------------------------------------------------------------------------------------------
+
 export function docsUrl(id: string, name: string): string {
   return `${RULE_DOCS_BASE}#${id.toLowerCase()}-${name}`;
+}
+
+/**
+ * Whether a rule may attach a repair for this resource: only the main template's own top-level
+ * resources are edited (never a linked template, never inside a nested one).
+ */
+export function isFixableHere(entry: ResourceEntry, model: TemplateModel): boolean {
+  return entry.placement === 'top-level' && entry.source.file === model.main.file;
 }
 
 /** Where to point at a property of a resource: the property when present, else the resource. */

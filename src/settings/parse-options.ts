@@ -28,7 +28,7 @@ export function parseRuleSeverities(entries: readonly string[]): Record<string, 
     if (!match) throw new UsageError(`rule setting '${entry}' is not of the form CUA011=off`);
     const id = (match[1] ?? '').toUpperCase();
     const level = (match[2] ?? '').toLowerCase() as SeverityLevel;
-    if (!findRule(id)) throw new UsageError(`unknown rule '${id}' in '${entry}' (known: ${RULES.map((r) => r.id).join(', ')})`);
+    if (!findRule(id)) throw new UsageError(`unknown rule '${id}' in '${entry}' (known: ${RULES.map((r) => r.meta.id).join(', ')})`);
     if (!LEVELS.includes(level)) throw new UsageError(`unknown severity '${match[2]}' in '${entry}' (use ${LEVELS.join(', ')})`);
     severities[id] = level;
   }

@@ -15,7 +15,7 @@ import { loadConfiguration, resolveSettings, type ResolvedSettings, type Setting
 import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, splitList, UsageError } from '../../settings/parse-options.ts';
 import { isNamedPathProblem, type DiscoveryProblem } from '../../workspace/discover.ts';
 import { TOOL_VERSION } from '../../meta.ts';
-import { trackingResource } from '../../fix/tracking-resource.ts';
+import { trackingResource } from '../../model/tracking-resource.ts';
 import { HELP } from './help.ts';
 
 export interface CliIo {

@@ -8,7 +8,7 @@
 //   "name": "[format('pid-<GUID>-{0}', uniqueString(deployment().location))]"
 // (Partner Center reads the GUID after 'pid-' and accepts a suffix). With strict names, or a
 // Partner Center id (whose suffix would hide where the id ends), the name stays 'pid-<id>'.
-import type { DeploymentScope } from '../model/types.ts';
+import type { DeploymentScope } from './types.ts';
 
 export const TRACKING_API_VERSION = '2021-04-01';
 

@@ -1,0 +1,116 @@
+// The contract every rule module follows (after ESLint's `meta` + `create` and markdownlint's
+// `fixInfo`): everything about a rule lives in its module, and the engine only runs what it is
+// handed. A rule reports a message id and data; the text is rendered from `meta.messages`, and a
+// repair, where the rule can make one, travels with the report as data (`fix`).
+import type { CheckSettings } from './check-settings.ts';
+import type { Severity } from './types.ts';
+import type { NodeRef, JsonPath } from '../parse/types.ts';
+import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
+import type { TrackingCandidate } from '../model/tracking-candidates.ts';
+import type { TemplateShapeProblem } from '../model/template-shape.ts';
+
+/** Values a message template interpolates (`{{name}}`); also what fingerprints hash. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+export interface RuleMeta<MessageId extends string = string> {
+  /** `CUA007`. */
+  id: string;
+  /** Short kebab-case name, used in titles and documentation anchors. */
+  name: string;
+  /** One line: what the rule reports. */
+  description: string;
+  /**
+   * Markdown: what the rule checks, why it matters, how to fix it, and a failing and a passing
+   * snippet. SARIF `help`, the README's rule section and `--help` are rendered from it.
+   */
+  help: string;
+  defaultSeverity: Severity;
+  /** How sure a finding is (SARIF `precision`): `medium` when it depends on what is not known. */
+  precision: 'very-high' | 'high' | 'medium';
+  /** Message templates by id; `{{key}}` is replaced by the report's data. */
+  messages: Readonly<Record<MessageId, string>>;
+  /** Why `cua-guard fix` leaves this rule's findings to people (rules without a fix). */
+  notFixable?: string;
+  /**
+   * This rule reports values ARM rejects (CUA016). The engine drops other rules' reports at such
+   * values: what they would conclude from a broken value is not true of the template.
+   */
+  reportsInvalidExpressions?: boolean;
+}
+
+/** One change to the file a finding is in, as data; `src/fix` turns it into a text edit. */
+export type FixOperation =
+  | {
+      kind: 'insert';
+      /** Path of the new array element or object property. */
+      path: JsonPath;
+      value: unknown;
+      /** Insert as the first element or property (arrays: first by default). */
+      first?: boolean;
+    }
+  | { kind: 'replace'; path: JsonPath; value: unknown };
+
+export interface Fix {
+  /** The file the operations apply to (a repair never reaches into another file). */
+  file: string;
+  operations: readonly FixOperation[];
+  /** What the repair does, in words ("set properties.mode to 'Incremental'"). */
+  description: string;
+}
+
+export interface RuleReport<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: MessageData;
+  at: NodeRef;
+  /** The resource the finding is about, for inline suppression. */
+  resource?: ResourceEntry;
+  /** For rules whose findings differ in weight (CUA011); a configured severity still wins. */
+  severity?: Severity;
+  fix?: Fix;
+}
+
+/** Everything a rule sees about one main template that could be read as a template. */
+export interface RuleContext<MessageId extends string = string> {
+  model: TemplateModel;
+  /** Every `pid-` resource, any type, any depth, in document order. */
+  candidates: readonly TrackingCandidate[];
+  settings: CheckSettings;
+  /** The ids of every rule the engine runs (for suppression blocks that name one). */
+  ruleIds: readonly string[];
+  /** A parameters file that could not be used; the defaults were used instead. */
+  parametersProblem?: { file: string; problem: string };
+  report(report: RuleReport<MessageId>): void;
+}
+
+/**
+ * Why a main template could not be read as a template at all; no model exists for it. The
+ * `offset` or `path` says where, in the text as far as it could be read.
+ */
+export type UnreadableProblem =
+  | { kind: 'syntax'; message: string; offset: number }
+  | { kind: 'unreadable'; message: string; offset: number }
+  | { kind: 'shape'; shape: TemplateShapeProblem };
+
+export interface UnreadableContext<MessageId extends string = string> {
+  file: string;
+  problem: UnreadableProblem;
+  /** Line and column of the problem's offset (syntax and unreadable problems). */
+  position: { line: number; column: number };
+  settings: CheckSettings;
+  report(report: Omit<RuleReport<MessageId>, 'resource' | 'fix'>): void;
+}
+
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  check(context: RuleContext<MessageId>): void;
+  /** Only for rules about files that cannot be read as templates (CUA013). */
+  checkUnreadable?(context: UnreadableContext<MessageId>): void;
+}
+
+/** Renders a message template: `{{key}}` becomes the data's value (unknown keys stay visible). */
+export function renderMessage(template: string, data: MessageData | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    const value = data?.[key];
+    return value === undefined ? whole : String(value);
+  });
+}
