@@ -1,6 +1,6 @@
 const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 
-// src/engine/text-position.ts
+// src/parse/text-position.ts
 var LineIndex = class {
   text;
   /** Offsets where lines start, ascending; complete up to `scanned`. */
@@ -82,7 +82,7 @@ var VERIFY_RULES = {
 };
 function verifyFinding(target, ruleId, message, needles = []) {
   const { line, column } = locateInTemplate(target.text, needles);
-  return { ruleId, severity: "error", message, file: target.file, line, column };
+  return { ruleId, severity: "error", messageId: "verification", message, file: target.file, line, column };
 }
 export {
   VERIFY_RULES,

@@ -27,8 +27,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name20 in all)
-    __defProp(target, name20, { get: all[name20], enumerable: true });
+  for (var name18 in all)
+    __defProp(target, name18, { get: all[name18], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1383,15 +1383,15 @@ var require_util = __commonJS({
         size: m16[3] ? parseInt(m16[3]) : null
       } : null;
     }
-    function addListener(obj, name20, listener) {
+    function addListener(obj, name18, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name20, listener]);
-      obj.on(name20, listener);
+      listeners.push([name18, listener]);
+      obj.on(name18, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name20, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name20, listener);
+      for (const [name18, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name18, listener);
       }
       obj[kListeners] = null;
     }
@@ -3559,9 +3559,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name20, value] of parameters.entries()) {
+      for (let [name18, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name20;
+        serialization += name18;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4009,11 +4009,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name20, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name18, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name20} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name18} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4031,11 +4031,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name20, opts) {
+    webidl.converters.DataView = function(V, prefix, name18, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name20} is not a DataView.`
+          message: `${name18} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4052,19 +4052,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name20, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name18, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name20, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name18, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name20, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name18, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name20, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name18, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name20} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name18} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4508,7 +4508,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name20, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name18, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4529,7 +4529,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name20} Iterator.`
+              `'next' called on an object that does not implement interface ${name18} Iterator.`
             );
           }
           const index = this.#index;
@@ -4568,7 +4568,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name20} Iterator`
+          value: `${name18} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4576,8 +4576,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name20, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name20, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name18, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name18, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4612,10 +4612,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name20}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name18}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name20}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name18}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4867,8 +4867,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name20, list8) {
-      const value = list8.get(name20, true);
+    function getDecodeSplit(name18, list8) {
+      const value = list8.get(name18, true);
       if (value === null) {
         return null;
       }
@@ -5055,7 +5055,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name20, value, filename = void 0) {
+      append(name18, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5064,45 +5064,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name20 = webidl.converters.USVString(name20, prefix, "name");
+        name18 = webidl.converters.USVString(name18, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name20, value, filename);
+        const entry = makeEntry(name18, value, filename);
         this[kState].push(entry);
       }
-      delete(name20) {
+      delete(name18) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name20 = webidl.converters.USVString(name20, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name20);
+        name18 = webidl.converters.USVString(name18, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name18);
       }
-      get(name20) {
+      get(name18) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name20 = webidl.converters.USVString(name20, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name20);
+        name18 = webidl.converters.USVString(name18, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name18);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name20) {
+      getAll(name18) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name20 = webidl.converters.USVString(name20, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name20).map((entry) => entry.value);
+        name18 = webidl.converters.USVString(name18, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name18).map((entry) => entry.value);
       }
-      has(name20) {
+      has(name18) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name20 = webidl.converters.USVString(name20, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name20) !== -1;
+        name18 = webidl.converters.USVString(name18, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name18) !== -1;
       }
-      set(name20, value, filename = void 0) {
+      set(name18, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5111,16 +5111,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name20 = webidl.converters.USVString(name20, prefix, "name");
+        name18 = webidl.converters.USVString(name18, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name20, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name20);
+        const entry = makeEntry(name18, value, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name18);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name20)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name18)
           ];
         } else {
           this[kState].push(entry);
@@ -5158,7 +5158,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name20, value, filename) {
+    function makeEntry(name18, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5172,7 +5172,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name: name20, value };
+      return { name: name18, value };
     }
     module.exports = { FormData: FormData2, makeEntry };
   }
@@ -5251,7 +5251,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name: name20, filename, contentType, encoding } = result;
+        let { name: name18, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -5280,22 +5280,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name20));
+        assert(isUSVString(name18));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name20, value, filename));
+        entryList.push(makeEntry(name18, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name20 = null;
+      let name18 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name20 === null) {
+          if (name18 === null) {
             return "failure";
           }
-          return { name: name20, filename, contentType, encoding };
+          return { name: name18, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5317,13 +5317,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name20 = filename = null;
+            name18 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name20 = parseMultipartFormDataName(input, position);
-            if (name20 === null) {
+            name18 = parseMultipartFormDataName(input, position);
+            if (name18 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5380,7 +5380,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name20 = collectASequenceOfBytes(
+      let name18 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5390,8 +5390,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name20 = new TextDecoder().decode(name20).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name20;
+      name18 = new TextDecoder().decode(name18).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name18;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5518,16 +5518,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length2 = 0;
         let hasUnknownSizeValue = false;
-        for (const [name20, value] of object) {
+        for (const [name18, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name20))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name18))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length2 += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name20))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name18))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5671,8 +5671,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData2();
-                  for (const [name20, value2] of entries) {
-                    fd.append(name20, value2);
+                  for (const [name18, value2] of entries) {
+                    fd.append(name18, value2);
                   }
                   return fd;
                 }
@@ -6928,13 +6928,13 @@ var require_client_h2 = __commonJS({
     } = http22;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name20, value] of Object.entries(headers)) {
+      for (const [name18, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name20), Buffer.from(subvalue));
+            result.push(Buffer.from(name18), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name20), Buffer.from(value));
+          result.push(Buffer.from(name18), Buffer.from(value));
         }
       }
       return result;
@@ -7041,8 +7041,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id18) {
-      if (id18 === 0) {
+    function onHttp2FrameError(type, code, id16) {
+      if (id16 === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -7578,8 +7578,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name20 = util.headerNameToString(header);
-        return name20 === "authorization" || name20 === "cookie" || name20 === "proxy-authorization";
+        const name18 = util.headerNameToString(header);
+        return name18 === "authorization" || name18 === "cookie" || name18 === "proxy-authorization";
       }
       return false;
     }
@@ -10832,13 +10832,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name20 = Buffer.from(`${key}`);
+        const name18 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name20, Buffer.from(`${value[j]}`));
+            result.push(name18, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name20, Buffer.from(`${value}`));
+          result.push(name18, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -11988,12 +11988,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name20, value) {
+    function appendHeader(headers, name18, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name20)) {
+      if (!isValidHeaderName(name18)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name20,
+          value: name18,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12006,7 +12006,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name20, value, false);
+      return getHeadersList(headers).append(name18, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12029,8 +12029,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name20, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name20 : name20.toLowerCase());
+      contains(name18, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name18 : name18.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12043,9 +12043,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name20, value, isLowerCase) {
+      append(name18, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name20 : name20.toLowerCase();
+        const lowercaseName = isLowerCase ? name18 : name18.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12054,7 +12054,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name: name20, value });
+          this[kHeadersMap].set(lowercaseName, { name: name18, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12066,26 +12066,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name20, value, isLowerCase) {
+      set(name18, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name20 : name20.toLowerCase();
+        const lowercaseName = isLowerCase ? name18 : name18.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name: name20, value });
+        this[kHeadersMap].set(lowercaseName, { name: name18, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name20, isLowerCase) {
+      delete(name18, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name20 = name20.toLowerCase();
-        if (name20 === "set-cookie") {
+        if (!isLowerCase) name18 = name18.toLowerCase();
+        if (name18 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name20);
+        this[kHeadersMap].delete(name18);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12093,19 +12093,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name20, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name20 : name20.toLowerCase())?.value ?? null;
+      get(name18, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name18 : name18.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name20, 1: { value } } of this[kHeadersMap]) {
-          yield [name20, value];
+        for (const { 0: name18, 1: { value } } of this[kHeadersMap]) {
+          yield [name18, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name: name20, value } of this[kHeadersMap].values()) {
-            headers[name20] = value;
+          for (const { name: name18, value } of this[kHeadersMap].values()) {
+            headers[name18] = value;
           }
         }
         return headers;
@@ -12116,13 +12116,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name: name20, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name18, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name20, cookie]);
+                headers.push([name18, cookie]);
               }
             } else {
-              headers.push([name20, value]);
+              headers.push([name18, value]);
             }
           }
         }
@@ -12168,8 +12168,8 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i = 0;
-          for (const { 0: name20, 1: { value } } of this[kHeadersMap]) {
-            array2[i++] = [name20, value];
+          for (const { 0: name18, 1: { value } } of this[kHeadersMap]) {
+            array2[i++] = [name18, value];
             assert(value !== null);
           }
           return array2.sort(compareHeaderName);
@@ -12192,77 +12192,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name20, value) {
+      append(name18, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name20 = webidl.converters.ByteString(name20, prefix, "name");
+        name18 = webidl.converters.ByteString(name18, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name20, value);
+        return appendHeader(this, name18, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name20) {
+      delete(name18) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name20 = webidl.converters.ByteString(name20, prefix, "name");
-        if (!isValidHeaderName(name20)) {
+        name18 = webidl.converters.ByteString(name18, prefix, "name");
+        if (!isValidHeaderName(name18)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name20,
+            value: name18,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name20, false)) {
+        if (!this.#headersList.contains(name18, false)) {
           return;
         }
-        this.#headersList.delete(name20, false);
+        this.#headersList.delete(name18, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name20) {
+      get(name18) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name20 = webidl.converters.ByteString(name20, prefix, "name");
-        if (!isValidHeaderName(name20)) {
+        name18 = webidl.converters.ByteString(name18, prefix, "name");
+        if (!isValidHeaderName(name18)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name20,
+            value: name18,
             type: "header name"
           });
         }
-        return this.#headersList.get(name20, false);
+        return this.#headersList.get(name18, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name20) {
+      has(name18) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name20 = webidl.converters.ByteString(name20, prefix, "name");
-        if (!isValidHeaderName(name20)) {
+        name18 = webidl.converters.ByteString(name18, prefix, "name");
+        if (!isValidHeaderName(name18)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name20,
+            value: name18,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name20, false);
+        return this.#headersList.contains(name18, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name20, value) {
+      set(name18, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name20 = webidl.converters.ByteString(name20, prefix, "name");
+        name18 = webidl.converters.ByteString(name18, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name20)) {
+        if (!isValidHeaderName(name18)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name20,
+            value: name18,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12275,7 +12275,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name20, value, false);
+        this.#headersList.set(name18, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12298,13 +12298,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name20, 1: value } = names[i];
-          if (name20 === "set-cookie") {
+          const { 0: name18, 1: value } = names[i];
+          if (name18 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name20, cookies[j]]);
+              headers.push([name18, cookies[j]]);
             }
           } else {
-            headers.push([name20, value]);
+            headers.push([name18, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12724,23 +12724,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name20) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name18) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name20);
+        return webidl.converters.USVString(V, prefix, name18);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name20, { strict: false });
+        return webidl.converters.Blob(V, prefix, name18, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name20);
+        return webidl.converters.BufferSource(V, prefix, name18);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name20, { strict: false });
+        return webidl.converters.FormData(V, prefix, name18, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name20);
+        return webidl.converters.URLSearchParams(V, prefix, name18);
       }
-      return webidl.converters.DOMString(V, prefix, name20);
+      return webidl.converters.DOMString(V, prefix, name18);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13111,8 +13111,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name: name20, value } of headers.rawValues()) {
-              headersList.append(name20, value, false);
+            for (const { name: name18, value } of headers.rawValues()) {
+              headersList.append(name18, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16116,9 +16116,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name20) {
-      for (let i = 0; i < name20.length; ++i) {
-        const code = name20.charCodeAt(i);
+    function validateCookieName(name18) {
+      for (let i = 0; i < name18.length; ++i) {
+        const code = name18.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16325,7 +16325,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name20 = "";
+      let name18 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16338,20 +16338,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name20 = collectASequenceOfCodePointsFast(
+        name18 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name20 = name20.trim();
+      name18 = name18.trim();
       value = value.trim();
-      if (name20.length + value.length > maxNameValuePairSize) {
+      if (name18.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name: name20,
+        name: name18,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16464,19 +16464,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name20, ...value] = piece.split("=");
-        out[name20.trim()] = value.join("=");
+        const [name18, ...value] = piece.split("=");
+        out[name18.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name20, attributes) {
+    function deleteCookie(headers, name18, attributes) {
       webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name20 = webidl.converters.DOMString(name20, prefix, "name");
+      name18 = webidl.converters.DOMString(name18, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name: name20,
+        name: name18,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -17038,9 +17038,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name20, value = ""] = pair.split("=");
+        const [name18, value = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name20, true, false),
+          removeHTTPWhitespace(name18, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -19346,9 +19346,9 @@ var require_ms = __commonJS({
       }
       return ms + " ms";
     }
-    function plural(ms, msAbs, n, name20) {
+    function plural(ms, msAbs, n, name18) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name20 + (isPlural ? "s" : "");
+      return Math.round(ms / n) + " " + name18 + (isPlural ? "s" : "");
     }
   }
 });
@@ -19501,14 +19501,14 @@ var require_common = __commonJS({
         createDebug.enable("");
         return namespaces;
       }
-      function enabled2(name20) {
+      function enabled2(name18) {
         for (const skip2 of createDebug.skips) {
-          if (matchesTemplate(name20, skip2)) {
+          if (matchesTemplate(name18, skip2)) {
             return false;
           }
         }
         for (const ns of createDebug.names) {
-          if (matchesTemplate(name20, ns)) {
+          if (matchesTemplate(name18, ns)) {
             return true;
           }
         }
@@ -19939,15 +19939,15 @@ var require_node = __commonJS({
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
     function formatArgs(args) {
-      const { namespace: name20, useColors: useColors2 } = this;
+      const { namespace: name18, useColors: useColors2 } = this;
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name20} \x1B[0m`;
+        const prefix = `  ${colorCode};1m${name18} \x1B[0m`;
         args[0] = prefix + args[0].split("\n").join("\n" + prefix);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args[0] = getDate() + name20 + " " + args[0];
+        args[0] = getDate() + name18 + " " + args[0];
       }
     }
     function getDate() {
@@ -20139,29 +20139,29 @@ var require_dist = __commonJS({
       // accurate when `addRequest()` is next called. We achieve this by creating a
       // fake socket and adding it to `sockets[origin]` and incrementing
       // `totalSocketCount`.
-      incrementSockets(name20) {
+      incrementSockets(name18) {
         if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
           return null;
         }
-        if (!this.sockets[name20]) {
-          this.sockets[name20] = [];
+        if (!this.sockets[name18]) {
+          this.sockets[name18] = [];
         }
         const fakeSocket = new net.Socket({ writable: false });
-        this.sockets[name20].push(fakeSocket);
+        this.sockets[name18].push(fakeSocket);
         this.totalSocketCount++;
         return fakeSocket;
       }
-      decrementSockets(name20, socket) {
-        if (!this.sockets[name20] || socket === null) {
+      decrementSockets(name18, socket) {
+        if (!this.sockets[name18] || socket === null) {
           return;
         }
-        const sockets = this.sockets[name20];
+        const sockets = this.sockets[name18];
         const index = sockets.indexOf(socket);
         if (index !== -1) {
           sockets.splice(index, 1);
           this.totalSocketCount--;
           if (sockets.length === 0) {
-            delete this.sockets[name20];
+            delete this.sockets[name18];
           }
         }
       }
@@ -20179,10 +20179,10 @@ var require_dist = __commonJS({
           ...options,
           secureEndpoint: this.isSecureEndpoint(options)
         };
-        const name20 = this.getName(connectOpts);
-        const fakeSocket = this.incrementSockets(name20);
+        const name18 = this.getName(connectOpts);
+        const fakeSocket = this.incrementSockets(name18);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
-          this.decrementSockets(name20, fakeSocket);
+          this.decrementSockets(name18, fakeSocket);
           if (socket instanceof http3.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
@@ -20193,7 +20193,7 @@ var require_dist = __commonJS({
           this[INTERNAL].currentSocket = socket;
           super.createSocket(req, options, cb);
         }, (err) => {
-          this.decrementSockets(name20, fakeSocket);
+          this.decrementSockets(name18, fakeSocket);
           cb(err);
         });
       }
@@ -20421,8 +20421,8 @@ var require_dist2 = __commonJS({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name20 of Object.keys(headers)) {
-          payload += `${name20}: ${headers[name20]}\r
+        for (const name18 of Object.keys(headers)) {
+          payload += `${name18}: ${headers[name18]}\r
 `;
         }
         const proxyResponsePromise = (0, parse_proxy_response_1.parseProxyResponse)(socket);
@@ -20552,10 +20552,10 @@ var require_dist3 = __commonJS({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name20 of Object.keys(headers)) {
-          const value = headers[name20];
+        for (const name18 of Object.keys(headers)) {
+          const value = headers[name18];
           if (value) {
-            req.setHeader(name20, value);
+            req.setHeader(name18, value);
           }
         }
       }
@@ -21579,11 +21579,11 @@ var require_re = __commonJS({
       }
       return value;
     };
-    var createToken = (name20, value, isGlobal) => {
+    var createToken = (name18, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R++;
-      debug2(name20, index, value);
-      t[name20] = index;
+      debug2(name18, index, value);
+      t[name18] = index;
       src[index] = value;
       safeSrc[index] = safe;
       re[index] = new RegExp(value, isGlobal ? "g" : void 0);
@@ -21744,14 +21744,14 @@ var require_semver = __commonJS({
         if (!m16[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m16[4].split(".").map((id18) => {
-            if (/^[0-9]+$/.test(id18)) {
-              const num = +id18;
+          this.prerelease = m16[4].split(".").map((id16) => {
+            if (/^[0-9]+$/.test(id16)) {
+              const num = +id16;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
                 return num;
               }
             }
-            return id18;
+            return id16;
           });
         }
         this.build = m16[5] ? m16[5].split(".") : [];
@@ -22811,7 +22811,7 @@ var require_range = __commonJS({
       debug2("stars", comp);
       return comp;
     };
-    var isX = (id18) => !id18 || id18.toLowerCase() === "x" || id18 === "*";
+    var isX = (id16) => !id16 || id16.toLowerCase() === "x" || id16 === "*";
     var invalidXRangeOrder = (M, m16, p) => isX(M) && !isX(m16) || isX(m16) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
@@ -25020,12 +25020,12 @@ async function defaultBrowser(_execFileAsync = execFileAsync3) {
   if (!match) {
     throw new UnknownBrowserError(`Cannot find Windows browser in stdout: ${JSON.stringify(stdout)}`);
   }
-  const { id: id18 } = match.groups;
-  const dotIndex = id18.lastIndexOf(".");
-  const hyphenIndex = id18.lastIndexOf("-");
-  const baseIdByDot = dotIndex === -1 ? void 0 : id18.slice(0, dotIndex);
-  const baseIdByHyphen = hyphenIndex === -1 ? void 0 : id18.slice(0, hyphenIndex);
-  return windowsBrowserProgIds[id18] ?? windowsBrowserProgIds[baseIdByDot] ?? windowsBrowserProgIds[baseIdByHyphen] ?? { name: id18, id: id18 };
+  const { id: id16 } = match.groups;
+  const dotIndex = id16.lastIndexOf(".");
+  const hyphenIndex = id16.lastIndexOf("-");
+  const baseIdByDot = dotIndex === -1 ? void 0 : id16.slice(0, dotIndex);
+  const baseIdByHyphen = hyphenIndex === -1 ? void 0 : id16.slice(0, hyphenIndex);
+  return windowsBrowserProgIds[id16] ?? windowsBrowserProgIds[baseIdByDot] ?? windowsBrowserProgIds[baseIdByHyphen] ?? { name: id16, id: id16 };
 }
 var execFileAsync3, windowsBrowserProgIds, _windowsBrowserProgIdMap, UnknownBrowserError;
 var init_windows = __esm({
@@ -25062,15 +25062,15 @@ var init_windows = __esm({
 // node_modules/default-browser/index.js
 async function defaultBrowser2() {
   if (node_process_default.platform === "darwin") {
-    const id18 = await defaultBrowserId();
-    const name20 = await bundleName(id18);
-    return { name: name20, id: id18 };
+    const id16 = await defaultBrowserId();
+    const name18 = await bundleName(id16);
+    return { name: name18, id: id16 };
   }
   if (node_process_default.platform === "linux") {
     const { stdout } = await execFileAsync4("xdg-mime", ["query", "default", "x-scheme-handler/http"]);
-    const id18 = stdout.trim();
-    const name20 = titleize(id18.replace(/.desktop$/, "").replace("-", " "));
-    return { name: name20, id: id18 };
+    const id16 = stdout.trim();
+    const name18 = titleize(id16.replace(/.desktop$/, "").replace("-", " "));
+    return { name: name18, id: id16 };
   }
   if (node_process_default.platform === "win32") {
     return defaultBrowser();
@@ -25364,8 +25364,8 @@ var init_open = __esm({
         target
       });
     };
-    openApp = (name20, options) => {
-      if (typeof name20 !== "string" && !Array.isArray(name20)) {
+    openApp = (name18, options) => {
+      if (typeof name18 !== "string" && !Array.isArray(name18)) {
         throw new TypeError("Expected a valid `name`");
       }
       const { arguments: appArguments = [] } = options ?? {};
@@ -25375,7 +25375,7 @@ var init_open = __esm({
       return baseOpen({
         ...options,
         app: {
-          name: name20,
+          name: name18,
           arguments: appArguments
         }
       });
@@ -26703,12 +26703,12 @@ function debug(message) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
-function saveState(name20, value) {
+function saveState(name18, value) {
   const filePath = process.env["GITHUB_STATE"] || "";
   if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name20, value));
+    return issueFileCommand("STATE", prepareKeyValueMessage(name18, value));
   }
-  issueCommand("save-state", { name: name20 }, toCommandValue(value));
+  issueCommand("save-state", { name: name18 }, toCommandValue(value));
 }
 function getIDToken(aud) {
   return __awaiter5(this, void 0, void 0, function* () {
@@ -26793,7 +26793,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
   const folders = workspace.realFolders;
   if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
   const folder = dirname(candidate);
-  const name20 = basename(candidate);
+  const name18 = basename(candidate);
   let realFolder = folders.get(folder);
   if (realFolder === void 0) {
     try {
@@ -26803,7 +26803,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
     }
     folders.set(folder, realFolder);
   }
-  const real = join(realFolder, name20);
+  const real = join(realFolder, name18);
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
   return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
@@ -26902,7 +26902,7 @@ function startCancellation(timeoutMs, processSignals = ["SIGINT", "SIGTERM"]) {
   const timer = setTimeout(() => stop("timeout"), timeoutMs);
   timer.unref();
   const onSignal = () => stop("cancelled");
-  for (const name20 of processSignals) process.on(name20, onSignal);
+  for (const name18 of processSignals) process.on(name18, onSignal);
   return {
     signal: controller.signal,
     get reason() {
@@ -26910,7 +26910,7 @@ function startCancellation(timeoutMs, processSignals = ["SIGINT", "SIGTERM"]) {
     },
     dispose() {
       clearTimeout(timer);
-      for (const name20 of processSignals) process.off(name20, onSignal);
+      for (const name18 of processSignals) process.off(name18, onSignal);
     }
   };
 }
@@ -27026,7 +27026,7 @@ var TOOL_VERSION = "0.1.0";
 var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
 var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
 
-// src/engine/preview.ts
+// src/model/preview.ts
 var MAX_PREVIEW = 120;
 function previewValue(value, max = MAX_PREVIEW) {
   return truncate(render(value, 0, max), max);
@@ -27055,8 +27055,19 @@ function render(value, depth, budget) {
 }
 
 // src/rules/rule.ts
-function docsUrl(id18, name20) {
-  return `${RULE_DOCS_BASE}#${id18.toLowerCase()}-${name20}`;
+function fromLegacy(rule) {
+  return {
+    meta: { id: rule.id, name: rule.name, description: rule.description, help: rule.description, defaultSeverity: rule.defaultSeverity, precision: rule.id === "CUA010" || rule.id === "CUA017" ? "medium" : "very-high", messages: { message: "{{message}}" }, ...rule.id === "CUA016" ? { reportsInvalidExpressions: true } : {} },
+    check(context3) {
+      rule.check({ ...context3, report: ({ message, ...rest }) => context3.report({ messageId: "message", data: { message }, ...rest }) });
+    }
+  };
+}
+function docsUrl(id16, name18) {
+  return `${RULE_DOCS_BASE}#${id16.toLowerCase()}-${name18}`;
+}
+function isFixableHere(entry, model) {
+  return entry.placement === "top-level" && entry.source.file === model.main.file;
 }
 function propertyRef(entry, ...keys) {
   let node = entry.resource;
@@ -27201,9 +27212,9 @@ function isFullyKnown(value) {
   }
   return true;
 }
-function getProperty(object, name20) {
-  if (Object.hasOwn(object, name20)) return object[name20];
-  const lower = name20.toLowerCase();
+function getProperty(object, name18) {
+  if (Object.hasOwn(object, name18)) return object[name18];
+  const lower = name18.toLowerCase();
   for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
   return void 0;
 }
@@ -27291,15 +27302,15 @@ function typeName(value) {
 }
 
 // src/expressions/access.ts
-function accessProperty(target, name20, start, end, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name20}`);
+function accessProperty(target, name18, start, end, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
   if (isObject(target)) {
-    const value = getProperty(target, name20);
+    const value = getProperty(target, name18);
     if (value !== void 0) return value;
-    report(frame, `property '${name20}' does not exist on the object`, end - name20.length);
+    report(frame, `property '${name18}' does not exist on the object`, end - name18.length);
     return new Unknown(frame.source.slice(start, end));
   }
-  report(frame, `cannot read property '${name20}' of ${describeType(target)}`, end - name20.length);
+  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, end - name18.length);
   return new Unknown(frame.source.slice(start, end));
 }
 function accessIndex(target, index, start, end, frame) {
@@ -27324,8 +27335,8 @@ function accessIndex(target, index, start, end, frame) {
   return new Unknown(frame.source.slice(start, end));
 }
 function describeType(value) {
-  const name20 = typeName(value);
-  return name20 === "array" || name20 === "object" || name20 === "int" || name20 === "unknown" ? `an ${name20}` : `a ${name20}`;
+  const name18 = typeName(value);
+  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
 }
 
 // src/expressions/guid.ts
@@ -27333,8 +27344,8 @@ var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
 function armGuid(values) {
   return uuidV5(ARM_NAMESPACE, values.join("-"));
 }
-function uuidV5(namespace, name20) {
-  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name20, "utf8").digest();
+function uuidV5(namespace, name18) {
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
   const b = hash.subarray(0, 16);
   b[6] = (b[6] ?? 0) & 15 | 80;
   b[8] = (b[8] ?? 0) & 63 | 128;
@@ -28468,16 +28479,16 @@ var collectionFunctions = {
 
 // src/expressions/functions/deployment.ts
 function lookup(call, what) {
-  const name20 = call.arg(0);
-  if (name20 instanceof Unknown) return call.unknown();
-  if (typeof name20 !== "string") return call.fail(`${what} name must be a string`);
+  const name18 = call.arg(0);
+  if (name18 instanceof Unknown) return call.unknown();
+  if (typeof name18 !== "string") return call.fail(`${what} name must be a string`);
   const { scope, state: state3, errors } = call.frame;
-  const resolution = what === "parameter" ? scope.resolveParameter(name20, state3) : scope.resolveVariable(name20, state3);
+  const resolution = what === "parameter" ? scope.resolveParameter(name18, state3) : scope.resolveVariable(name18, state3);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name20}' is not defined in the template`, "static");
+      return call.fail(`${what} '${name18}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name20}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name18}' depends on itself`, "static");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -28781,16 +28792,16 @@ function nameHash(source, start, end) {
 }
 var BUCKETS = 512;
 var table = new Array(BUCKETS).fill(void 0);
-function add(name20, resolution) {
-  const lower = name20.toLowerCase();
+function add(name18, resolution) {
+  const lower = name18.toLowerCase();
   const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === void 0) bucket.push({ lower, resolution });
   else if (typeof resolution === "object") existing.resolution = resolution;
 }
-for (const name20 of DOCUMENTED_FUNCTIONS) add(name20, "known");
+for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
 for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name20, spec] of Object.entries(functions)) add(name20, spec);
+  for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
 }
 function resolveFunctionName(source, start, end) {
   const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
@@ -29019,9 +29030,9 @@ var Parser = class extends Scanner {
         this.pos++;
         this.skipSpace();
         const nameStart = this.pos;
-        const name20 = this.readIdentifier();
-        if (name20 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
-        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name20 };
+        const name18 = this.readIdentifier();
+        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name18 };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
@@ -29064,11 +29075,11 @@ var Parser = class extends Scanner {
     node.end = this.pos;
     return node;
   }
-  notACall(start, namespace, name20) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name20}'`);
-    const lower = name20.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name20}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name20}' (function calls need parentheses)`, start);
+  notACall(start, namespace, name18) {
+    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
+    const lower = name18.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name18}' is not a literal in ARM expressions: write ${lower}()`, start);
+    return new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -29184,9 +29195,9 @@ function expandCopy(entry, ctx, unknownText) {
     return new Unknown(unknownText);
   }
   const items2 = [];
-  const name20 = entry.name.toLowerCase();
+  const name18 = entry.name.toLowerCase();
   for (let index = 0; index < count; index++) {
-    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name20, index }] }));
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name18, index }] }));
   }
   return items2;
 }
@@ -29239,9 +29250,9 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(callText(node, frame));
 }
-function arityMessage(name20, min, max, count) {
+function arityMessage(name18, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name20}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+  return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
@@ -29303,9 +29314,9 @@ function hasOwnKeys(record) {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
-function findKey(record, name20) {
-  if (Object.hasOwn(record, name20)) return name20;
-  const lower = name20.toLowerCase();
+function findKey(record, name18) {
+  if (Object.hasOwn(record, name18)) return name18;
+  const lower = name18.toLowerCase();
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
@@ -29327,20 +29338,20 @@ var DefinitionTable = class {
     this.make = make;
     this.declaredBy = declaredBy;
   }
-  find(name20) {
-    const known = this.byKey.get(name20);
+  find(name18) {
+    const known = this.byKey.get(name18);
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name20)) {
-      const raw = definitions[name20];
-      if (name20.length !== 4 || this.declaredBy(name20, raw) === void 0) {
-        const made = this.make(name20, raw);
-        this.byKey.set(name20, made);
+    if (Object.hasOwn(definitions, name18)) {
+      const raw = definitions[name18];
+      if (name18.length !== 4 || this.declaredBy(name18, raw) === void 0) {
+        const made = this.make(name18, raw);
+        this.byKey.set(name18, made);
         return made;
       }
     }
-    return this.index(definitions).get(name20.toLowerCase());
+    return this.index(definitions).get(name18.toLowerCase());
   }
   definition(key, raw) {
     let found = this.byKey.get(key);
@@ -29354,7 +29365,7 @@ var DefinitionTable = class {
         const raw = definitions[key];
         const declared = this.declaredBy(key, raw);
         if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name20, def] of declared) index.set(name20.toLowerCase(), def);
+        else for (const [name18, def] of declared) index.set(name18.toLowerCase(), def);
       }
       this.lowerIndex = index;
     }
@@ -29373,8 +29384,8 @@ var Bindings = class {
     this.supplied = supplied;
     this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
-  resolveParameter(owner, name20, state3) {
-    const found = this.parameters().find(name20);
+  resolveParameter(owner, name18, state3) {
+    const found = this.parameters().find(name18);
     if (found === void 0) return MISSING;
     if (found.secure) return secretResolution(found);
     if (found.memo !== void 0) return found.memo;
@@ -29388,8 +29399,8 @@ var Bindings = class {
       found.busy = false;
     }
   }
-  resolveVariable(owner, name20, state3) {
-    const def = this.variables().find(name20);
+  resolveVariable(owner, name18, state3) {
+    const def = this.variables().find(name18);
     if (def === void 0) return MISSING;
     if (def.memo !== void 0) return def.memo;
     if (def.busy) return CYCLE;
@@ -29406,39 +29417,39 @@ var Bindings = class {
     }
   }
   computeParameter(owner, found, state3) {
-    const { name: name20, def } = found;
+    const { name: name18, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name20) : void 0;
+      const key = this.fileHasValues ? findKey(supplied.values, name18) : void 0;
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
     } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name20);
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
         if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
         const errors = [];
         const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state: state3, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name20}': ${e.message}` })) };
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
       }
       if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
     }
     if ("defaultValue" in def) {
       const errors = [];
       const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state: state3, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name20}': ${e.message}` })) };
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
     }
     return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name20, raw) => {
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name: name20, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      return { name: name18, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
       asRecord(this.template["variables"]),
-      (name20, raw) => ({ kind: "plain", name: name20, raw, entry: void 0, memo: void 0, busy: false }),
+      (name18, raw) => ({ kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
@@ -29468,11 +29479,11 @@ var ScopeImpl = class _ScopeImpl {
     this.kind = kind;
     this.templatePath = templatePath;
   }
-  resolveParameter(name20, state3) {
-    return this.bindings.resolveParameter(this, name20, state3);
+  resolveParameter(name18, state3) {
+    return this.bindings.resolveParameter(this, name18, state3);
   }
-  resolveVariable(name20, state3) {
-    return this.bindings.resolveVariable(this, name20, state3);
+  resolveVariable(name18, state3) {
+    return this.bindings.resolveVariable(this, name18, state3);
   }
   static forTemplate(template, supplied, kind, templatePath) {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
@@ -29525,7 +29536,7 @@ function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
 }
 
-// src/engine/text-position.ts
+// src/parse/text-position.ts
 var LineIndex = class {
   text;
   /** Offsets where lines start, ascending; complete up to `scanned`. */
@@ -29577,12 +29588,12 @@ var LineIndex = class {
   }
 };
 
-// src/engine/template-source.ts
+// src/parse/template-source.ts
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/engine/tracking-name.ts
+// src/model/tracking-name.ts
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
@@ -29590,26 +29601,26 @@ var PARTNER_CENTER_END = "-partnercenter";
 var PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
 var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
 var MAX_DEPLOYMENT_NAME = 64;
-function partsOf2(name20) {
-  if (typeof name20 === "string") return [name20];
-  if (name20 instanceof PartialString) return name20.parts;
-  return name20 instanceof Unknown ? [name20] : [];
+function partsOf2(name18) {
+  if (typeof name18 === "string") return [name18];
+  if (name18 instanceof PartialString) return name18.parts;
+  return name18 instanceof Unknown ? [name18] : [];
 }
 function fixedLengthOf(part) {
   return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : void 0;
 }
-function minimumLength(name20) {
+function minimumLength(name18) {
   let length2 = 0;
-  for (const part of partsOf2(name20)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
+  for (const part of partsOf2(name18)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
   return length2;
 }
-function analyzeTrackingName(name20, strictNames) {
-  const display = describeString(name20);
-  const known = knownPrefix(name20);
-  const fullyKnown = typeof name20 === "string";
-  const parts = partsOf2(name20);
+function analyzeTrackingName(name18, strictNames) {
+  const display = describeString(name18);
+  const known = knownPrefix(name18);
+  const fullyKnown = typeof name18 === "string";
+  const parts = partsOf2(name18);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
-  const lengthProblem = describeLengthProblem(name20, parts, fullyKnown);
+  const lengthProblem = describeLengthProblem(name18, parts, fullyKnown);
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
   if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
@@ -29618,19 +29629,19 @@ function analyzeTrackingName(name20, strictNames) {
   }
   const afterPrefix = known.slice(4);
   const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name20, parts });
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
   }
-  const unknown = unknownParts(name20).map((p) => p.text);
+  const unknown = unknownParts(name18).map((p) => p.text);
   if (knownTextRulesOutIds(afterPrefix, parts)) {
     const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
     return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(", "))}) cannot change that`);
   }
   return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
 }
-function describeLengthProblem(name20, parts, fullyKnown) {
-  const length2 = minimumLength(name20);
+function describeLengthProblem(name18, parts, fullyKnown) {
+  const length2 = minimumLength(name18);
   if (length2 <= MAX_DEPLOYMENT_NAME) return void 0;
   if (fullyKnown) return `it is ${length2} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
   const fixed = /* @__PURE__ */ new Map();
@@ -29715,14 +29726,14 @@ function isGuidAttempt(text, complete) {
   return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
 }
 function explainBadId(text, complete, endsAsPartnerCenter) {
-  const id18 = complete ? text.replace(/-partnercenter$/i, "") : text;
-  const shown = complete ? id18 : `${id18}\u2026`;
-  if (/^\{/.test(id18)) return `the GUID must not be wrapped in braces ('${shown}')`;
-  const guidProblem = guidShapeProblem(id18, complete);
-  if (guidProblem !== void 0 && isGuidAttempt(id18, complete)) {
-    return `'${guidAttemptText(id18)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
+  const id16 = complete ? text.replace(/-partnercenter$/i, "") : text;
+  const shown = complete ? id16 : `${id16}\u2026`;
+  if (/^\{/.test(id16)) return `the GUID must not be wrapped in braces ('${shown}')`;
+  const guidProblem = guidShapeProblem(id16, complete);
+  if (guidProblem !== void 0 && isGuidAttempt(id16, complete)) {
+    return `'${guidAttemptText(id16)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
   }
-  if (/[A-Z]/.test(id18) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
+  if (/[A-Z]/.test(id16) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
   return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
 }
 function guidAttemptText(text) {
@@ -29773,8 +29784,8 @@ function countOf(value) {
 function trackingNamesOf(candidate, strictNames) {
   return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
 }
-function sameNameKey(name20) {
-  const key = name20.display.toLowerCase();
+function sameNameKey(name18) {
+  const key = name18.display.toLowerCase();
   return key.includes("copyindex(") ? void 0 : key;
 }
 function truthOf(value) {
@@ -29804,8 +29815,8 @@ function withoutDefaultValues(root) {
   const parameters = root["parameters"];
   if (!isRecord2(parameters)) return root;
   const stripped = {};
-  for (const [name20, def] of Object.entries(parameters)) {
-    stripped[name20] = isRecord2(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+  for (const [name18, def] of Object.entries(parameters)) {
+    stripped[name18] = isRecord2(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -29828,9 +29839,9 @@ function perRunParameters(template) {
   const parameters = template["parameters"];
   if (!isRecord2(parameters)) return [];
   const found = [];
-  for (const [name20, def] of Object.entries(parameters)) {
+  for (const [name18, def] of Object.entries(parameters)) {
     const value = isRecord2(def) ? def["defaultValue"] : void 0;
-    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name20}')`));
+    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name18}')`));
   }
   return found;
 }
@@ -29842,7 +29853,7 @@ function normalizeExpression(text) {
   return text.replace(/\s+/g, "").toLowerCase();
 }
 
-// src/engine/scope-kind.ts
+// src/model/scope-kind.ts
 var SCHEMA_SCOPES = [
   [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
   [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
@@ -29861,19 +29872,19 @@ function describeOtherSchema(schema) {
   return void 0;
 }
 
-// src/engine/linked-templates.ts
+// src/model/linked-templates.ts
 init_node_path();
 function redactQuery(uri2) {
   const at = uri2.indexOf("?");
   return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
 }
 
-// src/engine/json-pointer.ts
+// src/parse/json-pointer.ts
 function toJsonPointer(path) {
   return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
-// src/engine/template-model.ts
+// src/model/template-model.ts
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
 function isDeploymentType(type) {
@@ -30070,41 +30081,80 @@ var cua006 = {
 };
 
 // src/rules/cua007-tracking-mode.ts
-var id7 = "CUA007";
-var name7 = "tracking-mode-not-incremental";
+var messages = {
+  missing: "tracking deployment '{{name}}' has no properties.mode; set it to 'Incremental'",
+  wrong: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'",
+  complete: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
+  unknown: "tracking deployment '{{name}}' has mode '{{mode}}' (not known before deployment); it must be 'Incremental'"
+};
 var cua007 = {
-  id: id7,
-  name: name7,
-  description: "The tracking deployment's properties.mode is not Incremental",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id7, name7),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA007",
+    name: "tracking-mode-not-incremental",
+    description: "The tracking deployment's properties.mode is not Incremental",
+    help: [
+      "The tracking deployment must set `properties.mode` to `Incremental`. A deployment in `Complete` mode deletes every resource in its resource group that its template does not declare, and the tracking deployment's template declares none: it would delete the customer's resources. ARM also needs a mode to accept the deployment.",
+      "",
+      "`cua-guard fix` sets a literal mode to `'Incremental'`, or adds it when missing; a mode computed by an expression is left to you.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",',
+      '  "properties": { "mode": "Complete", "template": { "$schema": "\u2026/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } } }',
+      "```",
+      "Passes:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",',
+      '  "properties": { "mode": "Incremental", "template": { "$schema": "\u2026/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } } }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
+      const name18 = truncate(candidate.name.display);
+      const at = propertyRef(entry, "properties", "mode");
       const properties = entry.resource["properties"];
       const raw = isRecord2(properties) ? properties["mode"] : void 0;
+      const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no properties.mode; set it to 'Incremental'`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+        const fix2 = fixable ? addMode(candidate, properties) : void 0;
+        report2({ messageId: "missing", data: { name: name18 }, at, resource: entry, ...fix2 ? { fix: fix2 } : {} });
         continue;
       }
       const mode = evaluateValue(raw, entry.scope).value;
       if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
-      const shown = typeof mode === "string" ? `'${mode}'` : `'${describeString(mode)}' (not known before deployment)`;
-      const danger = typeof mode === "string" && mode.toLowerCase() === "complete" ? "; Complete mode would delete every other resource in the resource group" : "";
-      report2({ message: `tracking deployment ${nameOf(candidate)} has mode ${shown}; it must be 'Incremental'${danger}`, at: propertyRef(entry, "properties", "mode"), resource: entry });
+      if (typeof mode !== "string") {
+        report2({ messageId: "unknown", data: { name: name18, mode: describeString(mode) }, at, resource: entry });
+        continue;
+      }
+      const literal = typeof raw === "string" && !isExpressionString(raw);
+      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name18}' to 'Incremental' (was '${mode}')` } : void 0;
+      report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name: name18, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
 };
+function addMode({ entry, name: name18 }, properties) {
+  const label = truncate(name18.display);
+  if (properties === void 0) {
+    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
+  }
+  if (!isRecord2(properties)) return void 0;
+  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+}
 
 // src/rules/cua008-tracking-template-not-empty.ts
-var id8 = "CUA008";
-var name8 = "tracking-template-not-empty";
+var id7 = "CUA008";
+var name7 = "tracking-template-not-empty";
 var cua008 = {
-  id: id8,
-  name: name8,
+  id: id7,
+  name: name7,
   description: "The tracking deployment's template is not an inline template with no resources",
   defaultSeverity: "warning",
-  docsUrl: docsUrl(id8, name8),
+  docsUrl: docsUrl(id7, name7),
   check({ candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
@@ -30132,21 +30182,21 @@ function resourceCount(resources) {
 }
 
 // src/rules/cua009-unregistered-tracking-id.ts
-var id9 = "CUA009";
-var name9 = "unregistered-tracking-id";
+var id8 = "CUA009";
+var name8 = "unregistered-tracking-id";
 var cua009 = {
-  id: id9,
-  name: name9,
+  id: id8,
+  name: name8,
   description: "The tracking id is not one of the ids registered in tracking-ids",
   defaultSeverity: "error",
-  docsUrl: docsUrl(id9, name9),
+  docsUrl: docsUrl(id8, name8),
   check({ candidates, settings, report: report2 }) {
     if (settings.trackingIds.length === 0) return;
     const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
     for (const candidate of trackingDeployments(candidates)) {
       const unregistered = /* @__PURE__ */ new Set();
-      for (const name20 of trackingNamesOf(candidate, settings.strictNames)) {
-        if (name20.trackingId !== void 0 && !settings.trackingIds.includes(name20.trackingId)) unregistered.add(name20.trackingId);
+      for (const name18 of trackingNamesOf(candidate, settings.strictNames)) {
+        if (name18.trackingId !== void 0 && !settings.trackingIds.includes(name18.trackingId)) unregistered.add(name18.trackingId);
       }
       if (unregistered.size === 0) continue;
       const ids = [...unregistered];
@@ -30160,14 +30210,14 @@ var cua009 = {
 };
 
 // src/rules/cua010-unresolved-tracking-name.ts
-var id10 = "CUA010";
-var name10 = "unresolved-tracking-name";
+var id9 = "CUA010";
+var name9 = "unresolved-tracking-name";
 var cua010 = {
-  id: id10,
-  name: name10,
+  id: id9,
+  name: name9,
   description: "A tracking name is an ARM expression that cannot be resolved statically",
   defaultSeverity: "warning",
-  docsUrl: docsUrl(id10, name10),
+  docsUrl: docsUrl(id9, name9),
   check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
       if (candidate.name.form !== "unresolved") continue;
@@ -30194,14 +30244,14 @@ var cua010 = {
 };
 
 // src/rules/cua011-conditional-tracking.ts
-var id11 = "CUA011";
-var name11 = "conditional-tracking";
+var id10 = "CUA011";
+var name10 = "conditional-tracking";
 var cua011 = {
-  id: id11,
-  name: name11,
+  id: id10,
+  name: name10,
   description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
   defaultSeverity: "notice",
-  docsUrl: docsUrl(id11, name11),
+  docsUrl: docsUrl(id10, name10),
   check({ model, candidates, report: report2 }) {
     let scopes;
     for (const candidate of topLevelTrackingDeployments(candidates)) {
@@ -30250,14 +30300,14 @@ function describe(truth, value, unknown = "known only at deployment") {
 }
 
 // src/rules/cua012-tracking-location.ts
-var id12 = "CUA012";
-var name12 = "tracking-location-missing";
+var id11 = "CUA012";
+var name11 = "tracking-location-missing";
 var cua012 = {
-  id: id12,
-  name: name12,
+  id: id11,
+  name: name11,
   description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
   defaultSeverity: "error",
-  docsUrl: docsUrl(id12, name12),
+  docsUrl: docsUrl(id11, name11),
   check({ candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
@@ -30276,51 +30326,148 @@ var cua012 = {
   }
 };
 
-// src/rules/cua013-invalid-template.ts
-var id13 = "CUA013";
-var name13 = "invalid-template";
-var cua013 = {
-  id: id13,
-  name: name13,
-  description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id13, name13),
-  check({ model, report: report2 }) {
-    for (const source of model.linkedSources) {
-      const problem = templateShapeProblem(source.root);
-      if (problem) report2({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: "value" } });
-    }
-    for (const place of model.tooDeep) {
-      report2({ message: `resources nest more than ${MAX_NESTING2} levels deep here (child resources and nested deployments); the rest was not checked`, at: { file: place.file, path: place.path, at: "value" } });
-    }
-    for (const note of model.linkNotes) {
-      if (note.kind !== "unreadable") continue;
-      report2({ message: note.message, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
-    }
-  }
-};
+// src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord2(root)) return { message: `the file is ${Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}`}, not a deployment template object`, path: [] };
+  if (!isRecord2(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
-  if (other) return { message: `the file is ${other}, not a deployment template ($schema ${String(root["$schema"])})`, path: ["$schema"] };
+  if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
-  if (resources === void 0) return { message: "the file has no 'resources', so it is not a deployment template", path: [] };
+  if (resources === void 0) return { kind: "no-resources", path: [] };
   const symbolic = root["languageVersion"] !== void 0;
   if (Array.isArray(resources) || symbolic && isRecord2(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
-  return { message: `'resources' must be ${expected}, not ${resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources}`, path: ["resources"] };
+  return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
+}
+
+// src/rules/cua013-invalid-template.ts
+var SUPPRESSION_EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
+var SUPPRESSION_KEYS = ["ignore", "reason"];
+var messages2 = {
+  syntax: "not a valid JSON template: {{problem}} (line {{line}}, column {{column}})",
+  "not-an-object": "the file is {{found}}, not a deployment template object",
+  "other-schema": "the file is {{what}}, not a deployment template ($schema {{schema}})",
+  "no-resources": "the file has no 'resources', so it is not a deployment template",
+  "resources-type": "'resources' must be {{expected}}, not {{found}}",
+  "linked-not-an-object": "linked template: the file is {{found}}, not a deployment template object",
+  "linked-other-schema": "linked template: the file is {{what}}, not a deployment template ($schema {{schema}})",
+  "linked-no-resources": "linked template: the file has no 'resources', so it is not a deployment template",
+  "linked-resources-type": "linked template: 'resources' must be {{expected}}, not {{found}}",
+  "linked-unreadable": "{{problem}}",
+  "too-deep": "resources nest more than {{max}} levels deep here (child resources and nested deployments); the rest was not checked",
+  "parameters-unusable": "{{problem}}; the template's default values were used",
+  "suppression-on-template": "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses",
+  "suppression-not-object": "metadata.cua-guard must be an object like {{example}}; nothing is suppressed",
+  "suppression-unknown-key": "unknown key '{{key}}' in metadata.cua-guard (known: {{known}})",
+  "suppression-no-ignore": 'metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write {{example}})',
+  "suppression-ignore-not-list": 'metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not {{found}}; nothing is suppressed',
+  "suppression-id-not-string": 'metadata.cua-guard.ignore[{{index}}] must be a rule id string such as "CUA011", not {{found}}',
+  "suppression-unknown-id": `unknown rule id '{{id}}' in metadata.cua-guard.ignore (known: {{first}}\u2026{{last}}, or "*"); it suppresses nothing`,
+  "suppression-reason-not-string": "metadata.cua-guard.reason must be a string, not {{found}}"
+};
+var cua013 = {
+  meta: {
+    id: "CUA013",
+    name: "invalid-template",
+    description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
+    help: [
+      "A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.",
+      "",
+      "A file that cannot be read can never pass: configured `off`, an unreadable main template is still an error.",
+      "",
+      "Fix the syntax error at the position given, or exclude the file from `templates` if it is not a deployment template.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ }',
+      "```",
+      "Passes:",
+      "```json",
+      '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages2,
+    notFixable: "fix edits only files it can parse as deployment templates"
+  },
+  checkUnreadable({ file, problem, position, report: report2 }) {
+    if (problem.kind === "shape") {
+      report2({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: "value" } });
+      return;
+    }
+    report2({ messageId: "syntax", data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+  },
+  check(context3) {
+    const { model, report: report2 } = context3;
+    for (const source of model.linkedSources) {
+      const shape = templateShapeProblem(source.root);
+      if (shape) report2({ messageId: `linked-${shape.kind}`, data: shapeData(shape), at: { file: source.file, path: shape.path, at: "value" } });
+    }
+    for (const place of model.tooDeep) {
+      report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: place.file, path: place.path, at: "value" } });
+    }
+    for (const note of model.linkNotes) {
+      if (note.kind !== "unreadable") continue;
+      report2({ messageId: "linked-unreadable", data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+    for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context3);
+    if (context3.parametersProblem) {
+      const { file, problem } = context3.parametersProblem;
+      report2({ messageId: "parameters-unusable", data: { problem }, at: { file, path: [], at: "value" }, severity: "warning" });
+    }
+  }
+};
+function shapeData(shape) {
+  switch (shape.kind) {
+    case "not-an-object":
+      return { found: shape.found };
+    case "other-schema":
+      return { what: shape.what, schema: shape.schema };
+    case "resources-type":
+      return { expected: shape.expected, found: shape.found };
+    case "no-resources":
+      return {};
+  }
+}
+function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
+  const { file, path, value } = block;
+  const warn = (messageId, where, data = {}, which2 = "value") => report2({ messageId, data, at: { file, path: where, at: which2 }, severity: "warning" });
+  if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
+  if (!isRecord2(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
+  for (const key of Object.keys(value)) {
+    if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
+  }
+  const ignore = value["ignore"];
+  if (ignore === void 0) warn("suppression-no-ignore", path, { example: SUPPRESSION_EXAMPLE });
+  else if (!Array.isArray(ignore)) warn("suppression-ignore-not-list", [...path, "ignore"], { found: describeValue(ignore) });
+  else {
+    const known = new Set(ruleIds);
+    ignore.forEach((entry, index) => {
+      const where = [...path, "ignore", index];
+      if (typeof entry !== "string") warn("suppression-id-not-string", where, { index, found: describeValue(entry) });
+      else if (entry !== "*" && !known.has(entry.toUpperCase())) warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
+    });
+  }
+  const reason = value["reason"];
+  if (reason !== void 0 && typeof reason !== "string") warn("suppression-reason-not-string", [...path, "reason"], { found: describeValue(reason) });
+}
+function describeValue(value) {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return "an array";
+  if (isRecord2(value)) return "an object";
+  return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 // src/rules/cua014-tracking-api-version.ts
-var id14 = "CUA014";
-var name14 = "tracking-api-version";
+var id12 = "CUA014";
+var name12 = "tracking-api-version";
 var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
 var cua014 = {
-  id: id14,
-  name: name14,
+  id: id12,
+  name: name12,
   description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
   defaultSeverity: "warning",
-  docsUrl: docsUrl(id14, name14),
+  docsUrl: docsUrl(id12, name12),
   check({ candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
@@ -30338,14 +30485,14 @@ var cua014 = {
 };
 
 // src/rules/cua015-fixed-name-at-higher-scope.ts
-var id15 = "CUA015";
-var name15 = "fixed-name-at-higher-scope";
+var id13 = "CUA015";
+var name13 = "fixed-name-at-higher-scope";
 var cua015 = {
-  id: id15,
-  name: name15,
+  id: id13,
+  name: name13,
   description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
   defaultSeverity: "warning",
-  docsUrl: docsUrl(id15, name15),
+  docsUrl: docsUrl(id13, name13),
   check({ model, candidates, report: report2 }) {
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
@@ -30372,14 +30519,14 @@ function suggestion(candidate) {
 }
 
 // src/rules/cua016-invalid-expression.ts
-var id16 = "CUA016";
-var name16 = "invalid-expression";
+var id14 = "CUA016";
+var name14 = "invalid-expression";
 var cua016 = {
-  id: id16,
-  name: name16,
+  id: id14,
+  name: name14,
   description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
   defaultSeverity: "error",
-  docsUrl: docsUrl(id16, name16),
+  docsUrl: docsUrl(id14, name14),
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
       const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
@@ -30390,14 +30537,14 @@ var cua016 = {
 };
 
 // src/rules/cua017-linked-template-not-checked.ts
-var id17 = "CUA017";
-var name17 = "linked-template-not-checked";
+var id15 = "CUA017";
+var name15 = "linked-template-not-checked";
 var cua017 = {
-  id: id17,
-  name: name17,
+  id: id15,
+  name: name15,
   description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
   defaultSeverity: "notice",
-  docsUrl: docsUrl(id17, name17),
+  docsUrl: docsUrl(id15, name15),
   check({ model, report: report2 }) {
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
@@ -30412,8 +30559,8 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
-var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017].map((r) => "meta" in r ? r : fromLegacy(r));
+var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
 // src/settings/usage-error.ts
 var UsageError = class extends Error {
@@ -30423,18 +30570,18 @@ var UsageError = class extends Error {
 };
 
 // src/settings/parse-options.ts
-function parseBoolean(raw, name20, fallback) {
+function parseBoolean(raw, name18, fallback) {
   const value = raw.trim().toLowerCase();
   if (value === "") return fallback;
   if (value === "true") return true;
   if (value === "false") return false;
-  throw new UsageError(`${name20} must be true or false, not '${raw}'`);
+  throw new UsageError(`${name18} must be true or false, not '${raw}'`);
 }
-function parseChoice(raw, name20, choices, fallback) {
+function parseChoice(raw, name18, choices, fallback) {
   const value = raw.trim().toLowerCase();
   if (value === "") return fallback;
   const choice = choices.find((c) => c.toLowerCase() === value);
-  if (!choice) throw new UsageError(`${name20} must be one of ${choices.join(", ")}, not '${raw}'`);
+  if (!choice) throw new UsageError(`${name18} must be one of ${choices.join(", ")}, not '${raw}'`);
   return choice;
 }
 
@@ -30597,8 +30744,8 @@ function createJournalWriter(save, base) {
       journal.created.push(item);
       flush();
     },
-    addFound(scope, name20, found) {
-      const item = journal.created.find((c) => c.kind === "deployment" && c.name === name20 && JSON.stringify(c.scope) === JSON.stringify(scope));
+    addFound(scope, name18, found) {
+      const item = journal.created.find((c) => c.kind === "deployment" && c.name === name18 && JSON.stringify(c.scope) === JSON.stringify(scope));
       if (!item || item.kind !== "deployment") return;
       item.nested = [.../* @__PURE__ */ new Set([...item.nested ?? [], ...found.nested])];
       item.tracked = [.../* @__PURE__ */ new Set([...item.tracked ?? [], ...found.tracked])];
@@ -30625,11 +30772,11 @@ function scopeId(scope) {
       return "";
   }
 }
-function deploymentId(scope, name20) {
-  return `${scopeId(scope)}/providers/Microsoft.Resources/deployments/${name20}`;
+function deploymentId(scope, name18) {
+  return `${scopeId(scope)}/providers/Microsoft.Resources/deployments/${name18}`;
 }
-function idKey(id18) {
-  return id18.toLowerCase();
+function idKey(id16) {
+  return id16.toLowerCase();
 }
 function describeScope(scope) {
   switch (scope.kind) {
@@ -30643,8 +30790,8 @@ function describeScope(scope) {
       return "the tenant";
   }
 }
-function parseScopeId(id18) {
-  const trimmed = id18.replace(/\/+$/, "");
+function parseScopeId(id16) {
+  const trimmed = id16.replace(/\/+$/, "");
   if (trimmed === "") return { kind: "tenant" };
   const rg = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i.exec(trimmed);
   if (rg) return { kind: "resourceGroup", subscriptionId: rg[1] ?? "", resourceGroup: rg[2] ?? "" };
@@ -30654,26 +30801,26 @@ function parseScopeId(id18) {
   if (mg) return { kind: "managementGroup", managementGroupId: mg[1] ?? "" };
   return void 0;
 }
-function parseDeploymentId(id18) {
+function parseDeploymentId(id16) {
   const marker = "/providers/microsoft.resources/deployments/";
-  const at = id18.toLowerCase().lastIndexOf(marker);
+  const at = id16.toLowerCase().lastIndexOf(marker);
   if (at < 0) return void 0;
-  const name20 = id18.slice(at + marker.length);
-  if (name20 === "" || name20.includes("/")) return void 0;
-  const scope = parseScopeId(id18.slice(0, at));
-  return scope ? { scope, name: name20 } : void 0;
+  const name18 = id16.slice(at + marker.length);
+  if (name18 === "" || name18.includes("/")) return void 0;
+  const scope = parseScopeId(id16.slice(0, at));
+  return scope ? { scope, name: name18 } : void 0;
 }
 function isDeploymentType2(resourceType) {
   return resourceType !== void 0 && resourceType.toLowerCase() === DEPLOYMENTS_TYPE2;
 }
-function describeResourceId(id18) {
-  const sub = /^\/subscriptions\/([^/]+)/i.exec(id18)?.[1];
-  const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)/i.exec(id18)?.[1];
-  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/providers\//i.exec(id18)?.[1];
+function describeResourceId(id16) {
+  const sub = /^\/subscriptions\/([^/]+)/i.exec(id16)?.[1];
+  const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)/i.exec(id16)?.[1];
+  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/providers\//i.exec(id16)?.[1];
   const place = { ...sub ? { subscriptionId: sub } : {}, ...rg ? { resourceGroup: rg } : {}, ...mg ? { managementGroupId: mg } : {} };
-  const at = id18.toLowerCase().lastIndexOf("/providers/");
+  const at = id16.toLowerCase().lastIndexOf("/providers/");
   if (at < 0) return { type: rg ? "Microsoft.Resources/resourceGroups" : sub ? "Microsoft.Resources/subscriptions" : "", ...place };
-  const [namespace = "", ...rest] = id18.slice(at + "/providers/".length).split("/");
+  const [namespace = "", ...rest] = id16.slice(at + "/providers/".length).split("/");
   const types = rest.filter((_, i) => i % 2 === 0);
   return { type: [namespace, ...types].join("/"), ...place };
 }
@@ -30711,8 +30858,8 @@ function log(message, ...args) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/env.js
 init_node_process();
-function getEnvironmentVariable(name20) {
-  return node_process_default.env[name20];
+function getEnvironmentVariable(name18) {
+  return node_process_default.env[name18];
 }
 function emitNodeWarning(warning) {
   node_process_default.emitWarning(warning);
@@ -31002,8 +31149,8 @@ var AbortError = class extends Error {
 };
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/httpHeaders.js
-function normalizeName(name20) {
-  return name20.toLowerCase();
+function normalizeName(name18) {
+  return name18.toLowerCase();
 }
 function normalizeValue(value) {
   return String(value).trim().replace(/[\r\n]/g, "");
@@ -31029,30 +31176,30 @@ var HttpHeadersImpl = class {
    * @param name - The name of the header to set. This value is case-insensitive.
    * @param value - The value of the header to set.
    */
-  set(name20, value) {
-    this._headersMap.set(normalizeName(name20), { name: name20, value: normalizeValue(value) });
+  set(name18, value) {
+    this._headersMap.set(normalizeName(name18), { name: name18, value: normalizeValue(value) });
   }
   /**
    * Get the header value for the provided header name, or undefined if no header exists in this
    * collection with the provided name.
    * @param name - The name of the header. This value is case-insensitive.
    */
-  get(name20) {
-    return this._headersMap.get(normalizeName(name20))?.value;
+  get(name18) {
+    return this._headersMap.get(normalizeName(name18))?.value;
   }
   /**
    * Get whether or not this header collection contains a header entry for the provided header name.
    * @param name - The name of the header to set. This value is case-insensitive.
    */
-  has(name20) {
-    return this._headersMap.has(normalizeName(name20));
+  has(name18) {
+    return this._headersMap.has(normalizeName(name18));
   }
   /**
    * Remove the header with the provided headerName.
    * @param name - The name of the header to remove.
    */
-  delete(name20) {
-    this._headersMap.delete(normalizeName(name20));
+  delete(name18) {
+    this._headersMap.delete(normalizeName(name18));
   }
   /**
    * Get the JSON object representation of this HTTP header collection.
@@ -31201,9 +31348,9 @@ var HttpPipeline = class _HttpPipeline {
   orderPolicies() {
     const result = [];
     const policyMap = /* @__PURE__ */ new Map();
-    function createPhase(name20) {
+    function createPhase(name18) {
       return {
-        name: name20,
+        name: name18,
         policies: /* @__PURE__ */ new Set(),
         hasRun: false,
         hasAfterPolicies: false
@@ -32310,11 +32457,11 @@ var proxyPolicyName = "proxyPolicy";
 var globalNoProxyList = [];
 var noProxyListLoaded = false;
 var globalBypassedMap = /* @__PURE__ */ new Map();
-function getEnvironmentValue(name20) {
-  if (process.env[name20]) {
-    return process.env[name20];
-  } else if (process.env[name20.toLowerCase()]) {
-    return process.env[name20.toLowerCase()];
+function getEnvironmentValue(name18) {
+  if (process.env[name18]) {
+    return process.env[name18];
+  } else if (process.env[name18.toLowerCase()]) {
+    return process.env[name18.toLowerCase()];
   }
   return void 0;
 }
@@ -33163,17 +33310,17 @@ function simpleParseQueryParams(queryString) {
   const pairs = queryString.split("&");
   for (const pair of pairs) {
     const eqIndex = pair.indexOf("=");
-    const name20 = eqIndex === -1 ? pair : pair.substring(0, eqIndex);
+    const name18 = eqIndex === -1 ? pair : pair.substring(0, eqIndex);
     const value = eqIndex === -1 ? "" : pair.substring(eqIndex + 1);
-    const existingValue = result.get(name20);
+    const existingValue = result.get(name18);
     if (existingValue !== void 0) {
       if (Array.isArray(existingValue)) {
         existingValue.push(value);
       } else {
-        result.set(name20, [existingValue, value]);
+        result.set(name18, [existingValue, value]);
       }
     } else {
-      result.set(name20, value);
+      result.set(name18, value);
     }
   }
   return result;
@@ -33213,29 +33360,29 @@ function appendQueryParams(url, options = {}) {
   }
   for (const paramString of newParamStrings) {
     const eqIndex = paramString.indexOf("=");
-    const name20 = paramString.substring(0, eqIndex);
+    const name18 = paramString.substring(0, eqIndex);
     const value = paramString.substring(eqIndex + 1);
-    const existingValue = existingParams.get(name20);
+    const existingValue = existingParams.get(name18);
     if (existingValue !== void 0) {
       if (Array.isArray(existingValue)) {
         if (!existingValue.includes(value)) {
           existingValue.push(value);
         }
       } else if (existingValue !== value) {
-        existingParams.set(name20, [existingValue, value]);
+        existingParams.set(name18, [existingValue, value]);
       }
     } else {
-      existingParams.set(name20, value);
+      existingParams.set(name18, value);
     }
   }
   const searchPieces = [];
-  for (const [name20, value] of existingParams) {
+  for (const [name18, value] of existingParams) {
     if (Array.isArray(value)) {
       for (const subValue of value) {
-        searchPieces.push(`${name20}=${subValue}`);
+        searchPieces.push(`${name18}=${subValue}`);
       }
     } else {
-      searchPieces.push(`${name20}=${value}`);
+      searchPieces.push(`${name18}=${value}`);
     }
   }
   parsedUrl.search = searchPieces.length ? `?${searchPieces.join("&")}` : "";
@@ -33746,8 +33893,8 @@ function getInstrumenter() {
 // node_modules/@azure/core-tracing/dist/esm/tracingClient.js
 function createTracingClient(options) {
   const { namespace, packageName, packageVersion } = options;
-  function startSpan(name20, operationOptions, spanOptions) {
-    const startSpanResult = getInstrumenter().startSpan(name20, {
+  function startSpan(name18, operationOptions, spanOptions) {
+    const startSpanResult = getInstrumenter().startSpan(name18, {
       ...spanOptions,
       packageName,
       packageVersion,
@@ -33767,8 +33914,8 @@ function createTracingClient(options) {
       updatedOptions
     };
   }
-  async function withSpan(name20, operationOptions, callback, spanOptions) {
-    const { span, updatedOptions } = startSpan(name20, operationOptions, spanOptions);
+  async function withSpan(name18, operationOptions, callback, spanOptions) {
+    const { span, updatedOptions } = startSpan(name18, operationOptions, spanOptions);
     try {
       const result = await withContext(updatedOptions.tracingOptions.tracingContext, () => Promise.resolve(callback(updatedOptions, span)));
       span.setStatus({ status: "success" });
@@ -41585,12 +41732,12 @@ function tenantIdMatchesHomeTenant(tenantId, homeAccountId) {
 }
 function buildTenantProfile(homeAccountId, localAccountId, tenantId, nativeAccountId, idTokenClaims) {
   if (idTokenClaims) {
-    const { oid, sub, tid, name: name20, tfp, acr, preferred_username, upn, login_hint } = idTokenClaims;
+    const { oid, sub, tid, name: name18, tfp, acr, preferred_username, upn, login_hint } = idTokenClaims;
     const tenantId2 = tid || tfp || acr || "";
     return {
       tenantId: tenantId2,
       localAccountId: oid || sub || "",
-      name: name20,
+      name: name18,
       username: preferred_username || upn || "",
       loginHint: login_hint,
       isHomeTenant: tenantIdMatchesHomeTenant(tenantId2, homeAccountId),
@@ -41823,15 +41970,15 @@ function normalizeResponseHeaders(headers) {
   if (normalizedHeaderRecords.has(headers)) {
     return headers;
   }
-  const normalized = Object.fromEntries(Object.entries(headers).map(([name20, value]) => [
-    name20.toLowerCase(),
+  const normalized = Object.fromEntries(Object.entries(headers).map(([name18, value]) => [
+    name18.toLowerCase(),
     value
   ]));
   normalizedHeaderRecords.add(normalized);
   return normalized;
 }
-function getResponseHeader(headers, name20) {
-  const key = name20.toLowerCase();
+function getResponseHeader(headers, name18) {
+  const key = name18.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(headers, key)) {
     return headers[key];
   }
@@ -44326,7 +44473,7 @@ var Logger = class _Logger {
 };
 
 // node_modules/@azure/msal-common/dist/packageMetadata.mjs
-var name18 = "@azure/msal-common";
+var name16 = "@azure/msal-common";
 var version = "16.16.1";
 
 // node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
@@ -44361,7 +44508,7 @@ var CacheManager = class {
     this.clientId = clientId;
     this.cryptoImpl = cryptoImpl;
     this.tokenBindingKeyManager = tokenBindingKeyManager;
-    this.commonLogger = logger30.clone(name18, version);
+    this.commonLogger = logger30.clone(name16, version);
     this.staticAuthorityOptions = staticAuthorityOptions;
     this.performanceClient = performanceClient;
   }
@@ -45061,13 +45208,13 @@ var CacheManager = class {
    */
   getRefreshToken(account, familyRT, correlationId, tokenKeys) {
     this.commonLogger.trace("CacheManager - getRefreshToken called", correlationId);
-    const id18 = familyRT ? THE_FAMILY_ID : void 0;
+    const id16 = familyRT ? THE_FAMILY_ID : void 0;
     const refreshTokenFilter = {
       homeAccountId: account.homeAccountId,
       environment: account.environment,
       credentialType: CredentialType.REFRESH_TOKEN,
       clientId: this.clientId,
-      familyId: id18
+      familyId: id16
     };
     const refreshTokenKeys = tokenKeys && tokenKeys.refreshToken || this.getTokenKeys().refreshToken;
     const refreshTokens = [];
@@ -45162,8 +45309,8 @@ var CacheManager = class {
    * @param name
    * @returns true if the downcased name properties are present and match in the filter and the entity
    */
-  matchName(claims, name20) {
-    return !!(name20.toLowerCase() === claims.name?.toLowerCase());
+  matchName(claims, name18) {
+    return !!(name18.toLowerCase() === claims.name?.toLowerCase());
   }
   /**
    * helper to match usernames
@@ -45543,7 +45690,7 @@ function buildClientConfiguration({ authOptions: userAuthOptions, systemOptions:
     authOptions: buildAuthOptions(userAuthOptions),
     systemOptions: { ...DEFAULT_SYSTEM_OPTIONS, ...userSystemOptions },
     loggerOptions,
-    storageInterface: storageImplementation || new DefaultStorageClass(userAuthOptions.clientId, DEFAULT_CRYPTO_IMPLEMENTATION, new Logger(loggerOptions, name18, version), new StubPerformanceClient(), void 0, resolvedTokenBindingKeyManager),
+    storageInterface: storageImplementation || new DefaultStorageClass(userAuthOptions.clientId, DEFAULT_CRYPTO_IMPLEMENTATION, new Logger(loggerOptions, name16, version), new StubPerformanceClient(), void 0, resolvedTokenBindingKeyManager),
     networkInterface: networkImplementation || DEFAULT_NETWORK_IMPLEMENTATION,
     cryptoInterface: cryptoImplementation || DEFAULT_CRYPTO_IMPLEMENTATION,
     tokenBindingKeyManager: resolvedTokenBindingKeyManager,
@@ -46566,7 +46713,7 @@ var AuthorizationCodeClient = class {
   constructor(configuration, performanceClient) {
     this.includeRedirectUri = true;
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name18, version);
+    this.logger = new Logger(this.config.loggerOptions, name16, version);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -46940,7 +47087,7 @@ var DEFAULT_REFRESH_TOKEN_EXPIRATION_OFFSET_SECONDS = 300;
 var RefreshTokenClient = class {
   constructor(configuration, performanceClient) {
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name18, version);
+    this.logger = new Logger(this.config.loggerOptions, name16, version);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -47356,7 +47503,7 @@ var ServerTelemetryManager = class _ServerTelemetryManager {
 var SilentFlowClient = class {
   constructor(configuration, performanceClient) {
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name18, version);
+    this.logger = new Logger(this.config.loggerOptions, name16, version);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -49089,14 +49236,14 @@ var ClientAssertion = class _ClientAssertion {
 };
 
 // node_modules/@azure/msal-node/dist/packageMetadata.mjs
-var name19 = "@azure/msal-node";
+var name17 = "@azure/msal-node";
 var version2 = "7.2.1";
 
 // node_modules/@azure/msal-node/dist/client/BaseClient.mjs
 var BaseClient = class {
   constructor(configuration) {
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name19, version2);
+    this.logger = new Logger(this.config.loggerOptions, name17, version2);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -49338,7 +49485,7 @@ var ClientApplication = class {
   constructor(configuration) {
     this.config = buildAppConfiguration(configuration);
     this.cryptoProvider = new CryptoProvider();
-    this.logger = new Logger(this.config.system.loggerOptions, name19, version2);
+    this.logger = new Logger(this.config.system.loggerOptions, name17, version2);
     this.storage = new NodeStorage(this.logger, this.config.auth.clientId, this.cryptoProvider, buildStaticAuthorityOptions(this.config.auth));
     this.tokenCache = new TokenCache(this.storage, this.logger, this.config.cache.cachePlugin);
   }
@@ -50261,15 +50408,15 @@ var PublicClientApplication = class extends ClientApplication {
   async waitForRedirectUri(loopbackClient, correlationId) {
     return new Promise((resolve2, reject) => {
       let ticks = 0;
-      const id18 = setInterval(() => {
+      const id16 = setInterval(() => {
         if (LOOPBACK_SERVER_CONSTANTS.TIMEOUT_MS / LOOPBACK_SERVER_CONSTANTS.INTERVAL_MS < ticks) {
-          clearInterval(id18);
+          clearInterval(id16);
           reject(NodeAuthError.createLoopbackServerTimeoutError(correlationId));
           return;
         }
         try {
           const r = loopbackClient.getRedirectUri();
-          clearInterval(id18);
+          clearInterval(id16);
           resolve2(r);
           return;
         } catch (e) {
@@ -50277,7 +50424,7 @@ var PublicClientApplication = class extends ClientApplication {
             ticks++;
             return;
           }
-          clearInterval(id18);
+          clearInterval(id16);
           reject(e);
           return;
         }
@@ -50381,12 +50528,12 @@ var ClientCredentialClient = class extends BaseClient {
   /**
    * Reads access token from the cache
    */
-  readAccessTokenFromCache(authority, id18, scopeSet, cacheManager, correlationId, additionalCacheKeyComponents) {
+  readAccessTokenFromCache(authority, id16, scopeSet, cacheManager, correlationId, additionalCacheKeyComponents) {
     const accessTokenFilter = {
       homeAccountId: "",
       environment: authority.canonicalAuthorityUrlComponents.HostNameAndPort,
       credentialType: Constants_exports.CredentialType.ACCESS_TOKEN,
-      clientId: id18,
+      clientId: id16,
       realm: authority.tenant,
       target: ScopeSet.createSearchScopes(scopeSet.asArray(), correlationId),
       additionalCacheKeyComponents
@@ -52049,16 +52196,16 @@ function simpleParseQueryParams2(queryString) {
   queryString = queryString.slice(1);
   const pairs = queryString.split("&");
   for (const pair of pairs) {
-    const [name20, value] = pair.split("=", 2);
-    const existingValue = result.get(name20);
+    const [name18, value] = pair.split("=", 2);
+    const existingValue = result.get(name18);
     if (existingValue) {
       if (Array.isArray(existingValue)) {
         existingValue.push(value);
       } else {
-        result.set(name20, [existingValue, value]);
+        result.set(name18, [existingValue, value]);
       }
     } else {
-      result.set(name20, value);
+      result.set(name18, value);
     }
   }
   return result;
@@ -52069,39 +52216,39 @@ function appendQueryParams2(url, queryParams, sequenceParams, noOverwrite = fals
   }
   const parsedUrl = new URL(url);
   const combinedParams = simpleParseQueryParams2(parsedUrl.search);
-  for (const [name20, value] of queryParams) {
-    const existingValue = combinedParams.get(name20);
+  for (const [name18, value] of queryParams) {
+    const existingValue = combinedParams.get(name18);
     if (Array.isArray(existingValue)) {
       if (Array.isArray(value)) {
         existingValue.push(...value);
         const valueSet = new Set(existingValue);
-        combinedParams.set(name20, Array.from(valueSet));
+        combinedParams.set(name18, Array.from(valueSet));
       } else {
         existingValue.push(value);
       }
     } else if (existingValue) {
       if (Array.isArray(value)) {
         value.unshift(existingValue);
-      } else if (sequenceParams.has(name20)) {
-        combinedParams.set(name20, [existingValue, value]);
+      } else if (sequenceParams.has(name18)) {
+        combinedParams.set(name18, [existingValue, value]);
       }
       if (!noOverwrite) {
-        combinedParams.set(name20, value);
+        combinedParams.set(name18, value);
       }
     } else {
-      combinedParams.set(name20, value);
+      combinedParams.set(name18, value);
     }
   }
   const searchPieces = [];
-  for (const [name20, value] of combinedParams) {
+  for (const [name18, value] of combinedParams) {
     if (typeof value === "string") {
-      searchPieces.push(`${name20}=${value}`);
+      searchPieces.push(`${name18}=${value}`);
     } else if (Array.isArray(value)) {
       for (const subValue of value) {
-        searchPieces.push(`${name20}=${subValue}`);
+        searchPieces.push(`${name18}=${subValue}`);
       }
     } else {
-      searchPieces.push(`${name20}=${value}`);
+      searchPieces.push(`${name18}=${value}`);
     }
   }
   parsedUrl.search = searchPieces.length ? `?${searchPieces.join("&")}` : "";
@@ -53617,11 +53764,11 @@ init_node_url();
 var WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
 var WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
 var WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;
-function getEnvironmentValue2(environment, name20) {
+function getEnvironmentValue2(environment, name18) {
   if (process.platform !== "win32") {
-    return environment[name20];
+    return environment[name18];
   }
-  const normalizedName = name20.toLowerCase();
+  const normalizedName = name18.toLowerCase();
   for (const [key, value] of Object.entries(environment)) {
     if (key.toLowerCase() === normalizedName) {
       return value;
@@ -53629,10 +53776,10 @@ function getEnvironmentValue2(environment, name20) {
   }
   return void 0;
 }
-function setEnvironmentValue(environment, name20, value) {
-  const normalizedName = name20.toLowerCase();
+function setEnvironmentValue(environment, name18, value) {
+  const normalizedName = name18.toLowerCase();
   const existingKey = Object.keys(environment).find((key) => key.toLowerCase() === normalizedName);
-  environment[existingKey ?? name20] = value;
+  environment[existingKey ?? name18] = value;
 }
 function snapshotEnvironment(environment) {
   const snapshot = {};
@@ -53993,19 +54140,19 @@ function prepareProcess(executable, args, options, allowedOptionNames) {
   const resolutionOptionNames = /* @__PURE__ */ new Set(["cwd", "env", "allowWindowsBatchFiles"]);
   const allowedOptions = new Set(allowedOptionNames);
   const nodeOptions = {};
-  for (const [name20, value] of Object.entries(copiedOptions)) {
-    if ((name20 === "shell" || name20 === "windowsVerbatimArguments") && value === void 0) {
+  for (const [name18, value] of Object.entries(copiedOptions)) {
+    if ((name18 === "shell" || name18 === "windowsVerbatimArguments") && value === void 0) {
       continue;
     }
-    if (resolutionOptionNames.has(name20)) {
+    if (resolutionOptionNames.has(name18)) {
       continue;
     }
-    if (!allowedOptions.has(name20)) {
+    if (!allowedOptions.has(name18)) {
       throw new ProcessError("The process options contain an unsupported property.", {
         code: "ERR_UNSUPPORTED_PROCESS_OPTION"
       });
     }
-    nodeOptions[name20] = value;
+    nodeOptions[name18] = value;
   }
   const context3 = createProcessContext({
     cwd,
@@ -54281,7 +54428,7 @@ var logger21 = credentialLogger("AzurePowerShellCredential");
 var isWindows = process.platform === "win32";
 var powerShellResourceEnvironmentVariable = "AZURE_IDENTITY_POWERSHELL_RESOURCE";
 var powerShellTenantEnvironmentVariable = "AZURE_IDENTITY_POWERSHELL_TENANT_ID";
-var powerShellPrivateEnvironmentVariables = new Set([powerShellResourceEnvironmentVariable, powerShellTenantEnvironmentVariable].map((name20) => name20.toLowerCase()));
+var powerShellPrivateEnvironmentVariables = new Set([powerShellResourceEnvironmentVariable, powerShellTenantEnvironmentVariable].map((name18) => name18.toLowerCase()));
 function formatCommand(commandName) {
   if (isWindows) {
     return `${commandName}.exe`;
@@ -54402,7 +54549,7 @@ var DEPLOYMENT_NAME = /^[A-Za-z0-9\-._()]{1,64}$/;
 var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var DEFAULT_TIMEOUT_MINUTES = 60;
 function parseVerifySettings(getInput) {
-  const read = (name20) => getInput(name20).trim();
+  const read = (name18) => getInput(name18).trim();
   const rawMode = read("verify");
   if (rawMode.toLowerCase() === "none" || rawMode === "") throw new UsageError("verify is none: there is nothing to verify in Azure");
   const mode = parseChoice(rawMode, "verify", VERIFY_MODES, "deploy");
@@ -54501,7 +54648,7 @@ function parseTimeoutMinutes(raw) {
 }
 function parseEnvironment(raw) {
   if (raw === "") return "AzureCloud";
-  const match = CLOUD_NAMES.find((name20) => name20.toLowerCase() === raw.toLowerCase());
+  const match = CLOUD_NAMES.find((name18) => name18.toLowerCase() === raw.toLowerCase());
   if (match) return match;
   if (raw.toLowerCase() === "azurestack") {
     throw new UsageError("environment: AzureStack needs resource-manager-endpoint (your Azure Stack Hub ARM endpoint) instead");
@@ -54538,9 +54685,9 @@ function normalizeParameters(value, source) {
   if (!isPlainObject3(value)) throw new UsageError(`${source} must be a JSON object`);
   const body = isPlainObject3(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
   const result = {};
-  for (const [name20, entry] of Object.entries(body)) {
-    if (name20 === "$schema" || name20 === "contentVersion") continue;
-    result[name20] = isWrapped(entry) ? entry : { value: entry };
+  for (const [name18, entry] of Object.entries(body)) {
+    if (name18 === "$schema" || name18 === "contentVersion") continue;
+    result[name18] = isWrapped(entry) ? entry : { value: entry };
   }
   return result;
 }
@@ -54586,10 +54733,10 @@ function formatVerifySummary(runs, scope, requestCount, credential, problems = [
 function resourceTable(run) {
   const what = run.verified ? "Resources attributed with" : "Resources created (not attributed) by";
   const lines = [`**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`, "", "| Resource | Type | Resource group | Subscription / scope |", "|---|---|---|---|"];
-  for (const id18 of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
-    const parts = describeResourceId(id18);
+  for (const id16 of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
+    const parts = describeResourceId(id16);
     const where = parts.subscriptionId ?? (parts.managementGroupId ? `management group ${parts.managementGroupId}` : "tenant");
-    lines.push(`| \`${escape(id18)}\` | ${escape(parts.type) || "\u2014"} | ${parts.resourceGroup ? escape(parts.resourceGroup) : "\u2014"} | ${escape(where)} |`);
+    lines.push(`| \`${escape(id16)}\` | ${escape(parts.type) || "\u2014"} | ${parts.resourceGroup ? escape(parts.resourceGroup) : "\u2014"} | ${escape(where)} |`);
   }
   if (run.trackedResources.length > MAX_LISTED_RESOURCES) lines.push(`| \u2026 and ${run.trackedResources.length - MAX_LISTED_RESOURCES} more | | | |`);
   return lines;
@@ -54605,18 +54752,18 @@ init_node_path();
 function client(session, scope) {
   return session.deployments(scope.kind === "resourceGroup" || scope.kind === "subscription" ? scope.subscriptionId : void 0);
 }
-async function getDeployment(session, scope, name20, abortSignal) {
+async function getDeployment(session, scope, name18, abortSignal) {
   const ops = client(session, scope).deployments;
   try {
     switch (scope.kind) {
       case "resourceGroup":
-        return await ops.get(scope.resourceGroup, name20, { abortSignal });
+        return await ops.get(scope.resourceGroup, name18, { abortSignal });
       case "subscription":
-        return await ops.getAtSubscriptionScope(name20, { abortSignal });
+        return await ops.getAtSubscriptionScope(name18, { abortSignal });
       case "managementGroup":
-        return await ops.getAtManagementGroupScope(scope.managementGroupId, name20, { abortSignal });
+        return await ops.getAtManagementGroupScope(scope.managementGroupId, name18, { abortSignal });
       case "tenant":
-        return await ops.getAtTenantScope(name20, { abortSignal });
+        return await ops.getAtTenantScope(name18, { abortSignal });
     }
   } catch (error) {
     if (isRestError2(error) && error.statusCode === 404) return void 0;
@@ -54630,9 +54777,9 @@ async function listDeployments(session, scope, abortSignal) {
   for await (const deployment of pages) all.push(deployment);
   return all;
 }
-async function listOperations(session, scope, name20, abortSignal) {
+async function listOperations(session, scope, name18, abortSignal) {
   const ops = client(session, scope).deploymentOperations;
-  const pages = scope.kind === "resourceGroup" ? ops.list(scope.resourceGroup, name20, { abortSignal }) : scope.kind === "subscription" ? ops.listAtSubscriptionScope(name20, { abortSignal }) : scope.kind === "managementGroup" ? ops.listAtManagementGroupScope(scope.managementGroupId, name20, { abortSignal }) : ops.listAtTenantScope(name20, { abortSignal });
+  const pages = scope.kind === "resourceGroup" ? ops.list(scope.resourceGroup, name18, { abortSignal }) : scope.kind === "subscription" ? ops.listAtSubscriptionScope(name18, { abortSignal }) : scope.kind === "managementGroup" ? ops.listAtManagementGroupScope(scope.managementGroupId, name18, { abortSignal }) : ops.listAtTenantScope(name18, { abortSignal });
   const all = [];
   for await (const operation of pages) all.push(operation);
   return all;
@@ -54640,61 +54787,61 @@ async function listOperations(session, scope, name20, abortSignal) {
 function scoped(request) {
   return { ...request, location: request.location ?? "" };
 }
-function beginDeploy(session, scope, name20, request, abortSignal) {
+function beginDeploy(session, scope, name18, request, abortSignal) {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case "resourceGroup":
-      return ops.createOrUpdate(scope.resourceGroup, name20, request, { abortSignal });
+      return ops.createOrUpdate(scope.resourceGroup, name18, request, { abortSignal });
     case "subscription":
-      return ops.createOrUpdateAtSubscriptionScope(name20, request, { abortSignal });
+      return ops.createOrUpdateAtSubscriptionScope(name18, request, { abortSignal });
     case "managementGroup":
-      return ops.createOrUpdateAtManagementGroupScope(scope.managementGroupId, name20, scoped(request), { abortSignal });
+      return ops.createOrUpdateAtManagementGroupScope(scope.managementGroupId, name18, scoped(request), { abortSignal });
     case "tenant":
-      return ops.createOrUpdateAtTenantScope(name20, scoped(request), { abortSignal });
+      return ops.createOrUpdateAtTenantScope(name18, scoped(request), { abortSignal });
   }
 }
-function beginValidate(session, scope, name20, request, abortSignal) {
+function beginValidate(session, scope, name18, request, abortSignal) {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case "resourceGroup":
-      return ops.validate(scope.resourceGroup, name20, request, { abortSignal });
+      return ops.validate(scope.resourceGroup, name18, request, { abortSignal });
     case "subscription":
-      return ops.validateAtSubscriptionScope(name20, request, { abortSignal });
+      return ops.validateAtSubscriptionScope(name18, request, { abortSignal });
     case "managementGroup":
-      return ops.validateAtManagementGroupScope(scope.managementGroupId, name20, scoped(request), { abortSignal });
+      return ops.validateAtManagementGroupScope(scope.managementGroupId, name18, scoped(request), { abortSignal });
     case "tenant":
-      return ops.validateAtTenantScope(name20, scoped(request), { abortSignal });
+      return ops.validateAtTenantScope(name18, scoped(request), { abortSignal });
   }
 }
-function beginWhatIf(session, scope, name20, request, abortSignal) {
+function beginWhatIf(session, scope, name18, request, abortSignal) {
   const ops = client(session, scope).deployments;
   const located = { ...request, location: request.location ?? "" };
   switch (scope.kind) {
     case "resourceGroup":
-      return ops.whatIf(scope.resourceGroup, name20, request, { abortSignal });
+      return ops.whatIf(scope.resourceGroup, name18, request, { abortSignal });
     case "subscription":
-      return ops.whatIfAtSubscriptionScope(name20, located, { abortSignal });
+      return ops.whatIfAtSubscriptionScope(name18, located, { abortSignal });
     case "managementGroup":
-      return ops.whatIfAtManagementGroupScope(scope.managementGroupId, name20, located, { abortSignal });
+      return ops.whatIfAtManagementGroupScope(scope.managementGroupId, name18, located, { abortSignal });
     case "tenant":
-      return ops.whatIfAtTenantScope(name20, located, { abortSignal });
+      return ops.whatIfAtTenantScope(name18, located, { abortSignal });
   }
 }
-async function cancelDeployment(session, scope, name20, abortSignal) {
+async function cancelDeployment(session, scope, name18, abortSignal) {
   const ops = client(session, scope).deployments;
   try {
     switch (scope.kind) {
       case "resourceGroup":
-        await ops.cancel(scope.resourceGroup, name20, { abortSignal });
+        await ops.cancel(scope.resourceGroup, name18, { abortSignal });
         break;
       case "subscription":
-        await ops.cancelAtSubscriptionScope(name20, { abortSignal });
+        await ops.cancelAtSubscriptionScope(name18, { abortSignal });
         break;
       case "managementGroup":
-        await ops.cancelAtManagementGroupScope(scope.managementGroupId, name20, { abortSignal });
+        await ops.cancelAtManagementGroupScope(scope.managementGroupId, name18, { abortSignal });
         break;
       case "tenant":
-        await ops.cancelAtTenantScope(name20, { abortSignal });
+        await ops.cancelAtTenantScope(name18, { abortSignal });
         break;
     }
     return true;
@@ -54744,10 +54891,10 @@ async function collectAttribution(session, scope, entryName, isTracking, signal)
         continue;
       }
       if (state3?.toLowerCase() === "failed" && (target || operation.properties?.statusMessage?.error)) facts.failures.push(failure(deployment, operation));
-      const id18 = target?.id;
-      if (id18 && operation.properties?.provisioningOperation === "Create" && state3?.toLowerCase() !== "failed" && !createdKeys.has(idKey(id18))) {
-        createdKeys.add(idKey(id18));
-        facts.trackedResources.push(id18);
+      const id16 = target?.id;
+      if (id16 && operation.properties?.provisioningOperation === "Create" && state3?.toLowerCase() !== "failed" && !createdKeys.has(idKey(id16))) {
+        createdKeys.add(idKey(id16));
+        facts.trackedResources.push(id16);
       }
     }
   }
@@ -54762,12 +54909,12 @@ async function readTracking(session, ref, signal) {
   return fetched ? toRef(fetched, ref.scope) : ref;
 }
 function toRef(deployment, scope) {
-  const name20 = deployment.name ?? "";
+  const name18 = deployment.name ?? "";
   const properties = deployment.properties;
   const error = errorFromBody(properties?.error);
   return {
-    id: deployment.id ?? deploymentId(scope, name20),
-    name: name20,
+    id: deployment.id ?? deploymentId(scope, name18),
+    name: name18,
     scope,
     ...properties?.provisioningState ? { provisioningState: properties.provisioningState } : {},
     ...properties?.correlationId ? { correlationId: properties.correlationId } : {},
@@ -54815,7 +54962,7 @@ function nameNeedles(resourceName) {
 // src/azure/findings.ts
 function verifyFinding(target, ruleId, message, needles = []) {
   const { line, column } = locateInTemplate(target.text, needles);
-  return { ruleId, severity: "error", message, file: target.file, line, column };
+  return { ruleId, severity: "error", messageId: "verification", message, file: target.file, line, column };
 }
 
 // src/azure/tracking-match.ts
@@ -54823,8 +54970,8 @@ var UNKNOWN_PART = /\{[^{}]*\}/g;
 var PID_PREFIX = /^pid-/i;
 function trackingMatcher(resolvedNames) {
   const patterns = resolvedNames.filter((n) => PID_PREFIX.test(n)).map(toPattern);
-  if (patterns.length === 0) return (name20) => PID_PREFIX.test(name20);
-  return (name20) => patterns.some((p) => p.test(name20));
+  if (patterns.length === 0) return (name18) => PID_PREFIX.test(name18);
+  return (name18) => patterns.some((p) => p.test(name18));
 }
 function toPattern(resolved) {
   const parts = resolved.split(UNKNOWN_PART).map(escapeRegExp);
@@ -54902,8 +55049,8 @@ function trackingConditions(template) {
   for (const resource of list8) {
     if (typeof resource !== "object" || resource === null) continue;
     const r = resource;
-    const name20 = typeof r["name"] === "string" ? r["name"] : "";
-    if (!/pid-/i.test(name20) || !("condition" in r)) continue;
+    const name18 = typeof r["name"] === "string" ? r["name"] : "";
+    if (!/pid-/i.test(name18) || !("condition" in r)) continue;
     const condition = r["condition"];
     conditions.push(typeof condition === "string" ? condition : JSON.stringify(condition));
   }
@@ -54949,14 +55096,14 @@ async function preflight(ctx, job, target, request) {
   const result = outcome.result;
   const error = errorFromBody(result?.error);
   if (error) return { ok: false, findings: [verifyFinding(target, "CUA106", `ARM preflight validation failed: ${formatError(error)}`)] };
-  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? "").filter((id18) => id18 !== "") };
+  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? "").filter((id16) => id16 !== "") };
 }
 async function runValidate(ctx, job, target, request) {
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return failed(validated.findings);
   const ids = validated.resourceIds;
   const notes = [`preflight validation passed (${ids.length} resource(s) validated)`];
-  return judgePreview(job, target, ids, ids.filter((id18) => !isDeploymentId(id18)).length, notes);
+  return judgePreview(job, target, ids, ids.filter((id16) => !isDeploymentId(id16)).length, notes);
 }
 async function runWhatIf(ctx, job, target, request) {
   const validated = await preflight(ctx, job, target, request);
@@ -54995,14 +55142,14 @@ function judgePreview(job, target, validatedIds, deployedCount, notes) {
 }
 function trackingIn(resourceIds, job) {
   const names = [];
-  for (const id18 of resourceIds) {
-    const parsed = parseDeploymentId(id18);
+  for (const id16 of resourceIds) {
+    const parsed = parseDeploymentId(id16);
     if (parsed && job.matcher(parsed.name)) names.push(parsed.name);
   }
   return names;
 }
-function isDeploymentId(id18) {
-  return parseDeploymentId(id18) !== void 0;
+function isDeploymentId(id16) {
+  return parseDeploymentId(id16) !== void 0;
 }
 function missing(target, job) {
   return verifyFinding(
@@ -55024,21 +55171,21 @@ async function recordGroupsTheTemplateCreates(ctx, job, target, request, templat
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return validated;
   const notes = [];
-  for (const id18 of validated.resourceIds) {
-    const match = GROUP_ID.exec(id18);
+  for (const id16 of validated.resourceIds) {
+    const match = GROUP_ID.exec(id16);
     if (!match) continue;
-    const [, subscriptionId = "", name20 = ""] = match;
-    const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name20}`);
+    const [, subscriptionId = "", name18 = ""] = match;
+    const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name18}`);
     if (ctx.ensuredGroups.has(key)) continue;
-    const exists2 = await ctx.session.resourceGroups(subscriptionId).checkExistence(name20, { abortSignal: ctx.cancellation.signal });
+    const exists2 = await ctx.session.resourceGroups(subscriptionId).checkExistence(name18, { abortSignal: ctx.cancellation.signal });
     if (exists2.body) {
       ctx.ensuredGroups.set(key, "existed");
-      notes.push(`resource group '${name20}' in the template already existed: it is left in place`);
+      notes.push(`resource group '${name18}' in the template already existed: it is left in place`);
       continue;
     }
-    ctx.journal.record({ kind: "resourceGroup", subscriptionId, name: name20, by: "deployment" });
+    ctx.journal.record({ kind: "resourceGroup", subscriptionId, name: name18, by: "deployment" });
     ctx.ensuredGroups.set(key, "created");
-    notes.push(`resource group '${name20}' is created by the deployment (removed by the post step, cleanup: ${ctx.settings.cleanup})`);
+    notes.push(`resource group '${name18}' is created by the deployment (removed by the post step, cleanup: ${ctx.settings.cleanup})`);
   }
   return { ok: true, notes };
 }
@@ -55106,12 +55253,12 @@ async function verify(ctx, job, target, template) {
     }
   };
 }
-async function cancelAfterStop(ctx, name20) {
+async function cancelAfterStop(ctx, name18) {
   try {
-    const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name20, graceSignal(5e3));
-    return cancelled ? `deployment '${name20}' was cancelled` : `deployment '${name20}' was no longer running`;
+    const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name18, graceSignal(5e3));
+    return cancelled ? `deployment '${name18}' was cancelled` : `deployment '${name18}' was no longer running`;
   } catch (error) {
-    return `cancelling deployment '${name20}' failed: ${formatError(errorInfo(error))}`;
+    return `cancelling deployment '${name18}' failed: ${formatError(errorInfo(error))}`;
   }
 }
 function stopped(ctx, job, target, what) {
@@ -55624,8 +55771,8 @@ function parse2(text, errors = [], options = ParseOptions.DEFAULT) {
       currentParent = object;
       currentProperty = null;
     },
-    onObjectProperty: (name20) => {
-      currentProperty = name20;
+    onObjectProperty: (name18) => {
+      currentProperty = name18;
     },
     onObjectEnd: () => {
       currentParent = previousParents.pop();
@@ -56043,7 +56190,7 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/engine/parse-json.ts
+// src/parse/parse-json.ts
 var BOM = 65279;
 var INVALID_CHARACTER = 16;
 function parseTemplateText(raw) {
@@ -56324,8 +56471,8 @@ function unexpected(ctx, target, error) {
     const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : "stopped";
     return verifyFinding(target, "CUA107", `verification stopped: ${why}`);
   }
-  const name20 = error instanceof Error ? error.name : "";
-  if (name20 === "CredentialUnavailableError" || name20 === "AuthenticationError" || name20 === "AggregateAuthenticationError") {
+  const name18 = error instanceof Error ? error.name : "";
+  if (name18 === "CredentialUnavailableError" || name18 === "AuthenticationError" || name18 === "AggregateAuthenticationError") {
     return verifyFinding(
       target,
       "CUA100",
@@ -56398,7 +56545,7 @@ async function runVerifyStep(input, env = process.env) {
   }
 }
 function notStarted(input, scope, requestCount, credential, ruleId, message) {
-  const finding = { ruleId, severity: "error", message, file: input.templates[0]?.path ?? "", line: 1, column: 1 };
+  const finding = { ruleId, severity: "error", messageId: "verification", message, file: input.templates[0]?.path ?? "", line: 1, column: 1 };
   return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
 }
 function mergeForExisting(templates, workspace) {
@@ -56408,7 +56555,7 @@ function mergeForExisting(templates, workspace) {
 }
 function dedupe2(ids) {
   const seen = /* @__PURE__ */ new Set();
-  return ids.filter((id18) => !seen.has(idKey(id18)) && seen.add(idKey(id18)) !== void 0);
+  return ids.filter((id16) => !seen.has(idKey(id16)) && seen.add(idKey(id16)) !== void 0);
 }
 function reasonText(signal) {
   return signal.reason instanceof Error ? signal.reason.message : "stopped";

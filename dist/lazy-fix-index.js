@@ -21,8 +21,8 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 var __export = (target, all) => {
-  for (var name18 in all)
-    __defProp(target, name18, { get: all[name18], enumerable: true });
+  for (var name16 in all)
+    __defProp(target, name16, { get: all[name16], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -2331,9 +2331,9 @@ function generateOptions(options, defaults) {
   if (typeof options === "function") {
     defaults.callback = options;
   } else if (options) {
-    for (const name18 in options) {
-      if (Object.prototype.hasOwnProperty.call(options, name18)) {
-        defaults[name18] = options[name18];
+    for (const name16 in options) {
+      if (Object.prototype.hasOwnProperty.call(options, name16)) {
+        defaults[name16] = options[name16];
       }
     }
   }
@@ -3695,7 +3695,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
   const folders = workspace.realFolders;
   if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
   const folder = dirname(candidate);
-  const name18 = basename(candidate);
+  const name16 = basename(candidate);
   let realFolder = folders.get(folder);
   if (realFolder === void 0) {
     try {
@@ -3705,7 +3705,7 @@ function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
     }
     folders.set(folder, realFolder);
   }
-  const real = join(realFolder, name18);
+  const real = join(realFolder, name16);
   if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
   const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
   return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
@@ -3910,9 +3910,9 @@ function compile(patterns) {
 function fileNameMatcher(patterns) {
   const names = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const name18 = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name18 === void 0) return void 0;
-    names.add(name18.toLowerCase());
+    const name16 = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
+    if (name16 === void 0) return void 0;
+    names.add(name16.toLowerCase());
   }
   return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
 }
@@ -4688,8 +4688,8 @@ function parse(text, errors = [], options = ParseOptions.DEFAULT) {
       currentParent = object;
       currentProperty = null;
     },
-    onObjectProperty: (name18) => {
-      currentProperty = name18;
+    onObjectProperty: (name16) => {
+      currentProperty = name16;
     },
     onObjectEnd: () => {
       currentParent = previousParents.pop();
@@ -4728,9 +4728,9 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
     onObjectBegin: (offset) => {
       currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
     },
-    onObjectProperty: (name18, offset, length2) => {
+    onObjectProperty: (name16, offset, length2) => {
       currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name18, offset, length: length2, parent: currentParent });
+      currentParent.children.push({ type: "string", value: name16, offset, length: length2, parent: currentParent });
     },
     onObjectEnd: (offset, length2) => {
       ensurePropertyComplete(offset + length2);
@@ -5385,7 +5385,7 @@ function applyEdits(text, edits) {
   return text;
 }
 
-// src/engine/parse-json.ts
+// src/parse/parse-json.ts
 var BOM = 65279;
 var INVALID_CHARACTER = 16;
 function parseTemplateText(raw) {
@@ -5565,7 +5565,7 @@ function printable(s) {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-// src/engine/text-position.ts
+// src/parse/text-position.ts
 var LineIndex = class {
   text;
   /** Offsets where lines start, ascending; complete up to `scanned`. */
@@ -5617,7 +5617,7 @@ var LineIndex = class {
   }
 };
 
-// src/engine/template-source.ts
+// src/parse/template-source.ts
 function createTemplateSource(file, text, root) {
   return { file, text, root, lines: new LineIndex(text) };
 }
@@ -5665,7 +5665,7 @@ function loadLinked(workspace, target) {
   return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
 }
 
-// src/engine/types.ts
+// src/parse/types.ts
 var KNOWN_AT_DEPLOYMENT = /* @__PURE__ */ Symbol("known at deployment");
 
 // src/workspace/parameter-files.ts
@@ -5698,71 +5698,12 @@ function parameterValuesFromText(text, label) {
   const root = parsed.value;
   const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
   const values = {};
-  for (const [name18, entry] of Object.entries(parameters)) {
+  for (const [name16, entry] of Object.entries(parameters)) {
     if (!isRecord(entry)) continue;
-    if ("value" in entry) values[name18] = entry["value"];
-    else if ("reference" in entry) values[name18] = KNOWN_AT_DEPLOYMENT;
+    if ("value" in entry) values[name16] = entry["value"];
+    else if ("reference" in entry) values[name16] = KNOWN_AT_DEPLOYMENT;
   }
   return { values };
-}
-
-// src/meta.ts
-var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
-var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
-
-// src/engine/preview.ts
-var MAX_PREVIEW = 120;
-function previewValue(value, max = MAX_PREVIEW) {
-  return truncate(render(value, 0, max), max);
-}
-function truncate(text, max = MAX_PREVIEW) {
-  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
-}
-function render(value, depth, budget) {
-  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
-  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value === void 0) return "undefined";
-  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
-  const parts = [];
-  let length2 = 0;
-  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
-  for (const [key, item] of entries) {
-    if (length2 > budget) {
-      parts.push("\u2026");
-      break;
-    }
-    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
-    parts.push(text);
-    length2 += text.length + 1;
-  }
-  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
-}
-
-// src/rules/rule.ts
-function docsUrl(id18, name18) {
-  return `${RULE_DOCS_BASE}#${id18.toLowerCase()}-${name18}`;
-}
-function propertyRef(entry, ...keys) {
-  let node = entry.resource;
-  for (const key of keys) {
-    if (typeof node !== "object" || node === null || !(key in node)) {
-      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
-    }
-    node = node[key];
-  }
-  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
-}
-function resourceRef(entry) {
-  return { file: entry.source.file, path: entry.path, at: "value" };
-}
-function nameOf(candidate) {
-  return `'${truncate(candidate.name.display)}'`;
-}
-function hasStaticError(entry) {
-  return entry.nameHasStaticError;
-}
-function describeChain(entry) {
-  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
 }
 
 // src/expressions/frame.ts
@@ -5885,9 +5826,9 @@ function isFullyKnown(value) {
   }
   return true;
 }
-function getProperty(object, name18) {
-  if (Object.hasOwn(object, name18)) return object[name18];
-  const lower = name18.toLowerCase();
+function getProperty(object, name16) {
+  if (Object.hasOwn(object, name16)) return object[name16];
+  const lower = name16.toLowerCase();
   for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
   return void 0;
 }
@@ -5975,15 +5916,15 @@ function typeName(value) {
 }
 
 // src/expressions/access.ts
-function accessProperty(target, name18, start, end, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+function accessProperty(target, name16, start, end, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name16}`);
   if (isObject(target)) {
-    const value = getProperty(target, name18);
+    const value = getProperty(target, name16);
     if (value !== void 0) return value;
-    report(frame, `property '${name18}' does not exist on the object`, end - name18.length);
+    report(frame, `property '${name16}' does not exist on the object`, end - name16.length);
     return new Unknown(frame.source.slice(start, end));
   }
-  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, end - name18.length);
+  report(frame, `cannot read property '${name16}' of ${describeType(target)}`, end - name16.length);
   return new Unknown(frame.source.slice(start, end));
 }
 function accessIndex(target, index, start, end, frame) {
@@ -6008,8 +5949,8 @@ function accessIndex(target, index, start, end, frame) {
   return new Unknown(frame.source.slice(start, end));
 }
 function describeType(value) {
-  const name18 = typeName(value);
-  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
+  const name16 = typeName(value);
+  return name16 === "array" || name16 === "object" || name16 === "int" || name16 === "unknown" ? `an ${name16}` : `a ${name16}`;
 }
 
 // src/expressions/guid.ts
@@ -6017,8 +5958,8 @@ var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
 function armGuid(values) {
   return uuidV5(ARM_NAMESPACE, values.join("-"));
 }
-function uuidV5(namespace, name18) {
-  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
+function uuidV5(namespace, name16) {
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name16, "utf8").digest();
   const b = hash.subarray(0, 16);
   b[6] = (b[6] ?? 0) & 15 | 80;
   b[8] = (b[8] ?? 0) & 63 | 128;
@@ -7152,16 +7093,16 @@ var collectionFunctions = {
 
 // src/expressions/functions/deployment.ts
 function lookup(call, what) {
-  const name18 = call.arg(0);
-  if (name18 instanceof Unknown) return call.unknown();
-  if (typeof name18 !== "string") return call.fail(`${what} name must be a string`);
+  const name16 = call.arg(0);
+  if (name16 instanceof Unknown) return call.unknown();
+  if (typeof name16 !== "string") return call.fail(`${what} name must be a string`);
   const { scope, state, errors } = call.frame;
-  const resolution = what === "parameter" ? scope.resolveParameter(name18, state) : scope.resolveVariable(name18, state);
+  const resolution = what === "parameter" ? scope.resolveParameter(name16, state) : scope.resolveVariable(name16, state);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name18}' is not defined in the template`, "static");
+      return call.fail(`${what} '${name16}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name18}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name16}' depends on itself`, "static");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -7465,16 +7406,16 @@ function nameHash(source, start, end) {
 }
 var BUCKETS = 512;
 var table = new Array(BUCKETS).fill(void 0);
-function add(name18, resolution) {
-  const lower = name18.toLowerCase();
+function add(name16, resolution) {
+  const lower = name16.toLowerCase();
   const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === void 0) bucket.push({ lower, resolution });
   else if (typeof resolution === "object") existing.resolution = resolution;
 }
-for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
+for (const name16 of DOCUMENTED_FUNCTIONS) add(name16, "known");
 for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
+  for (const [name16, spec] of Object.entries(functions)) add(name16, spec);
 }
 function resolveFunctionName(source, start, end) {
   const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
@@ -7703,9 +7644,9 @@ var Parser = class extends Scanner {
         this.pos++;
         this.skipSpace();
         const nameStart = this.pos;
-        const name18 = this.readIdentifier();
-        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
-        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name18 };
+        const name16 = this.readIdentifier();
+        if (name16 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name16 };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
@@ -7748,11 +7689,11 @@ var Parser = class extends Scanner {
     node.end = this.pos;
     return node;
   }
-  notACall(start, namespace, name18) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
-    const lower = name18.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name18}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  notACall(start, namespace, name16) {
+    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name16}'`);
+    const lower = name16.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name16}' is not a literal in ARM expressions: write ${lower}()`, start);
+    return new SyntaxFailure(`unexpected identifier '${name16}' (function calls need parentheses)`, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -7868,9 +7809,9 @@ function expandCopy(entry, ctx, unknownText) {
     return new Unknown(unknownText);
   }
   const items2 = [];
-  const name18 = entry.name.toLowerCase();
+  const name16 = entry.name.toLowerCase();
   for (let index = 0; index < count; index++) {
-    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name18, index }] }));
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name16, index }] }));
   }
   return items2;
 }
@@ -7923,9 +7864,9 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(callText(node, frame));
 }
-function arityMessage(name18, min, max, count) {
+function arityMessage(name16, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+  return `function '${name16}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
@@ -7987,9 +7928,9 @@ function hasOwnKeys(record) {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
-function findKey(record, name18) {
-  if (Object.hasOwn(record, name18)) return name18;
-  const lower = name18.toLowerCase();
+function findKey(record, name16) {
+  if (Object.hasOwn(record, name16)) return name16;
+  const lower = name16.toLowerCase();
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
@@ -8011,20 +7952,20 @@ var DefinitionTable = class {
     this.make = make;
     this.declaredBy = declaredBy;
   }
-  find(name18) {
-    const known = this.byKey.get(name18);
+  find(name16) {
+    const known = this.byKey.get(name16);
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name18)) {
-      const raw = definitions[name18];
-      if (name18.length !== 4 || this.declaredBy(name18, raw) === void 0) {
-        const made = this.make(name18, raw);
-        this.byKey.set(name18, made);
+    if (Object.hasOwn(definitions, name16)) {
+      const raw = definitions[name16];
+      if (name16.length !== 4 || this.declaredBy(name16, raw) === void 0) {
+        const made = this.make(name16, raw);
+        this.byKey.set(name16, made);
         return made;
       }
     }
-    return this.index(definitions).get(name18.toLowerCase());
+    return this.index(definitions).get(name16.toLowerCase());
   }
   definition(key, raw) {
     let found = this.byKey.get(key);
@@ -8038,7 +7979,7 @@ var DefinitionTable = class {
         const raw = definitions[key];
         const declared = this.declaredBy(key, raw);
         if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name18, def] of declared) index.set(name18.toLowerCase(), def);
+        else for (const [name16, def] of declared) index.set(name16.toLowerCase(), def);
       }
       this.lowerIndex = index;
     }
@@ -8057,8 +7998,8 @@ var Bindings = class {
     this.supplied = supplied;
     this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
-  resolveParameter(owner, name18, state) {
-    const found = this.parameters().find(name18);
+  resolveParameter(owner, name16, state) {
+    const found = this.parameters().find(name16);
     if (found === void 0) return MISSING;
     if (found.secure) return secretResolution(found);
     if (found.memo !== void 0) return found.memo;
@@ -8072,8 +8013,8 @@ var Bindings = class {
       found.busy = false;
     }
   }
-  resolveVariable(owner, name18, state) {
-    const def = this.variables().find(name18);
+  resolveVariable(owner, name16, state) {
+    const def = this.variables().find(name16);
     if (def === void 0) return MISSING;
     if (def.memo !== void 0) return def.memo;
     if (def.busy) return CYCLE;
@@ -8090,39 +8031,39 @@ var Bindings = class {
     }
   }
   computeParameter(owner, found, state) {
-    const { name: name18, def } = found;
+    const { name: name16, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name18) : void 0;
+      const key = this.fileHasValues ? findKey(supplied.values, name16) : void 0;
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
     } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name16);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
         if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
         const errors = [];
         const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name16}': ${e.message}` })) };
       }
       if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
     }
     if ("defaultValue" in def) {
       const errors = [];
       const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name16}': ${e.message}` })) };
     }
     return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => {
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name16, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name: name18, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      return { name: name16, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
       asRecord(this.template["variables"]),
-      (name18, raw) => ({ kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false }),
+      (name16, raw) => ({ kind: "plain", name: name16, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
@@ -8152,11 +8093,11 @@ var ScopeImpl = class _ScopeImpl {
     this.kind = kind;
     this.templatePath = templatePath;
   }
-  resolveParameter(name18, state) {
-    return this.bindings.resolveParameter(this, name18, state);
+  resolveParameter(name16, state) {
+    return this.bindings.resolveParameter(this, name16, state);
   }
-  resolveVariable(name18, state) {
-    return this.bindings.resolveVariable(this, name18, state);
+  resolveVariable(name16, state) {
+    return this.bindings.resolveVariable(this, name16, state);
   }
   static forTemplate(template, supplied, kind, templatePath) {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
@@ -8245,7 +8186,81 @@ function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
 }
 
-// src/engine/tracking-name.ts
+// src/model/scope-kind.ts
+var SCHEMA_SCOPES = [
+  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
+  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
+  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
+  [/\/deploymentTemplate\.json/i, "resourceGroup"]
+];
+function scopeFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
+  return void 0;
+}
+function describeOtherSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
+  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
+  return void 0;
+}
+function deploymentTargetScope(resource, scopeValue) {
+  if (isSet2(resource["resourceGroup"])) return "resourceGroup";
+  if (scopeValue !== void 0 && scopeValue !== null) return scopeFromId(scopeValue) ?? "unknown";
+  if (isSet2(resource["subscriptionId"])) return "subscription";
+  return void 0;
+}
+function isSet2(value) {
+  return value !== void 0 && value !== null && value !== "";
+}
+var ID_SCOPES = [
+  [/^\/?$/, "tenant"],
+  [/^(\/providers\/)?Microsoft\.Management\/managementGroups\/[^/]*\/?$/i, "managementGroup"],
+  [/^\/subscriptions\/[^/]*\/resourceGroups\/[^/]*\/?$/i, "resourceGroup"],
+  [/^\/subscriptions\/[^/]*\/?$/i, "subscription"]
+];
+var FUNCTION_SCOPES = [
+  [/^tenant\(\s*\)/i, "tenant"],
+  [/^managementGroup\(/i, "managementGroup"],
+  [/^subscription\(/i, "subscription"],
+  [/^resourceGroup\(/i, "resourceGroup"]
+];
+function scopeFromId(value) {
+  if (value instanceof Unknown) return FUNCTION_SCOPES.find(([pattern]) => pattern.test(value.text))?.[1];
+  const text = typeof value === "string" ? value : value instanceof PartialString ? value.parts.map((p) => typeof p === "string" ? p : "x").join("") : void 0;
+  if (text === void 0) return void 0;
+  return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+// src/model/preview.ts
+var MAX_PREVIEW = 120;
+function previewValue(value, max = MAX_PREVIEW) {
+  return truncate(render(value, 0, max), max);
+}
+function truncate(text, max = MAX_PREVIEW) {
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+function render(value, depth, budget) {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === void 0) return "undefined";
+  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  const parts = [];
+  let length2 = 0;
+  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (length2 > budget) {
+      parts.push("\u2026");
+      break;
+    }
+    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    parts.push(text);
+    length2 += text.length + 1;
+  }
+  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
+
+// src/model/tracking-name.ts
 var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
@@ -8254,34 +8269,34 @@ var PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
 var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
 var MAX_DEPLOYMENT_NAME = 64;
 var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
-function looksLikeTrackingName(name18) {
-  if (typeof name18 === "string") return PID_WORD.test(name18);
-  return knownTexts(name18).some((text) => PID_WORD.test(text));
+function looksLikeTrackingName(name16) {
+  if (typeof name16 === "string") return PID_WORD.test(name16);
+  return knownTexts(name16).some((text) => PID_WORD.test(text));
 }
-function knownTexts(name18) {
-  if (name18 instanceof PartialString) return name18.parts.filter((p) => typeof p === "string");
+function knownTexts(name16) {
+  if (name16 instanceof PartialString) return name16.parts.filter((p) => typeof p === "string");
   return [];
 }
-function partsOf2(name18) {
-  if (typeof name18 === "string") return [name18];
-  if (name18 instanceof PartialString) return name18.parts;
-  return name18 instanceof Unknown ? [name18] : [];
+function partsOf2(name16) {
+  if (typeof name16 === "string") return [name16];
+  if (name16 instanceof PartialString) return name16.parts;
+  return name16 instanceof Unknown ? [name16] : [];
 }
 function fixedLengthOf(part) {
   return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : void 0;
 }
-function minimumLength(name18) {
+function minimumLength(name16) {
   let length2 = 0;
-  for (const part of partsOf2(name18)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
+  for (const part of partsOf2(name16)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
   return length2;
 }
-function analyzeTrackingName(name18, strictNames) {
-  const display = describeString(name18);
-  const known = knownPrefix(name18);
-  const fullyKnown = typeof name18 === "string";
-  const parts = partsOf2(name18);
+function analyzeTrackingName(name16, strictNames) {
+  const display = describeString(name16);
+  const known = knownPrefix(name16);
+  const fullyKnown = typeof name16 === "string";
+  const parts = partsOf2(name16);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
-  const lengthProblem = describeLengthProblem(name18, parts, fullyKnown);
+  const lengthProblem = describeLengthProblem(name16, parts, fullyKnown);
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
   if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
@@ -8290,19 +8305,19 @@ function analyzeTrackingName(name18, strictNames) {
   }
   const afterPrefix = known.slice(4);
   const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18, parts });
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name16, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
   }
-  const unknown = unknownParts(name18).map((p) => p.text);
+  const unknown = unknownParts(name16).map((p) => p.text);
   if (knownTextRulesOutIds(afterPrefix, parts)) {
     const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
     return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(", "))}) cannot change that`);
   }
   return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
 }
-function describeLengthProblem(name18, parts, fullyKnown) {
-  const length2 = minimumLength(name18);
+function describeLengthProblem(name16, parts, fullyKnown) {
+  const length2 = minimumLength(name16);
   if (length2 <= MAX_DEPLOYMENT_NAME) return void 0;
   if (fullyKnown) return `it is ${length2} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
   const fixed = /* @__PURE__ */ new Map();
@@ -8387,180 +8402,21 @@ function isGuidAttempt(text, complete) {
   return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
 }
 function explainBadId(text, complete, endsAsPartnerCenter) {
-  const id18 = complete ? text.replace(/-partnercenter$/i, "") : text;
-  const shown = complete ? id18 : `${id18}\u2026`;
-  if (/^\{/.test(id18)) return `the GUID must not be wrapped in braces ('${shown}')`;
-  const guidProblem = guidShapeProblem(id18, complete);
-  if (guidProblem !== void 0 && isGuidAttempt(id18, complete)) {
-    return `'${guidAttemptText(id18)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
+  const id16 = complete ? text.replace(/-partnercenter$/i, "") : text;
+  const shown = complete ? id16 : `${id16}\u2026`;
+  if (/^\{/.test(id16)) return `the GUID must not be wrapped in braces ('${shown}')`;
+  const guidProblem = guidShapeProblem(id16, complete);
+  if (guidProblem !== void 0 && isGuidAttempt(id16, complete)) {
+    return `'${guidAttemptText(id16)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
   }
-  if (/[A-Z]/.test(id18) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
+  if (/[A-Z]/.test(id16) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
   return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
 }
 function guidAttemptText(text) {
   return text.split("-").slice(0, GUID_GROUPS.length).join("-");
 }
 
-// src/rules/tracking-set.ts
-function topLevelTrackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
-}
-function trackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment);
-}
-var MAX_COPY_COUNT2 = 800;
-var MAX_ITERATION_TEXT = 1e6;
-var copyLoops = /* @__PURE__ */ new WeakMap();
-function copyLoopOf(candidate, strictNames) {
-  let loop = copyLoops.get(candidate);
-  if (loop === void 0) {
-    loop = readCopyLoop(candidate.entry, strictNames);
-    copyLoops.set(candidate, loop);
-  }
-  return loop ?? void 0;
-}
-function readCopyLoop(entry, strictNames) {
-  const copy = entry.resource["copy"];
-  if (copy === void 0) return null;
-  const rawCount = isRecord(copy) ? copy["count"] : void 0;
-  const countText = previewValue(rawCount);
-  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
-  const loopName = isRecord(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
-  const rawName = entry.resource["name"];
-  if (typeof rawName !== "string" || !/copyindex\s*\(/i.test(rawName)) {
-    return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
-  }
-  if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
-  const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
-  const values = isRecord(expanded) ? expanded[loopName] : void 0;
-  const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
-  return { count, countText, names };
-}
-function countOf(value) {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
-  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
-  return void 0;
-}
-function trackingNamesOf(candidate, strictNames) {
-  return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
-}
-function sameNameKey(name18) {
-  const key = name18.display.toLowerCase();
-  return key.includes("copyindex(") ? void 0 : key;
-}
-function truthOf(value) {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") {
-    const word = value.trim().toLowerCase();
-    return word === "true" ? true : word === "false" ? false : "not-boolean";
-  }
-  return value instanceof Unknown || value instanceof PartialString ? "unknown" : "not-boolean";
-}
-function conditionScopes(model) {
-  const options = { templatePath: model.main.file, ...model.scope ? { scopeKind: model.scope } : {} };
-  return {
-    defaults: createTemplateScope(model.main.root, options),
-    noValues: createTemplateScope(withoutDefaultValues(model.main.root), options)
-  };
-}
-function evaluateCondition(raw, entry, scopes) {
-  return {
-    constant: evaluateValue(raw, scopes.noValues).value,
-    defaults: evaluateValue(raw, scopes.defaults).value,
-    withFile: evaluateValue(raw, entry.scope).value
-  };
-}
-function withoutDefaultValues(root) {
-  const parameters = root["parameters"];
-  if (!isRecord(parameters)) return root;
-  const stripped = {};
-  for (const [name18, def] of Object.entries(parameters)) {
-    stripped[name18] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
-  }
-  return { ...root, parameters: stripped };
-}
-function describeDependency(value) {
-  const parts = unknownParts(value).map((p) => p.text);
-  return parts.length > 0 ? parts.join(", ") : describeString(value);
-}
-function nameAvoidsLocationClash(entry, template) {
-  const markers = ["deployment().location", "deployment().name", "utcnow(", "newguid(", ...perRunParameters(template)];
-  const location = entry.resource["location"];
-  if (typeof location === "string" && isExpressionString(location)) {
-    const own = normalizeExpression(location.slice(1, -1));
-    if (own !== "") markers.push(own);
-  }
-  const rawName = entry.resource["name"];
-  const texts = [...typeof rawName === "string" ? [rawName] : [], ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
-  return texts.some((text) => markers.some((marker) => text.includes(marker)));
-}
-function perRunParameters(template) {
-  const parameters = template["parameters"];
-  if (!isRecord(parameters)) return [];
-  const found = [];
-  for (const [name18, def] of Object.entries(parameters)) {
-    const value = isRecord(def) ? def["defaultValue"] : void 0;
-    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name18}')`));
-  }
-  return found;
-}
-function hasFixedLocation(entry) {
-  const location = entry.resource["location"];
-  return typeof location === "string" && location.trim() !== "" && !isExpressionString(location);
-}
-function normalizeExpression(text) {
-  return text.replace(/\s+/g, "").toLowerCase();
-}
-
-// src/engine/scope-kind.ts
-var SCHEMA_SCOPES = [
-  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
-  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
-  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
-  [/\/deploymentTemplate\.json/i, "resourceGroup"]
-];
-function scopeFromSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
-  return void 0;
-}
-function describeOtherSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
-  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
-  return void 0;
-}
-function deploymentTargetScope(resource, scopeValue) {
-  if (isSet2(resource["resourceGroup"])) return "resourceGroup";
-  if (scopeValue !== void 0 && scopeValue !== null) return scopeFromId(scopeValue) ?? "unknown";
-  if (isSet2(resource["subscriptionId"])) return "subscription";
-  return void 0;
-}
-function isSet2(value) {
-  return value !== void 0 && value !== null && value !== "";
-}
-var ID_SCOPES = [
-  [/^\/?$/, "tenant"],
-  [/^(\/providers\/)?Microsoft\.Management\/managementGroups\/[^/]*\/?$/i, "managementGroup"],
-  [/^\/subscriptions\/[^/]*\/resourceGroups\/[^/]*\/?$/i, "resourceGroup"],
-  [/^\/subscriptions\/[^/]*\/?$/i, "subscription"]
-];
-var FUNCTION_SCOPES = [
-  [/^tenant\(\s*\)/i, "tenant"],
-  [/^managementGroup\(/i, "managementGroup"],
-  [/^subscription\(/i, "subscription"],
-  [/^resourceGroup\(/i, "resourceGroup"]
-];
-function scopeFromId(value) {
-  if (value instanceof Unknown) return FUNCTION_SCOPES.find(([pattern]) => pattern.test(value.text))?.[1];
-  const text = typeof value === "string" ? value : value instanceof PartialString ? value.parts.map((p) => typeof p === "string" ? p : "x").join("") : void 0;
-  if (text === void 0) return void 0;
-  return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
-}
-
-// src/engine/linked-templates.ts
+// src/model/linked-templates.ts
 var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 var PACKAGE_BASE_PARAMETER = /^_artifactsLocation$/i;
 function linkKey(link) {
@@ -8605,12 +8461,12 @@ function redactQuery(uri2) {
   return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
 }
 
-// src/engine/json-pointer.ts
+// src/parse/json-pointer.ts
 function toJsonPointer(path) {
   return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
-// src/engine/expression-errors.ts
+// src/model/expression-errors.ts
 var REFERENCE = /\b(parameters|variables)\s*\(\s*'((?:[^']|'')*)'\s*\)/gi;
 var SECURE_TYPES2 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
@@ -8654,28 +8510,28 @@ var StaticErrors = class {
   traceReferences(text, site, depth) {
     let broken = false;
     for (const match of text.matchAll(REFERENCE)) {
-      const name18 = (match[2] ?? "").replace(/''/g, "'");
-      const found = (match[1] ?? "").toLowerCase() === "variables" ? this.traceVariable(site, name18, depth) : this.traceParameter(site, name18, depth);
+      const name16 = (match[2] ?? "").replace(/''/g, "'");
+      const found = (match[1] ?? "").toLowerCase() === "variables" ? this.traceVariable(site, name16, depth) : this.traceParameter(site, name16, depth);
       if (found) broken = true;
     }
     return broken;
   }
-  traceVariable(site, name18, depth) {
+  traceVariable(site, name16, depth) {
     const variables = site.template["variables"];
     if (!isRecord(variables)) return false;
-    const key = findKey2(variables, name18);
+    const key = findKey2(variables, name16);
     if (key !== void 0 && key.toLowerCase() !== "copy") return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
     const copyKey = findKey2(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
-    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name18.toLowerCase());
+    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name16.toLowerCase());
     if (index === -1) return false;
-    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name18}'`, site }, depth);
+    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name16}'`, site }, depth);
   }
   /** Follows a parameter to where its value comes from, as the scope does. */
-  traceParameter(site, name18, depth) {
+  traceParameter(site, name16, depth) {
     const parameters = site.template["parameters"];
-    const key = isRecord(parameters) ? findKey2(parameters, name18) : void 0;
+    const key = isRecord(parameters) ? findKey2(parameters, name16) : void 0;
     if (key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
@@ -8715,22 +8571,22 @@ function refIn(site, path) {
 function pointerKey(at) {
   return `${at.file}\0${toJsonPointer(at.path)}`;
 }
-function findKey2(record, name18) {
-  if (Object.hasOwn(record, name18)) return name18;
-  const lower = name18.toLowerCase();
+function findKey2(record, name16) {
+  if (Object.hasOwn(record, name16)) return name16;
+  const lower = name16.toLowerCase();
   return Object.keys(record).find((key) => key.toLowerCase() === lower);
 }
 
-// src/engine/deployment-time-parameters.ts
+// src/model/deployment-time-parameters.ts
 var NO_NAMES = /* @__PURE__ */ new Set();
 function splitParameterValues(given) {
   const knownAtDeployment = /* @__PURE__ */ new Set();
   let values = given;
-  for (const [name18, value] of Object.entries(given)) {
-    if (value !== KNOWN_AT_DEPLOYMENT && !PACKAGE_BASE_PARAMETER.test(name18)) continue;
+  for (const [name16, value] of Object.entries(given)) {
+    if (value !== KNOWN_AT_DEPLOYMENT && !PACKAGE_BASE_PARAMETER.test(name16)) continue;
     if (values === given) values = { ...given };
-    delete values[name18];
-    knownAtDeployment.add(name18.toLowerCase());
+    delete values[name16];
+    knownAtDeployment.add(name16.toLowerCase());
   }
   return { values, knownAtDeployment };
 }
@@ -8753,13 +8609,13 @@ function withoutDefaults(template, names) {
   return copy === void 0 ? template : { ...template, parameters: copy };
 }
 
-// src/engine/suppression.ts
+// src/model/suppression.ts
 function suppressionFor(resource, ruleId) {
   const metadata = resource["metadata"];
   if (!isRecord(metadata)) return void 0;
   const settings = metadata["cua-guard"];
   if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
-  const ignored = settings["ignore"].some((id18) => typeof id18 === "string" && (id18.toUpperCase() === ruleId || id18 === "*"));
+  const ignored = settings["ignore"].some((id16) => typeof id16 === "string" && (id16.toUpperCase() === ruleId || id16 === "*"));
   if (!ignored) return void 0;
   const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
   return { reason };
@@ -8769,47 +8625,8 @@ function suppressionBlockOf(owner) {
   if (metadata === void 0 || !isRecord(metadata) || !Object.hasOwn(metadata, "cua-guard")) return void 0;
   return { value: metadata["cua-guard"] };
 }
-var KNOWN_KEYS = ["ignore", "reason"];
-var EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
-function suppressionMistakes(block, knownRuleIds) {
-  const { file, path, value } = block;
-  const at = (where, which = "value") => ({ file, path: where, at: which });
-  if (block.onTemplate) {
-    return [{ at: at(path, "key"), message: "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses" }];
-  }
-  if (!isRecord(value)) return [{ at: at(path), message: `metadata.cua-guard must be an object like ${EXAMPLE}; nothing is suppressed` }];
-  const mistakes = [];
-  for (const key of Object.keys(value)) {
-    if (!KNOWN_KEYS.includes(key)) mistakes.push({ at: at([...path, key], "key"), message: `unknown key '${key}' in metadata.cua-guard (known: ${KNOWN_KEYS.join(", ")})` });
-  }
-  const ignore = value["ignore"];
-  if (ignore === void 0) {
-    mistakes.push({ at: at(path), message: `metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write ${EXAMPLE})` });
-  } else if (!Array.isArray(ignore)) {
-    mistakes.push({ at: at([...path, "ignore"]), message: `metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not ${describeValue(ignore)}; nothing is suppressed` });
-  } else {
-    const known = new Set(knownRuleIds);
-    ignore.forEach((entry, index) => {
-      const where = at([...path, "ignore", index]);
-      if (typeof entry !== "string") {
-        mistakes.push({ at: where, message: `metadata.cua-guard.ignore[${index}] must be a rule id string such as "CUA011", not ${describeValue(entry)}` });
-      } else if (entry !== "*" && !known.has(entry.toUpperCase())) {
-        mistakes.push({ at: where, message: `unknown rule id '${entry}' in metadata.cua-guard.ignore (known: ${knownRuleIds[0] ?? ""}\u2026${knownRuleIds[knownRuleIds.length - 1] ?? ""}, or "*"); it suppresses nothing` });
-      }
-    });
-  }
-  const reason = value["reason"];
-  if (reason !== void 0 && typeof reason !== "string") mistakes.push({ at: at([...path, "reason"]), message: `metadata.cua-guard.reason must be a string, not ${describeValue(reason)}` });
-  return mistakes;
-}
-function describeValue(value) {
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  if (Array.isArray(value)) return "an array";
-  if (isRecord(value)) return "an object";
-  return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
-}
 
-// src/engine/template-model.ts
+// src/model/template-model.ts
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
 function isDeploymentType(type) {
@@ -8989,548 +8806,54 @@ function literalName(raw) {
   return { value: new Unknown(typeof raw === "string" ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
 }
 function labelOf(entry) {
-  const name18 = entry.name;
-  if (typeof name18 === "string") return name18;
+  const name16 = entry.name;
+  if (typeof name16 === "string") return name16;
   const raw = entry.resource["name"];
   return typeof raw === "string" ? raw : "(unnamed)";
 }
 
-// src/rules/cua001-missing-tracking-resource.ts
-var id = "CUA001";
-var name = "missing-tracking-resource";
-var cua001 = {
-  id,
-  name,
-  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id, name),
-  check({ model, candidates, report: report2 }) {
-    if (topLevelTrackingDeployments(candidates).length > 0) return;
-    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
-    const unresolved = model.resources.filter(
-      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
-    ).length;
-    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
-    const hasResources = "resources" in model.main.root;
-    report2({
-      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
-      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+// src/model/tracking-candidates.ts
+function findTrackingResources(model, strictNames) {
+  const candidates = [];
+  for (const entry of model.resources) {
+    if (!looksLikeTrackingName(entry.name)) continue;
+    candidates.push({
+      entry,
+      name: analyzeTrackingName(entry.name, strictNames),
+      isDeployment: isDeploymentType(entry.type),
+      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === "pid-"
     });
   }
-};
-
-// src/rules/cua002-duplicate-tracking-resource.ts
-var id2 = "CUA002";
-var name2 = "duplicate-tracking-resource";
-var cua002 = {
-  id: id2,
-  name: name2,
-  description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id2, name2),
-  check({ candidates, settings, report: report2 }) {
-    const max = settings.maxTrackingResources;
-    const allowed = `the ${max} allowed (input max-tracking-resources)`;
-    let deployed = 0;
-    const seen = /* @__PURE__ */ new Map();
-    for (const candidate of topLevelTrackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const loop = copyLoopOf(candidate, settings.strictNames);
-      if (loop !== void 0 && loop.count === void 0) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count (${truncate(loop.countText)}) is not known before deployment, so the number of tracking deployments cannot be checked against ${allowed}`,
-          at: propertyRef(entry, "copy", "count"),
-          resource: entry
-        });
-      }
-      if (loop?.count === 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`, at: propertyRef(entry, "copy", "count"), resource: entry });
-        continue;
-      }
-      const duplicate = firstDuplicate(candidate, trackingNamesOf(candidate, settings.strictNames), seen);
-      if (duplicate !== void 0) {
-        report2({ message: duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
-        continue;
-      }
-      const copies = loop?.count ?? 1;
-      deployed += copies;
-      if (deployed > max) {
-        const what = loop ? `${nameOf(candidate)} is in a copy loop of ${copies}` : `${nameOf(candidate)} is one too many`;
-        report2({
-          message: `${deployed} tracking deployments in one main template, more than ${allowed}; ${what}`,
-          at: loop ? propertyRef(entry, "copy", "count") : resourceRef(entry),
-          resource: entry
-        });
-      }
-    }
-  }
-};
-function firstDuplicate(candidate, names, seen) {
-  for (const deployed of names) {
-    const key = sameNameKey(deployed);
-    if (key === void 0) continue;
-    const first = seen.get(key);
-    if (first === candidate) {
-      return `tracking deployment ${nameOf(candidate)} is in a copy loop in which two iterations get the same name ('${truncate(deployed.display)}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`;
-    }
-    if (first !== void 0) {
-      return `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`;
-    }
-    seen.set(key, candidate);
-  }
-  return void 0;
+  recordTrackingValues(model, candidates);
+  return candidates;
 }
-
-// src/rules/cua003-invalid-tracking-name.ts
-var id3 = "CUA003";
-var name3 = "invalid-tracking-name";
-var cua003 = {
-  id: id3,
-  name: name3,
-  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id3, name3),
-  check({ candidates, settings, report: report2 }) {
-    for (const candidate of candidates) {
-      const at = propertyRef(candidate.entry, "name");
-      if (candidate.name.form === "invalid") {
-        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at, resource: candidate.entry });
-        continue;
-      }
-      const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
-      const bad = iterations.findIndex((n) => n.form === "invalid");
-      const first = iterations[bad];
-      if (first === void 0) continue;
-      const others = iterations.filter((n) => n.form === "invalid").length - 1;
-      report2({
-        message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
-        at,
-        resource: candidate.entry
-      });
-    }
-  }
-};
-
-// src/rules/cua004-tracking-in-nested-template.ts
-var id4 = "CUA004";
-var name4 = "tracking-in-nested-template";
-var cua004 = {
-  id: id4,
-  name: name4,
-  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id4, name4),
-  check({ candidates, report: report2 }) {
-    for (const candidate of candidates) {
-      if (!candidate.isDeployment) continue;
-      const { placement } = candidate.entry;
-      if (placement === "nested-inline") {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
-          at: propertyRef(candidate.entry, "name"),
-          resource: candidate.entry
-        });
-      } else if (placement === "child") {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
-          at: propertyRef(candidate.entry, "name"),
-          resource: candidate.entry
-        });
-      }
-    }
-  }
-};
-
-// src/rules/cua005-tracking-in-linked-template.ts
-var id5 = "CUA005";
-var name5 = "tracking-in-linked-template";
-var cua005 = {
-  id: id5,
-  name: name5,
-  description: "A pid- deployment sits inside a linked template file instead of the main template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id5, name5),
-  check({ model, candidates, report: report2 }) {
-    for (const candidate of candidates) {
-      if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
-    }
-  }
-};
-
-// src/rules/cua006-tracking-name-wrong-type.ts
-var id6 = "CUA006";
-var name6 = "tracking-name-wrong-type";
-var cua006 = {
-  id: id6,
-  name: name6,
-  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id6, name6),
-  check({ candidates, report: report2 }) {
-    for (const candidate of candidates) {
-      if (candidate.isDeployment) continue;
-      const type = candidate.entry.type || "(no type)";
-      report2({
-        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
-        at: propertyRef(candidate.entry, "type"),
-        resource: candidate.entry
-      });
-    }
-  }
-};
-
-// src/rules/cua007-tracking-mode.ts
-var id7 = "CUA007";
-var name7 = "tracking-mode-not-incremental";
-var cua007 = {
-  id: id7,
-  name: name7,
-  description: "The tracking deployment's properties.mode is not Incremental",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id7, name7),
-  check({ candidates, report: report2 }) {
-    for (const candidate of trackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const properties = entry.resource["properties"];
-      const raw = isRecord(properties) ? properties["mode"] : void 0;
-      if (raw === void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no properties.mode; set it to 'Incremental'`, at: propertyRef(entry, "properties", "mode"), resource: entry });
-        continue;
-      }
-      const mode = evaluateValue(raw, entry.scope).value;
-      if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
-      const shown = typeof mode === "string" ? `'${mode}'` : `'${describeString(mode)}' (not known before deployment)`;
-      const danger = typeof mode === "string" && mode.toLowerCase() === "complete" ? "; Complete mode would delete every other resource in the resource group" : "";
-      report2({ message: `tracking deployment ${nameOf(candidate)} has mode ${shown}; it must be 'Incremental'${danger}`, at: propertyRef(entry, "properties", "mode"), resource: entry });
-    }
-  }
-};
-
-// src/rules/cua008-tracking-template-not-empty.ts
-var id8 = "CUA008";
-var name8 = "tracking-template-not-empty";
-var cua008 = {
-  id: id8,
-  name: name8,
-  description: "The tracking deployment's template is not an inline template with no resources",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id8, name8),
-  check({ candidates, report: report2 }) {
-    for (const candidate of trackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
-      if (properties["templateLink"] !== void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
-        continue;
-      }
-      const template = properties["template"];
-      if (!isRecord(template)) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
-        continue;
-      }
-      const count = resourceCount(template["resources"]);
-      if (count > 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
-      }
-    }
-  }
-};
-function resourceCount(resources) {
-  if (Array.isArray(resources)) return resources.length;
-  if (isRecord(resources)) return Object.keys(resources).length;
-  return 0;
-}
-
-// src/rules/cua009-unregistered-tracking-id.ts
-var id9 = "CUA009";
-var name9 = "unregistered-tracking-id";
-var cua009 = {
-  id: id9,
-  name: name9,
-  description: "The tracking id is not one of the ids registered in tracking-ids",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id9, name9),
-  check({ candidates, settings, report: report2 }) {
-    if (settings.trackingIds.length === 0) return;
-    const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
-    for (const candidate of trackingDeployments(candidates)) {
-      const unregistered = /* @__PURE__ */ new Set();
-      for (const name18 of trackingNamesOf(candidate, settings.strictNames)) {
-        if (name18.trackingId !== void 0 && !settings.trackingIds.includes(name18.trackingId)) unregistered.add(name18.trackingId);
-      }
-      if (unregistered.size === 0) continue;
-      const ids = [...unregistered];
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} uses ${ids.length === 1 ? `id ${ids[0]}, which is` : `ids ${ids.join(", ")}, which are`} not ${registered}; usage would be attributed to someone else's offer, or to no one`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
-    }
-  }
-};
-
-// src/rules/cua010-unresolved-tracking-name.ts
-var id10 = "CUA010";
-var name10 = "unresolved-tracking-name";
-var cua010 = {
-  id: id10,
-  name: name10,
-  description: "A tracking name is an ARM expression that cannot be resolved statically",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id10, name10),
-  check({ model, candidates, settings, report: report2 }) {
-    for (const candidate of candidates) {
-      if (candidate.name.form !== "unresolved") continue;
-      const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
-      if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
-      report2({
-        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
-    }
-    if (topLevelTrackingDeployments(candidates).length > 0) return;
-    for (const entry of model.resources) {
-      if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
-      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
-      if (hasStaticError(entry)) continue;
-      report2({
-        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
-        at: propertyRef(entry, "name"),
-        resource: entry
-      });
-    }
-  }
-};
-
-// src/rules/cua011-conditional-tracking.ts
-var id11 = "CUA011";
-var name11 = "conditional-tracking";
-var cua011 = {
-  id: id11,
-  name: name11,
-  description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
-  defaultSeverity: "notice",
-  docsUrl: docsUrl(id11, name11),
-  check({ model, candidates, report: report2 }) {
-    let scopes;
-    for (const candidate of topLevelTrackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const raw = entry.resource["condition"];
+var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
+function recordTrackingValues(model, candidates) {
+  for (const { entry } of candidates) {
+    for (const keys of TRACKING_VALUES) {
+      let raw = entry.resource;
+      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
       if (raw === void 0) continue;
-      scopes ??= conditionScopes(model);
-      const outcome = evaluateCondition(raw, entry, scopes);
-      const written = typeof raw === "string" && isExpressionString(raw) ? `${previewValue(raw)}, which is` : void 0;
-      const verdict = judge(written ?? `${previewValue(raw)}:`, written === void 0, outcome);
-      report2({ message: `tracking deployment ${nameOf(candidate)} ${verdict.message}`, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+      model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
     }
   }
-};
-function judge(written, literal, { constant, defaults, withFile }) {
-  const always = truthOf(constant);
-  if (always === false) return { message: `has condition ${written} ${literal ? "" : "false whatever the parameters: "}tracking is always off, so no usage is attributed`, severity: "error" };
-  if (always === true) return { message: `has condition ${written} ${literal ? "" : "always true: "}tracking is always on`, severity: "notice" };
-  if (always === "not-boolean") return { message: `has condition ${written} ${literal ? "not a boolean" : describe("not-boolean", constant)}; ARM expects true or false`, severity: "warning" };
-  const byDefault = truthOf(defaults);
-  const byFile = truthOf(withFile);
-  if (byDefault === byFile) return sameEitherWay(byDefault, defaults);
-  const withDefaults = byDefault === "unknown" ? describe(byDefault, defaults, "not known from the default values") : `${describe(byDefault, defaults)} with the default parameter values`;
-  const message = `has a condition that is ${withDefaults} but ${describe(byFile, withFile)} with the parameters file`;
-  if (byDefault === false) return { message: `${message}; customers who keep the template defaults are not tracked`, severity: "warning" };
-  const onByDefault = byDefault === true || byDefault === "unknown" && byFile === true;
-  return { message, severity: onByDefault ? "notice" : "warning" };
-}
-function sameEitherWay(truth, value) {
-  switch (truth) {
-    case true:
-      return { message: "has a condition (an opt-out); it is on by default (with the default parameter values)", severity: "notice" };
-    case false:
-      return { message: "is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked", severity: "warning" };
-    case "not-boolean":
-      return { message: `has a condition that evaluates to ${previewValue(value)} with the default parameter values, not a boolean; ARM expects true or false`, severity: "warning" };
-    case "unknown":
-      return { message: `has a condition that is ${describe(truth, value)}`, severity: "notice" };
-  }
-}
-function describe(truth, value, unknown = "known only at deployment") {
-  if (truth === true) return "on";
-  if (truth === false) return "off";
-  if (truth === "unknown") return `${unknown} (it depends on ${truncate(describeDependency(value))})`;
-  return `${previewValue(value)}, not a boolean`;
 }
 
-// src/rules/cua012-tracking-location.ts
-var id12 = "CUA012";
-var name12 = "tracking-location-missing";
-var cua012 = {
-  id: id12,
-  name: name12,
-  description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id12, name12),
-  check({ candidates, report: report2 }) {
-    for (const candidate of trackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const scope = entry.targetScope;
-      if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
-      const raw = entry.resource["location"];
-      const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
-      if (value === void 0 || value === "" || value === null) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
-          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
-          resource: entry
-        });
-      }
-    }
-  }
-};
-
-// src/rules/cua013-invalid-template.ts
-var id13 = "CUA013";
-var name13 = "invalid-template";
-var cua013 = {
-  id: id13,
-  name: name13,
-  description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id13, name13),
-  check({ model, report: report2 }) {
-    for (const source of model.linkedSources) {
-      const problem = templateShapeProblem(source.root);
-      if (problem) report2({ message: `linked template: ${problem.message}`, at: { file: source.file, path: problem.path, at: "value" } });
-    }
-    for (const place of model.tooDeep) {
-      report2({ message: `resources nest more than ${MAX_NESTING2} levels deep here (child resources and nested deployments); the rest was not checked`, at: { file: place.file, path: place.path, at: "value" } });
-    }
-    for (const note of model.linkNotes) {
-      if (note.kind !== "unreadable") continue;
-      report2({ message: note.message, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
-    }
-  }
-};
+// src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord(root)) return { message: `the file is ${Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}`}, not a deployment template object`, path: [] };
+  if (!isRecord(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
-  if (other) return { message: `the file is ${other}, not a deployment template ($schema ${String(root["$schema"])})`, path: ["$schema"] };
+  if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
-  if (resources === void 0) return { message: "the file has no 'resources', so it is not a deployment template", path: [] };
+  if (resources === void 0) return { kind: "no-resources", path: [] };
   const symbolic = root["languageVersion"] !== void 0;
   if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
-  return { message: `'resources' must be ${expected}, not ${resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources}`, path: ["resources"] };
+  return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
 }
 
-// src/rules/cua014-tracking-api-version.ts
-var id14 = "CUA014";
-var name14 = "tracking-api-version";
-var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
-var cua014 = {
-  id: id14,
-  name: name14,
-  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id14, name14),
-  check({ candidates, report: report2 }) {
-    for (const candidate of trackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const raw = entry.resource["apiVersion"];
-      if (raw === void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
-        continue;
-      }
-      const value = evaluateValue(raw, entry.scope).value;
-      if (typeof value === "string" && DATE_VERSION.test(value)) continue;
-      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
-      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
-    }
-  }
-};
-
-// src/rules/cua015-fixed-name-at-higher-scope.ts
-var id15 = "CUA015";
-var name15 = "fixed-name-at-higher-scope";
-var cua015 = {
-  id: id15,
-  name: name15,
-  description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id15, name15),
-  check({ model, candidates, report: report2 }) {
-    for (const candidate of topLevelTrackingDeployments(candidates)) {
-      const { entry } = candidate;
-      const scope = entry.targetScope;
-      if (scope === void 0 || scope === "resourceGroup") continue;
-      if (hasFixedLocation(entry) || nameAvoidsLocationClash(entry, model.main.root)) continue;
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope ${whatIsFixed(candidate)}; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. ${suggestion(candidate)}`,
-        at: propertyRef(entry, "name"),
-        resource: entry
-      });
-    }
-  }
-};
-function whatIsFixed(candidate) {
-  const unknown = unknownParts(candidate.entry.name).map((p) => p.text);
-  if (unknown.length === 0) return "has a fixed name";
-  return `has a name that does not change with its location (${truncate(unknown.join(", "))} uses neither deployment().location nor the deployment's location)`;
-}
-function suggestion(candidate) {
-  const location = candidate.entry.resource["location"];
-  const locationText = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
-  return `"[format('pid-${candidate.name.trackingId ?? "<GUID>"}-{0}', uniqueString(${locationText}))]"`;
-}
-
-// src/rules/cua016-invalid-expression.ts
-var id16 = "CUA016";
-var name16 = "invalid-expression";
-var cua016 = {
-  id: id16,
-  name: name16,
-  description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id16, name16),
-  check({ model, report: report2 }) {
-    for (const problem of model.expressionErrors.problems) {
-      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
-      const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ message: `${problem.label} ${previewValue(text)}: ${details.join("; ")}`, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
-    }
-  }
-};
-
-// src/rules/cua017-linked-template-not-checked.ts
-var id17 = "CUA017";
-var name17 = "linked-template-not-checked";
-var cua017 = {
-  id: id17,
-  name: name17,
-  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
-  defaultSeverity: "notice",
-  docsUrl: docsUrl(id17, name17),
-  check({ model, report: report2 }) {
-    for (const note of model.linkNotes) {
-      if (note.kind === "unreadable") continue;
-      report2({
-        message: `${note.message}; a tracking resource inside it would not be seen`,
-        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
-        // The linking deployment's metadata.cua-guard.ignore can suppress it.
-        ...note.deployment ? { resource: note.deployment } : {}
-      });
-    }
-  }
-};
-
-// src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
-var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
-
-// src/engine/locate.ts
+// src/parse/locate.ts
 var QUOTE3 = 34;
 var BACKSLASH2 = 92;
 var SLASH2 = 47;
@@ -9754,92 +9077,97 @@ function scanValueEnd(text, pos) {
   return n;
 }
 
+// src/engine/rule.ts
+function renderMessage(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
+    const value = data?.[key];
+    return value === void 0 ? whole : String(value);
+  });
+}
+
 // src/engine/check-template.ts
-function checkTemplateText(input, settings) {
+function checkTemplateText(input, plan) {
   const parsed = parseTemplateText(input.text);
-  if (!parsed.ok) return invalidTemplateResult(input.file, parsed.text, parsed.error, settings);
+  if (!parsed.ok) return checkUnreadableTemplate(input.file, parsed.text, { kind: "syntax", message: parsed.error.message, offset: parsed.error.offset }, plan);
   const shape = templateShapeProblem(parsed.value);
-  if (shape) {
-    const finding = pendingInvalid(shape.message, { file: input.file, path: shape.path, at: "value" }, settings);
-    return finish(input.file, void 0, [finding], [], [createTemplateSource(input.file, parsed.text, {})], []);
-  }
+  if (shape) return checkUnreadableTemplate(input.file, parsed.text, { kind: "shape", shape }, plan);
   const source = createTemplateSource(input.file, parsed.text, parsed.value);
   const model = buildTemplateModel(source, {
     ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {},
-    nameResolution: settings.nameResolution
+    ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
   });
-  return checkModel(model, settings);
+  return checkModel(model, plan, input.parametersProblem);
 }
-function checkModel(model, settings) {
-  const candidates = findTrackingResources(model, settings);
-  recordTrackingValues(model, candidates);
+function checkModel(model, plan, parametersProblem) {
+  const { settings, rules } = plan;
+  const candidates = findTrackingResources(model, settings.strictNames);
+  const ruleIds = rules.map((rule) => rule.meta.id);
   const pending = [];
-  for (const rule of RULES) {
-    const configured = settings.severities[rule.id];
-    if (configured === "off") continue;
+  for (const rule of rules) {
+    const severity = severityFor(rule, settings);
+    if (severity === void 0) continue;
     const report2 = (r) => {
-      if (rule.id !== CUA016 && model.expressionErrors.isBroken(r.at)) return;
-      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.id) : void 0;
-      pending.push({
-        ruleId: rule.id,
-        severity: configured ?? r.severity ?? rule.defaultSeverity,
-        message: r.message,
-        at: r.at,
-        ...suppressed ? { suppressed } : {}
-      });
+      if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
+      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : void 0;
+      pending.push({ ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity), ...suppressed ? { suppressed } : {} });
     };
-    rule.check({ model, candidates, settings, report: report2 });
+    runIsolated(rule, model.main.file, pending, () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} }));
   }
-  pending.push(...suppressionWarnings(model, settings));
   const linkedFiles = model.linkedSources.map((s) => s.file);
-  const result = finish(model.main.file, model.scope, pending, candidates, [model.main, ...model.linkedSources], linkedFiles);
+  const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
   return { ...result, linkTargets: model.linkTargets };
 }
-var CUA016 = "CUA016";
-var RULE_IDS = RULES.map((rule) => rule.id);
-function suppressionWarnings(model, settings) {
-  if (model.suppressionBlocks.length === 0 || settings.severities["CUA013"] === "off") return [];
-  return model.suppressionBlocks.flatMap((block) => suppressionMistakes(block, RULE_IDS).map((m4) => ({ ruleId: "CUA013", severity: "warning", message: m4.message, at: m4.at })));
-}
-var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
-function recordTrackingValues(model, candidates) {
-  for (const { entry } of candidates) {
-    for (const keys of TRACKING_VALUES) {
-      let raw = entry.resource;
-      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
-      if (raw === void 0) continue;
-      const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
-      model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
-    }
+function checkUnreadableTemplate(file, text, problem, plan) {
+  const pending = [];
+  const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
+  for (const rule of plan.rules) {
+    const check = rule.checkUnreadable;
+    if (check === void 0) continue;
+    const severity = severityFor(rule, plan.settings) ?? "error";
+    const report2 = (r) => void pending.push(pendingFrom(rule, r, severity));
+    runIsolated(rule, file, pending, () => check.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
   }
+  return finish({ file, scope: void 0, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
 }
-function findTrackingResources(model, settings) {
-  const candidates = [];
-  for (const entry of model.resources) {
-    if (!looksLikeTrackingName(entry.name)) continue;
-    candidates.push({
-      entry,
-      name: analyzeTrackingName(entry.name, settings.strictNames),
-      isDeployment: isDeploymentType(entry.type),
-      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === "pid-"
+function severityFor(rule, settings) {
+  const configured = settings.severities[rule.meta.id];
+  if (configured === "off") return void 0;
+  return configured ?? rule.meta.defaultSeverity;
+}
+function pendingFrom(rule, r, severity) {
+  const template = rule.meta.messages[r.messageId];
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    messageId: r.messageId,
+    ...r.data ? { data: r.data } : {},
+    message,
+    at: r.at,
+    ...r.fix ? { fix: r.fix } : {}
+  };
+}
+function runIsolated(rule, file, pending, run) {
+  const before = pending.length;
+  try {
+    run();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    pending.splice(before);
+    pending.push({
+      ruleId: rule.meta.id,
+      severity: "error",
+      messageId: "internal-error",
+      data: { error: detail },
+      message: `cua-guard's rule ${rule.meta.id} (${rule.meta.name}) failed on this template (internal error: ${detail}); its findings are missing, please report it`,
+      at: { file, path: [], at: "value" },
+      internalError: true
     });
   }
-  return candidates;
 }
-function invalidTemplateResult(file, text, failure, settings) {
-  const position = new LineIndex(text).positionAt(failure.offset);
-  const finding = pendingInvalid(`not a valid JSON template: ${failure.message} (line ${position.line}, column ${position.column})`, { file, path: [], at: "value" }, settings);
-  return finish(file, void 0, [finding], [], [createTemplateSource(file, text, {})], [], { [file]: failure.offset });
-}
-function pendingInvalid(message, at, settings) {
-  const configured = settings.severities["CUA013"];
-  const severity = configured === void 0 || configured === "off" ? "error" : configured;
-  return { ruleId: "CUA013", severity, message, at };
-}
-function finish(file, scope, pending, candidates, sources, linkedFiles, fixedOffsets = {}) {
+function finish({ file, scope, pending, candidates, sources, linkedFiles }) {
   const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
-  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources, fixedOffsets);
+  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources);
   const findings = pending.map((p, i) => toFinding(p, positions[i] ?? NOWHERE));
   findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
   const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
@@ -9847,7 +9175,7 @@ function finish(file, scope, pending, candidates, sources, linkedFiles, fixedOff
   return { path: file, verdict: failed ? "fail" : "pass", ...scope ? { scope } : {}, findings, tracking, linkedFiles };
 }
 var NOWHERE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-function locateAll(refs, sources, fixedOffsets) {
+function locateAll(refs, sources) {
   const byFile = /* @__PURE__ */ new Map();
   refs.forEach((ref, i) => {
     const indexes = byFile.get(ref.file);
@@ -9858,8 +9186,7 @@ function locateAll(refs, sources, fixedOffsets) {
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex("");
-    const fixed = fixedOffsets[file];
-    const spans = fixed === void 0 ? locateWithFallback(source?.text ?? "", indexes.map((i) => refs[i])) : indexes.map(() => ({ offset: fixed, length: 0 }));
+    const spans = locateWithFallback(source?.text ?? "", indexes.map((i) => refs[i]));
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
       located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
@@ -9871,6 +9198,8 @@ function toFinding(p, at) {
   return {
     ruleId: p.ruleId,
     severity: p.severity,
+    messageId: p.messageId,
+    ...p.data ? { data: p.data } : {},
     message: p.message,
     file: p.at.file,
     line: at.start.line,
@@ -9878,10 +9207,13 @@ function toFinding(p, at) {
     endLine: at.end.line,
     endColumn: at.end.column,
     jsonPointer: toJsonPointer(p.at.path),
-    ...p.suppressed ? { suppressed: p.suppressed } : {}
+    ...p.suppressed ? { suppressed: p.suppressed } : {},
+    ...p.fix ? { fix: p.fix } : {},
+    ...p.internalError ? { internalError: true } : {}
   };
 }
 function locateWithFallback(text, refs) {
+  if (refs.some((r) => r.offset !== void 0)) return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
   const skips = /* @__PURE__ */ new Map();
   const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })), skips);
   const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
@@ -9910,6 +9242,819 @@ function summarizeTracking(c, at) {
     placement: c.entry.placement
   };
 }
+
+// src/meta.ts
+var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
+var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
+
+// src/rules/rule.ts
+function fromLegacy(rule) {
+  return {
+    meta: { id: rule.id, name: rule.name, description: rule.description, help: rule.description, defaultSeverity: rule.defaultSeverity, precision: rule.id === "CUA010" || rule.id === "CUA017" ? "medium" : "very-high", messages: { message: "{{message}}" }, ...rule.id === "CUA016" ? { reportsInvalidExpressions: true } : {} },
+    check(context) {
+      rule.check({ ...context, report: ({ message, ...rest }) => context.report({ messageId: "message", data: { message }, ...rest }) });
+    }
+  };
+}
+function docsUrl(id16, name16) {
+  return `${RULE_DOCS_BASE}#${id16.toLowerCase()}-${name16}`;
+}
+function isFixableHere(entry, model) {
+  return entry.placement === "top-level" && entry.source.file === model.main.file;
+}
+function propertyRef(entry, ...keys) {
+  let node = entry.resource;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null || !(key in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+    }
+    node = node[key];
+  }
+  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+}
+function resourceRef(entry) {
+  return { file: entry.source.file, path: entry.path, at: "value" };
+}
+function nameOf(candidate) {
+  return `'${truncate(candidate.name.display)}'`;
+}
+function hasStaticError(entry) {
+  return entry.nameHasStaticError;
+}
+function describeChain(entry) {
+  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
+}
+
+// src/rules/tracking-set.ts
+function topLevelTrackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
+}
+function trackingDeployments(candidates) {
+  return candidates.filter((c) => c.isDeployment);
+}
+var MAX_COPY_COUNT2 = 800;
+var MAX_ITERATION_TEXT = 1e6;
+var copyLoops = /* @__PURE__ */ new WeakMap();
+function copyLoopOf(candidate, strictNames) {
+  let loop = copyLoops.get(candidate);
+  if (loop === void 0) {
+    loop = readCopyLoop(candidate.entry, strictNames);
+    copyLoops.set(candidate, loop);
+  }
+  return loop ?? void 0;
+}
+function readCopyLoop(entry, strictNames) {
+  const copy = entry.resource["copy"];
+  if (copy === void 0) return null;
+  const rawCount = isRecord(copy) ? copy["count"] : void 0;
+  const countText = previewValue(rawCount);
+  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord(copy) ? copy["name"] : void 0;
+  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  const rawName = entry.resource["name"];
+  if (typeof rawName !== "string" || !/copyindex\s*\(/i.test(rawName)) {
+    return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
+  }
+  if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
+  const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
+  const values = isRecord(expanded) ? expanded[loopName] : void 0;
+  const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
+  return { count, countText, names };
+}
+function countOf(value) {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
+  if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
+  return void 0;
+}
+function trackingNamesOf(candidate, strictNames) {
+  return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
+}
+function sameNameKey(name16) {
+  const key = name16.display.toLowerCase();
+  return key.includes("copyindex(") ? void 0 : key;
+}
+function truthOf(value) {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") {
+    const word = value.trim().toLowerCase();
+    return word === "true" ? true : word === "false" ? false : "not-boolean";
+  }
+  return value instanceof Unknown || value instanceof PartialString ? "unknown" : "not-boolean";
+}
+function conditionScopes(model) {
+  const options = { templatePath: model.main.file, ...model.scope ? { scopeKind: model.scope } : {} };
+  return {
+    defaults: createTemplateScope(model.main.root, options),
+    noValues: createTemplateScope(withoutDefaultValues(model.main.root), options)
+  };
+}
+function evaluateCondition(raw, entry, scopes) {
+  return {
+    constant: evaluateValue(raw, scopes.noValues).value,
+    defaults: evaluateValue(raw, scopes.defaults).value,
+    withFile: evaluateValue(raw, entry.scope).value
+  };
+}
+function withoutDefaultValues(root) {
+  const parameters = root["parameters"];
+  if (!isRecord(parameters)) return root;
+  const stripped = {};
+  for (const [name16, def] of Object.entries(parameters)) {
+    stripped[name16] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+  }
+  return { ...root, parameters: stripped };
+}
+function describeDependency(value) {
+  const parts = unknownParts(value).map((p) => p.text);
+  return parts.length > 0 ? parts.join(", ") : describeString(value);
+}
+function nameAvoidsLocationClash(entry, template) {
+  const markers = ["deployment().location", "deployment().name", "utcnow(", "newguid(", ...perRunParameters(template)];
+  const location = entry.resource["location"];
+  if (typeof location === "string" && isExpressionString(location)) {
+    const own = normalizeExpression(location.slice(1, -1));
+    if (own !== "") markers.push(own);
+  }
+  const rawName = entry.resource["name"];
+  const texts = [...typeof rawName === "string" ? [rawName] : [], ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
+  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+}
+function perRunParameters(template) {
+  const parameters = template["parameters"];
+  if (!isRecord(parameters)) return [];
+  const found = [];
+  for (const [name16, def] of Object.entries(parameters)) {
+    const value = isRecord(def) ? def["defaultValue"] : void 0;
+    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name16}')`));
+  }
+  return found;
+}
+function hasFixedLocation(entry) {
+  const location = entry.resource["location"];
+  return typeof location === "string" && location.trim() !== "" && !isExpressionString(location);
+}
+function normalizeExpression(text) {
+  return text.replace(/\s+/g, "").toLowerCase();
+}
+
+// src/rules/cua001-missing-tracking-resource.ts
+var id = "CUA001";
+var name = "missing-tracking-resource";
+var cua001 = {
+  id,
+  name,
+  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id, name),
+  check({ model, candidates, report: report2 }) {
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
+    const unresolved = model.resources.filter(
+      (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
+    ).length;
+    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
+    const hasResources = "resources" in model.main.root;
+    report2({
+      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
+      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+    });
+  }
+};
+
+// src/rules/cua002-duplicate-tracking-resource.ts
+var id2 = "CUA002";
+var name2 = "duplicate-tracking-resource";
+var cua002 = {
+  id: id2,
+  name: name2,
+  description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id2, name2),
+  check({ candidates, settings, report: report2 }) {
+    const max = settings.maxTrackingResources;
+    const allowed = `the ${max} allowed (input max-tracking-resources)`;
+    let deployed = 0;
+    const seen = /* @__PURE__ */ new Map();
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const loop = copyLoopOf(candidate, settings.strictNames);
+      if (loop !== void 0 && loop.count === void 0) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count (${truncate(loop.countText)}) is not known before deployment, so the number of tracking deployments cannot be checked against ${allowed}`,
+          at: propertyRef(entry, "copy", "count"),
+          resource: entry
+        });
+      }
+      if (loop?.count === 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`, at: propertyRef(entry, "copy", "count"), resource: entry });
+        continue;
+      }
+      const duplicate = firstDuplicate(candidate, trackingNamesOf(candidate, settings.strictNames), seen);
+      if (duplicate !== void 0) {
+        report2({ message: duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
+        continue;
+      }
+      const copies = loop?.count ?? 1;
+      deployed += copies;
+      if (deployed > max) {
+        const what = loop ? `${nameOf(candidate)} is in a copy loop of ${copies}` : `${nameOf(candidate)} is one too many`;
+        report2({
+          message: `${deployed} tracking deployments in one main template, more than ${allowed}; ${what}`,
+          at: loop ? propertyRef(entry, "copy", "count") : resourceRef(entry),
+          resource: entry
+        });
+      }
+    }
+  }
+};
+function firstDuplicate(candidate, names, seen) {
+  for (const deployed of names) {
+    const key = sameNameKey(deployed);
+    if (key === void 0) continue;
+    const first = seen.get(key);
+    if (first === candidate) {
+      return `tracking deployment ${nameOf(candidate)} is in a copy loop in which two iterations get the same name ('${truncate(deployed.display)}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`;
+    }
+    if (first !== void 0) {
+      return `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`;
+    }
+    seen.set(key, candidate);
+  }
+  return void 0;
+}
+
+// src/rules/cua003-invalid-tracking-name.ts
+var id3 = "CUA003";
+var name3 = "invalid-tracking-name";
+var cua003 = {
+  id: id3,
+  name: name3,
+  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id3, name3),
+  check({ candidates, settings, report: report2 }) {
+    for (const candidate of candidates) {
+      const at = propertyRef(candidate.entry, "name");
+      if (candidate.name.form === "invalid") {
+        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at, resource: candidate.entry });
+        continue;
+      }
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
+      const bad = iterations.findIndex((n) => n.form === "invalid");
+      const first = iterations[bad];
+      if (first === void 0) continue;
+      const others = iterations.filter((n) => n.form === "invalid").length - 1;
+      report2({
+        message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
+        at,
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua004-tracking-in-nested-template.ts
+var id4 = "CUA004";
+var name4 = "tracking-in-nested-template";
+var cua004 = {
+  id: id4,
+  name: name4,
+  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id4, name4),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment) continue;
+      const { placement } = candidate.entry;
+      if (placement === "nested-inline") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      } else if (placement === "child") {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
+          at: propertyRef(candidate.entry, "name"),
+          resource: candidate.entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua005-tracking-in-linked-template.ts
+var id5 = "CUA005";
+var name5 = "tracking-in-linked-template";
+var cua005 = {
+  id: id5,
+  name: name5,
+  description: "A pid- deployment sits inside a linked template file instead of the main template",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id5, name5),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua006-tracking-name-wrong-type.ts
+var id6 = "CUA006";
+var name6 = "tracking-name-wrong-type";
+var cua006 = {
+  id: id6,
+  name: name6,
+  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id6, name6),
+  check({ candidates, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.isDeployment) continue;
+      const type = candidate.entry.type || "(no type)";
+      report2({
+        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
+        at: propertyRef(candidate.entry, "type"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua007-tracking-mode.ts
+var messages = {
+  missing: "tracking deployment '{{name}}' has no properties.mode; set it to 'Incremental'",
+  wrong: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'",
+  complete: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
+  unknown: "tracking deployment '{{name}}' has mode '{{mode}}' (not known before deployment); it must be 'Incremental'"
+};
+var cua007 = {
+  meta: {
+    id: "CUA007",
+    name: "tracking-mode-not-incremental",
+    description: "The tracking deployment's properties.mode is not Incremental",
+    help: [
+      "The tracking deployment must set `properties.mode` to `Incremental`. A deployment in `Complete` mode deletes every resource in its resource group that its template does not declare, and the tracking deployment's template declares none: it would delete the customer's resources. ARM also needs a mode to accept the deployment.",
+      "",
+      "`cua-guard fix` sets a literal mode to `'Incremental'`, or adds it when missing; a mode computed by an expression is left to you.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",',
+      '  "properties": { "mode": "Complete", "template": { "$schema": "\u2026/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } } }',
+      "```",
+      "Passes:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",',
+      '  "properties": { "mode": "Incremental", "template": { "$schema": "\u2026/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } } }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages
+  },
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const name16 = truncate(candidate.name.display);
+      const at = propertyRef(entry, "properties", "mode");
+      const properties = entry.resource["properties"];
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
+      const fixable = isFixableHere(entry, model);
+      if (raw === void 0) {
+        const fix2 = fixable ? addMode(candidate, properties) : void 0;
+        report2({ messageId: "missing", data: { name: name16 }, at, resource: entry, ...fix2 ? { fix: fix2 } : {} });
+        continue;
+      }
+      const mode = evaluateValue(raw, entry.scope).value;
+      if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
+      if (typeof mode !== "string") {
+        report2({ messageId: "unknown", data: { name: name16, mode: describeString(mode) }, at, resource: entry });
+        continue;
+      }
+      const literal = typeof raw === "string" && !isExpressionString(raw);
+      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name16}' to 'Incremental' (was '${mode}')` } : void 0;
+      report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name: name16, mode }, at, resource: entry, ...fix ? { fix } : {} });
+    }
+  }
+};
+function addMode({ entry, name: name16 }, properties) {
+  const label = truncate(name16.display);
+  if (properties === void 0) {
+    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
+  }
+  if (!isRecord(properties)) return void 0;
+  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+}
+
+// src/rules/cua008-tracking-template-not-empty.ts
+var id7 = "CUA008";
+var name7 = "tracking-template-not-empty";
+var cua008 = {
+  id: id7,
+  name: name7,
+  description: "The tracking deployment's template is not an inline template with no resources",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id7, name7),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      if (properties["templateLink"] !== void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
+        continue;
+      }
+      const template = properties["template"];
+      if (!isRecord(template)) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
+        continue;
+      }
+      const count = resourceCount(template["resources"]);
+      if (count > 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+      }
+    }
+  }
+};
+function resourceCount(resources) {
+  if (Array.isArray(resources)) return resources.length;
+  if (isRecord(resources)) return Object.keys(resources).length;
+  return 0;
+}
+
+// src/rules/cua009-unregistered-tracking-id.ts
+var id8 = "CUA009";
+var name8 = "unregistered-tracking-id";
+var cua009 = {
+  id: id8,
+  name: name8,
+  description: "The tracking id is not one of the ids registered in tracking-ids",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id8, name8),
+  check({ candidates, settings, report: report2 }) {
+    if (settings.trackingIds.length === 0) return;
+    const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+    for (const candidate of trackingDeployments(candidates)) {
+      const unregistered = /* @__PURE__ */ new Set();
+      for (const name16 of trackingNamesOf(candidate, settings.strictNames)) {
+        if (name16.trackingId !== void 0 && !settings.trackingIds.includes(name16.trackingId)) unregistered.add(name16.trackingId);
+      }
+      if (unregistered.size === 0) continue;
+      const ids = [...unregistered];
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} uses ${ids.length === 1 ? `id ${ids[0]}, which is` : `ids ${ids.join(", ")}, which are`} not ${registered}; usage would be attributed to someone else's offer, or to no one`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+  }
+};
+
+// src/rules/cua010-unresolved-tracking-name.ts
+var id9 = "CUA010";
+var name9 = "unresolved-tracking-name";
+var cua010 = {
+  id: id9,
+  name: name9,
+  description: "A tracking name is an ARM expression that cannot be resolved statically",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id9, name9),
+  check({ model, candidates, settings, report: report2 }) {
+    for (const candidate of candidates) {
+      if (candidate.name.form !== "unresolved") continue;
+      const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
+      if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
+      report2({
+        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
+        at: propertyRef(candidate.entry, "name"),
+        resource: candidate.entry
+      });
+    }
+    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    for (const entry of model.resources) {
+      if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
+      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (hasStaticError(entry)) continue;
+      report2({
+        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
+    }
+  }
+};
+
+// src/rules/cua011-conditional-tracking.ts
+var id10 = "CUA011";
+var name10 = "conditional-tracking";
+var cua011 = {
+  id: id10,
+  name: name10,
+  description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id10, name10),
+  check({ model, candidates, report: report2 }) {
+    let scopes;
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["condition"];
+      if (raw === void 0) continue;
+      scopes ??= conditionScopes(model);
+      const outcome = evaluateCondition(raw, entry, scopes);
+      const written = typeof raw === "string" && isExpressionString(raw) ? `${previewValue(raw)}, which is` : void 0;
+      const verdict = judge(written ?? `${previewValue(raw)}:`, written === void 0, outcome);
+      report2({ message: `tracking deployment ${nameOf(candidate)} ${verdict.message}`, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+    }
+  }
+};
+function judge(written, literal, { constant, defaults, withFile }) {
+  const always = truthOf(constant);
+  if (always === false) return { message: `has condition ${written} ${literal ? "" : "false whatever the parameters: "}tracking is always off, so no usage is attributed`, severity: "error" };
+  if (always === true) return { message: `has condition ${written} ${literal ? "" : "always true: "}tracking is always on`, severity: "notice" };
+  if (always === "not-boolean") return { message: `has condition ${written} ${literal ? "not a boolean" : describe("not-boolean", constant)}; ARM expects true or false`, severity: "warning" };
+  const byDefault = truthOf(defaults);
+  const byFile = truthOf(withFile);
+  if (byDefault === byFile) return sameEitherWay(byDefault, defaults);
+  const withDefaults = byDefault === "unknown" ? describe(byDefault, defaults, "not known from the default values") : `${describe(byDefault, defaults)} with the default parameter values`;
+  const message = `has a condition that is ${withDefaults} but ${describe(byFile, withFile)} with the parameters file`;
+  if (byDefault === false) return { message: `${message}; customers who keep the template defaults are not tracked`, severity: "warning" };
+  const onByDefault = byDefault === true || byDefault === "unknown" && byFile === true;
+  return { message, severity: onByDefault ? "notice" : "warning" };
+}
+function sameEitherWay(truth, value) {
+  switch (truth) {
+    case true:
+      return { message: "has a condition (an opt-out); it is on by default (with the default parameter values)", severity: "notice" };
+    case false:
+      return { message: "is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked", severity: "warning" };
+    case "not-boolean":
+      return { message: `has a condition that evaluates to ${previewValue(value)} with the default parameter values, not a boolean; ARM expects true or false`, severity: "warning" };
+    case "unknown":
+      return { message: `has a condition that is ${describe(truth, value)}`, severity: "notice" };
+  }
+}
+function describe(truth, value, unknown = "known only at deployment") {
+  if (truth === true) return "on";
+  if (truth === false) return "off";
+  if (truth === "unknown") return `${unknown} (it depends on ${truncate(describeDependency(value))})`;
+  return `${previewValue(value)}, not a boolean`;
+}
+
+// src/rules/cua012-tracking-location.ts
+var id11 = "CUA012";
+var name11 = "tracking-location-missing";
+var cua012 = {
+  id: id11,
+  name: name11,
+  description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id11, name11),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const scope = entry.targetScope;
+      if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
+      const raw = entry.resource["location"];
+      const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
+      if (value === void 0 || value === "" || value === null) {
+        report2({
+          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
+          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
+          resource: entry
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua013-invalid-template.ts
+var SUPPRESSION_EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
+var SUPPRESSION_KEYS = ["ignore", "reason"];
+var messages2 = {
+  syntax: "not a valid JSON template: {{problem}} (line {{line}}, column {{column}})",
+  "not-an-object": "the file is {{found}}, not a deployment template object",
+  "other-schema": "the file is {{what}}, not a deployment template ($schema {{schema}})",
+  "no-resources": "the file has no 'resources', so it is not a deployment template",
+  "resources-type": "'resources' must be {{expected}}, not {{found}}",
+  "linked-not-an-object": "linked template: the file is {{found}}, not a deployment template object",
+  "linked-other-schema": "linked template: the file is {{what}}, not a deployment template ($schema {{schema}})",
+  "linked-no-resources": "linked template: the file has no 'resources', so it is not a deployment template",
+  "linked-resources-type": "linked template: 'resources' must be {{expected}}, not {{found}}",
+  "linked-unreadable": "{{problem}}",
+  "too-deep": "resources nest more than {{max}} levels deep here (child resources and nested deployments); the rest was not checked",
+  "parameters-unusable": "{{problem}}; the template's default values were used",
+  "suppression-on-template": "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses",
+  "suppression-not-object": "metadata.cua-guard must be an object like {{example}}; nothing is suppressed",
+  "suppression-unknown-key": "unknown key '{{key}}' in metadata.cua-guard (known: {{known}})",
+  "suppression-no-ignore": 'metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write {{example}})',
+  "suppression-ignore-not-list": 'metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not {{found}}; nothing is suppressed',
+  "suppression-id-not-string": 'metadata.cua-guard.ignore[{{index}}] must be a rule id string such as "CUA011", not {{found}}',
+  "suppression-unknown-id": `unknown rule id '{{id}}' in metadata.cua-guard.ignore (known: {{first}}\u2026{{last}}, or "*"); it suppresses nothing`,
+  "suppression-reason-not-string": "metadata.cua-guard.reason must be a string, not {{found}}"
+};
+var cua013 = {
+  meta: {
+    id: "CUA013",
+    name: "invalid-template",
+    description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
+    help: [
+      "A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.",
+      "",
+      "A file that cannot be read can never pass: configured `off`, an unreadable main template is still an error.",
+      "",
+      "Fix the syntax error at the position given, or exclude the file from `templates` if it is not a deployment template.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [ }',
+      "```",
+      "Passes:",
+      "```json",
+      '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages2,
+    notFixable: "fix edits only files it can parse as deployment templates"
+  },
+  checkUnreadable({ file, problem, position, report: report2 }) {
+    if (problem.kind === "shape") {
+      report2({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: "value" } });
+      return;
+    }
+    report2({ messageId: "syntax", data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+  },
+  check(context) {
+    const { model, report: report2 } = context;
+    for (const source of model.linkedSources) {
+      const shape = templateShapeProblem(source.root);
+      if (shape) report2({ messageId: `linked-${shape.kind}`, data: shapeData(shape), at: { file: source.file, path: shape.path, at: "value" } });
+    }
+    for (const place of model.tooDeep) {
+      report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: place.file, path: place.path, at: "value" } });
+    }
+    for (const note of model.linkNotes) {
+      if (note.kind !== "unreadable") continue;
+      report2({ messageId: "linked-unreadable", data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+    }
+    for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context);
+    if (context.parametersProblem) {
+      const { file, problem } = context.parametersProblem;
+      report2({ messageId: "parameters-unusable", data: { problem }, at: { file, path: [], at: "value" }, severity: "warning" });
+    }
+  }
+};
+function shapeData(shape) {
+  switch (shape.kind) {
+    case "not-an-object":
+      return { found: shape.found };
+    case "other-schema":
+      return { what: shape.what, schema: shape.schema };
+    case "resources-type":
+      return { expected: shape.expected, found: shape.found };
+    case "no-resources":
+      return {};
+  }
+}
+function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
+  const { file, path, value } = block;
+  const warn = (messageId, where, data = {}, which = "value") => report2({ messageId, data, at: { file, path: where, at: which }, severity: "warning" });
+  if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
+  if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
+  for (const key of Object.keys(value)) {
+    if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
+  }
+  const ignore = value["ignore"];
+  if (ignore === void 0) warn("suppression-no-ignore", path, { example: SUPPRESSION_EXAMPLE });
+  else if (!Array.isArray(ignore)) warn("suppression-ignore-not-list", [...path, "ignore"], { found: describeValue(ignore) });
+  else {
+    const known = new Set(ruleIds);
+    ignore.forEach((entry, index) => {
+      const where = [...path, "ignore", index];
+      if (typeof entry !== "string") warn("suppression-id-not-string", where, { index, found: describeValue(entry) });
+      else if (entry !== "*" && !known.has(entry.toUpperCase())) warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
+    });
+  }
+  const reason = value["reason"];
+  if (reason !== void 0 && typeof reason !== "string") warn("suppression-reason-not-string", [...path, "reason"], { found: describeValue(reason) });
+}
+function describeValue(value) {
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (Array.isArray(value)) return "an array";
+  if (isRecord(value)) return "an object";
+  return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/rules/cua014-tracking-api-version.ts
+var id12 = "CUA014";
+var name12 = "tracking-api-version";
+var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
+var cua014 = {
+  id: id12,
+  name: name12,
+  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id12, name12),
+  check({ candidates, report: report2 }) {
+    for (const candidate of trackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const raw = entry.resource["apiVersion"];
+      if (raw === void 0) {
+        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
+        continue;
+      }
+      const value = evaluateValue(raw, entry.scope).value;
+      if (typeof value === "string" && DATE_VERSION.test(value)) continue;
+      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
+      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
+    }
+  }
+};
+
+// src/rules/cua015-fixed-name-at-higher-scope.ts
+var id13 = "CUA015";
+var name13 = "fixed-name-at-higher-scope";
+var cua015 = {
+  id: id13,
+  name: name13,
+  description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
+  defaultSeverity: "warning",
+  docsUrl: docsUrl(id13, name13),
+  check({ model, candidates, report: report2 }) {
+    for (const candidate of topLevelTrackingDeployments(candidates)) {
+      const { entry } = candidate;
+      const scope = entry.targetScope;
+      if (scope === void 0 || scope === "resourceGroup") continue;
+      if (hasFixedLocation(entry) || nameAvoidsLocationClash(entry, model.main.root)) continue;
+      report2({
+        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope ${whatIsFixed(candidate)}; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. ${suggestion(candidate)}`,
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
+    }
+  }
+};
+function whatIsFixed(candidate) {
+  const unknown = unknownParts(candidate.entry.name).map((p) => p.text);
+  if (unknown.length === 0) return "has a fixed name";
+  return `has a name that does not change with its location (${truncate(unknown.join(", "))} uses neither deployment().location nor the deployment's location)`;
+}
+function suggestion(candidate) {
+  const location = candidate.entry.resource["location"];
+  const locationText = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
+  return `"[format('pid-${candidate.name.trackingId ?? "<GUID>"}-{0}', uniqueString(${locationText}))]"`;
+}
+
+// src/rules/cua016-invalid-expression.ts
+var id14 = "CUA016";
+var name14 = "invalid-expression";
+var cua016 = {
+  id: id14,
+  name: name14,
+  description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+  defaultSeverity: "error",
+  docsUrl: docsUrl(id14, name14),
+  check({ model, report: report2 }) {
+    for (const problem of model.expressionErrors.problems) {
+      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
+      report2({ message: `${problem.label} ${previewValue(text)}: ${details.join("; ")}`, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+    }
+  }
+};
+
+// src/rules/cua017-linked-template-not-checked.ts
+var id15 = "CUA017";
+var name15 = "linked-template-not-checked";
+var cua017 = {
+  id: id15,
+  name: name15,
+  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
+  defaultSeverity: "notice",
+  docsUrl: docsUrl(id15, name15),
+  check({ model, report: report2 }) {
+    for (const note of model.linkNotes) {
+      if (note.kind === "unreadable") continue;
+      report2({
+        message: `${note.message}; a tracking resource inside it would not be seen`,
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
+        // The linking deployment's metadata.cua-guard.ignore can suppress it.
+        ...note.deployment ? { resource: note.deployment } : {}
+      });
+    }
+  }
+};
+
+// src/rules/index.ts
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017].map((r) => "meta" in r ? r : fromLegacy(r));
+var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
 // src/fix/style.ts
 function detectStyle(text) {
@@ -10017,7 +10162,7 @@ function replacementEdit(text, path, value) {
   return edit;
 }
 
-// src/fix/tracking-resource.ts
+// src/model/tracking-resource.ts
 var TRACKING_API_VERSION = "2021-04-01";
 var SCHEMAS = {
   resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -10129,7 +10274,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
   }
   const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
-  const near = [...new Set(knownIds.filter((id18) => GUID3.test(id18)))].filter((id18) => editDistance(id18.replace(/-/g, "").toLowerCase(), digits) <= 2);
+  const near = [...new Set(knownIds.filter((id16) => GUID3.test(id16)))].filter((id16) => editDistance(id16.replace(/-/g, "").toLowerCase(), digits) <= 2);
   if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
   return {
     reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
@@ -10182,32 +10327,32 @@ function repairName(context, candidate) {
     return;
   }
   const registered = input.registeredIds ?? [];
-  const id18 = candidate.name.trackingId;
-  if (id18 !== void 0 && registered.length > 0 && !registered.includes(id18) && wanted(context, "CUA009", `tracking name '${raw}' uses the unregistered id ${id18}`, entry)) {
-    renameToGivenId(context, candidate, raw, `tracking name '${raw}' uses the unregistered id ${id18}`, `${id18} is not registered`);
+  const id16 = candidate.name.trackingId;
+  if (id16 !== void 0 && registered.length > 0 && !registered.includes(id16) && wanted(context, "CUA009", `tracking name '${raw}' uses the unregistered id ${id16}`, entry)) {
+    renameToGivenId(context, candidate, raw, `tracking name '${raw}' uses the unregistered id ${id16}`, `${id16} is not registered`);
   }
 }
 function renameToGivenId(context, candidate, raw, why, reason) {
   const given = [...new Set(context.input.registeredIds ?? [])];
-  const [id18] = given;
-  if (id18 === void 0 || given.length > 1) {
-    const unclear = id18 === void 0 ? "no tracking id was given (--tracking-id or tracking-ids)" : `${given.length} tracking ids are given, so which one this template should use is not clear`;
+  const [id16] = given;
+  if (id16 === void 0 || given.length > 1) {
+    const unclear = id16 === void 0 ? "no tracking id was given (--tracking-id or tracking-ids)" : `${given.length} tracking ids are given, so which one this template should use is not clear`;
     context.notes.push(`left alone: ${why}; ${unclear}`);
     return;
   }
   if (context.topLevelCount !== 1) {
-    context.notes.push(`left alone: ${why}; the template has ${context.topLevelCount} top-level tracking deployments, so which one should carry ${id18} is not clear`);
+    context.notes.push(`left alone: ${why}; the template has ${context.topLevelCount} top-level tracking deployments, so which one should carry ${id16} is not clear`);
     return;
   }
-  const suffix = keptSuffix(raw, id18, context.input.settings.strictNames);
-  const renamed = `pid-${id18}${suffix}`;
-  replace2(context, [...candidate.entry.path, "name"], renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id18})`);
+  const suffix = keptSuffix(raw, id16, context.input.settings.strictNames);
+  const renamed = `pid-${id16}${suffix}`;
+  replace2(context, [...candidate.entry.path, "name"], renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id16})`);
 }
-function keptSuffix(raw, id18, strictNames) {
-  if (strictNames || !GUID3.test(id18)) return "";
+function keptSuffix(raw, id16, strictNames) {
+  if (strictNames || !GUID3.test(id16)) return "";
   const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
   if (suffix === void 0 || suffix.toLowerCase() === "-partnercenter") return "";
-  return `pid-${id18}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
+  return `pid-${id16}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
 }
 
 // src/fix/repair-deployment.ts
@@ -10271,7 +10416,7 @@ function planTemplateFix(input) {
   const parsed = parseTemplateText(input.text);
   if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
   const shape = templateShapeProblem(parsed.value);
-  if (shape) return unchanged([`not changed: ${shape.message}`]);
+  if (shape) return unchanged([`not changed: it is not a deployment template (${shape.kind})`]);
   const tree = parseTree2(input.text, [], { allowTrailingComma: true, disallowComments: false });
   if (!tree) return unchanged(["not changed: the file could not be parsed"]);
   const source = createTemplateSource(input.file, input.text, parsed.value);
@@ -10279,7 +10424,7 @@ function planTemplateFix(input) {
     ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
     ...input.readLinked && input.settings.followLinks ? { readLinked: input.readLinked } : {}
   });
-  const candidates = findTrackingResources(model, input.settings);
+  const candidates = findTrackingResources(model, input.settings.strictNames);
   const style = detectStyle(input.text);
   const deployments = candidates.filter((c) => c.isDeployment);
   const topLevel = deployments.filter((c) => c.entry.placement === "top-level" && c.entry.source.file === input.file);
@@ -10330,7 +10475,7 @@ function finish2(input, context, linkedFiles) {
       ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
       ...input.readLinked ? { readLinked: input.readLinked } : {}
     },
-    input.settings
+    { rules: RULES, settings: input.settings }
   );
   const remaining = recheck.findings.filter((f) => !f.suppressed && f.severity !== "notice");
   const notes = [...context.notes];

@@ -24242,6 +24242,23 @@ var init_github = __esm({
 });
 
 // src/github/api.ts
+var PULL_REQUEST_FILES_LIMIT = 3e3;
+var FILES_PER_PAGE = 100;
+var MAX_FILE_PAGES = PULL_REQUEST_FILES_LIMIT / FILES_PER_PAGE;
+function pullRequestFilesOf(data) {
+  if (!Array.isArray(data)) throw new Error("the pull request files API answered with something other than a list of files");
+  return data.map((item) => {
+    const file = item;
+    if (typeof file !== "object" || file === null || typeof file.filename !== "string" || file.filename === "") {
+      throw new Error("the pull request files API answered with an entry that is not a file");
+    }
+    return {
+      filename: file.filename,
+      status: typeof file.status === "string" ? file.status : "modified",
+      ...typeof file.previous_filename === "string" ? { previousFilename: file.previous_filename } : {}
+    };
+  });
+}
 function describeApiError(error) {
   const status = typeof error?.status === "number" ? error.status : void 0;
   const raw = error instanceof Error ? error.message : String(error);
@@ -24269,14 +24286,22 @@ async function createGitHubApi(token) {
       });
     },
     async listPullRequestFiles({ owner, repo, pullNumber }) {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-      return files.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename ? { previousFilename: f.previous_filename } : {} }));
+      const files = [];
+      const pages = octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: FILES_PER_PAGE });
+      let count = 0;
+      for await (const page of pages) {
+        files.push(...pullRequestFilesOf(page.data));
+        if (++count >= MAX_FILE_PAGES) break;
+      }
+      return files;
     }
   };
 }
 export {
+  PULL_REQUEST_FILES_LIMIT,
   createGitHubApi,
   describeApiError,
-  isPermissionError
+  isPermissionError,
+  pullRequestFilesOf
 };
 /*! For license information please see lazy-github-api.js.LEGAL.txt */

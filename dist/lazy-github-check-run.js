@@ -1,6 +1,9 @@
 const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 
 // src/github/api.ts
+var PULL_REQUEST_FILES_LIMIT = 3e3;
+var FILES_PER_PAGE = 100;
+var MAX_FILE_PAGES = PULL_REQUEST_FILES_LIMIT / FILES_PER_PAGE;
 function describeApiError(error) {
   const status = typeof error?.status === "number" ? error.status : void 0;
   const raw = error instanceof Error ? error.message : String(error);

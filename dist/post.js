@@ -8,7 +8,7 @@ var m = process.getBuiltinModule("node:fs");
 var m2 = process.getBuiltinModule("node:os");
 var EOL = /* @__PURE__ */ (() => m2.EOL)();
 
-// src/action/runner.ts
+// src/app/action/runner.ts
 function getState(name, env = process.env) {
   return env[`STATE_${name}`] ?? "";
 }
@@ -57,7 +57,7 @@ function shouldCleanUp(journal) {
   return true;
 }
 
-// src/action/post.ts
+// src/app/action/post.ts
 var POST_TIMEOUT_MS = 45 * 6e4;
 async function runPost(env = process.env) {
   const raw = getState(CLEANUP_STATE_KEY);
@@ -92,5 +92,5 @@ function describe(journal) {
   return journal.created.map((item) => item.kind === "resourceGroup" ? `resource group '${item.name}'` : `deployment '${item.name}'`).join(", ");
 }
 
-// src/action/post-entry.ts
+// src/app/action/post-entry.ts
 await runPost();

@@ -18,6 +18,8 @@ export interface FakeGitHubOptions {
   pullRequestFiles?: { filename: string; status?: string; previous_filename?: string }[];
   /** An HTTP status every pull-request files call fails with (the API being down, say). */
   pullRequestFilesStatus?: number;
+  /** A hostile or broken server: every page links a next one, or the answer is not a list. */
+  pullRequestFilesAnswer?: 'endless' | { body: unknown };
 }
 
 export interface FakeGitHub {
@@ -51,6 +53,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
     const files = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname);
     if (files && method === 'GET' && options.pullRequestFilesStatus !== undefined) return json(res, options.pullRequestFilesStatus, { message: 'Server Error' });
+    if (files && method === 'GET' && options.pullRequestFilesAnswer !== undefined) return hostileFiles(url, res, options.pullRequestFilesAnswer);
     if (files && method === 'GET') {
       const all = (options.pullRequestFiles ?? []).map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, status: 'modified', ...f }));
       const perPage = Number(url.searchParams.get('per_page') ?? '30');
@@ -76,6 +79,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** Pages that never end (each names 100 files and links the next), or one answer that is not a list. */
+function hostileFiles(url: URL, res: ServerResponse, answer: 'endless' | { body: unknown }): void {
+  if (answer !== 'endless') return json(res, 200, answer.body);
+  const page = Number(url.searchParams.get('page') ?? '1');
+  const next = new URL(url);
+  next.searchParams.set('page', String(page + 1));
+  const files = Array.from({ length: 100 }, (_, i) => ({ sha: '0'.repeat(40), filename: `docs/p${page}-${i}.md`, status: 'modified', additions: 1, deletions: 0, changes: 1 }));
+  json(res, 200, files, { link: `<${next.href}>; rel="next"` });
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

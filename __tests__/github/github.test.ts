@@ -311,3 +311,39 @@ test('the bundle loads the GitHub client, ajv and the diff library only when a r
     assert.match(loaded, /import\("\.\/lazy-[^"]+\.js"\)/, `${entry} has lazily loaded modules`);
   }
 });
+
+test('only-changed trusts the files API within bounds: endless pages stop at 3,000 files, and then every template is reported', async () => {
+  const ws = thirtyTemplates();
+  const api = await startFakeGitHub({ pullRequestFilesAnswer: 'endless' });
+  try {
+    const run = await runActionAsync(ws.root, { 'only-changed': 'true', token: TOKEN }, apiEnv(api), PR_EVENT);
+    const pages = api.requests.filter((r) => r.path === '/repos/contoso/offer/pulls/7/files');
+    // GitHub lists at most 3,000 files: 30 pages of 100, for only-changed (and once more for
+    // the annotation order, which asks again when only-changed could not use the answer).
+    assert.ok(pages.length <= 60, `${pages.length} requests`);
+    assert.equal(pages.length % 30, 0);
+    assert.equal(JSON.parse(run.outputs['templates'] ?? '[]').length, 30);
+    assert.match(run.stdout, /changes 3000 files or more/);
+    assert.equal(run.status, 1);
+  } finally {
+    await api.close();
+    ws.dispose();
+  }
+});
+
+test('only-changed: an answer that is not a list of files is an error that checks and reports everything, never a pass', async () => {
+  const ws = thirtyTemplates();
+  for (const body of [{ message: 'not a list' }, [{ filename: 42 }], 'text']) {
+    const api = await startFakeGitHub({ pullRequestFilesAnswer: { body } });
+    try {
+      const run = await runActionAsync(ws.root, { 'only-changed': 'true', token: TOKEN }, apiEnv(api), PR_EVENT);
+      assert.equal(JSON.parse(run.outputs['templates'] ?? '[]').length, 30, JSON.stringify(body));
+      assert.equal(run.outputs['result'], 'fail');
+      assert.match(run.stdout, /could not list the files of pull request #7/);
+      assert.equal(run.status, 1);
+    } finally {
+      await api.close();
+    }
+  }
+  ws.dispose();
+});

@@ -29,8 +29,35 @@ export interface GitHubApi {
     output: CheckRunOutput;
     conclusion?: 'success' | 'failure' | 'neutral';
   }): Promise<void>;
-  /** Every file of a pull request (all pages). */
-  listPullRequestFiles(request: { owner: string; repo: string; pullNumber: number }): Promise<{ filename: string; previousFilename?: string; status: string }[]>;
+  /** The files of a pull request, every page up to GitHub's documented maximum (3,000 files). */
+  listPullRequestFiles(request: { owner: string; repo: string; pullNumber: number }): Promise<PullRequestFile[]>;
+}
+
+export interface PullRequestFile {
+  filename: string;
+  previousFilename?: string;
+  status: string;
+}
+
+/** GitHub's documented maximum of files listed for one pull request. */
+export const PULL_REQUEST_FILES_LIMIT = 3000;
+const FILES_PER_PAGE = 100;
+const MAX_FILE_PAGES = PULL_REQUEST_FILES_LIMIT / FILES_PER_PAGE;
+
+/** The files of one page of `pulls.listFiles`; an answer of any other shape is an error. */
+export function pullRequestFilesOf(data: unknown): PullRequestFile[] {
+  if (!Array.isArray(data)) throw new Error('the pull request files API answered with something other than a list of files');
+  return data.map((item: unknown) => {
+    const file = item as { filename?: unknown; status?: unknown; previous_filename?: unknown } | null;
+    if (typeof file !== 'object' || file === null || typeof file.filename !== 'string' || file.filename === '') {
+      throw new Error('the pull request files API answered with an entry that is not a file');
+    }
+    return {
+      filename: file.filename,
+      status: typeof file.status === 'string' ? file.status : 'modified',
+      ...(typeof file.previous_filename === 'string' ? { previousFilename: file.previous_filename } : {}),
+    };
+  });
 }
 
 /** An error from the API, with the HTTP status when there was one. */
@@ -69,8 +96,17 @@ export async function createGitHubApi(token: string): Promise<GitHubApi> {
       });
     },
     async listPullRequestFiles({ owner, repo, pullNumber }) {
-      const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-      return files.map((f) => ({ filename: f.filename, status: f.status, ...(f.previous_filename ? { previousFilename: f.previous_filename } : {}) }));
+      // Bounded trust: GitHub lists at most 3,000 files of a pull request (30 pages of 100), so a
+      // server that keeps sending `rel="next"` is not followed past that, and an answer that is
+      // not a list of files is an error (the caller then checks everything), never a file.
+      const files: PullRequestFile[] = [];
+      const pages = octokit.paginate.iterator(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: FILES_PER_PAGE });
+      let count = 0;
+      for await (const page of pages) {
+        files.push(...pullRequestFilesOf(page.data as unknown));
+        if (++count >= MAX_FILE_PAGES) break;
+      }
+      return files;
     },
   };
 }

@@ -1,11 +1,8 @@
 // Which files a pull request changes, for `only-changed` and for annotation priority.
 // Only pull_request and pull_request_target events have a pull request; anything else (push,
 // schedule, workflow_dispatch) checks everything and says so.
-import { describeApiError, type GitHubApi } from './api.ts';
+import { describeApiError, PULL_REQUEST_FILES_LIMIT, type GitHubApi } from './api.ts';
 import type { RunContext } from './event.ts';
-
-/** The REST API lists at most 3000 files of a pull request. */
-export const PULL_REQUEST_FILES_LIMIT = 3000;
 
 export type ChangedFiles =
   | { kind: 'pull-request'; number: number; files: ReadonlySet<string> }

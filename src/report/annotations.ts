@@ -70,14 +70,18 @@ export function rankForAnnotation(findings: readonly Finding[], changedFiles?: R
 
 function roundRobinByFile(findings: readonly Finding[]): Finding[] {
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
-  const queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
+  for (const finding of findings) {
+    const queue = byFile.get(finding.file);
+    if (queue) queue.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  // Each round visits only the files that still have findings: linear in findings, however
+  // unevenly they are spread over files.
+  let queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
   const out: Finding[] = [];
-  for (let round = 0; out.length < findings.length; round++) {
-    for (const queue of queues) {
-      const next = queue[round];
-      if (next) out.push(next);
-    }
+  for (let round = 0; queues.length > 0; round++) {
+    for (const queue of queues) out.push(queue[round] as Finding);
+    queues = queues.filter((queue) => queue.length > round + 1);
   }
   return out;
 }

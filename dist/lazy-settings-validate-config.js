@@ -6934,7 +6934,7 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/config/validate.ts
+// src/settings/validate-config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -7433,7 +7433,7 @@ var cua_guard_schema_default = {
   }
 };
 
-// src/engine/text-position.ts
+// src/parse/text-position.ts
 var LineIndex = class {
   text;
   /** Offsets where lines start, ascending; complete up to `scanned`. */
@@ -7492,7 +7492,7 @@ var UsageError = class extends Error {
   isUsageError = true;
 };
 
-// src/config/config-error.ts
+// src/settings/config-error.ts
 var ConfigError = class extends UsageError {
   file;
   problems;
@@ -7509,7 +7509,7 @@ function formatProblem(file, problem) {
   return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 
-// src/config/validate.ts
+// src/settings/validate-config.ts
 var RULE_IDS = Object.keys(cua_guard_schema_default.definitions.rules.properties);
 var compiled;
 function validator() {
