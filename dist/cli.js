@@ -7961,14 +7961,23 @@ function countFindings(files) {
   return counts;
 }
 
+// src/report/terminal-text.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControlCharacters(text) {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0").toUpperCase()}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
 // src/report/text.ts
 function formatFindingLine(finding) {
-  const suppressed = finding.suppressed ? ` (suppressed: ${finding.suppressed.reason})` : "";
-  return `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}${suppressed}`;
+  const suppressed = finding.suppressed ? ` (suppressed: ${escapeControlCharacters(finding.suppressed.reason)})` : "";
+  return `${escapeControlCharacters(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${escapeControlCharacters(finding.message)}${suppressed}`;
 }
 function formatText(report2) {
   const lines = [];
-  for (const problem of report2.problems ?? []) lines.push(`cua-guard: ${problem.message}`);
+  for (const problem of report2.problems ?? []) lines.push(`cua-guard: ${escapeControlCharacters(problem.message)}`);
   for (const file of report2.files) {
     for (const finding of file.findings) lines.push(formatFindingLine(finding));
   }
@@ -8578,17 +8587,49 @@ function parseCliArgs(args, options) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
-function openWorkspaceOrFail(path, cwd) {
+function openWorkspaceOrFail(path, cwd2) {
   try {
-    return openWorkspace(path.startsWith("/") ? path : `${cwd}/${path}`);
+    return openWorkspace(path.startsWith("/") ? path : `${cwd2}/${path}`);
   } catch {
     throw new UsageError(`workspace '${path}' does not exist`);
   }
 }
 
+// src/app/cli/process-io.ts
+var EXIT_INCOMPLETE = 2;
+function exitOnOutputError(stream) {
+  return (error) => {
+    if (error.code !== "EPIPE") tryWriteError(`cua-guard: cannot write to ${stream} (${error.code ?? error.message}); the run did not complete
+`);
+    process.exit(EXIT_INCOMPLETE);
+  };
+}
+function workingFolder() {
+  try {
+    return process.cwd();
+  } catch (error) {
+    const code = error.code ?? String(error);
+    tryWriteError(`cua-guard: the current folder cannot be read (${code}); run cua-guard from an existing folder
+`);
+    process.exitCode = EXIT_INCOMPLETE;
+    return void 0;
+  }
+}
+function tryWriteError(text) {
+  try {
+    process.stderr.write(text);
+  } catch {
+  }
+}
+
 // src/app/cli/cli-entry.ts
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd()
-});
+process.stdout.on("error", exitOnOutputError("standard output"));
+process.stderr.on("error", exitOnOutputError("standard error"));
+var cwd = workingFolder();
+if (cwd !== void 0) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd
+  });
+}

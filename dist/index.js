@@ -8895,14 +8895,16 @@ function rankForAnnotation(findings, changedFiles) {
 }
 function roundRobinByFile(findings) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
-  const queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
+  for (const finding of findings) {
+    const queue = byFile.get(finding.file);
+    if (queue) queue.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  let queues = [...byFile.keys()].sort(compareTreeOrder).map((file) => byFile.get(file) ?? []);
   const out = [];
-  for (let round = 0; out.length < findings.length; round++) {
-    for (const queue of queues) {
-      const next = queue[round];
-      if (next) out.push(next);
-    }
+  for (let round = 0; queues.length > 0; round++) {
+    for (const queue of queues) out.push(queue[round]);
+    queues = queues.filter((queue) => queue.length > round + 1);
   }
   return out;
 }
