@@ -61,7 +61,6 @@ test('control characters in file names and template strings reach the terminal a
     const run = runCli(['check', '.'], ws.root);
     assert.equal(run.status, 1);
     const raw = run.stdout + run.stderr;
-    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(raw, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/, 'no control character but newlines');
     assert.match(run.stdout, /x\\x1B\[2Jy\/azuredeploy\.json/);
     assert.match(run.stdout, /\\x1B\]0;pwned\\x07/);
