@@ -1,11 +1,11 @@
 // SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers.
 // One run; tool.driver lists every rule the caller hands (so ruleIndex is stable whatever was
-// found), with help and precision from each rule's own metadata; each finding
-// is a result with a location relative to %SRCROOT% (the repository root); suppressed findings
-// carry a `suppressions` entry; `partialFingerprints` identify a result across runs without the
-// line number or the resource's position in its array, so an edit elsewhere in the file (even a
-// resource inserted before it) does not turn an alert into a new one. They hash typed fields
-// (rule, node, message id, data), never the message text.
+// found), with help and precision from each rule's own metadata; each finding is a result with a
+// location relative to %SRCROOT% (the repository root); suppressed findings carry a `suppressions`
+// entry; `partialFingerprints` identify a result across runs without the line number or the
+// resource's position in its array, so an edit elsewhere in the file (even a resource inserted
+// before it) does not turn an alert into a new one. They hash typed fields (rule, node, message id,
+// data), never the message text.
 import { pathToFileURL } from 'node:url';
 import { REPOSITORY_URL, RULE_DOCS_BASE, ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { CheckReport, Finding, Severity } from '../engine/types.ts';
