@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareTreeOrder, planAnnotations, toAnnotation } from '../../src/report/annotations.ts';
 import type { Finding, Severity } from '../../src/engine/types.ts';
+import { RULES } from '../../src/rules/index.ts';
 
 const SUPPRESSED = new Set([0, 37, 74, 111, 148, 185]);
 
@@ -31,6 +32,7 @@ const ids = (plan: { annotations: { startLine: number }[] }): number[] => plan.a
 test('200 findings in 30 files: changed files first, then files take turns, within each severity budget', () => {
   const findings = twoHundredFindings();
   const plan = planAnnotations(findings, {
+    rules: RULES,
     changedFiles: new Set(['t05/azuredeploy.json', 't21/azuredeploy.json']),
     reserved: { error: 1, warning: 2 }, // the failure message, two discovery warnings
   });
@@ -56,14 +58,14 @@ test('200 findings in 30 files: changed files first, then files take turns, with
 });
 
 test('without changed files the first ten errors cover ten different templates', () => {
-  const plan = planAnnotations(twoHundredFindings());
+  const plan = planAnnotations(twoHundredFindings(), { rules: RULES });
   assert.deepEqual(ids(plan).slice(0, 10), [90, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   assert.equal(new Set(plan.annotations.filter((a) => a.severity === 'error').map((a) => a.file)).size, 10);
   assert.equal(plan.annotations.length, 30);
 });
 
 test('the per-job total caps the plan after the reserved slots', () => {
-  const plan = planAnnotations(twoHundredFindings(), { total: 20, reserved: { error: 1, warning: 2 } });
+  const plan = planAnnotations(twoHundredFindings(), { rules: RULES, total: 20, reserved: { error: 1, warning: 2 } });
   assert.equal(plan.annotations.length, 17);
   assert.deepEqual(
     plan.annotations.map((a) => a.severity),
@@ -74,8 +76,8 @@ test('the per-job total caps the plan after the reserved slots', () => {
 
 test('annotations carry title, file, line and column; an end column only on one-line spans', () => {
   const finding: Finding = { ruleId: 'CUA007', severity: 'error', messageId: 'm', message: 'm', file: 'a b/x.json', line: 3, column: 5, endLine: 3, endColumn: 9 };
-  assert.deepEqual(toAnnotation(finding), { severity: 'error', message: 'm', title: 'CUA007 tracking-mode-not-incremental', file: 'a b/x.json', startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 });
-  assert.deepEqual(Object.keys(toAnnotation({ ...finding, endLine: 4 })).sort(), ['file', 'message', 'severity', 'startColumn', 'startLine', 'title']);
+  assert.deepEqual(toAnnotation(finding, RULES), { severity: 'error', message: 'm', title: 'CUA007 tracking-mode-not-incremental', file: 'a b/x.json', startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 });
+  assert.deepEqual(Object.keys(toAnnotation({ ...finding, endLine: 4 }, RULES)).sort(), ['file', 'message', 'severity', 'startColumn', 'startLine', 'title']);
 });
 
 test('files take turns in folder-tree order', () => {

@@ -9,7 +9,8 @@ import addFormatsModule from 'ajv-formats';
 import { checkWorkspace } from '../../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
-import { buildSarif, findingHash, FINGERPRINT_KEY, formatSarif, normalizeMessage, resourcePointer, type SarifLog } from '../../src/report/sarif.ts';
+import { buildSarif, findingHash, FINGERPRINT_KEY, formatSarif, resourcePointer, type SarifLog } from '../../src/report/sarif.ts';
+import type { CheckReport, Finding } from '../../src/engine/types.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { REPO_ROOT, runCli } from '../support/run-dist.ts';
@@ -56,7 +57,7 @@ test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locati
   const ws = workspaceWithFindings();
   try {
     const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] } });
-    const log = JSON.parse(formatSarif(report, { workspaceRoot: ws.root })) as SarifLog;
+    const log = JSON.parse(formatSarif(report, { rules: RULES, workspaceRoot: ws.root })) as SarifLog;
     assertValidSarif(log);
     const run = log.runs[0];
     assert.ok(run);
@@ -70,13 +71,19 @@ test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locati
       assert.equal(rule.name, source.name);
       assert.equal(rule.helpUri, docsUrl);
       assert.equal(rule.shortDescription.text, source.description);
-      assert.ok(rule.fullDescription.text.length > source.description.length, `${rule.id} has a full description`);
-      assert.match(rule.help.markdown, new RegExp(`\\[Documentation\\]\\(${docsUrl.replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}\\)`));
+      assert.ok(rule.fullDescription.text.length > 0, `${rule.id} has a full description`);
+      // Help comes from the rule module: its Markdown, then the link to its README section.
+      assert.ok(rule.help.markdown.endsWith(`\n\n[Documentation](${docsUrl})`));
+      assert.equal(rule.help.markdown.includes('](#'), false, 'README anchors are made absolute');
+      assert.ok(rule.help.text.endsWith(`\n\nDocumentation: ${docsUrl}`));
+      assert.equal(rule.help.text.includes('```'), false, 'the plain-text help has no code fences');
+      assert.equal(rule.properties.precision, source.precision);
       assert.equal(rule.defaultConfiguration.level, source.defaultSeverity === 'notice' ? 'note' : source.defaultSeverity);
     }
     const findings = report.files.flatMap((f) => f.findings);
     assert.equal(run.results.length, findings.length);
     for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
+    assert.deepEqual(run.results.map((r) => r.properties.messageId), findings.map((f) => f.messageId), 'each result names its message id');
 
     const missing = run.results.find((r) => r.ruleId === 'CUA001');
     assert.ok(missing);
@@ -111,7 +118,7 @@ test('partial fingerprints survive unrelated edits that move lines, and change w
     const ws = createTempWorkspace();
     try {
       ws.write('azuredeploy.json', value);
-      const log = buildSarif(checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS }));
+      const log = buildSarif(checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS }), { rules: RULES });
       const result = log.runs[0]?.results.find((r) => r.ruleId === 'CUA007');
       assert.ok(result);
       return { line: result.locations[0]?.physicalLocation.region.startLine, print: result.partialFingerprints[FINGERPRINT_KEY] };
@@ -138,7 +145,7 @@ test('partial fingerprints name the resource, not its index: inserting a resourc
       const workspace = openWorkspace(ws.root);
       const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS });
       const readFile = (file: string) => (readable ? readFileSync(`${ws.root}/${file}`, 'utf8') : undefined);
-      const log = buildSarif(report, { readFile });
+      const log = buildSarif(report, { rules: RULES, readFile });
       assertValidSarif(log);
       return Object.fromEntries((log.runs[0]?.results ?? []).map((r) => [r.ruleId, r.partialFingerprints[FINGERPRINT_KEY]]));
     } finally {
@@ -158,26 +165,55 @@ test('partial fingerprints name the resource, not its index: inserting a resourc
   // languageVersion 2.0: the symbolic name already names the resource.
   assert.equal(resourcePointer({ resources: [{ type: 'Microsoft.Resources/deployments', name: "[format('pid-{0}', variables('id'))]" }] }, '/resources/0/properties/mode'), "/resources/{microsoft.resources~1deployments:[format('pid-{0}', variables('id'))]}/properties/mode");
   assert.equal(resourcePointer({ resources: { tracking: { type: 'x' } } }, '/resources/tracking/name'), '/resources/tracking/name');
-  assert.equal(normalizeMessage('declared twice (first at /resources/0)'), normalizeMessage('declared twice (first at /resources/3)'));
 });
 
-test('the fingerprint ignores positions in messages, and tells identical findings apart', () => {
-  assert.equal(normalizeMessage('not a valid JSON template: x (line 4, column 1)'), normalizeMessage('not a valid JSON template: x (line 40, column 7)'));
-  assert.equal(normalizeMessage("bad (character 12)"), normalizeMessage('bad (character 3)'));
-  const base = { ruleId: 'CUA013', file: 'a.json', jsonPointer: '', message: 'x (line 4, column 1)' };
-  assert.equal(findingHash(base), findingHash({ ...base, message: 'x (line 9, column 2)' }));
-  assert.notEqual(findingHash(base), findingHash({ ...base, file: 'b.json' }));
-  assert.notEqual(findingHash(base), findingHash({ ...base, jsonPointer: '/resources/0' }));
-  const twice = buildSarif({
-    tool: { name: 'cua-guard', version: '0' },
-    counts: { error: 2, warning: 0, notice: 0, suppressed: 0 },
-    files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: [1, 2].map((line) => ({ ruleId: 'CUA002', severity: 'error' as const, messageId: 'same', message: 'same', file: 'a.json', line, column: 1, jsonPointer: '/resources/0' })) }],
-  });
-  const prints = twice.runs[0]?.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]) ?? [];
+function reportOf(findings: Partial<Finding>[]): CheckReport {
+  const full = findings.map((f) => ({ ruleId: 'CUA013', severity: 'error' as const, messageId: 'syntax', message: 'm', file: 'a.json', line: 1, column: 1, jsonPointer: '', ...f }));
+  return { tool: { name: 'cua-guard', version: '0' }, counts: { error: full.length, warning: 0, notice: 0, suppressed: 0 }, files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: full }] };
+}
+
+const printsOf = (log: SarifLog): (string | undefined)[] => log.runs[0]?.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]) ?? [];
+const printOf = (finding: Partial<Finding>, options: Partial<Parameters<typeof buildSarif>[1]> = {}): string | undefined => printsOf(buildSarif(reportOf([finding]), { rules: RULES, ...options }))[0];
+
+test('the fingerprint hashes rule, node, message id and data: not the prose, not positions', () => {
+  const syntax = { data: { problem: 'expected a comma', line: 4, column: 1 } };
+  // Position keys in the data (the line and column the message names) are no part of the identity.
+  assert.equal(printOf(syntax), printOf({ data: { problem: 'expected a comma', line: 40, column: 7 } }));
+  // The message text is not hashed at all: rewording a message keeps every alert.
+  assert.equal(printOf(syntax), printOf({ ...syntax, message: 'reworded' }));
+  assert.notEqual(printOf(syntax), printOf({ data: { problem: 'unexpected end', line: 4, column: 1 } }), 'other data, other finding');
+  assert.notEqual(printOf(syntax), printOf({ ...syntax, messageId: 'no-resources' }), 'other message id, other finding');
+  assert.notEqual(printOf(syntax), printOf({ ...syntax, file: 'b.json' }));
+  assert.notEqual(printOf(syntax), printOf({ ...syntax, jsonPointer: '/resources/0' }));
+  // The order of data keys does not matter.
+  assert.equal(printOf({ data: { a: 'x', b: 'y' } }), printOf({ data: { b: 'y', a: 'x' } }));
+  const base = { ruleId: 'CUA013', file: 'a.json', jsonPointer: '', messageId: 'syntax', data: 'problem=x' };
+  assert.notEqual(findingHash(base), findingHash({ ...base, data: 'problem=y' }));
+
+  const twice = buildSarif(reportOf([1, 2].map((line) => ({ ruleId: 'CUA002', messageId: 'same', line, jsonPointer: '/resources/0' }))), { rules: RULES });
+  const prints = printsOf(twice);
   assert.equal(prints.length, 2);
-  assert.notEqual(prints[0], prints[1]);
+  assert.notEqual(prints[0], prints[1], 'identical findings are told apart by their order');
   assert.equal(prints[0]?.split(':')[0], prints[1]?.split(':')[0]);
   assertValidSarif(twice);
+});
+
+test('a data value pointing at a resource names it by type and name, like the finding pointer', () => {
+  const tracking = { type: 'Microsoft.Resources/deployments', name: `pid-${GUID}` };
+  const before = JSON.stringify({ resources: [tracking, tracking] });
+  const inserted = JSON.stringify({ resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'sa' }, tracking, tracking] });
+  const duplicate = (first: string, at: string) => ({ ruleId: 'CUA002', messageId: 'duplicate', data: { first }, jsonPointer: at });
+  assert.equal(printOf(duplicate('/resources/0', '/resources/1'), { readFile: () => before }), printOf(duplicate('/resources/1', '/resources/2'), { readFile: () => inserted }));
+});
+
+test('a fingerprint never hashes a secret: the data is hashed as a masked log shows it', () => {
+  const uri = (sig: string) => ({ ruleId: 'CUA017', messageId: 'remote', data: { uri: `https://x.blob.core.windows.net/t/a.json?sv=2022&sig=${sig}` } });
+  const secret = 'c2VjcmV0LXNpZ25hdHVyZQ%3D%3D';
+  // The hash input is the masked rendering: the same as a finding whose data shows `***` there.
+  assert.equal(printOf(uri(secret), { secrets: [secret] }), printOf(uri('***')));
+  assert.notEqual(printOf(uri(secret)), printOf(uri('***')), 'without the secrets list the value is what it is');
+  // A rotated secret is the same finding.
+  assert.equal(printOf(uri(secret), { secrets: [secret] }), printOf(uri('b3RoZXI%3D'), { secrets: ['b3RoZXI%3D'] }));
 });
 
 test('the bundled CLI prints valid SARIF for the examples', () => {

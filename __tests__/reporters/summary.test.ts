@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { formatMarkdownSummary } from '../../src/report/markdown-summary.ts';
 import type { CheckReport, Finding, TemplateResult } from '../../src/engine/types.ts';
 import { check, emptyTemplate, GUID, storageAccount, template, trackingResource } from '../support/templates.ts';
+import { RULES } from '../../src/rules/index.ts';
 
 function finding(file: string, i: number): Finding {
   return { ruleId: 'CUA007', severity: 'error', messageId: 'mode', message: `tracking deployment has mode 'Complete' ${'and a long explanation '.repeat(10)}#${i}`, file, line: 10 + i, column: 3 };
@@ -24,10 +25,10 @@ function manyTemplates(count: number): CheckReport {
 
 test('a summary over the budget: failing templates in full first, then one line of counts per template, then where everything is', () => {
   const report = manyTemplates(3000);
-  const unlimited = formatMarkdownSummary(report);
+  const unlimited = formatMarkdownSummary(report, { rules: RULES });
   assert.ok(Buffer.byteLength(unlimited) > 1024 * 1024, `the test needs more than 1 MiB (${Buffer.byteLength(unlimited)})`);
   const budget = 900 * 1024;
-  const summary = formatMarkdownSummary(report, { maxBytes: budget, fullReport: ['cua-guard-report.json', 'results/cua.sarif'] });
+  const summary = formatMarkdownSummary(report, { rules: RULES, maxBytes: budget, fullReport: ['cua-guard-report.json', 'results/cua.sarif'] });
   assert.ok(Buffer.byteLength(summary) <= budget, `${Buffer.byteLength(summary)} bytes`);
   assert.match(summary, /❌ \*\*1000 of 3000 template\(s\) fail\.\*\*\n\n20000 error\(s\)/, 'the totals are for everything');
   assert.match(summary, /> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template\. Every finding is in `cua-guard-report\.json` and `results\/cua\.sarif`/);
@@ -43,7 +44,7 @@ test('a summary over the budget: failing templates in full first, then one line 
   assert.match(summary, new RegExp(`\\n${3000 - listed} more template\\(s\\) are not listed here\\. Every finding is in`));
   // Within the budget, the summary is what it always was.
   const small = manyTemplates(6);
-  assert.equal(formatMarkdownSummary(small, { maxBytes: budget }), formatMarkdownSummary(small));
+  assert.equal(formatMarkdownSummary(small, { rules: RULES, maxBytes: budget }), formatMarkdownSummary(small, { rules: RULES }));
 });
 
 test('the tracking id line shows an invalid or unresolved name as it resolved, not "none found"', () => {
@@ -52,7 +53,7 @@ test('the tracking id line shows an invalid or unresolved name as it resolved, n
   const nested = check(template([{ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: 'wrap', properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource()] } } }]));
   const none = check(template([storageAccount()]));
   const valid = check(template([trackingResource()]));
-  const line = (result: TemplateResult) => /^Tracking id: [^·\n]*/m.exec(formatMarkdownSummary({ tool: { name: 'cua-guard', version: '0' }, files: [result], counts: { error: 0, warning: 0, notice: 0, suppressed: 0 } }))?.[0].trim();
+  const line = (result: TemplateResult) => /^Tracking id: [^·\n]*/m.exec(formatMarkdownSummary({ tool: { name: 'cua-guard', version: '0' }, files: [result], counts: { error: 0, warning: 0, notice: 0, suppressed: 0 } }, { rules: RULES }))?.[0].trim();
   assert.equal(line(invalid), 'Tracking id: `pid-eb7927c8-dd66-43e1-b0cf-c346a422063` (invalid)');
   assert.equal(line(unresolved), "Tracking id: `pid-{parameters('id')}` (unresolved)");
   assert.equal(line(nested), `Tracking id: _none at the top level_ (\`pid-${GUID}\` is in a nested template)`);

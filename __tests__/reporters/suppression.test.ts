@@ -13,6 +13,7 @@ import { planAnnotations } from '../../src/report/annotations.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { runCli } from '../support/run-dist.ts';
 import { GUID, RG_SCHEMA, template, trackingResource } from '../support/templates.ts';
+import { RULES } from '../../src/rules/index.ts';
 
 const REASON = 'tracking is switched on by the marketplace offer';
 
@@ -43,15 +44,15 @@ test('text, JSON, SARIF and the summary show the suppressed finding as suppresse
     assert.equal(json.files[0]?.findings.find((f) => f.ruleId === 'CUA014')?.suppressed, undefined);
     assert.equal(json.counts.suppressed, 1);
 
-    const results = buildSarif(report).runs[0]?.results ?? [];
+    const results = buildSarif(report, { rules: RULES }).runs[0]?.results ?? [];
     assert.deepEqual(results.find((r) => r.ruleId === 'CUA011')?.suppressions, [{ kind: 'inSource', justification: REASON }]);
     assert.equal(results.find((r) => r.ruleId === 'CUA014')?.suppressions, undefined);
 
-    const summary = formatMarkdownSummary(report);
+    const summary = formatMarkdownSummary(report, { rules: RULES });
     assert.match(summary, new RegExp(`~~tracking deployment .*~~ suppressed: ${REASON}`));
     assert.match(summary, /0 error\(s\), 1 warning\(s\), 0 notice\(s\), 1 suppressed\./);
 
-    const plan = planAnnotations(file.findings);
+    const plan = planAnnotations(file.findings, { rules: RULES });
     assert.deepEqual(plan.annotations.map((a) => a.title), ['CUA014 tracking-api-version']);
     assert.deepEqual(plan.omitted, []);
   } finally {

@@ -9,7 +9,7 @@
 //      so ten errors cover ten templates rather than one template's first ten lines.
 // Everything not annotated is returned in `omitted` for the job summary's note.
 import type { Finding, Severity } from '../engine/types.ts';
-import { ruleTitle } from '../rules/index.ts';
+import { ruleTitle, type ReportedRules } from './rule-metadata.ts';
 
 export interface Annotation {
   severity: Severity;
@@ -33,6 +33,8 @@ export interface AnnotationPlan {
 }
 
 export interface AnnotationOptions {
+  /** The rules the findings come from: each annotation's title is the rule's id and name. */
+  rules: ReportedRules;
   /** Workspace-relative paths changed in the pull request (annotated before others). */
   changedFiles?: ReadonlySet<string>;
   perSeverity?: number;
@@ -43,7 +45,7 @@ export interface AnnotationOptions {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 
-export function planAnnotations(findings: readonly Finding[], options: AnnotationOptions = {}): AnnotationPlan {
+export function planAnnotations(findings: readonly Finding[], options: AnnotationOptions): AnnotationPlan {
   const perSeverity = options.perSeverity ?? ANNOTATIONS_PER_SEVERITY;
   const reservedTotal = SEVERITIES.reduce((sum, s) => sum + (options.reserved?.[s] ?? 0), 0);
   let remaining = Math.max(0, (options.total ?? ANNOTATIONS_PER_JOB) - reservedTotal);
@@ -55,7 +57,7 @@ export function planAnnotations(findings: readonly Finding[], options: Annotatio
       options.changedFiles,
     );
     const budget = Math.min(remaining, Math.max(0, perSeverity - (options.reserved?.[severity] ?? 0)));
-    ranked.forEach((finding, i) => (i < budget ? annotations.push(toAnnotation(finding)) : omitted.push(finding)));
+    ranked.forEach((finding, i) => (i < budget ? annotations.push(toAnnotation(finding, options.rules)) : omitted.push(finding)));
     remaining -= Math.min(budget, ranked.length);
   }
   return { annotations, omitted };
@@ -98,11 +100,11 @@ export function compareTreeOrder(a: string, b: string): number {
   return sa.length - sb.length;
 }
 
-export function toAnnotation(finding: Finding): Annotation {
+export function toAnnotation(finding: Finding, rules: ReportedRules): Annotation {
   return {
     severity: finding.severity,
     message: finding.message,
-    title: ruleTitle(finding.ruleId),
+    title: ruleTitle(rules, finding.ruleId),
     file: finding.file,
     startLine: finding.line,
     startColumn: finding.column,

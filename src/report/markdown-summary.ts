@@ -5,9 +5,11 @@
 // the reports that hold every finding.
 import type { CheckReport, Finding, TemplateResult, TrackingResourceSummary } from '../engine/types.ts';
 import { ruleDocsUrl } from '../meta.ts';
-import { findRule } from '../rules/index.ts';
+import { findMeta, type ReportedRules } from './rule-metadata.ts';
 
 export interface SummaryOptions {
+  /** The rules the findings come from: each finding links to its rule's documentation. */
+  rules: ReportedRules;
   /** Builds a link to a file and line, or undefined for plain text. */
   linkTo?: (file: string, line: number) => string | undefined;
   /** Findings that were not shown as annotations (the caps), for the note at the top. */
@@ -23,7 +25,7 @@ export interface SummaryOptions {
 
 const ICON: Record<Finding['severity'], string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
-export function formatMarkdownSummary(report: CheckReport & { problems?: { message: string }[] }, options: SummaryOptions = {}): string {
+export function formatMarkdownSummary(report: CheckReport & { problems?: { message: string }[] }, options: SummaryOptions): string {
   const sections = report.files.map((file) => `\n${templateSection(file, options).join('\n')}\n`);
   const full = `${header(report, options, false).join('\n')}\n${sections.join('')}`;
   if (options.maxBytes === undefined || byteLength(full) <= options.maxBytes) return full;
@@ -101,8 +103,8 @@ function templateSection(file: TemplateResult, options: SummaryOptions): string[
   if (file.findings.length === 0) return lines;
   lines.push('', '| | Rule | Location | Message |', '|---|---|---|---|');
   for (const finding of file.findings) {
-    const rule = findRule(finding.ruleId);
-    const ruleCell = rule ? `[${finding.ruleId}](${ruleDocsUrl(rule.meta)}) ${rule.meta.name}` : finding.ruleId;
+    const rule = findMeta(options.rules, finding.ruleId);
+    const ruleCell = rule ? `[${finding.ruleId}](${ruleDocsUrl(rule)}) ${rule.name}` : finding.ruleId;
     const where = `${finding.file}:${finding.line}:${finding.column}`;
     const link = options.linkTo?.(finding.file, finding.line);
     const location = link ? `[${escapeCell(where)}](${link})` : escapeCell(where);

@@ -1,25 +1,29 @@
 // SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers.
-// One run; tool.driver lists every rule (so ruleIndex is stable whatever was found); each finding
-// is a result with a location relative to %SRCROOT% (the repository root); suppressed findings
-// carry a `suppressions` entry; `partialFingerprints` identify a result across runs without the
-// line number or the resource's position in its array, so an edit elsewhere in the file (even a
-// resource inserted before it) does not turn an alert into a new one.
+// One run; tool.driver lists every rule the caller hands (so ruleIndex is stable whatever was
+// found), with help and precision from each rule's own metadata; each finding is a result with a
+// location relative to %SRCROOT% (the repository root); suppressed findings carry a `suppressions`
+// entry; `partialFingerprints` identify a result across runs without the line number or the
+// resource's position in its array, so an edit elsewhere in the file (even a resource inserted
+// before it) does not turn an alert into a new one. They hash typed fields (rule, node, message id,
+// data), never the message text.
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl } from '../meta.ts';
+import { REPOSITORY_URL, RULE_DOCS_BASE, ruleDocsUrl, TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { CheckReport, Finding, Severity } from '../engine/types.ts';
+import type { RuleMeta } from '../engine/rule.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
-import { RULES } from '../rules/index.ts';
-import type { Rule } from '../engine/rule.ts';
-import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../meta.ts';
+import { absoluteAnchors, firstParagraphText, markdownToText } from './markdown-text.ts';
+import type { ReportedRules } from './rule-metadata.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
 /** The partialFingerprints key; bump the version if the hash input ever changes. */
-export const FINGERPRINT_KEY = 'cuaGuardFindingHash/v2';
+export const FINGERPRINT_KEY = 'cuaGuardFindingHash/v3';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
 export interface SarifOptions {
+  /** Every rule the check ran, in registry order: tool.driver.rules and each result's ruleIndex. */
+  rules: ReportedRules;
   /** Absolute path of the workspace, recorded as originalUriBaseIds[%SRCROOT%] when given. */
   workspaceRoot?: string;
   /**
@@ -27,6 +31,11 @@ export interface SarifOptions {
    * than by array index; without it (or for a file it cannot give) the JSON pointer is used.
    */
   readFile?: (file: string) => string | undefined;
+  /**
+   * Values that must never reach a fingerprint's input (the secrets the action masks): each is
+   * replaced by `***` in the finding's data before hashing, as a masked log would show it.
+   */
+  secrets?: readonly string[];
 }
 
 // Minimal typings of the parts of SARIF this module writes.
@@ -82,26 +91,28 @@ export interface SarifResult {
   }[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: 'inSource'; justification: string }[];
+  /** The rule's message id: a stable name for what was found, whatever the wording. */
+  properties: { messageId: string; internalError?: true };
 }
 
 export function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'notice' ? 'note' : severity;
 }
 
-export function formatSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions = {}): string {
+export function formatSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions): string {
   return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
 }
 
-export function buildSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions = {}): SarifLog {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
+export function buildSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions): SarifLog {
+  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+  const identify = findingIdentity(stablePointers(options.readFile), options.secrets ?? []);
   const seen = new Map<string, number>();
   const results: SarifResult[] = [];
-  const stablePointer = stablePointers(options.readFile);
   for (const file of report.files) {
     for (const finding of file.findings) {
       const index = ruleIndex.get(finding.ruleId);
-      if (index === undefined) continue; // every engine finding has a known rule; guard anyway
-      results.push(toResult(finding, index, seen, stablePointer));
+      if (index === undefined) continue; // every finding comes from a rule the caller handed; guard anyway
+      results.push(toResult(finding, index, seen, identify));
     }
   }
   const problems = report.problems ?? [];
@@ -112,7 +123,7 @@ export function buildSarif(report: CheckReport & { problems?: { message: string 
         version: TOOL_VERSION,
         semanticVersion: TOOL_VERSION,
         informationUri: REPOSITORY_URL,
-        rules: RULES.map(toRule),
+        rules: options.rules.map(({ meta }) => toRule(meta)),
       },
     },
     ...(options.workspaceRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.workspaceRoot) } } } : {}),
@@ -128,36 +139,37 @@ export function buildSarif(report: CheckReport & { problems?: { message: string 
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 
-function toRule({ meta: rule }: Rule): SarifRule {
-  const docsUrl = ruleDocsUrl(rule);
-  const level = sarifLevel(rule.defaultSeverity);
-  const how = RULE_HELP[rule.id] ?? '';
+/** Everything here comes from the rule's own metadata; README anchors in its help are made absolute. */
+function toRule(meta: RuleMeta): SarifRule {
+  const docsUrl = ruleDocsUrl(meta);
+  const level = sarifLevel(meta.defaultSeverity);
+  const help = absoluteAnchors(meta.help, RULE_DOCS_BASE);
   return {
-    id: rule.id,
-    name: rule.name,
-    shortDescription: { text: rule.description },
-    fullDescription: { text: `${rule.description}. ${how}`.trim() },
+    id: meta.id,
+    name: meta.name,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: firstParagraphText(help) },
     help: {
-      text: `${rule.id} ${rule.name}: ${rule.description}.\n\n${how}\n\nDocumentation: ${docsUrl}`,
-      markdown: `**${rule.id} ${rule.name}**: ${rule.description}.\n\n${how}\n\n[Documentation](${docsUrl})`,
+      text: `${markdownToText(help)}\n\nDocumentation: ${docsUrl}`,
+      markdown: `${help}\n\n[Documentation](${docsUrl})`,
     },
     helpUri: docsUrl,
     defaultConfiguration: { level },
     properties: {
       tags: ['azure', 'arm-template', 'customer-usage-attribution'],
-      precision: rule.precision,
+      precision: meta.precision,
       'problem.severity': level === 'note' ? 'recommendation' : level,
     },
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>, stablePointer: StablePointer): SarifResult {
+function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>, identify: (finding: Finding) => FingerprintInput): SarifResult {
   const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== undefined && finding.endColumn !== undefined && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash({ ...finding, jsonPointer: stablePointer(finding.file, finding.jsonPointer) });
+  const base = findingHash(identify(finding));
   const occurrence = (seen.get(base) ?? 0) + 1;
   seen.set(base, occurrence);
   return {
@@ -166,10 +178,11 @@ function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>
     level: sarifLevel(finding.severity),
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(finding.file), uriBaseId: SRCROOT }, region } }],
-    // Identical findings (same rule, node and message) are told apart by their order, as
+    // Identical findings (same rule, node, message id and data) are told apart by their order, as
     // GitHub does for its own line hashes.
     partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
     ...(finding.suppressed ? { suppressions: [{ kind: 'inSource' as const, justification: finding.suppressed.reason }] } : {}),
+    properties: { messageId: finding.messageId, ...(finding.internalError ? { internalError: true as const } : {}) },
   };
 }
 
@@ -229,27 +242,55 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * What identifies a finding across runs: rule, file, the resource-based pointer of the node and
- * the message with positions and counts taken out. Line numbers are deliberately not part of it.
- */
-export function findingHash(finding: Pick<Finding, 'ruleId' | 'file' | 'jsonPointer' | 'message'>): string {
-  const input = [finding.ruleId, finding.file, finding.jsonPointer ?? '', normalizeMessage(finding.message)].join('\u0000');
-  // node:crypto only when SARIF is asked for: the static check does not load it.
-  return process.getBuiltinModule('node:crypto').createHash('sha256').update(input).digest('hex').slice(0, 32);
+/** What a fingerprint hashes: never the message prose, never a position. */
+export interface FingerprintInput {
+  ruleId: string;
+  file: string;
+  /** The node's pointer with resources named by type and name rather than array index. */
+  jsonPointer: string;
+  messageId: string;
+  /** The message data as `key=value` lines, sorted by key: positions dropped, secrets masked. */
+  data: string;
 }
 
-/** Drops what changes when unrelated lines move: positions ("line 4, column 1", "character 12", "a.json:4:2"). */
-export function normalizeMessage(message: string): string {
-  return message
-    .replace(/\(line \d+, column \d+\)/gi, '')
-    // "first at /resources/0": an index that moves when a resource is inserted before it.
-    .replace(/\/resources\/\d+/g, '/resources/#')
-    .replace(/\b(line|column|character|offset) \d+/gi, '$1')
-    .replace(/:\d+:\d+\b/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+/**
+ * Data keys that say where something is, not what it is: a line or column in the message moves
+ * whenever an unrelated line does, so it is no part of a finding's identity (the location is
+ * reported on its own).
+ */
+const POSITION_KEYS: ReadonlySet<string> = new Set(['line', 'column', 'endLine', 'endColumn', 'offset', 'character']);
+
+/**
+ * A finding's identity from typed fields only. Data values that are JSON pointers into resources
+ * ("first declared at /resources/0") name the resource the same way the finding's own pointer does.
+ *
+ * Secrets: a rule may name a value from the template or its parameters file in its data, and that
+ * value can be a secure parameter or a SAS token. The fingerprint hashes the data as a masked log
+ * would show it (each known secret replaced by `***`) rather than dropping the keys it touches:
+ * the finding keeps its identity from the non-secret parts, no digest of a secret is ever
+ * published (a short secret would fall to a dictionary attack on the hash), and rotating the
+ * secret does not turn the alert into a new one.
+ */
+function findingIdentity(stablePointer: StablePointer, secrets: readonly string[]): (finding: Finding) => FingerprintInput {
+  const mask = (value: string): string => secrets.reduce((text, secret) => (secret === '' ? text : text.split(secret).join('***')), value);
+  return (finding) => ({
+    ruleId: finding.ruleId,
+    file: finding.file,
+    jsonPointer: stablePointer(finding.file, finding.jsonPointer) ?? '',
+    messageId: finding.messageId,
+    data: Object.entries(finding.data ?? {})
+      .filter(([key]) => !POSITION_KEYS.has(key))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => `${key}=${mask(typeof value === 'string' && value.startsWith('/resources/') ? (stablePointer(finding.file, value) ?? value) : String(value))}`)
+      .join('\n'),
+  });
+}
+
+/** What identifies a finding across runs. Line numbers are deliberately not part of it. */
+export function findingHash(input: FingerprintInput): string {
+  const text = [input.ruleId, input.file, input.jsonPointer, input.messageId, input.data].join('\u0000');
+  // node:crypto only when SARIF is asked for: the static check does not load it.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** A workspace-relative path as a relative URI reference (spaces and other characters escaped). */
@@ -261,25 +302,3 @@ function directoryUri(path: string): string {
   const url = pathToFileURL(path).href;
   return url.endsWith('/') ? url : `${url}/`;
 }
-
-/** How to fix each rule, for SARIF viewers that show help next to the alert. */
-const RULE_HELP: Record<string, string> = {
-  CUA001:
-    "Add a Microsoft.Resources/deployments resource named 'pid-<your GUID>' with mode Incremental and an empty inline template to the main template's top-level resources (`cua-guard fix --tracking-id <GUID>` inserts it).",
-  CUA002: 'Keep exactly one tracking deployment per main template (or raise max-tracking-resources for landing zones with several offers), outside any copy loop.',
-  CUA003: "Name it 'pid-' followed by the GUID from Partner Center (8-4-4-4-12 hex digits, no braces), or 'pid-<id>-partnercenter'; a suffix after the GUID must start with '-'.",
-  CUA004: "Move the tracking deployment out of the nested template or child resources into the main template's top-level resources.",
-  CUA005: "Move the tracking deployment from the linked template into the main template's top-level resources.",
-  CUA006: "Give the pid- resource the type Microsoft.Resources/deployments, or rename it if it is not meant to be the tracking resource.",
-  CUA007: "Set properties.mode to 'Incremental'; 'Complete' would delete every other resource in the resource group.",
-  CUA008: 'Use an inline template with no resources: {"$schema": "…/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": []}.',
-  CUA009: 'Use one of the tracking ids registered for your offer in Partner Center (input tracking-ids / --tracking-id).',
-  CUA010: 'Give the tracking id a literal value (or a variable or parameter default) so it can be checked before deployment.',
-  CUA011: 'An opt-out condition is legitimate; make sure tracking is on with the default parameter values, and never use a literal false.',
-  CUA012: 'Add "location": "[deployment().location]" to the tracking deployment.',
-  CUA013: 'Fix the JSON syntax error at the position given, or exclude the file if it is not a deployment template.',
-  CUA014: 'Set apiVersion to a date-form version such as "2021-04-01".',
-  CUA015: "Make the name unique per location, e.g. \"[format('pid-<GUID>-{0}', uniqueString(deployment().location))]\".",
-  CUA016: 'Fix the ARM expression so that it parses and calls only known functions.',
-  CUA017: 'Keep linked templates in the repository and link them with relativePath so they can be checked, or verify the remote template yourself.',
-};

@@ -23,6 +23,7 @@ import { pathFailure, verdictFailure } from './verdict.ts';
 import { suggestFix } from './fix-suggestion.ts';
 import { publishAnnotations, publishThroughChecks } from './publish-findings.ts';
 import { runVerification } from './verification.ts';
+import { RULES } from '../../rules/index.ts';
 import { displayPath } from './workspace-paths.ts';
 
 /**
@@ -47,7 +48,8 @@ export async function run(): Promise<void> {
       ...(effective.parametersFile ? { parametersFile: effective.parametersFile } : {}),
     });
     // Before anything is printed: the runner masks secure parameter values and SAS tokens from here on.
-    for (const secret of secretsOfReport(workspace, fullReport)) core.setSecret(secret);
+    const secrets = secretsOfReport(workspace, fullReport);
+    for (const secret of secrets) core.setSecret(secret);
     const context = readRunContext(process.env);
     const api = lazyApi(effective.token);
     const notes: string[] = [];
@@ -62,7 +64,7 @@ export async function run(): Promise<void> {
 
     publishOutputs(effective, report, pathErrors.length > 0);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
-    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { workspaceRoot: effective.workspace, readFile: workspaceTextReader(workspace) }));
+    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: effective.workspace, readFile: workspaceTextReader(workspace), secrets }));
     const failure = pathFailure(pathErrors) ?? verdictFailure(effective, report);
     const fixMarkdown = effective.fix === 'suggest' ? await suggestFix(effective, workspace, resolved, report) : '';
 
@@ -78,6 +80,7 @@ export async function run(): Promise<void> {
     }
 
     const summary = formatMarkdownSummary(report, {
+      rules: RULES,
       linkTo: lineLinker(process.env),
       notAnnotated,
       notes,

@@ -8,7 +8,7 @@ import type { GitHubApi } from '../../github/api.ts';
 import { planAnnotations, type Annotation } from '../../report/annotations.ts';
 import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
 import { lineLinker } from './github-links.ts';
-import { ruleTitle } from '../../rules/index.ts';
+import { RULES, ruleTitle } from '../../rules/index.ts';
 
 export const CHECK_RUN_NAME = 'cua-guard';
 
@@ -17,7 +17,7 @@ export const CHECK_RUN_NAME = 'cua-guard';
  * `reserved`: the failure message and path errors are error annotations, each warning above a warning one.
  */
 export function publishAnnotations(findings: readonly Finding[], changedFiles: ReadonlySet<string> | undefined, reserved: Partial<Record<Severity, number>>): number {
-  const plan = planAnnotations(findings, { ...(changedFiles ? { changedFiles } : {}), reserved });
+  const plan = planAnnotations(findings, { rules: RULES, ...(changedFiles ? { changedFiles } : {}), reserved });
   for (const annotation of plan.annotations) annotate(annotation);
   if (plan.omitted.length > 0) core.info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
   return plan.omitted.length;
@@ -61,7 +61,7 @@ export async function publishThroughChecks(
     name: CHECK_RUN_NAME,
     title: `${error} error(s), ${warning} warning(s), ${notice} notice(s)`,
     // The Checks API takes at most 65,535 characters: shorten the summary the way the job summary is.
-    summary: formatMarkdownSummary(report, { linkTo: lineLinker(process.env), maxBytes: 60_000 }),
+    summary: formatMarkdownSummary(report, { rules: RULES, linkTo: lineLinker(process.env), maxBytes: 60_000 }),
     findings: report.files.flatMap((f) => f.findings),
     conclusion: failure ? 'failure' : 'success',
     titleOf: ruleTitle,

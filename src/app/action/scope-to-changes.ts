@@ -10,6 +10,7 @@ import { filterReportToChanges } from '../../github/only-changed.ts';
 import type { GitHubApi } from '../../github/api.ts';
 import { planAnnotations } from '../../report/annotations.ts';
 import type { ActionSettings } from './input-helper.ts';
+import { RULES } from '../../rules/index.ts';
 import { workspaceRelative } from './workspace-paths.ts';
 
 export interface Scoped {
@@ -65,7 +66,7 @@ export async function changedFilesForRanking(
   api: () => Promise<GitHubApi>,
 ): Promise<ReadonlySet<string> | undefined> {
   if (!context.pullRequest || !token) return undefined;
-  if (planAnnotations(findings, { reserved }).omitted.length === 0) return undefined;
+  if (planAnnotations(findings, { rules: RULES, reserved }).omitted.length === 0) return undefined;
   const changed = await changedFilesOf(context, api);
   if (changed.kind === 'pull-request') {
     core.info(`annotations: more findings than GitHub shows; findings in the ${changed.files.size} file(s) pull request #${changed.number} changes come first`);

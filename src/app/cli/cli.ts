@@ -17,6 +17,7 @@ import { isNamedPathProblem, type DiscoveryProblem } from '../../workspace/disco
 import { TOOL_VERSION } from '../../meta.ts';
 import { trackingResource } from '../../model/tracking-resource.ts';
 import { HELP } from './help.ts';
+import { RULES } from '../../rules/index.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -131,7 +132,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     ...(values.parameters ? { parametersFile: values.parameters } : {}),
   });
   const readFile = workspaceTextReader(workspace);
-  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { workspaceRoot: workspace.root, readFile }) : formatText(report));
+  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile }) : formatText(report));
   // The text format prints the problems itself; JSON and SARIF keep stdout one document.
   if (format !== 'text') for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
   if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;

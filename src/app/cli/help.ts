@@ -1,3 +1,6 @@
+import type { RuleMeta } from '../../engine/rule.ts';
+import { RULES } from '../../rules/index.ts';
+
 export const HELP = `cua-guard: checks Azure customer usage attribution (pid- tracking deployments) in ARM templates
 
 Usage:
@@ -34,4 +37,32 @@ Options for every command:
 Exit codes: 0 no error-level finding (fix: none left), 1 findings at or above --fail-on (fix: errors
 left to fix by hand), 2 usage error, a named path that is missing, outside the workspace or holds
 no main template, invalid configuration, or internal error.
-`;
+
+${rulesHelp(RULES.map((rule) => rule.meta))}`;
+
+/** Every rule from its own metadata: id, name and default severity, then its description wrapped. */
+export function rulesHelp(rules: readonly RuleMeta[]): string {
+  // Constants inside: HELP is built while this module loads, before module-level ones exist.
+  const width = 100;
+  const indent = '        ';
+  const nameWidth = Math.max(...rules.map((rule) => rule.name.length));
+  const lines = ['Rules (default severity; change it with --rule ID=SEVERITY or "rules" in .cua-guard.json):'];
+  for (const rule of rules) {
+    lines.push(`  ${rule.id}  ${rule.name.padEnd(nameWidth)}  ${rule.defaultSeverity}`);
+    lines.push(...wrap(rule.description, width - indent.length).map((line) => `${indent}${line}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
