@@ -129,6 +129,20 @@ test('corrects mode, a missing template, location and apiVersion on the existing
   assert.match(noMode.fixed, /"properties": \{ "mode": "Incremental", "template": \{ "resources": \[\] \} \}/);
 });
 
+test('fixes that meet at one place are applied in turn, each on the text the previous pass left; the edits are on the original', () => {
+  // CUA007 and CUA008 both add "properties": the first pass adds it with a mode, the second adds the template inside it.
+  const bare = fixCleanly(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}" }\n  ]\n}\n`);
+  assertPureInsertion(bare);
+  assert.deepEqual(bare.changes, [
+    { message: `added properties with mode 'Incremental' to 'pid-${GUID}'`, line: 4 },
+    { message: `added an empty inline template to 'pid-${GUID}'`, line: 4 },
+  ]);
+  // Edits apart from each other stay apart; insertions at one place become one edit of the original.
+  const apart = fixCleanly(`{\n  "$schema": "${SUB_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "latest",\n      "name": "pid-${GUID}"\n    }\n  ]\n}\n`);
+  assert.deepEqual(apart.edits.map((e) => [e.length, e.content.startsWith(',\n      "properties": {') && e.content.endsWith('"location": "[deployment().location]"')]), [[8, false], [0, true]]);
+  assert.deepEqual(apart.changes.map((c) => c.line), [6, 8, 10, 16]);
+});
+
 test('repairs a malformed literal name only when the intended id is clear', () => {
   assert.deepEqual(repairLiteralName(`PID-${GUID}`, [], false), { name: `pid-${GUID}`, reason: "lower-case 'pid-'" });
   assert.deepEqual(repairLiteralName(`pid-{${GUID.toUpperCase()}}`, [], false), { name: `pid-${GUID.toUpperCase()}`, reason: 'no braces round the GUID' });
