@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  GUID, MG_SCHEMA, SUB_SCHEMA, TENANT_SCHEMA, check, emptyTemplate, findingsOf, ruleIds, storageAccount, template, trackingResource,
+  GUID, SUB_SCHEMA, check, emptyTemplate, findingsOf, ruleIds, storageAccount, template, trackingResource,
 } from '../support/templates.ts';
 
 const good = template([trackingResource(), storageAccount()]);
@@ -12,28 +12,6 @@ test('a correct template has no findings and passes', () => {
   assert.deepEqual(result.findings, []);
   assert.equal(result.verdict, 'pass');
   assert.deepEqual(result.tracking.map((t) => t.trackingId), [GUID]);
-});
-
-describe('CUA001 missing-tracking-resource', () => {
-  test('fails without a tracking deployment, pointing at "resources"', () => {
-    const text = JSON.stringify(template([storageAccount()]), null, 2);
-    const result = check(text);
-    const [finding] = findingsOf(result, 'CUA001');
-    assert.ok(finding);
-    assert.equal(finding.severity, 'error');
-    assert.equal(result.verdict, 'fail');
-    const line = text.split('\n').findIndex((l) => l.includes('"resources"')) + 1;
-    assert.deepEqual([finding.line, finding.column], [line, 3]);
-  });
-  test('passes when the type differs only in case (ARM compares types case-insensitively)', () => {
-    assert.deepEqual(ruleIds(check(template([trackingResource({ type: 'microsoft.resources/DEPLOYMENTS' })]))), []);
-  });
-  test('fails when the only pid- deployment is nested, and says so', () => {
-    const nested = trackingResource({ name: 'wrapper' });
-    (nested['properties'] as { template: { resources: unknown[] } }).template.resources = [trackingResource()];
-    const result = check(template([nested]));
-    assert.match(findingsOf(result, 'CUA001')[0]?.message ?? '', /not as a top-level deployment/);
-  });
 });
 
 describe('CUA002 duplicate-tracking-resource', () => {
@@ -183,21 +161,6 @@ describe('CUA007 tracking-mode-not-incremental', () => {
   });
 });
 
-describe('CUA008 tracking-template-not-empty', () => {
-  test('warns when the inner template has resources', () => {
-    const tracking = trackingResource({ properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [storageAccount()] } } });
-    const [finding] = findingsOf(check(template([tracking])), 'CUA008');
-    assert.equal(finding?.severity, 'warning');
-  });
-  test('warns for a templateLink', () => {
-    const tracking = trackingResource({ properties: { mode: 'Incremental', templateLink: { uri: 'https://example.com/empty.json' } } });
-    assert.match(findingsOf(check(template([tracking])), 'CUA008')[0]?.message ?? '', /templateLink/);
-  });
-  test('passes an empty inline template', () => {
-    assert.deepEqual(findingsOf(check(good), 'CUA008'), []);
-  });
-});
-
 describe('CUA009 unregistered-tracking-id', () => {
   test('fails for an id not in tracking-ids', () => {
     const result = check(good, { trackingIds: ['11111111-2222-3333-4444-555555555555'] });
@@ -285,19 +248,6 @@ describe('CUA011 conditional-tracking', () => {
   });
 });
 
-describe('CUA012 tracking-location-missing', () => {
-  const name = `[format('pid-${GUID}-{0}', uniqueString(deployment().location))]`;
-  for (const schema of [SUB_SCHEMA, MG_SCHEMA, TENANT_SCHEMA]) {
-    test(`fails without location at ${schema.split('/').pop()}`, () => {
-      assert.equal(findingsOf(check(template([trackingResource({ name })], { $schema: schema })), 'CUA012').length, 1);
-    });
-  }
-  test('passes with a location, and at resource-group scope without one', () => {
-    assert.deepEqual(findingsOf(check(template([trackingResource({ name, location: '[deployment().location]' })], { $schema: SUB_SCHEMA })), 'CUA012'), []);
-    assert.deepEqual(findingsOf(check(good), 'CUA012'), []);
-  });
-});
-
 describe('CUA013 invalid-template', () => {
   test('reports a JSON syntax error with its line and column', () => {
     const text = '{\n  "$schema": "x",\n  "resources": [\n    { "name": "a" "type": "b" }\n  ]\n}';
@@ -315,19 +265,6 @@ describe('CUA013 invalid-template', () => {
     const result = check({ $schema: 'x', languageVersion: '2.0', resources: { tracking: trackingResource(), st: storageAccount() } });
     assert.deepEqual(ruleIds(result), []);
     assert.deepEqual(result.findings, []);
-  });
-});
-
-describe('CUA014 tracking-api-version', () => {
-  test('warns without an apiVersion or with a non-date one', () => {
-    const noVersion = trackingResource();
-    delete noVersion['apiVersion'];
-    assert.equal(findingsOf(check(template([noVersion])), 'CUA014')[0]?.severity, 'warning');
-    assert.equal(findingsOf(check(template([trackingResource({ apiVersion: 'latest' })])), 'CUA014').length, 1);
-    assert.equal(findingsOf(check(template([trackingResource({ apiVersion: '2021-13-01' })])), 'CUA014').length, 1);
-  });
-  test('passes date versions, also -preview', () => {
-    assert.deepEqual(findingsOf(check(template([trackingResource({ apiVersion: '2022-09-01-preview' })])), 'CUA014'), []);
   });
 });
 

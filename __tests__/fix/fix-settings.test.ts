@@ -1,6 +1,6 @@
 // `cua-guard fix` and the action's `fix: suggest` make only the repairs the check would ask for:
-// not for a rule that is off for the template (configuration overrides, --rule), nor for a
-// finding suppressed on the resource (metadata.cua-guard.ignore). The CLI runs in-process; the
+// not for a rule that is off for the template (configuration overrides, --rule: it reports
+// nothing), nor for a finding suppressed on the resource (metadata.cua-guard.ignore: noted). The CLI runs in-process; the
 // action from its source entry, as the runner starts it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,8 +41,12 @@ test('cli fix: no repair for a rule that is off for the template or suppressed o
       `a/azuredeploy.json:10: set properties.mode of 'pid-${GUID}' to 'Incremental' (was 'Complete')`,
       `b/azuredeploy.json:7: set apiVersion of 'pid-${GUID}' to '2021-04-01' (was 'latest')`,
     ]);
-    assert.ok(lines.includes(`a/azuredeploy.json: left alone: apiVersion of 'pid-${GUID}' is 'latest' (CUA014 is suppressed on this resource: pinned by the platform team)`), run.stdout);
-    assert.ok(lines.includes(`b/azuredeploy.json: left alone: properties.mode of 'pid-${GUID}' is 'Complete' (CUA007 is off for this template)`), run.stdout);
+    assert.ok(
+      lines.includes(`a/azuredeploy.json: left alone: a/azuredeploy.json:7:21 CUA014 tracking deployment 'pid-${GUID}' has apiVersion 'latest', not a date-form version such as 2021-04-01 (CUA014 is suppressed on this resource: pinned by the platform team)`),
+      run.stdout,
+    );
+    // CUA007 is off for b/: the rule is not run, so it reports nothing to repair or to note.
+    assert.ok(!lines.some((l) => l.startsWith('b/azuredeploy.json: ') && l.includes('CUA007')), run.stdout);
     assert.match(readFileSync(join(ws.root, 'a/azuredeploy.json'), 'utf8'), /"apiVersion": "latest"/);
     assert.match(readFileSync(join(ws.root, 'b/azuredeploy.json'), 'utf8'), /"mode": "Complete"/);
     // --rule works the same way: with CUA014 off as well, b/ has nothing left to change.
@@ -67,8 +71,8 @@ test('action fix: suggest: the suggested diff leaves what is off or suppressed, 
     assert.match(run.summary, /- `b\/azuredeploy\.json:7` set apiVersion of 'pid-[^']+' to '2021-04-01' \(was 'latest'\)/);
     assert.doesNotMatch(run.summary, /`a\/azuredeploy\.json:\d+` set apiVersion/);
     assert.doesNotMatch(run.summary, /`b\/azuredeploy\.json:\d+` set properties\.mode/);
-    assert.match(run.summary, /- `a\/azuredeploy\.json`: left alone: apiVersion of 'pid-[^']+' is 'latest' \(CUA014 is suppressed on this resource: pinned by the platform team\)/);
-    assert.match(run.summary, /- `b\/azuredeploy\.json`: left alone: properties\.mode of 'pid-[^']+' is 'Complete' \(CUA007 is off for this template\)/);
+    assert.match(run.summary, /- `a\/azuredeploy\.json`: left alone: a\/azuredeploy\.json:7:21 CUA014 tracking deployment 'pid-[^']+' has apiVersion 'latest'.* \(CUA014 is suppressed on this resource: pinned by the platform team\)/);
+    assert.doesNotMatch(run.summary, /- `b\/azuredeploy\.json`: .*CUA007/, 'a rule that is off reports nothing to note');
     const patch = readFileSync(run.outputs['fix-patch'] ?? '', 'utf8');
     assert.deepEqual(patch.split('\n').filter((l) => /^[-+]\s/.test(l)), [
       '-        "mode": "Complete",',

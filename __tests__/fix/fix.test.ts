@@ -16,13 +16,19 @@ import { detectEol, detectIndentUnit, fixWorkspace, planTemplateFix, repairLiter
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { REPO_ROOT, runCli } from '../support/run-dist.ts';
 import { GUID, MG_SCHEMA, RG_SCHEMA, SUB_SCHEMA, TENANT_SCHEMA } from '../support/templates.ts';
+import { formatFixNote } from '../../src/report/fix-notes.ts';
 import { assertPureInsertion, assertUntouchedOutsideEdits } from './support.ts';
 
 const SETTINGS: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
 const OTHER_ID = '11111111-2222-3333-4444-555555555555';
 
-function plan(text: string, settings: CheckSettings = SETTINGS, trackingId: string | undefined = settings.trackingIds[0]): FixPlan {
-  return planTemplateFix({ file: 'azuredeploy.json', text, ...(trackingId ? { trackingId } : {}), registeredIds: settings.trackingIds, settings });
+function plan(text: string, settings: CheckSettings = SETTINGS): FixPlan {
+  return planTemplateFix({ file: 'azuredeploy.json', text, settings });
+}
+
+/** The notes as the CLI prints them. */
+function notesOf(fixPlan: FixPlan): string[] {
+  return fixPlan.notes.map(formatFixNote);
 }
 
 function errorsOf(text: string, settings: CheckSettings = SETTINGS): string[] {
@@ -123,6 +129,20 @@ test('corrects mode, a missing template, location and apiVersion on the existing
   assert.match(noMode.fixed, /"properties": \{ "mode": "Incremental", "template": \{ "resources": \[\] \} \}/);
 });
 
+test('fixes that meet at one place are applied in turn, each on the text the previous pass left; the edits are on the original', () => {
+  // CUA007 and CUA008 both add "properties": the first pass adds it with a mode, the second adds the template inside it.
+  const bare = fixCleanly(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}" }\n  ]\n}\n`);
+  assertPureInsertion(bare);
+  assert.deepEqual(bare.changes, [
+    { message: `added properties with mode 'Incremental' to 'pid-${GUID}'`, line: 4 },
+    { message: `added an empty inline template to 'pid-${GUID}'`, line: 4 },
+  ]);
+  // Edits apart from each other stay apart; insertions at one place become one edit of the original.
+  const apart = fixCleanly(`{\n  "$schema": "${SUB_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "latest",\n      "name": "pid-${GUID}"\n    }\n  ]\n}\n`);
+  assert.deepEqual(apart.edits.map((e) => [e.length, e.content.startsWith(',\n      "properties": {') && e.content.endsWith('"location": "[deployment().location]"')]), [[8, false], [0, true]]);
+  assert.deepEqual(apart.changes.map((c) => c.line), [6, 8, 10, 16]);
+});
+
 test('repairs a malformed literal name only when the intended id is clear', () => {
   assert.deepEqual(repairLiteralName(`PID-${GUID}`, [], false), { name: `pid-${GUID}`, reason: "lower-case 'pid-'" });
   assert.deepEqual(repairLiteralName(`pid-{${GUID.toUpperCase()}}`, [], false), { name: `pid-${GUID.toUpperCase()}`, reason: 'no braces round the GUID' });
@@ -144,10 +164,10 @@ test('repairs a malformed literal name only when the intended id is clear', () =
   const twoIds: CheckSettings = { ...SETTINGS, trackingIds: [GUID, OTHER_ID] };
   const unclear = plan(wrapped('pid-not-a-guid'), twoIds);
   assert.deepEqual(unclear.edits, []);
-  assert.match(unclear.notes.join('\n'), /left alone: tracking name 'pid-not-a-guid' is invalid .* the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear/);
+  assert.match(notesOf(unclear).join('\n'), /left alone: tracking name 'pid-not-a-guid' is invalid .* the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear/);
   const expression = plan(wrapped("[concat('PID-', '4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6')]"));
   assert.deepEqual(expression.edits, []);
-  assert.match(expression.notes.join('\n'), /is an expression; fix it by hand/);
+  assert.match(notesOf(expression).join('\n'), /is an expression; fix it by hand/);
 });
 
 test('with a tracking id given, an invalid or unregistered literal name becomes pid-<given id>, keeping a landing-zone suffix', () => {
@@ -165,11 +185,11 @@ test('with a tracking id given, an invalid or unregistered literal name becomes 
   // Not sure: several ids given, or two top-level tracking deployments.
   const several = plan(wrapped(`pid-${OTHER_ID}`), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
   assert.deepEqual(several.edits, []);
-  assert.match(several.notes.join('\n'), /left alone: tracking name 'pid-11111111-[^']*' uses the unregistered id 11111111-[^;]*; 2 tracking ids are given/);
+  assert.match(notesOf(several).join('\n'), /left alone: tracking name 'pid-11111111-[^']*' uses the unregistered id 11111111-[^;]*; 2 tracking ids are given/);
   const second = `,\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}-x", "properties": { "mode": "Incremental", "template": { "resources": [] } } }`;
   const two = plan(wrapped(`pid-${OTHER_ID}`, second), { ...SETTINGS, maxTrackingResources: 2 });
   assert.deepEqual(two.edits, []);
-  assert.match(two.notes.join('\n'), /the template has 2 top-level tracking deployments, so which one should carry 4f3c9a7e[^ ]* is not clear/);
+  assert.match(notesOf(two).join('\n'), /the template has 2 top-level tracking deployments, so which one should carry 4f3c9a7e[^ ]* is not clear/);
   // An expression is never rewritten.
   const expression = plan(wrapped(`[concat('pid-', '${OTHER_ID}')]`));
   assert.deepEqual(expression.edits, []);
@@ -183,11 +203,13 @@ test('a repair whose rule is off for the template, or suppressed on the resource
 
   const off = plan(text(), { ...SETTINGS, severities: { CUA007: 'off' } });
   assert.deepEqual(off.changes.map((c) => c.message.split(' of ')[0]), ['set apiVersion']);
-  assert.match(off.notes.join('\n'), /left alone: properties\.mode of 'pid-[^']+' is 'Complete' \(CUA007 is off for this template\)/);
+  // A rule that is off is not run: it reports nothing, so there is nothing to repair or to note.
+  assert.deepEqual(off.notes.filter((n) => 'finding' in n && n.finding.ruleId === 'CUA007'), []);
 
   const suppressed = plan(text(', "metadata": { "cua-guard": { "ignore": ["CUA014"], "reason": "pinned by policy" } }'));
   assert.deepEqual(suppressed.changes.map((c) => c.message.split(' of ')[0]), ['set properties.mode']);
-  assert.match(suppressed.notes.join('\n'), /left alone: apiVersion of 'pid-[^']+' is 'latest' \(CUA014 is suppressed on this resource: pinned by policy\)/);
+  assert.deepEqual(suppressed.notes.filter((n) => n.kind === 'suppressed').map((n) => 'finding' in n && [n.finding.ruleId, n.finding.suppressed?.reason]), [['CUA014', 'pinned by policy']]);
+  assert.match(notesOf(suppressed).join('\n'), /left alone: azuredeploy\.json:4:\d+ CUA014 tracking deployment 'pid-[^']+' has apiVersion 'latest'.* \(CUA014 is suppressed on this resource: pinned by policy\)/);
 
   // CUA001 off: nothing is inserted; CUA003 off: an invalid name is not renamed.
   const empty = `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": []\n}\n`;
@@ -203,20 +225,23 @@ test('tracking deployments only in a nested template: the top-level one is inser
   assertPureInsertion(result);
   assert.match(result.changes[0]?.message ?? '', /^inserted tracking deployment 'pid-4f3c9a7e[^']*' as the first resource$/);
   assert.ok(result.fixed.endsWith(nested.slice(nested.indexOf('    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": "wrapper"'))), 'the nested deployment is untouched');
-  assert.match(result.notes[0] ?? '', /^left alone: tracking deployment 'pid-[^']+' is inside the nested template of 'wrapper' .* never moves or deletes one.*a top-level one was inserted, so remove this one yourself/);
+  // The nested one is still reported, with why fix leaves it (it never moves a resource).
+  const nestedNote = result.notes.find((n) => n.kind === 'still-reported' && n.finding.ruleId === 'CUA004');
+  assert.match(nestedNote && formatFixNote(nestedNote) || '', /^still reported: azuredeploy\.json:\d+:\d+ error CUA004 .*'wrapper'.*\(not fixed: fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none\)$/);
   assert.deepEqual(result.remainingErrors.map((f) => f.ruleId).sort(), ['CUA004', 'CUA007'], 'the nested one is reported as it was');
   assert.deepEqual(plan(result.fixed).edits, [], 'a second run changes nothing');
   // A broken expression that is clearly meant as the tracking name: no second one either.
   const broken = plan(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "[concat('pid-${GUID}', )]", "properties": { "mode": "Incremental", "template": {} } }\n  ]\n}\n`);
   assert.deepEqual(broken.edits, []);
-  assert.match(broken.notes.join('\n'), /looks like the tracking deployment, but its name cannot be evaluated/);
+  assert.match(notesOf(broken).join('\n'), /looks like the tracking deployment, but its name cannot be evaluated/);
 });
 
 test('without a tracking id nothing is inserted, and the note says how to get one', () => {
   const text = `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": []\n}\n`;
-  const result = plan(text, DEFAULT_CHECK_SETTINGS, undefined);
+  const result = plan(text, DEFAULT_CHECK_SETTINGS);
   assert.deepEqual(result.edits, []);
-  assert.match(result.notes[0] ?? '', /no tracking id was given .*cua-guard new-id/);
+  assert.deepEqual(result.notes.map((n) => n.kind === 'left-alone' && [n.finding.ruleId, n.reason]), [['CUA001', "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)"]]);
+  assert.match(notesOf(result)[0] ?? '', /^left alone: azuredeploy\.json:3:3 error CUA001 .*\(not fixed: no tracking id was given .*cua-guard new-id/);
 });
 
 test('line endings and indentation are detected from the file', () => {
@@ -279,10 +304,10 @@ test('fix on every failing example: exactly these findings remain, each with the
         assert.equal(text, original, `${name} is left byte for byte`);
         assert.equal(plan.written, false);
       }
-      // Every error left is explained: a "left alone"/"not changed" note, or the reason on its "still reported" line.
+      // Every error left is explained: its note gives the reason.
       for (const error of plan.remainingErrors) {
-        const line = plan.notes.find((n) => n.startsWith('still reported') && n.includes(` ${error.ruleId} `)) ?? '';
-        assert.ok(/\(not fixed: /.test(line) || plan.notes.some((n) => /^(left alone|not changed): /.test(n)), `${name}: why ${error.ruleId} is left: ${plan.notes.join(' | ')}`);
+        const note = plan.notes.find((n) => 'finding' in n && n.finding === error);
+        assert.ok(note && (note.kind === 'left-alone' || (note.kind === 'still-reported' && note.reason)), `${name}: why ${error.ruleId} is left: ${plan.notes.map(formatFixNote).join(' | ')}`);
       }
       const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true });
       assert.deepEqual(again.files.map((f) => f.edits.length), [0], `${name}: a second run changes nothing`);
@@ -301,7 +326,7 @@ test('a linked template of another main template is never given a tracking deplo
     const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
     assert.equal(byFile['azuredeploy.json']?.written, true);
     assert.equal(byFile['nested/azuredeploy.json']?.written, false);
-    assert.match(byFile['nested/azuredeploy.json']?.notes[0] ?? '', /is a linked template of azuredeploy\.json/);
+    assert.deepEqual(byFile['nested/azuredeploy.json']?.notes, [{ kind: 'linked-template', parent: 'azuredeploy.json' }]);
   } finally {
     ws.dispose();
   }

@@ -41,6 +41,7 @@ interface PendingFinding {
   at: NodeRef;
   suppressed?: { reason: string };
   fix?: Fix;
+  notFixable?: string;
   internalError?: true;
 }
 
@@ -91,7 +92,7 @@ export function checkUnreadableTemplate(file: string, text: string, problem: Unr
     const check = rule.checkUnreadable;
     if (check === undefined) continue;
     const severity = severityFor(rule, plan.settings) ?? 'error';
-    const report = (r: Omit<RuleReport, 'resource' | 'fix'>): void => void pending.push(pendingFrom(rule, r, severity));
+    const report = (r: Omit<RuleReport, 'resource' | 'fix' | 'notFixable'>): void => void pending.push(pendingFrom(rule, r, severity));
     runIsolated(rule, file, pending, () => check.call(rule, { file, problem, position, settings: plan.settings, report }));
   }
   return finish({ file, scope: undefined, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
@@ -115,6 +116,7 @@ function pendingFrom(rule: Rule, r: Omit<RuleReport, 'resource'>, severity: Seve
     message,
     at: r.at,
     ...(r.fix ? { fix: r.fix } : {}),
+    ...(r.notFixable !== undefined ? { notFixable: r.notFixable } : {}),
   };
 }
 
@@ -201,6 +203,7 @@ function toFinding(p: PendingFinding, at: Located): Finding {
     jsonPointer: toJsonPointer(p.at.path),
     ...(p.suppressed ? { suppressed: p.suppressed } : {}),
     ...(p.fix ? { fix: p.fix } : {}),
+    ...(p.notFixable !== undefined ? { notFixable: p.notFixable } : {}),
     ...(p.internalError ? { internalError: true } : {}),
   };
 }

@@ -67,6 +67,11 @@ export interface RuleReport<MessageId extends string = string> {
   /** For rules whose findings differ in weight (CUA011); a configured severity still wins. */
   severity?: Severity;
   fix?: Fix;
+  /**
+   * Why this finding carries no `fix` although the rule repairs others like it (no tracking id
+   * was given, a value computed by an expression); `cua-guard fix` says it when it leaves the finding.
+   */
+  notFixable?: string;
 }
 
 /** Everything a rule sees about one main template that could be read as a template. */
@@ -97,7 +102,7 @@ export interface UnreadableContext<MessageId extends string = string> {
   /** Line and column of the problem's offset (syntax and unreadable problems). */
   position: { line: number; column: number };
   settings: CheckSettings;
-  report(report: Omit<RuleReport<MessageId>, 'resource' | 'fix'>): void;
+  report(report: Omit<RuleReport<MessageId>, 'resource' | 'fix' | 'notFixable'>): void;
 }
 
 export interface Rule<MessageId extends string = string> {

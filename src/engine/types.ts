@@ -30,6 +30,8 @@ export interface Finding {
   suppressed?: { reason: string };
   /** The rule's repair, when it has one for this finding (`cua-guard fix` applies it). */
   fix?: Fix;
+  /** Why the rule attached no repair to this finding, when it says (see RuleReport.notFixable). */
+  notFixable?: string;
   /** The rule itself failed on this template (a bug): the check is incomplete. */
   internalError?: true;
 }

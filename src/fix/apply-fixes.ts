@@ -11,6 +11,8 @@ export interface AppliedFixes {
   text: string;
   /** The fixes whose edits are in `text`, in the order applied. */
   applied: Fix[];
+  /** Each applied fix's edits on the original text (parallel to `applied`). */
+  appliedEdits: Edit[][];
   /** Fixes left for another pass (their edits overlapped an applied one). */
   deferred: Fix[];
   /** Edits on the original text, sorted by offset. */
@@ -19,9 +21,10 @@ export interface AppliedFixes {
 
 export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
   const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree || fixes.length === 0) return { text, applied: [], deferred: [...fixes], edits: [] };
+  if (!tree || fixes.length === 0) return { text, applied: [], appliedEdits: [], deferred: [...fixes], edits: [] };
   const style = detectStyle(text);
   const applied: Fix[] = [];
+  const appliedEdits: Edit[][] = [];
   const deferred: Fix[] = [];
   const accepted: Edit[] = [];
   for (const fix of fixes) {
@@ -32,9 +35,10 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
     }
     accepted.push(...edits);
     applied.push(fix);
+    appliedEdits.push(edits);
   }
   const edits = [...accepted].sort((a, b) => a.offset - b.offset);
-  return { text: applyEdits(text, edits), applied, deferred, edits };
+  return { text: applyEdits(text, edits), applied, appliedEdits, deferred, edits };
 }
 
 interface Document {

@@ -1,13 +1,8 @@
-// What planning a template's fix works on: the input, the parsed text, the edits planned so far
-// and the notes on what was left alone; and the helpers every repair uses to add to them.
-import type { Edit, Node } from 'jsonc-parser';
-import { suppressionFor } from '../model/suppression.ts';
-import type { LinkReader } from '../model/linked-templates.ts';
+// TRANSITIONAL: what the name repair (repair-name.ts) works on, until the rules CUA003 and CUA009
+// attach their own rename fixes; then this module goes with repair-name.ts and legacy-name-fixes.ts.
+// The repair no longer decides whether its rule applies: it runs only for names the check reported.
 import type { CheckSettings } from '../engine/check-settings.ts';
-import type { ResourceEntry } from '../model/template-model.ts';
-import type { DeploymentScope } from '../model/types.ts';
-import { insertionEdit, replacementEdit } from './insert.ts';
-import type { TextStyle } from './style.ts';
+import type { Fix } from '../engine/rule.ts';
 
 export interface FixInput {
   /** Workspace-relative path of the main template. */
@@ -19,52 +14,22 @@ export interface FixInput {
   /** Every registered id (normalized), for recognizing a malformed one. */
   registeredIds?: readonly string[];
   settings: CheckSettings;
-  parameterValues?: Record<string, unknown>;
-  readLinked?: LinkReader;
-}
-
-export interface PendingEdit {
-  edit: Edit;
-  message: string;
 }
 
 export interface FixContext {
   input: FixInput;
-  tree: Node;
-  style: TextStyle;
-  scope: DeploymentScope | undefined;
-  pending: PendingEdit[];
+  /** The repairs planned, as fixes. */
+  pending: Fix[];
   notes: string[];
   /** Top-level tracking deployments in the main template (a rename to the given id needs exactly one). */
   topLevelCount: number;
-}
-
-/**
- * True when the check would report `ruleId` here: the rule is not off for this template and not
- * suppressed on the resource. A repair for a finding nobody wants is not made; the note says why.
- */
-export function wanted(context: FixContext, ruleId: string, what: string, entry?: ResourceEntry): boolean {
-  if (context.input.settings.severities[ruleId] === 'off') {
-    context.notes.push(`left alone: ${what} (${ruleId} is off for this template)`);
-    return false;
-  }
-  const suppressed = entry ? suppressionFor(entry.resource, ruleId) : undefined;
-  if (suppressed) {
-    context.notes.push(`left alone: ${what} (${ruleId} is suppressed on this resource: ${suppressed.reason})`);
-    return false;
-  }
-  return true;
-}
-
-/** Plans inserting `value` at `path` (an object member or array element), in the template's layout. */
-export function addProperty(context: FixContext, path: (string | number)[], value: unknown, message: string, first = false): void {
-  const edit = insertionEdit(context.input.text, context.tree, { path, value, first }, context.style);
-  context.pending.push({ edit, message });
+  /** The rules the check reported (unsuppressed) on the resource being repaired. */
+  reported: ReadonlySet<string>;
 }
 
 /** Plans replacing the value at `path`. */
 export function replace(context: FixContext, path: (string | number)[], value: unknown, message: string): void {
-  context.pending.push({ edit: replacementEdit(context.input.text, path, value), message });
+  context.pending.push({ file: context.input.file, operations: [{ kind: 'replace', path, value }], description: message });
 }
 
 /** ARM reads a string in brackets as an expression; '[[' escapes a literal bracket. */

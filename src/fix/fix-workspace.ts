@@ -18,7 +18,7 @@ export interface FixRequest {
   pathsAreDefault?: boolean;
   patterns?: readonly string[];
   cwd?: string;
-  /** Settings for each main template; its first tracking id is the one inserted. */
+  /** Settings for each main template (its first tracking id is the one a new tracking deployment gets). */
   settingsFor: (file: string) => CheckSettings;
   /** Only these main templates (workspace-relative), e.g. the ones a pull request affects. */
   only?: ReadonlySet<string>;
@@ -53,10 +53,10 @@ export function fixWorkspace(request: FixRequest): FixReport {
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
   for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
-  const files = planned.map((plan) => {
+  const files = planned.map((plan): PlannedFile => {
     const parent = linkedFrom.get(plan.file);
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
-    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [`left alone: it is a linked template of ${parent}, which is where a tracking deployment belongs`] };
+    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
   });
   for (const plan of files) {
     if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
@@ -73,25 +73,17 @@ interface PlannedFile extends FixFileResult {
 }
 
 function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): PlannedFile {
-  const leave = (note: string): PlannedFile => ({ file, original: '', fixed: '', edits: [], changes: [], notes: [note], remainingErrors: [], linkedFiles: [], written: false, skipped: note, bom: '' });
+  const leave = (message: string): PlannedFile => ({ file, original: '', fixed: '', edits: [], changes: [], notes: [{ kind: 'unreadable', message }], remainingErrors: [], linkedFiles: [], written: false, skipped: message, bom: '' });
   const read = readWorkspaceFile(request.workspace, file);
-  if (!read.ok) return leave(`not changed: ${read.message}`);
+  if (!read.ok) return leave(read.message);
   const bytes = readFileSync(read.absolutePath);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return leave('not changed: UTF-16 files are not rewritten');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return leave('UTF-16 files are not rewritten');
   const raw = bytes.toString('utf8');
   const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : '';
   const text = raw.slice(bom.length);
   const settings = request.settingsFor(file);
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const plan = planTemplateFix({
-    file,
-    text,
-    ...(settings.trackingIds[0] ? { trackingId: settings.trackingIds[0] } : {}),
-    registeredIds: settings.trackingIds,
-    settings,
-    parameterValues: parameters.values,
-    readLinked,
-  });
+  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
   return { ...plan, written: false, absolutePath: read.absolutePath, bom };
 }
 

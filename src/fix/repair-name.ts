@@ -2,7 +2,7 @@
 // a placeholder or unregistered id becomes the given one. Names built by expressions are left alone.
 import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
 import type { TrackingCandidate } from '../rules/rule.ts';
-import { isExpression, replace, wanted, type FixContext } from './fix-context.ts';
+import { isExpression, replace, type FixContext } from './fix-context.ts';
 import { GUID, repairLiteralName } from './literal-name-repair.ts';
 
 const NIL_GUID = '00000000-0000-0000-0000-000000000000';
@@ -22,13 +22,13 @@ export function repairName(context: FixContext, candidate: TrackingCandidate): v
     return;
   }
   if (candidate.name.trackingId === NIL_GUID && input.trackingId && input.trackingId !== NIL_GUID && candidate.name.form !== 'invalid') {
-    if (!wanted(context, 'CUA009', `tracking name '${raw}' has the placeholder id`, entry)) return;
+    if (!context.reported.has('CUA009')) return;
     const renamed = `pid-${input.trackingId}${raw.slice(4 + NIL_GUID.length)}`;
     replace(context, namePath, renamed, `replaced the placeholder id in '${raw}' with ${input.trackingId}`);
     return;
   }
   if (candidate.name.form === 'invalid') {
-    if (!wanted(context, 'CUA003', `tracking name '${raw}' is invalid`, entry)) return;
+    if (!context.reported.has('CUA003')) return;
     const repaired = repairLiteralName(raw, [...(input.trackingId ? [input.trackingId] : []), ...(input.registeredIds ?? [])], input.settings.strictNames);
     if (repaired.name !== undefined) {
       replace(context, namePath, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
@@ -40,7 +40,7 @@ export function repairName(context: FixContext, candidate: TrackingCandidate): v
   }
   const registered = input.registeredIds ?? [];
   const id = candidate.name.trackingId;
-  if (id !== undefined && registered.length > 0 && !registered.includes(id) && wanted(context, 'CUA009', `tracking name '${raw}' uses the unregistered id ${id}`, entry)) {
+  if (id !== undefined && registered.length > 0 && !registered.includes(id) && context.reported.has('CUA009')) {
     renameToGivenId(context, candidate, raw, `tracking name '${raw}' uses the unregistered id ${id}`, `${id} is not registered`);
   }
 }

@@ -61,6 +61,9 @@ export function isFixableHere(entry: ResourceEntry, model: TemplateModel): boole
   return entry.placement === 'top-level' && entry.source.file === model.main.file;
 }
 
+/** Why a finding `isFixableHere` rules out has no repair. */
+export const NOT_HERE = "fix edits only the main template's own top-level resources";
+
 /** Where to point at a property of a resource: the property when present, else the resource. */
 export function propertyRef(entry: ResourceEntry, ...keys: string[]): NodeRef {
   let node: unknown = entry.resource;

@@ -7,6 +7,7 @@ import type { Workspace } from '../../workspace/read-file.ts';
 import type { ResolvedSettings } from '../../settings/config.ts';
 import type { ActionSettings } from './input-helper.ts';
 import { writeReport } from './outputs.ts';
+import { formatFixNote } from '../../report/fix-notes.ts';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
 const MAX_SUMMARY_DIFF = 256 * 1024;
@@ -41,7 +42,7 @@ export async function suggestFix(settings: ActionSettings, workspace: Workspace,
     const fence = '`'.repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length + 1)));
     out.push('', 'Apply it with `git apply`, or run `npx cua-guard fix` locally:', '', `${fence}diff`, shown.trimEnd(), fence);
   }
-  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => !n.startsWith('still reported')).map((n) => `- \`${f.file}\`: ${n}`));
+  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => n.kind !== 'still-reported').map((n) => `- \`${f.file}\`: ${formatFixNote(n)}`));
   if (leftAlone.length > 0) {
     out.push('', 'Not changed by the fix:', '');
     pushWithin(out, leftAlone, budget, 'note(s)');

@@ -11,6 +11,7 @@ import { openWorkspace, readWorkspaceFile, type Workspace } from '../../workspac
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatSarif } from '../../report/sarif.ts';
+import { formatFixNote } from '../../report/fix-notes.ts';
 import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../../settings/config.ts';
 import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, splitList, UsageError } from '../../settings/parse-options.ts';
 import { isNamedPathProblem, type DiscoveryProblem } from '../../workspace/discover.ts';
@@ -163,7 +164,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
   for (const file of report.files) {
     for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
-    for (const note of file.notes) say(`${file.file}: ${note}\n`);
+    for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}\n`);
   }
   if (dryRun) io.stdout(await unifiedDiff(report.files));
   const changed = report.files.filter((f) => f.fixed !== f.original).length;
