@@ -8,6 +8,9 @@ import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/che
 import type { MessageData, Rule } from '../../src/engine/rule.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { applyFixes } from '../../src/fix/apply-fixes.ts';
+import { createLinkReader } from '../../src/workspace/linked-reader.ts';
+import { openWorkspace } from '../../src/workspace/read-file.ts';
+import { createTempWorkspace } from './temp-workspace.ts';
 
 type Json = unknown;
 
@@ -17,6 +20,8 @@ export interface ValidCase {
   template: Json | string;
   settings?: Partial<CheckSettings>;
   parameterValues?: Record<string, unknown>;
+  /** Files the template may link (workspace-relative paths); when given, links are followed. */
+  linked?: Record<string, Json | string>;
 }
 
 export interface ExpectedFinding {
@@ -47,8 +52,17 @@ export function templateText(template: Json | string): string {
 export function runRule(rule: Rule, testCase: ValidCase): { text: string; findings: Finding[] } {
   const text = templateText(testCase.template);
   const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, ...testCase.settings };
-  const result = checkTemplateText({ file: FILE, text, ...(testCase.parameterValues ? { parameterValues: testCase.parameterValues } : {}) }, { rules: [rule], settings });
-  return { text, findings: result.findings };
+  const input = { file: FILE, text, ...(testCase.parameterValues ? { parameterValues: testCase.parameterValues } : {}) };
+  if (testCase.linked === undefined) return { text, findings: checkTemplateText(input, { rules: [rule], settings }).findings };
+  // Linked files are read from a real workspace, through the reader the CLI uses.
+  const ws = createTempWorkspace();
+  try {
+    for (const [path, content] of Object.entries(testCase.linked)) ws.write(path, templateText(content));
+    const readLinked = createLinkReader(openWorkspace(ws.root));
+    return { text, findings: checkTemplateText({ ...input, readLinked }, { rules: [rule], settings }).findings };
+  } finally {
+    ws.dispose();
+  }
 }
 
 export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {

@@ -1,25 +1,49 @@
+// ARM expressions the check evaluates that ARM rejects whatever the parameter values. The other
+// rules' findings at such a value are dropped by the engine (`reportsInvalidExpressions`).
+import type { Rule } from '../engine/rule.ts';
 import { previewValue } from '../model/preview.ts';
 import { redactQuery } from '../model/linked-templates.ts';
-import { docsUrl, type Rule } from './rule.ts';
 
-const id = 'CUA016';
-const name = 'invalid-expression';
+const messages = {
+  invalid: '{{where}} {{value}}: {{errors}}',
+} as const;
 
-export const cua016: Rule = {
-  id,
-  name,
-  description:
-    'An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable',
-  defaultSeverity: 'error',
-  docsUrl: docsUrl(id, name),
+export const cua016: Rule<keyof typeof messages> = {
+  meta: {
+    id: 'CUA016',
+    name: 'invalid-expression',
+    description:
+      'An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable',
+    help: [
+      "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
+      '',
+      "The values checked are the ones the rules read: resource names, a tracking deployment's `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no \"depends on …\" for a broken condition, no CUA017 for a broken link).",
+      '',
+      'Fix the ARM expression so that it parses and calls only known functions.',
+      '',
+      'Fails:',
+      '```json',
+      "\"name\": \"[concat('pid-', )]\", \"condition\": \"[equals(parameters('telemetry'), 'on)]\", \"location\": \"[foo()]\"",
+      '```',
+      'Passes:',
+      '```json',
+      "\"name\": \"[concat('pid-', variables('cuaId'))]\"",
+      '```',
+    ].join('\n'),
+    defaultSeverity: 'error',
+    precision: 'very-high',
+    messages,
+    notFixable: 'fix does not rewrite expressions',
+    reportsInvalidExpressions: true,
+  },
   check({ model, report }) {
     // Only mistakes ARM rejects whatever the parameter values, once each, where they are written:
     // an error that depends on a default value may not happen with the real ones.
     for (const problem of model.expressionErrors.problems) {
-      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join('; ');
       // A link's query string may be a SAS token: never show it.
       const text = problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text;
-      report({ message: `${problem.label} ${previewValue(text)}: ${details.join('; ')}`, at: problem.at, ...(problem.resource ? { resource: problem.resource } : {}) });
+      report({ messageId: 'invalid', data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...(problem.resource ? { resource: problem.resource } : {}) });
     }
   },
 };
