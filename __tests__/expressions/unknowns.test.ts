@@ -2,7 +2,7 @@
 // their known parts in order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BoundedUnknown, createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
+import { createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
 import { PartialString, Unknown, knownPrefix } from '../../src/expressions/value.ts';
 import { ev, scopeOf, shape, value, SUB_SCHEMA } from './helpers.ts';
 
@@ -17,7 +17,7 @@ test('the landing-zone tracking name keeps its known prefix pid-<guid>-', () => 
   // uniqueString is 13 characters, so take(..., 64) cannot cut anything: the unknown stays as is.
   assert.deepEqual(shape(result.value), { partial: [`pid-${GUID}-`, { unknown: 'uniqueString(deployment().location)' }] });
   const last = result.value.parts[1];
-  assert.ok(last instanceof BoundedUnknown && last.maxLength === 13);
+  assert.ok(last instanceof Unknown && last.maxLength === 13);
 });
 
 test('take of a partial string that might be cut keeps the known prefix, then take(...)', () => {
@@ -102,7 +102,7 @@ test('documented functions that are not evaluated give Unknown without errors', 
   }
   assert.deepEqual(shape(value("[concat('pid-', copyIndex())]")), { partial: ['pid-', { unknown: 'copyIndex()' }] });
   const guidLike = value('[newGuid()]');
-  assert.ok(guidLike instanceof BoundedUnknown && guidLike.maxLength === 36);
+  assert.ok(guidLike instanceof Unknown && guidLike.maxLength === 36);
 });
 
 test('unknown functions are errors naming the function, even in branches never taken', () => {

@@ -4,7 +4,7 @@
 import { evaluateRaw, expandCopy, isCopyEntry, type RawContext } from './evaluate.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
-import { Unknown, type ArmValue } from './value.ts';
+import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
 import { fromJson, quote } from './value-helpers.ts';
 
 export interface TemplateScope {
@@ -183,19 +183,19 @@ class Bindings {
       const key = supplied.parameters === undefined ? undefined : findKey(supplied.parameters, name);
       const entry = key === undefined ? undefined : asRecord(supplied.parameters?.[key]);
       if (entry !== undefined) {
-        if (!('value' in entry)) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] }; // e.g. a Key Vault reference
+        if (!('value' in entry)) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
         const errors: ExpressionError[] = [];
         const value = evaluateRaw(entry['value'], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
         return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
       }
-      if (supplied.viaLink) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] }; // values live in the parameters file
+      if (supplied.viaLink) return { kind: 'value', value: parameterUnknown(found, 'linked-parameters-file'), errors: [] }; // values live in the parameters file
     }
     if ('defaultValue' in def) {
       const errors: ExpressionError[] = [];
       const value = evaluateRaw(def['defaultValue'], { scope: owner, errors, state, copy: [], withOffsets: false });
       return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
     }
-    return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
+    return { kind: 'value', value: parameterUnknown(found, 'no-value'), errors: [] };
   }
 
   private parameters(): DefinitionTable<ParameterDef> {
@@ -225,7 +225,11 @@ function copyVariables(key: string, raw: unknown): [string, VariableDef][] | und
 }
 
 function secretResolution(found: ParameterDef): Resolution {
-  return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
+  return { kind: 'value', value: parameterUnknown(found, 'secure'), errors: [] };
+}
+
+function parameterUnknown(found: ParameterDef, reason: MissingParameterValue): Unknown {
+  return new Unknown(parameterText(found), { kind: 'parameter', name: found.name, reason });
 }
 
 function parameterText(found: ParameterDef): string {

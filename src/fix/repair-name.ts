@@ -2,6 +2,7 @@
 // a placeholder or unregistered id becomes the given one. Names built by expressions are left alone.
 import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
 import type { TrackingCandidate } from '../rules/rule.ts';
+import { describeTrackingNameProblem } from '../rules/tracking-name-problems.ts';
 import { isExpression, replace, wanted, type FixContext } from './fix-context.ts';
 import { GUID, repairLiteralName } from './literal-name-repair.ts';
 
@@ -17,7 +18,7 @@ export function repairName(context: FixContext, candidate: TrackingCandidate): v
     if (candidate.name.trackingId === NIL_GUID && input.trackingId) {
       context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression that gives the placeholder id ${NIL_GUID}; put your id (${input.trackingId}) where it comes from`);
     } else if (candidate.name.form === 'invalid') {
-      context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression; fix it by hand (${candidate.name.problem ?? 'invalid'})`);
+      context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression; fix it by hand (${describeTrackingNameProblem(candidate.name) ?? 'invalid'})`);
     }
     return;
   }
@@ -34,7 +35,7 @@ export function repairName(context: FixContext, candidate: TrackingCandidate): v
       replace(context, namePath, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
       return;
     }
-    const why = `tracking name '${raw}' is invalid (${candidate.name.problem ?? 'invalid'}) and ${repaired.reason}`;
+    const why = `tracking name '${raw}' is invalid (${describeTrackingNameProblem(candidate.name) ?? 'invalid'}) and ${repaired.reason}`;
     renameToGivenId(context, candidate, raw, why, 'it was invalid');
     return;
   }

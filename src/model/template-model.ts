@@ -299,7 +299,7 @@ type NameEvaluator = (raw: unknown, scope: TemplateScope) => Evaluation;
 /** The benchmark baseline: a name is known only when written out as a plain string. */
 function literalName(raw: unknown): Evaluation {
   if (typeof raw === 'string' && !raw.startsWith('[')) return { value: raw, errors: [] };
-  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
+  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw), { kind: 'not-evaluated' }), errors: [] };
 }
 
 
