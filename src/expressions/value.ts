@@ -218,3 +218,20 @@ function sameValue(a: ArmValue, b: ArmValue, depth: number): boolean {
   }
   return a === b;
 }
+
+/**
+ * A key equal for values that stand for the same thing: known parts as they are, an unknown by
+ * its expression and what it was computed from (`uniqueString(…, string(copyIndex()))` differs per
+ * copy iteration once copyIndex() is bound). Undefined when the value nests too deep to write out.
+ */
+export function valueKey(value: ArmValue): string | undefined {
+  try {
+    return JSON.stringify(value, (_key, item: unknown) => {
+      if (item instanceof Unknown) return { unknown: item.text, from: causeInputs(item.cause) };
+      if (item instanceof PartialString) return { parts: item.parts };
+      return item;
+    });
+  } catch {
+    return undefined; // nested too deep to render
+  }
+}

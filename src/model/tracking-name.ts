@@ -15,6 +15,8 @@ export interface TrackingName {
   /** Why the name is invalid, or which part is unresolved. */
   problem?: TrackingNameProblem;
   fullyKnown: boolean;
+  /** The name as evaluated: what its unknown parts are made of (`display` is for messages). */
+  value: ArmValue;
 }
 
 /** Why `text` cannot start with a GUID (8-4-4-4-12 hex digits); groups count from 1. */
@@ -102,11 +104,17 @@ export function minimumLength(name: ArmValue): number {
 }
 
 export function analyzeTrackingName(name: ArmValue, strictNames: boolean): TrackingName {
+  return { ...analyze(name, strictNames), value: name };
+}
+
+type Analysis = Omit<TrackingName, 'value'>;
+
+function analyze(name: ArmValue, strictNames: boolean): Analysis {
   const display = describeString(name);
   const known = knownPrefix(name);
   const fullyKnown = typeof name === 'string';
   const parts = partsOf(name);
-  const invalid = (problem: TrackingNameProblem, extra: Partial<TrackingName> = {}): TrackingName => ({ display, form: 'invalid', problem, fullyKnown, ...extra });
+  const invalid = (problem: TrackingNameProblem, extra: Partial<Analysis> = {}): Analysis => ({ display, form: 'invalid', problem, fullyKnown, ...extra });
 
   const lengthProblem = describeLengthProblem(name, parts, fullyKnown);
   if (lengthProblem !== undefined) return invalid(lengthProblem);
@@ -159,7 +167,7 @@ interface AfterGuidContext {
   parts: readonly Part[];
 }
 
-function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext): TrackingName {
+function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext): Analysis {
   const { display, fullyKnown, strictNames } = context;
   const trackingId = guid.toLowerCase();
   if (fullyKnown && rest === '') return { display, form: 'guid', trackingId, fullyKnown };
