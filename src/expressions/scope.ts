@@ -36,7 +36,7 @@ function findKey(record: Record_, name: string): string | undefined {
 
 /** Where a scope's parameter values come from, besides defaultValue. */
 type Supplied =
-  | { kind: 'file'; values: Record_ }
+  | { kind: 'file'; values: Record_; deploymentTime: ReadonlyMap<string, MissingParameterValue> | undefined }
   | { kind: 'deployment'; parent: ScopeImpl; parameters: Record_ | undefined; viaLink: boolean };
 
 interface ParameterDef {
@@ -178,6 +178,8 @@ class Bindings {
     if (supplied.kind === 'file') {
       const key = this.fileHasValues ? findKey(supplied.values, name) : undefined;
       if (key !== undefined) return { kind: 'value', value: fromJson(supplied.values[key]), errors: [] };
+      const reason = supplied.deploymentTime?.get(name.toLowerCase());
+      if (reason !== undefined) return { kind: 'value', value: parameterUnknown(found, reason), errors: [] };
     } else {
       // Values of a nested/linked deployment are expressions of the parent template.
       const key = supplied.parameters === undefined ? undefined : findKey(supplied.parameters, name);
@@ -290,10 +292,16 @@ function kindFromSchema(schema: unknown): ScopeKind | undefined {
 
 export function createTemplateScope(
   template: Record<string, unknown>,
-  options: { parameterValues?: Record<string, unknown>; scopeKind?: ScopeKind; templatePath?: string } = {},
+  options: {
+    parameterValues?: Record<string, unknown>;
+    /** Parameters known only at deployment whatever their default (lower-case names), and why. */
+    deploymentTimeParameters?: ReadonlyMap<string, MissingParameterValue>;
+    scopeKind?: ScopeKind;
+    templatePath?: string;
+  } = {},
 ): TemplateScope {
   const kind = options.scopeKind ?? kindFromSchema(template['$schema']);
-  return ScopeImpl.forTemplate(template, { kind: 'file', values: options.parameterValues ?? {} }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(template, { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
 }
 
 export function toScopeImpl(scope: TemplateScope): ScopeImpl {

@@ -9,12 +9,14 @@ export type ContextFunction = 'deployment' | 'resourceGroup' | 'subscription' | 
 export type MissingParameterValue =
   /** No value given and no default: the customer chooses it at deployment. */
   | 'no-value'
-  /** A nested or linked deployment passes a Key Vault reference (no `value`). */
+  /** A Key Vault reference: in the parameters file, or passed by a nested or linked deployment (no `value`). */
   | 'key-vault'
   /** A secure parameter: never evaluated. */
   | 'secure'
   /** A linked deployment's values live in a parameters file the check does not read. */
-  | 'linked-parameters-file';
+  | 'linked-parameters-file'
+  /** `_artifactsLocation`: the Marketplace sets it to the package's location, whatever its default. */
+  | 'package-location';
 
 /** What makes a value unknown before deployment. */
 export type UnknownCause =
@@ -30,8 +32,8 @@ export type UnknownCause =
   | { kind: 'copy-index' }
   /**
    * A function whose value only the deployment knows (reference(), list*(), utcNow(), newGuid(),
-   * a user-defined function), or one over inputs not all known. `fn` is the canonical name when
-   * ARM has the function (as written otherwise); `inputs` are the arguments it evaluated.
+   * a user-defined function), or one over inputs not all known. `fn` is the name as written (ARM
+   * names are case-insensitive); `inputs` are the arguments it evaluated.
    */
   | { kind: 'call'; fn: string; inputs: readonly ArmValue[] }
   /** A copy loop (variable or property) whose count is not known. */
