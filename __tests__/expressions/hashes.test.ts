@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { armGuid, armUniqueString } from '../../src/expressions/index.ts';
 import { uuidV5 } from '../../src/expressions/guid.ts';
-import { BoundedUnknown } from '../../src/expressions/value-helpers.ts';
+import { Unknown } from '../../src/expressions/value.ts';
 import { ev, value } from './helpers.ts';
 
 test('uniqueString: outputs of real deployments and of the ARM engine library', () => {
@@ -39,8 +39,9 @@ test('uniqueString in expressions: 13 characters, arguments joined with a dash',
   assert.equal(value("[uniqueString('asd-asdf-asdf')]"), 'iizpqit7ih3cc');
   assert.match(String(value("[uniqueString('x')]")), /^[a-z2-7]{13}$/);
   const unknown = value('[uniqueString(resourceGroup().id)]');
-  assert.ok(unknown instanceof BoundedUnknown);
+  assert.ok(unknown instanceof Unknown);
   assert.equal(unknown.text, 'uniqueString(resourceGroup().id)');
+  assert.equal(unknown.cause.kind === 'hash' && unknown.cause.fn, 'uniqueString');
   assert.equal(unknown.maxLength, 13);
   assert.match(ev('[uniqueString(1)]').errors[0]?.message ?? '', /expects string arguments/);
 });
@@ -61,5 +62,6 @@ test('guid: RFC 4122 version 5 mechanics and the dash join', () => {
   assert.equal(g, armGuid(['a-b']));
   assert.notEqual(g, armGuid(['ab']));
   const unknown = value("[guid(resourceGroup().id, 'x')]");
-  assert.ok(unknown instanceof BoundedUnknown && unknown.maxLength === 36);
+  assert.ok(unknown instanceof Unknown && unknown.maxLength === 36);
+  assert.equal(unknown.cause.kind === 'hash' && unknown.cause.fn, 'guid');
 });

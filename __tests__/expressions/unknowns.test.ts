@@ -2,8 +2,8 @@
 // their known parts in order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BoundedUnknown, createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
-import { PartialString, Unknown, knownPrefix } from '../../src/expressions/value.ts';
+import { createTemplateScope, evaluateValue } from '../../src/expressions/index.ts';
+import { PartialString, Unknown, contextPath, dependsOn, knownPrefix, sameUnknown, valueKey } from '../../src/expressions/value.ts';
 import { ev, scopeOf, shape, value, SUB_SCHEMA } from './helpers.ts';
 
 const GUID = 'eb7927c8-dd66-43e1-b0cf-c346a4220633';
@@ -17,7 +17,7 @@ test('the landing-zone tracking name keeps its known prefix pid-<guid>-', () => 
   // uniqueString is 13 characters, so take(..., 64) cannot cut anything: the unknown stays as is.
   assert.deepEqual(shape(result.value), { partial: [`pid-${GUID}-`, { unknown: 'uniqueString(deployment().location)' }] });
   const last = result.value.parts[1];
-  assert.ok(last instanceof BoundedUnknown && last.maxLength === 13);
+  assert.ok(last instanceof Unknown && last.maxLength === 13);
 });
 
 test('take of a partial string that might be cut keeps the known prefix, then take(...)', () => {
@@ -102,7 +102,7 @@ test('documented functions that are not evaluated give Unknown without errors', 
   }
   assert.deepEqual(shape(value("[concat('pid-', copyIndex())]")), { partial: ['pid-', { unknown: 'copyIndex()' }] });
   const guidLike = value('[newGuid()]');
-  assert.ok(guidLike instanceof BoundedUnknown && guidLike.maxLength === 36);
+  assert.ok(guidLike instanceof Unknown && guidLike.maxLength === 36);
 });
 
 test('unknown functions are errors naming the function, even in branches never taken', () => {
@@ -155,4 +155,40 @@ test('take keeps the parts that cannot be cut: known text and bounded hashes', (
   assert.ok(value.parts[0] instanceof Unknown);
   assert.equal(value.parts[1], '-alz-mg-');
   assert.match((value.parts[2] as Unknown).text, /^take\(/);
+});
+
+test('an unknown says why it is unknown, as data', () => {
+  const scope = scopeOf({ parameters: { id: { type: 'string' }, secret: { type: 'securestring', defaultValue: 'x' } } });
+  const of = (text: string) => {
+    const result = value(text, scope);
+    assert.ok(result instanceof Unknown, text);
+    return result;
+  };
+  assert.deepEqual(of("[parameters('id')]").cause, { kind: 'parameter', name: 'id', reason: 'no-value' });
+  assert.deepEqual(of("[parameters('secret')]").cause, { kind: 'parameter', name: 'secret', reason: 'secure' });
+  assert.deepEqual(contextPath(of('[deployment().properties.templateLink.uri]')), { fn: 'deployment', path: ['properties', 'templateLink', 'uri'] });
+  assert.deepEqual(contextPath(of("[managementGroup('mg1')]")), { fn: 'managementGroup', path: [] });
+  assert.equal(contextPath(of("[parameters('id')]")), undefined);
+  assert.deepEqual(of('[copyIndex()]').cause, { kind: 'copy-index' });
+  const hash = of('[uniqueString(resourceGroup().id)]');
+  assert.equal(hash.cause.kind, 'hash');
+  assert.equal(hash.maxLength, 13);
+  const reference = of("[reference('x').outputs]");
+  assert.equal(reference.cause.kind, 'member');
+  assert.ok(dependsOn(reference, (u) => u.cause.kind === 'call' && u.cause.fn === 'reference'));
+  assert.equal(of("[toLower(parameters('id'))]").cause.kind, 'call');
+  const bogus = ev('[bogus()]', scope).value;
+  assert.equal(bogus instanceof Unknown && bogus.cause.kind, 'invalid');
+  // What a value depends on is followed through hashes and functions, not read from its text.
+  assert.ok(dependsOn(value("[concat('pid-', uniqueString(toLower(deployment().location)))]", scope), (u) => contextPath(u)?.path[0] === 'location'));
+  assert.ok(sameUnknown(of("[parameters('id')]"), of("[parameters('ID')]")));
+  assert.ok(!sameUnknown(of('[uniqueString(deployment().name)]'), of('[uniqueString(deployment().location)]')));
+});
+
+test('value keys tell apart unknowns computed from different known inputs', () => {
+  const scope = scopeOf({});
+  const key = (text: string) => valueKey(value(text, scope));
+  assert.equal(key("[uniqueString(deployment().name, '0')]"), key("[uniqueString(deployment().name, '0')]"));
+  assert.notEqual(key("[uniqueString(deployment().name, '0')]"), key("[uniqueString(deployment().name, '1')]"));
+  assert.equal(key("[concat('pid-', 'x')]"), JSON.stringify('pid-x'));
 });

@@ -56,6 +56,9 @@ test('the tracking id line shows an invalid or unresolved name as it resolved, n
   const line = (result: TemplateResult) => /^Tracking id: [^·\n]*/m.exec(formatMarkdownSummary({ tool: { name: 'cua-guard', version: '0' }, files: [result], counts: { error: 0, warning: 0, notice: 0, suppressed: 0 } }, { rules: RULES }))?.[0].trim();
   assert.equal(line(invalid), 'Tracking id: `pid-eb7927c8-dd66-43e1-b0cf-c346a422063` (invalid)');
   assert.equal(line(unresolved), "Tracking id: `pid-{parameters('id')}` (unresolved)");
+  // Partly known, but the known text already rules out an id: invalid, read from the name's form.
+  const partlyKnownInvalid = check(template([trackingResource({ name: "[concat('pid-NOT_A_GUID-', uniqueString(deployment().name))]" })]));
+  assert.equal(line(partlyKnownInvalid), 'Tracking id: `pid-NOT_A_GUID-{uniqueString(deployment().name)}` (invalid)');
   assert.equal(line(nested), `Tracking id: _none at the top level_ (\`pid-${GUID}\` is in a nested template)`);
   assert.equal(line(none), 'Tracking id: _none found_');
   assert.equal(line(valid), `Tracking id: \`${GUID}\``);

@@ -232,6 +232,7 @@ function summarizeTracking(c: TrackingCandidate, at: Located): TrackingResourceS
     nameExpression: typeof raw === 'string' ? raw : previewValue(raw),
     resolvedName: c.name.display,
     ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
+    form: c.name.form,
     type: c.entry.type,
     file: c.entry.source.file,
     line: at.start.line,

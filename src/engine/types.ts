@@ -1,6 +1,7 @@
 // Core vocabulary shared by the engine, the rules and the reporters.
 // Nothing here knows about GitHub or Azure.
 import type { DeploymentScope, Placement } from '../model/types.ts';
+import type { TrackingNameForm } from '../model/tracking-name.ts';
 import type { Fix, MessageData } from './rule.ts';
 
 
@@ -44,6 +45,8 @@ export interface TrackingResourceSummary {
   resolvedName: string;
   /** The tracking id (GUID or partner-center id) when it could be read from the name. */
   trackingId?: string;
+  /** What the name is: `pid-<GUID>`, with a suffix, a Partner Center id, invalid, or unresolved before deployment. */
+  form: TrackingNameForm;
   /** Resource type as written; a tracking resource must be Microsoft.Resources/deployments. */
   type: string;
   file: string;

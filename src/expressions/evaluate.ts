@@ -8,7 +8,7 @@ import { parseExpression } from './parser.ts';
 import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
 import { Unknown, type ArmValue } from './value.ts';
-import { BoundedUnknown, setProperty, typeName, type ArmObject } from './value-helpers.ts';
+import { setProperty, typeName, type ArmObject } from './value-helpers.ts';
 import type { Call } from './functions/types.ts';
 
 /** Where evaluating raw template JSON happens. */
@@ -33,7 +33,7 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown('(value nested too deeply)');
+    return new Unknown('(value nested too deeply)', { kind: 'limit' });
   }
   try {
     // Offsets refer to the caller's own string; leaves of objects are other strings.
@@ -82,7 +82,7 @@ function evaluateString(raw: string, scope: ScopeImpl, errors: ExpressionError[]
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
     errors.push(withOffsets ? { message, offset, kind: 'static' } : { message, kind: 'static' });
-    return new Unknown(raw.slice(1, -1).trim());
+    return new Unknown(raw.slice(1, -1).trim(), { kind: 'invalid' });
   }
   const frame: Frame = { scope, source: raw, errors, withOffsets, copy, state };
   // Unknown function names are reported even in branches that are never evaluated.
@@ -127,14 +127,14 @@ function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObjec
 /** The array a copy entry produces, or Unknown(unknownText) when its count is not static. */
 export function expandCopy(entry: CopyEntry, ctx: RawContext, unknownText: string): ArmValue {
   const count = evaluateRaw(entry.count, ctx);
-  if (count instanceof Unknown) return new Unknown(unknownText);
+  if (count instanceof Unknown) return new Unknown(unknownText, { kind: 'copy-loop', name: entry.name });
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
     ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
-    return new Unknown(unknownText);
+    return new Unknown(unknownText, { kind: 'invalid' });
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText);
+    return new Unknown(unknownText, { kind: 'limit' });
   }
   const items: ArmValue[] = [];
   const name = entry.name.toLowerCase();
@@ -152,7 +152,7 @@ export function evaluateNode(node: Node, frame: Frame): ArmValue {
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame));
+    return new Unknown(nodeText(node, frame), { kind: 'limit' });
   }
   try {
     switch (node.kind) {
@@ -184,8 +184,8 @@ function callText(node: CallNode, frame: Frame): string {
 function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (node.namespace !== undefined) {
     // User-defined functions (Bicep `functions`): not evaluated, but their arguments are checked.
-    for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(callText(node, frame));
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(callText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === 'object') {
@@ -195,10 +195,11 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
     return spec.impl(call);
   }
   if (spec === 'known') {
-    for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(callText(node, frame));
+    // A function only the deployment can evaluate (reference(), list*(), utcNow(), …).
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(callText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame)); // an unknown function: reported once the string is parsed
+  return new Unknown(callText(node, frame), { kind: 'invalid' }); // an unknown function: reported once the string is parsed
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {
@@ -260,10 +261,23 @@ class CallImpl implements Call {
 
   fail(message: string, kind?: 'static'): Unknown {
     report(this.frame, message, this.node.start, kind);
-    return new Unknown(this.text);
+    return new Unknown(this.text, { kind: 'invalid' });
   }
 
   unknown(maxLength?: number): Unknown {
-    return maxLength === undefined ? new Unknown(this.text) : new BoundedUnknown(this.text, maxLength);
+    return new Unknown(this.text, { kind: 'call', fn: this.name, inputs: this.evaluatedArgs() }, maxLength);
+  }
+
+  /** The arguments evaluated so far (literals count as evaluated): what an unknown result came from. */
+  private evaluatedArgs(): ArmValue[] {
+    const inputs: ArmValue[] = [];
+    this.node.args.forEach((node, i) => {
+      if (node.kind === 'string' || node.kind === 'number') inputs.push(node.value);
+      else {
+        const value = this.values?.[i];
+        if (value !== undefined && value !== NOT_EVALUATED) inputs.push(value);
+      }
+    });
+    return inputs;
   }
 }

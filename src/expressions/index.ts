@@ -12,7 +12,7 @@ export { createTemplateScope, createNestedScope, createLinkedScope };
 export { isExpressionString } from './parser.ts';
 export { armGuid } from './guid.ts';
 export { armUniqueString } from './unique-string.ts';
-export { BoundedUnknown } from './value-helpers.ts';
+export { referencesIn, type Reference } from './references.ts';
 
 /**
  * Evaluates a raw JSON value from a template. A string that starts with '[' and ends with ']' is
@@ -22,7 +22,7 @@ export { BoundedUnknown } from './value-helpers.ts';
  */
 export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: 'internal error: not a template scope' }] };
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: 'invalid' }), errors: [{ message: 'internal error: not a template scope' }] };
     if (typeof raw === 'string') {
       // Names are strings; most are plain text, which needs no scope and no cache.
       if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b || raw.charCodeAt(raw.length - 1) !== 0x5d) return { value: raw, errors: [] };
@@ -35,7 +35,7 @@ export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   } catch (error) {
     // A bug here must not take the whole check down; say what happened and move on.
     const message = error instanceof Error ? error.message : String(error);
-    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+    return { value: new Unknown(describeRaw(raw), { kind: 'invalid' }), errors: [{ message: `internal error while evaluating: ${message}` }] };
   }
 }
 

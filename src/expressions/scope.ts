@@ -4,7 +4,7 @@
 import { evaluateRaw, expandCopy, isCopyEntry, type RawContext } from './evaluate.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
-import { Unknown, type ArmValue } from './value.ts';
+import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
 import { fromJson, quote } from './value-helpers.ts';
 
 export interface TemplateScope {
@@ -36,7 +36,7 @@ function findKey(record: Record_, name: string): string | undefined {
 
 /** Where a scope's parameter values come from, besides defaultValue. */
 type Supplied =
-  | { kind: 'file'; values: Record_ }
+  | { kind: 'file'; values: Record_; deploymentTime: ReadonlyMap<string, MissingParameterValue> | undefined }
   | { kind: 'deployment'; parent: ScopeImpl; parameters: Record_ | undefined; viaLink: boolean };
 
 interface ParameterDef {
@@ -178,24 +178,26 @@ class Bindings {
     if (supplied.kind === 'file') {
       const key = this.fileHasValues ? findKey(supplied.values, name) : undefined;
       if (key !== undefined) return { kind: 'value', value: fromJson(supplied.values[key]), errors: [] };
+      const reason = supplied.deploymentTime?.get(name.toLowerCase());
+      if (reason !== undefined) return { kind: 'value', value: parameterUnknown(found, reason), errors: [] };
     } else {
       // Values of a nested/linked deployment are expressions of the parent template.
       const key = supplied.parameters === undefined ? undefined : findKey(supplied.parameters, name);
       const entry = key === undefined ? undefined : asRecord(supplied.parameters?.[key]);
       if (entry !== undefined) {
-        if (!('value' in entry)) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] }; // e.g. a Key Vault reference
+        if (!('value' in entry)) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
         const errors: ExpressionError[] = [];
         const value = evaluateRaw(entry['value'], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
         return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
       }
-      if (supplied.viaLink) return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] }; // values live in the parameters file
+      if (supplied.viaLink) return { kind: 'value', value: parameterUnknown(found, 'linked-parameters-file'), errors: [] }; // values live in the parameters file
     }
     if ('defaultValue' in def) {
       const errors: ExpressionError[] = [];
       const value = evaluateRaw(def['defaultValue'], { scope: owner, errors, state, copy: [], withOffsets: false });
       return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
     }
-    return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
+    return { kind: 'value', value: parameterUnknown(found, 'no-value'), errors: [] };
   }
 
   private parameters(): DefinitionTable<ParameterDef> {
@@ -225,7 +227,11 @@ function copyVariables(key: string, raw: unknown): [string, VariableDef][] | und
 }
 
 function secretResolution(found: ParameterDef): Resolution {
-  return { kind: 'value', value: new Unknown(parameterText(found)), errors: [] };
+  return { kind: 'value', value: parameterUnknown(found, 'secure'), errors: [] };
+}
+
+function parameterUnknown(found: ParameterDef, reason: MissingParameterValue): Unknown {
+  return new Unknown(parameterText(found), { kind: 'parameter', name: found.name, reason });
 }
 
 function parameterText(found: ParameterDef): string {
@@ -286,10 +292,16 @@ function kindFromSchema(schema: unknown): ScopeKind | undefined {
 
 export function createTemplateScope(
   template: Record<string, unknown>,
-  options: { parameterValues?: Record<string, unknown>; scopeKind?: ScopeKind; templatePath?: string } = {},
+  options: {
+    parameterValues?: Record<string, unknown>;
+    /** Parameters known only at deployment whatever their default (lower-case names), and why. */
+    deploymentTimeParameters?: ReadonlyMap<string, MissingParameterValue>;
+    scopeKind?: ScopeKind;
+    templatePath?: string;
+  } = {},
 ): TemplateScope {
   const kind = options.scopeKind ?? kindFromSchema(template['$schema']);
-  return ScopeImpl.forTemplate(template, { kind: 'file', values: options.parameterValues ?? {} }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(template, { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
 }
 
 export function toScopeImpl(scope: TemplateScope): ScopeImpl {

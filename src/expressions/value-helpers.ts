@@ -6,19 +6,6 @@ export type ArmObject = { [key: string]: ArmValue };
 export type StringLike = string | PartialString | Unknown;
 type Part = string | Unknown;
 
-/**
- * An unknown whose length has a known upper bound (uniqueString → 13, guid → 36), so
- * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string instead of
- * hiding everything behind `take(...)`. It is still an `Unknown` for every caller.
- */
-export class BoundedUnknown extends Unknown {
-  readonly maxLength: number;
-  constructor(text: string, maxLength: number) {
-    super(text);
-    this.maxLength = maxLength;
-  }
-}
-
 export function isObject(value: ArmValue | undefined): value is ArmObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
 }
@@ -70,7 +57,7 @@ export function maxLengthOf(value: StringLike): number | undefined {
   let total = 0;
   for (const part of partsOf(value)) {
     if (typeof part === 'string') total += part.length;
-    else if (part instanceof BoundedUnknown) total += part.maxLength;
+    else if (part.maxLength !== undefined) total += part.maxLength;
     else return undefined;
   }
   return total;
@@ -107,7 +94,7 @@ export function setProperty(object: ArmObject, key: string, value: ArmValue): vo
 export function fromJson(raw: unknown, depth = 0): ArmValue {
   if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown('(value nested too deeply)');
+  if (depth > 200) return new Unknown('(value nested too deeply)', { kind: 'limit' });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === 'object') {
     const out: ArmObject = {};

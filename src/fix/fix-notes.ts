@@ -21,5 +21,4 @@ export type FixNote =
   /**
    * TRANSITIONAL (until CUA003/CUA009 attach their own rename fixes): a note of the name repair
    * in repair-name.ts, already worded.
-   */
-  | { kind: 'name-repair'; text: string };
+   */;

@@ -2,6 +2,5 @@
 // left. Used by `cua-guard fix` and the action's `fix: suggest`.
 export { fixWorkspace, unifiedDiff, type FixFileResult, type FixReport, type FixRequest } from './fix-workspace.ts';
 export { planTemplateFix, type FixChange, type FixInput, type FixNote, type FixPlan } from './plan-fix.ts';
-export { repairLiteralName, editDistance, type NameRepair } from './literal-name-repair.ts';
 export { trackingResource, trackingName, emptyTemplate, TRACKING_API_VERSION } from '../model/tracking-resource.ts';
 export { detectStyle, detectEol, detectIndentUnit, type TextStyle } from './style.ts';

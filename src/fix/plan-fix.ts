@@ -17,8 +17,6 @@ import { RULES, findRule } from '../rules/index.ts';
 import { applyFixes } from './apply-fixes.ts';
 import { composeEdit } from './compose-edits.ts';
 import type { FixNote } from './fix-notes.ts';
-import { legacyNameFixes } from './legacy-name-fixes.ts';
-import { LEGACY_NOT_FIXABLE } from './legacy-not-fixable.ts';
 
 export type { FixNote } from './fix-notes.ts';
 
@@ -67,15 +65,11 @@ export function planTemplateFix(input: FixInput): FixPlan {
   let text = input.text;
   let edits: Edit[] = [];
   let placed: Placed[] = [];
-  const nameNotes: string[] = [];
   let result = check(input, text);
   const linkedFiles = result.linkedFiles;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const fixes = attachedFixes(input.file, result.findings);
-    // TRANSITIONAL: rename repairs until CUA003/CUA009 attach them (see legacy-name-fixes.ts).
-    const names = legacyNameFixes({ ...input, text }, result.findings);
-    if (pass === 0) nameNotes.push(...names.notes);
-    const applied = applyFixes(text, [...fixes, ...names.fixes]);
+    const applied = applyFixes(text, fixes);
     if (applied.applied.length === 0 || applied.text === text) break;
     placed = [...placed.map((p) => ({ ...p, at: moved(p.at, applied.edits) })), ...placedIn(applied.applied, applied.appliedEdits, applied.edits)];
     for (const edit of [...applied.edits].sort((a, b) => b.offset - a.offset)) {
@@ -86,7 +80,7 @@ export function planTemplateFix(input: FixInput): FixPlan {
   }
   const lines = new LineIndex(text);
   const changes = placed.map((p) => ({ message: p.description, line: lines.positionAt(p.at).line })).sort((a, b) => a.line - b.line);
-  const notes: FixNote[] = [...nameNotes.map((note): FixNote => ({ kind: 'name-repair', text: note })), ...notesOn(result.findings)];
+  const notes: FixNote[] = notesOn(result.findings);
   const remaining = result.findings.filter(isLeft);
   return { file: input.file, original: input.text, fixed: text, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === 'error'), linkedFiles };
 }
@@ -121,7 +115,7 @@ function notesOn(findings: readonly Finding[]): FixNote[] {
       notes.push({ kind: 'left-alone', finding, reason: finding.notFixable });
       continue;
     }
-    const reason = findRule(finding.ruleId)?.meta.notFixable ?? LEGACY_NOT_FIXABLE[finding.ruleId];
+    const reason = findRule(finding.ruleId)?.meta.notFixable;
     notes.push({ kind: 'still-reported', finding, ...(reason !== undefined ? { reason } : {}) });
   }
   return notes;

@@ -5,6 +5,7 @@
 import { PACKAGE_BASE_PARAMETER } from './linked-templates.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { KNOWN_AT_DEPLOYMENT } from '../parse/types.ts';
+import type { MissingParameterValue } from '../expressions/value.ts';
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
@@ -27,6 +28,11 @@ export function withPackageBase(template: Record<string, unknown>, names: Readon
   if (!isRecord(parameters)) return names;
   const base = Object.keys(parameters).find((key) => PACKAGE_BASE_PARAMETER.test(key));
   return base === undefined ? names : new Set([...names, base.toLowerCase()]);
+}
+
+/** Why each of these parameters (lower-case names) is known only at deployment. */
+export function deploymentTimeReasons(names: ReadonlySet<string>): Map<string, MissingParameterValue> {
+  return new Map([...names].map((name) => [name, PACKAGE_BASE_PARAMETER.test(name) ? 'package-location' : 'key-vault']));
 }
 
 /**

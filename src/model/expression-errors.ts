@@ -4,7 +4,7 @@
 // positions; those are traced back to their definitions and evaluated there, once each. So a
 // broken variable used by three names is one finding, at the variable. Nothing is evaluated
 // unless an evaluation the check made anyway reported an error.
-import { evaluateValue, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
+import { evaluateValue, referencesIn, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
 import type { ResourceEntry } from './template-model.ts';
@@ -47,7 +47,6 @@ export interface ValueSite {
   resource?: ResourceEntry;
 }
 
-const REFERENCE = /\b(parameters|variables)\s*\(\s*'((?:[^']|'')*)'\s*\)/gi;
 const SECURE_TYPES = /^secure(string|object)$/i;
 /**
  * How far values are walked into (objects, arrays) and followed (a variable using a variable):
@@ -99,9 +98,8 @@ export class StaticErrors {
 
   private traceReferences(text: string, site: DefinitionSite, depth: number): boolean {
     let broken = false;
-    for (const match of text.matchAll(REFERENCE)) {
-      const name = (match[2] ?? '').replace(/''/g, "'");
-      const found = (match[1] ?? '').toLowerCase() === 'variables' ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
+    for (const { kind, name } of referencesIn(text)) {
+      const found = kind === 'variables' ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
       if (found) broken = true;
     }
     return broken;

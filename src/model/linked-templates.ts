@@ -2,7 +2,7 @@
 // anything: relativePath, or a uri built from deployment().properties.templateLink.uri or
 // _artifactsLocation plus a relative path. Anything else is noted, never read.
 import { posix } from 'node:path';
-import { PartialString, Unknown, describeString, type ArmValue } from '../expressions/value.ts';
+import { PartialString, Unknown, contextPath, dependsOn, describeString, type ArmValue } from '../expressions/value.ts';
 import type { TemplateSource } from '../parse/template-source.ts';
 import type { ResourceEntry } from './template-model.ts';
 import type { JsonPath } from '../parse/types.ts';
@@ -30,8 +30,6 @@ interface LinkOwner {
   source: TemplateSource;
   path: JsonPath;
 }
-
-const BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 
 /**
  * The Marketplace replaces `_artifactsLocation` with the package's location whatever its default
@@ -75,7 +73,7 @@ export function resolveTemplateLink(owner: LinkOwner, key: LinkKey, value: ArmVa
 function relativePartAfterBase(value: ArmValue): string | undefined {
   const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
   const first = parts[0];
-  if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return undefined;
+  if (!(first instanceof Unknown) || !dependsOn(first, isPackageBase)) return undefined;
   let relative = '';
   for (const part of parts.slice(1)) {
     if (typeof part !== 'string') break;
@@ -84,6 +82,16 @@ function relativePartAfterBase(value: ArmValue): string | undefined {
   relative = relative.split('?')[0] ?? '';
   relative = relative.replace(/^\.?\/+/, '');
   return relative === '' ? undefined : relative;
+}
+
+/** `deployment().properties.templateLink.uri` (the template's own location) or the `_artifactsLocation` parameter. */
+function isPackageBase(unknown: Unknown): boolean {
+  const { cause } = unknown;
+  if (cause.kind === 'parameter') return PACKAGE_BASE_PARAMETER.test(cause.name);
+  const context = contextPath(unknown);
+  if (context?.fn !== 'deployment') return false;
+  const path = context.path.map((key) => (typeof key === 'string' ? key.toLowerCase() : key));
+  return path.some((key, i) => key === 'templatelink' && path[i + 1] === 'uri');
 }
 
 function withinWorkspace(paths: string[], note: (kind: LinkNote['kind'], message: string) => LinkResolution): LinkResolution {

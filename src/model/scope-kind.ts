@@ -1,6 +1,6 @@
 // Reads the deployment scope of a template from its $schema, and the scope a deployment
 // resource targets from its own properties, as ARM does.
-import { PartialString, Unknown, type ArmValue } from '../expressions/value.ts';
+import { PartialString, Unknown, contextPath, type ArmValue, type ContextFunction } from '../expressions/value.ts';
 import type { DeploymentScope } from './types.ts';
 
 const SCHEMA_SCOPES: readonly [RegExp, DeploymentScope][] = [
@@ -49,16 +49,20 @@ const ID_SCOPES: readonly [RegExp, DeploymentScope][] = [
   [/^\/subscriptions\/[^/]*\/?$/i, 'subscription'],
 ];
 
-const FUNCTION_SCOPES: readonly [RegExp, DeploymentScope][] = [
-  [/^tenant\(\s*\)/i, 'tenant'],
-  [/^managementGroup\(/i, 'managementGroup'],
-  [/^subscription\(/i, 'subscription'],
-  [/^resourceGroup\(/i, 'resourceGroup'],
-];
+/** The scope functions, and the scope a value read from each names (`subscription().id`). */
+const FUNCTION_SCOPES: Partial<Record<ContextFunction, DeploymentScope>> = {
+  tenant: 'tenant',
+  managementGroup: 'managementGroup',
+  subscription: 'subscription',
+  resourceGroup: 'resourceGroup',
+};
 
 /** A scope id ('/', 'Microsoft.Management/managementGroups/mg1', …) or a scope function's result. */
 function scopeFromId(value: ArmValue): DeploymentScope | undefined {
-  if (value instanceof Unknown) return FUNCTION_SCOPES.find(([pattern]) => pattern.test(value.text))?.[1];
+  if (value instanceof Unknown) {
+    const context = contextPath(value);
+    return context === undefined ? undefined : FUNCTION_SCOPES[context.fn];
+  }
   // Unknown parts (a management group name from a parameter) stand for one path segment.
   const text = typeof value === 'string' ? value : value instanceof PartialString ? value.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('') : undefined;
   if (text === undefined) return undefined;

@@ -18,7 +18,7 @@ import { looksLikeTrackingName } from './tracking-name.ts';
 import { previewValue } from './preview.ts';
 import { linkKey, resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
 import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
-import { splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
+import { deploymentTimeReasons, splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
 import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
 import type { DeploymentScope, Placement } from './types.ts';
 import type { JsonPath } from '../parse/types.ts';
@@ -109,6 +109,7 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
     parameterValues: values,
+    ...(unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {}),
     ...(scope ? { scopeKind: scope } : {}),
     templatePath: main.file,
   });
@@ -299,7 +300,7 @@ type NameEvaluator = (raw: unknown, scope: TemplateScope) => Evaluation;
 /** The benchmark baseline: a name is known only when written out as a plain string. */
 function literalName(raw: unknown): Evaluation {
   if (typeof raw === 'string' && !raw.startsWith('[')) return { value: raw, errors: [] };
-  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
+  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw), { kind: 'not-evaluated' }), errors: [] };
 }
 
 

@@ -1,9 +1,7 @@
 // Reads a (possibly partly resolved) deployment name as a CUA tracking name:
 // pid-<GUID>, pid-<GUID>-<suffix> (landing zones) or pid-<id>-partnercenter.
 // A partly known name is judged on what is known: a bad GUID stays bad whatever follows it.
-import { BoundedUnknown } from '../expressions/index.ts';
 import { PartialString, Unknown, knownPrefix, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
-import { truncate } from './preview.ts';
 
 export type TrackingNameForm = 'guid' | 'guid-with-suffix' | 'partner-center' | 'invalid' | 'unresolved';
 
@@ -15,9 +13,46 @@ export interface TrackingName {
   trackingId?: string;
   suffix?: string;
   /** Why the name is invalid, or which part is unresolved. */
-  problem?: string;
+  problem?: TrackingNameProblem;
   fullyKnown: boolean;
+  /** The name as evaluated: what its unknown parts are made of (`display` is for messages). */
+  value: ArmValue;
 }
+
+/** Why `text` cannot start with a GUID (8-4-4-4-12 hex digits); groups count from 1. */
+export type GuidShapeProblem =
+  | { kind: 'group-length'; group: number; digits: number; expected: number }
+  | { kind: 'not-hex'; group: number; char: string }
+  | { kind: 'ends-early'; group: number }
+  | { kind: 'separator'; group: number; char: string };
+
+/** Why a tracking id (what follows `pid-`) is not one. */
+export type BadTrackingId =
+  | { kind: 'braces'; shown: string }
+  | { kind: 'not-a-guid'; attempt: string; shape: GuidShapeProblem }
+  | { kind: 'partner-center-case'; shown: string }
+  | { kind: 'neither'; shown: string };
+
+/**
+ * What is wrong with a tracking name, as data; the rules word it. Texts of unknown parts
+ * (`uniqueString(deployment().name)`) are for messages only.
+ */
+export type TrackingNameProblem =
+  /** Longer than ARM allows; `atLeast` when unknown parts may add more. `counted`: unknowns of fixed length counted in. */
+  | { kind: 'too-long'; length: number; max: number; atLeast: boolean; counted: readonly { text: string; length: number }[] }
+  | { kind: 'bad-character'; char: string }
+  /** `PID-`, `Pid-`: the prefix in the wrong case. */
+  | { kind: 'prefix-case'; prefix: string }
+  | { kind: 'no-prefix' }
+  /** The id is malformed; `rest`: unknown parts that cannot make it valid. */
+  | { kind: 'bad-id'; id: BadTrackingId; rest?: readonly string[] }
+  /** Known text right after the GUID that does not start with '-'. */
+  | { kind: 'suffix-without-dash'; text: string }
+  /** A hash (uniqueString(), guid()) right after the GUID: it never starts with '-'. */
+  | { kind: 'hash-after-guid'; text: string }
+  | { kind: 'strict-suffix'; suffix: string }
+  /** The id depends on these unknown parts. */
+  | { kind: 'unresolved'; unknowns: readonly string[] };
 
 type Part = string | Unknown;
 
@@ -58,7 +93,7 @@ function partsOf(name: ArmValue): readonly Part[] {
  * at most that long, so they count 0 toward a minimum.
  */
 export function fixedLengthOf(part: Unknown): number | undefined {
-  return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : undefined;
+  return part.cause.kind === 'hash' ? part.maxLength : undefined;
 }
 
 /** The shortest the name can be at deployment: known text plus unknowns of fixed length. */
@@ -69,20 +104,24 @@ export function minimumLength(name: ArmValue): number {
 }
 
 export function analyzeTrackingName(name: ArmValue, strictNames: boolean): TrackingName {
+  return { ...analyze(name, strictNames), value: name };
+}
+
+type Analysis = Omit<TrackingName, 'value'>;
+
+function analyze(name: ArmValue, strictNames: boolean): Analysis {
   const display = describeString(name);
   const known = knownPrefix(name);
   const fullyKnown = typeof name === 'string';
   const parts = partsOf(name);
-  const invalid = (problem: string, extra: Partial<TrackingName> = {}): TrackingName => ({ display, form: 'invalid', problem, fullyKnown, ...extra });
+  const invalid = (problem: TrackingNameProblem, extra: Partial<Analysis> = {}): Analysis => ({ display, form: 'invalid', problem, fullyKnown, ...extra });
 
   const lengthProblem = describeLengthProblem(name, parts, fullyKnown);
   if (lengthProblem !== undefined) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
-  if (badChar !== undefined) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (badChar !== undefined) return invalid({ kind: 'bad-character', char: badChar });
   if (!known.startsWith('pid-')) {
-    return known.slice(0, 4).toLowerCase() === 'pid-'
-      ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`)
-      : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+    return known.slice(0, 4).toLowerCase() === 'pid-' ? invalid({ kind: 'prefix-case', prefix: known.slice(0, 4) }) : invalid({ kind: 'no-prefix' });
   }
 
   const afterPrefix = known.slice(4);
@@ -91,27 +130,26 @@ export function analyzeTrackingName(name: ArmValue, strictNames: boolean): Track
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix)
       ? { display, form: 'partner-center', trackingId: afterPrefix, fullyKnown }
-      : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
+      : invalid({ kind: 'bad-id', id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
   }
   const unknown = unknownParts(name).map((p) => p.text);
   if (knownTextRulesOutIds(afterPrefix, parts)) {
     const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
-    return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(', '))}) cannot change that`);
+    return invalid({ kind: 'bad-id', id: explainBadId(afterPrefix, false, endsAsPartnerCenter), rest: unknown });
   }
-  return { display, form: 'unresolved', fullyKnown, problem: `the tracking id depends on ${unknown.join(', ')}, known only at deployment` };
+  return { display, form: 'unresolved', fullyKnown, problem: { kind: 'unresolved', unknowns: unknown } };
 }
 
-function describeLengthProblem(name: ArmValue, parts: readonly Part[], fullyKnown: boolean): string | undefined {
+function describeLengthProblem(name: ArmValue, parts: readonly Part[], fullyKnown: boolean): TrackingNameProblem | undefined {
   const length = minimumLength(name);
   if (length <= MAX_DEPLOYMENT_NAME) return undefined;
-  if (fullyKnown) return `it is ${length} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
   const fixed = new Map<string, number>();
   for (const part of parts) {
     const fixedLength = typeof part === 'string' ? undefined : fixedLengthOf(part);
     if (fixedLength !== undefined && typeof part !== 'string') fixed.set(part.text, fixedLength);
   }
-  const counted = fixed.size === 0 ? '' : ` (counting ${truncate([...fixed].map(([text, n]) => `${text} as its ${n} characters`).join(', '))})`;
-  return `it is at least ${length} characters long${counted}; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+  const counted = [...fixed].map(([text, n]) => ({ text, length: n }));
+  return { kind: 'too-long', length, max: MAX_DEPLOYMENT_NAME, atLeast: !fullyKnown, counted };
 }
 
 function firstBadNameChar(parts: readonly Part[]): string | undefined {
@@ -129,22 +167,22 @@ interface AfterGuidContext {
   parts: readonly Part[];
 }
 
-function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext): TrackingName {
+function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext): Analysis {
   const { display, fullyKnown, strictNames } = context;
   const trackingId = guid.toLowerCase();
   if (fullyKnown && rest === '') return { display, form: 'guid', trackingId, fullyKnown };
   if (fullyKnown && rest === '-partnercenter') return { display, form: 'partner-center', trackingId, fullyKnown };
   const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
   if (rest !== '' && !rest.startsWith('-')) {
-    return { display, form: 'invalid', trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+    return { display, form: 'invalid', trackingId, fullyKnown, problem: { kind: 'suffix-without-dash', text: rest.slice(0, 12) } };
   }
   // uniqueString() and guid() never start with '-', so `pid-<GUID>{uniqueString(…)}` glues them together.
   const next = rest === '' ? context.parts.find((p): p is Unknown => typeof p !== 'string') : undefined;
   if (next !== undefined && fixedLengthOf(next) !== undefined) {
-    return { display, form: 'invalid', trackingId, fullyKnown, problem: `the GUID is followed directly by ${next.text}; a suffix must start with '-'` };
+    return { display, form: 'invalid', trackingId, fullyKnown, problem: { kind: 'hash-after-guid', text: next.text } };
   }
   if (strictNames) {
-    return { display, form: 'invalid', trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+    return { display, form: 'invalid', trackingId, suffix, fullyKnown, problem: { kind: 'strict-suffix', suffix } };
   }
   return { display, form: 'guid-with-suffix', trackingId, suffix, fullyKnown };
 }
@@ -182,7 +220,7 @@ function knownEnd(parts: readonly Part[]): string {
  * Why `text` cannot start with a GUID (8-4-4-4-12 hex digits), or undefined when it can.
  * `complete`: nothing follows `text`; otherwise an unfinished last group may still be completed.
  */
-function guidShapeProblem(text: string, complete: boolean): string | undefined {
+function guidShapeProblem(text: string, complete: boolean): GuidShapeProblem | undefined {
   let position = 0;
   for (let group = 0; group < GUID_GROUPS.length; group++) {
     const expected = GUID_GROUPS[group] ?? 0;
@@ -192,13 +230,13 @@ function guidShapeProblem(text: string, complete: boolean): string | undefined {
     const next = text.charAt(position);
     if (next === '' && !complete && digits <= expected) return undefined;
     if (digits > expected || next === '' || next === '-') {
-      if (digits !== expected) return `group ${group + 1} has ${digits} hex digits, expected ${expected}`;
+      if (digits !== expected) return { kind: 'group-length', group: group + 1, digits, expected };
     } else if (digits < expected) {
-      return `'${next}' in group ${group + 1} is not a hex digit`;
+      return { kind: 'not-hex', group: group + 1, char: next };
     }
     if (group === GUID_GROUPS.length - 1) return undefined; // what follows is the suffix's business
-    if (next === '') return `it ends after group ${group + 1} of 5`;
-    if (next !== '-') return `group ${group + 1} is followed by '${next}' instead of '-'`;
+    if (next === '') return { kind: 'ends-early', group: group + 1 };
+    if (next !== '-') return { kind: 'separator', group: group + 1, char: next };
     position++;
   }
   return undefined;
@@ -221,16 +259,14 @@ function isGuidAttempt(text: string, complete: boolean): boolean {
 }
 
 /** Explains a malformed id, such as the docs' sample GUID with 11 digits in its last group. */
-function explainBadId(text: string, complete: boolean, endsAsPartnerCenter: boolean): string {
+function explainBadId(text: string, complete: boolean, endsAsPartnerCenter: boolean): BadTrackingId {
   const id = complete ? text.replace(/-partnercenter$/i, '') : text;
   const shown = complete ? id : `${id}…`;
-  if (/^\{/.test(id)) return `the GUID must not be wrapped in braces ('${shown}')`;
+  if (id.startsWith('{')) return { kind: 'braces', shown };
   const guidProblem = guidShapeProblem(id, complete);
-  if (guidProblem !== undefined && isGuidAttempt(id, complete)) {
-    return `'${guidAttemptText(id)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
-  }
-  if (/[A-Z]/.test(id) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
-  return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+  if (guidProblem !== undefined && isGuidAttempt(id, complete)) return { kind: 'not-a-guid', attempt: guidAttemptText(id), shape: guidProblem };
+  if (/[A-Z]/.test(id) && endsAsPartnerCenter) return { kind: 'partner-center-case', shown: complete ? text : shown };
+  return { kind: 'neither', shown };
 }
 
 /** The first five dash-separated blocks: the part of the text that was meant to be the GUID. */

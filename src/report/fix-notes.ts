@@ -18,8 +18,6 @@ export function formatFixNote(note: FixNote): string {
       return `left alone: ${where(note.finding)} ${note.finding.severity} ${note.finding.ruleId} ${note.finding.message} (not fixed: ${note.reason})`;
     case 'still-reported':
       return `still reported: ${where(note.finding)} ${note.finding.severity} ${note.finding.ruleId} ${note.finding.message}${note.reason ? ` (not fixed: ${note.reason})` : ''}`;
-    case 'name-repair':
-      return note.text;
   }
 }
 

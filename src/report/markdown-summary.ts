@@ -123,7 +123,7 @@ function trackingIds(file: TemplateResult): string {
   for (const tracking of file.tracking) {
     if (tracking.placement !== 'top-level') continue;
     if (tracking.trackingId !== undefined) shown.add(`\`${tracking.trackingId}\``);
-    else shown.add(`\`${escapeCell(tracking.resolvedName)}\` (${isUnresolved(tracking.nameExpression, tracking.resolvedName) ? 'unresolved' : 'invalid'})`);
+    else shown.add(`\`${escapeCell(tracking.resolvedName)}\` (${tracking.form === 'unresolved' ? 'unresolved' : 'invalid'})`);
   }
   if (shown.size > 0) return [...shown].join(', ');
   const elsewhere = file.tracking.find((t) => t.placement !== 'top-level');
@@ -136,11 +136,6 @@ const PLACEMENT: Record<TrackingResourceSummary['placement'], string> = {
   child: 'a child resource',
   linked: 'in a linked template',
 };
-
-/** An expression whose resolved text still has an unknown `{…}` part. */
-function isUnresolved(expression: string, resolved: string): boolean {
-  return expression.startsWith('[') && !expression.startsWith('[[') && /\{[^}]*\}/.test(resolved);
-}
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');

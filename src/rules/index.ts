@@ -1,6 +1,5 @@
-// Every rule, in id order. Adding a rule means adding its module here and a README section.
+// Every rule, in id order. Adding a rule means adding its module here (and `npm run docs`).
 import type { Rule } from '../engine/rule.ts';
-import { fromLegacy } from './rule.ts';
 import { cua001 } from './cua001-missing-tracking-resource.ts';
 import { cua002 } from './cua002-duplicate-tracking-resource.ts';
 import { cua003 } from './cua003-invalid-tracking-name.ts';
@@ -19,7 +18,7 @@ import { cua015 } from './cua015-fixed-name-at-higher-scope.ts';
 import { cua016 } from './cua016-invalid-expression.ts';
 import { cua017 } from './cua017-linked-template-not-checked.ts';
 
-export const RULES: readonly Rule[] = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017].map((r) => ('meta' in r ? (r as unknown as Rule) : fromLegacy(r)));
+export const RULES: readonly Rule[] = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

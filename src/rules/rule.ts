@@ -2,52 +2,12 @@
 // contract itself is the engine's (src/engine/rule.ts).
 import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
 import type { TrackingCandidate } from '../model/tracking-candidates.ts';
-import type { CheckSettings } from '../engine/check-settings.ts';
-import type { Rule as EngineRule, RuleContext as EngineRuleContext } from '../engine/rule.ts';
-import type { Severity } from '../engine/types.ts';
 import type { NodeRef } from '../parse/types.ts';
 import { RULE_DOCS_BASE } from '../meta.ts';
 import { truncate } from '../model/preview.ts';
 
 export type { TrackingCandidate } from '../model/tracking-candidates.ts';
 
-// ---- transitional: rules not yet written against the engine's contract --------------------------
-/** @deprecated the shape of a rule before messages by id; wrapped by `fromLegacy`. */
-export interface LegacyRuleReport {
-  message: string;
-  at: NodeRef;
-  resource?: ResourceEntry;
-  severity?: Severity;
-}
-
-/** @deprecated */
-export interface RuleContext {
-  model: EngineRuleContext['model'];
-  candidates: readonly TrackingCandidate[];
-  settings: CheckSettings;
-  report(report: LegacyRuleReport): void;
-}
-
-/** @deprecated */
-export interface Rule {
-  id: string;
-  name: string;
-  description: string;
-  defaultSeverity: Severity;
-  docsUrl: string;
-  check(context: RuleContext): void;
-}
-
-/** @deprecated wraps a rule of the old shape: its message text becomes the data of one message. */
-export function fromLegacy(rule: Rule): EngineRule<'message'> {
-  return {
-    meta: { id: rule.id, name: rule.name, description: rule.description, help: rule.description, defaultSeverity: rule.defaultSeverity, precision: rule.id === 'CUA010' || rule.id === 'CUA017' ? 'medium' : 'very-high', messages: { message: '{{message}}' }, ...(rule.id === 'CUA016' ? { reportsInvalidExpressions: true } : {}) },
-    check(context) {
-      rule.check({ ...context, report: ({ message, ...rest }) => context.report({ messageId: 'message', data: { message }, ...rest }) });
-    },
-  };
-}
-// -------------------------------------------------------------------------------------------------
 
 export function docsUrl(id: string, name: string): string {
   return `${RULE_DOCS_BASE}#${id.toLowerCase()}-${name}`;

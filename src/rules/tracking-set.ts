@@ -1,7 +1,7 @@
 // Small queries over the tracking candidates that several rules share: which ones count, the
 // names a copy loop deploys, how a condition comes out, and whether a name can clash across locations.
 import { createTemplateScope, evaluateValue, isExpressionString, type TemplateScope } from '../expressions/index.ts';
-import { PartialString, Unknown, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
+import { PartialString, Unknown, contextPath, dependsOn, describeString, sameUnknown, unknownParts, valueKey, type ArmValue } from '../expressions/value.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { analyzeTrackingName, type TrackingName } from '../model/tracking-name.ts';
 import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
@@ -55,7 +55,7 @@ function readCopyLoop(entry: ResourceEntry, strictNames: boolean): CopyLoop | nu
   const loopName = isRecord(copy) ? copy['name'] : undefined;
   if (count === undefined || count > MAX_COPY_COUNT || typeof loopName !== 'string') return { count, countText, names: undefined };
   const rawName = entry.resource['name'];
-  if (typeof rawName !== 'string' || !/copyindex\s*\(/i.test(rawName)) {
+  if (typeof rawName !== 'string' || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array<TrackingName>(count).fill(analyzeTrackingName(entry.name, strictNames)) }; // every iteration alike
   }
   if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: undefined }; // hostile sizes: not worth it
@@ -79,12 +79,17 @@ export function trackingNamesOf(candidate: TrackingCandidate, strictNames: boole
 }
 
 /**
- * Two names that read the same are the same deployment name, unless an unknown part hides a
- * copyIndex() (uniqueString(…, string(copyIndex())) reads the same in every iteration).
+ * Two names with the same key are the same deployment name: the same known text, and unknown
+ * parts computed the same way from the same inputs. Undefined when an unknown part depends on a
+ * copyIndex() the check cannot bind (uniqueString(…, string(copyIndex())) differs per iteration).
  */
 export function sameNameKey(name: TrackingName): string | undefined {
-  const key = name.display.toLowerCase(); // deployment names compare case-insensitively
-  return key.includes('copyindex(') ? undefined : key;
+  if (dependsOn(name.value, isCopyIndex)) return undefined;
+  return valueKey(name.value)?.toLowerCase(); // deployment names compare case-insensitively
+}
+
+function isCopyIndex(unknown: Unknown): boolean {
+  return unknown.cause.kind === 'copy-index';
 }
 
 // ---- conditions -------------------------------------------------------------------------------
@@ -156,38 +161,51 @@ export function describeDependency(value: ArmValue): string {
 /**
  * Heuristic: can the tracking deployment's name differ between two deployments in different
  * locations? ARM keeps one deployment per name per scope, with its location, so a name that is
- * the same everywhere fails in a second region. The name differs when its expression text, or the
- * text of an unknown part it resolves to (variables are resolved, so `variables('names').pid`
- * still shows `uniqueString(deployment().location)`), mentions
- * - `deployment().location` or the deployment's own location expression (`parameters('location')`
- *   when "location" is `[parameters('location')]`), or
+ * the same everywhere fails in a second region. The name is evaluated with no parameter values
+ * (so `parameters('location')` stays what it is), and differs when it depends on
+ * - `deployment().location` or the deployment's own location when that is an expression
+ *   (`parameters('location')` when "location" is `[parameters('location')]`), or
  * - `deployment().name`: the outer deployment's name is bound to its location by the same rule,
  *   so a second region needs a new outer name (and so gets a new tracking name) anyway, or
  * - a value new on every run: utcNow() or newGuid(), which ARM allows only in parameter defaults,
  *   so a parameter whose default uses them counts too.
- * Compared without spaces and case. Not seen: a variable that resolved fully from a parameter's
- * default (`variables('pidName')` = `concat('pid-…-', parameters('location'))`).
+ * Branches an if() with an unknown condition does not take are not seen.
  */
 export function nameAvoidsLocationClash(entry: ResourceEntry, template: Record<string, unknown>): boolean {
-  const markers = ['deployment().location', 'deployment().name', 'utcnow(', 'newguid(', ...perRunParameters(template)];
+  const noValues = createTemplateScope(withoutDefaultValues(template));
+  const perRun = perRunParameters(template);
   const location = entry.resource['location'];
-  if (typeof location === 'string' && isExpressionString(location)) {
-    const own = normalizeExpression(location.slice(1, -1));
-    if (own !== '') markers.push(own);
-  }
-  const rawName = entry.resource['name'];
-  const texts = [...(typeof rawName === 'string' ? [rawName] : []), ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
-  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+  const ownLocation = typeof location === 'string' && isExpressionString(location) ? evaluateValue(location, noValues).value : undefined;
+  const marks = (unknown: Unknown): boolean => {
+    const { cause } = unknown;
+    if (cause.kind === 'parameter' && perRun.has(cause.name.toLowerCase())) return true;
+    if (isPerRunCall(unknown)) return true;
+    const context = contextPath(unknown);
+    const property = context?.fn === 'deployment' && context.path.length === 1 ? context.path[0] : undefined;
+    if (typeof property === 'string' && ['location', 'name'].includes(property.toLowerCase())) return true;
+    return ownLocation instanceof Unknown && sameUnknown(unknown, ownLocation);
+  };
+  const asWritten = evaluateValue(entry.resource['name'], noValues).value;
+  return dependsOn(asWritten, marks) || dependsOn(entry.name, marks);
 }
 
-/** `parameters('p')` (normalized) for each parameter whose default is new on every run. */
-function perRunParameters(template: Record<string, unknown>): string[] {
+/** utcNow() and newGuid(): a new value on every run. */
+function isPerRunCall(unknown: Unknown): boolean {
+  const { cause } = unknown;
+  return cause.kind === 'call' && ['utcnow', 'newguid'].includes(cause.fn.toLowerCase());
+}
+
+/** Lower-case names of the parameters whose default is new on every run. */
+function perRunParameters(template: Record<string, unknown>): Set<string> {
   const parameters = template['parameters'];
-  if (!isRecord(parameters)) return [];
-  const found: string[] = [];
+  const found = new Set<string>();
+  if (!isRecord(parameters)) return found;
+  let scope: TemplateScope | undefined;
   for (const [name, def] of Object.entries(parameters)) {
     const value = isRecord(def) ? def['defaultValue'] : undefined;
-    if (typeof value === 'string' && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name}')`));
+    if (typeof value !== 'string' || !isExpressionString(value)) continue;
+    scope ??= createTemplateScope(template);
+    if (dependsOn(evaluateValue(value, scope).value, isPerRunCall)) found.add(name.toLowerCase());
   }
   return found;
 }
@@ -196,8 +214,4 @@ function perRunParameters(template: Record<string, unknown>): string[] {
 export function hasFixedLocation(entry: ResourceEntry): boolean {
   const location = entry.resource['location'];
   return typeof location === 'string' && location.trim() !== '' && !isExpressionString(location);
-}
-
-function normalizeExpression(text: string): string {
-  return text.replace(/\s+/g, '').toLowerCase();
 }

@@ -1,6 +1,6 @@
 // parameters(), variables(), copyIndex() and the deployment-context functions.
 import type { ScopeKind } from '../types.ts';
-import { Unknown, type ArmValue } from '../value.ts';
+import { Unknown, type ArmValue, type ContextFunction } from '../value.ts';
 import { fn, type Call, type FunctionTable } from './types.ts';
 
 function lookup(call: Call, what: 'parameter' | 'variable'): ArmValue {
@@ -25,7 +25,7 @@ function copyIndex(call: Call): ArmValue {
   const first = call.argCount > 0 ? call.arg(0) : null;
   const loopName = typeof first === 'string' ? first.toLowerCase() : undefined;
   const offsetValue = typeof first === 'number' ? first : call.argCount > 1 ? call.arg(1) : 0;
-  if (first instanceof Unknown || offsetValue instanceof Unknown) return call.unknown();
+  if (first instanceof Unknown || offsetValue instanceof Unknown) return copyIndexUnknown(call);
   if (first !== null && typeof first !== 'string' && typeof first !== 'number') return call.fail('copyIndex expects a loop name or an offset');
   if (typeof offsetValue !== 'number' || !Number.isInteger(offsetValue)) return call.fail('copyIndex offset must be an integer');
   const loops = call.frame.copy;
@@ -33,11 +33,15 @@ function copyIndex(call: Call): ArmValue {
     const loop = loops[i];
     if (loop !== undefined && (loopName === undefined || loop.name === loopName)) return loop.index + offsetValue;
   }
-  return call.unknown(); // a resource copy loop: the index is the engine's business
+  return copyIndexUnknown(call); // a resource copy loop: the index is the engine's business
+}
+
+function copyIndexUnknown(call: Call): Unknown {
+  return new Unknown(call.text, { kind: 'copy-index' });
 }
 
 /** deployment(), resourceGroup(), ...: Unknown objects whose properties read as `<fn>().<prop>`. */
-function contextObject(canonical: string, availableAt?: readonly ScopeKind[]): (call: Call) => ArmValue {
+function contextObject(canonical: ContextFunction, availableAt?: readonly ScopeKind[]): (call: Call) => ArmValue {
   const unavailable = availableAt === undefined ? undefined : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(' or ')}`;
   const available = new Set(availableAt);
   return (call) => {
@@ -47,9 +51,9 @@ function contextObject(canonical: string, availableAt?: readonly ScopeKind[]): (
     if (unavailable !== undefined && kind !== undefined && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, 'static');
     if (call.argCount > 0) {
       call.args(); // report problems inside the arguments
-      return call.unknown();
+      return new Unknown(call.text, { kind: 'context', fn: canonical });
     }
-    return new Unknown(`${canonical}()`);
+    return new Unknown(`${canonical}()`, { kind: 'context', fn: canonical });
   };
 }
 

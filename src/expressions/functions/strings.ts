@@ -5,7 +5,6 @@ import { composeFormat } from '../dotnet-format.ts';
 import { armUniqueString } from '../unique-string.ts';
 import { PartialString, Unknown, knownPrefix, type ArmValue } from '../value.ts';
 import {
-  BoundedUnknown,
   compactJson,
   fromJson,
   isFullyKnown,
@@ -106,12 +105,13 @@ function changeCase(call: Call, convert: (s: string) => string, fnName: string):
   const value = textArg(call, 0);
   if (value === undefined) return call.unknown();
   if (typeof value === 'string') return convert(value);
-  if (value instanceof Unknown) return wrapUnknown(value, call.text);
-  return joinParts(value.parts.map((part) => (typeof part === 'string' ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`))));
+  if (value instanceof Unknown) return wrapUnknown(value, call.text, fnName);
+  return joinParts(value.parts.map((part) => (typeof part === 'string' ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`, fnName))));
 }
 
-function wrapUnknown(unknown: Unknown, text: string): Unknown {
-  return unknown instanceof BoundedUnknown ? new BoundedUnknown(text, unknown.maxLength) : new Unknown(text);
+/** toLower(x)/toUpper(x) of an unknown x: as long as x. */
+function wrapUnknown(unknown: Unknown, text: string, fnName: string): Unknown {
+  return new Unknown(text, { kind: 'call', fn: fnName, inputs: [unknown] }, unknown.maxLength);
 }
 
 function take(call: Call): ArmValue {
@@ -127,7 +127,7 @@ function take(call: Call): ArmValue {
   if (max !== undefined && max <= count) return source; // nothing can be cut off
   const prefix = knownPrefix(source);
   if (count <= prefix.length) return prefix.slice(0, count);
-  return joinParts([...partsThatFit(partsOf(source), count), new Unknown(call.text)]);
+  return joinParts([...partsThatFit(partsOf(source), count), call.unknown()]);
 }
 
 /**
@@ -139,7 +139,7 @@ function partsThatFit(parts: readonly (string | Unknown)[], count: number): (str
   const kept: (string | Unknown)[] = [];
   let length = 0;
   for (const part of parts) {
-    const max = typeof part === 'string' ? part.length : part instanceof BoundedUnknown ? part.maxLength : undefined;
+    const max = typeof part === 'string' ? part.length : part.maxLength;
     if (max === undefined || length + max > count) {
       if (typeof part === 'string' && part.length > 0 && length < count) kept.push(part.slice(0, count - length));
       break;
@@ -199,7 +199,7 @@ function replace(call: Call): ArmValue {
   // A one-character match cannot straddle a known/unknown boundary, so parts can be replaced one by one.
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => (typeof part === 'string' ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`))));
+  return joinParts(source.parts.map((part) => (typeof part === 'string' ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: 'call', fn: 'replace', inputs: [part, oldValue, newValue] }))));
 }
 
 function quoteArg(text: string): string {
@@ -302,14 +302,14 @@ function startsOrEndsWith(call: Call, atStart: boolean): ArmValue {
 }
 
 /** guid()/uniqueString(): hash of the '-'-joined strings; a bounded Unknown when any is not static. */
-function hashOf(call: Call, hash: (values: readonly string[]) => string, length: number): ArmValue {
+function hashOf(call: Call, fnName: 'guid' | 'uniqueString', hash: (values: readonly string[]) => string, length: number): ArmValue {
   const values = call.args();
   let unknown = false;
   for (const [i, value] of values.entries()) {
     if (value instanceof Unknown || value instanceof PartialString) unknown = true;
     else if (typeof value !== 'string') return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
   }
-  if (unknown) return call.unknown(length);
+  if (unknown) return new Unknown(call.text, { kind: 'hash', fn: fnName, inputs: values }, length);
   return hash(values as string[]);
 }
 
@@ -453,8 +453,8 @@ export const stringFunctions: FunctionTable = {
   join: fn(2, 2, join),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
-  guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
-  uniqueString: fn(1, Infinity, (call) => hashOf(call, armUniqueString, UNIQUE_STRING_LENGTH)),
+  guid: fn(1, Infinity, (call) => hashOf(call, 'guid', armGuid, GUID_LENGTH)),
+  uniqueString: fn(1, Infinity, (call) => hashOf(call, 'uniqueString', armUniqueString, UNIQUE_STRING_LENGTH)),
   newGuid: fn(0, 0, (call) => call.unknown(GUID_LENGTH)),
   base64: fn(1, 1, base64),
   base64ToString: fn(1, 1, base64ToString),

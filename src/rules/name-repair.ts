@@ -1,0 +1,133 @@
+// Repairs of a literal tracking name that CUA003 and CUA009 attach to their findings: a malformed
+// name whose intended id is clear is corrected (wrong case of 'pid-', braces round the GUID, a GUID
+// one or two characters away from a given id); a placeholder id becomes the given one; an invalid
+// name or an unregistered id becomes pid-<given id> when exactly one id is given and the template
+// has exactly one top-level tracking deployment, keeping a landing-zone suffix. Names built by
+// expressions are left alone.
+import type { Fix } from '../engine/rule.ts';
+import type { CheckSettings } from '../engine/check-settings.ts';
+import { isExpressionString } from '../expressions/index.ts';
+import type { TemplateModel } from '../model/template-model.ts';
+import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
+import { isFixableHere, type TrackingCandidate } from './rule.ts';
+
+/** A well-formed GUID (the whole string). */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const NIL_GUID = '00000000-0000-0000-0000-000000000000';
+
+interface RepairContext {
+  model: TemplateModel;
+  candidates: readonly TrackingCandidate[];
+  settings: CheckSettings;
+}
+
+/** CUA003's repair of an invalid literal name. */
+export function repairInvalidName(candidate: TrackingCandidate, context: RepairContext): Fix | undefined {
+  const raw = literalName(candidate, context.model);
+  if (raw === undefined || candidate.name.form !== 'invalid') return undefined;
+  const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
+  if (repaired.name !== undefined) return rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
+  return renameToGivenId(candidate, raw, 'it was invalid', context);
+}
+
+/** CUA009's repair of a literal name with the placeholder or an unregistered id. */
+export function repairUnregisteredId(candidate: TrackingCandidate, context: RepairContext): Fix | undefined {
+  const raw = literalName(candidate, context.model);
+  const id = candidate.name.trackingId;
+  if (raw === undefined || id === undefined || candidate.name.form === 'invalid') return undefined;
+  const given = context.settings.trackingIds[0];
+  if (id === NIL_GUID && given !== undefined && given !== NIL_GUID) {
+    return rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`);
+  }
+  if (context.settings.trackingIds.includes(id)) return undefined;
+  return renameToGivenId(candidate, raw, `${id} is not registered`, context);
+}
+
+/** The name as written, when it is plain text in a resource this check may edit. */
+function literalName(candidate: TrackingCandidate, model: TemplateModel): string | undefined {
+  const raw = candidate.entry.resource['name'];
+  if (typeof raw !== 'string' || isExpressionString(raw) || !isFixableHere(candidate.entry, model)) return undefined;
+  return raw;
+}
+
+function rename(candidate: TrackingCandidate, name: string, description: string): Fix {
+  const { entry } = candidate;
+  return { file: entry.source.file, operations: [{ kind: 'replace', path: [...entry.path, 'name'], value: name }], description };
+}
+
+/**
+ * The given id is the one a template's only tracking deployment must carry, so a literal name
+ * that does not carry it becomes pid-<given id>, keeping a landing-zone suffix. Not sure (and
+ * left alone) with several given ids or several top-level tracking deployments.
+ */
+function renameToGivenId(candidate: TrackingCandidate, raw: string, reason: string, context: RepairContext): Fix | undefined {
+  const given = [...new Set(context.settings.trackingIds)];
+  const [id] = given;
+  if (id === undefined || given.length > 1) return undefined;
+  const main = context.model.main.file;
+  const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === 'top-level' && c.entry.source.file === main);
+  if (topLevel.length !== 1) return undefined;
+  const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
+  return rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`);
+}
+
+/** A landing-zone suffix after a well-formed GUID (`pid-<GUID>-<suffix>`), kept when it stays valid. */
+function keptSuffix(raw: string, id: string, strictNames: boolean): string {
+  if (strictNames || !GUID.test(id)) return '';
+  const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
+  if (suffix === undefined || suffix.toLowerCase() === '-partnercenter') return '';
+  return `pid-${id}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : '';
+}
+
+export interface NameRepair {
+  name?: string;
+  reason: string;
+}
+
+/** The intended tracking name for a malformed literal one, when it is clear (text the user wrote). */
+export function repairLiteralName(raw: string, knownIds: readonly string[], strictNames: boolean): NameRepair {
+  const match = /^pid-(.*)$/is.exec(raw);
+  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
+  const reasons: string[] = [];
+  if (!raw.startsWith('pid-')) reasons.push("lower-case 'pid-'");
+  let rest = match[1] ?? '';
+  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
+  if (braced) {
+    rest = `${braced[1] ?? ''}${braced[2] ?? ''}`;
+    reasons.push('no braces round the GUID');
+  }
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  if (guid !== undefined) {
+    const suffix = rest.slice(guid.length);
+    if (suffix === '' || suffix === '-partnercenter' || (suffix.startsWith('-') && !strictNames)) {
+      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(', ') } : { reason: 'the intended name is not clear' };
+    }
+    return { reason: 'what follows the GUID is not a valid suffix; the intended name is not clear' };
+  }
+  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
+    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, 'lower-case Partner Center id'].join(', ') };
+  }
+  // A GUID with a digit missing, doubled or mistyped: clear only when one given id is that close.
+  const digits = rest.replace(/[-{}\s]/g, '').toLowerCase();
+  if (!/^[0-9a-f]+$/.test(digits)) return { reason: 'it is not a GUID with a few characters wrong, so the intended id is not clear' };
+  const near = [...new Set(knownIds.filter((id) => GUID.test(id)))].filter((id) => editDistance(id.replace(/-/g, '').toLowerCase(), digits) <= 2);
+  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(', ') };
+  return {
+    reason: near.length > 1 ? 'several given ids are that close, so the intended id is not clear' : 'no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)',
+  };
+}
+
+/** Levenshtein distance, stopping early past 3. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
