@@ -3,6 +3,7 @@
 // Pure: reads only getInput, so it is tested without a runner or Azure.
 import { UsageError, parseBoolean, parseChoice } from '../settings/parse-options.ts';
 import { isGuid } from '../parse/guid.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { CLOUD_NAMES, type CloudName } from './clouds.ts';
 import type { ArmScope } from './scope.ts';
 
@@ -196,8 +197,8 @@ export function parseParametersInput(raw: string): ParametersSource {
 
 /** Accepts the three shapes above; throws a UsageError naming `source` otherwise. */
 export function normalizeParameters(value: unknown, source: string): ParameterValues {
-  if (!isPlainObject(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isPlainObject(value['parameters']) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1)
+  if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
+  const body = isRecord(value['parameters']) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1)
     ? value['parameters']
     : value;
   const result: ParameterValues = {};
@@ -211,11 +212,7 @@ export function normalizeParameters(value: unknown, source: string): ParameterVa
 const WRAPPER_KEYS = new Set(['value', 'reference', 'expression', 'metadata']);
 
 function isWrapped(entry: unknown): entry is Record<string, unknown> {
-  if (!isPlainObject(entry)) return false;
+  if (!isRecord(entry)) return false;
   const keys = Object.keys(entry);
   return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ('value' in entry || 'reference' in entry || 'expression' in entry);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
