@@ -99,3 +99,56 @@ test('one broken file never hides the verdict on the others', () => {
     ws.dispose();
   }
 });
+
+test('the bad byte is found exactly (overlong forms and surrogates too), and the text before it comes with the failure', () => {
+  const ws = createTempWorkspace();
+  try {
+    const cases: [string, number[], number][] = [
+      ['surrogate.json', [0x7b, 0x22, 0x61, 0x22, 0x3a, 0xed, 0xa0, 0x80, 0x7d], 5],
+      ['overlong.json', [0x7b, 0x0a, 0xe0, 0x80, 0xaf, 0x7d], 2],
+      ['above-max.json', [0x7b, 0xf4, 0x90, 0x80, 0x80, 0x7d], 1],
+    ];
+    const workspace = openWorkspace(ws.root);
+    for (const [name, bytes, offset] of cases) {
+      writeFileSync(join(ws.root, name), Buffer.from(bytes));
+      const read = readWorkspaceFile(workspace, name);
+      assert.equal(read.ok, false, name);
+      assert.equal(read.ok ? undefined : read.offset, offset, name);
+      assert.match(read.ok ? '' : read.message, new RegExp(`bad byte 0x${(bytes[offset] ?? 0).toString(16)} at offset ${offset}\\)`), name);
+      assert.equal(read.ok ? undefined : read.textBefore, Buffer.from(bytes.slice(0, offset)).toString('utf8'), name);
+    }
+    writeFileSync(join(ws.root, 'bin.json'), Buffer.concat([Buffer.from('\ufeff{\n  "é": '), Buffer.from([0])]));
+    const binary = readWorkspaceFile(workspace, 'bin.json');
+    // The BOM is not text; the offset counts bytes, the text before it characters.
+    assert.deepEqual(binary.ok ? undefined : [binary.offset, binary.textBefore], [13, '{\n  "é": ']);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a binary file is reported at the line and column of its bad byte, and nothing else is read for it', () => {
+  const ws = createTempWorkspace();
+  try {
+    writeFileSync(join(ws.root, 'azuredeploy.json'), Buffer.concat([Buffer.from('{\n  "resources": [\n    '), Buffer.from([0]), Buffer.from(']}')]));
+    const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS, paths: ['azuredeploy.json'], cwd: ws.root });
+    const finding = report.files[0]?.findings[0];
+    assert.deepEqual([finding?.ruleId, finding?.line, finding?.column], ['CUA013', 3, 5]);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a folder, a file over the size limit and a missing file are refused with what they are', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('dir/azuredeploy.json', '{}');
+    ws.write('big.json', '{"resources": []}');
+    const workspace = openWorkspace(ws.root);
+    assert.match((readWorkspaceFile(workspace, 'dir') as { message: string }).message, /'dir' is not a regular file/);
+    assert.match((readWorkspaceFile(workspace, 'big.json', 10) as { message: string }).message, /'big.json' is 17 bytes, over the 10 bytes limit/);
+    const missing = readWorkspaceFile(workspace, 'gone.json');
+    assert.deepEqual(missing.ok ? undefined : [missing.code, missing.message], ['ENOENT', "cannot read 'gone.json': no such file"]);
+  } finally {
+    ws.dispose();
+  }
+});

@@ -1,11 +1,9 @@
 // Checks every main template a request names: discovery, reading, parameter values,
 // linked templates, rules. One broken file never hides the verdict on the others.
-import { closeSync, constants, openSync, readSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
-import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
+import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { checkTemplateText, checkUnreadableTemplate, type CheckPlan } from '../engine/check-template.ts';
 import type { Rule } from '../engine/rule.ts';
@@ -53,7 +51,7 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
     const read = readWorkspaceFile(request.workspace, file);
     if (!read.ok) {
       // A binary or mis-encoded file: point at the line and column of the bad byte.
-      const before = read.offset !== undefined ? textBefore(request.workspace, file, read.offset) : '';
+      const before = read.textBefore ?? '';
       return checkUnreadableTemplate(file, before, { kind: 'unreadable', message: read.message, offset: before.length }, plan);
     }
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
@@ -85,26 +83,6 @@ function internalErrorResult(file: string, error: unknown): TemplateResult {
     tracking: [],
     linkedFiles: [],
   };
-}
-
-/**
- * The text before a byte offset (invalid sequences as U+FFFD), so that the offset can be shown as
- * a line and column; read again only for a file that failed, and only that far.
- */
-function textBefore(workspace: Workspace, file: string, offset: number): string {
-  let fd: number | undefined;
-  try {
-    const real = realpathSync.native(resolve(workspace.root, file));
-    if (workspaceRelative(workspace, real) === undefined) return '';
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
-    const bytes = Buffer.alloc(offset);
-    const length = readSync(fd, bytes, 0, offset, 0);
-    return new TextDecoder('utf-8').decode(bytes.subarray(0, length));
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 export function countFindings(files: readonly TemplateResult[]): CheckReport['counts'] {

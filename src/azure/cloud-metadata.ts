@@ -8,6 +8,7 @@
 import { KNOWN_CLOUDS, scopeForAudience, trimSlash, type CloudEndpoints, type CloudName } from './clouds.ts';
 import type { RequestMeter } from './http.ts';
 import { sleep } from './sleep.ts';
+import { isRecord } from '../parse/template-source.ts';
 
 const METADATA_API_VERSION = '2015-01-01';
 const ATTEMPTS = 4;
@@ -73,8 +74,4 @@ function pickEntry(metadata: unknown, endpoint: string): Record<string, unknown>
   const entries = metadata.filter(isRecord);
   const matches = (e: Record<string, unknown>): boolean => typeof e['resourceManager'] === 'string' && trimSlash(e['resourceManager']) === endpoint;
   return entries.find(matches) ?? entries[0];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

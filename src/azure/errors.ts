@@ -1,5 +1,6 @@
 // Turns what ARM and the SDK throw into short messages: the ARM error code and message, with the
 // inner details that say what actually went wrong, and nothing that could be a secret.
+import { isRecord } from '../parse/template-source.ts';
 
 export interface ArmErrorInfo {
   code?: string;
@@ -57,8 +58,4 @@ function parseJson(text: unknown): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

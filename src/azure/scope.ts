@@ -32,10 +32,6 @@ export function idKey(id: string): string {
   return id.toLowerCase();
 }
 
-export function sameScope(a: ArmScope, b: ArmScope): boolean {
-  return idKey(scopeId(a)) === idKey(scopeId(b));
-}
-
 /** True when `inner` is `outer` or lies inside it (a deployment in a resource group of a subscription). */
 export function scopeContains(outer: ArmScope, inner: ArmScope): boolean {
   const o = idKey(scopeId(outer));

@@ -2,6 +2,8 @@
 // VerifySettings, rejecting combinations that cannot work with a message that says what to change.
 // Pure: reads only getInput, so it is tested without a runner or Azure.
 import { UsageError, parseBoolean, parseChoice } from '../settings/parse-options.ts';
+import { isGuid } from '../parse/guid.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { CLOUD_NAMES, type CloudName } from './clouds.ts';
 import type { ArmScope } from './scope.ts';
 
@@ -42,7 +44,6 @@ export interface VerifySettings {
 export type InputReader = (name: string) => string;
 
 const DEPLOYMENT_NAME = /^[A-Za-z0-9\-._()]{1,64}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_TIMEOUT_MINUTES = 60;
 
 export function parseVerifySettings(getInput: InputReader): VerifySettings {
@@ -79,7 +80,7 @@ export function parseVerifySettings(getInput: InputReader): VerifySettings {
   if ((clientId === undefined) !== (tenantId === undefined)) {
     throw new UsageError('client-id and tenant-id go together: give both for OpenID Connect login, or neither to use azure/login or AZURE_* variables');
   }
-  if (clientId !== undefined && !GUID.test(clientId)) throw new UsageError(`client-id '${clientId}' is not a GUID`);
+  if (clientId !== undefined && !isGuid(clientId)) throw new UsageError(`client-id '${clientId}' is not a GUID`);
 
   return {
     mode,
@@ -107,7 +108,7 @@ function parseScope(read: (name: string) => string): ArmScope {
   };
   const needSubscription = (): string => {
     if (subscriptionId === '') throw new UsageError(`scope: ${kind} needs subscription-id`);
-    if (!GUID.test(subscriptionId)) throw new UsageError(`subscription-id '${subscriptionId}' is not a GUID`);
+    if (!isGuid(subscriptionId)) throw new UsageError(`subscription-id '${subscriptionId}' is not a GUID`);
     return subscriptionId;
   };
   switch (kind) {
@@ -196,8 +197,8 @@ export function parseParametersInput(raw: string): ParametersSource {
 
 /** Accepts the three shapes above; throws a UsageError naming `source` otherwise. */
 export function normalizeParameters(value: unknown, source: string): ParameterValues {
-  if (!isPlainObject(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isPlainObject(value['parameters']) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1)
+  if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
+  const body = isRecord(value['parameters']) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1)
     ? value['parameters']
     : value;
   const result: ParameterValues = {};
@@ -211,11 +212,7 @@ export function normalizeParameters(value: unknown, source: string): ParameterVa
 const WRAPPER_KEYS = new Set(['value', 'reference', 'expression', 'metadata']);
 
 function isWrapped(entry: unknown): entry is Record<string, unknown> {
-  if (!isPlainObject(entry)) return false;
+  if (!isRecord(entry)) return false;
   const keys = Object.keys(entry);
   return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ('value' in entry || 'reference' in entry || 'expression' in entry);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,7 +6,3 @@ export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0) return;
   await wait(ms, undefined, { signal });
 }
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-}

@@ -8,6 +8,7 @@ import type { DeploymentScope } from '../model/types.ts';
 import { defaultParameterFile } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { normalizeParameters, type ParameterValues, type ParametersSource } from './settings.ts';
+import { isRecord } from '../parse/template-source.ts';
 
 export interface LoadedTemplate {
   text: string;
@@ -64,8 +65,4 @@ export function resolveParameters(workspace: Workspace, source: ParametersSource
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 // What the runner says about the event that started the workflow: its name, the repository,
 // and for pull requests the number and head commit (from the payload at GITHUB_EVENT_PATH).
 import { readFileSync } from 'node:fs';
+import { isRecord } from '../parse/template-source.ts';
 
 export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target'];
 
@@ -38,8 +39,4 @@ function readPayload(path: string | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

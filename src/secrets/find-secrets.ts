@@ -2,6 +2,7 @@
 // values (securestring, secureObject, at any nesting level) and SAS tokens (a query string with
 // `sig=`) in template links and `…SasToken` parameters. The action registers each with the
 // runner (core.setSecret) so a log line that would carry one shows *** instead.
+import { isRecord } from '../parse/template-source.ts';
 
 /** Shorter values would mask ordinary words and numbers all over the log. */
 export const MIN_SECRET_LENGTH = 3;
@@ -50,13 +51,6 @@ export function secureParameterNames(template: unknown): Set<string> {
     if (isSecureDeclaration(declaration)) names.add(name.toLowerCase());
   }
   return names;
-}
-
-/** Every SAS-token-like query string in a text (for values outside any template structure). */
-export function sasTokensIn(text: string): string[] {
-  const found = new Set<string>();
-  addSasTokens(text, found, 0, false);
-  return finish(found);
 }
 
 function collectTemplate(
@@ -209,10 +203,6 @@ function resourceList(resources: unknown): Record<string, unknown>[] {
   if (Array.isArray(resources)) return resources.filter(isRecord);
   if (isRecord(resources)) return Object.values(resources).filter(isRecord); // languageVersion 2.0
   return [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function safeStringify(value: unknown): string {

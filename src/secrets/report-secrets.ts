@@ -2,8 +2,11 @@
 // templates), for the action to register with the runner before it prints anything.
 // Files are read again through the workspace reader (never outside the workspace); a cheap text
 // test skips the parse for files that cannot hold a secret, which is nearly all of them.
+// Fails closed: when the secrets of a template cannot be established (a file that cannot be read
+// or parsed, an error while searching), what its findings say is withheld, not printed unmasked.
 import { parse as parseLenient } from 'jsonc-parser';
 import { parseTemplateText } from '../parse/parse-json.ts';
+import type { TemplateResult } from '../engine/types.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
@@ -12,58 +15,121 @@ export interface CheckedFiles {
   files: readonly { path: string; parametersFile?: string; linkedFiles: readonly string[] }[];
 }
 
-/** Anything that could be a secret makes the file worth parsing. */
-const MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas/i;
+export interface ReportSecrets {
+  /** Values to mask, longest first. */
+  secrets: string[];
+  /** Main templates whose secrets could not be established, with why (never the files' content). */
+  unsure: Map<string, string>;
+}
 
-export function secretsOfReport(workspace: Workspace, report: CheckedFiles): string[] {
+/**
+ * Anything that could be a secret makes the file worth parsing. A `\u` escape could spell any of
+ * these words, so it makes the file worth parsing too.
+ */
+const MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
+
+/** A file as the secrets search sees it: nothing to search, its parsed value, or why it is unknown. */
+type FileRoot = { root: unknown; unsure?: string };
+
+export function findReportSecrets(workspace: Workspace, report: CheckedFiles): ReportSecrets {
   const found = new Set<string>();
-  const roots = new Map<string, unknown>();
-  const rootOf = (file: string): unknown => {
-    if (!roots.has(file)) roots.set(file, readRoot(workspace, file));
-    return roots.get(file);
+  const unsure = new Map<string, string>();
+  const roots = new Map<string, FileRoot>();
+  const rootOf = (file: string): FileRoot => {
+    let root = roots.get(file);
+    if (root === undefined) {
+      root = readRoot(workspace, file);
+      roots.set(file, root);
+    }
+    return root;
   };
   for (const file of report.files) {
     try {
-      collectFile(file, rootOf, workspace, found);
+      const result = collectFile(file, rootOf, workspace);
+      for (const s of result.secrets) found.add(s);
+      if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
     } catch {
-      // A file too hostile to search (nesting beyond the stack) holds nothing the check could show.
+      // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
+      unsure.set(file.path, 'an error while searching it');
     }
   }
-  return [...found].sort((a, b) => b.length - a.length);
+  return { secrets: [...found].sort((a, b) => b.length - a.length), unsure };
 }
 
-function collectFile(
-  file: CheckedFiles['files'][number],
-  rootOf: (file: string) => unknown,
-  workspace: Workspace,
-  found: Set<string>,
-): void {
+/** The secrets to mask, and the report with what the findings of unsure templates say withheld. */
+export function protectReport<R extends { files: readonly TemplateResult[] }>(workspace: Workspace, report: R): { secrets: string[]; report: R } {
+  const { secrets, unsure } = findReportSecrets(workspace, report);
+  return { secrets, report: withholdUnsure(report, unsure) };
+}
+
+/** The secrets to mask. Prefer protectReport, which also withholds what cannot be masked. */
+export function secretsOfReport(workspace: Workspace, report: CheckedFiles): string[] {
+  return findReportSecrets(workspace, report).secrets;
+}
+
+/**
+ * The report with every finding of an unsure template stripped of what could carry a value (its
+ * message, data and repair) and tracking names shown as written, not resolved. Where the finding
+ * is stays: rule, severity, file, line and column.
+ */
+export function withholdUnsure<R extends { files: readonly TemplateResult[] }>(report: R, unsure: ReadonlyMap<string, string>): R {
+  if (unsure.size === 0) return report;
+  const files = report.files.map((file): TemplateResult => {
+    const reason = unsure.get(file.path);
+    if (reason === undefined) return file;
+    const message = `message withheld: cua-guard could not establish which values in this template are secret (${reason})`;
+    return {
+      ...file,
+      findings: file.findings.map(({ data: _data, fix: _fix, ...finding }) => ({ ...finding, message })),
+      tracking: file.tracking.map((tracking) => ({ ...tracking, resolvedName: tracking.nameExpression })),
+    };
+  });
+  return { ...report, files };
+}
+
+function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string) => FileRoot, workspace: Workspace): { secrets: Set<string>; unsure?: string } {
+  const found = new Set<string>();
+  const reasons: string[] = [];
   const linkedSecure = new Set<string>();
-  for (const linked of file.linkedFiles) for (const name of secureParameterNames(rootOf(linked))) linkedSecure.add(name);
+  for (const linked of file.linkedFiles) {
+    const read = rootOf(linked);
+    if (read.unsure !== undefined) reasons.push(read.unsure);
+    for (const name of secureParameterNames(read.root)) linkedSecure.add(name);
+  }
   const main = rootOf(file.path);
+  if (main.unsure !== undefined) reasons.push(main.unsure);
   let values: Record<string, unknown> = {};
   if (file.parametersFile) {
     const read = readWorkspaceFile(workspace, file.parametersFile);
     if (read.ok) {
-      values = parameterValuesFromText(read.text, file.parametersFile).values;
+      const parsed = parameterValuesFromText(read.text, file.parametersFile);
+      values = parsed.values;
+      // Its values are secrets when the template declares them secure: unknown values then are unknown secrets.
+      if (parsed.problem !== undefined && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text))) reasons.push(`'${file.parametersFile}' does not parse`);
       // Values of parameters the template declares secure, and `…SasToken` values.
-      for (const s of secretsInParameterValues(values, secureParameterNames(main))) found.add(s);
+      for (const s of secretsInParameterValues(values, secureParameterNames(main.root))) found.add(s);
       for (const s of sasQueries(read.text)) found.add(s);
+    } else {
+      reasons.push(read.message);
     }
   }
-  for (const s of findSecrets(main, values, linkedSecure)) found.add(s);
-  for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked), {}, linkedSecure)) found.add(s);
+  for (const s of findSecrets(main.root, values, linkedSecure)) found.add(s);
+  for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
+  return reasons.length > 0 ? { secrets: found, unsure: reasons.join('; ') } : { secrets: found };
 }
 
-function readRoot(workspace: Workspace, file: string): unknown {
+function readRoot(workspace: Workspace, file: string): FileRoot {
   const read = readWorkspaceFile(workspace, file);
-  if (!read.ok || !MAY_HOLD_SECRET.test(read.text)) return undefined;
+  // The reader's messages name the file and what is wrong with it, never its content.
+  if (!read.ok) return { root: undefined, unsure: read.message };
+  if (!MAY_HOLD_SECRET.test(read.text)) return { root: undefined };
   const parsed = parseTemplateText(read.text);
-  if (parsed.ok) return parsed.value;
-  // A broken file may still show parts of itself in a parse-error message: search what parses.
+  if (parsed.ok) return { root: parsed.value };
+  // A broken file may still show parts of itself in a parse-error message: mask what parses.
+  const unsure = `'${file}' does not parse`;
   try {
-    return parseLenient(parsed.text, [], { allowTrailingComma: true, disallowComments: false });
+    return { root: parseLenient(parsed.text, [], { allowTrailingComma: true, disallowComments: false }), unsure };
   } catch {
-    return undefined;
+    return { root: undefined, unsure };
   }
 }

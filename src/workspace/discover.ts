@@ -231,14 +231,6 @@ function insideWorkspace(workspace: Workspace, absolute: string): boolean {
   }
 }
 
-function isRealPath(path: string): boolean {
-  try {
-    return realpathSync.native(path) === path;
-  } catch {
-    return false;
-  }
-}
-
 /** A link (never followed by the walk) whose target is a folder outside the workspace: worth a word. */
 function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
   try {
@@ -255,14 +247,9 @@ function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
  * files the include patterns match (the caller applies the excludes).
  */
 function walk(workspace: Workspace, start: string, matcher: Matcher, matched: string[], problems: DiscoveryProblem[]): void {
-  // Below a start that is its own real path, every folder the walk enters is real too (folder
-  // links are never entered): tell the reader, so reading the templates found needs no realpath.
-  const realFolders = isRealPath(start) ? workspace.realFolders : undefined;
-  const listings = workspace.listings;
   const stack = [start];
   while (stack.length > 0) {
     const folder = stack.pop() as string;
-    realFolders?.set(folder, folder);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -270,7 +257,6 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, matched: st
       problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: 'skipped', message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    listings?.set(folder, new Set(entries.map((entry) => entry.name)));
     for (const entry of entries) {
       const absolute = join(folder, entry.name);
       if (entry.isDirectory()) {
