@@ -1,7 +1,7 @@
 // Inputs → VerifySettings, credential choice, and the small pure helpers of the Azure adapter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseParametersInput, parseVerifySettings } from '../../src/azure/settings.ts';
+import { parseParametersInput, parseVerifySettings, type VerifyInputs } from '../../src/settings/verify-settings.ts';
 import { planCredential } from '../../src/azure/credential-plan.ts';
 import { trackingMatcher } from '../../src/azure/tracking-match.ts';
 import { locateInTemplate } from '../../src/azure/locate.ts';
@@ -9,10 +9,10 @@ import { deploymentNameFor } from '../../src/azure/verify-template.ts';
 import { shouldCleanUp, type CleanupJournal } from '../../src/azure/journal.ts';
 import { describeResourceId, parseDeploymentId, scopeContains } from '../../src/azure/scope.ts';
 import { formatError, redact } from '../../src/azure/errors.ts';
-import { UsageError } from '../../src/settings/parse-options.ts';
+import { UsageError } from '../../src/settings/usage-error.ts';
 
 const SUB = '0b7e4f4a-0000-4000-8000-0000000000a1';
-const reader = (inputs: Record<string, string>) => (name: string): string => inputs[name] ?? '';
+const reader = (inputs: VerifyInputs): VerifyInputs => inputs;
 
 test('resource-group scope with defaults', () => {
   const s = parseVerifySettings(reader({ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg' }));
@@ -35,7 +35,7 @@ test('every scope, environment names and a custom endpoint', () => {
 });
 
 test('combinations that cannot work are usage errors that say what to change', () => {
-  const cases: [Record<string, string>, RegExp][] = [
+  const cases: [VerifyInputs, RegExp][] = [
     [{ verify: 'deploy', 'resource-group': 'rg' }, /needs subscription-id/],
     [{ verify: 'deploy', 'subscription-id': SUB }, /needs resource-group/],
     [{ verify: 'deploy', 'subscription-id': 'nope', 'resource-group': 'rg' }, /not a GUID/],

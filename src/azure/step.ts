@@ -1,7 +1,7 @@
 // Entry point of verification in Azure, loaded by the action's main step with
 // `await import('./step.ts')` only when verify is not none, so the Azure SDK is never
 // loaded by a static-only run.
-import * as core from '@actions/core';
+import * as core from '../github/runner.ts';
 import type { Finding } from '../engine/types.ts';
 import { openWorkspace } from '../workspace/read-file.ts';
 import { startCancellation } from './cancellation.ts';
@@ -13,7 +13,7 @@ import { createRequestMeter } from './http.ts';
 import { createJournalWriter } from './journal.ts';
 import { idKey, type ArmScope } from './scope.ts';
 import { createSession, userAgentPrefixFor } from './session.ts';
-import { parseVerifySettings } from './settings.ts';
+import type { VerifySettings } from '../settings/verify-settings.ts';
 import { formatVerifySummary } from './summary.ts';
 import { runTemplate } from './verify-template.ts';
 
@@ -25,7 +25,8 @@ export interface VerifyStepInput {
   templates: VerifyTemplate[];
   /** Registered tracking ids (normalized, no `pid-`); the first goes into the user agent. */
   trackingIds: string[];
-  getInput(name: string): string;
+  /** Built with the run's other settings (src/settings): the adapter reads no input. */
+  settings: VerifySettings;
 }
 
 export interface VerifyStepResult {
@@ -40,11 +41,10 @@ export interface VerifyStepResult {
 }
 
 /**
- * Verifies each template in turn. Throws only a UsageError (bad inputs); everything that goes
- * wrong in Azure is a finding. Records what it creates with core.saveState for the post step.
+ * Verifies each template in turn. Everything that goes wrong in Azure is a finding. Records what it creates with core.saveState for the post step.
  */
 export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessEnv = process.env): Promise<VerifyStepResult> {
-  const settings = parseVerifySettings(input.getInput);
+  const settings = input.settings;
   const plan = planCredential({ ...(settings.clientId ? { clientId: settings.clientId } : {}), ...(settings.tenantId ? { tenantId: settings.tenantId } : {}) }, env);
   const meter = createRequestMeter();
   const cancellation = startCancellation(settings.timeoutMs);

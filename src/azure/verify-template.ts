@@ -9,7 +9,7 @@ import { errorInfo, formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
 import { runValidate, runWhatIf } from './preview.ts';
 import { ensureResourceGroup } from './resource-group.ts';
-import type { VerifySettings } from './settings.ts';
+import type { VerifySettings } from '../settings/verify-settings.ts';
 import { loadTemplate, resolveParameters } from './template-input.ts';
 import { trackingMatcher } from './tracking-match.ts';
 

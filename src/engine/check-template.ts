@@ -45,7 +45,6 @@ export function checkTemplateText(input: TemplateInput, settings: CheckSettings)
   const model = buildTemplateModel(source, {
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
     ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
-    nameResolution: settings.nameResolution,
   });
   return checkModel(model, settings);
 }
