@@ -55,10 +55,13 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
     } catch (error) {
       const stopped = cancellation.signal.aborted;
-      return notStarted(input, settings.scope, meter.count, credential, stopped ? 'CUA107' : 'CUA100', stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`);
+      return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, {
+        ruleId: stopped ? 'CUA107' : 'CUA100',
+        message: stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`,
+      });
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
-    if (tenantProblem) return notStarted(input, settings.scope, meter.count, credential, 'CUA100', `signing in to Azure cannot work: ${tenantProblem}`);
+    if (tenantProblem) return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, { ruleId: 'CUA100', message: `signing in to Azure cannot work: ${tenantProblem}` });
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
     const session = createSession(cloud, plan, meter, userAgentPrefix, env);
     const journal = createJournalWriter((key, value) => core.saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
@@ -95,7 +98,11 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
 }
 
 /** A result for a verification that could not start: one finding on the first template. */
-function notStarted(input: VerifyStepInput, scope: ArmScope, requestCount: number, credential: string, ruleId: 'CUA100' | 'CUA107', message: string): VerifyStepResult {
+function notStarted(
+  input: VerifyStepInput,
+  { scope, requestCount, credential }: { scope: ArmScope; requestCount: number; credential: string },
+  { ruleId, message }: { ruleId: 'CUA100' | 'CUA107'; message: string },
+): VerifyStepResult {
   const finding: Finding = { ruleId, severity: 'error', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
   return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
 }
