@@ -107,14 +107,14 @@ test('findings are located on the resource name, else its type, else line 1', ()
 test('default deployment names are unique per run, attempt and template, and at most 64 characters', () => {
   const settings = parseVerifySettings(reader({ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg' }));
   const env = { GITHUB_RUN_ID: '9876543210', GITHUB_RUN_ATTEMPT: '2' };
-  const a = deploymentNameFor(settings, 'a/azuredeploy.json', 0, 1, env);
-  const b = deploymentNameFor(settings, 'b/azuredeploy.json', 0, 1, env);
+  const a = deploymentNameFor(settings, { path: 'a/azuredeploy.json', index: 0, count: 1 }, env);
+  const b = deploymentNameFor(settings, { path: 'b/azuredeploy.json', index: 0, count: 1 }, env);
   assert.match(a, /^cua-guard-9876543210-2-azuredeploy-[0-9a-f]{6}$/);
   assert.notEqual(a, b);
-  const long = deploymentNameFor(settings, `${'x'.repeat(100)}.json`, 2, 3, env);
+  const long = deploymentNameFor(settings, { path: `${'x'.repeat(100)}.json`, index: 2, count: 3 }, env);
   assert.ok(long.length <= 64 && long.endsWith('-3'), long);
   const named = parseVerifySettings(reader({ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg', 'deployment-name': 'mine' }));
-  assert.equal(deploymentNameFor(named, 'a.json', 1, 2, env), 'mine-2');
+  assert.equal(deploymentNameFor(named, { path: 'a.json', index: 1, count: 2 }, env), 'mine-2');
 });
 
 test('cleanup policy: on-success needs a verified outcome; never keeps everything', () => {

@@ -5,6 +5,12 @@ import type { ArmScope } from '../settings/verify-settings.ts';
 
 export type { ArmScope } from '../settings/verify-settings.ts';
 
+/** A deployment by where it is and its name. */
+export interface DeploymentAt {
+  scope: ArmScope;
+  name: string;
+}
+
 const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
 
 /** The scope's resource id ('' for the tenant), as ARM writes it. */

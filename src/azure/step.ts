@@ -63,7 +63,7 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
     if (tenantProblem) return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, { ruleId: 'CUA100', message: `signing in to Azure cannot work: ${tenantProblem}` });
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
-    const session = createSession(cloud, plan, meter, userAgentPrefix, env);
+    const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
     const journal = createJournalWriter((key, value) => core.saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
     const ctx: StepContext = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: new Map() };
     core.info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
@@ -90,7 +90,7 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       trackedResources: dedupe(tracked.flatMap((r) => r.trackedResources)),
       findings: runs.flatMap((r) => r.findings),
       requestCount: meter.count,
-      summaryMarkdown: formatVerifySummary(runs, settings.scope, meter.count, credential, problems),
+      summaryMarkdown: formatVerifySummary(runs, { scope: settings.scope, requestCount: meter.count, credential }, problems),
     };
   } finally {
     cancellation.dispose();
@@ -104,7 +104,7 @@ function notStarted(
   { ruleId, message }: { ruleId: 'CUA100' | 'CUA107'; message: string },
 ): VerifyStepResult {
   const finding: Finding = { ruleId, severity: 'error', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
-  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
+  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message]) };
 }
 
 /**
