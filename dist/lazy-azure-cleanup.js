@@ -20568,6 +20568,19 @@ var require_undici = __commonJS({
   }
 });
 
+// builtin:node:fs
+var m10, node_fs_default, accessSync, realpathSync, statSync, constants3;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m10 = process.getBuiltinModule("node:fs");
+    node_fs_default = m10;
+    accessSync = /* @__PURE__ */ (() => m10.accessSync)();
+    realpathSync = /* @__PURE__ */ (() => m10.realpathSync)();
+    statSync = /* @__PURE__ */ (() => m10.statSync)();
+    constants3 = /* @__PURE__ */ (() => m10.constants)();
+  }
+});
+
 // node_modules/safe-buffer/index.js
 var require_safe_buffer = __commonJS({
   "node_modules/safe-buffer/index.js"(exports, module) {
@@ -24613,53 +24626,40 @@ var require_state_cjs = __commonJS({
 });
 
 // builtin:node:path
-var m10, node_path_default;
+var m11, node_path_default;
 var init_node_path = __esm({
   "builtin:node:path"() {
-    m10 = process.getBuiltinModule("node:path");
-    node_path_default = m10;
+    m11 = process.getBuiltinModule("node:path");
+    node_path_default = m11;
   }
 });
 
 // builtin:node:url
-var m11, fileURLToPath;
+var m12, fileURLToPath;
 var init_node_url = __esm({
   "builtin:node:url"() {
-    m11 = process.getBuiltinModule("node:url");
-    fileURLToPath = /* @__PURE__ */ (() => m11.fileURLToPath)();
+    m12 = process.getBuiltinModule("node:url");
+    fileURLToPath = /* @__PURE__ */ (() => m12.fileURLToPath)();
   }
 });
 
 // builtin:node:child_process
-var m12, node_child_process_default, execFile;
+var m13, node_child_process_default, execFile;
 var init_node_child_process = __esm({
   "builtin:node:child_process"() {
-    m12 = process.getBuiltinModule("node:child_process");
-    node_child_process_default = m12;
-    execFile = /* @__PURE__ */ (() => m12.execFile)();
+    m13 = process.getBuiltinModule("node:child_process");
+    node_child_process_default = m13;
+    execFile = /* @__PURE__ */ (() => m13.execFile)();
   }
 });
 
 // builtin:node:fs/promises
-var m13, promises_default, readFile, constants3;
+var m14, promises_default, readFile, constants4;
 var init_promises = __esm({
   "builtin:node:fs/promises"() {
-    m13 = process.getBuiltinModule("node:fs/promises");
-    promises_default = m13;
-    readFile = /* @__PURE__ */ (() => m13.readFile)();
-    constants3 = /* @__PURE__ */ (() => m13.constants)();
-  }
-});
-
-// builtin:node:fs
-var m14, node_fs_default, accessSync, realpathSync, statSync, constants4;
-var init_node_fs = __esm({
-  "builtin:node:fs"() {
-    m14 = process.getBuiltinModule("node:fs");
-    node_fs_default = m14;
-    accessSync = /* @__PURE__ */ (() => m14.accessSync)();
-    realpathSync = /* @__PURE__ */ (() => m14.realpathSync)();
-    statSync = /* @__PURE__ */ (() => m14.statSync)();
+    m14 = process.getBuiltinModule("node:fs/promises");
+    promises_default = m14;
+    readFile = /* @__PURE__ */ (() => m14.readFile)();
     constants4 = /* @__PURE__ */ (() => m14.constants)();
   }
 });
@@ -24843,7 +24843,7 @@ var init_wsl_utils = __esm({
         const configFilePath = "/etc/wsl.conf";
         let isConfigFileExists = false;
         try {
-          await promises_default.access(configFilePath, constants3.F_OK);
+          await promises_default.access(configFilePath, constants4.F_OK);
           isConfigFileExists = true;
         } catch {
         }
@@ -24869,7 +24869,7 @@ var init_wsl_utils = __esm({
       canAccessPowerShellPromise ??= (async () => {
         try {
           const psPath = await powerShellPath2();
-          await promises_default.access(psPath, constants3.X_OK);
+          await promises_default.access(psPath, constants4.X_OK);
           return true;
         } catch {
           return false;
@@ -25281,7 +25281,7 @@ var init_open = __esm({
           const isBundled = !__dirname || __dirname === "/";
           let exeLocalXdgOpen = false;
           try {
-            await promises_default.access(localXdgOpenPath, constants3.X_OK);
+            await promises_default.access(localXdgOpenPath, constants4.X_OK);
             exeLocalXdgOpen = true;
           } catch {
           }
@@ -32857,6 +32857,11 @@ function beginDeleteDeployment(session, scope, name3, abortSignal) {
   }
 }
 
+// src/parse/template-source.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/azure/errors.ts
 function errorFromBody(body) {
   if (!isRecord(body)) return void 0;
@@ -32896,9 +32901,6 @@ function parseJson(text) {
   } catch {
     return void 0;
   }
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/azure/http.ts
@@ -36781,6 +36783,23 @@ function getIDToken(aud) {
   return __awaiter5(this, void 0, void 0, function* () {
     return yield OidcClient.getIDToken(aud);
   });
+}
+
+// src/github/runner.ts
+init_node_fs();
+init_node_os();
+function setSecret2(secret) {
+  issue2("add-mask", secret);
+}
+function issue2(command, message, properties = {}) {
+  const pairs = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key, value]) => `${key}=${escapeProperty2(String(value))}`);
+  process.stdout.write(`::${command}${pairs.length ? ` ${pairs.join(",")}` : ""}::${escapeData2(message)}${EOL}`);
+}
+function escapeData2(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text) {
+  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // node_modules/@azure/identity/dist/esm/constants.js
@@ -49915,7 +49934,7 @@ function isExecutableFile(filePath) {
       return false;
     }
     if (process.platform !== "win32") {
-      accessSync(filePath, constants4.X_OK);
+      accessSync(filePath, constants3.X_OK);
     }
     return true;
   } catch {
@@ -50566,7 +50585,7 @@ var OIDC_AUDIENCE = "api://AzureADTokenExchange";
 var ASSERTION_REUSE_MS = 4 * 6e4;
 function createCredential(plan, cloud, meter, env) {
   const secret = env["AZURE_CLIENT_SECRET"];
-  if (secret) setSecret(secret);
+  if (secret) setSecret2(secret);
   const options = {
     authorityHost: cloud.authorityHost,
     disableInstanceDiscovery: cloud.disableInstanceDiscovery,
@@ -50591,7 +50610,7 @@ function createCredential(plan, cloud, meter, env) {
 }
 
 // src/azure/session.ts
-function createSession(cloud, plan, meter, userAgentPrefix, env) {
+function createSession(cloud, plan, meter, { userAgentPrefix, env }) {
   const credential = createCredential(plan, cloud, meter, env);
   const options = {
     endpoint: cloud.resourceManager,
@@ -50635,7 +50654,7 @@ var CANCEL_WAIT_ATTEMPTS = 30;
 async function runCleanup(journal, options) {
   const meter = createRequestMeter();
   const { cloud, credential, userAgentPrefix } = journal.connection;
-  const session = createSession(cloud, credential, meter, userAgentPrefix, options.env);
+  const session = createSession(cloud, credential, meter, { userAgentPrefix, env: options.env });
   const report = { removed: [], failed: [], left: [], requestCount: 0 };
   const created = /* @__PURE__ */ new Map();
   const noteCreated = (ids) => ids.forEach((id) => created.set(idKey(id), id));
@@ -50661,7 +50680,7 @@ async function runCleanup(journal, options) {
     if (insideCreatedGroup(item.scope)) {
       await attempt(`deployment '${item.name}'`, async () => {
         const found = await getDeployment(session, item.scope, item.name, options.signal);
-        if (found) await settle(session, item.scope, item.name, found, options.signal);
+        if (found) await settle(session, item, found, options.signal);
         return false;
       });
       continue;
@@ -50670,7 +50689,7 @@ async function runCleanup(journal, options) {
     let related;
     try {
       main = await getDeployment(session, item.scope, item.name, options.signal);
-      if (main) main = await settle(session, item.scope, item.name, main, options.signal);
+      if (main) main = await settle(session, item, main, options.signal);
       if (item.nested) related = item.nested;
       else {
         const found = main ? await relatedDeployments(session, item.scope, main, options.signal) : { deployments: [], resources: [] };
@@ -50685,11 +50704,11 @@ async function runCleanup(journal, options) {
     for (const id of related) {
       const parsed = parseDeploymentId(id);
       if (!parsed) continue;
-      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed.scope, parsed.name, insideCreatedGroup(parsed.scope), options.signal));
+      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed, { groupGoesToo: insideCreatedGroup(parsed.scope), signal: options.signal }));
     }
     if (main) {
       const known = main;
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, false, options.signal, known));
+      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...known ? { known } : {} }));
     }
   }
   const gone = [];
@@ -50729,7 +50748,7 @@ async function relatedDeployments(session, scope, main, signal) {
   }
   return { deployments: [...ids.values()], resources };
 }
-async function settle(session, scope, name3, deployment, signal) {
+async function settle(session, { scope, name: name3 }, deployment, signal) {
   let current = deployment;
   if (!ACTIVE.test(current.properties?.provisioningState ?? "")) return current;
   await cancelDeployment(session, scope, name3, signal);
@@ -50739,9 +50758,10 @@ async function settle(session, scope, name3, deployment, signal) {
   }
   return current;
 }
-async function removeDeployment(session, scope, name3, groupGoesToo, signal, known) {
+async function removeDeployment(session, at, { groupGoesToo, signal, known }) {
+  const { scope, name: name3 } = at;
   const found = known ?? await getDeployment(session, scope, name3, signal);
-  const deployment = found ? await settle(session, scope, name3, found, signal) : void 0;
+  const deployment = found ? await settle(session, at, found, signal) : void 0;
   if (groupGoesToo || !deployment) return false;
   const outcome = await driveLro(beginDeleteDeployment(session, scope, name3, signal), session.meter, signal);
   if (outcome.status === "failed") throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));

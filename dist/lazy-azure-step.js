@@ -27,8 +27,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name18 in all)
-    __defProp(target, name18, { get: all[name18], enumerable: true });
+  for (var name3 in all)
+    __defProp(target, name3, { get: all[name3], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -46,6 +46,1447 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// builtin:node:fs
+var m, node_fs_default, appendFileSync, accessSync, closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, constants;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m = process.getBuiltinModule("node:fs");
+    node_fs_default = m;
+    appendFileSync = /* @__PURE__ */ (() => m.appendFileSync)();
+    accessSync = /* @__PURE__ */ (() => m.accessSync)();
+    closeSync = /* @__PURE__ */ (() => m.closeSync)();
+    existsSync = /* @__PURE__ */ (() => m.existsSync)();
+    fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+    openSync = /* @__PURE__ */ (() => m.openSync)();
+    readSync = /* @__PURE__ */ (() => m.readSync)();
+    realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+    statSync = /* @__PURE__ */ (() => m.statSync)();
+    constants = /* @__PURE__ */ (() => m.constants)();
+  }
+});
+
+// builtin:node:os
+var m2, node_os_default, EOL;
+var init_node_os = __esm({
+  "builtin:node:os"() {
+    m2 = process.getBuiltinModule("node:os");
+    node_os_default = m2;
+    EOL = /* @__PURE__ */ (() => m2.EOL)();
+  }
+});
+
+// builtin:node:path
+var m3, node_path_default, resolve, isAbsolute, join, relative, sep, posix;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    m3 = process.getBuiltinModule("node:path");
+    node_path_default = m3;
+    resolve = /* @__PURE__ */ (() => m3.resolve)();
+    isAbsolute = /* @__PURE__ */ (() => m3.isAbsolute)();
+    join = /* @__PURE__ */ (() => m3.join)();
+    relative = /* @__PURE__ */ (() => m3.relative)();
+    sep = /* @__PURE__ */ (() => m3.sep)();
+    posix = /* @__PURE__ */ (() => m3.posix)();
+  }
+});
+
+// builtin:node:util
+var m5, node_util_default, inspect, promisify;
+var init_node_util = __esm({
+  "builtin:node:util"() {
+    m5 = process.getBuiltinModule("node:util");
+    node_util_default = m5;
+    inspect = /* @__PURE__ */ (() => m5.inspect)();
+    promisify = /* @__PURE__ */ (() => m5.promisify)();
+  }
+});
+
+// builtin:node:process
+var m6, node_process_default;
+var init_node_process = __esm({
+  "builtin:node:process"() {
+    m6 = process.getBuiltinModule("node:process");
+    node_process_default = m6;
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m16 = s * 60;
+    var h = m16 * 60;
+    var d = h * 24;
+    var w = d * 7;
+    var y = d * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse4(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse4(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w;
+        case "days":
+        case "day":
+        case "d":
+          return n * d;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m16;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return Math.round(ms / d) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
+      }
+      if (msAbs >= m16) {
+        return Math.round(ms / m16) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms / s) + "s";
+      }
+      return ms + "ms";
+    }
+    function fmtLong(ms) {
+      var msAbs = Math.abs(ms);
+      if (msAbs >= d) {
+        return plural(ms, msAbs, d, "day");
+      }
+      if (msAbs >= h) {
+        return plural(ms, msAbs, h, "hour");
+      }
+      if (msAbs >= m16) {
+        return plural(ms, msAbs, m16, "minute");
+      }
+      if (msAbs >= s) {
+        return plural(ms, msAbs, s, "second");
+      }
+      return ms + " ms";
+    }
+    function plural(ms, msAbs, n, name3) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms / n) + " " + name3 + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable2;
+      createDebug.enable = enable2;
+      createDebug.enabled = enabled2;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy2;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug2(...args) {
+          if (!debug2.enabled) {
+            return;
+          }
+          const self = debug2;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms = curr - (prevTime || curr);
+          self.diff = ms;
+          self.prev = prevTime;
+          self.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format3) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format3];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
+        }
+        debug2.namespace = namespace;
+        debug2.useColors = createDebug.useColors();
+        debug2.color = createDebug.selectColor(namespace);
+        debug2.extend = extend2;
+        debug2.destroy = createDebug.destroy;
+        Object.defineProperty(debug2, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug2);
+        }
+        return debug2;
+      }
+      function extend2(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable2(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split2 = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns of split2) {
+          if (ns[0] === "-") {
+            createDebug.skips.push(ns.slice(1));
+          } else {
+            createDebug.names.push(ns);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable2() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled2(name3) {
+        for (const skip2 of createDebug.skips) {
+          if (matchesTemplate(name3, skip2)) {
+            return false;
+          }
+        }
+        for (const ns of createDebug.names) {
+          if (matchesTemplate(name3, ns)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy2() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m16;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m16 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m16[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c = "color: " + this.color;
+      args.splice(1, 0, c, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r;
+      try {
+        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r && typeof process !== "undefined" && "env" in process) {
+        r = process.env.DEBUG;
+      }
+      return r;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os3 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os3.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version3 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version3 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log2;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
+        return k.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name3, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c = this.color;
+        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
+        const prefix = `  ${colorCode};1m${name3} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name3 + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log2(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug2) {
+      debug2.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/agent-base/dist/helpers.js
+var require_helpers = __commonJS({
+  "node_modules/agent-base/dist/helpers.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m16[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m16[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.req = exports.json = exports.toBuffer = void 0;
+    var http3 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
+    async function toBuffer(stream) {
+      let length2 = 0;
+      const chunks = [];
+      for await (const chunk of stream) {
+        length2 += chunk.length;
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks, length2);
+    }
+    exports.toBuffer = toBuffer;
+    async function json(stream) {
+      const buf = await toBuffer(stream);
+      const str = buf.toString("utf8");
+      try {
+        return JSON.parse(str);
+      } catch (_err) {
+        const err = _err;
+        err.message += ` (input: ${str})`;
+        throw err;
+      }
+    }
+    exports.json = json;
+    function req(url, opts = {}) {
+      const href = typeof url === "string" ? url : url.href;
+      const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
+      const promise = new Promise((resolve2, reject) => {
+        req2.once("response", resolve2).once("error", reject).end();
+      });
+      req2.then = promise.then.bind(promise);
+      return req2;
+    }
+    exports.req = req;
+  }
+});
+
+// node_modules/agent-base/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/agent-base/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m16[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m16[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    var __exportStar = exports && exports.__exportStar || function(m16, exports2) {
+      for (var p in m16) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m16, p);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Agent = void 0;
+    var net = __importStar(__require("net"));
+    var http3 = __importStar(__require("http"));
+    var https_1 = __require("https");
+    __exportStar(require_helpers(), exports);
+    var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
+    var Agent3 = class extends http3.Agent {
+      constructor(opts) {
+        super(opts);
+        this[INTERNAL] = {};
+      }
+      /**
+       * Determine whether this is an `http` or `https` request.
+       */
+      isSecureEndpoint(options) {
+        if (options) {
+          if (typeof options.secureEndpoint === "boolean") {
+            return options.secureEndpoint;
+          }
+          if (typeof options.protocol === "string") {
+            return options.protocol === "https:";
+          }
+        }
+        const { stack } = new Error();
+        if (typeof stack !== "string")
+          return false;
+        return stack.split("\n").some((l) => l.indexOf("(https.js:") !== -1 || l.indexOf("node:https:") !== -1);
+      }
+      // In order to support async signatures in `connect()` and Node's native
+      // connection pooling in `http.Agent`, the array of sockets for each origin
+      // has to be updated synchronously. This is so the length of the array is
+      // accurate when `addRequest()` is next called. We achieve this by creating a
+      // fake socket and adding it to `sockets[origin]` and incrementing
+      // `totalSocketCount`.
+      incrementSockets(name3) {
+        if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
+          return null;
+        }
+        if (!this.sockets[name3]) {
+          this.sockets[name3] = [];
+        }
+        const fakeSocket = new net.Socket({ writable: false });
+        this.sockets[name3].push(fakeSocket);
+        this.totalSocketCount++;
+        return fakeSocket;
+      }
+      decrementSockets(name3, socket) {
+        if (!this.sockets[name3] || socket === null) {
+          return;
+        }
+        const sockets = this.sockets[name3];
+        const index = sockets.indexOf(socket);
+        if (index !== -1) {
+          sockets.splice(index, 1);
+          this.totalSocketCount--;
+          if (sockets.length === 0) {
+            delete this.sockets[name3];
+          }
+        }
+      }
+      // In order to properly update the socket pool, we need to call `getName()` on
+      // the core `https.Agent` if it is a secureEndpoint.
+      getName(options) {
+        const secureEndpoint = this.isSecureEndpoint(options);
+        if (secureEndpoint) {
+          return https_1.Agent.prototype.getName.call(this, options);
+        }
+        return super.getName(options);
+      }
+      createSocket(req, options, cb) {
+        const connectOpts = {
+          ...options,
+          secureEndpoint: this.isSecureEndpoint(options)
+        };
+        const name3 = this.getName(connectOpts);
+        const fakeSocket = this.incrementSockets(name3);
+        Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
+          this.decrementSockets(name3, fakeSocket);
+          if (socket instanceof http3.Agent) {
+            try {
+              return socket.addRequest(req, connectOpts);
+            } catch (err) {
+              return cb(err);
+            }
+          }
+          this[INTERNAL].currentSocket = socket;
+          super.createSocket(req, options, cb);
+        }, (err) => {
+          this.decrementSockets(name3, fakeSocket);
+          cb(err);
+        });
+      }
+      createConnection() {
+        const socket = this[INTERNAL].currentSocket;
+        this[INTERNAL].currentSocket = void 0;
+        if (!socket) {
+          throw new Error("No socket was returned in the `connect()` function");
+        }
+        return socket;
+      }
+      get defaultPort() {
+        return this[INTERNAL].defaultPort ?? (this.protocol === "https:" ? 443 : 80);
+      }
+      set defaultPort(v) {
+        if (this[INTERNAL]) {
+          this[INTERNAL].defaultPort = v;
+        }
+      }
+      get protocol() {
+        return this[INTERNAL].protocol ?? (this.isSecureEndpoint() ? "https:" : "http:");
+      }
+      set protocol(v) {
+        if (this[INTERNAL]) {
+          this[INTERNAL].protocol = v;
+        }
+      }
+    };
+    exports.Agent = Agent3;
+  }
+});
+
+// node_modules/https-proxy-agent/dist/parse-proxy-response.js
+var require_parse_proxy_response = __commonJS({
+  "node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.parseProxyResponse = void 0;
+    var debug_1 = __importDefault(require_src());
+    var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
+    function parseProxyResponse(socket) {
+      return new Promise((resolve2, reject) => {
+        let buffersLength = 0;
+        const buffers = [];
+        function read() {
+          const b = socket.read();
+          if (b)
+            ondata(b);
+          else
+            socket.once("readable", read);
+        }
+        function cleanup() {
+          socket.removeListener("end", onend);
+          socket.removeListener("error", onerror);
+          socket.removeListener("readable", read);
+        }
+        function onend() {
+          cleanup();
+          debug2("onend");
+          reject(new Error("Proxy connection ended before receiving CONNECT response"));
+        }
+        function onerror(err) {
+          cleanup();
+          debug2("onerror %o", err);
+          reject(err);
+        }
+        function ondata(b) {
+          buffers.push(b);
+          buffersLength += b.length;
+          const buffered = Buffer.concat(buffers, buffersLength);
+          const endOfHeaders = buffered.indexOf("\r\n\r\n");
+          if (endOfHeaders === -1) {
+            debug2("have not received end of HTTP headers yet...");
+            read();
+            return;
+          }
+          const headerParts = buffered.slice(0, endOfHeaders).toString("ascii").split("\r\n");
+          const firstLine = headerParts.shift();
+          if (!firstLine) {
+            socket.destroy();
+            return reject(new Error("No header received from proxy CONNECT response"));
+          }
+          const firstLineParts = firstLine.split(" ");
+          const statusCode = +firstLineParts[1];
+          const statusText = firstLineParts.slice(2).join(" ");
+          const headers = {};
+          for (const header of headerParts) {
+            if (!header)
+              continue;
+            const firstColon = header.indexOf(":");
+            if (firstColon === -1) {
+              socket.destroy();
+              return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
+            }
+            const key = header.slice(0, firstColon).toLowerCase();
+            const value = header.slice(firstColon + 1).trimStart();
+            const current = headers[key];
+            if (typeof current === "string") {
+              headers[key] = [current, value];
+            } else if (Array.isArray(current)) {
+              current.push(value);
+            } else {
+              headers[key] = value;
+            }
+          }
+          debug2("got proxy server response: %o %o", firstLine, headers);
+          cleanup();
+          resolve2({
+            connect: {
+              statusCode,
+              statusText,
+              headers
+            },
+            buffered
+          });
+        }
+        socket.on("error", onerror);
+        socket.on("end", onend);
+        read();
+      });
+    }
+    exports.parseProxyResponse = parseProxyResponse;
+  }
+});
+
+// node_modules/https-proxy-agent/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/https-proxy-agent/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m16[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m16[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpsProxyAgent = void 0;
+    var net = __importStar(__require("net"));
+    var tls = __importStar(__require("tls"));
+    var assert_1 = __importDefault(__require("assert"));
+    var debug_1 = __importDefault(require_src());
+    var agent_base_1 = require_dist();
+    var url_1 = __require("url");
+    var parse_proxy_response_1 = require_parse_proxy_response();
+    var debug2 = (0, debug_1.default)("https-proxy-agent");
+    var setServernameFromNonIpHost = (options) => {
+      if (options.servername === void 0 && options.host && !net.isIP(options.host)) {
+        return {
+          ...options,
+          servername: options.host
+        };
+      }
+      return options;
+    };
+    var HttpsProxyAgent2 = class extends agent_base_1.Agent {
+      constructor(proxy, opts) {
+        super(opts);
+        this.options = { path: void 0 };
+        this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
+        this.proxyHeaders = opts?.headers ?? {};
+        debug2("Creating new HttpsProxyAgent instance: %o", this.proxy.href);
+        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
+        const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
+        this.connectOpts = {
+          // Attempt to negotiate http/1.1 for proxy servers that support http/2
+          ALPNProtocols: ["http/1.1"],
+          ...opts ? omit(opts, "headers") : null,
+          host,
+          port
+        };
+      }
+      /**
+       * Called when the node-core HTTP client library is creating a
+       * new HTTP request.
+       */
+      async connect(req, opts) {
+        const { proxy } = this;
+        if (!opts.host) {
+          throw new TypeError('No "host" provided');
+        }
+        let socket;
+        if (proxy.protocol === "https:") {
+          debug2("Creating `tls.Socket`: %o", this.connectOpts);
+          socket = tls.connect(setServernameFromNonIpHost(this.connectOpts));
+        } else {
+          debug2("Creating `net.Socket`: %o", this.connectOpts);
+          socket = net.connect(this.connectOpts);
+        }
+        const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
+        const host = net.isIPv6(opts.host) ? `[${opts.host}]` : opts.host;
+        let payload = `CONNECT ${host}:${opts.port} HTTP/1.1\r
+`;
+        if (proxy.username || proxy.password) {
+          const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth).toString("base64")}`;
+        }
+        headers.Host = `${host}:${opts.port}`;
+        if (!headers["Proxy-Connection"]) {
+          headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
+        }
+        for (const name3 of Object.keys(headers)) {
+          payload += `${name3}: ${headers[name3]}\r
+`;
+        }
+        const proxyResponsePromise = (0, parse_proxy_response_1.parseProxyResponse)(socket);
+        socket.write(`${payload}\r
+`);
+        const { connect, buffered } = await proxyResponsePromise;
+        req.emit("proxyConnect", connect);
+        this.emit("proxyConnect", connect, req);
+        if (connect.statusCode === 200) {
+          req.once("socket", resume);
+          if (opts.secureEndpoint) {
+            debug2("Upgrading socket connection to TLS");
+            return tls.connect({
+              ...omit(setServernameFromNonIpHost(opts), "host", "path", "port"),
+              socket
+            });
+          }
+          return socket;
+        }
+        socket.destroy();
+        const fakeSocket = new net.Socket({ writable: false });
+        fakeSocket.readable = true;
+        req.once("socket", (s) => {
+          debug2("Replaying proxy buffer for failed request");
+          (0, assert_1.default)(s.listenerCount("data") > 0);
+          s.push(buffered);
+          s.push(null);
+        });
+        return fakeSocket;
+      }
+    };
+    HttpsProxyAgent2.protocols = ["http", "https"];
+    exports.HttpsProxyAgent = HttpsProxyAgent2;
+    function resume(socket) {
+      socket.resume();
+    }
+    function omit(obj, ...keys) {
+      const ret = {};
+      let key;
+      for (key in obj) {
+        if (!keys.includes(key)) {
+          ret[key] = obj[key];
+        }
+      }
+      return ret;
+    }
+  }
+});
+
+// node_modules/http-proxy-agent/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/http-proxy-agent/dist/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m16, k);
+      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m16[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m16, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m16[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpProxyAgent = void 0;
+    var net = __importStar(__require("net"));
+    var tls = __importStar(__require("tls"));
+    var debug_1 = __importDefault(require_src());
+    var events_1 = __require("events");
+    var agent_base_1 = require_dist();
+    var url_1 = __require("url");
+    var debug2 = (0, debug_1.default)("http-proxy-agent");
+    var HttpProxyAgent2 = class extends agent_base_1.Agent {
+      constructor(proxy, opts) {
+        super(opts);
+        this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
+        this.proxyHeaders = opts?.headers ?? {};
+        debug2("Creating new HttpProxyAgent instance: %o", this.proxy.href);
+        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
+        const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
+        this.connectOpts = {
+          ...opts ? omit(opts, "headers") : null,
+          host,
+          port
+        };
+      }
+      addRequest(req, opts) {
+        req._header = null;
+        this.setRequestProps(req, opts);
+        super.addRequest(req, opts);
+      }
+      setRequestProps(req, opts) {
+        const { proxy } = this;
+        const protocol = opts.secureEndpoint ? "https:" : "http:";
+        const hostname = req.getHeader("host") || "localhost";
+        const base = `${protocol}//${hostname}`;
+        const url = new url_1.URL(req.path, base);
+        if (opts.port !== 80) {
+          url.port = String(opts.port);
+        }
+        req.path = String(url);
+        const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
+        if (proxy.username || proxy.password) {
+          const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth).toString("base64")}`;
+        }
+        if (!headers["Proxy-Connection"]) {
+          headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
+        }
+        for (const name3 of Object.keys(headers)) {
+          const value = headers[name3];
+          if (value) {
+            req.setHeader(name3, value);
+          }
+        }
+      }
+      async connect(req, opts) {
+        req._header = null;
+        if (!req.path.includes("://")) {
+          this.setRequestProps(req, opts);
+        }
+        let first;
+        let endOfHeaders;
+        debug2("Regenerating stored HTTP header string for request");
+        req._implicitHeader();
+        if (req.outputData && req.outputData.length > 0) {
+          debug2("Patching connection write() output buffer with updated header");
+          first = req.outputData[0].data;
+          endOfHeaders = first.indexOf("\r\n\r\n") + 4;
+          req.outputData[0].data = req._header + first.substring(endOfHeaders);
+          debug2("Output buffer: %o", req.outputData[0].data);
+        }
+        let socket;
+        if (this.proxy.protocol === "https:") {
+          debug2("Creating `tls.Socket`: %o", this.connectOpts);
+          socket = tls.connect(this.connectOpts);
+        } else {
+          debug2("Creating `net.Socket`: %o", this.connectOpts);
+          socket = net.connect(this.connectOpts);
+        }
+        await (0, events_1.once)(socket, "connect");
+        return socket;
+      }
+    };
+    HttpProxyAgent2.protocols = ["http", "https"];
+    exports.HttpProxyAgent = HttpProxyAgent2;
+    function omit(obj, ...keys) {
+      const ret = {};
+      let key;
+      for (key in obj) {
+        if (!keys.includes(key)) {
+          ret[key] = obj[key];
+        }
+      }
+      return ret;
+    }
+  }
+});
+
+// node_modules/@azure/core-tracing/dist/commonjs/state.js
+var require_state = __commonJS({
+  "node_modules/@azure/core-tracing/dist/commonjs/state.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.state = void 0;
+    exports.state = {
+      instrumenterImplementation: void 0
+    };
+  }
+});
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -1383,15 +2824,15 @@ var require_util = __commonJS({
         size: m16[3] ? parseInt(m16[3]) : null
       } : null;
     }
-    function addListener(obj, name18, listener) {
+    function addListener(obj, name3, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name18, listener]);
-      obj.on(name18, listener);
+      listeners.push([name3, listener]);
+      obj.on(name3, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name18, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name18, listener);
+      for (const [name3, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name3, listener);
       }
       obj[kListeners] = null;
     }
@@ -3559,9 +5000,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name18, value] of parameters.entries()) {
+      for (let [name3, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name18;
+        serialization += name3;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4009,11 +5450,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name18, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name3, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name18} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name3} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4031,11 +5472,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name18, opts) {
+    webidl.converters.DataView = function(V, prefix, name3, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name18} is not a DataView.`
+          message: `${name3} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4052,19 +5493,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name18, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name3, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name18, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name3, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name18, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name3, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name18, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name3, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name18} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name3} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4099,11 +5540,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto5;
+    var crypto4;
     try {
-      crypto5 = __require("node:crypto");
+      crypto4 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto5.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto4.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -4376,7 +5817,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto5 === void 0) {
+      if (crypto4 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4391,7 +5832,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto5.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto4.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4508,7 +5949,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name18, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name3, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4529,7 +5970,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name18} Iterator.`
+              `'next' called on an object that does not implement interface ${name3} Iterator.`
             );
           }
           const index = this.#index;
@@ -4568,7 +6009,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name18} Iterator`
+          value: `${name3} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4576,8 +6017,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name18, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name18, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name3, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name3, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4612,10 +6053,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name18}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name3}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name18}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name3}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4867,8 +6308,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name18, list8) {
-      const value = list8.get(name18, true);
+    function getDecodeSplit(name3, list8) {
+      const value = list8.get(name3, true);
       if (value === null) {
         return null;
       }
@@ -5055,7 +6496,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name18, value, filename = void 0) {
+      append(name3, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5064,45 +6505,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name18 = webidl.converters.USVString(name18, prefix, "name");
+        name3 = webidl.converters.USVString(name3, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name18, value, filename);
+        const entry = makeEntry(name3, value, filename);
         this[kState].push(entry);
       }
-      delete(name18) {
+      delete(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name18 = webidl.converters.USVString(name18, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name18);
+        name3 = webidl.converters.USVString(name3, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name3);
       }
-      get(name18) {
+      get(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name18 = webidl.converters.USVString(name18, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name18);
+        name3 = webidl.converters.USVString(name3, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name3);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name18) {
+      getAll(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name18 = webidl.converters.USVString(name18, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name18).map((entry) => entry.value);
+        name3 = webidl.converters.USVString(name3, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name3).map((entry) => entry.value);
       }
-      has(name18) {
+      has(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name18 = webidl.converters.USVString(name18, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name18) !== -1;
+        name3 = webidl.converters.USVString(name3, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name3) !== -1;
       }
-      set(name18, value, filename = void 0) {
+      set(name3, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5111,16 +6552,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name18 = webidl.converters.USVString(name18, prefix, "name");
+        name3 = webidl.converters.USVString(name3, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name18, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name18);
+        const entry = makeEntry(name3, value, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name3);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name18)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name3)
           ];
         } else {
           this[kState].push(entry);
@@ -5158,7 +6599,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name18, value, filename) {
+    function makeEntry(name3, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5172,7 +6613,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name: name18, value };
+      return { name: name3, value };
     }
     module.exports = { FormData: FormData2, makeEntry };
   }
@@ -5251,7 +6692,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name: name18, filename, contentType, encoding } = result;
+        let { name: name3, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -5280,22 +6721,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name18));
+        assert(isUSVString(name3));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name18, value, filename));
+        entryList.push(makeEntry(name3, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name18 = null;
+      let name3 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name18 === null) {
+          if (name3 === null) {
             return "failure";
           }
-          return { name: name18, filename, contentType, encoding };
+          return { name: name3, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5317,13 +6758,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name18 = filename = null;
+            name3 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name18 = parseMultipartFormDataName(input, position);
-            if (name18 === null) {
+            name3 = parseMultipartFormDataName(input, position);
+            if (name3 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5380,7 +6821,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name18 = collectASequenceOfBytes(
+      let name3 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5390,8 +6831,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name18 = new TextDecoder().decode(name18).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name18;
+      name3 = new TextDecoder().decode(name3).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name3;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5455,8 +6896,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto5 = __require("node:crypto");
-      random = (max) => crypto5.randomInt(0, max);
+      const crypto4 = __require("node:crypto");
+      random = (max) => crypto4.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -5518,16 +6959,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length2 = 0;
         let hasUnknownSizeValue = false;
-        for (const [name18, value] of object) {
+        for (const [name3, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name18))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name3))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length2 += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name18))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name3))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5671,8 +7112,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData2();
-                  for (const [name18, value2] of entries) {
-                    fd.append(name18, value2);
+                  for (const [name3, value2] of entries) {
+                    fd.append(name3, value2);
                   }
                   return fd;
                 }
@@ -6928,13 +8369,13 @@ var require_client_h2 = __commonJS({
     } = http22;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name18, value] of Object.entries(headers)) {
+      for (const [name3, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name18), Buffer.from(subvalue));
+            result.push(Buffer.from(name3), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name18), Buffer.from(value));
+          result.push(Buffer.from(name3), Buffer.from(value));
         }
       }
       return result;
@@ -7041,8 +8482,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id16) {
-      if (id16 === 0) {
+    function onHttp2FrameError(type, code, id) {
+      if (id === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -7578,8 +9019,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name18 = util.headerNameToString(header);
-        return name18 === "authorization" || name18 === "cookie" || name18 === "proxy-authorization";
+        const name3 = util.headerNameToString(header);
+        return name3 === "authorization" || name3 === "cookie" || name3 === "proxy-authorization";
       }
       return false;
     }
@@ -10832,13 +12273,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name18 = Buffer.from(`${key}`);
+        const name3 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name18, Buffer.from(`${value[j]}`));
+            result.push(name3, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name18, Buffer.from(`${value}`));
+          result.push(name3, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -11988,12 +13429,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name18, value) {
+    function appendHeader(headers, name3, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name18)) {
+      if (!isValidHeaderName(name3)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name18,
+          value: name3,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12006,7 +13447,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name18, value, false);
+      return getHeadersList(headers).append(name3, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12029,8 +13470,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name18, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name18 : name18.toLowerCase());
+      contains(name3, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name3 : name3.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12043,9 +13484,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name18, value, isLowerCase) {
+      append(name3, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name18 : name18.toLowerCase();
+        const lowercaseName = isLowerCase ? name3 : name3.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12054,7 +13495,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name: name18, value });
+          this[kHeadersMap].set(lowercaseName, { name: name3, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12066,26 +13507,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name18, value, isLowerCase) {
+      set(name3, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name18 : name18.toLowerCase();
+        const lowercaseName = isLowerCase ? name3 : name3.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name: name18, value });
+        this[kHeadersMap].set(lowercaseName, { name: name3, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name18, isLowerCase) {
+      delete(name3, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name18 = name18.toLowerCase();
-        if (name18 === "set-cookie") {
+        if (!isLowerCase) name3 = name3.toLowerCase();
+        if (name3 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name18);
+        this[kHeadersMap].delete(name3);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12093,19 +13534,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name18, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name18 : name18.toLowerCase())?.value ?? null;
+      get(name3, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name3 : name3.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name18, 1: { value } } of this[kHeadersMap]) {
-          yield [name18, value];
+        for (const { 0: name3, 1: { value } } of this[kHeadersMap]) {
+          yield [name3, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name: name18, value } of this[kHeadersMap].values()) {
-            headers[name18] = value;
+          for (const { name: name3, value } of this[kHeadersMap].values()) {
+            headers[name3] = value;
           }
         }
         return headers;
@@ -12116,13 +13557,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name: name18, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name3, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name18, cookie]);
+                headers.push([name3, cookie]);
               }
             } else {
-              headers.push([name18, value]);
+              headers.push([name3, value]);
             }
           }
         }
@@ -12168,8 +13609,8 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i = 0;
-          for (const { 0: name18, 1: { value } } of this[kHeadersMap]) {
-            array2[i++] = [name18, value];
+          for (const { 0: name3, 1: { value } } of this[kHeadersMap]) {
+            array2[i++] = [name3, value];
             assert(value !== null);
           }
           return array2.sort(compareHeaderName);
@@ -12192,77 +13633,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name18, value) {
+      append(name3, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name18 = webidl.converters.ByteString(name18, prefix, "name");
+        name3 = webidl.converters.ByteString(name3, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name18, value);
+        return appendHeader(this, name3, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name18) {
+      delete(name3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name18 = webidl.converters.ByteString(name18, prefix, "name");
-        if (!isValidHeaderName(name18)) {
+        name3 = webidl.converters.ByteString(name3, prefix, "name");
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name18,
+            value: name3,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name18, false)) {
+        if (!this.#headersList.contains(name3, false)) {
           return;
         }
-        this.#headersList.delete(name18, false);
+        this.#headersList.delete(name3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name18) {
+      get(name3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name18 = webidl.converters.ByteString(name18, prefix, "name");
-        if (!isValidHeaderName(name18)) {
+        name3 = webidl.converters.ByteString(name3, prefix, "name");
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name18,
+            value: name3,
             type: "header name"
           });
         }
-        return this.#headersList.get(name18, false);
+        return this.#headersList.get(name3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name18) {
+      has(name3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name18 = webidl.converters.ByteString(name18, prefix, "name");
-        if (!isValidHeaderName(name18)) {
+        name3 = webidl.converters.ByteString(name3, prefix, "name");
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name18,
+            value: name3,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name18, false);
+        return this.#headersList.contains(name3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name18, value) {
+      set(name3, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name18 = webidl.converters.ByteString(name18, prefix, "name");
+        name3 = webidl.converters.ByteString(name3, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name18)) {
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name18,
+            value: name3,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12275,7 +13716,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name18, value, false);
+        this.#headersList.set(name3, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12298,13 +13739,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name18, 1: value } = names[i];
-          if (name18 === "set-cookie") {
+          const { 0: name3, 1: value } = names[i];
+          if (name3 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name18, cookies[j]]);
+              headers.push([name3, cookies[j]]);
             }
           } else {
-            headers.push([name18, value]);
+            headers.push([name3, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12724,23 +14165,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name18) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name3) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name18);
+        return webidl.converters.USVString(V, prefix, name3);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name18, { strict: false });
+        return webidl.converters.Blob(V, prefix, name3, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name18);
+        return webidl.converters.BufferSource(V, prefix, name3);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name18, { strict: false });
+        return webidl.converters.FormData(V, prefix, name3, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name18);
+        return webidl.converters.URLSearchParams(V, prefix, name3);
       }
-      return webidl.converters.DOMString(V, prefix, name18);
+      return webidl.converters.DOMString(V, prefix, name3);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13111,8 +14552,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name: name18, value } of headers.rawValues()) {
-              headersList.append(name18, value, false);
+            for (const { name: name3, value } of headers.rawValues()) {
+              headersList.append(name3, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16116,9 +17557,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name18) {
-      for (let i = 0; i < name18.length; ++i) {
-        const code = name18.charCodeAt(i);
+    function validateCookieName(name3) {
+      for (let i = 0; i < name3.length; ++i) {
+        const code = name3.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16325,7 +17766,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name18 = "";
+      let name3 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16338,20 +17779,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name18 = collectASequenceOfCodePointsFast(
+        name3 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name18 = name18.trim();
+      name3 = name3.trim();
       value = value.trim();
-      if (name18.length + value.length > maxNameValuePairSize) {
+      if (name3.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name: name18,
+        name: name3,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16464,19 +17905,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name18, ...value] = piece.split("=");
-        out[name18.trim()] = value.join("=");
+        const [name3, ...value] = piece.split("=");
+        out[name3.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name18, attributes) {
+    function deleteCookie(headers, name3, attributes) {
       webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name18 = webidl.converters.DOMString(name18, prefix, "name");
+      name3 = webidl.converters.DOMString(name3, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name: name18,
+        name: name3,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -16923,7 +18364,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8: isUtf82 } = __require("node:buffer");
+    var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17038,9 +18479,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name18, value = ""] = pair.split("=");
+        const [name3, value = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name18, true, false),
+          removeHTTPWhitespace(name3, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -17063,7 +18504,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf82(buffer)) {
+      if (isUtf8(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -17095,13 +18536,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto5;
+    var crypto4;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto5 = __require("node:crypto");
+      crypto4 = __require("node:crypto");
     } catch {
-      crypto5 = {
+      crypto4 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -17114,7 +18555,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto5.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto4.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -17186,9 +18627,9 @@ var require_connection = __commonJS({
     var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto5;
+    var crypto4;
     try {
-      crypto5 = __require("node:crypto");
+      crypto4 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client2, ws, onEstablish, options) {
@@ -17208,7 +18649,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers3(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto5.randomBytes(16).toString("base64");
+      const keyValue = crypto4.randomBytes(16).toString("base64");
       request.headersList.append("sec-websocket-key", keyValue);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17238,7 +18679,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto5.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto4.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -19161,1459 +20602,6 @@ var require_undici = __commonJS({
   }
 });
 
-// builtin:node:fs
-var m, node_fs_default, accessSync, closeSync, existsSync2, fstatSync, openSync, readSync, readlinkSync, realpathSync, statSync, constants3;
-var init_node_fs = __esm({
-  "builtin:node:fs"() {
-    m = process.getBuiltinModule("node:fs");
-    node_fs_default = m;
-    accessSync = /* @__PURE__ */ (() => m.accessSync)();
-    closeSync = /* @__PURE__ */ (() => m.closeSync)();
-    existsSync2 = /* @__PURE__ */ (() => m.existsSync)();
-    fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
-    openSync = /* @__PURE__ */ (() => m.openSync)();
-    readSync = /* @__PURE__ */ (() => m.readSync)();
-    readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
-    realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
-    statSync = /* @__PURE__ */ (() => m.statSync)();
-    constants3 = /* @__PURE__ */ (() => m.constants)();
-  }
-});
-
-// builtin:node:path
-var m2, node_path_default, resolve, isAbsolute, join, relative, dirname, basename, sep, posix;
-var init_node_path = __esm({
-  "builtin:node:path"() {
-    m2 = process.getBuiltinModule("node:path");
-    node_path_default = m2;
-    resolve = /* @__PURE__ */ (() => m2.resolve)();
-    isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
-    join = /* @__PURE__ */ (() => m2.join)();
-    relative = /* @__PURE__ */ (() => m2.relative)();
-    dirname = /* @__PURE__ */ (() => m2.dirname)();
-    basename = /* @__PURE__ */ (() => m2.basename)();
-    sep = /* @__PURE__ */ (() => m2.sep)();
-    posix = /* @__PURE__ */ (() => m2.posix)();
-  }
-});
-
-// builtin:node:buffer
-var m3, Buffer2, isUtf8;
-var init_node_buffer = __esm({
-  "builtin:node:buffer"() {
-    m3 = process.getBuiltinModule("node:buffer");
-    Buffer2 = /* @__PURE__ */ (() => m3.Buffer)();
-    isUtf8 = /* @__PURE__ */ (() => m3.isUtf8)();
-  }
-});
-
-// builtin:node:os
-var m5, node_os_default, EOL5;
-var init_node_os = __esm({
-  "builtin:node:os"() {
-    m5 = process.getBuiltinModule("node:os");
-    node_os_default = m5;
-    EOL5 = /* @__PURE__ */ (() => m5.EOL)();
-  }
-});
-
-// builtin:node:util
-var m6, node_util_default, inspect, promisify;
-var init_node_util = __esm({
-  "builtin:node:util"() {
-    m6 = process.getBuiltinModule("node:util");
-    node_util_default = m6;
-    inspect = /* @__PURE__ */ (() => m6.inspect)();
-    promisify = /* @__PURE__ */ (() => m6.promisify)();
-  }
-});
-
-// builtin:node:process
-var m7, node_process_default;
-var init_node_process = __esm({
-  "builtin:node:process"() {
-    m7 = process.getBuiltinModule("node:process");
-    node_process_default = m7;
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m16 = s * 60;
-    var h = m16 * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse4(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse4(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m16;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
-      }
-      if (msAbs >= m16) {
-        return Math.round(ms / m16) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
-      }
-      if (msAbs >= m16) {
-        return plural(ms, msAbs, m16, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural(ms, msAbs, n, name18) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name18 + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable2;
-      createDebug.enable = enable2;
-      createDebug.enabled = enabled2;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy2;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug2(...args) {
-          if (!debug2.enabled) {
-            return;
-          }
-          const self = debug2;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self.diff = ms;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format3) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format3];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug2.namespace = namespace;
-        debug2.useColors = createDebug.useColors();
-        debug2.color = createDebug.selectColor(namespace);
-        debug2.extend = extend2;
-        debug2.destroy = createDebug.destroy;
-        Object.defineProperty(debug2, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug2);
-        }
-        return debug2;
-      }
-      function extend2(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable2(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split2 = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split2) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable2() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled2(name18) {
-        for (const skip2 of createDebug.skips) {
-          if (matchesTemplate(name18, skip2)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name18, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy2() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m16;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m16 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m16[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r;
-      try {
-        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r && typeof process !== "undefined" && "env" in process) {
-        r = process.env.DEBUG;
-      }
-      return r;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
-      const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os5 = __require("os");
-    var tty = __require("tty");
-    var hasFlag = require_has_flag();
-    var { env } = process;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
-      forceColor = 0;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = 1;
-    }
-    if ("FORCE_COLOR" in env) {
-      if (env.FORCE_COLOR === "true") {
-        forceColor = 1;
-      } else if (env.FORCE_COLOR === "false") {
-        forceColor = 0;
-      } else {
-        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-      }
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(haveStream, streamIsTTY) {
-      if (forceColor === 0) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (haveStream && !streamIsTTY && forceColor === void 0) {
-        return 0;
-      }
-      const min = forceColor || 0;
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      if (process.platform === "win32") {
-        const osRelease = os5.release().split(".");
-        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version3 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version3 >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream, stream && stream.isTTY);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log2;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name18, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name18} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name18 + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log2(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug2) {
-      debug2.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/agent-base/dist/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/agent-base/dist/helpers.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m16, k);
-      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m16[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m16[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.req = exports.json = exports.toBuffer = void 0;
-    var http3 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
-    async function toBuffer(stream) {
-      let length2 = 0;
-      const chunks = [];
-      for await (const chunk of stream) {
-        length2 += chunk.length;
-        chunks.push(chunk);
-      }
-      return Buffer.concat(chunks, length2);
-    }
-    exports.toBuffer = toBuffer;
-    async function json(stream) {
-      const buf = await toBuffer(stream);
-      const str = buf.toString("utf8");
-      try {
-        return JSON.parse(str);
-      } catch (_err) {
-        const err = _err;
-        err.message += ` (input: ${str})`;
-        throw err;
-      }
-    }
-    exports.json = json;
-    function req(url, opts = {}) {
-      const href = typeof url === "string" ? url : url.href;
-      const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
-      const promise = new Promise((resolve2, reject) => {
-        req2.once("response", resolve2).once("error", reject).end();
-      });
-      req2.then = promise.then.bind(promise);
-      return req2;
-    }
-    exports.req = req;
-  }
-});
-
-// node_modules/agent-base/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/agent-base/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m16, k);
-      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m16[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m16[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    var __exportStar = exports && exports.__exportStar || function(m16, exports2) {
-      for (var p in m16) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m16, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Agent = void 0;
-    var net = __importStar(__require("net"));
-    var http3 = __importStar(__require("http"));
-    var https_1 = __require("https");
-    __exportStar(require_helpers(), exports);
-    var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent3 = class extends http3.Agent {
-      constructor(opts) {
-        super(opts);
-        this[INTERNAL] = {};
-      }
-      /**
-       * Determine whether this is an `http` or `https` request.
-       */
-      isSecureEndpoint(options) {
-        if (options) {
-          if (typeof options.secureEndpoint === "boolean") {
-            return options.secureEndpoint;
-          }
-          if (typeof options.protocol === "string") {
-            return options.protocol === "https:";
-          }
-        }
-        const { stack } = new Error();
-        if (typeof stack !== "string")
-          return false;
-        return stack.split("\n").some((l) => l.indexOf("(https.js:") !== -1 || l.indexOf("node:https:") !== -1);
-      }
-      // In order to support async signatures in `connect()` and Node's native
-      // connection pooling in `http.Agent`, the array of sockets for each origin
-      // has to be updated synchronously. This is so the length of the array is
-      // accurate when `addRequest()` is next called. We achieve this by creating a
-      // fake socket and adding it to `sockets[origin]` and incrementing
-      // `totalSocketCount`.
-      incrementSockets(name18) {
-        if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
-          return null;
-        }
-        if (!this.sockets[name18]) {
-          this.sockets[name18] = [];
-        }
-        const fakeSocket = new net.Socket({ writable: false });
-        this.sockets[name18].push(fakeSocket);
-        this.totalSocketCount++;
-        return fakeSocket;
-      }
-      decrementSockets(name18, socket) {
-        if (!this.sockets[name18] || socket === null) {
-          return;
-        }
-        const sockets = this.sockets[name18];
-        const index = sockets.indexOf(socket);
-        if (index !== -1) {
-          sockets.splice(index, 1);
-          this.totalSocketCount--;
-          if (sockets.length === 0) {
-            delete this.sockets[name18];
-          }
-        }
-      }
-      // In order to properly update the socket pool, we need to call `getName()` on
-      // the core `https.Agent` if it is a secureEndpoint.
-      getName(options) {
-        const secureEndpoint = this.isSecureEndpoint(options);
-        if (secureEndpoint) {
-          return https_1.Agent.prototype.getName.call(this, options);
-        }
-        return super.getName(options);
-      }
-      createSocket(req, options, cb) {
-        const connectOpts = {
-          ...options,
-          secureEndpoint: this.isSecureEndpoint(options)
-        };
-        const name18 = this.getName(connectOpts);
-        const fakeSocket = this.incrementSockets(name18);
-        Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
-          this.decrementSockets(name18, fakeSocket);
-          if (socket instanceof http3.Agent) {
-            try {
-              return socket.addRequest(req, connectOpts);
-            } catch (err) {
-              return cb(err);
-            }
-          }
-          this[INTERNAL].currentSocket = socket;
-          super.createSocket(req, options, cb);
-        }, (err) => {
-          this.decrementSockets(name18, fakeSocket);
-          cb(err);
-        });
-      }
-      createConnection() {
-        const socket = this[INTERNAL].currentSocket;
-        this[INTERNAL].currentSocket = void 0;
-        if (!socket) {
-          throw new Error("No socket was returned in the `connect()` function");
-        }
-        return socket;
-      }
-      get defaultPort() {
-        return this[INTERNAL].defaultPort ?? (this.protocol === "https:" ? 443 : 80);
-      }
-      set defaultPort(v) {
-        if (this[INTERNAL]) {
-          this[INTERNAL].defaultPort = v;
-        }
-      }
-      get protocol() {
-        return this[INTERNAL].protocol ?? (this.isSecureEndpoint() ? "https:" : "http:");
-      }
-      set protocol(v) {
-        if (this[INTERNAL]) {
-          this[INTERNAL].protocol = v;
-        }
-      }
-    };
-    exports.Agent = Agent3;
-  }
-});
-
-// node_modules/https-proxy-agent/dist/parse-proxy-response.js
-var require_parse_proxy_response = __commonJS({
-  "node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parseProxyResponse = void 0;
-    var debug_1 = __importDefault(require_src());
-    var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
-    function parseProxyResponse(socket) {
-      return new Promise((resolve2, reject) => {
-        let buffersLength = 0;
-        const buffers = [];
-        function read() {
-          const b = socket.read();
-          if (b)
-            ondata(b);
-          else
-            socket.once("readable", read);
-        }
-        function cleanup() {
-          socket.removeListener("end", onend);
-          socket.removeListener("error", onerror);
-          socket.removeListener("readable", read);
-        }
-        function onend() {
-          cleanup();
-          debug2("onend");
-          reject(new Error("Proxy connection ended before receiving CONNECT response"));
-        }
-        function onerror(err) {
-          cleanup();
-          debug2("onerror %o", err);
-          reject(err);
-        }
-        function ondata(b) {
-          buffers.push(b);
-          buffersLength += b.length;
-          const buffered = Buffer.concat(buffers, buffersLength);
-          const endOfHeaders = buffered.indexOf("\r\n\r\n");
-          if (endOfHeaders === -1) {
-            debug2("have not received end of HTTP headers yet...");
-            read();
-            return;
-          }
-          const headerParts = buffered.slice(0, endOfHeaders).toString("ascii").split("\r\n");
-          const firstLine = headerParts.shift();
-          if (!firstLine) {
-            socket.destroy();
-            return reject(new Error("No header received from proxy CONNECT response"));
-          }
-          const firstLineParts = firstLine.split(" ");
-          const statusCode = +firstLineParts[1];
-          const statusText = firstLineParts.slice(2).join(" ");
-          const headers = {};
-          for (const header of headerParts) {
-            if (!header)
-              continue;
-            const firstColon = header.indexOf(":");
-            if (firstColon === -1) {
-              socket.destroy();
-              return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
-            }
-            const key = header.slice(0, firstColon).toLowerCase();
-            const value = header.slice(firstColon + 1).trimStart();
-            const current = headers[key];
-            if (typeof current === "string") {
-              headers[key] = [current, value];
-            } else if (Array.isArray(current)) {
-              current.push(value);
-            } else {
-              headers[key] = value;
-            }
-          }
-          debug2("got proxy server response: %o %o", firstLine, headers);
-          cleanup();
-          resolve2({
-            connect: {
-              statusCode,
-              statusText,
-              headers
-            },
-            buffered
-          });
-        }
-        socket.on("error", onerror);
-        socket.on("end", onend);
-        read();
-      });
-    }
-    exports.parseProxyResponse = parseProxyResponse;
-  }
-});
-
-// node_modules/https-proxy-agent/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/https-proxy-agent/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m16, k);
-      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m16[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m16[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpsProxyAgent = void 0;
-    var net = __importStar(__require("net"));
-    var tls = __importStar(__require("tls"));
-    var assert_1 = __importDefault(__require("assert"));
-    var debug_1 = __importDefault(require_src());
-    var agent_base_1 = require_dist();
-    var url_1 = __require("url");
-    var parse_proxy_response_1 = require_parse_proxy_response();
-    var debug2 = (0, debug_1.default)("https-proxy-agent");
-    var setServernameFromNonIpHost = (options) => {
-      if (options.servername === void 0 && options.host && !net.isIP(options.host)) {
-        return {
-          ...options,
-          servername: options.host
-        };
-      }
-      return options;
-    };
-    var HttpsProxyAgent2 = class extends agent_base_1.Agent {
-      constructor(proxy, opts) {
-        super(opts);
-        this.options = { path: void 0 };
-        this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug2("Creating new HttpsProxyAgent instance: %o", this.proxy.href);
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
-        const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
-        this.connectOpts = {
-          // Attempt to negotiate http/1.1 for proxy servers that support http/2
-          ALPNProtocols: ["http/1.1"],
-          ...opts ? omit(opts, "headers") : null,
-          host,
-          port
-        };
-      }
-      /**
-       * Called when the node-core HTTP client library is creating a
-       * new HTTP request.
-       */
-      async connect(req, opts) {
-        const { proxy } = this;
-        if (!opts.host) {
-          throw new TypeError('No "host" provided');
-        }
-        let socket;
-        if (proxy.protocol === "https:") {
-          debug2("Creating `tls.Socket`: %o", this.connectOpts);
-          socket = tls.connect(setServernameFromNonIpHost(this.connectOpts));
-        } else {
-          debug2("Creating `net.Socket`: %o", this.connectOpts);
-          socket = net.connect(this.connectOpts);
-        }
-        const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
-        const host = net.isIPv6(opts.host) ? `[${opts.host}]` : opts.host;
-        let payload = `CONNECT ${host}:${opts.port} HTTP/1.1\r
-`;
-        if (proxy.username || proxy.password) {
-          const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth).toString("base64")}`;
-        }
-        headers.Host = `${host}:${opts.port}`;
-        if (!headers["Proxy-Connection"]) {
-          headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
-        }
-        for (const name18 of Object.keys(headers)) {
-          payload += `${name18}: ${headers[name18]}\r
-`;
-        }
-        const proxyResponsePromise = (0, parse_proxy_response_1.parseProxyResponse)(socket);
-        socket.write(`${payload}\r
-`);
-        const { connect, buffered } = await proxyResponsePromise;
-        req.emit("proxyConnect", connect);
-        this.emit("proxyConnect", connect, req);
-        if (connect.statusCode === 200) {
-          req.once("socket", resume);
-          if (opts.secureEndpoint) {
-            debug2("Upgrading socket connection to TLS");
-            return tls.connect({
-              ...omit(setServernameFromNonIpHost(opts), "host", "path", "port"),
-              socket
-            });
-          }
-          return socket;
-        }
-        socket.destroy();
-        const fakeSocket = new net.Socket({ writable: false });
-        fakeSocket.readable = true;
-        req.once("socket", (s) => {
-          debug2("Replaying proxy buffer for failed request");
-          (0, assert_1.default)(s.listenerCount("data") > 0);
-          s.push(buffered);
-          s.push(null);
-        });
-        return fakeSocket;
-      }
-    };
-    HttpsProxyAgent2.protocols = ["http", "https"];
-    exports.HttpsProxyAgent = HttpsProxyAgent2;
-    function resume(socket) {
-      socket.resume();
-    }
-    function omit(obj, ...keys) {
-      const ret = {};
-      let key;
-      for (key in obj) {
-        if (!keys.includes(key)) {
-          ret[key] = obj[key];
-        }
-      }
-      return ret;
-    }
-  }
-});
-
-// node_modules/http-proxy-agent/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/http-proxy-agent/dist/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m16, k);
-      if (!desc || ("get" in desc ? !m16.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m16[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m16, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m16[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpProxyAgent = void 0;
-    var net = __importStar(__require("net"));
-    var tls = __importStar(__require("tls"));
-    var debug_1 = __importDefault(require_src());
-    var events_1 = __require("events");
-    var agent_base_1 = require_dist();
-    var url_1 = __require("url");
-    var debug2 = (0, debug_1.default)("http-proxy-agent");
-    var HttpProxyAgent2 = class extends agent_base_1.Agent {
-      constructor(proxy, opts) {
-        super(opts);
-        this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug2("Creating new HttpProxyAgent instance: %o", this.proxy.href);
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
-        const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
-        this.connectOpts = {
-          ...opts ? omit(opts, "headers") : null,
-          host,
-          port
-        };
-      }
-      addRequest(req, opts) {
-        req._header = null;
-        this.setRequestProps(req, opts);
-        super.addRequest(req, opts);
-      }
-      setRequestProps(req, opts) {
-        const { proxy } = this;
-        const protocol = opts.secureEndpoint ? "https:" : "http:";
-        const hostname = req.getHeader("host") || "localhost";
-        const base = `${protocol}//${hostname}`;
-        const url = new url_1.URL(req.path, base);
-        if (opts.port !== 80) {
-          url.port = String(opts.port);
-        }
-        req.path = String(url);
-        const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
-        if (proxy.username || proxy.password) {
-          const auth = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth).toString("base64")}`;
-        }
-        if (!headers["Proxy-Connection"]) {
-          headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
-        }
-        for (const name18 of Object.keys(headers)) {
-          const value = headers[name18];
-          if (value) {
-            req.setHeader(name18, value);
-          }
-        }
-      }
-      async connect(req, opts) {
-        req._header = null;
-        if (!req.path.includes("://")) {
-          this.setRequestProps(req, opts);
-        }
-        let first;
-        let endOfHeaders;
-        debug2("Regenerating stored HTTP header string for request");
-        req._implicitHeader();
-        if (req.outputData && req.outputData.length > 0) {
-          debug2("Patching connection write() output buffer with updated header");
-          first = req.outputData[0].data;
-          endOfHeaders = first.indexOf("\r\n\r\n") + 4;
-          req.outputData[0].data = req._header + first.substring(endOfHeaders);
-          debug2("Output buffer: %o", req.outputData[0].data);
-        }
-        let socket;
-        if (this.proxy.protocol === "https:") {
-          debug2("Creating `tls.Socket`: %o", this.connectOpts);
-          socket = tls.connect(this.connectOpts);
-        } else {
-          debug2("Creating `net.Socket`: %o", this.connectOpts);
-          socket = net.connect(this.connectOpts);
-        }
-        await (0, events_1.once)(socket, "connect");
-        return socket;
-      }
-    };
-    HttpProxyAgent2.protocols = ["http", "https"];
-    exports.HttpProxyAgent = HttpProxyAgent2;
-    function omit(obj, ...keys) {
-      const ret = {};
-      let key;
-      for (key in obj) {
-        if (!keys.includes(key)) {
-          ret[key] = obj[key];
-        }
-      }
-      return ret;
-    }
-  }
-});
-
-// node_modules/@azure/core-tracing/dist/commonjs/state.js
-var require_state = __commonJS({
-  "node_modules/@azure/core-tracing/dist/commonjs/state.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.state = void 0;
-    exports.state = {
-      instrumenterImplementation: void 0
-    };
-  }
-});
-
 // node_modules/safe-buffer/index.js
 var require_safe_buffer = __commonJS({
   "node_modules/safe-buffer/index.js"(exports, module) {
@@ -20922,14 +20910,14 @@ var require_buffer_equal_constant_time = __commonJS({
 var require_jwa = __commonJS({
   "node_modules/jwa/index.js"(exports, module) {
     var Buffer3 = require_safe_buffer().Buffer;
-    var crypto5 = __require("crypto");
+    var crypto4 = __require("crypto");
     var formatEcdsa = require_ecdsa_sig_formatter();
     var util = __require("util");
     var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".';
     var MSG_INVALID_SECRET = "secret must be a string or buffer";
     var MSG_INVALID_VERIFIER_KEY = "key must be a string or a buffer";
     var MSG_INVALID_SIGNER_KEY = "key must be a string, a buffer or an object";
-    var supportsKeyObjects = typeof crypto5.createPublicKey === "function";
+    var supportsKeyObjects = typeof crypto4.createPublicKey === "function";
     if (supportsKeyObjects) {
       MSG_INVALID_VERIFIER_KEY += " or a KeyObject";
       MSG_INVALID_SECRET += "or a KeyObject";
@@ -21019,17 +21007,17 @@ var require_jwa = __commonJS({
       return function sign(thing, secret) {
         checkIsSecretKey(secret);
         thing = normalizeInput(thing);
-        var hmac = crypto5.createHmac("sha" + bits, secret);
+        var hmac = crypto4.createHmac("sha" + bits, secret);
         var sig = (hmac.update(thing), hmac.digest("base64"));
         return fromBase64(sig);
       };
     }
     var bufferEqual;
-    var timingSafeEqual = "timingSafeEqual" in crypto5 ? function timingSafeEqual2(a, b) {
+    var timingSafeEqual = "timingSafeEqual" in crypto4 ? function timingSafeEqual2(a, b) {
       if (a.byteLength !== b.byteLength) {
         return false;
       }
-      return crypto5.timingSafeEqual(a, b);
+      return crypto4.timingSafeEqual(a, b);
     } : function timingSafeEqual2(a, b) {
       if (!bufferEqual) {
         bufferEqual = require_buffer_equal_constant_time();
@@ -21046,7 +21034,7 @@ var require_jwa = __commonJS({
       return function sign(thing, privateKey) {
         checkIsPrivateKey(privateKey);
         thing = normalizeInput(thing);
-        var signer = crypto5.createSign("RSA-SHA" + bits);
+        var signer = crypto4.createSign("RSA-SHA" + bits);
         var sig = (signer.update(thing), signer.sign(privateKey, "base64"));
         return fromBase64(sig);
       };
@@ -21056,7 +21044,7 @@ var require_jwa = __commonJS({
         checkIsPublicKey(publicKey);
         thing = normalizeInput(thing);
         signature = toBase64(signature);
-        var verifier = crypto5.createVerify("RSA-SHA" + bits);
+        var verifier = crypto4.createVerify("RSA-SHA" + bits);
         verifier.update(thing);
         return verifier.verify(publicKey, signature, "base64");
       };
@@ -21065,11 +21053,11 @@ var require_jwa = __commonJS({
       return function sign(thing, privateKey) {
         checkIsPrivateKey(privateKey);
         thing = normalizeInput(thing);
-        var signer = crypto5.createSign("RSA-SHA" + bits);
+        var signer = crypto4.createSign("RSA-SHA" + bits);
         var sig = (signer.update(thing), signer.sign({
           key: privateKey,
-          padding: crypto5.constants.RSA_PKCS1_PSS_PADDING,
-          saltLength: crypto5.constants.RSA_PSS_SALTLEN_DIGEST
+          padding: crypto4.constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: crypto4.constants.RSA_PSS_SALTLEN_DIGEST
         }, "base64"));
         return fromBase64(sig);
       };
@@ -21079,12 +21067,12 @@ var require_jwa = __commonJS({
         checkIsPublicKey(publicKey);
         thing = normalizeInput(thing);
         signature = toBase64(signature);
-        var verifier = crypto5.createVerify("RSA-SHA" + bits);
+        var verifier = crypto4.createVerify("RSA-SHA" + bits);
         verifier.update(thing);
         return verifier.verify({
           key: publicKey,
-          padding: crypto5.constants.RSA_PKCS1_PSS_PADDING,
-          saltLength: crypto5.constants.RSA_PSS_SALTLEN_DIGEST
+          padding: crypto4.constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: crypto4.constants.RSA_PSS_SALTLEN_DIGEST
         }, signature, "base64");
       };
     }
@@ -21579,11 +21567,11 @@ var require_re = __commonJS({
       }
       return value;
     };
-    var createToken = (name18, value, isGlobal) => {
+    var createToken = (name3, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R++;
-      debug2(name18, index, value);
-      t[name18] = index;
+      debug2(name3, index, value);
+      t[name3] = index;
       src[index] = value;
       safeSrc[index] = safe;
       re[index] = new RegExp(value, isGlobal ? "g" : void 0);
@@ -21744,14 +21732,14 @@ var require_semver = __commonJS({
         if (!m16[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m16[4].split(".").map((id16) => {
-            if (/^[0-9]+$/.test(id16)) {
-              const num = +id16;
+          this.prerelease = m16[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
                 return num;
               }
             }
-            return id16;
+            return id;
           });
         }
         this.build = m16[5] ? m16[5].split(".") : [];
@@ -22811,7 +22799,7 @@ var require_range = __commonJS({
       debug2("stars", comp);
       return comp;
     };
-    var isX = (id16) => !id16 || id16.toLowerCase() === "x" || id16 === "*";
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
     var invalidXRangeOrder = (M, m16, p) => isX(M) && !isX(m16) || isX(m16) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
@@ -24294,7 +24282,7 @@ var require_lodash5 = __commonJS({
     function isObjectLike(value) {
       return !!value && typeof value == "object";
     }
-    function isPlainObject4(value) {
+    function isPlainObject3(value) {
       if (!isObjectLike(value) || objectToString.call(value) != objectTag || isHostObject(value)) {
         return false;
       }
@@ -24305,7 +24293,7 @@ var require_lodash5 = __commonJS({
       var Ctor = hasOwnProperty.call(proto, "constructor") && proto.constructor;
       return typeof Ctor == "function" && Ctor instanceof Ctor && funcToString.call(Ctor) == objectCtorString;
     }
-    module.exports = isPlainObject4;
+    module.exports = isPlainObject3;
   }
 });
 
@@ -24418,7 +24406,7 @@ var require_sign = __commonJS({
     var isBoolean = require_lodash2();
     var isInteger = require_lodash3();
     var isNumber = require_lodash4();
-    var isPlainObject4 = require_lodash5();
+    var isPlainObject3 = require_lodash5();
     var isString = require_lodash6();
     var once = require_lodash7();
     var { KeyObject, createSecretKey, createPrivateKey: createPrivateKey2 } = __require("crypto");
@@ -24437,7 +24425,7 @@ var require_sign = __commonJS({
         return isString(value) || Array.isArray(value);
       }, message: '"audience" must be a string or array' },
       algorithm: { isValid: includes.bind(null, SUPPORTED_ALGS), message: '"algorithm" must be a valid string enum value' },
-      header: { isValid: isPlainObject4, message: '"header" must be an object' },
+      header: { isValid: isPlainObject3, message: '"header" must be an object' },
       encoding: { isValid: isString, message: '"encoding" must be a string' },
       issuer: { isValid: isString, message: '"issuer" must be a string' },
       subject: { isValid: isString, message: '"subject" must be a string' },
@@ -24454,7 +24442,7 @@ var require_sign = __commonJS({
       nbf: { isValid: isNumber, message: '"nbf" should be a number of seconds' }
     };
     function validate2(schema, allowUnknown, object, parameterName) {
-      if (!isPlainObject4(object)) {
+      if (!isPlainObject3(object)) {
         throw new Error('Expected "' + parameterName + '" to be a plain object.');
       }
       Object.keys(object).forEach(function(key) {
@@ -24504,14 +24492,14 @@ var require_sign = __commonJS({
         typ: isObjectPayload ? "JWT" : void 0,
         kid: options.keyid
       }, options.header);
-      function failure2(err) {
+      function failure3(err) {
         if (callback) {
           return callback(err);
         }
         throw err;
       }
       if (!secretOrPrivateKey && options.algorithm !== "none") {
-        return failure2(new Error("secretOrPrivateKey must have a value"));
+        return failure3(new Error("secretOrPrivateKey must have a value"));
       }
       if (secretOrPrivateKey != null && !(secretOrPrivateKey instanceof KeyObject)) {
         try {
@@ -24520,28 +24508,28 @@ var require_sign = __commonJS({
           try {
             secretOrPrivateKey = createSecretKey(typeof secretOrPrivateKey === "string" ? Buffer.from(secretOrPrivateKey) : secretOrPrivateKey);
           } catch (_2) {
-            return failure2(new Error("secretOrPrivateKey is not valid key material"));
+            return failure3(new Error("secretOrPrivateKey is not valid key material"));
           }
         }
       }
       if (header.alg.startsWith("HS") && secretOrPrivateKey.type !== "secret") {
-        return failure2(new Error(`secretOrPrivateKey must be a symmetric key when using ${header.alg}`));
+        return failure3(new Error(`secretOrPrivateKey must be a symmetric key when using ${header.alg}`));
       } else if (/^(?:RS|PS|ES)/.test(header.alg)) {
         if (secretOrPrivateKey.type !== "private") {
-          return failure2(new Error(`secretOrPrivateKey must be an asymmetric key when using ${header.alg}`));
+          return failure3(new Error(`secretOrPrivateKey must be an asymmetric key when using ${header.alg}`));
         }
         if (!options.allowInsecureKeySizes && !header.alg.startsWith("ES") && secretOrPrivateKey.asymmetricKeyDetails !== void 0 && //KeyObject.asymmetricKeyDetails is supported in Node 15+
         secretOrPrivateKey.asymmetricKeyDetails.modulusLength < 2048) {
-          return failure2(new Error(`secretOrPrivateKey has a minimum key size of 2048 bits for ${header.alg}`));
+          return failure3(new Error(`secretOrPrivateKey has a minimum key size of 2048 bits for ${header.alg}`));
         }
       }
       if (typeof payload === "undefined") {
-        return failure2(new Error("payload is required"));
+        return failure3(new Error("payload is required"));
       } else if (isObjectPayload) {
         try {
           validatePayload(payload);
         } catch (error) {
-          return failure2(error);
+          return failure3(error);
         }
         if (!options.mutatePayload) {
           payload = Object.assign({}, payload);
@@ -24551,25 +24539,25 @@ var require_sign = __commonJS({
           return typeof options[opt] !== "undefined";
         });
         if (invalid_options.length > 0) {
-          return failure2(new Error("invalid " + invalid_options.join(",") + " option for " + typeof payload + " payload"));
+          return failure3(new Error("invalid " + invalid_options.join(",") + " option for " + typeof payload + " payload"));
         }
       }
       if (typeof payload.exp !== "undefined" && typeof options.expiresIn !== "undefined") {
-        return failure2(new Error('Bad "options.expiresIn" option the payload already has an "exp" property.'));
+        return failure3(new Error('Bad "options.expiresIn" option the payload already has an "exp" property.'));
       }
       if (typeof payload.nbf !== "undefined" && typeof options.notBefore !== "undefined") {
-        return failure2(new Error('Bad "options.notBefore" option the payload already has an "nbf" property.'));
+        return failure3(new Error('Bad "options.notBefore" option the payload already has an "nbf" property.'));
       }
       try {
         validateOptions(options);
       } catch (error) {
-        return failure2(error);
+        return failure3(error);
       }
       if (!options.allowInvalidAsymmetricKeyTypes) {
         try {
           validateAsymmetricKey(header.alg, secretOrPrivateKey);
         } catch (error) {
-          return failure2(error);
+          return failure3(error);
         }
       }
       const timestamp = payload.iat || Math.floor(Date.now() / 1e3);
@@ -24582,27 +24570,27 @@ var require_sign = __commonJS({
         try {
           payload.nbf = timespan(options.notBefore, timestamp);
         } catch (err) {
-          return failure2(err);
+          return failure3(err);
         }
         if (typeof payload.nbf === "undefined") {
-          return failure2(new Error('"notBefore" should be a number of seconds or string representing a timespan eg: "1d", "20h", 60'));
+          return failure3(new Error('"notBefore" should be a number of seconds or string representing a timespan eg: "1d", "20h", 60'));
         }
       }
       if (typeof options.expiresIn !== "undefined" && typeof payload === "object") {
         try {
           payload.exp = timespan(options.expiresIn, timestamp);
         } catch (err) {
-          return failure2(err);
+          return failure3(err);
         }
         if (typeof payload.exp === "undefined") {
-          return failure2(new Error('"expiresIn" should be a number of seconds or string representing a timespan eg: "1d", "20h", 60'));
+          return failure3(new Error('"expiresIn" should be a number of seconds or string representing a timespan eg: "1d", "20h", 60'));
         }
       }
       Object.keys(options_to_payload).forEach(function(key) {
         const claim = options_to_payload[key];
         if (typeof options[key] !== "undefined") {
           if (typeof payload[claim] !== "undefined") {
-            return failure2(new Error('Bad "options.' + key + '" option. The payload already has an "' + claim + '" property.'));
+            return failure3(new Error('Bad "options.' + key + '" option. The payload already has an "' + claim + '" property.'));
           }
           payload[claim] = options[key];
         }
@@ -24659,32 +24647,32 @@ var require_state_cjs = __commonJS({
 });
 
 // builtin:node:url
-var m13, fileURLToPath;
+var m12, fileURLToPath;
 var init_node_url = __esm({
   "builtin:node:url"() {
-    m13 = process.getBuiltinModule("node:url");
-    fileURLToPath = /* @__PURE__ */ (() => m13.fileURLToPath)();
+    m12 = process.getBuiltinModule("node:url");
+    fileURLToPath = /* @__PURE__ */ (() => m12.fileURLToPath)();
   }
 });
 
 // builtin:node:child_process
-var m14, node_child_process_default, execFile;
+var m13, node_child_process_default, execFile;
 var init_node_child_process = __esm({
   "builtin:node:child_process"() {
-    m14 = process.getBuiltinModule("node:child_process");
-    node_child_process_default = m14;
-    execFile = /* @__PURE__ */ (() => m14.execFile)();
+    m13 = process.getBuiltinModule("node:child_process");
+    node_child_process_default = m13;
+    execFile = /* @__PURE__ */ (() => m13.execFile)();
   }
 });
 
 // builtin:node:fs/promises
-var m15, promises_default, readFile, constants4;
+var m14, promises_default, readFile, constants4;
 var init_promises = __esm({
   "builtin:node:fs/promises"() {
-    m15 = process.getBuiltinModule("node:fs/promises");
-    promises_default = m15;
-    readFile = /* @__PURE__ */ (() => m15.readFile)();
-    constants4 = /* @__PURE__ */ (() => m15.constants)();
+    m14 = process.getBuiltinModule("node:fs/promises");
+    promises_default = m14;
+    readFile = /* @__PURE__ */ (() => m14.readFile)();
+    constants4 = /* @__PURE__ */ (() => m14.constants)();
   }
 });
 
@@ -24770,6 +24758,15 @@ var init_is_wsl = __esm({
       return false;
     };
     is_wsl_default = node_process_default.env.__IS_WSL_TEST__ ? isWsl : isWsl();
+  }
+});
+
+// builtin:node:buffer
+var m15, Buffer2;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m15 = process.getBuiltinModule("node:buffer");
+    Buffer2 = /* @__PURE__ */ (() => m15.Buffer)();
   }
 });
 
@@ -25020,12 +25017,12 @@ async function defaultBrowser(_execFileAsync = execFileAsync3) {
   if (!match) {
     throw new UnknownBrowserError(`Cannot find Windows browser in stdout: ${JSON.stringify(stdout)}`);
   }
-  const { id: id16 } = match.groups;
-  const dotIndex = id16.lastIndexOf(".");
-  const hyphenIndex = id16.lastIndexOf("-");
-  const baseIdByDot = dotIndex === -1 ? void 0 : id16.slice(0, dotIndex);
-  const baseIdByHyphen = hyphenIndex === -1 ? void 0 : id16.slice(0, hyphenIndex);
-  return windowsBrowserProgIds[id16] ?? windowsBrowserProgIds[baseIdByDot] ?? windowsBrowserProgIds[baseIdByHyphen] ?? { name: id16, id: id16 };
+  const { id } = match.groups;
+  const dotIndex = id.lastIndexOf(".");
+  const hyphenIndex = id.lastIndexOf("-");
+  const baseIdByDot = dotIndex === -1 ? void 0 : id.slice(0, dotIndex);
+  const baseIdByHyphen = hyphenIndex === -1 ? void 0 : id.slice(0, hyphenIndex);
+  return windowsBrowserProgIds[id] ?? windowsBrowserProgIds[baseIdByDot] ?? windowsBrowserProgIds[baseIdByHyphen] ?? { name: id, id };
 }
 var execFileAsync3, windowsBrowserProgIds, _windowsBrowserProgIdMap, UnknownBrowserError;
 var init_windows = __esm({
@@ -25062,15 +25059,15 @@ var init_windows = __esm({
 // node_modules/default-browser/index.js
 async function defaultBrowser2() {
   if (node_process_default.platform === "darwin") {
-    const id16 = await defaultBrowserId();
-    const name18 = await bundleName(id16);
-    return { name: name18, id: id16 };
+    const id = await defaultBrowserId();
+    const name3 = await bundleName(id);
+    return { name: name3, id };
   }
   if (node_process_default.platform === "linux") {
     const { stdout } = await execFileAsync4("xdg-mime", ["query", "default", "x-scheme-handler/http"]);
-    const id16 = stdout.trim();
-    const name18 = titleize(id16.replace(/.desktop$/, "").replace("-", " "));
-    return { name: name18, id: id16 };
+    const id = stdout.trim();
+    const name3 = titleize(id.replace(/.desktop$/, "").replace("-", " "));
+    return { name: name3, id };
   }
   if (node_process_default.platform === "win32") {
     return defaultBrowser();
@@ -25364,8 +25361,8 @@ var init_open = __esm({
         target
       });
     };
-    openApp = (name18, options) => {
-      if (typeof name18 !== "string" && !Array.isArray(name18)) {
+    openApp = (name3, options) => {
+      if (typeof name3 !== "string" && !Array.isArray(name3)) {
         throw new TypeError("Expected a valid `name`");
       }
       const { arguments: appArguments = [] } = options ?? {};
@@ -25375,7 +25372,7 @@ var init_open = __esm({
       return baseOpen({
         ...options,
         app: {
-          name: name18,
+          name: name3,
           arguments: appArguments
         }
       });
@@ -25426,1410 +25423,89 @@ var init_open = __esm({
   }
 });
 
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
+// src/github/runner.ts
+init_node_fs();
+init_node_os();
+function saveState(name3, value) {
+  if (!fileCommand("STATE", name3, value)) issue("save-state", commandValue(value), { name: name3 });
 }
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
-        }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto2 from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto2.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
-
-// node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-  const usingSsl = reqUrl.protocol === "https:";
-  if (checkBypass(reqUrl)) {
-    return void 0;
-  }
-  const proxyVar = (() => {
-    if (usingSsl) {
-      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-    } else {
-      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-    }
-  })();
-  if (proxyVar) {
-    try {
-      return new DecodedURL(proxyVar);
-    } catch (_a) {
-      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-        return new DecodedURL(`http://${proxyVar}`);
-    }
-  } else {
-    return void 0;
-  }
-}
-function checkBypass(reqUrl) {
-  if (!reqUrl.hostname) {
-    return false;
-  }
-  const reqHost = reqUrl.hostname;
-  if (isLoopbackAddress(reqHost)) {
-    return true;
-  }
-  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-  if (!noProxy) {
-    return false;
-  }
-  let reqPort;
-  if (reqUrl.port) {
-    reqPort = Number(reqUrl.port);
-  } else if (reqUrl.protocol === "http:") {
-    reqPort = 80;
-  } else if (reqUrl.protocol === "https:") {
-    reqPort = 443;
-  }
-  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-  if (typeof reqPort === "number") {
-    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-  }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-      return true;
-    }
-  }
-  return false;
-}
-function isLoopbackAddress(host) {
-  const hostLower = host.toLowerCase();
-  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-}
-var DecodedURL = class extends URL {
-  constructor(url, base) {
-    super(url, base);
-    this._decodedUsername = decodeURIComponent(super.username);
-    this._decodedPassword = decodeURIComponent(super.password);
-  }
-  get username() {
-    return this._decodedUsername;
-  }
-  get password() {
-    return this._decodedPassword;
-  }
-};
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers2;
-(function(Headers3) {
-  Headers3["Accept"] = "accept";
-  Headers3["ContentType"] = "content-type";
-})(Headers2 || (Headers2 = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-var ExponentialBackoffCeiling = 10;
-var ExponentialBackoffTimeSlice = 5;
-var HttpClientError = class _HttpClientError extends Error {
-  constructor(message, statusCode) {
-    super(message);
-    this.name = "HttpClientError";
-    this.statusCode = statusCode;
-    Object.setPrototypeOf(this, _HttpClientError.prototype);
-  }
-};
-var HttpClientResponse = class {
-  constructor(message) {
-    this.message = message;
-  }
-  readBody() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        let output = Buffer.alloc(0);
-        this.message.on("data", (chunk) => {
-          output = Buffer.concat([output, chunk]);
-        });
-        this.message.on("end", () => {
-          resolve2(output.toString());
-        });
-      }));
-    });
-  }
-  readBodyBuffer() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        const chunks = [];
-        this.message.on("data", (chunk) => {
-          chunks.push(chunk);
-        });
-        this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
-        });
-      }));
-    });
-  }
-};
-var HttpClient = class {
-  constructor(userAgent, handlers, requestOptions) {
-    this._ignoreSslError = false;
-    this._allowRedirects = true;
-    this._allowRedirectDowngrade = false;
-    this._maxRedirects = 50;
-    this._allowRetries = false;
-    this._maxRetries = 1;
-    this._keepAlive = false;
-    this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-    this.handlers = handlers || [];
-    this.requestOptions = requestOptions;
-    if (requestOptions) {
-      if (requestOptions.ignoreSslError != null) {
-        this._ignoreSslError = requestOptions.ignoreSslError;
-      }
-      this._socketTimeout = requestOptions.socketTimeout;
-      if (requestOptions.allowRedirects != null) {
-        this._allowRedirects = requestOptions.allowRedirects;
-      }
-      if (requestOptions.allowRedirectDowngrade != null) {
-        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-      }
-      if (requestOptions.maxRedirects != null) {
-        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-      }
-      if (requestOptions.keepAlive != null) {
-        this._keepAlive = requestOptions.keepAlive;
-      }
-      if (requestOptions.allowRetries != null) {
-        this._allowRetries = requestOptions.allowRetries;
-      }
-      if (requestOptions.maxRetries != null) {
-        this._maxRetries = requestOptions.maxRetries;
-      }
-    }
-  }
-  options(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  get(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("GET", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  del(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  post(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("POST", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  patch(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  put(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PUT", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  head(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  sendStream(verb, requestUrl, stream, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request(verb, requestUrl, stream, additionalHeaders);
-    });
-  }
-  /**
-   * Gets a typed object from an endpoint
-   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-   */
-  getJson(requestUrl_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      const res = yield this.get(requestUrl, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.post(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.put(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.patch(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  /**
-   * Makes a raw http request.
-   * All other methods such as get, post, patch, and request ultimately call this.
-   * Prefer get, del, post and patch
-   */
-  request(verb, requestUrl, data, headers) {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._disposed) {
-        throw new Error("Client has already been disposed.");
-      }
-      const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
-      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-      let numTries = 0;
-      let response;
-      do {
-        response = yield this.requestRaw(info2, data);
-        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-          let authenticationHandler;
-          for (const handler of this.handlers) {
-            if (handler.canHandleAuthentication(response)) {
-              authenticationHandler = handler;
-              break;
-            }
-          }
-          if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
-          } else {
-            return response;
-          }
-        }
-        let redirectsRemaining = this._maxRedirects;
-        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-          const redirectUrl = response.message.headers["location"];
-          if (!redirectUrl) {
-            break;
-          }
-          const parsedRedirectUrl = new URL(redirectUrl);
-          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-          }
-          yield response.readBody();
-          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
-              }
-            }
-          }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
-          redirectsRemaining--;
-        }
-        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-          return response;
-        }
-        numTries += 1;
-        if (numTries < maxTries) {
-          yield response.readBody();
-          yield this._performExponentialBackoff(numTries);
-        }
-      } while (numTries < maxTries);
-      return response;
-    });
-  }
-  /**
-   * Needs to be called if keepAlive is set to true in request options.
-   */
-  dispose() {
-    if (this._agent) {
-      this._agent.destroy();
-    }
-    this._disposed = true;
-  }
-  /**
-   * Raw request.
-   * @param info
-   * @param data
-   */
-  requestRaw(info2, data) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
-        function callbackForResult(err, res) {
-          if (err) {
-            reject(err);
-          } else if (!res) {
-            reject(new Error("Unknown error"));
-          } else {
-            resolve2(res);
-          }
-        }
-        this.requestRawWithCallback(info2, data, callbackForResult);
-      });
-    });
-  }
-  /**
-   * Raw request with callback.
-   * @param info
-   * @param data
-   * @param onResult
-   */
-  requestRawWithCallback(info2, data, onResult) {
-    if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
-      }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-    }
-    let callbackCalled = false;
-    function handleResult(err, res) {
-      if (!callbackCalled) {
-        callbackCalled = true;
-        onResult(err, res);
-      }
-    }
-    const req = info2.httpModule.request(info2.options, (msg) => {
-      const res = new HttpClientResponse(msg);
-      handleResult(void 0, res);
-    });
-    let socket;
-    req.on("socket", (sock) => {
-      socket = sock;
-    });
-    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-      if (socket) {
-        socket.end();
-      }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
-    });
-    req.on("error", function(err) {
-      handleResult(err);
-    });
-    if (data && typeof data === "string") {
-      req.write(data, "utf8");
-    }
-    if (data && typeof data !== "string") {
-      data.on("close", function() {
-        req.end();
-      });
-      data.pipe(req);
-    } else {
-      req.end();
-    }
-  }
-  /**
-   * Gets an http agent. This function is useful when you need an http agent that handles
-   * routing through a proxy server - depending upon the url and proxy environment variables.
-   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-   */
-  getAgent(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    return this._getAgent(parsedUrl);
-  }
-  getAgentDispatcher(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (!useProxy) {
-      return;
-    }
-    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-  }
-  _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
-    const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
-    if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
-    }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
-    if (this.handlers) {
-      for (const handler of this.handlers) {
-        handler.prepareRequest(info2.options);
-      }
-    }
-    return info2;
-  }
-  _mergeHeaders(headers) {
-    if (this.requestOptions && this.requestOptions.headers) {
-      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-    }
-    return lowercaseKeys(headers || {});
-  }
-  /**
-   * Gets an existing header value or returns a default.
-   * Handles converting number header values to strings since HTTP headers must be strings.
-   * Note: This returns string | string[] since some headers can have multiple values.
-   * For headers that must always be a single string (like Content-Type), use the
-   * specialized _getExistingOrDefaultContentTypeHeader method instead.
-   */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-      if (headerValue) {
-        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-      }
-    }
-    const additionalValue = additionalHeaders[header];
-    if (additionalValue !== void 0) {
-      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  /**
-   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-   * Always returns a single string (not an array) since Content-Type should be a single value.
-   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-   */
-  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers2.ContentType];
-      if (headerValue) {
-        if (typeof headerValue === "number") {
-          clientHeader = String(headerValue);
-        } else if (Array.isArray(headerValue)) {
-          clientHeader = headerValue.join(", ");
-        } else {
-          clientHeader = headerValue;
-        }
-      }
-    }
-    const additionalValue = additionalHeaders[Headers2.ContentType];
-    if (additionalValue !== void 0) {
-      if (typeof additionalValue === "number") {
-        return String(additionalValue);
-      } else if (Array.isArray(additionalValue)) {
-        return additionalValue.join(", ");
-      } else {
-        return additionalValue;
-      }
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  _getAgent(parsedUrl) {
-    let agent;
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (this._keepAlive && useProxy) {
-      agent = this._proxyAgent;
-    }
-    if (!useProxy) {
-      agent = this._agent;
-    }
-    if (agent) {
-      return agent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    let maxSockets = 100;
-    if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-    }
-    if (proxyUrl && proxyUrl.hostname) {
-      const agentOptions = {
-        maxSockets,
-        keepAlive: this._keepAlive,
-        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-        }), { host: proxyUrl.hostname, port: proxyUrl.port })
-      };
-      let tunnelAgent;
-      const overHttps = proxyUrl.protocol === "https:";
-      if (usingSsl) {
-        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-      } else {
-        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-      }
-      agent = tunnelAgent(agentOptions);
-      this._proxyAgent = agent;
-    }
-    if (!agent) {
-      const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-      this._agent = agent;
-    }
-    if (usingSsl && this._ignoreSslError) {
-      agent.options = Object.assign(agent.options || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return agent;
-  }
-  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-    let proxyAgent;
-    if (this._keepAlive) {
-      proxyAgent = this._proxyAgentDispatcher;
-    }
-    if (proxyAgent) {
-      return proxyAgent;
-    }
-    const usingSsl = parsedUrl.protocol === "https:";
-    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-    }));
-    this._proxyAgentDispatcher = proxyAgent;
-    if (usingSsl && this._ignoreSslError) {
-      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return proxyAgent;
-  }
-  _getUserAgentWithOrchestrationId(userAgent) {
-    const baseUserAgent = userAgent || "actions/http-client";
-    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-    if (orchId) {
-      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-    }
-    return baseUserAgent;
-  }
-  _performExponentialBackoff(retryNumber) {
-    return __awaiter(this, void 0, void 0, function* () {
-      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
-    });
-  }
-  _processResponse(res, options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
-        const statusCode = res.message.statusCode || 0;
-        const response = {
-          statusCode,
-          result: null,
-          headers: {}
-        };
-        if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
-        }
-        function dateTimeDeserializer(key, value) {
-          if (typeof value === "string") {
-            const a = new Date(value);
-            if (!isNaN(a.valueOf())) {
-              return a;
-            }
-          }
-          return value;
-        }
-        let obj;
-        let contents;
-        try {
-          contents = yield res.readBody();
-          if (contents && contents.length > 0) {
-            if (options && options.deserializeDates) {
-              obj = JSON.parse(contents, dateTimeDeserializer);
-            } else {
-              obj = JSON.parse(contents);
-            }
-            response.result = obj;
-          }
-          response.headers = res.message.headers;
-        } catch (err) {
-        }
-        if (statusCode > 299) {
-          let msg;
-          if (obj && obj.message) {
-            msg = obj.message;
-          } else if (contents && contents.length > 0) {
-            msg = contents;
-          } else {
-            msg = `Failed request: (${statusCode})`;
-          }
-          const err = new HttpClientError(msg, statusCode);
-          err.result = response.result;
-          reject(err);
-        } else {
-          resolve2(response);
-        }
-      }));
-    });
-  }
-};
-var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-
-// node_modules/@actions/http-client/lib/auth.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var BearerCredentialHandler = class {
-  constructor(token) {
-    this.token = token;
-  }
-  // currently implements pre-authorization
-  // TODO: support preAuth = false where it hooks on 401
-  prepareRequest(options) {
-    if (!options.headers) {
-      throw Error("The request has no headers");
-    }
-    options.headers["Authorization"] = `Bearer ${this.token}`;
-  }
-  // This handler cannot handle 401
-  canHandleAuthentication() {
-    return false;
-  }
-  handleAuthentication() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      throw new Error("not implemented");
-    });
-  }
-};
-
-// node_modules/@actions/core/lib/oidc-utils.js
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var OidcClient = class _OidcClient {
-  static createHttpClient(allowRetry = true, maxRetry = 10) {
-    const requestOptions = {
-      allowRetries: allowRetry,
-      maxRetries: maxRetry
-    };
-    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
-  }
-  static getRequestToken() {
-    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
-    if (!token) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
-    }
-    return token;
-  }
-  static getIDTokenUrl() {
-    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-    if (!runtimeUrl) {
-      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
-    }
-    return runtimeUrl;
-  }
-  static getCall(id_token_url) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      var _a;
-      const httpclient = _OidcClient.createHttpClient();
-      const res = yield httpclient.getJson(id_token_url).catch((error) => {
-        throw new Error(`Failed to get ID Token. 
- 
-        Error Code : ${error.statusCode}
- 
-        Error Message: ${error.message}`);
-      });
-      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-      if (!id_token) {
-        throw new Error("Response json body do not have ID Token field");
-      }
-      return id_token;
-    });
-  }
-  static getIDToken(audience) {
-    return __awaiter3(this, void 0, void 0, function* () {
-      try {
-        let id_token_url = _OidcClient.getIDTokenUrl();
-        if (audience) {
-          const encodedAudience = encodeURIComponent(audience);
-          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-        }
-        debug(`ID token url is ${id_token_url}`);
-        const id_token = yield _OidcClient.getCall(id_token_url);
-        setSecret(id_token);
-        return id_token;
-      } catch (error) {
-        throw new Error(`Error message: ${error.message}`);
-      }
-    });
-  }
-};
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter4(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter4(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter4(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items2, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items2.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
 function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function debug(message) {
-  issueCommand("debug", {}, message);
+  issue("add-mask", secret);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(`${message}${EOL}`);
 }
-function saveState(name18, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name18, value));
+function issue(command, message, properties = {}) {
+  const pairs = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  process.stdout.write(`::${command}${pairs.length ? ` ${pairs.join(",")}` : ""}::${escapeData(message)}${EOL}`);
+}
+function fileCommand(kind, name3, value) {
+  const file = process.env[`GITHUB_${kind}`];
+  if (!file) return false;
+  const text = commandValue(value);
+  const delimiter = `ghadelimiter_${randomDelimiterId()}`;
+  appendFileSync(file, `${name3}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, "utf8");
+  return true;
+}
+function randomDelimiterId() {
+  try {
+    const bytes = Buffer.alloc(16);
+    const fd = openSync("/dev/urandom", "r");
+    try {
+      if (readSync(fd, bytes, 0, 16, null) === 16) return bytes.toString("hex");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
   }
-  issueCommand("save-state", { name: name18 }, toCommandValue(value));
+  return process.getBuiltinModule("node:crypto").randomUUID();
 }
-function getIDToken(aud) {
-  return __awaiter5(this, void 0, void 0, function* () {
-    return yield OidcClient.getIDToken(aud);
-  });
+function commandValue(value) {
+  if (value === null || value === void 0) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 // src/workspace/read-file.ts
 init_node_fs();
 init_node_path();
-init_node_buffer();
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
-  return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map() };
+  return { root: realpathSync(resolve(root)) };
 }
 function workspaceRelative(workspace, absolute) {
-  if (sep === "/" && isNormalizedAbsolute(absolute)) {
-    const root = workspace.root;
-    if (absolute === root) return "";
-    const prefix = root.endsWith("/") ? root : `${root}/`;
-    return absolute.startsWith(prefix) ? absolute.slice(prefix.length) : void 0;
-  }
   const rel = relative(workspace.root, absolute);
   if (rel === "") return "";
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel.split(sep).join("/");
 }
-function isNormalizedAbsolute(path) {
-  return path.startsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
-}
+var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
-  if (workspace.listings?.get(dirname(candidate))?.has(basename(candidate)) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: "ENOENT" };
-  const direct = hasProcFd() ? readThroughOpenFile(workspace, candidate, relPath, maxBytes) : readThroughRealFolder(workspace, candidate, relPath, maxBytes);
-  if (direct !== void 0) return direct;
   let real;
+  let fd;
   try {
     real = realpathSync.native(candidate);
+    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
-    const code = error?.code;
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
+    return failure(relPath, error);
   }
-  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-  return readRegularFile(real, relPath, maxBytes, 0);
-}
-var NO_FOLLOW = constants3.O_NOFOLLOW;
-var procFd;
-function hasProcFd() {
-  return procFd ??= NO_FOLLOW !== void 0 && existsSync2("/proc/self/fd");
-}
-function readThroughOpenFile(workspace, candidate, relPath, maxBytes) {
-  let fd;
-  try {
-    fd = openSync(candidate, constants3.O_RDONLY | constants3.O_NONBLOCK | (NO_FOLLOW ?? 0));
-  } catch (error) {
-    const code = error?.code;
-    if (code === "ELOOP") return void 0;
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
-  }
-  try {
-    const folder = dirname(candidate);
-    const knownFolder = workspace.realFolders?.get(folder);
-    let real;
-    if (knownFolder !== void 0) {
-      real = knownFolder === folder ? candidate : join(knownFolder, basename(candidate));
-    } else {
-      try {
-        real = readlinkSync(`/proc/self/fd/${fd}`);
-      } catch {
-        return void 0;
-      }
-      if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-      workspace.realFolders?.set(folder, dirname(real));
-    }
-    return readOpenFile(fd, real, relPath, maxBytes);
-  } finally {
-    closeSync(fd);
-  }
-}
-function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
-  const folders = workspace.realFolders;
-  if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
-  const folder = dirname(candidate);
-  const name18 = basename(candidate);
-  let realFolder = folders.get(folder);
-  if (realFolder === void 0) {
-    try {
-      realFolder = realpathSync.native(folder);
-    } catch {
-      return void 0;
-    }
-    folders.set(folder, realFolder);
-  }
-  const real = join(realFolder, name18);
-  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-  const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
-  return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
-}
-function readRegularFile(real, relPath, maxBytes, extraFlags) {
-  let fd;
-  try {
-    fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | extraFlags);
-  } catch (error) {
-    const code = error?.code;
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
-  }
-  try {
-    return readOpenFile(fd, real, relPath, maxBytes);
-  } finally {
-    closeSync(fd);
-  }
-}
-function readOpenFile(fd, real, relPath, maxBytes) {
   try {
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat2.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit` };
     return decodeText(readBytes(fd, stat2.size), relPath, real);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    return failure(relPath, error);
+  } finally {
+    closeSync(fd);
   }
 }
 function readBytes(fd, size) {
@@ -26840,27 +25516,24 @@ function readBytes(fd, size) {
     if (n === 0) break;
     read += n;
   }
-  return read === size ? buffer : buffer.subarray(0, read);
+  return buffer.subarray(0, read);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-var UTF8_BOM = [239, 187, 191];
-var utf16le = new TextDecoder("utf-16le");
+var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: utf16le.decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
   if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { ok: false, message: `'${relPath}' is a binary file (NUL byte at offset ${nul})`, offset: nul };
-  if (isUtf8(bytes)) {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const bom = buffer[0] === UTF8_BOM[0] && buffer[1] === UTF8_BOM[1] && buffer[2] === UTF8_BOM[2];
-    return { ok: true, text: buffer.toString("utf8", bom ? 3 : 0), absolutePath };
-  }
+  if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
     return { ok: true, text: utf8.decode(bytes), absolutePath };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`, offset: at };
+    return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
   }
+}
+function badByte(bytes, offset, message) {
+  return { ok: false, message, offset, textBefore: lossyUtf8.decode(bytes.subarray(0, offset)) };
 }
 function firstInvalidUtf8(bytes) {
   let i = 0;
@@ -26868,16 +25541,21 @@ function firstInvalidUtf8(bytes) {
     const lead = bytes[i] ?? 0;
     const length2 = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
     if (length2 === 0) return i;
+    const low = lead === 224 ? 160 : lead === 240 ? 144 : 128;
+    const high = lead === 237 ? 159 : lead === 244 ? 143 : 191;
     for (let k = 1; k < length2; k++) {
       const next = bytes[i + k];
-      if (next === void 0 || (next & 192) !== 128) return i;
+      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i;
     }
     i += length2;
   }
   return bytes.length;
 }
-function errorCode(error) {
+function failure(relPath, error) {
   const code = error?.code;
+  return { ok: false, message: `cannot read '${relPath}': ${describeError(code, error)}`, ...code ? { code } : {} };
+}
+function describeError(code, error) {
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a directory";
@@ -26902,7 +25580,7 @@ function startCancellation(timeoutMs, processSignals = ["SIGINT", "SIGTERM"]) {
   const timer = setTimeout(() => stop("timeout"), timeoutMs);
   timer.unref();
   const onSignal = () => stop("cancelled");
-  for (const name18 of processSignals) process.on(name18, onSignal);
+  for (const name3 of processSignals) process.on(name3, onSignal);
   return {
     signal: controller.signal,
     get reason() {
@@ -26910,7 +25588,7 @@ function startCancellation(timeoutMs, processSignals = ["SIGINT", "SIGTERM"]) {
     },
     dispose() {
       clearTimeout(timer);
-      for (const name18 of processSignals) process.off(name18, onSignal);
+      for (const name3 of processSignals) process.off(name3, onSignal);
     }
   };
 }
@@ -26922,189 +25600,28 @@ function graceSignal(ms = 2e4) {
   return AbortSignal.timeout(ms);
 }
 
-// src/azure/clouds.ts
-var CLOUD_NAMES = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"];
-var KNOWN_CLOUDS = {
-  AzureCloud: {
-    resourceManager: "https://management.azure.com",
-    authorityHost: "https://login.microsoftonline.com",
-    tokenScope: "https://management.azure.com/.default",
-    disableInstanceDiscovery: false
-  },
-  AzureUSGovernment: {
-    resourceManager: "https://management.usgovcloudapi.net",
-    authorityHost: "https://login.microsoftonline.us",
-    tokenScope: "https://management.usgovcloudapi.net/.default",
-    disableInstanceDiscovery: false
-  },
-  AzureChinaCloud: {
-    resourceManager: "https://management.chinacloudapi.cn",
-    authorityHost: "https://login.chinacloudapi.cn",
-    tokenScope: "https://management.chinacloudapi.cn/.default",
-    disableInstanceDiscovery: false
-  }
+// src/settings/usage-error.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+  /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
+  isUsageError = true;
 };
-function trimSlash(url) {
-  return url.replace(/\/+$/, "");
-}
-function scopeForAudience(audience) {
-  return `${trimSlash(audience)}/.default`;
-}
-
-// builtin:node:timers/promises
-var m4 = process.getBuiltinModule("node:timers/promises");
-var setTimeout2 = /* @__PURE__ */ (() => m4.setTimeout)();
-
-// src/azure/sleep.ts
-async function sleep(ms, signal) {
-  signal.throwIfAborted();
-  if (ms <= 0) return;
-  await setTimeout2(ms, void 0, { signal });
-}
-
-// src/azure/cloud-metadata.ts
-var METADATA_API_VERSION = "2015-01-01";
-var ATTEMPTS = 4;
-async function resolveCloud(environment, resourceManagerEndpoint, meter, signal) {
-  if (resourceManagerEndpoint === void 0) return KNOWN_CLOUDS[environment];
-  const metadata = await fetchMetadata(resourceManagerEndpoint, meter, signal);
-  const entry = pickEntry(metadata, resourceManagerEndpoint);
-  const auth = isRecord(entry?.["authentication"]) ? entry["authentication"] : void 0;
-  const loginEndpoint = typeof auth?.["loginEndpoint"] === "string" ? auth["loginEndpoint"] : void 0;
-  const audiences = Array.isArray(auth?.["audiences"]) ? auth["audiences"].filter((a) => typeof a === "string") : [];
-  if (!loginEndpoint || audiences.length === 0 || audiences[0] === void 0) {
-    throw new Error(`the metadata of ${resourceManagerEndpoint} names no login endpoint or token audience`);
-  }
-  const adfs = /\/adfs$/i.test(trimSlash(loginEndpoint));
-  return {
-    resourceManager: resourceManagerEndpoint,
-    authorityHost: trimSlash(loginEndpoint).replace(/\/adfs$/i, ""),
-    tokenScope: scopeForAudience(audiences[0]),
-    disableInstanceDiscovery: true,
-    ...adfs ? { identityProvider: "adfs" } : {}
-  };
-}
-async function fetchMetadata(endpoint, meter, signal) {
-  const url = `${endpoint}/metadata/endpoints?api-version=${METADATA_API_VERSION}`;
-  for (let attempt = 1; ; attempt++) {
-    meter.countExternal();
-    let response;
-    try {
-      response = await fetch(url, { signal, headers: { accept: "application/json" } });
-    } catch (error) {
-      if (signal.aborted || attempt >= ATTEMPTS) throw new Error(`cannot read ${url}: ${describeFetchError(error)}`);
-      await sleep(1e3 * attempt, signal);
-      continue;
-    }
-    if (response.ok) return response.json();
-    const transient = response.status === 429 || response.status >= 500;
-    if (!transient || attempt >= ATTEMPTS) throw new Error(`cannot read ${url}: HTTP ${response.status}`);
-    const retryAfter = Number(response.headers.get("retry-after") ?? "");
-    await sleep(Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1e3 : 1e3 * attempt, signal);
-  }
-}
-function describeFetchError(error) {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error) return `${error.message} (${"code" in cause ? String(cause.code) : cause.message})`;
-  return error.message;
-}
-function pickEntry(metadata, endpoint) {
-  if (isRecord(metadata)) return metadata;
-  if (!Array.isArray(metadata)) return void 0;
-  const entries = metadata.filter(isRecord);
-  const matches = (e) => typeof e["resourceManager"] === "string" && trimSlash(e["resourceManager"]) === endpoint;
-  return entries.find(matches) ?? entries[0];
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/meta.ts
-var TOOL_NAME = "cua-guard";
-var TOOL_VERSION = "0.1.0";
-var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
-var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
-
-// src/model/preview.ts
-var MAX_PREVIEW = 120;
-function previewValue(value, max = MAX_PREVIEW) {
-  return truncate(render(value, 0, max), max);
-}
-function truncate(text, max = MAX_PREVIEW) {
-  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
-}
-function render(value, depth, budget) {
-  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
-  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value === void 0) return "undefined";
-  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
-  const parts = [];
-  let length2 = 0;
-  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
-  for (const [key, item] of entries) {
-    if (length2 > budget) {
-      parts.push("\u2026");
-      break;
-    }
-    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
-    parts.push(text);
-    length2 += text.length + 1;
-  }
-  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
-}
-
-// src/rules/rule.ts
-function fromLegacy(rule) {
-  return {
-    meta: { id: rule.id, name: rule.name, description: rule.description, help: rule.description, defaultSeverity: rule.defaultSeverity, precision: rule.id === "CUA010" || rule.id === "CUA017" ? "medium" : "very-high", messages: { message: "{{message}}" }, ...rule.id === "CUA016" ? { reportsInvalidExpressions: true } : {} },
-    check(context3) {
-      rule.check({ ...context3, report: ({ message, ...rest }) => context3.report({ messageId: "message", data: { message }, ...rest }) });
-    }
-  };
-}
-function docsUrl(id16, name18) {
-  return `${RULE_DOCS_BASE}#${id16.toLowerCase()}-${name18}`;
-}
-function isFixableHere(entry, model) {
-  return entry.placement === "top-level" && entry.source.file === model.main.file;
-}
-function propertyRef(entry, ...keys) {
-  let node = entry.resource;
-  for (const key of keys) {
-    if (typeof node !== "object" || node === null || !(key in node)) {
-      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
-    }
-    node = node[key];
-  }
-  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
-}
-function resourceRef(entry) {
-  return { file: entry.source.file, path: entry.path, at: "value" };
-}
-function nameOf(candidate) {
-  return `'${truncate(candidate.name.display)}'`;
-}
-function hasStaticError(entry) {
-  return entry.nameHasStaticError;
-}
-function describeChain(entry) {
-  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
-}
-
-// src/expressions/frame.ts
-var MAX_DEPTH = 200;
-function report(frame, message, offset, kind) {
-  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
-}
 
 // src/expressions/value.ts
 var Unknown = class {
   kind = "unknown";
+  /** The expression text it stands for: for messages only, never to decide anything. */
   text;
-  constructor(text) {
+  cause;
+  /**
+   * An upper bound of its length when it is a string (uniqueString → 13, guid → 36), so
+   * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
+   */
+  maxLength;
+  constructor(text, cause, maxLength) {
     this.text = text;
+    this.cause = cause;
+    this.maxLength = maxLength;
   }
 };
 var PartialString = class {
@@ -27144,15 +25661,109 @@ function unknownParts(value) {
   if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
   return [];
 }
+function* dependenciesOf(value, depth = 0) {
+  if (depth > MAX_DEPENDENCY_DEPTH) return;
+  if (value instanceof Unknown) {
+    yield value;
+    for (const input of causeInputs(value.cause)) yield* dependenciesOf(input, depth + 1);
+  } else if (value instanceof PartialString) {
+    for (const part of value.parts) if (part instanceof Unknown) yield* dependenciesOf(part, depth + 1);
+  } else if (Array.isArray(value)) {
+    for (const item of value) yield* dependenciesOf(item, depth + 1);
+  } else if (typeof value === "object" && value !== null) {
+    for (const key in value) {
+      const item = value[key];
+      if (item !== void 0) yield* dependenciesOf(item, depth + 1);
+    }
+  }
+}
+var MAX_DEPENDENCY_DEPTH = 400;
+function causeInputs(cause) {
+  switch (cause.kind) {
+    case "hash":
+    case "call":
+      return cause.inputs;
+    case "member":
+      return [cause.of, cause.key];
+    default:
+      return [];
+  }
+}
+function dependsOn(value, test) {
+  for (const unknown of dependenciesOf(value)) if (test(unknown)) return true;
+  return false;
+}
+function contextPath(unknown) {
+  const path = [];
+  let current = unknown;
+  for (let depth = 0; depth < MAX_DEPENDENCY_DEPTH; depth++) {
+    const cause = current.cause;
+    if (cause.kind === "context") return { fn: cause.fn, path: path.reverse() };
+    if (cause.kind !== "member" || !(cause.of instanceof Unknown)) return void 0;
+    path.push(typeof cause.key === "string" || typeof cause.key === "number" ? cause.key : void 0);
+    current = cause.of;
+  }
+  return void 0;
+}
+function sameUnknown(a, b, depth = 0) {
+  if (a === b) return true;
+  if (depth > MAX_DEPENDENCY_DEPTH) return false;
+  const x = a.cause;
+  const y = b.cause;
+  switch (x.kind) {
+    case "hash":
+    case "call":
+      return y.kind === x.kind && y.fn.toLowerCase() === x.fn.toLowerCase() && sameValues(x.inputs, y.inputs, depth);
+    case "parameter":
+      return y.kind === "parameter" && y.name.toLowerCase() === x.name.toLowerCase();
+    case "context":
+      return y.kind === "context" && y.fn === x.fn;
+    case "member":
+      return y.kind === "member" && sameValues([x.of, x.key], [y.of, y.key], depth);
+    case "copy-index":
+      return y.kind === "copy-index";
+    case "copy-loop":
+      return y.kind === "copy-loop" && y.name.toLowerCase() === x.name.toLowerCase();
+    default:
+      return false;
+  }
+}
+function sameValues(a, b, depth) {
+  if (a.length !== b.length) return false;
+  return a.every((item, i) => sameValue(item, b[i] ?? null, depth + 1));
+}
+function sameValue(a, b, depth) {
+  if (a instanceof Unknown || b instanceof Unknown) return a instanceof Unknown && b instanceof Unknown && sameUnknown(a, b, depth);
+  if (a instanceof PartialString || b instanceof PartialString) {
+    return a instanceof PartialString && b instanceof PartialString && sameValues(a.parts, b.parts, depth);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameValues(a, b, depth);
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key] ?? null, b[key] ?? null, depth + 1));
+  }
+  return a === b;
+}
+function valueKey(value) {
+  try {
+    return JSON.stringify(value, (_key, item) => {
+      if (item instanceof Unknown) return { unknown: item.text, from: causeInputs(item.cause) };
+      if (item instanceof PartialString) return { parts: item.parts };
+      return item;
+    });
+  } catch {
+    return void 0;
+  }
+}
+
+// src/expressions/frame.ts
+var MAX_DEPTH = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind ? { ...error, kind } : error);
+}
 
 // src/expressions/value-helpers.ts
-var BoundedUnknown = class extends Unknown {
-  maxLength;
-  constructor(text, maxLength) {
-    super(text);
-    this.maxLength = maxLength;
-  }
-};
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
 }
@@ -27196,7 +25807,7 @@ function maxLengthOf(value) {
   let total = 0;
   for (const part of partsOf(value)) {
     if (typeof part === "string") total += part.length;
-    else if (part instanceof BoundedUnknown) total += part.maxLength;
+    else if (part.maxLength !== void 0) total += part.maxLength;
     else return void 0;
   }
   return total;
@@ -27212,9 +25823,9 @@ function isFullyKnown(value) {
   }
   return true;
 }
-function getProperty(object, name18) {
-  if (Object.hasOwn(object, name18)) return object[name18];
-  const lower = name18.toLowerCase();
+function getProperty(object, name3) {
+  if (Object.hasOwn(object, name3)) return object[name3];
+  const lower = name3.toLowerCase();
   for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
   return void 0;
 }
@@ -27225,7 +25836,7 @@ function setProperty(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)");
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -27302,41 +25913,41 @@ function typeName(value) {
 }
 
 // src/expressions/access.ts
-function accessProperty(target, name18, start, end, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name18}`);
+function accessProperty(target, name3, start, end, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name3}`, { kind: "member", of: target, key: name3 });
   if (isObject(target)) {
-    const value = getProperty(target, name18);
+    const value = getProperty(target, name3);
     if (value !== void 0) return value;
-    report(frame, `property '${name18}' does not exist on the object`, end - name18.length);
-    return new Unknown(frame.source.slice(start, end));
+    report(frame, `property '${name3}' does not exist on the object`, end - name3.length);
+    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
   }
-  report(frame, `cannot read property '${name18}' of ${describeType(target)}`, end - name18.length);
-  return new Unknown(frame.source.slice(start, end));
+  report(frame, `cannot read property '${name3}' of ${describeType(target)}`, end - name3.length);
+  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end));
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
-    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
-    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
   }
   if (Array.isArray(target) && typeof index === "number") {
     const item = Number.isInteger(index) ? target[index] : void 0;
     if (item !== void 0) return item;
     report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, start);
-    return new Unknown(frame.source.slice(start, end));
+    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
   }
   if (isObject(target) && typeof index === "string") {
     const value = getProperty(target, index);
     if (value !== void 0) return value;
     report(frame, `property '${index}' does not exist on the object`, start);
-    return new Unknown(frame.source.slice(start, end));
+    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
   }
   report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, start);
-  return new Unknown(frame.source.slice(start, end));
+  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function describeType(value) {
-  const name18 = typeName(value);
-  return name18 === "array" || name18 === "object" || name18 === "int" || name18 === "unknown" ? `an ${name18}` : `a ${name18}`;
+  const name3 = typeName(value);
+  return name3 === "array" || name3 === "object" || name3 === "int" || name3 === "unknown" ? `an ${name3}` : `a ${name3}`;
 }
 
 // src/expressions/guid.ts
@@ -27344,8 +25955,8 @@ var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
 function armGuid(values) {
   return uuidV5(ARM_NAMESPACE, values.join("-"));
 }
-function uuidV5(namespace, name18) {
-  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name18, "utf8").digest();
+function uuidV5(namespace, name3) {
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name3, "utf8").digest();
   const b = hash.subarray(0, 16);
   b[6] = (b[6] ?? 0) & 15 | 80;
   b[8] = (b[8] ?? 0) & 63 | 128;
@@ -27904,11 +26515,11 @@ function changeCase(call, convert, fnName) {
   const value = textArg(call, 0);
   if (value === void 0) return call.unknown();
   if (typeof value === "string") return convert(value);
-  if (value instanceof Unknown) return wrapUnknown(value, call.text);
-  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`)));
+  if (value instanceof Unknown) return wrapUnknown(value, call.text, fnName);
+  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`, fnName)));
 }
-function wrapUnknown(unknown, text) {
-  return unknown instanceof BoundedUnknown ? new BoundedUnknown(text, unknown.maxLength) : new Unknown(text);
+function wrapUnknown(unknown, text, fnName) {
+  return new Unknown(text, { kind: "call", fn: fnName, inputs: [unknown] }, unknown.maxLength);
 }
 function take(call) {
   const source = call.arg(0);
@@ -27923,13 +26534,13 @@ function take(call) {
   if (max !== void 0 && max <= count) return source;
   const prefix = knownPrefix(source);
   if (count <= prefix.length) return prefix.slice(0, count);
-  return joinParts([...partsThatFit(partsOf(source), count), new Unknown(call.text)]);
+  return joinParts([...partsThatFit(partsOf(source), count), call.unknown()]);
 }
 function partsThatFit(parts, count) {
   const kept = [];
   let length2 = 0;
   for (const part of parts) {
-    const max = typeof part === "string" ? part.length : part instanceof BoundedUnknown ? part.maxLength : void 0;
+    const max = typeof part === "string" ? part.length : part.maxLength;
     if (max === void 0 || length2 + max > count) {
       if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
       break;
@@ -27985,7 +26596,7 @@ function replace(call) {
   if (typeof source === "string") return source.replaceAll(oldValue, newValue);
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`)));
+  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })));
 }
 function quoteArg(text) {
   return `'${text.replaceAll("'", "''")}'`;
@@ -28078,14 +26689,14 @@ function startsOrEndsWith(call, atStart) {
   const overlap = atStart ? needle.startsWith(known) : needle.endsWith(known);
   return overlap ? call.unknown() : false;
 }
-function hashOf(call, hash, length2) {
+function hashOf(call, fnName, hash, length2) {
   const values = call.args();
   let unknown = false;
   for (const [i, value] of values.entries()) {
     if (value instanceof Unknown || value instanceof PartialString) unknown = true;
     else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
   }
-  if (unknown) return call.unknown(length2);
+  if (unknown) return new Unknown(call.text, { kind: "hash", fn: fnName, inputs: values }, length2);
   return hash(values);
 }
 function base64(call) {
@@ -28212,8 +26823,8 @@ var stringFunctions = {
   join: fn(2, 2, join2),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
-  guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
-  uniqueString: fn(1, Infinity, (call) => hashOf(call, armUniqueString, UNIQUE_STRING_LENGTH)),
+  guid: fn(1, Infinity, (call) => hashOf(call, "guid", armGuid, GUID_LENGTH)),
+  uniqueString: fn(1, Infinity, (call) => hashOf(call, "uniqueString", armUniqueString, UNIQUE_STRING_LENGTH)),
   newGuid: fn(0, 0, (call) => call.unknown(GUID_LENGTH)),
   base64: fn(1, 1, base64),
   base64ToString: fn(1, 1, base64ToString),
@@ -28479,16 +27090,16 @@ var collectionFunctions = {
 
 // src/expressions/functions/deployment.ts
 function lookup(call, what) {
-  const name18 = call.arg(0);
-  if (name18 instanceof Unknown) return call.unknown();
-  if (typeof name18 !== "string") return call.fail(`${what} name must be a string`);
+  const name3 = call.arg(0);
+  if (name3 instanceof Unknown) return call.unknown();
+  if (typeof name3 !== "string") return call.fail(`${what} name must be a string`);
   const { scope, state: state3, errors } = call.frame;
-  const resolution = what === "parameter" ? scope.resolveParameter(name18, state3) : scope.resolveVariable(name18, state3);
+  const resolution = what === "parameter" ? scope.resolveParameter(name3, state3) : scope.resolveVariable(name3, state3);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name18}' is not defined in the template`, "static");
+      return call.fail(`${what} '${name3}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name18}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name3}' depends on itself`, "static");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -28498,7 +27109,7 @@ function copyIndex(call) {
   const first = call.argCount > 0 ? call.arg(0) : null;
   const loopName = typeof first === "string" ? first.toLowerCase() : void 0;
   const offsetValue = typeof first === "number" ? first : call.argCount > 1 ? call.arg(1) : 0;
-  if (first instanceof Unknown || offsetValue instanceof Unknown) return call.unknown();
+  if (first instanceof Unknown || offsetValue instanceof Unknown) return copyIndexUnknown(call);
   if (first !== null && typeof first !== "string" && typeof first !== "number") return call.fail("copyIndex expects a loop name or an offset");
   if (typeof offsetValue !== "number" || !Number.isInteger(offsetValue)) return call.fail("copyIndex offset must be an integer");
   const loops = call.frame.copy;
@@ -28506,7 +27117,10 @@ function copyIndex(call) {
     const loop = loops[i];
     if (loop !== void 0 && (loopName === void 0 || loop.name === loopName)) return loop.index + offsetValue;
   }
-  return call.unknown();
+  return copyIndexUnknown(call);
+}
+function copyIndexUnknown(call) {
+  return new Unknown(call.text, { kind: "copy-index" });
 }
 function contextObject(canonical, availableAt) {
   const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
@@ -28516,9 +27130,9 @@ function contextObject(canonical, availableAt) {
     if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
-      return call.unknown();
+      return new Unknown(call.text, { kind: "context", fn: canonical });
     }
-    return new Unknown(`${canonical}()`);
+    return new Unknown(`${canonical}()`, { kind: "context", fn: canonical });
   };
 }
 function describeKind(kind) {
@@ -28792,16 +27406,16 @@ function nameHash(source, start, end) {
 }
 var BUCKETS = 512;
 var table = new Array(BUCKETS).fill(void 0);
-function add(name18, resolution) {
-  const lower = name18.toLowerCase();
+function add(name3, resolution) {
+  const lower = name3.toLowerCase();
   const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === void 0) bucket.push({ lower, resolution });
   else if (typeof resolution === "object") existing.resolution = resolution;
 }
-for (const name18 of DOCUMENTED_FUNCTIONS) add(name18, "known");
+for (const name3 of DOCUMENTED_FUNCTIONS) add(name3, "known");
 for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name18, spec] of Object.entries(functions)) add(name18, spec);
+  for (const [name3, spec] of Object.entries(functions)) add(name3, spec);
 }
 function resolveFunctionName(source, start, end) {
   const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
@@ -29030,9 +27644,9 @@ var Parser = class extends Scanner {
         this.pos++;
         this.skipSpace();
         const nameStart = this.pos;
-        const name18 = this.readIdentifier();
-        if (name18 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
-        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name18 };
+        const name3 = this.readIdentifier();
+        if (name3 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name3 };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
@@ -29075,11 +27689,11 @@ var Parser = class extends Scanner {
     node.end = this.pos;
     return node;
   }
-  notACall(start, namespace, name18) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name18}'`);
-    const lower = name18.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name18}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name18}' (function calls need parentheses)`, start);
+  notACall(start, namespace, name3) {
+    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name3}'`);
+    const lower = name3.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name3}' is not a literal in ARM expressions: write ${lower}()`, start);
+    return new SyntaxFailure(`unexpected identifier '${name3}' (function calls need parentheses)`, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -29119,7 +27733,7 @@ function evaluateRaw(raw, ctx) {
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown("(value nested too deeply)");
+    return new Unknown("(value nested too deeply)", { kind: "limit" });
   }
   try {
     const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
@@ -29155,7 +27769,7 @@ function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
     errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
-    return new Unknown(raw.slice(1, -1).trim());
+    return new Unknown(raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state: state3 };
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
@@ -29185,19 +27799,19 @@ function evaluateObject(raw, ctx) {
 }
 function expandCopy(entry, ctx, unknownText) {
   const count = evaluateRaw(entry.count, ctx);
-  if (count instanceof Unknown) return new Unknown(unknownText);
+  if (count instanceof Unknown) return new Unknown(unknownText, { kind: "copy-loop", name: entry.name });
   if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
     ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
-    return new Unknown(unknownText);
+    return new Unknown(unknownText, { kind: "invalid" });
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText);
+    return new Unknown(unknownText, { kind: "limit" });
   }
   const items2 = [];
-  const name18 = entry.name.toLowerCase();
+  const name3 = entry.name.toLowerCase();
   for (let index = 0; index < count; index++) {
-    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name18, index }] }));
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name3, index }] }));
   }
   return items2;
 }
@@ -29208,7 +27822,7 @@ function evaluateNode(node, frame) {
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame));
+    return new Unknown(nodeText(node, frame), { kind: "limit" });
   }
   try {
     switch (node.kind) {
@@ -29234,8 +27848,8 @@ function callText(node, frame) {
 }
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
-    for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(callText(node, frame));
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -29245,14 +27859,14 @@ function evaluateCall(node, frame) {
     return spec.impl(call);
   }
   if (spec === "known") {
-    for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(callText(node, frame));
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame));
+  return new Unknown(callText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name18, min, max, count) {
+function arityMessage(name3, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name18}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+  return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
@@ -29299,10 +27913,22 @@ var CallImpl = class {
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
-    return new Unknown(this.text);
+    return new Unknown(this.text, { kind: "invalid" });
   }
   unknown(maxLength) {
-    return maxLength === void 0 ? new Unknown(this.text) : new BoundedUnknown(this.text, maxLength);
+    return new Unknown(this.text, { kind: "call", fn: this.name, inputs: this.evaluatedArgs() }, maxLength);
+  }
+  /** The arguments evaluated so far (literals count as evaluated): what an unknown result came from. */
+  evaluatedArgs() {
+    const inputs = [];
+    this.node.args.forEach((node, i) => {
+      if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
+      else {
+        const value = this.values?.[i];
+        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
+      }
+    });
+    return inputs;
   }
 };
 
@@ -29314,9 +27940,9 @@ function hasOwnKeys(record) {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
-function findKey(record, name18) {
-  if (Object.hasOwn(record, name18)) return name18;
-  const lower = name18.toLowerCase();
+function findKey(record, name3) {
+  if (Object.hasOwn(record, name3)) return name3;
+  const lower = name3.toLowerCase();
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
@@ -29338,20 +27964,20 @@ var DefinitionTable = class {
     this.make = make;
     this.declaredBy = declaredBy;
   }
-  find(name18) {
-    const known = this.byKey.get(name18);
+  find(name3) {
+    const known = this.byKey.get(name3);
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name18)) {
-      const raw = definitions[name18];
-      if (name18.length !== 4 || this.declaredBy(name18, raw) === void 0) {
-        const made = this.make(name18, raw);
-        this.byKey.set(name18, made);
+    if (Object.hasOwn(definitions, name3)) {
+      const raw = definitions[name3];
+      if (name3.length !== 4 || this.declaredBy(name3, raw) === void 0) {
+        const made = this.make(name3, raw);
+        this.byKey.set(name3, made);
         return made;
       }
     }
-    return this.index(definitions).get(name18.toLowerCase());
+    return this.index(definitions).get(name3.toLowerCase());
   }
   definition(key, raw) {
     let found = this.byKey.get(key);
@@ -29365,7 +27991,7 @@ var DefinitionTable = class {
         const raw = definitions[key];
         const declared = this.declaredBy(key, raw);
         if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name18, def] of declared) index.set(name18.toLowerCase(), def);
+        else for (const [name3, def] of declared) index.set(name3.toLowerCase(), def);
       }
       this.lowerIndex = index;
     }
@@ -29384,8 +28010,8 @@ var Bindings = class {
     this.supplied = supplied;
     this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
-  resolveParameter(owner, name18, state3) {
-    const found = this.parameters().find(name18);
+  resolveParameter(owner, name3, state3) {
+    const found = this.parameters().find(name3);
     if (found === void 0) return MISSING;
     if (found.secure) return secretResolution(found);
     if (found.memo !== void 0) return found.memo;
@@ -29399,8 +28025,8 @@ var Bindings = class {
       found.busy = false;
     }
   }
-  resolveVariable(owner, name18, state3) {
-    const def = this.variables().find(name18);
+  resolveVariable(owner, name3, state3) {
+    const def = this.variables().find(name3);
     if (def === void 0) return MISSING;
     if (def.memo !== void 0) return def.memo;
     if (def.busy) return CYCLE;
@@ -29417,39 +28043,41 @@ var Bindings = class {
     }
   }
   computeParameter(owner, found, state3) {
-    const { name: name18, def } = found;
+    const { name: name3, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name18) : void 0;
+      const key = this.fileHasValues ? findKey(supplied.values, name3) : void 0;
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+      const reason = supplied.deploymentTime?.get(name3.toLowerCase());
+      if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
     } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name18);
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name3);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
         const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state: state3, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name18}': ${e.message}` })) };
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name3}': ${e.message}` })) };
       }
-      if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+      if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
     }
     if ("defaultValue" in def) {
       const errors = [];
       const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state: state3, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name18}': ${e.message}` })) };
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name3}': ${e.message}` })) };
     }
-    return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name18, raw) => {
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name3, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name: name18, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      return { name: name3, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
       asRecord(this.template["variables"]),
-      (name18, raw) => ({ kind: "plain", name: name18, raw, entry: void 0, memo: void 0, busy: false }),
+      (name3, raw) => ({ kind: "plain", name: name3, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
@@ -29463,7 +28091,10 @@ function copyVariables(key, raw) {
   return declared;
 }
 function secretResolution(found) {
-  return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+  return { kind: "value", value: parameterUnknown(found, "secure"), errors: [] };
+}
+function parameterUnknown(found, reason) {
+  return new Unknown(parameterText(found), { kind: "parameter", name: found.name, reason });
 }
 function parameterText(found) {
   return found.text ??= `parameters(${quote(found.name)})`;
@@ -29479,11 +28110,11 @@ var ScopeImpl = class _ScopeImpl {
     this.kind = kind;
     this.templatePath = templatePath;
   }
-  resolveParameter(name18, state3) {
-    return this.bindings.resolveParameter(this, name18, state3);
+  resolveParameter(name3, state3) {
+    return this.bindings.resolveParameter(this, name3, state3);
   }
-  resolveVariable(name18, state3) {
-    return this.bindings.resolveVariable(this, name18, state3);
+  resolveVariable(name3, state3) {
+    return this.bindings.resolveVariable(this, name3, state3);
   }
   static forTemplate(template, supplied, kind, templatePath) {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
@@ -29512,13 +28143,13 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {} }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
 }
 
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
       if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
@@ -29529,7 +28160,7 @@ function evaluateValue(raw, scope) {
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+    return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: `internal error while evaluating: ${message}` }] };
   }
 }
 function describeRaw(raw) {
@@ -29589,8 +28220,27 @@ var LineIndex = class {
 };
 
 // src/parse/template-source.ts
-function isRecord2(value) {
+function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/model/scope-kind.ts
+var SCHEMA_SCOPES = [
+  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
+  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
+  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
+  [/\/deploymentTemplate\.json/i, "resourceGroup"]
+];
+function scopeFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
+  return void 0;
+}
+function describeOtherSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
+  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
+  return void 0;
 }
 
 // src/model/tracking-name.ts
@@ -29601,56 +28251,58 @@ var PARTNER_CENTER_END = "-partnercenter";
 var PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
 var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
 var MAX_DEPLOYMENT_NAME = 64;
-function partsOf2(name18) {
-  if (typeof name18 === "string") return [name18];
-  if (name18 instanceof PartialString) return name18.parts;
-  return name18 instanceof Unknown ? [name18] : [];
+function partsOf2(name3) {
+  if (typeof name3 === "string") return [name3];
+  if (name3 instanceof PartialString) return name3.parts;
+  return name3 instanceof Unknown ? [name3] : [];
 }
 function fixedLengthOf(part) {
-  return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : void 0;
+  return part.cause.kind === "hash" ? part.maxLength : void 0;
 }
-function minimumLength(name18) {
+function minimumLength(name3) {
   let length2 = 0;
-  for (const part of partsOf2(name18)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
+  for (const part of partsOf2(name3)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
   return length2;
 }
-function analyzeTrackingName(name18, strictNames) {
-  const display = describeString(name18);
-  const known = knownPrefix(name18);
-  const fullyKnown = typeof name18 === "string";
-  const parts = partsOf2(name18);
+function analyzeTrackingName(name3, strictNames) {
+  return { ...analyze(name3, strictNames), value: name3 };
+}
+function analyze(name3, strictNames) {
+  const display = describeString(name3);
+  const known = knownPrefix(name3);
+  const fullyKnown = typeof name3 === "string";
+  const parts = partsOf2(name3);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
-  const lengthProblem = describeLengthProblem(name18, parts, fullyKnown);
+  const lengthProblem = describeLengthProblem(name3, parts, fullyKnown);
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
-  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (badChar !== void 0) return invalid({ kind: "bad-character", char: badChar });
   if (!known.startsWith("pid-")) {
-    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
   const afterPrefix = known.slice(4);
   const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name18, parts });
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name3, parts });
   if (fullyKnown) {
-    return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
+    return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
   }
-  const unknown = unknownParts(name18).map((p) => p.text);
+  const unknown = unknownParts(name3).map((p) => p.text);
   if (knownTextRulesOutIds(afterPrefix, parts)) {
     const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
-    return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(", "))}) cannot change that`);
+    return invalid({ kind: "bad-id", id: explainBadId(afterPrefix, false, endsAsPartnerCenter), rest: unknown });
   }
-  return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
+  return { display, form: "unresolved", fullyKnown, problem: { kind: "unresolved", unknowns: unknown } };
 }
-function describeLengthProblem(name18, parts, fullyKnown) {
-  const length2 = minimumLength(name18);
+function describeLengthProblem(name3, parts, fullyKnown) {
+  const length2 = minimumLength(name3);
   if (length2 <= MAX_DEPLOYMENT_NAME) return void 0;
-  if (fullyKnown) return `it is ${length2} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
   const fixed = /* @__PURE__ */ new Map();
   for (const part of parts) {
     const fixedLength = typeof part === "string" ? void 0 : fixedLengthOf(part);
     if (fixedLength !== void 0 && typeof part !== "string") fixed.set(part.text, fixedLength);
   }
-  const counted = fixed.size === 0 ? "" : ` (counting ${truncate([...fixed].map(([text, n]) => `${text} as its ${n} characters`).join(", "))})`;
-  return `it is at least ${length2} characters long${counted}; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+  const counted = [...fixed].map(([text, n]) => ({ text, length: n }));
+  return { kind: "too-long", length: length2, max: MAX_DEPLOYMENT_NAME, atLeast: !fullyKnown, counted };
 }
 function firstBadNameChar(parts) {
   for (const part of parts) {
@@ -29665,14 +28317,14 @@ function analyzeAfterGuid(guid, rest, context3) {
   if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
   const suffix = fullyKnown ? rest : `${rest}${describeString(context3.name).slice(4 + guid.length + rest.length)}`;
   if (rest !== "" && !rest.startsWith("-")) {
-    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+    return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "suffix-without-dash", text: rest.slice(0, 12) } };
   }
   const next = rest === "" ? context3.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
-    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed directly by ${next.text}; a suffix must start with '-'` };
+    return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
   }
   if (strictNames) {
-    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
   }
   return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
 }
@@ -29703,13 +28355,13 @@ function guidShapeProblem(text, complete) {
     const next = text.charAt(position);
     if (next === "" && !complete && digits <= expected) return void 0;
     if (digits > expected || next === "" || next === "-") {
-      if (digits !== expected) return `group ${group + 1} has ${digits} hex digits, expected ${expected}`;
+      if (digits !== expected) return { kind: "group-length", group: group + 1, digits, expected };
     } else if (digits < expected) {
-      return `'${next}' in group ${group + 1} is not a hex digit`;
+      return { kind: "not-hex", group: group + 1, char: next };
     }
     if (group === GUID_GROUPS.length - 1) return void 0;
-    if (next === "") return `it ends after group ${group + 1} of 5`;
-    if (next !== "-") return `group ${group + 1} is followed by '${next}' instead of '-'`;
+    if (next === "") return { kind: "ends-early", group: group + 1 };
+    if (next !== "-") return { kind: "separator", group: group + 1, char: next };
     position++;
   }
   return void 0;
@@ -29726,18 +28378,125 @@ function isGuidAttempt(text, complete) {
   return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
 }
 function explainBadId(text, complete, endsAsPartnerCenter) {
-  const id16 = complete ? text.replace(/-partnercenter$/i, "") : text;
-  const shown = complete ? id16 : `${id16}\u2026`;
-  if (/^\{/.test(id16)) return `the GUID must not be wrapped in braces ('${shown}')`;
-  const guidProblem = guidShapeProblem(id16, complete);
-  if (guidProblem !== void 0 && isGuidAttempt(id16, complete)) {
-    return `'${guidAttemptText(id16)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
-  }
-  if (/[A-Z]/.test(id16) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
-  return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+  const id = complete ? text.replace(/-partnercenter$/i, "") : text;
+  const shown = complete ? id : `${id}\u2026`;
+  if (id.startsWith("{")) return { kind: "braces", shown };
+  const guidProblem = guidShapeProblem(id, complete);
+  if (guidProblem !== void 0 && isGuidAttempt(id, complete)) return { kind: "not-a-guid", attempt: guidAttemptText(id), shape: guidProblem };
+  if (/[A-Z]/.test(id) && endsAsPartnerCenter) return { kind: "partner-center-case", shown: complete ? text : shown };
+  return { kind: "neither", shown };
 }
 function guidAttemptText(text) {
   return text.split("-").slice(0, GUID_GROUPS.length).join("-");
+}
+
+// src/model/linked-templates.ts
+init_node_path();
+function redactQuery(uri2) {
+  const at = uri2.indexOf("?");
+  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
+}
+
+// src/parse/json-pointer.ts
+function toJsonPointer(path) {
+  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+// src/model/template-model.ts
+var MAX_NESTING2 = 64;
+var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
+function isDeploymentType(type) {
+  return type.toLowerCase() === DEPLOYMENTS_TYPE;
+}
+
+// src/model/tracking-resource.ts
+var TRACKING_API_VERSION = "2021-04-01";
+var SCHEMAS = {
+  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+};
+function isHigherScope(scope) {
+  return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
+}
+var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function trackingName(trackingId, scope, strictNames) {
+  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+    return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
+  }
+  return `pid-${trackingId}`;
+}
+function emptyTemplate(scope) {
+  return { $schema: SCHEMAS[scope ?? "resourceGroup"], contentVersion: "1.0.0.0", resources: [] };
+}
+function trackingResource(trackingId, scope, strictNames = false) {
+  return {
+    type: "Microsoft.Resources/deployments",
+    apiVersion: TRACKING_API_VERSION,
+    name: trackingName(trackingId, scope, strictNames),
+    ...isHigherScope(scope) ? { location: "[deployment().location]" } : {},
+    properties: { mode: "Incremental", template: emptyTemplate(scope) }
+  };
+}
+
+// src/meta.ts
+var TOOL_NAME = "cua-guard";
+var TOOL_VERSION = "0.1.0";
+var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
+var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
+
+// src/model/preview.ts
+var MAX_PREVIEW = 120;
+function previewValue(value, max = MAX_PREVIEW) {
+  return truncate(render(value, 0, max), max);
+}
+function truncate(text, max = MAX_PREVIEW) {
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+function render(value, depth, budget) {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === void 0) return "undefined";
+  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  const parts = [];
+  let length2 = 0;
+  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (length2 > budget) {
+      parts.push("\u2026");
+      break;
+    }
+    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    parts.push(text);
+    length2 += text.length + 1;
+  }
+  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
+
+// src/rules/rule.ts
+function isFixableHere(entry, model) {
+  return entry.placement === "top-level" && entry.source.file === model.main.file;
+}
+var NOT_HERE = "fix edits only the main template's own top-level resources";
+function propertyRef(entry, ...keys) {
+  let node = entry.resource;
+  for (const key of keys) {
+    if (typeof node !== "object" || node === null || !(key in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+    }
+    node = node[key];
+  }
+  return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+}
+function resourceRef(entry) {
+  return { file: entry.source.file, path: entry.path, at: "value" };
+}
+function hasStaticError(entry) {
+  return entry.nameHasStaticError;
+}
+function describeChain(entry) {
+  return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
 }
 
 // src/rules/tracking-set.ts
@@ -29761,18 +28520,18 @@ function copyLoopOf(candidate, strictNames) {
 function readCopyLoop(entry, strictNames) {
   const copy = entry.resource["copy"];
   if (copy === void 0) return null;
-  const rawCount = isRecord2(copy) ? copy["count"] : void 0;
+  const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord2(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
-  const loopName = isRecord2(copy) ? copy["name"] : void 0;
+  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord(copy) ? copy["name"] : void 0;
   if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
-  if (typeof rawName !== "string" || !/copyindex\s*\(/i.test(rawName)) {
+  if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
   }
   if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
   const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
-  const values = isRecord2(expanded) ? expanded[loopName] : void 0;
+  const values = isRecord(expanded) ? expanded[loopName] : void 0;
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
@@ -29784,9 +28543,12 @@ function countOf(value) {
 function trackingNamesOf(candidate, strictNames) {
   return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
 }
-function sameNameKey(name18) {
-  const key = name18.display.toLowerCase();
-  return key.includes("copyindex(") ? void 0 : key;
+function sameNameKey(name3) {
+  if (dependsOn(name3.value, isCopyIndex)) return void 0;
+  return valueKey(name3.value)?.toLowerCase();
+}
+function isCopyIndex(unknown) {
+  return unknown.cause.kind === "copy-index";
 }
 function truthOf(value) {
   if (typeof value === "boolean") return value;
@@ -29813,10 +28575,10 @@ function evaluateCondition(raw, entry, scopes) {
 }
 function withoutDefaultValues(root) {
   const parameters = root["parameters"];
-  if (!isRecord2(parameters)) return root;
+  if (!isRecord(parameters)) return root;
   const stripped = {};
-  for (const [name18, def] of Object.entries(parameters)) {
-    stripped[name18] = isRecord2(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+  for (const [name3, def] of Object.entries(parameters)) {
+    stripped[name3] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -29825,23 +28587,36 @@ function describeDependency(value) {
   return parts.length > 0 ? parts.join(", ") : describeString(value);
 }
 function nameAvoidsLocationClash(entry, template) {
-  const markers = ["deployment().location", "deployment().name", "utcnow(", "newguid(", ...perRunParameters(template)];
+  const noValues = createTemplateScope(withoutDefaultValues(template));
+  const perRun = perRunParameters(template);
   const location = entry.resource["location"];
-  if (typeof location === "string" && isExpressionString(location)) {
-    const own = normalizeExpression(location.slice(1, -1));
-    if (own !== "") markers.push(own);
-  }
-  const rawName = entry.resource["name"];
-  const texts = [...typeof rawName === "string" ? [rawName] : [], ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
-  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+  const ownLocation = typeof location === "string" && isExpressionString(location) ? evaluateValue(location, noValues).value : void 0;
+  const marks = (unknown) => {
+    const { cause } = unknown;
+    if (cause.kind === "parameter" && perRun.has(cause.name.toLowerCase())) return true;
+    if (isPerRunCall(unknown)) return true;
+    const context3 = contextPath(unknown);
+    const property = context3?.fn === "deployment" && context3.path.length === 1 ? context3.path[0] : void 0;
+    if (typeof property === "string" && ["location", "name"].includes(property.toLowerCase())) return true;
+    return ownLocation instanceof Unknown && sameUnknown(unknown, ownLocation);
+  };
+  const asWritten = evaluateValue(entry.resource["name"], noValues).value;
+  return dependsOn(asWritten, marks) || dependsOn(entry.name, marks);
+}
+function isPerRunCall(unknown) {
+  const { cause } = unknown;
+  return cause.kind === "call" && ["utcnow", "newguid"].includes(cause.fn.toLowerCase());
 }
 function perRunParameters(template) {
   const parameters = template["parameters"];
-  if (!isRecord2(parameters)) return [];
-  const found = [];
-  for (const [name18, def] of Object.entries(parameters)) {
-    const value = isRecord2(def) ? def["defaultValue"] : void 0;
-    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name18}')`));
+  const found = /* @__PURE__ */ new Set();
+  if (!isRecord(parameters)) return found;
+  let scope;
+  for (const [name3, def] of Object.entries(parameters)) {
+    const value = isRecord(def) ? def["defaultValue"] : void 0;
+    if (typeof value !== "string" || !isExpressionString(value)) continue;
+    scope ??= createTemplateScope(template);
+    if (dependsOn(evaluateValue(value, scope).value, isPerRunCall)) found.add(name3.toLowerCase());
   }
   return found;
 }
@@ -29849,239 +28624,506 @@ function hasFixedLocation(entry) {
   const location = entry.resource["location"];
   return typeof location === "string" && location.trim() !== "" && !isExpressionString(location);
 }
-function normalizeExpression(text) {
-  return text.replace(/\s+/g, "").toLowerCase();
-}
-
-// src/model/scope-kind.ts
-var SCHEMA_SCOPES = [
-  [/\/subscriptionDeploymentTemplate\.json/i, "subscription"],
-  [/\/managementGroupDeploymentTemplate\.json/i, "managementGroup"],
-  [/\/tenantDeploymentTemplate\.json/i, "tenant"],
-  [/\/deploymentTemplate\.json/i, "resourceGroup"]
-];
-function scopeFromSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  for (const [pattern, scope] of SCHEMA_SCOPES) if (pattern.test(schema)) return scope;
-  return void 0;
-}
-function describeOtherSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  if (/deploymentParameters\.json/i.test(schema)) return "a parameters file";
-  if (/CreateUIDefinition/i.test(schema)) return "a createUiDefinition file";
-  return void 0;
-}
-
-// src/model/linked-templates.ts
-init_node_path();
-function redactQuery(uri2) {
-  const at = uri2.indexOf("?");
-  return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
-}
-
-// src/parse/json-pointer.ts
-function toJsonPointer(path) {
-  return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
-
-// src/model/template-model.ts
-var MAX_NESTING2 = 64;
-var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
-function isDeploymentType(type) {
-  return type.toLowerCase() === DEPLOYMENTS_TYPE;
-}
 
 // src/rules/cua001-missing-tracking-resource.ts
-var id = "CUA001";
-var name = "missing-tracking-resource";
+var messages = {
+  missing: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
+  missingUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'; {{count}} top-level deployment name(s) could not be resolved and might be it",
+  misplaced: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings)",
+  misplacedUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings); {{count}} top-level deployment name(s) could not be resolved and might be it"
+};
+var NO_TRACKING_ID = "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)";
 var cua001 = {
-  id,
-  name,
-  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id, name),
-  check({ model, candidates, report: report2 }) {
+  meta: {
+    id: "CUA001",
+    name: "missing-tracking-resource",
+    description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
+    help: [
+      "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
+      "",
+      '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
+      "",
+      "Passes:",
+      "```json",
+      '"resources": [',
+      '  { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",',
+      '    "properties": { "mode": "Incremental", "template": { "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } } },',
+      '  { "type": "Microsoft.Storage/storageAccounts", "\u2026": "\u2026" }',
+      "]",
+      "```",
+      "Fails: the same without the first resource."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages
+  },
+  check({ model, candidates, settings, report: report2 }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
-    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
     const unresolved = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
-    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
+    const misplaced = candidates.length > 0;
+    const messageId = misplaced ? unresolved > 0 ? "misplacedUnresolved" : "misplaced" : unresolved > 0 ? "missingUnresolved" : "missing";
     const hasResources = "resources" in model.main.root;
+    const repair = insertTracking(model, candidates, settings);
     report2({
-      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
-      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+      messageId,
+      ...unresolved > 0 ? { data: { count: unresolved } } : {},
+      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" },
+      ..."fix" in repair ? { fix: repair.fix } : { notFixable: repair.notFixable }
     });
   }
 };
+function insertTracking(model, candidates, settings) {
+  const ownTopLevel = (entry) => entry.placement === "top-level" && entry.source.file === model.main.file;
+  const meant = candidates.find((c) => c.isDeployment && ownTopLevel(c.entry));
+  if (meant) return { notFixable: `the top-level deployment '${meant.name.display}' looks like the tracking deployment; fix its name by hand` };
+  const broken = model.resources.find(
+    (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
+  );
+  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  const [trackingId] = settings.trackingIds;
+  if (trackingId === void 0) return { notFixable: NO_TRACKING_ID };
+  const value = trackingResource(trackingId, model.scope, settings.strictNames);
+  const label = `'${String(value["name"])}'`;
+  const scopeNote = isHigherScope(model.scope) ? ` (${model.scope} scope: with a location and a per-location name)` : "";
+  const resources = model.main.root["resources"];
+  if (isRecord(resources)) {
+    const symbol = uniqueSymbol(resources);
+    return {
+      fix: {
+        file: model.main.file,
+        operations: [{ kind: "insert", path: ["resources", symbol], value, first: true }],
+        description: `inserted tracking deployment ${label} as the symbolic resource '${symbol}'${scopeNote}`
+      }
+    };
+  }
+  return {
+    fix: { file: model.main.file, operations: [{ kind: "insert", path: ["resources", 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` }
+  };
+}
+function uniqueSymbol(resources) {
+  for (let i = 0; ; i++) {
+    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
+    if (!(symbol in resources)) return symbol;
+  }
+}
 
 // src/rules/cua002-duplicate-tracking-resource.ts
-var id2 = "CUA002";
-var name2 = "duplicate-tracking-resource";
+var ALLOWED = "the {{max}} allowed (input max-tracking-resources)";
+var messages2 = {
+  "unknown-count": `tracking deployment '{{name}}' is in a copy loop whose count ({{count}}) is not known before deployment, so the number of tracking deployments cannot be checked against ${ALLOWED}`,
+  "zero-count": "tracking deployment '{{name}}' is in a copy loop whose count is 0: it is never deployed, so no usage is attributed",
+  "same-name-in-loop": "tracking deployment '{{name}}' is in a copy loop in which two iterations get the same name ('{{iterationName}}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)",
+  "declared-twice": "tracking deployment '{{name}}' is declared twice (first at {{first}}); ARM rejects two resources with the same name in one template",
+  "too-many": `{{deployed}} tracking deployments in one main template, more than ${ALLOWED}; '{{name}}' is one too many`,
+  "too-many-in-loop": `{{deployed}} tracking deployments in one main template, more than ${ALLOWED}; '{{name}}' is in a copy loop of {{copies}}`
+};
 var cua002 = {
-  id: id2,
-  name: name2,
-  description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id2, name2),
+  meta: {
+    id: "CUA002",
+    name: "duplicate-tracking-resource",
+    description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
+    help: [
+      "More tracking deployments than `max-tracking-resources` (default 1), or the same tracking name deployed twice. A `copy` loop counts its copies: a `count` that resolves to N adds N (1 is fine; 3 offers in one loop pass with `max-tracking-resources: 3`), and each iteration's name is evaluated with `copyIndex()` bound, so iterations that repeat a name are duplicates and each name is checked (CUA003). A loop whose `count` is not known before deployment is an error (the limit cannot be checked), and so is a `count` of 0 (nothing is deployed).",
+      "",
+      "Keep exactly one tracking deployment per main template (or raise `max-tracking-resources` for landing zones with several offers), outside any copy loop.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "copy": { "name": "loop", "count": 3 }, "\u2026": "\u2026" }',
+      "```",
+      "Passes: one tracking deployment; or, with `max-tracking-resources: 2` and two GUIDs in the variable `offers`:",
+      "```json",
+      `{ "type": "Microsoft.Resources/deployments", "name": "[concat('pid-', variables('offers')[copyIndex()])]", "copy": { "name": "offers", "count": "[length(variables('offers'))]" }, "\u2026": "\u2026" }`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages2,
+    notFixable: "which tracking deployment to delete, or how to drop the copy loop, is your call; fix never deletes a resource"
+  },
   check({ candidates, settings, report: report2 }) {
     const max = settings.maxTrackingResources;
-    const allowed = `the ${max} allowed (input max-tracking-resources)`;
     let deployed = 0;
     const seen = /* @__PURE__ */ new Map();
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
+      const name3 = truncate(candidate.name.display);
       const loop = copyLoopOf(candidate, settings.strictNames);
       if (loop !== void 0 && loop.count === void 0) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count (${truncate(loop.countText)}) is not known before deployment, so the number of tracking deployments cannot be checked against ${allowed}`,
-          at: propertyRef(entry, "copy", "count"),
-          resource: entry
-        });
+        report2({ messageId: "unknown-count", data: { name: name3, count: truncate(loop.countText), max }, at: propertyRef(entry, "copy", "count"), resource: entry });
       }
       if (loop?.count === 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`, at: propertyRef(entry, "copy", "count"), resource: entry });
+        report2({ messageId: "zero-count", data: { name: name3 }, at: propertyRef(entry, "copy", "count"), resource: entry });
         continue;
       }
       const duplicate = firstDuplicate(candidate, trackingNamesOf(candidate, settings.strictNames), seen);
       if (duplicate !== void 0) {
-        report2({ message: duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
+        report2({ ...duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
         continue;
       }
       const copies = loop?.count ?? 1;
       deployed += copies;
-      if (deployed > max) {
-        const what = loop ? `${nameOf(candidate)} is in a copy loop of ${copies}` : `${nameOf(candidate)} is one too many`;
-        report2({
-          message: `${deployed} tracking deployments in one main template, more than ${allowed}; ${what}`,
-          at: loop ? propertyRef(entry, "copy", "count") : resourceRef(entry),
-          resource: entry
-        });
-      }
+      if (deployed <= max) continue;
+      if (loop) report2({ messageId: "too-many-in-loop", data: { deployed, max, name: name3, copies }, at: propertyRef(entry, "copy", "count"), resource: entry });
+      else report2({ messageId: "too-many", data: { deployed, max, name: name3 }, at: resourceRef(entry), resource: entry });
     }
   }
 };
 function firstDuplicate(candidate, names, seen) {
+  const name3 = truncate(candidate.name.display);
   for (const deployed of names) {
     const key = sameNameKey(deployed);
     if (key === void 0) continue;
     const first = seen.get(key);
-    if (first === candidate) {
-      return `tracking deployment ${nameOf(candidate)} is in a copy loop in which two iterations get the same name ('${truncate(deployed.display)}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`;
-    }
-    if (first !== void 0) {
-      return `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`;
-    }
+    if (first === candidate) return { messageId: "same-name-in-loop", data: { name: name3, iterationName: truncate(deployed.display) } };
+    if (first !== void 0) return { messageId: "declared-twice", data: { name: name3, first: toJsonPointer(first.entry.path) } };
     seen.set(key, candidate);
   }
   return void 0;
 }
 
+// src/rules/name-repair.ts
+var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var NIL_GUID = "00000000-0000-0000-0000-000000000000";
+function repairInvalidName(candidate, context3) {
+  const raw = literalName(candidate, context3.model);
+  if (raw === void 0 || candidate.name.form !== "invalid") return void 0;
+  const repaired = repairLiteralName(raw, context3.settings.trackingIds, context3.settings.strictNames);
+  if (repaired.name !== void 0) return rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
+  return renameToGivenId(candidate, raw, "it was invalid", context3);
+}
+function repairUnregisteredId(candidate, context3) {
+  const raw = literalName(candidate, context3.model);
+  const id = candidate.name.trackingId;
+  if (raw === void 0 || id === void 0 || candidate.name.form === "invalid") return void 0;
+  const given = context3.settings.trackingIds[0];
+  if (id === NIL_GUID && given !== void 0 && given !== NIL_GUID) {
+    return rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`);
+  }
+  if (context3.settings.trackingIds.includes(id)) return void 0;
+  return renameToGivenId(candidate, raw, `${id} is not registered`, context3);
+}
+function literalName(candidate, model) {
+  const raw = candidate.entry.resource["name"];
+  if (typeof raw !== "string" || isExpressionString(raw) || !isFixableHere(candidate.entry, model)) return void 0;
+  return raw;
+}
+function rename(candidate, name3, description) {
+  const { entry } = candidate;
+  return { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "name"], value: name3 }], description };
+}
+function renameToGivenId(candidate, raw, reason, context3) {
+  const given = [...new Set(context3.settings.trackingIds)];
+  const [id] = given;
+  if (id === void 0 || given.length > 1) return void 0;
+  const main = context3.model.main.file;
+  const topLevel = context3.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
+  if (topLevel.length !== 1) return void 0;
+  const renamed = `pid-${id}${keptSuffix(raw, id, context3.settings.strictNames)}`;
+  return rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`);
+}
+function keptSuffix(raw, id, strictNames) {
+  if (strictNames || !GUID3.test(id)) return "";
+  const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
+  if (suffix === void 0 || suffix.toLowerCase() === "-partnercenter") return "";
+  return `pid-${id}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
+}
+function repairLiteralName(raw, knownIds, strictNames) {
+  const match = /^pid-(.*)$/is.exec(raw);
+  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
+  const reasons = [];
+  if (!raw.startsWith("pid-")) reasons.push("lower-case 'pid-'");
+  let rest = match[1] ?? "";
+  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
+  if (braced) {
+    rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
+    reasons.push("no braces round the GUID");
+  }
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  if (guid !== void 0) {
+    const suffix = rest.slice(guid.length);
+    if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
+      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(", ") } : { reason: "the intended name is not clear" };
+    }
+    return { reason: "what follows the GUID is not a valid suffix; the intended name is not clear" };
+  }
+  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
+    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, "lower-case Partner Center id"].join(", ") };
+  }
+  const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
+  if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
+  const near = [...new Set(knownIds.filter((id) => GUID3.test(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
+  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  return {
+    reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
+  };
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/rules/tracking-name-problems.ts
+var BAD_ID_TEXTS = {
+  braces: "the GUID must not be wrapped in braces ('{{id}}')",
+  groupLength: "'{{attempt}}' is not a GUID: group {{group}} has {{digits}} hex digits, expected {{expected}} (8-4-4-4-12)",
+  notHex: "'{{attempt}}' is not a GUID: '{{char}}' in group {{group}} is not a hex digit (8-4-4-4-12)",
+  endsEarly: "'{{attempt}}' is not a GUID: it ends after group {{group}} of 5 (8-4-4-4-12)",
+  separator: "'{{attempt}}' is not a GUID: group {{group}} is followed by '{{char}}' instead of '-' (8-4-4-4-12)",
+  partnerCenterCase: "a Partner Center tracking id must be lower case ('{{id}}')",
+  neither: "'{{id}}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')"
+};
+var REST = "; the rest ({{rest}}) cannot change that";
+var PROBLEM_TEXTS = {
+  tooLong: "it is {{length}} characters long; deployment names allow at most {{max}}",
+  tooLongAtLeast: "it is at least {{length}} characters long; deployment names allow at most {{max}}",
+  tooLongCounting: "it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}",
+  badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
+  prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
+  noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
+  ...BAD_ID_TEXTS,
+  bracesRest: BAD_ID_TEXTS.braces + REST,
+  groupLengthRest: BAD_ID_TEXTS.groupLength + REST,
+  notHexRest: BAD_ID_TEXTS.notHex + REST,
+  endsEarlyRest: BAD_ID_TEXTS.endsEarly + REST,
+  separatorRest: BAD_ID_TEXTS.separator + REST,
+  partnerCenterCaseRest: BAD_ID_TEXTS.partnerCenterCase + REST,
+  neitherRest: BAD_ID_TEXTS.neither + REST,
+  suffixWithoutDash: "the GUID is followed by '{{text}}'; a suffix must start with '-'",
+  hashAfterGuid: "the GUID is followed directly by {{hash}}; a suffix must start with '-'",
+  strictSuffix: "the suffix '{{suffix}}' after the GUID is not allowed (strict-names)",
+  unresolved: "the tracking id depends on {{unknowns}}, known only at deployment"
+};
+function problemMessage(name3, problem) {
+  switch (problem.kind) {
+    case "too-long": {
+      const data = { length: problem.length, max: problem.max };
+      if (!problem.atLeast) return { key: "tooLong", data };
+      if (problem.counted.length === 0) return { key: "tooLongAtLeast", data };
+      return { key: "tooLongCounting", data: { ...data, counted: truncate(problem.counted.map((c) => `${c.text} as its ${c.length} characters`).join(", ")) } };
+    }
+    case "bad-character":
+      return { key: "badCharacter", data: { char: problem.char } };
+    case "prefix-case":
+      return { key: "prefixCase", data: { prefix: problem.prefix } };
+    case "no-prefix":
+      return { key: "noPrefix", data: { start: name3.display.slice(0, 40) } };
+    case "bad-id": {
+      const { key, data } = badIdMessage(problem.id);
+      return problem.rest === void 0 ? { key, data } : { key: `${key}Rest`, data: { ...data, rest: truncate(problem.rest.join(", ")) } };
+    }
+    case "suffix-without-dash":
+      return { key: "suffixWithoutDash", data: { text: problem.text } };
+    case "hash-after-guid":
+      return { key: "hashAfterGuid", data: { hash: problem.text } };
+    case "strict-suffix":
+      return { key: "strictSuffix", data: { suffix: problem.suffix } };
+    case "unresolved":
+      return { key: "unresolved", data: { unknowns: problem.unknowns.join(", ") } };
+  }
+}
+function badIdMessage(id) {
+  switch (id.kind) {
+    case "braces":
+      return { key: "braces", data: { id: id.shown } };
+    case "partner-center-case":
+      return { key: "partnerCenterCase", data: { id: id.shown } };
+    case "neither":
+      return { key: "neither", data: { id: id.shown } };
+    case "not-a-guid": {
+      const { shape } = id;
+      switch (shape.kind) {
+        case "group-length":
+          return { key: "groupLength", data: { attempt: id.attempt, group: shape.group, digits: shape.digits, expected: shape.expected } };
+        case "not-hex":
+          return { key: "notHex", data: { attempt: id.attempt, group: shape.group, char: shape.char } };
+        case "ends-early":
+          return { key: "endsEarly", data: { attempt: id.attempt, group: shape.group } };
+        case "separator":
+          return { key: "separator", data: { attempt: id.attempt, group: shape.group, char: shape.char } };
+      }
+    }
+  }
+}
+function messagesFor(prefix, idSuffix, suffix = "") {
+  const out = {};
+  for (const [key, text] of Object.entries(PROBLEM_TEXTS)) out[`${key}${idSuffix}`] = `${prefix}${text}${suffix}`;
+  return out;
+}
+
 // src/rules/cua003-invalid-tracking-name.ts
-var id3 = "CUA003";
-var name3 = "invalid-tracking-name";
+var messages3 = {
+  ...messagesFor("tracking name '{{name}}' is invalid: ", ""),
+  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIteration"),
+  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIterations", " (and in {{others}} more iterations)")
+};
 var cua003 = {
-  id: id3,
-  name: name3,
-  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id3, name3),
-  check({ candidates, settings, report: report2 }) {
+  meta: {
+    id: "CUA003",
+    name: "invalid-tracking-name",
+    description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
+    help: 'The name is not `pid-` + a GUID (8-4-4-4-12 hex digits, any case, no braces) and not a Partner\nCenter id (`pid-<lowercase letters, digits, dashes>-partnercenter`); or it is not a valid deployment\nname (at most 64 characters of letters, digits and `-._()`). A suffix after the GUID\n(`pid-<GUID>-<suffix>`, often `uniqueString(...)` so the name is unique per location) is accepted unless\n`strict-names: true`. Names that carry `pid-` elsewhere (`amba-alz-pid-\u2026`) are reported here too:\nPartner Center does not attribute them.\n\nA partly known name is judged on what is known. When the known text already rules out both forms, it\nis this error, not [CUA010](#cua010-unresolved-tracking-name): a dash-delimited block that breaks\n8-4-4-4-12 in a GUID-like start, a character neither form allows (`_`, upper case in a Partner Center\nid), or an end that cannot be `-partnercenter` (a `uniqueString()` hash never ends so). A GUID glued\nto `uniqueString()` without `-` is no suffix. The length limit counts `uniqueString()` as its 13\ncharacters and `guid()` as 36 (other unknowns as 0), so a name that is at least 65 characters long\nfails before deployment does.\n\nPassing: `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-westeurope"`,\n`"pid-contoso-myoffer-partnercenter"`, `"[concat(\'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-\', uniqueString(deployment().location))]"`.\nFailing: `"pid-eb7927c8-dd66-43e1-b0cf-c346a422063"` (the docs\' own sample: 11 digits in the last group),\nalso as `"[format(\'pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}\', uniqueString(deployment().name))]"`;\n`"[concat(\'pid-NOT_A_GUID-\', uniqueString(deployment().name))]"`, `"pid-{4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6}"`, `"PID-\u2026"`.\n\n`cua-guard fix` renames a literal name whose intended id is clear: `PID-`/`Pid-` in lower case, braces round the GUID removed, a GUID one or two characters away from the one given id; otherwise, with exactly one given id and one top-level tracking deployment, it becomes `pid-<given id>` (keeping a landing-zone suffix). Names built by expressions are left to you.',
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages3
+  },
+  check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
       const at = propertyRef(candidate.entry, "name");
-      if (candidate.name.form === "invalid") {
-        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at, resource: candidate.entry });
+      const name3 = truncate(candidate.name.display);
+      if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
+        const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
+        const fix = repairInvalidName(candidate, { model, candidates, settings });
+        report2({ messageId: key2, data: { name: name3, ...data2 }, at, resource: candidate.entry, ...fix ? { fix } : {} });
         continue;
       }
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
       const bad = iterations.findIndex((n) => n.form === "invalid");
       const first = iterations[bad];
-      if (first === void 0) continue;
+      if (first?.problem === void 0) continue;
       const others = iterations.filter((n) => n.form === "invalid").length - 1;
-      report2({
-        message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
-        at,
-        resource: candidate.entry
-      });
+      const { key, data } = problemMessage(first, first.problem);
+      const where = { name: name3, iteration: bad, iterationName: first.display };
+      report2(
+        others > 0 ? { messageId: `${key}InIterations`, data: { ...where, ...data, others }, at, resource: candidate.entry } : { messageId: `${key}InIteration`, data: { ...where, ...data }, at, resource: candidate.entry }
+      );
     }
   }
 };
 
 // src/rules/cua004-tracking-in-nested-template.ts
-var id4 = "CUA004";
-var name4 = "tracking-in-nested-template";
+var messages4 = {
+  nested: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
+  child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources"
+};
 var cua004 = {
-  id: id4,
-  name: name4,
-  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id4, name4),
+  meta: {
+    id: "CUA004",
+    name: "tracking-in-nested-template",
+    description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
+    help: [
+      "A `pid-` deployment inside an inline nested template (`properties.template` of any deployment, at any depth) or among a resource's child `resources`. Only a tracking deployment made by the main template is attributed.",
+      "",
+      "Move the tracking deployment out of the nested template or child resources into the main template's top-level resources. `cua-guard fix` inserts a top-level one when there is none, and leaves the nested one to you.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "name": "wrapper", "properties": { "mode": "Incremental",',
+      '  "template": { "resources": [ { "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-\u2026", "\u2026": "\u2026" } ] } } }',
+      "```",
+      "Passes: the tracking deployment in the main template's `resources`.",
+      "```json",
+      '"resources": [ { "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-\u2026", "\u2026": "\u2026" }, { "type": "Microsoft.Resources/deployments", "name": "wrapper", "\u2026": "\u2026" } ]',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages4,
+    notFixable: "fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none"
+  },
   check({ candidates, report: report2 }) {
     for (const candidate of candidates) {
       if (!candidate.isDeployment) continue;
-      const { placement } = candidate.entry;
-      if (placement === "nested-inline") {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
-          at: propertyRef(candidate.entry, "name"),
-          resource: candidate.entry
-        });
-      } else if (placement === "child") {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
-          at: propertyRef(candidate.entry, "name"),
-          resource: candidate.entry
-        });
-      }
+      const { entry } = candidate;
+      const name3 = truncate(candidate.name.display);
+      const at = propertyRef(entry, "name");
+      if (entry.placement === "nested-inline") report2({ messageId: "nested", data: { name: name3, chain: describeChain(entry) }, at, resource: entry });
+      else if (entry.placement === "child") report2({ messageId: "child", data: { name: name3 }, at, resource: entry });
     }
   }
 };
 
 // src/rules/cua005-tracking-in-linked-template.ts
-var id5 = "CUA005";
-var name5 = "tracking-in-linked-template";
+var messages5 = {
+  linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it"
+};
 var cua005 = {
-  id: id5,
-  name: name5,
-  description: "A pid- deployment sits inside a linked template file instead of the main template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id5, name5),
+  meta: {
+    id: "CUA005",
+    name: "tracking-in-linked-template",
+    description: "A pid- deployment sits inside a linked template file instead of the main template",
+    help: [
+      "A `pid-` deployment inside a linked template file (reached through `templateLink`), reported at its own file and line with the chain of deployments that leads there. Only a tracking deployment made by the main template is attributed.",
+      "",
+      "Move the tracking deployment from the linked template into the main template's top-level resources. `cua-guard fix` inserts a top-level one when there is none; it never edits the linked template.",
+      "",
+      "Fails: `nestedtemplates/networking.json` declaring the tracking deployment, linked from the main template by",
+      "```json",
+      '"templateLink": { "relativePath": "nestedtemplates/networking.json" }',
+      "```",
+      "Passes: linked templates without tracking resources, and the tracking deployment in the main template:",
+      "```json",
+      '"resources": [ { "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-\u2026", "\u2026": "\u2026" } ]',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages5,
+    notFixable: "fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none"
+  },
   check({ model, candidates, report: report2 }) {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
+      const { entry } = candidate;
+      report2({ messageId: "linked", data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, "name"), resource: entry });
     }
   }
 };
 
 // src/rules/cua006-tracking-name-wrong-type.ts
-var id6 = "CUA006";
-var name6 = "tracking-name-wrong-type";
+var messages6 = {
+  "wrong-type": "resource '{{name}}' has type '{{type}}'; a tracking resource must be of type Microsoft.Resources/deployments",
+  "no-type": "resource '{{name}}' has type '(no type)'; a tracking resource must be of type Microsoft.Resources/deployments"
+};
 var cua006 = {
-  id: id6,
-  name: name6,
-  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id6, name6),
+  meta: {
+    id: "CUA006",
+    name: "tracking-name-wrong-type",
+    description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
+    help: [
+      "A resource named `pid-\u2026` whose type is not `Microsoft.Resources/deployments`. Partner Center attributes usage only through a deployment, so such a resource tracks nothing.",
+      "",
+      "Give the `pid-` resource the type `Microsoft.Resources/deployments`, or rename it if it is not meant to be the tracking resource.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/tags", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "\u2026": "\u2026" }',
+      "```",
+      "Passes:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "\u2026": "\u2026" }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages6,
+    notFixable: "changing the type or name of a resource that is not a deployment could change what it does; fix leaves it to you"
+  },
   check({ candidates, report: report2 }) {
     for (const candidate of candidates) {
       if (candidate.isDeployment) continue;
-      const type = candidate.entry.type || "(no type)";
-      report2({
-        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
-        at: propertyRef(candidate.entry, "type"),
-        resource: candidate.entry
-      });
+      const { entry } = candidate;
+      const name3 = truncate(candidate.name.display);
+      const at = propertyRef(entry, "type");
+      if (entry.type) report2({ messageId: "wrong-type", data: { name: name3, type: entry.type }, at, resource: entry });
+      else report2({ messageId: "no-type", data: { name: name3 }, at, resource: entry });
     }
   }
 };
 
 // src/rules/cua007-tracking-mode.ts
-var messages = {
+var messages7 = {
   missing: "tracking deployment '{{name}}' has no properties.mode; set it to 'Incremental'",
   wrong: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'",
   complete: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
@@ -30110,121 +29152,172 @@ var cua007 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages
+    messages: messages7
   },
   check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
-      const name18 = truncate(candidate.name.display);
+      const name3 = truncate(candidate.name.display);
       const at = propertyRef(entry, "properties", "mode");
       const properties = entry.resource["properties"];
-      const raw = isRecord2(properties) ? properties["mode"] : void 0;
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
         const fix2 = fixable ? addMode(candidate, properties) : void 0;
-        report2({ messageId: "missing", data: { name: name18 }, at, resource: entry, ...fix2 ? { fix: fix2 } : {} });
+        report2({ messageId: "missing", data: { name: name3 }, at, resource: entry, ...fix2 ? { fix: fix2 } : {} });
         continue;
       }
       const mode = evaluateValue(raw, entry.scope).value;
       if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
       if (typeof mode !== "string") {
-        report2({ messageId: "unknown", data: { name: name18, mode: describeString(mode) }, at, resource: entry });
+        report2({ messageId: "unknown", data: { name: name3, mode: describeString(mode) }, at, resource: entry });
         continue;
       }
       const literal = typeof raw === "string" && !isExpressionString(raw);
-      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name18}' to 'Incremental' (was '${mode}')` } : void 0;
-      report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name: name18, mode }, at, resource: entry, ...fix ? { fix } : {} });
+      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name3}' to 'Incremental' (was '${mode}')` } : void 0;
+      report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name: name3, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
 };
-function addMode({ entry, name: name18 }, properties) {
-  const label = truncate(name18.display);
+function addMode({ entry, name: name3 }, properties) {
+  const label = truncate(name3.display);
   if (properties === void 0) {
     return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
   }
-  if (!isRecord2(properties)) return void 0;
+  if (!isRecord(properties)) return void 0;
   return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
 }
 
 // src/rules/cua008-tracking-template-not-empty.ts
-var id7 = "CUA008";
-var name7 = "tracking-template-not-empty";
+var messages8 = {
+  templateLink: "tracking deployment '{{name}}' uses templateLink; use an inline empty template so it deploys nothing and needs no download",
+  noTemplate: `tracking deployment '{{name}}' has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`,
+  hasResources: "tracking deployment '{{name}}' deploys {{count}} resource(s); its template should be empty so it tracks without side effects"
+};
 var cua008 = {
-  id: id7,
-  name: name7,
-  description: "The tracking deployment's template is not an inline template with no resources",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id7, name7),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA008",
+    name: "tracking-template-not-empty",
+    description: "The tracking deployment's template is not an inline template with no resources",
+    help: [
+      "The tracking deployment's template is not an inline template with no resources: it has resources, or it uses `templateLink`. The tracking deployment exists only to be seen by Partner Center; an empty inline template deploys nothing and needs no download.",
+      "",
+      "`cua-guard fix` adds an empty inline template when there is none; it never deletes resources from the template or replaces a `templateLink`.",
+      "",
+      'Passes: `"template": { "$schema": "\u2026", "contentVersion": "1.0.0.0", "resources": [] }`.',
+      'Fails: `"templateLink": { "uri": "https://\u2026/empty.json" }`, or `"resources": [ { "type": "Microsoft.Storage/\u2026" } ]` inside it.'
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "very-high",
+    messages: messages8,
+    notFixable: "fix never deletes resources from the tracking deployment's template"
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
-      const properties = isRecord2(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      const name3 = truncate(candidate.name.display);
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
+        report2({ messageId: "templateLink", data: { name: name3 }, at: propertyRef(entry, "properties", "templateLink"), resource: entry, notFixable: "fix never replaces a templateLink" });
         continue;
       }
       const template = properties["template"];
-      if (!isRecord2(template)) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
+      if (!isRecord(template)) {
+        const fixable = isFixableHere(entry, model);
+        const fix = fixable ? addTemplate(candidate, model) : void 0;
+        const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
+        report2({ messageId: "noTemplate", data: { name: name3 }, at: propertyRef(entry, "properties", "template"), resource: entry, ...fix ? { fix } : { notFixable: why } });
         continue;
       }
       const count = resourceCount(template["resources"]);
       if (count > 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+        report2({ messageId: "hasResources", data: { name: name3, count }, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
       }
     }
   }
 };
+function addTemplate({ entry, name: name3 }, model) {
+  const label = truncate(name3.display);
+  const properties = entry.resource["properties"];
+  const value = emptyTemplate(model.scope);
+  if (properties === void 0) {
+    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+  }
+  if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
+  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }], description: `added an empty inline template to '${label}'` };
+}
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
-  if (isRecord2(resources)) return Object.keys(resources).length;
+  if (isRecord(resources)) return Object.keys(resources).length;
   return 0;
 }
 
 // src/rules/cua009-unregistered-tracking-id.ts
-var id8 = "CUA009";
-var name8 = "unregistered-tracking-id";
+var CONSEQUENCE = "; usage would be attributed to someone else's offer, or to no one";
+var messages9 = {
+  unregistered: `tracking deployment '{{name}}' uses id {{id}}, which is not the registered id {{registered}}${CONSEQUENCE}`,
+  unregisteredOfMany: `tracking deployment '{{name}}' uses id {{id}}, which is not any of the {{count}} registered ids${CONSEQUENCE}`,
+  unregisteredIds: `tracking deployment '{{name}}' uses ids {{ids}}, which are not the registered id {{registered}}${CONSEQUENCE}`,
+  unregisteredIdsOfMany: `tracking deployment '{{name}}' uses ids {{ids}}, which are not any of the {{count}} registered ids${CONSEQUENCE}`
+};
 var cua009 = {
-  id: id8,
-  name: name8,
-  description: "The tracking id is not one of the ids registered in tracking-ids",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id8, name8),
-  check({ candidates, settings, report: report2 }) {
-    if (settings.trackingIds.length === 0) return;
-    const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+  meta: {
+    id: "CUA009",
+    name: "unregistered-tracking-id",
+    description: "The tracking id is not one of the ids registered in tracking-ids",
+    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`.\nFailing: the same input and `"name": "pid-00000000-0000-0000-0000-000000000000"`.\n\n`cua-guard fix` replaces the all-zero placeholder GUID in a literal name with the given id, and renames a literal name with an unregistered id to `pid-<given id>` (keeping a landing-zone suffix) when exactly one id is given and the template has one top-level tracking deployment.',
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages9
+  },
+  check({ model, candidates, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const registered = registeredIds.length === 1 ? { registered: only } : { count: registeredIds.length };
     for (const candidate of trackingDeployments(candidates)) {
       const unregistered = /* @__PURE__ */ new Set();
-      for (const name18 of trackingNamesOf(candidate, settings.strictNames)) {
-        if (name18.trackingId !== void 0 && !settings.trackingIds.includes(name18.trackingId)) unregistered.add(name18.trackingId);
+      for (const name4 of trackingNamesOf(candidate, settings.strictNames)) {
+        if (name4.trackingId !== void 0 && !registeredIds.includes(name4.trackingId)) unregistered.add(name4.trackingId);
       }
       if (unregistered.size === 0) continue;
       const ids = [...unregistered];
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} uses ${ids.length === 1 ? `id ${ids[0]}, which is` : `ids ${ids.join(", ")}, which are`} not ${registered}; usage would be attributed to someone else's offer, or to no one`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
+      const name3 = truncate(candidate.name.display);
+      const many = registeredIds.length > 1;
+      const fix = repairUnregisteredId(candidate, { model, candidates, settings });
+      const at = propertyRef(candidate.entry, "name");
+      const common = { at, resource: candidate.entry, ...fix ? { fix } : {} };
+      if (ids.length === 1) report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name: name3, id: ids[0] ?? "", ...registered }, ...common });
+      else report2({ messageId: many ? "unregisteredIdsOfMany" : "unregisteredIds", data: { name: name3, ids: ids.join(", "), ...registered }, ...common });
     }
   }
 };
 
 // src/rules/cua010-unresolved-tracking-name.ts
-var id9 = "CUA010";
-var name9 = "unresolved-tracking-name";
+var messages10 = {
+  unresolved: "tracking name '{{name}}' cannot be checked before deployment: the tracking id depends on {{unknowns}}, known only at deployment",
+  unresolvedDeployment: "deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it"
+};
 var cua010 = {
-  id: id9,
-  name: name9,
-  description: "A tracking name is an ARM expression that cannot be resolved statically",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id9, name9),
+  meta: {
+    id: "CUA010",
+    name: "unresolved-tracking-name",
+    description: "A tracking name is an ARM expression that cannot be resolved statically",
+    help: "The tracking id in a name is an ARM expression that cannot be resolved before deployment,\nand what is known could still be a valid id; the message says which part (e.g. `parameters('trackingGuid')`,\na parameter with no default and no parameters file value). Known text that is already wrong is\n[CUA003](#cua003-invalid-tracking-name) instead. A name that depends on `copyIndex()` in a copy loop of\nknown count is checked per iteration, not reported here. Also raised for top-level deployments whose\nwhole name is unknown when no tracking deployment is visible.\n\nPassing: `\"[concat('pid-', variables('cuaId'))]\"` with `\"cuaId\": \"4f3c9a7e-\u2026\"`.\nFailing: `\"[concat('pid-', parameters('trackingGuid'))]\"` where `trackingGuid` has no default.",
+    defaultSeverity: "warning",
+    precision: "medium",
+    messages: messages10,
+    notFixable: "the id is known only at deployment; fix does not rewrite expressions"
+  },
   check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
-      if (candidate.name.form !== "unresolved") continue;
+      const { problem } = candidate.name;
+      if (candidate.name.form !== "unresolved" || problem?.kind !== "unresolved") continue;
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
       if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
       report2({
-        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
+        messageId: "unresolved",
+        data: { name: truncate(candidate.name.display), unknowns: problem.unknowns.join(", ") },
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -30232,10 +29325,11 @@ var cua010 = {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     for (const entry of model.resources) {
       if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
-      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (!(entry.name instanceof Unknown) || entry.name.maxLength !== void 0) continue;
       if (hasStaticError(entry)) continue;
       report2({
-        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        messageId: "unresolvedDeployment",
+        data: { expression: previewValue(entry.resource["name"]), unknown: truncate(entry.name.text) },
         at: propertyRef(entry, "name"),
         resource: entry
       });
@@ -30244,14 +29338,74 @@ var cua010 = {
 };
 
 // src/rules/cua011-conditional-tracking.ts
-var id10 = "CUA011";
-var name10 = "conditional-tracking";
+var HAS = "tracking deployment '{{name}}' has";
+var NOT_TRACKED = "; customers who keep the template defaults are not tracked";
+var WITH_DEFAULTS = {
+  on: "on with the default parameter values",
+  off: "off with the default parameter values",
+  "not-boolean": "{{defaultValue}}, not a boolean with the default parameter values",
+  unknown: "not known from the default values (it depends on {{dependency}})"
+};
+var WITH_FILE = {
+  on: "on with the parameters file",
+  off: "off with the parameters file",
+  "not-boolean": "{{fileValue}}, not a boolean with the parameters file",
+  unknown: "known only at deployment (it depends on {{dependency}}) with the parameters file"
+};
+var messages11 = {
+  // The same whatever the parameters: written as an expression, or as a literal value.
+  "always-off": `${HAS} condition {{condition}}, which is false whatever the parameters: tracking is always off, so no usage is attributed`,
+  "literal-off": `${HAS} condition {{condition}}: tracking is always off, so no usage is attributed`,
+  "always-on": `${HAS} condition {{condition}}, which is always true: tracking is always on`,
+  "literal-on": `${HAS} condition {{condition}}: tracking is always on`,
+  "always-not-boolean": `${HAS} condition {{condition}}, which is {{value}}, not a boolean; ARM expects true or false`,
+  "literal-not-boolean": `${HAS} condition {{condition}}: not a boolean; ARM expects true or false`,
+  // The parameters file does not change the outcome (or there is none).
+  "on-by-default": `${HAS} a condition (an opt-out); it is on by default (with the default parameter values)`,
+  "off-by-default": "tracking deployment '{{name}}' is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked",
+  "not-boolean-by-default": `${HAS} a condition that evaluates to {{value}} with the default parameter values, not a boolean; ARM expects true or false`,
+  unknown: `${HAS} a condition that is known only at deployment (it depends on {{dependency}})`,
+  // The parameters file changes the outcome.
+  "defaults-on-file-off": `${HAS} a condition that is ${WITH_DEFAULTS.on} but ${WITH_FILE.off}`,
+  "defaults-on-file-not-boolean": `${HAS} a condition that is ${WITH_DEFAULTS.on} but ${WITH_FILE["not-boolean"]}`,
+  "defaults-on-file-unknown": `${HAS} a condition that is ${WITH_DEFAULTS.on} but ${WITH_FILE.unknown}`,
+  "defaults-off-file-on": `${HAS} a condition that is ${WITH_DEFAULTS.off} but ${WITH_FILE.on}${NOT_TRACKED}`,
+  "defaults-off-file-not-boolean": `${HAS} a condition that is ${WITH_DEFAULTS.off} but ${WITH_FILE["not-boolean"]}${NOT_TRACKED}`,
+  "defaults-off-file-unknown": `${HAS} a condition that is ${WITH_DEFAULTS.off} but ${WITH_FILE.unknown}${NOT_TRACKED}`,
+  "defaults-not-boolean-file-on": `${HAS} a condition that is ${WITH_DEFAULTS["not-boolean"]} but ${WITH_FILE.on}`,
+  "defaults-not-boolean-file-off": `${HAS} a condition that is ${WITH_DEFAULTS["not-boolean"]} but ${WITH_FILE.off}`,
+  "defaults-not-boolean-file-unknown": `${HAS} a condition that is ${WITH_DEFAULTS["not-boolean"]} but ${WITH_FILE.unknown}`,
+  "defaults-unknown-file-on": `${HAS} a condition that is ${WITH_DEFAULTS.unknown} but ${WITH_FILE.on}`,
+  "defaults-unknown-file-off": `${HAS} a condition that is ${WITH_DEFAULTS.unknown} but ${WITH_FILE.off}`,
+  "defaults-unknown-file-not-boolean": `${HAS} a condition that is ${WITH_DEFAULTS.unknown} but ${WITH_FILE["not-boolean"]}`
+};
 var cua011 = {
-  id: id10,
-  name: name10,
-  description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
-  defaultSeverity: "notice",
-  docsUrl: docsUrl(id10, name10),
+  meta: {
+    id: "CUA011",
+    name: "conditional-tracking",
+    description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
+    help: [
+      "The tracking deployment has a `condition`. It is evaluated three ways: with every parameter unknown, with the template's default values, and with the parameters file's values over them.",
+      '- **error** when it is false whatever the parameters: `false`, `"false"`, `"False"`, `0`, `[false()]`, `[bool(0)]`, `[equals(1, 2)]`, a variable that is constant false. Tracking is always off.',
+      "- **warning** when it is off with the default values (customers who keep the defaults are not tracked), whatever the parameters file says; the message says when the parameters file turns it on. Also when it is not a boolean.",
+      "- **notice** otherwise (an opt-out is legitimate): on by default, on by default but off with the parameters file (the message says exactly that), or known only at deployment (it names what it depends on).",
+      "",
+      "An opt-out condition is legitimate; make sure tracking is on with the default parameter values, and never use a literal false.",
+      "",
+      "Fails:",
+      "```json",
+      '"condition": "[equals(1, 2)]"',
+      "```",
+      "Passes (a notice), with the parameter's default `No`:",
+      "```json",
+      `"condition": "[equals(parameters('telemetryOptOut'), 'No')]"`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "very-high",
+    messages: messages11,
+    notFixable: "a condition may be a deliberate opt-out; fix does not remove or change it"
+  },
   check({ model, candidates, report: report2 }) {
     let scopes;
     for (const candidate of topLevelTrackingDeployments(candidates)) {
@@ -30259,82 +29413,114 @@ var cua011 = {
       const raw = entry.resource["condition"];
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
-      const outcome = evaluateCondition(raw, entry, scopes);
-      const written = typeof raw === "string" && isExpressionString(raw) ? `${previewValue(raw)}, which is` : void 0;
-      const verdict = judge(written ?? `${previewValue(raw)}:`, written === void 0, outcome);
-      report2({ message: `tracking deployment ${nameOf(candidate)} ${verdict.message}`, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
+      report2({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
     }
   }
 };
-function judge(written, literal, { constant, defaults, withFile }) {
+function judge(raw, outcome) {
+  const { constant, defaults, withFile } = outcome;
+  const literal = !(typeof raw === "string" && isExpressionString(raw));
+  const condition = previewValue(raw);
   const always = truthOf(constant);
-  if (always === false) return { message: `has condition ${written} ${literal ? "" : "false whatever the parameters: "}tracking is always off, so no usage is attributed`, severity: "error" };
-  if (always === true) return { message: `has condition ${written} ${literal ? "" : "always true: "}tracking is always on`, severity: "notice" };
-  if (always === "not-boolean") return { message: `has condition ${written} ${literal ? "not a boolean" : describe("not-boolean", constant)}; ARM expects true or false`, severity: "warning" };
+  if (always === false) return { messageId: literal ? "literal-off" : "always-off", data: { condition }, severity: "error" };
+  if (always === true) return { messageId: literal ? "literal-on" : "always-on", data: { condition }, severity: "notice" };
+  if (always === "not-boolean") {
+    return literal ? { messageId: "literal-not-boolean", data: { condition }, severity: "warning" } : { messageId: "always-not-boolean", data: { condition, value: previewValue(constant) }, severity: "warning" };
+  }
   const byDefault = truthOf(defaults);
   const byFile = truthOf(withFile);
   if (byDefault === byFile) return sameEitherWay(byDefault, defaults);
-  const withDefaults = byDefault === "unknown" ? describe(byDefault, defaults, "not known from the default values") : `${describe(byDefault, defaults)} with the default parameter values`;
-  const message = `has a condition that is ${withDefaults} but ${describe(byFile, withFile)} with the parameters file`;
-  if (byDefault === false) return { message: `${message}; customers who keep the template defaults are not tracked`, severity: "warning" };
+  const data = {
+    ...byDefault === "unknown" ? { dependency: dependencyOf(defaults) } : {},
+    ...byFile === "unknown" ? { dependency: dependencyOf(withFile) } : {},
+    ...byDefault === "not-boolean" ? { defaultValue: previewValue(defaults) } : {},
+    ...byFile === "not-boolean" ? { fileValue: previewValue(withFile) } : {}
+  };
+  const messageId = `defaults-${outcomeOf(byDefault)}-file-${outcomeOf(byFile)}`;
+  if (byDefault === false) return { messageId, data, severity: "warning" };
   const onByDefault = byDefault === true || byDefault === "unknown" && byFile === true;
-  return { message, severity: onByDefault ? "notice" : "warning" };
+  return { messageId, data, severity: onByDefault ? "notice" : "warning" };
 }
 function sameEitherWay(truth, value) {
   switch (truth) {
     case true:
-      return { message: "has a condition (an opt-out); it is on by default (with the default parameter values)", severity: "notice" };
+      return { messageId: "on-by-default", data: {}, severity: "notice" };
     case false:
-      return { message: "is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked", severity: "warning" };
+      return { messageId: "off-by-default", data: {}, severity: "warning" };
     case "not-boolean":
-      return { message: `has a condition that evaluates to ${previewValue(value)} with the default parameter values, not a boolean; ARM expects true or false`, severity: "warning" };
+      return { messageId: "not-boolean-by-default", data: { value: previewValue(value) }, severity: "warning" };
     case "unknown":
-      return { message: `has a condition that is ${describe(truth, value)}`, severity: "notice" };
+      return { messageId: "unknown", data: { dependency: dependencyOf(value) }, severity: "notice" };
   }
 }
-function describe(truth, value, unknown = "known only at deployment") {
+function outcomeOf(truth) {
   if (truth === true) return "on";
   if (truth === false) return "off";
-  if (truth === "unknown") return `${unknown} (it depends on ${truncate(describeDependency(value))})`;
-  return `${previewValue(value)}, not a boolean`;
+  return truth;
+}
+function dependencyOf(value) {
+  return truncate(describeDependency(value));
 }
 
 // src/rules/cua012-tracking-location.ts
-var id11 = "CUA012";
-var name11 = "tracking-location-missing";
+var messages12 = {
+  missing: `tracking deployment '{{name}}' has no location; at {{scope}} scope ARM requires one (for example "location": "[deployment().location]")`
+};
+var LOCATION = "[deployment().location]";
 var cua012 = {
-  id: id11,
-  name: name11,
-  description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id11, name11),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA012",
+    name: "tracking-location-missing",
+    description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
+    help: [
+      'The tracking deployment runs at subscription, management-group or tenant scope and has no `location` (or an empty one); ARM requires one for deployments at those scopes. Where a deployment runs comes from its own properties first, as in ARM: `"resourceGroup"` \u2192 resource group (so `"resourceGroup": "rg1"` in a subscription template needs no location), `"subscriptionId"` alone \u2192 subscription, `"scope": "/"` or `"[tenant()]"` \u2192 tenant, `"scope": "Microsoft.Management/managementGroups/\u2026"` or `"[managementGroup(\u2026)]"` \u2192 management group; without them, the template\'s scope (read from `$schema`). A `scope` that cannot be read before deployment is not judged.',
+      "",
+      '`cua-guard fix` sets `"location": "[deployment().location]"` where the location is missing, `""` or `null`; a location computed by an expression is left to you.',
+      "",
+      'Passes: `"location": "[deployment().location]"`.',
+      'Fails: no `location` in a `subscriptionDeploymentTemplate.json` template, or `"subscriptionId": "\u2026"` without `location` in a resource-group template.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages12
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
       const scope = entry.targetScope;
       if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
       const raw = entry.resource["location"];
       const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
-      if (value === void 0 || value === "" || value === null) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
-          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
-          resource: entry
-        });
-      }
+      if (value !== void 0 && value !== "" && value !== null) continue;
+      const name3 = truncate(candidate.name.display);
+      const at = raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location");
+      const fixable = isFixableHere(entry, model);
+      const fix = fixable ? setLocation(entry, name3, scope) : void 0;
+      const why = fixable ? "the location is computed by an expression; make it give a location" : NOT_HERE;
+      report2({ messageId: "missing", data: { name: name3, scope }, at, resource: entry, ...fix ? { fix } : { notFixable: why } });
     }
   }
 };
+function setLocation(entry, name3, scope) {
+  const raw = entry.resource["location"];
+  const path = [...entry.path, "location"];
+  if (raw === void 0) {
+    return { file: entry.source.file, operations: [{ kind: "insert", path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name3}' (${scope} scope)` };
+  }
+  if (typeof raw === "string" && isExpressionString(raw)) return void 0;
+  return { file: entry.source.file, operations: [{ kind: "replace", path, value: LOCATION }], description: `set location of '${name3}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+}
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord2(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
+  if (!isRecord(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
   if (resources === void 0) return { kind: "no-resources", path: [] };
   const symbolic = root["languageVersion"] !== void 0;
-  if (Array.isArray(resources) || symbolic && isRecord2(resources)) return void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
   return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
 }
@@ -30342,7 +29528,7 @@ function templateShapeProblem(root) {
 // src/rules/cua013-invalid-template.ts
 var SUPPRESSION_EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
 var SUPPRESSION_KEYS = ["ignore", "reason"];
-var messages2 = {
+var messages13 = {
   syntax: "not a valid JSON template: {{problem}} (line {{line}}, column {{column}})",
   "not-an-object": "the file is {{found}}, not a deployment template object",
   "other-schema": "the file is {{what}}, not a deployment template ($schema {{schema}})",
@@ -30387,7 +29573,7 @@ var cua013 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages2,
+    messages: messages13,
     notFixable: "fix edits only files it can parse as deployment templates"
   },
   checkUnreadable({ file, problem, position, report: report2 }) {
@@ -30433,7 +29619,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   const { file, path, value } = block;
   const warn = (messageId, where, data = {}, which2 = "value") => report2({ messageId, data, at: { file, path: where, at: which2 }, severity: "warning" });
   if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
-  if (!isRecord2(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
+  if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
   for (const key of Object.keys(value)) {
     if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
   }
@@ -30454,102 +29640,193 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
 function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   if (Array.isArray(value)) return "an array";
-  if (isRecord2(value)) return "an object";
+  if (isRecord(value)) return "an object";
   return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 // src/rules/cua014-tracking-api-version.ts
-var id12 = "CUA014";
-var name12 = "tracking-api-version";
+var messages14 = {
+  missing: `tracking deployment '{{name}}' has no apiVersion (for example "2021-04-01")`,
+  notDate: "tracking deployment '{{name}}' has apiVersion {{apiVersion}}, not a date-form version such as 2021-04-01"
+};
 var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
 var cua014 = {
-  id: id12,
-  name: name12,
-  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id12, name12),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA014",
+    name: "tracking-api-version",
+    description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
+    help: [
+      "The tracking deployment has no `apiVersion`, or one that is not a date-form version (`2021-04-01`, `2022-09-01-preview`). ARM rejects a resource without a valid API version.",
+      "",
+      "`cua-guard fix` sets a missing or literal non-date apiVersion to `2021-04-01`; one computed by an expression is left to you.",
+      "",
+      'Passes: `"apiVersion": "2021-04-01"`. Fails: `"apiVersion": "latest"`.'
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "very-high",
+    messages: messages14
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
+      const name3 = truncate(candidate.name.display);
+      const at = propertyRef(entry, "apiVersion");
       const raw = entry.resource["apiVersion"];
+      const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
+        const fix2 = fixable ? { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name3}' to '${TRACKING_API_VERSION}' (it had none)` } : void 0;
+        report2({ messageId: "missing", data: { name: name3 }, at, resource: entry, ...fix2 ? { fix: fix2 } : { notFixable: NOT_HERE } });
         continue;
       }
       const value = evaluateValue(raw, entry.scope).value;
       if (typeof value === "string" && DATE_VERSION.test(value)) continue;
-      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
-      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
+      const apiVersion = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
+      const fix = fixable ? replaceLiteral(entry, name3, raw) : void 0;
+      const why = fixable ? "the apiVersion is computed by an expression; make it give a date-form version" : NOT_HERE;
+      report2({ messageId: "notDate", data: { name: name3, apiVersion }, at, resource: entry, ...fix ? { fix } : { notFixable: why } });
     }
   }
 };
+function replaceLiteral(entry, name3, raw) {
+  if (typeof raw === "string" && isExpressionString(raw)) return void 0;
+  const was = typeof raw === "string" ? `'${truncate(raw)}'` : previewValue(raw);
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "replace", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }],
+    description: `set apiVersion of '${name3}' to '${TRACKING_API_VERSION}' (was ${was})`
+  };
+}
 
 // src/rules/cua015-fixed-name-at-higher-scope.ts
-var id13 = "CUA015";
-var name13 = "fixed-name-at-higher-scope";
+var AFTERWARDS = `deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-{{trackingId}}-{0}', uniqueString({{location}}))]"`;
+var messages15 = {
+  "fixed-name": `tracking deployment '{{name}}' at {{scope}} scope has a fixed name; ${AFTERWARDS}`,
+  "name-ignores-location": `tracking deployment '{{name}}' at {{scope}} scope has a name that does not change with its location ({{parts}} uses neither deployment().location nor the deployment's location); ${AFTERWARDS}`
+};
 var cua015 = {
-  id: id13,
-  name: name13,
-  description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id13, name13),
+  meta: {
+    id: "CUA015",
+    name: "fixed-name-at-higher-scope",
+    description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
+    help: [
+      "A tracking deployment that runs at subscription, management-group or tenant scope has a name that does not change with its location; ARM rejects reusing a deployment name in another location (`InvalidDeploymentLocation`), so the second customer deployment in another region fails.",
+      "",
+      "The check reads the text of the name expression and of the unknown parts it resolves to (through variables): the name is fine when it mentions `deployment().location`, the tracking deployment's own location expression (`parameters('location')` when `\"location\": \"[parameters('location')]\"`), `deployment().name` (the outer deployment's own name is bound to its location the same way, so a second region needs a new outer name anyway), or a value new on every run (`utcNow()`, `newGuid()`, or a parameter whose default uses them). A suffix such as `uniqueString(subscription().id)` does not count. A location written as plain text (`\"westeurope\"`) is the same for every deployment, so a fixed name cannot clash there.",
+      "",
+      "Make the name unique per location, e.g. `\"[format('pid-<GUID>-{0}', uniqueString(deployment().location))]\"`.",
+      "",
+      'Fails, at subscription scope with `"location": "[deployment().location]"`:',
+      "```json",
+      '"name": "pid-4f3c9a7e-\u2026"',
+      `"name": "[concat('pid-4f3c9a7e-\u2026-', uniqueString(subscription().id))]"`,
+      "```",
+      "Passes:",
+      "```json",
+      `"name": "[format('pid-4f3c9a7e-\u2026-{0}', uniqueString(deployment().location))]"`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "very-high",
+    messages: messages15,
+    notFixable: "renaming a tracking deployment that may already be deployed is left to you"
+  },
   check({ model, candidates, report: report2 }) {
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
       const scope = entry.targetScope;
       if (scope === void 0 || scope === "resourceGroup") continue;
       if (hasFixedLocation(entry) || nameAvoidsLocationClash(entry, model.main.root)) continue;
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope ${whatIsFixed(candidate)}; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. ${suggestion(candidate)}`,
-        at: propertyRef(entry, "name"),
-        resource: entry
-      });
+      const data = { name: truncate(candidate.name.display), scope, ...suggestion(candidate) };
+      const unknown = unknownParts(entry.name).map((p) => p.text);
+      const at = propertyRef(entry, "name");
+      if (unknown.length === 0) report2({ messageId: "fixed-name", data, at, resource: entry });
+      else report2({ messageId: "name-ignores-location", data: { ...data, parts: truncate(unknown.join(", ")) }, at, resource: entry });
     }
   }
 };
-function whatIsFixed(candidate) {
-  const unknown = unknownParts(candidate.entry.name).map((p) => p.text);
-  if (unknown.length === 0) return "has a fixed name";
-  return `has a name that does not change with its location (${truncate(unknown.join(", "))} uses neither deployment().location nor the deployment's location)`;
-}
 function suggestion(candidate) {
   const location = candidate.entry.resource["location"];
-  const locationText = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
-  return `"[format('pid-${candidate.name.trackingId ?? "<GUID>"}-{0}', uniqueString(${locationText}))]"`;
+  const expression = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
+  return { trackingId: candidate.name.trackingId ?? "<GUID>", location: expression };
 }
 
 // src/rules/cua016-invalid-expression.ts
-var id14 = "CUA016";
-var name14 = "invalid-expression";
+var messages16 = {
+  invalid: "{{where}} {{value}}: {{errors}}"
+};
 var cua016 = {
-  id: id14,
-  name: name14,
-  description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id14, name14),
+  meta: {
+    id: "CUA016",
+    name: "invalid-expression",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    help: [
+      "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
+      "",
+      'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions.",
+      "",
+      "Fails:",
+      "```json",
+      `"name": "[concat('pid-', )]", "condition": "[equals(parameters('telemetry'), 'on)]", "location": "[foo()]"`,
+      "```",
+      "Passes:",
+      "```json",
+      `"name": "[concat('pid-', variables('cuaId'))]"`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages16,
+    notFixable: "fix does not rewrite expressions",
+    reportsInvalidExpressions: true
+  },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
-      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ message: `${problem.label} ${previewValue(text)}: ${details.join("; ")}`, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+      report2({ messageId: "invalid", data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
     }
   }
 };
 
 // src/rules/cua017-linked-template-not-checked.ts
-var id15 = "CUA017";
-var name15 = "linked-template-not-checked";
+var messages17 = {
+  remote: "{{problem}}; a tracking resource inside it would not be seen",
+  "outside-workspace": "{{problem}}; a tracking resource inside it would not be seen",
+  unresolved: "{{problem}}; a tracking resource inside it would not be seen",
+  missing: "{{problem}}; a tracking resource inside it would not be seen"
+};
 var cua017 = {
-  id: id15,
-  name: name15,
-  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
-  defaultSeverity: "notice",
-  docsUrl: docsUrl(id15, name15),
+  meta: {
+    id: "CUA017",
+    name: "linked-template-not-checked",
+    description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
+    help: [
+      "A linked template could not be checked: it is remote (`https://\u2026`), outside the workspace, missing, or its path is not known before deployment. A tracking resource inside it would not be seen.",
+      "",
+      'Keep linked templates in the repository and link them with `relativePath` so they can be checked, or verify the remote template yourself. Once it is verified, suppress the finding on the linking deployment: `"metadata": { "cua-guard": { "ignore": ["CUA017"], "reason": "\u2026" } }`.',
+      "",
+      "Fails:",
+      "```json",
+      '"templateLink": { "uri": "https://example.com/templates/network.json" }',
+      "```",
+      "Passes, with the file present (or a `uri` built from `_artifactsLocation`, whatever its default, plus a path to a file in the package):",
+      "```json",
+      '"templateLink": { "relativePath": "nestedtemplates/network.json" }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages17,
+    notFixable: "fix does not read remote templates"
+  },
   check({ model, report: report2 }) {
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
       report2({
-        message: `${note.message}; a tracking resource inside it would not be seen`,
+        messageId: note.kind,
+        data: { problem: note.message },
         at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
         // The linking deployment's metadata.cua-guard.ignore can suppress it.
         ...note.deployment ? { resource: note.deployment } : {}
@@ -30559,30 +29836,119 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017].map((r) => "meta" in r ? r : fromLegacy(r));
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
-// src/settings/usage-error.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-  /** A brand rather than `instanceof`: lazily loaded bundles carry their own copy of this class. */
-  isUsageError = true;
-};
-
-// src/settings/parse-options.ts
-function parseBoolean(raw, name18, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  throw new UsageError(`${name18} must be true or false, not '${raw}'`);
+// src/settings/verify-settings.ts
+function normalizeParameters(value, source) {
+  if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
+  const body = isRecord(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
+  const result = {};
+  for (const [name3, entry] of Object.entries(body)) {
+    if (name3 === "$schema" || name3 === "contentVersion") continue;
+    result[name3] = isWrapped(entry) ? entry : { value: entry };
+  }
+  return result;
 }
-function parseChoice(raw, name18, choices, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  const choice = choices.find((c) => c.toLowerCase() === value);
-  if (!choice) throw new UsageError(`${name18} must be one of ${choices.join(", ")}, not '${raw}'`);
-  return choice;
+var WRAPPER_KEYS = /* @__PURE__ */ new Set(["value", "reference", "expression", "metadata"]);
+function isWrapped(entry) {
+  if (!isRecord(entry)) return false;
+  const keys = Object.keys(entry);
+  return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ("value" in entry || "reference" in entry || "expression" in entry);
+}
+
+// src/azure/clouds.ts
+var KNOWN_CLOUDS = {
+  AzureCloud: {
+    resourceManager: "https://management.azure.com",
+    authorityHost: "https://login.microsoftonline.com",
+    tokenScope: "https://management.azure.com/.default",
+    disableInstanceDiscovery: false
+  },
+  AzureUSGovernment: {
+    resourceManager: "https://management.usgovcloudapi.net",
+    authorityHost: "https://login.microsoftonline.us",
+    tokenScope: "https://management.usgovcloudapi.net/.default",
+    disableInstanceDiscovery: false
+  },
+  AzureChinaCloud: {
+    resourceManager: "https://management.chinacloudapi.cn",
+    authorityHost: "https://login.chinacloudapi.cn",
+    tokenScope: "https://management.chinacloudapi.cn/.default",
+    disableInstanceDiscovery: false
+  }
+};
+function trimSlash(url) {
+  return url.replace(/\/+$/, "");
+}
+function scopeForAudience(audience) {
+  return `${trimSlash(audience)}/.default`;
+}
+
+// builtin:node:timers/promises
+var m4 = process.getBuiltinModule("node:timers/promises");
+var setTimeout2 = /* @__PURE__ */ (() => m4.setTimeout)();
+
+// src/azure/sleep.ts
+async function sleep(ms, signal) {
+  signal.throwIfAborted();
+  if (ms <= 0) return;
+  await setTimeout2(ms, void 0, { signal });
+}
+
+// src/azure/cloud-metadata.ts
+var METADATA_API_VERSION = "2015-01-01";
+var ATTEMPTS = 4;
+async function resolveCloud(environment, resourceManagerEndpoint, meter, signal) {
+  if (resourceManagerEndpoint === void 0) return KNOWN_CLOUDS[environment];
+  const metadata = await fetchMetadata(resourceManagerEndpoint, meter, signal);
+  const entry = pickEntry(metadata, resourceManagerEndpoint);
+  const auth = isRecord(entry?.["authentication"]) ? entry["authentication"] : void 0;
+  const loginEndpoint = typeof auth?.["loginEndpoint"] === "string" ? auth["loginEndpoint"] : void 0;
+  const audiences = Array.isArray(auth?.["audiences"]) ? auth["audiences"].filter((a) => typeof a === "string") : [];
+  if (!loginEndpoint || audiences.length === 0 || audiences[0] === void 0) {
+    throw new Error(`the metadata of ${resourceManagerEndpoint} names no login endpoint or token audience`);
+  }
+  const adfs = /\/adfs$/i.test(trimSlash(loginEndpoint));
+  return {
+    resourceManager: resourceManagerEndpoint,
+    authorityHost: trimSlash(loginEndpoint).replace(/\/adfs$/i, ""),
+    tokenScope: scopeForAudience(audiences[0]),
+    disableInstanceDiscovery: true,
+    ...adfs ? { identityProvider: "adfs" } : {}
+  };
+}
+async function fetchMetadata(endpoint, meter, signal) {
+  const url = `${endpoint}/metadata/endpoints?api-version=${METADATA_API_VERSION}`;
+  for (let attempt = 1; ; attempt++) {
+    meter.countExternal();
+    let response;
+    try {
+      response = await fetch(url, { signal, headers: { accept: "application/json" } });
+    } catch (error) {
+      if (signal.aborted || attempt >= ATTEMPTS) throw new Error(`cannot read ${url}: ${describeFetchError(error)}`);
+      await sleep(1e3 * attempt, signal);
+      continue;
+    }
+    if (response.ok) return response.json();
+    const transient = response.status === 429 || response.status >= 500;
+    if (!transient || attempt >= ATTEMPTS) throw new Error(`cannot read ${url}: HTTP ${response.status}`);
+    const retryAfter = Number(response.headers.get("retry-after") ?? "");
+    await sleep(Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1e3 : 1e3 * attempt, signal);
+  }
+}
+function describeFetchError(error) {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) return `${error.message} (${"code" in cause ? String(cause.code) : cause.message})`;
+  return error.message;
+}
+function pickEntry(metadata, endpoint) {
+  if (isRecord(metadata)) return metadata;
+  if (!Array.isArray(metadata)) return void 0;
+  const entries = metadata.filter(isRecord);
+  const matches = (e) => typeof e["resourceManager"] === "string" && trimSlash(e["resourceManager"]) === endpoint;
+  return entries.find(matches) ?? entries[0];
 }
 
 // src/azure/credential-plan.ts
@@ -30635,8 +30001,8 @@ function adfsTenantProblem(plan, identityProvider, env) {
 
 // src/azure/errors.ts
 function errorFromBody(body) {
-  if (!isRecord3(body)) return void 0;
-  if (isRecord3(body["error"])) return errorFromBody(body["error"]);
+  if (!isRecord(body)) return void 0;
+  if (isRecord(body["error"])) return errorFromBody(body["error"]);
   const message = typeof body["message"] === "string" ? body["message"] : void 0;
   const code = typeof body["code"] === "string" ? body["code"] : void 0;
   if (message === void 0 && code === void 0) return void 0;
@@ -30644,12 +30010,12 @@ function errorFromBody(body) {
   return { ...code !== void 0 ? { code } : {}, message: message ?? code ?? "unknown error", details };
 }
 function errorInfo(error, body) {
-  const fromError = isRecord3(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord3(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
+  const fromError = isRecord(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
   const fromBody = errorFromBody(body);
   const structured = fromError ?? fromBody;
   if (structured) return structured;
   const message = error instanceof Error ? error.message : error === void 0 ? "unknown error" : String(error);
-  const code = isRecord3(error) && typeof error["code"] === "string" ? error["code"] : void 0;
+  const code = isRecord(error) && typeof error["code"] === "string" ? error["code"] : void 0;
   return { ...code !== void 0 ? { code } : {}, message, details: [] };
 }
 function formatError(info2) {
@@ -30672,9 +30038,6 @@ function parseJson(text) {
   } catch {
     return void 0;
   }
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/azure/http.ts
@@ -30744,8 +30107,8 @@ function createJournalWriter(save, base) {
       journal.created.push(item);
       flush();
     },
-    addFound(scope, name18, found) {
-      const item = journal.created.find((c) => c.kind === "deployment" && c.name === name18 && JSON.stringify(c.scope) === JSON.stringify(scope));
+    addFound(scope, name3, found) {
+      const item = journal.created.find((c) => c.kind === "deployment" && c.name === name3 && JSON.stringify(c.scope) === JSON.stringify(scope));
       if (!item || item.kind !== "deployment") return;
       item.nested = [.../* @__PURE__ */ new Set([...item.nested ?? [], ...found.nested])];
       item.tracked = [.../* @__PURE__ */ new Set([...item.tracked ?? [], ...found.tracked])];
@@ -30772,11 +30135,11 @@ function scopeId(scope) {
       return "";
   }
 }
-function deploymentId(scope, name18) {
-  return `${scopeId(scope)}/providers/Microsoft.Resources/deployments/${name18}`;
+function deploymentId(scope, name3) {
+  return `${scopeId(scope)}/providers/Microsoft.Resources/deployments/${name3}`;
 }
-function idKey(id16) {
-  return id16.toLowerCase();
+function idKey(id) {
+  return id.toLowerCase();
 }
 function describeScope(scope) {
   switch (scope.kind) {
@@ -30790,8 +30153,8 @@ function describeScope(scope) {
       return "the tenant";
   }
 }
-function parseScopeId(id16) {
-  const trimmed = id16.replace(/\/+$/, "");
+function parseScopeId(id) {
+  const trimmed = id.replace(/\/+$/, "");
   if (trimmed === "") return { kind: "tenant" };
   const rg = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i.exec(trimmed);
   if (rg) return { kind: "resourceGroup", subscriptionId: rg[1] ?? "", resourceGroup: rg[2] ?? "" };
@@ -30801,26 +30164,26 @@ function parseScopeId(id16) {
   if (mg) return { kind: "managementGroup", managementGroupId: mg[1] ?? "" };
   return void 0;
 }
-function parseDeploymentId(id16) {
+function parseDeploymentId(id) {
   const marker = "/providers/microsoft.resources/deployments/";
-  const at = id16.toLowerCase().lastIndexOf(marker);
+  const at = id.toLowerCase().lastIndexOf(marker);
   if (at < 0) return void 0;
-  const name18 = id16.slice(at + marker.length);
-  if (name18 === "" || name18.includes("/")) return void 0;
-  const scope = parseScopeId(id16.slice(0, at));
-  return scope ? { scope, name: name18 } : void 0;
+  const name3 = id.slice(at + marker.length);
+  if (name3 === "" || name3.includes("/")) return void 0;
+  const scope = parseScopeId(id.slice(0, at));
+  return scope ? { scope, name: name3 } : void 0;
 }
 function isDeploymentType2(resourceType) {
   return resourceType !== void 0 && resourceType.toLowerCase() === DEPLOYMENTS_TYPE2;
 }
-function describeResourceId(id16) {
-  const sub = /^\/subscriptions\/([^/]+)/i.exec(id16)?.[1];
-  const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)/i.exec(id16)?.[1];
-  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/providers\//i.exec(id16)?.[1];
+function describeResourceId(id) {
+  const sub = /^\/subscriptions\/([^/]+)/i.exec(id)?.[1];
+  const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)/i.exec(id)?.[1];
+  const mg = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/providers\//i.exec(id)?.[1];
   const place = { ...sub ? { subscriptionId: sub } : {}, ...rg ? { resourceGroup: rg } : {}, ...mg ? { managementGroupId: mg } : {} };
-  const at = id16.toLowerCase().lastIndexOf("/providers/");
+  const at = id.toLowerCase().lastIndexOf("/providers/");
   if (at < 0) return { type: rg ? "Microsoft.Resources/resourceGroups" : sub ? "Microsoft.Resources/subscriptions" : "", ...place };
-  const [namespace = "", ...rest] = id16.slice(at + "/providers/".length).split("/");
+  const [namespace = "", ...rest] = id.slice(at + "/providers/".length).split("/");
   const types = rest.filter((_, i) => i % 2 === 0);
   return { type: [namespace, ...types].join("/"), ...place };
 }
@@ -30853,13 +30216,13 @@ init_node_os();
 init_node_util();
 init_node_process();
 function log(message, ...args) {
-  node_process_default.stderr.write(`${node_util_default.format(message, ...args)}${EOL5}`);
+  node_process_default.stderr.write(`${node_util_default.format(message, ...args)}${EOL}`);
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/env.js
 init_node_process();
-function getEnvironmentVariable(name18) {
-  return node_process_default.env[name18];
+function getEnvironmentVariable(name3) {
+  return node_process_default.env[name3];
 }
 function emitNodeWarning(warning) {
   node_process_default.emitWarning(warning);
@@ -31149,8 +30512,8 @@ var AbortError = class extends Error {
 };
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/httpHeaders.js
-function normalizeName(name18) {
-  return name18.toLowerCase();
+function normalizeName(name3) {
+  return name3.toLowerCase();
 }
 function normalizeValue(value) {
   return String(value).trim().replace(/[\r\n]/g, "");
@@ -31176,30 +30539,30 @@ var HttpHeadersImpl = class {
    * @param name - The name of the header to set. This value is case-insensitive.
    * @param value - The value of the header to set.
    */
-  set(name18, value) {
-    this._headersMap.set(normalizeName(name18), { name: name18, value: normalizeValue(value) });
+  set(name3, value) {
+    this._headersMap.set(normalizeName(name3), { name: name3, value: normalizeValue(value) });
   }
   /**
    * Get the header value for the provided header name, or undefined if no header exists in this
    * collection with the provided name.
    * @param name - The name of the header. This value is case-insensitive.
    */
-  get(name18) {
-    return this._headersMap.get(normalizeName(name18))?.value;
+  get(name3) {
+    return this._headersMap.get(normalizeName(name3))?.value;
   }
   /**
    * Get whether or not this header collection contains a header entry for the provided header name.
    * @param name - The name of the header to set. This value is case-insensitive.
    */
-  has(name18) {
-    return this._headersMap.has(normalizeName(name18));
+  has(name3) {
+    return this._headersMap.has(normalizeName(name3));
   }
   /**
    * Remove the header with the provided headerName.
    * @param name - The name of the header to remove.
    */
-  delete(name18) {
-    this._headersMap.delete(normalizeName(name18));
+  delete(name3) {
+    this._headersMap.delete(normalizeName(name3));
   }
   /**
    * Get the JSON object representation of this HTTP header collection.
@@ -31235,7 +30598,7 @@ function createHttpHeaders(rawHeaders) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-function randomUUID2() {
+function randomUUID() {
   return crypto.randomUUID();
 }
 
@@ -31275,7 +30638,7 @@ var PipelineRequestImpl = class {
     this.abortSignal = options.abortSignal;
     this.onUploadProgress = options.onUploadProgress;
     this.onDownloadProgress = options.onDownloadProgress;
-    this.requestId = options.requestId || randomUUID2();
+    this.requestId = options.requestId || randomUUID();
     this.allowInsecureConnection = options.allowInsecureConnection ?? false;
     this.enableBrowserStreams = options.enableBrowserStreams ?? false;
     this.requestOverrides = options.requestOverrides;
@@ -31348,9 +30711,9 @@ var HttpPipeline = class _HttpPipeline {
   orderPolicies() {
     const result = [];
     const policyMap = /* @__PURE__ */ new Map();
-    function createPhase(name18) {
+    function createPhase(name3) {
       return {
-        name: name18,
+        name: name3,
         policies: /* @__PURE__ */ new Set(),
         hasRun: false,
         hasAfterPolicies: false
@@ -31699,20 +31062,20 @@ function stringToUint8Array(value, format3) {
 }
 
 // builtin:node:http
-var m8 = process.getBuiltinModule("node:http");
-var node_http_default = m8;
+var m7 = process.getBuiltinModule("node:http");
+var node_http_default = m7;
 
 // builtin:node:https
-var m9 = process.getBuiltinModule("node:https");
-var node_https_default = m9;
+var m8 = process.getBuiltinModule("node:https");
+var node_https_default = m8;
 
 // builtin:node:zlib
-var m10 = process.getBuiltinModule("node:zlib");
-var node_zlib_default = m10;
+var m9 = process.getBuiltinModule("node:zlib");
+var node_zlib_default = m9;
 
 // builtin:node:stream
-var m11 = process.getBuiltinModule("node:stream");
-var Transform = /* @__PURE__ */ (() => m11.Transform)();
+var m10 = process.getBuiltinModule("node:stream");
+var Transform = /* @__PURE__ */ (() => m10.Transform)();
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger2 = createClientLogger("ts-http-runtime");
@@ -32457,11 +31820,11 @@ var proxyPolicyName = "proxyPolicy";
 var globalNoProxyList = [];
 var noProxyListLoaded = false;
 var globalBypassedMap = /* @__PURE__ */ new Map();
-function getEnvironmentValue(name18) {
-  if (process.env[name18]) {
-    return process.env[name18];
-  } else if (process.env[name18.toLowerCase()]) {
-    return process.env[name18.toLowerCase()];
+function getEnvironmentValue(name3) {
+  if (process.env[name3]) {
+    return process.env[name3];
+  } else if (process.env[name3.toLowerCase()]) {
+    return process.env[name3.toLowerCase()];
   }
   return void 0;
 }
@@ -32710,7 +32073,7 @@ async function concat2(sources) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js
 function generateBoundary() {
-  return `----AzSDKFormBoundary${randomUUID2()}`;
+  return `----AzSDKFormBoundary${randomUUID()}`;
 }
 function encodeHeaders(headers) {
   let result = "";
@@ -33310,17 +32673,17 @@ function simpleParseQueryParams(queryString) {
   const pairs = queryString.split("&");
   for (const pair of pairs) {
     const eqIndex = pair.indexOf("=");
-    const name18 = eqIndex === -1 ? pair : pair.substring(0, eqIndex);
+    const name3 = eqIndex === -1 ? pair : pair.substring(0, eqIndex);
     const value = eqIndex === -1 ? "" : pair.substring(eqIndex + 1);
-    const existingValue = result.get(name18);
+    const existingValue = result.get(name3);
     if (existingValue !== void 0) {
       if (Array.isArray(existingValue)) {
         existingValue.push(value);
       } else {
-        result.set(name18, [existingValue, value]);
+        result.set(name3, [existingValue, value]);
       }
     } else {
-      result.set(name18, value);
+      result.set(name3, value);
     }
   }
   return result;
@@ -33360,29 +32723,29 @@ function appendQueryParams(url, options = {}) {
   }
   for (const paramString of newParamStrings) {
     const eqIndex = paramString.indexOf("=");
-    const name18 = paramString.substring(0, eqIndex);
+    const name3 = paramString.substring(0, eqIndex);
     const value = paramString.substring(eqIndex + 1);
-    const existingValue = existingParams.get(name18);
+    const existingValue = existingParams.get(name3);
     if (existingValue !== void 0) {
       if (Array.isArray(existingValue)) {
         if (!existingValue.includes(value)) {
           existingValue.push(value);
         }
       } else if (existingValue !== value) {
-        existingParams.set(name18, [existingValue, value]);
+        existingParams.set(name3, [existingValue, value]);
       }
     } else {
-      existingParams.set(name18, value);
+      existingParams.set(name3, value);
     }
   }
   const searchPieces = [];
-  for (const [name18, value] of existingParams) {
+  for (const [name3, value] of existingParams) {
     if (Array.isArray(value)) {
       for (const subValue of value) {
-        searchPieces.push(`${name18}=${subValue}`);
+        searchPieces.push(`${name3}=${subValue}`);
       }
     } else {
-      searchPieces.push(`${name18}=${value}`);
+      searchPieces.push(`${name3}=${value}`);
     }
   }
   parsedUrl.search = searchPieces.length ? `?${searchPieces.join("&")}` : "";
@@ -33670,10 +33033,10 @@ function formDataPolicy2() {
 }
 
 // builtin:node:crypto
-var m12 = process.getBuiltinModule("node:crypto");
-var createHash = /* @__PURE__ */ (() => m12.createHash)();
-var createPrivateKey = /* @__PURE__ */ (() => m12.createPrivateKey)();
-var randomUUID3 = /* @__PURE__ */ (() => m12.randomUUID)();
+var m11 = process.getBuiltinModule("node:crypto");
+var createHash = /* @__PURE__ */ (() => m11.createHash)();
+var createPrivateKey = /* @__PURE__ */ (() => m11.createPrivateKey)();
+var randomUUID2 = /* @__PURE__ */ (() => m11.randomUUID)();
 
 // node_modules/@azure/abort-controller/dist/esm/AbortError.js
 var AbortError2 = class extends Error {
@@ -33893,8 +33256,8 @@ function getInstrumenter() {
 // node_modules/@azure/core-tracing/dist/esm/tracingClient.js
 function createTracingClient(options) {
   const { namespace, packageName, packageVersion } = options;
-  function startSpan(name18, operationOptions, spanOptions) {
-    const startSpanResult = getInstrumenter().startSpan(name18, {
+  function startSpan(name3, operationOptions, spanOptions) {
+    const startSpanResult = getInstrumenter().startSpan(name3, {
       ...spanOptions,
       packageName,
       packageVersion,
@@ -33914,8 +33277,8 @@ function createTracingClient(options) {
       updatedOptions
     };
   }
-  async function withSpan(name18, operationOptions, callback, spanOptions) {
-    const { span, updatedOptions } = startSpan(name18, operationOptions, spanOptions);
+  async function withSpan(name3, operationOptions, callback, spanOptions) {
+    const { span, updatedOptions } = startSpan(name3, operationOptions, spanOptions);
     try {
       const result = await withContext(updatedOptions.tracingOptions.tracingContext, () => Promise.resolve(callback(updatedOptions, span)));
       span.setStatus({ status: "success" });
@@ -40691,6 +40054,1255 @@ var ResourceManagementClient = class {
   operations;
 };
 
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty2(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData2(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData2(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/http-client/lib/index.js
+import * as http from "http";
+import * as https from "https";
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
+
+// node_modules/@actions/http-client/lib/index.js
+var tunnel = __toESM(require_tunnel2(), 1);
+var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve2(output.toString());
+        });
+      }));
+    });
+  }
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve2(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler of this.handlers) {
+            if (handler.canHandleAuthentication(response)) {
+              authenticationHandler = handler;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve2(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler of this.handlers) {
+        handler.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers2.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers2.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve2(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj = JSON.parse(contents);
+            }
+            response.result = obj;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj && obj.message) {
+            msg = obj.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve2(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+
+// node_modules/@actions/http-client/lib/auth.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error.statusCode}
+ 
+        Error Message: ${error.message}`);
+      });
+      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret2(id_token);
+        return id_token;
+      } catch (error) {
+        throw new Error(`Error message: ${error.message}`);
+      }
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants as constants2, promises } from "fs";
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter4(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter4(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items2, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items2.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+
+// node_modules/@actions/core/lib/platform.js
+import os2 from "os";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs from "fs";
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename: rename2, rm, rmdir, stat, symlink, unlink } = fs.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform = os2.platform();
+var arch = os2.arch();
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret2(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function getIDToken(aud) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
+  });
+}
+
 // node_modules/@azure/identity/dist/esm/constants.js
 var SDK_VERSION3 = `4.14.1`;
 var DeveloperSignOnClientId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
@@ -41559,12 +42171,12 @@ function getDefaultErrorMessage(code) {
   return `See https://aka.ms/msal.js.errors#${code} for details`;
 }
 var AuthError = class _AuthError extends Error {
-  constructor(errorCode2, correlationId, errorMessage, suberror) {
-    const message = errorMessage || (errorCode2 ? getDefaultErrorMessage(errorCode2) : "");
-    const errorString = message ? `${errorCode2}: ${message}` : errorCode2;
+  constructor(errorCode, correlationId, errorMessage, suberror) {
+    const message = errorMessage || (errorCode ? getDefaultErrorMessage(errorCode) : "");
+    const errorString = message ? `${errorCode}: ${message}` : errorCode;
     super(errorString);
     Object.setPrototypeOf(this, _AuthError.prototype);
-    this.errorCode = errorCode2 || "";
+    this.errorCode = errorCode || "";
     this.errorMessage = message || "";
     this.subError = suberror || "";
     this.correlationId = correlationId;
@@ -41577,14 +42189,14 @@ function createAuthError(code, correlationId, additionalMessage) {
 
 // node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
 var ClientAuthError = class _ClientAuthError extends AuthError {
-  constructor(errorCode2, correlationId, additionalMessage) {
-    super(errorCode2, correlationId, additionalMessage);
+  constructor(errorCode, correlationId, additionalMessage) {
+    super(errorCode, correlationId, additionalMessage);
     this.name = "ClientAuthError";
     Object.setPrototypeOf(this, _ClientAuthError.prototype);
   }
 };
-function createClientAuthError(errorCode2, correlationId, additionalMessage) {
-  return new ClientAuthError(errorCode2, correlationId, additionalMessage);
+function createClientAuthError(errorCode, correlationId, additionalMessage) {
+  return new ClientAuthError(errorCode, correlationId, additionalMessage);
 }
 
 // node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
@@ -41732,12 +42344,12 @@ function tenantIdMatchesHomeTenant(tenantId, homeAccountId) {
 }
 function buildTenantProfile(homeAccountId, localAccountId, tenantId, nativeAccountId, idTokenClaims) {
   if (idTokenClaims) {
-    const { oid, sub, tid, name: name18, tfp, acr, preferred_username, upn, login_hint } = idTokenClaims;
+    const { oid, sub, tid, name: name3, tfp, acr, preferred_username, upn, login_hint } = idTokenClaims;
     const tenantId2 = tid || tfp || acr || "";
     return {
       tenantId: tenantId2,
       localAccountId: oid || sub || "",
-      name: name18,
+      name: name3,
       username: preferred_username || upn || "",
       loginHint: login_hint,
       isHomeTenant: tenantIdMatchesHomeTenant(tenantId2, homeAccountId),
@@ -41954,14 +42566,14 @@ var postRequestFailed = "post_request_failed";
 
 // node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
 var ClientConfigurationError = class _ClientConfigurationError extends AuthError {
-  constructor(errorCode2, correlationId) {
-    super(errorCode2, correlationId);
+  constructor(errorCode, correlationId) {
+    super(errorCode, correlationId);
     this.name = "ClientConfigurationError";
     Object.setPrototypeOf(this, _ClientConfigurationError.prototype);
   }
 };
-function createClientConfigurationError(errorCode2, correlationId) {
-  return new ClientConfigurationError(errorCode2, correlationId);
+function createClientConfigurationError(errorCode, correlationId) {
+  return new ClientConfigurationError(errorCode, correlationId);
 }
 
 // node_modules/@azure/msal-common/dist/network/ResponseHeaders.mjs
@@ -41970,15 +42582,15 @@ function normalizeResponseHeaders(headers) {
   if (normalizedHeaderRecords.has(headers)) {
     return headers;
   }
-  const normalized = Object.fromEntries(Object.entries(headers).map(([name18, value]) => [
-    name18.toLowerCase(),
+  const normalized = Object.fromEntries(Object.entries(headers).map(([name3, value]) => [
+    name3.toLowerCase(),
     value
   ]));
   normalizedHeaderRecords.add(normalized);
   return normalized;
 }
-function getResponseHeader(headers, name18) {
-  const key = name18.toLowerCase();
+function getResponseHeader(headers, name3) {
+  const key = name3.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(headers, key)) {
     return headers[key];
   }
@@ -44473,7 +45085,7 @@ var Logger = class _Logger {
 };
 
 // node_modules/@azure/msal-common/dist/packageMetadata.mjs
-var name16 = "@azure/msal-common";
+var name = "@azure/msal-common";
 var version = "16.16.1";
 
 // node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
@@ -44482,12 +45094,12 @@ var cacheErrorUnknown = "cache_error_unknown";
 
 // node_modules/@azure/msal-common/dist/error/CacheError.mjs
 var CacheError = class _CacheError extends Error {
-  constructor(errorCode2, errorMessage) {
-    const message = errorMessage || getDefaultErrorMessage(errorCode2);
+  constructor(errorCode, errorMessage) {
+    const message = errorMessage || getDefaultErrorMessage(errorCode);
     super(message);
     Object.setPrototypeOf(this, _CacheError.prototype);
     this.name = "CacheError";
-    this.errorCode = errorCode2;
+    this.errorCode = errorCode;
     this.errorMessage = message;
   }
 };
@@ -44508,7 +45120,7 @@ var CacheManager = class {
     this.clientId = clientId;
     this.cryptoImpl = cryptoImpl;
     this.tokenBindingKeyManager = tokenBindingKeyManager;
-    this.commonLogger = logger30.clone(name16, version);
+    this.commonLogger = logger30.clone(name, version);
     this.staticAuthorityOptions = staticAuthorityOptions;
     this.performanceClient = performanceClient;
   }
@@ -45208,13 +45820,13 @@ var CacheManager = class {
    */
   getRefreshToken(account, familyRT, correlationId, tokenKeys) {
     this.commonLogger.trace("CacheManager - getRefreshToken called", correlationId);
-    const id16 = familyRT ? THE_FAMILY_ID : void 0;
+    const id = familyRT ? THE_FAMILY_ID : void 0;
     const refreshTokenFilter = {
       homeAccountId: account.homeAccountId,
       environment: account.environment,
       credentialType: CredentialType.REFRESH_TOKEN,
       clientId: this.clientId,
-      familyId: id16
+      familyId: id
     };
     const refreshTokenKeys = tokenKeys && tokenKeys.refreshToken || this.getTokenKeys().refreshToken;
     const refreshTokens = [];
@@ -45309,8 +45921,8 @@ var CacheManager = class {
    * @param name
    * @returns true if the downcased name properties are present and match in the filter and the entity
    */
-  matchName(claims, name18) {
-    return !!(name18.toLowerCase() === claims.name?.toLowerCase());
+  matchName(claims, name3) {
+    return !!(name3.toLowerCase() === claims.name?.toLowerCase());
   }
   /**
    * helper to match usernames
@@ -45690,7 +46302,7 @@ function buildClientConfiguration({ authOptions: userAuthOptions, systemOptions:
     authOptions: buildAuthOptions(userAuthOptions),
     systemOptions: { ...DEFAULT_SYSTEM_OPTIONS, ...userSystemOptions },
     loggerOptions,
-    storageInterface: storageImplementation || new DefaultStorageClass(userAuthOptions.clientId, DEFAULT_CRYPTO_IMPLEMENTATION, new Logger(loggerOptions, name16, version), new StubPerformanceClient(), void 0, resolvedTokenBindingKeyManager),
+    storageInterface: storageImplementation || new DefaultStorageClass(userAuthOptions.clientId, DEFAULT_CRYPTO_IMPLEMENTATION, new Logger(loggerOptions, name, version), new StubPerformanceClient(), void 0, resolvedTokenBindingKeyManager),
     networkInterface: networkImplementation || DEFAULT_NETWORK_IMPLEMENTATION,
     cryptoInterface: cryptoImplementation || DEFAULT_CRYPTO_IMPLEMENTATION,
     tokenBindingKeyManager: resolvedTokenBindingKeyManager,
@@ -45737,8 +46349,8 @@ var TokenCacheContext = class {
 
 // node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
 var JoseHeaderError = class _JoseHeaderError extends AuthError {
-  constructor(errorCode2, correlationId, errorMessage) {
-    super(errorCode2, correlationId, errorMessage);
+  constructor(errorCode, correlationId, errorMessage) {
+    super(errorCode, correlationId, errorMessage);
     this.name = "JoseHeaderError";
     Object.setPrototypeOf(this, _JoseHeaderError.prototype);
   }
@@ -46071,8 +46683,8 @@ var InteractionRequiredAuthSubErrorMessage = [
   "interrupted_user"
 ];
 var InteractionRequiredAuthError = class _InteractionRequiredAuthError extends AuthError {
-  constructor(errorCode2, correlationId, errorMessage, subError, timestamp, traceId, claims, errorNo) {
-    super(errorCode2, correlationId, errorMessage, subError);
+  constructor(errorCode, correlationId, errorMessage, subError, timestamp, traceId, claims, errorNo) {
+    super(errorCode, correlationId, errorMessage, subError);
     Object.setPrototypeOf(this, _InteractionRequiredAuthError.prototype);
     this.timestamp = timestamp || "";
     this.traceId = traceId || "";
@@ -46081,22 +46693,22 @@ var InteractionRequiredAuthError = class _InteractionRequiredAuthError extends A
     this.errorNo = errorNo;
   }
 };
-function isInteractionRequiredError(errorCode2, errorString, subError) {
-  const isInteractionRequiredErrorCode = !!errorCode2 && InteractionRequiredServerErrorMessage.indexOf(errorCode2) > -1;
+function isInteractionRequiredError(errorCode, errorString, subError) {
+  const isInteractionRequiredErrorCode = !!errorCode && InteractionRequiredServerErrorMessage.indexOf(errorCode) > -1;
   const isInteractionRequiredSubError = !!subError && InteractionRequiredAuthSubErrorMessage.indexOf(subError) > -1;
   const isInteractionRequiredErrorDesc = !!errorString && InteractionRequiredServerErrorMessage.some((irErrorCode) => {
     return errorString.indexOf(irErrorCode) > -1;
   });
   return isInteractionRequiredErrorCode || isInteractionRequiredErrorDesc || isInteractionRequiredSubError;
 }
-function createInteractionRequiredAuthError(errorCode2, correlationId, errorMessage) {
-  return new InteractionRequiredAuthError(errorCode2, correlationId, errorMessage);
+function createInteractionRequiredAuthError(errorCode, correlationId, errorMessage) {
+  return new InteractionRequiredAuthError(errorCode, correlationId, errorMessage);
 }
 
 // node_modules/@azure/msal-common/dist/error/ServerError.mjs
 var ServerError = class _ServerError extends AuthError {
-  constructor(errorCode2, correlationId, errorMessage, subError, errorNo, status) {
-    super(errorCode2, correlationId, errorMessage, subError);
+  constructor(errorCode, correlationId, errorMessage, subError, errorNo, status) {
+    super(errorCode, correlationId, errorMessage, subError);
     this.name = "ServerError";
     this.errorNo = errorNo;
     this.status = status;
@@ -46713,7 +47325,7 @@ var AuthorizationCodeClient = class {
   constructor(configuration, performanceClient) {
     this.includeRedirectUri = true;
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name16, version);
+    this.logger = new Logger(this.config.loggerOptions, name, version);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -47087,7 +47699,7 @@ var DEFAULT_REFRESH_TOKEN_EXPIRATION_OFFSET_SECONDS = 300;
 var RefreshTokenClient = class {
   constructor(configuration, performanceClient) {
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name16, version);
+    this.logger = new Logger(this.config.loggerOptions, name, version);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -47442,8 +48054,8 @@ var ServerTelemetryManager = class _ServerTelemetryManager {
     for (i = 0; i < errorCount; i++) {
       const apiId = serverTelemetryEntity.failedRequests[2 * i] || "";
       const correlationId = serverTelemetryEntity.failedRequests[2 * i + 1] || "";
-      const errorCode2 = serverTelemetryEntity.errors[i] || "";
-      dataSize += apiId.toString().length + correlationId.toString().length + errorCode2.length + 3;
+      const errorCode = serverTelemetryEntity.errors[i] || "";
+      dataSize += apiId.toString().length + correlationId.toString().length + errorCode.length + 3;
       if (dataSize < SERVER_TELEM_MAX_LAST_HEADER_BYTES) {
         maxErrors += 1;
       } else {
@@ -47481,9 +48093,9 @@ var ServerTelemetryManager = class _ServerTelemetryManager {
   setCacheOutcome(cacheOutcome) {
     this.cacheOutcome = cacheOutcome;
   }
-  setNativeBrokerErrorCode(errorCode2) {
+  setNativeBrokerErrorCode(errorCode) {
     const lastRequests = this.getLastRequests();
-    lastRequests.nativeBrokerErrorCode = errorCode2;
+    lastRequests.nativeBrokerErrorCode = errorCode;
     this.cacheManager.setServerTelemetry(this.telemetryCacheKey, lastRequests, this.correlationId);
   }
   getNativeBrokerErrorCode() {
@@ -47503,7 +48115,7 @@ var ServerTelemetryManager = class _ServerTelemetryManager {
 var SilentFlowClient = class {
   constructor(configuration, performanceClient) {
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name16, version);
+    this.logger = new Logger(this.config.loggerOptions, name, version);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -48035,14 +48647,14 @@ var ManagedIdentityErrorMessages = {
   [wwwAuthenticateHeaderUnsupportedFormat]: "A 401 response was received from the Azure Arc Managed Identity, but the www-authenticate header is in an unsupported format."
 };
 var ManagedIdentityError = class _ManagedIdentityError extends AuthError {
-  constructor(errorCode2, correlationId) {
-    super(errorCode2, correlationId, ManagedIdentityErrorMessages[errorCode2]);
+  constructor(errorCode, correlationId) {
+    super(errorCode, correlationId, ManagedIdentityErrorMessages[errorCode]);
     this.name = "ManagedIdentityError";
     Object.setPrototypeOf(this, _ManagedIdentityError.prototype);
   }
 };
-function createManagedIdentityError(errorCode2, correlationId) {
-  return new ManagedIdentityError(errorCode2, correlationId);
+function createManagedIdentityError(errorCode, correlationId) {
+  return new ManagedIdentityError(errorCode, correlationId);
 }
 
 // node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
@@ -48093,8 +48705,8 @@ var NodeAuthErrorMessage = {
   }
 };
 var NodeAuthError = class _NodeAuthError extends AuthError {
-  constructor(errorCode2, correlationId, errorMessage) {
-    super(errorCode2, correlationId, errorMessage);
+  constructor(errorCode, correlationId, errorMessage) {
+    super(errorCode, correlationId, errorMessage);
     this.name = "NodeAuthError";
   }
   /**
@@ -48231,7 +48843,7 @@ var GuidGenerator = class {
    * cryptographic pseudorandom number generator.
    */
   generateGuid() {
-    return randomUUID3();
+    return randomUUID2();
   }
   /**
    * verifies if a string is  GUID
@@ -48283,19 +48895,19 @@ var EncodingUtils = class _EncodingUtils {
 };
 
 // node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
-import crypto3 from "crypto";
+import crypto2 from "crypto";
 var HashUtils = class {
   /**
    * generate 'SHA256' hash
    * @param buffer
    */
   sha256(buffer) {
-    return crypto3.createHash(Hash.SHA256).update(buffer).digest();
+    return crypto2.createHash(Hash.SHA256).update(buffer).digest();
   }
 };
 
 // node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
-import crypto4 from "crypto";
+import crypto3 from "crypto";
 var PkceGenerator = class {
   constructor() {
     this.hashUtils = new HashUtils();
@@ -48316,7 +48928,7 @@ var PkceGenerator = class {
     const charArr = [];
     const maxNumber = 256 - 256 % CharSet.CV_CHARSET.length;
     while (charArr.length <= RANDOM_OCTET_SIZE) {
-      const byte = crypto4.randomBytes(1)[0];
+      const byte = crypto3.randomBytes(1)[0];
       if (byte >= maxNumber) {
         continue;
       }
@@ -49236,14 +49848,14 @@ var ClientAssertion = class _ClientAssertion {
 };
 
 // node_modules/@azure/msal-node/dist/packageMetadata.mjs
-var name17 = "@azure/msal-node";
+var name2 = "@azure/msal-node";
 var version2 = "7.2.1";
 
 // node_modules/@azure/msal-node/dist/client/BaseClient.mjs
 var BaseClient = class {
   constructor(configuration) {
     this.config = buildClientConfiguration(configuration);
-    this.logger = new Logger(this.config.loggerOptions, name17, version2);
+    this.logger = new Logger(this.config.loggerOptions, name2, version2);
     this.cryptoUtils = this.config.cryptoInterface;
     this.cacheManager = this.config.storageInterface;
     this.networkClient = this.config.networkInterface;
@@ -49485,7 +50097,7 @@ var ClientApplication = class {
   constructor(configuration) {
     this.config = buildAppConfiguration(configuration);
     this.cryptoProvider = new CryptoProvider();
-    this.logger = new Logger(this.config.system.loggerOptions, name17, version2);
+    this.logger = new Logger(this.config.system.loggerOptions, name2, version2);
     this.storage = new NodeStorage(this.logger, this.config.auth.clientId, this.cryptoProvider, buildStaticAuthorityOptions(this.config.auth));
     this.tokenCache = new TokenCache(this.storage, this.logger, this.config.cache.cachePlugin);
   }
@@ -50408,15 +51020,15 @@ var PublicClientApplication = class extends ClientApplication {
   async waitForRedirectUri(loopbackClient, correlationId) {
     return new Promise((resolve2, reject) => {
       let ticks = 0;
-      const id16 = setInterval(() => {
+      const id = setInterval(() => {
         if (LOOPBACK_SERVER_CONSTANTS.TIMEOUT_MS / LOOPBACK_SERVER_CONSTANTS.INTERVAL_MS < ticks) {
-          clearInterval(id16);
+          clearInterval(id);
           reject(NodeAuthError.createLoopbackServerTimeoutError(correlationId));
           return;
         }
         try {
           const r = loopbackClient.getRedirectUri();
-          clearInterval(id16);
+          clearInterval(id);
           resolve2(r);
           return;
         } catch (e) {
@@ -50424,7 +51036,7 @@ var PublicClientApplication = class extends ClientApplication {
             ticks++;
             return;
           }
-          clearInterval(id16);
+          clearInterval(id);
           reject(e);
           return;
         }
@@ -50528,12 +51140,12 @@ var ClientCredentialClient = class extends BaseClient {
   /**
    * Reads access token from the cache
    */
-  readAccessTokenFromCache(authority, id16, scopeSet, cacheManager, correlationId, additionalCacheKeyComponents) {
+  readAccessTokenFromCache(authority, id, scopeSet, cacheManager, correlationId, additionalCacheKeyComponents) {
     const accessTokenFilter = {
       homeAccountId: "",
       environment: authority.canonicalAuthorityUrlComponents.HostNameAndPort,
       credentialType: Constants_exports.CredentialType.ACCESS_TOKEN,
-      clientId: id16,
+      clientId: id,
       realm: authority.tenant,
       target: ScopeSet.createSearchScopes(scopeSet.asArray(), correlationId),
       additionalCacheKeyComponents
@@ -52196,16 +52808,16 @@ function simpleParseQueryParams2(queryString) {
   queryString = queryString.slice(1);
   const pairs = queryString.split("&");
   for (const pair of pairs) {
-    const [name18, value] = pair.split("=", 2);
-    const existingValue = result.get(name18);
+    const [name3, value] = pair.split("=", 2);
+    const existingValue = result.get(name3);
     if (existingValue) {
       if (Array.isArray(existingValue)) {
         existingValue.push(value);
       } else {
-        result.set(name18, [existingValue, value]);
+        result.set(name3, [existingValue, value]);
       }
     } else {
-      result.set(name18, value);
+      result.set(name3, value);
     }
   }
   return result;
@@ -52216,39 +52828,39 @@ function appendQueryParams2(url, queryParams, sequenceParams, noOverwrite = fals
   }
   const parsedUrl = new URL(url);
   const combinedParams = simpleParseQueryParams2(parsedUrl.search);
-  for (const [name18, value] of queryParams) {
-    const existingValue = combinedParams.get(name18);
+  for (const [name3, value] of queryParams) {
+    const existingValue = combinedParams.get(name3);
     if (Array.isArray(existingValue)) {
       if (Array.isArray(value)) {
         existingValue.push(...value);
         const valueSet = new Set(existingValue);
-        combinedParams.set(name18, Array.from(valueSet));
+        combinedParams.set(name3, Array.from(valueSet));
       } else {
         existingValue.push(value);
       }
     } else if (existingValue) {
       if (Array.isArray(value)) {
         value.unshift(existingValue);
-      } else if (sequenceParams.has(name18)) {
-        combinedParams.set(name18, [existingValue, value]);
+      } else if (sequenceParams.has(name3)) {
+        combinedParams.set(name3, [existingValue, value]);
       }
       if (!noOverwrite) {
-        combinedParams.set(name18, value);
+        combinedParams.set(name3, value);
       }
     } else {
-      combinedParams.set(name18, value);
+      combinedParams.set(name3, value);
     }
   }
   const searchPieces = [];
-  for (const [name18, value] of combinedParams) {
+  for (const [name3, value] of combinedParams) {
     if (typeof value === "string") {
-      searchPieces.push(`${name18}=${value}`);
+      searchPieces.push(`${name3}=${value}`);
     } else if (Array.isArray(value)) {
       for (const subValue of value) {
-        searchPieces.push(`${name18}=${subValue}`);
+        searchPieces.push(`${name3}=${subValue}`);
       }
     } else {
-      searchPieces.push(`${name18}=${value}`);
+      searchPieces.push(`${name3}=${value}`);
     }
   }
   parsedUrl.search = searchPieces.length ? `?${searchPieces.join("&")}` : "";
@@ -53764,11 +54376,11 @@ init_node_url();
 var WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
 var WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
 var WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;
-function getEnvironmentValue2(environment, name18) {
+function getEnvironmentValue2(environment, name3) {
   if (process.platform !== "win32") {
-    return environment[name18];
+    return environment[name3];
   }
-  const normalizedName = name18.toLowerCase();
+  const normalizedName = name3.toLowerCase();
   for (const [key, value] of Object.entries(environment)) {
     if (key.toLowerCase() === normalizedName) {
       return value;
@@ -53776,10 +54388,10 @@ function getEnvironmentValue2(environment, name18) {
   }
   return void 0;
 }
-function setEnvironmentValue(environment, name18, value) {
-  const normalizedName = name18.toLowerCase();
+function setEnvironmentValue(environment, name3, value) {
+  const normalizedName = name3.toLowerCase();
   const existingKey = Object.keys(environment).find((key) => key.toLowerCase() === normalizedName);
-  environment[existingKey ?? name18] = value;
+  environment[existingKey ?? name3] = value;
 }
 function snapshotEnvironment(environment) {
   const snapshot = {};
@@ -53823,7 +54435,7 @@ function isExecutableFile(filePath) {
       return false;
     }
     if (process.platform !== "win32") {
-      accessSync(filePath, constants3.X_OK);
+      accessSync(filePath, constants.X_OK);
     }
     return true;
   } catch {
@@ -54140,19 +54752,19 @@ function prepareProcess(executable, args, options, allowedOptionNames) {
   const resolutionOptionNames = /* @__PURE__ */ new Set(["cwd", "env", "allowWindowsBatchFiles"]);
   const allowedOptions = new Set(allowedOptionNames);
   const nodeOptions = {};
-  for (const [name18, value] of Object.entries(copiedOptions)) {
-    if ((name18 === "shell" || name18 === "windowsVerbatimArguments") && value === void 0) {
+  for (const [name3, value] of Object.entries(copiedOptions)) {
+    if ((name3 === "shell" || name3 === "windowsVerbatimArguments") && value === void 0) {
       continue;
     }
-    if (resolutionOptionNames.has(name18)) {
+    if (resolutionOptionNames.has(name3)) {
       continue;
     }
-    if (!allowedOptions.has(name18)) {
+    if (!allowedOptions.has(name3)) {
       throw new ProcessError("The process options contain an unsupported property.", {
         code: "ERR_UNSUPPORTED_PROCESS_OPTION"
       });
     }
-    nodeOptions[name18] = value;
+    nodeOptions[name3] = value;
   }
   const context3 = createProcessContext({
     cwd,
@@ -54428,7 +55040,7 @@ var logger21 = credentialLogger("AzurePowerShellCredential");
 var isWindows = process.platform === "win32";
 var powerShellResourceEnvironmentVariable = "AZURE_IDENTITY_POWERSHELL_RESOURCE";
 var powerShellTenantEnvironmentVariable = "AZURE_IDENTITY_POWERSHELL_TENANT_ID";
-var powerShellPrivateEnvironmentVariables = new Set([powerShellResourceEnvironmentVariable, powerShellTenantEnvironmentVariable].map((name18) => name18.toLowerCase()));
+var powerShellPrivateEnvironmentVariables = new Set([powerShellResourceEnvironmentVariable, powerShellTenantEnvironmentVariable].map((name3) => name3.toLowerCase()));
 function formatCommand(commandName) {
   if (isWindows) {
     return `${commandName}.exe`;
@@ -54504,7 +55116,7 @@ function userAgentPrefixFor(trackingIds) {
   const first = trackingIds[0];
   return first ? `pid-${first} ${tool}` : tool;
 }
-function createSession(cloud, plan, meter, userAgentPrefix, env) {
+function createSession(cloud, plan, meter, { userAgentPrefix, env }) {
   const credential = createCredential(plan, cloud, meter, env);
   const options = {
     endpoint: cloud.resourceManager,
@@ -54541,169 +55153,9 @@ function createSession(cloud, plan, meter, userAgentPrefix, env) {
   };
 }
 
-// src/azure/settings.ts
-var VERIFY_MODES = ["validate", "what-if", "deploy", "existing"];
-var CLEANUP_POLICIES = ["always", "on-success", "never"];
-var SCOPE_KINDS = ["resourcegroup", "subscription", "managementgroup", "tenant"];
-var DEPLOYMENT_NAME = /^[A-Za-z0-9\-._()]{1,64}$/;
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var DEFAULT_TIMEOUT_MINUTES = 60;
-function parseVerifySettings(getInput) {
-  const read = (name18) => getInput(name18).trim();
-  const rawMode = read("verify");
-  if (rawMode.toLowerCase() === "none" || rawMode === "") throw new UsageError("verify is none: there is nothing to verify in Azure");
-  const mode = parseChoice(rawMode, "verify", VERIFY_MODES, "deploy");
-  const scope = parseScope(read);
-  const region = read("region") || void 0;
-  const deploymentName = read("deployment-name") || void 0;
-  const createResourceGroup = parseBoolean(read("create-resource-group"), "create-resource-group", false);
-  if (deploymentName !== void 0 && !DEPLOYMENT_NAME.test(deploymentName)) {
-    throw new UsageError(`deployment-name '${deploymentName}' is not a valid deployment name (1-64 letters, digits and -._())`);
-  }
-  if (mode === "existing" && deploymentName === void 0) {
-    throw new UsageError("verify: existing needs deployment-name: the name of the deployment that already ran (for azure/arm-deploy, its deploymentName)");
-  }
-  if (mode === "existing" && createResourceGroup) {
-    throw new UsageError("create-resource-group cannot be used with verify: existing, which only reads a deployment that already ran");
-  }
-  if (createResourceGroup && scope.kind !== "resourceGroup") {
-    throw new UsageError("create-resource-group is only for scope: resourcegroup");
-  }
-  if (createResourceGroup && region === void 0) {
-    throw new UsageError("create-resource-group needs region: the location of the new resource group");
-  }
-  if (mode !== "existing" && scope.kind !== "resourceGroup" && region === void 0) {
-    throw new UsageError(`scope: ${scopeInputName(scope)} needs region: ARM stores deployments above resource-group scope in a location`);
-  }
-  const clientId = read("client-id") || void 0;
-  const tenantId = read("tenant-id") || void 0;
-  if (clientId === void 0 !== (tenantId === void 0)) {
-    throw new UsageError("client-id and tenant-id go together: give both for OpenID Connect login, or neither to use azure/login or AZURE_* variables");
-  }
-  if (clientId !== void 0 && !GUID2.test(clientId)) throw new UsageError(`client-id '${clientId}' is not a GUID`);
-  return {
-    mode,
-    scope,
-    ...region !== void 0 ? { region } : {},
-    ...deploymentName !== void 0 ? { deploymentName } : {},
-    parameters: parseParametersInput(getInput("parameters")),
-    createResourceGroup,
-    cleanup: parseChoice(read("cleanup"), "cleanup", CLEANUP_POLICIES, "always"),
-    timeoutMs: parseTimeoutMinutes(read("timeout-minutes")) * 6e4,
-    environment: parseEnvironment(read("environment")),
-    ...parseEndpoint(read("resource-manager-endpoint")),
-    ...clientId !== void 0 ? { clientId } : {},
-    ...tenantId !== void 0 ? { tenantId } : {}
-  };
-}
-function parseScope(read) {
-  const kind = parseChoice(read("scope"), "scope", SCOPE_KINDS, "resourcegroup");
-  const subscriptionId = read("subscription-id");
-  const resourceGroup = read("resource-group");
-  const managementGroupId = read("management-group-id");
-  const refuse = (input, value) => {
-    if (value !== "") throw new UsageError(`${input} is not used with scope: ${kind}; remove it or change scope`);
-  };
-  const needSubscription = () => {
-    if (subscriptionId === "") throw new UsageError(`scope: ${kind} needs subscription-id`);
-    if (!GUID2.test(subscriptionId)) throw new UsageError(`subscription-id '${subscriptionId}' is not a GUID`);
-    return subscriptionId;
-  };
-  switch (kind) {
-    case "resourcegroup": {
-      refuse("management-group-id", managementGroupId);
-      const sub = needSubscription();
-      if (resourceGroup === "") throw new UsageError("scope: resourcegroup needs resource-group");
-      if (!/^[-\w._()]{1,90}$/u.test(resourceGroup) || resourceGroup.endsWith(".")) {
-        throw new UsageError(`resource-group '${resourceGroup}' is not a valid resource group name`);
-      }
-      return { kind: "resourceGroup", subscriptionId: sub, resourceGroup };
-    }
-    case "subscription":
-      refuse("resource-group", resourceGroup);
-      refuse("management-group-id", managementGroupId);
-      return { kind: "subscription", subscriptionId: needSubscription() };
-    case "managementgroup":
-      refuse("resource-group", resourceGroup);
-      refuse("subscription-id", subscriptionId);
-      if (managementGroupId === "") throw new UsageError("scope: managementgroup needs management-group-id");
-      return { kind: "managementGroup", managementGroupId };
-    case "tenant":
-      refuse("resource-group", resourceGroup);
-      refuse("subscription-id", subscriptionId);
-      refuse("management-group-id", managementGroupId);
-      return { kind: "tenant" };
-  }
-}
-function scopeInputName(scope) {
-  return scope.kind.toLowerCase();
-}
-function parseTimeoutMinutes(raw) {
-  if (raw === "") return DEFAULT_TIMEOUT_MINUTES;
-  const value = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || !(value > 0) || value > 24 * 60) {
-    throw new UsageError(`timeout-minutes must be a number of minutes above 0 and at most 1440, not '${raw}'`);
-  }
-  return value;
-}
-function parseEnvironment(raw) {
-  if (raw === "") return "AzureCloud";
-  const match = CLOUD_NAMES.find((name18) => name18.toLowerCase() === raw.toLowerCase());
-  if (match) return match;
-  if (raw.toLowerCase() === "azurestack") {
-    throw new UsageError("environment: AzureStack needs resource-manager-endpoint (your Azure Stack Hub ARM endpoint) instead");
-  }
-  throw new UsageError(`environment must be one of ${CLOUD_NAMES.join(", ")}, not '${raw}' (for Azure Stack Hub set resource-manager-endpoint)`);
-}
-function parseEndpoint(raw) {
-  if (raw === "") return {};
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`resource-manager-endpoint '${raw}' is not a URL`);
-  }
-  if (url.protocol !== "https:") throw new UsageError("resource-manager-endpoint must be an https URL (trust a private CA with NODE_EXTRA_CA_CERTS)");
-  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-    throw new UsageError("resource-manager-endpoint must be a plain https URL without query, fragment or credentials");
-  }
-  return { resourceManagerEndpoint: url.href.replace(/\/+$/, "") };
-}
-function parseParametersInput(raw) {
-  const text = raw.trim();
-  if (text === "") return { kind: "none" };
-  if (!text.startsWith("{")) return { kind: "file", path: text };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`parameters looks like inline JSON but does not parse: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return { kind: "inline", values: normalizeParameters(value, "the parameters input") };
-}
-function normalizeParameters(value, source) {
-  if (!isPlainObject3(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isPlainObject3(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
-  const result = {};
-  for (const [name18, entry] of Object.entries(body)) {
-    if (name18 === "$schema" || name18 === "contentVersion") continue;
-    result[name18] = isWrapped(entry) ? entry : { value: entry };
-  }
-  return result;
-}
-var WRAPPER_KEYS = /* @__PURE__ */ new Set(["value", "reference", "expression", "metadata"]);
-function isWrapped(entry) {
-  if (!isPlainObject3(entry)) return false;
-  const keys = Object.keys(entry);
-  return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ("value" in entry || "reference" in entry || "expression" in entry);
-}
-function isPlainObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/azure/summary.ts
 var MAX_LISTED_RESOURCES = 50;
-function formatVerifySummary(runs, scope, requestCount, credential, problems = []) {
+function formatVerifySummary(runs, { scope, requestCount, credential }, problems = []) {
   const verified = runs.length > 0 && runs.every((r) => r.verified);
   const lines = [`### ${verified ? "\u2705" : "\u274C"} Customer usage attribution ${verified ? "proven" : "not proven"} in Azure`, ""];
   if (runs.length > 0) {
@@ -54733,10 +55185,10 @@ function formatVerifySummary(runs, scope, requestCount, credential, problems = [
 function resourceTable(run) {
   const what = run.verified ? "Resources attributed with" : "Resources created (not attributed) by";
   const lines = [`**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`, "", "| Resource | Type | Resource group | Subscription / scope |", "|---|---|---|---|"];
-  for (const id16 of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
-    const parts = describeResourceId(id16);
+  for (const id of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
+    const parts = describeResourceId(id);
     const where = parts.subscriptionId ?? (parts.managementGroupId ? `management group ${parts.managementGroupId}` : "tenant");
-    lines.push(`| \`${escape(id16)}\` | ${escape(parts.type) || "\u2014"} | ${parts.resourceGroup ? escape(parts.resourceGroup) : "\u2014"} | ${escape(where)} |`);
+    lines.push(`| \`${escape(id)}\` | ${escape(parts.type) || "\u2014"} | ${parts.resourceGroup ? escape(parts.resourceGroup) : "\u2014"} | ${escape(where)} |`);
   }
   if (run.trackedResources.length > MAX_LISTED_RESOURCES) lines.push(`| \u2026 and ${run.trackedResources.length - MAX_LISTED_RESOURCES} more | | | |`);
   return lines;
@@ -54752,18 +55204,18 @@ init_node_path();
 function client(session, scope) {
   return session.deployments(scope.kind === "resourceGroup" || scope.kind === "subscription" ? scope.subscriptionId : void 0);
 }
-async function getDeployment(session, scope, name18, abortSignal) {
+async function getDeployment(session, scope, name3, abortSignal) {
   const ops = client(session, scope).deployments;
   try {
     switch (scope.kind) {
       case "resourceGroup":
-        return await ops.get(scope.resourceGroup, name18, { abortSignal });
+        return await ops.get(scope.resourceGroup, name3, { abortSignal });
       case "subscription":
-        return await ops.getAtSubscriptionScope(name18, { abortSignal });
+        return await ops.getAtSubscriptionScope(name3, { abortSignal });
       case "managementGroup":
-        return await ops.getAtManagementGroupScope(scope.managementGroupId, name18, { abortSignal });
+        return await ops.getAtManagementGroupScope(scope.managementGroupId, name3, { abortSignal });
       case "tenant":
-        return await ops.getAtTenantScope(name18, { abortSignal });
+        return await ops.getAtTenantScope(name3, { abortSignal });
     }
   } catch (error) {
     if (isRestError2(error) && error.statusCode === 404) return void 0;
@@ -54777,9 +55229,9 @@ async function listDeployments(session, scope, abortSignal) {
   for await (const deployment of pages) all.push(deployment);
   return all;
 }
-async function listOperations(session, scope, name18, abortSignal) {
+async function listOperations(session, scope, name3, abortSignal) {
   const ops = client(session, scope).deploymentOperations;
-  const pages = scope.kind === "resourceGroup" ? ops.list(scope.resourceGroup, name18, { abortSignal }) : scope.kind === "subscription" ? ops.listAtSubscriptionScope(name18, { abortSignal }) : scope.kind === "managementGroup" ? ops.listAtManagementGroupScope(scope.managementGroupId, name18, { abortSignal }) : ops.listAtTenantScope(name18, { abortSignal });
+  const pages = scope.kind === "resourceGroup" ? ops.list(scope.resourceGroup, name3, { abortSignal }) : scope.kind === "subscription" ? ops.listAtSubscriptionScope(name3, { abortSignal }) : scope.kind === "managementGroup" ? ops.listAtManagementGroupScope(scope.managementGroupId, name3, { abortSignal }) : ops.listAtTenantScope(name3, { abortSignal });
   const all = [];
   for await (const operation of pages) all.push(operation);
   return all;
@@ -54787,61 +55239,61 @@ async function listOperations(session, scope, name18, abortSignal) {
 function scoped(request) {
   return { ...request, location: request.location ?? "" };
 }
-function beginDeploy(session, scope, name18, request, abortSignal) {
+function beginDeploy(session, { scope, name: name3 }, request, abortSignal) {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case "resourceGroup":
-      return ops.createOrUpdate(scope.resourceGroup, name18, request, { abortSignal });
+      return ops.createOrUpdate(scope.resourceGroup, name3, request, { abortSignal });
     case "subscription":
-      return ops.createOrUpdateAtSubscriptionScope(name18, request, { abortSignal });
+      return ops.createOrUpdateAtSubscriptionScope(name3, request, { abortSignal });
     case "managementGroup":
-      return ops.createOrUpdateAtManagementGroupScope(scope.managementGroupId, name18, scoped(request), { abortSignal });
+      return ops.createOrUpdateAtManagementGroupScope(scope.managementGroupId, name3, scoped(request), { abortSignal });
     case "tenant":
-      return ops.createOrUpdateAtTenantScope(name18, scoped(request), { abortSignal });
+      return ops.createOrUpdateAtTenantScope(name3, scoped(request), { abortSignal });
   }
 }
-function beginValidate(session, scope, name18, request, abortSignal) {
+function beginValidate(session, { scope, name: name3 }, request, abortSignal) {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case "resourceGroup":
-      return ops.validate(scope.resourceGroup, name18, request, { abortSignal });
+      return ops.validate(scope.resourceGroup, name3, request, { abortSignal });
     case "subscription":
-      return ops.validateAtSubscriptionScope(name18, request, { abortSignal });
+      return ops.validateAtSubscriptionScope(name3, request, { abortSignal });
     case "managementGroup":
-      return ops.validateAtManagementGroupScope(scope.managementGroupId, name18, scoped(request), { abortSignal });
+      return ops.validateAtManagementGroupScope(scope.managementGroupId, name3, scoped(request), { abortSignal });
     case "tenant":
-      return ops.validateAtTenantScope(name18, scoped(request), { abortSignal });
+      return ops.validateAtTenantScope(name3, scoped(request), { abortSignal });
   }
 }
-function beginWhatIf(session, scope, name18, request, abortSignal) {
+function beginWhatIf(session, { scope, name: name3 }, request, abortSignal) {
   const ops = client(session, scope).deployments;
   const located = { ...request, location: request.location ?? "" };
   switch (scope.kind) {
     case "resourceGroup":
-      return ops.whatIf(scope.resourceGroup, name18, request, { abortSignal });
+      return ops.whatIf(scope.resourceGroup, name3, request, { abortSignal });
     case "subscription":
-      return ops.whatIfAtSubscriptionScope(name18, located, { abortSignal });
+      return ops.whatIfAtSubscriptionScope(name3, located, { abortSignal });
     case "managementGroup":
-      return ops.whatIfAtManagementGroupScope(scope.managementGroupId, name18, located, { abortSignal });
+      return ops.whatIfAtManagementGroupScope(scope.managementGroupId, name3, located, { abortSignal });
     case "tenant":
-      return ops.whatIfAtTenantScope(name18, located, { abortSignal });
+      return ops.whatIfAtTenantScope(name3, located, { abortSignal });
   }
 }
-async function cancelDeployment(session, scope, name18, abortSignal) {
+async function cancelDeployment(session, scope, name3, abortSignal) {
   const ops = client(session, scope).deployments;
   try {
     switch (scope.kind) {
       case "resourceGroup":
-        await ops.cancel(scope.resourceGroup, name18, { abortSignal });
+        await ops.cancel(scope.resourceGroup, name3, { abortSignal });
         break;
       case "subscription":
-        await ops.cancelAtSubscriptionScope(name18, { abortSignal });
+        await ops.cancelAtSubscriptionScope(name3, { abortSignal });
         break;
       case "managementGroup":
-        await ops.cancelAtManagementGroupScope(scope.managementGroupId, name18, { abortSignal });
+        await ops.cancelAtManagementGroupScope(scope.managementGroupId, name3, { abortSignal });
         break;
       case "tenant":
-        await ops.cancelAtTenantScope(name18, { abortSignal });
+        await ops.cancelAtTenantScope(name3, { abortSignal });
         break;
     }
     return true;
@@ -54852,7 +55304,8 @@ async function cancelDeployment(session, scope, name18, abortSignal) {
 }
 
 // src/azure/attribution.ts
-async function collectAttribution(session, scope, entryName, isTracking, signal) {
+async function collectAttribution(session, at, isTracking, signal) {
+  const { scope, name: entryName } = at;
   const listed = (await listDeployments(session, scope, signal)).map((d) => toRef(d, scope));
   let entry = listed.find((d) => d.name.toLowerCase() === entryName.toLowerCase());
   if (!entry) {
@@ -54883,18 +55336,18 @@ async function collectAttribution(session, scope, entryName, isTracking, signal)
       const state3 = operation.properties?.provisioningState;
       if (isDeploymentType2(target?.resourceType)) {
         const nested = target?.id ? parseDeploymentId(target.id) : void 0;
-        if (state3?.toLowerCase() === "failed") failedNested.push(failure(deployment, operation));
+        if (state3?.toLowerCase() === "failed") failedNested.push(failure2(deployment, operation));
         if (!nested || seen.has(idKey(target?.id ?? ""))) continue;
         seen.add(idKey(target?.id ?? ""));
         const ref = { id: target?.id ?? "", name: nested.name, scope: nested.scope, ...state3 ? { provisioningState: state3 } : {} };
         queue.push(isTracking(ref.name) ? await readTracking(session, ref, signal) : ref);
         continue;
       }
-      if (state3?.toLowerCase() === "failed" && (target || operation.properties?.statusMessage?.error)) facts.failures.push(failure(deployment, operation));
-      const id16 = target?.id;
-      if (id16 && operation.properties?.provisioningOperation === "Create" && state3?.toLowerCase() !== "failed" && !createdKeys.has(idKey(id16))) {
-        createdKeys.add(idKey(id16));
-        facts.trackedResources.push(id16);
+      if (state3?.toLowerCase() === "failed" && (target || operation.properties?.statusMessage?.error)) facts.failures.push(failure2(deployment, operation));
+      const id = target?.id;
+      if (id && operation.properties?.provisioningOperation === "Create" && state3?.toLowerCase() !== "failed" && !createdKeys.has(idKey(id))) {
+        createdKeys.add(idKey(id));
+        facts.trackedResources.push(id);
       }
     }
   }
@@ -54909,19 +55362,19 @@ async function readTracking(session, ref, signal) {
   return fetched ? toRef(fetched, ref.scope) : ref;
 }
 function toRef(deployment, scope) {
-  const name18 = deployment.name ?? "";
+  const name3 = deployment.name ?? "";
   const properties = deployment.properties;
   const error = errorFromBody(properties?.error);
   return {
-    id: deployment.id ?? deploymentId(scope, name18),
-    name: name18,
+    id: deployment.id ?? deploymentId(scope, name3),
+    name: name3,
     scope,
     ...properties?.provisioningState ? { provisioningState: properties.provisioningState } : {},
     ...properties?.correlationId ? { correlationId: properties.correlationId } : {},
     ...error ? { error } : {}
   };
 }
-function failure(deployment, operation) {
+function failure2(deployment, operation) {
   const properties = operation.properties;
   const target = properties?.targetResource;
   const status = properties?.statusMessage;
@@ -54970,8 +55423,8 @@ var UNKNOWN_PART = /\{[^{}]*\}/g;
 var PID_PREFIX = /^pid-/i;
 function trackingMatcher(resolvedNames) {
   const patterns = resolvedNames.filter((n) => PID_PREFIX.test(n)).map(toPattern);
-  if (patterns.length === 0) return (name18) => PID_PREFIX.test(name18);
-  return (name18) => patterns.some((p) => p.test(name18));
+  if (patterns.length === 0) return (name3) => PID_PREFIX.test(name3);
+  return (name3) => patterns.some((p) => p.test(name3));
 }
 function toPattern(resolved) {
   const parts = resolved.split(UNKNOWN_PART).map(escapeRegExp);
@@ -54986,19 +55439,19 @@ function describeExpectedNames(resolvedNames) {
 }
 
 // src/azure/judge.ts
-function judgeAttribution(facts, target, scope, expectedNames, template) {
+function judgeAttribution(facts, target, expected) {
   const findings = [];
   const notes = [];
   const entry = facts.entry;
   if (!entry) return { verified: false, findings, notes };
   const entryState = entry.provisioningState ?? "unknown";
   const entrySucceeded = isSucceeded(entry);
-  for (const failure2 of facts.failures) {
-    const what = failure2.resourceType ? `${failure2.resourceType} '${failure2.resourceName ?? failure2.resourceId ?? "?"}'` : "an operation";
+  for (const failure3 of facts.failures) {
+    const what = failure3.resourceType ? `${failure3.resourceType} '${failure3.resourceName ?? failure3.resourceId ?? "?"}'` : "an operation";
     findings.push(
-      verifyFinding(target, "CUA101", `${what} failed in deployment '${failure2.deployment.name}': ${formatError(failure2.error)}`, [
-        ...nameNeedles(failure2.resourceName),
-        failure2.resourceType
+      verifyFinding(target, "CUA101", `${what} failed in deployment '${failure3.deployment.name}': ${formatError(failure3.error)}`, [
+        ...nameNeedles(failure3.resourceName),
+        failure3.resourceType
       ])
     );
   }
@@ -55010,7 +55463,7 @@ function judgeAttribution(facts, target, scope, expectedNames, template) {
     );
   }
   if (facts.tracking.length === 0) {
-    findings.push(verifyFinding(target, "CUA102", missingTrackingMessage(facts, entry, scope, expectedNames, template), ["pid-"]));
+    findings.push(verifyFinding(target, "CUA102", missingTrackingMessage(facts, entry, expected), ["pid-"]));
   }
   for (const tracking of facts.tracking) {
     if (!isSucceeded(tracking)) {
@@ -55030,7 +55483,7 @@ function judgeAttribution(facts, target, scope, expectedNames, template) {
   const verified = entrySucceeded && facts.tracking.length > 0 && findings.length === 0;
   return { verified, findings, notes };
 }
-function missingTrackingMessage(facts, entry, scope, expectedNames, template) {
+function missingTrackingMessage(facts, entry, { scope, names: expectedNames, template }) {
   const parts = [
     `no tracking deployment (${describeExpectedNames(expectedNames)}) ran with deployment '${entry.name}' (correlationId ${facts.correlationId ?? "?"}) at ${describeScope(scope)} or in its nested deployments`
   ];
@@ -55049,8 +55502,8 @@ function trackingConditions(template) {
   for (const resource of list8) {
     if (typeof resource !== "object" || resource === null) continue;
     const r = resource;
-    const name18 = typeof r["name"] === "string" ? r["name"] : "";
-    if (!/pid-/i.test(name18) || !("condition" in r)) continue;
+    const name3 = typeof r["name"] === "string" ? r["name"] : "";
+    if (!/pid-/i.test(name3) || !("condition" in r)) continue;
     const condition = r["condition"];
     conditions.push(typeof condition === "string" ? condition : JSON.stringify(condition));
   }
@@ -55087,7 +55540,7 @@ async function driveLro(poller, meter, signal) {
 var DEPLOYED_CHANGES = /* @__PURE__ */ new Set(["create", "deploy", "nochange", "modify", "unsupported"]);
 async function preflight(ctx, job, target, request) {
   const { session, cancellation, settings } = ctx;
-  const poller = beginValidate(session, settings.scope, job.deploymentName, request, cancellation.signal);
+  const poller = beginValidate(session, { scope: settings.scope, name: job.deploymentName }, request, cancellation.signal);
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== "succeeded") {
     const error2 = outcome.status === "failed" ? formatError(errorInfo(outcome.error, outcome.body)) : "the validation was canceled";
@@ -55096,14 +55549,14 @@ async function preflight(ctx, job, target, request) {
   const result = outcome.result;
   const error = errorFromBody(result?.error);
   if (error) return { ok: false, findings: [verifyFinding(target, "CUA106", `ARM preflight validation failed: ${formatError(error)}`)] };
-  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? "").filter((id16) => id16 !== "") };
+  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? "").filter((id) => id !== "") };
 }
 async function runValidate(ctx, job, target, request) {
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return failed(validated.findings);
   const ids = validated.resourceIds;
   const notes = [`preflight validation passed (${ids.length} resource(s) validated)`];
-  return judgePreview(job, target, ids, ids.filter((id16) => !isDeploymentId(id16)).length, notes);
+  return judgePreview(job, target, { validatedIds: ids, deployedCount: ids.filter((id) => !isDeploymentId(id)).length }, notes);
 }
 async function runWhatIf(ctx, job, target, request) {
   const validated = await preflight(ctx, job, target, request);
@@ -55113,7 +55566,7 @@ async function runWhatIf(ctx, job, target, request) {
     ...request.location !== void 0 ? { location: request.location } : {},
     properties: { ...request.properties, whatIfSettings: { resultFormat: "ResourceIdOnly" } }
   };
-  const poller = beginWhatIf(session, settings.scope, job.deploymentName, whatIfRequest, cancellation.signal);
+  const poller = beginWhatIf(session, { scope: settings.scope, name: job.deploymentName }, whatIfRequest, cancellation.signal);
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== "succeeded") {
     const error2 = outcome.status === "failed" ? formatError(errorInfo(outcome.error, outcome.body)) : "the what-if operation was canceled";
@@ -55125,31 +55578,31 @@ async function runWhatIf(ctx, job, target, request) {
   const changes = result?.changes ?? [];
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ""));
   const notes = [`preflight validation passed (${validated.resourceIds.length} resource(s) validated)`, `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`];
-  return judgePreview(job, target, validated.resourceIds, deployed.length, notes);
+  return judgePreview(job, target, { validatedIds: validated.resourceIds, deployedCount: deployed.length }, notes);
 }
-function judgePreview(job, target, validatedIds, deployedCount, notes) {
+function judgePreview(job, target, preview, notes) {
+  const { validatedIds, deployedCount } = preview;
   const tracking = trackingIn(validatedIds, job);
   const findings = [];
   if (validatedIds.length === 0) {
-    notes.push("ARM listed no validated resources, so the tracking deployment could not be confirmed by validation");
-    return { verified: true, tracking, notes, findings };
+    return { verified: true, tracking, notes: [...notes, "ARM listed no validated resources, so the tracking deployment could not be confirmed by validation"], findings };
   }
   if (tracking.length === 0) findings.push(missing(target, job));
   else if (deployedCount === 0) {
     findings.push(verifyFinding(target, "CUA104", "nothing but deployments would be deployed: the tracking deployment would have no resource to attribute"));
   }
-  return { verified: findings.length === 0, tracking, notes, findings };
+  return { verified: findings.length === 0, tracking, notes: [...notes], findings };
 }
 function trackingIn(resourceIds, job) {
   const names = [];
-  for (const id16 of resourceIds) {
-    const parsed = parseDeploymentId(id16);
+  for (const id of resourceIds) {
+    const parsed = parseDeploymentId(id);
     if (parsed && job.matcher(parsed.name)) names.push(parsed.name);
   }
   return names;
 }
-function isDeploymentId(id16) {
-  return parseDeploymentId(id16) !== void 0;
+function isDeploymentId(id) {
+  return parseDeploymentId(id) !== void 0;
 }
 function missing(target, job) {
   return verifyFinding(
@@ -55166,44 +55619,45 @@ function failed(findings) {
 // src/azure/template-groups.ts
 var GROUP_TYPE = /microsoft\.resources\/resourcegroups/i;
 var GROUP_ID = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
-async function recordGroupsTheTemplateCreates(ctx, job, target, request, template) {
+async function recordGroupsTheTemplateCreates(ctx, job, target, { request, template }) {
   if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [] };
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return validated;
   const notes = [];
-  for (const id16 of validated.resourceIds) {
-    const match = GROUP_ID.exec(id16);
+  for (const id of validated.resourceIds) {
+    const match = GROUP_ID.exec(id);
     if (!match) continue;
-    const [, subscriptionId = "", name18 = ""] = match;
-    const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name18}`);
+    const [, subscriptionId = "", name3 = ""] = match;
+    const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name3}`);
     if (ctx.ensuredGroups.has(key)) continue;
-    const exists2 = await ctx.session.resourceGroups(subscriptionId).checkExistence(name18, { abortSignal: ctx.cancellation.signal });
+    const exists2 = await ctx.session.resourceGroups(subscriptionId).checkExistence(name3, { abortSignal: ctx.cancellation.signal });
     if (exists2.body) {
       ctx.ensuredGroups.set(key, "existed");
-      notes.push(`resource group '${name18}' in the template already existed: it is left in place`);
+      notes.push(`resource group '${name3}' in the template already existed: it is left in place`);
       continue;
     }
-    ctx.journal.record({ kind: "resourceGroup", subscriptionId, name: name18, by: "deployment" });
+    ctx.journal.record({ kind: "resourceGroup", subscriptionId, name: name3, by: "deployment" });
     ctx.ensuredGroups.set(key, "created");
-    notes.push(`resource group '${name18}' is created by the deployment (removed by the post step, cleanup: ${ctx.settings.cleanup})`);
+    notes.push(`resource group '${name3}' is created by the deployment (removed by the post step, cleanup: ${ctx.settings.cleanup})`);
   }
   return { ok: true, notes };
 }
 
 // src/azure/deploy.ts
-async function runDeploy(ctx, job, target, request, template) {
+async function runDeploy(ctx, job, target, deployment) {
+  const { request, template } = deployment;
   const { session, settings, cancellation, journal } = ctx;
   const scope = settings.scope;
   let groups;
   try {
-    groups = await recordGroupsTheTemplateCreates(ctx, job, target, request, template);
+    groups = await recordGroupsTheTemplateCreates(ctx, job, target, deployment);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
     return stopped(ctx, job, target, "nothing was deployed");
   }
   if (!groups.ok) return { verified: false, trackedResources: [], tracking: [], notes: [], findings: groups.findings };
   journal.record({ kind: "deployment", scope, name: job.deploymentName });
-  const poller = beginDeploy(session, scope, job.deploymentName, request, cancellation.signal);
+  const poller = beginDeploy(session, { scope, name: job.deploymentName }, request, cancellation.signal);
   let outcome;
   try {
     outcome = await driveLro(poller, session.meter, cancellation.signal);
@@ -55231,7 +55685,7 @@ async function verify(ctx, job, target, template) {
   const { session, settings, cancellation } = ctx;
   let facts;
   try {
-    facts = await collectAttribution(session, settings.scope, job.deploymentName, job.matcher, cancellation.signal);
+    facts = await collectAttribution(session, { scope: settings.scope, name: job.deploymentName }, job.matcher, cancellation.signal);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
     return { run: stopped(ctx, job, target, "the verification was stopped before it finished") };
@@ -55240,7 +55694,7 @@ async function verify(ctx, job, target, template) {
     const finding = verifyFinding(target, "CUA100", `deployment '${job.deploymentName}' was not found at ${describeScope(settings.scope)}`);
     return { run: { verified: false, trackedResources: [], tracking: [], notes: [], findings: [finding] }, facts };
   }
-  const verdict = judgeAttribution(facts, target, settings.scope, job.template.trackingNames, template);
+  const verdict = judgeAttribution(facts, target, { scope: settings.scope, names: job.template.trackingNames, template });
   return {
     facts,
     run: {
@@ -55253,12 +55707,12 @@ async function verify(ctx, job, target, template) {
     }
   };
 }
-async function cancelAfterStop(ctx, name18) {
+async function cancelAfterStop(ctx, name3) {
   try {
-    const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name18, graceSignal(5e3));
-    return cancelled ? `deployment '${name18}' was cancelled` : `deployment '${name18}' was no longer running`;
+    const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name3, graceSignal(5e3));
+    return cancelled ? `deployment '${name3}' was cancelled` : `deployment '${name3}' was no longer running`;
   } catch (error) {
-    return `cancelling deployment '${name18}' failed: ${formatError(errorInfo(error))}`;
+    return `cancelling deployment '${name3}' failed: ${formatError(errorInfo(error))}`;
   }
 }
 function stopped(ctx, job, target, what) {
@@ -55771,8 +56225,8 @@ function parse2(text, errors = [], options = ParseOptions.DEFAULT) {
       currentParent = object;
       currentProperty = null;
     },
-    onObjectProperty: (name18) => {
-      currentProperty = name18;
+    onObjectProperty: (name3) => {
+      currentProperty = name3;
     },
     onObjectEnd: () => {
       currentParent = previousParents.pop();
@@ -56390,7 +56844,7 @@ function loadTemplate(workspace, path) {
   if (!read.ok) return { ok: false, message: read.message };
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) return { ok: false, message: `${path} does not parse: ${parsed.error.message}` };
-  if (!isRecord4(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
+  if (!isRecord(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
   const schemaScope = scopeFromSchema(parsed.value["$schema"]);
   return { ok: true, value: { text: read.text, template: parsed.value, ...schemaScope ? { schemaScope } : {} } };
 }
@@ -56406,10 +56860,10 @@ function resolveParameters(workspace, source, templatePath, checkedFile) {
     }
   } else {
     const fallback = checkedFile ?? defaultParameterFile(templatePath);
-    if (!existsSync2(join(workspace.root, fallback))) return { ok: true, value: { values: {} } };
+    if (!existsSync(join(workspace.root, fallback))) return { ok: true, value: { values: {} } };
     candidates.push(fallback);
   }
-  const file = candidates.find((c) => existsSync2(join(workspace.root, c))) ?? candidates[0] ?? "";
+  const file = candidates.find((c) => existsSync(join(workspace.root, c))) ?? candidates[0] ?? "";
   const read = readWorkspaceFile(workspace, file);
   if (!read.ok) return { ok: false, message: `parameters: ${read.message}` };
   const parsed = parseTemplateText(read.text);
@@ -56420,16 +56874,13 @@ function resolveParameters(workspace, source, templatePath, checkedFile) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
-function isRecord4(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 // src/azure/verify-template.ts
 var MAX_NAME = 64;
 async function runTemplate(ctx, template, index, count) {
   const { settings, session } = ctx;
   const before = session.meter.count;
-  const deploymentName = deploymentNameFor(settings, template.path, index, count, process.env);
+  const deploymentName = deploymentNameFor(settings, { path: template.path, index, count }, process.env);
   const loaded = loadTemplate(ctx.workspace, template.path);
   const target = { file: template.path, ...loaded.ok ? { text: loaded.value.text } : {} };
   const job = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
@@ -56440,14 +56891,15 @@ async function runTemplate(ctx, template, index, count) {
     } else if (!loaded.ok) {
       result = failedWith(verifyFinding(target, "CUA108", `cannot deploy ${template.path}: ${loaded.message}`));
     } else {
-      result = await runDeploying(ctx, job, target, loaded.value.template, loaded.value.schemaScope);
+      result = await runDeploying(ctx, job, target, loaded.value);
     }
   } catch (error) {
     result = failedWith(unexpected(ctx, target, error));
   }
   return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before };
 }
-async function runDeploying(ctx, job, target, template, schemaScope) {
+async function runDeploying(ctx, job, target, loaded) {
+  const { template, schemaScope } = loaded;
   const { settings } = ctx;
   if (schemaScope !== void 0 && schemaScope !== settings.scope.kind) {
     return failedWith(verifyFinding(target, "CUA108", `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`, ["$schema"]));
@@ -56463,7 +56915,7 @@ async function runDeploying(ctx, job, target, template, schemaScope) {
     ...groupNote ? [groupNote] : [],
     parameters.value.file ? `parameters from ${parameters.value.file}` : settings.parameters.kind === "inline" ? "inline parameters" : "no parameters file"
   ];
-  const result = settings.mode === "validate" ? await runValidate(ctx, job, target, request) : settings.mode === "what-if" ? await runWhatIf(ctx, job, target, request) : await runDeploy(ctx, job, target, request, template);
+  const result = settings.mode === "validate" ? await runValidate(ctx, job, target, request) : settings.mode === "what-if" ? await runWhatIf(ctx, job, target, request) : await runDeploy(ctx, job, target, { request, template });
   return { trackedResources: [], ...result, notes: [...notes, ...result.notes] };
 }
 function unexpected(ctx, target, error) {
@@ -56471,8 +56923,8 @@ function unexpected(ctx, target, error) {
     const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : "stopped";
     return verifyFinding(target, "CUA107", `verification stopped: ${why}`);
   }
-  const name18 = error instanceof Error ? error.name : "";
-  if (name18 === "CredentialUnavailableError" || name18 === "AuthenticationError" || name18 === "AggregateAuthenticationError") {
+  const name3 = error instanceof Error ? error.name : "";
+  if (name3 === "CredentialUnavailableError" || name3 === "AuthenticationError" || name3 === "AggregateAuthenticationError") {
     return verifyFinding(
       target,
       "CUA100",
@@ -56484,7 +56936,7 @@ function unexpected(ctx, target, error) {
 function failedWith(finding) {
   return { verified: false, trackedResources: [], tracking: [], findings: [finding], notes: [] };
 }
-function deploymentNameFor(settings, path, index, count, env) {
+function deploymentNameFor(settings, { path, index, count }, env) {
   const suffix = count > 1 && settings.mode !== "existing" ? `-${index + 1}` : "";
   if (settings.deploymentName !== void 0) return `${settings.deploymentName.slice(0, MAX_NAME - suffix.length)}${suffix}`;
   const run = env["GITHUB_RUN_ID"] ? `${env["GITHUB_RUN_ID"]}-${env["GITHUB_RUN_ATTEMPT"] ?? "1"}` : Date.now().toString(36);
@@ -56497,7 +56949,7 @@ function deploymentNameFor(settings, path, index, count, env) {
 
 // src/azure/step.ts
 async function runVerifyStep(input, env = process.env) {
-  const settings = parseVerifySettings(input.getInput);
+  const settings = input.settings;
   const plan = planCredential({ ...settings.clientId ? { clientId: settings.clientId } : {}, ...settings.tenantId ? { tenantId: settings.tenantId } : {} }, env);
   const meter = createRequestMeter();
   const cancellation = startCancellation(settings.timeoutMs);
@@ -56508,12 +56960,15 @@ async function runVerifyStep(input, env = process.env) {
       cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
     } catch (error) {
       const stopped2 = cancellation.signal.aborted;
-      return notStarted(input, settings.scope, meter.count, credential, stopped2 ? "CUA107" : "CUA100", stopped2 ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`);
+      return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, {
+        ruleId: stopped2 ? "CUA107" : "CUA100",
+        message: stopped2 ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`
+      });
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
-    if (tenantProblem) return notStarted(input, settings.scope, meter.count, credential, "CUA100", `signing in to Azure cannot work: ${tenantProblem}`);
+    if (tenantProblem) return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, { ruleId: "CUA100", message: `signing in to Azure cannot work: ${tenantProblem}` });
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
-    const session = createSession(cloud, plan, meter, userAgentPrefix, env);
+    const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
     const journal = createJournalWriter((key, value) => saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
     const ctx = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: /* @__PURE__ */ new Map() };
     info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
@@ -56538,15 +56993,15 @@ async function runVerifyStep(input, env = process.env) {
       trackedResources: dedupe2(tracked.flatMap((r) => r.trackedResources)),
       findings: runs.flatMap((r) => r.findings),
       requestCount: meter.count,
-      summaryMarkdown: formatVerifySummary(runs, settings.scope, meter.count, credential, problems)
+      summaryMarkdown: formatVerifySummary(runs, { scope: settings.scope, requestCount: meter.count, credential }, problems)
     };
   } finally {
     cancellation.dispose();
   }
 }
-function notStarted(input, scope, requestCount, credential, ruleId, message) {
+function notStarted(input, { scope, requestCount, credential }, { ruleId, message }) {
   const finding = { ruleId, severity: "error", messageId: "verification", message, file: input.templates[0]?.path ?? "", line: 1, column: 1 };
-  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
+  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message]) };
 }
 function mergeForExisting(templates, workspace) {
   const first = templates[0];
@@ -56555,7 +57010,7 @@ function mergeForExisting(templates, workspace) {
 }
 function dedupe2(ids) {
   const seen = /* @__PURE__ */ new Set();
-  return ids.filter((id16) => !seen.has(idKey(id16)) && seen.add(idKey(id16)) !== void 0);
+  return ids.filter((id) => !seen.has(idKey(id)) && seen.add(idKey(id)) !== void 0);
 }
 function reasonText(signal) {
   return signal.reason instanceof Error ? signal.reason.message : "stopped";

@@ -21,8 +21,8 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 var __export = (target, all) => {
-  for (var name16 in all)
-    __defProp(target, name16, { get: all[name16], enumerable: true });
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1080,10 +1080,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m4;
+            return m3;
           }
           if (first === "?") {
             if (esc) {
@@ -1103,14 +1103,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m4 : `\\${m4}`;
+          return esc ? m3 : `\\${m3}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m4) => {
-              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
+            output = output.replace(/\\+/g, (m3) => {
+              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
             });
           }
         }
@@ -2331,9 +2331,9 @@ function generateOptions(options, defaults) {
   if (typeof options === "function") {
     defaults.callback = options;
   } else if (options) {
-    for (const name16 in options) {
-      if (Object.prototype.hasOwnProperty.call(options, name16)) {
-        defaults[name16] = options[name16];
+    for (const name in options) {
+      if (Object.prototype.hasOwnProperty.call(options, name)) {
+        defaults[name] = options[name];
       }
     }
   }
@@ -3595,7 +3595,6 @@ var openSync = /* @__PURE__ */ (() => m.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
 var readSync = /* @__PURE__ */ (() => m.readSync)();
 var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
-var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
 var statSync = /* @__PURE__ */ (() => m.statSync)();
 var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
@@ -3607,131 +3606,45 @@ var resolve = /* @__PURE__ */ (() => m2.resolve)();
 var isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
 var join = /* @__PURE__ */ (() => m2.join)();
 var relative = /* @__PURE__ */ (() => m2.relative)();
-var dirname = /* @__PURE__ */ (() => m2.dirname)();
-var basename = /* @__PURE__ */ (() => m2.basename)();
 var sep = /* @__PURE__ */ (() => m2.sep)();
 var posix = /* @__PURE__ */ (() => m2.posix)();
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
-// builtin:node:buffer
-var m3 = process.getBuiltinModule("node:buffer");
-var isUtf8 = /* @__PURE__ */ (() => m3.isUtf8)();
-
 // src/workspace/read-file.ts
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function workspaceRelative(workspace, absolute) {
-  if (sep === "/" && isNormalizedAbsolute(absolute)) {
-    const root = workspace.root;
-    if (absolute === root) return "";
-    const prefix = root.endsWith("/") ? root : `${root}/`;
-    return absolute.startsWith(prefix) ? absolute.slice(prefix.length) : void 0;
-  }
   const rel = relative(workspace.root, absolute);
   if (rel === "") return "";
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel.split(sep).join("/");
 }
-function isNormalizedAbsolute(path) {
-  return path.startsWith("/") && !path.includes("//") && !path.includes("/./") && !path.includes("/../") && !path.endsWith("/.") && !path.endsWith("/..");
+function workspaceFileExists(workspace, relPath) {
+  return existsSync(resolve(workspace.root, relPath));
 }
+var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
-  if (workspace.listings?.get(dirname(candidate))?.has(basename(candidate)) === false) return { ok: false, message: `cannot read '${relPath}': no such file`, code: "ENOENT" };
-  const direct = hasProcFd() ? readThroughOpenFile(workspace, candidate, relPath, maxBytes) : readThroughRealFolder(workspace, candidate, relPath, maxBytes);
-  if (direct !== void 0) return direct;
   let real;
+  let fd;
   try {
     real = realpathSync.native(candidate);
+    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
-    const code = error?.code;
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
+    return failure(relPath, error);
   }
-  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-  return readRegularFile(real, relPath, maxBytes, 0);
-}
-function workspaceFileExists(workspace, relPath) {
-  const candidate = resolve(workspace.root, relPath);
-  const listed = workspace.listings?.get(dirname(candidate));
-  return listed !== void 0 ? listed.has(basename(candidate)) : existsSync(candidate);
-}
-var NO_FOLLOW = constants.O_NOFOLLOW;
-var procFd;
-function hasProcFd() {
-  return procFd ??= NO_FOLLOW !== void 0 && existsSync("/proc/self/fd");
-}
-function readThroughOpenFile(workspace, candidate, relPath, maxBytes) {
-  let fd;
-  try {
-    fd = openSync(candidate, constants.O_RDONLY | constants.O_NONBLOCK | (NO_FOLLOW ?? 0));
-  } catch (error) {
-    const code = error?.code;
-    if (code === "ELOOP") return void 0;
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
-  }
-  try {
-    const folder = dirname(candidate);
-    const knownFolder = workspace.realFolders?.get(folder);
-    let real;
-    if (knownFolder !== void 0) {
-      real = knownFolder === folder ? candidate : join(knownFolder, basename(candidate));
-    } else {
-      try {
-        real = readlinkSync(`/proc/self/fd/${fd}`);
-      } catch {
-        return void 0;
-      }
-      if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-      workspace.realFolders?.set(folder, dirname(real));
-    }
-    return readOpenFile(fd, real, relPath, maxBytes);
-  } finally {
-    closeSync(fd);
-  }
-}
-function readThroughRealFolder(workspace, candidate, relPath, maxBytes) {
-  const folders = workspace.realFolders;
-  if (NO_FOLLOW === void 0 || folders === void 0) return void 0;
-  const folder = dirname(candidate);
-  const name16 = basename(candidate);
-  let realFolder = folders.get(folder);
-  if (realFolder === void 0) {
-    try {
-      realFolder = realpathSync.native(folder);
-    } catch {
-      return void 0;
-    }
-    folders.set(folder, realFolder);
-  }
-  const real = join(realFolder, name16);
-  if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
-  const outcome = readRegularFile(real, relPath, maxBytes, NO_FOLLOW);
-  return outcome.ok || outcome.code !== "ELOOP" ? outcome : void 0;
-}
-function readRegularFile(real, relPath, maxBytes, extraFlags) {
-  let fd;
-  try {
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags);
-  } catch (error) {
-    const code = error?.code;
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}`, ...code ? { code } : {} };
-  }
-  try {
-    return readOpenFile(fd, real, relPath, maxBytes);
-  } finally {
-    closeSync(fd);
-  }
-}
-function readOpenFile(fd, real, relPath, maxBytes) {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
     return decodeText(readBytes(fd, stat.size), relPath, real);
   } catch (error) {
-    return { ok: false, message: `cannot read '${relPath}': ${errorCode(error)}` };
+    return failure(relPath, error);
+  } finally {
+    closeSync(fd);
   }
 }
 function readBytes(fd, size) {
@@ -3742,27 +3655,24 @@ function readBytes(fd, size) {
     if (n === 0) break;
     read += n;
   }
-  return read === size ? buffer : buffer.subarray(0, read);
+  return buffer.subarray(0, read);
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true });
-var UTF8_BOM = [239, 187, 191];
-var utf16le = new TextDecoder("utf-16le");
+var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: utf16le.decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
   if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { ok: false, message: `'${relPath}' is a binary file (NUL byte at offset ${nul})`, offset: nul };
-  if (isUtf8(bytes)) {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const bom = buffer[0] === UTF8_BOM[0] && buffer[1] === UTF8_BOM[1] && buffer[2] === UTF8_BOM[2];
-    return { ok: true, text: buffer.toString("utf8", bom ? 3 : 0), absolutePath };
-  }
+  if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
     return { ok: true, text: utf8.decode(bytes), absolutePath };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return { ok: false, message: `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`, offset: at };
+    return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
   }
+}
+function badByte(bytes, offset, message) {
+  return { ok: false, message, offset, textBefore: lossyUtf8.decode(bytes.subarray(0, offset)) };
 }
 function firstInvalidUtf8(bytes) {
   let i = 0;
@@ -3770,16 +3680,21 @@ function firstInvalidUtf8(bytes) {
     const lead = bytes[i] ?? 0;
     const length2 = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
     if (length2 === 0) return i;
+    const low = lead === 224 ? 160 : lead === 240 ? 144 : 128;
+    const high = lead === 237 ? 159 : lead === 244 ? 143 : 191;
     for (let k = 1; k < length2; k++) {
       const next = bytes[i + k];
-      if (next === void 0 || (next & 192) !== 128) return i;
+      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i;
     }
     i += length2;
   }
   return bytes.length;
 }
-function errorCode(error) {
+function failure(relPath, error) {
   const code = error?.code;
+  return { ok: false, message: `cannot read '${relPath}': ${describeError(code, error)}`, ...code ? { code } : {} };
+}
+function describeError(code, error) {
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a directory";
@@ -3910,9 +3825,9 @@ function compile(patterns) {
 function fileNameMatcher(patterns) {
   const names = /* @__PURE__ */ new Set();
   for (const pattern of patterns) {
-    const name16 = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name16 === void 0) return void 0;
-    names.add(name16.toLowerCase());
+    const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
+    if (name === void 0) return void 0;
+    names.add(name.toLowerCase());
   }
   return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
 }
@@ -3926,13 +3841,6 @@ function insideWorkspace(workspace, absolute) {
     return false;
   }
 }
-function isRealPath(path) {
-  try {
-    return realpathSync.native(path) === path;
-  } catch {
-    return false;
-  }
-}
 function linksToOutsideFolder(workspace, absolute) {
   try {
     return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
@@ -3941,12 +3849,9 @@ function linksToOutsideFolder(workspace, absolute) {
   }
 }
 function walk(workspace, start, matcher, matched, problems) {
-  const realFolders = isRealPath(start) ? workspace.realFolders : void 0;
-  const listings = workspace.listings;
   const stack = [start];
   while (stack.length > 0) {
     const folder = stack.pop();
-    realFolders?.set(folder, folder);
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -3954,7 +3859,6 @@ function walk(workspace, start, matcher, matched, problems) {
       problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: "skipped", message: `cannot list folder: ${error.code ?? String(error)}` });
       continue;
     }
-    listings?.set(folder, new Set(entries.map((entry) => entry.name)));
     for (const entry of entries) {
       const absolute = join(folder, entry.name);
       if (entry.isDirectory()) {
@@ -4688,8 +4592,8 @@ function parse(text, errors = [], options = ParseOptions.DEFAULT) {
       currentParent = object;
       currentProperty = null;
     },
-    onObjectProperty: (name16) => {
-      currentProperty = name16;
+    onObjectProperty: (name) => {
+      currentProperty = name;
     },
     onObjectEnd: () => {
       currentParent = previousParents.pop();
@@ -4728,9 +4632,9 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
     onObjectBegin: (offset) => {
       currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
     },
-    onObjectProperty: (name16, offset, length2) => {
+    onObjectProperty: (name, offset, length2) => {
       currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name16, offset, length: length2, parent: currentParent });
+      currentParent.children.push({ type: "string", value: name, offset, length: length2, parent: currentParent });
     },
     onObjectEnd: (offset, length2) => {
       ensurePropertyComplete(offset + length2);
@@ -5698,10 +5602,10 @@ function parameterValuesFromText(text, label) {
   const root = parsed.value;
   const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
   const values = {};
-  for (const [name16, entry] of Object.entries(parameters)) {
+  for (const [name, entry] of Object.entries(parameters)) {
     if (!isRecord(entry)) continue;
-    if ("value" in entry) values[name16] = entry["value"];
-    else if ("reference" in entry) values[name16] = KNOWN_AT_DEPLOYMENT;
+    if ("value" in entry) values[name] = entry["value"];
+    else if ("reference" in entry) values[name] = KNOWN_AT_DEPLOYMENT;
   }
   return { values };
 }
@@ -5716,9 +5620,18 @@ function report(frame, message, offset, kind) {
 // src/expressions/value.ts
 var Unknown = class {
   kind = "unknown";
+  /** The expression text it stands for: for messages only, never to decide anything. */
   text;
-  constructor(text) {
+  cause;
+  /**
+   * An upper bound of its length when it is a string (uniqueString → 13, guid → 36), so
+   * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
+   */
+  maxLength;
+  constructor(text, cause, maxLength) {
     this.text = text;
+    this.cause = cause;
+    this.maxLength = maxLength;
   }
 };
 var PartialString = class {
@@ -5758,15 +5671,102 @@ function unknownParts(value) {
   if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
   return [];
 }
+function* dependenciesOf(value, depth = 0) {
+  if (depth > MAX_DEPENDENCY_DEPTH) return;
+  if (value instanceof Unknown) {
+    yield value;
+    for (const input of causeInputs(value.cause)) yield* dependenciesOf(input, depth + 1);
+  } else if (value instanceof PartialString) {
+    for (const part of value.parts) if (part instanceof Unknown) yield* dependenciesOf(part, depth + 1);
+  } else if (Array.isArray(value)) {
+    for (const item of value) yield* dependenciesOf(item, depth + 1);
+  } else if (typeof value === "object" && value !== null) {
+    for (const key in value) {
+      const item = value[key];
+      if (item !== void 0) yield* dependenciesOf(item, depth + 1);
+    }
+  }
+}
+var MAX_DEPENDENCY_DEPTH = 400;
+function causeInputs(cause) {
+  switch (cause.kind) {
+    case "hash":
+    case "call":
+      return cause.inputs;
+    case "member":
+      return [cause.of, cause.key];
+    default:
+      return [];
+  }
+}
+function dependsOn(value, test) {
+  for (const unknown of dependenciesOf(value)) if (test(unknown)) return true;
+  return false;
+}
+function contextPath(unknown) {
+  const path = [];
+  let current = unknown;
+  for (let depth = 0; depth < MAX_DEPENDENCY_DEPTH; depth++) {
+    const cause = current.cause;
+    if (cause.kind === "context") return { fn: cause.fn, path: path.reverse() };
+    if (cause.kind !== "member" || !(cause.of instanceof Unknown)) return void 0;
+    path.push(typeof cause.key === "string" || typeof cause.key === "number" ? cause.key : void 0);
+    current = cause.of;
+  }
+  return void 0;
+}
+function sameUnknown(a, b, depth = 0) {
+  if (a === b) return true;
+  if (depth > MAX_DEPENDENCY_DEPTH) return false;
+  const x = a.cause;
+  const y = b.cause;
+  switch (x.kind) {
+    case "hash":
+    case "call":
+      return y.kind === x.kind && y.fn.toLowerCase() === x.fn.toLowerCase() && sameValues(x.inputs, y.inputs, depth);
+    case "parameter":
+      return y.kind === "parameter" && y.name.toLowerCase() === x.name.toLowerCase();
+    case "context":
+      return y.kind === "context" && y.fn === x.fn;
+    case "member":
+      return y.kind === "member" && sameValues([x.of, x.key], [y.of, y.key], depth);
+    case "copy-index":
+      return y.kind === "copy-index";
+    case "copy-loop":
+      return y.kind === "copy-loop" && y.name.toLowerCase() === x.name.toLowerCase();
+    default:
+      return false;
+  }
+}
+function sameValues(a, b, depth) {
+  if (a.length !== b.length) return false;
+  return a.every((item, i) => sameValue(item, b[i] ?? null, depth + 1));
+}
+function sameValue(a, b, depth) {
+  if (a instanceof Unknown || b instanceof Unknown) return a instanceof Unknown && b instanceof Unknown && sameUnknown(a, b, depth);
+  if (a instanceof PartialString || b instanceof PartialString) {
+    return a instanceof PartialString && b instanceof PartialString && sameValues(a.parts, b.parts, depth);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameValues(a, b, depth);
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key] ?? null, b[key] ?? null, depth + 1));
+  }
+  return a === b;
+}
+function valueKey(value) {
+  try {
+    return JSON.stringify(value, (_key, item) => {
+      if (item instanceof Unknown) return { unknown: item.text, from: causeInputs(item.cause) };
+      if (item instanceof PartialString) return { parts: item.parts };
+      return item;
+    });
+  } catch {
+    return void 0;
+  }
+}
 
 // src/expressions/value-helpers.ts
-var BoundedUnknown = class extends Unknown {
-  maxLength;
-  constructor(text, maxLength) {
-    super(text);
-    this.maxLength = maxLength;
-  }
-};
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
 }
@@ -5810,7 +5810,7 @@ function maxLengthOf(value) {
   let total = 0;
   for (const part of partsOf(value)) {
     if (typeof part === "string") total += part.length;
-    else if (part instanceof BoundedUnknown) total += part.maxLength;
+    else if (part.maxLength !== void 0) total += part.maxLength;
     else return void 0;
   }
   return total;
@@ -5826,9 +5826,9 @@ function isFullyKnown(value) {
   }
   return true;
 }
-function getProperty(object, name16) {
-  if (Object.hasOwn(object, name16)) return object[name16];
-  const lower = name16.toLowerCase();
+function getProperty(object, name) {
+  if (Object.hasOwn(object, name)) return object[name];
+  const lower = name.toLowerCase();
   for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
   return void 0;
 }
@@ -5839,7 +5839,7 @@ function setProperty2(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)");
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -5884,8 +5884,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m4 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m4) !== suffixB.slice(suffixB.length - m4)) return false;
+  const m3 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m3) !== suffixB.slice(suffixB.length - m3)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -5916,41 +5916,41 @@ function typeName(value) {
 }
 
 // src/expressions/access.ts
-function accessProperty(target, name16, start, end, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name16}`);
+function accessProperty(target, name, start, end, frame) {
+  if (target instanceof Unknown) return new Unknown(`${target.text}.${name}`, { kind: "member", of: target, key: name });
   if (isObject(target)) {
-    const value = getProperty(target, name16);
+    const value = getProperty(target, name);
     if (value !== void 0) return value;
-    report(frame, `property '${name16}' does not exist on the object`, end - name16.length);
-    return new Unknown(frame.source.slice(start, end));
+    report(frame, `property '${name}' does not exist on the object`, end - name.length);
+    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
   }
-  report(frame, `cannot read property '${name16}' of ${describeType(target)}`, end - name16.length);
-  return new Unknown(frame.source.slice(start, end));
+  report(frame, `cannot read property '${name}' of ${describeType(target)}`, end - name.length);
+  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end));
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
-    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`);
-    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`);
+    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
+    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
   }
   if (Array.isArray(target) && typeof index === "number") {
     const item = Number.isInteger(index) ? target[index] : void 0;
     if (item !== void 0) return item;
     report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, start);
-    return new Unknown(frame.source.slice(start, end));
+    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
   }
   if (isObject(target) && typeof index === "string") {
     const value = getProperty(target, index);
     if (value !== void 0) return value;
     report(frame, `property '${index}' does not exist on the object`, start);
-    return new Unknown(frame.source.slice(start, end));
+    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
   }
   report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, start);
-  return new Unknown(frame.source.slice(start, end));
+  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function describeType(value) {
-  const name16 = typeName(value);
-  return name16 === "array" || name16 === "object" || name16 === "int" || name16 === "unknown" ? `an ${name16}` : `a ${name16}`;
+  const name = typeName(value);
+  return name === "array" || name === "object" || name === "int" || name === "unknown" ? `an ${name}` : `a ${name}`;
 }
 
 // src/expressions/guid.ts
@@ -5958,8 +5958,8 @@ var ARM_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830";
 function armGuid(values) {
   return uuidV5(ARM_NAMESPACE, values.join("-"));
 }
-function uuidV5(namespace, name16) {
-  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name16, "utf8").digest();
+function uuidV5(namespace, name) {
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha1").update(Buffer.from(namespace.replaceAll("-", ""), "hex")).update(name, "utf8").digest();
   const b = hash.subarray(0, 16);
   b[6] = (b[6] ?? 0) & 15 | 80;
   b[8] = (b[8] ?? 0) & 63 | 128;
@@ -6067,9 +6067,9 @@ function formatCustom(value, format3) {
   }
   return writeSection(format3, section, shape, number);
 }
-function findSection(format3, wanted2) {
-  if (wanted2 === 0) return 0;
-  let section = wanted2;
+function findSection(format3, wanted) {
+  if (wanted === 0) return 0;
+  let section = wanted;
   let i = 0;
   while (i < format3.length) {
     const c = format3[i++];
@@ -6518,11 +6518,11 @@ function changeCase(call, convert, fnName) {
   const value = textArg(call, 0);
   if (value === void 0) return call.unknown();
   if (typeof value === "string") return convert(value);
-  if (value instanceof Unknown) return wrapUnknown(value, call.text);
-  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`)));
+  if (value instanceof Unknown) return wrapUnknown(value, call.text, fnName);
+  return joinParts(value.parts.map((part) => typeof part === "string" ? convert(part) : wrapUnknown(part, `${fnName}(${part.text})`, fnName)));
 }
-function wrapUnknown(unknown, text) {
-  return unknown instanceof BoundedUnknown ? new BoundedUnknown(text, unknown.maxLength) : new Unknown(text);
+function wrapUnknown(unknown, text, fnName) {
+  return new Unknown(text, { kind: "call", fn: fnName, inputs: [unknown] }, unknown.maxLength);
 }
 function take(call) {
   const source = call.arg(0);
@@ -6537,13 +6537,13 @@ function take(call) {
   if (max !== void 0 && max <= count) return source;
   const prefix = knownPrefix(source);
   if (count <= prefix.length) return prefix.slice(0, count);
-  return joinParts([...partsThatFit(partsOf(source), count), new Unknown(call.text)]);
+  return joinParts([...partsThatFit(partsOf(source), count), call.unknown()]);
 }
 function partsThatFit(parts, count) {
   const kept = [];
   let length2 = 0;
   for (const part of parts) {
-    const max = typeof part === "string" ? part.length : part instanceof BoundedUnknown ? part.maxLength : void 0;
+    const max = typeof part === "string" ? part.length : part.maxLength;
     if (max === void 0 || length2 + max > count) {
       if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
       break;
@@ -6599,7 +6599,7 @@ function replace(call) {
   if (typeof source === "string") return source.replaceAll(oldValue, newValue);
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`)));
+  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })));
 }
 function quoteArg(text) {
   return `'${text.replaceAll("'", "''")}'`;
@@ -6692,14 +6692,14 @@ function startsOrEndsWith(call, atStart) {
   const overlap = atStart ? needle.startsWith(known) : needle.endsWith(known);
   return overlap ? call.unknown() : false;
 }
-function hashOf(call, hash, length2) {
+function hashOf(call, fnName, hash, length2) {
   const values = call.args();
   let unknown = false;
   for (const [i, value] of values.entries()) {
     if (value instanceof Unknown || value instanceof PartialString) unknown = true;
     else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
   }
-  if (unknown) return call.unknown(length2);
+  if (unknown) return new Unknown(call.text, { kind: "hash", fn: fnName, inputs: values }, length2);
   return hash(values);
 }
 function base64(call) {
@@ -6826,8 +6826,8 @@ var stringFunctions = {
   join: fn(2, 2, join2),
   startsWith: fn(2, 2, (call) => startsOrEndsWith(call, true)),
   endsWith: fn(2, 2, (call) => startsOrEndsWith(call, false)),
-  guid: fn(1, Infinity, (call) => hashOf(call, armGuid, GUID_LENGTH)),
-  uniqueString: fn(1, Infinity, (call) => hashOf(call, armUniqueString, UNIQUE_STRING_LENGTH)),
+  guid: fn(1, Infinity, (call) => hashOf(call, "guid", armGuid, GUID_LENGTH)),
+  uniqueString: fn(1, Infinity, (call) => hashOf(call, "uniqueString", armUniqueString, UNIQUE_STRING_LENGTH)),
   newGuid: fn(0, 0, (call) => call.unknown(GUID_LENGTH)),
   base64: fn(1, 1, base64),
   base64ToString: fn(1, 1, base64ToString),
@@ -7093,16 +7093,16 @@ var collectionFunctions = {
 
 // src/expressions/functions/deployment.ts
 function lookup(call, what) {
-  const name16 = call.arg(0);
-  if (name16 instanceof Unknown) return call.unknown();
-  if (typeof name16 !== "string") return call.fail(`${what} name must be a string`);
+  const name = call.arg(0);
+  if (name instanceof Unknown) return call.unknown();
+  if (typeof name !== "string") return call.fail(`${what} name must be a string`);
   const { scope, state, errors } = call.frame;
-  const resolution = what === "parameter" ? scope.resolveParameter(name16, state) : scope.resolveVariable(name16, state);
+  const resolution = what === "parameter" ? scope.resolveParameter(name, state) : scope.resolveVariable(name, state);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name16}' is not defined in the template`, "static");
+      return call.fail(`${what} '${name}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name16}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "static");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -7112,7 +7112,7 @@ function copyIndex(call) {
   const first = call.argCount > 0 ? call.arg(0) : null;
   const loopName = typeof first === "string" ? first.toLowerCase() : void 0;
   const offsetValue = typeof first === "number" ? first : call.argCount > 1 ? call.arg(1) : 0;
-  if (first instanceof Unknown || offsetValue instanceof Unknown) return call.unknown();
+  if (first instanceof Unknown || offsetValue instanceof Unknown) return copyIndexUnknown(call);
   if (first !== null && typeof first !== "string" && typeof first !== "number") return call.fail("copyIndex expects a loop name or an offset");
   if (typeof offsetValue !== "number" || !Number.isInteger(offsetValue)) return call.fail("copyIndex offset must be an integer");
   const loops = call.frame.copy;
@@ -7120,7 +7120,10 @@ function copyIndex(call) {
     const loop = loops[i];
     if (loop !== void 0 && (loopName === void 0 || loop.name === loopName)) return loop.index + offsetValue;
   }
-  return call.unknown();
+  return copyIndexUnknown(call);
+}
+function copyIndexUnknown(call) {
+  return new Unknown(call.text, { kind: "copy-index" });
 }
 function contextObject(canonical, availableAt) {
   const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
@@ -7130,9 +7133,9 @@ function contextObject(canonical, availableAt) {
     if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
-      return call.unknown();
+      return new Unknown(call.text, { kind: "context", fn: canonical });
     }
-    return new Unknown(`${canonical}()`);
+    return new Unknown(`${canonical}()`, { kind: "context", fn: canonical });
   };
 }
 function describeKind(kind) {
@@ -7406,16 +7409,16 @@ function nameHash(source, start, end) {
 }
 var BUCKETS = 512;
 var table = new Array(BUCKETS).fill(void 0);
-function add(name16, resolution) {
-  const lower = name16.toLowerCase();
+function add(name, resolution) {
+  const lower = name.toLowerCase();
   const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
   const existing = bucket.find((entry) => entry.lower === lower);
   if (existing === void 0) bucket.push({ lower, resolution });
   else if (typeof resolution === "object") existing.resolution = resolution;
 }
-for (const name16 of DOCUMENTED_FUNCTIONS) add(name16, "known");
+for (const name of DOCUMENTED_FUNCTIONS) add(name, "known");
 for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name16, spec] of Object.entries(functions)) add(name16, spec);
+  for (const [name, spec] of Object.entries(functions)) add(name, spec);
 }
 function resolveFunctionName(source, start, end) {
   const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
@@ -7644,9 +7647,9 @@ var Parser = class extends Scanner {
         this.pos++;
         this.skipSpace();
         const nameStart = this.pos;
-        const name16 = this.readIdentifier();
-        if (name16 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
-        node = { kind: "property", start: node.start, end: this.pos, target: node, name: name16 };
+        const name = this.readIdentifier();
+        if (name === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        node = { kind: "property", start: node.start, end: this.pos, target: node, name };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
@@ -7689,11 +7692,11 @@ var Parser = class extends Scanner {
     node.end = this.pos;
     return node;
   }
-  notACall(start, namespace, name16) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name16}'`);
-    const lower = name16.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name16}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name16}' (function calls need parentheses)`, start);
+  notACall(start, namespace, name) {
+    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name}'`);
+    const lower = name.toLowerCase();
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
+    return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -7733,7 +7736,7 @@ function evaluateRaw(raw, ctx) {
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown("(value nested too deeply)");
+    return new Unknown("(value nested too deeply)", { kind: "limit" });
   }
   try {
     const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
@@ -7769,7 +7772,7 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
     errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
-    return new Unknown(raw.slice(1, -1).trim());
+    return new Unknown(raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
@@ -7799,19 +7802,19 @@ function evaluateObject(raw, ctx) {
 }
 function expandCopy(entry, ctx, unknownText) {
   const count = evaluateRaw(entry.count, ctx);
-  if (count instanceof Unknown) return new Unknown(unknownText);
+  if (count instanceof Unknown) return new Unknown(unknownText, { kind: "copy-loop", name: entry.name });
   if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
     ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
-    return new Unknown(unknownText);
+    return new Unknown(unknownText, { kind: "invalid" });
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText);
+    return new Unknown(unknownText, { kind: "limit" });
   }
   const items2 = [];
-  const name16 = entry.name.toLowerCase();
+  const name = entry.name.toLowerCase();
   for (let index = 0; index < count; index++) {
-    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name16, index }] }));
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name, index }] }));
   }
   return items2;
 }
@@ -7822,7 +7825,7 @@ function evaluateNode(node, frame) {
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame));
+    return new Unknown(nodeText(node, frame), { kind: "limit" });
   }
   try {
     switch (node.kind) {
@@ -7848,8 +7851,8 @@ function callText(node, frame) {
 }
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
-    for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(callText(node, frame));
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -7859,14 +7862,14 @@ function evaluateCall(node, frame) {
     return spec.impl(call);
   }
   if (spec === "known") {
-    for (const arg of node.args) evaluateNode(arg, frame);
-    return new Unknown(callText(node, frame));
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame));
+  return new Unknown(callText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name16, min, max, count) {
+function arityMessage(name, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name16}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
@@ -7913,10 +7916,22 @@ var CallImpl = class {
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
-    return new Unknown(this.text);
+    return new Unknown(this.text, { kind: "invalid" });
   }
   unknown(maxLength) {
-    return maxLength === void 0 ? new Unknown(this.text) : new BoundedUnknown(this.text, maxLength);
+    return new Unknown(this.text, { kind: "call", fn: this.name, inputs: this.evaluatedArgs() }, maxLength);
+  }
+  /** The arguments evaluated so far (literals count as evaluated): what an unknown result came from. */
+  evaluatedArgs() {
+    const inputs = [];
+    this.node.args.forEach((node, i) => {
+      if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
+      else {
+        const value = this.values?.[i];
+        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
+      }
+    });
+    return inputs;
   }
 };
 
@@ -7928,9 +7943,9 @@ function hasOwnKeys(record) {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
 }
-function findKey(record, name16) {
-  if (Object.hasOwn(record, name16)) return name16;
-  const lower = name16.toLowerCase();
+function findKey(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
@@ -7952,20 +7967,20 @@ var DefinitionTable = class {
     this.make = make;
     this.declaredBy = declaredBy;
   }
-  find(name16) {
-    const known = this.byKey.get(name16);
+  find(name) {
+    const known = this.byKey.get(name);
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name16)) {
-      const raw = definitions[name16];
-      if (name16.length !== 4 || this.declaredBy(name16, raw) === void 0) {
-        const made = this.make(name16, raw);
-        this.byKey.set(name16, made);
+    if (Object.hasOwn(definitions, name)) {
+      const raw = definitions[name];
+      if (name.length !== 4 || this.declaredBy(name, raw) === void 0) {
+        const made = this.make(name, raw);
+        this.byKey.set(name, made);
         return made;
       }
     }
-    return this.index(definitions).get(name16.toLowerCase());
+    return this.index(definitions).get(name.toLowerCase());
   }
   definition(key, raw) {
     let found = this.byKey.get(key);
@@ -7979,7 +7994,7 @@ var DefinitionTable = class {
         const raw = definitions[key];
         const declared = this.declaredBy(key, raw);
         if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name16, def] of declared) index.set(name16.toLowerCase(), def);
+        else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
       }
       this.lowerIndex = index;
     }
@@ -7998,8 +8013,8 @@ var Bindings = class {
     this.supplied = supplied;
     this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
-  resolveParameter(owner, name16, state) {
-    const found = this.parameters().find(name16);
+  resolveParameter(owner, name, state) {
+    const found = this.parameters().find(name);
     if (found === void 0) return MISSING;
     if (found.secure) return secretResolution(found);
     if (found.memo !== void 0) return found.memo;
@@ -8013,8 +8028,8 @@ var Bindings = class {
       found.busy = false;
     }
   }
-  resolveVariable(owner, name16, state) {
-    const def = this.variables().find(name16);
+  resolveVariable(owner, name, state) {
+    const def = this.variables().find(name);
     if (def === void 0) return MISSING;
     if (def.memo !== void 0) return def.memo;
     if (def.busy) return CYCLE;
@@ -8031,39 +8046,41 @@ var Bindings = class {
     }
   }
   computeParameter(owner, found, state) {
-    const { name: name16, def } = found;
+    const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name16) : void 0;
+      const key = this.fileHasValues ? findKey(supplied.values, name) : void 0;
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+      const reason = supplied.deploymentTime?.get(name.toLowerCase());
+      if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
     } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name16);
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
         const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name16}': ${e.message}` })) };
+        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
       }
-      if (supplied.viaLink) return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+      if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
     }
     if ("defaultValue" in def) {
       const errors = [];
       const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name16}': ${e.message}` })) };
+      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
     }
-    return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+    return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name16, raw) => {
+    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name: name16, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      return { name, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
       asRecord(this.template["variables"]),
-      (name16, raw) => ({ kind: "plain", name: name16, raw, entry: void 0, memo: void 0, busy: false }),
+      (name, raw) => ({ kind: "plain", name, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
@@ -8077,7 +8094,10 @@ function copyVariables(key, raw) {
   return declared;
 }
 function secretResolution(found) {
-  return { kind: "value", value: new Unknown(parameterText(found)), errors: [] };
+  return { kind: "value", value: parameterUnknown(found, "secure"), errors: [] };
+}
+function parameterUnknown(found, reason) {
+  return new Unknown(parameterText(found), { kind: "parameter", name: found.name, reason });
 }
 function parameterText(found) {
   return found.text ??= `parameters(${quote(found.name)})`;
@@ -8093,11 +8113,11 @@ var ScopeImpl = class _ScopeImpl {
     this.kind = kind;
     this.templatePath = templatePath;
   }
-  resolveParameter(name16, state) {
-    return this.bindings.resolveParameter(this, name16, state);
+  resolveParameter(name, state) {
+    return this.bindings.resolveParameter(this, name, state);
   }
-  resolveVariable(name16, state) {
-    return this.bindings.resolveVariable(this, name16, state);
+  resolveVariable(name, state) {
+    return this.bindings.resolveVariable(this, name, state);
   }
   static forTemplate(template, supplied, kind, templatePath) {
     return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
@@ -8126,7 +8146,7 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {} }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
 }
 function toScopeImpl(scope) {
   if (scope instanceof ScopeImpl) return scope;
@@ -8165,10 +8185,43 @@ function createLinkedScope(parent, linkedTemplate, deployment) {
   return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), void 0);
 }
 
+// src/expressions/references.ts
+function referencesIn(raw) {
+  if (!isExpressionString(raw)) return [];
+  const parsed = parseExpression(raw);
+  if (!parsed.ok) return [];
+  const found = [];
+  const pending = [parsed.node];
+  for (let node = pending.pop(); node !== void 0; node = pending.pop()) {
+    switch (node.kind) {
+      case "call": {
+        const kind = node.namespace === void 0 ? referenceKind(raw.slice(node.nameStart, node.nameEnd)) : void 0;
+        const first = node.args[0];
+        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value });
+        for (let i = node.args.length - 1; i >= 0; i--) pending.push(node.args[i]);
+        break;
+      }
+      case "property":
+        pending.push(node.target);
+        break;
+      case "index":
+        pending.push(node.index, node.target);
+        break;
+      default:
+        break;
+    }
+  }
+  return found;
+}
+function referenceKind(name) {
+  const lower = name.toLowerCase();
+  return lower === "parameters" || lower === "variables" ? lower : void 0;
+}
+
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw)), errors: [{ message: "internal error: not a template scope" }] };
+    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
       if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
@@ -8179,7 +8232,7 @@ function evaluateValue(raw, scope) {
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { value: new Unknown(describeRaw(raw)), errors: [{ message: `internal error while evaluating: ${message}` }] };
+    return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: `internal error while evaluating: ${message}` }] };
   }
 }
 function describeRaw(raw) {
@@ -8219,45 +8272,20 @@ var ID_SCOPES = [
   [/^\/subscriptions\/[^/]*\/resourceGroups\/[^/]*\/?$/i, "resourceGroup"],
   [/^\/subscriptions\/[^/]*\/?$/i, "subscription"]
 ];
-var FUNCTION_SCOPES = [
-  [/^tenant\(\s*\)/i, "tenant"],
-  [/^managementGroup\(/i, "managementGroup"],
-  [/^subscription\(/i, "subscription"],
-  [/^resourceGroup\(/i, "resourceGroup"]
-];
+var FUNCTION_SCOPES = {
+  tenant: "tenant",
+  managementGroup: "managementGroup",
+  subscription: "subscription",
+  resourceGroup: "resourceGroup"
+};
 function scopeFromId(value) {
-  if (value instanceof Unknown) return FUNCTION_SCOPES.find(([pattern]) => pattern.test(value.text))?.[1];
+  if (value instanceof Unknown) {
+    const context = contextPath(value);
+    return context === void 0 ? void 0 : FUNCTION_SCOPES[context.fn];
+  }
   const text = typeof value === "string" ? value : value instanceof PartialString ? value.parts.map((p) => typeof p === "string" ? p : "x").join("") : void 0;
   if (text === void 0) return void 0;
   return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
-}
-
-// src/model/preview.ts
-var MAX_PREVIEW = 120;
-function previewValue(value, max = MAX_PREVIEW) {
-  return truncate(render(value, 0, max), max);
-}
-function truncate(text, max = MAX_PREVIEW) {
-  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
-}
-function render(value, depth, budget) {
-  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
-  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value === void 0) return "undefined";
-  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
-  const parts = [];
-  let length2 = 0;
-  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
-  for (const [key, item] of entries) {
-    if (length2 > budget) {
-      parts.push("\u2026");
-      break;
-    }
-    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
-    parts.push(text);
-    length2 += text.length + 1;
-  }
-  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
 }
 
 // src/model/tracking-name.ts
@@ -8269,64 +8297,66 @@ var PARTNER_CENTER_CHARS = /^[a-z0-9-]*$/;
 var NAME_CHARS = /^[A-Za-z0-9\-._()]*$/;
 var MAX_DEPLOYMENT_NAME = 64;
 var PID_WORD = /(?:^|[^a-z0-9])pid-/i;
-function looksLikeTrackingName(name16) {
-  if (typeof name16 === "string") return PID_WORD.test(name16);
-  return knownTexts(name16).some((text) => PID_WORD.test(text));
+function looksLikeTrackingName(name) {
+  if (typeof name === "string") return PID_WORD.test(name);
+  return knownTexts(name).some((text) => PID_WORD.test(text));
 }
-function knownTexts(name16) {
-  if (name16 instanceof PartialString) return name16.parts.filter((p) => typeof p === "string");
+function knownTexts(name) {
+  if (name instanceof PartialString) return name.parts.filter((p) => typeof p === "string");
   return [];
 }
-function partsOf2(name16) {
-  if (typeof name16 === "string") return [name16];
-  if (name16 instanceof PartialString) return name16.parts;
-  return name16 instanceof Unknown ? [name16] : [];
+function partsOf2(name) {
+  if (typeof name === "string") return [name];
+  if (name instanceof PartialString) return name.parts;
+  return name instanceof Unknown ? [name] : [];
 }
 function fixedLengthOf(part) {
-  return part instanceof BoundedUnknown && /^(?:uniquestring|guid)\s*\(/i.test(part.text) ? part.maxLength : void 0;
+  return part.cause.kind === "hash" ? part.maxLength : void 0;
 }
-function minimumLength(name16) {
+function minimumLength(name) {
   let length2 = 0;
-  for (const part of partsOf2(name16)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
+  for (const part of partsOf2(name)) length2 += typeof part === "string" ? part.length : fixedLengthOf(part) ?? 0;
   return length2;
 }
-function analyzeTrackingName(name16, strictNames) {
-  const display = describeString(name16);
-  const known = knownPrefix(name16);
-  const fullyKnown = typeof name16 === "string";
-  const parts = partsOf2(name16);
+function analyzeTrackingName(name, strictNames) {
+  return { ...analyze(name, strictNames), value: name };
+}
+function analyze(name, strictNames) {
+  const display = describeString(name);
+  const known = knownPrefix(name);
+  const fullyKnown = typeof name === "string";
+  const parts = partsOf2(name);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
-  const lengthProblem = describeLengthProblem(name16, parts, fullyKnown);
+  const lengthProblem = describeLengthProblem(name, parts, fullyKnown);
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
-  if (badChar !== void 0) return invalid(`'${badChar}' is not allowed in a deployment name (letters, digits and -._() only)`);
+  if (badChar !== void 0) return invalid({ kind: "bad-character", char: badChar });
   if (!known.startsWith("pid-")) {
-    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid(`the prefix must be lower-case 'pid-', not '${known.slice(0, 4)}'`) : invalid(`it must start with 'pid-'; Partner Center does not attribute '${display.slice(0, 40)}'`);
+    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
   const afterPrefix = known.slice(4);
   const guid = GUID.exec(afterPrefix)?.[0];
-  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name16, parts });
+  if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
   if (fullyKnown) {
-    return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid(explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)));
+    return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
   }
-  const unknown = unknownParts(name16).map((p) => p.text);
+  const unknown = unknownParts(name).map((p) => p.text);
   if (knownTextRulesOutIds(afterPrefix, parts)) {
     const endsAsPartnerCenter = knownEnd(parts).endsWith(PARTNER_CENTER_END);
-    return invalid(`${explainBadId(afterPrefix, false, endsAsPartnerCenter)}; the rest (${truncate(unknown.join(", "))}) cannot change that`);
+    return invalid({ kind: "bad-id", id: explainBadId(afterPrefix, false, endsAsPartnerCenter), rest: unknown });
   }
-  return { display, form: "unresolved", fullyKnown, problem: `the tracking id depends on ${unknown.join(", ")}, known only at deployment` };
+  return { display, form: "unresolved", fullyKnown, problem: { kind: "unresolved", unknowns: unknown } };
 }
-function describeLengthProblem(name16, parts, fullyKnown) {
-  const length2 = minimumLength(name16);
+function describeLengthProblem(name, parts, fullyKnown) {
+  const length2 = minimumLength(name);
   if (length2 <= MAX_DEPLOYMENT_NAME) return void 0;
-  if (fullyKnown) return `it is ${length2} characters long; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
   const fixed = /* @__PURE__ */ new Map();
   for (const part of parts) {
     const fixedLength = typeof part === "string" ? void 0 : fixedLengthOf(part);
     if (fixedLength !== void 0 && typeof part !== "string") fixed.set(part.text, fixedLength);
   }
-  const counted = fixed.size === 0 ? "" : ` (counting ${truncate([...fixed].map(([text, n]) => `${text} as its ${n} characters`).join(", "))})`;
-  return `it is at least ${length2} characters long${counted}; deployment names allow at most ${MAX_DEPLOYMENT_NAME}`;
+  const counted = [...fixed].map(([text, n]) => ({ text, length: n }));
+  return { kind: "too-long", length: length2, max: MAX_DEPLOYMENT_NAME, atLeast: !fullyKnown, counted };
 }
 function firstBadNameChar(parts) {
   for (const part of parts) {
@@ -8341,14 +8371,14 @@ function analyzeAfterGuid(guid, rest, context) {
   if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
   const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
   if (rest !== "" && !rest.startsWith("-")) {
-    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed by '${rest.slice(0, 12)}'; a suffix must start with '-'` };
+    return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "suffix-without-dash", text: rest.slice(0, 12) } };
   }
   const next = rest === "" ? context.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
-    return { display, form: "invalid", trackingId, fullyKnown, problem: `the GUID is followed directly by ${next.text}; a suffix must start with '-'` };
+    return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
   }
   if (strictNames) {
-    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: `the suffix '${suffix}' after the GUID is not allowed (strict-names)` };
+    return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
   }
   return { display, form: "guid-with-suffix", trackingId, suffix, fullyKnown };
 }
@@ -8379,13 +8409,13 @@ function guidShapeProblem(text, complete) {
     const next = text.charAt(position);
     if (next === "" && !complete && digits <= expected) return void 0;
     if (digits > expected || next === "" || next === "-") {
-      if (digits !== expected) return `group ${group + 1} has ${digits} hex digits, expected ${expected}`;
+      if (digits !== expected) return { kind: "group-length", group: group + 1, digits, expected };
     } else if (digits < expected) {
-      return `'${next}' in group ${group + 1} is not a hex digit`;
+      return { kind: "not-hex", group: group + 1, char: next };
     }
     if (group === GUID_GROUPS.length - 1) return void 0;
-    if (next === "") return `it ends after group ${group + 1} of 5`;
-    if (next !== "-") return `group ${group + 1} is followed by '${next}' instead of '-'`;
+    if (next === "") return { kind: "ends-early", group: group + 1 };
+    if (next !== "-") return { kind: "separator", group: group + 1, char: next };
     position++;
   }
   return void 0;
@@ -8402,22 +8432,19 @@ function isGuidAttempt(text, complete) {
   return leading.length >= 2 || (leading[0]?.length ?? 0) >= GUID_GROUPS[0];
 }
 function explainBadId(text, complete, endsAsPartnerCenter) {
-  const id16 = complete ? text.replace(/-partnercenter$/i, "") : text;
-  const shown = complete ? id16 : `${id16}\u2026`;
-  if (/^\{/.test(id16)) return `the GUID must not be wrapped in braces ('${shown}')`;
-  const guidProblem = guidShapeProblem(id16, complete);
-  if (guidProblem !== void 0 && isGuidAttempt(id16, complete)) {
-    return `'${guidAttemptText(id16)}' is not a GUID: ${guidProblem} (8-4-4-4-12)`;
-  }
-  if (/[A-Z]/.test(id16) && endsAsPartnerCenter) return `a Partner Center tracking id must be lower case ('${complete ? text : shown}')`;
-  return `'${shown}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')`;
+  const id = complete ? text.replace(/-partnercenter$/i, "") : text;
+  const shown = complete ? id : `${id}\u2026`;
+  if (id.startsWith("{")) return { kind: "braces", shown };
+  const guidProblem = guidShapeProblem(id, complete);
+  if (guidProblem !== void 0 && isGuidAttempt(id, complete)) return { kind: "not-a-guid", attempt: guidAttemptText(id), shape: guidProblem };
+  if (/[A-Z]/.test(id) && endsAsPartnerCenter) return { kind: "partner-center-case", shown: complete ? text : shown };
+  return { kind: "neither", shown };
 }
 function guidAttemptText(text) {
   return text.split("-").slice(0, GUID_GROUPS.length).join("-");
 }
 
 // src/model/linked-templates.ts
-var BASE_REFERENCE = /templateLink\.uri|_artifactsLocation(?!SasToken)/i;
 var PACKAGE_BASE_PARAMETER = /^_artifactsLocation$/i;
 function linkKey(link) {
   return link["relativePath"] !== void 0 ? "relativePath" : "uri";
@@ -8440,7 +8467,7 @@ function resolveTemplateLink(owner, key, value, mainFile) {
 function relativePartAfterBase(value) {
   const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
   const first = parts[0];
-  if (!(first instanceof Unknown) || !BASE_REFERENCE.test(first.text)) return void 0;
+  if (!(first instanceof Unknown) || !dependsOn(first, isPackageBase)) return void 0;
   let relative2 = "";
   for (const part of parts.slice(1)) {
     if (typeof part !== "string") break;
@@ -8449,6 +8476,14 @@ function relativePartAfterBase(value) {
   relative2 = relative2.split("?")[0] ?? "";
   relative2 = relative2.replace(/^\.?\/+/, "");
   return relative2 === "" ? void 0 : relative2;
+}
+function isPackageBase(unknown) {
+  const { cause } = unknown;
+  if (cause.kind === "parameter") return PACKAGE_BASE_PARAMETER.test(cause.name);
+  const context = contextPath(unknown);
+  if (context?.fn !== "deployment") return false;
+  const path = context.path.map((key) => typeof key === "string" ? key.toLowerCase() : key);
+  return path.some((key, i) => key === "templatelink" && path[i + 1] === "uri");
 }
 function withinWorkspace(paths, note) {
   const normalized = paths.map((p) => posix.normalize(p));
@@ -8467,7 +8502,6 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
-var REFERENCE = /\b(parameters|variables)\s*\(\s*'((?:[^']|'')*)'\s*\)/gi;
 var SECURE_TYPES2 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
 var StaticErrors = class {
@@ -8509,29 +8543,28 @@ var StaticErrors = class {
   }
   traceReferences(text, site, depth) {
     let broken = false;
-    for (const match of text.matchAll(REFERENCE)) {
-      const name16 = (match[2] ?? "").replace(/''/g, "'");
-      const found = (match[1] ?? "").toLowerCase() === "variables" ? this.traceVariable(site, name16, depth) : this.traceParameter(site, name16, depth);
+    for (const { kind, name } of referencesIn(text)) {
+      const found = kind === "variables" ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
       if (found) broken = true;
     }
     return broken;
   }
-  traceVariable(site, name16, depth) {
+  traceVariable(site, name, depth) {
     const variables = site.template["variables"];
     if (!isRecord(variables)) return false;
-    const key = findKey2(variables, name16);
+    const key = findKey2(variables, name);
     if (key !== void 0 && key.toLowerCase() !== "copy") return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
     const copyKey = findKey2(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
-    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name16.toLowerCase());
+    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name.toLowerCase());
     if (index === -1) return false;
-    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name16}'`, site }, depth);
+    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name}'`, site }, depth);
   }
   /** Follows a parameter to where its value comes from, as the scope does. */
-  traceParameter(site, name16, depth) {
+  traceParameter(site, name, depth) {
     const parameters = site.template["parameters"];
-    const key = isRecord(parameters) ? findKey2(parameters, name16) : void 0;
+    const key = isRecord(parameters) ? findKey2(parameters, name) : void 0;
     if (key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
@@ -8571,9 +8604,9 @@ function refIn(site, path) {
 function pointerKey(at) {
   return `${at.file}\0${toJsonPointer(at.path)}`;
 }
-function findKey2(record, name16) {
-  if (Object.hasOwn(record, name16)) return name16;
-  const lower = name16.toLowerCase();
+function findKey2(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
   return Object.keys(record).find((key) => key.toLowerCase() === lower);
 }
 
@@ -8582,11 +8615,11 @@ var NO_NAMES = /* @__PURE__ */ new Set();
 function splitParameterValues(given) {
   const knownAtDeployment = /* @__PURE__ */ new Set();
   let values = given;
-  for (const [name16, value] of Object.entries(given)) {
-    if (value !== KNOWN_AT_DEPLOYMENT && !PACKAGE_BASE_PARAMETER.test(name16)) continue;
+  for (const [name, value] of Object.entries(given)) {
+    if (value !== KNOWN_AT_DEPLOYMENT && !PACKAGE_BASE_PARAMETER.test(name)) continue;
     if (values === given) values = { ...given };
-    delete values[name16];
-    knownAtDeployment.add(name16.toLowerCase());
+    delete values[name];
+    knownAtDeployment.add(name.toLowerCase());
   }
   return { values, knownAtDeployment };
 }
@@ -8595,6 +8628,9 @@ function withPackageBase(template, names = NO_NAMES) {
   if (!isRecord(parameters)) return names;
   const base = Object.keys(parameters).find((key) => PACKAGE_BASE_PARAMETER.test(key));
   return base === void 0 ? names : /* @__PURE__ */ new Set([...names, base.toLowerCase()]);
+}
+function deploymentTimeReasons(names) {
+  return new Map([...names].map((name) => [name, PACKAGE_BASE_PARAMETER.test(name) ? "package-location" : "key-vault"]));
 }
 function withoutDefaults(template, names) {
   const parameters = template["parameters"];
@@ -8615,7 +8651,7 @@ function suppressionFor(resource, ruleId) {
   if (!isRecord(metadata)) return void 0;
   const settings = metadata["cua-guard"];
   if (!isRecord(settings) || !Array.isArray(settings["ignore"])) return void 0;
-  const ignored = settings["ignore"].some((id16) => typeof id16 === "string" && (id16.toUpperCase() === ruleId || id16 === "*"));
+  const ignored = settings["ignore"].some((id) => typeof id === "string" && (id.toUpperCase() === ruleId || id === "*"));
   if (!ignored) return void 0;
   const reason = typeof settings["reason"] === "string" && settings["reason"].trim() !== "" ? settings["reason"] : "no reason given";
   return { reason };
@@ -8639,11 +8675,12 @@ function buildTemplateModel(main, options = {}) {
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
     parameterValues: values,
+    ...unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {},
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
   const definitions = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: "file", values, knownAtDeployment: unknownNames } };
-  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]), options.nameResolution === "literal" ? literalName : evaluateValue);
+  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
   walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
@@ -8653,12 +8690,10 @@ var ModelWalker = class {
   visitedFiles;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   triedTargets = /* @__PURE__ */ new Set();
-  evaluateName;
-  constructor(model, readLinked, visitedFiles, evaluateName) {
+  constructor(model, readLinked, visitedFiles) {
     this.model = model;
     this.readLinked = readLinked;
     this.visitedFiles = visitedFiles;
-    this.evaluateName = evaluateName;
   }
   walkTemplate(source, template, resourcesPath, context) {
     if (context.depth > MAX_NESTING2) {
@@ -8683,7 +8718,7 @@ var ModelWalker = class {
   /** `path` is built only for resources that are kept or have children: most are neither. */
   visitResource(source, resourcesPath, key, resource, context) {
     const type = typeof resource["type"] === "string" ? resource["type"] : "";
-    const evaluation = this.evaluateName(resource["name"], context.scope);
+    const evaluation = evaluateValue(resource["name"], context.scope);
     const isDeployment = isDeploymentType(type);
     let entry;
     if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
@@ -8801,13 +8836,9 @@ var ModelWalker = class {
     return void 0;
   }
 };
-function literalName(raw) {
-  if (typeof raw === "string" && !raw.startsWith("[")) return { value: raw, errors: [] };
-  return { value: new Unknown(typeof raw === "string" ? raw.slice(1, -1) : previewValue(raw)), errors: [] };
-}
 function labelOf(entry) {
-  const name16 = entry.name;
-  if (typeof name16 === "string") return name16;
+  const name = entry.name;
+  if (typeof name === "string") return name;
   const raw = entry.resource["name"];
   return typeof raw === "string" ? raw : "(unnamed)";
 }
@@ -8851,6 +8882,34 @@ function templateShapeProblem(root) {
   if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
   return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
+}
+
+// src/model/preview.ts
+var MAX_PREVIEW = 120;
+function previewValue(value, max = MAX_PREVIEW) {
+  return truncate(render(value, 0, max), max);
+}
+function truncate(text, max = MAX_PREVIEW) {
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+function render(value, depth, budget) {
+  if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === void 0) return "undefined";
+  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  const parts = [];
+  let length2 = 0;
+  const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (length2 > budget) {
+      parts.push("\u2026");
+      break;
+    }
+    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    parts.push(text);
+    length2 += text.length + 1;
+  }
+  return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
 }
 
 // src/parse/locate.ts
@@ -9121,11 +9180,11 @@ function checkUnreadableTemplate(file, text, problem, plan) {
   const pending = [];
   const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
   for (const rule of plan.rules) {
-    const check = rule.checkUnreadable;
-    if (check === void 0) continue;
+    const check2 = rule.checkUnreadable;
+    if (check2 === void 0) continue;
     const severity = severityFor(rule, plan.settings) ?? "error";
     const report2 = (r) => void pending.push(pendingFrom(rule, r, severity));
-    runIsolated(rule, file, pending, () => check.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
+    runIsolated(rule, file, pending, () => check2.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
   }
   return finish({ file, scope: void 0, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
 }
@@ -9144,7 +9203,8 @@ function pendingFrom(rule, r, severity) {
     ...r.data ? { data: r.data } : {},
     message,
     at: r.at,
-    ...r.fix ? { fix: r.fix } : {}
+    ...r.fix ? { fix: r.fix } : {},
+    ...r.notFixable !== void 0 ? { notFixable: r.notFixable } : {}
   };
 }
 function runIsolated(rule, file, pending, run) {
@@ -9209,6 +9269,7 @@ function toFinding(p, at) {
     jsonPointer: toJsonPointer(p.at.path),
     ...p.suppressed ? { suppressed: p.suppressed } : {},
     ...p.fix ? { fix: p.fix } : {},
+    ...p.notFixable !== void 0 ? { notFixable: p.notFixable } : {},
     ...p.internalError ? { internalError: true } : {}
   };
 }
@@ -9234,6 +9295,7 @@ function summarizeTracking(c, at) {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
     resolvedName: c.name.display,
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
+    form: c.name.form,
     type: c.entry.type,
     file: c.entry.source.file,
     line: at.start.line,
@@ -9243,25 +9305,46 @@ function summarizeTracking(c, at) {
   };
 }
 
+// src/model/tracking-resource.ts
+var TRACKING_API_VERSION = "2021-04-01";
+var SCHEMAS = {
+  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+};
+function isHigherScope(scope) {
+  return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
+}
+var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function trackingName(trackingId, scope, strictNames) {
+  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+    return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
+  }
+  return `pid-${trackingId}`;
+}
+function emptyTemplate(scope) {
+  return { $schema: SCHEMAS[scope ?? "resourceGroup"], contentVersion: "1.0.0.0", resources: [] };
+}
+function trackingResource(trackingId, scope, strictNames = false) {
+  return {
+    type: "Microsoft.Resources/deployments",
+    apiVersion: TRACKING_API_VERSION,
+    name: trackingName(trackingId, scope, strictNames),
+    ...isHigherScope(scope) ? { location: "[deployment().location]" } : {},
+    properties: { mode: "Incremental", template: emptyTemplate(scope) }
+  };
+}
+
 // src/meta.ts
 var REPOSITORY_URL = "https://github.com/cua-guard/cua-guard";
 var RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/README.md`;
 
 // src/rules/rule.ts
-function fromLegacy(rule) {
-  return {
-    meta: { id: rule.id, name: rule.name, description: rule.description, help: rule.description, defaultSeverity: rule.defaultSeverity, precision: rule.id === "CUA010" || rule.id === "CUA017" ? "medium" : "very-high", messages: { message: "{{message}}" }, ...rule.id === "CUA016" ? { reportsInvalidExpressions: true } : {} },
-    check(context) {
-      rule.check({ ...context, report: ({ message, ...rest }) => context.report({ messageId: "message", data: { message }, ...rest }) });
-    }
-  };
-}
-function docsUrl(id16, name16) {
-  return `${RULE_DOCS_BASE}#${id16.toLowerCase()}-${name16}`;
-}
 function isFixableHere(entry, model) {
   return entry.placement === "top-level" && entry.source.file === model.main.file;
 }
+var NOT_HERE = "fix edits only the main template's own top-level resources";
 function propertyRef(entry, ...keys) {
   let node = entry.resource;
   for (const key of keys) {
@@ -9274,9 +9357,6 @@ function propertyRef(entry, ...keys) {
 }
 function resourceRef(entry) {
   return { file: entry.source.file, path: entry.path, at: "value" };
-}
-function nameOf(candidate) {
-  return `'${truncate(candidate.name.display)}'`;
 }
 function hasStaticError(entry) {
   return entry.nameHasStaticError;
@@ -9312,7 +9392,7 @@ function readCopyLoop(entry, strictNames) {
   const loopName = isRecord(copy) ? copy["name"] : void 0;
   if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
-  if (typeof rawName !== "string" || !/copyindex\s*\(/i.test(rawName)) {
+  if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
   }
   if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
@@ -9329,9 +9409,12 @@ function countOf(value) {
 function trackingNamesOf(candidate, strictNames) {
   return copyLoopOf(candidate, strictNames)?.names ?? [candidate.name];
 }
-function sameNameKey(name16) {
-  const key = name16.display.toLowerCase();
-  return key.includes("copyindex(") ? void 0 : key;
+function sameNameKey(name) {
+  if (dependsOn(name.value, isCopyIndex)) return void 0;
+  return valueKey(name.value)?.toLowerCase();
+}
+function isCopyIndex(unknown) {
+  return unknown.cause.kind === "copy-index";
 }
 function truthOf(value) {
   if (typeof value === "boolean") return value;
@@ -9360,8 +9443,8 @@ function withoutDefaultValues(root) {
   const parameters = root["parameters"];
   if (!isRecord(parameters)) return root;
   const stripped = {};
-  for (const [name16, def] of Object.entries(parameters)) {
-    stripped[name16] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+  for (const [name, def] of Object.entries(parameters)) {
+    stripped[name] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -9370,23 +9453,36 @@ function describeDependency(value) {
   return parts.length > 0 ? parts.join(", ") : describeString(value);
 }
 function nameAvoidsLocationClash(entry, template) {
-  const markers = ["deployment().location", "deployment().name", "utcnow(", "newguid(", ...perRunParameters(template)];
+  const noValues = createTemplateScope(withoutDefaultValues(template));
+  const perRun = perRunParameters(template);
   const location = entry.resource["location"];
-  if (typeof location === "string" && isExpressionString(location)) {
-    const own = normalizeExpression(location.slice(1, -1));
-    if (own !== "") markers.push(own);
-  }
-  const rawName = entry.resource["name"];
-  const texts = [...typeof rawName === "string" ? [rawName] : [], ...unknownParts(entry.name).map((p) => p.text)].map(normalizeExpression);
-  return texts.some((text) => markers.some((marker) => text.includes(marker)));
+  const ownLocation = typeof location === "string" && isExpressionString(location) ? evaluateValue(location, noValues).value : void 0;
+  const marks = (unknown) => {
+    const { cause } = unknown;
+    if (cause.kind === "parameter" && perRun.has(cause.name.toLowerCase())) return true;
+    if (isPerRunCall(unknown)) return true;
+    const context = contextPath(unknown);
+    const property = context?.fn === "deployment" && context.path.length === 1 ? context.path[0] : void 0;
+    if (typeof property === "string" && ["location", "name"].includes(property.toLowerCase())) return true;
+    return ownLocation instanceof Unknown && sameUnknown(unknown, ownLocation);
+  };
+  const asWritten = evaluateValue(entry.resource["name"], noValues).value;
+  return dependsOn(asWritten, marks) || dependsOn(entry.name, marks);
+}
+function isPerRunCall(unknown) {
+  const { cause } = unknown;
+  return cause.kind === "call" && ["utcnow", "newguid"].includes(cause.fn.toLowerCase());
 }
 function perRunParameters(template) {
   const parameters = template["parameters"];
-  if (!isRecord(parameters)) return [];
-  const found = [];
-  for (const [name16, def] of Object.entries(parameters)) {
+  const found = /* @__PURE__ */ new Set();
+  if (!isRecord(parameters)) return found;
+  let scope;
+  for (const [name, def] of Object.entries(parameters)) {
     const value = isRecord(def) ? def["defaultValue"] : void 0;
-    if (typeof value === "string" && /utcnow\s*\(|newguid\s*\(/i.test(value)) found.push(normalizeExpression(`parameters('${name16}')`));
+    if (typeof value !== "string" || !isExpressionString(value)) continue;
+    scope ??= createTemplateScope(template);
+    if (dependsOn(evaluateValue(value, scope).value, isPerRunCall)) found.add(name.toLowerCase());
   }
   return found;
 }
@@ -9394,201 +9490,506 @@ function hasFixedLocation(entry) {
   const location = entry.resource["location"];
   return typeof location === "string" && location.trim() !== "" && !isExpressionString(location);
 }
-function normalizeExpression(text) {
-  return text.replace(/\s+/g, "").toLowerCase();
-}
 
 // src/rules/cua001-missing-tracking-resource.ts
-var id = "CUA001";
-var name = "missing-tracking-resource";
+var messages = {
+  missing: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
+  missingUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'; {{count}} top-level deployment name(s) could not be resolved and might be it",
+  misplaced: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings)",
+  misplacedUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings); {{count}} top-level deployment name(s) could not be resolved and might be it"
+};
+var NO_TRACKING_ID = "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)";
 var cua001 = {
-  id,
-  name,
-  description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id, name),
-  check({ model, candidates, report: report2 }) {
+  meta: {
+    id: "CUA001",
+    name: "missing-tracking-resource",
+    description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
+    help: [
+      "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
+      "",
+      '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
+      "",
+      "Passes:",
+      "```json",
+      '"resources": [',
+      '  { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",',
+      '    "properties": { "mode": "Incremental", "template": { "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } } },',
+      '  { "type": "Microsoft.Storage/storageAccounts", "\u2026": "\u2026" }',
+      "]",
+      "```",
+      "Fails: the same without the first resource."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages
+  },
+  check({ model, candidates, settings, report: report2 }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
-    const elsewhere = candidates.length > 0 ? " (a pid- resource exists, but not as a top-level deployment: see the other findings)" : "";
     const unresolved = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
-    const hint = unresolved > 0 ? `; ${unresolved} top-level deployment name(s) could not be resolved and might be it` : "";
+    const misplaced = candidates.length > 0;
+    const messageId = misplaced ? unresolved > 0 ? "misplacedUnresolved" : "misplaced" : unresolved > 0 ? "missingUnresolved" : "missing";
     const hasResources = "resources" in model.main.root;
+    const repair = insertTracking(model, candidates, settings);
     report2({
-      message: `no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'${elsewhere}${hint}`,
-      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" }
+      messageId,
+      ...unresolved > 0 ? { data: { count: unresolved } } : {},
+      at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" },
+      ..."fix" in repair ? { fix: repair.fix } : { notFixable: repair.notFixable }
     });
   }
 };
+function insertTracking(model, candidates, settings) {
+  const ownTopLevel = (entry) => entry.placement === "top-level" && entry.source.file === model.main.file;
+  const meant = candidates.find((c) => c.isDeployment && ownTopLevel(c.entry));
+  if (meant) return { notFixable: `the top-level deployment '${meant.name.display}' looks like the tracking deployment; fix its name by hand` };
+  const broken = model.resources.find(
+    (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
+  );
+  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  const [trackingId] = settings.trackingIds;
+  if (trackingId === void 0) return { notFixable: NO_TRACKING_ID };
+  const value = trackingResource(trackingId, model.scope, settings.strictNames);
+  const label = `'${String(value["name"])}'`;
+  const scopeNote = isHigherScope(model.scope) ? ` (${model.scope} scope: with a location and a per-location name)` : "";
+  const resources = model.main.root["resources"];
+  if (isRecord(resources)) {
+    const symbol = uniqueSymbol(resources);
+    return {
+      fix: {
+        file: model.main.file,
+        operations: [{ kind: "insert", path: ["resources", symbol], value, first: true }],
+        description: `inserted tracking deployment ${label} as the symbolic resource '${symbol}'${scopeNote}`
+      }
+    };
+  }
+  return {
+    fix: { file: model.main.file, operations: [{ kind: "insert", path: ["resources", 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` }
+  };
+}
+function uniqueSymbol(resources) {
+  for (let i = 0; ; i++) {
+    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
+    if (!(symbol in resources)) return symbol;
+  }
+}
 
 // src/rules/cua002-duplicate-tracking-resource.ts
-var id2 = "CUA002";
-var name2 = "duplicate-tracking-resource";
+var ALLOWED = "the {{max}} allowed (input max-tracking-resources)";
+var messages2 = {
+  "unknown-count": `tracking deployment '{{name}}' is in a copy loop whose count ({{count}}) is not known before deployment, so the number of tracking deployments cannot be checked against ${ALLOWED}`,
+  "zero-count": "tracking deployment '{{name}}' is in a copy loop whose count is 0: it is never deployed, so no usage is attributed",
+  "same-name-in-loop": "tracking deployment '{{name}}' is in a copy loop in which two iterations get the same name ('{{iterationName}}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)",
+  "declared-twice": "tracking deployment '{{name}}' is declared twice (first at {{first}}); ARM rejects two resources with the same name in one template",
+  "too-many": `{{deployed}} tracking deployments in one main template, more than ${ALLOWED}; '{{name}}' is one too many`,
+  "too-many-in-loop": `{{deployed}} tracking deployments in one main template, more than ${ALLOWED}; '{{name}}' is in a copy loop of {{copies}}`
+};
 var cua002 = {
-  id: id2,
-  name: name2,
-  description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id2, name2),
+  meta: {
+    id: "CUA002",
+    name: "duplicate-tracking-resource",
+    description: "The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count",
+    help: [
+      "More tracking deployments than `max-tracking-resources` (default 1), or the same tracking name deployed twice. A `copy` loop counts its copies: a `count` that resolves to N adds N (1 is fine; 3 offers in one loop pass with `max-tracking-resources: 3`), and each iteration's name is evaluated with `copyIndex()` bound, so iterations that repeat a name are duplicates and each name is checked (CUA003). A loop whose `count` is not known before deployment is an error (the limit cannot be checked), and so is a `count` of 0 (nothing is deployed).",
+      "",
+      "Keep exactly one tracking deployment per main template (or raise `max-tracking-resources` for landing zones with several offers), outside any copy loop.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "copy": { "name": "loop", "count": 3 }, "\u2026": "\u2026" }',
+      "```",
+      "Passes: one tracking deployment; or, with `max-tracking-resources: 2` and two GUIDs in the variable `offers`:",
+      "```json",
+      `{ "type": "Microsoft.Resources/deployments", "name": "[concat('pid-', variables('offers')[copyIndex()])]", "copy": { "name": "offers", "count": "[length(variables('offers'))]" }, "\u2026": "\u2026" }`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages2,
+    notFixable: "which tracking deployment to delete, or how to drop the copy loop, is your call; fix never deletes a resource"
+  },
   check({ candidates, settings, report: report2 }) {
     const max = settings.maxTrackingResources;
-    const allowed = `the ${max} allowed (input max-tracking-resources)`;
     let deployed = 0;
     const seen = /* @__PURE__ */ new Map();
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
+      const name = truncate(candidate.name.display);
       const loop = copyLoopOf(candidate, settings.strictNames);
       if (loop !== void 0 && loop.count === void 0) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count (${truncate(loop.countText)}) is not known before deployment, so the number of tracking deployments cannot be checked against ${allowed}`,
-          at: propertyRef(entry, "copy", "count"),
-          resource: entry
-        });
+        report2({ messageId: "unknown-count", data: { name, count: truncate(loop.countText), max }, at: propertyRef(entry, "copy", "count"), resource: entry });
       }
       if (loop?.count === 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`, at: propertyRef(entry, "copy", "count"), resource: entry });
+        report2({ messageId: "zero-count", data: { name }, at: propertyRef(entry, "copy", "count"), resource: entry });
         continue;
       }
       const duplicate = firstDuplicate(candidate, trackingNamesOf(candidate, settings.strictNames), seen);
       if (duplicate !== void 0) {
-        report2({ message: duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
+        report2({ ...duplicate, at: loop ? propertyRef(entry, "copy") : resourceRef(entry), resource: entry });
         continue;
       }
       const copies = loop?.count ?? 1;
       deployed += copies;
-      if (deployed > max) {
-        const what = loop ? `${nameOf(candidate)} is in a copy loop of ${copies}` : `${nameOf(candidate)} is one too many`;
-        report2({
-          message: `${deployed} tracking deployments in one main template, more than ${allowed}; ${what}`,
-          at: loop ? propertyRef(entry, "copy", "count") : resourceRef(entry),
-          resource: entry
-        });
-      }
+      if (deployed <= max) continue;
+      if (loop) report2({ messageId: "too-many-in-loop", data: { deployed, max, name, copies }, at: propertyRef(entry, "copy", "count"), resource: entry });
+      else report2({ messageId: "too-many", data: { deployed, max, name }, at: resourceRef(entry), resource: entry });
     }
   }
 };
 function firstDuplicate(candidate, names, seen) {
+  const name = truncate(candidate.name.display);
   for (const deployed of names) {
     const key = sameNameKey(deployed);
     if (key === void 0) continue;
     const first = seen.get(key);
-    if (first === candidate) {
-      return `tracking deployment ${nameOf(candidate)} is in a copy loop in which two iterations get the same name ('${truncate(deployed.display)}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`;
-    }
-    if (first !== void 0) {
-      return `tracking deployment ${nameOf(candidate)} is declared twice (first at ${toJsonPointer(first.entry.path)}); ARM rejects two resources with the same name in one template`;
-    }
+    if (first === candidate) return { messageId: "same-name-in-loop", data: { name, iterationName: truncate(deployed.display) } };
+    if (first !== void 0) return { messageId: "declared-twice", data: { name, first: toJsonPointer(first.entry.path) } };
     seen.set(key, candidate);
   }
   return void 0;
 }
 
+// src/rules/name-repair.ts
+var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var NIL_GUID = "00000000-0000-0000-0000-000000000000";
+function repairInvalidName(candidate, context) {
+  const raw = literalName(candidate, context.model);
+  if (raw === void 0 || candidate.name.form !== "invalid") return void 0;
+  const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
+  if (repaired.name !== void 0) return rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
+  return renameToGivenId(candidate, raw, "it was invalid", context);
+}
+function repairUnregisteredId(candidate, context) {
+  const raw = literalName(candidate, context.model);
+  const id = candidate.name.trackingId;
+  if (raw === void 0 || id === void 0 || candidate.name.form === "invalid") return void 0;
+  const given = context.settings.trackingIds[0];
+  if (id === NIL_GUID && given !== void 0 && given !== NIL_GUID) {
+    return rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`);
+  }
+  if (context.settings.trackingIds.includes(id)) return void 0;
+  return renameToGivenId(candidate, raw, `${id} is not registered`, context);
+}
+function literalName(candidate, model) {
+  const raw = candidate.entry.resource["name"];
+  if (typeof raw !== "string" || isExpressionString(raw) || !isFixableHere(candidate.entry, model)) return void 0;
+  return raw;
+}
+function rename(candidate, name, description) {
+  const { entry } = candidate;
+  return { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "name"], value: name }], description };
+}
+function renameToGivenId(candidate, raw, reason, context) {
+  const given = [...new Set(context.settings.trackingIds)];
+  const [id] = given;
+  if (id === void 0 || given.length > 1) return void 0;
+  const main = context.model.main.file;
+  const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
+  if (topLevel.length !== 1) return void 0;
+  const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
+  return rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`);
+}
+function keptSuffix(raw, id, strictNames) {
+  if (strictNames || !GUID3.test(id)) return "";
+  const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
+  if (suffix === void 0 || suffix.toLowerCase() === "-partnercenter") return "";
+  return `pid-${id}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
+}
+function repairLiteralName(raw, knownIds, strictNames) {
+  const match = /^pid-(.*)$/is.exec(raw);
+  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
+  const reasons = [];
+  if (!raw.startsWith("pid-")) reasons.push("lower-case 'pid-'");
+  let rest = match[1] ?? "";
+  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
+  if (braced) {
+    rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
+    reasons.push("no braces round the GUID");
+  }
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  if (guid !== void 0) {
+    const suffix = rest.slice(guid.length);
+    if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
+      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(", ") } : { reason: "the intended name is not clear" };
+    }
+    return { reason: "what follows the GUID is not a valid suffix; the intended name is not clear" };
+  }
+  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
+    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, "lower-case Partner Center id"].join(", ") };
+  }
+  const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
+  if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
+  const near = [...new Set(knownIds.filter((id) => GUID3.test(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
+  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  return {
+    reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
+  };
+}
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/rules/tracking-name-problems.ts
+var BAD_ID_TEXTS = {
+  braces: "the GUID must not be wrapped in braces ('{{id}}')",
+  groupLength: "'{{attempt}}' is not a GUID: group {{group}} has {{digits}} hex digits, expected {{expected}} (8-4-4-4-12)",
+  notHex: "'{{attempt}}' is not a GUID: '{{char}}' in group {{group}} is not a hex digit (8-4-4-4-12)",
+  endsEarly: "'{{attempt}}' is not a GUID: it ends after group {{group}} of 5 (8-4-4-4-12)",
+  separator: "'{{attempt}}' is not a GUID: group {{group}} is followed by '{{char}}' instead of '-' (8-4-4-4-12)",
+  partnerCenterCase: "a Partner Center tracking id must be lower case ('{{id}}')",
+  neither: "'{{id}}' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter')"
+};
+var REST = "; the rest ({{rest}}) cannot change that";
+var PROBLEM_TEXTS = {
+  tooLong: "it is {{length}} characters long; deployment names allow at most {{max}}",
+  tooLongAtLeast: "it is at least {{length}} characters long; deployment names allow at most {{max}}",
+  tooLongCounting: "it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}",
+  badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
+  prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
+  noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
+  ...BAD_ID_TEXTS,
+  bracesRest: BAD_ID_TEXTS.braces + REST,
+  groupLengthRest: BAD_ID_TEXTS.groupLength + REST,
+  notHexRest: BAD_ID_TEXTS.notHex + REST,
+  endsEarlyRest: BAD_ID_TEXTS.endsEarly + REST,
+  separatorRest: BAD_ID_TEXTS.separator + REST,
+  partnerCenterCaseRest: BAD_ID_TEXTS.partnerCenterCase + REST,
+  neitherRest: BAD_ID_TEXTS.neither + REST,
+  suffixWithoutDash: "the GUID is followed by '{{text}}'; a suffix must start with '-'",
+  hashAfterGuid: "the GUID is followed directly by {{hash}}; a suffix must start with '-'",
+  strictSuffix: "the suffix '{{suffix}}' after the GUID is not allowed (strict-names)",
+  unresolved: "the tracking id depends on {{unknowns}}, known only at deployment"
+};
+function problemMessage(name, problem) {
+  switch (problem.kind) {
+    case "too-long": {
+      const data = { length: problem.length, max: problem.max };
+      if (!problem.atLeast) return { key: "tooLong", data };
+      if (problem.counted.length === 0) return { key: "tooLongAtLeast", data };
+      return { key: "tooLongCounting", data: { ...data, counted: truncate(problem.counted.map((c) => `${c.text} as its ${c.length} characters`).join(", ")) } };
+    }
+    case "bad-character":
+      return { key: "badCharacter", data: { char: problem.char } };
+    case "prefix-case":
+      return { key: "prefixCase", data: { prefix: problem.prefix } };
+    case "no-prefix":
+      return { key: "noPrefix", data: { start: name.display.slice(0, 40) } };
+    case "bad-id": {
+      const { key, data } = badIdMessage(problem.id);
+      return problem.rest === void 0 ? { key, data } : { key: `${key}Rest`, data: { ...data, rest: truncate(problem.rest.join(", ")) } };
+    }
+    case "suffix-without-dash":
+      return { key: "suffixWithoutDash", data: { text: problem.text } };
+    case "hash-after-guid":
+      return { key: "hashAfterGuid", data: { hash: problem.text } };
+    case "strict-suffix":
+      return { key: "strictSuffix", data: { suffix: problem.suffix } };
+    case "unresolved":
+      return { key: "unresolved", data: { unknowns: problem.unknowns.join(", ") } };
+  }
+}
+function badIdMessage(id) {
+  switch (id.kind) {
+    case "braces":
+      return { key: "braces", data: { id: id.shown } };
+    case "partner-center-case":
+      return { key: "partnerCenterCase", data: { id: id.shown } };
+    case "neither":
+      return { key: "neither", data: { id: id.shown } };
+    case "not-a-guid": {
+      const { shape } = id;
+      switch (shape.kind) {
+        case "group-length":
+          return { key: "groupLength", data: { attempt: id.attempt, group: shape.group, digits: shape.digits, expected: shape.expected } };
+        case "not-hex":
+          return { key: "notHex", data: { attempt: id.attempt, group: shape.group, char: shape.char } };
+        case "ends-early":
+          return { key: "endsEarly", data: { attempt: id.attempt, group: shape.group } };
+        case "separator":
+          return { key: "separator", data: { attempt: id.attempt, group: shape.group, char: shape.char } };
+      }
+    }
+  }
+}
+function messagesFor(prefix, idSuffix, suffix = "") {
+  const out = {};
+  for (const [key, text] of Object.entries(PROBLEM_TEXTS)) out[`${key}${idSuffix}`] = `${prefix}${text}${suffix}`;
+  return out;
+}
+
 // src/rules/cua003-invalid-tracking-name.ts
-var id3 = "CUA003";
-var name3 = "invalid-tracking-name";
+var messages3 = {
+  ...messagesFor("tracking name '{{name}}' is invalid: ", ""),
+  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIteration"),
+  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIterations", " (and in {{others}} more iterations)")
+};
 var cua003 = {
-  id: id3,
-  name: name3,
-  description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id3, name3),
-  check({ candidates, settings, report: report2 }) {
+  meta: {
+    id: "CUA003",
+    name: "invalid-tracking-name",
+    description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
+    help: 'The name is not `pid-` + a GUID (8-4-4-4-12 hex digits, any case, no braces) and not a Partner\nCenter id (`pid-<lowercase letters, digits, dashes>-partnercenter`); or it is not a valid deployment\nname (at most 64 characters of letters, digits and `-._()`). A suffix after the GUID\n(`pid-<GUID>-<suffix>`, often `uniqueString(...)` so the name is unique per location) is accepted unless\n`strict-names: true`. Names that carry `pid-` elsewhere (`amba-alz-pid-\u2026`) are reported here too:\nPartner Center does not attribute them.\n\nA partly known name is judged on what is known. When the known text already rules out both forms, it\nis this error, not [CUA010](#cua010-unresolved-tracking-name): a dash-delimited block that breaks\n8-4-4-4-12 in a GUID-like start, a character neither form allows (`_`, upper case in a Partner Center\nid), or an end that cannot be `-partnercenter` (a `uniqueString()` hash never ends so). A GUID glued\nto `uniqueString()` without `-` is no suffix. The length limit counts `uniqueString()` as its 13\ncharacters and `guid()` as 36 (other unknowns as 0), so a name that is at least 65 characters long\nfails before deployment does.\n\nPassing: `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-westeurope"`,\n`"pid-contoso-myoffer-partnercenter"`, `"[concat(\'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-\', uniqueString(deployment().location))]"`.\nFailing: `"pid-eb7927c8-dd66-43e1-b0cf-c346a422063"` (the docs\' own sample: 11 digits in the last group),\nalso as `"[format(\'pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}\', uniqueString(deployment().name))]"`;\n`"[concat(\'pid-NOT_A_GUID-\', uniqueString(deployment().name))]"`, `"pid-{4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6}"`, `"PID-\u2026"`.\n\n`cua-guard fix` renames a literal name whose intended id is clear: `PID-`/`Pid-` in lower case, braces round the GUID removed, a GUID one or two characters away from the one given id; otherwise, with exactly one given id and one top-level tracking deployment, it becomes `pid-<given id>` (keeping a landing-zone suffix). Names built by expressions are left to you.',
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages3
+  },
+  check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
       const at = propertyRef(candidate.entry, "name");
-      if (candidate.name.form === "invalid") {
-        report2({ message: `tracking name ${nameOf(candidate)} is invalid: ${candidate.name.problem}`, at, resource: candidate.entry });
+      const name = truncate(candidate.name.display);
+      if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
+        const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
+        const fix = repairInvalidName(candidate, { model, candidates, settings });
+        report2({ messageId: key2, data: { name, ...data2 }, at, resource: candidate.entry, ...fix ? { fix } : {} });
         continue;
       }
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
       const bad = iterations.findIndex((n) => n.form === "invalid");
       const first = iterations[bad];
-      if (first === void 0) continue;
+      if (first?.problem === void 0) continue;
       const others = iterations.filter((n) => n.form === "invalid").length - 1;
-      report2({
-        message: `tracking name ${nameOf(candidate)} is invalid in copy iteration ${bad} ('${first.display}'): ${first.problem}${others > 0 ? ` (and in ${others} more iterations)` : ""}`,
-        at,
-        resource: candidate.entry
-      });
+      const { key, data } = problemMessage(first, first.problem);
+      const where = { name, iteration: bad, iterationName: first.display };
+      report2(
+        others > 0 ? { messageId: `${key}InIterations`, data: { ...where, ...data, others }, at, resource: candidate.entry } : { messageId: `${key}InIteration`, data: { ...where, ...data }, at, resource: candidate.entry }
+      );
     }
   }
 };
 
 // src/rules/cua004-tracking-in-nested-template.ts
-var id4 = "CUA004";
-var name4 = "tracking-in-nested-template";
+var messages4 = {
+  nested: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
+  child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources"
+};
 var cua004 = {
-  id: id4,
-  name: name4,
-  description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id4, name4),
+  meta: {
+    id: "CUA004",
+    name: "tracking-in-nested-template",
+    description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
+    help: [
+      "A `pid-` deployment inside an inline nested template (`properties.template` of any deployment, at any depth) or among a resource's child `resources`. Only a tracking deployment made by the main template is attributed.",
+      "",
+      "Move the tracking deployment out of the nested template or child resources into the main template's top-level resources. `cua-guard fix` inserts a top-level one when there is none, and leaves the nested one to you.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "name": "wrapper", "properties": { "mode": "Incremental",',
+      '  "template": { "resources": [ { "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-\u2026", "\u2026": "\u2026" } ] } } }',
+      "```",
+      "Passes: the tracking deployment in the main template's `resources`.",
+      "```json",
+      '"resources": [ { "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-\u2026", "\u2026": "\u2026" }, { "type": "Microsoft.Resources/deployments", "name": "wrapper", "\u2026": "\u2026" } ]',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages4,
+    notFixable: "fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none"
+  },
   check({ candidates, report: report2 }) {
     for (const candidate of candidates) {
       if (!candidate.isDeployment) continue;
-      const { placement } = candidate.entry;
-      if (placement === "nested-inline") {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is inside the nested template of ${describeChain(candidate.entry)}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources`,
-          at: propertyRef(candidate.entry, "name"),
-          resource: candidate.entry
-        });
-      } else if (placement === "child") {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} is a child resource; declare it in the main template's top-level resources`,
-          at: propertyRef(candidate.entry, "name"),
-          resource: candidate.entry
-        });
-      }
+      const { entry } = candidate;
+      const name = truncate(candidate.name.display);
+      const at = propertyRef(entry, "name");
+      if (entry.placement === "nested-inline") report2({ messageId: "nested", data: { name, chain: describeChain(entry) }, at, resource: entry });
+      else if (entry.placement === "child") report2({ messageId: "child", data: { name }, at, resource: entry });
     }
   }
 };
 
 // src/rules/cua005-tracking-in-linked-template.ts
-var id5 = "CUA005";
-var name5 = "tracking-in-linked-template";
+var messages5 = {
+  linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it"
+};
 var cua005 = {
-  id: id5,
-  name: name5,
-  description: "A pid- deployment sits inside a linked template file instead of the main template",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id5, name5),
+  meta: {
+    id: "CUA005",
+    name: "tracking-in-linked-template",
+    description: "A pid- deployment sits inside a linked template file instead of the main template",
+    help: [
+      "A `pid-` deployment inside a linked template file (reached through `templateLink`), reported at its own file and line with the chain of deployments that leads there. Only a tracking deployment made by the main template is attributed.",
+      "",
+      "Move the tracking deployment from the linked template into the main template's top-level resources. `cua-guard fix` inserts a top-level one when there is none; it never edits the linked template.",
+      "",
+      "Fails: `nestedtemplates/networking.json` declaring the tracking deployment, linked from the main template by",
+      "```json",
+      '"templateLink": { "relativePath": "nestedtemplates/networking.json" }',
+      "```",
+      "Passes: linked templates without tracking resources, and the tracking deployment in the main template:",
+      "```json",
+      '"resources": [ { "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-\u2026", "\u2026": "\u2026" } ]',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages5,
+    notFixable: "fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none"
+  },
   check({ model, candidates, report: report2 }) {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} is in a linked template reached from ${model.main.file} through ${describeChain(candidate.entry)}; only the main template may deploy it`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
+      const { entry } = candidate;
+      report2({ messageId: "linked", data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, "name"), resource: entry });
     }
   }
 };
 
 // src/rules/cua006-tracking-name-wrong-type.ts
-var id6 = "CUA006";
-var name6 = "tracking-name-wrong-type";
+var messages6 = {
+  "wrong-type": "resource '{{name}}' has type '{{type}}'; a tracking resource must be of type Microsoft.Resources/deployments",
+  "no-type": "resource '{{name}}' has type '(no type)'; a tracking resource must be of type Microsoft.Resources/deployments"
+};
 var cua006 = {
-  id: id6,
-  name: name6,
-  description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id6, name6),
+  meta: {
+    id: "CUA006",
+    name: "tracking-name-wrong-type",
+    description: "A resource named pid-\u2026 is not of type Microsoft.Resources/deployments",
+    help: [
+      "A resource named `pid-\u2026` whose type is not `Microsoft.Resources/deployments`. Partner Center attributes usage only through a deployment, so such a resource tracks nothing.",
+      "",
+      "Give the `pid-` resource the type `Microsoft.Resources/deployments`, or rename it if it is not meant to be the tracking resource.",
+      "",
+      "Fails:",
+      "```json",
+      '{ "type": "Microsoft.Resources/tags", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "\u2026": "\u2026" }',
+      "```",
+      "Passes:",
+      "```json",
+      '{ "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "\u2026": "\u2026" }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages6,
+    notFixable: "changing the type or name of a resource that is not a deployment could change what it does; fix leaves it to you"
+  },
   check({ candidates, report: report2 }) {
     for (const candidate of candidates) {
       if (candidate.isDeployment) continue;
-      const type = candidate.entry.type || "(no type)";
-      report2({
-        message: `resource ${nameOf(candidate)} has type '${type}'; a tracking resource must be of type Microsoft.Resources/deployments`,
-        at: propertyRef(candidate.entry, "type"),
-        resource: candidate.entry
-      });
+      const { entry } = candidate;
+      const name = truncate(candidate.name.display);
+      const at = propertyRef(entry, "type");
+      if (entry.type) report2({ messageId: "wrong-type", data: { name, type: entry.type }, at, resource: entry });
+      else report2({ messageId: "no-type", data: { name }, at, resource: entry });
     }
   }
 };
 
 // src/rules/cua007-tracking-mode.ts
-var messages = {
+var messages7 = {
   missing: "tracking deployment '{{name}}' has no properties.mode; set it to 'Incremental'",
   wrong: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'",
   complete: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
@@ -9617,35 +10018,35 @@ var cua007 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages
+    messages: messages7
   },
   check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
-      const name16 = truncate(candidate.name.display);
+      const name = truncate(candidate.name.display);
       const at = propertyRef(entry, "properties", "mode");
       const properties = entry.resource["properties"];
       const raw = isRecord(properties) ? properties["mode"] : void 0;
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
         const fix2 = fixable ? addMode(candidate, properties) : void 0;
-        report2({ messageId: "missing", data: { name: name16 }, at, resource: entry, ...fix2 ? { fix: fix2 } : {} });
+        report2({ messageId: "missing", data: { name }, at, resource: entry, ...fix2 ? { fix: fix2 } : {} });
         continue;
       }
       const mode = evaluateValue(raw, entry.scope).value;
       if (typeof mode === "string" && mode.toLowerCase() === "incremental") continue;
       if (typeof mode !== "string") {
-        report2({ messageId: "unknown", data: { name: name16, mode: describeString(mode) }, at, resource: entry });
+        report2({ messageId: "unknown", data: { name, mode: describeString(mode) }, at, resource: entry });
         continue;
       }
       const literal = typeof raw === "string" && !isExpressionString(raw);
-      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name16}' to 'Incremental' (was '${mode}')` } : void 0;
-      report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name: name16, mode }, at, resource: entry, ...fix ? { fix } : {} });
+      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')` } : void 0;
+      report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
 };
-function addMode({ entry, name: name16 }, properties) {
-  const label = truncate(name16.display);
+function addMode({ entry, name }, properties) {
+  const label = truncate(name.display);
   if (properties === void 0) {
     return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
   }
@@ -9654,34 +10055,63 @@ function addMode({ entry, name: name16 }, properties) {
 }
 
 // src/rules/cua008-tracking-template-not-empty.ts
-var id7 = "CUA008";
-var name7 = "tracking-template-not-empty";
+var messages8 = {
+  templateLink: "tracking deployment '{{name}}' uses templateLink; use an inline empty template so it deploys nothing and needs no download",
+  noTemplate: `tracking deployment '{{name}}' has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`,
+  hasResources: "tracking deployment '{{name}}' deploys {{count}} resource(s); its template should be empty so it tracks without side effects"
+};
 var cua008 = {
-  id: id7,
-  name: name7,
-  description: "The tracking deployment's template is not an inline template with no resources",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id7, name7),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA008",
+    name: "tracking-template-not-empty",
+    description: "The tracking deployment's template is not an inline template with no resources",
+    help: [
+      "The tracking deployment's template is not an inline template with no resources: it has resources, or it uses `templateLink`. The tracking deployment exists only to be seen by Partner Center; an empty inline template deploys nothing and needs no download.",
+      "",
+      "`cua-guard fix` adds an empty inline template when there is none; it never deletes resources from the template or replaces a `templateLink`.",
+      "",
+      'Passes: `"template": { "$schema": "\u2026", "contentVersion": "1.0.0.0", "resources": [] }`.',
+      'Fails: `"templateLink": { "uri": "https://\u2026/empty.json" }`, or `"resources": [ { "type": "Microsoft.Storage/\u2026" } ]` inside it.'
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "very-high",
+    messages: messages8,
+    notFixable: "fix never deletes resources from the tracking deployment's template"
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
+      const name = truncate(candidate.name.display);
       const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} uses templateLink; use an inline empty template so it deploys nothing and needs no download`, at: propertyRef(entry, "properties", "templateLink"), resource: entry });
+        report2({ messageId: "templateLink", data: { name }, at: propertyRef(entry, "properties", "templateLink"), resource: entry, notFixable: "fix never replaces a templateLink" });
         continue;
       }
       const template = properties["template"];
       if (!isRecord(template)) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no inline properties.template; give it an empty template ({"$schema": \u2026, "contentVersion": "1.0.0.0", "resources": []})`, at: propertyRef(entry, "properties", "template"), resource: entry });
+        const fixable = isFixableHere(entry, model);
+        const fix = fixable ? addTemplate(candidate, model) : void 0;
+        const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
+        report2({ messageId: "noTemplate", data: { name }, at: propertyRef(entry, "properties", "template"), resource: entry, ...fix ? { fix } : { notFixable: why } });
         continue;
       }
       const count = resourceCount(template["resources"]);
       if (count > 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} deploys ${count} resource(s); its template should be empty so it tracks without side effects`, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+        report2({ messageId: "hasResources", data: { name, count }, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
       }
     }
   }
 };
+function addTemplate({ entry, name }, model) {
+  const label = truncate(name.display);
+  const properties = entry.resource["properties"];
+  const value = emptyTemplate(model.scope);
+  if (properties === void 0) {
+    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+  }
+  if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
+  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }], description: `added an empty inline template to '${label}'` };
+}
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
   if (isRecord(resources)) return Object.keys(resources).length;
@@ -9689,49 +10119,71 @@ function resourceCount(resources) {
 }
 
 // src/rules/cua009-unregistered-tracking-id.ts
-var id8 = "CUA009";
-var name8 = "unregistered-tracking-id";
+var CONSEQUENCE = "; usage would be attributed to someone else's offer, or to no one";
+var messages9 = {
+  unregistered: `tracking deployment '{{name}}' uses id {{id}}, which is not the registered id {{registered}}${CONSEQUENCE}`,
+  unregisteredOfMany: `tracking deployment '{{name}}' uses id {{id}}, which is not any of the {{count}} registered ids${CONSEQUENCE}`,
+  unregisteredIds: `tracking deployment '{{name}}' uses ids {{ids}}, which are not the registered id {{registered}}${CONSEQUENCE}`,
+  unregisteredIdsOfMany: `tracking deployment '{{name}}' uses ids {{ids}}, which are not any of the {{count}} registered ids${CONSEQUENCE}`
+};
 var cua009 = {
-  id: id8,
-  name: name8,
-  description: "The tracking id is not one of the ids registered in tracking-ids",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id8, name8),
-  check({ candidates, settings, report: report2 }) {
-    if (settings.trackingIds.length === 0) return;
-    const registered = settings.trackingIds.length === 1 ? `the registered id ${settings.trackingIds[0]}` : `any of the ${settings.trackingIds.length} registered ids`;
+  meta: {
+    id: "CUA009",
+    name: "unregistered-tracking-id",
+    description: "The tracking id is not one of the ids registered in tracking-ids",
+    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`.\nFailing: the same input and `"name": "pid-00000000-0000-0000-0000-000000000000"`.\n\n`cua-guard fix` replaces the all-zero placeholder GUID in a literal name with the given id, and renames a literal name with an unregistered id to `pid-<given id>` (keeping a landing-zone suffix) when exactly one id is given and the template has one top-level tracking deployment.',
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages9
+  },
+  check({ model, candidates, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const registered = registeredIds.length === 1 ? { registered: only } : { count: registeredIds.length };
     for (const candidate of trackingDeployments(candidates)) {
       const unregistered = /* @__PURE__ */ new Set();
-      for (const name16 of trackingNamesOf(candidate, settings.strictNames)) {
-        if (name16.trackingId !== void 0 && !settings.trackingIds.includes(name16.trackingId)) unregistered.add(name16.trackingId);
+      for (const name2 of trackingNamesOf(candidate, settings.strictNames)) {
+        if (name2.trackingId !== void 0 && !registeredIds.includes(name2.trackingId)) unregistered.add(name2.trackingId);
       }
       if (unregistered.size === 0) continue;
       const ids = [...unregistered];
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} uses ${ids.length === 1 ? `id ${ids[0]}, which is` : `ids ${ids.join(", ")}, which are`} not ${registered}; usage would be attributed to someone else's offer, or to no one`,
-        at: propertyRef(candidate.entry, "name"),
-        resource: candidate.entry
-      });
+      const name = truncate(candidate.name.display);
+      const many = registeredIds.length > 1;
+      const fix = repairUnregisteredId(candidate, { model, candidates, settings });
+      const at = propertyRef(candidate.entry, "name");
+      const common = { at, resource: candidate.entry, ...fix ? { fix } : {} };
+      if (ids.length === 1) report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name, id: ids[0] ?? "", ...registered }, ...common });
+      else report2({ messageId: many ? "unregisteredIdsOfMany" : "unregisteredIds", data: { name, ids: ids.join(", "), ...registered }, ...common });
     }
   }
 };
 
 // src/rules/cua010-unresolved-tracking-name.ts
-var id9 = "CUA010";
-var name9 = "unresolved-tracking-name";
+var messages10 = {
+  unresolved: "tracking name '{{name}}' cannot be checked before deployment: the tracking id depends on {{unknowns}}, known only at deployment",
+  unresolvedDeployment: "deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it"
+};
 var cua010 = {
-  id: id9,
-  name: name9,
-  description: "A tracking name is an ARM expression that cannot be resolved statically",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id9, name9),
+  meta: {
+    id: "CUA010",
+    name: "unresolved-tracking-name",
+    description: "A tracking name is an ARM expression that cannot be resolved statically",
+    help: "The tracking id in a name is an ARM expression that cannot be resolved before deployment,\nand what is known could still be a valid id; the message says which part (e.g. `parameters('trackingGuid')`,\na parameter with no default and no parameters file value). Known text that is already wrong is\n[CUA003](#cua003-invalid-tracking-name) instead. A name that depends on `copyIndex()` in a copy loop of\nknown count is checked per iteration, not reported here. Also raised for top-level deployments whose\nwhole name is unknown when no tracking deployment is visible.\n\nPassing: `\"[concat('pid-', variables('cuaId'))]\"` with `\"cuaId\": \"4f3c9a7e-\u2026\"`.\nFailing: `\"[concat('pid-', parameters('trackingGuid'))]\"` where `trackingGuid` has no default.",
+    defaultSeverity: "warning",
+    precision: "medium",
+    messages: messages10,
+    notFixable: "the id is known only at deployment; fix does not rewrite expressions"
+  },
   check({ model, candidates, settings, report: report2 }) {
     for (const candidate of candidates) {
-      if (candidate.name.form !== "unresolved") continue;
+      const { problem } = candidate.name;
+      if (candidate.name.form !== "unresolved" || problem?.kind !== "unresolved") continue;
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
       if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
       report2({
-        message: `tracking name ${nameOf(candidate)} cannot be checked before deployment: ${candidate.name.problem}`,
+        messageId: "unresolved",
+        data: { name: truncate(candidate.name.display), unknowns: problem.unknowns.join(", ") },
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -9739,10 +10191,11 @@ var cua010 = {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     for (const entry of model.resources) {
       if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
-      if (!(entry.name instanceof Unknown) || entry.name instanceof BoundedUnknown) continue;
+      if (!(entry.name instanceof Unknown) || entry.name.maxLength !== void 0) continue;
       if (hasStaticError(entry)) continue;
       report2({
-        message: `deployment name ${previewValue(entry.resource["name"])} cannot be resolved statically (${truncate(entry.name.text)} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
+        messageId: "unresolvedDeployment",
+        data: { expression: previewValue(entry.resource["name"]), unknown: truncate(entry.name.text) },
         at: propertyRef(entry, "name"),
         resource: entry
       });
@@ -9751,14 +10204,74 @@ var cua010 = {
 };
 
 // src/rules/cua011-conditional-tracking.ts
-var id10 = "CUA011";
-var name10 = "conditional-tracking";
+var HAS = "tracking deployment '{{name}}' has";
+var NOT_TRACKED = "; customers who keep the template defaults are not tracked";
+var WITH_DEFAULTS = {
+  on: "on with the default parameter values",
+  off: "off with the default parameter values",
+  "not-boolean": "{{defaultValue}}, not a boolean with the default parameter values",
+  unknown: "not known from the default values (it depends on {{dependency}})"
+};
+var WITH_FILE = {
+  on: "on with the parameters file",
+  off: "off with the parameters file",
+  "not-boolean": "{{fileValue}}, not a boolean with the parameters file",
+  unknown: "known only at deployment (it depends on {{dependency}}) with the parameters file"
+};
+var messages11 = {
+  // The same whatever the parameters: written as an expression, or as a literal value.
+  "always-off": `${HAS} condition {{condition}}, which is false whatever the parameters: tracking is always off, so no usage is attributed`,
+  "literal-off": `${HAS} condition {{condition}}: tracking is always off, so no usage is attributed`,
+  "always-on": `${HAS} condition {{condition}}, which is always true: tracking is always on`,
+  "literal-on": `${HAS} condition {{condition}}: tracking is always on`,
+  "always-not-boolean": `${HAS} condition {{condition}}, which is {{value}}, not a boolean; ARM expects true or false`,
+  "literal-not-boolean": `${HAS} condition {{condition}}: not a boolean; ARM expects true or false`,
+  // The parameters file does not change the outcome (or there is none).
+  "on-by-default": `${HAS} a condition (an opt-out); it is on by default (with the default parameter values)`,
+  "off-by-default": "tracking deployment '{{name}}' is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked",
+  "not-boolean-by-default": `${HAS} a condition that evaluates to {{value}} with the default parameter values, not a boolean; ARM expects true or false`,
+  unknown: `${HAS} a condition that is known only at deployment (it depends on {{dependency}})`,
+  // The parameters file changes the outcome.
+  "defaults-on-file-off": `${HAS} a condition that is ${WITH_DEFAULTS.on} but ${WITH_FILE.off}`,
+  "defaults-on-file-not-boolean": `${HAS} a condition that is ${WITH_DEFAULTS.on} but ${WITH_FILE["not-boolean"]}`,
+  "defaults-on-file-unknown": `${HAS} a condition that is ${WITH_DEFAULTS.on} but ${WITH_FILE.unknown}`,
+  "defaults-off-file-on": `${HAS} a condition that is ${WITH_DEFAULTS.off} but ${WITH_FILE.on}${NOT_TRACKED}`,
+  "defaults-off-file-not-boolean": `${HAS} a condition that is ${WITH_DEFAULTS.off} but ${WITH_FILE["not-boolean"]}${NOT_TRACKED}`,
+  "defaults-off-file-unknown": `${HAS} a condition that is ${WITH_DEFAULTS.off} but ${WITH_FILE.unknown}${NOT_TRACKED}`,
+  "defaults-not-boolean-file-on": `${HAS} a condition that is ${WITH_DEFAULTS["not-boolean"]} but ${WITH_FILE.on}`,
+  "defaults-not-boolean-file-off": `${HAS} a condition that is ${WITH_DEFAULTS["not-boolean"]} but ${WITH_FILE.off}`,
+  "defaults-not-boolean-file-unknown": `${HAS} a condition that is ${WITH_DEFAULTS["not-boolean"]} but ${WITH_FILE.unknown}`,
+  "defaults-unknown-file-on": `${HAS} a condition that is ${WITH_DEFAULTS.unknown} but ${WITH_FILE.on}`,
+  "defaults-unknown-file-off": `${HAS} a condition that is ${WITH_DEFAULTS.unknown} but ${WITH_FILE.off}`,
+  "defaults-unknown-file-not-boolean": `${HAS} a condition that is ${WITH_DEFAULTS.unknown} but ${WITH_FILE["not-boolean"]}`
+};
 var cua011 = {
-  id: id10,
-  name: name10,
-  description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
-  defaultSeverity: "notice",
-  docsUrl: docsUrl(id10, name10),
+  meta: {
+    id: "CUA011",
+    name: "conditional-tracking",
+    description: "The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false",
+    help: [
+      "The tracking deployment has a `condition`. It is evaluated three ways: with every parameter unknown, with the template's default values, and with the parameters file's values over them.",
+      '- **error** when it is false whatever the parameters: `false`, `"false"`, `"False"`, `0`, `[false()]`, `[bool(0)]`, `[equals(1, 2)]`, a variable that is constant false. Tracking is always off.',
+      "- **warning** when it is off with the default values (customers who keep the defaults are not tracked), whatever the parameters file says; the message says when the parameters file turns it on. Also when it is not a boolean.",
+      "- **notice** otherwise (an opt-out is legitimate): on by default, on by default but off with the parameters file (the message says exactly that), or known only at deployment (it names what it depends on).",
+      "",
+      "An opt-out condition is legitimate; make sure tracking is on with the default parameter values, and never use a literal false.",
+      "",
+      "Fails:",
+      "```json",
+      '"condition": "[equals(1, 2)]"',
+      "```",
+      "Passes (a notice), with the parameter's default `No`:",
+      "```json",
+      `"condition": "[equals(parameters('telemetryOptOut'), 'No')]"`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "very-high",
+    messages: messages11,
+    notFixable: "a condition may be a deliberate opt-out; fix does not remove or change it"
+  },
   check({ model, candidates, report: report2 }) {
     let scopes;
     for (const candidate of topLevelTrackingDeployments(candidates)) {
@@ -9766,77 +10279,109 @@ var cua011 = {
       const raw = entry.resource["condition"];
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
-      const outcome = evaluateCondition(raw, entry, scopes);
-      const written = typeof raw === "string" && isExpressionString(raw) ? `${previewValue(raw)}, which is` : void 0;
-      const verdict = judge(written ?? `${previewValue(raw)}:`, written === void 0, outcome);
-      report2({ message: `tracking deployment ${nameOf(candidate)} ${verdict.message}`, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
+      report2({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
     }
   }
 };
-function judge(written, literal, { constant, defaults, withFile }) {
+function judge(raw, outcome) {
+  const { constant, defaults, withFile } = outcome;
+  const literal = !(typeof raw === "string" && isExpressionString(raw));
+  const condition = previewValue(raw);
   const always = truthOf(constant);
-  if (always === false) return { message: `has condition ${written} ${literal ? "" : "false whatever the parameters: "}tracking is always off, so no usage is attributed`, severity: "error" };
-  if (always === true) return { message: `has condition ${written} ${literal ? "" : "always true: "}tracking is always on`, severity: "notice" };
-  if (always === "not-boolean") return { message: `has condition ${written} ${literal ? "not a boolean" : describe("not-boolean", constant)}; ARM expects true or false`, severity: "warning" };
+  if (always === false) return { messageId: literal ? "literal-off" : "always-off", data: { condition }, severity: "error" };
+  if (always === true) return { messageId: literal ? "literal-on" : "always-on", data: { condition }, severity: "notice" };
+  if (always === "not-boolean") {
+    return literal ? { messageId: "literal-not-boolean", data: { condition }, severity: "warning" } : { messageId: "always-not-boolean", data: { condition, value: previewValue(constant) }, severity: "warning" };
+  }
   const byDefault = truthOf(defaults);
   const byFile = truthOf(withFile);
   if (byDefault === byFile) return sameEitherWay(byDefault, defaults);
-  const withDefaults = byDefault === "unknown" ? describe(byDefault, defaults, "not known from the default values") : `${describe(byDefault, defaults)} with the default parameter values`;
-  const message = `has a condition that is ${withDefaults} but ${describe(byFile, withFile)} with the parameters file`;
-  if (byDefault === false) return { message: `${message}; customers who keep the template defaults are not tracked`, severity: "warning" };
+  const data = {
+    ...byDefault === "unknown" ? { dependency: dependencyOf(defaults) } : {},
+    ...byFile === "unknown" ? { dependency: dependencyOf(withFile) } : {},
+    ...byDefault === "not-boolean" ? { defaultValue: previewValue(defaults) } : {},
+    ...byFile === "not-boolean" ? { fileValue: previewValue(withFile) } : {}
+  };
+  const messageId = `defaults-${outcomeOf(byDefault)}-file-${outcomeOf(byFile)}`;
+  if (byDefault === false) return { messageId, data, severity: "warning" };
   const onByDefault = byDefault === true || byDefault === "unknown" && byFile === true;
-  return { message, severity: onByDefault ? "notice" : "warning" };
+  return { messageId, data, severity: onByDefault ? "notice" : "warning" };
 }
 function sameEitherWay(truth, value) {
   switch (truth) {
     case true:
-      return { message: "has a condition (an opt-out); it is on by default (with the default parameter values)", severity: "notice" };
+      return { messageId: "on-by-default", data: {}, severity: "notice" };
     case false:
-      return { message: "is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked", severity: "warning" };
+      return { messageId: "off-by-default", data: {}, severity: "warning" };
     case "not-boolean":
-      return { message: `has a condition that evaluates to ${previewValue(value)} with the default parameter values, not a boolean; ARM expects true or false`, severity: "warning" };
+      return { messageId: "not-boolean-by-default", data: { value: previewValue(value) }, severity: "warning" };
     case "unknown":
-      return { message: `has a condition that is ${describe(truth, value)}`, severity: "notice" };
+      return { messageId: "unknown", data: { dependency: dependencyOf(value) }, severity: "notice" };
   }
 }
-function describe(truth, value, unknown = "known only at deployment") {
+function outcomeOf(truth) {
   if (truth === true) return "on";
   if (truth === false) return "off";
-  if (truth === "unknown") return `${unknown} (it depends on ${truncate(describeDependency(value))})`;
-  return `${previewValue(value)}, not a boolean`;
+  return truth;
+}
+function dependencyOf(value) {
+  return truncate(describeDependency(value));
 }
 
 // src/rules/cua012-tracking-location.ts
-var id11 = "CUA012";
-var name11 = "tracking-location-missing";
+var messages12 = {
+  missing: `tracking deployment '{{name}}' has no location; at {{scope}} scope ARM requires one (for example "location": "[deployment().location]")`
+};
+var LOCATION = "[deployment().location]";
 var cua012 = {
-  id: id11,
-  name: name11,
-  description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id11, name11),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA012",
+    name: "tracking-location-missing",
+    description: "A tracking deployment that runs at subscription, management-group or tenant scope has no location",
+    help: [
+      'The tracking deployment runs at subscription, management-group or tenant scope and has no `location` (or an empty one); ARM requires one for deployments at those scopes. Where a deployment runs comes from its own properties first, as in ARM: `"resourceGroup"` \u2192 resource group (so `"resourceGroup": "rg1"` in a subscription template needs no location), `"subscriptionId"` alone \u2192 subscription, `"scope": "/"` or `"[tenant()]"` \u2192 tenant, `"scope": "Microsoft.Management/managementGroups/\u2026"` or `"[managementGroup(\u2026)]"` \u2192 management group; without them, the template\'s scope (read from `$schema`). A `scope` that cannot be read before deployment is not judged.',
+      "",
+      '`cua-guard fix` sets `"location": "[deployment().location]"` where the location is missing, `""` or `null`; a location computed by an expression is left to you.',
+      "",
+      'Passes: `"location": "[deployment().location]"`.',
+      'Fails: no `location` in a `subscriptionDeploymentTemplate.json` template, or `"subscriptionId": "\u2026"` without `location` in a resource-group template.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages12
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
       const scope = entry.targetScope;
       if (scope === void 0 || scope === "resourceGroup" || entry.placement === "nested-inline" || entry.placement === "child") continue;
       const raw = entry.resource["location"];
       const value = raw === void 0 ? void 0 : evaluateValue(raw, entry.scope).value;
-      if (value === void 0 || value === "" || value === null) {
-        report2({
-          message: `tracking deployment ${nameOf(candidate)} has no location; at ${scope} scope ARM requires one (for example "location": "[deployment().location]")`,
-          at: raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location"),
-          resource: entry
-        });
-      }
+      if (value !== void 0 && value !== "" && value !== null) continue;
+      const name = truncate(candidate.name.display);
+      const at = raw === void 0 ? resourceRef(entry) : propertyRef(entry, "location");
+      const fixable = isFixableHere(entry, model);
+      const fix = fixable ? setLocation(entry, name, scope) : void 0;
+      const why = fixable ? "the location is computed by an expression; make it give a location" : NOT_HERE;
+      report2({ messageId: "missing", data: { name, scope }, at, resource: entry, ...fix ? { fix } : { notFixable: why } });
     }
   }
 };
+function setLocation(entry, name, scope) {
+  const raw = entry.resource["location"];
+  const path = [...entry.path, "location"];
+  if (raw === void 0) {
+    return { file: entry.source.file, operations: [{ kind: "insert", path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)` };
+  }
+  if (typeof raw === "string" && isExpressionString(raw)) return void 0;
+  return { file: entry.source.file, operations: [{ kind: "replace", path, value: LOCATION }], description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+}
 
 // src/rules/cua013-invalid-template.ts
 var SUPPRESSION_EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
 var SUPPRESSION_KEYS = ["ignore", "reason"];
-var messages2 = {
+var messages13 = {
   syntax: "not a valid JSON template: {{problem}} (line {{line}}, column {{column}})",
   "not-an-object": "the file is {{found}}, not a deployment template object",
   "other-schema": "the file is {{what}}, not a deployment template ($schema {{schema}})",
@@ -9881,7 +10426,7 @@ var cua013 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages2,
+    messages: messages13,
     notFixable: "fix edits only files it can parse as deployment templates"
   },
   checkUnreadable({ file, problem, position, report: report2 }) {
@@ -9953,97 +10498,188 @@ function describeValue(value) {
 }
 
 // src/rules/cua014-tracking-api-version.ts
-var id12 = "CUA014";
-var name12 = "tracking-api-version";
+var messages14 = {
+  missing: `tracking deployment '{{name}}' has no apiVersion (for example "2021-04-01")`,
+  notDate: "tracking deployment '{{name}}' has apiVersion {{apiVersion}}, not a date-form version such as 2021-04-01"
+};
 var DATE_VERSION = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
 var cua014 = {
-  id: id12,
-  name: name12,
-  description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id12, name12),
-  check({ candidates, report: report2 }) {
+  meta: {
+    id: "CUA014",
+    name: "tracking-api-version",
+    description: "The tracking deployment has no apiVersion, or one that is not a valid date-form version",
+    help: [
+      "The tracking deployment has no `apiVersion`, or one that is not a date-form version (`2021-04-01`, `2022-09-01-preview`). ARM rejects a resource without a valid API version.",
+      "",
+      "`cua-guard fix` sets a missing or literal non-date apiVersion to `2021-04-01`; one computed by an expression is left to you.",
+      "",
+      'Passes: `"apiVersion": "2021-04-01"`. Fails: `"apiVersion": "latest"`.'
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "very-high",
+    messages: messages14
+  },
+  check({ model, candidates, report: report2 }) {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
+      const name = truncate(candidate.name.display);
+      const at = propertyRef(entry, "apiVersion");
       const raw = entry.resource["apiVersion"];
+      const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        report2({ message: `tracking deployment ${nameOf(candidate)} has no apiVersion (for example "2021-04-01")`, at: propertyRef(entry, "apiVersion"), resource: entry });
+        const fix2 = fixable ? { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)` } : void 0;
+        report2({ messageId: "missing", data: { name }, at, resource: entry, ...fix2 ? { fix: fix2 } : { notFixable: NOT_HERE } });
         continue;
       }
       const value = evaluateValue(raw, entry.scope).value;
       if (typeof value === "string" && DATE_VERSION.test(value)) continue;
-      const shown = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
-      report2({ message: `tracking deployment ${nameOf(candidate)} has apiVersion ${shown}, not a date-form version such as 2021-04-01`, at: propertyRef(entry, "apiVersion"), resource: entry });
+      const apiVersion = typeof value === "string" ? `'${truncate(value)}'` : previewValue(raw);
+      const fix = fixable ? replaceLiteral(entry, name, raw) : void 0;
+      const why = fixable ? "the apiVersion is computed by an expression; make it give a date-form version" : NOT_HERE;
+      report2({ messageId: "notDate", data: { name, apiVersion }, at, resource: entry, ...fix ? { fix } : { notFixable: why } });
     }
   }
 };
+function replaceLiteral(entry, name, raw) {
+  if (typeof raw === "string" && isExpressionString(raw)) return void 0;
+  const was = typeof raw === "string" ? `'${truncate(raw)}'` : previewValue(raw);
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "replace", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }],
+    description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (was ${was})`
+  };
+}
 
 // src/rules/cua015-fixed-name-at-higher-scope.ts
-var id13 = "CUA015";
-var name13 = "fixed-name-at-higher-scope";
+var AFTERWARDS = `deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-{{trackingId}}-{0}', uniqueString({{location}}))]"`;
+var messages15 = {
+  "fixed-name": `tracking deployment '{{name}}' at {{scope}} scope has a fixed name; ${AFTERWARDS}`,
+  "name-ignores-location": `tracking deployment '{{name}}' at {{scope}} scope has a name that does not change with its location ({{parts}} uses neither deployment().location nor the deployment's location); ${AFTERWARDS}`
+};
 var cua015 = {
-  id: id13,
-  name: name13,
-  description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
-  defaultSeverity: "warning",
-  docsUrl: docsUrl(id13, name13),
+  meta: {
+    id: "CUA015",
+    name: "fixed-name-at-higher-scope",
+    description: "At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails",
+    help: [
+      "A tracking deployment that runs at subscription, management-group or tenant scope has a name that does not change with its location; ARM rejects reusing a deployment name in another location (`InvalidDeploymentLocation`), so the second customer deployment in another region fails.",
+      "",
+      "The check reads the text of the name expression and of the unknown parts it resolves to (through variables): the name is fine when it mentions `deployment().location`, the tracking deployment's own location expression (`parameters('location')` when `\"location\": \"[parameters('location')]\"`), `deployment().name` (the outer deployment's own name is bound to its location the same way, so a second region needs a new outer name anyway), or a value new on every run (`utcNow()`, `newGuid()`, or a parameter whose default uses them). A suffix such as `uniqueString(subscription().id)` does not count. A location written as plain text (`\"westeurope\"`) is the same for every deployment, so a fixed name cannot clash there.",
+      "",
+      "Make the name unique per location, e.g. `\"[format('pid-<GUID>-{0}', uniqueString(deployment().location))]\"`.",
+      "",
+      'Fails, at subscription scope with `"location": "[deployment().location]"`:',
+      "```json",
+      '"name": "pid-4f3c9a7e-\u2026"',
+      `"name": "[concat('pid-4f3c9a7e-\u2026-', uniqueString(subscription().id))]"`,
+      "```",
+      "Passes:",
+      "```json",
+      `"name": "[format('pid-4f3c9a7e-\u2026-{0}', uniqueString(deployment().location))]"`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "very-high",
+    messages: messages15,
+    notFixable: "renaming a tracking deployment that may already be deployed is left to you"
+  },
   check({ model, candidates, report: report2 }) {
     for (const candidate of topLevelTrackingDeployments(candidates)) {
       const { entry } = candidate;
       const scope = entry.targetScope;
       if (scope === void 0 || scope === "resourceGroup") continue;
       if (hasFixedLocation(entry) || nameAvoidsLocationClash(entry, model.main.root)) continue;
-      report2({
-        message: `tracking deployment ${nameOf(candidate)} at ${scope} scope ${whatIsFixed(candidate)}; deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. ${suggestion(candidate)}`,
-        at: propertyRef(entry, "name"),
-        resource: entry
-      });
+      const data = { name: truncate(candidate.name.display), scope, ...suggestion(candidate) };
+      const unknown = unknownParts(entry.name).map((p) => p.text);
+      const at = propertyRef(entry, "name");
+      if (unknown.length === 0) report2({ messageId: "fixed-name", data, at, resource: entry });
+      else report2({ messageId: "name-ignores-location", data: { ...data, parts: truncate(unknown.join(", ")) }, at, resource: entry });
     }
   }
 };
-function whatIsFixed(candidate) {
-  const unknown = unknownParts(candidate.entry.name).map((p) => p.text);
-  if (unknown.length === 0) return "has a fixed name";
-  return `has a name that does not change with its location (${truncate(unknown.join(", "))} uses neither deployment().location nor the deployment's location)`;
-}
 function suggestion(candidate) {
   const location = candidate.entry.resource["location"];
-  const locationText = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
-  return `"[format('pid-${candidate.name.trackingId ?? "<GUID>"}-{0}', uniqueString(${locationText}))]"`;
+  const expression = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
+  return { trackingId: candidate.name.trackingId ?? "<GUID>", location: expression };
 }
 
 // src/rules/cua016-invalid-expression.ts
-var id14 = "CUA016";
-var name14 = "invalid-expression";
+var messages16 = {
+  invalid: "{{where}} {{value}}: {{errors}}"
+};
 var cua016 = {
-  id: id14,
-  name: name14,
-  description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
-  defaultSeverity: "error",
-  docsUrl: docsUrl(id14, name14),
+  meta: {
+    id: "CUA016",
+    name: "invalid-expression",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    help: [
+      "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
+      "",
+      'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions.",
+      "",
+      "Fails:",
+      "```json",
+      `"name": "[concat('pid-', )]", "condition": "[equals(parameters('telemetry'), 'on)]", "location": "[foo()]"`,
+      "```",
+      "Passes:",
+      "```json",
+      `"name": "[concat('pid-', variables('cuaId'))]"`,
+      "```"
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages16,
+    notFixable: "fix does not rewrite expressions",
+    reportsInvalidExpressions: true
+  },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
-      const details = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`);
+      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ message: `${problem.label} ${previewValue(text)}: ${details.join("; ")}`, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+      report2({ messageId: "invalid", data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
     }
   }
 };
 
 // src/rules/cua017-linked-template-not-checked.ts
-var id15 = "CUA017";
-var name15 = "linked-template-not-checked";
+var messages17 = {
+  remote: "{{problem}}; a tracking resource inside it would not be seen",
+  "outside-workspace": "{{problem}}; a tracking resource inside it would not be seen",
+  unresolved: "{{problem}}; a tracking resource inside it would not be seen",
+  missing: "{{problem}}; a tracking resource inside it would not be seen"
+};
 var cua017 = {
-  id: id15,
-  name: name15,
-  description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
-  defaultSeverity: "notice",
-  docsUrl: docsUrl(id15, name15),
+  meta: {
+    id: "CUA017",
+    name: "linked-template-not-checked",
+    description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
+    help: [
+      "A linked template could not be checked: it is remote (`https://\u2026`), outside the workspace, missing, or its path is not known before deployment. A tracking resource inside it would not be seen.",
+      "",
+      'Keep linked templates in the repository and link them with `relativePath` so they can be checked, or verify the remote template yourself. Once it is verified, suppress the finding on the linking deployment: `"metadata": { "cua-guard": { "ignore": ["CUA017"], "reason": "\u2026" } }`.',
+      "",
+      "Fails:",
+      "```json",
+      '"templateLink": { "uri": "https://example.com/templates/network.json" }',
+      "```",
+      "Passes, with the file present (or a `uri` built from `_artifactsLocation`, whatever its default, plus a path to a file in the package):",
+      "```json",
+      '"templateLink": { "relativePath": "nestedtemplates/network.json" }',
+      "```"
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages17,
+    notFixable: "fix does not read remote templates"
+  },
   check({ model, report: report2 }) {
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
       report2({
-        message: `${note.message}; a tracking resource inside it would not be seen`,
+        messageId: note.kind,
+        data: { problem: note.message },
         at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
         // The linking deployment's metadata.cua-guard.ignore can suppress it.
         ...note.deployment ? { resource: note.deployment } : {}
@@ -10053,8 +10689,11 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017].map((r) => "meta" in r ? r : fromLegacy(r));
+var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+function findRule(id) {
+  return BY_ID.get(id.toUpperCase());
+}
 
 // src/fix/style.ts
 function detectStyle(text) {
@@ -10162,349 +10801,162 @@ function replacementEdit(text, path, value) {
   return edit;
 }
 
-// src/model/tracking-resource.ts
-var TRACKING_API_VERSION = "2021-04-01";
-var SCHEMAS = {
-  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
-  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
-  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
-};
-function isHigherScope(scope) {
-  return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
-}
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function trackingName(trackingId, scope, strictNames) {
-  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
-    return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
+// src/fix/apply-fixes.ts
+function applyFixes(text, fixes) {
+  const tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!tree || fixes.length === 0) return { text, applied: [], appliedEdits: [], deferred: [...fixes], edits: [] };
+  const style = detectStyle(text);
+  const applied = [];
+  const appliedEdits = [];
+  const deferred = [];
+  const accepted = [];
+  for (const fix of fixes) {
+    const edits2 = editsFor(fix, { text, tree, style });
+    if (edits2 === void 0 || edits2.some((edit) => accepted.some((other) => overlaps(edit, other)))) {
+      deferred.push(fix);
+      continue;
+    }
+    accepted.push(...edits2);
+    applied.push(fix);
+    appliedEdits.push(edits2);
   }
-  return `pid-${trackingId}`;
+  const edits = [...accepted].sort((a, b) => a.offset - b.offset);
+  return { text: applyEdits(text, edits), applied, appliedEdits, deferred, edits };
 }
-function emptyTemplate(scope) {
-  return { $schema: SCHEMAS[scope ?? "resourceGroup"], contentVersion: "1.0.0.0", resources: [] };
+function editsFor(fix, document) {
+  try {
+    return fix.operations.map((operation) => editFor(operation, document));
+  } catch {
+    return void 0;
+  }
 }
-function trackingResource(trackingId, scope, strictNames = false) {
-  return {
-    type: "Microsoft.Resources/deployments",
-    apiVersion: TRACKING_API_VERSION,
-    name: trackingName(trackingId, scope, strictNames),
-    ...isHigherScope(scope) ? { location: "[deployment().location]" } : {},
-    properties: { mode: "Incremental", template: emptyTemplate(scope) }
-  };
+function editFor(operation, { text, tree, style }) {
+  const path = [...operation.path];
+  if (operation.kind === "replace") return replacementEdit(text, path, operation.value);
+  return insertionEdit(text, tree, { path, value: operation.value, ...operation.first !== void 0 ? { first: operation.first } : {} }, style);
+}
+function overlaps(a, b) {
+  if (a.offset === b.offset) return true;
+  return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
 }
 
-// src/fix/fix-context.ts
-function wanted(context, ruleId, what, entry) {
-  if (context.input.settings.severities[ruleId] === "off") {
-    context.notes.push(`left alone: ${what} (${ruleId} is off for this template)`);
-    return false;
+// src/fix/compose-edits.ts
+function composeEdit(earlier, current, edit) {
+  const start = edit.offset;
+  const end = edit.offset + edit.length;
+  let shift = 0;
+  const before = [];
+  const touched = [];
+  const after = [];
+  for (const e of earlier) {
+    const at = e.offset + shift;
+    const contentEnd = at + e.content.length;
+    const touches = edit.length === 0 ? at <= start && start <= contentEnd : at < end && start < contentEnd;
+    if (touches) touched.push({ edit: e, at, shift });
+    else if (contentEnd <= start) before.push(e);
+    else after.push(e);
+    shift += e.content.length - e.length;
   }
-  const suppressed = entry ? suppressionFor(entry.resource, ruleId) : void 0;
-  if (suppressed) {
-    context.notes.push(`left alone: ${what} (${ruleId} is suppressed on this resource: ${suppressed.reason})`);
-    return false;
+  const shiftBefore = before.reduce((sum, e) => sum + e.content.length - e.length, 0);
+  const first = touched[0];
+  const last = touched[touched.length - 1];
+  if (first === void 0 || last === void 0) {
+    return sortEdits([...before, { offset: start - shiftBefore, length: edit.length, content: edit.content }, ...after]);
   }
-  return true;
+  const regionStart = Math.min(start, first.at);
+  const regionEnd = Math.max(end, last.at + last.edit.content.length);
+  const originalStart = start < first.at ? start - first.shift : first.edit.offset;
+  const lastEndInOriginal = last.edit.offset + last.edit.length;
+  const originalEnd = end > last.at + last.edit.content.length ? lastEndInOriginal + (end - (last.at + last.edit.content.length)) : lastEndInOriginal;
+  const content = current.slice(regionStart, start) + edit.content + current.slice(end, regionEnd);
+  return sortEdits([...before, { offset: originalStart, length: originalEnd - originalStart, content }, ...after]);
 }
-function addProperty(context, path, value, message, first = false) {
-  const edit = insertionEdit(context.input.text, context.tree, { path, value, first }, context.style);
-  context.pending.push({ edit, message });
-}
-function replace2(context, path, value, message) {
-  context.pending.push({ edit: replacementEdit(context.input.text, path, value), message });
-}
-function isExpression(value) {
-  return value.startsWith("[") && !value.startsWith("[[") && value.endsWith("]");
-}
-
-// src/fix/insert-tracking.ts
-function insertTrackingResource(context, root) {
-  const { input } = context;
-  if (!wanted(context, "CUA001", "the missing top-level tracking deployment was not inserted")) return false;
-  if (!input.trackingId) {
-    context.notes.push("not changed: there is no top-level tracking deployment and no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)");
-    return false;
-  }
-  const value = trackingResource(input.trackingId, context.scope, input.settings.strictNames);
-  const resources = root["resources"];
-  const label = `'${String(value["name"])}'`;
-  if (Array.isArray(resources)) {
-    const edit = insertionEdit(input.text, context.tree, { path: ["resources", 0], value, first: true }, context.style);
-    context.pending.push({ edit, message: `inserted tracking deployment ${label} as the first resource${scopeNote(context.scope)}` });
-  } else if (isRecord(resources)) {
-    const symbol = uniqueSymbol(resources);
-    const edit = insertionEdit(input.text, context.tree, { path: ["resources", symbol], value, first: true }, context.style);
-    context.pending.push({ edit, message: `inserted tracking deployment ${label} as the symbolic resource '${symbol}'${scopeNote(context.scope)}` });
-  }
-  return true;
-}
-function scopeNote(scope) {
-  return isHigherScope(scope) ? ` (${scope} scope: with a location and a per-location name)` : "";
-}
-function uniqueSymbol(resources) {
-  for (let i = 0; ; i++) {
-    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
-    if (!(symbol in resources)) return symbol;
-  }
-}
-
-// src/fix/literal-name-repair.ts
-var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function repairLiteralName(raw, knownIds, strictNames) {
-  const match = /^pid-(.*)$/is.exec(raw);
-  if (!match) return { reason: "it does not start with 'pid-', so the intended name is not clear" };
-  const reasons = [];
-  if (!raw.startsWith("pid-")) reasons.push("lower-case 'pid-'");
-  let rest = match[1] ?? "";
-  const braced = /^\{([^{}]*)\}(.*)$/.exec(rest);
-  if (braced) {
-    rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
-    reasons.push("no braces round the GUID");
-  }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
-  if (guid !== void 0) {
-    const suffix = rest.slice(guid.length);
-    if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
-      return reasons.length > 0 ? { name: `pid-${guid}${suffix}`, reason: reasons.join(", ") } : { reason: "the intended name is not clear" };
-    }
-    return { reason: "what follows the GUID is not a valid suffix; the intended name is not clear" };
-  }
-  if (/^[a-z0-9-]+-partnercenter$/i.test(rest) && reasons.length > 0) {
-    return { name: `pid-${rest.toLowerCase()}`, reason: [...reasons, "lower-case Partner Center id"].join(", ") };
-  }
-  const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
-  if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
-  const near = [...new Set(knownIds.filter((id16) => GUID3.test(id16)))].filter((id16) => editDistance(id16.replace(/-/g, "").toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
-  return {
-    reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
-  };
-}
-function editDistance(a, b) {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/fix/repair-name.ts
-var NIL_GUID = "00000000-0000-0000-0000-000000000000";
-function repairName(context, candidate) {
-  const { entry } = candidate;
-  const raw = entry.resource["name"];
-  const namePath = [...entry.path, "name"];
-  const { input } = context;
-  if (typeof raw !== "string" || isExpression(raw)) {
-    if (candidate.name.trackingId === NIL_GUID && input.trackingId) {
-      context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression that gives the placeholder id ${NIL_GUID}; put your id (${input.trackingId}) where it comes from`);
-    } else if (candidate.name.form === "invalid") {
-      context.notes.push(`left alone: tracking name ${JSON.stringify(raw)} is an expression; fix it by hand (${candidate.name.problem ?? "invalid"})`);
-    }
-    return;
-  }
-  if (candidate.name.trackingId === NIL_GUID && input.trackingId && input.trackingId !== NIL_GUID && candidate.name.form !== "invalid") {
-    if (!wanted(context, "CUA009", `tracking name '${raw}' has the placeholder id`, entry)) return;
-    const renamed = `pid-${input.trackingId}${raw.slice(4 + NIL_GUID.length)}`;
-    replace2(context, namePath, renamed, `replaced the placeholder id in '${raw}' with ${input.trackingId}`);
-    return;
-  }
-  if (candidate.name.form === "invalid") {
-    if (!wanted(context, "CUA003", `tracking name '${raw}' is invalid`, entry)) return;
-    const repaired = repairLiteralName(raw, [...input.trackingId ? [input.trackingId] : [], ...input.registeredIds ?? []], input.settings.strictNames);
-    if (repaired.name !== void 0) {
-      replace2(context, namePath, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
-      return;
-    }
-    const why = `tracking name '${raw}' is invalid (${candidate.name.problem ?? "invalid"}) and ${repaired.reason}`;
-    renameToGivenId(context, candidate, raw, why, "it was invalid");
-    return;
-  }
-  const registered = input.registeredIds ?? [];
-  const id16 = candidate.name.trackingId;
-  if (id16 !== void 0 && registered.length > 0 && !registered.includes(id16) && wanted(context, "CUA009", `tracking name '${raw}' uses the unregistered id ${id16}`, entry)) {
-    renameToGivenId(context, candidate, raw, `tracking name '${raw}' uses the unregistered id ${id16}`, `${id16} is not registered`);
-  }
-}
-function renameToGivenId(context, candidate, raw, why, reason) {
-  const given = [...new Set(context.input.registeredIds ?? [])];
-  const [id16] = given;
-  if (id16 === void 0 || given.length > 1) {
-    const unclear = id16 === void 0 ? "no tracking id was given (--tracking-id or tracking-ids)" : `${given.length} tracking ids are given, so which one this template should use is not clear`;
-    context.notes.push(`left alone: ${why}; ${unclear}`);
-    return;
-  }
-  if (context.topLevelCount !== 1) {
-    context.notes.push(`left alone: ${why}; the template has ${context.topLevelCount} top-level tracking deployments, so which one should carry ${id16} is not clear`);
-    return;
-  }
-  const suffix = keptSuffix(raw, id16, context.input.settings.strictNames);
-  const renamed = `pid-${id16}${suffix}`;
-  replace2(context, [...candidate.entry.path, "name"], renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id16})`);
-}
-function keptSuffix(raw, id16, strictNames) {
-  if (strictNames || !GUID3.test(id16)) return "";
-  const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
-  if (suffix === void 0 || suffix.toLowerCase() === "-partnercenter") return "";
-  return `pid-${id16}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
-}
-
-// src/fix/repair-deployment.ts
-var DATE_VERSION2 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-(preview|alpha|beta|privatepreview))?$/i;
-function repairTrackingDeployment(context, candidate) {
-  const { entry } = candidate;
-  const target = { entry, path: [...entry.path], label: `'${candidate.name.display}'` };
-  repairName(context, candidate);
-  repairProperties(context, target);
-  repairLocation(context, target);
-  repairApiVersion(context, target);
-}
-function repairProperties(context, { entry, path, label }) {
-  const properties = entry.resource["properties"];
-  if (properties === void 0) {
-    const mode = wanted(context, "CUA007", `${label} has no properties.mode`, entry);
-    const template = wanted(context, "CUA008", `${label} has no inline template`, entry);
-    const value = { ...mode ? { mode: "Incremental" } : {}, ...template ? { template: emptyTemplate(context.scope) } : {} };
-    const parts = [...mode ? ["mode Incremental"] : [], ...template ? ["empty template"] : []];
-    if (parts.length > 0) addProperty(context, [...path, "properties"], value, `added properties (${parts.join(", ")}) to ${label}`);
-  } else if (isRecord(properties)) {
-    const mode = properties["mode"];
-    if (mode === void 0) {
-      if (wanted(context, "CUA007", `${label} has no properties.mode`, entry)) {
-        addProperty(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (it had none)`, true);
-      }
-    } else if (typeof mode === "string" && !isExpression(mode)) {
-      if (mode.toLowerCase() !== "incremental" && wanted(context, "CUA007", `properties.mode of ${label} is '${mode}'`, entry)) {
-        replace2(context, [...path, "properties", "mode"], "Incremental", `set properties.mode of ${label} to 'Incremental' (was '${mode}')`);
-      }
-    } else {
-      const value = evaluateValue(mode, entry.scope).value;
-      if (typeof value !== "string" || value.toLowerCase() !== "incremental") {
-        context.notes.push(`left alone: properties.mode of ${label} is ${JSON.stringify(mode)}, not a literal; make it 'Incremental'`);
-      }
-    }
-    if (properties["template"] === void 0 && properties["templateLink"] === void 0 && wanted(context, "CUA008", `${label} has no inline template`, entry)) {
-      addProperty(context, [...path, "properties", "template"], emptyTemplate(context.scope), `added an empty inline template to ${label}`);
-    }
-  }
-}
-function repairLocation(context, { entry, path, label }) {
-  if (isHigherScope(entry.targetScope) && entry.resource["location"] === void 0 && wanted(context, "CUA012", `${label} has no location`, entry)) {
-    addProperty(context, [...path, "location"], "[deployment().location]", `added "location": "[deployment().location]" to ${label} (${entry.targetScope} scope)`);
-  }
-}
-function repairApiVersion(context, { entry, path, label }) {
-  const apiVersion = entry.resource["apiVersion"];
-  if (apiVersion === void 0) {
-    if (wanted(context, "CUA014", `${label} has no apiVersion`, entry)) {
-      addProperty(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (it had none)`);
-    }
-  } else if (typeof apiVersion === "string" && !isExpression(apiVersion) && !DATE_VERSION2.test(apiVersion) && wanted(context, "CUA014", `apiVersion of ${label} is '${apiVersion}'`, entry)) {
-    replace2(context, [...path, "apiVersion"], TRACKING_API_VERSION, `set apiVersion of ${label} to '${TRACKING_API_VERSION}' (was '${apiVersion}')`);
-  }
+function sortEdits(edits) {
+  return edits.sort((a, b) => a.offset - b.offset);
 }
 
 // src/fix/plan-fix.ts
+var MAX_PASSES = 10;
 function planTemplateFix(input) {
-  const unchanged = (notes) => finish2(input, { pending: [], notes }, []);
   const parsed = parseTemplateText(input.text);
-  if (!parsed.ok) return unchanged([`not changed: the file is not valid JSON (${parsed.error.message})`]);
+  if (!parsed.ok) return unchanged(input, { kind: "invalid-json", message: parsed.error.message });
   const shape = templateShapeProblem(parsed.value);
-  if (shape) return unchanged([`not changed: it is not a deployment template (${shape.kind})`]);
-  const tree = parseTree2(input.text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree) return unchanged(["not changed: the file could not be parsed"]);
-  const source = createTemplateSource(input.file, input.text, parsed.value);
-  const model = buildTemplateModel(source, {
-    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-    ...input.readLinked && input.settings.followLinks ? { readLinked: input.readLinked } : {}
-  });
-  const candidates = findTrackingResources(model, input.settings.strictNames);
-  const style = detectStyle(input.text);
-  const deployments = candidates.filter((c) => c.isDeployment);
-  const topLevel = deployments.filter((c) => c.entry.placement === "top-level" && c.entry.source.file === input.file);
-  const elsewhere = deployments.filter((c) => !topLevel.includes(c));
-  const context = { input, tree, style, scope: model.scope, pending: [], notes: [], topLevelCount: topLevel.length };
-  const broken = model.resources.filter(
-    (r) => r.placement === "top-level" && r.source.file === input.file && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
-  );
-  for (const entry of broken) {
-    context.notes.push(`left alone: the deployment named ${JSON.stringify(entry.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`);
+  if (shape) return unchanged(input, { kind: "not-a-template", shape: shape.kind });
+  let text = input.text;
+  let edits = [];
+  let placed = [];
+  let result = check(input, text);
+  const linkedFiles = result.linkedFiles;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fixes = attachedFixes(input.file, result.findings);
+    const applied = applyFixes(text, fixes);
+    if (applied.applied.length === 0 || applied.text === text) break;
+    placed = [...placed.map((p) => ({ ...p, at: moved(p.at, applied.edits) })), ...placedIn(applied.applied, applied.appliedEdits, applied.edits)];
+    for (const edit of [...applied.edits].sort((a, b) => b.offset - a.offset)) {
+      edits = composeEdit(edits, text, edit);
+      text = text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
+    }
+    result = check(input, text);
   }
-  const inserted = topLevel.length === 0 && broken.length === 0 && insertTrackingResource(context, model.main.root);
-  for (const candidate of elsewhere) {
-    context.notes.push(
-      `left alone: tracking deployment '${candidate.name.display}' is ${describePlacement(candidate.entry)}; cua-guard fix never moves or deletes one, as it cannot be sure nothing depends on it: ` + (inserted ? "a top-level one was inserted, so remove this one yourself" : "move it to the main template's top-level resources yourself")
-    );
-  }
-  for (const candidate of topLevel) repairTrackingDeployment(context, candidate);
-  return finish2(input, context, model.linkedSources.map((s) => s.file));
+  const lines = new LineIndex(text);
+  const changes = placed.map((p) => ({ message: p.description, line: lines.positionAt(p.at).line })).sort((a, b) => a.line - b.line);
+  const notes = notesOn(result.findings);
+  const remaining = result.findings.filter(isLeft);
+  return { file: input.file, original: input.text, fixed: text, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles };
 }
-function describePlacement(entry) {
-  const chain = entry.chain.map((hop) => `'${hop.label}'`).join(" \u2192 ");
-  switch (entry.placement) {
-    case "nested-inline":
-      return `inside the nested template of ${chain} (${entry.source.file})`;
-    case "linked":
-      return `in the linked template ${entry.source.file}${chain ? ` (reached through ${chain})` : ""}`;
-    default:
-      return `a child resource in ${entry.source.file}`;
-  }
-}
-function finish2(input, context, linkedFiles) {
-  const ordered = context.pending.map((p, index) => ({ ...p, index })).sort((a, b) => a.edit.offset - b.edit.offset || a.index - b.index);
-  const edits = ordered.map((p) => p.edit);
-  const fixed = applyEdits(input.text, edits);
-  const lines = new LineIndex(fixed);
-  let shift = 0;
-  const changes = [];
-  for (const { edit, message } of ordered) {
-    const start = edit.offset + shift + leadingLayout(edit.content);
-    changes.push({ message, line: lines.positionAt(start).line });
-    shift += edit.content.length - edit.length;
-  }
-  const recheck = checkTemplateText(
-    {
-      file: input.file,
-      text: fixed,
-      ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-      ...input.readLinked ? { readLinked: input.readLinked } : {}
-    },
+function check(input, text) {
+  return checkTemplateText(
+    { file: input.file, text, ...input.parameterValues ? { parameterValues: input.parameterValues } : {}, ...input.readLinked ? { readLinked: input.readLinked } : {} },
     { rules: RULES, settings: input.settings }
   );
-  const remaining = recheck.findings.filter((f) => !f.suppressed && f.severity !== "notice");
-  const notes = [...context.notes];
-  for (const finding of remaining) {
-    const why = NOT_FIXED[finding.ruleId];
-    notes.push(`still reported: ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}${why ? ` (not fixed: ${why})` : ""}`);
-  }
-  changes.sort((a, b) => a.line - b.line);
-  return { file: input.file, original: input.text, fixed, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles };
 }
-var NOT_FIXED = {
-  CUA002: "which tracking deployment to delete, or how to drop the copy loop, is your call; fix never deletes a resource",
-  CUA004: "fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none",
-  CUA005: "fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none",
-  CUA006: "changing the type or name of a resource that is not a deployment could change what it does; fix leaves it to you",
-  CUA008: "fix never deletes resources from the tracking deployment's template",
-  CUA010: "the id is known only at deployment; fix does not rewrite expressions",
-  CUA011: "a condition may be a deliberate opt-out; fix does not remove or change it",
-  CUA013: "fix edits only files it can parse as deployment templates",
-  CUA015: "renaming a tracking deployment that may already be deployed is left to you",
-  CUA016: "fix does not rewrite expressions",
-  CUA017: "fix does not read remote templates"
-};
+function attachedFixes(file, findings) {
+  return findings.flatMap((f) => f.fix && !f.suppressed && f.fix.file === file ? [f.fix] : []);
+}
+function isLeft(finding) {
+  return !finding.suppressed && finding.severity !== "notice";
+}
+function notesOn(findings) {
+  const notes = [];
+  for (const finding of findings) {
+    if (finding.suppressed) {
+      if (finding.fix) notes.push({ kind: "suppressed", finding });
+      continue;
+    }
+    if (!isLeft(finding)) continue;
+    if (finding.notFixable !== void 0) {
+      notes.push({ kind: "left-alone", finding, reason: finding.notFixable });
+      continue;
+    }
+    const reason = findRule(finding.ruleId)?.meta.notFixable;
+    notes.push({ kind: "still-reported", finding, ...reason !== void 0 ? { reason } : {} });
+  }
+  return notes;
+}
+function unchanged(input, note) {
+  const result = check(input, input.text);
+  const remaining = result.findings.filter(isLeft);
+  return { file: input.file, original: input.text, fixed: input.text, edits: [], changes: [], notes: [note, ...notesOn(result.findings)], remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles: [] };
+}
+function placedIn(fixes, editsByFix, all) {
+  return fixes.map((fix, i) => {
+    const first = [...editsByFix[i] ?? []].sort((a, b) => a.offset - b.offset)[0];
+    const offset = first ? first.offset : 0;
+    const before = all.filter((edit) => edit.offset < offset).reduce((sum, edit) => sum + edit.content.length - edit.length, 0);
+    return { description: fix.description, at: offset + before + (first ? leadingLayout(first.content) : 0) };
+  });
+}
+function moved(offset, edits) {
+  let shift = 0;
+  for (const edit of edits) if (edit.offset < offset || edit.offset === offset && edit.length === 0) shift += edit.content.length - edit.length;
+  return offset + shift;
+}
 function leadingLayout(content) {
   return /^[,\s]*/.exec(content)?.[0].length ?? 0;
 }
 
 // src/fix/fix-workspace.ts
-var UTF8_BOM2 = "\uFEFF";
+var UTF8_BOM = "\uFEFF";
 function fixWorkspace(request) {
   const discovery = discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
@@ -10519,7 +10971,7 @@ function fixWorkspace(request) {
   const files = planned.map((plan) => {
     const parent = linkedFrom.get(plan.file);
     if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
-    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [`left alone: it is a linked template of ${parent}, which is where a tracking deployment belongs`] };
+    return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: "linked-template", parent }] };
   });
   for (const plan of files) {
     if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
@@ -10530,25 +10982,17 @@ function fixWorkspace(request) {
   return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
 }
 function planOneFile(request, file, readLinked) {
-  const leave = (note) => ({ file, original: "", fixed: "", edits: [], changes: [], notes: [note], remainingErrors: [], linkedFiles: [], written: false, skipped: note, bom: "" });
+  const leave = (message) => ({ file, original: "", fixed: "", edits: [], changes: [], notes: [{ kind: "unreadable", message }], remainingErrors: [], linkedFiles: [], written: false, skipped: message, bom: "" });
   const read = readWorkspaceFile(request.workspace, file);
-  if (!read.ok) return leave(`not changed: ${read.message}`);
+  if (!read.ok) return leave(read.message);
   const bytes = readFileSync(read.absolutePath);
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return leave("not changed: UTF-16 files are not rewritten");
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return leave("UTF-16 files are not rewritten");
   const raw = bytes.toString("utf8");
-  const bom = raw.startsWith(UTF8_BOM2) ? UTF8_BOM2 : "";
+  const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : "";
   const text = raw.slice(bom.length);
   const settings = request.settingsFor(file);
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const plan = planTemplateFix({
-    file,
-    text,
-    ...settings.trackingIds[0] ? { trackingId: settings.trackingIds[0] } : {},
-    registeredIds: settings.trackingIds,
-    settings,
-    parameterValues: parameters.values,
-    readLinked
-  });
+  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
   return { ...plan, written: false, absolutePath: read.absolutePath, bom };
 }
 async function unifiedDiff(plans) {
@@ -10562,11 +11006,9 @@ export {
   detectEol,
   detectIndentUnit,
   detectStyle,
-  editDistance,
   emptyTemplate,
   fixWorkspace,
   planTemplateFix,
-  repairLiteralName,
   trackingName,
   trackingResource,
   unifiedDiff

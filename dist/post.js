@@ -8,7 +8,7 @@ var m = process.getBuiltinModule("node:fs");
 var m2 = process.getBuiltinModule("node:os");
 var EOL = /* @__PURE__ */ (() => m2.EOL)();
 
-// src/app/action/runner.ts
+// src/github/runner.ts
 function getState(name, env = process.env) {
   return env[`STATE_${name}`] ?? "";
 }

@@ -4,7 +4,8 @@
 //   (c) the bundled CLI end to end (node dist/cli.js check --format json <paths>)
 //   (d) the bundled action (node dist/index.js) on one template vs `node -e 0`
 //   (e) peak memory (maxRSS) of the bundled CLI on the largest corpus template vs an empty Node
-//   (f) the corpus check with name evaluation vs the literal-only resolver (settings.nameResolution)
+//   (f) dropped: it compared name evaluation with a literal-only resolver, a production setting kept
+//       only for this row; the row went with the setting
 //   (g) the action with verify: none vs the same action built without verification (src/azure stubbed)
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
@@ -150,11 +151,11 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const firstReport = freshCheck(CORPUS, { settings: DEFAULT_CHECK_SETTINGS, paths, cwd: CORPUS });
   const everyFile = [...new Set(firstReport.files.flatMap((f) => [f.path, ...f.linkedFiles, ...(f.parametersFile ? [f.parametersFile] : [])]))].map((p) => join(CORPUS, p));
 
-  // (a), (b) and (f)'s literal-only variant, interleaved in this process.
+  // (a) and (b), interleaved in this process.
   let baseline = { parsed: 0, failed: 0, bytes: 0 };
   let everyBaseline = { parsed: 0, failed: 0, bytes: 0 };
   let checked = { files: 0, findings: 0, linked: 0 };
-  const resolved = { full: { tracking: 0, ids: 0 }, literal: { tracking: 0, ids: 0 } };
+  const resolved = { full: { tracking: 0, ids: 0 } };
   const count = (report: ReturnType<typeof checkWorkspace>, into: { tracking: number; ids: number }): void => {
     into.tracking = 0;
     into.ids = 0;
@@ -177,9 +178,6 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
         const report = freshCheck(CORPUS, { settings: DEFAULT_CHECK_SETTINGS, paths, cwd: CORPUS });
         checked = { files: report.files.length, findings: report.files.reduce((n, f) => n + f.findings.length, 0), linked: report.files.reduce((n, f) => n + f.linkedFiles.length, 0) };
         count(report, resolved.full);
-      },
-      literal: () => {
-        count(freshCheck(CORPUS, { settings: { ...DEFAULT_CHECK_SETTINGS, nameResolution: 'literal' }, paths, cwd: CORPUS }), resolved.literal);
       },
     },
     RUNS,
@@ -298,17 +296,6 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   rows.push({ label: '    (for reference) the same check with V8\'s optimizing compilers off', value: `${(noOptRss.kb / 1024).toFixed(1)} MiB (node --no-opt --no-maglev: the compilers take ${((cliRss.kb - noOptRss.kb) / 1024).toFixed(1)} MiB at peak)` });
   rows.push({ label: '    (for reference) node dist/cli.js --version (loading the CLI)', value: `${(cliLoadRss.kb / 1024).toFixed(1)} MiB (+${((cliLoadRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)` });
   results['e'] = { noOptimizingCompilersKb: noOptRss.kb, cliLoadKb: cliLoadRss.kb, template: largest.path, bytes: largest.bytes, via: cliRss.via, cliKb: cliRss.kb, emptyNodeKb: emptyRss.kb, smallestTemplateKb: cliTinyRss.kb, readAndParseOnlyKb: parseOnlyRss.kb, budgetKb, multipleOfSize: overKb * 1024 / largest.bytes };
-
-  // (f) name evaluation vs the literal-only resolver (settings.nameResolution 'literal'), measured with (a) and (b).
-  const literal = ab['literal'] as Series;
-  rows.push({
-    label: '(f) corpus check, names evaluated vs literal-only resolver',
-    value: `${fmtMs(b.median)} vs ${fmtMs(literal.median)} (tracking ids read: ${resolved.full.ids}/${resolved.full.tracking} vs ${resolved.literal.ids}/${resolved.literal.tracking})`,
-    ratio: `${ratio(b.median, literal.median)}×; literal-only is ${ratio(literal.median, a.median)}× (a)`,
-    target: '≤ 1.2× literal-only',
-    ok: ratio(b.median, literal.median) <= 1.2,
-  });
-  results['f'] = { fullMs: b.median, literalOnly: literal, ratio: ratio(b.median, literal.median), literalToA: ratio(literal.median, a.median), resolved };
 }
 
 function scaleBenchmarks(): void {
@@ -330,23 +317,21 @@ function scaleBenchmarks(): void {
             const report = freshCheck(dir, { settings: DEFAULT_CHECK_SETTINGS, paths: ['azuredeploy.json'], cwd: dir });
             findings = report.files[0]?.findings.length ?? -1;
           },
-          literal: () => freshCheck(dir, { settings: { ...DEFAULT_CHECK_SETTINGS, nameResolution: 'literal' }, paths: ['azuredeploy.json'], cwd: dir }),
         },
         runs,
         1,
       );
       const base = t['base'] as Series;
       const check = t['check'] as Series;
-      const literal = t['literal'] as Series;
       const r = ratio(check.median, base.median);
       rows.push({
         label: `scale: 1 template, ${resources.toLocaleString('en-US')} resources, ${fmtMb(bytes)}`,
-        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / (bytes / 1e6)).toFixed(2)} ms/MB, ${findings} findings; literal-only names ${fmtMs(literal.median)} = ${ratio(literal.median, base.median)}×)`,
+        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / (bytes / 1e6)).toFixed(2)} ms/MB, ${findings} findings)`,
         ratio: `${r}×`,
         target: '≤ 2.0×',
         ok: r <= 2.0,
       });
-      scale.push({ kind: 'template', resources, bytes, check, baseline: base, literalOnly: literal, ratio: r, msPerMb: check.median / (bytes / 1e6) });
+      scale.push({ kind: 'template', resources, bytes, check, baseline: base, ratio: r, msPerMb: check.median / (bytes / 1e6) });
       rmSync(dir, { recursive: true, force: true });
     }
     for (const templates of [1_250, 2_500, 5_000]) {
@@ -361,23 +346,21 @@ function scaleBenchmarks(): void {
           check: () => {
             checked = freshCheck(dir, { settings: DEFAULT_CHECK_SETTINGS }).files.length;
           },
-          literal: () => freshCheck(dir, { settings: { ...DEFAULT_CHECK_SETTINGS, nameResolution: 'literal' } }),
         },
         runs,
         1,
       );
       const base = t['base'] as Series;
       const check = t['check'] as Series;
-      const literal = t['literal'] as Series;
       const r = ratio(check.median, base.median);
       rows.push({
         label: `scale: repository of ${templates.toLocaleString('en-US')} templates, ${fmtMb(repo.bytes.main)} (+${fmtMb(repo.bytes.other)} other files)`,
-        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / templates).toFixed(3)} ms/template, ${checked} found by discovery; literal-only names ${fmtMs(literal.median)} = ${ratio(literal.median, base.median)}×)`,
+        value: `${fmtMs(check.median)} vs ${fmtMs(base.median)} (${(check.median / templates).toFixed(3)} ms/template, ${checked} found by discovery)`,
         ratio: `${r}×`,
         target: '≤ 2.0×',
         ok: r <= 2.0,
       });
-      scale.push({ kind: 'repository', templates, bytes: repo.bytes, check, baseline: base, literalOnly: literal, ratio: r, msPerTemplate: check.median / templates });
+      scale.push({ kind: 'repository', templates, bytes: repo.bytes, check, baseline: base, ratio: r, msPerTemplate: check.median / templates });
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {

@@ -1,7 +1,7 @@
 // Inputs → VerifySettings, credential choice, and the small pure helpers of the Azure adapter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseParametersInput, parseVerifySettings } from '../../src/azure/settings.ts';
+import { parseParametersInput, parseVerifySettings, type VerifyInputs } from '../../src/settings/verify-settings.ts';
 import { planCredential } from '../../src/azure/credential-plan.ts';
 import { trackingMatcher } from '../../src/azure/tracking-match.ts';
 import { locateInTemplate } from '../../src/azure/locate.ts';
@@ -9,10 +9,10 @@ import { deploymentNameFor } from '../../src/azure/verify-template.ts';
 import { shouldCleanUp, type CleanupJournal } from '../../src/azure/journal.ts';
 import { describeResourceId, parseDeploymentId, scopeContains } from '../../src/azure/scope.ts';
 import { formatError, redact } from '../../src/azure/errors.ts';
-import { UsageError } from '../../src/settings/parse-options.ts';
+import { UsageError } from '../../src/settings/usage-error.ts';
 
 const SUB = '0b7e4f4a-0000-4000-8000-0000000000a1';
-const reader = (inputs: Record<string, string>) => (name: string): string => inputs[name] ?? '';
+const reader = (inputs: VerifyInputs): VerifyInputs => inputs;
 
 test('resource-group scope with defaults', () => {
   const s = parseVerifySettings(reader({ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg' }));
@@ -35,7 +35,7 @@ test('every scope, environment names and a custom endpoint', () => {
 });
 
 test('combinations that cannot work are usage errors that say what to change', () => {
-  const cases: [Record<string, string>, RegExp][] = [
+  const cases: [VerifyInputs, RegExp][] = [
     [{ verify: 'deploy', 'resource-group': 'rg' }, /needs subscription-id/],
     [{ verify: 'deploy', 'subscription-id': SUB }, /needs resource-group/],
     [{ verify: 'deploy', 'subscription-id': 'nope', 'resource-group': 'rg' }, /not a GUID/],
@@ -107,14 +107,14 @@ test('findings are located on the resource name, else its type, else line 1', ()
 test('default deployment names are unique per run, attempt and template, and at most 64 characters', () => {
   const settings = parseVerifySettings(reader({ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg' }));
   const env = { GITHUB_RUN_ID: '9876543210', GITHUB_RUN_ATTEMPT: '2' };
-  const a = deploymentNameFor(settings, 'a/azuredeploy.json', 0, 1, env);
-  const b = deploymentNameFor(settings, 'b/azuredeploy.json', 0, 1, env);
+  const a = deploymentNameFor(settings, { path: 'a/azuredeploy.json', index: 0, count: 1 }, env);
+  const b = deploymentNameFor(settings, { path: 'b/azuredeploy.json', index: 0, count: 1 }, env);
   assert.match(a, /^cua-guard-9876543210-2-azuredeploy-[0-9a-f]{6}$/);
   assert.notEqual(a, b);
-  const long = deploymentNameFor(settings, `${'x'.repeat(100)}.json`, 2, 3, env);
+  const long = deploymentNameFor(settings, { path: `${'x'.repeat(100)}.json`, index: 2, count: 3 }, env);
   assert.ok(long.length <= 64 && long.endsWith('-3'), long);
   const named = parseVerifySettings(reader({ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg', 'deployment-name': 'mine' }));
-  assert.equal(deploymentNameFor(named, 'a.json', 1, 2, env), 'mine-2');
+  assert.equal(deploymentNameFor(named, { path: 'a.json', index: 1, count: 2 }, env), 'mine-2');
 });
 
 test('cleanup policy: on-success needs a verified outcome; never keeps everything', () => {

@@ -2,11 +2,16 @@
 // message, merged under action inputs and CLI flags, with per-path overrides.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ConfigError, loadConfiguration, resolveSettings, type LoadedConfig } from '../../src/settings/config.ts';
-import { readActionSettings } from '../../src/app/action/input-helper.ts';
+import { readActionInputs } from '../../src/app/action/input-helper.ts';
+import { explicitLayer } from '../../src/settings/run-settings.ts';
 import { checkWorkspace } from '../../src/app/check-workspace.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
+import { isUsageError } from '../../src/settings/usage-error.ts';
+import { runCli as runSourceCli } from '../../src/app/cli/cli.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { REPO_ROOT, runAction, runCli } from '../support/run-dist.ts';
@@ -18,7 +23,7 @@ async function configError(text: string): Promise<ConfigError> {
   const ws = createTempWorkspace();
   try {
     ws.write('.cua-guard.json', text);
-    await loadConfiguration({ workspaceRoot: ws.root });
+    await loadConfiguration({ workspace: openWorkspace(ws.root) });
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -30,7 +35,7 @@ async function configError(text: string): Promise<ConfigError> {
 
 async function load(ws: TempWorkspace, text: string): Promise<LoadedConfig> {
   ws.write('.cua-guard.json', text);
-  const loaded = await loadConfiguration({ workspaceRoot: ws.root });
+  const loaded = await loadConfiguration({ workspace: openWorkspace(ws.root) });
   assert.ok(loaded);
   return loaded;
 }
@@ -151,10 +156,11 @@ test('tracking-ids, strict-names and max-tracking-resources may be written in ke
 
 test('action inputs that are left empty do not override the configuration', () => {
   const inputs: Record<string, string> = { 'strict-names': '', 'max-tracking-resources': '', rules: '', 'tracking-ids': '' };
-  const settings = readActionSettings((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: REPO_ROOT, RUNNER_TEMP: '/tmp' });
-  assert.deepEqual(settings.explicit, {});
-  const set = readActionSettings((name) => ({ ...inputs, 'strict-names': 'true', 'max-tracking-resources': '3', rules: 'CUA011=off', 'tracking-ids': GUID })[name] ?? '', { GITHUB_WORKSPACE: REPO_ROOT });
-  assert.deepEqual(set.explicit, { severities: { CUA011: 'off' }, trackingIds: [GUID], strictNames: true, maxTrackingResources: 3 });
+  const settings = readActionInputs((name: string) => inputs[name] ?? '', { GITHUB_WORKSPACE: REPO_ROOT, RUNNER_TEMP: '/tmp' });
+  assert.deepEqual(explicitLayer(settings), {});
+  const setInputs: Record<string, string> = { ...inputs, 'strict-names': 'true', 'max-tracking-resources': '3', rules: 'CUA011=off', 'tracking-ids': GUID };
+  const set = readActionInputs((name: string) => setInputs[name] ?? '', { GITHUB_WORKSPACE: REPO_ROOT });
+  assert.deepEqual(explicitLayer(set), { severities: { CUA011: 'off' }, trackingIds: [GUID], strictNames: true, maxTrackingResources: 3 });
 });
 
 test('the bundled CLI exits 2 on an invalid configuration, and --config and flags apply', () => {
@@ -192,5 +198,74 @@ test('the bundled action fails the step on an invalid configuration, with the po
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
   } finally {
     ws.dispose();
+  }
+});
+
+test('the configuration is read through the safe reader: links out, FIFOs, folders and paths outside are errors that read nothing', async () => {
+  const outside = createTempWorkspace('cua-guard-outside-');
+  const ws = createTempWorkspace();
+  try {
+    const secret = outside.write('secret.json', `{ "trackingIds": ["${GUID}"] }`);
+    const workspace = (): ReturnType<typeof openWorkspace> => openWorkspace(ws.root);
+    const failure = async (location: Omit<Parameters<typeof loadConfiguration>[0], 'workspace'>): Promise<Error> => {
+      try {
+        await loadConfiguration({ workspace: workspace(), ...location });
+      } catch (error) {
+        if (error instanceof Error) return error;
+        throw error;
+      }
+      return assert.fail('the configuration was read');
+    };
+
+    // .cua-guard.json as a link to a file outside the workspace: refused, located at the file.
+    symlinkSync(secret, join(ws.root, '.cua-guard.json'));
+    const linked = await failure({});
+    assert.ok(linked instanceof ConfigError);
+    assert.equal(linked.message, "invalid configuration: .cua-guard.json:1:1: cannot read the configuration: '.cua-guard.json' is a link to a file outside the workspace and was not read");
+    unlinkSync(join(ws.root, '.cua-guard.json'));
+
+    // A FIFO must not hang the run nor pass as "no configuration".
+    execFileSync('mkfifo', [join(ws.root, '.cua-guard.json')]);
+    const fifo = await failure({});
+    assert.ok(fifo instanceof ConfigError);
+    assert.equal(fifo.message, "invalid configuration: .cua-guard.json:1:1: cannot read the configuration: '.cua-guard.json' is not a regular file");
+    unlinkSync(join(ws.root, '.cua-guard.json'));
+
+    mkdirSync(join(ws.root, '.cua-guard.json'));
+    const folder = await failure({});
+    assert.ok(folder instanceof ConfigError);
+    assert.match(folder.message, /^invalid configuration: \.cua-guard\.json:1:1: cannot read the configuration: /);
+
+    // `config` / `--config` must name a file inside the workspace; the file is not opened.
+    for (const explicit of ['../secret.json', relative(ws.root, secret), secret, '/proc/self/environ']) {
+      const error = await failure({ explicit });
+      assert.ok(isUsageError(error) && !(error instanceof ConfigError), explicit);
+      assert.equal(error.message, `configuration file '${explicit}' is outside the workspace and was not read`);
+    }
+    const fromCwd = await failure({ explicit: '../x.json', baseDir: join(ws.root, 'sub') });
+    assert.equal(fromCwd.message, "configuration file '../x.json' does not exist", 'relative to the CLI cwd inside the workspace: inside, and missing');
+  } finally {
+    ws.dispose();
+    outside.dispose();
+  }
+});
+
+test('the CLI refuses --config ../x and an absolute path outside the workspace (exit 2)', async () => {
+  const outside = createTempWorkspace('cua-guard-outside-');
+  const ws = createTempWorkspace();
+  try {
+    ws.write('azuredeploy.json', template([trackingResource()]));
+    const secret = outside.write('cua.json', `{ "trackingIds": ["${GUID}"] }`);
+    for (const config of [relative(ws.root, secret), secret, '/proc/self/environ']) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const status = await runSourceCli(['check', '--config', config], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: ws.root });
+      assert.equal(status, 2, config);
+      assert.equal(err.join(''), `cua-guard: configuration file '${config}' is outside the workspace and was not read\n`);
+      assert.equal(out.join(''), '');
+    }
+  } finally {
+    ws.dispose();
+    outside.dispose();
   }
 });

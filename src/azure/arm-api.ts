@@ -12,7 +12,7 @@ import type {
   DeploymentsClient,
   WhatIfOperationResult,
 } from '@azure/arm-resourcesdeployments';
-import type { ArmScope } from './scope.ts';
+import type { ArmScope, DeploymentAt } from './scope.ts';
 import type { AzureSession } from './session.ts';
 
 /**
@@ -96,7 +96,7 @@ function scoped(request: DeploymentRequest): Deployment & { location: string } {
   return { ...request, location: request.location ?? '' };
 }
 
-export function beginDeploy(session: AzureSession, scope: ArmScope, name: string, request: DeploymentRequest, abortSignal: AbortSignal): ArmPoller<DeploymentExtended> {
+export function beginDeploy(session: AzureSession, { scope, name }: DeploymentAt, request: DeploymentRequest, abortSignal: AbortSignal): ArmPoller<DeploymentExtended> {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case 'resourceGroup':
@@ -110,7 +110,7 @@ export function beginDeploy(session: AzureSession, scope: ArmScope, name: string
   }
 }
 
-export function beginValidate(session: AzureSession, scope: ArmScope, name: string, request: DeploymentRequest, abortSignal: AbortSignal): ArmPoller<DeploymentValidateResult> {
+export function beginValidate(session: AzureSession, { scope, name }: DeploymentAt, request: DeploymentRequest, abortSignal: AbortSignal): ArmPoller<DeploymentValidateResult> {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case 'resourceGroup':
@@ -126,8 +126,7 @@ export function beginValidate(session: AzureSession, scope: ArmScope, name: stri
 
 export function beginWhatIf(
   session: AzureSession,
-  scope: ArmScope,
-  name: string,
+  { scope, name }: DeploymentAt,
   request: { properties: DeploymentWhatIfProperties; location?: string },
   abortSignal: AbortSignal,
 ): ArmPoller<WhatIfOperationResult> {

@@ -16,7 +16,7 @@
 import type { DeploymentExtended, DeploymentOperation } from './arm-api.ts';
 import { getDeployment, listDeployments, listOperations } from './arm-api.ts';
 import { errorFromBody, type ArmErrorInfo } from './errors.ts';
-import { deploymentId, idKey, isDeploymentType, parseDeploymentId, type ArmScope } from './scope.ts';
+import { deploymentId, idKey, isDeploymentType, parseDeploymentId, type ArmScope, type DeploymentAt } from './scope.ts';
 import type { AzureSession } from './session.ts';
 import type { NameMatcher } from './tracking-match.ts';
 
@@ -52,13 +52,8 @@ export interface AttributionFacts {
   visited: DeploymentRef[];
 }
 
-export async function collectAttribution(
-  session: AzureSession,
-  scope: ArmScope,
-  entryName: string,
-  isTracking: NameMatcher,
-  signal: AbortSignal,
-): Promise<AttributionFacts> {
+export async function collectAttribution(session: AzureSession, at: DeploymentAt, isTracking: NameMatcher, signal: AbortSignal): Promise<AttributionFacts> {
+  const { scope, name: entryName } = at;
   const listed = (await listDeployments(session, scope, signal)).map((d) => toRef(d, scope));
   let entry = listed.find((d) => d.name.toLowerCase() === entryName.toLowerCase());
   // The list is eventually consistent; a deployment that just finished may be missing from it.

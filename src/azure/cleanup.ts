@@ -20,7 +20,7 @@ import { errorInfo, formatError } from './errors.ts';
 import { createRequestMeter, DEFAULT_POLL_INTERVAL_MS } from './http.ts';
 import type { CleanupJournal, CreatedItem } from './journal.ts';
 import { driveLro } from './lro.ts';
-import { idKey, isDeploymentType, parseDeploymentId, scopeContains, scopeId, type ArmScope } from './scope.ts';
+import { idKey, isDeploymentType, parseDeploymentId, scopeContains, scopeId, type ArmScope, type DeploymentAt } from './scope.ts';
 import { createSession, type AzureSession } from './session.ts';
 import { sleep } from './sleep.ts';
 
@@ -48,7 +48,7 @@ const CANCEL_WAIT_ATTEMPTS = 30;
 export async function runCleanup(journal: CleanupJournal, options: CleanupOptions): Promise<CleanupReport> {
   const meter = createRequestMeter();
   const { cloud, credential, userAgentPrefix } = journal.connection;
-  const session = createSession(cloud, credential, meter, userAgentPrefix, options.env);
+  const session = createSession(cloud, credential, meter, { userAgentPrefix, env: options.env });
   const report: CleanupReport = { removed: [], failed: [], left: [], requestCount: 0 };
   const created = new Map<string, string>();
   const noteCreated = (ids: readonly string[]): void => ids.forEach((id) => created.set(idKey(id), id));
@@ -78,7 +78,7 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
       // first (its nested deployments stop with it).
       await attempt(`deployment '${item.name}'`, async () => {
         const found = await getDeployment(session, item.scope, item.name, options.signal);
-        if (found) await settle(session, item.scope, item.name, found, options.signal);
+        if (found) await settle(session, item, found, options.signal);
         return false;
       });
       continue;
@@ -88,7 +88,7 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
     try {
       main = await getDeployment(session, item.scope, item.name, options.signal);
       // Cancel the deployment before touching its nested deployments: they stop with it.
-      if (main) main = await settle(session, item.scope, item.name, main, options.signal);
+      if (main) main = await settle(session, item, main, options.signal);
       if (item.nested) related = item.nested;
       else {
         const found = main ? await relatedDeployments(session, item.scope, main, options.signal) : { deployments: [], resources: [] };
@@ -103,11 +103,11 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
     for (const id of related) {
       const parsed = parseDeploymentId(id);
       if (!parsed) continue;
-      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed.scope, parsed.name, insideCreatedGroup(parsed.scope), options.signal));
+      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed, { groupGoesToo: insideCreatedGroup(parsed.scope), signal: options.signal }));
     }
     if (main) {
       const known = main;
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item.scope, item.name, false, options.signal, known));
+      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...(known ? { known } : {}) }));
     }
   }
   const gone: ArmScope[] = [];
@@ -157,7 +157,7 @@ async function relatedDeployments(session: AzureSession, scope: ArmScope, main: 
 }
 
 /** Cancels a deployment that is still running (ARM refuses to delete one) and waits until it stopped. */
-async function settle(session: AzureSession, scope: ArmScope, name: string, deployment: DeploymentExtended, signal: AbortSignal): Promise<DeploymentExtended | undefined> {
+async function settle(session: AzureSession, { scope, name }: DeploymentAt, deployment: DeploymentExtended, signal: AbortSignal): Promise<DeploymentExtended | undefined> {
   let current: DeploymentExtended | undefined = deployment;
   if (!ACTIVE.test(current.properties?.provisioningState ?? '')) return current;
   await cancelDeployment(session, scope, name, signal);
@@ -172,9 +172,18 @@ async function settle(session: AzureSession, scope: ArmScope, name: string, depl
  * Deletes a deployment record (cancelled first if still running), unless it lives in a resource
  * group that is about to be deleted anyway. True when deleted.
  */
-async function removeDeployment(session: AzureSession, scope: ArmScope, name: string, groupGoesToo: boolean, signal: AbortSignal, known?: DeploymentExtended): Promise<boolean> {
+interface Removal {
+  /** The deployment's resource group is removed too: the records go with it. */
+  groupGoesToo: boolean;
+  signal: AbortSignal;
+  /** The deployment as already read. */
+  known?: DeploymentExtended;
+}
+
+async function removeDeployment(session: AzureSession, at: DeploymentAt, { groupGoesToo, signal, known }: Removal): Promise<boolean> {
+  const { scope, name } = at;
   const found = known ?? (await getDeployment(session, scope, name, signal));
-  const deployment = found ? await settle(session, scope, name, found, signal) : undefined;
+  const deployment = found ? await settle(session, at, found, signal) : undefined;
   if (groupGoesToo || !deployment) return false;
   const outcome = await driveLro(beginDeleteDeployment(session, scope, name, signal), session.meter, signal);
   if (outcome.status === 'failed') throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));

@@ -2,8 +2,9 @@
 // resource-manager-endpoint (Azure Stack Hub) is described by its own metadata document instead
 // (see cloud-metadata.ts), because its login endpoint and token audience are per installation.
 
-export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
-export type CloudName = (typeof CLOUD_NAMES)[number];
+import type { CloudName } from '../settings/verify-settings.ts';
+
+export { CLOUD_NAMES, type CloudName } from '../settings/verify-settings.ts';
 
 /** Where to send ARM requests and how to get a token for them. */
 export interface CloudEndpoints {

@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace/read-file.ts';
 import type { Cancellation } from './cancellation.ts';
 import type { JournalWriter } from './journal.ts';
 import type { AzureSession } from './session.ts';
-import type { VerifyMode, VerifySettings } from './settings.ts';
+import type { VerifyMode, VerifySettings } from '../settings/verify-settings.ts';
 import type { NameMatcher } from './tracking-match.ts';
 
 export interface VerifyTemplate {

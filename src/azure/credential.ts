@@ -1,6 +1,7 @@
 // Builds the credential a CredentialPlan names (see credential-plan.ts for how the plan is chosen
 // and pinned). Loaded only with the Azure SDK.
-import * as core from '@actions/core';
+import { getIDToken } from '@actions/core';
+import { setSecret } from '../github/runner.ts';
 import { AzureCliCredential, ClientAssertionCredential, EnvironmentCredential, type TokenCredential } from '@azure/identity';
 import type { CloudEndpoints } from './clouds.ts';
 import type { CredentialPlan } from './credential-plan.ts';
@@ -12,7 +13,7 @@ const ASSERTION_REUSE_MS = 4 * 60_000;
 export function createCredential(plan: CredentialPlan, cloud: CloudEndpoints, meter: RequestMeter, env: NodeJS.ProcessEnv): TokenCredential {
   // Defence in depth: the runner masks registered secrets in every log line.
   const secret = env['AZURE_CLIENT_SECRET'];
-  if (secret) core.setSecret(secret);
+  if (secret) setSecret(secret);
   const options = {
     authorityHost: cloud.authorityHost,
     disableInstanceDiscovery: cloud.disableInstanceDiscovery,
@@ -26,7 +27,7 @@ export function createCredential(plan: CredentialPlan, cloud: CloudEndpoints, me
         if (cached && Date.now() - cached.at < ASSERTION_REUSE_MS) return cached.token;
         meter.countExternal();
         // getIDToken registers the token as a secret before returning it.
-        cached = { token: await core.getIDToken(OIDC_AUDIENCE), at: Date.now() };
+        cached = { token: await getIDToken(OIDC_AUDIENCE), at: Date.now() };
         return cached.token;
       };
       return new ClientAssertionCredential(plan.tenantId ?? '', plan.clientId ?? '', getAssertion, options);

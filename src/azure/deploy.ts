@@ -3,7 +3,7 @@
 // verify the attribution of what ran.
 // existing: only the verification, of a deployment that already ran.
 import type { Finding } from '../engine/types.ts';
-import { beginDeploy, cancelDeployment, type DeploymentRequest } from './arm-api.ts';
+import { beginDeploy, cancelDeployment } from './arm-api.ts';
 import { collectAttribution, type AttributionFacts } from './attribution.ts';
 import { graceSignal } from './cancellation.ts';
 import type { StepContext, TemplateJob } from './context.ts';
@@ -12,7 +12,7 @@ import { verifyFinding, type FindingTarget } from './findings.ts';
 import { judgeAttribution } from './judge.ts';
 import { driveLro } from './lro.ts';
 import { describeScope, idKey } from './scope.ts';
-import { recordGroupsTheTemplateCreates, type GroupsOutcome } from './template-groups.ts';
+import { recordGroupsTheTemplateCreates, type GroupsOutcome, type TemplateDeployment } from './template-groups.ts';
 
 export interface RunResult {
   verified: boolean;
@@ -23,19 +23,20 @@ export interface RunResult {
   notes: string[];
 }
 
-export async function runDeploy(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest, template: Record<string, unknown>): Promise<RunResult> {
+export async function runDeploy(ctx: StepContext, job: TemplateJob, target: FindingTarget, deployment: TemplateDeployment): Promise<RunResult> {
+  const { request, template } = deployment;
   const { session, settings, cancellation, journal } = ctx;
   const scope = settings.scope;
   let groups: GroupsOutcome;
   try {
-    groups = await recordGroupsTheTemplateCreates(ctx, job, target, request, template);
+    groups = await recordGroupsTheTemplateCreates(ctx, job, target, deployment);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
     return stopped(ctx, job, target, 'nothing was deployed');
   }
   if (!groups.ok) return { verified: false, trackedResources: [], tracking: [], notes: [], findings: groups.findings };
   journal.record({ kind: 'deployment', scope, name: job.deploymentName });
-  const poller = beginDeploy(session, scope, job.deploymentName, request, cancellation.signal);
+  const poller = beginDeploy(session, { scope, name: job.deploymentName }, request, cancellation.signal);
   let outcome;
   try {
     outcome = await driveLro(poller, session.meter, cancellation.signal);
@@ -66,7 +67,7 @@ async function verify(ctx: StepContext, job: TemplateJob, target: FindingTarget,
   const { session, settings, cancellation } = ctx;
   let facts: AttributionFacts;
   try {
-    facts = await collectAttribution(session, settings.scope, job.deploymentName, job.matcher, cancellation.signal);
+    facts = await collectAttribution(session, { scope: settings.scope, name: job.deploymentName }, job.matcher, cancellation.signal);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
     return { run: stopped(ctx, job, target, 'the verification was stopped before it finished') };
@@ -75,7 +76,7 @@ async function verify(ctx: StepContext, job: TemplateJob, target: FindingTarget,
     const finding = verifyFinding(target, 'CUA100', `deployment '${job.deploymentName}' was not found at ${describeScope(settings.scope)}`);
     return { run: { verified: false, trackedResources: [], tracking: [], notes: [], findings: [finding] }, facts };
   }
-  const verdict = judgeAttribution(facts, target, settings.scope, job.template.trackingNames, template);
+  const verdict = judgeAttribution(facts, target, { scope: settings.scope, names: job.template.trackingNames, template });
   return {
     facts,
     run: {

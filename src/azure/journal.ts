@@ -7,7 +7,7 @@
 import type { CloudEndpoints } from './clouds.ts';
 import type { CredentialPlan } from './credential-plan.ts';
 import type { ArmScope } from './scope.ts';
-import type { CleanupPolicy } from './settings.ts';
+import type { CleanupPolicy } from '../settings/verify-settings.ts';
 
 /** Step-state key (the post step sees it as STATE_cua-guard-created). */
 export const CLEANUP_STATE_KEY = 'cua-guard-created';

@@ -15,7 +15,14 @@ export interface Verdict {
   notes: string[];
 }
 
-export function judgeAttribution(facts: AttributionFacts, target: FindingTarget, scope: ArmScope, expectedNames: readonly string[], template?: Record<string, unknown>): Verdict {
+/** What the deployment should have tracked: where, the tracking names the static check read, and the template. */
+export interface ExpectedTracking {
+  scope: ArmScope;
+  names: readonly string[];
+  template?: Record<string, unknown> | undefined;
+}
+
+export function judgeAttribution(facts: AttributionFacts, target: FindingTarget, expected: ExpectedTracking): Verdict {
   const findings: Finding[] = [];
   const notes: string[] = [];
   const entry = facts.entry;
@@ -43,7 +50,7 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
   }
 
   if (facts.tracking.length === 0) {
-    findings.push(verifyFinding(target, 'CUA102', missingTrackingMessage(facts, entry, scope, expectedNames, template), ['pid-']));
+    findings.push(verifyFinding(target, 'CUA102', missingTrackingMessage(facts, entry, expected), ['pid-']));
   }
   for (const tracking of facts.tracking) {
     if (!isSucceeded(tracking)) {
@@ -65,7 +72,7 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
   return { verified, findings, notes };
 }
 
-function missingTrackingMessage(facts: AttributionFacts, entry: DeploymentRef, scope: ArmScope, expectedNames: readonly string[], template?: Record<string, unknown>): string {
+function missingTrackingMessage(facts: AttributionFacts, entry: DeploymentRef, { scope, names: expectedNames, template }: ExpectedTracking): string {
   const parts = [
     `no tracking deployment (${describeExpectedNames(expectedNames)}) ran with deployment '${entry.name}' (correlationId ${facts.correlationId ?? '?'}) at ${describeScope(scope)} or in its nested deployments`,
   ];

@@ -34,7 +34,7 @@ type Validated = { ok: true; resourceIds: string[] } | { ok: false; findings: Fi
 /** Preflight validation; the ids it validated, or the finding that says why it failed. */
 export async function preflight(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<Validated> {
   const { session, cancellation, settings } = ctx;
-  const poller = beginValidate(session, settings.scope, job.deploymentName, request, cancellation.signal);
+  const poller = beginValidate(session, { scope: settings.scope, name: job.deploymentName }, request, cancellation.signal);
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the validation was canceled';
@@ -51,7 +51,7 @@ export async function runValidate(ctx: StepContext, job: TemplateJob, target: Fi
   if (!validated.ok) return failed(validated.findings);
   const ids = validated.resourceIds;
   const notes = [`preflight validation passed (${ids.length} resource(s) validated)`];
-  return judgePreview(job, target, ids, ids.filter((id) => !isDeploymentId(id)).length, notes);
+  return judgePreview(job, target, { validatedIds: ids, deployedCount: ids.filter((id) => !isDeploymentId(id)).length }, notes);
 }
 
 export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<PreviewResult> {
@@ -62,7 +62,7 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
     ...(request.location !== undefined ? { location: request.location } : {}),
     properties: { ...request.properties, whatIfSettings: { resultFormat: 'ResourceIdOnly' as const } },
   };
-  const poller = beginWhatIf(session, settings.scope, job.deploymentName, whatIfRequest, cancellation.signal);
+  const poller = beginWhatIf(session, { scope: settings.scope, name: job.deploymentName }, whatIfRequest, cancellation.signal);
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the what-if operation was canceled';
@@ -75,26 +75,26 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
   // Listed nested deployments (older ARM did) are not resources to attribute.
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ''));
   const notes = [`preflight validation passed (${validated.resourceIds.length} resource(s) validated)`, `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`];
-  return judgePreview(job, target, validated.resourceIds, deployed.length, notes);
+  return judgePreview(job, target, { validatedIds: validated.resourceIds, deployedCount: deployed.length }, notes);
 }
 
 /**
  * The tracking deployment must be among the validated resources, and something else must be
  * deployed with it (a tracking deployment on its own tracks nothing, CUA104).
  */
-function judgePreview(job: TemplateJob, target: FindingTarget, validatedIds: readonly string[], deployedCount: number, notes: string[]): PreviewResult {
+function judgePreview(job: TemplateJob, target: FindingTarget, preview: { validatedIds: readonly string[]; deployedCount: number }, notes: readonly string[]): PreviewResult {
+  const { validatedIds, deployedCount } = preview;
   const tracking = trackingIn(validatedIds, job);
   const findings: Finding[] = [];
   if (validatedIds.length === 0) {
     // Some ARM versions list no validated resources; then the template is only known to be accepted.
-    notes.push('ARM listed no validated resources, so the tracking deployment could not be confirmed by validation');
-    return { verified: true, tracking, notes, findings };
+    return { verified: true, tracking, notes: [...notes, 'ARM listed no validated resources, so the tracking deployment could not be confirmed by validation'], findings };
   }
   if (tracking.length === 0) findings.push(missing(target, job));
   else if (deployedCount === 0) {
     findings.push(verifyFinding(target, 'CUA104', 'nothing but deployments would be deployed: the tracking deployment would have no resource to attribute'));
   }
-  return { verified: findings.length === 0, tracking, notes, findings };
+  return { verified: findings.length === 0, tracking, notes: [...notes], findings };
 }
 
 function trackingIn(resourceIds: readonly string[], job: TemplateJob): string[] {

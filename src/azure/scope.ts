@@ -1,11 +1,15 @@
 // Deployment scopes and the resource ids ARM builds from them. Pure: no SDK imports, so the
-// settings parser and the post step's state can use them without loading the Azure SDK.
+// post step's state can use them without loading the Azure SDK.
 
-export type ArmScope =
-  | { kind: 'resourceGroup'; subscriptionId: string; resourceGroup: string }
-  | { kind: 'subscription'; subscriptionId: string }
-  | { kind: 'managementGroup'; managementGroupId: string }
-  | { kind: 'tenant' };
+import type { ArmScope } from '../settings/verify-settings.ts';
+
+export type { ArmScope } from '../settings/verify-settings.ts';
+
+/** A deployment by where it is and its name. */
+export interface DeploymentAt {
+  scope: ArmScope;
+  name: string;
+}
 
 const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
 

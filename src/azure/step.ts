@@ -1,7 +1,7 @@
 // Entry point of verification in Azure, loaded by the action's main step with
 // `await import('./step.ts')` only when verify is not none, so the Azure SDK is never
 // loaded by a static-only run.
-import * as core from '@actions/core';
+import * as core from '../github/runner.ts';
 import type { Finding } from '../engine/types.ts';
 import { openWorkspace } from '../workspace/read-file.ts';
 import { startCancellation } from './cancellation.ts';
@@ -13,7 +13,7 @@ import { createRequestMeter } from './http.ts';
 import { createJournalWriter } from './journal.ts';
 import { idKey, type ArmScope } from './scope.ts';
 import { createSession, userAgentPrefixFor } from './session.ts';
-import { parseVerifySettings } from './settings.ts';
+import type { VerifySettings } from '../settings/verify-settings.ts';
 import { formatVerifySummary } from './summary.ts';
 import { runTemplate } from './verify-template.ts';
 
@@ -25,7 +25,8 @@ export interface VerifyStepInput {
   templates: VerifyTemplate[];
   /** Registered tracking ids (normalized, no `pid-`); the first goes into the user agent. */
   trackingIds: string[];
-  getInput(name: string): string;
+  /** Built with the run's other settings (src/settings): the adapter reads no input. */
+  settings: VerifySettings;
 }
 
 export interface VerifyStepResult {
@@ -40,11 +41,10 @@ export interface VerifyStepResult {
 }
 
 /**
- * Verifies each template in turn. Throws only a UsageError (bad inputs); everything that goes
- * wrong in Azure is a finding. Records what it creates with core.saveState for the post step.
+ * Verifies each template in turn. Everything that goes wrong in Azure is a finding. Records what it creates with core.saveState for the post step.
  */
 export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessEnv = process.env): Promise<VerifyStepResult> {
-  const settings = parseVerifySettings(input.getInput);
+  const settings = input.settings;
   const plan = planCredential({ ...(settings.clientId ? { clientId: settings.clientId } : {}), ...(settings.tenantId ? { tenantId: settings.tenantId } : {}) }, env);
   const meter = createRequestMeter();
   const cancellation = startCancellation(settings.timeoutMs);
@@ -55,12 +55,15 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
     } catch (error) {
       const stopped = cancellation.signal.aborted;
-      return notStarted(input, settings.scope, meter.count, credential, stopped ? 'CUA107' : 'CUA100', stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`);
+      return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, {
+        ruleId: stopped ? 'CUA107' : 'CUA100',
+        message: stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`,
+      });
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
-    if (tenantProblem) return notStarted(input, settings.scope, meter.count, credential, 'CUA100', `signing in to Azure cannot work: ${tenantProblem}`);
+    if (tenantProblem) return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, { ruleId: 'CUA100', message: `signing in to Azure cannot work: ${tenantProblem}` });
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
-    const session = createSession(cloud, plan, meter, userAgentPrefix, env);
+    const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
     const journal = createJournalWriter((key, value) => core.saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
     const ctx: StepContext = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: new Map() };
     core.info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
@@ -87,7 +90,7 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       trackedResources: dedupe(tracked.flatMap((r) => r.trackedResources)),
       findings: runs.flatMap((r) => r.findings),
       requestCount: meter.count,
-      summaryMarkdown: formatVerifySummary(runs, settings.scope, meter.count, credential, problems),
+      summaryMarkdown: formatVerifySummary(runs, { scope: settings.scope, requestCount: meter.count, credential }, problems),
     };
   } finally {
     cancellation.dispose();
@@ -95,9 +98,13 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
 }
 
 /** A result for a verification that could not start: one finding on the first template. */
-function notStarted(input: VerifyStepInput, scope: ArmScope, requestCount: number, credential: string, ruleId: 'CUA100' | 'CUA107', message: string): VerifyStepResult {
+function notStarted(
+  input: VerifyStepInput,
+  { scope, requestCount, credential }: { scope: ArmScope; requestCount: number; credential: string },
+  { ruleId, message }: { ruleId: 'CUA100' | 'CUA107'; message: string },
+): VerifyStepResult {
   const finding: Finding = { ruleId, severity: 'error', messageId: 'verification', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
-  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], scope, requestCount, credential, [message]) };
+  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message]) };
 }
 
 /**

@@ -5,7 +5,15 @@ import { describeResourceId, describeScope, type ArmScope } from './scope.ts';
 
 const MAX_LISTED_RESOURCES = 50;
 
-export function formatVerifySummary(runs: readonly TemplateRun[], scope: ArmScope, requestCount: number, credential: string, problems: readonly string[] = []): string {
+export interface VerifyRunFacts {
+  scope: ArmScope;
+  /** HTTP requests made. */
+  requestCount: number;
+  /** How the run signed in, in words. */
+  credential: string;
+}
+
+export function formatVerifySummary(runs: readonly TemplateRun[], { scope, requestCount, credential }: VerifyRunFacts, problems: readonly string[] = []): string {
   const verified = runs.length > 0 && runs.every((r) => r.verified);
   const lines = [`### ${verified ? '✅' : '❌'} Customer usage attribution ${verified ? 'proven' : 'not proven'} in Azure`, ''];
   if (runs.length > 0) {

@@ -16,7 +16,13 @@ const GROUP_ID = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
 
 export type GroupsOutcome = { ok: true; notes: string[] } | { ok: false; findings: Finding[] };
 
-export async function recordGroupsTheTemplateCreates(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest, template: Record<string, unknown>): Promise<GroupsOutcome> {
+/** What a template deploys with: the request sent to ARM and the template in it. */
+export interface TemplateDeployment {
+  request: DeploymentRequest;
+  template: Record<string, unknown>;
+}
+
+export async function recordGroupsTheTemplateCreates(ctx: StepContext, job: TemplateJob, target: FindingTarget, { request, template }: TemplateDeployment): Promise<GroupsOutcome> {
   // Most templates declare no resource group: they cost no extra request.
   if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [] };
   const validated = await preflight(ctx, job, target, request);

@@ -7,7 +7,7 @@ import { scopeFromSchema } from '../model/scope-kind.ts';
 import type { DeploymentScope } from '../model/types.ts';
 import { defaultParameterFile } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
-import { normalizeParameters, type ParameterValues, type ParametersSource } from './settings.ts';
+import { normalizeParameters, type ParameterValues, type ParametersSource } from '../settings/verify-settings.ts';
 import { isRecord } from '../parse/template-source.ts';
 
 export interface LoadedTemplate {

@@ -9,7 +9,7 @@ import { errorInfo, formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
 import { runValidate, runWhatIf } from './preview.ts';
 import { ensureResourceGroup } from './resource-group.ts';
-import type { VerifySettings } from './settings.ts';
+import type { VerifySettings } from '../settings/verify-settings.ts';
 import { loadTemplate, resolveParameters } from './template-input.ts';
 import { trackingMatcher } from './tracking-match.ts';
 
@@ -18,7 +18,7 @@ const MAX_NAME = 64;
 export async function runTemplate(ctx: StepContext, template: VerifyTemplate, index: number, count: number): Promise<TemplateRun> {
   const { settings, session } = ctx;
   const before = session.meter.count;
-  const deploymentName = deploymentNameFor(settings, template.path, index, count, process.env);
+  const deploymentName = deploymentNameFor(settings, { path: template.path, index, count }, process.env);
   const loaded = loadTemplate(ctx.workspace, template.path);
   const target: FindingTarget = { file: template.path, ...(loaded.ok ? { text: loaded.value.text } : {}) };
   const job: TemplateJob = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
@@ -30,7 +30,7 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
     } else if (!loaded.ok) {
       result = failedWith(verifyFinding(target, 'CUA108', `cannot deploy ${template.path}: ${loaded.message}`));
     } else {
-      result = await runDeploying(ctx, job, target, loaded.value.template, loaded.value.schemaScope);
+      result = await runDeploying(ctx, job, target, loaded.value);
     }
   } catch (error) {
     result = failedWith(unexpected(ctx, target, error));
@@ -38,7 +38,8 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
   return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before };
 }
 
-async function runDeploying(ctx: StepContext, job: TemplateJob, target: FindingTarget, template: Record<string, unknown>, schemaScope: string | undefined): Promise<RunResult> {
+async function runDeploying(ctx: StepContext, job: TemplateJob, target: FindingTarget, loaded: { template: Record<string, unknown>; schemaScope?: string | undefined }): Promise<RunResult> {
+  const { template, schemaScope } = loaded;
   const { settings } = ctx;
   if (schemaScope !== undefined && schemaScope !== settings.scope.kind) {
     return failedWith(verifyFinding(target, 'CUA108', `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`, ['$schema']));
@@ -59,7 +60,7 @@ async function runDeploying(ctx: StepContext, job: TemplateJob, target: FindingT
       ? await runValidate(ctx, job, target, request)
       : settings.mode === 'what-if'
         ? await runWhatIf(ctx, job, target, request)
-        : await runDeploy(ctx, job, target, request, template);
+        : await runDeploy(ctx, job, target, { request, template });
   return { trackedResources: [], ...result, notes: [...notes, ...result.notes] };
 }
 
@@ -87,7 +88,14 @@ function failedWith(finding: ReturnType<typeof verifyFinding>): RunResult {
  * The deployment-name input, or `cua-guard-<run id>-<attempt>-<template stem>-<path hash>`: unique
  * per run and attempt, and per template across a matrix. At most 64 characters.
  */
-export function deploymentNameFor(settings: VerifySettings, path: string, index: number, count: number, env: NodeJS.ProcessEnv): string {
+/** Which template of the run: its path, and its place among `count`. */
+export interface TemplatePlace {
+  path: string;
+  index: number;
+  count: number;
+}
+
+export function deploymentNameFor(settings: VerifySettings, { path, index, count }: TemplatePlace, env: NodeJS.ProcessEnv): string {
   const suffix = count > 1 && settings.mode !== 'existing' ? `-${index + 1}` : '';
   if (settings.deploymentName !== undefined) return `${settings.deploymentName.slice(0, MAX_NAME - suffix.length)}${suffix}`;
   const run = env['GITHUB_RUN_ID'] ? `${env['GITHUB_RUN_ID']}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}` : Date.now().toString(36);

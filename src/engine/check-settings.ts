@@ -13,11 +13,6 @@ export interface CheckSettings {
   maxTrackingResources: number;
   /** Follow templateLink references to files in the workspace. */
   followLinks: boolean;
-  /**
-   * 'evaluate' resolves names through ARM expressions. 'literal' reads only names written out as
-   * plain strings: not for users, it is the baseline `npm run bench` measures evaluation against.
-   */
-  nameResolution: 'evaluate' | 'literal';
 }
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
@@ -26,5 +21,4 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   strictNames: false,
   maxTrackingResources: 1,
   followLinks: true,
-  nameResolution: 'evaluate',
 };

@@ -7,15 +7,13 @@ import {
   createLinkedScope,
   createTemplateScope,
   evaluateValue,
-  type Evaluation,
   type ExpressionError,
   type TemplateScope,
 } from '../expressions/index.ts';
-import { Unknown, type ArmValue } from '../expressions/value.ts';
+import type { ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { deploymentTargetScope, scopeFromSchema } from './scope-kind.ts';
 import { looksLikeTrackingName } from './tracking-name.ts';
-import { previewValue } from './preview.ts';
 import { linkKey, resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
 import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
 import { deploymentTimeReasons, splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
@@ -89,8 +87,6 @@ export interface ModelOptions {
   /** Parameters file values by name; KNOWN_AT_DEPLOYMENT for a Key Vault reference. */
   parameterValues?: Record<string, unknown>;
   readLinked?: LinkReader;
-  /** See CheckSettings.nameResolution. */
-  nameResolution?: 'evaluate' | 'literal';
 }
 
 // Real templates nest a handful of levels (the deepest corpus template: 4 deployments); this bounds
@@ -114,7 +110,7 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
     templatePath: main.file,
   });
   const definitions: DefinitionSite = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: 'file', values, knownAtDeployment: unknownNames } };
-  const walker = new ModelWalker(model, options.readLinked, new Set([main.file]), options.nameResolution === 'literal' ? literalName : evaluateValue);
+  const walker = new ModelWalker(model, options.readLinked, new Set([main.file]));
   walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
@@ -135,13 +131,11 @@ class ModelWalker {
   private readonly visitedFiles: Set<string>;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   private readonly triedTargets = new Set<string>();
-  private readonly evaluateName: NameEvaluator;
 
-  constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>, evaluateName: NameEvaluator) {
+  constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>) {
     this.model = model;
     this.readLinked = readLinked;
     this.visitedFiles = visitedFiles;
-    this.evaluateName = evaluateName;
   }
 
   walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
@@ -169,7 +163,7 @@ class ModelWalker {
   /** `path` is built only for resources that are kept or have children: most are neither. */
   private visitResource(source: TemplateSource, resourcesPath: JsonPath, key: string | number, resource: Record<string, unknown>, context: WalkContext): void {
     const type = typeof resource['type'] === 'string' ? resource['type'] : '';
-    const evaluation = this.evaluateName(resource['name'], context.scope);
+    const evaluation = evaluateValue(resource['name'], context.scope);
     const isDeployment = isDeploymentType(type);
     let entry: ResourceEntry | undefined;
     if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
@@ -295,13 +289,6 @@ class ModelWalker {
   }
 }
 
-type NameEvaluator = (raw: unknown, scope: TemplateScope) => Evaluation;
-
-/** The benchmark baseline: a name is known only when written out as a plain string. */
-function literalName(raw: unknown): Evaluation {
-  if (typeof raw === 'string' && !raw.startsWith('[')) return { value: raw, errors: [] };
-  return { value: new Unknown(typeof raw === 'string' ? raw.slice(1, -1) : previewValue(raw), { kind: 'not-evaluated' }), errors: [] };
-}
 
 
 function labelOf(entry: ResourceEntry): string {

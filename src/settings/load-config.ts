@@ -1,41 +1,60 @@
 // Finds and reads the configuration file: `.cua-guard.json` at the workspace root, or the file
 // named by the `config` input / `--config` flag. JSON with comments and trailing commas.
 // Validation (ajv) lives in a module loaded only when a configuration file exists.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../parse/text-position.ts';
+import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
 import { UsageError } from './usage-error.ts';
 import { ConfigError } from './config-error.ts';
 import { CONFIG_FILE_NAME, type LoadedConfig } from './config-types.ts';
 
 export interface ConfigLocation {
-  /** Workspace root: where `.cua-guard.json` is looked for, and what `explicit` is relative to by default. */
-  workspaceRoot: string;
+  /** The workspace: the file is read through its safe reader and must lie inside it. */
+  workspace: Workspace;
   /** Path from the `config` input or `--config` flag. */
   explicit?: string;
   /** What a relative `explicit` path is relative to (the CLI's cwd); default the workspace root. */
   baseDir?: string;
 }
 
-/** The configuration file to use, or undefined when there is none (the default location is optional). */
-export function findConfigFile(location: ConfigLocation): string | undefined {
-  if (location.explicit !== undefined && location.explicit.trim() !== '') {
-    const path = resolve(location.baseDir ?? location.workspaceRoot, location.explicit.trim());
-    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`configuration file '${location.explicit.trim()}' does not exist`);
-    return path;
+/**
+ * Reads the configuration file through the workspace's safe reader (no link out of the workspace,
+ * no FIFO, device or folder, bounded size). Undefined when there is none: the default location is
+ * optional, a named file is not. A file that is there but cannot be read is an error at the file.
+ */
+export async function loadConfiguration(location: ConfigLocation): Promise<LoadedConfig | undefined> {
+  const explicit = location.explicit?.trim() ?? '';
+  const relPath = explicit !== '' ? explicitPath(location, explicit) : CONFIG_FILE_NAME;
+  const read = readWorkspaceFile(location.workspace, relPath);
+  if (!read.ok) {
+    if (read.code === 'ENOENT' || read.code === 'ENOTDIR') {
+      if (explicit === '') return undefined;
+      throw new UsageError(`configuration file '${explicit}' does not exist`);
+    }
+    throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
   }
-  const path = join(location.workspaceRoot, CONFIG_FILE_NAME);
-  return existsSync(path) && statSync(path).isFile() ? path : undefined;
+  const text = read.text;
+  const { validateConfiguration } = await import('./validate-config.ts');
+  return { path: resolve(location.workspace.root, relPath), displayPath: relPath, config: validateConfiguration(parseConfigText(text, relPath), text, relPath) };
 }
 
-export async function loadConfiguration(location: ConfigLocation): Promise<LoadedConfig | undefined> {
-  const path = findConfigFile(location);
-  if (path === undefined) return undefined;
-  const displayPath = displayPathOf(location.workspaceRoot, path);
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const { validateConfiguration } = await import('./validate-config.ts');
-  return { path, displayPath, config: validateConfiguration(parseConfigText(text, displayPath), text, displayPath) };
+/** The workspace-relative path a `config` input or `--config` flag names; outside the workspace is an error, nothing is read. */
+function explicitPath(location: ConfigLocation, explicit: string): string {
+  const base = location.baseDir === undefined ? location.workspace.root : realBase(location.baseDir);
+  const rel = workspaceRelative(location.workspace, resolve(base, explicit));
+  if (rel === undefined || rel === '') throw new UsageError(`configuration file '${explicit}' is outside the workspace and was not read`);
+  return rel;
+}
+
+/** The CLI's cwd as the workspace root is written (symlinks resolved), so relative paths compare. */
+function realBase(dir: string): string {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return isAbsolute(dir) ? dir : resolve(dir);
+  }
 }
 
 export interface ParsedConfig {
@@ -57,9 +76,4 @@ export function parseConfigText(text: string, displayPath: string): ParsedConfig
     throw new ConfigError(displayPath, problems);
   }
   return { tree, value: getNodeValue(tree) as unknown };
-}
-
-function displayPathOf(workspaceRoot: string, path: string): string {
-  const rel = relative(workspaceRoot, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }

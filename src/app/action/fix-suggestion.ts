@@ -1,11 +1,9 @@
 // fix: suggest: what `cua-guard fix` would change, as a patch file (output fix-patch) and a
 // section of the job summary within its share of the summary budget. The fixer is loaded only here.
-import * as core from './runner.ts';
-import { join } from 'node:path';
+import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import type { Workspace } from '../../workspace/read-file.ts';
-import type { ResolvedSettings } from '../../settings/config.ts';
-import type { ActionSettings } from './input-helper.ts';
+import type { RunSettings } from '../../settings/run-settings.ts';
 import { writeReport } from './outputs.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
 
@@ -14,12 +12,12 @@ const MAX_SUMMARY_DIFF = 256 * 1024;
 const MAX_FIX_SUMMARY = 384 * 1024;
 
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
-export async function suggestFix(settings: ActionSettings, workspace: Workspace, resolved: ResolvedSettings, report: WorkspaceCheckReport): Promise<string> {
+export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
   const fixed = fixWorkspace({
     workspace,
-    patterns: resolved.patterns(settings.patterns),
-    settingsFor: resolved.settingsFor,
+    patterns: settings.patterns,
+    settingsFor: settings.settingsFor,
     only: new Set(report.files.map((f) => f.path)),
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     write: false,
@@ -30,7 +28,7 @@ export async function suggestFix(settings: ActionSettings, workspace: Workspace,
   if (diff === '') {
     out.push('cua-guard fix has nothing to change.');
   } else {
-    const patchPath = join(process.env['RUNNER_TEMP'] ?? settings.workspace, 'cua-guard-fix.patch');
+    const patchPath = settings.fixPatchPath;
     writeReport(patchPath, diff);
     core.setOutput('fix-patch', patchPath);
     core.info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);

@@ -3,18 +3,19 @@
 // job summary → verdict. The GitHub API client, the fixer and the Azure adapter are loaded
 // only when a run needs them (see github-client.ts, fix-suggestion.ts, publish-findings.ts and
 // verification.ts).
-import * as core from './runner.ts';
+import * as core from '../../github/runner.ts';
 import { isAbsolute } from 'node:path';
 import { checkWorkspace } from '../check-workspace.ts';
-import { openWorkspace, readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { isNamedPathProblem } from '../../workspace/discover.ts';
 import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
 import { formatSarif } from '../../report/sarif.ts';
-import { isConfigError, loadConfiguration, resolveSettings } from '../../settings/config.ts';
+import { isConfigError } from '../../settings/config.ts';
+import { buildRunSettings } from '../../settings/run-settings.ts';
 import { readRunContext } from '../../github/event.ts';
-import { readActionSettings, type ActionSettings } from './input-helper.ts';
+import { readActionInputs } from './input-helper.ts';
 import { lineLinker } from './github-links.ts';
-import { isUsageError } from '../../settings/parse-options.ts';
+import { isUsageError } from '../../settings/usage-error.ts';
 import { secretsOfReport } from '../../secrets/report-secrets.ts';
 import { lazyApi } from './github-client.ts';
 import { applyOnlyChanged, changedFilesForRanking } from './scope-to-changes.ts';
@@ -34,48 +35,49 @@ const SUMMARY_BUDGET = 900 * 1024;
 
 export async function run(): Promise<void> {
   try {
-    const settings = readActionSettings((name) => core.getInput(name));
-    const config = await loadConfiguration({ workspaceRoot: settings.workspace, ...(settings.configPath ? { explicit: settings.configPath } : {}) });
-    if (config) core.info(`configuration: ${config.displayPath}`);
-    const resolved = resolveSettings(config?.config, settings.explicit);
-    const effective: ActionSettings = { ...settings, check: resolved.base };
-    const workspace = openWorkspace(effective.workspace);
+    const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
+    if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
     const fullReport = checkWorkspace({
       workspace,
-      settings: resolved.base,
-      settingsFor: resolved.settingsFor,
-      patterns: resolved.patterns(effective.patterns),
-      ...(effective.parametersFile ? { parametersFile: effective.parametersFile } : {}),
+      settings: settings.check,
+      settingsFor: settings.settingsFor,
+      patterns: settings.patterns,
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     });
     // Before anything is printed: the runner masks secure parameter values and SAS tokens from here on.
     const secrets = secretsOfReport(workspace, fullReport);
     for (const secret of secrets) core.setSecret(secret);
-    const context = readRunContext(process.env);
-    const api = lazyApi(effective.token);
-    const notes: string[] = [];
+    const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };
     // A templates pattern naming a file that does not exist (or lies outside the workspace) is a
     // broken gate, not a clean run: an error that fails the step whatever fail-on says.
     const pathErrors = fullReport.problems.filter(isNamedPathProblem).map((p) => p.message);
-    const warnings: string[] = fullReport.problems.filter((p) => !isNamedPathProblem(p)).map((p) => p.message);
+    const problemWarnings = fullReport.problems.filter((p) => !isNamedPathProblem(p)).map((p) => p.message);
 
-    const scoped = await applyOnlyChanged(effective, fullReport, context, api, config, notes, warnings);
+    const scoped = await applyOnlyChanged(settings, fullReport, github);
     const report = scoped.report;
-    if (report.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0) warnings.push('no main templates matched the templates patterns; nothing was checked');
+    const nothingChecked = report.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
 
-    publishOutputs(effective, report, pathErrors.length > 0);
+    publishOutputs(settings, report, pathErrors.length > 0);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
-    if (effective.sarifPath) writeReport(effective.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: effective.workspace, readFile: workspaceTextReader(workspace), secrets }));
-    const failure = pathFailure(pathErrors) ?? verdictFailure(effective, report);
-    const fixMarkdown = effective.fix === 'suggest' ? await suggestFix(effective, workspace, resolved, report) : '';
+    if (settings.sarifPath) writeReport(settings.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }));
+    const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
+    const fixMarkdown = settings.fix === 'suggest' ? await suggestFix(settings, workspace, report) : '';
 
     const findings = report.files.flatMap((f) => f.findings);
-    const published = effective.checks ? await publishThroughChecks(context, api, report, failure, notes, warnings) : false;
+    const checks = settings.checks ? await publishThroughChecks(github, report, failure) : { published: false, notes: [], warnings: [] };
+    const notes = [...scoped.notes, ...checks.notes];
+    const warnings = [
+      ...problemWarnings,
+      ...scoped.warnings,
+      ...(nothingChecked ? ['no main templates matched the templates patterns; nothing was checked'] : []),
+      ...checks.warnings,
+    ];
     for (const message of pathErrors) core.error(message, { title: 'cua-guard templates' });
     for (const warning of warnings) core.warning(warning);
     let notAnnotated = 0;
-    if (!published) {
+    if (!checks.published) {
       const reserved = { error: (failure ? 1 : 0) + pathErrors.length, warning: warnings.length };
-      const changedFiles = scoped.changedFiles ?? (await changedFilesForRanking(findings, reserved, context, effective.token, api));
+      const changedFiles = scoped.changedFiles ?? (await changedFilesForRanking(findings, reserved, { ...github, token: settings.token }));
       notAnnotated = publishAnnotations(findings, changedFiles, reserved);
     }
 
@@ -85,10 +87,10 @@ export async function run(): Promise<void> {
       notAnnotated,
       notes,
       maxBytes: SUMMARY_BUDGET - Buffer.byteLength(fixMarkdown),
-      fullReport: [effective.reportPath, ...(effective.sarifPath ? [effective.sarifPath] : [])].map((path) => displayPath(effective.workspace, path)),
+      fullReport: [settings.reportPath, ...(settings.sarifPath ? [settings.sarifPath] : [])].map((path) => displayPath(settings.workspace, path)),
     });
     core.appendSummary(`${summary}${fixMarkdown}\n`);
-    if (effective.verify !== 'none') await runVerification(effective, report);
+    if (settings.verification.kind !== 'none') await runVerification(settings, report);
     if (failure) core.setFailed(failure);
   } catch (error) {
     reportFailure(error);

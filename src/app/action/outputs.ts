@@ -1,14 +1,14 @@
 // The step's outputs and the files behind them: the JSON report, and the counts and verdict a
 // workflow reads.
-import * as core from './runner.ts';
+import * as core from '../../github/runner.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import { formatJson } from '../../report/json.ts';
-import type { ActionSettings } from './input-helper.ts';
+import type { RunSettings } from '../../settings/run-settings.ts';
 
 /** `unusablePaths`: a template the templates input names cannot be checked, so the gate cannot pass. */
-export function publishOutputs(settings: ActionSettings, report: WorkspaceCheckReport, unusablePaths: boolean): void {
+export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, unusablePaths: boolean): void {
   writeReport(settings.reportPath, formatJson(report));
   core.setOutput('result', report.counts.error > 0 || unusablePaths ? 'fail' : 'pass');
   core.setOutput('error-count', report.counts.error);

@@ -2,7 +2,7 @@
 // deployment created, as recorded in the step state, according to the cleanup input. With
 // nothing recorded (verify none, validate without a new resource group, existing) it returns
 // without loading the Azure SDK.
-import * as core from './runner.ts';
+import * as core from '../../github/runner.ts';
 import { CLEANUP_STATE_KEY, parseJournal, shouldCleanUp, type CleanupJournal } from '../../azure/journal.ts';
 
 /** Post-step time budget: deleting a resource group can take many minutes. */

@@ -1,9 +1,9 @@
 // Findings on the pull request: every one as an annotation of a check run (checks: true), or
 // workflow-command annotations within GitHub's caps. The check-run publisher is loaded only when used.
-import * as core from './runner.ts';
+import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import type { Finding, Severity } from '../../engine/types.ts';
-import type { RunContext } from '../../github/event.ts';
+import type { GitHubAccess } from './scope-to-changes.ts';
 import type { GitHubApi } from '../../github/api.ts';
 import { planAnnotations, type Annotation } from '../../report/annotations.ts';
 import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
@@ -30,21 +30,23 @@ function annotate(annotation: Annotation): void {
   else core.notice(message, properties);
 }
 
-/** True when the check run carries every finding; false after a fallback (with one warning). */
-export async function publishThroughChecks(
-  context: RunContext,
-  api: () => Promise<GitHubApi>,
-  report: WorkspaceCheckReport,
-  failure: string | undefined,
-  notes: string[],
-  warnings: string[],
-): Promise<boolean> {
+export interface ChecksOutcome {
+  /** True when the check run carries every finding; false after a fallback (with one warning). */
+  published: boolean;
+  /** Lines for the job summary. */
+  notes: string[];
+  /** Warning annotations. */
+  warnings: string[];
+}
+
+export async function publishThroughChecks(github: GitHubAccess, report: WorkspaceCheckReport, failure: string | undefined): Promise<ChecksOutcome> {
+  const { context, api } = github;
   const headSha = context.pullRequest?.headSha ?? context.sha;
-  const fallback = (why: string): false => {
-    warnings.push(`checks: ${why}; findings are shown as annotations instead (at most 10 per severity; the job summary lists all of them)`);
-    notes.push(`The check run could not be published (${why}); findings are shown as annotations instead.`);
-    return false;
-  };
+  const fallback = (why: string): ChecksOutcome => ({
+    published: false,
+    warnings: [`checks: ${why}; findings are shown as annotations instead (at most 10 per severity; the job summary lists all of them)`],
+    notes: [`The check run could not be published (${why}); findings are shown as annotations instead.`],
+  });
   if (!context.owner || !context.repo || !headSha) return fallback('GITHUB_REPOSITORY or GITHUB_SHA is not set');
   let client: GitHubApi;
   try {
@@ -68,8 +70,7 @@ export async function publishThroughChecks(
   });
   if (result.ok) {
     core.info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ''} in ${result.requests} request(s)`);
-    notes.push(`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? '#'}).`);
-    return true;
+    return { published: true, notes: [`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? '#'}).`], warnings: [] };
   }
   const status = result.failure.status !== undefined ? `${result.failure.status}: ` : '';
   return fallback(

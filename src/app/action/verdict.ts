@@ -1,6 +1,6 @@
 // Whether the step fails, and the one message that says why.
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
-import type { ActionSettings } from './input-helper.ts';
+import type { RunSettings } from '../../settings/run-settings.ts';
 
 /** A templates pattern naming a file that cannot be checked fails the step whatever fail-on says. */
 export function pathFailure(pathErrors: readonly string[]): string | undefined {
@@ -9,7 +9,7 @@ export function pathFailure(pathErrors: readonly string[]): string | undefined {
 }
 
 /** The findings' verdict under fail-on. */
-export function verdictFailure(settings: ActionSettings, report: WorkspaceCheckReport): string | undefined {
+export function verdictFailure(settings: RunSettings, report: WorkspaceCheckReport): string | undefined {
   const { error, warning } = report.counts;
   if (settings.failOn === 'never') return undefined;
   if (error > 0) return `customer usage attribution check failed: ${error} error(s) in ${report.files.filter((f) => f.verdict === 'fail').length} template(s)`;

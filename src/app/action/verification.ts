@@ -1,20 +1,23 @@
 // verify: proving attribution in Azure after the static check. The Azure adapter (and its SDK)
 // is loaded only here, so a run without verification never pays for it.
-import * as core from './runner.ts';
+import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
-import type { ActionSettings } from './input-helper.ts';
+import type { RunSettings } from '../../settings/run-settings.ts';
+import type { VerifySettings } from '../../settings/verify-settings.ts';
 
 /** Sets `verified` whatever happens: a workflow reading it must never find it missing. */
-export async function runVerification(settings: ActionSettings, report: WorkspaceCheckReport): Promise<void> {
+export async function runVerification(settings: RunSettings, report: WorkspaceCheckReport): Promise<void> {
   try {
-    await verifyInAzure(settings, report);
+    const verification = settings.verification;
+    if (verification.kind === 'invalid') throw verification.error;
+    if (verification.kind === 'verify') await verifyInAzure(settings, verification.settings, report);
   } catch (error) {
     core.setOutput('verified', 'false');
     throw error;
   }
 }
 
-async function verifyInAzure(settings: ActionSettings, report: WorkspaceCheckReport): Promise<void> {
+async function verifyInAzure(settings: RunSettings, verifySettings: VerifySettings, report: WorkspaceCheckReport): Promise<void> {
   const [{ runVerifyStep }, { VERIFY_RULES }] = await Promise.all([import('../../azure/step.ts'), import('../../azure/findings.ts')]);
   const result = await runVerifyStep({
     workspace: settings.workspace,
@@ -25,7 +28,7 @@ async function verifyInAzure(settings: ActionSettings, report: WorkspaceCheckRep
       ...(file.parametersFile ? { parametersFile: file.parametersFile } : {}),
     })),
     trackingIds: [...settings.check.trackingIds],
-    getInput: (name: string) => core.getInput(name),
+    settings: verifySettings,
   });
   const names: Record<string, string> = VERIFY_RULES;
   for (const finding of result.findings) {

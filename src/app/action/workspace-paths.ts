@@ -1,12 +1,8 @@
-// Paths as the runner and the reader see them: workspace-relative, with forward slashes.
+// Paths as the runner shows them: workspace-relative, with forward slashes.
 import { relative, sep } from 'node:path';
-
-export function workspaceRelative(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
-}
 
 /** Paths in the summary: workspace-relative when inside it. */
 export function displayPath(root: string, path: string): string {
-  const rel = workspaceRelative(root, path);
+  const rel = relative(root, path).split(sep).join('/');
   return rel.startsWith('..') ? path : rel;
 }

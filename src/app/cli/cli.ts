@@ -7,13 +7,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspace } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
-import { openWorkspace, readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
-import { loadConfiguration, resolveSettings, type ResolvedSettings, type SettingsLayer } from '../../settings/config.ts';
-import { parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, isUsageError, splitList, UsageError } from '../../settings/parse-options.ts';
+import { buildRunSettings, type PreparedRun } from '../../settings/run-settings.ts';
+import type { RawOptions } from '../../settings/raw-options.ts';
+import { parseChoice } from '../../settings/parse-options.ts';
+import { isUsageError, UsageError } from '../../settings/usage-error.ts';
 import { isNamedPathProblem, type DiscoveryProblem } from '../../workspace/discover.ts';
 import { TOOL_VERSION } from '../../meta.ts';
 import { trackingResource } from '../../model/tracking-resource.ts';
@@ -88,49 +90,49 @@ interface CommonValues {
   rule: string[];
   'strict-names'?: boolean | undefined;
   'max-tracking-resources': string;
+  parameters?: string | undefined;
   workspace?: string | undefined;
   config?: string | undefined;
+  format?: string;
+  'fail-on'?: string;
 }
 
-interface Prepared {
-  workspace: Workspace;
-  resolved: ResolvedSettings;
-}
-
-/** Opens the workspace, reads the configuration file and puts the flags on top of it. */
-async function prepare(values: CommonValues, io: CliIo): Promise<Prepared> {
+/** The flags as the raw settings layer; src/settings parses them and puts them over the configuration file. */
+function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
   // Comma-separated lists work as in the action's inputs: --tracking-id a,b --rule CUA011=off,CUA008=error.
-  const rules = splitList(values.rule);
-  const trackingIds = splitList(values['tracking-id']);
-  const explicit: SettingsLayer = {
-    ...(rules.length > 0 ? { severities: parseRuleSeverities(rules) } : {}),
-    ...(trackingIds.length > 0 ? { trackingIds: parseTrackingIds(trackingIds) } : {}),
+  return {
+    front: 'cli',
+    cwd: io.cwd,
+    workspace: values.workspace ?? io.cwd,
+    rules: values.rule,
+    trackingIds: values['tracking-id'],
     ...(values['strict-names'] !== undefined ? { strictNames: values['strict-names'] } : {}),
-    ...(values['max-tracking-resources'].trim() !== ''
-      ? { maxTrackingResources: parsePositiveInteger(values['max-tracking-resources'], '--max-tracking-resources', 1) }
-      : {}),
+    maxTrackingResources: values['max-tracking-resources'],
+    ...(values.parameters ? { parameters: values.parameters } : {}),
+    ...(values.config ? { config: values.config } : {}),
+    ...(values.format !== undefined ? { format: values.format } : {}),
+    ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
   };
-  const workspace = openWorkspaceOrFail(values.workspace ?? io.cwd, io.cwd);
-  const config = await loadConfiguration({ workspaceRoot: workspace.root, ...(values.config ? { explicit: values.config, baseDir: io.cwd } : {}) });
-  return { workspace, resolved: resolveSettings(config?.config, explicit) };
+}
+
+function prepare(values: CommonValues, io: CliIo): Promise<PreparedRun> {
+  return buildRunSettings(rawOptionsOf(values, io));
 }
 
 async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, CHECK_OPTIONS);
   if (values.help) return showHelp(io);
-  const format = parseChoice(values.format, '--format', ['text', 'json', 'sarif'] as const, 'text');
-  const failOn = parseChoice(values['fail-on'], '--fail-on', ['error', 'warning', 'never'] as const, 'error');
-  const { workspace, resolved } = await prepare(values, io);
-  const patterns = resolved.patterns();
+  const { settings, workspace } = await prepare(values, io);
+  const { format, failOn, patterns } = settings;
   const report = checkWorkspace({
     workspace,
-    settings: resolved.base,
-    settingsFor: resolved.settingsFor,
+    settings: settings.check,
+    settingsFor: settings.settingsFor,
     paths: positionals.length > 0 ? positionals : [io.cwd],
     pathsAreDefault: positionals.length === 0,
     cwd: io.cwd,
     ...(patterns.length > 0 ? { patterns } : {}),
-    ...(values.parameters ? { parametersFile: values.parameters } : {}),
+    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
   });
   const readFile = workspaceTextReader(workspace);
   io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile }) : formatText(report));
@@ -145,9 +147,9 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
 async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   if (values.help) return showHelp(io);
-  const { workspace, resolved } = await prepare(values, io);
+  const { settings, workspace } = await prepare(values, io);
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
-  const patterns = resolved.patterns();
+  const patterns = settings.patterns;
   const dryRun = values['dry-run'];
   const report = fixWorkspace({
     workspace,
@@ -155,8 +157,8 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     pathsAreDefault: positionals.length === 0,
     cwd: io.cwd,
     ...(patterns.length > 0 ? { patterns } : {}),
-    settingsFor: resolved.settingsFor,
-    ...(values.parameters ? { parametersFile: values.parameters } : {}),
+    settingsFor: settings.settingsFor,
+    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     write: !dryRun,
   });
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
@@ -222,13 +224,5 @@ function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: r
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function openWorkspaceOrFail(path: string, cwd: string): Workspace {
-  try {
-    return openWorkspace(path.startsWith('/') ? path : `${cwd}/${path}`);
-  } catch {
-    throw new UsageError(`workspace '${path}' does not exist`);
   }
 }

@@ -1,17 +1,49 @@
-// Turns the verification inputs (named like azure/arm-deploy's and azure/login's) into one typed
+// The verification settings (inputs named like azure/arm-deploy's and azure/login's) as one typed
 // VerifySettings, rejecting combinations that cannot work with a message that says what to change.
-// Pure: reads only getInput, so it is tested without a runner or Azure.
-import { UsageError, parseBoolean, parseChoice } from '../settings/parse-options.ts';
+// Built with the rest of the run's settings; the Azure adapter receives the result and reads no input.
+import { UsageError } from './usage-error.ts';
+import { parseBoolean, parseChoice } from './parse-options.ts';
 import { isGuid } from '../parse/guid.ts';
 import { isRecord } from '../parse/template-source.ts';
-import { CLOUD_NAMES, type CloudName } from './clouds.ts';
-import type { ArmScope } from './scope.ts';
 
-export const VERIFY_MODES = ['validate', 'what-if', 'deploy', 'existing'] as const;
-export type VerifyMode = (typeof VERIFY_MODES)[number];
+/** `none`: the static check only. */
+export const VERIFY_MODES = ['none', 'validate', 'what-if', 'deploy', 'existing'] as const;
+/** What verification does in Azure. */
+export type VerifyMode = Exclude<(typeof VERIFY_MODES)[number], 'none'>;
 export const CLEANUP_POLICIES = ['always', 'on-success', 'never'] as const;
 export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
 const SCOPE_KINDS = ['resourcegroup', 'subscription', 'managementgroup', 'tenant'] as const;
+
+/** The Azure clouds azure/login knows by name (their endpoints are in src/azure/clouds.ts). */
+export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
+export type CloudName = (typeof CLOUD_NAMES)[number];
+
+/** A deployment scope (src/azure/scope.ts builds resource ids from it). */
+export type ArmScope =
+  | { kind: 'resourceGroup'; subscriptionId: string; resourceGroup: string }
+  | { kind: 'subscription'; subscriptionId: string }
+  | { kind: 'managementGroup'; managementGroupId: string }
+  | { kind: 'tenant' };
+
+/** The inputs verification reads, as typed; absent or '' = not set. */
+export const VERIFY_INPUTS = [
+  'verify',
+  'scope',
+  'subscription-id',
+  'resource-group',
+  'management-group-id',
+  'region',
+  'deployment-name',
+  'parameters',
+  'create-resource-group',
+  'cleanup',
+  'timeout-minutes',
+  'environment',
+  'resource-manager-endpoint',
+  'client-id',
+  'tenant-id',
+] as const;
+export type VerifyInputs = Partial<Record<(typeof VERIFY_INPUTS)[number], string>>;
 
 /** Parameter values as ARM takes them: `{ name: { value } }` or `{ name: { reference } }`. */
 export type ParameterValues = Record<string, Record<string, unknown>>;
@@ -41,16 +73,14 @@ export interface VerifySettings {
   tenantId?: string;
 }
 
-export type InputReader = (name: string) => string;
-
 const DEPLOYMENT_NAME = /^[A-Za-z0-9\-._()]{1,64}$/;
 const DEFAULT_TIMEOUT_MINUTES = 60;
 
-export function parseVerifySettings(getInput: InputReader): VerifySettings {
-  const read = (name: string): string => getInput(name).trim();
+export function parseVerifySettings(inputs: VerifyInputs): VerifySettings {
+  const read = (name: keyof VerifyInputs): string => (inputs[name] ?? '').trim();
   const rawMode = read('verify');
   if (rawMode.toLowerCase() === 'none' || rawMode === '') throw new UsageError('verify is none: there is nothing to verify in Azure');
-  const mode = parseChoice(rawMode, 'verify', VERIFY_MODES, 'deploy');
+  const mode = parseChoice(rawMode, 'verify', VERIFY_MODES.filter((m): m is VerifyMode => m !== 'none'), 'deploy');
   const scope = parseScope(read);
   const region = read('region') || undefined;
   const deploymentName = read('deployment-name') || undefined;
@@ -87,7 +117,7 @@ export function parseVerifySettings(getInput: InputReader): VerifySettings {
     scope,
     ...(region !== undefined ? { region } : {}),
     ...(deploymentName !== undefined ? { deploymentName } : {}),
-    parameters: parseParametersInput(getInput('parameters')),
+    parameters: parseParametersInput(inputs.parameters ?? ''),
     createResourceGroup,
     cleanup: parseChoice(read('cleanup'), 'cleanup', CLEANUP_POLICIES, 'always'),
     timeoutMs: parseTimeoutMinutes(read('timeout-minutes')) * 60_000,
@@ -98,7 +128,7 @@ export function parseVerifySettings(getInput: InputReader): VerifySettings {
   };
 }
 
-function parseScope(read: (name: string) => string): ArmScope {
+function parseScope(read: (name: keyof VerifyInputs) => string): ArmScope {
   const kind = parseChoice(read('scope'), 'scope', SCOPE_KINDS, 'resourcegroup');
   const subscriptionId = read('subscription-id');
   const resourceGroup = read('resource-group');

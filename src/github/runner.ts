@@ -1,9 +1,10 @@
-// The GitHub Actions runner protocol for the action's static path: inputs from INPUT_*, outputs and
-// state as file commands, annotations and masks as workflow commands, the job summary file.
-// Written here instead of using @actions/core because that package loads an HTTP client (undici,
-// ~800 KB) at import for its OIDC helper, which more than doubled the action's start-up time.
-// The wire format is the same as @actions/core's; the Azure adapter, loaded only for
-// verification, still uses @actions/core for getIDToken.
+// The GitHub Actions runner protocol, the one implementation the main step, the post step and the
+// Azure adapter share: inputs from INPUT_*, outputs and state as file commands, annotations and
+// masks as workflow commands, the job summary file. The wire format is @actions/core's.
+// Written here rather than taken from @actions/core because that package loads an HTTP client
+// (undici, ~800 KB) at import for its OIDC helper: a bundle of this module starts in about 38 ms
+// against 94 ms with @actions/core (an empty Node: 35 ms). The OIDC token request itself (an HTTP
+// call, not part of this protocol) still comes from @actions/core, loaded only with the Azure SDK.
 import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
 import { EOL } from 'node:os';
 
