@@ -9655,25 +9655,27 @@ var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var NIL_GUID = "00000000-0000-0000-0000-000000000000";
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
-  if (raw === void 0 || candidate.name.form !== "invalid") return void 0;
+  if (typeof raw !== "string") return raw;
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
-  if (repaired.name !== void 0) return rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
-  return renameToGivenId(candidate, raw, "it was invalid", context);
+  if (repaired.name !== void 0) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  const given = renameToGivenId(candidate, raw, "it was invalid", context);
+  return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
 function repairUnregisteredId(candidate, context) {
   const raw = literalName(candidate, context.model);
-  const id = candidate.name.trackingId;
-  if (raw === void 0 || id === void 0 || candidate.name.form === "invalid") return void 0;
+  if (typeof raw !== "string") return raw;
+  const id = candidate.name.trackingId ?? "";
   const given = context.settings.trackingIds[0];
   if (id === NIL_GUID && given !== void 0 && given !== NIL_GUID) {
-    return rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`);
+    return { fix: rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`) };
   }
-  if (context.settings.trackingIds.includes(id)) return void 0;
+  if (context.settings.trackingIds.includes(id)) return { notFixable: `${id} is registered` };
   return renameToGivenId(candidate, raw, `${id} is not registered`, context);
 }
 function literalName(candidate, model) {
   const raw = candidate.entry.resource["name"];
-  if (typeof raw !== "string" || isExpressionString(raw) || !isFixableHere(candidate.entry, model)) return void 0;
+  if (!isFixableHere(candidate.entry, model)) return { notFixable: "fix edits only the main template's own top-level resources" };
+  if (typeof raw !== "string" || isExpressionString(raw)) return { notFixable: "the name is an expression; fix it by hand" };
   return raw;
 }
 function rename(candidate, name, description) {
@@ -9683,12 +9685,13 @@ function rename(candidate, name, description) {
 function renameToGivenId(candidate, raw, reason, context) {
   const given = [...new Set(context.settings.trackingIds)];
   const [id] = given;
-  if (id === void 0 || given.length > 1) return void 0;
+  if (id === void 0) return { notFixable: "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)" };
+  if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context.model.main.file;
   const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
-  if (topLevel.length !== 1) return void 0;
+  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
-  return rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`);
+  return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
 function keptSuffix(raw, id, strictNames) {
   if (strictNames || !GUID3.test(id)) return "";
@@ -9851,7 +9854,7 @@ var cua003 = {
       if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
         const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
         const fix = repairInvalidName(candidate, { model, candidates, settings });
-        report2({ messageId: key2, data: { name, ...data2 }, at, resource: candidate.entry, ...fix ? { fix } : {} });
+        report2({ messageId: key2, data: { name, ...data2 }, at, resource: candidate.entry, ...fix });
         continue;
       }
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
@@ -10152,7 +10155,7 @@ var cua009 = {
       const many = registeredIds.length > 1;
       const fix = repairUnregisteredId(candidate, { model, candidates, settings });
       const at = propertyRef(candidate.entry, "name");
-      const common = { at, resource: candidate.entry, ...fix ? { fix } : {} };
+      const common = { at, resource: candidate.entry, ...fix };
       if (ids.length === 1) report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name, id: ids[0] ?? "", ...registered }, ...common });
       else report2({ messageId: many ? "unregisteredIdsOfMany" : "unregisteredIds", data: { name, ids: ids.join(", "), ...registered }, ...common });
     }

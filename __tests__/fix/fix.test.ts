@@ -165,7 +165,7 @@ test('repairs a malformed literal name only when the intended id is clear', () =
   const twoIds: CheckSettings = { ...SETTINGS, trackingIds: [GUID, OTHER_ID] };
   const unclear = plan(wrapped('pid-not-a-guid'), twoIds);
   assert.deepEqual(unclear.edits, []);
-  assert.match(notesOf(unclear).join('\n'), /left alone: tracking name 'pid-not-a-guid' is invalid .* the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear/);
+  assert.match(notesOf(unclear).join('\n'), /left alone: azuredeploy\.json:\d+:\d+ error CUA003 tracking name 'pid-not-a-guid' is invalid.*\(not fixed: .*the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear\)/);
   const expression = plan(wrapped("[concat('PID-', '4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6')]"));
   assert.deepEqual(expression.edits, []);
   assert.match(notesOf(expression).join('\n'), /is an expression; fix it by hand/);
@@ -186,7 +186,7 @@ test('with a tracking id given, an invalid or unregistered literal name becomes 
   // Not sure: several ids given, or two top-level tracking deployments.
   const several = plan(wrapped(`pid-${OTHER_ID}`), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
   assert.deepEqual(several.edits, []);
-  assert.match(notesOf(several).join('\n'), /left alone: tracking name 'pid-11111111-[^']*' uses the unregistered id 11111111-[^;]*; 2 tracking ids are given/);
+  assert.match(notesOf(several).join('\n'), /left alone: azuredeploy\.json:\d+:\d+ error CUA009 tracking deployment 'pid-11111111-[^']*' uses id 11111111-.*\(not fixed: 2 tracking ids are given/);
   const second = `,\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}-x", "properties": { "mode": "Incremental", "template": { "resources": [] } } }`;
   const two = plan(wrapped(`pid-${OTHER_ID}`, second), { ...SETTINGS, maxTrackingResources: 2 });
   assert.deepEqual(two.edits, []);

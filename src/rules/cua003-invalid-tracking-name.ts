@@ -31,7 +31,7 @@ export const cua003: Rule<keyof typeof messages> = {
       if (candidate.name.form === 'invalid' && candidate.name.problem !== undefined) {
         const { key, data } = problemMessage(candidate.name, candidate.name.problem);
         const fix = repairInvalidName(candidate, { model, candidates, settings });
-        report({ messageId: key, data: { name, ...data }, at, resource: candidate.entry, ...(fix ? { fix } : {}) });
+        report({ messageId: key, data: { name, ...data }, at, resource: candidate.entry, ...fix });
         continue;
       }
       // A copy loop: each iteration's name (copyIndex() bound) is a name of its own.

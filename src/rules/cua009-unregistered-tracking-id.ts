@@ -42,7 +42,7 @@ export const cua009: Rule<keyof typeof messages> = {
       const many = registeredIds.length > 1;
       const fix = repairUnregisteredId(candidate, { model, candidates, settings });
       const at = propertyRef(candidate.entry, 'name');
-      const common = { at, resource: candidate.entry, ...(fix ? { fix } : {}) };
+      const common = { at, resource: candidate.entry, ...fix };
       if (ids.length === 1) report({ messageId: many ? 'unregisteredOfMany' : 'unregistered', data: { name, id: ids[0] ?? '', ...registered }, ...common });
       else report({ messageId: many ? 'unregisteredIdsOfMany' : 'unregisteredIds', data: { name, ids: ids.join(', '), ...registered }, ...common });
     }

@@ -21,32 +21,37 @@ interface RepairContext {
   settings: CheckSettings;
 }
 
+/** A repair, or why there is none (the fix layer says so). */
+export type Repair = { fix: Fix } | { notFixable: string };
+
 /** CUA003's repair of an invalid literal name. */
-export function repairInvalidName(candidate: TrackingCandidate, context: RepairContext): Fix | undefined {
+export function repairInvalidName(candidate: TrackingCandidate, context: RepairContext): Repair {
   const raw = literalName(candidate, context.model);
-  if (raw === undefined || candidate.name.form !== 'invalid') return undefined;
+  if (typeof raw !== 'string') return raw;
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
-  if (repaired.name !== undefined) return rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`);
-  return renameToGivenId(candidate, raw, 'it was invalid', context);
+  if (repaired.name !== undefined) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  const given = renameToGivenId(candidate, raw, 'it was invalid', context);
+  return 'fix' in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
 
 /** CUA009's repair of a literal name with the placeholder or an unregistered id. */
-export function repairUnregisteredId(candidate: TrackingCandidate, context: RepairContext): Fix | undefined {
+export function repairUnregisteredId(candidate: TrackingCandidate, context: RepairContext): Repair {
   const raw = literalName(candidate, context.model);
-  const id = candidate.name.trackingId;
-  if (raw === undefined || id === undefined || candidate.name.form === 'invalid') return undefined;
+  if (typeof raw !== 'string') return raw;
+  const id = candidate.name.trackingId ?? '';
   const given = context.settings.trackingIds[0];
   if (id === NIL_GUID && given !== undefined && given !== NIL_GUID) {
-    return rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`);
+    return { fix: rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`) };
   }
-  if (context.settings.trackingIds.includes(id)) return undefined;
+  if (context.settings.trackingIds.includes(id)) return { notFixable: `${id} is registered` };
   return renameToGivenId(candidate, raw, `${id} is not registered`, context);
 }
 
-/** The name as written, when it is plain text in a resource this check may edit. */
-function literalName(candidate: TrackingCandidate, model: TemplateModel): string | undefined {
+/** The name as written, when it is plain text in a resource this check may edit; else why not. */
+function literalName(candidate: TrackingCandidate, model: TemplateModel): string | { notFixable: string } {
   const raw = candidate.entry.resource['name'];
-  if (typeof raw !== 'string' || isExpressionString(raw) || !isFixableHere(candidate.entry, model)) return undefined;
+  if (!isFixableHere(candidate.entry, model)) return { notFixable: "fix edits only the main template's own top-level resources" };
+  if (typeof raw !== 'string' || isExpressionString(raw)) return { notFixable: 'the name is an expression; fix it by hand' };
   return raw;
 }
 
@@ -60,15 +65,16 @@ function rename(candidate: TrackingCandidate, name: string, description: string)
  * that does not carry it becomes pid-<given id>, keeping a landing-zone suffix. Not sure (and
  * left alone) with several given ids or several top-level tracking deployments.
  */
-function renameToGivenId(candidate: TrackingCandidate, raw: string, reason: string, context: RepairContext): Fix | undefined {
+function renameToGivenId(candidate: TrackingCandidate, raw: string, reason: string, context: RepairContext): Repair {
   const given = [...new Set(context.settings.trackingIds)];
   const [id] = given;
-  if (id === undefined || given.length > 1) return undefined;
+  if (id === undefined) return { notFixable: "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)" };
+  if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context.model.main.file;
   const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === 'top-level' && c.entry.source.file === main);
-  if (topLevel.length !== 1) return undefined;
+  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
-  return rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`);
+  return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
 
 /** A landing-zone suffix after a well-formed GUID (`pid-<GUID>-<suffix>`), kept when it stays valid. */
