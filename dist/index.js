@@ -9761,7 +9761,7 @@ async function changedFilesOf(context, api) {
   }
 }
 
-// src/github/only-changed.ts
+// src/app/only-changed.ts
 function filterReportToChanges(report2, changed, alwaysAffecting = []) {
   if (alwaysAffecting.some((file) => changed.has(file))) return { report: report2, skipped: [] };
   const files = report2.files.filter((f) => isAffected(f, changed));

@@ -7,7 +7,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createGitHubApi } from '../../src/github/api.ts';
 import { changedFilesOf } from '../../src/github/changed-files.ts';
-import { filterReportToChanges } from '../../src/github/only-changed.ts';
+import { filterReportToChanges } from '../../src/app/only-changed.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { template, trackingResource, type Json } from '../support/templates.ts';
 import { startFakeGitHub } from './fake-github.ts';

@@ -4,4 +4,3 @@ export { readRunContext, PULL_REQUEST_EVENTS, type RunContext } from './event.ts
 export { changedFilesOf, type ChangedFiles } from './changed-files.ts';
 export { PULL_REQUEST_FILES_LIMIT } from './api.ts';
 export { publishCheckRun, toCheckAnnotation, ANNOTATIONS_PER_REQUEST, type CheckRunRequest, type CheckRunResult } from './check-run.ts';
-export { filterReportToChanges, type ChangeFilter } from './only-changed.ts';

@@ -5,7 +5,7 @@ import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import type { Finding, Severity } from '../../engine/types.ts';
 import { changedFilesOf } from '../../github/changed-files.ts';
 import type { RunContext } from '../../github/event.ts';
-import { filterReportToChanges } from '../../github/only-changed.ts';
+import { filterReportToChanges } from '../only-changed.ts';
 import type { GitHubApi } from '../../github/api.ts';
 import { planAnnotations } from '../../report/annotations.ts';
 import { RULES } from '../../rules/index.ts';

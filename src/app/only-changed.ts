@@ -4,7 +4,7 @@
 // of its links points at (existing or not: a deleted or renamed linked template matters most),
 // or the parameters file whose values were used. A change to the configuration file affects
 // every template. `changed` holds a renamed file's old path too.
-import { countFindings, type WorkspaceCheckReport } from '../app/check-workspace.ts';
+import { countFindings, type WorkspaceCheckReport } from './check-workspace.ts';
 import type { TemplateResult } from '../engine/types.ts';
 
 export interface ChangeFilter {
