@@ -2032,8 +2032,9 @@ function discoverTemplates(workspace, request = {}) {
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
-    const absolute = resolve(request.cwd ?? workspace.root, given);
+    const absolute = resolve(base, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === void 0) {
       problems.push({ path: given, kind: "named-path", message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
@@ -2189,6 +2190,13 @@ function walk(workspace, start, matcher, matched, problems) {
       if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
       else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: "skipped", message: `'${rel}' is not a regular file and was not read` });
     }
+  }
+}
+function realFolder(folder) {
+  try {
+    return realpathSync.native(resolve(folder));
+  } catch {
+    return resolve(folder);
   }
 }
 

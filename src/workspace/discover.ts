@@ -55,8 +55,11 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  // The folder named paths are relative to, as the file system sees it (the workspace root is a
+  // real path too): a cwd reached through a symlinked folder is the same folder.
+  const base = request.cwd === undefined ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
-    const absolute = resolve(request.cwd ?? workspace.root, given);
+    const absolute = resolve(base, given);
     const rel = workspaceRelative(workspace, absolute);
     if (rel === undefined) {
       problems.push({ path: given, kind: 'named-path', message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
@@ -274,5 +277,14 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, matched: st
       if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
       else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: 'skipped', message: `'${rel}' is not a regular file and was not read` });
     }
+  }
+}
+
+/** The real path of a folder, or the path as given when it cannot be resolved. */
+function realFolder(folder: string): string {
+  try {
+    return realpathSync.native(resolve(folder));
+  } catch {
+    return resolve(folder);
   }
 }
