@@ -7486,8 +7486,13 @@ function firstDuplicate(candidate, names, seen) {
   return void 0;
 }
 
+// src/parse/guid.ts
+var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function isGuid(text) {
+  return text.length === 36 && GUID_PREFIX.test(text);
+}
+
 // src/rules/name-repair.ts
-var GUID3 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 var NIL_GUID = "00000000-0000-0000-0000-000000000000";
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
@@ -7530,7 +7535,7 @@ function renameToGivenId(candidate, raw, reason, context) {
   return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
 function keptSuffix(raw, id, strictNames) {
-  if (strictNames || !GUID3.test(id)) return "";
+  if (strictNames || !isGuid(id)) return "";
   const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
   if (suffix === void 0 || suffix.toLowerCase() === "-partnercenter") return "";
   return `pid-${id}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : "";
@@ -7559,7 +7564,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
   }
   const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
-  const near = [...new Set(knownIds.filter((id) => GUID3.test(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
+  const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
   if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
   return {
     reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
@@ -9044,12 +9049,6 @@ function globMatcher(globs) {
     return body.includes("/") ? body : `**/${body}`;
   });
   return normalized.length > 0 ? (0, import_picomatch2.default)(normalized, { nocase: true, dot: true }) : () => false;
-}
-
-// src/parse/guid.ts
-var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-function isGuid(text) {
-  return text.length === 36 && GUID_PREFIX.test(text);
 }
 
 // src/settings/verify-settings.ts

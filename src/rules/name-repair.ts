@@ -9,10 +9,9 @@ import type { CheckSettings } from '../engine/check-settings.ts';
 import { isExpressionString } from '../expressions/index.ts';
 import type { TemplateModel } from '../model/template-model.ts';
 import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
+import { isGuid } from '../parse/guid.ts';
 import { isFixableHere, type TrackingCandidate } from './rule.ts';
 
-/** A well-formed GUID (the whole string). */
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const NIL_GUID = '00000000-0000-0000-0000-000000000000';
 
 interface RepairContext {
@@ -79,7 +78,7 @@ function renameToGivenId(candidate: TrackingCandidate, raw: string, reason: stri
 
 /** A landing-zone suffix after a well-formed GUID (`pid-<GUID>-<suffix>`), kept when it stays valid. */
 function keptSuffix(raw: string, id: string, strictNames: boolean): string {
-  if (strictNames || !GUID.test(id)) return '';
+  if (strictNames || !isGuid(id)) return '';
   const suffix = /^pid-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[A-Za-z0-9\-._()]+)$/i.exec(raw)?.[1];
   if (suffix === undefined || suffix.toLowerCase() === '-partnercenter') return '';
   return `pid-${id}${suffix}`.length <= MAX_DEPLOYMENT_NAME ? suffix : '';
@@ -116,7 +115,7 @@ export function repairLiteralName(raw: string, knownIds: readonly string[], stri
   // A GUID with a digit missing, doubled or mistyped: clear only when one given id is that close.
   const digits = rest.replace(/[-{}\s]/g, '').toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: 'it is not a GUID with a few characters wrong, so the intended id is not clear' };
-  const near = [...new Set(knownIds.filter((id) => GUID.test(id)))].filter((id) => editDistance(id.replace(/-/g, '').toLowerCase(), digits) <= 2);
+  const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, '').toLowerCase(), digits) <= 2);
   if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(', ') };
   return {
     reason: near.length > 1 ? 'several given ids are that close, so the intended id is not clear' : 'no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)',

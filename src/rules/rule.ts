@@ -3,15 +3,9 @@
 import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
 import type { TrackingCandidate } from '../model/tracking-candidates.ts';
 import type { NodeRef } from '../parse/types.ts';
-import { RULE_DOCS_BASE } from '../meta.ts';
 import { truncate } from '../model/preview.ts';
 
 export type { TrackingCandidate } from '../model/tracking-candidates.ts';
-
-
-export function docsUrl(id: string, name: string): string {
-  return `${RULE_DOCS_BASE}#${id.toLowerCase()}-${name}`;
-}
 
 /**
  * Whether a rule may attach a repair for this resource: only the main template's own top-level
