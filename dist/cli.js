@@ -1866,7 +1866,8 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let fd;
   try {
     real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    if (workspaceRelative(workspace, real) === void 0)
+      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -1973,7 +1974,8 @@ function discoverTemplates(workspace, request = {}) {
       continue;
     }
     if (kind === "file") found.add(rel);
-    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute))
+      problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === "folder") {
       searched = true;
       const before = matched.length;
@@ -1983,7 +1985,11 @@ function discoverTemplates(workspace, request = {}) {
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
       if (named && added.length === 0) {
-        problems.push({ path: given, kind: "named-path", message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name` });
+        problems.push({
+          path: given,
+          kind: "named-path",
+          message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`
+        });
       }
     } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
   }
@@ -2002,7 +2008,11 @@ function classifyPatterns(workspace, raw) {
     const anchored = slashed.startsWith("./") || slashed.startsWith("/");
     const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
     if (path === void 0 || path === ".." || path.startsWith("../")) {
-      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read` });
+      set.problems.push({
+        path: pattern,
+        kind: "named-path",
+        message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read`
+      });
       continue;
     }
     const pathLike = explicit && (anchored || path.includes("/"));
@@ -2095,7 +2105,11 @@ function walk(workspace, start, matcher, matched, problems) {
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: "skipped", message: `cannot list folder: ${error.code ?? String(error)}` });
+      problems.push({
+        path: workspaceRelative(workspace, folder) ?? folder,
+        kind: "skipped",
+        message: `cannot list folder: ${error.code ?? String(error)}`
+      });
       continue;
     }
     for (const entry of entries) {
@@ -3229,7 +3243,11 @@ function parseLenient(text) {
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const offset = nestingOffset(scanText, EXPLAINED_DEPTH);
-    return { ok: false, text, error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 } };
+    return {
+      ok: false,
+      text,
+      error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 }
+    };
   }
   const fatal = errors.find((e) => e.error !== INVALID_CHARACTER || scanText.charCodeAt(e.offset) !== QUOTE);
   if (fatal) {
@@ -3432,12 +3450,18 @@ function loadLinked(workspace, target) {
   const read = readWorkspaceFile(workspace, target);
   if (!read.ok) {
     const missing = read.message.includes("no such file");
-    return { kind: "note", note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message } };
+    return {
+      kind: "note",
+      note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
+    };
   }
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
+    return {
+      kind: "note",
+      note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` }
+    };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
   return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
@@ -3761,7 +3785,8 @@ function accessProperty(target, name, start, end, frame) {
   return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString)
+    return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
     if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
     if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
@@ -4432,7 +4457,11 @@ function replace(call) {
   if (typeof source === "string") return source.replaceAll(oldValue, newValue);
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })));
+  return joinParts(
+    source.parts.map(
+      (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
+    )
+  );
 }
 function quoteArg(text) {
   return `'${text.replaceAll("'", "''")}'`;
@@ -4963,7 +4992,8 @@ function contextObject(canonical, availableAt) {
   const available = new Set(availableAt);
   return (call) => {
     const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
+    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
+      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -5528,7 +5558,8 @@ var Parser = class extends Scanner {
   notACall(start, namespace, name) {
     if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name}'`);
     const lower = name.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
+    if (lower === "true" || lower === "false" || lower === "null")
+      return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
     return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
   }
   parseArguments() {
@@ -5871,7 +5902,11 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      const result = {
+        kind: "value",
+        value,
+        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
+      };
       def.memo = result;
       return result;
     } finally {
@@ -5979,7 +6014,12 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(
+    template,
+    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
+    kind,
+    options.templatePath
+  );
 }
 function toScopeImpl(scope) {
   if (scope instanceof ScopeImpl) return scope;
@@ -6054,7 +6094,8 @@ function referenceKind(name) {
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
+    if (!(scope instanceof ScopeImpl))
+      return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
       if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
@@ -6294,14 +6335,16 @@ function resolveTemplateLink(owner, key, value, mainFile) {
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
   if (key === "relativePath") {
-    if (typeof value !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
+    if (typeof value !== "string")
+      return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
   }
   if (typeof value === "string") {
     return /^[a-z][a-z0-9+.-]*:/i.test(value) ? note("remote", `linked template ${redactQuery(value)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
   const relative2 = relativePartAfterBase(value);
-  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
+  if (relative2 === void 0)
+    return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
@@ -6393,7 +6436,8 @@ var StaticErrors = class {
     const variables = site.template["variables"];
     if (!isRecord(variables)) return false;
     const key = findKey2(variables, name);
-    if (key !== void 0 && key.toLowerCase() !== "copy") return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
+    if (key !== void 0 && key.toLowerCase() !== "copy")
+      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
     const copyKey = findKey2(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
@@ -6420,13 +6464,23 @@ var StaticErrors = class {
       const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
       if (passedKey !== void 0) {
         if (!isRecord(entry) || !("value" in entry)) return false;
-        const at = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"], at: "value" };
-        return this.traceOnce({ raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+        const at = {
+          file: supplied.deployment.source.file,
+          path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"],
+          at: "value"
+        };
+        return this.traceOnce(
+          { raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          depth
+        );
       }
       if (supplied.viaLink) return false;
     }
     if (!("defaultValue" in definition)) return false;
-    return this.traceOnce({ raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site }, depth);
+    return this.traceOnce(
+      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      depth
+    );
   }
   traceOnce(value, depth) {
     const key = pointerKey(value.at);
@@ -6510,7 +6564,17 @@ function isDeploymentType(type) {
 }
 function buildTemplateModel(main, options = {}) {
   const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
+  const model = {
+    main,
+    scope,
+    resources: [],
+    linkNotes: [],
+    linkedSources: [],
+    tooDeep: [],
+    linkTargets: [],
+    expressionErrors: new StaticErrors(),
+    suppressionBlocks: []
+  };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -6519,7 +6583,13 @@ function buildTemplateModel(main, options = {}) {
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
-  const definitions = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: "file", values, knownAtDeployment: unknownNames } };
+  const definitions = {
+    source: main,
+    path: [],
+    template: main.root,
+    scope: rootScope,
+    supplied: { kind: "file", values, knownAtDeployment: unknownNames }
+  };
   const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
   walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
@@ -6541,7 +6611,13 @@ var ModelWalker = class {
       return;
     }
     const block = suppressionBlockOf(template);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"], value: block.value, onTemplate: true });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"],
+        value: block.value,
+        onTemplate: true
+      });
     const resources = template["resources"];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -6579,15 +6655,28 @@ var ModelWalker = class {
       };
       if (evaluation.errors.length > 0) {
         const at = { file: source.file, path: [...entry.path, "name"], at: "value" };
-        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource["name"], at, label: "name", site: context.definitions, resource: entry }, evaluation);
+        entry.nameHasStaticError = this.model.expressionErrors.record(
+          { raw: resource["name"], at, label: "name", site: context.definitions, resource: entry },
+          evaluation
+        );
       }
       this.model.resources.push(entry);
     }
     const block = suppressionBlockOf(resource);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"], value: block.value, onTemplate: false });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"],
+        value: block.value,
+        onTemplate: false
+      });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
-      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
+      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], {
+        ...context,
+        depth: context.depth + 1,
+        placement: childPlacement
+      });
     }
     if (entry !== void 0 && isDeployment) this.visitDeployment(entry, context);
   }
@@ -6617,7 +6706,8 @@ var ModelWalker = class {
   nestedBindings(entry, properties, inline, context) {
     const options = properties["expressionEvaluationOptions"];
     const mode = isRecord(options) ? options["scope"] : void 0;
-    if (typeof mode !== "string" || mode.toLowerCase() !== "inner") return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
+    if (typeof mode !== "string" || mode.toLowerCase() !== "inner")
+      return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
     const unknownNames = withPackageBase(inline);
     const bound = withoutDefaults(inline, unknownNames);
     const deployment = bound === inline ? entry.resource : { ...entry.resource, properties: { ...properties, template: bound } };
@@ -6629,7 +6719,8 @@ var ModelWalker = class {
     const key = linkKey(link);
     const evaluation = evaluateValue(link[key], context.scope);
     const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
-    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
+      return;
     const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === "note") {
       this.model.linkNotes.push({ ...resolution.note, deployment: entry });
@@ -6643,7 +6734,13 @@ var ModelWalker = class {
     const unknownNames = withPackageBase(root);
     const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource["properties"]) && entry.resource["properties"]["parametersLink"] !== void 0;
-    const definitions = { source: loaded.source, path: [], template: root, scope, supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames } };
+    const definitions = {
+      source: loaded.source,
+      path: [],
+      template: root,
+      scope,
+      supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames }
+    };
     this.walkTemplate(loaded.source, root, ["resources"], {
       depth: context.depth + 1,
       placement: "linked",
@@ -6671,7 +6768,12 @@ var ModelWalker = class {
     }
     if (firstProblem?.kind === "note") {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path }, deployment: entry });
+      this.model.linkNotes.push({
+        ...firstProblem.note,
+        message: `${firstProblem.note.message}${tried}`,
+        from: { file: entry.source.file, path: entry.path },
+        deployment: entry
+      });
     }
     return void 0;
   }
@@ -6713,7 +6815,8 @@ function recordTrackingValues(model, candidates) {
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
+  if (!isRecord(root))
+    return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
@@ -6721,7 +6824,12 @@ function templateShapeProblem(root) {
   const symbolic = root["languageVersion"] !== void 0;
   if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
-  return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
+  return {
+    kind: "resources-type",
+    path: ["resources"],
+    expected,
+    found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources
+  };
 }
 
 // src/model/preview.ts
@@ -6929,7 +7037,8 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3) break;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3)
+      break;
     i++;
   }
   return i;
@@ -7008,9 +7117,17 @@ function checkModel(model, plan, parametersProblem) {
     const report2 = (r) => {
       if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
       const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : void 0;
-      pending.push({ ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity), ...suppressed ? { suppressed } : {} });
+      pending.push({
+        ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity),
+        ...suppressed ? { suppressed } : {}
+      });
     };
-    runIsolated(rule, model.main.file, pending, () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} }));
+    runIsolated(
+      rule,
+      model.main.file,
+      pending,
+      () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} })
+    );
   }
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
@@ -7086,7 +7203,10 @@ function locateAll(refs, sources) {
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex("");
-    const spans = locateWithFallback(source?.text ?? "", indexes.map((i) => refs[i]));
+    const spans = locateWithFallback(
+      source?.text ?? "",
+      indexes.map((i) => refs[i])
+    );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
       located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
@@ -7114,9 +7234,14 @@ function toFinding(p, at) {
   };
 }
 function locateWithFallback(text, refs) {
-  if (refs.some((r) => r.offset !== void 0)) return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
+  if (refs.some((r) => r.offset !== void 0))
+    return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
   const skips = /* @__PURE__ */ new Map();
-  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })), skips);
+  const spans = locateNodes(
+    text,
+    refs.map((r) => ({ path: r.path, at: r.at ?? "value" })),
+    skips
+  );
   const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
   if (missing.length === 0) return spans;
   return refs.map((ref, i) => {
@@ -7383,7 +7508,10 @@ function insertTracking(model, candidates, settings) {
   const broken = model.resources.find(
     (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
   );
-  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  if (broken)
+    return {
+      notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`
+    };
   const [trackingId] = settings.trackingIds;
   if (trackingId === void 0) return { notFixable: NO_TRACKING_ID };
   const value = trackingResource(trackingId, model.scope, settings.strictNames);
@@ -7401,7 +7529,11 @@ function insertTracking(model, candidates, settings) {
     };
   }
   return {
-    fix: { file: model.main.file, operations: [{ kind: "insert", path: ["resources", 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` }
+    fix: {
+      file: model.main.file,
+      operations: [{ kind: "insert", path: ["resources", 0], value, first: true }],
+      description: `inserted tracking deployment ${label} as the first resource${scopeNote}`
+    }
   };
 }
 function uniqueSymbol(resources) {
@@ -7498,7 +7630,8 @@ function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
   if (typeof raw !== "string") return raw;
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
-  if (repaired.name !== void 0) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  if (repaired.name !== void 0)
+    return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, "it was invalid", context);
   return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
@@ -7530,7 +7663,8 @@ function renameToGivenId(candidate, raw, reason, context) {
   if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context.model.main.file;
   const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
-  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
+  if (topLevel.length !== 1)
+    return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
   return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
@@ -7565,7 +7699,8 @@ function repairLiteralName(raw, knownIds, strictNames) {
   const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
   const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  if (near.length === 1)
+    return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
   return {
     reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
   };
@@ -7676,7 +7811,11 @@ function messagesFor(prefix, idSuffix, suffix = "") {
 var messages3 = {
   ...messagesFor("tracking name '{{name}}' is invalid: ", ""),
   ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIteration"),
-  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIterations", " (and in {{others}} more iterations)")
+  ...messagesFor(
+    "tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ",
+    "InIterations",
+    " (and in {{others}} more iterations)"
+  )
 };
 var cua003 = {
   meta: {
@@ -7786,7 +7925,12 @@ var cua005 = {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
       const { entry } = candidate;
-      report2({ messageId: "linked", data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, "name"), resource: entry });
+      report2({
+        messageId: "linked",
+        data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
     }
   }
 };
@@ -7884,7 +8028,11 @@ var cua007 = {
         continue;
       }
       const literal = typeof raw === "string" && !isExpressionString(raw);
-      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')` } : void 0;
+      const fix = fixable && literal ? {
+        file: entry.source.file,
+        operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }],
+        description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')`
+      } : void 0;
       report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
@@ -7892,10 +8040,18 @@ var cua007 = {
 function addMode({ entry, name }, properties) {
   const label = truncate(name.display);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }],
+      description: `added properties with mode 'Incremental' to '${label}'`
+    };
   }
   if (!isRecord(properties)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
+    description: `set properties.mode of '${label}' to 'Incremental' (it had none)`
+  };
 }
 
 // src/rules/cua008-tracking-template-not-empty.ts
@@ -7928,7 +8084,13 @@ var cua008 = {
       const name = truncate(candidate.name.display);
       const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
-        report2({ messageId: "templateLink", data: { name }, at: propertyRef(entry, "properties", "templateLink"), resource: entry, notFixable: "fix never replaces a templateLink" });
+        report2({
+          messageId: "templateLink",
+          data: { name },
+          at: propertyRef(entry, "properties", "templateLink"),
+          resource: entry,
+          notFixable: "fix never replaces a templateLink"
+        });
         continue;
       }
       const template = properties["template"];
@@ -7936,7 +8098,13 @@ var cua008 = {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
-        report2({ messageId: "noTemplate", data: { name }, at: propertyRef(entry, "properties", "template"), resource: entry, ...fix ? { fix } : { notFixable: why } });
+        report2({
+          messageId: "noTemplate",
+          data: { name },
+          at: propertyRef(entry, "properties", "template"),
+          resource: entry,
+          ...fix ? { fix } : { notFixable: why }
+        });
         continue;
       }
       const count = resourceCount(template["resources"]);
@@ -7951,10 +8119,18 @@ function addTemplate({ entry, name }, model) {
   const properties = entry.resource["properties"];
   const value = emptyTemplate(model.scope);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }],
+      description: `added properties with an empty inline template to '${label}'`
+    };
   }
   if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }], description: `added an empty inline template to '${label}'` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
+    description: `added an empty inline template to '${label}'`
+  };
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
@@ -8124,7 +8300,13 @@ var cua011 = {
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
       const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
-      report2({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      report2({
+        messageId: verdict.messageId,
+        data: { name: truncate(candidate.name.display), ...verdict.data },
+        at: propertyRef(entry, "condition"),
+        resource: entry,
+        severity: verdict.severity
+      });
     }
   }
 };
@@ -8216,10 +8398,18 @@ function setLocation(entry, name, scope) {
   const raw = entry.resource["location"];
   const path = [...entry.path, "location"];
   if (raw === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path, value: LOCATION }],
+      description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)`
+    };
   }
   if (typeof raw === "string" && isExpressionString(raw)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "replace", path, value: LOCATION }], description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "replace", path, value: LOCATION }],
+    description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)`
+  };
 }
 
 // src/rules/cua013-invalid-template.ts
@@ -8278,7 +8468,11 @@ var cua013 = {
       report2({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: "value" } });
       return;
     }
-    report2({ messageId: "syntax", data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+    report2({
+      messageId: "syntax",
+      data: { problem: problem.message, line: position.line, column: position.column },
+      at: { file, path: [], offset: problem.offset }
+    });
   },
   check(context) {
     const { model, report: report2 } = context;
@@ -8291,7 +8485,11 @@ var cua013 = {
     }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
-      report2({ messageId: "linked-unreadable", data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+      report2({
+        messageId: "linked-unreadable",
+        data: { problem: note.message },
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" }
+      });
     }
     for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context);
     if (context.parametersProblem) {
@@ -8328,7 +8526,8 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
     ignore.forEach((entry, index) => {
       const where2 = [...path, "ignore", index];
       if (typeof entry !== "string") warn("suppression-id-not-string", where2, { index, found: describeValue(entry) });
-      else if (entry !== "*" && !known.has(entry.toUpperCase())) warn("suppression-unknown-id", where2, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
+      else if (entry !== "*" && !known.has(entry.toUpperCase()))
+        warn("suppression-unknown-id", where2, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
     });
   }
   const reason = value["reason"];
@@ -8371,7 +8570,11 @@ var cua014 = {
       const raw = entry.resource["apiVersion"];
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        const fix2 = fixable ? { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)` } : void 0;
+        const fix2 = fixable ? {
+          file: entry.source.file,
+          operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }],
+          description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)`
+        } : void 0;
         report2({ messageId: "missing", data: { name }, at, resource: entry, ...fix2 ? { fix: fix2 } : { notFixable: NOT_HERE } });
         continue;
       }
@@ -8482,7 +8685,12 @@ var cua016 = {
     for (const problem of model.expressionErrors.problems) {
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ messageId: "invalid", data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+      report2({
+        messageId: "invalid",
+        data: { where: problem.label, value: previewValue(text), errors },
+        at: problem.at,
+        ...problem.resource ? { resource: problem.resource } : {}
+      });
     }
   }
 };
@@ -8533,7 +8741,25 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var RULES = [
+  cua001,
+  cua002,
+  cua003,
+  cua004,
+  cua005,
+  cua006,
+  cua007,
+  cua008,
+  cua009,
+  cua010,
+  cua011,
+  cua012,
+  cua013,
+  cua014,
+  cua015,
+  cua016,
+  cua017
+];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 function findRule(id) {
   return BY_ID.get(id.toUpperCase());
@@ -8581,7 +8807,19 @@ function internalErrorResult(file, error) {
   return {
     path: file,
     verdict: "fail",
-    findings: [{ ruleId: "internal-error", severity: "error", messageId: "internal-error", data: { error: detail }, message, file, line: 1, column: 1, internalError: true }],
+    findings: [
+      {
+        ruleId: "internal-error",
+        severity: "error",
+        messageId: "internal-error",
+        data: { error: detail },
+        message,
+        file,
+        line: 1,
+        column: 1,
+        internalError: true
+      }
+    ],
     tracking: [],
     linkedFiles: []
   };
@@ -8821,7 +9059,9 @@ function findingIdentity(stablePointer, secrets) {
     file: finding.file,
     jsonPointer: stablePointer(finding.file, finding.jsonPointer) ?? "",
     messageId: finding.messageId,
-    data: Object.entries(finding.data ?? {}).filter(([key]) => !POSITION_KEYS.has(key)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, value]) => `${key}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`).join("\n")
+    data: Object.entries(finding.data ?? {}).filter(([key]) => !POSITION_KEYS.has(key)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(
+      ([key, value]) => `${key}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`
+    ).join("\n")
   });
 }
 function findingHash(input) {
@@ -8903,7 +9143,11 @@ async function loadConfiguration(location) {
   }
   const text = read.text;
   const { validateConfiguration } = await import("./lazy-settings-validate-config.js");
-  return { path: resolve(location.workspace.root, relPath), displayPath: relPath, config: validateConfiguration(parseConfigText(text, relPath), text, relPath) };
+  return {
+    path: resolve(location.workspace.root, relPath),
+    displayPath: relPath,
+    config: validateConfiguration(parseConfigText(text, relPath), text, relPath)
+  };
 }
 function explicitPath(location, explicit) {
   const base = location.baseDir === void 0 ? location.workspace.root : realBase(location.baseDir);
@@ -9062,7 +9306,12 @@ function parseVerifySettings(inputs) {
   const read = (name) => (inputs[name] ?? "").trim();
   const rawMode = read("verify");
   if (rawMode.toLowerCase() === "none" || rawMode === "") throw new UsageError("verify is none: there is nothing to verify in Azure");
-  const mode = parseChoice(rawMode, "verify", VERIFY_MODES.filter((m5) => m5 !== "none"), "deploy");
+  const mode = parseChoice(
+    rawMode,
+    "verify",
+    VERIFY_MODES.filter((m5) => m5 !== "none"),
+    "deploy"
+  );
   const scope = parseScope(read);
   const region = read("region") || void 0;
   const deploymentName = read("deployment-name") || void 0;
@@ -9226,7 +9475,11 @@ async function buildRunSettings(raw) {
   const fix = parseChoice(raw.fix ?? "", "fix", FIX_MODES, "none");
   const workspace = openRunWorkspace(raw);
   const root = raw.front === "action" ? resolve(raw.workspace ?? "") : workspace.root;
-  const config = await loadConfiguration({ workspace, ...raw.config?.trim() ? { explicit: raw.config } : {}, ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {} });
+  const config = await loadConfiguration({
+    workspace,
+    ...raw.config?.trim() ? { explicit: raw.config } : {},
+    ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {}
+  });
   const resolved = resolveSettings(config?.config, explicit);
   const parameters = raw.parameters?.trim() ?? "";
   const sarifFile = raw.sarifFile?.trim() ?? "";
@@ -9437,7 +9690,9 @@ async function runCheck(args, io) {
     ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
   });
   const readFile = workspaceTextReader(workspace);
-  io.stdout(format3 === "json" ? formatJson(report2) : format3 === "sarif" ? formatSarif(report2, { rules: RULES, workspaceRoot: workspace.root, readFile }) : formatText(report2));
+  io.stdout(
+    format3 === "json" ? formatJson(report2) : format3 === "sarif" ? formatSarif(report2, { rules: RULES, workspaceRoot: workspace.root, readFile }) : formatText(report2)
+  );
   if (format3 !== "text") for (const problem of report2.problems) io.stderr(`cua-guard: ${problem.message}
 `);
   if (namedPathFailed(report2.problems, report2.files.length)) return EXIT_USAGE;

@@ -1942,7 +1942,8 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let fd;
   try {
     real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    if (workspaceRelative(workspace, real) === void 0)
+      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     fd = openSync(real, OPEN_FLAGS);
   } catch (error2) {
     return failure(relPath, error2);
@@ -2049,7 +2050,8 @@ function discoverTemplates(workspace, request = {}) {
       continue;
     }
     if (kind === "file") found.add(rel);
-    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute))
+      problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === "folder") {
       searched = true;
       const before = matched.length;
@@ -2059,7 +2061,11 @@ function discoverTemplates(workspace, request = {}) {
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
       if (named && added.length === 0) {
-        problems.push({ path: given, kind: "named-path", message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name` });
+        problems.push({
+          path: given,
+          kind: "named-path",
+          message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`
+        });
       }
     } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
   }
@@ -2078,7 +2084,11 @@ function classifyPatterns(workspace, raw) {
     const anchored = slashed.startsWith("./") || slashed.startsWith("/");
     const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
     if (path === void 0 || path === ".." || path.startsWith("../")) {
-      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read` });
+      set.problems.push({
+        path: pattern,
+        kind: "named-path",
+        message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read`
+      });
       continue;
     }
     const pathLike = explicit && (anchored || path.includes("/"));
@@ -2171,7 +2181,11 @@ function walk(workspace, start, matcher, matched, problems) {
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error2) {
-      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: "skipped", message: `cannot list folder: ${error2.code ?? String(error2)}` });
+      problems.push({
+        path: workspaceRelative(workspace, folder) ?? folder,
+        kind: "skipped",
+        message: `cannot list folder: ${error2.code ?? String(error2)}`
+      });
       continue;
     }
     for (const entry of entries) {
@@ -3305,7 +3319,11 @@ function parseLenient(text) {
   } catch (error2) {
     if (!(error2 instanceof RangeError)) throw error2;
     const offset = nestingOffset(scanText, EXPLAINED_DEPTH);
-    return { ok: false, text, error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 } };
+    return {
+      ok: false,
+      text,
+      error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 }
+    };
   }
   const fatal = errors.find((e) => e.error !== INVALID_CHARACTER || scanText.charCodeAt(e.offset) !== QUOTE);
   if (fatal) {
@@ -3508,12 +3526,18 @@ function loadLinked(workspace, target) {
   const read = readWorkspaceFile(workspace, target);
   if (!read.ok) {
     const missing = read.message.includes("no such file");
-    return { kind: "note", note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message } };
+    return {
+      kind: "note",
+      note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
+    };
   }
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
+    return {
+      kind: "note",
+      note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` }
+    };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
   return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
@@ -3837,7 +3861,8 @@ function accessProperty(target, name, start, end, frame) {
   return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString)
+    return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
     if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
     if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
@@ -4508,7 +4533,11 @@ function replace(call) {
   if (typeof source === "string") return source.replaceAll(oldValue, newValue);
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })));
+  return joinParts(
+    source.parts.map(
+      (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
+    )
+  );
 }
 function quoteArg(text) {
   return `'${text.replaceAll("'", "''")}'`;
@@ -5039,7 +5068,8 @@ function contextObject(canonical, availableAt) {
   const available = new Set(availableAt);
   return (call) => {
     const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
+    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
+      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -5604,7 +5634,8 @@ var Parser = class extends Scanner {
   notACall(start, namespace, name) {
     if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name}'`);
     const lower = name.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
+    if (lower === "true" || lower === "false" || lower === "null")
+      return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
     return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
   }
   parseArguments() {
@@ -5947,7 +5978,11 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      const result = {
+        kind: "value",
+        value,
+        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
+      };
       def.memo = result;
       return result;
     } finally {
@@ -6055,7 +6090,12 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(
+    template,
+    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
+    kind,
+    options.templatePath
+  );
 }
 function toScopeImpl(scope) {
   if (scope instanceof ScopeImpl) return scope;
@@ -6130,7 +6170,8 @@ function referenceKind(name) {
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
+    if (!(scope instanceof ScopeImpl))
+      return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
       if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
@@ -6370,14 +6411,16 @@ function resolveTemplateLink(owner, key, value, mainFile) {
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
   if (key === "relativePath") {
-    if (typeof value !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
+    if (typeof value !== "string")
+      return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
   }
   if (typeof value === "string") {
     return /^[a-z][a-z0-9+.-]*:/i.test(value) ? note("remote", `linked template ${redactQuery(value)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
   const relative2 = relativePartAfterBase(value);
-  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
+  if (relative2 === void 0)
+    return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
@@ -6469,7 +6512,8 @@ var StaticErrors = class {
     const variables = site.template["variables"];
     if (!isRecord(variables)) return false;
     const key = findKey2(variables, name);
-    if (key !== void 0 && key.toLowerCase() !== "copy") return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
+    if (key !== void 0 && key.toLowerCase() !== "copy")
+      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
     const copyKey = findKey2(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
@@ -6496,13 +6540,23 @@ var StaticErrors = class {
       const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
       if (passedKey !== void 0) {
         if (!isRecord(entry) || !("value" in entry)) return false;
-        const at = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"], at: "value" };
-        return this.traceOnce({ raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+        const at = {
+          file: supplied.deployment.source.file,
+          path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"],
+          at: "value"
+        };
+        return this.traceOnce(
+          { raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          depth
+        );
       }
       if (supplied.viaLink) return false;
     }
     if (!("defaultValue" in definition)) return false;
-    return this.traceOnce({ raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site }, depth);
+    return this.traceOnce(
+      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      depth
+    );
   }
   traceOnce(value, depth) {
     const key = pointerKey(value.at);
@@ -6586,7 +6640,17 @@ function isDeploymentType(type) {
 }
 function buildTemplateModel(main, options = {}) {
   const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
+  const model = {
+    main,
+    scope,
+    resources: [],
+    linkNotes: [],
+    linkedSources: [],
+    tooDeep: [],
+    linkTargets: [],
+    expressionErrors: new StaticErrors(),
+    suppressionBlocks: []
+  };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -6595,7 +6659,13 @@ function buildTemplateModel(main, options = {}) {
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
-  const definitions = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: "file", values, knownAtDeployment: unknownNames } };
+  const definitions = {
+    source: main,
+    path: [],
+    template: main.root,
+    scope: rootScope,
+    supplied: { kind: "file", values, knownAtDeployment: unknownNames }
+  };
   const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
   walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
@@ -6617,7 +6687,13 @@ var ModelWalker = class {
       return;
     }
     const block = suppressionBlockOf(template);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"], value: block.value, onTemplate: true });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"],
+        value: block.value,
+        onTemplate: true
+      });
     const resources = template["resources"];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -6655,15 +6731,28 @@ var ModelWalker = class {
       };
       if (evaluation.errors.length > 0) {
         const at = { file: source.file, path: [...entry.path, "name"], at: "value" };
-        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource["name"], at, label: "name", site: context.definitions, resource: entry }, evaluation);
+        entry.nameHasStaticError = this.model.expressionErrors.record(
+          { raw: resource["name"], at, label: "name", site: context.definitions, resource: entry },
+          evaluation
+        );
       }
       this.model.resources.push(entry);
     }
     const block = suppressionBlockOf(resource);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"], value: block.value, onTemplate: false });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"],
+        value: block.value,
+        onTemplate: false
+      });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
-      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
+      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], {
+        ...context,
+        depth: context.depth + 1,
+        placement: childPlacement
+      });
     }
     if (entry !== void 0 && isDeployment) this.visitDeployment(entry, context);
   }
@@ -6693,7 +6782,8 @@ var ModelWalker = class {
   nestedBindings(entry, properties, inline, context) {
     const options = properties["expressionEvaluationOptions"];
     const mode = isRecord(options) ? options["scope"] : void 0;
-    if (typeof mode !== "string" || mode.toLowerCase() !== "inner") return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
+    if (typeof mode !== "string" || mode.toLowerCase() !== "inner")
+      return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
     const unknownNames = withPackageBase(inline);
     const bound = withoutDefaults(inline, unknownNames);
     const deployment = bound === inline ? entry.resource : { ...entry.resource, properties: { ...properties, template: bound } };
@@ -6705,7 +6795,8 @@ var ModelWalker = class {
     const key = linkKey(link);
     const evaluation = evaluateValue(link[key], context.scope);
     const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
-    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
+      return;
     const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === "note") {
       this.model.linkNotes.push({ ...resolution.note, deployment: entry });
@@ -6719,7 +6810,13 @@ var ModelWalker = class {
     const unknownNames = withPackageBase(root);
     const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource["properties"]) && entry.resource["properties"]["parametersLink"] !== void 0;
-    const definitions = { source: loaded.source, path: [], template: root, scope, supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames } };
+    const definitions = {
+      source: loaded.source,
+      path: [],
+      template: root,
+      scope,
+      supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames }
+    };
     this.walkTemplate(loaded.source, root, ["resources"], {
       depth: context.depth + 1,
       placement: "linked",
@@ -6747,7 +6844,12 @@ var ModelWalker = class {
     }
     if (firstProblem?.kind === "note") {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path }, deployment: entry });
+      this.model.linkNotes.push({
+        ...firstProblem.note,
+        message: `${firstProblem.note.message}${tried}`,
+        from: { file: entry.source.file, path: entry.path },
+        deployment: entry
+      });
     }
     return void 0;
   }
@@ -6789,7 +6891,8 @@ function recordTrackingValues(model, candidates) {
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
+  if (!isRecord(root))
+    return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
@@ -6797,7 +6900,12 @@ function templateShapeProblem(root) {
   const symbolic = root["languageVersion"] !== void 0;
   if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
-  return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
+  return {
+    kind: "resources-type",
+    path: ["resources"],
+    expected,
+    found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources
+  };
 }
 
 // src/model/preview.ts
@@ -7005,7 +7113,8 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3) break;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3)
+      break;
     i++;
   }
   return i;
@@ -7084,9 +7193,17 @@ function checkModel(model, plan, parametersProblem) {
     const report2 = (r) => {
       if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
       const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : void 0;
-      pending.push({ ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity), ...suppressed ? { suppressed } : {} });
+      pending.push({
+        ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity),
+        ...suppressed ? { suppressed } : {}
+      });
     };
-    runIsolated(rule, model.main.file, pending, () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} }));
+    runIsolated(
+      rule,
+      model.main.file,
+      pending,
+      () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} })
+    );
   }
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
@@ -7162,7 +7279,10 @@ function locateAll(refs, sources) {
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex("");
-    const spans = locateWithFallback(source?.text ?? "", indexes.map((i) => refs[i]));
+    const spans = locateWithFallback(
+      source?.text ?? "",
+      indexes.map((i) => refs[i])
+    );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
       located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
@@ -7190,9 +7310,14 @@ function toFinding(p, at) {
   };
 }
 function locateWithFallback(text, refs) {
-  if (refs.some((r) => r.offset !== void 0)) return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
+  if (refs.some((r) => r.offset !== void 0))
+    return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
   const skips = /* @__PURE__ */ new Map();
-  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })), skips);
+  const spans = locateNodes(
+    text,
+    refs.map((r) => ({ path: r.path, at: r.at ?? "value" })),
+    skips
+  );
   const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
   if (missing.length === 0) return spans;
   return refs.map((ref, i) => {
@@ -7459,7 +7584,10 @@ function insertTracking(model, candidates, settings) {
   const broken = model.resources.find(
     (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
   );
-  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  if (broken)
+    return {
+      notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`
+    };
   const [trackingId] = settings.trackingIds;
   if (trackingId === void 0) return { notFixable: NO_TRACKING_ID };
   const value = trackingResource(trackingId, model.scope, settings.strictNames);
@@ -7477,7 +7605,11 @@ function insertTracking(model, candidates, settings) {
     };
   }
   return {
-    fix: { file: model.main.file, operations: [{ kind: "insert", path: ["resources", 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` }
+    fix: {
+      file: model.main.file,
+      operations: [{ kind: "insert", path: ["resources", 0], value, first: true }],
+      description: `inserted tracking deployment ${label} as the first resource${scopeNote}`
+    }
   };
 }
 function uniqueSymbol(resources) {
@@ -7574,7 +7706,8 @@ function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
   if (typeof raw !== "string") return raw;
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
-  if (repaired.name !== void 0) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  if (repaired.name !== void 0)
+    return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, "it was invalid", context);
   return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
@@ -7606,7 +7739,8 @@ function renameToGivenId(candidate, raw, reason, context) {
   if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context.model.main.file;
   const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
-  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
+  if (topLevel.length !== 1)
+    return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
   return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
@@ -7641,7 +7775,8 @@ function repairLiteralName(raw, knownIds, strictNames) {
   const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
   const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  if (near.length === 1)
+    return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
   return {
     reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
   };
@@ -7752,7 +7887,11 @@ function messagesFor(prefix, idSuffix, suffix = "") {
 var messages3 = {
   ...messagesFor("tracking name '{{name}}' is invalid: ", ""),
   ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIteration"),
-  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIterations", " (and in {{others}} more iterations)")
+  ...messagesFor(
+    "tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ",
+    "InIterations",
+    " (and in {{others}} more iterations)"
+  )
 };
 var cua003 = {
   meta: {
@@ -7862,7 +8001,12 @@ var cua005 = {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
       const { entry } = candidate;
-      report2({ messageId: "linked", data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, "name"), resource: entry });
+      report2({
+        messageId: "linked",
+        data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
     }
   }
 };
@@ -7960,7 +8104,11 @@ var cua007 = {
         continue;
       }
       const literal = typeof raw === "string" && !isExpressionString(raw);
-      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')` } : void 0;
+      const fix = fixable && literal ? {
+        file: entry.source.file,
+        operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }],
+        description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')`
+      } : void 0;
       report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
@@ -7968,10 +8116,18 @@ var cua007 = {
 function addMode({ entry, name }, properties) {
   const label = truncate(name.display);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }],
+      description: `added properties with mode 'Incremental' to '${label}'`
+    };
   }
   if (!isRecord(properties)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
+    description: `set properties.mode of '${label}' to 'Incremental' (it had none)`
+  };
 }
 
 // src/rules/cua008-tracking-template-not-empty.ts
@@ -8004,7 +8160,13 @@ var cua008 = {
       const name = truncate(candidate.name.display);
       const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
-        report2({ messageId: "templateLink", data: { name }, at: propertyRef(entry, "properties", "templateLink"), resource: entry, notFixable: "fix never replaces a templateLink" });
+        report2({
+          messageId: "templateLink",
+          data: { name },
+          at: propertyRef(entry, "properties", "templateLink"),
+          resource: entry,
+          notFixable: "fix never replaces a templateLink"
+        });
         continue;
       }
       const template = properties["template"];
@@ -8012,7 +8174,13 @@ var cua008 = {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
-        report2({ messageId: "noTemplate", data: { name }, at: propertyRef(entry, "properties", "template"), resource: entry, ...fix ? { fix } : { notFixable: why } });
+        report2({
+          messageId: "noTemplate",
+          data: { name },
+          at: propertyRef(entry, "properties", "template"),
+          resource: entry,
+          ...fix ? { fix } : { notFixable: why }
+        });
         continue;
       }
       const count = resourceCount(template["resources"]);
@@ -8027,10 +8195,18 @@ function addTemplate({ entry, name }, model) {
   const properties = entry.resource["properties"];
   const value = emptyTemplate(model.scope);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }],
+      description: `added properties with an empty inline template to '${label}'`
+    };
   }
   if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }], description: `added an empty inline template to '${label}'` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
+    description: `added an empty inline template to '${label}'`
+  };
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
@@ -8200,7 +8376,13 @@ var cua011 = {
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
       const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
-      report2({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      report2({
+        messageId: verdict.messageId,
+        data: { name: truncate(candidate.name.display), ...verdict.data },
+        at: propertyRef(entry, "condition"),
+        resource: entry,
+        severity: verdict.severity
+      });
     }
   }
 };
@@ -8292,10 +8474,18 @@ function setLocation(entry, name, scope) {
   const raw = entry.resource["location"];
   const path = [...entry.path, "location"];
   if (raw === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path, value: LOCATION }],
+      description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)`
+    };
   }
   if (typeof raw === "string" && isExpressionString(raw)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "replace", path, value: LOCATION }], description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "replace", path, value: LOCATION }],
+    description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)`
+  };
 }
 
 // src/rules/cua013-invalid-template.ts
@@ -8354,7 +8544,11 @@ var cua013 = {
       report2({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: "value" } });
       return;
     }
-    report2({ messageId: "syntax", data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+    report2({
+      messageId: "syntax",
+      data: { problem: problem.message, line: position.line, column: position.column },
+      at: { file, path: [], offset: problem.offset }
+    });
   },
   check(context) {
     const { model, report: report2 } = context;
@@ -8367,7 +8561,11 @@ var cua013 = {
     }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
-      report2({ messageId: "linked-unreadable", data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+      report2({
+        messageId: "linked-unreadable",
+        data: { problem: note.message },
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" }
+      });
     }
     for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context);
     if (context.parametersProblem) {
@@ -8404,7 +8602,8 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
     ignore.forEach((entry, index) => {
       const where2 = [...path, "ignore", index];
       if (typeof entry !== "string") warn("suppression-id-not-string", where2, { index, found: describeValue(entry) });
-      else if (entry !== "*" && !known.has(entry.toUpperCase())) warn("suppression-unknown-id", where2, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
+      else if (entry !== "*" && !known.has(entry.toUpperCase()))
+        warn("suppression-unknown-id", where2, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
     });
   }
   const reason = value["reason"];
@@ -8447,7 +8646,11 @@ var cua014 = {
       const raw = entry.resource["apiVersion"];
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        const fix2 = fixable ? { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)` } : void 0;
+        const fix2 = fixable ? {
+          file: entry.source.file,
+          operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }],
+          description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)`
+        } : void 0;
         report2({ messageId: "missing", data: { name }, at, resource: entry, ...fix2 ? { fix: fix2 } : { notFixable: NOT_HERE } });
         continue;
       }
@@ -8558,7 +8761,12 @@ var cua016 = {
     for (const problem of model.expressionErrors.problems) {
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ messageId: "invalid", data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+      report2({
+        messageId: "invalid",
+        data: { where: problem.label, value: previewValue(text), errors },
+        at: problem.at,
+        ...problem.resource ? { resource: problem.resource } : {}
+      });
     }
   }
 };
@@ -8609,7 +8817,25 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var RULES = [
+  cua001,
+  cua002,
+  cua003,
+  cua004,
+  cua005,
+  cua006,
+  cua007,
+  cua008,
+  cua009,
+  cua010,
+  cua011,
+  cua012,
+  cua013,
+  cua014,
+  cua015,
+  cua016,
+  cua017
+];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 function findRule(id) {
   return BY_ID.get(id.toUpperCase());
@@ -8661,7 +8887,19 @@ function internalErrorResult(file, error2) {
   return {
     path: file,
     verdict: "fail",
-    findings: [{ ruleId: "internal-error", severity: "error", messageId: "internal-error", data: { error: detail }, message, file, line: 1, column: 1, internalError: true }],
+    findings: [
+      {
+        ruleId: "internal-error",
+        severity: "error",
+        messageId: "internal-error",
+        data: { error: detail },
+        message,
+        file,
+        line: 1,
+        column: 1,
+        internalError: true
+      }
+    ],
     tracking: [],
     linkedFiles: []
   };
@@ -8710,7 +8948,11 @@ function header(report2, options, shortenedNote) {
   if (shortenedNote) {
     out.push("", `> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template. ${whereEverythingIs(options)}`);
   }
-  if (options.notAnnotated) out.push("", `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); ${shortenedNote ? "see the reports named above" : "all are listed below"}.`);
+  if (options.notAnnotated)
+    out.push(
+      "",
+      `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); ${shortenedNote ? "see the reports named above" : "all are listed below"}.`
+    );
   for (const note of options.notes ?? []) out.push("", `> ${note}`);
   for (const problem of report2.problems ?? []) out.push("", `> \u26A0\uFE0F ${escapeCell(problem.message)}`);
   return out;
@@ -8765,7 +9007,9 @@ function byteLength(text) {
 function templateSection(file, options) {
   const verdict = file.verdict === "pass" ? "\u2705 pass" : "\u274C fail";
   const lines = [`### ${verdict}: \`${file.path}\``, ""];
-  lines.push(`Tracking id: ${trackingIds(file)}${file.scope ? ` \xB7 scope: ${file.scope}` : ""}${file.parametersFile ? ` \xB7 parameters: \`${file.parametersFile}\`` : ""}`);
+  lines.push(
+    `Tracking id: ${trackingIds(file)}${file.scope ? ` \xB7 scope: ${file.scope}` : ""}${file.parametersFile ? ` \xB7 parameters: \`${file.parametersFile}\`` : ""}`
+  );
   if (file.linkedFiles.length) lines.push("", `Linked templates checked: ${file.linkedFiles.map((f) => `\`${f}\``).join(", ")}`);
   if (file.findings.length === 0) return lines;
   lines.push("", "| | Rule | Location | Message |", "|---|---|---|---|");
@@ -8972,7 +9216,9 @@ function findingIdentity(stablePointer, secrets) {
     file: finding.file,
     jsonPointer: stablePointer(finding.file, finding.jsonPointer) ?? "",
     messageId: finding.messageId,
-    data: Object.entries(finding.data ?? {}).filter(([key]) => !POSITION_KEYS.has(key)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, value]) => `${key}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`).join("\n")
+    data: Object.entries(finding.data ?? {}).filter(([key]) => !POSITION_KEYS.has(key)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(
+      ([key, value]) => `${key}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`
+    ).join("\n")
   });
 }
 function findingHash(input) {
@@ -9034,7 +9280,11 @@ async function loadConfiguration(location) {
   }
   const text = read.text;
   const { validateConfiguration } = await import("./lazy-settings-validate-config.js");
-  return { path: resolve(location.workspace.root, relPath), displayPath: relPath, config: validateConfiguration(parseConfigText(text, relPath), text, relPath) };
+  return {
+    path: resolve(location.workspace.root, relPath),
+    displayPath: relPath,
+    config: validateConfiguration(parseConfigText(text, relPath), text, relPath)
+  };
 }
 function explicitPath(location, explicit) {
   const base = location.baseDir === void 0 ? location.workspace.root : realBase(location.baseDir);
@@ -9193,7 +9443,12 @@ function parseVerifySettings(inputs) {
   const read = (name) => (inputs[name] ?? "").trim();
   const rawMode = read("verify");
   if (rawMode.toLowerCase() === "none" || rawMode === "") throw new UsageError("verify is none: there is nothing to verify in Azure");
-  const mode = parseChoice(rawMode, "verify", VERIFY_MODES.filter((m5) => m5 !== "none"), "deploy");
+  const mode = parseChoice(
+    rawMode,
+    "verify",
+    VERIFY_MODES.filter((m5) => m5 !== "none"),
+    "deploy"
+  );
   const scope = parseScope(read);
   const region = read("region") || void 0;
   const deploymentName = read("deployment-name") || void 0;
@@ -9357,7 +9612,11 @@ async function buildRunSettings(raw) {
   const fix = parseChoice(raw.fix ?? "", "fix", FIX_MODES, "none");
   const workspace = openRunWorkspace(raw);
   const root = raw.front === "action" ? resolve(raw.workspace ?? "") : workspace.root;
-  const config = await loadConfiguration({ workspace, ...raw.config?.trim() ? { explicit: raw.config } : {}, ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {} });
+  const config = await loadConfiguration({
+    workspace,
+    ...raw.config?.trim() ? { explicit: raw.config } : {},
+    ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {}
+  });
   const resolved = resolveSettings(config?.config, explicit);
   const parameters = raw.parameters?.trim() ?? "";
   const sarifFile = raw.sarifFile?.trim() ?? "";
@@ -9698,7 +9957,8 @@ function collectFile(file, rootOf, workspace) {
     if (read.ok) {
       const parsed = parameterValuesFromText(read.text, file.parametersFile);
       values = parsed.values;
-      if (parsed.problem !== void 0 && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text))) reasons.push(`'${file.parametersFile}' does not parse`);
+      if (parsed.problem !== void 0 && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))
+        reasons.push(`'${file.parametersFile}' does not parse`);
       for (const s of secretsInParameterValues(values, secureParameterNames(main.root))) found.add(s);
       for (const s of sasQueries(read.text)) found.add(s);
     } else {
@@ -9754,7 +10014,10 @@ async function changedFilesOf(context, api) {
   try {
     const listed = await (await api()).listPullRequestFiles({ owner: context.owner, repo: context.repo, pullNumber: context.pullRequest.number });
     if (listed.length >= PULL_REQUEST_FILES_LIMIT) {
-      return { kind: "unavailable", reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists` };
+      return {
+        kind: "unavailable",
+        reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists`
+      };
     }
     const files = /* @__PURE__ */ new Set();
     for (const file of listed) {
@@ -9764,7 +10027,10 @@ async function changedFilesOf(context, api) {
     return { kind: "pull-request", number: context.pullRequest.number, files };
   } catch (error2) {
     const failure2 = describeApiError(error2);
-    return { kind: "unavailable", reason: `could not list the files of pull request #${context.pullRequest.number} (${failure2.status ?? "no response"}: ${failure2.message})` };
+    return {
+      kind: "unavailable",
+      reason: `could not list the files of pull request #${context.pullRequest.number} (${failure2.status ?? "no response"}: ${failure2.message})`
+    };
   }
 }
 
@@ -10014,7 +10280,8 @@ var CHECK_RUN_NAME = "cua-guard";
 function publishAnnotations(findings, changedFiles, reserved) {
   const plan = planAnnotations(findings, { rules: RULES, ...changedFiles ? { changedFiles } : {}, reserved });
   for (const annotation of plan.annotations) annotate(annotation);
-  if (plan.omitted.length > 0) info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
+  if (plan.omitted.length > 0)
+    info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
   return plan.omitted.length;
 }
 function annotate(annotation) {
@@ -10053,8 +10320,14 @@ async function publishThroughChecks(github, report2, failure2) {
     titleOf: ruleTitle
   });
   if (result.ok) {
-    info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ""} in ${result.requests} request(s)`);
-    return { published: true, notes: [`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? "#"}).`], warnings: [] };
+    info(
+      `checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ""} in ${result.requests} request(s)`
+    );
+    return {
+      published: true,
+      notes: [`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? "#"}).`],
+      warnings: []
+    };
   }
   const status = result.failure.status !== void 0 ? `${result.failure.status}: ` : "";
   return fallback(
@@ -10130,7 +10403,11 @@ async function run() {
     const report2 = scoped.report;
     const nothingChecked = report2.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
     publishOutputs(settings, report2, pathErrors.length > 0);
-    if (settings.sarifPath) writeReport(settings.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }));
+    if (settings.sarifPath)
+      writeReport(
+        settings.sarifPath,
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets })
+      );
     const failure2 = pathFailure(pathErrors) ?? verdictFailure(settings, report2);
     const fixMarkdown = settings.fix === "suggest" ? await suggestFix(settings, workspace, report2) : "";
     const findings = report2.files.flatMap((f) => f.findings);
@@ -10170,7 +10447,12 @@ function reportFailure(error2) {
   if (isConfigError(error2)) {
     for (const problem of error2.problems) {
       const file = isAbsolute(error2.file) ? {} : { file: error2.file };
-      error(`invalid configuration: ${problem.message}`, { title: "cua-guard configuration", ...file, startLine: problem.line, startColumn: problem.column });
+      error(`invalid configuration: ${problem.message}`, {
+        title: "cua-guard configuration",
+        ...file,
+        startLine: problem.line,
+        startColumn: problem.column
+      });
     }
     process.exitCode = 1;
     return;

@@ -50708,7 +50708,10 @@ async function runCleanup(journal, options) {
     }
     if (main) {
       const known = main;
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...known ? { known } : {} }));
+      await attempt(
+        `deployment '${item.name}'`,
+        () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...known ? { known } : {} })
+      );
     }
   }
   const gone = [];
@@ -50744,7 +50747,8 @@ async function relatedDeployments(session, scope, main, signal) {
   for (const operation of await listOperations(session, scope, main.name ?? "", signal)) {
     const target = operation.properties?.targetResource;
     if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
-    else if (target?.id && operation.properties?.provisioningOperation === "Create" && operation.properties.provisioningState?.toLowerCase() !== "failed") resources.push(target.id);
+    else if (target?.id && operation.properties?.provisioningOperation === "Create" && operation.properties.provisioningState?.toLowerCase() !== "failed")
+      resources.push(target.id);
   }
   return { deployments: [...ids.values()], resources };
 }

@@ -25492,7 +25492,8 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let fd;
   try {
     real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    if (workspaceRelative(workspace, real) === void 0)
+      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -25925,7 +25926,8 @@ function accessProperty(target, name3, start, end, frame) {
   return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString)
+    return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
     if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
     if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
@@ -26596,7 +26598,11 @@ function replace(call) {
   if (typeof source === "string") return source.replaceAll(oldValue, newValue);
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })));
+  return joinParts(
+    source.parts.map(
+      (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
+    )
+  );
 }
 function quoteArg(text) {
   return `'${text.replaceAll("'", "''")}'`;
@@ -27127,7 +27133,8 @@ function contextObject(canonical, availableAt) {
   const available = new Set(availableAt);
   return (call) => {
     const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
+    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
+      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -27692,7 +27699,8 @@ var Parser = class extends Scanner {
   notACall(start, namespace, name3) {
     if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name3}'`);
     const lower = name3.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name3}' is not a literal in ARM expressions: write ${lower}()`, start);
+    if (lower === "true" || lower === "false" || lower === "null")
+      return new SyntaxFailure(`'${name3}' is not a literal in ARM expressions: write ${lower}()`, start);
     return new SyntaxFailure(`unexpected identifier '${name3}' (function calls need parentheses)`, start);
   }
   parseArguments() {
@@ -28035,7 +28043,11 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state: state3, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      const result = {
+        kind: "value",
+        value,
+        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
+      };
       def.memo = result;
       return result;
     } finally {
@@ -28143,13 +28155,19 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(
+    template,
+    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
+    kind,
+    options.templatePath
+  );
 }
 
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
+    if (!(scope instanceof ScopeImpl))
+      return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
       if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
@@ -28675,7 +28693,10 @@ function insertTracking(model, candidates, settings) {
   const broken = model.resources.find(
     (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
   );
-  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  if (broken)
+    return {
+      notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`
+    };
   const [trackingId] = settings.trackingIds;
   if (trackingId === void 0) return { notFixable: NO_TRACKING_ID };
   const value = trackingResource(trackingId, model.scope, settings.strictNames);
@@ -28693,7 +28714,11 @@ function insertTracking(model, candidates, settings) {
     };
   }
   return {
-    fix: { file: model.main.file, operations: [{ kind: "insert", path: ["resources", 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` }
+    fix: {
+      file: model.main.file,
+      operations: [{ kind: "insert", path: ["resources", 0], value, first: true }],
+      description: `inserted tracking deployment ${label} as the first resource${scopeNote}`
+    }
   };
 }
 function uniqueSymbol(resources) {
@@ -28790,7 +28815,8 @@ function repairInvalidName(candidate, context3) {
   const raw = literalName(candidate, context3.model);
   if (typeof raw !== "string") return raw;
   const repaired = repairLiteralName(raw, context3.settings.trackingIds, context3.settings.strictNames);
-  if (repaired.name !== void 0) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  if (repaired.name !== void 0)
+    return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, "it was invalid", context3);
   return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
@@ -28822,7 +28848,8 @@ function renameToGivenId(candidate, raw, reason, context3) {
   if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context3.model.main.file;
   const topLevel = context3.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
-  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
+  if (topLevel.length !== 1)
+    return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context3.settings.strictNames)}`;
   return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
@@ -28857,7 +28884,8 @@ function repairLiteralName(raw, knownIds, strictNames) {
   const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
   const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  if (near.length === 1)
+    return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
   return {
     reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
   };
@@ -28968,7 +28996,11 @@ function messagesFor(prefix, idSuffix, suffix = "") {
 var messages3 = {
   ...messagesFor("tracking name '{{name}}' is invalid: ", ""),
   ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIteration"),
-  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIterations", " (and in {{others}} more iterations)")
+  ...messagesFor(
+    "tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ",
+    "InIterations",
+    " (and in {{others}} more iterations)"
+  )
 };
 var cua003 = {
   meta: {
@@ -29078,7 +29110,12 @@ var cua005 = {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
       const { entry } = candidate;
-      report2({ messageId: "linked", data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, "name"), resource: entry });
+      report2({
+        messageId: "linked",
+        data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
     }
   }
 };
@@ -29176,7 +29213,11 @@ var cua007 = {
         continue;
       }
       const literal = typeof raw === "string" && !isExpressionString(raw);
-      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name3}' to 'Incremental' (was '${mode}')` } : void 0;
+      const fix = fixable && literal ? {
+        file: entry.source.file,
+        operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }],
+        description: `set properties.mode of '${name3}' to 'Incremental' (was '${mode}')`
+      } : void 0;
       report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name: name3, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
@@ -29184,10 +29225,18 @@ var cua007 = {
 function addMode({ entry, name: name3 }, properties) {
   const label = truncate(name3.display);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }],
+      description: `added properties with mode 'Incremental' to '${label}'`
+    };
   }
   if (!isRecord(properties)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
+    description: `set properties.mode of '${label}' to 'Incremental' (it had none)`
+  };
 }
 
 // src/rules/cua008-tracking-template-not-empty.ts
@@ -29220,7 +29269,13 @@ var cua008 = {
       const name3 = truncate(candidate.name.display);
       const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
-        report2({ messageId: "templateLink", data: { name: name3 }, at: propertyRef(entry, "properties", "templateLink"), resource: entry, notFixable: "fix never replaces a templateLink" });
+        report2({
+          messageId: "templateLink",
+          data: { name: name3 },
+          at: propertyRef(entry, "properties", "templateLink"),
+          resource: entry,
+          notFixable: "fix never replaces a templateLink"
+        });
         continue;
       }
       const template = properties["template"];
@@ -29228,7 +29283,13 @@ var cua008 = {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
-        report2({ messageId: "noTemplate", data: { name: name3 }, at: propertyRef(entry, "properties", "template"), resource: entry, ...fix ? { fix } : { notFixable: why } });
+        report2({
+          messageId: "noTemplate",
+          data: { name: name3 },
+          at: propertyRef(entry, "properties", "template"),
+          resource: entry,
+          ...fix ? { fix } : { notFixable: why }
+        });
         continue;
       }
       const count = resourceCount(template["resources"]);
@@ -29243,10 +29304,18 @@ function addTemplate({ entry, name: name3 }, model) {
   const properties = entry.resource["properties"];
   const value = emptyTemplate(model.scope);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }],
+      description: `added properties with an empty inline template to '${label}'`
+    };
   }
   if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }], description: `added an empty inline template to '${label}'` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
+    description: `added an empty inline template to '${label}'`
+  };
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
@@ -29416,7 +29485,13 @@ var cua011 = {
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
       const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
-      report2({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      report2({
+        messageId: verdict.messageId,
+        data: { name: truncate(candidate.name.display), ...verdict.data },
+        at: propertyRef(entry, "condition"),
+        resource: entry,
+        severity: verdict.severity
+      });
     }
   }
 };
@@ -29508,15 +29583,24 @@ function setLocation(entry, name3, scope) {
   const raw = entry.resource["location"];
   const path = [...entry.path, "location"];
   if (raw === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name3}' (${scope} scope)` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path, value: LOCATION }],
+      description: `added "location": "${LOCATION}" to '${name3}' (${scope} scope)`
+    };
   }
   if (typeof raw === "string" && isExpressionString(raw)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "replace", path, value: LOCATION }], description: `set location of '${name3}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "replace", path, value: LOCATION }],
+    description: `set location of '${name3}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)`
+  };
 }
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
+  if (!isRecord(root))
+    return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
@@ -29524,7 +29608,12 @@ function templateShapeProblem(root) {
   const symbolic = root["languageVersion"] !== void 0;
   if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
-  return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
+  return {
+    kind: "resources-type",
+    path: ["resources"],
+    expected,
+    found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources
+  };
 }
 
 // src/rules/cua013-invalid-template.ts
@@ -29583,7 +29672,11 @@ var cua013 = {
       report2({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: "value" } });
       return;
     }
-    report2({ messageId: "syntax", data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+    report2({
+      messageId: "syntax",
+      data: { problem: problem.message, line: position.line, column: position.column },
+      at: { file, path: [], offset: problem.offset }
+    });
   },
   check(context3) {
     const { model, report: report2 } = context3;
@@ -29596,7 +29689,11 @@ var cua013 = {
     }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
-      report2({ messageId: "linked-unreadable", data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+      report2({
+        messageId: "linked-unreadable",
+        data: { problem: note.message },
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" }
+      });
     }
     for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context3);
     if (context3.parametersProblem) {
@@ -29633,7 +29730,8 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
     ignore.forEach((entry, index) => {
       const where = [...path, "ignore", index];
       if (typeof entry !== "string") warn("suppression-id-not-string", where, { index, found: describeValue(entry) });
-      else if (entry !== "*" && !known.has(entry.toUpperCase())) warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
+      else if (entry !== "*" && !known.has(entry.toUpperCase()))
+        warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
     });
   }
   const reason = value["reason"];
@@ -29676,7 +29774,11 @@ var cua014 = {
       const raw = entry.resource["apiVersion"];
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        const fix2 = fixable ? { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name3}' to '${TRACKING_API_VERSION}' (it had none)` } : void 0;
+        const fix2 = fixable ? {
+          file: entry.source.file,
+          operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }],
+          description: `set apiVersion of '${name3}' to '${TRACKING_API_VERSION}' (it had none)`
+        } : void 0;
         report2({ messageId: "missing", data: { name: name3 }, at, resource: entry, ...fix2 ? { fix: fix2 } : { notFixable: NOT_HERE } });
         continue;
       }
@@ -29787,7 +29889,12 @@ var cua016 = {
     for (const problem of model.expressionErrors.problems) {
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ messageId: "invalid", data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+      report2({
+        messageId: "invalid",
+        data: { where: problem.label, value: previewValue(text), errors },
+        at: problem.at,
+        ...problem.resource ? { resource: problem.resource } : {}
+      });
     }
   }
 };
@@ -29838,7 +29945,25 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var RULES = [
+  cua001,
+  cua002,
+  cua003,
+  cua004,
+  cua005,
+  cua006,
+  cua007,
+  cua008,
+  cua009,
+  cua010,
+  cua011,
+  cua012,
+  cua013,
+  cua014,
+  cua015,
+  cua016,
+  cua017
+];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
 // src/settings/verify-settings.ts
@@ -55192,7 +55317,12 @@ function formatVerifySummary(runs, { scope, requestCount, credential }, problems
 }
 function resourceTable(run) {
   const what = run.verified ? "Resources attributed with" : "Resources created (not attributed) by";
-  const lines = [`**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`, "", "| Resource | Type | Resource group | Subscription / scope |", "|---|---|---|---|"];
+  const lines = [
+    `**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`,
+    "",
+    "| Resource | Type | Resource group | Subscription / scope |",
+    "|---|---|---|---|"
+  ];
   for (const id of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
     const parts = describeResourceId(id);
     const where = parts.subscriptionId ?? (parts.managementGroupId ? `management group ${parts.managementGroupId}` : "tenant");
@@ -55467,7 +55597,11 @@ function judgeAttribution(facts, target, expected) {
     const detail = entry.error ? `: ${formatError(entry.error)}` : "";
     const running = /^(running|accepted|creating|updating)$/i.test(entryState);
     findings.push(
-      verifyFinding(target, "CUA101", running ? `deployment '${entry.name}' is still ${entryState}; verify it after it finished` : `deployment '${entry.name}' ended ${entryState}${detail}`)
+      verifyFinding(
+        target,
+        "CUA101",
+        running ? `deployment '${entry.name}' is still ${entryState}; verify it after it finished` : `deployment '${entry.name}' ended ${entryState}${detail}`
+      )
     );
   }
   if (facts.tracking.length === 0) {
@@ -55476,15 +55610,33 @@ function judgeAttribution(facts, target, expected) {
   for (const tracking of facts.tracking) {
     if (!isSucceeded(tracking)) {
       const detail = tracking.error ? `: ${formatError(tracking.error)}` : "";
-      findings.push(verifyFinding(target, "CUA103", `tracking deployment '${tracking.name}' is ${tracking.provisioningState ?? "in an unknown state"}, not Succeeded${detail}; Partner Center attributes only successful deployments`, ["pid-"]));
+      findings.push(
+        verifyFinding(
+          target,
+          "CUA103",
+          `tracking deployment '${tracking.name}' is ${tracking.provisioningState ?? "in an unknown state"}, not Succeeded${detail}; Partner Center attributes only successful deployments`,
+          ["pid-"]
+        )
+      );
     }
     if (tracking.correlationId && facts.correlationId && tracking.correlationId !== facts.correlationId) {
-      findings.push(verifyFinding(target, "CUA102", `tracking deployment '${tracking.name}' has correlationId ${tracking.correlationId}, not the deployment's ${facts.correlationId}: it was not deployed by this deployment`, ["pid-"]));
+      findings.push(
+        verifyFinding(
+          target,
+          "CUA102",
+          `tracking deployment '${tracking.name}' has correlationId ${tracking.correlationId}, not the deployment's ${facts.correlationId}: it was not deployed by this deployment`,
+          ["pid-"]
+        )
+      );
     }
   }
   if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded) {
     findings.push(
-      verifyFinding(target, "CUA104", `no resource was created under correlationId ${facts.correlationId ?? "?"}: the tracking deployment has nothing to attribute (only deployments ran)`)
+      verifyFinding(
+        target,
+        "CUA104",
+        `no resource was created under correlationId ${facts.correlationId ?? "?"}: the tracking deployment has nothing to attribute (only deployments ran)`
+      )
     );
   }
   notes.push(`correlationId ${facts.correlationId ?? "unknown"}: ${facts.visited.length} deployment(s), ${facts.trackedResources.length} created resource(s)`);
@@ -55585,7 +55737,10 @@ async function runWhatIf(ctx, job, target, request) {
   if (error) return failed([verifyFinding(target, "CUA106", `ARM what-if failed: ${formatError(error)}`)]);
   const changes = result?.changes ?? [];
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ""));
-  const notes = [`preflight validation passed (${validated.resourceIds.length} resource(s) validated)`, `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`];
+  const notes = [
+    `preflight validation passed (${validated.resourceIds.length} resource(s) validated)`,
+    `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`
+  ];
   return judgePreview(job, target, { validatedIds: validated.resourceIds, deployedCount: deployed.length }, notes);
 }
 function judgePreview(job, target, preview, notes) {
@@ -55593,7 +55748,12 @@ function judgePreview(job, target, preview, notes) {
   const tracking = trackingIn(validatedIds, job);
   const findings = [];
   if (validatedIds.length === 0) {
-    return { verified: true, tracking, notes: [...notes, "ARM listed no validated resources, so the tracking deployment could not be confirmed by validation"], findings };
+    return {
+      verified: true,
+      tracking,
+      notes: [...notes, "ARM listed no validated resources, so the tracking deployment could not be confirmed by validation"],
+      findings
+    };
   }
   if (tracking.length === 0) findings.push(missing(target, job));
   else if (deployedCount === 0) {
@@ -56759,7 +56919,11 @@ function parseLenient(text) {
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const offset = nestingOffset(scanText, EXPLAINED_DEPTH);
-    return { ok: false, text, error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 } };
+    return {
+      ok: false,
+      text,
+      error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 }
+    };
   }
   const fatal = errors.find((e) => e.error !== INVALID_CHARACTER || scanText.charCodeAt(e.offset) !== QUOTE2);
   if (fatal) {
@@ -56910,7 +57074,14 @@ async function runDeploying(ctx, job, target, loaded) {
   const { template, schemaScope } = loaded;
   const { settings } = ctx;
   if (schemaScope !== void 0 && schemaScope !== settings.scope.kind) {
-    return failedWith(verifyFinding(target, "CUA108", `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`, ["$schema"]));
+    return failedWith(
+      verifyFinding(
+        target,
+        "CUA108",
+        `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`,
+        ["$schema"]
+      )
+    );
   }
   const parameters = resolveParameters(ctx.workspace, settings.parameters, job.template.path, job.template.parametersFile);
   if (!parameters.ok) return failedWith(verifyFinding(target, "CUA108", `cannot deploy ${job.template.path}: ${parameters.message}`));
@@ -56958,7 +57129,10 @@ function deploymentNameFor(settings, { path, index, count }, env) {
 // src/azure/step.ts
 async function runVerifyStep(input, env = process.env) {
   const settings = input.settings;
-  const plan = planCredential({ ...settings.clientId ? { clientId: settings.clientId } : {}, ...settings.tenantId ? { tenantId: settings.tenantId } : {} }, env);
+  const plan = planCredential(
+    { ...settings.clientId ? { clientId: settings.clientId } : {}, ...settings.tenantId ? { tenantId: settings.tenantId } : {} },
+    env
+  );
   const meter = createRequestMeter();
   const cancellation = startCancellation(settings.timeoutMs);
   const credential = describeCredential(plan);
@@ -56968,16 +57142,28 @@ async function runVerifyStep(input, env = process.env) {
       cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
     } catch (error) {
       const stopped2 = cancellation.signal.aborted;
-      return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, {
-        ruleId: stopped2 ? "CUA107" : "CUA100",
-        message: stopped2 ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`
-      });
+      return notStarted(
+        input,
+        { scope: settings.scope, requestCount: meter.count, credential },
+        {
+          ruleId: stopped2 ? "CUA107" : "CUA100",
+          message: stopped2 ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`
+        }
+      );
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
-    if (tenantProblem) return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, { ruleId: "CUA100", message: `signing in to Azure cannot work: ${tenantProblem}` });
+    if (tenantProblem)
+      return notStarted(
+        input,
+        { scope: settings.scope, requestCount: meter.count, credential },
+        { ruleId: "CUA100", message: `signing in to Azure cannot work: ${tenantProblem}` }
+      );
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
     const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
-    const journal = createJournalWriter((key, value) => saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
+    const journal = createJournalWriter((key, value) => saveState(key, value), {
+      cleanup: settings.cleanup,
+      connection: { cloud, credential: plan, userAgentPrefix }
+    });
     const ctx = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: /* @__PURE__ */ new Map() };
     info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
     const templates = settings.mode === "existing" ? mergeForExisting(input.templates, input.workspace) : input.templates;
@@ -57009,7 +57195,13 @@ async function runVerifyStep(input, env = process.env) {
 }
 function notStarted(input, { scope, requestCount, credential }, { ruleId, message }) {
   const finding = { ruleId, severity: "error", messageId: "verification", message, file: input.templates[0]?.path ?? "", line: 1, column: 1 };
-  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message]) };
+  return {
+    verified: false,
+    trackedResources: [],
+    findings: [finding],
+    requestCount,
+    summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message])
+  };
 }
 function mergeForExisting(templates, workspace) {
   const first = templates[0];

@@ -3631,7 +3631,8 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let fd;
   try {
     real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    if (workspaceRelative(workspace, real) === void 0)
+      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -3735,7 +3736,8 @@ function discoverTemplates(workspace, request = {}) {
       continue;
     }
     if (kind === "file") found.add(rel);
-    else if (kind === "folder" && !insideWorkspace(workspace, absolute)) problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute))
+      problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === "folder") {
       searched = true;
       const before = matched.length;
@@ -3745,7 +3747,11 @@ function discoverTemplates(workspace, request = {}) {
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
       if (named && added.length === 0) {
-        problems.push({ path: given, kind: "named-path", message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name` });
+        problems.push({
+          path: given,
+          kind: "named-path",
+          message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`
+        });
       }
     } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
   }
@@ -3764,7 +3770,11 @@ function classifyPatterns(workspace, raw) {
     const anchored = slashed.startsWith("./") || slashed.startsWith("/");
     const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
     if (path === void 0 || path === ".." || path.startsWith("../")) {
-      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read` });
+      set.problems.push({
+        path: pattern,
+        kind: "named-path",
+        message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read`
+      });
       continue;
     }
     const pathLike = explicit && (anchored || path.includes("/"));
@@ -3857,7 +3867,11 @@ function walk(workspace, start, matcher, matched, problems) {
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: "skipped", message: `cannot list folder: ${error.code ?? String(error)}` });
+      problems.push({
+        path: workspaceRelative(workspace, folder) ?? folder,
+        kind: "skipped",
+        message: `cannot list folder: ${error.code ?? String(error)}`
+      });
       continue;
     }
     for (const entry of entries) {
@@ -5404,7 +5418,11 @@ function parseLenient(text) {
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const offset = nestingOffset(scanText, EXPLAINED_DEPTH);
-    return { ok: false, text, error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 } };
+    return {
+      ok: false,
+      text,
+      error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 }
+    };
   }
   const fatal = errors.find((e) => e.error !== INVALID_CHARACTER || scanText.charCodeAt(e.offset) !== QUOTE);
   if (fatal) {
@@ -5566,12 +5584,18 @@ function loadLinked(workspace, target) {
   const read = readWorkspaceFile(workspace, target);
   if (!read.ok) {
     const missing = read.message.includes("no such file");
-    return { kind: "note", note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message } };
+    return {
+      kind: "note",
+      note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
+    };
   }
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { kind: "note", note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
+    return {
+      kind: "note",
+      note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` }
+    };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
   return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
@@ -5936,7 +5960,8 @@ function accessProperty(target, name, start, end, frame) {
   return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString)
+    return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
     if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
     if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
@@ -6607,7 +6632,11 @@ function replace(call) {
   if (typeof source === "string") return source.replaceAll(oldValue, newValue);
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })));
+  return joinParts(
+    source.parts.map(
+      (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
+    )
+  );
 }
 function quoteArg(text) {
   return `'${text.replaceAll("'", "''")}'`;
@@ -7138,7 +7167,8 @@ function contextObject(canonical, availableAt) {
   const available = new Set(availableAt);
   return (call) => {
     const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
+    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
+      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -7703,7 +7733,8 @@ var Parser = class extends Scanner {
   notACall(start, namespace, name) {
     if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name}'`);
     const lower = name.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
+    if (lower === "true" || lower === "false" || lower === "null")
+      return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
     return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
   }
   parseArguments() {
@@ -8046,7 +8077,11 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = { kind: "value", value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      const result = {
+        kind: "value",
+        value,
+        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
+      };
       def.memo = result;
       return result;
     } finally {
@@ -8154,7 +8189,12 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(
+    template,
+    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
+    kind,
+    options.templatePath
+  );
 }
 function toScopeImpl(scope) {
   if (scope instanceof ScopeImpl) return scope;
@@ -8229,7 +8269,8 @@ function referenceKind(name) {
 // src/expressions/index.ts
 function evaluateValue(raw, scope) {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
+    if (!(scope instanceof ScopeImpl))
+      return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
     if (typeof raw === "string") {
       if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
       return evaluateTopLevelString(raw, scope);
@@ -8462,14 +8503,16 @@ function resolveTemplateLink(owner, key, value, mainFile) {
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
   if (key === "relativePath") {
-    if (typeof value !== "string") return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
+    if (typeof value !== "string")
+      return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
   }
   if (typeof value === "string") {
     return /^[a-z][a-z0-9+.-]*:/i.test(value) ? note("remote", `linked template ${redactQuery(value)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
   const relative2 = relativePartAfterBase(value);
-  if (relative2 === void 0) return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
+  if (relative2 === void 0)
+    return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
 }
 function relativePartAfterBase(value) {
@@ -8561,7 +8604,8 @@ var StaticErrors = class {
     const variables = site.template["variables"];
     if (!isRecord(variables)) return false;
     const key = findKey2(variables, name);
-    if (key !== void 0 && key.toLowerCase() !== "copy") return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
+    if (key !== void 0 && key.toLowerCase() !== "copy")
+      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
     const copyKey = findKey2(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
@@ -8588,13 +8632,23 @@ var StaticErrors = class {
       const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
       if (passedKey !== void 0) {
         if (!isRecord(entry) || !("value" in entry)) return false;
-        const at = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"], at: "value" };
-        return this.traceOnce({ raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+        const at = {
+          file: supplied.deployment.source.file,
+          path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"],
+          at: "value"
+        };
+        return this.traceOnce(
+          { raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          depth
+        );
       }
       if (supplied.viaLink) return false;
     }
     if (!("defaultValue" in definition)) return false;
-    return this.traceOnce({ raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site }, depth);
+    return this.traceOnce(
+      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      depth
+    );
   }
   traceOnce(value, depth) {
     const key = pointerKey(value.at);
@@ -8678,7 +8732,17 @@ function isDeploymentType(type) {
 }
 function buildTemplateModel(main, options = {}) {
   const scope = scopeFromSchema(main.root["$schema"]);
-  const model = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
+  const model = {
+    main,
+    scope,
+    resources: [],
+    linkNotes: [],
+    linkedSources: [],
+    tooDeep: [],
+    linkTargets: [],
+    expressionErrors: new StaticErrors(),
+    suppressionBlocks: []
+  };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -8687,7 +8751,13 @@ function buildTemplateModel(main, options = {}) {
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
-  const definitions = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: "file", values, knownAtDeployment: unknownNames } };
+  const definitions = {
+    source: main,
+    path: [],
+    template: main.root,
+    scope: rootScope,
+    supplied: { kind: "file", values, knownAtDeployment: unknownNames }
+  };
   const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
   walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
@@ -8709,7 +8779,13 @@ var ModelWalker = class {
       return;
     }
     const block = suppressionBlockOf(template);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"], value: block.value, onTemplate: true });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...resourcesPath.slice(0, -1), "metadata", "cua-guard"],
+        value: block.value,
+        onTemplate: true
+      });
     const resources = template["resources"];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -8747,15 +8823,28 @@ var ModelWalker = class {
       };
       if (evaluation.errors.length > 0) {
         const at = { file: source.file, path: [...entry.path, "name"], at: "value" };
-        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource["name"], at, label: "name", site: context.definitions, resource: entry }, evaluation);
+        entry.nameHasStaticError = this.model.expressionErrors.record(
+          { raw: resource["name"], at, label: "name", site: context.definitions, resource: entry },
+          evaluation
+        );
       }
       this.model.resources.push(entry);
     }
     const block = suppressionBlockOf(resource);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"], value: block.value, onTemplate: false });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"],
+        value: block.value,
+        onTemplate: false
+      });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
-      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], { ...context, depth: context.depth + 1, placement: childPlacement });
+      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], {
+        ...context,
+        depth: context.depth + 1,
+        placement: childPlacement
+      });
     }
     if (entry !== void 0 && isDeployment) this.visitDeployment(entry, context);
   }
@@ -8785,7 +8874,8 @@ var ModelWalker = class {
   nestedBindings(entry, properties, inline, context) {
     const options = properties["expressionEvaluationOptions"];
     const mode = isRecord(options) ? options["scope"] : void 0;
-    if (typeof mode !== "string" || mode.toLowerCase() !== "inner") return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
+    if (typeof mode !== "string" || mode.toLowerCase() !== "inner")
+      return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
     const unknownNames = withPackageBase(inline);
     const bound = withoutDefaults(inline, unknownNames);
     const deployment = bound === inline ? entry.resource : { ...entry.resource, properties: { ...properties, template: bound } };
@@ -8797,7 +8887,8 @@ var ModelWalker = class {
     const key = linkKey(link);
     const evaluation = evaluateValue(link[key], context.scope);
     const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
-    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
+      return;
     const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === "note") {
       this.model.linkNotes.push({ ...resolution.note, deployment: entry });
@@ -8811,7 +8902,13 @@ var ModelWalker = class {
     const unknownNames = withPackageBase(root);
     const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource["properties"]) && entry.resource["properties"]["parametersLink"] !== void 0;
-    const definitions = { source: loaded.source, path: [], template: root, scope, supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames } };
+    const definitions = {
+      source: loaded.source,
+      path: [],
+      template: root,
+      scope,
+      supplied: { kind: "deployment", deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames }
+    };
     this.walkTemplate(loaded.source, root, ["resources"], {
       depth: context.depth + 1,
       placement: "linked",
@@ -8839,7 +8936,12 @@ var ModelWalker = class {
     }
     if (firstProblem?.kind === "note") {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path }, deployment: entry });
+      this.model.linkNotes.push({
+        ...firstProblem.note,
+        message: `${firstProblem.note.message}${tried}`,
+        from: { file: entry.source.file, path: entry.path },
+        deployment: entry
+      });
     }
     return void 0;
   }
@@ -8881,7 +8983,8 @@ function recordTrackingValues(model, candidates) {
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord(root)) return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
+  if (!isRecord(root))
+    return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
@@ -8889,7 +8992,12 @@ function templateShapeProblem(root) {
   const symbolic = root["languageVersion"] !== void 0;
   if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
-  return { kind: "resources-type", path: ["resources"], expected, found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources };
+  return {
+    kind: "resources-type",
+    path: ["resources"],
+    expected,
+    found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources
+  };
 }
 
 // src/model/preview.ts
@@ -9097,7 +9205,8 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3) break;
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3)
+      break;
     i++;
   }
   return i;
@@ -9176,9 +9285,17 @@ function checkModel(model, plan, parametersProblem) {
     const report2 = (r) => {
       if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
       const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : void 0;
-      pending.push({ ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity), ...suppressed ? { suppressed } : {} });
+      pending.push({
+        ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity),
+        ...suppressed ? { suppressed } : {}
+      });
     };
-    runIsolated(rule, model.main.file, pending, () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} }));
+    runIsolated(
+      rule,
+      model.main.file,
+      pending,
+      () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} })
+    );
   }
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
@@ -9254,7 +9371,10 @@ function locateAll(refs, sources) {
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex("");
-    const spans = locateWithFallback(source?.text ?? "", indexes.map((i) => refs[i]));
+    const spans = locateWithFallback(
+      source?.text ?? "",
+      indexes.map((i) => refs[i])
+    );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
       located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
@@ -9282,9 +9402,14 @@ function toFinding(p, at) {
   };
 }
 function locateWithFallback(text, refs) {
-  if (refs.some((r) => r.offset !== void 0)) return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
+  if (refs.some((r) => r.offset !== void 0))
+    return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
   const skips = /* @__PURE__ */ new Map();
-  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? "value" })), skips);
+  const spans = locateNodes(
+    text,
+    refs.map((r) => ({ path: r.path, at: r.at ?? "value" })),
+    skips
+  );
   const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
   if (missing.length === 0) return spans;
   return refs.map((ref, i) => {
@@ -9551,7 +9676,10 @@ function insertTracking(model, candidates, settings) {
   const broken = model.resources.find(
     (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource["name"] ?? ""))
   );
-  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  if (broken)
+    return {
+      notFixable: `the deployment named ${JSON.stringify(broken.resource["name"])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`
+    };
   const [trackingId] = settings.trackingIds;
   if (trackingId === void 0) return { notFixable: NO_TRACKING_ID };
   const value = trackingResource(trackingId, model.scope, settings.strictNames);
@@ -9569,7 +9697,11 @@ function insertTracking(model, candidates, settings) {
     };
   }
   return {
-    fix: { file: model.main.file, operations: [{ kind: "insert", path: ["resources", 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` }
+    fix: {
+      file: model.main.file,
+      operations: [{ kind: "insert", path: ["resources", 0], value, first: true }],
+      description: `inserted tracking deployment ${label} as the first resource${scopeNote}`
+    }
   };
 }
 function uniqueSymbol(resources) {
@@ -9666,7 +9798,8 @@ function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
   if (typeof raw !== "string") return raw;
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
-  if (repaired.name !== void 0) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  if (repaired.name !== void 0)
+    return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, "it was invalid", context);
   return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
@@ -9698,7 +9831,8 @@ function renameToGivenId(candidate, raw, reason, context) {
   if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context.model.main.file;
   const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === "top-level" && c.entry.source.file === main);
-  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
+  if (topLevel.length !== 1)
+    return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
   return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
@@ -9733,7 +9867,8 @@ function repairLiteralName(raw, knownIds, strictNames) {
   const digits = rest.replace(/[-{}\s]/g, "").toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: "it is not a GUID with a few characters wrong, so the intended id is not clear" };
   const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, "").toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
+  if (near.length === 1)
+    return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(", ") };
   return {
     reason: near.length > 1 ? "several given ids are that close, so the intended id is not clear" : "no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)"
   };
@@ -9844,7 +9979,11 @@ function messagesFor(prefix, idSuffix, suffix = "") {
 var messages3 = {
   ...messagesFor("tracking name '{{name}}' is invalid: ", ""),
   ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIteration"),
-  ...messagesFor("tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ", "InIterations", " (and in {{others}} more iterations)")
+  ...messagesFor(
+    "tracking name '{{name}}' is invalid in copy iteration {{iteration}} ('{{iterationName}}'): ",
+    "InIterations",
+    " (and in {{others}} more iterations)"
+  )
 };
 var cua003 = {
   meta: {
@@ -9954,7 +10093,12 @@ var cua005 = {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
       const { entry } = candidate;
-      report2({ messageId: "linked", data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, "name"), resource: entry });
+      report2({
+        messageId: "linked",
+        data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
+        at: propertyRef(entry, "name"),
+        resource: entry
+      });
     }
   }
 };
@@ -10052,7 +10196,11 @@ var cua007 = {
         continue;
       }
       const literal = typeof raw === "string" && !isExpressionString(raw);
-      const fix = fixable && literal ? { file: entry.source.file, operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }], description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')` } : void 0;
+      const fix = fixable && literal ? {
+        file: entry.source.file,
+        operations: [{ kind: "replace", path: [...entry.path, "properties", "mode"], value: "Incremental" }],
+        description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')`
+      } : void 0;
       report2({ messageId: mode.toLowerCase() === "complete" ? "complete" : "wrong", data: { name, mode }, at, resource: entry, ...fix ? { fix } : {} });
     }
   }
@@ -10060,10 +10208,18 @@ var cua007 = {
 function addMode({ entry, name }, properties) {
   const label = truncate(name.display);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }], description: `added properties with mode 'Incremental' to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { mode: "Incremental" } }],
+      description: `added properties with mode 'Incremental' to '${label}'`
+    };
   }
   if (!isRecord(properties)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
+    description: `set properties.mode of '${label}' to 'Incremental' (it had none)`
+  };
 }
 
 // src/rules/cua008-tracking-template-not-empty.ts
@@ -10096,7 +10252,13 @@ var cua008 = {
       const name = truncate(candidate.name.display);
       const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
-        report2({ messageId: "templateLink", data: { name }, at: propertyRef(entry, "properties", "templateLink"), resource: entry, notFixable: "fix never replaces a templateLink" });
+        report2({
+          messageId: "templateLink",
+          data: { name },
+          at: propertyRef(entry, "properties", "templateLink"),
+          resource: entry,
+          notFixable: "fix never replaces a templateLink"
+        });
         continue;
       }
       const template = properties["template"];
@@ -10104,7 +10266,13 @@ var cua008 = {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
-        report2({ messageId: "noTemplate", data: { name }, at: propertyRef(entry, "properties", "template"), resource: entry, ...fix ? { fix } : { notFixable: why } });
+        report2({
+          messageId: "noTemplate",
+          data: { name },
+          at: propertyRef(entry, "properties", "template"),
+          resource: entry,
+          ...fix ? { fix } : { notFixable: why }
+        });
         continue;
       }
       const count = resourceCount(template["resources"]);
@@ -10119,10 +10287,18 @@ function addTemplate({ entry, name }, model) {
   const properties = entry.resource["properties"];
   const value = emptyTemplate(model.scope);
   if (properties === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path: [...entry.path, "properties"], value: { template: value } }],
+      description: `added properties with an empty inline template to '${label}'`
+    };
   }
   if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }], description: `added an empty inline template to '${label}'` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
+    description: `added an empty inline template to '${label}'`
+  };
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
@@ -10292,7 +10468,13 @@ var cua011 = {
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
       const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
-      report2({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, "condition"), resource: entry, severity: verdict.severity });
+      report2({
+        messageId: verdict.messageId,
+        data: { name: truncate(candidate.name.display), ...verdict.data },
+        at: propertyRef(entry, "condition"),
+        resource: entry,
+        severity: verdict.severity
+      });
     }
   }
 };
@@ -10384,10 +10566,18 @@ function setLocation(entry, name, scope) {
   const raw = entry.resource["location"];
   const path = [...entry.path, "location"];
   if (raw === void 0) {
-    return { file: entry.source.file, operations: [{ kind: "insert", path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: "insert", path, value: LOCATION }],
+      description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)`
+    };
   }
   if (typeof raw === "string" && isExpressionString(raw)) return void 0;
-  return { file: entry.source.file, operations: [{ kind: "replace", path, value: LOCATION }], description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: "replace", path, value: LOCATION }],
+    description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)`
+  };
 }
 
 // src/rules/cua013-invalid-template.ts
@@ -10446,7 +10636,11 @@ var cua013 = {
       report2({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: "value" } });
       return;
     }
-    report2({ messageId: "syntax", data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+    report2({
+      messageId: "syntax",
+      data: { problem: problem.message, line: position.line, column: position.column },
+      at: { file, path: [], offset: problem.offset }
+    });
   },
   check(context) {
     const { model, report: report2 } = context;
@@ -10459,7 +10653,11 @@ var cua013 = {
     }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
-      report2({ messageId: "linked-unreadable", data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" } });
+      report2({
+        messageId: "linked-unreadable",
+        data: { problem: note.message },
+        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" }
+      });
     }
     for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context);
     if (context.parametersProblem) {
@@ -10496,7 +10694,8 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
     ignore.forEach((entry, index) => {
       const where = [...path, "ignore", index];
       if (typeof entry !== "string") warn("suppression-id-not-string", where, { index, found: describeValue(entry) });
-      else if (entry !== "*" && !known.has(entry.toUpperCase())) warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
+      else if (entry !== "*" && !known.has(entry.toUpperCase()))
+        warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
     });
   }
   const reason = value["reason"];
@@ -10539,7 +10738,11 @@ var cua014 = {
       const raw = entry.resource["apiVersion"];
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
-        const fix2 = fixable ? { file: entry.source.file, operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)` } : void 0;
+        const fix2 = fixable ? {
+          file: entry.source.file,
+          operations: [{ kind: "insert", path: [...entry.path, "apiVersion"], value: TRACKING_API_VERSION }],
+          description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)`
+        } : void 0;
         report2({ messageId: "missing", data: { name }, at, resource: entry, ...fix2 ? { fix: fix2 } : { notFixable: NOT_HERE } });
         continue;
       }
@@ -10650,7 +10853,12 @@ var cua016 = {
     for (const problem of model.expressionErrors.problems) {
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({ messageId: "invalid", data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...problem.resource ? { resource: problem.resource } : {} });
+      report2({
+        messageId: "invalid",
+        data: { where: problem.label, value: previewValue(text), errors },
+        at: problem.at,
+        ...problem.resource ? { resource: problem.resource } : {}
+      });
     }
   }
 };
@@ -10701,7 +10909,25 @@ var cua017 = {
 };
 
 // src/rules/index.ts
-var RULES = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+var RULES = [
+  cua001,
+  cua002,
+  cua003,
+  cua004,
+  cua005,
+  cua006,
+  cua007,
+  cua008,
+  cua009,
+  cua010,
+  cua011,
+  cua012,
+  cua013,
+  cua014,
+  cua015,
+  cua016,
+  cua017
+];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 function findRule(id) {
   return BY_ID.get(id.toUpperCase());
@@ -10914,11 +11140,25 @@ function planTemplateFix(input) {
   const changes = placed.map((p) => ({ message: p.description, line: lines.positionAt(p.at).line })).sort((a, b) => a.line - b.line);
   const notes = notesOn(result.findings);
   const remaining = result.findings.filter(isLeft);
-  return { file: input.file, original: input.text, fixed: text, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles };
+  return {
+    file: input.file,
+    original: input.text,
+    fixed: text,
+    edits,
+    changes,
+    notes,
+    remainingErrors: remaining.filter((f) => f.severity === "error"),
+    linkedFiles
+  };
 }
 function check(input, text) {
   return checkTemplateText(
-    { file: input.file, text, ...input.parameterValues ? { parameterValues: input.parameterValues } : {}, ...input.readLinked ? { readLinked: input.readLinked } : {} },
+    {
+      file: input.file,
+      text,
+      ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
+      ...input.readLinked ? { readLinked: input.readLinked } : {}
+    },
     { rules: RULES, settings: input.settings }
   );
 }
@@ -10948,7 +11188,16 @@ function notesOn(findings) {
 function unchanged(input, note) {
   const result = check(input, input.text);
   const remaining = result.findings.filter(isLeft);
-  return { file: input.file, original: input.text, fixed: input.text, edits: [], changes: [], notes: [note, ...notesOn(result.findings)], remainingErrors: remaining.filter((f) => f.severity === "error"), linkedFiles: [] };
+  return {
+    file: input.file,
+    original: input.text,
+    fixed: input.text,
+    edits: [],
+    changes: [],
+    notes: [note, ...notesOn(result.findings)],
+    remainingErrors: remaining.filter((f) => f.severity === "error"),
+    linkedFiles: []
+  };
 }
 function placedIn(fixes, editsByFix, all) {
   return fixes.map((fix, i) => {
@@ -10994,7 +11243,19 @@ function fixWorkspace(request) {
   return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
 }
 function planOneFile(request, file, readLinked) {
-  const leave = (message) => ({ file, original: "", fixed: "", edits: [], changes: [], notes: [{ kind: "unreadable", message }], remainingErrors: [], linkedFiles: [], written: false, skipped: message, bom: "" });
+  const leave = (message) => ({
+    file,
+    original: "",
+    fixed: "",
+    edits: [],
+    changes: [],
+    notes: [{ kind: "unreadable", message }],
+    remainingErrors: [],
+    linkedFiles: [],
+    written: false,
+    skipped: message,
+    bom: ""
+  });
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
   const bytes = readFileSync(read.absolutePath);

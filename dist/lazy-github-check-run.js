@@ -23,7 +23,13 @@ async function publishCheckRun(api, request) {
   let created;
   let requests = 0;
   try {
-    created = await api.createCheckRun({ owner: request.owner, repo: request.repo, name: request.name, headSha: request.headSha, output: { title: request.title, summary } });
+    created = await api.createCheckRun({
+      owner: request.owner,
+      repo: request.repo,
+      name: request.name,
+      headSha: request.headSha,
+      output: { title: request.title, summary }
+    });
     requests++;
     const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
     for (let i = 0; i < batches.length; i++) {
@@ -38,7 +44,13 @@ async function publishCheckRun(api, request) {
       requests++;
     }
     if (batches.length === 0) {
-      await api.updateCheckRun({ owner: request.owner, repo: request.repo, checkRunId: created.id, output: { title: request.title, summary }, conclusion: request.conclusion });
+      await api.updateCheckRun({
+        owner: request.owner,
+        repo: request.repo,
+        checkRunId: created.id,
+        output: { title: request.title, summary },
+        conclusion: request.conclusion
+      });
       requests++;
     }
     return { ok: true, id: created.id, ...created.url ? { url: created.url } : {}, annotations: annotations.length, requests };
@@ -49,7 +61,10 @@ async function publishCheckRun(api, request) {
         owner: request.owner,
         repo: request.repo,
         checkRunId: created.id,
-        output: { title: `${request.title} (incomplete)`, summary: `Publishing the annotations failed: ${failure.message}. See the workflow run's job summary for every finding.` },
+        output: {
+          title: `${request.title} (incomplete)`,
+          summary: `Publishing the annotations failed: ${failure.message}. See the workflow run's job summary for every finding.`
+        },
         conclusion: "neutral"
       }).catch(() => void 0);
     }

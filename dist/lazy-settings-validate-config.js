@@ -7548,7 +7548,10 @@ function withCanonicalKeys(parsed, text, file) {
       const name = ALIASES[key] ?? key;
       if (name !== key && name in object) {
         const node = findNodeAtLocation2(parsed.tree, [...path, key])?.parent?.children?.[0];
-        problems.push({ ...lines.positionAt(node?.offset ?? 0), message: `'${key}' and '${name}' are the same setting${path.length ? ` (in ${displayPath(path)})` : ""}; keep one` });
+        problems.push({
+          ...lines.positionAt(node?.offset ?? 0),
+          message: `'${key}' and '${name}' are the same setting${path.length ? ` (in ${displayPath(path)})` : ""}; keep one`
+        });
       }
       if (!(name in out)) out[name] = value;
     }

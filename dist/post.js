@@ -71,7 +71,9 @@ async function runPost(env = process.env) {
   }
   if (journal.created.length === 0) return;
   if (!shouldCleanUp(journal)) {
-    info(`cua-guard: leaving ${describe(journal)} in place (cleanup: ${journal.cleanup}${journal.cleanup === "on-success" ? `, verification ${journal.outcome ?? "did not finish"}` : ""})`);
+    info(
+      `cua-guard: leaving ${describe(journal)} in place (cleanup: ${journal.cleanup}${journal.cleanup === "on-success" ? `, verification ${journal.outcome ?? "did not finish"}` : ""})`
+    );
     return;
   }
   const controller = new AbortController();
@@ -79,7 +81,12 @@ async function runPost(env = process.env) {
   timer.unref();
   try {
     const { runCleanup } = await import("./lazy-azure-cleanup.js");
-    const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => info(`cua-guard: ${line}`), warn: (line) => warning(`cua-guard: ${line}`) });
+    const report = await runCleanup(journal, {
+      env,
+      signal: controller.signal,
+      log: (line) => info(`cua-guard: ${line}`),
+      warn: (line) => warning(`cua-guard: ${line}`)
+    });
     info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     if (report.failed.length > 0) setFailed(`cua-guard could not remove: ${report.failed.join("; ")}`);
   } catch (error2) {

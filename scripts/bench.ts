@@ -140,7 +140,12 @@ function runnerEnv(workspace: string, templates: string, temp: string): NodeJS.P
 }
 
 function corpusBenchmarks(dist: string, withoutVerification: string): void {
-  const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { path: string; bytes: number; parseOk?: boolean; strictJson?: boolean }[];
+  const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as {
+    path: string;
+    bytes: number;
+    parseOk?: boolean;
+    strictJson?: boolean;
+  }[];
   const paths = manifest.map((e) => e.path);
   const absolute = paths.map((p) => join(CORPUS, p));
   const totalBytes = manifest.reduce((sum, e) => sum + e.bytes, 0);
@@ -149,7 +154,9 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   // Every file a check reads: the main templates, their linked templates and parameters files. The
   // target is against (a), the main templates alone; this reference shows what the extra files cost.
   const firstReport = freshCheck(CORPUS, { settings: DEFAULT_CHECK_SETTINGS, paths, cwd: CORPUS });
-  const everyFile = [...new Set(firstReport.files.flatMap((f) => [f.path, ...f.linkedFiles, ...(f.parametersFile ? [f.parametersFile] : [])]))].map((p) => join(CORPUS, p));
+  const everyFile = [...new Set(firstReport.files.flatMap((f) => [f.path, ...f.linkedFiles, ...(f.parametersFile ? [f.parametersFile] : [])]))].map((p) =>
+    join(CORPUS, p),
+  );
 
   // (a) and (b), interleaved in this process.
   let baseline = { parsed: 0, failed: 0, bytes: 0 };
@@ -176,7 +183,11 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
       },
       b: () => {
         const report = freshCheck(CORPUS, { settings: DEFAULT_CHECK_SETTINGS, paths, cwd: CORPUS });
-        checked = { files: report.files.length, findings: report.files.reduce((n, f) => n + f.findings.length, 0), linked: report.files.reduce((n, f) => n + f.linkedFiles.length, 0) };
+        checked = {
+          files: report.files.length,
+          findings: report.files.reduce((n, f) => n + f.findings.length, 0),
+          linked: report.files.reduce((n, f) => n + f.linkedFiles.length, 0),
+        };
         count(report, resolved.full);
       },
     },
@@ -187,7 +198,13 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const b = ab['b'] as Series;
   const rb = ratio(b.median, a.median);
   rows.push({ label: '(a) read + JSON.parse, corpus', value: `${fmtMs(a.median)} (${baseline.parsed} parsed, ${baseline.failed} not JSON)` });
-  rows.push({ label: '(b) check in-process (src/*.ts), corpus', value: `${fmtMs(b.median)} (${checked.files} files, ${checked.findings} findings, ${checked.linked} linked)`, ratio: `${rb}× (a)`, target: '≤ 2.0× (a)', ok: rb <= 2.0 });
+  rows.push({
+    label: '(b) check in-process (src/*.ts), corpus',
+    value: `${fmtMs(b.median)} (${checked.files} files, ${checked.findings} findings, ${checked.linked} linked)`,
+    ratio: `${rb}× (a)`,
+    target: '≤ 2.0× (a)',
+    ok: rb <= 2.0,
+  });
   const every = ab['every'] as Series;
   rows.push({
     label: '    (for reference) read + JSON.parse of every file the check reads',
@@ -217,7 +234,11 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const cSeries = c['c'] as Series;
   const emptySeries = c['empty'] as Series;
   const rc = ratio(cSeries.median, a.median);
-  rows.push({ label: '(c) node dist/cli.js check --format json <491 paths>', value: fmtMs(cSeries.median), ratio: `${rc}× (a); ${ratio(cSeries.median - emptySeries.median, a.median)}× (a) without Node's start` });
+  rows.push({
+    label: '(c) node dist/cli.js check --format json <491 paths>',
+    value: fmtMs(cSeries.median),
+    ratio: `${rc}× (a); ${ratio(cSeries.median - emptySeries.median, a.median)}× (a) without Node's start`,
+  });
   results['c'] = { ...cSeries, ratioToA: rc, emptyNodeMs: emptySeries.median };
 
   // (d) the bundled action on one median-size template vs `node -e 0`.
@@ -251,12 +272,28 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const empty = d['empty'] as Series;
   const cliOne = d['cliOne'] as Series;
   const rd = ratio(action.median, empty.median);
-  rows.push({ label: `(d) node dist/index.js, one template (${fmtMb(median.bytes)})`, value: `${fmtMs(action.median)} vs node -e 0 ${fmtMs(empty.median)}`, ratio: `${rd}×`, target: '≤ 2.0× node -e 0', ok: rd <= 2.0 });
-  rows.push({ label: '    (for reference) node dist/cli.js check, same template', value: fmtMs(cliOne.median), ratio: `${ratio(cliOne.median, empty.median)}×` });
+  rows.push({
+    label: `(d) node dist/index.js, one template (${fmtMb(median.bytes)})`,
+    value: `${fmtMs(action.median)} vs node -e 0 ${fmtMs(empty.median)}`,
+    ratio: `${rd}×`,
+    target: '≤ 2.0× node -e 0',
+    ok: rd <= 2.0,
+  });
+  rows.push({
+    label: '    (for reference) node dist/cli.js check, same template',
+    value: fmtMs(cliOne.median),
+    ratio: `${ratio(cliOne.median, empty.median)}×`,
+  });
   // Issue 4's speed rule: verify: none starts no slower than the action without verification.
   const before = d['withoutVerification'] as Series;
   const rv = ratio(action.median, before.median);
-  rows.push({ label: '(g) the same run (verify: none) vs the action built without verification', value: `${fmtMs(action.median)} vs ${fmtMs(before.median)}`, ratio: `${rv}×`, target: '≤ 1.05× (no slower; noise)', ok: rv <= 1.05 });
+  rows.push({
+    label: '(g) the same run (verify: none) vs the action built without verification',
+    value: `${fmtMs(action.median)} vs ${fmtMs(before.median)}`,
+    ratio: `${rv}×`,
+    target: '≤ 1.05× (no slower; noise)',
+    ok: rv <= 1.05,
+  });
   results['d'] = { template: median.path, bytes: median.bytes, action, emptyNode: empty, cli: cliOne, ratio: rd };
   results['g'] = { withVerification: action, withoutVerification: before, ratio: rv };
 
@@ -277,7 +314,10 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const cliRss = rss([cli, 'check', '--format', 'json', largest.path]);
   const tinyPath = candidates[0]?.path ?? largest.path;
   const cliTinyRss = rss([cli, 'check', '--format', 'json', tinyPath]);
-  const parseOnlyRss = rss(['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(join(CORPUS, largest.path))}, 'utf8').replace(/^\\uFEFF/, ''))`]);
+  const parseOnlyRss = rss([
+    '-e',
+    `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(join(CORPUS, largest.path))}, 'utf8').replace(/^\\uFEFF/, ''))`,
+  ]);
   // What the peak is made of: V8's optimizing compilers (their memory while compiling the hot
   // evaluator and scanner) and the CLI's own code.
   const noOptRss = rss(['--no-opt', '--no-maglev', cli, 'check', '--format', 'json', largest.path]);
@@ -286,16 +326,40 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   const overKb = cliRss.kb - emptyRss.kb;
   rows.push({
     label: `(e) peak RSS, dist/cli.js on the largest template (${fmtMb(largest.bytes)})`,
-    value: `${(cliRss.kb / 1024).toFixed(1)} MiB; node -e 0 ${(emptyRss.kb / 1024).toFixed(1)} MiB; +${(overKb / 1024).toFixed(1)} MiB = ${(overKb * 1024 / largest.bytes).toFixed(2)}× the file`,
+    value: `${(cliRss.kb / 1024).toFixed(1)} MiB; node -e 0 ${(emptyRss.kb / 1024).toFixed(1)} MiB; +${(overKb / 1024).toFixed(1)} MiB = ${((overKb * 1024) / largest.bytes).toFixed(2)}× the file`,
     ratio: `budget ${(budgetKb / 1024).toFixed(1)} MiB`,
     target: '≤ 4× size + empty Node',
     ok: cliRss.kb <= budgetKb,
   });
-  rows.push({ label: `    (for reference) dist/cli.js on the smallest template (${fmtMb(candidates[0]?.bytes ?? 0)})`, value: `${(cliTinyRss.kb / 1024).toFixed(1)} MiB (+${((cliTinyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)` });
-  rows.push({ label: '    (for reference) node -e: read + JSON.parse of the largest template', value: `${(parseOnlyRss.kb / 1024).toFixed(1)} MiB (+${((parseOnlyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB = ${(((parseOnlyRss.kb - emptyRss.kb) * 1024) / largest.bytes).toFixed(2)}× the file)` });
-  rows.push({ label: '    (for reference) the same check with V8\'s optimizing compilers off', value: `${(noOptRss.kb / 1024).toFixed(1)} MiB (node --no-opt --no-maglev: the compilers take ${((cliRss.kb - noOptRss.kb) / 1024).toFixed(1)} MiB at peak)` });
-  rows.push({ label: '    (for reference) node dist/cli.js --version (loading the CLI)', value: `${(cliLoadRss.kb / 1024).toFixed(1)} MiB (+${((cliLoadRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)` });
-  results['e'] = { noOptimizingCompilersKb: noOptRss.kb, cliLoadKb: cliLoadRss.kb, template: largest.path, bytes: largest.bytes, via: cliRss.via, cliKb: cliRss.kb, emptyNodeKb: emptyRss.kb, smallestTemplateKb: cliTinyRss.kb, readAndParseOnlyKb: parseOnlyRss.kb, budgetKb, multipleOfSize: overKb * 1024 / largest.bytes };
+  rows.push({
+    label: `    (for reference) dist/cli.js on the smallest template (${fmtMb(candidates[0]?.bytes ?? 0)})`,
+    value: `${(cliTinyRss.kb / 1024).toFixed(1)} MiB (+${((cliTinyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)`,
+  });
+  rows.push({
+    label: '    (for reference) node -e: read + JSON.parse of the largest template',
+    value: `${(parseOnlyRss.kb / 1024).toFixed(1)} MiB (+${((parseOnlyRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB = ${(((parseOnlyRss.kb - emptyRss.kb) * 1024) / largest.bytes).toFixed(2)}× the file)`,
+  });
+  rows.push({
+    label: "    (for reference) the same check with V8's optimizing compilers off",
+    value: `${(noOptRss.kb / 1024).toFixed(1)} MiB (node --no-opt --no-maglev: the compilers take ${((cliRss.kb - noOptRss.kb) / 1024).toFixed(1)} MiB at peak)`,
+  });
+  rows.push({
+    label: '    (for reference) node dist/cli.js --version (loading the CLI)',
+    value: `${(cliLoadRss.kb / 1024).toFixed(1)} MiB (+${((cliLoadRss.kb - emptyRss.kb) / 1024).toFixed(1)} MiB over node -e 0)`,
+  });
+  results['e'] = {
+    noOptimizingCompilersKb: noOptRss.kb,
+    cliLoadKb: cliLoadRss.kb,
+    template: largest.path,
+    bytes: largest.bytes,
+    via: cliRss.via,
+    cliKb: cliRss.kb,
+    emptyNodeKb: emptyRss.kb,
+    smallestTemplateKb: cliTinyRss.kb,
+    readAndParseOnlyKb: parseOnlyRss.kb,
+    budgetKb,
+    multipleOfSize: (overKb * 1024) / largest.bytes,
+  };
 }
 
 function scaleBenchmarks(): void {

@@ -90,9 +90,7 @@ const REQUIRE = "const require = process.getBuiltinModule('node:module').createR
 function versionGuard(entry) {
   const needs = "'cua-guard needs Node.js 20.16, 22.3 or later (for process.getBuiltinModule); this is ' + process.version";
   const say =
-    entry === 'cli'
-      ? `process.stderr.write(${needs} + '\\n'); process.exit(2);`
-      : `process.stdout.write('::error::' + ${needs} + '\\n'); process.exit(1);`;
+    entry === 'cli' ? `process.stderr.write(${needs} + '\\n'); process.exit(2);` : `process.stdout.write('::error::' + ${needs} + '\\n'); process.exit(1);`;
   return `if (typeof process.getBuiltinModule !== 'function') { ${say} }\n`;
 }
 

@@ -46,7 +46,12 @@ interface Failure {
 /** Groups problems by what went wrong, not by the numbers in the message. */
 function kindOf(problems: string[]): string {
   return problems
-    .map((p) => p.replace(/\d+/g, 'N').replace(/'[^']*'/g, "'…'").slice(0, 160))
+    .map((p) =>
+      p
+        .replace(/\d+/g, 'N')
+        .replace(/'[^']*'/g, "'…'")
+        .slice(0, 160),
+    )
     .sort()
     .join(' | ');
 }
@@ -68,7 +73,8 @@ function record(property: 'text' | 'workspace', input: unknown, outcome: CaseOut
   const known = failures.get(kind);
   if (known) {
     known.count++;
-    if (outcome.bytes < known.exampleBytes) Object.assign(known, { example: input, exampleBytes: outcome.bytes, problems: outcome.problems, runIndex, property });
+    if (outcome.bytes < known.exampleBytes)
+      Object.assign(known, { example: input, exampleBytes: outcome.bytes, problems: outcome.problems, runIndex, property });
   } else {
     failures.set(kind, { kind, count: 1, example: input, exampleBytes: outcome.bytes, problems: outcome.problems, runIndex, property });
     process.stdout.write(`\n  new failure (case ${runIndex}): ${outcome.problems.join('; ').slice(0, 300)}\n`);
@@ -110,8 +116,17 @@ if (!values['no-shrink']) {
     const property =
       failure.property === 'text'
         ? fc.property(fc.tuple(fuzzCase, workspaceCase), ([c]) => kindOf(runTextCase(c, failure.runIndex).problems) !== failure.kind)
-        : fc.property(fc.tuple(fuzzCase, workspaceCase), ([, w]) => kindOf(runWorkspaceCase(join(temp, 'shrink'), w, failure.runIndex).problems) !== failure.kind);
-    const details = fc.check(property, { seed: SEED, path: String(failure.runIndex), numRuns: 1, interruptAfterTimeLimit: 120_000, markInterruptAsFailure: false });
+        : fc.property(
+            fc.tuple(fuzzCase, workspaceCase),
+            ([, w]) => kindOf(runWorkspaceCase(join(temp, 'shrink'), w, failure.runIndex).problems) !== failure.kind,
+          );
+    const details = fc.check(property, {
+      seed: SEED,
+      path: String(failure.runIndex),
+      numRuns: 1,
+      interruptAfterTimeLimit: 120_000,
+      markInterruptAsFailure: false,
+    });
     if (details.failed && details.counterexample) {
       const [textInput, workspaceInput] = details.counterexample[0] as [FuzzCase, WorkspaceCase];
       failure.shrunk = failure.property === 'text' ? { template: renderCase(textInput).slice(0, 5000), input: textInput } : workspaceInput;
@@ -138,7 +153,9 @@ mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, `${JSON.stringify({ summary, failures: [...failures.values()] }, null, 2)}\n`);
 process.stdout.write(`\n${JSON.stringify(summary, null, 2)}\n`);
 for (const f of failures.values()) {
-  process.stdout.write(`\n✗ ${f.count} case(s): ${f.problems.join('; ').slice(0, 500)}\n  smallest input ${f.exampleBytes} bytes (case ${f.runIndex}, ${f.property}); details in ${values.out}\n`);
+  process.stdout.write(
+    `\n✗ ${f.count} case(s): ${f.problems.join('; ').slice(0, 500)}\n  smallest input ${f.exampleBytes} bytes (case ${f.runIndex}, ${f.property}); details in ${values.out}\n`,
+  );
 }
 process.stdout.write(failures.size === 0 ? `\nno failures in ${stats.text.toLocaleString('en-US')} cases (${seconds.toFixed(0)} s)\n` : '');
 process.exitCode = run.failed ? 2 : failures.size === 0 ? 0 : 1;

@@ -7,7 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runPostProcess, runStepProcess, type ChildOutcome } from '../support/fake-arm/harness.ts';
 import { useFakeArmAndWorkspace } from '../support/fake-arm/use-fake-arm.ts';
-import { MG, OTHER_SUB, SUB, TRACKING_ID, addTemplate, nestedInto, pidResource, storage, template, resourceGroupDeployInputs } from '../support/fake-arm/fixtures.ts';
+import {
+  MG,
+  OTHER_SUB,
+  SUB,
+  TRACKING_ID,
+  addTemplate,
+  nestedInto,
+  pidResource,
+  storage,
+  template,
+  resourceGroupDeployInputs,
+} from '../support/fake-arm/fixtures.ts';
 import { postSummary, requestSummary } from './request-summary.ts';
 import { CLEANUP_STATE_KEY, type CleanupJournal } from '../../src/azure/journal.ts';
 
@@ -28,7 +39,11 @@ function snapshot(): Snapshot {
 function added(before: Snapshot): Snapshot {
   const now = snapshot();
   const minus = (a: string[], b: string[]): string[] => a.filter((x) => !b.includes(x));
-  return { groups: minus(now.groups, before.groups), deployments: minus(now.deployments, before.deployments), resources: minus(now.resources, before.resources) };
+  return {
+    groups: minus(now.groups, before.groups),
+    deployments: minus(now.deployments, before.deployments),
+    resources: minus(now.resources, before.resources),
+  };
 }
 
 function journalOf(state: Record<string, string>): CleanupJournal {
@@ -40,8 +55,18 @@ function leftWarning(post: ChildOutcome): string {
   return /^(?:::warning::)?cua-guard: left in place .*$/m.exec(post.stdout)?.[0] ?? '';
 }
 
-const policy = (name: string): Record<string, unknown> => ({ type: 'Microsoft.Authorization/policyDefinitions', apiVersion: '2021-06-01', name, properties: { policyType: 'Custom' } });
-const group = (name: string): Record<string, unknown> => ({ type: 'Microsoft.Resources/resourceGroups', apiVersion: '2022-09-01', name, location: 'westeurope' });
+const policy = (name: string): Record<string, unknown> => ({
+  type: 'Microsoft.Authorization/policyDefinitions',
+  apiVersion: '2021-06-01',
+  name,
+  properties: { policyType: 'Custom' },
+});
+const group = (name: string): Record<string, unknown> => ({
+  type: 'Microsoft.Resources/resourceGroups',
+  apiVersion: '2022-09-01',
+  name,
+  location: 'westeurope',
+});
 
 test('subscription scope: the group the template created is deleted, a group it redeployed is kept, the rest is listed', async (t) => {
   fake.state.addResourceGroup(SUB, 'rg-sub-pre');
@@ -60,7 +85,13 @@ test('subscription scope: the group the template created is deleted, a group it 
       policy('cua-sub-policy'),
     ]),
   );
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: { verify: 'deploy', scope: 'subscription', 'subscription-id': SUB, region: 'westeurope' } });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: { verify: 'deploy', scope: 'subscription', 'subscription-id': SUB, region: 'westeurope' },
+  });
   t.diagnostic(requestSummary('cleanup: subscription deploy', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   // Checked before deploying: only the group that did not exist is recorded, before the deployment.
@@ -80,7 +111,11 @@ test('subscription scope: the group the template created is deleted, a group it 
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
   const policyId = `/subscriptions/${SUB}/providers/Microsoft.Authorization/policyDefinitions/cua-sub-policy`;
   const keptStorage = `/subscriptions/${OTHER_SUB}/resourceGroups/rg-sub-keep/providers/Microsoft.Storage/storageAccounts/stsubkeep`;
-  assert.deepEqual(added(start), { groups: [], deployments: [], resources: [keptStorage, policyId].sort() }, 'exactly the resources outside deleted groups remain');
+  assert.deepEqual(
+    added(start),
+    { groups: [], deployments: [], resources: [keptStorage, policyId].sort() },
+    'exactly the resources outside deleted groups remain',
+  );
   assert.ok(fake.state.hasResourceGroup(SUB, 'rg-sub-pre') && fake.state.hasResourceGroup(OTHER_SUB, 'rg-sub-keep'), 'groups that existed stay');
   const warning = leftWarning(post);
   assert.match(warning, /left in place 3 resource\(s\)/);
@@ -91,8 +126,18 @@ test('subscription scope: the group the template created is deleted, a group it 
 test('management group scope: deployment records removed, the policy it created is listed as left', async (t) => {
   const start = snapshot();
   fake.requests.length = 0;
-  const tpl = addTemplate(ws, 'mg/azuredeploy.json', template('managementGroup', [pidResource({ location: '[deployment().location]' }), policy('cua-mg-policy')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: { verify: 'deploy', scope: 'managementgroup', 'management-group-id': MG, region: 'westeurope' } });
+  const tpl = addTemplate(
+    ws,
+    'mg/azuredeploy.json',
+    template('managementGroup', [pidResource({ location: '[deployment().location]' }), policy('cua-mg-policy')]),
+  );
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: { verify: 'deploy', scope: 'managementgroup', 'management-group-id': MG, region: 'westeurope' },
+  });
   t.diagnostic(requestSummary('cleanup: managementgroup deploy', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const post = await runPostProcess(fake, run.state);
@@ -109,9 +154,18 @@ test('tenant scope: deployment records removed, the management group it created 
   const tpl = addTemplate(
     ws,
     'tenant/azuredeploy.json',
-    template('tenant', [pidResource({ location: '[deployment().location]' }), { type: 'Microsoft.Management/managementGroups', apiVersion: '2021-04-01', name: 'mg-cleanup', properties: {} }]),
+    template('tenant', [
+      pidResource({ location: '[deployment().location]' }),
+      { type: 'Microsoft.Management/managementGroups', apiVersion: '2021-04-01', name: 'mg-cleanup', properties: {} },
+    ]),
   );
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: { verify: 'deploy', scope: 'tenant', region: 'westeurope' } });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: { verify: 'deploy', scope: 'tenant', region: 'westeurope' },
+  });
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('cleanup: tenant deploy', post));
@@ -127,7 +181,14 @@ test('resource group scope: a created group goes with everything in it; in a gro
     workspace: ws.root,
     templates: [addTemplate(ws, 'rg-new/azuredeploy.json', template('resourceGroup', [pidResource(), storage('strgnew')]))],
     trackingIds: [TRACKING_ID],
-    inputs: { verify: 'deploy', scope: 'resourcegroup', 'subscription-id': SUB, 'resource-group': 'rg-cleanup-new', 'create-resource-group': 'true', region: 'westeurope' },
+    inputs: {
+      verify: 'deploy',
+      scope: 'resourcegroup',
+      'subscription-id': SUB,
+      'resource-group': 'rg-cleanup-new',
+      'create-resource-group': 'true',
+      region: 'westeurope',
+    },
   });
   assert.equal(created.result.verified, true, JSON.stringify(created.result.findings));
   const createdPost = await runPostProcess(fake, created.state);
@@ -167,12 +228,21 @@ test('cleanup: never leaves everything and the post step makes no request; on-su
   const group = `/subscriptions/${SUB}/resourceGroups/rg-never`;
   assert.deepEqual(added(start), {
     groups: [group],
-    deployments: [`${group}/providers/Microsoft.Resources/deployments/${never.result.summaryMarkdown.match(/cua-guard-4242-1-azuredeploy-[0-9a-f]{6}/)?.[0]}`, `${group}/providers/Microsoft.Resources/deployments/pid-${TRACKING_ID}`].sort(),
+    deployments: [
+      `${group}/providers/Microsoft.Resources/deployments/${never.result.summaryMarkdown.match(/cua-guard-4242-1-azuredeploy-[0-9a-f]{6}/)?.[0]}`,
+      `${group}/providers/Microsoft.Resources/deployments/pid-${TRACKING_ID}`,
+    ].sort(),
     resources: [`${group}/providers/Microsoft.Storage/storageAccounts/stpolicy`],
   });
   fake.state.deleteResourceGroup(group);
 
-  const onSuccess = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: inputs('on-success', 'rg-on-success') });
+  const onSuccess = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: inputs('on-success', 'rg-on-success'),
+  });
   assert.equal(onSuccess.result.verified, true, JSON.stringify(onSuccess.result.findings));
   assert.equal(journalOf(onSuccess.state).outcome, 'verified');
   const post = await runPostProcess(fake, onSuccess.state);

@@ -34,22 +34,62 @@ const CLOUDS = [
   { environment: 'AzureChinaCloud', arm: 'management.chinacloudapi.cn', login: ['login.chinacloudapi.cn', 'login.partner.microsoftonline.cn'] },
 ] as const;
 
-const existing = { verify: 'existing', scope: 'resourcegroup', 'subscription-id': SUB, 'resource-group': 'rg-cloud', 'deployment-name': 'release-1', 'resource-manager-endpoint': '' };
+const existing = {
+  verify: 'existing',
+  scope: 'resourcegroup',
+  'subscription-id': SUB,
+  'resource-group': 'rg-cloud',
+  'deployment-name': 'release-1',
+  'resource-manager-endpoint': '',
+};
 
 for (const cloud of CLOUDS) {
   test(`${cloud.environment}: ARM requests go to ${cloud.arm}, token requests to ${cloud.login[0]}`, async (t) => {
     const tpl = addTemplate(ws, 'cloud/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcloud')]));
     const callsBefore = fake.azCalls().length;
-    const cli = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', allowBlockedHosts: true, inputs: { ...existing, environment: cloud.environment } });
-    assert.deepEqual(fake.azCalls().slice(callsBefore).map((args) => args.at(-1)), [`https://${cloud.arm}`], 'az was asked for a token for the cloud’s ARM');
+    const cli = await runStepProcess({
+      fake,
+      workspace: ws.root,
+      templates: [tpl],
+      trackingIds: [TRACKING_ID],
+      credential: 'azure-cli',
+      allowBlockedHosts: true,
+      inputs: { ...existing, environment: cloud.environment },
+    });
+    assert.deepEqual(
+      fake
+        .azCalls()
+        .slice(callsBefore)
+        .map((args) => args.at(-1)),
+      [`https://${cloud.arm}`],
+      'az was asked for a token for the cloud’s ARM',
+    );
     assert.deepEqual([...new Set(cli.blockedHosts)], [cloud.arm]);
-    assert.deepEqual(cli.result.findings.map((f) => f.ruleId), ['CUA100']);
+    assert.deepEqual(
+      cli.result.findings.map((f) => f.ruleId),
+      ['CUA100'],
+    );
 
-    const principal = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'environment', allowBlockedHosts: true, inputs: { ...existing, environment: cloud.environment } });
+    const principal = await runStepProcess({
+      fake,
+      workspace: ws.root,
+      templates: [tpl],
+      trackingIds: [TRACKING_ID],
+      credential: 'environment',
+      allowBlockedHosts: true,
+      inputs: { ...existing, environment: cloud.environment },
+    });
     t.diagnostic(`hosts tried[${cloud.environment}]: ${[...new Set([...cli.blockedHosts, ...principal.blockedHosts])].join(', ')}`);
     assert.ok(principal.blockedHosts.length > 0);
-    for (const host of principal.blockedHosts) assert.ok((cloud.login as readonly string[]).includes(host), `${host}: only the cloud’s login hosts are tried (no login.microsoftonline.com, no managed identity)`);
-    assert.deepEqual(principal.result.findings.map((f) => f.ruleId), ['CUA100']);
+    for (const host of principal.blockedHosts)
+      assert.ok(
+        (cloud.login as readonly string[]).includes(host),
+        `${host}: only the cloud’s login hosts are tried (no login.microsoftonline.com, no managed identity)`,
+      );
+    assert.deepEqual(
+      principal.result.findings.map((f) => f.ruleId),
+      ['CUA100'],
+    );
     assert.match(principal.result.findings[0]?.message ?? '', /signing in to Azure failed/);
   });
 }
@@ -57,7 +97,14 @@ for (const cloud of CLOUDS) {
 test('Azure Stack Hub with AD FS: endpoints and token audience from its metadata, tenant adfs', async (t) => {
   stack.requests.length = 0;
   const tpl = addTemplate(ws, 'stack/azuredeploy.json', template('resourceGroup', [pidResource(), storage('ststack')]));
-  const inputs = { verify: 'deploy', scope: 'resourcegroup', 'subscription-id': SUB, 'resource-group': 'rg-stack', 'create-resource-group': 'true', region: 'local' };
+  const inputs = {
+    verify: 'deploy',
+    scope: 'resourcegroup',
+    'subscription-id': SUB,
+    'resource-group': 'rg-stack',
+    'create-resource-group': 'true',
+    region: 'local',
+  };
   const run = await runStepProcess({ fake: stack, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], env: { AZURE_TENANT_ID: 'adfs' }, inputs });
   t.diagnostic(requestSummary('Azure Stack Hub (AD FS)', stack, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
@@ -74,7 +121,14 @@ test('Azure Stack Hub with AD FS: endpoints and token audience from its metadata
 
   stack.requests.length = 0;
   const wrongTenant = await runStepProcess({ fake: stack, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs });
-  assert.deepEqual(wrongTenant.result.findings.map((f) => f.ruleId), ['CUA100']);
+  assert.deepEqual(
+    wrongTenant.result.findings.map((f) => f.ruleId),
+    ['CUA100'],
+  );
   assert.match(wrongTenant.result.findings[0]?.message ?? '', /signs in with AD FS .*: set AZURE_TENANT_ID to adfs, not '[0-9a-f-]{36}'/);
-  assert.deepEqual(stack.requests.map((r) => r.kind), ['metadata'], 'no sign-in was attempted');
+  assert.deepEqual(
+    stack.requests.map((r) => r.kind),
+    ['metadata'],
+    'no sign-in was attempted',
+  );
 });

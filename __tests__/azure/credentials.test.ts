@@ -16,7 +16,14 @@ test('after azure/login: the Azure CLI session is chosen unpinned and used by th
   fake.requests.length = 0;
   const callsBefore = fake.azCalls().length;
   const tpl = addTemplate(ws, 'cli/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcli')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', inputs: resourceGroupDeployInputs('rg-cli') });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    credential: 'azure-cli',
+    inputs: resourceGroupDeployInputs('rg-cli'),
+  });
   t.diagnostic(requestSummary('azure-cli credential', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   assert.match(run.result.summaryMarkdown, /signed in with Azure CLI session \(azure\/login\)/);
@@ -40,10 +47,25 @@ test('after azure/login: the Azure CLI session is chosen unpinned and used by th
 test('without an az session the finding says to run azure/login', async () => {
   fake.requests.length = 0;
   const tpl = addTemplate(ws, 'cli-out/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcliout')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], credential: 'azure-cli', env: { FAKE_AZ_LOGGED_OUT: '1' }, inputs: resourceGroupDeployInputs('rg-cli-out') });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    credential: 'azure-cli',
+    env: { FAKE_AZ_LOGGED_OUT: '1' },
+    inputs: resourceGroupDeployInputs('rg-cli-out'),
+  });
   assert.equal(run.result.verified, false);
-  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA100']);
+  assert.deepEqual(
+    run.result.findings.map((f) => f.ruleId),
+    ['CUA100'],
+  );
   assert.match(run.result.findings[0]?.message ?? '', /signing in to Azure failed: .*az login.*Run azure\/login before this step/);
-  assert.deepEqual(fake.requests.map((r) => r.kind), ['metadata'], 'nothing reached ARM');
+  assert.deepEqual(
+    fake.requests.map((r) => r.kind),
+    ['metadata'],
+    'nothing reached ARM',
+  );
   assert.equal(fake.state.hasResourceGroup(SUB, 'rg-cli-out'), false);
 });

@@ -17,7 +17,10 @@ test('tracking deployment missing: CUA102, resources listed, group removed by th
   const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-missing') });
   t.diagnostic(requestSummary('tracking missing', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
-  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA102']);
+  assert.deepEqual(
+    run.result.findings.map((f) => f.ruleId),
+    ['CUA102'],
+  );
   assert.match(run.result.findings[0]?.message ?? '', /no tracking deployment \(a 'pid-…' deployment\) ran with deployment 'cua-guard-4242-1-azuredeploy-/);
   assert.equal(run.result.findings[0]?.file, 'missing/azuredeploy.json');
   assert.deepEqual(run.result.trackedResources, [], 'nothing is tracked without a tracking deployment');
@@ -61,16 +64,25 @@ test('condition off: the tracking deployment is skipped; the finding names the c
 test('failed nested operation: each failed operation statusMessage is a CUA101 on its resource; on-success keeps everything', async (t) => {
   fake.requests.length = 0;
   fake.state.addResourceGroup(SUB, 'rg-data');
-  fake.scenario.failResources = { stfail: { code: 'StorageAccountAlreadyTaken', message: "The storage account named stfail is already taken." } };
+  fake.scenario.failResources = { stfail: { code: 'StorageAccountAlreadyTaken', message: 'The storage account named stfail is already taken.' } };
   const body = template('resourceGroup', [pidResource(), storage('stok'), nestedInto('data', 'rg-data', [storage('stfail')])]);
   const tpl = addTemplate(ws, 'failing/azuredeploy.json', body);
   try {
-    const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-failing', { cleanup: 'on-success' }) });
+    const run = await runStepProcess({
+      fake,
+      workspace: ws.root,
+      templates: [tpl],
+      trackingIds: [TRACKING_ID],
+      inputs: resourceGroupDeployInputs('rg-failing', { cleanup: 'on-success' }),
+    });
     t.diagnostic(requestSummary('failed nested operation', fake, run.result.requestCount));
     assert.equal(run.result.verified, false);
     const failures = run.result.findings.filter((f) => f.ruleId === 'CUA101');
     assert.equal(failures.length, 1, JSON.stringify(run.result.findings));
-    assert.match(failures[0]?.message ?? '', /Microsoft\.Storage\/storageAccounts 'stfail' failed in deployment 'data': StorageAccountAlreadyTaken: The storage account named stfail is already taken\./);
+    assert.match(
+      failures[0]?.message ?? '',
+      /Microsoft\.Storage\/storageAccounts 'stfail' failed in deployment 'data': StorageAccountAlreadyTaken: The storage account named stfail is already taken\./,
+    );
     assert.doesNotMatch(failures[0]?.message ?? '', /^DeploymentFailed/);
     const text = readFileSync(tpl.absolutePath, 'utf8').split('\n');
     assert.match(text[(failures[0]?.line ?? 1) - 1] ?? '', /"stfail"/, 'located on the failing resource');
@@ -91,12 +103,21 @@ test('tracking deployment failed: CUA103', async (t) => {
   fake.scenario.failResources = { [PID]: { code: 'InvalidTemplate', message: 'scripted failure of the tracking deployment' } };
   const tpl = addTemplate(ws, 'pidfail/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stpidfail')]));
   try {
-    const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-pidfail') });
+    const run = await runStepProcess({
+      fake,
+      workspace: ws.root,
+      templates: [tpl],
+      trackingIds: [TRACKING_ID],
+      inputs: resourceGroupDeployInputs('rg-pidfail'),
+    });
     t.diagnostic(requestSummary('tracking failed', fake, run.result.requestCount));
     assert.equal(run.result.verified, false);
     const ids = run.result.findings.map((f) => f.ruleId);
     assert.ok(ids.includes('CUA103'), JSON.stringify(run.result.findings));
-    assert.match(run.result.findings.find((f) => f.ruleId === 'CUA103')?.message ?? '', new RegExp(`'${PID}' is Failed, not Succeeded: InvalidTemplate: scripted failure`));
+    assert.match(
+      run.result.findings.find((f) => f.ruleId === 'CUA103')?.message ?? '',
+      new RegExp(`'${PID}' is Failed, not Succeeded: InvalidTemplate: scripted failure`),
+    );
     const post = await runPostProcess(fake, run.state);
     t.diagnostic(postSummary('tracking failed', post));
     assert.equal(post.exitCode, 0);

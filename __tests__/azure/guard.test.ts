@@ -10,10 +10,14 @@ const GUARD = resolve(import.meta.dirname, '../support/fake-arm/network-guard.ts
 
 test('the network guard blocks the managed-identity endpoint and login.microsoftonline.com', () => {
   for (const url of ['http://169.254.169.254/metadata/identity/oauth2/token', 'https://login.microsoftonline.com/common/discovery/instance']) {
-    const child = spawnSync(process.execPath, ['--import', GUARD, '-e', `fetch(${JSON.stringify(url)}).catch(() => {}); require('node:https').get(${JSON.stringify(url)}).on('error', () => {});`], {
-      encoding: 'utf8',
-      timeout: 10_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', GUARD, '-e', `fetch(${JSON.stringify(url)}).catch(() => {}); require('node:https').get(${JSON.stringify(url)}).on('error', () => {});`],
+      {
+        encoding: 'utf8',
+        timeout: 10_000,
+      },
+    );
     assert.match(child.stderr, /NETWORK GUARD: blocked a connection to (169\.254\.169\.254|login\.microsoftonline\.com)/, url);
   }
 });

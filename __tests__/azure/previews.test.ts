@@ -35,7 +35,10 @@ const CASES: ScopeCase[] = [
     kind: 'managementGroup',
     inputs: { scope: 'managementgroup', 'management-group-id': MG, region: 'westeurope' },
     scopeId: `/providers/Microsoft.Management/managementGroups/${MG}`,
-    resources: [conditionalPid, { type: 'Microsoft.Authorization/policyDefinitions', apiVersion: '2021-06-01', name: 'cua-preview-policy', properties: { policyType: 'Custom' } }],
+    resources: [
+      conditionalPid,
+      { type: 'Microsoft.Authorization/policyDefinitions', apiVersion: '2021-06-01', name: 'cua-preview-policy', properties: { policyType: 'Custom' } },
+    ],
     changes: 1,
   },
   {
@@ -57,16 +60,38 @@ for (const c of CASES) {
       assert.equal(run.thrown, undefined);
       assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
       const posts = fake.requests.filter((r) => r.method === 'POST' && r.kind === 'arm');
-      assert.deepEqual(posts.map((r) => r.path.split('/').pop()), verify === 'validate' ? ['validate'] : ['validate', 'whatIf']);
-      for (const post of posts) assert.match(post.path, new RegExp(`^${escapeRegExp(c.scopeId)}/providers/Microsoft\\.Resources/deployments/cua-guard-4242-1-azuredeploy-[0-9a-f]{6}/`), 'sent to the scope');
+      assert.deepEqual(
+        posts.map((r) => r.path.split('/').pop()),
+        verify === 'validate' ? ['validate'] : ['validate', 'whatIf'],
+      );
+      for (const post of posts)
+        assert.match(
+          post.path,
+          new RegExp(`^${escapeRegExp(c.scopeId)}/providers/Microsoft\\.Resources/deployments/cua-guard-4242-1-azuredeploy-[0-9a-f]{6}/`),
+          'sent to the scope',
+        );
       assert.match(run.result.summaryMarkdown, new RegExp(PID));
-      if (verify === 'what-if') assert.match(run.result.summaryMarkdown, new RegExp(`what-if: ${c.changes} resource\\(s\\) would be deployed, ${c.changes} change\\(s\\) listed`));
-      assert.ok(fake.requests.every((r) => r.method !== 'PUT' && r.method !== 'DELETE'), 'nothing deployed or deleted');
+      if (verify === 'what-if')
+        assert.match(run.result.summaryMarkdown, new RegExp(`what-if: ${c.changes} resource\\(s\\) would be deployed, ${c.changes} change\\(s\\) listed`));
+      assert.ok(
+        fake.requests.every((r) => r.method !== 'PUT' && r.method !== 'DELETE'),
+        'nothing deployed or deleted',
+      );
       assert.equal(fake.state.deploymentsAt(c.scopeId).length, 0);
       assert.deepEqual(run.state, {}, 'nothing for the post step');
 
-      const off = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: { verify, ...c.inputs, parameters: '{"telemetry": false}' } });
-      assert.deepEqual(off.result.findings.map((f) => f.ruleId), ['CUA105'], `${verify} at ${c.kind} with the condition off`);
+      const off = await runStepProcess({
+        fake,
+        workspace: ws.root,
+        templates: [tpl],
+        trackingIds: [TRACKING_ID],
+        inputs: { verify, ...c.inputs, parameters: '{"telemetry": false}' },
+      });
+      assert.deepEqual(
+        off.result.findings.map((f) => f.ruleId),
+        ['CUA105'],
+        `${verify} at ${c.kind} with the condition off`,
+      );
     });
   }
 }

@@ -22,11 +22,20 @@ test('a storm of three 429s on the deployments list: each retried after its Retr
   fake.requests.length = 0;
   fake.scenario.faults = [{ method: 'GET', path: LIST, status: 429, retryAfter: 1, times: 3 }];
   const tpl = addTemplate(ws, 'throttle/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stthrottle')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-throttle') });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: resourceGroupDeployInputs('rg-throttle'),
+  });
   t.diagnostic(requestSummary('429 storm (3 faults)', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const lists = fake.requests.filter((r) => r.method === 'GET' && LIST.test(r.path));
-  assert.deepEqual(lists.map((r) => r.status), [429, 429, 429, 200]);
+  assert.deepEqual(
+    lists.map((r) => r.status),
+    [429, 429, 429, 200],
+  );
   assert.ok(assertRetryAfterHonoured(fake.requests) >= 3);
   assert.equal(run.result.requestCount, fake.requests.length, 'retries are counted');
   const post = await runPostProcess(fake, run.state);
@@ -45,11 +54,20 @@ test('a storm of 503s and 429s on the deployment PUT is retried; the poll waits 
     runningPolls: 0,
   });
   const tpl = addTemplate(ws, 'unavailable/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stunavailable')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-unavailable') });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: resourceGroupDeployInputs('rg-unavailable'),
+  });
   t.diagnostic(requestSummary('503/429 storm + slow deployment', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const puts = fake.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
-  assert.deepEqual(puts.map((r) => r.status), [503, 503, 429, 201]);
+  assert.deepEqual(
+    puts.map((r) => r.status),
+    [503, 503, 429, 201],
+  );
   // The accepted PUT, then its poll, at least Retry-After after the answer.
   assert.equal(fake.requests.filter((r) => r.kind === 'lro').length, 1);
   assert.ok(assertRetryAfterHonoured(fake.requests) >= 4, '3 retries and the poll checked');
@@ -70,7 +88,14 @@ test('500 and 502 without Retry-After back off exponentially (1-2 s, then 2-4 s)
   t.diagnostic(requestSummary('500/502 exponential backoff', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const lists = fake.requests.filter((r) => r.method === 'GET' && LIST.test(r.path));
-  assert.deepEqual(lists.map((r) => [r.status, r.retryAfterMs]), [[500, undefined], [502, undefined], [200, undefined]]);
+  assert.deepEqual(
+    lists.map((r) => [r.status, r.retryAfterMs]),
+    [
+      [500, undefined],
+      [502, undefined],
+      [200, undefined],
+    ],
+  );
   // The SDK's exponential strategy: attempt n waits between half and all of base * 2^n.
   assertWaitedAtLeast(fake.requests, lists[0] ?? fake.requests[0]!, RETRY_OPTIONS.retryDelayInMs / 2, 'first retry after a 500');
   assertWaitedAtLeast(fake.requests, lists[1] ?? fake.requests[0]!, RETRY_OPTIONS.retryDelayInMs, 'second retry after a 502');
@@ -85,9 +110,16 @@ test('a storm longer than the retry budget ends in a clear finding; what was cre
   const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-storm') });
   t.diagnostic(requestSummary('endless 429 storm', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
-  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA100']);
+  assert.deepEqual(
+    run.result.findings.map((f) => f.ruleId),
+    ['CUA100'],
+  );
   assert.match(run.result.findings[0]?.message ?? '', /an Azure request failed: TooManyRequests: .*429/);
-  assert.equal(fake.requests.filter((r) => r.method === 'GET' && LIST.test(r.path)).length, RETRY_OPTIONS.maxRetries + 1, 'one try and every retry, then it gave up');
+  assert.equal(
+    fake.requests.filter((r) => r.method === 'GET' && LIST.test(r.path)).length,
+    RETRY_OPTIONS.maxRetries + 1,
+    'one try and every retry, then it gave up',
+  );
   fake.scenario.faults = [];
   const post = await runPostProcess(fake, run.state);
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
@@ -102,7 +134,10 @@ test('429 on the token endpoint is retried after its Retry-After', async (t) => 
   t.diagnostic(requestSummary('429 on the token endpoint', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
   const tokens = fake.requests.filter((r) => r.kind === 'token');
-  assert.deepEqual(tokens.map((r) => r.status), [429, 200]);
+  assert.deepEqual(
+    tokens.map((r) => r.status),
+    [429, 200],
+  );
   assert.ok(assertRetryAfterHonoured(fake.requests) >= 1);
   assert.equal(run.result.requestCount, fake.requests.length, 'token retries are counted');
   await runPostProcess(fake, run.state);

@@ -18,7 +18,14 @@ test('resource group scope: deploy into a new resource group, verify, post step 
     workspace: ws.root,
     templates: [tpl],
     trackingIds: [TRACKING_ID],
-    inputs: { verify: 'deploy', scope: 'resourcegroup', 'subscription-id': SUB, 'resource-group': 'rg-new', 'create-resource-group': 'true', region: 'westeurope' },
+    inputs: {
+      verify: 'deploy',
+      scope: 'resourcegroup',
+      'subscription-id': SUB,
+      'resource-group': 'rg-new',
+      'create-resource-group': 'true',
+      region: 'westeurope',
+    },
   });
   t.diagnostic(requestSummary('resourcegroup deploy', fake, run.result.requestCount));
   if (process.env['CUA_TEST_DEBUG']) t.diagnostic(requestLog(fake));
@@ -67,11 +74,14 @@ test('subscription scope: nested deployment into a resource group of another sub
   });
   t.diagnostic(requestSummary('subscription deploy', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
-  assert.deepEqual(new Set(run.result.trackedResources), new Set([
-    `/subscriptions/${SUB}/resourceGroups/rg-app`,
-    `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Storage/storageAccounts/stapp`,
-    `/subscriptions/${OTHER_SUB}/resourceGroups/rg-other/providers/Microsoft.Storage/storageAccounts/stshared`,
-  ]));
+  assert.deepEqual(
+    new Set(run.result.trackedResources),
+    new Set([
+      `/subscriptions/${SUB}/resourceGroups/rg-app`,
+      `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Storage/storageAccounts/stapp`,
+      `/subscriptions/${OTHER_SUB}/resourceGroups/rg-other/providers/Microsoft.Storage/storageAccounts/stshared`,
+    ]),
+  );
   assert.equal(run.result.requestCount, fake.requests.length);
   assert.equal(fake.state.deploymentsAt(`/subscriptions/${SUB}`).length, 2, 'main + pid deployment at the subscription');
   // The job summary lists them in a table: id, type, resource group, subscription.
@@ -113,7 +123,9 @@ test('management group scope: deploy, verify, clean up', async (t) => {
   });
   t.diagnostic(requestSummary('managementgroup deploy', fake, run.result.requestCount));
   assert.equal(run.result.verified, true, JSON.stringify(run.result.findings));
-  assert.deepEqual(run.result.trackedResources, [`/providers/Microsoft.Management/managementGroups/${MG}/providers/Microsoft.Authorization/policyDefinitions/cua-guard-policy`]);
+  assert.deepEqual(run.result.trackedResources, [
+    `/providers/Microsoft.Management/managementGroups/${MG}/providers/Microsoft.Authorization/policyDefinitions/cua-guard-policy`,
+  ]);
   assert.ok(run.result.summaryMarkdown.includes(`| Microsoft.Authorization/policyDefinitions | — | management group ${MG} |`), run.result.summaryMarkdown);
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('managementgroup deploy', post));
@@ -144,7 +156,10 @@ test('tenant scope with OpenID Connect login (client-id + tenant-id inputs, othe
   assert.equal(fake.requests.filter((r) => r.kind === 'oidc').length, 1, 'one GitHub OIDC token exchanged');
   // The harness sets AZURE_CLIENT_ID and AZURE_TENANT_ID to other GUIDs: the fake token endpoint
   // answers only the inputs' client and tenant, so this token proves the inputs were used.
-  assert.deepEqual(fake.requests.filter((r) => r.kind === 'token').map((r) => `${r.path} ${r.status}`), [`/${fake.tenantId}/oauth2/v2.0/token 200`]);
+  assert.deepEqual(
+    fake.requests.filter((r) => r.kind === 'token').map((r) => `${r.path} ${r.status}`),
+    [`/${fake.tenantId}/oauth2/v2.0/token 200`],
+  );
   assert.match(run.stdout, /^::add-mask::eyJ/m, 'the GitHub token is masked');
   for (const text of [printed(run), JSON.stringify(run.result), JSON.stringify(run.state)]) assert.doesNotMatch(text, /fake-access-|eyJ/);
   assert.deepEqual(run.result.trackedResources, ['/providers/Microsoft.Management/managementGroups/mg-created']);

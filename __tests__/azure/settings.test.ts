@@ -25,11 +25,22 @@ test('resource-group scope with defaults', () => {
 });
 
 test('every scope, environment names and a custom endpoint', () => {
-  assert.deepEqual(parseVerifySettings(reader({ verify: 'validate', scope: 'Subscription', 'subscription-id': SUB, region: 'eastus' })).scope, { kind: 'subscription', subscriptionId: SUB });
-  assert.deepEqual(parseVerifySettings(reader({ verify: 'what-if', scope: 'managementgroup', 'management-group-id': 'mg1', region: 'eastus' })).scope, { kind: 'managementGroup', managementGroupId: 'mg1' });
+  assert.deepEqual(parseVerifySettings(reader({ verify: 'validate', scope: 'Subscription', 'subscription-id': SUB, region: 'eastus' })).scope, {
+    kind: 'subscription',
+    subscriptionId: SUB,
+  });
+  assert.deepEqual(parseVerifySettings(reader({ verify: 'what-if', scope: 'managementgroup', 'management-group-id': 'mg1', region: 'eastus' })).scope, {
+    kind: 'managementGroup',
+    managementGroupId: 'mg1',
+  });
   assert.deepEqual(parseVerifySettings(reader({ verify: 'existing', scope: 'tenant', 'deployment-name': 'd1' })).scope, { kind: 'tenant' });
-  assert.equal(parseVerifySettings(reader({ verify: 'existing', scope: 'tenant', 'deployment-name': 'd', environment: 'azureusgovernment' })).environment, 'AzureUSGovernment');
-  const stack = parseVerifySettings(reader({ verify: 'existing', scope: 'tenant', 'deployment-name': 'd', 'resource-manager-endpoint': 'https://management.local.azurestack.external/' }));
+  assert.equal(
+    parseVerifySettings(reader({ verify: 'existing', scope: 'tenant', 'deployment-name': 'd', environment: 'azureusgovernment' })).environment,
+    'AzureUSGovernment',
+  );
+  const stack = parseVerifySettings(
+    reader({ verify: 'existing', scope: 'tenant', 'deployment-name': 'd', 'resource-manager-endpoint': 'https://management.local.azurestack.external/' }),
+  );
   assert.equal(stack.resourceManagerEndpoint, 'https://management.local.azurestack.external');
   assert.equal(parseVerifySettings(reader({ verify: 'existing', scope: 'tenant', 'deployment-name': 'd', 'timeout-minutes': '0.5' })).timeoutMs, 30_000);
 });
@@ -40,11 +51,17 @@ test('combinations that cannot work are usage errors that say what to change', (
     [{ verify: 'deploy', 'subscription-id': SUB }, /needs resource-group/],
     [{ verify: 'deploy', 'subscription-id': 'nope', 'resource-group': 'rg' }, /not a GUID/],
     [{ verify: 'deploy', scope: 'subscription', 'subscription-id': SUB }, /needs region/],
-    [{ verify: 'deploy', scope: 'subscription', 'subscription-id': SUB, 'resource-group': 'rg', region: 'x' }, /resource-group is not used with scope: subscription/],
+    [
+      { verify: 'deploy', scope: 'subscription', 'subscription-id': SUB, 'resource-group': 'rg', region: 'x' },
+      /resource-group is not used with scope: subscription/,
+    ],
     [{ verify: 'deploy', scope: 'tenant', 'management-group-id': 'mg', region: 'x' }, /management-group-id is not used with scope: tenant/],
     [{ verify: 'deploy', scope: 'managementgroup', region: 'x' }, /needs management-group-id/],
     [{ verify: 'existing', 'subscription-id': SUB, 'resource-group': 'rg' }, /existing needs deployment-name/],
-    [{ verify: 'existing', 'subscription-id': SUB, 'resource-group': 'rg', 'deployment-name': 'd', 'create-resource-group': 'true' }, /cannot be used with verify: existing/],
+    [
+      { verify: 'existing', 'subscription-id': SUB, 'resource-group': 'rg', 'deployment-name': 'd', 'create-resource-group': 'true' },
+      /cannot be used with verify: existing/,
+    ],
     [{ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg', 'create-resource-group': 'true' }, /needs region/],
     [{ verify: 'deploy', scope: 'subscription', 'subscription-id': SUB, region: 'x', 'create-resource-group': 'true' }, /only for scope: resourcegroup/],
     [{ verify: 'deploy', 'subscription-id': SUB, 'resource-group': 'rg', 'client-id': SUB }, /client-id and tenant-id go together/],
@@ -57,13 +74,20 @@ test('combinations that cannot work are usage errors that say what to change', (
     [{ verify: 'none' }, /nothing to verify/],
   ];
   for (const [inputs, message] of cases) {
-    assert.throws(() => parseVerifySettings(reader(inputs)), (e: unknown) => e instanceof UsageError && message.test(e.message), JSON.stringify(inputs));
+    assert.throws(
+      () => parseVerifySettings(reader(inputs)),
+      (e: unknown) => e instanceof UsageError && message.test(e.message),
+      JSON.stringify(inputs),
+    );
   }
 });
 
 test('parameters: a path, a parameters-file document, wrapped or plain values', () => {
   assert.deepEqual(parseParametersInput('params/dev.json'), { kind: 'file', path: 'params/dev.json' });
-  assert.deepEqual(parseParametersInput('{"$schema":"x","contentVersion":"1.0.0.0","parameters":{"a":{"value":1}}}'), { kind: 'inline', values: { a: { value: 1 } } });
+  assert.deepEqual(parseParametersInput('{"$schema":"x","contentVersion":"1.0.0.0","parameters":{"a":{"value":1}}}'), {
+    kind: 'inline',
+    values: { a: { value: 1 } },
+  });
   assert.deepEqual(parseParametersInput('{"parameters":{"a":{"value":1}}}'), { kind: 'inline', values: { a: { value: 1 } } });
   assert.deepEqual(parseParametersInput('{"a":{"value":1},"b":{"reference":{"keyVault":{"id":"kv"},"secretName":"s"}}}'), {
     kind: 'inline',
@@ -121,7 +145,11 @@ test('cleanup policy: on-success needs a verified outcome; never keeps everythin
   const base: CleanupJournal = {
     version: 1,
     cleanup: 'always',
-    connection: { cloud: { resourceManager: 'x', authorityHost: 'y', tokenScope: 'z', disableInstanceDiscovery: false }, credential: { kind: 'azure-cli' }, userAgentPrefix: '' },
+    connection: {
+      cloud: { resourceManager: 'x', authorityHost: 'y', tokenScope: 'z', disableInstanceDiscovery: false },
+      credential: { kind: 'azure-cli' },
+      userAgentPrefix: '',
+    },
     created: [{ kind: 'resourceGroup', subscriptionId: SUB, name: 'rg' }],
   };
   assert.equal(shouldCleanUp(base), true);
@@ -139,7 +167,10 @@ test('deployment ids, scopes and error texts', () => {
   assert.deepEqual(parseDeploymentId('/providers/Microsoft.Resources/deployments/t'), { scope: { kind: 'tenant' }, name: 't' });
   assert.equal(parseDeploymentId(`/subscriptions/${SUB}/providers/Microsoft.Storage/storageAccounts/s`), undefined);
   assert.ok(scopeContains({ kind: 'subscription', subscriptionId: SUB }, { kind: 'resourceGroup', subscriptionId: SUB.toUpperCase(), resourceGroup: 'rg' }));
-  assert.equal(formatError({ code: 'DeploymentFailed', message: 'm', details: [{ code: 'Conflict', message: 'taken', details: [] }] }), 'DeploymentFailed: m (Conflict: taken)');
+  assert.equal(
+    formatError({ code: 'DeploymentFailed', message: 'm', details: [{ code: 'Conflict', message: 'taken', details: [] }] }),
+    'DeploymentFailed: m (Conflict: taken)',
+  );
   assert.equal(redact('see https://x/blob?sv=1&sig=SECRET&se=2 with Bearer abc.def'), 'see https://x/blob?sv=***&sig=***&se=*** with Bearer ***');
 });
 
@@ -149,13 +180,22 @@ test('resource ids described for the summary table: type and place', () => {
     subscriptionId: SUB,
     resourceGroup: 'rg',
   });
-  assert.deepEqual(describeResourceId(`/subscriptions/${SUB}/resourceGroups/rg`), { type: 'Microsoft.Resources/resourceGroups', subscriptionId: SUB, resourceGroup: 'rg' });
-  // An extension resource is typed by its last provider segment.
-  assert.deepEqual(describeResourceId(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/providers/Microsoft.Authorization/roleAssignments/r1`), {
-    type: 'Microsoft.Authorization/roleAssignments',
+  assert.deepEqual(describeResourceId(`/subscriptions/${SUB}/resourceGroups/rg`), {
+    type: 'Microsoft.Resources/resourceGroups',
     subscriptionId: SUB,
     resourceGroup: 'rg',
   });
+  // An extension resource is typed by its last provider segment.
+  assert.deepEqual(
+    describeResourceId(
+      `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/providers/Microsoft.Authorization/roleAssignments/r1`,
+    ),
+    {
+      type: 'Microsoft.Authorization/roleAssignments',
+      subscriptionId: SUB,
+      resourceGroup: 'rg',
+    },
+  );
   assert.deepEqual(describeResourceId('/providers/Microsoft.Management/managementGroups/mg1/providers/Microsoft.Authorization/policyDefinitions/p'), {
     type: 'Microsoft.Authorization/policyDefinitions',
     managementGroupId: 'mg1',

@@ -19,10 +19,19 @@ test('a deployment that never finishes: timeout-minutes stops it, cancels the de
   fake.requests.length = 0;
   Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
   const tpl = addTemplate(ws, 'endless/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stendless')]));
-  const run = await runStepProcess({ fake, workspace: ws.root, templates: [tpl], trackingIds: [TRACKING_ID], inputs: resourceGroupDeployInputs('rg-endless', { 'timeout-minutes': '0.05' }) });
+  const run = await runStepProcess({
+    fake,
+    workspace: ws.root,
+    templates: [tpl],
+    trackingIds: [TRACKING_ID],
+    inputs: resourceGroupDeployInputs('rg-endless', { 'timeout-minutes': '0.05' }),
+  });
   t.diagnostic(requestSummary('never finishes (3 s time-out)', fake, run.result.requestCount));
   assert.equal(run.result.verified, false);
-  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
+  assert.deepEqual(
+    run.result.findings.map((f) => f.ruleId),
+    ['CUA107'],
+  );
   assert.match(run.result.findings[0]?.message ?? '', /stopped: timed out after 3 s; deployment 'cua-guard-.*' was cancelled/);
   const cancel = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
   assert.equal(cancel?.status, 204, 'cancel request sent');
@@ -35,7 +44,10 @@ test('a deployment that never finishes: timeout-minutes stops it, cancels the de
   assert.equal(deployment?.properties.provisioningState, 'Canceled');
   const polls = fake.requests.filter((r) => r.kind === 'lro');
   assert.ok(polls.length >= 1 && polls.length <= 4, `${polls.length} polls in 3 s with Retry-After 1`);
-  assert.ok(polls.every((p) => p.at < (cancel?.at ?? 0)), 'no poll after the cancel');
+  assert.ok(
+    polls.every((p) => p.at < (cancel?.at ?? 0)),
+    'no poll after the cancel',
+  );
   assert.ok(assertRetryAfterHonoured(fake.requests) >= polls.length, 'every poll waited for Retry-After');
 
   const post = await runPostProcess(fake, run.state);
@@ -45,7 +57,11 @@ test('a deployment that never finishes: timeout-minutes stops it, cancels the de
 });
 
 /** Starts the step and cancels it like the runner once the deployment is being polled. */
-async function cancelledRun(path: string, body: Record<string, unknown>, inputs: Record<string, string>): Promise<{ run: Awaited<ReturnType<typeof runStepProcess>>; escalated: boolean }> {
+async function cancelledRun(
+  path: string,
+  body: Record<string, unknown>,
+  inputs: Record<string, string>,
+): Promise<{ run: Awaited<ReturnType<typeof runStepProcess>>; escalated: boolean }> {
   const tpl = addTemplate(ws, path, body);
   let escalated = (): boolean => false;
   const run = await runStepProcess({
@@ -64,20 +80,30 @@ async function cancelledRun(path: string, body: Record<string, unknown>, inputs:
 test('SIGINT from the runner: the step cancels the deployment and exits; the post step removes what was created', async (t) => {
   fake.requests.length = 0;
   Object.assign(fake.scenario, { neverFinish: true, pollRetryAfter: 1 });
-  const { run, escalated } = await cancelledRun('cancelled/azuredeploy.json', template('resourceGroup', [pidResource(), storage('stcancelled')]), resourceGroupDeployInputs('rg-cancelled', { 'timeout-minutes': '10' }));
+  const { run, escalated } = await cancelledRun(
+    'cancelled/azuredeploy.json',
+    template('resourceGroup', [pidResource(), storage('stcancelled')]),
+    resourceGroupDeployInputs('rg-cancelled', { 'timeout-minutes': '10' }),
+  );
   t.diagnostic(requestSummary('SIGINT (resourcegroup)', fake, run.result.requestCount));
   // The runner sends SIGTERM 7.5 s after SIGINT, then kills: the step exited before either.
   assert.equal(escalated, false, 'exited within the runner’s 7.5 s grace period');
   assert.equal(run.signal, null);
   assert.equal(run.exitCode, 0, run.stderr);
-  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
+  assert.deepEqual(
+    run.result.findings.map((f) => f.ruleId),
+    ['CUA107'],
+  );
   assert.match(run.result.findings[0]?.message ?? '', /the job was cancelled; deployment '.*' was cancelled/);
   const [deployment] = fake.state.deploymentsAt(`/subscriptions/${SUB}/resourceGroups/rg-cancelled`);
   assert.equal(deployment?.properties.provisioningState, 'Canceled');
 
   // The runner hands the saved state to the post step as STATE_ variables.
   const journal = JSON.parse(run.state[CLEANUP_STATE_KEY] ?? '{}') as { created: { kind: string }[]; outcome?: string };
-  assert.deepEqual(journal.created.map((c) => c.kind), ['resourceGroup', 'deployment']);
+  assert.deepEqual(
+    journal.created.map((c) => c.kind),
+    ['resourceGroup', 'deployment'],
+  );
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('SIGINT (resourcegroup)', post));
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
@@ -93,16 +119,28 @@ test('SIGINT at management-group scope: the deployment is cancelled, the post st
     pidResource({ location: '[deployment().location]' }),
     { type: 'Microsoft.Authorization/policyDefinitions', apiVersion: '2021-06-01', name: 'cua-cancelled-policy', properties: { policyType: 'Custom' } },
   ]);
-  const { run, escalated } = await cancelledRun('cancelled-mg/azuredeploy.json', body, { verify: 'deploy', scope: 'managementgroup', 'management-group-id': MG, region: 'westeurope', 'timeout-minutes': '10' });
+  const { run, escalated } = await cancelledRun('cancelled-mg/azuredeploy.json', body, {
+    verify: 'deploy',
+    scope: 'managementgroup',
+    'management-group-id': MG,
+    region: 'westeurope',
+    'timeout-minutes': '10',
+  });
   t.diagnostic(requestSummary('SIGINT (managementgroup)', fake, run.result.requestCount));
   assert.equal(escalated, false, 'exited within the runner’s 7.5 s grace period');
   assert.equal(run.exitCode, 0, run.stderr);
-  assert.deepEqual(run.result.findings.map((f) => f.ruleId), ['CUA107']);
+  assert.deepEqual(
+    run.result.findings.map((f) => f.ruleId),
+    ['CUA107'],
+  );
   const cancel = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/cancel'));
   assert.match(cancel?.path ?? '', new RegExp(`^${scope}/providers/Microsoft\\.Resources/deployments/cua-guard-[^/]+/cancel$`));
   assert.equal(cancel?.status, 204);
   const journal = JSON.parse(run.state[CLEANUP_STATE_KEY] ?? '{}') as { created: { kind: string; scope?: { kind: string } }[]; outcome?: string };
-  assert.deepEqual(journal.created.map((c) => `${c.kind} ${c.scope?.kind ?? ''}`.trim()), ['deployment managementGroup']);
+  assert.deepEqual(
+    journal.created.map((c) => `${c.kind} ${c.scope?.kind ?? ''}`.trim()),
+    ['deployment managementGroup'],
+  );
   assert.equal(journal.outcome, 'failed');
 
   Object.assign(fake.scenario, { neverFinish: false });
@@ -132,7 +170,10 @@ test('SIGKILL mid-deployment in a resource group that existed: the post step can
   const post = await runPostProcess(fake, run.state);
   t.diagnostic(postSummary('SIGKILL, running deployment in an existing group', post));
   assert.equal(post.exitCode, 0, post.stdout + post.stderr);
-  assert.ok(fake.requests.some((r) => r.method === 'POST' && r.path.endsWith('/cancel') && r.status === 204), 'the post step cancelled it');
+  assert.ok(
+    fake.requests.some((r) => r.method === 'POST' && r.path.endsWith('/cancel') && r.status === 204),
+    'the post step cancelled it',
+  );
   assert.deepEqual(fake.state.deploymentsAt(scope), []);
   assert.ok(fake.state.hasResourceGroup(SUB, 'rg-killed'));
 });
@@ -143,7 +184,13 @@ test('a step killed before it recorded nested deployments or an outcome still cl
   fake.state.addResourceGroup(SUB, 'rg-kept');
   // A subscription deployment that ran, with its tracking deployment and a nested deployment
   // into a resource group; the journal knows only the main deployment and the created group.
-  fake.deployNow(`/subscriptions/${SUB}`, 'killed-run', template('subscription', [pidResource({ location: 'westeurope' }), nestedInto('app', 'rg-kept', [storage('stkilled')])]), {}, 'westeurope');
+  fake.deployNow(
+    `/subscriptions/${SUB}`,
+    'killed-run',
+    template('subscription', [pidResource({ location: 'westeurope' }), nestedInto('app', 'rg-kept', [storage('stkilled')])]),
+    {},
+    'westeurope',
+  );
   const journal = {
     version: 1,
     cleanup: 'always',

@@ -75,14 +75,20 @@ test('a JSON syntax error stops with its position', async () => {
   const error = await configError('{\n  "strictNames": true\n  "rules": {}\n}\n');
   assert.equal(error.message, 'invalid configuration: .cua-guard.json:3:3: not valid JSON: comma expected');
   const empty = await configError('   ');
-  assert.equal(empty.message, "invalid configuration: .cua-guard.json:1:4: not valid JSON: value expected");
+  assert.equal(empty.message, 'invalid configuration: .cua-guard.json:1:4: not valid JSON: value expected');
 });
 
 test('the shipped schema lists exactly the rules the engine has', () => {
-  const schema = JSON.parse(readFileSync(`${REPO_ROOT}/schema/cua-guard.schema.json`, 'utf8')) as { definitions: { rules: { properties: Record<string, { description: string }> } } };
-  assert.deepEqual(Object.keys(schema.definitions.rules.properties), RULES.map((r) => r.meta.id));
+  const schema = JSON.parse(readFileSync(`${REPO_ROOT}/schema/cua-guard.schema.json`, 'utf8')) as {
+    definitions: { rules: { properties: Record<string, { description: string }> } };
+  };
+  assert.deepEqual(
+    Object.keys(schema.definitions.rules.properties),
+    RULES.map((r) => r.meta.id),
+  );
   // Editors show these descriptions: they must say what the rule modules say.
-  for (const { meta: rule } of RULES) assert.equal(schema.definitions.rules.properties[rule.id]?.description, `${rule.name} (default ${rule.defaultSeverity}): ${rule.description}`);
+  for (const { meta: rule } of RULES)
+    assert.equal(schema.definitions.rules.properties[rule.id]?.description, `${rule.name} (default ${rule.defaultSeverity}): ${rule.description}`);
   const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8')) as { files: string[] };
   assert.ok(pkg.files.includes('schema'), 'the schema ships in the package');
 });
@@ -91,7 +97,10 @@ test('configuration, overrides and inputs merge in that order; include and exclu
   const ws = createTempWorkspace();
   try {
     ws.write('infra/main.json', template([trackingResource({ name: `pid-${OTHER}`, apiVersion: 'latest' })]));
-    ws.write('landing/azuredeploy.json', template([trackingResource({ name: `pid-${GUID}-westeurope` }), trackingResource({ name: `pid-${OTHER}-westeurope` })]));
+    ws.write(
+      'landing/azuredeploy.json',
+      template([trackingResource({ name: `pid-${GUID}-westeurope` }), trackingResource({ name: `pid-${OTHER}-westeurope` })]),
+    );
     ws.write('legacy/azuredeploy.json', template([storageAccount()]));
     const loaded = await load(
       ws,
@@ -112,10 +121,18 @@ test('configuration, overrides and inputs merge in that order; include and exclu
     assert.deepEqual(resolved.patterns(), ['**/azuredeploy.json', 'infra/main.json', '!legacy/**']);
     assert.deepEqual(resolved.patterns(['x/*.json']), ['x/*.json', '!legacy/**'], 'the templates input replaces include, not exclude');
     const landing = resolved.settingsFor('landing/azuredeploy.json');
-    assert.deepEqual({ strict: landing.strictNames, max: landing.maxTrackingResources, ids: landing.trackingIds, sev: landing.severities }, { strict: false, max: 2, ids: [GUID, OTHER], sev: { CUA014: 'off' } });
+    assert.deepEqual(
+      { strict: landing.strictNames, max: landing.maxTrackingResources, ids: landing.trackingIds, sev: landing.severities },
+      { strict: false, max: 2, ids: [GUID, OTHER], sev: { CUA014: 'off' } },
+    );
     assert.equal(resolved.settingsFor('infra/main.json'), resolved.base);
 
-    const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: resolved.base, settingsFor: resolved.settingsFor, patterns: resolved.patterns() });
+    const report = checkWorkspace({
+      workspace: openWorkspace(ws.root),
+      settings: resolved.base,
+      settingsFor: resolved.settingsFor,
+      patterns: resolved.patterns(),
+    });
     const byFile = Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId}:${x.severity}`).sort()]));
     assert.deepEqual(byFile, {
       'infra/main.json': ['CUA009:error', 'CUA014:error'],
@@ -125,7 +142,10 @@ test('configuration, overrides and inputs merge in that order; include and exclu
     // Inputs and flags win over the file and its overrides.
     const withInputs = resolveSettings(loaded.config, { severities: { CUA014: 'notice' }, trackingIds: [OTHER], maxTrackingResources: 1 });
     const landingNow = withInputs.settingsFor('landing/azuredeploy.json');
-    assert.deepEqual({ max: landingNow.maxTrackingResources, ids: landingNow.trackingIds, sev: landingNow.severities['CUA014'], strict: landingNow.strictNames }, { max: 1, ids: [OTHER], sev: 'notice', strict: false });
+    assert.deepEqual(
+      { max: landingNow.maxTrackingResources, ids: landingNow.trackingIds, sev: landingNow.severities['CUA014'], strict: landingNow.strictNames },
+      { max: 1, ids: [OTHER], sev: 'notice', strict: false },
+    );
     assert.equal(withInputs.base.strictNames, true, 'a setting no input gives stays as configured');
   } finally {
     ws.dispose();
@@ -137,19 +157,33 @@ test('tracking-ids, strict-names and max-tracking-resources may be written in ke
   try {
     const loaded = await load(
       ws,
-      JSON.stringify({ 'tracking-ids': [`pid-${GUID}`], 'strict-names': true, 'max-tracking-resources': 2, overrides: [{ files: ['landing/**'], 'tracking-ids': [OTHER], 'strict-names': false }] }),
+      JSON.stringify({
+        'tracking-ids': [`pid-${GUID}`],
+        'strict-names': true,
+        'max-tracking-resources': 2,
+        overrides: [{ files: ['landing/**'], 'tracking-ids': [OTHER], 'strict-names': false }],
+      }),
     );
     const resolved = resolveSettings(loaded.config, {});
-    assert.deepEqual({ ids: resolved.base.trackingIds, strict: resolved.base.strictNames, max: resolved.base.maxTrackingResources }, { ids: [GUID], strict: true, max: 2 });
+    assert.deepEqual(
+      { ids: resolved.base.trackingIds, strict: resolved.base.strictNames, max: resolved.base.maxTrackingResources },
+      { ids: [GUID], strict: true, max: 2 },
+    );
     const landing = resolved.settingsFor('landing/azuredeploy.json');
     assert.deepEqual({ ids: landing.trackingIds, strict: landing.strictNames }, { ids: [OTHER], strict: false });
   } finally {
     ws.dispose();
   }
   const both = await configError(`{\n  "trackingIds": ["${GUID}"],\n  "tracking-ids": ["${OTHER}"]\n}\n`);
-  assert.deepEqual(both.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ["3:3 'tracking-ids' and 'trackingIds' are the same setting; keep one"]);
+  assert.deepEqual(
+    both.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+    ["3:3 'tracking-ids' and 'trackingIds' are the same setting; keep one"],
+  );
   const bad = await configError('{ "tracking-ids": ["nope"] }');
-  assert.deepEqual(bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ["1:20 tracking-ids[0]: 'nope' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')"]);
+  assert.deepEqual(
+    bad.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+    ["1:20 tracking-ids[0]: 'nope' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')"],
+  );
   const schema = JSON.parse(readFileSync(`${REPO_ROOT}/schema/cua-guard.schema.json`, 'utf8')) as { properties: Record<string, unknown> };
   assert.ok('tracking-ids' in schema.properties, 'editors see the kebab-case keys through $schema too');
 });
@@ -194,7 +228,10 @@ test('the bundled action fails the step on an invalid configuration, with the po
     ws.write('cua.json', '{ "maxTrackingResources": "two" }');
     const run = runAction(ws.root, { config: 'cua.json' });
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /^::error title=cua-guard configuration,file=cua\.json,line=1,col=27::invalid configuration: maxTrackingResources must be an integer, not string "two"$/m);
+    assert.match(
+      run.stdout,
+      /^::error title=cua-guard configuration,file=cua\.json,line=1,col=27::invalid configuration: maxTrackingResources must be an integer, not string "two"$/m,
+    );
     assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /);
   } finally {
     ws.dispose();
@@ -221,7 +258,10 @@ test('the configuration is read through the safe reader: links out, FIFOs, folde
     symlinkSync(secret, join(ws.root, '.cua-guard.json'));
     const linked = await failure({});
     assert.ok(linked instanceof ConfigError);
-    assert.equal(linked.message, "invalid configuration: .cua-guard.json:1:1: cannot read the configuration: '.cua-guard.json' is a link to a file outside the workspace and was not read");
+    assert.equal(
+      linked.message,
+      "invalid configuration: .cua-guard.json:1:1: cannot read the configuration: '.cua-guard.json' is a link to a file outside the workspace and was not read",
+    );
     unlinkSync(join(ws.root, '.cua-guard.json'));
 
     // A FIFO must not hang the run nor pass as "no configuration".

@@ -21,7 +21,11 @@ test('corpus: every main template is checked and tracking resources agree with t
     const result = byPath.get(entry.path);
     assert.ok(result, entry.path);
     if (entry.parseOk === false) {
-      assert.deepEqual(result.findings.map((f) => f.ruleId), ['CUA013'], entry.path);
+      assert.deepEqual(
+        result.findings.map((f) => f.ruleId),
+        ['CUA013'],
+        entry.path,
+      );
       continue;
     }
     const unparsed = result.findings.find((f) => f.ruleId === 'CUA013' && f.file === entry.path);
@@ -49,7 +53,9 @@ test('corpus: every main template is checked and tracking resources agree with t
   }
   const counts: Record<string, number> = {};
   for (const f of report.files) for (const finding of f.findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
-  t.diagnostic(`templates ${report.files.length}, pass ${report.files.filter((f) => f.verdict === 'pass').length}, names resolved fully ${resolution.full}, partly ${resolution.partial}, not at all ${resolution.none}`);
+  t.diagnostic(
+    `templates ${report.files.length}, pass ${report.files.filter((f) => f.verdict === 'pass').length}, names resolved fully ${resolution.full}, partly ${resolution.partial}, not at all ${resolution.none}`,
+  );
   t.diagnostic(`findings by rule ${JSON.stringify(counts)}`);
   assert.deepEqual(disagreements, []);
 });
@@ -59,5 +65,9 @@ function mustResolve(pid: ManifestPidName): boolean {
   if (!pid.isExpression) return true;
   const simple = /^\[\s*(concat|format)\(/i.test(pid.name);
   const refs = pid.nameRefs ?? [];
-  return simple && refs.every((r) => r.ref.startsWith('variables(')) && !/parameters\(|uniqueString|deployment\(|resourceGroup\(/i.test(pid.name.replace(/uniqueString\([^)]*\)/gi, ''));
+  return (
+    simple &&
+    refs.every((r) => r.ref.startsWith('variables(')) &&
+    !/parameters\(|uniqueString|deployment\(|resourceGroup\(/i.test(pid.name.replace(/uniqueString\([^)]*\)/gi, ''))
+  );
 }

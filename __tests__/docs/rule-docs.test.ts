@@ -23,7 +23,16 @@ test('the README rule table and sections are what the rule modules render (npm r
 test('each rule section heading gets the anchor its documentation links point to', () => {
   const headings = readme.split('\n').filter((line) => line.startsWith('### CUA'));
   // GitHub's heading anchors: lower case, punctuation other than '-' and '_' dropped, spaces as '-'.
-  const anchors = new Set(headings.map((h) => h.slice(4).trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')));
+  const anchors = new Set(
+    headings.map((h) =>
+      h
+        .slice(4)
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-'),
+    ),
+  );
   for (const rule of metas) assert.ok(anchors.has(new URL(ruleDocsUrl(rule)).hash.slice(1)), `${rule.id} has a section at ${ruleDocsUrl(rule)}`);
 });
 

@@ -50,6 +50,14 @@ test('every input the code reads is declared in action.yml, and every declared i
 test('the README documents every input and output in its tables', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const documented = (name: string): boolean => new RegExp(`^\\|[^\\n]*\`${name}\``, 'm').test(readme);
-  assert.deepEqual(Object.keys(metadata.inputs).filter((name) => !documented(name)), [], 'inputs missing from the README');
-  assert.deepEqual(Object.keys(metadata.outputs).filter((name) => !documented(name)), [], 'outputs missing from the README');
+  assert.deepEqual(
+    Object.keys(metadata.inputs).filter((name) => !documented(name)),
+    [],
+    'inputs missing from the README',
+  );
+  assert.deepEqual(
+    Object.keys(metadata.outputs).filter((name) => !documented(name)),
+    [],
+    'outputs missing from the README',
+  );
 });

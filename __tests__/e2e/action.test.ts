@@ -22,8 +22,10 @@ test('action: annotations on exact lines, outputs, summary and a failing step', 
     const run = runAction(ws.root, { templates: '', 'tracking-ids': GUID, 'fail-on': 'error' });
     const commands = run.stdout.split('\n').filter((l) => l.startsWith('::error') || l.startsWith('::warning') || l.startsWith('::notice'));
     assert.deepEqual(commands, [
-      '::error title=CUA001 missing-tracking-resource,file=bad/azuredeploy.json,line=4,endLine=4,col=3,endColumn=14::no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named \'pid-<GUID>\'',
-      "::error title=CUA007 tracking-mode-not-incremental,file=bad mode/mainTemplate.json,line=10,endLine=10,col=17,endColumn=27::tracking deployment 'pid-" + GUID + "' has mode 'Complete'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
+      "::error title=CUA001 missing-tracking-resource,file=bad/azuredeploy.json,line=4,endLine=4,col=3,endColumn=14::no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
+      "::error title=CUA007 tracking-mode-not-incremental,file=bad mode/mainTemplate.json,line=10,endLine=10,col=17,endColumn=27::tracking deployment 'pid-" +
+        GUID +
+        "' has mode 'Complete'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
       '::error title=CUA013 invalid-template,file=broken/azuredeploy.json,line=4,endLine=4,col=1,endColumn=1::not a valid JSON template: close brace expected at end of input (line 4, column 1)',
       '::error::customer usage attribution check failed: 3 error(s) in 3 template(s)',
     ]);
@@ -31,12 +33,20 @@ test('action: annotations on exact lines, outputs, summary and a failing step', 
     assert.equal(run.outputs['result'], 'fail');
     assert.equal(run.outputs['error-count'], '3');
     assert.equal(run.outputs['warning-count'], '0');
-    assert.deepEqual(JSON.parse(run.outputs['templates'] ?? ''), ['bad mode/mainTemplate.json', 'bad/azuredeploy.json', 'broken/azuredeploy.json', 'good/azuredeploy.json']);
+    assert.deepEqual(JSON.parse(run.outputs['templates'] ?? ''), [
+      'bad mode/mainTemplate.json',
+      'bad/azuredeploy.json',
+      'broken/azuredeploy.json',
+      'good/azuredeploy.json',
+    ]);
     const report = JSON.parse(readFileSync(run.outputs['report'] ?? '', 'utf8'));
     assert.equal(report.files.length, 4);
     assert.match(run.summary, /❌ \*\*3 of 4 template\(s\) fail\.\*\*/);
     assert.match(run.summary, /### ✅ pass: `good\/azuredeploy.json`\n\nTracking id: `4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6`/);
-    assert.match(run.summary, /\[bad\/azuredeploy.json:4:3\]\(https:\/\/github.com\/contoso\/offer\/blob\/0123456789abcdef0123456789abcdef01234567\/bad\/azuredeploy.json#L4\)/);
+    assert.match(
+      run.summary,
+      /\[bad\/azuredeploy.json:4:3\]\(https:\/\/github.com\/contoso\/offer\/blob\/0123456789abcdef0123456789abcdef01234567\/bad\/azuredeploy.json#L4\)/,
+    );
     assert.doesNotMatch(run.stdout + run.stderr, /at .*\.js:\d+/, 'no stack trace');
   } finally {
     ws.dispose();
@@ -90,8 +100,14 @@ test('action: sarif-file, fix: suggest and the templates output for a matrix', (
     // The suggested fix: a diff in the summary and a patch file; nothing written to the repository.
     assert.match(run.summary, /### Suggested fix \(`cua-guard fix`\)/);
     assert.match(run.summary, /- `bad\/azuredeploy\.json:5` inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource/);
-    assert.match(run.summary, /- `bad mode\/mainTemplate\.json:10` set properties\.mode of 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' to 'Incremental' \(was 'Complete'\)/);
-    assert.match(run.summary, /```diff\n--- a\/bad mode\/mainTemplate\.json\n\+\+\+ b\/bad mode\/mainTemplate\.json\n@@ [^\n]+\n(?:[ +-][^\n]*\n)*-\s+"mode": "Complete",\n\+\s+"mode": "Incremental",/);
+    assert.match(
+      run.summary,
+      /- `bad mode\/mainTemplate\.json:10` set properties\.mode of 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' to 'Incremental' \(was 'Complete'\)/,
+    );
+    assert.match(
+      run.summary,
+      /```diff\n--- a\/bad mode\/mainTemplate\.json\n\+\+\+ b\/bad mode\/mainTemplate\.json\n@@ [^\n]+\n(?:[ +-][^\n]*\n)*-\s+"mode": "Complete",\n\+\s+"mode": "Incremental",/,
+    );
     const patch = readFileSync(run.outputs['fix-patch'] ?? '', 'utf8');
     assert.match(patch, /^--- a\/bad mode\/mainTemplate\.json/);
     assert.doesNotMatch(readFileSync(`${ws.root}/bad/azuredeploy.json`, 'utf8'), /Microsoft\.Resources\/deployments/, 'suggest writes nothing');

@@ -13,11 +13,14 @@ test('cli: text output reads like a compiler, exit 1 on errors', () => {
     ws.write('missing/main.json', template([storageAccount()]));
     const run = runCli(['check', 'ok', 'missing/main.json'], ws.root);
     assert.equal(run.status, 1);
-    assert.equal(run.stdout, [
-      "missing/main.json:4:3 error CUA001 no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
-      '2 templates checked, 1 failed: 1 error, 0 warnings, 0 notices',
-      '',
-    ].join('\n'));
+    assert.equal(
+      run.stdout,
+      [
+        "missing/main.json:4:3 error CUA001 no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
+        '2 templates checked, 1 failed: 1 error, 0 warnings, 0 notices',
+        '',
+      ].join('\n'),
+    );
   } finally {
     ws.dispose();
   }
@@ -61,10 +64,17 @@ test('cli: the bundled examples give one finding of each failing rule', () => {
     const expected = /examples\/failing\/(cua\d{3})-/.exec(file.path)?.[1]?.toUpperCase();
     if (expected) {
       assert.equal(file.verdict === 'fail' || ['CUA008', 'CUA010', 'CUA014', 'CUA015', 'CUA017'].includes(expected), true, file.path);
-      assert.ok(file.findings.some((f) => f.ruleId === expected), `${file.path} should report ${expected}: ${JSON.stringify(file.findings)}`);
+      assert.ok(
+        file.findings.some((f) => f.ruleId === expected),
+        `${file.path} should report ${expected}: ${JSON.stringify(file.findings)}`,
+      );
     } else {
       assert.match(file.path, /examples\/passing\//);
-      assert.deepEqual(file.findings.filter((f) => f.ruleId !== 'CUA011'), [], file.path);
+      assert.deepEqual(
+        file.findings.filter((f) => f.ruleId !== 'CUA011'),
+        [],
+        file.path,
+      );
     }
   }
 });

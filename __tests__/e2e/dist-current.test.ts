@@ -21,7 +21,10 @@ test('dist/ matches a fresh build of src/', () => {
     const committed = listFiles(join(REPO_ROOT, 'dist'));
     assert.deepEqual(committed, listFiles(out), 'dist/ has different files: run `npm run bundle` and commit dist/');
     for (const file of committed) {
-      assert.ok(readFileSync(join(REPO_ROOT, 'dist', file)).equals(readFileSync(join(out, file))), `dist/${file} is stale: run \`npm run bundle\` and commit dist/`);
+      assert.ok(
+        readFileSync(join(REPO_ROOT, 'dist', file)).equals(readFileSync(join(out, file))),
+        `dist/${file} is stale: run \`npm run bundle\` and commit dist/`,
+      );
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

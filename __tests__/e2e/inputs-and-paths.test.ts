@@ -31,7 +31,15 @@ const annotations = (stdout: string) => stdout.split('\n').filter((l) => /^::(er
 /** Main templates whose paths a glob would misread: a root-level one, brackets, braces, spaces. */
 function matrixWorkspace(): TempWorkspace {
   const ws = createTempWorkspace();
-  for (const path of ['azuredeploy.json', 'sub/azuredeploy.json', 'x[1]/azuredeploy.json', 'x1/azuredeploy.json', '{a,b}/mainTemplate.json', 'a/mainTemplate.json', 'with space/azuredeploy.json']) {
+  for (const path of [
+    'azuredeploy.json',
+    'sub/azuredeploy.json',
+    'x[1]/azuredeploy.json',
+    'x1/azuredeploy.json',
+    '{a,b}/mainTemplate.json',
+    'a/mainTemplate.json',
+    'with space/azuredeploy.json',
+  ]) {
     ws.write(path, template([trackingResource()]));
   }
   return ws;
@@ -43,7 +51,15 @@ test('matrix: every entry of the templates output, fed back as ./<entry>, select
     const all = action(ws, {});
     assert.equal(all.status, 0, all.stdout);
     const entries = JSON.parse(all.outputs['templates'] ?? '') as string[];
-    assert.deepEqual(entries, ['a/mainTemplate.json', 'azuredeploy.json', 'sub/azuredeploy.json', 'with space/azuredeploy.json', 'x1/azuredeploy.json', 'x[1]/azuredeploy.json', '{a,b}/mainTemplate.json']);
+    assert.deepEqual(entries, [
+      'a/mainTemplate.json',
+      'azuredeploy.json',
+      'sub/azuredeploy.json',
+      'with space/azuredeploy.json',
+      'x1/azuredeploy.json',
+      'x[1]/azuredeploy.json',
+      '{a,b}/mainTemplate.json',
+    ]);
     for (const entry of entries) {
       // The README's matrix job: `templates: ./${{ matrix.template }}`.
       const one = action(ws, { templates: `./${entry}` });
@@ -53,7 +69,11 @@ test('matrix: every entry of the templates output, fed back as ./<entry>, select
     }
     // Without ./, a bare file name still matches at any depth; a path with a folder is anchored at the root.
     assert.equal((JSON.parse(action(ws, { templates: 'azuredeploy.json' }).outputs['templates'] ?? '') as string[]).length, 5);
-    assert.deepEqual(JSON.parse(action(ws, { templates: 'x[1]/azuredeploy.json' }).outputs['templates'] ?? ''), ['x[1]/azuredeploy.json'], 'an existing path is taken literally');
+    assert.deepEqual(
+      JSON.parse(action(ws, { templates: 'x[1]/azuredeploy.json' }).outputs['templates'] ?? ''),
+      ['x[1]/azuredeploy.json'],
+      'an existing path is taken literally',
+    );
     assert.deepEqual(JSON.parse(action(ws, { templates: './*.json' }).outputs['templates'] ?? ''), ['azuredeploy.json'], './ anchors a glob at the root');
   } finally {
     ws.dispose();
@@ -149,7 +169,14 @@ test('action: invalid verification inputs still set verified=false', () => {
   const ws = createTempWorkspace();
   try {
     ws.write('azuredeploy.json', template([trackingResource()]));
-    const run = action(ws, { verify: 'deploy', scope: 'subscription', 'subscription-id': '00000000-0000-0000-0000-000000000001', cleanup: 'always', 'timeout-minutes': '60', environment: 'AzureCloud' });
+    const run = action(ws, {
+      verify: 'deploy',
+      scope: 'subscription',
+      'subscription-id': '00000000-0000-0000-0000-000000000001',
+      cleanup: 'always',
+      'timeout-minutes': '60',
+      environment: 'AzureCloud',
+    });
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^::error::scope: subscription needs region/m);
     assert.equal(run.outputs['verified'], 'false');
@@ -178,14 +205,21 @@ test('action: a configuration mistake is an error annotation at its file, line a
 test('action: the job summary stays within 900 KiB with thousands of failing templates and fix: suggest', () => {
   const ws = createTempWorkspace();
   try {
-    const text = JSON.stringify(template([storageAccount(), trackingResource({ apiVersion: 'latest', properties: { mode: 'Complete', template: {} } })]), null, 2);
+    const text = JSON.stringify(
+      template([storageAccount(), trackingResource({ apiVersion: 'latest', properties: { mode: 'Complete', template: {} } })]),
+      null,
+      2,
+    );
     for (let i = 0; i < 2500; i++) ws.write(`solutions/s${String(i).padStart(4, '0')}/azuredeploy.json`, text);
     const run = action(ws, { 'tracking-ids': GUID, fix: 'suggest' });
     assert.equal(run.status, 1);
     const bytes = Buffer.byteLength(run.summary);
     assert.ok(bytes <= 900 * 1024 + 1, `${bytes} bytes`);
     assert.match(run.summary, /❌ \*\*2500 of 2500 template\(s\) fail\.\*\*/);
-    assert.match(run.summary, /> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template\. Every finding is in `[^`]*cua-guard-report\.json`/);
+    assert.match(
+      run.summary,
+      /> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template\. Every finding is in `[^`]*cua-guard-report\.json`/,
+    );
     assert.match(run.summary, /\n\d+ more template\(s\) are not listed here\.|### Other templates: counts only/);
     assert.match(run.summary, /### Suggested fix \(`cua-guard fix`\)/);
     assert.match(run.summary, /- … \d+ more change\(s\): run `cua-guard fix --dry-run` to see them all/);

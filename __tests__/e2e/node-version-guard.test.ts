@@ -51,7 +51,9 @@ test('action on a Node without process.getBuiltinModule: one error annotation, t
 
 test('the guard is the first statement of each entry, before anything that needs a newer Node', () => {
   for (const entry of ['cli.js', 'index.js', 'post.js']) {
-    const lines = readFileSync(join(out, 'dist', entry), 'utf8').split('\n').filter((l) => !l.startsWith('#!'));
+    const lines = readFileSync(join(out, 'dist', entry), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('#!'));
     assert.match(lines[0] ?? '', /^if \(typeof process\.getBuiltinModule !== 'function'\) \{/, entry);
   }
 });

@@ -92,11 +92,16 @@ test('dist: verify deploy proves attribution, sets the outputs, and the post ste
   assert.equal(main.outputs['result'], 'pass');
   assert.equal(main.outputs['verified'], 'true');
   assert.match(main.outputs['correlation-id'] ?? '', /^[0-9a-f-]{36}$/);
-  assert.deepEqual(JSON.parse(main.outputs['tracked-resources'] ?? '[]'), [`/subscriptions/${SUB}/resourceGroups/rg-dist/providers/Microsoft.Storage/storageAccounts/stcuadist`]);
+  assert.deepEqual(JSON.parse(main.outputs['tracked-resources'] ?? '[]'), [
+    `/subscriptions/${SUB}/resourceGroups/rg-dist/providers/Microsoft.Storage/storageAccounts/stcuadist`,
+  ]);
   assert.match(main.summary, /stcuadist/);
   assert.ok(fake.state.hasResourceGroup(SUB, 'rg-dist'));
   assert.ok(azureChunksLoaded(main.modules).length > 0, 'verification loads the Azure SDK');
-  const printedText = main.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  const printedText = main.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
   assert.doesNotMatch(printedText, new RegExp(fake.clientSecret), 'the secret is only ever sent to the runner to mask');
   assert.match(main.stdout, new RegExp(`^::add-mask::${fake.clientSecret}$`, 'm'));
 
@@ -123,11 +128,16 @@ test('dist: a failed deployment is an error annotation on the failing resource, 
     });
     assert.equal(main.code, 1, main.stdout);
     assert.equal(main.outputs['verified'], 'false');
-    assert.deepEqual(JSON.parse(main.outputs['tracked-resources'] ?? 'null'), [`/subscriptions/${SUB}/resourceGroups/rg-dist-fail/providers/Microsoft.Storage/storageAccounts/stdistok`]);
+    assert.deepEqual(JSON.parse(main.outputs['tracked-resources'] ?? 'null'), [
+      `/subscriptions/${SUB}/resourceGroups/rg-dist-fail/providers/Microsoft.Storage/storageAccounts/stdistok`,
+    ]);
     const lines = readFileSync(join(ws.root, 'failing/azuredeploy.json'), 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes('"stdistfail"')) + 1;
     assert.ok(line > 1);
-    const annotation = new RegExp(`^::error title=CUA101 deployment-failed,file=failing/azuredeploy\\.json,line=${line},col=\\d+::Microsoft\\.Storage/storageAccounts 'stdistfail' failed in deployment 'cua-guard-[^']+': StorageAccountAlreadyTaken: The storage account named stdistfail is already taken\\.$`, 'm');
+    const annotation = new RegExp(
+      `^::error title=CUA101 deployment-failed,file=failing/azuredeploy\\.json,line=${line},col=\\d+::Microsoft\\.Storage/storageAccounts 'stdistfail' failed in deployment 'cua-guard-[^']+': StorageAccountAlreadyTaken: The storage account named stdistfail is already taken\\.$`,
+      'm',
+    );
     assert.match(main.stdout, annotation);
     assert.match(main.stdout, /^::error::attribution verification failed: see the job summary$/m);
     assert.match(main.summary, /not proven/);

@@ -4,7 +4,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTemplateModel } from '../../src/model/template-model.ts';
 import { createTemplateSource } from '../../src/parse/template-source.ts';
-import { check, findingsOf, MG_SCHEMA, RG_SCHEMA, storageAccount, SUB_SCHEMA, template, TENANT_SCHEMA, trackingResource, type Json } from '../support/templates.ts';
+import {
+  check,
+  findingsOf,
+  MG_SCHEMA,
+  RG_SCHEMA,
+  storageAccount,
+  SUB_SCHEMA,
+  template,
+  TENANT_SCHEMA,
+  trackingResource,
+  type Json,
+} from '../support/templates.ts';
 
 function targetScopes(tpl: Json): Record<string, string | undefined> {
   const model = buildTemplateModel(createTemplateSource('azuredeploy.json', JSON.stringify(tpl), tpl));
@@ -41,7 +52,7 @@ test('targetScope comes from resourceGroup, subscriptionId and scope, else from 
   });
 });
 
-test('resources inside a nested deployment take the deployment\'s target scope', () => {
+test("resources inside a nested deployment take the deployment's target scope", () => {
   const nested = {
     type: 'Microsoft.Resources/deployments',
     apiVersion: '2021-04-01',
@@ -56,7 +67,13 @@ test('resources inside a nested deployment take the deployment\'s target scope',
 
 test('CUA012: a tracking deployment with "resourceGroup" in a subscription template needs no location', () => {
   assert.deepEqual(findingsOf(check(template([trackingResource({ resourceGroup: 'rg1' })], { $schema: SUB_SCHEMA })), 'CUA012'), []);
-  assert.deepEqual(findingsOf(check(template([trackingResource({ subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroup: 'rg1' })], { $schema: MG_SCHEMA })), 'CUA012'), []);
+  assert.deepEqual(
+    findingsOf(
+      check(template([trackingResource({ subscriptionId: '00000000-0000-0000-0000-000000000001', resourceGroup: 'rg1' })], { $schema: MG_SCHEMA })),
+      'CUA012',
+    ),
+    [],
+  );
   assert.equal(findingsOf(check(template([trackingResource()], { $schema: SUB_SCHEMA })), 'CUA012').length, 1);
 });
 
@@ -66,7 +83,9 @@ test('CUA012: a tracking deployment aimed above its resource-group template need
     const [finding] = findingsOf(check(tpl), 'CUA012');
     assert.ok(finding, JSON.stringify(target));
     assert.match(finding.message, /has no location; at (subscription|tenant|managementGroup) scope ARM requires one/);
-    const located = check(template([trackingResource({ ...target, location: '[deployment().location]' })], { $schema: RG_SCHEMA, parameters: { mg: { type: 'string' } } }));
+    const located = check(
+      template([trackingResource({ ...target, location: '[deployment().location]' })], { $schema: RG_SCHEMA, parameters: { mg: { type: 'string' } } }),
+    );
     assert.deepEqual(findingsOf(located, 'CUA012'), [], JSON.stringify(target));
   }
 });

@@ -11,11 +11,16 @@ test('a parameters-file Key Vault reference and _artifactsLocation are deploymen
   const root = {
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     parameters: { id: { type: 'string', defaultValue: GUID }, _artifactsLocation: { type: 'string', defaultValue: 'https://example.com/' } },
-    resources: [trackingResource({ name: "[concat('pid-', parameters('id'))]" }), trackingResource({ name: "[concat('pid-', parameters('_artifactsLocation'))]" })],
+    resources: [
+      trackingResource({ name: "[concat('pid-', parameters('id'))]" }),
+      trackingResource({ name: "[concat('pid-', parameters('_artifactsLocation'))]" }),
+    ],
   };
   const text = JSON.stringify(root);
   const model = buildTemplateModel(createTemplateSource('t.json', text, root), { parameterValues: { id: KNOWN_AT_DEPLOYMENT } });
-  const causes = model.resources.map((r) => (r.name instanceof PartialString ? r.name.parts[1] : undefined)).map((u) => (u instanceof Unknown ? u.cause : undefined));
+  const causes = model.resources
+    .map((r) => (r.name instanceof PartialString ? r.name.parts[1] : undefined))
+    .map((u) => (u instanceof Unknown ? u.cause : undefined));
   assert.deepEqual(causes, [
     { kind: 'parameter', name: 'id', reason: 'key-vault' },
     { kind: 'parameter', name: '_artifactsLocation', reason: 'package-location' },

@@ -40,7 +40,10 @@ test('"location": "[foo()]" is CUA016 (unknown function) and not a missing locat
 
 test('a broken parameter default is CUA016 at the default, once, however many values use it', () => {
   const tpl = template(
-    [trackingResource({ location: "[parameters('where')]", condition: "[not(empty(parameters('where')))]" }), storageAccount("[concat('st', parameters('where'))]")],
+    [
+      trackingResource({ location: "[parameters('where')]", condition: "[not(empty(parameters('where')))]" }),
+      storageAccount("[concat('st', parameters('where'))]"),
+    ],
     { $schema: SUB_SCHEMA, parameters: { where: { type: 'string', defaultValue: "[concat('a)]" } } },
   );
   const text = JSON.stringify(tpl, null, 2);
@@ -64,7 +67,12 @@ test('an error in a variable reached through another variable is reported at the
 });
 
 test('a templateLink.relativePath ARM rejects is CUA016 at the path, not CUA017 "cannot be resolved"', () => {
-  const link = { type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: 'child', properties: { mode: 'Incremental', templateLink: { relativePath: "[concat('a.json']" } } };
+  const link = {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2021-04-01',
+    name: 'child',
+    properties: { mode: 'Incremental', templateLink: { relativePath: "[concat('a.json']" } },
+  };
   const result = check(template([trackingResource(), link]));
   const finding = only(findingsOf(result, 'CUA016'));
   assert.equal(finding.jsonPointer, '/resources/1/properties/templateLink/relativePath');
@@ -74,7 +82,15 @@ test('a templateLink.relativePath ARM rejects is CUA016 at the path, not CUA017 
 test('CUA016 on a tracking value can be suppressed on its resource; a correct template has none', () => {
   const metadata = { 'cua-guard': { ignore: ['CUA016'], reason: 'fixed upstream' } };
   const result = check(template([trackingResource({ condition: "[equals('a', 'b']", metadata })]));
-  assert.deepEqual(findingsOf(result, 'CUA016').map((f) => f.suppressed), [{ reason: 'fixed upstream' }]);
-  const clean = check(template([trackingResource({ condition: "[equals(parameters('p'), 'on')]" })], { parameters: { p: { type: 'string', defaultValue: 'on' } } }));
-  assert.deepEqual(ruleIds(clean).filter((id) => id === 'CUA016'), []);
+  assert.deepEqual(
+    findingsOf(result, 'CUA016').map((f) => f.suppressed),
+    [{ reason: 'fixed upstream' }],
+  );
+  const clean = check(
+    template([trackingResource({ condition: "[equals(parameters('p'), 'on')]" })], { parameters: { p: { type: 'string', defaultValue: 'on' } } }),
+  );
+  assert.deepEqual(
+    ruleIds(clean).filter((id) => id === 'CUA016'),
+    [],
+  );
 });

@@ -26,8 +26,16 @@ function checkMain(ws: TempWorkspace, main = 'app/mainTemplate.json') {
 const forms: [string, Json, Json][] = [
   ['relativePath', { relativePath: 'nested/child.json' }, {}],
   ['uri(deployment().properties.templateLink.uri, …)', { uri: "[uri(deployment().properties.templateLink.uri, 'nested/child.json')]" }, {}],
-  ['uri(_artifactsLocation, concat(…, sasToken))', { uri: "[uri(parameters('_artifactsLocation'), concat('nested/child.json', parameters('_artifactsLocationSasToken')))]" }, artifactsParameters],
-  ['concat(_artifactsLocation, …, sasToken)', { uri: "[concat(parameters('_artifactsLocation'), 'nested/child.json', parameters('_artifactsLocationSasToken'))]" }, artifactsParameters],
+  [
+    'uri(_artifactsLocation, concat(…, sasToken))',
+    { uri: "[uri(parameters('_artifactsLocation'), concat('nested/child.json', parameters('_artifactsLocationSasToken')))]" },
+    artifactsParameters,
+  ],
+  [
+    'concat(_artifactsLocation, …, sasToken)',
+    { uri: "[concat(parameters('_artifactsLocation'), 'nested/child.json', parameters('_artifactsLocationSasToken'))]" },
+    artifactsParameters,
+  ],
 ];
 
 for (const [form, templateLink, parameters] of forms) {
@@ -44,7 +52,11 @@ for (const [form, templateLink, parameters] of forms) {
       assert.equal(cua005.length, 1);
       assert.equal(cua005[0]?.file, 'app/nested/child.json');
       assert.equal(cua005[0]?.line, nameLine);
-      assert.deepEqual(cua005[0]?.data, { name: 'pid-11111111-2222-3333-4444-555555555555', main: 'app/mainTemplate.json', chain: "'child' (app/mainTemplate.json)" });
+      assert.deepEqual(cua005[0]?.data, {
+        name: 'pid-11111111-2222-3333-4444-555555555555',
+        main: 'app/mainTemplate.json',
+        chain: "'child' (app/mainTemplate.json)",
+      });
     } finally {
       ws.dispose();
     }
@@ -54,8 +66,19 @@ for (const [form, templateLink, parameters] of forms) {
 test('the chain names every deployment on the way, and a linked file links onwards from the package root', () => {
   const ws = createTempWorkspace();
   try {
-    ws.write('app/mainTemplate.json', template([trackingResource(), linkTo('level1', { relativePath: 'nested/one.json' }, { _artifactsLocation: { value: "[parameters('_artifactsLocation')]" } })], { parameters: artifactsParameters }));
-    ws.write('app/nested/one.json', template([linkTo('level2', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], { parameters: { _artifactsLocation: { type: 'string' } } }));
+    ws.write(
+      'app/mainTemplate.json',
+      template(
+        [trackingResource(), linkTo('level1', { relativePath: 'nested/one.json' }, { _artifactsLocation: { value: "[parameters('_artifactsLocation')]" } })],
+        { parameters: artifactsParameters },
+      ),
+    );
+    ws.write(
+      'app/nested/one.json',
+      template([linkTo('level2', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], {
+        parameters: { _artifactsLocation: { type: 'string' } },
+      }),
+    );
     ws.write('app/nested/two.json', template([trackingResource()]));
     const result = checkMain(ws);
     assert.deepEqual(result.linkedFiles, ['app/nested/one.json', 'app/nested/two.json']);
@@ -86,17 +109,26 @@ test('links that escape the workspace are never read; remote and missing links a
   try {
     outside.write('evil.json', template([trackingResource()]));
     const escape = `../../${outside.root.split('/').pop()}/evil.json`;
-    ws.write('app/mainTemplate.json', template([
-      trackingResource(),
-      linkTo('escape', { relativePath: escape }),
-      linkTo('remote', { uri: 'https://example.com/x.json?sv=2020&sig=secret' }),
-      linkTo('missing', { relativePath: 'nope.json' }),
-      linkTo('unknown', { uri: "[parameters('where')]" }),
-    ], { parameters: { where: { type: 'string' } } }));
+    ws.write(
+      'app/mainTemplate.json',
+      template(
+        [
+          trackingResource(),
+          linkTo('escape', { relativePath: escape }),
+          linkTo('remote', { uri: 'https://example.com/x.json?sv=2020&sig=secret' }),
+          linkTo('missing', { relativePath: 'nope.json' }),
+          linkTo('unknown', { uri: "[parameters('where')]" }),
+        ],
+        { parameters: { where: { type: 'string' } } },
+      ),
+    );
     const result = checkMain(ws);
     assert.deepEqual(result.linkedFiles, []);
     const notes = result.findings.filter((f) => f.ruleId === 'CUA017');
-    assert.deepEqual(notes.map((f) => f.messageId), ['outside-workspace', 'remote', 'missing', 'unresolved']);
+    assert.deepEqual(
+      notes.map((f) => f.messageId),
+      ['outside-workspace', 'remote', 'missing', 'unresolved'],
+    );
     assert.doesNotMatch(JSON.stringify(notes), /sig=secret/);
     assert.equal(result.findings.filter((f) => f.ruleId === 'CUA005').length, 0);
   } finally {
@@ -119,12 +151,15 @@ test('a linked file that is not valid JSON is CUA013 at the link', () => {
   }
 });
 
-test('inner-scope nested templates use their own parameters; outer ones the parent\'s', () => {
+test("inner-scope nested templates use their own parameters; outer ones the parent's", () => {
   const innerName = "[concat('pid-', parameters('id'))]";
   const nested = (scope: 'inner' | 'outer'): Json => ({
-    type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: `nested-${scope}`,
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2021-04-01',
+    name: `nested-${scope}`,
     properties: {
-      mode: 'Incremental', expressionEvaluationOptions: { scope },
+      mode: 'Incremental',
+      expressionEvaluationOptions: { scope },
       parameters: { id: { value: '11111111-2222-3333-4444-555555555555' } },
       template: { ...emptyTemplate(), parameters: { id: { type: 'string' } }, resources: [trackingResource({ name: innerName })] },
     },
@@ -133,7 +168,9 @@ test('inner-scope nested templates use their own parameters; outer ones the pare
   try {
     const parameters = { id: { type: 'string', defaultValue: '99999999-8888-7777-6666-555555555555' } };
     ws.write('app/mainTemplate.json', template([trackingResource(), nested('inner'), nested('outer')], { parameters }));
-    const names = checkMain(ws).tracking.filter((t) => t.placement === 'nested-inline').map((t) => t.resolvedName);
+    const names = checkMain(ws)
+      .tracking.filter((t) => t.placement === 'nested-inline')
+      .map((t) => t.resolvedName);
     assert.deepEqual(names, ['pid-11111111-2222-3333-4444-555555555555', 'pid-99999999-8888-7777-6666-555555555555']);
   } finally {
     ws.dispose();
@@ -151,9 +188,18 @@ test('parameter files: the default file beside the template, or an explicit one,
     ws.write('app/off.parameters.json', { parameters: { id: { value: '11111111-2222-3333-4444-555555555555' }, enabled: { value: false } } });
     const byDefault = checkMain(ws);
     assert.equal(byDefault.parametersFile, 'app/mainTemplate.parameters.json');
-    assert.deepEqual(byDefault.findings.map((f) => f.ruleId), ['CUA011']);
+    assert.deepEqual(
+      byDefault.findings.map((f) => f.ruleId),
+      ['CUA011'],
+    );
     assert.equal(byDefault.findings[0]?.messageId, 'on-by-default');
-    const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS, paths: ['app/mainTemplate.json'], cwd: ws.root, parametersFile: 'off.parameters.json' });
+    const report = checkWorkspace({
+      workspace: openWorkspace(ws.root),
+      settings: DEFAULT_CHECK_SETTINGS,
+      paths: ['app/mainTemplate.json'],
+      cwd: ws.root,
+      parametersFile: 'off.parameters.json',
+    });
     // The explicit file's `enabled: false` wins over the default (true).
     assert.equal(report.files[0]?.findings[0]?.messageId, 'defaults-on-file-off');
   } finally {
@@ -168,7 +214,10 @@ const literalArtifactsParameters = {
 };
 
 for (const [form, uri] of [
-  ['uri(_artifactsLocation, concat(…, sasToken))', "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/x.json', parameters('_artifactsLocationSasToken')))]"],
+  [
+    'uri(_artifactsLocation, concat(…, sasToken))',
+    "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/x.json', parameters('_artifactsLocationSasToken')))]",
+  ],
   ['concat(_artifactsLocation, …)', "[concat(parameters('_artifactsLocation'), 'nestedtemplates/x.json')]"],
 ] as const) {
   test(`_artifactsLocation with a literal URL default is the package base: ${form} is followed`, () => {
@@ -178,9 +227,15 @@ for (const [form, uri] of [
       ws.write('app/nestedtemplates/x.json', template([trackingResource({ name: 'pid-11111111-2222-3333-4444-555555555555' })]));
       const result = checkMain(ws);
       assert.deepEqual(result.linkedFiles, ['app/nestedtemplates/x.json']);
-      assert.deepEqual(result.findings.filter((f) => f.ruleId === 'CUA017'), []);
+      assert.deepEqual(
+        result.findings.filter((f) => f.ruleId === 'CUA017'),
+        [],
+      );
       const cua005 = result.findings.filter((f) => f.ruleId === 'CUA005');
-      assert.deepEqual(cua005.map((f) => f.file), ['app/nestedtemplates/x.json']);
+      assert.deepEqual(
+        cua005.map((f) => f.file),
+        ['app/nestedtemplates/x.json'],
+      );
     } finally {
       ws.dispose();
     }
@@ -191,14 +246,23 @@ test('_artifactsLocation stays the package base when a parameters file gives a U
   const ws = createTempWorkspace();
   try {
     // The linked file declares its own _artifactsLocation with a literal default and is not passed one.
-    ws.write('app/mainTemplate.json', template([trackingResource(), linkTo('one', { relativePath: 'nested/one.json' })], { parameters: literalArtifactsParameters }));
+    ws.write(
+      'app/mainTemplate.json',
+      template([trackingResource(), linkTo('one', { relativePath: 'nested/one.json' })], { parameters: literalArtifactsParameters }),
+    );
     ws.write('app/mainTemplate.parameters.json', { parameters: { _ArtifactsLocation: { value: 'https://example.com/somewhere/' } } });
-    ws.write('app/nested/one.json', template([linkTo('two', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], { parameters: literalArtifactsParameters }));
+    ws.write(
+      'app/nested/one.json',
+      template([linkTo('two', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], { parameters: literalArtifactsParameters }),
+    );
     ws.write('app/nested/two.json', template([trackingResource({ name: 'pid-11111111-2222-3333-4444-555555555555' })]));
     const result = checkMain(ws);
     assert.equal(result.parametersFile, 'app/mainTemplate.parameters.json');
     assert.deepEqual(result.linkedFiles, ['app/nested/one.json', 'app/nested/two.json']);
-    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'CUA005').map((f) => f.file), ['app/nested/two.json']);
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'CUA005').map((f) => f.file),
+      ['app/nested/two.json'],
+    );
   } finally {
     ws.dispose();
   }
@@ -207,13 +271,19 @@ test('_artifactsLocation stays the package base when a parameters file gives a U
 test('a link that is not checked (CUA017) can be suppressed on the linking deployment', () => {
   const ws = createTempWorkspace();
   try {
-    const remote = { ...linkTo('remote', { uri: 'https://example.com/x.json' }), metadata: { 'cua-guard': { ignore: ['CUA017'], reason: 'vendor template, audited' } } };
+    const remote = {
+      ...linkTo('remote', { uri: 'https://example.com/x.json' }),
+      metadata: { 'cua-guard': { ignore: ['CUA017'], reason: 'vendor template, audited' } },
+    };
     ws.write('app/mainTemplate.json', template([trackingResource(), remote, linkTo('missing', { relativePath: 'nope.json' })]));
     const notes = checkMain(ws).findings.filter((f) => f.ruleId === 'CUA017');
-    assert.deepEqual(notes.map((f) => [f.jsonPointer, f.suppressed]), [
-      ['/resources/1/properties/templateLink', { reason: 'vendor template, audited' }],
-      ['/resources/2/properties/templateLink', undefined],
-    ]);
+    assert.deepEqual(
+      notes.map((f) => [f.jsonPointer, f.suppressed]),
+      [
+        ['/resources/1/properties/templateLink', { reason: 'vendor template, audited' }],
+        ['/resources/2/properties/templateLink', undefined],
+      ],
+    );
   } finally {
     ws.dispose();
   }

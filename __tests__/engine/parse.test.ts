@@ -109,5 +109,8 @@ test('nodes are located by path, keys and values, skipping comments', () => {
 
 test('findings carry file, line and column of the node they are about', () => {
   const result = check(jsonc.replace('"2021-04-01"', '"latest"'));
-  assert.deepEqual(result.findings.map((f) => [f.ruleId, f.file, f.line, f.column]), [['CUA014', 'azuredeploy.json', 10, 21]]);
+  assert.deepEqual(
+    result.findings.map((f) => [f.ruleId, f.file, f.line, f.column]),
+    [['CUA014', 'azuredeploy.json', 10, 21]],
+  );
 });

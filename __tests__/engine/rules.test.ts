@@ -1,9 +1,7 @@
 // Each rule with a template that passes it and one that fails it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  GUID, check, emptyTemplate, findingsOf, ruleIds, storageAccount, template, trackingResource,
-} from '../support/templates.ts';
+import { GUID, check, emptyTemplate, findingsOf, ruleIds, storageAccount, template, trackingResource } from '../support/templates.ts';
 
 const good = template([trackingResource(), storageAccount()]);
 
@@ -11,16 +9,20 @@ test('a correct template has no findings and passes', () => {
   const result = check(good);
   assert.deepEqual(result.findings, []);
   assert.equal(result.verdict, 'pass');
-  assert.deepEqual(result.tracking.map((t) => t.trackingId), [GUID]);
+  assert.deepEqual(
+    result.tracking.map((t) => t.trackingId),
+    [GUID],
+  );
 });
 
 // CUA002's own cases are in __tests__/rules; this one is about the names a loop deploys.
 describe('CUA002 duplicate-tracking-resource', () => {
   describe('copy loops count their copies against max-tracking-resources', () => {
-    const perOffer = (count: unknown) => trackingResource({
-      name: "[concat('pid-', variables('offers')[copyIndex()])]",
-      copy: { name: 'offers', count },
-    });
+    const perOffer = (count: unknown) =>
+      trackingResource({
+        name: "[concat('pid-', variables('offers')[copyIndex()])]",
+        copy: { name: 'offers', count },
+      });
     test("each iteration's name is checked (copyIndex() bound), so a resolved loop is not CUA010", () => {
       const bad = { offers: [GUID, 'not-a-guid'] };
       const result = check(template([perOffer(2)], { variables: bad }), { maxTrackingResources: 2 });
@@ -52,10 +54,15 @@ describe('tracking names resolve through expressions', () => {
     );
     const result = check(tpl, { maxTrackingResources: 2 });
     assert.deepEqual(ruleIds(result), []);
-    assert.deepEqual(result.tracking.map((t) => t.resolvedName), [`pid-${GUID}`, 'pid-11111111-2222-3333-4444-555555555555']);
+    assert.deepEqual(
+      result.tracking.map((t) => t.resolvedName),
+      [`pid-${GUID}`, 'pid-11111111-2222-3333-4444-555555555555'],
+    );
   });
   test('a parameters file value wins over the default', () => {
-    const tpl = template([trackingResource({ name: "[concat('pid-', parameters('id'))]" })], { parameters: { id: { type: 'string', defaultValue: 'not-a-guid' } } });
+    const tpl = template([trackingResource({ name: "[concat('pid-', parameters('id'))]" })], {
+      parameters: { id: { type: 'string', defaultValue: 'not-a-guid' } },
+    });
     assert.deepEqual(ruleIds(check(tpl, {}, { id: GUID })), []);
     assert.deepEqual(ruleIds(check(tpl)), ['CUA003']);
   });
@@ -71,7 +78,10 @@ describe('CUA013 invalid-template', () => {
   });
   test('reports empty files, parameter files and resources of the wrong shape', () => {
     assert.match(check('  \n').findings[0]?.message ?? '', /empty/);
-    assert.match(check({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: {} }).findings[0]?.message ?? '', /parameters file/);
+    assert.match(
+      check({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: {} }).findings[0]?.message ?? '',
+      /parameters file/,
+    );
     assert.match(check({ $schema: 'x', resources: { a: {} } }).findings[0]?.message ?? '', /must be an array/);
   });
   test('accepts languageVersion 2.0 templates whose resources are an object', () => {

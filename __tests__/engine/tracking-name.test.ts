@@ -15,13 +15,19 @@ test('forms of tracking names', () => {
 });
 
 test('a partly known name checks the known prefix', () => {
-  const landingZone = new PartialString([`pid-${GUID}-`, new Unknown('uniqueString(deployment().location)', { kind: 'hash', fn: 'uniqueString', inputs: [] }, 13)]);
+  const landingZone = new PartialString([
+    `pid-${GUID}-`,
+    new Unknown('uniqueString(deployment().location)', { kind: 'hash', fn: 'uniqueString', inputs: [] }, 13),
+  ]);
   const name = analyzeTrackingName(landingZone, false);
   assert.equal(name.form, 'guid-with-suffix');
   assert.equal(name.trackingId, GUID);
   assert.equal(name.display, `pid-${GUID}-{uniqueString(deployment().location)}`);
   assert.equal(analyzeTrackingName(landingZone, true).form, 'invalid');
-  const unknownGuid = analyzeTrackingName(new PartialString(['pid-', new Unknown("parameters('id')", { kind: 'parameter', name: 'id', reason: 'no-value' })]), false);
+  const unknownGuid = analyzeTrackingName(
+    new PartialString(['pid-', new Unknown("parameters('id')", { kind: 'parameter', name: 'id', reason: 'no-value' })]),
+    false,
+  );
   assert.equal(unknownGuid.form, 'unresolved');
   assert.deepEqual(unknownGuid.problem, { kind: 'unresolved', unknowns: ["parameters('id')"] });
 });
@@ -67,11 +73,18 @@ test('known text that rules out both forms is invalid, not unresolved', () => {
   const upper = analyzeTrackingName(evaluated("[concat('pid-Contoso-', parameters('suffix'), '-partnercenter')]"), false);
   assert.equal(upper.problem?.kind === 'bad-id' && upper.problem.id.kind, 'partner-center-case');
   // uniqueString() never starts with '-': glued to the GUID it is no suffix.
-  assert.deepEqual(analyzeTrackingName(evaluated(`[concat('pid-${GUID}', uniqueString(deployment().name))]`), false).problem, { kind: 'hash-after-guid', text: 'uniqueString(deployment().name)' });
+  assert.deepEqual(analyzeTrackingName(evaluated(`[concat('pid-${GUID}', uniqueString(deployment().name))]`), false).problem, {
+    kind: 'hash-after-guid',
+    text: 'uniqueString(deployment().name)',
+  });
 });
 
 test('a partly known name stays unresolved while the known text can still become an id', () => {
-  for (const raw of ["[concat('pid-eb79', parameters('suffix'))]", "[concat('pid-contoso-', parameters('suffix'))]", "[concat('pid-eb7927c8-dd6-', parameters('suffix'), '-partnercenter')]"]) {
+  for (const raw of [
+    "[concat('pid-eb79', parameters('suffix'))]",
+    "[concat('pid-contoso-', parameters('suffix'))]",
+    "[concat('pid-eb7927c8-dd6-', parameters('suffix'), '-partnercenter')]",
+  ]) {
     assert.equal(analyzeTrackingName(evaluated(raw), false).form, 'unresolved', raw);
   }
 });
@@ -94,5 +107,11 @@ test('the 64-character limit counts uniqueString() as 13 and guid() as 36 charac
   assert.equal(analyzeTrackingName(withHash(9), false).form, 'guid-with-suffix'); // 41 + 9 + 1 + 13 = 64
   const tooLong = analyzeTrackingName(withHash(10), false);
   assert.equal(tooLong.form, 'invalid');
-  assert.deepEqual(tooLong.problem, { kind: 'too-long', length: 65, max: 64, atLeast: true, counted: [{ text: 'uniqueString(deployment().name)', length: 13 }] });
+  assert.deepEqual(tooLong.problem, {
+    kind: 'too-long',
+    length: 65,
+    max: 64,
+    atLeast: true,
+    counted: [{ text: 'uniqueString(deployment().name)', length: 13 }],
+  });
 });

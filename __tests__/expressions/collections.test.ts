@@ -9,13 +9,18 @@ const OBJECT = "createObject('one', 'a', 'two', 'b', 'three', 'c')";
 
 test('createArray and createObject', () => {
   assert.deepEqual(value("[createArray(1, 'b', createArray())]"), [1, 'b', []]);
-  assert.deepEqual(value("[createObject('intProp', 1, 'stringProp', 'abc', 'boolProp', true(), 'arrayProp', createArray('a', 'b', 'c'), 'objectProp', createObject('key1', 'value1'))]"), {
-    intProp: 1,
-    stringProp: 'abc',
-    boolProp: true,
-    arrayProp: ['a', 'b', 'c'],
-    objectProp: { key1: 'value1' },
-  });
+  assert.deepEqual(
+    value(
+      "[createObject('intProp', 1, 'stringProp', 'abc', 'boolProp', true(), 'arrayProp', createArray('a', 'b', 'c'), 'objectProp', createObject('key1', 'value1'))]",
+    ),
+    {
+      intProp: 1,
+      stringProp: 'abc',
+      boolProp: true,
+      arrayProp: ['a', 'b', 'c'],
+      objectProp: { key1: 'value1' },
+    },
+  );
   assert.deepEqual(value('[createObject()]'), {});
   assert.match(ev("[createObject('a')]").errors[0]?.message ?? '', /even number/);
 });
@@ -67,7 +72,10 @@ test('union and intersection (docs examples)', () => {
   });
   assert.deepEqual(value("[union(createObject('abc', 'def'), createObject('def', 'ghi'))]"), { abc: 'def', def: 'ghi' }); // bicep baseline
   assert.deepEqual(value("[union(createObject('a', createObject('x', 1)), createObject('a', createObject('y', 2)))]"), { a: { x: 1, y: 2 } });
-  assert.deepEqual(value("[intersection(createObject('one', 'a', 'two', 'b', 'three', 'c'), createObject('one', 'a', 'two', 'z', 'three', 'c'))]"), { one: 'a', three: 'c' });
+  assert.deepEqual(value("[intersection(createObject('one', 'a', 'two', 'b', 'three', 'c'), createObject('one', 'a', 'two', 'z', 'three', 'c'))]"), {
+    one: 'a',
+    three: 'c',
+  });
   assert.deepEqual(value("[intersection(createArray('one', 'two', 'three'), createArray('two', 'three'))]"), ['two', 'three']);
   assert.deepEqual(value('[intersection(createArray(1, 2, 3), createArray(2, 3, 4))]'), [2, 3]); // bicep baseline
 });

@@ -22,7 +22,12 @@ test('uniqueString: outputs of real deployments and of the ARM engine library', 
     [['asd', 'asdf', 'asdf'], 'iizpqit7ih3cc'],
     // microsoft/commercial-marketplace-offer-deploy, test ArmFunctionsTests.cs, "valueFromArmTemplate"
     // (the later version of that test; an earlier version of the file carried another value).
-    [['/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201'], 'yvjxno3je5on2'],
+    [
+      [
+        '/subscriptions/31e9f9a0-9fd2-4294-a0a3-0101246d9700/resourceGroups/rg-modm201-20230913120256/providers/Microsoft.Compute/virtualMachines/bobjacmodm201',
+      ],
+      'yvjxno3je5on2',
+    ],
     // A public bash reimplementation (uniquestring.sh, "verified against Bicep uniqueString() output");
     // these cover input lengths that are a multiple of 8 and 4-byte tails.
     [['test'], 'rbgf3xv4ufgzg'],

@@ -32,7 +32,9 @@ test('equals is deep and case-sensitive', () => {
 test('equals on partly known strings decides when the known ends differ', () => {
   assert.equal(value("[equals(concat('pid-', resourceGroup().name), 'xyz')]"), false);
   assert.equal(value("[equals(concat(resourceGroup().name, '-suffix'), 'a-other')]"), false);
-  assert.deepEqual(shape(value("[equals(concat('pid-', resourceGroup().name), 'pid-rg')]")), { unknown: "equals(concat('pid-', resourceGroup().name), 'pid-rg')" });
+  assert.deepEqual(shape(value("[equals(concat('pid-', resourceGroup().name), 'pid-rg')]")), {
+    unknown: "equals(concat('pid-', resourceGroup().name), 'pid-rg')",
+  });
 });
 
 test('and, or, not', () => {

@@ -23,7 +23,7 @@ test('isExpressionString: brackets make an expression, [[ escapes it', () => {
 test('escaped brackets evaluate to the string minus its first [', () => {
   // Docs, "Escape characters": "[[test value]" resolves to "[test value]".
   assert.equal(value('[[test value]'), '[test value]');
-  assert.equal(value('[[variables(\'x\')]'), "[variables('x')]");
+  assert.equal(value("[[variables('x')]"), "[variables('x')]");
   assert.equal(value('[[x]'), '[x]');
   assert.equal(value('[[]'), '[]');
   assert.equal(value('no brackets here'), 'no brackets here');
@@ -78,7 +78,12 @@ test('booleans and null are the functions true(), false() and null(); bare words
   assert.equal(value('[not(false())]'), true);
   assert.equal(value('[null()]'), null);
   assert.equal(value('[TRUE()]'), true);
-  for (const [text, offset] of [['[true]', 1], ["[concat('a', false)]", 13], ['[if(equals(1, 1), null, 2)]', 18], ['[False]', 1]] as const) {
+  for (const [text, offset] of [
+    ['[true]', 1],
+    ["[concat('a', false)]", 13],
+    ['[if(equals(1, 1), null, 2)]', 18],
+    ['[False]', 1],
+  ] as const) {
     const result = ev(text);
     assert.equal(result.errors.length, 1, text);
     assert.equal(result.errors[0]?.kind, 'static', text);
@@ -88,7 +93,11 @@ test('booleans and null are the functions true(), false() and null(); bare words
 });
 
 test('property and index access follow a call only, as in ARM', () => {
-  for (const [text, offset] of [["['abc'[0]]", 6], ["['abc'.length]", 6], ['[concat(1[0])]', 9]] as const) {
+  for (const [text, offset] of [
+    ["['abc'[0]]", 6],
+    ["['abc'.length]", 6],
+    ['[concat(1[0])]', 9],
+  ] as const) {
     const result = ev(text);
     assert.equal(result.errors.length, 1, text);
     assert.equal(result.errors[0]?.offset, offset, text);
@@ -98,7 +107,7 @@ test('property and index access follow a call only, as in ARM', () => {
 });
 
 test('identifiers and whitespace follow .NET character classes', () => {
-  const scope = scopeOf({ variables: { 'café': { 'größe': 3 } } });
+  const scope = scopeOf({ variables: { café: { größe: 3 } } });
   assert.equal(value("[variables('café').größe]", scope), 3);
   // U+00A0 (no-break space) and U+2003 (em space) are white space to .NET's char.IsWhiteSpace.
   assert.equal(value("[\u00a0concat(\u2003'a',\n'b')\t]"), 'ab');
@@ -107,7 +116,7 @@ test('identifiers and whitespace follow .NET character classes', () => {
 test('whitespace is allowed between tokens', () => {
   assert.equal(value("[ concat( 'a' ,  'b' ) ]"), 'ab');
   assert.equal(value("[createObject('k', createObject('n', 1)) . k . n]"), 1);
-  assert.equal(value("[createArray(1, 2) [ 1 ] ]"), 2);
+  assert.equal(value('[createArray(1, 2) [ 1 ] ]'), 2);
 });
 
 test('property and index access chain', () => {
@@ -128,12 +137,16 @@ test('function names are case-insensitive', () => {
   assert.equal(value("[TOLOWER('AB')]"), 'ab');
   assert.equal(value("[tolower('AB')]"), 'ab');
   // Documented functions that are not evaluated, the list* family included, are unknown values.
-  for (const text of ["[LISTKEYS('id', '2023-01-01')]", "[listCallbackUrl('id', '2019-05-01').value]", "[UtcNow()]"]) {
+  for (const text of ["[LISTKEYS('id', '2023-01-01')]", "[listCallbackUrl('id', '2019-05-01').value]", '[UtcNow()]']) {
     const result = ev(text);
     assert.deepEqual(result.errors, [], text);
     assert.ok(result.value instanceof Unknown, text);
   }
-  for (const [text, name] of [['[list()]', 'list'], ['[concatenate()]', 'concatenate'], ['[cöncat()]', 'cöncat']] as const) {
+  for (const [text, name] of [
+    ['[list()]', 'list'],
+    ['[concatenate()]', 'concatenate'],
+    ['[cöncat()]', 'cöncat'],
+  ] as const) {
     assert.deepEqual(ev(text).errors, [{ message: `unknown function '${name}'`, offset: 1, kind: 'static' }], text);
   }
 });
@@ -149,7 +162,8 @@ test('every implemented and documented function resolves by name, in any case', 
   for (const name of DOCUMENTED_FUNCTIONS.filter((documented) => !implementedNames.has(documented.toLowerCase()))) {
     assert.equal(resolveFunctionName(name.toUpperCase(), 0, name.length), 'known', name);
   }
-  for (const name of ['concatenate', 'conca', 'parameter', 'lis', 'x', 'formatt', 'toLowerCase']) assert.equal(resolveFunctionName(name, 0, name.length), undefined, name);
+  for (const name of ['concatenate', 'conca', 'parameter', 'lis', 'x', 'formatt', 'toLowerCase'])
+    assert.equal(resolveFunctionName(name, 0, name.length), undefined, name);
 });
 
 test('calls keep their arguments in order, however many', () => {

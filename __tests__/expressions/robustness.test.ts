@@ -12,9 +12,44 @@ const scope = scopeOf({
 });
 
 const fragments = [
-  'concat(', 'format(', "'a'", "'{0}'", ',', ')', '(', '[', ']', '.', 'parameters(', "'p'", 'variables(', "'v'", "'o'",
-  'resourceGroup()', 'take(', 'skip(', '1', '-1', '64', 'if(', 'true', 'equals(', 'toLower(', 'uniqueString(', 'guid(',
-  'createArray(', 'createObject(', 'length(', 'json(', "'{'", "''''", ' ', 'copyIndex()', 'substring(', 'union(', 'range(',
+  'concat(',
+  'format(',
+  "'a'",
+  "'{0}'",
+  ',',
+  ')',
+  '(',
+  '[',
+  ']',
+  '.',
+  'parameters(',
+  "'p'",
+  'variables(',
+  "'v'",
+  "'o'",
+  'resourceGroup()',
+  'take(',
+  'skip(',
+  '1',
+  '-1',
+  '64',
+  'if(',
+  'true',
+  'equals(',
+  'toLower(',
+  'uniqueString(',
+  'guid(',
+  'createArray(',
+  'createObject(',
+  'length(',
+  'json(',
+  "'{'",
+  "''''",
+  ' ',
+  'copyIndex()',
+  'substring(',
+  'union(',
+  'range(',
 ];
 
 test('random expressions never throw and always give a value and an error list', () => {
@@ -75,7 +110,9 @@ test('malformed templates and deployments do not throw', () => {
   assert.match(evaluateValue("[parameters('x')]", odd).errors[0]?.message ?? '', /not defined/);
   const nested = createNestedScope(odd, { properties: 'weird' });
   assert.deepEqual(evaluateValue("['ok']", nested).value, 'ok');
-  const inner = createNestedScope(odd, { properties: { expressionEvaluationOptions: { scope: 'inner' }, parameters: { a: 'no-value-key' }, template: { parameters: { a: { type: 'string' } } } } });
+  const inner = createNestedScope(odd, {
+    properties: { expressionEvaluationOptions: { scope: 'inner' }, parameters: { a: 'no-value-key' }, template: { parameters: { a: { type: 'string' } } } },
+  });
   assert.ok(evaluateValue("[parameters('a')]", inner).value instanceof Unknown);
   // A scope that did not come from this module is reported, not thrown.
   const foreign = evaluateValue("['x']", { isTemplateScope: true });

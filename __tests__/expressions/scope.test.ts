@@ -96,7 +96,7 @@ test('variable copy loops', () => {
     variables: {
       copy: [
         { name: 'disks', count: "[parameters('count')]", input: { name: "[concat('disk', copyIndex('disks'))]", lun: "[copyIndex('disks', 1)]" } },
-        { name: 'unknownCount', count: "[length(resourceGroup().tags)]", input: 'x' },
+        { name: 'unknownCount', count: '[length(resourceGroup().tags)]', input: 'x' },
       ],
       withProperty: { copy: [{ name: 'items', count: 2, input: "[copyIndex('items')]" }], other: 'kept' },
     },
@@ -128,7 +128,12 @@ test('nested template with inner scope: own parameters from the deployment, eval
       expressionEvaluationOptions: { scope: 'Inner' },
       parameters: { id: { value: "[variables('cuaId')]" }, label: { value: "[concat(parameters('env'), '-x')]" }, secret: { value: "[parameters('pwd')]" } },
       template: {
-        parameters: { id: { type: 'string' }, label: { type: 'string' }, fallback: { type: 'string', defaultValue: 'nested-default' }, secret: { type: 'securestring' } },
+        parameters: {
+          id: { type: 'string' },
+          label: { type: 'string' },
+          fallback: { type: 'string', defaultValue: 'nested-default' },
+          secret: { type: 'securestring' },
+        },
         variables: { shared: 'nested-var' },
       },
     },
@@ -153,8 +158,14 @@ test('nested template with outer (or no) scope sees the parent parameters and va
 });
 
 test('linked template: parameters from the deployment; parametersLink makes them unknown', () => {
-  const linked = { $schema: RG_SCHEMA, parameters: { id: { type: 'string' }, mode: { type: 'string', defaultValue: 'fallback' } }, variables: { v: "[concat(parameters('id'), '!')]" } };
-  const scope = createLinkedScope(parent(), linked, { properties: { templateLink: { relativePath: 'x.json' }, parameters: { id: { value: "[parameters('env')]" } } } });
+  const linked = {
+    $schema: RG_SCHEMA,
+    parameters: { id: { type: 'string' }, mode: { type: 'string', defaultValue: 'fallback' } },
+    variables: { v: "[concat(parameters('id'), '!')]" },
+  };
+  const scope = createLinkedScope(parent(), linked, {
+    properties: { templateLink: { relativePath: 'x.json' }, parameters: { id: { value: "[parameters('env')]" } } },
+  });
   assert.equal(evaluateValue("[variables('v')]", scope).value, 'test!');
   assert.equal(evaluateValue("[parameters('mode')]", scope).value, 'fallback');
   const viaFile = createLinkedScope(parent(), linked, { properties: { templateLink: { uri: 'x' }, parametersLink: { uri: 'p.json' } } });
@@ -231,7 +242,10 @@ test('resourceGroup() and subscription() outside the scopes that have them are s
 test('nested and linked deployments: resourceGroup() follows the scope the functions resolve to', () => {
   const subscriptionParent = () => createTemplateScope({ $schema: SUB_SCHEMA, parameters: { rg: { type: 'string', defaultValue: 'rg1' } } });
   const nested = (deployment: Record<string, unknown>, inner: boolean) =>
-    createNestedScope(subscriptionParent(), { ...deployment, properties: { ...(inner ? { expressionEvaluationOptions: { scope: 'inner' } } : {}), template: { $schema: RG_SCHEMA } } });
+    createNestedScope(subscriptionParent(), {
+      ...deployment,
+      properties: { ...(inner ? { expressionEvaluationOptions: { scope: 'inner' } } : {}), template: { $schema: RG_SCHEMA } },
+    });
   const errorsIn = (scope: ReturnType<typeof subscriptionParent>) => evaluateValue('[resourceGroup().location]', scope).errors.length;
   // Inner scope: the deployment's own target ("resourceGroup" → a resource group).
   assert.equal(errorsIn(nested({ resourceGroup: "[parameters('rg')]" }, true)), 0);
@@ -243,7 +257,10 @@ test('nested and linked deployments: resourceGroup() follows the scope the funct
   assert.equal(errorsIn(nested({ scope: "[format('Microsoft.Management/managementGroups/{0}', 'mg')]" }, true)), 0);
   // Linked templates always resolve to their own target.
   const linked = { $schema: RG_SCHEMA };
-  assert.equal(errorsIn(createLinkedScope(subscriptionParent(), linked, { resourceGroup: 'rg1', properties: { templateLink: { relativePath: 'x.json' } } })), 0);
+  assert.equal(
+    errorsIn(createLinkedScope(subscriptionParent(), linked, { resourceGroup: 'rg1', properties: { templateLink: { relativePath: 'x.json' } } })),
+    0,
+  );
   assert.equal(errorsIn(createLinkedScope(subscriptionParent(), linked, { properties: { templateLink: { relativePath: 'x.json' } } })), 1);
   // From a management group, subscriptionId alone targets a subscription.
   const mgParent = createTemplateScope({ $schema: MG_SCHEMA });

@@ -68,7 +68,7 @@ test('format: custom numeric formats (the examples of .NET\'s "Custom numeric fo
     [1250, '0,.0', '1.3'], // rounding is half away from zero
     [987654, '\\###00\\#', '#987654#'],
     [68, "# 'degrees'", '68 degrees'],
-    [68, '#\' degrees\'', '68 degrees'],
+    [68, "#' degrees'", '68 degrees'],
     [1234, '##;(##)', '1234'],
     [-1234, '##;(##)', '(1234)'],
     [0, '##;(##);**Zero**', '**Zero**'],
@@ -189,7 +189,7 @@ test('indexOf and lastIndexOf on strings are case-insensitive', () => {
 test('base64, dataUri and their inverses', () => {
   assert.equal(value("[base64('one, two, three')]"), 'b25lLCB0d28sIHRocmVl');
   assert.equal(value("[base64ToString('b25lLCB0d28sIHRocmVl')]"), 'one, two, three');
-  assert.deepEqual(value("[base64ToJson(base64('{\"one\": \"a\", \"two\": \"b\"}'))]"), { one: 'a', two: 'b' });
+  assert.deepEqual(value('[base64ToJson(base64(\'{"one": "a", "two": "b"}\'))]'), { one: 'a', two: 'b' });
   assert.equal(value("[dataUri('Hello')]"), 'data:text/plain;charset=utf8;base64,SGVsbG8=');
   assert.equal(value("[dataUriToString('data:;base64,SGVsbG8sIFdvcmxkIQ==')]"), 'Hello, World!');
   assert.equal(value("[dataUriToString(dataUri('abc'))]"), 'abc'); // bicep baseline
@@ -200,7 +200,10 @@ test('uri and uriComponent', () => {
   assert.equal(value("[uri('https://github.com', 'Azure/bicep')]"), 'https://github.com/Azure/bicep'); // bicep baseline
   assert.equal(value("[uri('https://host/a/b/', 'nested/x.json')]"), 'https://host/a/b/nested/x.json');
   assert.match(ev("[uri('not absolute', 'x')]").errors[0]?.message ?? '', /not an absolute URI/);
-  assert.equal(value("[uriComponent('http://contoso.com/resources/nested/azuredeploy.json')]"), 'http%3A%2F%2Fcontoso.com%2Fresources%2Fnested%2Fazuredeploy.json');
+  assert.equal(
+    value("[uriComponent('http://contoso.com/resources/nested/azuredeploy.json')]"),
+    'http%3A%2F%2Fcontoso.com%2Fresources%2Fnested%2Fazuredeploy.json',
+  );
   assert.equal(value("[uriComponent('UB*8h 0+=_)9h9n')]"), 'UB%2A8h%200%2B%3D_%299h9n'); // bicep baseline
   assert.equal(value("[uriComponentToString('%20%25%20')]"), ' % '); // bicep baseline
 });

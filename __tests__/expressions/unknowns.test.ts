@@ -63,7 +63,9 @@ test('skip, substring, replace, trim, startsWith on partial strings', () => {
   assert.deepEqual(shape(value("[trim(concat('  a', resourceGroup().name, 'b  '))]")), { partial: ['a', { unknown: 'resourceGroup().name' }, 'b'] });
   assert.equal(value("[startsWith(concat('PID-', resourceGroup().name), 'pid-')]"), true);
   assert.equal(value("[startsWith(concat('abc', resourceGroup().name), 'x')]"), false);
-  assert.deepEqual(shape(value("[startsWith(concat('ab', resourceGroup().name), 'abc')]")), { unknown: "startsWith(concat('ab', resourceGroup().name), 'abc')" });
+  assert.deepEqual(shape(value("[startsWith(concat('ab', resourceGroup().name), 'abc')]")), {
+    unknown: "startsWith(concat('ab', resourceGroup().name), 'abc')",
+  });
   assert.equal(value("[endsWith(concat(resourceGroup().name, '-tracking'), 'TRACKING')]"), true);
 });
 

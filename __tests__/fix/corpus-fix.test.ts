@@ -45,7 +45,10 @@ test('fix inserts a tracking deployment into every corpus template that lacks on
     // Left alone only for a reason it can name: here, files another corpus template links to.
     for (const plan of leftAlone) {
       assert.equal(plan.written, false);
-      assert.ok(plan.notes.some((n) => n.kind === 'linked-template'), plan.file);
+      assert.ok(
+        plan.notes.some((n) => n.kind === 'linked-template'),
+        plan.file,
+      );
     }
 
     const after = checkWorkspace({ workspace, settings, paths });
@@ -65,7 +68,11 @@ test('fix inserts a tracking deployment into every corpus template that lacks on
     assert.equal(clean.length, inserted.length);
 
     const again = fixWorkspace({ workspace, paths, settingsFor: () => settings, write: true });
-    assert.deepEqual(again.files.filter((f) => f.edits.length > 0).map((f) => f.file), [], 'a second run changes nothing');
+    assert.deepEqual(
+      again.files.filter((f) => f.edits.length > 0).map((f) => f.file),
+      [],
+      'a second run changes nothing',
+    );
 
     t.diagnostic(
       `corpus fix: ${entries.length} templates without a tracking resource; ${inserted.length} fixed; ${clean.length} re-check with no error; ` +

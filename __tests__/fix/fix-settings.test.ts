@@ -17,7 +17,8 @@ import { emptyTemplate, GUID, template, trackingResource } from '../support/temp
  */
 function workspace(): TempWorkspace {
   const ws = createTempWorkspace();
-  const broken = (extra: Record<string, unknown> = {}) => trackingResource({ apiVersion: 'latest', properties: { mode: 'Complete', template: emptyTemplate() }, ...extra });
+  const broken = (extra: Record<string, unknown> = {}) =>
+    trackingResource({ apiVersion: 'latest', properties: { mode: 'Complete', template: emptyTemplate() }, ...extra });
   ws.write('a/azuredeploy.json', template([broken({ metadata: { 'cua-guard': { ignore: ['CUA014'], reason: 'pinned by the platform team' } } })]));
   ws.write('b/azuredeploy.json', template([broken()]));
   ws.write('.cua-guard.json', JSON.stringify({ 'tracking-ids': [GUID], overrides: [{ files: ['b/**'], rules: { CUA007: 'off' } }] }, null, 2));
@@ -37,12 +38,17 @@ test('cli fix: no repair for a rule that is off for the template or suppressed o
     const run = await cli(['fix'], ws.root);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const lines = run.stdout.split('\n');
-    assert.deepEqual(lines.filter((l) => /^[ab]\/azuredeploy\.json:\d+: /.test(l)), [
-      `a/azuredeploy.json:10: set properties.mode of 'pid-${GUID}' to 'Incremental' (was 'Complete')`,
-      `b/azuredeploy.json:7: set apiVersion of 'pid-${GUID}' to '2021-04-01' (was 'latest')`,
-    ]);
+    assert.deepEqual(
+      lines.filter((l) => /^[ab]\/azuredeploy\.json:\d+: /.test(l)),
+      [
+        `a/azuredeploy.json:10: set properties.mode of 'pid-${GUID}' to 'Incremental' (was 'Complete')`,
+        `b/azuredeploy.json:7: set apiVersion of 'pid-${GUID}' to '2021-04-01' (was 'latest')`,
+      ],
+    );
     assert.ok(
-      lines.includes(`a/azuredeploy.json: left alone: a/azuredeploy.json:7:21 CUA014 tracking deployment 'pid-${GUID}' has apiVersion 'latest', not a date-form version such as 2021-04-01 (CUA014 is suppressed on this resource: pinned by the platform team)`),
+      lines.includes(
+        `a/azuredeploy.json: left alone: a/azuredeploy.json:7:21 CUA014 tracking deployment 'pid-${GUID}' has apiVersion 'latest', not a date-form version such as 2021-04-01 (CUA014 is suppressed on this resource: pinned by the platform team)`,
+      ),
       run.stdout,
     );
     // CUA007 is off for b/: the rule is not run, so it reports nothing to repair or to note.
@@ -52,7 +58,10 @@ test('cli fix: no repair for a rule that is off for the template or suppressed o
     // --rule works the same way: with CUA014 off as well, b/ has nothing left to change.
     const again = createTempWorkspace();
     try {
-      again.write('b/azuredeploy.json', readFileSync(join(ws.root, 'b/azuredeploy.json'), 'utf8').replace('"2021-04-01",\n      "name"', '"latest",\n      "name"'));
+      again.write(
+        'b/azuredeploy.json',
+        readFileSync(join(ws.root, 'b/azuredeploy.json'), 'utf8').replace('"2021-04-01",\n      "name"', '"latest",\n      "name"'),
+      );
       const flagged = await cli(['fix', '--tracking-id', GUID, '--rule', 'CUA007=off,CUA014=off'], again.root);
       assert.match(flagged.stdout, /1 template\(s\): 0 changed, 1 unchanged/);
     } finally {
@@ -71,15 +80,16 @@ test('action fix: suggest: the suggested diff leaves what is off or suppressed, 
     assert.match(run.summary, /- `b\/azuredeploy\.json:7` set apiVersion of 'pid-[^']+' to '2021-04-01' \(was 'latest'\)/);
     assert.doesNotMatch(run.summary, /`a\/azuredeploy\.json:\d+` set apiVersion/);
     assert.doesNotMatch(run.summary, /`b\/azuredeploy\.json:\d+` set properties\.mode/);
-    assert.match(run.summary, /- `a\/azuredeploy\.json`: left alone: a\/azuredeploy\.json:7:21 CUA014 tracking deployment 'pid-[^']+' has apiVersion 'latest'.* \(CUA014 is suppressed on this resource: pinned by the platform team\)/);
+    assert.match(
+      run.summary,
+      /- `a\/azuredeploy\.json`: left alone: a\/azuredeploy\.json:7:21 CUA014 tracking deployment 'pid-[^']+' has apiVersion 'latest'.* \(CUA014 is suppressed on this resource: pinned by the platform team\)/,
+    );
     assert.doesNotMatch(run.summary, /- `b\/azuredeploy\.json`: .*CUA007/, 'a rule that is off reports nothing to note');
     const patch = readFileSync(run.outputs['fix-patch'] ?? '', 'utf8');
-    assert.deepEqual(patch.split('\n').filter((l) => /^[-+]\s/.test(l)), [
-      '-        "mode": "Complete",',
-      '+        "mode": "Incremental",',
-      '-      "apiVersion": "latest",',
-      '+      "apiVersion": "2021-04-01",',
-    ]);
+    assert.deepEqual(
+      patch.split('\n').filter((l) => /^[-+]\s/.test(l)),
+      ['-        "mode": "Complete",', '+        "mode": "Incremental",', '-      "apiVersion": "latest",', '+      "apiVersion": "2021-04-01",'],
+    );
   } finally {
     ws.dispose();
   }

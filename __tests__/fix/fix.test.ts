@@ -53,11 +53,24 @@ function fixCleanly(text: string, settings: CheckSettings = SETTINGS): FixPlan {
 const storage = '{ "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st", "location": "westeurope" }';
 
 test('inserts the tracking deployment first, in a CRLF file indented with tabs, keeping its comments', () => {
-  const text = ['{', `\t"$schema": "${RG_SCHEMA}",`, '\t// deploys the demo', '\t"contentVersion": "1.0.0.0",', '\t"resources": [', `\t\t${storage} // the only one`, '\t]', '}', ''].join('\r\n');
+  const text = [
+    '{',
+    `\t"$schema": "${RG_SCHEMA}",`,
+    '\t// deploys the demo',
+    '\t"contentVersion": "1.0.0.0",',
+    '\t"resources": [',
+    `\t\t${storage} // the only one`,
+    '\t]',
+    '}',
+    '',
+  ].join('\r\n');
   const fixed = fixCleanly(text);
   assertPureInsertion(fixed);
   assert.doesNotMatch(fixed.fixed.replace(/\r\n/g, ''), /\n/, 'no bare LF in a CRLF file');
-  assert.match(fixed.fixed, /\t"resources": \[\r\n\t\t\{\r\n\t\t\t"type": "Microsoft\.Resources\/deployments",\r\n\t\t\t"apiVersion": "2021-04-01",\r\n\t\t\t"name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",\r\n/);
+  assert.match(
+    fixed.fixed,
+    /\t"resources": \[\r\n\t\t\{\r\n\t\t\t"type": "Microsoft\.Resources\/deployments",\r\n\t\t\t"apiVersion": "2021-04-01",\r\n\t\t\t"name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6",\r\n/,
+  );
   assert.match(fixed.fixed, /\t\t\},\r\n\t\t\{ "type": "Microsoft\.Storage\/storageAccounts"/);
   assert.match(fixed.fixed, /\/\/ deploys the demo/);
   assert.deepEqual(fixed.changes, [{ message: "inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource", line: 6 }]);
@@ -80,7 +93,10 @@ test('a minified template stays on one line', () => {
   const fixed = fixCleanly(text);
   assertPureInsertion(fixed);
   assert.doesNotMatch(fixed.fixed, /\n/);
-  assert.match(fixed.fixed, /"resources":\[\{"type":"Microsoft\.Resources\/deployments","apiVersion":"2021-04-01","name":"pid-[^"]+","properties":\{"mode":"Incremental"/);
+  assert.match(
+    fixed.fixed,
+    /"resources":\[\{"type":"Microsoft\.Resources\/deployments","apiVersion":"2021-04-01","name":"pid-[^"]+","properties":\{"mode":"Incremental"/,
+  );
 });
 
 test('languageVersion 2.0: a new symbolic resource, first in the object', () => {
@@ -101,7 +117,9 @@ test('at subscription, management group and tenant scope: a location and a per-l
     const resource = (JSON.parse(fixed.fixed) as { resources: Record<string, unknown>[] }).resources[0];
     assert.equal(resource?.['location'], '[deployment().location]');
     assert.equal(resource?.['name'], `[format('pid-${GUID}-{0}', uniqueString(deployment().location))]`);
-    const warnings = checkTemplateText({ file: 'a.json', text: fixed.fixed }, { rules: RULES, settings: SETTINGS }).findings.filter((f) => f.severity === 'warning');
+    const warnings = checkTemplateText({ file: 'a.json', text: fixed.fixed }, { rules: RULES, settings: SETTINGS }).findings.filter(
+      (f) => f.severity === 'warning',
+    );
     assert.deepEqual(warnings, [], `${schema}: not even CUA015`);
   }
   // Strict names forbid the suffix: the name stays pid-<GUID> (CUA015 remains a warning).
@@ -122,26 +140,46 @@ test('corrects mode, a missing template, location and apiVersion on the existing
       `16: added "location": "[deployment().location]" to 'pid-${GUID}' (subscription scope)`,
     ],
   );
-  assert.ok(fixed.edits.some((e) => e.length > 0 && e.content === '"Incremental"'), 'the mode literal is replaced, nothing around it');
+  assert.ok(
+    fixed.edits.some((e) => e.length > 0 && e.content === '"Incremental"'),
+    'the mode literal is replaced, nothing around it',
+  );
   // A tracking deployment without properties gets all of them; one without mode gets mode first.
-  const bare = fixCleanly(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}" }\n  ]\n}\n`);
+  const bare = fixCleanly(
+    `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}" }\n  ]\n}\n`,
+  );
   assert.match(bare.fixed, /"name": "pid-[^"]+", "properties": \{ "mode": "Incremental", "template": \{ "\$schema": /);
-  const noMode = fixCleanly(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}", "properties": { "template": { "resources": [] } } }\n  ]\n}\n`);
+  const noMode = fixCleanly(
+    `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}", "properties": { "template": { "resources": [] } } }\n  ]\n}\n`,
+  );
   assert.match(noMode.fixed, /"properties": \{ "mode": "Incremental", "template": \{ "resources": \[\] \} \}/);
 });
 
 test('fixes that meet at one place are applied in turn, each on the text the previous pass left; the edits are on the original', () => {
   // CUA007 and CUA008 both add "properties": the first pass adds it with a mode, the second adds the template inside it.
-  const bare = fixCleanly(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}" }\n  ]\n}\n`);
+  const bare = fixCleanly(
+    `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}" }\n  ]\n}\n`,
+  );
   assertPureInsertion(bare);
   assert.deepEqual(bare.changes, [
     { message: `added properties with mode 'Incremental' to 'pid-${GUID}'`, line: 4 },
     { message: `added an empty inline template to 'pid-${GUID}'`, line: 4 },
   ]);
   // Edits apart from each other stay apart; insertions at one place become one edit of the original.
-  const apart = fixCleanly(`{\n  "$schema": "${SUB_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "latest",\n      "name": "pid-${GUID}"\n    }\n  ]\n}\n`);
-  assert.deepEqual(apart.edits.map((e) => [e.length, e.content.startsWith(',\n      "properties": {') && e.content.endsWith('"location": "[deployment().location]"')]), [[8, false], [0, true]]);
-  assert.deepEqual(apart.changes.map((c) => c.line), [6, 8, 10, 16]);
+  const apart = fixCleanly(
+    `{\n  "$schema": "${SUB_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "latest",\n      "name": "pid-${GUID}"\n    }\n  ]\n}\n`,
+  );
+  assert.deepEqual(
+    apart.edits.map((e) => [e.length, e.content.startsWith(',\n      "properties": {') && e.content.endsWith('"location": "[deployment().location]"')]),
+    [
+      [8, false],
+      [0, true],
+    ],
+  );
+  assert.deepEqual(
+    apart.changes.map((c) => c.line),
+    [6, 8, 10, 16],
+  );
 });
 
 test('repairs a malformed literal name only when the intended id is clear', () => {
@@ -152,20 +190,34 @@ test('repairs a malformed literal name only when the intended id is clear', () =
   assert.equal(repairLiteralName(docs, [GUID], false).name, undefined);
   assert.match(repairLiteralName(docs, [GUID], false).reason, /no given tracking id is within 2 characters/);
   assert.equal(repairLiteralName(docs, ['eb7927c8-dd66-43e1-b0cf-c346a4220635'], false).name, 'pid-eb7927c8-dd66-43e1-b0cf-c346a4220635');
-  assert.equal(repairLiteralName(docs, ['eb7927c8-dd66-43e1-b0cf-c346a4220635', 'eb7927c8-dd66-43e1-b0cf-c346a4220636'], false).name, undefined, 'two candidates: not clear');
+  assert.equal(
+    repairLiteralName(docs, ['eb7927c8-dd66-43e1-b0cf-c346a4220635', 'eb7927c8-dd66-43e1-b0cf-c346a4220636'], false).name,
+    undefined,
+    'two candidates: not clear',
+  );
   assert.equal(repairLiteralName('amba-pid-x', [GUID], false).name, undefined);
   assert.equal(repairLiteralName(`pid-${GUID}x`, [GUID], false).name, undefined);
 
-  const wrapped = (name: string) => `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": ${JSON.stringify(name)},\n      "properties": { "mode": "Incremental", "template": { "resources": [] } }\n    }\n  ]\n}\n`;
+  const wrapped = (name: string) =>
+    `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": ${JSON.stringify(name)},\n      "properties": { "mode": "Incremental", "template": { "resources": [] } }\n    }\n  ]\n}\n`;
   const braces = fixCleanly(wrapped(`PID-{${GUID}}`));
-  assert.deepEqual(braces.edits.map((e) => e.content), [`"pid-${GUID}"`]);
+  assert.deepEqual(
+    braces.edits.map((e) => e.content),
+    [`"pid-${GUID}"`],
+  );
   const placeholder = fixCleanly(wrapped('pid-00000000-0000-0000-0000-000000000000-westeurope'));
-  assert.deepEqual(placeholder.edits.map((e) => e.content), [`"pid-${GUID}-westeurope"`]);
+  assert.deepEqual(
+    placeholder.edits.map((e) => e.content),
+    [`"pid-${GUID}-westeurope"`],
+  );
   // Unclear from the name alone: with several ids given, which one it should carry is not clear either.
   const twoIds: CheckSettings = { ...SETTINGS, trackingIds: [GUID, OTHER_ID] };
   const unclear = plan(wrapped('pid-not-a-guid'), twoIds);
   assert.deepEqual(unclear.edits, []);
-  assert.match(notesOf(unclear).join('\n'), /left alone: azuredeploy\.json:\d+:\d+ error CUA003 tracking name 'pid-not-a-guid' is invalid.*\(not fixed: .*the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear\)/);
+  assert.match(
+    notesOf(unclear).join('\n'),
+    /left alone: azuredeploy\.json:\d+:\d+ error CUA003 tracking name 'pid-not-a-guid' is invalid.*\(not fixed: .*the intended id is not clear; 2 tracking ids are given, so which one this template should use is not clear\)/,
+  );
   const expression = plan(wrapped("[concat('PID-', '4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6')]"));
   assert.deepEqual(expression.edits, []);
   assert.match(notesOf(expression).join('\n'), /is an expression; fix it by hand/);
@@ -176,17 +228,33 @@ test('with a tracking id given, an invalid or unregistered literal name becomes 
     `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": ${JSON.stringify(name)}, "properties": { "mode": "Incremental", "template": { "resources": [] } } }${extra}\n  ]\n}\n`;
   // CUA003: the docs' 11-digit sample, no given id within 2 characters of it.
   const invalid = fixCleanly(wrapped('pid-eb7927c8-dd66-43e1-b0cf-c346a422063'));
-  assert.deepEqual(invalid.edits.map((e) => e.content), [`"pid-${GUID}"`]);
-  assert.match(invalid.changes[0]?.message ?? '', /renamed tracking deployment 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063' to 'pid-4f3c9a7e[^']*' \(it was invalid; the given id is 4f3c9a7e/);
+  assert.deepEqual(
+    invalid.edits.map((e) => e.content),
+    [`"pid-${GUID}"`],
+  );
+  assert.match(
+    invalid.changes[0]?.message ?? '',
+    /renamed tracking deployment 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063' to 'pid-4f3c9a7e[^']*' \(it was invalid; the given id is 4f3c9a7e/,
+  );
   // CUA009: a well-formed id that is not the registered one; the suffix after it stays.
   const unregistered = fixCleanly(wrapped(`pid-${OTHER_ID}-westeurope`));
-  assert.deepEqual(unregistered.edits.map((e) => e.content), [`"pid-${GUID}-westeurope"`]);
+  assert.deepEqual(
+    unregistered.edits.map((e) => e.content),
+    [`"pid-${GUID}-westeurope"`],
+  );
   const partnerCenter = fixCleanly(wrapped('pid-contoso-offer-partnercenter'));
-  assert.deepEqual(partnerCenter.edits.map((e) => e.content), [`"pid-${GUID}"`], 'a Partner Center id is replaced, not kept as a suffix');
+  assert.deepEqual(
+    partnerCenter.edits.map((e) => e.content),
+    [`"pid-${GUID}"`],
+    'a Partner Center id is replaced, not kept as a suffix',
+  );
   // Not sure: several ids given, or two top-level tracking deployments.
   const several = plan(wrapped(`pid-${OTHER_ID}`), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
   assert.deepEqual(several.edits, []);
-  assert.match(notesOf(several).join('\n'), /left alone: azuredeploy\.json:\d+:\d+ error CUA009 tracking deployment 'pid-11111111-[^']*' uses id 11111111-.*\(not fixed: 2 tracking ids are given/);
+  assert.match(
+    notesOf(several).join('\n'),
+    /left alone: azuredeploy\.json:\d+:\d+ error CUA009 tracking deployment 'pid-11111111-[^']*' uses id 11111111-.*\(not fixed: 2 tracking ids are given/,
+  );
   const second = `,\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}-x", "properties": { "mode": "Incremental", "template": { "resources": [] } } }`;
   const two = plan(wrapped(`pid-${OTHER_ID}`, second), { ...SETTINGS, maxTrackingResources: 2 });
   assert.deepEqual(two.edits, []);
@@ -197,20 +265,39 @@ test('with a tracking id given, an invalid or unregistered literal name becomes 
 });
 
 test('a repair whose rule is off for the template, or suppressed on the resource, is not made', () => {
-  const resource = (extra: string) => `{ "type": "Microsoft.Resources/deployments", "apiVersion": "latest", "name": "pid-${GUID}", "properties": { "mode": "Complete", "template": { "resources": [] } }${extra} }`;
+  const resource = (extra: string) =>
+    `{ "type": "Microsoft.Resources/deployments", "apiVersion": "latest", "name": "pid-${GUID}", "properties": { "mode": "Complete", "template": { "resources": [] } }${extra} }`;
   const text = (extra = '') => `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    ${resource(extra)}\n  ]\n}\n`;
   const all = plan(text());
-  assert.deepEqual(all.changes.map((c) => c.message.split(' of ')[0]), ['set apiVersion', 'set properties.mode']);
+  assert.deepEqual(
+    all.changes.map((c) => c.message.split(' of ')[0]),
+    ['set apiVersion', 'set properties.mode'],
+  );
 
   const off = plan(text(), { ...SETTINGS, severities: { CUA007: 'off' } });
-  assert.deepEqual(off.changes.map((c) => c.message.split(' of ')[0]), ['set apiVersion']);
+  assert.deepEqual(
+    off.changes.map((c) => c.message.split(' of ')[0]),
+    ['set apiVersion'],
+  );
   // A rule that is off is not run: it reports nothing, so there is nothing to repair or to note.
-  assert.deepEqual(off.notes.filter((n) => 'finding' in n && n.finding.ruleId === 'CUA007'), []);
+  assert.deepEqual(
+    off.notes.filter((n) => 'finding' in n && n.finding.ruleId === 'CUA007'),
+    [],
+  );
 
   const suppressed = plan(text(', "metadata": { "cua-guard": { "ignore": ["CUA014"], "reason": "pinned by policy" } }'));
-  assert.deepEqual(suppressed.changes.map((c) => c.message.split(' of ')[0]), ['set properties.mode']);
-  assert.deepEqual(suppressed.notes.filter((n) => n.kind === 'suppressed').map((n) => 'finding' in n && [n.finding.ruleId, n.finding.suppressed?.reason]), [['CUA014', 'pinned by policy']]);
-  assert.match(notesOf(suppressed).join('\n'), /left alone: azuredeploy\.json:4:\d+ CUA014 tracking deployment 'pid-[^']+' has apiVersion 'latest'.* \(CUA014 is suppressed on this resource: pinned by policy\)/);
+  assert.deepEqual(
+    suppressed.changes.map((c) => c.message.split(' of ')[0]),
+    ['set properties.mode'],
+  );
+  assert.deepEqual(
+    suppressed.notes.filter((n) => n.kind === 'suppressed').map((n) => 'finding' in n && [n.finding.ruleId, n.finding.suppressed?.reason]),
+    [['CUA014', 'pinned by policy']],
+  );
+  assert.match(
+    notesOf(suppressed).join('\n'),
+    /left alone: azuredeploy\.json:4:\d+ CUA014 tracking deployment 'pid-[^']+' has apiVersion 'latest'.* \(CUA014 is suppressed on this resource: pinned by policy\)/,
+  );
 
   // CUA001 off: nothing is inserted; CUA003 off: an invalid name is not renamed.
   const empty = `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": []\n}\n`;
@@ -225,14 +312,24 @@ test('tracking deployments only in a nested template: the top-level one is inser
   const result = plan(nested);
   assertPureInsertion(result);
   assert.match(result.changes[0]?.message ?? '', /^inserted tracking deployment 'pid-4f3c9a7e[^']*' as the first resource$/);
-  assert.ok(result.fixed.endsWith(nested.slice(nested.indexOf('    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": "wrapper"'))), 'the nested deployment is untouched');
+  assert.ok(
+    result.fixed.endsWith(
+      nested.slice(nested.indexOf('    {\n      "type": "Microsoft.Resources/deployments",\n      "apiVersion": "2021-04-01",\n      "name": "wrapper"')),
+    ),
+    'the nested deployment is untouched',
+  );
   // The nested one is still reported, with why fix leaves it (it never moves a resource).
   const nestedNote = result.notes.find((n) => n.kind === 'still-reported' && n.finding.ruleId === 'CUA004');
-  assert.match(nestedNote && formatFixNote(nestedNote) || '', /^still reported: azuredeploy\.json:\d+:\d+ error CUA004 .*'wrapper'.*\(not fixed: fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none\)$/);
+  assert.match(
+    (nestedNote && formatFixNote(nestedNote)) || '',
+    /^still reported: azuredeploy\.json:\d+:\d+ error CUA004 .*'wrapper'.*\(not fixed: fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none\)$/,
+  );
   assert.deepEqual(result.remainingErrors.map((f) => f.ruleId).sort(), ['CUA004', 'CUA007'], 'the nested one is reported as it was');
   assert.deepEqual(plan(result.fixed).edits, [], 'a second run changes nothing');
   // A broken expression that is clearly meant as the tracking name: no second one either.
-  const broken = plan(`{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "[concat('pid-${GUID}', )]", "properties": { "mode": "Incremental", "template": {} } }\n  ]\n}\n`);
+  const broken = plan(
+    `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "[concat('pid-${GUID}', )]", "properties": { "mode": "Incremental", "template": {} } }\n  ]\n}\n`,
+  );
   assert.deepEqual(broken.edits, []);
   assert.match(notesOf(broken).join('\n'), /looks like the tracking deployment, but its name cannot be evaluated/);
 });
@@ -241,7 +338,10 @@ test('without a tracking id nothing is inserted, and the note says how to get on
   const text = `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": []\n}\n`;
   const result = plan(text, DEFAULT_CHECK_SETTINGS);
   assert.deepEqual(result.edits, []);
-  assert.deepEqual(result.notes.map((n) => n.kind === 'left-alone' && [n.finding.ruleId, n.reason]), [['CUA001', "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)"]]);
+  assert.deepEqual(
+    result.notes.map((n) => n.kind === 'left-alone' && [n.finding.ruleId, n.reason]),
+    [['CUA001', "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)"]],
+  );
   assert.match(notesOf(result)[0] ?? '', /^left alone: azuredeploy\.json:3:3 error CUA001 .*\(not fixed: no tracking id was given .*cua-guard new-id/);
 });
 
@@ -308,10 +408,17 @@ test('fix on every failing example: exactly these findings remain, each with the
       // Every error left is explained: its note gives the reason.
       for (const error of plan.remainingErrors) {
         const note = plan.notes.find((n) => 'finding' in n && n.finding === error);
-        assert.ok(note && (note.kind === 'left-alone' || (note.kind === 'still-reported' && note.reason)), `${name}: why ${error.ruleId} is left: ${plan.notes.map(formatFixNote).join(' | ')}`);
+        assert.ok(
+          note && (note.kind === 'left-alone' || (note.kind === 'still-reported' && note.reason)),
+          `${name}: why ${error.ruleId} is left: ${plan.notes.map(formatFixNote).join(' | ')}`,
+        );
       }
       const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true });
-      assert.deepEqual(again.files.map((f) => f.edits.length), [0], `${name}: a second run changes nothing`);
+      assert.deepEqual(
+        again.files.map((f) => f.edits.length),
+        [0],
+        `${name}: a second run changes nothing`,
+      );
     } finally {
       ws.dispose();
     }
@@ -321,7 +428,17 @@ test('fix on every failing example: exactly these findings remain, each with the
 test('a linked template of another main template is never given a tracking deployment', () => {
   const ws = createTempWorkspace();
   try {
-    ws.write('azuredeploy.json', { $schema: RG_SCHEMA, resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: 'net', properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/azuredeploy.json' } } }] });
+    ws.write('azuredeploy.json', {
+      $schema: RG_SCHEMA,
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2021-04-01',
+          name: 'net',
+          properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/azuredeploy.json' } },
+        },
+      ],
+    });
     ws.write('nested/azuredeploy.json', { $schema: RG_SCHEMA, resources: [] });
     const result = fixWorkspace({ workspace: openWorkspace(ws.root), settingsFor: () => SETTINGS, write: true });
     const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
@@ -338,14 +455,20 @@ test('the bundled CLI: fix writes and reports, --dry-run prints an applicable di
   try {
     const original = `\uFEFF{\r\n  "$schema": "${RG_SCHEMA}",\r\n  "resources": [\r\n    ${storage}\r\n  ]\r\n}\r\n`;
     ws.write('app/azuredeploy.json', original);
-    ws.write('other/azuredeploy.json', `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [ { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}", "properties": { "mode": "Complete", "template": {} } } ]\n}\n`);
+    ws.write(
+      'other/azuredeploy.json',
+      `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [ { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}", "properties": { "mode": "Complete", "template": {} } } ]\n}\n`,
+    );
 
     const dry = runCli(['fix', '--tracking-id', GUID, '--dry-run'], ws.root);
     assert.equal(dry.status, 0, dry.stderr);
     assert.equal(readFileSync(join(ws.root, 'app/azuredeploy.json'), 'utf8'), original, '--dry-run writes nothing');
     assert.match(dry.stdout, /^--- a\/app\/azuredeploy\.json\n\+\+\+ b\/app\/azuredeploy\.json\n@@ /);
     assert.match(dry.stdout, /\n--- a\/other\/azuredeploy\.json\n/);
-    assert.match(dry.stderr, /app\/azuredeploy\.json:4: would have inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource/);
+    assert.match(
+      dry.stderr,
+      /app\/azuredeploy\.json:4: would have inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource/,
+    );
     assert.match(dry.stderr, /2 template\(s\): 2 would change, 0 unchanged\n$/);
     // The diff applies to the original and gives what fix writes.
     const patched = applyPatch(original.slice(1), dry.stdout.slice(0, dry.stdout.indexOf('\n--- a/other')));
@@ -353,12 +476,15 @@ test('the bundled CLI: fix writes and reports, --dry-run prints an applicable di
 
     const run = runCli(['fix', 'app', 'other', '--tracking-id', GUID], ws.root);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, [
-      "app/azuredeploy.json:4: inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource",
-      "other/azuredeploy.json:3: set properties.mode of 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' to 'Incremental' (was 'Complete')",
-      '2 template(s): 2 changed, 0 unchanged',
-      '',
-    ].join('\n'));
+    assert.equal(
+      run.stdout,
+      [
+        "app/azuredeploy.json:4: inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource",
+        "other/azuredeploy.json:3: set properties.mode of 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' to 'Incremental' (was 'Complete')",
+        '2 template(s): 2 changed, 0 unchanged',
+        '',
+      ].join('\n'),
+    );
     const written = readFileSync(join(ws.root, 'app/azuredeploy.json'), 'utf8');
     assert.ok(written.startsWith('\uFEFF{\r\n'), 'the byte-order mark and CRLF are kept');
     assert.equal(written.slice(1), patched, 'the dry-run diff is what fix writes');
@@ -379,7 +505,10 @@ test('the bundled CLI: fix writes and reports, --dry-run prints an applicable di
     const snippet = JSON.parse(rest.join('\n').slice(rest.join('\n').indexOf('{'))) as Record<string, unknown>;
     assert.equal(snippet['location'], '[deployment().location]');
     const pasted = JSON.stringify({ $schema: SUB_SCHEMA, contentVersion: '1.0.0.0', resources: [snippet] }, null, 2);
-    assert.deepEqual(checkTemplateText({ file: 'a.json', text: pasted }, { rules: RULES, settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [id ?? ''] } }).findings, []);
+    assert.deepEqual(
+      checkTemplateText({ file: 'a.json', text: pasted }, { rules: RULES, settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [id ?? ''] } }).findings,
+      [],
+    );
     assert.notEqual(runCli(['new-id'], ws.root).stdout.split('\n')[0], id, 'a fresh id each time');
     assert.equal(runCli(['new-id', '--scope', 'galaxy'], ws.root).status, 2);
   } finally {

@@ -21,7 +21,8 @@ export function assertUntouchedOutsideEdits(plan: FixPlan): void {
   let shift = 0;
   for (const edit of plan.edits) {
     const replaced = plan.original.slice(edit.offset, edit.offset + edit.length);
-    if (edit.length > 0) assert.match(replaced, /^"(?:[^"\\]|\\.)*"$/, `${plan.file}: an edit replaces more than a string literal: ${JSON.stringify(replaced)}`);
+    if (edit.length > 0)
+      assert.match(replaced, /^"(?:[^"\\]|\\.)*"$/, `${plan.file}: an edit replaces more than a string literal: ${JSON.stringify(replaced)}`);
     const at = edit.offset + shift;
     assert.equal(plan.fixed.slice(at, at + edit.content.length), edit.content, `${plan.file}: the edit is where it says it is`);
     shift += edit.content.length - edit.length;

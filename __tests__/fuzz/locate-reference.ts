@@ -54,8 +54,7 @@ export function locateNodes(text: string, requests: readonly LocateRequest[]): (
         onObjectEnd: () => undefined,
         onArrayEnd: () => undefined,
         onLiteralValue: (_v, offset, length, _l, _c, pathSupplier) => record(`v${pathKey(pathSupplier())}`, offset, length),
-        onObjectProperty: (property, offset, length, _l, _c, pathSupplier) =>
-          record(`k${pathKey([...pathSupplier(), property])}`, offset, length),
+        onObjectProperty: (property, offset, length, _l, _c, pathSupplier) => record(`k${pathKey([...pathSupplier(), property])}`, offset, length),
       },
       { allowTrailingComma: true, disallowComments: false },
     );

@@ -65,19 +65,33 @@ function render(template: unknown, l: Layout): string {
 
 test('fuzz: the fast locator agrees with the jsonc-parser visitor on every path', { timeout: 60_000 }, () => {
   fc.assert(
-    fc.property(templateArbitrary(2), layout, fc.array(fc.tuple(fc.nat(), fc.constantFrom<'key' | 'value'>('key', 'value'), fc.nat(4)), { minLength: 1, maxLength: 8 }), (template, l, picks) => {
-      const text = render(template, l);
-      const parsed = parseTemplateText(text);
-      assert.ok(parsed.ok, 'the rendered JSONC parses');
-      const paths = allPaths(parsed.value);
-      const requests: LocateRequest[] = picks.map(([pick, at, variant]) => {
-        const path = paths[pick % paths.length] ?? [];
-        // Variants: the path itself, a missing child, an index as a string, a missing index, a prefix.
-        const p: Path = variant === 1 ? [...path, 'missing'] : variant === 2 ? path.map((e) => (typeof e === 'number' ? String(e) : e)) : variant === 3 ? [...path, 99] : variant === 4 ? path.slice(0, -1) : path;
-        return { path: p, at };
-      });
-      assert.deepEqual(locateNodes(text, requests), referenceLocate(text, requests));
-    }),
+    fc.property(
+      templateArbitrary(2),
+      layout,
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom<'key' | 'value'>('key', 'value'), fc.nat(4)), { minLength: 1, maxLength: 8 }),
+      (template, l, picks) => {
+        const text = render(template, l);
+        const parsed = parseTemplateText(text);
+        assert.ok(parsed.ok, 'the rendered JSONC parses');
+        const paths = allPaths(parsed.value);
+        const requests: LocateRequest[] = picks.map(([pick, at, variant]) => {
+          const path = paths[pick % paths.length] ?? [];
+          // Variants: the path itself, a missing child, an index as a string, a missing index, a prefix.
+          const p: Path =
+            variant === 1
+              ? [...path, 'missing']
+              : variant === 2
+                ? path.map((e) => (typeof e === 'number' ? String(e) : e))
+                : variant === 3
+                  ? [...path, 99]
+                  : variant === 4
+                    ? path.slice(0, -1)
+                    : path;
+          return { path: p, at };
+        });
+        assert.deepEqual(locateNodes(text, requests), referenceLocate(text, requests));
+      },
+    ),
     { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
   );
 });
@@ -86,7 +100,11 @@ test('the locator never throws and never loops on broken or hostile text', () =>
   const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
   const cases = ['', '{', '{"a":', '{"a" 1}', '[1,,2]', '"unterminated', '/* open', '{"a": [1, 2', deep, `{"x": ${deep}, "y": 2}`, '{"a\\"b": 1}'];
   for (const text of cases) {
-    const spans = locateNodes(text, [{ path: ['y'], at: 'value' }, { path: ['a"b'], at: 'key' }, { path: [0, 0, 0], at: 'value' }]);
+    const spans = locateNodes(text, [
+      { path: ['y'], at: 'value' },
+      { path: ['a"b'], at: 'key' },
+      { path: [0, 0, 0], at: 'value' },
+    ]);
     assert.equal(spans.length, 3);
   }
   assert.deepEqual(locateNodes(`{"x": ${deep}, "y": 2}`, [{ path: ['y'], at: 'value' }]), [{ offset: 200_014, length: 1 }]);

@@ -37,7 +37,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     void readBody(req).then((raw) => {
       const url = new URL(req.url ?? '/', base);
       const body = raw === '' ? undefined : (JSON.parse(raw) as unknown);
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), body });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        body,
+      });
       route(req.method ?? '', url, res);
     });
   });
@@ -46,13 +52,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const checkRuns = /^\/repos\/([^/]+)\/([^/]+)\/check-runs(?:\/(\d+))?$/.exec(url.pathname);
     if (checkRuns) {
       if (options.checkRuns !== undefined && options.checkRuns !== 'ok') {
-        return json(res, options.checkRuns, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run', status: String(options.checkRuns) });
+        return json(res, options.checkRuns, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+          status: String(options.checkRuns),
+        });
       }
-      if (method === 'POST' && !checkRuns[3]) return json(res, 201, { id: CHECK_RUN_ID, html_url: `https://github.com/${checkRuns[1]}/${checkRuns[2]}/runs/${CHECK_RUN_ID}`, status: 'in_progress' });
+      if (method === 'POST' && !checkRuns[3])
+        return json(res, 201, { id: CHECK_RUN_ID, html_url: `https://github.com/${checkRuns[1]}/${checkRuns[2]}/runs/${CHECK_RUN_ID}`, status: 'in_progress' });
       if (method === 'PATCH' && checkRuns[3]) return json(res, 200, { id: Number(checkRuns[3]) });
     }
     const files = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname);
-    if (files && method === 'GET' && options.pullRequestFilesStatus !== undefined) return json(res, options.pullRequestFilesStatus, { message: 'Server Error' });
+    if (files && method === 'GET' && options.pullRequestFilesStatus !== undefined)
+      return json(res, options.pullRequestFilesStatus, { message: 'Server Error' });
     if (files && method === 'GET' && options.pullRequestFilesAnswer !== undefined) return hostileFiles(url, res, options.pullRequestFilesAnswer);
     if (files && method === 'GET') {
       const all = (options.pullRequestFiles ?? []).map((f) => ({ sha: '0'.repeat(40), additions: 1, deletions: 0, changes: 1, status: 'modified', ...f }));
@@ -87,7 +99,14 @@ function hostileFiles(url: URL, res: ServerResponse, answer: 'endless' | { body:
   const page = Number(url.searchParams.get('page') ?? '1');
   const next = new URL(url);
   next.searchParams.set('page', String(page + 1));
-  const files = Array.from({ length: 100 }, (_, i) => ({ sha: '0'.repeat(40), filename: `docs/p${page}-${i}.md`, status: 'modified', additions: 1, deletions: 0, changes: 1 }));
+  const files = Array.from({ length: 100 }, (_, i) => ({
+    sha: '0'.repeat(40),
+    filename: `docs/p${page}-${i}.md`,
+    status: 'modified',
+    additions: 1,
+    deletions: 0,
+    changes: 1,
+  }));
   json(res, 200, files, { link: `<${next.href}>; rel="next"` });
 }
 

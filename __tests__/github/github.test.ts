@@ -35,9 +35,19 @@ function thirtyTemplates(): TempWorkspace {
     const dir = `t${String(i).padStart(2, '0')}`;
     const resources: unknown[] = [
       { type: 'Microsoft.Resources/tags', apiVersion: '2021-04-01', name: `pid-${GUID}`, properties: { tags: {} } },
-      trackingResource({ apiVersion: 'latest', condition: "[equals(parameters('telemetry'), 'on')]", properties: { mode: 'Complete', template: emptyTemplate() } }),
+      trackingResource({
+        apiVersion: 'latest',
+        condition: "[equals(parameters('telemetry'), 'on')]",
+        properties: { mode: 'Complete', template: emptyTemplate() },
+      }),
     ];
-    if (i === 12) resources.push({ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: 'net', properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/net.json' } } });
+    if (i === 12)
+      resources.push({
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2021-04-01',
+        name: 'net',
+        properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/net.json' } },
+      });
     ws.write(`${dir}/azuredeploy.json`, template(resources, { parameters: { telemetry: { type: 'string', defaultValue: 'off' } } }));
   }
   ws.write('t12/nested/net.json', { $schema: RG_SCHEMA, contentVersion: '1.0.0.0', resources: [] });
@@ -58,32 +68,55 @@ test('checks: true publishes all 120 findings on one check run, 50 annotations p
   try {
     const run = await runActionAsync(ws.root, { checks: 'true', token: TOKEN }, apiEnv(api), PR_EVENT);
     const calls = checkRunCalls(api.requests);
-    assert.deepEqual(calls.map((c) => `${c.method} ${c.path}`), [
-      'POST /repos/contoso/offer/check-runs',
-      ...Array(3).fill(`PATCH /repos/contoso/offer/check-runs/${CHECK_RUN_ID}`),
-    ]);
+    assert.deepEqual(
+      calls.map((c) => `${c.method} ${c.path}`),
+      ['POST /repos/contoso/offer/check-runs', ...Array(3).fill(`PATCH /repos/contoso/offer/check-runs/${CHECK_RUN_ID}`)],
+    );
     assert.ok(calls.every((c) => c.authorization === `token ${TOKEN}`));
     const created = calls[0]?.body as { name: string; head_sha: string; status: string };
-    assert.deepEqual({ name: created.name, head_sha: created.head_sha, status: created.status }, { name: 'cua-guard', head_sha: HEAD_SHA, status: 'in_progress' });
-    const updates = calls.slice(1).map((c) => c.body as { output: { title: string; annotations: Record<string, unknown>[] }; status?: string; conclusion?: string });
-    assert.deepEqual(updates.map((u) => u.output.annotations.length), [50, 50, 20]);
-    assert.deepEqual(updates.map((u) => u.conclusion), [undefined, undefined, 'failure']);
+    assert.deepEqual(
+      { name: created.name, head_sha: created.head_sha, status: created.status },
+      { name: 'cua-guard', head_sha: HEAD_SHA, status: 'in_progress' },
+    );
+    const updates = calls
+      .slice(1)
+      .map((c) => c.body as { output: { title: string; annotations: Record<string, unknown>[] }; status?: string; conclusion?: string });
+    assert.deepEqual(
+      updates.map((u) => u.output.annotations.length),
+      [50, 50, 20],
+    );
+    assert.deepEqual(
+      updates.map((u) => u.conclusion),
+      [undefined, undefined, 'failure'],
+    );
     assert.equal(updates[2]?.status, 'completed');
     assert.equal(updates[0]?.output.title, '60 error(s), 60 warning(s), 0 notice(s)');
     const annotations = updates.flatMap((u) => u.output.annotations);
-    assert.deepEqual(
-      Object.fromEntries(['failure', 'warning'].map((level) => [level, annotations.filter((a) => a['annotation_level'] === level).length])),
-      { failure: 60, warning: 60 },
-    );
+    assert.deepEqual(Object.fromEntries(['failure', 'warning'].map((level) => [level, annotations.filter((a) => a['annotation_level'] === level).length])), {
+      failure: 60,
+      warning: 60,
+    });
     assert.equal(new Set(annotations.map((a) => a['path'])).size, 30);
-    assert.deepEqual(Object.keys(annotations[0] ?? {}).sort(), ['annotation_level', 'end_column', 'end_line', 'message', 'path', 'start_column', 'start_line', 'title']);
+    assert.deepEqual(Object.keys(annotations[0] ?? {}).sort(), [
+      'annotation_level',
+      'end_column',
+      'end_line',
+      'message',
+      'path',
+      'start_column',
+      'start_line',
+      'title',
+    ]);
 
     // The check run carries the findings: no workflow-command annotations, the step still fails.
     assert.deepEqual(workflowAnnotations(run.stdout), []);
     assert.match(run.stdout, /^::error::customer usage attribution check failed: 60 error\(s\) in 30 template\(s\)$/m);
     assert.doesNotMatch(run.stdout, /^::warning::/m);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /checks: 120 finding\(s\) published as annotations of check run 'cua-guard' \(https:\/\/github\.com\/contoso\/offer\/runs\/4242\) in 4 request\(s\)/);
+    assert.match(
+      run.stdout,
+      /checks: 120 finding\(s\) published as annotations of check run 'cua-guard' \(https:\/\/github\.com\/contoso\/offer\/runs\/4242\) in 4 request\(s\)/,
+    );
     assert.match(run.summary, /> Every finding \(120\) is an annotation of the check run \[cua-guard\]\(https:\/\/github\.com\/contoso\/offer\/runs\/4242\)\./);
     assert.doesNotMatch(run.summary, /not shown as annotations/);
   } finally {
@@ -144,7 +177,14 @@ test('only-changed on a pull request: the files API over 3 pages, then only the 
   try {
     const run = await runActionAsync(ws.root, { 'only-changed': 'true', token: TOKEN }, apiEnv(api), PR_EVENT);
     const pages = api.requests.filter((r) => r.path === '/repos/contoso/offer/pulls/7/files');
-    assert.deepEqual(pages.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1']), [['100', '1'], ['100', '2'], ['100', '3']]);
+    assert.deepEqual(
+      pages.map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1']),
+      [
+        ['100', '1'],
+        ['100', '2'],
+        ['100', '3'],
+      ],
+    );
     // t07 changed; t12's linked template changed; t20's parameters file changed.
     assert.deepEqual(JSON.parse(run.outputs['templates'] ?? ''), ['t07/azuredeploy.json', 't12/azuredeploy.json', 't20/azuredeploy.json']);
     assert.equal(run.outputs['error-count'], '6');
@@ -173,8 +213,14 @@ test('without only-changed, a pull request with more findings than annotations: 
     const errors = workflowAnnotations(run.stdout).filter((l) => l.startsWith('::error'));
     const warnings = workflowAnnotations(run.stdout).filter((l) => l.startsWith('::warning'));
     // t25's two errors and two warnings first, then the other templates take turns in tree order.
-    assert.deepEqual(errors.slice(0, 3).map((l) => /file=([^,]+)/.exec(l)?.[1]), ['t25/azuredeploy.json', 't25/azuredeploy.json', 't00/azuredeploy.json']);
-    assert.deepEqual(warnings.slice(0, 3).map((l) => /file=([^,]+)/.exec(l)?.[1]), ['t25/azuredeploy.json', 't25/azuredeploy.json', 't00/azuredeploy.json']);
+    assert.deepEqual(
+      errors.slice(0, 3).map((l) => /file=([^,]+)/.exec(l)?.[1]),
+      ['t25/azuredeploy.json', 't25/azuredeploy.json', 't00/azuredeploy.json'],
+    );
+    assert.deepEqual(
+      warnings.slice(0, 3).map((l) => /file=([^,]+)/.exec(l)?.[1]),
+      ['t25/azuredeploy.json', 't25/azuredeploy.json', 't00/azuredeploy.json'],
+    );
     assert.equal(JSON.parse(run.outputs['templates'] ?? '[]').length, 30, 'everything is still reported');
     assert.match(run.stdout, /annotations: more findings than GitHub shows; findings in the 2 file\(s\) pull request #7 changes come first/);
   } finally {
@@ -230,9 +276,18 @@ test('checks and only-changed together: the check run carries the affected templ
   const api = await startFakeGitHub({ checkRuns: 'ok', pullRequestFiles: pullRequestFiles() });
   try {
     const run = await runActionAsync(ws.root, { checks: 'true', 'only-changed': 'true', token: TOKEN }, apiEnv(api), PR_EVENT);
-    const updates = checkRunCalls(api.requests).slice(1).map((c) => c.body as { output: { annotations: { path: string }[] }; conclusion?: string });
-    assert.deepEqual(updates.map((u) => u.output.annotations.length), [12]);
-    assert.deepEqual([...new Set(updates[0]?.output.annotations.map((a) => a.path))].sort(), ['t07/azuredeploy.json', 't12/azuredeploy.json', 't20/azuredeploy.json']);
+    const updates = checkRunCalls(api.requests)
+      .slice(1)
+      .map((c) => c.body as { output: { annotations: { path: string }[] }; conclusion?: string });
+    assert.deepEqual(
+      updates.map((u) => u.output.annotations.length),
+      [12],
+    );
+    assert.deepEqual([...new Set(updates[0]?.output.annotations.map((a) => a.path))].sort(), [
+      't07/azuredeploy.json',
+      't12/azuredeploy.json',
+      't20/azuredeploy.json',
+    ]);
     assert.equal(updates[0]?.conclusion, 'failure');
     assert.equal(run.status, 1);
   } finally {
@@ -250,8 +305,20 @@ test('the API client pages through pull request files and reports a 403 as a per
     const changed = await changedFilesOf({ eventName: 'pull_request', owner: 'contoso', repo: 'offer', pullRequest: { number: 7 } }, async () => client);
     assert.equal(changed.kind, 'pull-request');
     if (changed.kind === 'pull-request') assert.equal(changed.files.size, 250);
-    const findings: Finding[] = [{ ruleId: 'CUA001', severity: 'error', messageId: 'm', message: 'm', file: 'a.json', line: 2, column: 3, endLine: 2, endColumn: 9 }];
-    const result = await publishCheckRun(client, { owner: 'contoso', repo: 'offer', headSha: HEAD_SHA, name: 'cua-guard', title: 't', summary: 's', findings, conclusion: 'failure', titleOf: ruleTitle });
+    const findings: Finding[] = [
+      { ruleId: 'CUA001', severity: 'error', messageId: 'm', message: 'm', file: 'a.json', line: 2, column: 3, endLine: 2, endColumn: 9 },
+    ];
+    const result = await publishCheckRun(client, {
+      owner: 'contoso',
+      repo: 'offer',
+      headSha: HEAD_SHA,
+      name: 'cua-guard',
+      title: 't',
+      summary: 's',
+      findings,
+      conclusion: 'failure',
+      titleOf: ruleTitle,
+    });
     assert.equal(result.ok, false);
     if (!result.ok) assert.deepEqual({ status: result.failure.status, permission: result.permission }, { status: 403, permission: true });
   } finally {
@@ -265,19 +332,29 @@ test('event context, and check-run annotations in the API shape', () => {
   const ws = createTempWorkspace();
   try {
     const path = ws.write('event.json', PR_EVENT.payload);
-    assert.deepEqual(readRunContext({ GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'contoso/offer', GITHUB_SHA: 'abc' }), {
-      eventName: 'pull_request_target',
-      owner: 'contoso',
-      repo: 'offer',
-      sha: 'abc',
-      pullRequest: { number: 7, headSha: HEAD_SHA },
-    });
+    assert.deepEqual(
+      readRunContext({ GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: path, GITHUB_REPOSITORY: 'contoso/offer', GITHUB_SHA: 'abc' }),
+      {
+        eventName: 'pull_request_target',
+        owner: 'contoso',
+        repo: 'offer',
+        sha: 'abc',
+        pullRequest: { number: 7, headSha: HEAD_SHA },
+      },
+    );
     assert.deepEqual(readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path }), { eventName: 'push' });
   } finally {
     ws.dispose();
   }
   const base: Finding = { ruleId: 'CUA011', severity: 'notice', messageId: 'm', message: 'm', file: 'x.json', line: 4, column: 2, endLine: 6, endColumn: 3 };
-  assert.deepEqual(toCheckAnnotation(base, ruleTitle), { path: 'x.json', start_line: 4, end_line: 6, annotation_level: 'notice', message: 'm', title: 'CUA011 conditional-tracking' });
+  assert.deepEqual(toCheckAnnotation(base, ruleTitle), {
+    path: 'x.json',
+    start_line: 4,
+    end_line: 6,
+    annotation_level: 'notice',
+    message: 'm',
+    title: 'CUA011 conditional-tracking',
+  });
   assert.equal(toCheckAnnotation({ ...base, severity: 'error', endLine: 4, endColumn: 9 }, ruleTitle).end_column, 9);
 });
 
@@ -301,7 +378,10 @@ test('the bundle loads the GitHub client, ajv and the diff library only when a r
     return text;
   };
   // The markers are there in the bundle as a whole, so their absence below means something.
-  const everything = readdirSync(`${REPO_ROOT}/dist`).filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${REPO_ROOT}/dist/${f}`, 'utf8')).join('');
+  const everything = readdirSync(`${REPO_ROOT}/dist`)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(`${REPO_ROOT}/dist/${f}`, 'utf8'))
+    .join('');
   for (const marker of [/octokit-core\.js/, /strictSchema/, /function createTwoFilesPatch\(/]) assert.match(everything, marker);
   for (const entry of ['dist/index.js', 'dist/cli.js']) {
     const loaded = staticGraph(`${REPO_ROOT}/${entry}`);

@@ -20,7 +20,10 @@ function linkTo(name: string, templateLink: Json): Json {
 function workspaceAfterThePullRequest(): TempWorkspace {
   const ws = createTempWorkspace();
   ws.write('app/azuredeploy.json', template([trackingResource(), linkTo('net', { relativePath: 'nested/net.json' })]));
-  ws.write('renamed/azuredeploy.json', template([trackingResource(), linkTo('old', { uri: "[uri(deployment().properties.templateLink.uri, 'nested/old.json')]" })]));
+  ws.write(
+    'renamed/azuredeploy.json',
+    template([trackingResource(), linkTo('old', { uri: "[uri(deployment().properties.templateLink.uri, 'nested/old.json')]" })]),
+  );
   ws.write('renamed/nested/new.json', template([]));
   ws.write('other/azuredeploy.json', template([trackingResource()]));
   return ws;
@@ -47,7 +50,10 @@ test('a deleted linked template keeps its main template', () => {
   const ws = workspaceAfterThePullRequest();
   try {
     const { report, skipped } = filterReportToChanges(checkAll(ws), new Set(['app/nested/net.json']));
-    assert.deepEqual(report.files.map((f) => f.path), ['app/azuredeploy.json']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['app/azuredeploy.json'],
+    );
     assert.deepEqual(skipped.sort(), ['other/azuredeploy.json', 'renamed/azuredeploy.json']);
   } finally {
     ws.dispose();
@@ -56,7 +62,9 @@ test('a deleted linked template keeps its main template', () => {
 
 test('a renamed linked template keeps its main template (previous_filename from the files API)', async () => {
   const ws = workspaceAfterThePullRequest();
-  const api = await startFakeGitHub({ pullRequestFiles: [{ filename: 'renamed/nested/new.json', status: 'renamed', previous_filename: 'renamed/nested/old.json' }] });
+  const api = await startFakeGitHub({
+    pullRequestFiles: [{ filename: 'renamed/nested/new.json', status: 'renamed', previous_filename: 'renamed/nested/old.json' }],
+  });
   const saved = process.env['GITHUB_API_URL'];
   process.env['GITHUB_API_URL'] = api.url;
   try {
@@ -65,7 +73,10 @@ test('a renamed linked template keeps its main template (previous_filename from 
     assert.equal(changed.kind, 'pull-request');
     if (changed.kind !== 'pull-request') return;
     const { report } = filterReportToChanges(checkAll(ws), changed.files);
-    assert.deepEqual(report.files.map((f) => f.path), ['renamed/azuredeploy.json']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['renamed/azuredeploy.json'],
+    );
   } finally {
     if (saved === undefined) delete process.env['GITHUB_API_URL'];
     else process.env['GITHUB_API_URL'] = saved;

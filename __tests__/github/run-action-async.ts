@@ -11,7 +11,13 @@ export interface GitHubEvent {
 }
 
 /** `entry`: the bundle by default; src/app/action/main-entry.ts runs the source the bundle is built from. */
-export async function runActionAsync(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string>, event?: GitHubEvent, entry = 'dist/index.js'): Promise<ActionRun> {
+export async function runActionAsync(
+  workspace: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string>,
+  event?: GitHubEvent,
+  entry = 'dist/index.js',
+): Promise<ActionRun> {
   const { env, files } = runnerEnvironment(workspace, inputs);
   Object.assign(env, extraEnv);
   if (event) {

@@ -24,7 +24,10 @@ test('a reader that closes the pipe early (| head) ends the run with exit 2, sil
   const ws = manyFailingTemplates();
   try {
     // bash, for PIPESTATUS: the exit code of cua-guard, not of head.
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check . | head -c 100 > /dev/null; exit \${PIPESTATUS[0]}`], { cwd: ws.root, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check . | head -c 100 > /dev/null; exit \${PIPESTATUS[0]}`], {
+      cwd: ws.root,
+      encoding: 'utf8',
+    });
     const { status, stderr } = run;
     assert.equal(status, 2);
     assert.doesNotMatch(stderr, /at .*\(|Error:/, 'no stack trace');
@@ -57,7 +60,17 @@ test('control characters in file names and template strings reach the terminal a
   try {
     const title = '\u001b]0;pwned\u0007';
     const clipboard = '\u001b]52;c;cm0gLXJmIH4=\u0007';
-    ws.write(`x${'\u001b[2J'}y/azuredeploy.json`, template([{ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: `pid-${title}${clipboard}\r\u009b31m`, properties: { mode: 'Incremental', template: {} } }]));
+    ws.write(
+      `x${'\u001b[2J'}y/azuredeploy.json`,
+      template([
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2021-04-01',
+          name: `pid-${title}${clipboard}\r\u009b31m`,
+          properties: { mode: 'Incremental', template: {} },
+        },
+      ]),
+    );
     const run = runCli(['check', '.'], ws.root);
     assert.equal(run.status, 1);
     const raw = run.stdout + run.stderr;

@@ -134,7 +134,10 @@ test('hostile repository via checkWorkspace: nothing outside is read, every trap
     const problems = report.problems.map((p) => p.message);
 
     assert.match(messagesOf(report, 'link-file/azuredeploy.json').join('\n'), /CUA013 .*link to a file outside the workspace and was not read/);
-    assert.ok(problems.some((m) => /'link-dir' is a link to a folder outside the workspace and was not searched/.test(m)), problems.join('\n'));
+    assert.ok(
+      problems.some((m) => /'link-dir' is a link to a folder outside the workspace and was not searched/.test(m)),
+      problems.join('\n'),
+    );
     assert.ok(!report.files.some((f) => f.path.startsWith('link-dir/')), 'the folder link is never walked');
     assert.match(messagesOf(report, 'loop/azuredeploy.json').join('\n'), /CUA013 .*too many symbolic links/);
 
@@ -153,7 +156,10 @@ test('hostile repository via checkWorkspace: nothing outside is read, every trap
       assert.equal(result?.verdict, 'pass', folder);
     }
     if (HAVE_MKFIFO) {
-      assert.ok(problems.some((m) => /'fifo\/azuredeploy.json' is not a regular file and was not read/.test(m)), problems.join('\n'));
+      assert.ok(
+        problems.some((m) => /'fifo\/azuredeploy.json' is not a regular file and was not read/.test(m)),
+        problems.join('\n'),
+      );
       assert.equal(report.files.find((f) => f.path === 'fifo-param/azuredeploy.json')?.verdict, 'pass');
       assert.match(messagesOf(report, 'fifo-linked/azuredeploy.json').join('\n'), /CUA01[37] .*'fifo-linked\/nested\/pipe\.json' is not a regular file/);
     }
@@ -165,7 +171,15 @@ test('hostile repository via checkWorkspace: nothing outside is read, every trap
 test('hostile paths named explicitly are refused with a message, the rest still checked', { timeout: 30_000 }, () => {
   const h = hostileRepository();
   try {
-    const paths = ['link-dir', 'link-file/azuredeploy.json', '../outside/azuredeploy.json', join(h.base, 'outside.json'), 'escape', 'missing.json', ...(HAVE_MKFIFO ? ['fifo/azuredeploy.json'] : [])];
+    const paths = [
+      'link-dir',
+      'link-file/azuredeploy.json',
+      '../outside/azuredeploy.json',
+      join(h.base, 'outside.json'),
+      'escape',
+      'missing.json',
+      ...(HAVE_MKFIFO ? ['fifo/azuredeploy.json'] : []),
+    ];
     const report = checkWorkspace({ workspace: openWorkspace(h.ws), settings: DEFAULT_CHECK_SETTINGS, paths, cwd: h.ws });
     assertNoSentinel(JSON.stringify(report), 'report');
     const problems = Object.fromEntries(report.problems.map((p) => [p.path, p.message]));
@@ -174,7 +188,10 @@ test('hostile paths named explicitly are refused with a message, the rest still 
     assert.match(problems[join(h.base, 'outside.json')] ?? '', /outside the workspace .* was not read/);
     assert.match(problems['missing.json'] ?? '', /does not exist/);
     if (HAVE_MKFIFO) assert.match(problems['fifo/azuredeploy.json'] ?? '', /not a regular file/);
-    assert.deepEqual(report.files.map((f) => f.path), ['escape/azuredeploy.json', 'link-file/azuredeploy.json']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['escape/azuredeploy.json', 'link-file/azuredeploy.json'],
+    );
   } finally {
     h.dispose();
   }
@@ -204,39 +221,46 @@ test('a file nobody may read gets a clear message', (t) => {
   }
 });
 
-test('hostile repository via the bundled CLI: text, json and sarif; no hang, no sentinel, clear messages', { skip: HAVE_DIST ? false : 'dist/cli.js is missing: run npm run bundle', timeout: 60_000 }, () => {
-  const h = hostileRepository();
-  try {
-    for (const format of ['text', 'json', 'sarif']) {
-      const run = runCli(['check', '--format', format], h.ws);
-      assert.notEqual(run.status, null, `${format}: the CLI was killed by the timeout (a hang)`);
-      assert.ok(run.status === 1 || run.status === 2 || (format === 'sarif' && run.status === 0), `${format}: exit ${run.status}\n${run.stderr}`);
-      assertNoSentinel(run.stdout + run.stderr, `cli ${format}`);
-      assert.doesNotMatch(run.stderr, /internal error/, format);
-      if (format === 'json') {
-        const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
-        const link = report.files.find((f) => f.path === 'link-file/azuredeploy.json');
-        assert.match(link?.findings[0]?.message ?? '', /outside the workspace/);
-        assert.ok(report.files.some((f) => f.path === 'ünïcødé 日本語/azuredeploy.json'));
-        assert.ok(report.files.some((f) => f.path === 'line\nbreak/azuredeploy.json'));
+test(
+  'hostile repository via the bundled CLI: text, json and sarif; no hang, no sentinel, clear messages',
+  { skip: HAVE_DIST ? false : 'dist/cli.js is missing: run npm run bundle', timeout: 60_000 },
+  () => {
+    const h = hostileRepository();
+    try {
+      for (const format of ['text', 'json', 'sarif']) {
+        const run = runCli(['check', '--format', format], h.ws);
+        assert.notEqual(run.status, null, `${format}: the CLI was killed by the timeout (a hang)`);
+        assert.ok(run.status === 1 || run.status === 2 || (format === 'sarif' && run.status === 0), `${format}: exit ${run.status}\n${run.stderr}`);
+        assertNoSentinel(run.stdout + run.stderr, `cli ${format}`);
+        assert.doesNotMatch(run.stderr, /internal error/, format);
+        if (format === 'json') {
+          const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+          const link = report.files.find((f) => f.path === 'link-file/azuredeploy.json');
+          assert.match(link?.findings[0]?.message ?? '', /outside the workspace/);
+          assert.ok(report.files.some((f) => f.path === 'ünïcødé 日本語/azuredeploy.json'));
+          assert.ok(report.files.some((f) => f.path === 'line\nbreak/azuredeploy.json'));
+        }
+        if (format === 'text') {
+          assert.match(run.stdout + run.stderr, /link-dir' is a link to a folder outside the workspace/);
+          assert.match(run.stdout, /escape\/azuredeploy\.json:\d+:\d+ notice CUA017 .*outside the workspace/);
+        }
       }
-      if (format === 'text') {
-        assert.match(run.stdout + run.stderr, /link-dir' is a link to a folder outside the workspace/);
-        assert.match(run.stdout, /escape\/azuredeploy\.json:\d+:\d+ notice CUA017 .*outside the workspace/);
-      }
+      const explicit = runCli(['check', '--format', 'json', 'link-dir', '../outside', '../outside.json', 'escape'], h.ws);
+      assertNoSentinel(explicit.stdout + explicit.stderr, 'cli explicit');
+      assert.equal(explicit.status, 2, 'a named path that is outside the workspace is a usage error, after the others are checked');
+      assert.deepEqual(
+        (JSON.parse(explicit.stdout) as { files: { path: string }[] }).files.map((f) => f.path),
+        ['escape/azuredeploy.json'],
+      );
+      const onlyOutside = runCli(['check', '../outside/azuredeploy.json'], h.ws);
+      assert.equal(onlyOutside.status, 2, 'nothing to check is a usage error');
+      assert.match(onlyOutside.stdout + onlyOutside.stderr, /outside the workspace/);
+      assertNoSentinel(onlyOutside.stdout + onlyOutside.stderr, 'cli outside only');
+    } finally {
+      h.dispose();
     }
-    const explicit = runCli(['check', '--format', 'json', 'link-dir', '../outside', '../outside.json', 'escape'], h.ws);
-    assertNoSentinel(explicit.stdout + explicit.stderr, 'cli explicit');
-    assert.equal(explicit.status, 2, 'a named path that is outside the workspace is a usage error, after the others are checked');
-    assert.deepEqual((JSON.parse(explicit.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['escape/azuredeploy.json']);
-    const onlyOutside = runCli(['check', '../outside/azuredeploy.json'], h.ws);
-    assert.equal(onlyOutside.status, 2, 'nothing to check is a usage error');
-    assert.match(onlyOutside.stdout + onlyOutside.stderr, /outside the workspace/);
-    assertNoSentinel(onlyOutside.stdout + onlyOutside.stderr, 'cli outside only');
-  } finally {
-    h.dispose();
-  }
-});
+  },
+);
 
 test('a folder of 100,000 entries is searched in bounded time', { timeout: 120_000 }, (t) => {
   const base = fastTempDir('cua-guard-wide-');
@@ -255,7 +279,10 @@ test('a folder of 100,000 entries is searched in bounded time', { timeout: 120_0
     const started = performance.now();
     const report = checkWorkspace({ workspace: openWorkspace(base), settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] }, cwd: base });
     const ms = performance.now() - started;
-    assert.deepEqual(report.files.map((f) => [f.path, f.verdict]), [['wide/azuredeploy.json', 'pass']]);
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.verdict]),
+      [['wide/azuredeploy.json', 'pass']],
+    );
     assert.ok(ms < 30_000, `discovery and check of 100,000 entries took ${ms.toFixed(0)} ms`);
     if (HAVE_DIST) {
       const cliStarted = performance.now();

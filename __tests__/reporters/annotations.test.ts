@@ -36,15 +36,18 @@ test('200 findings in 30 files: changed files first, then files take turns, with
     changedFiles: new Set(['t05/azuredeploy.json', 't21/azuredeploy.json']),
     reserved: { error: 1, warning: 2 }, // the failure message, two discovery warnings
   });
-  assert.deepEqual(ids(plan), [
-    // errors: 9 (10 minus the failure message). Changed files t05, t21 take turns (111 and 185
-    // are suppressed), then t00 (whose first error, 0, is suppressed), t01, t02, …
-    5, 21, 95, 90, 1, 2, 3, 4, 6,
-    // warnings: 8 (10 minus two warnings of the step's own)
-    35, 51, 125, 141, 30, 31, 32, 33,
-    // notices: 10
-    65, 81, 155, 171, 60, 61, 62, 63, 64, 66,
-  ]);
+  assert.deepEqual(
+    ids(plan),
+    [
+      // errors: 9 (10 minus the failure message). Changed files t05, t21 take turns (111 and 185
+      // are suppressed), then t00 (whose first error, 0, is suppressed), t01, t02, …
+      5, 21, 95, 90, 1, 2, 3, 4, 6,
+      // warnings: 8 (10 minus two warnings of the step's own)
+      35, 51, 125, 141, 30, 31, 32, 33,
+      // notices: 10
+      65, 81, 155, 171, 60, 61, 62, 63, 64, 66,
+    ],
+  );
   assert.deepEqual(
     plan.annotations.map((a) => a.severity),
     [...Array(9).fill('error'), ...Array(8).fill('warning'), ...Array(10).fill('notice')],
@@ -75,11 +78,36 @@ test('the per-job total caps the plan after the reserved slots', () => {
 });
 
 test('annotations carry title, file, line and column; an end column only on one-line spans', () => {
-  const finding: Finding = { ruleId: 'CUA007', severity: 'error', messageId: 'm', message: 'm', file: 'a b/x.json', line: 3, column: 5, endLine: 3, endColumn: 9 };
-  assert.deepEqual(toAnnotation(finding, RULES), { severity: 'error', message: 'm', title: 'CUA007 tracking-mode-not-incremental', file: 'a b/x.json', startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 });
+  const finding: Finding = {
+    ruleId: 'CUA007',
+    severity: 'error',
+    messageId: 'm',
+    message: 'm',
+    file: 'a b/x.json',
+    line: 3,
+    column: 5,
+    endLine: 3,
+    endColumn: 9,
+  };
+  assert.deepEqual(toAnnotation(finding, RULES), {
+    severity: 'error',
+    message: 'm',
+    title: 'CUA007 tracking-mode-not-incremental',
+    file: 'a b/x.json',
+    startLine: 3,
+    startColumn: 5,
+    endLine: 3,
+    endColumn: 9,
+  });
   assert.deepEqual(Object.keys(toAnnotation({ ...finding, endLine: 4 }, RULES)).sort(), ['file', 'message', 'severity', 'startColumn', 'startLine', 'title']);
 });
 
 test('files take turns in folder-tree order', () => {
-  assert.deepEqual(['bad mode/m.json', 'broken/a.json', 'bad/a.json', 'a/b/c.json', 'a.json'].sort(compareTreeOrder), ['a/b/c.json', 'a.json', 'bad/a.json', 'bad mode/m.json', 'broken/a.json']);
+  assert.deepEqual(['bad mode/m.json', 'broken/a.json', 'bad/a.json', 'a/b/c.json', 'a.json'].sort(compareTreeOrder), [
+    'a/b/c.json',
+    'a.json',
+    'bad/a.json',
+    'bad mode/m.json',
+    'broken/a.json',
+  ]);
 });

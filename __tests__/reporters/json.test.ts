@@ -21,7 +21,9 @@ test('a finding in the JSON report carries its message id, never its fix or its 
   };
   const report: CheckReport & { problems: { message: string }[] } = {
     tool: { name: 'cua-guard', version: '0' },
-    files: [{ path: 'a.json', verdict: 'fail', findings: [finding, { ...finding, internalError: true, suppressed: { reason: 'r' } }], tracking: [], linkedFiles: [] }],
+    files: [
+      { path: 'a.json', verdict: 'fail', findings: [finding, { ...finding, internalError: true, suppressed: { reason: 'r' } }], tracking: [], linkedFiles: [] },
+    ],
     counts: { error: 1, warning: 0, notice: 0, suppressed: 1 },
     problems: [{ message: 'p' }],
   };

@@ -25,8 +25,24 @@ const validateSarif = ajv.compile(schema);
 
 test('the vendored schema rejects what SARIF 2.1.0 forbids (the validation has teeth)', () => {
   assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false, 'driver.name is required');
-  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'notice' }] }] }), false, "'notice' is not a SARIF level");
-  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.json' } } }] }] }] }), false, 'a URI with a space');
+  assert.equal(
+    validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'notice' }] }] }),
+    false,
+    "'notice' is not a SARIF level",
+  );
+  assert.equal(
+    validateSarif({
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'x' } },
+          results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a b.json' } } }] }],
+        },
+      ],
+    }),
+    false,
+    'a URI with a space',
+  );
 });
 
 function assertValidSarif(log: unknown): void {
@@ -63,7 +79,10 @@ test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locati
     assert.ok(run);
     assert.equal(log.version, '2.1.0');
     // Every rule, in RULES order, so ruleIndex points at the right descriptor.
-    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.meta.id));
+    assert.deepEqual(
+      run.tool.driver.rules.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
+    );
     for (const [index, rule] of run.tool.driver.rules.entries()) {
       const source = RULES[index]?.meta;
       const docsUrl = source ? ruleDocsUrl(source) : '';
@@ -83,7 +102,11 @@ test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locati
     const findings = report.files.flatMap((f) => f.findings);
     assert.equal(run.results.length, findings.length);
     for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
-    assert.deepEqual(run.results.map((r) => r.properties.messageId), findings.map((f) => f.messageId), 'each result names its message id');
+    assert.deepEqual(
+      run.results.map((r) => r.properties.messageId),
+      findings.map((f) => f.messageId),
+      'each result names its message id',
+    );
 
     const missing = run.results.find((r) => r.ruleId === 'CUA001');
     assert.ok(missing);
@@ -98,7 +121,10 @@ test('check --format sarif is valid SARIF 2.1.0 with every rule, results, locati
     assert.equal(suppressed.length, 1);
     assert.equal(suppressed[0]?.ruleId, 'CUA011');
     assert.deepEqual(suppressed[0]?.suppressions, [{ kind: 'inSource', justification: 'disabled until the offer is live' }]);
-    assert.ok(run.results.some((r) => r.ruleId === 'CUA013'), 'the broken file is a result too');
+    assert.ok(
+      run.results.some((r) => r.ruleId === 'CUA013'),
+      'the broken file is a result too',
+    );
     assert.equal(run.originalUriBaseIds?.['%SRCROOT%']?.uri.endsWith('/'), true);
     // Fingerprints are unique within the run.
     const prints = run.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
@@ -131,13 +157,19 @@ test('partial fingerprints survive unrelated edits that move lines, and change w
   const c = sarifOf(other);
   assert.notEqual(a.line, b.line, 'the edit moved the finding');
   assert.equal(a.print, b.print, 'same finding, same fingerprint');
-  assert.notEqual(a.print, c.print, "a different mode is a different finding");
+  assert.notEqual(a.print, c.print, 'a different mode is a different finding');
 });
 
 test('partial fingerprints name the resource, not its index: inserting a resource before it keeps them', () => {
-  const mode = (overrides: Record<string, unknown> = {}) => trackingResource({ properties: { mode: 'Complete', template: emptyTemplate() }, apiVersion: 'latest', ...overrides });
+  const mode = (overrides: Record<string, unknown> = {}) =>
+    trackingResource({ properties: { mode: 'Complete', template: emptyTemplate() }, apiVersion: 'latest', ...overrides });
   const before = template([storageAccount(), mode()]);
-  const inserted = template([storageAccount('first'), { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-04-01', name: 'vnet' }, storageAccount(), mode()]);
+  const inserted = template([
+    storageAccount('first'),
+    { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2023-04-01', name: 'vnet' },
+    storageAccount(),
+    mode(),
+  ]);
   const fingerprints = (value: object, readable = true) => {
     const ws = createTempWorkspace();
     try {
@@ -163,17 +195,35 @@ test('partial fingerprints name the resource, not its index: inserting a resourc
   // A different resource (another name) is another finding.
   assert.notEqual(a['CUA007'], fingerprints(template([storageAccount(), mode({ name: 'pid-11111111-2222-3333-4444-555555555555' })]))['CUA007']);
   // languageVersion 2.0: the symbolic name already names the resource.
-  assert.equal(resourcePointer({ resources: [{ type: 'Microsoft.Resources/deployments', name: "[format('pid-{0}', variables('id'))]" }] }, '/resources/0/properties/mode'), "/resources/{microsoft.resources~1deployments:[format('pid-{0}', variables('id'))]}/properties/mode");
+  assert.equal(
+    resourcePointer({ resources: [{ type: 'Microsoft.Resources/deployments', name: "[format('pid-{0}', variables('id'))]" }] }, '/resources/0/properties/mode'),
+    "/resources/{microsoft.resources~1deployments:[format('pid-{0}', variables('id'))]}/properties/mode",
+  );
   assert.equal(resourcePointer({ resources: { tracking: { type: 'x' } } }, '/resources/tracking/name'), '/resources/tracking/name');
 });
 
 function reportOf(findings: Partial<Finding>[]): CheckReport {
-  const full = findings.map((f) => ({ ruleId: 'CUA013', severity: 'error' as const, messageId: 'syntax', message: 'm', file: 'a.json', line: 1, column: 1, jsonPointer: '', ...f }));
-  return { tool: { name: 'cua-guard', version: '0' }, counts: { error: full.length, warning: 0, notice: 0, suppressed: 0 }, files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: full }] };
+  const full = findings.map((f) => ({
+    ruleId: 'CUA013',
+    severity: 'error' as const,
+    messageId: 'syntax',
+    message: 'm',
+    file: 'a.json',
+    line: 1,
+    column: 1,
+    jsonPointer: '',
+    ...f,
+  }));
+  return {
+    tool: { name: 'cua-guard', version: '0' },
+    counts: { error: full.length, warning: 0, notice: 0, suppressed: 0 },
+    files: [{ path: 'a.json', verdict: 'fail', tracking: [], linkedFiles: [], findings: full }],
+  };
 }
 
 const printsOf = (log: SarifLog): (string | undefined)[] => log.runs[0]?.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]) ?? [];
-const printOf = (finding: Partial<Finding>, options: Partial<Parameters<typeof buildSarif>[1]> = {}): string | undefined => printsOf(buildSarif(reportOf([finding]), { rules: RULES, ...options }))[0];
+const printOf = (finding: Partial<Finding>, options: Partial<Parameters<typeof buildSarif>[1]> = {}): string | undefined =>
+  printsOf(buildSarif(reportOf([finding]), { rules: RULES, ...options }))[0];
 
 test('the fingerprint hashes rule, node, message id and data: not the prose, not positions', () => {
   const syntax = { data: { problem: 'expected a comma', line: 4, column: 1 } };
@@ -203,7 +253,10 @@ test('a data value pointing at a resource names it by type and name, like the fi
   const before = JSON.stringify({ resources: [tracking, tracking] });
   const inserted = JSON.stringify({ resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 'sa' }, tracking, tracking] });
   const duplicate = (first: string, at: string) => ({ ruleId: 'CUA002', messageId: 'duplicate', data: { first }, jsonPointer: at });
-  assert.equal(printOf(duplicate('/resources/0', '/resources/1'), { readFile: () => before }), printOf(duplicate('/resources/1', '/resources/2'), { readFile: () => inserted }));
+  assert.equal(
+    printOf(duplicate('/resources/0', '/resources/1'), { readFile: () => before }),
+    printOf(duplicate('/resources/1', '/resources/2'), { readFile: () => inserted }),
+  );
 });
 
 test('a fingerprint never hashes a secret: the data is hashed as a masked log shows it', () => {

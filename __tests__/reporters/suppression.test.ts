@@ -39,7 +39,10 @@ test('text, JSON, SARIF and the summary show the suppressed finding as suppresse
     assert.match(text, new RegExp(`azuredeploy\\.json:\\d+:\\d+ error CUA011 .* \\(suppressed: ${REASON}\\)`));
     assert.match(text, /1 template checked, 0 failed: 0 errors, 1 warning, 0 notices, 1 suppressed/);
 
-    const json = JSON.parse(formatJson(report)) as { files: { findings: { ruleId: string; suppressed?: { reason: string } }[] }[]; counts: { suppressed: number } };
+    const json = JSON.parse(formatJson(report)) as {
+      files: { findings: { ruleId: string; suppressed?: { reason: string } }[] }[];
+      counts: { suppressed: number };
+    };
     assert.deepEqual(json.files[0]?.findings.find((f) => f.ruleId === 'CUA011')?.suppressed, { reason: REASON });
     assert.equal(json.files[0]?.findings.find((f) => f.ruleId === 'CUA014')?.suppressed, undefined);
     assert.equal(json.counts.suppressed, 1);
@@ -53,7 +56,10 @@ test('text, JSON, SARIF and the summary show the suppressed finding as suppresse
     assert.match(summary, /0 error\(s\), 1 warning\(s\), 0 notice\(s\), 1 suppressed\./);
 
     const plan = planAnnotations(file.findings, { rules: RULES });
-    assert.deepEqual(plan.annotations.map((a) => a.title), ['CUA014 tracking-api-version']);
+    assert.deepEqual(
+      plan.annotations.map((a) => a.title),
+      ['CUA014 tracking-api-version'],
+    );
     assert.deepEqual(plan.omitted, []);
   } finally {
     ws.dispose();
@@ -88,12 +94,15 @@ test('a suppression that cannot work as written is a located CUA013 warning, in 
       '}',
     ].join('\n');
     ws.write('azuredeploy.json', text);
-    ws.write('nested/part.json', `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Web/sites", "apiVersion": "2022-03-01", "name": "app", "metadata": { "cua-guard": "CUA004" } }\n  ]\n}\n`);
+    ws.write(
+      'nested/part.json',
+      `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Web/sites", "apiVersion": "2022-03-01", "name": "app", "metadata": { "cua-guard": "CUA004" } }\n  ]\n}\n`,
+    );
     const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS });
     const mistakes = report.files[0]?.findings.filter((f) => f.ruleId === 'CUA013').map((f) => `${f.severity} ${f.file}:${f.line}:${f.column} ${f.message}`);
     assert.deepEqual(mistakes, [
-      "warning azuredeploy.json:3:17 metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses",
-      "warning azuredeploy.json:6:57 unknown rule id 'CUA999' in metadata.cua-guard.ignore (known: CUA001…CUA017, or \"*\"); it suppresses nothing",
+      'warning azuredeploy.json:3:17 metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses',
+      'warning azuredeploy.json:6:57 unknown rule id \'CUA999\' in metadata.cua-guard.ignore (known: CUA001…CUA017, or "*"); it suppresses nothing',
       'warning azuredeploy.json:6:67 metadata.cua-guard.ignore[2] must be a rule id string such as "CUA011", not number 11',
       "warning azuredeploy.json:6:72 unknown key 'reasons' in metadata.cua-guard (known: ignore, reason)",
       'warning azuredeploy.json:8:133 metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not the string "CUA006"; nothing is suppressed',
@@ -105,7 +114,10 @@ test('a suppression that cannot work as written is a located CUA013 warning, in 
     assert.equal(report.files[0]?.verdict, 'pass');
     // Off means off.
     const quiet = checkWorkspace({ workspace: openWorkspace(ws.root), settings: { ...DEFAULT_CHECK_SETTINGS, severities: { CUA013: 'off' } } });
-    assert.deepEqual(quiet.files[0]?.findings.filter((f) => f.ruleId === 'CUA013'), []);
+    assert.deepEqual(
+      quiet.files[0]?.findings.filter((f) => f.ruleId === 'CUA013'),
+      [],
+    );
   } finally {
     ws.dispose();
   }

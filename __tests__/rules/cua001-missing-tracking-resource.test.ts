@@ -6,18 +6,35 @@ import { GUID, MG_SCHEMA, RG_SCHEMA, SUB_SCHEMA, TENANT_SCHEMA, emptyTemplate, s
 
 const ids = { trackingIds: [GUID] };
 const text = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-const template = (resources: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ $schema: RG_SCHEMA, contentVersion: '1.0.0.0', ...extra, resources });
+const template = (resources: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  $schema: RG_SCHEMA,
+  contentVersion: '1.0.0.0',
+  ...extra,
+  resources,
+});
 /** The deployment `cua-guard fix` inserts at resource-group scope. */
-const inserted = { type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: `pid-${GUID}`, properties: { mode: 'Incremental', template: emptyTemplate() } };
-const nested = (): Record<string, unknown> => trackingResource({ name: 'wrapper', properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource()] } } });
+const inserted = {
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2021-04-01',
+  name: `pid-${GUID}`,
+  properties: { mode: 'Incremental', template: emptyTemplate() },
+};
+const nested = (): Record<string, unknown> =>
+  trackingResource({ name: 'wrapper', properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource()] } } });
 /** The key "resources" on line 4 of a template written by `template()`. */
 const atResources = { line: 4, column: 3, endLine: 4, endColumn: 14 };
 
 ruleTester(cua001, {
   valid: [
     { name: 'a top-level tracking deployment', template: template([trackingResource(), storageAccount()]) },
-    { name: 'the type differs only in case (ARM compares types case-insensitively)', template: template([trackingResource({ type: 'microsoft.resources/DEPLOYMENTS' })]) },
-    { name: 'a symbolic resource in languageVersion 2.0', template: template({ tracking: trackingResource(), st: storageAccount() }, { languageVersion: '2.0' }) },
+    {
+      name: 'the type differs only in case (ARM compares types case-insensitively)',
+      template: template([trackingResource({ type: 'microsoft.resources/DEPLOYMENTS' })]),
+    },
+    {
+      name: 'a symbolic resource in languageVersion 2.0',
+      template: template({ tracking: trackingResource(), st: storageAccount() }, { languageVersion: '2.0' }),
+    },
   ],
   invalid: [
     {
@@ -95,7 +112,10 @@ test('CUA001 says why it attached no fix', () => {
   const none = runRule(cua001, { name: 'no id', template: template([]) }).findings[0];
   assert.equal(none?.notFixable, "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)");
   const broken = runRule(cua001, { name: 'broken', template: template([trackingResource({ name: `[concat('pid-${GUID}', )]` })]), settings: ids }).findings[0];
-  assert.match(broken?.notFixable ?? '', /^the deployment named "\[concat\('pid-4f3c9a7e[^"]*', \)\]" looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand$/);
+  assert.match(
+    broken?.notFixable ?? '',
+    /^the deployment named "\[concat\('pid-4f3c9a7e[^"]*', \)\]" looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand$/,
+  );
 });
 
 test('CUA001 messages render', () => {
@@ -104,6 +124,12 @@ test('CUA001 messages render', () => {
   assert.equal(render(template([])), missing);
   assert.equal(render(template([nested()])), `${missing} (a pid- resource exists, but not as a top-level deployment: see the other findings)`);
   const unresolved = template([nested(), trackingResource({ name: "[parameters('n')]" })], { parameters: { n: { type: 'string' } } });
-  assert.equal(render(unresolved), `${missing} (a pid- resource exists, but not as a top-level deployment: see the other findings); 1 top-level deployment name(s) could not be resolved and might be it`);
-  assert.equal(render(template([trackingResource({ name: "[parameters('n')]" })], { parameters: { n: { type: 'string' } } })), `${missing}; 1 top-level deployment name(s) could not be resolved and might be it`);
+  assert.equal(
+    render(unresolved),
+    `${missing} (a pid- resource exists, but not as a top-level deployment: see the other findings); 1 top-level deployment name(s) could not be resolved and might be it`,
+  );
+  assert.equal(
+    render(template([trackingResource({ name: "[parameters('n')]" })], { parameters: { n: { type: 'string' } } })),
+    `${missing}; 1 top-level deployment name(s) could not be resolved and might be it`,
+  );
 });

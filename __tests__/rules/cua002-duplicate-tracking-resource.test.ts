@@ -14,12 +14,37 @@ const perOffer = (count: unknown) => trackingResource({ name: "[concat('pid-', v
 ruleTester(cua002, {
   valid: [
     { name: 'one tracking deployment', template: template([trackingResource()]) },
-    { name: 'two offers when max-tracking-resources allows them', template: template([trackingResource(), trackingResource({ name: `pid-${OTHER}` })]), settings: { maxTrackingResources: 2 } },
-    { name: 'a copy loop whose count resolves to 1 is one deployment', template: template([trackingResource({ copy: { name: 'one', count: "[length(createArray('x'))]" } })]) },
-    { name: 'three copies with max 3', template: template([perOffer("[length(variables('offers'))]")], { variables: offers }), settings: { maxTrackingResources: 3 } },
-    { name: 'copies add to the other tracking deployments, within max 3', template: template([trackingResource({ name: 'pid-33333333-4444-5555-6666-777777777777' }), perOffer(2)], { variables: offers }), settings: { maxTrackingResources: 3 } },
-    { name: "each iteration's own name counts (copyIndex() bound): two different names are no duplicate", template: template([perOffer(2)], { variables: { offers: [GUID, 'not-a-guid'] } }), settings: { maxTrackingResources: 2 } },
-    { name: 'a nested pid- deployment is not counted (CUA004 reports it)', template: template([trackingResource(), trackingResource({ name: 'wrapper', properties: { mode: 'Incremental', template: template([trackingResource()]) } })]) },
+    {
+      name: 'two offers when max-tracking-resources allows them',
+      template: template([trackingResource(), trackingResource({ name: `pid-${OTHER}` })]),
+      settings: { maxTrackingResources: 2 },
+    },
+    {
+      name: 'a copy loop whose count resolves to 1 is one deployment',
+      template: template([trackingResource({ copy: { name: 'one', count: "[length(createArray('x'))]" } })]),
+    },
+    {
+      name: 'three copies with max 3',
+      template: template([perOffer("[length(variables('offers'))]")], { variables: offers }),
+      settings: { maxTrackingResources: 3 },
+    },
+    {
+      name: 'copies add to the other tracking deployments, within max 3',
+      template: template([trackingResource({ name: 'pid-33333333-4444-5555-6666-777777777777' }), perOffer(2)], { variables: offers }),
+      settings: { maxTrackingResources: 3 },
+    },
+    {
+      name: "each iteration's own name counts (copyIndex() bound): two different names are no duplicate",
+      template: template([perOffer(2)], { variables: { offers: [GUID, 'not-a-guid'] } }),
+      settings: { maxTrackingResources: 2 },
+    },
+    {
+      name: 'a nested pid- deployment is not counted (CUA004 reports it)',
+      template: template([
+        trackingResource(),
+        trackingResource({ name: 'wrapper', properties: { mode: 'Incremental', template: template([trackingResource()]) } }),
+      ]),
+    },
   ],
   invalid: [
     {
@@ -39,7 +64,9 @@ ruleTester(cua002, {
       name: 'a copy loop whose iterations share one name',
       template: template([trackingResource({ copy: { name: 'loop', count: 3 } })]),
       settings: { maxTrackingResources: 3 },
-      errors: [{ messageId: 'same-name-in-loop', data: { name: `pid-${GUID}`, iterationName: `pid-${GUID}` }, line: 17, column: 15, endLine: 17, endColumn: 16 }],
+      errors: [
+        { messageId: 'same-name-in-loop', data: { name: `pid-${GUID}`, iterationName: `pid-${GUID}` }, line: 17, column: 15, endLine: 17, endColumn: 16 },
+      ],
       output: null,
     },
     {
@@ -73,7 +100,16 @@ ruleTester(cua002, {
       name: 'an unknown count is an error whatever the maximum',
       template: template([perOffer("[parameters('offerCount')]")], { variables: offers, parameters: { offerCount: { type: 'int' } } }),
       settings: { maxTrackingResources: 3 },
-      errors: [{ messageId: 'unknown-count', data: { name: LOOP_NAME, count: `"[parameters('offerCount')]"`, max: 3 }, line: 31, column: 18, endLine: 31, endColumn: 46 }],
+      errors: [
+        {
+          messageId: 'unknown-count',
+          data: { name: LOOP_NAME, count: `"[parameters('offerCount')]"`, max: 3 },
+          line: 31,
+          column: 18,
+          endLine: 31,
+          endColumn: 46,
+        },
+      ],
       output: null,
     },
   ],
@@ -90,13 +126,19 @@ test('CUA002 messages render', () => {
   assert.deepEqual(render({ name: 'twice', template: template([trackingResource(), trackingResource()]) }), [
     `tracking deployment 'pid-${GUID}' is declared twice (first at /resources/0); ARM rejects two resources with the same name in one template`,
   ]);
-  assert.deepEqual(render({ name: 'same', template: template([trackingResource({ copy: { name: 'loop', count: 2 } })]), settings: { maxTrackingResources: 2 } }), [
-    `tracking deployment 'pid-${GUID}' is in a copy loop in which two iterations get the same name ('pid-${GUID}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`,
-  ]);
+  assert.deepEqual(
+    render({ name: 'same', template: template([trackingResource({ copy: { name: 'loop', count: 2 } })]), settings: { maxTrackingResources: 2 } }),
+    [
+      `tracking deployment 'pid-${GUID}' is in a copy loop in which two iterations get the same name ('pid-${GUID}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)`,
+    ],
+  );
   assert.deepEqual(render({ name: 'zero', template: template([perOffer(0)], { variables: offers }) }), [
     `tracking deployment '${LOOP_NAME}' is in a copy loop whose count is 0: it is never deployed, so no usage is attributed`,
   ]);
-  assert.deepEqual(render({ name: 'unknown', template: template([perOffer("[parameters('n')]")], { variables: offers, parameters: { n: { type: 'int' } } }) }), [
-    `tracking deployment '${LOOP_NAME}' is in a copy loop whose count ("[parameters('n')]") is not known before deployment, so the number of tracking deployments cannot be checked against the 1 allowed (input max-tracking-resources)`,
-  ]);
+  assert.deepEqual(
+    render({ name: 'unknown', template: template([perOffer("[parameters('n')]")], { variables: offers, parameters: { n: { type: 'int' } } }) }),
+    [
+      `tracking deployment '${LOOP_NAME}' is in a copy loop whose count ("[parameters('n')]") is not known before deployment, so the number of tracking deployments cannot be checked against the 1 allowed (input max-tracking-resources)`,
+    ],
+  );
 });

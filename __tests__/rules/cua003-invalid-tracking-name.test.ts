@@ -12,14 +12,22 @@ const fill = (n: number) => 'x'.repeat(n);
 const withParameter = { parameters: { p: { type: 'string' } } };
 
 /** One tracking deployment named `name`, reported with `messageId` and `data` (plus its name). */
-function invalid(title: string, name: string, messageId: string, data: MessageData, more: Partial<InvalidCase> & { extra?: Json; display?: string } = {}): InvalidCase {
+function invalid(
+  title: string,
+  name: string,
+  messageId: string,
+  data: MessageData,
+  more: Partial<InvalidCase> & { extra?: Json; display?: string } = {},
+): InvalidCase {
   const { extra, display, ...rest } = more;
   const tpl = named(name, extra);
   return { name: title, template: tpl, errors: [{ messageId, data: { name: display ?? name, ...data }, ...nameRange(tpl, name) }], output: null, ...rest };
 }
 
 const perOffer = (offers: string[]) =>
-  template([trackingResource({ name: "[concat('pid-', variables('offers')[copyIndex()])]", copy: { name: 'offers', count: offers.length } })], { variables: { offers } });
+  template([trackingResource({ name: "[concat('pid-', variables('offers')[copyIndex()])]", copy: { name: 'offers', count: offers.length } })], {
+    variables: { offers },
+  });
 const NESTED = template([
   trackingResource({ name: 'outer', properties: { mode: 'Incremental', template: { ...named(`PID-${GUID}`), contentVersion: '1.0.0.0' } } }),
 ]);
@@ -34,19 +42,40 @@ ruleTester(cua003, {
     { name: 'a uniqueString() suffix', template: named(`[concat('pid-${GUID}-', ${HASH})]`) },
     { name: '64 characters', template: named(`pid-${GUID}-${fill(23)}`) },
     { name: '64 characters counting uniqueString() as 13', template: named(`[concat('pid-${GUID}-${fill(9)}-', ${HASH})]`) },
-    { name: 'a parameters file value wins over an invalid default', template: named("[concat('pid-', parameters('id'))]", { parameters: { id: { type: 'string', defaultValue: 'not-a-guid' } } }), parameterValues: { id: GUID } },
+    {
+      name: 'a parameters file value wins over an invalid default',
+      template: named("[concat('pid-', parameters('id'))]", { parameters: { id: { type: 'string', defaultValue: 'not-a-guid' } } }),
+      parameterValues: { id: GUID },
+    },
     { name: 'a partly known name that can still become an id (CUA010)', template: named("[concat('pid-eb79', parameters('p'))]", withParameter) },
   ],
   invalid: [
     invalid("the docs' sample GUID", `pid-${DOCS_SAMPLE}`, 'groupLength', { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12 }),
     {
-      ...invalid("the docs' sample GUID, one digit from the given id: renamed", `pid-${DOCS_SAMPLE}`, 'groupLength', { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12 }),
+      ...invalid("the docs' sample GUID, one digit from the given id: renamed", `pid-${DOCS_SAMPLE}`, 'groupLength', {
+        attempt: DOCS_SAMPLE,
+        group: 5,
+        digits: 11,
+        expected: 12,
+      }),
       settings: { trackingIds: [`${DOCS_SAMPLE}3`] },
       output: renamed(named(`pid-${DOCS_SAMPLE}`), `pid-${DOCS_SAMPLE}`, `pid-${DOCS_SAMPLE}3`),
     },
-    invalid("the docs' sample GUID followed by a computed suffix", `[format('pid-${DOCS_SAMPLE}-{0}', ${HASH})]`, 'groupLengthRest', { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12, rest: HASH }, { display: `pid-${DOCS_SAMPLE}-{${HASH}}` }),
+    invalid(
+      "the docs' sample GUID followed by a computed suffix",
+      `[format('pid-${DOCS_SAMPLE}-{0}', ${HASH})]`,
+      'groupLengthRest',
+      { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12, rest: HASH },
+      { display: `pid-${DOCS_SAMPLE}-{${HASH}}` },
+    ),
     {
-      ...invalid('…also with strict-names', `[format('pid-${DOCS_SAMPLE}-{0}', ${HASH})]`, 'groupLengthRest', { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12, rest: HASH }, { display: `pid-${DOCS_SAMPLE}-{${HASH}}` }),
+      ...invalid(
+        '…also with strict-names',
+        `[format('pid-${DOCS_SAMPLE}-{0}', ${HASH})]`,
+        'groupLengthRest',
+        { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12, rest: HASH },
+        { display: `pid-${DOCS_SAMPLE}-{${HASH}}` },
+      ),
       settings: { strictNames: true },
     },
     {
@@ -60,8 +89,20 @@ ruleTester(cua003, {
       output: renamed(named(`pid-${GUID}-a/b`), `pid-${GUID}-a/b`, `pid-${GUID}`),
     },
     invalid('65 characters', `pid-${GUID}-${fill(24)}`, 'tooLong', { length: 65, max: 64 }),
-    invalid('at least 65 characters, counting uniqueString() as 13', `[concat('pid-${GUID}-${fill(10)}-', ${HASH})]`, 'tooLongCounting', { length: 65, max: 64, counted: `${HASH} as its 13 characters` }, { display: `pid-${GUID}-${fill(10)}-{${HASH}}` }),
-    invalid('at least 71 characters before a parameter', `[concat('pid-${GUID}-${fill(30)}', parameters('p'))]`, 'tooLongAtLeast', { length: 71, max: 64 }, { extra: withParameter, display: `pid-${GUID}-${fill(30)}{parameters('p')}` }),
+    invalid(
+      'at least 65 characters, counting uniqueString() as 13',
+      `[concat('pid-${GUID}-${fill(10)}-', ${HASH})]`,
+      'tooLongCounting',
+      { length: 65, max: 64, counted: `${HASH} as its 13 characters` },
+      { display: `pid-${GUID}-${fill(10)}-{${HASH}}` },
+    ),
+    invalid(
+      'at least 71 characters before a parameter',
+      `[concat('pid-${GUID}-${fill(30)}', parameters('p'))]`,
+      'tooLongAtLeast',
+      { length: 71, max: 64 },
+      { extra: withParameter, display: `pid-${GUID}-${fill(30)}{parameters('p')}` },
+    ),
     {
       ...invalid("upper-case 'PID-': lower-cased", `PID-${GUID}`, 'prefixCase', { prefix: 'PID-' }),
       output: renamed(named(`PID-${GUID}`), `PID-${GUID}`, `pid-${GUID}`),
@@ -77,21 +118,47 @@ ruleTester(cua003, {
       output: renamed(named(`pid-${GUID}-westeurope`), `pid-${GUID}-westeurope`, `pid-${GUID}`),
     },
     {
-      ...invalid('a computed suffix with strict-names', `[concat('pid-${GUID}-', ${HASH})]`, 'strictSuffix', { suffix: `-{${HASH}}` }, { display: `pid-${GUID}-{${HASH}}` }),
+      ...invalid(
+        'a computed suffix with strict-names',
+        `[concat('pid-${GUID}-', ${HASH})]`,
+        'strictSuffix',
+        { suffix: `-{${HASH}}` },
+        { display: `pid-${GUID}-{${HASH}}` },
+      ),
       settings: { strictNames: true },
     },
-    invalid('known text that is no id whatever follows it', `[concat('pid-NOT_A_GUID-', ${HASH})]`, 'neitherRest', { id: 'NOT_A_GUID-…', rest: HASH }, { display: `pid-NOT_A_GUID-{${HASH}}` }),
+    invalid(
+      'known text that is no id whatever follows it',
+      `[concat('pid-NOT_A_GUID-', ${HASH})]`,
+      'neitherRest',
+      { id: 'NOT_A_GUID-…', rest: HASH },
+      { display: `pid-NOT_A_GUID-{${HASH}}` },
+    ),
     invalid('uniqueString() glued to the GUID', `[concat('pid-${GUID}', ${HASH})]`, 'hashAfterGuid', { hash: HASH }, { display: `pid-${GUID}{${HASH}}` }),
     invalid('text glued to the GUID', `pid-${GUID}abc`, 'suffixWithoutDash', { text: 'abc' }),
     invalid('an upper-case Partner Center id', 'pid-Contoso-partnercenter', 'partnerCenterCase', { id: 'Contoso-partnercenter' }),
     invalid('a GUID cut short', 'pid-4f3c9a7e-1b2d', 'endsEarly', { attempt: '4f3c9a7e-1b2d', group: 2 }),
-    invalid('a GUID with a wrong separator', 'pid-4f3c9a7e-1b2d-4c5e-8f90.a1b2c3d4e5f6', 'separator', { attempt: '4f3c9a7e-1b2d-4c5e-8f90.a1b2c3d4e5f6', group: 4, char: '.' }),
-    invalid('a GUID with a letter that is no hex digit', 'pid-4f3c9a7e-1b2x-4c5e-8f90-a1b2c3d4e5f6', 'notHex', { attempt: '4f3c9a7e-1b2x-4c5e-8f90-a1b2c3d4e5f6', group: 2, char: 'x' }),
+    invalid('a GUID with a wrong separator', 'pid-4f3c9a7e-1b2d-4c5e-8f90.a1b2c3d4e5f6', 'separator', {
+      attempt: '4f3c9a7e-1b2d-4c5e-8f90.a1b2c3d4e5f6',
+      group: 4,
+      char: '.',
+    }),
+    invalid('a GUID with a letter that is no hex digit', 'pid-4f3c9a7e-1b2x-4c5e-8f90-a1b2c3d4e5f6', 'notHex', {
+      attempt: '4f3c9a7e-1b2x-4c5e-8f90-a1b2c3d4e5f6',
+      group: 2,
+      char: 'x',
+    }),
     {
       name: 'two top-level tracking deployments: no rename to the given id',
       template: template([trackingResource({ name: `pid-${GUID}-a/b` }), trackingResource({ name: 'pid-11111111-2222-3333-4444-555555555555' })]),
       settings: { trackingIds: [GUID] },
-      errors: [{ messageId: 'badCharacter', data: { name: `pid-${GUID}-a/b`, char: '/' }, ...nameRange(template([trackingResource({ name: `pid-${GUID}-a/b` })]), `pid-${GUID}-a/b`) }],
+      errors: [
+        {
+          messageId: 'badCharacter',
+          data: { name: `pid-${GUID}-a/b`, char: '/' },
+          ...nameRange(template([trackingResource({ name: `pid-${GUID}-a/b` })]), `pid-${GUID}-a/b`),
+        },
+      ],
       output: null,
     },
     {
@@ -103,13 +170,25 @@ ruleTester(cua003, {
     {
       name: "each copy iteration's name is checked (copyIndex() bound)",
       template: perOffer([GUID, 'not-a-guid']),
-      errors: [{ messageId: 'neitherInIteration', data: { name: "pid-{variables('offers')[copyIndex()]}", iteration: 1, iterationName: 'pid-not-a-guid', id: 'not-a-guid' }, ...nameRange(perOffer([GUID, 'not-a-guid']), LOOP_NAME) }],
+      errors: [
+        {
+          messageId: 'neitherInIteration',
+          data: { name: "pid-{variables('offers')[copyIndex()]}", iteration: 1, iterationName: 'pid-not-a-guid', id: 'not-a-guid' },
+          ...nameRange(perOffer([GUID, 'not-a-guid']), LOOP_NAME),
+        },
+      ],
       output: null,
     },
     {
       name: 'several invalid iterations are counted',
       template: perOffer(['not-a-guid', GUID, 'also-not']),
-      errors: [{ messageId: 'neitherInIterations', data: { name: "pid-{variables('offers')[copyIndex()]}", iteration: 0, iterationName: 'pid-not-a-guid', id: 'not-a-guid', others: 1 }, ...nameRange(perOffer(['not-a-guid', GUID, 'also-not']), LOOP_NAME) }],
+      errors: [
+        {
+          messageId: 'neitherInIterations',
+          data: { name: "pid-{variables('offers')[copyIndex()]}", iteration: 0, iterationName: 'pid-not-a-guid', id: 'not-a-guid', others: 1 },
+          ...nameRange(perOffer(['not-a-guid', GUID, 'also-not']), LOOP_NAME),
+        },
+      ],
       output: null,
     },
   ],
@@ -117,13 +196,19 @@ ruleTester(cua003, {
 
 test('CUA003 messages render', () => {
   const render = (name: string, settings = {}) => runRule(cua003, { name, template: named(name), settings }).findings.map((f) => f.message);
-  assert.deepEqual(render(`pid-${DOCS_SAMPLE}`), [`tracking name 'pid-${DOCS_SAMPLE}' is invalid: '${DOCS_SAMPLE}' is not a GUID: group 5 has 11 hex digits, expected 12 (8-4-4-4-12)`]);
+  assert.deepEqual(render(`pid-${DOCS_SAMPLE}`), [
+    `tracking name 'pid-${DOCS_SAMPLE}' is invalid: '${DOCS_SAMPLE}' is not a GUID: group 5 has 11 hex digits, expected 12 (8-4-4-4-12)`,
+  ]);
   assert.deepEqual(render(`[concat('pid-NOT_A_GUID-', ${HASH})]`), [
     `tracking name 'pid-NOT_A_GUID-{${HASH}}' is invalid: 'NOT_A_GUID-…' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter'); the rest (${HASH}) cannot change that`,
   ]);
-  assert.deepEqual(render(`pid-${GUID}-${fill(24)}`), [`tracking name 'pid-${GUID}-${fill(24)}' is invalid: it is 65 characters long; deployment names allow at most 64`]);
+  assert.deepEqual(render(`pid-${GUID}-${fill(24)}`), [
+    `tracking name 'pid-${GUID}-${fill(24)}' is invalid: it is 65 characters long; deployment names allow at most 64`,
+  ]);
   assert.deepEqual(render(`PID-${GUID}`), [`tracking name 'PID-${GUID}' is invalid: the prefix must be lower-case 'pid-', not 'PID-'`]);
-  assert.deepEqual(render(`pid-${GUID}-westeurope`, { strictNames: true }), [`tracking name 'pid-${GUID}-westeurope' is invalid: the suffix '-westeurope' after the GUID is not allowed (strict-names)`]);
+  assert.deepEqual(render(`pid-${GUID}-westeurope`, { strictNames: true }), [
+    `tracking name 'pid-${GUID}-westeurope' is invalid: the suffix '-westeurope' after the GUID is not allowed (strict-names)`,
+  ]);
   const loop = runRule(cua003, { name: 'loop', template: perOffer(['not-a-guid', GUID, 'also-not']) }).findings.map((f) => f.message);
   assert.deepEqual(loop, [
     "tracking name 'pid-{variables('offers')[copyIndex()]}' is invalid in copy iteration 0 ('pid-not-a-guid'): 'not-a-guid' is neither a GUID (8-4-4-4-12 hex digits) nor a Partner Center id ('<lowercase id>-partnercenter') (and in 1 more iterations)",

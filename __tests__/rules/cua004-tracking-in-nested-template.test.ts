@@ -11,7 +11,10 @@ const wrapper = (name: string, resources: unknown[]) => trackingResource({ name,
 ruleTester(cua004, {
   valid: [
     { name: 'a plain top-level tracking deployment', template: template([trackingResource(), storageAccount()]) },
-    { name: 'a pid- resource of another type among child resources is CUA006, not this', template: template([{ ...storageAccount(), resources: [{ ...storageAccount(), name: `pid-${GUID}` }] }]) },
+    {
+      name: 'a pid- resource of another type among child resources is CUA006, not this',
+      template: template([{ ...storageAccount(), resources: [{ ...storageAccount(), name: `pid-${GUID}` }] }]),
+    },
   ],
   invalid: [
     {
@@ -23,7 +26,16 @@ ruleTester(cua004, {
     {
       name: 'two levels deep: the chain names both deployments',
       template: template([trackingResource({ name: `pid-${OTHER}` }), wrapper('outer', [wrapper('inner', [trackingResource()])])]),
-      errors: [{ messageId: 'nested', data: { name: `pid-${GUID}`, chain: `'outer' (azuredeploy.json) → 'inner' (azuredeploy.json)` }, line: 41, column: 31, endLine: 41, endColumn: 73 }],
+      errors: [
+        {
+          messageId: 'nested',
+          data: { name: `pid-${GUID}`, chain: `'outer' (azuredeploy.json) → 'inner' (azuredeploy.json)` },
+          line: 41,
+          column: 31,
+          endLine: 41,
+          endColumn: 73,
+        },
+      ],
       output: null,
     },
     {

@@ -21,39 +21,87 @@ const child = template([storageAccount(), trackingResource({ name: `pid-${OTHER}
 const forms: [string, Json, Json][] = [
   ['relativePath', { relativePath: 'nested/child.json' }, {}],
   ['uri(deployment().properties.templateLink.uri, …)', { uri: "[uri(deployment().properties.templateLink.uri, 'nested/child.json')]" }, {}],
-  ['uri(_artifactsLocation, concat(…, sasToken))', { uri: "[uri(parameters('_artifactsLocation'), concat('nested/child.json', parameters('_artifactsLocationSasToken')))]" }, artifactsParameters],
-  ['concat(_artifactsLocation, …, sasToken)', { uri: "[concat(parameters('_artifactsLocation'), 'nested/child.json', parameters('_artifactsLocationSasToken'))]" }, artifactsParameters],
+  [
+    'uri(_artifactsLocation, concat(…, sasToken))',
+    { uri: "[uri(parameters('_artifactsLocation'), concat('nested/child.json', parameters('_artifactsLocationSasToken')))]" },
+    artifactsParameters,
+  ],
+  [
+    'concat(_artifactsLocation, …, sasToken)',
+    { uri: "[concat(parameters('_artifactsLocation'), 'nested/child.json', parameters('_artifactsLocationSasToken'))]" },
+    artifactsParameters,
+  ],
 ];
 
 ruleTester(cua005, {
   valid: [
-    { name: 'linked templates without tracking resources', template: template([trackingResource(), linkTo('child', { relativePath: 'nested/child.json' })]), linked: { 'nested/child.json': template([storageAccount()]) } },
-    { name: 'a pid- resource of another type in a linked template is CUA006, not this', template: template([trackingResource(), linkTo('child', { relativePath: 'nested/child.json' })]), linked: { 'nested/child.json': template([{ ...storageAccount(), name: `pid-${OTHER}` }]) } },
+    {
+      name: 'linked templates without tracking resources',
+      template: template([trackingResource(), linkTo('child', { relativePath: 'nested/child.json' })]),
+      linked: { 'nested/child.json': template([storageAccount()]) },
+    },
+    {
+      name: 'a pid- resource of another type in a linked template is CUA006, not this',
+      template: template([trackingResource(), linkTo('child', { relativePath: 'nested/child.json' })]),
+      linked: { 'nested/child.json': template([{ ...storageAccount(), name: `pid-${OTHER}` }]) },
+    },
   ],
   invalid: [
     ...forms.map(([form, templateLink, parameters]) => ({
       name: `in a file linked by ${form}: at its own file and line`,
       template: template([trackingResource(), linkTo('child', templateLink)], { parameters }),
       linked: { 'nested/child.json': child },
-      errors: [{ messageId: 'linked', data: { name: `pid-${OTHER}`, main: 'azuredeploy.json', chain: "'child' (azuredeploy.json)" }, line: 18, column: 15, endLine: 18, endColumn: 57, file: 'nested/child.json' }],
+      errors: [
+        {
+          messageId: 'linked',
+          data: { name: `pid-${OTHER}`, main: 'azuredeploy.json', chain: "'child' (azuredeploy.json)" },
+          line: 18,
+          column: 15,
+          endLine: 18,
+          endColumn: 57,
+          file: 'nested/child.json',
+        },
+      ],
       output: null,
     })),
     {
       name: 'the chain names every deployment on the way; a linked file links onwards from the package root',
-      template: template([trackingResource(), linkTo('level1', { relativePath: 'nested/one.json' }, { _artifactsLocation: { value: "[parameters('_artifactsLocation')]" } })], { parameters: artifactsParameters }),
+      template: template(
+        [trackingResource(), linkTo('level1', { relativePath: 'nested/one.json' }, { _artifactsLocation: { value: "[parameters('_artifactsLocation')]" } })],
+        { parameters: artifactsParameters },
+      ),
       linked: {
-        'nested/one.json': template([linkTo('level2', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], { parameters: { _artifactsLocation: { type: 'string' } } }),
+        'nested/one.json': template([linkTo('level2', { uri: "[concat(parameters('_artifactsLocation'), 'nested/two.json')]" })], {
+          parameters: { _artifactsLocation: { type: 'string' } },
+        }),
         'nested/two.json': template([trackingResource()]),
       },
-      errors: [{ messageId: 'linked', data: { name: `pid-${GUID}`, main: 'azuredeploy.json', chain: `'level1' (azuredeploy.json) → 'level2' (nested/one.json)` }, line: 8, column: 15, endLine: 8, endColumn: 57, file: 'nested/two.json' }],
+      errors: [
+        {
+          messageId: 'linked',
+          data: { name: `pid-${GUID}`, main: 'azuredeploy.json', chain: `'level1' (azuredeploy.json) → 'level2' (nested/one.json)` },
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 57,
+          file: 'nested/two.json',
+        },
+      ],
       output: null,
     },
   ],
 });
 
 test('CUA005 messages render', () => {
-  const { findings } = runRule(cua005, { name: 'render', template: template([trackingResource(), linkTo('child', { relativePath: 'nested/child.json' })]), linked: { 'nested/child.json': template([trackingResource()]) } });
-  assert.deepEqual(findings.map((f) => f.message), [
-    `tracking deployment 'pid-${GUID}' is in a linked template reached from azuredeploy.json through 'child' (azuredeploy.json); only the main template may deploy it`,
-  ]);
+  const { findings } = runRule(cua005, {
+    name: 'render',
+    template: template([trackingResource(), linkTo('child', { relativePath: 'nested/child.json' })]),
+    linked: { 'nested/child.json': template([trackingResource()]) },
+  });
+  assert.deepEqual(
+    findings.map((f) => f.message),
+    [
+      `tracking deployment 'pid-${GUID}' is in a linked template reached from azuredeploy.json through 'child' (azuredeploy.json); only the main template may deploy it`,
+    ],
+  );
 });

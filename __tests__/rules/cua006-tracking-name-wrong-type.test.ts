@@ -15,7 +15,16 @@ ruleTester(cua006, {
     {
       name: 'a pid- resource of another type',
       template: template([trackingResource(), { ...storageAccount(), name: `pid-${OTHER}` }]),
-      errors: [{ messageId: 'wrong-type', data: { name: `pid-${OTHER}`, type: 'Microsoft.Storage/storageAccounts' }, line: 19, column: 15, endLine: 19, endColumn: 50 }],
+      errors: [
+        {
+          messageId: 'wrong-type',
+          data: { name: `pid-${OTHER}`, type: 'Microsoft.Storage/storageAccounts' },
+          line: 19,
+          column: 15,
+          endLine: 19,
+          endColumn: 50,
+        },
+      ],
       output: null,
     },
     {
@@ -32,5 +41,7 @@ test('CUA006 messages render', () => {
   assert.deepEqual(render({ ...storageAccount(), name: `pid-${GUID}` }), [
     `resource 'pid-${GUID}' has type 'Microsoft.Storage/storageAccounts'; a tracking resource must be of type Microsoft.Resources/deployments`,
   ]);
-  assert.deepEqual(render({ name: `pid-${GUID}` }), [`resource 'pid-${GUID}' has type '(no type)'; a tracking resource must be of type Microsoft.Resources/deployments`]);
+  assert.deepEqual(render({ name: `pid-${GUID}` }), [
+    `resource 'pid-${GUID}' has type '(no type)'; a tracking resource must be of type Microsoft.Resources/deployments`,
+  ]);
 });

@@ -20,8 +20,14 @@ ruleTester(cua007, {
   valid: [
     { name: 'Incremental', template: template({ mode: 'Incremental', template: EMPTY }) },
     { name: 'any case', template: template({ mode: 'incremental', template: EMPTY }) },
-    { name: 'from a parameter default', template: template({ mode: "[parameters('mode')]", template: EMPTY }, { parameters: { mode: { type: 'string', defaultValue: 'Incremental' } } }) },
-    { name: 'not a tracking resource', template: { $schema: SCHEMA, resources: [{ type: 'Microsoft.Resources/deployments', name: 'other', properties: { mode: 'Complete' } }] } },
+    {
+      name: 'from a parameter default',
+      template: template({ mode: "[parameters('mode')]", template: EMPTY }, { parameters: { mode: { type: 'string', defaultValue: 'Incremental' } } }),
+    },
+    {
+      name: 'not a tracking resource',
+      template: { $schema: SCHEMA, resources: [{ type: 'Microsoft.Resources/deployments', name: 'other', properties: { mode: 'Complete' } }] },
+    },
   ],
   invalid: [
     {
@@ -57,7 +63,13 @@ ruleTester(cua007, {
             type: 'Microsoft.Resources/deployments',
             apiVersion: '2021-04-01',
             name: 'outer',
-            properties: { mode: 'Incremental', template: { ...EMPTY, resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: `pid-${ID}`, properties: { mode: 'Complete' } }] } },
+            properties: {
+              mode: 'Incremental',
+              template: {
+                ...EMPTY,
+                resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: `pid-${ID}`, properties: { mode: 'Complete' } }],
+              },
+            },
           },
         ],
       },
@@ -73,5 +85,8 @@ function templateTextWith(from: string, to: string): string {
 
 test('CUA007 messages render', () => {
   const { findings } = runRule(cua007, { name: 'complete', template: template({ mode: 'Complete', template: EMPTY }) });
-  assert.equal(findings[0]?.message, `tracking deployment 'pid-${ID}' has mode 'Complete'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group`);
+  assert.equal(
+    findings[0]?.message,
+    `tracking deployment 'pid-${ID}' has mode 'Complete'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group`,
+  );
 });

@@ -51,7 +51,12 @@ ruleTester(cua008, {
     },
     {
       name: 'inside a nested template: reported, never edited',
-      template: template([trackingResource({ name: 'outer', properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource({ properties: { mode: 'Incremental' } })] } } })]),
+      template: template([
+        trackingResource({
+          name: 'outer',
+          properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource({ properties: { mode: 'Incremental' } })] } },
+        }),
+      ]),
       errors: [{ messageId: 'noTemplate', data: { name: NAME }, line: 19, column: 29, endLine: 19, endColumn: 30, severity: 'warning' }],
       output: null,
     },
@@ -60,7 +65,16 @@ ruleTester(cua008, {
 
 test('CUA008 messages render', () => {
   const render = (value: Record<string, unknown>) => runRule(cua008, { name: 'render', template: value }).findings[0]?.message;
-  assert.equal(render(withProperties({ mode: 'Incremental', templateLink: { uri: 'https://example.com/empty.json' } })), `tracking deployment '${NAME}' uses templateLink; use an inline empty template so it deploys nothing and needs no download`);
-  assert.equal(render(withProperties({ mode: 'Incremental' })), `tracking deployment '${NAME}' has no inline properties.template; give it an empty template ({"$schema": …, "contentVersion": "1.0.0.0", "resources": []})`);
-  assert.equal(render(withProperties({ template: { ...emptyTemplate(), resources: [storageAccount(), storageAccount('b')] } })), `tracking deployment '${NAME}' deploys 2 resource(s); its template should be empty so it tracks without side effects`);
+  assert.equal(
+    render(withProperties({ mode: 'Incremental', templateLink: { uri: 'https://example.com/empty.json' } })),
+    `tracking deployment '${NAME}' uses templateLink; use an inline empty template so it deploys nothing and needs no download`,
+  );
+  assert.equal(
+    render(withProperties({ mode: 'Incremental' })),
+    `tracking deployment '${NAME}' has no inline properties.template; give it an empty template ({"$schema": …, "contentVersion": "1.0.0.0", "resources": []})`,
+  );
+  assert.equal(
+    render(withProperties({ template: { ...emptyTemplate(), resources: [storageAccount(), storageAccount('b')] } })),
+    `tracking deployment '${NAME}' deploys 2 resource(s); its template should be empty so it tracks without side effects`,
+  );
 });

@@ -16,7 +16,11 @@ ruleTester(cua009, {
     { name: 'a registered id, compared case-insensitively', template: named(`pid-${GUID.toUpperCase()}`), settings: { trackingIds: [GUID] } },
     { name: 'silent when no ids are configured', template: named(`pid-${OTHER}`) },
     { name: "every iteration's id is registered", template: loop([GUID, OTHER]), settings: { trackingIds: [GUID, OTHER] } },
-    { name: 'a Partner Center id that is registered', template: named('pid-contoso-offer-partnercenter'), settings: { trackingIds: ['contoso-offer-partnercenter'] } },
+    {
+      name: 'a Partner Center id that is registered',
+      template: named('pid-contoso-offer-partnercenter'),
+      settings: { trackingIds: ['contoso-offer-partnercenter'] },
+    },
   ],
   invalid: [
     {
@@ -30,7 +34,13 @@ ruleTester(cua009, {
       name: 'the rename keeps a landing-zone suffix',
       template: named(`pid-${GUID}-westeurope`),
       settings: { trackingIds: [OTHER] },
-      errors: [{ messageId: 'unregistered', data: { name: `pid-${GUID}-westeurope`, id: GUID, registered: OTHER }, ...nameRange(named(`pid-${GUID}-westeurope`), `pid-${GUID}-westeurope`) }],
+      errors: [
+        {
+          messageId: 'unregistered',
+          data: { name: `pid-${GUID}-westeurope`, id: GUID, registered: OTHER },
+          ...nameRange(named(`pid-${GUID}-westeurope`), `pid-${GUID}-westeurope`),
+        },
+      ],
       output: renamed(named(`pid-${GUID}-westeurope`), `pid-${GUID}-westeurope`, `pid-${OTHER}-westeurope`),
     },
     {
@@ -51,7 +61,13 @@ ruleTester(cua009, {
       name: 'two top-level tracking deployments: which one carries the id is not clear',
       template: template([trackingResource({ name: `pid-${GUID}` }), trackingResource({ name: `pid-${OTHER}` })]),
       settings: { trackingIds: [OTHER] },
-      errors: [{ messageId: 'unregistered', data: { name: `pid-${GUID}`, id: GUID, registered: OTHER }, ...nameRange(template([trackingResource({ name: `pid-${GUID}` })]), `pid-${GUID}`) }],
+      errors: [
+        {
+          messageId: 'unregistered',
+          data: { name: `pid-${GUID}`, id: GUID, registered: OTHER },
+          ...nameRange(template([trackingResource({ name: `pid-${GUID}` })]), `pid-${GUID}`),
+        },
+      ],
       output: null,
     },
     {
@@ -65,25 +81,44 @@ ruleTester(cua009, {
       name: 'several unregistered ids in one loop',
       template: loop([OTHER, THIRD]),
       settings: { trackingIds: [GUID] },
-      errors: [{ messageId: 'unregisteredIds', data: { name: LOOP_DISPLAY, ids: `${OTHER}, ${THIRD}`, registered: GUID }, ...nameRange(loop([OTHER, THIRD]), LOOP_NAME) }],
+      errors: [
+        {
+          messageId: 'unregisteredIds',
+          data: { name: LOOP_DISPLAY, ids: `${OTHER}, ${THIRD}`, registered: GUID },
+          ...nameRange(loop([OTHER, THIRD]), LOOP_NAME),
+        },
+      ],
       output: null,
     },
     {
       name: 'several unregistered ids, several registered',
       template: loop([OTHER, THIRD]),
       settings: { trackingIds: [GUID, 'contoso-offer-partnercenter'] },
-      errors: [{ messageId: 'unregisteredIdsOfMany', data: { name: LOOP_DISPLAY, ids: `${OTHER}, ${THIRD}`, count: 2 }, ...nameRange(loop([OTHER, THIRD]), LOOP_NAME) }],
+      errors: [
+        {
+          messageId: 'unregisteredIdsOfMany',
+          data: { name: LOOP_DISPLAY, ids: `${OTHER}, ${THIRD}`, count: 2 },
+          ...nameRange(loop([OTHER, THIRD]), LOOP_NAME),
+        },
+      ],
       output: null,
     },
   ],
 });
 
 test('CUA009 messages render', () => {
-  const render = (tpl: Record<string, unknown>, trackingIds: string[]) => runRule(cua009, { name: 'render', template: tpl, settings: { trackingIds } }).findings.map((f) => f.message);
+  const render = (tpl: Record<string, unknown>, trackingIds: string[]) =>
+    runRule(cua009, { name: 'render', template: tpl, settings: { trackingIds } }).findings.map((f) => f.message);
   const consequence = "usage would be attributed to someone else's offer, or to no one";
-  assert.deepEqual(render(named(`pid-${GUID}`), [OTHER]), [`tracking deployment 'pid-${GUID}' uses id ${GUID}, which is not the registered id ${OTHER}; ${consequence}`]);
-  assert.deepEqual(render(named(`pid-${GUID}`), [OTHER, THIRD]), [`tracking deployment 'pid-${GUID}' uses id ${GUID}, which is not any of the 2 registered ids; ${consequence}`]);
-  assert.deepEqual(render(loop([OTHER, THIRD]), [GUID]), [`tracking deployment '${LOOP_DISPLAY}' uses ids ${OTHER}, ${THIRD}, which are not the registered id ${GUID}; ${consequence}`]);
+  assert.deepEqual(render(named(`pid-${GUID}`), [OTHER]), [
+    `tracking deployment 'pid-${GUID}' uses id ${GUID}, which is not the registered id ${OTHER}; ${consequence}`,
+  ]);
+  assert.deepEqual(render(named(`pid-${GUID}`), [OTHER, THIRD]), [
+    `tracking deployment 'pid-${GUID}' uses id ${GUID}, which is not any of the 2 registered ids; ${consequence}`,
+  ]);
+  assert.deepEqual(render(loop([OTHER, THIRD]), [GUID]), [
+    `tracking deployment '${LOOP_DISPLAY}' uses ids ${OTHER}, ${THIRD}, which are not the registered id ${GUID}; ${consequence}`,
+  ]);
   const fixes = runRule(cua009, { name: 'fix', template: named(`pid-${NIL}`), settings: { trackingIds: [GUID] } }).findings.map((f) => f.fix?.description);
   assert.deepEqual(fixes, [`replaced the placeholder id in 'pid-${NIL}' with ${GUID}`]);
   const rename = runRule(cua009, { name: 'fix', template: named(`pid-${GUID}`), settings: { trackingIds: [OTHER] } }).findings.map((f) => f.fix?.description);

@@ -9,18 +9,32 @@ const noDefault = { parameters: { trackingGuid: { type: 'string' }, deploymentNa
 const WHOLE = "[parameters('deploymentName')]";
 const deploymentNamed = (name: string) => template([trackingResource({ name })], noDefault);
 const LOOP_NAME = "[concat('pid-', variables('offers')[copyIndex()])]";
-const loop = (count: unknown) => template([trackingResource({ name: LOOP_NAME, copy: { name: 'offers', count } })], { ...noDefault, variables: { offers: [GUID, GUID] } });
+const loop = (count: unknown) =>
+  template([trackingResource({ name: LOOP_NAME, copy: { name: 'offers', count } })], { ...noDefault, variables: { offers: [GUID, GUID] } });
 
 ruleTester(cua010, {
   valid: [
     { name: 'concat with a variable', template: named("[concat('pid-', variables('id'))]", { variables: { id: GUID } }) },
-    { name: 'format with a parameter default', template: named("[format('pid-{0}', parameters('offer'))]", { parameters: { offer: { type: 'string', defaultValue: GUID } } }) },
+    {
+      name: 'format with a parameter default',
+      template: named("[format('pid-{0}', parameters('offer'))]", { parameters: { offer: { type: 'string', defaultValue: GUID } } }),
+    },
     { name: 'a parameters file value', template: named(FROM_PARAMETER, noDefault), parameterValues: { trackingGuid: GUID } },
     { name: 'a copy loop of known count is checked per iteration (CUA003)', template: loop(2) },
     { name: 'known text that is already wrong is CUA003, not this', template: named("[concat('pid-NOT_A_GUID-', uniqueString(deployment().name))]") },
-    { name: "the docs' sample GUID followed by a computed suffix is CUA003, not this", template: named("[format('pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}', uniqueString(deployment().name))]") },
-    { name: '…also with strict-names', template: named("[format('pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}', uniqueString(deployment().name))]"), settings: { strictNames: true } },
-    { name: 'a whole unknown deployment name beside a visible tracking deployment', template: template([trackingResource(), trackingResource({ name: WHOLE })], noDefault) },
+    {
+      name: "the docs' sample GUID followed by a computed suffix is CUA003, not this",
+      template: named("[format('pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}', uniqueString(deployment().name))]"),
+    },
+    {
+      name: '…also with strict-names',
+      template: named("[format('pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}', uniqueString(deployment().name))]"),
+      settings: { strictNames: true },
+    },
+    {
+      name: 'a whole unknown deployment name beside a visible tracking deployment',
+      template: template([trackingResource(), trackingResource({ name: WHOLE })], noDefault),
+    },
     { name: 'a whole name that is a hash cannot be pid-<GUID>', template: template([trackingResource({ name: '[uniqueString(resourceGroup().id)]' })]) },
     { name: 'a broken name expression is CUA016, not this', template: template([trackingResource({ name: "[parameters('missing')]" })]) },
   ],
@@ -28,7 +42,14 @@ ruleTester(cua010, {
     {
       name: 'the GUID comes from a parameter without a default',
       template: deploymentNamed(FROM_PARAMETER),
-      errors: [{ messageId: 'unresolved', data: { name: "pid-{parameters('trackingGuid')}", unknowns: "parameters('trackingGuid')" }, ...nameRange(deploymentNamed(FROM_PARAMETER), FROM_PARAMETER), severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'unresolved',
+          data: { name: "pid-{parameters('trackingGuid')}", unknowns: "parameters('trackingGuid')" },
+          ...nameRange(deploymentNamed(FROM_PARAMETER), FROM_PARAMETER),
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
@@ -47,13 +68,27 @@ ruleTester(cua010, {
     {
       name: 'a copy loop whose count is known only at deployment',
       template: loop("[parameters('count')]"),
-      errors: [{ messageId: 'unresolved', data: { name: "pid-{variables('offers')[copyIndex()]}", unknowns: "variables('offers')[copyIndex()]" }, ...nameRange(loop(1), LOOP_NAME), severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'unresolved',
+          data: { name: "pid-{variables('offers')[copyIndex()]}", unknowns: "variables('offers')[copyIndex()]" },
+          ...nameRange(loop(1), LOOP_NAME),
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
       name: 'no tracking deployment visible: a top-level deployment whose whole name is unknown',
       template: deploymentNamed(WHOLE),
-      errors: [{ messageId: 'unresolvedDeployment', data: { expression: `"${WHOLE}"`, unknown: "parameters('deploymentName')" }, ...nameRange(deploymentNamed(WHOLE), WHOLE), severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'unresolvedDeployment',
+          data: { expression: `"${WHOLE}"`, unknown: "parameters('deploymentName')" },
+          ...nameRange(deploymentNamed(WHOLE), WHOLE),
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
   ],
@@ -61,7 +96,9 @@ ruleTester(cua010, {
 
 test('CUA010 messages render', () => {
   const render = (name: string) => runRule(cua010, { name: 'render', template: deploymentNamed(name) }).findings.map((f) => f.message);
-  assert.deepEqual(render(FROM_PARAMETER), ["tracking name 'pid-{parameters('trackingGuid')}' cannot be checked before deployment: the tracking id depends on parameters('trackingGuid'), known only at deployment"]);
+  assert.deepEqual(render(FROM_PARAMETER), [
+    "tracking name 'pid-{parameters('trackingGuid')}' cannot be checked before deployment: the tracking id depends on parameters('trackingGuid'), known only at deployment",
+  ]);
   assert.deepEqual(render(WHOLE), [
     `deployment name "${WHOLE}" cannot be resolved statically (parameters('deploymentName') is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it`,
   ]);

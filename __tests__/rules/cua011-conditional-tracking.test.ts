@@ -63,65 +63,157 @@ ruleTester(cua011, {
     {
       name: 'without a default it names what the condition depends on',
       template: conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'bool' } } }),
-      errors: [{ messageId: 'unknown', data: { name: `pid-${GUID}`, dependency: `parameters('telemetry')` }, line: 22, column: 20, endLine: 22, endColumn: 47, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'unknown',
+          data: { name: `pid-${GUID}`, dependency: `parameters('telemetry')` },
+          line: 22,
+          column: 20,
+          endLine: 22,
+          endColumn: 47,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
     {
       name: 'without a default, the parameters file turning it on is a notice',
       template: conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'bool' } } }),
       parameterValues: { telemetry: true },
-      errors: [{ messageId: 'defaults-unknown-file-on', data: { name: `pid-${GUID}`, dependency: `parameters('telemetry')` }, line: 22, column: 20, endLine: 22, endColumn: 47, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'defaults-unknown-file-on',
+          data: { name: `pid-${GUID}`, dependency: `parameters('telemetry')` },
+          line: 22,
+          column: 20,
+          endLine: 22,
+          endColumn: 47,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
     {
       name: 'without a default, the parameters file turning it off is a warning',
       template: conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'bool' } } }),
       parameterValues: { telemetry: false },
-      errors: [{ messageId: 'defaults-unknown-file-off', data: { name: `pid-${GUID}`, dependency: `parameters('telemetry')` }, line: 22, column: 20, endLine: 22, endColumn: 47, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'defaults-unknown-file-off',
+          data: { name: `pid-${GUID}`, dependency: `parameters('telemetry')` },
+          line: 22,
+          column: 20,
+          endLine: 22,
+          endColumn: 47,
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
       name: 'always true, written as an expression',
       template: conditional('[true()]'),
-      errors: [{ messageId: 'always-on', data: { name: `pid-${GUID}`, condition: '"[true()]"' }, line: 17, column: 20, endLine: 17, endColumn: 30, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'always-on',
+          data: { name: `pid-${GUID}`, condition: '"[true()]"' },
+          line: 17,
+          column: 20,
+          endLine: 17,
+          endColumn: 30,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
     {
       name: 'always true, written as a literal',
       template: conditional(true),
-      errors: [{ messageId: 'literal-on', data: { name: `pid-${GUID}`, condition: 'true' }, line: 17, column: 20, endLine: 17, endColumn: 24, severity: 'notice' }],
+      errors: [
+        { messageId: 'literal-on', data: { name: `pid-${GUID}`, condition: 'true' }, line: 17, column: 20, endLine: 17, endColumn: 24, severity: 'notice' },
+      ],
       output: null,
     },
     {
       name: 'a literal that is not a boolean',
       template: conditional('maybe'),
-      errors: [{ messageId: 'literal-not-boolean', data: { name: `pid-${GUID}`, condition: '"maybe"' }, line: 17, column: 20, endLine: 17, endColumn: 27, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'literal-not-boolean',
+          data: { name: `pid-${GUID}`, condition: '"maybe"' },
+          line: 17,
+          column: 20,
+          endLine: 17,
+          endColumn: 27,
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
       name: 'an expression that is never a boolean',
       template: conditional("[concat('a', 'b')]"),
-      errors: [{ messageId: 'always-not-boolean', data: { name: `pid-${GUID}`, condition: `"[concat('a', 'b')]"`, value: '"ab"' }, line: 17, column: 20, endLine: 17, endColumn: 40, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'always-not-boolean',
+          data: { name: `pid-${GUID}`, condition: `"[concat('a', 'b')]"`, value: '"ab"' },
+          line: 17,
+          column: 20,
+          endLine: 17,
+          endColumn: 40,
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
       name: 'a default that is not a boolean',
       template: conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'string', defaultValue: 'sometimes' } } }),
-      errors: [{ messageId: 'not-boolean-by-default', data: { name: `pid-${GUID}`, value: '"sometimes"' }, line: 23, column: 20, endLine: 23, endColumn: 47, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'not-boolean-by-default',
+          data: { name: `pid-${GUID}`, value: '"sometimes"' },
+          line: 23,
+          column: 20,
+          endLine: 23,
+          endColumn: 47,
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
       name: 'a default that is not a boolean, turned on by the parameters file',
       template: conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'string', defaultValue: 'sometimes' } } }),
       parameterValues: { telemetry: 'true' },
-      errors: [{ messageId: 'defaults-not-boolean-file-on', data: { name: `pid-${GUID}`, defaultValue: '"sometimes"' }, line: 23, column: 20, endLine: 23, endColumn: 47, severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'defaults-not-boolean-file-on',
+          data: { name: `pid-${GUID}`, defaultValue: '"sometimes"' },
+          line: 23,
+          column: 20,
+          endLine: 23,
+          endColumn: 47,
+          severity: 'warning',
+        },
+      ],
       output: null,
     },
     {
       name: 'on by default, not a boolean with the parameters file',
       template: conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'string', defaultValue: 'true' } } }),
       parameterValues: { telemetry: 'sometimes' },
-      errors: [{ messageId: 'defaults-on-file-not-boolean', data: { name: `pid-${GUID}`, fileValue: '"sometimes"' }, line: 23, column: 20, endLine: 23, endColumn: 47, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'defaults-on-file-not-boolean',
+          data: { name: `pid-${GUID}`, fileValue: '"sometimes"' },
+          line: 23,
+          column: 20,
+          endLine: 23,
+          endColumn: 47,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
   ],
@@ -135,16 +227,26 @@ test('CUA011 messages render', () => {
   const render = (tpl: Json, parameterValues?: Record<string, unknown>) =>
     runRule(cua011, { name: 'render', template: tpl, ...(parameterValues ? { parameterValues } : {}) }).findings.map((f) => f.message);
   const has = `tracking deployment '${NAME}' has`;
-  assert.deepEqual(render(conditional('[equals(1, 2)]')), [`${has} condition "[equals(1, 2)]", which is false whatever the parameters: tracking is always off, so no usage is attributed`]);
+  assert.deepEqual(render(conditional('[equals(1, 2)]')), [
+    `${has} condition "[equals(1, 2)]", which is false whatever the parameters: tracking is always off, so no usage is attributed`,
+  ]);
   assert.deepEqual(render(conditional(false)), [`${has} condition false: tracking is always off, so no usage is attributed`]);
   assert.deepEqual(render(withOptOut('No')), [`${has} a condition (an opt-out); it is on by default (with the default parameter values)`]);
-  assert.deepEqual(render(withOptOut('Yes')), [`tracking deployment '${NAME}' is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked`]);
+  assert.deepEqual(render(withOptOut('Yes')), [
+    `tracking deployment '${NAME}' is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked`,
+  ]);
   assert.deepEqual(render(withOptOut('Yes'), { telemetryOptOut: 'No' }), [
     `${has} a condition that is off with the default parameter values but on with the parameters file; customers who keep the template defaults are not tracked`,
   ]);
-  assert.deepEqual(render(withOptOut('No'), { telemetryOptOut: 'Yes' }), [`${has} a condition that is on with the default parameter values but off with the parameters file`]);
+  assert.deepEqual(render(withOptOut('No'), { telemetryOptOut: 'Yes' }), [
+    `${has} a condition that is on with the default parameter values but off with the parameters file`,
+  ]);
   const unknown = conditional("[parameters('telemetry')]", { parameters: { telemetry: { type: 'bool' } } });
   assert.deepEqual(render(unknown), [`${has} a condition that is known only at deployment (it depends on parameters('telemetry'))`]);
-  assert.deepEqual(render(unknown, { telemetry: true }), [`${has} a condition that is not known from the default values (it depends on parameters('telemetry')) but on with the parameters file`]);
-  assert.deepEqual(render(conditional("[concat('a', 'b')]")), [`${has} condition "[concat('a', 'b')]", which is "ab", not a boolean; ARM expects true or false`]);
+  assert.deepEqual(render(unknown, { telemetry: true }), [
+    `${has} a condition that is not known from the default values (it depends on parameters('telemetry')) but on with the parameters file`,
+  ]);
+  assert.deepEqual(render(conditional("[concat('a', 'b')]")), [
+    `${has} condition "[concat('a', 'b')]", which is "ab", not a boolean; ARM expects true or false`,
+  ]);
 });

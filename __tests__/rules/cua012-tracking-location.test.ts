@@ -18,9 +18,16 @@ ruleTester(cua012, {
     { name: '"resourceGroup" makes it a resource-group deployment', template: at(SUB_SCHEMA, { resourceGroup: 'rg1' }) },
     {
       name: 'a tracking deployment inside a nested template is not judged here (CUA004 reports it)',
-      template: at(SUB_SCHEMA, { name: 'outer', location: LOCATION, properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource({ subscriptionId: '1' })] } } }),
+      template: at(SUB_SCHEMA, {
+        name: 'outer',
+        location: LOCATION,
+        properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource({ subscriptionId: '1' })] } },
+      }),
     },
-    { name: 'a location from a parameter default', template: at(SUB_SCHEMA, { location: "[parameters('location')]" }, { parameters: { location: { type: 'string', defaultValue: 'westeurope' } } }) },
+    {
+      name: 'a location from a parameter default',
+      template: at(SUB_SCHEMA, { location: "[parameters('location')]" }, { parameters: { location: { type: 'string', defaultValue: 'westeurope' } } }),
+    },
   ],
   invalid: [
     ...[
@@ -61,11 +68,17 @@ ruleTester(cua012, {
 });
 
 test('CUA012 says why it attached no fix to a location computed by an expression', () => {
-  const [finding] = runRule(cua012, { name: 'expression', template: at(SUB_SCHEMA, { location: "[parameters('location')]" }, { parameters: { location: { type: 'string', defaultValue: '' } } }) }).findings;
+  const [finding] = runRule(cua012, {
+    name: 'expression',
+    template: at(SUB_SCHEMA, { location: "[parameters('location')]" }, { parameters: { location: { type: 'string', defaultValue: '' } } }),
+  }).findings;
   assert.equal(finding?.notFixable, 'the location is computed by an expression; make it give a location');
 });
 
 test('CUA012 messages render', () => {
   const [finding] = runRule(cua012, { name: 'render', template: at(SUB_SCHEMA) }).findings;
-  assert.equal(finding?.message, `tracking deployment '${SHOWN}' has no location; at subscription scope ARM requires one (for example "location": "[deployment().location]")`);
+  assert.equal(
+    finding?.message,
+    `tracking deployment '${SHOWN}' has no location; at subscription scope ARM requires one (for example "location": "[deployment().location]")`,
+  );
 });

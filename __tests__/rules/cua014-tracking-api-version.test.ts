@@ -19,7 +19,10 @@ ruleTester(cua014, {
   valid: [
     { name: 'a date', template: withVersion('2021-04-01') },
     { name: 'a preview date', template: withVersion('2022-09-01-preview') },
-    { name: 'an expression that gives a date', template: withVersion("[parameters('v')]", { parameters: { v: { type: 'string', defaultValue: '2021-04-01' } } }) },
+    {
+      name: 'an expression that gives a date',
+      template: withVersion("[parameters('v')]", { parameters: { v: { type: 'string', defaultValue: '2021-04-01' } } }),
+    },
   ],
   invalid: [
     {
@@ -55,7 +58,12 @@ ruleTester(cua014, {
     },
     {
       name: 'inside a nested template: reported, never edited',
-      template: template([trackingResource({ name: 'outer', properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource({ apiVersion: 'latest' })] } } })]),
+      template: template([
+        trackingResource({
+          name: 'outer',
+          properties: { mode: 'Incremental', template: { ...emptyTemplate(), resources: [trackingResource({ apiVersion: 'latest' })] } },
+        }),
+      ]),
       errors: [{ messageId: 'notDate', data: { name: NAME, apiVersion: "'latest'" }, line: 17, column: 29, endLine: 17, endColumn: 37, severity: 'warning' }],
       output: null,
     },
@@ -63,7 +71,10 @@ ruleTester(cua014, {
 });
 
 test('CUA014 says why it attached no fix to an expression', () => {
-  const [finding] = runRule(cua014, { name: 'expression', template: withVersion("[parameters('v')]", { parameters: { v: { type: 'string', defaultValue: 'latest' } } }) }).findings;
+  const [finding] = runRule(cua014, {
+    name: 'expression',
+    template: withVersion("[parameters('v')]", { parameters: { v: { type: 'string', defaultValue: 'latest' } } }),
+  }).findings;
   assert.equal(finding?.notFixable, 'the apiVersion is computed by an expression; make it give a date-form version');
 });
 

@@ -4,58 +4,139 @@ import { cua016 } from '../../src/rules/cua016-invalid-expression.ts';
 import { ruleTester, runRule } from '../support/rule-tester.ts';
 import { GUID, SUB_SCHEMA, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';
 
-const link = (templateLink: Json): Json => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: 'child', properties: { mode: 'Incremental', templateLink } });
+const link = (templateLink: Json): Json => ({
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2021-04-01',
+  name: 'child',
+  properties: { mode: 'Incremental', templateLink },
+});
 
 ruleTester(cua016, {
   valid: [
     { name: 'a correct name', template: template([trackingResource({ name: "[concat('pid-', variables('cuaId'))]" })], { variables: { cuaId: GUID } }) },
-    { name: 'a correct condition', template: template([trackingResource({ condition: "[equals(parameters('p'), 'on')]" })], { parameters: { p: { type: 'string', defaultValue: 'on' } } }) },
-    { name: 'a parameter without a default is unknown, not broken', template: template([trackingResource({ name: "[concat('pid-', parameters('id'))]" })], { parameters: { id: { type: 'string' } } }) },
+    {
+      name: 'a correct condition',
+      template: template([trackingResource({ condition: "[equals(parameters('p'), 'on')]" })], { parameters: { p: { type: 'string', defaultValue: 'on' } } }),
+    },
+    {
+      name: 'a parameter without a default is unknown, not broken',
+      template: template([trackingResource({ name: "[concat('pid-', parameters('id'))]" })], { parameters: { id: { type: 'string' } } }),
+    },
   ],
   invalid: [
     {
       name: 'a name that does not parse',
       template: template([trackingResource({ name: "[concat('pid-', )]" })]),
-      errors: [{ messageId: 'invalid', data: { where: 'name', value: `"[concat('pid-', )]"`, errors: `unexpected character ')' (character 17)` }, line: 8, column: 15, endLine: 8, endColumn: 35 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: 'name', value: `"[concat('pid-', )]"`, errors: `unexpected character ')' (character 17)` },
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 35,
+        },
+      ],
       output: null,
     },
     {
       name: 'an unknown function in a name',
       template: template([trackingResource({ name: "[concatenate('pid-', 'x')]" })]),
-      errors: [{ messageId: 'invalid', data: { where: 'name', value: `"[concatenate('pid-', 'x')]"`, errors: `unknown function 'concatenate' (character 2)` }, line: 8, column: 15, endLine: 8, endColumn: 43 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: 'name', value: `"[concatenate('pid-', 'x')]"`, errors: `unknown function 'concatenate' (character 2)` },
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 43,
+        },
+      ],
       output: null,
     },
     {
       name: 'an unbalanced quote in a condition, at the condition',
-      template: template([trackingResource({ condition: "[equals(parameters('telemetry'), 'on)]" })], { parameters: { telemetry: { type: 'string', defaultValue: 'on' } } }),
-      errors: [{ messageId: 'invalid', data: { where: 'condition', value: `"[equals(parameters('telemetry'), 'on)]"`, errors: 'unterminated string literal (character 34)' }, line: 23, column: 20, endLine: 23, endColumn: 60 }],
+      template: template([trackingResource({ condition: "[equals(parameters('telemetry'), 'on)]" })], {
+        parameters: { telemetry: { type: 'string', defaultValue: 'on' } },
+      }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: 'condition', value: `"[equals(parameters('telemetry'), 'on)]"`, errors: 'unterminated string literal (character 34)' },
+          line: 23,
+          column: 20,
+          endLine: 23,
+          endColumn: 60,
+        },
+      ],
       output: null,
     },
     {
       name: 'an unknown function in a location',
       template: template([trackingResource({ location: '[foo()]' })], { $schema: SUB_SCHEMA }),
-      errors: [{ messageId: 'invalid', data: { where: 'location', value: '"[foo()]"', errors: `unknown function 'foo' (character 2)` }, line: 17, column: 19, endLine: 17, endColumn: 28 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: 'location', value: '"[foo()]"', errors: `unknown function 'foo' (character 2)` },
+          line: 17,
+          column: 19,
+          endLine: 17,
+          endColumn: 28,
+        },
+      ],
       output: null,
     },
     {
       name: 'a wrong argument count in copy.count',
       template: template([trackingResource({ copy: { name: 'loop', count: "[length('a', 'b')]" } })]),
-      errors: [{ messageId: 'invalid', data: { where: 'copy.count', value: `"[length('a', 'b')]"`, errors: `function 'length' expects 1 argument but got 2 (character 2)` }, line: 19, column: 18, endLine: 19, endColumn: 38 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: 'copy.count', value: `"[length('a', 'b')]"`, errors: `function 'length' expects 1 argument but got 2 (character 2)` },
+          line: 19,
+          column: 18,
+          endLine: 19,
+          endColumn: 38,
+        },
+      ],
       output: null,
     },
     {
       name: 'a broken parameter default, once, at the default, however many values use it',
       template: template(
-        [trackingResource({ location: "[parameters('where')]", condition: "[not(empty(parameters('where')))]" }), storageAccount("[concat('st', parameters('where'))]")],
+        [
+          trackingResource({ location: "[parameters('where')]", condition: "[not(empty(parameters('where')))]" }),
+          storageAccount("[concat('st', parameters('where'))]"),
+        ],
         { $schema: SUB_SCHEMA, parameters: { where: { type: 'string', defaultValue: "[concat('a)]" } } },
       ),
-      errors: [{ messageId: 'invalid', data: { where: `default value of parameter 'where'`, value: `"[concat('a)]"`, errors: 'unterminated string literal (character 9)' }, line: 7, column: 23, endLine: 7, endColumn: 37 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: `default value of parameter 'where'`, value: `"[concat('a)]"`, errors: 'unterminated string literal (character 9)' },
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 37,
+        },
+      ],
       output: null,
     },
     {
       name: 'a broken variable used by three names, once, at the variable',
-      template: template([trackingResource(), ...['a', 'b', 'c'].map((suffix) => storageAccount(`[concat(variables('prefix'), '${suffix}')]`))], { variables: { prefix: "[concatt('st')]" } }),
-      errors: [{ messageId: 'invalid', data: { where: `variable 'prefix'`, value: `"[concatt('st')]"`, errors: `unknown function 'concatt' (character 2)` }, line: 5, column: 15, endLine: 5, endColumn: 32 }],
+      template: template([trackingResource(), ...['a', 'b', 'c'].map((suffix) => storageAccount(`[concat(variables('prefix'), '${suffix}')]`))], {
+        variables: { prefix: "[concatt('st')]" },
+      }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: `variable 'prefix'`, value: `"[concatt('st')]"`, errors: `unknown function 'concatt' (character 2)` },
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 32,
+        },
+      ],
       output: null,
     },
     {
@@ -63,7 +144,16 @@ ruleTester(cua016, {
       template: template([trackingResource({ name: "[variables('trackingName')]" })], {
         variables: { trackingName: "[concat('pid-', variables('ids').main)]", ids: { main: GUID, other: "[parameters('nope')]" } },
       }),
-      errors: [{ messageId: 'invalid', data: { where: `variable 'ids'`, value: `"[parameters('nope')]"`, errors: `parameter 'nope' is not defined in the template (character 2)` }, line: 8, column: 16, endLine: 8, endColumn: 38 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: `variable 'ids'`, value: `"[parameters('nope')]"`, errors: `parameter 'nope' is not defined in the template (character 2)` },
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 38,
+        },
+      ],
       output: null,
     },
     {
@@ -82,26 +172,71 @@ ruleTester(cua016, {
           },
         },
       ]),
-      errors: [{ messageId: 'invalid', data: { where: `value of parameter 'suffix'`, value: `"[toLower('X', 'Y')]"`, errors: `function 'toLower' expects 1 argument but got 2 (character 2)` }, line: 29, column: 22, endLine: 29, endColumn: 43 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: {
+            where: `value of parameter 'suffix'`,
+            value: `"[toLower('X', 'Y')]"`,
+            errors: `function 'toLower' expects 1 argument but got 2 (character 2)`,
+          },
+          line: 29,
+          column: 22,
+          endLine: 29,
+          endColumn: 43,
+        },
+      ],
       output: null,
     },
     {
       name: 'a templateLink.relativePath ARM rejects, at the path',
       template: template([trackingResource(), link({ relativePath: "[concat('a.json']" })]),
-      errors: [{ messageId: 'invalid', data: { where: 'templateLink.relativePath', value: `"[concat('a.json']"`, errors: `expected ',' or ')' before the end of the expression (character 17)` }, line: 25, column: 27, endLine: 25, endColumn: 46 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: {
+            where: 'templateLink.relativePath',
+            value: `"[concat('a.json']"`,
+            errors: `expected ',' or ')' before the end of the expression (character 17)`,
+          },
+          line: 25,
+          column: 27,
+          endLine: 25,
+          endColumn: 46,
+        },
+      ],
       output: null,
     },
     {
       name: 'a SAS token in a broken link is never shown',
       template: template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]),
-      errors: [{ messageId: 'invalid', data: { where: 'templateLink.uri', value: `"[concat('https://example.com/x.json?…"`, errors: `unknown function 'foo' (character 50)` }, line: 25, column: 18, endLine: 25, endColumn: 76 }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: 'templateLink.uri', value: `"[concat('https://example.com/x.json?…"`, errors: `unknown function 'foo' (character 50)` },
+          line: 25,
+          column: 18,
+          endLine: 25,
+          endColumn: 76,
+        },
+      ],
       output: null,
     },
     {
       name: 'a broken variable in a linked template, in that file',
       template: template([trackingResource(), link({ relativePath: 'nested/child.json' })]),
       linked: { 'nested/child.json': template([storageAccount("[variables('name')]")], { variables: { name: "[concat('st', )]" } }) },
-      errors: [{ messageId: 'invalid', data: { where: `variable 'name'`, value: `"[concat('st', )]"`, errors: `unexpected character ')' (character 15)` }, line: 5, column: 13, endLine: 5, endColumn: 31, file: 'nested/child.json' }],
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: `variable 'name'`, value: `"[concat('st', )]"`, errors: `unexpected character ')' (character 15)` },
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 31,
+          file: 'nested/child.json',
+        },
+      ],
       output: null,
     },
   ],
@@ -109,8 +244,12 @@ ruleTester(cua016, {
 
 test('CUA016 messages render', () => {
   const render = (tpl: Json) => runRule(cua016, { name: 'render', template: tpl }).findings.map((f) => f.message);
-  assert.deepEqual(render(template([trackingResource({ location: '[foo()]' })], { $schema: SUB_SCHEMA })), [`location "[foo()]": unknown function 'foo' (character 2)`]);
-  assert.deepEqual(render(template([trackingResource(), storageAccount("[concat(variables('prefix'), 'a')]")], { variables: { prefix: "[concatt('st')]" } })), [`variable 'prefix' "[concatt('st')]": unknown function 'concatt' (character 2)`]);
+  assert.deepEqual(render(template([trackingResource({ location: '[foo()]' })], { $schema: SUB_SCHEMA })), [
+    `location "[foo()]": unknown function 'foo' (character 2)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource(), storageAccount("[concat(variables('prefix'), 'a')]")], { variables: { prefix: "[concatt('st')]" } })), [
+    `variable 'prefix' "[concatt('st')]": unknown function 'concatt' (character 2)`,
+  ]);
   const [sas] = render(template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]));
   assert.doesNotMatch(sas ?? '', /secret/);
 });

@@ -15,46 +15,106 @@ const literalArtifactsParameters = {
 
 ruleTester(cua017, {
   valid: [
-    { name: 'a relativePath link to a file that is present', template: template([trackingResource(), linkTo('child', { relativePath: 'nested/x.json' })]), linked: { 'nested/x.json': template([storageAccount()]) } },
+    {
+      name: 'a relativePath link to a file that is present',
+      template: template([trackingResource(), linkTo('child', { relativePath: 'nested/x.json' })]),
+      linked: { 'nested/x.json': template([storageAccount()]) },
+    },
     {
       name: '_artifactsLocation with a literal URL default is the package base',
-      template: template([trackingResource(), linkTo('x', { uri: "[concat(parameters('_artifactsLocation'), 'nestedtemplates/x.json')]" })], { parameters: literalArtifactsParameters }),
+      template: template([trackingResource(), linkTo('x', { uri: "[concat(parameters('_artifactsLocation'), 'nestedtemplates/x.json')]" })], {
+        parameters: literalArtifactsParameters,
+      }),
       linked: { 'nestedtemplates/x.json': template([storageAccount()]) },
     },
-    { name: 'a link ARM rejects is CUA016, not this', template: template([trackingResource(), linkTo('child', { relativePath: "[concat('a.json']" })]), linked: {} },
-    { name: 'a linked file that is not valid JSON is CUA013, not this', template: template([trackingResource(), linkTo('broken', { relativePath: 'broken.json' })]), linked: { 'broken.json': '{ "resources": [ ' } },
+    {
+      name: 'a link ARM rejects is CUA016, not this',
+      template: template([trackingResource(), linkTo('child', { relativePath: "[concat('a.json']" })]),
+      linked: {},
+    },
+    {
+      name: 'a linked file that is not valid JSON is CUA013, not this',
+      template: template([trackingResource(), linkTo('broken', { relativePath: 'broken.json' })]),
+      linked: { 'broken.json': '{ "resources": [ ' },
+    },
   ],
   invalid: [
     {
       name: 'a remote link; its query (a SAS token) is never shown',
       template: template([trackingResource(), linkTo('remote', { uri: 'https://example.com/x.json?sv=2020&sig=secret' })]),
-      errors: [{ messageId: 'remote', data: { problem: 'linked template https://example.com/x.json?… is remote and was not fetched' }, line: 24, column: 25, endLine: 24, endColumn: 26, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'remote',
+          data: { problem: 'linked template https://example.com/x.json?… is remote and was not fetched' },
+          line: 24,
+          column: 25,
+          endLine: 24,
+          endColumn: 26,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
     {
       name: 'a link outside the workspace is never read',
       template: template([trackingResource(), linkTo('escape', { relativePath: '../../outside/evil.json' })]),
       linked: {},
-      errors: [{ messageId: 'outside-workspace', data: { problem: `linked template '../../outside/evil.json' is outside the workspace and was not read` }, line: 24, column: 25, endLine: 24, endColumn: 26, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'outside-workspace',
+          data: { problem: `linked template '../../outside/evil.json' is outside the workspace and was not read` },
+          line: 24,
+          column: 25,
+          endLine: 24,
+          endColumn: 26,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
     {
       name: 'a missing file',
       template: template([trackingResource(), linkTo('missing', { relativePath: 'nope.json' })]),
       linked: {},
-      errors: [{ messageId: 'missing', data: { problem: `linked template 'nope.json' does not exist in the repository` }, line: 24, column: 25, endLine: 24, endColumn: 26, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { problem: `linked template 'nope.json' does not exist in the repository` },
+          line: 24,
+          column: 25,
+          endLine: 24,
+          endColumn: 26,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
     {
       name: 'a link not known before deployment',
       template: template([trackingResource(), linkTo('unknown', { uri: "[parameters('where')]" })], { parameters: { where: { type: 'string' } } }),
-      errors: [{ messageId: 'unresolved', data: { problem: `templateLink.uri '{parameters('where')}' cannot be resolved to a file in the repository` }, line: 29, column: 25, endLine: 29, endColumn: 26, severity: 'notice' }],
+      errors: [
+        {
+          messageId: 'unresolved',
+          data: { problem: `templateLink.uri '{parameters('where')}' cannot be resolved to a file in the repository` },
+          line: 29,
+          column: 25,
+          endLine: 29,
+          endColumn: 26,
+          severity: 'notice',
+        },
+      ],
       output: null,
     },
   ],
 });
 
 test('CUA017 messages render', () => {
-  const { findings } = runRule(cua017, { name: 'render', template: template([trackingResource(), linkTo('remote', { uri: 'https://example.com/templates/network.json' })]) });
-  assert.deepEqual(findings.map((f) => f.message), ['linked template https://example.com/templates/network.json is remote and was not fetched; a tracking resource inside it would not be seen']);
+  const { findings } = runRule(cua017, {
+    name: 'render',
+    template: template([trackingResource(), linkTo('remote', { uri: 'https://example.com/templates/network.json' })]),
+  });
+  assert.deepEqual(
+    findings.map((f) => f.message),
+    ['linked template https://example.com/templates/network.json is remote and was not fetched; a tracking resource inside it would not be seen'],
+  );
 });

@@ -25,12 +25,18 @@ test('secure parameter defaults and values, strings and objects', () => {
     resources: [],
   };
   const secrets = findSecrets(root, { fromFile: 'File-Secret-4', plain: 'ignored-plain-value', ADMINPASSWORD: 'Case-Insensitive-5' });
-  for (const s of ['Default-Password-1!', 'Server=x;Password=Obj-Secret-2', 'Deep-Secret-3', 'File-Secret-4', 'Case-Insensitive-5']) assert.ok(secrets.includes(s), s);
+  for (const s of ['Default-Password-1!', 'Server=x;Password=Obj-Secret-2', 'Deep-Secret-3', 'File-Secret-4', 'Case-Insensitive-5'])
+    assert.ok(secrets.includes(s), s);
   assert.ok(secrets.includes(JSON.stringify(root.parameters.settings.defaultValue)), 'the object as JSON, as a message would show it');
   // Not secrets: plain parameters, too-short values, ARM expressions (template text), numbers and
   // booleans (masking them would hide every `false` and `1433` in the log).
-  for (const s of ['not-a-secret', 'ignored-plain-value', 'ab', '', "[parameters('adminPassword')]", '1433', 'false', '{"enabled":false}']) assert.ok(!secrets.includes(s), s);
-  assert.deepEqual(secrets, [...secrets].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)), 'longest first, so masking never leaves a tail');
+  for (const s of ['not-a-secret', 'ignored-plain-value', 'ab', '', "[parameters('adminPassword')]", '1433', 'false', '{"enabled":false}'])
+    assert.ok(!secrets.includes(s), s);
+  assert.deepEqual(
+    secrets,
+    [...secrets].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)),
+    'longest first, so masking never leaves a tail',
+  );
 });
 
 test('secure values in nested inline templates and the values deployments pass to them', () => {
@@ -43,12 +49,23 @@ test('secure values in nested inline templates and the values deployments pass t
           expressionEvaluationOptions: { scope: 'inner' },
           parameters: { innerPassword: { value: 'Passed-In-Secret-6' }, visible: { value: 'visible-value' } },
           template: {
-            parameters: { innerPassword: { type: 'securestring' }, visible: { type: 'string' }, other: { type: 'secureString', defaultValue: 'Inner-Default-7' } },
+            parameters: {
+              innerPassword: { type: 'securestring' },
+              visible: { type: 'string' },
+              other: { type: 'secureString', defaultValue: 'Inner-Default-7' },
+            },
             resources: [{ type: 'Microsoft.Web/sites', name: 'x', resources: [] }],
           },
         },
       },
-      { type: 'Microsoft.Resources/deployments', name: 'linked', properties: { templateLink: { relativePath: 'nested/linked.json' }, parameters: { linkedSecret: { value: 'Linked-Passed-8' }, plain: { value: 'linked-plain' } } } },
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'linked',
+        properties: {
+          templateLink: { relativePath: 'nested/linked.json' },
+          parameters: { linkedSecret: { value: 'Linked-Passed-8' }, plain: { value: 'linked-plain' } },
+        },
+      },
     ],
   };
   const secrets = findSecrets(root, {}, new Set(['linkedsecret']));
@@ -65,15 +82,31 @@ test('SAS tokens in template links, SasToken parameters and parameters files', (
     resources: [
       { type: 'Microsoft.Resources/deployments', name: 'a', properties: { templateLink: { uri: `https://acct.blob.core.windows.net/t/nested.json?${SAS}` } } },
       { type: 'Microsoft.Resources/deployments', name: 'b', properties: { templateLink: { relativePath: 'nested/x.json?sig=RelativeSig9&sv=2020' } } },
-      { type: 'Microsoft.Resources/deployments', name: 'c', properties: { templateLink: { uri: "[concat(parameters('_artifactsLocation'), 'n.json', '?sv=2021&sig=InExpressionSig10')]" } } },
+      {
+        type: 'Microsoft.Resources/deployments',
+        name: 'c',
+        properties: { templateLink: { uri: "[concat(parameters('_artifactsLocation'), 'n.json', '?sv=2021&sig=InExpressionSig10')]" } },
+      },
     ],
   };
   const secrets = findSecrets(root);
-  for (const s of [SAS, `?${SAS}`, 'Zm9vYmFyU2lnbmF0dXJl%2BAbC%3D', 'Zm9vYmFyU2lnbmF0dXJl+AbC=', 'sig=RelativeSig9&sv=2020', 'RelativeSig9', 'sv=2021&sig=InExpressionSig10', 'InExpressionSig10']) {
+  for (const s of [
+    SAS,
+    `?${SAS}`,
+    'Zm9vYmFyU2lnbmF0dXJl%2BAbC%3D',
+    'Zm9vYmFyU2lnbmF0dXJl+AbC=',
+    'sig=RelativeSig9&sv=2020',
+    'RelativeSig9',
+    'sv=2021&sig=InExpressionSig10',
+    'InExpressionSig10',
+  ]) {
     assert.ok(secrets.includes(s), `${s} in ${JSON.stringify(secrets)}`);
   }
   assert.ok(!secrets.some((s) => s.includes('https://acct')), 'the URI without its query is not a secret');
-  assert.deepEqual(secretsInParameterValues({ _artifactsLocationSasToken: `?${SAS}`, location: 'westeurope' }, new Set()), [`?${SAS}`, SAS, 'Zm9vYmFyU2lnbmF0dXJl+AbC=', 'Zm9vYmFyU2lnbmF0dXJl%2BAbC%3D'].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)));
+  assert.deepEqual(
+    secretsInParameterValues({ _artifactsLocationSasToken: `?${SAS}`, location: 'westeurope' }, new Set()),
+    [`?${SAS}`, SAS, 'Zm9vYmFyU2lnbmF0dXJl+AbC=', 'Zm9vYmFyU2lnbmF0dXJl%2BAbC%3D'].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)),
+  );
 });
 
 test('SAS detection is linear and ignores words that merely contain sig=', () => {

@@ -56,8 +56,12 @@ function plantedWorkspace(options: { relativePathSas?: boolean } = {}): TempWork
         deployment(`pid-${GUID}`, { template: emptyTemplate() }, { condition: "[equals(parameters('fileSecret'), 'x')]" }),
         deployment(`[concat('pid-${GUID}-', parameters('dbSettings').connectionString)]`, { template: emptyTemplate() }),
         deployment('remote', { templateLink: { uri: `https://acct.blob.core.windows.net/t/n.json?sv=2022-11-02&sp=r&se=2030-01-01&sig=${PLANTED.uriSig}` } }),
-        ...(options.relativePathSas ? [deployment('relative', { templateLink: { relativePath: `nested/missing.json?sv=2022-11-02&sig=${RELATIVE_SIG}` } })] : []),
-        deployment('artifacts', { templateLink: { uri: "[concat(parameters('_artifactsLocation'), 'nested/other.json', parameters('_artifactsLocationSasToken'))]" } }),
+        ...(options.relativePathSas
+          ? [deployment('relative', { templateLink: { relativePath: `nested/missing.json?sv=2022-11-02&sig=${RELATIVE_SIG}` } })]
+          : []),
+        deployment('artifacts', {
+          templateLink: { uri: "[concat(parameters('_artifactsLocation'), 'nested/other.json', parameters('_artifactsLocationSasToken'))]" },
+        }),
         storageAccount(),
       ],
       {
@@ -118,41 +122,55 @@ test('the check report itself holds no planted secret, and secretsOfReport finds
   try {
     const workspace = openWorkspace(ws.root);
     const report = checkWorkspace({ workspace, settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] }, cwd: ws.root });
-    assert.deepEqual(report.files.map((f) => f.path), ['a/azuredeploy.json', 'b/azuredeploy.json', 'c/mainTemplate.json']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['a/azuredeploy.json', 'b/azuredeploy.json', 'c/mainTemplate.json'],
+    );
     assert.match(report.files[1]?.findings[0]?.message ?? '', /colon expected at a string \(line 3, column 51\)/);
-    assert.ok(report.files.every((f) => f.findings.length > 0), 'every template has findings');
+    assert.ok(
+      report.files.every((f) => f.findings.length > 0),
+      'every template has findings',
+    );
     assertNoPlanted(JSON.stringify(report), 'the report');
     const secrets = secretsOfReport(workspace, report);
-    for (const [where, secret] of Object.entries(PLANTED)) assert.ok(secrets.some((s) => s.includes(secret)), `${where}: ${secret} not found`);
+    for (const [where, secret] of Object.entries(PLANTED))
+      assert.ok(
+        secrets.some((s) => s.includes(secret)),
+        `${where}: ${secret} not found`,
+      );
   } finally {
     ws.dispose();
   }
 });
 
-test('action: no planted secret in stdout, stderr, outputs, summary, report, SARIF or the fix; each is masked first', { skip: HAVE_DIST ? false : 'dist/ is missing: run npm run bundle', timeout: 60_000 }, () => {
-  const ws = plantedWorkspace();
-  try {
-    const run = runAction(ws.root, { 'tracking-ids': GUID, 'fail-on': 'error', report: 'out/report.json', 'sarif-file': 'out/report.sarif', fix: 'suggest' });
-    assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
-    assert.doesNotMatch(run.stdout + run.stderr, /internal error/);
-    assertNoPlanted(withoutMaskCommands(run.stdout), 'stdout');
-    assertNoPlanted(run.stderr, 'stderr');
-    assertNoPlanted(JSON.stringify(run.outputs), 'GITHUB_OUTPUT');
-    assertNoPlanted(run.summary, 'GITHUB_STEP_SUMMARY');
-    assertNoPlanted(readFileSync(join(ws.root, 'out/report.json'), 'utf8'), 'the JSON report');
-    assertNoPlanted(readFileSync(join(ws.root, 'out/report.sarif'), 'utf8'), 'the SARIF report');
-    if (run.outputs['fix-patch']) assertNoPlanted(readFileSync(run.outputs['fix-patch'], 'utf8'), 'the fix patch');
+test(
+  'action: no planted secret in stdout, stderr, outputs, summary, report, SARIF or the fix; each is masked first',
+  { skip: HAVE_DIST ? false : 'dist/ is missing: run npm run bundle', timeout: 60_000 },
+  () => {
+    const ws = plantedWorkspace();
+    try {
+      const run = runAction(ws.root, { 'tracking-ids': GUID, 'fail-on': 'error', report: 'out/report.json', 'sarif-file': 'out/report.sarif', fix: 'suggest' });
+      assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+      assert.doesNotMatch(run.stdout + run.stderr, /internal error/);
+      assertNoPlanted(withoutMaskCommands(run.stdout), 'stdout');
+      assertNoPlanted(run.stderr, 'stderr');
+      assertNoPlanted(JSON.stringify(run.outputs), 'GITHUB_OUTPUT');
+      assertNoPlanted(run.summary, 'GITHUB_STEP_SUMMARY');
+      assertNoPlanted(readFileSync(join(ws.root, 'out/report.json'), 'utf8'), 'the JSON report');
+      assertNoPlanted(readFileSync(join(ws.root, 'out/report.sarif'), 'utf8'), 'the SARIF report');
+      if (run.outputs['fix-patch']) assertNoPlanted(readFileSync(run.outputs['fix-patch'], 'utf8'), 'the fix patch');
 
-    const lines = run.stdout.split('\n');
-    const masks = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
-    for (const [where, secret] of Object.entries(PLANTED)) assert.ok(masks.includes(secret), `${where}: no ::add-mask:: for ${secret}`);
-    const firstMask = lines.findIndex((l) => l.startsWith('::add-mask::'));
-    const firstOther = lines.findIndex((l) => /^::(error|warning|notice|debug|group)|^[^:]/.test(l) && !l.startsWith('configuration:') && l.trim() !== '');
-    assert.ok(firstMask !== -1 && (firstOther === -1 || firstMask < firstOther), 'masks are registered before anything else is printed');
-  } finally {
-    ws.dispose();
-  }
-});
+      const lines = run.stdout.split('\n');
+      const masks = lines.filter((l) => l.startsWith('::add-mask::')).map((l) => l.slice('::add-mask::'.length));
+      for (const [where, secret] of Object.entries(PLANTED)) assert.ok(masks.includes(secret), `${where}: no ::add-mask:: for ${secret}`);
+      const firstMask = lines.findIndex((l) => l.startsWith('::add-mask::'));
+      const firstOther = lines.findIndex((l) => /^::(error|warning|notice|debug|group)|^[^:]/.test(l) && !l.startsWith('configuration:') && l.trim() !== '');
+      assert.ok(firstMask !== -1 && (firstOther === -1 || firstMask < firstOther), 'masks are registered before anything else is printed');
+    } finally {
+      ws.dispose();
+    }
+  },
+);
 
 test('CLI: no planted secret in text, json or sarif output', { skip: HAVE_DIST ? false : 'dist/ is missing: run npm run bundle', timeout: 60_000 }, () => {
   const ws = plantedWorkspace();
@@ -170,17 +188,14 @@ test('CLI: no planted secret in text, json or sarif output', { skip: HAVE_DIST ?
   }
 });
 
-test(
-  'a SAS token in templateLink.relativePath never appears in a report',
-  () => {
-    const ws = plantedWorkspace({ relativePathSas: true });
-    try {
-      const workspace = openWorkspace(ws.root);
-      const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, cwd: ws.root });
-      assert.ok(secretsOfReport(workspace, report).includes(RELATIVE_SIG), 'the action masks it');
-      assert.ok(!JSON.stringify(report).includes(RELATIVE_SIG), 'the report shows the SAS signature of a relativePath');
-    } finally {
-      ws.dispose();
-    }
-  },
-);
+test('a SAS token in templateLink.relativePath never appears in a report', () => {
+  const ws = plantedWorkspace({ relativePathSas: true });
+  try {
+    const workspace = openWorkspace(ws.root);
+    const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, cwd: ws.root });
+    assert.ok(secretsOfReport(workspace, report).includes(RELATIVE_SIG), 'the action masks it');
+    assert.ok(!JSON.stringify(report).includes(RELATIVE_SIG), 'the report shows the SAS signature of a relativePath');
+  } finally {
+    ws.dispose();
+  }
+});

@@ -30,7 +30,10 @@ test('a secure type spelled with a \\u escape is still found', () => {
 test('a template whose secrets are established keeps its report as it is', () => {
   const ws = createTempWorkspace();
   try {
-    ws.write('azuredeploy.json', template([trackingResource({ name: 'pid-not-a-guid' })], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
+    ws.write(
+      'azuredeploy.json',
+      template([trackingResource({ name: 'pid-not-a-guid' })], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }),
+    );
     const workspace = openWorkspace(ws.root);
     const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, cwd: ws.root });
     const protectedReport = protectReport(workspace, report);
@@ -43,16 +46,32 @@ test('a template whose secrets are established keeps its report as it is', () =>
 
 test('a template, parameters file or linked template it cannot read or parse: the findings of that template are withheld', () => {
   const broken: [string, (root: string) => void][] = [
-    ['the template no longer parses', (root) => writeFileSync(join(root, 'app/azuredeploy.json'), `{ "parameters": { "p": { "type": "secureString", "defaultValue": "${SECRET}" } `)],
+    [
+      'the template no longer parses',
+      (root) => writeFileSync(join(root, 'app/azuredeploy.json'), `{ "parameters": { "p": { "type": "secureString", "defaultValue": "${SECRET}" } `),
+    ],
     ['the template is now binary', (root) => writeFileSync(join(root, 'app/azuredeploy.json'), Buffer.from([0x7b, 0, 0x7d]))],
-    ['the parameters file no longer parses', (root) => writeFileSync(join(root, 'app/azuredeploy.parameters.json'), `{ "parameters": { "adminPassword": { "value": "${SECRET}" `)],
+    [
+      'the parameters file no longer parses',
+      (root) => writeFileSync(join(root, 'app/azuredeploy.parameters.json'), `{ "parameters": { "adminPassword": { "value": "${SECRET}" `),
+    ],
     ['the linked template is now binary', (root) => writeFileSync(join(root, 'app/nested/linked.json'), Buffer.from([0xff, 0xfe, 0x00]).subarray(2))],
   ];
   for (const [what, breakIt] of broken) {
     const ws = createTempWorkspace();
     try {
-      const linked = { type: 'Microsoft.Resources/deployments', apiVersion: '2021-04-01', name: 'linked', properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/linked.json' } } };
-      ws.write('app/azuredeploy.json', template([trackingResource({ name: `pid-${GUID}-x`, properties: { mode: 'Complete', template: {} } }), linked], { parameters: { adminPassword: { type: 'secureString' } } }));
+      const linked = {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2021-04-01',
+        name: 'linked',
+        properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/linked.json' } },
+      };
+      ws.write(
+        'app/azuredeploy.json',
+        template([trackingResource({ name: `pid-${GUID}-x`, properties: { mode: 'Complete', template: {} } }), linked], {
+          parameters: { adminPassword: { type: 'secureString' } },
+        }),
+      );
       ws.write('app/azuredeploy.parameters.json', { parameters: { adminPassword: { value: SECRET } } });
       ws.write('app/nested/linked.json', template([], { parameters: { sasToken: { type: 'secureString' } } }));
       ws.write('other/azuredeploy.json', template([trackingResource({ properties: { mode: 'Complete', template: {} } })]));
@@ -68,14 +87,25 @@ test('a template, parameters file or linked template it cannot read or parse: th
       assert.ok(shownApp, what);
       assert.equal(shownApp.findings.length, app.findings.length, what);
       for (const [i, finding] of shownApp.findings.entries()) {
-        assert.match(finding.message, what.includes('linked') ? /linked.json' is a binary file/ : what.includes('parameters') ? /parameters.json' does not parse/ : /azuredeploy.json/, what);
+        assert.match(
+          finding.message,
+          what.includes('linked') ? /linked.json' is a binary file/ : what.includes('parameters') ? /parameters.json' does not parse/ : /azuredeploy.json/,
+          what,
+        );
         assert.match(finding.message, /^message withheld: cua-guard could not establish which values in this template are secret \(.+\)$/, what);
         assert.equal(finding.data, undefined, what);
         assert.equal(finding.fix, undefined, what);
         const before: Finding | undefined = app.findings[i];
-        assert.deepEqual([finding.ruleId, finding.severity, finding.file, finding.line, finding.column], [before?.ruleId, before?.severity, before?.file, before?.line, before?.column], what);
+        assert.deepEqual(
+          [finding.ruleId, finding.severity, finding.file, finding.line, finding.column],
+          [before?.ruleId, before?.severity, before?.file, before?.line, before?.column],
+          what,
+        );
       }
-      assert.ok(shownApp.tracking.every((t) => t.resolvedName === t.nameExpression), what);
+      assert.ok(
+        shownApp.tracking.every((t) => t.resolvedName === t.nameExpression),
+        what,
+      );
       assert.ok(!JSON.stringify(shown).includes(SECRET), what);
       // The other template's secrets were established: its findings are shown as they are.
       assert.deepEqual(

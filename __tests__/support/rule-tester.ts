@@ -76,7 +76,10 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
   for (const testCase of cases.invalid) {
     test(`${id} invalid: ${testCase.name}`, () => {
       const { text, findings } = runRule(rule, testCase);
-      assert.deepEqual(findings.map(summary), testCase.errors.map((e) => expected(e)));
+      assert.deepEqual(
+        findings.map(summary),
+        testCase.errors.map((e) => expected(e)),
+      );
       for (const finding of findings) assert.ok(finding.messageId in rule.meta.messages, `${finding.messageId} is one of ${id}'s messages`);
       if (testCase.output === undefined) return;
       const fixes = findings.flatMap((f) => (f.fix && !f.suppressed ? [f.fix] : []));

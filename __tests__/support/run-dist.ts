@@ -23,7 +23,10 @@ process.on('exit', () => {
 });
 
 /** Environment a GitHub runner gives a JavaScript action, plus INPUT_* for the inputs. */
-export function runnerEnvironment(workspace: string, inputs: Record<string, string>): { env: NodeJS.ProcessEnv; files: { output: string; summary: string; state: string } } {
+export function runnerEnvironment(
+  workspace: string,
+  inputs: Record<string, string>,
+): { env: NodeJS.ProcessEnv; files: { output: string; summary: string; state: string } } {
   const temp = mkdtempSync(join(tmpdir(), 'cua-guard-runner-'));
   runnerTemps.push(temp);
   const files = { output: join(temp, 'output'), summary: join(temp, 'summary'), state: join(temp, 'state') };

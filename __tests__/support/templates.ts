@@ -27,7 +27,14 @@ export function trackingResource(overrides: Json = {}): Json {
 }
 
 export function storageAccount(name = 'stdemo'): Json {
-  return { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name, location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' };
+  return {
+    type: 'Microsoft.Storage/storageAccounts',
+    apiVersion: '2023-01-01',
+    name,
+    location: 'westeurope',
+    sku: { name: 'Standard_LRS' },
+    kind: 'StorageV2',
+  };
 }
 
 export function template(resources: unknown[], extra: Json = {}): Json {
@@ -36,7 +43,10 @@ export function template(resources: unknown[], extra: Json = {}): Json {
 
 export function check(templateValue: Json | string, settings: Partial<CheckSettings> = {}, parameterValues?: Record<string, unknown>): TemplateResult {
   const text = typeof templateValue === 'string' ? templateValue : JSON.stringify(templateValue, null, 2);
-  return checkTemplateText({ file: 'azuredeploy.json', text, ...(parameterValues ? { parameterValues } : {}) }, { rules: RULES, settings: { ...DEFAULT_CHECK_SETTINGS, ...settings } });
+  return checkTemplateText(
+    { file: 'azuredeploy.json', text, ...(parameterValues ? { parameterValues } : {}) },
+    { rules: RULES, settings: { ...DEFAULT_CHECK_SETTINGS, ...settings } },
+  );
 }
 
 export function ruleIds(result: TemplateResult): string[] {

@@ -9,7 +9,16 @@ import { createTempWorkspace } from '../support/temp-workspace.ts';
 test('default patterns find main templates in any case at any depth, skipping node_modules and .git', () => {
   const ws = createTempWorkspace();
   try {
-    for (const path of ['azuredeploy.json', 'a/MainTemplate.json', 'b/c/AzureDeploy.JSON', 'd/prereq.azuredeploy.json', 'node_modules/x/azuredeploy.json', '.git/azuredeploy.json', 'e/other.json', 'e/azuredeploy.parameters.json']) {
+    for (const path of [
+      'azuredeploy.json',
+      'a/MainTemplate.json',
+      'b/c/AzureDeploy.JSON',
+      'd/prereq.azuredeploy.json',
+      'node_modules/x/azuredeploy.json',
+      '.git/azuredeploy.json',
+      'e/other.json',
+      'e/azuredeploy.parameters.json',
+    ]) {
       ws.write(path, '{}');
     }
     const found = discoverTemplates(openWorkspace(ws.root));
@@ -66,7 +75,10 @@ test('explicit files are main templates whatever their name; folders are searche
     ws.write('u/azuredeploy.json', '{}');
     const found = discoverTemplates(openWorkspace(ws.root), { paths: ['t/main.json', 'u', '../elsewhere', 'missing.json'], cwd: ws.root });
     assert.deepEqual(found.templates, ['t/main.json', 'u/azuredeploy.json']);
-    assert.deepEqual(found.problems.map((p) => p.path), ['../elsewhere', 'missing.json']);
+    assert.deepEqual(
+      found.problems.map((p) => p.path),
+      ['../elsewhere', 'missing.json'],
+    );
     assert.match(found.problems[0]?.message ?? '', /outside the workspace/);
   } finally {
     ws.dispose();
@@ -89,15 +101,24 @@ test('folder symlinks are not followed, so links out of the workspace are never 
 test('./ anchors a pattern at the root, and a pattern that is an existing path selects that file, glob characters and all', () => {
   const ws = createTempWorkspace();
   try {
-    for (const path of ['azuredeploy.json', 'a/azuredeploy.json', 'x[1]/azuredeploy.json', 'x1/azuredeploy.json', 'b/x[1]/main.json', 'b/x1/main.json']) ws.write(path, '{}');
+    for (const path of ['azuredeploy.json', 'a/azuredeploy.json', 'x[1]/azuredeploy.json', 'x1/azuredeploy.json', 'b/x[1]/main.json', 'b/x1/main.json'])
+      ws.write(path, '{}');
     const workspace = openWorkspace(ws.root);
     const find = (...patterns: string[]) => discoverTemplates(workspace, { patterns });
-    assert.deepEqual(find('azuredeploy.json').templates, ['a/azuredeploy.json', 'azuredeploy.json', 'x1/azuredeploy.json', 'x[1]/azuredeploy.json'], 'a bare name matches at any depth');
+    assert.deepEqual(
+      find('azuredeploy.json').templates,
+      ['a/azuredeploy.json', 'azuredeploy.json', 'x1/azuredeploy.json', 'x[1]/azuredeploy.json'],
+      'a bare name matches at any depth',
+    );
     assert.deepEqual(find('./azuredeploy.json').templates, ['azuredeploy.json']);
     assert.deepEqual(find('./x[1]/azuredeploy.json').templates, ['x[1]/azuredeploy.json']);
     assert.deepEqual(find('b/x[1]/main.json').templates, ['b/x[1]/main.json'], 'with a folder in it, an existing path is literal too');
     assert.deepEqual(find('b/x[2]/main.json').templates, [], 'not an existing path: a glob ([2] is a class)');
-    assert.deepEqual(find('b/x[1]/*.json').templates, ['b/x1/main.json', 'b/x[1]/main.json'], 'a glob stays a glob (picomatch reads [1] as a class and as text)');
+    assert.deepEqual(
+      find('b/x[1]/*.json').templates,
+      ['b/x1/main.json', 'b/x[1]/main.json'],
+      'a glob stays a glob (picomatch reads [1] as a class and as text)',
+    );
     assert.deepEqual(find('./*.json').templates, ['azuredeploy.json']);
     assert.deepEqual(find(`${ws.root}/a/azuredeploy.json`).templates, ['a/azuredeploy.json'], 'an absolute path inside the workspace');
     assert.deepEqual(find('./x[1]/azuredeploy.json', '!x*/**').templates, [], 'excludes apply to literal paths too');
@@ -113,16 +134,31 @@ test('a named path that cannot be used is a named-path problem; a glob that matc
     ws.write('a/azuredeploy.json', '{}');
     ws.write('emptydir/readme.md', '');
     const workspace = openWorkspace(ws.root);
-    const problems = (request: Parameters<typeof discoverTemplates>[1]) => discoverTemplates(workspace, request).problems.map((p) => `${p.kind} ${p.path}: ${p.message.replace(ws.root, '<ws>')}`);
-    assert.deepEqual(problems({ patterns: ['a/azuredeploy.jsn', './missing.json', '../out/azuredeploy.json', '/etc/azuredeploy.json', './a', 'infra/**/*.json', 'solution.json', '**/azuredeploy.json'] }), [
-      "named-path a/azuredeploy.jsn: templates pattern 'a/azuredeploy.jsn' names a file that does not exist",
-      "named-path ./missing.json: templates pattern './missing.json' names a file that does not exist",
-      "named-path ../out/azuredeploy.json: templates pattern '../out/azuredeploy.json' points outside the workspace (<ws>); nothing outside it is read",
-      "named-path /etc/azuredeploy.json: templates pattern '/etc/azuredeploy.json' points outside the workspace (<ws>); nothing outside it is read",
-      "named-path ./a: templates pattern './a' names a folder, not a template file: write 'a/**/*.json' to take every JSON file in it",
-      "no-match infra/**/*.json: templates pattern 'infra/**/*.json' matches no file",
-      "no-match solution.json: templates pattern 'solution.json' matches no file",
-    ]);
+    const problems = (request: Parameters<typeof discoverTemplates>[1]) =>
+      discoverTemplates(workspace, request).problems.map((p) => `${p.kind} ${p.path}: ${p.message.replace(ws.root, '<ws>')}`);
+    assert.deepEqual(
+      problems({
+        patterns: [
+          'a/azuredeploy.jsn',
+          './missing.json',
+          '../out/azuredeploy.json',
+          '/etc/azuredeploy.json',
+          './a',
+          'infra/**/*.json',
+          'solution.json',
+          '**/azuredeploy.json',
+        ],
+      }),
+      [
+        "named-path a/azuredeploy.jsn: templates pattern 'a/azuredeploy.jsn' names a file that does not exist",
+        "named-path ./missing.json: templates pattern './missing.json' names a file that does not exist",
+        "named-path ../out/azuredeploy.json: templates pattern '../out/azuredeploy.json' points outside the workspace (<ws>); nothing outside it is read",
+        "named-path /etc/azuredeploy.json: templates pattern '/etc/azuredeploy.json' points outside the workspace (<ws>); nothing outside it is read",
+        "named-path ./a: templates pattern './a' names a folder, not a template file: write 'a/**/*.json' to take every JSON file in it",
+        "no-match infra/**/*.json: templates pattern 'infra/**/*.json' matches no file",
+        "no-match solution.json: templates pattern 'solution.json' matches no file",
+      ],
+    );
     assert.deepEqual(problems({}), [], 'the default patterns never warn');
     assert.deepEqual(problems({ paths: ['emptydir', 'a', 'nope.json'], cwd: ws.root }), [
       "named-path emptydir: 'emptydir' holds no main template (mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json); name a template file to check it whatever its name",

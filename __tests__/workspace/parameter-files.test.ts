@@ -29,7 +29,10 @@ test('a parameter given by Key Vault reference does not fall back to its default
     const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS, paths: ['app/azuredeploy.json'], cwd: ws.root });
     const [result] = report.files;
     assert.equal(result?.parametersFile, 'app/azuredeploy.parameters.json');
-    assert.deepEqual(result?.tracking.map((t) => t.resolvedName), ["pid-{parameters('trackingId')}"]);
+    assert.deepEqual(
+      result?.tracking.map((t) => t.resolvedName),
+      ["pid-{parameters('trackingId')}"],
+    );
     const everything = JSON.stringify(report);
     assert.doesNotMatch(everything, /partner-vault|tracking-id-secret/);
   } finally {

@@ -77,7 +77,9 @@ test('binary, invalid UTF-8 and UTF-16 files', () => {
     const workspace = openWorkspace(ws.root);
     assert.match((readWorkspaceFile(workspace, 'bin.json') as { message: string }).message, /binary file \(NUL byte at offset 1\)/);
     assert.match((readWorkspaceFile(workspace, 'latin1.json') as { message: string }).message, /not valid UTF-8 \(bad byte 0xe9 at offset 10\)/);
-    assert.deepEqual(readWorkspaceFile(workspace, 'utf16.json').ok && JSON.parse((readWorkspaceFile(workspace, 'utf16.json') as { text: string }).text), { resources: [] });
+    assert.deepEqual(readWorkspaceFile(workspace, 'utf16.json').ok && JSON.parse((readWorkspaceFile(workspace, 'utf16.json') as { text: string }).text), {
+      resources: [],
+    });
   } finally {
     ws.dispose();
   }
@@ -89,12 +91,20 @@ test('one broken file never hides the verdict on the others', () => {
     ws.write('a/azuredeploy.json', '{ "resources": [ }');
     writeFileSync(join(ws.root, 'b-azuredeploy.json'), Buffer.from([0, 1, 2]));
     ws.write('c/azuredeploy.json', { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [] });
-    const report = checkWorkspace({ workspace: openWorkspace(ws.root), settings: DEFAULT_CHECK_SETTINGS, paths: ['a/azuredeploy.json', 'b-azuredeploy.json', 'c'], cwd: ws.root });
-    assert.deepEqual(report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [
-      ['a/azuredeploy.json', ['CUA013']],
-      ['b-azuredeploy.json', ['CUA013']],
-      ['c/azuredeploy.json', ['CUA001']],
-    ]);
+    const report = checkWorkspace({
+      workspace: openWorkspace(ws.root),
+      settings: DEFAULT_CHECK_SETTINGS,
+      paths: ['a/azuredeploy.json', 'b-azuredeploy.json', 'c'],
+      cwd: ws.root,
+    });
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]),
+      [
+        ['a/azuredeploy.json', ['CUA013']],
+        ['b-azuredeploy.json', ['CUA013']],
+        ['c/azuredeploy.json', ['CUA001']],
+      ],
+    );
   } finally {
     ws.dispose();
   }

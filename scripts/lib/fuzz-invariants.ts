@@ -30,7 +30,8 @@ export function resultViolations(result: TemplateResult, expectedPath: string, t
   if (result.verdict !== 'pass' && result.verdict !== 'fail') problems.push(`verdict ${String(result.verdict)}`);
   if (!Array.isArray(result.findings)) return [...problems, 'findings is not an array'];
   const failing = result.findings.some((f) => f.severity === 'error' && !f.suppressed);
-  if (failing !== (result.verdict === 'fail')) problems.push(`verdict ${result.verdict} disagrees with findings (${failing ? 'has' : 'no'} unsuppressed error)`);
+  if (failing !== (result.verdict === 'fail'))
+    problems.push(`verdict ${result.verdict} disagrees with findings (${failing ? 'has' : 'no'} unsuppressed error)`);
   if (result.findings.length === 0 && result.verdict !== 'pass') problems.push('no findings but not a clean verdict');
   const cache = new Map<string, number[]>();
   const linesOf = (file: string): number[] => {

@@ -38,7 +38,7 @@ const trackingName = fc.oneof(
     "[concatenate('pid-', 'x')]",
     "[concat('pid-', variables('missing'))]",
     "[concat('pid-', variables('loopA'))]",
-    "[[not-an-expression]",
+    '[[not-an-expression]',
     "[concat('pid-', copyIndex())]",
     "[if(parameters('flag'), 'pid-a', 'pid-b')]",
   ),
@@ -47,7 +47,7 @@ const trackingName = fc.oneof(
 );
 
 const plainName = fc.oneof(
-  fc.constantFrom('stdemo', "[concat(parameters('prefix'), 'vm')]", "[variables('vnetName')]", "[uniqueString(resourceGroup().id)]", '[parameters(', ''),
+  fc.constantFrom('stdemo', "[concat(parameters('prefix'), 'vm')]", "[variables('vnetName')]", '[uniqueString(resourceGroup().id)]', '[parameters(', ''),
   fc.string({ maxLength: 12 }),
 );
 
@@ -75,7 +75,14 @@ const variables: fc.Arbitrary<JsonObject> = fc.record(
   { requiredKeys: [] },
 );
 
-const condition = fc.constantFrom<Json>(true, false, '[false()]', "[equals(parameters('telemetryOptOut'), 'No')]", "[parameters('flag')]", "[equals(parameters('unknownParam'), 'x')]");
+const condition = fc.constantFrom<Json>(
+  true,
+  false,
+  '[false()]',
+  "[equals(parameters('telemetryOptOut'), 'No')]",
+  "[parameters('flag')]",
+  "[equals(parameters('unknownParam'), 'x')]",
+);
 
 const templateLink = fc.constantFrom<Json>(
   { relativePath: LINKED_FILE },
@@ -136,7 +143,12 @@ function deploymentResource(inner: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
         fc.record({
           mode: fc.constant<Json>('Incremental'),
           expressionEvaluationOptions: fc.constantFrom<Json>({ scope: 'inner' }, { scope: 'outer' }),
-          parameters: fc.constantFrom<Json>({}, { trackingGuid: { value: GUID } }, { adminPassword: { value: 'Fuzz-Passed-Secret-2!' } }, { trackingGuid: { value: "[parameters('trackingGuid')]" } }),
+          parameters: fc.constantFrom<Json>(
+            {},
+            { trackingGuid: { value: GUID } },
+            { adminPassword: { value: 'Fuzz-Passed-Secret-2!' } },
+            { trackingGuid: { value: "[parameters('trackingGuid')]" } },
+          ),
           template: inner,
         }),
         fc.record({ mode: fc.constant<Json>('Incremental'), templateLink, parameters: fc.constantFrom<Json>({}, { trackingGuid: { value: GUID } }) }),
@@ -150,7 +162,8 @@ function deploymentResource(inner: fc.Arbitrary<Json>): fc.Arbitrary<Json> {
 export function templateArbitrary(depth = 2): fc.Arbitrary<JsonObject> {
   const levels: fc.Arbitrary<JsonObject>[] = [];
   for (let d = 0; d <= depth; d++) {
-    const inner: fc.Arbitrary<Json> = d === 0 ? fc.constant<Json>({ $schema: SCHEMAS[0] ?? '', contentVersion: '1.0.0.0', resources: [] }) : (levels[d - 1] as fc.Arbitrary<Json>);
+    const inner: fc.Arbitrary<Json> =
+      d === 0 ? fc.constant<Json>({ $schema: SCHEMAS[0] ?? '', contentVersion: '1.0.0.0', resources: [] }) : (levels[d - 1] as fc.Arbitrary<Json>);
     const leaf = plainResource(fc.constant([]));
     const resource = fc.oneof(
       { weight: 3, arbitrary: trackingResource(inner) },
@@ -208,10 +221,7 @@ export type TextOp =
   | { kind: 'trailingComma'; pick: number };
 
 export type ByteOp =
-  | { kind: 'invalidUtf8'; at: number; bytes: readonly number[] }
-  | { kind: 'nul'; at: number }
-  | { kind: 'utf16'; bigEndian: boolean }
-  | { kind: 'utf8Bom' };
+  { kind: 'invalidUtf8'; at: number; bytes: readonly number[] } | { kind: 'nul'; at: number } | { kind: 'utf16'; bigEndian: boolean } | { kind: 'utf8Bom' };
 
 const at = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const pick = fc.nat();
@@ -222,18 +232,55 @@ export const valueOp: fc.Arbitrary<ValueOp> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('reorder' as const), pick, seed: fc.nat() }) },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('deep' as const), pick, levels: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.constant(10_000)), shape: fc.constantFrom('array' as const, 'object' as const, 'mixed' as const) }),
+    arbitrary: fc.record({
+      kind: fc.constant('deep' as const),
+      pick,
+      levels: fc.oneof(fc.integer({ min: 1, max: 300 }), fc.constant(10_000)),
+      shape: fc.constantFrom('array' as const, 'object' as const, 'mixed' as const),
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('bigString' as const), pick, size: fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.constant(1 << 20)), char: fc.constantFrom('x', 'é', '😀', '\\', '"', '\n') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('bigString' as const),
+      pick,
+      size: fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.constant(1 << 20)),
+      char: fc.constantFrom('x', 'é', '😀', '\\', '"', '\n'),
+    }),
+  },
 );
 
 export const textOp: fc.Arbitrary<TextOp> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('comment' as const), at, style: fc.constantFrom('line' as const, 'block' as const, 'unterminated' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('comment' as const), at, style: fc.constantFrom('line' as const, 'block' as const, 'unterminated' as const) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('bom' as const), at: fc.oneof(fc.constant(0), at) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('control' as const), at, code: fc.oneof(fc.integer({ min: 0, max: 31 }), fc.constantFrom(0x7f, 0x85, 0x2028, 0xfffe, 0xd800)) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('duplicateKey' as const), pick, value: fc.constantFrom('"pid-dup"', '1', 'null', '{}', '[]', `"pid-${GUID}"`, '"Complete"') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('control' as const),
+      at,
+      code: fc.oneof(fc.integer({ min: 0, max: 31 }), fc.constantFrom(0x7f, 0x85, 0x2028, 0xfffe, 0xd800)),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('duplicateKey' as const),
+      pick,
+      value: fc.constantFrom('"pid-dup"', '1', 'null', '{}', '[]', `"pid-${GUID}"`, '"Complete"'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), at, text: fc.oneof(fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '/*', '//', 'true', '-', '1e999'), fc.string({ maxLength: 8, unit: 'binary' })) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      at,
+      text: fc.oneof(fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '/*', '//', 'true', '-', '1e999'), fc.string({ maxLength: 8, unit: 'binary' })),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at, length: fc.integer({ min: 1, max: 20 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('newlines' as const), style: fc.constantFrom('crlf' as const, 'cr' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('trailingComma' as const), pick }) },
@@ -280,7 +327,15 @@ export interface WorkspaceCase {
 export const workspaceCase: fc.Arbitrary<WorkspaceCase> = fc.record({
   main: fuzzCase,
   mainBytes: fc.array(byteOp, { maxLength: 2 }),
-  linked: fc.option(fc.record({ template: templateArbitrary(1), valueOps: fc.array(valueOp, { maxLength: 2 }), format: formatting, textOps: fc.array(textOp, { maxLength: 2 }) }), { nil: undefined }),
+  linked: fc.option(
+    fc.record({
+      template: templateArbitrary(1),
+      valueOps: fc.array(valueOp, { maxLength: 2 }),
+      format: formatting,
+      textOps: fc.array(textOp, { maxLength: 2 }),
+    }),
+    { nil: undefined },
+  ),
   linkedBytes: fc.array(byteOp, { maxLength: 1 }),
   parameters: fc.option(
     fc.record({
@@ -478,7 +533,11 @@ export function applyByteOps(text: string, ops: readonly ByteOp[]): Buffer {
 
 /** Parameters file text for a workspace case. */
 export function renderParameters(p: NonNullable<WorkspaceCase['parameters']>): string {
-  let text = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: p.values }, null, 2);
+  let text = JSON.stringify(
+    { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: p.values },
+    null,
+    2,
+  );
   for (const op of p.textOps) text = applyTextOp(text, op);
   return text;
 }

@@ -34,11 +34,25 @@ function resource(i: number, random: () => number, padding: number): Record<stri
   // Shapes by index: storage, NIC, vnet, site (with a child), public IP; every 50th a nested deployment.
   const kind = i % 50 === 4 ? 5 : i % 5;
   const name =
-    kind === 0 ? `st${id}` : kind === 1 ? `[concat(variables('prefix'), 'nic', '${id}')]` : kind === 2 ? `[format('{0}-vnet-{1}', parameters('namePrefix'), '${id}')]` : `[concat('res-', '${id}')]`;
+    kind === 0
+      ? `st${id}`
+      : kind === 1
+        ? `[concat(variables('prefix'), 'nic', '${id}')]`
+        : kind === 2
+          ? `[format('{0}-vnet-{1}', parameters('namePrefix'), '${id}')]`
+          : `[concat('res-', '${id}')]`;
   const tags = padding > 0 ? { note: 'x'.repeat(padding) } : { component: `c${Math.floor(random() * 100)}` };
   switch (kind) {
     case 0:
-      return { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name, location: "[parameters('location')]", sku: { name: 'Standard_LRS' }, kind: 'StorageV2', tags };
+      return {
+        type: 'Microsoft.Storage/storageAccounts',
+        apiVersion: '2023-01-01',
+        name,
+        location: "[parameters('location')]",
+        sku: { name: 'Standard_LRS' },
+        kind: 'StorageV2',
+        tags,
+      };
     case 1:
       return {
         type: 'Microsoft.Network/networkInterfaces',
@@ -176,7 +190,11 @@ export function writeRepository(dir: string, options: RepositoryOptions): Genera
     write(`${folder}/azuredeploy.json`, text, true);
     mainTemplates.push(`${folder}/azuredeploy.json`);
     if (t % 3 === 0) {
-      const parameters = { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { namePrefix: { value: `sol${t}` } } };
+      const parameters = {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+        contentVersion: '1.0.0.0',
+        parameters: { namePrefix: { value: `sol${t}` } },
+      };
       write(`${folder}/azuredeploy.parameters.json`, `${JSON.stringify(parameters, null, 2)}\n`, false);
     }
     if (t % 4 === 0) write(`${folder}/README.md`, `# Solution ${t}\n`, false);

@@ -71,7 +71,11 @@ export function runChild(command: string, args: readonly string[], options: Spaw
 }
 
 /** Wall time of child processes, interleaved like timeInterleaved. */
-export function timeChildren(commands: Record<string, { command: string; args: readonly string[]; options?: SpawnSyncOptions; check?: (run: ChildRun) => void }>, runs: number, warmup = 1): Record<string, Series> {
+export function timeChildren(
+  commands: Record<string, { command: string; args: readonly string[]; options?: SpawnSyncOptions; check?: (run: ChildRun) => void }>,
+  runs: number,
+  warmup = 1,
+): Record<string, Series> {
   const times: Record<string, number[]> = {};
   const names = Object.keys(commands);
   for (let i = 0; i < warmup + runs; i++) {

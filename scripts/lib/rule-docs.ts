@@ -22,7 +22,7 @@ export function renderRuleDocs(rules: readonly RuleMeta[]): string {
   ];
   const sections = rules.map((rule) => [`### ${rule.id} ${rule.name}`, '', `Default severity: **${rule.defaultSeverity}**.`, '', rule.help.trim()].join('\n'));
   return [
-    '<!-- Generated from each rule module\'s meta by `npm run docs` (scripts/rule-docs.ts): edit the rule, not this text. -->',
+    "<!-- Generated from each rule module's meta by `npm run docs` (scripts/rule-docs.ts): edit the rule, not this text. -->",
     '',
     table.join('\n'),
     '',

@@ -79,7 +79,19 @@ function internalErrorResult(file: string, error: unknown): TemplateResult {
   return {
     path: file,
     verdict: 'fail',
-    findings: [{ ruleId: 'internal-error', severity: 'error', messageId: 'internal-error', data: { error: detail }, message, file, line: 1, column: 1, internalError: true }],
+    findings: [
+      {
+        ruleId: 'internal-error',
+        severity: 'error',
+        messageId: 'internal-error',
+        data: { error: detail },
+        message,
+        file,
+        line: 1,
+        column: 1,
+        internalError: true,
+      },
+    ],
     tracking: [],
     linkedFiles: [],
   };

@@ -96,7 +96,12 @@ function scoped(request: DeploymentRequest): Deployment & { location: string } {
   return { ...request, location: request.location ?? '' };
 }
 
-export function beginDeploy(session: AzureSession, { scope, name }: DeploymentAt, request: DeploymentRequest, abortSignal: AbortSignal): ArmPoller<DeploymentExtended> {
+export function beginDeploy(
+  session: AzureSession,
+  { scope, name }: DeploymentAt,
+  request: DeploymentRequest,
+  abortSignal: AbortSignal,
+): ArmPoller<DeploymentExtended> {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case 'resourceGroup':
@@ -110,7 +115,12 @@ export function beginDeploy(session: AzureSession, { scope, name }: DeploymentAt
   }
 }
 
-export function beginValidate(session: AzureSession, { scope, name }: DeploymentAt, request: DeploymentRequest, abortSignal: AbortSignal): ArmPoller<DeploymentValidateResult> {
+export function beginValidate(
+  session: AzureSession,
+  { scope, name }: DeploymentAt,
+  request: DeploymentRequest,
+  abortSignal: AbortSignal,
+): ArmPoller<DeploymentValidateResult> {
   const ops = client(session, scope).deployments;
   switch (scope.kind) {
     case 'resourceGroup':

@@ -139,10 +139,11 @@ function failure(deployment: DeploymentRef, operation: DeploymentOperation): Fai
   const properties = operation.properties;
   const target = properties?.targetResource;
   const status = properties?.statusMessage;
-  const error = errorFromBody(status?.error) ?? errorFromBody(status) ?? {
-    message: `the operation failed${properties?.statusCode ? ` with status ${properties.statusCode}` : ''}`,
-    details: [],
-  };
+  const error = errorFromBody(status?.error) ??
+    errorFromBody(status) ?? {
+      message: `the operation failed${properties?.statusCode ? ` with status ${properties.statusCode}` : ''}`,
+      details: [],
+    };
   return {
     deployment,
     ...(target?.resourceType ? { resourceType: target.resourceType } : {}),

@@ -8,14 +8,7 @@
 // management-group or tenant scope: policies, management groups…) are not deleted: ARM cannot say
 // whether they existed before, and deleting the wrong policy or management group is far worse than
 // leaving a test resource. They are reported as left in place, with a warning.
-import {
-  beginDeleteDeployment,
-  cancelDeployment,
-  getDeployment,
-  listDeployments,
-  listOperations,
-  type DeploymentExtended,
-} from './arm-api.ts';
+import { beginDeleteDeployment, cancelDeployment, getDeployment, listDeployments, listOperations, type DeploymentExtended } from './arm-api.ts';
 import { errorInfo, formatError } from './errors.ts';
 import { createRequestMeter, DEFAULT_POLL_INTERVAL_MS } from './http.ts';
 import type { CleanupJournal, CreatedItem } from './journal.ts';
@@ -107,7 +100,9 @@ export async function runCleanup(journal: CleanupJournal, options: CleanupOption
     }
     if (main) {
       const known = main;
-      await attempt(`deployment '${item.name}'`, () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...(known ? { known } : {}) }));
+      await attempt(`deployment '${item.name}'`, () =>
+        removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...(known ? { known } : {}) }),
+      );
     }
   }
   const gone: ArmScope[] = [];
@@ -139,7 +134,12 @@ function leftMessage(left: readonly string[]): string {
  * those at the same scope share the correlationId; those elsewhere are targets of its operations.
  * The other targets its operations created are returned as resources.
  */
-async function relatedDeployments(session: AzureSession, scope: ArmScope, main: DeploymentExtended, signal: AbortSignal): Promise<{ deployments: string[]; resources: string[] }> {
+async function relatedDeployments(
+  session: AzureSession,
+  scope: ArmScope,
+  main: DeploymentExtended,
+  signal: AbortSignal,
+): Promise<{ deployments: string[]; resources: string[] }> {
   const ids = new Map<string, string>();
   const resources: string[] = [];
   const correlationId = main.properties?.correlationId;
@@ -151,13 +151,19 @@ async function relatedDeployments(session: AzureSession, scope: ArmScope, main: 
   for (const operation of await listOperations(session, scope, main.name ?? '', signal)) {
     const target = operation.properties?.targetResource;
     if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
-    else if (target?.id && operation.properties?.provisioningOperation === 'Create' && operation.properties.provisioningState?.toLowerCase() !== 'failed') resources.push(target.id);
+    else if (target?.id && operation.properties?.provisioningOperation === 'Create' && operation.properties.provisioningState?.toLowerCase() !== 'failed')
+      resources.push(target.id);
   }
   return { deployments: [...ids.values()], resources };
 }
 
 /** Cancels a deployment that is still running (ARM refuses to delete one) and waits until it stopped. */
-async function settle(session: AzureSession, { scope, name }: DeploymentAt, deployment: DeploymentExtended, signal: AbortSignal): Promise<DeploymentExtended | undefined> {
+async function settle(
+  session: AzureSession,
+  { scope, name }: DeploymentAt,
+  deployment: DeploymentExtended,
+  signal: AbortSignal,
+): Promise<DeploymentExtended | undefined> {
   let current: DeploymentExtended | undefined = deployment;
   if (!ACTIVE.test(current.properties?.provisioningState ?? '')) return current;
   await cancelDeployment(session, scope, name, signal);

@@ -63,7 +63,12 @@ export async function runExisting(ctx: StepContext, job: TemplateJob, target: Fi
   return (await verify(ctx, job, target, template)).run;
 }
 
-async function verify(ctx: StepContext, job: TemplateJob, target: FindingTarget, template?: Record<string, unknown>): Promise<{ run: RunResult; facts?: AttributionFacts }> {
+async function verify(
+  ctx: StepContext,
+  job: TemplateJob,
+  target: FindingTarget,
+  template?: Record<string, unknown>,
+): Promise<{ run: RunResult; facts?: AttributionFacts }> {
   const { session, settings, cancellation } = ctx;
   let facts: AttributionFacts;
   try {

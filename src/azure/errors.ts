@@ -21,7 +21,9 @@ export function errorFromBody(body: unknown): ArmErrorInfo | undefined {
 
 /** Best description of a thrown error, preferring ARM's structured error. */
 export function errorInfo(error: unknown, body?: unknown): ArmErrorInfo {
-  const fromError = isRecord(error) ? (errorFromBody(error['details']) ?? errorFromBody(isRecord(error['response']) ? parseJson(error['response']['bodyAsText']) : undefined)) : undefined;
+  const fromError = isRecord(error)
+    ? (errorFromBody(error['details']) ?? errorFromBody(isRecord(error['response']) ? parseJson(error['response']['bodyAsText']) : undefined))
+    : undefined;
   const fromBody = errorFromBody(body);
   const structured = fromError ?? fromBody;
   if (structured) return structured;
@@ -34,7 +36,13 @@ export function errorInfo(error: unknown, body?: unknown): ArmErrorInfo {
 export function formatError(info: ArmErrorInfo): string {
   const head = info.code ? `${info.code}: ${info.message}` : info.message;
   const leaves = leafDetails(info).filter((leaf) => leaf !== info);
-  const tail = leaves.length > 0 ? ` (${leaves.slice(0, 5).map((l) => (l.code ? `${l.code}: ${l.message}` : l.message)).join('; ')}${leaves.length > 5 ? '; …' : ''})` : '';
+  const tail =
+    leaves.length > 0
+      ? ` (${leaves
+          .slice(0, 5)
+          .map((l) => (l.code ? `${l.code}: ${l.message}` : l.message))
+          .join('; ')}${leaves.length > 5 ? '; …' : ''})`
+      : '';
   return redact(`${head}${tail}`);
 }
 

@@ -43,9 +43,11 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
     const detail = entry.error ? `: ${formatError(entry.error)}` : '';
     const running = /^(running|accepted|creating|updating)$/i.test(entryState);
     findings.push(
-      verifyFinding(target, 'CUA101', running
-        ? `deployment '${entry.name}' is still ${entryState}; verify it after it finished`
-        : `deployment '${entry.name}' ended ${entryState}${detail}`),
+      verifyFinding(
+        target,
+        'CUA101',
+        running ? `deployment '${entry.name}' is still ${entryState}; verify it after it finished` : `deployment '${entry.name}' ended ${entryState}${detail}`,
+      ),
     );
   }
 
@@ -55,15 +57,33 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
   for (const tracking of facts.tracking) {
     if (!isSucceeded(tracking)) {
       const detail = tracking.error ? `: ${formatError(tracking.error)}` : '';
-      findings.push(verifyFinding(target, 'CUA103', `tracking deployment '${tracking.name}' is ${tracking.provisioningState ?? 'in an unknown state'}, not Succeeded${detail}; Partner Center attributes only successful deployments`, ['pid-']));
+      findings.push(
+        verifyFinding(
+          target,
+          'CUA103',
+          `tracking deployment '${tracking.name}' is ${tracking.provisioningState ?? 'in an unknown state'}, not Succeeded${detail}; Partner Center attributes only successful deployments`,
+          ['pid-'],
+        ),
+      );
     }
     if (tracking.correlationId && facts.correlationId && tracking.correlationId !== facts.correlationId) {
-      findings.push(verifyFinding(target, 'CUA102', `tracking deployment '${tracking.name}' has correlationId ${tracking.correlationId}, not the deployment's ${facts.correlationId}: it was not deployed by this deployment`, ['pid-']));
+      findings.push(
+        verifyFinding(
+          target,
+          'CUA102',
+          `tracking deployment '${tracking.name}' has correlationId ${tracking.correlationId}, not the deployment's ${facts.correlationId}: it was not deployed by this deployment`,
+          ['pid-'],
+        ),
+      );
     }
   }
   if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded) {
     findings.push(
-      verifyFinding(target, 'CUA104', `no resource was created under correlationId ${facts.correlationId ?? '?'}: the tracking deployment has nothing to attribute (only deployments ran)`),
+      verifyFinding(
+        target,
+        'CUA104',
+        `no resource was created under correlationId ${facts.correlationId ?? '?'}: the tracking deployment has nothing to attribute (only deployments ran)`,
+      ),
     );
   }
 

@@ -74,7 +74,10 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
   const changes = result?.changes ?? [];
   // Listed nested deployments (older ARM did) are not resources to attribute.
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ''));
-  const notes = [`preflight validation passed (${validated.resourceIds.length} resource(s) validated)`, `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`];
+  const notes = [
+    `preflight validation passed (${validated.resourceIds.length} resource(s) validated)`,
+    `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`,
+  ];
   return judgePreview(job, target, { validatedIds: validated.resourceIds, deployedCount: deployed.length }, notes);
 }
 
@@ -82,13 +85,23 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
  * The tracking deployment must be among the validated resources, and something else must be
  * deployed with it (a tracking deployment on its own tracks nothing, CUA104).
  */
-function judgePreview(job: TemplateJob, target: FindingTarget, preview: { validatedIds: readonly string[]; deployedCount: number }, notes: readonly string[]): PreviewResult {
+function judgePreview(
+  job: TemplateJob,
+  target: FindingTarget,
+  preview: { validatedIds: readonly string[]; deployedCount: number },
+  notes: readonly string[],
+): PreviewResult {
   const { validatedIds, deployedCount } = preview;
   const tracking = trackingIn(validatedIds, job);
   const findings: Finding[] = [];
   if (validatedIds.length === 0) {
     // Some ARM versions list no validated resources; then the template is only known to be accepted.
-    return { verified: true, tracking, notes: [...notes, 'ARM listed no validated resources, so the tracking deployment could not be confirmed by validation'], findings };
+    return {
+      verified: true,
+      tracking,
+      notes: [...notes, 'ARM listed no validated resources, so the tracking deployment could not be confirmed by validation'],
+      findings,
+    };
   }
   if (tracking.length === 0) findings.push(missing(target, job));
   else if (deployedCount === 0) {

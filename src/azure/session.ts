@@ -29,7 +29,12 @@ export function userAgentPrefixFor(trackingIds: readonly string[]): string {
   return first ? `pid-${first} ${tool}` : tool;
 }
 
-export function createSession(cloud: CloudEndpoints, plan: CredentialPlan, meter: RequestMeter, { userAgentPrefix, env }: { userAgentPrefix: string; env: NodeJS.ProcessEnv }): AzureSession {
+export function createSession(
+  cloud: CloudEndpoints,
+  plan: CredentialPlan,
+  meter: RequestMeter,
+  { userAgentPrefix, env }: { userAgentPrefix: string; env: NodeJS.ProcessEnv },
+): AzureSession {
   const credential: TokenCredential = createCredential(plan, cloud, meter, env);
   const options = {
     endpoint: cloud.resourceManager,

@@ -45,7 +45,10 @@ export interface VerifyStepResult {
  */
 export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessEnv = process.env): Promise<VerifyStepResult> {
   const settings = input.settings;
-  const plan = planCredential({ ...(settings.clientId ? { clientId: settings.clientId } : {}), ...(settings.tenantId ? { tenantId: settings.tenantId } : {}) }, env);
+  const plan = planCredential(
+    { ...(settings.clientId ? { clientId: settings.clientId } : {}), ...(settings.tenantId ? { tenantId: settings.tenantId } : {}) },
+    env,
+  );
   const meter = createRequestMeter();
   const cancellation = startCancellation(settings.timeoutMs);
   const credential = describeCredential(plan);
@@ -55,16 +58,28 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       cloud = await resolveCloud(settings.environment, settings.resourceManagerEndpoint, meter, cancellation.signal);
     } catch (error) {
       const stopped = cancellation.signal.aborted;
-      return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, {
-        ruleId: stopped ? 'CUA107' : 'CUA100',
-        message: stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`,
-      });
+      return notStarted(
+        input,
+        { scope: settings.scope, requestCount: meter.count, credential },
+        {
+          ruleId: stopped ? 'CUA107' : 'CUA100',
+          message: stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`,
+        },
+      );
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
-    if (tenantProblem) return notStarted(input, { scope: settings.scope, requestCount: meter.count, credential }, { ruleId: 'CUA100', message: `signing in to Azure cannot work: ${tenantProblem}` });
+    if (tenantProblem)
+      return notStarted(
+        input,
+        { scope: settings.scope, requestCount: meter.count, credential },
+        { ruleId: 'CUA100', message: `signing in to Azure cannot work: ${tenantProblem}` },
+      );
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
     const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
-    const journal = createJournalWriter((key, value) => core.saveState(key, value), { cleanup: settings.cleanup, connection: { cloud, credential: plan, userAgentPrefix } });
+    const journal = createJournalWriter((key, value) => core.saveState(key, value), {
+      cleanup: settings.cleanup,
+      connection: { cloud, credential: plan, userAgentPrefix },
+    });
     const ctx: StepContext = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: new Map() };
     core.info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
 
@@ -104,7 +119,13 @@ function notStarted(
   { ruleId, message }: { ruleId: 'CUA100' | 'CUA107'; message: string },
 ): VerifyStepResult {
   const finding: Finding = { ruleId, severity: 'error', messageId: 'verification', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
-  return { verified: false, trackedResources: [], findings: [finding], requestCount, summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message]) };
+  return {
+    verified: false,
+    trackedResources: [],
+    findings: [finding],
+    requestCount,
+    summaryMarkdown: formatVerifySummary([], { scope, requestCount, credential }, [message]),
+  };
 }
 
 /**

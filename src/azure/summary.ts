@@ -13,7 +13,11 @@ export interface VerifyRunFacts {
   credential: string;
 }
 
-export function formatVerifySummary(runs: readonly TemplateRun[], { scope, requestCount, credential }: VerifyRunFacts, problems: readonly string[] = []): string {
+export function formatVerifySummary(
+  runs: readonly TemplateRun[],
+  { scope, requestCount, credential }: VerifyRunFacts,
+  problems: readonly string[] = [],
+): string {
   const verified = runs.length > 0 && runs.every((r) => r.verified);
   const lines = [`### ${verified ? '✅' : '❌'} Customer usage attribution ${verified ? 'proven' : 'not proven'} in Azure`, ''];
   if (runs.length > 0) {
@@ -44,7 +48,12 @@ export function formatVerifySummary(runs: readonly TemplateRun[], { scope, reque
 /** The created resources of one run: id, type, and where they are. */
 function resourceTable(run: TemplateRun): string[] {
   const what = run.verified ? 'Resources attributed with' : 'Resources created (not attributed) by';
-  const lines = [`**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`, '', '| Resource | Type | Resource group | Subscription / scope |', '|---|---|---|---|'];
+  const lines = [
+    `**${what} \`${escape(run.template.path)}\`** (${run.trackedResources.length})`,
+    '',
+    '| Resource | Type | Resource group | Subscription / scope |',
+    '|---|---|---|---|',
+  ];
   for (const id of run.trackedResources.slice(0, MAX_LISTED_RESOURCES)) {
     const parts = describeResourceId(id);
     const where = parts.subscriptionId ?? (parts.managementGroupId ? `management group ${parts.managementGroupId}` : 'tenant');

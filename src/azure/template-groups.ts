@@ -22,7 +22,12 @@ export interface TemplateDeployment {
   template: Record<string, unknown>;
 }
 
-export async function recordGroupsTheTemplateCreates(ctx: StepContext, job: TemplateJob, target: FindingTarget, { request, template }: TemplateDeployment): Promise<GroupsOutcome> {
+export async function recordGroupsTheTemplateCreates(
+  ctx: StepContext,
+  job: TemplateJob,
+  target: FindingTarget,
+  { request, template }: TemplateDeployment,
+): Promise<GroupsOutcome> {
   // Most templates declare no resource group: they cost no extra request.
   if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [] };
   const validated = await preflight(ctx, job, target, request);

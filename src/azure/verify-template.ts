@@ -38,11 +38,23 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
   return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before };
 }
 
-async function runDeploying(ctx: StepContext, job: TemplateJob, target: FindingTarget, loaded: { template: Record<string, unknown>; schemaScope?: string | undefined }): Promise<RunResult> {
+async function runDeploying(
+  ctx: StepContext,
+  job: TemplateJob,
+  target: FindingTarget,
+  loaded: { template: Record<string, unknown>; schemaScope?: string | undefined },
+): Promise<RunResult> {
   const { template, schemaScope } = loaded;
   const { settings } = ctx;
   if (schemaScope !== undefined && schemaScope !== settings.scope.kind) {
-    return failedWith(verifyFinding(target, 'CUA108', `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`, ['$schema']));
+    return failedWith(
+      verifyFinding(
+        target,
+        'CUA108',
+        `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`,
+        ['$schema'],
+      ),
+    );
   }
   const parameters = resolveParameters(ctx.workspace, settings.parameters, job.template.path, job.template.parametersFile);
   if (!parameters.ok) return failedWith(verifyFinding(target, 'CUA108', `cannot deploy ${job.template.path}: ${parameters.message}`));
@@ -99,7 +111,10 @@ export function deploymentNameFor(settings: VerifySettings, { path, index, count
   const suffix = count > 1 && settings.mode !== 'existing' ? `-${index + 1}` : '';
   if (settings.deploymentName !== undefined) return `${settings.deploymentName.slice(0, MAX_NAME - suffix.length)}${suffix}`;
   const run = env['GITHUB_RUN_ID'] ? `${env['GITHUB_RUN_ID']}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}` : Date.now().toString(36);
-  const stem = posix.basename(path).replace(/\.json$/i, '').replace(/[^A-Za-z0-9\-._()]/g, '-');
+  const stem = posix
+    .basename(path)
+    .replace(/\.json$/i, '')
+    .replace(/[^A-Za-z0-9\-._()]/g, '-');
   const hash = createHash('sha256').update(path).digest('hex').slice(0, 6);
   const head = `cua-guard-${run}-`;
   const tail = `-${hash}${suffix}`;

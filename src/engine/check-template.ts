@@ -71,9 +71,14 @@ export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProb
       // conclude from it ("depends on …", "cannot be resolved") is not true of the template.
       if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
       const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : undefined;
-      pending.push({ ...pendingFrom(rule, r, settings.severities[rule.meta.id] === undefined ? (r.severity ?? severity) : severity), ...(suppressed ? { suppressed } : {}) });
+      pending.push({
+        ...pendingFrom(rule, r, settings.severities[rule.meta.id] === undefined ? (r.severity ?? severity) : severity),
+        ...(suppressed ? { suppressed } : {}),
+      });
     };
-    runIsolated(rule, model.main.file, pending, () => rule.check({ model, candidates, settings, ruleIds, report, ...(parametersProblem ? { parametersProblem } : {}) }));
+    runIsolated(rule, model.main.file, pending, () =>
+      rule.check({ model, candidates, settings, ruleIds, report, ...(parametersProblem ? { parametersProblem } : {}) }),
+    );
   }
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
@@ -179,7 +184,10 @@ function locateAll(refs: NodeRef[], sources: TemplateSource[]): Located[] {
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file);
     const lines = source?.lines ?? new LineIndex('');
-    const spans = locateWithFallback(source?.text ?? '', indexes.map((i) => refs[i] as NodeRef));
+    const spans = locateWithFallback(
+      source?.text ?? '',
+      indexes.map((i) => refs[i] as NodeRef),
+    );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
       located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
@@ -210,9 +218,14 @@ function toFinding(p: PendingFinding, at: Located): Finding {
 
 /** Locates each node; a node that is not there falls back to its nearest ancestor. */
 function locateWithFallback(text: string, refs: NodeRef[]): ({ offset: number; length: number } | undefined)[] {
-  if (refs.some((r) => r.offset !== undefined)) return refs.map((r) => (r.offset !== undefined ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]));
+  if (refs.some((r) => r.offset !== undefined))
+    return refs.map((r) => (r.offset !== undefined ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]));
   const skips: SkipCache = new Map();
-  const spans = locateNodes(text, refs.map((r) => ({ path: r.path, at: r.at ?? 'value' })), skips);
+  const spans = locateNodes(
+    text,
+    refs.map((r) => ({ path: r.path, at: r.at ?? 'value' })),
+    skips,
+  );
   const missing = refs.map((r, i) => (spans[i] ? undefined : r)).filter((r): r is NodeRef => r !== undefined);
   if (missing.length === 0) return spans;
   return refs.map((ref, i) => {

@@ -4,7 +4,6 @@ import type { DeploymentScope, Placement } from '../model/types.ts';
 import type { TrackingNameForm } from '../model/tracking-name.ts';
 import type { Fix, MessageData } from './rule.ts';
 
-
 export type Severity = 'error' | 'warning' | 'notice';
 /** A severity setting can also switch a rule off. */
 export type SeverityLevel = Severity | 'off';

@@ -17,7 +17,8 @@ export function accessProperty(target: ArmValue, name: string, start: number, en
 }
 
 export function accessIndex(target: ArmValue, index: ArmValue, start: number, end: number, frame: Frame): ArmValue {
-  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(frame.source.slice(start, end), { kind: 'member', of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString)
+    return new Unknown(frame.source.slice(start, end), { kind: 'member', of: target, key: index });
   if (target instanceof Unknown) {
     if (typeof index === 'number') return new Unknown(`${target.text}[${numberText(index)}]`, { kind: 'member', of: target, key: index });
     if (typeof index === 'string') return new Unknown(`${target.text}[${quote(index)}]`, { kind: 'member', of: target, key: index });

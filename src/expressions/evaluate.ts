@@ -73,7 +73,14 @@ export function dedupe(errors: ExpressionError[]): ExpressionError[] {
   });
 }
 
-function evaluateString(raw: string, scope: ScopeImpl, errors: ExpressionError[], state: EvalState, copy: readonly CopyBinding[], withOffsets: boolean): ArmValue {
+function evaluateString(
+  raw: string,
+  scope: ScopeImpl,
+  errors: ExpressionError[],
+  state: EvalState,
+  copy: readonly CopyBinding[],
+  withOffsets: boolean,
+): ArmValue {
   // Only '[...]' is an expression; inside it, '[[' escapes a literal string ("[[x]" is "[x]").
   // Checked without a call on the common path.
   if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET) return raw;

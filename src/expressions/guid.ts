@@ -16,7 +16,12 @@ export function armGuid(values: readonly string[]): string {
 /** RFC 4122 §4.3 name-based UUID, version 5: SHA-1 of namespace (network order) + UTF-8 name. */
 export function uuidV5(namespace: string, name: string): string {
   // Loaded on first use: most runs never call guid(), and node:crypto costs start-up time.
-  const hash = process.getBuiltinModule('node:crypto').createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
+  const hash = process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
   const b = hash.subarray(0, 16);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x50; // version 5
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant

@@ -22,7 +22,8 @@ export { referencesIn, type Reference } from './references.ts';
  */
 export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   try {
-    if (!(scope instanceof ScopeImpl)) return { value: new Unknown(describeRaw(raw), { kind: 'invalid' }), errors: [{ message: 'internal error: not a template scope' }] };
+    if (!(scope instanceof ScopeImpl))
+      return { value: new Unknown(describeRaw(raw), { kind: 'invalid' }), errors: [{ message: 'internal error: not a template scope' }] };
     if (typeof raw === 'string') {
       // Names are strings; most are plain text, which needs no scope and no cache.
       if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b || raw.charCodeAt(raw.length - 1) !== 0x5d) return { value: raw, errors: [] };

@@ -156,7 +156,8 @@ class Parser extends Scanner {
   private notACall(start: number, namespace: string | undefined, name: string): SyntaxFailure {
     if (namespace !== undefined) return this.expected(`'(' after '${namespace}.${name}'`);
     const lower = name.toLowerCase();
-    if (lower === 'true' || lower === 'false' || lower === 'null') return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
+    if (lower === 'true' || lower === 'false' || lower === 'null')
+      return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
     return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
   }
 

@@ -79,7 +79,11 @@ class DefinitionTable<T> {
   private readonly byKey = new Map<string, T>();
   private lowerIndex: Map<string, T> | undefined;
 
-  constructor(definitions: Record_ | undefined, make: (key: string, raw: unknown) => T, declaredBy: (key: string, raw: unknown) => [string, T][] | undefined = () => undefined) {
+  constructor(
+    definitions: Record_ | undefined,
+    make: (key: string, raw: unknown) => T,
+    declaredBy: (key: string, raw: unknown) => [string, T][] | undefined = () => undefined,
+  ) {
     this.definitions = definitions;
     this.make = make;
     this.declaredBy = declaredBy;
@@ -164,7 +168,11 @@ class Bindings {
       const errors: ExpressionError[] = [];
       const ctx: RawContext = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === 'plain' ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result: Resolution = { kind: 'value', value, errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })) };
+      const result: Resolution = {
+        kind: 'value',
+        value,
+        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })),
+      };
       def.memo = result;
       return result;
     } finally {
@@ -259,7 +267,6 @@ export class ScopeImpl implements TemplateScope {
     return this.bindings.resolveVariable(this, name, state);
   }
 
-
   static forTemplate(template: Record_, supplied: Supplied, kind: ScopeKind | undefined, templatePath: string | undefined): ScopeImpl {
     return new ScopeImpl(new Bindings(template, supplied), kind, templatePath);
   }
@@ -301,7 +308,12 @@ export function createTemplateScope(
   } = {},
 ): TemplateScope {
   const kind = options.scopeKind ?? kindFromSchema(template['$schema']);
-  return ScopeImpl.forTemplate(template, { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, options.templatePath);
+  return ScopeImpl.forTemplate(
+    template,
+    { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
+    kind,
+    options.templatePath,
+  );
 }
 
 export function toScopeImpl(scope: TemplateScope): ScopeImpl {

@@ -72,15 +72,7 @@ export class PartialString {
   }
 }
 
-export type ArmValue =
-  | string
-  | number
-  | boolean
-  | null
-  | ArmValue[]
-  | { [key: string]: ArmValue }
-  | Unknown
-  | PartialString;
+export type ArmValue = string | number | boolean | null | ArmValue[] | { [key: string]: ArmValue } | Unknown | PartialString;
 
 /** Known leading text of a string-like value ('' when nothing is known). */
 export function knownPrefix(value: ArmValue): string {

@@ -17,8 +17,8 @@ export type FixNote =
   /** The rule attached no repair to this finding, and said why. */
   | { kind: 'left-alone'; finding: Finding; reason: string }
   /** A finding left after the fix; `reason` is why its rule leaves such findings to people. */
-  | { kind: 'still-reported'; finding: Finding; reason?: string }
-  /**
-   * TRANSITIONAL (until CUA003/CUA009 attach their own rename fixes): a note of the name repair
-   * in repair-name.ts, already worded.
-   */;
+  | { kind: 'still-reported'; finding: Finding; reason?: string };
+/**
+ * TRANSITIONAL (until CUA003/CUA009 attach their own rename fixes): a note of the name repair
+ * in repair-name.ts, already worded.
+ */

@@ -73,7 +73,19 @@ interface PlannedFile extends FixFileResult {
 }
 
 function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): PlannedFile {
-  const leave = (message: string): PlannedFile => ({ file, original: '', fixed: '', edits: [], changes: [], notes: [{ kind: 'unreadable', message }], remainingErrors: [], linkedFiles: [], written: false, skipped: message, bom: '' });
+  const leave = (message: string): PlannedFile => ({
+    file,
+    original: '',
+    fixed: '',
+    edits: [],
+    changes: [],
+    notes: [{ kind: 'unreadable', message }],
+    remainingErrors: [],
+    linkedFiles: [],
+    written: false,
+    skipped: message,
+    bom: '',
+  });
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
   const bytes = readFileSync(read.absolutePath);
@@ -92,5 +104,7 @@ export async function unifiedDiff(plans: readonly FixPlan[]): Promise<string> {
   const changed = plans.filter((p) => p.fixed !== p.original);
   if (changed.length === 0) return '';
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
-  return changed.map((p) => createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY })).join('');
+  return changed
+    .map((p) => createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }))
+    .join('');
 }

@@ -82,12 +82,26 @@ export function planTemplateFix(input: FixInput): FixPlan {
   const changes = placed.map((p) => ({ message: p.description, line: lines.positionAt(p.at).line })).sort((a, b) => a.line - b.line);
   const notes: FixNote[] = notesOn(result.findings);
   const remaining = result.findings.filter(isLeft);
-  return { file: input.file, original: input.text, fixed: text, edits, changes, notes, remainingErrors: remaining.filter((f) => f.severity === 'error'), linkedFiles };
+  return {
+    file: input.file,
+    original: input.text,
+    fixed: text,
+    edits,
+    changes,
+    notes,
+    remainingErrors: remaining.filter((f) => f.severity === 'error'),
+    linkedFiles,
+  };
 }
 
 function check(input: FixInput, text: string): TemplateResult {
   return checkTemplateText(
-    { file: input.file, text, ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}), ...(input.readLinked ? { readLinked: input.readLinked } : {}) },
+    {
+      file: input.file,
+      text,
+      ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
+      ...(input.readLinked ? { readLinked: input.readLinked } : {}),
+    },
     { rules: RULES, settings: input.settings },
   );
 }
@@ -124,7 +138,16 @@ function notesOn(findings: readonly Finding[]): FixNote[] {
 function unchanged(input: FixInput, note: FixNote): FixPlan {
   const result = check(input, input.text);
   const remaining = result.findings.filter(isLeft);
-  return { file: input.file, original: input.text, fixed: input.text, edits: [], changes: [], notes: [note, ...notesOn(result.findings)], remainingErrors: remaining.filter((f) => f.severity === 'error'), linkedFiles: [] };
+  return {
+    file: input.file,
+    original: input.text,
+    fixed: input.text,
+    edits: [],
+    changes: [],
+    notes: [note, ...notesOn(result.findings)],
+    remainingErrors: remaining.filter((f) => f.severity === 'error'),
+    linkedFiles: [],
+  };
 }
 
 /** An applied fix's description and where its text starts in the text of the latest pass. */

@@ -20,7 +20,10 @@ export async function changedFilesOf(context: RunContext, api: () => Promise<Git
   try {
     const listed = await (await api()).listPullRequestFiles({ owner: context.owner, repo: context.repo, pullNumber: context.pullRequest.number });
     if (listed.length >= PULL_REQUEST_FILES_LIMIT) {
-      return { kind: 'unavailable', reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists` };
+      return {
+        kind: 'unavailable',
+        reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists`,
+      };
     }
     const files = new Set<string>();
     for (const file of listed) {
@@ -31,6 +34,9 @@ export async function changedFilesOf(context: RunContext, api: () => Promise<Git
     return { kind: 'pull-request', number: context.pullRequest.number, files };
   } catch (error) {
     const failure = describeApiError(error);
-    return { kind: 'unavailable', reason: `could not list the files of pull request #${context.pullRequest.number} (${failure.status ?? 'no response'}: ${failure.message})` };
+    return {
+      kind: 'unavailable',
+      reason: `could not list the files of pull request #${context.pullRequest.number} (${failure.status ?? 'no response'}: ${failure.message})`,
+    };
   }
 }

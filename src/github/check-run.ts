@@ -23,8 +23,7 @@ export interface CheckRunRequest {
 }
 
 export type CheckRunResult =
-  | { ok: true; id: number; url?: string; annotations: number; requests: number }
-  | { ok: false; failure: ApiFailure; permission: boolean; created?: number };
+  { ok: true; id: number; url?: string; annotations: number; requests: number } | { ok: false; failure: ApiFailure; permission: boolean; created?: number };
 
 export async function publishCheckRun(api: GitHubApi, request: CheckRunRequest): Promise<CheckRunResult> {
   const annotations = request.findings.filter((f) => !f.suppressed).map((f) => toCheckAnnotation(f, request.titleOf));
@@ -32,7 +31,13 @@ export async function publishCheckRun(api: GitHubApi, request: CheckRunRequest):
   let created: { id: number; url?: string } | undefined;
   let requests = 0;
   try {
-    created = await api.createCheckRun({ owner: request.owner, repo: request.repo, name: request.name, headSha: request.headSha, output: { title: request.title, summary } });
+    created = await api.createCheckRun({
+      owner: request.owner,
+      repo: request.repo,
+      name: request.name,
+      headSha: request.headSha,
+      output: { title: request.title, summary },
+    });
     requests++;
     const batches = chunk(annotations, ANNOTATIONS_PER_REQUEST);
     for (let i = 0; i < batches.length; i++) {
@@ -47,7 +52,13 @@ export async function publishCheckRun(api: GitHubApi, request: CheckRunRequest):
       requests++;
     }
     if (batches.length === 0) {
-      await api.updateCheckRun({ owner: request.owner, repo: request.repo, checkRunId: created.id, output: { title: request.title, summary }, conclusion: request.conclusion });
+      await api.updateCheckRun({
+        owner: request.owner,
+        repo: request.repo,
+        checkRunId: created.id,
+        output: { title: request.title, summary },
+        conclusion: request.conclusion,
+      });
       requests++;
     }
     return { ok: true, id: created.id, ...(created.url ? { url: created.url } : {}), annotations: annotations.length, requests };
@@ -60,7 +71,10 @@ export async function publishCheckRun(api: GitHubApi, request: CheckRunRequest):
           owner: request.owner,
           repo: request.repo,
           checkRunId: created.id,
-          output: { title: `${request.title} (incomplete)`, summary: `Publishing the annotations failed: ${failure.message}. See the workflow run's job summary for every finding.` },
+          output: {
+            title: `${request.title} (incomplete)`,
+            summary: `Publishing the annotations failed: ${failure.message}. See the workflow run's job summary for every finding.`,
+          },
           conclusion: 'neutral',
         })
         .catch(() => undefined);

@@ -109,7 +109,8 @@ export class StaticErrors {
     const variables = site.template['variables'];
     if (!isRecord(variables)) return false;
     const key = findKey(variables, name);
-    if (key !== undefined && key.toLowerCase() !== 'copy') return this.traceOnce({ raw: variables[key], at: refIn(site, ['variables', key]), label: `variable '${key}'`, site }, depth);
+    if (key !== undefined && key.toLowerCase() !== 'copy')
+      return this.traceOnce({ raw: variables[key], at: refIn(site, ['variables', key]), label: `variable '${key}'`, site }, depth);
     // "copy": [{ "name": "disks", "count": …, "input": … }] declares variable 'disks'.
     const copyKey = findKey(variables, 'copy');
     const loops = copyKey === undefined ? undefined : variables[copyKey];
@@ -139,13 +140,23 @@ export class StaticErrors {
       const entry = passedKey === undefined ? undefined : values?.[passedKey];
       if (passedKey !== undefined) {
         if (!isRecord(entry) || !('value' in entry)) return false;
-        const at: NodeRef = { file: supplied.deployment.source.file, path: [...supplied.deployment.path, 'properties', 'parameters', passedKey, 'value'], at: 'value' };
-        return this.traceOnce({ raw: entry['value'], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment }, depth);
+        const at: NodeRef = {
+          file: supplied.deployment.source.file,
+          path: [...supplied.deployment.path, 'properties', 'parameters', passedKey, 'value'],
+          at: 'value',
+        };
+        return this.traceOnce(
+          { raw: entry['value'], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          depth,
+        );
       }
       if (supplied.viaLink) return false; // values live in a parameters file the check does not read
     }
     if (!('defaultValue' in definition)) return false;
-    return this.traceOnce({ raw: definition['defaultValue'], at: refIn(site, ['parameters', key, 'defaultValue']), label: `default value of parameter '${key}'`, site }, depth);
+    return this.traceOnce(
+      { raw: definition['defaultValue'], at: refIn(site, ['parameters', key, 'defaultValue']), label: `default value of parameter '${key}'`, site },
+      depth,
+    );
   }
 
   private traceOnce(value: ValueSite, depth: number): boolean {

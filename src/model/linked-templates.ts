@@ -55,7 +55,8 @@ export function resolveTemplateLink(owner: LinkOwner, key: LinkKey, value: ArmVa
   const baseDir = posix.dirname(owner.source.file);
 
   if (key === 'relativePath') {
-    if (typeof value !== 'string') return note('unresolved', `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
+    if (typeof value !== 'string')
+      return note('unresolved', `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     // A query (a SAS token) names no file and must never reach a message.
     return withinWorkspace([posix.join(baseDir, value.split('?')[0] ?? '')], note);
   }
@@ -65,7 +66,8 @@ export function resolveTemplateLink(owner: LinkOwner, key: LinkKey, value: ArmVa
       : note('unresolved', `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
   const relative = relativePartAfterBase(value);
-  if (relative === undefined) return note('unresolved', `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
+  if (relative === undefined)
+    return note('unresolved', `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   return withinWorkspace([...new Set([posix.join(baseDir, relative), posix.join(posix.dirname(mainFile), relative)])], note);
 }
 

@@ -64,7 +64,8 @@ function scopeFromId(value: ArmValue): DeploymentScope | undefined {
     return context === undefined ? undefined : FUNCTION_SCOPES[context.fn];
   }
   // Unknown parts (a management group name from a parameter) stand for one path segment.
-  const text = typeof value === 'string' ? value : value instanceof PartialString ? value.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('') : undefined;
+  const text =
+    typeof value === 'string' ? value : value instanceof PartialString ? value.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('') : undefined;
   if (text === undefined) return undefined;
   return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
 }

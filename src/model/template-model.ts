@@ -2,14 +2,7 @@
 // resources rules can be about, with where they sit, how they were reached and the scope
 // their expressions use.
 // Rules read this model; none of them walks the tree again.
-import {
-  createNestedScope,
-  createLinkedScope,
-  createTemplateScope,
-  evaluateValue,
-  type ExpressionError,
-  type TemplateScope,
-} from '../expressions/index.ts';
+import { createNestedScope, createLinkedScope, createTemplateScope, evaluateValue, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
 import type { ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { deploymentTargetScope, scopeFromSchema } from './scope-kind.ts';
@@ -100,7 +93,17 @@ export function isDeploymentType(type: string): boolean {
 
 export function buildTemplateModel(main: TemplateSource, options: ModelOptions = {}): TemplateModel {
   const scope = scopeFromSchema(main.root['$schema']);
-  const model: TemplateModel = { main, scope, resources: [], linkNotes: [], linkedSources: [], tooDeep: [], linkTargets: [], expressionErrors: new StaticErrors(), suppressionBlocks: [] };
+  const model: TemplateModel = {
+    main,
+    scope,
+    resources: [],
+    linkNotes: [],
+    linkedSources: [],
+    tooDeep: [],
+    linkTargets: [],
+    expressionErrors: new StaticErrors(),
+    suppressionBlocks: [],
+  };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
   const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
@@ -109,7 +112,13 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
     ...(scope ? { scopeKind: scope } : {}),
     templatePath: main.file,
   });
-  const definitions: DefinitionSite = { source: main, path: [], template: main.root, scope: rootScope, supplied: { kind: 'file', values, knownAtDeployment: unknownNames } };
+  const definitions: DefinitionSite = {
+    source: main,
+    path: [],
+    template: main.root,
+    scope: rootScope,
+    supplied: { kind: 'file', values, knownAtDeployment: unknownNames },
+  };
   const walker = new ModelWalker(model, options.readLinked, new Set([main.file]));
   walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
@@ -144,7 +153,13 @@ class ModelWalker {
       return;
     }
     const block = suppressionBlockOf(template);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...resourcesPath.slice(0, -1), 'metadata', 'cua-guard'], value: block.value, onTemplate: true });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...resourcesPath.slice(0, -1), 'metadata', 'cua-guard'],
+        value: block.value,
+        onTemplate: true,
+      });
     const resources = template['resources'];
     if (Array.isArray(resources)) {
       for (let index = 0; index < resources.length; index++) {
@@ -184,16 +199,29 @@ class ModelWalker {
       };
       if (evaluation.errors.length > 0) {
         const at = { file: source.file, path: [...entry.path, 'name'], at: 'value' as const };
-        entry.nameHasStaticError = this.model.expressionErrors.record({ raw: resource['name'], at, label: 'name', site: context.definitions, resource: entry }, evaluation);
+        entry.nameHasStaticError = this.model.expressionErrors.record(
+          { raw: resource['name'], at, label: 'name', site: context.definitions, resource: entry },
+          evaluation,
+        );
       }
       this.model.resources.push(entry);
     }
 
     const block = suppressionBlockOf(resource);
-    if (block) this.model.suppressionBlocks.push({ file: source.file, path: [...(entry?.path ?? [...resourcesPath, key]), 'metadata', 'cua-guard'], value: block.value, onTemplate: false });
+    if (block)
+      this.model.suppressionBlocks.push({
+        file: source.file,
+        path: [...(entry?.path ?? [...resourcesPath, key]), 'metadata', 'cua-guard'],
+        value: block.value,
+        onTemplate: false,
+      });
     if (Array.isArray(resource['resources'])) {
       const childPlacement: Placement = context.placement === 'top-level' ? 'child' : context.placement;
-      this.walkTemplate(source, resource, [...(entry?.path ?? [...resourcesPath, key]), 'resources'], { ...context, depth: context.depth + 1, placement: childPlacement });
+      this.walkTemplate(source, resource, [...(entry?.path ?? [...resourcesPath, key]), 'resources'], {
+        ...context,
+        depth: context.depth + 1,
+        placement: childPlacement,
+      });
     }
     if (entry !== undefined && isDeployment) this.visitDeployment(entry, context);
   }
@@ -223,10 +251,16 @@ class ModelWalker {
   }
 
   /** 'inner' nested templates see their own parameters and variables; 'outer' ones the parent's. */
-  private nestedBindings(entry: ResourceEntry, properties: Record<string, unknown>, inline: Record<string, unknown>, context: WalkContext): Pick<WalkContext, 'scope' | 'definitions'> {
+  private nestedBindings(
+    entry: ResourceEntry,
+    properties: Record<string, unknown>,
+    inline: Record<string, unknown>,
+    context: WalkContext,
+  ): Pick<WalkContext, 'scope' | 'definitions'> {
     const options = properties['expressionEvaluationOptions'];
     const mode = isRecord(options) ? options['scope'] : undefined;
-    if (typeof mode !== 'string' || mode.toLowerCase() !== 'inner') return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
+    if (typeof mode !== 'string' || mode.toLowerCase() !== 'inner')
+      return { scope: createNestedScope(context.scope, entry.resource), definitions: context.definitions };
     const unknownNames = withPackageBase(inline);
     const bound = withoutDefaults(inline, unknownNames);
     const deployment = bound === inline ? entry.resource : { ...entry.resource, properties: { ...properties, template: bound } };
@@ -235,12 +269,19 @@ class ModelWalker {
     return { scope, definitions: { source: entry.source, path: [...entry.path, 'properties', 'template'], template: inline, scope, supplied } };
   }
 
-  private visitLink(entry: ResourceEntry, link: Record<string, unknown>, chain: DeploymentHop[], context: WalkContext, explicitTarget: DeploymentScope | undefined): void {
+  private visitLink(
+    entry: ResourceEntry,
+    link: Record<string, unknown>,
+    chain: DeploymentHop[],
+    context: WalkContext,
+    explicitTarget: DeploymentScope | undefined,
+  ): void {
     const key = linkKey(link);
     const evaluation = evaluateValue(link[key], context.scope);
     const at = { file: entry.source.file, path: [...entry.path, 'properties', 'templateLink', key], at: 'value' as const };
     // A link ARM rejects is CUA016 where the mistake is written, not "cannot be resolved".
-    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation)) return;
+    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
+      return;
     const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
     if (resolution.kind === 'note') {
       this.model.linkNotes.push({ ...resolution.note, deployment: entry });
@@ -254,7 +295,13 @@ class ModelWalker {
     const unknownNames = withPackageBase(root);
     const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource['properties']) && entry.resource['properties']['parametersLink'] !== undefined;
-    const definitions: DefinitionSite = { source: loaded.source, path: [], template: root, scope, supplied: { kind: 'deployment', deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames } };
+    const definitions: DefinitionSite = {
+      source: loaded.source,
+      path: [],
+      template: root,
+      scope,
+      supplied: { kind: 'deployment', deployment: entry, parent: context.definitions, viaLink, knownAtDeployment: unknownNames },
+    };
     this.walkTemplate(loaded.source, root, ['resources'], {
       depth: context.depth + 1,
       placement: 'linked',
@@ -283,13 +330,16 @@ class ModelWalker {
     }
     if (firstProblem?.kind === 'note') {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(', ')})` : '';
-      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}`, from: { file: entry.source.file, path: entry.path }, deployment: entry });
+      this.model.linkNotes.push({
+        ...firstProblem.note,
+        message: `${firstProblem.note.message}${tried}`,
+        from: { file: entry.source.file, path: entry.path },
+        deployment: entry,
+      });
     }
     return undefined;
   }
 }
-
-
 
 function labelOf(entry: ResourceEntry): string {
   const name = entry.name;

@@ -15,7 +15,8 @@ export type TemplateShapeProblem =
 
 /** Why a parsed value is not a deployment template, or undefined when it is one. */
 export function templateShapeProblem(root: unknown): TemplateShapeProblem | undefined {
-  if (!isRecord(root)) return { kind: 'not-an-object', path: [], found: Array.isArray(root) ? 'a JSON array' : `a JSON ${root === null ? 'null' : typeof root}` };
+  if (!isRecord(root))
+    return { kind: 'not-an-object', path: [], found: Array.isArray(root) ? 'a JSON array' : `a JSON ${root === null ? 'null' : typeof root}` };
   const other = describeOtherSchema(root['$schema']);
   if (other) return { kind: 'other-schema', path: ['$schema'], what: other, schema: String(root['$schema']) };
   const resources = root['resources'];
@@ -23,5 +24,10 @@ export function templateShapeProblem(root: unknown): TemplateShapeProblem | unde
   const symbolic = root['languageVersion'] !== undefined;
   if (Array.isArray(resources) || (symbolic && isRecord(resources))) return undefined;
   const expected = symbolic ? 'an array or, with languageVersion, an object' : 'an array';
-  return { kind: 'resources-type', path: ['resources'], expected, found: resources === null ? 'null' : Array.isArray(resources) ? 'an array' : typeof resources };
+  return {
+    kind: 'resources-type',
+    path: ['resources'],
+    expected,
+    found: resources === null ? 'null' : Array.isArray(resources) ? 'an array' : typeof resources,
+  };
 }

@@ -99,7 +99,7 @@ export function fixedLengthOf(part: Unknown): number | undefined {
 /** The shortest the name can be at deployment: known text plus unknowns of fixed length. */
 export function minimumLength(name: ArmValue): number {
   let length = 0;
-  for (const part of partsOf(name)) length += typeof part === 'string' ? part.length : fixedLengthOf(part) ?? 0;
+  for (const part of partsOf(name)) length += typeof part === 'string' ? part.length : (fixedLengthOf(part) ?? 0);
   return length;
 }
 

@@ -240,7 +240,21 @@ function literalEnd(text: string, pos: number): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON || c === QUOTE || c === SLASH || c === OPEN_BRACE || c === OPEN_BRACKET) break;
+    if (
+      c === 0x20 ||
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x09 ||
+      c === COMMA ||
+      c === CLOSE_BRACE ||
+      c === CLOSE_BRACKET ||
+      c === COLON ||
+      c === QUOTE ||
+      c === SLASH ||
+      c === OPEN_BRACE ||
+      c === OPEN_BRACKET
+    )
+      break;
     i++;
   }
   return i;

@@ -13,9 +13,7 @@ export interface ParseFailure {
 }
 
 /** `text` is the file without its BOM: offsets and positions refer to it. */
-export type ParseOutcome =
-  | { ok: true; value: unknown; text: string }
-  | { ok: false; error: ParseFailure; text: string };
+export type ParseOutcome = { ok: true; value: unknown; text: string } | { ok: false; error: ParseFailure; text: string };
 
 const BOM = 0xfeff;
 // jsonc-parser's ParseErrorCode.InvalidCharacter, raised on the whole string token for raw control
@@ -141,7 +139,11 @@ function parseLenient(text: string): ParseOutcome {
     // overflows the stack. Say so at the first bracket past a depth no real template reaches.
     if (!(error instanceof RangeError)) throw error;
     const offset = nestingOffset(scanText, EXPLAINED_DEPTH);
-    return { ok: false, text, error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 } };
+    return {
+      ok: false,
+      text,
+      error: { message: `arrays and objects nest more than ${EXPLAINED_DEPTH} levels deep, too deep to pinpoint the syntax error`, offset, length: 1 },
+    };
   }
   const fatal = errors.find((e) => e.error !== INVALID_CHARACTER || scanText.charCodeAt(e.offset) !== QUOTE);
   if (fatal) {

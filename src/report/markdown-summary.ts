@@ -46,7 +46,11 @@ function header(report: CheckReport & { problems?: { message: string }[] }, opti
   if (shortenedNote) {
     out.push('', `> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template. ${whereEverythingIs(options)}`);
   }
-  if (options.notAnnotated) out.push('', `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); ${shortenedNote ? 'see the reports named above' : 'all are listed below'}.`);
+  if (options.notAnnotated)
+    out.push(
+      '',
+      `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); ${shortenedNote ? 'see the reports named above' : 'all are listed below'}.`,
+    );
   for (const note of options.notes ?? []) out.push('', `> ${note}`);
   for (const problem of report.problems ?? []) out.push('', `> ⚠️ ${escapeCell(problem.message)}`);
   return out;
@@ -54,7 +58,9 @@ function header(report: CheckReport & { problems?: { message: string }[] }, opti
 
 function whereEverythingIs(options: SummaryOptions): string {
   const files = (options.fullReport ?? []).map((f) => `\`${f}\``);
-  return files.length > 0 ? `Every finding is in ${files.join(' and ')} (the \`report\` and \`sarif-file\` outputs).` : 'Every finding is in the JSON report (the `report` output).';
+  return files.length > 0
+    ? `Every finding is in ${files.join(' and ')} (the \`report\` and \`sarif-file\` outputs).`
+    : 'Every finding is in the JSON report (the `report` output).';
 }
 
 /** Failing templates in full while they fit, then a line of counts per template, then how many are left out. */
@@ -62,7 +68,9 @@ function shortened(report: CheckReport & { problems?: { message: string }[] }, s
   const tail = 1024; // the "not listed" line and the table head
   let text = `${header(report, options, true).join('\n')}\n`;
   let used = byteLength(text);
-  const order = report.files.map((file, index) => ({ file, index })).sort((a, b) => Number(a.file.verdict === 'pass') - Number(b.file.verdict === 'pass') || a.index - b.index);
+  const order = report.files
+    .map((file, index) => ({ file, index }))
+    .sort((a, b) => Number(a.file.verdict === 'pass') - Number(b.file.verdict === 'pass') || a.index - b.index);
   const inFull = new Set<number>();
   for (const { file, index } of order) {
     if (file.verdict === 'pass') break;
@@ -98,7 +106,9 @@ function byteLength(text: string): number {
 function templateSection(file: TemplateResult, options: SummaryOptions): string[] {
   const verdict = file.verdict === 'pass' ? '✅ pass' : '❌ fail';
   const lines = [`### ${verdict}: \`${file.path}\``, ''];
-  lines.push(`Tracking id: ${trackingIds(file)}${file.scope ? ` · scope: ${file.scope}` : ''}${file.parametersFile ? ` · parameters: \`${file.parametersFile}\`` : ''}`);
+  lines.push(
+    `Tracking id: ${trackingIds(file)}${file.scope ? ` · scope: ${file.scope}` : ''}${file.parametersFile ? ` · parameters: \`${file.parametersFile}\`` : ''}`,
+  );
   if (file.linkedFiles.length) lines.push('', `Linked templates checked: ${file.linkedFiles.map((f) => `\`${f}\``).join(', ')}`);
   if (file.findings.length === 0) return lines;
   lines.push('', '| | Rule | Location | Message |', '|---|---|---|---|');
@@ -108,7 +118,9 @@ function templateSection(file: TemplateResult, options: SummaryOptions): string[
     const where = `${finding.file}:${finding.line}:${finding.column}`;
     const link = options.linkTo?.(finding.file, finding.line);
     const location = link ? `[${escapeCell(where)}](${link})` : escapeCell(where);
-    const message = finding.suppressed ? `~~${escapeCell(finding.message)}~~ suppressed: ${escapeCell(finding.suppressed.reason)}` : escapeCell(finding.message);
+    const message = finding.suppressed
+      ? `~~${escapeCell(finding.message)}~~ suppressed: ${escapeCell(finding.suppressed.reason)}`
+      : escapeCell(finding.message);
     lines.push(`| ${ICON[finding.severity]} | ${ruleCell} | ${location} | ${message} |`);
   }
   return lines;

@@ -215,7 +215,10 @@ function stablePointers(readFile: SarifOptions['readFile']): StablePointer {
 }
 
 export function resourcePointer(document: unknown, pointer: string): string {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = document;
   let previous: string | undefined;
   const out: string[] = [];
@@ -281,7 +284,10 @@ function findingIdentity(stablePointer: StablePointer, secrets: readonly string[
     data: Object.entries(finding.data ?? {})
       .filter(([key]) => !POSITION_KEYS.has(key))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => `${key}=${mask(typeof value === 'string' && value.startsWith('/resources/') ? (stablePointer(finding.file, value) ?? value) : String(value))}`)
+      .map(
+        ([key, value]) =>
+          `${key}=${mask(typeof value === 'string' && value.startsWith('/resources/') ? (stablePointer(finding.file, value) ?? value) : String(value))}`,
+      )
       .join('\n'),
   });
 }

@@ -32,7 +32,7 @@ export const cua001: Rule<keyof typeof messages> = {
     help: [
       "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
       '',
-      "`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template's scope: at subscription, management-group and tenant scope with `\"location\": \"[deployment().location]\"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.",
+      '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
       '',
       'Passes:',
       '```json',
@@ -51,7 +51,8 @@ export const cua001: Rule<keyof typeof messages> = {
   check({ model, candidates, settings, report }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     const unresolved = model.resources.filter(
-      (r) => r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string' && !hasStaticError(r),
+      (r) =>
+        r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string' && !hasStaticError(r),
     ).length;
     const misplaced = candidates.length > 0;
     const messageId = misplaced ? (unresolved > 0 ? 'misplacedUnresolved' : 'misplaced') : unresolved > 0 ? 'missingUnresolved' : 'missing';
@@ -77,7 +78,10 @@ function insertTracking(model: TemplateModel, candidates: readonly TrackingCandi
   const broken = model.resources.find(
     (r) => ownTopLevel(r) && isDeploymentType(r.type) && !candidates.some((c) => c.entry === r) && /pid-/i.test(JSON.stringify(r.resource['name'] ?? '')),
   );
-  if (broken) return { notFixable: `the deployment named ${JSON.stringify(broken.resource['name'])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand` };
+  if (broken)
+    return {
+      notFixable: `the deployment named ${JSON.stringify(broken.resource['name'])} looks like the tracking deployment, but its name cannot be evaluated; fix the expression by hand`,
+    };
   const [trackingId] = settings.trackingIds;
   if (trackingId === undefined) return { notFixable: NO_TRACKING_ID };
   const value = trackingResource(trackingId, model.scope, settings.strictNames);
@@ -95,7 +99,11 @@ function insertTracking(model: TemplateModel, candidates: readonly TrackingCandi
     };
   }
   return {
-    fix: { file: model.main.file, operations: [{ kind: 'insert', path: ['resources', 0], value, first: true }], description: `inserted tracking deployment ${label} as the first resource${scopeNote}` },
+    fix: {
+      file: model.main.file,
+      operations: [{ kind: 'insert', path: ['resources', 0], value, first: true }],
+      description: `inserted tracking deployment ${label} as the first resource${scopeNote}`,
+    },
   };
 }
 

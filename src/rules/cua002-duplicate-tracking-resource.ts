@@ -13,7 +13,8 @@ const ALLOWED = 'the {{max}} allowed (input max-tracking-resources)';
 const messages = {
   'unknown-count': `tracking deployment '{{name}}' is in a copy loop whose count ({{count}}) is not known before deployment, so the number of tracking deployments cannot be checked against ${ALLOWED}`,
   'zero-count': "tracking deployment '{{name}}' is in a copy loop whose count is 0: it is never deployed, so no usage is attributed",
-  'same-name-in-loop': "tracking deployment '{{name}}' is in a copy loop in which two iterations get the same name ('{{iterationName}}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)",
+  'same-name-in-loop':
+    "tracking deployment '{{name}}' is in a copy loop in which two iterations get the same name ('{{iterationName}}'); ARM rejects a resource defined more than once (use copyIndex() in the name, or drop the loop)",
   'declared-twice': "tracking deployment '{{name}}' is declared twice (first at {{first}}); ARM rejects two resources with the same name in one template",
   'too-many': `{{deployed}} tracking deployments in one main template, more than ${ALLOWED}; '{{name}}' is one too many`,
   'too-many-in-loop': `{{deployed}} tracking deployments in one main template, more than ${ALLOWED}; '{{name}}' is in a copy loop of {{copies}}`,
@@ -25,9 +26,10 @@ export const cua002: Rule<MessageId> = {
   meta: {
     id: 'CUA002',
     name: 'duplicate-tracking-resource',
-    description: 'The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count',
+    description:
+      'The main template deploys more tracking deployments than allowed (default one), the same name twice, or some in a copy loop of unknown or zero count',
     help: [
-      'More tracking deployments than `max-tracking-resources` (default 1), or the same tracking name deployed twice. A `copy` loop counts its copies: a `count` that resolves to N adds N (1 is fine; 3 offers in one loop pass with `max-tracking-resources: 3`), and each iteration\'s name is evaluated with `copyIndex()` bound, so iterations that repeat a name are duplicates and each name is checked (CUA003). A loop whose `count` is not known before deployment is an error (the limit cannot be checked), and so is a `count` of 0 (nothing is deployed).',
+      "More tracking deployments than `max-tracking-resources` (default 1), or the same tracking name deployed twice. A `copy` loop counts its copies: a `count` that resolves to N adds N (1 is fine; 3 offers in one loop pass with `max-tracking-resources: 3`), and each iteration's name is evaluated with `copyIndex()` bound, so iterations that repeat a name are duplicates and each name is checked (CUA003). A loop whose `count` is not known before deployment is an error (the limit cannot be checked), and so is a `count` of 0 (nothing is deployed).",
       '',
       'Keep exactly one tracking deployment per main template (or raise `max-tracking-resources` for landing zones with several offers), outside any copy loop.',
       '',
@@ -35,9 +37,9 @@ export const cua002: Rule<MessageId> = {
       '```json',
       '{ "type": "Microsoft.Resources/deployments", "name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6", "copy": { "name": "loop", "count": 3 }, "…": "…" }',
       '```',
-      "Passes: one tracking deployment; or, with `max-tracking-resources: 2` and two GUIDs in the variable `offers`:",
+      'Passes: one tracking deployment; or, with `max-tracking-resources: 2` and two GUIDs in the variable `offers`:',
       '```json',
-      "{ \"type\": \"Microsoft.Resources/deployments\", \"name\": \"[concat('pid-', variables('offers')[copyIndex()])]\", \"copy\": { \"name\": \"offers\", \"count\": \"[length(variables('offers'))]\" }, \"…\": \"…\" }",
+      '{ "type": "Microsoft.Resources/deployments", "name": "[concat(\'pid-\', variables(\'offers\')[copyIndex()])]", "copy": { "name": "offers", "count": "[length(variables(\'offers\'))]" }, "…": "…" }',
       '```',
     ].join('\n'),
     defaultSeverity: 'error',
@@ -76,7 +78,11 @@ export const cua002: Rule<MessageId> = {
 };
 
 /** Records the candidate's names; says why when one was already deployed (by it or another). */
-function firstDuplicate(candidate: TrackingCandidate, names: readonly TrackingName[], seen: Map<string, TrackingCandidate>): Pick<RuleReport<MessageId>, 'messageId' | 'data'> | undefined {
+function firstDuplicate(
+  candidate: TrackingCandidate,
+  names: readonly TrackingName[],
+  seen: Map<string, TrackingCandidate>,
+): Pick<RuleReport<MessageId>, 'messageId' | 'data'> | undefined {
   const name = truncate(candidate.name.display);
   for (const deployed of names) {
     const key = sameNameKey(deployed);

@@ -5,7 +5,8 @@ import { truncate } from '../model/preview.ts';
 import { describeChain, propertyRef } from './rule.ts';
 
 const messages = {
-  nested: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
+  nested:
+    "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
   child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources",
 } as const;
 
@@ -15,7 +16,7 @@ export const cua004: Rule<keyof typeof messages> = {
     name: 'tracking-in-nested-template',
     description: "A pid- deployment sits inside an inline nested template or a resource's child resources instead of the main template",
     help: [
-      'A `pid-` deployment inside an inline nested template (`properties.template` of any deployment, at any depth) or among a resource\'s child `resources`. Only a tracking deployment made by the main template is attributed.',
+      "A `pid-` deployment inside an inline nested template (`properties.template` of any deployment, at any depth) or among a resource's child `resources`. Only a tracking deployment made by the main template is attributed.",
       '',
       "Move the tracking deployment out of the nested template or child resources into the main template's top-level resources. `cua-guard fix` inserts a top-level one when there is none, and leaves the nested one to you.",
       '',

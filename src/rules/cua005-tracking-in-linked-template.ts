@@ -36,7 +36,12 @@ export const cua005: Rule<keyof typeof messages> = {
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== 'linked') continue;
       const { entry } = candidate;
-      report({ messageId: 'linked', data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) }, at: propertyRef(entry, 'name'), resource: entry });
+      report({
+        messageId: 'linked',
+        data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
+        at: propertyRef(entry, 'name'),
+        resource: entry,
+      });
     }
   },
 };

@@ -12,7 +12,8 @@ import { trackingDeployments } from './tracking-set.ts';
 const messages = {
   missing: "tracking deployment '{{name}}' has no properties.mode; set it to 'Incremental'",
   wrong: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'",
-  complete: "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
+  complete:
+    "tracking deployment '{{name}}' has mode '{{mode}}'; it must be 'Incremental'; Complete mode would delete every other resource in the resource group",
   unknown: "tracking deployment '{{name}}' has mode '{{mode}}' (not known before deployment); it must be 'Incremental'",
 } as const;
 
@@ -64,7 +65,11 @@ export const cua007: Rule<keyof typeof messages> = {
       const literal = typeof raw === 'string' && !isExpressionString(raw);
       const fix: Fix | undefined =
         fixable && literal
-          ? { file: entry.source.file, operations: [{ kind: 'replace', path: [...entry.path, 'properties', 'mode'], value: 'Incremental' }], description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')` }
+          ? {
+              file: entry.source.file,
+              operations: [{ kind: 'replace', path: [...entry.path, 'properties', 'mode'], value: 'Incremental' }],
+              description: `set properties.mode of '${name}' to 'Incremental' (was '${mode}')`,
+            }
           : undefined;
       report({ messageId: mode.toLowerCase() === 'complete' ? 'complete' : 'wrong', data: { name, mode }, at, resource: entry, ...(fix ? { fix } : {}) });
     }
@@ -75,8 +80,16 @@ export const cua007: Rule<keyof typeof messages> = {
 function addMode({ entry, name }: TrackingCandidate, properties: unknown): Fix | undefined {
   const label = truncate(name.display);
   if (properties === undefined) {
-    return { file: entry.source.file, operations: [{ kind: 'insert', path: [...entry.path, 'properties'], value: { mode: 'Incremental' } }], description: `added properties with mode 'Incremental' to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: 'insert', path: [...entry.path, 'properties'], value: { mode: 'Incremental' } }],
+      description: `added properties with mode 'Incremental' to '${label}'`,
+    };
   }
   if (!isRecord(properties)) return undefined;
-  return { file: entry.source.file, operations: [{ kind: 'insert', path: [...entry.path, 'properties', 'mode'], value: 'Incremental', first: true }], description: `set properties.mode of '${label}' to 'Incremental' (it had none)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: 'insert', path: [...entry.path, 'properties', 'mode'], value: 'Incremental', first: true }],
+    description: `set properties.mode of '${label}' to 'Incremental' (it had none)`,
+  };
 }

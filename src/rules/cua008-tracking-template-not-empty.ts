@@ -12,7 +12,8 @@ import { trackingDeployments } from './tracking-set.ts';
 
 const messages = {
   templateLink: "tracking deployment '{{name}}' uses templateLink; use an inline empty template so it deploys nothing and needs no download",
-  noTemplate: 'tracking deployment \'{{name}}\' has no inline properties.template; give it an empty template ({"$schema": …, "contentVersion": "1.0.0.0", "resources": []})',
+  noTemplate:
+    'tracking deployment \'{{name}}\' has no inline properties.template; give it an empty template ({"$schema": …, "contentVersion": "1.0.0.0", "resources": []})',
   hasResources: "tracking deployment '{{name}}' deploys {{count}} resource(s); its template should be empty so it tracks without side effects",
 } as const;
 
@@ -40,7 +41,13 @@ export const cua008: Rule<keyof typeof messages> = {
       const name = truncate(candidate.name.display);
       const properties = isRecord(entry.resource['properties']) ? entry.resource['properties'] : {};
       if (properties['templateLink'] !== undefined) {
-        report({ messageId: 'templateLink', data: { name }, at: propertyRef(entry, 'properties', 'templateLink'), resource: entry, notFixable: 'fix never replaces a templateLink' });
+        report({
+          messageId: 'templateLink',
+          data: { name },
+          at: propertyRef(entry, 'properties', 'templateLink'),
+          resource: entry,
+          notFixable: 'fix never replaces a templateLink',
+        });
         continue;
       }
       const template = properties['template'];
@@ -48,7 +55,13 @@ export const cua008: Rule<keyof typeof messages> = {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : undefined;
         const why = fixable ? 'properties.template is there but is not an object; replace it by hand' : NOT_HERE;
-        report({ messageId: 'noTemplate', data: { name }, at: propertyRef(entry, 'properties', 'template'), resource: entry, ...(fix ? { fix } : { notFixable: why }) });
+        report({
+          messageId: 'noTemplate',
+          data: { name },
+          at: propertyRef(entry, 'properties', 'template'),
+          resource: entry,
+          ...(fix ? { fix } : { notFixable: why }),
+        });
         continue;
       }
       const count = resourceCount(template['resources']);
@@ -65,11 +78,19 @@ function addTemplate({ entry, name }: TrackingCandidate, model: TemplateModel): 
   const properties = entry.resource['properties'];
   const value = emptyTemplate(model.scope);
   if (properties === undefined) {
-    return { file: entry.source.file, operations: [{ kind: 'insert', path: [...entry.path, 'properties'], value: { template: value } }], description: `added properties with an empty inline template to '${label}'` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: 'insert', path: [...entry.path, 'properties'], value: { template: value } }],
+      description: `added properties with an empty inline template to '${label}'`,
+    };
   }
   // Something that is not a template is there: replacing it is not sure to be right.
   if (!isRecord(properties) || properties['template'] !== undefined) return undefined;
-  return { file: entry.source.file, operations: [{ kind: 'insert', path: [...entry.path, 'properties', 'template'], value }], description: `added an empty inline template to '${label}'` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: 'insert', path: [...entry.path, 'properties', 'template'], value }],
+    description: `added an empty inline template to '${label}'`,
+  };
 }
 
 function resourceCount(resources: unknown): number {

@@ -20,7 +20,7 @@ export const cua009: Rule<keyof typeof messages> = {
     id: 'CUA009',
     name: 'unregistered-tracking-id',
     description: 'The tracking id is not one of the ids registered in tracking-ids',
-    help: "Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else's offer, or to no one.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `\"name\": \"pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6\"`.\nFailing: the same input and `\"name\": \"pid-00000000-0000-0000-0000-000000000000\"`.\n\n`cua-guard fix` replaces the all-zero placeholder GUID in a literal name with the given id, and renames a literal name with an unregistered id to `pid-<given id>` (keeping a landing-zone suffix) when exactly one id is given and the template has one top-level tracking deployment.",
+    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`.\nFailing: the same input and `"name": "pid-00000000-0000-0000-0000-000000000000"`.\n\n`cua-guard fix` replaces the all-zero placeholder GUID in a literal name with the given id, and renames a literal name with an unregistered id to `pid-<given id>` (keeping a landing-zone suffix) when exactly one id is given and the template has one top-level tracking deployment.',
     defaultSeverity: 'error',
     precision: 'very-high',
     messages,

@@ -9,7 +9,8 @@ import { copyLoopOf, topLevelTrackingDeployments } from './tracking-set.ts';
 
 const messages = {
   unresolved: "tracking name '{{name}}' cannot be checked before deployment: the tracking id depends on {{unknowns}}, known only at deployment",
-  unresolvedDeployment: 'deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it',
+  unresolvedDeployment:
+    'deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it',
 } as const;
 
 export const cua010: Rule<keyof typeof messages> = {

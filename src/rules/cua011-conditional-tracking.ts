@@ -8,7 +8,16 @@ import { isExpressionString } from '../expressions/index.ts';
 import type { ArmValue } from '../expressions/value.ts';
 import { previewValue, truncate } from '../model/preview.ts';
 import { propertyRef } from './rule.ts';
-import { conditionScopes, describeDependency, evaluateCondition, topLevelTrackingDeployments, truthOf, type ConditionOutcome, type ConditionScopes, type Truth } from './tracking-set.ts';
+import {
+  conditionScopes,
+  describeDependency,
+  evaluateCondition,
+  topLevelTrackingDeployments,
+  truthOf,
+  type ConditionOutcome,
+  type ConditionScopes,
+  type Truth,
+} from './tracking-set.ts';
 
 const HAS = "tracking deployment '{{name}}' has";
 const NOT_TRACKED = '; customers who keep the template defaults are not tracked';
@@ -37,7 +46,8 @@ const messages = {
   'literal-not-boolean': `${HAS} condition {{condition}}: not a boolean; ARM expects true or false`,
   // The parameters file does not change the outcome (or there is none).
   'on-by-default': `${HAS} a condition (an opt-out); it is on by default (with the default parameter values)`,
-  'off-by-default': "tracking deployment '{{name}}' is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked",
+  'off-by-default':
+    "tracking deployment '{{name}}' is off by default: its condition is false with the default parameter values; customers who keep the defaults are not tracked",
   'not-boolean-by-default': `${HAS} a condition that evaluates to {{value}} with the default parameter values, not a boolean; ARM expects true or false`,
   unknown: `${HAS} a condition that is known only at deployment (it depends on {{dependency}})`,
   // The parameters file changes the outcome.
@@ -71,7 +81,7 @@ export const cua011: Rule<MessageId> = {
     description: 'The tracking deployment has a condition (a legitimate opt-out), one that is off by default, or one that is always false',
     help: [
       "The tracking deployment has a `condition`. It is evaluated three ways: with every parameter unknown, with the template's default values, and with the parameters file's values over them.",
-      "- **error** when it is false whatever the parameters: `false`, `\"false\"`, `\"False\"`, `0`, `[false()]`, `[bool(0)]`, `[equals(1, 2)]`, a variable that is constant false. Tracking is always off.",
+      '- **error** when it is false whatever the parameters: `false`, `"false"`, `"False"`, `0`, `[false()]`, `[bool(0)]`, `[equals(1, 2)]`, a variable that is constant false. Tracking is always off.',
       '- **warning** when it is off with the default values (customers who keep the defaults are not tracked), whatever the parameters file says; the message says when the parameters file turns it on. Also when it is not a boolean.',
       '- **notice** otherwise (an opt-out is legitimate): on by default, on by default but off with the parameters file (the message says exactly that), or known only at deployment (it names what it depends on).',
       '',
@@ -83,7 +93,7 @@ export const cua011: Rule<MessageId> = {
       '```',
       "Passes (a notice), with the parameter's default `No`:",
       '```json',
-      "\"condition\": \"[equals(parameters('telemetryOptOut'), 'No')]\"",
+      '"condition": "[equals(parameters(\'telemetryOptOut\'), \'No\')]"',
       '```',
     ].join('\n'),
     defaultSeverity: 'notice',
@@ -99,7 +109,13 @@ export const cua011: Rule<MessageId> = {
       if (raw === undefined) continue;
       scopes ??= conditionScopes(model);
       const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
-      report({ messageId: verdict.messageId, data: { name: truncate(candidate.name.display), ...verdict.data }, at: propertyRef(entry, 'condition'), resource: entry, severity: verdict.severity });
+      report({
+        messageId: verdict.messageId,
+        data: { name: truncate(candidate.name.display), ...verdict.data },
+        at: propertyRef(entry, 'condition'),
+        resource: entry,
+        severity: verdict.severity,
+      });
     }
   },
 };

@@ -54,8 +54,16 @@ function setLocation(entry: ResourceEntry, name: string, scope: string): Fix | u
   const raw = entry.resource['location'];
   const path = [...entry.path, 'location'];
   if (raw === undefined) {
-    return { file: entry.source.file, operations: [{ kind: 'insert', path, value: LOCATION }], description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)` };
+    return {
+      file: entry.source.file,
+      operations: [{ kind: 'insert', path, value: LOCATION }],
+      description: `added "location": "${LOCATION}" to '${name}' (${scope} scope)`,
+    };
   }
   if (typeof raw === 'string' && isExpressionString(raw)) return undefined;
-  return { file: entry.source.file, operations: [{ kind: 'replace', path, value: LOCATION }], description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)` };
+  return {
+    file: entry.source.file,
+    operations: [{ kind: 'replace', path, value: LOCATION }],
+    description: `set location of '${name}' to "${LOCATION}" (was ${JSON.stringify(raw)}; ${scope} scope)`,
+  };
 }

@@ -25,13 +25,14 @@ const messages = {
   'linked-unreadable': '{{problem}}',
   'too-deep': 'resources nest more than {{max}} levels deep here (child resources and nested deployments); the rest was not checked',
   'parameters-unusable': "{{problem}}; the template's default values were used",
-  'suppression-on-template': 'metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses',
+  'suppression-on-template':
+    'metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses',
   'suppression-not-object': 'metadata.cua-guard must be an object like {{example}}; nothing is suppressed',
   'suppression-unknown-key': "unknown key '{{key}}' in metadata.cua-guard (known: {{known}})",
   'suppression-no-ignore': 'metadata.cua-guard has no "ignore" list of rule ids, so it suppresses nothing (write {{example}})',
   'suppression-ignore-not-list': 'metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not {{found}}; nothing is suppressed',
   'suppression-id-not-string': 'metadata.cua-guard.ignore[{{index}}] must be a rule id string such as "CUA011", not {{found}}',
-  'suppression-unknown-id': "unknown rule id '{{id}}' in metadata.cua-guard.ignore (known: {{first}}…{{last}}, or \"*\"); it suppresses nothing",
+  'suppression-unknown-id': 'unknown rule id \'{{id}}\' in metadata.cua-guard.ignore (known: {{first}}…{{last}}, or "*"); it suppresses nothing',
   'suppression-reason-not-string': 'metadata.cua-guard.reason must be a string, not {{found}}',
 } as const;
 
@@ -68,7 +69,11 @@ export const cua013: Rule<MessageId> = {
       report({ messageId: problem.shape.kind, data: shapeData(problem.shape), at: { file, path: problem.shape.path, at: 'value' } });
       return;
     }
-    report({ messageId: 'syntax', data: { problem: problem.message, line: position.line, column: position.column }, at: { file, path: [], offset: problem.offset } });
+    report({
+      messageId: 'syntax',
+      data: { problem: problem.message, line: position.line, column: position.column },
+      at: { file, path: [], offset: problem.offset },
+    });
   },
   check(context) {
     const { model, report } = context;
@@ -81,7 +86,11 @@ export const cua013: Rule<MessageId> = {
     }
     for (const note of model.linkNotes) {
       if (note.kind !== 'unreadable') continue;
-      report({ messageId: 'linked-unreadable', data: { problem: note.message }, at: { file: note.from.file, path: [...note.from.path, 'properties', 'templateLink'], at: 'value' } });
+      report({
+        messageId: 'linked-unreadable',
+        data: { problem: note.message },
+        at: { file: note.from.file, path: [...note.from.path, 'properties', 'templateLink'], at: 'value' },
+      });
     }
     for (const block of model.suppressionBlocks) reportSuppressionMistakes(block, context);
     if (context.parametersProblem) {
@@ -126,7 +135,8 @@ function reportSuppressionMistakes(block: SuppressionBlock, { report, ruleIds }:
     ignore.forEach((entry: unknown, index) => {
       const where = [...path, 'ignore', index];
       if (typeof entry !== 'string') warn('suppression-id-not-string', where, { index, found: describeValue(entry) });
-      else if (entry !== '*' && !known.has(entry.toUpperCase())) warn('suppression-unknown-id', where, { id: entry, first: ruleIds[0] ?? '', last: ruleIds[ruleIds.length - 1] ?? '' });
+      else if (entry !== '*' && !known.has(entry.toUpperCase()))
+        warn('suppression-unknown-id', where, { id: entry, first: ruleIds[0] ?? '', last: ruleIds[ruleIds.length - 1] ?? '' });
     });
   }
   const reason = value['reason'];

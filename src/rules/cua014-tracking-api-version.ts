@@ -24,7 +24,7 @@ export const cua014: Rule<keyof typeof messages> = {
     help: [
       'The tracking deployment has no `apiVersion`, or one that is not a date-form version (`2021-04-01`, `2022-09-01-preview`). ARM rejects a resource without a valid API version.',
       '',
-      "`cua-guard fix` sets a missing or literal non-date apiVersion to `2021-04-01`; one computed by an expression is left to you.",
+      '`cua-guard fix` sets a missing or literal non-date apiVersion to `2021-04-01`; one computed by an expression is left to you.',
       '',
       'Passes: `"apiVersion": "2021-04-01"`. Fails: `"apiVersion": "latest"`.',
     ].join('\n'),
@@ -41,7 +41,11 @@ export const cua014: Rule<keyof typeof messages> = {
       const fixable = isFixableHere(entry, model);
       if (raw === undefined) {
         const fix: Fix | undefined = fixable
-          ? { file: entry.source.file, operations: [{ kind: 'insert', path: [...entry.path, 'apiVersion'], value: TRACKING_API_VERSION }], description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)` }
+          ? {
+              file: entry.source.file,
+              operations: [{ kind: 'insert', path: [...entry.path, 'apiVersion'], value: TRACKING_API_VERSION }],
+              description: `set apiVersion of '${name}' to '${TRACKING_API_VERSION}' (it had none)`,
+            }
           : undefined;
         report({ messageId: 'missing', data: { name }, at, resource: entry, ...(fix ? { fix } : { notFixable: NOT_HERE }) });
         continue;

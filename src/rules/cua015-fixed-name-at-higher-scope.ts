@@ -19,22 +19,23 @@ export const cua015: Rule<keyof typeof messages> = {
   meta: {
     id: 'CUA015',
     name: 'fixed-name-at-higher-scope',
-    description: 'At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails',
+    description:
+      'At subscription, management-group or tenant scope the tracking name does not change with the location, so a second deployment in another location fails',
     help: [
       'A tracking deployment that runs at subscription, management-group or tenant scope has a name that does not change with its location; ARM rejects reusing a deployment name in another location (`InvalidDeploymentLocation`), so the second customer deployment in another region fails.',
       '',
-      "The check reads the text of the name expression and of the unknown parts it resolves to (through variables): the name is fine when it mentions `deployment().location`, the tracking deployment's own location expression (`parameters('location')` when `\"location\": \"[parameters('location')]\"`), `deployment().name` (the outer deployment's own name is bound to its location the same way, so a second region needs a new outer name anyway), or a value new on every run (`utcNow()`, `newGuid()`, or a parameter whose default uses them). A suffix such as `uniqueString(subscription().id)` does not count. A location written as plain text (`\"westeurope\"`) is the same for every deployment, so a fixed name cannot clash there.",
+      'The check reads the text of the name expression and of the unknown parts it resolves to (through variables): the name is fine when it mentions `deployment().location`, the tracking deployment\'s own location expression (`parameters(\'location\')` when `"location": "[parameters(\'location\')]"`), `deployment().name` (the outer deployment\'s own name is bound to its location the same way, so a second region needs a new outer name anyway), or a value new on every run (`utcNow()`, `newGuid()`, or a parameter whose default uses them). A suffix such as `uniqueString(subscription().id)` does not count. A location written as plain text (`"westeurope"`) is the same for every deployment, so a fixed name cannot clash there.',
       '',
-      "Make the name unique per location, e.g. `\"[format('pid-<GUID>-{0}', uniqueString(deployment().location))]\"`.",
+      'Make the name unique per location, e.g. `"[format(\'pid-<GUID>-{0}\', uniqueString(deployment().location))]"`.',
       '',
       'Fails, at subscription scope with `"location": "[deployment().location]"`:',
       '```json',
-      "\"name\": \"pid-4f3c9a7e-…\"",
-      "\"name\": \"[concat('pid-4f3c9a7e-…-', uniqueString(subscription().id))]\"",
+      '"name": "pid-4f3c9a7e-…"',
+      '"name": "[concat(\'pid-4f3c9a7e-…-\', uniqueString(subscription().id))]"',
       '```',
       'Passes:',
       '```json',
-      "\"name\": \"[format('pid-4f3c9a7e-…-{0}', uniqueString(deployment().location))]\"",
+      '"name": "[format(\'pid-4f3c9a7e-…-{0}\', uniqueString(deployment().location))]"',
       '```',
     ].join('\n'),
     defaultSeverity: 'warning',
@@ -62,6 +63,7 @@ export const cua015: Rule<keyof typeof messages> = {
 /** The parts of the suggested name: the tracking id, and what to make it unique by. */
 function suggestion(candidate: TrackingCandidate): { trackingId: string; location: string } {
   const location = candidate.entry.resource['location'];
-  const expression = typeof location === 'string' && location.startsWith('[') && location.endsWith(']') ? location.slice(1, -1).trim() : 'deployment().location';
+  const expression =
+    typeof location === 'string' && location.startsWith('[') && location.endsWith(']') ? location.slice(1, -1).trim() : 'deployment().location';
   return { trackingId: candidate.name.trackingId ?? '<GUID>', location: expression };
 }

@@ -17,17 +17,17 @@ export const cua016: Rule<keyof typeof messages> = {
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       '',
-      "The values checked are the ones the rules read: resource names, a tracking deployment's `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no \"depends on …\" for a broken condition, no CUA017 for a broken link).",
+      'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on …" for a broken condition, no CUA017 for a broken link).',
       '',
       'Fix the ARM expression so that it parses and calls only known functions.',
       '',
       'Fails:',
       '```json',
-      "\"name\": \"[concat('pid-', )]\", \"condition\": \"[equals(parameters('telemetry'), 'on)]\", \"location\": \"[foo()]\"",
+      '"name": "[concat(\'pid-\', )]", "condition": "[equals(parameters(\'telemetry\'), \'on)]", "location": "[foo()]"',
       '```',
       'Passes:',
       '```json',
-      "\"name\": \"[concat('pid-', variables('cuaId'))]\"",
+      '"name": "[concat(\'pid-\', variables(\'cuaId\'))]"',
       '```',
     ].join('\n'),
     defaultSeverity: 'error',
@@ -43,7 +43,12 @@ export const cua016: Rule<keyof typeof messages> = {
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join('; ');
       // A link's query string may be a SAS token: never show it.
       const text = problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text;
-      report({ messageId: 'invalid', data: { where: problem.label, value: previewValue(text), errors }, at: problem.at, ...(problem.resource ? { resource: problem.resource } : {}) });
+      report({
+        messageId: 'invalid',
+        data: { where: problem.label, value: previewValue(text), errors },
+        at: problem.at,
+        ...(problem.resource ? { resource: problem.resource } : {}),
+      });
     }
   },
 };

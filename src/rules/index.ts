@@ -18,7 +18,25 @@ import { cua015 } from './cua015-fixed-name-at-higher-scope.ts';
 import { cua016 } from './cua016-invalid-expression.ts';
 import { cua017 } from './cua017-linked-template-not-checked.ts';
 
-export const RULES: readonly Rule[] = [cua001, cua002, cua003, cua004, cua005, cua006, cua007, cua008, cua009, cua010, cua011, cua012, cua013, cua014, cua015, cua016, cua017];
+export const RULES: readonly Rule[] = [
+  cua001,
+  cua002,
+  cua003,
+  cua004,
+  cua005,
+  cua006,
+  cua007,
+  cua008,
+  cua009,
+  cua010,
+  cua011,
+  cua012,
+  cua013,
+  cua014,
+  cua015,
+  cua016,
+  cua017,
+];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 

@@ -28,7 +28,8 @@ export function repairInvalidName(candidate: TrackingCandidate, context: RepairC
   const raw = literalName(candidate, context.model);
   if (typeof raw !== 'string') return raw;
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
-  if (repaired.name !== undefined) return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
+  if (repaired.name !== undefined)
+    return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, 'it was invalid', context);
   return 'fix' in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
 }
@@ -71,7 +72,8 @@ function renameToGivenId(candidate: TrackingCandidate, raw: string, reason: stri
   if (given.length > 1) return { notFixable: `${given.length} tracking ids are given, so which one this template should use is not clear` };
   const main = context.model.main.file;
   const topLevel = context.candidates.filter((c) => c.isDeployment && c.entry.placement === 'top-level' && c.entry.source.file === main);
-  if (topLevel.length !== 1) return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
+  if (topLevel.length !== 1)
+    return { notFixable: `the template has ${topLevel.length} top-level tracking deployments, so which one should carry ${id} is not clear` };
   const renamed = `pid-${id}${keptSuffix(raw, id, context.settings.strictNames)}`;
   return { fix: rename(candidate, renamed, `renamed tracking deployment '${raw}' to '${renamed}' (${reason}; the given id is ${id})`) };
 }
@@ -116,9 +118,13 @@ export function repairLiteralName(raw: string, knownIds: readonly string[], stri
   const digits = rest.replace(/[-{}\s]/g, '').toLowerCase();
   if (!/^[0-9a-f]+$/.test(digits)) return { reason: 'it is not a GUID with a few characters wrong, so the intended id is not clear' };
   const near = [...new Set(knownIds.filter((id) => isGuid(id)))].filter((id) => editDistance(id.replace(/-/g, '').toLowerCase(), digits) <= 2);
-  if (near.length === 1) return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(', ') };
+  if (near.length === 1)
+    return { name: `pid-${near[0]}`, reason: [...reasons, `the GUID is at most 2 characters away from the given id ${near[0]}`].join(', ') };
   return {
-    reason: near.length > 1 ? 'several given ids are that close, so the intended id is not clear' : 'no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)',
+    reason:
+      near.length > 1
+        ? 'several given ids are that close, so the intended id is not clear'
+        : 'no given tracking id is within 2 characters of it, so the intended id is not clear (give it with --tracking-id)',
   };
 }
 

@@ -105,7 +105,8 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
       const parsed = parameterValuesFromText(read.text, file.parametersFile);
       values = parsed.values;
       // Its values are secrets when the template declares them secure: unknown values then are unknown secrets.
-      if (parsed.problem !== undefined && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text))) reasons.push(`'${file.parametersFile}' does not parse`);
+      if (parsed.problem !== undefined && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))
+        reasons.push(`'${file.parametersFile}' does not parse`);
       // Values of parameters the template declares secure, and `…SasToken` values.
       for (const s of secretsInParameterValues(values, secureParameterNames(main.root))) found.add(s);
       for (const s of sasQueries(read.text)) found.add(s);

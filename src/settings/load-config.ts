@@ -37,7 +37,11 @@ export async function loadConfiguration(location: ConfigLocation): Promise<Loade
   }
   const text = read.text;
   const { validateConfiguration } = await import('./validate-config.ts');
-  return { path: resolve(location.workspace.root, relPath), displayPath: relPath, config: validateConfiguration(parseConfigText(text, relPath), text, relPath) };
+  return {
+    path: resolve(location.workspace.root, relPath),
+    displayPath: relPath,
+    config: validateConfiguration(parseConfigText(text, relPath), text, relPath),
+  };
 }
 
 /** The workspace-relative path a `config` input or `--config` flag names; outside the workspace is an error, nothing is read. */
@@ -70,7 +74,12 @@ export function parseConfigText(text: string, displayPath: string): ParsedConfig
     const lines = new LineIndex(text);
     const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).slice(0, 5).map((e) => {
       const at = lines.positionAt(e.offset);
-      const words = errors.length > 0 ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'the file is empty';
+      const words =
+        errors.length > 0
+          ? printParseErrorCode(e.error)
+              .replace(/([a-z])([A-Z])/g, '$1 $2')
+              .toLowerCase()
+          : 'the file is empty';
       return { ...at, message: `not valid JSON: ${words}` };
     });
     throw new ConfigError(displayPath, problems);

@@ -12,12 +12,18 @@ const LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'notice', 'off'];
 /** Splits a list written one per line or comma-separated. */
 export function splitList(raw: string | readonly string[]): string[] {
   const items = typeof raw === 'string' ? [raw] : raw;
-  return items.flatMap((item) => item.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
+  return items
+    .flatMap((item) => item.split(/[\n,]/))
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 /** One item per line (globs may contain commas, as in `{a,b}`). */
 export function splitLines(raw: string): string[] {
-  return raw.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
+  return raw
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 /** `CUA011=off`, `CUA008: error` → { CUA011: 'off', CUA008: 'error' }. */

@@ -77,7 +77,11 @@ export async function buildRunSettings(raw: RawOptions): Promise<PreparedRun> {
   const fix = parseChoice(raw.fix ?? '', 'fix', FIX_MODES, 'none');
   const workspace = openRunWorkspace(raw);
   const root = raw.front === 'action' ? resolve(raw.workspace ?? '') : workspace.root;
-  const config = await loadConfiguration({ workspace, ...(raw.config?.trim() ? { explicit: raw.config } : {}), ...(raw.front === 'cli' && raw.cwd ? { baseDir: raw.cwd } : {}) });
+  const config = await loadConfiguration({
+    workspace,
+    ...(raw.config?.trim() ? { explicit: raw.config } : {}),
+    ...(raw.front === 'cli' && raw.cwd ? { baseDir: raw.cwd } : {}),
+  });
   const resolved = resolveSettings(config?.config, explicit);
   const parameters = raw.parameters?.trim() ?? '';
   const sarifFile = raw.sarifFile?.trim() ?? '';

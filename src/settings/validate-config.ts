@@ -56,7 +56,10 @@ function withCanonicalKeys(parsed: ParsedConfig, text: string, file: string): Cu
       const name = ALIASES[key] ?? key;
       if (name !== key && name in object) {
         const node = findNodeAtLocation(parsed.tree, [...path, key])?.parent?.children?.[0];
-        problems.push({ ...lines.positionAt(node?.offset ?? 0), message: `'${key}' and '${name}' are the same setting${path.length ? ` (in ${displayPath(path)})` : ''}; keep one` });
+        problems.push({
+          ...lines.positionAt(node?.offset ?? 0),
+          message: `'${key}' and '${name}' are the same setting${path.length ? ` (in ${displayPath(path)})` : ''}; keep one`,
+        });
       }
       if (!(name in out)) out[name] = value;
     }
@@ -105,13 +108,15 @@ function describe(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = String(params['additionalProperty']);
-      if (path.length === 1 && path[0] === 'rules' || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
+      if ((path.length === 1 && path[0] === 'rules') || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
         const upper = extra.toUpperCase();
         if (RULE_IDS.includes(upper)) return `rule ids are written in capitals: '${upper}', not '${extra}' (in ${where})`;
         return `unknown rule '${extra}' in ${where} (known: ${RULE_IDS[0]}…${RULE_IDS[RULE_IDS.length - 1]})`;
       }
       // The kebab-case aliases are left out of the hint: one spelling per setting is enough.
-      const known = Object.keys(knownProperties(path)).filter((key) => !(key in ALIASES)).join(', ');
+      const known = Object.keys(knownProperties(path))
+        .filter((key) => !(key in ALIASES))
+        .join(', ');
       return `unknown setting '${extra}'${where === 'the configuration' ? '' : ` in ${where}`}${known ? ` (known: ${known})` : ''}`;
     }
     case 'enum':

@@ -80,7 +80,12 @@ export function parseVerifySettings(inputs: VerifyInputs): VerifySettings {
   const read = (name: keyof VerifyInputs): string => (inputs[name] ?? '').trim();
   const rawMode = read('verify');
   if (rawMode.toLowerCase() === 'none' || rawMode === '') throw new UsageError('verify is none: there is nothing to verify in Azure');
-  const mode = parseChoice(rawMode, 'verify', VERIFY_MODES.filter((m): m is VerifyMode => m !== 'none'), 'deploy');
+  const mode = parseChoice(
+    rawMode,
+    'verify',
+    VERIFY_MODES.filter((m): m is VerifyMode => m !== 'none'),
+    'deploy',
+  );
   const scope = parseScope(read);
   const region = read('region') || undefined;
   const deploymentName = read('deployment-name') || undefined;
@@ -228,9 +233,8 @@ export function parseParametersInput(raw: string): ParametersSource {
 /** Accepts the three shapes above; throws a UsageError naming `source` otherwise. */
 export function normalizeParameters(value: unknown, source: string): ParameterValues {
   if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isRecord(value['parameters']) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1)
-    ? value['parameters']
-    : value;
+  const body =
+    isRecord(value['parameters']) && ('$schema' in value || 'contentVersion' in value || Object.keys(value).length === 1) ? value['parameters'] : value;
   const result: ParameterValues = {};
   for (const [name, entry] of Object.entries(body)) {
     if (name === '$schema' || name === 'contentVersion') continue;

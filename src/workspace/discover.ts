@@ -74,7 +74,8 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       continue;
     }
     if (kind === 'file') found.add(rel);
-    else if (kind === 'folder' && !insideWorkspace(workspace, absolute)) problems.push({ path: given, kind: 'named-path', message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === 'folder' && !insideWorkspace(workspace, absolute))
+      problems.push({ path: given, kind: 'named-path', message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === 'folder') {
       searched = true;
       const before = matched.length;
@@ -84,7 +85,11 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
       if (named && added.length === 0) {
-        problems.push({ path: given, kind: 'named-path', message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name` });
+        problems.push({
+          path: given,
+          kind: 'named-path',
+          message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`,
+        });
       }
     } else problems.push({ path: given, kind: 'named-path', message: `'${given}' is not a regular file or folder` });
   }
@@ -126,7 +131,11 @@ function classifyPatterns(workspace: Workspace, raw: readonly string[]): Pattern
     const anchored = slashed.startsWith('./') || slashed.startsWith('/');
     const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
     if (path === undefined || path === '..' || path.startsWith('../')) {
-      set.problems.push({ path: pattern, kind: 'named-path', message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read` });
+      set.problems.push({
+        path: pattern,
+        kind: 'named-path',
+        message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read`,
+      });
       continue;
     }
     // A path with a folder in it, or anchored with ./, names one file when that file exists.
@@ -177,7 +186,8 @@ function describeMissing(workspace: Workspace, path: string): string {
 
 function describeIncludes(patterns: PatternSet): string {
   const globs = patterns.globs.map((g) => g.given);
-  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
+  const isDefault =
+    globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
   return isDefault ? 'mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json' : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
 }
 
@@ -257,7 +267,11 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, matched: st
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      problems.push({ path: workspaceRelative(workspace, folder) ?? folder, kind: 'skipped', message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      problems.push({
+        path: workspaceRelative(workspace, folder) ?? folder,
+        kind: 'skipped',
+        message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      });
       continue;
     }
     for (const entry of entries) {

@@ -40,12 +40,18 @@ function loadLinked(workspace: Workspace, target: string): LinkedLoad {
   const read = readWorkspaceFile(workspace, target);
   if (!read.ok) {
     const missing = read.message.includes('no such file');
-    return { kind: 'note', note: { kind: missing ? 'missing' : 'unreadable', message: missing ? `linked template '${target}' does not exist in the repository` : read.message } };
+    return {
+      kind: 'note',
+      note: { kind: missing ? 'missing' : 'unreadable', message: missing ? `linked template '${target}' does not exist in the repository` : read.message },
+    };
   }
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { kind: 'note', note: { kind: 'unreadable', message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` } };
+    return {
+      kind: 'note',
+      note: { kind: 'unreadable', message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` },
+    };
   }
   const root = isRecord(parsed.value) ? parsed.value : {};
   return { kind: 'file', source: createTemplateSource(target, parsed.text, root) };

@@ -49,7 +49,8 @@ export function readWorkspaceFile(workspace: Workspace, relPath: string, maxByte
   let fd: number;
   try {
     real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    if (workspaceRelative(workspace, real) === undefined)
+      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);

@@ -32,7 +32,14 @@ export function pidResource(extra: Json = {}): Json {
 }
 
 export function storage(name: string): Json {
-  return { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name, location: '[resourceGroup().location]', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' };
+  return {
+    type: 'Microsoft.Storage/storageAccounts',
+    apiVersion: '2023-01-01',
+    name,
+    location: '[resourceGroup().location]',
+    sku: { name: 'Standard_LRS' },
+    kind: 'StorageV2',
+  };
 }
 
 export function template(scope: keyof typeof SCHEMAS, resources: Json[], parameters: Json = {}): Json {

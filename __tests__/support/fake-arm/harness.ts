@@ -60,7 +60,9 @@ export async function runKilledStepProcess(options: StepOptions): Promise<ChildO
   return { ...outcome, state };
 }
 
-async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutcome; written?: VerifyStepResult & { thrown?: string }; state: Record<string, string> }> {
+async function runStepChild(
+  options: StepOptions,
+): Promise<{ outcome: ChildOutcome; written?: VerifyStepResult & { thrown?: string }; state: Record<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cua-guard-step-'));
   try {
     const stateFile = join(dir, 'state');
@@ -85,7 +87,12 @@ async function runStepChild(options: StepOptions): Promise<{ outcome: ChildOutco
 }
 
 /** Runs src/app/action/post-entry.ts with STATE_<name> variables, as the runner starts a post step. */
-export async function runPostProcess(fake: FakeArm, state: Record<string, string>, credential: ChildCredential = 'environment', extraEnv: Record<string, string> = {}): Promise<ChildOutcome> {
+export async function runPostProcess(
+  fake: FakeArm,
+  state: Record<string, string>,
+  credential: ChildCredential = 'environment',
+  extraEnv: Record<string, string> = {},
+): Promise<ChildOutcome> {
   const dir = mkdtempSync(join(tmpdir(), 'cua-guard-post-'));
   try {
     const env: Record<string, string> = { ...baseEnv(fake, credential, dir), ...extraEnv };
@@ -139,7 +146,14 @@ function runChild(args: string[], env: Record<string, string>, onStart?: (child:
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (exitCode, signal) =>
-      resolvePromise({ stdout, stderr, exitCode, signal, elapsedMs: Date.now() - started, blockedHosts: [...stderr.matchAll(/NETWORK GUARD: blocked a connection to (\S+)/g)].map((m) => m[1] ?? '') }),
+      resolvePromise({
+        stdout,
+        stderr,
+        exitCode,
+        signal,
+        elapsedMs: Date.now() - started,
+        blockedHosts: [...stderr.matchAll(/NETWORK GUARD: blocked a connection to (\S+)/g)].map((m) => m[1] ?? ''),
+      }),
     );
     onStart?.(child);
   });
@@ -174,5 +188,8 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Pro
 
 /** stdout/stderr without the runner's `::add-mask::` commands, which carry secrets on purpose. */
 export function printed(outcome: ChildOutcome): string {
-  return `${outcome.stdout}\n${outcome.stderr}`.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+  return `${outcome.stdout}\n${outcome.stderr}`
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
 }

@@ -99,7 +99,12 @@ export class FakeState {
   }
 
   /** Creates (or replaces, as ARM does for the same name) a deployment record in Accepted state. */
-  createDeployment(scope: string, name: string, body: { location?: string; template: Record<string, unknown>; parameters: Record<string, unknown>; mode?: string }, correlationId: string): FakeDeployment {
+  createDeployment(
+    scope: string,
+    name: string,
+    body: { location?: string; template: Record<string, unknown>; parameters: Record<string, unknown>; mode?: string },
+    correlationId: string,
+  ): FakeDeployment {
     const deployment: FakeDeployment = {
       id: deploymentIdOf(scope, name),
       name,
@@ -120,7 +125,9 @@ export class FakeState {
   }
 
   /** Everything the deployment's template would deploy, nested deployments expanded. */
-  plan(deployment: Pick<FakeDeployment, 'scope' | 'name' | 'location'> & { template: Record<string, unknown>; parameters: Record<string, unknown> }): PlannedItem[] {
+  plan(
+    deployment: Pick<FakeDeployment, 'scope' | 'name' | 'location'> & { template: Record<string, unknown>; parameters: Record<string, unknown> },
+  ): PlannedItem[] {
     const scope = evalScope(deployment.scope, deployment.location, this);
     const base = { variables: isRecord(deployment.template['variables']) ? deployment.template['variables'] : {}, scope, deploymentName: deployment.name };
     const ctx: EvalContext = { ...base, parameters: resolveParameters(deployment.template, deployment.parameters, base) };
@@ -139,7 +146,15 @@ export class FakeState {
         const inner = isRecord(props['expressionEvaluationOptions']) && String(props['expressionEvaluationOptions']['scope']).toLowerCase() === 'inner';
         const passed = isRecord(props['parameters']) ? (evaluate(props['parameters'], ctx) as Record<string, unknown>) : {};
         const parameters = inner ? passed : { ...Object.fromEntries(Object.entries(ctx.parameters).map(([k, v]) => [k, { value: v }])), ...passed };
-        const nestedTemplate = inner ? template : { ...template, parameters: { ...(isRecord(deployment.template['parameters']) ? deployment.template['parameters'] : {}), ...(isRecord(template['parameters']) ? template['parameters'] : {}) } };
+        const nestedTemplate = inner
+          ? template
+          : {
+              ...template,
+              parameters: {
+                ...(isRecord(deployment.template['parameters']) ? deployment.template['parameters'] : {}),
+                ...(isRecord(template['parameters']) ? template['parameters'] : {}),
+              },
+            };
         const location = typeof raw['location'] === 'string' ? String(evaluate(raw['location'], ctx)) : deployment.location;
         const children = this.plan({ scope: targetScope, name, ...(location ? { location } : {}), template: nestedTemplate, parameters });
         items.push({ kind: 'deployment', id: deploymentIdOf(targetScope, name), type, name, targetScope, template: nestedTemplate, parameters, children });
@@ -170,12 +185,18 @@ export class FakeState {
         if (rg && !this.hasResourceGroup(rg[1] ?? '', rg[2] ?? '')) {
           fail(op, { code: 'ResourceGroupNotFound', message: `Resource group '${rg[2]}' could not be found.` });
         } else {
-          const nested = this.createDeployment(target, item.name, { template: item.template ?? {}, parameters: item.parameters ?? {}, ...(deployment.location ? { location: deployment.location } : {}) }, deployment.properties.correlationId);
+          const nested = this.createDeployment(
+            target,
+            item.name,
+            { template: item.template ?? {}, parameters: item.parameters ?? {}, ...(deployment.location ? { location: deployment.location } : {}) },
+            deployment.properties.correlationId,
+          );
           // A scenario can fail a nested deployment itself (e.g. the tracking deployment).
           const scripted = options.failResources[item.name.toLowerCase()];
           if (scripted) this.finish(nested, scripted);
           else this.apply(nested, options);
-          if (nested.properties.provisioningState !== 'Succeeded') fail(op, nested.properties.error ?? { code: 'DeploymentFailed', message: 'nested deployment failed' });
+          if (nested.properties.provisioningState !== 'Succeeded')
+            fail(op, nested.properties.error ?? { code: 'DeploymentFailed', message: 'nested deployment failed' });
         }
       } else if (item.kind === 'resourceGroup') {
         const sub = /^\/subscriptions\/([^/]+)/i.exec(item.id)?.[1] ?? '';
@@ -193,14 +214,23 @@ export class FakeState {
       deployment.operations.push({
         id: `${deployment.id}/operations/${randomUUID()}`,
         operationId: randomUUID(),
-        properties: { provisioningOperation: 'EvaluateDeploymentOutput', provisioningState: 'Succeeded', timestamp: new Date().toISOString(), duration: 'PT0S' },
+        properties: {
+          provisioningOperation: 'EvaluateDeploymentOutput',
+          provisioningState: 'Succeeded',
+          timestamp: new Date().toISOString(),
+          duration: 'PT0S',
+        },
       });
     }
     this.finish(
       deployment,
       failures.length === 0
         ? undefined
-        : { code: 'DeploymentFailed', message: 'At least one resource deployment operation failed. Please list deployment operations for details.', details: failures },
+        : {
+            code: 'DeploymentFailed',
+            message: 'At least one resource deployment operation failed. Please list deployment operations for details.',
+            details: failures,
+          },
     );
   }
 

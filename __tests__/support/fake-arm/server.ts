@@ -107,13 +107,24 @@ export interface FakeArm {
 export type ChildCredential = 'environment' | 'oidc' | 'azure-cli';
 
 const API_VERSION_RE = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-const DEPLOYMENTS_PATH = /^(|\/subscriptions\/[^/]+|\/subscriptions\/[^/]+\/resourcegroups\/[^/]+|\/providers\/microsoft\.management\/managementgroups\/[^/]+)\/providers\/microsoft\.resources\/deployments(?:\/([^/]+)(?:\/(validate|whatif|cancel|operations))?)?$/i;
+const DEPLOYMENTS_PATH =
+  /^(|\/subscriptions\/[^/]+|\/subscriptions\/[^/]+\/resourcegroups\/[^/]+|\/providers\/microsoft\.management\/managementgroups\/[^/]+)\/providers\/microsoft\.resources\/deployments(?:\/([^/]+)(?:\/(validate|whatif|cancel|operations))?)?$/i;
 const RG_OPERATIONS_PATH = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+)\/deployments\/([^/]+)\/operations$/i;
 const RG_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
 
 export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<FakeArm> {
   const certificate = createTestCertificate();
-  const scenario: Scenario = { pageSize: 2, runningPolls: 1, pollRetryAfter: 0, neverFinish: false, failResources: {}, faults: [], locationPolls: 0, identityProvider: 'entra', ...overrides };
+  const scenario: Scenario = {
+    pageSize: 2,
+    runningPolls: 1,
+    pollRetryAfter: 0,
+    neverFinish: false,
+    failResources: {},
+    faults: [],
+    locationPolls: 0,
+    identityProvider: 'entra',
+    ...overrides,
+  };
   const state = new FakeState();
   const requests: RecordedRequest[] = [];
   const lros = new Map<string, Lro>();
@@ -139,7 +150,17 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     const url = new URL(req.url ?? '/', base);
     const path = decodeURIComponent(url.pathname);
     const kind = kindOf(path);
-    const record: RecordedRequest = { method, path, search: url.search, at: Date.now(), status: 0, userAgent: String(req.headers['user-agent'] ?? ''), kind, respondedAt: 0, ...(kind === 'lro' ? { lro: path.split('/')[2] ?? '' } : {}) };
+    const record: RecordedRequest = {
+      method,
+      path,
+      search: url.search,
+      at: Date.now(),
+      status: 0,
+      userAgent: String(req.headers['user-agent'] ?? ''),
+      kind,
+      respondedAt: 0,
+      ...(kind === 'lro' ? { lro: path.split('/')[2] ?? '' } : {}),
+    };
     requests.push(record);
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
@@ -151,7 +172,8 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       res.writeHead(status, { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...headers });
       res.end(payload);
     };
-    const armError = (status: number, code: string, message: string, headers?: Record<string, string>): void => send(status, { error: { code, message } }, headers);
+    const armError = (status: number, code: string, message: string, headers?: Record<string, string>): void =>
+      send(status, { error: { code, message } }, headers);
     let body: Record<string, unknown> = {};
     try {
       const parsed: unknown = rawBody ? JSON.parse(rawBody) : {};
@@ -163,14 +185,24 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     const fault = scenario.faults.find((f) => f.times > 0 && (f.method === undefined || f.method === method) && f.path.test(path));
     if (fault) {
       fault.times--;
-      return armError(fault.status, FAULT_CODES[fault.status] ?? 'ScriptedFault', 'scripted fault', fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+      return armError(
+        fault.status,
+        FAULT_CODES[fault.status] ?? 'ScriptedFault',
+        'scripted fault',
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
+      );
     }
 
     switch (record.kind) {
       case 'metadata': {
         // Azure Stack Hub with AD FS publishes https://adfs.<region>.<domain>/adfs/ as its login endpoint.
         const loginEndpoint = scenario.identityProvider === 'adfs' ? `${base}/adfs/` : `${base}/`;
-        return send(200, { galleryEndpoint: '', graphEndpoint: '', portalEndpoint: '', authentication: { loginEndpoint, audiences: [scenario.tokenAudience ?? `${base}/`] } });
+        return send(200, {
+          galleryEndpoint: '',
+          graphEndpoint: '',
+          portalEndpoint: '',
+          authentication: { loginEndpoint, audiences: [scenario.tokenAudience ?? `${base}/`] },
+        });
       }
       case 'discovery': {
         const tenant = path.split('/')[1] ?? '';
@@ -193,7 +225,11 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       case 'oidc': {
         if (req.headers.authorization !== `Bearer ${oidcRequestToken}`) return send(401, { message: 'bad runtime token' });
         if (url.searchParams.get('audience') !== 'api://AzureADTokenExchange') return send(400, { message: 'wrong audience' });
-        const token = fakeJwt({ iss: 'https://token.actions.githubusercontent.com', aud: 'api://AzureADTokenExchange', sub: 'repo:cua-guard/test:ref:refs/heads/main' });
+        const token = fakeJwt({
+          iss: 'https://token.actions.githubusercontent.com',
+          aud: 'api://AzureADTokenExchange',
+          sub: 'repo:cua-guard/test:ref:refs/heads/main',
+        });
         oidcTokens.add(token);
         return send(200, { value: token });
       }
@@ -205,7 +241,9 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     // Everything below is ARM: a token from our token endpoint is required.
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !tokens.has(auth.slice(7))) {
-      return armError(401, 'AuthenticationFailed', 'no valid access token', { 'www-authenticate': `Bearer authorization_uri="${base}/${tenantId}", error="invalid_token"` });
+      return armError(401, 'AuthenticationFailed', 'no valid access token', {
+        'www-authenticate': `Bearer authorization_uri="${base}/${tenantId}", error="invalid_token"`,
+      });
     }
     const apiVersion = url.searchParams.get('api-version') ?? '';
     if (!API_VERSION_RE.test(apiVersion)) return armError(400, 'MissingApiVersionParameter', 'api-version is required');
@@ -289,7 +327,13 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
   function resourceGroup(method: string, subscriptionId: string, name: string, body: Record<string, unknown>, send: Send, armError: ArmErrorSend): void {
     const id = `/subscriptions/${subscriptionId}/resourceGroups/${name}`;
     const existing = state.resourceGroups.get(key(id));
-    const json = (g: { id: string; name: string; location: string }): unknown => ({ id: g.id, name: g.name, type: 'Microsoft.Resources/resourceGroups', location: g.location, properties: { provisioningState: 'Succeeded' } });
+    const json = (g: { id: string; name: string; location: string }): unknown => ({
+      id: g.id,
+      name: g.name,
+      type: 'Microsoft.Resources/resourceGroups',
+      location: g.location,
+      properties: { provisioningState: 'Succeeded' },
+    });
     switch (method) {
       case 'HEAD':
         return send(existing ? 204 : 404);
@@ -308,7 +352,16 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     }
   }
 
-  function deployments(method: string, scope: string, name: string | undefined, action: string | undefined, body: Record<string, unknown>, url: URL, send: Send, armError: ArmErrorSend): void {
+  function deployments(
+    method: string,
+    scope: string,
+    name: string | undefined,
+    action: string | undefined,
+    body: Record<string, unknown>,
+    url: URL,
+    send: Send,
+    armError: ArmErrorSend,
+  ): void {
     const rg = RG_PATH.exec(scope);
     const groupMissing = rg !== null && !state.hasResourceGroup(rg[1] ?? '', rg[2] ?? '');
     if (name === undefined) {
@@ -335,13 +388,24 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       if ('error' in request) return armError(400, request.error.code, request.error.message);
       let items: PlannedItem[];
       try {
-        items = flatten(state.plan({ scope, name, template: request.template, parameters: request.parameters, ...(request.location ? { location: request.location } : {}) }));
+        items = flatten(
+          state.plan({ scope, name, template: request.template, parameters: request.parameters, ...(request.location ? { location: request.location } : {}) }),
+        );
       } catch (error) {
         return armError(400, 'InvalidTemplate', error instanceof Error ? error.message : String(error));
       }
       const result =
         action === 'validate'
-          ? { id: deploymentIdOf(scope, name), name, properties: { provisioningState: 'Succeeded', correlationId: randomUUID(), mode: 'Incremental', validatedResources: items.map((i) => ({ id: i.id })) } }
+          ? {
+              id: deploymentIdOf(scope, name),
+              name,
+              properties: {
+                provisioningState: 'Succeeded',
+                correlationId: randomUUID(),
+                mode: 'Incremental',
+                validatedResources: items.map((i) => ({ id: i.id })),
+              },
+            }
           : { status: 'Succeeded', properties: { changes: whatIfChanges(items, resultFormat(body)) } };
       return startLro({ kind: action, target: deploymentIdOf(scope, name), polls: 0, result }, send, 202, undefined, 'location');
     }
@@ -383,7 +447,10 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     const skip = Number(url.searchParams.get('$skiptoken') ?? '0');
     const value = items.slice(skip, skip + scenario.pageSize);
     const more = skip + scenario.pageSize < items.length;
-    return { value, ...(more ? { nextLink: `${base}${url.pathname}?api-version=${url.searchParams.get('api-version')}&$skiptoken=${skip + scenario.pageSize}` } : {}) };
+    return {
+      value,
+      ...(more ? { nextLink: `${base}${url.pathname}?api-version=${url.searchParams.get('api-version')}&$skiptoken=${skip + scenario.pageSize}` } : {}),
+    };
   }
 
   /**
@@ -443,7 +510,13 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
   };
 }
 
-const FAULT_CODES: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' };
+const FAULT_CODES: Record<number, string> = {
+  429: 'TooManyRequests',
+  500: 'InternalServerError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
 
 function kindOf(path: string): RequestKind {
   if (/^\/metadata\/endpoints$/i.test(path)) return 'metadata';
@@ -466,11 +539,16 @@ function canonicalScope(raw: string): string {
   return '';
 }
 
-function deploymentBody(body: Record<string, unknown>, scope: string): { template: Record<string, unknown>; parameters: Record<string, unknown>; location?: string; mode: string } | { error: ArmErrorBody } {
+function deploymentBody(
+  body: Record<string, unknown>,
+  scope: string,
+): { template: Record<string, unknown>; parameters: Record<string, unknown>; location?: string; mode: string } | { error: ArmErrorBody } {
   const properties = isRecord(body['properties']) ? body['properties'] : undefined;
-  if (!properties || !isRecord(properties['template'])) return { error: { code: 'InvalidRequestContent', message: 'properties.template is required (the fake takes inline templates only)' } };
+  if (!properties || !isRecord(properties['template']))
+    return { error: { code: 'InvalidRequestContent', message: 'properties.template is required (the fake takes inline templates only)' } };
   const location = typeof body['location'] === 'string' && body['location'] !== '' ? body['location'] : undefined;
-  if (!RG_PATH.test(scope) && location === undefined) return { error: { code: 'LocationRequired', message: 'The location property is required for this definition.' } };
+  if (!RG_PATH.test(scope) && location === undefined)
+    return { error: { code: 'LocationRequired', message: 'The location property is required for this definition.' } };
   return {
     template: properties['template'],
     parameters: isRecord(properties['parameters']) ? properties['parameters'] : {},

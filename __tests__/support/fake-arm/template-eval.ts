@@ -35,7 +35,11 @@ export function evaluate(value: unknown, ctx: EvalContext): unknown {
 }
 
 /** Parameter values: template defaults, overridden by `{ name: { value } }` from the request. */
-export function resolveParameters(template: Record<string, unknown>, given: Record<string, unknown>, ctx: Omit<EvalContext, 'parameters'>): Record<string, unknown> {
+export function resolveParameters(
+  template: Record<string, unknown>,
+  given: Record<string, unknown>,
+  ctx: Omit<EvalContext, 'parameters'>,
+): Record<string, unknown> {
   const defs = isRecord(template['parameters']) ? template['parameters'] : {};
   const values: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(defs)) {

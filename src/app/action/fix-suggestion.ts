@@ -35,7 +35,10 @@ export async function suggestFix(settings: RunSettings, workspace: Workspace, re
     const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${change.message}`));
     budget -= pushWithin(out, changes, budget / 4, 'change(s)');
     const room = Math.min(MAX_SUMMARY_DIFF, Math.max(0, budget - MAX_FIX_SUMMARY / 4));
-    const shown = Buffer.byteLength(diff) > room ? `${Buffer.from(diff).subarray(0, room).toString('utf8')}\n… (truncated; the whole patch is the fix-patch output)\n` : diff;
+    const shown =
+      Buffer.byteLength(diff) > room
+        ? `${Buffer.from(diff).subarray(0, room).toString('utf8')}\n… (truncated; the whole patch is the fix-patch output)\n`
+        : diff;
     budget -= Buffer.byteLength(shown);
     const fence = '`'.repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length + 1)));
     out.push('', 'Apply it with `git apply`, or run `npx cua-guard fix` locally:', '', `${fence}diff`, shown.trimEnd(), fence);

@@ -59,7 +59,11 @@ export async function run(): Promise<void> {
 
     publishOutputs(settings, report, pathErrors.length > 0);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
-    if (settings.sarifPath) writeReport(settings.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }));
+    if (settings.sarifPath)
+      writeReport(
+        settings.sarifPath,
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }),
+      );
     const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
     const fixMarkdown = settings.fix === 'suggest' ? await suggestFix(settings, workspace, report) : '';
 
@@ -103,7 +107,12 @@ function reportFailure(error: unknown): void {
     for (const problem of error.problems) {
       // The runner places annotations by workspace-relative path; a file elsewhere gets none.
       const file = isAbsolute(error.file) ? {} : { file: error.file };
-      core.error(`invalid configuration: ${problem.message}`, { title: 'cua-guard configuration', ...file, startLine: problem.line, startColumn: problem.column });
+      core.error(`invalid configuration: ${problem.message}`, {
+        title: 'cua-guard configuration',
+        ...file,
+        startLine: problem.line,
+        startColumn: problem.column,
+      });
     }
     process.exitCode = 1;
     return;

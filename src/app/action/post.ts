@@ -20,7 +20,9 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
   if (journal.created.length === 0) return;
   if (!shouldCleanUp(journal)) {
-    core.info(`cua-guard: leaving ${describe(journal)} in place (cleanup: ${journal.cleanup}${journal.cleanup === 'on-success' ? `, verification ${journal.outcome ?? 'did not finish'}` : ''})`);
+    core.info(
+      `cua-guard: leaving ${describe(journal)} in place (cleanup: ${journal.cleanup}${journal.cleanup === 'on-success' ? `, verification ${journal.outcome ?? 'did not finish'}` : ''})`,
+    );
     return;
   }
   const controller = new AbortController();
@@ -28,7 +30,12 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   timer.unref();
   try {
     const { runCleanup } = await import('../../azure/cleanup.ts');
-    const report = await runCleanup(journal, { env, signal: controller.signal, log: (line) => core.info(`cua-guard: ${line}`), warn: (line) => core.warning(`cua-guard: ${line}`) });
+    const report = await runCleanup(journal, {
+      env,
+      signal: controller.signal,
+      log: (line) => core.info(`cua-guard: ${line}`),
+      warn: (line) => core.warning(`cua-guard: ${line}`),
+    });
     core.info(`cua-guard: clean-up finished: ${report.removed.length} removed, ${report.failed.length} failed, ${report.requestCount} Azure request(s)`);
     // Left-over resources cost money and block the next run's names: fail loudly.
     if (report.failed.length > 0) core.setFailed(`cua-guard could not remove: ${report.failed.join('; ')}`);
@@ -40,7 +47,5 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
 }
 
 function describe(journal: CleanupJournal): string {
-  return journal.created
-    .map((item) => (item.kind === 'resourceGroup' ? `resource group '${item.name}'` : `deployment '${item.name}'`))
-    .join(', ');
+  return journal.created.map((item) => (item.kind === 'resourceGroup' ? `resource group '${item.name}'` : `deployment '${item.name}'`)).join(', ');
 }

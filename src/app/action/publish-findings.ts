@@ -16,10 +16,15 @@ export const CHECK_RUN_NAME = 'cua-guard';
  * Workflow-command annotations within GitHub's caps; returns how many findings were left out.
  * `reserved`: the failure message and path errors are error annotations, each warning above a warning one.
  */
-export function publishAnnotations(findings: readonly Finding[], changedFiles: ReadonlySet<string> | undefined, reserved: Partial<Record<Severity, number>>): number {
+export function publishAnnotations(
+  findings: readonly Finding[],
+  changedFiles: ReadonlySet<string> | undefined,
+  reserved: Partial<Record<Severity, number>>,
+): number {
   const plan = planAnnotations(findings, { rules: RULES, ...(changedFiles ? { changedFiles } : {}), reserved });
   for (const annotation of plan.annotations) annotate(annotation);
-  if (plan.omitted.length > 0) core.info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
+  if (plan.omitted.length > 0)
+    core.info(`${plan.omitted.length} more finding(s) are listed in the job summary (GitHub shows at most 10 annotations per severity per step).`);
   return plan.omitted.length;
 }
 
@@ -69,8 +74,14 @@ export async function publishThroughChecks(github: GitHubAccess, report: Workspa
     titleOf: ruleTitle,
   });
   if (result.ok) {
-    core.info(`checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ''} in ${result.requests} request(s)`);
-    return { published: true, notes: [`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? '#'}).`], warnings: [] };
+    core.info(
+      `checks: ${result.annotations} finding(s) published as annotations of check run '${CHECK_RUN_NAME}'${result.url ? ` (${result.url})` : ''} in ${result.requests} request(s)`,
+    );
+    return {
+      published: true,
+      notes: [`Every finding (${result.annotations}) is an annotation of the check run [${CHECK_RUN_NAME}](${result.url ?? '#'}).`],
+      warnings: [],
+    };
   }
   const status = result.failure.status !== undefined ? `${result.failure.status}: ` : '';
   return fallback(

@@ -135,7 +135,13 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
   });
   const readFile = workspaceTextReader(workspace);
-  io.stdout(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile }) : formatText(report));
+  io.stdout(
+    format === 'json'
+      ? formatJson(report)
+      : format === 'sarif'
+        ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile })
+        : formatText(report),
+  );
   // The text format prints the problems itself; JSON and SARIF keep stdout one document.
   if (format !== 'text') for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
   if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;

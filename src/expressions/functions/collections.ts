@@ -1,17 +1,6 @@
 // Array and object functions (several also accept strings, as in ARM).
 import { PartialString, Unknown, knownPrefix, type ArmValue } from '../value.ts';
-import {
-  armEquals,
-  getProperty,
-  isFullyKnown,
-  isObject,
-  isStringLike,
-  knownSuffix,
-  partsOf,
-  setProperty,
-  typeName,
-  type ArmObject,
-} from '../value-helpers.ts';
+import { armEquals, getProperty, isFullyKnown, isObject, isStringLike, knownSuffix, partsOf, setProperty, typeName, type ArmObject } from '../value-helpers.ts';
 import { intArg } from './strings.ts';
 import { fn, type Call, type FunctionTable } from './types.ts';
 

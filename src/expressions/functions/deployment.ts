@@ -42,13 +42,15 @@ function copyIndexUnknown(call: Call): Unknown {
 
 /** deployment(), resourceGroup(), ...: Unknown objects whose properties read as `<fn>().<prop>`. */
 function contextObject(canonical: ContextFunction, availableAt?: readonly ScopeKind[]): (call: Call) => ArmValue {
-  const unavailable = availableAt === undefined ? undefined : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(' or ')}`;
+  const unavailable =
+    availableAt === undefined ? undefined : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(' or ')}`;
   const available = new Set(availableAt);
   return (call) => {
     const kind = call.frame.scope.kind;
     // "Supported functions" of ARM's deployment scopes: resourceGroup() at resource-group scope,
     // subscription() there and at subscription scope.
-    if (unavailable !== undefined && kind !== undefined && !available.has(kind)) return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, 'static');
+    if (unavailable !== undefined && kind !== undefined && !available.has(kind))
+      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, 'static');
     if (call.argCount > 0) {
       call.args(); // report problems inside the arguments
       return new Unknown(call.text, { kind: 'context', fn: canonical });

@@ -122,4 +122,3 @@ export const logicFunctions: FunctionTable = {
   int: fn(1, 1, toInt),
   float: fn(1, 1, toFloat),
 };
-

@@ -199,7 +199,13 @@ function replace(call: Call): ArmValue {
   // A one-character match cannot straddle a known/unknown boundary, so parts can be replaced one by one.
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
   const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
-  return joinParts(source.parts.map((part) => (typeof part === 'string' ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: 'call', fn: 'replace', inputs: [part, oldValue, newValue] }))));
+  return joinParts(
+    source.parts.map((part) =>
+      typeof part === 'string'
+        ? part.replaceAll(oldValue, newValue)
+        : new Unknown(`replace(${part.text}, ${args})`, { kind: 'call', fn: 'replace', inputs: [part, oldValue, newValue] }),
+    ),
+  );
 }
 
 function quoteArg(text: string): string {
