@@ -6,7 +6,8 @@
 //   needs it. Modules they share with the entry are duplicated, so code that crosses into
 //   them never relies on `instanceof` (see isUsageError).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -111,3 +112,9 @@ while (queue.length > 0) {
   await build({ ...options, entryPoints: { [name]: entry }, banner: { js: `${ENTRIES.has(name) ? versionGuard(name) : ''}${REQUIRE}` } });
   for (const [source, lazyName] of lazyModules) if (!built.has(lazyName)) queue.push([lazyName, source]);
 }
+
+// The tree-sitter runtime and grammars (.wasm) sit beside the lazy chunk that loads them: the
+// action runs dist/ without node_modules. The list is the loader's own (src/parse/tree-sitter).
+const { WASM_FILES } = await import('../src/parse/tree-sitter/grammars.ts');
+const requireFromHere = createRequire(import.meta.url);
+for (const file of WASM_FILES) await copyFile(requireFromHere.resolve(file.packagePath), resolve(outdir, file.fileName));
