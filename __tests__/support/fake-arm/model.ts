@@ -19,7 +19,8 @@ export interface FakeOperation {
     timestamp: string;
     duration: string;
     statusCode?: string;
-    statusMessage?: { status: string; error: ArmErrorBody };
+    /** Free-form in the spec (StatusMessage is `{status, error}` there, but RPs send other shapes). */
+    statusMessage?: unknown;
     targetResource?: { id: string; resourceType: string; resourceName: string };
   };
 }
@@ -39,6 +40,8 @@ export interface FakeDeployment {
     parameters: Record<string, unknown>;
     error?: ArmErrorBody;
     validatedResources?: { id: string }[];
+    /** What the deployment provisioned itself (DeploymentPropertiesExtended.outputResources). */
+    outputResources?: { id: string }[];
   };
   operations: FakeOperation[];
 }
@@ -60,11 +63,18 @@ export interface PlannedItem {
   template?: Record<string, unknown>;
   parameters?: Record<string, unknown>;
   children?: PlannedItem[];
+  /**
+   * Its parameters hold a reference(): validation cannot evaluate them and skips its resources
+   * (diagnostic NestedDeploymentShortCircuited in the spec's PostDeploymentValidateOnResourceGroup example).
+   */
+  shortCircuited?: boolean;
 }
 
 export interface EngineOptions {
   /** Resource names (lower case) that fail with this error. */
   failResources: Record<string, ArmErrorBody>;
+  /** Resource names (lower case) whose failed operation carries this statusMessage instead of `{status, error}`. */
+  rawStatusMessages?: Record<string, unknown>;
 }
 
 export class FakeState {
@@ -157,7 +167,18 @@ export class FakeState {
             };
         const location = typeof raw['location'] === 'string' ? String(evaluate(raw['location'], ctx)) : deployment.location;
         const children = this.plan({ scope: targetScope, name, ...(location ? { location } : {}), template: nestedTemplate, parameters });
-        items.push({ kind: 'deployment', id: deploymentIdOf(targetScope, name), type, name, targetScope, template: nestedTemplate, parameters, children });
+        const shortCircuited = /\breference\s*\(/i.test(JSON.stringify(props['parameters'] ?? {}));
+        items.push({
+          kind: 'deployment',
+          id: deploymentIdOf(targetScope, name),
+          type,
+          name,
+          targetScope,
+          template: nestedTemplate,
+          parameters,
+          children,
+          ...(shortCircuited ? { shortCircuited } : {}),
+        });
       } else if (type.toLowerCase() === 'microsoft.resources/resourcegroups') {
         items.push({ kind: 'resourceGroup', id: `/subscriptions/${scope.subscriptionId}/resourceGroups/${name}`, type, name });
       } else {
@@ -177,6 +198,7 @@ export class FakeState {
       return;
     }
     const failures: ArmErrorBody[] = [];
+    const provisioned: { id: string }[] = [];
     for (const item of items) {
       const op = operation(deployment, item);
       if (item.kind === 'deployment') {
@@ -201,14 +223,19 @@ export class FakeState {
       } else if (item.kind === 'resourceGroup') {
         const sub = /^\/subscriptions\/([^/]+)/i.exec(item.id)?.[1] ?? '';
         this.addResourceGroup(sub, item.name);
+        provisioned.push({ id: item.id });
       } else {
         const failure = options.failResources[item.name.toLowerCase()];
-        if (failure) fail(op, failure);
-        else this.resources.set(key(item.id), { id: item.id, type: item.type, deploymentId: deployment.id });
+        if (failure) fail(op, failure, options.rawStatusMessages?.[item.name.toLowerCase()]);
+        else {
+          this.resources.set(key(item.id), { id: item.id, type: item.type, deploymentId: deployment.id });
+          provisioned.push({ id: item.id });
+        }
       }
-      if (op.properties.statusMessage) failures.push(op.properties.statusMessage.error);
+      if (op.properties.provisioningState === 'Failed') failures.push(errorOf(op, item));
       deployment.operations.push(op);
     }
+    deployment.properties.outputResources = provisioned;
     // ARM ends a successful deployment with a target-less bookkeeping operation.
     if (failures.length === 0) {
       deployment.operations.push({
@@ -256,10 +283,17 @@ function operation(deployment: FakeDeployment, item: PlannedItem): FakeOperation
   };
 }
 
-function fail(op: FakeOperation, error: ArmErrorBody): void {
+function fail(op: FakeOperation, error: ArmErrorBody, rawStatusMessage?: unknown): void {
   op.properties.provisioningState = 'Failed';
   op.properties.statusCode = 'Conflict';
-  op.properties.statusMessage = { status: 'Failed', error };
+  op.properties.statusMessage = rawStatusMessage ?? { status: 'Failed', error };
+}
+
+/** The deployment's error detail for a failed operation (ARM wraps a free-form one as Conflict). */
+function errorOf(op: FakeOperation, item: PlannedItem): ArmErrorBody {
+  const status = op.properties.statusMessage;
+  if (isRecord(status) && isRecord(status['error'])) return status['error'] as unknown as ArmErrorBody;
+  return { code: 'Conflict', message: `${item.type} '${item.name}' failed: ${JSON.stringify(status)}` };
 }
 
 /** Where a nested deployment deploys: resourceGroup / subscriptionId / scope properties. */
