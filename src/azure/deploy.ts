@@ -12,6 +12,7 @@ import { verifyFinding, type FindingTarget } from './findings.ts';
 import { judgeAttribution } from './judge.ts';
 import { driveLro } from './lro.ts';
 import { describeScope, idKey } from './scope.ts';
+import { keepExistingRecords } from './existing-records.ts';
 import { recordGroupsTheTemplateCreates, type GroupsOutcome, type TemplateDeployment } from './template-groups.ts';
 
 export interface RunResult {
@@ -35,6 +36,13 @@ export async function runDeploy(ctx: StepContext, job: TemplateJob, target: Find
     return stopped(ctx, job, target, 'nothing was deployed');
   }
   if (!groups.ok) return { verified: false, trackedResources: [], tracking: [], notes: [], findings: groups.findings };
+  let keptNotes: string[];
+  try {
+    keptNotes = await keepExistingRecords(ctx, job, groups.validatedIds);
+  } catch (error) {
+    if (!cancellation.signal.aborted) throw error;
+    return stopped(ctx, job, target, 'nothing was deployed');
+  }
   journal.record({ kind: 'deployment', scope, name: job.deploymentName });
   const poller = beginDeploy(session, { scope, name: job.deploymentName }, request, cancellation.signal);
   let outcome;
@@ -44,10 +52,16 @@ export async function runDeploy(ctx: StepContext, job: TemplateJob, target: Find
     if (!cancellation.signal.aborted) throw error;
     return stopped(ctx, job, target, await cancelAfterStop(ctx, job.deploymentName));
   }
-  const notes = [...groups.notes, `deployment '${job.deploymentName}' ${outcome.status}`];
-  // Rejected before it ran (an invalid template, a missing resource group): nothing to verify.
+  const notes = [...groups.notes, ...keptNotes, `deployment '${job.deploymentName}' ${outcome.status}`];
+  // Rejected before it ran (an invalid template, a missing resource group, another run's active
+  // deployment of the same name): the PUT created nothing, so cleanup must not touch the name.
   if (outcome.status === 'failed' && poller.operationState === undefined) {
-    const message = `ARM rejected deployment '${job.deploymentName}': ${formatError(errorInfo(outcome.error, outcome.body))}`;
+    journal.markRefused(scope, job.deploymentName);
+    const info = errorInfo(outcome.error, outcome.body);
+    const message =
+      info.code === 'DeploymentActive'
+        ? `ARM refused deployment '${job.deploymentName}': another deployment named '${job.deploymentName}' is still running at ${describeScope(scope)} (${formatError(info)}). It is left untouched; give each run its own deployment-name, or serialise runs with a workflow \`concurrency:\` group`
+        : `ARM rejected deployment '${job.deploymentName}': ${formatError(info)}`;
     return { verified: false, trackedResources: [], tracking: [], notes, findings: [verifyFinding(target, 'CUA101', message)] };
   }
   const result = await verify(ctx, job, target, template);

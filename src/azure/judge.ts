@@ -7,7 +7,7 @@ import { formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
 import { nameNeedles } from './locate.ts';
 import { describeScope, type ArmScope } from './scope.ts';
-import { describeExpectedNames } from './tracking-match.ts';
+import { describeExpectedNames, type ExpectedTrackingName } from './tracking-match.ts';
 
 export interface Verdict {
   verified: boolean;
@@ -18,7 +18,7 @@ export interface Verdict {
 /** What the deployment should have tracked: where, the tracking names the static check read, and the template. */
 export interface ExpectedTracking {
   scope: ArmScope;
-  names: readonly string[];
+  names: readonly ExpectedTrackingName[];
   template?: Record<string, unknown> | undefined;
 }
 

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { DeploymentRequest } from './arm-api.ts';
 import type { StepContext, TemplateJob, TemplateRun, VerifyTemplate } from './context.ts';
 import { runDeploy, runExisting, type RunResult } from './deploy.ts';
-import { errorInfo, formatError } from './errors.ts';
+import { errorInfo, formatError, isSignInError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
 import { runValidate, runWhatIf } from './preview.ts';
 import { ensureResourceGroup } from './resource-group.ts';
@@ -23,6 +23,7 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
   const target: FindingTarget = { file: template.path, ...(loaded.ok ? { text: loaded.value.text } : {}) };
   const job: TemplateJob = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
   let result: RunResult;
+  let signInFailed = false;
   try {
     if (settings.mode === 'existing') {
       // The template only helps to name and locate things here; the deployment is what counts.
@@ -33,9 +34,10 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
       result = await runDeploying(ctx, job, target, loaded.value);
     }
   } catch (error) {
+    signInFailed = !ctx.cancellation.signal.aborted && isSignInError(error);
     result = failedWith(unexpected(ctx, target, error));
   }
-  return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before };
+  return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before, ...(signInFailed ? { signInFailed } : {}) };
 }
 
 async function runDeploying(
@@ -81,15 +83,17 @@ function unexpected(ctx: StepContext, target: FindingTarget, error: unknown): Re
     const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : 'stopped';
     return verifyFinding(target, 'CUA107', `verification stopped: ${why}`);
   }
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError') {
-    return verifyFinding(
-      target,
-      'CUA100',
-      `signing in to Azure failed: ${formatError(errorInfo(error))}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)`,
-    );
-  }
+  if (isSignInError(error)) return signInFinding(error);
   return verifyFinding(target, 'CUA100', `an Azure request failed: ${formatError(errorInfo(error))}`);
+}
+
+/** Not on a template line: signing in is the same for every template. */
+export function signInFinding(error: unknown): ReturnType<typeof verifyFinding> {
+  return verifyFinding(
+    { file: '' },
+    'CUA100',
+    `signing in to Azure failed: ${formatError(errorInfo(error))}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)`,
+  );
 }
 
 function failedWith(finding: ReturnType<typeof verifyFinding>): RunResult {

@@ -19,7 +19,10 @@ export const SPEC_FILES = {
   },
   // Resource groups and providers at 2019-10-01 (the hybrid profile) are not vendored: their
   // shapes are checked against 2025-04-01, whose resource-group and provider models are a superset.
-  resources: { '2025-04-01': `${RESOURCES_DIR}/resources/stable/2025-04-01/resources.json`, '2019-10-01': `${RESOURCES_DIR}/resources/stable/2025-04-01/resources.json` },
+  resources: {
+    '2025-04-01': `${RESOURCES_DIR}/resources/stable/2025-04-01/resources.json`,
+    '2019-10-01': `${RESOURCES_DIR}/resources/stable/2025-04-01/resources.json`,
+  },
 } as const;
 
 const COMMON_FILES = [
@@ -103,7 +106,9 @@ function buildContract(): Contract {
     const ref = schemaRef(file, schema);
     const validate = validator(ref);
     if (validate(value)) return [];
-    return (validate.errors ?? []).slice(0, 5).map((e) => `${what}${e.instancePath || ''} ${e.message ?? 'is invalid'} (${ref.replace(BASE, '')} ${e.schemaPath})`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${what}${e.instancePath || ''} ${e.message ?? 'is invalid'} (${ref.replace(BASE, '')} ${e.schemaPath})`);
   };
   // Inline schemas in operations are registered once each, under an id of their own.
   const inlineIds = new WeakMap<Json, string>();
@@ -138,7 +143,8 @@ function buildContract(): Contract {
         }
       }
       // $skiptoken is part of the server's own opaque nextLink.
-      for (const name of query.keys()) if (!known.has(name) && name !== '$skiptoken') problems.push(`${operation.operationId}: unknown query parameter ${name}`);
+      for (const name of query.keys())
+        if (!known.has(name) && name !== '$skiptoken') problems.push(`${operation.operationId}: unknown query parameter ${name}`);
       return { operation, problems };
     },
     checkResponse(operation, status, body) {
@@ -161,8 +167,8 @@ function routesOf(file: string, document: Json, documents: Map<string, Json>): R
     const operations = new Map<string, SpecOperation>();
     for (const [method, raw] of Object.entries(methods)) {
       if (method === 'parameters') continue;
-      const parameters = [...((methods['parameters'] as unknown as Json[] | undefined) ?? []), ...((raw['parameters'] as Json[] | undefined) ?? [])].map(
-        (p) => resolveParameter(file, p, documents),
+      const parameters = [...((methods['parameters'] as unknown as Json[] | undefined) ?? []), ...((raw['parameters'] as Json[] | undefined) ?? [])].map((p) =>
+        resolveParameter(file, p, documents),
       );
       operations.set(method, {
         operationId: String(raw['operationId']),

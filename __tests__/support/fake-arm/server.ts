@@ -42,8 +42,8 @@ export interface CloudApiVersions {
   resources: string[];
 }
 
-/** Public Azure as far as the vendored spec goes. */
-export const PUBLIC_API_VERSIONS: CloudApiVersions = { deployments: ['2026-06-01'], resources: ['2025-04-01'] };
+/** Public Azure as far as the vendored spec goes: the SDK's versions, and the older 2019-10-01 it still serves. */
+export const PUBLIC_API_VERSIONS: CloudApiVersions = { deployments: ['2026-06-01', '2019-10-01'], resources: ['2025-04-01', '2019-10-01'] };
 /**
  * Azure Stack Hub's 2020-09-01-hybrid profile: Microsoft.Resources deployments, deployments/operations,
  * resource groups and providers at 2019-10-01 (learn.microsoft.com, "Resource provider API versions
@@ -169,6 +169,8 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
   const lros = new Map<string, Lro>();
   /** Deployments whose cancel was accepted: reads left before they show Canceled. */
   const cancelling = new Map<string, number>();
+  /** Reads each running deployment has had (see progress). */
+  const progressReads = new Map<string, number>();
   const tokens = new Set<string>();
   const oidcTokens = new Set<string>();
   const tenantId = randomUUID();
@@ -368,16 +370,9 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
         const deployment = state.deployments.get(key(lro.target));
         if (!deployment) return armError(404, 'DeploymentNotFound', 'the deployment is gone');
         settleCancel(deployment);
-        const current = deployment.properties.provisioningState;
-        if (current === 'Accepted' || current === 'Running') {
-          if (scenario.neverFinish || lro.polls < scenario.runningPolls) {
-            lro.polls++;
-            deployment.properties.provisioningState = 'Running';
-            return send(200, { status: 'Running' }, later);
-          }
-          state.apply(deployment, { failResources: scenario.failResources, rawStatusMessages: scenario.rawStatusMessages });
-        }
+        progress(deployment);
         const { provisioningState, error } = deployment.properties;
+        if (provisioningState === 'Running') return send(200, { status: 'Running' }, later);
         return send(200, { status: provisioningState, ...(error ? { error } : {}) });
       }
       default:
@@ -447,6 +442,7 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     }
     const deployment = state.getDeployment(scope, name);
     if (deployment) settleCancel(deployment);
+    if (deployment && method === 'GET' && action === undefined) progress(deployment);
     if (action === 'operations') {
       if (method !== 'GET') return armError(405, 'MethodNotAllowed', method);
       return operations(scope, name, url, send, armError);
@@ -468,7 +464,13 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       if ('error' in request) return armError(400, request.error.code, request.error.message);
       let planned: PlannedItem[];
       try {
-        planned = state.plan({ scope, name, template: request.template, parameters: request.parameters, ...(request.location ? { location: request.location } : {}) });
+        planned = state.plan({
+          scope,
+          name,
+          template: request.template,
+          parameters: request.parameters,
+          ...(request.location ? { location: request.location } : {}),
+        });
       } catch (error) {
         return armError(400, 'InvalidTemplate', error instanceof Error ? error.message : String(error));
       }
@@ -521,6 +523,8 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
           );
         }
         const created = state.createDeployment(scope, name, request, correlationId);
+        progressReads.delete(key(created.id));
+        cancelling.delete(key(created.id));
         return startLro({ kind: 'deploy', target: created.id, polls: 0 }, send, 201, deploymentJson(created), 'azure-asyncoperation');
       }
       case 'DELETE':
@@ -532,6 +536,23 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       default:
         return armError(405, 'MethodNotAllowed', method);
     }
+  }
+
+  /**
+   * ARM runs a deployment by itself, whoever watches: each read of it (its operation status, or a
+   * GET by anyone, the post step included) moves it on; after scenario.runningPolls reads it ends.
+   */
+  function progress(deployment: FakeDeployment): void {
+    const current = deployment.properties.provisioningState;
+    if ((current !== 'Accepted' && current !== 'Running') || cancelling.has(key(deployment.id))) return;
+    const reads = progressReads.get(key(deployment.id)) ?? 0;
+    if (scenario.neverFinish || reads < scenario.runningPolls) {
+      progressReads.set(key(deployment.id), reads + 1);
+      deployment.properties.provisioningState = 'Running';
+      return;
+    }
+    progressReads.delete(key(deployment.id));
+    state.apply(deployment, { failResources: scenario.failResources, rawStatusMessages: scenario.rawStatusMessages });
   }
 
   /** A cancelled deployment reads as running for scenario.cancelPolls reads, then Canceled. */

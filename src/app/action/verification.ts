@@ -24,7 +24,7 @@ async function verifyInAzure(settings: RunSettings, verifySettings: VerifySettin
     templates: report.files.map((file) => ({
       path: file.path,
       absolutePath: `${settings.workspace}/${file.path}`,
-      trackingNames: file.tracking.filter((t) => t.placement === 'top-level').map((t) => t.resolvedName),
+      trackingNames: file.tracking.filter((t) => t.placement === 'top-level').map((t) => ({ display: t.resolvedName, parts: t.nameParts })),
       ...(file.parametersFile ? { parametersFile: file.parametersFile } : {}),
     })),
     trackingIds: [...settings.check.trackingIds],
