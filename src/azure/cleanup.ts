@@ -21,6 +21,7 @@ import type { CleanupJournal, CreatedItem } from './journal.ts';
 import { driveLro } from './lro.ts';
 import { deploymentId, idKey, isDeploymentType, parseDeploymentId, scopeContains, scopeId, type ArmScope, type DeploymentAt } from './scope.ts';
 import { createSession, type AzureSession } from './session.ts';
+import { groupExists } from './resource-group.ts';
 import { sleep } from './sleep.ts';
 
 export interface CleanupReport {
@@ -261,8 +262,7 @@ async function removeDeployment(session: AzureSession, at: DeploymentAt, { group
 
 async function removeResourceGroup(session: AzureSession, subscriptionId: string, name: string, signal: AbortSignal): Promise<boolean> {
   const groups = session.resourceGroups(subscriptionId);
-  const exists = await groups.checkExistence(name, { abortSignal: signal });
-  if (!exists.body) return false;
+  if (!(await groupExists(session, subscriptionId, name, signal))) return false;
   const outcome = await driveLro(groups.delete(name, { abortSignal: signal }), session.meter, signal);
   if (outcome.status === 'failed') throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));
   return outcome.status === 'succeeded';

@@ -13,7 +13,11 @@ export const VERIFY_RULES = {
   CUA106: 'preflight-failed',
   CUA107: 'stopped',
   CUA108: 'template-not-deployable',
+  CUA109: 'not-established',
 } as const;
+
+/** Findings that report what could not be established rather than a fault. */
+const WARNINGS: ReadonlySet<VerifyRuleId> = new Set(['CUA109']);
 
 export type VerifyRuleId = keyof typeof VERIFY_RULES;
 
@@ -26,5 +30,5 @@ export interface FindingTarget {
 
 export function verifyFinding(target: FindingTarget, ruleId: VerifyRuleId, message: string, needles: readonly (string | undefined)[] = []): Finding {
   const { line, column } = locateInTemplate(target.text, needles);
-  return { ruleId, severity: 'error', messageId: 'verification', message, file: target.file, line, column };
+  return { ruleId, severity: WARNINGS.has(ruleId) ? 'warning' : 'error', messageId: 'verification', message, file: target.file, line, column };
 }

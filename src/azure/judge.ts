@@ -77,7 +77,18 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
       );
     }
   }
-  if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded) {
+  for (const { deployment, error } of facts.unreadable) {
+    findings.push(
+      verifyFinding(
+        target,
+        'CUA109',
+        `nested deployment ${deployment.id} could not be read (${formatError(error)}): the verdict covers only what could be read; what it created is not counted`,
+        nameNeedles(deployment.name),
+      ),
+    );
+  }
+  // Nothing created where it could be read does not show that nothing was created where it could not.
+  if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded && facts.unreadable.length === 0) {
     findings.push(
       verifyFinding(
         target,
@@ -88,7 +99,8 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
   }
 
   notes.push(`correlationId ${facts.correlationId ?? 'unknown'}: ${facts.visited.length} deployment(s), ${facts.trackedResources.length} created resource(s)`);
-  const verified = entrySucceeded && facts.tracking.length > 0 && findings.length === 0;
+  const established = facts.unreadable.length === 0 || facts.trackedResources.length > 0;
+  const verified = entrySucceeded && facts.tracking.length > 0 && established && findings.every((f) => f.severity !== 'error');
   return { verified, findings, notes };
 }
 

@@ -9,6 +9,7 @@ import type { DeploymentRequest } from './arm-api.ts';
 import type { StepContext, TemplateJob } from './context.ts';
 import type { FindingTarget } from './findings.ts';
 import { preflight } from './preview.ts';
+import { groupExists } from './resource-group.ts';
 import { idKey } from './scope.ts';
 
 const GROUP_TYPE = /microsoft\.resources\/resourcegroups/i;
@@ -40,8 +41,7 @@ export async function recordGroupsTheTemplateCreates(
     const [, subscriptionId = '', name = ''] = match;
     const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name}`);
     if (ctx.ensuredGroups.has(key)) continue;
-    const exists = await ctx.session.resourceGroups(subscriptionId).checkExistence(name, { abortSignal: ctx.cancellation.signal });
-    if (exists.body) {
+    if (await groupExists(ctx.session, subscriptionId, name, ctx.cancellation.signal)) {
       ctx.ensuredGroups.set(key, 'existed');
       notes.push(`resource group '${name}' in the template already existed: it is left in place`);
       continue;

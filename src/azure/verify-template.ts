@@ -84,7 +84,9 @@ function unexpected(ctx: StepContext, target: FindingTarget, error: unknown): Re
     return verifyFinding(target, 'CUA107', `verification stopped: ${why}`);
   }
   if (isSignInError(error)) return signInFinding(error);
-  return verifyFinding(target, 'CUA100', `an Azure request failed: ${formatError(errorInfo(error))}`);
+  // A paging call or a HEAD loses ARM's error body in the SDK's error: the meter kept it.
+  const status = error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' ? ` (HTTP ${error.statusCode})` : '';
+  return verifyFinding(target, 'CUA100', `an Azure request failed: ${formatError(errorInfo(error, ctx.session.meter.last?.body))}${status}`);
 }
 
 /** Not on a template line: signing in is the same for every template. */
