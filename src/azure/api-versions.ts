@@ -36,7 +36,8 @@ export interface ProviderResourceType {
   apiVersions?: string[];
 }
 
-export type Chosen = { ok: true; versions: Required<ApiVersions> } | { ok: false; message: string };
+/** Without a version: what the endpoint serves, for the message. */
+export type Chosen = { ok: true; versions: Required<ApiVersions> } | { ok: false; served: { deployments: string; resourceGroups: string } };
 
 /** The newest version per family that the endpoint serves and the SDK speaks. */
 export function chooseApiVersions(resourceTypes: readonly ProviderResourceType[]): Chosen {
@@ -51,10 +52,7 @@ export function chooseApiVersions(resourceTypes: readonly ProviderResourceType[]
   const resources = pick('resourceGroups', SDK_API_VERSIONS.resources);
   if (!deployments || !resources) {
     const list = (type: string): string => served(type).join(', ') || 'none';
-    return {
-      ok: false,
-      message: `the endpoint's Microsoft.Resources api-versions (deployments: ${list('deployments')}; resourceGroups: ${list('resourceGroups')}) include none from ${OLDEST_SPOKEN} to the SDK's (${SDK_API_VERSIONS.deployments} / ${SDK_API_VERSIONS.resources}); set api-profile`,
-    };
+    return { ok: false, served: { deployments: list('deployments'), resourceGroups: list('resourceGroups') } };
   }
   return { ok: true, versions: { deployments, resources } };
 }

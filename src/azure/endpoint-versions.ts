@@ -1,11 +1,22 @@
 // Chooses the api-versions for the session (see api-versions.ts): the api-profile input, else for a
 // custom resource-manager-endpoint the provider registration, else the SDK's defaults.
-import { API_PROFILES, chooseApiVersions, describeApiVersions, PROVIDER_PROBE_VERSION, type ApiVersions } from './api-versions.ts';
+import type { MessageData } from '../engine/rule.ts';
+import {
+  API_PROFILES,
+  chooseApiVersions,
+  describeApiVersions,
+  OLDEST_SPOKEN,
+  PROVIDER_PROBE_VERSION,
+  SDK_API_VERSIONS,
+  type ApiVersions,
+} from './api-versions.ts';
 import { errorInfo, formatError } from './errors.ts';
 import type { AzureSession } from './session.ts';
 import type { VerifySettings } from '../settings/verify-settings.ts';
 
-export type SessionVersions = { ok: true; session: AzureSession; note: string } | { ok: false; error: unknown; message: string };
+export type SessionVersions =
+  | { ok: true; session: AzureSession; note: string }
+  | { ok: false; error: unknown; problem: { messageId: 'apiVersionsUnreadable' | 'noSpokenApiVersion'; data: MessageData } };
 
 export async function withEndpointApiVersions(session: AzureSession, settings: VerifySettings, signal: AbortSignal): Promise<SessionVersions> {
   if (settings.apiProfile) {
@@ -27,14 +38,14 @@ export async function withEndpointApiVersions(session: AzureSession, settings: V
     const probe = session.withApiVersions({ resources: PROVIDER_PROBE_VERSION });
     const provider = await probe.providers(scope.subscriptionId).get('Microsoft.Resources', { abortSignal: signal });
     const chosen = chooseApiVersions(provider.resourceTypes ?? []);
-    if (!chosen.ok) return { ok: false, error: undefined, message: chosen.message };
+    if (!chosen.ok) {
+      const data = { ...chosen.served, oldest: OLDEST_SPOKEN, sdk: `${SDK_API_VERSIONS.deployments} / ${SDK_API_VERSIONS.resources}` };
+      return { ok: false, error: undefined, problem: { messageId: 'noSpokenApiVersion', data } };
+    }
     versions = chosen.versions;
   } catch (error) {
-    return {
-      ok: false,
-      error,
-      message: `reading the endpoint's Microsoft.Resources api-versions failed: ${formatError(errorInfo(error, session.meter.last?.body))}`,
-    };
+    const data = { error: formatError(errorInfo(error, session.meter.last?.body)) };
+    return { ok: false, error, problem: { messageId: 'apiVersionsUnreadable', data } };
   }
   return {
     ok: true,

@@ -22,6 +22,7 @@ import { beginValidate, beginWhatIf, type DeploymentRequest } from './arm-api.ts
 import type { StepContext, TemplateJob } from './context.ts';
 import { errorFromBody, errorInfo, formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua104, cua105, cua106, cua109 } from './rules/index.ts';
 import { driveLro } from './lro.ts';
 import { parseDeploymentId } from './scope.ts';
 import { describeExpectedNames } from './tracking-match.ts';
@@ -54,11 +55,11 @@ export async function preflight(ctx: StepContext, job: TemplateJob, target: Find
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the validation was canceled';
-    return { ok: false, findings: [verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${error}`)] };
+    return { ok: false, findings: [verifyFinding(target, cua106, { messageId: 'validationFailed', data: { error } })] };
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return { ok: false, findings: [verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${formatError(error)}`)] };
+  if (error) return { ok: false, findings: [verifyFinding(target, cua106, { messageId: 'validationFailed', data: { error: formatError(error) } })] };
   const validatedResources = result?.properties?.validatedResources;
   return {
     ok: true,
@@ -97,11 +98,11 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the what-if operation was canceled';
-    return failed([verifyFinding(target, 'CUA106', `ARM what-if failed: ${error}`)]);
+    return failed([verifyFinding(target, cua106, { messageId: 'whatIfFailed', data: { error } })]);
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return failed([verifyFinding(target, 'CUA106', `ARM what-if failed: ${formatError(error)}`)]);
+  if (error) return failed([verifyFinding(target, cua106, { messageId: 'whatIfFailed', data: { error: formatError(error) } })]);
   const changes = result?.changes ?? [];
   // Listed nested deployments (older ARM did) are not resources to attribute.
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ''));
@@ -123,29 +124,16 @@ function judgePreview(job: TemplateJob, target: FindingTarget, preview: Preview,
   const findings: Finding[] = [];
   if (validatedIds.length === 0) {
     // Older ARM lists no validated resources: the template is only known to be accepted.
-    const what = preview.listed ? 'an empty validatedResources' : 'no validatedResources';
-    findings.push(
-      verifyFinding(
-        target,
-        'CUA109',
-        `ARM answered the preflight validation with ${what}: the preview cannot establish that the tracking deployment would be deployed`,
-      ),
-    );
+    findings.push(verifyFinding(target, cua109, { messageId: preview.listed ? 'emptyValidatedResources' : 'noValidatedResources' }));
     return { verified: false, tracking, notes: [...notes], findings };
   }
   const unexpanded = unexpandedNested(preview, job);
   if (tracking.length === 0) findings.push(missing(target, job));
   else if (deployedCount === 0 && unexpanded.codes.length > 0) {
-    findings.push(
-      verifyFinding(
-        target,
-        'CUA109',
-        `ARM did not expand nested deployment(s) ${unexpanded.names.map((n) => `'${n}'`).join(', ') || '(unnamed)'} (${unexpanded.codes.join(', ')}): what they would deploy, and so whether the tracking deployment would have a resource to attribute, cannot be established before deploying`,
-        unexpanded.names,
-      ),
-    );
+    const names = unexpanded.names.map((n) => `'${n}'`).join(', ') || '(unnamed)';
+    findings.push(verifyFinding(target, cua109, { messageId: 'notExpanded', data: { names, codes: unexpanded.codes.join(', ') }, needles: unexpanded.names }));
   } else if (deployedCount === 0) {
-    findings.push(verifyFinding(target, 'CUA104', 'nothing but deployments would be deployed: the tracking deployment would have no resource to attribute'));
+    findings.push(verifyFinding(target, cua104, { messageId: 'nothingPreviewed' }));
   }
   const extra =
     unexpanded.codes.length > 0 && deployedCount > 0 ? [`not expanded by ARM (${unexpanded.codes.join(', ')}): ${unexpanded.names.join(', ')}`] : [];
@@ -184,12 +172,7 @@ function isDeploymentId(id: string): boolean {
 }
 
 function missing(target: FindingTarget, job: TemplateJob): Finding {
-  return verifyFinding(
-    target,
-    'CUA105',
-    `preflight validation shows no tracking deployment (${describeExpectedNames(job.template.trackingNames)}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)`,
-    ['pid-'],
-  );
+  return verifyFinding(target, cua105, { messageId: 'missing', data: { expected: describeExpectedNames(job.template.trackingNames) }, needles: ['pid-'] });
 }
 
 function failed(findings: Finding[]): PreviewResult {

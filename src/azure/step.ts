@@ -18,7 +18,8 @@ import { createSession, userAgentPrefixFor } from './session.ts';
 import type { VerifySettings } from '../settings/verify-settings.ts';
 import { formatVerifySummary } from './summary.ts';
 import { runTemplate, signInFinding } from './verify-template.ts';
-import { verifyFinding } from './findings.ts';
+import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua100, cua107 } from './rules/index.ts';
 
 export type { VerifyTemplate } from './context.ts';
 
@@ -64,11 +65,9 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       return notStarted(
         input,
         { scope: settings.scope, requestCount: meter.count, credential },
-        onFirstTemplate(
-          input,
-          stopped ? 'CUA107' : 'CUA100',
-          stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`,
-        ),
+        stopped
+          ? verifyFinding(firstTemplate(input), cua107, { messageId: 'stopped', data: { reason: reasonText(cancellation.signal) } })
+          : verifyFinding(firstTemplate(input), cua100, { messageId: 'unreachable', data: { error: formatError(errorInfo(error)) } }),
       );
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
@@ -76,7 +75,7 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       return notStarted(
         input,
         { scope: settings.scope, requestCount: meter.count, credential },
-        onFirstTemplate(input, 'CUA100', `signing in to Azure cannot work: ${tenantProblem}`),
+        verifyFinding(firstTemplate(input), cua100, { messageId: 'signInCannotWork', data: { problem: tenantProblem } }),
       );
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
     const base = createSession(cloud, plan, meter, { userAgentPrefix, env, correlationId: randomUUID(), signal: cancellation.signal });
@@ -85,11 +84,10 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
       const stopped = cancellation.signal.aborted;
       const place = { scope: settings.scope, requestCount: meter.count, credential };
       if (!stopped && isSignInError(versions.error)) return notStarted(input, place, signInFinding(versions.error));
-      return notStarted(
-        input,
-        place,
-        verifyFinding({ file: '' }, stopped ? 'CUA107' : 'CUA100', stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : versions.message),
-      );
+      const finding = stopped
+        ? verifyFinding({ file: '' }, cua107, { messageId: 'stopped', data: { reason: reasonText(cancellation.signal) } })
+        : verifyFinding({ file: '' }, cua100, versions.problem);
+      return notStarted(input, place, finding);
     }
     const session = versions.session;
     core.info(`cua-guard: ${versions.note}`);
@@ -135,8 +133,9 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
   }
 }
 
-function onFirstTemplate(input: VerifyStepInput, ruleId: 'CUA100' | 'CUA107', message: string): Finding {
-  return { ruleId, severity: 'error', messageId: 'verification', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
+/** Could not reach Azure at all: said on the first template, as before any template ran. */
+function firstTemplate(input: VerifyStepInput): FindingTarget {
+  return { file: input.templates[0]?.path ?? '' };
 }
 
 /** A result for a verification that could not start: its one finding. */
