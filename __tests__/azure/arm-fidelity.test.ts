@@ -398,3 +398,57 @@ test('a credential failure is reported as signing in, not on a template line, an
   assert.equal(fake.state.hasResourceGroup(SUB, 'rg-fid-signin'), false);
   assert.equal(main.state[CLEANUP_STATE_KEY], undefined, 'nothing recorded for the post step');
 });
+
+test('a nested deployment does not inherit its parent’s location: above resource-group scope ARM rejects one without', async (t) => {
+  resetScenario(fake);
+  const unplaced = {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2021-04-01',
+    name: 'unplaced',
+    properties: { mode: 'Incremental', template: template('subscription', []) },
+  };
+  ws.write('unplaced/azuredeploy.json', template('subscription', [pidResource({ location: '[deployment().location]' }), unplaced]));
+  const main = await runMainStep({
+    fake,
+    workspace: ws.root,
+    inputs: {
+      templates: 'unplaced/azuredeploy.json',
+      'tracking-ids': TRACKING_ID,
+      verify: 'deploy',
+      scope: 'subscription',
+      'subscription-id': SUB,
+      region: 'westeurope',
+    },
+  });
+  t.diagnostic(counted('nested deployment without location', main));
+  assert.equal(main.outputs['verified'], 'false');
+  const rejected = main.annotations.find((a) => a.title === 'CUA101 deployment-failed');
+  assert.match(rejected?.message ?? '', /ARM rejected deployment 'cua-guard-.*': InvalidTemplateDeployment: .*'unplaced'.*needs a location/);
+  assert.deepEqual(deploymentsAt(SUB_SCOPE), [], 'nothing was deployed');
+  assert.equal(journalOf(main).created.find((c) => c.kind === 'deployment')?.refused, true);
+});
+
+test('validation checks the resource groups nested deployments target: 404 ResourceGroupNotFound', async (t) => {
+  resetScenario(fake);
+  fake.state.addResourceGroup(SUB, 'rg-fid-target');
+  ws.write(
+    'target/azuredeploy.json',
+    template('resourceGroup', [pidResource(), storage('stfidtarget'), nestedInto('elsewhere', 'rg-fid-missing', [storage('stfidnowhere')])]),
+  );
+  const main = await runMainStep({
+    fake,
+    workspace: ws.root,
+    inputs: {
+      templates: 'target/azuredeploy.json',
+      'tracking-ids': TRACKING_ID,
+      verify: 'validate',
+      scope: 'resourcegroup',
+      'subscription-id': SUB,
+      'resource-group': 'rg-fid-target',
+    },
+  });
+  t.diagnostic(counted('validate, nested target group missing', main));
+  assert.equal(main.outputs['verified'], 'false');
+  const failed = main.annotations.find((a) => a.title === 'CUA106 preflight-failed');
+  assert.match(failed?.message ?? '', /ARM preflight validation failed: ResourceGroupNotFound: Resource group 'rg-fid-missing' could not be found\./);
+});

@@ -63,7 +63,6 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     } catch (error) {
       const stopped = cancellation.signal.aborted;
       return notStarted(
-        input,
         { scope: settings.scope, requestCount: meter.count, credential },
         stopped
           ? verifyFinding(firstTemplate(input), cua107, { messageId: 'stopped', data: { reason: reasonText(cancellation.signal) } })
@@ -73,7 +72,6 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
     if (tenantProblem)
       return notStarted(
-        input,
         { scope: settings.scope, requestCount: meter.count, credential },
         verifyFinding(firstTemplate(input), cua100, { messageId: 'signInCannotWork', data: { problem: tenantProblem } }),
       );
@@ -83,11 +81,11 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     if (!versions.ok) {
       const stopped = cancellation.signal.aborted;
       const place = { scope: settings.scope, requestCount: meter.count, credential };
-      if (!stopped && isSignInError(versions.error)) return notStarted(input, place, signInFinding(versions.error));
+      if (!stopped && isSignInError(versions.error)) return notStarted(place, signInFinding(versions.error));
       const finding = stopped
         ? verifyFinding({ file: '' }, cua107, { messageId: 'stopped', data: { reason: reasonText(cancellation.signal) } })
         : verifyFinding({ file: '' }, cua100, versions.problem);
-      return notStarted(input, place, finding);
+      return notStarted(place, finding);
     }
     const session = versions.session;
     core.info(`cua-guard: ${versions.note}`);
@@ -139,11 +137,7 @@ function firstTemplate(input: VerifyStepInput): FindingTarget {
 }
 
 /** A result for a verification that could not start: its one finding. */
-function notStarted(
-  _input: VerifyStepInput,
-  { scope, requestCount, credential }: { scope: ArmScope; requestCount: number; credential: string },
-  finding: Finding,
-): VerifyStepResult {
+function notStarted({ scope, requestCount, credential }: { scope: ArmScope; requestCount: number; credential: string }, finding: Finding): VerifyStepResult {
   const message = finding.message;
   return {
     verified: false,

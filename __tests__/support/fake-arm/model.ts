@@ -60,6 +60,8 @@ export interface PlannedItem {
   name: string;
   /** For nested deployments: where they deploy, their template and parameters, and their own plan. */
   targetScope?: string;
+  /** A nested deployment's own location (never inherited from its parent). */
+  location?: string;
   template?: Record<string, unknown>;
   parameters?: Record<string, unknown>;
   children?: PlannedItem[];
@@ -165,11 +167,18 @@ export class FakeState {
                 ...(isRecord(template['parameters']) ? template['parameters'] : {}),
               },
             };
-        const location = typeof raw['location'] === 'string' ? String(evaluate(raw['location'], ctx)) : deployment.location;
+        // A nested deployment does not inherit its parent's location: above resource-group scope ARM
+        // stores the record in the location it is given and rejects one without (the spec's
+        // Deployment.location: "The location to store the deployment data", required at those scopes).
+        const location = typeof raw['location'] === 'string' ? String(evaluate(raw['location'], ctx)) : undefined;
+        if (location === undefined && !/\/resourceGroups\/[^/]+$/i.test(targetScope)) {
+          throw new Error(`InvalidDeployment: the nested deployment '${name}' at ${targetScope || 'the tenant'} needs a location`);
+        }
         const children = this.plan({ scope: targetScope, name, ...(location ? { location } : {}), template: nestedTemplate, parameters });
         const shortCircuited = /\breference\s*\(/i.test(JSON.stringify(props['parameters'] ?? {}));
         items.push({
           kind: 'deployment',
+          ...(location ? { location } : {}),
           id: deploymentIdOf(targetScope, name),
           type,
           name,
@@ -210,7 +219,7 @@ export class FakeState {
           const nested = this.createDeployment(
             target,
             item.name,
-            { template: item.template ?? {}, parameters: item.parameters ?? {}, ...(deployment.location ? { location: deployment.location } : {}) },
+            { template: item.template ?? {}, parameters: item.parameters ?? {}, ...(item.location ? { location: item.location } : {}) },
             deployment.properties.correlationId,
           );
           // A scenario can fail a nested deployment itself (e.g. the tracking deployment).
