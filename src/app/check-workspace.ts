@@ -10,7 +10,8 @@ import type { Rule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
-import { checkBicepTemplate, isBicepFile, loadBicepParser, type SyntaxParser } from './check-bicep.ts';
+import { BicepTrees, checkBicepTemplate, isBicepFile, type SyntaxParser } from '../engine/check-bicep.ts';
+import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
 import { noteCompiledTwins } from './compiled-twins.ts';
 
 export interface WorkspaceCheckRequest {
@@ -45,7 +46,7 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
 export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
   const discovery = discover(request);
   const needsBicep = request.bicepParser === undefined && discovery.templates.some(isBicepFile);
-  return checkDiscovered(needsBicep ? { ...request, bicepParser: await loadBicepParser() } : request, discovery);
+  return checkDiscovered(needsBicep ? { ...request, bicepParser: await createSyntaxParser('bicep') } : request, discovery);
 }
 
 function discover(request: WorkspaceCheckRequest): ReturnType<typeof discoverTemplates> {
@@ -59,14 +60,24 @@ function discover(request: WorkspaceCheckRequest): ReturnType<typeof discoverTem
 
 function checkDiscovered(request: WorkspaceCheckRequest, discovery: ReturnType<typeof discoverTemplates>): WorkspaceCheckReport {
   const readLinked = createLinkReader(request.workspace);
-  const files = noteCompiledTwins(
-    request.workspace,
-    discovery.templates.map((file) => checkOneTemplate(request, file, readLinked)),
-  );
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  let files: TemplateResult[];
+  try {
+    files = discovery.templates.map((file) => checkOneTemplate({ request, trees }, file, readLinked));
+  } finally {
+    trees?.dispose();
+  }
+  files = noteCompiledTwins(request.workspace, files);
   return { tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts: countFindings(files), problems: discovery.problems };
 }
 
-function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
+interface RunContext {
+  request: WorkspaceCheckRequest;
+  /** The run's Bicep syntax trees, when the grammar is loaded. */
+  trees: BicepTrees | undefined;
+}
+
+function checkOneTemplate({ request, trees }: RunContext, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
   const plan: CheckPlan = { rules: request.rules ?? RULES, settings: request.settingsFor?.(file) ?? request.settings };
   try {
     const read = readWorkspaceFile(request.workspace, file);
@@ -75,7 +86,7 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
       const before = read.textBefore ?? '';
       return checkUnreadableTemplate(file, before, { kind: 'unreadable', message: read.message, offset: before.length }, plan);
     }
-    if (isBicepFile(file)) return checkBicepFile(request, file, read.text, plan, readLinked);
+    if (isBicepFile(file)) return checkBicepFile({ request, trees }, { file, text: read.text }, plan, readLinked);
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
     const result = checkTemplateText(
       {
@@ -95,19 +106,17 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
 }
 
 function checkBicepFile(
-  request: WorkspaceCheckRequest,
-  file: string,
-  text: string,
+  { request, trees }: RunContext,
+  { file, text }: { file: string; text: string },
   plan: CheckPlan,
   readLinked: ReturnType<typeof createLinkReader>,
 ): TemplateResult {
-  const parser = request.bicepParser;
-  if (parser === undefined) {
+  if (trees === undefined) {
     const message = 'the Bicep grammar was not loaded for this run (checkWorkspaceLoadingGrammars loads it)';
     return checkUnreadableTemplate(file, text, { kind: 'unreadable', message, offset: 0 }, plan);
   }
   return checkBicepTemplate(
-    { workspace: request.workspace, file, text, parser, readLinked, ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}) },
+    { workspace: request.workspace, file, text, trees, readLinked, ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}) },
     plan,
   );
 }

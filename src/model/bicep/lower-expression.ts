@@ -184,7 +184,7 @@ export class ExpressionLowering {
 
   private call(node: SyntaxNode, next: (n: SyntaxNode | null) => string): string {
     const fn = node.childForFieldName('function');
-    const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((c) => c !== fn);
+    const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((c) => c.id !== fn?.id);
     const argText = args.map((a) => next(a)).join(', ');
     let name: string | undefined;
     if (fn?.type === 'identifier' && this.isUnbound(fn.text) && this.symbols.symbol(fn.text) === undefined) name = fn.text;
@@ -225,7 +225,7 @@ export function objectProperties(node: SyntaxNode): ObjectProperty[] {
     const children = namedChildren(property);
     const keyNode = children[0];
     const value = children[children.length - 1];
-    if (!keyNode || !value || keyNode === value) continue;
+    if (!keyNode || !value || keyNode.id === value.id) continue;
     const key = keyText(keyNode);
     if (key !== undefined) out.push({ key, keyNode, value, property });
   }

@@ -125,7 +125,7 @@ class FileLowering implements SymbolResolver {
       if (node.type === 'parameter_declaration' && name) parameters[name.text] = this.parameter(declaration, name);
       else if (node.type === 'variable_declaration' && name) {
         const value = namedChildren(node).at(-1);
-        if (value && value !== name) {
+        if (value && value.id !== name.id) {
           this.set(['variables', name.text], value, this.span(name));
           variables[name.text] = this.value(value, ['variables', name.text]);
         }
@@ -194,7 +194,8 @@ class FileLowering implements SymbolResolver {
     this.set(path, node, this.span(name));
     const children = namedChildren(node);
     const typeNode = children.find((c) => c.type === 'type');
-    const defaultNode = children.at(-1) !== name && children.at(-1) !== typeNode ? children.at(-1) : undefined;
+    const last = children.at(-1);
+    const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : undefined;
     const decorators = decoratorCalls(declaration.leading);
     const secure = decorators.has('secure');
     const base = parameterType(typeNode, defaultNode);
@@ -424,7 +425,7 @@ class FileLowering implements SymbolResolver {
 
   private set(path: JsonPath, node: SyntaxNode, key?: SourceSpan | { offset: number; length: number }): void {
     const keySpan = key ? { file: this.file, offset: key.offset, length: key.length } : undefined;
-    const value = node === this.root && keySpan ? keySpan : this.span(node);
+    const value = node.id === this.root.id && keySpan ? keySpan : this.span(node);
     this.shared.map.set([...this.prefix, ...path], value, keySpan);
   }
 }
@@ -438,7 +439,8 @@ function bodyOf(declaration: SyntaxNode): Body {
     const initializer = node.childForFieldName('initializer');
     const parameters = childOfType(node, 'for_loop_parameters');
     const inner = node.childForFieldName('body');
-    const collection = namedChildren(node).find((c) => c !== initializer && c !== parameters && c !== inner);
+    const taken = new Set([initializer?.id, parameters?.id, inner?.id]);
+    const collection = namedChildren(node).find((c) => !taken.has(c.id));
     body.loop = {
       node,
       collection,

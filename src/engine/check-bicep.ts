@@ -1,14 +1,14 @@
 // Checks a Bicep main template: parse it (and its modules) with the tree-sitter grammar, lower it
 // into the ARM template the compiler would write, with a map back to the .bicep text, and run the
-// same model and rules as for JSON. The parser is loaded by the caller, once, only when discovery
-// found .bicep files (the runtime is a lazy chunk of the bundle).
+// same model and rules as for JSON. The application layer loads the parser, once, only when
+// discovery found .bicep files (the runtime is a lazy chunk of the bundle).
 import { posix } from 'node:path';
-import { checkModel, type CheckPlan } from '../engine/check-template.ts';
-import type { TemplateResult } from '../engine/types.ts';
+import { checkModel, type CheckPlan } from './check-template.ts';
+import type { TemplateResult } from './types.ts';
 import { lowerBicep, type BicepRead } from '../model/bicep/lower.ts';
 import { buildTemplateModel, type ModelOptions } from '../model/template-model.ts';
 import { createTemplateSource } from '../parse/template-source.ts';
-import { createSyntaxParser, type SyntaxParser, type SyntaxTree } from '../parse/tree-sitter/load.ts';
+import type { SyntaxParser, SyntaxTree } from '../parse/tree-sitter/load.ts';
 import { KNOWN_AT_DEPLOYMENT } from '../parse/types.ts';
 import { loadParameterValues, type ParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, workspaceFileExists, type Workspace } from '../workspace/read-file.ts';
@@ -19,39 +19,86 @@ export function isBicepFile(file: string): boolean {
   return /\.bicep$/i.test(file);
 }
 
-/** The Bicep parser: the runtime and grammar load on the first call. */
-export function loadBicepParser(): Promise<SyntaxParser> {
-  return createSyntaxParser('bicep');
+/** Characters of Bicep text whose syntax trees stay parsed between main templates of a run. */
+const TREE_CACHE_BUDGET = 32 * 1024 * 1024;
+
+/**
+ * The syntax trees of one run: a module file that many main templates use (a landing zone's
+ * shared modules) is parsed once, as parsing is nearly all of a Bicep check's time. Trees live in
+ * WebAssembly memory: the least recently used are freed between templates past the budget, and
+ * all of them when the run ends.
+ */
+export class BicepTrees {
+  private readonly parser: SyntaxParser;
+  private readonly budget: number;
+  private readonly trees = new Map<string, { text: string; tree: SyntaxTree }>();
+  private size = 0;
+
+  constructor(parser: SyntaxParser, budget = TREE_CACHE_BUDGET) {
+    this.parser = parser;
+    this.budget = budget;
+  }
+
+  /** The tree of a file's text (parsed now, or kept from earlier in the run). */
+  parse(file: string, text: string): SyntaxTree {
+    const kept = this.trees.get(file);
+    if (kept !== undefined) {
+      this.trees.delete(file); // most recently used last
+      if (kept.text === text) {
+        this.trees.set(file, kept);
+        return kept.tree;
+      }
+      this.size -= kept.text.length;
+      kept.tree.delete();
+    }
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error('the Bicep grammar returned no syntax tree');
+    this.trees.set(file, { text, tree });
+    this.size += text.length;
+    return tree;
+  }
+
+  /** Frees the least recently used trees past the budget (between templates: none is in use). */
+  trim(): void {
+    for (const [file, kept] of this.trees) {
+      if (this.size <= this.budget) break;
+      this.trees.delete(file);
+      this.size -= kept.text.length;
+      kept.tree.delete();
+    }
+  }
+
+  dispose(): void {
+    for (const kept of this.trees.values()) kept.tree.delete();
+    this.trees.clear();
+    this.size = 0;
+  }
 }
 
 export interface BicepCheckInput {
   workspace: Workspace;
   file: string;
   text: string;
-  parser: SyntaxParser;
+  trees: BicepTrees;
   readLinked?: ModelOptions['readLinked'];
   /** Parameters file path or glob, relative to the template (input `parameters`). */
   parametersFile?: string;
 }
 
-/** Lowers the file (and its modules) and checks the result; every syntax tree is freed after. */
+/** Lowers the file (and its modules) and checks the result. */
 export function checkBicepTemplate(input: BicepCheckInput, plan: CheckPlan): TemplateResult {
-  const trees: SyntaxTree[] = [];
-  try {
-    const parse = (text: string): SyntaxTree => {
-      const tree = input.parser.parse(text);
-      if (!tree) throw new Error('the Bicep grammar returned no syntax tree');
-      trees.push(tree);
-      return tree;
-    };
-    const read = (target: string): BicepRead => {
-      const outcome = readWorkspaceFile(input.workspace, target);
-      if (!outcome.ok) return /no such file/.test(outcome.message) ? { kind: 'missing' } : { kind: 'unreadable', message: outcome.message };
-      return { kind: 'file', text: outcome.text, root: parse(outcome.text).rootNode };
-    };
-    const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-    const lowered = lowerBicep(input.file, text, parse(text).rootNode, read);
-    const parameters = bicepParameterValues(input, parse);
+  input.trees.trim();
+  const parse = (file: string, text: string): SyntaxTree => input.trees.parse(file, text);
+  const read = (target: string): BicepRead => {
+    const outcome = readWorkspaceFile(input.workspace, target);
+    if (!outcome.ok) return /no such file/.test(outcome.message) ? { kind: 'missing' } : { kind: 'unreadable', message: outcome.message };
+    const text = withoutBom(outcome.text);
+    return { kind: 'file', text, root: parse(target, text).rootNode };
+  };
+  const text = withoutBom(input.text);
+  {
+    const lowered = lowerBicep(input.file, text, parse(input.file, text).rootNode, read);
+    const parameters = bicepParameterValues(input, (t) => parse(`${input.file}\u0000parameters`, t));
     const source = createTemplateSource(input.file, text, lowered.root, lowered.origin);
     const model = buildTemplateModel(source, {
       parameterValues: parameters.values,
@@ -60,9 +107,11 @@ export function checkBicepTemplate(input: BicepCheckInput, plan: CheckPlan): Tem
     const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : undefined;
     const result = checkModel(model, plan, problem);
     return parameters.file ? { ...result, parametersFile: parameters.file } : result;
-  } finally {
-    for (const tree of trees) tree.delete();
   }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
