@@ -202,3 +202,43 @@ test('the JSON compiled from a checked Bicep file says that its findings are the
   assert.match(json?.findings[0]?.message ?? '', /compiled from azuredeploy\.bicep, which is checked too/);
   assert.doesNotMatch(source?.findings[0]?.message ?? '', /compiled/);
 });
+
+test('a module file reached by several deployments reports its mistake once, saying how often it is reached', async () => {
+  const files = {
+    'main.bicep': bicep(
+      ...tracking(`'pid-${GUID}'`),
+      "module inner './inner.bicep' = [for i in range(0, 3): {",
+      "  name: 'inner${i}'",
+      `  params: { id: '${GUID}' }`,
+      '}]',
+    ),
+    'inner.bicep': bicep('param id string', ...tracking("'pid-${id}'")),
+  };
+  const twice = {
+    ...files,
+    'main.bicep': bicep(
+      ...tracking(`'pid-${GUID}'`),
+      "module a './inner.bicep' = {",
+      "  name: 'a'",
+      `  params: { id: '${GUID}' }`,
+      '}',
+      "module b './inner.bicep' = {",
+      "  name: 'b'",
+      `  params: { id: '${GUID}' }`,
+      '}',
+    ),
+  };
+  assert.deepEqual(await findings(files), ['CUA004 nested inner.bicep:3:9']);
+  const report = await checkFiles(twice);
+  assert.deepEqual(located(report), ['CUA004 nested inner.bicep:3:9']);
+  assert.match(report.files[0]?.findings[0]?.message ?? '', /\(written once, reached by 2 module deployments\)$/);
+});
+
+test('an expression the grammar cannot read is unknown, never an error of its own', async () => {
+  // `split(x, , '/')`: the grammar recovers around the gap; no CUA016 about argument counts.
+  const report = await checkFiles({ 'main.bicep': bicep("param id string = 'a/b'", "var last = last(split(id, , '/'))", ...tracking(`'pid-${GUID}'`)) });
+  assert.deepEqual(
+    located(report).map((f) => f.split(' ')[0]),
+    ['CUA013'],
+  );
+});

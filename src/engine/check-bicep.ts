@@ -4,7 +4,7 @@
 // discovery found .bicep files (the runtime is a lazy chunk of the bundle).
 import { posix } from 'node:path';
 import { checkModel, type CheckPlan } from './check-template.ts';
-import type { TemplateResult } from './types.ts';
+import type { Finding, TemplateResult } from './types.ts';
 import { lowerBicep, type BicepRead } from '../model/bicep/lower.ts';
 import { buildTemplateModel, type ModelOptions } from '../model/template-model.ts';
 import { createTemplateSource } from '../parse/template-source.ts';
@@ -105,9 +105,34 @@ export function checkBicepTemplate(input: BicepCheckInput, plan: CheckPlan): Tem
       ...(input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}),
     });
     const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : undefined;
-    const result = checkModel(model, plan, problem);
+    const result = collapseRepeats(checkModel(model, plan, problem));
     return parameters.file ? { ...result, parametersFile: parameters.file } : result;
   }
+}
+
+/**
+ * A module file used many times (a landing zone calls one policy-assignment module hundreds of
+ * times) is one place to edit: the same finding at the same place is reported once, saying how
+ * many deployments reach it.
+ */
+function collapseRepeats(result: TemplateResult): TemplateResult {
+  const seen = new Map<string, { index: number; count: number }>();
+  const findings: Finding[] = [];
+  for (const finding of result.findings) {
+    const key = `${finding.ruleId}\u0000${finding.messageId}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}\u0000${finding.suppressed ? 1 : 0}`;
+    const earlier = seen.get(key);
+    if (earlier) earlier.count++;
+    else {
+      seen.set(key, { index: findings.length, count: 1 });
+      findings.push(finding);
+    }
+  }
+  if (findings.length === result.findings.length) return result;
+  for (const { index, count } of seen.values()) {
+    const finding = findings[index];
+    if (finding && count > 1) findings[index] = { ...finding, message: `${finding.message} (written once, reached by ${count} module deployments)` };
+  }
+  return { ...result, findings };
 }
 
 function withoutBom(text: string): string {

@@ -68,6 +68,8 @@ export class ExpressionLowering {
   /** The ARM expression (without brackets) for a Bicep expression. */
   expression(node: SyntaxNode, depth = 0): string {
     if (depth > 200) return 'bicep.tooDeep()';
+    // What the grammar could not read is reported (CUA013) and evaluates to unknown, never to a guess.
+    if (node.hasError) return 'bicep.unread()';
     const next = (child: SyntaxNode | null | undefined): string => (child ? this.expression(child, depth + 1) : 'null()');
     switch (node.type) {
       case 'string':

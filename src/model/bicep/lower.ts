@@ -101,9 +101,20 @@ class FileLowering implements SymbolResolver {
   }
 
   lower(): { template: Record<string, unknown>; scope: DeploymentScope | undefined } {
+    // One region per top-level statement: the grammar's recovery often leaves several ERROR nodes in one.
+    let last: { statement: number; offset: number; end: number } | undefined;
+    const flush = (): void => {
+      if (last) this.shared.map.unread.push({ file: this.file, offset: last.offset, length: last.end - last.offset });
+    };
     for (const region of unreadNodes(this.root)) {
-      this.shared.map.unread.push({ file: this.file, offset: region.startIndex, length: region.endIndex - region.startIndex });
+      const statement = topLevelIndex(this.root, region.startIndex);
+      if (last && last.statement === statement) last.end = Math.max(last.end, region.endIndex);
+      else {
+        flush();
+        last = { statement, offset: region.startIndex, end: region.endIndex };
+      }
     }
+    flush();
     const declarations = this.declarations();
     for (const { node } of declarations) this.addSymbol(node);
     let scope: DeploymentScope | undefined = 'resourceGroup';
@@ -391,6 +402,10 @@ class FileLowering implements SymbolResolver {
   private value(node: SyntaxNode, path: JsonPath, depth = 0): unknown {
     this.set(path, node);
     if (depth > 100) return '[bicep.tooDeep()]';
+    const any = anyArgument(node);
+    if (any) return this.value(any, path, depth + 1);
+    // What the grammar could not read is reported (CUA013) and evaluates to unknown, never to a guess.
+    if (node.hasError && node.type !== 'object' && node.type !== 'array') return '[bicep.unread()]';
     switch (node.type) {
       case 'string': {
         const literal = literalString(node);
@@ -430,6 +445,15 @@ class FileLowering implements SymbolResolver {
   }
 }
 
+/** Index of the top-level statement that holds an offset (-1 between statements). */
+function topLevelIndex(root: SyntaxNode, offset: number): number {
+  for (let i = 0; i < root.childCount; i++) {
+    const child = root.child(i);
+    if (child && child.startIndex <= offset && offset < Math.max(child.endIndex, child.startIndex + 1)) return i;
+  }
+  return -1;
+}
+
 /** The object, condition and loop of a resource or module declaration's value. */
 function bodyOf(declaration: SyntaxNode): Body {
   const value = namedChildren(declaration).at(-1);
@@ -456,6 +480,14 @@ function bodyOf(declaration: SyntaxNode): Body {
   }
   if (node?.type === 'object') body.object = node;
   return body;
+}
+
+/** The argument of `any(x)`, which only tells the compiler not to check x's type. */
+function anyArgument(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'call_expression' || node.childForFieldName('function')?.text !== 'any') return undefined;
+  const args = node.childForFieldName('arguments');
+  const values = args ? namedChildren(args) : [];
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /** Decorators by name (`@secure()`, `@sys.batchSize(2)`), with their arguments. */
