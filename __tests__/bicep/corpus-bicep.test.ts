@@ -48,6 +48,9 @@ test(
           disagreements.push(`${entry.path}: manifest lists ${pid.name} at ${pid.file}:${pid.line}, not found`);
           continue;
         }
+        // Where the manifest could evaluate the name (literals and defaults), ours is the same.
+        if (pid.evaluatedName && !pid.evaluatedName.includes('{') && found.resolvedName !== pid.evaluatedName)
+          disagreements.push(`${entry.path}: ${pid.file}:${pid.line} evaluates to ${found.resolvedName}, the manifest says ${pid.evaluatedName}`);
         if (!found.resolvedName.includes('{')) resolution.full++;
         else if (/^pid-[0-9a-f-]{36}/i.test(found.resolvedName)) resolution.partial++;
         else resolution.none++;
