@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { checkModel, type CheckPlan } from './check-template.ts';
 import type { Finding, TemplateResult } from './types.ts';
+import type { Fix } from './rule.ts';
 import { lowerBicep, type BicepRead } from '../model/bicep/lower.ts';
 import { buildTemplateModel, type ModelOptions } from '../model/template-model.ts';
 import { createTemplateSource } from '../parse/template-source.ts';
@@ -105,9 +106,33 @@ export function checkBicepTemplate(input: BicepCheckInput, plan: CheckPlan): Tem
       ...(input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}),
     });
     const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : undefined;
-    const result = collapseRepeats(checkModel(model, plan, problem));
+    const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
     return parameters.file ? { ...result, parametersFile: parameters.file } : result;
   }
+}
+
+/** Why a repair other than inserting the tracking deployment is not made in Bicep. */
+export const BICEP_NOT_FIXABLE = 'fix changes a Bicep file only to add the tracking deployment; edit this by hand';
+
+/**
+ * The rules' repairs are JSON edits of the lowered template. In Bicep `fix` makes one of them, the
+ * insertion of a top-level resource (CUA001's tracking deployment, written as a Bicep declaration);
+ * the others are dropped, with the reason, so no report offers a JSON edit of a .bicep file.
+ */
+function bicepRepairsOnly(result: TemplateResult, file: string): TemplateResult {
+  if (!result.findings.some((f) => f.fix)) return result;
+  const findings = result.findings.map((finding): Finding => {
+    if (!finding.fix || isTopLevelInsertion(finding.fix, file)) return finding;
+    const { fix: _dropped, ...rest } = finding;
+    return { ...rest, notFixable: BICEP_NOT_FIXABLE };
+  });
+  return { ...result, findings };
+}
+
+/** A repair that inserts one resource into the main template's `resources` (CUA001's). */
+export function isTopLevelInsertion(fix: Fix, file: string): boolean {
+  const [operation] = fix.operations;
+  return fix.file === file && fix.operations.length === 1 && operation?.kind === 'insert' && operation.path.length === 2 && operation.path[0] === 'resources';
 }
 
 /**

@@ -2,7 +2,9 @@
 // lowered template; the one that makes sense in Bicep, inserting the tracking deployment (CUA001),
 // is written as a `resource` declaration in the file's own indentation and line endings, before
 // the first resource or module. Every other repair is left to people, with the reason.
-import { BicepTrees, checkBicepTemplate, type BicepCheckInput } from '../engine/check-bicep.ts';
+import { BICEP_NOT_FIXABLE, BicepTrees, checkBicepTemplate, isTopLevelInsertion, type BicepCheckInput } from '../engine/check-bicep.ts';
+
+export { BICEP_NOT_FIXABLE };
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { Fix } from '../engine/rule.ts';
 import type { Finding, TemplateResult } from '../engine/types.ts';
@@ -22,9 +24,6 @@ export interface BicepFixInput {
   readLinked?: LinkReader;
   parametersFile?: string;
 }
-
-/** Why a repair other than inserting the tracking deployment is not made in Bicep. */
-export const BICEP_NOT_FIXABLE = 'fix changes a Bicep file only to add the tracking deployment; edit this by hand';
 
 export function planBicepFix(input: BicepFixInput): FixPlan {
   const before = check(input, input.text);
@@ -77,10 +76,9 @@ function check(input: BicepFixInput, text: string): TemplateResult {
 /** The insertion of a top-level resource a finding's repair asks for (CUA001's), if that is what it is. */
 function trackingInsertion(finding: Finding, file: string): { fix: Fix; value: Record<string, unknown> } | undefined {
   const fix = finding.fix;
-  if (!fix || finding.suppressed || fix.file !== file || fix.operations.length !== 1) return undefined;
+  if (!fix || finding.suppressed || !isTopLevelInsertion(fix, file)) return undefined;
   const [operation] = fix.operations;
-  if (operation?.kind !== 'insert' || operation.path.length !== 2 || operation.path[0] !== 'resources') return undefined;
-  const value = operation.value;
+  const value = operation?.kind === 'insert' ? operation.value : undefined;
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? { fix, value: value as Record<string, unknown> } : undefined;
 }
 
