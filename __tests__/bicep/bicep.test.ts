@@ -117,8 +117,8 @@ test('CUA006 and CUA007: a pid- name on another type, a Complete mode', async ()
 });
 
 test('a module named pid- whose file deploys resources is CUA008, reported in that file', async () => {
-  const files = { 'main.bicep': bicep("module pid './stuff.bicep' = {", `  name: 'pid-${GUID}'`, '}'), 'stuff.bicep': bicep(...STORAGE) };
-  assert.deepEqual(await findings(files), ['CUA008 hasResources stuff.bicep:1:1']);
+  const files = { 'main.bicep': bicep("module pid './stuff.bicep' = {", `  name: 'pid-${GUID}'`, '}'), 'stuff.bicep': bicep('// storage', ...STORAGE) };
+  assert.deepEqual(await findings(files), ['CUA008 hasResources stuff.bicep:2:1']);
 });
 
 test('CUA004: a tracking resource inside a module file is nested, reported where it is written', async () => {

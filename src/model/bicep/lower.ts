@@ -124,7 +124,12 @@ class FileLowering implements SymbolResolver {
       this.set(['$schema'], targetScope);
     }
     this.set([], this.root, { offset: 0, length: 0 });
-    this.set(['resources'], this.root, { offset: 0, length: 0 });
+    // A module's resources are where its first resource is declared (CUA008 points there); the main
+    // file's, where a missing tracking deployment is reported (CUA001), at its start.
+    const firstResource =
+      this.prefix.length > 0 ? declarations.find((d) => d.node.type === 'resource_declaration' || d.node.type === 'module_declaration') : undefined;
+    if (firstResource) this.set(['resources'], firstResource.node);
+    else this.set(['resources'], this.root, { offset: 0, length: 0 });
     const template: Record<string, unknown> = { ...emptyTemplate(scope ?? 'resourceGroup'), parameters: {}, variables: {} };
     if (scope === undefined) delete template['$schema'];
     const parameters: Record<string, unknown> = {};
