@@ -46,6 +46,8 @@ export interface RunSettings {
   sarifPath?: string;
   /** Where fix: suggest writes its patch. */
   fixPatchPath: string;
+  /** The runner's temporary folder (the workspace when RUNNER_TEMP is not set): outputs may be written there. */
+  tempDir: string;
   fix: FixMode;
   /** Publish every finding through the Checks API. */
   checks: boolean;
@@ -99,6 +101,7 @@ export async function buildRunSettings(raw: RawOptions): Promise<PreparedRun> {
     reportPath: resolve(root, raw.report?.trim() || join(tempDir, 'cua-guard-report.json')),
     ...(sarifFile ? { sarifPath: resolve(root, sarifFile) } : {}),
     fixPatchPath: join(tempDir, 'cua-guard-fix.patch'),
+    tempDir: resolve(tempDir),
     fix,
     checks,
     token: raw.token?.trim() ?? '',
