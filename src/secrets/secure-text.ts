@@ -45,7 +45,7 @@ function collectTemplate(template: Node, ranges: { offset: number; length: numbe
     if (declaration === undefined || !hasSecurePart(safeValue(declaration), root)) continue;
     secure.add(parameter.name.toLowerCase());
     const defaultValue = property(declaration, 'defaultValue');
-    if (defaultValue) ranges.push({ offset: defaultValue.offset, length: defaultValue.length });
+    if (defaultValue && hasContent(defaultValue)) ranges.push({ offset: defaultValue.offset, length: defaultValue.length });
   }
   for (const resource of resourceNodes(property(template, 'resources'))) collectResource(resource, ranges, depth + 1);
   return secure;
@@ -60,7 +60,7 @@ function collectResource(resource: Node, ranges: { offset: number; length: numbe
     for (const passed of members(properties ? property(properties, 'parameters') : undefined)) {
       if (!secure.has(passed.name.toLowerCase()) || passed.value === undefined) continue;
       const value = property(passed.value, 'value');
-      if (value) ranges.push({ offset: value.offset, length: value.length });
+      if (value && hasContent(value)) ranges.push({ offset: value.offset, length: value.length });
     }
   }
   for (const child of resourceNodes(property(resource, 'resources'))) collectResource(child, ranges, depth + 1);
@@ -87,6 +87,13 @@ function resourceNodes(node: Node | undefined): Node[] {
   if (node?.type === 'array') return (node.children ?? []).filter((c) => c.type === 'object');
   if (node?.type === 'object') return members(node).flatMap((m) => (m.value?.type === 'object' ? [m.value] : []));
   return [];
+}
+
+/** An empty default ("" for `_artifactsLocationSasToken`, {}) hides nothing: it stays, so the hunk still applies. */
+function hasContent(node: Node): boolean {
+  if (node.type === 'string') return node.value !== '';
+  if (node.type === 'object' || node.type === 'array') return (node.children?.length ?? 0) > 0;
+  return true;
 }
 
 function safeValue(node: Node): unknown {

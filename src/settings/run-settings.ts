@@ -139,7 +139,14 @@ function verificationOf(raw: RawOptions): Verification {
 
 function openRunWorkspace(raw: RawOptions): Workspace {
   const given = raw.workspace ?? raw.cwd ?? '.';
-  if (raw.front === 'action') return openWorkspace(resolve(given));
+  if (raw.front === 'action') {
+    // A workspace that is not there is a broken job, never "0 templates checked, all pass".
+    try {
+      return openWorkspace(resolve(given));
+    } catch {
+      throw new UsageError(`GITHUB_WORKSPACE '${given}' does not exist or cannot be read: nothing can be checked`);
+    }
+  }
   try {
     return openWorkspace(resolve(raw.cwd ?? '.', given));
   } catch {

@@ -23,8 +23,7 @@ export interface FixSuggestionRequest {
 
 /**
  * The job summary's fix section (Markdown); writes the patch when there is something to change.
- * The patch never shows a secure parameter's default (the fixer's diff replaces them with ***, so
- * such a patch is for reading: `cua-guard fix` applies the change itself).
+ * The patch never shows a secure parameter's default (the fixer's diff replaces them with ***).
  */
 export async function suggestFix({ settings, workspace, report, places, redact }: FixSuggestionRequest): Promise<string> {
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
@@ -36,8 +35,8 @@ export async function suggestFix({ settings, workspace, report, places, redact }
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     write: false,
   });
-  // The patch file is for `git apply`, so exact; what the summary prints hides secure defaults.
-  const patch = await unifiedDiff(fixed.files);
+  // Neither the patch nor the summary shows a secure default (a hunk whose context holds one then
+  // does not apply: `cua-guard fix` makes that change itself).
   const diff = redact(await unifiedDiff(fixed.files, { hideSecureDefaults: true }));
   const out: string[] = ['', '### Suggested fix (`cua-guard fix`)', ''];
   let budget = MAX_FIX_SUMMARY;
@@ -45,7 +44,7 @@ export async function suggestFix({ settings, workspace, report, places, redact }
     out.push('cua-guard fix has nothing to change.');
   } else {
     const patchPath = settings.fixPatchPath;
-    writeOutputFile(patchPath, patch, places);
+    writeOutputFile(patchPath, diff, places);
     core.setOutput('fix-patch', patchPath);
     core.info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
     const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${redact(change.message)}`));
