@@ -6,7 +6,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  statSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, runAction, runCli } from '../support/run-dist.ts';
@@ -128,16 +141,31 @@ function largeTemplate(megabytes: number): string {
 test('CLI fix killed with SIGKILL mid-write: the template is the old one or the new one, never anything else', dist, async (t) => {
   const a = arena();
   try {
-    const original = largeTemplate(4);
+    const original = largeTemplate(2);
     const file = join(a.ws, 'azuredeploy.json');
     const outcomes: string[] = [];
     // Kill as soon as the temporary file appears (mid-write), and at a few fixed moments.
-    for (const when of ['temp-file', 300, 1000, 'never'] as const) {
+    for (const when of ['first-change', 'temp-file', 300, 'never'] as const) {
+      // A temporary file a killed run left behind (nothing can remove it after SIGKILL) is ours alone.
+      for (const left of readdirSync(a.ws).filter((f) => f !== 'azuredeploy.json')) {
+        assert.match(left, /^\.azuredeploy\.json\.cua-guard-[0-9a-f]{12}\.tmp$/);
+        rmSync(join(a.ws, left));
+      }
       writeFileSync(file, original);
       const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'fix', '--tracking-id', GUID], { cwd: a.ws, stdio: 'ignore' });
       const exited = new Promise<void>((done) => child.on('exit', () => done()));
       const t0 = Date.now();
-      if (when === 'temp-file') {
+      if (when === 'first-change') {
+        // A busy wait (this process need not answer the child): the moment anything happens to
+        // the template or beside it, kill. An in-place rewrite is caught truncated or half-written.
+        const started = Date.now();
+        const before = statSync(file);
+        for (;;) {
+          const now = statSync(file, { throwIfNoEntry: false });
+          if (now === undefined || now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) break;
+          if (readdirSync(a.ws).length > 1 || Date.now() - started > 60_000) break;
+        }
+      } else if (when === 'temp-file') {
         const started = Date.now();
         while (!readdirSync(a.ws).some((f) => f.includes('.cua-guard-')) && Date.now() - started < 60_000 && child.exitCode === null)
           await new Promise((r) => setTimeout(r, 2));
@@ -152,13 +180,19 @@ test('CLI fix killed with SIGKILL mid-write: the template is the old one or the 
         outcomes.push(`${when}: old`);
         continue;
       }
-      const parsed = JSON.parse(now) as { resources: { name: string }[] };
+      let parsed: { resources: { name: string }[] };
+      try {
+        parsed = JSON.parse(now) as { resources: { name: string }[] };
+      } catch {
+        assert.fail(`${when}: the template is neither the old nor the new one (${now.length} of ${original.length} bytes, not JSON)`);
+      }
       assert.equal(parsed.resources[0]?.name, `pid-${GUID}`, `${when}: neither the old nor the fixed template`);
       assert.equal(parsed.resources.length, (JSON.parse(original) as { resources: unknown[] }).resources.length + 1, `${when}`);
       outcomes.push(`${when}: new`);
     }
     assert.equal(outcomes.length, 4);
     assert.equal(outcomes[3], 'never: new', 'a run left alone writes the fixed template');
+    assert.equal(outcomes[0], 'first-change: old', 'killed at its first change, the template is still the old one');
     t.diagnostic(outcomes.join(', '));
   } finally {
     a.dispose();
