@@ -195,3 +195,17 @@ test('hideSecureValues: secure defaults (direct, through $ref, nested templates)
   assert.match(hidden, /"defaultValue": "visible"/);
   assert.doesNotThrow(() => JSON.parse(hidden));
 });
+
+test('a template the check could not parse keeps its syntax error: nothing of its content was shown', () => {
+  const ws = createTempWorkspace('cua-guard-unparsed-');
+  try {
+    ws.write('azuredeploy.json', '{ "parameters": { "p": { "type": "secureString", "defaultValue": "Unparsed-Secret-9" } }, "resources": [ } ');
+    const workspace = openWorkspace(ws.root);
+    const report = checkWorkspace({ workspace, settings: DEFAULT_CHECK_SETTINGS, cwd: ws.root });
+    const shown = protectReport(workspace, report);
+    assert.match(shown.report.files[0]?.findings[0]?.message ?? '', /^not a valid JSON template: /);
+    assert.ok(!JSON.stringify(shown.report).includes('Unparsed-Secret-9'));
+  } finally {
+    ws.dispose();
+  }
+});

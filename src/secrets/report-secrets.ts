@@ -13,7 +13,12 @@ import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
 
 export interface CheckedFiles {
-  files: readonly { path: string; parametersFile?: string; linkedFiles: readonly string[]; findings?: readonly { message: string }[] }[];
+  files: readonly {
+    path: string;
+    parametersFile?: string;
+    linkedFiles: readonly string[];
+    findings?: readonly { ruleId: string; messageId: string; message: string }[];
+  }[];
 }
 
 export interface SecretSources {
@@ -172,8 +177,10 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
     for (const name of secureParameterNames(read.root)) linkedSecure.add(name);
   }
   const main = rootOf(file.path);
-  // A template the check could not read either: its findings say only that, nothing of its content.
-  const neverRead = main.unreadable === true && file.findings !== undefined && file.findings.every((f) => f.message.includes(main.unsure ?? '\0'));
+  // A template the check could not read or parse either: its findings say only that (a parse error
+  // names no string), nothing of its content.
+  const findings = file.findings ?? [];
+  const neverRead = findings.length > 0 && findings.every((f) => f.ruleId === 'CUA013' && f.messageId === 'syntax');
   if (main.unsure !== undefined && !neverRead) reasons.push(main.unsure);
   let values: Record<string, unknown> = {};
   if (file.parametersFile) {
