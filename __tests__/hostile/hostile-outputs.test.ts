@@ -5,7 +5,7 @@
 // workspace holds a sentinel that must be unchanged afterwards, and nothing may be created there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   linkSync,
@@ -266,3 +266,28 @@ test('the writer: a file swapped for a link after it was read is not replaced; r
     a.dispose();
   }
 });
+
+test(
+  'CLI fix when the disk fills up mid-write (a file-size limit): the template is untouched',
+  { ...dist, skip: process.platform !== 'linux' ? 'needs ulimit -f' : dist.skip },
+  () => {
+    const a = arena();
+    try {
+      const original = largeTemplate(0.5);
+      const file = join(a.ws, 'azuredeploy.json');
+      writeFileSync(file, original);
+      // ulimit -f counts 1024-byte blocks: room for half of the fixed file. The write then fails
+      // (EFBIG, or SIGXFSZ ends the process), as it would on a full disk.
+      const limit = Math.floor(original.length / 2048);
+      const run = spawnSync('bash', ['-c', `ulimit -f ${limit}; exec "${process.execPath}" "${join(REPO_ROOT, 'dist/cli.js')}" fix --tracking-id ${GUID}`], {
+        cwd: a.ws,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.notEqual(run.status, 0, 'the write cannot have succeeded');
+      assert.equal(readFileSync(file, 'utf8'), original, 'the template was cut');
+    } finally {
+      a.dispose();
+    }
+  },
+);
