@@ -121,10 +121,10 @@ function redactReport<R extends { files: readonly TemplateResult[] }>(report: R,
       return { ...finding, message, ...(data !== undefined ? { data } : {}) };
     });
     const tracking = file.tracking.map((entry) => {
-      const resolvedName = entry.resolvedName === undefined ? undefined : redact(entry.resolvedName);
+      const resolvedName = redact(entry.resolvedName);
       if (resolvedName === entry.resolvedName) return entry;
       changed = true;
-      return { ...entry, ...(resolvedName !== undefined ? { resolvedName } : {}) };
+      return { ...entry, resolvedName };
     });
     return { ...file, findings, tracking };
   });
