@@ -12719,6 +12719,7 @@ function planOneFile({ request, trees }, file, readLinked) {
   const bom = read.encoding === "utf8-bom" ? UTF8_BOM : "";
   const text = read.text;
   const settings = request.settingsFor(file);
+  const target = { written: false, absolutePath: read.absolutePath, ...read.identity ? { identity: read.identity } : {}, bom };
   if (isBicepFile(file)) {
     if (trees === void 0) return leave("the Bicep grammar was not loaded for this run");
     const plan2 = planBicepFix({
@@ -12730,11 +12731,11 @@ function planOneFile({ request, trees }, file, readLinked) {
       readLinked,
       ...request.parametersFile ? { parametersFile: request.parametersFile } : {}
     });
-    return { ...plan2, written: false, absolutePath: read.absolutePath, bom };
+    return { ...plan2, ...target };
   }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
-  return { ...plan, written: false, absolutePath: read.absolutePath, ...read.identity ? { identity: read.identity } : {}, bom };
+  return { ...plan, ...target };
 }
 async function unifiedDiff(plans, options = {}) {
   const changed = plans.filter((p) => p.fixed !== p.original);

@@ -131,6 +131,8 @@ function planOneFile(
   const bom = read.encoding === 'utf8-bom' ? UTF8_BOM : '';
   const text = read.text;
   const settings = request.settingsFor(file);
+  // Where a write goes, and the file it may replace: the one just read (Bicep and JSON alike).
+  const target = { written: false, absolutePath: read.absolutePath, ...(read.identity ? { identity: read.identity } : {}), bom };
   if (isBicepFile(file)) {
     if (trees === undefined) return leave('the Bicep grammar was not loaded for this run');
     const plan = planBicepFix({
@@ -142,11 +144,11 @@ function planOneFile(
       readLinked,
       ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}),
     });
-    return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+    return { ...plan, ...target };
   }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
-  return { ...plan, written: false, absolutePath: read.absolutePath, ...(read.identity ? { identity: read.identity } : {}), bom };
+  return { ...plan, ...target };
 }
 
 /**
