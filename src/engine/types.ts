@@ -3,6 +3,7 @@
 import type { DeploymentScope, Placement } from '../model/types.ts';
 import type { TrackingNameForm } from '../model/tracking-name.ts';
 import type { Fix, MessageData } from './rule.ts';
+import type { LinkVia } from '../model/linked-templates.ts';
 
 export type Severity = 'error' | 'warning' | 'notice';
 /** A severity setting can also switch a rule off. */
@@ -65,6 +66,8 @@ export interface TemplateResult {
   tracking: TrackingResourceSummary[];
   /** Workspace-relative paths of linked template files that were checked with it. */
   linkedFiles: string[];
+  /** The same files with how each was reached (relativePath, a base URL, this repository's GitHub URL, …). */
+  links?: { file: string; via: LinkVia }[];
   /**
    * Every workspace-relative file a templateLink was looked for at, whether it exists or not
    * (a superset of linkedFiles): `only-changed` matches deleted and renamed linked files against
