@@ -440,11 +440,23 @@ test('a linked template of another main template is never given a tracking deplo
       ],
     });
     ws.write('nested/azuredeploy.json', { $schema: RG_SCHEMA, resources: [] });
+    // Named on the command line, it is listed with the reason it is left alone.
+    const named = fixWorkspace({
+      workspace: openWorkspace(ws.root),
+      paths: ['azuredeploy.json', 'nested/azuredeploy.json'],
+      cwd: ws.root,
+      settingsFor: () => SETTINGS,
+      write: false,
+    });
+    const namedByFile = Object.fromEntries(named.files.map((f) => [f.file, f]));
+    assert.equal(namedByFile['nested/azuredeploy.json']?.fixed, namedByFile['nested/azuredeploy.json']?.original);
+    assert.deepEqual(namedByFile['nested/azuredeploy.json']?.notes, [{ kind: 'linked-template', parent: 'azuredeploy.json' }]);
+    // Found by default discovery, it is not a main template at all (as in check).
     const result = fixWorkspace({ workspace: openWorkspace(ws.root), settingsFor: () => SETTINGS, write: true });
     const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
     assert.equal(byFile['azuredeploy.json']?.written, true);
-    assert.equal(byFile['nested/azuredeploy.json']?.written, false);
-    assert.deepEqual(byFile['nested/azuredeploy.json']?.notes, [{ kind: 'linked-template', parent: 'azuredeploy.json' }]);
+    assert.equal(byFile['nested/azuredeploy.json'], undefined);
+    assert.deepEqual(JSON.parse(readFileSync(join(ws.root, 'nested/azuredeploy.json'), 'utf8')).resources, []);
   } finally {
     ws.dispose();
   }

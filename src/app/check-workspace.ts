@@ -4,7 +4,7 @@
 // with default discovery, a template another one links to is a linked template (checked as part
 // of each main template that reaches it), never a main template of its own.
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
-import { discoverTemplates, type DiscoveredSource, type DiscoveryProblem, type FileInventory } from '../workspace/discover.ts';
+import { discoverTemplates, suffixIndex, type DiscoveredSource, type DiscoveryProblem, type FileInventory } from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import type { Workspace } from '../workspace/read-file.ts';
 import { createCachedLinkReader } from '../workspace/linked-reader.ts';
@@ -169,24 +169,6 @@ export function mainTemplates(sources: readonly DiscoveredSource[], prepared: re
     for (const target of targetsOf.get(source.path) ?? []) reached.add(target);
   }
   return mains;
-}
-
-/** Workspace .json files by the end of their path: `nestedtemplates/x.json` finds `a/b/nestedtemplates/x.json`. */
-function suffixIndex(jsonFiles: readonly string[]): (relative: string) => string[] {
-  let byName: Map<string, string[]> | undefined;
-  return (relative) => {
-    if (byName === undefined) {
-      byName = new Map();
-      for (const file of jsonFiles) {
-        const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
-        const list = byName.get(name);
-        if (list) list.push(file);
-        else byName.set(name, [file]);
-      }
-    }
-    const name = relative.slice(relative.lastIndexOf('/') + 1).toLowerCase();
-    return (byName.get(name) ?? []).filter((file) => file === relative || file.endsWith(`/${relative}`));
-  };
 }
 
 /** A template whose check failed outside any rule: an error finding that says so. */

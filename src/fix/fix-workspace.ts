@@ -4,11 +4,13 @@
 // or written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CheckSettings } from '../engine/check-settings.ts';
-import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
+import { discoverTemplates, suffixIndex, type DiscoveryProblem } from '../workspace/discover.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
+import type { LinkContext, LinkReader } from '../model/linked-templates.ts';
+import type { LinkRoot } from '../model/link-roots.ts';
 
 export interface FixRequest {
   workspace: Workspace;
@@ -23,6 +25,8 @@ export interface FixRequest {
   /** Only these main templates (workspace-relative), e.g. the ones a pull request affects. */
   only?: ReadonlySet<string>;
   parametersFile?: string;
+  /** URL prefixes that stand for folders of the checkout (as for `check`). */
+  linkRoots?: readonly LinkRoot[];
   /** Write the fixed files (false for --dry-run and the action's suggestion). */
   write: boolean;
 }
@@ -48,12 +52,19 @@ export function fixWorkspace(request: FixRequest): FixReport {
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
   const readLinked = createLinkReader(request.workspace);
-  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const links: LinkContext = { roots: request.linkRoots ?? [], findBySuffix: suffixIndex(discovery.jsonFiles) };
+  const planned = discovery.templates
+    .filter((file) => !request.only || request.only.has(file))
+    .map((file) => planOneFile(request, file, { readLinked, links }));
   // A template another one links to is part of that deployment, not a main template: the
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
   for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
-  const files = planned.map((plan): PlannedFile => {
+  // With default discovery such a template is not a main template at all (as in `check`): it is
+  // left out; a file the user named is listed with a note saying why it is left alone.
+  const named = new Set(discovery.sources.filter((s) => s.by === 'named').map((s) => s.path));
+  const mains = planned.filter((plan) => named.has(plan.file) || linkedFrom.get(plan.file) === undefined || linkedFrom.get(plan.file) === plan.file);
+  const files = mains.map((plan): PlannedFile => {
     const parent = linkedFrom.get(plan.file);
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
@@ -72,7 +83,7 @@ interface PlannedFile extends FixFileResult {
   bom: string;
 }
 
-function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): PlannedFile {
+function planOneFile(request: FixRequest, file: string, { readLinked, links }: { readLinked: LinkReader; links: LinkContext }): PlannedFile {
   const leave = (message: string): PlannedFile => ({
     file,
     original: '',
@@ -95,7 +106,7 @@ function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<t
   const text = raw.slice(bom.length);
   const settings = request.settingsFor(file);
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
+  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked, links });
   return { ...plan, written: false, absolutePath: read.absolutePath, bom };
 }
 

@@ -21,6 +21,10 @@ export interface CuaGuardConfig {
   include?: string[];
   exclude?: string[];
   overrides?: ConfigOverride[];
+  /** What to do when no template is found. */
+  ifNoTemplates?: 'error' | 'warn' | 'ignore';
+  /** URL prefixes that mirror folders of the repository (linked templates there are read from the checkout). */
+  links?: Record<string, string>;
 }
 
 /** Settings from one source (config file, override, action inputs, CLI flags); absent = not set there. */

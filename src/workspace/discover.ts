@@ -82,8 +82,10 @@ export function isNamedPathProblem(problem: { kind?: string }): boolean {
 
 export function discoverTemplates(workspace: Workspace, request: DiscoveryRequest = {}): Discovery {
   const problems: DiscoveryProblem[] = [];
-  const byDefault = !request.patterns?.length;
-  const patterns = classifyPatterns(workspace, byDefault ? DEFAULT_TEMPLATE_PATTERNS : (request.patterns ?? []));
+  const patterns = classifyPatterns(workspace, request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
+  // No include pattern of the user's (only the defaults, perhaps with excludes): templates are found
+  // by content too, and a template another one links to is not a main template.
+  const byDefault = patterns.literalFiles.length === 0 && patterns.globs.every((g) => !g.explicit);
   const matcher = compile(patterns);
   const found = new Map<string, DiscoveredSource['by']>();
   const matched: string[] = [];
@@ -117,10 +119,13 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       const before = matched.length;
       const literals = patterns.literalFiles.filter((file) => rel === '' || file.startsWith(`${rel}/`));
       for (const file of literals) if (!matcher.exclude(file)) matched.push(file);
-      if (patterns.globs.length > 0) problems.push(...walk(workspace, absolute, matcher, matched, byDefault ? walked : undefined));
+      if (patterns.globs.length > 0) problems.push(...walk(workspace, absolute, matcher, matched, walked));
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) if (!found.has(file)) found.set(file, byDefault ? 'name' : 'named');
-      if (byDefault) for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), walked, found)) added.push(file);
+      if (byDefault) {
+        const inFolder = walked.json.filter((file) => (rel === '' || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
+        for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), inFolder, found, walked)) added.push(file);
+      }
       if (named && added.length === 0) {
         problems.push({
           path: given,
@@ -162,10 +167,10 @@ const TEMPLATE_SCHEMA_TEXT = /deploymentTemplate\.json/i;
  * template's: each is read and parsed once (through `files`, which keeps them for the check).
  * Adds them to `found` and returns them.
  */
-function templatesByContent(files: WorkspaceFiles, walked: WalkedFiles, found: Map<string, DiscoveredSource['by']>): string[] {
+function templatesByContent(files: WorkspaceFiles, candidates: readonly string[], found: Map<string, DiscoveredSource['by']>, walked: WalkedFiles): string[] {
   const added: string[] = [];
   let otherJson = 0;
-  for (const file of walked.json) {
+  for (const file of candidates) {
     if (found.has(file)) continue;
     const read = files.read(file);
     if (!read.ok || !TEMPLATE_SCHEMA_TEXT.test(read.text)) {
@@ -431,4 +436,22 @@ function realFolder(folder: string): string {
   } catch {
     return resolve(folder);
   }
+}
+
+/** Workspace .json files by the end of their path: `nestedtemplates/x.json` finds `a/b/nestedtemplates/x.json`. */
+export function suffixIndex(jsonFiles: readonly string[]): (relative: string) => string[] {
+  let byName: Map<string, string[]> | undefined;
+  return (relative) => {
+    if (byName === undefined) {
+      byName = new Map();
+      for (const file of jsonFiles) {
+        const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+        const list = byName.get(name);
+        if (list) list.push(file);
+        else byName.set(name, [file]);
+      }
+    }
+    const name = relative.slice(relative.lastIndexOf('/') + 1).toLowerCase();
+    return (byName.get(name) ?? []).filter((file) => file === relative || file.endsWith(`/${relative}`));
+  };
 }

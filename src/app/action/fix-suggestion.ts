@@ -20,6 +20,7 @@ export async function suggestFix(settings: RunSettings, workspace: Workspace, re
     settingsFor: settings.settingsFor,
     only: new Set(report.files.map((f) => f.path)),
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+    linkRoots: settings.linkRoots,
     write: false,
   });
   const diff = await unifiedDiff(fixed.files);

@@ -10,6 +10,8 @@ export function readActionInputs(getInput: InputReader, env: NodeJS.ProcessEnv =
     front: 'action',
     ...(env['GITHUB_WORKSPACE'] ? { workspace: env['GITHUB_WORKSPACE'] } : {}),
     ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
+    ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
+    ifNoTemplates: getInput('if-no-templates'),
     config: getInput('config'),
     rules: getInput('rules'),
     trackingIds: getInput('tracking-ids'),

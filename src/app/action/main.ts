@@ -6,8 +6,9 @@
 import * as core from '../../github/runner.ts';
 import { isAbsolute } from 'node:path';
 import { checkWorkspace } from '../check-workspace.ts';
-import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { isNamedPathProblem } from '../../workspace/discover.ts';
+import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import { isConfigError } from '../../settings/config.ts';
@@ -37,12 +38,15 @@ export async function run(): Promise<void> {
   try {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
+    const files = createWorkspaceFiles(workspace);
     const fullReport = checkWorkspace({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,
       patterns: settings.patterns,
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      linkRoots: settings.linkRoots,
+      files,
     });
     // Before anything is printed: the runner masks secure parameter values and SAS tokens from here on.
     const secrets = secretsOfReport(workspace, fullReport);
@@ -55,27 +59,22 @@ export async function run(): Promise<void> {
 
     const scoped = await applyOnlyChanged(settings, fullReport, github);
     const report = scoped.report;
-    const nothingChecked = report.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
+    // No silent pass: a required check that checked nothing says what it found instead, and by
+    // default (if-no-templates: error) fails the step.
+    const nothing = fullReport.files.length === 0 && settings.ifNoTemplates !== 'ignore' ? nothingCheckedMessage(fullReport) : undefined;
+    const nothingFails = nothing !== undefined && settings.ifNoTemplates === 'error';
 
-    publishOutputs(settings, report, pathErrors.length > 0);
+    publishOutputs(settings, report, pathErrors.length > 0 || nothingFails);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
     if (settings.sarifPath)
-      writeReport(
-        settings.sarifPath,
-        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }),
-      );
-    const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
+      writeReport(settings.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: files.text, secrets }));
+    const failure = pathFailure(pathErrors) ?? (nothingFails ? nothing : undefined) ?? verdictFailure(settings, report);
     const fixMarkdown = settings.fix === 'suggest' ? await suggestFix(settings, workspace, report) : '';
 
     const findings = report.files.flatMap((f) => f.findings);
     const checks = settings.checks ? await publishThroughChecks(github, report, failure) : { published: false, notes: [], warnings: [] };
     const notes = [...scoped.notes, ...checks.notes];
-    const warnings = [
-      ...problemWarnings,
-      ...scoped.warnings,
-      ...(nothingChecked ? ['no main templates matched the templates patterns; nothing was checked'] : []),
-      ...checks.warnings,
-    ];
+    const warnings = [...problemWarnings, ...scoped.warnings, ...(nothing !== undefined && !nothingFails ? [nothing] : []), ...checks.warnings];
     for (const message of pathErrors) core.error(message, { title: 'cua-guard templates' });
     for (const warning of warnings) core.warning(warning);
     let notAnnotated = 0;
@@ -92,6 +91,8 @@ export async function run(): Promise<void> {
       notes,
       maxBytes: SUMMARY_BUDGET - Buffer.byteLength(fixMarkdown),
       fullReport: [settings.reportPath, ...(settings.sarifPath ? [settings.sarifPath] : [])].map((path) => displayPath(settings.workspace, path)),
+      // The headline agrees with the result output: a gate failure is never "all pass".
+      ...(pathErrors.length > 0 || nothingFails ? { gateFailure: failure ?? '' } : {}),
     });
     core.appendSummary(`${summary}${fixMarkdown}\n`);
     if (settings.verification.kind !== 'none') await runVerification(settings, report);
@@ -120,11 +121,4 @@ function reportFailure(error: unknown): void {
   const message = isUsageError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
   core.setFailed(message);
   if (!isUsageError(error) && error instanceof Error && error.stack) core.debug(error.stack);
-}
-
-function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {
-  return (file) => {
-    const read = readWorkspaceFile(workspace, file);
-    return read.ok ? read.text : undefined;
-  };
 }

@@ -7,10 +7,13 @@ import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import { formatJson } from '../../report/json.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 
-/** `unusablePaths`: a template the templates input names cannot be checked, so the gate cannot pass. */
-export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, unusablePaths: boolean): void {
+/**
+ * `gateFailed`: the gate cannot pass whatever the findings (a template the templates input names
+ * cannot be checked, or nothing was checked under if-no-templates: error).
+ */
+export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, gateFailed: boolean): void {
   writeReport(settings.reportPath, formatJson(report));
-  core.setOutput('result', report.counts.error > 0 || unusablePaths ? 'fail' : 'pass');
+  core.setOutput('result', report.counts.error > 0 || gateFailed ? 'fail' : 'pass');
   core.setOutput('error-count', report.counts.error);
   core.setOutput('warning-count', report.counts.warning);
   core.setOutput('notice-count', report.counts.notice);

@@ -7,7 +7,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspace } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
-import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
+import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatSarif } from '../../report/sarif.ts';
@@ -67,6 +68,7 @@ const COMMON_OPTIONS = {
   parameters: { type: 'string' },
   workspace: { type: 'string' },
   config: { type: 'string' },
+  'if-no-templates': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 const CHECK_OPTIONS = {
@@ -93,6 +95,7 @@ interface CommonValues {
   parameters?: string | undefined;
   workspace?: string | undefined;
   config?: string | undefined;
+  'if-no-templates'?: string | undefined;
   format?: string;
   'fail-on'?: string;
 }
@@ -110,6 +113,7 @@ function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
     maxTrackingResources: values['max-tracking-resources'],
     ...(values.parameters ? { parameters: values.parameters } : {}),
     ...(values.config ? { config: values.config } : {}),
+    ...(values['if-no-templates'] ? { ifNoTemplates: values['if-no-templates'] } : {}),
     ...(values.format !== undefined ? { format: values.format } : {}),
     ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
   };
@@ -124,8 +128,11 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
+  const files = createWorkspaceFiles(workspace);
   const report = checkWorkspace({
     workspace,
+    files,
+    linkRoots: settings.linkRoots,
     settings: settings.check,
     settingsFor: settings.settingsFor,
     paths: positionals.length > 0 ? positionals : [io.cwd],
@@ -134,7 +141,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     ...(patterns.length > 0 ? { patterns } : {}),
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
   });
-  const readFile = workspaceTextReader(workspace);
+  const readFile = files.text;
   io.stdout(
     format === 'json'
       ? formatJson(report)
@@ -145,6 +152,11 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   // The text format prints the problems itself; JSON and SARIF keep stdout one document.
   if (format !== 'text') for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
   if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
+  // No silent pass: nothing checked says what was found instead, and exits 2 unless allowed.
+  if (report.files.length === 0 && settings.ifNoTemplates !== 'ignore') {
+    io.stderr(`cua-guard: ${nothingCheckedMessage(report)}\n`);
+    if (settings.ifNoTemplates === 'error') return EXIT_USAGE;
+  }
   if (failOn === 'never') return EXIT_OK;
   if (report.counts.error > 0) return EXIT_FINDINGS;
   return failOn === 'warning' && report.counts.warning > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -165,6 +177,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     ...(patterns.length > 0 ? { patterns } : {}),
     settingsFor: settings.settingsFor,
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+    linkRoots: settings.linkRoots,
     write: !dryRun,
   });
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
@@ -215,14 +228,6 @@ function showHelp(io: CliIo): number {
  */
 function namedPathFailed(problems: readonly DiscoveryProblem[], checked: number): boolean {
   return problems.some(isNamedPathProblem) || (checked === 0 && problems.some((p) => p.kind === 'skipped'));
-}
-
-/** Template text for SARIF fingerprints (what identifies a resource); undefined when unreadable. */
-function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {
-  return (file) => {
-    const read = readWorkspaceFile(workspace, file);
-    return read.ok ? read.text : undefined;
-  };
 }
 
 function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {

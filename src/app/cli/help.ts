@@ -22,6 +22,7 @@ Options for check and fix:
       --parameters FILE           parameters file, relative to each template
                                   (default: <template>.parameters.json beside it, when present)
       --workspace DIR             nothing outside DIR is read or written (default: the current folder)
+      --if-no-templates MODE      error (default: exit 2 and say what was found instead), warn or ignore
       --config FILE               configuration file (default: .cua-guard.json in the workspace, if any);
                                   the flags above override it
 Options for check:
