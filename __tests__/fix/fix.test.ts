@@ -223,7 +223,7 @@ test('repairs a malformed literal name only when the intended id is clear', () =
   assert.match(notesOf(expression).join('\n'), /is an expression; fix it by hand/);
 });
 
-test('with a tracking id given, an invalid or unregistered literal name becomes pid-<given id>, keeping a landing-zone suffix', () => {
+test('with a tracking id given, an invalid or placeholder literal name becomes pid-<given id>, keeping a landing-zone suffix; a well-formed id is never renamed', () => {
   const wrapped = (name: string, extra = '') =>
     `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": ${JSON.stringify(name)}, "properties": { "mode": "Incremental", "template": { "resources": [] } } }${extra}\n  ]\n}\n`;
   // CUA003: the docs' 11-digit sample, no given id within 2 characters of it.
@@ -236,27 +236,25 @@ test('with a tracking id given, an invalid or unregistered literal name becomes 
     invalid.changes[0]?.message ?? '',
     /renamed tracking deployment 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063' to 'pid-4f3c9a7e[^']*' \(it was invalid; the given id is 4f3c9a7e/,
   );
-  // CUA009: a well-formed id that is not the registered one; the suffix after it stays.
-  const unregistered = fixCleanly(wrapped(`pid-${OTHER_ID}-westeurope`));
+  // CUA003 placeholder: the nil GUID becomes the given id; the suffix after it stays.
+  const placeholder = fixCleanly(wrapped('pid-00000000-0000-0000-0000-000000000000-westeurope'));
   assert.deepEqual(
-    unregistered.edits.map((e) => e.content),
+    placeholder.edits.map((e) => e.content),
     [`"pid-${GUID}-westeurope"`],
   );
-  const partnerCenter = fixCleanly(wrapped('pid-contoso-offer-partnercenter'));
-  assert.deepEqual(
-    partnerCenter.edits.map((e) => e.content),
-    [`"pid-${GUID}"`],
-    'a Partner Center id is replaced, not kept as a suffix',
-  );
+  assert.match(placeholder.changes[0]?.message ?? '', /\(it held a placeholder; the given id is 4f3c9a7e/);
+  // CUA009: a well-formed id that is not the registered one may be another product's: reported, left alone.
+  for (const name of [`pid-${OTHER_ID}-westeurope`, 'pid-contoso-offer-partnercenter', `pid-${GUID}-partnercenter`]) {
+    const unregistered = plan(wrapped(name));
+    assert.deepEqual(unregistered.edits, [], name);
+    assert.match(notesOf(unregistered).join('\n'), /error CUA009 .*\(not fixed: fix never renames a well-formed tracking id/, name);
+  }
   // Not sure: several ids given, or two top-level tracking deployments.
-  const several = plan(wrapped(`pid-${OTHER_ID}`), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
+  const several = plan(wrapped('pid-eb7927c8-dd66-43e1-b0cf-c346a422063'), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
   assert.deepEqual(several.edits, []);
-  assert.match(
-    notesOf(several).join('\n'),
-    /left alone: azuredeploy\.json:\d+:\d+ error CUA009 tracking deployment 'pid-11111111-[^']*' uses id 11111111-.*\(not fixed: 2 tracking ids are given/,
-  );
+  assert.match(notesOf(several).join('\n'), /left alone: azuredeploy\.json:\d+:\d+ error CUA003 .*2 tracking ids are given/);
   const second = `,\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}-x", "properties": { "mode": "Incremental", "template": { "resources": [] } } }`;
-  const two = plan(wrapped(`pid-${OTHER_ID}`, second), { ...SETTINGS, maxTrackingResources: 2 });
+  const two = plan(wrapped('pid-eb7927c8-dd66-43e1-b0cf-c346a422063', second), { ...SETTINGS, maxTrackingResources: 2 });
   assert.deepEqual(two.edits, []);
   assert.match(notesOf(two).join('\n'), /the template has 2 top-level tracking deployments, so which one should carry 4f3c9a7e[^ ]* is not clear/);
   // An expression is never rewritten.
