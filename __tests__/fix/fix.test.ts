@@ -364,7 +364,7 @@ const EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
   'cua006-tracking-name-wrong-type': { changed: false, remaining: ['CUA006'] },
   'cua007-tracking-mode-not-incremental': { changed: true, remaining: [] },
   'cua008-tracking-template-not-empty': { changed: false, remaining: ['CUA008'] }, // a warning; resources are never deleted
-  'cua009-unregistered-tracking-id': { changed: true, remaining: [] }, // the all-zero placeholder GUID
+  'cua009-unregistered-tracking-id': { changed: false, remaining: ['CUA009'] }, // a well-formed id, perhaps another product's: never renamed
   'cua010-unresolved-tracking-name': { changed: false, remaining: ['CUA010'] },
   'cua011-conditional-tracking': { changed: false, remaining: ['CUA011'] },
   'cua012-tracking-location-missing': { changed: true, remaining: [] },
