@@ -525,3 +525,64 @@ test('the bundled CLI: fix writes and reports, --dry-run prints an applicable di
     ws.dispose();
   }
 });
+
+test("fix in a repository of several products: other products' ids stay, the registered id is inserted as given and passes, linked modules are untouched; fix --check exits 1 while something would change", async () => {
+  const { runCli: runSourceCli } = await import('../../src/app/cli/cli.ts');
+  const cli = async (args: string[], cwd: string) => {
+    let stdout = '';
+    let stderr = '';
+    const status = await runSourceCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+    return { status, stdout, stderr };
+  };
+  const ws = createTempWorkspace();
+  try {
+    const ours = `${GUID}-partnercenter`;
+    const theirs = '9d2b7c1e-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+    const named = (name: string) => JSON.stringify({ $schema: RG_SCHEMA, resources: [{ ...trackingDeployment(), name }] }, null, 2);
+    ws.write('products/other/mainTemplate.json', named(`pid-${theirs}-partnercenter`));
+    ws.write('products/legacy/azuredeploy.json', named('pid-contoso-legacy-partnercenter'));
+    ws.write(
+      'products/ours/mainTemplate.json',
+      JSON.stringify(
+        {
+          $schema: RG_SCHEMA,
+          resources: [
+            {
+              type: 'Microsoft.Resources/deployments',
+              apiVersion: '2021-04-01',
+              name: 'net',
+              properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/net.json' } },
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    ws.write('products/ours/modules/net.json', JSON.stringify({ $schema: RG_SCHEMA, resources: [] }, null, 2));
+    const before = cli(['fix', '--check', '--tracking-id', `PID-${ours.toUpperCase()}`], ws.root);
+    assert.equal((await before).status, 1, 'fix --check: something would change');
+    const fixed = await cli(['fix', '--tracking-id', `PID-${ours.toUpperCase()}`], ws.root);
+    assert.match(fixed.stdout, /products\/ours\/mainTemplate\.json:\d+: inserted/);
+    const read = (file: string) => JSON.parse(readFileSync(join(ws.root, file), 'utf8')) as { resources: { name: string }[] };
+    assert.equal(read('products/other/mainTemplate.json').resources[0]?.name, `pid-${theirs}-partnercenter`, "another product's id stays");
+    assert.equal(read('products/legacy/azuredeploy.json').resources[0]?.name, 'pid-contoso-legacy-partnercenter');
+    assert.equal(read('products/ours/mainTemplate.json').resources[0]?.name, `pid-${ours}`, 'exactly the registered id, as Partner Center shows it');
+    assert.deepEqual(read('products/ours/modules/net.json').resources, [], 'never into a linked module');
+    // What it inserted passes the check; the other products' ids are CUA009 (reported, not repaired).
+    const checked = await cli(['check', '--format', 'json', '--tracking-id', ours, 'products/ours'], ws.root);
+    assert.equal(checked.status, 0, checked.stdout);
+    const after = await cli(['fix', '--check', '--tracking-id', ours], ws.root);
+    assert.equal(after.status, 0, 'fix --check: nothing left to change');
+  } finally {
+    ws.dispose();
+  }
+});
+
+function trackingDeployment(): Record<string, unknown> {
+  return {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2021-04-01',
+    properties: { mode: 'Incremental', template: { $schema: RG_SCHEMA, contentVersion: '1.0.0.0', resources: [] } },
+  };
+}

@@ -80,6 +80,7 @@ const CHECK_OPTIONS = {
 const FIX_OPTIONS = {
   ...COMMON_OPTIONS,
   'dry-run': { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 const NEW_ID_OPTIONS = {
@@ -168,7 +169,9 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { settings, workspace } = await prepare(values, io);
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = settings.patterns;
-  const dryRun = values['dry-run'];
+  // --check (for CI) writes nothing, like --dry-run, and exits 1 when something would change.
+  const check = values.check;
+  const dryRun = values['dry-run'] || check;
   const report = fixWorkspace({
     workspace,
     paths: positionals.length > 0 ? positionals : [io.cwd],
@@ -187,7 +190,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
     for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}\n`);
   }
-  if (dryRun) io.stdout(await unifiedDiff(report.files));
+  if (values['dry-run']) io.stdout(await unifiedDiff(report.files));
   const changed = report.files.filter((f) => f.fixed !== f.original).length;
   const remaining = report.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
@@ -195,6 +198,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
       (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? 's' : 've'} errors to fix by hand\n` : '\n'),
   );
   if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
+  if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -30,6 +30,7 @@ Options for check:
       --fail-on error|warning|never   which findings make the exit code 1 (default error)
 Options for fix:
       --dry-run                   print a unified diff (for git apply) instead of writing the files
+      --check                     write nothing; exit 1 when fix would change a file (for CI), else 0
 Options for new-id:
       --scope resourceGroup|subscription|managementGroup|tenant   shape of the snippet (default resourceGroup)
 Options for every command:
