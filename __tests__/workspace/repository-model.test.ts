@@ -219,3 +219,53 @@ test("the CLI's repository comes from the origin remote in .git/config", () => {
   assert.equal(githubRepositoryOf('https://x-access-token:abc@github.com/contoso/offers.git'), 'contoso/offers');
   assert.equal(githubRepositoryOf('https://gitlab.com/contoso/offers.git'), undefined);
 });
+
+test('templates that only define or only deploy a managed application get no CUA001, and the report says what they are', () => {
+  const ws = createTempWorkspace();
+  try {
+    const definition = { type: 'Microsoft.Solutions/applicationDefinitions', apiVersion: '2021-07-01', name: 'app', location: 'westeurope', properties: {} };
+    const application = { type: 'Microsoft.Solutions/applications', apiVersion: '2021-07-01', name: 'app', location: 'westeurope', kind: 'ServiceCatalog' };
+    ws.write('definition/azuredeploy.json', template([definition]));
+    ws.write('application/azuredeploy.json', template([application]));
+    ws.write('mixed/azuredeploy.json', template([definition, storageAccount()]));
+    const report = check(ws);
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.kind ?? 'solution', f.findings.map((x) => x.ruleId)]),
+      [
+        ['application/azuredeploy.json', 'managed-application', []],
+        ['definition/azuredeploy.json', 'managed-application-definition', []],
+        ['mixed/azuredeploy.json', 'solution', ['CUA001']],
+      ],
+    );
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a Marketplace package folder is recognised; marketplace-packages: partner-center-adds-id makes its CUA001 a notice that says why', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('package/mainTemplate.json', template([storageAccount()]));
+    ws.write('package/createUiDefinition.json', { $schema: 'https://schema.management.azure.com/schemas/0.1.2-preview/CreateUIDefinition.MultiVm.json#' });
+    ws.write('solution/mainTemplate.json', template([storageAccount()]));
+    const findings = (marketplacePackages: 'check' | 'partner-center-adds-id') =>
+      check(ws, { settings: { ...DEFAULT_CHECK_SETTINGS, marketplacePackages } }).files.map((f) => [
+        f.path,
+        f.marketplacePackage === true,
+        f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.messageId}`),
+      ]);
+    assert.deepEqual(findings('check'), [
+      ['package/mainTemplate.json', true, ['CUA001 error missing']],
+      ['solution/mainTemplate.json', false, ['CUA001 error missing']],
+    ]);
+    assert.deepEqual(findings('partner-center-adds-id'), [
+      ['package/mainTemplate.json', true, ['CUA001 notice partnerCenterAddsId']],
+      ['solution/mainTemplate.json', false, ['CUA001 error missing']],
+    ]);
+    // Named on the command line, it is recognised too.
+    const named = check(ws, { paths: ['package/mainTemplate.json'], settings: { ...DEFAULT_CHECK_SETTINGS, marketplacePackages: 'partner-center-adds-id' } });
+    assert.equal(named.files[0]?.verdict, 'pass');
+  } finally {
+    ws.dispose();
+  }
+});

@@ -61,7 +61,9 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
   });
   const readLinked = createCachedLinkReader(files);
   const links: LinkContext = { roots: request.linkRoots ?? [], findBySuffix: suffixIndex(discovery.jsonFiles) };
-  const check = (source: DiscoveredSource): CheckedFile => checkOne(request, { source, files, readLinked, links });
+  const packages = marketplacePackages(discovery.sources, discovery.jsonFiles, files);
+  const check = (source: DiscoveredSource): CheckedFile =>
+    checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path) });
   // Only a template with a templateLink can link another: those are checked first, and their links
   // are the edges of the graph. Every template they reach is then known (and read once, by the link
   // reader), so the others are checked only when they are main templates, and let go once checked.
@@ -109,6 +111,7 @@ interface PrepareContext {
   files: WorkspaceFiles;
   readLinked: LinkReader;
   links: LinkContext;
+  marketplacePackage: boolean;
 }
 
 /** Reads, parses (each once per run: through the file cache), models and checks one template. */
@@ -137,6 +140,7 @@ function checkOne(request: WorkspaceCheckRequest, context: PrepareContext): Chec
         parameterValues: parameters.values,
         readLinked: context.readLinked,
         links: context.links,
+        ...(context.marketplacePackage ? { marketplacePackage: true } : {}),
         ...(parameters.problem ? { parametersProblem: { file: parameters.file ?? file, problem: parameters.problem } } : {}),
       },
       plan.settings,
@@ -148,6 +152,23 @@ function checkOne(request: WorkspaceCheckRequest, context: PrepareContext): Chec
     // A bug must not hide the verdict on the other templates: this one gets a located finding.
     return { file, linkTargets: [], result: internalErrorResult(file, error) };
   }
+}
+
+/** Main templates of Marketplace Azure application packages: a mainTemplate.json with createUiDefinition.json beside it. */
+function marketplacePackages(sources: readonly DiscoveredSource[], jsonFiles: readonly string[], files: WorkspaceFiles): Set<string> {
+  const uiDefinitions = new Set(
+    jsonFiles.filter((f) => /(^|\/)createuidefinition\.json$/i.test(f)).map((f) => f.slice(0, f.lastIndexOf('/') + 1).toLowerCase()),
+  );
+  return new Set(
+    sources
+      .map((s) => s.path)
+      .filter((path) => /(^|\/)maintemplate\.json$/i.test(path))
+      .filter((path) => {
+        const folder = path.slice(0, path.lastIndexOf('/') + 1);
+        // A file named on the command line was not walked to: look beside it.
+        return uiDefinitions.has(folder.toLowerCase()) || files.read(`${folder}createUiDefinition.json`).ok;
+      }),
+  );
 }
 
 /**

@@ -26,6 +26,8 @@ export interface TemplateInput {
   parametersProblem?: { file: string; problem: string };
   /** Link roots and the repository's files (see ModelOptions.links). */
   links?: ModelOptions['links'];
+  /** The template is a Marketplace package's mainTemplate.json. */
+  marketplacePackage?: boolean;
   /** `text` already parsed (by the run's file cache): it is not parsed again. */
   parsed?: ParseOutcome;
   /** The file's one TemplateSource, when the run made it already (shared with the link reader). */
@@ -72,6 +74,7 @@ export function prepareTemplate(input: TemplateInput, settings: CheckSettings): 
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
     ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
     ...(input.links ? { links: input.links } : {}),
+    ...(input.marketplacePackage ? { marketplacePackage: true } : {}),
   });
   return { kind: 'model', model, ...(input.parametersProblem ? { parametersProblem: input.parametersProblem } : {}) };
 }
@@ -106,7 +109,13 @@ export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProb
   const linkedFiles = model.linkedSources.map((s) => s.file);
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
   const links = model.links.map(({ file, via }) => ({ file, via }));
-  return { ...result, linkTargets: model.linkTargets, ...(links.length > 0 ? { links } : {}) };
+  return {
+    ...result,
+    linkTargets: model.linkTargets,
+    ...(links.length > 0 ? { links } : {}),
+    ...(model.kind !== 'solution' ? { kind: model.kind } : {}),
+    ...(model.marketplacePackage ? { marketplacePackage: true } : {}),
+  };
 }
 
 /**

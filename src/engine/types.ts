@@ -4,6 +4,7 @@ import type { DeploymentScope, Placement } from '../model/types.ts';
 import type { TrackingNameForm } from '../model/tracking-name.ts';
 import type { Fix, MessageData } from './rule.ts';
 import type { LinkVia } from '../model/linked-templates.ts';
+import type { TemplateKind } from '../model/template-kind.ts';
 
 export type Severity = 'error' | 'warning' | 'notice';
 /** A severity setting can also switch a rule off. */
@@ -76,6 +77,10 @@ export interface TemplateResult {
   linkTargets?: string[];
   /** Workspace-relative path of the parameters file whose values were used. */
   parametersFile?: string;
+  /** Set when the template is not a solution template: it only defines or only deploys a managed application. */
+  kind?: Exclude<TemplateKind, 'solution'>;
+  /** The template is the mainTemplate.json of a Marketplace Azure application package. */
+  marketplacePackage?: true;
 }
 
 export interface CheckReport {

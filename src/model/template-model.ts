@@ -21,6 +21,7 @@ import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
 import { deploymentTimeReasons, splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
 import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
 import type { DeploymentScope, Placement } from './types.ts';
+import { templateKind, type TemplateKind } from './template-kind.ts';
 import type { JsonPath } from '../parse/types.ts';
 import { posix } from 'node:path';
 
@@ -64,6 +65,10 @@ export interface ResourceEntry {
 export interface TemplateModel {
   main: TemplateSource;
   scope: DeploymentScope | undefined;
+  /** A solution template, or one that only defines or deploys a managed application. */
+  kind: TemplateKind;
+  /** The main template is the mainTemplate.json of a Marketplace Azure application package. */
+  marketplacePackage: boolean;
   /**
    * The resources rules can be about: every deployment, every resource whose name looks like a
    * tracking name, and every resource whose name has an expression error. The others are walked
@@ -102,6 +107,8 @@ export interface ModelOptions {
   readLinked?: LinkReader;
   /** Link roots and the repository's files, for links beyond relativePath and the package base. */
   links?: LinkContext;
+  /** The main template is a Marketplace package's mainTemplate.json (createUiDefinition.json beside it). */
+  marketplacePackage?: boolean;
 }
 
 // Real templates nest a handful of levels (the deepest corpus template: 4 deployments); this bounds
@@ -118,6 +125,8 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
   const model: TemplateModel = {
     main,
     scope,
+    kind: templateKind(main.root),
+    marketplacePackage: options.marketplacePackage === true,
     resources: [],
     linkNotes: [],
     linkedSources: [],

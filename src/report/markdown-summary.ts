@@ -116,6 +116,14 @@ function templateSection(file: TemplateResult, options: SummaryOptions): string[
     `Tracking id: ${trackingIds(file)}${file.scope ? ` · scope: ${file.scope}` : ''}${file.parametersFile ? ` · parameters: \`${file.parametersFile}\`` : ''}`,
   );
   if (file.linkedFiles.length) lines.push('', `Linked templates checked: ${file.linkedFiles.map((f) => `\`${f}\``).join(', ')}`);
+  const what =
+    file.kind === 'managed-application-definition'
+      ? 'a managed application definition'
+      : file.kind === 'managed-application'
+        ? 'a managed application deployment'
+        : undefined;
+  if (what) lines.push('', `This template is ${what}, not a solution template: it needs no tracking deployment of its own.`);
+  if (file.marketplacePackage) lines.push('', 'A Marketplace Azure application package (createUiDefinition.json beside it).');
   if (file.findings.length === 0) return lines;
   lines.push('', '| | Rule | Location | Message |', '|---|---|---|---|');
   for (const finding of file.findings) {

@@ -17,6 +17,8 @@ const messages = {
     "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'; {{count}} top-level deployment name(s) could not be resolved and might be it",
   misplaced:
     "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings)",
+  partnerCenterAddsId:
+    "the Marketplace package's main template has no tracking deployment; Partner Center adds one when the package is uploaded for an Azure application plan (marketplace-packages: partner-center-adds-id)",
   misplacedUnresolved:
     "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings); {{count}} top-level deployment name(s) could not be resolved and might be it",
 } as const;
@@ -50,6 +52,18 @@ export const cua001: Rule<keyof typeof messages> = {
   },
   check({ model, candidates, settings, report }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
+    // A template that only defines or only deploys a managed application is not a solution template.
+    if (model.kind !== 'solution') return;
+    if (model.marketplacePackage && settings.marketplacePackages === 'partner-center-adds-id' && candidates.length === 0) {
+      const hasKey = 'resources' in model.main.root;
+      report({
+        messageId: 'partnerCenterAddsId',
+        severity: 'notice',
+        at: { file: model.main.file, path: hasKey ? ['resources'] : [], at: hasKey ? 'key' : 'value' },
+        notFixable: 'Partner Center adds the tracking id on upload',
+      });
+      return;
+    }
     const unresolved = model.resources.filter(
       (r) =>
         r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string' && !hasStaticError(r),

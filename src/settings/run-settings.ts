@@ -18,6 +18,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 export const FIX_MODES = ['none', 'suggest'] as const;
 export type FixMode = (typeof FIX_MODES)[number];
 export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const MARKETPLACE_PACKAGES = ['check', 'partner-center-adds-id'] as const;
 export const IF_NO_TEMPLATES = ['error', 'warn', 'ignore'] as const;
 export type IfNoTemplates = (typeof IF_NO_TEMPLATES)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -126,7 +127,9 @@ export function explicitLayer(raw: RawOptions): SettingsLayer {
   const trackingIds = splitList(raw.trackingIds ?? []);
   const strictNames = typeof raw.strictNames === 'string' ? raw.strictNames.trim() : raw.strictNames;
   const maxTracking = raw.maxTrackingResources?.trim() ?? '';
+  const marketplace = raw.marketplacePackages?.trim() ?? '';
   return {
+    ...(marketplace !== '' ? { marketplacePackages: parseChoice(marketplace, label('marketplace-packages'), MARKETPLACE_PACKAGES, 'check') } : {}),
     ...(rules.length > 0 ? { severities: parseRuleSeverities(rules) } : {}),
     ...(trackingIds.length > 0 ? { trackingIds: parseTrackingIds(trackingIds) } : {}),
     ...(typeof strictNames === 'boolean' ? { strictNames } : strictNames ? { strictNames: parseBoolean(strictNames, label('strict-names'), false) } : {}),

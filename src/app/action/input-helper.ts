@@ -12,6 +12,7 @@ export function readActionInputs(getInput: InputReader, env: NodeJS.ProcessEnv =
     ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
     ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
     ifNoTemplates: getInput('if-no-templates'),
+    marketplacePackages: getInput('marketplace-packages'),
     config: getInput('config'),
     rules: getInput('rules'),
     trackingIds: getInput('tracking-ids'),

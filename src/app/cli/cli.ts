@@ -69,6 +69,7 @@ const COMMON_OPTIONS = {
   workspace: { type: 'string' },
   config: { type: 'string' },
   'if-no-templates': { type: 'string' },
+  'marketplace-packages': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 const CHECK_OPTIONS = {
@@ -97,6 +98,7 @@ interface CommonValues {
   workspace?: string | undefined;
   config?: string | undefined;
   'if-no-templates'?: string | undefined;
+  'marketplace-packages'?: string | undefined;
   format?: string;
   'fail-on'?: string;
 }
@@ -115,6 +117,7 @@ function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
     ...(values.parameters ? { parameters: values.parameters } : {}),
     ...(values.config ? { config: values.config } : {}),
     ...(values['if-no-templates'] ? { ifNoTemplates: values['if-no-templates'] } : {}),
+    ...(values['marketplace-packages'] ? { marketplacePackages: values['marketplace-packages'] } : {}),
     ...(values.format !== undefined ? { format: values.format } : {}),
     ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
   };

@@ -23,6 +23,8 @@ Options for check and fix:
                                   (default: <template>.parameters.json beside it, when present)
       --workspace DIR             nothing outside DIR is read or written (default: the current folder)
       --if-no-templates MODE      error (default: exit 2 and say what was found instead), warn or ignore
+      --marketplace-packages MODE check (default: CUA001 is an error in Marketplace packages too) or
+                                  partner-center-adds-id (CUA001 there is a notice: Partner Center adds the id on upload)
       --config FILE               configuration file (default: .cua-guard.json in the workspace, if any);
                                   the flags above override it
 Options for check:
