@@ -12,6 +12,8 @@ import { matchLinkRoot, type LinkRoot } from './link-roots.ts';
 export interface LinkNote {
   kind: 'remote' | 'outside-workspace' | 'unresolved' | 'missing' | 'unreadable';
   message: string;
+  /** For a remote link: the URL's host and the URL without its query (to group notices by host). */
+  remote?: { host: string; url: string };
   from: { file: string; path: JsonPath };
   /** The deployment whose templateLink this is (its metadata can suppress the finding). */
   deployment?: ResourceEntry;
@@ -94,7 +96,7 @@ export function resolveTemplateLink(owner: LinkOwner, link: { key: LinkKey; valu
   if (rooted) return withinWorkspace(rooted.candidates, note, { via: rooted.via });
   if (typeof value === 'string') {
     return /^[a-z][a-z0-9+.-]*:/i.test(value)
-      ? note('remote', `linked template ${redactQuery(value)} is remote and was not fetched`)
+      ? remoteNote(from, redactQuery(value))
       : note('unresolved', `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
   const unresolved = (): LinkResolution =>
@@ -102,7 +104,7 @@ export function resolveTemplateLink(owner: LinkOwner, link: { key: LinkKey; valu
   const after = relativePartAfterBase(value);
   if (after === undefined) {
     const known = knownUrlPrefix(value);
-    return known === undefined ? unresolved() : note('remote', `linked template ${redactQuery(describeString(value))} is remote and was not fetched`);
+    return known === undefined ? unresolved() : remoteNote(from, redactQuery(describeString(value)));
   }
   const candidates = [...new Set([posix.join(baseDir, after.relative), posix.join(posix.dirname(mainFile), after.relative)])];
   const guessed = unresolved();
@@ -111,6 +113,11 @@ export function resolveTemplateLink(owner: LinkOwner, link: { key: LinkKey; valu
     relative: after.relative,
     ...(after.packageBase || guessed.kind !== 'note' ? {} : { ifMissing: guessed.note }),
   });
+}
+
+function remoteNote(from: LinkNote['from'], url: string): LinkResolution {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1]?.toLowerCase() ?? url;
+  return { kind: 'note', note: { kind: 'remote', message: `linked template ${url} is remote and was not fetched`, from, remote: { host, url } } };
 }
 
 /** The known start of a URL with unknown parts when it is absolute (`https://host/…{branch}…`). */

@@ -34,6 +34,8 @@ export const cua001: Rule<keyof typeof messages> = {
     help: [
       "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
       '',
+      'Not reported on a template that only defines or only deploys a managed application (`Microsoft.Solutions/applicationDefinitions`, `Microsoft.Solutions/applications`): it is not a solution template. In a Marketplace Azure application package (`mainTemplate.json` with `createUiDefinition.json` beside it) it is a notice instead with `marketplace-packages: partner-center-adds-id`, since Partner Center adds a tracking id when the package is uploaded for an Azure application plan; the default stays an error, because this gate exists to block pull requests that lose the tracking resource.",
+      '',
       '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
       '',
       'Passes:',
