@@ -269,3 +269,48 @@ test('a Marketplace package folder is recognised; marketplace-packages: partner-
     ws.dispose();
   }
 });
+
+test('a link a parameter selects (allowedValues, bool) is followed for every value; a finding behind it names the value', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write(
+      'azuredeploy.json',
+      template(
+        [
+          trackingResource(),
+          deployment('database', { relativePath: "[concat('nested/db-', parameters('dbType'), '.json')]" }),
+          deployment('monitoring', { relativePath: "[if(parameters('withMonitoring'), 'nested/monitor.json', 'nested/none.json')]" }),
+        ],
+        {
+          parameters: {
+            dbType: { type: 'string', defaultValue: 'mysql', allowedValues: ['mysql', 'postgres', 'mssql'] },
+            withMonitoring: { type: 'bool', defaultValue: false },
+          },
+        },
+      ),
+    );
+    for (const db of ['mysql', 'postgres']) ws.write(`nested/db-${db}.json`, template([storageAccount()]));
+    ws.write('nested/db-mssql.json', template([trackingResource()]));
+    ws.write('nested/none.json', template([]));
+    ws.write('nested/monitor.json', template([storageAccount()]));
+    const report = check(ws);
+    assert.deepEqual(shape(report).mains, ['azuredeploy.json']);
+    assert.deepEqual(report.files[0]?.linkedFiles, [
+      'nested/db-mysql.json',
+      'nested/db-postgres.json',
+      'nested/db-mssql.json',
+      'nested/none.json',
+      'nested/monitor.json',
+    ]);
+    const cua005 = report.files[0]?.findings.filter((f) => f.ruleId === 'CUA005') ?? [];
+    assert.deepEqual(
+      cua005.map((f) => [f.file, f.data?.['chain']]),
+      [['nested/db-mssql.json', `'database (dbType = "mssql")' (azuredeploy.json)`]],
+    );
+    // A parameters file that sets the value: only that value is deployed.
+    ws.write('azuredeploy.parameters.json', { parameters: { dbType: { value: 'postgres' } } });
+    assert.deepEqual(check(ws).files[0]?.linkedFiles, ['nested/db-postgres.json', 'nested/none.json', 'nested/monitor.json']);
+  } finally {
+    ws.dispose();
+  }
+});

@@ -22,6 +22,15 @@ import { deploymentTimeReasons, splitParameterValues, withoutDefaults, withPacka
 import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
 import type { DeploymentScope, Placement } from './types.ts';
 import { templateKind, type TemplateKind } from './template-kind.ts';
+import { linkAlternatives } from './link-alternatives.ts';
+
+/** The main template's scope, and a way to make it again with some parameters set. */
+interface RootScopes {
+  scope: TemplateScope;
+  scopeWith: (overrides: Record<string, unknown>) => TemplateScope;
+  /** Values the parameters file gives. */
+  given: Record<string, unknown>;
+}
 import type { JsonPath } from '../parse/types.ts';
 import { posix } from 'node:path';
 
@@ -138,12 +147,15 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
   };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
-  const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
-    parameterValues: values,
-    ...(unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {}),
-    ...(scope ? { scopeKind: scope } : {}),
-    templatePath: main.file,
-  });
+  const bound = withoutDefaults(main.root, unknownNames);
+  const scopeWith = (overrides: Record<string, unknown>): TemplateScope =>
+    createTemplateScope(bound, {
+      parameterValues: { ...values, ...overrides },
+      ...(unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {}),
+      ...(scope ? { scopeKind: scope } : {}),
+      templatePath: main.file,
+    });
+  const rootScope = scopeWith({});
   const definitions: DefinitionSite = {
     source: main,
     path: [],
@@ -151,7 +163,7 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
     scope: rootScope,
     supplied: { kind: 'file', values, knownAtDeployment: unknownNames },
   };
-  const walker = new ModelWalker(model, options, new Set([main.file]));
+  const walker = new ModelWalker(model, options, new Set([main.file]), { scope: rootScope, scopeWith, given: values });
   walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
@@ -173,12 +185,15 @@ class ModelWalker {
   private readonly visitedFiles: Set<string>;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   private readonly triedTargets = new Set<string>();
+  /** The main template's own scope, and the same with some parameters set (for parameter-selected links). */
+  private readonly root: RootScopes;
 
-  constructor(model: TemplateModel, options: ModelOptions, visitedFiles: Set<string>) {
+  constructor(model: TemplateModel, options: ModelOptions, visitedFiles: Set<string>, root: RootScopes) {
     this.model = model;
     this.readLinked = options.readLinked;
     this.links = options.links;
     this.visitedFiles = visitedFiles;
+    this.root = root;
   }
 
   walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
@@ -317,10 +332,32 @@ class ModelWalker {
     if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
       return;
     const resolution = resolveTemplateLink(entry, { key, value: evaluation.value }, this.model.main.file, this.links);
-    if (resolution.kind === 'note') {
-      this.model.linkNotes.push({ ...resolution.note, deployment: entry });
-      return;
+    if (resolution.kind === 'note') this.model.linkNotes.push({ ...resolution.note, deployment: entry });
+    else this.followLink(entry, { resolution, chain, scope: context.scope }, context, explicitTarget);
+    // A link a parameter of the main template selects: followed for every value it allows.
+    if (context.scope !== this.root.scope || entry.source !== this.model.main) return;
+    for (const alternative of linkAlternatives(link[key], this.model.main.root, this.root.given)) {
+      const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
+      const value = evaluateValue(link[key], scope);
+      if (value.errors.length > 0) continue;
+      const other = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
+      if (other.kind !== 'file') continue;
+      const hop: DeploymentHop = {
+        ...(chain[chain.length - 1] as DeploymentHop),
+        label: `${labelOf(entry)} (${alternative.parameter} = ${JSON.stringify(alternative.value)})`,
+      };
+      this.followLink(entry, { resolution: other, chain: [...chain.slice(0, -1), hop], scope }, context, explicitTarget);
     }
+  }
+
+  /** Reads the linked template a resolution names and walks it in the scope the deployment gives it. */
+  private followLink(
+    entry: ResourceEntry,
+    link: { resolution: Extract<LinkResolution, { kind: 'file' }>; chain: DeploymentHop[]; scope: TemplateScope },
+    context: WalkContext,
+    explicitTarget: DeploymentScope | undefined,
+  ): void {
+    const { resolution, chain } = link;
     if (!this.readLinked) return;
     const loaded = this.loadFirstCandidate(entry, resolution);
     if (loaded === undefined) return;
@@ -328,7 +365,7 @@ class ModelWalker {
     this.model.links.push({ file: loaded.source.file, from: entry.source.file, via: loaded.via });
     const root = loaded.source.root;
     const unknownNames = withPackageBase(root);
-    const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const scope = createLinkedScope(link.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource['properties']) && entry.resource['properties']['parametersLink'] !== undefined;
     const definitions: DefinitionSite = {
       source: loaded.source,
