@@ -421,8 +421,9 @@ function noteWalked(walked: WalkedFiles, rel: string): void {
 
 /** The target a link names when it points at nothing (a dangling link), else undefined. */
 function danglingTarget(absolute: string): string | undefined {
-  if (statOf(absolute) !== undefined) return undefined;
   try {
+    // Only "no such file": a link loop (ELOOP) or a denied folder is the reader's to explain.
+    if (statSync(absolute, { throwIfNoEntry: false }) !== undefined) return undefined;
     return readlinkSync(absolute);
   } catch {
     return undefined;
