@@ -113,6 +113,12 @@ test('a shared nestedtemplates/ folder copied into packages at build time: the o
       notice?.message ?? '',
       /2 files end with 'nestedtemplates\/vnet\.json': other\/nestedtemplates\/vnet\.json, shared\/nestedtemplates\/vnet\.json/,
     );
+    // Two equally far away stay ambiguous; one nearer the linking template (a shared folder beside the packages) is followed.
+    ws.write('packages/nestedtemplates/vnet.json', template([]));
+    assert.deepEqual(shape(check(ws)).links, {
+      'packages/a/mainTemplate.json': ['suffix packages/nestedtemplates/vnet.json'],
+      'packages/b/mainTemplate.json': ['suffix packages/nestedtemplates/vnet.json'],
+    });
   } finally {
     ws.dispose();
   }
@@ -307,9 +313,15 @@ test('a link a parameter selects (allowedValues, bool) is followed for every val
       cua005.map((f) => [f.file, f.data?.['chain']]),
       [['nested/db-mssql.json', `'database (dbType = "mssql")' (azuredeploy.json)`]],
     );
-    // A parameters file that sets the value: only that value is deployed.
+    // A parameters file is one deployment's choice: its value first, the others still followed.
     ws.write('azuredeploy.parameters.json', { parameters: { dbType: { value: 'postgres' } } });
-    assert.deepEqual(check(ws).files[0]?.linkedFiles, ['nested/db-postgres.json', 'nested/none.json', 'nested/monitor.json']);
+    assert.deepEqual(check(ws).files[0]?.linkedFiles, [
+      'nested/db-postgres.json',
+      'nested/db-mysql.json',
+      'nested/db-mssql.json',
+      'nested/none.json',
+      'nested/monitor.json',
+    ]);
   } finally {
     ws.dispose();
   }

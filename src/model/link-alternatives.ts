@@ -15,8 +15,8 @@ const MAX_ALTERNATIVES = 16;
 
 /**
  * The values other than the one the check used, for each parameter of `template` that the link
- * expression uses (directly or through a variable) and that has `allowedValues` or is a bool.
- * Parameters a parameters file sets are what the deployment uses: no alternatives.
+ * expression uses (directly or through a variable) and that has `allowedValues` or is a bool. A
+ * parameters file is one deployment's choice; the repository serves every allowed one.
  */
 export function linkAlternatives(raw: unknown, template: Record<string, unknown>, given: Record<string, unknown>): LinkAlternative[] {
   if (typeof raw !== 'string') return [];
@@ -34,14 +34,17 @@ export function linkAlternatives(raw: unknown, template: Record<string, unknown>
   for (const name of names) {
     const key = keyOf(parameters, name);
     const definition = key === undefined ? undefined : parameters[key];
-    if (key === undefined || !isRecord(definition) || keyOf(given, key) !== undefined) continue;
+    if (key === undefined || !isRecord(definition)) continue;
+    // The value the check used (the parameters file's, else the default) is followed already.
+    const givenKey = keyOf(given, key);
+    const used = givenKey === undefined ? definition['defaultValue'] : given[givenKey];
     const allowed = Array.isArray(definition['allowedValues'])
       ? definition['allowedValues']
       : String(definition['type'] ?? '').toLowerCase() === 'bool'
         ? [true, false]
         : [];
     const values = allowed.filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v));
-    for (const value of values.slice(0, MAX_ALTERNATIVES)) if (value !== definition['defaultValue']) out.push({ parameter: key, value });
+    for (const value of values.slice(0, MAX_ALTERNATIVES)) if (value !== used) out.push({ parameter: key, value });
   }
   return out;
 }

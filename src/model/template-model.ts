@@ -401,7 +401,7 @@ class ModelWalker {
       firstProblem ??= loaded;
     }
     const missing = firstProblem?.kind === 'note' && firstProblem.note.kind === 'missing';
-    const bySuffix = missing && resolution.relative !== undefined ? this.bySuffix(resolution.relative, candidates) : [];
+    const bySuffix = missing && resolution.relative !== undefined ? nearest(this.bySuffix(resolution.relative, candidates), entry.source.file) : [];
     if (bySuffix.length === 1) {
       const loaded = this.tryTarget(entry, bySuffix[0] as string);
       if (loaded === 'walked') return undefined;
@@ -437,6 +437,24 @@ class ModelWalker {
     if (path === '' || path.startsWith('..')) return [];
     return (this.links?.findBySuffix?.(path) ?? []).filter((file) => !tried.includes(file));
   }
+}
+
+/**
+ * Of several files that end with a link's path, the ones nearest the linking template: sharing the
+ * most leading folders with it (a shared folder copied into packages sits beside their parents;
+ * a copy for another cloud or an old release sits elsewhere). Several equally near stay several.
+ */
+function nearest(files: readonly string[], from: string): string[] {
+  if (files.length < 2) return [...files];
+  const folders = from.split('/').slice(0, -1);
+  const shared = (file: string): number => {
+    const parts = file.split('/');
+    let n = 0;
+    while (n < folders.length && n < parts.length - 1 && parts[n] === folders[n]) n++;
+    return n;
+  };
+  const best = Math.max(...files.map(shared));
+  return files.filter((file) => shared(file) === best);
 }
 
 function posixNormalize(path: string): string {
