@@ -182,12 +182,22 @@ export function mainTemplates(sources: readonly DiscoveredSource[], prepared: re
   const linked = new Set<string>();
   for (const targets of targetsOf.values()) for (const target of targets) linked.add(target);
   const mains = new Set(sources.filter((s) => s.by === 'named' || !linked.has(s.path)).map((s) => s.path));
+  // What the main templates reach, through linked templates' own links too (a linked template
+  // checked on its own may follow links its parent's walk did not, e.g. other allowed values).
   const reached = new Set<string>();
-  for (const main of mains) for (const target of targetsOf.get(main) ?? []) reached.add(target);
+  const reach = (from: string): void => {
+    const pending = [...(targetsOf.get(from) ?? [])];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      pending.push(...(targetsOf.get(next) ?? []));
+    }
+  };
+  for (const main of mains) reach(main);
   for (const source of sources) {
     if (mains.has(source.path) || reached.has(source.path)) continue;
     mains.add(source.path);
-    for (const target of targetsOf.get(source.path) ?? []) reached.add(target);
+    reach(source.path);
   }
   return mains;
 }
