@@ -16,6 +16,9 @@ import type { Rule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
+import { BicepTrees, checkBicepTemplate, isBicepFile, type SyntaxParser } from '../engine/check-bicep.ts';
+import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
+import { noteCompiledTwins } from './compiled-twins.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -37,6 +40,8 @@ export interface WorkspaceCheckRequest {
   linkRoots?: readonly LinkRoot[];
   /** The run's file cache (the caller reuses it for SARIF and secrets); a new one when absent. */
   files?: WorkspaceFiles;
+  /** The Bicep parser, when discovery may find .bicep files (checkWorkspaceLoadingGrammars loads it). */
+  bicepParser?: SyntaxParser;
 }
 
 export interface WorkspaceCheckReport extends CheckReport {
@@ -52,18 +57,47 @@ export interface WorkspaceCheckReport extends CheckReport {
 
 export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
-  const discovery = discoverTemplates(request.workspace, {
+  return checkDiscovered({ ...request, files }, discover(request, files));
+}
+
+/** checkWorkspace, with the Bicep grammar loaded first when discovery found a .bicep file (only then). */
+export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
+  const files = request.files ?? createWorkspaceFiles(request.workspace);
+  const discovery = discover(request, files);
+  const needsBicep = request.bicepParser === undefined && discovery.templates.some(isBicepFile);
+  return checkDiscovered({ ...request, files, ...(needsBicep ? { bicepParser: await createSyntaxParser('bicep') } : {}) }, discovery);
+}
+
+function discover(request: WorkspaceCheckRequest, files: WorkspaceFiles): ReturnType<typeof discoverTemplates> {
+  return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
     files,
   });
+}
+
+function checkDiscovered(request: WorkspaceCheckRequest & { files: WorkspaceFiles }, discovery: ReturnType<typeof discoverTemplates>): WorkspaceCheckReport {
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  try {
+    return checkGraph(request, discovery, trees);
+  } finally {
+    trees?.dispose();
+  }
+}
+
+function checkGraph(
+  request: WorkspaceCheckRequest & { files: WorkspaceFiles },
+  discovery: ReturnType<typeof discoverTemplates>,
+  trees: BicepTrees | undefined,
+): WorkspaceCheckReport {
+  const { files } = request;
   const readLinked = createCachedLinkReader(files);
   const links: LinkContext = { roots: request.linkRoots ?? [], findBySuffix: suffixIndex(discovery.jsonFiles) };
   const packages = marketplacePackages(discovery.sources, discovery.jsonFiles, files);
   const check = (source: DiscoveredSource): CheckedFile =>
-    checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path) });
+    checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path), trees });
   // Only a template with a templateLink can link another: those are checked first, and their links
   // are the edges of the graph. Every template they reach is then known (and read once, by the link
   // reader), so the others are checked only when they are main templates, and let go once checked.
@@ -81,10 +115,11 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
     results.push(result);
   }
   const linkedTemplates = discovery.templates.filter((file) => !mains.has(file));
+  const withTwins = noteCompiledTwins(request.workspace, results);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    files: results,
-    counts: countFindings(results),
+    files: withTwins,
+    counts: countFindings(withTwins),
     problems: discovery.problems,
     linkedTemplates,
     inventory: discovery.inventory,
@@ -112,6 +147,8 @@ interface PrepareContext {
   readLinked: LinkReader;
   links: LinkContext;
   marketplacePackage: boolean;
+  /** The run's Bicep syntax trees, when the grammar is loaded. */
+  trees: BicepTrees | undefined;
 }
 
 /** Reads, parses (each once per run: through the file cache), models and checks one template. */
@@ -129,6 +166,7 @@ function checkOne(request: WorkspaceCheckRequest, context: PrepareContext): Chec
         result: checkUnreadableTemplate(file, before, { kind: 'unreadable', message: read.message, offset: before.length }, plan),
       };
     }
+    if (isBicepFile(file)) return { file, linkTargets: [], result: checkBicepFile(request, context, { file, text: read.text }, plan) };
     const parsed = context.files.parse(file);
     if (!('text' in parsed)) throw new Error(`'${file}' could be read but not parsed`);
     const parameters = loadParameterValues(context.files, file, request.parametersFile);
@@ -152,6 +190,29 @@ function checkOne(request: WorkspaceCheckRequest, context: PrepareContext): Chec
     // A bug must not hide the verdict on the other templates: this one gets a located finding.
     return { file, linkTargets: [], result: internalErrorResult(file, error) };
   }
+}
+
+function checkBicepFile(
+  request: WorkspaceCheckRequest,
+  context: PrepareContext,
+  { file, text }: { file: string; text: string },
+  plan: CheckPlan,
+): TemplateResult {
+  if (context.trees === undefined) {
+    const message = 'the Bicep grammar was not loaded for this run (checkWorkspaceLoadingGrammars loads it)';
+    return checkUnreadableTemplate(file, text, { kind: 'unreadable', message, offset: 0 }, plan);
+  }
+  return checkBicepTemplate(
+    {
+      workspace: request.workspace,
+      file,
+      text,
+      trees: context.trees,
+      readLinked: context.readLinked,
+      ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}),
+    },
+    plan,
+  );
 }
 
 /** Main templates of Marketplace Azure application packages: a mainTemplate.json with createUiDefinition.json beside it. */

@@ -95,6 +95,8 @@ export function resolveTemplateLink(owner: LinkOwner, link: { key: LinkKey; valu
   const rooted = context && context.roots.length > 0 ? matchLinkRoot(value, context.roots) : undefined;
   if (rooted) return withinWorkspace(rooted.candidates, note, { via: rooted.via });
   if (typeof value === 'string') {
+    // A Bicep module from a registry (br:, br/public:, ts:): never fetched.
+    if (/^(br|ts)(\/[^:]*)?:/i.test(value)) return note('remote', `module '${redactQuery(value)}' is in a registry and was not fetched`);
     return /^[a-z][a-z0-9+.-]*:/i.test(value)
       ? remoteNote(from, redactQuery(value))
       : note('unresolved', `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);

@@ -54,6 +54,8 @@ export const cua001: Rule<keyof typeof messages> = {
   },
   check({ model, candidates, settings, report }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
+    // Part of a Bicep file could not be read (CUA013 says where): the tracking resource may be there.
+    if ((model.main.origin?.unread.length ?? 0) > 0) return;
     // A template that only defines or only deploys a managed application is not a solution template.
     if (model.kind !== 'solution') return;
     if (model.marketplacePackage && settings.marketplacePackages === 'partner-center-adds-id' && candidates.length === 0) {

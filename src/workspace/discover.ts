@@ -12,7 +12,14 @@ import { isDeploymentTemplateSchema } from '../parse/schema-kind.ts';
 import { workspaceRelative, type Workspace } from './read-file.ts';
 import { createWorkspaceFiles, type WorkspaceFiles } from './workspace-files.ts';
 
-export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = ['**/mainTemplate.json', '**/azuredeploy.json', '**/prereq.azuredeploy.json'];
+export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
+  '**/mainTemplate.json',
+  '**/azuredeploy.json',
+  '**/prereq.azuredeploy.json',
+  '**/main.bicep',
+  '**/mainTemplate.bicep',
+  '**/azuredeploy.bicep',
+];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 
@@ -30,7 +37,7 @@ export interface DiscoveryProblem {
 }
 
 /** What kind of source a discovered file is (other languages add their kinds beside this one). */
-export type SourceKind = 'arm-template';
+export type SourceKind = 'arm-template' | 'bicep';
 
 export interface DiscoveredSource {
   /** Workspace-relative path. */
@@ -141,7 +148,7 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
   const templates = [...found.keys()].sort();
   return {
     templates,
-    sources: templates.map((path) => ({ path, kind: 'arm-template', by: found.get(path) ?? 'named' })),
+    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? 'bicep' : 'arm-template', by: found.get(path) ?? 'named' })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
     inventory: inventoryOf(walked),
@@ -293,7 +300,9 @@ function describeIncludes(patterns: PatternSet): string {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault =
     globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? 'mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json' : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
+  return isDefault
+    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep'
+    : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
 }
 
 /** Explicit globs that matched no file (excluded ones count as matched: leaving them out was asked for). */

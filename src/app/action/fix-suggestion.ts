@@ -6,6 +6,7 @@ import type { Workspace } from '../../workspace/read-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import { writeReport } from './outputs.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
 const MAX_SUMMARY_DIFF = 256 * 1024;
@@ -13,16 +14,19 @@ const MAX_FIX_SUMMARY = 384 * 1024;
 
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
 export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
-  const fixed = fixWorkspace({
-    workspace,
-    patterns: settings.patterns,
-    settingsFor: settings.settingsFor,
-    only: new Set(report.files.map((f) => f.path)),
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    linkRoots: settings.linkRoots,
-    write: false,
-  });
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
+  const fixed = await fixWorkspaceLoadingGrammars(
+    {
+      workspace,
+      patterns: settings.patterns,
+      settingsFor: settings.settingsFor,
+      only: new Set(report.files.map((f) => f.path)),
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      linkRoots: settings.linkRoots,
+      write: false,
+    },
+    () => createSyntaxParser('bicep'),
+  );
   const diff = await unifiedDiff(fixed.files);
   const out: string[] = ['', '### Suggested fix (`cua-guard fix`)', ''];
   let budget = MAX_FIX_SUMMARY;

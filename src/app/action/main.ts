@@ -5,7 +5,7 @@
 // verification.ts).
 import * as core from '../../github/runner.ts';
 import { isAbsolute } from 'node:path';
-import { checkWorkspace } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
 import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { isNamedPathProblem } from '../../workspace/discover.ts';
 import { nothingCheckedMessage } from '../nothing-checked.ts';
@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
     const files = createWorkspaceFiles(workspace);
-    const fullReport = checkWorkspace({
+    const fullReport = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,

@@ -5,7 +5,7 @@
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspace } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { nothingCheckedMessage } from '../nothing-checked.ts';
@@ -22,6 +22,7 @@ import { TOOL_VERSION } from '../../meta.ts';
 import { trackingResource } from '../../model/tracking-resource.ts';
 import { HELP } from './help.ts';
 import { RULES } from '../../rules/index.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -133,7 +134,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
   const files = createWorkspaceFiles(workspace);
-  const report = checkWorkspace({
+  const report = await checkWorkspaceLoadingGrammars({
     workspace,
     files,
     linkRoots: settings.linkRoots,
@@ -170,22 +171,25 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = settings.patterns;
   // --check (for CI) writes nothing, like --dry-run, and exits 1 when something would change.
   const check = values.check;
   const dryRun = values['dry-run'] || check;
-  const report = fixWorkspace({
-    workspace,
-    paths: positionals.length > 0 ? positionals : [io.cwd],
-    pathsAreDefault: positionals.length === 0,
-    cwd: io.cwd,
-    ...(patterns.length > 0 ? { patterns } : {}),
-    settingsFor: settings.settingsFor,
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    linkRoots: settings.linkRoots,
-    write: !dryRun,
-  });
+  const report = await fixWorkspaceLoadingGrammars(
+    {
+      workspace,
+      paths: positionals.length > 0 ? positionals : [io.cwd],
+      pathsAreDefault: positionals.length === 0,
+      cwd: io.cwd,
+      ...(patterns.length > 0 ? { patterns } : {}),
+      settingsFor: settings.settingsFor,
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      linkRoots: settings.linkRoots,
+      write: !dryRun,
+    },
+    () => createSyntaxParser('bicep'),
+  );
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;
   for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
