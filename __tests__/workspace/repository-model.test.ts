@@ -191,7 +191,7 @@ test('discovery by content: any file name with a deployment template $schema; pa
     ws.write('infra/solution.parameters.json', { $schema: RG_SCHEMA, parameters: { a: { value: 1 } } });
     ws.write('infra/createUiDefinition.json', { $schema: 'https://schema.management.azure.com/schemas/0.1.2-preview/CreateUIDefinition.MultiVm.json#' });
     ws.write('package.json', { name: 'x' });
-    ws.write('main.bicep', 'param location string');
+    ws.write('network.bicep', 'param location string');
     const report = check(ws);
     assert.deepEqual(shape(report).mains, ['infra/solution.json']);
     assert.deepEqual(report.inventory, { byExtension: { '.json': 4, '.bicep': 1 }, otherJson: 3 });
