@@ -3,7 +3,8 @@
 // keeps its source text; problems become ExpressionErrors, never exceptions.
 import { accessIndex, accessProperty } from './access.ts';
 import type { CallNode, Node } from './ast.ts';
-import { MAX_DEPTH, report, type CopyBinding, type EvalState, type Frame } from './frame.ts';
+import { MAX_VALUE_SIZE, sizeOf, type BudgetLimit } from './budget.ts';
+import { MAX_DEPTH, newEvalState, report, reportBudget, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
 import { parseExpression } from './parser.ts';
 import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
@@ -30,10 +31,11 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'object') return null;
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, 'steps');
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown('(value nested too deeply)', { kind: 'limit' });
+    return new Unknown('(value nested too deeply)', { kind: 'limit', limit: 'depth' });
   }
   try {
     // Offsets refer to the caller's own string; leaves of objects are other strings.
@@ -41,12 +43,19 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
     if (Array.isArray(raw)) {
       const out: ArmValue[] = new Array<ArmValue>(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
+      return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, 'size') : out;
     }
-    return evaluateObject(raw as Record<string, unknown>, nested);
+    const object = evaluateObject(raw as Record<string, unknown>, nested);
+    return sizeOf(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, 'size') : object;
   } finally {
     ctx.state.depth--;
   }
+}
+
+function rawOverBudget(ctx: RawContext, limit: BudgetLimit): Unknown {
+  if (limit === 'size' || !ctx.state.exhausted) reportBudget(ctx.errors, limit, undefined);
+  if (limit === 'steps') ctx.state.exhausted = true;
+  return new Unknown('(value over the evaluation budget)', { kind: 'limit', limit });
 }
 
 /**
@@ -57,7 +66,7 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
  */
 export function evaluateTopLevelString(raw: string, scope: ScopeImpl): { value: ArmValue; errors: ExpressionError[] } {
   const errors: ExpressionError[] = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
   return { value, errors: dedupe(errors) };
 }
 
@@ -141,7 +150,7 @@ export function expandCopy(entry: CopyEntry, ctx: RawContext, unknownText: strin
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: 'limit' });
+    return new Unknown(unknownText, { kind: 'limit', limit: 'copy-count' });
   }
   const items: ArmValue[] = [];
   const name = entry.name.toLowerCase();
@@ -159,23 +168,38 @@ export function evaluateNode(node: Node, frame: Frame): ArmValue {
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: 'limit' });
+    return new Unknown(nodeText(node, frame), { kind: 'limit', limit: 'depth' });
   }
   try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, 'steps');
     switch (node.kind) {
       case 'string':
       case 'number':
         return node.value;
       case 'call':
-        return evaluateCall(node, frame);
+        return bounded(evaluateCall(node, frame), node, frame);
       case 'property':
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
       case 'index':
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
     }
   } finally {
     frame.state.depth--;
   }
+}
+
+/** The value, or an Unknown when it is larger than the budget keeps (measured, not walked). */
+function bounded(value: ArmValue, node: Node, frame: Frame): ArmValue {
+  if (typeof value === 'string') return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, 'size') : value;
+  if (typeof value !== 'object' || value === null) return value;
+  return sizeOf(value) > MAX_VALUE_SIZE ? overBudget(node, frame, 'size') : value;
+}
+
+/** Unknown at a bound of the budget; steps run out once per evaluation, so that is said once. */
+export function overBudget(node: Node, frame: Frame, limit: BudgetLimit): Unknown {
+  if (limit === 'size' || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : undefined);
+  if (limit === 'steps') frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: 'limit', limit });
 }
 
 /** The function's name as written. */
@@ -254,9 +278,19 @@ class CallImpl implements Call {
     }
     const cached = values[i];
     if (cached !== NOT_EVALUATED && cached !== undefined) return cached;
-    const value = evaluateNode(node, this.frame);
+    let value = evaluateNode(node, this.frame);
+    // What the function may walk: an argument costs its size.
+    if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, 'steps');
     values[i] = value;
     return value;
+  }
+
+  afford(units: number): boolean {
+    return spend(this.frame.state, units);
+  }
+
+  overBudget(limit: BudgetLimit): Unknown {
+    return overBudget(this.node, this.frame, limit);
   }
 
   args(): ArmValue[] {

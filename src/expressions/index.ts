@@ -1,12 +1,13 @@
 // Public API of the ARM expression module: scopes for templates and deployments, and static
 // evaluation of template values. The rest of the engine uses only what is exported here.
 import { dedupe, evaluateRaw, evaluateTopLevelString } from './evaluate.ts';
-import type { EvalState } from './frame.ts';
+import { newEvalState } from './frame.ts';
 import { ScopeImpl, createLinkedScope, createNestedScope, createTemplateScope, type TemplateScope } from './scope.ts';
 import type { Evaluation, ExpressionError } from './types.ts';
 import { Unknown } from './value.ts';
 
 export type { Evaluation, ExpressionError, ScopeKind } from './types.ts';
+export type { BudgetLimit } from './budget.ts';
 export type { TemplateScope } from './scope.ts';
 export { createTemplateScope, createNestedScope, createLinkedScope };
 export { isExpressionString } from './parser.ts';
@@ -30,8 +31,7 @@ export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
       return evaluateTopLevelString(raw, scope);
     }
     const errors: ExpressionError[] = [];
-    const state: EvalState = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     // A bug here must not take the whole check down; say what happened and move on.

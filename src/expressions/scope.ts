@@ -1,7 +1,8 @@
 // Template scopes: where parameters('x') and variables('x') come from. Creating a scope is O(1);
 // definitions are indexed on first use and each value is evaluated once, lazily, with cycle
 // detection. Nested and linked deployments get their own scope per ARM's rules.
-import { evaluateRaw, expandCopy, isCopyEntry, type RawContext } from './evaluate.ts';
+import { dedupe, evaluateRaw, expandCopy, isCopyEntry, type RawContext } from './evaluate.ts';
+import { newTotalBudget, type TotalBudget } from './budget.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
 import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
@@ -151,7 +152,7 @@ class Bindings {
     found.busy = true;
     try {
       const result = this.computeParameter(owner, found, state);
-      found.memo = result;
+      if (!state.exhausted) found.memo = result; // a value cut short by this evaluation's steps is not the parameter's
       return result;
     } finally {
       found.busy = false;
@@ -168,12 +169,8 @@ class Bindings {
       const errors: ExpressionError[] = [];
       const ctx: RawContext = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === 'plain' ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result: Resolution = {
-        kind: 'value',
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })),
-      };
-      def.memo = result;
+      const result: Resolution = { kind: 'value', value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state.exhausted) def.memo = result; // a value cut short by this evaluation's steps is not the variable's
       return result;
     } finally {
       def.busy = false;
@@ -196,14 +193,14 @@ class Bindings {
         if (!('value' in entry)) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
         const errors: ExpressionError[] = [];
         const value = evaluateRaw(entry['value'], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
+        return { kind: 'value', value, errors: carried(errors, `in the value of parameter '${name}'`) };
       }
       if (supplied.viaLink) return { kind: 'value', value: parameterUnknown(found, 'linked-parameters-file'), errors: [] }; // values live in the parameters file
     }
     if ('defaultValue' in def) {
       const errors: ExpressionError[] = [];
       const value = evaluateRaw(def['defaultValue'], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
+      return { kind: 'value', value, errors: carried(errors, `in the default value of parameter '${name}'`) };
     }
     return { kind: 'value', value: parameterUnknown(found, 'no-value'), errors: [] };
   }
@@ -223,6 +220,23 @@ class Bindings {
     ));
   }
 }
+
+/**
+ * Errors met in a definition, as seen where it is used: without their offsets (they are in
+ * another string); a budget error stays one. Each is carried once and only the first few: a
+ * variable that uses a broken one twice must not double its errors (forty such variables would
+ * carry 2^40).
+ */
+function carried(errors: ExpressionError[], where: string): ExpressionError[] {
+  return dedupe(errors)
+    .slice(0, MAX_CARRIED_ERRORS)
+    .map((e) => {
+      const message = `${where}: ${e.message}`;
+      return e.kind === 'budget' && e.limit !== undefined ? { message, kind: 'budget', limit: e.limit } : { message };
+    });
+}
+
+const MAX_CARRIED_ERRORS = 16;
 
 /** "copy": [{ "name": "v", "count": n, "input": ... }] declares variable v (and more). */
 function copyVariables(key: string, raw: unknown): [string, VariableDef][] | undefined {
@@ -251,12 +265,15 @@ export class ScopeImpl implements TemplateScope {
   /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   readonly kind: ScopeKind | undefined;
   readonly templatePath: string | undefined;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  readonly budget: TotalBudget;
   private readonly bindings: Bindings;
 
-  private constructor(bindings: Bindings, kind: ScopeKind | undefined, templatePath: string | undefined) {
+  private constructor(bindings: Bindings, kind: ScopeKind | undefined, templatePath: string | undefined, budget: TotalBudget) {
     this.bindings = bindings;
     this.kind = kind;
     this.templatePath = templatePath;
+    this.budget = budget;
   }
 
   resolveParameter(name: string, state: EvalState): Resolution {
@@ -268,7 +285,8 @@ export class ScopeImpl implements TemplateScope {
   }
 
   static forTemplate(template: Record_, supplied: Supplied, kind: ScopeKind | undefined, templatePath: string | undefined): ScopeImpl {
-    return new ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+    const budget = supplied.kind === 'deployment' ? supplied.parent.budget : newTotalBudget();
+    return new ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
   }
 }
 

@@ -4,7 +4,7 @@
 // positions; those are traced back to their definitions and evaluated there, once each. So a
 // broken variable used by three names is one finding, at the variable. Nothing is evaluated
 // unless an evaluation the check made anyway reported an error.
-import { evaluateValue, referencesIn, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
+import { evaluateValue, referencesIn, type BudgetLimit, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
 import type { ResourceEntry } from './template-model.ts';
@@ -32,8 +32,13 @@ export interface ExpressionProblem {
   label: string;
   /** The string as written. */
   text: string;
-  /** Static errors, each with its offset inside `text`. */
+  /** Static errors, each with its offset inside `text`; or the one budget error (`overBudget`). */
   errors: ExpressionError[];
+  /**
+   * Set when evaluating the value went past the work budget (the value is unknown): which bound.
+   * Reported at the value evaluated, not at the variables it uses: they may be fine elsewhere.
+   */
+  overBudget?: BudgetLimit;
   /** The resource the value belongs to, for inline suppression. */
   resource?: ResourceEntry;
 }
@@ -66,13 +71,26 @@ export class StaticErrors {
    * (then nothing is evaluated again unless it reported errors). True when the value, or anything
    * it uses, has a static error.
    */
-  record(value: ValueSite, evaluation?: Evaluation, depth = 0): boolean {
+  record(value: ValueSite, evaluation?: Evaluation, depth = 0, traced = false): boolean {
     const { raw } = value;
     if ((evaluation !== undefined && evaluation.errors.length === 0) || depth > MAX_TRACE_DEPTH) return false;
     let broken = false;
     if (typeof raw === 'string') {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
+      // A value too large says more than the steps it took to find out.
+      const budget = traced ? undefined : (errors.find((e) => e.limit === 'size') ?? errors.find((e) => e.limit === 'steps'));
+      if (budget?.limit !== undefined) {
+        this.problems.push({
+          at: value.at,
+          label: value.label,
+          text: raw,
+          errors: [budget],
+          overBudget: budget.limit,
+          ...(value.resource ? { resource: value.resource } : {}),
+        });
+        broken = true;
+      }
       const own = errors.filter((e) => e.kind === 'static' && e.offset !== undefined);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...(value.resource ? { resource: value.resource } : {}) });
@@ -84,7 +102,7 @@ export class StaticErrors {
       // Evaluated leaf by leaf so that each error gets its own string and offset.
       for (const [key, item] of Object.entries(raw)) {
         const leaf: ValueSite = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
-        if (this.record(leaf, undefined, depth + 1)) broken = true;
+        if (this.record(leaf, undefined, depth + 1, traced)) broken = true;
       }
     }
     if (broken) this.broken.add(pointerKey(value.at));
@@ -164,7 +182,7 @@ export class StaticErrors {
     const known = this.traced.get(key);
     if (known !== undefined) return known;
     this.traced.set(key, false); // a cycle is an error ARM reports at the reference, not here
-    const broken = this.record(value, undefined, depth + 1);
+    const broken = this.record(value, undefined, depth + 1, true);
     this.traced.set(key, broken);
     return broken;
   }
