@@ -4,6 +4,13 @@ import { cua016 } from '../../src/rules/cua016-invalid-expression.ts';
 import { ruleTester, runRule } from '../support/rule-tester.ts';
 import { GUID, SUB_SCHEMA, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';
 
+/** Forty variables, each an array of the previous one twice (2^40 elements), and `extra` ones. */
+function doublingVariables(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const variables: Record<string, unknown> = { a0: 'x', ...extra };
+  for (let i = 1; i <= 40; i++) variables[`a${i}`] = `[createArray(variables('a${i - 1}'), variables('a${i - 1}'))]`;
+  return variables;
+}
+
 const link = (templateLink: Json): Json => ({
   type: 'Microsoft.Resources/deployments',
   apiVersion: '2021-04-01',
@@ -24,6 +31,38 @@ ruleTester(cua016, {
     },
   ],
   invalid: [
+    {
+      name: 'a tracking name over 40 doublings: past the evaluation budget, at the name (not at the variables)',
+      template: template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() }),
+      errors: [
+        {
+          messageId: 'tooCostly',
+          data: { where: 'name', value: `"[concat('pid-', string(variables('a40')))]"` },
+          line: 51,
+          column: 15,
+          endLine: 51,
+          endColumn: 59,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a value too large to keep, in a condition',
+      template: template([trackingResource({ condition: "[equals(length(variables('big')), 1)]" })], {
+        variables: { big: "[padLeft('x', 100000000, '0')]" },
+      }),
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: { where: 'condition', value: `"[equals(length(variables('big')), 1)]"` },
+          line: 20,
+          column: 20,
+          endLine: 20,
+          endColumn: 59,
+        },
+      ],
+      output: null,
+    },
     {
       name: 'a name that does not parse',
       template: template([trackingResource({ name: "[concat('pid-', )]" })]),
@@ -249,6 +288,9 @@ test('CUA016 messages render', () => {
   ]);
   assert.deepEqual(render(template([trackingResource(), storageAccount("[concat(variables('prefix'), 'a')]")], { variables: { prefix: "[concatt('st')]" } })), [
     `variable 'prefix' "[concatt('st')]": unknown function 'concatt' (character 2)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() })), [
+    `name "[concat('pid-', string(variables('a40')))]" cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows`,
   ]);
   const [sas] = render(template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]));
   assert.doesNotMatch(sas ?? '', /secret/);
