@@ -5,9 +5,9 @@ import { ruleTester, runRule } from '../support/rule-tester.ts';
 import { GUID, SUB_SCHEMA, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';
 
 /** Forty variables, each an array of the previous one twice (2^40 elements), and `extra` ones. */
-function doublingVariables(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const variables: Record<string, unknown> = { a0: 'x', ...extra };
-  for (let i = 1; i <= 40; i++) variables[`a${i}`] = `[createArray(variables('a${i - 1}'), variables('a${i - 1}'))]`;
+function doublingVariables(count = 40): Record<string, unknown> {
+  const variables: Record<string, unknown> = { a0: 'x' };
+  for (let i = 1; i <= count; i++) variables[`a${i}`] = `[createArray(variables('a${i - 1}'), variables('a${i - 1}'))]`;
   return variables;
 }
 
@@ -36,12 +36,32 @@ ruleTester(cua016, {
       template: template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() }),
       errors: [
         {
-          messageId: 'tooCostly',
+          messageId: 'tooLarge',
           data: { where: 'name', value: `"[concat('pid-', string(variables('a40')))]"` },
           line: 51,
           column: 15,
           endLine: 51,
           endColumn: 59,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a name that walks a large value too often: past the steps of one evaluation',
+      template: template([trackingResource({ name: `[concat('pid-'${", string(length(string(variables('a17'))))".repeat(6)})]` })], {
+        variables: doublingVariables(17),
+      }),
+      errors: [
+        {
+          messageId: 'tooCostly',
+          data: {
+            where: 'name',
+            value: `"[concat('pid-', string(length(string(variables('a17')))), string(length(string(variables('a17')))), string(length(strin… (2 more characters)`,
+          },
+          line: 28,
+          column: 15,
+          endLine: 28,
+          endColumn: 285,
         },
       ],
       output: null,
@@ -290,7 +310,7 @@ test('CUA016 messages render', () => {
     `variable 'prefix' "[concatt('st')]": unknown function 'concatt' (character 2)`,
   ]);
   assert.deepEqual(render(template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() })), [
-    `name "[concat('pid-', string(variables('a40')))]" cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows`,
+    `name "[concat('pid-', string(variables('a40')))]" cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)`,
   ]);
   const [sas] = render(template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]));
   assert.doesNotMatch(sas ?? '', /secret/);

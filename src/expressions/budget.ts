@@ -17,24 +17,27 @@ import { PartialString, Unknown } from './value.ts';
 /**
  * The largest value kept, in size units: a string counts its length + 2, every other scalar 1,
  * an array or object 1 + its items (and an object its keys' lengths). That is at most the
- * value's compact JSON length, so a value over it is over 4 MB as JSON: ARM limits a template to
- * 4 MB after its variables and parameter values are expanded (learn.microsoft.com, "Template
- * limits": "The limits apply to the final state of the template after it has been expanded with
- * iterative resource definitions, and values for variables and parameters").
+ * value's compact JSON length, so a value over it is over 1 MiB as JSON. The values the check
+ * evaluates (names, conditions, locations, copy counts, links) end up in one resource definition,
+ * and ARM limits each to 1 MB "after it has been expanded with iterative resource definitions,
+ * and values for variables and parameters" (learn.microsoft.com, ARM template best practices,
+ * "Template limits"); the whole template to 4 MB. No corpus template comes near it.
  */
-export const MAX_VALUE_SIZE = 4 * 1024 * 1024;
+export const MAX_VALUE_SIZE = 1024 * 1024;
 
 /**
- * Steps of one evaluation: two walks over the largest value kept. The most any evaluation of the
- * corpus of 491 real templates takes is 72,000.
+ * Steps of one evaluation: a few walks over the largest value kept. The most any evaluation of
+ * the corpus of 491 real templates takes is 72,000 (58 times fewer).
  */
-export const MAX_STEPS = 2 * MAX_VALUE_SIZE;
+export const MAX_STEPS = 4 * MAX_VALUE_SIZE;
 
 /**
- * Steps of every evaluation in one scope tree together. The most a corpus template takes is
- * 805,000; a generated template of 200,000 resources (53 MB) takes 636,000.
+ * Steps of every evaluation in one scope tree together; with MAX_VALUE_SIZE it bounds the memory
+ * evaluation can hold (what is built costs at least its size in steps). The most a corpus
+ * template takes is 805,000 (20 times fewer); a generated template of 200,000 resources (53 MB)
+ * takes 636,000.
  */
-export const MAX_TOTAL_STEPS = 8 * MAX_STEPS;
+export const MAX_TOTAL_STEPS = 4 * MAX_STEPS;
 
 /** What a scope tree has left; shared by the scopes of one template and its nested/linked ones. */
 export interface TotalBudget {
