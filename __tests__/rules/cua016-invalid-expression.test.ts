@@ -84,6 +84,49 @@ ruleTester(cua016, {
       output: null,
     },
     {
+      name: 'circular variables (ARM rejects them): an error where the reference that closes the cycle is written',
+      template: template([trackingResource({ name: "[concat('pid-', variables('a'))]" })], {
+        variables: { a: "[concat('x', variables('b'))]", b: "[variables('a')]", self: "[variables('self')]", useSelf: "[variables('self')]" },
+      }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: "variable 'b'", value: `"[variables('a')]"`, errors: "circular reference: variable 'a' depends on itself (character 2)" },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 28,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'property names in any case, as ARM reads them: a Copy loop of variables, a DefaultValue',
+      template: template([trackingResource({ name: "[concat('pid-', variables('ids')[0], parameters('p'))]" })], {
+        variables: { Copy: [{ Name: 'ids', Count: 1, Input: "[concatt('x')]" }] },
+        parameters: { p: { Type: 'string', DefaultValue: '[foo()]' } },
+      }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: "variable 'ids'", value: `"[concatt('x')]"`, errors: "unknown function 'concatt' (character 2)" },
+          line: 9,
+          column: 18,
+          endLine: 9,
+          endColumn: 34,
+        },
+        {
+          messageId: 'invalid',
+          data: { where: "default value of parameter 'p'", value: '"[foo()]"', errors: "unknown function 'foo' (character 2)" },
+          line: 16,
+          column: 23,
+          endLine: 16,
+          endColumn: 32,
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a name that does not parse',
       template: template([trackingResource({ name: "[concat('pid-', )]" })]),
       errors: [

@@ -6,6 +6,7 @@ import type { CallNode, Node } from './ast.ts';
 import { MAX_VALUE_SIZE, sizeOf, type BudgetLimit } from './budget.ts';
 import { MAX_DEPTH, newEvalState, report, reportBudget, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
 import { parseExpression } from './parser.ts';
+import { hasProperty, isRecord, propertyOf } from './raw.ts';
 import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
 import { Unknown, type ArmValue } from './value.ts';
@@ -114,16 +115,18 @@ function reportUnknownFunctions(calls: readonly CallNode[], frame: Frame): void 
   for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, 'static');
 }
 
-interface CopyEntry {
+export interface CopyEntry {
   name: string;
   count: unknown;
   input: unknown;
 }
 
-export function isCopyEntry(value: unknown): value is CopyEntry {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entry = value as Record<string, unknown>;
-  return typeof entry['name'] === 'string' && 'count' in entry && 'input' in entry;
+/** A copy loop entry `{ "name": …, "count": …, "input": … }` (any case), or undefined. */
+export function copyEntryOf(value: unknown): CopyEntry | undefined {
+  if (!isRecord(value)) return undefined;
+  const name = propertyOf(value, 'name');
+  if (typeof name !== 'string' || !hasProperty(value, 'count') || !hasProperty(value, 'input')) return undefined;
+  return { name, count: propertyOf(value, 'count'), input: propertyOf(value, 'input') };
 }
 
 function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObject {
@@ -131,8 +134,9 @@ function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObjec
   for (const key of Object.keys(raw)) {
     const item = raw[key];
     // Property iteration: "copy": [{ "name": "disks", "count": 2, "input": {...} }] builds "disks".
-    if (key.length === 4 && key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+    const entries = key.length === 4 && key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : undefined;
+    if (entries !== undefined && entries.every((e) => e !== undefined)) {
+      for (const entry of entries) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
     setProperty(out, key, evaluateRaw(item, ctx));
@@ -300,7 +304,7 @@ class CallImpl implements Call {
     return out;
   }
 
-  fail(message: string, kind?: 'static'): Unknown {
+  fail(message: string, kind?: 'static' | 'circular'): Unknown {
     report(this.frame, message, this.node.start, kind);
     return new Unknown(this.text, { kind: 'invalid' });
   }

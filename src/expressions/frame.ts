@@ -46,9 +46,9 @@ export interface Frame {
   readonly state: EvalState;
 }
 
-export function report(frame: Frame, message: string, offset: number | undefined, kind?: 'static'): void {
+export function report(frame: Frame, message: string, offset: number | undefined, kind?: 'static' | 'circular'): void {
   const error = frame.withOffsets && offset !== undefined ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
+  frame.errors.push(kind === 'circular' ? { ...error, kind: 'static', circular: true } : kind ? { ...error, kind } : error);
 }
 
 export function reportBudget(errors: ExpressionError[], limit: BudgetLimit, offset: number | undefined): void {

@@ -14,6 +14,7 @@ export { isExpressionString } from './parser.ts';
 export { armGuid } from './guid.ts';
 export { armUniqueString } from './unique-string.ts';
 export { referencesIn, type Reference } from './references.ts';
+export { findKey, propertyOf } from './raw.ts';
 
 /**
  * Evaluates a raw JSON value from a template. A string that starts with '[' and ends with ']' is

@@ -1,7 +1,8 @@
 // Template scopes: where parameters('x') and variables('x') come from. Creating a scope is O(1);
 // definitions are indexed on first use and each value is evaluated once, lazily, with cycle
 // detection. Nested and linked deployments get their own scope per ARM's rules.
-import { dedupe, evaluateRaw, expandCopy, isCopyEntry, type RawContext } from './evaluate.ts';
+import { copyEntryOf, dedupe, evaluateRaw, expandCopy, type CopyEntry, type RawContext } from './evaluate.ts';
+import { findKey, hasProperty, isRecord, propertyOf, recordOf } from './raw.ts';
 import { newTotalBudget, type TotalBudget } from './budget.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
@@ -19,20 +20,12 @@ export type Resolution = { kind: 'value'; value: ArmValue; errors: readonly Expr
 type Record_ = Record<string, unknown>;
 
 function asRecord(value: unknown): Record_ | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 function hasOwnKeys(record: Record_): boolean {
   for (const key in record) if (Object.hasOwn(record, key)) return true;
   return false;
-}
-
-/** Case-insensitive own-property lookup on raw JSON. */
-function findKey(record: Record_, name: string): string | undefined {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return undefined;
 }
 
 /** Where a scope's parameter values come from, besides defaultValue. */
@@ -53,7 +46,7 @@ interface ParameterDef {
 
 type VariableDef = (
   | { kind: 'plain'; name: string; raw: unknown; entry: undefined }
-  | { kind: 'copy'; name: string; raw: undefined; entry: { name: string; count: unknown; input: unknown } }
+  | { kind: 'copy'; name: string; raw: undefined; entry: CopyEntry }
 ) & { memo: Resolution | undefined; busy: boolean };
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
@@ -190,31 +183,31 @@ class Bindings {
       const key = supplied.parameters === undefined ? undefined : findKey(supplied.parameters, name);
       const entry = key === undefined ? undefined : asRecord(supplied.parameters?.[key]);
       if (entry !== undefined) {
-        if (!('value' in entry)) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
+        if (!hasProperty(entry, 'value')) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
         const errors: ExpressionError[] = [];
-        const value = evaluateRaw(entry['value'], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        const value = evaluateRaw(propertyOf(entry, 'value'), { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
         return { kind: 'value', value, errors: carried(errors, `in the value of parameter '${name}'`) };
       }
       if (supplied.viaLink) return { kind: 'value', value: parameterUnknown(found, 'linked-parameters-file'), errors: [] }; // values live in the parameters file
     }
-    if ('defaultValue' in def) {
+    if (hasProperty(def, 'defaultValue')) {
       const errors: ExpressionError[] = [];
-      const value = evaluateRaw(def['defaultValue'], { scope: owner, errors, state, copy: [], withOffsets: false });
+      const value = evaluateRaw(propertyOf(def, 'defaultValue'), { scope: owner, errors, state, copy: [], withOffsets: false });
       return { kind: 'value', value, errors: carried(errors, `in the default value of parameter '${name}'`) };
     }
     return { kind: 'value', value: parameterUnknown(found, 'no-value'), errors: [] };
   }
 
   private parameters(): DefinitionTable<ParameterDef> {
-    return (this.parameterTable ??= new DefinitionTable(asRecord(this.template['parameters']), (name, raw) => {
+    return (this.parameterTable ??= new DefinitionTable(recordOf(this.template, 'parameters'), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name, def, secure: isSecureType(def['type']), text: undefined, memo: undefined, busy: false };
+      return { name, def, secure: isSecureType(propertyOf(def, 'type')), text: undefined, memo: undefined, busy: false };
     }));
   }
 
   private variables(): DefinitionTable<VariableDef> {
     return (this.variableTable ??= new DefinitionTable<VariableDef>(
-      asRecord(this.template['variables']),
+      recordOf(this.template, 'variables'),
       (name, raw) => ({ kind: 'plain', name, raw, entry: undefined, memo: undefined, busy: false }),
       copyVariables,
     ));
@@ -232,7 +225,8 @@ function carried(errors: ExpressionError[], where: string): ExpressionError[] {
     .slice(0, MAX_CARRIED_ERRORS)
     .map((e) => {
       const message = `${where}: ${e.message}`;
-      return e.kind === 'budget' && e.limit !== undefined ? { message, kind: 'budget', limit: e.limit } : { message };
+      if (e.kind === 'budget' && e.limit !== undefined) return { message, kind: 'budget', limit: e.limit };
+      return e.circular ? { message, circular: true } : { message };
     });
 }
 
@@ -243,7 +237,8 @@ function copyVariables(key: string, raw: unknown): [string, VariableDef][] | und
   if (key.length !== 4 || key.toLowerCase() !== 'copy' || !Array.isArray(raw)) return undefined;
   const declared: [string, VariableDef][] = [];
   for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: 'copy', name: entry.name, raw: undefined, entry, memo: undefined, busy: false }]);
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: 'copy', name: copy.name, raw: undefined, entry: copy, memo: undefined, busy: false }]);
   }
   return declared;
 }
@@ -325,7 +320,7 @@ export function createTemplateScope(
     templatePath?: string;
   } = {},
 ): TemplateScope {
-  const kind = options.scopeKind ?? kindFromSchema(template['$schema']);
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, '$schema'));
   return ScopeImpl.forTemplate(
     template,
     { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
@@ -349,20 +344,20 @@ function isSet(value: unknown): boolean {
  * parent's scope. A `scope` property is left to the template's $schema (undefined without one).
  */
 function deploymentKind(deployment: Record_, template: Record_, parentKind: ScopeKind | undefined): ScopeKind | undefined {
-  if (isSet(deployment['resourceGroup'])) return 'resourceGroup';
-  if (isSet(deployment['subscriptionId'])) return 'subscription';
-  if (isSet(deployment['scope'])) return kindFromSchema(template['$schema']);
+  if (isSet(propertyOf(deployment, 'resourceGroup'))) return 'resourceGroup';
+  if (isSet(propertyOf(deployment, 'subscriptionId'))) return 'subscription';
+  if (isSet(propertyOf(deployment, 'scope'))) return kindFromSchema(propertyOf(template, '$schema'));
   return parentKind;
 }
 
 export function createNestedScope(parent: TemplateScope, deployment: Record<string, unknown>): TemplateScope {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment['properties']) ?? {};
-  const template = asRecord(properties['template']) ?? {};
-  const options = asRecord(properties['expressionEvaluationOptions']);
-  const mode = options === undefined ? undefined : options['scope'];
+  const properties = recordOf(deployment, 'properties') ?? {};
+  const template = recordOf(properties, 'template') ?? {};
+  const options = recordOf(properties, 'expressionEvaluationOptions');
+  const mode = options === undefined ? undefined : propertyOf(options, 'scope');
   if (typeof mode === 'string' && mode.toLowerCase() === 'inner') {
-    const supplied: Supplied = { kind: 'deployment', parent: parentScope, parameters: asRecord(properties['parameters']), viaLink: false };
+    const supplied: Supplied = { kind: 'deployment', parent: parentScope, parameters: recordOf(properties, 'parameters'), viaLink: false };
     return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
   // 'outer' (the default): the nested template sees the parent's parameters and variables, and
@@ -372,12 +367,12 @@ export function createNestedScope(parent: TemplateScope, deployment: Record<stri
 
 export function createLinkedScope(parent: TemplateScope, linkedTemplate: Record<string, unknown>, deployment: Record<string, unknown>): TemplateScope {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment['properties']) ?? {};
+  const properties = recordOf(deployment, 'properties') ?? {};
   const supplied: Supplied = {
     kind: 'deployment',
     parent: parentScope,
-    parameters: asRecord(properties['parameters']),
-    viaLink: properties['parametersLink'] !== undefined,
+    parameters: recordOf(properties, 'parameters'),
+    viaLink: propertyOf(properties, 'parametersLink') !== undefined,
   };
   return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), undefined);
 }

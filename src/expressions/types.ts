@@ -14,6 +14,8 @@ export interface ExpressionError {
    */
   kind?: 'static' | 'budget';
   limit?: BudgetLimit;
+  /** A circular reference between variables or parameters (ARM rejects it); kept where it is carried. */
+  circular?: true;
 }
 
 export interface Evaluation {

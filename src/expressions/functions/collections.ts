@@ -189,6 +189,14 @@ function items(call: Call): ArmValue {
     .map((key) => ({ key, value: value[key] ?? null }));
 }
 
+/** objectKeys(object): its keys, in order; unknown when the object is. */
+function objectKeys(call: Call): ArmValue {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
+}
+
 function tryGet(call: Call): ArmValue {
   let current = call.arg(0);
   for (let i = 1; i < call.argCount; i++) {
@@ -275,6 +283,7 @@ export const collectionFunctions: FunctionTable = {
   union: fn(1, Infinity, union),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),

@@ -13,8 +13,8 @@ export interface Call {
   /** Evaluates argument i on first use (so if() and coalesce() can stay lazy). */
   arg(i: number): ArmValue;
   args(): ArmValue[];
-  /** Reports an error at this call; 'static' when ARM rejects it whatever the values. */
-  fail(message: string, kind?: 'static'): Unknown;
+  /** Reports an error at this call; 'static' when ARM rejects it whatever the values, 'circular' for a circular reference (static too). */
+  fail(message: string, kind?: 'static' | 'circular'): Unknown;
   /** Unknown(text), optionally with a known maximum length. */
   unknown(maxLength?: number): Unknown;
   /** Spends steps of the budget on work beyond walking the arguments; false when none are left. */
