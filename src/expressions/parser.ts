@@ -121,10 +121,7 @@ class Parser extends Scanner {
     }
   }
 
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   private parseCall(): CallNode {
     const start = this.pos;
     this.skipIdentifier();
@@ -144,7 +141,7 @@ class Parser extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === undefined ? (resolveFunctionName(this.src, nameStart, nameEnd) ?? 'unknown') : undefined;
+    const resolved = namespace === undefined ? (resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? 'unknown') : undefined;
     const node: CallNode = { kind: 'call', start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: undefined };
     // Listed before its arguments are parsed, so the list is in source order.
     if (resolved === 'unknown') (this.unknownFunctions ??= []).push(node);

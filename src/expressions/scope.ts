@@ -44,10 +44,10 @@ interface ParameterDef {
   busy: boolean;
 }
 
-type VariableDef = (
-  | { kind: 'plain'; name: string; raw: unknown; entry: undefined }
-  | { kind: 'copy'; name: string; raw: undefined; entry: CopyEntry }
-) & { memo: Resolution | undefined; busy: boolean };
+type VariableDef = ({ kind: 'plain'; name: string; raw: unknown; entry: undefined } | { kind: 'copy'; name: string; raw: undefined; entry: CopyEntry }) & {
+  memo: Resolution | undefined;
+  busy: boolean;
+};
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 
