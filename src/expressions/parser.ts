@@ -164,14 +164,9 @@ class Parser extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    // Up to three arguments (nearly every call) go straight into an array literal of their
-    // size: an array grown by push() takes 17 slots, and a template has one per call.
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args: Node[] = [];
+    do args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
 
