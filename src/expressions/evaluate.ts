@@ -92,9 +92,8 @@ function evaluateString(
   withOffsets: boolean,
 ): ArmValue {
   // Only '[...]' is an expression; inside it, '[[' escapes a literal string ("[[x]" is "[x]").
-  // Checked without a call on the common path.
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET) return raw.slice(1);
+  if (raw.length < 2 || !raw.startsWith('[') || !raw.endsWith(']')) return raw;
+  if (raw.startsWith('[[')) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -106,9 +105,6 @@ function evaluateString(
   if (parsed.unknownFunctions !== undefined) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
-
-const OPEN_BRACKET = 0x5b; // [
-const CLOSE_BRACKET = 0x5d; // ]
 
 /** Calls to functions ARM does not have, in source order. */
 function reportUnknownFunctions(calls: readonly CallNode[], frame: Frame): void {
@@ -134,7 +130,7 @@ function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObjec
   for (const key of Object.keys(raw)) {
     const item = raw[key];
     // Property iteration: "copy": [{ "name": "disks", "count": 2, "input": {...} }] builds "disks".
-    const entries = key.length === 4 && key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : undefined;
+    const entries = key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : undefined;
     if (entries !== undefined && entries.every((e) => e !== undefined)) {
       for (const entry of entries) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
@@ -211,16 +207,11 @@ function callName(node: CallNode, frame: Frame): string {
   return frame.source.slice(node.nameStart, node.nameEnd);
 }
 
-/** Source text of a call, cut once per parsed tree. */
-function callText(node: CallNode, frame: Frame): string {
-  return (node.text ??= frame.source.slice(node.start, node.end));
-}
-
 function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (node.namespace !== undefined) {
     // User-defined functions (Bicep `functions`): not evaluated, but their arguments are checked.
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === 'object') {
@@ -232,9 +223,9 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (spec === 'known') {
     // A function only the deployment can evaluate (reference(), list*(), utcNow(), …).
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame), { kind: 'invalid' }); // an unknown function: reported once the string is parsed
+  return new Unknown(nodeText(node, frame), { kind: 'invalid' }); // an unknown function: reported once the string is parsed
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {
@@ -242,18 +233,15 @@ function arityMessage(name: string, min: number, max: number, count: number): st
   return `function '${name}' expects ${expected} argument${expected === '1' ? '' : 's'} but got ${count}`;
 }
 
-const NOT_EVALUATED = Symbol('not evaluated');
-
 class CallImpl implements Call {
   readonly frame: Frame;
   private readonly node: CallNode;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  private values: (ArmValue | typeof NOT_EVALUATED)[] | undefined;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  private readonly values: (ArmValue | undefined)[] = [];
 
   constructor(node: CallNode, frame: Frame) {
     this.node = node;
     this.frame = frame;
-    this.values = undefined;
   }
 
   get name(): string {
@@ -261,7 +249,7 @@ class CallImpl implements Call {
   }
 
   get text(): string {
-    return callText(this.node, this.frame);
+    return nodeText(this.node, this.frame);
   }
 
   get argCount(): number {
@@ -269,24 +257,19 @@ class CallImpl implements Call {
   }
 
   arg(i: number): ArmValue {
-    const args = this.node.args;
-    const node = args[i];
+    const node = this.node.args[i];
     if (node === undefined) return null;
-    // Literals (a variable's name, a separator) need neither evaluation nor a memo.
-    if (node.kind === 'string' || node.kind === 'number') return node.value;
-    let values = this.values;
-    if (values === undefined) {
-      values = new Array<ArmValue | typeof NOT_EVALUATED>(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== undefined) return cached;
+    const cached = this.values[i];
+    if (cached !== undefined) return cached;
     let value = evaluateNode(node, this.frame);
     // What the function may walk: an argument costs its size.
     if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, 'steps');
-    values[i] = value;
+    this.values[i] = value;
     return value;
+  }
+
+  args(): ArmValue[] {
+    return this.node.args.map((_, i) => this.arg(i));
   }
 
   afford(units: number): boolean {
@@ -295,13 +278,6 @@ class CallImpl implements Call {
 
   overBudget(limit: BudgetLimit): Unknown {
     return overBudget(this.node, this.frame, limit);
-  }
-
-  args(): ArmValue[] {
-    const count = this.node.args.length;
-    const out = new Array<ArmValue>(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
   }
 
   fail(message: string, kind?: 'static' | 'circular'): Unknown {
@@ -319,8 +295,8 @@ class CallImpl implements Call {
     this.node.args.forEach((node, i) => {
       if (node.kind === 'string' || node.kind === 'number') inputs.push(node.value);
       else {
-        const value = this.values?.[i];
-        if (value !== undefined && value !== NOT_EVALUATED) inputs.push(value);
+        const value = this.values[i];
+        if (value !== undefined) inputs.push(value);
       }
     });
     return inputs;

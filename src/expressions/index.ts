@@ -26,11 +26,7 @@ export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   try {
     if (!(scope instanceof ScopeImpl))
       return { value: new Unknown(describeRaw(raw), { kind: 'invalid' }), errors: [{ message: 'internal error: not a template scope' }] };
-    if (typeof raw === 'string') {
-      // Names are strings; most are plain text, which needs no scope and no cache.
-      if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b || raw.charCodeAt(raw.length - 1) !== 0x5d) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
+    if (typeof raw === 'string') return evaluateTopLevelString(raw, scope);
     const errors: ExpressionError[] = [];
     const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };

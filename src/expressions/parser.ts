@@ -142,7 +142,7 @@ class Parser extends Scanner {
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
     const resolved = namespace === undefined ? (resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? 'unknown') : undefined;
-    const node: CallNode = { kind: 'call', start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: undefined };
+    const node: CallNode = { kind: 'call', start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     // Listed before its arguments are parsed, so the list is in source order.
     if (resolved === 'unknown') (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();

@@ -23,11 +23,6 @@ function asRecord(value: unknown): Record_ | undefined {
   return isRecord(value) ? value : undefined;
 }
 
-function hasOwnKeys(record: Record_): boolean {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
-}
-
 /** Where a scope's parameter values come from, besides defaultValue. */
 type Supplied =
   | { kind: 'file'; values: Record_; deploymentTime: ReadonlyMap<string, MissingParameterValue> | undefined }
@@ -51,9 +46,9 @@ type VariableDef = ({ kind: 'plain'; name: string; raw: unknown; entry: undefine
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 
-/** securestring or secureobject, any case; both are 12 chars long, so most types are not lowered. */
+/** securestring or secureobject, any case. */
 function isSecureType(type: unknown): boolean {
-  return typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase());
 }
 
 const CYCLE: Resolution = { kind: 'cycle' };
@@ -88,15 +83,8 @@ class DefinitionTable<T> {
     if (known !== undefined) return known;
     const definitions = this.definitions;
     if (definitions === undefined) return undefined;
-    if (Object.hasOwn(definitions, name)) {
-      // Most lookups end here, once per name and scope: make the definition without more lookups.
-      const raw = definitions[name];
-      if (name.length !== 4 || this.declaredBy(name, raw) === undefined) {
-        const made = this.make(name, raw);
-        this.byKey.set(name, made);
-        return made;
-      }
-    }
+    // The exact spelling first (nearly every reference), then any case.
+    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === undefined) return this.definition(name, definitions[name]);
     return this.index(definitions).get(name.toLowerCase());
   }
 
@@ -127,13 +115,10 @@ class Bindings {
   private readonly supplied: Supplied;
   private parameterTable: DefinitionTable<ParameterDef> | undefined;
   private variableTable: DefinitionTable<VariableDef> | undefined;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  private readonly fileHasValues: boolean;
 
   constructor(template: Record_, supplied: Supplied) {
     this.template = template;
     this.supplied = supplied;
-    this.fileHasValues = supplied.kind === 'file' && hasOwnKeys(supplied.values);
   }
 
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
@@ -174,7 +159,7 @@ class Bindings {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === 'file') {
-      const key = this.fileHasValues ? findKey(supplied.values, name) : undefined;
+      const key = findKey(supplied.values, name);
       if (key !== undefined) return { kind: 'value', value: fromJson(supplied.values[key]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== undefined) return { kind: 'value', value: parameterUnknown(found, reason), errors: [] };
@@ -234,7 +219,7 @@ const MAX_CARRIED_ERRORS = 16;
 
 /** "copy": [{ "name": "v", "count": n, "input": ... }] declares variable v (and more). */
 function copyVariables(key: string, raw: unknown): [string, VariableDef][] | undefined {
-  if (key.length !== 4 || key.toLowerCase() !== 'copy' || !Array.isArray(raw)) return undefined;
+  if (key.toLowerCase() !== 'copy' || !Array.isArray(raw)) return undefined;
   const declared: [string, VariableDef][] = [];
   for (const entry of raw) {
     const copy = copyEntryOf(entry);
@@ -292,22 +277,10 @@ const SCHEMA_KINDS: readonly [string, ScopeKind][] = [
   ['/deploymenttemplate.json', 'resourceGroup'],
 ];
 
-/** $schema → kind; a workspace uses a handful of schema URLs, so this stays tiny. */
-const schemaKinds = new Map<string, ScopeKind | undefined>();
-
 function kindFromSchema(schema: unknown): ScopeKind | undefined {
   if (typeof schema !== 'string') return undefined;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  let found: ScopeKind | undefined;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
 }
 
 export function createTemplateScope(
