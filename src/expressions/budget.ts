@@ -37,7 +37,7 @@ export const MAX_STEPS = 4 * MAX_VALUE_SIZE;
  * template takes is 805,000 (20 times fewer); a generated template of 200,000 resources (53 MB)
  * takes 636,000.
  */
-export const MAX_TOTAL_STEPS = 4 * MAX_STEPS;
+const MAX_TOTAL_STEPS = 4 * MAX_STEPS;
 
 /** What a scope tree has left; shared by the scopes of one template and its nested/linked ones. */
 export interface TotalBudget {

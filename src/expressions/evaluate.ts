@@ -160,11 +160,11 @@ export function expandCopy(entry: CopyEntry, ctx: RawContext, unknownText: strin
   return items;
 }
 
-export function nodeText(node: Node, frame: Frame): string {
+function nodeText(node: Node, frame: Frame): string {
   return frame.source.slice(node.start, node.end);
 }
 
-export function evaluateNode(node: Node, frame: Frame): ArmValue {
+function evaluateNode(node: Node, frame: Frame): ArmValue {
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);

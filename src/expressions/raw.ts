@@ -28,8 +28,12 @@ export function hasProperty(record: Record<string, unknown>, name: string): bool
   return findKey(record, name) !== undefined;
 }
 
+/** The value as an object, when it is one. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return isRecord(value) ? value : undefined;
+}
+
 /** The property as an object, when it is one. */
 export function recordOf(record: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
-  const value = propertyOf(record, name);
-  return isRecord(value) ? value : undefined;
+  return asRecord(propertyOf(record, name));
 }

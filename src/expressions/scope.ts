@@ -2,7 +2,7 @@
 // definitions are indexed on first use and each value is evaluated once, lazily, with cycle
 // detection. Nested and linked deployments get their own scope per ARM's rules.
 import { copyEntryOf, dedupe, evaluateRaw, expandCopy, type CopyEntry, type RawContext } from './evaluate.ts';
-import { findKey, hasProperty, isRecord, propertyOf, recordOf } from './raw.ts';
+import { asRecord, findKey, hasProperty, propertyOf, recordOf } from './raw.ts';
 import { newTotalBudget, type TotalBudget } from './budget.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
@@ -18,10 +18,6 @@ export interface TemplateScope {
 export type Resolution = { kind: 'value'; value: ArmValue; errors: readonly ExpressionError[] } | { kind: 'missing' } | { kind: 'cycle' };
 
 type Record_ = Record<string, unknown>;
-
-function asRecord(value: unknown): Record_ | undefined {
-  return isRecord(value) ? value : undefined;
-}
 
 /** Where a scope's parameter values come from, besides defaultValue. */
 type Supplied =
@@ -302,7 +298,7 @@ export function createTemplateScope(
   );
 }
 
-export function toScopeImpl(scope: TemplateScope): ScopeImpl {
+function toScopeImpl(scope: TemplateScope): ScopeImpl {
   if (scope instanceof ScopeImpl) return scope;
   throw new TypeError('not a TemplateScope created by this module');
 }

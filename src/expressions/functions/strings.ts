@@ -16,6 +16,7 @@ import {
   maxLengthOf,
   numberText,
   partsOf,
+  quote,
   scalarText,
   typeName,
   type StringLike,
@@ -208,7 +209,7 @@ function replace(call: Call): ArmValue {
   }
   // A one-character match cannot straddle a known/unknown boundary, so parts can be replaced one by one.
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map((part) =>
       typeof part === 'string'
@@ -223,10 +224,6 @@ function countOf(text: string, needle: string): number {
   let count = 0;
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
   return count;
-}
-
-function quoteArg(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 function trim(call: Call): ArmValue {
@@ -356,7 +353,7 @@ function base64ToJson(call: Call): ArmValue {
 }
 
 /** json('...'): JSON.parse, accepting the single-quoted style ARM (Newtonsoft) also reads. */
-export function parseJsonText(call: Call, text: string): ArmValue {
+function parseJsonText(call: Call, text: string): ArmValue {
   if (text.trim() === '') return null;
   try {
     return fromJson(JSON.parse(text));
