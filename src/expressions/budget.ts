@@ -54,9 +54,10 @@ export type BudgetLimit = 'size' | 'steps';
 const sizes = new WeakMap<object, number>();
 
 /**
- * The size of a value (see MAX_VALUE_SIZE), remembered per array, object and unknown, so a value
- * made of shared parts is measured in the time it took to build. An unknown counts what its
- * cause was computed from: walks over dependencies (value.ts dependenciesOf) see those too.
+ * The size of a value (see MAX_VALUE_SIZE), remembered per array, object, partly known string and
+ * unknown, so a value made of shared parts is measured in the time it took to build. An unknown
+ * counts what its cause was computed from: walks over dependencies (value.ts dependenciesOf) see
+ * those too.
  */
 export function sizeOf(value: ArmValue): number {
   if (typeof value === 'string') return value.length + 2;
@@ -68,23 +69,26 @@ export function sizeOf(value: ArmValue): number {
   return size;
 }
 
-function measure(value: object): number {
-  let size = 1;
-  if (Array.isArray(value)) {
-    for (const item of value as ArmValue[]) size += sizeOf(item);
-  } else if (value instanceof PartialString) {
-    for (const part of value.parts) size += sizeOf(part);
-  } else if (value instanceof Unknown) {
-    size += value.text.length;
+function measure(value: Exclude<ArmValue, string | number | boolean | null>): number {
+  if (value instanceof Unknown) {
     const cause = value.cause;
-    if (cause.kind === 'hash' || cause.kind === 'call') for (const input of cause.inputs) size += sizeOf(input);
+    let size = 1 + value.text.length;
+    if (cause.kind === 'hash' || cause.kind === 'call') size += partsSize(cause.inputs);
     else if (cause.kind === 'member') size += sizeOf(cause.of) + sizeOf(cause.key);
-  } else {
-    const object = value as Record<string, ArmValue>;
-    for (const key in object) {
-      const item = object[key];
-      if (item !== undefined) size += key.length + sizeOf(item);
-    }
+    return size;
   }
+  if (value instanceof PartialString) return partsSize(value.parts);
+  if (Array.isArray(value)) return partsSize(value);
+  let size = 1;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== undefined) size += key.length + sizeOf(item);
+  }
+  return size;
+}
+
+function partsSize(items: readonly ArmValue[]): number {
+  let size = 1;
+  for (const item of items) size += sizeOf(item);
   return size;
 }

@@ -165,6 +165,8 @@ function nodeText(node: Node, frame: Frame): string {
 }
 
 function evaluateNode(node: Node, frame: Frame): ArmValue {
+  // A literal is part of the expression text: no work, no budget.
+  if (node.kind === 'string' || node.kind === 'number') return node.value;
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
@@ -173,9 +175,6 @@ function evaluateNode(node: Node, frame: Frame): ArmValue {
   try {
     if (!spend(frame.state, 1)) return overBudget(node, frame, 'steps');
     switch (node.kind) {
-      case 'string':
-      case 'number':
-        return node.value;
       case 'call':
         return bounded(evaluateCall(node, frame), node, frame);
       case 'property':
@@ -259,6 +258,7 @@ class CallImpl implements Call {
   arg(i: number): ArmValue {
     const node = this.node.args[i];
     if (node === undefined) return null;
+    if (node.kind === 'string' || node.kind === 'number') return node.value; // costs nothing to walk more than the text
     const cached = this.values[i];
     if (cached !== undefined) return cached;
     let value = evaluateNode(node, this.frame);
