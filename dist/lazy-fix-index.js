@@ -678,7 +678,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -693,11 +693,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -774,7 +774,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -787,10 +787,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -1080,10 +1080,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m3;
+            return m4;
           }
           if (first === "?") {
             if (esc) {
@@ -1103,14 +1103,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m3 : `\\${m3}`;
+          return esc ? m4 : `\\${m4}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m3) => {
-              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
+            output = output.replace(/\\+/g, (m4) => {
+              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
             });
           }
         }
@@ -3589,15 +3589,18 @@ var init_libesm = __esm({
 // builtin:node:fs
 var m = process.getBuiltinModule("node:fs");
 var closeSync = /* @__PURE__ */ (() => m.closeSync)();
-var existsSync = /* @__PURE__ */ (() => m.existsSync)();
 var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+var fsyncSync = /* @__PURE__ */ (() => m.fsyncSync)();
+var lstatSync = /* @__PURE__ */ (() => m.lstatSync)();
 var openSync = /* @__PURE__ */ (() => m.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
 var readSync = /* @__PURE__ */ (() => m.readSync)();
-var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+var renameSync = /* @__PURE__ */ (() => m.renameSync)();
 var statSync = /* @__PURE__ */ (() => m.statSync)();
-var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
+var unlinkSync = /* @__PURE__ */ (() => m.unlinkSync)();
+var writeSync = /* @__PURE__ */ (() => m.writeSync)();
 var constants = /* @__PURE__ */ (() => m.constants)();
 
 // builtin:node:path
@@ -3606,6 +3609,8 @@ var resolve = /* @__PURE__ */ (() => m2.resolve)();
 var isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
 var join = /* @__PURE__ */ (() => m2.join)();
 var relative = /* @__PURE__ */ (() => m2.relative)();
+var dirname = /* @__PURE__ */ (() => m2.dirname)();
+var basename = /* @__PURE__ */ (() => m2.basename)();
 var sep = /* @__PURE__ */ (() => m2.sep)();
 var posix = /* @__PURE__ */ (() => m2.posix)();
 
@@ -3621,7 +3626,12 @@ function workspaceRelative(workspace, absolute) {
   return rel.split(sep).join("/");
 }
 function workspaceFileExists(workspace, relPath) {
-  return existsSync(resolve(workspace.root, relPath));
+  try {
+    lstatSync(resolve(workspace.root, relPath));
+    return true;
+  } catch {
+    return false;
+  }
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
@@ -3630,9 +3640,9 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let real;
   let fd;
   try {
-    real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0)
-      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    real = resolved;
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -3641,12 +3651,46 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
   } finally {
     closeSync(fd);
   }
+}
+var MAX_LINKS = 40;
+function resolveInside(root, rel) {
+  let pending = rel === "" ? [] : rel.split(sep);
+  let current = root;
+  let links = 0;
+  while (pending.length > 0) {
+    const [name = "", ...rest] = pending;
+    pending = rest;
+    if (name === "" || name === ".") continue;
+    if (name === "..") {
+      current = resolve(current, "..");
+      if (relativeInside(root, current) === void 0) return void 0;
+      continue;
+    }
+    const next = join(current, name);
+    if (!lstatSync(next).isSymbolicLink()) {
+      current = next;
+      continue;
+    }
+    if (++links > MAX_LINKS) throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+    const target = resolve(current, readlinkSync(next));
+    const inside = relativeInside(root, target);
+    if (inside === void 0) return void 0;
+    pending = [...inside === "" ? [] : inside.split(sep), ...pending];
+    current = root;
+  }
+  return current;
+}
+function relativeInside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
 }
 function readBytes(fd, size) {
   const buffer = Buffer.allocUnsafe(size);
@@ -3661,12 +3705,15 @@ function readBytes(fd, size) {
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
-  if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254)
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath, encoding: "utf16le" };
+  if (bytes[0] === 254 && bytes[1] === 255)
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath, encoding: "utf16be" };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
-    return { ok: true, text: utf8.decode(bytes), absolutePath };
+    const encoding = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "utf8-bom" : "utf8";
+    return { ok: true, text: utf8.decode(bytes), absolutePath, encoding };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
@@ -3707,7 +3754,14 @@ function formatBytes(bytes) {
 }
 
 // src/workspace/discover.ts
-var DEFAULT_TEMPLATE_PATTERNS = ["**/mainTemplate.json", "**/azuredeploy.json", "**/prereq.azuredeploy.json"];
+var DEFAULT_TEMPLATE_PATTERNS = [
+  "**/mainTemplate.json",
+  "**/azuredeploy.json",
+  "**/prereq.azuredeploy.json",
+  "**/main.bicep",
+  "**/mainTemplate.bicep",
+  "**/azuredeploy.bicep"
+];
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 function discoverTemplates(workspace, request = {}) {
@@ -3717,7 +3771,7 @@ function discoverTemplates(workspace, request = {}) {
   const found = /* @__PURE__ */ new Set();
   const matched = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
-  const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
@@ -3746,7 +3800,7 @@ function discoverTemplates(workspace, request = {}) {
       if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
-      if (named && added.length === 0) {
+      if (named2 && added.length === 0) {
         problems.push({
           path: given,
           kind: "named-path",
@@ -3816,7 +3870,7 @@ function describeMissing(workspace, path) {
 function describeIncludes(patterns) {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? "mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
+  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
 }
 function unmatchedGlobs(patterns, matched) {
   const options = { nocase: true, dot: true };
@@ -4727,6 +4781,28 @@ function findNodeAtLocation(root, path) {
   }
   return node;
 }
+function getNodeValue(node) {
+  switch (node.type) {
+    case "array":
+      return node.children.map(getNodeValue);
+    case "object":
+      const obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node.children) {
+        const valueNode = prop.children[1];
+        if (valueNode) {
+          obj[prop.children[0].value] = getNodeValue(valueNode);
+        }
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node.value;
+    default:
+      return void 0;
+  }
+}
 function visit(text, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text, false);
   const _jsonPath = [];
@@ -5231,6 +5307,7 @@ var SyntaxKind;
 var parse2 = parse;
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var getNodeValue2 = getNodeValue;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -5401,12 +5478,12 @@ function toStrictJson(text, escapeControls) {
 function closingQuote(text, start) {
   let from = start + 1;
   for (; ; ) {
-    const quote2 = text.indexOf('"', from);
-    if (quote2 === -1) return -1;
+    const quote3 = text.indexOf('"', from);
+    if (quote3 === -1) return -1;
     let backslashes = 0;
-    for (let k = quote2 - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return quote2;
-    from = quote2 + 1;
+    for (let k = quote3 - 1; k > start && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return quote3;
+    from = quote3 + 1;
   }
 }
 function parseLenient(text) {
@@ -5548,8 +5625,8 @@ var LineIndex = class {
 };
 
 // src/parse/template-source.ts
-function createTemplateSource(file, text, root) {
-  return { file, text, root, lines: new LineIndex(text) };
+function createTemplateSource(file, text, root, origin) {
+  return { file, text, root, lines: new LineIndex(text), ...origin ? { origin } : {} };
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -5642,8 +5719,284 @@ function parameterValuesFromText(text, label) {
   return { values };
 }
 
+// builtin:node:crypto
+var m3 = process.getBuiltinModule("node:crypto");
+var randomBytes = /* @__PURE__ */ (() => m3.randomBytes)();
+
+// src/workspace/write-file.ts
+var OutputError = class extends Error {
+  name = "OutputError";
+  isUsageError = true;
+};
+var CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function replaceFile(path, content, expected) {
+  named(path, () => replace(path, content, expected));
+}
+function replace(path, content, expected) {
+  let mode = 420;
+  const check3 = () => {
+    const now = lstatOrUndefined(path);
+    if (now === void 0) throw new OutputError(`'${path}' disappeared while cua-guard was fixing it; it was not written`);
+    refuseReplacing(path, now);
+    if (now.dev !== expected.dev || now.ino !== expected.ino)
+      throw new OutputError(`'${path}' was replaced by another file while cua-guard was fixing it; it was not written`);
+    mode = now.mode & 4095;
+  };
+  check3();
+  writeAtomically(path, content, { mode, beforeRename: check3 });
+}
+function refuseReplacing(path, stat) {
+  if (stat.isSymbolicLink()) throw new OutputError(`'${path}' is a symbolic link: cua-guard does not write through links`);
+  if (!stat.isFile()) throw new OutputError(`'${path}' is not a regular file; it was not written`);
+  if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
+}
+function writeAtomically(target, content, options) {
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, CREATE_FLAGS, options.mode);
+  try {
+    try {
+      let written = 0;
+      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename();
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    throw error;
+  }
+  syncFolder(dirname(target));
+}
+function syncFolder(folder) {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function named(path, write) {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    const code = error.code ?? (error instanceof Error ? error.message : String(error));
+    throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
+  }
+}
+
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH = 32;
+var MAX_NODES = 2e3;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+}
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
+}
+function shapeOf(declaration, template, walk2) {
+  if (!isRecord2(declaration)) return NONE;
+  if (walk2.depth > MAX_DEPTH || --walk2.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk2, depth: walk2.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord2(declaration["properties"])) {
+    for (const [name, property2] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property2, template, next);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord2(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name) {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name, part] of shape.properties) properties.set(name, merge([properties.get(name) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge(additional);
+  const mergedItems = merge(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+
+// src/secrets/secure-text.ts
+var MAX_DEPTH2 = 32;
+var HIDDEN = '"***"';
+function hideSecureValues(text) {
+  let tree;
+  try {
+    tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return text;
+  }
+  if (tree === void 0) return text;
+  const ranges = [];
+  collectTemplate(tree, ranges, 0);
+  ranges.sort((a, b) => b.offset - a.offset);
+  let out = text;
+  let last = Number.POSITIVE_INFINITY;
+  for (const range2 of ranges) {
+    if (range2.offset + range2.length > last) continue;
+    out = out.slice(0, range2.offset) + HIDDEN + out.slice(range2.offset + range2.length);
+    last = range2.offset;
+  }
+  return out;
+}
+function collectTemplate(template, ranges, depth) {
+  const secure = /* @__PURE__ */ new Set();
+  if (depth > MAX_DEPTH2 || template.type !== "object") return secure;
+  let root;
+  try {
+    root = getNodeValue2(template);
+  } catch {
+    return secure;
+  }
+  for (const parameter of members(property(template, "parameters"))) {
+    const declaration = parameter.value;
+    if (declaration === void 0 || !hasSecurePart(safeValue(declaration), root)) continue;
+    secure.add(parameter.name.toLowerCase());
+    const defaultValue = property(declaration, "defaultValue");
+    if (defaultValue && hasContent(defaultValue)) ranges.push({ offset: defaultValue.offset, length: defaultValue.length });
+  }
+  for (const resource of resourceNodes(property(template, "resources"))) collectResource(resource, ranges, depth + 1);
+  return secure;
+}
+function collectResource(resource, ranges, depth) {
+  if (depth > MAX_DEPTH2) return;
+  const properties = property(resource, "properties");
+  const inline = properties ? property(properties, "template") : void 0;
+  if (inline) {
+    const secure = collectTemplate(inline, ranges, depth + 1);
+    for (const passed of members(properties ? property(properties, "parameters") : void 0)) {
+      if (!secure.has(passed.name.toLowerCase()) || passed.value === void 0) continue;
+      const value = property(passed.value, "value");
+      if (value && hasContent(value)) ranges.push({ offset: value.offset, length: value.length });
+    }
+  }
+  for (const child2 of resourceNodes(property(resource, "resources"))) collectResource(child2, ranges, depth + 1);
+}
+function property(node, name) {
+  if (node?.type !== "object") return void 0;
+  const lower = name.toLowerCase();
+  let found;
+  for (const child2 of node.children ?? []) {
+    const key = child2.children?.[0];
+    if (typeof key?.value === "string" && key.value.toLowerCase() === lower) found = child2.children?.[1];
+  }
+  return found;
+}
+function members(node) {
+  if (node?.type !== "object") return [];
+  return (node.children ?? []).map((child2) => ({ name: String(child2.children?.[0]?.value ?? ""), value: child2.children?.[1] }));
+}
+function resourceNodes(node) {
+  if (node?.type === "array") return (node.children ?? []).filter((c) => c.type === "object");
+  if (node?.type === "object") return members(node).flatMap((m4) => m4.value?.type === "object" ? [m4.value] : []);
+  return [];
+}
+function hasContent(node) {
+  if (node.type === "string") return node.value !== "";
+  if (node.type === "object" || node.type === "array") return (node.children?.length ?? 0) > 0;
+  return true;
+}
+function safeValue(node) {
+  try {
+    return getNodeValue2(node);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/expressions/frame.ts
-var MAX_DEPTH = 200;
+var MAX_DEPTH3 = 200;
 function report(frame, message, offset, kind) {
   const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
   frame.errors.push(kind ? { ...error, kind } : error);
@@ -5916,8 +6269,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m3 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m3) !== suffixB.slice(suffixB.length - m3)) return false;
+  const m4 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m4) !== suffixB.slice(suffixB.length - m4)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -6621,7 +6974,7 @@ function substring(call) {
   }
   return source.substring(start, start + length2);
 }
-function replace(call) {
+function replace2(call) {
   const source = textArg(call, 0);
   const oldValue = stringArg(call, 1);
   const newValue = stringArg(call, 2);
@@ -6766,21 +7119,21 @@ function parseJsonText(call, text) {
 }
 function singleToDoubleQuotes(text) {
   let out = "";
-  let quote2;
+  let quote3;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? "";
-    if (quote2 === void 0 && (ch === "'" || ch === '"')) {
-      quote2 = ch;
+    if (quote3 === void 0 && (ch === "'" || ch === '"')) {
+      quote3 = ch;
       out += '"';
-    } else if (quote2 !== void 0 && ch === quote2) {
-      if (quote2 === "'" && text[i + 1] === "'") {
+    } else if (quote3 !== void 0 && ch === quote3) {
+      if (quote3 === "'" && text[i + 1] === "'") {
         out += "'";
         i++;
       } else {
-        quote2 = void 0;
+        quote3 = void 0;
         out += '"';
       }
-    } else if (quote2 === "'" && ch === '"') out += '\\"';
+    } else if (quote3 === "'" && ch === '"') out += '\\"';
     else out += ch;
   }
   return out;
@@ -6855,7 +7208,7 @@ var stringFunctions = {
   take: fn(2, 2, take),
   skip: fn(2, 2, skip),
   substring: fn(2, 3, substring),
-  replace: fn(3, 3, replace),
+  replace: fn(3, 3, replace2),
   trim: fn(1, 1, trim),
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
@@ -6993,18 +7346,18 @@ function union(call) {
   }
   if (values.every(isObject)) {
     let out = {};
-    for (const object of values) out = merge(out, object);
+    for (const object of values) out = merge2(out, object);
     return out;
   }
   return call.fail("union expects arguments that are all arrays or all objects");
 }
-function merge(target, patch) {
+function merge2(target, patch) {
   const out = { ...target };
   for (const [key, value] of Object.entries(patch)) {
     const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
-    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge2(existing, value) : value);
   }
   return out;
 }
@@ -7538,15 +7891,15 @@ var Scanner = class {
     let value = "";
     let chunkStart = start + 1;
     for (; ; ) {
-      const quote2 = this.src.indexOf("'", chunkStart);
-      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
-      if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE2) {
-        value += this.src.slice(chunkStart, quote2 + 1);
-        chunkStart = quote2 + 2;
+      const quote3 = this.src.indexOf("'", chunkStart);
+      if (quote3 === -1 || quote3 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote3 + 1 < this.end && this.src.charCodeAt(quote3 + 1) === QUOTE2) {
+        value += this.src.slice(chunkStart, quote3 + 1);
+        chunkStart = quote3 + 2;
         continue;
       }
-      value += this.src.slice(chunkStart, quote2);
-      this.pos = quote2 + 1;
+      value += this.src.slice(chunkStart, quote3);
+      this.pos = quote3 + 1;
       return value;
     }
   }
@@ -7772,9 +8125,9 @@ function evaluateRaw(raw, ctx) {
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
-  if (++ctx.state.depth > MAX_DEPTH) {
+  if (++ctx.state.depth > MAX_DEPTH3) {
     ctx.state.depth--;
-    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH3} levels` });
     return new Unknown("(value nested too deeply)", { kind: "limit" });
   }
   try {
@@ -7861,9 +8214,9 @@ function nodeText(node, frame) {
   return frame.source.slice(node.start, node.end);
 }
 function evaluateNode(node, frame) {
-  if (++frame.state.depth > MAX_DEPTH) {
+  if (++frame.state.depth > MAX_DEPTH3) {
     frame.state.depth--;
-    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
+    report(frame, `expression nests deeper than ${MAX_DEPTH3} levels`, node.start);
     return new Unknown(nodeText(node, frame), { kind: "limit" });
   }
   try {
@@ -7988,9 +8341,9 @@ function findKey(record, name) {
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -8117,7 +8470,8 @@ var Bindings = class {
   parameters() {
     return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
@@ -8286,6 +8640,9 @@ function evaluateValue(raw, scope) {
 }
 function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
+}
+function isArmFunctionName(name) {
+  return resolveFunctionName(name, 0, name.length) !== void 0;
 }
 
 // src/model/scope-kind.ts
@@ -8508,6 +8865,7 @@ function resolveTemplateLink(owner, key, value, mainFile) {
     return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
   }
   if (typeof value === "string") {
+    if (/^(br|ts)(\/[^:]*)?:/i.test(value)) return note("remote", `module '${redactQuery(value)}' is in a registry and was not fetched`);
     return /^[a-z][a-z0-9+.-]*:/i.test(value) ? note("remote", `linked template ${redactQuery(value)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
   const relative2 = relativePartAfterBase(value);
@@ -8553,7 +8911,6 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
-var SECURE_TYPES2 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
 var StaticErrors = class {
   problems = [];
@@ -8620,7 +8977,7 @@ var StaticErrors = class {
     if (key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
-    if (typeof definition["type"] === "string" && SECURE_TYPES2.test(definition["type"])) return false;
+    if (hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === "file") {
@@ -9192,12 +9549,12 @@ function skipComment(text, pos) {
 function stringEnd(text, pos) {
   let from = pos + 1;
   for (; ; ) {
-    const quote2 = text.indexOf('"', from);
-    if (quote2 === -1) return pos;
+    const quote3 = text.indexOf('"', from);
+    if (quote3 === -1) return pos;
     let backslashes = 0;
-    for (let i = quote2 - 1; i > pos && text.charCodeAt(i) === BACKSLASH2; i--) backslashes++;
-    if (backslashes % 2 === 0) return quote2 + 1;
-    from = quote2 + 1;
+    for (let i = quote3 - 1; i > pos && text.charCodeAt(i) === BACKSLASH2; i--) backslashes++;
+    if (backslashes % 2 === 0) return quote3 + 1;
+    from = quote3 + 1;
   }
 }
 function literalEnd(text, pos) {
@@ -9297,19 +9654,20 @@ function checkModel(model, plan, parametersProblem) {
       () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} })
     );
   }
-  const linkedFiles = model.linkedSources.map((s) => s.file);
+  const moduleFiles = model.main.origin ? [...model.main.origin.texts.keys()].filter((f) => f !== model.main.file) : [];
+  const linkedFiles = [...moduleFiles, ...model.linkedSources.map((s) => s.file)];
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
-  return { ...result, linkTargets: model.linkTargets };
+  return { ...result, linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets };
 }
 function checkUnreadableTemplate(file, text, problem, plan) {
   const pending = [];
   const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
   for (const rule of plan.rules) {
-    const check2 = rule.checkUnreadable;
-    if (check2 === void 0) continue;
+    const check3 = rule.checkUnreadable;
+    if (check3 === void 0) continue;
     const severity = severityFor(rule, plan.settings) ?? "error";
     const report2 = (r) => void pending.push(pendingFrom(rule, r, severity));
-    runIsolated(rule, file, pending, () => check2.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
+    runIsolated(rule, file, pending, () => check3.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
   }
   return finish({ file, scope: void 0, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
 }
@@ -9369,7 +9727,11 @@ function locateAll(refs, sources) {
   });
   const located = [];
   for (const [file, indexes] of byFile) {
-    const source = sources.find((s) => s.file === file);
+    const source = sources.find((s) => s.file === file) ?? sources.find((s) => s.origin?.texts.has(file));
+    if (source?.origin) {
+      locateInOrigin(source, indexes, refs).forEach((at, k) => located[indexes[k]] = at);
+      continue;
+    }
     const lines = source?.lines ?? new LineIndex("");
     const spans = locateWithFallback(
       source?.text ?? "",
@@ -9382,6 +9744,26 @@ function locateAll(refs, sources) {
   }
   return located;
 }
+function locateInOrigin(source, indexes, refs) {
+  const origin = source.origin;
+  const lineIndexes = /* @__PURE__ */ new Map([[source.file, source.lines]]);
+  const linesOf = (file) => {
+    let lines = lineIndexes.get(file);
+    if (!lines) lineIndexes.set(file, lines = new LineIndex(origin?.texts.get(file) ?? ""));
+    return lines;
+  };
+  return indexes.map((i) => {
+    const ref = refs[i];
+    const span = ref.offset !== void 0 ? { file: ref.file, offset: ref.offset, length: 0 } : origin?.locate(ref.path, ref.at ?? "value");
+    if (!span) return NOWHERE;
+    const lines = linesOf(span.file);
+    return {
+      start: lines.positionAt(span.offset),
+      end: lines.positionAt(span.offset + span.length),
+      ...span.file !== source.file ? { file: span.file } : {}
+    };
+  });
+}
 function toFinding(p, at) {
   return {
     ruleId: p.ruleId,
@@ -9389,7 +9771,7 @@ function toFinding(p, at) {
     messageId: p.messageId,
     ...p.data ? { data: p.data } : {},
     message: p.message,
-    file: p.at.file,
+    file: at.file ?? p.at.file,
     line: at.start.line,
     column: at.start.column,
     endLine: at.end.line,
@@ -9422,15 +9804,21 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
+function namePartsOf(value) {
+  if (typeof value === "string") return [{ text: value }];
+  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? { text: p } : { unknown: true });
+  return [{ unknown: true }];
+}
 function summarizeTracking(c, at) {
   const raw = c.entry.resource["name"];
   return {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
     resolvedName: c.name.display,
+    nameParts: namePartsOf(c.name.value),
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
     form: c.name.form,
     type: c.entry.type,
-    file: c.entry.source.file,
+    file: at.file ?? c.entry.source.file,
     line: at.start.line,
     column: at.start.column,
     jsonPointer: toJsonPointer(c.entry.path),
@@ -9591,8 +9979,8 @@ function nameAvoidsLocationClash(entry, template) {
     if (cause.kind === "parameter" && perRun.has(cause.name.toLowerCase())) return true;
     if (isPerRunCall(unknown)) return true;
     const context = contextPath(unknown);
-    const property = context?.fn === "deployment" && context.path.length === 1 ? context.path[0] : void 0;
-    if (typeof property === "string" && ["location", "name"].includes(property.toLowerCase())) return true;
+    const property2 = context?.fn === "deployment" && context.path.length === 1 ? context.path[0] : void 0;
+    if (typeof property2 === "string" && ["location", "name"].includes(property2.toLowerCase())) return true;
     return ownLocation instanceof Unknown && sameUnknown(unknown, ownLocation);
   };
   const asWritten = evaluateValue(entry.resource["name"], noValues).value;
@@ -9654,6 +10042,7 @@ var cua001 = {
   },
   check({ model, candidates, settings, report: report2 }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
+    if ((model.main.origin?.unread.length ?? 0) > 0) return;
     const unresolved = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
@@ -10594,6 +10983,7 @@ var messages13 = {
   "linked-no-resources": "linked template: the file has no 'resources', so it is not a deployment template",
   "linked-resources-type": "linked template: 'resources' must be {{expected}}, not {{found}}",
   "linked-unreadable": "{{problem}}",
+  "bicep-unread": "the Bicep grammar cannot read the {{length}} characters from here (syntax it does not know yet); whatever is written there was not checked",
   "too-deep": "resources nest more than {{max}} levels deep here (child resources and nested deployments); the rest was not checked",
   "parameters-unusable": "{{problem}}; the template's default values were used",
   "suppression-on-template": "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses",
@@ -10611,7 +11001,7 @@ var cua013 = {
     name: "invalid-template",
     description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
     help: [
-      "A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.",
+      "A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. In a Bicep file, it reports each region the grammar cannot read (syntax newer than the grammar): what is written there is not checked, so the file cannot pass. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.",
       "",
       "A file that cannot be read can never pass: configured `off`, an unreadable main template is still an error.",
       "",
@@ -10647,6 +11037,9 @@ var cua013 = {
     for (const source of model.linkedSources) {
       const shape = templateShapeProblem(source.root);
       if (shape) report2({ messageId: `linked-${shape.kind}`, data: shapeData(shape), at: { file: source.file, path: shape.path, at: "value" } });
+    }
+    for (const region of model.main.origin?.unread ?? []) {
+      report2({ messageId: "bicep-unread", data: { length: region.length }, at: { file: region.file, path: [], offset: region.offset } });
     }
     for (const place of model.tooDeep) {
       report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: place.file, path: place.path, at: "value" } });
@@ -11004,11 +11397,11 @@ function insertionEdit(text, tree, request, style) {
   const close = container.offset + container.length - 1;
   const containerText = text.slice(open, close + 1);
   const multiLine = containerText.includes("\n") || !firstChild && text.includes("\n");
-  const keyText2 = isArray ? "" : `${JSON.stringify(String(key))}: `;
+  const keyText3 = isArray ? "" : `${JSON.stringify(String(key))}: `;
   const { eol } = style;
   if (!multiLine) {
     const spaced = /[{[,:] /.test(containerText) || /^[{[]\s/.test(containerText);
-    const item2 = `${keyText2}${compactJson2(request.value, spaced)}`;
+    const item2 = `${keyText3}${compactJson2(request.value, spaced)}`;
     if (edit.content.startsWith(",")) return { offset: edit.offset, length: 0, content: `,${spaced ? " " : ""}${item2}` };
     if (edit.content.endsWith(",") && firstChild) {
       const gap = text.slice(edit.offset, firstChild.offset);
@@ -11018,7 +11411,7 @@ function insertionEdit(text, tree, request, style) {
   }
   const containerIndent = lineIndentAt(text, open);
   const childIndent = firstChild && startsLine(text, firstChild.offset) ? lineIndentAt(text, firstChild.offset) : containerIndent + style.unit;
-  const item = `${keyText2}${renderJson(request.value, childIndent, style)}`;
+  const item = `${keyText3}${renderJson(request.value, childIndent, style)}`;
   if (edit.content.endsWith(",") && firstChild) {
     const gap = text.slice(edit.offset, firstChild.offset);
     if (/[\r\n]/.test(gap)) return { offset: edit.offset, length: 0, content: `${eol}${childIndent}${item},` };
@@ -11216,17 +11609,1075 @@ function leadingLayout(content) {
   return /^[,\s]*/.exec(content)?.[0].length ?? 0;
 }
 
+// src/parse/source-map.ts
+function pathKey(path) {
+  return path.join("\0");
+}
+var SourceMap = class {
+  language = "bicep";
+  texts = /* @__PURE__ */ new Map();
+  unread = [];
+  values = /* @__PURE__ */ new Map();
+  keys = /* @__PURE__ */ new Map();
+  set(path, value, key) {
+    const k = pathKey(path);
+    this.values.set(k, value);
+    if (key) this.keys.set(k, key);
+  }
+  locate(path, at) {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const k = pathKey(depth === path.length ? path : path.slice(0, depth));
+      const span = (at === "key" && depth === path.length ? this.keys.get(k) : void 0) ?? this.values.get(k);
+      if (span) return span;
+    }
+    return void 0;
+  }
+};
+
+// src/model/bicep/syntax.ts
+function namedChildren(node) {
+  const out = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const child2 = node.namedChild(i);
+    if (child2 && child2.type !== "comment" && child2.type !== "diagnostic_comment") out.push(child2);
+  }
+  return out;
+}
+function childOfType(node, type) {
+  return namedChildren(node).find((c) => c.type === type);
+}
+function hasToken(node, token) {
+  for (let i = 0; i < node.childCount; i++) {
+    const child2 = node.child(i);
+    if (child2 && !child2.isNamed && child2.type === token) return true;
+  }
+  return false;
+}
+function stringParts(node) {
+  const raw = node.text;
+  if (raw.startsWith("'''")) {
+    const body = raw.slice(3, raw.endsWith("'''") && raw.length >= 6 ? -3 : void 0);
+    return [{ kind: "text", text: body.replace(/^\r?\n/, "") }];
+  }
+  const interpolations = namedChildren(node).filter((c) => c.type === "interpolation");
+  const parts = [];
+  let text = "";
+  const end = raw.endsWith("'") && raw.length >= 2 ? raw.length - 1 : raw.length;
+  let i = 1;
+  let next = 0;
+  while (i < end) {
+    const interpolation = interpolations[next];
+    if (interpolation && node.startIndex + i === interpolation.startIndex) {
+      if (text !== "") parts.push({ kind: "text", text });
+      text = "";
+      const inner = namedChildren(interpolation)[0];
+      if (inner) parts.push({ kind: "expression", node: inner });
+      i = interpolation.endIndex - node.startIndex;
+      next++;
+      continue;
+    }
+    const c = raw[i];
+    if (c === "\\" && i + 1 < end) {
+      const escaped = decodeEscape(raw, i);
+      text += escaped.text;
+      i = escaped.next;
+      continue;
+    }
+    text += c;
+    i++;
+  }
+  if (text !== "" || parts.length === 0) parts.push({ kind: "text", text });
+  return parts;
+}
+function decodeEscape(raw, at) {
+  const c = raw[at + 1];
+  switch (c) {
+    case "n":
+      return { text: "\n", next: at + 2 };
+    case "r":
+      return { text: "\r", next: at + 2 };
+    case "t":
+      return { text: "	", next: at + 2 };
+    case "u": {
+      const match = /^\\u\{([0-9a-fA-F]{1,6})\}/.exec(raw.slice(at));
+      if (match?.[1]) {
+        const code = Number.parseInt(match[1], 16);
+        return { text: code <= 1114111 ? String.fromCodePoint(code) : "", next: at + match[0].length };
+      }
+      return { text: "u", next: at + 2 };
+    }
+    default:
+      return { text: c ?? "", next: at + 2 };
+  }
+}
+function literalString(node) {
+  if (node?.type !== "string") return void 0;
+  const parts = stringParts(node);
+  return parts.length === 1 && parts[0]?.kind === "text" ? parts[0].text : void 0;
+}
+function unreadNodes(root) {
+  const out = [];
+  if (!root.hasError) return out;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.isError || node.isMissing) {
+      out.push(node);
+      continue;
+    }
+    if (!node.hasError) continue;
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child2 = node.child(i);
+      if (child2) stack.push(child2);
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+// src/model/bicep/lower-expression.ts
+var OPERATORS = {
+  "&&": "and",
+  "||": "or",
+  "==": "equals",
+  "<": "less",
+  "<=": "lessOrEquals",
+  ">": "greater",
+  ">=": "greaterOrEquals",
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod",
+  "??": "coalesce"
+};
+var NAMESPACES = /* @__PURE__ */ new Set(["az", "sys"]);
+function quote2(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function literalValue(text) {
+  return text.startsWith("[") && text.endsWith("]") ? `[${text}` : text;
+}
+var ExpressionLowering = class {
+  symbols;
+  /** Loop and lambda variables in scope, innermost last: name → ARM expression. */
+  bindings = [];
+  constructor(symbols) {
+    this.symbols = symbols;
+  }
+  /** Runs `body` with the names bound (a loop's item and index). */
+  withBindings(bound, body) {
+    this.bindings.push(bound);
+    try {
+      return body();
+    } finally {
+      this.bindings.pop();
+    }
+  }
+  /** The ARM expression (without brackets) for a Bicep expression. */
+  expression(node, depth = 0) {
+    if (depth > 200) return "bicep.tooDeep()";
+    if (node.hasError) return "bicep.unread()";
+    const next = (child2) => child2 ? this.expression(child2, depth + 1) : "null()";
+    switch (node.type) {
+      case "string":
+        return this.stringExpression(node, depth);
+      case "number":
+        return /^-?\d+$/.test(node.text) ? node.text : "bicep.number()";
+      case "boolean":
+        return node.text === "true" ? "true()" : "false()";
+      case "null":
+        return "null()";
+      case "identifier":
+        return this.identifier(node.text);
+      case "parenthesized_expression":
+        return next(namedChildren(node)[0]);
+      case "ternary_expression":
+        return `if(${next(node.childForFieldName("condition"))}, ${next(node.childForFieldName("consequence"))}, ${next(node.childForFieldName("alternative"))})`;
+      case "binary_expression":
+        return this.binary(node, next);
+      case "unary_expression": {
+        const operator = node.childForFieldName("operator")?.type;
+        const argument = next(node.childForFieldName("argument"));
+        return operator === "!" ? `not(${argument})` : `sub(0, ${argument})`;
+      }
+      case "member_expression":
+        return this.member(node, next);
+      case "subscript_expression": {
+        const object = node.childForFieldName("object");
+        const symbol = object?.type === "identifier" ? this.symbols.symbol(object.text) : void 0;
+        if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(object?.text ?? "")})`;
+        return `${next(object)}[${next(node.childForFieldName("index"))}]`;
+      }
+      case "call_expression":
+        return this.call(node, next);
+      case "object": {
+        const args = objectProperties(node).flatMap((p) => [quote2(p.key), next(p.value)]);
+        return `createObject(${args.join(", ")})`;
+      }
+      case "array":
+        return `createArray(${namedChildren(node).filter((c) => c.type !== "decorators").map((c) => next(c)).join(", ")})`;
+      case "for_statement":
+        return "bicep.for()";
+      case "lambda_expression":
+        return "bicep.lambda()";
+      default:
+        return `bicep.${identifierFor(node.type)}()`;
+    }
+  }
+  stringExpression(node, depth) {
+    const parts = stringParts(node);
+    if (parts.every((p) => p.kind === "text")) return quote2(parts.map((p) => p.text).join(""));
+    let format3 = "";
+    const args = [];
+    for (const part of parts) {
+      if (part.kind === "text") format3 += part.text.replaceAll("{", "{{").replaceAll("}", "}}");
+      else {
+        format3 += `{${args.length}}`;
+        args.push(this.expression(part.node, depth + 1));
+      }
+    }
+    return `format(${[quote2(format3), ...args].join(", ")})`;
+  }
+  identifier(name) {
+    for (let i = this.bindings.length - 1; i >= 0; i--) {
+      const bound = this.bindings[i]?.get(name);
+      if (bound !== void 0) return bound;
+    }
+    const symbol = this.symbols.symbol(name);
+    switch (symbol?.kind) {
+      case "param":
+        return `parameters(${quote2(name)})`;
+      case "var":
+        return `variables(${quote2(name)})`;
+      case "resource":
+      case "module":
+        return `reference(${quote2(name)})`;
+      default:
+        return `bicep.${identifierFor(name)}()`;
+    }
+  }
+  binary(node, next) {
+    const operator = node.childForFieldName("operator")?.type ?? "";
+    const left = next(node.childForFieldName("left"));
+    const right = next(node.childForFieldName("right"));
+    if (operator === "!=") return `not(equals(${left}, ${right}))`;
+    if (operator === "=~") return `equals(toLower(${left}), toLower(${right}))`;
+    if (operator === "!~") return `not(equals(toLower(${left}), toLower(${right})))`;
+    const fn2 = OPERATORS[operator];
+    return fn2 === void 0 ? "bicep.operator()" : `${fn2}(${left}, ${right})`;
+  }
+  member(node, next) {
+    const object = node.childForFieldName("object");
+    const property2 = node.childForFieldName("property")?.text ?? "";
+    const base = object?.type === "subscript_expression" ? object.childForFieldName("object") : object;
+    if (base?.type === "identifier" && this.isUnbound(base.text)) {
+      const symbol = this.symbols.symbol(base.text);
+      if (symbol?.kind === "resource") {
+        if (property2 === "name") return this.symbols.resourceName(base.text) ?? "bicep.cycle()";
+        if (property2 === "type") return quote2(symbol.type);
+        if (property2 === "apiVersion") return quote2(symbol.apiVersion);
+      }
+      if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(base.text)}).${property2}`;
+      if (symbol === void 0 && NAMESPACES.has(base.text)) return `bicep.${identifierFor(property2)}()`;
+    }
+    if (object === null || !/^[A-Za-z_$][\w$]*$/.test(property2)) return "bicep.member()";
+    return `${next(object)}.${property2}`;
+  }
+  call(node, next) {
+    const fn2 = node.childForFieldName("function");
+    const args = namedChildren(node.childForFieldName("arguments") ?? node).filter((c) => c.id !== fn2?.id);
+    const argText = args.map((a) => next(a)).join(", ");
+    let name;
+    if (fn2?.type === "identifier" && this.isUnbound(fn2.text) && this.symbols.symbol(fn2.text) === void 0) name = fn2.text;
+    else if (fn2?.type === "member_expression") {
+      const object = fn2.childForFieldName("object");
+      if (object?.type === "identifier" && NAMESPACES.has(object.text) && this.symbols.symbol(object.text) === void 0)
+        name = fn2.childForFieldName("property")?.text;
+    }
+    if (name === "any" && args.length === 1) return argText;
+    if (name !== void 0 && isArmFunctionName(name)) return `${name}(${argText})`;
+    const called = name ?? (fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.text) ?? "call";
+    return `bicep.${identifierFor(called)}(${argText})`;
+  }
+  isUnbound(name) {
+    return !this.bindings.some((b) => b.has(name));
+  }
+};
+function identifierFor(text) {
+  const cleaned = text.replace(/[^A-Za-z0-9_]/g, "_");
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
+}
+function objectProperties(node) {
+  const out = [];
+  for (const property2 of namedChildren(node)) {
+    if (property2.type !== "object_property") continue;
+    const children = namedChildren(property2);
+    const keyNode = children[0];
+    const value = children[children.length - 1];
+    if (!keyNode || !value || keyNode.id === value.id) continue;
+    const key = keyText2(keyNode);
+    if (key !== void 0) out.push({ key, keyNode, value, property: property2 });
+  }
+  return out;
+}
+function keyText2(node) {
+  if (node.type === "identifier" || node.type === "compatible_identifier") return node.text;
+  if (node.type === "string") {
+    const parts = stringParts(node);
+    return parts.every((p) => p.kind === "text") ? parts.map((p) => p.kind === "text" ? p.text : "").join("") : void 0;
+  }
+  return void 0;
+}
+
+// src/model/bicep/suppression-comment.ts
+var MARKER = /^(?:\/\/|\/\*)\s*cua-guard\b:?\s*(.*?)\s*(?:\*\/)?$/s;
+function suppressionComment(comment) {
+  const match = MARKER.exec(comment.trim());
+  if (!match) return void 0;
+  const body = match[1] ?? "";
+  const ignore = /^ignore\b\s*(.*)$/is.exec(body);
+  if (!ignore) return body === "" ? {} : { [body.split(/\s+/)[0] ?? body]: true };
+  const rest = ignore[1] ?? "";
+  const colon = rest.search(/:|\s--\s|\s—\s/);
+  const idsText = colon === -1 ? rest : rest.slice(0, colon);
+  const reason = colon === -1 ? "" : rest.slice(colon).replace(/^(:|\s--\s|\s—\s)/, "").trim();
+  const ids = idsText.split(/[\s,]+/).filter((id) => id !== "");
+  return { ignore: ids, ...reason !== "" ? { reason } : {} };
+}
+
+// src/model/bicep/lower.ts
+var MAX_MODULE_DEPTH = 16;
+var MODULE_API_VERSION = "2022-09-01";
+var SCOPES = {
+  resourceGroup: "resourceGroup",
+  subscription: "subscription",
+  managementGroup: "managementGroup",
+  tenant: "tenant"
+};
+function lowerBicep(file, text, root, read) {
+  const shared = { map: new SourceMap(), read };
+  const lowered = new FileLowering(shared, { file, text, root }, [], [file]).lower();
+  return { root: lowered.template, origin: shared.map, scope: lowered.scope };
+}
+var FileLowering = class _FileLowering {
+  shared;
+  file;
+  text;
+  root;
+  prefix;
+  /** Files from the main template down to this one (module cycles stop here). */
+  chain;
+  symbols = /* @__PURE__ */ new Map();
+  names = /* @__PURE__ */ new Map();
+  expressions;
+  constructor(shared, source, prefix, chain) {
+    this.shared = shared;
+    this.file = source.file;
+    this.text = source.text;
+    this.root = source.root;
+    this.prefix = prefix;
+    this.chain = chain;
+    this.expressions = new ExpressionLowering(this);
+    shared.map.texts.set(source.file, source.text);
+  }
+  symbol(name) {
+    return this.symbols.get(name);
+  }
+  resourceName(name) {
+    const known = this.names.get(name);
+    if (known !== void 0) return known ?? void 0;
+    const symbol = this.symbols.get(name);
+    if (symbol?.kind !== "resource") return void 0;
+    this.names.set(name, null);
+    const body = bodyOf(symbol.declaration);
+    const nameNode = body.object ? objectProperties(body.object).find((p) => p.key === "name")?.value : void 0;
+    const own = nameNode ? this.inLoop(body, () => this.expressions.expression(nameNode)) : "bicep.name()";
+    const parent = body.object ? objectProperties(body.object).find((p) => p.key === "parent")?.value : void 0;
+    const parentName = parent?.type === "identifier" ? this.resourceName(parent.text) : void 0;
+    const full = parentName === void 0 ? own : `format('{0}/{1}', ${parentName}, ${own})`;
+    this.names.set(name, full);
+    return full;
+  }
+  lower() {
+    let last;
+    const flush = () => {
+      if (last) this.shared.map.unread.push({ file: this.file, offset: last.offset, length: last.end - last.offset });
+    };
+    for (const region of unreadNodes(this.root)) {
+      const statement = topLevelIndex(this.root, region.startIndex);
+      if (last && last.statement === statement) last.end = Math.max(last.end, region.endIndex);
+      else {
+        flush();
+        last = { statement, offset: region.startIndex, end: region.endIndex };
+      }
+    }
+    flush();
+    const declarations = this.declarations();
+    for (const { node } of declarations) this.addSymbol(node);
+    let scope = "resourceGroup";
+    const targetScope = declarations.find((d) => d.node.type === "target_scope_assignment")?.node;
+    if (targetScope) {
+      scope = SCOPES[literalString(childOfType(targetScope, "string")) ?? ""];
+      this.set(["$schema"], targetScope);
+    }
+    this.set([], this.root, { offset: 0, length: 0 });
+    const firstResource = this.prefix.length > 0 ? declarations.find((d) => d.node.type === "resource_declaration" || d.node.type === "module_declaration") : void 0;
+    if (firstResource) this.set(["resources"], firstResource.node);
+    else this.set(["resources"], this.root, { offset: 0, length: 0 });
+    const template = { ...emptyTemplate(scope ?? "resourceGroup"), parameters: {}, variables: {} };
+    if (scope === void 0) delete template["$schema"];
+    const parameters = {};
+    const variables = {};
+    const resources = [];
+    for (const declaration of declarations) {
+      const { node } = declaration;
+      const name = childOfType(node, "identifier");
+      if (node.type === "parameter_declaration" && name) parameters[name.text] = this.parameter(declaration, name);
+      else if (node.type === "variable_declaration" && name) {
+        const value = namedChildren(node).at(-1);
+        if (value && value.id !== name.id) {
+          this.set(["variables", name.text], value, this.span(name));
+          variables[name.text] = this.value(value, ["variables", name.text]);
+        }
+      } else if (node.type === "resource_declaration" && name && !hasToken(node, "existing")) {
+        resources.push(this.resource(declaration, name, ["resources", resources.length]));
+      } else if (node.type === "module_declaration" && name) {
+        resources.push(this.module(declaration, name, ["resources", resources.length], scope));
+      }
+    }
+    template["parameters"] = parameters;
+    template["variables"] = variables;
+    template["resources"] = resources;
+    return { template, scope };
+  }
+  /** Top-level statements with the comments and decorators just before each. */
+  declarations() {
+    const out = [];
+    let leading = [];
+    for (let i = 0; i < this.root.namedChildCount; i++) {
+      const node = this.root.namedChild(i);
+      if (!node) continue;
+      if (node.type === "comment" || node.type === "decorators" || node.type === "diagnostic_comment") {
+        leading.push(node);
+        continue;
+      }
+      out.push({ node, leading });
+      leading = [];
+    }
+    return out;
+  }
+  addSymbol(node) {
+    const name = childOfType(node, "identifier")?.text;
+    switch (node.type) {
+      case "parameter_declaration":
+        if (name) this.symbols.set(name, { kind: "param" });
+        return;
+      case "variable_declaration":
+        if (name) this.symbols.set(name, { kind: "var" });
+        return;
+      case "resource_declaration": {
+        const [type = "", apiVersion = ""] = (literalString(childOfType(node, "string")) ?? "").split("@");
+        if (name) this.symbols.set(name, { kind: "resource", type, apiVersion, declaration: node });
+        return;
+      }
+      case "module_declaration":
+        if (name) this.symbols.set(name, { kind: "module" });
+        return;
+      case "user_defined_function":
+        if (name) this.symbols.set(name, { kind: "function" });
+        return;
+      case "import_functionality":
+      case "import_statement":
+      case "import_with_statement":
+        for (const identifier of namedChildren(node).filter((c) => c.type === "identifier")) this.symbols.set(identifier.text, { kind: "import" });
+        return;
+      default:
+        if (name && !this.symbols.has(name)) this.symbols.set(name, { kind: "other" });
+    }
+  }
+  parameter(declaration, name) {
+    const { node } = declaration;
+    const path = ["parameters", name.text];
+    this.set(path, node, this.span(name));
+    const children = namedChildren(node);
+    const typeNode = children.find((c) => c.type === "type");
+    const last = children.at(-1);
+    const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : void 0;
+    const decorators = decoratorCalls(declaration.leading);
+    const secure = decorators.has("secure");
+    const base = parameterType(typeNode, defaultNode);
+    const parameter = { type: secure ? base === "object" ? "secureobject" : "securestring" : base };
+    if (typeNode) this.set([...path, "type"], typeNode);
+    if (defaultNode) parameter["defaultValue"] = this.value(defaultNode, [...path, "defaultValue"]);
+    const allowed = decorators.get("allowed")?.[0];
+    if (allowed?.type === "array") parameter["allowedValues"] = this.value(allowed, [...path, "allowedValues"]);
+    return parameter;
+  }
+  resource(declaration, name, path) {
+    const { node } = declaration;
+    const typeNode = childOfType(node, "string");
+    const [type = "", apiVersion = ""] = (literalString(typeNode) ?? "").split("@");
+    const body = bodyOf(node);
+    const resource = { type, apiVersion };
+    this.set(path, node, this.span(name));
+    if (typeNode) {
+      this.set([...path, "type"], typeNode);
+      this.set([...path, "apiVersion"], typeNode);
+    }
+    this.inLoop(body, () => {
+      this.addConditionAndCopy(resource, body, path, name.text, declaration);
+      const properties = body.object ? objectProperties(body.object) : [];
+      const isDeployment = type.toLowerCase() === "microsoft.resources/deployments";
+      for (const property2 of properties) {
+        if (property2.key === "parent" || property2.key === "dependsOn") continue;
+        if (property2.key === "name") {
+          this.set([...path, "name"], property2.value, this.span(property2.keyNode));
+          resource["name"] = `[${this.resourceName(name.text) ?? "bicep.cycle()"}]`;
+          const literal = literalString(property2.value);
+          if (literal !== void 0 && !properties.some((p) => p.key === "parent")) resource["name"] = literalValue(literal);
+        } else if (property2.key === "scope") {
+          if (isDeployment) Object.assign(resource, this.scope(property2.value, path));
+        } else {
+          this.set([...path, property2.key], property2.value, this.span(property2.keyNode));
+          resource[property2.key] = this.value(property2.value, [...path, property2.key]);
+        }
+      }
+    });
+    this.addSuppression(resource, declaration, path);
+    return resource;
+  }
+  module(declaration, name, path, fileScope) {
+    const { node } = declaration;
+    const pathNode = childOfType(node, "string");
+    const reference = literalString(pathNode) ?? "";
+    const body = bodyOf(node);
+    const deployment = { type: "Microsoft.Resources/deployments", apiVersion: MODULE_API_VERSION };
+    this.set(path, node, this.span(name));
+    const properties = { expressionEvaluationOptions: { scope: "inner" }, mode: "Incremental" };
+    let moduleScope;
+    let hasScope = false;
+    this.inLoop(body, () => {
+      this.addConditionAndCopy(deployment, body, path, name.text, declaration);
+      const props = body.object ? objectProperties(body.object) : [];
+      const nameProperty = props.find((p) => p.key === "name");
+      if (nameProperty) {
+        this.set([...path, "name"], nameProperty.value, this.span(nameProperty.keyNode));
+        deployment["name"] = this.value(nameProperty.value, [...path, "name"]);
+      } else {
+        deployment["name"] = `[format('{0}-{1}', ${quote2(name.text)}, uniqueString(${quote2(name.text)}, deployment().name))]`;
+      }
+      const scopeProperty = props.find((p) => p.key === "scope");
+      if (scopeProperty) {
+        hasScope = true;
+        Object.assign(deployment, this.scope(scopeProperty.value, path));
+      }
+      const params = props.find((p) => p.key === "params");
+      if (params) {
+        this.set([...path, "properties", "parameters"], params.value, this.span(params.keyNode));
+        properties["parameters"] = this.moduleParameters(params.value, [...path, "properties", "parameters"]);
+      }
+    });
+    if (pathNode) this.set([...path, "properties", "template"], pathNode);
+    if (pathNode) this.set([...path, "properties", "templateLink"], pathNode);
+    const inline = this.moduleTemplate(reference, [...this.prefix, ...path, "properties", "template"]);
+    if (inline.kind === "template") {
+      properties["template"] = inline.template;
+      moduleScope = inline.scope;
+    } else properties["templateLink"] = inline.link;
+    const target = moduleScope ?? (hasScope ? void 0 : fileScope);
+    if (inline.kind === "template" && target !== void 0 && target !== "resourceGroup") deployment["location"] = "[deployment().location]";
+    deployment["properties"] = properties;
+    this.addSuppression(deployment, declaration, path);
+    return deployment;
+  }
+  moduleParameters(node, path) {
+    if (node.type !== "object") return this.value(node, path);
+    const out = {};
+    for (const property2 of objectProperties(node)) {
+      this.set([...path, property2.key], property2.value, this.span(property2.keyNode));
+      out[property2.key] = { value: this.value(property2.value, [...path, property2.key, "value"]) };
+    }
+    return out;
+  }
+  moduleTemplate(reference, at) {
+    if (/^(br|ts)(\/[^:]*)?:/i.test(reference)) return { kind: "link", link: { uri: reference } };
+    const target = posix.normalize(posix.join(posix.dirname(this.file), reference));
+    if (!/\.bicep$/i.test(reference) || target.startsWith("../") || target === "..") return { kind: "link", link: { relativePath: reference } };
+    if (this.chain.includes(target) || this.chain.length > MAX_MODULE_DEPTH) return { kind: "link", link: { uri: `[bicep.module(${quote2(reference)})]` } };
+    const read = this.shared.read(target);
+    if (read.kind !== "file") return { kind: "link", link: { relativePath: reference } };
+    const lowering = new _FileLowering(this.shared, { file: target, text: read.text, root: read.root }, at, [...this.chain, target]);
+    return { kind: "template", ...lowering.lower() };
+  }
+  /** `scope:` of a deployment, as the compiler writes it: resourceGroup, subscriptionId or scope. */
+  scope(node, path) {
+    const call = scopeCall(node);
+    const set = (key, value) => {
+      this.set([...path, key], value);
+      return this.value(value, [...path, key]);
+    };
+    const mark = (key) => this.set([...path, key], node);
+    if (call?.name === "resourceGroup" && call.args.length > 0) {
+      const [first, second] = call.args;
+      return second ? { subscriptionId: set("subscriptionId", first), resourceGroup: set("resourceGroup", second) } : { resourceGroup: set("resourceGroup", first) };
+    }
+    if (call?.name === "subscription") {
+      mark("subscriptionId");
+      return call.args[0] ? { subscriptionId: set("subscriptionId", call.args[0]) } : { subscriptionId: "[subscription().subscriptionId]" };
+    }
+    if (call?.name === "tenant") {
+      mark("scope");
+      return { scope: "/" };
+    }
+    if (node.type === "identifier") {
+      const symbol = this.symbols.get(node.text);
+      if (symbol?.kind === "resource" && symbol.type.toLowerCase() === "microsoft.resources/resourcegroups") {
+        mark("resourceGroup");
+        return { resourceGroup: `[${this.resourceName(node.text) ?? "bicep.cycle()"}]` };
+      }
+      if (symbol?.kind === "resource" && symbol.type.toLowerCase() === "microsoft.management/managementgroups") {
+        mark("scope");
+        return { scope: `[format('Microsoft.Management/managementGroups/{0}', ${this.resourceName(node.text) ?? "bicep.cycle()"})]` };
+      }
+    }
+    mark("scope");
+    return { scope: `[${this.expressions.expression(node)}]` };
+  }
+  addConditionAndCopy(resource, body, path, symbol, declaration) {
+    if (body.condition) {
+      this.set([...path, "condition"], body.condition);
+      resource["condition"] = `[${this.expressions.expression(body.condition)}]`;
+    }
+    if (body.loop) {
+      this.set([...path, "copy"], body.loop.node);
+      const collection = body.loop.collection ? this.expressions.expression(body.loop.collection) : "bicep.collection()";
+      const copy = { name: symbol, count: `[length(${collection})]` };
+      const batch = decoratorCalls(declaration.leading).get("batchSize")?.[0];
+      if (batch?.type === "number") Object.assign(copy, { mode: "serial", batchSize: Number(batch.text) });
+      resource["copy"] = copy;
+    }
+  }
+  addSuppression(resource, declaration, path) {
+    for (const comment of declaration.leading) {
+      if (comment.type !== "comment") continue;
+      const block = suppressionComment(comment.text);
+      if (block === void 0) continue;
+      const metadata = typeof resource["metadata"] === "object" && resource["metadata"] !== null ? resource["metadata"] : {};
+      resource["metadata"] = { ...metadata, "cua-guard": block };
+      this.set([...path, "metadata", "cua-guard"], comment);
+      this.set([...path, "metadata"], comment);
+    }
+  }
+  /** Runs `body` with the declaration's loop variables bound to the copy loop's item and index. */
+  inLoop(body, run) {
+    const loop = body.loop;
+    if (!loop) return run();
+    const bound = /* @__PURE__ */ new Map();
+    const collection = loop.collection ? this.expressions.expression(loop.collection) : "bicep.collection()";
+    if (loop.item) bound.set(loop.item, `${collection}[copyIndex()]`);
+    if (loop.index) bound.set(loop.index, "copyIndex()");
+    return this.expressions.withBindings(bound, run);
+  }
+  /** A JSON value for a property: literals as they are, anything else as an `[expression]`. */
+  value(node, path, depth = 0) {
+    this.set(path, node);
+    if (depth > 100) return "[bicep.tooDeep()]";
+    const any = anyArgument(node);
+    if (any) return this.value(any, path, depth + 1);
+    if (node.hasError && node.type !== "object" && node.type !== "array") return "[bicep.unread()]";
+    switch (node.type) {
+      case "string": {
+        const literal = literalString(node);
+        return literal === void 0 ? `[${this.expressions.expression(node)}]` : literalValue(literal);
+      }
+      case "number":
+        return /^-?\d{1,15}$/.test(node.text) ? Number(node.text) : `[${this.expressions.expression(node)}]`;
+      case "boolean":
+        return node.text === "true";
+      case "null":
+        return null;
+      case "object": {
+        const out = {};
+        for (const property2 of objectProperties(node)) {
+          this.set([...path, property2.key], property2.value, this.span(property2.keyNode));
+          out[property2.key] = this.value(property2.value, [...path, property2.key], depth + 1);
+        }
+        return out;
+      }
+      case "array":
+        return namedChildren(node).filter((c) => c.type !== "decorators").map((element, i) => this.value(element, [...path, i], depth + 1));
+      default:
+        return `[${this.expressions.expression(node)}]`;
+    }
+  }
+  span(node) {
+    return { file: this.file, offset: node.startIndex, length: node.endIndex - node.startIndex };
+  }
+  set(path, node, key) {
+    const keySpan = key ? { file: this.file, offset: key.offset, length: key.length } : void 0;
+    const value = node.id === this.root.id && keySpan ? keySpan : this.span(node);
+    this.shared.map.set([...this.prefix, ...path], value, keySpan);
+  }
+};
+function topLevelIndex(root, offset) {
+  for (let i = 0; i < root.childCount; i++) {
+    const child2 = root.child(i);
+    if (child2 && child2.startIndex <= offset && offset < Math.max(child2.endIndex, child2.startIndex + 1)) return i;
+  }
+  return -1;
+}
+function bodyOf(declaration) {
+  const value = namedChildren(declaration).at(-1);
+  const body = { object: void 0, condition: void 0, loop: void 0 };
+  let node = value;
+  if (node?.type === "for_statement") {
+    const initializer = node.childForFieldName("initializer");
+    const parameters = childOfType(node, "for_loop_parameters");
+    const inner = node.childForFieldName("body");
+    const taken = /* @__PURE__ */ new Set([initializer?.id, parameters?.id, inner?.id]);
+    const collection = namedChildren(node).find((c) => !taken.has(c.id));
+    body.loop = {
+      node,
+      collection,
+      item: initializer?.text ?? (parameters ? childOfType(parameters, "loop_variable")?.text : void 0),
+      index: parameters ? childOfType(parameters, "loop_enumerator")?.text : void 0
+    };
+    node = inner ?? void 0;
+  }
+  if (node?.type === "if_statement") {
+    const condition = childOfType(node, "parenthesized_expression");
+    body.condition = condition ? namedChildren(condition)[0] ?? condition : void 0;
+    node = childOfType(node, "object");
+  }
+  if (node?.type === "object") body.object = node;
+  return body;
+}
+function anyArgument(node) {
+  if (node.type !== "call_expression" || node.childForFieldName("function")?.text !== "any") return void 0;
+  const args = node.childForFieldName("arguments");
+  const values = args ? namedChildren(args) : [];
+  return values.length === 1 ? values[0] : void 0;
+}
+function decoratorCalls(leading) {
+  const out = /* @__PURE__ */ new Map();
+  for (const group of leading) {
+    if (group.type !== "decorators") continue;
+    for (const decorator of namedChildren(group)) {
+      const call = childOfType(decorator, "call_expression");
+      const fn2 = call?.childForFieldName("function");
+      const name = fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.text;
+      const args = call?.childForFieldName("arguments");
+      if (name) out.set(name, args ? namedChildren(args) : []);
+    }
+  }
+  return out;
+}
+function scopeCall(node) {
+  if (node.type !== "call_expression") return void 0;
+  const fn2 = node.childForFieldName("function");
+  const name = fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.type === "identifier" ? fn2.text : void 0;
+  if (name === void 0 || !(name in SCOPES)) return void 0;
+  const args = node.childForFieldName("arguments");
+  return { name, args: args ? namedChildren(args) : [] };
+}
+function parameterType(typeNode, defaultNode) {
+  const written = typeNode?.text.replace(/\?$/, "");
+  if (written === "string" || written === "int" || written === "bool" || written === "object" || written === "array") return written;
+  if (typeNode && /\[\]\??$/.test(typeNode.text)) return "array";
+  switch (defaultNode?.type) {
+    case "string":
+      return "string";
+    case "number":
+      return "int";
+    case "boolean":
+      return "bool";
+    case "array":
+      return "array";
+    default: {
+      const first = typeNode ? namedChildren(childOfType(typeNode, "union_type") ?? typeNode)[0] : void 0;
+      if (first?.type === "string") return "string";
+      if (first?.type === "number") return "int";
+      if (first?.type === "boolean") return "bool";
+      return "object";
+    }
+  }
+}
+
+// src/engine/check-bicep.ts
+function isBicepFile(file) {
+  return /\.bicep$/i.test(file);
+}
+var TREE_CACHE_BUDGET = 8 * 1024 * 1024;
+var BicepTrees = class {
+  parser;
+  budget;
+  trees = /* @__PURE__ */ new Map();
+  size = 0;
+  constructor(parser2, budget = TREE_CACHE_BUDGET) {
+    this.parser = parser2;
+    this.budget = budget;
+  }
+  /** The tree of a file's text (parsed now, or kept from earlier in the run). */
+  parse(file, text) {
+    const kept = this.trees.get(file);
+    if (kept !== void 0) {
+      this.trees.delete(file);
+      if (kept.text === text) {
+        this.trees.set(file, kept);
+        return kept.tree;
+      }
+      this.size -= kept.text.length;
+      kept.tree.delete();
+    }
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error("the Bicep grammar returned no syntax tree");
+    this.trees.set(file, { text, tree });
+    this.size += text.length;
+    return tree;
+  }
+  /** Frees the least recently used trees past the budget (between templates: none is in use). */
+  trim() {
+    for (const [file, kept] of this.trees) {
+      if (this.size <= this.budget) break;
+      this.trees.delete(file);
+      this.size -= kept.text.length;
+      kept.tree.delete();
+    }
+  }
+  dispose() {
+    for (const kept of this.trees.values()) kept.tree.delete();
+    this.trees.clear();
+    this.size = 0;
+  }
+};
+function checkBicepTemplate(input, plan) {
+  input.trees.trim();
+  const parse3 = (file, text2) => input.trees.parse(file, text2);
+  const read = (target) => {
+    const outcome = readWorkspaceFile(input.workspace, target);
+    if (!outcome.ok) return /no such file/.test(outcome.message) ? { kind: "missing" } : { kind: "unreadable", message: outcome.message };
+    const text2 = withoutBom(outcome.text);
+    return { kind: "file", text: text2, root: parse3(target, text2).rootNode };
+  };
+  const text = withoutBom(input.text);
+  {
+    const lowered = lowerBicep(input.file, text, parse3(input.file, text).rootNode, read);
+    const parameters = bicepParameterValues(input, (t) => parse3(`${input.file}\0parameters`, t));
+    const source = createTemplateSource(input.file, text, lowered.root, lowered.origin);
+    const model = buildTemplateModel(source, {
+      parameterValues: parameters.values,
+      ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
+    });
+    const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : void 0;
+    const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
+    return parameters.file ? { ...result, parametersFile: parameters.file } : result;
+  }
+}
+var BICEP_NOT_FIXABLE = "fix changes a Bicep file only to add the tracking deployment; edit this by hand";
+function bicepRepairsOnly(result, file) {
+  if (!result.findings.some((f) => f.fix)) return result;
+  const findings = result.findings.map((finding) => {
+    if (!finding.fix || isTopLevelInsertion(finding.fix, file)) return finding;
+    const { fix: _dropped, ...rest } = finding;
+    return { ...rest, notFixable: BICEP_NOT_FIXABLE };
+  });
+  return { ...result, findings };
+}
+function isTopLevelInsertion(fix, file) {
+  const [operation] = fix.operations;
+  return fix.file === file && fix.operations.length === 1 && operation?.kind === "insert" && operation.path.length === 2 && operation.path[0] === "resources";
+}
+function collapseRepeats(result) {
+  const seen = /* @__PURE__ */ new Map();
+  const findings = [];
+  for (const finding of result.findings) {
+    const key = `${finding.ruleId}\0${finding.messageId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.suppressed ? 1 : 0}`;
+    const earlier = seen.get(key);
+    if (earlier) earlier.count++;
+    else {
+      seen.set(key, { index: findings.length, count: 1 });
+      findings.push(finding);
+    }
+  }
+  if (findings.length === result.findings.length) return result;
+  for (const { index, count } of seen.values()) {
+    const finding = findings[index];
+    if (finding && count > 1) findings[index] = { ...finding, message: `${finding.message} (written once, reached by ${count} module deployments)` };
+  }
+  return { ...result, findings };
+}
+function withoutBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function bicepParameterValues(input, parse3) {
+  const stem = input.file.replace(/\.bicep$/i, "");
+  const explicit = input.parametersFile;
+  if (explicit !== void 0 && !/\.bicepparam$/i.test(explicit)) return loadParameterValues(input.workspace, input.file, explicit);
+  const candidate = explicit !== void 0 ? posix.normalize(posix.join(posix.dirname(input.file), explicit)) : `${stem}.bicepparam`;
+  if (workspaceFileExists(input.workspace, candidate)) {
+    const read = readWorkspaceFile(input.workspace, candidate);
+    if (!read.ok) return { file: candidate, values: {}, problem: read.message };
+    return { file: candidate, ...bicepParamValues(candidate, read.text, parse3) };
+  }
+  if (explicit !== void 0) return { values: {}, problem: `no parameters file '${explicit}' beside ${input.file}` };
+  const json = `${stem}.parameters.json`;
+  return workspaceFileExists(input.workspace, json) ? loadParameterValues(input.workspace, input.file, posix.basename(json)) : { values: {} };
+}
+function bicepParamValues(file, text, parse3) {
+  const rewritten = text.replace(/^(\s*)param(\s+[A-Za-z_]\w*\s*=)/gm, "$1var  $2");
+  const lowered = lowerBicep(file, rewritten, parse3(rewritten).rootNode, () => ({ kind: "missing" }));
+  const variables = lowered.root["variables"];
+  const values = {};
+  if (typeof variables === "object" && variables !== null) {
+    for (const [name, value] of Object.entries(variables)) values[name] = isLiteral(value) ? value : KNOWN_AT_DEPLOYMENT;
+  }
+  const unread = lowered.origin.unread.length;
+  return unread > 0 ? { values, problem: `parameters file ${file} has ${unread} region(s) the Bicep grammar cannot read` } : { values };
+}
+function isLiteral(value) {
+  if (typeof value === "string") return !(value.startsWith("[") && value.endsWith("]") && !value.startsWith("[["));
+  if (Array.isArray(value)) return value.every(isLiteral);
+  if (typeof value === "object" && value !== null) return Object.values(value).every(isLiteral);
+  return true;
+}
+
+// src/fix/plan-bicep-fix.ts
+function planBicepFix(input) {
+  const before = check2(input, input.text);
+  const insertion = before.findings.map((f) => trackingInsertion(f, input.file)).find((x) => x !== void 0);
+  let fixed = input.text;
+  const changes = [];
+  const edits = [];
+  let after = before;
+  if (insertion) {
+    const edit = insertionEdit2(input.text, insertion.value);
+    fixed = input.text.slice(0, edit.offset) + edit.content + input.text.slice(edit.offset);
+    edits.push(edit);
+    changes.push({ message: insertion.fix.description, line: new LineIndex(fixed).positionAt(edit.offset).line });
+    after = check2(input, fixed);
+  }
+  const left = after.findings.filter((f) => !f.suppressed && f.severity !== "notice");
+  const notes = left.map(
+    (finding) => finding.notFixable !== void 0 ? { kind: "left-alone", finding, reason: finding.notFixable } : {
+      kind: "left-alone",
+      finding,
+      reason: finding.fix ? BICEP_NOT_FIXABLE : RULES.find((r) => r.meta.id === finding.ruleId)?.meta.notFixable ?? BICEP_NOT_FIXABLE
+    }
+  );
+  return {
+    file: input.file,
+    original: input.text,
+    fixed,
+    edits,
+    changes,
+    notes,
+    remainingErrors: left.filter((f) => f.severity === "error"),
+    linkedFiles: before.linkedFiles
+  };
+}
+function check2(input, text) {
+  const request = {
+    workspace: input.workspace,
+    file: input.file,
+    text,
+    trees: input.trees,
+    ...input.readLinked ? { readLinked: input.readLinked } : {},
+    ...input.parametersFile ? { parametersFile: input.parametersFile } : {}
+  };
+  return checkBicepTemplate(request, { rules: RULES, settings: input.settings });
+}
+function trackingInsertion(finding, file) {
+  const fix = finding.fix;
+  if (!fix || finding.suppressed || !isTopLevelInsertion(fix, file)) return void 0;
+  const [operation] = fix.operations;
+  const value = operation?.kind === "insert" ? operation.value : void 0;
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? { fix, value } : void 0;
+}
+function insertionEdit2(text, value) {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const unit = /^([ \t]+)\S/m.exec(text)?.[1] ?? "  ";
+  const symbol = uniqueSymbol2(text);
+  const declaration = renderDeclaration(symbol, value, unit).join(eol);
+  const lines = text.split(/(?<=\n)/);
+  let offset = 0;
+  let insertAt = -1;
+  let leadingStart = -1;
+  for (const line of lines) {
+    if (/^(resource|module)\s/.test(line)) {
+      insertAt = leadingStart === -1 ? offset : leadingStart;
+      break;
+    }
+    if (/^(@|\/\/)/.test(line)) {
+      if (leadingStart === -1) leadingStart = offset;
+    } else leadingStart = -1;
+    offset += line.length;
+  }
+  if (insertAt === -1) {
+    const needsBreak = text !== "" && !text.endsWith("\n");
+    return { offset: text.length, length: 0, content: `${needsBreak ? eol : ""}${text.trim() === "" ? "" : eol}${declaration}${eol}` };
+  }
+  return { offset: insertAt, length: 0, content: `${declaration}${eol}${eol}` };
+}
+function uniqueSymbol2(text) {
+  for (let i = 0; ; i++) {
+    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
+    if (!new RegExp(`\\b${symbol}\\b`).test(text)) return symbol;
+  }
+}
+function renderDeclaration(symbol, value, unit) {
+  const type = `${String(value["type"])}@${String(value["apiVersion"])}`;
+  const { type: _type, apiVersion: _apiVersion, ...body } = value;
+  return [`resource ${symbol} '${type}' = {`, ...renderProperties(body, unit, 1), "}"];
+}
+function renderProperties(object, unit, depth) {
+  const indent = unit.repeat(depth);
+  return Object.entries(object).flatMap(([key, value]) => {
+    const name = /^[A-Za-z_]\w*$/.test(key) ? key : bicepString(key);
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      return [`${indent}${name}: {`, ...renderProperties(value, unit, depth + 1), `${indent}}`];
+    return [`${indent}${name}: ${renderScalar(value)}`];
+  });
+}
+function renderScalar(value) {
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[ ${value.map(renderScalar).join(", ")} ]`;
+  if (typeof value === "string") {
+    if (value.startsWith("[[")) return bicepString(value.slice(1));
+    if (value.startsWith("[") && value.endsWith("]")) return value.slice(1, -1);
+    return bicepString(value);
+  }
+  return JSON.stringify(value);
+}
+function bicepString(text) {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\$\{/g, "\\${")}'`;
+}
+
 // src/fix/fix-workspace.ts
 var UTF8_BOM = "\uFEFF";
 function fixWorkspace(request) {
-  const discovery = discoverTemplates(request.workspace, {
+  return fixDiscovered(request, discover(request));
+}
+async function fixWorkspaceLoadingGrammars(request, loadBicep) {
+  const discovery = discover(request);
+  const needsBicep = request.bicepParser === void 0 && discovery.templates.some((f) => isBicepFile(f) && (!request.only || request.only.has(f)));
+  return fixDiscovered(needsBicep ? { ...request, bicepParser: await loadBicep() } : request, discovery);
+}
+function discover(request) {
+  return discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
     ...request.pathsAreDefault ? { pathsAreDefault: true } : {},
     ...request.patterns ? { patterns: request.patterns } : {},
     ...request.cwd ? { cwd: request.cwd } : {}
   });
+}
+function fixDiscovered(request, discovery) {
   const readLinked = createLinkReader(request.workspace);
-  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : void 0;
+  let planned;
+  try {
+    planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile({ request, trees }, file, readLinked));
+  } finally {
+    trees?.dispose();
+  }
   const linkedFrom = /* @__PURE__ */ new Map();
   for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
   const files = planned.map((plan) => {
@@ -11234,15 +12685,21 @@ function fixWorkspace(request) {
     if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: "linked-template", parent }] };
   });
+  const problems = [...discovery.problems];
   for (const plan of files) {
-    if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
-      writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
-      plan.written = true;
+    if (request.write && plan.fixed !== plan.original && plan.absolutePath && plan.identity) {
+      try {
+        replaceFile(plan.absolutePath, Buffer.from(plan.bom + plan.fixed), plan.identity);
+        plan.written = true;
+      } catch (error) {
+        plan.skipped = error instanceof Error ? error.message : String(error);
+        plan.notes = [...plan.notes, { kind: "unreadable", message: plan.skipped }];
+      }
     }
   }
-  return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
+  return { files: files.map(({ absolutePath: _path, bom: _bom, identity: _identity, ...rest }) => rest), problems };
 }
-function planOneFile(request, file, readLinked) {
+function planOneFile({ request, trees }, file, readLinked) {
   const leave = (message) => ({
     file,
     original: "",
@@ -11258,21 +12715,39 @@ function planOneFile(request, file, readLinked) {
   });
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
-  const bytes = readFileSync(read.absolutePath);
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return leave("UTF-16 files are not rewritten");
-  const raw = bytes.toString("utf8");
-  const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : "";
-  const text = raw.slice(bom.length);
+  if (read.encoding === "utf16le" || read.encoding === "utf16be") return leave("UTF-16 files are not rewritten");
+  const bom = read.encoding === "utf8-bom" ? UTF8_BOM : "";
+  const text = read.text;
   const settings = request.settingsFor(file);
+  const target = { written: false, absolutePath: read.absolutePath, ...read.identity ? { identity: read.identity } : {}, bom };
+  if (isBicepFile(file)) {
+    if (trees === void 0) return leave("the Bicep grammar was not loaded for this run");
+    const plan2 = planBicepFix({
+      workspace: request.workspace,
+      file,
+      text,
+      settings,
+      trees,
+      readLinked,
+      ...request.parametersFile ? { parametersFile: request.parametersFile } : {}
+    });
+    return { ...plan2, ...target };
+  }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
-  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+  return { ...plan, ...target };
 }
-async function unifiedDiff(plans) {
+async function unifiedDiff(plans, options = {}) {
   const changed = plans.filter((p) => p.fixed !== p.original);
   if (changed.length === 0) return "";
   const { createTwoFilesPatch: createTwoFilesPatch2, FILE_HEADERS_ONLY: FILE_HEADERS_ONLY2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
-  return changed.map((p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, void 0, void 0, { context: 3, headerOptions: FILE_HEADERS_ONLY2 })).join("");
+  const shown = options.hideSecureDefaults ? hideSecureValues : (text) => text;
+  return changed.map(
+    (p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, shown(p.original), shown(p.fixed), void 0, void 0, {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY2
+    })
+  ).join("");
 }
 export {
   TRACKING_API_VERSION,
@@ -11281,6 +12756,7 @@ export {
   detectStyle,
   emptyTemplate,
   fixWorkspace,
+  fixWorkspaceLoadingGrammars,
   planTemplateFix,
   trackingName,
   trackingResource,

@@ -10,6 +10,7 @@
 //   (h) issue 11's doubling template (40 variables, each createArray/concat of the previous twice,
 //       string() of the last in the tracking name) beside a healthy template: time and peak RSS of
 //       the bundled CLI, against the healthy template alone. Runs without ../shared too.
+//   Bicep: check of ../shared/corpus-bicep vs the grammar's parse alone; the first file's start-up
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
 // Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --doubling-only, --out FILE,
@@ -28,6 +29,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../src/engine/check-settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
 import { doublingTemplate, generateLargeTemplate, trackingResource, RG_SCHEMA, writeRepository } from './lib/generate.ts';
 import { fmtMb, fmtMs, peakRssKb, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
+import { bicepBenchmarks } from './lib/bench-bicep.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -508,6 +510,12 @@ if (options['doubling-only']) {
     results['corpus'] = 'skipped: ../shared/corpus is absent';
   }
   doublingBenchmarks(dist);
+}
+if (!options['scale-only'] && !options['doubling-only']) {
+  // Bicep: parsing dominates and each run takes seconds, so at most 3 runs.
+  const bicep = await bicepBenchmarks(ROOT, Math.min(RUNS, 3));
+  rows.push(...bicep.rows);
+  results['bicep'] = bicep.results;
 }
 if (options.scale || options['scale-only']) scaleBenchmarks();
 printTable();

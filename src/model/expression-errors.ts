@@ -16,6 +16,7 @@ import {
 } from '../expressions/index.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
+import { hasSecurePart } from '../parse/secure-type.ts';
 import type { ResourceEntry } from './template-model.ts';
 import type { JsonPath, NodeRef } from '../parse/types.ts';
 
@@ -61,6 +62,7 @@ export interface ValueSite {
   resource?: ResourceEntry;
 }
 
+/** A secure type written under a property name in another case ("Type"): hasSecurePart reads `type` as spelled. */
 const SECURE_TYPES = /^secure(string|object)$/i;
 /**
  * How far values are walked into (objects, arrays) and followed (a variable using a variable):
@@ -186,7 +188,7 @@ export class StaticErrors {
     if (!isRecord(definition)) return false;
     // Secure values are never evaluated; values known only at deployment have none here.
     const type = propertyOf(definition, 'type');
-    if (typeof type === 'string' && SECURE_TYPES.test(type)) return false;
+    if ((typeof type === 'string' && SECURE_TYPES.test(type)) || hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === 'file') {

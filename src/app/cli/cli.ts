@@ -5,7 +5,7 @@
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspace } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { formatText } from '../../report/text.ts';
@@ -21,6 +21,8 @@ import { TOOL_VERSION } from '../../meta.ts';
 import { trackingResource } from '../../model/tracking-resource.ts';
 import { HELP } from './help.ts';
 import { RULES } from '../../rules/index.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
+import { protectReport } from '../../secrets/report-secrets.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -124,7 +126,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
-  const report = checkWorkspace({
+  const checked = await checkWorkspaceLoadingGrammars({
     workspace,
     settings: settings.check,
     settingsFor: settings.settingsFor,
@@ -134,12 +136,14 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     ...(patterns.length > 0 ? { patterns } : {}),
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
   });
+  // No secret value in what is printed; a template whose secrets cannot be established shows none (fails closed).
+  const { report, secrets } = protectReport(workspace, checked);
   const readFile = workspaceTextReader(workspace);
   io.stdout(
     format === 'json'
       ? formatJson(report)
       : format === 'sarif'
-        ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile })
+        ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile, secrets })
         : formatText(report),
   );
   // The text format prints the problems itself; JSON and SARIF keep stdout one document.
@@ -154,19 +158,22 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = settings.patterns;
   const dryRun = values['dry-run'];
-  const report = fixWorkspace({
-    workspace,
-    paths: positionals.length > 0 ? positionals : [io.cwd],
-    pathsAreDefault: positionals.length === 0,
-    cwd: io.cwd,
-    ...(patterns.length > 0 ? { patterns } : {}),
-    settingsFor: settings.settingsFor,
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    write: !dryRun,
-  });
+  const report = await fixWorkspaceLoadingGrammars(
+    {
+      workspace,
+      paths: positionals.length > 0 ? positionals : [io.cwd],
+      pathsAreDefault: positionals.length === 0,
+      cwd: io.cwd,
+      ...(patterns.length > 0 ? { patterns } : {}),
+      settingsFor: settings.settingsFor,
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      write: !dryRun,
+    },
+    () => createSyntaxParser('bicep'),
+  );
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;
   for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
@@ -174,7 +181,8 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
     for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}\n`);
   }
-  if (dryRun) io.stdout(await unifiedDiff(report.files));
+  // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
+  if (dryRun) io.stdout(await unifiedDiff(report.files, { hideSecureDefaults: true }));
   const changed = report.files.filter((f) => f.fixed !== f.original).length;
   const remaining = report.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
