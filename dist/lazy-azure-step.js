@@ -25802,11 +25802,63 @@ function valueKey(value) {
   }
 }
 
+// src/expressions/budget.ts
+var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_STEPS = 4 * MAX_VALUE_SIZE;
+var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
+function newTotalBudget() {
+  return { remaining: MAX_TOTAL_STEPS };
+}
+var sizes = /* @__PURE__ */ new WeakMap();
+function sizeOf(value) {
+  if (typeof value === "string") return value.length + 2;
+  if (typeof value !== "object" || value === null) return 1;
+  const known = sizes.get(value);
+  if (known !== void 0) return known;
+  const size = measure(value);
+  sizes.set(value, size);
+  return size;
+}
+function measure(value) {
+  if (value instanceof Unknown) {
+    const cause = value.cause;
+    let size2 = 1 + value.text.length;
+    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
+    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
+    return size2;
+  }
+  if (value instanceof PartialString) return partsSize(value.parts);
+  if (Array.isArray(value)) return partsSize(value);
+  let size = 1;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== void 0) size += key.length + sizeOf(item);
+  }
+  return size;
+}
+function partsSize(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf(item);
+  return size;
+}
+
 // src/expressions/frame.ts
+function newEvalState(total) {
+  return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
+}
+function spend(state3, units) {
+  state3.steps -= units;
+  state3.total.remaining -= units;
+  return state3.steps >= 0 && state3.total.remaining >= 0;
+}
 var MAX_DEPTH = 200;
 function report(frame, message, offset, kind) {
   const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
+  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+}
+function reportBudget(errors, limit, offset) {
+  const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
+  errors.push(offset === void 0 ? { message, kind: "budget", limit } : { message, offset, kind: "budget", limit });
 }
 
 // src/expressions/value-helpers.ts
@@ -25871,9 +25923,22 @@ function isFullyKnown(value) {
 }
 function getProperty(object, name3) {
   if (Object.hasOwn(object, name3)) return object[name3];
+  const key = foldedKey(object, name3);
+  return key === void 0 ? void 0 : object[key];
+}
+var SCAN_KEYS = 16;
+var foldedIndexes = /* @__PURE__ */ new WeakMap();
+function foldedKey(object, name3) {
   const lower = name3.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
-  return void 0;
+  const keys = Object.keys(object);
+  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  let index = foldedIndexes.get(object);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    foldedIndexes.set(object, index);
+  }
+  return index.get(lower);
 }
 function setProperty(object, key, value) {
   if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
@@ -25882,7 +25947,7 @@ function setProperty(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -26552,7 +26617,11 @@ function format(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const result = composeFormat(template, call.args(), 1);
+  const values = call.args();
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf(values[i] ?? null));
+  if (template.length + countOf(template, "{") * largest > MAX_VALUE_SIZE) return call.overBudget("size");
+  const result = composeFormat(template, values, 1);
   if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
@@ -26640,17 +26709,23 @@ function replace(call) {
   if (oldValue instanceof Unknown) return oldValue;
   if (newValue instanceof Unknown) return newValue;
   if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
-  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (typeof source === "string") {
+    if (newValue.length > oldValue.length && source.length + countOf(source, oldValue) * (newValue.length - oldValue.length) > MAX_VALUE_SIZE)
+      return call.overBudget("size");
+    return source.replaceAll(oldValue, newValue);
+  }
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map(
       (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
     )
   );
 }
-function quoteArg(text) {
-  return `'${text.replaceAll("'", "''")}'`;
+function countOf(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 function trim(call) {
   const source = textArg(call, 0);
@@ -26679,6 +26754,7 @@ function padLeft(call) {
   if (total instanceof Unknown) return total;
   if (pad instanceof Unknown) return pad;
   if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (total > MAX_VALUE_SIZE) return call.overBudget("size");
   if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
   if (typeof value === "string") return value.padStart(total, pad);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
@@ -26695,6 +26771,7 @@ function split(call) {
   else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
   delimiters = delimiters.filter((d) => d !== "");
   if (delimiters.length === 0) return [source];
+  if (!call.afford(source.length * delimiters.length)) return call.overBudget("steps");
   const out = [];
   let start = 0;
   let i = 0;
@@ -26718,6 +26795,7 @@ function join2(call) {
   if (delimiter instanceof Unknown) return delimiter;
   if (items2 instanceof Unknown) return call.unknown();
   if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  if (sizeOf(items2) + items2.length * delimiter.length > MAX_VALUE_SIZE) return call.overBudget("size");
   const parts = [];
   for (const [index, item] of items2.entries()) {
     if (index > 0) parts.push(delimiter);
@@ -26996,6 +27074,7 @@ function union(call) {
     const out = [];
     for (const list8 of values) {
       for (const item of list8) {
+        if (!call.afford(out.length)) return call.overBudget("steps");
         const seen = out.some((existing) => armEquals(existing, item));
         if (!seen) out.push(item);
       }
@@ -27011,8 +27090,11 @@ function union(call) {
 }
 function merge(target, patch) {
   const out = { ...target };
+  const keys = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
   for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existingKey = keys.get(key.toLowerCase());
+    if (existingKey === void 0) keys.set(key.toLowerCase(), key);
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
     setProperty(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
@@ -27029,6 +27111,7 @@ function intersection(call) {
   if (Array.isArray(first) && rest.every(Array.isArray)) {
     const out = [];
     for (const item of first) {
+      if (!call.afford(out.length + rest.reduce((n, list8) => n + list8.length, 0))) return call.overBudget("steps");
       if (out.some((o) => armEquals(o, item))) continue;
       if (rest.every((list8) => list8.some((other) => armEquals(other, item)))) out.push(item);
     }
@@ -27048,6 +27131,12 @@ function items(call) {
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
   return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function objectKeys(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
 }
 function tryGet(call) {
   let current = call.arg(0);
@@ -27129,6 +27218,7 @@ var collectionFunctions = {
   union: fn(1, Infinity, union),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),
@@ -27150,7 +27240,7 @@ function lookup(call, what) {
     case "missing":
       return call.fail(`${what} '${name3}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name3}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name3}' depends on itself`, "circular");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -27289,6 +27379,7 @@ var DOCUMENTED_FUNCTIONS = [
   "createObject",
   "items",
   "json",
+  "objectKeys",
   "null",
   "shallowMerge",
   // resource
@@ -27448,41 +27539,16 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function fold(charCode) {
-  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+var functions = /* @__PURE__ */ new Map();
+for (const name3 of DOCUMENTED_FUNCTIONS) functions.set(name3.toLowerCase(), "known");
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name3, spec] of Object.entries(table)) functions.set(name3.toLowerCase(), spec);
 }
-function nameHash(source, start, end) {
-  const length2 = end - start;
-  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
-  return hash * 31 + fold(source.charCodeAt(end - 1));
-}
-var BUCKETS = 512;
-var table = new Array(BUCKETS).fill(void 0);
-function add(name3, resolution) {
+var ASCII = /^[\x20-\x7e]*$/;
+function resolveFunctionName(name3) {
+  if (!ASCII.test(name3)) return void 0;
   const lower = name3.toLowerCase();
-  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
-  const existing = bucket.find((entry) => entry.lower === lower);
-  if (existing === void 0) bucket.push({ lower, resolution });
-  else if (typeof resolution === "object") existing.resolution = resolution;
-}
-for (const name3 of DOCUMENTED_FUNCTIONS) add(name3, "known");
-for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name3, spec] of Object.entries(functions)) add(name3, spec);
-}
-function resolveFunctionName(source, start, end) {
-  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
-  const length2 = end - start;
-  if (bucket !== void 0) {
-    for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b];
-      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
-    }
-  }
-  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
-}
-function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
+  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
 }
 
 // src/expressions/scanner.ts
@@ -27711,10 +27777,7 @@ var Parser = class extends Scanner {
       }
     }
   }
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   parseCall() {
     const start = this.pos;
     this.skipIdentifier();
@@ -27734,8 +27797,8 @@ var Parser = class extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
-    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
@@ -27754,12 +27817,10 @@ var Parser = class extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args = [];
+    do
+      args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
   /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
@@ -27774,569 +27835,6 @@ var Parser = class extends Scanner {
   }
 };
 var parser = new Parser();
-
-// src/expressions/evaluate.ts
-var MAX_COPY_COUNT = 800;
-var NO_COPY = [];
-function evaluateRaw(raw, ctx) {
-  if (typeof raw === "string") return evaluateString(raw, ctx.scope, ctx.errors, ctx.state, ctx.copy, ctx.withOffsets);
-  if (raw === null || typeof raw === "boolean") return raw;
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (typeof raw !== "object") return null;
-  if (++ctx.state.depth > MAX_DEPTH) {
-    ctx.state.depth--;
-    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown("(value nested too deeply)", { kind: "limit" });
-  }
-  try {
-    const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
-    if (Array.isArray(raw)) {
-      const out = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
-    }
-    return evaluateObject(raw, nested);
-  } finally {
-    ctx.state.depth--;
-  }
-}
-function evaluateTopLevelString(raw, scope) {
-  const errors = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
-  return { value, errors: dedupe(errors) };
-}
-function dedupe(errors) {
-  if (errors.length < 2) return errors;
-  const seen = /* @__PURE__ */ new Set();
-  return errors.filter((error) => {
-    const key = `${error.offset ?? ""}|${error.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
-  const parsed = parseExpression(raw);
-  if (!parsed.ok) {
-    const { message, offset } = parsed.error;
-    errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
-    return new Unknown(raw.slice(1, -1).trim(), { kind: "invalid" });
-  }
-  const frame = { scope, source: raw, errors, withOffsets, copy, state: state3 };
-  if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
-  return evaluateNode(parsed.node, frame);
-}
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
-function reportUnknownFunctions(calls, frame) {
-  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
-}
-function isCopyEntry(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const entry = value;
-  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
-}
-function evaluateObject(raw, ctx) {
-  const out = {};
-  for (const key of Object.keys(raw)) {
-    const item = raw[key];
-    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
-      continue;
-    }
-    setProperty(out, key, evaluateRaw(item, ctx));
-  }
-  return out;
-}
-function expandCopy(entry, ctx, unknownText) {
-  const count = evaluateRaw(entry.count, ctx);
-  if (count instanceof Unknown) return new Unknown(unknownText, { kind: "copy-loop", name: entry.name });
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
-    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
-    return new Unknown(unknownText, { kind: "invalid" });
-  }
-  if (count > MAX_COPY_COUNT) {
-    ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: "limit" });
-  }
-  const items2 = [];
-  const name3 = entry.name.toLowerCase();
-  for (let index = 0; index < count; index++) {
-    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name3, index }] }));
-  }
-  return items2;
-}
-function nodeText(node, frame) {
-  return frame.source.slice(node.start, node.end);
-}
-function evaluateNode(node, frame) {
-  if (++frame.state.depth > MAX_DEPTH) {
-    frame.state.depth--;
-    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: "limit" });
-  }
-  try {
-    switch (node.kind) {
-      case "string":
-      case "number":
-        return node.value;
-      case "call":
-        return evaluateCall(node, frame);
-      case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
-      case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
-    }
-  } finally {
-    frame.state.depth--;
-  }
-}
-function callName(node, frame) {
-  return frame.source.slice(node.nameStart, node.nameEnd);
-}
-function callText(node, frame) {
-  return node.text ??= frame.source.slice(node.start, node.end);
-}
-function evaluateCall(node, frame) {
-  if (node.namespace !== void 0) {
-    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
-  }
-  const spec = node.resolved;
-  if (typeof spec === "object") {
-    const call = new CallImpl(node, frame);
-    const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
-    return spec.impl(call);
-  }
-  if (spec === "known") {
-    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
-  }
-  return new Unknown(callText(node, frame), { kind: "invalid" });
-}
-function arityMessage(name3, min, max, count) {
-  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
-}
-var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
-var CallImpl = class {
-  frame;
-  node;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  values;
-  constructor(node, frame) {
-    this.node = node;
-    this.frame = frame;
-    this.values = void 0;
-  }
-  get name() {
-    return callName(this.node, this.frame);
-  }
-  get text() {
-    return callText(this.node, this.frame);
-  }
-  get argCount() {
-    return this.node.args.length;
-  }
-  arg(i) {
-    const args = this.node.args;
-    const node = args[i];
-    if (node === void 0) return null;
-    if (node.kind === "string" || node.kind === "number") return node.value;
-    let values = this.values;
-    if (values === void 0) {
-      values = new Array(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
-    const value = evaluateNode(node, this.frame);
-    values[i] = value;
-    return value;
-  }
-  args() {
-    const count = this.node.args.length;
-    const out = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
-  }
-  fail(message, kind) {
-    report(this.frame, message, this.node.start, kind);
-    return new Unknown(this.text, { kind: "invalid" });
-  }
-  unknown(maxLength) {
-    return new Unknown(this.text, { kind: "call", fn: this.name, inputs: this.evaluatedArgs() }, maxLength);
-  }
-  /** The arguments evaluated so far (literals count as evaluated): what an unknown result came from. */
-  evaluatedArgs() {
-    const inputs = [];
-    this.node.args.forEach((node, i) => {
-      if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
-      else {
-        const value = this.values?.[i];
-        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
-      }
-    });
-    return inputs;
-  }
-};
-
-// src/parse/secure-type.ts
-var NONE = { kind: "none" };
-var ALL = { kind: "all" };
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
-var MAX_DEPTH2 = 32;
-var MAX_NODES = 2e3;
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function secureShapeOf(declaration, template) {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
-}
-function hasSecurePart(declaration, template) {
-  return secureShapeOf(declaration, template).kind !== "none";
-}
-function shapeOf(declaration, template, walk) {
-  if (!isRecord(declaration)) return NONE;
-  if (walk.depth > MAX_DEPTH2 || --walk.budget.nodes < 0) return ALL;
-  const type = declaration["type"];
-  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  const next = { ...walk, depth: walk.depth + 1 };
-  const parts = [];
-  const ref = declaration["$ref"];
-  if (ref !== void 0) {
-    if (typeof ref !== "string" || walk.refs.has(ref)) return ALL;
-    const target = resolveRef(template, ref);
-    if (target === void 0) return ALL;
-    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk.refs, ref]) });
-    if (shape.kind === "all") return ALL;
-    parts.push(shape);
-  }
-  const properties = /* @__PURE__ */ new Map();
-  if (isRecord(declaration["properties"])) {
-    for (const [name3, property] of Object.entries(declaration["properties"])) {
-      const shape = shapeOf(property, template, next);
-      if (shape.kind !== "none") properties.set(name3.toLowerCase(), shape);
-    }
-  }
-  const additional = shapeOf(declaration["additionalProperties"], template, next);
-  const items2 = shapeOf(declaration["items"], template, next);
-  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
-  const discriminator = declaration["discriminator"];
-  if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
-    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
-  }
-  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
-    kind: "parts",
-    properties,
-    ...additional.kind !== "none" ? { additional } : {},
-    ...items2.kind !== "none" ? { items: items2 } : {},
-    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
-  } : NONE;
-  return merge2([...parts, own]);
-}
-function resolveRef(template, ref) {
-  if (!ref.startsWith("#/")) return void 0;
-  let at = template;
-  for (const raw of ref.slice(2).split("/")) {
-    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord(at)) return void 0;
-    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
-    if (at === void 0) return void 0;
-  }
-  return at;
-}
-function caseInsensitive(record, name3) {
-  const lower = name3.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
-  return void 0;
-}
-function safeDecode(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-function merge2(shapes) {
-  const relevant = shapes.filter((s) => s.kind !== "none");
-  if (relevant.length === 0) return NONE;
-  if (relevant.some((s) => s.kind === "all")) return ALL;
-  if (relevant.length === 1) return relevant[0] ?? NONE;
-  const properties = /* @__PURE__ */ new Map();
-  const additional = [];
-  const items2 = [];
-  const prefixes = [];
-  for (const shape of relevant) {
-    if (shape.kind !== "parts") continue;
-    for (const [name3, part] of shape.properties) properties.set(name3, merge2([properties.get(name3) ?? NONE, part]));
-    if (shape.additional) additional.push(shape.additional);
-    if (shape.items) items2.push(shape.items);
-    if (shape.prefix) prefixes.push([...shape.prefix]);
-  }
-  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
-  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
-  const mergedAdditional = merge2(additional);
-  const mergedItems = merge2(items2);
-  return {
-    kind: "parts",
-    properties,
-    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
-    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
-    ...length2 > 0 ? { prefix } : {}
-  };
-}
-
-// src/expressions/scope.ts
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function hasOwnKeys(record) {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
-}
-function findKey(record, name3) {
-  if (Object.hasOwn(record, name3)) return name3;
-  const lower = name3.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return void 0;
-}
-var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
-function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
-}
-var CYCLE = { kind: "cycle" };
-var MISSING = { kind: "missing" };
-var DefinitionTable = class {
-  definitions;
-  make;
-  /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
-  declaredBy;
-  byKey = /* @__PURE__ */ new Map();
-  lowerIndex;
-  constructor(definitions, make, declaredBy = () => void 0) {
-    this.definitions = definitions;
-    this.make = make;
-    this.declaredBy = declaredBy;
-  }
-  find(name3) {
-    const known = this.byKey.get(name3);
-    if (known !== void 0) return known;
-    const definitions = this.definitions;
-    if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name3)) {
-      const raw = definitions[name3];
-      if (name3.length !== 4 || this.declaredBy(name3, raw) === void 0) {
-        const made = this.make(name3, raw);
-        this.byKey.set(name3, made);
-        return made;
-      }
-    }
-    return this.index(definitions).get(name3.toLowerCase());
-  }
-  definition(key, raw) {
-    let found = this.byKey.get(key);
-    if (found === void 0) this.byKey.set(key, found = this.make(key, raw));
-    return found;
-  }
-  index(definitions) {
-    if (this.lowerIndex === void 0) {
-      const index = /* @__PURE__ */ new Map();
-      for (const key of Object.keys(definitions)) {
-        const raw = definitions[key];
-        const declared = this.declaredBy(key, raw);
-        if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name3, def] of declared) index.set(name3.toLowerCase(), def);
-      }
-      this.lowerIndex = index;
-    }
-    return this.lowerIndex;
-  }
-};
-var Bindings = class {
-  template;
-  supplied;
-  parameterTable;
-  variableTable;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  fileHasValues;
-  constructor(template, supplied) {
-    this.template = template;
-    this.supplied = supplied;
-    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
-  }
-  resolveParameter(owner, name3, state3) {
-    const found = this.parameters().find(name3);
-    if (found === void 0) return MISSING;
-    if (found.secure) return secretResolution(found);
-    if (found.memo !== void 0) return found.memo;
-    if (found.busy) return CYCLE;
-    found.busy = true;
-    try {
-      const result = this.computeParameter(owner, found, state3);
-      found.memo = result;
-      return result;
-    } finally {
-      found.busy = false;
-    }
-  }
-  resolveVariable(owner, name3, state3) {
-    const def = this.variables().find(name3);
-    if (def === void 0) return MISSING;
-    if (def.memo !== void 0) return def.memo;
-    if (def.busy) return CYCLE;
-    def.busy = true;
-    try {
-      const errors = [];
-      const ctx = { scope: owner, errors, state: state3, copy: [], withOffsets: false };
-      const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = {
-        kind: "value",
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
-      };
-      def.memo = result;
-      return result;
-    } finally {
-      def.busy = false;
-    }
-  }
-  computeParameter(owner, found, state3) {
-    const { name: name3, def } = found;
-    const supplied = this.supplied;
-    if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name3) : void 0;
-      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
-      const reason = supplied.deploymentTime?.get(name3.toLowerCase());
-      if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
-    } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name3);
-      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
-      if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
-        const errors = [];
-        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state: state3, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name3}': ${e.message}` })) };
-      }
-      if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
-    }
-    if ("defaultValue" in def) {
-      const errors = [];
-      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state: state3, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name3}': ${e.message}` })) };
-    }
-    return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
-  }
-  parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name3, raw) => {
-      const def = asRecord(raw) ?? {};
-      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
-      return { name: name3, def, secure, text: void 0, memo: void 0, busy: false };
-    });
-  }
-  variables() {
-    return this.variableTable ??= new DefinitionTable(
-      asRecord(this.template["variables"]),
-      (name3, raw) => ({ kind: "plain", name: name3, raw, entry: void 0, memo: void 0, busy: false }),
-      copyVariables
-    );
-  }
-};
-function copyVariables(key, raw) {
-  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
-  const declared = [];
-  for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
-  }
-  return declared;
-}
-function secretResolution(found) {
-  return { kind: "value", value: parameterUnknown(found, "secure"), errors: [] };
-}
-function parameterUnknown(found, reason) {
-  return new Unknown(parameterText(found), { kind: "parameter", name: found.name, reason });
-}
-function parameterText(found) {
-  return found.text ??= `parameters(${quote(found.name)})`;
-}
-var ScopeImpl = class _ScopeImpl {
-  isTemplateScope = true;
-  /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
-  kind;
-  templatePath;
-  bindings;
-  constructor(bindings, kind, templatePath) {
-    this.bindings = bindings;
-    this.kind = kind;
-    this.templatePath = templatePath;
-  }
-  resolveParameter(name3, state3) {
-    return this.bindings.resolveParameter(this, name3, state3);
-  }
-  resolveVariable(name3, state3) {
-    return this.bindings.resolveVariable(this, name3, state3);
-  }
-  static forTemplate(template, supplied, kind, templatePath) {
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
-  }
-};
-var SCHEMA_KINDS = [
-  ["/subscriptiondeploymenttemplate.json", "subscription"],
-  ["/managementgroupdeploymenttemplate.json", "managementGroup"],
-  ["/tenantdeploymenttemplate.json", "tenant"],
-  ["/deploymenttemplate.json", "resourceGroup"]
-];
-var schemaKinds = /* @__PURE__ */ new Map();
-function kindFromSchema(schema) {
-  if (typeof schema !== "string") return void 0;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
-  const lower = schema.toLowerCase();
-  let found;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
-}
-function createTemplateScope(template, options = {}) {
-  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
-  return ScopeImpl.forTemplate(
-    template,
-    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
-    kind,
-    options.templatePath
-  );
-}
-
-// src/expressions/index.ts
-function evaluateValue(raw, scope) {
-  try {
-    if (!(scope instanceof ScopeImpl))
-      return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
-    if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
-    const errors = [];
-    const state3 = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state: state3, copy: [], withOffsets: false });
-    return { value, errors: dedupe(errors) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: `internal error while evaluating: ${message}` }] };
-  }
-}
-function describeRaw(raw) {
-  return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
-}
 
 // src/parse/text-position.ts
 var LineIndex = class {
@@ -28391,8 +27889,572 @@ var LineIndex = class {
 };
 
 // src/parse/template-source.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/expressions/raw.ts
+function findKey(record, name3) {
+  if (Object.hasOwn(record, name3)) return name3;
+  const lower = name3.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name3) {
+  const key = findKey(record, name3);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name3) {
+  return findKey(record, name3) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name3) {
+  return asRecord(propertyOf(record, name3));
+}
+
+// src/expressions/evaluate.ts
+var MAX_COPY_COUNT = 800;
+var NO_COPY = [];
+function evaluateRaw(raw, ctx) {
+  if (typeof raw === "string") return evaluateString(raw, ctx.scope, ctx.errors, ctx.state, ctx.copy, ctx.withOffsets);
+  if (raw === null || typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== "object") return null;
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, "steps");
+  if (++ctx.state.depth > MAX_DEPTH) {
+    ctx.state.depth--;
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
+    return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
+  }
+  try {
+    const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
+    if (Array.isArray(raw)) {
+      const out = new Array(raw.length);
+      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
+      return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : out;
+    }
+    const object = evaluateObject(raw, nested);
+    return sizeOf(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : object;
+  } finally {
+    ctx.state.depth--;
+  }
+}
+function rawOverBudget(ctx, limit) {
+  if (limit === "size" || !ctx.state.exhausted) reportBudget(ctx.errors, limit, void 0);
+  if (limit === "steps") ctx.state.exhausted = true;
+  return new Unknown("(value over the evaluation budget)", { kind: "limit", limit });
+}
+function evaluateTopLevelString(raw, scope) {
+  const errors = [];
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
+  return { value, errors: dedupe(errors) };
+}
+function dedupe(errors) {
+  if (errors.length < 2) return errors;
+  const seen = /* @__PURE__ */ new Set();
+  return errors.filter((error) => {
+    const key = `${error.offset ?? ""}|${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
+  if (raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]")) return raw;
+  if (raw.startsWith("[[")) return raw.slice(1);
+  const parsed = parseExpression(raw);
+  if (!parsed.ok) {
+    const { message, offset } = parsed.error;
+    errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    return new Unknown(raw.slice(1, -1).trim(), { kind: "invalid" });
+  }
+  const frame = { scope, source: raw, errors, withOffsets, copy, state: state3 };
+  if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
+  return evaluateNode(parsed.node, frame);
+}
+function reportUnknownFunctions(calls, frame) {
+  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
+}
+function copyEntryOf(value) {
+  if (!isRecord(value)) return void 0;
+  const name3 = propertyOf(value, "name");
+  if (typeof name3 !== "string" || !hasProperty(value, "count") || !hasProperty(value, "input")) return void 0;
+  return { name: name3, count: propertyOf(value, "count"), input: propertyOf(value, "input") };
+}
+function evaluateObject(raw, ctx) {
+  const out = {};
+  for (const key of Object.keys(raw)) {
+    const item = raw[key];
+    const entries = key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
+    if (entries !== void 0 && entries.every((e) => e !== void 0)) {
+      for (const entry of entries) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+      continue;
+    }
+    setProperty(out, key, evaluateRaw(item, ctx));
+  }
+  return out;
+}
+function expandCopy(entry, ctx, unknownText) {
+  const count = evaluateRaw(entry.count, ctx);
+  if (count instanceof Unknown) return new Unknown(unknownText, { kind: "copy-loop", name: entry.name });
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
+    return new Unknown(unknownText, { kind: "invalid" });
+  }
+  if (count > MAX_COPY_COUNT) {
+    ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
+    return new Unknown(unknownText, { kind: "limit", limit: "copy-count" });
+  }
+  const items2 = [];
+  const name3 = entry.name.toLowerCase();
+  for (let index = 0; index < count; index++) {
+    items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name: name3, index }] }));
+  }
+  return items2;
+}
+function nodeText(node, frame) {
+  return frame.source.slice(node.start, node.end);
+}
+function evaluateNode(node, frame) {
+  if (node.kind === "string" || node.kind === "number") return node.value;
+  if (++frame.state.depth > MAX_DEPTH) {
+    frame.state.depth--;
+    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
+    return new Unknown(nodeText(node, frame), { kind: "limit", limit: "depth" });
+  }
+  try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, "steps");
+    switch (node.kind) {
+      case "call":
+        return bounded(evaluateCall(node, frame), node, frame);
+      case "property":
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
+      case "index":
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
+    }
+  } finally {
+    frame.state.depth--;
+  }
+}
+function bounded(value, node, frame) {
+  if (typeof value === "string") return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+  if (typeof value !== "object" || value === null) return value;
+  return sizeOf(value) > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+}
+function overBudget(node, frame, limit) {
+  if (limit === "size" || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : void 0);
+  if (limit === "steps") frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: "limit", limit });
+}
+function callName(node, frame) {
+  return frame.source.slice(node.nameStart, node.nameEnd);
+}
+function evaluateCall(node, frame) {
+  if (node.namespace !== void 0) {
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+  }
+  const spec = node.resolved;
+  if (typeof spec === "object") {
+    const call = new CallImpl(node, frame);
+    const count = node.args.length;
+    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
+    return spec.impl(call);
+  }
+  if (spec === "known") {
+    const inputs = node.args.map((arg) => evaluateNode(arg, frame));
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+  }
+  return new Unknown(nodeText(node, frame), { kind: "invalid" });
+}
+function arityMessage(name3, min, max, count) {
+  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+  return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+}
+var CallImpl = class {
+  frame;
+  node;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  values = [];
+  constructor(node, frame) {
+    this.node = node;
+    this.frame = frame;
+  }
+  get name() {
+    return callName(this.node, this.frame);
+  }
+  get text() {
+    return nodeText(this.node, this.frame);
+  }
+  get argCount() {
+    return this.node.args.length;
+  }
+  arg(i) {
+    const node = this.node.args[i];
+    if (node === void 0) return null;
+    if (node.kind === "string" || node.kind === "number") return node.value;
+    const cached = this.values[i];
+    if (cached !== void 0) return cached;
+    let value = evaluateNode(node, this.frame);
+    if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, "steps");
+    this.values[i] = value;
+    return value;
+  }
+  args() {
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  afford(units) {
+    return spend(this.frame.state, units);
+  }
+  overBudget(limit) {
+    return overBudget(this.node, this.frame, limit);
+  }
+  fail(message, kind) {
+    report(this.frame, message, this.node.start, kind);
+    return new Unknown(this.text, { kind: "invalid" });
+  }
+  unknown(maxLength) {
+    return new Unknown(this.text, { kind: "call", fn: this.name, inputs: this.evaluatedArgs() }, maxLength);
+  }
+  /** The arguments evaluated so far (literals count as evaluated): what an unknown result came from. */
+  evaluatedArgs() {
+    const inputs = [];
+    this.node.args.forEach((node, i) => {
+      if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
+      else {
+        const value = this.values[i];
+        if (value !== void 0) inputs.push(value);
+      }
+    });
+    return inputs;
+  }
+};
+
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH2 = 32;
+var MAX_NODES = 2e3;
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+}
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
+}
+function shapeOf(declaration, template, walk) {
+  if (!isRecord2(declaration)) return NONE;
+  if (walk.depth > MAX_DEPTH2 || --walk.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk, depth: walk.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord2(declaration["properties"])) {
+    for (const [name3, property] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property, template, next);
+      if (shape.kind !== "none") properties.set(name3.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge2([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord2(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name3) {
+  const lower = name3.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge2(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name3, part] of shape.properties) properties.set(name3, merge2([properties.get(name3) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge2(additional);
+  const mergedItems = merge2(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+
+// src/expressions/scope.ts
+var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+function isSecureType(type) {
+  return typeof type === "string" && SECURE_TYPES2.has(type.toLowerCase());
+}
+var CYCLE = { kind: "cycle" };
+var MISSING = { kind: "missing" };
+var DefinitionTable = class {
+  definitions;
+  make;
+  /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
+  declaredBy;
+  byKey = /* @__PURE__ */ new Map();
+  lowerIndex;
+  constructor(definitions, make, declaredBy = () => void 0) {
+    this.definitions = definitions;
+    this.make = make;
+    this.declaredBy = declaredBy;
+  }
+  find(name3) {
+    const known = this.byKey.get(name3);
+    if (known !== void 0) return known;
+    const definitions = this.definitions;
+    if (definitions === void 0) return void 0;
+    if (Object.hasOwn(definitions, name3) && this.declaredBy(name3, definitions[name3]) === void 0) return this.definition(name3, definitions[name3]);
+    return this.index(definitions).get(name3.toLowerCase());
+  }
+  definition(key, raw) {
+    let found = this.byKey.get(key);
+    if (found === void 0) this.byKey.set(key, found = this.make(key, raw));
+    return found;
+  }
+  index(definitions) {
+    if (this.lowerIndex === void 0) {
+      const index = /* @__PURE__ */ new Map();
+      for (const key of Object.keys(definitions)) {
+        const raw = definitions[key];
+        const declared = this.declaredBy(key, raw);
+        if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
+        else for (const [name3, def] of declared) index.set(name3.toLowerCase(), def);
+      }
+      this.lowerIndex = index;
+    }
+    return this.lowerIndex;
+  }
+};
+var Bindings = class {
+  template;
+  supplied;
+  parameterTable;
+  variableTable;
+  constructor(template, supplied) {
+    this.template = template;
+    this.supplied = supplied;
+  }
+  resolveParameter(owner, name3, state3) {
+    const found = this.parameters().find(name3);
+    if (found === void 0) return MISSING;
+    if (found.secure) return secretResolution(found);
+    if (found.memo !== void 0) return found.memo;
+    if (found.busy) return CYCLE;
+    found.busy = true;
+    try {
+      const result = this.computeParameter(owner, found, state3);
+      if (!state3.exhausted) found.memo = result;
+      return result;
+    } finally {
+      found.busy = false;
+    }
+  }
+  resolveVariable(owner, name3, state3) {
+    const def = this.variables().find(name3);
+    if (def === void 0) return MISSING;
+    if (def.memo !== void 0) return def.memo;
+    if (def.busy) return CYCLE;
+    def.busy = true;
+    try {
+      const errors = [];
+      const ctx = { scope: owner, errors, state: state3, copy: [], withOffsets: false };
+      const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state3.exhausted) def.memo = result;
+      return result;
+    } finally {
+      def.busy = false;
+    }
+  }
+  computeParameter(owner, found, state3) {
+    const { name: name3, def } = found;
+    const supplied = this.supplied;
+    if (supplied.kind === "file") {
+      const key = findKey(supplied.values, name3);
+      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+      const reason = supplied.deploymentTime?.get(name3.toLowerCase());
+      if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
+    } else {
+      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name3);
+      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
+      if (entry !== void 0) {
+        if (!hasProperty(entry, "value")) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
+        const errors = [];
+        const value = evaluateRaw(propertyOf(entry, "value"), { scope: supplied.parent, errors, state: state3, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: carried(errors, `in the value of parameter '${name3}'`) };
+      }
+      if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
+    }
+    if (hasProperty(def, "defaultValue")) {
+      const errors = [];
+      const value = evaluateRaw(propertyOf(def, "defaultValue"), { scope: owner, errors, state: state3, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: carried(errors, `in the default value of parameter '${name3}'`) };
+    }
+    return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
+  }
+  parameters() {
+    return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name3, raw) => {
+      const def = asRecord(raw) ?? {};
+      const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
+      return { name: name3, def, secure, text: void 0, memo: void 0, busy: false };
+    });
+  }
+  variables() {
+    return this.variableTable ??= new DefinitionTable(
+      recordOf(this.template, "variables"),
+      (name3, raw) => ({ kind: "plain", name: name3, raw, entry: void 0, memo: void 0, busy: false }),
+      copyVariables
+    );
+  }
+};
+function carried(errors, where) {
+  return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
+    const message = `${where}: ${e.message}`;
+    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
+    return e.circular ? { message, circular: true } : { message };
+  });
+}
+var MAX_CARRIED_ERRORS = 16;
+function copyVariables(key, raw) {
+  if (key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+  const declared = [];
+  for (const entry of raw) {
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: "copy", name: copy.name, raw: void 0, entry: copy, memo: void 0, busy: false }]);
+  }
+  return declared;
+}
+function secretResolution(found) {
+  return { kind: "value", value: parameterUnknown(found, "secure"), errors: [] };
+}
+function parameterUnknown(found, reason) {
+  return new Unknown(parameterText(found), { kind: "parameter", name: found.name, reason });
+}
+function parameterText(found) {
+  return found.text ??= `parameters(${quote(found.name)})`;
+}
+var ScopeImpl = class _ScopeImpl {
+  isTemplateScope = true;
+  /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
+  kind;
+  templatePath;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  budget;
+  bindings;
+  constructor(bindings, kind, templatePath, budget) {
+    this.bindings = bindings;
+    this.kind = kind;
+    this.templatePath = templatePath;
+    this.budget = budget;
+  }
+  resolveParameter(name3, state3) {
+    return this.bindings.resolveParameter(this, name3, state3);
+  }
+  resolveVariable(name3, state3) {
+    return this.bindings.resolveVariable(this, name3, state3);
+  }
+  static forTemplate(template, supplied, kind, templatePath) {
+    const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
+  }
+};
+var SCHEMA_KINDS = [
+  ["/subscriptiondeploymenttemplate.json", "subscription"],
+  ["/managementgroupdeploymenttemplate.json", "managementGroup"],
+  ["/tenantdeploymenttemplate.json", "tenant"],
+  ["/deploymenttemplate.json", "resourceGroup"]
+];
+function kindFromSchema(schema) {
+  if (typeof schema !== "string") return void 0;
+  const lower = schema.toLowerCase();
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
+}
+function createTemplateScope(template, options = {}) {
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
+  return ScopeImpl.forTemplate(
+    template,
+    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
+    kind,
+    options.templatePath
+  );
+}
+
+// src/expressions/index.ts
+function evaluateValue(raw, scope) {
+  try {
+    if (!(scope instanceof ScopeImpl))
+      return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
+    if (typeof raw === "string") return evaluateTopLevelString(raw, scope);
+    const errors = [];
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
+    return { value, errors: dedupe(errors) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: `internal error while evaluating: ${message}` }] };
+  }
+}
+function describeRaw(raw) {
+  return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
 }
 
 // src/model/scope-kind.ts
@@ -28496,6 +28558,9 @@ function analyzeAfterGuid(guid, rest, context3) {
   const next = rest === "" ? context3.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
+  }
+  if (next !== void 0) {
+    return { display, form: "unresolved", trackingId, fullyKnown, problem: { kind: "unresolved", unknowns: unknownParts(context3.name).map((p) => p.text) } };
   }
   if (strictNames) {
     return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
@@ -28706,10 +28771,10 @@ function copyLoopOf(candidate, strictNames) {
 function readCopyLoop(entry, strictNames) {
   const copy = entry.resource["copy"];
   if (copy === void 0) return null;
-  const rawCount = isRecord2(copy) ? copy["count"] : void 0;
+  const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord2(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
-  const loopName = isRecord2(copy) ? copy["name"] : void 0;
+  const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord(copy) ? copy["name"] : void 0;
   if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
@@ -28717,11 +28782,11 @@ function readCopyLoop(entry, strictNames) {
   }
   if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
   const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
-  const values = isRecord2(expanded) ? expanded[loopName] : void 0;
+  const values = isRecord(expanded) ? expanded[loopName] : void 0;
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
-function countOf(value) {
+function countOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
   if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
   return void 0;
@@ -28761,10 +28826,10 @@ function evaluateCondition(raw, entry, scopes) {
 }
 function withoutDefaultValues(root) {
   const parameters = root["parameters"];
-  if (!isRecord2(parameters)) return root;
+  if (!isRecord(parameters)) return root;
   const stripped = {};
   for (const [name3, def] of Object.entries(parameters)) {
-    stripped[name3] = isRecord2(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+    stripped[name3] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -28796,10 +28861,10 @@ function isPerRunCall(unknown) {
 function perRunParameters(template) {
   const parameters = template["parameters"];
   const found = /* @__PURE__ */ new Set();
-  if (!isRecord2(parameters)) return found;
+  if (!isRecord(parameters)) return found;
   let scope;
   for (const [name3, def] of Object.entries(parameters)) {
-    const value = isRecord2(def) ? def["defaultValue"] : void 0;
+    const value = isRecord(def) ? def["defaultValue"] : void 0;
     if (typeof value !== "string" || !isExpressionString(value)) continue;
     scope ??= createTemplateScope(template);
     if (dependsOn(evaluateValue(value, scope).value, isPerRunCall)) found.add(name3.toLowerCase());
@@ -28892,7 +28957,7 @@ function insertTracking(model, candidates, settings) {
   const label = `'${String(value["name"])}'`;
   const scopeNote = isHigherScope(model.scope) ? ` (${model.scope} scope: with a location and a per-location name)` : "";
   const resources = model.main.root["resources"];
-  if (isRecord2(resources)) {
+  if (isRecord(resources)) {
     const symbol = uniqueSymbol(resources);
     return {
       fix: {
@@ -29396,7 +29461,7 @@ var cua007 = {
       const name3 = truncate(candidate.name.display);
       const at = propertyRef(entry, "properties", "mode");
       const properties = entry.resource["properties"];
-      const raw = isRecord2(properties) ? properties["mode"] : void 0;
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
         const fix2 = fixable ? addMode(candidate, properties) : void 0;
@@ -29428,7 +29493,7 @@ function addMode({ entry, name: name3 }, properties) {
       description: `added properties with mode 'Incremental' to '${label}'`
     };
   }
-  if (!isRecord2(properties)) return void 0;
+  if (!isRecord(properties)) return void 0;
   return {
     file: entry.source.file,
     operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
@@ -29464,7 +29529,7 @@ var cua008 = {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
       const name3 = truncate(candidate.name.display);
-      const properties = isRecord2(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
         report2({
           messageId: "templateLink",
@@ -29476,7 +29541,7 @@ var cua008 = {
         continue;
       }
       const template = properties["template"];
-      if (!isRecord2(template)) {
+      if (!isRecord(template)) {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
@@ -29507,7 +29572,7 @@ function addTemplate({ entry, name: name3 }, model) {
       description: `added properties with an empty inline template to '${label}'`
     };
   }
-  if (!isRecord2(properties) || properties["template"] !== void 0) return void 0;
+  if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
   return {
     file: entry.source.file,
     operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
@@ -29516,7 +29581,7 @@ function addTemplate({ entry, name: name3 }, model) {
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
-  if (isRecord2(resources)) return Object.keys(resources).length;
+  if (isRecord(resources)) return Object.keys(resources).length;
   return 0;
 }
 
@@ -29802,14 +29867,14 @@ function setLocation(entry, name3, scope) {
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord2(root))
+  if (!isRecord(root))
     return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
   if (resources === void 0) return { kind: "no-resources", path: [] };
   const symbolic = root["languageVersion"] !== void 0;
-  if (Array.isArray(resources) || symbolic && isRecord2(resources)) return void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
   return {
     kind: "resources-type",
@@ -29925,7 +29990,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   const { file, path, value } = block;
   const warn = (messageId, where, data = {}, which2 = "value") => report2({ messageId, data, at: { file, path: where, at: which2 }, severity: "warning" });
   if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
-  if (!isRecord2(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
+  if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
   for (const key of Object.keys(value)) {
     if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
   }
@@ -29947,7 +30012,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
 function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   if (Array.isArray(value)) return "an array";
-  if (isRecord2(value)) return "an object";
+  if (isRecord(value)) return "an object";
   return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -30063,19 +30128,23 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}"
+  invalid: "{{where}} {{value}}: {{errors}}",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
   meta: {
     id: "CUA016",
     name: "invalid-expression",
-    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget",
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "Fix the ARM expression so that it parses and calls only known functions.",
+      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
       "Fails:",
       "```json",
@@ -30094,6 +30163,15 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      if (problem.overBudget !== void 0) {
+        report2({
+          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
+          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
+          at: problem.at,
+          ...problem.resource ? { resource: problem.resource } : {}
+        });
+        continue;
+      }
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
       report2({
@@ -30187,8 +30265,8 @@ var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
 // src/settings/verify-settings.ts
 function normalizeParameters(value, source) {
-  if (!isRecord2(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isRecord2(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
+  if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
+  const body = isRecord(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
   const result = {};
   for (const [name3, entry] of Object.entries(body)) {
     if (name3 === "$schema" || name3 === "contentVersion") continue;
@@ -30198,7 +30276,7 @@ function normalizeParameters(value, source) {
 }
 var WRAPPER_KEYS = /* @__PURE__ */ new Set(["value", "reference", "expression", "metadata"]);
 function isWrapped(entry) {
-  if (!isRecord2(entry)) return false;
+  if (!isRecord(entry)) return false;
   const keys = Object.keys(entry);
   return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ("value" in entry || "reference" in entry || "expression" in entry);
 }
@@ -30249,7 +30327,7 @@ async function resolveCloud(environment, resourceManagerEndpoint, meter, signal)
   if (resourceManagerEndpoint === void 0) return KNOWN_CLOUDS[environment];
   const metadata = await fetchMetadata(resourceManagerEndpoint, meter, signal);
   const entry = pickEntry(metadata, resourceManagerEndpoint);
-  const auth = isRecord2(entry?.["authentication"]) ? entry["authentication"] : void 0;
+  const auth = isRecord(entry?.["authentication"]) ? entry["authentication"] : void 0;
   const loginEndpoint = typeof auth?.["loginEndpoint"] === "string" ? auth["loginEndpoint"] : void 0;
   const audiences = Array.isArray(auth?.["audiences"]) ? auth["audiences"].filter((a) => typeof a === "string") : [];
   if (!loginEndpoint || audiences.length === 0 || audiences[0] === void 0) {
@@ -30290,9 +30368,9 @@ function describeFetchError(error) {
   return error.message;
 }
 function pickEntry(metadata, endpoint) {
-  if (isRecord2(metadata)) return metadata;
+  if (isRecord(metadata)) return metadata;
   if (!Array.isArray(metadata)) return void 0;
-  const entries = metadata.filter(isRecord2);
+  const entries = metadata.filter(isRecord);
   const matches = (e) => typeof e["resourceManager"] === "string" && trimSlash(e["resourceManager"]) === endpoint;
   return entries.find(matches) ?? entries[0];
 }
@@ -30375,8 +30453,8 @@ function describeApiVersions(versions) {
 
 // src/azure/errors.ts
 function errorFromBody(body) {
-  if (!isRecord2(body)) return void 0;
-  if (isRecord2(body["error"])) return errorFromBody(body["error"]);
+  if (!isRecord(body)) return void 0;
+  if (isRecord(body["error"])) return errorFromBody(body["error"]);
   const field = (name3) => body[name3] ?? body[name3[0]?.toUpperCase() + name3.slice(1)];
   const message = typeof field("message") === "string" ? field("message") : void 0;
   const code = typeof field("code") === "string" ? field("code") : void 0;
@@ -30388,15 +30466,15 @@ function errorFromBody(body) {
 function isSignInError(error) {
   if (!(error instanceof Error)) return false;
   if (["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"].includes(error.name)) return true;
-  return isRecord2(error) && error["statusCode"] === 401;
+  return isRecord(error) && error["statusCode"] === 401;
 }
 function errorInfo(error, body) {
-  const fromError = isRecord2(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord2(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
+  const fromError = isRecord(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
   const fromBody = errorFromBody(body);
   const structured = fromError ?? fromBody;
   if (structured) return structured;
   const message = error instanceof Error ? error.message : error === void 0 ? "unknown error" : String(error);
-  const code = isRecord2(error) && typeof error["code"] === "string" ? error["code"] : void 0;
+  const code = isRecord(error) && typeof error["code"] === "string" ? error["code"] : void 0;
   return { ...code !== void 0 ? { code } : {}, message, details: [] };
 }
 function formatError(info2) {
@@ -56346,14 +56424,14 @@ async function driveLro(poller, meter, signal) {
 async function keepExistingRecords(ctx, job, validatedIds) {
   const scope = ctx.settings.scope;
   const candidates = /* @__PURE__ */ new Map();
-  const add2 = (at) => {
+  const add = (at) => {
     if (!createdByRun(ctx, at)) candidates.set(idKey(deploymentId(at.scope, at.name)), at);
   };
-  add2({ scope, name: job.deploymentName });
-  for (const name3 of knownTrackingNames(job.template.trackingNames)) add2({ scope, name: name3 });
+  add({ scope, name: job.deploymentName });
+  for (const name3 of knownTrackingNames(job.template.trackingNames)) add({ scope, name: name3 });
   for (const id of validatedIds) {
     const parsed = parseDeploymentId(id);
-    if (parsed) add2(parsed);
+    if (parsed) add(parsed);
   }
   const notes = [];
   for (const at of candidates.values()) {
@@ -57737,7 +57815,7 @@ function loadTemplate(workspace, path) {
   if (!read.ok) return { ok: false, message: read.message };
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) return { ok: false, message: `${path} does not parse: ${parsed.error.message}` };
-  if (!isRecord2(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
+  if (!isRecord(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
   const schemaScope = scopeFromSchema(parsed.value["$schema"]);
   return { ok: true, value: { text: read.text, template: parsed.value, ...schemaScope ? { schemaScope } : {} } };
 }

@@ -6133,13 +6133,6 @@ function safeValue(node) {
   }
 }
 
-// src/expressions/frame.ts
-var MAX_DEPTH3 = 200;
-function report(frame, message, offset, kind) {
-  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
-}
-
 // src/expressions/value.ts
 var Unknown = class {
   kind = "unknown";
@@ -6289,6 +6282,65 @@ function valueKey(value) {
   }
 }
 
+// src/expressions/budget.ts
+var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_STEPS = 4 * MAX_VALUE_SIZE;
+var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
+function newTotalBudget() {
+  return { remaining: MAX_TOTAL_STEPS };
+}
+var sizes = /* @__PURE__ */ new WeakMap();
+function sizeOf2(value) {
+  if (typeof value === "string") return value.length + 2;
+  if (typeof value !== "object" || value === null) return 1;
+  const known = sizes.get(value);
+  if (known !== void 0) return known;
+  const size = measure(value);
+  sizes.set(value, size);
+  return size;
+}
+function measure(value) {
+  if (value instanceof Unknown) {
+    const cause = value.cause;
+    let size2 = 1 + value.text.length;
+    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
+    else if (cause.kind === "member") size2 += sizeOf2(cause.of) + sizeOf2(cause.key);
+    return size2;
+  }
+  if (value instanceof PartialString) return partsSize(value.parts);
+  if (Array.isArray(value)) return partsSize(value);
+  let size = 1;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== void 0) size += key.length + sizeOf2(item);
+  }
+  return size;
+}
+function partsSize(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf2(item);
+  return size;
+}
+
+// src/expressions/frame.ts
+function newEvalState(total) {
+  return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
+}
+function spend(state, units) {
+  state.steps -= units;
+  state.total.remaining -= units;
+  return state.steps >= 0 && state.total.remaining >= 0;
+}
+var MAX_DEPTH3 = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+}
+function reportBudget(errors, limit, offset) {
+  const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
+  errors.push(offset === void 0 ? { message, kind: "budget", limit } : { message, offset, kind: "budget", limit });
+}
+
 // src/expressions/value-helpers.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
@@ -6351,9 +6403,22 @@ function isFullyKnown(value) {
 }
 function getProperty(object, name) {
   if (Object.hasOwn(object, name)) return object[name];
+  const key = foldedKey(object, name);
+  return key === void 0 ? void 0 : object[key];
+}
+var SCAN_KEYS = 16;
+var foldedIndexes = /* @__PURE__ */ new WeakMap();
+function foldedKey(object, name) {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
-  return void 0;
+  const keys = Object.keys(object);
+  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  let index = foldedIndexes.get(object);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    foldedIndexes.set(object, index);
+  }
+  return index.get(lower);
 }
 function setProperty2(object, key, value) {
   if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
@@ -6362,7 +6427,7 @@ function setProperty2(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -7032,7 +7097,11 @@ function format2(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const result = composeFormat(template, call.args(), 1);
+  const values = call.args();
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf2(values[i] ?? null));
+  if (template.length + countOf(template, "{") * largest > MAX_VALUE_SIZE) return call.overBudget("size");
+  const result = composeFormat(template, values, 1);
   if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
@@ -7120,17 +7189,23 @@ function replace2(call) {
   if (oldValue instanceof Unknown) return oldValue;
   if (newValue instanceof Unknown) return newValue;
   if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
-  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (typeof source === "string") {
+    if (newValue.length > oldValue.length && source.length + countOf(source, oldValue) * (newValue.length - oldValue.length) > MAX_VALUE_SIZE)
+      return call.overBudget("size");
+    return source.replaceAll(oldValue, newValue);
+  }
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map(
       (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
     )
   );
 }
-function quoteArg(text) {
-  return `'${text.replaceAll("'", "''")}'`;
+function countOf(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 function trim(call) {
   const source = textArg(call, 0);
@@ -7159,6 +7234,7 @@ function padLeft(call) {
   if (total instanceof Unknown) return total;
   if (pad instanceof Unknown) return pad;
   if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (total > MAX_VALUE_SIZE) return call.overBudget("size");
   if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
   if (typeof value === "string") return value.padStart(total, pad);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
@@ -7175,6 +7251,7 @@ function split(call) {
   else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
   delimiters = delimiters.filter((d) => d !== "");
   if (delimiters.length === 0) return [source];
+  if (!call.afford(source.length * delimiters.length)) return call.overBudget("steps");
   const out = [];
   let start = 0;
   let i = 0;
@@ -7198,6 +7275,7 @@ function join2(call) {
   if (delimiter instanceof Unknown) return delimiter;
   if (items2 instanceof Unknown) return call.unknown();
   if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  if (sizeOf2(items2) + items2.length * delimiter.length > MAX_VALUE_SIZE) return call.overBudget("size");
   const parts = [];
   for (const [index, item] of items2.entries()) {
     if (index > 0) parts.push(delimiter);
@@ -7476,6 +7554,7 @@ function union(call) {
     const out = [];
     for (const list of values) {
       for (const item of list) {
+        if (!call.afford(out.length)) return call.overBudget("steps");
         const seen = out.some((existing) => armEquals(existing, item));
         if (!seen) out.push(item);
       }
@@ -7491,8 +7570,11 @@ function union(call) {
 }
 function merge2(target, patch) {
   const out = { ...target };
+  const keys = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
   for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existingKey = keys.get(key.toLowerCase());
+    if (existingKey === void 0) keys.set(key.toLowerCase(), key);
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
     setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge2(existing, value) : value);
@@ -7509,6 +7591,7 @@ function intersection(call) {
   if (Array.isArray(first) && rest.every(Array.isArray)) {
     const out = [];
     for (const item of first) {
+      if (!call.afford(out.length + rest.reduce((n, list) => n + list.length, 0))) return call.overBudget("steps");
       if (out.some((o) => armEquals(o, item))) continue;
       if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
     }
@@ -7528,6 +7611,12 @@ function items(call) {
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
   return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function objectKeys(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
 }
 function tryGet(call) {
   let current = call.arg(0);
@@ -7609,6 +7698,7 @@ var collectionFunctions = {
   union: fn(1, Infinity, union),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),
@@ -7630,7 +7720,7 @@ function lookup(call, what) {
     case "missing":
       return call.fail(`${what} '${name}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "circular");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -7769,6 +7859,7 @@ var DOCUMENTED_FUNCTIONS = [
   "createObject",
   "items",
   "json",
+  "objectKeys",
   "null",
   "shallowMerge",
   // resource
@@ -7928,41 +8019,16 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function fold(charCode) {
-  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+var functions = /* @__PURE__ */ new Map();
+for (const name of DOCUMENTED_FUNCTIONS) functions.set(name.toLowerCase(), "known");
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name, spec] of Object.entries(table)) functions.set(name.toLowerCase(), spec);
 }
-function nameHash(source, start, end) {
-  const length2 = end - start;
-  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
-  return hash * 31 + fold(source.charCodeAt(end - 1));
-}
-var BUCKETS = 512;
-var table = new Array(BUCKETS).fill(void 0);
-function add(name, resolution) {
+var ASCII = /^[\x20-\x7e]*$/;
+function resolveFunctionName(name) {
+  if (!ASCII.test(name)) return void 0;
   const lower = name.toLowerCase();
-  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
-  const existing = bucket.find((entry) => entry.lower === lower);
-  if (existing === void 0) bucket.push({ lower, resolution });
-  else if (typeof resolution === "object") existing.resolution = resolution;
-}
-for (const name of DOCUMENTED_FUNCTIONS) add(name, "known");
-for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name, spec] of Object.entries(functions)) add(name, spec);
-}
-function resolveFunctionName(source, start, end) {
-  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
-  const length2 = end - start;
-  if (bucket !== void 0) {
-    for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b];
-      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
-    }
-  }
-  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
-}
-function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
+  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
 }
 
 // src/expressions/scanner.ts
@@ -8191,10 +8257,7 @@ var Parser = class extends Scanner {
       }
     }
   }
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   parseCall() {
     const start = this.pos;
     this.skipIdentifier();
@@ -8214,8 +8277,8 @@ var Parser = class extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
-    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
@@ -8234,12 +8297,10 @@ var Parser = class extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args = [];
+    do
+      args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
   /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
@@ -8255,6 +8316,27 @@ var Parser = class extends Scanner {
 };
 var parser = new Parser();
 
+// src/expressions/raw.ts
+function findKey(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name) {
+  const key = findKey(record, name);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name) {
+  return findKey(record, name) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name) {
+  return asRecord(propertyOf(record, name));
+}
+
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
 var NO_COPY = [];
@@ -8263,26 +8345,33 @@ function evaluateRaw(raw, ctx) {
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, "steps");
   if (++ctx.state.depth > MAX_DEPTH3) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH3} levels` });
-    return new Unknown("(value nested too deeply)", { kind: "limit" });
+    return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   }
   try {
     const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
     if (Array.isArray(raw)) {
       const out = new Array(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
+      return sizeOf2(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : out;
     }
-    return evaluateObject(raw, nested);
+    const object = evaluateObject(raw, nested);
+    return sizeOf2(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : object;
   } finally {
     ctx.state.depth--;
   }
 }
+function rawOverBudget(ctx, limit) {
+  if (limit === "size" || !ctx.state.exhausted) reportBudget(ctx.errors, limit, void 0);
+  if (limit === "steps") ctx.state.exhausted = true;
+  return new Unknown("(value over the evaluation budget)", { kind: "limit", limit });
+}
 function evaluateTopLevelString(raw, scope) {
   const errors = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
   return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
@@ -8296,8 +8385,8 @@ function dedupe(errors) {
   });
 }
 function evaluateString(raw, scope, errors, state, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
+  if (raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]")) return raw;
+  if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -8308,22 +8397,22 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
 function reportUnknownFunctions(calls, frame) {
   for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
 }
-function isCopyEntry(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const entry = value;
-  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+function copyEntryOf(value) {
+  if (!isRecord(value)) return void 0;
+  const name = propertyOf(value, "name");
+  if (typeof name !== "string" || !hasProperty(value, "count") || !hasProperty(value, "input")) return void 0;
+  return { name, count: propertyOf(value, "count"), input: propertyOf(value, "input") };
 }
 function evaluateObject(raw, ctx) {
   const out = {};
   for (const key of Object.keys(raw)) {
     const item = raw[key];
-    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+    const entries = key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
+    if (entries !== void 0 && entries.every((e) => e !== void 0)) {
+      for (const entry of entries) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
     setProperty2(out, key, evaluateRaw(item, ctx));
@@ -8339,7 +8428,7 @@ function expandCopy(entry, ctx, unknownText) {
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: "limit" });
+    return new Unknown(unknownText, { kind: "limit", limit: "copy-count" });
   }
   const items2 = [];
   const name = entry.name.toLowerCase();
@@ -8352,37 +8441,43 @@ function nodeText(node, frame) {
   return frame.source.slice(node.start, node.end);
 }
 function evaluateNode(node, frame) {
+  if (node.kind === "string" || node.kind === "number") return node.value;
   if (++frame.state.depth > MAX_DEPTH3) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH3} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: "limit" });
+    return new Unknown(nodeText(node, frame), { kind: "limit", limit: "depth" });
   }
   try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, "steps");
     switch (node.kind) {
-      case "string":
-      case "number":
-        return node.value;
       case "call":
-        return evaluateCall(node, frame);
+        return bounded(evaluateCall(node, frame), node, frame);
       case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
       case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
     }
   } finally {
     frame.state.depth--;
   }
 }
+function bounded(value, node, frame) {
+  if (typeof value === "string") return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+  if (typeof value !== "object" || value === null) return value;
+  return sizeOf2(value) > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+}
+function overBudget(node, frame, limit) {
+  if (limit === "size" || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : void 0);
+  if (limit === "steps") frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: "limit", limit });
+}
 function callName(node, frame) {
   return frame.source.slice(node.nameStart, node.nameEnd);
-}
-function callText(node, frame) {
-  return node.text ??= frame.source.slice(node.start, node.end);
 }
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -8393,56 +8488,51 @@ function evaluateCall(node, frame) {
   }
   if (spec === "known") {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame), { kind: "invalid" });
+  return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
 function arityMessage(name, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
-var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
   frame;
   node;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  values;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  values = [];
   constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.values = void 0;
   }
   get name() {
     return callName(this.node, this.frame);
   }
   get text() {
-    return callText(this.node, this.frame);
+    return nodeText(this.node, this.frame);
   }
   get argCount() {
     return this.node.args.length;
   }
   arg(i) {
-    const args = this.node.args;
-    const node = args[i];
+    const node = this.node.args[i];
     if (node === void 0) return null;
     if (node.kind === "string" || node.kind === "number") return node.value;
-    let values = this.values;
-    if (values === void 0) {
-      values = new Array(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
-    const value = evaluateNode(node, this.frame);
-    values[i] = value;
+    const cached = this.values[i];
+    if (cached !== void 0) return cached;
+    let value = evaluateNode(node, this.frame);
+    if (!spend(this.frame.state, sizeOf2(value))) value = overBudget(node, this.frame, "steps");
+    this.values[i] = value;
     return value;
   }
   args() {
-    const count = this.node.args.length;
-    const out = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  afford(units) {
+    return spend(this.frame.state, units);
+  }
+  overBudget(limit) {
+    return overBudget(this.node, this.frame, limit);
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
@@ -8457,8 +8547,8 @@ var CallImpl = class {
     this.node.args.forEach((node, i) => {
       if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
       else {
-        const value = this.values?.[i];
-        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
+        const value = this.values[i];
+        if (value !== void 0) inputs.push(value);
       }
     });
     return inputs;
@@ -8466,22 +8556,9 @@ var CallImpl = class {
 };
 
 // src/expressions/scope.ts
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function hasOwnKeys(record) {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
-}
-function findKey(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return void 0;
-}
 var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
+  return typeof type === "string" && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -8502,14 +8579,7 @@ var DefinitionTable = class {
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name)) {
-      const raw = definitions[name];
-      if (name.length !== 4 || this.declaredBy(name, raw) === void 0) {
-        const made = this.make(name, raw);
-        this.byKey.set(name, made);
-        return made;
-      }
-    }
+    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
     return this.index(definitions).get(name.toLowerCase());
   }
   definition(key, raw) {
@@ -8536,12 +8606,9 @@ var Bindings = class {
   supplied;
   parameterTable;
   variableTable;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  fileHasValues;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
-    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
   resolveParameter(owner, name, state) {
     const found = this.parameters().find(name);
@@ -8552,7 +8619,7 @@ var Bindings = class {
     found.busy = true;
     try {
       const result = this.computeParameter(owner, found, state);
-      found.memo = result;
+      if (!state.exhausted) found.memo = result;
       return result;
     } finally {
       found.busy = false;
@@ -8568,12 +8635,8 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = {
-        kind: "value",
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
-      };
-      def.memo = result;
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state.exhausted) def.memo = result;
       return result;
     } finally {
       def.busy = false;
@@ -8583,7 +8646,7 @@ var Bindings = class {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name) : void 0;
+      const key = findKey(supplied.values, name);
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
@@ -8591,40 +8654,49 @@ var Bindings = class {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
+        if (!hasProperty(entry, "value")) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
-        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
+        const value = evaluateRaw(propertyOf(entry, "value"), { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: carried(errors, `in the value of parameter '${name}'`) };
       }
       if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
     }
-    if ("defaultValue" in def) {
+    if (hasProperty(def, "defaultValue")) {
       const errors = [];
-      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
+      const value = evaluateRaw(propertyOf(def, "defaultValue"), { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: carried(errors, `in the default value of parameter '${name}'`) };
     }
     return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
+    return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
       return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
-      asRecord(this.template["variables"]),
+      recordOf(this.template, "variables"),
       (name, raw) => ({ kind: "plain", name, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
 };
+function carried(errors, where) {
+  return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
+    const message = `${where}: ${e.message}`;
+    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
+    return e.circular ? { message, circular: true } : { message };
+  });
+}
+var MAX_CARRIED_ERRORS = 16;
 function copyVariables(key, raw) {
-  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+  if (key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
   const declared = [];
   for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: "copy", name: copy.name, raw: void 0, entry: copy, memo: void 0, busy: false }]);
   }
   return declared;
 }
@@ -8642,11 +8714,14 @@ var ScopeImpl = class _ScopeImpl {
   /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   kind;
   templatePath;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  budget;
   bindings;
-  constructor(bindings, kind, templatePath) {
+  constructor(bindings, kind, templatePath, budget) {
     this.bindings = bindings;
     this.kind = kind;
     this.templatePath = templatePath;
+    this.budget = budget;
   }
   resolveParameter(name, state) {
     return this.bindings.resolveParameter(this, name, state);
@@ -8655,7 +8730,8 @@ var ScopeImpl = class _ScopeImpl {
     return this.bindings.resolveVariable(this, name, state);
   }
   static forTemplate(template, supplied, kind, templatePath) {
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+    const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
   }
 };
 var SCHEMA_KINDS = [
@@ -8664,23 +8740,13 @@ var SCHEMA_KINDS = [
   ["/tenantdeploymenttemplate.json", "tenant"],
   ["/deploymenttemplate.json", "resourceGroup"]
 ];
-var schemaKinds = /* @__PURE__ */ new Map();
 function kindFromSchema(schema) {
   if (typeof schema !== "string") return void 0;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  let found;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
 }
 function createTemplateScope(template, options = {}) {
-  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
   return ScopeImpl.forTemplate(
     template,
     { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
@@ -8696,31 +8762,31 @@ function isSet(value) {
   return value !== void 0 && value !== null && value !== "";
 }
 function deploymentKind(deployment, template, parentKind) {
-  if (isSet(deployment["resourceGroup"])) return "resourceGroup";
-  if (isSet(deployment["subscriptionId"])) return "subscription";
-  if (isSet(deployment["scope"])) return kindFromSchema(template["$schema"]);
+  if (isSet(propertyOf(deployment, "resourceGroup"))) return "resourceGroup";
+  if (isSet(propertyOf(deployment, "subscriptionId"))) return "subscription";
+  if (isSet(propertyOf(deployment, "scope"))) return kindFromSchema(propertyOf(template, "$schema"));
   return parentKind;
 }
 function createNestedScope(parent, deployment) {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
-  const template = asRecord(properties["template"]) ?? {};
-  const options = asRecord(properties["expressionEvaluationOptions"]);
-  const mode = options === void 0 ? void 0 : options["scope"];
+  const properties = recordOf(deployment, "properties") ?? {};
+  const template = recordOf(properties, "template") ?? {};
+  const options = recordOf(properties, "expressionEvaluationOptions");
+  const mode = options === void 0 ? void 0 : propertyOf(options, "scope");
   if (typeof mode === "string" && mode.toLowerCase() === "inner") {
-    const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
+    const supplied = { kind: "deployment", parent: parentScope, parameters: recordOf(properties, "parameters"), viaLink: false };
     return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
   return parentScope;
 }
 function createLinkedScope(parent, linkedTemplate, deployment) {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
+  const properties = recordOf(deployment, "properties") ?? {};
   const supplied = {
     kind: "deployment",
     parent: parentScope,
-    parameters: asRecord(properties["parameters"]),
-    viaLink: properties["parametersLink"] !== void 0
+    parameters: recordOf(properties, "parameters"),
+    viaLink: propertyOf(properties, "parametersLink") !== void 0
   };
   return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), void 0);
 }
@@ -8737,7 +8803,7 @@ function referencesIn(raw) {
       case "call": {
         const kind = node.namespace === void 0 ? referenceKind(raw.slice(node.nameStart, node.nameEnd)) : void 0;
         const first = node.args[0];
-        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value });
+        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value, offset: node.start });
         for (let i = node.args.length - 1; i >= 0; i--) pending.push(node.args[i]);
         break;
       }
@@ -8763,13 +8829,9 @@ function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl))
       return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
-    if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
+    if (typeof raw === "string") return evaluateTopLevelString(raw, scope);
     const errors = [];
-    const state = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -8780,7 +8842,7 @@ function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
 }
 function isArmFunctionName(name) {
-  return resolveFunctionName(name, 0, name.length) !== void 0;
+  return resolveFunctionName(name) !== void 0;
 }
 
 // src/model/scope-kind.ts
@@ -8923,6 +8985,9 @@ function analyzeAfterGuid(guid, rest, context) {
   const next = rest === "" ? context.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
+  }
+  if (next !== void 0) {
+    return { display, form: "unresolved", trackingId, fullyKnown, problem: { kind: "unresolved", unknowns: unknownParts(context.name).map((p) => p.text) } };
   }
   if (strictNames) {
     return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
@@ -9124,35 +9189,56 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
+var SECURE_TYPES3 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
+var CYCLE2 = "cycle";
 var StaticErrors = class {
   problems = [];
   /** Pointers (file + JSON pointer) of values with a static error of their own or pulled in. */
   broken = /* @__PURE__ */ new Set();
   /** Definitions already traced, and whether they hold a static error. */
   traced = /* @__PURE__ */ new Map();
+  /** Definitions being traced now (a reference back to one is a circular reference). */
+  tracing = /* @__PURE__ */ new Set();
   /**
    * Records the static errors of a value; `evaluation` is its evaluation when the caller made one
    * (then nothing is evaluated again unless it reported errors). True when the value, or anything
    * it uses, has a static error.
    */
-  record(value, evaluation, depth = 0) {
+  record(value, evaluation, depth = 0, traced = false) {
     const { raw } = value;
     if (evaluation !== void 0 && evaluation.errors.length === 0 || depth > MAX_TRACE_DEPTH) return false;
     let broken = false;
     if (typeof raw === "string") {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
+      const budget = traced ? void 0 : errors.find((e) => e.limit === "size") ?? errors.find((e) => e.limit === "steps");
+      if (budget?.limit !== void 0) {
+        this.problems.push({
+          at: value.at,
+          label: value.label,
+          text: raw,
+          errors: [budget],
+          overBudget: budget.limit,
+          ...value.resource ? { resource: value.resource } : {}
+        });
+        broken = true;
+      }
       const own = errors.filter((e) => e.kind === "static" && e.offset !== void 0);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...value.resource ? { resource: value.resource } : {} });
         broken = true;
       }
-      if (errors.some((e) => e.offset === void 0) && this.traceReferences(raw, value.site, depth)) broken = true;
+      if (errors.some((e) => e.offset === void 0) && this.traceReferences(
+        value,
+        depth,
+        errors.some((e) => e.circular)
+      ))
+        broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
       for (const [key, item] of Object.entries(raw)) {
         const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
-        if (this.record(leaf, void 0, depth + 1)) broken = true;
+        if (this.record(leaf, void 0, depth + 1, traced)) broken = true;
       }
     }
     if (broken) this.broken.add(pointerKey(value.at));
@@ -9162,72 +9248,98 @@ var StaticErrors = class {
   isBroken(at) {
     return this.broken.size > 0 && this.broken.has(pointerKey(at));
   }
-  traceReferences(text, site, depth) {
+  /**
+   * Follows the variables and parameters a string uses. A reference back to a definition being
+   * traced closes a circular reference, which ARM rejects: it is reported where that reference is
+   * written (the evaluator, which memoizes definitions, cannot say where).
+   */
+  traceReferences(value, depth, circular) {
     let broken = false;
-    for (const { kind, name } of referencesIn(text)) {
-      const found = kind === "variables" ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
-      if (found) broken = true;
+    for (const { kind, name, offset } of referencesIn(value.raw)) {
+      const found = kind === "variables" ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
+      if (found === CYCLE2 && circular) {
+        const what = kind === "variables" ? "variable" : "parameter";
+        const error = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: "static" };
+        this.problems.push({ at: value.at, label: value.label, text: value.raw, errors: [error], ...value.resource ? { resource: value.resource } : {} });
+      }
+      if (found === true || found === CYCLE2 && circular) broken = true;
     }
     return broken;
   }
   traceVariable(site, name, depth) {
-    const variables = site.template["variables"];
-    if (!isRecord(variables)) return false;
-    const key = findKey2(variables, name);
+    const section = findKey(site.template, "variables");
+    const variables = section === void 0 ? void 0 : site.template[section];
+    if (section === void 0 || !isRecord(variables)) return false;
+    const key = findKey(variables, name);
     if (key !== void 0 && key.toLowerCase() !== "copy")
-      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
-    const copyKey = findKey2(variables, "copy");
+      return this.traceOnce({ raw: variables[key], at: refIn(site, [section, key]), label: `variable '${key}'`, site }, depth);
+    const copyKey = findKey(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
-    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name.toLowerCase());
+    const index = loops.findIndex((loop) => {
+      const loopName = isRecord(loop) ? propertyOf(loop, "name") : void 0;
+      return typeof loopName === "string" && loopName.toLowerCase() === name.toLowerCase();
+    });
     if (index === -1) return false;
-    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name}'`, site }, depth);
+    return this.traceOnce({ raw: loops[index], at: refIn(site, [section, copyKey, index]), label: `variable '${name}'`, site }, depth);
   }
   /** Follows a parameter to where its value comes from, as the scope does. */
   traceParameter(site, name, depth) {
-    const parameters = site.template["parameters"];
-    const key = isRecord(parameters) ? findKey2(parameters, name) : void 0;
-    if (key === void 0 || !isRecord(parameters)) return false;
+    const section = findKey(site.template, "parameters");
+    const parameters = section === void 0 ? void 0 : site.template[section];
+    const key = isRecord(parameters) ? findKey(parameters, name) : void 0;
+    if (section === void 0 || key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
-    if (hasSecurePart(definition, site.template)) return false;
+    const type = propertyOf(definition, "type");
+    if (typeof type === "string" && SECURE_TYPES3.test(type) || hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === "file") {
-      if (findKey2(supplied.values, key) !== void 0) return false;
+      if (findKey(supplied.values, key) !== void 0) return false;
     } else {
-      const passed = supplied.deployment.resource["properties"];
-      const values = isRecord(passed) && isRecord(passed["parameters"]) ? passed["parameters"] : void 0;
-      const passedKey = values === void 0 ? void 0 : findKey2(values, key);
-      const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
-      if (passedKey !== void 0) {
-        if (!isRecord(entry) || !("value" in entry)) return false;
+      const resource = supplied.deployment.resource;
+      const propertiesKey = findKey(resource, "properties");
+      const properties = propertiesKey === void 0 ? void 0 : resource[propertiesKey];
+      const valuesKey = isRecord(properties) ? findKey(properties, "parameters") : void 0;
+      const values = isRecord(properties) && valuesKey !== void 0 ? properties[valuesKey] : void 0;
+      const passedKey = isRecord(values) ? findKey(values, key) : void 0;
+      if (isRecord(values) && passedKey !== void 0) {
+        const entry = values[passedKey];
+        const valueKey2 = isRecord(entry) ? findKey(entry, "value") : void 0;
+        if (!isRecord(entry) || valueKey2 === void 0) return false;
         const at = {
           file: supplied.deployment.source.file,
-          path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"],
+          path: [...supplied.deployment.path, propertiesKey ?? "properties", valuesKey ?? "parameters", passedKey, valueKey2],
           at: "value"
         };
         return this.traceOnce(
-          { raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          { raw: entry[valueKey2], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
           depth
         );
       }
       if (supplied.viaLink) return false;
     }
-    if (!("defaultValue" in definition)) return false;
+    const defaultKey = findKey(definition, "defaultValue");
+    if (defaultKey === void 0) return false;
     return this.traceOnce(
-      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      { raw: definition[defaultKey], at: refIn(site, [section, key, defaultKey]), label: `default value of parameter '${key}'`, site },
       depth
     );
   }
   traceOnce(value, depth) {
     const key = pointerKey(value.at);
+    if (this.tracing.has(key)) return CYCLE2;
     const known = this.traced.get(key);
     if (known !== void 0) return known;
-    this.traced.set(key, false);
-    const broken = this.record(value, void 0, depth + 1);
-    this.traced.set(key, broken);
-    return broken;
+    this.tracing.add(key);
+    try {
+      const broken = this.record(value, void 0, depth + 1, true);
+      this.traced.set(key, broken);
+      return broken;
+    } finally {
+      this.tracing.delete(key);
+    }
   }
 };
 function refIn(site, path) {
@@ -9235,11 +9347,6 @@ function refIn(site, path) {
 }
 function pointerKey(at) {
   return `${at.file}\0${toJsonPointer(at.path)}`;
-}
-function findKey2(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  return Object.keys(record).find((key) => key.toLowerCase() === lower);
 }
 
 // src/model/deployment-time-parameters.ts
@@ -9718,8 +9825,8 @@ var SLASH2 = 47;
 var STAR = 42;
 var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
-var OPEN_BRACKET3 = 91;
-var CLOSE_BRACKET3 = 93;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET2 = 93;
 var COMMA4 = 44;
 var COLON2 = 58;
 function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
@@ -9752,13 +9859,13 @@ function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
     if (node === void 0) {
       pos = skipValue(text, pos, skips);
     } else {
-      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET3;
+      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET2;
       const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
       if (end === pos) return spans;
       record(node.valueRequests, pos, end - pos);
       if (remaining === 0) return spans;
       if (isContainer && (node.keys !== void 0 || node.indexes !== void 0)) {
-        stack.push({ node, array: c === OPEN_BRACKET3, index: 0 });
+        stack.push({ node, array: c === OPEN_BRACKET2, index: 0 });
         pos = skipTrivia(text, pos + 1);
         const next = openMember(text, pos, stack, record);
         if (next === void 0) return spans;
@@ -9791,7 +9898,7 @@ function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
         if (remaining === 0) return spans;
         break;
       }
-      if (d === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
+      if (d === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
         stack.pop();
         pos++;
         continue;
@@ -9804,7 +9911,7 @@ function openMember(text, pos, stack, record) {
   const frame = stack[stack.length - 1];
   if (frame === void 0) return void 0;
   const c = text.charCodeAt(pos);
-  if (c === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
+  if (c === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
     stack.pop();
     return { closed: true, pos: pos + 1 };
   }
@@ -9888,7 +9995,7 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3)
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET2 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET2)
       break;
     i++;
   }
@@ -9909,7 +10016,7 @@ function scanValueEnd(text, pos) {
     const end = stringEnd(text, pos);
     return end === pos ? text.length : end;
   }
-  if (c !== OPEN_BRACE && c !== OPEN_BRACKET3) {
+  if (c !== OPEN_BRACE && c !== OPEN_BRACKET2) {
     const end = literalEnd(text, pos);
     return end === pos ? text.length : end;
   }
@@ -9924,9 +10031,9 @@ function scanValueEnd(text, pos) {
       const end = stringEnd(text, i);
       if (end === i) return n;
       structural.lastIndex = end;
-    } else if (d === OPEN_BRACE || d === OPEN_BRACKET3) {
+    } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
       depth++;
-    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET3) {
+    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
       if (--depth === 0) return i + 1;
     } else {
       const end = skipComment(text, i);
@@ -10248,7 +10355,7 @@ function readCopyLoop(entry, strictNames) {
   if (copy === void 0) return null;
   const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
   if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
@@ -10261,7 +10368,7 @@ function readCopyLoop(entry, strictNames) {
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
-function countOf(value) {
+function countOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
   if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
   return void 0;
@@ -11576,19 +11683,23 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}"
+  invalid: "{{where}} {{value}}: {{errors}}",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
   meta: {
     id: "CUA016",
     name: "invalid-expression",
-    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget",
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "Fix the ARM expression so that it parses and calls only known functions.",
+      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
       "Fails:",
       "```json",
@@ -11607,6 +11718,15 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      if (problem.overBudget !== void 0) {
+        report2({
+          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
+          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
+          at: problem.at,
+          ...problem.resource ? { resource: problem.resource } : {}
+        });
+        continue;
+      }
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
       report2({

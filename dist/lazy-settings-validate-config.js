@@ -7425,7 +7425,7 @@ var cua_guard_schema_default = {
             "notice",
             "off"
           ],
-          description: "invalid-expression (default error): An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable"
+          description: "invalid-expression (default error): An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget"
         },
         CUA017: {
           enum: [
