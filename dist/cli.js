@@ -1658,7 +1658,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -1671,7 +1671,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -6067,18 +6067,15 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH2 = 32;
 var MAX_NODES = 2e3;
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function secureShapeOf(declaration, template) {
   const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
 }
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
 function shapeOf(declaration, template, walk2) {
-  if (!isRecord2(declaration)) return NONE;
+  if (!isRecord(declaration)) return NONE;
   if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
@@ -6094,7 +6091,7 @@ function shapeOf(declaration, template, walk2) {
     parts.push(shape);
   }
   const properties = /* @__PURE__ */ new Map();
-  if (isRecord2(declaration["properties"])) {
+  if (isRecord(declaration["properties"])) {
     for (const [name, property] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property, template, next);
       if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
@@ -6104,7 +6101,7 @@ function shapeOf(declaration, template, walk2) {
   const items2 = shapeOf(declaration["items"], template, next);
   const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
   const discriminator = declaration["discriminator"];
-  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+  if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
   const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
@@ -6121,7 +6118,7 @@ function resolveRef(template, ref) {
   let at = template;
   for (const raw of ref.slice(2).split("/")) {
     const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord2(at)) return void 0;
+    if (!isRecord(at)) return void 0;
     at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
     if (at === void 0) return void 0;
   }
@@ -6180,7 +6177,7 @@ function forEachSecurePart(value, shape, take2, depth = 0) {
     });
     return;
   }
-  if (!isRecord2(value)) return;
+  if (!isRecord(value)) return;
   for (const [name, item] of Object.entries(value)) {
     const part = shape.properties.get(name.toLowerCase()) ?? shape.additional;
     if (part) forEachSecurePart(item, part, take2, depth + 1);
@@ -6526,8 +6523,13 @@ function scopeFromId(value) {
   return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+// src/parse/guid.ts
+var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function isGuid(text) {
+  return text.length === 36 && GUID_PREFIX.test(text);
+}
+
 // src/model/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
 var PARTNER_CENTER_END = "-partnercenter";
@@ -6575,7 +6577,7 @@ function analyze(name, strictNames) {
     return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
   const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
+  const guid = GUID_PREFIX.exec(afterPrefix)?.[0];
   if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
@@ -6690,7 +6692,7 @@ function guidAttemptText(text) {
 function normalizeTrackingId(raw) {
   const id = raw.trim().replace(/^pid-/i, "").toLowerCase();
   if (id === "") return void 0;
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+  const guid = isGuid(id);
   if (placeholderIn([id]) !== void 0) return void 0;
   return guid || PARTNER_CENTER.test(id) ? id : void 0;
 }
@@ -7931,9 +7933,8 @@ var SCHEMAS = {
 function isHigherScope(scope) {
   return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
 }
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function trackingName(trackingId, scope, strictNames) {
-  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+  if (isHigherScope(scope) && !strictNames && isGuid(trackingId)) {
     return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
   }
   return `pid-${trackingId}`;
@@ -7983,7 +7984,6 @@ function topLevelTrackingDeployments(candidates) {
 function trackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment);
 }
-var MAX_COPY_COUNT2 = 800;
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
 function copyLoopOf(candidate, strictNames) {
@@ -8001,7 +8001,7 @@ function readCopyLoop(entry, strictNames) {
   const countText = previewValue(rawCount);
   const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
@@ -8283,12 +8283,6 @@ function firstDuplicate(candidate, names, seen) {
   return void 0;
 }
 
-// src/parse/guid.ts
-var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-function isGuid(text) {
-  return text.length === 36 && GUID_PREFIX.test(text);
-}
-
 // src/rules/name-repair.ts
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
@@ -8339,7 +8333,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
     rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
     reasons.push("no braces round the GUID");
   }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  const guid = GUID_PREFIX.exec(rest)?.[0];
   if (guid !== void 0) {
     const suffix = rest.slice(guid.length);
     if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
@@ -10852,8 +10846,8 @@ function resourcePointer(document, pointer) {
   const out = [];
   for (const segment of segments) {
     const container = node;
-    node = Array.isArray(container) ? container[Number(segment)] : isObject2(container) ? container[segment] : void 0;
-    const named = previous === "resources" && Array.isArray(container) && isObject2(node) ? resourceLabel(node) : void 0;
+    node = Array.isArray(container) ? container[Number(segment)] : isRecord(container) ? container[segment] : void 0;
+    const named = previous === "resources" && Array.isArray(container) && isRecord(node) ? resourceLabel(node) : void 0;
     out.push(named ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
     previous = segment;
   }
@@ -10864,9 +10858,6 @@ function resourceLabel(resource) {
   const name = resource["name"];
   if (typeof type !== "string" || name === void 0) return void 0;
   return `{${type.toLowerCase()}:${typeof name === "string" ? name : JSON.stringify(name)}}`.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var POSITION_KEYS = /* @__PURE__ */ new Set(["line", "column", "endLine", "endColumn", "offset", "character"]);
 function findingIdentity(stablePointer, secrets) {
@@ -11570,8 +11561,7 @@ function addValue(value, found, depth) {
   return any;
 }
 function isExpression(value) {
-  const trimmed = value.trim();
-  return trimmed.startsWith("[") && !trimmed.startsWith("[[") && trimmed.endsWith("]");
+  return isExpressionString(value);
 }
 function addSasTokens(value, found, depth, wholeValue) {
   if (depth > MAX_DEPTH3 || value === void 0 || value === null) return;

@@ -5944,18 +5944,15 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH = 32;
 var MAX_NODES = 2e3;
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function secureShapeOf(declaration, template) {
   const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
 }
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
 function shapeOf(declaration, template, walk2) {
-  if (!isRecord2(declaration)) return NONE;
+  if (!isRecord(declaration)) return NONE;
   if (walk2.depth > MAX_DEPTH || --walk2.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
@@ -5971,7 +5968,7 @@ function shapeOf(declaration, template, walk2) {
     parts.push(shape);
   }
   const properties = /* @__PURE__ */ new Map();
-  if (isRecord2(declaration["properties"])) {
+  if (isRecord(declaration["properties"])) {
     for (const [name, property2] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property2, template, next);
       if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
@@ -5981,7 +5978,7 @@ function shapeOf(declaration, template, walk2) {
   const items2 = shapeOf(declaration["items"], template, next);
   const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
   const discriminator = declaration["discriminator"];
-  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+  if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
   const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
@@ -5998,7 +5995,7 @@ function resolveRef(template, ref) {
   let at = template;
   for (const raw of ref.slice(2).split("/")) {
     const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord2(at)) return void 0;
+    if (!isRecord(at)) return void 0;
     at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
     if (at === void 0) return void 0;
   }
@@ -8894,8 +8891,13 @@ function scopeFromId(value) {
   return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+// src/parse/guid.ts
+var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function isGuid(text) {
+  return text.length === 36 && GUID_PREFIX.test(text);
+}
+
 // src/model/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
 var PARTNER_CENTER_END = "-partnercenter";
@@ -8943,7 +8945,7 @@ function analyze(name, strictNames) {
     return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
   const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
+  const guid = GUID_PREFIX.exec(afterPrefix)?.[0];
   if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
@@ -10287,9 +10289,8 @@ var SCHEMAS = {
 function isHigherScope(scope) {
   return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
 }
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function trackingName(trackingId, scope, strictNames) {
-  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+  if (isHigherScope(scope) && !strictNames && isGuid(trackingId)) {
     return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
   }
   return `pid-${trackingId}`;
@@ -10339,7 +10340,6 @@ function topLevelTrackingDeployments(candidates) {
 function trackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment);
 }
-var MAX_COPY_COUNT2 = 800;
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
 function copyLoopOf(candidate, strictNames) {
@@ -10357,7 +10357,7 @@ function readCopyLoop(entry, strictNames) {
   const countText = previewValue(rawCount);
   const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
@@ -10639,12 +10639,6 @@ function firstDuplicate(candidate, names, seen) {
   return void 0;
 }
 
-// src/parse/guid.ts
-var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-function isGuid(text) {
-  return text.length === 36 && GUID_PREFIX.test(text);
-}
-
 // src/rules/name-repair.ts
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
@@ -10695,7 +10689,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
     rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
     reasons.push("no braces round the GUID");
   }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  const guid = GUID_PREFIX.exec(rest)?.[0];
   if (guid !== void 0) {
     const suffix = rest.slice(guid.length);
     if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
