@@ -1,20 +1,21 @@
 // Checks every main template a request names: discovery, reading, parameter values,
 // linked templates, rules. One broken file never hides the verdict on the others.
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
-import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
+import { discoverTemplates, templateKind, type Discovery, type DiscoveryProblem } from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { checkTemplateText, checkUnreadableTemplate, type CheckPlan } from '../engine/check-template.ts';
-import type { Rule } from '../engine/rule.ts';
+import type { AnyRule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
+import { checkTerraformFiles, loadTerraformTools, type TerraformTools } from './check-terraform.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
   /** The rules to run, in order (default: every rule of this version). */
-  rules?: readonly Rule[];
+  rules?: readonly AnyRule[];
   settings: CheckSettings;
   /** Per-template settings (configuration `overrides`); `settings` when absent. */
   settingsFor?: (file: string) => CheckSettings;
@@ -33,15 +34,40 @@ export interface WorkspaceCheckReport extends CheckReport {
   problems: DiscoveryProblem[];
 }
 
-export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
-  const discovery = discoverTemplates(request.workspace, {
+/**
+ * Checks synchronously. Terraform files need the grammar: `checkWorkspaceWithParsers` loads it
+ * when .tf files are found; without `terraform`, each Terraform module is an internal error.
+ */
+export function checkWorkspace(request: WorkspaceCheckRequest, terraform?: TerraformTools): WorkspaceCheckReport {
+  return checkDiscovered(request, discover(request), terraform);
+}
+
+/** Discovers, loads the Terraform grammar only when .tf files were found, and checks. */
+export async function checkWorkspaceWithParsers(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
+  const discovery = discover(request);
+  const terraform = discovery.templates.some((file) => templateKind(file) === 'terraform') ? await loadTerraformTools() : undefined;
+  return checkDiscovered(request, discovery, terraform);
+}
+
+function discover(request: WorkspaceCheckRequest): Discovery {
+  return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
+}
+
+function checkDiscovered(request: WorkspaceCheckRequest, discovery: Discovery, terraform: TerraformTools | undefined): WorkspaceCheckReport {
   const readLinked = createLinkReader(request.workspace);
-  const files = discovery.templates.map((file) => checkOneTemplate(request, file, readLinked));
+  const armFiles = discovery.templates.filter((file) => templateKind(file) === 'arm');
+  const terraformFiles = discovery.templates.filter((file) => templateKind(file) === 'terraform');
+  const files = armFiles.map((file) => checkOneTemplate(request, file, readLinked));
+  if (terraformFiles.length > 0) {
+    const settingsFor = (file: string): CheckSettings => request.settingsFor?.(file) ?? request.settings;
+    files.push(...checkTerraformFiles({ workspace: request.workspace, rules: request.rules ?? RULES, settingsFor }, terraformFiles, terraform));
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
   return { tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts: countFindings(files), problems: discovery.problems };
 }
 

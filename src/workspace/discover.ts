@@ -9,8 +9,16 @@ import { isAbsolute, join, posix, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { workspaceRelative, type Workspace } from './read-file.ts';
 
-export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = ['**/mainTemplate.json', '**/azuredeploy.json', '**/prereq.azuredeploy.json'];
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = ['**/mainTemplate.json', '**/azuredeploy.json', '**/prereq.azuredeploy.json', '**/*.tf'];
+/** `.terraform` holds the modules and providers `terraform init` downloaded: not the repository's own. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
+
+/** What a discovered file is checked as: an ARM template, or a file of a Terraform module folder. */
+export type TemplateKind = 'arm' | 'terraform';
+
+export function templateKind(path: string): TemplateKind {
+  return path.toLowerCase().endsWith('.tf') ? 'terraform' : 'arm';
+}
 const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 
 /**
@@ -188,7 +196,9 @@ function describeIncludes(patterns: PatternSet): string {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault =
     globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? 'mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json' : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
+  return isDefault
+    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json or .tf files'
+    : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
 }
 
 /** Explicit globs that matched no file (excluded ones count as matched: leaving them out was asked for). */
@@ -214,17 +224,24 @@ function compile(patterns: PatternSet): Matcher {
 
 /**
  * Patterns that are all a globstar, a slash and a file name without wildcards (the defaults and
- * bare file names) match by file name, case-insensitively, as picomatch does with these options;
- * compiling them cost a few milliseconds of every action's start-up.
+ * bare file names), or `**\/*.<extension>`, match by file name, case-insensitively, as picomatch
+ * does with these options; compiling them cost a few milliseconds of every action's start-up.
  */
 function fileNameMatcher(patterns: readonly string[]): ((path: string) => boolean) | undefined {
   const names = new Set<string>();
+  const extensions: string[] = [];
   for (const pattern of patterns) {
     const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name === undefined) return undefined;
-    names.add(name.toLowerCase());
+    const extension = /^\*\*\/\*(\.[^*?[\]{}()!+@/\\.]+)$/.exec(pattern)?.[1];
+    if (name !== undefined) names.add(name.toLowerCase());
+    else if (extension !== undefined) extensions.push(extension.toLowerCase());
+    else return undefined;
   }
-  return (path) => names.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+  return (path) => {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    // `*` matches no leading dot (picomatch with dot: true still needs one character before it).
+    return names.has(name) || extensions.some((extension) => name.endsWith(extension) && name.length > extension.length);
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspace } from '../check-workspace.ts';
+import { checkWorkspaceWithParsers } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { formatText } from '../../report/text.ts';
@@ -124,7 +124,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
-  const report = checkWorkspace({
+  const report = await checkWorkspaceWithParsers({
     workspace,
     settings: settings.check,
     settingsFor: settings.settingsFor,

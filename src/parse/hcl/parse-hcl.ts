@@ -1,0 +1,202 @@
+// Reads a Terraform file (.tf, .tfvars) through the tree-sitter Terraform grammar into the small
+// typed form of ./types.ts. The parser is handed in (loading it is asynchronous and belongs to the
+// application layer); reading is synchronous. Regions the grammar could not read are recorded as
+// syntax errors; what parsed around them is still read.
+import type { SyntaxNode, SyntaxParser } from '../tree-sitter/load.ts';
+import type { HclAttribute, HclBlock, HclComment, HclExpression, HclFile, HclSpan } from './types.ts';
+
+export function parseHclFile(parser: SyntaxParser, file: string, text: string): HclFile {
+  const tree = parser.parse(text);
+  if (tree === null) return { file, text, attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: text.length }] };
+  try {
+    const root = tree.rootNode;
+    const comments: HclComment[] = [];
+    const syntaxErrors: HclSpan[] = [];
+    collectExtras(root, comments, syntaxErrors);
+    const body = children(root).find((c) => c.type === 'body');
+    const { attributes, blocks } = body ? readBody(body, text.length) : { attributes: [], blocks: [] };
+    return { file, text, attributes, blocks, comments, syntaxErrors };
+  } finally {
+    tree.delete();
+  }
+}
+
+function children(node: SyntaxNode): SyntaxNode[] {
+  return node.children.filter((c): c is SyntaxNode => c !== null);
+}
+
+function spanOf(node: SyntaxNode): HclSpan {
+  return { offset: node.startIndex, end: node.endIndex };
+}
+
+/** Comments anywhere, and the error and missing nodes (only walked where the tree has them). */
+function collectExtras(root: SyntaxNode, comments: HclComment[], errors: HclSpan[]): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as SyntaxNode;
+    if (node.type === 'comment') {
+      comments.push({ text: node.text, span: spanOf(node) });
+      continue;
+    }
+    if (node.isError || node.isMissing) errors.push(spanOf(node));
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as SyntaxNode);
+  }
+  comments.sort((a, b) => a.span.offset - b.span.offset);
+  errors.sort((a, b) => a.offset - b.offset);
+}
+
+function readBody(body: SyntaxNode, textEnd: number): { attributes: HclAttribute[]; blocks: HclBlock[] } {
+  const attributes: HclAttribute[] = [];
+  const blocks: HclBlock[] = [];
+  for (const child of children(body)) {
+    if (child.type === 'attribute') {
+      const attribute = readAttribute(child);
+      if (attribute) attributes.push(attribute);
+    } else if (child.type === 'block') {
+      const block = readBlock(child, textEnd);
+      if (block) blocks.push(block);
+    }
+  }
+  return { attributes, blocks };
+}
+
+function readAttribute(node: SyntaxNode): HclAttribute | undefined {
+  const parts = children(node);
+  const name = parts.find((c) => c.type === 'identifier');
+  const value = parts.find((c) => c.type === 'expression');
+  if (!name || !value) return undefined;
+  return { name: name.text, span: spanOf(node), value: readExpression(value) };
+}
+
+function readBlock(node: SyntaxNode, textEnd: number): HclBlock | undefined {
+  const parts = children(node);
+  const type = parts[0];
+  if (!type || type.type !== 'identifier') return undefined;
+  const labels: string[] = [];
+  for (const part of parts) {
+    if (part.type === 'string_lit') labels.push(stringValue(part) ?? part.text);
+    else if (part.type === 'identifier' && part !== type) labels.push(part.text);
+  }
+  const start = parts.find((c) => c.type === 'block_start');
+  const end = parts.find((c) => c.type === 'block_end');
+  const body = parts.find((c) => c.type === 'body');
+  const { attributes, blocks } = body ? readBody(body, textEnd) : { attributes: [], blocks: [] };
+  const bodyEnd = end && !end.isMissing ? end.startIndex : Math.min(node.endIndex, textEnd);
+  return { type: type.text, labels, span: spanOf(node), bodyStart: start ? start.endIndex : node.endIndex, bodyEnd, attributes, blocks };
+}
+
+/** The value of a string without interpolations (`string_lit`, or a template of literal parts). */
+function stringValue(node: SyntaxNode): string | undefined {
+  let value = '';
+  for (const part of children(node)) {
+    if (part.type === 'template_literal') value += unescapeHcl(part.text);
+    else if (part.type !== 'quoted_template_start' && part.type !== 'quoted_template_end') return undefined;
+  }
+  return value;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/** HCL's escapes in quoted strings: \n \r \t \" \\ \uNNNN \UNNNNNNNN, and $${ / %%{ for literal ${ / %{. */
+export function unescapeHcl(raw: string): string {
+  return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{/g, (whole, escape: string | undefined) => {
+    if (escape === undefined) return whole.slice(1);
+    if (escape.length > 1) {
+      const code = Number.parseInt(escape.slice(1), 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ESCAPES[escape] ?? whole;
+  });
+}
+
+function other(node: SyntaxNode): HclExpression {
+  return { kind: 'other', text: node.text, span: spanOf(node) };
+}
+
+/** An `expression` node (or any expression term). */
+export function readExpression(node: SyntaxNode): HclExpression {
+  if (node.type === 'expression') return readTerms(children(node), node);
+  return readTerm(node);
+}
+
+/**
+ * A sequence of sibling nodes forming one expression: a single term, `( expression )`, or a
+ * traversal (`var.x.y`, where index steps make it something this reader does not resolve).
+ */
+function readTerms(terms: SyntaxNode[], whole: SyntaxNode | undefined): HclExpression {
+  const span: HclSpan = whole ? spanOf(whole) : { offset: terms[0]?.startIndex ?? 0, end: terms[terms.length - 1]?.endIndex ?? 0 };
+  const [first] = terms;
+  if (first === undefined) return { kind: 'other', text: '', span };
+  if (terms.length === 1) return readTerm(first);
+  if (first.type === '(' && terms.length === 3 && terms[1]) return readExpression(terms[1]);
+  if (first.type === 'variable_expr' && terms.slice(1).every((t) => t.type === 'get_attr')) {
+    const names = [first.text, ...terms.slice(1).map((t) => children(t).find((c) => c.type === 'identifier')?.text ?? '')];
+    return { kind: 'reference', names, span };
+  }
+  return { kind: 'other', text: whole?.text ?? terms.map((t) => t.text).join(''), span };
+}
+
+function readTerm(node: SyntaxNode): HclExpression {
+  const span = spanOf(node);
+  const parts = children(node);
+  switch (node.type) {
+    case 'expression':
+      return readTerms(parts, node);
+    case 'literal_value':
+      return parts[0] ? readTerm(parts[0]) : other(node);
+    case 'string_lit': {
+      const value = stringValue(node);
+      return value === undefined ? other(node) : { kind: 'literal', value, span };
+    }
+    case 'numeric_lit':
+      return { kind: 'literal', value: Number(node.text), span };
+    case 'bool_lit':
+      return { kind: 'literal', value: node.text === 'true', span };
+    case 'null_lit':
+      return { kind: 'literal', value: null, span };
+    case 'variable_expr':
+      return { kind: 'reference', names: [node.text], span };
+    case 'template_expr':
+      return parts[0] ? readTemplate(parts[0]) : other(node);
+    case 'conditional': {
+      const [condition, whenTrue, whenFalse] = parts.filter((c) => c.type === 'expression');
+      if (!condition || !whenTrue || !whenFalse) return other(node);
+      return { kind: 'conditional', condition: readExpression(condition), whenTrue: readExpression(whenTrue), whenFalse: readExpression(whenFalse), span };
+    }
+    case 'operation':
+      return parts[0] ? readOperation(parts[0]) : other(node);
+    default:
+      return other(node);
+  }
+}
+
+function readOperation(node: SyntaxNode): HclExpression {
+  const parts = children(node);
+  const span = spanOf(node);
+  if (node.type === 'unary_operation' && parts[0]?.type === '!') return { kind: 'not', operand: readTerms(parts.slice(1), undefined), span };
+  if (node.type === 'binary_operation') {
+    const at = parts.findIndex((c) => !c.isNamed && (c.type === '==' || c.type === '!='));
+    const operator = parts[at]?.type;
+    if (at > 0 && (operator === '==' || operator === '!=')) {
+      return { kind: 'compare', operator, left: readTerms(parts.slice(0, at), undefined), right: readTerms(parts.slice(at + 1), undefined), span };
+    }
+  }
+  return other(node);
+}
+
+/** A quoted or heredoc template: its literal text and the interpolated expressions, in order. */
+function readTemplate(node: SyntaxNode): HclExpression {
+  const span = spanOf(node);
+  const heredoc = node.type === 'heredoc_template';
+  const parts: (string | HclExpression)[] = [];
+  for (const part of children(node)) {
+    if (part.type === 'template_literal') parts.push(heredoc ? part.text : unescapeHcl(part.text));
+    else if (part.type === 'template_interpolation') {
+      const inner = children(part).find((c) => c.type === 'expression');
+      parts.push(inner ? readExpression(inner) : other(part));
+    } else if (part.type === 'template_directive') parts.push(other(part));
+  }
+  if (parts.every((p) => typeof p === 'string')) return { kind: 'literal', value: parts.join(''), span };
+  return { kind: 'template', parts, span };
+}
