@@ -21,6 +21,7 @@ import { cua201 } from './cua201-missing-partner-id.ts';
 import { cua202 } from './cua202-invalid-partner-id.ts';
 import { cua203 } from './cua203-unregistered-partner-id.ts';
 import { cua204 } from './cua204-unresolved-partner-id.ts';
+import { cua205 } from './cua205-unreadable-terraform.ts';
 
 // ARM rules (CUA0xx) and Terraform rules (CUA2xx): each says in its meta which source it checks.
 export const RULES: readonly AnyRule[] = [
@@ -45,6 +46,7 @@ export const RULES: readonly AnyRule[] = [
   cua202,
   cua203,
   cua204,
+  cua205,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));

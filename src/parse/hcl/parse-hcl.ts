@@ -38,7 +38,11 @@ function collectExtras(root: SyntaxNode, comments: HclComment[], errors: HclSpan
       comments.push({ text: node.text, span: spanOf(node) });
       continue;
     }
-    if (node.isError || node.isMissing) errors.push(spanOf(node));
+    if (node.isError || node.isMissing) {
+      // One region per error: what is inside an error node is part of it.
+      errors.push(spanOf(node));
+      if (node.isError) continue;
+    }
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as SyntaxNode);
   }
