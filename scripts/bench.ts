@@ -7,9 +7,12 @@
 //   (f) dropped: it compared name evaluation with a literal-only resolver, a production setting kept
 //       only for this row; the row went with the setting
 //   (g) the action with verify: none vs the same action built without verification (src/azure stubbed)
+//   (t) Terraform, on ../shared/corpus-terraform: the grammar's parse alone of every .tf/.tfvars file
+//       the check reads vs cua-guard's check of the same folders in-process (grammar loaded once),
+//       and the first file's extra start-up (loading the runtime and the grammar) in fresh processes
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
-// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --out FILE,
+// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --terraform-only, --out FILE,
 //          --dist DIR (measure an existing bundle; default: bundle src/ into .tmp/bench-dist first).
 // Figures are medians of the timed runs; variants run interleaved so machine noise hits all alike.
 // Writes the figures to bench-results.json (gitignored). Skips the corpus part when ../shared is absent.
@@ -21,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stripComments } from 'jsonc-parser';
 import { checkWorkspace } from '../src/app/check-workspace.ts';
+import { loadTerraformTools } from '../src/app/check-terraform.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../src/engine/check-settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
 import { generateLargeTemplate, writeRepository } from './lib/generate.ts';
@@ -28,6 +32,7 @@ import { fmtMb, fmtMs, peakRssKb, timeChildren, timeInterleaved, type Series } f
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
+const CORPUS_TERRAFORM = resolve(ROOT, '../shared/corpus-terraform');
 const NODE = process.execPath;
 
 const { values: options } = parseArgs({
@@ -36,6 +41,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '1' },
     scale: { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
+    'terraform-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results.json' },
     dist: { type: 'string' },
   },
@@ -433,6 +439,52 @@ function scaleBenchmarks(): void {
   results['scale'] = scale;
 }
 
+async function terraformBenchmarks(): Promise<void> {
+  const tools = await loadTerraformTools();
+  const workspace = openWorkspace(CORPUS_TERRAFORM);
+  const request = { settings: DEFAULT_CHECK_SETTINGS, paths: [workspace.root], cwd: workspace.root };
+  const first = checkWorkspace({ workspace, ...request }, tools);
+  const files = [...new Set(first.files.flatMap((f) => [f.path, ...f.linkedFiles]))].filter((f) => /\.tf(vars)?$/.test(f));
+  const texts = files.map((f) => readFileSync(join(workspace.root, f), 'utf8'));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  log(`corpus-terraform: ${first.files.length} module folders, ${files.length} .tf/.tfvars files read, ${fmtMb(bytes)} (${CORPUS_TERRAFORM})`);
+  let findings = 0;
+  const timed = timeInterleaved(
+    {
+      parse: () => {
+        for (const text of texts) tools.parser.parse(text)?.delete();
+      },
+      check: () => {
+        const report = checkWorkspace({ workspace: openWorkspace(CORPUS_TERRAFORM), ...request }, tools);
+        findings = report.files.reduce((n, f) => n + f.findings.length, 0);
+      },
+    },
+    RUNS,
+    WARMUP,
+  );
+  const parse = timed['parse'] as Series;
+  const check = timed['check'] as Series;
+  const r = ratio(check.median, parse.median);
+  rows.push({ label: '(t1) Terraform grammar parse alone, corpus-terraform', value: `${fmtMs(parse.median)} (${files.length} files)` });
+  rows.push({
+    label: '(t2) Terraform check in-process (src/*.ts)',
+    value: `${fmtMs(check.median)} (${first.files.length} folders, ${findings} findings)`,
+    ratio: `${r}× (t1)`,
+    target: '≤ 1.5× (t1)',
+    ok: r <= 1.5,
+  });
+  // The extra start-up of the first .tf file: the lazy modules, the runtime and the grammar, in a new process.
+  const script = `const t = performance.now(); const m = await import(${JSON.stringify(new URL('../src/app/check-terraform.ts', import.meta.url).href)}); const i = performance.now(); await m.loadTerraformTools(); console.log(JSON.stringify({ load: performance.now() - i, total: performance.now() - t }));`;
+  const loads: number[] = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const out = execFileSync(NODE, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (i >= WARMUP) loads.push((JSON.parse(out) as { load: number }).load);
+  }
+  const startup = loads.sort((x, y) => x - y)[Math.floor(loads.length / 2)] ?? 0;
+  rows.push({ label: '(t3) first .tf file: runtime + grammar load, new process', value: fmtMs(startup), target: '< 100 ms', ok: startup < 100 });
+  results['terraform'] = { parse, check, ratio: r, startupMs: startup, files: files.length, bytes, folders: first.files.length, findings };
+}
+
 function printTable(): void {
   const width = Math.max(...rows.map((r) => r.label.length));
   log();
@@ -444,7 +496,7 @@ function printTable(): void {
 }
 
 const started = performance.now();
-if (!options['scale-only']) {
+if (!options['scale-only'] && !options['terraform-only']) {
   if (existsSync(join(CORPUS, 'manifest.json'))) {
     const dist = bundleForBench();
     results['bundle'] = relative(ROOT, dist);
@@ -453,6 +505,10 @@ if (!options['scale-only']) {
     log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(f). --scale still runs.`);
     results['corpus'] = 'skipped: ../shared/corpus is absent';
   }
+}
+if (!options['scale-only']) {
+  if (existsSync(join(CORPUS_TERRAFORM, 'manifest.json'))) await terraformBenchmarks();
+  else log(`../shared/corpus-terraform is absent (${CORPUS_TERRAFORM}): skipping the Terraform rows (t).`);
 }
 if (options.scale || options['scale-only']) scaleBenchmarks();
 printTable();

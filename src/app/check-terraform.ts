@@ -83,7 +83,7 @@ function readModule(workspace: Workspace, folder: string, tools: TerraformTools,
     const read = readWorkspaceFile(workspace, file, MAX_TERRAFORM_FILE_BYTES);
     // An unreadable file is one the grammar could not read at all: its whole text is an error region.
     if (!read.ok) return { file, text: '', attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: 0 }] };
-    return parseHclFile(tools.parser, file, read.text);
+    return parseHclFile(tools.parser, file, read.text, { readBlock: isReadBlock });
   };
   return buildTerraformModule({
     folder,
@@ -93,6 +93,13 @@ function readModule(workspace: Workspace, folder: string, tools: TerraformTools,
     workflowFiles: workflows.files,
   });
 }
+
+/** The top-level blocks the module model reads the contents of; of the rest it needs only the outline. */
+function isReadBlock(type: string): boolean {
+  return MODEL_BLOCKS.has(type);
+}
+
+const MODEL_BLOCKS = new Set(['provider', 'variable', 'locals', 'terraform']);
 
 /**
  * A folder is checked when it configures an azurerm or azapi provider, or declares a backend and

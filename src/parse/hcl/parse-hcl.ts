@@ -1,21 +1,30 @@
 // Reads a Terraform file (.tf, .tfvars) through the tree-sitter Terraform grammar into the small
 // typed form of ./types.ts. The parser is handed in (loading it is asynchronous and belongs to the
 // application layer); reading is synchronous. Regions the grammar could not read are recorded as
-// syntax errors; what parsed around them is still read.
+// syntax errors; what parsed around them is still read. Every node visited crosses into the
+// WebAssembly runtime, so only what is asked for is visited: the contents of the top-level blocks
+// `readBlock` selects (their nested blocks as outlines), comments at the top level and in those
+// blocks, and error nodes only under nodes that have them.
 import type { SyntaxNode, SyntaxParser } from '../tree-sitter/load.ts';
 import type { HclAttribute, HclBlock, HclComment, HclExpression, HclFile, HclSpan } from './types.ts';
 
-export function parseHclFile(parser: SyntaxParser, file: string, text: string): HclFile {
+export interface HclReadOptions {
+  /** Which top-level blocks to read the contents of, by type (default: all). Others are outlines. */
+  readBlock?: (type: string) => boolean;
+}
+
+export function parseHclFile(parser: SyntaxParser, file: string, text: string, options: HclReadOptions = {}): HclFile {
   const tree = parser.parse(text);
   if (tree === null) return { file, text, attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: text.length }] };
   try {
     const root = tree.rootNode;
-    const comments: HclComment[] = [];
-    const syntaxErrors: HclSpan[] = [];
-    collectExtras(root, comments, syntaxErrors);
+    const syntaxErrors: HclSpan[] = root.hasError ? collectErrors(root) : [];
+    const reader = new BodyReader(text.length, options.readBlock ?? (() => true));
     const body = children(root).find((c) => c.type === 'body');
-    const { attributes, blocks } = body ? readBody(body, text.length) : { attributes: [], blocks: [] };
-    return { file, text, attributes, blocks, comments, syntaxErrors };
+    for (const c of children(root)) if (c.type === 'comment') reader.comments.push({ text: c.text, span: spanOf(c) });
+    const { attributes, blocks } = body ? reader.readBody(body, 0) : { attributes: [], blocks: [] };
+    reader.comments.sort((a, b) => a.span.offset - b.span.offset);
+    return { file, text, attributes, blocks, comments: reader.comments, syntaxErrors };
   } finally {
     tree.delete();
   }
@@ -29,40 +38,66 @@ function spanOf(node: SyntaxNode): HclSpan {
   return { offset: node.startIndex, end: node.endIndex };
 }
 
-/** Comments anywhere, and the error and missing nodes (only walked where the tree has them). */
-function collectExtras(root: SyntaxNode, comments: HclComment[], errors: HclSpan[]): void {
+/** Error and missing nodes, descending only into nodes that contain one; an error node is one region. */
+function collectErrors(root: SyntaxNode): HclSpan[] {
+  const errors: HclSpan[] = [];
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop() as SyntaxNode;
-    if (node.type === 'comment') {
-      comments.push({ text: node.text, span: spanOf(node) });
+    if (node.isError || node.isMissing) {
+      errors.push(spanOf(node));
       continue;
     }
-    if (node.isError || node.isMissing) {
-      // One region per error: what is inside an error node is part of it.
-      errors.push(spanOf(node));
-      if (node.isError) continue;
-    }
+    if (!node.hasError) continue;
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as SyntaxNode);
   }
-  comments.sort((a, b) => a.span.offset - b.span.offset);
-  errors.sort((a, b) => a.offset - b.offset);
+  return errors.sort((a, b) => a.offset - b.offset);
 }
 
-function readBody(body: SyntaxNode, textEnd: number): { attributes: HclAttribute[]; blocks: HclBlock[] } {
-  const attributes: HclAttribute[] = [];
-  const blocks: HclBlock[] = [];
-  for (const child of children(body)) {
-    if (child.type === 'attribute') {
-      const attribute = readAttribute(child);
-      if (attribute) attributes.push(attribute);
-    } else if (child.type === 'block') {
-      const block = readBlock(child, textEnd);
-      if (block) blocks.push(block);
-    }
+class BodyReader {
+  readonly comments: HclComment[] = [];
+  private readonly textEnd: number;
+  private readonly readBlock: (type: string) => boolean;
+
+  constructor(textEnd: number, readBlock: (type: string) => boolean) {
+    this.textEnd = textEnd;
+    this.readBlock = readBlock;
   }
-  return { attributes, blocks };
+
+  /** depth 0: the file's body; 1: a selected top-level block's body (nested blocks as outlines). */
+  readBody(body: SyntaxNode, depth: number): { attributes: HclAttribute[]; blocks: HclBlock[] } {
+    const attributes: HclAttribute[] = [];
+    const blocks: HclBlock[] = [];
+    for (const child of children(body)) {
+      if (child.type === 'attribute') {
+        const attribute = readAttribute(child);
+        if (attribute) attributes.push(attribute);
+      } else if (child.type === 'block') {
+        const block = this.block(child, depth);
+        if (block) blocks.push(block);
+      } else if (child.type === 'comment') this.comments.push({ text: child.text, span: spanOf(child) });
+    }
+    return { attributes, blocks };
+  }
+
+  private block(node: SyntaxNode, depth: number): HclBlock | undefined {
+    const parts = children(node);
+    const type = parts[0];
+    if (!type || type.type !== 'identifier') return undefined;
+    const labels: string[] = [];
+    for (const part of parts) {
+      if (part.type === 'string_lit') labels.push(stringValue(part) ?? part.text);
+      else if (part.type === 'identifier' && part !== type) labels.push(part.text);
+    }
+    const start = parts.find((c) => c.type === 'block_start');
+    const end = parts.find((c) => c.type === 'block_end');
+    const body = parts.find((c) => c.type === 'body');
+    const read = depth === 0 && this.readBlock(type.text);
+    const { attributes, blocks } = body && read ? this.readBody(body, depth + 1) : { attributes: [], blocks: [] };
+    const bodyEnd = end && !end.isMissing ? end.startIndex : Math.min(node.endIndex, this.textEnd);
+    return { type: type.text, labels, span: spanOf(node), bodyStart: start ? start.endIndex : node.endIndex, bodyEnd, attributes, blocks };
+  }
 }
 
 function readAttribute(node: SyntaxNode): HclAttribute | undefined {
@@ -71,23 +106,6 @@ function readAttribute(node: SyntaxNode): HclAttribute | undefined {
   const value = parts.find((c) => c.type === 'expression');
   if (!name || !value) return undefined;
   return { name: name.text, span: spanOf(node), value: readExpression(value) };
-}
-
-function readBlock(node: SyntaxNode, textEnd: number): HclBlock | undefined {
-  const parts = children(node);
-  const type = parts[0];
-  if (!type || type.type !== 'identifier') return undefined;
-  const labels: string[] = [];
-  for (const part of parts) {
-    if (part.type === 'string_lit') labels.push(stringValue(part) ?? part.text);
-    else if (part.type === 'identifier' && part !== type) labels.push(part.text);
-  }
-  const start = parts.find((c) => c.type === 'block_start');
-  const end = parts.find((c) => c.type === 'block_end');
-  const body = parts.find((c) => c.type === 'body');
-  const { attributes, blocks } = body ? readBody(body, textEnd) : { attributes: [], blocks: [] };
-  const bodyEnd = end && !end.isMissing ? end.startIndex : Math.min(node.endIndex, textEnd);
-  return { type: type.text, labels, span: spanOf(node), bodyStart: start ? start.endIndex : node.endIndex, bodyEnd, attributes, blocks };
 }
 
 /** The value of a string without interpolations (`string_lit`, or a template of literal parts). */
