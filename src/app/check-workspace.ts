@@ -49,7 +49,14 @@ export async function checkWorkspaceWithParsers(request: WorkspaceCheckRequest):
   return checkDiscovered(request, discovery, terraform);
 }
 
-function discover(request: WorkspaceCheckRequest): Discovery {
+type DiscoveryInput = Pick<WorkspaceCheckRequest, 'workspace' | 'paths' | 'pathsAreDefault' | 'patterns' | 'cwd'>;
+
+/** The Terraform grammar when the request names .tf files, else nothing (`cua-guard fix`, fix suggestions). */
+export async function terraformToolsFor(request: DiscoveryInput): Promise<TerraformTools | undefined> {
+  return discover(request).templates.some((file) => templateKind(file) === 'terraform') ? loadTerraformTools() : undefined;
+}
+
+function discover(request: DiscoveryInput): Discovery {
   return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),

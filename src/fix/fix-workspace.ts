@@ -4,11 +4,13 @@
 // or written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CheckSettings } from '../engine/check-settings.ts';
-import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
+import { discoverTemplates, templateKind, type DiscoveryProblem } from '../workspace/discover.ts';
+import { folderOf, readWorkflows, type TerraformReaders } from '../model/terraform/read-module.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
+import { planTerraformFix } from './plan-terraform-fix.ts';
 
 export interface FixRequest {
   workspace: Workspace;
@@ -25,6 +27,8 @@ export interface FixRequest {
   parametersFile?: string;
   /** Write the fixed files (false for --dry-run and the action's suggestion). */
   write: boolean;
+  /** The Terraform grammar, loaded by the caller when the workspace has .tf files. */
+  terraform?: TerraformReaders;
 }
 
 export interface FixFileResult extends FixPlan {
@@ -48,7 +52,9 @@ export function fixWorkspace(request: FixRequest): FixReport {
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
   const readLinked = createLinkReader(request.workspace);
-  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const armFiles = discovery.templates.filter((file) => templateKind(file) === 'arm');
+  const planned = armFiles.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const terraformFiles = discovery.templates.filter((file) => templateKind(file) === 'terraform');
   // A template another one links to is part of that deployment, not a main template: the
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
@@ -58,6 +64,7 @@ export function fixWorkspace(request: FixRequest): FixReport {
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
   });
+  if (terraformFiles.length > 0) files.push(...planTerraformFolders(request, terraformFiles));
   for (const plan of files) {
     if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
       writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
@@ -97,6 +104,48 @@ function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<t
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
   return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+}
+
+/** The fixes of each Terraform module folder the discovered .tf files are in. */
+function planTerraformFolders(request: FixRequest, files: readonly string[]): PlannedFile[] {
+  const folders = [...new Set(files.map(folderOf))].sort();
+  const readers = request.terraform;
+  if (readers === undefined) return folders.map((folder) => leaveFile(folder, 'the Terraform grammar was not loaded (internal error)'));
+  const workflows = readWorkflows(request.workspace, readers);
+  const planned: PlannedFile[] = [];
+  for (const folder of folders) {
+    const plans = planTerraformFix({ workspace: request.workspace, folder, readers, workflows, settingsFor: request.settingsFor });
+    if (request.only && !plans.some((p) => request.only?.has(p.file))) continue;
+    for (const plan of plans) planned.push(writableTerraformPlan(request, plan));
+  }
+  return planned;
+}
+
+/** Where a changed Terraform file is written, keeping its byte-order mark; UTF-16 files are left alone. */
+function writableTerraformPlan(request: FixRequest, plan: FixPlan): PlannedFile {
+  if (plan.fixed === plan.original) return { ...plan, written: false, bom: '' };
+  const read = readWorkspaceFile(request.workspace, plan.file);
+  if (!read.ok) return leaveFile(plan.file, read.message);
+  const bytes = readFileSync(read.absolutePath);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return leaveFile(plan.file, 'UTF-16 files are not rewritten');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? UTF8_BOM : '';
+  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+}
+
+function leaveFile(file: string, message: string): PlannedFile {
+  return {
+    file,
+    original: '',
+    fixed: '',
+    edits: [],
+    changes: [],
+    notes: [{ kind: 'unreadable', message }],
+    remainingErrors: [],
+    linkedFiles: [],
+    written: false,
+    skipped: message,
+    bom: '',
+  };
 }
 
 /** One unified diff for every changed file, with a/ and b/ paths relative to the workspace (for `git apply`). */

@@ -2,6 +2,8 @@
 // section of the job summary within its share of the summary budget. The fixer is loaded only here.
 import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
+import { loadTerraformTools } from '../check-terraform.ts';
+import { templateKind } from '../../workspace/discover.ts';
 import type { Workspace } from '../../workspace/read-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import { writeReport } from './outputs.ts';
@@ -14,7 +16,9 @@ const MAX_FIX_SUMMARY = 384 * 1024;
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
 export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
+  const terraform = report.files.some((f) => templateKind(f.path) === 'terraform') ? await loadTerraformTools() : undefined;
   const fixed = fixWorkspace({
+    ...(terraform ? { terraform } : {}),
     workspace,
     patterns: settings.patterns,
     settingsFor: settings.settingsFor,

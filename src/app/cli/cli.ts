@@ -5,7 +5,7 @@
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspaceWithParsers } from '../check-workspace.ts';
+import { checkWorkspaceWithParsers, terraformToolsFor } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { formatText } from '../../report/text.ts';
@@ -157,15 +157,20 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = settings.patterns;
   const dryRun = values['dry-run'];
-  const report = fixWorkspace({
+  const where = {
     workspace,
     paths: positionals.length > 0 ? positionals : [io.cwd],
     pathsAreDefault: positionals.length === 0,
     cwd: io.cwd,
     ...(patterns.length > 0 ? { patterns } : {}),
+  };
+  const terraform = await terraformToolsFor(where);
+  const report = fixWorkspace({
+    ...where,
     settingsFor: settings.settingsFor,
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     write: !dryRun,
+    ...(terraform ? { terraform } : {}),
   });
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;

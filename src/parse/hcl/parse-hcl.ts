@@ -89,6 +89,8 @@ class BodyReader {
     for (const part of parts) {
       if (part.type === 'string_lit') labels.push(stringValue(part) ?? part.text);
       else if (part.type === 'identifier' && part !== type) labels.push(part.text);
+      // A comment right after `{` or before `}` is the block's child, not its body's.
+      else if (part.type === 'comment') this.comments.push({ text: part.text, span: spanOf(part) });
     }
     const start = parts.find((c) => c.type === 'block_start');
     const end = parts.find((c) => c.type === 'block_end');
