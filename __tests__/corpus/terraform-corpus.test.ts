@@ -83,10 +83,11 @@ test(
     }
     const byRule = new Map<string, number>();
     for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    const tfFiles = manifest.flatMap((e) => e.files.map((f) => f.path)).filter((p) => p.endsWith('.tf'));
+    const copied = (JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { path: string }[]).map((f) => f.path);
+    const read = new Set(report.files.flatMap((f) => [f.path, ...f.linkedFiles]).filter((p) => /\.tf(vars)?$/.test(p)));
     const unreadable = new Set(findings.filter((f) => f.ruleId === 'CUA205').map((f) => f.file));
     t.diagnostic(
-      `${tfFiles.length} .tf files in ${manifest.length} folders; ${tfFiles.length - unreadable.size} without error nodes; ${report.files.length} module folders checked`,
+      `${copied.filter((p) => p.endsWith('.tf')).length} .tf files in the corpus; ${report.files.length} of ${manifest.length} folders checked, reading ${read.size} .tf/.tfvars files, ${read.size - unreadable.size} of them without error nodes`,
     );
     t.diagnostic(`partner_id on azurerm/azapi: ${providersWithId} blocks, ${resolved} resolved to the manifest's value`);
     t.diagnostic(`findings by rule (tracking-ids set to an unused id): ${[...byRule].map(([id, n]) => `${id} ${n}`).join(', ')}`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadTerraformTools } from '../../src/app/check-terraform.ts';
+import { loadTerraformTools } from '../../src/app/terraform-tools.ts';
 import { checkWorkspace, checkWorkspaceWithParsers } from '../../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import { fixWorkspace } from '../../src/fix/fix-workspace.ts';

@@ -10,7 +10,7 @@ import type { AnyRule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
-import { checkTerraformFiles, loadTerraformTools, type TerraformTools } from './check-terraform.ts';
+import { loadTerraformTools, terraformNotLoaded, type TerraformTools } from './terraform-tools.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -72,7 +72,8 @@ function checkDiscovered(request: WorkspaceCheckRequest, discovery: Discovery, t
   const files = armFiles.map((file) => checkOneTemplate(request, file, readLinked));
   if (terraformFiles.length > 0) {
     const settingsFor = (file: string): CheckSettings => request.settingsFor?.(file) ?? request.settings;
-    files.push(...checkTerraformFiles({ workspace: request.workspace, rules: request.rules ?? RULES, settingsFor }, terraformFiles, terraform));
+    const terraformRequest = { workspace: request.workspace, rules: request.rules ?? RULES, settingsFor };
+    files.push(...(terraform ? terraform.checkFiles(terraformRequest, terraformFiles) : terraformNotLoaded(terraformFiles)));
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return { tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts: countFindings(files), problems: discovery.problems };

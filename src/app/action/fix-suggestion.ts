@@ -2,7 +2,7 @@
 // section of the job summary within its share of the summary budget. The fixer is loaded only here.
 import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
-import { loadTerraformTools } from '../check-terraform.ts';
+import { loadTerraformTools } from '../terraform-tools.ts';
 import { templateKind } from '../../workspace/discover.ts';
 import type { Workspace } from '../../workspace/read-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';

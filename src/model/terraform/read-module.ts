@@ -23,8 +23,15 @@ export interface Workflows {
 /** Terraform and workflow files are small; a larger one is not read (it would only slow the run). */
 const MAX_TERRAFORM_FILE_BYTES = 16 * 1024 * 1024;
 
-/** The top-level blocks the module model reads the contents of; of the rest it needs only the outline. */
-const MODEL_BLOCKS = new Set(['provider', 'variable', 'locals', 'terraform']);
+/**
+ * What the module model reads: the contents of these top-level blocks (of the rest, the outline),
+ * and of their attributes only those it uses (a variable's default; nothing of `terraform`, whose
+ * nested blocks' outlines say whether there is a backend).
+ */
+const HCL_READ = {
+  readBlock: (type: string): boolean => type === 'provider' || type === 'variable' || type === 'locals' || type === 'terraform',
+  readAttribute: (blockType: string, name: string): boolean => (blockType === 'variable' ? name === 'default' : blockType !== 'terraform'),
+};
 
 export function readWorkflows(workspace: Workspace, readers: TerraformReaders): Workflows {
   const files: Workflows['files'] = [];
@@ -47,11 +54,11 @@ export function readTerraformModule(
   const listed = listTerraformFolder(workspace, folder);
   const parse = (file: string): HclFile => {
     const given = context.texts?.get(file);
-    if (given !== undefined) return parseHclFile(context.readers.parser, file, given, { readBlock: (type) => MODEL_BLOCKS.has(type) });
+    if (given !== undefined) return parseHclFile(context.readers.parser, file, given, HCL_READ);
     const read = readWorkspaceFile(workspace, file, MAX_TERRAFORM_FILE_BYTES);
     // An unreadable file is one the grammar could not read at all: its whole text is an error region.
     if (!read.ok) return { file, text: '', attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: 0 }] };
-    return parseHclFile(context.readers.parser, file, read.text, { readBlock: (type) => MODEL_BLOCKS.has(type) });
+    return parseHclFile(context.readers.parser, file, read.text, HCL_READ);
   };
   return buildTerraformModule({
     folder,

@@ -11,6 +11,8 @@ import type { HclAttribute, HclBlock, HclComment, HclExpression, HclFile, HclSpa
 export interface HclReadOptions {
   /** Which top-level blocks to read the contents of, by type (default: all). Others are outlines. */
   readBlock?: (type: string) => boolean;
+  /** Which attributes of a read block to read, by block type and name (default: all); others are left out. */
+  readAttribute?: (blockType: string, name: string) => boolean;
 }
 
 export function parseHclFile(parser: SyntaxParser, file: string, text: string, options: HclReadOptions = {}): HclFile {
@@ -19,7 +21,7 @@ export function parseHclFile(parser: SyntaxParser, file: string, text: string, o
   try {
     const root = tree.rootNode;
     const syntaxErrors: HclSpan[] = root.hasError ? collectErrors(root) : [];
-    const reader = new BodyReader(text.length, options.readBlock ?? (() => true));
+    const reader = new BodyReader(text.length, options);
     const body = children(root).find((c) => c.type === 'body');
     for (const c of children(root)) if (c.type === 'comment') reader.comments.push({ text: c.text, span: spanOf(c) });
     const { attributes, blocks } = body ? reader.readBody(body, 0) : { attributes: [], blocks: [] };
@@ -59,19 +61,24 @@ class BodyReader {
   readonly comments: HclComment[] = [];
   private readonly textEnd: number;
   private readonly readBlock: (type: string) => boolean;
+  private readonly readAttribute: (blockType: string, name: string) => boolean;
 
-  constructor(textEnd: number, readBlock: (type: string) => boolean) {
+  constructor(textEnd: number, options: HclReadOptions) {
     this.textEnd = textEnd;
-    this.readBlock = readBlock;
+    this.readBlock = options.readBlock ?? (() => true);
+    this.readAttribute = options.readAttribute ?? (() => true);
   }
 
-  /** depth 0: the file's body; 1: a selected top-level block's body (nested blocks as outlines). */
-  readBody(body: SyntaxNode, depth: number): { attributes: HclAttribute[]; blocks: HclBlock[] } {
+  /**
+   * depth 0: the file's body; 1: a selected top-level block's body (nested blocks as outlines).
+   * `blockType` is the type of the block whose body this is ('' for the file).
+   */
+  readBody(body: SyntaxNode, depth: number, blockType = ''): { attributes: HclAttribute[]; blocks: HclBlock[] } {
     const attributes: HclAttribute[] = [];
     const blocks: HclBlock[] = [];
     for (const child of children(body)) {
       if (child.type === 'attribute') {
-        const attribute = readAttribute(child);
+        const attribute = readAttribute(child, (name) => this.readAttribute(blockType, name));
         if (attribute) attributes.push(attribute);
       } else if (child.type === 'block') {
         const block = this.block(child, depth);
@@ -87,7 +94,7 @@ class BodyReader {
     if (!type || type.type !== 'identifier') return undefined;
     const labels: string[] = [];
     for (const part of parts) {
-      if (part.type === 'string_lit') labels.push(stringValue(part) ?? part.text);
+      if (part.type === 'string_lit') labels.push(labelValue(part));
       else if (part.type === 'identifier' && part !== type) labels.push(part.text);
       // A comment right after `{` or before `}` is the block's child, not its body's.
       else if (part.type === 'comment') this.comments.push({ text: part.text, span: spanOf(part) });
@@ -96,18 +103,28 @@ class BodyReader {
     const end = parts.find((c) => c.type === 'block_end');
     const body = parts.find((c) => c.type === 'body');
     const read = depth === 0 && this.readBlock(type.text);
-    const { attributes, blocks } = body && read ? this.readBody(body, depth + 1) : { attributes: [], blocks: [] };
+    const { attributes, blocks } = body && read ? this.readBody(body, depth + 1, type.text) : { attributes: [], blocks: [] };
     const bodyEnd = end && !end.isMissing ? end.startIndex : Math.min(node.endIndex, this.textEnd);
     return { type: type.text, labels, span: spanOf(node), bodyStart: start ? start.endIndex : node.endIndex, bodyEnd, attributes, blocks };
   }
 }
 
-function readAttribute(node: SyntaxNode): HclAttribute | undefined {
+function readAttribute(node: SyntaxNode, wanted: (name: string) => boolean): HclAttribute | undefined {
   const parts = children(node);
   const name = parts.find((c) => c.type === 'identifier');
   const value = parts.find((c) => c.type === 'expression');
   if (!name || !value) return undefined;
-  return { name: name.text, span: spanOf(node), value: readExpression(value) };
+  const text = name.text;
+  if (!wanted(text)) return undefined;
+  return { name: text, span: spanOf(node), value: readExpression(value) };
+}
+
+/** A block label: its text between the quotes when nothing in it needs unescaping (no visit of its parts). */
+function labelValue(node: SyntaxNode): string {
+  const text = node.text;
+  const inner = text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : undefined;
+  if (inner !== undefined && !/[\\$%]/.test(inner)) return inner;
+  return stringValue(node) ?? text;
 }
 
 /** The value of a string without interpolations (`string_lit`, or a template of literal parts). */
