@@ -440,8 +440,8 @@ function scaleBenchmarks(): void {
 }
 
 async function terraformBenchmarks(dist: string): Promise<void> {
-  const tools = await loadTerraformTools();
   const workspace = openWorkspace(CORPUS_TERRAFORM);
+  const tools = await loadTerraformTools(workspace);
   const request = { settings: DEFAULT_CHECK_SETTINGS, paths: [workspace.root], cwd: workspace.root };
   const first = checkWorkspace({ workspace, ...request }, tools);
   const files = [...new Set(first.files.flatMap((f) => [f.path, ...f.linkedFiles]))].filter((f) => /\.tf(vars)?$/.test(f));
@@ -476,10 +476,10 @@ async function terraformBenchmarks(dist: string): Promise<void> {
   // The extra start-up of the first .tf file in the bundle: the lazy Terraform module (the runtime,
   // the grammar and the YAML reader come with it), loaded in a new process.
   const lazy = pathToFileURL(join(dist, 'lazy-app-check-terraform.js')).href;
-  const script = `const t = performance.now(); const m = await import(${JSON.stringify(lazy)}); await m.createTerraformTools(); console.log(performance.now() - t);`;
+  const script = `const t = performance.now(); const m = await import(${JSON.stringify(lazy)}); await m.createTerraformTools({ root: process.cwd() }); console.log(performance.now() - t);`;
   const loads: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    const out = execFileSync(NODE, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const out = execFileSync(NODE, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: workspace.root });
     if (i >= WARMUP) loads.push(Number(out));
   }
   const startup = loads.sort((x, y) => x - y)[Math.floor(loads.length / 2)] ?? 0;

@@ -124,7 +124,7 @@ test('cua-guard fix writes partner_id into the provider block with the one track
   const ws = repository();
   try {
     const workspace = openWorkspace(ws.root);
-    const terraform = await loadTerraformTools();
+    const terraform = await loadTerraformTools(workspace);
     const request = { workspace, settingsFor: () => settings({ trackingIds: [GUID] }), write: true, terraform };
     const first = fixWorkspace(request);
     assert.deepEqual(

@@ -6,12 +6,23 @@ import { checkTerraformModule } from '../engine/check-terraform.ts';
 import type { TemplateResult } from '../engine/types.ts';
 import { folderOf, isCheckedModule, moduleResultFile, readTerraformModule, readWorkflows, type TerraformReaders } from '../model/terraform/read-module.ts';
 import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
-import { partnerIdEnvOfWorkflow } from '../parse/workflow-partner-env.ts';
+import type { Workspace } from '../workspace/read-file.ts';
+import { listWorkflowFiles } from '../workspace/terraform-files.ts';
+import { readWorkspaceFile } from '../workspace/read-file.ts';
 import type { TerraformCheckRequest, TerraformTools } from './terraform-tools.ts';
 
-export async function createTerraformTools(): Promise<TerraformTools> {
+export async function createTerraformTools(workspace: Workspace): Promise<TerraformTools> {
+  // The YAML reader is a sizeable module: it loads only when a workflow mentions the variable.
+  const partnerIdEnvOfWorkflow = mentionsPartnerIdEnv(workspace) ? (await import('../parse/workflow-partner-env.ts')).partnerIdEnvOfWorkflow : () => [];
   const readers: TerraformReaders = { parser: await createSyntaxParser('terraform'), partnerIdEnvOfWorkflow };
   return { ...readers, checkFiles: (request, files) => checkTerraformFiles(request, files, readers) };
+}
+
+function mentionsPartnerIdEnv(workspace: Workspace): boolean {
+  return listWorkflowFiles(workspace).some((file) => {
+    const read = readWorkspaceFile(workspace, file);
+    return read.ok && read.text.includes('ARM_PARTNER_ID');
+  });
 }
 
 function checkTerraformFiles(request: TerraformCheckRequest, files: readonly string[], readers: TerraformReaders): TemplateResult[] {

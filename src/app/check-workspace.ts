@@ -45,7 +45,7 @@ export function checkWorkspace(request: WorkspaceCheckRequest, terraform?: Terra
 /** Discovers, loads the Terraform grammar only when .tf files were found, and checks. */
 export async function checkWorkspaceWithParsers(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
   const discovery = discover(request);
-  const terraform = discovery.templates.some((file) => templateKind(file) === 'terraform') ? await loadTerraformTools() : undefined;
+  const terraform = discovery.templates.some((file) => templateKind(file) === 'terraform') ? await loadTerraformTools(request.workspace) : undefined;
   return checkDiscovered(request, discovery, terraform);
 }
 
@@ -53,7 +53,7 @@ type DiscoveryInput = Pick<WorkspaceCheckRequest, 'workspace' | 'paths' | 'paths
 
 /** The Terraform grammar when the request names .tf files, else nothing (`cua-guard fix`, fix suggestions). */
 export async function terraformToolsFor(request: DiscoveryInput): Promise<TerraformTools | undefined> {
-  return discover(request).templates.some((file) => templateKind(file) === 'terraform') ? loadTerraformTools() : undefined;
+  return discover(request).templates.some((file) => templateKind(file) === 'terraform') ? loadTerraformTools(request.workspace) : undefined;
 }
 
 function discover(request: DiscoveryInput): Discovery {

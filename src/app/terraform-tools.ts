@@ -1,7 +1,7 @@
 // What checking Terraform needs, loaded only in a run that has .tf files: the WebAssembly runtime,
-// the Terraform grammar, the YAML reader for workflows, and the Terraform check itself, all in
-// lazily imported modules (./check-terraform.ts), so that a run over ARM templates alone loads
-// none of it.
+// the Terraform grammar, the Terraform check itself, and the YAML reader for workflows (only when a
+// workflow mentions ARM_PARTNER_ID), all in lazily imported modules (./check-terraform.ts), so that
+// a run over ARM templates alone loads none of it.
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { AnyRule } from '../engine/rule.ts';
 import type { TemplateResult } from '../engine/types.ts';
@@ -19,9 +19,9 @@ export interface TerraformTools extends TerraformReaders {
   checkFiles(request: TerraformCheckRequest, files: readonly string[]): TemplateResult[];
 }
 
-export async function loadTerraformTools(): Promise<TerraformTools> {
+export async function loadTerraformTools(workspace: Workspace): Promise<TerraformTools> {
   const { createTerraformTools } = await import('./check-terraform.ts');
-  return createTerraformTools();
+  return createTerraformTools(workspace);
 }
 
 /** Without the grammar a Terraform module is never a pass: each folder is an internal error. */

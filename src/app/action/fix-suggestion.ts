@@ -16,7 +16,7 @@ const MAX_FIX_SUMMARY = 384 * 1024;
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
 export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
   const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
-  const terraform = report.files.some((f) => templateKind(f.path) === 'terraform') ? await loadTerraformTools() : undefined;
+  const terraform = report.files.some((f) => templateKind(f.path) === 'terraform') ? await loadTerraformTools(workspace) : undefined;
   const fixed = fixWorkspace({
     ...(terraform ? { terraform } : {}),
     workspace,

@@ -157,8 +157,21 @@ function other(node: SyntaxNode): HclExpression {
 
 /** An `expression` node (or any expression term). */
 export function readExpression(node: SyntaxNode): HclExpression {
-  if (node.type === 'expression') return readTerms(children(node), node);
-  return readTerm(node);
+  return nested(node, () => (node.type === 'expression' ? readTerms(children(node), node) : readTerm(node)));
+}
+
+/** Expressions nested deeper than this (a hostile file's 10,000 parentheses) are read as `other`. */
+const MAX_EXPRESSION_DEPTH = 100;
+let expressionDepth = 0;
+
+function nested(node: SyntaxNode, read: () => HclExpression): HclExpression {
+  if (expressionDepth >= MAX_EXPRESSION_DEPTH) return other(node);
+  expressionDepth++;
+  try {
+    return read();
+  } finally {
+    expressionDepth--;
+  }
 }
 
 /**
@@ -179,6 +192,10 @@ function readTerms(terms: SyntaxNode[], whole: SyntaxNode | undefined): HclExpre
 }
 
 function readTerm(node: SyntaxNode): HclExpression {
+  return nested(node, () => readTermAt(node));
+}
+
+function readTermAt(node: SyntaxNode): HclExpression {
   const span = spanOf(node);
   const parts = children(node);
   switch (node.type) {
@@ -228,16 +245,57 @@ function readOperation(node: SyntaxNode): HclExpression {
 
 /** A quoted or heredoc template: its literal text and the interpolated expressions, in order. */
 function readTemplate(node: SyntaxNode): HclExpression {
+  if (node.type === 'heredoc_template') return readHeredoc(node);
   const span = spanOf(node);
-  const heredoc = node.type === 'heredoc_template';
   const parts: (string | HclExpression)[] = [];
   for (const part of children(node)) {
-    if (part.type === 'template_literal') parts.push(heredoc ? part.text : unescapeHcl(part.text));
-    else if (part.type === 'template_interpolation') {
-      const inner = children(part).find((c) => c.type === 'expression');
-      parts.push(inner ? readExpression(inner) : other(part));
-    } else if (part.type === 'template_directive') parts.push(other(part));
+    if (part.type === 'template_literal') parts.push(unescapeHcl(part.text));
+    else if (part.type === 'template_interpolation') parts.push(interpolated(part));
+    else if (part.type === 'template_directive') parts.push(other(part));
   }
   if (parts.every((p) => typeof p === 'string')) return { kind: 'literal', value: parts.join(''), span };
   return { kind: 'template', parts, span };
+}
+
+function interpolated(part: SyntaxNode): HclExpression {
+  const inner = children(part).find((c) => c.type === 'expression');
+  return inner ? readExpression(inner) : other(part);
+}
+
+/**
+ * A heredoc: its literal text is taken from the source between the interpolations (the grammar's
+ * literal nodes leave out spaces and line breaks). An indented heredoc (`<<-`) with interpolations
+ * is kept as `other`; without them its common indentation is removed, as Terraform does.
+ */
+function readHeredoc(node: SyntaxNode): HclExpression {
+  const span = spanOf(node);
+  const parts = children(node);
+  const identifiers = parts.filter((c) => c.type === 'heredoc_identifier');
+  const [open, close] = identifiers;
+  const whole = node.text;
+  const lineEnd = open ? whole.indexOf('\n', open.endIndex - node.startIndex) : -1;
+  if (!open || !close || lineEnd === -1) return other(node);
+  const at = (offset: number): number => offset - node.startIndex;
+  const values: (string | HclExpression)[] = [];
+  let position = lineEnd + 1;
+  for (const part of parts) {
+    if (part.type !== 'template_interpolation' && part.type !== 'template_directive') continue;
+    values.push(whole.slice(position, at(part.startIndex)), part.type === 'template_interpolation' ? interpolated(part) : other(part));
+    position = at(part.endIndex);
+  }
+  values.push(whole.slice(position, at(close.startIndex)));
+  const indented = parts.some((c) => c.type === 'heredoc_start' && c.text === '<<-');
+  if (values.every((v) => typeof v === 'string')) {
+    const text = values.join('');
+    return { kind: 'literal', value: indented ? withoutCommonIndent(text) : text, span };
+  }
+  if (indented) return other(node);
+  return { kind: 'template', parts: values.filter((v) => v !== ''), span };
+}
+
+function withoutCommonIndent(text: string): string {
+  const lines = text.split('\n');
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const cut = indents.length === 0 ? 0 : Math.min(...indents);
+  return lines.map((l) => l.slice(cut)).join('\n');
 }
