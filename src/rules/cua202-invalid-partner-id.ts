@@ -61,7 +61,11 @@ export const cua202: TerraformRule<MessageId> = {
             description: `remove the pid- prefix from provider ${provider} partner_id`,
           };
           report({ ...base, fix });
-        } else report({ ...base, ...(problem === 'prefix' ? { notFixable: 'the value is not written in the provider block itself' } : {}) });
+        } else
+          report({
+            ...base,
+            notFixable: problem === 'prefix' ? 'the value is not written in the provider block itself' : 'which partner id was meant is for people to say',
+          });
       }
     }
     for (const env of module.workflowPartnerIds) {
@@ -73,6 +77,7 @@ export const cua202: TerraformRule<MessageId> = {
         data: { value: showValue(env.value), job: env.job },
         file: env.file,
         span: env.span,
+        notFixable: 'cua-guard fix does not edit workflows',
         ...(problem === 'prefix' ? { severity: 'warning' as const } : {}),
       });
     }

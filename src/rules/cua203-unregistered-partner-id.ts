@@ -80,6 +80,7 @@ export const cua203: TerraformRule<keyof typeof messages> = {
         data: { value: showValue(env.value), job: env.job, ...registered },
         file: env.file,
         span: env.span,
+        notFixable: 'cua-guard fix does not edit workflows',
       });
     }
   },
