@@ -45,6 +45,14 @@ export function readWorkflows(workspace: Workspace, readers: TerraformReaders): 
   return { files, partnerIds };
 }
 
+/**
+ * A folder none of whose files mentions an azurerm or azapi provider block or a backend cannot be
+ * a module the check looks at (see isCheckedModule): its files are not parsed, which would be most
+ * of the work in a repository of child modules. The test is on the raw text and errs on the side
+ * of parsing (a mention in a comment or a string is enough).
+ */
+const MAY_BE_CHECKED = /\bprovider\s+"?(?:azurerm|azapi)\b|\b(?:backend|cloud)\s*["{]/;
+
 /** `texts` replaces what is read for some files (the fixer's fixed text). */
 export function readTerraformModule(
   workspace: Workspace,
@@ -52,18 +60,24 @@ export function readTerraformModule(
   context: { readers: TerraformReaders; workflows: Workflows; texts?: ReadonlyMap<string, string> },
 ): TerraformModule {
   const listed = listTerraformFolder(workspace, folder);
-  const parse = (file: string): HclFile => {
+  const read = (file: string): { file: string; text?: string } => {
     const given = context.texts?.get(file);
-    if (given !== undefined) return parseHclFile(context.readers.parser, file, given, HCL_READ);
-    const read = readWorkspaceFile(workspace, file, MAX_TERRAFORM_FILE_BYTES);
+    if (given !== undefined) return { file, text: given };
+    const outcome = readWorkspaceFile(workspace, file, MAX_TERRAFORM_FILE_BYTES);
+    return outcome.ok ? { file, text: outcome.text } : { file };
+  };
+  const configuration = listed.configuration.map(read);
+  const relevant = configuration.some((f) => f.text !== undefined && MAY_BE_CHECKED.test(f.text));
+  const parse = ({ file, text }: { file: string; text?: string }): HclFile => {
     // An unreadable file is one the grammar could not read at all: its whole text is an error region.
-    if (!read.ok) return { file, text: '', attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: 0 }] };
-    return parseHclFile(context.readers.parser, file, read.text, HCL_READ);
+    if (text === undefined) return { file, text: '', attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: 0 }] };
+    if (!relevant) return { file, text, attributes: [], blocks: [], comments: [], syntaxErrors: [] };
+    return parseHclFile(context.readers.parser, file, text, HCL_READ);
   };
   return buildTerraformModule({
     folder,
-    files: listed.configuration.map(parse),
-    varFiles: listed.variableFiles.map(parse),
+    files: configuration.map(parse),
+    varFiles: relevant ? listed.variableFiles.map(read).map(parse) : [],
     workflowPartnerIds: context.workflows.partnerIds,
     workflowFiles: context.workflows.files,
   });
