@@ -7,6 +7,7 @@
 //   (f) dropped: it compared name evaluation with a literal-only resolver, a production setting kept
 //       only for this row; the row went with the setting
 //   (g) the action with verify: none vs the same action built without verification (src/azure stubbed)
+//   Bicep: check of ../shared/corpus-bicep vs the grammar's parse alone; the first file's start-up
 //   (t) Terraform, on ../shared/corpus-terraform: the grammar's parse alone of every .tf/.tfvars file
 //       the check reads vs cua-guard's check of the same folders in-process (grammar loaded once),
 //       and the first file's extra start-up (loading the runtime and the grammar) in fresh processes
@@ -29,6 +30,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../src/engine/check-settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
 import { generateLargeTemplate, writeRepository } from './lib/generate.ts';
 import { fmtMb, fmtMs, peakRssKb, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
+import { bicepBenchmarks } from './lib/bench-bicep.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -443,7 +445,7 @@ async function terraformBenchmarks(dist: string): Promise<void> {
   const workspace = openWorkspace(CORPUS_TERRAFORM);
   const tools = await loadTerraformTools(workspace);
   const request = { settings: DEFAULT_CHECK_SETTINGS, paths: [workspace.root], cwd: workspace.root };
-  const first = checkWorkspace({ workspace, ...request }, tools);
+  const first = checkWorkspace({ workspace, ...request, terraform: tools });
   const files = [...new Set(first.files.flatMap((f) => [f.path, ...f.linkedFiles]))].filter((f) => /\.tf(vars)?$/.test(f));
   const texts = files.map((f) => readFileSync(join(workspace.root, f), 'utf8'));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -455,7 +457,7 @@ async function terraformBenchmarks(dist: string): Promise<void> {
         for (const text of texts) tools.parser.parse(text)?.delete();
       },
       check: () => {
-        const report = checkWorkspace({ workspace: openWorkspace(CORPUS_TERRAFORM), ...request }, tools);
+        const report = checkWorkspace({ workspace: openWorkspace(CORPUS_TERRAFORM), ...request, terraform: tools });
         findings = report.files.reduce((n, f) => n + f.findings.length, 0);
       },
     },
@@ -517,6 +519,12 @@ if (!options['scale-only']) {
   if (existsSync(join(CORPUS_TERRAFORM, 'manifest.json')))
     await terraformBenchmarks(typeof results['bundle'] === 'string' ? resolve(ROOT, results['bundle']) : bundleForBench());
   else log(`../shared/corpus-terraform is absent (${CORPUS_TERRAFORM}): skipping the Terraform rows (t).`);
+  if (!options['terraform-only']) {
+    // Bicep: parsing dominates and each run takes seconds, so at most 3 runs.
+    const bicep = await bicepBenchmarks(ROOT, Math.min(RUNS, 3));
+    rows.push(...bicep.rows);
+    results['bicep'] = bicep.results;
+  }
 }
 if (options.scale || options['scale-only']) scaleBenchmarks();
 printTable();

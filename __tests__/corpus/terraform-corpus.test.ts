@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkWorkspaceWithParsers } from '../../src/app/check-workspace.ts';
+import { checkWorkspaceLoadingGrammars } from '../../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
@@ -40,7 +40,7 @@ test(
   async (t) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[];
     const workspace = openWorkspace(dir);
-    const report = await checkWorkspaceWithParsers({
+    const report = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: { ...DEFAULT_CHECK_SETTINGS, trackingIds: [NOBODY] },
       paths: [workspace.root],

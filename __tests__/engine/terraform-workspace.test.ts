@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadTerraformTools } from '../../src/app/terraform-tools.ts';
-import { checkWorkspace, checkWorkspaceWithParsers } from '../../src/app/check-workspace.ts';
+import { checkWorkspace, checkWorkspaceLoadingGrammars } from '../../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import { fixWorkspace } from '../../src/fix/fix-workspace.ts';
 import { buildSarif } from '../../src/report/sarif.ts';
@@ -33,7 +33,7 @@ const settings = (extra: Partial<CheckSettings> = {}): CheckSettings => ({ ...DE
 test('.tf files are found by default; one result per module folder that configures azurerm or azapi', async () => {
   const ws = repository();
   try {
-    const report = await checkWorkspaceWithParsers({ workspace: openWorkspace(ws.root), settings: settings() });
+    const report = await checkWorkspaceLoadingGrammars({ workspace: openWorkspace(ws.root), settings: settings() });
     assert.deepEqual(report.problems, []);
     assert.deepEqual(
       report.files.map((f) => [f.path, f.verdict, f.findings.map((x) => `${x.ruleId} ${x.file}:${x.line}:${x.column}`)]),
@@ -48,12 +48,12 @@ test('.tf files are found by default; one result per module folder that configur
 test('a configured severity applies to Terraform rules; off means the module passes', async () => {
   const ws = repository();
   try {
-    const warned = await checkWorkspaceWithParsers({ workspace: openWorkspace(ws.root), settings: settings({ severities: { CUA201: 'warning' } }) });
+    const warned = await checkWorkspaceLoadingGrammars({ workspace: openWorkspace(ws.root), settings: settings({ severities: { CUA201: 'warning' } }) });
     assert.deepEqual(
       warned.files.map((f) => [f.verdict, f.findings.map((x) => x.severity)]),
       [['pass', ['warning']]],
     );
-    const off = await checkWorkspaceWithParsers({ workspace: openWorkspace(ws.root), settings: settings({ severities: { CUA201: 'off' } }) });
+    const off = await checkWorkspaceLoadingGrammars({ workspace: openWorkspace(ws.root), settings: settings({ severities: { CUA201: 'off' } }) });
     assert.deepEqual(
       off.files.map((f) => [f.verdict, f.findings.length]),
       [['pass', 0]],
@@ -67,7 +67,7 @@ test('a templates glob may name a .tf file; the whole folder is its module', asy
   const ws = repository();
   ws.write('azuredeploy.json', { $schema: 'x', resources: [] });
   try {
-    const report = await checkWorkspaceWithParsers({ workspace: openWorkspace(ws.root), settings: settings(), patterns: ['infra/variables.tf'] });
+    const report = await checkWorkspaceLoadingGrammars({ workspace: openWorkspace(ws.root), settings: settings(), patterns: ['infra/variables.tf'] });
     assert.deepEqual(
       report.files.map((f) => f.path),
       ['infra/main.tf'],
@@ -81,7 +81,7 @@ test("a workflow's ARM_PARTNER_ID for the job that runs terraform satisfies CUA2
   const ws = repository();
   ws.write('.github/workflows/deploy.yml', workflow('job', GUID));
   try {
-    const report = await checkWorkspaceWithParsers({ workspace: openWorkspace(ws.root), settings: settings() });
+    const report = await checkWorkspaceLoadingGrammars({ workspace: openWorkspace(ws.root), settings: settings() });
     assert.deepEqual(
       report.files.map((f) => [f.path, f.verdict, f.findings.length]),
       [['infra/main.tf', 'pass', 0]],
@@ -96,7 +96,7 @@ test('SARIF locates a Terraform finding in its .tf file', async () => {
   const ws = repository();
   try {
     const workspace = openWorkspace(ws.root);
-    const report = await checkWorkspaceWithParsers({ workspace, settings: settings() });
+    const report = await checkWorkspaceLoadingGrammars({ workspace, settings: settings() });
     const log = buildSarif(report, { rules: RULES, readFile: (file) => readFileSync(join(ws.root, file), 'utf8') });
     const [result] = log.runs[0]?.results ?? [];
     assert.equal(result?.ruleId, 'CUA201');

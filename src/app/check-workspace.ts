@@ -1,7 +1,7 @@
 // Checks every main template a request names: discovery, reading, parameter values,
 // linked templates, rules. One broken file never hides the verdict on the others.
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
-import { discoverTemplates, templateKind, type Discovery, type DiscoveryProblem } from '../workspace/discover.ts';
+import { discoverTemplates, templateKind, type DiscoveryProblem } from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
@@ -10,6 +10,9 @@ import type { AnyRule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
+import { BicepTrees, checkBicepTemplate, isBicepFile, type SyntaxParser } from '../engine/check-bicep.ts';
+import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
+import { noteCompiledTwins } from './compiled-twins.ts';
 import { loadTerraformTools, terraformNotLoaded, type TerraformTools } from './terraform-tools.ts';
 
 export interface WorkspaceCheckRequest {
@@ -28,35 +31,36 @@ export interface WorkspaceCheckRequest {
   /** Parameters file path or glob, relative to each template (input `parameters`). */
   parametersFile?: string;
   cwd?: string;
+  /** The Bicep parser, when discovery may find .bicep files (checkWorkspaceLoadingGrammars loads it). */
+  bicepParser?: SyntaxParser;
+  /** The Terraform grammar and check, when discovery may find .tf files (checkWorkspaceLoadingGrammars loads them). */
+  terraform?: TerraformTools;
 }
 
 export interface WorkspaceCheckReport extends CheckReport {
   problems: DiscoveryProblem[];
 }
 
+export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
+  return checkDiscovered(request, discover(request));
+}
+
 /**
- * Checks synchronously. Terraform files need the grammar: `checkWorkspaceWithParsers` loads it
- * when .tf files are found; without `terraform`, each Terraform module is an internal error.
+ * checkWorkspace, with the Bicep grammar loaded first when discovery found a .bicep file, and the
+ * Terraform grammar and check when it found a .tf file (only then).
  */
-export function checkWorkspace(request: WorkspaceCheckRequest, terraform?: TerraformTools): WorkspaceCheckReport {
-  return checkDiscovered(request, discover(request), terraform);
-}
-
-/** Discovers, loads the Terraform grammar only when .tf files were found, and checks. */
-export async function checkWorkspaceWithParsers(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
+export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
   const discovery = discover(request);
-  const terraform = discovery.templates.some((file) => templateKind(file) === 'terraform') ? await loadTerraformTools(request.workspace) : undefined;
-  return checkDiscovered(request, discovery, terraform);
+  const needsBicep = request.bicepParser === undefined && discovery.templates.some(isBicepFile);
+  const needsTerraform = request.terraform === undefined && discovery.templates.some((file) => templateKind(file) === 'terraform');
+  const [bicepParser, terraform] = await Promise.all([
+    needsBicep ? createSyntaxParser('bicep') : undefined,
+    needsTerraform ? loadTerraformTools(request.workspace) : undefined,
+  ]);
+  return checkDiscovered({ ...request, ...(bicepParser ? { bicepParser } : {}), ...(terraform ? { terraform } : {}) }, discovery);
 }
 
-type DiscoveryInput = Pick<WorkspaceCheckRequest, 'workspace' | 'paths' | 'pathsAreDefault' | 'patterns' | 'cwd'>;
-
-/** The Terraform grammar when the request names .tf files, else nothing (`cua-guard fix`, fix suggestions). */
-export async function terraformToolsFor(request: DiscoveryInput): Promise<TerraformTools | undefined> {
-  return discover(request).templates.some((file) => templateKind(file) === 'terraform') ? loadTerraformTools(request.workspace) : undefined;
-}
-
-function discover(request: DiscoveryInput): Discovery {
+function discover(request: WorkspaceCheckRequest): ReturnType<typeof discoverTemplates> {
   return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
@@ -65,21 +69,35 @@ function discover(request: DiscoveryInput): Discovery {
   });
 }
 
-function checkDiscovered(request: WorkspaceCheckRequest, discovery: Discovery, terraform: TerraformTools | undefined): WorkspaceCheckReport {
+function checkDiscovered(request: WorkspaceCheckRequest, discovery: ReturnType<typeof discoverTemplates>): WorkspaceCheckReport {
   const readLinked = createLinkReader(request.workspace);
-  const armFiles = discovery.templates.filter((file) => templateKind(file) === 'arm');
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  const templates = discovery.templates.filter((file) => templateKind(file) !== 'terraform');
   const terraformFiles = discovery.templates.filter((file) => templateKind(file) === 'terraform');
-  const files = armFiles.map((file) => checkOneTemplate(request, file, readLinked));
+  let files: TemplateResult[];
+  try {
+    files = templates.map((file) => checkOneTemplate({ request, trees }, file, readLinked));
+  } finally {
+    trees?.dispose();
+  }
+  files = noteCompiledTwins(request.workspace, files);
   if (terraformFiles.length > 0) {
+    // A Terraform module is a folder: its result is named by one of its files (see check-terraform.ts).
     const settingsFor = (file: string): CheckSettings => request.settingsFor?.(file) ?? request.settings;
     const terraformRequest = { workspace: request.workspace, rules: request.rules ?? RULES, settingsFor };
-    files.push(...(terraform ? terraform.checkFiles(terraformRequest, terraformFiles) : terraformNotLoaded(terraformFiles)));
+    files.push(...(request.terraform ? request.terraform.checkFiles(terraformRequest, terraformFiles) : terraformNotLoaded(terraformFiles)));
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return { tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts: countFindings(files), problems: discovery.problems };
 }
 
-function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
+interface RunContext {
+  request: WorkspaceCheckRequest;
+  /** The run's Bicep syntax trees, when the grammar is loaded. */
+  trees: BicepTrees | undefined;
+}
+
+function checkOneTemplate({ request, trees }: RunContext, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
   const plan: CheckPlan = { rules: request.rules ?? RULES, settings: request.settingsFor?.(file) ?? request.settings };
   try {
     const read = readWorkspaceFile(request.workspace, file);
@@ -88,6 +106,7 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
       const before = read.textBefore ?? '';
       return checkUnreadableTemplate(file, before, { kind: 'unreadable', message: read.message, offset: before.length }, plan);
     }
+    if (isBicepFile(file)) return checkBicepFile({ request, trees }, { file, text: read.text }, plan, readLinked);
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
     const result = checkTemplateText(
       {
@@ -104,6 +123,22 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
     // A bug must not hide the verdict on the other templates: this one gets a located finding.
     return internalErrorResult(file, error);
   }
+}
+
+function checkBicepFile(
+  { request, trees }: RunContext,
+  { file, text }: { file: string; text: string },
+  plan: CheckPlan,
+  readLinked: ReturnType<typeof createLinkReader>,
+): TemplateResult {
+  if (trees === undefined) {
+    const message = 'the Bicep grammar was not loaded for this run (checkWorkspaceLoadingGrammars loads it)';
+    return checkUnreadableTemplate(file, text, { kind: 'unreadable', message, offset: 0 }, plan);
+  }
+  return checkBicepTemplate(
+    { workspace: request.workspace, file, text, trees, readLinked, ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}) },
+    plan,
+  );
 }
 
 /** A template whose check failed outside any rule: an error finding that says so. */

@@ -6,11 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import { discoverTemplates, templateKind, type DiscoveryProblem } from '../workspace/discover.ts';
 import { folderOf, readWorkflows, type TerraformReaders } from '../model/terraform/read-module.ts';
+import { planTerraformFix } from './plan-terraform-fix.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
-import { planTerraformFix } from './plan-terraform-fix.ts';
+import { BicepTrees, isBicepFile } from '../engine/check-bicep.ts';
+import type { SyntaxParser } from '../parse/tree-sitter/load.ts';
+import { planBicepFix } from './plan-bicep-fix.ts';
 
 export interface FixRequest {
   workspace: Workspace;
@@ -27,7 +30,9 @@ export interface FixRequest {
   parametersFile?: string;
   /** Write the fixed files (false for --dry-run and the action's suggestion). */
   write: boolean;
-  /** The Terraform grammar, loaded by the caller when the workspace has .tf files. */
+  /** The Bicep parser, for .bicep main templates (fixWorkspaceLoadingGrammars loads it when needed). */
+  bicepParser?: SyntaxParser;
+  /** The Terraform grammar, for .tf files (fixWorkspaceLoadingGrammars loads it when needed). */
   terraform?: TerraformReaders;
 }
 
@@ -45,16 +50,45 @@ export interface FixReport {
 const UTF8_BOM = '\uFEFF';
 
 export function fixWorkspace(request: FixRequest): FixReport {
-  const discovery = discoverTemplates(request.workspace, {
+  return fixDiscovered(request, discover(request));
+}
+
+/**
+ * fixWorkspace, with the Bicep parser loaded (by `loadBicep`, from the application layer) only when a
+ * .bicep file is to be fixed, and the Terraform grammar (`loadTerraform`) only when .tf files are found.
+ */
+export async function fixWorkspaceLoadingGrammars(
+  request: FixRequest,
+  loadBicep: () => Promise<SyntaxParser>,
+  loadTerraform?: () => Promise<TerraformReaders>,
+): Promise<FixReport> {
+  const discovery = discover(request);
+  const needsBicep = request.bicepParser === undefined && discovery.templates.some((f) => isBicepFile(f) && (!request.only || request.only.has(f)));
+  const needsTerraform = request.terraform === undefined && loadTerraform !== undefined && discovery.templates.some((f) => templateKind(f) === 'terraform');
+  const [bicepParser, terraform] = await Promise.all([needsBicep ? loadBicep() : undefined, needsTerraform ? loadTerraform() : undefined]);
+  return fixDiscovered({ ...request, ...(bicepParser ? { bicepParser } : {}), ...(terraform ? { terraform } : {}) }, discovery);
+}
+
+function discover(request: FixRequest): ReturnType<typeof discoverTemplates> {
+  return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
+}
+
+function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discoverTemplates>): FixReport {
   const readLinked = createLinkReader(request.workspace);
-  const armFiles = discovery.templates.filter((file) => templateKind(file) === 'arm');
-  const planned = armFiles.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
-  const terraformFiles = discovery.templates.filter((file) => templateKind(file) === 'terraform');
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  let planned: PlannedFile[];
+  try {
+    planned = discovery.templates
+      .filter((file) => templateKind(file) === 'arm' && (!request.only || request.only.has(file)))
+      .map((file) => planOneFile({ request, trees }, file, readLinked));
+  } finally {
+    trees?.dispose();
+  }
   // A template another one links to is part of that deployment, not a main template: the
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
@@ -64,6 +98,7 @@ export function fixWorkspace(request: FixRequest): FixReport {
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
   });
+  const terraformFiles = discovery.templates.filter((file) => templateKind(file) === 'terraform');
   if (terraformFiles.length > 0) files.push(...planTerraformFolders(request, terraformFiles));
   for (const plan of files) {
     if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
@@ -79,7 +114,11 @@ interface PlannedFile extends FixFileResult {
   bom: string;
 }
 
-function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): PlannedFile {
+function planOneFile(
+  { request, trees }: { request: FixRequest; trees: BicepTrees | undefined },
+  file: string,
+  readLinked: ReturnType<typeof createLinkReader>,
+): PlannedFile {
   const leave = (message: string): PlannedFile => ({
     file,
     original: '',
@@ -101,6 +140,19 @@ function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<t
   const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : '';
   const text = raw.slice(bom.length);
   const settings = request.settingsFor(file);
+  if (isBicepFile(file)) {
+    if (trees === undefined) return leave('the Bicep grammar was not loaded for this run');
+    const plan = planBicepFix({
+      workspace: request.workspace,
+      file,
+      text,
+      settings,
+      trees,
+      readLinked,
+      ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}),
+    });
+    return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+  }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
   return { ...plan, written: false, absolutePath: read.absolutePath, bom };

@@ -9,11 +9,19 @@ import { isAbsolute, join, posix, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { workspaceRelative, type Workspace } from './read-file.ts';
 
-export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = ['**/mainTemplate.json', '**/azuredeploy.json', '**/prereq.azuredeploy.json', '**/*.tf'];
+export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
+  '**/mainTemplate.json',
+  '**/azuredeploy.json',
+  '**/prereq.azuredeploy.json',
+  '**/main.bicep',
+  '**/mainTemplate.bicep',
+  '**/azuredeploy.bicep',
+  '**/*.tf',
+];
 /** `.terraform` holds the modules and providers `terraform init` downloaded: not the repository's own. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
 
-/** What a discovered file is checked as: an ARM template, or a file of a Terraform module folder. */
+/** What a discovered file is checked as: a template (ARM JSON or Bicep), or a file of a Terraform module folder. */
 export type TemplateKind = 'arm' | 'terraform';
 
 export function templateKind(path: string): TemplateKind {
@@ -197,7 +205,7 @@ function describeIncludes(patterns: PatternSet): string {
   const isDefault =
     globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
   return isDefault
-    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json or .tf files'
+    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep or .tf files'
     : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
 }
 

@@ -2,12 +2,12 @@
 // section of the job summary within its share of the summary budget. The fixer is loaded only here.
 import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
-import { loadTerraformTools } from '../terraform-tools.ts';
-import { templateKind } from '../../workspace/discover.ts';
 import type { Workspace } from '../../workspace/read-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import { writeReport } from './outputs.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
+import { loadTerraformTools } from '../terraform-tools.ts';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
 const MAX_SUMMARY_DIFF = 256 * 1024;
@@ -15,17 +15,19 @@ const MAX_FIX_SUMMARY = 384 * 1024;
 
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
 export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
-  const terraform = report.files.some((f) => templateKind(f.path) === 'terraform') ? await loadTerraformTools(workspace) : undefined;
-  const fixed = fixWorkspace({
-    ...(terraform ? { terraform } : {}),
-    workspace,
-    patterns: settings.patterns,
-    settingsFor: settings.settingsFor,
-    only: new Set(report.files.map((f) => f.path)),
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    write: false,
-  });
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
+  const fixed = await fixWorkspaceLoadingGrammars(
+    {
+      workspace,
+      patterns: settings.patterns,
+      settingsFor: settings.settingsFor,
+      only: new Set(report.files.map((f) => f.path)),
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      write: false,
+    },
+    () => createSyntaxParser('bicep'),
+    () => loadTerraformTools(workspace),
+  );
   const diff = await unifiedDiff(fixed.files);
   const out: string[] = ['', '### Suggested fix (`cua-guard fix`)', ''];
   let budget = MAX_FIX_SUMMARY;

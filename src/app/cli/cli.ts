@@ -5,7 +5,8 @@
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspaceWithParsers, terraformToolsFor } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
+import { loadTerraformTools } from '../terraform-tools.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { formatText } from '../../report/text.ts';
@@ -21,6 +22,7 @@ import { TOOL_VERSION } from '../../meta.ts';
 import { trackingResource } from '../../model/tracking-resource.ts';
 import { HELP } from './help.ts';
 import { RULES } from '../../rules/index.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -124,7 +126,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
-  const report = await checkWorkspaceWithParsers({
+  const report = await checkWorkspaceLoadingGrammars({
     workspace,
     settings: settings.check,
     settingsFor: settings.settingsFor,
@@ -154,24 +156,23 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = settings.patterns;
   const dryRun = values['dry-run'];
-  const where = {
-    workspace,
-    paths: positionals.length > 0 ? positionals : [io.cwd],
-    pathsAreDefault: positionals.length === 0,
-    cwd: io.cwd,
-    ...(patterns.length > 0 ? { patterns } : {}),
-  };
-  const terraform = await terraformToolsFor(where);
-  const report = fixWorkspace({
-    ...where,
-    settingsFor: settings.settingsFor,
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    write: !dryRun,
-    ...(terraform ? { terraform } : {}),
-  });
+  const report = await fixWorkspaceLoadingGrammars(
+    {
+      workspace,
+      paths: positionals.length > 0 ? positionals : [io.cwd],
+      pathsAreDefault: positionals.length === 0,
+      cwd: io.cwd,
+      ...(patterns.length > 0 ? { patterns } : {}),
+      settingsFor: settings.settingsFor,
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      write: !dryRun,
+    },
+    () => createSyntaxParser('bicep'),
+    () => loadTerraformTools(workspace),
+  );
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;
   for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
