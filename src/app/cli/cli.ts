@@ -23,6 +23,7 @@ import { trackingResource } from '../../model/tracking-resource.ts';
 import { HELP } from './help.ts';
 import { RULES } from '../../rules/index.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
+import { protectReport } from '../../secrets/report-secrets.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -126,7 +127,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
-  const report = await checkWorkspaceLoadingGrammars({
+  const checked = await checkWorkspaceLoadingGrammars({
     workspace,
     settings: settings.check,
     settingsFor: settings.settingsFor,
@@ -136,12 +137,14 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     ...(patterns.length > 0 ? { patterns } : {}),
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
   });
+  // No secret value in what is printed; a template whose secrets cannot be established shows none (fails closed).
+  const { report, secrets } = protectReport(workspace, checked);
   const readFile = workspaceTextReader(workspace);
   io.stdout(
     format === 'json'
       ? formatJson(report)
       : format === 'sarif'
-        ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile })
+        ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile, secrets })
         : formatText(report),
   );
   // The text format prints the problems itself; JSON and SARIF keep stdout one document.
@@ -180,7 +183,8 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
     for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}\n`);
   }
-  if (dryRun) io.stdout(await unifiedDiff(report.files));
+  // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
+  if (dryRun) io.stdout(await unifiedDiff(report.files, { hideSecureDefaults: true }));
   const changed = report.files.filter((f) => f.fixed !== f.original).length;
   const remaining = report.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
