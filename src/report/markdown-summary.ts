@@ -21,6 +21,8 @@ export interface SummaryOptions {
   maxBytes?: number;
   /** Files that list every finding (JSON report, SARIF), named when the summary is shortened. */
   fullReport?: readonly string[];
+  /** Why the gate fails whatever the findings (a named path unusable, nothing checked): the headline says so. */
+  gateFailure?: string;
 }
 
 const ICON: Record<Finding['severity'], string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
@@ -38,9 +40,13 @@ function header(report: CheckReport & { problems?: { message: string }[] }, opti
   const out: string[] = [];
   out.push(`## ${options.title ?? 'cua-guard: customer usage attribution'}`, '');
   out.push(
-    failed.length === 0
-      ? `✅ **${report.files.length} template(s) checked, all pass.**`
-      : `❌ **${failed.length} of ${report.files.length} template(s) fail.**`,
+    failed.length > 0
+      ? `❌ **${failed.length} of ${report.files.length} template(s) fail.**`
+      : options.gateFailure !== undefined
+        ? `❌ **${report.files.length} template(s) checked; the check fails: ${escapeCell(options.gateFailure)}**`
+        : report.files.length === 0
+          ? `⚠️ **No template checked.**`
+          : `✅ **${report.files.length} template(s) checked, all pass.**`,
   );
   out.push('', `${error} error(s), ${warning} warning(s), ${notice} notice(s)${suppressed ? `, ${suppressed} suppressed` : ''}.`);
   if (shortenedNote) {
@@ -110,6 +116,14 @@ function templateSection(file: TemplateResult, options: SummaryOptions): string[
     `Tracking id: ${trackingIds(file)}${file.scope ? ` · scope: ${file.scope}` : ''}${file.parametersFile ? ` · parameters: \`${file.parametersFile}\`` : ''}`,
   );
   if (file.linkedFiles.length) lines.push('', `Linked templates checked: ${file.linkedFiles.map((f) => `\`${f}\``).join(', ')}`);
+  const what =
+    file.kind === 'managed-application-definition'
+      ? 'a managed application definition'
+      : file.kind === 'managed-application'
+        ? 'a managed application deployment'
+        : undefined;
+  if (what) lines.push('', `This template is ${what}, not a solution template: it needs no tracking deployment of its own.`);
+  if (file.marketplacePackage) lines.push('', 'A Marketplace Azure application package (createUiDefinition.json beside it).');
   if (file.findings.length === 0) return lines;
   lines.push('', '| | Rule | Location | Message |', '|---|---|---|---|');
   for (const finding of file.findings) {

@@ -8,7 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
 import { loadTerraformTools } from '../terraform-tools.ts';
 import type { DeploymentScope } from '../../model/types.ts';
-import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
+import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatSarif } from '../../report/sarif.ts';
@@ -70,6 +71,8 @@ const COMMON_OPTIONS = {
   parameters: { type: 'string' },
   workspace: { type: 'string' },
   config: { type: 'string' },
+  'if-no-templates': { type: 'string' },
+  'marketplace-packages': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 const CHECK_OPTIONS = {
@@ -81,6 +84,7 @@ const CHECK_OPTIONS = {
 const FIX_OPTIONS = {
   ...COMMON_OPTIONS,
   'dry-run': { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 const NEW_ID_OPTIONS = {
@@ -96,6 +100,8 @@ interface CommonValues {
   parameters?: string | undefined;
   workspace?: string | undefined;
   config?: string | undefined;
+  'if-no-templates'?: string | undefined;
+  'marketplace-packages'?: string | undefined;
   format?: string;
   'fail-on'?: string;
 }
@@ -113,6 +119,8 @@ function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
     maxTrackingResources: values['max-tracking-resources'],
     ...(values.parameters ? { parameters: values.parameters } : {}),
     ...(values.config ? { config: values.config } : {}),
+    ...(values['if-no-templates'] ? { ifNoTemplates: values['if-no-templates'] } : {}),
+    ...(values['marketplace-packages'] ? { marketplacePackages: values['marketplace-packages'] } : {}),
     ...(values.format !== undefined ? { format: values.format } : {}),
     ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
   };
@@ -127,8 +135,11 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format, failOn, patterns } = settings;
+  const files = createWorkspaceFiles(workspace);
   const checked = await checkWorkspaceLoadingGrammars({
     workspace,
+    files,
+    linkRoots: settings.linkRoots,
     settings: settings.check,
     settingsFor: settings.settingsFor,
     paths: positionals.length > 0 ? positionals : [io.cwd],
@@ -139,7 +150,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   });
   // No secret value in what is printed; a template whose secrets cannot be established shows none (fails closed).
   const { report, secrets } = protectReport(workspace, checked);
-  const readFile = workspaceTextReader(workspace);
+  const readFile = files.text;
   io.stdout(
     format === 'json'
       ? formatJson(report)
@@ -150,6 +161,11 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   // The text format prints the problems itself; JSON and SARIF keep stdout one document.
   if (format !== 'text') for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
   if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
+  // No silent pass: nothing checked says what was found instead, and exits 2 unless allowed.
+  if (report.files.length === 0 && settings.ifNoTemplates !== 'ignore') {
+    io.stderr(`cua-guard: ${nothingCheckedMessage(report)}\n`);
+    if (settings.ifNoTemplates === 'error') return EXIT_USAGE;
+  }
   if (failOn === 'never') return EXIT_OK;
   if (report.counts.error > 0) return EXIT_FINDINGS;
   return failOn === 'warning' && report.counts.warning > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -161,7 +177,9 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { settings, workspace } = await prepare(values, io);
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
   const patterns = settings.patterns;
-  const dryRun = values['dry-run'];
+  // --check (for CI) writes nothing, like --dry-run, and exits 1 when something would change.
+  const check = values.check;
+  const dryRun = values['dry-run'] || check;
   const report = await fixWorkspaceLoadingGrammars(
     {
       workspace,
@@ -171,6 +189,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
       ...(patterns.length > 0 ? { patterns } : {}),
       settingsFor: settings.settingsFor,
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      linkRoots: settings.linkRoots,
       write: !dryRun,
     },
     () => createSyntaxParser('bicep'),
@@ -184,7 +203,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}\n`);
   }
   // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
-  if (dryRun) io.stdout(await unifiedDiff(report.files, { hideSecureDefaults: true }));
+  if (values['dry-run']) io.stdout(await unifiedDiff(report.files, { hideSecureDefaults: true }));
   const changed = report.files.filter((f) => f.fixed !== f.original).length;
   const remaining = report.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
@@ -192,6 +211,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
       (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? 's' : 've'} errors to fix by hand\n` : '\n'),
   );
   if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
+  if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -225,14 +245,6 @@ function showHelp(io: CliIo): number {
  */
 function namedPathFailed(problems: readonly DiscoveryProblem[], checked: number): boolean {
   return problems.some(isNamedPathProblem) || (checked === 0 && problems.some((p) => p.kind === 'skipped'));
-}
-
-/** Template text for SARIF fingerprints (what identifies a resource); undefined when unreadable. */
-function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {
-  return (file) => {
-    const read = readWorkspaceFile(workspace, file);
-    return read.ok ? read.text : undefined;
-  };
 }
 
 function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {

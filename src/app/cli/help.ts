@@ -22,6 +22,9 @@ Options for check and fix:
       --parameters FILE           parameters file, relative to each template
                                   (default: <template>.parameters.json beside it, when present)
       --workspace DIR             nothing outside DIR is read or written (default: the current folder)
+      --if-no-templates MODE      error (default: exit 2 and say what was found instead), warn or ignore
+      --marketplace-packages MODE check (default: CUA001 is an error in Marketplace packages too) or
+                                  partner-center-adds-id (CUA001 there is a notice: Partner Center adds the id on upload)
       --config FILE               configuration file (default: .cua-guard.json in the workspace, if any);
                                   the flags above override it
 Options for check:
@@ -29,6 +32,7 @@ Options for check:
       --fail-on error|warning|never   which findings make the exit code 1 (default error)
 Options for fix:
       --dry-run                   print a unified diff (for git apply) instead of writing the files
+      --check                     write nothing; exit 1 when fix would change a file (for CI), else 0
 Options for new-id:
       --scope resourceGroup|subscription|managementGroup|tenant   shape of the snippet (default resourceGroup)
 Options for every command:
