@@ -3356,9 +3356,13 @@ var DEFAULT_TEMPLATE_PATTERNS = [
   "**/prereq.azuredeploy.json",
   "**/main.bicep",
   "**/mainTemplate.bicep",
-  "**/azuredeploy.bicep"
+  "**/azuredeploy.bicep",
+  "**/*.tf"
 ];
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform"]);
+function templateKind(path) {
+  return path.toLowerCase().endsWith(".tf") ? "terraform" : "arm";
+}
 var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 function isNamedPathProblem(problem) {
   return problem.kind === "named-path";
@@ -3418,7 +3422,11 @@ function discoverTemplates(workspace, request = {}) {
   const templates = [...found.keys()].sort();
   return {
     templates,
-    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? "bicep" : "arm-template", by: found.get(path) ?? "named" })),
+    sources: templates.map((path) => ({
+      path,
+      kind: /\.bicep$/i.test(path) ? "bicep" : templateKind(path) === "terraform" ? "terraform" : "arm-template",
+      by: found.get(path) ?? "named"
+    })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
     inventory: inventoryOf(walked)
@@ -3515,7 +3523,7 @@ function describeMissing(workspace, path) {
 function describeIncludes(patterns) {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
+  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep or .tf files" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
 }
 function unmatchedGlobs(patterns, matched) {
   const options = { nocase: true, dot: true };
@@ -3534,12 +3542,18 @@ function compile(patterns) {
 }
 function fileNameMatcher(patterns) {
   const names = /* @__PURE__ */ new Set();
+  const extensions = [];
   for (const pattern of patterns) {
     const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name === void 0) return void 0;
-    names.add(name.toLowerCase());
+    const extension = /^\*\*\/\*(\.[^*?[\]{}()!+@/\\.]+)$/.exec(pattern)?.[1];
+    if (name !== void 0) names.add(name.toLowerCase());
+    else if (extension !== void 0) extensions.push(extension.toLowerCase());
+    else return void 0;
   }
-  return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
+  return (path) => {
+    const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+    return names.has(name) || extensions.some((extension) => name.endsWith(extension) && name.length > extension.length);
+  };
 }
 function matchingLineBreaks(match) {
   return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
@@ -7134,7 +7148,7 @@ function suppressionBlockOf(owner) {
 var DEFINITION = "microsoft.solutions/applicationdefinitions";
 var APPLICATION = "microsoft.solutions/applications";
 var DEPLOYMENTS = "microsoft.resources/deployments";
-function templateKind(root) {
+function templateKind2(root) {
   const resources = root["resources"];
   const list = Array.isArray(resources) ? resources : resources !== null && typeof resources === "object" ? Object.values(resources) : [];
   const types = list.map((r) => r !== null && typeof r === "object" && !Array.isArray(r) ? r : void 0).filter((r) => r !== void 0 && r["existing"] !== true).filter((r) => !(String(r["type"] ?? "").toLowerCase() === DEPLOYMENTS && /^pid-/i.test(String(r["name"] ?? "")))).map((r) => String(r["type"] ?? "").toLowerCase());
@@ -7188,7 +7202,7 @@ function buildTemplateModel(main, options = {}) {
   const model = {
     main,
     scope,
-    kind: templateKind(main.root),
+    kind: templateKind2(main.root),
     marketplacePackage: options.marketplacePackage === true,
     resources: [],
     linkNotes: [],
@@ -7773,6 +7787,9 @@ function scanValueEnd(text, pos) {
 }
 
 // src/engine/rule.ts
+function isTerraformRule(rule) {
+  return rule.meta.source === "terraform";
+}
 function renderMessage(template, data) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key2) => {
     const value = data?.[key2];
@@ -7806,6 +7823,7 @@ function checkModel(model, plan, parametersProblem) {
   const ruleIds = rules.map((rule) => rule.meta.id);
   const pending = [];
   for (const rule of rules) {
+    if (isTerraformRule(rule)) continue;
     const severity = severityFor(rule, settings);
     if (severity === void 0) continue;
     const report2 = (r) => {
@@ -7839,6 +7857,7 @@ function checkUnreadableTemplate(file, text, problem, plan) {
   const pending = [];
   const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
   for (const rule of plan.rules) {
+    if (isTerraformRule(rule)) continue;
     const check = rule.checkUnreadable;
     if (check === void 0) continue;
     const severity = severityFor(rule, plan.settings) ?? "error";
@@ -9514,6 +9533,385 @@ var cua017 = {
   }
 };
 
+// src/rules/terraform-provider.ts
+function providerLabel(configuration) {
+  return configuration.alias === void 0 ? configuration.provider : `${configuration.provider}.${configuration.alias}`;
+}
+function blockHeader(configuration) {
+  return { offset: configuration.block.span.offset, end: configuration.block.bodyStart };
+}
+function sourceNote(value) {
+  const last = value.via.at(-1);
+  if (last === void 0) return "";
+  return ` (${value.via.map((v) => v.what).join(" \u2192 ")})`;
+}
+function showValue(value) {
+  return typeof value === "string" ? `'${truncate(value)}'` : String(value);
+}
+function partnerIdTexts(configuration) {
+  return (configuration.partnerId?.resolution.values ?? []).filter((v) => v.value !== null && v.value !== "");
+}
+function literalSpan(configuration) {
+  const value = configuration.partnerId?.attribute.value;
+  return value?.kind === "literal" && typeof value.value === "string" ? value.span : void 0;
+}
+
+// src/rules/cua201-missing-partner-id.ts
+var messages18 = {
+  missing: "provider {{provider}} sets no partner_id: usage of the resources it deploys is attributed to no partner (set partner_id, or ARM_PARTNER_ID in the workflow that runs Terraform)",
+  empty: "provider {{provider}} sets partner_id to an empty value{{source}}: usage is attributed to no partner",
+  emptyWhen: "provider {{provider}} partner_id can be {{value}}{{source}}: in that case usage is attributed to no partner",
+  noProviderBlock: "this root module uses {{resource}} without an azurerm or azapi provider block, so no partner_id is set: add a provider block with partner_id, or set ARM_PARTNER_ID in the workflow that runs Terraform"
+};
+var cua201 = {
+  meta: {
+    id: "CUA201",
+    source: "terraform",
+    name: "missing-partner-id",
+    description: "An azurerm or azapi provider block of a Terraform root module sets no partner_id",
+    help: [
+      "Terraform attributes usage through the provider: `partner_id` on the `azurerm` and `azapi` provider blocks (or the `ARM_PARTNER_ID` environment variable) is sent with every request, and Microsoft's customer usage attribution guidance names it as the way to attribute Terraform deployments. Each provider block (each `alias` too) is its own configuration: a block without `partner_id` deploys unattributed.",
+      "",
+      "Checked in folders that configure an `azurerm` or `azapi` provider; a folder that only declares resources (a child module) gets its provider from the caller and is not a finding. A folder with a `backend` (a root module for certain) that uses azurerm/azapi resources without any provider block is reported too. A workflow in `.github/workflows/` that sets `ARM_PARTNER_ID` at workflow, job or step level for a job that runs Terraform satisfies this rule for every root module of the repository (cua-guard cannot tell which folder a job runs in); a value set any other way (`$GITHUB_ENV`, a reusable workflow, another CI system, Terraform Cloud variables) is not visible.",
+      "",
+      "Failing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      "}",
+      "```",
+      "Passing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      '  partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"',
+      "}",
+      "```",
+      "",
+      '`cua-guard fix` inserts `partner_id = "<id>"` into the provider block when exactly one tracking id is configured.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages18
+  },
+  check({ module, settings, report: report2 }) {
+    if (module.workflowPartnerIds.some((env) => env.value !== "")) return;
+    if (module.providers.length === 0) {
+      reportNoProviderBlock(module, report2);
+      return;
+    }
+    const [only, ...others] = settings.trackingIds;
+    const id = only !== void 0 && others.length === 0 ? only : void 0;
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const block = configuration.block.span;
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) {
+        const fix = id === void 0 ? void 0 : insertPartnerId(configuration, module, id);
+        report2({
+          messageId: "missing",
+          data: { provider },
+          file: configuration.file,
+          span: blockHeader(configuration),
+          block,
+          ...fix ? { fix } : { notFixable: "no single tracking id is configured (tracking-ids) to write into the provider block" }
+        });
+        continue;
+      }
+      const unset = partnerId.resolution.values.filter((v) => v.value === null || v.value === "");
+      const [first] = unset;
+      if (first === void 0) continue;
+      const always = unset.length === partnerId.resolution.values.length && partnerId.resolution.unresolved.length === 0;
+      report2({
+        messageId: always ? "empty" : "emptyWhen",
+        data: { provider, source: sourceNote(first), ...always ? {} : { value: first.value === null ? "null" : "''" } },
+        file: configuration.file,
+        span: partnerId.attribute.span,
+        block,
+        ...always ? {} : { severity: "warning" }
+      });
+    }
+  }
+};
+function reportNoProviderBlock(module, report2) {
+  const resource = module.firstAzureResource;
+  if (module.backend === void 0 || resource === void 0) return;
+  const [type, name] = resource.block.labels;
+  report2({
+    messageId: "noProviderBlock",
+    data: { resource: `${resource.block.type === "data" ? "data." : ""}${type ?? ""}.${name ?? ""}` },
+    file: resource.file,
+    span: { offset: resource.block.span.offset, end: resource.block.bodyStart },
+    block: resource.block.span,
+    notFixable: "a provider block is configuration people write (credentials, features): cua-guard does not add one"
+  });
+}
+function insertPartnerId(configuration, module, id) {
+  const file = module.files.find((f) => f.file === configuration.file);
+  if (file === void 0) return void 0;
+  const { block } = configuration;
+  const text = file.text;
+  const firstItem = Math.min(...[...block.attributes, ...block.blocks].map((item) => item.span.offset), block.bodyEnd);
+  const lineStart = text.lastIndexOf("\n", firstItem - 1) + 1;
+  const ownLine = lineStart > block.bodyStart && text.slice(lineStart, firstItem).trim() === "";
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const blockLineStart = text.lastIndexOf("\n", block.span.offset - 1) + 1;
+  const blockIndent = /^[ \t]*/.exec(text.slice(blockLineStart, block.span.offset))?.[0] ?? "";
+  const indent = ownLine && firstItem !== block.bodyEnd ? text.slice(lineStart, firstItem) : `${blockIndent}  `;
+  const line = `partner_id = "${id}"`;
+  const operation = ownLine ? { kind: "text", offset: lineStart, length: 0, content: `${indent}${line}${newline}` } : {
+    kind: "text",
+    offset: block.bodyStart,
+    length: 0,
+    content: `${newline}${indent}${line}${firstItem === block.bodyEnd ? `${newline}${blockIndent}` : newline}`
+  };
+  return { file: configuration.file, operations: [operation], description: `set partner_id = "${id}" in provider ${providerLabel(configuration)}` };
+}
+
+// src/model/terraform/partner-id.ts
+var PID = "pid-";
+var PARTNER_CENTER_END2 = "-partnercenter";
+function classifyPartnerId(value) {
+  if (value === "") return { form: "empty" };
+  if (isGuid(value)) return { form: "guid", trackingId: value.toLowerCase() };
+  if (!value.startsWith(PID)) return { form: "invalid" };
+  const rest = value.slice(PID.length);
+  if (isGuid(rest)) return { form: "pid-guid", trackingId: rest.toLowerCase() };
+  if (rest.endsWith(PARTNER_CENTER_END2)) {
+    const guid = rest.slice(0, -PARTNER_CENTER_END2.length);
+    if (isGuid(guid)) return { form: "partner-center", trackingId: guid.toLowerCase() };
+  }
+  return { form: "invalid" };
+}
+
+// src/rules/cua202-invalid-partner-id.ts
+var messages19 = {
+  invalid: "provider {{provider}} partner_id {{value}}{{source}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it and the run fails before anything is deployed",
+  pidPrefix: "provider {{provider}} partner_id {{value}}{{source}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says (provider versions before pid- support reject it)",
+  invalidEnv: "ARM_PARTNER_ID {{value}} in job {{job}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it",
+  pidPrefixEnv: "ARM_PARTNER_ID {{value}} in job {{job}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says"
+};
+var cua202 = {
+  meta: {
+    id: "CUA202",
+    source: "terraform",
+    name: "invalid-partner-id",
+    description: "A Terraform partner_id is not a GUID or a Partner Center id, or has the pid- prefix",
+    help: [
+      "What the azurerm provider accepts as `partner_id` (its `ValidatePartnerID` in internal/provider/provider.go, and the provider documentation's `partner_id` argument): a GUID, `pid-<GUID>`, or `pid-<GUID>-partnercenter` for a published commercial marketplace Azure app; the `pid-` prefix is matched in lower case. Anything else fails `terraform plan`. Earlier provider versions accepted only a GUID, and Microsoft's customer usage attribution guidance says: do not prefix the GUID with `pid-` (for a marketplace Azure app, use the entire tracking id Partner Center shows, which is the `-partnercenter` form).",
+      "",
+      "So `pid-<GUID>` is a warning (it works with current providers, but not with older ones and not as the guidance says), and anything that is not one of the three forms is an error. Values are resolved through variable defaults, .tfvars files and locals; `ARM_PARTNER_ID` written literally in a workflow is checked too.",
+      "",
+      'Failing: `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "my-offer"`.',
+      'Passing: `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.',
+      "",
+      "`cua-guard fix` removes the `pid-` prefix from a literal written in the provider block."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages19
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      for (const value of partnerIdTexts(configuration)) {
+        const problem = problemOf(value.value);
+        if (problem === void 0) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const base = {
+          messageId: problem === "prefix" ? "pidPrefix" : "invalid",
+          data: { provider, value: showValue(value.value), source: sourceNote(value) },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...problem === "prefix" ? { severity: "warning" } : {}
+        };
+        if (problem === "prefix" && literal && typeof value.value === "string" && literal.end - literal.offset === value.value.length + 2) {
+          const fix = {
+            file: configuration.file,
+            operations: [{ kind: "text", offset: literal.offset + 1, length: 4, content: "" }],
+            description: `remove the pid- prefix from provider ${provider} partner_id`
+          };
+          report2({ ...base, fix });
+        } else
+          report2({
+            ...base,
+            notFixable: problem === "prefix" ? "the value is not written in the provider block itself" : "which partner id was meant is for people to say"
+          });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0) continue;
+      const problem = problemOf(env.value);
+      if (problem === void 0) continue;
+      report2({
+        messageId: problem === "prefix" ? "pidPrefixEnv" : "invalidEnv",
+        data: { value: showValue(env.value), job: env.job },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows",
+        ...problem === "prefix" ? { severity: "warning" } : {}
+      });
+    }
+  }
+};
+function problemOf(value) {
+  if (typeof value !== "string") return "invalid";
+  const form = classifyPartnerId(value).form;
+  if (form === "pid-guid") return "prefix";
+  return form === "invalid" ? "invalid" : void 0;
+}
+
+// src/rules/cua203-unregistered-partner-id.ts
+var CONSEQUENCE2 = "; usage would be attributed to someone else's offer, or to no one";
+var messages20 = {
+  unregistered: `provider {{provider}} partner_id {{value}}{{source}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredOfMany: `provider {{provider}} partner_id {{value}}{{source}} is not any of the {{count}} registered ids${CONSEQUENCE2}`,
+  unregisteredEnv: `ARM_PARTNER_ID {{value}} in job {{job}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredEnvOfMany: `ARM_PARTNER_ID {{value}} in job {{job}} is not any of the {{count}} registered ids${CONSEQUENCE2}`
+};
+var cua203 = {
+  meta: {
+    id: "CUA203",
+    source: "terraform",
+    name: "unregistered-partner-id",
+    description: "A Terraform partner_id is not one of the ids registered in tracking-ids",
+    help: [
+      "Only when `tracking-ids` is set. The GUID of a `partner_id` (alone, `pid-<GUID>` or `pid-<GUID>-partnercenter`), resolved through variable defaults, .tfvars files and locals, or of an `ARM_PARTNER_ID` written in a workflow, is not one of your registered ids: usage would be attributed to someone else's offer, or to no one. Values that are not a partner id at all are CUA202's.",
+      "",
+      'Passing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`.',
+      'Failing: the same input and `partner_id = "00000000-0000-0000-0000-000000000000"`.',
+      "",
+      "`cua-guard fix` writes the registered id over a literal GUID in the provider block when exactly one id is given."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages20
+  },
+  check({ module, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const many = registeredIds.length > 1;
+    const registered = many ? { count: registeredIds.length } : { registered: only };
+    const unregistered = (value) => {
+      if (typeof value !== "string") return false;
+      const form = classifyPartnerId(value);
+      return "trackingId" in form && !registeredIds.includes(form.trackingId);
+    };
+    for (const configuration of module.providers) {
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      const provider = providerLabel(configuration);
+      for (const value of partnerIdTexts(configuration)) {
+        if (!unregistered(value.value)) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const fix = literal && !many ? {
+          file: configuration.file,
+          operations: [{ kind: "text", offset: literal.offset, length: literal.end - literal.offset, content: `"${only}"` }],
+          description: `set provider ${provider} partner_id to the registered id ${only}`
+        } : void 0;
+        report2({
+          messageId: many ? "unregisteredOfMany" : "unregistered",
+          data: { provider, value: showValue(value.value), source: sourceNote(value), ...registered },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...fix ? { fix } : {
+            notFixable: many ? "several ids are registered: which one belongs here is for people to say" : "the value is not written in the provider block itself"
+          }
+        });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0 || !unregistered(env.value)) continue;
+      report2({
+        messageId: many ? "unregisteredEnvOfMany" : "unregisteredEnv",
+        data: { value: showValue(env.value), job: env.job, ...registered },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows"
+      });
+    }
+  }
+};
+
+// src/rules/cua204-unresolved-partner-id.ts
+var messages21 = {
+  unresolved: "provider {{provider}} partner_id depends on {{expression}}, which {{reason}}: it cannot be checked before Terraform runs"
+};
+var cua204 = {
+  meta: {
+    id: "CUA204",
+    source: "terraform",
+    name: "unresolved-partner-id",
+    description: "A Terraform partner_id cannot be resolved from the repository",
+    help: [
+      "cua-guard resolves `partner_id` through `var.x` (the folder's `terraform.tfvars` and `*.auto.tfvars` override the default; every other `*.tfvars` file in the folder is one more possible value), `local.x`, string templates and conditionals (`cond ? a : b` with `!`, `==`, `!=`). A variable with no default and no .tfvars value, a function call, a data source or a module output is known only when Terraform runs (from `-var`, `TF_VAR_\u2026`, or the cloud): its value cannot be checked here.",
+      "",
+      'Failing (a notice): `partner_id = var.partner_id` with `variable "partner_id" {}` and no .tfvars value.',
+      'Passing: the same with `default = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, or a `terraform.tfvars` that sets it.'
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages21,
+    notFixable: "the value comes from outside the repository; only people can say what it is"
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) continue;
+      for (const unresolved of partnerId.resolution.unresolved) {
+        report2({
+          messageId: "unresolved",
+          data: { provider: providerLabel(configuration), expression: truncate(unresolved.expression), reason: unresolved.reason },
+          file: configuration.file,
+          span: partnerId.attribute.value.span,
+          block: configuration.block.span
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua205-unreadable-terraform.ts
+var messages22 = {
+  unreadable: "cua-guard could not read this part of the Terraform file: a provider block or partner_id value written here is not checked",
+  unreadableMore: "cua-guard could not read this part of the Terraform file, nor {{more}} more places after it: a provider block or partner_id value written there is not checked"
+};
+var cua205 = {
+  meta: {
+    id: "CUA205",
+    source: "terraform",
+    name: "unreadable-terraform",
+    description: "Part of a Terraform file could not be read",
+    help: [
+      "cua-guard reads Terraform with the tree-sitter Terraform grammar (`@tree-sitter-grammars/tree-sitter-hcl`), without Terraform itself. Where the grammar cannot read the text (a syntax error, or syntax newer than the grammar), the finding points at the first place; the rest of the file and folder is still checked, but nothing is concluded about what could not be read. A file that is not text at all (binary, not UTF-8) is reported at its start.",
+      "",
+      'Failing: `provider "azurerm" {` with no closing brace.',
+      "Passing: the block closed."
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "high",
+    messages: messages22,
+    notFixable: "cua-guard does not rewrite what it cannot read"
+  },
+  check({ module, report: report2 }) {
+    for (const file of [...module.files, ...module.varFiles]) {
+      const [first, ...rest] = file.syntaxErrors;
+      if (first === void 0) continue;
+      report2({
+        messageId: rest.length === 0 ? "unreadable" : "unreadableMore",
+        ...rest.length === 0 ? {} : { data: { more: rest.length } },
+        file: file.file,
+        span: first
+      });
+    }
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   cua001,
@@ -9532,7 +9930,12 @@ var RULES = [
   cua014,
   cua015,
   cua016,
-  cua017
+  cua017,
+  cua201,
+  cua202,
+  cua203,
+  cua204,
+  cua205
 ];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 function findRule(id) {
@@ -10503,12 +10906,50 @@ function generatedByBicep(workspace, file) {
   return isRecord(generator) && typeof generator["name"] === "string" && generator["name"].toLowerCase() === "bicep";
 }
 
+// src/app/terraform-tools.ts
+async function loadTerraformTools(workspace) {
+  const { createTerraformTools } = await import("./lazy-app-check-terraform.js");
+  return createTerraformTools(workspace);
+}
+function terraformNotLoaded(files) {
+  const firstOfFolder = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+    if (!firstOfFolder.has(folder)) firstOfFolder.set(folder, file);
+  }
+  const message = "cua-guard could not check this Terraform module: the Terraform grammar was not loaded (internal error); please report it";
+  return [...firstOfFolder.values()].sort().map((file) => ({
+    path: file,
+    verdict: "fail",
+    findings: [
+      {
+        ruleId: "internal-error",
+        severity: "error",
+        messageId: "internal-error",
+        data: { error: "grammar not loaded" },
+        message,
+        file,
+        line: 1,
+        column: 1,
+        internalError: true
+      }
+    ],
+    tracking: [],
+    linkedFiles: []
+  }));
+}
+
 // src/app/check-workspace.ts
 async function checkWorkspaceLoadingGrammars(request) {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
   const discovery = discover(request, files);
   const needsBicep = request.bicepParser === void 0 && discovery.templates.some(isBicepFile);
-  return checkDiscovered({ ...request, files, ...needsBicep ? { bicepParser: await createSyntaxParser("bicep") } : {} }, discovery);
+  const needsTerraform = request.terraform === void 0 && discovery.sources.some((source) => source.kind === "terraform");
+  const [bicepParser, terraform] = await Promise.all([
+    needsBicep ? createSyntaxParser("bicep") : void 0,
+    needsTerraform ? loadTerraformTools(request.workspace) : void 0
+  ]);
+  return checkDiscovered({ ...request, files, ...bicepParser ? { bicepParser } : {}, ...terraform ? { terraform } : {} }, discovery);
 }
 function discover(request, files) {
   return discoverTemplates(request.workspace, {
@@ -10520,12 +10961,25 @@ function discover(request, files) {
   });
 }
 function checkDiscovered(request, discovery) {
+  const terraformFiles = discovery.sources.filter((source) => source.kind === "terraform").map((source) => source.path);
+  const templates = terraformFiles.length === 0 ? discovery : {
+    ...discovery,
+    sources: discovery.sources.filter((s) => s.kind !== "terraform"),
+    templates: discovery.templates.filter((f) => templateKind(f) !== "terraform")
+  };
   const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : void 0;
+  let report2;
   try {
-    return checkGraph(request, discovery, trees);
+    report2 = checkGraph(request, templates, trees);
   } finally {
     trees?.dispose();
   }
+  if (terraformFiles.length === 0) return report2;
+  const settingsFor = (file) => request.settingsFor?.(file) ?? request.settings;
+  const terraformRequest = { workspace: request.workspace, rules: request.rules ?? RULES, settingsFor };
+  const terraform = request.terraform ? request.terraform.checkFiles(terraformRequest, terraformFiles) : terraformNotLoaded(terraformFiles);
+  const all = [...report2.files, ...terraform].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { ...report2, files: all, counts: countFindings(all) };
 }
 function checkGraph(request, discovery, trees) {
   const { files } = request;
@@ -12328,7 +12782,8 @@ async function suggestFix({ settings, workspace, report: report2, places, redact
       linkRoots: settings.linkRoots,
       write: false
     },
-    () => createSyntaxParser("bicep")
+    () => createSyntaxParser("bicep"),
+    () => loadTerraformTools(workspace)
   );
   const diff = redact(await unifiedDiff(fixed.files, { hideSecureDefaults: true }));
   const out = ["", "### Suggested fix (`cua-guard fix`)", ""];

@@ -30235,6 +30235,385 @@ var cua017 = {
   }
 };
 
+// src/rules/terraform-provider.ts
+function providerLabel(configuration) {
+  return configuration.alias === void 0 ? configuration.provider : `${configuration.provider}.${configuration.alias}`;
+}
+function blockHeader(configuration) {
+  return { offset: configuration.block.span.offset, end: configuration.block.bodyStart };
+}
+function sourceNote(value) {
+  const last = value.via.at(-1);
+  if (last === void 0) return "";
+  return ` (${value.via.map((v) => v.what).join(" \u2192 ")})`;
+}
+function showValue(value) {
+  return typeof value === "string" ? `'${truncate(value)}'` : String(value);
+}
+function partnerIdTexts(configuration) {
+  return (configuration.partnerId?.resolution.values ?? []).filter((v) => v.value !== null && v.value !== "");
+}
+function literalSpan(configuration) {
+  const value = configuration.partnerId?.attribute.value;
+  return value?.kind === "literal" && typeof value.value === "string" ? value.span : void 0;
+}
+
+// src/rules/cua201-missing-partner-id.ts
+var messages18 = {
+  missing: "provider {{provider}} sets no partner_id: usage of the resources it deploys is attributed to no partner (set partner_id, or ARM_PARTNER_ID in the workflow that runs Terraform)",
+  empty: "provider {{provider}} sets partner_id to an empty value{{source}}: usage is attributed to no partner",
+  emptyWhen: "provider {{provider}} partner_id can be {{value}}{{source}}: in that case usage is attributed to no partner",
+  noProviderBlock: "this root module uses {{resource}} without an azurerm or azapi provider block, so no partner_id is set: add a provider block with partner_id, or set ARM_PARTNER_ID in the workflow that runs Terraform"
+};
+var cua201 = {
+  meta: {
+    id: "CUA201",
+    source: "terraform",
+    name: "missing-partner-id",
+    description: "An azurerm or azapi provider block of a Terraform root module sets no partner_id",
+    help: [
+      "Terraform attributes usage through the provider: `partner_id` on the `azurerm` and `azapi` provider blocks (or the `ARM_PARTNER_ID` environment variable) is sent with every request, and Microsoft's customer usage attribution guidance names it as the way to attribute Terraform deployments. Each provider block (each `alias` too) is its own configuration: a block without `partner_id` deploys unattributed.",
+      "",
+      "Checked in folders that configure an `azurerm` or `azapi` provider; a folder that only declares resources (a child module) gets its provider from the caller and is not a finding. A folder with a `backend` (a root module for certain) that uses azurerm/azapi resources without any provider block is reported too. A workflow in `.github/workflows/` that sets `ARM_PARTNER_ID` at workflow, job or step level for a job that runs Terraform satisfies this rule for every root module of the repository (cua-guard cannot tell which folder a job runs in); a value set any other way (`$GITHUB_ENV`, a reusable workflow, another CI system, Terraform Cloud variables) is not visible.",
+      "",
+      "Failing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      "}",
+      "```",
+      "Passing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      '  partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"',
+      "}",
+      "```",
+      "",
+      '`cua-guard fix` inserts `partner_id = "<id>"` into the provider block when exactly one tracking id is configured.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages18
+  },
+  check({ module, settings, report: report2 }) {
+    if (module.workflowPartnerIds.some((env) => env.value !== "")) return;
+    if (module.providers.length === 0) {
+      reportNoProviderBlock(module, report2);
+      return;
+    }
+    const [only, ...others] = settings.trackingIds;
+    const id = only !== void 0 && others.length === 0 ? only : void 0;
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const block = configuration.block.span;
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) {
+        const fix = id === void 0 ? void 0 : insertPartnerId(configuration, module, id);
+        report2({
+          messageId: "missing",
+          data: { provider },
+          file: configuration.file,
+          span: blockHeader(configuration),
+          block,
+          ...fix ? { fix } : { notFixable: "no single tracking id is configured (tracking-ids) to write into the provider block" }
+        });
+        continue;
+      }
+      const unset = partnerId.resolution.values.filter((v) => v.value === null || v.value === "");
+      const [first] = unset;
+      if (first === void 0) continue;
+      const always = unset.length === partnerId.resolution.values.length && partnerId.resolution.unresolved.length === 0;
+      report2({
+        messageId: always ? "empty" : "emptyWhen",
+        data: { provider, source: sourceNote(first), ...always ? {} : { value: first.value === null ? "null" : "''" } },
+        file: configuration.file,
+        span: partnerId.attribute.span,
+        block,
+        ...always ? {} : { severity: "warning" }
+      });
+    }
+  }
+};
+function reportNoProviderBlock(module, report2) {
+  const resource = module.firstAzureResource;
+  if (module.backend === void 0 || resource === void 0) return;
+  const [type, name3] = resource.block.labels;
+  report2({
+    messageId: "noProviderBlock",
+    data: { resource: `${resource.block.type === "data" ? "data." : ""}${type ?? ""}.${name3 ?? ""}` },
+    file: resource.file,
+    span: { offset: resource.block.span.offset, end: resource.block.bodyStart },
+    block: resource.block.span,
+    notFixable: "a provider block is configuration people write (credentials, features): cua-guard does not add one"
+  });
+}
+function insertPartnerId(configuration, module, id) {
+  const file = module.files.find((f) => f.file === configuration.file);
+  if (file === void 0) return void 0;
+  const { block } = configuration;
+  const text = file.text;
+  const firstItem = Math.min(...[...block.attributes, ...block.blocks].map((item) => item.span.offset), block.bodyEnd);
+  const lineStart = text.lastIndexOf("\n", firstItem - 1) + 1;
+  const ownLine = lineStart > block.bodyStart && text.slice(lineStart, firstItem).trim() === "";
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const blockLineStart = text.lastIndexOf("\n", block.span.offset - 1) + 1;
+  const blockIndent = /^[ \t]*/.exec(text.slice(blockLineStart, block.span.offset))?.[0] ?? "";
+  const indent = ownLine && firstItem !== block.bodyEnd ? text.slice(lineStart, firstItem) : `${blockIndent}  `;
+  const line = `partner_id = "${id}"`;
+  const operation = ownLine ? { kind: "text", offset: lineStart, length: 0, content: `${indent}${line}${newline}` } : {
+    kind: "text",
+    offset: block.bodyStart,
+    length: 0,
+    content: `${newline}${indent}${line}${firstItem === block.bodyEnd ? `${newline}${blockIndent}` : newline}`
+  };
+  return { file: configuration.file, operations: [operation], description: `set partner_id = "${id}" in provider ${providerLabel(configuration)}` };
+}
+
+// src/model/terraform/partner-id.ts
+var PID = "pid-";
+var PARTNER_CENTER_END2 = "-partnercenter";
+function classifyPartnerId(value) {
+  if (value === "") return { form: "empty" };
+  if (isGuid(value)) return { form: "guid", trackingId: value.toLowerCase() };
+  if (!value.startsWith(PID)) return { form: "invalid" };
+  const rest = value.slice(PID.length);
+  if (isGuid(rest)) return { form: "pid-guid", trackingId: rest.toLowerCase() };
+  if (rest.endsWith(PARTNER_CENTER_END2)) {
+    const guid = rest.slice(0, -PARTNER_CENTER_END2.length);
+    if (isGuid(guid)) return { form: "partner-center", trackingId: guid.toLowerCase() };
+  }
+  return { form: "invalid" };
+}
+
+// src/rules/cua202-invalid-partner-id.ts
+var messages19 = {
+  invalid: "provider {{provider}} partner_id {{value}}{{source}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it and the run fails before anything is deployed",
+  pidPrefix: "provider {{provider}} partner_id {{value}}{{source}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says (provider versions before pid- support reject it)",
+  invalidEnv: "ARM_PARTNER_ID {{value}} in job {{job}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it",
+  pidPrefixEnv: "ARM_PARTNER_ID {{value}} in job {{job}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says"
+};
+var cua202 = {
+  meta: {
+    id: "CUA202",
+    source: "terraform",
+    name: "invalid-partner-id",
+    description: "A Terraform partner_id is not a GUID or a Partner Center id, or has the pid- prefix",
+    help: [
+      "What the azurerm provider accepts as `partner_id` (its `ValidatePartnerID` in internal/provider/provider.go, and the provider documentation's `partner_id` argument): a GUID, `pid-<GUID>`, or `pid-<GUID>-partnercenter` for a published commercial marketplace Azure app; the `pid-` prefix is matched in lower case. Anything else fails `terraform plan`. Earlier provider versions accepted only a GUID, and Microsoft's customer usage attribution guidance says: do not prefix the GUID with `pid-` (for a marketplace Azure app, use the entire tracking id Partner Center shows, which is the `-partnercenter` form).",
+      "",
+      "So `pid-<GUID>` is a warning (it works with current providers, but not with older ones and not as the guidance says), and anything that is not one of the three forms is an error. Values are resolved through variable defaults, .tfvars files and locals; `ARM_PARTNER_ID` written literally in a workflow is checked too.",
+      "",
+      'Failing: `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "my-offer"`.',
+      'Passing: `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.',
+      "",
+      "`cua-guard fix` removes the `pid-` prefix from a literal written in the provider block."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages19
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      for (const value of partnerIdTexts(configuration)) {
+        const problem = problemOf(value.value);
+        if (problem === void 0) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const base2 = {
+          messageId: problem === "prefix" ? "pidPrefix" : "invalid",
+          data: { provider, value: showValue(value.value), source: sourceNote(value) },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...problem === "prefix" ? { severity: "warning" } : {}
+        };
+        if (problem === "prefix" && literal && typeof value.value === "string" && literal.end - literal.offset === value.value.length + 2) {
+          const fix = {
+            file: configuration.file,
+            operations: [{ kind: "text", offset: literal.offset + 1, length: 4, content: "" }],
+            description: `remove the pid- prefix from provider ${provider} partner_id`
+          };
+          report2({ ...base2, fix });
+        } else
+          report2({
+            ...base2,
+            notFixable: problem === "prefix" ? "the value is not written in the provider block itself" : "which partner id was meant is for people to say"
+          });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0) continue;
+      const problem = problemOf(env.value);
+      if (problem === void 0) continue;
+      report2({
+        messageId: problem === "prefix" ? "pidPrefixEnv" : "invalidEnv",
+        data: { value: showValue(env.value), job: env.job },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows",
+        ...problem === "prefix" ? { severity: "warning" } : {}
+      });
+    }
+  }
+};
+function problemOf(value) {
+  if (typeof value !== "string") return "invalid";
+  const form = classifyPartnerId(value).form;
+  if (form === "pid-guid") return "prefix";
+  return form === "invalid" ? "invalid" : void 0;
+}
+
+// src/rules/cua203-unregistered-partner-id.ts
+var CONSEQUENCE2 = "; usage would be attributed to someone else's offer, or to no one";
+var messages20 = {
+  unregistered: `provider {{provider}} partner_id {{value}}{{source}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredOfMany: `provider {{provider}} partner_id {{value}}{{source}} is not any of the {{count}} registered ids${CONSEQUENCE2}`,
+  unregisteredEnv: `ARM_PARTNER_ID {{value}} in job {{job}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredEnvOfMany: `ARM_PARTNER_ID {{value}} in job {{job}} is not any of the {{count}} registered ids${CONSEQUENCE2}`
+};
+var cua203 = {
+  meta: {
+    id: "CUA203",
+    source: "terraform",
+    name: "unregistered-partner-id",
+    description: "A Terraform partner_id is not one of the ids registered in tracking-ids",
+    help: [
+      "Only when `tracking-ids` is set. The GUID of a `partner_id` (alone, `pid-<GUID>` or `pid-<GUID>-partnercenter`), resolved through variable defaults, .tfvars files and locals, or of an `ARM_PARTNER_ID` written in a workflow, is not one of your registered ids: usage would be attributed to someone else's offer, or to no one. Values that are not a partner id at all are CUA202's.",
+      "",
+      'Passing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`.',
+      'Failing: the same input and `partner_id = "00000000-0000-0000-0000-000000000000"`.',
+      "",
+      "`cua-guard fix` writes the registered id over a literal GUID in the provider block when exactly one id is given."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages20
+  },
+  check({ module, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const many = registeredIds.length > 1;
+    const registered = many ? { count: registeredIds.length } : { registered: only };
+    const unregistered = (value) => {
+      if (typeof value !== "string") return false;
+      const form = classifyPartnerId(value);
+      return "trackingId" in form && !registeredIds.includes(form.trackingId);
+    };
+    for (const configuration of module.providers) {
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      const provider = providerLabel(configuration);
+      for (const value of partnerIdTexts(configuration)) {
+        if (!unregistered(value.value)) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const fix = literal && !many ? {
+          file: configuration.file,
+          operations: [{ kind: "text", offset: literal.offset, length: literal.end - literal.offset, content: `"${only}"` }],
+          description: `set provider ${provider} partner_id to the registered id ${only}`
+        } : void 0;
+        report2({
+          messageId: many ? "unregisteredOfMany" : "unregistered",
+          data: { provider, value: showValue(value.value), source: sourceNote(value), ...registered },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...fix ? { fix } : {
+            notFixable: many ? "several ids are registered: which one belongs here is for people to say" : "the value is not written in the provider block itself"
+          }
+        });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0 || !unregistered(env.value)) continue;
+      report2({
+        messageId: many ? "unregisteredEnvOfMany" : "unregisteredEnv",
+        data: { value: showValue(env.value), job: env.job, ...registered },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows"
+      });
+    }
+  }
+};
+
+// src/rules/cua204-unresolved-partner-id.ts
+var messages21 = {
+  unresolved: "provider {{provider}} partner_id depends on {{expression}}, which {{reason}}: it cannot be checked before Terraform runs"
+};
+var cua204 = {
+  meta: {
+    id: "CUA204",
+    source: "terraform",
+    name: "unresolved-partner-id",
+    description: "A Terraform partner_id cannot be resolved from the repository",
+    help: [
+      "cua-guard resolves `partner_id` through `var.x` (the folder's `terraform.tfvars` and `*.auto.tfvars` override the default; every other `*.tfvars` file in the folder is one more possible value), `local.x`, string templates and conditionals (`cond ? a : b` with `!`, `==`, `!=`). A variable with no default and no .tfvars value, a function call, a data source or a module output is known only when Terraform runs (from `-var`, `TF_VAR_\u2026`, or the cloud): its value cannot be checked here.",
+      "",
+      'Failing (a notice): `partner_id = var.partner_id` with `variable "partner_id" {}` and no .tfvars value.',
+      'Passing: the same with `default = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, or a `terraform.tfvars` that sets it.'
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages21,
+    notFixable: "the value comes from outside the repository; only people can say what it is"
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) continue;
+      for (const unresolved of partnerId.resolution.unresolved) {
+        report2({
+          messageId: "unresolved",
+          data: { provider: providerLabel(configuration), expression: truncate(unresolved.expression), reason: unresolved.reason },
+          file: configuration.file,
+          span: partnerId.attribute.value.span,
+          block: configuration.block.span
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua205-unreadable-terraform.ts
+var messages22 = {
+  unreadable: "cua-guard could not read this part of the Terraform file: a provider block or partner_id value written here is not checked",
+  unreadableMore: "cua-guard could not read this part of the Terraform file, nor {{more}} more places after it: a provider block or partner_id value written there is not checked"
+};
+var cua205 = {
+  meta: {
+    id: "CUA205",
+    source: "terraform",
+    name: "unreadable-terraform",
+    description: "Part of a Terraform file could not be read",
+    help: [
+      "cua-guard reads Terraform with the tree-sitter Terraform grammar (`@tree-sitter-grammars/tree-sitter-hcl`), without Terraform itself. Where the grammar cannot read the text (a syntax error, or syntax newer than the grammar), the finding points at the first place; the rest of the file and folder is still checked, but nothing is concluded about what could not be read. A file that is not text at all (binary, not UTF-8) is reported at its start.",
+      "",
+      'Failing: `provider "azurerm" {` with no closing brace.',
+      "Passing: the block closed."
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "high",
+    messages: messages22,
+    notFixable: "cua-guard does not rewrite what it cannot read"
+  },
+  check({ module, report: report2 }) {
+    for (const file of [...module.files, ...module.varFiles]) {
+      const [first, ...rest] = file.syntaxErrors;
+      if (first === void 0) continue;
+      report2({
+        messageId: rest.length === 0 ? "unreadable" : "unreadableMore",
+        ...rest.length === 0 ? {} : { data: { more: rest.length } },
+        file: file.file,
+        span: first
+      });
+    }
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   cua001,
@@ -30253,7 +30632,12 @@ var RULES = [
   cua014,
   cua015,
   cua016,
-  cua017
+  cua017,
+  cua201,
+  cua202,
+  cua203,
+  cua204,
+  cua205
 ];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
@@ -55997,7 +56381,7 @@ function nameNeedles(resourceName) {
 var NOT_FIXABLE = "a finding from Azure is about what ARM did or would do; fix the template or the run as the help says";
 
 // src/azure/rules/cua100-azure-request-failed.ts
-var messages18 = {
+var messages23 = {
   requestFailed: "an Azure request failed: {{error}}",
   notFound: "deployment '{{name}}' was not found at {{scope}}",
   signIn: "signing in to Azure failed: {{error}}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)",
@@ -56021,13 +56405,13 @@ var cua100 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages18,
+    messages: messages23,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua101-deployment-failed.ts
-var messages19 = {
+var messages24 = {
   operationFailed: "{{what}} failed in deployment '{{deployment}}': {{error}}",
   stillRunning: "deployment '{{name}}' is still {{state}}; verify it after it finished",
   ended: "deployment '{{name}}' ended {{state}}",
@@ -56050,7 +56434,7 @@ var cua101 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages19,
+    messages: messages24,
     notFixable: NOT_FIXABLE
   }
 };
@@ -56059,7 +56443,7 @@ var cua101 = {
 var base = "no tracking deployment ({{expected}}) ran with deployment '{{name}}' (correlationId {{correlationId}}) at {{scope}} or in its nested deployments";
 var stray = "'{{stray}}' exists there but belongs to correlationId {{strayCorrelationId}}: another deployment (or a later run) created it";
 var condition = "its condition ({{conditions}}) may have been false with these parameters";
-var messages20 = {
+var messages25 = {
   missing: base,
   missingWithStray: `${base}; ${stray}`,
   missingWithCondition: `${base}; ${condition}`,
@@ -56081,13 +56465,13 @@ var cua102 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "high",
-    messages: messages20,
+    messages: messages25,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua103-tracking-not-succeeded.ts
-var messages21 = {
+var messages26 = {
   notSucceeded: "tracking deployment '{{name}}' is {{state}}, not Succeeded; Partner Center attributes only successful deployments",
   notSucceededWithError: "tracking deployment '{{name}}' is {{state}}, not Succeeded: {{error}}; Partner Center attributes only successful deployments"
 };
@@ -56106,13 +56490,13 @@ var cua103 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages21,
+    messages: messages26,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua104-nothing-tracked.ts
-var messages22 = {
+var messages27 = {
   nothingCreated: "no resource was created under correlationId {{correlationId}}: the tracking deployment has nothing to attribute (only deployments ran)",
   nothingPreviewed: "nothing but deployments would be deployed: the tracking deployment would have no resource to attribute"
 };
@@ -56131,13 +56515,13 @@ var cua104 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "high",
-    messages: messages22,
+    messages: messages27,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua105-preview-missing-tracking.ts
-var messages23 = {
+var messages28 = {
   missing: "preflight validation shows no tracking deployment ({{expected}}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)"
 };
 var cua105 = {
@@ -56155,13 +56539,13 @@ var cua105 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages23,
+    messages: messages28,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua106-preflight-failed.ts
-var messages24 = {
+var messages29 = {
   validationFailed: "ARM preflight validation failed: {{error}}",
   whatIfFailed: "ARM what-if failed: {{error}}"
 };
@@ -56180,13 +56564,13 @@ var cua106 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages24,
+    messages: messages29,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua107-stopped.ts
-var messages25 = {
+var messages30 = {
   stopped: "verification stopped: {{reason}}",
   stoppedBeforeDeploying: "verification of '{{name}}' stopped: {{reason}}; nothing was deployed",
   stoppedVerifying: "verification of '{{name}}' stopped: {{reason}}; the verification was stopped before it finished",
@@ -56209,13 +56593,13 @@ var cua107 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages25,
+    messages: messages30,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua108-template-not-deployable.ts
-var messages26 = {
+var messages31 = {
   cannotDeploy: "cannot deploy {{file}}: {{reason}}",
   scopeMismatch: "{{file}} is a {{schemaScope}}-scope template ($schema) but scope is {{scope}}: set scope to match"
 };
@@ -56234,13 +56618,13 @@ var cua108 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages26,
+    messages: messages31,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua109-not-established.ts
-var messages27 = {
+var messages32 = {
   noValidatedResources: "ARM answered the preflight validation with no validatedResources: the preview cannot establish that the tracking deployment would be deployed",
   emptyValidatedResources: "ARM answered the preflight validation with an empty validatedResources: the preview cannot establish that the tracking deployment would be deployed",
   notExpanded: "ARM did not expand nested deployment(s) {{names}} ({{codes}}): what they would deploy, and so whether the tracking deployment would have a resource to attribute, cannot be established before deploying",
@@ -56261,7 +56645,7 @@ var cua109 = {
     ].join("\n"),
     defaultSeverity: "warning",
     precision: "medium",
-    messages: messages27,
+    messages: messages32,
     notFixable: NOT_FIXABLE
   }
 };
