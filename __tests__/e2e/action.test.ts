@@ -116,3 +116,20 @@ test('action: sarif-file, fix: suggest and the templates output for a matrix', (
     ws.dispose();
   }
 });
+
+test('action: SARIF says executionSuccessful false, with the exit code, when a named template cannot be checked', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('azuredeploy.json', template([trackingResource()]));
+    const complete = runAction(ws.root, { 'sarif-file': 'cua.sarif' });
+    assert.equal(complete.status, 0);
+    assert.deepEqual(JSON.parse(readFileSync(`${ws.root}/cua.sarif`, 'utf8')).runs[0].invocations[0], { executionSuccessful: true, exitCode: 0 });
+    const missing = runAction(ws.root, { 'sarif-file': 'cua.sarif', templates: 'azuredeploy.json\nmissing/azuredeploy.json' });
+    assert.equal(missing.status, 1);
+    const invocation = JSON.parse(readFileSync(`${ws.root}/cua.sarif`, 'utf8')).runs[0].invocations[0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.equal(invocation.exitCode, 1);
+  } finally {
+    ws.dispose();
+  }
+});

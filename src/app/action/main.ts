@@ -58,13 +58,15 @@ export async function run(): Promise<void> {
     const nothingChecked = report.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
 
     publishOutputs(settings, report, pathErrors.length > 0);
+    const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
+    // A named template that could not be checked leaves the run incomplete: SARIF says so.
+    const outcome = { exitCode: failure ? 1 : 0, complete: pathErrors.length === 0 };
     if (settings.sarifPath)
       writeReport(
         settings.sarifPath,
-        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }),
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets, outcome }),
       );
-    const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
     const fixMarkdown = settings.fix === 'suggest' ? await suggestFix(settings, workspace, report) : '';
 
     const findings = report.files.flatMap((f) => f.findings);
