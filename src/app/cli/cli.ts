@@ -15,7 +15,7 @@ import { formatAzurePipelines } from '../../report/azure-pipelines.ts';
 import { formatGitLab } from '../../report/gitlab.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
 import { escapeControlCharacters as visible } from '../../report/terminal-text.ts';
-import type { ReportFormat } from '../../settings/run-settings.ts';
+import type { FailOn, ReportFormat } from '../../settings/run-settings.ts';
 import type { RawOptions } from '../../settings/raw-options.ts';
 import { parseChoice } from '../../settings/parse-options.ts';
 import { isUsageError, UsageError } from '../../settings/usage-error.ts';
@@ -137,15 +137,8 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
   const report = checkPlan(plan, io.cwd);
   const { format, failOn } = plan.groups[0]?.settings ?? { format: 'text', failOn: 'error' };
-  const incomplete = namedPathFailed(report.problems, report.files.length);
-  const tooManyWarnings = maxWarnings !== undefined && report.counts.warning > maxWarnings;
-  const exitCode = incomplete
-    ? EXIT_USAGE
-    : failOn !== 'never' && (report.counts.error > 0 || (failOn === 'warning' && report.counts.warning > 0))
-      ? EXIT_FINDINGS
-      : tooManyWarnings
-        ? EXIT_FINDINGS
-        : EXIT_OK;
+  const verdict = checkVerdict(report, failOn, maxWarnings);
+  const exitCode = verdict.exitCode;
   const shown = values.quiet ? errorsOnly(report) : report;
   const toFile = values['output-file'];
   const color = toFile === undefined && format === 'text' && !values['no-color'] && (values.color ?? io.color === true);
@@ -160,10 +153,20 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   else io.stdout(output);
   // The text format prints the problems itself; the others keep stdout one document.
   if (format !== 'text' || toFile !== undefined) for (const problem of report.problems) io.stderr(`cua-guard: ${visible(problem.message)}\n`);
-  if (tooManyWarnings && exitCode === EXIT_FINDINGS && !(report.counts.error > 0 && failOn !== 'never')) {
-    io.stderr(`cua-guard: ${report.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
-  }
+  if (verdict.tooManyWarnings) io.stderr(`cua-guard: ${report.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
   return exitCode;
+}
+
+/**
+ * Exit 2 when the run is incomplete (a named path could not be checked); 1 when a finding reaches
+ * --fail-on, or when there are more warnings than --max-warnings (said on its own line); else 0.
+ */
+function checkVerdict(report: WorkspaceCheckReport, failOn: FailOn, maxWarnings: number | undefined): { exitCode: number; tooManyWarnings: boolean } {
+  if (namedPathFailed(report.problems, report.files.length)) return { exitCode: EXIT_USAGE, tooManyWarnings: false };
+  const { error, warning } = report.counts;
+  if (failOn !== 'never' && (error > 0 || (failOn === 'warning' && warning > 0))) return { exitCode: EXIT_FINDINGS, tooManyWarnings: false };
+  const tooManyWarnings = maxWarnings !== undefined && warning > maxWarnings;
+  return { exitCode: tooManyWarnings ? EXIT_FINDINGS : EXIT_OK, tooManyWarnings };
 }
 
 interface FormatRequest {

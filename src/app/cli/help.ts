@@ -36,7 +36,7 @@ Options:
       --fail-on error|warning|never   which findings make the exit code 1 (default error)
       --max-warnings N            exit 1 when there are more than N warnings
       --quiet                     report errors only
-      --no-color                  no colours (default: colours when writing to a terminal)
+      --color, --no-color         colours or none (default: colours on a terminal, unless NO_COLOR is set)
 ${COMMON_HELP}
 
 ${EXIT_HELP}
