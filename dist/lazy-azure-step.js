@@ -28671,6 +28671,7 @@ var cua001 = {
   },
   check({ model, candidates, settings, report: report2 }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
+    if ((model.main.origin?.unread.length ?? 0) > 0) return;
     const unresolved = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
@@ -29630,6 +29631,7 @@ var messages13 = {
   "linked-no-resources": "linked template: the file has no 'resources', so it is not a deployment template",
   "linked-resources-type": "linked template: 'resources' must be {{expected}}, not {{found}}",
   "linked-unreadable": "{{problem}}",
+  "bicep-unread": "the Bicep grammar cannot read the {{length}} characters from here (syntax it does not know yet); whatever is written there was not checked",
   "too-deep": "resources nest more than {{max}} levels deep here (child resources and nested deployments); the rest was not checked",
   "parameters-unusable": "{{problem}}; the template's default values were used",
   "suppression-on-template": "metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses",
@@ -29647,7 +29649,7 @@ var cua013 = {
     name: "invalid-template",
     description: "The file is not valid JSON/JSONC, is empty, or is not a deployment template",
     help: [
-      "A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.",
+      "A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. In a Bicep file, it reports each region the grammar cannot read (syntax newer than the grammar): what is written there is not checked, so the file cannot pass. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.",
       "",
       "A file that cannot be read can never pass: configured `off`, an unreadable main template is still an error.",
       "",
@@ -29683,6 +29685,9 @@ var cua013 = {
     for (const source of model.linkedSources) {
       const shape = templateShapeProblem(source.root);
       if (shape) report2({ messageId: `linked-${shape.kind}`, data: shapeData(shape), at: { file: source.file, path: shape.path, at: "value" } });
+    }
+    for (const region of model.main.origin?.unread ?? []) {
+      report2({ messageId: "bicep-unread", data: { length: region.length }, at: { file: region.file, path: [], offset: region.offset } });
     }
     for (const place of model.tooDeep) {
       report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: place.file, path: place.path, at: "value" } });

@@ -7,6 +7,7 @@
 //   (f) dropped: it compared name evaluation with a literal-only resolver, a production setting kept
 //       only for this row; the row went with the setting
 //   (g) the action with verify: none vs the same action built without verification (src/azure stubbed)
+//   Bicep: check of ../shared/corpus-bicep vs the grammar's parse alone; the first file's start-up
 //   --findings: 100 generated templates with 1,001 findings each (100,100 findings) through the
 //            bundled action (annotations, summary, reports) vs the bundled CLI: within 2× (issue 11).
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
@@ -27,6 +28,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../src/engine/check-settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
 import { generateLargeTemplate, writeRepository } from './lib/generate.ts';
 import { fmtMb, fmtMs, peakRssKb, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
+import { bicepBenchmarks } from './lib/bench-bicep.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -523,6 +525,12 @@ if (!options['scale-only']) {
     log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(f). --scale still runs.`);
     results['corpus'] = 'skipped: ../shared/corpus is absent';
   }
+}
+if (!options['scale-only']) {
+  // Bicep: parsing dominates and each run takes seconds, so at most 3 runs.
+  const bicep = await bicepBenchmarks(ROOT, Math.min(RUNS, 3));
+  rows.push(...bicep.rows);
+  results['bicep'] = bicep.results;
 }
 if (options.scale || options['scale-only']) scaleBenchmarks();
 if (options.findings || options.scale || options['scale-only']) findingsBenchmark(bundleForBench());

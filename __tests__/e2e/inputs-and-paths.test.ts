@@ -116,7 +116,10 @@ test('cli: a named path that is missing, outside or holds no main template exits
     assert.match(missing.stdout, /^✓ 1 template checked, no problems$/m, 'ok.json is still checked');
     const empty = await cli(['check', 'emptydir'], ws.root);
     assert.equal(empty.status, 2);
-    assert.match(empty.stdout, /'emptydir' holds no main template \(mainTemplate\.json, azuredeploy\.json or prereq\.azuredeploy\.json\)/);
+    assert.match(
+      empty.stdout,
+      /'emptydir' holds no main template \(mainTemplate\.json, azuredeploy\.json, prereq\.azuredeploy\.json, main\.bicep, mainTemplate\.bicep or azuredeploy\.bicep\)/,
+    );
     const outside = await cli(['check', '--format', 'json', '--workspace', '.', '../', 'ok.json'], ws.root);
     assert.equal(outside.status, 2);
     assert.equal(JSON.parse(outside.stdout).files.length, 1, 'stdout stays one JSON document');

@@ -4,7 +4,7 @@
 import { RULES } from '../../src/rules/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -18,6 +18,7 @@ import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { REPO_ROOT, runCli } from '../support/run-dist.ts';
 import { GUID, MG_SCHEMA, RG_SCHEMA, SUB_SCHEMA, TENANT_SCHEMA } from '../support/templates.ts';
 import { formatFixNote } from '../../src/report/fix-notes.ts';
+import { createSyntaxParser } from '../../src/parse/tree-sitter/load.ts';
 import { assertPureInsertion, assertUntouchedOutsideEdits } from './support.ts';
 
 const SETTINGS: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
@@ -362,6 +363,7 @@ const EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
   'cua002-duplicate-tracking-resource': { changed: false, remaining: ['CUA002'] }, // which one to delete is not fix's call
   'cua003-invalid-tracking-name': { changed: true, remaining: [] }, // renamed to pid-<given id>
   'cua004-tracking-in-nested-template': { changed: true, remaining: ['CUA004'] }, // top-level one inserted, nested one stays
+  'cua004-bicep-tracking-in-module': { changed: true, remaining: ['CUA004'] }, // a Bicep resource declaration inserted, the module's stays
   'cua005-tracking-in-linked-template': { changed: true, remaining: ['CUA005'] }, // same, for the linked template
   'cua006-tracking-name-wrong-type': { changed: false, remaining: ['CUA006'] },
   'cua007-tracking-mode-not-incremental': { changed: true, remaining: [] },
@@ -377,7 +379,8 @@ const EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
   'cua017-linked-template-not-checked': { changed: false, remaining: ['CUA017'] },
 };
 
-test('fix on every failing example: exactly these findings remain, each with the reason, and a second run changes nothing', () => {
+test('fix on every failing example: exactly these findings remain, each with the reason, and a second run changes nothing', async () => {
+  const bicepParser = await createSyntaxParser('bicep');
   const examples = readdirSync(join(REPO_ROOT, 'examples/failing')).sort();
   assert.deepEqual(examples, Object.keys(EXAMPLES).sort(), 'every example has an expected outcome');
   for (const name of examples) {
@@ -386,13 +389,14 @@ test('fix on every failing example: exactly these findings remain, each with the
     const ws = createTempWorkspace();
     try {
       cpSync(join(REPO_ROOT, 'examples/failing', name), ws.root, { recursive: true });
-      const original = readFileSync(join(ws.root, 'azuredeploy.json'), 'utf8');
+      const main = existsSync(join(ws.root, 'main.bicep')) ? 'main.bicep' : 'azuredeploy.json';
+      const original = readFileSync(join(ws.root, main), 'utf8');
       const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
       const workspace = openWorkspace(ws.root);
-      const before = checkWorkspace({ workspace, settings });
-      const fixed = fixWorkspace({ workspace, settingsFor: () => settings, write: true });
-      const after = checkWorkspace({ workspace, settings });
-      const text = readFileSync(join(ws.root, 'azuredeploy.json'), 'utf8');
+      const before = checkWorkspace({ workspace, settings, bicepParser });
+      const fixed = fixWorkspace({ workspace, settingsFor: () => settings, write: true, bicepParser });
+      const after = checkWorkspace({ workspace, settings, bicepParser });
+      const text = readFileSync(join(ws.root, main), 'utf8');
       const problems = (report: typeof after) => report.files.flatMap((f) => f.findings).filter((f) => !f.suppressed);
       assert.ok(problems(before).length > 0, `${name} had something to report`);
       assert.deepEqual([...new Set(problems(after).map((f) => f.ruleId))].sort(), expected.remaining, `${name}: what remains after the fix`);
@@ -413,7 +417,7 @@ test('fix on every failing example: exactly these findings remain, each with the
           `${name}: why ${error.ruleId} is left: ${plan.notes.map(formatFixNote).join(' | ')}`,
         );
       }
-      const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true });
+      const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true, bicepParser });
       assert.deepEqual(
         again.files.map((f) => f.edits.length),
         [0],

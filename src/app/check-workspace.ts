@@ -10,6 +10,9 @@ import type { Rule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
+import { BicepTrees, checkBicepTemplate, isBicepFile, type SyntaxParser } from '../engine/check-bicep.ts';
+import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
+import { noteCompiledTwins } from './compiled-twins.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -27,6 +30,8 @@ export interface WorkspaceCheckRequest {
   /** Parameters file path or glob, relative to each template (input `parameters`). */
   parametersFile?: string;
   cwd?: string;
+  /** The Bicep parser, when discovery may find .bicep files (checkWorkspaceLoadingGrammars loads it). */
+  bicepParser?: SyntaxParser;
 }
 
 export interface WorkspaceCheckReport extends CheckReport {
@@ -34,18 +39,45 @@ export interface WorkspaceCheckReport extends CheckReport {
 }
 
 export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
-  const discovery = discoverTemplates(request.workspace, {
+  return checkDiscovered(request, discover(request));
+}
+
+/** checkWorkspace, with the Bicep grammar loaded first when discovery found a .bicep file (only then). */
+export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
+  const discovery = discover(request);
+  const needsBicep = request.bicepParser === undefined && discovery.templates.some(isBicepFile);
+  return checkDiscovered(needsBicep ? { ...request, bicepParser: await createSyntaxParser('bicep') } : request, discovery);
+}
+
+function discover(request: WorkspaceCheckRequest): ReturnType<typeof discoverTemplates> {
+  return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
+}
+
+function checkDiscovered(request: WorkspaceCheckRequest, discovery: ReturnType<typeof discoverTemplates>): WorkspaceCheckReport {
   const readLinked = createLinkReader(request.workspace);
-  const files = discovery.templates.map((file) => checkOneTemplate(request, file, readLinked));
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  let files: TemplateResult[];
+  try {
+    files = discovery.templates.map((file) => checkOneTemplate({ request, trees }, file, readLinked));
+  } finally {
+    trees?.dispose();
+  }
+  files = noteCompiledTwins(request.workspace, files);
   return { tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts: countFindings(files), problems: discovery.problems };
 }
 
-function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
+interface RunContext {
+  request: WorkspaceCheckRequest;
+  /** The run's Bicep syntax trees, when the grammar is loaded. */
+  trees: BicepTrees | undefined;
+}
+
+function checkOneTemplate({ request, trees }: RunContext, file: string, readLinked: ReturnType<typeof createLinkReader>): TemplateResult {
   const plan: CheckPlan = { rules: request.rules ?? RULES, settings: request.settingsFor?.(file) ?? request.settings };
   try {
     const read = readWorkspaceFile(request.workspace, file);
@@ -54,6 +86,7 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
       const before = read.textBefore ?? '';
       return checkUnreadableTemplate(file, before, { kind: 'unreadable', message: read.message, offset: before.length }, plan);
     }
+    if (isBicepFile(file)) return checkBicepFile({ request, trees }, { file, text: read.text }, plan, readLinked);
     const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
     const result = checkTemplateText(
       {
@@ -70,6 +103,22 @@ function checkOneTemplate(request: WorkspaceCheckRequest, file: string, readLink
     // A bug must not hide the verdict on the other templates: this one gets a located finding.
     return internalErrorResult(file, error);
   }
+}
+
+function checkBicepFile(
+  { request, trees }: RunContext,
+  { file, text }: { file: string; text: string },
+  plan: CheckPlan,
+  readLinked: ReturnType<typeof createLinkReader>,
+): TemplateResult {
+  if (trees === undefined) {
+    const message = 'the Bicep grammar was not loaded for this run (checkWorkspaceLoadingGrammars loads it)';
+    return checkUnreadableTemplate(file, text, { kind: 'unreadable', message, offset: 0 }, plan);
+  }
+  return checkBicepTemplate(
+    { workspace: request.workspace, file, text, trees, readLinked, ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}) },
+    plan,
+  );
 }
 
 /** A template whose check failed outside any rule: an error finding that says so. */

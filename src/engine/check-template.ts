@@ -80,9 +80,11 @@ export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProb
       rule.check({ model, candidates, settings, ruleIds, report, ...(parametersProblem ? { parametersProblem } : {}) }),
     );
   }
-  const linkedFiles = model.linkedSources.map((s) => s.file);
+  // A Bicep template's module files are read with it (their templates are inline in its model).
+  const moduleFiles = model.main.origin ? [...model.main.origin.texts.keys()].filter((f) => f !== model.main.file) : [];
+  const linkedFiles = [...moduleFiles, ...model.linkedSources.map((s) => s.file)];
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
-  return { ...result, linkTargets: model.linkTargets };
+  return { ...result, linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets };
 }
 
 /**
@@ -168,6 +170,8 @@ function finish({ file, scope, pending, candidates, sources, linkedFiles }: Fini
 interface Located {
   start: Position;
   end: Position;
+  /** Set when the node is written in another file than its reference names (a Bicep module's). */
+  file?: string;
 }
 
 const NOWHERE: Located = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
@@ -182,7 +186,12 @@ function locateAll(refs: NodeRef[], sources: TemplateSource[]): Located[] {
   });
   const located: Located[] = [];
   for (const [file, indexes] of byFile) {
-    const source = sources.find((s) => s.file === file);
+    // A Bicep module's file is read through its main template's origin.
+    const source = sources.find((s) => s.file === file) ?? sources.find((s) => s.origin?.texts.has(file));
+    if (source?.origin) {
+      locateInOrigin(source, indexes, refs).forEach((at, k) => (located[indexes[k] as number] = at));
+      continue;
+    }
     const lines = source?.lines ?? new LineIndex('');
     const spans = locateWithFallback(
       source?.text ?? '',
@@ -196,6 +205,28 @@ function locateAll(refs: NodeRef[], sources: TemplateSource[]): Located[] {
   return located;
 }
 
+/** Positions of nodes of a lowered template (Bicep), in the files they are written in. */
+function locateInOrigin(source: TemplateSource, indexes: number[], refs: NodeRef[]): Located[] {
+  const origin = source.origin;
+  const lineIndexes = new Map<string, LineIndex>([[source.file, source.lines]]);
+  const linesOf = (file: string): LineIndex => {
+    let lines = lineIndexes.get(file);
+    if (!lines) lineIndexes.set(file, (lines = new LineIndex(origin?.texts.get(file) ?? '')));
+    return lines;
+  };
+  return indexes.map((i) => {
+    const ref = refs[i] as NodeRef;
+    const span = ref.offset !== undefined ? { file: ref.file, offset: ref.offset, length: 0 } : origin?.locate(ref.path, ref.at ?? 'value');
+    if (!span) return NOWHERE;
+    const lines = linesOf(span.file);
+    return {
+      start: lines.positionAt(span.offset),
+      end: lines.positionAt(span.offset + span.length),
+      ...(span.file !== source.file ? { file: span.file } : {}),
+    };
+  });
+}
+
 function toFinding(p: PendingFinding, at: Located): Finding {
   return {
     ruleId: p.ruleId,
@@ -203,7 +234,7 @@ function toFinding(p: PendingFinding, at: Located): Finding {
     messageId: p.messageId,
     ...(p.data ? { data: p.data } : {}),
     message: p.message,
-    file: p.at.file,
+    file: at.file ?? p.at.file,
     line: at.start.line,
     column: at.start.column,
     endLine: at.end.line,
@@ -247,7 +278,7 @@ function summarizeTracking(c: TrackingCandidate, at: Located): TrackingResourceS
     ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
     form: c.name.form,
     type: c.entry.type,
-    file: c.entry.source.file,
+    file: at.file ?? c.entry.source.file,
     line: at.start.line,
     column: at.start.column,
     jsonPointer: toJsonPointer(c.entry.path),

@@ -5,6 +5,7 @@ import type { EvalState } from './frame.ts';
 import { ScopeImpl, createLinkedScope, createNestedScope, createTemplateScope, type TemplateScope } from './scope.ts';
 import type { Evaluation, ExpressionError } from './types.ts';
 import { Unknown } from './value.ts';
+import { resolveFunctionName } from './functions/registry.ts';
 
 export type { Evaluation, ExpressionError, ScopeKind } from './types.ts';
 export type { TemplateScope } from './scope.ts';
@@ -42,4 +43,9 @@ export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
 
 function describeRaw(raw: unknown): string {
   return typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '') : '(value)';
+}
+
+/** Whether ARM knows a function of this name (any case): what a Bicep call can be lowered to. */
+export function isArmFunctionName(name: string): boolean {
+  return resolveFunctionName(name, 0, name.length) !== undefined;
 }

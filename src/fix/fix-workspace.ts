@@ -9,6 +9,9 @@ import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
+import { BicepTrees, isBicepFile } from '../engine/check-bicep.ts';
+import type { SyntaxParser } from '../parse/tree-sitter/load.ts';
+import { planBicepFix } from './plan-bicep-fix.ts';
 
 export interface FixRequest {
   workspace: Workspace;
@@ -25,6 +28,8 @@ export interface FixRequest {
   parametersFile?: string;
   /** Write the fixed files (false for --dry-run and the action's suggestion). */
   write: boolean;
+  /** The Bicep parser, for .bicep main templates (fixWorkspaceLoadingGrammars loads it when needed). */
+  bicepParser?: SyntaxParser;
 }
 
 export interface FixFileResult extends FixPlan {
@@ -41,14 +46,34 @@ export interface FixReport {
 const UTF8_BOM = '\uFEFF';
 
 export function fixWorkspace(request: FixRequest): FixReport {
-  const discovery = discoverTemplates(request.workspace, {
+  return fixDiscovered(request, discover(request));
+}
+
+/** fixWorkspace, with the Bicep parser loaded (by `loadBicep`, from the application layer) only when a .bicep file is to be fixed. */
+export async function fixWorkspaceLoadingGrammars(request: FixRequest, loadBicep: () => Promise<SyntaxParser>): Promise<FixReport> {
+  const discovery = discover(request);
+  const needsBicep = request.bicepParser === undefined && discovery.templates.some((f) => isBicepFile(f) && (!request.only || request.only.has(f)));
+  return fixDiscovered(needsBicep ? { ...request, bicepParser: await loadBicep() } : request, discovery);
+}
+
+function discover(request: FixRequest): ReturnType<typeof discoverTemplates> {
+  return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
     ...(request.patterns ? { patterns: request.patterns } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
   });
+}
+
+function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discoverTemplates>): FixReport {
   const readLinked = createLinkReader(request.workspace);
-  const planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile(request, file, readLinked));
+  const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  let planned: PlannedFile[];
+  try {
+    planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile({ request, trees }, file, readLinked));
+  } finally {
+    trees?.dispose();
+  }
   // A template another one links to is part of that deployment, not a main template: the
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
@@ -72,7 +97,11 @@ interface PlannedFile extends FixFileResult {
   bom: string;
 }
 
-function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<typeof createLinkReader>): PlannedFile {
+function planOneFile(
+  { request, trees }: { request: FixRequest; trees: BicepTrees | undefined },
+  file: string,
+  readLinked: ReturnType<typeof createLinkReader>,
+): PlannedFile {
   const leave = (message: string): PlannedFile => ({
     file,
     original: '',
@@ -94,6 +123,19 @@ function planOneFile(request: FixRequest, file: string, readLinked: ReturnType<t
   const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : '';
   const text = raw.slice(bom.length);
   const settings = request.settingsFor(file);
+  if (isBicepFile(file)) {
+    if (trees === undefined) return leave('the Bicep grammar was not loaded for this run');
+    const plan = planBicepFix({
+      workspace: request.workspace,
+      file,
+      text,
+      settings,
+      trees,
+      readLinked,
+      ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}),
+    });
+    return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+  }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
   return { ...plan, written: false, absolutePath: read.absolutePath, bom };

@@ -61,6 +61,8 @@ export function resolveTemplateLink(owner: LinkOwner, key: LinkKey, value: ArmVa
     return withinWorkspace([posix.join(baseDir, value.split('?')[0] ?? '')], note);
   }
   if (typeof value === 'string') {
+    // A Bicep module from a registry (br:, br/public:, ts:): never fetched.
+    if (/^(br|ts)(\/[^:]*)?:/i.test(value)) return note('remote', `module '${redactQuery(value)}' is in a registry and was not fetched`);
     return /^[a-z][a-z0-9+.-]*:/i.test(value)
       ? note('remote', `linked template ${redactQuery(value)} is remote and was not fetched`)
       : note('unresolved', `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);

@@ -50,6 +50,8 @@ export const cua001: Rule<keyof typeof messages> = {
   },
   check({ model, candidates, settings, report }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
+    // Part of a Bicep file could not be read (CUA013 says where): the tracking resource may be there.
+    if ((model.main.origin?.unread.length ?? 0) > 0) return;
     const unresolved = model.resources.filter(
       (r) =>
         r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string' && !hasStaticError(r),

@@ -23,6 +23,7 @@ const messages = {
   'linked-no-resources': "linked template: the file has no 'resources', so it is not a deployment template",
   'linked-resources-type': "linked template: 'resources' must be {{expected}}, not {{found}}",
   'linked-unreadable': '{{problem}}',
+  'bicep-unread': 'the Bicep grammar cannot read the {{length}} characters from here (syntax it does not know yet); whatever is written there was not checked',
   'too-deep': 'resources nest more than {{max}} levels deep here (child resources and nested deployments); the rest was not checked',
   'parameters-unusable': "{{problem}}; the template's default values were used",
   'suppression-on-template':
@@ -44,7 +45,7 @@ export const cua013: Rule<MessageId> = {
     name: 'invalid-template',
     description: 'The file is not valid JSON/JSONC, is empty, or is not a deployment template',
     help: [
-      'A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.',
+      'A main template, or a template it links, that cannot be read as an ARM deployment template: not JSON (JSON with comments and trailing commas is fine, as ARM accepts it), binary or not UTF-8, an empty file, a parameters or createUiDefinition file, or a file without `resources`. In a Bicep file, it reports each region the grammar cannot read (syntax newer than the grammar): what is written there is not checked, so the file cannot pass. It also reports what would otherwise be ignored silently: resources nested more than 64 levels deep, a parameters file that cannot be used, and `metadata.cua-guard` suppression blocks that cannot work as written.',
       '',
       'A file that cannot be read can never pass: configured `off`, an unreadable main template is still an error.',
       '',
@@ -80,6 +81,10 @@ export const cua013: Rule<MessageId> = {
     for (const source of model.linkedSources) {
       const shape = templateShapeProblem(source.root);
       if (shape) report({ messageId: `linked-${shape.kind}`, data: shapeData(shape), at: { file: source.file, path: shape.path, at: 'value' } });
+    }
+    // A Bicep file the grammar could not read in full: each region is an error, as a JSON syntax error is.
+    for (const region of model.main.origin?.unread ?? []) {
+      report({ messageId: 'bicep-unread', data: { length: region.length }, at: { file: region.file, path: [], offset: region.offset } });
     }
     for (const place of model.tooDeep) {
       report({ messageId: 'too-deep', data: { max: MAX_NESTING }, at: { file: place.file, path: place.path, at: 'value' } });

@@ -9,7 +9,14 @@ import { isAbsolute, join, posix, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { workspaceRelative, type Workspace } from './read-file.ts';
 
-export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = ['**/mainTemplate.json', '**/azuredeploy.json', '**/prereq.azuredeploy.json'];
+export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
+  '**/mainTemplate.json',
+  '**/azuredeploy.json',
+  '**/prereq.azuredeploy.json',
+  '**/main.bicep',
+  '**/mainTemplate.bicep',
+  '**/azuredeploy.bicep',
+];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 
@@ -188,7 +195,9 @@ function describeIncludes(patterns: PatternSet): string {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault =
     globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? 'mainTemplate.json, azuredeploy.json or prereq.azuredeploy.json' : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
+  return isDefault
+    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep'
+    : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
 }
 
 /** Explicit globs that matched no file (excluded ones count as matched: leaving them out was asked for). */

@@ -8,6 +8,7 @@ import { writeReport } from './outputs.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
 import { codeSpan, htmlText, markdownText } from '../../report/markdown-escape.ts';
 import { basename } from 'node:path';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
 const MAX_SUMMARY_DIFF = 256 * 1024;
@@ -15,15 +16,18 @@ const MAX_FIX_SUMMARY = 384 * 1024;
 
 /** The job summary's fix section (Markdown); writes the patch when there is something to change. */
 export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
-  const fixed = fixWorkspace({
-    workspace,
-    patterns: settings.patterns,
-    settingsFor: settings.settingsFor,
-    only: new Set(report.files.map((f) => f.path)),
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    write: false,
-  });
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
+  const fixed = await fixWorkspaceLoadingGrammars(
+    {
+      workspace,
+      patterns: settings.patterns,
+      settingsFor: settings.settingsFor,
+      only: new Set(report.files.map((f) => f.path)),
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      write: false,
+    },
+    () => createSyntaxParser('bicep'),
+  );
   const diff = await unifiedDiff(fixed.files);
   const leftAlone = fixed.files.flatMap((f) =>
     f.notes.filter((n) => n.kind !== 'still-reported').map((n) => `- ${codeSpan(f.file, false)}: ${markdownText(formatFixNote(n))}`),

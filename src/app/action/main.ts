@@ -5,7 +5,7 @@
 // verification.ts).
 import * as core from '../../github/runner.ts';
 import { isAbsolute } from 'node:path';
-import { checkWorkspace } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
 import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
 import { isNamedPathProblem } from '../../workspace/discover.ts';
 import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
@@ -37,7 +37,7 @@ export async function run(): Promise<void> {
   try {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
-    const fullReport = checkWorkspace({
+    const fullReport = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,

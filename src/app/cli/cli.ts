@@ -4,7 +4,7 @@
 //   cua-guard new-id             a fresh tracking GUID and the resource to paste
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
-import { checkWorkspace, countFindings, type WorkspaceCheckReport } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars, countFindings, type WorkspaceCheckReport } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import type { TemplateResult } from '../../engine/types.ts';
 import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
@@ -27,6 +27,7 @@ import { RULES } from '../../rules/index.ts';
 import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -135,7 +136,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io, CHECK_HELP);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : parseWarningLimit(values['max-warnings']);
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
-  const report = checkPlan(plan, io.cwd);
+  const report = await checkPlan(plan, io.cwd);
   const { format, failOn } = plan.groups[0]?.settings ?? { format: 'text', failOn: 'error' };
   const verdict = checkVerdict(report, failOn, maxWarnings);
   const exitCode = verdict.exitCode;
@@ -197,12 +198,12 @@ function formatReport(report: WorkspaceCheckReport, request: FormatRequest): str
 }
 
 /** Checks each group with its settings; a template two groups found counts once, with the most specific configuration. */
-function checkPlan(plan: CliRunPlan, cwd: string): WorkspaceCheckReport {
+async function checkPlan(plan: CliRunPlan, cwd: string): Promise<WorkspaceCheckReport> {
   const files = new Map<string, TemplateResult>();
   const problems: DiscoveryProblem[] = [];
   let tool: WorkspaceCheckReport['tool'] | undefined;
   for (const { settings, workspace, paths } of plan.groups) {
-    const report = checkWorkspace({
+    const report = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,
@@ -235,36 +236,37 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('fix', args, FIX_OPTIONS);
   if (values.help) return showHelp(io, FIX_HELP);
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
-  const { fixWorkspace, unifiedDiff } = await import('../../fix/index.ts');
+  const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
   const dryRun = values['dry-run'];
-  type FixReport = ReturnType<typeof fixWorkspace>;
-  const fixGroup = (group: CliRunGroup, only?: ReadonlySet<string>, write = !dryRun): FixReport =>
-    fixWorkspace({
-      workspace: group.workspace,
-      paths: group.paths,
-      pathsAreDefault: plan.pathsAreDefault,
-      cwd: io.cwd,
-      ...(group.settings.patterns.length > 0 ? { patterns: group.settings.patterns } : {}),
-      settingsFor: group.settings.settingsFor,
-      ...(group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {}),
-      ...(only ? { only } : {}),
-      write,
-    });
+  type FixReport = Awaited<ReturnType<typeof fixWorkspaceLoadingGrammars>>;
+  const fixGroup = (group: CliRunGroup, only?: ReadonlySet<string>, write = !dryRun): Promise<FixReport> =>
+    fixWorkspaceLoadingGrammars(
+      {
+        workspace: group.workspace,
+        paths: group.paths,
+        pathsAreDefault: plan.pathsAreDefault,
+        cwd: io.cwd,
+        ...(group.settings.patterns.length > 0 ? { patterns: group.settings.patterns } : {}),
+        settingsFor: group.settings.settingsFor,
+        ...(group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {}),
+        ...(only ? { only } : {}),
+        write,
+      },
+      () => createSyntaxParser('bicep'),
+    );
   // Several configurations: a template two groups find is fixed once, by the first (the most
   // specific configuration), so each group is first asked which templates it finds.
-  const owned = new Set<string>();
-  const reports =
-    plan.groups.length === 1
-      ? plan.groups.map((group) => fixGroup(group))
-      : plan.groups.map((group) => {
-          const mine = new Set(
-            fixGroup(group, undefined, false)
-              .files.map((f) => f.file)
-              .filter((file) => !owned.has(file)),
-          );
-          for (const file of mine) owned.add(file);
-          return fixGroup(group, mine);
-        });
+  const reports: FixReport[] = [];
+  if (plan.groups.length === 1 && plan.groups[0]) reports.push(await fixGroup(plan.groups[0]));
+  else {
+    const owned = new Set<string>();
+    for (const group of plan.groups) {
+      const found = (await fixGroup(group, undefined, false)).files.map((f) => f.file);
+      const mine = new Set(found.filter((file) => !owned.has(file)));
+      for (const file of mine) owned.add(file);
+      reports.push(await fixGroup(group, mine));
+    }
+  }
   const files = reports.flatMap((r) => r.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems = uniqueProblems(reports.flatMap((r) => r.problems));
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.

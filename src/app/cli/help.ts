@@ -16,8 +16,8 @@ const COMMON_HELP = `      --tracking-id ID[,ID…]      registered tracking ids
   -h, --help                      show this text`;
 
 const PATHS_HELP = `Paths are files (checked whatever their name) or folders (searched for mainTemplate.json,
-azuredeploy.json, prereq.azuredeploy.json); default the current folder. Any path works, also
-outside the current folder.`;
+azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep);
+default the current folder. Any path works, also outside the current folder.`;
 
 const EXIT_HELP = `Exit codes: 0 no error-level finding (fix: none left), 1 findings at or above --fail-on or more
 warnings than --max-warnings (fix: errors left to fix by hand), 2 usage error, a named path that is
@@ -71,7 +71,7 @@ export const HELP = `cua-guard: checks Azure customer usage attribution (pid- tr
 
 Usage:
   cua-guard check [paths...] [options]   check main templates (files, or folders searched for
-                                         mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json)
+                                         mainTemplate.json, azuredeploy.json, main.bicep, …)
   cua-guard fix [paths...] [options]     repair what is certainly wrong: insert a missing tracking
                                          deployment, set mode Incremental, fix a malformed name, …
   cua-guard new-id [--scope SCOPE]       print a fresh tracking GUID and the resource to paste

@@ -1,0 +1,2 @@
+// Customer usage attribution: this deployment deploys nothing.
+targetScope = 'subscription'
