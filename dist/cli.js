@@ -7290,11 +7290,17 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
+function namePartsOf(value) {
+  if (typeof value === "string") return [{ text: value }];
+  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? { text: p } : { unknown: true });
+  return [{ unknown: true }];
+}
 function summarizeTracking(c, at) {
   const raw = c.entry.resource["name"];
   return {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
     resolvedName: c.name.display,
+    nameParts: namePartsOf(c.name.value),
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
     form: c.name.form,
     type: c.entry.type,
@@ -10377,6 +10383,7 @@ function parseVerifySettings(inputs) {
     timeoutMs: parseTimeoutMinutes(read("timeout-minutes")) * 6e4,
     environment: parseEnvironment(read("environment")),
     ...parseEndpoint(read("resource-manager-endpoint")),
+    ...parseApiProfile(read("api-profile")),
     ...clientId !== void 0 ? { clientId } : {},
     ...tenantId !== void 0 ? { tenantId } : {}
   };
@@ -10439,6 +10446,13 @@ function parseEnvironment(raw) {
     throw new UsageError("environment: AzureStack needs resource-manager-endpoint (your Azure Stack Hub ARM endpoint) instead");
   }
   throw new UsageError(`environment must be one of ${CLOUD_NAMES.join(", ")}, not '${raw}' (for Azure Stack Hub set resource-manager-endpoint)`);
+}
+var API_PROFILE_NAMES = ["2020-09-01-hybrid"];
+function parseApiProfile(raw) {
+  if (raw === "" || raw.toLowerCase() === "latest") return {};
+  const match = API_PROFILE_NAMES.find((name) => name === raw.toLowerCase());
+  if (!match) throw new UsageError(`api-profile must be ${API_PROFILE_NAMES.join(" or ")} (or latest), not '${raw}'`);
+  return { apiProfile: match };
 }
 function parseEndpoint(raw) {
   if (raw === "") return {};

@@ -7366,11 +7366,17 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
+function namePartsOf(value) {
+  if (typeof value === "string") return [{ text: value }];
+  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? { text: p } : { unknown: true });
+  return [{ unknown: true }];
+}
 function summarizeTracking(c, at) {
   const raw = c.entry.resource["name"];
   return {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
     resolvedName: c.name.display,
+    nameParts: namePartsOf(c.name.value),
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
     form: c.name.form,
     type: c.entry.type,
@@ -10514,6 +10520,7 @@ function parseVerifySettings(inputs) {
     timeoutMs: parseTimeoutMinutes(read("timeout-minutes")) * 6e4,
     environment: parseEnvironment(read("environment")),
     ...parseEndpoint(read("resource-manager-endpoint")),
+    ...parseApiProfile(read("api-profile")),
     ...clientId !== void 0 ? { clientId } : {},
     ...tenantId !== void 0 ? { tenantId } : {}
   };
@@ -10576,6 +10583,13 @@ function parseEnvironment(raw) {
     throw new UsageError("environment: AzureStack needs resource-manager-endpoint (your Azure Stack Hub ARM endpoint) instead");
   }
   throw new UsageError(`environment must be one of ${CLOUD_NAMES.join(", ")}, not '${raw}' (for Azure Stack Hub set resource-manager-endpoint)`);
+}
+var API_PROFILE_NAMES = ["2020-09-01-hybrid"];
+function parseApiProfile(raw) {
+  if (raw === "" || raw.toLowerCase() === "latest") return {};
+  const match = API_PROFILE_NAMES.find((name) => name === raw.toLowerCase());
+  if (!match) throw new UsageError(`api-profile must be ${API_PROFILE_NAMES.join(" or ")} (or latest), not '${raw}'`);
+  return { apiProfile: match };
 }
 function parseEndpoint(raw) {
   if (raw === "") return {};
@@ -10763,6 +10777,7 @@ function readActionInputs(getInput2, env = process.env) {
       "timeout-minutes": getInput2("timeout-minutes"),
       environment: getInput2("environment"),
       "resource-manager-endpoint": getInput2("resource-manager-endpoint"),
+      "api-profile": getInput2("api-profile"),
       "client-id": getInput2("client-id"),
       "tenant-id": getInput2("tenant-id")
     }
@@ -11382,7 +11397,7 @@ async function verifyInAzure(settings, verifySettings, report2) {
     templates: report2.files.map((file) => ({
       path: file.path,
       absolutePath: `${settings.workspace}/${file.path}`,
-      trackingNames: file.tracking.filter((t) => t.placement === "top-level").map((t) => t.resolvedName),
+      trackingNames: file.tracking.filter((t) => t.placement === "top-level").map((t) => ({ display: t.resolvedName, parts: t.nameParts })),
       ...file.parametersFile ? { parametersFile: file.parametersFile } : {}
     })),
     trackingIds: [...settings.check.trackingIds],
@@ -11391,7 +11406,7 @@ async function verifyInAzure(settings, verifySettings, report2) {
   const names = VERIFY_RULES;
   for (const finding of result.findings) {
     const title = names[finding.ruleId] ? `${finding.ruleId} ${names[finding.ruleId]}` : finding.ruleId;
-    const properties = { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
+    const properties = finding.file === "" ? { title } : { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
     if (finding.severity === "error") error(finding.message, properties);
     else if (finding.severity === "warning") warning(finding.message, properties);
     else notice(finding.message, properties);

@@ -48,32 +48,32 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // builtin:node:os
-var m, node_os_default, EOL;
+var m2, node_os_default, EOL;
 var init_node_os = __esm({
   "builtin:node:os"() {
-    m = process.getBuiltinModule("node:os");
-    node_os_default = m;
-    EOL = /* @__PURE__ */ (() => m.EOL)();
+    m2 = process.getBuiltinModule("node:os");
+    node_os_default = m2;
+    EOL = /* @__PURE__ */ (() => m2.EOL)();
   }
 });
 
 // builtin:node:util
-var m2, node_util_default, inspect, promisify;
+var m3, node_util_default, inspect, promisify;
 var init_node_util = __esm({
   "builtin:node:util"() {
-    m2 = process.getBuiltinModule("node:util");
-    node_util_default = m2;
-    inspect = /* @__PURE__ */ (() => m2.inspect)();
-    promisify = /* @__PURE__ */ (() => m2.promisify)();
+    m3 = process.getBuiltinModule("node:util");
+    node_util_default = m3;
+    inspect = /* @__PURE__ */ (() => m3.inspect)();
+    promisify = /* @__PURE__ */ (() => m3.promisify)();
   }
 });
 
 // builtin:node:process
-var m3, node_process_default;
+var m4, node_process_default;
 var init_node_process = __esm({
   "builtin:node:process"() {
-    m3 = process.getBuiltinModule("node:process");
-    node_process_default = m3;
+    m4 = process.getBuiltinModule("node:process");
+    node_process_default = m4;
   }
 });
 
@@ -25411,6 +25411,12 @@ var init_open = __esm({
   }
 });
 
+// builtin:node:crypto
+var m = process.getBuiltinModule("node:crypto");
+var createHash = /* @__PURE__ */ (() => m.createHash)();
+var createPrivateKey = /* @__PURE__ */ (() => m.createPrivateKey)();
+var randomUUID = /* @__PURE__ */ (() => m.randomUUID)();
+
 // node_modules/@azure/arm-resourcesdeployments/dist/esm/static-helpers/cloudSettingHelpers.js
 var AzureClouds;
 (function(AzureClouds3) {
@@ -25821,7 +25827,7 @@ function createHttpHeaders(rawHeaders) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-function randomUUID() {
+function randomUUID2() {
   return crypto.randomUUID();
 }
 
@@ -25861,7 +25867,7 @@ var PipelineRequestImpl = class {
     this.abortSignal = options.abortSignal;
     this.onUploadProgress = options.onUploadProgress;
     this.onDownloadProgress = options.onDownloadProgress;
-    this.requestId = options.requestId || randomUUID();
+    this.requestId = options.requestId || randomUUID2();
     this.allowInsecureConnection = options.allowInsecureConnection ?? false;
     this.enableBrowserStreams = options.enableBrowserStreams ?? false;
     this.requestOverrides = options.requestOverrides;
@@ -26285,20 +26291,20 @@ function stringToUint8Array(value, format) {
 }
 
 // builtin:node:http
-var m4 = process.getBuiltinModule("node:http");
-var node_http_default = m4;
+var m5 = process.getBuiltinModule("node:http");
+var node_http_default = m5;
 
 // builtin:node:https
-var m5 = process.getBuiltinModule("node:https");
-var node_https_default = m5;
+var m6 = process.getBuiltinModule("node:https");
+var node_https_default = m6;
 
 // builtin:node:zlib
-var m6 = process.getBuiltinModule("node:zlib");
-var node_zlib_default = m6;
+var m7 = process.getBuiltinModule("node:zlib");
+var node_zlib_default = m7;
 
 // builtin:node:stream
-var m7 = process.getBuiltinModule("node:stream");
-var Transform = /* @__PURE__ */ (() => m7.Transform)();
+var m8 = process.getBuiltinModule("node:stream");
+var Transform = /* @__PURE__ */ (() => m8.Transform)();
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger2 = createClientLogger("ts-http-runtime");
@@ -27296,7 +27302,7 @@ async function concat(sources) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js
 function generateBoundary() {
-  return `----AzSDKFormBoundary${randomUUID()}`;
+  return `----AzSDKFormBoundary${randomUUID2()}`;
 }
 function encodeHeaders(headers) {
   let result = "";
@@ -28254,12 +28260,6 @@ function defaultRetryPolicy2(options = {}) {
 function formDataPolicy2() {
   return formDataPolicy();
 }
-
-// builtin:node:crypto
-var m8 = process.getBuiltinModule("node:crypto");
-var createHash = /* @__PURE__ */ (() => m8.createHash)();
-var createPrivateKey = /* @__PURE__ */ (() => m8.createPrivateKey)();
-var randomUUID2 = /* @__PURE__ */ (() => m8.randomUUID)();
 
 // node_modules/@azure/abort-controller/dist/esm/AbortError.js
 var AbortError2 = class extends Error {
@@ -32866,11 +32866,18 @@ function isRecord(value) {
 function errorFromBody(body) {
   if (!isRecord(body)) return void 0;
   if (isRecord(body["error"])) return errorFromBody(body["error"]);
-  const message = typeof body["message"] === "string" ? body["message"] : void 0;
-  const code = typeof body["code"] === "string" ? body["code"] : void 0;
+  const field = (name3) => body[name3] ?? body[name3[0]?.toUpperCase() + name3.slice(1)];
+  const message = typeof field("message") === "string" ? field("message") : void 0;
+  const code = typeof field("code") === "string" ? field("code") : void 0;
   if (message === void 0 && code === void 0) return void 0;
-  const details = Array.isArray(body["details"]) ? body["details"].map(errorFromBody).filter((d) => d !== void 0) : [];
+  const rawDetails = field("details");
+  const details = Array.isArray(rawDetails) ? rawDetails.map(errorFromBody).filter((d) => d !== void 0) : [];
   return { ...code !== void 0 ? { code } : {}, message: message ?? code ?? "unknown error", details };
+}
+function isSignInError(error) {
+  if (!(error instanceof Error)) return false;
+  if (["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"].includes(error.name)) return true;
+  return isRecord(error) && error["statusCode"] === 401;
 }
 function errorInfo(error, body) {
   const fromError = isRecord(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
@@ -32976,6 +32983,7 @@ async function driveLro(poller, meter, signal) {
     await poller.submitted();
   } catch (error) {
     signal.throwIfAborted();
+    if (isSignInError(error)) throw error;
     return { status: "failed", error, body: meter.last?.body };
   }
   while (!poller.isDone) {
@@ -32984,6 +32992,7 @@ async function driveLro(poller, meter, signal) {
       await poller.poll({ abortSignal: signal });
     } catch (error) {
       signal.throwIfAborted();
+      if (isSignInError(error)) throw error;
       if (!poller.isDone) return { status: "failed", error, body: meter.last?.body };
     }
   }
@@ -33006,6 +33015,9 @@ function scopeId(scope) {
     case "tenant":
       return "";
   }
+}
+function deploymentId(scope, name3) {
+  return `${scopeId(scope)}/providers/Microsoft.Resources/deployments/${name3}`;
 }
 function idKey(id) {
   return id.toLowerCase();
@@ -44342,7 +44354,7 @@ var GuidGenerator = class {
    * cryptographic pseudorandom number generator.
    */
   generateGuid() {
-    return randomUUID2();
+    return randomUUID();
   }
   /**
    * verifies if a string is  GUID
@@ -50610,57 +50622,129 @@ function createCredential(plan, cloud, meter, env) {
 }
 
 // src/azure/session.ts
-function createSession(cloud, plan, meter, { userAgentPrefix, env }) {
-  const credential = createCredential(plan, cloud, meter, env);
+function createSession(cloud, plan, meter, session) {
+  const credential = createCredential(plan, cloud, meter, session.env);
+  return buildSession({ cloud, plan, meter, credential, statusMessages: /* @__PURE__ */ new Map() }, session);
+}
+function buildSession(connection, session) {
+  const { cloud, plan, meter, credential, statusMessages } = connection;
+  const { userAgentPrefix, correlationId, apiVersions, signal } = session;
   const options = {
     endpoint: cloud.resourceManager,
     credentials: { scopes: [cloud.tokenScope] },
     userAgentOptions: { userAgentPrefix },
     retryOptions: { ...RETRY_OPTIONS },
-    additionalPolicies: [meter.policy]
+    additionalPolicies: [runPolicy(correlationId, signal), statusMessagePolicy(statusMessages), meter.policy]
   };
   const deploymentClients = /* @__PURE__ */ new Map();
-  const groupClients = /* @__PURE__ */ new Map();
+  const resourceClients = /* @__PURE__ */ new Map();
+  const resourceClient = (subscriptionId) => {
+    const key = subscriptionId.toLowerCase();
+    let client2 = resourceClients.get(key);
+    if (!client2) {
+      client2 = new ResourceManagementClient(credential, subscriptionId, {
+        ...options,
+        ...apiVersions?.resources ? { apiVersion: apiVersions.resources } : {}
+      });
+      resourceClients.set(key, client2);
+    }
+    return client2;
+  };
   return {
     cloud,
     plan,
     meter,
     userAgentPrefix,
+    correlationId,
     deployments(subscriptionId = "") {
       const key = subscriptionId.toLowerCase();
       let client2 = deploymentClients.get(key);
       if (!client2) {
-        client2 = subscriptionId ? new DeploymentsClient(credential, subscriptionId, options) : new DeploymentsClient(credential, options);
+        const clientOptions = { ...options, ...apiVersions?.deployments ? { apiVersion: apiVersions.deployments } : {} };
+        client2 = subscriptionId ? new DeploymentsClient(credential, subscriptionId, clientOptions) : new DeploymentsClient(credential, clientOptions);
         deploymentClients.set(key, client2);
       }
       return client2;
     },
-    resourceGroups(subscriptionId) {
-      const key = subscriptionId.toLowerCase();
-      let client2 = groupClients.get(key);
-      if (!client2) {
-        client2 = new ResourceManagementClient(credential, subscriptionId, options);
-        groupClients.set(key, client2);
+    resourceGroups: (subscriptionId) => resourceClient(subscriptionId).resourceGroups,
+    providers: (subscriptionId) => resourceClient(subscriptionId).providers,
+    apiVersions,
+    withApiVersions: (versions) => buildSession(connection, { ...session, apiVersions: versions }),
+    rawStatusMessage: (id) => statusMessages.get(id.toLowerCase())
+  };
+}
+var OPERATIONS_LIST = /\/deployments\/[^/]+\/operations(?:\?|$)/i;
+function statusMessagePolicy(statusMessages) {
+  return {
+    position: "perCall",
+    policy: {
+      name: "cuaGuardStatusMessages",
+      async sendRequest(request, next) {
+        const response = await next(request);
+        if (response.status !== 200 || !OPERATIONS_LIST.test(request.url) || !response.bodyAsText || response.bodyAsText.length > 4e6) return response;
+        try {
+          const body = JSON.parse(response.bodyAsText);
+          for (const operation of body.value ?? []) {
+            const message = operation.properties?.statusMessage;
+            if (typeof operation.id === "string" && message !== void 0 && statusMessages.size < 1e4) {
+              statusMessages.set(operation.id.toLowerCase(), message);
+            }
+          }
+        } catch {
+        }
+        return response;
       }
-      return client2.resourceGroups;
+    }
+  };
+}
+function runPolicy(correlationId, signal) {
+  return {
+    position: "perCall",
+    policy: {
+      name: "cuaGuardRun",
+      sendRequest(request, next) {
+        request.headers.set("x-ms-correlation-request-id", correlationId);
+        if (signal && !request.abortSignal) request.abortSignal = signal;
+        return next(request);
+      }
     }
   };
 }
 
+// src/azure/resource-group.ts
+async function groupExists(session, subscriptionId, name3, signal) {
+  const groups = session.resourceGroups(subscriptionId);
+  try {
+    return (await groups.checkExistence(name3, signal ? { abortSignal: signal } : {})).body;
+  } catch (headError) {
+    await groups.get(name3, signal ? { abortSignal: signal } : {});
+    throw headError;
+  }
+}
+
 // src/azure/cleanup.ts
 var MAX_LISTED = 20;
+var MAX_WALKED = 200;
 var ACTIVE = /^(running|accepted|canceling|creating|updating|deleting)$/i;
 var CANCEL_WAIT_ATTEMPTS = 30;
 async function runCleanup(journal, options) {
   const meter = createRequestMeter();
-  const { cloud, credential, userAgentPrefix } = journal.connection;
-  const session = createSession(cloud, credential, meter, { userAgentPrefix, env: options.env });
+  const { cloud, credential, userAgentPrefix, apiVersions } = journal.connection;
+  const session = createSession(cloud, credential, meter, {
+    userAgentPrefix,
+    env: options.env,
+    correlationId: journal.correlationId ?? randomUUID(),
+    signal: options.signal,
+    ...apiVersions ? { apiVersions } : {}
+  });
   const report = { removed: [], failed: [], left: [], requestCount: 0 };
   const created = /* @__PURE__ */ new Map();
   const noteCreated = (ids) => ids.forEach((id) => created.set(idKey(id), id));
   const groups = journal.created.filter((c) => c.kind === "resourceGroup");
   const groupScopes = groups.map((g) => ({ kind: "resourceGroup", subscriptionId: g.subscriptionId, resourceGroup: g.name }));
   const insideCreatedGroup = (scope) => groupScopes.some((g) => scopeContains(g, scope));
+  const kept = new Set((journal.kept ?? []).map((k) => idKey(deploymentId(k.scope, k.name))));
+  const owner = { correlationId: journal.correlationId, kept };
   const attempt = async (what, action) => {
     try {
       if (await action()) {
@@ -50669,26 +50753,26 @@ async function runCleanup(journal, options) {
       }
     } catch (error) {
       if (options.signal.aborted) throw error;
-      const message = `${what}: ${formatError(errorInfo(error))}`;
+      const message = `${what}: ${formatError(errorInfo(error, meter.last?.body))}`;
       report.failed.push(message);
       options.log(`could not remove ${message}`);
     }
   };
   for (const item of [...journal.created].reverse()) {
     if (item.kind !== "deployment") continue;
-    noteCreated(item.tracked ?? []);
-    if (insideCreatedGroup(item.scope)) {
-      await attempt(`deployment '${item.name}'`, async () => {
-        const found = await getDeployment(session, item.scope, item.name, options.signal);
-        if (found) await settle(session, item, found, options.signal);
-        return false;
-      });
+    if (item.refused) {
+      options.log(`left deployment '${item.name}': ARM refused to start it for this run (another deployment of that name was active)`);
       continue;
     }
+    noteCreated(item.tracked ?? []);
     let main;
     let related;
     try {
       main = await getDeployment(session, item.scope, item.name, options.signal);
+      if (main && !ownedByRun(main, owner)) {
+        options.log(`left deployment '${item.name}': ${notOwnedReason(main, owner)}`);
+        continue;
+      }
       if (main) main = await settle(session, item, main, options.signal);
       if (item.nested) related = item.nested;
       else {
@@ -50698,19 +50782,24 @@ async function runCleanup(journal, options) {
       }
     } catch (error) {
       if (options.signal.aborted) throw error;
-      report.failed.push(`deployment '${item.name}': ${formatError(errorInfo(error))}`);
+      report.failed.push(`deployment '${item.name}': ${formatError(errorInfo(error, meter.last?.body))}`);
       continue;
     }
     for (const id of related) {
       const parsed = parseDeploymentId(id);
       if (!parsed) continue;
-      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed, { groupGoesToo: insideCreatedGroup(parsed.scope), signal: options.signal }));
+      if (kept.has(idKey(id))) {
+        options.log(`left deployment ${id}: it existed before the run (the run replaced its record)`);
+        continue;
+      }
+      const groupGoesToo = insideCreatedGroup(parsed.scope);
+      await attempt(`deployment ${id}`, () => removeDeployment(session, parsed, { groupGoesToo, signal: options.signal, owner, log: options.log }));
     }
-    if (main) {
+    if (main && !insideCreatedGroup(item.scope) && !kept.has(idKey(deploymentId(item.scope, item.name)))) {
       const known = main;
       await attempt(
         `deployment '${item.name}'`,
-        () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, ...known ? { known } : {} })
+        () => removeDeployment(session, item, { groupGoesToo: false, signal: options.signal, known, owner, log: options.log })
       );
     }
   }
@@ -50724,6 +50813,13 @@ async function runCleanup(journal, options) {
   if (report.left.length > 0) (options.warn ?? options.log)(leftMessage(report.left));
   report.requestCount = meter.count;
   return report;
+}
+function ownedByRun(deployment, owner) {
+  const id = deployment.properties?.correlationId;
+  return owner.correlationId === void 0 || id === void 0 || id === owner.correlationId;
+}
+function notOwnedReason(deployment, owner) {
+  return `its correlation id ${deployment.properties?.correlationId ?? "?"} is not this run's (${owner.correlationId ?? "?"}): another run deployed it`;
 }
 function idInside(id, group) {
   const groupId = idKey(scopeId(group));
@@ -50744,11 +50840,28 @@ async function relatedDeployments(session, scope, main, signal) {
       if (d.id && d.properties?.correlationId === correlationId && idKey(d.id) !== idKey(main.id ?? "")) ids.set(idKey(d.id), d.id);
     }
   }
-  for (const operation of await listOperations(session, scope, main.name ?? "", signal)) {
-    const target = operation.properties?.targetResource;
-    if (target?.id && isDeploymentType(target.resourceType)) ids.set(idKey(target.id), target.id);
-    else if (target?.id && operation.properties?.provisioningOperation === "Create" && operation.properties.provisioningState?.toLowerCase() !== "failed")
-      resources.push(target.id);
+  const queue = [{ scope, name: main.name ?? "" }, ...[...ids.values()].flatMap((id) => parseDeploymentId(id) ?? [])];
+  const walked = /* @__PURE__ */ new Set();
+  for (let next = queue.shift(); next !== void 0 && walked.size < MAX_WALKED; next = queue.shift()) {
+    const at = next;
+    if (walked.has(idKey(deploymentId(at.scope, at.name)))) continue;
+    walked.add(idKey(deploymentId(at.scope, at.name)));
+    let operations;
+    try {
+      operations = await listOperations(session, at.scope, at.name, signal);
+    } catch (error) {
+      if (signal.aborted || at.name === main.name) throw error;
+      continue;
+    }
+    for (const operation of operations) {
+      const target = operation.properties?.targetResource;
+      if (target?.id && isDeploymentType(target.resourceType)) {
+        ids.set(idKey(target.id), target.id);
+        const nested = parseDeploymentId(target.id);
+        if (nested) queue.push(nested);
+      } else if (target?.id && operation.properties?.provisioningOperation === "Create" && operation.properties.provisioningState?.toLowerCase() !== "failed")
+        resources.push(target.id);
+    }
   }
   return { deployments: [...ids.values()], resources };
 }
@@ -50762,9 +50875,13 @@ async function settle(session, { scope, name: name3 }, deployment, signal) {
   }
   return current;
 }
-async function removeDeployment(session, at, { groupGoesToo, signal, known }) {
+async function removeDeployment(session, at, { groupGoesToo, signal, known, owner, log: log2 }) {
   const { scope, name: name3 } = at;
   const found = known ?? await getDeployment(session, scope, name3, signal);
+  if (found && !ownedByRun(found, owner)) {
+    log2(`left deployment ${deploymentId(scope, name3)}: ${notOwnedReason(found, owner)}`);
+    return false;
+  }
   const deployment = found ? await settle(session, at, found, signal) : void 0;
   if (groupGoesToo || !deployment) return false;
   const outcome = await driveLro(beginDeleteDeployment(session, scope, name3, signal), session.meter, signal);
@@ -50773,8 +50890,7 @@ async function removeDeployment(session, at, { groupGoesToo, signal, known }) {
 }
 async function removeResourceGroup(session, subscriptionId, name3, signal) {
   const groups = session.resourceGroups(subscriptionId);
-  const exists2 = await groups.checkExistence(name3, { abortSignal: signal });
-  if (!exists2.body) return false;
+  if (!await groupExists(session, subscriptionId, name3, signal)) return false;
   const outcome = await driveLro(groups.delete(name3, { abortSignal: signal }), session.meter, signal);
   if (outcome.status === "failed") throw outcome.error instanceof Error ? outcome.error : new Error(formatError(errorInfo(outcome.error, outcome.body)));
   return outcome.status === "succeeded";

@@ -92,22 +92,22 @@ var init_node_path = __esm({
 });
 
 // builtin:node:util
-var m5, node_util_default, inspect, promisify;
+var m6, node_util_default, inspect, promisify;
 var init_node_util = __esm({
   "builtin:node:util"() {
-    m5 = process.getBuiltinModule("node:util");
-    node_util_default = m5;
-    inspect = /* @__PURE__ */ (() => m5.inspect)();
-    promisify = /* @__PURE__ */ (() => m5.promisify)();
+    m6 = process.getBuiltinModule("node:util");
+    node_util_default = m6;
+    inspect = /* @__PURE__ */ (() => m6.inspect)();
+    promisify = /* @__PURE__ */ (() => m6.promisify)();
   }
 });
 
 // builtin:node:process
-var m6, node_process_default;
+var m7, node_process_default;
 var init_node_process = __esm({
   "builtin:node:process"() {
-    m6 = process.getBuiltinModule("node:process");
-    node_process_default = m6;
+    m7 = process.getBuiltinModule("node:process");
+    node_process_default = m7;
   }
 });
 
@@ -1412,8 +1412,8 @@ var require_dist3 = __commonJS({
         const { proxy } = this;
         const protocol = opts.secureEndpoint ? "https:" : "http:";
         const hostname = req.getHeader("host") || "localhost";
-        const base = `${protocol}//${hostname}`;
-        const url = new url_1.URL(req.path, base);
+        const base2 = `${protocol}//${hostname}`;
+        const url = new url_1.URL(req.path, base2);
         if (opts.port !== 80) {
           url.port = String(opts.port);
         }
@@ -4813,9 +4813,9 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition2, input, position) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
+      while (position.position < input.length && condition2(input[position.position])) {
         result += input[position.position];
         position.position++;
       }
@@ -6834,9 +6834,9 @@ var require_formdata_parser = __commonJS({
       name3 = new TextDecoder().decode(name3).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name3;
     }
-    function collectASequenceOfBytes(condition, input, position) {
+    function collectASequenceOfBytes(condition2, input, position) {
       let start = position.position;
-      while (start < input.length && condition(input[start])) {
+      while (start < input.length && condition2(input[start])) {
         ++start;
       }
       return input.subarray(position.position, position.position = start);
@@ -21914,9 +21914,9 @@ var require_semver = __commonJS({
           // This probably shouldn't be used publicly.
           // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
           case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
+            const base2 = Number(identifierBase) ? 1 : 0;
             if (this.prerelease.length === 0) {
-              this.prerelease = [base];
+              this.prerelease = [base2];
             } else {
               let i = this.prerelease.length;
               while (--i >= 0) {
@@ -21929,11 +21929,11 @@ var require_semver = __commonJS({
                 if (identifier === this.prerelease.join(".") && identifierBase === false) {
                   throw new Error("invalid increment argument: identifier already exists");
                 }
-                this.prerelease.push(base);
+                this.prerelease.push(base2);
               }
             }
             if (identifier) {
-              let prerelease = [identifier, base];
+              let prerelease = [identifier, base2];
               if (identifierBase === false) {
                 prerelease = [identifier];
               }
@@ -25432,8 +25432,14 @@ function saveState(name3, value) {
 function setSecret(secret) {
   issue("add-mask", secret);
 }
+function warning(message, properties = {}) {
+  issue("warning", message, annotationProperties(properties));
+}
 function info(message) {
   process.stdout.write(`${message}${EOL}`);
+}
+function annotationProperties(p) {
+  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
 }
 function issue(command, message, properties = {}) {
   const pairs = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
@@ -26769,28 +26775,28 @@ function dataUriToString(call) {
   }
 }
 function uri(call) {
-  const base = textArg(call, 0);
+  const base2 = textArg(call, 0);
   const relative2 = textArg(call, 1);
-  if (base === void 0 || relative2 === void 0) return call.unknown();
+  if (base2 === void 0 || relative2 === void 0) return call.unknown();
   const relativeParts = partsOf(relative2);
   const head = relativeParts[0];
   if (typeof head !== "string") return call.unknown();
   const tail = relativeParts.slice(1);
-  if (typeof base === "string") {
+  if (typeof base2 === "string") {
     let baseUrl;
     try {
-      baseUrl = new URL(base);
+      baseUrl = new URL(base2);
     } catch {
-      return call.fail(`uri: '${base}' is not an absolute URI`);
+      return call.fail(`uri: '${base2}' is not an absolute URI`);
     }
     try {
       return joinParts([new URL(head, baseUrl).href, ...tail]);
     } catch {
-      return call.fail(`uri: cannot combine '${base}' with '${head}'`);
+      return call.fail(`uri: cannot combine '${base2}' with '${head}'`);
     }
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(head) || head.startsWith("/")) return call.unknown();
-  const parts = partsOf(base);
+  const parts = partsOf(base2);
   const last = parts[parts.length - 1];
   if (typeof last === "string") {
     const slash = last.lastIndexOf("/");
@@ -27298,11 +27304,11 @@ var DOCUMENTED_FUNCTIONS = [
 
 // src/expressions/functions/logic.ts
 function ifFn(call) {
-  const condition = call.arg(0);
-  if (condition === true) return call.arg(1);
-  if (condition === false) return call.arg(2);
-  if (condition instanceof Unknown) return call.unknown();
-  return call.fail(`if expects a boolean condition, got ${typeName(condition)}`);
+  const condition2 = call.arg(0);
+  if (condition2 === true) return call.arg(1);
+  if (condition2 === false) return call.arg(2);
+  if (condition2 instanceof Unknown) return call.unknown();
+  return call.fail(`if expects a boolean condition, got ${typeName(condition2)}`);
 }
 function equals(call) {
   const result = armEquals(call.arg(0), call.arg(1));
@@ -28905,6 +28911,14 @@ function editDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
+// src/engine/rule.ts
+function renderMessage(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
+    const value = data?.[key];
+    return value === void 0 ? whole : String(value);
+  });
+}
+
 // src/rules/tracking-name-problems.ts
 var BAD_ID_TEXTS = {
   braces: "the GUID must not be wrapped in braces ('{{id}}')",
@@ -29499,12 +29513,12 @@ var cua011 = {
 function judge(raw, outcome) {
   const { constant, defaults, withFile } = outcome;
   const literal = !(typeof raw === "string" && isExpressionString(raw));
-  const condition = previewValue(raw);
+  const condition2 = previewValue(raw);
   const always = truthOf(constant);
-  if (always === false) return { messageId: literal ? "literal-off" : "always-off", data: { condition }, severity: "error" };
-  if (always === true) return { messageId: literal ? "literal-on" : "always-on", data: { condition }, severity: "notice" };
+  if (always === false) return { messageId: literal ? "literal-off" : "always-off", data: { condition: condition2 }, severity: "error" };
+  if (always === true) return { messageId: literal ? "literal-on" : "always-on", data: { condition: condition2 }, severity: "notice" };
   if (always === "not-boolean") {
-    return literal ? { messageId: "literal-not-boolean", data: { condition }, severity: "warning" } : { messageId: "always-not-boolean", data: { condition, value: previewValue(constant) }, severity: "warning" };
+    return literal ? { messageId: "literal-not-boolean", data: { condition: condition2 }, severity: "warning" } : { messageId: "always-not-boolean", data: { condition: condition2, value: previewValue(constant) }, severity: "warning" };
   }
   const byDefault = truthOf(defaults);
   const byFile = truthOf(withFile);
@@ -30131,15 +30145,50 @@ function adfsTenantProblem(plan, identityProvider, env) {
   return `this Azure Stack Hub signs in with AD FS (its metadata names an /adfs login endpoint): set ${input} to adfs, not '${tenant ?? ""}'`;
 }
 
+// builtin:node:crypto
+var m5 = process.getBuiltinModule("node:crypto");
+var createHash = /* @__PURE__ */ (() => m5.createHash)();
+var createPrivateKey = /* @__PURE__ */ (() => m5.createPrivateKey)();
+var randomUUID = /* @__PURE__ */ (() => m5.randomUUID)();
+
+// src/azure/api-versions.ts
+var SDK_API_VERSIONS = { deployments: "2026-06-01", resources: "2025-04-01" };
+var OLDEST_SPOKEN = "2019-10-01";
+var API_PROFILES = {
+  "2020-09-01-hybrid": { deployments: "2019-10-01", resources: "2019-10-01" }
+};
+var PROVIDER_PROBE_VERSION = "2019-10-01";
+function chooseApiVersions(resourceTypes) {
+  const served = (type) => resourceTypes.find((t) => (t.resourceType ?? "").toLowerCase() === type.toLowerCase())?.apiVersions?.map((v) => v.toLowerCase()) ?? [];
+  const pick = (type, newest) => served(type).filter((v) => !v.endsWith("-preview") && v >= OLDEST_SPOKEN && v <= newest).sort().at(-1);
+  const deployments = pick("deployments", SDK_API_VERSIONS.deployments);
+  const resources = pick("resourceGroups", SDK_API_VERSIONS.resources);
+  if (!deployments || !resources) {
+    const list8 = (type) => served(type).join(", ") || "none";
+    return { ok: false, served: { deployments: list8("deployments"), resourceGroups: list8("resourceGroups") } };
+  }
+  return { ok: true, versions: { deployments, resources } };
+}
+function describeApiVersions(versions) {
+  return `deployments ${versions?.deployments ?? SDK_API_VERSIONS.deployments}, resource groups ${versions?.resources ?? SDK_API_VERSIONS.resources}`;
+}
+
 // src/azure/errors.ts
 function errorFromBody(body) {
   if (!isRecord(body)) return void 0;
   if (isRecord(body["error"])) return errorFromBody(body["error"]);
-  const message = typeof body["message"] === "string" ? body["message"] : void 0;
-  const code = typeof body["code"] === "string" ? body["code"] : void 0;
+  const field = (name3) => body[name3] ?? body[name3[0]?.toUpperCase() + name3.slice(1)];
+  const message = typeof field("message") === "string" ? field("message") : void 0;
+  const code = typeof field("code") === "string" ? field("code") : void 0;
   if (message === void 0 && code === void 0) return void 0;
-  const details = Array.isArray(body["details"]) ? body["details"].map(errorFromBody).filter((d) => d !== void 0) : [];
+  const rawDetails = field("details");
+  const details = Array.isArray(rawDetails) ? rawDetails.map(errorFromBody).filter((d) => d !== void 0) : [];
   return { ...code !== void 0 ? { code } : {}, message: message ?? code ?? "unknown error", details };
+}
+function isSignInError(error) {
+  if (!(error instanceof Error)) return false;
+  if (["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"].includes(error.name)) return true;
+  return isRecord(error) && error["statusCode"] === 401;
 }
 function errorInfo(error, body) {
   const fromError = isRecord(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
@@ -30170,6 +30219,43 @@ function parseJson(text) {
   } catch {
     return void 0;
   }
+}
+
+// src/azure/endpoint-versions.ts
+async function withEndpointApiVersions(session, settings, signal) {
+  if (settings.apiProfile) {
+    const versions2 = API_PROFILES[settings.apiProfile];
+    return { ok: true, session: session.withApiVersions(versions2), note: `api-versions of profile ${settings.apiProfile}: ${describeApiVersions(versions2)}` };
+  }
+  if (!settings.resourceManagerEndpoint)
+    return { ok: true, session, note: `api-versions: ${describeApiVersions(void 0)} (the SDK's, for ${settings.environment})` };
+  const scope = settings.scope;
+  if (scope.kind !== "resourceGroup" && scope.kind !== "subscription") {
+    return {
+      ok: true,
+      session,
+      note: `api-versions: ${describeApiVersions(void 0)} (no subscription to read the endpoint's from: set api-profile for Azure Stack Hub)`
+    };
+  }
+  let versions;
+  try {
+    const probe = session.withApiVersions({ resources: PROVIDER_PROBE_VERSION });
+    const provider = await probe.providers(scope.subscriptionId).get("Microsoft.Resources", { abortSignal: signal });
+    const chosen = chooseApiVersions(provider.resourceTypes ?? []);
+    if (!chosen.ok) {
+      const data = { ...chosen.served, oldest: OLDEST_SPOKEN, sdk: `${SDK_API_VERSIONS.deployments} / ${SDK_API_VERSIONS.resources}` };
+      return { ok: false, error: void 0, problem: { messageId: "noSpokenApiVersion", data } };
+    }
+    versions = chosen.versions;
+  } catch (error) {
+    const data = { error: formatError(errorInfo(error, session.meter.last?.body)) };
+    return { ok: false, error, problem: { messageId: "apiVersionsUnreadable", data } };
+  }
+  return {
+    ok: true,
+    session: session.withApiVersions(versions),
+    note: `api-versions read from ${settings.resourceManagerEndpoint}: ${describeApiVersions(versions)}`
+  };
 }
 
 // src/azure/http.ts
@@ -30230,8 +30316,8 @@ function usefulBody(response) {
 
 // src/azure/journal.ts
 var CLEANUP_STATE_KEY = "cua-guard-created";
-function createJournalWriter(save, base) {
-  const journal = { version: 1, ...base, created: [] };
+function createJournalWriter(save, base2) {
+  const journal = { version: 1, ...base2, created: [] };
   const flush = () => save(CLEANUP_STATE_KEY, JSON.stringify(journal));
   return {
     journal,
@@ -30240,10 +30326,20 @@ function createJournalWriter(save, base) {
       flush();
     },
     addFound(scope, name3, found) {
-      const item = journal.created.find((c) => c.kind === "deployment" && c.name === name3 && JSON.stringify(c.scope) === JSON.stringify(scope));
-      if (!item || item.kind !== "deployment") return;
+      const item = findDeployment(journal, scope, name3);
+      if (!item) return;
       item.nested = [.../* @__PURE__ */ new Set([...item.nested ?? [], ...found.nested])];
       item.tracked = [.../* @__PURE__ */ new Set([...item.tracked ?? [], ...found.tracked])];
+      flush();
+    },
+    markRefused(scope, name3) {
+      const item = findDeployment(journal, scope, name3);
+      if (!item) return;
+      item.refused = true;
+      flush();
+    },
+    keep(record) {
+      journal.kept = [...journal.kept ?? [], record];
       flush();
     },
     finish(outcome) {
@@ -30251,6 +30347,10 @@ function createJournalWriter(save, base) {
       if (journal.created.length > 0) flush();
     }
   };
+}
+function findDeployment(journal, scope, name3) {
+  const item = journal.created.find((c) => c.kind === "deployment" && c.name === name3 && JSON.stringify(c.scope) === JSON.stringify(scope));
+  return item?.kind === "deployment" ? item : void 0;
 }
 
 // src/azure/scope.ts
@@ -30272,6 +30372,11 @@ function deploymentId(scope, name3) {
 }
 function idKey(id) {
   return id.toLowerCase();
+}
+function scopeContains(outer, inner) {
+  const o = idKey(scopeId(outer));
+  const i = idKey(scopeId(inner));
+  return i === o || i.startsWith(`${o}/`);
 }
 function describeScope(scope) {
   switch (scope.kind) {
@@ -30356,8 +30461,8 @@ init_node_process();
 function getEnvironmentVariable(name3) {
   return node_process_default.env[name3];
 }
-function emitNodeWarning(warning) {
-  node_process_default.emitWarning(warning);
+function emitNodeWarning(warning2) {
+  node_process_default.emitWarning(warning2);
 }
 var isDeno = typeof node_process_default.versions.deno === "string" && node_process_default.versions.deno.length > 0;
 var isBun = typeof node_process_default.versions.bun === "string" && node_process_default.versions.bun.length > 0;
@@ -30730,7 +30835,7 @@ function createHttpHeaders(rawHeaders) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-function randomUUID() {
+function randomUUID2() {
   return crypto.randomUUID();
 }
 
@@ -30770,7 +30875,7 @@ var PipelineRequestImpl = class {
     this.abortSignal = options.abortSignal;
     this.onUploadProgress = options.onUploadProgress;
     this.onDownloadProgress = options.onDownloadProgress;
-    this.requestId = options.requestId || randomUUID();
+    this.requestId = options.requestId || randomUUID2();
     this.allowInsecureConnection = options.allowInsecureConnection ?? false;
     this.enableBrowserStreams = options.enableBrowserStreams ?? false;
     this.requestOverrides = options.requestOverrides;
@@ -31194,20 +31299,20 @@ function stringToUint8Array(value, format3) {
 }
 
 // builtin:node:http
-var m7 = process.getBuiltinModule("node:http");
-var node_http_default = m7;
+var m8 = process.getBuiltinModule("node:http");
+var node_http_default = m8;
 
 // builtin:node:https
-var m8 = process.getBuiltinModule("node:https");
-var node_https_default = m8;
+var m9 = process.getBuiltinModule("node:https");
+var node_https_default = m9;
 
 // builtin:node:zlib
-var m9 = process.getBuiltinModule("node:zlib");
-var node_zlib_default = m9;
+var m10 = process.getBuiltinModule("node:zlib");
+var node_zlib_default = m10;
 
 // builtin:node:stream
-var m10 = process.getBuiltinModule("node:stream");
-var Transform = /* @__PURE__ */ (() => m10.Transform)();
+var m11 = process.getBuiltinModule("node:stream");
+var Transform = /* @__PURE__ */ (() => m11.Transform)();
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger2 = createClientLogger("ts-http-runtime");
@@ -32205,7 +32310,7 @@ async function concat2(sources) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js
 function generateBoundary() {
-  return `----AzSDKFormBoundary${randomUUID()}`;
+  return `----AzSDKFormBoundary${randomUUID2()}`;
 }
 function encodeHeaders(headers) {
   let result = "";
@@ -32353,11 +32458,11 @@ function allowInsecureConnection(request, options) {
   return false;
 }
 function emitInsecureConnectionWarning() {
-  const warning = "Sending token over insecure transport. Assume any token issued is compromised.";
-  logger2.warning(warning);
+  const warning2 = "Sending token over insecure transport. Assume any token issued is compromised.";
+  logger2.warning(warning2);
   if (!insecureConnectionWarningEmmitted) {
     insecureConnectionWarningEmmitted = true;
-    emitNodeWarning(warning);
+    emitNodeWarning(warning2);
   }
 }
 function ensureSecureConnection(request, options) {
@@ -33163,12 +33268,6 @@ function defaultRetryPolicy2(options = {}) {
 function formDataPolicy2() {
   return formDataPolicy();
 }
-
-// builtin:node:crypto
-var m11 = process.getBuiltinModule("node:crypto");
-var createHash = /* @__PURE__ */ (() => m11.createHash)();
-var createPrivateKey = /* @__PURE__ */ (() => m11.createPrivateKey)();
-var randomUUID2 = /* @__PURE__ */ (() => m11.randomUUID)();
 
 // node_modules/@azure/abort-controller/dist/esm/AbortError.js
 var AbortError2 = class extends Error {
@@ -40314,8 +40413,8 @@ function isLoopbackAddress(host) {
   return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
 }
 var DecodedURL = class extends URL {
-  constructor(url, base) {
-    super(url, base);
+  constructor(url, base2) {
+    super(url, base2);
     this._decodedUsername = decodeURIComponent(super.username);
     this._decodedPassword = decodeURIComponent(super.password);
   }
@@ -41656,7 +41755,7 @@ function credentialLoggerInstance(title, parent, log2 = logger6) {
   function info2(message) {
     log2.info(`${fullTitle} =>`, message);
   }
-  function warning(message) {
+  function warning2(message) {
     log2.warning(`${fullTitle} =>`, message);
   }
   function verbose(message) {
@@ -41669,7 +41768,7 @@ function credentialLoggerInstance(title, parent, log2 = logger6) {
     title,
     fullTitle,
     info: info2,
-    warning,
+    warning: warning2,
     verbose,
     error
   };
@@ -48981,7 +49080,7 @@ var GuidGenerator = class {
    * cryptographic pseudorandom number generator.
    */
   generateGuid() {
-    return randomUUID2();
+    return randomUUID();
   }
   /**
    * verifies if a string is  GUID
@@ -55254,39 +55353,91 @@ function userAgentPrefixFor(trackingIds) {
   const first = trackingIds[0];
   return first ? `pid-${first} ${tool}` : tool;
 }
-function createSession(cloud, plan, meter, { userAgentPrefix, env }) {
-  const credential = createCredential(plan, cloud, meter, env);
+function createSession(cloud, plan, meter, session) {
+  const credential = createCredential(plan, cloud, meter, session.env);
+  return buildSession({ cloud, plan, meter, credential, statusMessages: /* @__PURE__ */ new Map() }, session);
+}
+function buildSession(connection, session) {
+  const { cloud, plan, meter, credential, statusMessages } = connection;
+  const { userAgentPrefix, correlationId, apiVersions, signal } = session;
   const options = {
     endpoint: cloud.resourceManager,
     credentials: { scopes: [cloud.tokenScope] },
     userAgentOptions: { userAgentPrefix },
     retryOptions: { ...RETRY_OPTIONS },
-    additionalPolicies: [meter.policy]
+    additionalPolicies: [runPolicy(correlationId, signal), statusMessagePolicy(statusMessages), meter.policy]
   };
   const deploymentClients = /* @__PURE__ */ new Map();
-  const groupClients = /* @__PURE__ */ new Map();
+  const resourceClients = /* @__PURE__ */ new Map();
+  const resourceClient = (subscriptionId) => {
+    const key = subscriptionId.toLowerCase();
+    let client2 = resourceClients.get(key);
+    if (!client2) {
+      client2 = new ResourceManagementClient(credential, subscriptionId, {
+        ...options,
+        ...apiVersions?.resources ? { apiVersion: apiVersions.resources } : {}
+      });
+      resourceClients.set(key, client2);
+    }
+    return client2;
+  };
   return {
     cloud,
     plan,
     meter,
     userAgentPrefix,
+    correlationId,
     deployments(subscriptionId = "") {
       const key = subscriptionId.toLowerCase();
       let client2 = deploymentClients.get(key);
       if (!client2) {
-        client2 = subscriptionId ? new DeploymentsClient(credential, subscriptionId, options) : new DeploymentsClient(credential, options);
+        const clientOptions = { ...options, ...apiVersions?.deployments ? { apiVersion: apiVersions.deployments } : {} };
+        client2 = subscriptionId ? new DeploymentsClient(credential, subscriptionId, clientOptions) : new DeploymentsClient(credential, clientOptions);
         deploymentClients.set(key, client2);
       }
       return client2;
     },
-    resourceGroups(subscriptionId) {
-      const key = subscriptionId.toLowerCase();
-      let client2 = groupClients.get(key);
-      if (!client2) {
-        client2 = new ResourceManagementClient(credential, subscriptionId, options);
-        groupClients.set(key, client2);
+    resourceGroups: (subscriptionId) => resourceClient(subscriptionId).resourceGroups,
+    providers: (subscriptionId) => resourceClient(subscriptionId).providers,
+    apiVersions,
+    withApiVersions: (versions) => buildSession(connection, { ...session, apiVersions: versions }),
+    rawStatusMessage: (id) => statusMessages.get(id.toLowerCase())
+  };
+}
+var OPERATIONS_LIST = /\/deployments\/[^/]+\/operations(?:\?|$)/i;
+function statusMessagePolicy(statusMessages) {
+  return {
+    position: "perCall",
+    policy: {
+      name: "cuaGuardStatusMessages",
+      async sendRequest(request, next) {
+        const response = await next(request);
+        if (response.status !== 200 || !OPERATIONS_LIST.test(request.url) || !response.bodyAsText || response.bodyAsText.length > 4e6) return response;
+        try {
+          const body = JSON.parse(response.bodyAsText);
+          for (const operation of body.value ?? []) {
+            const message = operation.properties?.statusMessage;
+            if (typeof operation.id === "string" && message !== void 0 && statusMessages.size < 1e4) {
+              statusMessages.set(operation.id.toLowerCase(), message);
+            }
+          }
+        } catch {
+        }
+        return response;
       }
-      return client2.resourceGroups;
+    }
+  };
+}
+function runPolicy(correlationId, signal) {
+  return {
+    position: "perCall",
+    policy: {
+      name: "cuaGuardRun",
+      sendRequest(request, next) {
+        request.headers.set("x-ms-correlation-request-id", correlationId);
+        if (signal && !request.abortSignal) request.abortSignal = signal;
+        return next(request);
+      }
     }
   };
 }
@@ -55455,7 +55606,7 @@ async function collectAttribution(session, at, isTracking, signal) {
     const fetched = await getDeployment(session, scope, entryName, signal);
     if (fetched) entry = toRef(fetched, scope);
   }
-  const facts = { entry, tracking: [], trackedResources: [], failures: [], strayTracking: [], visited: [] };
+  const facts = { entry, tracking: [], trackedResources: [], failures: [], strayTracking: [], visited: [], unreadable: [] };
   if (!entry) return facts;
   const correlationId = entry.correlationId;
   if (correlationId !== void 0) facts.correlationId = correlationId;
@@ -55473,20 +55624,28 @@ async function collectAttribution(session, at, isTracking, signal) {
       facts.tracking.push(deployment);
       continue;
     }
-    const operations = await listOperations(session, deployment.scope, deployment.name, signal);
+    let operations;
+    try {
+      operations = await listOperations(session, deployment.scope, deployment.name, signal);
+    } catch (error) {
+      if (deployment === entry || signal.aborted || !isForbidden(error)) throw error;
+      facts.unreadable.push({ deployment, error: errorInfo(error, session.meter.last?.body) });
+      continue;
+    }
     for (const operation of operations) {
       const target = operation.properties?.targetResource;
       const state3 = operation.properties?.provisioningState;
       if (isDeploymentType2(target?.resourceType)) {
         const nested = target?.id ? parseDeploymentId(target.id) : void 0;
-        if (state3?.toLowerCase() === "failed") failedNested.push(failure2(deployment, operation));
+        if (state3?.toLowerCase() === "failed") failedNested.push(failure2(deployment, operation, session.rawStatusMessage(operation.id ?? "")));
         if (!nested || seen.has(idKey(target?.id ?? ""))) continue;
         seen.add(idKey(target?.id ?? ""));
         const ref = { id: target?.id ?? "", name: nested.name, scope: nested.scope, ...state3 ? { provisioningState: state3 } : {} };
         queue.push(isTracking(ref.name) ? await readTracking(session, ref, signal) : ref);
         continue;
       }
-      if (state3?.toLowerCase() === "failed" && (target || operation.properties?.statusMessage?.error)) facts.failures.push(failure2(deployment, operation));
+      if (state3?.toLowerCase() === "failed" && (target || operation.properties?.statusMessage?.error))
+        facts.failures.push(failure2(deployment, operation, session.rawStatusMessage(operation.id ?? "")));
       const id = target?.id;
       if (id && operation.properties?.provisioningOperation === "Create" && state3?.toLowerCase() !== "failed" && !createdKeys.has(idKey(id))) {
         createdKeys.add(idKey(id));
@@ -55517,12 +55676,12 @@ function toRef(deployment, scope) {
     ...error ? { error } : {}
   };
 }
-function failure2(deployment, operation) {
+function failure2(deployment, operation, raw) {
   const properties = operation.properties;
   const target = properties?.targetResource;
   const status = properties?.statusMessage;
-  const error = errorFromBody(status?.error) ?? errorFromBody(status) ?? {
-    message: `the operation failed${properties?.statusCode ? ` with status ${properties.statusCode}` : ""}`,
+  const error = errorFromBody(status?.error) ?? errorFromBody(raw) ?? {
+    message: `the operation failed${properties?.statusCode ? ` with status ${properties.statusCode}` : ""}${raw !== void 0 ? `: ${freeForm(raw)}` : ""}`,
     details: []
   };
   return {
@@ -55532,6 +55691,13 @@ function failure2(deployment, operation) {
     ...target?.id ? { resourceId: target.id } : {},
     error
   };
+}
+function isForbidden(error) {
+  return isRestError2(error) && error.statusCode === 403;
+}
+function freeForm(raw) {
+  const text = typeof raw === "string" ? raw : JSON.stringify(raw);
+  return text.length > 500 ? `${text.slice(0, 500)}\u2026` : text;
 }
 
 // src/azure/locate.ts
@@ -55555,30 +55721,317 @@ function nameNeedles(resourceName) {
   return last && last !== resourceName ? [resourceName, last] : [resourceName];
 }
 
+// src/azure/rules/rule.ts
+var NOT_FIXABLE = "a finding from Azure is about what ARM did or would do; fix the template or the run as the help says";
+
+// src/azure/rules/cua100-azure-request-failed.ts
+var messages18 = {
+  requestFailed: "an Azure request failed: {{error}}",
+  notFound: "deployment '{{name}}' was not found at {{scope}}",
+  signIn: "signing in to Azure failed: {{error}}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)",
+  signInCannotWork: "signing in to Azure cannot work: {{problem}}",
+  unreachable: "cannot reach Azure: {{error}}",
+  apiVersionsUnreadable: "reading the endpoint's Microsoft.Resources api-versions failed: {{error}}",
+  noSpokenApiVersion: "the endpoint's Microsoft.Resources api-versions (deployments: {{deployments}}; resourceGroups: {{resourceGroups}}) include none from {{oldest}} to the SDK's ({{sdk}}); set api-profile"
+};
+var cua100 = {
+  meta: {
+    id: "CUA100",
+    name: "azure-request-failed",
+    description: "Verification could not talk to Azure: signing in failed, a request failed, or the deployment to verify does not exist",
+    help: [
+      "Verification could not get an answer it can judge from Azure Resource Manager. The message carries ARM's error code and message (re-read with GET where a HEAD or a list page lost it). A sign-in failure is reported once, on the run, not on a template line.",
+      "",
+      "Fix what the message names: run `azure/login` before the step or set `client-id` and `tenant-id` (with `permissions: id-token: write`); give the identity read and deploy rights at the scope; for `verify: existing` name the deployment that ran; for Azure Stack Hub set `resource-manager-endpoint` (and `api-profile` if the provider registration cannot be read).",
+      "",
+      "Fails: `signing in to Azure failed: \u2026 invalid_client \u2026`, or `an Azure request failed: AuthorizationFailed: The client \u2026 does not have authorization to perform action 'Microsoft.Resources/deployments/write' \u2026`.",
+      "Passes: the identity signs in and may deploy at the scope."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages18,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua101-deployment-failed.ts
+var messages19 = {
+  operationFailed: "{{what}} failed in deployment '{{deployment}}': {{error}}",
+  stillRunning: "deployment '{{name}}' is still {{state}}; verify it after it finished",
+  ended: "deployment '{{name}}' ended {{state}}",
+  endedWithError: "deployment '{{name}}' ended {{state}}: {{error}}",
+  rejected: "ARM rejected deployment '{{name}}': {{error}}",
+  active: "ARM refused deployment '{{name}}': another deployment named '{{name}}' is still running at {{scope}} ({{error}}). It is left untouched; give each run its own deployment-name, or serialise runs with a workflow `concurrency:` group"
+};
+var cua101 = {
+  meta: {
+    id: "CUA101",
+    name: "deployment-failed",
+    description: "The verification deployment (or the deployment verified) failed, was rejected, or did not finish",
+    help: [
+      "The deployment did not succeed: ARM rejected it before it ran (an invalid template, a missing resource group, or `DeploymentActive`: another run's deployment of the same name is still running), or an operation in it failed. Each failed operation is reported on the failing resource's line with ARM's code and message, kept as ARM sent it when the provider's `statusMessage` is not the usual `{status, error}`.",
+      "",
+      "Fix the resource the message names, or the parameters. For `DeploymentActive`, never let two runs deploy the same name at the same scope: leave `deployment-name` empty (each run gets its own), and put verification jobs in a `concurrency:` group; cua-guard never cancels or deletes the other run's deployment.",
+      "",
+      "Fails: `Microsoft.Storage/storageAccounts 'st1' failed in deployment 'cua-guard-\u2026': StorageAccountAlreadyTaken: \u2026`.",
+      "Passes: every operation of the deployment succeeded."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages19,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua102-tracking-missing.ts
+var base = "no tracking deployment ({{expected}}) ran with deployment '{{name}}' (correlationId {{correlationId}}) at {{scope}} or in its nested deployments";
+var stray = "'{{stray}}' exists there but belongs to correlationId {{strayCorrelationId}}: another deployment (or a later run) created it";
+var condition = "its condition ({{conditions}}) may have been false with these parameters";
+var messages20 = {
+  missing: base,
+  missingWithStray: `${base}; ${stray}`,
+  missingWithCondition: `${base}; ${condition}`,
+  missingWithStrayAndCondition: `${base}; ${stray}; ${condition}`,
+  otherCorrelation: "tracking deployment '{{name}}' has correlationId {{trackingCorrelationId}}, not the deployment's {{correlationId}}: it was not deployed by this deployment"
+};
+var cua102 = {
+  meta: {
+    id: "CUA102",
+    name: "tracking-missing",
+    description: "No tracking deployment ran under the deployment\u2019s correlationId",
+    help: [
+      "The deployment ran, but no `pid-\u2026` deployment shares its correlationId, at its scope or in its nested deployments: Partner Center will not attribute it. A `pid-` deployment of another correlationId at the scope was made by another deployment (or a later run replaced the record).",
+      "",
+      "Fix the template so the tracking deployment is deployed with these parameters (a condition that is false removes it, CUA011), and keep it in the main template (CUA004, CUA005).",
+      "",
+      "Fails: the deployment's operations list no `Microsoft.Resources/deployments` named `pid-<GUID>`.",
+      "Passes: `pid-<GUID>` ran with the deployment and has its correlationId."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages20,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua103-tracking-not-succeeded.ts
+var messages21 = {
+  notSucceeded: "tracking deployment '{{name}}' is {{state}}, not Succeeded; Partner Center attributes only successful deployments",
+  notSucceededWithError: "tracking deployment '{{name}}' is {{state}}, not Succeeded: {{error}}; Partner Center attributes only successful deployments"
+};
+var cua103 = {
+  meta: {
+    id: "CUA103",
+    name: "tracking-not-succeeded",
+    description: "The tracking deployment ran but did not succeed",
+    help: [
+      "The `pid-\u2026` deployment exists under the deployment\u2019s correlationId but its state is not `Succeeded` (Failed, Canceled, still running). Partner Center attributes only successful deployments.",
+      "",
+      "Fix the cause in the message: usually a location missing at subscription or higher scope (CUA012), a name that collides with another location\u2019s deployment (CUA015), or a template that is not empty (CUA008).",
+      "",
+      "Fails: `tracking deployment 'pid-\u2026' is Failed, not Succeeded: InvalidDeployment: \u2026`.",
+      "Passes: the tracking deployment is `Succeeded`."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages21,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua104-nothing-tracked.ts
+var messages22 = {
+  nothingCreated: "no resource was created under correlationId {{correlationId}}: the tracking deployment has nothing to attribute (only deployments ran)",
+  nothingPreviewed: "nothing but deployments would be deployed: the tracking deployment would have no resource to attribute"
+};
+var cua104 = {
+  meta: {
+    id: "CUA104",
+    name: "nothing-tracked",
+    description: "Only deployments ran (or would run): there is no resource for the tracking deployment to attribute",
+    help: [
+      "The deployment succeeded with its tracking deployment, but created no resource other than deployments under its correlationId (or, for `validate` and `what-if`, ARM listed nothing else that would be deployed). Attribution counts the usage of resources deployed with the tracking deployment.",
+      "",
+      "Fix the parameters so the template deploys something, or verify the template that does. When ARM says it did not expand a nested deployment, the preview reports CUA109 instead, never this.",
+      "",
+      "Fails: a template whose only resources are `pid-\u2026` and empty nested deployments.",
+      "Passes: at least one resource (a storage account, a VM\u2026) is created with the tracking deployment."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages22,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua105-preview-missing-tracking.ts
+var messages23 = {
+  missing: "preflight validation shows no tracking deployment ({{expected}}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)"
+};
+var cua105 = {
+  meta: {
+    id: "CUA105",
+    name: "preview-missing-tracking",
+    description: "Preflight validation (validate, what-if) lists no tracking deployment",
+    help: [
+      "ARM validated the template with these parameters and its `validatedResources` hold no `pid-\u2026` deployment: deployed like this, the usage would not be attributed.",
+      "",
+      "Fix the condition or the parameters that remove the tracking deployment, or add it (`cua-guard fix --tracking-id <GUID>`).",
+      "",
+      'Fails: `"condition": "[parameters(\'telemetry\')]"` on the tracking deployment with `telemetry` false.',
+      "Passes: validatedResources lists `\u2026/Microsoft.Resources/deployments/pid-<GUID>`."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages23,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua106-preflight-failed.ts
+var messages24 = {
+  validationFailed: "ARM preflight validation failed: {{error}}",
+  whatIfFailed: "ARM what-if failed: {{error}}"
+};
+var cua106 = {
+  meta: {
+    id: "CUA106",
+    name: "preflight-failed",
+    description: "ARM preflight validation or what-if failed (also what-if answering status Failed)",
+    help: [
+      "ARM's preflight validation rejected the template with these parameters, or the what-if operation ended `Failed`: the deployment would fail the same way. The message carries ARM's code, message and innermost details.",
+      "",
+      "Fix the template or parameters as the details say (an invalid name, a missing parameter, a quota).",
+      "",
+      "Fails: `ARM preflight validation failed: InvalidTemplateDeployment: \u2026 (AccountNameInvalid: a is not a valid storage account name \u2026)`.",
+      "Passes: validation and what-if succeed."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages24,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua107-stopped.ts
+var messages25 = {
+  stopped: "verification stopped: {{reason}}",
+  stoppedBeforeDeploying: "verification of '{{name}}' stopped: {{reason}}; nothing was deployed",
+  stoppedVerifying: "verification of '{{name}}' stopped: {{reason}}; the verification was stopped before it finished",
+  stoppedCancelled: "verification of '{{name}}' stopped: {{reason}}; deployment '{{name}}' was cancelled",
+  stoppedNotRunning: "verification of '{{name}}' stopped: {{reason}}; deployment '{{name}}' was no longer running",
+  stoppedCancelFailed: "verification of '{{name}}' stopped: {{reason}}; cancelling deployment '{{name}}' failed: {{error}}"
+};
+var cua107 = {
+  meta: {
+    id: "CUA107",
+    name: "stopped",
+    description: "Verification stopped at timeout-minutes or because the job was cancelled",
+    help: [
+      "The verification ran out of `timeout-minutes`, or the runner cancelled the job (SIGINT). Every request was aborted, later list pages and retries included; a deployment still running was cancelled, and the post step removes what the run created.",
+      "",
+      "Raise `timeout-minutes` if deployments need longer, or re-run.",
+      "",
+      "Fails: `verification of 'cua-guard-\u2026' stopped: timed out after 5 minutes; deployment 'cua-guard-\u2026' was cancelled`.",
+      "Passes: the verification finishes within `timeout-minutes`."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages25,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua108-template-not-deployable.ts
+var messages26 = {
+  cannotDeploy: "cannot deploy {{file}}: {{reason}}",
+  scopeMismatch: "{{file}} is a {{schemaScope}}-scope template ($schema) but scope is {{scope}}: set scope to match"
+};
+var cua108 = {
+  meta: {
+    id: "CUA108",
+    name: "template-not-deployable",
+    description: "The template or its parameters cannot be sent to ARM as they are",
+    help: [
+      "The template cannot be read or parsed, its `$schema` names another scope than the `scope` input, or its parameters file cannot be read. Nothing was sent to ARM.",
+      "",
+      "Fix the file the message names, or set `scope` (and `parameters`) to match the template.",
+      "",
+      "Fails: a `subscriptionDeploymentTemplate.json` template verified with `scope: resourcegroup`.",
+      "Passes: the template parses and its `$schema` matches `scope`."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages26,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/cua109-not-established.ts
+var messages27 = {
+  noValidatedResources: "ARM answered the preflight validation with no validatedResources: the preview cannot establish that the tracking deployment would be deployed",
+  emptyValidatedResources: "ARM answered the preflight validation with an empty validatedResources: the preview cannot establish that the tracking deployment would be deployed",
+  notExpanded: "ARM did not expand nested deployment(s) {{names}} ({{codes}}): what they would deploy, and so whether the tracking deployment would have a resource to attribute, cannot be established before deploying",
+  unreadable: "nested deployment {{id}} could not be read ({{error}}): the verdict covers only what could be read; what it created is not counted"
+};
+var cua109 = {
+  meta: {
+    id: "CUA109",
+    name: "not-established",
+    description: "Part of what verification needs could not be established: ARM did not expand nested deployments, listed nothing, or a nested deployment could not be read",
+    help: [
+      "ARM's answer does not establish the verdict, and cua-guard says so instead of guessing. Validation and what-if do not expand a nested deployment whose parameters hold a `reference()` (diagnostic `NestedDeploymentShortCircuited`), nor beyond their batch and total limits (`NestedDeploymentSkippedFromInternalExpansion`, `NestedDeploymentExpansionLimitReached`): what it would deploy is unknown until it is deployed. Older ARM lists no `validatedResources` at all. A nested deployment in a subscription the identity may not read (403) is left out of the verdict.",
+      "",
+      "With the tracking deployment seen, a preview stays verified and this is a warning; a preview that lists nothing is not verified. Use `verify: deploy` to establish what is created, or give the identity read access where the nested deployment goes.",
+      "",
+      'Warns: a nested deployment with `"parameters": { "endpoint": { "value": "[reference(\'st1\').primaryEndpoints.blob]" } }` under `verify: validate`.',
+      "Passes: validation expands every nested deployment and lists what they deploy."
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "medium",
+    messages: messages27,
+    notFixable: NOT_FIXABLE
+  }
+};
+
+// src/azure/rules/index.ts
+var VERIFY_RULE_MODULES = [cua100, cua101, cua102, cua103, cua104, cua105, cua106, cua107, cua108, cua109];
+
 // src/azure/findings.ts
-function verifyFinding(target, ruleId, message, needles = []) {
+var VERIFY_RULES = Object.fromEntries(VERIFY_RULE_MODULES.map((rule) => [rule.meta.id, rule.meta.name]));
+function verifyFinding(target, rule, { messageId, data, needles = [] }) {
   const { line, column } = locateInTemplate(target.text, needles);
-  return { ruleId, severity: "error", messageId: "verification", message, file: target.file, line, column };
+  const message = renderMessage(rule.meta.messages[messageId], data);
+  return { ruleId: rule.meta.id, severity: rule.meta.defaultSeverity, messageId, message, file: target.file, line, column };
 }
 
 // src/azure/tracking-match.ts
-var UNKNOWN_PART = /\{[^{}]*\}/g;
-var PID_PREFIX = /^pid-/i;
-function trackingMatcher(resolvedNames) {
-  const patterns = resolvedNames.filter((n) => PID_PREFIX.test(n)).map(toPattern);
-  if (patterns.length === 0) return (name3) => PID_PREFIX.test(name3);
-  return (name3) => patterns.some((p) => p.test(name3));
+var PID_PREFIX = "pid-";
+function trackingMatcher(names) {
+  const expected = names.filter(startsWithPid);
+  if (expected.length === 0) return (name3) => name3.toLowerCase().startsWith(PID_PREFIX);
+  return (name3) => expected.some((e) => matchesParts(name3.toLowerCase(), lowerParts(e.parts)));
 }
-function toPattern(resolved) {
-  const parts = resolved.split(UNKNOWN_PART).map(escapeRegExp);
-  return new RegExp(`^${parts.join(".+")}$`, "i");
+function knownTrackingNames(names) {
+  return names.filter(startsWithPid).filter((n) => n.parts.every((p) => "text" in p)).map((n) => n.parts.map((p) => "text" in p ? p.text : "").join(""));
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function describeExpectedNames(names) {
+  const expected = names.filter(startsWithPid);
+  return expected.length > 0 ? expected.map((n) => `'${n.display}'`).join(" or ") : "a 'pid-\u2026' deployment";
 }
-function describeExpectedNames(resolvedNames) {
-  const names = resolvedNames.filter((n) => PID_PREFIX.test(n));
-  return names.length > 0 ? names.map((n) => `'${n}'`).join(" or ") : "a 'pid-\u2026' deployment";
+function startsWithPid(name3) {
+  const first = name3.parts[0];
+  return first !== void 0 && "text" in first && first.text.toLowerCase().startsWith(PID_PREFIX);
+}
+function lowerParts(parts) {
+  return parts.map((p) => "text" in p ? { text: p.text.toLowerCase() } : p);
+}
+function matchesParts(name3, parts) {
+  const [head, ...rest] = parts;
+  if (head === void 0) return name3 === "";
+  if ("text" in head) return name3.startsWith(head.text) && matchesParts(name3.slice(head.text.length), rest);
+  for (let taken = 1; taken <= name3.length; taken++) if (matchesParts(name3.slice(taken), rest)) return true;
+  return false;
 }
 
 // src/azure/judge.ts
@@ -55592,73 +56045,59 @@ function judgeAttribution(facts, target, expected) {
   for (const failure3 of facts.failures) {
     const what = failure3.resourceType ? `${failure3.resourceType} '${failure3.resourceName ?? failure3.resourceId ?? "?"}'` : "an operation";
     findings.push(
-      verifyFinding(target, "CUA101", `${what} failed in deployment '${failure3.deployment.name}': ${formatError(failure3.error)}`, [
-        ...nameNeedles(failure3.resourceName),
-        failure3.resourceType
-      ])
+      verifyFinding(target, cua101, {
+        messageId: "operationFailed",
+        data: { what, deployment: failure3.deployment.name, error: formatError(failure3.error) },
+        needles: [...nameNeedles(failure3.resourceName), failure3.resourceType]
+      })
     );
   }
   if (!entrySucceeded && facts.failures.length === 0) {
-    const detail = entry.error ? `: ${formatError(entry.error)}` : "";
     const running = /^(running|accepted|creating|updating)$/i.test(entryState);
-    findings.push(
-      verifyFinding(
-        target,
-        "CUA101",
-        running ? `deployment '${entry.name}' is still ${entryState}; verify it after it finished` : `deployment '${entry.name}' ended ${entryState}${detail}`
-      )
-    );
+    const data = { name: entry.name, state: entryState, ...entry.error ? { error: formatError(entry.error) } : {} };
+    findings.push(verifyFinding(target, cua101, { messageId: running ? "stillRunning" : entry.error ? "endedWithError" : "ended", data }));
   }
-  if (facts.tracking.length === 0) {
-    findings.push(verifyFinding(target, "CUA102", missingTrackingMessage(facts, entry, expected), ["pid-"]));
-  }
+  if (facts.tracking.length === 0) findings.push(missingTracking(facts, entry, { target, expected }));
   for (const tracking of facts.tracking) {
     if (!isSucceeded(tracking)) {
-      const detail = tracking.error ? `: ${formatError(tracking.error)}` : "";
-      findings.push(
-        verifyFinding(
-          target,
-          "CUA103",
-          `tracking deployment '${tracking.name}' is ${tracking.provisioningState ?? "in an unknown state"}, not Succeeded${detail}; Partner Center attributes only successful deployments`,
-          ["pid-"]
-        )
-      );
+      const data = {
+        name: tracking.name,
+        state: tracking.provisioningState ?? "in an unknown state",
+        ...tracking.error ? { error: formatError(tracking.error) } : {}
+      };
+      findings.push(verifyFinding(target, cua103, { messageId: tracking.error ? "notSucceededWithError" : "notSucceeded", data, needles: ["pid-"] }));
     }
     if (tracking.correlationId && facts.correlationId && tracking.correlationId !== facts.correlationId) {
-      findings.push(
-        verifyFinding(
-          target,
-          "CUA102",
-          `tracking deployment '${tracking.name}' has correlationId ${tracking.correlationId}, not the deployment's ${facts.correlationId}: it was not deployed by this deployment`,
-          ["pid-"]
-        )
-      );
+      const data = { name: tracking.name, trackingCorrelationId: tracking.correlationId, correlationId: facts.correlationId };
+      findings.push(verifyFinding(target, cua102, { messageId: "otherCorrelation", data, needles: ["pid-"] }));
     }
   }
-  if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded) {
+  for (const { deployment, error } of facts.unreadable) {
     findings.push(
-      verifyFinding(
-        target,
-        "CUA104",
-        `no resource was created under correlationId ${facts.correlationId ?? "?"}: the tracking deployment has nothing to attribute (only deployments ran)`
-      )
+      verifyFinding(target, cua109, { messageId: "unreadable", data: { id: deployment.id, error: formatError(error) }, needles: nameNeedles(deployment.name) })
     );
   }
+  if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded && facts.unreadable.length === 0) {
+    findings.push(verifyFinding(target, cua104, { messageId: "nothingCreated", data: { correlationId: facts.correlationId ?? "?" } }));
+  }
   notes.push(`correlationId ${facts.correlationId ?? "unknown"}: ${facts.visited.length} deployment(s), ${facts.trackedResources.length} created resource(s)`);
-  const verified = entrySucceeded && facts.tracking.length > 0 && findings.length === 0;
+  const established = facts.unreadable.length === 0 || facts.trackedResources.length > 0;
+  const verified = entrySucceeded && facts.tracking.length > 0 && established && findings.every((f) => f.severity !== "error");
   return { verified, findings, notes };
 }
-function missingTrackingMessage(facts, entry, { scope, names: expectedNames, template }) {
-  const parts = [
-    `no tracking deployment (${describeExpectedNames(expectedNames)}) ran with deployment '${entry.name}' (correlationId ${facts.correlationId ?? "?"}) at ${describeScope(scope)} or in its nested deployments`
-  ];
-  const stray = facts.strayTracking[0];
-  if (stray) {
-    parts.push(`'${stray.name}' exists there but belongs to correlationId ${stray.correlationId ?? "?"}: another deployment (or a later run) created it`);
-  }
-  const conditions = trackingConditions(template);
-  if (conditions.length > 0) parts.push(`its condition (${conditions.join(", ")}) may have been false with these parameters`);
-  return parts.join("; ");
+function missingTracking(facts, entry, { target, expected }) {
+  const stray2 = facts.strayTracking[0];
+  const conditions = trackingConditions(expected.template);
+  const data = {
+    expected: describeExpectedNames(expected.names),
+    name: entry.name,
+    correlationId: facts.correlationId ?? "?",
+    scope: describeScope(expected.scope),
+    ...stray2 ? { stray: stray2.name, strayCorrelationId: stray2.correlationId ?? "?" } : {},
+    ...conditions.length > 0 ? { conditions: conditions.join(", ") } : {}
+  };
+  const messageId = stray2 ? conditions.length > 0 ? "missingWithStrayAndCondition" : "missingWithStray" : conditions.length > 0 ? "missingWithCondition" : "missing";
+  return verifyFinding(target, cua102, { messageId, data, needles: ["pid-"] });
 }
 function trackingConditions(template) {
   const resources = template?.["resources"];
@@ -55669,8 +56108,8 @@ function trackingConditions(template) {
     const r = resource;
     const name3 = typeof r["name"] === "string" ? r["name"] : "";
     if (!/pid-/i.test(name3) || !("condition" in r)) continue;
-    const condition = r["condition"];
-    conditions.push(typeof condition === "string" ? condition : JSON.stringify(condition));
+    const condition2 = r["condition"];
+    conditions.push(typeof condition2 === "string" ? condition2 : JSON.stringify(condition2));
   }
   return conditions;
 }
@@ -55684,6 +56123,7 @@ async function driveLro(poller, meter, signal) {
     await poller.submitted();
   } catch (error) {
     signal.throwIfAborted();
+    if (isSignInError(error)) throw error;
     return { status: "failed", error, body: meter.last?.body };
   }
   while (!poller.isDone) {
@@ -55692,6 +56132,7 @@ async function driveLro(poller, meter, signal) {
       await poller.poll({ abortSignal: signal });
     } catch (error) {
       signal.throwIfAborted();
+      if (isSignInError(error)) throw error;
       if (!poller.isDone) return { status: "failed", error, body: meter.last?.body };
     }
   }
@@ -55701,27 +56142,75 @@ async function driveLro(poller, meter, signal) {
   return { status: "failed", error: state3?.error, body: meter.last?.body };
 }
 
+// src/azure/existing-records.ts
+async function keepExistingRecords(ctx, job, validatedIds) {
+  const scope = ctx.settings.scope;
+  const candidates = /* @__PURE__ */ new Map();
+  const add2 = (at) => {
+    if (!createdByRun(ctx, at)) candidates.set(idKey(deploymentId(at.scope, at.name)), at);
+  };
+  add2({ scope, name: job.deploymentName });
+  for (const name3 of knownTrackingNames(job.template.trackingNames)) add2({ scope, name: name3 });
+  for (const id of validatedIds) {
+    const parsed = parseDeploymentId(id);
+    if (parsed) add2(parsed);
+  }
+  const notes = [];
+  for (const at of candidates.values()) {
+    const existing = await getDeployment(ctx.session, at.scope, at.name, ctx.cancellation.signal);
+    if (!existing) continue;
+    ctx.journal.keep(at);
+    const note = `deployment record '${at.name}' already exists at ${describeScope(at.scope)} (correlationId ${existing.properties?.correlationId ?? "?"}): this run replaces it, and cleanup will leave it`;
+    warning(`cua-guard: ${note}`);
+    notes.push(note);
+  }
+  return notes;
+}
+function createdByRun(ctx, at) {
+  for (const [key, how] of ctx.ensuredGroups) {
+    if (how !== "created") continue;
+    const parsed = parseDeploymentId(`${key}/providers/Microsoft.Resources/deployments/x`);
+    if (parsed && scopeContains(parsed.scope, at.scope)) return true;
+  }
+  return false;
+}
+
 // src/azure/preview.ts
 var DEPLOYED_CHANGES = /* @__PURE__ */ new Set(["create", "deploy", "nochange", "modify", "unsupported"]);
+var NOT_EXPANDED = /* @__PURE__ */ new Set(["nesteddeploymentshortcircuited", "nesteddeploymentskippedfrominternalexpansion", "nesteddeploymentexpansionlimitreached"]);
 async function preflight(ctx, job, target, request) {
   const { session, cancellation, settings } = ctx;
   const poller = beginValidate(session, { scope: settings.scope, name: job.deploymentName }, request, cancellation.signal);
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== "succeeded") {
     const error2 = outcome.status === "failed" ? formatError(errorInfo(outcome.error, outcome.body)) : "the validation was canceled";
-    return { ok: false, findings: [verifyFinding(target, "CUA106", `ARM preflight validation failed: ${error2}`)] };
+    return { ok: false, findings: [verifyFinding(target, cua106, { messageId: "validationFailed", data: { error: error2 } })] };
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return { ok: false, findings: [verifyFinding(target, "CUA106", `ARM preflight validation failed: ${formatError(error)}`)] };
-  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? "").filter((id) => id !== "") };
+  if (error) return { ok: false, findings: [verifyFinding(target, cua106, { messageId: "validationFailed", data: { error: formatError(error) } })] };
+  const validatedResources = result?.properties?.validatedResources;
+  return {
+    ok: true,
+    resourceIds: (validatedResources ?? []).map((r) => r.id ?? "").filter((id) => id !== ""),
+    listed: validatedResources !== void 0,
+    diagnostics: diagnosticsOf(result?.properties?.diagnostics)
+  };
+}
+function diagnosticsOf(raw) {
+  return (raw ?? []).map((d) => ({ code: d.code ?? "", ...d.target ? { target: d.target } : {} }));
 }
 async function runValidate(ctx, job, target, request) {
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return failed(validated.findings);
   const ids = validated.resourceIds;
   const notes = [`preflight validation passed (${ids.length} resource(s) validated)`];
-  return judgePreview(job, target, { validatedIds: ids, deployedCount: ids.filter((id) => !isDeploymentId(id)).length }, notes);
+  return judgePreview(
+    job,
+    target,
+    { validatedIds: ids, listed: validated.listed, deployedCount: ids.filter((id) => !isDeploymentId(id)).length, diagnostics: validated.diagnostics },
+    notes
+  );
 }
 async function runWhatIf(ctx, job, target, request) {
   const validated = await preflight(ctx, job, target, request);
@@ -55735,36 +56224,45 @@ async function runWhatIf(ctx, job, target, request) {
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== "succeeded") {
     const error2 = outcome.status === "failed" ? formatError(errorInfo(outcome.error, outcome.body)) : "the what-if operation was canceled";
-    return failed([verifyFinding(target, "CUA106", `ARM what-if failed: ${error2}`)]);
+    return failed([verifyFinding(target, cua106, { messageId: "whatIfFailed", data: { error: error2 } })]);
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return failed([verifyFinding(target, "CUA106", `ARM what-if failed: ${formatError(error)}`)]);
+  if (error) return failed([verifyFinding(target, cua106, { messageId: "whatIfFailed", data: { error: formatError(error) } })]);
   const changes = result?.changes ?? [];
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ""));
   const notes = [
     `preflight validation passed (${validated.resourceIds.length} resource(s) validated)`,
     `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`
   ];
-  return judgePreview(job, target, { validatedIds: validated.resourceIds, deployedCount: deployed.length }, notes);
+  const diagnostics = [...validated.diagnostics, ...diagnosticsOf(result?.diagnostics)];
+  return judgePreview(job, target, { validatedIds: validated.resourceIds, listed: validated.listed, deployedCount: deployed.length, diagnostics }, notes);
 }
 function judgePreview(job, target, preview, notes) {
   const { validatedIds, deployedCount } = preview;
   const tracking = trackingIn(validatedIds, job);
   const findings = [];
   if (validatedIds.length === 0) {
-    return {
-      verified: true,
-      tracking,
-      notes: [...notes, "ARM listed no validated resources, so the tracking deployment could not be confirmed by validation"],
-      findings
-    };
+    findings.push(verifyFinding(target, cua109, { messageId: preview.listed ? "emptyValidatedResources" : "noValidatedResources" }));
+    return { verified: false, tracking, notes: [...notes], findings };
   }
+  const unexpanded = unexpandedNested(preview, job);
   if (tracking.length === 0) findings.push(missing(target, job));
-  else if (deployedCount === 0) {
-    findings.push(verifyFinding(target, "CUA104", "nothing but deployments would be deployed: the tracking deployment would have no resource to attribute"));
+  else if (deployedCount === 0 && unexpanded.codes.length > 0) {
+    const names = unexpanded.names.map((n) => `'${n}'`).join(", ") || "(unnamed)";
+    findings.push(verifyFinding(target, cua109, { messageId: "notExpanded", data: { names, codes: unexpanded.codes.join(", ") }, needles: unexpanded.names }));
+  } else if (deployedCount === 0) {
+    findings.push(verifyFinding(target, cua104, { messageId: "nothingPreviewed" }));
   }
-  return { verified: findings.length === 0, tracking, notes: [...notes], findings };
+  const extra = unexpanded.codes.length > 0 && deployedCount > 0 ? [`not expanded by ARM (${unexpanded.codes.join(", ")}): ${unexpanded.names.join(", ")}`] : [];
+  return { verified: findings.every((f) => f.severity !== "error"), tracking, notes: [...notes, ...extra], findings };
+}
+function unexpandedNested(preview, job) {
+  const skipped = preview.diagnostics.filter((d) => NOT_EXPANDED.has(d.code.toLowerCase()));
+  if (skipped.length === 0) return { codes: [], names: [] };
+  const targets = skipped.flatMap((d) => d.target ? [parseDeploymentId(d.target)?.name ?? d.target] : []);
+  const nested = preview.validatedIds.flatMap((id) => parseDeploymentId(id)?.name ?? []).filter((name3) => !job.matcher(name3));
+  return { codes: [...new Set(skipped.map((d) => d.code))], names: [...new Set(targets.length > 0 ? targets : nested)] };
 }
 function trackingIn(resourceIds, job) {
   const names = [];
@@ -55778,22 +56276,48 @@ function isDeploymentId(id) {
   return parseDeploymentId(id) !== void 0;
 }
 function missing(target, job) {
-  return verifyFinding(
-    target,
-    "CUA105",
-    `preflight validation shows no tracking deployment (${describeExpectedNames(job.template.trackingNames)}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)`,
-    ["pid-"]
-  );
+  return verifyFinding(target, cua105, { messageId: "missing", data: { expected: describeExpectedNames(job.template.trackingNames) }, needles: ["pid-"] });
 }
 function failed(findings) {
   return { verified: false, tracking: [], findings, notes: [] };
+}
+
+// src/azure/resource-group.ts
+async function groupExists(session, subscriptionId, name3, signal) {
+  const groups = session.resourceGroups(subscriptionId);
+  try {
+    return (await groups.checkExistence(name3, signal ? { abortSignal: signal } : {})).body;
+  } catch (headError) {
+    await groups.get(name3, signal ? { abortSignal: signal } : {});
+    throw headError;
+  }
+}
+async function ensureResourceGroup(ctx) {
+  const { settings, session, journal, cancellation } = ctx;
+  const scope = settings.scope;
+  if (scope.kind !== "resourceGroup" || !settings.createResourceGroup) return void 0;
+  const key = idKey(scopeId(scope));
+  if (ctx.ensuredGroups.has(key)) return void 0;
+  const groups = session.resourceGroups(scope.subscriptionId);
+  if (await groupExists(session, scope.subscriptionId, scope.resourceGroup, cancellation.signal)) {
+    ctx.ensuredGroups.set(key, "existed");
+    return `resource group '${scope.resourceGroup}' already existed: it is left in place (only the deployment records cua-guard made are removed)`;
+  }
+  journal.record({ kind: "resourceGroup", subscriptionId: scope.subscriptionId, name: scope.resourceGroup });
+  await groups.createOrUpdate(
+    scope.resourceGroup,
+    { location: settings.region ?? "", tags: { "created-by": "cua-guard" } },
+    { abortSignal: cancellation.signal }
+  );
+  ctx.ensuredGroups.set(key, "created");
+  return `created resource group '${scope.resourceGroup}' in ${settings.region ?? "?"} (removed by the post step, cleanup: ${settings.cleanup})`;
 }
 
 // src/azure/template-groups.ts
 var GROUP_TYPE = /microsoft\.resources\/resourcegroups/i;
 var GROUP_ID = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
 async function recordGroupsTheTemplateCreates(ctx, job, target, { request, template }) {
-  if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [] };
+  if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [], validatedIds: [] };
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return validated;
   const notes = [];
@@ -55803,8 +56327,7 @@ async function recordGroupsTheTemplateCreates(ctx, job, target, { request, templ
     const [, subscriptionId = "", name3 = ""] = match;
     const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name3}`);
     if (ctx.ensuredGroups.has(key)) continue;
-    const exists2 = await ctx.session.resourceGroups(subscriptionId).checkExistence(name3, { abortSignal: ctx.cancellation.signal });
-    if (exists2.body) {
+    if (await groupExists(ctx.session, subscriptionId, name3, ctx.cancellation.signal)) {
       ctx.ensuredGroups.set(key, "existed");
       notes.push(`resource group '${name3}' in the template already existed: it is left in place`);
       continue;
@@ -55813,7 +56336,7 @@ async function recordGroupsTheTemplateCreates(ctx, job, target, { request, templ
     ctx.ensuredGroups.set(key, "created");
     notes.push(`resource group '${name3}' is created by the deployment (removed by the post step, cleanup: ${ctx.settings.cleanup})`);
   }
-  return { ok: true, notes };
+  return { ok: true, notes, validatedIds: validated.resourceIds };
 }
 
 // src/azure/deploy.ts
@@ -55826,9 +56349,16 @@ async function runDeploy(ctx, job, target, deployment) {
     groups = await recordGroupsTheTemplateCreates(ctx, job, target, deployment);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
-    return stopped(ctx, job, target, "nothing was deployed");
+    return stopped(ctx, job, target, { messageId: "stoppedBeforeDeploying" });
   }
   if (!groups.ok) return { verified: false, trackedResources: [], tracking: [], notes: [], findings: groups.findings };
+  let keptNotes;
+  try {
+    keptNotes = await keepExistingRecords(ctx, job, groups.validatedIds);
+  } catch (error) {
+    if (!cancellation.signal.aborted) throw error;
+    return stopped(ctx, job, target, { messageId: "stoppedBeforeDeploying" });
+  }
   journal.record({ kind: "deployment", scope, name: job.deploymentName });
   const poller = beginDeploy(session, { scope, name: job.deploymentName }, request, cancellation.signal);
   let outcome;
@@ -55838,10 +56368,13 @@ async function runDeploy(ctx, job, target, deployment) {
     if (!cancellation.signal.aborted) throw error;
     return stopped(ctx, job, target, await cancelAfterStop(ctx, job.deploymentName));
   }
-  const notes = [...groups.notes, `deployment '${job.deploymentName}' ${outcome.status}`];
+  const notes = [...groups.notes, ...keptNotes, `deployment '${job.deploymentName}' ${outcome.status}`];
   if (outcome.status === "failed" && poller.operationState === void 0) {
-    const message = `ARM rejected deployment '${job.deploymentName}': ${formatError(errorInfo(outcome.error, outcome.body))}`;
-    return { verified: false, trackedResources: [], tracking: [], notes, findings: [verifyFinding(target, "CUA101", message)] };
+    journal.markRefused(scope, job.deploymentName);
+    const info2 = errorInfo(outcome.error, outcome.body);
+    const data = { name: job.deploymentName, scope: describeScope(scope), error: formatError(info2) };
+    const finding = verifyFinding(target, cua101, { messageId: info2.code === "DeploymentActive" ? "active" : "rejected", data });
+    return { verified: false, trackedResources: [], tracking: [], notes, findings: [finding] };
   }
   const result = await verify(ctx, job, target, template);
   if (result.facts) {
@@ -55861,10 +56394,10 @@ async function verify(ctx, job, target, template) {
     facts = await collectAttribution(session, { scope: settings.scope, name: job.deploymentName }, job.matcher, cancellation.signal);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
-    return { run: stopped(ctx, job, target, "the verification was stopped before it finished") };
+    return { run: stopped(ctx, job, target, { messageId: "stoppedVerifying" }) };
   }
   if (!facts.entry) {
-    const finding = verifyFinding(target, "CUA100", `deployment '${job.deploymentName}' was not found at ${describeScope(settings.scope)}`);
+    const finding = verifyFinding(target, cua100, { messageId: "notFound", data: { name: job.deploymentName, scope: describeScope(settings.scope) } });
     return { run: { verified: false, trackedResources: [], tracking: [], notes: [], findings: [finding] }, facts };
   }
   const verdict = judgeAttribution(facts, target, { scope: settings.scope, names: job.template.trackingNames, template });
@@ -55883,38 +56416,18 @@ async function verify(ctx, job, target, template) {
 async function cancelAfterStop(ctx, name3) {
   try {
     const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name3, graceSignal(5e3));
-    return cancelled ? `deployment '${name3}' was cancelled` : `deployment '${name3}' was no longer running`;
+    return { messageId: cancelled ? "stoppedCancelled" : "stoppedNotRunning" };
   } catch (error) {
-    return `cancelling deployment '${name3}' failed: ${formatError(errorInfo(error))}`;
+    return { messageId: "stoppedCancelFailed", error: formatError(errorInfo(error, ctx.session.meter.last?.body)) };
   }
 }
-function stopped(ctx, job, target, what) {
-  const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : "stopped";
-  const message = `verification of '${job.deploymentName}' stopped: ${why}; ${what}`;
-  return { verified: false, trackedResources: [], tracking: [], notes: [message], findings: [verifyFinding(target, "CUA107", message)] };
-}
-
-// src/azure/resource-group.ts
-async function ensureResourceGroup(ctx) {
-  const { settings, session, journal, cancellation } = ctx;
-  const scope = settings.scope;
-  if (scope.kind !== "resourceGroup" || !settings.createResourceGroup) return void 0;
-  const key = idKey(scopeId(scope));
-  if (ctx.ensuredGroups.has(key)) return void 0;
-  const groups = session.resourceGroups(scope.subscriptionId);
-  const exists2 = await groups.checkExistence(scope.resourceGroup, { abortSignal: cancellation.signal });
-  if (exists2.body) {
-    ctx.ensuredGroups.set(key, "existed");
-    return `resource group '${scope.resourceGroup}' already existed: it is left in place (only the deployment records cua-guard made are removed)`;
-  }
-  journal.record({ kind: "resourceGroup", subscriptionId: scope.subscriptionId, name: scope.resourceGroup });
-  await groups.createOrUpdate(
-    scope.resourceGroup,
-    { location: settings.region ?? "", tags: { "created-by": "cua-guard" } },
-    { abortSignal: cancellation.signal }
-  );
-  ctx.ensuredGroups.set(key, "created");
-  return `created resource group '${scope.resourceGroup}' in ${settings.region ?? "?"} (removed by the post step, cleanup: ${settings.cleanup})`;
+function stopped(ctx, job, target, outcome) {
+  const reason = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : "stopped";
+  const finding = verifyFinding(target, cua107, {
+    messageId: outcome.messageId,
+    data: { name: job.deploymentName, reason, ..."error" in outcome ? { error: outcome.error } : {} }
+  });
+  return { verified: false, trackedResources: [], tracking: [], notes: [finding.message], findings: [finding] };
 }
 
 // src/azure/template-input.ts
@@ -57062,34 +57575,31 @@ async function runTemplate(ctx, template, index, count) {
   const target = { file: template.path, ...loaded.ok ? { text: loaded.value.text } : {} };
   const job = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
   let result;
+  let signInFailed = false;
   try {
     if (settings.mode === "existing") {
       result = await runExisting(ctx, job, target, loaded.ok ? loaded.value.template : void 0);
     } else if (!loaded.ok) {
-      result = failedWith(verifyFinding(target, "CUA108", `cannot deploy ${template.path}: ${loaded.message}`));
+      result = failedWith(verifyFinding(target, cua108, { messageId: "cannotDeploy", data: { file: template.path, reason: loaded.message } }));
     } else {
       result = await runDeploying(ctx, job, target, loaded.value);
     }
   } catch (error) {
+    signInFailed = !ctx.cancellation.signal.aborted && isSignInError(error);
     result = failedWith(unexpected(ctx, target, error));
   }
-  return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before };
+  return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before, ...signInFailed ? { signInFailed } : {} };
 }
 async function runDeploying(ctx, job, target, loaded) {
   const { template, schemaScope } = loaded;
   const { settings } = ctx;
   if (schemaScope !== void 0 && schemaScope !== settings.scope.kind) {
-    return failedWith(
-      verifyFinding(
-        target,
-        "CUA108",
-        `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`,
-        ["$schema"]
-      )
-    );
+    const data = { file: job.template.path, schemaScope, scope: settings.scope.kind.toLowerCase() };
+    return failedWith(verifyFinding(target, cua108, { messageId: "scopeMismatch", data, needles: ["$schema"] }));
   }
   const parameters = resolveParameters(ctx.workspace, settings.parameters, job.template.path, job.template.parametersFile);
-  if (!parameters.ok) return failedWith(verifyFinding(target, "CUA108", `cannot deploy ${job.template.path}: ${parameters.message}`));
+  if (!parameters.ok)
+    return failedWith(verifyFinding(target, cua108, { messageId: "cannotDeploy", data: { file: job.template.path, reason: parameters.message } }));
   const request = {
     properties: { template, parameters: parameters.value.values, mode: "Incremental" },
     ...settings.scope.kind !== "resourceGroup" ? { location: settings.region ?? "" } : {}
@@ -57105,17 +57615,17 @@ async function runDeploying(ctx, job, target, loaded) {
 function unexpected(ctx, target, error) {
   if (ctx.cancellation.signal.aborted) {
     const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : "stopped";
-    return verifyFinding(target, "CUA107", `verification stopped: ${why}`);
+    return verifyFinding(target, cua107, { messageId: "stopped", data: { reason: why } });
   }
-  const name3 = error instanceof Error ? error.name : "";
-  if (name3 === "CredentialUnavailableError" || name3 === "AuthenticationError" || name3 === "AggregateAuthenticationError") {
-    return verifyFinding(
-      target,
-      "CUA100",
-      `signing in to Azure failed: ${formatError(errorInfo(error))}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)`
-    );
-  }
-  return verifyFinding(target, "CUA100", `an Azure request failed: ${formatError(errorInfo(error))}`);
+  if (isSignInError(error)) return signInFinding(error);
+  const status = error instanceof Error && "statusCode" in error && typeof error.statusCode === "number" ? ` (HTTP ${error.statusCode})` : "";
+  return verifyFinding(target, cua100, {
+    messageId: "requestFailed",
+    data: { error: `${formatError(errorInfo(error, ctx.session.meter.last?.body))}${status}` }
+  });
+}
+function signInFinding(error) {
+  return verifyFinding({ file: "" }, cua100, { messageId: "signIn", data: { error: formatError(errorInfo(error)) } });
 }
 function failedWith(finding) {
   return { verified: false, trackedResources: [], tracking: [], findings: [finding], notes: [] };
@@ -57148,26 +57658,32 @@ async function runVerifyStep(input, env = process.env) {
     } catch (error) {
       const stopped2 = cancellation.signal.aborted;
       return notStarted(
-        input,
         { scope: settings.scope, requestCount: meter.count, credential },
-        {
-          ruleId: stopped2 ? "CUA107" : "CUA100",
-          message: stopped2 ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`
-        }
+        stopped2 ? verifyFinding(firstTemplate(input), cua107, { messageId: "stopped", data: { reason: reasonText(cancellation.signal) } }) : verifyFinding(firstTemplate(input), cua100, { messageId: "unreachable", data: { error: formatError(errorInfo(error)) } })
       );
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
     if (tenantProblem)
       return notStarted(
-        input,
         { scope: settings.scope, requestCount: meter.count, credential },
-        { ruleId: "CUA100", message: `signing in to Azure cannot work: ${tenantProblem}` }
+        verifyFinding(firstTemplate(input), cua100, { messageId: "signInCannotWork", data: { problem: tenantProblem } })
       );
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
-    const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
+    const base2 = createSession(cloud, plan, meter, { userAgentPrefix, env, correlationId: randomUUID(), signal: cancellation.signal });
+    const versions = await withEndpointApiVersions(base2, settings, cancellation.signal);
+    if (!versions.ok) {
+      const stopped2 = cancellation.signal.aborted;
+      const place = { scope: settings.scope, requestCount: meter.count, credential };
+      if (!stopped2 && isSignInError(versions.error)) return notStarted(place, signInFinding(versions.error));
+      const finding = stopped2 ? verifyFinding({ file: "" }, cua107, { messageId: "stopped", data: { reason: reasonText(cancellation.signal) } }) : verifyFinding({ file: "" }, cua100, versions.problem);
+      return notStarted(place, finding);
+    }
+    const session = versions.session;
+    info(`cua-guard: ${versions.note}`);
     const journal = createJournalWriter((key, value) => saveState(key, value), {
       cleanup: settings.cleanup,
-      connection: { cloud, credential: plan, userAgentPrefix }
+      connection: { cloud, credential: plan, userAgentPrefix, ...session.apiVersions ? { apiVersions: session.apiVersions } : {} },
+      correlationId: session.correlationId
     });
     const ctx = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: /* @__PURE__ */ new Map() };
     info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
@@ -57179,7 +57695,12 @@ async function runVerifyStep(input, env = process.env) {
         problems.push(`${templates.length - index} template(s) not verified: ${reasonText(cancellation.signal)}`);
         break;
       }
-      runs.push(await runTemplate(ctx, template, index, templates.length));
+      const run = await runTemplate(ctx, template, index, templates.length);
+      runs.push(run);
+      if (run.signInFailed && index < templates.length - 1) {
+        problems.push(`${templates.length - index - 1} template(s) not verified: signing in to Azure failed`);
+        break;
+      }
     }
     if (templates.length === 0) problems.push("no main templates to verify: verification needs at least one");
     const verified = runs.length > 0 && runs.every((r) => r.verified) && problems.length === 0;
@@ -57198,8 +57719,11 @@ async function runVerifyStep(input, env = process.env) {
     cancellation.dispose();
   }
 }
-function notStarted(input, { scope, requestCount, credential }, { ruleId, message }) {
-  const finding = { ruleId, severity: "error", messageId: "verification", message, file: input.templates[0]?.path ?? "", line: 1, column: 1 };
+function firstTemplate(input) {
+  return { file: input.templates[0]?.path ?? "" };
+}
+function notStarted({ scope, requestCount, credential }, finding) {
+  const message = finding.message;
   return {
     verified: false,
     trackedResources: [],
@@ -57211,7 +57735,8 @@ function notStarted(input, { scope, requestCount, credential }, { ruleId, messag
 function mergeForExisting(templates, workspace) {
   const first = templates[0];
   if (!first) return [{ path: "", absolutePath: workspace, trackingNames: [] }];
-  return [{ ...first, trackingNames: [...new Set(templates.flatMap((t) => t.trackingNames))] }];
+  const names = new Map(templates.flatMap((t) => t.trackingNames).map((n) => [JSON.stringify(n.parts), n]));
+  return [{ ...first, trackingNames: [...names.values()] }];
 }
 function dedupe2(ids) {
   const seen = /* @__PURE__ */ new Set();

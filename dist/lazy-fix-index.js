@@ -9458,11 +9458,17 @@ function locateWithFallback(text, refs) {
     return void 0;
   });
 }
+function namePartsOf(value) {
+  if (typeof value === "string") return [{ text: value }];
+  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? { text: p } : { unknown: true });
+  return [{ unknown: true }];
+}
 function summarizeTracking(c, at) {
   const raw = c.entry.resource["name"];
   return {
     nameExpression: typeof raw === "string" ? raw : previewValue(raw),
     resolvedName: c.name.display,
+    nameParts: namePartsOf(c.name.value),
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
     form: c.name.form,
     type: c.entry.type,

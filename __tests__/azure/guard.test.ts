@@ -24,7 +24,8 @@ test('the network guard blocks the managed-identity endpoint and login.microsoft
 
 test('the adapter never uses a credential chain that probes (DefaultAzureCredential, managed identity)', () => {
   const dir = resolve(import.meta.dirname, '../../src/azure');
-  for (const file of readdirSync(dir)) {
+  // Recursive: the verification rules live in src/azure/rules.
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(dir, file), 'utf8');
     assert.doesNotMatch(text, /import[^;]*\b(DefaultAzureCredential|ManagedIdentityCredential|ChainedTokenCredential)\b/, file);
     assert.doesNotMatch(text, /new (DefaultAzureCredential|ManagedIdentityCredential|ChainedTokenCredential)\b/, file);

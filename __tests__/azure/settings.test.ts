@@ -110,10 +110,16 @@ test('credential: pin, then OpenID Connect, then AZURE_* variables, then the Azu
 });
 
 test('tracking names: exact, with unknown parts, or any pid- prefix', () => {
-  const exact = trackingMatcher(['pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d']);
+  const exact = trackingMatcher([{ display: 'pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d', parts: [{ text: 'pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d' }] }]);
   assert.equal(exact('PID-B7A2C9E4-1D3F-4A5B-8C6D-0E1F2A3B4C5D'), true);
   assert.equal(exact('pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d-x'), false);
-  const partial = trackingMatcher(['pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d-{…}']);
+  const partial = trackingMatcher([
+    { display: 'pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d-{…}', parts: [{ text: 'pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d-' }, { unknown: true }] },
+  ]);
+  // The display text is for people only: braces in a known part are matched as text.
+  const braces = trackingMatcher([{ display: 'pid-{x}', parts: [{ text: 'pid-{x}' }] }]);
+  assert.equal(braces('pid-{x}'), true);
+  assert.equal(braces('pid-abc'), false);
   assert.equal(partial('pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d-westeurope'), true);
   assert.equal(partial('pid-b7a2c9e4-1d3f-4a5b-8c6d-0e1f2a3b4c5d'), false);
   const any = trackingMatcher([]);

@@ -7,7 +7,16 @@ import { readFileSync } from 'node:fs';
 import { RULES } from '../../src/rules/index.ts';
 import { ruleDocsUrl } from '../../src/meta.ts';
 import { HELP } from '../../src/app/cli/help.ts';
-import { readmeWithRuleDocs, RULES_END, RULES_START, schemaWithRules } from '../../scripts/lib/rule-docs.ts';
+import {
+  readmeWithRuleDocs,
+  readmeWithVerifyRuleDocs,
+  RULES_END,
+  RULES_START,
+  schemaWithRules,
+  VERIFY_RULES_END,
+  VERIFY_RULES_START,
+} from '../../scripts/lib/rule-docs.ts';
+import { VERIFY_RULE_MODULES } from '../../src/azure/rules/index.ts';
 import { REPO_ROOT } from '../support/run-dist.ts';
 
 const metas = RULES.map((rule) => rule.meta);
@@ -18,6 +27,14 @@ test('the README rule table and sections are what the rule modules render (npm r
   // Prose outside the markers is the README's own; exactly one generated block.
   assert.equal(readme.split(RULES_START).length, 2);
   assert.equal(readme.split(RULES_END).length, 2);
+});
+
+test('the README documents every verification rule (CUA1xx) as its module renders it (npm run docs)', () => {
+  const verifyMetas = VERIFY_RULE_MODULES.map((rule) => rule.meta);
+  assert.equal(readme, readmeWithVerifyRuleDocs(readme, verifyMetas), 'README.md differs from src/azure/rules: run `npm run docs`');
+  assert.equal(readme.split(VERIFY_RULES_START).length, 2);
+  assert.equal(readme.split(VERIFY_RULES_END).length, 2);
+  for (const rule of verifyMetas) assert.ok(readme.includes(`### ${rule.id} ${rule.name}`), `${rule.id} has a section`);
 });
 
 test('each rule section heading gets the anchor its documentation links point to', () => {

@@ -6,6 +6,9 @@ import { ruleDocsUrl } from '../../src/meta.ts';
 
 export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
+/** The verification rules (src/azure/rules) have their own block in the README's verification section. */
+export const VERIFY_RULES_START = '<!-- verify-rules:start -->';
+export const VERIFY_RULES_END = '<!-- verify-rules:end -->';
 const SEVERITY_SETTINGS = ['error', 'warning', 'notice', 'off'] as const;
 
 /** The README anchor of a rule's section (`cua007-tracking-mode-not-incremental`), as ruleDocsUrl links it. */
@@ -31,11 +34,16 @@ export function renderRuleDocs(rules: readonly RuleMeta[]): string {
 }
 
 /** The README with the text between the markers replaced; everything outside them is kept. */
-export function readmeWithRuleDocs(readme: string, rules: readonly RuleMeta[]): string {
-  const start = readme.indexOf(RULES_START);
-  const end = readme.indexOf(RULES_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${RULES_START} and ${RULES_END}, in that order`);
-  return `${readme.slice(0, start + RULES_START.length)}\n${renderRuleDocs(rules)}\n${readme.slice(end)}`;
+export function readmeWithRuleDocs(readme: string, rules: readonly RuleMeta[], [startMarker, endMarker] = [RULES_START, RULES_END]): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${startMarker} and ${endMarker}, in that order`);
+  return `${readme.slice(0, start + startMarker.length)}\n${renderRuleDocs(rules)}\n${readme.slice(end)}`;
+}
+
+/** The README with the verification rules' block rendered from their modules. */
+export function readmeWithVerifyRuleDocs(readme: string, rules: readonly RuleMeta[]): string {
+  return readmeWithRuleDocs(readme, rules, [VERIFY_RULES_START, VERIFY_RULES_END]);
 }
 
 interface Schema {

@@ -15,7 +15,8 @@
 // operations are not listed: its template is empty by definition (CUA008 checks that statically).
 import type { DeploymentExtended, DeploymentOperation } from './arm-api.ts';
 import { getDeployment, listDeployments, listOperations } from './arm-api.ts';
-import { errorFromBody, type ArmErrorInfo } from './errors.ts';
+import { errorFromBody, errorInfo, type ArmErrorInfo } from './errors.ts';
+import { isRestError } from '@azure/arm-resourcesdeployments';
 import { deploymentId, idKey, isDeploymentType, parseDeploymentId, type ArmScope, type DeploymentAt } from './scope.ts';
 import type { AzureSession } from './session.ts';
 import type { NameMatcher } from './tracking-match.ts';
@@ -50,6 +51,8 @@ export interface AttributionFacts {
   strayTracking: DeploymentRef[];
   /** Every deployment of this correlationId that was looked at. */
   visited: DeploymentRef[];
+  /** Nested deployments whose operations could not be read (403 in another subscription…): the verdict is on the rest. */
+  unreadable: { deployment: DeploymentRef; error: ArmErrorInfo }[];
 }
 
 export async function collectAttribution(session: AzureSession, at: DeploymentAt, isTracking: NameMatcher, signal: AbortSignal): Promise<AttributionFacts> {
@@ -61,7 +64,7 @@ export async function collectAttribution(session: AzureSession, at: DeploymentAt
     const fetched = await getDeployment(session, scope, entryName, signal);
     if (fetched) entry = toRef(fetched, scope);
   }
-  const facts: AttributionFacts = { entry, tracking: [], trackedResources: [], failures: [], strayTracking: [], visited: [] };
+  const facts: AttributionFacts = { entry, tracking: [], trackedResources: [], failures: [], strayTracking: [], visited: [], unreadable: [] };
   if (!entry) return facts;
   const correlationId = entry.correlationId;
   if (correlationId !== undefined) facts.correlationId = correlationId;
@@ -82,13 +85,21 @@ export async function collectAttribution(session: AzureSession, at: DeploymentAt
       facts.tracking.push(deployment);
       continue;
     }
-    const operations = await listOperations(session, deployment.scope, deployment.name, signal);
+    let operations: DeploymentOperation[];
+    try {
+      operations = await listOperations(session, deployment.scope, deployment.name, signal);
+    } catch (error) {
+      // The principal may not read everywhere a nested deployment went: judge what could be read.
+      if (deployment === entry || signal.aborted || !isForbidden(error)) throw error;
+      facts.unreadable.push({ deployment, error: errorInfo(error, session.meter.last?.body) });
+      continue;
+    }
     for (const operation of operations) {
       const target = operation.properties?.targetResource;
       const state = operation.properties?.provisioningState;
       if (isDeploymentType(target?.resourceType)) {
         const nested = target?.id ? parseDeploymentId(target.id) : undefined;
-        if (state?.toLowerCase() === 'failed') failedNested.push(failure(deployment, operation));
+        if (state?.toLowerCase() === 'failed') failedNested.push(failure(deployment, operation, session.rawStatusMessage(operation.id ?? '')));
         if (!nested || seen.has(idKey(target?.id ?? ''))) continue;
         seen.add(idKey(target?.id ?? ''));
         // Nested deployments elsewhere inherit the correlationId; the operation knows their state.
@@ -97,7 +108,8 @@ export async function collectAttribution(session: AzureSession, at: DeploymentAt
         continue;
       }
       // Bookkeeping operations (EvaluateDeploymentOutput) have no target; they only echo a failure.
-      if (state?.toLowerCase() === 'failed' && (target || operation.properties?.statusMessage?.error)) facts.failures.push(failure(deployment, operation));
+      if (state?.toLowerCase() === 'failed' && (target || operation.properties?.statusMessage?.error))
+        facts.failures.push(failure(deployment, operation, session.rawStatusMessage(operation.id ?? '')));
       const id = target?.id;
       // A create that failed created nothing to attribute.
       if (id && operation.properties?.provisioningOperation === 'Create' && state?.toLowerCase() !== 'failed' && !createdKeys.has(idKey(id))) {
@@ -135,13 +147,14 @@ function toRef(deployment: DeploymentExtended, scope: ArmScope): DeploymentRef {
   };
 }
 
-function failure(deployment: DeploymentRef, operation: DeploymentOperation): FailedOperation {
+/** `raw`: the statusMessage as ARM sent it; the spec types it `{status, error}`, providers send other shapes. */
+function failure(deployment: DeploymentRef, operation: DeploymentOperation, raw: unknown): FailedOperation {
   const properties = operation.properties;
   const target = properties?.targetResource;
   const status = properties?.statusMessage;
   const error = errorFromBody(status?.error) ??
-    errorFromBody(status) ?? {
-      message: `the operation failed${properties?.statusCode ? ` with status ${properties.statusCode}` : ''}`,
+    errorFromBody(raw) ?? {
+      message: `the operation failed${properties?.statusCode ? ` with status ${properties.statusCode}` : ''}${raw !== undefined ? `: ${freeForm(raw)}` : ''}`,
       details: [],
     };
   return {
@@ -151,4 +164,14 @@ function failure(deployment: DeploymentRef, operation: DeploymentOperation): Fai
     ...(target?.id ? { resourceId: target.id } : {}),
     error,
   };
+}
+
+function isForbidden(error: unknown): boolean {
+  return isRestError(error) && error.statusCode === 403;
+}
+
+/** A statusMessage that is no error object, kept as JSON (bounded). */
+function freeForm(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }

@@ -5,14 +5,14 @@ import type { Cancellation } from './cancellation.ts';
 import type { JournalWriter } from './journal.ts';
 import type { AzureSession } from './session.ts';
 import type { VerifyMode, VerifySettings } from '../settings/verify-settings.ts';
-import type { NameMatcher } from './tracking-match.ts';
+import type { ExpectedTrackingName, NameMatcher } from './tracking-match.ts';
 
 export interface VerifyTemplate {
   /** Workspace-relative path. */
   path: string;
   absolutePath: string;
-  /** pid- names resolved statically; unknown parts rendered as `{…}`; may be empty. */
-  trackingNames: string[];
+  /** pid- names resolved statically, as parts; may be empty. */
+  trackingNames: ExpectedTrackingName[];
   /** Workspace-relative parameters file the static check used, if any. */
   parametersFile?: string;
 }
@@ -40,6 +40,8 @@ export interface TemplateRun {
   /** Plain-language facts for the job summary. */
   notes: string[];
   requestCount: number;
+  /** Signing in failed: the other templates would fail the same way. */
+  signInFailed?: true;
 }
 
 export interface TemplateJob {

@@ -9,9 +9,11 @@ import { graceSignal } from './cancellation.ts';
 import type { StepContext, TemplateJob } from './context.ts';
 import { errorInfo, formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua100, cua101, cua107 } from './rules/index.ts';
 import { judgeAttribution } from './judge.ts';
 import { driveLro } from './lro.ts';
 import { describeScope, idKey } from './scope.ts';
+import { keepExistingRecords } from './existing-records.ts';
 import { recordGroupsTheTemplateCreates, type GroupsOutcome, type TemplateDeployment } from './template-groups.ts';
 
 export interface RunResult {
@@ -32,9 +34,16 @@ export async function runDeploy(ctx: StepContext, job: TemplateJob, target: Find
     groups = await recordGroupsTheTemplateCreates(ctx, job, target, deployment);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
-    return stopped(ctx, job, target, 'nothing was deployed');
+    return stopped(ctx, job, target, { messageId: 'stoppedBeforeDeploying' });
   }
   if (!groups.ok) return { verified: false, trackedResources: [], tracking: [], notes: [], findings: groups.findings };
+  let keptNotes: string[];
+  try {
+    keptNotes = await keepExistingRecords(ctx, job, groups.validatedIds);
+  } catch (error) {
+    if (!cancellation.signal.aborted) throw error;
+    return stopped(ctx, job, target, { messageId: 'stoppedBeforeDeploying' });
+  }
   journal.record({ kind: 'deployment', scope, name: job.deploymentName });
   const poller = beginDeploy(session, { scope, name: job.deploymentName }, request, cancellation.signal);
   let outcome;
@@ -44,11 +53,15 @@ export async function runDeploy(ctx: StepContext, job: TemplateJob, target: Find
     if (!cancellation.signal.aborted) throw error;
     return stopped(ctx, job, target, await cancelAfterStop(ctx, job.deploymentName));
   }
-  const notes = [...groups.notes, `deployment '${job.deploymentName}' ${outcome.status}`];
-  // Rejected before it ran (an invalid template, a missing resource group): nothing to verify.
+  const notes = [...groups.notes, ...keptNotes, `deployment '${job.deploymentName}' ${outcome.status}`];
+  // Rejected before it ran (an invalid template, a missing resource group, another run's active
+  // deployment of the same name): the PUT created nothing, so cleanup must not touch the name.
   if (outcome.status === 'failed' && poller.operationState === undefined) {
-    const message = `ARM rejected deployment '${job.deploymentName}': ${formatError(errorInfo(outcome.error, outcome.body))}`;
-    return { verified: false, trackedResources: [], tracking: [], notes, findings: [verifyFinding(target, 'CUA101', message)] };
+    journal.markRefused(scope, job.deploymentName);
+    const info = errorInfo(outcome.error, outcome.body);
+    const data = { name: job.deploymentName, scope: describeScope(scope), error: formatError(info) };
+    const finding = verifyFinding(target, cua101, { messageId: info.code === 'DeploymentActive' ? 'active' : 'rejected', data });
+    return { verified: false, trackedResources: [], tracking: [], notes, findings: [finding] };
   }
   const result = await verify(ctx, job, target, template);
   if (result.facts) {
@@ -75,10 +88,10 @@ async function verify(
     facts = await collectAttribution(session, { scope: settings.scope, name: job.deploymentName }, job.matcher, cancellation.signal);
   } catch (error) {
     if (!cancellation.signal.aborted) throw error;
-    return { run: stopped(ctx, job, target, 'the verification was stopped before it finished') };
+    return { run: stopped(ctx, job, target, { messageId: 'stoppedVerifying' }) };
   }
   if (!facts.entry) {
-    const finding = verifyFinding(target, 'CUA100', `deployment '${job.deploymentName}' was not found at ${describeScope(settings.scope)}`);
+    const finding = verifyFinding(target, cua100, { messageId: 'notFound', data: { name: job.deploymentName, scope: describeScope(settings.scope) } });
     return { run: { verified: false, trackedResources: [], tracking: [], notes: [], findings: [finding] }, facts };
   }
   const verdict = judgeAttribution(facts, target, { scope: settings.scope, names: job.template.trackingNames, template });
@@ -96,17 +109,23 @@ async function verify(
 }
 
 /** Cancels the deployment with a short signal of its own: the runner kills the process 7.5 s after SIGINT. */
-async function cancelAfterStop(ctx: StepContext, name: string): Promise<string> {
+type StopOutcome =
+  { messageId: 'stoppedBeforeDeploying' | 'stoppedVerifying' | 'stoppedCancelled' | 'stoppedNotRunning' } | { messageId: 'stoppedCancelFailed'; error: string };
+
+async function cancelAfterStop(ctx: StepContext, name: string): Promise<StopOutcome> {
   try {
     const cancelled = await cancelDeployment(ctx.session, ctx.settings.scope, name, graceSignal(5_000));
-    return cancelled ? `deployment '${name}' was cancelled` : `deployment '${name}' was no longer running`;
+    return { messageId: cancelled ? 'stoppedCancelled' : 'stoppedNotRunning' };
   } catch (error) {
-    return `cancelling deployment '${name}' failed: ${formatError(errorInfo(error))}`;
+    return { messageId: 'stoppedCancelFailed', error: formatError(errorInfo(error, ctx.session.meter.last?.body)) };
   }
 }
 
-function stopped(ctx: StepContext, job: TemplateJob, target: FindingTarget, what: string): RunResult {
-  const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : 'stopped';
-  const message = `verification of '${job.deploymentName}' stopped: ${why}; ${what}`;
-  return { verified: false, trackedResources: [], tracking: [], notes: [message], findings: [verifyFinding(target, 'CUA107', message)] };
+function stopped(ctx: StepContext, job: TemplateJob, target: FindingTarget, outcome: StopOutcome): RunResult {
+  const reason = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : 'stopped';
+  const finding = verifyFinding(target, cua107, {
+    messageId: outcome.messageId,
+    data: { name: job.deploymentName, reason, ...('error' in outcome ? { error: outcome.error } : {}) },
+  });
+  return { verified: false, trackedResources: [], tracking: [], notes: [finding.message], findings: [finding] };
 }

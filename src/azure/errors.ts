@@ -12,11 +12,24 @@ export interface ArmErrorInfo {
 export function errorFromBody(body: unknown): ArmErrorInfo | undefined {
   if (!isRecord(body)) return undefined;
   if (isRecord(body['error'])) return errorFromBody(body['error']);
-  const message = typeof body['message'] === 'string' ? body['message'] : undefined;
-  const code = typeof body['code'] === 'string' ? body['code'] : undefined;
+  // Some resource providers write errors in .NET casing (Code, Message, Details).
+  const field = (name: string): unknown => body[name] ?? body[name[0]?.toUpperCase() + name.slice(1)];
+  const message = typeof field('message') === 'string' ? (field('message') as string) : undefined;
+  const code = typeof field('code') === 'string' ? (field('code') as string) : undefined;
   if (message === undefined && code === undefined) return undefined;
-  const details = Array.isArray(body['details']) ? body['details'].map(errorFromBody).filter((d): d is ArmErrorInfo => d !== undefined) : [];
+  const rawDetails = field('details');
+  const details = Array.isArray(rawDetails) ? rawDetails.map(errorFromBody).filter((d): d is ArmErrorInfo => d !== undefined) : [];
   return { ...(code !== undefined ? { code } : {}), message: message ?? code ?? 'unknown error', details };
+}
+
+/**
+ * Signing in failed: the credential could not get a token, or ARM did not accept it (401). Such a
+ * failure is the same for every template and belongs to no line of one.
+ */
+export function isSignInError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError'].includes(error.name)) return true;
+  return isRecord(error) && error['statusCode'] === 401;
 }
 
 /** Best description of a thrown error, preferring ARM's structured error. */

@@ -2,7 +2,7 @@
 // the last response's Retry-After (the LRO driver waits at least that long), and the retry settings.
 import type { DeploymentsClientOptionalParams } from '@azure/arm-resourcesdeployments';
 
-type AdditionalPolicy = NonNullable<DeploymentsClientOptionalParams['additionalPolicies']>[number];
+export type AdditionalPolicy = NonNullable<DeploymentsClientOptionalParams['additionalPolicies']>[number];
 type PipelinePolicy = AdditionalPolicy['policy'];
 type PipelineResponse = Awaited<ReturnType<PipelinePolicy['sendRequest']>>;
 

@@ -4,6 +4,7 @@
 // not exist, which the post step tolerates, never the reverse.
 //
 // Pure (no SDK): the post step reads it to decide whether to load the Azure SDK at all.
+import type { ApiVersions } from './api-versions.ts';
 import type { CloudEndpoints } from './clouds.ts';
 import type { CredentialPlan } from './credential-plan.ts';
 import type { ArmScope } from './scope.ts';
@@ -22,7 +23,21 @@ export type CreatedItem =
    * A deployment record; `nested` lists ids of deployments it created elsewhere and `tracked` the
    * resources it created, once verification knew them.
    */
-  | { kind: 'deployment'; scope: ArmScope; name: string; nested?: string[]; tracked?: string[] };
+  | {
+      kind: 'deployment';
+      scope: ArmScope;
+      name: string;
+      nested?: string[];
+      tracked?: string[];
+      /** ARM refused to start it (409 DeploymentActive: another run's of that name): never touched. */
+      refused?: true;
+    };
+
+/** A deployment record that existed before the run: the run may replace it, cleanup leaves it. */
+export interface KeptRecord {
+  scope: ArmScope;
+  name: string;
+}
 
 export interface CleanupJournal {
   version: 1;
@@ -30,8 +45,15 @@ export interface CleanupJournal {
   /** Set when the main step finished; absent after a cancellation or crash. */
   outcome?: 'verified' | 'failed';
   /** How to reach ARM again: endpoints and credential choice, never a secret. */
-  connection: { cloud: CloudEndpoints; credential: CredentialPlan; userAgentPrefix: string };
+  connection: { cloud: CloudEndpoints; credential: CredentialPlan; userAgentPrefix: string; apiVersions?: ApiVersions };
+  /**
+   * The run's x-ms-correlation-request-id, which ARM gives the deployments it starts: the post step
+   * touches only deployments that carry it (and finds them by it when the step was killed).
+   */
+  correlationId?: string;
   created: CreatedItem[];
+  /** Deployment records that already existed where the run deploys (checked before deploying). */
+  kept?: KeptRecord[];
 }
 
 export type StateWriter = (key: string, value: string) => void;
@@ -42,6 +64,10 @@ export interface JournalWriter {
   /** Adds what verification found to a recorded deployment: its nested deployments and created resources. */
   addFound(scope: ArmScope, name: string, found: { nested: readonly string[]; tracked: readonly string[] }): void;
   finish(outcome: 'verified' | 'failed'): void;
+  /** ARM refused to start the recorded deployment: it is someone else's. */
+  markRefused(scope: ArmScope, name: string): void;
+  /** A record that existed before the run, left by cleanup. */
+  keep(record: KeptRecord): void;
 }
 
 export function createJournalWriter(save: StateWriter, base: Omit<CleanupJournal, 'version' | 'created' | 'outcome'>): JournalWriter {
@@ -55,11 +81,21 @@ export function createJournalWriter(save: StateWriter, base: Omit<CleanupJournal
       flush();
     },
     addFound(scope, name, found) {
-      const item = journal.created.find((c) => c.kind === 'deployment' && c.name === name && JSON.stringify(c.scope) === JSON.stringify(scope));
-      if (!item || item.kind !== 'deployment') return;
+      const item = findDeployment(journal, scope, name);
+      if (!item) return;
       // Recorded even when empty: the post step then knows it need not look for them itself.
       item.nested = [...new Set([...(item.nested ?? []), ...found.nested])];
       item.tracked = [...new Set([...(item.tracked ?? []), ...found.tracked])];
+      flush();
+    },
+    markRefused(scope, name) {
+      const item = findDeployment(journal, scope, name);
+      if (!item) return;
+      item.refused = true;
+      flush();
+    },
+    keep(record) {
+      journal.kept = [...(journal.kept ?? []), record];
       flush();
     },
     finish(outcome) {
@@ -67,6 +103,11 @@ export function createJournalWriter(save: StateWriter, base: Omit<CleanupJournal
       if (journal.created.length > 0) flush();
     },
   };
+}
+
+function findDeployment(journal: CleanupJournal, scope: ArmScope, name: string): Extract<CreatedItem, { kind: 'deployment' }> | undefined {
+  const item = journal.created.find((c) => c.kind === 'deployment' && c.name === name && JSON.stringify(c.scope) === JSON.stringify(scope));
+  return item?.kind === 'deployment' ? item : undefined;
 }
 
 export function parseJournal(raw: string): CleanupJournal {

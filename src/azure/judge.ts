@@ -5,9 +5,10 @@ import type { Finding } from '../engine/types.ts';
 import type { AttributionFacts, DeploymentRef } from './attribution.ts';
 import { formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua101, cua102, cua103, cua104, cua109 } from './rules/index.ts';
 import { nameNeedles } from './locate.ts';
 import { describeScope, type ArmScope } from './scope.ts';
-import { describeExpectedNames } from './tracking-match.ts';
+import { describeExpectedNames, type ExpectedTrackingName } from './tracking-match.ts';
 
 export interface Verdict {
   verified: boolean;
@@ -18,7 +19,7 @@ export interface Verdict {
 /** What the deployment should have tracked: where, the tracking names the static check read, and the template. */
 export interface ExpectedTracking {
   scope: ArmScope;
-  names: readonly string[];
+  names: readonly ExpectedTrackingName[];
   template?: Record<string, unknown> | undefined;
 }
 
@@ -33,76 +34,69 @@ export function judgeAttribution(facts: AttributionFacts, target: FindingTarget,
   for (const failure of facts.failures) {
     const what = failure.resourceType ? `${failure.resourceType} '${failure.resourceName ?? failure.resourceId ?? '?'}'` : 'an operation';
     findings.push(
-      verifyFinding(target, 'CUA101', `${what} failed in deployment '${failure.deployment.name}': ${formatError(failure.error)}`, [
-        ...nameNeedles(failure.resourceName),
-        failure.resourceType,
-      ]),
+      verifyFinding(target, cua101, {
+        messageId: 'operationFailed',
+        data: { what, deployment: failure.deployment.name, error: formatError(failure.error) },
+        needles: [...nameNeedles(failure.resourceName), failure.resourceType],
+      }),
     );
   }
   if (!entrySucceeded && facts.failures.length === 0) {
-    const detail = entry.error ? `: ${formatError(entry.error)}` : '';
     const running = /^(running|accepted|creating|updating)$/i.test(entryState);
-    findings.push(
-      verifyFinding(
-        target,
-        'CUA101',
-        running ? `deployment '${entry.name}' is still ${entryState}; verify it after it finished` : `deployment '${entry.name}' ended ${entryState}${detail}`,
-      ),
-    );
+    const data = { name: entry.name, state: entryState, ...(entry.error ? { error: formatError(entry.error) } : {}) };
+    findings.push(verifyFinding(target, cua101, { messageId: running ? 'stillRunning' : entry.error ? 'endedWithError' : 'ended', data }));
   }
 
-  if (facts.tracking.length === 0) {
-    findings.push(verifyFinding(target, 'CUA102', missingTrackingMessage(facts, entry, expected), ['pid-']));
-  }
+  if (facts.tracking.length === 0) findings.push(missingTracking(facts, entry, { target, expected }));
   for (const tracking of facts.tracking) {
     if (!isSucceeded(tracking)) {
-      const detail = tracking.error ? `: ${formatError(tracking.error)}` : '';
-      findings.push(
-        verifyFinding(
-          target,
-          'CUA103',
-          `tracking deployment '${tracking.name}' is ${tracking.provisioningState ?? 'in an unknown state'}, not Succeeded${detail}; Partner Center attributes only successful deployments`,
-          ['pid-'],
-        ),
-      );
+      const data = {
+        name: tracking.name,
+        state: tracking.provisioningState ?? 'in an unknown state',
+        ...(tracking.error ? { error: formatError(tracking.error) } : {}),
+      };
+      findings.push(verifyFinding(target, cua103, { messageId: tracking.error ? 'notSucceededWithError' : 'notSucceeded', data, needles: ['pid-'] }));
     }
     if (tracking.correlationId && facts.correlationId && tracking.correlationId !== facts.correlationId) {
-      findings.push(
-        verifyFinding(
-          target,
-          'CUA102',
-          `tracking deployment '${tracking.name}' has correlationId ${tracking.correlationId}, not the deployment's ${facts.correlationId}: it was not deployed by this deployment`,
-          ['pid-'],
-        ),
-      );
+      const data = { name: tracking.name, trackingCorrelationId: tracking.correlationId, correlationId: facts.correlationId };
+      findings.push(verifyFinding(target, cua102, { messageId: 'otherCorrelation', data, needles: ['pid-'] }));
     }
   }
-  if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded) {
+  for (const { deployment, error } of facts.unreadable) {
     findings.push(
-      verifyFinding(
-        target,
-        'CUA104',
-        `no resource was created under correlationId ${facts.correlationId ?? '?'}: the tracking deployment has nothing to attribute (only deployments ran)`,
-      ),
+      verifyFinding(target, cua109, { messageId: 'unreadable', data: { id: deployment.id, error: formatError(error) }, needles: nameNeedles(deployment.name) }),
     );
+  }
+  // Nothing created where it could be read does not show that nothing was created where it could not.
+  if (facts.trackedResources.length === 0 && facts.failures.length === 0 && entrySucceeded && facts.unreadable.length === 0) {
+    findings.push(verifyFinding(target, cua104, { messageId: 'nothingCreated', data: { correlationId: facts.correlationId ?? '?' } }));
   }
 
   notes.push(`correlationId ${facts.correlationId ?? 'unknown'}: ${facts.visited.length} deployment(s), ${facts.trackedResources.length} created resource(s)`);
-  const verified = entrySucceeded && facts.tracking.length > 0 && findings.length === 0;
+  const established = facts.unreadable.length === 0 || facts.trackedResources.length > 0;
+  const verified = entrySucceeded && facts.tracking.length > 0 && established && findings.every((f) => f.severity !== 'error');
   return { verified, findings, notes };
 }
 
-function missingTrackingMessage(facts: AttributionFacts, entry: DeploymentRef, { scope, names: expectedNames, template }: ExpectedTracking): string {
-  const parts = [
-    `no tracking deployment (${describeExpectedNames(expectedNames)}) ran with deployment '${entry.name}' (correlationId ${facts.correlationId ?? '?'}) at ${describeScope(scope)} or in its nested deployments`,
-  ];
+function missingTracking(facts: AttributionFacts, entry: DeploymentRef, { target, expected }: { target: FindingTarget; expected: ExpectedTracking }): Finding {
   const stray = facts.strayTracking[0];
-  if (stray) {
-    parts.push(`'${stray.name}' exists there but belongs to correlationId ${stray.correlationId ?? '?'}: another deployment (or a later run) created it`);
-  }
-  const conditions = trackingConditions(template);
-  if (conditions.length > 0) parts.push(`its condition (${conditions.join(', ')}) may have been false with these parameters`);
-  return parts.join('; ');
+  const conditions = trackingConditions(expected.template);
+  const data = {
+    expected: describeExpectedNames(expected.names),
+    name: entry.name,
+    correlationId: facts.correlationId ?? '?',
+    scope: describeScope(expected.scope),
+    ...(stray ? { stray: stray.name, strayCorrelationId: stray.correlationId ?? '?' } : {}),
+    ...(conditions.length > 0 ? { conditions: conditions.join(', ') } : {}),
+  };
+  const messageId = stray
+    ? conditions.length > 0
+      ? 'missingWithStrayAndCondition'
+      : 'missingWithStray'
+    : conditions.length > 0
+      ? 'missingWithCondition'
+      : 'missing';
+  return verifyFinding(target, cua102, { messageId, data, needles: ['pid-'] });
 }
 
 /** Conditions written on top-level pid- deployments, for the "condition off" hint. */

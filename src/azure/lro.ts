@@ -3,6 +3,7 @@
 // Retry-After of 0 or on the first response; ARM's contract is to wait what every response asks.
 // The loop waits exactly Retry-After (never less), and stops the moment the signal fires.
 import type { ArmPoller } from './arm-api.ts';
+import { isSignInError } from './errors.ts';
 import { DEFAULT_POLL_INTERVAL_MS, type RequestMeter } from './http.ts';
 import { sleep } from './sleep.ts';
 
@@ -18,6 +19,8 @@ export async function driveLro<T>(poller: ArmPoller<T>, meter: RequestMeter, sig
     await poller.submitted();
   } catch (error) {
     signal.throwIfAborted();
+    // Not the operation's failure: the step reports it once, not as this template's.
+    if (isSignInError(error)) throw error;
     return { status: 'failed', error, body: meter.last?.body };
   }
   while (!poller.isDone) {
@@ -27,6 +30,7 @@ export async function driveLro<T>(poller: ArmPoller<T>, meter: RequestMeter, sig
       await poller.poll({ abortSignal: signal });
     } catch (error) {
       signal.throwIfAborted();
+      if (isSignInError(error)) throw error;
       // poll() throws for a failed or canceled operation too; only a broken request ends here.
       if (!poller.isDone) return { status: 'failed', error, body: meter.last?.body };
     }

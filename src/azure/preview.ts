@@ -10,11 +10,19 @@
 // nested deployments only in diagnostics, never as changes), so an empty pid- deployment is never
 // among its changes. The what-if mode therefore runs the preflight validation for the tracking
 // deployment and the what-if for what would really be deployed.
+//
+// Neither always expands nested deployments: validate reports `diagnostics` such as
+// NestedDeploymentShortCircuited (a nested deployment whose parameters hold a reference()),
+// NestedDeploymentSkippedFromInternalExpansion and NestedDeploymentExpansionLimitReached (the
+// 2026-06-01 spec's PostDeploymentValidateOnResourceGroup example). What such a deployment would
+// create cannot be established before deploying: that is a warning naming it, never CUA104. And a
+// preview that lists nothing establishes nothing.
 import type { Finding } from '../engine/types.ts';
 import { beginValidate, beginWhatIf, type DeploymentRequest } from './arm-api.ts';
 import type { StepContext, TemplateJob } from './context.ts';
 import { errorFromBody, errorInfo, formatError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua104, cua105, cua106, cua109 } from './rules/index.ts';
 import { driveLro } from './lro.ts';
 import { parseDeploymentId } from './scope.ts';
 import { describeExpectedNames } from './tracking-match.ts';
@@ -29,7 +37,16 @@ export interface PreviewResult {
 /** Change types that mean the resource would be deployed (Ignore and Delete do not). */
 const DEPLOYED_CHANGES = new Set(['create', 'deploy', 'nochange', 'modify', 'unsupported']);
 
-type Validated = { ok: true; resourceIds: string[] } | { ok: false; findings: Finding[] };
+/** `listed`: ARM sent validatedResources at all; `diagnostics`: the codes and targets it reported. */
+type Validated = { ok: true; resourceIds: string[]; listed: boolean; diagnostics: Diagnostic[] } | { ok: false; findings: Finding[] };
+
+interface Diagnostic {
+  code: string;
+  target?: string;
+}
+
+/** Diagnostics that say nested deployments were not expanded, so their resources are not in the preview. */
+const NOT_EXPANDED = new Set(['nesteddeploymentshortcircuited', 'nesteddeploymentskippedfrominternalexpansion', 'nesteddeploymentexpansionlimitreached']);
 
 /** Preflight validation; the ids it validated, or the finding that says why it failed. */
 export async function preflight(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<Validated> {
@@ -38,12 +55,22 @@ export async function preflight(ctx: StepContext, job: TemplateJob, target: Find
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the validation was canceled';
-    return { ok: false, findings: [verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${error}`)] };
+    return { ok: false, findings: [verifyFinding(target, cua106, { messageId: 'validationFailed', data: { error } })] };
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return { ok: false, findings: [verifyFinding(target, 'CUA106', `ARM preflight validation failed: ${formatError(error)}`)] };
-  return { ok: true, resourceIds: (result?.properties?.validatedResources ?? []).map((r) => r.id ?? '').filter((id) => id !== '') };
+  if (error) return { ok: false, findings: [verifyFinding(target, cua106, { messageId: 'validationFailed', data: { error: formatError(error) } })] };
+  const validatedResources = result?.properties?.validatedResources;
+  return {
+    ok: true,
+    resourceIds: (validatedResources ?? []).map((r) => r.id ?? '').filter((id) => id !== ''),
+    listed: validatedResources !== undefined,
+    diagnostics: diagnosticsOf(result?.properties?.diagnostics),
+  };
+}
+
+function diagnosticsOf(raw: readonly { code?: string; target?: string }[] | undefined): Diagnostic[] {
+  return (raw ?? []).map((d) => ({ code: d.code ?? '', ...(d.target ? { target: d.target } : {}) }));
 }
 
 export async function runValidate(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<PreviewResult> {
@@ -51,7 +78,12 @@ export async function runValidate(ctx: StepContext, job: TemplateJob, target: Fi
   if (!validated.ok) return failed(validated.findings);
   const ids = validated.resourceIds;
   const notes = [`preflight validation passed (${ids.length} resource(s) validated)`];
-  return judgePreview(job, target, { validatedIds: ids, deployedCount: ids.filter((id) => !isDeploymentId(id)).length }, notes);
+  return judgePreview(
+    job,
+    target,
+    { validatedIds: ids, listed: validated.listed, deployedCount: ids.filter((id) => !isDeploymentId(id)).length, diagnostics: validated.diagnostics },
+    notes,
+  );
 }
 
 export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: FindingTarget, request: DeploymentRequest): Promise<PreviewResult> {
@@ -66,11 +98,11 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
   const outcome = await driveLro(poller, session.meter, cancellation.signal);
   if (outcome.status !== 'succeeded') {
     const error = outcome.status === 'failed' ? formatError(errorInfo(outcome.error, outcome.body)) : 'the what-if operation was canceled';
-    return failed([verifyFinding(target, 'CUA106', `ARM what-if failed: ${error}`)]);
+    return failed([verifyFinding(target, cua106, { messageId: 'whatIfFailed', data: { error } })]);
   }
   const result = outcome.result;
   const error = errorFromBody(result?.error);
-  if (error) return failed([verifyFinding(target, 'CUA106', `ARM what-if failed: ${formatError(error)}`)]);
+  if (error) return failed([verifyFinding(target, cua106, { messageId: 'whatIfFailed', data: { error: formatError(error) } })]);
   const changes = result?.changes ?? [];
   // Listed nested deployments (older ARM did) are not resources to attribute.
   const deployed = changes.filter((c) => DEPLOYED_CHANGES.has(c.changeType.toLowerCase()) && !isDeploymentId(c.resourceId ?? ''));
@@ -78,36 +110,52 @@ export async function runWhatIf(ctx: StepContext, job: TemplateJob, target: Find
     `preflight validation passed (${validated.resourceIds.length} resource(s) validated)`,
     `what-if: ${deployed.length} resource(s) would be deployed, ${changes.length} change(s) listed`,
   ];
-  return judgePreview(job, target, { validatedIds: validated.resourceIds, deployedCount: deployed.length }, notes);
+  const diagnostics = [...validated.diagnostics, ...diagnosticsOf(result?.diagnostics)];
+  return judgePreview(job, target, { validatedIds: validated.resourceIds, listed: validated.listed, deployedCount: deployed.length, diagnostics }, notes);
 }
 
 /**
  * The tracking deployment must be among the validated resources, and something else must be
  * deployed with it (a tracking deployment on its own tracks nothing, CUA104).
  */
-function judgePreview(
-  job: TemplateJob,
-  target: FindingTarget,
-  preview: { validatedIds: readonly string[]; deployedCount: number },
-  notes: readonly string[],
-): PreviewResult {
+function judgePreview(job: TemplateJob, target: FindingTarget, preview: Preview, notes: readonly string[]): PreviewResult {
   const { validatedIds, deployedCount } = preview;
   const tracking = trackingIn(validatedIds, job);
   const findings: Finding[] = [];
   if (validatedIds.length === 0) {
-    // Some ARM versions list no validated resources; then the template is only known to be accepted.
-    return {
-      verified: true,
-      tracking,
-      notes: [...notes, 'ARM listed no validated resources, so the tracking deployment could not be confirmed by validation'],
-      findings,
-    };
+    // Older ARM lists no validated resources: the template is only known to be accepted.
+    findings.push(verifyFinding(target, cua109, { messageId: preview.listed ? 'emptyValidatedResources' : 'noValidatedResources' }));
+    return { verified: false, tracking, notes: [...notes], findings };
   }
+  const unexpanded = unexpandedNested(preview, job);
   if (tracking.length === 0) findings.push(missing(target, job));
-  else if (deployedCount === 0) {
-    findings.push(verifyFinding(target, 'CUA104', 'nothing but deployments would be deployed: the tracking deployment would have no resource to attribute'));
+  else if (deployedCount === 0 && unexpanded.codes.length > 0) {
+    const names = unexpanded.names.map((n) => `'${n}'`).join(', ') || '(unnamed)';
+    findings.push(verifyFinding(target, cua109, { messageId: 'notExpanded', data: { names, codes: unexpanded.codes.join(', ') }, needles: unexpanded.names }));
+  } else if (deployedCount === 0) {
+    findings.push(verifyFinding(target, cua104, { messageId: 'nothingPreviewed' }));
   }
-  return { verified: findings.length === 0, tracking, notes: [...notes], findings };
+  const extra =
+    unexpanded.codes.length > 0 && deployedCount > 0 ? [`not expanded by ARM (${unexpanded.codes.join(', ')}): ${unexpanded.names.join(', ')}`] : [];
+  return { verified: findings.every((f) => f.severity !== 'error'), tracking, notes: [...notes, ...extra], findings };
+}
+
+interface Preview {
+  validatedIds: readonly string[];
+  /** validatedResources was in the answer (older ARM leaves it out). */
+  listed: boolean;
+  deployedCount: number;
+  diagnostics: readonly Diagnostic[];
+}
+
+/** The diagnostics that say nested deployments were skipped, and the nested deployments they may concern. */
+function unexpandedNested(preview: Preview, job: TemplateJob): { codes: string[]; names: string[] } {
+  const skipped = preview.diagnostics.filter((d) => NOT_EXPANDED.has(d.code.toLowerCase()));
+  if (skipped.length === 0) return { codes: [], names: [] };
+  const targets = skipped.flatMap((d) => (d.target ? [parseDeploymentId(d.target)?.name ?? d.target] : []));
+  // The spec's example diagnostics name no target: every nested deployment but the tracking one may be concerned.
+  const nested = preview.validatedIds.flatMap((id) => parseDeploymentId(id)?.name ?? []).filter((name) => !job.matcher(name));
+  return { codes: [...new Set(skipped.map((d) => d.code))], names: [...new Set(targets.length > 0 ? targets : nested)] };
 }
 
 function trackingIn(resourceIds: readonly string[], job: TemplateJob): string[] {
@@ -124,12 +172,7 @@ function isDeploymentId(id: string): boolean {
 }
 
 function missing(target: FindingTarget, job: TemplateJob): Finding {
-  return verifyFinding(
-    target,
-    'CUA105',
-    `preflight validation shows no tracking deployment (${describeExpectedNames(job.template.trackingNames)}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)`,
-    ['pid-'],
-  );
+  return verifyFinding(target, cua105, { messageId: 'missing', data: { expected: describeExpectedNames(job.template.trackingNames) }, needles: ['pid-'] });
 }
 
 function failed(findings: Finding[]): PreviewResult {

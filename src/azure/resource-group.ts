@@ -2,6 +2,22 @@
 // BEFORE the create request. A group that already exists is never recorded, so never deleted.
 import type { StepContext } from './context.ts';
 import { idKey, scopeId } from './scope.ts';
+import type { AzureSession } from './session.ts';
+
+/**
+ * HEAD on the group; a HEAD answer has no body, so when it fails for another reason than "no such
+ * group" the group is read with GET, whose error says why (ARM's code and message).
+ */
+export async function groupExists(session: AzureSession, subscriptionId: string, name: string, signal?: AbortSignal): Promise<boolean> {
+  const groups = session.resourceGroups(subscriptionId);
+  try {
+    return (await groups.checkExistence(name, signal ? { abortSignal: signal } : {})).body;
+  } catch (headError) {
+    // Throws ARM's explained error; should the GET succeed, the HEAD's failure stands.
+    await groups.get(name, signal ? { abortSignal: signal } : {});
+    throw headError;
+  }
+}
 
 /** Returns a note for the summary, or undefined when there was nothing to do. */
 export async function ensureResourceGroup(ctx: StepContext): Promise<string | undefined> {
@@ -11,8 +27,7 @@ export async function ensureResourceGroup(ctx: StepContext): Promise<string | un
   const key = idKey(scopeId(scope));
   if (ctx.ensuredGroups.has(key)) return undefined;
   const groups = session.resourceGroups(scope.subscriptionId);
-  const exists = await groups.checkExistence(scope.resourceGroup, { abortSignal: cancellation.signal });
-  if (exists.body) {
+  if (await groupExists(session, scope.subscriptionId, scope.resourceGroup, cancellation.signal)) {
     ctx.ensuredGroups.set(key, 'existed');
     return `resource group '${scope.resourceGroup}' already existed: it is left in place (only the deployment records cua-guard made are removed)`;
   }

@@ -8,14 +8,18 @@ import { startCancellation } from './cancellation.ts';
 import { resolveCloud } from './cloud-metadata.ts';
 import type { StepContext, TemplateRun, VerifyTemplate } from './context.ts';
 import { adfsTenantProblem, describeCredential, planCredential } from './credential-plan.ts';
-import { errorInfo, formatError } from './errors.ts';
+import { randomUUID } from 'node:crypto';
+import { withEndpointApiVersions } from './endpoint-versions.ts';
+import { errorInfo, formatError, isSignInError } from './errors.ts';
 import { createRequestMeter } from './http.ts';
 import { createJournalWriter } from './journal.ts';
 import { idKey, type ArmScope } from './scope.ts';
 import { createSession, userAgentPrefixFor } from './session.ts';
 import type { VerifySettings } from '../settings/verify-settings.ts';
 import { formatVerifySummary } from './summary.ts';
-import { runTemplate } from './verify-template.ts';
+import { runTemplate, signInFinding } from './verify-template.ts';
+import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua100, cua107 } from './rules/index.ts';
 
 export type { VerifyTemplate } from './context.ts';
 
@@ -59,26 +63,36 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
     } catch (error) {
       const stopped = cancellation.signal.aborted;
       return notStarted(
-        input,
         { scope: settings.scope, requestCount: meter.count, credential },
-        {
-          ruleId: stopped ? 'CUA107' : 'CUA100',
-          message: stopped ? `verification stopped: ${reasonText(cancellation.signal)}` : `cannot reach Azure: ${formatError(errorInfo(error))}`,
-        },
+        stopped
+          ? verifyFinding(firstTemplate(input), cua107, { messageId: 'stopped', data: { reason: reasonText(cancellation.signal) } })
+          : verifyFinding(firstTemplate(input), cua100, { messageId: 'unreachable', data: { error: formatError(errorInfo(error)) } }),
       );
     }
     const tenantProblem = adfsTenantProblem(plan, cloud.identityProvider, env);
     if (tenantProblem)
       return notStarted(
-        input,
         { scope: settings.scope, requestCount: meter.count, credential },
-        { ruleId: 'CUA100', message: `signing in to Azure cannot work: ${tenantProblem}` },
+        verifyFinding(firstTemplate(input), cua100, { messageId: 'signInCannotWork', data: { problem: tenantProblem } }),
       );
     const userAgentPrefix = userAgentPrefixFor(input.trackingIds);
-    const session = createSession(cloud, plan, meter, { userAgentPrefix, env });
+    const base = createSession(cloud, plan, meter, { userAgentPrefix, env, correlationId: randomUUID(), signal: cancellation.signal });
+    const versions = await withEndpointApiVersions(base, settings, cancellation.signal);
+    if (!versions.ok) {
+      const stopped = cancellation.signal.aborted;
+      const place = { scope: settings.scope, requestCount: meter.count, credential };
+      if (!stopped && isSignInError(versions.error)) return notStarted(place, signInFinding(versions.error));
+      const finding = stopped
+        ? verifyFinding({ file: '' }, cua107, { messageId: 'stopped', data: { reason: reasonText(cancellation.signal) } })
+        : verifyFinding({ file: '' }, cua100, versions.problem);
+      return notStarted(place, finding);
+    }
+    const session = versions.session;
+    core.info(`cua-guard: ${versions.note}`);
     const journal = createJournalWriter((key, value) => core.saveState(key, value), {
       cleanup: settings.cleanup,
-      connection: { cloud, credential: plan, userAgentPrefix },
+      connection: { cloud, credential: plan, userAgentPrefix, ...(session.apiVersions ? { apiVersions: session.apiVersions } : {}) },
+      correlationId: session.correlationId,
     });
     const ctx: StepContext = { settings, session, journal, cancellation, workspace: openWorkspace(input.workspace), ensuredGroups: new Map() };
     core.info(`cua-guard: verify ${settings.mode} in Azure (${cloud.resourceManager}) with ${credential}`);
@@ -91,7 +105,12 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
         problems.push(`${templates.length - index} template(s) not verified: ${reasonText(cancellation.signal)}`);
         break;
       }
-      runs.push(await runTemplate(ctx, template, index, templates.length));
+      const run = await runTemplate(ctx, template, index, templates.length);
+      runs.push(run);
+      if (run.signInFailed && index < templates.length - 1) {
+        problems.push(`${templates.length - index - 1} template(s) not verified: signing in to Azure failed`);
+        break;
+      }
     }
     if (templates.length === 0) problems.push('no main templates to verify: verification needs at least one');
     const verified = runs.length > 0 && runs.every((r) => r.verified) && problems.length === 0;
@@ -112,13 +131,14 @@ export async function runVerifyStep(input: VerifyStepInput, env: NodeJS.ProcessE
   }
 }
 
-/** A result for a verification that could not start: one finding on the first template. */
-function notStarted(
-  input: VerifyStepInput,
-  { scope, requestCount, credential }: { scope: ArmScope; requestCount: number; credential: string },
-  { ruleId, message }: { ruleId: 'CUA100' | 'CUA107'; message: string },
-): VerifyStepResult {
-  const finding: Finding = { ruleId, severity: 'error', messageId: 'verification', message, file: input.templates[0]?.path ?? '', line: 1, column: 1 };
+/** Could not reach Azure at all: said on the first template, as before any template ran. */
+function firstTemplate(input: VerifyStepInput): FindingTarget {
+  return { file: input.templates[0]?.path ?? '' };
+}
+
+/** A result for a verification that could not start: its one finding. */
+function notStarted({ scope, requestCount, credential }: { scope: ArmScope; requestCount: number; credential: string }, finding: Finding): VerifyStepResult {
+  const message = finding.message;
   return {
     verified: false,
     trackedResources: [],
@@ -135,7 +155,8 @@ function notStarted(
 function mergeForExisting(templates: readonly VerifyTemplate[], workspace: string): VerifyTemplate[] {
   const first = templates[0];
   if (!first) return [{ path: '', absolutePath: workspace, trackingNames: [] }];
-  return [{ ...first, trackingNames: [...new Set(templates.flatMap((t) => t.trackingNames))] }];
+  const names = new Map(templates.flatMap((t) => t.trackingNames).map((n) => [JSON.stringify(n.parts), n]));
+  return [{ ...first, trackingNames: [...names.values()] }];
 }
 
 function dedupe(ids: readonly string[]): string[] {

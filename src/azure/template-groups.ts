@@ -9,12 +9,14 @@ import type { DeploymentRequest } from './arm-api.ts';
 import type { StepContext, TemplateJob } from './context.ts';
 import type { FindingTarget } from './findings.ts';
 import { preflight } from './preview.ts';
+import { groupExists } from './resource-group.ts';
 import { idKey } from './scope.ts';
 
 const GROUP_TYPE = /microsoft\.resources\/resourcegroups/i;
 const GROUP_ID = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
 
-export type GroupsOutcome = { ok: true; notes: string[] } | { ok: false; findings: Finding[] };
+/** `validatedIds`: what preflight validation listed, when the template needed it. */
+export type GroupsOutcome = { ok: true; notes: string[]; validatedIds: string[] } | { ok: false; findings: Finding[] };
 
 /** What a template deploys with: the request sent to ARM and the template in it. */
 export interface TemplateDeployment {
@@ -29,7 +31,7 @@ export async function recordGroupsTheTemplateCreates(
   { request, template }: TemplateDeployment,
 ): Promise<GroupsOutcome> {
   // Most templates declare no resource group: they cost no extra request.
-  if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [] };
+  if (!GROUP_TYPE.test(JSON.stringify(template))) return { ok: true, notes: [], validatedIds: [] };
   const validated = await preflight(ctx, job, target, request);
   if (!validated.ok) return validated;
   const notes: string[] = [];
@@ -39,8 +41,7 @@ export async function recordGroupsTheTemplateCreates(
     const [, subscriptionId = '', name = ''] = match;
     const key = idKey(`/subscriptions/${subscriptionId}/resourceGroups/${name}`);
     if (ctx.ensuredGroups.has(key)) continue;
-    const exists = await ctx.session.resourceGroups(subscriptionId).checkExistence(name, { abortSignal: ctx.cancellation.signal });
-    if (exists.body) {
+    if (await groupExists(ctx.session, subscriptionId, name, ctx.cancellation.signal)) {
       ctx.ensuredGroups.set(key, 'existed');
       notes.push(`resource group '${name}' in the template already existed: it is left in place`);
       continue;
@@ -49,5 +50,5 @@ export async function recordGroupsTheTemplateCreates(
     ctx.ensuredGroups.set(key, 'created');
     notes.push(`resource group '${name}' is created by the deployment (removed by the post step, cleanup: ${ctx.settings.cleanup})`);
   }
-  return { ok: true, notes };
+  return { ok: true, notes, validatedIds: validated.resourceIds };
 }

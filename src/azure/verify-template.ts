@@ -5,8 +5,9 @@ import { posix } from 'node:path';
 import type { DeploymentRequest } from './arm-api.ts';
 import type { StepContext, TemplateJob, TemplateRun, VerifyTemplate } from './context.ts';
 import { runDeploy, runExisting, type RunResult } from './deploy.ts';
-import { errorInfo, formatError } from './errors.ts';
+import { errorInfo, formatError, isSignInError } from './errors.ts';
 import { verifyFinding, type FindingTarget } from './findings.ts';
+import { cua100, cua107, cua108 } from './rules/index.ts';
 import { runValidate, runWhatIf } from './preview.ts';
 import { ensureResourceGroup } from './resource-group.ts';
 import type { VerifySettings } from '../settings/verify-settings.ts';
@@ -23,19 +24,21 @@ export async function runTemplate(ctx: StepContext, template: VerifyTemplate, in
   const target: FindingTarget = { file: template.path, ...(loaded.ok ? { text: loaded.value.text } : {}) };
   const job: TemplateJob = { template, deploymentName, matcher: trackingMatcher(template.trackingNames) };
   let result: RunResult;
+  let signInFailed = false;
   try {
     if (settings.mode === 'existing') {
       // The template only helps to name and locate things here; the deployment is what counts.
       result = await runExisting(ctx, job, target, loaded.ok ? loaded.value.template : undefined);
     } else if (!loaded.ok) {
-      result = failedWith(verifyFinding(target, 'CUA108', `cannot deploy ${template.path}: ${loaded.message}`));
+      result = failedWith(verifyFinding(target, cua108, { messageId: 'cannotDeploy', data: { file: template.path, reason: loaded.message } }));
     } else {
       result = await runDeploying(ctx, job, target, loaded.value);
     }
   } catch (error) {
+    signInFailed = !ctx.cancellation.signal.aborted && isSignInError(error);
     result = failedWith(unexpected(ctx, target, error));
   }
-  return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before };
+  return { template, mode: settings.mode, deploymentName, ...result, requestCount: session.meter.count - before, ...(signInFailed ? { signInFailed } : {}) };
 }
 
 async function runDeploying(
@@ -47,17 +50,12 @@ async function runDeploying(
   const { template, schemaScope } = loaded;
   const { settings } = ctx;
   if (schemaScope !== undefined && schemaScope !== settings.scope.kind) {
-    return failedWith(
-      verifyFinding(
-        target,
-        'CUA108',
-        `${job.template.path} is a ${schemaScope}-scope template ($schema) but scope is ${settings.scope.kind.toLowerCase()}: set scope to match`,
-        ['$schema'],
-      ),
-    );
+    const data = { file: job.template.path, schemaScope, scope: settings.scope.kind.toLowerCase() };
+    return failedWith(verifyFinding(target, cua108, { messageId: 'scopeMismatch', data, needles: ['$schema'] }));
   }
   const parameters = resolveParameters(ctx.workspace, settings.parameters, job.template.path, job.template.parametersFile);
-  if (!parameters.ok) return failedWith(verifyFinding(target, 'CUA108', `cannot deploy ${job.template.path}: ${parameters.message}`));
+  if (!parameters.ok)
+    return failedWith(verifyFinding(target, cua108, { messageId: 'cannotDeploy', data: { file: job.template.path, reason: parameters.message } }));
   const request: DeploymentRequest = {
     properties: { template, parameters: parameters.value.values, mode: 'Incremental' },
     ...(settings.scope.kind !== 'resourceGroup' ? { location: settings.region ?? '' } : {}),
@@ -79,17 +77,20 @@ async function runDeploying(
 function unexpected(ctx: StepContext, target: FindingTarget, error: unknown): ReturnType<typeof verifyFinding> {
   if (ctx.cancellation.signal.aborted) {
     const why = ctx.cancellation.signal.reason instanceof Error ? ctx.cancellation.signal.reason.message : 'stopped';
-    return verifyFinding(target, 'CUA107', `verification stopped: ${why}`);
+    return verifyFinding(target, cua107, { messageId: 'stopped', data: { reason: why } });
   }
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError') {
-    return verifyFinding(
-      target,
-      'CUA100',
-      `signing in to Azure failed: ${formatError(errorInfo(error))}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)`,
-    );
-  }
-  return verifyFinding(target, 'CUA100', `an Azure request failed: ${formatError(errorInfo(error))}`);
+  if (isSignInError(error)) return signInFinding(error);
+  // A paging call or a HEAD loses ARM's error body in the SDK's error: the meter kept it.
+  const status = error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' ? ` (HTTP ${error.statusCode})` : '';
+  return verifyFinding(target, cua100, {
+    messageId: 'requestFailed',
+    data: { error: `${formatError(errorInfo(error, ctx.session.meter.last?.body))}${status}` },
+  });
+}
+
+/** Not on a template line: signing in is the same for every template. */
+export function signInFinding(error: unknown): ReturnType<typeof verifyFinding> {
+  return verifyFinding({ file: '' }, cua100, { messageId: 'signIn', data: { error: formatError(errorInfo(error)) } });
 }
 
 function failedWith(finding: ReturnType<typeof verifyFinding>): RunResult {

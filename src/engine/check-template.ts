@@ -14,7 +14,8 @@ import { toJsonPointer } from '../parse/json-pointer.ts';
 import type { NodeRef } from '../parse/types.ts';
 import type { CheckSettings } from './check-settings.ts';
 import { renderMessage, type Fix, type MessageData, type Rule, type RuleReport, type UnreadableProblem } from './rule.ts';
-import type { Finding, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
+import type { Finding, NamePart, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
+import { PartialString, type ArmValue } from '../expressions/value.ts';
 
 export interface TemplateInput {
   /** Workspace-relative path. */
@@ -270,11 +271,18 @@ function locateWithFallback(text: string, refs: NodeRef[]): ({ offset: number; l
   });
 }
 
+function namePartsOf(value: ArmValue): NamePart[] {
+  if (typeof value === 'string') return [{ text: value }];
+  if (value instanceof PartialString) return value.parts.map((p) => (typeof p === 'string' ? { text: p } : { unknown: true }));
+  return [{ unknown: true }];
+}
+
 function summarizeTracking(c: TrackingCandidate, at: Located): TrackingResourceSummary {
   const raw = c.entry.resource['name'];
   return {
     nameExpression: typeof raw === 'string' ? raw : previewValue(raw),
     resolvedName: c.name.display,
+    nameParts: namePartsOf(c.name.value),
     ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),
     form: c.name.form,
     type: c.entry.type,

@@ -36,12 +36,17 @@ export interface Finding {
   internalError?: true;
 }
 
+/** One part of a resolved name: known text, or a part known only at deployment. */
+export type NamePart = { text: string } | { unknown: true };
+
 /** What the checker concluded about one tracking resource it found. */
 export interface TrackingResourceSummary {
   /** The name as written in the template. */
   nameExpression: string;
-  /** The name as far as it could be resolved; unknown parts shown as `{…}`. */
+  /** The name as far as it could be resolved; unknown parts shown as `{…}` (for people). */
   resolvedName: string;
+  /** The same name as data: what a deployment name is matched against. */
+  nameParts: NamePart[];
   /** The tracking id (GUID or partner-center id) when it could be read from the name. */
   trackingId?: string;
   /** What the name is: `pid-<GUID>`, with a suffix, a Partner Center id, invalid, or unresolved before deployment. */

@@ -81,7 +81,8 @@ export function withholdUnsure<R extends { files: readonly TemplateResult[] }>(r
     return {
       ...file,
       findings: file.findings.map(({ data: _data, fix: _fix, ...finding }) => ({ ...finding, message })),
-      tracking: file.tracking.map((tracking) => ({ ...tracking, resolvedName: tracking.nameExpression })),
+      // The resolved parts could carry a secret value too: nothing of them is known any more.
+      tracking: file.tracking.map((tracking) => ({ ...tracking, resolvedName: tracking.nameExpression, nameParts: [{ unknown: true as const }] })),
     };
   });
   return { ...report, files };

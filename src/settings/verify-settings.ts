@@ -40,6 +40,7 @@ export const VERIFY_INPUTS = [
   'timeout-minutes',
   'environment',
   'resource-manager-endpoint',
+  'api-profile',
   'client-id',
   'tenant-id',
 ] as const;
@@ -68,6 +69,8 @@ export interface VerifySettings {
   environment: CloudName;
   /** Azure Stack Hub (or any custom ARM): https URL without trailing slash. */
   resourceManagerEndpoint?: string;
+  /** An Azure Stack Hub API profile naming the api-versions to speak (otherwise read from the endpoint). */
+  apiProfile?: ApiProfileName;
   /** OpenID Connect login without azure/login. */
   clientId?: string;
   tenantId?: string;
@@ -128,6 +131,7 @@ export function parseVerifySettings(inputs: VerifyInputs): VerifySettings {
     timeoutMs: parseTimeoutMinutes(read('timeout-minutes')) * 60_000,
     environment: parseEnvironment(read('environment')),
     ...parseEndpoint(read('resource-manager-endpoint')),
+    ...parseApiProfile(read('api-profile')),
     ...(clientId !== undefined ? { clientId } : {}),
     ...(tenantId !== undefined ? { tenantId } : {}),
   };
@@ -195,6 +199,17 @@ function parseEnvironment(raw: string): CloudName {
     throw new UsageError('environment: AzureStack needs resource-manager-endpoint (your Azure Stack Hub ARM endpoint) instead');
   }
   throw new UsageError(`environment must be one of ${CLOUD_NAMES.join(', ')}, not '${raw}' (for Azure Stack Hub set resource-manager-endpoint)`);
+}
+
+/** Azure Stack Hub API profiles cua-guard knows the Microsoft.Resources versions of. */
+export const API_PROFILE_NAMES = ['2020-09-01-hybrid'] as const;
+export type ApiProfileName = (typeof API_PROFILE_NAMES)[number];
+
+function parseApiProfile(raw: string): { apiProfile?: ApiProfileName } {
+  if (raw === '' || raw.toLowerCase() === 'latest') return {};
+  const match = API_PROFILE_NAMES.find((name) => name === raw.toLowerCase());
+  if (!match) throw new UsageError(`api-profile must be ${API_PROFILE_NAMES.join(' or ')} (or latest), not '${raw}'`);
+  return { apiProfile: match };
 }
 
 function parseEndpoint(raw: string): { resourceManagerEndpoint?: string } {

@@ -61,7 +61,7 @@ export function nestedInto(name: string, resourceGroup: string, resources: Json[
 /** Writes the template into the workspace (pretty-printed, so findings have real lines). */
 export function addTemplate(ws: TempWorkspace, path: string, body: Json, trackingNames: string[] = [PID]): VerifyTemplate {
   const absolutePath = ws.write(path, body);
-  return { path, absolutePath, trackingNames };
+  return { path, absolutePath, trackingNames: trackingNames.map((name) => ({ display: name, parts: [{ text: name }] })) };
 }
 
 /** Action inputs for `verify: deploy` into a resource group the action creates in westeurope. */

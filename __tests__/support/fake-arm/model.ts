@@ -19,7 +19,8 @@ export interface FakeOperation {
     timestamp: string;
     duration: string;
     statusCode?: string;
-    statusMessage?: { status: string; error: ArmErrorBody };
+    /** Free-form in the spec (StatusMessage is `{status, error}` there, but RPs send other shapes). */
+    statusMessage?: unknown;
     targetResource?: { id: string; resourceType: string; resourceName: string };
   };
 }
@@ -39,6 +40,8 @@ export interface FakeDeployment {
     parameters: Record<string, unknown>;
     error?: ArmErrorBody;
     validatedResources?: { id: string }[];
+    /** What the deployment provisioned itself (DeploymentPropertiesExtended.outputResources). */
+    outputResources?: { id: string }[];
   };
   operations: FakeOperation[];
 }
@@ -57,14 +60,23 @@ export interface PlannedItem {
   name: string;
   /** For nested deployments: where they deploy, their template and parameters, and their own plan. */
   targetScope?: string;
+  /** A nested deployment's own location (never inherited from its parent). */
+  location?: string;
   template?: Record<string, unknown>;
   parameters?: Record<string, unknown>;
   children?: PlannedItem[];
+  /**
+   * Its parameters hold a reference(): validation cannot evaluate them and skips its resources
+   * (diagnostic NestedDeploymentShortCircuited in the spec's PostDeploymentValidateOnResourceGroup example).
+   */
+  shortCircuited?: boolean;
 }
 
 export interface EngineOptions {
   /** Resource names (lower case) that fail with this error. */
   failResources: Record<string, ArmErrorBody>;
+  /** Resource names (lower case) whose failed operation carries this statusMessage instead of `{status, error}`. */
+  rawStatusMessages?: Record<string, unknown>;
 }
 
 export class FakeState {
@@ -155,9 +167,27 @@ export class FakeState {
                 ...(isRecord(template['parameters']) ? template['parameters'] : {}),
               },
             };
-        const location = typeof raw['location'] === 'string' ? String(evaluate(raw['location'], ctx)) : deployment.location;
+        // A nested deployment does not inherit its parent's location: above resource-group scope ARM
+        // stores the record in the location it is given and rejects one without (the spec's
+        // Deployment.location: "The location to store the deployment data", required at those scopes).
+        const location = typeof raw['location'] === 'string' ? String(evaluate(raw['location'], ctx)) : undefined;
+        if (location === undefined && !/\/resourceGroups\/[^/]+$/i.test(targetScope)) {
+          throw new Error(`InvalidDeployment: the nested deployment '${name}' at ${targetScope || 'the tenant'} needs a location`);
+        }
         const children = this.plan({ scope: targetScope, name, ...(location ? { location } : {}), template: nestedTemplate, parameters });
-        items.push({ kind: 'deployment', id: deploymentIdOf(targetScope, name), type, name, targetScope, template: nestedTemplate, parameters, children });
+        const shortCircuited = /\breference\s*\(/i.test(JSON.stringify(props['parameters'] ?? {}));
+        items.push({
+          kind: 'deployment',
+          ...(location ? { location } : {}),
+          id: deploymentIdOf(targetScope, name),
+          type,
+          name,
+          targetScope,
+          template: nestedTemplate,
+          parameters,
+          children,
+          ...(shortCircuited ? { shortCircuited } : {}),
+        });
       } else if (type.toLowerCase() === 'microsoft.resources/resourcegroups') {
         items.push({ kind: 'resourceGroup', id: `/subscriptions/${scope.subscriptionId}/resourceGroups/${name}`, type, name });
       } else {
@@ -177,6 +207,7 @@ export class FakeState {
       return;
     }
     const failures: ArmErrorBody[] = [];
+    const provisioned: { id: string }[] = [];
     for (const item of items) {
       const op = operation(deployment, item);
       if (item.kind === 'deployment') {
@@ -188,7 +219,7 @@ export class FakeState {
           const nested = this.createDeployment(
             target,
             item.name,
-            { template: item.template ?? {}, parameters: item.parameters ?? {}, ...(deployment.location ? { location: deployment.location } : {}) },
+            { template: item.template ?? {}, parameters: item.parameters ?? {}, ...(item.location ? { location: item.location } : {}) },
             deployment.properties.correlationId,
           );
           // A scenario can fail a nested deployment itself (e.g. the tracking deployment).
@@ -201,14 +232,19 @@ export class FakeState {
       } else if (item.kind === 'resourceGroup') {
         const sub = /^\/subscriptions\/([^/]+)/i.exec(item.id)?.[1] ?? '';
         this.addResourceGroup(sub, item.name);
+        provisioned.push({ id: item.id });
       } else {
         const failure = options.failResources[item.name.toLowerCase()];
-        if (failure) fail(op, failure);
-        else this.resources.set(key(item.id), { id: item.id, type: item.type, deploymentId: deployment.id });
+        if (failure) fail(op, failure, options.rawStatusMessages?.[item.name.toLowerCase()]);
+        else {
+          this.resources.set(key(item.id), { id: item.id, type: item.type, deploymentId: deployment.id });
+          provisioned.push({ id: item.id });
+        }
       }
-      if (op.properties.statusMessage) failures.push(op.properties.statusMessage.error);
+      if (op.properties.provisioningState === 'Failed') failures.push(errorOf(op, item));
       deployment.operations.push(op);
     }
+    deployment.properties.outputResources = provisioned;
     // ARM ends a successful deployment with a target-less bookkeeping operation.
     if (failures.length === 0) {
       deployment.operations.push({
@@ -256,10 +292,17 @@ function operation(deployment: FakeDeployment, item: PlannedItem): FakeOperation
   };
 }
 
-function fail(op: FakeOperation, error: ArmErrorBody): void {
+function fail(op: FakeOperation, error: ArmErrorBody, rawStatusMessage?: unknown): void {
   op.properties.provisioningState = 'Failed';
   op.properties.statusCode = 'Conflict';
-  op.properties.statusMessage = { status: 'Failed', error };
+  op.properties.statusMessage = rawStatusMessage ?? { status: 'Failed', error };
+}
+
+/** The deployment's error detail for a failed operation (ARM wraps a free-form one as Conflict). */
+function errorOf(op: FakeOperation, item: PlannedItem): ArmErrorBody {
+  const status = op.properties.statusMessage;
+  if (isRecord(status) && isRecord(status['error'])) return status['error'] as unknown as ArmErrorBody;
+  return { code: 'Conflict', message: `${item.type} '${item.name}' failed: ${JSON.stringify(status)}` };
 }
 
 /** Where a nested deployment deploys: resourceGroup / subscriptionId / scope properties. */

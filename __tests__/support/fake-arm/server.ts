@@ -19,17 +19,37 @@ import { delimiter } from 'node:path';
 import { createTestCertificate } from './certs.ts';
 import { writeFakeAz } from './fake-az.ts';
 import { SUB } from './fixtures.ts';
+import { loadContract, type SpecOperation } from './contract.ts';
 import { FakeState, deploymentIdOf, isRecord, key, type ArmErrorBody, type FakeDeployment, type PlannedItem } from './model.ts';
 
 export interface Fault {
   method?: string;
   /** Matched against the decoded path. */
   path: RegExp;
+  /** Matched against the query string (e.g. a later page's `$skiptoken`). */
+  query?: RegExp;
   status: number;
   /** Seconds; omitted = no Retry-After header. */
   retryAfter?: number;
   times: number;
+  /** ARM's error code and message (default: by status). */
+  error?: ArmErrorBody;
 }
+
+/** The api-versions the cloud serves, per API family (see the provider registration it answers). */
+export interface CloudApiVersions {
+  deployments: string[];
+  resources: string[];
+}
+
+/** Public Azure as far as the vendored spec goes: the SDK's versions, and the older 2019-10-01 it still serves. */
+export const PUBLIC_API_VERSIONS: CloudApiVersions = { deployments: ['2026-06-01', '2019-10-01'], resources: ['2025-04-01', '2019-10-01'] };
+/**
+ * Azure Stack Hub's 2020-09-01-hybrid profile: Microsoft.Resources deployments, deployments/operations,
+ * resource groups and providers at 2019-10-01 (learn.microsoft.com, "Resource provider API versions
+ * supported by profiles in Azure Stack Hub", details for the 2020-09-01-hybrid profile).
+ */
+export const HYBRID_API_VERSIONS: CloudApiVersions = { deployments: ['2019-10-01'], resources: ['2019-10-01'] };
 
 export interface Scenario {
   /** Items per page of list responses. */
@@ -51,6 +71,16 @@ export interface Scenario {
   identityProvider: 'entra' | 'adfs';
   /** Token audience the metadata publishes (default: the server's own URL). */
   tokenAudience?: string;
+  /** The api-versions this cloud serves; others answer 400 NoRegisteredProviderFound. */
+  apiVersions: CloudApiVersions;
+  /** validate answers without validatedResources (older ARM did). */
+  omitValidatedResources: boolean;
+  /** what-if ends `status: Failed` with this error. */
+  whatIfError?: ArmErrorBody;
+  /** Resource names (lower case) whose failed operation reports this free-form statusMessage. */
+  rawStatusMessages: Record<string, unknown>;
+  /** Polls of a cancel request that still say Canceling. */
+  cancelPolls: number;
 }
 
 export type RequestKind = 'arm' | 'lro' | 'token' | 'discovery' | 'oidc' | 'metadata' | 'unknown';
@@ -97,6 +127,8 @@ export interface FakeArm {
    * azure/login: the fake `az` comes first on PATH.
    */
   childEnv(credential: ChildCredential): Record<string, string>;
+  /** Requests or responses that broke the vendored specification (contract.ts); a test fails on any. */
+  readonly violations: string[];
   /** Argument lists the fake `az` was called with, oldest first. */
   azCalls(): string[][];
   /** A deployment that already ran (as azure/arm-deploy would have done it). */
@@ -111,6 +143,7 @@ const DEPLOYMENTS_PATH =
   /^(|\/subscriptions\/[^/]+|\/subscriptions\/[^/]+\/resourcegroups\/[^/]+|\/providers\/microsoft\.management\/managementgroups\/[^/]+)\/providers\/microsoft\.resources\/deployments(?:\/([^/]+)(?:\/(validate|whatif|cancel|operations))?)?$/i;
 const RG_OPERATIONS_PATH = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+)\/deployments\/([^/]+)\/operations$/i;
 const RG_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
+const PROVIDER_PATH = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.resources$/i;
 
 export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<FakeArm> {
   const certificate = createTestCertificate();
@@ -123,11 +156,21 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     faults: [],
     locationPolls: 0,
     identityProvider: 'entra',
+    apiVersions: PUBLIC_API_VERSIONS,
+    omitValidatedResources: false,
+    rawStatusMessages: {},
+    cancelPolls: 1,
     ...overrides,
   };
   const state = new FakeState();
   const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const contract = loadContract();
   const lros = new Map<string, Lro>();
+  /** Deployments whose cancel was accepted: reads left before they show Canceled. */
+  const cancelling = new Map<string, number>();
+  /** Reads each running deployment has had (see progress). */
+  const progressReads = new Map<string, number>();
   const tokens = new Set<string>();
   const oidcTokens = new Set<string>();
   const tenantId = randomUUID();
@@ -162,12 +205,17 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       ...(kind === 'lro' ? { lro: path.split('/')[2] ?? '' } : {}),
     };
     requests.push(record);
+    let specOperation: SpecOperation | undefined;
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
+      if (specOperation) {
+        const problems = contract.checkResponse(specOperation, status, method === 'HEAD' ? undefined : json);
+        violations.push(...problems.map((p) => `response to ${method} ${path}: ${p}`));
+      }
       record.respondedAt = Date.now();
       if (headers['retry-after'] !== undefined) record.retryAfterMs = Number(headers['retry-after']) * 1000;
-      const operation = /\/_lro\/([^?/]+)/.exec(headers['location'] ?? headers['azure-asyncoperation'] ?? '')?.[1];
-      if (operation) record.lro = operation;
+      const lroId = /\/_lro\/([^?/]+)/.exec(headers['location'] ?? headers['azure-asyncoperation'] ?? '')?.[1];
+      if (lroId) record.lro = lroId;
       const payload = json === undefined || method === 'HEAD' ? undefined : JSON.stringify(json);
       res.writeHead(status, { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...headers });
       res.end(payload);
@@ -181,14 +229,38 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     } catch {
       if (record.kind !== 'token') return armError(400, 'InvalidRequestContent', 'the body is not JSON');
     }
+    if (record.kind === 'arm') {
+      const family = PROVIDER_PATH.test(path) || RG_PATH.test(path) ? 'resources' : 'deployments';
+      const apiVersion = url.searchParams.get('api-version') ?? '';
+      const served = scenario.apiVersions[family];
+      if (!served.includes(apiVersion)) {
+        // ARM's answer to an api-version the resource type is not registered with (the code and
+        // message ARM gives for any type; Azure Stack Hub's exact text is not in the spec).
+        const type = family === 'resources' ? 'resourceGroups' : 'deployments';
+        return armError(
+          400,
+          'NoRegisteredProviderFound',
+          `No registered resource provider found for location 'local' and API version '${apiVersion}' for type '${type}'. The supported api-versions are '${served.join(', ')}'.`,
+        );
+      }
+      const checked = contract.checkRequest({ method, path, query: url.searchParams, body: rawBody === '' ? undefined : body, family });
+      if (checked.problems.length > 0) {
+        violations.push(...checked.problems.map((p) => `request ${method} ${path}${url.search}: ${p}`));
+        if (!checked.operation) return armError(404, 'NotFound', `no operation of the specification for ${method} ${path}`);
+      }
+      specOperation = checked.operation;
+      if (checked.problems.length > 0) return armError(400, 'InvalidRequestContent', checked.problems.join('; '));
+    }
 
-    const fault = scenario.faults.find((f) => f.times > 0 && (f.method === undefined || f.method === method) && f.path.test(path));
+    const fault = scenario.faults.find(
+      (f) => f.times > 0 && (f.method === undefined || f.method === method) && f.path.test(path) && (f.query === undefined || f.query.test(url.search)),
+    );
     if (fault) {
       fault.times--;
       return armError(
         fault.status,
-        FAULT_CODES[fault.status] ?? 'ScriptedFault',
-        'scripted fault',
+        fault.error?.code ?? FAULT_CODES[fault.status] ?? 'ScriptedFault',
+        fault.error?.message ?? 'scripted fault',
         fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
       );
     }
@@ -249,12 +321,18 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     if (!API_VERSION_RE.test(apiVersion)) return armError(400, 'MissingApiVersionParameter', 'api-version is required');
     if (record.kind === 'lro') return pollLro(record.lro ?? '', send, armError);
 
+    const provider = PROVIDER_PATH.exec(path);
+    if (provider && method === 'GET') return send(200, providerRegistration(provider[1] ?? ''));
     const rg = RG_PATH.exec(path);
     if (rg) return resourceGroup(method, rg[1] ?? '', rg[2] ?? '', body, send, armError);
     const rgOps = RG_OPERATIONS_PATH.exec(path);
     if (rgOps && method === 'GET') return operations(canonicalScope(rgOps[1] ?? ''), rgOps[2] ?? '', url, send, armError);
     const dep = DEPLOYMENTS_PATH.exec(path);
-    if (dep) return deployments(method, canonicalScope(dep[1] ?? ''), dep[2], dep[3]?.toLowerCase(), body, url, send, armError);
+    // ARM takes the request's x-ms-correlation-request-id as the deployment's correlationId (the
+    // header is ARM's common tracing header; that the deployment record keeps it is observed
+    // behaviour of az and PowerShell deployments, not written in the spec).
+    const correlationId = String(req.headers['x-ms-correlation-request-id'] ?? '') || randomUUID();
+    if (dep) return deployments(method, canonicalScope(dep[1] ?? ''), dep[2], dep[3]?.toLowerCase(), { body, url, correlationId }, send, armError);
     return armError(404, 'NotFound', `fake ARM has no route for ${method} ${path}`);
   }
 
@@ -291,16 +369,10 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       case 'deploy': {
         const deployment = state.deployments.get(key(lro.target));
         if (!deployment) return armError(404, 'DeploymentNotFound', 'the deployment is gone');
-        const current = deployment.properties.provisioningState;
-        if (current === 'Accepted' || current === 'Running') {
-          if (scenario.neverFinish || lro.polls < scenario.runningPolls) {
-            lro.polls++;
-            deployment.properties.provisioningState = 'Running';
-            return send(200, { status: 'Running' }, later);
-          }
-          state.apply(deployment, { failResources: scenario.failResources });
-        }
+        settleCancel(deployment);
+        progress(deployment);
         const { provisioningState, error } = deployment.properties;
+        if (provisioningState === 'Running') return send(200, { status: 'Running' }, later);
         return send(200, { status: provisioningState, ...(error ? { error } : {}) });
       }
       default:
@@ -357,8 +429,7 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     scope: string,
     name: string | undefined,
     action: string | undefined,
-    body: Record<string, unknown>,
-    url: URL,
+    { body, url, correlationId }: { body: Record<string, unknown>; url: URL; correlationId: string },
     send: Send,
     armError: ArmErrorSend,
   ): void {
@@ -370,6 +441,8 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       return send(200, page(state.deploymentsAt(scope).map(deploymentJson), url));
     }
     const deployment = state.getDeployment(scope, name);
+    if (deployment) settleCancel(deployment);
+    if (deployment && method === 'GET' && action === undefined) progress(deployment);
     if (action === 'operations') {
       if (method !== 'GET') return armError(405, 'MethodNotAllowed', method);
       return operations(scope, name, url, send, armError);
@@ -378,7 +451,10 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       if (!deployment) return armError(404, 'DeploymentNotFound', `Deployment '${name}' could not be found.`);
       const running = ['Accepted', 'Running'].includes(deployment.properties.provisioningState);
       if (!running) return armError(409, 'DeploymentCannotBeCanceled', `Deployment '${name}' is ${deployment.properties.provisioningState}.`);
-      deployment.properties.provisioningState = 'Canceled';
+      // Cancel is asynchronous (204, "cancels a currently running template deployment"): the
+      // deployment still reads as running for scenario.cancelPolls reads, then Canceled.
+      cancelling.set(key(deployment.id), scenario.cancelPolls);
+      settleCancel(deployment);
       return send(204);
     }
     if (action === 'validate' || action === 'whatif') {
@@ -386,27 +462,42 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       if (action === 'validate' && scenario.validationError) return send(400, { error: scenario.validationError });
       const request = deploymentBody(body, scope);
       if ('error' in request) return armError(400, request.error.code, request.error.message);
-      let items: PlannedItem[];
+      let planned: PlannedItem[];
       try {
-        items = flatten(
-          state.plan({ scope, name, template: request.template, parameters: request.parameters, ...(request.location ? { location: request.location } : {}) }),
-        );
+        planned = state.plan({
+          scope,
+          name,
+          template: request.template,
+          parameters: request.parameters,
+          ...(request.location ? { location: request.location } : {}),
+        });
       } catch (error) {
         return armError(400, 'InvalidTemplate', error instanceof Error ? error.message : String(error));
       }
+      const missingGroup = missingTargetGroup(planned);
+      if (missingGroup) return armError(404, 'ResourceGroupNotFound', `Resource group '${missingGroup}' could not be found.`);
+      // Validation does not expand a nested deployment whose parameters hold a reference(); its
+      // resources are skipped and a diagnostic says so (PostDeploymentValidateOnResourceGroup example).
+      const items = flatten(planned, action === 'validate');
+      const shortCircuited = items.some((i) => i.shortCircuited);
+      const diagnostics = shortCircuited ? [diagnosticFromExample('NestedDeploymentShortCircuited')] : [];
       const result =
         action === 'validate'
           ? {
               id: deploymentIdOf(scope, name),
               name,
+              type: 'Microsoft.Resources/deployments',
               properties: {
                 provisioningState: 'Succeeded',
-                correlationId: randomUUID(),
+                correlationId,
                 mode: 'Incremental',
-                validatedResources: items.map((i) => ({ id: i.id })),
+                ...(scenario.omitValidatedResources ? {} : { validatedResources: items.map((i) => ({ id: i.id })) }),
+                ...(diagnostics.length > 0 ? { diagnostics } : {}),
               },
             }
-          : { status: 'Succeeded', properties: { changes: whatIfChanges(items, resultFormat(body)) } };
+          : scenario.whatIfError
+            ? { status: 'Failed', error: scenario.whatIfError }
+            : { status: 'Succeeded', properties: { changes: whatIfChanges(items, resultFormat(body)) } };
       return startLro({ kind: action, target: deploymentIdOf(scope, name), polls: 0, result }, send, 202, undefined, 'location');
     }
     switch (method) {
@@ -423,7 +514,17 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
         } catch (error) {
           return armError(400, 'InvalidTemplateDeployment', error instanceof Error ? error.message : String(error));
         }
-        const created = state.createDeployment(scope, name, request, randomUUID());
+        // ARM refuses to replace a deployment of the same name while it runs (real message).
+        if (deployment && ['Accepted', 'Running'].includes(deployment.properties.provisioningState)) {
+          return armError(
+            409,
+            'DeploymentActive',
+            `Unable to edit or replace deployment '${name}': previous deployment from '${deployment.properties.timestamp}' is still active (expiration time is '${new Date(Date.now() + 86_400_000).toISOString()}'). Please see https://aka.ms/arm-deploy for usage details.`,
+          );
+        }
+        const created = state.createDeployment(scope, name, request, correlationId);
+        progressReads.delete(key(created.id));
+        cancelling.delete(key(created.id));
         return startLro({ kind: 'deploy', target: created.id, polls: 0 }, send, 201, deploymentJson(created), 'azure-asyncoperation');
       }
       case 'DELETE':
@@ -435,6 +536,73 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
       default:
         return armError(405, 'MethodNotAllowed', method);
     }
+  }
+
+  /**
+   * ARM runs a deployment by itself, whoever watches: each read of it (its operation status, or a
+   * GET by anyone, the post step included) moves it on; after scenario.runningPolls reads it ends.
+   */
+  function progress(deployment: FakeDeployment): void {
+    const current = deployment.properties.provisioningState;
+    if ((current !== 'Accepted' && current !== 'Running') || cancelling.has(key(deployment.id))) return;
+    const reads = progressReads.get(key(deployment.id)) ?? 0;
+    if (scenario.neverFinish || reads < scenario.runningPolls) {
+      progressReads.set(key(deployment.id), reads + 1);
+      deployment.properties.provisioningState = 'Running';
+      return;
+    }
+    progressReads.delete(key(deployment.id));
+    state.apply(deployment, { failResources: scenario.failResources, rawStatusMessages: scenario.rawStatusMessages });
+  }
+
+  /** A cancelled deployment reads as running for scenario.cancelPolls reads, then Canceled. */
+  function settleCancel(deployment: FakeDeployment): void {
+    const left = cancelling.get(key(deployment.id));
+    if (left === undefined) return;
+    if (left > 0) {
+      cancelling.set(key(deployment.id), left - 1);
+      return;
+    }
+    cancelling.delete(key(deployment.id));
+    if (['Accepted', 'Running'].includes(deployment.properties.provisioningState)) deployment.properties.provisioningState = 'Canceled';
+  }
+
+  /** A nested deployment into a resource group that neither exists nor is created by the template. */
+  function missingTargetGroup(planned: PlannedItem[]): string | undefined {
+    const all = flatten(planned, false);
+    const created = new Set(all.filter((i) => i.kind === 'resourceGroup').map((i) => key(i.id)));
+    for (const item of all) {
+      const rg = item.kind === 'deployment' ? RG_PATH.exec(item.targetScope ?? '') : null;
+      if (rg && !state.hasResourceGroup(rg[1] ?? '', rg[2] ?? '') && !created.has(key(item.targetScope ?? ''))) return rg[2];
+    }
+    return undefined;
+  }
+
+  /** GET /subscriptions/{id}/providers/Microsoft.Resources, shaped like the spec's GetProvider example. */
+  function providerRegistration(subscriptionId: string): unknown {
+    const example = contract.example('resources/examples/2025-04-01/GetProvider.json') as { responses: { 200: { body: Record<string, unknown> } } };
+    const shape = example.responses[200].body;
+    const type = (resourceType: string, apiVersions: string[]): unknown => ({ resourceType, locations: [], apiVersions, capabilities: 'None' });
+    return {
+      ...shape,
+      id: `/subscriptions/${subscriptionId}/providers/Microsoft.Resources`,
+      namespace: 'Microsoft.Resources',
+      registrationPolicy: 'RegistrationFree',
+      registrationState: 'Registered',
+      resourceTypes: [
+        type('deployments', scenario.apiVersions.deployments),
+        type('deployments/operations', scenario.apiVersions.deployments),
+        type('resourceGroups', scenario.apiVersions.resources),
+        type('providers', scenario.apiVersions.resources),
+      ],
+    };
+  }
+
+  function diagnosticFromExample(code: string): unknown {
+    const example = contract.example('deployments/stable/2026-06-01/examples/PostDeploymentValidateOnResourceGroup.json') as {
+      responses: { 200: { body: { properties: { diagnostics: { code: string }[] } } } };
+    };
+    return example.responses[200].body.properties.diagnostics.find((d) => d.code === code);
   }
 
   function operations(scope: string, name: string, url: URL, send: Send, armError: ArmErrorSend): void {
@@ -480,6 +648,7 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     scenario,
     state,
     requests,
+    violations,
     childEnv(credential): Record<string, string> {
       const trust = { NODE_EXTRA_CA_CERTS: certificate.certFile };
       if (credential === 'azure-cli') return { ...trust, PATH: `${az.binDir}${delimiter}${process.env['PATH'] ?? ''}` };
@@ -499,18 +668,21 @@ export async function startFakeArm(overrides: Partial<Scenario> = {}): Promise<F
     azCalls: () => az.calls(),
     deployNow(scope, name, template, parameters = {}, location) {
       const deployment = state.createDeployment(scope, name, { template, parameters, ...(location ? { location } : {}) }, randomUUID());
-      state.apply(deployment, { failResources: scenario.failResources });
+      state.apply(deployment, { failResources: scenario.failResources, rawStatusMessages: scenario.rawStatusMessages });
       return deployment;
     },
+    /** Stops the server; rejects when anything broke the specification, so the test file fails. */
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       certificate.dispose();
+      if (violations.length > 0) throw new Error(`fake ARM: ${violations.length} contract violation(s):\n${[...new Set(violations)].slice(0, 20).join('\n')}`);
     },
   };
 }
 
 const FAULT_CODES: Record<number, string> = {
+  403: 'AuthorizationFailed',
   429: 'TooManyRequests',
   500: 'InternalServerError',
   502: 'BadGateway',
@@ -568,8 +740,9 @@ function deploymentJson(d: FakeDeployment): unknown {
   return { id: d.id, name: d.name, type: 'Microsoft.Resources/deployments', ...(d.location ? { location: d.location } : {}), properties };
 }
 
-function flatten(items: PlannedItem[]): PlannedItem[] {
-  return items.flatMap((i) => [i, ...flatten(i.children ?? [])]);
+/** The plan's items, nested deployments expanded (for validation: unless short-circuited). */
+function flatten(items: PlannedItem[], validation = false): PlannedItem[] {
+  return items.flatMap((i) => [i, ...(validation && i.shortCircuited ? [] : flatten(i.children ?? [], validation))]);
 }
 
 function fakeJwt(payload: Record<string, unknown>): string {

@@ -168,6 +168,10 @@ class Parser {
         return { subscriptionId: ctx.scope.subscriptionId, id: `/subscriptions/${ctx.scope.subscriptionId}` };
       case 'managementgroup':
         return { name: ctx.scope.managementGroupId };
+      case 'reference':
+        // At deployment time ARM reads the referenced resource's runtime state; the fake's
+        // resources are all provisioned once their deployment ran.
+        return { provisioningState: 'Succeeded', name: str(0) };
       case 'deployment':
         return { name: ctx.deploymentName, location: ctx.scope.location };
       default:

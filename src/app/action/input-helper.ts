@@ -38,6 +38,7 @@ export function readActionInputs(getInput: InputReader, env: NodeJS.ProcessEnv =
       'timeout-minutes': getInput('timeout-minutes'),
       environment: getInput('environment'),
       'resource-manager-endpoint': getInput('resource-manager-endpoint'),
+      'api-profile': getInput('api-profile'),
       'client-id': getInput('client-id'),
       'tenant-id': getInput('tenant-id'),
     },

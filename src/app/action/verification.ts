@@ -24,7 +24,7 @@ async function verifyInAzure(settings: RunSettings, verifySettings: VerifySettin
     templates: report.files.map((file) => ({
       path: file.path,
       absolutePath: `${settings.workspace}/${file.path}`,
-      trackingNames: file.tracking.filter((t) => t.placement === 'top-level').map((t) => t.resolvedName),
+      trackingNames: file.tracking.filter((t) => t.placement === 'top-level').map((t) => ({ display: t.resolvedName, parts: t.nameParts })),
       ...(file.parametersFile ? { parametersFile: file.parametersFile } : {}),
     })),
     trackingIds: [...settings.check.trackingIds],
@@ -33,7 +33,8 @@ async function verifyInAzure(settings: RunSettings, verifySettings: VerifySettin
   const names: Record<string, string> = VERIFY_RULES;
   for (const finding of result.findings) {
     const title = names[finding.ruleId] ? `${finding.ruleId} ${names[finding.ruleId]}` : finding.ruleId;
-    const properties = { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
+    // A finding of no file (signing in failed) is an annotation on the run, not on line 1 of a template.
+    const properties = finding.file === '' ? { title } : { title, file: finding.file, startLine: finding.line, startColumn: finding.column };
     if (finding.severity === 'error') core.error(finding.message, properties);
     else if (finding.severity === 'warning') core.warning(finding.message, properties);
     else core.notice(finding.message, properties);
