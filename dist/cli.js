@@ -1823,11 +1823,12 @@ function ruleDocsUrl(rule) {
 // builtin:node:fs
 var m2 = process.getBuiltinModule("node:fs");
 var closeSync = /* @__PURE__ */ (() => m2.closeSync)();
-var existsSync = /* @__PURE__ */ (() => m2.existsSync)();
 var fstatSync = /* @__PURE__ */ (() => m2.fstatSync)();
+var lstatSync = /* @__PURE__ */ (() => m2.lstatSync)();
 var openSync = /* @__PURE__ */ (() => m2.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m2.readdirSync)();
 var readSync = /* @__PURE__ */ (() => m2.readSync)();
+var readlinkSync = /* @__PURE__ */ (() => m2.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m2.realpathSync)();
 var statSync = /* @__PURE__ */ (() => m2.statSync)();
 var constants = /* @__PURE__ */ (() => m2.constants)();
@@ -1856,7 +1857,12 @@ function workspaceRelative(workspace, absolute) {
   return rel.split(sep).join("/");
 }
 function workspaceFileExists(workspace, relPath) {
-  return existsSync(resolve(workspace.root, relPath));
+  try {
+    lstatSync(resolve(workspace.root, relPath));
+    return true;
+  } catch {
+    return false;
+  }
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
@@ -1865,9 +1871,9 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let real;
   let fd;
   try {
-    real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0)
-      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    real = resolved;
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -1876,12 +1882,46 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
   } finally {
     closeSync(fd);
   }
+}
+var MAX_LINKS = 40;
+function resolveInside(root, rel) {
+  let pending = rel === "" ? [] : rel.split(sep);
+  let current = root;
+  let links = 0;
+  while (pending.length > 0) {
+    const [name = "", ...rest] = pending;
+    pending = rest;
+    if (name === "" || name === ".") continue;
+    if (name === "..") {
+      current = resolve(current, "..");
+      if (relativeInside(root, current) === void 0) return void 0;
+      continue;
+    }
+    const next = join(current, name);
+    if (!lstatSync(next).isSymbolicLink()) {
+      current = next;
+      continue;
+    }
+    if (++links > MAX_LINKS) throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+    const target = resolve(current, readlinkSync(next));
+    const inside = relativeInside(root, target);
+    if (inside === void 0) return void 0;
+    pending = [...inside === "" ? [] : inside.split(sep), ...pending];
+    current = root;
+  }
+  return current;
+}
+function relativeInside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
 }
 function readBytes(fd, size) {
   const buffer = Buffer.allocUnsafe(size);
@@ -1896,12 +1936,15 @@ function readBytes(fd, size) {
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
-  if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254)
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath, encoding: "utf16le" };
+  if (bytes[0] === 254 && bytes[1] === 255)
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath, encoding: "utf16be" };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
-    return { ok: true, text: utf8.decode(bytes), absolutePath };
+    const encoding = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "utf8-bom" : "utf8";
+    return { ok: true, text: utf8.decode(bytes), absolutePath, encoding };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
@@ -5806,6 +5849,132 @@ var CallImpl = class {
   }
 };
 
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH2 = 32;
+var MAX_NODES = 2e3;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+}
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
+}
+function shapeOf(declaration, template, walk2) {
+  if (!isRecord2(declaration)) return NONE;
+  if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk2, depth: walk2.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord2(declaration["properties"])) {
+    for (const [name, property] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property, template, next);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge2([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord2(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name) {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge2(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name, part] of shape.properties) properties.set(name, merge2([properties.get(name) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge2(additional);
+  const mergedItems = merge2(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+function forEachSecurePart(value, shape, take2, depth = 0) {
+  if (shape.kind === "none" || value === void 0 || value === null || depth > MAX_DEPTH2) return;
+  if (shape.kind === "all") {
+    take2(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const part = shape.prefix?.[i] ?? shape.items;
+      if (part) forEachSecurePart(item, part, take2, depth + 1);
+    });
+    return;
+  }
+  if (!isRecord2(value)) return;
+  for (const [name, item] of Object.entries(value)) {
+    const part = shape.properties.get(name.toLowerCase()) ?? shape.additional;
+    if (part) forEachSecurePart(item, part, take2, depth + 1);
+  }
+}
+
 // src/expressions/scope.ts
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
@@ -5820,9 +5989,9 @@ function findKey(record, name) {
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -5949,7 +6118,8 @@ var Bindings = class {
   parameters() {
     return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
@@ -6396,7 +6566,6 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
-var SECURE_TYPES2 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
 var StaticErrors = class {
   problems = [];
@@ -6463,7 +6632,7 @@ var StaticErrors = class {
     if (key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
-    if (typeof definition["type"] === "string" && SECURE_TYPES2.test(definition["type"])) return false;
+    if (hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === "file") {
@@ -10537,6 +10706,7 @@ async function buildRunSettings(raw) {
     reportPath: resolve(root, raw.report?.trim() || join(tempDir, "cua-guard-report.json")),
     ...sarifFile ? { sarifPath: resolve(root, sarifFile) } : {},
     fixPatchPath: join(tempDir, "cua-guard-fix.patch"),
+    tempDir: resolve(tempDir),
     fix,
     checks,
     token: raw.token?.trim() ?? "",
@@ -10570,7 +10740,13 @@ function verificationOf(raw) {
 }
 function openRunWorkspace(raw) {
   const given = raw.workspace ?? raw.cwd ?? ".";
-  if (raw.front === "action") return openWorkspace(resolve(given));
+  if (raw.front === "action") {
+    try {
+      return openWorkspace(resolve(given));
+    } catch {
+      throw new UsageError(`GITHUB_WORKSPACE '${given}' does not exist or cannot be read: nothing can be checked`);
+    }
+  }
   try {
     return openWorkspace(resolve(raw.cwd ?? ".", given));
   } catch {
@@ -10640,6 +10816,319 @@ function wrap(text, width) {
   }
   if (line !== "") lines.push(line);
   return lines;
+}
+
+// src/secrets/find-secrets.ts
+var MIN_SECRET_LENGTH = 3;
+var QUERY_END = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", '"', "'", "#", "?", "`"]);
+var SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
+var MAX_DEPTH3 = 256;
+function findSecrets(root, parameterValues = {}, linkedSecureParameters = /* @__PURE__ */ new Set()) {
+  const found = /* @__PURE__ */ new Set();
+  if (isRecord(root)) collectTemplate(root, parameterValues, linkedSecureParameters, found, 0);
+  return finish2(found);
+}
+function secretsInParameterValues(values, template) {
+  const found = /* @__PURE__ */ new Set();
+  const declared = isRecord(template) && isRecord(template["parameters"]) ? template["parameters"] : {};
+  const declarations = new Map(Object.entries(declared).map(([name, declaration]) => [name.toLowerCase(), declaration]));
+  for (const [name, value] of Object.entries(values)) {
+    const shape = secureShapeOf(declarations.get(name.toLowerCase()), template);
+    forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
+    if (shape.kind === "none" && SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
+  }
+  return finish2(found);
+}
+function secureParameterNames(template) {
+  const names = /* @__PURE__ */ new Set();
+  if (!isRecord(template) || !isRecord(template["parameters"])) return names;
+  for (const [name, declaration] of Object.entries(template["parameters"])) {
+    if (hasSecurePart(declaration, template)) names.add(name.toLowerCase());
+  }
+  return names;
+}
+function collectTemplate(template, values, linkedSecure, found, depth) {
+  if (depth > MAX_DEPTH3) return;
+  const declared = isRecord(template["parameters"]) ? template["parameters"] : {};
+  const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const [name, declaration] of Object.entries(declared)) {
+    const shape = secureShapeOf(declaration, template);
+    const secure = shape.kind !== "none";
+    const sas = SAS_PARAMETER_NAME.test(name);
+    if (!secure && !sas) continue;
+    const given = lowerValues.get(name.toLowerCase());
+    for (const value of [isRecord(declaration) ? declaration["defaultValue"] : void 0, given]) {
+      forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
+      addSasTokens(value, found, 0, !secure);
+    }
+  }
+  for (const resource of resourceList(template["resources"])) collectResource(resource, linkedSecure, found, depth + 1);
+}
+function collectResource(resource, linkedSecure, found, depth) {
+  if (depth > MAX_DEPTH3) return;
+  const properties = resource["properties"];
+  if (isRecord(properties)) {
+    const link = properties["templateLink"];
+    if (isRecord(link)) {
+      addSasTokens(link["uri"], found, 0, false);
+      addSasTokens(link["relativePath"], found, 0, false);
+    }
+    const passed = isRecord(properties["parameters"]) ? properties["parameters"] : {};
+    const passedValues = {};
+    for (const [name, entry] of Object.entries(passed)) {
+      if (isRecord(entry) && "value" in entry) passedValues[name] = entry["value"];
+    }
+    const inline = properties["template"];
+    if (isRecord(inline)) {
+      collectTemplate(inline, passedValues, linkedSecure, found, depth + 1);
+    } else if (isRecord(link)) {
+      for (const [name, value] of Object.entries(passedValues)) {
+        if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);
+        else if (SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
+      }
+    }
+  }
+  for (const child2 of resourceList(resource["resources"])) collectResource(child2, linkedSecure, found, depth + 1);
+}
+function addValue(value, found, depth) {
+  if (depth > MAX_DEPTH3 || value === void 0 || value === null) return false;
+  if (typeof value === "string") return !isExpression(value) && add2(value, found);
+  if (typeof value !== "object") return false;
+  let any = false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) any = addValue(item, found, depth + 1) || any;
+  if (any && depth === 0) add2(safeStringify(value), found);
+  return any;
+}
+function isExpression(value) {
+  const trimmed = value.trim();
+  return trimmed.startsWith("[") && !trimmed.startsWith("[[") && trimmed.endsWith("]");
+}
+function addSasTokens(value, found, depth, wholeValue) {
+  if (depth > MAX_DEPTH3 || value === void 0 || value === null) return;
+  if (typeof value === "string") {
+    if (wholeValue && !value.startsWith("[")) add2(value, found);
+    for (const token of sasQueries(value)) {
+      add2(token, found);
+      add2(`?${token}`, found);
+      const sig = /(?:^|&)sig=([^&]+)/i.exec(token)?.[1];
+      if (sig !== void 0) {
+        add2(sig, found);
+        const decoded = safeDecode2(sig);
+        if (decoded !== sig) add2(decoded, found);
+      }
+    }
+    return;
+  }
+  if (typeof value !== "object") return;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) addSasTokens(item, found, depth + 1, wholeValue);
+}
+function sasQueries(text) {
+  const lower = text.toLowerCase();
+  const out = [];
+  let from = 0;
+  for (; ; ) {
+    const at = lower.indexOf("sig=", from);
+    if (at === -1) return out;
+    const before = at === 0 ? "?" : text.charAt(at - 1);
+    if (before !== "?" && before !== "&" && !QUERY_END.has(before)) {
+      from = at + 4;
+      continue;
+    }
+    let start = at;
+    while (start > 0 && !QUERY_END.has(text.charAt(start - 1))) start--;
+    let end = at + 4;
+    while (end < text.length && !QUERY_END.has(text.charAt(end))) end++;
+    out.push(text.slice(start, end).replace(/^&+/, ""));
+    from = end;
+  }
+}
+function add2(value, found) {
+  let added = false;
+  if (value.trim().length >= MIN_SECRET_LENGTH) {
+    found.add(value);
+    added = true;
+  }
+  if (value.includes("\n")) {
+    for (const line of value.split(/\r?\n/)) {
+      if (line.trim().length >= MIN_SECRET_LENGTH) found.add(line);
+    }
+  }
+  return added;
+}
+function finish2(found) {
+  return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+function resourceList(resources) {
+  if (Array.isArray(resources)) return resources.filter(isRecord);
+  if (isRecord(resources)) return Object.values(resources).filter(isRecord);
+  return [];
+}
+function safeStringify(value) {
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "";
+  }
+}
+function safeDecode2(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+// src/secrets/mask-policy.ts
+var MIN_COMMITTED_MASK_LENGTH = 8;
+var MIN_EXTERNAL_MASK_LENGTH = 3;
+var MIN_REDACTED_LENGTH = 6;
+var PLACEHOLDER = /^(?:(.)\1*|[<{[(%$#].*[>}\])%#]|.*(?:placeholder|change[-_ .]?me|replace[-_ .]?(?:me|this|with)|your[-_ .]|todo|tbd|dummy|example|sample|not[-_ .]?set|fill[-_ .]?in|enter[-_ .]|xxx).*|(?:null|none|undefined|true|false|default|password|secret|p@ssw0rd|passw0rd|password123|test1234|12345678|123456789|abcdefgh))$/i;
+function looksLikePlaceholder(value) {
+  return PLACEHOLDER.test(value.trim());
+}
+function maskCommitted(value) {
+  return value.trim().length >= MIN_COMMITTED_MASK_LENGTH && !looksLikePlaceholder(value);
+}
+function maskExternal(value) {
+  return value.trim().length >= MIN_EXTERNAL_MASK_LENGTH;
+}
+function redactCommitted(value) {
+  return value.trim().length >= MIN_REDACTED_LENGTH;
+}
+function redactText(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (secret !== "" && out.includes(secret)) out = out.split(secret).join("***");
+  return out;
+}
+
+// src/secrets/report-secrets.ts
+var MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
+function findReportSecrets(workspace, report2, sources = {}) {
+  const found = /* @__PURE__ */ new Set();
+  const external = new Set(sources.external ?? []);
+  const unsure = /* @__PURE__ */ new Map();
+  const roots = /* @__PURE__ */ new Map();
+  const rootOf = (file) => {
+    let root = roots.get(file);
+    if (root === void 0) {
+      root = readRoot(workspace, file);
+      roots.set(file, root);
+    }
+    return root;
+  };
+  for (const file of report2.files) {
+    try {
+      const result = collectFile(file, rootOf, workspace);
+      for (const s of result.secrets) found.add(s);
+      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
+      if (result.unsure !== void 0) unsure.set(file.path, result.unsure);
+    } catch {
+      unsure.set(file.path, "an error while searching it");
+    }
+  }
+  const longestFirst = (list) => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const committed = [...found].filter((s) => !external.has(s));
+  const externalList = [...external].filter((s) => s !== "");
+  return {
+    secrets: longestFirst(/* @__PURE__ */ new Set([...found, ...externalList])),
+    masks: longestFirst(/* @__PURE__ */ new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+    redacted: longestFirst(/* @__PURE__ */ new Set([...externalList, ...committed.filter(redactCommitted)])),
+    unsure
+  };
+}
+function protectReport(workspace, report2, sources = {}) {
+  const { secrets, masks, redacted, unsure } = findReportSecrets(workspace, report2, sources);
+  const redact = (text) => redactText(text, redacted);
+  return { secrets, masks, redact, report: redactReport(withholdUnsure(report2, unsure), redact) };
+}
+function redactReport(report2, redact) {
+  let changed = false;
+  const files = report2.files.map((file) => {
+    const findings = file.findings.map((finding) => {
+      const message = redact(finding.message);
+      const data = finding.data === void 0 ? void 0 : redactData(finding.data, redact);
+      if (message === finding.message && data === finding.data) return finding;
+      changed = true;
+      return { ...finding, message, ...data !== void 0 ? { data } : {} };
+    });
+    const tracking = file.tracking.map((entry) => {
+      const resolvedName = redact(entry.resolvedName);
+      if (resolvedName === entry.resolvedName) return entry;
+      changed = true;
+      return { ...entry, resolvedName };
+    });
+    return { ...file, findings, tracking };
+  });
+  return changed ? { ...report2, files } : report2;
+}
+function redactData(data, redact) {
+  let changed = false;
+  const out = {};
+  for (const [key, value] of Object.entries(data)) {
+    const shown = typeof value === "string" ? redact(value) : value;
+    if (shown !== value) changed = true;
+    out[key] = shown;
+  }
+  return changed ? out : data;
+}
+function withholdUnsure(report2, unsure) {
+  if (unsure.size === 0) return report2;
+  const files = report2.files.map((file) => {
+    const reason = unsure.get(file.path);
+    if (reason === void 0) return file;
+    const message = `message withheld: cua-guard could not establish which values in this template are secret (${reason})`;
+    return {
+      ...file,
+      findings: file.findings.map(({ data: _data, fix: _fix, ...finding }) => ({ ...finding, message })),
+      // The resolved parts could carry a secret value too: nothing of them is known any more.
+      tracking: file.tracking.map((tracking) => ({ ...tracking, resolvedName: tracking.nameExpression, nameParts: [{ unknown: true }] }))
+    };
+  });
+  return { ...report2, files };
+}
+function collectFile(file, rootOf, workspace) {
+  const found = /* @__PURE__ */ new Set();
+  const reasons = [];
+  const linkedSecure = /* @__PURE__ */ new Set();
+  for (const linked of file.linkedFiles) {
+    const read = rootOf(linked);
+    if (read.unsure !== void 0) reasons.push(read.unsure);
+    for (const name of secureParameterNames(read.root)) linkedSecure.add(name);
+  }
+  const main = rootOf(file.path);
+  const findings = file.findings ?? [];
+  const neverRead = findings.length > 0 && findings.every((f) => f.ruleId === "CUA013" && f.messageId === "syntax");
+  if (main.unsure !== void 0 && !neverRead) reasons.push(main.unsure);
+  let values = {};
+  if (file.parametersFile) {
+    const read = readWorkspaceFile(workspace, file.parametersFile);
+    if (read.ok) {
+      const parsed = parameterValuesFromText(read.text, file.parametersFile);
+      values = parsed.values;
+      if (parsed.problem !== void 0 && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))
+        reasons.push(`'${file.parametersFile}' does not parse`);
+      for (const s of secretsInParameterValues(values, main.root)) found.add(s);
+      for (const s of sasQueries(read.text)) found.add(s);
+    } else if (!(file.findings ?? []).some((f) => f.message.includes(read.message))) {
+      reasons.push(read.message);
+    }
+  }
+  for (const s of findSecrets(main.root, values, linkedSecure)) found.add(s);
+  for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
+  return reasons.length > 0 ? { secrets: found, unsure: reasons.join("; ") } : { secrets: found };
+}
+function readRoot(workspace, file) {
+  const read = readWorkspaceFile(workspace, file);
+  if (!read.ok) return { root: void 0, unsure: read.message, unreadable: true };
+  if (!MAY_HOLD_SECRET.test(read.text)) return { root: void 0 };
+  const parsed = parseTemplateText(read.text);
+  if (parsed.ok) return { root: parsed.value };
+  const unsure = `'${file}' does not parse`;
+  try {
+    return { root: parse2(parsed.text, [], { allowTrailingComma: true, disallowComments: false }), unsure };
+  } catch {
+    return { root: void 0, unsure };
+  }
 }
 
 // src/app/cli/cli.ts
@@ -10719,7 +11208,7 @@ async function runCheck(args, io) {
   if (values.help) return showHelp(io);
   const { settings, workspace } = await prepare(values, io);
   const { format: format3, failOn, patterns } = settings;
-  const report2 = await checkWorkspaceLoadingGrammars({
+  const checked = await checkWorkspaceLoadingGrammars({
     workspace,
     settings: settings.check,
     settingsFor: settings.settingsFor,
@@ -10729,9 +11218,10 @@ async function runCheck(args, io) {
     ...patterns.length > 0 ? { patterns } : {},
     ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
   });
+  const { report: report2, secrets } = protectReport(workspace, checked);
   const readFile = workspaceTextReader(workspace);
   io.stdout(
-    format3 === "json" ? formatJson(report2) : format3 === "sarif" ? formatSarif(report2, { rules: RULES, workspaceRoot: workspace.root, readFile }) : formatText(report2)
+    format3 === "json" ? formatJson(report2) : format3 === "sarif" ? formatSarif(report2, { rules: RULES, workspaceRoot: workspace.root, readFile, secrets }) : formatText(report2)
   );
   if (format3 !== "text") for (const problem of report2.problems) io.stderr(`cua-guard: ${problem.message}
 `);
@@ -10769,7 +11259,7 @@ async function runFix(args, io) {
     for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}
 `);
   }
-  if (dryRun) io.stdout(await unifiedDiff(report2.files));
+  if (dryRun) io.stdout(await unifiedDiff(report2.files, { hideSecureDefaults: true }));
   const changed = report2.files.filter((f) => f.fixed !== f.original).length;
   const remaining = report2.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== void 0).length;
   say(

@@ -15,9 +15,9 @@ var __commonJS = (cb, mod) => function __require() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -1069,10 +1069,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m5, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m6, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m5;
+            return m6;
           }
           if (first === "?") {
             if (esc) {
@@ -1092,14 +1092,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m5 : `\\${m5}`;
+          return esc ? m6 : `\\${m6}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m5) => {
-              return m5.length % 2 === 0 ? "\\\\" : m5 ? "\\" : "";
+            output = output.replace(/\\+/g, (m6) => {
+              return m6.length % 2 === 0 ? "\\\\" : m6 ? "\\" : "";
             });
           }
         }
@@ -1810,16 +1810,20 @@ var require_picomatch2 = __commonJS({
 var m = process.getBuiltinModule("node:fs");
 var appendFileSync = /* @__PURE__ */ (() => m.appendFileSync)();
 var closeSync = /* @__PURE__ */ (() => m.closeSync)();
-var existsSync = /* @__PURE__ */ (() => m.existsSync)();
 var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+var fsyncSync = /* @__PURE__ */ (() => m.fsyncSync)();
+var lstatSync = /* @__PURE__ */ (() => m.lstatSync)();
 var mkdirSync = /* @__PURE__ */ (() => m.mkdirSync)();
 var openSync = /* @__PURE__ */ (() => m.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
 var readSync = /* @__PURE__ */ (() => m.readSync)();
 var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+var renameSync = /* @__PURE__ */ (() => m.renameSync)();
 var statSync = /* @__PURE__ */ (() => m.statSync)();
-var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
+var unlinkSync = /* @__PURE__ */ (() => m.unlinkSync)();
+var writeSync = /* @__PURE__ */ (() => m.writeSync)();
 var constants = /* @__PURE__ */ (() => m.constants)();
 
 // builtin:node:os
@@ -1863,7 +1867,7 @@ function annotationProperties(p) {
   return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
 }
 function issue(command, message, properties = {}) {
-  const pairs = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  const pairs = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key2, value]) => `${key2}=${escapeProperty(String(value))}`);
   process.stdout.write(`::${command}${pairs.length ? ` ${pairs.join(",")}` : ""}::${escapeData(message)}${EOL}`);
 }
 function fileCommand(kind, name, value) {
@@ -1905,6 +1909,7 @@ var isAbsolute = /* @__PURE__ */ (() => m3.isAbsolute)();
 var join = /* @__PURE__ */ (() => m3.join)();
 var relative = /* @__PURE__ */ (() => m3.relative)();
 var dirname = /* @__PURE__ */ (() => m3.dirname)();
+var basename = /* @__PURE__ */ (() => m3.basename)();
 var sep = /* @__PURE__ */ (() => m3.sep)();
 var posix = /* @__PURE__ */ (() => m3.posix)();
 
@@ -1932,7 +1937,12 @@ function workspaceRelative(workspace, absolute) {
   return rel.split(sep).join("/");
 }
 function workspaceFileExists(workspace, relPath) {
-  return existsSync(resolve(workspace.root, relPath));
+  try {
+    lstatSync(resolve(workspace.root, relPath));
+    return true;
+  } catch {
+    return false;
+  }
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
@@ -1941,9 +1951,9 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let real;
   let fd;
   try {
-    real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0)
-      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    real = resolved;
     fd = openSync(real, OPEN_FLAGS);
   } catch (error2) {
     return failure(relPath, error2);
@@ -1952,12 +1962,46 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error2) {
     return failure(relPath, error2);
   } finally {
     closeSync(fd);
   }
+}
+var MAX_LINKS = 40;
+function resolveInside(root, rel) {
+  let pending = rel === "" ? [] : rel.split(sep);
+  let current = root;
+  let links = 0;
+  while (pending.length > 0) {
+    const [name = "", ...rest] = pending;
+    pending = rest;
+    if (name === "" || name === ".") continue;
+    if (name === "..") {
+      current = resolve(current, "..");
+      if (relativeInside(root, current) === void 0) return void 0;
+      continue;
+    }
+    const next = join(current, name);
+    if (!lstatSync(next).isSymbolicLink()) {
+      current = next;
+      continue;
+    }
+    if (++links > MAX_LINKS) throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+    const target = resolve(current, readlinkSync(next));
+    const inside2 = relativeInside(root, target);
+    if (inside2 === void 0) return void 0;
+    pending = [...inside2 === "" ? [] : inside2.split(sep), ...pending];
+    current = root;
+  }
+  return current;
+}
+function relativeInside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
 }
 function readBytes(fd, size) {
   const buffer = Buffer.allocUnsafe(size);
@@ -1972,12 +2016,15 @@ function readBytes(fd, size) {
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
-  if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254)
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath, encoding: "utf16le" };
+  if (bytes[0] === 254 && bytes[1] === 255)
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath, encoding: "utf16be" };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
-    return { ok: true, text: utf8.decode(bytes), absolutePath };
+    const encoding = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "utf8-bom" : "utf8";
+    return { ok: true, text: utf8.decode(bytes), absolutePath, encoding };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
@@ -2038,7 +2085,7 @@ function discoverTemplates(workspace, request = {}) {
   const found = /* @__PURE__ */ new Set();
   const matched = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
-  const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
@@ -2067,7 +2114,7 @@ function discoverTemplates(workspace, request = {}) {
       if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
-      if (named && added.length === 0) {
+      if (named2 && added.length === 0) {
         problems.push({
           path: given,
           kind: "named-path",
@@ -3621,8 +3668,8 @@ function* dependenciesOf(value, depth = 0) {
   } else if (Array.isArray(value)) {
     for (const item of value) yield* dependenciesOf(item, depth + 1);
   } else if (typeof value === "object" && value !== null) {
-    for (const key in value) {
-      const item = value[key];
+    for (const key2 in value) {
+      const item = value[key2];
       if (item !== void 0) yield* dependenciesOf(item, depth + 1);
     }
   }
@@ -3690,7 +3737,7 @@ function sameValue(a, b, depth) {
   if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameValues(a, b, depth);
   if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key] ?? null, b[key] ?? null, depth + 1));
+    return keys.length === Object.keys(b).length && keys.every((key2) => key2 in b && sameValue(a[key2] ?? null, b[key2] ?? null, depth + 1));
   }
   return a === b;
 }
@@ -3759,8 +3806,8 @@ function isFullyKnown(value) {
   if (value instanceof Unknown || value instanceof PartialString) return false;
   if (Array.isArray(value)) return value.every(isFullyKnown);
   if (isObject(value)) {
-    for (const key in value) {
-      const item = value[key];
+    for (const key2 in value) {
+      const item = value[key2];
       if (item !== void 0 && !isFullyKnown(item)) return false;
     }
   }
@@ -3769,12 +3816,12 @@ function isFullyKnown(value) {
 function getProperty(object, name) {
   if (Object.hasOwn(object, name)) return object[name];
   const lower = name.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
+  for (const key2 of Object.keys(object)) if (key2.toLowerCase() === lower) return object[key2];
   return void 0;
 }
-function setProperty2(object, key, value) {
-  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
+function setProperty2(object, key2, value) {
+  if (key2 === "__proto__") Object.defineProperty(object, key2, { value, enumerable: true, writable: true, configurable: true });
+  else object[key2] = value;
 }
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
@@ -3783,7 +3830,7 @@ function fromJson(raw, depth = 0) {
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
-    for (const [key, item] of Object.entries(raw)) setProperty2(out, key, fromJson(item, depth + 1));
+    for (const [key2, item] of Object.entries(raw)) setProperty2(out, key2, fromJson(item, depth + 1));
     return out;
   }
   return null;
@@ -3806,10 +3853,10 @@ function armEquals(a, b) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     let unknown = false;
-    for (const key of keys) {
-      const other = getProperty(b, key);
+    for (const key2 of keys) {
+      const other = getProperty(b, key2);
       if (other === void 0) return false;
-      const result = armEquals(a[key] ?? null, other);
+      const result = armEquals(a[key2] ?? null, other);
       if (result === false) return false;
       if (result === void 0) unknown = true;
     }
@@ -3824,8 +3871,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m5 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m5) !== suffixB.slice(suffixB.length - m5)) return false;
+  const m6 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m6) !== suffixB.slice(suffixB.length - m6)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -4794,13 +4841,13 @@ function createObject(call) {
   if (call.argCount % 2 !== 0) return call.fail("createObject expects an even number of arguments (key, value pairs)");
   const out = {};
   for (let i = 0; i < call.argCount; i += 2) {
-    const key = call.arg(i);
-    if (key instanceof Unknown || key instanceof PartialString) {
+    const key2 = call.arg(i);
+    if (key2 instanceof Unknown || key2 instanceof PartialString) {
       call.args();
       return call.unknown();
     }
-    if (typeof key !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key)}`);
-    setProperty2(out, key, call.arg(i + 1));
+    if (typeof key2 !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key2)}`);
+    setProperty2(out, key2, call.arg(i + 1));
   }
   return out;
 }
@@ -4908,11 +4955,11 @@ function union(call) {
 }
 function merge(target, patch) {
   const out = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+  for (const [key2, value] of Object.entries(patch)) {
+    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key2.toLowerCase());
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
-    if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
-    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+    if (existingKey !== void 0 && existingKey !== key2) delete out[existingKey];
+    setProperty2(out, existingKey ?? key2, isObject(existing) && isObject(value) ? merge(existing, value) : value);
   }
   return out;
 }
@@ -4933,8 +4980,8 @@ function intersection(call) {
   }
   if (isObject(first) && rest.every(isObject)) {
     const out = {};
-    for (const [key, value] of Object.entries(first)) {
-      if (rest.every((o) => armEquals(getProperty(o, key) ?? null, value) === true && getProperty(o, key) !== void 0)) setProperty2(out, key, value);
+    for (const [key2, value] of Object.entries(first)) {
+      if (rest.every((o) => armEquals(getProperty(o, key2) ?? null, value) === true && getProperty(o, key2) !== void 0)) setProperty2(out, key2, value);
     }
     return out;
   }
@@ -4944,16 +4991,16 @@ function items(call) {
   const value = call.arg(0);
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
-  return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+  return Object.keys(value).sort().map((key2) => ({ key: key2, value: value[key2] ?? null }));
 }
 function tryGet(call) {
   let current = call.arg(0);
   for (let i = 1; i < call.argCount; i++) {
-    const key = call.arg(i);
+    const key2 = call.arg(i);
     if (current === null) return null;
-    if (current instanceof Unknown || key instanceof Unknown || key instanceof PartialString) return call.unknown();
-    if (isObject(current) && typeof key === "string") current = getProperty(current, key) ?? null;
-    else if (Array.isArray(current) && typeof key === "number") current = current[key] ?? null;
+    if (current instanceof Unknown || key2 instanceof Unknown || key2 instanceof PartialString) return call.unknown();
+    if (isObject(current) && typeof key2 === "string") current = getProperty(current, key2) ?? null;
+    else if (Array.isArray(current) && typeof key2 === "number") current = current[key2] ?? null;
     else return null;
   }
   return current;
@@ -5008,7 +5055,7 @@ function shallowMerge(call) {
   for (const item of value) {
     if (item instanceof Unknown) return call.unknown();
     if (!isObject(item)) return call.fail("shallowMerge expects an array of objects");
-    for (const [key, entry] of Object.entries(item)) setProperty2(out, key, entry);
+    for (const [key2, entry] of Object.entries(item)) setProperty2(out, key2, entry);
   }
   return out;
 }
@@ -5706,9 +5753,9 @@ function dedupe(errors) {
   if (errors.length < 2) return errors;
   const seen = /* @__PURE__ */ new Set();
   return errors.filter((error2) => {
-    const key = `${error2.offset ?? ""}|${error2.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = `${error2.offset ?? ""}|${error2.message}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -5737,13 +5784,13 @@ function isCopyEntry(value) {
 }
 function evaluateObject(raw, ctx) {
   const out = {};
-  for (const key of Object.keys(raw)) {
-    const item = raw[key];
-    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
+  for (const key2 of Object.keys(raw)) {
+    const item = raw[key2];
+    if (key2.length === 4 && key2.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
       for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
-    setProperty2(out, key, evaluateRaw(item, ctx));
+    setProperty2(out, key2, evaluateRaw(item, ctx));
   }
   return out;
 }
@@ -5882,23 +5929,149 @@ var CallImpl = class {
   }
 };
 
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH2 = 32;
+var MAX_NODES = 2e3;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+}
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
+}
+function shapeOf(declaration, template, walk2) {
+  if (!isRecord2(declaration)) return NONE;
+  if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk2, depth: walk2.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord2(declaration["properties"])) {
+    for (const [name, property] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property, template, next);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge2([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord2(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name) {
+  const lower = name.toLowerCase();
+  for (const key2 of Object.keys(record)) if (key2.toLowerCase() === lower) return record[key2];
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge2(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name, part] of shape.properties) properties.set(name, merge2([properties.get(name) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge2(additional);
+  const mergedItems = merge2(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+function forEachSecurePart(value, shape, take2, depth = 0) {
+  if (shape.kind === "none" || value === void 0 || value === null || depth > MAX_DEPTH2) return;
+  if (shape.kind === "all") {
+    take2(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const part = shape.prefix?.[i] ?? shape.items;
+      if (part) forEachSecurePart(item, part, take2, depth + 1);
+    });
+    return;
+  }
+  if (!isRecord2(value)) return;
+  for (const [name, item] of Object.entries(value)) {
+    const part = shape.properties.get(name.toLowerCase()) ?? shape.additional;
+    if (part) forEachSecurePart(item, part, take2, depth + 1);
+  }
+}
+
 // src/expressions/scope.ts
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 function hasOwnKeys(record) {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  for (const key2 in record) if (Object.hasOwn(record, key2)) return true;
   return false;
 }
 function findKey(record, name) {
   if (Object.hasOwn(record, name)) return name;
   const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  for (const key2 of Object.keys(record)) if (key2.toLowerCase() === lower) return key2;
   return void 0;
 }
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -5929,18 +6102,18 @@ var DefinitionTable = class {
     }
     return this.index(definitions).get(name.toLowerCase());
   }
-  definition(key, raw) {
-    let found = this.byKey.get(key);
-    if (found === void 0) this.byKey.set(key, found = this.make(key, raw));
+  definition(key2, raw) {
+    let found = this.byKey.get(key2);
+    if (found === void 0) this.byKey.set(key2, found = this.make(key2, raw));
     return found;
   }
   index(definitions) {
     if (this.lowerIndex === void 0) {
       const index = /* @__PURE__ */ new Map();
-      for (const key of Object.keys(definitions)) {
-        const raw = definitions[key];
-        const declared = this.declaredBy(key, raw);
-        if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
+      for (const key2 of Object.keys(definitions)) {
+        const raw = definitions[key2];
+        const declared = this.declaredBy(key2, raw);
+        if (declared === void 0) index.set(key2.toLowerCase(), this.definition(key2, raw));
         else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
       }
       this.lowerIndex = index;
@@ -6000,13 +6173,13 @@ var Bindings = class {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name) : void 0;
-      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+      const key2 = this.fileHasValues ? findKey(supplied.values, name) : void 0;
+      if (key2 !== void 0) return { kind: "value", value: fromJson(supplied.values[key2]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
     } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
-      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
+      const key2 = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
+      const entry = key2 === void 0 ? void 0 : asRecord(supplied.parameters?.[key2]);
       if (entry !== void 0) {
         if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
@@ -6025,7 +6198,8 @@ var Bindings = class {
   parameters() {
     return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
@@ -6036,8 +6210,8 @@ var Bindings = class {
     );
   }
 };
-function copyVariables(key, raw) {
-  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+function copyVariables(key2, raw) {
+  if (key2.length !== 4 || key2.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
   const declared = [];
   for (const entry of raw) {
     if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
@@ -6416,11 +6590,11 @@ var PACKAGE_BASE_PARAMETER = /^_artifactsLocation$/i;
 function linkKey(link) {
   return link["relativePath"] !== void 0 ? "relativePath" : "uri";
 }
-function resolveTemplateLink(owner, key, value, mainFile) {
+function resolveTemplateLink(owner, key2, value, mainFile) {
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
-  if (key === "relativePath") {
+  if (key2 === "relativePath") {
     if (typeof value !== "string")
       return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
@@ -6452,14 +6626,14 @@ function isPackageBase(unknown) {
   if (cause.kind === "parameter") return PACKAGE_BASE_PARAMETER.test(cause.name);
   const context = contextPath(unknown);
   if (context?.fn !== "deployment") return false;
-  const path = context.path.map((key) => typeof key === "string" ? key.toLowerCase() : key);
-  return path.some((key, i) => key === "templatelink" && path[i + 1] === "uri");
+  const path = context.path.map((key2) => typeof key2 === "string" ? key2.toLowerCase() : key2);
+  return path.some((key2, i) => key2 === "templatelink" && path[i + 1] === "uri");
 }
 function withinWorkspace(paths, note) {
   const normalized = paths.map((p) => posix.normalize(p));
-  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
-  if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
-  return { kind: "file", candidates: inside };
+  const inside2 = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
+  if (inside2.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
+  return { kind: "file", candidates: inside2 };
 }
 function redactQuery(uri2) {
   const at = uri2.indexOf("?");
@@ -6472,7 +6646,6 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
-var SECURE_TYPES2 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
 var StaticErrors = class {
   problems = [];
@@ -6499,8 +6672,8 @@ var StaticErrors = class {
       }
       if (errors.some((e) => e.offset === void 0) && this.traceReferences(raw, value.site, depth)) broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
-      for (const [key, item] of Object.entries(raw)) {
-        const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
+      for (const [key2, item] of Object.entries(raw)) {
+        const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key2) : key2] } };
         if (this.record(leaf, void 0, depth + 1)) broken = true;
       }
     }
@@ -6522,9 +6695,9 @@ var StaticErrors = class {
   traceVariable(site, name, depth) {
     const variables = site.template["variables"];
     if (!isRecord(variables)) return false;
-    const key = findKey2(variables, name);
-    if (key !== void 0 && key.toLowerCase() !== "copy")
-      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
+    const key2 = findKey2(variables, name);
+    if (key2 !== void 0 && key2.toLowerCase() !== "copy")
+      return this.traceOnce({ raw: variables[key2], at: refIn(site, ["variables", key2]), label: `variable '${key2}'`, site }, depth);
     const copyKey = findKey2(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
@@ -6535,19 +6708,19 @@ var StaticErrors = class {
   /** Follows a parameter to where its value comes from, as the scope does. */
   traceParameter(site, name, depth) {
     const parameters = site.template["parameters"];
-    const key = isRecord(parameters) ? findKey2(parameters, name) : void 0;
-    if (key === void 0 || !isRecord(parameters)) return false;
-    const definition = parameters[key];
+    const key2 = isRecord(parameters) ? findKey2(parameters, name) : void 0;
+    if (key2 === void 0 || !isRecord(parameters)) return false;
+    const definition = parameters[key2];
     if (!isRecord(definition)) return false;
-    if (typeof definition["type"] === "string" && SECURE_TYPES2.test(definition["type"])) return false;
+    if (hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
-    if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
+    if (supplied.knownAtDeployment.has(key2.toLowerCase())) return false;
     if (supplied.kind === "file") {
-      if (findKey2(supplied.values, key) !== void 0) return false;
+      if (findKey2(supplied.values, key2) !== void 0) return false;
     } else {
       const passed = supplied.deployment.resource["properties"];
       const values = isRecord(passed) && isRecord(passed["parameters"]) ? passed["parameters"] : void 0;
-      const passedKey = values === void 0 ? void 0 : findKey2(values, key);
+      const passedKey = values === void 0 ? void 0 : findKey2(values, key2);
       const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
       if (passedKey !== void 0) {
         if (!isRecord(entry) || !("value" in entry)) return false;
@@ -6565,17 +6738,17 @@ var StaticErrors = class {
     }
     if (!("defaultValue" in definition)) return false;
     return this.traceOnce(
-      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key2, "defaultValue"]), label: `default value of parameter '${key2}'`, site },
       depth
     );
   }
   traceOnce(value, depth) {
-    const key = pointerKey(value.at);
-    const known = this.traced.get(key);
+    const key2 = pointerKey(value.at);
+    const known = this.traced.get(key2);
     if (known !== void 0) return known;
-    this.traced.set(key, false);
+    this.traced.set(key2, false);
     const broken = this.record(value, void 0, depth + 1);
-    this.traced.set(key, broken);
+    this.traced.set(key2, broken);
     return broken;
   }
 };
@@ -6588,7 +6761,7 @@ function pointerKey(at) {
 function findKey2(record, name) {
   if (Object.hasOwn(record, name)) return name;
   const lower = name.toLowerCase();
-  return Object.keys(record).find((key) => key.toLowerCase() === lower);
+  return Object.keys(record).find((key2) => key2.toLowerCase() === lower);
 }
 
 // src/model/deployment-time-parameters.ts
@@ -6607,7 +6780,7 @@ function splitParameterValues(given) {
 function withPackageBase(template, names = NO_NAMES) {
   const parameters = template["parameters"];
   if (!isRecord(parameters)) return names;
-  const base = Object.keys(parameters).find((key) => PACKAGE_BASE_PARAMETER.test(key));
+  const base = Object.keys(parameters).find((key2) => PACKAGE_BASE_PARAMETER.test(key2));
   return base === void 0 ? names : /* @__PURE__ */ new Set([...names, base.toLowerCase()]);
 }
 function deploymentTimeReasons(names) {
@@ -6617,11 +6790,11 @@ function withoutDefaults(template, names) {
   const parameters = template["parameters"];
   if (names.size === 0 || !isRecord(parameters)) return template;
   let copy;
-  for (const [key, definition] of Object.entries(parameters)) {
-    if (!names.has(key.toLowerCase()) || !isRecord(definition) || !("defaultValue" in definition)) continue;
+  for (const [key2, definition] of Object.entries(parameters)) {
+    if (!names.has(key2.toLowerCase()) || !isRecord(definition) || !("defaultValue" in definition)) continue;
     copy ??= { ...parameters };
     const { defaultValue: _dropped, ...rest } = definition;
-    copy[key] = rest;
+    copy[key2] = rest;
   }
   return copy === void 0 ? template : { ...template, parameters: copy };
 }
@@ -6719,7 +6892,7 @@ var ModelWalker = class {
     }
   }
   /** `path` is built only for resources that are kept or have children: most are neither. */
-  visitResource(source, resourcesPath, key, resource, context) {
+  visitResource(source, resourcesPath, key2, resource, context) {
     const type = typeof resource["type"] === "string" ? resource["type"] : "";
     const evaluation = evaluateValue(resource["name"], context.scope);
     const isDeployment = isDeploymentType(type);
@@ -6727,7 +6900,7 @@ var ModelWalker = class {
     if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
       entry = {
         source,
-        path: [...resourcesPath, key],
+        path: [...resourcesPath, key2],
         resource,
         type,
         name: evaluation.value,
@@ -6753,13 +6926,13 @@ var ModelWalker = class {
     if (block)
       this.model.suppressionBlocks.push({
         file: source.file,
-        path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"],
+        path: [...entry?.path ?? [...resourcesPath, key2], "metadata", "cua-guard"],
         value: block.value,
         onTemplate: false
       });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
-      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], {
+      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key2], "resources"], {
         ...context,
         depth: context.depth + 1,
         placement: childPlacement
@@ -6803,12 +6976,12 @@ var ModelWalker = class {
     return { scope, definitions: { source: entry.source, path: [...entry.path, "properties", "template"], template: inline, scope, supplied } };
   }
   visitLink(entry, link, chain, context, explicitTarget) {
-    const key = linkKey(link);
-    const evaluation = evaluateValue(link[key], context.scope);
-    const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
-    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
+    const key2 = linkKey(link);
+    const evaluation = evaluateValue(link[key2], context.scope);
+    const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key2], at: "value" };
+    if (this.model.expressionErrors.record({ raw: link[key2], at, label: `templateLink.${key2}`, site: context.definitions, resource: entry }, evaluation))
       return;
-    const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
+    const resolution = resolveTemplateLink(entry, key2, evaluation.value, this.model.main.file);
     if (resolution.kind === "note") {
       this.model.linkNotes.push({ ...resolution.note, deployment: entry });
       return;
@@ -6892,7 +7065,7 @@ function recordTrackingValues(model, candidates) {
   for (const { entry } of candidates) {
     for (const keys of TRACKING_VALUES) {
       let raw = entry.resource;
-      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
+      for (const key2 of keys) raw = isRecord(raw) ? raw[key2] : void 0;
       if (raw === void 0) continue;
       const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
       model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
@@ -6935,12 +7108,12 @@ function render(value, depth, budget) {
   const parts = [];
   let length2 = 0;
   const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
-  for (const [key, item] of entries) {
+  for (const [key2, item] of entries) {
     if (length2 > budget) {
       parts.push("\u2026");
       break;
     }
-    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    const text = `${key2 === void 0 ? "" : `${JSON.stringify(key2)}:`}${render(item, depth + 1, budget - length2)}`;
     parts.push(text);
     length2 += text.length + 1;
   }
@@ -7174,8 +7347,8 @@ function scanValueEnd(text, pos) {
 
 // src/engine/rule.ts
 function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
-    const value = data?.[key];
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key2) => {
+    const value = data?.[key2];
     return value === void 0 ? whole : String(value);
   });
 }
@@ -7426,11 +7599,11 @@ function isFixableHere(entry, model) {
 var NOT_HERE = "fix edits only the main template's own top-level resources";
 function propertyRef(entry, ...keys) {
   let node = entry.resource;
-  for (const key of keys) {
-    if (typeof node !== "object" || node === null || !(key in node)) {
-      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+  for (const key2 of keys) {
+    if (typeof node !== "object" || node === null || !(key2 in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key2))], at: "value" };
     }
-    node = node[key];
+    node = node[key2];
   }
   return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
 }
@@ -7523,7 +7696,7 @@ function withoutDefaultValues(root) {
   if (!isRecord(parameters)) return root;
   const stripped = {};
   for (const [name, def] of Object.entries(parameters)) {
-    stripped[name] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+    stripped[name] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key2]) => key2 !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -7727,12 +7900,12 @@ var cua002 = {
 function firstDuplicate(candidate, names, seen) {
   const name = truncate(candidate.name.display);
   for (const deployed of names) {
-    const key = sameNameKey(deployed);
-    if (key === void 0) continue;
-    const first = seen.get(key);
+    const key2 = sameNameKey(deployed);
+    if (key2 === void 0) continue;
+    const first = seen.get(key2);
     if (first === candidate) return { messageId: "same-name-in-loop", data: { name, iterationName: truncate(deployed.display) } };
     if (first !== void 0) return { messageId: "declared-twice", data: { name, first: toJsonPointer(first.entry.path) } };
-    seen.set(key, candidate);
+    seen.set(key2, candidate);
   }
   return void 0;
 }
@@ -7884,8 +8057,8 @@ function problemMessage(name, problem) {
     case "no-prefix":
       return { key: "noPrefix", data: { start: name.display.slice(0, 40) } };
     case "bad-id": {
-      const { key, data } = badIdMessage(problem.id);
-      return problem.rest === void 0 ? { key, data } : { key: `${key}Rest`, data: { ...data, rest: truncate(problem.rest.join(", ")) } };
+      const { key: key2, data } = badIdMessage(problem.id);
+      return problem.rest === void 0 ? { key: key2, data } : { key: `${key2}Rest`, data: { ...data, rest: truncate(problem.rest.join(", ")) } };
     }
     case "suffix-without-dash":
       return { key: "suffixWithoutDash", data: { text: problem.text } };
@@ -7922,7 +8095,7 @@ function badIdMessage(id) {
 }
 function messagesFor(prefix, idSuffix, suffix = "") {
   const out = {};
-  for (const [key, text] of Object.entries(PROBLEM_TEXTS)) out[`${key}${idSuffix}`] = `${prefix}${text}${suffix}`;
+  for (const [key2, text] of Object.entries(PROBLEM_TEXTS)) out[`${key2}${idSuffix}`] = `${prefix}${text}${suffix}`;
   return out;
 }
 
@@ -7951,9 +8124,9 @@ var cua003 = {
       const at = propertyRef(candidate.entry, "name");
       const name = truncate(candidate.name.display);
       if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
-        const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
+        const { key: key3, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
         const fix = repairInvalidName(candidate, { model, candidates, settings });
-        report2({ messageId: key2, data: { name, ...data2 }, at, resource: candidate.entry, ...fix });
+        report2({ messageId: key3, data: { name, ...data2 }, at, resource: candidate.entry, ...fix });
         continue;
       }
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
@@ -7961,10 +8134,10 @@ var cua003 = {
       const first = iterations[bad];
       if (first?.problem === void 0) continue;
       const others = iterations.filter((n) => n.form === "invalid").length - 1;
-      const { key, data } = problemMessage(first, first.problem);
+      const { key: key2, data } = problemMessage(first, first.problem);
       const where2 = { name, iteration: bad, iterationName: first.display };
       report2(
-        others > 0 ? { messageId: `${key}InIterations`, data: { ...where2, ...data, others }, at, resource: candidate.entry } : { messageId: `${key}InIteration`, data: { ...where2, ...data }, at, resource: candidate.entry }
+        others > 0 ? { messageId: `${key2}InIterations`, data: { ...where2, ...data, others }, at, resource: candidate.entry } : { messageId: `${key2}InIteration`, data: { ...where2, ...data }, at, resource: candidate.entry }
       );
     }
   }
@@ -8638,8 +8811,8 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   const warn = (messageId, where2, data = {}, which = "value") => report2({ messageId, data, at: { file, path: where2, at: which }, severity: "warning" });
   if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
   if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
-  for (const key of Object.keys(value)) {
-    if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
+  for (const key2 of Object.keys(value)) {
+    if (!SUPPRESSION_KEYS.includes(key2)) warn("suppression-unknown-key", [...path, key2], { key: key2, known: SUPPRESSION_KEYS.join(", ") }, "key");
   }
   const ignore = value["ignore"];
   if (ignore === void 0) warn("suppression-no-ignore", path, { example: SUPPRESSION_EXAMPLE });
@@ -8902,10 +9075,10 @@ var SourceMap = class {
   unread = [];
   values = /* @__PURE__ */ new Map();
   keys = /* @__PURE__ */ new Map();
-  set(path, value, key) {
+  set(path, value, key2) {
     const k = pathKey(path);
     this.values.set(k, value);
-    if (key) this.keys.set(k, key);
+    if (key2) this.keys.set(k, key2);
   }
   locate(path, at) {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -9198,8 +9371,8 @@ function objectProperties(node) {
     const keyNode = children[0];
     const value = children[children.length - 1];
     if (!keyNode || !value || keyNode.id === value.id) continue;
-    const key = keyText2(keyNode);
-    if (key !== void 0) out.push({ key, keyNode, value, property });
+    const key2 = keyText2(keyNode);
+    if (key2 !== void 0) out.push({ key: key2, keyNode, value, property });
   }
   return out;
 }
@@ -9495,11 +9668,11 @@ var FileLowering = class _FileLowering {
   /** `scope:` of a deployment, as the compiler writes it: resourceGroup, subscriptionId or scope. */
   scope(node, path) {
     const call = scopeCall(node);
-    const set = (key, value) => {
-      this.set([...path, key], value);
-      return this.value(value, [...path, key]);
+    const set = (key2, value) => {
+      this.set([...path, key2], value);
+      return this.value(value, [...path, key2]);
     };
-    const mark = (key) => this.set([...path, key], node);
+    const mark = (key2) => this.set([...path, key2], node);
     if (call?.name === "resourceGroup" && call.args.length > 0) {
       const [first, second] = call.args;
       return second ? { subscriptionId: set("subscriptionId", first), resourceGroup: set("resourceGroup", second) } : { resourceGroup: set("resourceGroup", first) };
@@ -9596,8 +9769,8 @@ var FileLowering = class _FileLowering {
   span(node) {
     return { file: this.file, offset: node.startIndex, length: node.endIndex - node.startIndex };
   }
-  set(path, node, key) {
-    const keySpan = key ? { file: this.file, offset: key.offset, length: key.length } : void 0;
+  set(path, node, key2) {
+    const keySpan = key2 ? { file: this.file, offset: key2.offset, length: key2.length } : void 0;
     const value = node.id === this.root.id && keySpan ? keySpan : this.span(node);
     this.shared.map.set([...this.prefix, ...path], value, keySpan);
   }
@@ -9774,11 +9947,11 @@ function collapseRepeats(result) {
   const seen = /* @__PURE__ */ new Map();
   const findings = [];
   for (const finding of result.findings) {
-    const key = `${finding.ruleId}\0${finding.messageId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.suppressed ? 1 : 0}`;
-    const earlier = seen.get(key);
+    const key2 = `${finding.ruleId}\0${finding.messageId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.suppressed ? 1 : 0}`;
+    const earlier = seen.get(key2);
     if (earlier) earlier.count++;
     else {
-      seen.set(key, { index: findings.length, count: 1 });
+      seen.set(key2, { index: findings.length, count: 1 });
       findings.push(finding);
     }
   }
@@ -10225,8 +10398,8 @@ function resourcePointer(document, pointer) {
   for (const segment of segments) {
     const container = node;
     node = Array.isArray(container) ? container[Number(segment)] : isObject2(container) ? container[segment] : void 0;
-    const named = previous === "resources" && Array.isArray(container) && isObject2(node) ? resourceLabel(node) : void 0;
-    out.push(named ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+    const named2 = previous === "resources" && Array.isArray(container) && isObject2(node) ? resourceLabel(node) : void 0;
+    out.push(named2 ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
     previous = segment;
   }
   return `/${out.join("/")}`;
@@ -10248,8 +10421,8 @@ function findingIdentity(stablePointer, secrets) {
     file: finding.file,
     jsonPointer: stablePointer(finding.file, finding.jsonPointer) ?? "",
     messageId: finding.messageId,
-    data: Object.entries(finding.data ?? {}).filter(([key]) => !POSITION_KEYS.has(key)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(
-      ([key, value]) => `${key}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`
+    data: Object.entries(finding.data ?? {}).filter(([key2]) => !POSITION_KEYS.has(key2)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(
+      ([key2, value]) => `${key2}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`
     ).join("\n")
   });
 }
@@ -10478,7 +10651,7 @@ function parseVerifySettings(inputs) {
   const mode = parseChoice(
     rawMode,
     "verify",
-    VERIFY_MODES.filter((m5) => m5 !== "none"),
+    VERIFY_MODES.filter((m6) => m6 !== "none"),
     "deploy"
   );
   const scope = parseScope(read);
@@ -10674,6 +10847,7 @@ async function buildRunSettings(raw) {
     reportPath: resolve(root, raw.report?.trim() || join(tempDir, "cua-guard-report.json")),
     ...sarifFile ? { sarifPath: resolve(root, sarifFile) } : {},
     fixPatchPath: join(tempDir, "cua-guard-fix.patch"),
+    tempDir: resolve(tempDir),
     fix,
     checks,
     token: raw.token?.trim() ?? "",
@@ -10707,7 +10881,13 @@ function verificationOf(raw) {
 }
 function openRunWorkspace(raw) {
   const given = raw.workspace ?? raw.cwd ?? ".";
-  if (raw.front === "action") return openWorkspace(resolve(given));
+  if (raw.front === "action") {
+    try {
+      return openWorkspace(resolve(given));
+    } catch {
+      throw new UsageError(`GITHUB_WORKSPACE '${given}' does not exist or cannot be read: nothing can be checked`);
+    }
+  }
   try {
     return openWorkspace(resolve(raw.cwd ?? ".", given));
   } catch {
@@ -10795,20 +10975,22 @@ function lineLinker(env) {
 
 // src/secrets/find-secrets.ts
 var MIN_SECRET_LENGTH = 3;
-var SECURE_TYPES3 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var QUERY_END = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", '"', "'", "#", "?", "`"]);
 var SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
-var MAX_DEPTH2 = 256;
+var MAX_DEPTH3 = 256;
 function findSecrets(root, parameterValues = {}, linkedSecureParameters = /* @__PURE__ */ new Set()) {
   const found = /* @__PURE__ */ new Set();
   if (isRecord(root)) collectTemplate(root, parameterValues, linkedSecureParameters, found, 0);
   return finish2(found);
 }
-function secretsInParameterValues(values, secureNames) {
+function secretsInParameterValues(values, template) {
   const found = /* @__PURE__ */ new Set();
+  const declared = isRecord(template) && isRecord(template["parameters"]) ? template["parameters"] : {};
+  const declarations = new Map(Object.entries(declared).map(([name, declaration]) => [name.toLowerCase(), declaration]));
   for (const [name, value] of Object.entries(values)) {
-    if (secureNames.has(name.toLowerCase())) addValue(value, found, 0);
-    else if (SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
+    const shape = secureShapeOf(declarations.get(name.toLowerCase()), template);
+    forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
+    if (shape.kind === "none" && SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
   }
   return finish2(found);
 }
@@ -10816,28 +10998,29 @@ function secureParameterNames(template) {
   const names = /* @__PURE__ */ new Set();
   if (!isRecord(template) || !isRecord(template["parameters"])) return names;
   for (const [name, declaration] of Object.entries(template["parameters"])) {
-    if (isSecureDeclaration(declaration)) names.add(name.toLowerCase());
+    if (hasSecurePart(declaration, template)) names.add(name.toLowerCase());
   }
   return names;
 }
 function collectTemplate(template, values, linkedSecure, found, depth) {
-  if (depth > MAX_DEPTH2) return;
+  if (depth > MAX_DEPTH3) return;
   const declared = isRecord(template["parameters"]) ? template["parameters"] : {};
   const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [name, declaration] of Object.entries(declared)) {
-    const secure = isSecureDeclaration(declaration);
+    const shape = secureShapeOf(declaration, template);
+    const secure = shape.kind !== "none";
     const sas = SAS_PARAMETER_NAME.test(name);
     if (!secure && !sas) continue;
     const given = lowerValues.get(name.toLowerCase());
     for (const value of [isRecord(declaration) ? declaration["defaultValue"] : void 0, given]) {
-      if (secure) addValue(value, found, 0);
+      forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
       addSasTokens(value, found, 0, !secure);
     }
   }
   for (const resource of resourceList(template["resources"])) collectResource(resource, linkedSecure, found, depth + 1);
 }
 function collectResource(resource, linkedSecure, found, depth) {
-  if (depth > MAX_DEPTH2) return;
+  if (depth > MAX_DEPTH3) return;
   const properties = resource["properties"];
   if (isRecord(properties)) {
     const link = properties["templateLink"];
@@ -10863,7 +11046,7 @@ function collectResource(resource, linkedSecure, found, depth) {
   for (const child2 of resourceList(resource["resources"])) collectResource(child2, linkedSecure, found, depth + 1);
 }
 function addValue(value, found, depth) {
-  if (depth > MAX_DEPTH2 || value === void 0 || value === null) return false;
+  if (depth > MAX_DEPTH3 || value === void 0 || value === null) return false;
   if (typeof value === "string") return !isExpression(value) && add2(value, found);
   if (typeof value !== "object") return false;
   let any = false;
@@ -10876,7 +11059,7 @@ function isExpression(value) {
   return trimmed.startsWith("[") && !trimmed.startsWith("[[") && trimmed.endsWith("]");
 }
 function addSasTokens(value, found, depth, wholeValue) {
-  if (depth > MAX_DEPTH2 || value === void 0 || value === null) return;
+  if (depth > MAX_DEPTH3 || value === void 0 || value === null) return;
   if (typeof value === "string") {
     if (wholeValue && !value.startsWith("[")) add2(value, found);
     for (const token of sasQueries(value)) {
@@ -10885,7 +11068,7 @@ function addSasTokens(value, found, depth, wholeValue) {
       const sig = /(?:^|&)sig=([^&]+)/i.exec(token)?.[1];
       if (sig !== void 0) {
         add2(sig, found);
-        const decoded = safeDecode(sig);
+        const decoded = safeDecode2(sig);
         if (decoded !== sig) add2(decoded, found);
       }
     }
@@ -10930,9 +11113,6 @@ function add2(value, found) {
 function finish2(found) {
   return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
-function isSecureDeclaration(declaration) {
-  return isRecord(declaration) && typeof declaration["type"] === "string" && SECURE_TYPES3.has(declaration["type"].toLowerCase());
-}
 function resourceList(resources) {
   if (Array.isArray(resources)) return resources.filter(isRecord);
   if (isRecord(resources)) return Object.values(resources).filter(isRecord);
@@ -10945,7 +11125,7 @@ function safeStringify(value) {
     return "";
   }
 }
-function safeDecode(text) {
+function safeDecode2(text) {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -10953,10 +11133,34 @@ function safeDecode(text) {
   }
 }
 
+// src/secrets/mask-policy.ts
+var MIN_COMMITTED_MASK_LENGTH = 8;
+var MIN_EXTERNAL_MASK_LENGTH = 3;
+var MIN_REDACTED_LENGTH = 6;
+var PLACEHOLDER = /^(?:(.)\1*|[<{[(%$#].*[>}\])%#]|.*(?:placeholder|change[-_ .]?me|replace[-_ .]?(?:me|this|with)|your[-_ .]|todo|tbd|dummy|example|sample|not[-_ .]?set|fill[-_ .]?in|enter[-_ .]|xxx).*|(?:null|none|undefined|true|false|default|password|secret|p@ssw0rd|passw0rd|password123|test1234|12345678|123456789|abcdefgh))$/i;
+function looksLikePlaceholder(value) {
+  return PLACEHOLDER.test(value.trim());
+}
+function maskCommitted(value) {
+  return value.trim().length >= MIN_COMMITTED_MASK_LENGTH && !looksLikePlaceholder(value);
+}
+function maskExternal(value) {
+  return value.trim().length >= MIN_EXTERNAL_MASK_LENGTH;
+}
+function redactCommitted(value) {
+  return value.trim().length >= MIN_REDACTED_LENGTH;
+}
+function redactText(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (secret !== "" && out.includes(secret)) out = out.split(secret).join("***");
+  return out;
+}
+
 // src/secrets/report-secrets.ts
 var MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
-function findReportSecrets(workspace, report2) {
+function findReportSecrets(workspace, report2, sources = {}) {
   const found = /* @__PURE__ */ new Set();
+  const external = new Set(sources.external ?? []);
   const unsure = /* @__PURE__ */ new Map();
   const roots = /* @__PURE__ */ new Map();
   const rootOf = (file) => {
@@ -10971,15 +11175,71 @@ function findReportSecrets(workspace, report2) {
     try {
       const result = collectFile(file, rootOf, workspace);
       for (const s of result.secrets) found.add(s);
+      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
       if (result.unsure !== void 0) unsure.set(file.path, result.unsure);
     } catch {
       unsure.set(file.path, "an error while searching it");
     }
   }
-  return { secrets: [...found].sort((a, b) => b.length - a.length), unsure };
+  const longestFirst = (list) => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const committed = [...found].filter((s) => !external.has(s));
+  const externalList = [...external].filter((s) => s !== "");
+  return {
+    secrets: longestFirst(/* @__PURE__ */ new Set([...found, ...externalList])),
+    masks: longestFirst(/* @__PURE__ */ new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+    redacted: longestFirst(/* @__PURE__ */ new Set([...externalList, ...committed.filter(redactCommitted)])),
+    unsure
+  };
 }
-function secretsOfReport(workspace, report2) {
-  return findReportSecrets(workspace, report2).secrets;
+function protectReport(workspace, report2, sources = {}) {
+  const { secrets, masks, redacted, unsure } = findReportSecrets(workspace, report2, sources);
+  const redact = (text) => redactText(text, redacted);
+  return { secrets, masks, redact, report: redactReport(withholdUnsure(report2, unsure), redact) };
+}
+function redactReport(report2, redact) {
+  let changed = false;
+  const files = report2.files.map((file) => {
+    const findings = file.findings.map((finding) => {
+      const message = redact(finding.message);
+      const data = finding.data === void 0 ? void 0 : redactData(finding.data, redact);
+      if (message === finding.message && data === finding.data) return finding;
+      changed = true;
+      return { ...finding, message, ...data !== void 0 ? { data } : {} };
+    });
+    const tracking = file.tracking.map((entry) => {
+      const resolvedName = redact(entry.resolvedName);
+      if (resolvedName === entry.resolvedName) return entry;
+      changed = true;
+      return { ...entry, resolvedName };
+    });
+    return { ...file, findings, tracking };
+  });
+  return changed ? { ...report2, files } : report2;
+}
+function redactData(data, redact) {
+  let changed = false;
+  const out = {};
+  for (const [key2, value] of Object.entries(data)) {
+    const shown = typeof value === "string" ? redact(value) : value;
+    if (shown !== value) changed = true;
+    out[key2] = shown;
+  }
+  return changed ? out : data;
+}
+function withholdUnsure(report2, unsure) {
+  if (unsure.size === 0) return report2;
+  const files = report2.files.map((file) => {
+    const reason = unsure.get(file.path);
+    if (reason === void 0) return file;
+    const message = `message withheld: cua-guard could not establish which values in this template are secret (${reason})`;
+    return {
+      ...file,
+      findings: file.findings.map(({ data: _data, fix: _fix, ...finding }) => ({ ...finding, message })),
+      // The resolved parts could carry a secret value too: nothing of them is known any more.
+      tracking: file.tracking.map((tracking) => ({ ...tracking, resolvedName: tracking.nameExpression, nameParts: [{ unknown: true }] }))
+    };
+  });
+  return { ...report2, files };
 }
 function collectFile(file, rootOf, workspace) {
   const found = /* @__PURE__ */ new Set();
@@ -10991,7 +11251,9 @@ function collectFile(file, rootOf, workspace) {
     for (const name of secureParameterNames(read.root)) linkedSecure.add(name);
   }
   const main = rootOf(file.path);
-  if (main.unsure !== void 0) reasons.push(main.unsure);
+  const findings = file.findings ?? [];
+  const neverRead = findings.length > 0 && findings.every((f) => f.ruleId === "CUA013" && f.messageId === "syntax");
+  if (main.unsure !== void 0 && !neverRead) reasons.push(main.unsure);
   let values = {};
   if (file.parametersFile) {
     const read = readWorkspaceFile(workspace, file.parametersFile);
@@ -11000,9 +11262,9 @@ function collectFile(file, rootOf, workspace) {
       values = parsed.values;
       if (parsed.problem !== void 0 && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))
         reasons.push(`'${file.parametersFile}' does not parse`);
-      for (const s of secretsInParameterValues(values, secureParameterNames(main.root))) found.add(s);
+      for (const s of secretsInParameterValues(values, main.root)) found.add(s);
       for (const s of sasQueries(read.text)) found.add(s);
-    } else {
+    } else if (!(file.findings ?? []).some((f) => f.message.includes(read.message))) {
       reasons.push(read.message);
     }
   }
@@ -11012,7 +11274,7 @@ function collectFile(file, rootOf, workspace) {
 }
 function readRoot(workspace, file) {
   const read = readWorkspaceFile(workspace, file);
-  if (!read.ok) return { root: void 0, unsure: read.message };
+  if (!read.ok) return { root: void 0, unsure: read.message, unreadable: true };
   if (!MAY_HOLD_SECRET.test(read.text)) return { root: void 0 };
   const parsed = parseTemplateText(read.text);
   if (parsed.ok) return { root: parsed.value };
@@ -11024,12 +11286,129 @@ function readRoot(workspace, file) {
   }
 }
 
+// builtin:node:crypto
+var m5 = process.getBuiltinModule("node:crypto");
+var randomBytes = /* @__PURE__ */ (() => m5.randomBytes)();
+
+// src/workspace/write-file.ts
+var OutputError = class extends Error {
+  name = "OutputError";
+  isUsageError = true;
+};
+var CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeOutputFile(path, text, places) {
+  named(path, () => writeOutput(path, text, places));
+}
+function writeOutput(path, text, places) {
+  const root = places.roots.find((r) => inside(r, path) !== void 0);
+  if (root === void 0) throw new OutputError(`'${path}' is outside the workspace and the runner's temporary folder: cua-guard writes nothing there`);
+  const folder = makeFolders(root, dirname(path));
+  const target = join(folder, basename(path));
+  const check = () => {
+    const existing = lstatOrUndefined(target);
+    if (existing === void 0) return;
+    refuseReplacing(path, existing);
+    const identity = key(existing);
+    for (const file of places.protectedFiles?.() ?? []) {
+      const stat = statOrUndefined(file);
+      if (stat !== void 0 && key(stat) === identity)
+        throw new OutputError(`'${path}' is a file cua-guard checks: cua-guard does not write its reports over it`);
+    }
+  };
+  check();
+  writeAtomically(target, Buffer.from(text), { mode: 420, beforeRename: check });
+}
+function refuseReplacing(path, stat) {
+  if (stat.isSymbolicLink()) throw new OutputError(`'${path}' is a symbolic link: cua-guard does not write through links`);
+  if (!stat.isFile()) throw new OutputError(`'${path}' is not a regular file; it was not written`);
+  if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
+}
+function makeFolders(root, folder) {
+  let current = realpathSync.native(root);
+  const rel = inside(root, folder) ?? "";
+  for (const name of rel === "" ? [] : rel.split(sep)) {
+    current = join(current, name);
+    const stat = lstatOrUndefined(current);
+    if (stat === void 0) {
+      mkdirSync(current);
+      continue;
+    }
+    if (stat.isSymbolicLink()) throw new OutputError(`'${current}' is a symbolic link: cua-guard does not write through links`);
+    if (!stat.isDirectory()) throw new OutputError(`'${current}' is not a folder; nothing was written in it`);
+  }
+  return current;
+}
+function writeAtomically(target, content, options) {
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, CREATE_FLAGS, options.mode);
+  try {
+    try {
+      let written = 0;
+      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename();
+    renameSync(temp, target);
+  } catch (error2) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    throw error2;
+  }
+  syncFolder(dirname(target));
+}
+function syncFolder(folder) {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+  }
+}
+function inside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
+}
+function key(stat) {
+  return `${stat.dev}:${stat.ino}`;
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function statOrUndefined(path) {
+  try {
+    return statSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function named(path, write) {
+  try {
+    return write();
+  } catch (error2) {
+    if (error2 instanceof OutputError) throw error2;
+    const code = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
+    throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
+  }
+}
+
 // src/app/action/github-client.ts
 function lazyApi(token) {
   let api;
   return () => {
     if (!token) return Promise.reject(new Error("the token input is empty"));
-    api ??= import("./lazy-github-api.js").then((m5) => m5.createGitHubApi(token));
+    api ??= import("./lazy-github-api.js").then((m6) => m6.createGitHubApi(token));
     return api;
   };
 }
@@ -11171,7 +11550,7 @@ async function applyOnlyChanged(settings, full, github) {
     info(`only-changed: ${changed.reason}; every main template is checked and reported`);
     return { report: full, notes, warnings: [] };
   }
-  return { report: full, notes, warnings: [`only-changed: ${changed.reason}; every main template is checked and reported`] };
+  return { report: full, notes, warnings: [`only-changed: ${changed.reason}; every main template is checked and reported`], listingFailed: true };
 }
 async function changedFilesForRanking(findings, reserved, github) {
   if (!github.context.pullRequest || !github.token) return void 0;
@@ -11209,19 +11588,31 @@ function publicFinding(finding) {
 }
 
 // src/app/action/outputs.ts
-function publishOutputs(settings, report2, unusablePaths) {
-  writeReport(settings.reportPath, formatJson(report2));
+var MAX_TEMPLATES_OUTPUT = 512 * 1024;
+function publishOutputs(settings, report2, unusablePaths, places) {
+  writeOutputFile(settings.reportPath, formatJson(report2), places);
   setOutput("result", report2.counts.error > 0 || unusablePaths ? "fail" : "pass");
   setOutput("error-count", report2.counts.error);
   setOutput("warning-count", report2.counts.warning);
   setOutput("notice-count", report2.counts.notice);
   setOutput("report", settings.reportPath);
-  setOutput("templates", JSON.stringify(report2.files.map((f) => f.path)));
+  const templates = JSON.stringify(report2.files.map((f) => f.path));
+  if (Buffer.byteLength(templates) <= MAX_TEMPLATES_OUTPUT) setOutput("templates", templates);
+  else
+    warning(
+      `the templates output is not set: the list of ${report2.files.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`
+    );
   if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
 }
-function writeReport(path, text) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+function outputPlaces(settings, workspace, report2) {
+  const roots = [.../* @__PURE__ */ new Set([settings.workspace, workspace.root, settings.tempDir])];
+  return {
+    roots,
+    protectedFiles: () => [
+      ...report2.files.flatMap((f) => [f.path, ...f.parametersFile ? [f.parametersFile] : [], ...f.linkedFiles].map((rel) => join(workspace.root, rel))),
+      ...settings.config ? [settings.config.path] : []
+    ]
+  };
 }
 
 // src/app/action/verdict.ts
@@ -11263,7 +11654,7 @@ function where(finding) {
 // src/app/action/fix-suggestion.ts
 var MAX_SUMMARY_DIFF = 256 * 1024;
 var MAX_FIX_SUMMARY = 384 * 1024;
-async function suggestFix(settings, workspace, report2) {
+async function suggestFix({ settings, workspace, report: report2, places, redact }) {
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import("./lazy-fix-index.js");
   const fixed = await fixWorkspaceLoadingGrammars(
     {
@@ -11276,27 +11667,27 @@ async function suggestFix(settings, workspace, report2) {
     },
     () => createSyntaxParser("bicep")
   );
-  const diff = await unifiedDiff(fixed.files);
+  const diff = redact(await unifiedDiff(fixed.files, { hideSecureDefaults: true }));
   const out = ["", "### Suggested fix (`cua-guard fix`)", ""];
   let budget = MAX_FIX_SUMMARY;
   if (diff === "") {
     out.push("cua-guard fix has nothing to change.");
   } else {
     const patchPath = settings.fixPatchPath;
-    writeReport(patchPath, diff);
+    writeOutputFile(patchPath, diff, places);
     setOutput("fix-patch", patchPath);
     info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
-    const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${change.message}`));
+    const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${redact(change.message)}`));
     budget -= pushWithin(out, changes, budget / 4, "change(s)");
     const room = Math.min(MAX_SUMMARY_DIFF, Math.max(0, budget - MAX_FIX_SUMMARY / 4));
     const shown = Buffer.byteLength(diff) > room ? `${Buffer.from(diff).subarray(0, room).toString("utf8")}
 \u2026 (truncated; the whole patch is the fix-patch output)
 ` : diff;
     budget -= Buffer.byteLength(shown);
-    const fence = "`".repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m5) => m5[0].length + 1)));
+    const fence = "`".repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m6) => m6[0].length + 1)));
     out.push("", "Apply it with `git apply`, or run `npx cua-guard fix` locally:", "", `${fence}diff`, shown.trimEnd(), fence);
   }
-  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => n.kind !== "still-reported").map((n) => `- \`${f.file}\`: ${formatFixNote(n)}`));
+  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => n.kind !== "still-reported").map((n) => `- \`${f.file}\`: ${redact(formatFixNote(n))}`));
   if (leftAlone.length > 0) {
     out.push("", "Not changed by the fix:", "");
     pushWithin(out, leftAlone, budget, "note(s)");
@@ -11431,29 +11822,32 @@ async function run() {
   try {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => getInput(name)));
     if (settings.config) info(`configuration: ${settings.config.displayPath}`);
-    const fullReport = await checkWorkspaceLoadingGrammars({
+    const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,
       patterns: settings.patterns,
       ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
     });
-    const secrets = secretsOfReport(workspace, fullReport);
-    for (const secret of secrets) setSecret(secret);
+    const shield = protectReport(workspace, checked, secretSources(settings));
+    for (const mask of shield.masks) setSecret(mask);
+    const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };
     const pathErrors = fullReport.problems.filter(isNamedPathProblem).map((p) => p.message);
     const problemWarnings = fullReport.problems.filter((p) => !isNamedPathProblem(p)).map((p) => p.message);
     const scoped = await applyOnlyChanged(settings, fullReport, github);
     const report2 = scoped.report;
     const nothingChecked = report2.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
-    publishOutputs(settings, report2, pathErrors.length > 0);
+    const places = outputPlaces(settings, workspace, checked);
+    publishOutputs(settings, report2, pathErrors.length > 0, places);
     if (settings.sarifPath)
-      writeReport(
+      writeOutputFile(
         settings.sarifPath,
-        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets })
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets }),
+        places
       );
     const failure2 = pathFailure(pathErrors) ?? verdictFailure(settings, report2);
-    const fixMarkdown = settings.fix === "suggest" ? await suggestFix(settings, workspace, report2) : "";
+    const fixMarkdown = settings.fix === "suggest" ? await suggestFix({ settings, workspace, report: report2, places, redact: shield.redact }) : "";
     const findings = report2.files.flatMap((f) => f.findings);
     const checks = settings.checks ? await publishThroughChecks(github, report2, failure2) : { published: false, notes: [], warnings: [] };
     const notes = [...scoped.notes, ...checks.notes];
@@ -11468,7 +11862,7 @@ async function run() {
     let notAnnotated = 0;
     if (!checks.published) {
       const reserved = { error: (failure2 ? 1 : 0) + pathErrors.length, warning: warnings.length };
-      const changedFiles = scoped.changedFiles ?? await changedFilesForRanking(findings, reserved, { ...github, token: settings.token });
+      const changedFiles = scoped.changedFiles ?? (scoped.listingFailed ? void 0 : await changedFilesForRanking(findings, reserved, { ...github, token: settings.token }));
       notAnnotated = publishAnnotations(findings, changedFiles, reserved);
     }
     const summary = formatMarkdownSummary(report2, {
@@ -11504,6 +11898,14 @@ function reportFailure(error2) {
   const message = isUsageError(error2) ? error2.message : `internal error: ${error2 instanceof Error ? error2.message : String(error2)}`;
   setFailed(message);
   if (!isUsageError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
+}
+function secretSources(settings) {
+  const external = settings.token ? [settings.token] : [];
+  const verification = settings.verification;
+  if (verification.kind !== "verify" || verification.settings.parameters.kind !== "inline") return { external };
+  const runTimeValues = {};
+  for (const [name, entry] of Object.entries(verification.settings.parameters.values)) if ("value" in entry) runTimeValues[name] = entry.value;
+  return { external, runTimeValues };
 }
 function workspaceTextReader(workspace) {
   return (file) => {

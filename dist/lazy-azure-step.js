@@ -48,7 +48,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // builtin:node:fs
-var m, node_fs_default, appendFileSync, accessSync, closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync, constants;
+var m, node_fs_default, appendFileSync, accessSync, closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, statSync, constants;
 var init_node_fs = __esm({
   "builtin:node:fs"() {
     m = process.getBuiltinModule("node:fs");
@@ -58,8 +58,10 @@ var init_node_fs = __esm({
     closeSync = /* @__PURE__ */ (() => m.closeSync)();
     existsSync = /* @__PURE__ */ (() => m.existsSync)();
     fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+    lstatSync = /* @__PURE__ */ (() => m.lstatSync)();
     openSync = /* @__PURE__ */ (() => m.openSync)();
     readSync = /* @__PURE__ */ (() => m.readSync)();
+    readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
     realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
     statSync = /* @__PURE__ */ (() => m.statSync)();
     constants = /* @__PURE__ */ (() => m.constants)();
@@ -25497,9 +25499,9 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let real;
   let fd;
   try {
-    real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0)
-      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    real = resolved;
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -25508,12 +25510,46 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat2.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readBytes(fd, stat2.size), relPath, real);
+    const read = decodeText(readBytes(fd, stat2.size), relPath, real);
+    return read.ok ? { ...read, identity: { dev: stat2.dev, ino: stat2.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
   } finally {
     closeSync(fd);
   }
+}
+var MAX_LINKS = 40;
+function resolveInside(root, rel) {
+  let pending = rel === "" ? [] : rel.split(sep);
+  let current = root;
+  let links = 0;
+  while (pending.length > 0) {
+    const [name3 = "", ...rest] = pending;
+    pending = rest;
+    if (name3 === "" || name3 === ".") continue;
+    if (name3 === "..") {
+      current = resolve(current, "..");
+      if (relativeInside(root, current) === void 0) return void 0;
+      continue;
+    }
+    const next = join(current, name3);
+    if (!lstatSync(next).isSymbolicLink()) {
+      current = next;
+      continue;
+    }
+    if (++links > MAX_LINKS) throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+    const target = resolve(current, readlinkSync(next));
+    const inside = relativeInside(root, target);
+    if (inside === void 0) return void 0;
+    pending = [...inside === "" ? [] : inside.split(sep), ...pending];
+    current = root;
+  }
+  return current;
+}
+function relativeInside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
 }
 function readBytes(fd, size) {
   const buffer = Buffer.allocUnsafe(size);
@@ -25528,12 +25564,15 @@ function readBytes(fd, size) {
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
-  if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254)
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath, encoding: "utf16le" };
+  if (bytes[0] === 254 && bytes[1] === 255)
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath, encoding: "utf16be" };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
-    return { ok: true, text: utf8.decode(bytes), absolutePath };
+    const encoding = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "utf8-bom" : "utf8";
+    return { ok: true, text: utf8.decode(bytes), absolutePath, encoding };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
@@ -27946,6 +27985,113 @@ var CallImpl = class {
   }
 };
 
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH2 = 32;
+var MAX_NODES = 2e3;
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+}
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
+}
+function shapeOf(declaration, template, walk) {
+  if (!isRecord(declaration)) return NONE;
+  if (walk.depth > MAX_DEPTH2 || --walk.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk, depth: walk.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord(declaration["properties"])) {
+    for (const [name3, property] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property, template, next);
+      if (shape.kind !== "none") properties.set(name3.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge2([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name3) {
+  const lower = name3.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge2(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name3, part] of shape.properties) properties.set(name3, merge2([properties.get(name3) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge2(additional);
+  const mergedItems = merge2(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+
 // src/expressions/scope.ts
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
@@ -27960,9 +28106,9 @@ function findKey(record, name3) {
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -28089,7 +28235,8 @@ var Bindings = class {
   parameters() {
     return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name3, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name: name3, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      return { name: name3, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
@@ -28244,7 +28391,7 @@ var LineIndex = class {
 };
 
 // src/parse/template-source.ts
-function isRecord(value) {
+function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -28538,10 +28685,10 @@ function copyLoopOf(candidate, strictNames) {
 function readCopyLoop(entry, strictNames) {
   const copy = entry.resource["copy"];
   if (copy === void 0) return null;
-  const rawCount = isRecord(copy) ? copy["count"] : void 0;
+  const rawCount = isRecord2(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
-  const loopName = isRecord(copy) ? copy["name"] : void 0;
+  const count = isRecord2(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord2(copy) ? copy["name"] : void 0;
   if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
@@ -28549,7 +28696,7 @@ function readCopyLoop(entry, strictNames) {
   }
   if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
   const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
-  const values = isRecord(expanded) ? expanded[loopName] : void 0;
+  const values = isRecord2(expanded) ? expanded[loopName] : void 0;
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
@@ -28593,10 +28740,10 @@ function evaluateCondition(raw, entry, scopes) {
 }
 function withoutDefaultValues(root) {
   const parameters = root["parameters"];
-  if (!isRecord(parameters)) return root;
+  if (!isRecord2(parameters)) return root;
   const stripped = {};
   for (const [name3, def] of Object.entries(parameters)) {
-    stripped[name3] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+    stripped[name3] = isRecord2(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -28628,10 +28775,10 @@ function isPerRunCall(unknown) {
 function perRunParameters(template) {
   const parameters = template["parameters"];
   const found = /* @__PURE__ */ new Set();
-  if (!isRecord(parameters)) return found;
+  if (!isRecord2(parameters)) return found;
   let scope;
   for (const [name3, def] of Object.entries(parameters)) {
-    const value = isRecord(def) ? def["defaultValue"] : void 0;
+    const value = isRecord2(def) ? def["defaultValue"] : void 0;
     if (typeof value !== "string" || !isExpressionString(value)) continue;
     scope ??= createTemplateScope(template);
     if (dependsOn(evaluateValue(value, scope).value, isPerRunCall)) found.add(name3.toLowerCase());
@@ -28710,7 +28857,7 @@ function insertTracking(model, candidates, settings) {
   const label = `'${String(value["name"])}'`;
   const scopeNote = isHigherScope(model.scope) ? ` (${model.scope} scope: with a location and a per-location name)` : "";
   const resources = model.main.root["resources"];
-  if (isRecord(resources)) {
+  if (isRecord2(resources)) {
     const symbol = uniqueSymbol(resources);
     return {
       fix: {
@@ -29214,7 +29361,7 @@ var cua007 = {
       const name3 = truncate(candidate.name.display);
       const at = propertyRef(entry, "properties", "mode");
       const properties = entry.resource["properties"];
-      const raw = isRecord(properties) ? properties["mode"] : void 0;
+      const raw = isRecord2(properties) ? properties["mode"] : void 0;
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
         const fix2 = fixable ? addMode(candidate, properties) : void 0;
@@ -29246,7 +29393,7 @@ function addMode({ entry, name: name3 }, properties) {
       description: `added properties with mode 'Incremental' to '${label}'`
     };
   }
-  if (!isRecord(properties)) return void 0;
+  if (!isRecord2(properties)) return void 0;
   return {
     file: entry.source.file,
     operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
@@ -29282,7 +29429,7 @@ var cua008 = {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
       const name3 = truncate(candidate.name.display);
-      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      const properties = isRecord2(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
         report2({
           messageId: "templateLink",
@@ -29294,7 +29441,7 @@ var cua008 = {
         continue;
       }
       const template = properties["template"];
-      if (!isRecord(template)) {
+      if (!isRecord2(template)) {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
@@ -29325,7 +29472,7 @@ function addTemplate({ entry, name: name3 }, model) {
       description: `added properties with an empty inline template to '${label}'`
     };
   }
-  if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
+  if (!isRecord2(properties) || properties["template"] !== void 0) return void 0;
   return {
     file: entry.source.file,
     operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
@@ -29334,7 +29481,7 @@ function addTemplate({ entry, name: name3 }, model) {
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
-  if (isRecord(resources)) return Object.keys(resources).length;
+  if (isRecord2(resources)) return Object.keys(resources).length;
   return 0;
 }
 
@@ -29614,14 +29761,14 @@ function setLocation(entry, name3, scope) {
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord(root))
+  if (!isRecord2(root))
     return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
   if (resources === void 0) return { kind: "no-resources", path: [] };
   const symbolic = root["languageVersion"] !== void 0;
-  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
+  if (Array.isArray(resources) || symbolic && isRecord2(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
   return {
     kind: "resources-type",
@@ -29737,7 +29884,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   const { file, path, value } = block;
   const warn = (messageId, where, data = {}, which2 = "value") => report2({ messageId, data, at: { file, path: where, at: which2 }, severity: "warning" });
   if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
-  if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
+  if (!isRecord2(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
   for (const key of Object.keys(value)) {
     if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
   }
@@ -29759,7 +29906,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
 function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   if (Array.isArray(value)) return "an array";
-  if (isRecord(value)) return "an object";
+  if (isRecord2(value)) return "an object";
   return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -29987,8 +30134,8 @@ var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
 // src/settings/verify-settings.ts
 function normalizeParameters(value, source) {
-  if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isRecord(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
+  if (!isRecord2(value)) throw new UsageError(`${source} must be a JSON object`);
+  const body = isRecord2(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
   const result = {};
   for (const [name3, entry] of Object.entries(body)) {
     if (name3 === "$schema" || name3 === "contentVersion") continue;
@@ -29998,7 +30145,7 @@ function normalizeParameters(value, source) {
 }
 var WRAPPER_KEYS = /* @__PURE__ */ new Set(["value", "reference", "expression", "metadata"]);
 function isWrapped(entry) {
-  if (!isRecord(entry)) return false;
+  if (!isRecord2(entry)) return false;
   const keys = Object.keys(entry);
   return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ("value" in entry || "reference" in entry || "expression" in entry);
 }
@@ -30049,7 +30196,7 @@ async function resolveCloud(environment, resourceManagerEndpoint, meter, signal)
   if (resourceManagerEndpoint === void 0) return KNOWN_CLOUDS[environment];
   const metadata = await fetchMetadata(resourceManagerEndpoint, meter, signal);
   const entry = pickEntry(metadata, resourceManagerEndpoint);
-  const auth = isRecord(entry?.["authentication"]) ? entry["authentication"] : void 0;
+  const auth = isRecord2(entry?.["authentication"]) ? entry["authentication"] : void 0;
   const loginEndpoint = typeof auth?.["loginEndpoint"] === "string" ? auth["loginEndpoint"] : void 0;
   const audiences = Array.isArray(auth?.["audiences"]) ? auth["audiences"].filter((a) => typeof a === "string") : [];
   if (!loginEndpoint || audiences.length === 0 || audiences[0] === void 0) {
@@ -30090,9 +30237,9 @@ function describeFetchError(error) {
   return error.message;
 }
 function pickEntry(metadata, endpoint) {
-  if (isRecord(metadata)) return metadata;
+  if (isRecord2(metadata)) return metadata;
   if (!Array.isArray(metadata)) return void 0;
-  const entries = metadata.filter(isRecord);
+  const entries = metadata.filter(isRecord2);
   const matches = (e) => typeof e["resourceManager"] === "string" && trimSlash(e["resourceManager"]) === endpoint;
   return entries.find(matches) ?? entries[0];
 }
@@ -30175,8 +30322,8 @@ function describeApiVersions(versions) {
 
 // src/azure/errors.ts
 function errorFromBody(body) {
-  if (!isRecord(body)) return void 0;
-  if (isRecord(body["error"])) return errorFromBody(body["error"]);
+  if (!isRecord2(body)) return void 0;
+  if (isRecord2(body["error"])) return errorFromBody(body["error"]);
   const field = (name3) => body[name3] ?? body[name3[0]?.toUpperCase() + name3.slice(1)];
   const message = typeof field("message") === "string" ? field("message") : void 0;
   const code = typeof field("code") === "string" ? field("code") : void 0;
@@ -30188,15 +30335,15 @@ function errorFromBody(body) {
 function isSignInError(error) {
   if (!(error instanceof Error)) return false;
   if (["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"].includes(error.name)) return true;
-  return isRecord(error) && error["statusCode"] === 401;
+  return isRecord2(error) && error["statusCode"] === 401;
 }
 function errorInfo(error, body) {
-  const fromError = isRecord(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
+  const fromError = isRecord2(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord2(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
   const fromBody = errorFromBody(body);
   const structured = fromError ?? fromBody;
   if (structured) return structured;
   const message = error instanceof Error ? error.message : error === void 0 ? "unknown error" : String(error);
-  const code = isRecord(error) && typeof error["code"] === "string" ? error["code"] : void 0;
+  const code = isRecord2(error) && typeof error["code"] === "string" ? error["code"] : void 0;
   return { ...code !== void 0 ? { code } : {}, message, details: [] };
 }
 function formatError(info2) {
@@ -57534,7 +57681,7 @@ function loadTemplate(workspace, path) {
   if (!read.ok) return { ok: false, message: read.message };
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) return { ok: false, message: `${path} does not parse: ${parsed.error.message}` };
-  if (!isRecord(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
+  if (!isRecord2(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
   const schemaScope = scopeFromSchema(parsed.value["$schema"]);
   return { ok: true, value: { text: read.text, template: parsed.value, ...schemaScope ? { schemaScope } : {} } };
 }

@@ -1080,10 +1080,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m3;
+            return m4;
           }
           if (first === "?") {
             if (esc) {
@@ -1103,14 +1103,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m3 : `\\${m3}`;
+          return esc ? m4 : `\\${m4}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m3) => {
-              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
+            output = output.replace(/\\+/g, (m4) => {
+              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
             });
           }
         }
@@ -3589,15 +3589,18 @@ var init_libesm = __esm({
 // builtin:node:fs
 var m = process.getBuiltinModule("node:fs");
 var closeSync = /* @__PURE__ */ (() => m.closeSync)();
-var existsSync = /* @__PURE__ */ (() => m.existsSync)();
 var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+var fsyncSync = /* @__PURE__ */ (() => m.fsyncSync)();
+var lstatSync = /* @__PURE__ */ (() => m.lstatSync)();
 var openSync = /* @__PURE__ */ (() => m.openSync)();
 var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
 var readSync = /* @__PURE__ */ (() => m.readSync)();
-var readFileSync = /* @__PURE__ */ (() => m.readFileSync)();
+var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
 var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+var renameSync = /* @__PURE__ */ (() => m.renameSync)();
 var statSync = /* @__PURE__ */ (() => m.statSync)();
-var writeFileSync = /* @__PURE__ */ (() => m.writeFileSync)();
+var unlinkSync = /* @__PURE__ */ (() => m.unlinkSync)();
+var writeSync = /* @__PURE__ */ (() => m.writeSync)();
 var constants = /* @__PURE__ */ (() => m.constants)();
 
 // builtin:node:path
@@ -3606,6 +3609,8 @@ var resolve = /* @__PURE__ */ (() => m2.resolve)();
 var isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
 var join = /* @__PURE__ */ (() => m2.join)();
 var relative = /* @__PURE__ */ (() => m2.relative)();
+var dirname = /* @__PURE__ */ (() => m2.dirname)();
+var basename = /* @__PURE__ */ (() => m2.basename)();
 var sep = /* @__PURE__ */ (() => m2.sep)();
 var posix = /* @__PURE__ */ (() => m2.posix)();
 
@@ -3621,7 +3626,12 @@ function workspaceRelative(workspace, absolute) {
   return rel.split(sep).join("/");
 }
 function workspaceFileExists(workspace, relPath) {
-  return existsSync(resolve(workspace.root, relPath));
+  try {
+    lstatSync(resolve(workspace.root, relPath));
+    return true;
+  } catch {
+    return false;
+  }
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
@@ -3630,9 +3640,9 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
   let real;
   let fd;
   try {
-    real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === void 0)
-      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    real = resolved;
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -3641,12 +3651,46 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
   } finally {
     closeSync(fd);
   }
+}
+var MAX_LINKS = 40;
+function resolveInside(root, rel) {
+  let pending = rel === "" ? [] : rel.split(sep);
+  let current = root;
+  let links = 0;
+  while (pending.length > 0) {
+    const [name = "", ...rest] = pending;
+    pending = rest;
+    if (name === "" || name === ".") continue;
+    if (name === "..") {
+      current = resolve(current, "..");
+      if (relativeInside(root, current) === void 0) return void 0;
+      continue;
+    }
+    const next = join(current, name);
+    if (!lstatSync(next).isSymbolicLink()) {
+      current = next;
+      continue;
+    }
+    if (++links > MAX_LINKS) throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+    const target = resolve(current, readlinkSync(next));
+    const inside = relativeInside(root, target);
+    if (inside === void 0) return void 0;
+    pending = [...inside === "" ? [] : inside.split(sep), ...pending];
+    current = root;
+  }
+  return current;
+}
+function relativeInside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
 }
 function readBytes(fd, size) {
   const buffer = Buffer.allocUnsafe(size);
@@ -3661,12 +3705,15 @@ function readBytes(fd, size) {
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
 function decodeText(bytes, relPath, absolutePath) {
-  if (bytes[0] === 255 && bytes[1] === 254) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath };
-  if (bytes[0] === 254 && bytes[1] === 255) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 255 && bytes[1] === 254)
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), absolutePath, encoding: "utf16le" };
+  if (bytes[0] === 254 && bytes[1] === 255)
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), absolutePath, encoding: "utf16be" };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
-    return { ok: true, text: utf8.decode(bytes), absolutePath };
+    const encoding = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? "utf8-bom" : "utf8";
+    return { ok: true, text: utf8.decode(bytes), absolutePath, encoding };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);
@@ -3724,7 +3771,7 @@ function discoverTemplates(workspace, request = {}) {
   const found = /* @__PURE__ */ new Set();
   const matched = [];
   const roots = request.paths?.length ? request.paths : [workspace.root];
-  const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
@@ -3753,7 +3800,7 @@ function discoverTemplates(workspace, request = {}) {
       if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
       for (const file of added) found.add(file);
-      if (named && added.length === 0) {
+      if (named2 && added.length === 0) {
         problems.push({
           path: given,
           kind: "named-path",
@@ -4734,6 +4781,28 @@ function findNodeAtLocation(root, path) {
   }
   return node;
 }
+function getNodeValue(node) {
+  switch (node.type) {
+    case "array":
+      return node.children.map(getNodeValue);
+    case "object":
+      const obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node.children) {
+        const valueNode = prop.children[1];
+        if (valueNode) {
+          obj[prop.children[0].value] = getNodeValue(valueNode);
+        }
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node.value;
+    default:
+      return void 0;
+  }
+}
 function visit(text, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text, false);
   const _jsonPath = [];
@@ -5238,6 +5307,7 @@ var SyntaxKind;
 var parse2 = parse;
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var getNodeValue2 = getNodeValue;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -5649,8 +5719,284 @@ function parameterValuesFromText(text, label) {
   return { values };
 }
 
+// builtin:node:crypto
+var m3 = process.getBuiltinModule("node:crypto");
+var randomBytes = /* @__PURE__ */ (() => m3.randomBytes)();
+
+// src/workspace/write-file.ts
+var OutputError = class extends Error {
+  name = "OutputError";
+  isUsageError = true;
+};
+var CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function replaceFile(path, content, expected) {
+  named(path, () => replace(path, content, expected));
+}
+function replace(path, content, expected) {
+  let mode = 420;
+  const check3 = () => {
+    const now = lstatOrUndefined(path);
+    if (now === void 0) throw new OutputError(`'${path}' disappeared while cua-guard was fixing it; it was not written`);
+    refuseReplacing(path, now);
+    if (now.dev !== expected.dev || now.ino !== expected.ino)
+      throw new OutputError(`'${path}' was replaced by another file while cua-guard was fixing it; it was not written`);
+    mode = now.mode & 4095;
+  };
+  check3();
+  writeAtomically(path, content, { mode, beforeRename: check3 });
+}
+function refuseReplacing(path, stat) {
+  if (stat.isSymbolicLink()) throw new OutputError(`'${path}' is a symbolic link: cua-guard does not write through links`);
+  if (!stat.isFile()) throw new OutputError(`'${path}' is not a regular file; it was not written`);
+  if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
+}
+function writeAtomically(target, content, options) {
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, CREATE_FLAGS, options.mode);
+  try {
+    try {
+      let written = 0;
+      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename();
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    throw error;
+  }
+  syncFolder(dirname(target));
+}
+function syncFolder(folder) {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function named(path, write) {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    const code = error.code ?? (error instanceof Error ? error.message : String(error));
+    throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
+  }
+}
+
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH = 32;
+var MAX_NODES = 2e3;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+}
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
+}
+function shapeOf(declaration, template, walk2) {
+  if (!isRecord2(declaration)) return NONE;
+  if (walk2.depth > MAX_DEPTH || --walk2.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk2, depth: walk2.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord2(declaration["properties"])) {
+    for (const [name, property2] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property2, template, next);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord2(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name) {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name, part] of shape.properties) properties.set(name, merge([properties.get(name) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge(additional);
+  const mergedItems = merge(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+
+// src/secrets/secure-text.ts
+var MAX_DEPTH2 = 32;
+var HIDDEN = '"***"';
+function hideSecureValues(text) {
+  let tree;
+  try {
+    tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return text;
+  }
+  if (tree === void 0) return text;
+  const ranges = [];
+  collectTemplate(tree, ranges, 0);
+  ranges.sort((a, b) => b.offset - a.offset);
+  let out = text;
+  let last = Number.POSITIVE_INFINITY;
+  for (const range2 of ranges) {
+    if (range2.offset + range2.length > last) continue;
+    out = out.slice(0, range2.offset) + HIDDEN + out.slice(range2.offset + range2.length);
+    last = range2.offset;
+  }
+  return out;
+}
+function collectTemplate(template, ranges, depth) {
+  const secure = /* @__PURE__ */ new Set();
+  if (depth > MAX_DEPTH2 || template.type !== "object") return secure;
+  let root;
+  try {
+    root = getNodeValue2(template);
+  } catch {
+    return secure;
+  }
+  for (const parameter of members(property(template, "parameters"))) {
+    const declaration = parameter.value;
+    if (declaration === void 0 || !hasSecurePart(safeValue(declaration), root)) continue;
+    secure.add(parameter.name.toLowerCase());
+    const defaultValue = property(declaration, "defaultValue");
+    if (defaultValue && hasContent(defaultValue)) ranges.push({ offset: defaultValue.offset, length: defaultValue.length });
+  }
+  for (const resource of resourceNodes(property(template, "resources"))) collectResource(resource, ranges, depth + 1);
+  return secure;
+}
+function collectResource(resource, ranges, depth) {
+  if (depth > MAX_DEPTH2) return;
+  const properties = property(resource, "properties");
+  const inline = properties ? property(properties, "template") : void 0;
+  if (inline) {
+    const secure = collectTemplate(inline, ranges, depth + 1);
+    for (const passed of members(properties ? property(properties, "parameters") : void 0)) {
+      if (!secure.has(passed.name.toLowerCase()) || passed.value === void 0) continue;
+      const value = property(passed.value, "value");
+      if (value && hasContent(value)) ranges.push({ offset: value.offset, length: value.length });
+    }
+  }
+  for (const child2 of resourceNodes(property(resource, "resources"))) collectResource(child2, ranges, depth + 1);
+}
+function property(node, name) {
+  if (node?.type !== "object") return void 0;
+  const lower = name.toLowerCase();
+  let found;
+  for (const child2 of node.children ?? []) {
+    const key = child2.children?.[0];
+    if (typeof key?.value === "string" && key.value.toLowerCase() === lower) found = child2.children?.[1];
+  }
+  return found;
+}
+function members(node) {
+  if (node?.type !== "object") return [];
+  return (node.children ?? []).map((child2) => ({ name: String(child2.children?.[0]?.value ?? ""), value: child2.children?.[1] }));
+}
+function resourceNodes(node) {
+  if (node?.type === "array") return (node.children ?? []).filter((c) => c.type === "object");
+  if (node?.type === "object") return members(node).flatMap((m4) => m4.value?.type === "object" ? [m4.value] : []);
+  return [];
+}
+function hasContent(node) {
+  if (node.type === "string") return node.value !== "";
+  if (node.type === "object" || node.type === "array") return (node.children?.length ?? 0) > 0;
+  return true;
+}
+function safeValue(node) {
+  try {
+    return getNodeValue2(node);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/expressions/frame.ts
-var MAX_DEPTH = 200;
+var MAX_DEPTH3 = 200;
 function report(frame, message, offset, kind) {
   const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
   frame.errors.push(kind ? { ...error, kind } : error);
@@ -5923,8 +6269,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m3 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m3) !== suffixB.slice(suffixB.length - m3)) return false;
+  const m4 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m4) !== suffixB.slice(suffixB.length - m4)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -6628,7 +6974,7 @@ function substring(call) {
   }
   return source.substring(start, start + length2);
 }
-function replace(call) {
+function replace2(call) {
   const source = textArg(call, 0);
   const oldValue = stringArg(call, 1);
   const newValue = stringArg(call, 2);
@@ -6862,7 +7208,7 @@ var stringFunctions = {
   take: fn(2, 2, take),
   skip: fn(2, 2, skip),
   substring: fn(2, 3, substring),
-  replace: fn(3, 3, replace),
+  replace: fn(3, 3, replace2),
   trim: fn(1, 1, trim),
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
@@ -7000,18 +7346,18 @@ function union(call) {
   }
   if (values.every(isObject)) {
     let out = {};
-    for (const object of values) out = merge(out, object);
+    for (const object of values) out = merge2(out, object);
     return out;
   }
   return call.fail("union expects arguments that are all arrays or all objects");
 }
-function merge(target, patch) {
+function merge2(target, patch) {
   const out = { ...target };
   for (const [key, value] of Object.entries(patch)) {
     const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
-    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge2(existing, value) : value);
   }
   return out;
 }
@@ -7779,9 +8125,9 @@ function evaluateRaw(raw, ctx) {
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
-  if (++ctx.state.depth > MAX_DEPTH) {
+  if (++ctx.state.depth > MAX_DEPTH3) {
     ctx.state.depth--;
-    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH3} levels` });
     return new Unknown("(value nested too deeply)", { kind: "limit" });
   }
   try {
@@ -7868,9 +8214,9 @@ function nodeText(node, frame) {
   return frame.source.slice(node.start, node.end);
 }
 function evaluateNode(node, frame) {
-  if (++frame.state.depth > MAX_DEPTH) {
+  if (++frame.state.depth > MAX_DEPTH3) {
     frame.state.depth--;
-    report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
+    report(frame, `expression nests deeper than ${MAX_DEPTH3} levels`, node.start);
     return new Unknown(nodeText(node, frame), { kind: "limit" });
   }
   try {
@@ -7995,9 +8341,9 @@ function findKey(record, name) {
   for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
   return void 0;
 }
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -8124,7 +8470,8 @@ var Bindings = class {
   parameters() {
     return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name, def, secure: isSecureType(def["type"]), text: void 0, memo: void 0, busy: false };
+      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
@@ -8564,7 +8911,6 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
-var SECURE_TYPES2 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
 var StaticErrors = class {
   problems = [];
@@ -8631,7 +8977,7 @@ var StaticErrors = class {
     if (key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
-    if (typeof definition["type"] === "string" && SECURE_TYPES2.test(definition["type"])) return false;
+    if (hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === "file") {
@@ -9633,8 +9979,8 @@ function nameAvoidsLocationClash(entry, template) {
     if (cause.kind === "parameter" && perRun.has(cause.name.toLowerCase())) return true;
     if (isPerRunCall(unknown)) return true;
     const context = contextPath(unknown);
-    const property = context?.fn === "deployment" && context.path.length === 1 ? context.path[0] : void 0;
-    if (typeof property === "string" && ["location", "name"].includes(property.toLowerCase())) return true;
+    const property2 = context?.fn === "deployment" && context.path.length === 1 ? context.path[0] : void 0;
+    if (typeof property2 === "string" && ["location", "name"].includes(property2.toLowerCase())) return true;
     return ownLocation instanceof Unknown && sameUnknown(unknown, ownLocation);
   };
   const asWritten = evaluateValue(entry.resource["name"], noValues).value;
@@ -11522,20 +11868,20 @@ var ExpressionLowering = class {
   }
   member(node, next) {
     const object = node.childForFieldName("object");
-    const property = node.childForFieldName("property")?.text ?? "";
+    const property2 = node.childForFieldName("property")?.text ?? "";
     const base = object?.type === "subscript_expression" ? object.childForFieldName("object") : object;
     if (base?.type === "identifier" && this.isUnbound(base.text)) {
       const symbol = this.symbols.symbol(base.text);
       if (symbol?.kind === "resource") {
-        if (property === "name") return this.symbols.resourceName(base.text) ?? "bicep.cycle()";
-        if (property === "type") return quote2(symbol.type);
-        if (property === "apiVersion") return quote2(symbol.apiVersion);
+        if (property2 === "name") return this.symbols.resourceName(base.text) ?? "bicep.cycle()";
+        if (property2 === "type") return quote2(symbol.type);
+        if (property2 === "apiVersion") return quote2(symbol.apiVersion);
       }
-      if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(base.text)}).${property}`;
-      if (symbol === void 0 && NAMESPACES.has(base.text)) return `bicep.${identifierFor(property)}()`;
+      if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(base.text)}).${property2}`;
+      if (symbol === void 0 && NAMESPACES.has(base.text)) return `bicep.${identifierFor(property2)}()`;
     }
-    if (object === null || !/^[A-Za-z_$][\w$]*$/.test(property)) return "bicep.member()";
-    return `${next(object)}.${property}`;
+    if (object === null || !/^[A-Za-z_$][\w$]*$/.test(property2)) return "bicep.member()";
+    return `${next(object)}.${property2}`;
   }
   call(node, next) {
     const fn2 = node.childForFieldName("function");
@@ -11563,14 +11909,14 @@ function identifierFor(text) {
 }
 function objectProperties(node) {
   const out = [];
-  for (const property of namedChildren(node)) {
-    if (property.type !== "object_property") continue;
-    const children = namedChildren(property);
+  for (const property2 of namedChildren(node)) {
+    if (property2.type !== "object_property") continue;
+    const children = namedChildren(property2);
     const keyNode = children[0];
     const value = children[children.length - 1];
     if (!keyNode || !value || keyNode.id === value.id) continue;
     const key = keyText2(keyNode);
-    if (key !== void 0) out.push({ key, keyNode, value, property });
+    if (key !== void 0) out.push({ key, keyNode, value, property: property2 });
   }
   return out;
 }
@@ -11782,18 +12128,18 @@ var FileLowering = class _FileLowering {
       this.addConditionAndCopy(resource, body, path, name.text, declaration);
       const properties = body.object ? objectProperties(body.object) : [];
       const isDeployment = type.toLowerCase() === "microsoft.resources/deployments";
-      for (const property of properties) {
-        if (property.key === "parent" || property.key === "dependsOn") continue;
-        if (property.key === "name") {
-          this.set([...path, "name"], property.value, this.span(property.keyNode));
+      for (const property2 of properties) {
+        if (property2.key === "parent" || property2.key === "dependsOn") continue;
+        if (property2.key === "name") {
+          this.set([...path, "name"], property2.value, this.span(property2.keyNode));
           resource["name"] = `[${this.resourceName(name.text) ?? "bicep.cycle()"}]`;
-          const literal = literalString(property.value);
+          const literal = literalString(property2.value);
           if (literal !== void 0 && !properties.some((p) => p.key === "parent")) resource["name"] = literalValue(literal);
-        } else if (property.key === "scope") {
-          if (isDeployment) Object.assign(resource, this.scope(property.value, path));
+        } else if (property2.key === "scope") {
+          if (isDeployment) Object.assign(resource, this.scope(property2.value, path));
         } else {
-          this.set([...path, property.key], property.value, this.span(property.keyNode));
-          resource[property.key] = this.value(property.value, [...path, property.key]);
+          this.set([...path, property2.key], property2.value, this.span(property2.keyNode));
+          resource[property2.key] = this.value(property2.value, [...path, property2.key]);
         }
       }
     });
@@ -11847,9 +12193,9 @@ var FileLowering = class _FileLowering {
   moduleParameters(node, path) {
     if (node.type !== "object") return this.value(node, path);
     const out = {};
-    for (const property of objectProperties(node)) {
-      this.set([...path, property.key], property.value, this.span(property.keyNode));
-      out[property.key] = { value: this.value(property.value, [...path, property.key, "value"]) };
+    for (const property2 of objectProperties(node)) {
+      this.set([...path, property2.key], property2.value, this.span(property2.keyNode));
+      out[property2.key] = { value: this.value(property2.value, [...path, property2.key, "value"]) };
     }
     return out;
   }
@@ -11952,9 +12298,9 @@ var FileLowering = class _FileLowering {
         return null;
       case "object": {
         const out = {};
-        for (const property of objectProperties(node)) {
-          this.set([...path, property.key], property.value, this.span(property.keyNode));
-          out[property.key] = this.value(property.value, [...path, property.key], depth + 1);
+        for (const property2 of objectProperties(node)) {
+          this.set([...path, property2.key], property2.value, this.span(property2.keyNode));
+          out[property2.key] = this.value(property2.value, [...path, property2.key], depth + 1);
         }
         return out;
       }
@@ -12339,13 +12685,19 @@ function fixDiscovered(request, discovery) {
     if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: "linked-template", parent }] };
   });
+  const problems = [...discovery.problems];
   for (const plan of files) {
-    if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
-      writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
-      plan.written = true;
+    if (request.write && plan.fixed !== plan.original && plan.absolutePath && plan.identity) {
+      try {
+        replaceFile(plan.absolutePath, Buffer.from(plan.bom + plan.fixed), plan.identity);
+        plan.written = true;
+      } catch (error) {
+        plan.skipped = error instanceof Error ? error.message : String(error);
+        plan.notes = [...plan.notes, { kind: "unreadable", message: plan.skipped }];
+      }
     }
   }
-  return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
+  return { files: files.map(({ absolutePath: _path, bom: _bom, identity: _identity, ...rest }) => rest), problems };
 }
 function planOneFile({ request, trees }, file, readLinked) {
   const leave = (message) => ({
@@ -12363,12 +12715,11 @@ function planOneFile({ request, trees }, file, readLinked) {
   });
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
-  const bytes = readFileSync(read.absolutePath);
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) return leave("UTF-16 files are not rewritten");
-  const raw = bytes.toString("utf8");
-  const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : "";
-  const text = raw.slice(bom.length);
+  if (read.encoding === "utf16le" || read.encoding === "utf16be") return leave("UTF-16 files are not rewritten");
+  const bom = read.encoding === "utf8-bom" ? UTF8_BOM : "";
+  const text = read.text;
   const settings = request.settingsFor(file);
+  const target = { written: false, absolutePath: read.absolutePath, ...read.identity ? { identity: read.identity } : {}, bom };
   if (isBicepFile(file)) {
     if (trees === void 0) return leave("the Bicep grammar was not loaded for this run");
     const plan2 = planBicepFix({
@@ -12380,17 +12731,23 @@ function planOneFile({ request, trees }, file, readLinked) {
       readLinked,
       ...request.parametersFile ? { parametersFile: request.parametersFile } : {}
     });
-    return { ...plan2, written: false, absolutePath: read.absolutePath, bom };
+    return { ...plan2, ...target };
   }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
-  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+  return { ...plan, ...target };
 }
-async function unifiedDiff(plans) {
+async function unifiedDiff(plans, options = {}) {
   const changed = plans.filter((p) => p.fixed !== p.original);
   if (changed.length === 0) return "";
   const { createTwoFilesPatch: createTwoFilesPatch2, FILE_HEADERS_ONLY: FILE_HEADERS_ONLY2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
-  return changed.map((p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, void 0, void 0, { context: 3, headerOptions: FILE_HEADERS_ONLY2 })).join("");
+  const shown = options.hideSecureDefaults ? hideSecureValues : (text) => text;
+  return changed.map(
+    (p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, shown(p.original), shown(p.fixed), void 0, void 0, {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY2
+    })
+  ).join("");
 }
 export {
   TRACKING_API_VERSION,

@@ -47,8 +47,18 @@ function parseJournal(raw) {
     throw new Error(`unrecognised ${CLEANUP_STATE_KEY} state`);
   }
   const journal = value;
-  if (!Array.isArray(journal.created) || typeof journal.connection !== "object") throw new Error(`incomplete ${CLEANUP_STATE_KEY} state`);
+  if (!Array.isArray(journal.created) || typeof journal.connection !== "object" || journal.connection === null)
+    throw new Error(`incomplete ${CLEANUP_STATE_KEY} state`);
+  const bad = journal.created.findIndex((item) => !isCreatedItem(item));
+  if (bad !== -1) throw new Error(`${CLEANUP_STATE_KEY} state: item ${bad} is not a created resource group or deployment`);
   return journal;
+}
+function isCreatedItem(item) {
+  if (typeof item !== "object" || item === null) return false;
+  const { kind, name } = item;
+  if (typeof name !== "string") return false;
+  if (kind === "resourceGroup") return typeof item.subscriptionId === "string";
+  return kind === "deployment" && typeof item.scope === "object" && item.scope !== null;
 }
 function shouldCleanUp(journal) {
   if (journal.created.length === 0) return false;

@@ -116,8 +116,20 @@ export function parseJournal(raw: string): CleanupJournal {
     throw new Error(`unrecognised ${CLEANUP_STATE_KEY} state`);
   }
   const journal = value as CleanupJournal;
-  if (!Array.isArray(journal.created) || typeof journal.connection !== 'object') throw new Error(`incomplete ${CLEANUP_STATE_KEY} state`);
+  if (!Array.isArray(journal.created) || typeof journal.connection !== 'object' || journal.connection === null)
+    throw new Error(`incomplete ${CLEANUP_STATE_KEY} state`);
+  // Each item is read field by field later on: one that is not what was written is no record at all.
+  const bad = journal.created.findIndex((item) => !isCreatedItem(item));
+  if (bad !== -1) throw new Error(`${CLEANUP_STATE_KEY} state: item ${bad} is not a created resource group or deployment`);
   return journal;
+}
+
+function isCreatedItem(item: unknown): item is CreatedItem {
+  if (typeof item !== 'object' || item === null) return false;
+  const { kind, name } = item as { kind?: unknown; name?: unknown };
+  if (typeof name !== 'string') return false;
+  if (kind === 'resourceGroup') return typeof (item as { subscriptionId?: unknown }).subscriptionId === 'string';
+  return kind === 'deployment' && typeof (item as { scope?: unknown }).scope === 'object' && (item as { scope?: unknown }).scope !== null;
 }
 
 /** Whether the post step removes what was created: on-success needs a verified outcome. */

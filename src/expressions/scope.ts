@@ -6,6 +6,7 @@ import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
 import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
 import { fromJson, quote } from './value-helpers.ts';
+import { hasSecurePart } from '../parse/secure-type.ts';
 
 export interface TemplateScope {
   /** Opaque: only this module creates and reads scopes. */
@@ -211,7 +212,9 @@ class Bindings {
   private parameters(): DefinitionTable<ParameterDef> {
     return (this.parameterTable ??= new DefinitionTable(asRecord(this.template['parameters']), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      return { name, def, secure: isSecureType(def['type']), text: undefined, memo: undefined, busy: false };
+      // A type reached through $ref, or an object or array with secure parts: never evaluated.
+      const secure = isSecureType(def['type']) || hasSecurePart(def, this.template);
+      return { name, def, secure, text: undefined, memo: undefined, busy: false };
     }));
   }
 

@@ -1,13 +1,15 @@
 // `cua-guard fix` and the action's `fix: suggest` over a workspace: finds the main templates as
 // `check` does, plans each fix, and writes the files (or not, for a dry run or a suggestion).
 // Byte-order marks are kept; UTF-16 files are left alone; nothing outside the workspace is read
-// or written.
-import { readFileSync, writeFileSync } from 'node:fs';
+// or written. Each file is replaced atomically, and only if it is still the file that was read
+// (src/workspace/write-file.ts): a crash leaves the old or the new file, never a part of one.
 import type { CheckSettings } from '../engine/check-settings.ts';
 import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
-import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
+import { readWorkspaceFile, type FileIdentity, type Workspace } from '../workspace/read-file.ts';
+import { replaceFile } from '../workspace/write-file.ts';
+import { hideSecureValues } from '../secrets/secure-text.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
 import { BicepTrees, isBicepFile } from '../engine/check-bicep.ts';
 import type { SyntaxParser } from '../parse/tree-sitter/load.ts';
@@ -83,17 +85,25 @@ function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discove
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
   });
+  const problems = [...discovery.problems];
   for (const plan of files) {
-    if (request.write && plan.fixed !== plan.original && plan.absolutePath) {
-      writeFileSync(plan.absolutePath, plan.bom + plan.fixed);
-      plan.written = true;
+    if (request.write && plan.fixed !== plan.original && plan.absolutePath && plan.identity) {
+      try {
+        replaceFile(plan.absolutePath, Buffer.from(plan.bom + plan.fixed), plan.identity);
+        plan.written = true;
+      } catch (error) {
+        plan.skipped = error instanceof Error ? error.message : String(error);
+        plan.notes = [...plan.notes, { kind: 'unreadable', message: plan.skipped }];
+      }
     }
   }
-  return { files: files.map(({ absolutePath: _path, bom: _bom, ...rest }) => rest), problems: discovery.problems };
+  return { files: files.map(({ absolutePath: _path, bom: _bom, identity: _identity, ...rest }) => rest), problems };
 }
 
 interface PlannedFile extends FixFileResult {
   absolutePath?: string;
+  /** The file that was read: the one a write may replace. */
+  identity?: FileIdentity;
   bom: string;
 }
 
@@ -117,12 +127,12 @@ function planOneFile(
   });
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
-  const bytes = readFileSync(read.absolutePath);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return leave('UTF-16 files are not rewritten');
-  const raw = bytes.toString('utf8');
-  const bom = raw.startsWith(UTF8_BOM) ? UTF8_BOM : '';
-  const text = raw.slice(bom.length);
+  if (read.encoding === 'utf16le' || read.encoding === 'utf16be') return leave('UTF-16 files are not rewritten');
+  const bom = read.encoding === 'utf8-bom' ? UTF8_BOM : '';
+  const text = read.text;
   const settings = request.settingsFor(file);
+  // Where a write goes, and the file it may replace: the one just read (Bicep and JSON alike).
+  const target = { written: false, absolutePath: read.absolutePath, ...(read.identity ? { identity: read.identity } : {}), bom };
   if (isBicepFile(file)) {
     if (trees === undefined) return leave('the Bicep grammar was not loaded for this run');
     const plan = planBicepFix({
@@ -134,19 +144,29 @@ function planOneFile(
       readLinked,
       ...(request.parametersFile ? { parametersFile: request.parametersFile } : {}),
     });
-    return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+    return { ...plan, ...target };
   }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
-  return { ...plan, written: false, absolutePath: read.absolutePath, bom };
+  return { ...plan, ...target };
 }
 
-/** One unified diff for every changed file, with a/ and b/ paths relative to the workspace (for `git apply`). */
-export async function unifiedDiff(plans: readonly FixPlan[]): Promise<string> {
+/**
+ * One unified diff for every changed file, with a/ and b/ paths relative to the workspace (for
+ * `git apply`). `hideSecureDefaults`: for printing; secure parameters' defaults show as "***"
+ * (a hunk whose context holds one then no longer applies: `cua-guard fix` makes the change itself).
+ */
+export async function unifiedDiff(plans: readonly FixPlan[], options: { hideSecureDefaults?: boolean } = {}): Promise<string> {
   const changed = plans.filter((p) => p.fixed !== p.original);
   if (changed.length === 0) return '';
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
+  const shown = options.hideSecureDefaults ? hideSecureValues : (text: string) => text;
   return changed
-    .map((p) => createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, p.original, p.fixed, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }))
+    .map((p) =>
+      createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, shown(p.original), shown(p.fixed), undefined, undefined, {
+        context: 3,
+        headerOptions: FILE_HEADERS_ONLY,
+      }),
+    )
     .join('');
 }

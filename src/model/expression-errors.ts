@@ -7,6 +7,7 @@
 import { evaluateValue, referencesIn, type Evaluation, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
+import { hasSecurePart } from '../parse/secure-type.ts';
 import type { ResourceEntry } from './template-model.ts';
 import type { JsonPath, NodeRef } from '../parse/types.ts';
 
@@ -47,7 +48,6 @@ export interface ValueSite {
   resource?: ResourceEntry;
 }
 
-const SECURE_TYPES = /^secure(string|object)$/i;
 /**
  * How far values are walked into (objects, arrays) and followed (a variable using a variable):
  * real templates stay within a few levels; hostile ones must not exhaust the stack.
@@ -128,7 +128,7 @@ export class StaticErrors {
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
     // Secure values are never evaluated; values known only at deployment have none here.
-    if (typeof definition['type'] === 'string' && SECURE_TYPES.test(definition['type'])) return false;
+    if (hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === 'file') {

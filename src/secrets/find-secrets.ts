@@ -1,13 +1,15 @@
 // Finds the values in a template that must never be shown: secure parameters' defaults and
-// values (securestring, secureObject, at any nesting level) and SAS tokens (a query string with
-// `sig=`) in template links and `…SasToken` parameters. The action registers each with the
-// runner (core.setSecret) so a log line that would carry one shows *** instead.
+// values (securestring, secureObject, at any nesting level, and the secure parts of a type
+// reached through $ref, properties, items or additionalProperties: src/parse/secure-type.ts) and
+// SAS tokens (a query string with `sig=`) in template links and `…SasToken` parameters.
+// cua-guard never prints them; which of them the action registers with the runner
+// (core.setSecret) is the masking policy's decision (mask-policy.ts).
 import { isRecord } from '../parse/template-source.ts';
+import { forEachSecurePart, hasSecurePart, secureShapeOf } from '../parse/secure-type.ts';
 
 /** Shorter values would mask ordinary words and numbers all over the log. */
 export const MIN_SECRET_LENGTH = 3;
 
-const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 /** Characters that end a query string inside a URI, an expression literal or a sentence. */
 const QUERY_END = new Set([' ', '\t', '\r', '\n', '"', "'", '#', '?', '`']);
 const SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
@@ -33,22 +35,25 @@ export function findSecrets(
   return finish(found);
 }
 
-/** Secure values in a parameters file, given the names of the template's secure parameters. */
-export function secretsInParameterValues(values: Readonly<Record<string, unknown>>, secureNames: ReadonlySet<string>): string[] {
+/** Secure values in a parameters file (or given at run time), by the types the template declares. */
+export function secretsInParameterValues(values: Readonly<Record<string, unknown>>, template: unknown): string[] {
   const found = new Set<string>();
+  const declared = isRecord(template) && isRecord(template['parameters']) ? template['parameters'] : {};
+  const declarations = new Map(Object.entries(declared).map(([name, declaration]) => [name.toLowerCase(), declaration]));
   for (const [name, value] of Object.entries(values)) {
-    if (secureNames.has(name.toLowerCase())) addValue(value, found, 0);
-    else if (SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
+    const shape = secureShapeOf(declarations.get(name.toLowerCase()), template);
+    forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
+    if (shape.kind === 'none' && SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
   }
   return finish(found);
 }
 
-/** Lower-case names of the parameters a template declares as securestring or secureObject. */
+/** Lower-case names of the parameters a template declares with a secure type or secure parts. */
 export function secureParameterNames(template: unknown): Set<string> {
   const names = new Set<string>();
   if (!isRecord(template) || !isRecord(template['parameters'])) return names;
   for (const [name, declaration] of Object.entries(template['parameters'])) {
-    if (isSecureDeclaration(declaration)) names.add(name.toLowerCase());
+    if (hasSecurePart(declaration, template)) names.add(name.toLowerCase());
   }
   return names;
 }
@@ -64,12 +69,13 @@ function collectTemplate(
   const declared = isRecord(template['parameters']) ? template['parameters'] : {};
   const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [name, declaration] of Object.entries(declared)) {
-    const secure = isSecureDeclaration(declaration);
+    const shape = secureShapeOf(declaration, template);
+    const secure = shape.kind !== 'none';
     const sas = SAS_PARAMETER_NAME.test(name);
     if (!secure && !sas) continue;
     const given = lowerValues.get(name.toLowerCase());
     for (const value of [isRecord(declaration) ? declaration['defaultValue'] : undefined, given]) {
-      if (secure) addValue(value, found, 0);
+      forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
       // A token's parts too: a message may show the query reordered, or only its signature.
       addSasTokens(value, found, 0, !secure);
     }
@@ -193,10 +199,6 @@ function add(value: string, found: Set<string>): boolean {
 
 function finish(found: Set<string>): string[] {
   return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function isSecureDeclaration(declaration: unknown): boolean {
-  return isRecord(declaration) && typeof declaration['type'] === 'string' && SECURE_TYPES.has(declaration['type'].toLowerCase());
 }
 
 function resourceList(resources: unknown): Record<string, unknown>[] {

@@ -10,14 +10,31 @@ import type { TemplateResult } from '../engine/types.ts';
 import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
+import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
 
 export interface CheckedFiles {
-  files: readonly { path: string; parametersFile?: string; linkedFiles: readonly string[] }[];
+  files: readonly {
+    path: string;
+    parametersFile?: string;
+    linkedFiles: readonly string[];
+    findings?: readonly { ruleId: string; messageId: string; message: string }[];
+  }[];
+}
+
+export interface SecretSources {
+  /** Parameter values given at run time (the action's inline `parameters` JSON): from outside the repository. */
+  runTimeValues?: Readonly<Record<string, unknown>>;
+  /** Other values from outside the repository to mask (inputs such as the token). */
+  external?: readonly string[];
 }
 
 export interface ReportSecrets {
-  /** Values to mask, longest first. */
+  /** Every secret found, longest first: cua-guard's own output never shows them. */
   secrets: string[];
+  /** The ones to register with the runner (::add-mask::), by the masking policy (mask-policy.ts). */
+  masks: string[];
+  /** The ones replaced by *** in cua-guard's own text (findings, reports). */
+  redacted: string[];
   /** Main templates whose secrets could not be established, with why (never the files' content). */
   unsure: Map<string, string>;
 }
@@ -29,10 +46,11 @@ export interface ReportSecrets {
 const MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
 
 /** A file as the secrets search sees it: nothing to search, its parsed value, or why it is unknown. */
-type FileRoot = { root: unknown; unsure?: string };
+type FileRoot = { root: unknown; unsure?: string; unreadable?: boolean };
 
-export function findReportSecrets(workspace: Workspace, report: CheckedFiles): ReportSecrets {
+export function findReportSecrets(workspace: Workspace, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
   const found = new Set<string>();
+  const external = new Set(sources.external ?? []);
   const unsure = new Map<string, string>();
   const roots = new Map<string, FileRoot>();
   const rootOf = (file: string): FileRoot => {
@@ -47,22 +65,84 @@ export function findReportSecrets(workspace: Workspace, report: CheckedFiles): R
     try {
       const result = collectFile(file, rootOf, workspace);
       for (const s of result.secrets) found.add(s);
+      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
       if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
     } catch {
       // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
       unsure.set(file.path, 'an error while searching it');
     }
   }
-  return { secrets: [...found].sort((a, b) => b.length - a.length), unsure };
+  const longestFirst = (list: Iterable<string>): string[] => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const committed = [...found].filter((s) => !external.has(s));
+  const externalList = [...external].filter((s) => s !== '');
+  return {
+    secrets: longestFirst(new Set([...found, ...externalList])),
+    masks: longestFirst(new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+    redacted: longestFirst(new Set([...externalList, ...committed.filter(redactCommitted)])),
+    unsure,
+  };
 }
 
-/** The secrets to mask, and the report with what the findings of unsure templates say withheld. */
-export function protectReport<R extends { files: readonly TemplateResult[] }>(workspace: Workspace, report: R): { secrets: string[]; report: R } {
-  const { secrets, unsure } = findReportSecrets(workspace, report);
-  return { secrets, report: withholdUnsure(report, unsure) };
+export interface ProtectedReport<R> {
+  /** Every secret found (for fingerprints, which must never hash one). */
+  secrets: string[];
+  /** What the action registers with the runner. */
+  masks: string[];
+  /** Replaces what cua-guard would print of a secret with ***. */
+  redact: (text: string) => string;
+  /** The report with what unsure templates' findings say withheld, and secrets replaced by ***. */
+  report: R;
 }
 
-/** The secrets to mask. Prefer protectReport, which also withholds what cannot be masked. */
+/**
+ * The secrets of a report and the report as it may be shown: what the findings of unsure
+ * templates say is withheld, and any secret left in a message, a data value or a resolved name
+ * replaced by *** (fails closed: a template whose secrets cannot be established shows no values).
+ */
+export function protectReport<R extends { files: readonly TemplateResult[] }>(
+  workspace: Workspace,
+  report: R,
+  sources: SecretSources = {},
+): ProtectedReport<R> {
+  const { secrets, masks, redacted, unsure } = findReportSecrets(workspace, report, sources);
+  const redact = (text: string): string => redactText(text, redacted);
+  return { secrets, masks, redact, report: redactReport(withholdUnsure(report, unsure), redact) };
+}
+
+/** Every text of the findings and tracking names that could carry a value, through `redact`. */
+function redactReport<R extends { files: readonly TemplateResult[] }>(report: R, redact: (text: string) => string): R {
+  let changed = false;
+  const files = report.files.map((file): TemplateResult => {
+    const findings = file.findings.map((finding) => {
+      const message = redact(finding.message);
+      const data = finding.data === undefined ? undefined : redactData(finding.data, redact);
+      if (message === finding.message && data === finding.data) return finding;
+      changed = true;
+      return { ...finding, message, ...(data !== undefined ? { data } : {}) };
+    });
+    const tracking = file.tracking.map((entry) => {
+      const resolvedName = redact(entry.resolvedName);
+      if (resolvedName === entry.resolvedName) return entry;
+      changed = true;
+      return { ...entry, resolvedName };
+    });
+    return { ...file, findings, tracking };
+  });
+  return changed ? { ...report, files } : report;
+}
+
+function redactData<T extends Record<string, unknown>>(data: T, redact: (text: string) => string): T {
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const shown = typeof value === 'string' ? redact(value) : value;
+    if (shown !== value) changed = true;
+    out[key] = shown;
+  }
+  return changed ? (out as T) : data;
+}
+
+/** Every secret of a report. Prefer protectReport, which also withholds what cannot be masked. */
 export function secretsOfReport(workspace: Workspace, report: CheckedFiles): string[] {
   return findReportSecrets(workspace, report).secrets;
 }
@@ -98,7 +178,11 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
     for (const name of secureParameterNames(read.root)) linkedSecure.add(name);
   }
   const main = rootOf(file.path);
-  if (main.unsure !== undefined) reasons.push(main.unsure);
+  // A template the check could not read or parse either: its findings say only that (a parse error
+  // names no string), nothing of its content.
+  const findings = file.findings ?? [];
+  const neverRead = findings.length > 0 && findings.every((f) => f.ruleId === 'CUA013' && f.messageId === 'syntax');
+  if (main.unsure !== undefined && !neverRead) reasons.push(main.unsure);
   let values: Record<string, unknown> = {};
   if (file.parametersFile) {
     const read = readWorkspaceFile(workspace, file.parametersFile);
@@ -109,9 +193,10 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
       if (parsed.problem !== undefined && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))
         reasons.push(`'${file.parametersFile}' does not parse`);
       // Values of parameters the template declares secure, and `…SasToken` values.
-      for (const s of secretsInParameterValues(values, secureParameterNames(main.root))) found.add(s);
+      for (const s of secretsInParameterValues(values, main.root)) found.add(s);
       for (const s of sasQueries(read.text)) found.add(s);
-    } else {
+    } else if (!(file.findings ?? []).some((f) => f.message.includes(read.message))) {
+      // Unless the check could not read it either (then its values were never used).
       reasons.push(read.message);
     }
   }
@@ -123,7 +208,7 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
 function readRoot(workspace: Workspace, file: string): FileRoot {
   const read = readWorkspaceFile(workspace, file);
   // The reader's messages name the file and what is wrong with it, never its content.
-  if (!read.ok) return { root: undefined, unsure: read.message };
+  if (!read.ok) return { root: undefined, unsure: read.message, unreadable: true };
   if (!MAY_HOLD_SECRET.test(read.text)) return { root: undefined };
   const parsed = parseTemplateText(read.text);
   if (parsed.ok) return { root: parsed.value };

@@ -46,6 +46,8 @@ export interface RunSettings {
   sarifPath?: string;
   /** Where fix: suggest writes its patch. */
   fixPatchPath: string;
+  /** The runner's temporary folder (the workspace when RUNNER_TEMP is not set): outputs may be written there. */
+  tempDir: string;
   fix: FixMode;
   /** Publish every finding through the Checks API. */
   checks: boolean;
@@ -100,6 +102,7 @@ export async function buildRunSettings(raw: RawOptions): Promise<PreparedRun> {
     reportPath: resolve(root, raw.report?.trim() || join(tempDir, 'cua-guard-report.json')),
     ...(sarifFile ? { sarifPath: resolve(root, sarifFile) } : {}),
     fixPatchPath: join(tempDir, 'cua-guard-fix.patch'),
+    tempDir: resolve(tempDir),
     fix,
     checks,
     token: raw.token?.trim() ?? '',
@@ -137,7 +140,14 @@ function verificationOf(raw: RawOptions): Verification {
 
 function openRunWorkspace(raw: RawOptions): Workspace {
   const given = raw.workspace ?? raw.cwd ?? '.';
-  if (raw.front === 'action') return openWorkspace(resolve(given));
+  if (raw.front === 'action') {
+    // A workspace that is not there is a broken job, never "0 templates checked, all pass".
+    try {
+      return openWorkspace(resolve(given));
+    } catch {
+      throw new UsageError(`GITHUB_WORKSPACE '${given}' does not exist or cannot be read: nothing can be checked`);
+    }
+  }
   try {
     return openWorkspace(resolve(raw.cwd ?? '.', given));
   } catch {

@@ -1,8 +1,10 @@
 // Reads files for the checker without ever leaving the workspace: symlinks are resolved and
 // must stay inside it, only regular files are opened (never a FIFO or a device), and size is bounded.
-// One code path on every platform: resolve the whole path, check it, open what was resolved.
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+// One code path on every platform: resolve the path one name at a time without ever looking at
+// anything outside the workspace (a link that leads out is refused before its target is touched,
+// so the messages cannot tell whether a file outside exists), then open what was resolved.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * A failure names what went wrong. A binary or mis-encoded file also gives the offset of the bad
@@ -10,7 +12,24 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
  * column without reading the file again.
  */
 export type ReadFailure = { ok: false; message: string; code?: string; offset?: number; textBefore?: string };
-export type ReadOutcome = { ok: true; text: string; absolutePath: string } | ReadFailure;
+export type ReadOutcome = ReadSuccess | ReadFailure;
+
+export interface ReadSuccess {
+  ok: true;
+  text: string;
+  absolutePath: string;
+  /** Which file was read (device and inode), for a writer that must replace that file and no other. */
+  identity?: FileIdentity;
+  /** How the bytes were encoded: a rewrite keeps a UTF-8 BOM and leaves UTF-16 alone. */
+  encoding?: TextEncoding;
+}
+
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
 /** 256 MiB: well above the largest real templates (3.3 MB) and generated stress templates (50 MB). */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -33,9 +52,17 @@ export function workspaceRelative(workspace: Workspace, absolute: string): strin
   return rel.split(sep).join('/');
 }
 
-/** Whether a file exists, for optional files (parameters files): one stat, cheaper than a failed read. */
+/**
+ * Whether a file exists, for optional files (parameters files): one stat, cheaper than a failed
+ * read. A link counts as there without following it, so that what lies outside is never probed.
+ */
 export function workspaceFileExists(workspace: Workspace, relPath: string): boolean {
-  return existsSync(resolve(workspace.root, relPath));
+  try {
+    lstatSync(resolve(workspace.root, relPath));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // O_NOFOLLOW: the resolved path must not have become a link since it was resolved (undefined on
@@ -48,9 +75,9 @@ export function readWorkspaceFile(workspace: Workspace, relPath: string, maxByte
   let real: string;
   let fd: number;
   try {
-    real = realpathSync.native(candidate);
-    if (workspaceRelative(workspace, real) === undefined)
-      return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    if (resolved === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
+    real = resolved;
     fd = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
@@ -59,12 +86,55 @@ export function readWorkspaceFile(workspace: Workspace, relPath: string, maxByte
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    return decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Links followed while resolving one path before it counts as a loop (Linux's limit). */
+const MAX_LINKS = 40;
+
+/**
+ * The real path of `rel` under `root`, resolved one name at a time; undefined as soon as a link
+ * leads outside `root` (its target is never looked at). Throws the file system's error (ENOENT,
+ * ENOTDIR, EACCES; ELOOP for a loop) for a path inside the workspace.
+ */
+function resolveInside(root: string, rel: string): string | undefined {
+  let pending = rel === '' ? [] : rel.split(sep);
+  let current = root;
+  let links = 0;
+  while (pending.length > 0) {
+    const [name = '', ...rest] = pending;
+    pending = rest;
+    if (name === '' || name === '.') continue;
+    if (name === '..') {
+      current = resolve(current, '..');
+      if (relativeInside(root, current) === undefined) return undefined;
+      continue;
+    }
+    const next = join(current, name);
+    if (!lstatSync(next).isSymbolicLink()) {
+      current = next;
+      continue;
+    }
+    if (++links > MAX_LINKS) throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
+    const target = resolve(current, readlinkSync(next));
+    const inside = relativeInside(root, target);
+    if (inside === undefined) return undefined;
+    pending = [...(inside === '' ? [] : inside.split(sep)), ...pending];
+    current = root;
+  }
+  return current;
+}
+
+function relativeInside(root: string, path: string): string | undefined {
+  const rel = relative(root, path);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return rel;
 }
 
 /** `size` bytes from the start of the file (fewer if it shrank meanwhile). */
@@ -84,13 +154,16 @@ const lossyUtf8 = new TextDecoder('utf-8');
 
 /** UTF-8 (with or without BOM) or UTF-16 with a BOM; NUL bytes mean a binary file. */
 export function decodeText(bytes: Uint8Array, relPath: string, absolutePath: string): ReadOutcome {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), absolutePath };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), absolutePath };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), absolutePath, encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), absolutePath, encoding: 'utf16be' };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return badByte(bytes, nul, `'${relPath}' is a binary file (NUL byte at offset ${nul})`);
   try {
     // Drops a UTF-8 BOM (ignoreBOM: false).
-    return { ok: true, text: utf8.decode(bytes), absolutePath };
+    const encoding = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf8-bom' : 'utf8';
+    return { ok: true, text: utf8.decode(bytes), absolutePath, encoding };
   } catch {
     const at = firstInvalidUtf8(bytes);
     return badByte(bytes, at, `'${relPath}' is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16)} at offset ${at})`);

@@ -4,18 +4,31 @@ import * as core from '../../github/runner.ts';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import type { Workspace } from '../../workspace/read-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
-import { writeReport } from './outputs.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
+import { writeOutputFile, type OutputPlaces } from '../../workspace/write-file.ts';
 import { codeSpan, htmlText, markdownText } from '../../report/markdown-escape.ts';
 import { basename } from 'node:path';
-import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
 const MAX_SUMMARY_DIFF = 256 * 1024;
 const MAX_FIX_SUMMARY = 384 * 1024;
 
-/** The job summary's fix section (Markdown); writes the patch when there is something to change. */
-export async function suggestFix(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): Promise<string> {
+export interface FixSuggestionRequest {
+  settings: RunSettings;
+  workspace: Workspace;
+  report: WorkspaceCheckReport;
+  /** Where the patch may be written. */
+  places: OutputPlaces;
+  /** Replaces what would show a secret (change lines, notes) with ***. */
+  redact: (text: string) => string;
+}
+
+/**
+ * The job summary's fix section (Markdown); writes the patch when there is something to change.
+ * The patch never shows a secure parameter's default (the fixer's diff replaces them with ***).
+ */
+export async function suggestFix({ settings, workspace, report, places, redact }: FixSuggestionRequest): Promise<string> {
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
   const fixed = await fixWorkspaceLoadingGrammars(
     {
@@ -28,9 +41,11 @@ export async function suggestFix(settings: RunSettings, workspace: Workspace, re
     },
     () => createSyntaxParser('bicep'),
   );
-  const diff = await unifiedDiff(fixed.files);
+  // Neither the patch nor the summary shows a secure default (a hunk whose context holds one then
+  // does not apply: `cua-guard fix` makes that change itself).
+  const diff = redact(await unifiedDiff(fixed.files, { hideSecureDefaults: true }));
   const leftAlone = fixed.files.flatMap((f) =>
-    f.notes.filter((n) => n.kind !== 'still-reported').map((n) => `- ${codeSpan(f.file, false)}: ${markdownText(formatFixNote(n))}`),
+    f.notes.filter((n) => n.kind !== 'still-reported').map((n) => `- ${codeSpan(f.file, false)}: ${markdownText(redact(formatFixNote(n)))}`),
   );
   if (diff === '' && leftAlone.length === 0) return '';
   let budget = MAX_FIX_SUMMARY;
@@ -39,11 +54,11 @@ export async function suggestFix(settings: RunSettings, workspace: Workspace, re
     out.push('', '<details><summary>🔧 Suggested fix: <code>cua-guard fix</code> has nothing to change</summary>', '');
   } else {
     const patchPath = settings.fixPatchPath;
-    writeReport(patchPath, diff);
+    writeOutputFile(patchPath, diff, places);
     core.setOutput('fix-patch', patchPath);
     core.info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
     const changes = fixed.files.flatMap((file) =>
-      file.changes.map((change) => `- ${codeSpan(`${file.file}:${change.line}`, false)} ${markdownText(change.message)}`),
+      file.changes.map((change) => `- ${codeSpan(`${file.file}:${change.line}`, false)} ${markdownText(redact(change.message))}`),
     );
     const patchName = basename(patchPath);
     out.push('', `<details><summary>🔧 Suggested fix: ${changes.length} change(s) in <code>${htmlText(patchName)}</code></summary>`, '');

@@ -16,10 +16,12 @@ import { readRunContext } from '../../github/event.ts';
 import { readActionInputs } from './input-helper.ts';
 import { lineLinker } from './github-links.ts';
 import { isUsageError } from '../../settings/usage-error.ts';
-import { secretsOfReport } from '../../secrets/report-secrets.ts';
+import { protectReport, type SecretSources } from '../../secrets/report-secrets.ts';
+import { writeOutputFile } from '../../workspace/write-file.ts';
+import type { RunSettings } from '../../settings/run-settings.ts';
 import { lazyApi } from './github-client.ts';
 import { applyOnlyChanged, changedFilesForRanking } from './scope-to-changes.ts';
-import { publishOutputs, writeReport } from './outputs.ts';
+import { outputPlaces, publishOutputs } from './outputs.ts';
 import { pathFailure, verdictFailure } from './verdict.ts';
 import { suggestFix } from './fix-suggestion.ts';
 import { publishAnnotations, publishThroughChecks } from './publish-findings.ts';
@@ -37,16 +39,18 @@ export async function run(): Promise<void> {
   try {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
-    const fullReport = await checkWorkspaceLoadingGrammars({
+    const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,
       patterns: settings.patterns,
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     });
-    // Before anything is printed: the runner masks secure parameter values and SAS tokens from here on.
-    const secrets = secretsOfReport(workspace, fullReport);
-    for (const secret of secrets) core.setSecret(secret);
+    // Before anything is printed: the runner masks what the policy registers (secrets/mask-policy.ts)
+    // from here on, and the report as shown carries no secret value (fails closed).
+    const shield = protectReport(workspace, checked, secretSources(settings));
+    for (const mask of shield.masks) core.setSecret(mask);
+    const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };
     // A templates pattern naming a file that does not exist (or lies outside the workspace) is a
     // broken gate, not a clean run: an error that fails the step whatever fail-on says.
@@ -57,17 +61,19 @@ export async function run(): Promise<void> {
     const report = scoped.report;
     const nothingChecked = report.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
 
-    publishOutputs(settings, report, pathErrors.length > 0);
+    const places = outputPlaces(settings, workspace, checked);
+    publishOutputs(settings, report, pathErrors.length > 0, places);
     const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
     // A named template that could not be checked leaves the run incomplete: SARIF says so.
     const outcome = { exitCode: failure ? 1 : 0, complete: pathErrors.length === 0 };
     if (settings.sarifPath)
-      writeReport(
+      writeOutputFile(
         settings.sarifPath,
         formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets, outcome }),
+        places,
       );
-    const fixMarkdown = settings.fix === 'suggest' ? await suggestFix(settings, workspace, report) : '';
+    const fixMarkdown = settings.fix === 'suggest' ? await suggestFix({ settings, workspace, report, places, redact: shield.redact }) : '';
 
     const findings = report.files.flatMap((f) => f.findings);
     const checks = settings.checks ? await publishThroughChecks(github, report, failure) : { published: false, notes: [], warnings: [] };
@@ -83,7 +89,9 @@ export async function run(): Promise<void> {
     let notAnnotated = 0;
     if (!checks.published) {
       const reserved = { error: (failure ? 1 : 0) + pathErrors.length, warning: warnings.length };
-      const changedFiles = scoped.changedFiles ?? (await changedFilesForRanking(findings, reserved, { ...github, token: settings.token }));
+      // A listing that already failed for only-changed is not asked for again.
+      const changedFiles =
+        scoped.changedFiles ?? (scoped.listingFailed ? undefined : await changedFilesForRanking(findings, reserved, { ...github, token: settings.token }));
       notAnnotated = publishAnnotations(findings, changedFiles, reserved);
     }
 
@@ -122,6 +130,16 @@ function reportFailure(error: unknown): void {
   const message = isUsageError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
   core.setFailed(message);
   if (!isUsageError(error) && error instanceof Error && error.stack) core.debug(error.stack);
+}
+
+/** Values from outside the repository: the token, and parameter values given inline at run time. */
+function secretSources(settings: RunSettings): SecretSources {
+  const external = settings.token ? [settings.token] : [];
+  const verification = settings.verification;
+  if (verification.kind !== 'verify' || verification.settings.parameters.kind !== 'inline') return { external };
+  const runTimeValues: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(verification.settings.parameters.values)) if ('value' in entry) runTimeValues[name] = entry.value;
+  return { external, runTimeValues };
 }
 
 function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {

@@ -1,26 +1,47 @@
 // The step's outputs and the files behind them: the JSON report, and the counts and verdict a
-// workflow reads.
+// workflow reads. Files are written only through the safe writer (src/workspace/write-file.ts).
 import * as core from '../../github/runner.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import type { WorkspaceCheckReport } from '../check-workspace.ts';
 import { formatJson } from '../../report/json.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
+import type { Workspace } from '../../workspace/read-file.ts';
+import { writeOutputFile, type OutputPlaces } from '../../workspace/write-file.ts';
+
+/**
+ * GitHub keeps at most 1 MiB of outputs per job: a longer `templates` list is not set (a matrix
+ * reading it fails visibly rather than running on part of the list); the JSON report lists them all.
+ */
+export const MAX_TEMPLATES_OUTPUT = 512 * 1024;
 
 /** `unusablePaths`: a template the templates input names cannot be checked, so the gate cannot pass. */
-export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, unusablePaths: boolean): void {
-  writeReport(settings.reportPath, formatJson(report));
+export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, unusablePaths: boolean, places: OutputPlaces): void {
+  writeOutputFile(settings.reportPath, formatJson(report), places);
   core.setOutput('result', report.counts.error > 0 || unusablePaths ? 'fail' : 'pass');
   core.setOutput('error-count', report.counts.error);
   core.setOutput('warning-count', report.counts.warning);
   core.setOutput('notice-count', report.counts.notice);
   core.setOutput('report', settings.reportPath);
-  core.setOutput('templates', JSON.stringify(report.files.map((f) => f.path)));
+  const templates = JSON.stringify(report.files.map((f) => f.path));
+  if (Buffer.byteLength(templates) <= MAX_TEMPLATES_OUTPUT) core.setOutput('templates', templates);
+  else
+    core.warning(
+      `the templates output is not set: the list of ${report.files.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`,
+    );
   if (settings.sarifPath) core.setOutput('sarif-file', settings.sarifPath);
 }
 
-/** Writes a report file, creating its folder. */
-export function writeReport(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+/**
+ * Where the action may write: the workspace and the runner's temporary folder, never over a file
+ * the check read (a template, its parameters file, a linked template, the configuration).
+ */
+export function outputPlaces(settings: RunSettings, workspace: Workspace, report: WorkspaceCheckReport): OutputPlaces {
+  const roots = [...new Set([settings.workspace, workspace.root, settings.tempDir])];
+  return {
+    roots,
+    protectedFiles: () => [
+      ...report.files.flatMap((f) => [f.path, ...(f.parametersFile ? [f.parametersFile] : []), ...f.linkedFiles].map((rel) => join(workspace.root, rel))),
+      ...(settings.config ? [settings.config.path] : []),
+    ],
+  };
 }

@@ -24,6 +24,8 @@ export interface Scoped {
   notes: string[];
   /** Warning annotations. */
   warnings: string[];
+  /** The pull request's files were asked for and could not be listed: not worth asking again. */
+  listingFailed?: boolean;
 }
 
 /** The report to publish: with only-changed on a pull request, the templates it affects; otherwise all of them. */
@@ -49,7 +51,7 @@ export async function applyOnlyChanged(settings: RunSettings, full: WorkspaceChe
     core.info(`only-changed: ${changed.reason}; every main template is checked and reported`);
     return { report: full, notes, warnings: [] };
   }
-  return { report: full, notes, warnings: [`only-changed: ${changed.reason}; every main template is checked and reported`] };
+  return { report: full, notes, warnings: [`only-changed: ${changed.reason}; every main template is checked and reported`], listingFailed: true };
 }
 
 /**

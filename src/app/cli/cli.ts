@@ -27,6 +27,7 @@ import { RULES } from '../../rules/index.ts';
 import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
+import { protectReport } from '../../secrets/report-secrets.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
@@ -136,7 +137,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io, CHECK_HELP);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : parseWarningLimit(values['max-warnings']);
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
-  const report = await checkPlan(plan, io.cwd);
+  const { report, secrets } = await checkPlan(plan, io.cwd);
   const { format, failOn } = plan.groups[0]?.settings ?? { format: 'text', failOn: 'error' };
   const verdict = checkVerdict(report, failOn, maxWarnings);
   const exitCode = verdict.exitCode;
@@ -148,9 +149,10 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     plan,
     exitCode,
     color,
+    secrets,
     hidden: report.counts.warning + report.counts.notice - (shown.counts.warning + shown.counts.notice),
   });
-  if (toFile !== undefined) writeOutputFile(toFile, output, io.cwd);
+  if (toFile !== undefined) writeOutputFile(toFile, output, { cwd: io.cwd, workspaceRoot: plan.root, report });
   else io.stdout(output);
   // The text format prints the problems itself; the others keep stdout one document.
   if (format !== 'text' || toFile !== undefined) for (const problem of report.problems) io.stderr(`cua-guard: ${visible(problem.message)}\n`);
@@ -175,6 +177,8 @@ interface FormatRequest {
   plan: CliRunPlan;
   exitCode: number;
   color: boolean;
+  /** Values no fingerprint may hash. */
+  secrets: readonly string[];
   /** Findings --quiet left out. */
   hidden: number;
 }
@@ -187,23 +191,35 @@ function formatReport(report: WorkspaceCheckReport, request: FormatRequest): str
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, { rules: RULES, workspaceRoot: plan.root, readFile, outcome: { exitCode, complete: exitCode !== EXIT_USAGE } });
+      return formatSarif(report, {
+        rules: RULES,
+        workspaceRoot: plan.root,
+        readFile,
+        secrets: request.secrets,
+        outcome: { exitCode, complete: exitCode !== EXIT_USAGE },
+      });
     case 'azure-pipelines':
       return formatAzurePipelines(report, { workspaceRoot: plan.root, failed: exitCode !== EXIT_OK });
     case 'gitlab':
-      return formatGitLab(report, { readFile });
+      return formatGitLab(report, { readFile, secrets: request.secrets });
     case 'text':
       return formatText(report, { color: request.color, displayPath: plan.displayPath, hidden: request.hidden });
   }
 }
 
-/** Checks each group with its settings; a template two groups found counts once, with the most specific configuration. */
-async function checkPlan(plan: CliRunPlan, cwd: string): Promise<WorkspaceCheckReport> {
+/**
+ * Checks each group with its settings; a template two groups found counts once, with the most
+ * specific configuration. No secret value is in what is printed: each group's report is protected
+ * (a template whose secrets cannot be established shows none), and the secrets are returned for
+ * SARIF's fingerprints.
+ */
+async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: WorkspaceCheckReport; secrets: string[] }> {
   const files = new Map<string, TemplateResult>();
   const problems: DiscoveryProblem[] = [];
+  const secrets = new Set<string>();
   let tool: WorkspaceCheckReport['tool'] | undefined;
   for (const { settings, workspace, paths } of plan.groups) {
-    const report = await checkWorkspaceLoadingGrammars({
+    const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,
@@ -213,12 +229,20 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<WorkspaceCheckR
       ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     });
+    const { report, secrets: found } = protectReport(workspace, checked);
+    for (const secret of found) secrets.add(secret);
     tool = report.tool;
     for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);
     problems.push(...report.problems);
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { tool: tool ?? { name: 'cua-guard', version: TOOL_VERSION }, files: sorted, counts: countFindings(sorted), problems: uniqueProblems(problems) };
+  const report = {
+    tool: tool ?? { name: 'cua-guard' as const, version: TOOL_VERSION },
+    files: sorted,
+    counts: countFindings(sorted),
+    problems: uniqueProblems(problems),
+  };
+  return { report, secrets: [...secrets] };
 }
 
 /** --quiet: errors only (ESLint's meaning); the exit code still counts the warnings (--max-warnings). */
@@ -277,7 +301,8 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
     for (const note of file.notes) say(`${shownPath(file.file)}: ${formatFixNote(note)}\n`);
   }
-  if (dryRun) io.stdout(await unifiedDiff(files));
+  // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
+  if (dryRun) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
   const changed = files.filter((f) => f.fixed !== f.original).length;
   const remaining = files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
