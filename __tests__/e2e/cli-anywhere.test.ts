@@ -4,7 +4,7 @@
 // bundled dist/cli.js, from folders outside the repository.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
 import { runCli } from '../support/run-dist.ts';
@@ -218,4 +218,28 @@ test('cli: new-id prints a fresh GUID first', () => {
   assert.notEqual(id, /^([0-9a-f-]{36})\n/.exec(second.stdout)?.[1]);
   assert.ok(first.stdout.includes(`"name": "pid-${id}"`));
   assert.ok(GUID.length === 36);
+});
+
+test('cli: -o writes through the safe writer: never through a symbolic link a repository planted, never over a checked template', () => {
+  const ws = createTempWorkspace();
+  const outside = createTempWorkspace('cua-guard-outside-');
+  try {
+    ws.write('azuredeploy.json', template([trackingResource()]));
+    const victim = outside.write('victim.txt', 'untouched\n');
+    symlinkSync(victim, join(ws.root, 'cua-guard.sarif'));
+    const linked = runCli(['check', '-f', 'sarif', '-o', 'cua-guard.sarif'], ws.root);
+    assert.equal(linked.status, 2);
+    assert.match(linked.stderr, /cua-guard\.sarif/);
+    assert.equal(readFileSync(victim, 'utf8'), 'untouched\n');
+    const overTemplate = runCli(['check', '-f', 'json', '-o', 'azuredeploy.json'], ws.root);
+    assert.equal(overTemplate.status, 2);
+    assert.match(readFileSync(join(ws.root, 'azuredeploy.json'), 'utf8'), /"resources"/);
+    // A file the user names outside the repository is written there.
+    const elsewhere = runCli(['check', '-f', 'json', '-o', join(outside.root, 'reports/cua.json')], ws.root);
+    assert.equal(elsewhere.status, 0, elsewhere.stderr);
+    assert.equal(JSON.parse(readFileSync(join(outside.root, 'reports/cua.json'), 'utf8')).files.length, 1);
+  } finally {
+    ws.dispose();
+    outside.dispose();
+  }
 });
