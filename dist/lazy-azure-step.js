@@ -28444,6 +28444,8 @@ function analyze(name3, strictNames) {
   const fullyKnown = typeof name3 === "string";
   const parts = partsOf2(name3);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
+  const placeholder = placeholderIn(parts);
+  if (placeholder !== void 0) return invalid({ kind: "placeholder", text: placeholder });
   const lengthProblem = describeLengthProblem(name3, parts, fullyKnown);
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
@@ -28485,7 +28487,8 @@ function analyzeAfterGuid(guid, rest, context3) {
   const { display, fullyKnown, strictNames } = context3;
   const trackingId = guid.toLowerCase();
   if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
-  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
+  if (fullyKnown && rest.toLowerCase() === PARTNER_CENTER_END)
+    return { display, form: "partner-center", trackingId: `${trackingId}${PARTNER_CENTER_END}`, fullyKnown };
   const suffix = fullyKnown ? rest : `${rest}${describeString(context3.name).slice(4 + guid.length + rest.length)}`;
   if (rest !== "" && !rest.startsWith("-")) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "suffix-without-dash", text: rest.slice(0, 12) } };
@@ -28560,9 +28563,26 @@ function explainBadId(text, complete, endsAsPartnerCenter) {
 function guidAttemptText(text) {
   return text.split("-").slice(0, GUID_GROUPS.length).join("-");
 }
+function partnerCenterCounterpart(id) {
+  return id.endsWith(PARTNER_CENTER_END) ? id.slice(0, -PARTNER_CENTER_END.length) : `${id}${PARTNER_CENTER_END}`;
+}
+var PLACEHOLDER = /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|(?<![0-9a-f])0{8}-0{4}-0{4}-0{4}-0{12}(?![0-9a-f])|x{8}-x{4}-x{4}-x{4}-x{12}/i;
+function placeholderIn(parts) {
+  for (const part of parts) {
+    if (typeof part !== "string") continue;
+    const match = PLACEHOLDER.exec(part);
+    if (match) return match[0].length > 60 ? `${match[0].slice(0, 57)}\u2026` : match[0];
+  }
+  return void 0;
+}
 
 // src/model/linked-templates.ts
 init_node_path();
+
+// src/model/link-roots.ts
+init_node_path();
+
+// src/model/linked-templates.ts
 function redactQuery(uri2) {
   const at = uri2.indexOf("?");
   return at === -1 ? uri2 : `${uri2.slice(0, at)}?\u2026`;
@@ -28574,6 +28594,7 @@ function toJsonPointer(path) {
 }
 
 // src/model/template-model.ts
+init_node_path();
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
 function isDeploymentType(type) {
@@ -28795,6 +28816,7 @@ var messages = {
   missing: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
   missingUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'; {{count}} top-level deployment name(s) could not be resolved and might be it",
   misplaced: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings)",
+  partnerCenterAddsId: "the Marketplace package's main template has no tracking deployment; Partner Center adds one when the package is uploaded for an Azure application plan (marketplace-packages: partner-center-adds-id)",
   misplacedUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings); {{count}} top-level deployment name(s) could not be resolved and might be it"
 };
 var NO_TRACKING_ID = "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)";
@@ -28805,6 +28827,8 @@ var cua001 = {
     description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
     help: [
       "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
+      "",
+      "Not reported on a template that only defines or only deploys a managed application (`Microsoft.Solutions/applicationDefinitions`, `Microsoft.Solutions/applications`): it is not a solution template. In a Marketplace Azure application package (`mainTemplate.json` with `createUiDefinition.json` beside it) it is a notice instead with `marketplace-packages: partner-center-adds-id`, since Partner Center adds a tracking id when the package is uploaded for an Azure application plan; the default stays an error, because this gate exists to block pull requests that lose the tracking resource.",
       "",
       '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
       "",
@@ -28825,6 +28849,17 @@ var cua001 = {
   check({ model, candidates, settings, report: report2 }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     if ((model.main.origin?.unread.length ?? 0) > 0) return;
+    if (model.kind !== "solution") return;
+    if (model.marketplacePackage && settings.marketplacePackages === "partner-center-adds-id" && candidates.length === 0) {
+      const hasKey = "resources" in model.main.root;
+      report2({
+        messageId: "partnerCenterAddsId",
+        severity: "notice",
+        at: { file: model.main.file, path: hasKey ? ["resources"] : [], at: hasKey ? "key" : "value" },
+        notFixable: "Partner Center adds the tracking id on upload"
+      });
+      return;
+    }
     const unresolved = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
@@ -28964,26 +28999,15 @@ function isGuid(text) {
 }
 
 // src/rules/name-repair.ts
-var NIL_GUID = "00000000-0000-0000-0000-000000000000";
 function repairInvalidName(candidate, context3) {
   const raw = literalName(candidate, context3.model);
   if (typeof raw !== "string") return raw;
+  if (candidate.name.problem?.kind === "placeholder") return renameToGivenId(candidate, raw, "it held a placeholder", context3);
   const repaired = repairLiteralName(raw, context3.settings.trackingIds, context3.settings.strictNames);
   if (repaired.name !== void 0)
     return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, "it was invalid", context3);
   return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
-}
-function repairUnregisteredId(candidate, context3) {
-  const raw = literalName(candidate, context3.model);
-  if (typeof raw !== "string") return raw;
-  const id = candidate.name.trackingId ?? "";
-  const given = context3.settings.trackingIds[0];
-  if (id === NIL_GUID && given !== void 0 && given !== NIL_GUID) {
-    return { fix: rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`) };
-  }
-  if (context3.settings.trackingIds.includes(id)) return { notFixable: `${id} is registered` };
-  return renameToGivenId(candidate, raw, `${id} is not registered`, context3);
 }
 function literalName(candidate, model) {
   const raw = candidate.entry.resource["name"];
@@ -29082,6 +29106,7 @@ var PROBLEM_TEXTS = {
   tooLongAtLeast: "it is at least {{length}} characters long; deployment names allow at most {{max}}",
   tooLongCounting: "it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}",
   badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
+  placeholder: "'{{text}}' is a placeholder, not a tracking id: put the id registered for the offer in Partner Center here",
   prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
   noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
   ...BAD_ID_TEXTS,
@@ -29107,6 +29132,8 @@ function problemMessage(name3, problem) {
     }
     case "bad-character":
       return { key: "badCharacter", data: { char: problem.char } };
+    case "placeholder":
+      return { key: "placeholder", data: { text: problem.text } };
     case "prefix-case":
       return { key: "prefixCase", data: { prefix: problem.prefix } };
     case "no-prefix":
@@ -29201,7 +29228,10 @@ var cua003 = {
 // src/rules/cua004-tracking-in-nested-template.ts
 var messages4 = {
   nested: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
-  child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources"
+  child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources",
+  // With a top-level one already there, moving this one would make two (CUA002): remove it instead.
+  nestedBesideTopLevel: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes the one the main template deploys at the top level, which it already has: remove this one",
+  childBesideTopLevel: "tracking deployment '{{name}}' is a child resource; the main template already deploys one at the top level: remove this one"
 };
 var cua004 = {
   meta: {
@@ -29229,20 +29259,24 @@ var cua004 = {
     notFixable: "fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none"
   },
   check({ candidates, report: report2 }) {
+    const hasTopLevel = topLevelTrackingDeployments(candidates).length > 0;
     for (const candidate of candidates) {
       if (!candidate.isDeployment) continue;
       const { entry } = candidate;
       const name3 = truncate(candidate.name.display);
       const at = propertyRef(entry, "name");
-      if (entry.placement === "nested-inline") report2({ messageId: "nested", data: { name: name3, chain: describeChain(entry) }, at, resource: entry });
-      else if (entry.placement === "child") report2({ messageId: "child", data: { name: name3 }, at, resource: entry });
+      if (entry.placement === "nested-inline")
+        report2({ messageId: hasTopLevel ? "nestedBesideTopLevel" : "nested", data: { name: name3, chain: describeChain(entry) }, at, resource: entry });
+      else if (entry.placement === "child") report2({ messageId: hasTopLevel ? "childBesideTopLevel" : "child", data: { name: name3 }, at, resource: entry });
     }
   }
 };
 
 // src/rules/cua005-tracking-in-linked-template.ts
 var messages5 = {
-  linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it"
+  linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it",
+  // With a top-level one already there, moving this one would make two (CUA002): remove it instead.
+  linkedBesideTopLevel: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; the main template already deploys one at the top level: remove this one"
 };
 var cua005 = {
   meta: {
@@ -29269,11 +29303,12 @@ var cua005 = {
     notFixable: "fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none"
   },
   check({ model, candidates, report: report2 }) {
+    const hasTopLevel = topLevelTrackingDeployments(candidates).length > 0;
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
       const { entry } = candidate;
       report2({
-        messageId: "linked",
+        messageId: hasTopLevel ? "linkedBesideTopLevel" : "linked",
         data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
         at: propertyRef(entry, "name"),
         resource: entry
@@ -29491,19 +29526,21 @@ var messages9 = {
   unregistered: `tracking deployment '{{name}}' uses id {{id}}, which is not the registered id {{registered}}${CONSEQUENCE}`,
   unregisteredOfMany: `tracking deployment '{{name}}' uses id {{id}}, which is not any of the {{count}} registered ids${CONSEQUENCE}`,
   unregisteredIds: `tracking deployment '{{name}}' uses ids {{ids}}, which are not the registered id {{registered}}${CONSEQUENCE}`,
-  unregisteredIdsOfMany: `tracking deployment '{{name}}' uses ids {{ids}}, which are not any of the {{count}} registered ids${CONSEQUENCE}`
+  unregisteredIdsOfMany: `tracking deployment '{{name}}' uses ids {{ids}}, which are not any of the {{count}} registered ids${CONSEQUENCE}`,
+  partnerCenterSuffix: "tracking deployment '{{name}}' uses id {{id}}, but the registered id is {{registered}}: they differ only by the '-partnercenter' suffix, and Partner Center attributes usage only to the id exactly as it shows it"
 };
 var cua009 = {
   meta: {
     id: "CUA009",
     name: "unregistered-tracking-id",
     description: "The tracking id is not one of the ids registered in tracking-ids",
-    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`.\nFailing: the same input and `"name": "pid-00000000-0000-0000-0000-000000000000"`.\n\n`cua-guard fix` replaces the all-zero placeholder GUID in a literal name with the given id, and renames a literal name with an unregistered id to `pid-<given id>` (keeping a landing-zone suffix) when exactly one id is given and the template has one top-level tracking deployment.',
+    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one. Ids match as Partner Center shows them\n(`<GUID>`, `<GUID>-partnercenter` or `<id>-partnercenter`; with or without `pid-`, any case); an id that\ndiffers from a registered one only by the `-partnercenter` suffix is reported with a message that says so.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`;\n`tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter` and `"name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.\nFailing: the first input and `"name": "pid-9d2b7c1e-5a4f-4e3d-8c2b-1a0f9e8d7c6b"`, or `"name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.\n\n`cua-guard fix` never renames a well-formed id: in a repository of several products it may be another product\'s.',
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages9
+    messages: messages9,
+    notFixable: "fix never renames a well-formed tracking id: it may be another product's"
   },
-  check({ model, candidates, settings, report: report2 }) {
+  check({ candidates, settings, report: report2 }) {
     const registeredIds = settings.trackingIds;
     const [only] = registeredIds;
     if (only === void 0) return;
@@ -29517,10 +29554,14 @@ var cua009 = {
       const ids = [...unregistered];
       const name3 = truncate(candidate.name.display);
       const many = registeredIds.length > 1;
-      const fix = repairUnregisteredId(candidate, { model, candidates, settings });
       const at = propertyRef(candidate.entry, "name");
-      const common = { at, resource: candidate.entry, ...fix };
-      if (ids.length === 1) report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name: name3, id: ids[0] ?? "", ...registered }, ...common });
+      const common = { at, resource: candidate.entry };
+      const [id] = ids;
+      const counterpart = ids.length === 1 && id !== void 0 ? partnerCenterCounterpart(id) : void 0;
+      if (id !== void 0 && counterpart !== void 0 && registeredIds.includes(counterpart))
+        report2({ messageId: "partnerCenterSuffix", data: { name: name3, id, registered: counterpart }, ...common });
+      else if (ids.length === 1)
+        report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name: name3, id: ids[0] ?? "", ...registered }, ...common });
       else report2({ messageId: many ? "unregisteredIdsOfMany" : "unregisteredIds", data: { name: name3, ids: ids.join(", "), ...registered }, ...common });
     }
   }
@@ -30068,6 +30109,7 @@ var cua016 = {
 // src/rules/cua017-linked-template-not-checked.ts
 var messages17 = {
   remote: "{{problem}}; a tracking resource inside it would not be seen",
+  remoteHost: "{{count}} linked templates on {{host}} are remote and were not fetched ({{urls}}); a tracking resource inside them would not be seen",
   "outside-workspace": "{{problem}}; a tracking resource inside it would not be seen",
   unresolved: "{{problem}}; a tracking resource inside it would not be seen",
   missing: "{{problem}}; a tracking resource inside it would not be seen"
@@ -30079,6 +30121,8 @@ var cua017 = {
     description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
     help: [
       "A linked template could not be checked: it is remote (`https://\u2026`), outside the workspace, missing, or its path is not known before deployment. A tracking resource inside it would not be seen.",
+      "",
+      'Links into this repository are followed whatever their form: `relativePath`; a `uri` built from the template\'s own location, `_artifactsLocation` or any other base parameter or variable; this repository\'s own GitHub URLs (`raw.githubusercontent.com/<owner>/<repo>/<ref>/\u2026`, `github.com/<owner>/<repo>/raw/<ref>/\u2026`, any ref mapped to the checked-out tree); URL prefixes the configuration maps to folders (`"links": { "https://example.blob.core.windows.net/templates/": "src/templates/" }`); and, when the path is not found beside the template, the one repository file that ends with it. One notice is given per distinct target per main template, remote ones one per host.',
       "",
       'Keep linked templates in the repository and link them with `relativePath` so they can be checked, or verify the remote template yourself. Once it is verified, suppress the finding on the linking deployment: `"metadata": { "cua-guard": { "ignore": ["CUA017"], "reason": "\u2026" } }`.',
       "",
@@ -30097,15 +30141,24 @@ var cua017 = {
     notFixable: "fix does not read remote templates"
   },
   check({ model, report: report2 }) {
+    const groups = /* @__PURE__ */ new Map();
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
-      report2({
-        messageId: note.kind,
-        data: { problem: note.message },
-        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
-        // The linking deployment's metadata.cua-guard.ignore can suppress it.
-        ...note.deployment ? { resource: note.deployment } : {}
-      });
+      const key = note.remote ? `remote ${note.remote.host}` : `${note.kind} ${note.message}`;
+      const group = groups.get(key);
+      if (group) group.push(note);
+      else groups.set(key, [note]);
+    }
+    for (const notes of groups.values()) {
+      const [first] = notes;
+      const kind = first.kind;
+      const at = { file: first.from.file, path: [...first.from.path, "properties", "templateLink"], at: "value" };
+      const resource = first.deployment ? { resource: first.deployment } : {};
+      const urls = [...new Set(notes.map((n) => n.remote?.url ?? n.message))];
+      if (first.remote && urls.length > 1) {
+        const shown = urls.length > 3 ? `${urls.slice(0, 3).join(", ")} and ${urls.length - 3} more` : urls.join(", ");
+        report2({ messageId: "remoteHost", data: { count: urls.length, host: first.remote.host, urls: shown }, at, ...resource });
+      } else report2({ messageId: kind, data: { problem: first.message }, at, ...resource });
     }
   }
 };
@@ -57666,6 +57719,9 @@ init_node_path();
 
 // src/workspace/discover.ts
 init_node_fs();
+init_node_path();
+
+// src/workspace/workspace-files.ts
 init_node_path();
 
 // src/workspace/parameter-files.ts

@@ -3617,6 +3617,72 @@ var posix = /* @__PURE__ */ (() => m2.posix)();
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
+// src/parse/text-position.ts
+var LineIndex = class {
+  text;
+  /** Offsets where lines start, ascending; complete up to `scanned`. */
+  starts = [0];
+  /** Every line start at or before this offset is in `starts`. */
+  scanned = 0;
+  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
+  nextReturn = -1;
+  constructor(text) {
+    this.text = text;
+  }
+  positionAt(offset) {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    this.indexUpTo(clamped);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+  /**
+   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
+   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
+   * In a file without \r (most), the \r search runs once and finds none.
+   */
+  indexUpTo(offset) {
+    const text = this.text;
+    while (this.scanned <= offset) {
+      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
+        const found = text.indexOf("\r", this.scanned);
+        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
+      }
+      const newline = text.indexOf("\n", this.scanned);
+      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
+      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
+        this.starts.push(this.nextReturn + 1);
+        this.scanned = this.nextReturn + 1;
+      } else if (end !== Number.POSITIVE_INFINITY) {
+        this.starts.push(end + 1);
+        this.scanned = end + 1;
+      } else {
+        this.scanned = Number.POSITIVE_INFINITY;
+      }
+    }
+  }
+};
+
+// src/parse/template-source.ts
+function createTemplateSource(file, text, root, origin) {
+  return { file, text, root, lines: new LineIndex(text), ...origin ? { origin } : {} };
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/parse/schema-kind.ts
+var DEPLOYMENT_TEMPLATE_SCHEMA = /\/(?:subscription|managementGroup|tenant)?deploymentTemplate\.json/i;
+function isDeploymentTemplateSchema(schema) {
+  return typeof schema === "string" && DEPLOYMENT_TEMPLATE_SCHEMA.test(schema);
+}
+
 // src/workspace/read-file.ts
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function workspaceRelative(workspace, absolute) {
@@ -3751,207 +3817,6 @@ function describeError(code, error) {
 }
 function formatBytes(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
-}
-
-// src/workspace/discover.ts
-var DEFAULT_TEMPLATE_PATTERNS = [
-  "**/mainTemplate.json",
-  "**/azuredeploy.json",
-  "**/prereq.azuredeploy.json",
-  "**/main.bicep",
-  "**/mainTemplate.bicep",
-  "**/azuredeploy.bicep"
-];
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
-var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
-function discoverTemplates(workspace, request = {}) {
-  const problems = [];
-  const patterns = classifyPatterns(workspace, request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
-  const matcher = compile(patterns);
-  const found = /* @__PURE__ */ new Set();
-  const matched = [];
-  const roots = request.paths?.length ? request.paths : [workspace.root];
-  const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
-  let searched = false;
-  const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
-  for (const given of roots) {
-    const absolute = resolve(base, given);
-    const rel = workspaceRelative(workspace, absolute);
-    if (rel === void 0) {
-      problems.push({ path: given, kind: "named-path", message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
-      continue;
-    }
-    let kind;
-    try {
-      const stat = statSync(absolute);
-      kind = stat.isFile() ? "file" : stat.isDirectory() ? "folder" : "other";
-    } catch {
-      problems.push({ path: given, kind: "named-path", message: `'${given}' does not exist` });
-      continue;
-    }
-    if (kind === "file") found.add(rel);
-    else if (kind === "folder" && !insideWorkspace(workspace, absolute))
-      problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
-    else if (kind === "folder") {
-      searched = true;
-      const before = matched.length;
-      const literals = patterns.literalFiles.filter((file) => rel === "" || file.startsWith(`${rel}/`));
-      for (const file of literals) if (!matcher.exclude(file)) matched.push(file);
-      if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
-      const added = matched.slice(before).filter((file) => !matcher.exclude(file));
-      for (const file of added) found.add(file);
-      if (named2 && added.length === 0) {
-        problems.push({
-          path: given,
-          kind: "named-path",
-          message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`
-        });
-      }
-    } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
-  }
-  if (searched) problems.push(...unmatchedGlobs(patterns, matched));
-  return { templates: [...found].sort(), problems: [...patterns.problems, ...problems] };
-}
-function classifyPatterns(workspace, raw) {
-  const set = { literalFiles: [], globs: [], excludes: [], problems: [] };
-  for (const pattern of raw.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("#"))) {
-    if (pattern.startsWith("!")) {
-      set.excludes.push(atAnyDepth(pattern.slice(1)));
-      continue;
-    }
-    const explicit = !DEFAULT_TEMPLATE_PATTERNS.includes(pattern);
-    const slashed = pattern.replace(/\\/g, "/");
-    const anchored = slashed.startsWith("./") || slashed.startsWith("/");
-    const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
-    if (path === void 0 || path === ".." || path.startsWith("../")) {
-      set.problems.push({
-        path: pattern,
-        kind: "named-path",
-        message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read`
-      });
-      continue;
-    }
-    const pathLike = explicit && (anchored || path.includes("/"));
-    if (pathLike && isFileInside(workspace, path)) {
-      set.literalFiles.push(path);
-    } else if (pathLike && !GLOB_SYNTAX.test(path)) {
-      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' names ${describeMissing(workspace, path)}` });
-    } else {
-      set.globs.push({ given: pattern, glob: anchored ? path : atAnyDepth(path), explicit });
-    }
-  }
-  return set;
-}
-function atAnyDepth(pattern) {
-  const body = pattern.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-  return body.includes("/") ? body : `**/${body}`;
-}
-function relativeToRoot(workspace, pattern) {
-  if (pattern.startsWith("/") || isAbsolute(pattern)) return workspaceRelative(workspace, resolve(pattern));
-  const path = posix.normalize(pattern);
-  return path === "." ? "" : path;
-}
-function isFileInside(workspace, path) {
-  return statOf(join(workspace.root, path))?.isFile() === true;
-}
-function statOf(path) {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return void 0;
-  }
-}
-function describeMissing(workspace, path) {
-  if (statOf(join(workspace.root, path))?.isDirectory()) {
-    return `a folder, not a template file: write '${path === "" ? "" : `${path}/`}**/*.json' to take every JSON file in it`;
-  }
-  return "a file that does not exist";
-}
-function describeIncludes(patterns) {
-  const globs = patterns.globs.map((g) => g.given);
-  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
-}
-function unmatchedGlobs(patterns, matched) {
-  const options = { nocase: true, dot: true };
-  return patterns.globs.filter((g) => g.explicit).filter((g) => {
-    const test = fileNameMatcher([g.glob]) ?? matchingLineBreaks((0, import_picomatch.default)(g.glob, options));
-    return !matched.some(test);
-  }).map((g) => ({ path: g.given, kind: "no-match", message: `templates pattern '${g.given}' matches no file` }));
-}
-function compile(patterns) {
-  const options = { nocase: true, dot: true };
-  const includes = patterns.globs.map((g) => g.glob);
-  return {
-    include: includes.length ? fileNameMatcher(includes) ?? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
-    exclude: patterns.excludes.length ? matchingLineBreaks((0, import_picomatch.default)(patterns.excludes, options)) : () => false
-  };
-}
-function fileNameMatcher(patterns) {
-  const names = /* @__PURE__ */ new Set();
-  for (const pattern of patterns) {
-    const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name === void 0) return void 0;
-    names.add(name.toLowerCase());
-  }
-  return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
-}
-function matchingLineBreaks(match) {
-  return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
-}
-function insideWorkspace(workspace, absolute) {
-  try {
-    return workspaceRelative(workspace, realpathSync.native(absolute)) !== void 0;
-  } catch {
-    return false;
-  }
-}
-function linksToOutsideFolder(workspace, absolute) {
-  try {
-    return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
-  } catch {
-    return false;
-  }
-}
-function walk(workspace, start, matcher, matched, problems) {
-  const stack = [start];
-  while (stack.length > 0) {
-    const folder = stack.pop();
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-      problems.push({
-        path: workspaceRelative(workspace, folder) ?? folder,
-        kind: "skipped",
-        message: `cannot list folder: ${error.code ?? String(error)}`
-      });
-      continue;
-    }
-    for (const entry of entries) {
-      const absolute = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
-        continue;
-      }
-      const rel = workspaceRelative(workspace, absolute);
-      if (rel === void 0) continue;
-      if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
-        problems.push({ path: rel, kind: "skipped", message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
-        continue;
-      }
-      if (!matcher.include(rel)) continue;
-      if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
-      else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: "skipped", message: `'${rel}' is not a regular file and was not read` });
-    }
-  }
-}
-function realFolder(folder) {
-  try {
-    return realpathSync.native(resolve(folder));
-  } catch {
-    return resolve(folder);
-  }
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -5572,67 +5437,336 @@ function printable(s) {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-// src/parse/text-position.ts
-var LineIndex = class {
-  text;
-  /** Offsets where lines start, ascending; complete up to `scanned`. */
-  starts = [0];
-  /** Every line start at or before this offset is in `starts`. */
-  scanned = 0;
-  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
-  nextReturn = -1;
-  constructor(text) {
-    this.text = text;
-  }
-  positionAt(offset) {
-    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
-    this.indexUpTo(clamped);
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((starts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
+// src/workspace/workspace-files.ts
+function createWorkspaceFiles(workspace) {
+  const reads = /* @__PURE__ */ new Map();
+  const parses = /* @__PURE__ */ new Map();
+  const key = (file) => posix.normalize(file.replace(/\\/g, "/"));
+  const read = (file) => {
+    const k = key(file);
+    let outcome = reads.get(k);
+    if (outcome === void 0) {
+      outcome = readWorkspaceFile(workspace, k);
+      reads.set(k, outcome);
     }
-    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
-  }
-  /**
-   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
-   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
-   * In a file without \r (most), the \r search runs once and finds none.
-   */
-  indexUpTo(offset) {
-    const text = this.text;
-    while (this.scanned <= offset) {
-      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
-        const found = text.indexOf("\r", this.scanned);
-        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
+    return outcome;
+  };
+  return {
+    workspace,
+    read,
+    parse(file) {
+      const k = key(file);
+      let parsed = parses.get(k);
+      if (parsed === void 0) {
+        const outcome = read(k);
+        parsed = outcome.ok ? parseTemplateText(outcome.text) : outcome;
+        parses.set(k, parsed);
       }
-      const newline = text.indexOf("\n", this.scanned);
-      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
-      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
-        this.starts.push(this.nextReturn + 1);
-        this.scanned = this.nextReturn + 1;
-      } else if (end !== Number.POSITIVE_INFINITY) {
-        this.starts.push(end + 1);
-        this.scanned = end + 1;
-      } else {
-        this.scanned = Number.POSITIVE_INFINITY;
-      }
+      return parsed;
+    },
+    text(file) {
+      const outcome = read(file);
+      return outcome.ok ? outcome.text : void 0;
+    },
+    release(file) {
+      parses.delete(key(file));
     }
-  }
-};
-
-// src/parse/template-source.ts
-function createTemplateSource(file, text, root, origin) {
-  return { file, text, root, lines: new LineIndex(text), ...origin ? { origin } : {} };
+  };
 }
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+
+// src/workspace/discover.ts
+var DEFAULT_TEMPLATE_PATTERNS = [
+  "**/mainTemplate.json",
+  "**/azuredeploy.json",
+  "**/prereq.azuredeploy.json",
+  "**/main.bicep",
+  "**/mainTemplate.bicep",
+  "**/azuredeploy.bicep"
+];
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
+function discoverTemplates(workspace, request = {}) {
+  const problems = [];
+  const patterns = classifyPatterns(workspace, request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
+  const byDefault = patterns.literalFiles.length === 0 && patterns.globs.every((g) => !g.explicit);
+  const matcher = compile(patterns);
+  const found = /* @__PURE__ */ new Map();
+  const matched = [];
+  const walked = { json: [], byExtension: {} };
+  const roots = request.paths?.length ? request.paths : [workspace.root];
+  const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  let searched = false;
+  const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
+  for (const given of roots) {
+    const absolute = resolve(base, given);
+    const rel = workspaceRelative(workspace, absolute);
+    if (rel === void 0) {
+      problems.push({ path: given, kind: "named-path", message: `'${given}' is outside the workspace (${workspace.root}) and was not read` });
+      continue;
+    }
+    let kind;
+    try {
+      const stat = statSync(absolute);
+      kind = stat.isFile() ? "file" : stat.isDirectory() ? "folder" : "other";
+    } catch {
+      problems.push({ path: given, kind: "named-path", message: `'${given}' does not exist` });
+      continue;
+    }
+    if (kind === "file") found.set(rel, "named");
+    else if (kind === "folder" && !insideWorkspace(workspace, absolute))
+      problems.push({ path: given, kind: "named-path", message: `'${given}' is a link to a folder outside the workspace and was not searched` });
+    else if (kind === "folder") {
+      searched = true;
+      const before = matched.length;
+      const literals = patterns.literalFiles.filter((file) => rel === "" || file.startsWith(`${rel}/`));
+      for (const file of literals) if (!matcher.exclude(file)) matched.push(file);
+      if (patterns.globs.length > 0) problems.push(...walk(workspace, absolute, matcher, matched, walked));
+      const added = matched.slice(before).filter((file) => !matcher.exclude(file));
+      for (const file of added) if (!found.has(file)) found.set(file, byDefault ? "name" : "named");
+      if (byDefault) {
+        const inFolder = walked.json.filter((file) => (rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
+        for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), inFolder, found, walked)) added.push(file);
+      }
+      if (named2 && added.length === 0) {
+        problems.push({
+          path: given,
+          kind: "named-path",
+          message: byDefault ? `'${given}' holds no ARM template (${describeInventory(inventoryOf(walked))})` : `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`
+        });
+      }
+    } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
+  }
+  if (searched) problems.push(...unmatchedGlobs(patterns, matched));
+  const templates = [...found.keys()].sort();
+  return {
+    templates,
+    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? "bicep" : "arm-template", by: found.get(path) ?? "named" })),
+    problems: [...patterns.problems, ...problems],
+    jsonFiles: [...new Set(walked.json)].sort(),
+    inventory: inventoryOf(walked)
+  };
+}
+function inventoryOf(walked) {
+  return { byExtension: walked.byExtension, otherJson: walked.otherJson ?? 0 };
+}
+var TEMPLATE_SCHEMA_TEXT = /deploymentTemplate\.json/i;
+function templatesByContent(files, candidates, found, walked) {
+  const added = [];
+  let otherJson = 0;
+  for (const file of candidates) {
+    if (found.has(file)) continue;
+    const read = files.read(file);
+    if (!read.ok || !TEMPLATE_SCHEMA_TEXT.test(read.text)) {
+      otherJson++;
+      continue;
+    }
+    const parsed = files.parse(file);
+    if (parsed.ok && isRecord(parsed.value) && isDeploymentTemplateSchema(parsed.value["$schema"]) && parsed.value["resources"] !== void 0) {
+      found.set(file, "content");
+      added.push(file);
+    } else otherJson++;
+  }
+  walked.otherJson = (walked.otherJson ?? 0) + otherJson;
+  return added;
+}
+function describeInventory(inventory) {
+  const parts = [];
+  const counts = Object.entries(inventory.byExtension).filter(([extension]) => extension !== ".json" && extension !== "").sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [extension, count] of counts.slice(0, 4)) parts.push(`${count} ${extension} file${count === 1 ? "" : "s"}`);
+  if (inventory.otherJson > 0)
+    parts.push(`${inventory.otherJson} JSON file${inventory.otherJson === 1 ? "" : "s"} that ${inventory.otherJson === 1 ? "is" : "are"} not an ARM template`);
+  const rest = counts.slice(4).reduce((sum, [, count]) => sum + count, 0);
+  if (rest > 0) parts.push(`${rest} other file${rest === 1 ? "" : "s"}`);
+  return parts.length === 0 ? "no files" : parts.join(", ");
+}
+function classifyPatterns(workspace, raw) {
+  const set = { literalFiles: [], globs: [], excludes: [], problems: [] };
+  for (const pattern of raw.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("#"))) {
+    if (pattern.startsWith("!")) {
+      set.excludes.push(atAnyDepth(pattern.slice(1)));
+      continue;
+    }
+    const explicit = !DEFAULT_TEMPLATE_PATTERNS.includes(pattern);
+    const slashed = pattern.replace(/\\/g, "/");
+    const anchored = slashed.startsWith("./") || slashed.startsWith("/");
+    const path = anchored ? relativeToRoot(workspace, slashed) : posix.normalize(slashed);
+    if (path === void 0 || path === ".." || path.startsWith("../")) {
+      set.problems.push({
+        path: pattern,
+        kind: "named-path",
+        message: `templates pattern '${pattern}' points outside the workspace (${workspace.root}); nothing outside it is read`
+      });
+      continue;
+    }
+    const pathLike = explicit && (anchored || path.includes("/"));
+    if (pathLike && isFileInside(workspace, path)) {
+      set.literalFiles.push(path);
+    } else if (pathLike && !GLOB_SYNTAX.test(path)) {
+      set.problems.push({ path: pattern, kind: "named-path", message: `templates pattern '${pattern}' names ${describeMissing(workspace, path)}` });
+    } else {
+      set.globs.push({ given: pattern, glob: anchored ? path : atAnyDepth(path), explicit });
+    }
+  }
+  return set;
+}
+function atAnyDepth(pattern) {
+  const body = pattern.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return body.includes("/") ? body : `**/${body}`;
+}
+function relativeToRoot(workspace, pattern) {
+  if (pattern.startsWith("/") || isAbsolute(pattern)) return workspaceRelative(workspace, resolve(pattern));
+  const path = posix.normalize(pattern);
+  return path === "." ? "" : path;
+}
+function isFileInside(workspace, path) {
+  return statOf(join(workspace.root, path))?.isFile() === true;
+}
+function statOf(path) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
+function describeMissing(workspace, path) {
+  if (statOf(join(workspace.root, path))?.isDirectory()) {
+    return `a folder, not a template file: write '${path === "" ? "" : `${path}/`}**/*.json' to take every JSON file in it`;
+  }
+  return "a file that does not exist";
+}
+function describeIncludes(patterns) {
+  const globs = patterns.globs.map((g) => g.given);
+  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
+  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
+}
+function unmatchedGlobs(patterns, matched) {
+  const options = { nocase: true, dot: true };
+  return patterns.globs.filter((g) => g.explicit).filter((g) => {
+    const test = fileNameMatcher([g.glob]) ?? matchingLineBreaks((0, import_picomatch.default)(g.glob, options));
+    return !matched.some(test);
+  }).map((g) => ({ path: g.given, kind: "no-match", message: `templates pattern '${g.given}' matches no file` }));
+}
+function compile(patterns) {
+  const options = { nocase: true, dot: true };
+  const includes = patterns.globs.map((g) => g.glob);
+  return {
+    include: includes.length ? fileNameMatcher(includes) ?? matchingLineBreaks((0, import_picomatch.default)(includes, options)) : () => false,
+    exclude: patterns.excludes.length ? matchingLineBreaks((0, import_picomatch.default)(patterns.excludes, options)) : () => false
+  };
+}
+function fileNameMatcher(patterns) {
+  const names = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
+    if (name === void 0) return void 0;
+    names.add(name.toLowerCase());
+  }
+  return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
+}
+function matchingLineBreaks(match) {
+  return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
+}
+function insideWorkspace(workspace, absolute) {
+  try {
+    return workspaceRelative(workspace, realpathSync.native(absolute)) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function linksToOutsideFolder(workspace, absolute) {
+  try {
+    return statSync(absolute).isDirectory() && !insideWorkspace(workspace, absolute);
+  } catch {
+    return false;
+  }
+}
+function walk(workspace, start, matcher, matched, walked) {
+  const problems = [];
+  const stack = [start];
+  while (stack.length > 0) {
+    const folder = stack.pop();
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      problems.push({
+        path: workspaceRelative(workspace, folder) ?? folder,
+        kind: "skipped",
+        message: `cannot list folder: ${error.code ?? String(error)}`
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      const absolute = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(absolute);
+        continue;
+      }
+      const rel = workspaceRelative(workspace, absolute);
+      if (rel === void 0) continue;
+      if (entry.isSymbolicLink() && linksToOutsideFolder(workspace, absolute)) {
+        problems.push({ path: rel, kind: "skipped", message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
+        continue;
+      }
+      const included = matcher.include(rel);
+      if (walked && (entry.isFile() || entry.isSymbolicLink())) noteWalked(walked, rel);
+      if (!included) continue;
+      if (entry.isSymbolicLink() && !matcher.exclude(rel)) {
+        const dangling = danglingTarget(absolute);
+        if (dangling !== void 0) {
+          problems.push({ path: rel, kind: "skipped", message: `'${rel}' is a link to '${dangling}', which does not exist; it was not checked` });
+          continue;
+        }
+      }
+      if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
+      else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: "skipped", message: `'${rel}' is not a regular file and was not read` });
+    }
+  }
+  return problems;
+}
+function noteWalked(walked, rel) {
+  const name = rel.slice(rel.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : "";
+  walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
+  if (extension === ".json") walked.json.push(rel);
+}
+function danglingTarget(absolute) {
+  try {
+    if (statSync(absolute, { throwIfNoEntry: false }) !== void 0) return void 0;
+    return readlinkSync(absolute);
+  } catch {
+    return void 0;
+  }
+}
+function realFolder(folder) {
+  try {
+    return realpathSync.native(resolve(folder));
+  } catch {
+    return resolve(folder);
+  }
+}
+function suffixIndex(jsonFiles) {
+  let byName;
+  return (relative2) => {
+    if (byName === void 0) {
+      byName = /* @__PURE__ */ new Map();
+      for (const file of jsonFiles) {
+        const name2 = file.slice(file.lastIndexOf("/") + 1).toLowerCase();
+        const list = byName.get(name2);
+        if (list) list.push(file);
+        else byName.set(name2, [file]);
+      }
+    }
+    const name = relative2.slice(relative2.lastIndexOf("/") + 1).toLowerCase();
+    return (byName.get(name) ?? []).filter((file) => file === relative2 || file.endsWith(`/${relative2}`));
+  };
 }
 
 // src/workspace/linked-reader.ts
+function sourceOfParsed(file, parsed) {
+  return createTemplateSource(file, parsed.text, isRecord(parsed.value) ? parsed.value : {});
+}
 var CACHE_BUDGET = 4 * 1024 * 1024;
 function createLinkReader(workspace, budget = CACHE_BUDGET) {
   const cache = /* @__PURE__ */ new Map();
@@ -5659,14 +5793,17 @@ function sizeOf(load) {
 }
 function loadLinked(workspace, target) {
   const read = readWorkspaceFile(workspace, target);
-  if (!read.ok) {
-    const missing = read.message.includes("no such file");
-    return {
-      kind: "note",
-      note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
-    };
-  }
-  const parsed = parseTemplateText(read.text);
+  if (!read.ok) return fromFailedRead(target, read);
+  return fromParsed(target, parseTemplateText(read.text));
+}
+function fromFailedRead(target, read) {
+  const missing = read.code === "ENOENT";
+  return {
+    kind: "note",
+    note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
+  };
+}
+function fromParsed(target, parsed) {
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
     return {
@@ -5674,8 +5811,7 @@ function loadLinked(workspace, target) {
       note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` }
     };
   }
-  const root = isRecord(parsed.value) ? parsed.value : {};
-  return { kind: "file", source: createTemplateSource(target, parsed.text, root) };
+  return { kind: "file", source: sourceOfParsed(target, parsed) };
 }
 
 // src/parse/types.ts
@@ -5687,11 +5823,13 @@ function defaultParameterFile(template) {
   const stem = posix.basename(template).replace(/\.json$/i, "");
   return posix.join(dir, `${stem}.parameters.json`);
 }
-function loadParameterValues(workspace, template, explicit) {
+function loadParameterValues(from, template, explicit) {
+  const files = "read" in from ? from : void 0;
+  const workspace = files?.workspace ?? from;
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
   if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
-  const read = readWorkspaceFile(workspace, candidate);
+  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
   if (!read.ok) return { file: candidate, values: {}, problem: read.message };
   return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
 }
@@ -8733,6 +8871,8 @@ function analyze(name, strictNames) {
   const fullyKnown = typeof name === "string";
   const parts = partsOf2(name);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
+  const placeholder = placeholderIn(parts);
+  if (placeholder !== void 0) return invalid({ kind: "placeholder", text: placeholder });
   const lengthProblem = describeLengthProblem(name, parts, fullyKnown);
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
@@ -8774,7 +8914,8 @@ function analyzeAfterGuid(guid, rest, context) {
   const { display, fullyKnown, strictNames } = context;
   const trackingId = guid.toLowerCase();
   if (fullyKnown && rest === "") return { display, form: "guid", trackingId, fullyKnown };
-  if (fullyKnown && rest === "-partnercenter") return { display, form: "partner-center", trackingId, fullyKnown };
+  if (fullyKnown && rest.toLowerCase() === PARTNER_CENTER_END)
+    return { display, form: "partner-center", trackingId: `${trackingId}${PARTNER_CENTER_END}`, fullyKnown };
   const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
   if (rest !== "" && !rest.startsWith("-")) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "suffix-without-dash", text: rest.slice(0, 12) } };
@@ -8849,34 +8990,106 @@ function explainBadId(text, complete, endsAsPartnerCenter) {
 function guidAttemptText(text) {
   return text.split("-").slice(0, GUID_GROUPS.length).join("-");
 }
+function partnerCenterCounterpart(id) {
+  return id.endsWith(PARTNER_CENTER_END) ? id.slice(0, -PARTNER_CENTER_END.length) : `${id}${PARTNER_CENTER_END}`;
+}
+var PLACEHOLDER = /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|(?<![0-9a-f])0{8}-0{4}-0{4}-0{4}-0{12}(?![0-9a-f])|x{8}-x{4}-x{4}-x{4}-x{12}/i;
+function placeholderIn(parts) {
+  for (const part of parts) {
+    if (typeof part !== "string") continue;
+    const match = PLACEHOLDER.exec(part);
+    if (match) return match[0].length > 60 ? `${match[0].slice(0, 57)}\u2026` : match[0];
+  }
+  return void 0;
+}
+
+// src/model/link-roots.ts
+var UNKNOWN_MARK = "\0";
+function matchLinkRoot(value, roots) {
+  const flat = flatten2(value);
+  if (flat === void 0) return void 0;
+  const lower = flat.toLowerCase();
+  for (const root of roots) {
+    if (!lower.startsWith(root.prefix.toLowerCase())) continue;
+    let rest = flat.slice(root.prefix.length);
+    rest = rest.split(/[?#]/)[0] ?? "";
+    const segments = rest.split("/");
+    const candidates = [];
+    const drop = !root.ref ? 0 : segments[0] === "refs" ? 3 : 1;
+    {
+      const path = segments.slice(drop).join("/");
+      if (path === "" || path.includes(UNKNOWN_MARK)) continue;
+      const decoded = decodePath(path);
+      if (decoded !== void 0) candidates.push(posix.normalize(posix.join(root.folder, decoded)));
+    }
+    if (candidates.length > 0) return { candidates: [...new Set(candidates)], via: root.ref ? "github-url" : "link-root" };
+  }
+  return void 0;
+}
+function flatten2(value) {
+  if (typeof value === "string") return value;
+  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? p : UNKNOWN_MARK).join("");
+  if (value instanceof Unknown) return void 0;
+  return void 0;
+}
+function decodePath(path) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return void 0;
+  }
+}
 
 // src/model/linked-templates.ts
 var PACKAGE_BASE_PARAMETER = /^_artifactsLocation$/i;
 function linkKey(link) {
   return link["relativePath"] !== void 0 ? "relativePath" : "uri";
 }
-function resolveTemplateLink(owner, key, value, mainFile) {
+function resolveTemplateLink(owner, link, mainFile, context) {
+  const { key, value } = link;
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
   if (key === "relativePath") {
     if (typeof value !== "string")
       return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
-    return withinWorkspace([posix.join(baseDir, value.split("?")[0] ?? "")], note);
+    const relative2 = value.split("?")[0] ?? "";
+    return withinWorkspace([posix.join(baseDir, relative2)], note, { via: "relativePath", relative: relative2 });
   }
+  const rooted = context && context.roots.length > 0 ? matchLinkRoot(value, context.roots) : void 0;
+  if (rooted) return withinWorkspace(rooted.candidates, note, { via: rooted.via });
   if (typeof value === "string") {
     if (/^(br|ts)(\/[^:]*)?:/i.test(value)) return note("remote", `module '${redactQuery(value)}' is in a registry and was not fetched`);
-    return /^[a-z][a-z0-9+.-]*:/i.test(value) ? note("remote", `linked template ${redactQuery(value)} is remote and was not fetched`) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
+    return /^[a-z][a-z0-9+.-]*:/i.test(value) ? remoteNote(from, redactQuery(value)) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
-  const relative2 = relativePartAfterBase(value);
-  if (relative2 === void 0)
-    return note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
-  return withinWorkspace([.../* @__PURE__ */ new Set([posix.join(baseDir, relative2), posix.join(posix.dirname(mainFile), relative2)])], note);
+  const unresolved = () => note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
+  const after = relativePartAfterBase(value);
+  if (after === void 0) {
+    const known = knownUrlPrefix(value);
+    return known === void 0 ? unresolved() : remoteNote(from, redactQuery(describeString(value)));
+  }
+  const candidates = [.../* @__PURE__ */ new Set([posix.join(baseDir, after.relative), posix.join(posix.dirname(mainFile), after.relative)])];
+  const guessed = unresolved();
+  return withinWorkspace(candidates, note, {
+    via: after.packageBase ? "package-base" : "base-url",
+    relative: after.relative,
+    ...after.packageBase || guessed.kind !== "note" ? {} : { ifMissing: guessed.note }
+  });
+}
+function remoteNote(from, url) {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1]?.toLowerCase() ?? url;
+  return { kind: "note", note: { kind: "remote", message: `linked template ${url} is remote and was not fetched`, from, remote: { host, url } } };
+}
+function knownUrlPrefix(value) {
+  if (!(value instanceof PartialString)) return void 0;
+  const first = value.parts[0];
+  return typeof first === "string" && /^[a-z][a-z0-9+.-]*:\/\//i.test(first) ? first : void 0;
 }
 function relativePartAfterBase(value) {
   const parts = value instanceof PartialString ? value.parts : value instanceof Unknown ? [value] : [];
   const first = parts[0];
-  if (!(first instanceof Unknown) || !dependsOn(first, isPackageBase)) return void 0;
+  if (!(first instanceof Unknown)) return void 0;
+  const packageBase = dependsOn(first, isPackageBase);
   let relative2 = "";
   for (const part of parts.slice(1)) {
     if (typeof part !== "string") break;
@@ -8884,7 +9097,7 @@ function relativePartAfterBase(value) {
   }
   relative2 = relative2.split("?")[0] ?? "";
   relative2 = relative2.replace(/^\.?\/+/, "");
-  return relative2 === "" ? void 0 : relative2;
+  return relative2 === "" ? void 0 : { relative: relative2, packageBase };
 }
 function isPackageBase(unknown) {
   const { cause } = unknown;
@@ -8894,11 +9107,11 @@ function isPackageBase(unknown) {
   const path = context.path.map((key) => typeof key === "string" ? key.toLowerCase() : key);
   return path.some((key, i) => key === "templatelink" && path[i + 1] === "uri");
 }
-function withinWorkspace(paths, note) {
+function withinWorkspace(paths, note, how) {
   const normalized = paths.map((p) => posix.normalize(p));
   const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
   if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
-  return { kind: "file", candidates: inside };
+  return { kind: "file", candidates: inside, ...how };
 }
 function redactQuery(uri2) {
   const at = uri2.indexOf("?");
@@ -9081,6 +9294,53 @@ function suppressionBlockOf(owner) {
   return { value: metadata["cua-guard"] };
 }
 
+// src/model/template-kind.ts
+var DEFINITION = "microsoft.solutions/applicationdefinitions";
+var APPLICATION = "microsoft.solutions/applications";
+var DEPLOYMENTS = "microsoft.resources/deployments";
+function templateKind(root) {
+  const resources = root["resources"];
+  const list = Array.isArray(resources) ? resources : resources !== null && typeof resources === "object" ? Object.values(resources) : [];
+  const types = list.map((r) => r !== null && typeof r === "object" && !Array.isArray(r) ? r : void 0).filter((r) => r !== void 0 && r["existing"] !== true).filter((r) => !(String(r["type"] ?? "").toLowerCase() === DEPLOYMENTS && /^pid-/i.test(String(r["name"] ?? "")))).map((r) => String(r["type"] ?? "").toLowerCase());
+  if (types.length === 0 || !types.every((t) => t === DEFINITION || t === APPLICATION)) return "solution";
+  return types.includes(DEFINITION) ? "managed-application-definition" : "managed-application";
+}
+
+// src/model/link-alternatives.ts
+var MAX_ALTERNATIVES = 16;
+function linkAlternatives(raw, template, given) {
+  if (typeof raw !== "string") return [];
+  const parameters = isRecord(template["parameters"]) ? template["parameters"] : {};
+  const variables = isRecord(template["variables"]) ? template["variables"] : {};
+  const names = /* @__PURE__ */ new Set();
+  for (const reference of referencesIn(raw)) {
+    if (reference.kind === "parameters") names.add(reference.name);
+    else {
+      const value = variables[keyOf(variables, reference.name) ?? ""];
+      if (typeof value === "string") {
+        for (const inner of referencesIn(value)) if (inner.kind === "parameters") names.add(inner.name);
+      }
+    }
+  }
+  const out = [];
+  for (const name of names) {
+    const key = keyOf(parameters, name);
+    const definition = key === void 0 ? void 0 : parameters[key];
+    if (key === void 0 || !isRecord(definition)) continue;
+    const givenKey = keyOf(given, key);
+    const used = givenKey === void 0 ? definition["defaultValue"] : given[givenKey];
+    const allowed = Array.isArray(definition["allowedValues"]) ? definition["allowedValues"] : String(definition["type"] ?? "").toLowerCase() === "bool" ? [true, false] : [];
+    const values = allowed.filter((v) => ["string", "number", "boolean"].includes(typeof v));
+    for (const value of values.slice(0, MAX_ALTERNATIVES)) if (value !== used) out.push({ parameter: key, value });
+  }
+  return out;
+}
+function keyOf(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(record).find((key) => key.toLowerCase() === lower);
+}
+
 // src/model/template-model.ts
 var MAX_NESTING2 = 64;
 var DEPLOYMENTS_TYPE = "microsoft.resources/deployments";
@@ -9092,9 +9352,12 @@ function buildTemplateModel(main, options = {}) {
   const model = {
     main,
     scope,
+    kind: templateKind(main.root),
+    marketplacePackage: options.marketplacePackage === true,
     resources: [],
     linkNotes: [],
     linkedSources: [],
+    links: [],
     tooDeep: [],
     linkTargets: [],
     expressionErrors: new StaticErrors(),
@@ -9102,12 +9365,14 @@ function buildTemplateModel(main, options = {}) {
   };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
-  const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
-    parameterValues: values,
+  const bound = withoutDefaults(main.root, unknownNames);
+  const scopeWith = (overrides) => createTemplateScope(bound, {
+    parameterValues: { ...values, ...overrides },
     ...unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {},
     ...scope ? { scopeKind: scope } : {},
     templatePath: main.file
   });
+  const rootScope = scopeWith({});
   const definitions = {
     source: main,
     path: [],
@@ -9115,20 +9380,25 @@ function buildTemplateModel(main, options = {}) {
     scope: rootScope,
     supplied: { kind: "file", values, knownAtDeployment: unknownNames }
   };
-  const walker = new ModelWalker(model, options.readLinked, /* @__PURE__ */ new Set([main.file]));
+  const walker = new ModelWalker(model, options, /* @__PURE__ */ new Set([main.file]), { scope: rootScope, scopeWith, given: values });
   walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
 var ModelWalker = class {
   model;
   readLinked;
+  links;
   visitedFiles;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   triedTargets = /* @__PURE__ */ new Set();
-  constructor(model, readLinked, visitedFiles) {
+  /** The main template's own scope, and the same with some parameters set (for parameter-selected links). */
+  root;
+  constructor(model, options, visitedFiles, root) {
     this.model = model;
-    this.readLinked = readLinked;
+    this.readLinked = options.readLinked;
+    this.links = options.links;
     this.visitedFiles = visitedFiles;
+    this.root = root;
   }
   walkTemplate(source, template, resourcesPath, context) {
     if (context.depth > MAX_NESTING2) {
@@ -9246,18 +9516,34 @@ var ModelWalker = class {
     const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
     if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
       return;
-    const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
-    if (resolution.kind === "note") {
-      this.model.linkNotes.push({ ...resolution.note, deployment: entry });
-      return;
+    const resolution = resolveTemplateLink(entry, { key, value: evaluation.value }, this.model.main.file, this.links);
+    if (resolution.kind === "note") this.model.linkNotes.push({ ...resolution.note, deployment: entry });
+    else this.followLink(entry, { resolution, chain, scope: context.scope }, context, explicitTarget);
+    if (context.scope !== this.root.scope || entry.source !== this.model.main) return;
+    for (const alternative of linkAlternatives(link[key], this.model.main.root, this.root.given)) {
+      const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
+      const value = evaluateValue(link[key], scope);
+      if (value.errors.length > 0) continue;
+      const other = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
+      if (other.kind !== "file") continue;
+      const hop = {
+        ...chain[chain.length - 1],
+        label: `${labelOf(entry)} (${alternative.parameter} = ${JSON.stringify(alternative.value)})`
+      };
+      this.followLink(entry, { resolution: other, chain: [...chain.slice(0, -1), hop], scope }, context, explicitTarget);
     }
+  }
+  /** Reads the linked template a resolution names and walks it in the scope the deployment gives it. */
+  followLink(entry, link, context, explicitTarget) {
+    const { resolution, chain } = link;
     if (!this.readLinked) return;
-    const loaded = this.loadFirstCandidate(entry, resolution.candidates);
+    const loaded = this.loadFirstCandidate(entry, resolution);
     if (loaded === void 0) return;
     this.model.linkedSources.push(loaded.source);
+    this.model.links.push({ file: loaded.source.file, from: entry.source.file, via: loaded.via });
     const root = loaded.source.root;
     const unknownNames = withPackageBase(root);
-    const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const scope = createLinkedScope(link.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource["properties"]) && entry.resource["properties"]["parametersLink"] !== void 0;
     const definitions = {
       source: loaded.source,
@@ -9275,34 +9561,74 @@ var ModelWalker = class {
       templateScope: explicitTarget ?? scopeFromSchema(root["$schema"]) ?? context.templateScope
     });
   }
-  /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
-  loadFirstCandidate(entry, candidates) {
+  /**
+   * The first candidate that exists; else the one repository file that ends with the link's path
+   * (packaging copies shared folders). Undefined when already walked (cycles terminate) or none loads.
+   */
+  loadFirstCandidate(entry, resolution) {
+    const { candidates } = resolution;
     let firstProblem;
     for (const target of candidates) {
-      if (!this.triedTargets.has(target)) {
-        this.triedTargets.add(target);
-        this.model.linkTargets.push(target);
-      }
-      if (this.visitedFiles.has(target)) return void 0;
-      const loaded = this.readLinked?.(entry.source.file, target);
-      if (loaded?.kind === "file") {
-        this.visitedFiles.add(target);
-        return loaded;
-      }
+      const loaded = this.tryTarget(entry, target);
+      if (loaded === "walked") return void 0;
+      if (loaded?.kind === "file") return { ...loaded, via: resolution.via };
       firstProblem ??= loaded;
+    }
+    const missing = firstProblem?.kind === "note" && firstProblem.note.kind === "missing";
+    const bySuffix = missing && resolution.relative !== void 0 ? nearest(this.bySuffix(resolution.relative, candidates), entry.source.file) : [];
+    if (bySuffix.length === 1) {
+      const loaded = this.tryTarget(entry, bySuffix[0]);
+      if (loaded === "walked") return void 0;
+      if (loaded?.kind === "file") return { ...loaded, via: "suffix" };
+    }
+    const from = { file: entry.source.file, path: entry.path };
+    if (missing && bySuffix.length === 0 && resolution.ifMissing) {
+      this.model.linkNotes.push({ ...resolution.ifMissing, from, deployment: entry });
+      return void 0;
     }
     if (firstProblem?.kind === "note") {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(", ")})` : "";
-      this.model.linkNotes.push({
-        ...firstProblem.note,
-        message: `${firstProblem.note.message}${tried}`,
-        from: { file: entry.source.file, path: entry.path },
-        deployment: entry
-      });
+      const several = bySuffix.length > 1 ? `; ${bySuffix.length} files end with '${resolution.relative}': ${listOf(bySuffix)}` : "";
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}${several}`, from, deployment: entry });
     }
     return void 0;
   }
+  /** Reads one candidate: 'walked' when it was walked already for this main template. */
+  tryTarget(entry, target) {
+    if (!this.triedTargets.has(target)) {
+      this.triedTargets.add(target);
+      this.model.linkTargets.push(target);
+    }
+    if (this.visitedFiles.has(target)) return "walked";
+    const loaded = this.readLinked?.(entry.source.file, target);
+    if (loaded?.kind === "file") this.visitedFiles.add(target);
+    return loaded;
+  }
+  bySuffix(relative2, tried) {
+    const path = posixNormalize(relative2);
+    if (path === "" || path.startsWith("..")) return [];
+    return (this.links?.findBySuffix?.(path) ?? []).filter((file) => !tried.includes(file));
+  }
 };
+function nearest(files, from) {
+  if (files.length < 2) return [...files];
+  const folders = from.split("/").slice(0, -1);
+  const shared = (file) => {
+    const parts = file.split("/");
+    let n = 0;
+    while (n < folders.length && n < parts.length - 1 && parts[n] === folders[n]) n++;
+    return n;
+  };
+  const best = Math.max(...files.map(shared));
+  return files.filter((file) => shared(file) === best);
+}
+function posixNormalize(path) {
+  const normalized = posix.normalize(path.replace(/\\/g, "/")).replace(/^(\.\/)+/, "");
+  return normalized === "." ? "" : normalized;
+}
+function listOf(files) {
+  return files.length > 5 ? `${files.slice(0, 5).join(", ")} and ${files.length - 5} more` : files.join(", ");
+}
 function labelOf(entry) {
   const name = entry.name;
   if (typeof name === "string") return name;
@@ -9620,16 +9946,26 @@ function renderMessage(template, data) {
 
 // src/engine/check-template.ts
 function checkTemplateText(input, plan) {
-  const parsed = parseTemplateText(input.text);
-  if (!parsed.ok) return checkUnreadableTemplate(input.file, parsed.text, { kind: "syntax", message: parsed.error.message, offset: parsed.error.offset }, plan);
+  return checkPrepared(prepareTemplate(input, plan.settings), plan);
+}
+function prepareTemplate(input, settings) {
+  const parsed = input.parsed ?? parseTemplateText(input.text);
+  if (!parsed.ok)
+    return { kind: "unreadable", file: input.file, text: parsed.text, problem: { kind: "syntax", message: parsed.error.message, offset: parsed.error.offset } };
   const shape = templateShapeProblem(parsed.value);
-  if (shape) return checkUnreadableTemplate(input.file, parsed.text, { kind: "shape", shape }, plan);
-  const source = createTemplateSource(input.file, parsed.text, parsed.value);
+  if (shape) return { kind: "unreadable", file: input.file, text: parsed.text, problem: { kind: "shape", shape } };
+  const source = input.source ?? createTemplateSource(input.file, parsed.text, parsed.value);
   const model = buildTemplateModel(source, {
     ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-    ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
+    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {},
+    ...input.links ? { links: input.links } : {},
+    ...input.marketplacePackage ? { marketplacePackage: true } : {}
   });
-  return checkModel(model, plan, input.parametersProblem);
+  return { kind: "model", model, ...input.parametersProblem ? { parametersProblem: input.parametersProblem } : {} };
+}
+function checkPrepared(prepared, plan) {
+  if (prepared.kind === "unreadable") return checkUnreadableTemplate(prepared.file, prepared.text, prepared.problem, plan);
+  return checkModel(prepared.model, plan, prepared.parametersProblem);
 }
 function checkModel(model, plan, parametersProblem) {
   const { settings, rules } = plan;
@@ -9657,7 +9993,14 @@ function checkModel(model, plan, parametersProblem) {
   const moduleFiles = model.main.origin ? [...model.main.origin.texts.keys()].filter((f) => f !== model.main.file) : [];
   const linkedFiles = [...moduleFiles, ...model.linkedSources.map((s) => s.file)];
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
-  return { ...result, linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets };
+  const links = model.links.map(({ file, via }) => ({ file, via }));
+  return {
+    ...result,
+    linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets,
+    ...links.length > 0 ? { links } : {},
+    ...model.kind !== "solution" ? { kind: model.kind } : {},
+    ...model.marketplacePackage ? { marketplacePackage: true } : {}
+  };
 }
 function checkUnreadableTemplate(file, text, problem, plan) {
   const pending = [];
@@ -10013,6 +10356,7 @@ var messages = {
   missing: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
   missingUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'; {{count}} top-level deployment name(s) could not be resolved and might be it",
   misplaced: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings)",
+  partnerCenterAddsId: "the Marketplace package's main template has no tracking deployment; Partner Center adds one when the package is uploaded for an Azure application plan (marketplace-packages: partner-center-adds-id)",
   misplacedUnresolved: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings); {{count}} top-level deployment name(s) could not be resolved and might be it"
 };
 var NO_TRACKING_ID = "no tracking id was given (--tracking-id or tracking-ids; 'cua-guard new-id' makes one)";
@@ -10023,6 +10367,8 @@ var cua001 = {
     description: "The main template deploys no top-level Microsoft.Resources/deployments resource named pid-\u2026",
     help: [
       "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
+      "",
+      "Not reported on a template that only defines or only deploys a managed application (`Microsoft.Solutions/applicationDefinitions`, `Microsoft.Solutions/applications`): it is not a solution template. In a Marketplace Azure application package (`mainTemplate.json` with `createUiDefinition.json` beside it) it is a notice instead with `marketplace-packages: partner-center-adds-id`, since Partner Center adds a tracking id when the package is uploaded for an Azure application plan; the default stays an error, because this gate exists to block pull requests that lose the tracking resource.",
       "",
       '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
       "",
@@ -10043,6 +10389,17 @@ var cua001 = {
   check({ model, candidates, settings, report: report2 }) {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     if ((model.main.origin?.unread.length ?? 0) > 0) return;
+    if (model.kind !== "solution") return;
+    if (model.marketplacePackage && settings.marketplacePackages === "partner-center-adds-id" && candidates.length === 0) {
+      const hasKey = "resources" in model.main.root;
+      report2({
+        messageId: "partnerCenterAddsId",
+        severity: "notice",
+        at: { file: model.main.file, path: hasKey ? ["resources"] : [], at: hasKey ? "key" : "value" },
+        notFixable: "Partner Center adds the tracking id on upload"
+      });
+      return;
+    }
     const unresolved = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
@@ -10182,26 +10539,15 @@ function isGuid(text) {
 }
 
 // src/rules/name-repair.ts
-var NIL_GUID = "00000000-0000-0000-0000-000000000000";
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
   if (typeof raw !== "string") return raw;
+  if (candidate.name.problem?.kind === "placeholder") return renameToGivenId(candidate, raw, "it held a placeholder", context);
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
   if (repaired.name !== void 0)
     return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, "it was invalid", context);
   return "fix" in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
-}
-function repairUnregisteredId(candidate, context) {
-  const raw = literalName(candidate, context.model);
-  if (typeof raw !== "string") return raw;
-  const id = candidate.name.trackingId ?? "";
-  const given = context.settings.trackingIds[0];
-  if (id === NIL_GUID && given !== void 0 && given !== NIL_GUID) {
-    return { fix: rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`) };
-  }
-  if (context.settings.trackingIds.includes(id)) return { notFixable: `${id} is registered` };
-  return renameToGivenId(candidate, raw, `${id} is not registered`, context);
 }
 function literalName(candidate, model) {
   const raw = candidate.entry.resource["name"];
@@ -10292,6 +10638,7 @@ var PROBLEM_TEXTS = {
   tooLongAtLeast: "it is at least {{length}} characters long; deployment names allow at most {{max}}",
   tooLongCounting: "it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}",
   badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
+  placeholder: "'{{text}}' is a placeholder, not a tracking id: put the id registered for the offer in Partner Center here",
   prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
   noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
   ...BAD_ID_TEXTS,
@@ -10317,6 +10664,8 @@ function problemMessage(name, problem) {
     }
     case "bad-character":
       return { key: "badCharacter", data: { char: problem.char } };
+    case "placeholder":
+      return { key: "placeholder", data: { text: problem.text } };
     case "prefix-case":
       return { key: "prefixCase", data: { prefix: problem.prefix } };
     case "no-prefix":
@@ -10411,7 +10760,10 @@ var cua003 = {
 // src/rules/cua004-tracking-in-nested-template.ts
 var messages4 = {
   nested: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
-  child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources"
+  child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources",
+  // With a top-level one already there, moving this one would make two (CUA002): remove it instead.
+  nestedBesideTopLevel: "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes the one the main template deploys at the top level, which it already has: remove this one",
+  childBesideTopLevel: "tracking deployment '{{name}}' is a child resource; the main template already deploys one at the top level: remove this one"
 };
 var cua004 = {
   meta: {
@@ -10439,20 +10791,24 @@ var cua004 = {
     notFixable: "fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none"
   },
   check({ candidates, report: report2 }) {
+    const hasTopLevel = topLevelTrackingDeployments(candidates).length > 0;
     for (const candidate of candidates) {
       if (!candidate.isDeployment) continue;
       const { entry } = candidate;
       const name = truncate(candidate.name.display);
       const at = propertyRef(entry, "name");
-      if (entry.placement === "nested-inline") report2({ messageId: "nested", data: { name, chain: describeChain(entry) }, at, resource: entry });
-      else if (entry.placement === "child") report2({ messageId: "child", data: { name }, at, resource: entry });
+      if (entry.placement === "nested-inline")
+        report2({ messageId: hasTopLevel ? "nestedBesideTopLevel" : "nested", data: { name, chain: describeChain(entry) }, at, resource: entry });
+      else if (entry.placement === "child") report2({ messageId: hasTopLevel ? "childBesideTopLevel" : "child", data: { name }, at, resource: entry });
     }
   }
 };
 
 // src/rules/cua005-tracking-in-linked-template.ts
 var messages5 = {
-  linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it"
+  linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it",
+  // With a top-level one already there, moving this one would make two (CUA002): remove it instead.
+  linkedBesideTopLevel: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; the main template already deploys one at the top level: remove this one"
 };
 var cua005 = {
   meta: {
@@ -10479,11 +10835,12 @@ var cua005 = {
     notFixable: "fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none"
   },
   check({ model, candidates, report: report2 }) {
+    const hasTopLevel = topLevelTrackingDeployments(candidates).length > 0;
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== "linked") continue;
       const { entry } = candidate;
       report2({
-        messageId: "linked",
+        messageId: hasTopLevel ? "linkedBesideTopLevel" : "linked",
         data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
         at: propertyRef(entry, "name"),
         resource: entry
@@ -10701,19 +11058,21 @@ var messages9 = {
   unregistered: `tracking deployment '{{name}}' uses id {{id}}, which is not the registered id {{registered}}${CONSEQUENCE}`,
   unregisteredOfMany: `tracking deployment '{{name}}' uses id {{id}}, which is not any of the {{count}} registered ids${CONSEQUENCE}`,
   unregisteredIds: `tracking deployment '{{name}}' uses ids {{ids}}, which are not the registered id {{registered}}${CONSEQUENCE}`,
-  unregisteredIdsOfMany: `tracking deployment '{{name}}' uses ids {{ids}}, which are not any of the {{count}} registered ids${CONSEQUENCE}`
+  unregisteredIdsOfMany: `tracking deployment '{{name}}' uses ids {{ids}}, which are not any of the {{count}} registered ids${CONSEQUENCE}`,
+  partnerCenterSuffix: "tracking deployment '{{name}}' uses id {{id}}, but the registered id is {{registered}}: they differ only by the '-partnercenter' suffix, and Partner Center attributes usage only to the id exactly as it shows it"
 };
 var cua009 = {
   meta: {
     id: "CUA009",
     name: "unregistered-tracking-id",
     description: "The tracking id is not one of the ids registered in tracking-ids",
-    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`.\nFailing: the same input and `"name": "pid-00000000-0000-0000-0000-000000000000"`.\n\n`cua-guard fix` replaces the all-zero placeholder GUID in a literal name with the given id, and renames a literal name with an unregistered id to `pid-<given id>` (keeping a landing-zone suffix) when exactly one id is given and the template has one top-level tracking deployment.',
+    help: 'Only when `tracking-ids` is set. The tracking id is not one of your registered ids: usage\nwould be attributed to someone else\'s offer, or to no one. Ids match as Partner Center shows them\n(`<GUID>`, `<GUID>-partnercenter` or `<id>-partnercenter`; with or without `pid-`, any case); an id that\ndiffers from a registered one only by the `-partnercenter` suffix is reported with a message that says so.\n\nPassing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `"name": "pid-4F3C9A7E-1B2D-4C5E-8F90-A1B2C3D4E5F6"`;\n`tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter` and `"name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.\nFailing: the first input and `"name": "pid-9d2b7c1e-5a4f-4e3d-8c2b-1a0f9e8d7c6b"`, or `"name": "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.\n\n`cua-guard fix` never renames a well-formed id: in a repository of several products it may be another product\'s.',
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages9
+    messages: messages9,
+    notFixable: "fix never renames a well-formed tracking id: it may be another product's"
   },
-  check({ model, candidates, settings, report: report2 }) {
+  check({ candidates, settings, report: report2 }) {
     const registeredIds = settings.trackingIds;
     const [only] = registeredIds;
     if (only === void 0) return;
@@ -10727,10 +11086,14 @@ var cua009 = {
       const ids = [...unregistered];
       const name = truncate(candidate.name.display);
       const many = registeredIds.length > 1;
-      const fix = repairUnregisteredId(candidate, { model, candidates, settings });
       const at = propertyRef(candidate.entry, "name");
-      const common = { at, resource: candidate.entry, ...fix };
-      if (ids.length === 1) report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name, id: ids[0] ?? "", ...registered }, ...common });
+      const common = { at, resource: candidate.entry };
+      const [id] = ids;
+      const counterpart = ids.length === 1 && id !== void 0 ? partnerCenterCounterpart(id) : void 0;
+      if (id !== void 0 && counterpart !== void 0 && registeredIds.includes(counterpart))
+        report2({ messageId: "partnerCenterSuffix", data: { name, id, registered: counterpart }, ...common });
+      else if (ids.length === 1)
+        report2({ messageId: many ? "unregisteredOfMany" : "unregistered", data: { name, id: ids[0] ?? "", ...registered }, ...common });
       else report2({ messageId: many ? "unregisteredIdsOfMany" : "unregisteredIds", data: { name, ids: ids.join(", "), ...registered }, ...common });
     }
   }
@@ -11259,6 +11622,7 @@ var cua016 = {
 // src/rules/cua017-linked-template-not-checked.ts
 var messages17 = {
   remote: "{{problem}}; a tracking resource inside it would not be seen",
+  remoteHost: "{{count}} linked templates on {{host}} are remote and were not fetched ({{urls}}); a tracking resource inside them would not be seen",
   "outside-workspace": "{{problem}}; a tracking resource inside it would not be seen",
   unresolved: "{{problem}}; a tracking resource inside it would not be seen",
   missing: "{{problem}}; a tracking resource inside it would not be seen"
@@ -11270,6 +11634,8 @@ var cua017 = {
     description: "A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment",
     help: [
       "A linked template could not be checked: it is remote (`https://\u2026`), outside the workspace, missing, or its path is not known before deployment. A tracking resource inside it would not be seen.",
+      "",
+      'Links into this repository are followed whatever their form: `relativePath`; a `uri` built from the template\'s own location, `_artifactsLocation` or any other base parameter or variable; this repository\'s own GitHub URLs (`raw.githubusercontent.com/<owner>/<repo>/<ref>/\u2026`, `github.com/<owner>/<repo>/raw/<ref>/\u2026`, any ref mapped to the checked-out tree); URL prefixes the configuration maps to folders (`"links": { "https://example.blob.core.windows.net/templates/": "src/templates/" }`); and, when the path is not found beside the template, the one repository file that ends with it. One notice is given per distinct target per main template, remote ones one per host.',
       "",
       'Keep linked templates in the repository and link them with `relativePath` so they can be checked, or verify the remote template yourself. Once it is verified, suppress the finding on the linking deployment: `"metadata": { "cua-guard": { "ignore": ["CUA017"], "reason": "\u2026" } }`.',
       "",
@@ -11288,15 +11654,24 @@ var cua017 = {
     notFixable: "fix does not read remote templates"
   },
   check({ model, report: report2 }) {
+    const groups = /* @__PURE__ */ new Map();
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
-      report2({
-        messageId: note.kind,
-        data: { problem: note.message },
-        at: { file: note.from.file, path: [...note.from.path, "properties", "templateLink"], at: "value" },
-        // The linking deployment's metadata.cua-guard.ignore can suppress it.
-        ...note.deployment ? { resource: note.deployment } : {}
-      });
+      const key = note.remote ? `remote ${note.remote.host}` : `${note.kind} ${note.message}`;
+      const group = groups.get(key);
+      if (group) group.push(note);
+      else groups.set(key, [note]);
+    }
+    for (const notes of groups.values()) {
+      const [first] = notes;
+      const kind = first.kind;
+      const at = { file: first.from.file, path: [...first.from.path, "properties", "templateLink"], at: "value" };
+      const resource = first.deployment ? { resource: first.deployment } : {};
+      const urls = [...new Set(notes.map((n) => n.remote?.url ?? n.message))];
+      if (first.remote && urls.length > 1) {
+        const shown = urls.length > 3 ? `${urls.slice(0, 3).join(", ")} and ${urls.length - 3} more` : urls.join(", ");
+        report2({ messageId: "remoteHost", data: { count: urls.length, host: first.remote.host, urls: shown }, at, ...resource });
+      } else report2({ messageId: kind, data: { problem: first.message }, at, ...resource });
     }
   }
 };
@@ -11550,7 +11925,8 @@ function check(input, text) {
       file: input.file,
       text,
       ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-      ...input.readLinked ? { readLinked: input.readLinked } : {}
+      ...input.readLinked ? { readLinked: input.readLinked } : {},
+      ...input.links ? { links: input.links } : {}
     },
     { rules: RULES, settings: input.settings }
   );
@@ -12671,16 +13047,19 @@ function discover(request) {
 }
 function fixDiscovered(request, discovery) {
   const readLinked = createLinkReader(request.workspace);
+  const links = { roots: request.linkRoots ?? [], findBySuffix: suffixIndex(discovery.jsonFiles) };
   const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : void 0;
   let planned;
   try {
-    planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile({ request, trees }, file, readLinked));
+    planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile({ request, trees }, file, { readLinked, links }));
   } finally {
     trees?.dispose();
   }
   const linkedFrom = /* @__PURE__ */ new Map();
   for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
-  const files = planned.map((plan) => {
+  const named2 = new Set(discovery.sources.filter((s) => s.by === "named").map((s) => s.path));
+  const mains = planned.filter((plan) => named2.has(plan.file) || linkedFrom.get(plan.file) === void 0 || linkedFrom.get(plan.file) === plan.file);
+  const files = mains.map((plan) => {
     const parent = linkedFrom.get(plan.file);
     if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: "linked-template", parent }] };
@@ -12699,7 +13078,7 @@ function fixDiscovered(request, discovery) {
   }
   return { files: files.map(({ absolutePath: _path, bom: _bom, identity: _identity, ...rest }) => rest), problems };
 }
-function planOneFile({ request, trees }, file, readLinked) {
+function planOneFile({ request, trees }, file, { readLinked, links }) {
   const leave = (message) => ({
     file,
     original: "",
@@ -12734,7 +13113,7 @@ function planOneFile({ request, trees }, file, readLinked) {
     return { ...plan2, ...target };
   }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
+  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked, links });
   return { ...plan, ...target };
 }
 async function unifiedDiff(plans, options = {}) {

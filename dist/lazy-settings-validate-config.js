@@ -7196,6 +7196,33 @@ var cua_guard_schema_default = {
       },
       description: "Globs of files never checked as main templates (applied to folder searches; a file named on the command line is always checked)."
     },
+    ifNoTemplates: {
+      type: "string",
+      enum: [
+        "error",
+        "warn",
+        "ignore"
+      ],
+      description: "When no template is checked (no match, or only files this version cannot read): error fails the run (default; the action fails the step, the CLI exits 2), warn only says so, ignore says nothing more. The message says what was found instead. The action input and the CLI flag if-no-templates win over this."
+    },
+    marketplacePackages: {
+      type: "string",
+      enum: [
+        "check",
+        "partner-center-adds-id"
+      ],
+      description: "check (default): a Marketplace package (mainTemplate.json with createUiDefinition.json beside it) without a tracking deployment is CUA001, an error. partner-center-adds-id: Partner Center adds a tracking id when the package is uploaded for an Azure application plan, so CUA001 there is a notice that says so."
+    },
+    links: {
+      type: "object",
+      additionalProperties: {
+        type: "string"
+      },
+      propertyNames: {
+        pattern: "^[A-Za-z][A-Za-z0-9+.-]*://"
+      },
+      description: `URL prefixes that mirror folders of this repository, e.g. { "https://example.blob.core.windows.net/templates/": "src/templates/" }: a linked template under such a URL is read from the folder. This repository's own GitHub URLs (raw.githubusercontent.com, github.com/\u2026/raw/) need no entry.`
+    },
     overrides: {
       type: "array",
       description: "Settings for some main templates only; later entries win over earlier ones, action inputs and command-line flags win over all.",

@@ -228,9 +228,9 @@ test('a module file reached by several deployments reports its mistake once, say
       '}',
     ),
   };
-  assert.deepEqual(await findings(files), ['CUA004 nested inner.bicep:3:9']);
+  assert.deepEqual(await findings(files), ['CUA004 nestedBesideTopLevel inner.bicep:3:9']);
   const report = await checkFiles(twice);
-  assert.deepEqual(located(report), ['CUA004 nested inner.bicep:3:9']);
+  assert.deepEqual(located(report), ['CUA004 nestedBesideTopLevel inner.bicep:3:9']);
   assert.match(report.files[0]?.findings[0]?.message ?? '', /\(written once, reached by 2 module deployments\)$/);
 });
 

@@ -65,7 +65,7 @@ test('every mistake is reported at its file:line:col with the setting it is abou
       "6:17 overrides[0] needs 'files'",
       '6:34 overrides[0].strictNames must be a boolean, not string "yes"',
       '7:14 exclude must be an array, not string "examples/**"',
-      "8:3 unknown setting 'bogus' (known: $schema, rules, trackingIds, strictNames, maxTrackingResources, include, exclude, overrides)",
+      "8:3 unknown setting 'bogus' (known: $schema, rules, trackingIds, strictNames, maxTrackingResources, include, exclude, ifNoTemplates, marketplacePackages, links, overrides)",
     ],
   );
   assert.match(error.message, /^invalid configuration, 9 problems:\n {2}\.cua-guard\.json:3:24: rules\.CUA011 must be one of/);

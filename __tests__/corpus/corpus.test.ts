@@ -45,7 +45,8 @@ test('corpus: every main template is checked and tracking resources agree with t
       resolution[!found.resolvedName.includes('{') ? 'full' : found.resolvedName.startsWith('{') ? 'none' : 'partial']++;
       if (mustResolve(pid) && found.trackingId === undefined && pid.analysis?.guid) {
         disagreements.push(`${entry.path}${pid.jsonPath}: ${pid.name} should resolve to GUID ${pid.analysis.guid}, got ${found.resolvedName}`);
-      } else if (mustResolve(pid) && pid.analysis?.guid && found.trackingId !== pid.analysis.guid.toLowerCase()) {
+      } else if (mustResolve(pid) && pid.analysis?.guid && (found.trackingId ?? '').replace(/-partnercenter$/, '') !== pid.analysis.guid.toLowerCase()) {
+        // A Partner Center id of a GUID (`<GUID>-partnercenter`) is that whole text; its GUID is the manifest's.
         disagreements.push(`${entry.path}${pid.jsonPath}: GUID ${found.trackingId} differs from the manifest's ${pid.analysis.guid}`);
       }
     }
@@ -71,3 +72,37 @@ function mustResolve(pid: ManifestPidName): boolean {
     !/parameters\(|uniqueString|deployment\(|resourceGroup\(/i.test(pid.name.replace(/uniqueString\([^)]*\)/gi, ''))
   );
 }
+
+test(
+  'corpus as a repository: default discovery finds templates by content, linked ones are not main templates',
+  { skip: dir ? false : '../shared/corpus is absent' },
+  (t) => {
+    if (!dir) return;
+    const report = checkWorkspace({ workspace: openWorkspace(dir), settings: DEFAULT_CHECK_SETTINGS, cwd: dir });
+    const main = new Set(report.files.map((f) => f.path));
+    const linked = new Set(report.linkedTemplates);
+    // Every file is either a main or a linked template, never both.
+    assert.deepEqual(
+      [...main].filter((f) => linked.has(f)),
+      [],
+    );
+    // Linked templates no main template's walk read: reached only through another linked template's
+    // links for a parameter value its parent does not pass (counted, not hidden).
+    const reached = new Set(report.files.flatMap((f) => f.linkedFiles));
+    const notWalked = [...linked].filter((f) => !reached.has(f));
+    // The manifest's main templates that nothing links to are main templates here too.
+    const manifest = readManifest(dir).map((e) => e.path);
+    const missing = manifest.filter((path) => !main.has(path) && !linked.has(path));
+    assert.deepEqual(missing, [], 'every manifest template is found');
+    const byRule: Record<string, number> = {};
+    for (const f of report.files)
+      for (const finding of f.findings) byRule[`${finding.ruleId}:${finding.severity}`] = (byRule[`${finding.ruleId}:${finding.severity}`] ?? 0) + 1;
+    const via: Record<string, number> = {};
+    for (const f of report.files) for (const l of f.links ?? []) via[l.via] = (via[l.via] ?? 0) + 1;
+    t.diagnostic(
+      `templates found ${main.size + linked.size}: main ${main.size}, linked ${linked.size} (${notWalked.length} not walked from a main one); manifest main templates that are linked: ${manifest.filter((p) => linked.has(p)).length}`,
+    );
+    t.diagnostic(`links by form ${JSON.stringify(via)}`);
+    t.diagnostic(`findings by rule ${JSON.stringify(byRule)}`);
+  },
+);

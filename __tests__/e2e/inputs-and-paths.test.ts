@@ -116,17 +116,22 @@ test('cli: a named path that is missing, outside or holds no main template exits
     assert.match(missing.stdout, /^✓ 1 template checked, no problems$/m, 'ok.json is still checked');
     const empty = await cli(['check', 'emptydir'], ws.root);
     assert.equal(empty.status, 2);
-    assert.match(
-      empty.stdout,
-      /'emptydir' holds no main template \(mainTemplate\.json, azuredeploy\.json, prereq\.azuredeploy\.json, main\.bicep, mainTemplate\.bicep or azuredeploy\.bicep\)/,
-    );
+    assert.match(empty.stdout, /'emptydir' holds no ARM template \(1 \.md file\)/);
     const outside = await cli(['check', '--format', 'json', '--workspace', '.', '../', 'ok.json'], ws.root);
     assert.equal(outside.status, 2);
     assert.equal(JSON.parse(outside.stdout).files.length, 1, 'stdout stays one JSON document');
     assert.match(outside.stderr, /^cua-guard: '\.\.\/' is outside the workspace/);
-    // The default (the current folder) finding nothing is not an error.
+    // The default (the current folder) finding nothing is no silent pass: it says what it found
+    // (exit 2), unless --if-no-templates says nothing checked is fine.
     const nothing = await cli(['check'], join(ws.root, 'emptydir'));
-    assert.equal(nothing.status, 0);
+    assert.equal(nothing.status, 2);
+    assert.match(nothing.stderr, /^cua-guard: no ARM template was checked: found 1 \.md file, no ARM template/m);
+    const allowed = await cli(['check', '--if-no-templates', 'warn'], join(ws.root, 'emptydir'));
+    assert.equal(allowed.status, 0);
+    assert.match(allowed.stderr, /no ARM template was checked/);
+    const ignored = await cli(['check', '--if-no-templates', 'ignore'], join(ws.root, 'emptydir'));
+    assert.equal(ignored.status, 0);
+    assert.equal(ignored.stderr, '');
   } finally {
     ws.dispose();
   }

@@ -224,7 +224,7 @@ test('repairs a malformed literal name only when the intended id is clear', () =
   assert.match(notesOf(expression).join('\n'), /is an expression; fix it by hand/);
 });
 
-test('with a tracking id given, an invalid or unregistered literal name becomes pid-<given id>, keeping a landing-zone suffix', () => {
+test('with a tracking id given, an invalid or placeholder literal name becomes pid-<given id>, keeping a landing-zone suffix; a well-formed id is never renamed', () => {
   const wrapped = (name: string, extra = '') =>
     `{\n  "$schema": "${RG_SCHEMA}",\n  "resources": [\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": ${JSON.stringify(name)}, "properties": { "mode": "Incremental", "template": { "resources": [] } } }${extra}\n  ]\n}\n`;
   // CUA003: the docs' 11-digit sample, no given id within 2 characters of it.
@@ -237,27 +237,25 @@ test('with a tracking id given, an invalid or unregistered literal name becomes 
     invalid.changes[0]?.message ?? '',
     /renamed tracking deployment 'pid-eb7927c8-dd66-43e1-b0cf-c346a422063' to 'pid-4f3c9a7e[^']*' \(it was invalid; the given id is 4f3c9a7e/,
   );
-  // CUA009: a well-formed id that is not the registered one; the suffix after it stays.
-  const unregistered = fixCleanly(wrapped(`pid-${OTHER_ID}-westeurope`));
+  // CUA003 placeholder: the nil GUID becomes the given id; the suffix after it stays.
+  const placeholder = fixCleanly(wrapped('pid-00000000-0000-0000-0000-000000000000-westeurope'));
   assert.deepEqual(
-    unregistered.edits.map((e) => e.content),
+    placeholder.edits.map((e) => e.content),
     [`"pid-${GUID}-westeurope"`],
   );
-  const partnerCenter = fixCleanly(wrapped('pid-contoso-offer-partnercenter'));
-  assert.deepEqual(
-    partnerCenter.edits.map((e) => e.content),
-    [`"pid-${GUID}"`],
-    'a Partner Center id is replaced, not kept as a suffix',
-  );
+  assert.match(placeholder.changes[0]?.message ?? '', /\(it held a placeholder; the given id is 4f3c9a7e/);
+  // CUA009: a well-formed id that is not the registered one may be another product's: reported, left alone.
+  for (const name of [`pid-${OTHER_ID}-westeurope`, 'pid-contoso-offer-partnercenter', `pid-${GUID}-partnercenter`]) {
+    const unregistered = plan(wrapped(name));
+    assert.deepEqual(unregistered.edits, [], name);
+    assert.match(notesOf(unregistered).join('\n'), /error CUA009 .*\(not fixed: fix never renames a well-formed tracking id/, name);
+  }
   // Not sure: several ids given, or two top-level tracking deployments.
-  const several = plan(wrapped(`pid-${OTHER_ID}`), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
+  const several = plan(wrapped('pid-eb7927c8-dd66-43e1-b0cf-c346a422063'), { ...SETTINGS, trackingIds: [GUID, '22222222-3333-4444-5555-666666666666'] });
   assert.deepEqual(several.edits, []);
-  assert.match(
-    notesOf(several).join('\n'),
-    /left alone: azuredeploy\.json:\d+:\d+ error CUA009 tracking deployment 'pid-11111111-[^']*' uses id 11111111-.*\(not fixed: 2 tracking ids are given/,
-  );
+  assert.match(notesOf(several).join('\n'), /left alone: azuredeploy\.json:\d+:\d+ error CUA003 .*2 tracking ids are given/);
   const second = `,\n    { "type": "Microsoft.Resources/deployments", "apiVersion": "2021-04-01", "name": "pid-${GUID}-x", "properties": { "mode": "Incremental", "template": { "resources": [] } } }`;
-  const two = plan(wrapped(`pid-${OTHER_ID}`, second), { ...SETTINGS, maxTrackingResources: 2 });
+  const two = plan(wrapped('pid-eb7927c8-dd66-43e1-b0cf-c346a422063', second), { ...SETTINGS, maxTrackingResources: 2 });
   assert.deepEqual(two.edits, []);
   assert.match(notesOf(two).join('\n'), /the template has 2 top-level tracking deployments, so which one should carry 4f3c9a7e[^ ]* is not clear/);
   // An expression is never rewritten.
@@ -368,7 +366,7 @@ const EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
   'cua006-tracking-name-wrong-type': { changed: false, remaining: ['CUA006'] },
   'cua007-tracking-mode-not-incremental': { changed: true, remaining: [] },
   'cua008-tracking-template-not-empty': { changed: false, remaining: ['CUA008'] }, // a warning; resources are never deleted
-  'cua009-unregistered-tracking-id': { changed: true, remaining: [] }, // the all-zero placeholder GUID
+  'cua009-unregistered-tracking-id': { changed: false, remaining: ['CUA009'] }, // a well-formed id, perhaps another product's: never renamed
   'cua010-unresolved-tracking-name': { changed: false, remaining: ['CUA010'] },
   'cua011-conditional-tracking': { changed: false, remaining: ['CUA011'] },
   'cua012-tracking-location-missing': { changed: true, remaining: [] },
@@ -444,11 +442,23 @@ test('a linked template of another main template is never given a tracking deplo
       ],
     });
     ws.write('nested/azuredeploy.json', { $schema: RG_SCHEMA, resources: [] });
+    // Named on the command line, it is listed with the reason it is left alone.
+    const named = fixWorkspace({
+      workspace: openWorkspace(ws.root),
+      paths: ['azuredeploy.json', 'nested/azuredeploy.json'],
+      cwd: ws.root,
+      settingsFor: () => SETTINGS,
+      write: false,
+    });
+    const namedByFile = Object.fromEntries(named.files.map((f) => [f.file, f]));
+    assert.equal(namedByFile['nested/azuredeploy.json']?.fixed, namedByFile['nested/azuredeploy.json']?.original);
+    assert.deepEqual(namedByFile['nested/azuredeploy.json']?.notes, [{ kind: 'linked-template', parent: 'azuredeploy.json' }]);
+    // Found by default discovery, it is not a main template at all (as in check).
     const result = fixWorkspace({ workspace: openWorkspace(ws.root), settingsFor: () => SETTINGS, write: true });
     const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
     assert.equal(byFile['azuredeploy.json']?.written, true);
-    assert.equal(byFile['nested/azuredeploy.json']?.written, false);
-    assert.deepEqual(byFile['nested/azuredeploy.json']?.notes, [{ kind: 'linked-template', parent: 'azuredeploy.json' }]);
+    assert.equal(byFile['nested/azuredeploy.json'], undefined);
+    assert.deepEqual(JSON.parse(readFileSync(join(ws.root, 'nested/azuredeploy.json'), 'utf8')).resources, []);
   } finally {
     ws.dispose();
   }
@@ -519,3 +529,64 @@ test('the bundled CLI: fix writes and reports, --dry-run prints an applicable di
     ws.dispose();
   }
 });
+
+test("fix in a repository of several products: other products' ids stay, the registered id is inserted as given and passes, linked modules are untouched; fix --check exits 1 while something would change", async () => {
+  const { runCli: runSourceCli } = await import('../../src/app/cli/cli.ts');
+  const cli = async (args: string[], cwd: string) => {
+    let stdout = '';
+    let stderr = '';
+    const status = await runSourceCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+    return { status, stdout, stderr };
+  };
+  const ws = createTempWorkspace();
+  try {
+    const ours = `${GUID}-partnercenter`;
+    const theirs = '9d2b7c1e-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+    const named = (name: string) => JSON.stringify({ $schema: RG_SCHEMA, resources: [{ ...trackingDeployment(), name }] }, null, 2);
+    ws.write('products/other/mainTemplate.json', named(`pid-${theirs}-partnercenter`));
+    ws.write('products/legacy/azuredeploy.json', named('pid-contoso-legacy-partnercenter'));
+    ws.write(
+      'products/ours/mainTemplate.json',
+      JSON.stringify(
+        {
+          $schema: RG_SCHEMA,
+          resources: [
+            {
+              type: 'Microsoft.Resources/deployments',
+              apiVersion: '2021-04-01',
+              name: 'net',
+              properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/net.json' } },
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    ws.write('products/ours/modules/net.json', JSON.stringify({ $schema: RG_SCHEMA, resources: [] }, null, 2));
+    const before = cli(['fix', '--check', '--tracking-id', `PID-${ours.toUpperCase()}`], ws.root);
+    assert.equal((await before).status, 1, 'fix --check: something would change');
+    const fixed = await cli(['fix', '--tracking-id', `PID-${ours.toUpperCase()}`], ws.root);
+    assert.match(fixed.stdout, /products\/ours\/mainTemplate\.json:\d+: inserted/);
+    const read = (file: string) => JSON.parse(readFileSync(join(ws.root, file), 'utf8')) as { resources: { name: string }[] };
+    assert.equal(read('products/other/mainTemplate.json').resources[0]?.name, `pid-${theirs}-partnercenter`, "another product's id stays");
+    assert.equal(read('products/legacy/azuredeploy.json').resources[0]?.name, 'pid-contoso-legacy-partnercenter');
+    assert.equal(read('products/ours/mainTemplate.json').resources[0]?.name, `pid-${ours}`, 'exactly the registered id, as Partner Center shows it');
+    assert.deepEqual(read('products/ours/modules/net.json').resources, [], 'never into a linked module');
+    // What it inserted passes the check; the other products' ids are CUA009 (reported, not repaired).
+    const checked = await cli(['check', '--format', 'json', '--tracking-id', ours, 'products/ours'], ws.root);
+    assert.equal(checked.status, 0, checked.stdout);
+    const after = await cli(['fix', '--check', '--tracking-id', ours], ws.root);
+    assert.equal(after.status, 0, 'fix --check: nothing left to change');
+  } finally {
+    ws.dispose();
+  }
+});
+
+function trackingDeployment(): Record<string, unknown> {
+  return {
+    type: 'Microsoft.Resources/deployments',
+    apiVersion: '2021-04-01',
+    properties: { mode: 'Incremental', template: { $schema: RG_SCHEMA, contentVersion: '1.0.0.0', resources: [] } },
+  };
+}

@@ -42,6 +42,8 @@ function report(findings: Finding[]): WorkspaceCheckReport {
     files: [{ path: 'a.json', verdict: 'fail', findings, tracking: [], linkedFiles: [] }],
     counts,
     problems: [],
+    linkedTemplates: [],
+    inventory: { byExtension: {}, otherJson: 0 },
   };
 }
 

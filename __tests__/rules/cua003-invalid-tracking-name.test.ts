@@ -51,6 +51,25 @@ ruleTester(cua003, {
   ],
   invalid: [
     invalid("the docs' sample GUID", `pid-${DOCS_SAMPLE}`, 'groupLength', { attempt: DOCS_SAMPLE, group: 5, digits: 11, expected: 12 }),
+    // Placeholders are said to be placeholders, never measured or spelled out.
+    invalid('the nil GUID', 'pid-00000000-0000-0000-0000-000000000000', 'placeholder', { text: '00000000-0000-0000-0000-000000000000' }),
+    invalid('all-X groups', 'pid-XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX', 'placeholder', { text: 'XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX' }),
+    invalid(
+      'an <…> placeholder longer than a deployment name may be',
+      'pid-<Tracking GUID registered at Partner Center for this offer, see the publishing guide>',
+      'placeholder',
+      { text: '<Tracking GUID registered at Partner Center for this offe…' },
+    ),
+    invalid('a ${…} build variable', 'pid-${customer.usage.attribution.id}', 'placeholder', { text: '${customer.usage.attribution.id}' }),
+    invalid('a {{…}} template variable', 'pid-{{trackingId}}', 'placeholder', { text: '{{trackingId}}' }),
+    invalid('a __…__ token', 'pid-__TRACKING_ID__', 'placeholder', { text: '__TRACKING_ID__' }),
+    {
+      ...invalid('the nil GUID with a given id: it becomes the given id, keeping the suffix', `pid-00000000-0000-0000-0000-000000000000-x`, 'placeholder', {
+        text: '00000000-0000-0000-0000-000000000000',
+      }),
+      settings: { trackingIds: [GUID] },
+      output: renamed(named('pid-00000000-0000-0000-0000-000000000000-x'), 'pid-00000000-0000-0000-0000-000000000000-x', `pid-${GUID}-x`),
+    },
     {
       ...invalid("the docs' sample GUID, one digit from the given id: renamed", `pid-${DOCS_SAMPLE}`, 'groupLength', {
         attempt: DOCS_SAMPLE,

@@ -20,7 +20,16 @@ ruleTester(cua004, {
     {
       name: 'inside an inline nested template, with the chain',
       template: template([trackingResource({ name: `pid-${OTHER}` }), wrapper('wrapper', [trackingResource()])]),
-      errors: [{ messageId: 'nested', data: { name: `pid-${GUID}`, chain: `'wrapper' (azuredeploy.json)` }, line: 31, column: 23, endLine: 31, endColumn: 65 }],
+      errors: [
+        {
+          messageId: 'nestedBesideTopLevel',
+          data: { name: `pid-${GUID}`, chain: `'wrapper' (azuredeploy.json)` },
+          line: 31,
+          column: 23,
+          endLine: 31,
+          endColumn: 65,
+        },
+      ],
       output: null,
     },
     {
@@ -28,7 +37,7 @@ ruleTester(cua004, {
       template: template([trackingResource({ name: `pid-${OTHER}` }), wrapper('outer', [wrapper('inner', [trackingResource()])])]),
       errors: [
         {
-          messageId: 'nested',
+          messageId: 'nestedBesideTopLevel',
           data: { name: `pid-${GUID}`, chain: `'outer' (azuredeploy.json) → 'inner' (azuredeploy.json)` },
           line: 41,
           column: 31,

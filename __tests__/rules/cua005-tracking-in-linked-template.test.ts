@@ -53,7 +53,7 @@ ruleTester(cua005, {
       linked: { 'nested/child.json': child },
       errors: [
         {
-          messageId: 'linked',
+          messageId: 'linkedBesideTopLevel',
           data: { name: `pid-${OTHER}`, main: 'azuredeploy.json', chain: "'child' (azuredeploy.json)" },
           line: 18,
           column: 15,
@@ -78,7 +78,7 @@ ruleTester(cua005, {
       },
       errors: [
         {
-          messageId: 'linked',
+          messageId: 'linkedBesideTopLevel',
           data: { name: `pid-${GUID}`, main: 'azuredeploy.json', chain: `'level1' (azuredeploy.json) → 'level2' (nested/one.json)` },
           line: 8,
           column: 15,
@@ -100,6 +100,18 @@ test('CUA005 messages render', () => {
   });
   assert.deepEqual(
     findings.map((f) => f.message),
+    [
+      `tracking deployment 'pid-${GUID}' is in a linked template reached from azuredeploy.json through 'child' (azuredeploy.json); the main template already deploys one at the top level: remove this one`,
+    ],
+  );
+  // Without a top-level one, the message does not say to remove it (the fix inserts the top-level one).
+  const alone = runRule(cua005, {
+    name: 'render',
+    template: template([linkTo('child', { relativePath: 'nested/child.json' })]),
+    linked: { 'nested/child.json': template([trackingResource()]) },
+  });
+  assert.deepEqual(
+    alone.findings.map((f) => f.message),
     [
       `tracking deployment 'pid-${GUID}' is in a linked template reached from azuredeploy.json through 'child' (azuredeploy.json); only the main template may deploy it`,
     ],

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cua009 } from '../../src/rules/cua009-unregistered-tracking-id.ts';
+import { parseTrackingIds } from '../../src/settings/parse-options.ts';
 import { ruleTester, runRule } from '../support/rule-tester.ts';
-import { GUID, nameRange, named, renamed, template, trackingResource } from './tracking-name-cases.ts';
+import { GUID, nameRange, named, template, trackingResource } from './tracking-name-cases.ts';
 
 const OTHER = '11111111-2222-3333-4444-555555555555';
 const THIRD = '22222222-3333-4444-5555-666666666666';
-const NIL = '00000000-0000-0000-0000-000000000000';
 const LOOP_NAME = "[concat('pid-', variables('offers')[copyIndex()])]";
 const loop = (offers: string[]) => template([trackingResource({ name: LOOP_NAME, copy: { name: 'offers', count: offers.length } })], { variables: { offers } });
 const LOOP_DISPLAY = "pid-{variables('offers')[copyIndex()]}";
@@ -21,17 +21,22 @@ ruleTester(cua009, {
       template: named('pid-contoso-offer-partnercenter'),
       settings: { trackingIds: ['contoso-offer-partnercenter'] },
     },
+    {
+      name: 'a Partner Center id of a GUID, registered as Partner Center shows it',
+      template: named(`pid-${GUID.toUpperCase()}-partnercenter`),
+      settings: { trackingIds: [`${GUID}-partnercenter`] },
+    },
   ],
   invalid: [
     {
-      name: 'an id that is not the one registered: renamed to it',
+      name: "an id that is not the one registered: reported, never renamed (it may be another product's)",
       template: named(`pid-${GUID}`),
       settings: { trackingIds: [OTHER] },
       errors: [{ messageId: 'unregistered', data: { name: `pid-${GUID}`, id: GUID, registered: OTHER }, ...nameRange(named(`pid-${GUID}`), `pid-${GUID}`) }],
-      output: renamed(named(`pid-${GUID}`), `pid-${GUID}`, `pid-${OTHER}`),
+      output: null,
     },
     {
-      name: 'the rename keeps a landing-zone suffix',
+      name: 'with a landing-zone suffix too',
       template: named(`pid-${GUID}-westeurope`),
       settings: { trackingIds: [OTHER] },
       errors: [
@@ -41,7 +46,33 @@ ruleTester(cua009, {
           ...nameRange(named(`pid-${GUID}-westeurope`), `pid-${GUID}-westeurope`),
         },
       ],
-      output: renamed(named(`pid-${GUID}-westeurope`), `pid-${GUID}-westeurope`, `pid-${OTHER}-westeurope`),
+      output: null,
+    },
+    {
+      name: 'registered as <GUID>-partnercenter, written without the suffix: the message says they differ only by it',
+      template: named(`pid-${GUID}`),
+      settings: { trackingIds: [`${GUID}-partnercenter`] },
+      errors: [
+        {
+          messageId: 'partnerCenterSuffix',
+          data: { name: `pid-${GUID}`, id: GUID, registered: `${GUID}-partnercenter` },
+          ...nameRange(named(`pid-${GUID}`), `pid-${GUID}`),
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'registered as a GUID, written with -partnercenter',
+      template: named(`pid-${GUID}-partnercenter`),
+      settings: { trackingIds: [GUID] },
+      errors: [
+        {
+          messageId: 'partnerCenterSuffix',
+          data: { name: `pid-${GUID}-partnercenter`, id: `${GUID}-partnercenter`, registered: GUID },
+          ...nameRange(named(`pid-${GUID}-partnercenter`), `pid-${GUID}-partnercenter`),
+        },
+      ],
+      output: null,
     },
     {
       name: 'several registered ids: which one is meant is not clear, so no rename',
@@ -49,13 +80,6 @@ ruleTester(cua009, {
       settings: { trackingIds: [OTHER, THIRD] },
       errors: [{ messageId: 'unregisteredOfMany', data: { name: `pid-${GUID}`, id: GUID, count: 2 }, ...nameRange(named(`pid-${GUID}`), `pid-${GUID}`) }],
       output: null,
-    },
-    {
-      name: 'the all-zero placeholder gets the given id, keeping the suffix',
-      template: named(`pid-${NIL}-x`),
-      settings: { trackingIds: [GUID] },
-      errors: [{ messageId: 'unregistered', data: { name: `pid-${NIL}-x`, id: NIL, registered: GUID }, ...nameRange(named(`pid-${NIL}-x`), `pid-${NIL}-x`) }],
-      output: renamed(named(`pid-${NIL}-x`), `pid-${NIL}-x`, `pid-${GUID}-x`),
     },
     {
       name: 'two top-level tracking deployments: which one carries the id is not clear',
@@ -119,8 +143,17 @@ test('CUA009 messages render', () => {
   assert.deepEqual(render(loop([OTHER, THIRD]), [GUID]), [
     `tracking deployment '${LOOP_DISPLAY}' uses ids ${OTHER}, ${THIRD}, which are not the registered id ${GUID}; ${consequence}`,
   ]);
-  const fixes = runRule(cua009, { name: 'fix', template: named(`pid-${NIL}`), settings: { trackingIds: [GUID] } }).findings.map((f) => f.fix?.description);
-  assert.deepEqual(fixes, [`replaced the placeholder id in 'pid-${NIL}' with ${GUID}`]);
-  const rename = runRule(cua009, { name: 'fix', template: named(`pid-${GUID}`), settings: { trackingIds: [OTHER] } }).findings.map((f) => f.fix?.description);
-  assert.deepEqual(rename, [`renamed tracking deployment 'pid-${GUID}' to 'pid-${OTHER}' (${GUID} is not registered; the given id is ${OTHER})`]);
+  assert.deepEqual(render(named(`pid-${GUID}-partnercenter`), [GUID]), [
+    `tracking deployment 'pid-${GUID}-partnercenter' uses id ${GUID}-partnercenter, but the registered id is ${GUID}: they differ only by the '-partnercenter' suffix, and Partner Center attributes usage only to the id exactly as it shows it`,
+  ]);
+});
+
+test('tracking-ids entries are read as Partner Center shows them: with or without pid-, any case; placeholders are refused', () => {
+  assert.deepEqual(parseTrackingIds([`PID-${GUID.toUpperCase()}-PartnerCenter`, 'contoso-MyOffer-partnercenter', GUID]), [
+    `${GUID}-partnercenter`,
+    'contoso-myoffer-partnercenter',
+    GUID,
+  ]);
+  assert.throws(() => parseTrackingIds(['00000000-0000-0000-0000-000000000000']), /is a placeholder \('00000000-0000-0000-0000-000000000000'\)/);
+  assert.throws(() => parseTrackingIds(['<your tracking GUID>']), /is a placeholder/);
 });

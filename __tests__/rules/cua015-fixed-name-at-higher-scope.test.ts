@@ -33,6 +33,13 @@ ruleTester(cua015, {
       }),
     },
     { name: 'a fixed name when the location is written as text (every deployment goes there)', template: atSubscription(`pid-${GUID}`, 'westeurope') },
+    {
+      name: 'a name that includes the location parameter through a variable, the location given through another',
+      template: atSubscription("[variables('trackingName')]", "[variables('region')]", {
+        parameters: { location: { type: 'string', defaultValue: 'westeurope' } },
+        variables: { trackingName: `[format('pid-${GUID}-{0}', toLower(parameters('location')))]`, region: "[parameters('location')]" },
+      }),
+    },
     { name: 'resource-group scope', template: template([trackingResource()]) },
     {
       name: 'a deployment that targets a resource group from a subscription template',

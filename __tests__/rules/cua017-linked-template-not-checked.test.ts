@@ -118,3 +118,32 @@ test('CUA017 messages render', () => {
     ['linked template https://example.com/templates/network.json is remote and was not fetched; a tracking resource inside it would not be seen'],
   );
 });
+
+test('CUA017: one notice per distinct target per main template, remote links grouped by host', () => {
+  const tpl = template([
+    trackingResource(),
+    linkTo('a', { uri: 'https://example.blob.core.windows.net/t/a.json?sig=secret' }),
+    linkTo('b', { uri: 'https://example.blob.core.windows.net/t/b.json' }),
+    linkTo('c', { uri: 'https://example.blob.core.windows.net/t/b.json' }),
+    linkTo('d', { uri: 'https://other.example.com/d.json' }),
+    linkTo('e', { relativePath: 'nested/gone.json' }),
+    linkTo('f', { relativePath: 'nested/gone.json' }),
+  ]);
+  const findings = runRule(cua017, { name: 'grouped', template: tpl, linked: {} }).findings;
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data]),
+    [
+      [
+        'remoteHost',
+        {
+          count: 2,
+          host: 'example.blob.core.windows.net',
+          urls: 'https://example.blob.core.windows.net/t/a.json?…, https://example.blob.core.windows.net/t/b.json',
+        },
+      ],
+      ['remote', { problem: 'linked template https://other.example.com/d.json is remote and was not fetched' }],
+      ['missing', { problem: "linked template 'nested/gone.json' does not exist in the repository" }],
+    ],
+  );
+  assert.ok(findings.every((f) => !f.message.includes('secret')));
+});

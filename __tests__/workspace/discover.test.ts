@@ -161,7 +161,7 @@ test('a named path that cannot be used is a named-path problem; a glob that matc
     );
     assert.deepEqual(problems({}), [], 'the default patterns never warn');
     assert.deepEqual(problems({ paths: ['emptydir', 'a', 'nope.json'], cwd: ws.root }), [
-      "named-path emptydir: 'emptydir' holds no main template (mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep); name a template file to check it whatever its name",
+      "named-path emptydir: 'emptydir' holds no ARM template (1 .md file)",
       "named-path nope.json: 'nope.json' does not exist",
     ]);
     assert.deepEqual(problems({ paths: [join(ws.root, 'emptydir')], pathsAreDefault: true }), [], 'the current folder by default: nothing found is no problem');

@@ -13,6 +13,12 @@ export interface CheckSettings {
   maxTrackingResources: number;
   /** Follow templateLink references to files in the workspace. */
   followLinks: boolean;
+  /**
+   * check: a Marketplace package without a tracking deployment is an error (CUA001) like any main
+   * template; partner-center-adds-id: Partner Center adds one when the package is uploaded for an
+   * Azure application plan, so CUA001 there is a notice that says so.
+   */
+  marketplacePackages: 'check' | 'partner-center-adds-id';
 }
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
@@ -21,4 +27,5 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   strictNames: false,
   maxTrackingResources: 1,
   followLinks: true,
+  marketplacePackages: 'check',
 };

@@ -7,7 +7,7 @@ import { templateShapeProblem } from '../model/template-shape.ts';
 import { suppressionFor } from '../model/suppression.ts';
 import { previewValue } from '../model/preview.ts';
 import { createTemplateSource, type TemplateSource } from '../parse/template-source.ts';
-import { parseTemplateText } from '../parse/parse-json.ts';
+import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import { locateNodes, type SkipCache } from '../parse/locate.ts';
 import { LineIndex, type Position } from '../parse/text-position.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
@@ -25,7 +25,20 @@ export interface TemplateInput {
   readLinked?: ModelOptions['readLinked'];
   /** A parameters file that could not be used (the defaults were used instead). */
   parametersProblem?: { file: string; problem: string };
+  /** Link roots and the repository's files (see ModelOptions.links). */
+  links?: ModelOptions['links'];
+  /** The template is a Marketplace package's mainTemplate.json. */
+  marketplacePackage?: boolean;
+  /** `text` already parsed (by the run's file cache): it is not parsed again. */
+  parsed?: ParseOutcome;
+  /** The file's one TemplateSource, when the run made it already (shared with the link reader). */
+  source?: TemplateSource;
 }
+
+/** A template ready for the rules: its model, or why it is not a template the model can hold. */
+export type PreparedTemplate =
+  | { kind: 'model'; model: TemplateModel; parametersProblem?: TemplateInput['parametersProblem'] }
+  | { kind: 'unreadable'; file: string; text: string; problem: UnreadableProblem };
 
 /** What a check runs: the rules (in order) and the settings for this template. */
 export interface CheckPlan {
@@ -47,16 +60,29 @@ interface PendingFinding {
 }
 
 export function checkTemplateText(input: TemplateInput, plan: CheckPlan): TemplateResult {
-  const parsed = parseTemplateText(input.text);
-  if (!parsed.ok) return checkUnreadableTemplate(input.file, parsed.text, { kind: 'syntax', message: parsed.error.message, offset: parsed.error.offset }, plan);
+  return checkPrepared(prepareTemplate(input, plan.settings), plan);
+}
+
+/** Parses (unless done) and builds the model, links followed as the settings say; the rules run later. */
+export function prepareTemplate(input: TemplateInput, settings: CheckSettings): PreparedTemplate {
+  const parsed = input.parsed ?? parseTemplateText(input.text);
+  if (!parsed.ok)
+    return { kind: 'unreadable', file: input.file, text: parsed.text, problem: { kind: 'syntax', message: parsed.error.message, offset: parsed.error.offset } };
   const shape = templateShapeProblem(parsed.value);
-  if (shape) return checkUnreadableTemplate(input.file, parsed.text, { kind: 'shape', shape }, plan);
-  const source = createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>);
+  if (shape) return { kind: 'unreadable', file: input.file, text: parsed.text, problem: { kind: 'shape', shape } };
+  const source = input.source ?? createTemplateSource(input.file, parsed.text, parsed.value as Record<string, unknown>);
   const model = buildTemplateModel(source, {
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
-    ...(input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}),
+    ...(input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {}),
+    ...(input.links ? { links: input.links } : {}),
+    ...(input.marketplacePackage ? { marketplacePackage: true } : {}),
   });
-  return checkModel(model, plan, input.parametersProblem);
+  return { kind: 'model', model, ...(input.parametersProblem ? { parametersProblem: input.parametersProblem } : {}) };
+}
+
+export function checkPrepared(prepared: PreparedTemplate, plan: CheckPlan): TemplateResult {
+  if (prepared.kind === 'unreadable') return checkUnreadableTemplate(prepared.file, prepared.text, prepared.problem, plan);
+  return checkModel(prepared.model, plan, prepared.parametersProblem);
 }
 
 export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProblem?: TemplateInput['parametersProblem']): TemplateResult {
@@ -85,7 +111,14 @@ export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProb
   const moduleFiles = model.main.origin ? [...model.main.origin.texts.keys()].filter((f) => f !== model.main.file) : [];
   const linkedFiles = [...moduleFiles, ...model.linkedSources.map((s) => s.file)];
   const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
-  return { ...result, linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets };
+  const links = model.links.map(({ file, via }) => ({ file, via }));
+  return {
+    ...result,
+    linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets,
+    ...(links.length > 0 ? { links } : {}),
+    ...(model.kind !== 'solution' ? { kind: model.kind } : {}),
+    ...(model.marketplacePackage ? { marketplacePackage: true } : {}),
+  };
 }
 
 /**

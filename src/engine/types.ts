@@ -3,6 +3,8 @@
 import type { DeploymentScope, Placement } from '../model/types.ts';
 import type { TrackingNameForm } from '../model/tracking-name.ts';
 import type { Fix, MessageData } from './rule.ts';
+import type { LinkVia } from '../model/linked-templates.ts';
+import type { TemplateKind } from '../model/template-kind.ts';
 
 export type Severity = 'error' | 'warning' | 'notice';
 /** A severity setting can also switch a rule off. */
@@ -70,6 +72,8 @@ export interface TemplateResult {
   tracking: TrackingResourceSummary[];
   /** Workspace-relative paths of linked template files that were checked with it. */
   linkedFiles: string[];
+  /** The same files with how each was reached (relativePath, a base URL, this repository's GitHub URL, …). */
+  links?: { file: string; via: LinkVia }[];
   /**
    * Every workspace-relative file a templateLink was looked for at, whether it exists or not
    * (a superset of linkedFiles): `only-changed` matches deleted and renamed linked files against
@@ -78,6 +82,10 @@ export interface TemplateResult {
   linkTargets?: string[];
   /** Workspace-relative path of the parameters file whose values were used. */
   parametersFile?: string;
+  /** Set when the template is not a solution template: it only defines or only deploys a managed application. */
+  kind?: Exclude<TemplateKind, 'solution'>;
+  /** The template is the mainTemplate.json of a Marketplace Azure application package. */
+  marketplacePackage?: true;
 }
 
 export interface CheckReport {

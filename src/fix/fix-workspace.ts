@@ -4,13 +4,15 @@
 // or written. Each file is replaced atomically, and only if it is still the file that was read
 // (src/workspace/write-file.ts): a crash leaves the old or the new file, never a part of one.
 import type { CheckSettings } from '../engine/check-settings.ts';
-import { discoverTemplates, type DiscoveryProblem } from '../workspace/discover.ts';
+import { discoverTemplates, suffixIndex, type DiscoveryProblem } from '../workspace/discover.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type FileIdentity, type Workspace } from '../workspace/read-file.ts';
 import { replaceFile } from '../workspace/write-file.ts';
 import { hideSecureValues } from '../secrets/secure-text.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
+import type { LinkContext, LinkReader } from '../model/linked-templates.ts';
+import type { LinkRoot } from '../model/link-roots.ts';
 import { BicepTrees, isBicepFile } from '../engine/check-bicep.ts';
 import type { SyntaxParser } from '../parse/tree-sitter/load.ts';
 import { planBicepFix } from './plan-bicep-fix.ts';
@@ -28,6 +30,8 @@ export interface FixRequest {
   /** Only these main templates (workspace-relative), e.g. the ones a pull request affects. */
   only?: ReadonlySet<string>;
   parametersFile?: string;
+  /** URL prefixes that stand for folders of the checkout (as for `check`). */
+  linkRoots?: readonly LinkRoot[];
   /** Write the fixed files (false for --dry-run and the action's suggestion). */
   write: boolean;
   /** The Bicep parser, for .bicep main templates (fixWorkspaceLoadingGrammars loads it when needed). */
@@ -69,10 +73,13 @@ function discover(request: FixRequest): ReturnType<typeof discoverTemplates> {
 
 function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discoverTemplates>): FixReport {
   const readLinked = createLinkReader(request.workspace);
+  const links: LinkContext = { roots: request.linkRoots ?? [], findBySuffix: suffixIndex(discovery.jsonFiles) };
   const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
   let planned: PlannedFile[];
   try {
-    planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile({ request, trees }, file, readLinked));
+    planned = discovery.templates
+      .filter((file) => !request.only || request.only.has(file))
+      .map((file) => planOneFile({ request, trees }, file, { readLinked, links }));
   } finally {
     trees?.dispose();
   }
@@ -80,7 +87,11 @@ function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discove
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
   for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
-  const files = planned.map((plan): PlannedFile => {
+  // With default discovery such a template is not a main template at all (as in `check`): it is
+  // left out; a file the user named is listed with a note saying why it is left alone.
+  const named = new Set(discovery.sources.filter((s) => s.by === 'named').map((s) => s.path));
+  const mains = planned.filter((plan) => named.has(plan.file) || linkedFrom.get(plan.file) === undefined || linkedFrom.get(plan.file) === plan.file);
+  const files = mains.map((plan): PlannedFile => {
     const parent = linkedFrom.get(plan.file);
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
@@ -110,7 +121,7 @@ interface PlannedFile extends FixFileResult {
 function planOneFile(
   { request, trees }: { request: FixRequest; trees: BicepTrees | undefined },
   file: string,
-  readLinked: ReturnType<typeof createLinkReader>,
+  { readLinked, links }: { readLinked: LinkReader; links: LinkContext },
 ): PlannedFile {
   const leave = (message: string): PlannedFile => ({
     file,
@@ -147,7 +158,7 @@ function planOneFile(
     return { ...plan, ...target };
   }
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
-  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked });
+  const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked, links });
   return { ...plan, ...target };
 }
 

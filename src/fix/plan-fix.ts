@@ -9,7 +9,7 @@ import { checkTemplateText } from '../engine/check-template.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { Fix } from '../engine/rule.ts';
 import type { Finding, TemplateResult } from '../engine/types.ts';
-import type { LinkReader } from '../model/linked-templates.ts';
+import type { LinkContext, LinkReader } from '../model/linked-templates.ts';
 import { templateShapeProblem } from '../model/template-shape.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
 import { LineIndex } from '../parse/text-position.ts';
@@ -32,6 +32,8 @@ export interface FixInput {
   settings: CheckSettings;
   parameterValues?: Record<string, unknown>;
   readLinked?: LinkReader;
+  /** Link roots and the repository's files, so links resolve as `check` resolves them. */
+  links?: LinkContext;
 }
 
 export interface FixChange {
@@ -101,6 +103,7 @@ function check(input: FixInput, text: string): TemplateResult {
       text,
       ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
       ...(input.readLinked ? { readLinked: input.readLinked } : {}),
+      ...(input.links ? { links: input.links } : {}),
     },
     { rules: RULES, settings: input.settings },
   );

@@ -7,12 +7,32 @@ import type { ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
 import { deploymentTargetScope, scopeFromSchema } from './scope-kind.ts';
 import { looksLikeTrackingName } from './tracking-name.ts';
-import { linkKey, resolveTemplateLink, type LinkReader, type LinkNote, type LinkedLoad } from './linked-templates.ts';
+import {
+  linkKey,
+  resolveTemplateLink,
+  type LinkContext,
+  type LinkReader,
+  type LinkNote,
+  type LinkVia,
+  type LinkedLoad,
+  type LinkResolution,
+} from './linked-templates.ts';
 import { StaticErrors, type DefinitionSite } from './expression-errors.ts';
 import { deploymentTimeReasons, splitParameterValues, withoutDefaults, withPackageBase } from './deployment-time-parameters.ts';
 import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
 import type { DeploymentScope, Placement } from './types.ts';
+import { templateKind, type TemplateKind } from './template-kind.ts';
+import { linkAlternatives } from './link-alternatives.ts';
+
+/** The main template's scope, and a way to make it again with some parameters set. */
+interface RootScopes {
+  scope: TemplateScope;
+  scopeWith: (overrides: Record<string, unknown>) => TemplateScope;
+  /** Values the parameters file gives. */
+  given: Record<string, unknown>;
+}
 import type { JsonPath } from '../parse/types.ts';
+import { posix } from 'node:path';
 
 export interface DeploymentHop {
   source: TemplateSource;
@@ -54,6 +74,10 @@ export interface ResourceEntry {
 export interface TemplateModel {
   main: TemplateSource;
   scope: DeploymentScope | undefined;
+  /** A solution template, or one that only defines or deploys a managed application. */
+  kind: TemplateKind;
+  /** The main template is the mainTemplate.json of a Marketplace Azure application package. */
+  marketplacePackage: boolean;
   /**
    * The resources rules can be about: every deployment, every resource whose name looks like a
    * tracking name, and every resource whose name has an expression error. The others are walked
@@ -63,6 +87,8 @@ export interface TemplateModel {
   linkNotes: LinkNote[];
   /** Linked templates that were read, in the order they were reached. */
   linkedSources: TemplateSource[];
+  /** How each linked template was reached, in the same order. */
+  links: LinkedFile[];
   /** Where resources nest deeper than MAX_NESTING and were not walked. */
   tooDeep: { file: string; path: JsonPath }[];
   /**
@@ -76,10 +102,22 @@ export interface TemplateModel {
   suppressionBlocks: SuppressionBlock[];
 }
 
+export interface LinkedFile {
+  /** Workspace-relative path of the linked template. */
+  file: string;
+  /** The template whose deployment links it. */
+  from: string;
+  via: LinkVia;
+}
+
 export interface ModelOptions {
   /** Parameters file values by name; KNOWN_AT_DEPLOYMENT for a Key Vault reference. */
   parameterValues?: Record<string, unknown>;
   readLinked?: LinkReader;
+  /** Link roots and the repository's files, for links beyond relativePath and the package base. */
+  links?: LinkContext;
+  /** The main template is a Marketplace package's mainTemplate.json (createUiDefinition.json beside it). */
+  marketplacePackage?: boolean;
 }
 
 // Real templates nest a handful of levels (the deepest corpus template: 4 deployments); this bounds
@@ -96,9 +134,12 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
   const model: TemplateModel = {
     main,
     scope,
+    kind: templateKind(main.root),
+    marketplacePackage: options.marketplacePackage === true,
     resources: [],
     linkNotes: [],
     linkedSources: [],
+    links: [],
     tooDeep: [],
     linkTargets: [],
     expressionErrors: new StaticErrors(),
@@ -106,12 +147,15 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
   };
   const { values, knownAtDeployment } = splitParameterValues(options.parameterValues ?? {});
   const unknownNames = withPackageBase(main.root, knownAtDeployment);
-  const rootScope = createTemplateScope(withoutDefaults(main.root, unknownNames), {
-    parameterValues: values,
-    ...(unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {}),
-    ...(scope ? { scopeKind: scope } : {}),
-    templatePath: main.file,
-  });
+  const bound = withoutDefaults(main.root, unknownNames);
+  const scopeWith = (overrides: Record<string, unknown>): TemplateScope =>
+    createTemplateScope(bound, {
+      parameterValues: { ...values, ...overrides },
+      ...(unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {}),
+      ...(scope ? { scopeKind: scope } : {}),
+      templatePath: main.file,
+    });
+  const rootScope = scopeWith({});
   const definitions: DefinitionSite = {
     source: main,
     path: [],
@@ -119,7 +163,7 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
     scope: rootScope,
     supplied: { kind: 'file', values, knownAtDeployment: unknownNames },
   };
-  const walker = new ModelWalker(model, options.readLinked, new Set([main.file]));
+  const walker = new ModelWalker(model, options, new Set([main.file]), { scope: rootScope, scopeWith, given: values });
   walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, definitions, templateScope: scope });
   return model;
 }
@@ -137,14 +181,19 @@ interface WalkContext {
 class ModelWalker {
   private readonly model: TemplateModel;
   private readonly readLinked: LinkReader | undefined;
+  private readonly links: LinkContext | undefined;
   private readonly visitedFiles: Set<string>;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   private readonly triedTargets = new Set<string>();
+  /** The main template's own scope, and the same with some parameters set (for parameter-selected links). */
+  private readonly root: RootScopes;
 
-  constructor(model: TemplateModel, readLinked: LinkReader | undefined, visitedFiles: Set<string>) {
+  constructor(model: TemplateModel, options: ModelOptions, visitedFiles: Set<string>, root: RootScopes) {
     this.model = model;
-    this.readLinked = readLinked;
+    this.readLinked = options.readLinked;
+    this.links = options.links;
     this.visitedFiles = visitedFiles;
+    this.root = root;
   }
 
   walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
@@ -282,18 +331,41 @@ class ModelWalker {
     // A link ARM rejects is CUA016 where the mistake is written, not "cannot be resolved".
     if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
       return;
-    const resolution = resolveTemplateLink(entry, key, evaluation.value, this.model.main.file);
-    if (resolution.kind === 'note') {
-      this.model.linkNotes.push({ ...resolution.note, deployment: entry });
-      return;
+    const resolution = resolveTemplateLink(entry, { key, value: evaluation.value }, this.model.main.file, this.links);
+    if (resolution.kind === 'note') this.model.linkNotes.push({ ...resolution.note, deployment: entry });
+    else this.followLink(entry, { resolution, chain, scope: context.scope }, context, explicitTarget);
+    // A link a parameter of the main template selects: followed for every value it allows.
+    if (context.scope !== this.root.scope || entry.source !== this.model.main) return;
+    for (const alternative of linkAlternatives(link[key], this.model.main.root, this.root.given)) {
+      const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
+      const value = evaluateValue(link[key], scope);
+      if (value.errors.length > 0) continue;
+      const other = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
+      if (other.kind !== 'file') continue;
+      const hop: DeploymentHop = {
+        ...(chain[chain.length - 1] as DeploymentHop),
+        label: `${labelOf(entry)} (${alternative.parameter} = ${JSON.stringify(alternative.value)})`,
+      };
+      this.followLink(entry, { resolution: other, chain: [...chain.slice(0, -1), hop], scope }, context, explicitTarget);
     }
+  }
+
+  /** Reads the linked template a resolution names and walks it in the scope the deployment gives it. */
+  private followLink(
+    entry: ResourceEntry,
+    link: { resolution: Extract<LinkResolution, { kind: 'file' }>; chain: DeploymentHop[]; scope: TemplateScope },
+    context: WalkContext,
+    explicitTarget: DeploymentScope | undefined,
+  ): void {
+    const { resolution, chain } = link;
     if (!this.readLinked) return;
-    const loaded = this.loadFirstCandidate(entry, resolution.candidates);
+    const loaded = this.loadFirstCandidate(entry, resolution);
     if (loaded === undefined) return;
     this.model.linkedSources.push(loaded.source);
+    this.model.links.push({ file: loaded.source.file, from: entry.source.file, via: loaded.via });
     const root = loaded.source.root;
     const unknownNames = withPackageBase(root);
-    const scope = createLinkedScope(context.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const scope = createLinkedScope(link.scope, withoutDefaults(root, unknownNames), entry.resource);
     const viaLink = isRecord(entry.resource['properties']) && entry.resource['properties']['parametersLink'] !== undefined;
     const definitions: DefinitionSite = {
       source: loaded.source,
@@ -312,33 +384,86 @@ class ModelWalker {
     });
   }
 
-  /** The first candidate that exists; undefined when already walked (cycles terminate) or none loads. */
-  private loadFirstCandidate(entry: ResourceEntry, candidates: string[]): Extract<LinkedLoad, { kind: 'file' }> | undefined {
+  /**
+   * The first candidate that exists; else the one repository file that ends with the link's path
+   * (packaging copies shared folders). Undefined when already walked (cycles terminate) or none loads.
+   */
+  private loadFirstCandidate(
+    entry: ResourceEntry,
+    resolution: Extract<LinkResolution, { kind: 'file' }>,
+  ): (Extract<LinkedLoad, { kind: 'file' }> & { via: LinkVia }) | undefined {
+    const { candidates } = resolution;
     let firstProblem: LinkedLoad | undefined;
     for (const target of candidates) {
-      if (!this.triedTargets.has(target)) {
-        this.triedTargets.add(target);
-        this.model.linkTargets.push(target);
-      }
-      if (this.visitedFiles.has(target)) return undefined; // cycles and diamonds are walked once
-      const loaded = this.readLinked?.(entry.source.file, target);
-      if (loaded?.kind === 'file') {
-        this.visitedFiles.add(target);
-        return loaded;
-      }
+      const loaded = this.tryTarget(entry, target);
+      if (loaded === 'walked') return undefined;
+      if (loaded?.kind === 'file') return { ...loaded, via: resolution.via };
       firstProblem ??= loaded;
+    }
+    const missing = firstProblem?.kind === 'note' && firstProblem.note.kind === 'missing';
+    const bySuffix = missing && resolution.relative !== undefined ? nearest(this.bySuffix(resolution.relative, candidates), entry.source.file) : [];
+    if (bySuffix.length === 1) {
+      const loaded = this.tryTarget(entry, bySuffix[0] as string);
+      if (loaded === 'walked') return undefined;
+      if (loaded?.kind === 'file') return { ...loaded, via: 'suffix' };
+    }
+    const from = { file: entry.source.file, path: entry.path };
+    if (missing && bySuffix.length === 0 && resolution.ifMissing) {
+      this.model.linkNotes.push({ ...resolution.ifMissing, from, deployment: entry });
+      return undefined;
     }
     if (firstProblem?.kind === 'note') {
       const tried = candidates.length > 1 ? ` (also looked for ${candidates.slice(1).join(', ')})` : '';
-      this.model.linkNotes.push({
-        ...firstProblem.note,
-        message: `${firstProblem.note.message}${tried}`,
-        from: { file: entry.source.file, path: entry.path },
-        deployment: entry,
-      });
+      const several = bySuffix.length > 1 ? `; ${bySuffix.length} files end with '${resolution.relative}': ${listOf(bySuffix)}` : '';
+      this.model.linkNotes.push({ ...firstProblem.note, message: `${firstProblem.note.message}${tried}${several}`, from, deployment: entry });
     }
     return undefined;
   }
+
+  /** Reads one candidate: 'walked' when it was walked already for this main template. */
+  private tryTarget(entry: ResourceEntry, target: string): LinkedLoad | 'walked' | undefined {
+    if (!this.triedTargets.has(target)) {
+      this.triedTargets.add(target);
+      this.model.linkTargets.push(target);
+    }
+    if (this.visitedFiles.has(target)) return 'walked'; // cycles and diamonds are walked once
+    const loaded = this.readLinked?.(entry.source.file, target);
+    if (loaded?.kind === 'file') this.visitedFiles.add(target);
+    return loaded;
+  }
+
+  private bySuffix(relative: string, tried: readonly string[]): string[] {
+    const path = posixNormalize(relative);
+    if (path === '' || path.startsWith('..')) return [];
+    return (this.links?.findBySuffix?.(path) ?? []).filter((file) => !tried.includes(file));
+  }
+}
+
+/**
+ * Of several files that end with a link's path, the ones nearest the linking template: sharing the
+ * most leading folders with it (a shared folder copied into packages sits beside their parents;
+ * a copy for another cloud or an old release sits elsewhere). Several equally near stay several.
+ */
+function nearest(files: readonly string[], from: string): string[] {
+  if (files.length < 2) return [...files];
+  const folders = from.split('/').slice(0, -1);
+  const shared = (file: string): number => {
+    const parts = file.split('/');
+    let n = 0;
+    while (n < folders.length && n < parts.length - 1 && parts[n] === folders[n]) n++;
+    return n;
+  };
+  const best = Math.max(...files.map(shared));
+  return files.filter((file) => shared(file) === best);
+}
+
+function posixNormalize(path: string): string {
+  const normalized = posix.normalize(path.replace(/\\/g, '/')).replace(/^(\.\/)+/, '');
+  return normalized === '.' ? '' : normalized;
+}
+
+function listOf(files: readonly string[]): string {
+  return files.length > 5 ? `${files.slice(0, 5).join(', ')} and ${files.length - 5} more` : files.join(', ');
 }
 
 function labelOf(entry: ResourceEntry): string {

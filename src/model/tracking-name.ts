@@ -41,6 +41,8 @@ export type TrackingNameProblem =
   /** Longer than ARM allows; `atLeast` when unknown parts may add more. `counted`: unknowns of fixed length counted in. */
   | { kind: 'too-long'; length: number; max: number; atLeast: boolean; counted: readonly { text: string; length: number }[] }
   | { kind: 'bad-character'; char: string }
+  /** A placeholder where the id belongs: the nil GUID, all-X groups, `<…>`, `${…}`, `{{…}}`, `__…__`. */
+  | { kind: 'placeholder'; text: string }
   /** `PID-`, `Pid-`: the prefix in the wrong case. */
   | { kind: 'prefix-case'; prefix: string }
   | { kind: 'no-prefix' }
@@ -116,6 +118,9 @@ function analyze(name: ArmValue, strictNames: boolean): Analysis {
   const parts = partsOf(name);
   const invalid = (problem: TrackingNameProblem, extra: Partial<Analysis> = {}): Analysis => ({ display, form: 'invalid', problem, fullyKnown, ...extra });
 
+  // A placeholder is said to be one, before its length or characters are complained about.
+  const placeholder = placeholderIn(parts);
+  if (placeholder !== undefined) return invalid({ kind: 'placeholder', text: placeholder });
   const lengthProblem = describeLengthProblem(name, parts, fullyKnown);
   if (lengthProblem !== undefined) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
@@ -171,7 +176,9 @@ function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext)
   const { display, fullyKnown, strictNames } = context;
   const trackingId = guid.toLowerCase();
   if (fullyKnown && rest === '') return { display, form: 'guid', trackingId, fullyKnown };
-  if (fullyKnown && rest === '-partnercenter') return { display, form: 'partner-center', trackingId, fullyKnown };
+  // Partner Center shows such ids as `<GUID>-partnercenter`: that whole text is the id it attributes to.
+  if (fullyKnown && rest.toLowerCase() === PARTNER_CENTER_END)
+    return { display, form: 'partner-center', trackingId: `${trackingId}${PARTNER_CENTER_END}`, fullyKnown };
   const suffix = fullyKnown ? rest : `${rest}${describeString(context.name).slice(4 + guid.length + rest.length)}`;
   if (rest !== '' && !rest.startsWith('-')) {
     return { display, form: 'invalid', trackingId, fullyKnown, problem: { kind: 'suffix-without-dash', text: rest.slice(0, 12) } };
@@ -274,11 +281,32 @@ function guidAttemptText(text: string): string {
   return text.split('-').slice(0, GUID_GROUPS.length).join('-');
 }
 
-/** Normalizes a configured tracking id: with or without `pid-`, any case. */
+/**
+ * Normalizes a configured tracking id as Partner Center shows it: a GUID, `<GUID>-partnercenter`
+ * or `<lowercase letters, digits, dashes>-partnercenter`; with or without `pid-`, any case.
+ */
 export function normalizeTrackingId(raw: string): string | undefined {
-  const id = raw.trim().replace(/^pid-/i, '');
+  const id = raw.trim().replace(/^pid-/i, '').toLowerCase();
   if (id === '') return undefined;
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-  if (guid) return id.toLowerCase();
-  return PARTNER_CENTER.test(id) ? id : undefined;
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+  if (placeholderIn([id]) !== undefined) return undefined;
+  return guid || PARTNER_CENTER.test(id) ? id : undefined;
+}
+
+/** The other form of an id: with `-partnercenter` dropped, or added (Partner Center ids of a GUID). */
+export function partnerCenterCounterpart(id: string): string {
+  return id.endsWith(PARTNER_CENTER_END) ? id.slice(0, -PARTNER_CENTER_END.length) : `${id}${PARTNER_CENTER_END}`;
+}
+
+const PLACEHOLDER =
+  /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|(?<![0-9a-f])0{8}-0{4}-0{4}-0{4}-0{12}(?![0-9a-f])|x{8}-x{4}-x{4}-x{4}-x{12}/i;
+
+/** The placeholder in a name's known text (what someone forgot to replace with the id), if any. */
+export function placeholderIn(parts: readonly (string | Unknown)[]): string | undefined {
+  for (const part of parts) {
+    if (typeof part !== 'string') continue;
+    const match = PLACEHOLDER.exec(part);
+    if (match) return match[0].length > 60 ? `${match[0].slice(0, 57)}…` : match[0];
+  }
+  return undefined;
 }

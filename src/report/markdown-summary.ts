@@ -24,6 +24,8 @@ export interface SummaryOptions {
   maxBytes?: number;
   /** Files that list every finding (JSON report, SARIF), named when something does not fit. */
   fullReport?: readonly string[];
+  /** Why the gate fails whatever the findings (a named path unusable, nothing checked): the headline says so. */
+  gateFailure?: string;
 }
 
 type SummaryReport = CheckReport & { problems?: { message: string }[] };
@@ -91,10 +93,15 @@ function header(report: SummaryReport, failing: number, options: SummaryOptions)
   const { error, warning, notice, suppressed } = report.counts;
   const title = options.title ?? 'cua-guard';
   const total = report.files.length;
+  // The headline agrees with the result output: a gate failure is never "all pass".
   const verdict =
-    failing === 0
-      ? `✅ ${title}: ${count(total, 'template')} ${total === 1 ? 'passes' : 'pass'}`
-      : `❌ ${title}: ${failing} of ${count(total, 'template')} fail`;
+    failing > 0
+      ? `❌ ${title}: ${failing} of ${count(total, 'template')} fail`
+      : options.gateFailure !== undefined
+        ? `❌ ${title}: ${count(total, 'template')} checked; the check fails: ${markdownText(options.gateFailure)}`
+        : total === 0
+          ? `⚠️ ${title}: no template checked`
+          : `✅ ${title}: ${count(total, 'template')} ${total === 1 ? 'passes' : 'pass'}`;
   const counts = [count(error, 'error'), count(warning, 'warning'), count(notice, 'notice'), ...(suppressed ? [`${suppressed} suppressed`] : [])];
   const out = [`## ${verdict} · ${counts.join(' · ')}`];
   if (options.notAnnotated) {
@@ -138,6 +145,14 @@ function templateFacts(file: TemplateResult): string {
   if (file.scope) facts.push(`scope: ${file.scope}`);
   if (file.parametersFile) facts.push(`parameters: ${codeSpan(file.parametersFile, false)}`);
   if (file.linkedFiles.length > 0) facts.push(`linked templates checked: ${file.linkedFiles.map((f) => codeSpan(f, false)).join(', ')}`);
+  const what =
+    file.kind === 'managed-application-definition'
+      ? 'a managed application definition'
+      : file.kind === 'managed-application'
+        ? 'a managed application deployment'
+        : undefined;
+  if (what) facts.push(`${what}, not a solution template: it needs no tracking deployment of its own`);
+  if (file.marketplacePackage) facts.push('a Marketplace Azure application package (createUiDefinition.json beside it)');
   return facts.join(' · ');
 }
 

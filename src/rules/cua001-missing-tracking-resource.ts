@@ -17,6 +17,8 @@ const messages = {
     "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'; {{count}} top-level deployment name(s) could not be resolved and might be it",
   misplaced:
     "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings)",
+  partnerCenterAddsId:
+    "the Marketplace package's main template has no tracking deployment; Partner Center adds one when the package is uploaded for an Azure application plan (marketplace-packages: partner-center-adds-id)",
   misplacedUnresolved:
     "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>' (a pid- resource exists, but not as a top-level deployment: see the other findings); {{count}} top-level deployment name(s) could not be resolved and might be it",
 } as const;
@@ -31,6 +33,8 @@ export const cua001: Rule<keyof typeof messages> = {
     description: 'The main template deploys no top-level Microsoft.Resources/deployments resource named pid-…',
     help: [
       "The main template has no top-level `Microsoft.Resources/deployments` resource whose name starts with `pid-` (types compare case-insensitively, as ARM does). Partner Center attributes a deployment's usage only through such a resource in the template that is deployed; one inside a nested or linked template, or a child resource, does not count. Reported at the `resources` key.",
+      '',
+      'Not reported on a template that only defines or only deploys a managed application (`Microsoft.Solutions/applicationDefinitions`, `Microsoft.Solutions/applications`): it is not a solution template. In a Marketplace Azure application package (`mainTemplate.json` with `createUiDefinition.json` beside it) it is a notice instead with `marketplace-packages: partner-center-adds-id`, since Partner Center adds a tracking id when the package is uploaded for an Azure application plan; the default stays an error, because this gate exists to block pull requests that lose the tracking resource.',
       '',
       '`cua-guard fix --tracking-id <GUID>` inserts the tracking deployment as the first resource (a new symbolic resource `pidTracking` in `languageVersion` 2.0 templates), shaped for the template\'s scope: at subscription, management-group and tenant scope with `"location": "[deployment().location]"` and a per-location name. Without a tracking id, or when a top-level deployment whose name mentions `pid-` cannot be evaluated, nothing is inserted.',
       '',
@@ -52,6 +56,18 @@ export const cua001: Rule<keyof typeof messages> = {
     if (topLevelTrackingDeployments(candidates).length > 0) return;
     // Part of a Bicep file could not be read (CUA013 says where): the tracking resource may be there.
     if ((model.main.origin?.unread.length ?? 0) > 0) return;
+    // A template that only defines or only deploys a managed application is not a solution template.
+    if (model.kind !== 'solution') return;
+    if (model.marketplacePackage && settings.marketplacePackages === 'partner-center-adds-id' && candidates.length === 0) {
+      const hasKey = 'resources' in model.main.root;
+      report({
+        messageId: 'partnerCenterAddsId',
+        severity: 'notice',
+        at: { file: model.main.file, path: hasKey ? ['resources'] : [], at: hasKey ? 'key' : 'value' },
+        notFixable: 'Partner Center adds the tracking id on upload',
+      });
+      return;
+    }
     const unresolved = model.resources.filter(
       (r) =>
         r.placement === 'top-level' && isDeploymentType(r.type) && knownPrefix(r.name) === '' && typeof r.resource['name'] === 'string' && !hasStaticError(r),

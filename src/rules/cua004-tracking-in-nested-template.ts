@@ -3,11 +3,16 @@
 import type { Rule } from '../engine/rule.ts';
 import { truncate } from '../model/preview.ts';
 import { describeChain, propertyRef } from './rule.ts';
+import { topLevelTrackingDeployments } from './tracking-set.ts';
 
 const messages = {
   nested:
     "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes a tracking deployment made by the main template: move it to the top-level resources",
   child: "tracking deployment '{{name}}' is a child resource; declare it in the main template's top-level resources",
+  // With a top-level one already there, moving this one would make two (CUA002): remove it instead.
+  nestedBesideTopLevel:
+    "tracking deployment '{{name}}' is inside the nested template of {{chain}}; Partner Center only attributes the one the main template deploys at the top level, which it already has: remove this one",
+  childBesideTopLevel: "tracking deployment '{{name}}' is a child resource; the main template already deploys one at the top level: remove this one",
 } as const;
 
 export const cua004: Rule<keyof typeof messages> = {
@@ -36,13 +41,15 @@ export const cua004: Rule<keyof typeof messages> = {
     notFixable: 'fix never moves a resource out of a nested template or a parent resource; it inserts the top-level one when there is none',
   },
   check({ candidates, report }) {
+    const hasTopLevel = topLevelTrackingDeployments(candidates).length > 0;
     for (const candidate of candidates) {
       if (!candidate.isDeployment) continue;
       const { entry } = candidate;
       const name = truncate(candidate.name.display);
       const at = propertyRef(entry, 'name');
-      if (entry.placement === 'nested-inline') report({ messageId: 'nested', data: { name, chain: describeChain(entry) }, at, resource: entry });
-      else if (entry.placement === 'child') report({ messageId: 'child', data: { name }, at, resource: entry });
+      if (entry.placement === 'nested-inline')
+        report({ messageId: hasTopLevel ? 'nestedBesideTopLevel' : 'nested', data: { name, chain: describeChain(entry) }, at, resource: entry });
+      else if (entry.placement === 'child') report({ messageId: hasTopLevel ? 'childBesideTopLevel' : 'child', data: { name }, at, resource: entry });
     }
   },
 };

@@ -3,9 +3,13 @@
 import type { Rule } from '../engine/rule.ts';
 import { truncate } from '../model/preview.ts';
 import { describeChain, propertyRef } from './rule.ts';
+import { topLevelTrackingDeployments } from './tracking-set.ts';
 
 const messages = {
   linked: "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; only the main template may deploy it",
+  // With a top-level one already there, moving this one would make two (CUA002): remove it instead.
+  linkedBesideTopLevel:
+    "tracking deployment '{{name}}' is in a linked template reached from {{main}} through {{chain}}; the main template already deploys one at the top level: remove this one",
 } as const;
 
 export const cua005: Rule<keyof typeof messages> = {
@@ -33,11 +37,12 @@ export const cua005: Rule<keyof typeof messages> = {
     notFixable: 'fix never edits a linked template or moves a resource out of it; it inserts the top-level one when there is none',
   },
   check({ model, candidates, report }) {
+    const hasTopLevel = topLevelTrackingDeployments(candidates).length > 0;
     for (const candidate of candidates) {
       if (!candidate.isDeployment || candidate.entry.placement !== 'linked') continue;
       const { entry } = candidate;
       report({
-        messageId: 'linked',
+        messageId: hasTopLevel ? 'linkedBesideTopLevel' : 'linked',
         data: { name: truncate(candidate.name.display), main: model.main.file, chain: describeChain(entry) },
         at: propertyRef(entry, 'name'),
         resource: entry,

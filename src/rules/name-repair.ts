@@ -1,8 +1,8 @@
-// Repairs of a literal tracking name that CUA003 and CUA009 attach to their findings: a malformed
-// name whose intended id is clear is corrected (wrong case of 'pid-', braces round the GUID, a GUID
-// one or two characters away from a given id); a placeholder id becomes the given one; an invalid
-// name or an unregistered id becomes pid-<given id> when exactly one id is given and the template
-// has exactly one top-level tracking deployment, keeping a landing-zone suffix. Names built by
+// Repairs of a literal tracking name that CUA003 attaches to its findings: a malformed name whose
+// intended id is clear is corrected (wrong case of 'pid-', braces round the GUID, a GUID one or two
+// characters away from a given id); a placeholder or an invalid name becomes pid-<given id> when
+// exactly one id is given and the template has exactly one top-level tracking deployment, keeping a
+// landing-zone suffix. A well-formed id is never renamed (CUA009 reports it). Names built by
 // expressions are left alone.
 import type { Fix } from '../engine/rule.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
@@ -11,8 +11,6 @@ import type { TemplateModel } from '../model/template-model.ts';
 import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
 import { isGuid } from '../parse/guid.ts';
 import { isFixableHere, type TrackingCandidate } from './rule.ts';
-
-export const NIL_GUID = '00000000-0000-0000-0000-000000000000';
 
 interface RepairContext {
   model: TemplateModel;
@@ -27,24 +25,12 @@ export type Repair = { fix: Fix } | { notFixable: string };
 export function repairInvalidName(candidate: TrackingCandidate, context: RepairContext): Repair {
   const raw = literalName(candidate, context.model);
   if (typeof raw !== 'string') return raw;
+  if (candidate.name.problem?.kind === 'placeholder') return renameToGivenId(candidate, raw, 'it held a placeholder', context);
   const repaired = repairLiteralName(raw, context.settings.trackingIds, context.settings.strictNames);
   if (repaired.name !== undefined)
     return { fix: rename(candidate, repaired.name, `renamed tracking deployment '${raw}' to '${repaired.name}' (${repaired.reason})`) };
   const given = renameToGivenId(candidate, raw, 'it was invalid', context);
   return 'fix' in given ? given : { notFixable: `${repaired.reason}; ${given.notFixable}` };
-}
-
-/** CUA009's repair of a literal name with the placeholder or an unregistered id. */
-export function repairUnregisteredId(candidate: TrackingCandidate, context: RepairContext): Repair {
-  const raw = literalName(candidate, context.model);
-  if (typeof raw !== 'string') return raw;
-  const id = candidate.name.trackingId ?? '';
-  const given = context.settings.trackingIds[0];
-  if (id === NIL_GUID && given !== undefined && given !== NIL_GUID) {
-    return { fix: rename(candidate, `pid-${given}${raw.slice(4 + NIL_GUID.length)}`, `replaced the placeholder id in '${raw}' with ${given}`) };
-  }
-  if (context.settings.trackingIds.includes(id)) return { notFixable: `${id} is registered` };
-  return renameToGivenId(candidate, raw, `${id} is not registered`, context);
 }
 
 /** The name as written, when it is plain text in a resource this check may edit; else why not. */

@@ -24,6 +24,7 @@ export const PROBLEM_TEXTS = {
   tooLongAtLeast: 'it is at least {{length}} characters long; deployment names allow at most {{max}}',
   tooLongCounting: 'it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}',
   badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
+  placeholder: "'{{text}}' is a placeholder, not a tracking id: put the id registered for the offer in Partner Center here",
   prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
   noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
   ...BAD_ID_TEXTS,
@@ -53,6 +54,8 @@ export function problemMessage(name: TrackingName, problem: TrackingNameProblem)
     }
     case 'bad-character':
       return { key: 'badCharacter', data: { char: problem.char } };
+    case 'placeholder':
+      return { key: 'placeholder', data: { text: problem.text } };
     case 'prefix-case':
       return { key: 'prefixCase', data: { prefix: problem.prefix } };
     case 'no-prefix':

@@ -21,6 +21,12 @@ export interface CuaGuardConfig {
   include?: string[];
   exclude?: string[];
   overrides?: ConfigOverride[];
+  /** partner-center-adds-id: CUA001 in Marketplace packages is a notice (Partner Center adds the id on upload). */
+  marketplacePackages?: 'check' | 'partner-center-adds-id';
+  /** What to do when no template is found. */
+  ifNoTemplates?: 'error' | 'warn' | 'ignore';
+  /** URL prefixes that mirror folders of the repository (linked templates there are read from the checkout). */
+  links?: Record<string, string>;
 }
 
 /** Settings from one source (config file, override, action inputs, CLI flags); absent = not set there. */
@@ -29,6 +35,7 @@ export interface SettingsLayer {
   trackingIds?: readonly string[];
   strictNames?: boolean;
   maxTrackingResources?: number;
+  marketplacePackages?: 'check' | 'partner-center-adds-id';
 }
 
 export interface LoadedConfig {

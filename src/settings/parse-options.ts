@@ -1,7 +1,7 @@
 // Parses the option values users type (action inputs, CLI flags, config file) into typed
 // settings. Shared by every front end so `CUA011=off` means the same everywhere.
 import { findRule, RULES } from '../rules/index.ts';
-import { normalizeTrackingId } from '../model/tracking-name.ts';
+import { normalizeTrackingId, placeholderIn } from '../model/tracking-name.ts';
 import type { SeverityLevel } from '../engine/types.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -44,6 +44,9 @@ export function parseRuleSeverities(entries: readonly string[]): Record<string, 
 export function parseTrackingIds(entries: readonly string[]): string[] {
   return entries.map((entry) => {
     const id = normalizeTrackingId(entry);
+    const placeholder = placeholderIn([entry]);
+    if (placeholder !== undefined)
+      throw new UsageError(`tracking id '${entry}' is a placeholder ('${placeholder}'); give the id Partner Center shows for the offer`);
     if (!id) throw new UsageError(`tracking id '${entry}' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')`);
     return id;
   });

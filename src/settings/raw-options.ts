@@ -33,6 +33,12 @@ export interface RawOptions {
   fix?: string;
   /** The runner's temporary folder (RUNNER_TEMP): default home of the report and the fix patch. */
   tempDir?: string;
+  /** check or partner-center-adds-id (input and flag `marketplace-packages`). */
+  marketplacePackages?: string;
+  /** What to do when no template is found: error, warn or ignore (input and flag `if-no-templates`). */
+  ifNoTemplates?: string;
+  /** `owner/name` of the repository being checked (the action's GITHUB_REPOSITORY). */
+  repository?: string;
   /** The verification inputs (action only). */
   verify?: VerifyInputs;
 }

@@ -68,18 +68,20 @@ export function applyLayers(start: CheckSettings, layers: readonly SettingsLayer
       ...(layer.trackingIds ? { trackingIds: [...layer.trackingIds] } : {}),
       ...(layer.strictNames !== undefined ? { strictNames: layer.strictNames } : {}),
       ...(layer.maxTrackingResources !== undefined ? { maxTrackingResources: layer.maxTrackingResources } : {}),
+      ...(layer.marketplacePackages !== undefined ? { marketplacePackages: layer.marketplacePackages } : {}),
     };
   }
   return settings;
 }
 
-function configLayer(source: Pick<CuaGuardConfig, 'rules' | 'trackingIds' | 'strictNames' | 'maxTrackingResources'>): SettingsLayer {
+function configLayer(source: Pick<CuaGuardConfig, 'rules' | 'trackingIds' | 'strictNames' | 'maxTrackingResources' | 'marketplacePackages'>): SettingsLayer {
   return {
     ...(source.rules ? { severities: source.rules } : {}),
     // The schema already checked each id; normalizing makes `pid-` and case not matter.
     ...(source.trackingIds ? { trackingIds: source.trackingIds.map((id) => normalizeTrackingId(id) ?? id) } : {}),
     ...(source.strictNames !== undefined ? { strictNames: source.strictNames } : {}),
     ...(source.maxTrackingResources !== undefined ? { maxTrackingResources: source.maxTrackingResources } : {}),
+    ...(source.marketplacePackages !== undefined ? { marketplacePackages: source.marketplacePackages } : {}),
   };
 }
 

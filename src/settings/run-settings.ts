@@ -3,6 +3,8 @@
 import { join, resolve } from 'node:path';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import { openWorkspace, type Workspace } from '../workspace/read-file.ts';
+import { originRepository } from '../workspace/git-remote.ts';
+import { githubLinkRoots, type LinkRoot } from '../model/link-roots.ts';
 import type { LoadedConfig, SettingsLayer } from './config-types.ts';
 import { loadConfiguration } from './load-config.ts';
 import { parseBoolean, parseChoice, parsePositiveInteger, parseRuleSeverities, parseTrackingIds, splitLines, splitList } from './parse-options.ts';
@@ -16,6 +18,9 @@ export type FailOn = (typeof FAIL_ON)[number];
 export const FIX_MODES = ['none', 'suggest'] as const;
 export type FixMode = (typeof FIX_MODES)[number];
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'azure-pipelines', 'gitlab'] as const;
+export const MARKETPLACE_PACKAGES = ['check', 'partner-center-adds-id'] as const;
+export const IF_NO_TEMPLATES = ['error', 'warn', 'ignore'] as const;
+export type IfNoTemplates = (typeof IF_NO_TEMPLATES)[number];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export type Verification =
@@ -37,6 +42,10 @@ export interface RunSettings {
   patterns: string[];
   /** Parameters file path or glob, relative to each template. */
   parametersFile?: string;
+  /** URL prefixes that stand for folders of the checkout: this repository's own GitHub URLs, the configuration's links. */
+  linkRoots: LinkRoot[];
+  /** When nothing is checked: fail (error), warn, or say nothing more (ignore). */
+  ifNoTemplates: IfNoTemplates;
   failOn: FailOn;
   /** The CLI's report format. */
   format: ReportFormat;
@@ -89,6 +98,7 @@ export async function buildRunSettings(raw: RawOptions): Promise<PreparedRun> {
   const parameters = raw.parameters?.trim() ?? '';
   const sarifFile = raw.sarifFile?.trim() ?? '';
   const tempDir = raw.tempDir || root;
+  const ifNoTemplates = parseChoice(raw.ifNoTemplates?.trim() || config?.config.ifNoTemplates || '', label('if-no-templates'), IF_NO_TEMPLATES, 'error');
   const settings: RunSettings = {
     workspace: root,
     ...(config ? { config } : {}),
@@ -97,6 +107,8 @@ export async function buildRunSettings(raw: RawOptions): Promise<PreparedRun> {
     patterns: resolved.patterns(splitLines(raw.templates ?? '')),
     // Inline JSON parameters are for verification deployments; the static check reads files only.
     ...(parameters && !(raw.front === 'action' && parameters.startsWith('{')) ? { parametersFile: parameters } : {}),
+    linkRoots: linkRootsOf(raw, workspace, config?.config.links),
+    ifNoTemplates,
     failOn,
     format,
     reportPath: resolve(root, raw.report?.trim() || join(tempDir, 'cua-guard-report.json')),
@@ -119,12 +131,32 @@ export function explicitLayer(raw: RawOptions): SettingsLayer {
   const trackingIds = splitList(raw.trackingIds ?? []);
   const strictNames = typeof raw.strictNames === 'string' ? raw.strictNames.trim() : raw.strictNames;
   const maxTracking = raw.maxTrackingResources?.trim() ?? '';
+  const marketplace = raw.marketplacePackages?.trim() ?? '';
   return {
+    ...(marketplace !== '' ? { marketplacePackages: parseChoice(marketplace, label('marketplace-packages'), MARKETPLACE_PACKAGES, 'check') } : {}),
     ...(rules.length > 0 ? { severities: parseRuleSeverities(rules) } : {}),
     ...(trackingIds.length > 0 ? { trackingIds: parseTrackingIds(trackingIds) } : {}),
     ...(typeof strictNames === 'boolean' ? { strictNames } : strictNames ? { strictNames: parseBoolean(strictNames, label('strict-names'), false) } : {}),
     ...(maxTracking !== '' ? { maxTrackingResources: parsePositiveInteger(maxTracking, label('max-tracking-resources'), 1) } : {}),
   };
+}
+
+/**
+ * This repository's own GitHub URLs (GITHUB_REPOSITORY in the action, the origin remote for the
+ * CLI) and the configuration's link roots. Any ref maps to the checked-out tree: that is what the
+ * URLs serve once the change is merged.
+ */
+function linkRootsOf(raw: RawOptions, workspace: Workspace, links: Record<string, string> | undefined): LinkRoot[] {
+  const repository = raw.repository?.trim() || (raw.front === 'cli' ? originRepository(workspace) : undefined);
+  const configured = Object.entries(links ?? {}).map(([prefix, folder]) => ({
+    prefix: prefix.endsWith('/') ? prefix : `${prefix}/`,
+    folder: folder
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '')
+      .replace(/\/+$/, ''),
+    ref: false,
+  }));
+  return [...configured, ...(repository ? githubLinkRoots(repository) : [])];
 }
 
 function verificationOf(raw: RawOptions): Verification {

@@ -4,10 +4,13 @@
 // glob characters and all; `./` anchors a pattern at the workspace root. A path the user named
 // that cannot be used (missing, outside the workspace, a folder without templates) is a
 // 'named-path' problem, which fails a run; a glob that matches nothing is only worth a word.
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, posix, resolve } from 'node:path';
 import picomatch from 'picomatch';
+import { isRecord } from '../parse/template-source.ts';
+import { isDeploymentTemplateSchema } from '../parse/schema-kind.ts';
 import { workspaceRelative, type Workspace } from './read-file.ts';
+import { createWorkspaceFiles, type WorkspaceFiles } from './workspace-files.ts';
 
 export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
   '**/mainTemplate.json',
@@ -33,10 +36,39 @@ export interface DiscoveryProblem {
   kind: DiscoveryProblemKind;
 }
 
+/** What kind of source a discovered file is (other languages add their kinds beside this one). */
+export type SourceKind = 'arm-template' | 'bicep';
+
+export interface DiscoveredSource {
+  /** Workspace-relative path. */
+  path: string;
+  kind: SourceKind;
+  /**
+   * How it was found. named: a file the user named (a path, a templates pattern, the configuration's
+   * include): always a main template. name: a default file name (azuredeploy.json, …); content: its
+   * $schema says it is a deployment template. Found by name or content, a template another one links
+   * to is a linked template, not a main one.
+   */
+  by: 'named' | 'name' | 'content';
+}
+
+/** Files seen on the walk that are not templates, by kind: to say what was found when no template was. */
+export interface FileInventory {
+  /** Files by lower-case extension ('.bicep', '.tf', '.json', …; '' for none). */
+  byExtension: Record<string, number>;
+  /** JSON files read and found not to be deployment templates. */
+  otherJson: number;
+}
+
 export interface Discovery {
   /** Workspace-relative paths, sorted, without duplicates. */
   templates: string[];
+  /** The same files with their kind and how each was found, in the same order. */
+  sources: DiscoveredSource[];
   problems: DiscoveryProblem[];
+  /** Every .json file the walk saw (workspace-relative): where a link's path may be found by its end. */
+  jsonFiles: string[];
+  inventory: FileInventory;
 }
 
 export interface DiscoveryRequest {
@@ -47,6 +79,8 @@ export interface DiscoveryRequest {
   /** Glob patterns relative to the workspace; `!pattern` excludes. */
   patterns?: readonly string[];
   cwd?: string;
+  /** The run's file cache: content discovery reads files through it, so they are read once. */
+  files?: WorkspaceFiles;
 }
 
 export function isNamedPathProblem(problem: { kind?: string }): boolean {
@@ -56,9 +90,13 @@ export function isNamedPathProblem(problem: { kind?: string }): boolean {
 export function discoverTemplates(workspace: Workspace, request: DiscoveryRequest = {}): Discovery {
   const problems: DiscoveryProblem[] = [];
   const patterns = classifyPatterns(workspace, request.patterns?.length ? request.patterns : DEFAULT_TEMPLATE_PATTERNS);
+  // No include pattern of the user's (only the defaults, perhaps with excludes): templates are found
+  // by content too, and a template another one links to is not a main template.
+  const byDefault = patterns.literalFiles.length === 0 && patterns.globs.every((g) => !g.explicit);
   const matcher = compile(patterns);
-  const found = new Set<string>();
+  const found = new Map<string, DiscoveredSource['by']>();
   const matched: string[] = [];
+  const walked: WalkedFiles = { json: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
@@ -80,7 +118,7 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       problems.push({ path: given, kind: 'named-path', message: `'${given}' does not exist` });
       continue;
     }
-    if (kind === 'file') found.add(rel);
+    if (kind === 'file') found.set(rel, 'named');
     else if (kind === 'folder' && !insideWorkspace(workspace, absolute))
       problems.push({ path: given, kind: 'named-path', message: `'${given}' is a link to a folder outside the workspace and was not searched` });
     else if (kind === 'folder') {
@@ -88,20 +126,87 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       const before = matched.length;
       const literals = patterns.literalFiles.filter((file) => rel === '' || file.startsWith(`${rel}/`));
       for (const file of literals) if (!matcher.exclude(file)) matched.push(file);
-      if (patterns.globs.length > 0) walk(workspace, absolute, matcher, matched, problems);
+      if (patterns.globs.length > 0) problems.push(...walk(workspace, absolute, matcher, matched, walked));
       const added = matched.slice(before).filter((file) => !matcher.exclude(file));
-      for (const file of added) found.add(file);
+      for (const file of added) if (!found.has(file)) found.set(file, byDefault ? 'name' : 'named');
+      if (byDefault) {
+        const inFolder = walked.json.filter((file) => (rel === '' || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
+        for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), inFolder, found, walked)) added.push(file);
+      }
       if (named && added.length === 0) {
         problems.push({
           path: given,
           kind: 'named-path',
-          message: `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`,
+          message: byDefault
+            ? `'${given}' holds no ARM template (${describeInventory(inventoryOf(walked))})`
+            : `'${given}' holds no main template (${describeIncludes(patterns)}); name a template file to check it whatever its name`,
         });
       }
     } else problems.push({ path: given, kind: 'named-path', message: `'${given}' is not a regular file or folder` });
   }
   if (searched) problems.push(...unmatchedGlobs(patterns, matched));
-  return { templates: [...found].sort(), problems: [...patterns.problems, ...problems] };
+  const templates = [...found.keys()].sort();
+  return {
+    templates,
+    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? 'bicep' : 'arm-template', by: found.get(path) ?? 'named' })),
+    problems: [...patterns.problems, ...problems],
+    jsonFiles: [...new Set(walked.json)].sort(),
+    inventory: inventoryOf(walked),
+  };
+}
+
+function inventoryOf(walked: WalkedFiles): FileInventory {
+  return { byExtension: walked.byExtension, otherJson: walked.otherJson ?? 0 };
+}
+
+interface WalkedFiles {
+  /** Workspace-relative .json files, whatever their name. */
+  json: string[];
+  byExtension: Record<string, number>;
+  otherJson?: number;
+}
+
+// The schema URL's file name, in the first bytes a template starts with: a quick test before parsing.
+const TEMPLATE_SCHEMA_TEXT = /deploymentTemplate\.json/i;
+
+/**
+ * The .json files the walk saw, not yet found by name, whose top-level $schema is a deployment
+ * template's: each is read and parsed once (through `files`, which keeps them for the check).
+ * Adds them to `found` and returns them.
+ */
+function templatesByContent(files: WorkspaceFiles, candidates: readonly string[], found: Map<string, DiscoveredSource['by']>, walked: WalkedFiles): string[] {
+  const added: string[] = [];
+  let otherJson = 0;
+  for (const file of candidates) {
+    if (found.has(file)) continue;
+    const read = files.read(file);
+    if (!read.ok || !TEMPLATE_SCHEMA_TEXT.test(read.text)) {
+      otherJson++;
+      continue;
+    }
+    const parsed = files.parse(file);
+    // A parameters file with a template's $schema has no resources: it is not a template.
+    if (parsed.ok && isRecord(parsed.value) && isDeploymentTemplateSchema(parsed.value['$schema']) && parsed.value['resources'] !== undefined) {
+      found.set(file, 'content');
+      added.push(file);
+    } else otherJson++;
+  }
+  walked.otherJson = (walked.otherJson ?? 0) + otherJson;
+  return added;
+}
+
+/** "61 .bicep files, 3 other JSON files": what a search found instead of a template. */
+export function describeInventory(inventory: FileInventory): string {
+  const parts: string[] = [];
+  const counts = Object.entries(inventory.byExtension)
+    .filter(([extension]) => extension !== '.json' && extension !== '')
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [extension, count] of counts.slice(0, 4)) parts.push(`${count} ${extension} file${count === 1 ? '' : 's'}`);
+  if (inventory.otherJson > 0)
+    parts.push(`${inventory.otherJson} JSON file${inventory.otherJson === 1 ? '' : 's'} that ${inventory.otherJson === 1 ? 'is' : 'are'} not an ARM template`);
+  const rest = counts.slice(4).reduce((sum, [, count]) => sum + count, 0);
+  if (rest > 0) parts.push(`${rest} other file${rest === 1 ? '' : 's'}`);
+  return parts.length === 0 ? 'no files' : parts.join(', ');
 }
 
 interface Matcher {
@@ -266,9 +371,11 @@ function linksToOutsideFolder(workspace: Workspace, absolute: string): boolean {
  * Iterative walk (no recursion limit); never follows folder links. One readdirSync per folder:
  * reading entries one by one through opendir took 2.7 times as long on a repository of 2,500
  * solution folders, and even a folder of 100,000 entries lists in a few megabytes. Pushes the
- * files the include patterns match (the caller applies the excludes).
+ * files the include patterns match (the caller applies the excludes); with `walked`, also notes
+ * every .json file and counts files by extension. Returns what it could not read.
  */
-function walk(workspace: Workspace, start: string, matcher: Matcher, matched: string[], problems: DiscoveryProblem[]): void {
+function walk(workspace: Workspace, start: string, matcher: Matcher, matched: string[], walked?: WalkedFiles): DiscoveryProblem[] {
+  const problems: DiscoveryProblem[] = [];
   const stack = [start];
   while (stack.length > 0) {
     const folder = stack.pop() as string;
@@ -295,11 +402,40 @@ function walk(workspace: Workspace, start: string, matcher: Matcher, matched: st
         problems.push({ path: rel, kind: 'skipped', message: `'${rel}' is a link to a folder outside the workspace and was not searched` });
         continue;
       }
-      if (!matcher.include(rel)) continue;
+      const included = matcher.include(rel);
+      if (walked && (entry.isFile() || entry.isSymbolicLink())) noteWalked(walked, rel);
+      if (!included) continue;
+      if (entry.isSymbolicLink() && !matcher.exclude(rel)) {
+        const dangling = danglingTarget(absolute);
+        if (dangling !== undefined) {
+          problems.push({ path: rel, kind: 'skipped', message: `'${rel}' is a link to '${dangling}', which does not exist; it was not checked` });
+          continue;
+        }
+      }
       // A matching FIFO, socket or device is named, never opened; links are resolved when read.
       if (entry.isFile() || entry.isSymbolicLink()) matched.push(rel);
       else if (!matcher.exclude(rel)) problems.push({ path: rel, kind: 'skipped', message: `'${rel}' is not a regular file and was not read` });
     }
+  }
+  return problems;
+}
+
+function noteWalked(walked: WalkedFiles, rel: string): void {
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
+  if (extension === '.json') walked.json.push(rel);
+}
+
+/** The target a link names when it points at nothing (a dangling link), else undefined. */
+function danglingTarget(absolute: string): string | undefined {
+  try {
+    // Only "no such file": a link loop (ELOOP) or a denied folder is the reader's to explain.
+    if (statSync(absolute, { throwIfNoEntry: false }) !== undefined) return undefined;
+    return readlinkSync(absolute);
+  } catch {
+    return undefined;
   }
 }
 
@@ -310,4 +446,22 @@ function realFolder(folder: string): string {
   } catch {
     return resolve(folder);
   }
+}
+
+/** Workspace .json files by the end of their path: `nestedtemplates/x.json` finds `a/b/nestedtemplates/x.json`. */
+export function suffixIndex(jsonFiles: readonly string[]): (relative: string) => string[] {
+  let byName: Map<string, string[]> | undefined;
+  return (relative) => {
+    if (byName === undefined) {
+      byName = new Map();
+      for (const file of jsonFiles) {
+        const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+        const list = byName.get(name);
+        if (list) list.push(file);
+        else byName.set(name, [file]);
+      }
+    }
+    const name = relative.slice(relative.lastIndexOf('/') + 1).toLowerCase();
+    return (byName.get(name) ?? []).filter((file) => file === relative || file.endsWith(`/${relative}`));
+  };
 }

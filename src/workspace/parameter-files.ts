@@ -5,6 +5,7 @@ import { parseTemplateText } from '../parse/parse-json.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { readWorkspaceFile, workspaceFileExists, type Workspace } from './read-file.ts';
 import { discoverTemplates } from './discover.ts';
+import type { WorkspaceFiles } from './workspace-files.ts';
 import { LineIndex } from '../parse/text-position.ts';
 import { KNOWN_AT_DEPLOYMENT } from '../parse/types.ts';
 
@@ -25,11 +26,13 @@ export function defaultParameterFile(template: string): string {
  * `explicit` is a path or a glob relative to the template's folder (as the `parameters` input says);
  * a glob takes the first matching file in name order.
  */
-export function loadParameterValues(workspace: Workspace, template: string, explicit?: string): ParameterValues {
+export function loadParameterValues(from: Workspace | WorkspaceFiles, template: string, explicit?: string): ParameterValues {
+  const files = 'read' in from ? from : undefined;
+  const workspace = files?.workspace ?? (from as Workspace);
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === undefined) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
   if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
-  const read = readWorkspaceFile(workspace, candidate);
+  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
   if (!read.ok) return { file: candidate, values: {}, problem: read.message };
   return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
 }

@@ -37,6 +37,7 @@ export async function suggestFix({ settings, workspace, report, places, redact }
       settingsFor: settings.settingsFor,
       only: new Set(report.files.map((f) => f.path)),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      linkRoots: settings.linkRoots,
       write: false,
     },
     () => createSyntaxParser('bicep'),

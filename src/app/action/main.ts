@@ -6,8 +6,9 @@
 import * as core from '../../github/runner.ts';
 import { isAbsolute } from 'node:path';
 import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
-import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { isNamedPathProblem } from '../../workspace/discover.ts';
+import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatMarkdownSummary } from '../../report/markdown-summary.ts';
 import { formatSarif } from '../../report/sarif.ts';
 import { isConfigError } from '../../settings/config.ts';
@@ -39,12 +40,15 @@ export async function run(): Promise<void> {
   try {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
+    const files = createWorkspaceFiles(workspace);
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
       settingsFor: settings.settingsFor,
       patterns: settings.patterns,
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+      linkRoots: settings.linkRoots,
+      files,
     });
     // Before anything is printed: the runner masks what the policy registers (secrets/mask-policy.ts)
     // from here on, and the report as shown carries no secret value (fails closed).
@@ -59,18 +63,21 @@ export async function run(): Promise<void> {
 
     const scoped = await applyOnlyChanged(settings, fullReport, github);
     const report = scoped.report;
-    const nothingChecked = report.files.length === 0 && fullReport.files.length === 0 && fullReport.problems.length === 0;
+    // No silent pass: a required check that checked nothing says what it found instead, and by
+    // default (if-no-templates: error) fails the step.
+    const nothing = fullReport.files.length === 0 && settings.ifNoTemplates !== 'ignore' ? nothingCheckedMessage(fullReport) : undefined;
+    const nothingFails = nothing !== undefined && settings.ifNoTemplates === 'error';
 
     const places = outputPlaces(settings, workspace, checked);
-    publishOutputs(settings, report, pathErrors.length > 0, places);
-    const failure = pathFailure(pathErrors) ?? verdictFailure(settings, report);
+    publishOutputs(settings, report, pathErrors.length > 0 || nothingFails, places);
+    const failure = pathFailure(pathErrors) ?? (nothingFails ? nothing : undefined) ?? verdictFailure(settings, report);
     // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
     // A named template that could not be checked leaves the run incomplete: SARIF says so.
     const outcome = { exitCode: failure ? 1 : 0, complete: pathErrors.length === 0 };
     if (settings.sarifPath)
       writeOutputFile(
         settings.sarifPath,
-        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: workspaceTextReader(workspace), secrets, outcome }),
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: files.text, secrets, outcome }),
         places,
       );
     const fixMarkdown = settings.fix === 'suggest' ? await suggestFix({ settings, workspace, report, places, redact: shield.redact }) : '';
@@ -78,12 +85,7 @@ export async function run(): Promise<void> {
     const findings = report.files.flatMap((f) => f.findings);
     const checks = settings.checks ? await publishThroughChecks(github, report, failure) : { published: false, notes: [], warnings: [] };
     const notes = [...scoped.notes, ...checks.notes];
-    const warnings = [
-      ...problemWarnings,
-      ...scoped.warnings,
-      ...(nothingChecked ? ['no main templates matched the templates patterns; nothing was checked'] : []),
-      ...checks.warnings,
-    ];
+    const warnings = [...problemWarnings, ...scoped.warnings, ...(nothing !== undefined && !nothingFails ? [nothing] : []), ...checks.warnings];
     for (const message of pathErrors) core.error(message, { title: 'cua-guard templates' });
     for (const warning of warnings) core.warning(warning);
     let notAnnotated = 0;
@@ -102,6 +104,8 @@ export async function run(): Promise<void> {
       notes,
       maxBytes: SUMMARY_BUDGET - Buffer.byteLength(fixMarkdown),
       fullReport: [settings.reportPath, ...(settings.sarifPath ? [settings.sarifPath] : [])].map((path) => displayPath(settings.workspace, path)),
+      // The headline agrees with the result output: a gate failure is never "all pass".
+      ...(pathErrors.length > 0 || nothingFails ? { gateFailure: failure ?? '' } : {}),
     });
     core.appendSummary(`${summary}${fixMarkdown}\n`);
     if (settings.verification.kind !== 'none') await runVerification(settings, report);
@@ -140,11 +144,4 @@ function secretSources(settings: RunSettings): SecretSources {
   const runTimeValues: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(verification.settings.parameters.values)) if ('value' in entry) runTimeValues[name] = entry.value;
   return { external, runTimeValues };
-}
-
-function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {
-  return (file) => {
-    const read = readWorkspaceFile(workspace, file);
-    return read.ok ? read.text : undefined;
-  };
 }

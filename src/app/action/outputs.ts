@@ -14,10 +14,13 @@ import { writeOutputFile, type OutputPlaces } from '../../workspace/write-file.t
  */
 export const MAX_TEMPLATES_OUTPUT = 512 * 1024;
 
-/** `unusablePaths`: a template the templates input names cannot be checked, so the gate cannot pass. */
-export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, unusablePaths: boolean, places: OutputPlaces): void {
+/**
+ * `gateFailed`: the gate cannot pass whatever the findings (a template the templates input names
+ * cannot be checked, or nothing was checked under if-no-templates: error).
+ */
+export function publishOutputs(settings: RunSettings, report: WorkspaceCheckReport, gateFailed: boolean, places: OutputPlaces): void {
   writeOutputFile(settings.reportPath, formatJson(report), places);
-  core.setOutput('result', report.counts.error > 0 || unusablePaths ? 'fail' : 'pass');
+  core.setOutput('result', report.counts.error > 0 || gateFailed ? 'fail' : 'pass');
   core.setOutput('error-count', report.counts.error);
   core.setOutput('warning-count', report.counts.warning);
   core.setOutput('notice-count', report.counts.notice);

@@ -7,7 +7,8 @@
 import { checkWorkspaceLoadingGrammars, countFindings, type WorkspaceCheckReport } from '../check-workspace.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import type { TemplateResult } from '../../engine/types.ts';
-import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
+import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
+import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatSarif } from '../../report/sarif.ts';
@@ -79,6 +80,8 @@ const COMMON_OPTIONS = {
   parameters: { type: 'string' },
   workspace: { type: 'string' },
   config: { type: 'string' },
+  'if-no-templates': { type: 'string' },
+  'marketplace-packages': { type: 'string' },
 } as const;
 
 const CHECK_OPTIONS = {
@@ -95,6 +98,7 @@ const CHECK_OPTIONS = {
 const FIX_OPTIONS = {
   ...COMMON_OPTIONS,
   'dry-run': { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
 } as const;
 
 const NEW_ID_OPTIONS = {
@@ -110,6 +114,8 @@ interface CommonValues {
   parameters?: string | undefined;
   workspace?: string | undefined;
   config?: string | undefined;
+  'if-no-templates'?: string | undefined;
+  'marketplace-packages'?: string | undefined;
   format?: string;
   'fail-on'?: string;
 }
@@ -127,6 +133,8 @@ function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
     maxTrackingResources: values['max-tracking-resources'],
     ...(values.parameters ? { parameters: values.parameters } : {}),
     ...(values.config ? { config: values.config } : {}),
+    ...(values['if-no-templates'] ? { ifNoTemplates: values['if-no-templates'] } : {}),
+    ...(values['marketplace-packages'] ? { marketplacePackages: values['marketplace-packages'] } : {}),
     ...(values.format !== undefined ? { format: values.format } : {}),
     ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
   };
@@ -139,7 +147,11 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
   const { report, secrets } = await checkPlan(plan, io.cwd);
   const { format, failOn } = plan.groups[0]?.settings ?? { format: 'text', failOn: 'error' };
+  const ifNoTemplates = plan.groups[0]?.settings.ifNoTemplates ?? 'error';
+  // No silent pass: nothing checked says what was found instead, and exits 2 unless allowed.
+  const nothing = report.files.length === 0 && ifNoTemplates !== 'ignore' ? nothingCheckedMessage(report) : undefined;
   const verdict = checkVerdict(report, failOn, maxWarnings);
+  if (nothing !== undefined && ifNoTemplates === 'error' && verdict.exitCode === EXIT_OK) verdict.exitCode = EXIT_USAGE;
   const exitCode = verdict.exitCode;
   const shown = values.quiet ? errorsOnly(report) : report;
   const toFile = values['output-file'];
@@ -156,6 +168,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   else io.stdout(output);
   // The text format prints the problems itself; the others keep stdout one document.
   if (format !== 'text' || toFile !== undefined) for (const problem of report.problems) io.stderr(`cua-guard: ${visible(problem.message)}\n`);
+  if (nothing !== undefined) io.stderr(`cua-guard: ${visible(nothing)}\n`);
   if (verdict.tooManyWarnings) io.stderr(`cua-guard: ${report.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
   return exitCode;
 }
@@ -185,8 +198,7 @@ interface FormatRequest {
 
 function formatReport(report: WorkspaceCheckReport, request: FormatRequest): string {
   const { plan, exitCode } = request;
-  const workspace: Workspace = { root: plan.root };
-  const readFile = workspaceTextReader(workspace);
+  const readFile = createWorkspaceFiles({ root: plan.root }).text;
   switch (request.format) {
     case 'json':
       return formatJson(report);
@@ -217,10 +229,14 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
   const files = new Map<string, TemplateResult>();
   const problems: DiscoveryProblem[] = [];
   const secrets = new Set<string>();
+  const linkedTemplates = new Set<string>();
+  const inventory: WorkspaceCheckReport['inventory'] = { byExtension: {}, otherJson: 0 };
   let tool: WorkspaceCheckReport['tool'] | undefined;
   for (const { settings, workspace, paths } of plan.groups) {
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
+      files: createWorkspaceFiles(workspace),
+      linkRoots: settings.linkRoots,
       settings: settings.check,
       settingsFor: settings.settingsFor,
       paths,
@@ -234,6 +250,9 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
     tool = report.tool;
     for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);
     problems.push(...report.problems);
+    for (const file of report.linkedTemplates) linkedTemplates.add(file);
+    for (const [extension, n] of Object.entries(report.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
+    inventory.otherJson += report.inventory.otherJson;
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report = {
@@ -241,6 +260,8 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
     files: sorted,
     counts: countFindings(sorted),
     problems: uniqueProblems(problems),
+    linkedTemplates: [...linkedTemplates].sort(),
+    inventory,
   };
   return { report, secrets: [...secrets] };
 }
@@ -261,7 +282,9 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io, FIX_HELP);
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
-  const dryRun = values['dry-run'];
+  // --check (for CI) writes nothing, like --dry-run, and exits 1 when something would change.
+  const check = values.check;
+  const dryRun = values['dry-run'] || check;
   type FixReport = Awaited<ReturnType<typeof fixWorkspaceLoadingGrammars>>;
   const fixGroup = (group: CliRunGroup, only?: ReadonlySet<string>, write = !dryRun): Promise<FixReport> =>
     fixWorkspaceLoadingGrammars(
@@ -273,6 +296,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
         ...(group.settings.patterns.length > 0 ? { patterns: group.settings.patterns } : {}),
         settingsFor: group.settings.settingsFor,
         ...(group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {}),
+        linkRoots: group.settings.linkRoots,
         ...(only ? { only } : {}),
         write,
       },
@@ -302,7 +326,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
     for (const note of file.notes) say(`${shownPath(file.file)}: ${formatFixNote(note)}\n`);
   }
   // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
-  if (dryRun) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
+  if (values['dry-run']) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
   const changed = files.filter((f) => f.fixed !== f.original).length;
   const remaining = files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
@@ -310,6 +334,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
       (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? 's' : 've'} errors to fix by hand\n` : '\n'),
   );
   if (namedPathFailed(problems, files.length)) return EXIT_USAGE;
+  if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -349,12 +374,4 @@ function showHelp(io: CliIo, text: string): number {
  */
 function namedPathFailed(problems: readonly DiscoveryProblem[], checked: number): boolean {
   return problems.some(isNamedPathProblem) || (checked === 0 && problems.some((p) => p.kind === 'skipped'));
-}
-
-/** Template text for fingerprints (what identifies a resource); undefined when unreadable. */
-function workspaceTextReader(workspace: Workspace): (file: string) => string | undefined {
-  return (file) => {
-    const read = readWorkspaceFile(workspace, file);
-    return read.ok ? read.text : undefined;
-  };
 }

@@ -13,6 +13,9 @@ const COMMON_HELP = `      --tracking-id ID[,ID…]      registered tracking ids
                                   repository holding the paths, or the path itself outside git)
       --config FILE               configuration file (default: the nearest .cua-guard.json from each
                                   path up to the workspace root); the flags above override it
+      --if-no-templates MODE      error (default: exit 2 and say what was found instead), warn or ignore
+      --marketplace-packages MODE check (default: CUA001 is an error in Marketplace packages too) or
+                                  partner-center-adds-id (CUA001 there is a notice: Partner Center adds the id on upload)
   -h, --help                      show this text`;
 
 const PATHS_HELP = `Paths are files (checked whatever their name) or folders (searched for mainTemplate.json,
@@ -51,6 +54,7 @@ ${PATHS_HELP}
 
 Options:
       --dry-run                   print a unified diff (for git apply) instead of writing the files
+      --check                     write nothing; exit 1 when fix would change a file (for CI), else 0
 ${COMMON_HELP}
 
 ${EXIT_HELP}
