@@ -43,6 +43,7 @@ function report(findings: Finding[]): WorkspaceCheckReport {
     counts,
     problems: [],
     linkedTemplates: [],
+    unreachedTemplates: [],
     inventory: { byExtension: {}, otherJson: 0 },
   };
 }

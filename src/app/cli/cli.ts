@@ -230,6 +230,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
   const problems: DiscoveryProblem[] = [];
   const secrets = new Set<string>();
   const linkedTemplates = new Set<string>();
+  const unreachedTemplates = new Set<string>();
   const inventory: WorkspaceCheckReport['inventory'] = { byExtension: {}, otherJson: 0 };
   let tool: WorkspaceCheckReport['tool'] | undefined;
   for (const { settings, workspace, paths } of plan.groups) {
@@ -251,6 +252,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
     for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);
     problems.push(...report.problems);
     for (const file of report.linkedTemplates) linkedTemplates.add(file);
+    for (const file of report.unreachedTemplates) unreachedTemplates.add(file);
     for (const [extension, n] of Object.entries(report.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
     inventory.otherJson += report.inventory.otherJson;
   }
@@ -261,6 +263,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
     counts: countFindings(sorted),
     problems: uniqueProblems(problems),
     linkedTemplates: [...linkedTemplates].sort(),
+    unreachedTemplates: [...unreachedTemplates].sort(),
     inventory,
   };
   return { report, secrets: [...secrets] };
