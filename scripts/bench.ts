@@ -14,6 +14,8 @@
 //   (t) Terraform, on ../shared/corpus-terraform: the grammar's parse alone of every .tf/.tfvars file
 //       the check reads vs cua-guard's check of the same folders in-process (grammar loaded once),
 //       and the first file's extra start-up (loading the runtime and the grammar) in fresh processes
+//   --findings: 100 generated templates with 1,001 findings each (100,100 findings) through the
+//            bundled action (annotations, summary, reports) vs the bundled CLI: within 2× (issue 11).
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
 // Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --doubling-only, --terraform-only, --out FILE,
@@ -46,6 +48,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '1' },
     scale: { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
+    findings: { type: 'boolean', default: false },
     'doubling-only': { type: 'boolean', default: false },
     'terraform-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results.json' },
@@ -546,6 +549,73 @@ async function terraformBenchmarks(dist: string): Promise<void> {
   results['terraform'] = { parse, check, ratio: r, startupMs: startup, files: files.length, bytes, folders: first.files.length, findings };
 }
 
+/** A main template with 1,000 `pid-` resources of the wrong type: 1,000 CUA006 and one CUA001. */
+function manyFindingsTemplate(index: number): string {
+  const resources = Array.from({ length: 1000 }, (_, i) => ({
+    type: 'Microsoft.Resources/tags',
+    apiVersion: '2021-04-01',
+    name: `pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-${index}-${i}`,
+  }));
+  return JSON.stringify(
+    { $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources },
+    null,
+    1,
+  );
+}
+
+/** 100,000 findings: the action (every annotation, the summary, the JSON report) within 2× the CLI's time. */
+function findingsBenchmark(dist: string): void {
+  const ws = mkdtempSync(join(tmpdir(), 'cua-bench-findings-'));
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'cua-bench-runner-'));
+  try {
+    for (let t = 0; t < 100; t++) {
+      mkdirSync(join(ws, `s${t}`));
+      writeFileSync(join(ws, `s${t}`, 'azuredeploy.json'), manyFindingsTemplate(t));
+    }
+    const env = runnerEnv(ws, '**/azuredeploy.json', runnerTemp);
+    const runs = Math.max(3, Math.min(RUNS, 5));
+    let findings = 0;
+    const t = timeChildren(
+      {
+        action: {
+          command: NODE,
+          args: [join(dist, 'index.js')],
+          options: { cwd: ws, env },
+          check: (run) => {
+            if (run.status !== 0) throw new Error(`action exited ${run.status}: ${run.stdout.slice(-500)}${run.stderr.slice(0, 500)}`);
+          },
+        },
+        cli: {
+          command: NODE,
+          args: [join(dist, 'cli.js'), 'check', '--fail-on', 'never', '--format', 'json', '-o', join(runnerTemp, 'cli.json')],
+          options: { cwd: ws },
+          check: (run) => {
+            if (run.status !== 0) throw new Error(`cli exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+            const report = JSON.parse(readFileSync(join(runnerTemp, 'cli.json'), 'utf8')) as { counts: { error: number } };
+            findings = report.counts.error;
+          },
+        },
+      },
+      runs,
+      1,
+    );
+    const action = t['action'] as Series;
+    const cli = t['cli'] as Series;
+    const r = ratio(action.median, cli.median);
+    rows.push({
+      label: `findings: ${findings.toLocaleString('en-US')} findings in 100 templates, node dist/index.js vs node dist/cli.js`,
+      value: `${fmtMs(action.median)} vs ${fmtMs(cli.median)}`,
+      ratio: `${r}×`,
+      target: '≤ 2.0×',
+      ok: r <= 2.0,
+    });
+    results['findings'] = { findings, action, cli, ratio: r };
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+    rmSync(runnerTemp, { recursive: true, force: true });
+  }
+}
+
 function printTable(): void {
   const width = Math.max(...rows.map((r) => r.label.length));
   log();
@@ -582,6 +652,7 @@ if (!options['scale-only'] && !options['doubling-only']) {
   }
 }
 if (options.scale || options['scale-only']) scaleBenchmarks();
+if (options.findings || options.scale || options['scale-only']) findingsBenchmark(bundleForBench());
 printTable();
 results['rows'] = rows;
 results['totalSeconds'] = (performance.now() - started) / 1000;

@@ -41,11 +41,11 @@ test('action: annotations on exact lines, outputs, summary and a failing step', 
     ]);
     const report = JSON.parse(readFileSync(run.outputs['report'] ?? '', 'utf8'));
     assert.equal(report.files.length, 4);
-    assert.match(run.summary, /❌ \*\*3 of 4 template\(s\) fail\.\*\*/);
-    assert.match(run.summary, /### ✅ pass: `good\/azuredeploy.json`\n\nTracking id: `4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6`/);
+    assert.match(run.summary, /^## ❌ cua-guard: 3 of 4 templates fail · 3 errors · 0 warnings · 0 notices\n/);
+    assert.match(run.summary, /^- `good\/azuredeploy.json` · tracking id `4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6`$/m);
     assert.match(
       run.summary,
-      /\[bad\/azuredeploy.json:4:3\]\(https:\/\/github.com\/contoso\/offer\/blob\/0123456789abcdef0123456789abcdef01234567\/bad\/azuredeploy.json#L4\)/,
+      /^\| `bad\/azuredeploy.json` \| _none found_ \| 1 \| \[CUA001 line 4\]\(https:\/\/github.com\/contoso\/offer\/blob\/0123456789abcdef0123456789abcdef01234567\/bad\/azuredeploy.json#L4\) \|$/m,
     );
     assert.doesNotMatch(run.stdout + run.stderr, /at .*\.js:\d+/, 'no stack trace');
   } finally {
@@ -98,7 +98,8 @@ test('action: sarif-file, fix: suggest and the templates output for a matrix', (
     assert.equal(sarif.version, '2.1.0');
     assert.deepEqual(sarif.runs[0]?.results.map((r) => r.ruleId).sort(), ['CUA001', 'CUA007']);
     // The suggested fix: a diff in the summary and a patch file; nothing written to the repository.
-    assert.match(run.summary, /### Suggested fix \(`cua-guard fix`\)/);
+    assert.match(run.summary, /^<details><summary>🔧 Suggested fix: 2 change\(s\) in <code>cua-guard-fix\.patch<\/code><\/summary>$/m);
+    assert.match(run.summary, /- uses: actions\/upload-artifact@v4\n {2}if: always\(\) && steps\.cua-guard\.outputs\.fix-patch != ''/);
     assert.match(run.summary, /- `bad\/azuredeploy\.json:5` inserted tracking deployment 'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6' as the first resource/);
     assert.match(
       run.summary,
@@ -111,6 +112,23 @@ test('action: sarif-file, fix: suggest and the templates output for a matrix', (
     const patch = readFileSync(run.outputs['fix-patch'] ?? '', 'utf8');
     assert.match(patch, /^--- a\/bad mode\/mainTemplate\.json/);
     assert.doesNotMatch(readFileSync(`${ws.root}/bad/azuredeploy.json`, 'utf8'), /Microsoft\.Resources\/deployments/, 'suggest writes nothing');
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('action: SARIF says executionSuccessful false, with the exit code, when a named template cannot be checked', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('azuredeploy.json', template([trackingResource()]));
+    const complete = runAction(ws.root, { 'sarif-file': 'cua.sarif' });
+    assert.equal(complete.status, 0);
+    assert.deepEqual(JSON.parse(readFileSync(`${ws.root}/cua.sarif`, 'utf8')).runs[0].invocations[0], { executionSuccessful: true, exitCode: 0 });
+    const missing = runAction(ws.root, { 'sarif-file': 'cua.sarif', templates: 'azuredeploy.json\nmissing/azuredeploy.json' });
+    assert.equal(missing.status, 1);
+    const invocation = JSON.parse(readFileSync(`${ws.root}/cua.sarif`, 'utf8')).runs[0].invocations[0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.equal(invocation.exitCode, 1);
   } finally {
     ws.dispose();
   }

@@ -51,7 +51,7 @@ test('cli: usage errors exit 2 with a message', () => {
   assert.match(bad.stderr, /--format must be one of text, json/);
   assert.equal(runCli(['check', '--nope'], REPO_ROOT).status, 2);
   assert.equal(runCli(['frobnicate'], REPO_ROOT).status, 2);
-  const outside = runCli(['check', join(REPO_ROOT, '..')], REPO_ROOT);
+  const outside = runCli(['check', '--workspace', '.', join(REPO_ROOT, '..')], REPO_ROOT);
   assert.equal(outside.status, 2);
   assert.match(outside.stdout, /outside the workspace/);
 });

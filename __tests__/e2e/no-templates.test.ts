@@ -26,7 +26,7 @@ test('a repository of .bicep files only: the step fails by default and says what
       annotations(failed.stdout, 'error').some((l) => l.includes(message)),
       failed.stdout,
     );
-    assert.match(failed.summary, /❌ \*\*0 template\(s\) checked; the check fails: no ARM template was checked: found 3 \.bicep files/);
+    assert.match(failed.summary, /^## ❌ cua-guard: 0 templates checked; the check fails: no ARM template was checked: found 3 \.bicep files/m);
     assert.doesNotMatch(failed.summary, /all pass/);
 
     const warned = runAction(ws.root, { 'if-no-templates': 'warn' }, ACTION_ENTRY);
@@ -36,7 +36,7 @@ test('a repository of .bicep files only: the step fails by default and says what
       annotations(warned.stdout, 'warning').some((l) => l.includes(message)),
       warned.stdout,
     );
-    assert.match(warned.summary, /⚠️ \*\*No template checked\.\*\*/);
+    assert.match(warned.summary, /^## ⚠️ cua-guard: no template checked/m);
 
     const ignored = runAction(ws.root, { 'if-no-templates': 'ignore' }, ACTION_ENTRY);
     assert.equal(ignored.status, 0);
@@ -53,11 +53,11 @@ test('a templates glob that matches nothing fails the step too; a missing named 
     const glob = runAction(ws.root, { templates: 'deploy/**/*.json' }, ACTION_ENTRY);
     assert.equal(glob.status, 1);
     assert.equal(glob.outputs['result'], 'fail');
-    assert.match(glob.summary, /❌ \*\*0 template\(s\) checked; the check fails: no ARM template was checked/);
+    assert.match(glob.summary, /^## ❌ cua-guard: 0 templates checked; the check fails: no ARM template was checked/m);
     const missing = runAction(ws.root, { templates: 'infra/azuredeploy.json\n./nope/azuredeploy.json' }, ACTION_ENTRY);
     assert.equal(missing.status, 1);
     assert.equal(missing.outputs['result'], 'fail');
-    assert.match(missing.summary, /❌ \*\*1 template\(s\) checked; the check fails: 1 path\(s\) named in the templates input cannot be checked/);
+    assert.match(missing.summary, /^## ❌ cua-guard: 1 template checked; the check fails: 1 path\(s\) named in the templates input cannot be checked/m);
     const invalid = runAction(ws.root, { 'if-no-templates': 'sometimes' }, ACTION_ENTRY);
     assert.equal(invalid.status, 1);
     assert.match(invalid.stdout, /if-no-templates/);

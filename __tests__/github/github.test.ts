@@ -192,7 +192,7 @@ test('only-changed on a pull request: the files API over 3 pages, then only the 
     assert.equal(report.files.length, 3);
     assert.match(run.stdout, /only-changed: pull request #7 changes 250 file\(s\); 3 of 30 main template\(s\) are affected by them/);
     assert.match(run.summary, /> only-changed: 3 of 30 main template\(s\) are affected by pull request #7 .* the other 27 were checked but are not reported\./);
-    assert.match(run.summary, /❌ \*\*3 of 3 template\(s\) fail\.\*\*/);
+    assert.match(run.summary, /^## ❌ cua-guard: 3 of 3 templates fail · /);
     // Findings in the changed file itself come first: t07's are annotated before t12's and t20's.
     const errors = workflowAnnotations(run.stdout).filter((l) => l.startsWith('::error'));
     assert.match(errors[0] ?? '', /file=t07\/azuredeploy\.json/);

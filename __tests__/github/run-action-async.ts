@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFileCommands, REPO_ROOT, runnerEnvironment, type ActionRun } from '../support/run-dist.ts';
+import { DIST_DIR, parseFileCommands, REPO_ROOT, runnerEnvironment, type ActionRun } from '../support/run-dist.ts';
 
 export interface GitHubEvent {
   name: string;
@@ -26,7 +26,11 @@ export async function runActionAsync(
     env['GITHUB_EVENT_NAME'] = event.name;
     env['GITHUB_EVENT_PATH'] = eventPath;
   }
-  const child = spawn(process.execPath, [join(REPO_ROOT, entry)], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry.startsWith('dist/') ? join(DIST_DIR, entry.slice(5)) : join(REPO_ROOT, entry)], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

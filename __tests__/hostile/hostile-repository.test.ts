@@ -245,14 +245,15 @@ test(
           assert.match(run.stdout, /escape\/azuredeploy\.json:\d+:\d+ notice CUA017 .*outside the workspace/);
         }
       }
-      const explicit = runCli(['check', '--format', 'json', 'link-dir', '../outside', '../outside.json', 'escape'], h.ws);
+      // With --workspace set (without it, a path outside the current folder is its own workspace, as in ESLint).
+      const explicit = runCli(['check', '--format', 'json', '--workspace', '.', 'link-dir', '../outside', '../outside.json', 'escape'], h.ws);
       assertNoSentinel(explicit.stdout + explicit.stderr, 'cli explicit');
       assert.equal(explicit.status, 2, 'a named path that is outside the workspace is a usage error, after the others are checked');
       assert.deepEqual(
         (JSON.parse(explicit.stdout) as { files: { path: string }[] }).files.map((f) => f.path),
         ['escape/azuredeploy.json'],
       );
-      const onlyOutside = runCli(['check', '../outside/azuredeploy.json'], h.ws);
+      const onlyOutside = runCli(['check', '--workspace', '.', '../outside/azuredeploy.json'], h.ws);
       assert.equal(onlyOutside.status, 2, 'nothing to check is a usage error');
       assert.match(onlyOutside.stdout + onlyOutside.stderr, /outside the workspace/);
       assertNoSentinel(onlyOutside.stdout + onlyOutside.stderr, 'cli outside only');

@@ -53,7 +53,7 @@ test('text, JSON, SARIF and the summary show the suppressed finding as suppresse
 
     const summary = formatMarkdownSummary(report, { rules: RULES });
     assert.match(summary, new RegExp(`~~tracking deployment .*~~ suppressed: ${REASON}`));
-    assert.match(summary, /0 error\(s\), 1 warning\(s\), 0 notice\(s\), 1 suppressed\./);
+    assert.match(summary, /^## ✅ cua-guard: 1 template passes · 0 errors · 1 warning · 0 notices · 1 suppressed$/m);
 
     const plan = planAnnotations(file.findings, { rules: RULES });
     assert.deepEqual(

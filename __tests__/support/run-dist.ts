@@ -6,6 +6,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The bundle under test: dist/, or the folder CUA_GUARD_TEST_DIST names (a fresh bundle of the
+ * sources, `node scripts/bundle.mjs --outdir .tmp/dist`, while dist/ waits to be rebuilt).
+ */
+export const DIST_DIR = process.env['CUA_GUARD_TEST_DIST'] ? resolve(REPO_ROOT, process.env['CUA_GUARD_TEST_DIST']) : join(REPO_ROOT, 'dist');
 
 export interface ActionRun {
   status: number | null;
@@ -50,7 +55,12 @@ export function runnerEnvironment(
 
 export function runAction(workspace: string, inputs: Record<string, string>, entry = 'dist/index.js'): ActionRun {
   const { env, files } = runnerEnvironment(workspace, inputs);
-  const child = spawnSync(process.execPath, [join(REPO_ROOT, entry)], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+  const child = spawnSync(process.execPath, [entry.startsWith('dist/') ? join(DIST_DIR, entry.slice(5)) : join(REPO_ROOT, entry)], {
+    cwd: workspace,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return {
     status: child.status,
     stdout: child.stdout,
@@ -61,8 +71,8 @@ export function runAction(workspace: string, inputs: Record<string, string>, ent
   };
 }
 
-export function runCli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const child = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: string[], cwd: string, env?: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(process.execPath, [join(DIST_DIR, 'cli.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...(env ? { env } : {}) });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 

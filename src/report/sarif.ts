@@ -37,6 +37,12 @@ export interface SarifOptions {
    * replaced by `***` in the finding's data before hashing, as a masked log would show it.
    */
   secrets?: readonly string[];
+  /**
+   * How the run ended: the exit code it ends with, and whether it completed (a named path that
+   * could not be used, or a template whose check failed, leaves it incomplete). Recorded in the
+   * invocation; without it, completion is judged from the findings alone.
+   */
+  outcome?: { exitCode: number; complete: boolean };
 }
 
 // Minimal typings of the parts of SARIF this module writes.
@@ -76,6 +82,7 @@ interface SarifRule {
 
 interface SarifInvocation {
   executionSuccessful: boolean;
+  exitCode?: number;
   toolExecutionNotifications?: { level: 'warning'; message: { text: string } }[];
 }
 
@@ -104,16 +111,31 @@ export function formatSarif(report: CheckReport & { problems?: { message: string
   return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
 }
 
-export function buildSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions): SarifLog {
-  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+/**
+ * The fingerprint of each finding in turn (call it in report order): what identifies it across
+ * runs. Identical findings (same rule, node, message id and data) are told apart by their order,
+ * as GitHub does for its own line hashes. GitLab's Code Quality report uses the same ones.
+ */
+export function findingFingerprinter(options: Pick<SarifOptions, 'readFile' | 'secrets'>): (finding: Finding) => string {
   const identify = findingIdentity(stablePointers(options.readFile), options.secrets ?? []);
   const seen = new Map<string, number>();
+  return (finding) => {
+    const base = findingHash(identify(finding));
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    return `${base}:${occurrence}`;
+  };
+}
+
+export function buildSarif(report: CheckReport & { problems?: { message: string }[] }, options: SarifOptions): SarifLog {
+  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+  const fingerprint = findingFingerprinter(options);
   const results: SarifResult[] = [];
   for (const file of report.files) {
     for (const finding of file.findings) {
       const index = ruleIndex.get(finding.ruleId);
       if (index === undefined) continue; // every finding comes from a rule the caller handed; guard anyway
-      results.push(toResult(finding, index, seen, identify));
+      results.push(toResult(finding, index, fingerprint(finding)));
     }
   }
   const problems = report.problems ?? [];
@@ -131,7 +153,8 @@ export function buildSarif(report: CheckReport & { problems?: { message: string 
     columnKind: 'utf16CodeUnits',
     invocations: [
       {
-        executionSuccessful: true,
+        executionSuccessful: (options.outcome?.complete ?? true) && !report.files.some((f) => f.findings.some((x) => x.internalError)),
+        ...(options.outcome ? { exitCode: options.outcome.exitCode } : {}),
         ...(problems.length > 0 ? { toolExecutionNotifications: problems.map((p) => ({ level: 'warning' as const, message: { text: p.message } })) } : {}),
       },
     ],
@@ -164,24 +187,19 @@ function toRule(meta: RuleMeta): SarifRule {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>, identify: (finding: Finding) => FingerprintInput): SarifResult {
+function toResult(finding: Finding, ruleIndex: number, fingerprint: string): SarifResult {
   const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== undefined && finding.endColumn !== undefined && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash(identify(finding));
-  const occurrence = (seen.get(base) ?? 0) + 1;
-  seen.set(base, occurrence);
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: sarifLevel(finding.severity),
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(finding.file), uriBaseId: SRCROOT }, region } }],
-    // Identical findings (same rule, node, message id and data) are told apart by their order, as
-    // GitHub does for its own line hashes.
-    partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(finding.suppressed ? { suppressions: [{ kind: 'inSource' as const, justification: finding.suppressed.reason }] } : {}),
     properties: { messageId: finding.messageId, ...(finding.internalError ? { internalError: true as const } : {}) },
   };

@@ -43,5 +43,10 @@ export interface LoadedConfig {
   path: string;
   /** The path as shown in messages (workspace-relative when inside the workspace). */
   displayPath: string;
+  /**
+   * Workspace-relative folder its globs (`include`, `exclude`, `overrides`) are relative to: the
+   * folder of a `.cua-guard.json` found by walking up; '' (the root) for a named file.
+   */
+  folder: string;
   config: CuaGuardConfig;
 }

@@ -1,8 +1,9 @@
-// Finds and reads the configuration file: `.cua-guard.json` at the workspace root, or the file
-// named by the `config` input / `--config` flag. JSON with comments and trailing commas.
+// Finds and reads the configuration file: `.cua-guard.json` at the workspace root (the CLI: the
+// nearest one walking up from the checked path to the workspace root), or the file named by the
+// `config` input / `--config` flag. JSON with comments and trailing commas.
 // Validation (ajv) lives in a module loaded only when a configuration file exists.
 import { realpathSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, posix, resolve } from 'node:path';
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../parse/text-position.ts';
 import { readWorkspaceFile, workspaceRelative, type Workspace } from '../workspace/read-file.ts';
@@ -17,6 +18,8 @@ export interface ConfigLocation {
   explicit?: string;
   /** What a relative `explicit` path is relative to (the CLI's cwd); default the workspace root. */
   baseDir?: string;
+  /** Workspace-relative folder to look for `.cua-guard.json` in first, then in each folder above it up to the root; default the root. */
+  searchFrom?: string;
 }
 
 /**
@@ -26,22 +29,35 @@ export interface ConfigLocation {
  */
 export async function loadConfiguration(location: ConfigLocation): Promise<LoadedConfig | undefined> {
   const explicit = location.explicit?.trim() ?? '';
-  const relPath = explicit !== '' ? explicitPath(location, explicit) : CONFIG_FILE_NAME;
-  const read = readWorkspaceFile(location.workspace, relPath);
-  if (!read.ok) {
-    if (read.code === 'ENOENT' || read.code === 'ENOTDIR') {
-      if (explicit === '') return undefined;
-      throw new UsageError(`configuration file '${explicit}' does not exist`);
+  const candidates = explicit !== '' ? [explicitPath(location, explicit)] : defaultPaths(location.searchFrom ?? '');
+  for (const relPath of candidates) {
+    const read = readWorkspaceFile(location.workspace, relPath);
+    if (!read.ok) {
+      if (read.code === 'ENOENT' || read.code === 'ENOTDIR') {
+        if (explicit === '') continue;
+        throw new UsageError(`configuration file '${explicit}' does not exist`);
+      }
+      throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
     }
-    throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
+    const text = read.text;
+    const { validateConfiguration } = await import('./validate-config.ts');
+    return {
+      path: resolve(location.workspace.root, relPath),
+      displayPath: relPath,
+      folder: explicit !== '' ? '' : posix.dirname(relPath).replace(/^\.$/, ''),
+      config: validateConfiguration(parseConfigText(text, relPath), text, relPath),
+    };
   }
-  const text = read.text;
-  const { validateConfiguration } = await import('./validate-config.ts');
-  return {
-    path: resolve(location.workspace.root, relPath),
-    displayPath: relPath,
-    config: validateConfiguration(parseConfigText(text, relPath), text, relPath),
-  };
+  return undefined;
+}
+
+/** `.cua-guard.json` in `folder` and in every folder above it up to the workspace root, nearest first. */
+function defaultPaths(folder: string): string[] {
+  const paths: string[] = [];
+  for (let current = folder; current !== '' && current !== '.'; current = posix.dirname(current)) {
+    paths.push(`${current}/${CONFIG_FILE_NAME}`);
+  }
+  return [...paths, CONFIG_FILE_NAME];
 }
 
 /** The workspace-relative path a `config` input or `--config` flag names; outside the workspace is an error, nothing is read. */

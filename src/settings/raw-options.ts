@@ -12,6 +12,8 @@ export interface RawOptions {
   cwd?: string;
   /** Configuration file (input `config`, flag `--config`). */
   config?: string;
+  /** Workspace-relative folder where the search for `.cua-guard.json` starts (CLI: the checked path); default the root. */
+  configSearchFrom?: string;
   /** `CUA011=off` entries, one per line or comma-separated. */
   rules?: string | readonly string[];
   trackingIds?: string | readonly string[];

@@ -19,10 +19,11 @@ export interface ResolvedSettings {
   patterns: (templates?: readonly string[]) => string[];
 }
 
-export function resolveSettings(config: CuaGuardConfig | undefined, explicit: SettingsLayer = {}): ResolvedSettings {
+/** `folder`: the workspace-relative folder of the configuration file, which its globs are relative to. */
+export function resolveSettings(config: CuaGuardConfig | undefined, explicit: SettingsLayer = {}, folder = ''): ResolvedSettings {
   const fromConfig = config ? configLayer(config) : {};
   const base = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, explicit]);
-  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files), layer: configLayer(o) }));
+  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files.map((glob) => anchorGlob(glob, folder))), layer: configLayer(o) }));
   const cache = new Map<string, CheckSettings>();
   return {
     base,
@@ -37,12 +38,25 @@ export function resolveSettings(config: CuaGuardConfig | undefined, explicit: Se
       return settings;
     },
     patterns(templates = []) {
-      const include = templates.length > 0 ? [...templates] : config?.include?.length ? [...config.include] : [];
-      const exclude = (config?.exclude ?? []).map((glob) => `!${glob.replace(/^!/, '')}`);
+      const include = templates.length > 0 ? [...templates] : config?.include?.length ? config.include.map((glob) => anchorGlob(glob, folder)) : [];
+      const exclude = (config?.exclude ?? []).map((glob) => `!${anchorGlob(glob.replace(/^!/, ''), folder)}`);
       if (include.length === 0 && exclude.length === 0) return [];
       return [...(include.length > 0 ? include : DEFAULT_TEMPLATE_PATTERNS), ...exclude];
     },
   };
+}
+
+/**
+ * A glob of a configuration file in a subfolder, made relative to the workspace: a bare file name
+ * matches at any depth below that folder, a path starts at that folder.
+ */
+export function anchorGlob(glob: string, folder: string): string {
+  if (folder === '') return glob;
+  const body = glob
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '');
+  return body.includes('/') ? `${folder}/${body}` : `${folder}/**/${body}`;
 }
 
 export function applyLayers(start: CheckSettings, layers: readonly SettingsLayer[]): CheckSettings {

@@ -17,7 +17,7 @@ export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 export const FIX_MODES = ['none', 'suggest'] as const;
 export type FixMode = (typeof FIX_MODES)[number];
-export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'azure-pipelines', 'gitlab'] as const;
 export const MARKETPLACE_PACKAGES = ['check', 'partner-center-adds-id'] as const;
 export const IF_NO_TEMPLATES = ['error', 'warn', 'ignore'] as const;
 export type IfNoTemplates = (typeof IF_NO_TEMPLATES)[number];
@@ -92,8 +92,9 @@ export async function buildRunSettings(raw: RawOptions): Promise<PreparedRun> {
     workspace,
     ...(raw.config?.trim() ? { explicit: raw.config } : {}),
     ...(raw.front === 'cli' && raw.cwd ? { baseDir: raw.cwd } : {}),
+    ...(raw.configSearchFrom ? { searchFrom: raw.configSearchFrom } : {}),
   });
-  const resolved = resolveSettings(config?.config, explicit);
+  const resolved = resolveSettings(config?.config, explicit, config?.folder ?? '');
   const parameters = raw.parameters?.trim() ?? '';
   const sarifFile = raw.sarifFile?.trim() ?? '';
   const tempDir = raw.tempDir || root;

@@ -8,6 +8,8 @@ import { formatFixNote } from '../../report/fix-notes.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 import { loadTerraformTools } from '../terraform-tools.ts';
 import { writeOutputFile, type OutputPlaces } from '../../workspace/write-file.ts';
+import { codeSpan, htmlText, markdownText } from '../../report/markdown-escape.ts';
+import { basename } from 'node:path';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
 const MAX_SUMMARY_DIFF = 256 * 1024;
@@ -45,16 +47,24 @@ export async function suggestFix({ settings, workspace, report, places, redact }
   // Neither the patch nor the summary shows a secure default (a hunk whose context holds one then
   // does not apply: `cua-guard fix` makes that change itself).
   const diff = redact(await unifiedDiff(fixed.files, { hideSecureDefaults: true }));
-  const out: string[] = ['', '### Suggested fix (`cua-guard fix`)', ''];
+  const leftAlone = fixed.files.flatMap((f) =>
+    f.notes.filter((n) => n.kind !== 'still-reported').map((n) => `- ${codeSpan(f.file, false)}: ${markdownText(redact(formatFixNote(n)))}`),
+  );
+  if (diff === '' && leftAlone.length === 0) return '';
   let budget = MAX_FIX_SUMMARY;
+  const out: string[] = [];
   if (diff === '') {
-    out.push('cua-guard fix has nothing to change.');
+    out.push('', '<details><summary>🔧 Suggested fix: <code>cua-guard fix</code> has nothing to change</summary>', '');
   } else {
     const patchPath = settings.fixPatchPath;
     writeOutputFile(patchPath, diff, places);
     core.setOutput('fix-patch', patchPath);
     core.info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
-    const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${redact(change.message)}`));
+    const changes = fixed.files.flatMap((file) =>
+      file.changes.map((change) => `- ${codeSpan(`${file.file}:${change.line}`, false)} ${markdownText(redact(change.message))}`),
+    );
+    const patchName = basename(patchPath);
+    out.push('', `<details><summary>🔧 Suggested fix: ${changes.length} change(s) in <code>${htmlText(patchName)}</code></summary>`, '');
     budget -= pushWithin(out, changes, budget / 4, 'change(s)');
     const room = Math.min(MAX_SUMMARY_DIFF, Math.max(0, budget - MAX_FIX_SUMMARY / 4));
     const shown =
@@ -63,14 +73,32 @@ export async function suggestFix({ settings, workspace, report, places, redact }
         : diff;
     budget -= Buffer.byteLength(shown);
     const fence = '`'.repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-    out.push('', 'Apply it with `git apply`, or run `npx cua-guard fix` locally:', '', `${fence}diff`, shown.trimEnd(), fence);
+    out.push('', `${fence}diff`, shown.trimEnd(), fence);
+    out.push('', ...downloadHelp(patchName));
   }
-  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => n.kind !== 'still-reported').map((n) => `- \`${f.file}\`: ${redact(formatFixNote(n))}`));
   if (leftAlone.length > 0) {
     out.push('', 'Not changed by the fix:', '');
     pushWithin(out, leftAlone, budget, 'note(s)');
   }
+  out.push('', '</details>');
   return `${out.join('\n')}\n`;
+}
+
+/** How to get the patch: the fix-patch output, uploaded by a step the workflow adds (documented in the README). */
+function downloadHelp(patchName: string): string[] {
+  return [
+    `The patch is the step's \`fix-patch\` output (${codeSpan(patchName, false)}). To download it from this run, give the cua-guard step \`id: cua-guard\` and add:`,
+    '',
+    '```yaml',
+    '- uses: actions/upload-artifact@v4',
+    "  if: always() && steps.cua-guard.outputs.fix-patch != ''",
+    '  with:',
+    '    name: cua-guard-fix',
+    '    path: ${{ steps.cua-guard.outputs.fix-patch }}',
+    '```',
+    '',
+    `Then apply it in your checkout with \`git apply ${patchName}\`, or run \`npx cua-guard fix\` locally.`,
+  ];
 }
 
 /** Appends lines while they fit in `budget` bytes, then one line saying how many were left out; returns the bytes used. */

@@ -70,10 +70,16 @@ export async function run(): Promise<void> {
 
     const places = outputPlaces(settings, workspace, checked);
     publishOutputs(settings, report, pathErrors.length > 0 || nothingFails, places);
-    // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
-    if (settings.sarifPath)
-      writeOutputFile(settings.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: files.text, secrets }), places);
     const failure = pathFailure(pathErrors) ?? (nothingFails ? nothing : undefined) ?? verdictFailure(settings, report);
+    // Code scanning closes alerts missing from an upload, so SARIF always holds every template.
+    // A named template that could not be checked leaves the run incomplete: SARIF says so.
+    const outcome = { exitCode: failure ? 1 : 0, complete: pathErrors.length === 0 };
+    if (settings.sarifPath)
+      writeOutputFile(
+        settings.sarifPath,
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: files.text, secrets, outcome }),
+        places,
+      );
     const fixMarkdown = settings.fix === 'suggest' ? await suggestFix({ settings, workspace, report, places, redact: shield.redact }) : '';
 
     const findings = report.files.flatMap((f) => f.findings);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `cua-guard` command (package.json bin → dist/cli.js).
 import { runCli } from './cli.ts';
-import { exitOnOutputError, workingFolder } from './process-io.ts';
+import { exitOnOutputError, wantsColor, workingFolder } from './process-io.ts';
 
 process.stdout.on('error', exitOnOutputError('standard output'));
 process.stderr.on('error', exitOnOutputError('standard error'));
@@ -11,5 +11,6 @@ if (cwd !== undefined) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd,
+    color: wantsColor(process.env, process.stdout.isTTY === true),
   });
 }

@@ -4,45 +4,54 @@
 //   cua-guard new-id             a fresh tracking GUID and the resource to paste
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars, countFindings, type WorkspaceCheckReport } from '../check-workspace.ts';
 import { loadTerraformTools } from '../terraform-tools.ts';
 import type { DeploymentScope } from '../../model/types.ts';
+import type { TemplateResult } from '../../engine/types.ts';
 import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
 import { formatSarif } from '../../report/sarif.ts';
+import { formatAzurePipelines } from '../../report/azure-pipelines.ts';
+import { formatGitLab } from '../../report/gitlab.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
-import { buildRunSettings, type PreparedRun } from '../../settings/run-settings.ts';
+import { escapeControlCharacters as visible } from '../../report/terminal-text.ts';
+import type { FailOn, ReportFormat } from '../../settings/run-settings.ts';
 import type { RawOptions } from '../../settings/raw-options.ts';
 import { parseChoice } from '../../settings/parse-options.ts';
 import { isUsageError, UsageError } from '../../settings/usage-error.ts';
 import { isNamedPathProblem, type DiscoveryProblem } from '../../workspace/discover.ts';
 import { TOOL_VERSION } from '../../meta.ts';
 import { trackingResource } from '../../model/tracking-resource.ts';
-import { HELP } from './help.ts';
+import { CHECK_HELP, FIX_HELP, HELP, NEW_ID_HELP } from './help.ts';
 import { RULES } from '../../rules/index.ts';
-import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
+import { closest, parseCommandArgs } from './arguments.ts';
+import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
+import { writeOutputFile } from './output-file.ts';
 import { protectReport } from '../../secrets/report-secrets.ts';
+import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Standard output is a terminal that takes colours (the entry point decides: TTY, NO_COLOR, FORCE_COLOR). */
+  color?: boolean;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+const COMMANDS = ['check', 'fix', 'new-id', 'help'];
+const COMMAND_HELP: Record<string, string> = { check: CHECK_HELP, fix: FIX_HELP, 'new-id': NEW_ID_HELP };
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      io.stdout(HELP);
-      return command === undefined ? EXIT_USAGE : EXIT_OK;
-    }
+    if (command === undefined || command === '--help' || command === '-h') return showHelp(io, HELP);
+    if (command === 'help') return showHelp(io, COMMAND_HELP[rest[0] ?? ''] ?? HELP);
     if (command === '--version' || command === '-v') {
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_OK;
@@ -50,12 +59,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'fix') return await runFix(rest, io);
     if (command === 'new-id') return runNewId(rest, io);
-    throw new UsageError(`unknown command '${command}' (try 'cua-guard help')`);
+    const suggestion = closest(command, COMMANDS);
+    throw new UsageError(`unknown command '${command}'${suggestion ? `: did you mean '${suggestion}'?` : ''} (see 'cua-guard --help')`);
   } catch (error) {
     if (isUsageError(error)) {
-      io.stderr(`cua-guard: ${error.message}\n`);
+      io.stderr(`cua-guard: ${visible(error.message)}\n`);
     } else {
-      io.stderr(`cua-guard: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`cua-guard: internal error: ${visible(error instanceof Error ? error.message : String(error))}\n`);
     }
     return EXIT_USAGE;
   }
@@ -73,24 +83,29 @@ const COMMON_OPTIONS = {
   config: { type: 'string' },
   'if-no-templates': { type: 'string' },
   'marketplace-packages': { type: 'string' },
-} satisfies ParseArgsConfig['options'];
+} as const;
 
 const CHECK_OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: 'string', short: 'f', default: 'text' },
+  'output-file': { type: 'string', short: 'o' },
   'fail-on': { type: 'string', default: 'error' },
-} satisfies ParseArgsConfig['options'];
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean', default: false },
+} as const;
 
 const FIX_OPTIONS = {
   ...COMMON_OPTIONS,
   'dry-run': { type: 'boolean', default: false },
   check: { type: 'boolean', default: false },
-} satisfies ParseArgsConfig['options'];
+} as const;
 
 const NEW_ID_OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
   scope: { type: 'string', default: 'resourceGroup' },
-} satisfies ParseArgsConfig['options'];
+} as const;
 
 interface CommonValues {
   'tracking-id': string[];
@@ -112,7 +127,7 @@ function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
   return {
     front: 'cli',
     cwd: io.cwd,
-    workspace: values.workspace ?? io.cwd,
+    ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
     rules: values.rule,
     trackingIds: values['tracking-id'],
     ...(values['strict-names'] !== undefined ? { strictNames: values['strict-names'] } : {}),
@@ -126,100 +141,219 @@ function rawOptionsOf(values: CommonValues, io: CliIo): RawOptions {
   };
 }
 
-function prepare(values: CommonValues, io: CliIo): Promise<PreparedRun> {
-  return buildRunSettings(rawOptionsOf(values, io));
+async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', args, CHECK_OPTIONS);
+  if (values.help) return showHelp(io, CHECK_HELP);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : parseWarningLimit(values['max-warnings']);
+  const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
+  const { report, secrets } = await checkPlan(plan, io.cwd);
+  const { format, failOn } = plan.groups[0]?.settings ?? { format: 'text', failOn: 'error' };
+  const ifNoTemplates = plan.groups[0]?.settings.ifNoTemplates ?? 'error';
+  // No silent pass: nothing checked says what was found instead, and exits 2 unless allowed.
+  const nothing = report.files.length === 0 && ifNoTemplates !== 'ignore' ? nothingCheckedMessage(report) : undefined;
+  const verdict = checkVerdict(report, failOn, maxWarnings);
+  if (nothing !== undefined && ifNoTemplates === 'error' && verdict.exitCode === EXIT_OK) verdict.exitCode = EXIT_USAGE;
+  const exitCode = verdict.exitCode;
+  const shown = values.quiet ? errorsOnly(report) : report;
+  const toFile = values['output-file'];
+  const color = toFile === undefined && format === 'text' && !values['no-color'] && (values.color ?? io.color === true);
+  const output = formatReport(shown, {
+    format,
+    plan,
+    exitCode,
+    color,
+    secrets,
+    hidden: report.counts.warning + report.counts.notice - (shown.counts.warning + shown.counts.notice),
+  });
+  if (toFile !== undefined) writeOutputFile(toFile, output, { cwd: io.cwd, workspaceRoot: plan.root, report });
+  else io.stdout(output);
+  // The text format prints the problems itself; the others keep stdout one document.
+  if (format !== 'text' || toFile !== undefined) for (const problem of report.problems) io.stderr(`cua-guard: ${visible(problem.message)}\n`);
+  if (nothing !== undefined) io.stderr(`cua-guard: ${visible(nothing)}\n`);
+  if (verdict.tooManyWarnings) io.stderr(`cua-guard: ${report.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return exitCode;
 }
 
-async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, CHECK_OPTIONS);
-  if (values.help) return showHelp(io);
-  const { settings, workspace } = await prepare(values, io);
-  const { format, failOn, patterns } = settings;
-  const files = createWorkspaceFiles(workspace);
-  const checked = await checkWorkspaceLoadingGrammars({
-    workspace,
-    files,
-    linkRoots: settings.linkRoots,
-    settings: settings.check,
-    settingsFor: settings.settingsFor,
-    paths: positionals.length > 0 ? positionals : [io.cwd],
-    pathsAreDefault: positionals.length === 0,
-    cwd: io.cwd,
-    ...(patterns.length > 0 ? { patterns } : {}),
-    ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-  });
-  // No secret value in what is printed; a template whose secrets cannot be established shows none (fails closed).
-  const { report, secrets } = protectReport(workspace, checked);
-  const readFile = files.text;
-  io.stdout(
-    format === 'json'
-      ? formatJson(report)
-      : format === 'sarif'
-        ? formatSarif(report, { rules: RULES, workspaceRoot: workspace.root, readFile, secrets })
-        : formatText(report),
-  );
-  // The text format prints the problems itself; JSON and SARIF keep stdout one document.
-  if (format !== 'text') for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
-  if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
-  // No silent pass: nothing checked says what was found instead, and exits 2 unless allowed.
-  if (report.files.length === 0 && settings.ifNoTemplates !== 'ignore') {
-    io.stderr(`cua-guard: ${nothingCheckedMessage(report)}\n`);
-    if (settings.ifNoTemplates === 'error') return EXIT_USAGE;
+/**
+ * Exit 2 when the run is incomplete (a named path could not be checked); 1 when a finding reaches
+ * --fail-on, or when there are more warnings than --max-warnings (said on its own line); else 0.
+ */
+function checkVerdict(report: WorkspaceCheckReport, failOn: FailOn, maxWarnings: number | undefined): { exitCode: number; tooManyWarnings: boolean } {
+  if (namedPathFailed(report.problems, report.files.length)) return { exitCode: EXIT_USAGE, tooManyWarnings: false };
+  const { error, warning } = report.counts;
+  if (failOn !== 'never' && (error > 0 || (failOn === 'warning' && warning > 0))) return { exitCode: EXIT_FINDINGS, tooManyWarnings: false };
+  const tooManyWarnings = maxWarnings !== undefined && warning > maxWarnings;
+  return { exitCode: tooManyWarnings ? EXIT_FINDINGS : EXIT_OK, tooManyWarnings };
+}
+
+interface FormatRequest {
+  format: ReportFormat;
+  plan: CliRunPlan;
+  exitCode: number;
+  color: boolean;
+  /** Values no fingerprint may hash. */
+  secrets: readonly string[];
+  /** Findings --quiet left out. */
+  hidden: number;
+}
+
+function formatReport(report: WorkspaceCheckReport, request: FormatRequest): string {
+  const { plan, exitCode } = request;
+  const readFile = createWorkspaceFiles({ root: plan.root }).text;
+  switch (request.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, {
+        rules: RULES,
+        workspaceRoot: plan.root,
+        readFile,
+        secrets: request.secrets,
+        outcome: { exitCode, complete: exitCode !== EXIT_USAGE },
+      });
+    case 'azure-pipelines':
+      return formatAzurePipelines(report, { workspaceRoot: plan.root, failed: exitCode !== EXIT_OK });
+    case 'gitlab':
+      return formatGitLab(report, { readFile, secrets: request.secrets });
+    case 'text':
+      return formatText(report, { color: request.color, displayPath: plan.displayPath, hidden: request.hidden });
   }
-  if (failOn === 'never') return EXIT_OK;
-  if (report.counts.error > 0) return EXIT_FINDINGS;
-  return failOn === 'warning' && report.counts.warning > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Checks each group with its settings; a template two groups found counts once, with the most
+ * specific configuration. No secret value is in what is printed: each group's report is protected
+ * (a template whose secrets cannot be established shows none), and the secrets are returned for
+ * SARIF's fingerprints.
+ */
+async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: WorkspaceCheckReport; secrets: string[] }> {
+  const files = new Map<string, TemplateResult>();
+  const problems: DiscoveryProblem[] = [];
+  const secrets = new Set<string>();
+  const linkedTemplates = new Set<string>();
+  const unreachedTemplates = new Set<string>();
+  const inventory: WorkspaceCheckReport['inventory'] = { byExtension: {}, otherJson: 0 };
+  let tool: WorkspaceCheckReport['tool'] | undefined;
+  for (const { settings, workspace, paths } of plan.groups) {
+    const checked = await checkWorkspaceLoadingGrammars({
+      workspace,
+      files: createWorkspaceFiles(workspace),
+      linkRoots: settings.linkRoots,
+      settings: settings.check,
+      settingsFor: settings.settingsFor,
+      paths,
+      pathsAreDefault: plan.pathsAreDefault,
+      cwd,
+      ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
+      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
+    });
+    const { report, secrets: found } = protectReport(workspace, checked);
+    for (const secret of found) secrets.add(secret);
+    tool = report.tool;
+    for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);
+    problems.push(...report.problems);
+    for (const file of report.linkedTemplates) linkedTemplates.add(file);
+    for (const file of report.unreachedTemplates) unreachedTemplates.add(file);
+    for (const [extension, n] of Object.entries(report.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
+    inventory.otherJson += report.inventory.otherJson;
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const report = {
+    tool: tool ?? { name: 'cua-guard' as const, version: TOOL_VERSION },
+    files: sorted,
+    counts: countFindings(sorted),
+    problems: uniqueProblems(problems),
+    linkedTemplates: [...linkedTemplates].sort(),
+    unreachedTemplates: [...unreachedTemplates].sort(),
+    inventory,
+  };
+  return { report, secrets: [...secrets] };
+}
+
+/** --quiet: errors only (ESLint's meaning); the exit code still counts the warnings (--max-warnings). */
+function errorsOnly(report: WorkspaceCheckReport): WorkspaceCheckReport {
+  const files = report.files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error') }));
+  return { ...report, files, counts: countFindings(files) };
+}
+
+function parseWarningLimit(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--max-warnings must be a whole number of 0 or more (got '${text}')`);
+  return Number(text.trim());
 }
 
 async function runFix(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
-  if (values.help) return showHelp(io);
-  const { settings, workspace } = await prepare(values, io);
+  const { values, positionals } = parseCommandArgs('fix', args, FIX_OPTIONS);
+  if (values.help) return showHelp(io, FIX_HELP);
+  const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import('../../fix/index.ts');
-  const patterns = settings.patterns;
   // --check (for CI) writes nothing, like --dry-run, and exits 1 when something would change.
   const check = values.check;
   const dryRun = values['dry-run'] || check;
-  const report = await fixWorkspaceLoadingGrammars(
-    {
-      workspace,
-      paths: positionals.length > 0 ? positionals : [io.cwd],
-      pathsAreDefault: positionals.length === 0,
-      cwd: io.cwd,
-      ...(patterns.length > 0 ? { patterns } : {}),
-      settingsFor: settings.settingsFor,
-      ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-      linkRoots: settings.linkRoots,
-      write: !dryRun,
-    },
-    () => createSyntaxParser('bicep'),
-    () => loadTerraformTools(workspace),
-  );
+  type FixReport = Awaited<ReturnType<typeof fixWorkspaceLoadingGrammars>>;
+  const fixGroup = (group: CliRunGroup, only?: ReadonlySet<string>, write = !dryRun): Promise<FixReport> =>
+    fixWorkspaceLoadingGrammars(
+      {
+        workspace: group.workspace,
+        paths: group.paths,
+        pathsAreDefault: plan.pathsAreDefault,
+        cwd: io.cwd,
+        ...(group.settings.patterns.length > 0 ? { patterns: group.settings.patterns } : {}),
+        settingsFor: group.settings.settingsFor,
+        ...(group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {}),
+        linkRoots: group.settings.linkRoots,
+        ...(only ? { only } : {}),
+        write,
+      },
+      () => createSyntaxParser('bicep'),
+      () => loadTerraformTools(group.workspace),
+    );
+  // Several configurations: a template two groups find is fixed once, by the first (the most
+  // specific configuration), so each group is first asked which templates it finds.
+  const reports: FixReport[] = [];
+  if (plan.groups.length === 1 && plan.groups[0]) reports.push(await fixGroup(plan.groups[0]));
+  else {
+    const owned = new Set<string>();
+    for (const group of plan.groups) {
+      const found = (await fixGroup(group, undefined, false)).files.map((f) => f.file);
+      const mine = new Set(found.filter((file) => !owned.has(file)));
+      for (const file of mine) owned.add(file);
+      reports.push(await fixGroup(group, mine));
+    }
+  }
+  const files = reports.flatMap((r) => r.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const problems = uniqueProblems(reports.flatMap((r) => r.problems));
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;
-  for (const problem of report.problems) io.stderr(`cua-guard: ${problem.message}\n`);
-  for (const file of report.files) {
-    for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
-    for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}\n`);
+  const shownPath = (file: string): string => visible(plan.displayPath(file));
+  for (const problem of problems) io.stderr(`cua-guard: ${visible(problem.message)}\n`);
+  for (const file of files) {
+    for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
+    for (const note of file.notes) say(`${shownPath(file.file)}: ${formatFixNote(note)}\n`);
   }
   // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
-  if (values['dry-run']) io.stdout(await unifiedDiff(report.files, { hideSecureDefaults: true }));
-  const changed = report.files.filter((f) => f.fixed !== f.original).length;
-  const remaining = report.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
+  if (values['dry-run']) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
+  const changed = files.filter((f) => f.fixed !== f.original).length;
+  const remaining = files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
-    `${report.files.length} template(s): ${changed} ${dryRun ? 'would change' : 'changed'}, ${report.files.length - changed} unchanged` +
+    `${files.length} template(s): ${changed} ${dryRun ? 'would change' : 'changed'}, ${files.length - changed} unchanged` +
       (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? 's' : 've'} errors to fix by hand\n` : '\n'),
   );
-  if (namedPathFailed(report.problems, report.files.length)) return EXIT_USAGE;
+  if (namedPathFailed(problems, files.length)) return EXIT_USAGE;
   if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function uniqueProblems(problems: readonly DiscoveryProblem[]): DiscoveryProblem[] {
+  const byMessage = new Map<string, DiscoveryProblem>();
+  for (const problem of problems) if (!byMessage.has(problem.message)) byMessage.set(problem.message, problem);
+  return [...byMessage.values()];
 }
 
 const SCOPES: readonly DeploymentScope[] = ['resourceGroup', 'subscription', 'managementGroup', 'tenant'];
 
 function runNewId(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseCliArgs(args, NEW_ID_OPTIONS);
-  if (values.help) return showHelp(io);
+  const { values, positionals } = parseCommandArgs('new-id', args, NEW_ID_OPTIONS);
+  if (values.help) return showHelp(io, NEW_ID_HELP);
   if (positionals.length > 0) throw new UsageError(`new-id takes no arguments (got '${positionals[0]}')`);
   const scope = parseChoice(values.scope, '--scope', SCOPES, 'resourceGroup');
   const id = process.getBuiltinModule('node:crypto').randomUUID();
@@ -232,8 +366,8 @@ function runNewId(args: readonly string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-function showHelp(io: CliIo): number {
-  io.stdout(HELP);
+function showHelp(io: CliIo, text: string): number {
+  io.stdout(text);
   return EXIT_OK;
 }
 
@@ -245,12 +379,4 @@ function showHelp(io: CliIo): number {
  */
 function namedPathFailed(problems: readonly DiscoveryProblem[], checked: number): boolean {
   return problems.some(isNamedPathProblem) || (checked === 0 && problems.some((p) => p.kind === 'skipped'));
-}
-
-function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }

@@ -33,3 +33,10 @@ function tryWriteError(text: string): void {
     // Nowhere left to say it.
   }
 }
+
+/** Colours on a terminal, unless NO_COLOR is set (no-color.org); FORCE_COLOR turns them on anywhere. */
+export function wantsColor(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  return isTerminal && env['TERM'] !== 'dumb';
+}
