@@ -16,9 +16,9 @@ var __commonJS = (cb, mod) => function __require() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -337,7 +337,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
+    var depth2 = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -610,7 +610,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value2;
             }
-            depth(tokens[idx]);
+            depth2(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
@@ -623,7 +623,7 @@ var require_scan = __commonJS({
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
+          depth2(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
@@ -842,15 +842,15 @@ var require_parse = __commonJS({
       return chars;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
+      let depth2 = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth++;
+        depth2++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth;
+      return depth2;
     };
     var analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === false) {
@@ -1070,10 +1070,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m5, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m6, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m5;
+            return m6;
           }
           if (first === "?") {
             if (esc) {
@@ -1093,14 +1093,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m5 : `\\${m5}`;
+          return esc ? m6 : `\\${m6}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m5) => {
-              return m5.length % 2 === 0 ? "\\\\" : m5 ? "\\" : "";
+            output = output.replace(/\\+/g, (m6) => {
+              return m6.length % 2 === 0 ? "\\\\" : m6 ? "\\" : "";
             });
           }
         }
@@ -1807,10 +1807,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// builtin:node:util
-var m = process.getBuiltinModule("node:util");
-var parseArgs = /* @__PURE__ */ (() => m.parseArgs)();
-
 // src/meta.ts
 var TOOL_NAME = "cua-guard";
 var TOOL_VERSION = "0.1.0";
@@ -1821,26 +1817,34 @@ function ruleDocsUrl(rule) {
 }
 
 // builtin:node:fs
-var m2 = process.getBuiltinModule("node:fs");
-var closeSync = /* @__PURE__ */ (() => m2.closeSync)();
-var fstatSync = /* @__PURE__ */ (() => m2.fstatSync)();
-var lstatSync = /* @__PURE__ */ (() => m2.lstatSync)();
-var openSync = /* @__PURE__ */ (() => m2.openSync)();
-var readdirSync = /* @__PURE__ */ (() => m2.readdirSync)();
-var readSync = /* @__PURE__ */ (() => m2.readSync)();
-var readlinkSync = /* @__PURE__ */ (() => m2.readlinkSync)();
-var realpathSync = /* @__PURE__ */ (() => m2.realpathSync)();
-var statSync = /* @__PURE__ */ (() => m2.statSync)();
-var constants = /* @__PURE__ */ (() => m2.constants)();
+var m = process.getBuiltinModule("node:fs");
+var closeSync = /* @__PURE__ */ (() => m.closeSync)();
+var existsSync = /* @__PURE__ */ (() => m.existsSync)();
+var fstatSync = /* @__PURE__ */ (() => m.fstatSync)();
+var fsyncSync = /* @__PURE__ */ (() => m.fsyncSync)();
+var lstatSync = /* @__PURE__ */ (() => m.lstatSync)();
+var mkdirSync = /* @__PURE__ */ (() => m.mkdirSync)();
+var openSync = /* @__PURE__ */ (() => m.openSync)();
+var readdirSync = /* @__PURE__ */ (() => m.readdirSync)();
+var readSync = /* @__PURE__ */ (() => m.readSync)();
+var readlinkSync = /* @__PURE__ */ (() => m.readlinkSync)();
+var realpathSync = /* @__PURE__ */ (() => m.realpathSync)();
+var renameSync = /* @__PURE__ */ (() => m.renameSync)();
+var statSync = /* @__PURE__ */ (() => m.statSync)();
+var unlinkSync = /* @__PURE__ */ (() => m.unlinkSync)();
+var writeSync = /* @__PURE__ */ (() => m.writeSync)();
+var constants = /* @__PURE__ */ (() => m.constants)();
 
 // builtin:node:path
-var m3 = process.getBuiltinModule("node:path");
-var resolve = /* @__PURE__ */ (() => m3.resolve)();
-var isAbsolute = /* @__PURE__ */ (() => m3.isAbsolute)();
-var join = /* @__PURE__ */ (() => m3.join)();
-var relative = /* @__PURE__ */ (() => m3.relative)();
-var sep = /* @__PURE__ */ (() => m3.sep)();
-var posix = /* @__PURE__ */ (() => m3.posix)();
+var m2 = process.getBuiltinModule("node:path");
+var resolve = /* @__PURE__ */ (() => m2.resolve)();
+var isAbsolute = /* @__PURE__ */ (() => m2.isAbsolute)();
+var join = /* @__PURE__ */ (() => m2.join)();
+var relative = /* @__PURE__ */ (() => m2.relative)();
+var dirname = /* @__PURE__ */ (() => m2.dirname)();
+var basename = /* @__PURE__ */ (() => m2.basename)();
+var sep = /* @__PURE__ */ (() => m2.sep)();
+var posix = /* @__PURE__ */ (() => m2.posix)();
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -1977,9 +1981,9 @@ function resolveInside(root, rel) {
     }
     if (++links > MAX_LINKS) throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
     const target = resolve(current, readlinkSync(next));
-    const inside = relativeInside(root, target);
-    if (inside === void 0) return void 0;
-    pending = [...inside === "" ? [] : inside.split(sep), ...pending];
+    const inside2 = relativeInside(root, target);
+    if (inside2 === void 0) return void 0;
+    pending = [...inside2 === "" ? [] : inside2.split(sep), ...pending];
     current = root;
   }
   return current;
@@ -3168,7 +3172,7 @@ function parseLenient(text) {
   return { ok: true, value, text };
 }
 var EXPLAINED_DEPTH = 1e3;
-function nestingOffset(text, depth) {
+function nestingOffset(text, depth2) {
   let level = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -3177,7 +3181,7 @@ function nestingOffset(text, depth) {
       if (end === -1) return 0;
       i = end;
     } else if (c === 123 || c === 91) {
-      if (++level > depth) return i;
+      if (++level > depth2) return i;
     } else if (c === 125 || c === 93) {
       level--;
     } else if (c === SLASH) {
@@ -3236,9 +3240,9 @@ function printable(s) {
 function createWorkspaceFiles(workspace) {
   const reads = /* @__PURE__ */ new Map();
   const parses = /* @__PURE__ */ new Map();
-  const key = (file) => posix.normalize(file.replace(/\\/g, "/"));
+  const key2 = (file) => posix.normalize(file.replace(/\\/g, "/"));
   const read = (file) => {
-    const k = key(file);
+    const k = key2(file);
     let outcome = reads.get(k);
     if (outcome === void 0) {
       outcome = readWorkspaceFile(workspace, k);
@@ -3250,7 +3254,7 @@ function createWorkspaceFiles(workspace) {
     workspace,
     read,
     parse(file) {
-      const k = key(file);
+      const k = key2(file);
       let parsed = parses.get(k);
       if (parsed === void 0) {
         const outcome = read(k);
@@ -3264,7 +3268,7 @@ function createWorkspaceFiles(workspace) {
       return outcome.ok ? outcome.text : void 0;
     },
     release(file) {
-      parses.delete(key(file));
+      parses.delete(key2(file));
     }
   };
 }
@@ -3296,7 +3300,7 @@ function discoverTemplates(workspace, request = {}) {
   const matched = [];
   const walked = { json: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
-  const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
+  const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
@@ -3329,7 +3333,7 @@ function discoverTemplates(workspace, request = {}) {
         const inFolder = walked.json.filter((file) => (rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
         for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), inFolder, found, walked)) added.push(file);
       }
-      if (named && added.length === 0) {
+      if (named2 && added.length === 0) {
         problems.push({
           path: given,
           kind: "named-path",
@@ -3707,19 +3711,19 @@ function unknownParts(value) {
   if (value instanceof PartialString) return value.parts.filter((p) => p instanceof Unknown);
   return [];
 }
-function* dependenciesOf(value, depth = 0) {
-  if (depth > MAX_DEPENDENCY_DEPTH) return;
+function* dependenciesOf(value, depth2 = 0) {
+  if (depth2 > MAX_DEPENDENCY_DEPTH) return;
   if (value instanceof Unknown) {
     yield value;
-    for (const input of causeInputs(value.cause)) yield* dependenciesOf(input, depth + 1);
+    for (const input of causeInputs(value.cause)) yield* dependenciesOf(input, depth2 + 1);
   } else if (value instanceof PartialString) {
-    for (const part of value.parts) if (part instanceof Unknown) yield* dependenciesOf(part, depth + 1);
+    for (const part of value.parts) if (part instanceof Unknown) yield* dependenciesOf(part, depth2 + 1);
   } else if (Array.isArray(value)) {
-    for (const item of value) yield* dependenciesOf(item, depth + 1);
+    for (const item of value) yield* dependenciesOf(item, depth2 + 1);
   } else if (typeof value === "object" && value !== null) {
-    for (const key in value) {
-      const item = value[key];
-      if (item !== void 0) yield* dependenciesOf(item, depth + 1);
+    for (const key2 in value) {
+      const item = value[key2];
+      if (item !== void 0) yield* dependenciesOf(item, depth2 + 1);
     }
   }
 }
@@ -3742,7 +3746,7 @@ function dependsOn(value, test) {
 function contextPath(unknown) {
   const path = [];
   let current = unknown;
-  for (let depth = 0; depth < MAX_DEPENDENCY_DEPTH; depth++) {
+  for (let depth2 = 0; depth2 < MAX_DEPENDENCY_DEPTH; depth2++) {
     const cause = current.cause;
     if (cause.kind === "context") return { fn: cause.fn, path: path.reverse() };
     if (cause.kind !== "member" || !(cause.of instanceof Unknown)) return void 0;
@@ -3751,21 +3755,21 @@ function contextPath(unknown) {
   }
   return void 0;
 }
-function sameUnknown(a, b, depth = 0) {
+function sameUnknown(a, b, depth2 = 0) {
   if (a === b) return true;
-  if (depth > MAX_DEPENDENCY_DEPTH) return false;
+  if (depth2 > MAX_DEPENDENCY_DEPTH) return false;
   const x = a.cause;
   const y = b.cause;
   switch (x.kind) {
     case "hash":
     case "call":
-      return y.kind === x.kind && y.fn.toLowerCase() === x.fn.toLowerCase() && sameValues(x.inputs, y.inputs, depth);
+      return y.kind === x.kind && y.fn.toLowerCase() === x.fn.toLowerCase() && sameValues(x.inputs, y.inputs, depth2);
     case "parameter":
       return y.kind === "parameter" && y.name.toLowerCase() === x.name.toLowerCase();
     case "context":
       return y.kind === "context" && y.fn === x.fn;
     case "member":
-      return y.kind === "member" && sameValues([x.of, x.key], [y.of, y.key], depth);
+      return y.kind === "member" && sameValues([x.of, x.key], [y.of, y.key], depth2);
     case "copy-index":
       return y.kind === "copy-index";
     case "copy-loop":
@@ -3774,19 +3778,19 @@ function sameUnknown(a, b, depth = 0) {
       return false;
   }
 }
-function sameValues(a, b, depth) {
+function sameValues(a, b, depth2) {
   if (a.length !== b.length) return false;
-  return a.every((item, i) => sameValue(item, b[i] ?? null, depth + 1));
+  return a.every((item, i) => sameValue(item, b[i] ?? null, depth2 + 1));
 }
-function sameValue(a, b, depth) {
-  if (a instanceof Unknown || b instanceof Unknown) return a instanceof Unknown && b instanceof Unknown && sameUnknown(a, b, depth);
+function sameValue(a, b, depth2) {
+  if (a instanceof Unknown || b instanceof Unknown) return a instanceof Unknown && b instanceof Unknown && sameUnknown(a, b, depth2);
   if (a instanceof PartialString || b instanceof PartialString) {
-    return a instanceof PartialString && b instanceof PartialString && sameValues(a.parts, b.parts, depth);
+    return a instanceof PartialString && b instanceof PartialString && sameValues(a.parts, b.parts, depth2);
   }
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameValues(a, b, depth);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameValues(a, b, depth2);
   if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key] ?? null, b[key] ?? null, depth + 1));
+    return keys.length === Object.keys(b).length && keys.every((key2) => key2 in b && sameValue(a[key2] ?? null, b[key2] ?? null, depth2 + 1));
   }
   return a === b;
 }
@@ -3830,9 +3834,9 @@ function measure(value) {
   if (value instanceof PartialString) return partsSize(value.parts);
   if (Array.isArray(value)) return partsSize(value);
   let size = 1;
-  for (const key in value) {
-    const item = value[key];
-    if (item !== void 0) size += key.length + sizeOf(item);
+  for (const key2 in value) {
+    const item = value[key2];
+    if (item !== void 0) size += key2.length + sizeOf(item);
   }
   return size;
 }
@@ -3914,8 +3918,8 @@ function isFullyKnown(value) {
   if (value instanceof Unknown || value instanceof PartialString) return false;
   if (Array.isArray(value)) return value.every(isFullyKnown);
   if (isObject(value)) {
-    for (const key in value) {
-      const item = value[key];
+    for (const key2 in value) {
+      const item = value[key2];
       if (item !== void 0 && !isFullyKnown(item)) return false;
     }
   }
@@ -3923,35 +3927,35 @@ function isFullyKnown(value) {
 }
 function getProperty(object, name) {
   if (Object.hasOwn(object, name)) return object[name];
-  const key = foldedKey(object, name);
-  return key === void 0 ? void 0 : object[key];
+  const key2 = foldedKey(object, name);
+  return key2 === void 0 ? void 0 : object[key2];
 }
 var SCAN_KEYS = 16;
 var foldedIndexes = /* @__PURE__ */ new WeakMap();
 function foldedKey(object, name) {
   const lower = name.toLowerCase();
   const keys = Object.keys(object);
-  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  if (keys.length <= SCAN_KEYS) return keys.find((key2) => key2.toLowerCase() === lower);
   let index = foldedIndexes.get(object);
   if (index === void 0) {
     index = /* @__PURE__ */ new Map();
-    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    for (const key2 of keys) if (!index.has(key2.toLowerCase())) index.set(key2.toLowerCase(), key2);
     foldedIndexes.set(object, index);
   }
   return index.get(lower);
 }
-function setProperty2(object, key, value) {
-  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
+function setProperty2(object, key2, value) {
+  if (key2 === "__proto__") Object.defineProperty(object, key2, { value, enumerable: true, writable: true, configurable: true });
+  else object[key2] = value;
 }
-function fromJson(raw, depth = 0) {
+function fromJson(raw, depth2 = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
-  if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
+  if (depth2 > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
+  if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth2 + 1));
   if (typeof raw === "object") {
     const out = {};
-    for (const [key, item] of Object.entries(raw)) setProperty2(out, key, fromJson(item, depth + 1));
+    for (const [key2, item] of Object.entries(raw)) setProperty2(out, key2, fromJson(item, depth2 + 1));
     return out;
   }
   return null;
@@ -3974,10 +3978,10 @@ function armEquals(a, b) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     let unknown = false;
-    for (const key of keys) {
-      const other = getProperty(b, key);
+    for (const key2 of keys) {
+      const other = getProperty(b, key2);
       if (other === void 0) return false;
-      const result = armEquals(a[key] ?? null, other);
+      const result = armEquals(a[key2] ?? null, other);
       if (result === false) return false;
       if (result === void 0) unknown = true;
     }
@@ -3992,8 +3996,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m5 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m5) !== suffixB.slice(suffixB.length - m5)) return false;
+  const m6 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m6) !== suffixB.slice(suffixB.length - m6)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -4975,13 +4979,13 @@ function createObject(call) {
   if (call.argCount % 2 !== 0) return call.fail("createObject expects an even number of arguments (key, value pairs)");
   const out = {};
   for (let i = 0; i < call.argCount; i += 2) {
-    const key = call.arg(i);
-    if (key instanceof Unknown || key instanceof PartialString) {
+    const key2 = call.arg(i);
+    if (key2 instanceof Unknown || key2 instanceof PartialString) {
       call.args();
       return call.unknown();
     }
-    if (typeof key !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key)}`);
-    setProperty2(out, key, call.arg(i + 1));
+    if (typeof key2 !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key2)}`);
+    setProperty2(out, key2, call.arg(i + 1));
   }
   return out;
 }
@@ -5091,13 +5095,13 @@ function union(call) {
 function merge(target, patch) {
   const out = { ...target };
   const keys = /* @__PURE__ */ new Map();
-  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
-  for (const [key, value] of Object.entries(patch)) {
-    const existingKey = keys.get(key.toLowerCase());
-    if (existingKey === void 0) keys.set(key.toLowerCase(), key);
+  for (const key2 of Object.keys(out)) if (!keys.has(key2.toLowerCase())) keys.set(key2.toLowerCase(), key2);
+  for (const [key2, value] of Object.entries(patch)) {
+    const existingKey = keys.get(key2.toLowerCase());
+    if (existingKey === void 0) keys.set(key2.toLowerCase(), key2);
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
-    if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
-    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
+    if (existingKey !== void 0 && existingKey !== key2) delete out[existingKey];
+    setProperty2(out, existingKey ?? key2, isObject(existing) && isObject(value) ? merge(existing, value) : value);
   }
   return out;
 }
@@ -5119,8 +5123,8 @@ function intersection(call) {
   }
   if (isObject(first) && rest.every(isObject)) {
     const out = {};
-    for (const [key, value] of Object.entries(first)) {
-      if (rest.every((o) => armEquals(getProperty(o, key) ?? null, value) === true && getProperty(o, key) !== void 0)) setProperty2(out, key, value);
+    for (const [key2, value] of Object.entries(first)) {
+      if (rest.every((o) => armEquals(getProperty(o, key2) ?? null, value) === true && getProperty(o, key2) !== void 0)) setProperty2(out, key2, value);
     }
     return out;
   }
@@ -5130,7 +5134,7 @@ function items(call) {
   const value = call.arg(0);
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
-  return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+  return Object.keys(value).sort().map((key2) => ({ key: key2, value: value[key2] ?? null }));
 }
 function objectKeys(call) {
   const value = call.arg(0);
@@ -5141,11 +5145,11 @@ function objectKeys(call) {
 function tryGet(call) {
   let current = call.arg(0);
   for (let i = 1; i < call.argCount; i++) {
-    const key = call.arg(i);
+    const key2 = call.arg(i);
     if (current === null) return null;
-    if (current instanceof Unknown || key instanceof Unknown || key instanceof PartialString) return call.unknown();
-    if (isObject(current) && typeof key === "string") current = getProperty(current, key) ?? null;
-    else if (Array.isArray(current) && typeof key === "number") current = current[key] ?? null;
+    if (current instanceof Unknown || key2 instanceof Unknown || key2 instanceof PartialString) return call.unknown();
+    if (isObject(current) && typeof key2 === "string") current = getProperty(current, key2) ?? null;
+    else if (Array.isArray(current) && typeof key2 === "number") current = current[key2] ?? null;
     else return null;
   }
   return current;
@@ -5200,7 +5204,7 @@ function shallowMerge(call) {
   for (const item of value) {
     if (item instanceof Unknown) return call.unknown();
     if (!isObject(item)) return call.fail("shallowMerge expects an array of objects");
-    for (const [key, entry] of Object.entries(item)) setProperty2(out, key, entry);
+    for (const [key2, entry] of Object.entries(item)) setProperty2(out, key2, entry);
   }
   return out;
 }
@@ -5840,12 +5844,12 @@ var parser = new Parser();
 function findKey(record, name) {
   if (Object.hasOwn(record, name)) return name;
   const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  for (const key2 of Object.keys(record)) if (key2.toLowerCase() === lower) return key2;
   return void 0;
 }
 function propertyOf(record, name) {
-  const key = findKey(record, name);
-  return key === void 0 ? void 0 : record[key];
+  const key2 = findKey(record, name);
+  return key2 === void 0 ? void 0 : record[key2];
 }
 function hasProperty(record, name) {
   return findKey(record, name) !== void 0;
@@ -5898,9 +5902,9 @@ function dedupe(errors) {
   if (errors.length < 2) return errors;
   const seen = /* @__PURE__ */ new Set();
   return errors.filter((error) => {
-    const key = `${error.offset ?? ""}|${error.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = `${error.offset ?? ""}|${error.message}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -5928,14 +5932,14 @@ function copyEntryOf(value) {
 }
 function evaluateObject(raw, ctx) {
   const out = {};
-  for (const key of Object.keys(raw)) {
-    const item = raw[key];
-    const entries = key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
+  for (const key2 of Object.keys(raw)) {
+    const item = raw[key2];
+    const entries = key2.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
     if (entries !== void 0 && entries.every((e) => e !== void 0)) {
       for (const entry of entries) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
-    setProperty2(out, key, evaluateRaw(item, ctx));
+    setProperty2(out, key2, evaluateRaw(item, ctx));
   }
   return out;
 }
@@ -6140,7 +6144,7 @@ function resolveRef(template, ref) {
 }
 function caseInsensitive(record, name) {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+  for (const key2 of Object.keys(record)) if (key2.toLowerCase() === lower) return record[key2];
   return void 0;
 }
 function safeDecode(text) {
@@ -6178,8 +6182,8 @@ function merge2(shapes) {
     ...length2 > 0 ? { prefix } : {}
   };
 }
-function forEachSecurePart(value, shape, take2, depth = 0) {
-  if (shape.kind === "none" || value === void 0 || value === null || depth > MAX_DEPTH2) return;
+function forEachSecurePart(value, shape, take2, depth2 = 0) {
+  if (shape.kind === "none" || value === void 0 || value === null || depth2 > MAX_DEPTH2) return;
   if (shape.kind === "all") {
     take2(value);
     return;
@@ -6187,14 +6191,14 @@ function forEachSecurePart(value, shape, take2, depth = 0) {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       const part = shape.prefix?.[i] ?? shape.items;
-      if (part) forEachSecurePart(item, part, take2, depth + 1);
+      if (part) forEachSecurePart(item, part, take2, depth2 + 1);
     });
     return;
   }
   if (!isRecord(value)) return;
   for (const [name, item] of Object.entries(value)) {
     const part = shape.properties.get(name.toLowerCase()) ?? shape.additional;
-    if (part) forEachSecurePart(item, part, take2, depth + 1);
+    if (part) forEachSecurePart(item, part, take2, depth2 + 1);
   }
 }
 
@@ -6225,18 +6229,18 @@ var DefinitionTable = class {
     if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
     return this.index(definitions).get(name.toLowerCase());
   }
-  definition(key, raw) {
-    let found = this.byKey.get(key);
-    if (found === void 0) this.byKey.set(key, found = this.make(key, raw));
+  definition(key2, raw) {
+    let found = this.byKey.get(key2);
+    if (found === void 0) this.byKey.set(key2, found = this.make(key2, raw));
     return found;
   }
   index(definitions) {
     if (this.lowerIndex === void 0) {
       const index = /* @__PURE__ */ new Map();
-      for (const key of Object.keys(definitions)) {
-        const raw = definitions[key];
-        const declared = this.declaredBy(key, raw);
-        if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
+      for (const key2 of Object.keys(definitions)) {
+        const raw = definitions[key2];
+        const declared = this.declaredBy(key2, raw);
+        if (declared === void 0) index.set(key2.toLowerCase(), this.definition(key2, raw));
         else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
       }
       this.lowerIndex = index;
@@ -6289,13 +6293,13 @@ var Bindings = class {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = findKey(supplied.values, name);
-      if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
+      const key2 = findKey(supplied.values, name);
+      if (key2 !== void 0) return { kind: "value", value: fromJson(supplied.values[key2]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
     } else {
-      const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
-      const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
+      const key2 = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
+      const entry = key2 === void 0 ? void 0 : asRecord(supplied.parameters?.[key2]);
       if (entry !== void 0) {
         if (!hasProperty(entry, "value")) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
@@ -6334,8 +6338,8 @@ function carried(errors, where2) {
   });
 }
 var MAX_CARRIED_ERRORS = 16;
-function copyVariables(key, raw) {
-  if (key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+function copyVariables(key2, raw) {
+  if (key2.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
   const declared = [];
   for (const entry of raw) {
     const copy = copyEntryOf(entry);
@@ -6774,11 +6778,11 @@ function linkKey(link) {
   return link["relativePath"] !== void 0 ? "relativePath" : "uri";
 }
 function resolveTemplateLink(owner, link, mainFile, context) {
-  const { key, value } = link;
+  const { key: key2, value } = link;
   const from = { file: owner.source.file, path: owner.path };
   const note = (kind, message) => ({ kind: "note", note: { kind, message, from } });
   const baseDir = posix.dirname(owner.source.file);
-  if (key === "relativePath") {
+  if (key2 === "relativePath") {
     if (typeof value !== "string")
       return note("unresolved", `templateLink.relativePath '${redactQuery(describeString(value))}' cannot be resolved before deployment`);
     const relative2 = value.split("?")[0] ?? "";
@@ -6832,14 +6836,14 @@ function isPackageBase(unknown) {
   if (cause.kind === "parameter") return PACKAGE_BASE_PARAMETER.test(cause.name);
   const context = contextPath(unknown);
   if (context?.fn !== "deployment") return false;
-  const path = context.path.map((key) => typeof key === "string" ? key.toLowerCase() : key);
-  return path.some((key, i) => key === "templatelink" && path[i + 1] === "uri");
+  const path = context.path.map((key2) => typeof key2 === "string" ? key2.toLowerCase() : key2);
+  return path.some((key2, i) => key2 === "templatelink" && path[i + 1] === "uri");
 }
 function withinWorkspace(paths, note, how) {
   const normalized = paths.map((p) => posix.normalize(p));
-  const inside = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
-  if (inside.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
-  return { kind: "file", candidates: inside, ...how };
+  const inside2 = normalized.filter((p) => !(p.startsWith("../") || p === ".." || posix.isAbsolute(p)));
+  if (inside2.length === 0) return note("outside-workspace", `linked template '${normalized[0]}' is outside the workspace and was not read`);
+  return { kind: "file", candidates: inside2, ...how };
 }
 function redactQuery(uri2) {
   const at = uri2.indexOf("?");
@@ -6868,9 +6872,9 @@ var StaticErrors = class {
    * (then nothing is evaluated again unless it reported errors). True when the value, or anything
    * it uses, has a static error.
    */
-  record(value, evaluation, depth = 0, traced = false) {
+  record(value, evaluation, depth2 = 0, traced = false) {
     const { raw } = value;
-    if (evaluation !== void 0 && evaluation.errors.length === 0 || depth > MAX_TRACE_DEPTH) return false;
+    if (evaluation !== void 0 && evaluation.errors.length === 0 || depth2 > MAX_TRACE_DEPTH) return false;
     let broken = false;
     if (typeof raw === "string") {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
@@ -6894,14 +6898,14 @@ var StaticErrors = class {
       }
       if (errors.some((e) => e.offset === void 0) && this.traceReferences(
         value,
-        depth,
+        depth2,
         errors.some((e) => e.circular)
       ))
         broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
-      for (const [key, item] of Object.entries(raw)) {
-        const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
-        if (this.record(leaf, void 0, depth + 1, traced)) broken = true;
+      for (const [key2, item] of Object.entries(raw)) {
+        const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key2) : key2] } };
+        if (this.record(leaf, void 0, depth2 + 1, traced)) broken = true;
       }
     }
     if (broken) this.broken.add(pointerKey(value.at));
@@ -6916,10 +6920,10 @@ var StaticErrors = class {
    * traced closes a circular reference, which ARM rejects: it is reported where that reference is
    * written (the evaluator, which memoizes definitions, cannot say where).
    */
-  traceReferences(value, depth, circular) {
+  traceReferences(value, depth2, circular) {
     let broken = false;
     for (const { kind, name, offset } of referencesIn(value.raw)) {
-      const found = kind === "variables" ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
+      const found = kind === "variables" ? this.traceVariable(value.site, name, depth2) : this.traceParameter(value.site, name, depth2);
       if (found === CYCLE2 && circular) {
         const what = kind === "variables" ? "variable" : "parameter";
         const error = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: "static" };
@@ -6929,13 +6933,13 @@ var StaticErrors = class {
     }
     return broken;
   }
-  traceVariable(site, name, depth) {
+  traceVariable(site, name, depth2) {
     const section = findKey(site.template, "variables");
     const variables = section === void 0 ? void 0 : site.template[section];
     if (section === void 0 || !isRecord(variables)) return false;
-    const key = findKey(variables, name);
-    if (key !== void 0 && key.toLowerCase() !== "copy")
-      return this.traceOnce({ raw: variables[key], at: refIn(site, [section, key]), label: `variable '${key}'`, site }, depth);
+    const key2 = findKey(variables, name);
+    if (key2 !== void 0 && key2.toLowerCase() !== "copy")
+      return this.traceOnce({ raw: variables[key2], at: refIn(site, [section, key2]), label: `variable '${key2}'`, site }, depth2);
     const copyKey = findKey(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
@@ -6944,29 +6948,29 @@ var StaticErrors = class {
       return typeof loopName === "string" && loopName.toLowerCase() === name.toLowerCase();
     });
     if (index === -1) return false;
-    return this.traceOnce({ raw: loops[index], at: refIn(site, [section, copyKey, index]), label: `variable '${name}'`, site }, depth);
+    return this.traceOnce({ raw: loops[index], at: refIn(site, [section, copyKey, index]), label: `variable '${name}'`, site }, depth2);
   }
   /** Follows a parameter to where its value comes from, as the scope does. */
-  traceParameter(site, name, depth) {
+  traceParameter(site, name, depth2) {
     const section = findKey(site.template, "parameters");
     const parameters = section === void 0 ? void 0 : site.template[section];
-    const key = isRecord(parameters) ? findKey(parameters, name) : void 0;
-    if (section === void 0 || key === void 0 || !isRecord(parameters)) return false;
-    const definition = parameters[key];
+    const key2 = isRecord(parameters) ? findKey(parameters, name) : void 0;
+    if (section === void 0 || key2 === void 0 || !isRecord(parameters)) return false;
+    const definition = parameters[key2];
     if (!isRecord(definition)) return false;
     const type = propertyOf(definition, "type");
     if (typeof type === "string" && SECURE_TYPES3.test(type) || hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
-    if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
+    if (supplied.knownAtDeployment.has(key2.toLowerCase())) return false;
     if (supplied.kind === "file") {
-      if (findKey(supplied.values, key) !== void 0) return false;
+      if (findKey(supplied.values, key2) !== void 0) return false;
     } else {
       const resource = supplied.deployment.resource;
       const propertiesKey = findKey(resource, "properties");
       const properties = propertiesKey === void 0 ? void 0 : resource[propertiesKey];
       const valuesKey = isRecord(properties) ? findKey(properties, "parameters") : void 0;
       const values = isRecord(properties) && valuesKey !== void 0 ? properties[valuesKey] : void 0;
-      const passedKey = isRecord(values) ? findKey(values, key) : void 0;
+      const passedKey = isRecord(values) ? findKey(values, key2) : void 0;
       if (isRecord(values) && passedKey !== void 0) {
         const entry = values[passedKey];
         const valueKey2 = isRecord(entry) ? findKey(entry, "value") : void 0;
@@ -6978,7 +6982,7 @@ var StaticErrors = class {
         };
         return this.traceOnce(
           { raw: entry[valueKey2], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
-          depth
+          depth2
         );
       }
       if (supplied.viaLink) return false;
@@ -6986,22 +6990,22 @@ var StaticErrors = class {
     const defaultKey = findKey(definition, "defaultValue");
     if (defaultKey === void 0) return false;
     return this.traceOnce(
-      { raw: definition[defaultKey], at: refIn(site, [section, key, defaultKey]), label: `default value of parameter '${key}'`, site },
-      depth
+      { raw: definition[defaultKey], at: refIn(site, [section, key2, defaultKey]), label: `default value of parameter '${key2}'`, site },
+      depth2
     );
   }
-  traceOnce(value, depth) {
-    const key = pointerKey(value.at);
-    if (this.tracing.has(key)) return CYCLE2;
-    const known = this.traced.get(key);
+  traceOnce(value, depth2) {
+    const key2 = pointerKey(value.at);
+    if (this.tracing.has(key2)) return CYCLE2;
+    const known = this.traced.get(key2);
     if (known !== void 0) return known;
-    this.tracing.add(key);
+    this.tracing.add(key2);
     try {
-      const broken = this.record(value, void 0, depth + 1, true);
-      this.traced.set(key, broken);
+      const broken = this.record(value, void 0, depth2 + 1, true);
+      this.traced.set(key2, broken);
       return broken;
     } finally {
-      this.tracing.delete(key);
+      this.tracing.delete(key2);
     }
   }
 };
@@ -7028,7 +7032,7 @@ function splitParameterValues(given) {
 function withPackageBase(template, names = NO_NAMES) {
   const parameters = template["parameters"];
   if (!isRecord(parameters)) return names;
-  const base = Object.keys(parameters).find((key) => PACKAGE_BASE_PARAMETER.test(key));
+  const base = Object.keys(parameters).find((key2) => PACKAGE_BASE_PARAMETER.test(key2));
   return base === void 0 ? names : /* @__PURE__ */ new Set([...names, base.toLowerCase()]);
 }
 function deploymentTimeReasons(names) {
@@ -7038,11 +7042,11 @@ function withoutDefaults(template, names) {
   const parameters = template["parameters"];
   if (names.size === 0 || !isRecord(parameters)) return template;
   let copy;
-  for (const [key, definition] of Object.entries(parameters)) {
-    if (!names.has(key.toLowerCase()) || !isRecord(definition) || !("defaultValue" in definition)) continue;
+  for (const [key2, definition] of Object.entries(parameters)) {
+    if (!names.has(key2.toLowerCase()) || !isRecord(definition) || !("defaultValue" in definition)) continue;
     copy ??= { ...parameters };
     const { defaultValue: _dropped, ...rest } = definition;
-    copy[key] = rest;
+    copy[key2] = rest;
   }
   return copy === void 0 ? template : { ...template, parameters: copy };
 }
@@ -7094,21 +7098,21 @@ function linkAlternatives(raw, template, given) {
   }
   const out = [];
   for (const name of names) {
-    const key = keyOf(parameters, name);
-    const definition = key === void 0 ? void 0 : parameters[key];
-    if (key === void 0 || !isRecord(definition)) continue;
-    const givenKey = keyOf(given, key);
+    const key2 = keyOf(parameters, name);
+    const definition = key2 === void 0 ? void 0 : parameters[key2];
+    if (key2 === void 0 || !isRecord(definition)) continue;
+    const givenKey = keyOf(given, key2);
     const used = givenKey === void 0 ? definition["defaultValue"] : given[givenKey];
     const allowed = Array.isArray(definition["allowedValues"]) ? definition["allowedValues"] : String(definition["type"] ?? "").toLowerCase() === "bool" ? [true, false] : [];
     const values = allowed.filter((v) => ["string", "number", "boolean"].includes(typeof v));
-    for (const value of values.slice(0, MAX_ALTERNATIVES)) if (value !== used) out.push({ parameter: key, value });
+    for (const value of values.slice(0, MAX_ALTERNATIVES)) if (value !== used) out.push({ parameter: key2, value });
   }
   return out;
 }
 function keyOf(record, name) {
   if (Object.hasOwn(record, name)) return name;
   const lower = name.toLowerCase();
-  return Object.keys(record).find((key) => key.toLowerCase() === lower);
+  return Object.keys(record).find((key2) => key2.toLowerCase() === lower);
 }
 
 // src/model/template-model.ts
@@ -7197,7 +7201,7 @@ var ModelWalker = class {
     }
   }
   /** `path` is built only for resources that are kept or have children: most are neither. */
-  visitResource(source, resourcesPath, key, resource, context) {
+  visitResource(source, resourcesPath, key2, resource, context) {
     const type = typeof resource["type"] === "string" ? resource["type"] : "";
     const evaluation = evaluateValue(resource["name"], context.scope);
     const isDeployment = isDeploymentType(type);
@@ -7205,7 +7209,7 @@ var ModelWalker = class {
     if (isDeployment || evaluation.errors.length > 0 || looksLikeTrackingName(evaluation.value)) {
       entry = {
         source,
-        path: [...resourcesPath, key],
+        path: [...resourcesPath, key2],
         resource,
         type,
         name: evaluation.value,
@@ -7231,13 +7235,13 @@ var ModelWalker = class {
     if (block)
       this.model.suppressionBlocks.push({
         file: source.file,
-        path: [...entry?.path ?? [...resourcesPath, key], "metadata", "cua-guard"],
+        path: [...entry?.path ?? [...resourcesPath, key2], "metadata", "cua-guard"],
         value: block.value,
         onTemplate: false
       });
     if (Array.isArray(resource["resources"])) {
       const childPlacement = context.placement === "top-level" ? "child" : context.placement;
-      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key], "resources"], {
+      this.walkTemplate(source, resource, [...entry?.path ?? [...resourcesPath, key2], "resources"], {
         ...context,
         depth: context.depth + 1,
         placement: childPlacement
@@ -7281,20 +7285,20 @@ var ModelWalker = class {
     return { scope, definitions: { source: entry.source, path: [...entry.path, "properties", "template"], template: inline, scope, supplied } };
   }
   visitLink(entry, link, chain, context, explicitTarget) {
-    const key = linkKey(link);
-    const evaluation = evaluateValue(link[key], context.scope);
-    const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key], at: "value" };
-    if (this.model.expressionErrors.record({ raw: link[key], at, label: `templateLink.${key}`, site: context.definitions, resource: entry }, evaluation))
+    const key2 = linkKey(link);
+    const evaluation = evaluateValue(link[key2], context.scope);
+    const at = { file: entry.source.file, path: [...entry.path, "properties", "templateLink", key2], at: "value" };
+    if (this.model.expressionErrors.record({ raw: link[key2], at, label: `templateLink.${key2}`, site: context.definitions, resource: entry }, evaluation))
       return;
-    const resolution = resolveTemplateLink(entry, { key, value: evaluation.value }, this.model.main.file, this.links);
+    const resolution = resolveTemplateLink(entry, { key: key2, value: evaluation.value }, this.model.main.file, this.links);
     if (resolution.kind === "note") this.model.linkNotes.push({ ...resolution.note, deployment: entry });
     else this.followLink(entry, { resolution, chain, scope: context.scope }, context, explicitTarget);
     if (context.scope !== this.root.scope || entry.source !== this.model.main) return;
-    for (const alternative of linkAlternatives(link[key], this.model.main.root, this.root.given)) {
+    for (const alternative of linkAlternatives(link[key2], this.model.main.root, this.root.given)) {
       const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
-      const value = evaluateValue(link[key], scope);
+      const value = evaluateValue(link[key2], scope);
       if (value.errors.length > 0) continue;
-      const other = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
+      const other = resolveTemplateLink(entry, { key: key2, value: value.value }, this.model.main.file, this.links);
       if (other.kind !== "file") continue;
       const hop = {
         ...chain[chain.length - 1],
@@ -7426,7 +7430,7 @@ function recordTrackingValues(model, candidates) {
   for (const { entry } of candidates) {
     for (const keys of TRACKING_VALUES) {
       let raw = entry.resource;
-      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
+      for (const key2 of keys) raw = isRecord(raw) ? raw[key2] : void 0;
       if (raw === void 0) continue;
       const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
       model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
@@ -7461,20 +7465,20 @@ function previewValue(value, max = MAX_PREVIEW) {
 function truncate(text, max = MAX_PREVIEW) {
   return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
 }
-function render(value, depth, budget) {
+function render(value, depth2, budget) {
   if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
   if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === void 0) return "undefined";
-  if (depth >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
+  if (depth2 >= 3) return Array.isArray(value) ? "[\u2026]" : "{\u2026}";
   const parts = [];
   let length2 = 0;
   const entries = Array.isArray(value) ? value.map((v) => [void 0, v]) : Object.entries(value);
-  for (const [key, item] of entries) {
+  for (const [key2, item] of entries) {
     if (length2 > budget) {
       parts.push("\u2026");
       break;
     }
-    const text = `${key === void 0 ? "" : `${JSON.stringify(key)}:`}${render(item, depth + 1, budget - length2)}`;
+    const text = `${key2 === void 0 ? "" : `${JSON.stringify(key2)}:`}${render(item, depth2 + 1, budget - length2)}`;
     parts.push(text);
     length2 += text.length + 1;
   }
@@ -7686,7 +7690,7 @@ function scanValueEnd(text, pos) {
   const n = text.length;
   const structural = STRUCTURAL;
   structural.lastIndex = pos;
-  let depth = 0;
+  let depth2 = 0;
   while (structural.test(text)) {
     const i = structural.lastIndex - 1;
     const d = text.charCodeAt(i);
@@ -7695,9 +7699,9 @@ function scanValueEnd(text, pos) {
       if (end === i) return n;
       structural.lastIndex = end;
     } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
-      depth++;
+      depth2++;
     } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
-      if (--depth === 0) return i + 1;
+      if (--depth2 === 0) return i + 1;
     } else {
       const end = skipComment(text, i);
       if (end !== i) structural.lastIndex = end;
@@ -7711,8 +7715,8 @@ function isTerraformRule(rule) {
   return rule.meta.source === "terraform";
 }
 function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
-    const value = data?.[key];
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key2) => {
+    const value = data?.[key2];
     return value === void 0 ? whole : String(value);
   });
 }
@@ -7912,8 +7916,8 @@ function locateWithFallback(text, refs) {
   return refs.map((ref, i) => {
     const found = spans[i];
     if (found) return found;
-    for (let depth = ref.path.length - 1; depth >= 0; depth--) {
-      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }], skips);
+    for (let depth2 = ref.path.length - 1; depth2 >= 0; depth2--) {
+      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth2), at: "value" }], skips);
       if (span) return span;
     }
     return void 0;
@@ -7978,11 +7982,11 @@ function isFixableHere(entry, model) {
 var NOT_HERE = "fix edits only the main template's own top-level resources";
 function propertyRef(entry, ...keys) {
   let node = entry.resource;
-  for (const key of keys) {
-    if (typeof node !== "object" || node === null || !(key in node)) {
-      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key))], at: "value" };
+  for (const key2 of keys) {
+    if (typeof node !== "object" || node === null || !(key2 in node)) {
+      return { file: entry.source.file, path: [...entry.path, ...keys.slice(0, keys.indexOf(key2))], at: "value" };
     }
-    node = node[key];
+    node = node[key2];
   }
   return { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
 }
@@ -8074,7 +8078,7 @@ function withoutDefaultValues(root) {
   if (!isRecord(parameters)) return root;
   const stripped = {};
   for (const [name, def] of Object.entries(parameters)) {
-    stripped[name] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+    stripped[name] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key2]) => key2 !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -8292,12 +8296,12 @@ var cua002 = {
 function firstDuplicate(candidate, names, seen) {
   const name = truncate(candidate.name.display);
   for (const deployed of names) {
-    const key = sameNameKey(deployed);
-    if (key === void 0) continue;
-    const first = seen.get(key);
+    const key2 = sameNameKey(deployed);
+    if (key2 === void 0) continue;
+    const first = seen.get(key2);
     if (first === candidate) return { messageId: "same-name-in-loop", data: { name, iterationName: truncate(deployed.display) } };
     if (first !== void 0) return { messageId: "declared-twice", data: { name, first: toJsonPointer(first.entry.path) } };
-    seen.set(key, candidate);
+    seen.set(key2, candidate);
   }
   return void 0;
 }
@@ -8435,8 +8439,8 @@ function problemMessage(name, problem) {
     case "no-prefix":
       return { key: "noPrefix", data: { start: name.display.slice(0, 40) } };
     case "bad-id": {
-      const { key, data } = badIdMessage(problem.id);
-      return problem.rest === void 0 ? { key, data } : { key: `${key}Rest`, data: { ...data, rest: truncate(problem.rest.join(", ")) } };
+      const { key: key2, data } = badIdMessage(problem.id);
+      return problem.rest === void 0 ? { key: key2, data } : { key: `${key2}Rest`, data: { ...data, rest: truncate(problem.rest.join(", ")) } };
     }
     case "suffix-without-dash":
       return { key: "suffixWithoutDash", data: { text: problem.text } };
@@ -8473,7 +8477,7 @@ function badIdMessage(id) {
 }
 function messagesFor(prefix, idSuffix, suffix = "") {
   const out = {};
-  for (const [key, text] of Object.entries(PROBLEM_TEXTS)) out[`${key}${idSuffix}`] = `${prefix}${text}${suffix}`;
+  for (const [key2, text] of Object.entries(PROBLEM_TEXTS)) out[`${key2}${idSuffix}`] = `${prefix}${text}${suffix}`;
   return out;
 }
 
@@ -8502,9 +8506,9 @@ var cua003 = {
       const at = propertyRef(candidate.entry, "name");
       const name = truncate(candidate.name.display);
       if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
-        const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
+        const { key: key3, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
         const fix = repairInvalidName(candidate, { model, candidates, settings });
-        report2({ messageId: key2, data: { name, ...data2 }, at, resource: candidate.entry, ...fix });
+        report2({ messageId: key3, data: { name, ...data2 }, at, resource: candidate.entry, ...fix });
         continue;
       }
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names ?? [];
@@ -8512,10 +8516,10 @@ var cua003 = {
       const first = iterations[bad];
       if (first?.problem === void 0) continue;
       const others = iterations.filter((n) => n.form === "invalid").length - 1;
-      const { key, data } = problemMessage(first, first.problem);
+      const { key: key2, data } = problemMessage(first, first.problem);
       const where2 = { name, iteration: bad, iterationName: first.display };
       report2(
-        others > 0 ? { messageId: `${key}InIterations`, data: { ...where2, ...data, others }, at, resource: candidate.entry } : { messageId: `${key}InIteration`, data: { ...where2, ...data }, at, resource: candidate.entry }
+        others > 0 ? { messageId: `${key2}InIterations`, data: { ...where2, ...data, others }, at, resource: candidate.entry } : { messageId: `${key2}InIteration`, data: { ...where2, ...data }, at, resource: candidate.entry }
       );
     }
   }
@@ -9203,8 +9207,8 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   const warn = (messageId, where2, data = {}, which = "value") => report2({ messageId, data, at: { file, path: where2, at: which }, severity: "warning" });
   if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
   if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
-  for (const key of Object.keys(value)) {
-    if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
+  for (const key2 of Object.keys(value)) {
+    if (!SUPPRESSION_KEYS.includes(key2)) warn("suppression-unknown-key", [...path, key2], { key: key2, known: SUPPRESSION_KEYS.join(", ") }, "key");
   }
   const ignore = value["ignore"];
   if (ignore === void 0) warn("suppression-no-ignore", path, { example: SUPPRESSION_EXAMPLE });
@@ -9434,10 +9438,10 @@ var cua017 = {
     const groups = /* @__PURE__ */ new Map();
     for (const note of model.linkNotes) {
       if (note.kind === "unreadable") continue;
-      const key = note.remote ? `remote ${note.remote.host}` : `${note.kind} ${note.message}`;
-      const group = groups.get(key);
+      const key2 = note.remote ? `remote ${note.remote.host}` : `${note.kind} ${note.message}`;
+      const group = groups.get(key2);
       if (group) group.push(note);
-      else groups.set(key, [note]);
+      else groups.set(key2, [note]);
     }
     for (const notes of groups.values()) {
       const [first] = notes;
@@ -9872,15 +9876,15 @@ var SourceMap = class {
   unread = [];
   values = /* @__PURE__ */ new Map();
   keys = /* @__PURE__ */ new Map();
-  set(path, value, key) {
+  set(path, value, key2) {
     const k = pathKey(path);
     this.values.set(k, value);
-    if (key) this.keys.set(k, key);
+    if (key2) this.keys.set(k, key2);
   }
   locate(path, at) {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const k = pathKey(depth === path.length ? path : path.slice(0, depth));
-      const span = (at === "key" && depth === path.length ? this.keys.get(k) : void 0) ?? this.values.get(k);
+    for (let depth2 = path.length; depth2 >= 0; depth2--) {
+      const k = pathKey(depth2 === path.length ? path : path.slice(0, depth2));
+      const span = (at === "key" && depth2 === path.length ? this.keys.get(k) : void 0) ?? this.values.get(k);
       if (span) return span;
     }
     return void 0;
@@ -10027,13 +10031,13 @@ var ExpressionLowering = class {
     }
   }
   /** The ARM expression (without brackets) for a Bicep expression. */
-  expression(node, depth = 0) {
-    if (depth > 200) return "bicep.tooDeep()";
+  expression(node, depth2 = 0) {
+    if (depth2 > 200) return "bicep.tooDeep()";
     if (node.hasError) return "bicep.unread()";
-    const next = (child2) => child2 ? this.expression(child2, depth + 1) : "null()";
+    const next = (child2) => child2 ? this.expression(child2, depth2 + 1) : "null()";
     switch (node.type) {
       case "string":
-        return this.stringExpression(node, depth);
+        return this.stringExpression(node, depth2);
       case "number":
         return /^-?\d+$/.test(node.text) ? node.text : "bicep.number()";
       case "boolean":
@@ -10077,7 +10081,7 @@ var ExpressionLowering = class {
         return `bicep.${identifierFor(node.type)}()`;
     }
   }
-  stringExpression(node, depth) {
+  stringExpression(node, depth2) {
     const parts = stringParts(node);
     if (parts.every((p) => p.kind === "text")) return quote2(parts.map((p) => p.text).join(""));
     let format3 = "";
@@ -10086,7 +10090,7 @@ var ExpressionLowering = class {
       if (part.kind === "text") format3 += part.text.replaceAll("{", "{{").replaceAll("}", "}}");
       else {
         format3 += `{${args.length}}`;
-        args.push(this.expression(part.node, depth + 1));
+        args.push(this.expression(part.node, depth2 + 1));
       }
     }
     return `format(${[quote2(format3), ...args].join(", ")})`;
@@ -10168,8 +10172,8 @@ function objectProperties(node) {
     const keyNode = children[0];
     const value = children[children.length - 1];
     if (!keyNode || !value || keyNode.id === value.id) continue;
-    const key = keyText2(keyNode);
-    if (key !== void 0) out.push({ key, keyNode, value, property });
+    const key2 = keyText2(keyNode);
+    if (key2 !== void 0) out.push({ key: key2, keyNode, value, property });
   }
   return out;
 }
@@ -10465,11 +10469,11 @@ var FileLowering = class _FileLowering {
   /** `scope:` of a deployment, as the compiler writes it: resourceGroup, subscriptionId or scope. */
   scope(node, path) {
     const call = scopeCall(node);
-    const set = (key, value) => {
-      this.set([...path, key], value);
-      return this.value(value, [...path, key]);
+    const set = (key2, value) => {
+      this.set([...path, key2], value);
+      return this.value(value, [...path, key2]);
     };
-    const mark = (key) => this.set([...path, key], node);
+    const mark = (key2) => this.set([...path, key2], node);
     if (call?.name === "resourceGroup" && call.args.length > 0) {
       const [first, second] = call.args;
       return second ? { subscriptionId: set("subscriptionId", first), resourceGroup: set("resourceGroup", second) } : { resourceGroup: set("resourceGroup", first) };
@@ -10532,11 +10536,11 @@ var FileLowering = class _FileLowering {
     return this.expressions.withBindings(bound, run);
   }
   /** A JSON value for a property: literals as they are, anything else as an `[expression]`. */
-  value(node, path, depth = 0) {
+  value(node, path, depth2 = 0) {
     this.set(path, node);
-    if (depth > 100) return "[bicep.tooDeep()]";
+    if (depth2 > 100) return "[bicep.tooDeep()]";
     const any = anyArgument(node);
-    if (any) return this.value(any, path, depth + 1);
+    if (any) return this.value(any, path, depth2 + 1);
     if (node.hasError && node.type !== "object" && node.type !== "array") return "[bicep.unread()]";
     switch (node.type) {
       case "string": {
@@ -10553,12 +10557,12 @@ var FileLowering = class _FileLowering {
         const out = {};
         for (const property of objectProperties(node)) {
           this.set([...path, property.key], property.value, this.span(property.keyNode));
-          out[property.key] = this.value(property.value, [...path, property.key], depth + 1);
+          out[property.key] = this.value(property.value, [...path, property.key], depth2 + 1);
         }
         return out;
       }
       case "array":
-        return namedChildren(node).filter((c) => c.type !== "decorators").map((element, i) => this.value(element, [...path, i], depth + 1));
+        return namedChildren(node).filter((c) => c.type !== "decorators").map((element, i) => this.value(element, [...path, i], depth2 + 1));
       default:
         return `[${this.expressions.expression(node)}]`;
     }
@@ -10566,8 +10570,8 @@ var FileLowering = class _FileLowering {
   span(node) {
     return { file: this.file, offset: node.startIndex, length: node.endIndex - node.startIndex };
   }
-  set(path, node, key) {
-    const keySpan = key ? { file: this.file, offset: key.offset, length: key.length } : void 0;
+  set(path, node, key2) {
+    const keySpan = key2 ? { file: this.file, offset: key2.offset, length: key2.length } : void 0;
     const value = node.id === this.root.id && keySpan ? keySpan : this.span(node);
     this.shared.map.set([...this.prefix, ...path], value, keySpan);
   }
@@ -10744,11 +10748,11 @@ function collapseRepeats(result) {
   const seen = /* @__PURE__ */ new Map();
   const findings = [];
   for (const finding of result.findings) {
-    const key = `${finding.ruleId}\0${finding.messageId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.suppressed ? 1 : 0}`;
-    const earlier = seen.get(key);
+    const key2 = `${finding.ruleId}\0${finding.messageId}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.suppressed ? 1 : 0}`;
+    const earlier = seen.get(key2);
     if (earlier) earlier.count++;
     else {
-      seen.set(key, { index: findings.length, count: 1 });
+      seen.set(key2, { index: findings.length, count: 1 });
       findings.push(finding);
     }
   }
@@ -11110,24 +11114,37 @@ function escapeControlCharacters(text) {
 }
 
 // src/report/text.ts
-function formatFindingLine(finding) {
-  const suppressed = finding.suppressed ? ` (suppressed: ${escapeControlCharacters(finding.suppressed.reason)})` : "";
-  return `${escapeControlCharacters(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${escapeControlCharacters(finding.message)}${suppressed}`;
+var SEVERITY_COLOR = { error: "31", warning: "33", notice: "36" };
+function paint(text, code, on) {
+  return on ? `\x1B[${code}m${text}\x1B[0m` : text;
 }
-function formatText(report2) {
+function formatFindingLine(finding, options = {}) {
+  const suppressed = finding.suppressed ? ` (suppressed: ${escapeControlCharacters(finding.suppressed.reason)})` : "";
+  const file = escapeControlCharacters(options.displayPath?.(finding.file) ?? finding.file);
+  const severity = paint(finding.severity, SEVERITY_COLOR[finding.severity], options.color && !finding.suppressed);
+  return `${file}:${finding.line}:${finding.column} ${severity} ${finding.ruleId} ${escapeControlCharacters(finding.message)}${suppressed}`;
+}
+function formatText(report2, options = {}) {
   const lines = [];
   for (const problem of report2.problems ?? []) lines.push(`cua-guard: ${escapeControlCharacters(problem.message)}`);
   for (const file of report2.files) {
-    for (const finding of file.findings) lines.push(formatFindingLine(finding));
+    for (const finding of file.findings) lines.push(formatFindingLine(finding, options));
   }
+  lines.push(countsLine(report2, options));
+  return `${lines.join("\n")}
+`;
+}
+function countsLine(report2, options = {}) {
   const failed = report2.files.filter((f) => f.verdict === "fail").length;
   const { error, warning, notice, suppressed } = report2.counts;
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  lines.push(
-    `${plural(report2.files.length, "template")} checked, ${failed} failed: ${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(notice, "notice")}` + (suppressed > 0 ? `, ${suppressed} suppressed` : "")
-  );
-  return `${lines.join("\n")}
-`;
+  const checked = `${plural(report2.files.length, "template")} checked`;
+  const hidden = options.hidden ? ` (${plural(options.hidden, "warning or notice")} not shown: --quiet)` : "";
+  if (report2.files.length > 0 && error + warning + notice + suppressed === 0) {
+    return `${paint("\u2713", "32", options.color)} ${checked}, ${options.hidden ? "no errors" : "no problems"}${hidden}`;
+  }
+  const line = `${checked}, ${failed} failed: ${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(notice, "notice")}` + (suppressed > 0 ? `, ${suppressed} suppressed` : "") + hidden;
+  return failed > 0 ? paint(line, "1", options.color) : line;
 }
 
 // src/report/json.ts
@@ -11154,8 +11171,8 @@ function publicFinding(finding) {
 }
 
 // builtin:node:url
-var m4 = process.getBuiltinModule("node:url");
-var pathToFileURL = /* @__PURE__ */ (() => m4.pathToFileURL)();
+var m3 = process.getBuiltinModule("node:url");
+var pathToFileURL = /* @__PURE__ */ (() => m3.pathToFileURL)();
 
 // src/report/markdown-text.ts
 function absoluteAnchors(markdown, base) {
@@ -11192,16 +11209,25 @@ function formatSarif(report2, options) {
   return `${JSON.stringify(buildSarif(report2, options), null, 2)}
 `;
 }
-function buildSarif(report2, options) {
-  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+function findingFingerprinter(options) {
   const identify = findingIdentity(stablePointers(options.readFile), options.secrets ?? []);
   const seen = /* @__PURE__ */ new Map();
+  return (finding) => {
+    const base = findingHash(identify(finding));
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    return `${base}:${occurrence}`;
+  };
+}
+function buildSarif(report2, options) {
+  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+  const fingerprint = findingFingerprinter(options);
   const results = [];
   for (const file of report2.files) {
     for (const finding of file.findings) {
       const index = ruleIndex.get(finding.ruleId);
       if (index === void 0) continue;
-      results.push(toResult(finding, index, seen, identify));
+      results.push(toResult(finding, index, fingerprint(finding)));
     }
   }
   const problems = report2.problems ?? [];
@@ -11219,7 +11245,8 @@ function buildSarif(report2, options) {
     columnKind: "utf16CodeUnits",
     invocations: [
       {
-        executionSuccessful: true,
+        executionSuccessful: (options.outcome?.complete ?? true) && !report2.files.some((f) => f.findings.some((x) => x.internalError)),
+        ...options.outcome ? { exitCode: options.outcome.exitCode } : {},
         ...problems.length > 0 ? { toolExecutionNotifications: problems.map((p) => ({ level: "warning", message: { text: p.message } })) } : {}
       }
     ],
@@ -11253,24 +11280,19 @@ Documentation: ${docsUrl}`,
     }
   };
 }
-function toResult(finding, ruleIndex, seen, identify) {
+function toResult(finding, ruleIndex, fingerprint) {
   const region = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== void 0 && finding.endColumn !== void 0 && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash(identify(finding));
-  const occurrence = (seen.get(base) ?? 0) + 1;
-  seen.set(base, occurrence);
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: sarifLevel(finding.severity),
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(finding.file), uriBaseId: SRCROOT }, region } }],
-    // Identical findings (same rule, node, message id and data) are told apart by their order, as
-    // GitHub does for its own line hashes.
-    partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...finding.suppressed ? { suppressions: [{ kind: "inSource", justification: finding.suppressed.reason }] } : {},
     properties: { messageId: finding.messageId, ...finding.internalError ? { internalError: true } : {} }
   };
@@ -11301,8 +11323,8 @@ function resourcePointer(document, pointer) {
   for (const segment of segments) {
     const container = node;
     node = Array.isArray(container) ? container[Number(segment)] : isRecord(container) ? container[segment] : void 0;
-    const named = previous === "resources" && Array.isArray(container) && isRecord(node) ? resourceLabel(node) : void 0;
-    out.push(named ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+    const named2 = previous === "resources" && Array.isArray(container) && isRecord(node) ? resourceLabel(node) : void 0;
+    out.push(named2 ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
     previous = segment;
   }
   return `/${out.join("/")}`;
@@ -11321,8 +11343,8 @@ function findingIdentity(stablePointer, secrets) {
     file: finding.file,
     jsonPointer: stablePointer(finding.file, finding.jsonPointer) ?? "",
     messageId: finding.messageId,
-    data: Object.entries(finding.data ?? {}).filter(([key]) => !POSITION_KEYS.has(key)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(
-      ([key, value]) => `${key}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`
+    data: Object.entries(finding.data ?? {}).filter(([key2]) => !POSITION_KEYS.has(key2)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(
+      ([key2, value]) => `${key2}=${mask(typeof value === "string" && value.startsWith("/resources/") ? stablePointer(finding.file, value) ?? value : String(value))}`
     ).join("\n")
   });
 }
@@ -11336,6 +11358,69 @@ function fileUri(file) {
 function directoryUri(path) {
   const url = pathToFileURL(path).href;
   return url.endsWith("/") ? url : `${url}/`;
+}
+
+// src/report/azure-pipelines.ts
+function escapeData(text) {
+  return text.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+}
+function command(name, properties, message) {
+  const props = Object.entries(properties).map(([key2, value]) => `${key2}=${escapeProperty(String(value))}`).join(";");
+  return `##vso[${name} ${props};]${escapeData(message)}`;
+}
+function issue(finding, workspaceRoot) {
+  const type = finding.severity === "error" ? "error" : "warning";
+  return command(
+    "task.logissue",
+    { type, sourcepath: join(workspaceRoot, finding.file), linenumber: finding.line, columnnumber: finding.column, code: finding.ruleId },
+    finding.message
+  );
+}
+function formatAzurePipelines(report2, options) {
+  const lines = [];
+  for (const problem of report2.problems ?? []) lines.push(command("task.logissue", { type: "warning" }, `cua-guard: ${problem.message}`));
+  for (const file of report2.files) {
+    for (const finding of file.findings) {
+      if (finding.suppressed) continue;
+      if (finding.severity === "notice") lines.push(plainLine(`${finding.file}:${finding.line}:${finding.column} notice ${finding.ruleId} ${finding.message}`));
+      else lines.push(issue(finding, options.workspaceRoot));
+    }
+  }
+  lines.push(countsLine(report2));
+  if (options.failed) lines.push(command("task.complete", { result: "Failed" }, "cua-guard found problems"));
+  return `${lines.join("\n")}
+`;
+}
+function plainLine(text) {
+  return escapeData(text).replace(/##vso\[/gi, (match) => `${match.slice(0, -1)}%5B`);
+}
+
+// src/report/gitlab.ts
+var SEVERITY = { error: "major", warning: "minor", notice: "info" };
+function buildCodeQuality(report2, options) {
+  const fingerprint = findingFingerprinter(options);
+  const issues = [];
+  for (const file of report2.files) {
+    for (const finding of file.findings) {
+      const id = fingerprint(finding);
+      if (finding.suppressed) continue;
+      issues.push({
+        description: `${finding.ruleId}: ${finding.message}`,
+        check_name: finding.ruleId,
+        fingerprint: id,
+        severity: SEVERITY[finding.severity],
+        location: { path: finding.file, lines: { begin: finding.line } }
+      });
+    }
+  }
+  return issues;
+}
+function formatGitLab(report2, options) {
+  return `${JSON.stringify(buildCodeQuality(report2, options), null, 2)}
+`;
 }
 
 // src/report/fix-notes.ts
@@ -11361,34 +11446,6 @@ function where(finding) {
   return `${finding.file}:${finding.line}:${finding.column}`;
 }
 
-// src/workspace/git-remote.ts
-function originRepository(workspace) {
-  const read = readWorkspaceFile(workspace, ".git/config", 1024 * 1024);
-  if (!read.ok) return void 0;
-  const url = originUrl(read.text);
-  return url === void 0 ? void 0 : githubRepositoryOf(url);
-}
-function originUrl(config) {
-  let inOrigin = false;
-  for (const raw of config.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith("[")) {
-      inOrigin = /^\[\s*remote\s+"origin"\s*\]$/i.test(line);
-      continue;
-    }
-    if (!inOrigin) continue;
-    const match = /^url\s*=\s*(.+)$/i.exec(line);
-    if (match?.[1]) return match[1].trim().replace(/^"(.*)"$/, "$1");
-  }
-  return void 0;
-}
-function githubRepositoryOf(url) {
-  const match = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/i.exec(
-    url
-  );
-  return match ? `${match[1]}/${match[2]}` : void 0;
-}
-
 // src/settings/usage-error.ts
 var UsageError = class extends Error {
   name = "UsageError";
@@ -11397,74 +11454,6 @@ var UsageError = class extends Error {
 };
 function isUsageError(error) {
   return error instanceof Error && error.isUsageError === true;
-}
-
-// src/settings/config-error.ts
-var ConfigError = class extends UsageError {
-  file;
-  problems;
-  constructor(file, problems) {
-    super(
-      problems.length === 1 ? `invalid configuration: ${formatProblem(file, problems[0])}` : `invalid configuration, ${problems.length} problems:
-${problems.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`
-    );
-    this.file = file;
-    this.problems = problems;
-  }
-};
-function formatProblem(file, problem) {
-  return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
-}
-
-// src/settings/config-types.ts
-var CONFIG_FILE_NAME = ".cua-guard.json";
-
-// src/settings/load-config.ts
-async function loadConfiguration(location) {
-  const explicit = location.explicit?.trim() ?? "";
-  const relPath = explicit !== "" ? explicitPath(location, explicit) : CONFIG_FILE_NAME;
-  const read = readWorkspaceFile(location.workspace, relPath);
-  if (!read.ok) {
-    if (read.code === "ENOENT" || read.code === "ENOTDIR") {
-      if (explicit === "") return void 0;
-      throw new UsageError(`configuration file '${explicit}' does not exist`);
-    }
-    throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
-  }
-  const text = read.text;
-  const { validateConfiguration } = await import("./lazy-settings-validate-config.js");
-  return {
-    path: resolve(location.workspace.root, relPath),
-    displayPath: relPath,
-    config: validateConfiguration(parseConfigText(text, relPath), text, relPath)
-  };
-}
-function explicitPath(location, explicit) {
-  const base = location.baseDir === void 0 ? location.workspace.root : realBase(location.baseDir);
-  const rel = workspaceRelative(location.workspace, resolve(base, explicit));
-  if (rel === void 0 || rel === "") throw new UsageError(`configuration file '${explicit}' is outside the workspace and was not read`);
-  return rel;
-}
-function realBase(dir) {
-  try {
-    return realpathSync.native(dir);
-  } catch {
-    return isAbsolute(dir) ? dir : resolve(dir);
-  }
-}
-function parseConfigText(text, displayPath) {
-  const errors = [];
-  const tree = parseTree2(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  if (errors.length > 0 || tree === void 0) {
-    const lines = new LineIndex(text);
-    const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).slice(0, 5).map((e) => {
-      const at = lines.positionAt(e.offset);
-      const words = errors.length > 0 ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "the file is empty";
-      return { ...at, message: `not valid JSON: ${words}` };
-    });
-    throw new ConfigError(displayPath, problems);
-  }
-  return { tree, value: getNodeValue2(tree) };
 }
 
 // src/settings/parse-options.ts
@@ -11520,6 +11509,280 @@ function parseChoice(raw, name, choices, fallback) {
   return choice;
 }
 
+// src/app/cli/help.ts
+var COMMON_HELP = `      --tracking-id ID[,ID\u2026]      registered tracking ids (GUIDs, with or without pid-); repeatable
+                                  or comma-separated; fix inserts the first one
+      --rule ID=SEVERITY[,\u2026]      change a rule's severity: error, warning, notice or off; repeatable
+                                  or comma-separated
+      --strict-names              forbid a suffix after the GUID in tracking names
+      --max-tracking-resources N  tracking deployments allowed per main template (default 1)
+      --parameters FILE           parameters file, relative to each template
+                                  (default: <template>.parameters.json beside it, when present)
+      --workspace DIR             nothing outside DIR is read or written (default: the root of the git
+                                  repository holding the paths, or the path itself outside git)
+      --config FILE               configuration file (default: the nearest .cua-guard.json from each
+                                  path up to the workspace root); the flags above override it
+      --if-no-templates MODE      error (default: exit 2 and say what was found instead), warn or ignore
+      --marketplace-packages MODE check (default: CUA001 is an error in Marketplace packages too) or
+                                  partner-center-adds-id (CUA001 there is a notice: Partner Center adds the id on upload)
+  -h, --help                      show this text`;
+var PATHS_HELP = `Paths are files (checked whatever their name) or folders (searched for mainTemplate.json,
+azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep);
+default the current folder. Any path works, also outside the current folder.`;
+var EXIT_HELP = `Exit codes: 0 no error-level finding (fix: none left), 1 findings at or above --fail-on or more
+warnings than --max-warnings (fix: errors left to fix by hand), 2 usage error, a named path that is
+missing, outside the workspace or holds no main template, invalid configuration, or internal error.`;
+var CHECK_HELP = `Usage: cua-guard check [paths...] [options]
+
+Checks customer usage attribution in ARM templates.
+
+${PATHS_HELP}
+
+Options:
+  -f, --format FORMAT             text (default), json, sarif (SARIF 2.1.0 for code scanning),
+                                  azure-pipelines (##vso logging commands), gitlab (Code Quality JSON)
+  -o, --output-file FILE          write the report to FILE instead of standard output
+      --fail-on error|warning|never   which findings make the exit code 1 (default error)
+      --max-warnings N            exit 1 when there are more than N warnings
+      --quiet                     report errors only
+      --color, --no-color         colours or none (default: colours on a terminal, unless NO_COLOR is set)
+${COMMON_HELP}
+
+${EXIT_HELP}
+`;
+var FIX_HELP = `Usage: cua-guard fix [paths...] [options]
+
+Repairs what is certainly wrong: inserts a missing tracking deployment, sets mode Incremental,
+fixes a malformed name, \u2026 Each file is rewritten in place.
+
+${PATHS_HELP}
+
+Options:
+      --dry-run                   print a unified diff (for git apply) instead of writing the files
+      --check                     write nothing; exit 1 when fix would change a file (for CI), else 0
+${COMMON_HELP}
+
+${EXIT_HELP}
+`;
+var NEW_ID_HELP = `Usage: cua-guard new-id [--scope SCOPE]
+
+Prints a fresh tracking GUID and the tracking resource to paste into a main template. For a
+Marketplace offer, use the tracking GUID shown on the plan's Technical configuration page in
+Partner Center instead; for other uses, register the GUID this prints.
+
+Options:
+      --scope resourceGroup|subscription|managementGroup|tenant   shape of the snippet (default resourceGroup)
+  -h, --help                      show this text
+`;
+var HELP = `cua-guard: checks Azure customer usage attribution (pid- tracking deployments) in ARM templates
+
+Usage:
+  cua-guard check [paths...] [options]   check main templates (files, or folders searched for
+                                         mainTemplate.json, azuredeploy.json, main.bicep, \u2026)
+  cua-guard fix [paths...] [options]     repair what is certainly wrong: insert a missing tracking
+                                         deployment, set mode Incremental, fix a malformed name, \u2026
+  cua-guard new-id [--scope SCOPE]       print a fresh tracking GUID and the resource to paste
+  cua-guard help [command]               show this text, or a command's options
+  cua-guard --version
+
+Examples:
+  npx cua-guard check .                  every main template in this folder and below
+  npx cua-guard check ~/src/offer -f sarif -o cua-guard.sarif
+  npx cua-guard fix --tracking-id <GUID> --dry-run | git apply
+
+Run 'cua-guard <command> --help' for the options of a command.
+
+${EXIT_HELP}
+
+${rulesHelp(RULES.map((rule) => rule.meta))}`;
+function rulesHelp(rules) {
+  const width = 100;
+  const indent = "        ";
+  const nameWidth = Math.max(...rules.map((rule) => rule.name.length));
+  const lines = ['Rules (default severity; change it with --rule ID=SEVERITY or "rules" in .cua-guard.json):'];
+  for (const rule of rules) {
+    lines.push(`  ${rule.id}  ${rule.name.padEnd(nameWidth)}  ${rule.defaultSeverity}`);
+    lines.push(...wrap(rule.description, width - indent.length).map((line) => `${indent}${line}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function wrap(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+// builtin:node:util
+var m4 = process.getBuiltinModule("node:util");
+var parseArgs = /* @__PURE__ */ (() => m4.parseArgs)();
+
+// src/app/cli/arguments.ts
+function parseCommandArgs(command2, args, options) {
+  rejectUnknownOptions(command2, args, options);
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+    throw new UsageError(`${message.replace(/\.$/, "")} (see 'cua-guard ${command2} --help')`);
+  }
+}
+function rejectUnknownOptions(command2, args, options) {
+  const longNames = Object.keys(options).map((name) => `--${name}`);
+  const shortNames = Object.values(options).flatMap((o) => o.short ? [`-${o.short}`] : []);
+  for (const arg of args) {
+    if (arg === "--") return;
+    if (!arg.startsWith("-") || arg === "-") continue;
+    const flag = arg.startsWith("--") ? arg.split("=")[0] ?? arg : arg.slice(0, 2);
+    if (longNames.includes(flag) || shortNames.includes(flag)) continue;
+    const suggestion2 = closest(flag, longNames);
+    throw new UsageError(`unknown option '${flag}' for ${command2}${suggestion2 ? `: did you mean '${suggestion2}'?` : ""} (see 'cua-guard ${command2} --help')`);
+  }
+}
+function closest(word, candidates) {
+  let best;
+  for (const name of candidates) {
+    const distance = editDistance2(word.toLowerCase(), name.toLowerCase());
+    if (best === void 0 || distance < best.distance) best = { name, distance };
+  }
+  if (best === void 0) return void 0;
+  const prefix = word.length >= 4 && best.name.startsWith(word);
+  return prefix || best.distance <= Math.max(1, Math.floor(best.name.length / 3)) ? best.name : void 0;
+}
+function editDistance2(a, b) {
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const above = rows[i - 1];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(value);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? 0;
+}
+
+// src/workspace/git-remote.ts
+function originRepository(workspace) {
+  const read = readWorkspaceFile(workspace, ".git/config", 1024 * 1024);
+  if (!read.ok) return void 0;
+  const url = originUrl(read.text);
+  return url === void 0 ? void 0 : githubRepositoryOf(url);
+}
+function originUrl(config) {
+  let inOrigin = false;
+  for (const raw of config.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith("[")) {
+      inOrigin = /^\[\s*remote\s+"origin"\s*\]$/i.test(line);
+      continue;
+    }
+    if (!inOrigin) continue;
+    const match = /^url\s*=\s*(.+)$/i.exec(line);
+    if (match?.[1]) return match[1].trim().replace(/^"(.*)"$/, "$1");
+  }
+  return void 0;
+}
+function githubRepositoryOf(url) {
+  const match = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/i.exec(
+    url
+  );
+  return match ? `${match[1]}/${match[2]}` : void 0;
+}
+
+// src/settings/config-error.ts
+var ConfigError = class extends UsageError {
+  file;
+  problems;
+  constructor(file, problems) {
+    super(
+      problems.length === 1 ? `invalid configuration: ${formatProblem(file, problems[0])}` : `invalid configuration, ${problems.length} problems:
+${problems.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`
+    );
+    this.file = file;
+    this.problems = problems;
+  }
+};
+function formatProblem(file, problem) {
+  return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+// src/settings/config-types.ts
+var CONFIG_FILE_NAME = ".cua-guard.json";
+
+// src/settings/load-config.ts
+async function loadConfiguration(location) {
+  const explicit = location.explicit?.trim() ?? "";
+  const candidates = explicit !== "" ? [explicitPath(location, explicit)] : defaultPaths(location.searchFrom ?? "");
+  for (const relPath of candidates) {
+    const read = readWorkspaceFile(location.workspace, relPath);
+    if (!read.ok) {
+      if (read.code === "ENOENT" || read.code === "ENOTDIR") {
+        if (explicit === "") continue;
+        throw new UsageError(`configuration file '${explicit}' does not exist`);
+      }
+      throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
+    }
+    const text = read.text;
+    const { validateConfiguration } = await import("./lazy-settings-validate-config.js");
+    return {
+      path: resolve(location.workspace.root, relPath),
+      displayPath: relPath,
+      folder: explicit !== "" ? "" : posix.dirname(relPath).replace(/^\.$/, ""),
+      config: validateConfiguration(parseConfigText(text, relPath), text, relPath)
+    };
+  }
+  return void 0;
+}
+function defaultPaths(folder) {
+  const paths = [];
+  for (let current = folder; current !== "" && current !== "."; current = posix.dirname(current)) {
+    paths.push(`${current}/${CONFIG_FILE_NAME}`);
+  }
+  return [...paths, CONFIG_FILE_NAME];
+}
+function explicitPath(location, explicit) {
+  const base = location.baseDir === void 0 ? location.workspace.root : realBase(location.baseDir);
+  const rel = workspaceRelative(location.workspace, resolve(base, explicit));
+  if (rel === void 0 || rel === "") throw new UsageError(`configuration file '${explicit}' is outside the workspace and was not read`);
+  return rel;
+}
+function realBase(dir) {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return isAbsolute(dir) ? dir : resolve(dir);
+  }
+}
+function parseConfigText(text, displayPath) {
+  const errors = [];
+  const tree = parseTree2(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.length > 0 || tree === void 0) {
+    const lines = new LineIndex(text);
+    const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).slice(0, 5).map((e) => {
+      const at = lines.positionAt(e.offset);
+      const words = errors.length > 0 ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase() : "the file is empty";
+      return { ...at, message: `not valid JSON: ${words}` };
+    });
+    throw new ConfigError(displayPath, problems);
+  }
+  return { tree, value: getNodeValue2(tree) };
+}
+
 // src/settings/resolve-config.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
@@ -11534,10 +11797,10 @@ var DEFAULT_CHECK_SETTINGS = {
 };
 
 // src/settings/resolve-config.ts
-function resolveSettings(config, explicit = {}) {
+function resolveSettings(config, explicit = {}, folder = "") {
   const fromConfig = config ? configLayer(config) : {};
   const base = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, explicit]);
-  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files), layer: configLayer(o) }));
+  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files.map((glob) => anchorGlob(glob, folder))), layer: configLayer(o) }));
   const cache = /* @__PURE__ */ new Map();
   return {
     base,
@@ -11552,12 +11815,17 @@ function resolveSettings(config, explicit = {}) {
       return settings;
     },
     patterns(templates = []) {
-      const include = templates.length > 0 ? [...templates] : config?.include?.length ? [...config.include] : [];
-      const exclude = (config?.exclude ?? []).map((glob) => `!${glob.replace(/^!/, "")}`);
+      const include = templates.length > 0 ? [...templates] : config?.include?.length ? config.include.map((glob) => anchorGlob(glob, folder)) : [];
+      const exclude = (config?.exclude ?? []).map((glob) => `!${anchorGlob(glob.replace(/^!/, ""), folder)}`);
       if (include.length === 0 && exclude.length === 0) return [];
       return [...include.length > 0 ? include : DEFAULT_TEMPLATE_PATTERNS, ...exclude];
     }
   };
+}
+function anchorGlob(glob, folder) {
+  if (folder === "") return glob;
+  const body = glob.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return body.includes("/") ? `${folder}/${body}` : `${folder}/**/${body}`;
 }
 function applyLayers(start, layers) {
   let settings = start;
@@ -11605,7 +11873,7 @@ function parseVerifySettings(inputs) {
   const mode = parseChoice(
     rawMode,
     "verify",
-    VERIFY_MODES.filter((m5) => m5 !== "none"),
+    VERIFY_MODES.filter((m6) => m6 !== "none"),
     "deploy"
   );
   const scope = parseScope(read);
@@ -11764,7 +12032,7 @@ function isWrapped(entry) {
 // src/settings/run-settings.ts
 var FAIL_ON = ["error", "warning", "never"];
 var FIX_MODES = ["none", "suggest"];
-var REPORT_FORMATS = ["text", "json", "sarif"];
+var REPORT_FORMATS = ["text", "json", "sarif", "azure-pipelines", "gitlab"];
 var MARKETPLACE_PACKAGES = ["check", "partner-center-adds-id"];
 var IF_NO_TEMPLATES = ["error", "warn", "ignore"];
 async function buildRunSettings(raw) {
@@ -11784,9 +12052,10 @@ async function buildRunSettings(raw) {
   const config = await loadConfiguration({
     workspace,
     ...raw.config?.trim() ? { explicit: raw.config } : {},
-    ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {}
+    ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {},
+    ...raw.configSearchFrom ? { searchFrom: raw.configSearchFrom } : {}
   });
-  const resolved = resolveSettings(config?.config, explicit);
+  const resolved = resolveSettings(config?.config, explicit, config?.folder ?? "");
   const parameters = raw.parameters?.trim() ?? "";
   const sarifFile = raw.sarifFile?.trim() ?? "";
   const tempDir = raw.tempDir || root;
@@ -11865,72 +12134,240 @@ function openRunWorkspace(raw) {
   }
 }
 
-// src/app/cli/help.ts
-var HELP = `cua-guard: checks Azure customer usage attribution (pid- tracking deployments) in ARM templates
-
-Usage:
-  cua-guard check [paths...] [options]   check main templates (files, or folders searched for
-                                         mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json)
-  cua-guard fix [paths...] [options]     repair what is certainly wrong: insert a missing tracking
-                                         deployment, set mode Incremental, fix a malformed name, \u2026
-  cua-guard new-id [--scope SCOPE]       print a fresh tracking GUID and the resource to paste
-  cua-guard help                         show this text
-  cua-guard --version
-
-Options for check and fix:
-      --tracking-id ID[,ID\u2026]      registered tracking ids (GUIDs, with or without pid-); repeatable
-                                  or comma-separated; fix inserts the first one
-      --rule ID=SEVERITY[,\u2026]      change a rule's severity: error, warning, notice or off; repeatable
-                                  or comma-separated
-      --strict-names              forbid a suffix after the GUID in tracking names
-      --max-tracking-resources N  tracking deployments allowed per main template (default 1)
-      --parameters FILE           parameters file, relative to each template
-                                  (default: <template>.parameters.json beside it, when present)
-      --workspace DIR             nothing outside DIR is read or written (default: the current folder)
-      --if-no-templates MODE      error (default: exit 2 and say what was found instead), warn or ignore
-      --marketplace-packages MODE check (default: CUA001 is an error in Marketplace packages too) or
-                                  partner-center-adds-id (CUA001 there is a notice: Partner Center adds the id on upload)
-      --config FILE               configuration file (default: .cua-guard.json in the workspace, if any);
-                                  the flags above override it
-Options for check:
-  -f, --format text|json|sarif    output format (default text); sarif is SARIF 2.1.0 for code scanning
-      --fail-on error|warning|never   which findings make the exit code 1 (default error)
-Options for fix:
-      --dry-run                   print a unified diff (for git apply) instead of writing the files
-      --check                     write nothing; exit 1 when fix would change a file (for CI), else 0
-Options for new-id:
-      --scope resourceGroup|subscription|managementGroup|tenant   shape of the snippet (default resourceGroup)
-Options for every command:
-  -h, --help                      show this text (also after a command: cua-guard check --help)
-
-Exit codes: 0 no error-level finding (fix: none left), 1 findings at or above --fail-on (fix: errors
-left to fix by hand), 2 usage error, a named path that is missing, outside the workspace or holds
-no main template, invalid configuration, or internal error.
-
-${rulesHelp(RULES.map((rule) => rule.meta))}`;
-function rulesHelp(rules) {
-  const width = 100;
-  const indent = "        ";
-  const nameWidth = Math.max(...rules.map((rule) => rule.name.length));
-  const lines = ['Rules (default severity; change it with --rule ID=SEVERITY or "rules" in .cua-guard.json):'];
-  for (const rule of rules) {
-    lines.push(`  ${rule.id}  ${rule.name.padEnd(nameWidth)}  ${rule.defaultSeverity}`);
-    lines.push(...wrap(rule.description, width - indent.length).map((line) => `${indent}${line}`));
-  }
-  return `${lines.join("\n")}
-`;
+// src/workspace/boundary.ts
+function workspaceBoundary(path, cwd2) {
+  const start = existingFolderOf(resolve(cwd2, path));
+  const gitRoot = gitRootAbove(start);
+  if (gitRoot !== void 0) return gitRoot;
+  const here = existingFolderOf(resolve(cwd2));
+  return isInside(start, here) ? here : start;
 }
-function wrap(text, width) {
-  const lines = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
+function isInside(path, folder) {
+  const rel = relative(folder, path);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function existingFolderOf(absolute) {
+  let candidate = absolute;
+  for (; ; ) {
+    try {
+      const real = realpathSync.native(candidate);
+      return statSync(real).isDirectory() ? real : dirname(real);
+    } catch {
+      const parent = dirname(candidate);
+      if (parent === candidate) return candidate;
+      candidate = parent;
+    }
   }
-  if (line !== "") lines.push(line);
-  return lines;
+}
+function gitRootAbove(folder) {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return void 0;
+  }
+}
+
+// src/app/cli/cli-runs.ts
+async function planCliRuns(raw, positionals, cwd2) {
+  const pathsAreDefault = positionals.length === 0;
+  const paths = pathsAreDefault ? [cwd2] : [...positionals];
+  const root = raw.workspace !== void 0 ? resolve(cwd2, raw.workspace) : commonBoundary(paths, cwd2);
+  const withRoot = { ...raw, workspace: root };
+  const boundary = { root: realFolder2(root) };
+  const groups = /* @__PURE__ */ new Map();
+  for (const path of raw.config?.trim() ? [] : paths) {
+    const prepared = await buildRunSettings({ ...withRoot, configSearchFrom: configSearchStart(boundary, path, cwd2) ?? "" });
+    const key2 = prepared.settings.config?.path ?? "";
+    const group = groups.get(key2);
+    if (group) group.paths.push(path);
+    else groups.set(key2, { ...prepared, paths: [path] });
+  }
+  if (groups.size === 0) groups.set("", { ...await buildRunSettings(withRoot), paths });
+  const ordered = [...groups.values()].sort((a, b) => depth(b) - depth(a));
+  const realCwd = realFolder2(cwd2);
+  const workspaceRoot = ordered[0]?.workspace.root ?? root;
+  return {
+    root: workspaceRoot,
+    groups: ordered,
+    pathsAreDefault,
+    displayPath: (file) => relative(realCwd, resolve(workspaceRoot, file)).split(sep).join("/") || file
+  };
+}
+function commonBoundary(paths, cwd2) {
+  const roots = [...new Set(paths.map((path) => workspaceBoundary(path, cwd2)))];
+  if (roots.length > 1) {
+    throw new UsageError(
+      `the paths lie in different workspaces (${roots.join(", ")}): check each separately, or name a folder holding them all with --workspace`
+    );
+  }
+  return roots[0] ?? resolve(cwd2);
+}
+function configSearchStart(workspace, path, cwd2) {
+  let absolute;
+  try {
+    absolute = realpathSync.native(resolve(cwd2, path));
+    if (!statSync(absolute).isDirectory()) absolute = dirname(absolute);
+  } catch {
+    return void 0;
+  }
+  return workspaceRelative(workspace, absolute);
+}
+function depth(group) {
+  const folder = group.settings.config?.folder;
+  return folder === void 0 ? -1 : folder === "" ? 0 : folder.split("/").length;
+}
+function realFolder2(folder) {
+  try {
+    return realpathSync.native(folder);
+  } catch {
+    return resolve(folder);
+  }
+}
+
+// builtin:node:crypto
+var m5 = process.getBuiltinModule("node:crypto");
+var randomBytes = /* @__PURE__ */ (() => m5.randomBytes)();
+
+// src/workspace/write-file.ts
+var OutputError = class extends Error {
+  name = "OutputError";
+  isUsageError = true;
+};
+var CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function writeOutputFile(path, text, places) {
+  named(path, () => writeOutput(path, text, places));
+}
+function writeOutput(path, text, places) {
+  const root = places.roots.find((r) => inside(r, path) !== void 0);
+  if (root === void 0) throw new OutputError(`'${path}' is outside the workspace and the runner's temporary folder: cua-guard writes nothing there`);
+  const folder = makeFolders(root, dirname(path));
+  const target = join(folder, basename(path));
+  const check = () => {
+    const existing = lstatOrUndefined(target);
+    if (existing === void 0) return;
+    refuseReplacing(path, existing);
+    const identity = key(existing);
+    for (const file of places.protectedFiles?.() ?? []) {
+      const stat = statOrUndefined(file);
+      if (stat !== void 0 && key(stat) === identity)
+        throw new OutputError(`'${path}' is a file cua-guard checks: cua-guard does not write its reports over it`);
+    }
+  };
+  check();
+  writeAtomically(target, Buffer.from(text), { mode: 420, beforeRename: check });
+}
+function refuseReplacing(path, stat) {
+  if (stat.isSymbolicLink()) throw new OutputError(`'${path}' is a symbolic link: cua-guard does not write through links`);
+  if (!stat.isFile()) throw new OutputError(`'${path}' is not a regular file; it was not written`);
+  if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
+}
+function makeFolders(root, folder) {
+  let current = realpathSync.native(root);
+  const rel = inside(root, folder) ?? "";
+  for (const name of rel === "" ? [] : rel.split(sep)) {
+    current = join(current, name);
+    const stat = lstatOrUndefined(current);
+    if (stat === void 0) {
+      mkdirSync(current);
+      continue;
+    }
+    if (stat.isSymbolicLink()) throw new OutputError(`'${current}' is a symbolic link: cua-guard does not write through links`);
+    if (!stat.isDirectory()) throw new OutputError(`'${current}' is not a folder; nothing was written in it`);
+  }
+  return current;
+}
+function writeAtomically(target, content, options) {
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, CREATE_FLAGS, options.mode);
+  try {
+    try {
+      let written = 0;
+      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename();
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    throw error;
+  }
+  syncFolder(dirname(target));
+}
+function syncFolder(folder) {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+  }
+}
+function inside(root, path) {
+  const rel = relative(root, path);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel;
+}
+function key(stat) {
+  return `${stat.dev}:${stat.ino}`;
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function statOrUndefined(path) {
+  try {
+    return statSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function named(path, write) {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    const code = error.code ?? (error instanceof Error ? error.message : String(error));
+    throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
+  }
+}
+
+// src/app/cli/output-file.ts
+function writeOutputFile2(path, text, context) {
+  const cwd2 = realFolder3(context.cwd);
+  const absolute = resolve(cwd2, path);
+  const roots = [context.workspaceRoot, cwd2];
+  if (!roots.some((root) => isInside2(root, absolute))) roots.push(nearestExistingFolder(dirname(absolute)));
+  const read = context.report.files.flatMap((f) => [f.path, ...f.parametersFile ? [f.parametersFile] : [], ...f.linkedFiles]);
+  writeOutputFile(absolute, text, { roots, protectedFiles: () => read.map((rel) => join(context.workspaceRoot, rel)) });
+}
+function isInside2(root, path) {
+  const rel = relative(root, path);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function nearestExistingFolder(folder) {
+  for (let current = folder; ; current = dirname(current)) {
+    try {
+      return realpathSync.native(current);
+    } catch {
+      if (dirname(current) === current) return current;
+    }
+  }
+}
+function realFolder3(folder) {
+  try {
+    return realpathSync.native(folder);
+  } catch {
+    return resolve(folder);
+  }
 }
 
 // src/secrets/find-secrets.ts
@@ -11962,8 +12399,8 @@ function secureParameterNames(template) {
   }
   return names;
 }
-function collectTemplate(template, values, linkedSecure, found, depth) {
-  if (depth > MAX_DEPTH3) return;
+function collectTemplate(template, values, linkedSecure, found, depth2) {
+  if (depth2 > MAX_DEPTH3) return;
   const declared = isRecord(template["parameters"]) ? template["parameters"] : {};
   const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [name, declaration] of Object.entries(declared)) {
@@ -11977,10 +12414,10 @@ function collectTemplate(template, values, linkedSecure, found, depth) {
       addSasTokens(value, found, 0, !secure);
     }
   }
-  for (const resource of resourceList(template["resources"])) collectResource(resource, linkedSecure, found, depth + 1);
+  for (const resource of resourceList(template["resources"])) collectResource(resource, linkedSecure, found, depth2 + 1);
 }
-function collectResource(resource, linkedSecure, found, depth) {
-  if (depth > MAX_DEPTH3) return;
+function collectResource(resource, linkedSecure, found, depth2) {
+  if (depth2 > MAX_DEPTH3) return;
   const properties = resource["properties"];
   if (isRecord(properties)) {
     const link = properties["templateLink"];
@@ -11995,7 +12432,7 @@ function collectResource(resource, linkedSecure, found, depth) {
     }
     const inline = properties["template"];
     if (isRecord(inline)) {
-      collectTemplate(inline, passedValues, linkedSecure, found, depth + 1);
+      collectTemplate(inline, passedValues, linkedSecure, found, depth2 + 1);
     } else if (isRecord(link)) {
       for (const [name, value] of Object.entries(passedValues)) {
         if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);
@@ -12003,22 +12440,22 @@ function collectResource(resource, linkedSecure, found, depth) {
       }
     }
   }
-  for (const child2 of resourceList(resource["resources"])) collectResource(child2, linkedSecure, found, depth + 1);
+  for (const child2 of resourceList(resource["resources"])) collectResource(child2, linkedSecure, found, depth2 + 1);
 }
-function addValue(value, found, depth) {
-  if (depth > MAX_DEPTH3 || value === void 0 || value === null) return false;
+function addValue(value, found, depth2) {
+  if (depth2 > MAX_DEPTH3 || value === void 0 || value === null) return false;
   if (typeof value === "string") return !isExpression(value) && add(value, found);
   if (typeof value !== "object") return false;
   let any = false;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) any = addValue(item, found, depth + 1) || any;
-  if (any && depth === 0) add(safeStringify(value), found);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) any = addValue(item, found, depth2 + 1) || any;
+  if (any && depth2 === 0) add(safeStringify(value), found);
   return any;
 }
 function isExpression(value) {
   return isExpressionString(value);
 }
-function addSasTokens(value, found, depth, wholeValue) {
-  if (depth > MAX_DEPTH3 || value === void 0 || value === null) return;
+function addSasTokens(value, found, depth2, wholeValue) {
+  if (depth2 > MAX_DEPTH3 || value === void 0 || value === null) return;
   if (typeof value === "string") {
     if (wholeValue && !value.startsWith("[")) add(value, found);
     for (const token of sasQueries(value)) {
@@ -12034,7 +12471,7 @@ function addSasTokens(value, found, depth, wholeValue) {
     return;
   }
   if (typeof value !== "object") return;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) addSasTokens(item, found, depth + 1, wholeValue);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) addSasTokens(item, found, depth2 + 1, wholeValue);
 }
 function sasQueries(text) {
   const lower = text.toLowerCase();
@@ -12178,10 +12615,10 @@ function redactReport(report2, redact) {
 function redactData(data, redact) {
   let changed = false;
   const out = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const [key2, value] of Object.entries(data)) {
     const shown = typeof value === "string" ? redact(value) : value;
     if (shown !== value) changed = true;
-    out[key] = shown;
+    out[key2] = shown;
   }
   return changed ? out : data;
 }
@@ -12249,28 +12686,29 @@ function readRoot(workspace, file) {
 var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_USAGE = 2;
+var COMMANDS = ["check", "fix", "new-id", "help"];
+var COMMAND_HELP = { check: CHECK_HELP, fix: FIX_HELP, "new-id": NEW_ID_HELP };
 async function runCli(argv, io) {
   try {
-    const [command, ...rest] = argv;
-    if (command === void 0 || command === "help" || command === "--help" || command === "-h") {
-      io.stdout(HELP);
-      return command === void 0 ? EXIT_USAGE : EXIT_OK;
-    }
-    if (command === "--version" || command === "-v") {
+    const [command2, ...rest] = argv;
+    if (command2 === void 0 || command2 === "--help" || command2 === "-h") return showHelp(io, HELP);
+    if (command2 === "help") return showHelp(io, COMMAND_HELP[rest[0] ?? ""] ?? HELP);
+    if (command2 === "--version" || command2 === "-v") {
       io.stdout(`${TOOL_VERSION}
 `);
       return EXIT_OK;
     }
-    if (command === "check") return await runCheck(rest, io);
-    if (command === "fix") return await runFix(rest, io);
-    if (command === "new-id") return runNewId(rest, io);
-    throw new UsageError(`unknown command '${command}' (try 'cua-guard help')`);
+    if (command2 === "check") return await runCheck(rest, io);
+    if (command2 === "fix") return await runFix(rest, io);
+    if (command2 === "new-id") return runNewId(rest, io);
+    const suggestion2 = closest(command2, COMMANDS);
+    throw new UsageError(`unknown command '${command2}'${suggestion2 ? `: did you mean '${suggestion2}'?` : ""} (see 'cua-guard --help')`);
   } catch (error) {
     if (isUsageError(error)) {
-      io.stderr(`cua-guard: ${error.message}
+      io.stderr(`cua-guard: ${escapeControlCharacters(error.message)}
 `);
     } else {
-      io.stderr(`cua-guard: internal error: ${error instanceof Error ? error.message : String(error)}
+      io.stderr(`cua-guard: internal error: ${escapeControlCharacters(error instanceof Error ? error.message : String(error))}
 `);
     }
     return EXIT_USAGE;
@@ -12291,7 +12729,12 @@ var COMMON_OPTIONS = {
 var CHECK_OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: "string", short: "f", default: "text" },
-  "fail-on": { type: "string", default: "error" }
+  "output-file": { type: "string", short: "o" },
+  "fail-on": { type: "string", default: "error" },
+  "max-warnings": { type: "string" },
+  quiet: { type: "boolean", default: false },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean", default: false }
 };
 var FIX_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -12306,7 +12749,7 @@ function rawOptionsOf(values, io) {
   return {
     front: "cli",
     cwd: io.cwd,
-    workspace: values.workspace ?? io.cwd,
+    ...values.workspace !== void 0 ? { workspace: values.workspace } : {},
     rules: values.rule,
     trackingIds: values["tracking-id"],
     ...values["strict-names"] !== void 0 ? { strictNames: values["strict-names"] } : {},
@@ -12319,91 +12762,185 @@ function rawOptionsOf(values, io) {
     ...values["fail-on"] !== void 0 ? { failOn: values["fail-on"] } : {}
   };
 }
-function prepare(values, io) {
-  return buildRunSettings(rawOptionsOf(values, io));
-}
 async function runCheck(args, io) {
-  const { values, positionals } = parseCliArgs(args, CHECK_OPTIONS);
-  if (values.help) return showHelp(io);
-  const { settings, workspace } = await prepare(values, io);
-  const { format: format3, failOn, patterns } = settings;
-  const files = createWorkspaceFiles(workspace);
-  const checked = await checkWorkspaceLoadingGrammars({
-    workspace,
-    files,
-    linkRoots: settings.linkRoots,
-    settings: settings.check,
-    settingsFor: settings.settingsFor,
-    paths: positionals.length > 0 ? positionals : [io.cwd],
-    pathsAreDefault: positionals.length === 0,
-    cwd: io.cwd,
-    ...patterns.length > 0 ? { patterns } : {},
-    ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
+  const { values, positionals } = parseCommandArgs("check", args, CHECK_OPTIONS);
+  if (values.help) return showHelp(io, CHECK_HELP);
+  const maxWarnings = values["max-warnings"] === void 0 ? void 0 : parseWarningLimit(values["max-warnings"]);
+  const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
+  const { report: report2, secrets } = await checkPlan(plan, io.cwd);
+  const { format: format3, failOn } = plan.groups[0]?.settings ?? { format: "text", failOn: "error" };
+  const ifNoTemplates = plan.groups[0]?.settings.ifNoTemplates ?? "error";
+  const nothing = report2.files.length === 0 && ifNoTemplates !== "ignore" ? nothingCheckedMessage(report2) : void 0;
+  const verdict = checkVerdict(report2, failOn, maxWarnings);
+  if (nothing !== void 0 && ifNoTemplates === "error" && verdict.exitCode === EXIT_OK) verdict.exitCode = EXIT_USAGE;
+  const exitCode = verdict.exitCode;
+  const shown = values.quiet ? errorsOnly(report2) : report2;
+  const toFile = values["output-file"];
+  const color = toFile === void 0 && format3 === "text" && !values["no-color"] && (values.color ?? io.color === true);
+  const output = formatReport(shown, {
+    format: format3,
+    plan,
+    exitCode,
+    color,
+    secrets,
+    hidden: report2.counts.warning + report2.counts.notice - (shown.counts.warning + shown.counts.notice)
   });
-  const { report: report2, secrets } = protectReport(workspace, checked);
-  const readFile = files.text;
-  io.stdout(
-    format3 === "json" ? formatJson(report2) : format3 === "sarif" ? formatSarif(report2, { rules: RULES, workspaceRoot: workspace.root, readFile, secrets }) : formatText(report2)
-  );
-  if (format3 !== "text") for (const problem of report2.problems) io.stderr(`cua-guard: ${problem.message}
+  if (toFile !== void 0) writeOutputFile2(toFile, output, { cwd: io.cwd, workspaceRoot: plan.root, report: report2 });
+  else io.stdout(output);
+  if (format3 !== "text" || toFile !== void 0) for (const problem of report2.problems) io.stderr(`cua-guard: ${escapeControlCharacters(problem.message)}
 `);
-  if (namedPathFailed(report2.problems, report2.files.length)) return EXIT_USAGE;
-  if (report2.files.length === 0 && settings.ifNoTemplates !== "ignore") {
-    io.stderr(`cua-guard: ${nothingCheckedMessage(report2)}
+  if (nothing !== void 0) io.stderr(`cua-guard: ${escapeControlCharacters(nothing)}
 `);
-    if (settings.ifNoTemplates === "error") return EXIT_USAGE;
+  if (verdict.tooManyWarnings) io.stderr(`cua-guard: ${report2.counts.warning} warnings, more than --max-warnings ${maxWarnings}
+`);
+  return exitCode;
+}
+function checkVerdict(report2, failOn, maxWarnings) {
+  if (namedPathFailed(report2.problems, report2.files.length)) return { exitCode: EXIT_USAGE, tooManyWarnings: false };
+  const { error, warning } = report2.counts;
+  if (failOn !== "never" && (error > 0 || failOn === "warning" && warning > 0)) return { exitCode: EXIT_FINDINGS, tooManyWarnings: false };
+  const tooManyWarnings = maxWarnings !== void 0 && warning > maxWarnings;
+  return { exitCode: tooManyWarnings ? EXIT_FINDINGS : EXIT_OK, tooManyWarnings };
+}
+function formatReport(report2, request) {
+  const { plan, exitCode } = request;
+  const readFile = createWorkspaceFiles({ root: plan.root }).text;
+  switch (request.format) {
+    case "json":
+      return formatJson(report2);
+    case "sarif":
+      return formatSarif(report2, {
+        rules: RULES,
+        workspaceRoot: plan.root,
+        readFile,
+        secrets: request.secrets,
+        outcome: { exitCode, complete: exitCode !== EXIT_USAGE }
+      });
+    case "azure-pipelines":
+      return formatAzurePipelines(report2, { workspaceRoot: plan.root, failed: exitCode !== EXIT_OK });
+    case "gitlab":
+      return formatGitLab(report2, { readFile, secrets: request.secrets });
+    case "text":
+      return formatText(report2, { color: request.color, displayPath: plan.displayPath, hidden: request.hidden });
   }
-  if (failOn === "never") return EXIT_OK;
-  if (report2.counts.error > 0) return EXIT_FINDINGS;
-  return failOn === "warning" && report2.counts.warning > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+async function checkPlan(plan, cwd2) {
+  const files = /* @__PURE__ */ new Map();
+  const problems = [];
+  const secrets = /* @__PURE__ */ new Set();
+  const linkedTemplates = /* @__PURE__ */ new Set();
+  const unreachedTemplates = /* @__PURE__ */ new Set();
+  const inventory = { byExtension: {}, otherJson: 0 };
+  let tool;
+  for (const { settings, workspace, paths } of plan.groups) {
+    const checked = await checkWorkspaceLoadingGrammars({
+      workspace,
+      files: createWorkspaceFiles(workspace),
+      linkRoots: settings.linkRoots,
+      settings: settings.check,
+      settingsFor: settings.settingsFor,
+      paths,
+      pathsAreDefault: plan.pathsAreDefault,
+      cwd: cwd2,
+      ...settings.patterns.length > 0 ? { patterns: settings.patterns } : {},
+      ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
+    });
+    const { report: report3, secrets: found } = protectReport(workspace, checked);
+    for (const secret of found) secrets.add(secret);
+    tool = report3.tool;
+    for (const file of report3.files) if (!files.has(file.path)) files.set(file.path, file);
+    problems.push(...report3.problems);
+    for (const file of report3.linkedTemplates) linkedTemplates.add(file);
+    for (const file of report3.unreachedTemplates) unreachedTemplates.add(file);
+    for (const [extension, n] of Object.entries(report3.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
+    inventory.otherJson += report3.inventory.otherJson;
+  }
+  const sorted = [...files.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const report2 = {
+    tool: tool ?? { name: "cua-guard", version: TOOL_VERSION },
+    files: sorted,
+    counts: countFindings(sorted),
+    problems: uniqueProblems(problems),
+    linkedTemplates: [...linkedTemplates].sort(),
+    unreachedTemplates: [...unreachedTemplates].sort(),
+    inventory
+  };
+  return { report: report2, secrets: [...secrets] };
+}
+function errorsOnly(report2) {
+  const files = report2.files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === "error") }));
+  return { ...report2, files, counts: countFindings(files) };
+}
+function parseWarningLimit(text) {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`--max-warnings must be a whole number of 0 or more (got '${text}')`);
+  return Number(text.trim());
 }
 async function runFix(args, io) {
-  const { values, positionals } = parseCliArgs(args, FIX_OPTIONS);
-  if (values.help) return showHelp(io);
-  const { settings, workspace } = await prepare(values, io);
+  const { values, positionals } = parseCommandArgs("fix", args, FIX_OPTIONS);
+  if (values.help) return showHelp(io, FIX_HELP);
+  const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import("./lazy-fix-index.js");
-  const patterns = settings.patterns;
   const check = values.check;
   const dryRun = values["dry-run"] || check;
-  const report2 = await fixWorkspaceLoadingGrammars(
+  const fixGroup = (group, only, write = !dryRun) => fixWorkspaceLoadingGrammars(
     {
-      workspace,
-      paths: positionals.length > 0 ? positionals : [io.cwd],
-      pathsAreDefault: positionals.length === 0,
+      workspace: group.workspace,
+      paths: group.paths,
+      pathsAreDefault: plan.pathsAreDefault,
       cwd: io.cwd,
-      ...patterns.length > 0 ? { patterns } : {},
-      settingsFor: settings.settingsFor,
-      ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {},
-      linkRoots: settings.linkRoots,
-      write: !dryRun
+      ...group.settings.patterns.length > 0 ? { patterns: group.settings.patterns } : {},
+      settingsFor: group.settings.settingsFor,
+      ...group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {},
+      linkRoots: group.settings.linkRoots,
+      ...only ? { only } : {},
+      write
     },
     () => createSyntaxParser("bicep"),
-    () => loadTerraformTools(workspace)
+    () => loadTerraformTools(group.workspace)
   );
+  const reports = [];
+  if (plan.groups.length === 1 && plan.groups[0]) reports.push(await fixGroup(plan.groups[0]));
+  else {
+    const owned = /* @__PURE__ */ new Set();
+    for (const group of plan.groups) {
+      const found = (await fixGroup(group, void 0, false)).files.map((f) => f.file);
+      const mine = new Set(found.filter((file) => !owned.has(file)));
+      for (const file of mine) owned.add(file);
+      reports.push(await fixGroup(group, mine));
+    }
+  }
+  const files = reports.flatMap((r) => r.files).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const problems = uniqueProblems(reports.flatMap((r) => r.problems));
   const say = dryRun ? io.stderr : io.stdout;
-  for (const problem of report2.problems) io.stderr(`cua-guard: ${problem.message}
+  const shownPath = (file) => escapeControlCharacters(plan.displayPath(file));
+  for (const problem of problems) io.stderr(`cua-guard: ${escapeControlCharacters(problem.message)}
 `);
-  for (const file of report2.files) {
-    for (const change of file.changes) say(`${file.file}:${change.line}: ${dryRun ? "would have " : ""}${change.message}
+  for (const file of files) {
+    for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? "would have " : ""}${change.message}
 `);
-    for (const note of file.notes) say(`${file.file}: ${formatFixNote(note)}
+    for (const note of file.notes) say(`${shownPath(file.file)}: ${formatFixNote(note)}
 `);
   }
-  if (values["dry-run"]) io.stdout(await unifiedDiff(report2.files, { hideSecureDefaults: true }));
-  const changed = report2.files.filter((f) => f.fixed !== f.original).length;
-  const remaining = report2.files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== void 0).length;
+  if (values["dry-run"]) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
+  const changed = files.filter((f) => f.fixed !== f.original).length;
+  const remaining = files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== void 0).length;
   say(
-    `${report2.files.length} template(s): ${changed} ${dryRun ? "would change" : "changed"}, ${report2.files.length - changed} unchanged` + (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? "s" : "ve"} errors to fix by hand
+    `${files.length} template(s): ${changed} ${dryRun ? "would change" : "changed"}, ${files.length - changed} unchanged` + (remaining > 0 ? `; ${remaining} still ha${remaining === 1 ? "s" : "ve"} errors to fix by hand
 ` : "\n")
   );
-  if (namedPathFailed(report2.problems, report2.files.length)) return EXIT_USAGE;
+  if (namedPathFailed(problems, files.length)) return EXIT_USAGE;
   if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
+function uniqueProblems(problems) {
+  const byMessage = /* @__PURE__ */ new Map();
+  for (const problem of problems) if (!byMessage.has(problem.message)) byMessage.set(problem.message, problem);
+  return [...byMessage.values()];
+}
 var SCOPES2 = ["resourceGroup", "subscription", "managementGroup", "tenant"];
 function runNewId(args, io) {
-  const { values, positionals } = parseCliArgs(args, NEW_ID_OPTIONS);
-  if (values.help) return showHelp(io);
+  const { values, positionals } = parseCommandArgs("new-id", args, NEW_ID_OPTIONS);
+  if (values.help) return showHelp(io, NEW_ID_HELP);
   if (positionals.length > 0) throw new UsageError(`new-id takes no arguments (got '${positionals[0]}')`);
   const scope = parseChoice(values.scope, "--scope", SCOPES2, "resourceGroup");
   const id = process.getBuiltinModule("node:crypto").randomUUID();
@@ -12419,19 +12956,12 @@ ${resource}
   );
   return EXIT_OK;
 }
-function showHelp(io) {
-  io.stdout(HELP);
+function showHelp(io, text) {
+  io.stdout(text);
   return EXIT_OK;
 }
 function namedPathFailed(problems, checked) {
   return problems.some(isNamedPathProblem) || checked === 0 && problems.some((p) => p.kind === "skipped");
-}
-function parseCliArgs(args, options) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
 
 // src/app/cli/process-io.ts
@@ -12460,6 +12990,11 @@ function tryWriteError(text) {
   } catch {
   }
 }
+function wantsColor(env, isTerminal) {
+  if (env["NO_COLOR"] !== void 0 && env["NO_COLOR"] !== "") return false;
+  if (env["FORCE_COLOR"] !== void 0 && env["FORCE_COLOR"] !== "0") return true;
+  return isTerminal && env["TERM"] !== "dumb";
+}
 
 // src/app/cli/cli-entry.ts
 process.stdout.on("error", exitOnOutputError("standard output"));
@@ -12469,6 +13004,7 @@ if (cwd !== void 0) {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    cwd
+    cwd,
+    color: wantsColor(process.env, process.stdout.isTTY === true)
   });
 }

@@ -966,13 +966,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2134,10 +2134,10 @@ function formatBytes(bytes) {
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
+  function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count || !exact) {
+    while (digits < count2 || !exact) {
       let ch = text.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -2151,7 +2151,7 @@ function createScanner(text, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count) {
+    if (digits < count2) {
       value2 = -1;
     }
     return value2;
@@ -3458,10 +3458,10 @@ function templatesByContent(files, candidates, found, walked) {
 function describeInventory(inventory) {
   const parts = [];
   const counts = Object.entries(inventory.byExtension).filter(([extension]) => extension !== ".json" && extension !== "").sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  for (const [extension, count] of counts.slice(0, 4)) parts.push(`${count} ${extension} file${count === 1 ? "" : "s"}`);
+  for (const [extension, count2] of counts.slice(0, 4)) parts.push(`${count2} ${extension} file${count2 === 1 ? "" : "s"}`);
   if (inventory.otherJson > 0)
     parts.push(`${inventory.otherJson} JSON file${inventory.otherJson === 1 ? "" : "s"} that ${inventory.otherJson === 1 ? "is" : "are"} not an ARM template`);
-  const rest = counts.slice(4).reduce((sum, [, count]) => sum + count, 0);
+  const rest = counts.slice(4).reduce((sum, [, count2]) => sum + count2, 0);
   if (rest > 0) parts.push(`${rest} other file${rest === 1 ? "" : "s"}`);
   return parts.length === 0 ? "no files" : parts.join(", ");
 }
@@ -4444,7 +4444,7 @@ function separatorPositions(totalDigits, firstDigit) {
 var OPEN = 123;
 var CLOSE = 125;
 function composeFormat(template, values, first = 0) {
-  const count = values.length - first;
+  const count2 = values.length - first;
   let parts;
   let text = "";
   let i = 0;
@@ -4485,7 +4485,7 @@ function composeFormat(template, values, first = 0) {
       ({ index, alignment, format: format3 } = item);
       i = item.end;
     }
-    if (index >= count) return { kind: "error", message: `format item {${index}} has no argument (${count} given)` };
+    if (index >= count2) return { kind: "error", message: `format item {${index}} has no argument (${count2} given)` };
     const rendered = renderValue(values[first + index] ?? null, format3);
     if (rendered === void 0) return { kind: "unknown" };
     if (typeof rendered === "string") {
@@ -4719,26 +4719,26 @@ function wrapUnknown(unknown, text, fnName) {
 }
 function take(call) {
   const source = call.arg(0);
-  const count = intArg(call, 1);
-  if (count instanceof Unknown) return count;
-  if (Array.isArray(source)) return source.slice(0, Math.max(0, count));
+  const count2 = intArg(call, 1);
+  if (count2 instanceof Unknown) return count2;
+  if (Array.isArray(source)) return source.slice(0, Math.max(0, count2));
   if (source === null) return null;
   if (!isStringLike(source)) return call.fail(`take expects an array or a string, got ${typeName(source)}`);
-  if (typeof source === "string") return count <= 0 ? "" : source.slice(0, count);
-  if (count <= 0) return "";
+  if (typeof source === "string") return count2 <= 0 ? "" : source.slice(0, count2);
+  if (count2 <= 0) return "";
   const max = maxLengthOf(source);
-  if (max !== void 0 && max <= count) return source;
+  if (max !== void 0 && max <= count2) return source;
   const prefix = knownPrefix(source);
-  if (count <= prefix.length) return prefix.slice(0, count);
-  return joinParts([...partsThatFit(partsOf(source), count), call.unknown()]);
+  if (count2 <= prefix.length) return prefix.slice(0, count2);
+  return joinParts([...partsThatFit(partsOf(source), count2), call.unknown()]);
 }
-function partsThatFit(parts, count) {
+function partsThatFit(parts, count2) {
   const kept = [];
   let length2 = 0;
   for (const part of parts) {
     const max = typeof part === "string" ? part.length : part.maxLength;
-    if (max === void 0 || length2 + max > count) {
-      if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
+    if (max === void 0 || length2 + max > count2) {
+      if (typeof part === "string" && part.length > 0 && length2 < count2) kept.push(part.slice(0, count2 - length2));
       break;
     }
     kept.push(part);
@@ -4748,16 +4748,16 @@ function partsThatFit(parts, count) {
 }
 function skip(call) {
   const source = call.arg(0);
-  const count = intArg(call, 1);
-  if (count instanceof Unknown) return count;
-  if (Array.isArray(source)) return source.slice(Math.max(0, count));
+  const count2 = intArg(call, 1);
+  if (count2 instanceof Unknown) return count2;
+  if (Array.isArray(source)) return source.slice(Math.max(0, count2));
   if (source === null) return null;
   if (!isStringLike(source)) return call.fail(`skip expects an array or a string, got ${typeName(source)}`);
-  if (typeof source === "string") return source.slice(Math.max(0, count));
-  if (count <= 0) return source;
+  if (typeof source === "string") return source.slice(Math.max(0, count2));
+  if (count2 <= 0) return source;
   const parts = partsOf(source);
   const first = parts[0];
-  if (typeof first === "string" && count <= first.length) return joinParts([first.slice(count), ...parts.slice(1)]);
+  if (typeof first === "string" && count2 <= first.length) return joinParts([first.slice(count2), ...parts.slice(1)]);
   return call.unknown();
 }
 function substring(call) {
@@ -4803,9 +4803,9 @@ function replace(call) {
   );
 }
 function countOf(text, needle) {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
-  return count;
+  let count2 = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count2++;
+  return count2;
 }
 function trim(call) {
   const source = textArg(call, 0);
@@ -5241,11 +5241,11 @@ function coalesce(call) {
 }
 function range(call) {
   const start = intArg(call, 0);
-  const count = intArg(call, 1);
+  const count2 = intArg(call, 1);
   if (start instanceof Unknown) return start;
-  if (count instanceof Unknown) return count;
-  if (count < 0 || count > MAX_RANGE) return call.fail(`range count must be between 0 and ${MAX_RANGE}, got ${count}`);
-  return Array.from({ length: count }, (_, i) => start + i);
+  if (count2 instanceof Unknown) return count2;
+  if (count2 < 0 || count2 > MAX_RANGE) return call.fail(`range count must be between 0 and ${MAX_RANGE}, got ${count2}`);
+  return Array.from({ length: count2 }, (_, i) => start + i);
 }
 function minMax(call, max) {
   let values = call.args();
@@ -6020,19 +6020,19 @@ function evaluateObject(raw, ctx) {
   return out;
 }
 function expandCopy(entry, ctx, unknownText) {
-  const count = evaluateRaw(entry.count, ctx);
-  if (count instanceof Unknown) return new Unknown(unknownText, { kind: "copy-loop", name: entry.name });
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
-    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count)}` });
+  const count2 = evaluateRaw(entry.count, ctx);
+  if (count2 instanceof Unknown) return new Unknown(unknownText, { kind: "copy-loop", name: entry.name });
+  if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 0) {
+    ctx.errors.push({ message: `copy '${entry.name}': count must be a non-negative integer, got ${typeName(count2)}` });
     return new Unknown(unknownText, { kind: "invalid" });
   }
-  if (count > MAX_COPY_COUNT) {
-    ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
+  if (count2 > MAX_COPY_COUNT) {
+    ctx.errors.push({ message: `copy '${entry.name}': count ${count2} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
     return new Unknown(unknownText, { kind: "limit", limit: "copy-count" });
   }
   const items2 = [];
   const name = entry.name.toLowerCase();
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; index < count2; index++) {
     items2.push(evaluateRaw(entry.input, { ...ctx, copy: [...ctx.copy, { name, index }] }));
   }
   return items2;
@@ -6082,8 +6082,8 @@ function evaluateCall(node, frame) {
   const spec = node.resolved;
   if (typeof spec === "object") {
     const call = new CallImpl(node, frame);
-    const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
+    const count2 = node.args.length;
+    if (count2 < spec.minArgs || count2 > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count2), "static");
     return spec.impl(call);
   }
   if (spec === "known") {
@@ -6092,9 +6092,9 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name, min, max, count) {
+function arityMessage(name, min, max, count2) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count2}`;
 }
 var CallImpl = class {
   frame;
@@ -8098,18 +8098,18 @@ function readCopyLoop(entry, strictNames) {
   if (copy === void 0) return null;
   const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const count2 = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
+  if (count2 === void 0 || count2 > MAX_COPY_COUNT || typeof loopName !== "string") return { count: count2, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
-    return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
+    return { count: count2, countText, names: new Array(count2).fill(analyzeTrackingName(entry.name, strictNames)) };
   }
-  if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
-  const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
+  if (rawName.length * count2 > MAX_ITERATION_TEXT) return { count: count2, countText, names: void 0 };
+  const expanded = evaluateValue({ copy: [{ name: loopName, count: count2, input: rawName }] }, entry.scope).value;
   const values = isRecord(expanded) ? expanded[loopName] : void 0;
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
-  return { count, countText, names };
+  return { count: count2, countText, names };
 }
 function countOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
@@ -8865,9 +8865,9 @@ var cua008 = {
         });
         continue;
       }
-      const count = resourceCount(template["resources"]);
-      if (count > 0) {
-        report2({ messageId: "hasResources", data: { name, count }, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
+      const count2 = resourceCount(template["resources"]);
+      if (count2 > 0) {
+        report2({ messageId: "hasResources", data: { name, count: count2 }, at: propertyRef(entry, "properties", "template", "resources"), resource: entry });
       }
     }
   }
@@ -10837,9 +10837,9 @@ function collapseRepeats(result) {
     }
   }
   if (findings.length === result.findings.length) return result;
-  for (const { index, count } of seen.values()) {
+  for (const { index, count: count2 } of seen.values()) {
     const finding = findings[index];
-    if (finding && count > 1) findings[index] = { ...finding, message: `${finding.message} (written once, reached by ${count} module deployments)` };
+    if (finding && count2 > 1) findings[index] = { ...finding, message: `${finding.message} (written once, reached by ${count2} module deployments)` };
   }
   return { ...result, findings };
 }
@@ -11194,118 +11194,172 @@ function findMeta(rules, id) {
   return rules.find((rule) => rule.meta.id === wanted)?.meta;
 }
 
+// src/report/terminal-text.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+function escapeControlCharacters(text) {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0").toUpperCase()}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
+// src/report/markdown-escape.ts
+function oneLine(text) {
+  return escapeControlCharacters(text);
+}
+var WORD_JOINER = "\u2060";
+function markdownText(text) {
+  return oneLine(text).replace(/[\\`*_[\]<>|~&$!]/g, "\\$&").replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./gi, `$1${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`);
+}
+function codeSpan(text, inTable = true) {
+  let body = oneLine(text);
+  if (inTable) body = body.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m6) => m6[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body !== "" && body.trim() === "" ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function htmlText(text) {
+  return oneLine(text).replace(/[&<>"'|]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function linkDestination(url) {
+  return url.replace(/[\s<>()|\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
 // src/report/markdown-summary.ts
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var WRAP_FAILING_AFTER = 10;
 function formatMarkdownSummary(report2, options) {
-  const sections = report2.files.map((file) => `
-${templateSection(file, options).join("\n")}
-`);
-  const full = `${header(report2, options, false).join("\n")}
-${sections.join("")}`;
-  if (options.maxBytes === void 0 || byteLength(full) <= options.maxBytes) return full;
-  return shortened(report2, sections, options, options.maxBytes);
-}
-function header(report2, options, shortenedNote) {
-  const failed = report2.files.filter((f) => f.verdict === "fail");
-  const { error: error2, warning: warning2, notice: notice2, suppressed } = report2.counts;
+  const budget = new Budget(options.maxBytes ?? Number.POSITIVE_INFINITY);
+  const failing = report2.files.filter((f) => f.verdict === "fail");
+  const passing = report2.files.filter((f) => f.verdict === "pass");
   const out = [];
-  out.push(`## ${options.title ?? "cua-guard: customer usage attribution"}`, "");
-  out.push(
-    failed.length > 0 ? `\u274C **${failed.length} of ${report2.files.length} template(s) fail.**` : options.gateFailure !== void 0 ? `\u274C **${report2.files.length} template(s) checked; the check fails: ${escapeCell(options.gateFailure)}**` : report2.files.length === 0 ? `\u26A0\uFE0F **No template checked.**` : `\u2705 **${report2.files.length} template(s) checked, all pass.**`
-  );
-  out.push("", `${error2} error(s), ${warning2} warning(s), ${notice2} notice(s)${suppressed ? `, ${suppressed} suppressed` : ""}.`);
-  if (shortenedNote) {
-    out.push("", `> This summary is shortened to fit GitHub's 1 MiB limit: failing templates first, then one line per template. ${whereEverythingIs(options)}`);
+  budget.take(out, header(report2, failing.length, options));
+  const omitted = { rows: 0, sections: 0, passing: 0, others: 0 };
+  if (failing.length > 0) {
+    budget.take(out, ["", "| Template | Tracking id | Errors | First error |", "|---|---|---|---|"]);
+    omitted.rows = budget.takeEach(out, failing, (file) => [failingRow(file, options)]);
+    const wrap = failing.length > WRAP_FAILING_AFTER;
+    if (wrap) budget.take(out, ["", `<details><summary>\u274C Findings of the ${failing.length} failing templates</summary>`]);
+    omitted.sections = budget.takeEach(out, failing, (file) => templateDetails(file, options));
+    if (wrap) budget.take(out, ["", "</details>"]);
   }
-  if (options.notAnnotated)
-    out.push(
-      "",
-      `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); ${shortenedNote ? "see the reports named above" : "all are listed below"}.`
-    );
-  for (const note of options.notes ?? []) out.push("", `> ${note}`);
-  for (const problem of report2.problems ?? []) out.push("", `> \u26A0\uFE0F ${escapeCell(problem.message)}`);
+  const others = passing.flatMap((file) => file.findings);
+  if (others.length > 0) omitted.others = othersDetails(out, budget, others, options);
+  if (passing.length > 0) {
+    budget.take(out, ["", `<details><summary>\u2705 ${count(passing.length, "passing template")}</summary>`, ""]);
+    omitted.passing = budget.takeEach(out, passing, (file) => [passingLine(file)]);
+    budget.take(out, ["", "</details>"]);
+  }
+  const left = omitted.rows + omitted.sections + omitted.passing + omitted.others;
+  if (left > 0) out.push("", `> ${describeOmitted(omitted)} do not fit in GitHub's 1 MiB summary. ${whereEverythingIs(options)}`);
+  return `${out.join("\n")}
+`;
+}
+var Budget = class _Budget {
+  // Room kept for the closing lines (`</details>`, the note on what did not fit).
+  static RESERVE = 1024;
+  left;
+  constructor(total) {
+    this.left = total - _Budget.RESERVE;
+  }
+  /** Takes the lines whatever their size (they are small and needed for the structure). */
+  take(out, lines) {
+    for (const line of lines) this.left -= Buffer.byteLength(line) + 1;
+    out.push(...lines);
+  }
+  /** Takes each item's lines while they fit; returns how many items did not. */
+  takeEach(out, items2, render2) {
+    for (let i = 0; i < items2.length; i++) {
+      const lines = render2(items2[i]);
+      let size = 0;
+      for (const line of lines) size += Buffer.byteLength(line) + 1;
+      if (size > this.left) return items2.length - i;
+      this.left -= size;
+      for (const line of lines) out.push(line);
+    }
+    return 0;
+  }
+};
+function header(report2, failing, options) {
+  const { error: error2, warning: warning2, notice: notice2, suppressed } = report2.counts;
+  const title = options.title ?? "cua-guard";
+  const total = report2.files.length;
+  const verdict = failing > 0 ? `\u274C ${title}: ${failing} of ${count(total, "template")} fail` : options.gateFailure !== void 0 ? `\u274C ${title}: ${count(total, "template")} checked; the check fails: ${markdownText(options.gateFailure)}` : total === 0 ? `\u26A0\uFE0F ${title}: no template checked` : `\u2705 ${title}: ${count(total, "template")} ${total === 1 ? "passes" : "pass"}`;
+  const counts = [count(error2, "error"), count(warning2, "warning"), count(notice2, "notice"), ...suppressed ? [`${suppressed} suppressed`] : []];
+  const out = [`## ${verdict} \xB7 ${counts.join(" \xB7 ")}`];
+  if (options.notAnnotated) {
+    out.push("", `> ${options.notAnnotated} finding(s) are not shown as annotations (GitHub shows at most 10 per severity per step); all are listed below.`);
+  }
+  for (const note of options.notes ?? []) out.push("", `> ${note.replace(/\r?\n/g, " ")}`);
+  for (const problem of report2.problems ?? []) out.push("", `> \u26A0\uFE0F ${markdownText(problem.message)}`);
   return out;
 }
-function whereEverythingIs(options) {
-  const files = (options.fullReport ?? []).map((f) => `\`${f}\``);
-  return files.length > 0 ? `Every finding is in ${files.join(" and ")} (the \`report\` and \`sarif-file\` outputs).` : "Every finding is in the JSON report (the `report` output).";
+function failingRow(file, options) {
+  const errors = file.findings.filter((f) => f.severity === "error" && !f.suppressed);
+  const first = errors[0];
+  const where2 = first === void 0 ? "\u2014" : findingLink(first, options, `${first.ruleId} line ${first.line}`);
+  return `| ${codeSpan(file.path)} | ${trackingIds(file)} | ${errors.length} | ${where2} |`;
 }
-function shortened(report2, sections, options, maxBytes) {
-  const tail = 1024;
-  let text = `${header(report2, options, true).join("\n")}
-`;
-  let used = byteLength(text);
-  const order = report2.files.map((file, index) => ({ file, index })).sort((a, b) => Number(a.file.verdict === "pass") - Number(b.file.verdict === "pass") || a.index - b.index);
-  const inFull = /* @__PURE__ */ new Set();
-  for (const { file, index } of order) {
-    if (file.verdict === "pass") break;
-    const size = byteLength(sections[index] ?? "");
-    if (used + size + tail > maxBytes) break;
-    text += sections[index];
-    used += size;
-    inFull.add(index);
-  }
-  const rest = order.filter(({ index }) => !inFull.has(index));
-  const rows = [];
-  for (const { file } of rest) {
-    const row = `| ${file.verdict === "pass" ? "\u2705" : "\u274C"} | \`${escapeCell(file.path)}\` | ${countOf3(file, "error")} | ${countOf3(file, "warning")} | ${countOf3(file, "notice")} |
-`;
-    const size = byteLength(row);
-    if (used + size + tail > maxBytes) break;
-    rows.push(row);
-    used += size;
-  }
-  if (rows.length > 0) text += `
-### Other templates: counts only
-
-| | Template | Errors | Warnings | Notices |
-|---|---|---|---|---|
-${rows.join("")}`;
-  const left = rest.length - rows.length;
-  if (left > 0) text += `
-${left} more template(s) are not listed here. ${whereEverythingIs(options)}
-`;
-  return text;
-}
-function countOf3(file, severity) {
-  return file.findings.filter((f) => f.severity === severity && !f.suppressed).length;
-}
-function byteLength(text) {
-  return Buffer.byteLength(text, "utf8");
-}
-function templateSection(file, options) {
-  const verdict = file.verdict === "pass" ? "\u2705 pass" : "\u274C fail";
-  const lines = [`### ${verdict}: \`${file.path}\``, ""];
-  lines.push(
-    `Tracking id: ${trackingIds(file)}${file.scope ? ` \xB7 scope: ${file.scope}` : ""}${file.parametersFile ? ` \xB7 parameters: \`${file.parametersFile}\`` : ""}`
-  );
-  if (file.linkedFiles.length) lines.push("", `Linked templates checked: ${file.linkedFiles.map((f) => `\`${f}\``).join(", ")}`);
-  const what = file.kind === "managed-application-definition" ? "a managed application definition" : file.kind === "managed-application" ? "a managed application deployment" : void 0;
-  if (what) lines.push("", `This template is ${what}, not a solution template: it needs no tracking deployment of its own.`);
-  if (file.marketplacePackage) lines.push("", "A Marketplace Azure application package (createUiDefinition.json beside it).");
-  if (file.findings.length === 0) return lines;
-  lines.push("", "| | Rule | Location | Message |", "|---|---|---|---|");
-  for (const finding of file.findings) {
-    const rule = findMeta(options.rules, finding.ruleId);
-    const ruleCell = rule ? `[${finding.ruleId}](${ruleDocsUrl(rule)}) ${rule.name}` : finding.ruleId;
-    const where2 = `${finding.file}:${finding.line}:${finding.column}`;
-    const link = options.linkTo?.(finding.file, finding.line);
-    const location = link ? `[${escapeCell(where2)}](${link})` : escapeCell(where2);
-    const message = finding.suppressed ? `~~${escapeCell(finding.message)}~~ suppressed: ${escapeCell(finding.suppressed.reason)}` : escapeCell(finding.message);
-    lines.push(`| ${ICON[finding.severity]} | ${ruleCell} | ${location} | ${message} |`);
-  }
+function templateDetails(file, options) {
+  const lines = ["", `<details><summary>\u274C <code>${htmlText(file.path)}</code>: ${findingCounts(file.findings)}</summary>`, ""];
+  lines.push(templateFacts(file));
+  lines.push("", ...TABLE_HEAD, ...file.findings.map((finding) => findingRow(finding, options, file.path)), "", "</details>");
   return lines;
+}
+function othersDetails(out, budget, findings, options) {
+  budget.take(out, ["", `<details><summary>\u26A0\uFE0F ${findingCounts(findings)} in passing templates</summary>`, ""]);
+  budget.take(out, TABLE_HEAD);
+  const left = budget.takeEach(out, findings, (finding) => [findingRow(finding, options)]);
+  budget.take(out, ["", "</details>"]);
+  return left;
+}
+function passingLine(file) {
+  return `- ${codeSpan(file.path, false)} \xB7 tracking id ${trackingIds(file)}`;
+}
+function templateFacts(file) {
+  const facts = [`Tracking id: ${trackingIds(file)}`];
+  if (file.scope) facts.push(`scope: ${file.scope}`);
+  if (file.parametersFile) facts.push(`parameters: ${codeSpan(file.parametersFile, false)}`);
+  if (file.linkedFiles.length > 0) facts.push(`linked templates checked: ${file.linkedFiles.map((f) => codeSpan(f, false)).join(", ")}`);
+  const what = file.kind === "managed-application-definition" ? "a managed application definition" : file.kind === "managed-application" ? "a managed application deployment" : void 0;
+  if (what) facts.push(`${what}, not a solution template: it needs no tracking deployment of its own`);
+  if (file.marketplacePackage) facts.push("a Marketplace Azure application package (createUiDefinition.json beside it)");
+  return facts.join(" \xB7 ");
+}
+var TABLE_HEAD = ["| | Rule | Location | Message |", "|---|---|---|---|"];
+function findingRow(finding, options, template) {
+  const rule = findMeta(options.rules, finding.ruleId);
+  const ruleCell = rule ? `[${finding.ruleId}](${linkDestination(ruleDocsUrl(rule))}) ${rule.name}` : markdownText(finding.ruleId);
+  const place = finding.file === template ? `line ${finding.line}, column ${finding.column}` : `${finding.file}:${finding.line}:${finding.column}`;
+  const message = finding.suppressed ? `~~${markdownText(finding.message)}~~ suppressed: ${markdownText(finding.suppressed.reason)}` : markdownText(finding.message);
+  return `| ${ICON[finding.severity]} | ${ruleCell} | ${findingLink(finding, options, place)} | ${message} |`;
+}
+function findingLink(finding, options, text) {
+  const link = options.linkTo?.(finding.file, finding.line);
+  const shown = markdownText(text);
+  return link ? `[${shown}](${linkDestination(link)})` : shown;
+}
+function findingCounts(findings) {
+  const by = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) if (!f.suppressed) by[f.severity]++;
+  const parts = [
+    ...by.error ? [count(by.error, "error")] : [],
+    ...by.warning ? [count(by.warning, "warning")] : [],
+    ...by.notice ? [count(by.notice, "notice")] : []
+  ];
+  return parts.length > 0 ? parts.join(", ") : "suppressed findings only";
 }
 function trackingIds(file) {
   const shown = /* @__PURE__ */ new Set();
   for (const tracking of file.tracking) {
     if (tracking.placement !== "top-level") continue;
-    if (tracking.trackingId !== void 0) shown.add(`\`${tracking.trackingId}\``);
-    else shown.add(`\`${escapeCell(tracking.resolvedName)}\` (${tracking.form === "unresolved" ? "unresolved" : "invalid"})`);
+    if (tracking.trackingId !== void 0) shown.add(codeSpan(tracking.trackingId));
+    else shown.add(`${codeSpan(tracking.resolvedName)} (${tracking.form === "unresolved" ? "unresolved" : "invalid"})`);
   }
   if (shown.size > 0) return [...shown].join(", ");
   const elsewhere = file.tracking.find((t) => t.placement !== "top-level");
-  return elsewhere ? `_none at the top level_ (\`${escapeCell(elsewhere.resolvedName)}\` is ${PLACEMENT[elsewhere.placement]})` : "_none found_";
+  return elsewhere ? `_none at the top level_ (${codeSpan(elsewhere.resolvedName)} is ${PLACEMENT[elsewhere.placement]})` : "_none found_";
 }
 var PLACEMENT = {
   "top-level": "at the top level",
@@ -11313,8 +11367,20 @@ var PLACEMENT = {
   child: "a child resource",
   linked: "in a linked template"
 };
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
+function describeOmitted(omitted) {
+  const parts = [];
+  if (omitted.rows) parts.push(`${count(omitted.rows, "failing template")} of the table`);
+  if (omitted.sections) parts.push(`the findings of ${count(omitted.sections, "failing template")}`);
+  if (omitted.others) parts.push(`${count(omitted.others, "warning or notice", "warnings or notices")} of passing templates`);
+  if (omitted.passing) parts.push(`${count(omitted.passing, "passing template")} of the list`);
+  return `Shortened: ${parts.join(", ")}`;
+}
+function whereEverythingIs(options) {
+  const files = (options.fullReport ?? []).map((f) => codeSpan(f, false));
+  return files.length > 0 ? `Every finding is in ${files.join(" and ")} (the \`report\` and \`sarif-file\` outputs).` : "Every finding is in the JSON report (the `report` output).";
+}
+function count(n, singular, plural = `${singular}s`) {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 // builtin:node:url
@@ -11356,16 +11422,25 @@ function formatSarif(report2, options) {
   return `${JSON.stringify(buildSarif(report2, options), null, 2)}
 `;
 }
-function buildSarif(report2, options) {
-  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+function findingFingerprinter(options) {
   const identify = findingIdentity(stablePointers(options.readFile), options.secrets ?? []);
   const seen = /* @__PURE__ */ new Map();
+  return (finding) => {
+    const base = findingHash(identify(finding));
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    return `${base}:${occurrence}`;
+  };
+}
+function buildSarif(report2, options) {
+  const ruleIndex = new Map(options.rules.map((rule, index) => [rule.meta.id, index]));
+  const fingerprint = findingFingerprinter(options);
   const results = [];
   for (const file of report2.files) {
     for (const finding of file.findings) {
       const index = ruleIndex.get(finding.ruleId);
       if (index === void 0) continue;
-      results.push(toResult(finding, index, seen, identify));
+      results.push(toResult(finding, index, fingerprint(finding)));
     }
   }
   const problems = report2.problems ?? [];
@@ -11383,7 +11458,8 @@ function buildSarif(report2, options) {
     columnKind: "utf16CodeUnits",
     invocations: [
       {
-        executionSuccessful: true,
+        executionSuccessful: (options.outcome?.complete ?? true) && !report2.files.some((f) => f.findings.some((x) => x.internalError)),
+        ...options.outcome ? { exitCode: options.outcome.exitCode } : {},
         ...problems.length > 0 ? { toolExecutionNotifications: problems.map((p) => ({ level: "warning", message: { text: p.message } })) } : {}
       }
     ],
@@ -11417,24 +11493,19 @@ Documentation: ${docsUrl}`,
     }
   };
 }
-function toResult(finding, ruleIndex, seen, identify) {
+function toResult(finding, ruleIndex, fingerprint) {
   const region = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== void 0 && finding.endColumn !== void 0 && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash(identify(finding));
-  const occurrence = (seen.get(base) ?? 0) + 1;
-  seen.set(base, occurrence);
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: sarifLevel(finding.severity),
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(finding.file), uriBaseId: SRCROOT }, region } }],
-    // Identical findings (same rule, node, message id and data) are told apart by their order, as
-    // GitHub does for its own line hashes.
-    partialFingerprints: { [FINGERPRINT_KEY]: `${base}:${occurrence}` },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...finding.suppressed ? { suppressions: [{ kind: "inSource", justification: finding.suppressed.reason }] } : {},
     properties: { messageId: finding.messageId, ...finding.internalError ? { internalError: true } : {} }
   };
@@ -11538,22 +11609,33 @@ function isConfigError(error2) {
 // src/settings/load-config.ts
 async function loadConfiguration(location) {
   const explicit = location.explicit?.trim() ?? "";
-  const relPath = explicit !== "" ? explicitPath(location, explicit) : CONFIG_FILE_NAME;
-  const read = readWorkspaceFile(location.workspace, relPath);
-  if (!read.ok) {
-    if (read.code === "ENOENT" || read.code === "ENOTDIR") {
-      if (explicit === "") return void 0;
-      throw new UsageError(`configuration file '${explicit}' does not exist`);
+  const candidates = explicit !== "" ? [explicitPath(location, explicit)] : defaultPaths(location.searchFrom ?? "");
+  for (const relPath of candidates) {
+    const read = readWorkspaceFile(location.workspace, relPath);
+    if (!read.ok) {
+      if (read.code === "ENOENT" || read.code === "ENOTDIR") {
+        if (explicit === "") continue;
+        throw new UsageError(`configuration file '${explicit}' does not exist`);
+      }
+      throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
     }
-    throw new ConfigError(relPath, [{ line: 1, column: 1, message: `cannot read the configuration: ${read.message}` }]);
+    const text = read.text;
+    const { validateConfiguration } = await import("./lazy-settings-validate-config.js");
+    return {
+      path: resolve(location.workspace.root, relPath),
+      displayPath: relPath,
+      folder: explicit !== "" ? "" : posix.dirname(relPath).replace(/^\.$/, ""),
+      config: validateConfiguration(parseConfigText(text, relPath), text, relPath)
+    };
   }
-  const text = read.text;
-  const { validateConfiguration } = await import("./lazy-settings-validate-config.js");
-  return {
-    path: resolve(location.workspace.root, relPath),
-    displayPath: relPath,
-    config: validateConfiguration(parseConfigText(text, relPath), text, relPath)
-  };
+  return void 0;
+}
+function defaultPaths(folder) {
+  const paths = [];
+  for (let current = folder; current !== "" && current !== "."; current = posix.dirname(current)) {
+    paths.push(`${current}/${CONFIG_FILE_NAME}`);
+  }
+  return [...paths, CONFIG_FILE_NAME];
 }
 function explicitPath(location, explicit) {
   const base = location.baseDir === void 0 ? location.workspace.root : realBase(location.baseDir);
@@ -11597,10 +11679,10 @@ var DEFAULT_CHECK_SETTINGS = {
 };
 
 // src/settings/resolve-config.ts
-function resolveSettings(config, explicit = {}) {
+function resolveSettings(config, explicit = {}, folder = "") {
   const fromConfig = config ? configLayer(config) : {};
   const base = applyLayers(DEFAULT_CHECK_SETTINGS, [fromConfig, explicit]);
-  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files), layer: configLayer(o) }));
+  const overrides = (config?.overrides ?? []).map((o) => ({ matches: globMatcher(o.files.map((glob) => anchorGlob(glob, folder))), layer: configLayer(o) }));
   const cache = /* @__PURE__ */ new Map();
   return {
     base,
@@ -11615,12 +11697,17 @@ function resolveSettings(config, explicit = {}) {
       return settings;
     },
     patterns(templates = []) {
-      const include = templates.length > 0 ? [...templates] : config?.include?.length ? [...config.include] : [];
-      const exclude = (config?.exclude ?? []).map((glob) => `!${glob.replace(/^!/, "")}`);
+      const include = templates.length > 0 ? [...templates] : config?.include?.length ? config.include.map((glob) => anchorGlob(glob, folder)) : [];
+      const exclude = (config?.exclude ?? []).map((glob) => `!${anchorGlob(glob.replace(/^!/, ""), folder)}`);
       if (include.length === 0 && exclude.length === 0) return [];
       return [...include.length > 0 ? include : DEFAULT_TEMPLATE_PATTERNS, ...exclude];
     }
   };
+}
+function anchorGlob(glob, folder) {
+  if (folder === "") return glob;
+  const body = glob.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return body.includes("/") ? `${folder}/${body}` : `${folder}/**/${body}`;
 }
 function applyLayers(start, layers) {
   let settings = start;
@@ -11908,7 +11995,7 @@ function isWrapped(entry) {
 // src/settings/run-settings.ts
 var FAIL_ON = ["error", "warning", "never"];
 var FIX_MODES = ["none", "suggest"];
-var REPORT_FORMATS = ["text", "json", "sarif"];
+var REPORT_FORMATS = ["text", "json", "sarif", "azure-pipelines", "gitlab"];
 var MARKETPLACE_PACKAGES = ["check", "partner-center-adds-id"];
 var IF_NO_TEMPLATES = ["error", "warn", "ignore"];
 async function buildRunSettings(raw) {
@@ -11928,9 +12015,10 @@ async function buildRunSettings(raw) {
   const config = await loadConfiguration({
     workspace,
     ...raw.config?.trim() ? { explicit: raw.config } : {},
-    ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {}
+    ...raw.front === "cli" && raw.cwd ? { baseDir: raw.cwd } : {},
+    ...raw.configSearchFrom ? { searchFrom: raw.configSearchFrom } : {}
   });
-  const resolved = resolveSettings(config?.config, explicit);
+  const resolved = resolveSettings(config?.config, explicit, config?.folder ?? "");
   const parameters = raw.parameters?.trim() ?? "";
   const sarifFile = raw.sarifFile?.trim() ?? "";
   const tempDir = raw.tempDir || root;
@@ -12786,16 +12874,24 @@ async function suggestFix({ settings, workspace, report: report2, places, redact
     () => loadTerraformTools(workspace)
   );
   const diff = redact(await unifiedDiff(fixed.files, { hideSecureDefaults: true }));
-  const out = ["", "### Suggested fix (`cua-guard fix`)", ""];
+  const leftAlone = fixed.files.flatMap(
+    (f) => f.notes.filter((n) => n.kind !== "still-reported").map((n) => `- ${codeSpan(f.file, false)}: ${markdownText(redact(formatFixNote(n)))}`)
+  );
+  if (diff === "" && leftAlone.length === 0) return "";
   let budget = MAX_FIX_SUMMARY;
+  const out = [];
   if (diff === "") {
-    out.push("cua-guard fix has nothing to change.");
+    out.push("", "<details><summary>\u{1F527} Suggested fix: <code>cua-guard fix</code> has nothing to change</summary>", "");
   } else {
     const patchPath = settings.fixPatchPath;
     writeOutputFile(patchPath, diff, places);
     setOutput("fix-patch", patchPath);
     info(`fix: suggested changes written to ${patchPath} (apply with git apply)`);
-    const changes = fixed.files.flatMap((file) => file.changes.map((change) => `- \`${file.file}:${change.line}\` ${redact(change.message)}`));
+    const changes = fixed.files.flatMap(
+      (file) => file.changes.map((change) => `- ${codeSpan(`${file.file}:${change.line}`, false)} ${markdownText(redact(change.message))}`)
+    );
+    const patchName = basename(patchPath);
+    out.push("", `<details><summary>\u{1F527} Suggested fix: ${changes.length} change(s) in <code>${htmlText(patchName)}</code></summary>`, "");
     budget -= pushWithin(out, changes, budget / 4, "change(s)");
     const room = Math.min(MAX_SUMMARY_DIFF, Math.max(0, budget - MAX_FIX_SUMMARY / 4));
     const shown = Buffer.byteLength(diff) > room ? `${Buffer.from(diff).subarray(0, room).toString("utf8")}
@@ -12803,15 +12899,31 @@ async function suggestFix({ settings, workspace, report: report2, places, redact
 ` : diff;
     budget -= Buffer.byteLength(shown);
     const fence = "`".repeat(Math.max(3, ...[...shown.matchAll(/`+/g)].map((m6) => m6[0].length + 1)));
-    out.push("", "Apply it with `git apply`, or run `npx cua-guard fix` locally:", "", `${fence}diff`, shown.trimEnd(), fence);
+    out.push("", `${fence}diff`, shown.trimEnd(), fence);
+    out.push("", ...downloadHelp(patchName));
   }
-  const leftAlone = fixed.files.flatMap((f) => f.notes.filter((n) => n.kind !== "still-reported").map((n) => `- \`${f.file}\`: ${redact(formatFixNote(n))}`));
   if (leftAlone.length > 0) {
     out.push("", "Not changed by the fix:", "");
     pushWithin(out, leftAlone, budget, "note(s)");
   }
+  out.push("", "</details>");
   return `${out.join("\n")}
 `;
+}
+function downloadHelp(patchName) {
+  return [
+    `The patch is the step's \`fix-patch\` output (${codeSpan(patchName, false)}). To download it from this run, give the cua-guard step \`id: cua-guard\` and add:`,
+    "",
+    "```yaml",
+    "- uses: actions/upload-artifact@v4",
+    "  if: always() && steps.cua-guard.outputs.fix-patch != ''",
+    "  with:",
+    "    name: cua-guard-fix",
+    "    path: ${{ steps.cua-guard.outputs.fix-patch }}",
+    "```",
+    "",
+    `Then apply it in your checkout with \`git apply ${patchName}\`, or run \`npx cua-guard fix\` locally.`
+  ];
 }
 function pushWithin(out, lines, budget, what) {
   let used = 0;
@@ -12962,9 +13074,14 @@ async function run() {
     const nothingFails = nothing !== void 0 && settings.ifNoTemplates === "error";
     const places = outputPlaces(settings, workspace, checked);
     publishOutputs(settings, report2, pathErrors.length > 0 || nothingFails, places);
-    if (settings.sarifPath)
-      writeOutputFile(settings.sarifPath, formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: files.text, secrets }), places);
     const failure2 = pathFailure(pathErrors) ?? (nothingFails ? nothing : void 0) ?? verdictFailure(settings, report2);
+    const outcome = { exitCode: failure2 ? 1 : 0, complete: pathErrors.length === 0 };
+    if (settings.sarifPath)
+      writeOutputFile(
+        settings.sarifPath,
+        formatSarif(fullReport, { rules: RULES, workspaceRoot: settings.workspace, readFile: files.text, secrets, outcome }),
+        places
+      );
     const fixMarkdown = settings.fix === "suggest" ? await suggestFix({ settings, workspace, report: report2, places, redact: shield.redact }) : "";
     const findings = report2.files.flatMap((f) => f.findings);
     const checks = settings.checks ? await publishThroughChecks(github, report2, failure2) : { published: false, notes: [], warnings: [] };

@@ -34,7 +34,8 @@ function hundredTemplates(): { ws: TempWorkspace; failing: string[] } {
   const failing: string[] = [];
   for (let i = 0; i < 100; i++) {
     const folder = i < HOSTILE.length ? HOSTILE[i] : `solutions/s${String(i).padStart(3, '0')}`;
-    const path = `${folder}/azuredeploy.json`;
+    // As the file system names it: `https://x` is the folder `https:` holding `x` (`https:/x`).
+    const path = `${folder}/azuredeploy.json`.replace(/\/{2,}/g, '/');
     if (i === 29) {
       // A tracking name that tries to close the Tracking id cell's code span and add a link.
       ws.write(path, template([trackingResource({ name: 'pid-`[x](https://attacker.example)`|' })]));

@@ -8,17 +8,22 @@ function oneLine(text: string): string {
   return escapeControlCharacters(text);
 }
 
+/** U+2060 WORD JOINER: invisible, and not part of any URL or e-mail address. */
+const WORD_JOINER = '\u2060';
+
 /**
  * Markdown text inside a line (a table cell, after a list marker): the characters that can start
  * inline syntax are backslash-escaped (code spans, emphasis, strikethrough, links, images, HTML,
- * entities, math, table pipes, email autolinks), and URL and `www.` autolinks are broken up
- * (`https:\/\/`, `www\.`). The rest stays as written, so messages read as they are.
+ * entities, math, table pipes). Autolink literals cannot be escaped that way: GFM finds them in the
+ * text after escapes are resolved (`https:\/\/x` is still a link), so a word joiner goes inside
+ * `://`, `www.` and after `@`. The rest stays as written, so messages read as they are.
  */
 export function markdownText(text: string): string {
   return oneLine(text)
-    .replace(/[\\`*_[\]<>|~&$@!]/g, '\\$&')
-    .replace(/:\/\//g, ':\\/\\/')
-    .replace(/\b(www)\./gi, '$1\\.');
+    .replace(/[\\`*_[\]<>|~&$!]/g, '\\$&')
+    .replace(/:\/\//g, `:${WORD_JOINER}//`)
+    .replace(/\b(www)\./gi, `$1${WORD_JOINER}.`)
+    .replace(/@/g, `@${WORD_JOINER}`);
 }
 
 /**
