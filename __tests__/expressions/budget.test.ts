@@ -85,7 +85,7 @@ test('budget: functions that build more than they read are bounded before buildi
   ];
   const big = 'a'.repeat(100_000);
   const template = {
-    variables: { big, braces: '{0}'.repeat(100), huge: 'x'.repeat(500_000) },
+    variables: { big, braces: '{0}'.repeat(100), huge: 'x'.repeat(2_500_000) },
   };
   for (const expression of cases) {
     const { value, errors } = ev(expression, scopeOf(template));
@@ -102,4 +102,15 @@ test('budget: each evaluation has its own steps; a template that is fine stays f
   for (let i = 0; i < 3; i++) assert.ok(ev("[string(variables('a40'))]", scope).errors.some((e) => e.kind === 'budget'));
   const fine = ev("[concat('pid-', variables('a0'))]", scope);
   assert.deepEqual(fine, { value: 'pid-x', errors: [] });
+});
+
+test("budget: a real template's large variable (about 1.5 MB of policy definitions read with json()) stays within it", () => {
+  // The shape of Azure/Enterprise-Scale's policies.json: each definition is a JSON text, the
+  // variable is the array of them parsed, and a copy loop names each resource from it.
+  const definition = (i: number): string => JSON.stringify({ name: `policy-${i}`, properties: { description: 'x'.repeat(10_000) } }, null, 2);
+  const variables: Record<string, unknown> = {};
+  for (let i = 0; i < 150; i++) variables[`fxv${i}`] = definition(i);
+  variables['definitions'] = `[createArray(${Array.from({ length: 150 }, (_, i) => `json(variables('fxv${i}'))`).join(', ')})]`;
+  const scope = scopeOf({ variables });
+  for (const i of [0, 75, 149]) assert.deepEqual(ev(`[variables('definitions')[${i}].name]`, scope), { value: `policy-${i}`, errors: [] });
 });

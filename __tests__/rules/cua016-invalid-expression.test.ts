@@ -48,19 +48,19 @@ ruleTester(cua016, {
     },
     {
       name: 'a name that walks a large value too often: past the steps of one evaluation',
-      template: template([trackingResource({ name: `[concat('pid-'${", string(length(string(variables('a17'))))".repeat(6)})]` })], {
-        variables: doublingVariables(17),
+      template: template([trackingResource({ name: `[concat('pid-'${", string(length(string(variables('a19'))))".repeat(6)})]` })], {
+        variables: doublingVariables(19),
       }),
       errors: [
         {
           messageId: 'tooCostly',
           data: {
             where: 'name',
-            value: `"[concat('pid-', string(length(string(variables('a17')))), string(length(string(variables('a17')))), string(length(strin… (2 more characters)`,
+            value: `"[concat('pid-', string(length(string(variables('a19')))), string(length(string(variables('a19')))), string(length(strin… (2 more characters)`,
           },
-          line: 28,
+          line: 30,
           column: 15,
-          endLine: 28,
+          endLine: 30,
           endColumn: 285,
         },
       ],
