@@ -13,6 +13,7 @@ import type { RuleMeta } from '../engine/rule.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
 import { absoluteAnchors, firstParagraphText, markdownToText } from './markdown-text.ts';
 import type { ReportedRules } from './rule-metadata.ts';
+import { onRealFile } from './archive-location.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -163,13 +164,14 @@ function toRule(meta: RuleMeta): SarifRule {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number, seen: Map<string, number>, identify: (finding: Finding) => FingerprintInput): SarifResult {
+function toResult(found: Finding, ruleIndex: number, seen: Map<string, number>, identify: (finding: Finding) => FingerprintInput): SarifResult {
+  const finding = onRealFile(found);
   const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== undefined && finding.endColumn !== undefined && isAfterStart(finding)) {
     region.endLine = finding.endLine;
     region.endColumn = finding.endColumn;
   }
-  const base = findingHash(identify(finding));
+  const base = findingHash(identify(found));
   const occurrence = (seen.get(base) ?? 0) + 1;
   seen.set(base, occurrence);
   return {
