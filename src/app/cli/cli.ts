@@ -148,7 +148,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
   });
   // No secret value in what is printed; a template whose secrets cannot be established shows none (fails closed).
-  const { report, secrets } = protectReport(workspace, checked);
+  const { report, secrets } = protectReport(files, checked);
   const readFile = files.text;
   io.stdout(
     format === 'json'
