@@ -8,9 +8,9 @@ import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
 import { previewValue } from '../model/preview.ts';
 import type { TrackingCandidate } from './rule.ts';
 
-/** Tracking deployments the main template itself deploys (the only correct place), named `pid-…`. */
+/** Tracking deployments the main template itself deploys (the only correct place), named `pid-…` (or filled in at build). */
 export function topLevelTrackingDeployments(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
-  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === 'top-level');
+  return candidates.filter((c) => c.isDeployment && (c.attributable || c.filledAtBuild === true) && c.entry.placement === 'top-level');
 }
 
 /** Tracking deployments wherever they are (rules on their shape apply to all of them). */
