@@ -5,7 +5,7 @@ import type { Rule } from '../engine/rule.ts';
 import { truncate } from '../model/preview.ts';
 import { propertyRef } from './rule.ts';
 import { repairInvalidName } from './name-repair.ts';
-import { copyLoopOf } from './tracking-set.ts';
+import { copyLoopOf, filledAtBuild } from './tracking-set.ts';
 import { messagesFor, problemMessage } from './tracking-name-problems.ts';
 
 const messages = {
@@ -35,9 +35,16 @@ export const cua003: Rule<keyof typeof messages> = {
       if (candidate.name.form === 'invalid' && candidate.name.problem !== undefined) {
         const { key, data } = problemMessage(candidate.name, candidate.name.problem);
         if (candidate.filledAtBuild) {
-          // Not wrong as a build input, and not checkable here: a warning, never rewritten.
+          // Not wrong as a build input, and not checkable here: one warning per template (the
+          // first; packaging often writes start and end markers), never rewritten.
+          const all = filledAtBuild(candidates);
+          if (all[0] !== candidate) continue;
           const notFixable = 'the name is filled in when the package is built';
-          report({ messageId: key, data: { name, ...data }, at, resource: candidate.entry, severity: 'warning', notFixable });
+          const more =
+            all.length > 1
+              ? { messageId: 'buildPlaceholders' as const, data: { name, ...data, others: all.length - 1 } }
+              : { messageId: key, data: { name, ...data } };
+          report({ ...more, at, resource: candidate.entry, severity: 'warning', notFixable });
           continue;
         }
         const fix = repairInvalidName(candidate, { model, candidates, settings });

@@ -8,14 +8,23 @@ import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
 import { previewValue } from '../model/preview.ts';
 import type { TrackingCandidate } from './rule.ts';
 
-/** Tracking deployments the main template itself deploys (the only correct place), named `pid-…` (or filled in at build). */
+/** Tracking deployments the main template itself deploys (the only correct place), named `pid-…`. */
 export function topLevelTrackingDeployments(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
-  return candidates.filter((c) => c.isDeployment && (c.attributable || c.filledAtBuild === true) && c.entry.placement === 'top-level');
+  return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === 'top-level');
 }
 
 /** Tracking deployments wherever they are (rules on their shape apply to all of them). */
 export function trackingDeployments(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
-  return candidates.filter((c) => c.isDeployment);
+  return candidates.filter((c) => c.isDeployment && !c.filledAtBuild);
+}
+
+/**
+ * Deployments of the tracking shape named by a build placeholder: what the build makes of them
+ * (name, and often apiVersion too) is in the built package, so only CUA003 speaks of them (once
+ * each), and their presence answers CUA001. A repository may write several (start and end markers).
+ */
+export function filledAtBuild(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
+  return candidates.filter((c) => c.filledAtBuild === true);
 }
 
 // ---- copy loops -------------------------------------------------------------------------------
