@@ -10337,7 +10337,20 @@ function checkGraph(request, discovery, trees) {
   const check = (source) => checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path), trees });
   const linkers = discovery.sources.filter((source) => mayLink(files, source.path));
   const checked = new Map(linkers.map((source) => [source.path, check(source)]));
-  const mains = mainTemplates(discovery.sources, [...checked.values()]);
+  const packageFolders = [...packages].map((path) => path.slice(0, path.lastIndexOf("/") + 1).toLowerCase());
+  const byPath = new Map(discovery.sources.map((source) => [source.path, source]));
+  const holdsOwnTracking = (path) => {
+    const source = byPath.get(path);
+    if (source === void 0) return false;
+    let done = checked.get(path);
+    if (done === void 0) {
+      done = check(source);
+      checked.set(path, done);
+    }
+    return done.result.tracking.some((t) => t.placement === "top-level");
+  };
+  const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
+  const mains = roles.main;
   const results = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
@@ -10348,14 +10361,16 @@ function checkGraph(request, discovery, trees) {
     }
     results.push(result);
   }
-  const linkedTemplates = discovery.templates.filter((file) => !mains.has(file));
+  const unreached = new Set(roles.unreached);
+  const linkedTemplates = discovery.templates.filter((file) => !mains.has(file) && !unreached.has(file));
   const withTwins = noteCompiledTwins(request.workspace, results);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: withTwins,
     counts: countFindings(withTwins),
-    problems: discovery.problems,
+    problems: roles.unreached.length > 0 ? [...discovery.problems, unreachedProblem(roles.unreached)] : discovery.problems,
     linkedTemplates,
+    unreachedTemplates: roles.unreached,
     inventory: discovery.inventory
   };
 }
@@ -10429,28 +10444,50 @@ function marketplacePackages(sources, jsonFiles, files) {
     })
   );
 }
-function mainTemplates(sources, prepared) {
+var LINKED_TEMPLATE_FOLDERS = /* @__PURE__ */ new Set(["nested", "nestedtemplates", "nested-templates", "linked", "linkedtemplates", "linked-templates", "modules"]);
+function isLinkedTemplatePlace(path, packageFolders) {
+  const folders = path.split("/").slice(0, -1);
+  if (folders.some((folder) => LINKED_TEMPLATE_FOLDERS.has(folder.toLowerCase()))) return true;
+  const lower = path.toLowerCase();
+  return packageFolders.some((folder) => lower.startsWith(folder) && lower !== `${folder}maintemplate.json`);
+}
+function templateRoles(sources, prepared, isLinkedPlace = () => false) {
   const found = new Set(sources.map((s) => s.path));
   const targetsOf = new Map(prepared.map((p) => [p.file, p.linkTargets.filter((t) => t !== p.file && found.has(t))]));
-  const linked = /* @__PURE__ */ new Set();
-  for (const targets of targetsOf.values()) for (const target of targets) linked.add(target);
-  const mains = new Set(sources.filter((s) => s.by === "named" || !linked.has(s.path)).map((s) => s.path));
-  const reached = /* @__PURE__ */ new Set();
-  const reach = (from) => {
-    const pending = [...targetsOf.get(from) ?? []];
+  const reachedFrom = (starts) => {
+    const reached2 = /* @__PURE__ */ new Set();
+    const pending = [...starts].flatMap((start) => targetsOf.get(start) ?? []);
     for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
-      if (reached.has(next)) continue;
-      reached.add(next);
+      if (reached2.has(next)) continue;
+      reached2.add(next);
       pending.push(...targetsOf.get(next) ?? []);
     }
+    return reached2;
   };
-  for (const main of mains) reach(main);
-  for (const source of sources) {
-    if (mains.has(source.path) || reached.has(source.path)) continue;
-    mains.add(source.path);
-    reach(source.path);
+  const candidates = sources.filter((s) => s.by !== "content" || !isLinkedPlace(s.path));
+  const linked = reachedFrom(sources.map((s) => s.path));
+  const main = new Set(candidates.filter((s) => s.by === "named" || !linked.has(s.path)).map((s) => s.path));
+  let reached = reachedFrom(main);
+  for (const source of candidates) {
+    if (main.has(source.path) || reached.has(source.path)) continue;
+    main.add(source.path);
+    reached = reachedFrom(main);
   }
-  return mains;
+  const unreached = sources.filter((s) => !main.has(s.path) && !reached.has(s.path)).map((s) => s.path);
+  return { main, unreached };
+}
+var UNREACHED_LISTED = 5;
+function unreachedProblem(unreached) {
+  const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
+  const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : "";
+  const one = unreached.length === 1;
+  const what = one ? "1 ARM template is" : `${unreached.length} ARM templates are`;
+  const how = one ? "name it (templates input or a command-line path) to check it as a main template" : "name them (templates input or command-line paths) to check them as main templates";
+  return {
+    path: unreached[0] ?? "",
+    kind: "unreached",
+    message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? "was" : "were"} not checked: ${shown.join(", ")}${more}; ${how}`
+  };
 }
 function internalErrorResult(file, error) {
   const detail = error instanceof Error ? error.message : String(error);
@@ -10490,7 +10527,8 @@ function countFindings(files) {
 function nothingCheckedMessage(report2) {
   const found = describeInventory(report2.inventory);
   const linked = report2.linkedTemplates.length;
-  const onlyLinked = linked > 0 ? `; ${linked} linked template${linked === 1 ? "" : "s"} and no main template` : "";
+  const unreached = report2.unreachedTemplates.length;
+  const onlyLinked = (linked > 0 ? `; ${linked} linked template${linked === 1 ? "" : "s"} and no main template` : "") + (unreached > 0 ? `; ${unreached} template${unreached === 1 ? "" : "s"} not named as a main template (name ${unreached === 1 ? "it" : "them"} to check ${unreached === 1 ? "it" : "them"})` : "");
   return `no ARM template was checked: found ${found}, no ARM template${onlyLinked} (set if-no-templates to warn or ignore to allow this)`;
 }
 

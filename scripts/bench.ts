@@ -7,10 +7,13 @@
 //   (f) dropped: it compared name evaluation with a literal-only resolver, a production setting kept
 //       only for this row; the row went with the setting
 //   (g) the action with verify: none vs the same action built without verification (src/azure stubbed)
+//   (h) issue 11's doubling template (40 variables, each createArray/concat of the previous twice,
+//       string() of the last in the tracking name) beside a healthy template: time and peak RSS of
+//       the bundled CLI, against the healthy template alone. Runs without ../shared too.
 //   Bicep: check of ../shared/corpus-bicep vs the grammar's parse alone; the first file's start-up
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
-// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --out FILE,
+// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --doubling-only, --out FILE,
 //          --dist DIR (measure an existing bundle; default: bundle src/ into .tmp/bench-dist first).
 // Figures are medians of the timed runs; variants run interleaved so machine noise hits all alike.
 // Writes the figures to bench-results.json (gitignored). Skips the corpus part when ../shared is absent.
@@ -24,7 +27,7 @@ import { stripComments } from 'jsonc-parser';
 import { checkWorkspace } from '../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../src/engine/check-settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
-import { generateLargeTemplate, writeRepository } from './lib/generate.ts';
+import { doublingTemplate, generateLargeTemplate, trackingResource, RG_SCHEMA, writeRepository } from './lib/generate.ts';
 import { fmtMb, fmtMs, peakRssKb, timeChildren, timeInterleaved, type Series } from './lib/measure.ts';
 import { bicepBenchmarks } from './lib/bench-bicep.ts';
 
@@ -38,6 +41,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '1' },
     scale: { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
+    'doubling-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results.json' },
     dist: { type: 'string' },
   },
@@ -364,6 +368,54 @@ function corpusBenchmarks(dist: string, withoutVerification: string): void {
   };
 }
 
+/** (h): the evaluation budget keeps the doubling template to a bounded time and memory. */
+function doublingBenchmarks(dist: string): void {
+  const ws = mkdtempSync(join(tmpdir(), 'cua-bench-doubling-'));
+  try {
+    const healthy = { $schema: RG_SCHEMA, contentVersion: '1.0.0.0', resources: [trackingResource()] };
+    writeFileSync(join(ws, 'healthy.json'), JSON.stringify(healthy, null, 2));
+    const cli = join(dist, 'cli.js');
+    const runs = Math.max(3, Math.min(RUNS, 5));
+    const figures: Record<string, unknown> = {};
+    for (const fn of ['createArray', 'concat'] as const) {
+      writeFileSync(join(ws, `doubling-${fn}.json`), JSON.stringify(doublingTemplate(fn), null, 2));
+      const args = [cli, 'check', '--format', 'json', `doubling-${fn}.json`, 'healthy.json'];
+      const t = timeChildren(
+        {
+          doubling: {
+            command: NODE,
+            args,
+            options: { cwd: ws, timeout: 600_000 },
+            check: (run) => {
+              if (run.status !== 1) throw new Error(`cli exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+              const report = JSON.parse(run.stdout) as { files: { path: string; verdict: string }[] };
+              if (report.files.find((f) => f.path === 'healthy.json')?.verdict !== 'pass') throw new Error('the healthy template lost its verdict');
+            },
+          },
+          healthy: { command: NODE, args: [cli, 'check', '--format', 'json', 'healthy.json'], options: { cwd: ws } },
+        },
+        runs,
+        1,
+      );
+      const doubling = t['doubling'] as Series;
+      const alone = t['healthy'] as Series;
+      const kbs = Array.from({ length: 3 }, () => peakRssKb(NODE, args, { cwd: ws }).kb).sort((x, y) => x - y);
+      const kb = kbs[1] ?? Number.NaN;
+      rows.push({
+        label: `(h) doubling template (40 × ${fn}, string() in the name) + a healthy one, bundled CLI`,
+        value: `${fmtMs(doubling.median)}, peak ${(kb / 1024).toFixed(1)} MiB; the healthy one alone ${fmtMs(alone.median)}`,
+        ratio: `${ratio(doubling.median, alone.median)}× alone`,
+        target: '≤ 2 s and ≤ 256 MiB',
+        ok: doubling.median <= 2000 && kb <= 256 * 1024,
+      });
+      figures[fn] = { doubling, healthyAlone: alone, peakKb: kb };
+    }
+    results['h'] = figures;
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
 function scaleBenchmarks(): void {
   const temp = mkdtempSync(join(tmpdir(), 'cua-bench-scale-'));
   const runs = Math.max(3, Math.min(RUNS, 5));
@@ -446,17 +498,20 @@ function printTable(): void {
 }
 
 const started = performance.now();
-if (!options['scale-only']) {
+if (options['doubling-only']) {
+  doublingBenchmarks(bundleForBench());
+} else if (!options['scale-only']) {
+  const dist = bundleForBench();
+  results['bundle'] = relative(ROOT, dist);
   if (existsSync(join(CORPUS, 'manifest.json'))) {
-    const dist = bundleForBench();
-    results['bundle'] = relative(ROOT, dist);
     corpusBenchmarks(dist, bundleWithoutVerification());
   } else {
-    log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(f). --scale still runs.`);
+    log(`../shared/corpus is absent (${CORPUS}): skipping the corpus benchmarks (a)–(g). (h) and --scale still run.`);
     results['corpus'] = 'skipped: ../shared/corpus is absent';
   }
+  doublingBenchmarks(dist);
 }
-if (!options['scale-only']) {
+if (!options['scale-only'] && !options['doubling-only']) {
   // Bicep: parsing dominates and each run takes seconds, so at most 3 runs.
   const bicep = await bicepBenchmarks(ROOT, Math.min(RUNS, 3));
   rows.push(...bicep.rows);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fuzzCase, workspaceCase } from '../../scripts/lib/fuzz-templates.ts';
+import { doublingCase, fuzzCase, workspaceCase } from '../../scripts/lib/fuzz-templates.ts';
 import { knownIssue, runTextCase, runWorkspaceCase } from '../../scripts/lib/fuzz-run.ts';
 
 const seed = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : undefined;
@@ -33,6 +33,19 @@ test('fuzz: checkTemplateText survives mutated templates (text)', { timeout: 60_
       assert.deepEqual(unexpected(outcome.problems, known), []);
     }),
     { numRuns: runs(300), ...(seed !== undefined ? { seed } : {}) },
+  );
+  for (const issue of known) t.diagnostic(`known issue hit (reported, not owned here): ${issue}`);
+});
+
+test('fuzz: structure-doubling expressions (issue 11) end in a result, not a hang or a crash', { timeout: 120_000 }, (t) => {
+  let settings = 0;
+  const known = new Set<string>();
+  fc.assert(
+    fc.property(doublingCase, (c) => {
+      const outcome = runTextCase(c, settings++);
+      assert.deepEqual(unexpected(outcome.problems, known), []);
+    }),
+    { numRuns: runs(40), ...(seed !== undefined ? { seed } : {}) },
   );
   for (const issue of known) t.diagnostic(`known issue hit (reported, not owned here): ${issue}`);
 });

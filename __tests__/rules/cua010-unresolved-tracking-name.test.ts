@@ -37,8 +37,25 @@ ruleTester(cua010, {
     },
     { name: 'a whole name that is a hash cannot be pid-<GUID>', template: template([trackingResource({ name: '[uniqueString(resourceGroup().id)]' })]) },
     { name: 'a broken name expression is CUA016, not this', template: template([trackingResource({ name: "[parameters('missing')]" })]) },
+    {
+      name: "a suffix after the GUID's dash is a suffix whatever it is",
+      template: named(`[concat('pid-${GUID}-', parameters('deploymentName'))]`, noDefault),
+    },
   ],
   invalid: [
+    {
+      name: 'a parameter with no value glued to the GUID decides the name (issue 11): unresolved, not a pass',
+      template: deploymentNamed(`[concat('pid-${GUID}', parameters('deploymentName'))]`),
+      errors: [
+        {
+          messageId: 'unresolved',
+          data: { name: `pid-${GUID}{parameters('deploymentName')}`, unknowns: "parameters('deploymentName')" },
+          ...nameRange(deploymentNamed(`[concat('pid-${GUID}', parameters('deploymentName'))]`), `[concat('pid-${GUID}', parameters('deploymentName'))]`),
+          severity: 'warning',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'the GUID comes from a parameter without a default',
       template: deploymentNamed(FROM_PARAMETER),

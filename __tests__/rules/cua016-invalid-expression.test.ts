@@ -4,6 +4,13 @@ import { cua016 } from '../../src/rules/cua016-invalid-expression.ts';
 import { ruleTester, runRule } from '../support/rule-tester.ts';
 import { GUID, SUB_SCHEMA, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';
 
+/** Forty variables, each an array of the previous one twice (2^40 elements), and `extra` ones. */
+function doublingVariables(count = 40): Record<string, unknown> {
+  const variables: Record<string, unknown> = { a0: 'x' };
+  for (let i = 1; i <= count; i++) variables[`a${i}`] = `[createArray(variables('a${i - 1}'), variables('a${i - 1}'))]`;
+  return variables;
+}
+
 const link = (templateLink: Json): Json => ({
   type: 'Microsoft.Resources/deployments',
   apiVersion: '2021-04-01',
@@ -24,6 +31,101 @@ ruleTester(cua016, {
     },
   ],
   invalid: [
+    {
+      name: 'a tracking name over 40 doublings: past the evaluation budget, at the name (not at the variables)',
+      template: template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() }),
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: { where: 'name', value: `"[concat('pid-', string(variables('a40')))]"` },
+          line: 51,
+          column: 15,
+          endLine: 51,
+          endColumn: 59,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a name that walks a large value too often: past the steps of one evaluation',
+      template: template([trackingResource({ name: `[concat('pid-'${", string(length(string(variables('a17'))))".repeat(6)})]` })], {
+        variables: doublingVariables(17),
+      }),
+      errors: [
+        {
+          messageId: 'tooCostly',
+          data: {
+            where: 'name',
+            value: `"[concat('pid-', string(length(string(variables('a17')))), string(length(string(variables('a17')))), string(length(strin… (2 more characters)`,
+          },
+          line: 28,
+          column: 15,
+          endLine: 28,
+          endColumn: 285,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a value too large to keep, in a condition',
+      template: template([trackingResource({ condition: "[equals(length(variables('big')), 1)]" })], {
+        variables: { big: "[padLeft('x', 100000000, '0')]" },
+      }),
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: { where: 'condition', value: `"[equals(length(variables('big')), 1)]"` },
+          line: 20,
+          column: 20,
+          endLine: 20,
+          endColumn: 59,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'circular variables (ARM rejects them): an error where the reference that closes the cycle is written',
+      template: template([trackingResource({ name: "[concat('pid-', variables('a'))]" })], {
+        variables: { a: "[concat('x', variables('b'))]", b: "[variables('a')]", self: "[variables('self')]", useSelf: "[variables('self')]" },
+      }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: "variable 'b'", value: `"[variables('a')]"`, errors: "circular reference: variable 'a' depends on itself (character 2)" },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 28,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'property names in any case, as ARM reads them: a Copy loop of variables, a DefaultValue',
+      template: template([trackingResource({ name: "[concat('pid-', variables('ids')[0], parameters('p'))]" })], {
+        variables: { Copy: [{ Name: 'ids', Count: 1, Input: "[concatt('x')]" }] },
+        parameters: { p: { Type: 'string', DefaultValue: '[foo()]' } },
+      }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: { where: "variable 'ids'", value: `"[concatt('x')]"`, errors: "unknown function 'concatt' (character 2)" },
+          line: 9,
+          column: 18,
+          endLine: 9,
+          endColumn: 34,
+        },
+        {
+          messageId: 'invalid',
+          data: { where: "default value of parameter 'p'", value: '"[foo()]"', errors: "unknown function 'foo' (character 2)" },
+          line: 16,
+          column: 23,
+          endLine: 16,
+          endColumn: 32,
+        },
+      ],
+      output: null,
+    },
     {
       name: 'a name that does not parse',
       template: template([trackingResource({ name: "[concat('pid-', )]" })]),
@@ -249,6 +351,9 @@ test('CUA016 messages render', () => {
   ]);
   assert.deepEqual(render(template([trackingResource(), storageAccount("[concat(variables('prefix'), 'a')]")], { variables: { prefix: "[concatt('st')]" } })), [
     `variable 'prefix' "[concatt('st')]": unknown function 'concatt' (character 2)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() })), [
+    `name "[concat('pid-', string(variables('a40')))]" cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)`,
   ]);
   const [sas] = render(template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]));
   assert.doesNotMatch(sas ?? '', /secret/);

@@ -24,6 +24,7 @@ export interface ManifestEntry {
   hasComments?: boolean;
   languageVersion?: string | null;
   pidNames?: ManifestPidName[];
+  pidCountTopLevel?: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -80,8 +80,16 @@ test('github.com/<repo>/raw/<ref>/ URLs and refs/heads/<branch> map to the check
     ws.write('nested/b.json', template([]));
     const report = shape(check(ws, { linkRoots: githubLinkRoots('contoso/offers') }));
     assert.deepEqual(report.links['azuredeploy.json'], ['github-url nested/a.json']);
-    assert.deepEqual(report.mains, ['azuredeploy.json', 'nested/b.json']);
-    assert.deepEqual(report.findings, ['CUA017 azuredeploy.json', 'CUA001 nested/b.json']);
+    // nested/b.json is another repository's copy: found by its content, reached by no main
+    // template here, so it is listed as not checked rather than reported as a main template.
+    const full = check(ws, { linkRoots: githubLinkRoots('contoso/offers') });
+    assert.deepEqual(report.mains, ['azuredeploy.json']);
+    assert.deepEqual(report.findings, ['CUA017 azuredeploy.json']);
+    assert.deepEqual(full.unreachedTemplates, ['nested/b.json']);
+    assert.deepEqual(
+      full.problems.map((p) => p.kind),
+      ['unreached'],
+    );
   } finally {
     ws.dispose();
   }
@@ -174,11 +182,48 @@ test('a file the user names is a main template whatever links to it; templates t
     ws.write('nested/azuredeploy.json', template([]));
     assert.deepEqual(shape(check(ws)).mains, ['azuredeploy.json']);
     assert.deepEqual(shape(check(ws, { paths: ['azuredeploy.json', 'nested/azuredeploy.json'] })).mains, ['azuredeploy.json', 'nested/azuredeploy.json']);
-    ws.write('loop/a.json', template([trackingResource(), deployment('b', { relativePath: 'b.json' })]));
-    ws.write('loop/b.json', template([deployment('a', { relativePath: 'a.json' })]));
-    const report = shape(check(ws));
-    assert.deepEqual(report.mains, ['azuredeploy.json', 'loop/a.json']);
-    assert.deepEqual(report.linked, ['loop/b.json', 'nested/azuredeploy.json']);
+  } finally {
+    ws.dispose();
+  }
+  const loop = createTempWorkspace();
+  try {
+    loop.write('loop/a.json', template([trackingResource(), deployment('b', { relativePath: 'b.json' })]));
+    loop.write('loop/b.json', template([deployment('a', { relativePath: 'a.json' })]));
+    const report = shape(check(loop));
+    assert.deepEqual(report.mains, ['loop/a.json']);
+    assert.deepEqual(report.linked, ['loop/b.json']);
+  } finally {
+    loop.dispose();
+  }
+});
+
+test('a template found only by its content in a nested/linked/modules folder or a Marketplace package that no main template reaches is listed, not checked; elsewhere it is a main template', () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('offer/mainTemplate.json', template([trackingResource(), deployment('vnet', { relativePath: 'nestedtemplates/vnet-new.json' })]));
+    ws.write('offer/nestedtemplates/vnet-new.json', template([]));
+    // Reached only through a URL on another host in the real repository this mirrors.
+    ws.write('offer/nestedtemplates/vnet-existing.json', template([]));
+    const report = check(ws);
+    assert.deepEqual(shape(report).mains, ['offer/mainTemplate.json']);
+    assert.deepEqual(shape(report).linked, ['offer/nestedtemplates/vnet-new.json']);
+    assert.deepEqual(report.unreachedTemplates, ['offer/nestedtemplates/vnet-existing.json']);
+    // The same in a Marketplace package folder, and a template elsewhere that nothing links: main.
+    ws.write('offer/createUiDefinition.json', { $schema: 'https://schema.management.azure.com/schemas/0.1.2-preview/CreateUIDefinition.MultiVm.json#' });
+    ws.write('offer/vnet-existing.json', template([]));
+    ws.write('tools/cleanup.json', template([]));
+    const again = check(ws);
+    assert.deepEqual(shape(again).mains, ['offer/mainTemplate.json', 'tools/cleanup.json']);
+    assert.deepEqual(again.unreachedTemplates, ['offer/nestedtemplates/vnet-existing.json', 'offer/vnet-existing.json']);
+    // One that holds its own top-level tracking deployment is deployed on its own: a main template.
+    ws.write('offer/inboundHa.json', template([trackingResource()]));
+    assert.deepEqual(shape(check(ws)).mains, ['offer/inboundHa.json', 'offer/mainTemplate.json', 'tools/cleanup.json']);
+    assert.deepEqual(
+      report.problems.map((p) => p.message),
+      [
+        "1 ARM template is in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and was not checked: 'offer/nestedtemplates/vnet-existing.json'; name it (templates input or a command-line path) to check it as a main template",
+      ],
+    );
   } finally {
     ws.dispose();
   }

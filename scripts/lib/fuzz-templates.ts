@@ -207,7 +207,41 @@ export type ValueOp =
   | { kind: 'retype'; pick: number; to: number }
   | { kind: 'reorder'; pick: number; seed: number }
   | { kind: 'deep'; pick: number; levels: number; shape: 'array' | 'object' | 'mixed' }
-  | { kind: 'bigString'; pick: number; size: number; char: string };
+  | { kind: 'bigString'; pick: number; size: number; char: string }
+  /** Variables d1…dN, each built from the previous one twice (issue 11), used by `consumer` at a slot and in the first name. */
+  | { kind: 'doubling'; pick: number; levels: number; step: DoublingStep; consumer: DoublingConsumer };
+
+/** How each variable doubles the previous one (`P` stands for the previous variable). */
+export const DOUBLING_STEPS = {
+  createArray: '[createArray(P, P)]',
+  concatArrays: '[concat(P, P)]',
+  concatStrings: '[concat(string(P), string(P))]',
+  createObject: "[createObject('l', P, 'r', P)]",
+  withUnknown: '[createArray(P, P, deployment().name)]',
+  unionUnknown: '[union(createArray(P), createArray(P), createArray(resourceGroup().id))]',
+  format: "[format('{0}{0}', string(P))]",
+  replace: "[replace(string(P), 'x', string(P))]",
+  object: '',
+} as const;
+export type DoublingStep = keyof typeof DOUBLING_STEPS;
+
+/** What reads the last variable (`P`): the walks issue 11 found quadratic or exponential. */
+export const DOUBLING_CONSUMERS = [
+  'string(P)',
+  'length(string(P))',
+  'equals(P, P)',
+  'union(P, P)',
+  'length(P)',
+  'concat(P, P)',
+  'createArray(P, P)',
+  'contains(P, P)',
+  'json(string(P))',
+  'uniqueString(string(P))',
+  'take(string(P), 10)',
+  "items(createObject('a', P))",
+  "padLeft(string(length(string(P))), 2000000000, '0')",
+] as const;
+export type DoublingConsumer = (typeof DOUBLING_CONSUMERS)[number];
 
 export type TextOp =
   | { kind: 'comment'; at: number; style: 'line' | 'block' | 'unterminated' }
@@ -248,7 +282,35 @@ export const valueOp: fc.Arbitrary<ValueOp> = fc.oneof(
       char: fc.constantFrom('x', 'é', '😀', '\\', '"', '\n'),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('doubling' as const),
+      pick,
+      levels: fc.oneof(fc.integer({ min: 1, max: 24 }), fc.constantFrom(40, 64)),
+      step: fc.constantFrom(...(Object.keys(DOUBLING_STEPS) as DoublingStep[])),
+      consumer: fc.constantFrom(...DOUBLING_CONSUMERS),
+    }),
+  },
 );
+
+/** Adds the doubling variables to the template and returns the consumer expression over the last. */
+function addDoubling(template: Json, op: Extract<ValueOp, { kind: 'doubling' }>): string {
+  const root: JsonObject = isJsonObject(template) ? template : {};
+  const variables: JsonObject = isJsonObject(root['variables']) ? root['variables'] : {};
+  root['variables'] = variables;
+  const name = (i: number): string => `dbl${i}`;
+  variables[name(0)] = op.step === 'concatArrays' ? ['x'] : 'x';
+  for (let i = 1; i <= op.levels; i++) {
+    const previous = `variables('${name(i - 1)}')`;
+    variables[name(i)] = op.step === 'object' ? { l: `[${previous}]`, r: `[${previous}]` } : DOUBLING_STEPS[op.step].replaceAll('P', previous);
+  }
+  return `[${op.consumer.replaceAll('P', `variables('${name(op.levels)}')`)}]`;
+}
+
+function isJsonObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export const textOp: fc.Arbitrary<TextOp> = fc.oneof(
   {
@@ -314,6 +376,22 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   valueOps: fc.array(valueOp, { maxLength: 3 }),
   format: formatting,
   textOps: fc.array(textOp, { maxLength: 3 }),
+});
+
+/** Cases that always carry a structure-doubling value (issue 11), without text damage. */
+export const doublingCase: fc.Arbitrary<FuzzCase> = fc.record({
+  template: templateArbitrary(1),
+  valueOps: fc.tuple(
+    fc.record({
+      kind: fc.constant('doubling' as const),
+      pick,
+      levels: fc.oneof(fc.integer({ min: 1, max: 24 }), fc.constantFrom(40, 64)),
+      step: fc.constantFrom(...(Object.keys(DOUBLING_STEPS) as DoublingStep[])),
+      consumer: fc.constantFrom(...DOUBLING_CONSUMERS),
+    }),
+  ),
+  format: fc.constant({ indent: 2, newline: '\n' as const }),
+  textOps: fc.constant([]),
 });
 
 export interface WorkspaceCase {
@@ -436,6 +514,16 @@ export function renderCase(c: FuzzCase): string {
       const entries = shuffle(Object.entries(target), op.seed);
       for (const key of Object.keys(target)) delete target[key];
       for (const [k, v] of entries) target[k] = v;
+      continue;
+    }
+    if (op.kind === 'doubling') {
+      const expression = addDoubling(value, op);
+      const slot = slots(value)[op.pick % Math.max(all.length, 1)];
+      if (slot) setSlot(slot, expression);
+      // The tracking name too, where the issue put it: `concat('pid-', <consumer>)`.
+      const resources = isJsonObject(value) ? value['resources'] : undefined;
+      const first = Array.isArray(resources) ? resources[0] : undefined;
+      if (isJsonObject(first)) first['name'] = `[concat('pid-', ${expression.slice(1, -1)})]`;
       continue;
     }
     const slot = all[op.pick % Math.max(all.length, 1)];

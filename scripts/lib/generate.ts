@@ -201,3 +201,18 @@ export function writeRepository(dir: string, options: RepositoryOptions): Genera
   }
   return { mainTemplates, bytes };
 }
+
+/**
+ * Issue 11's denial of service: `count` variables, each `fn` of the previous one twice (2^count
+ * elements in a few KB), and a tracking name built from string() of the last one.
+ */
+export function doublingTemplate(fn: 'createArray' | 'concat' = 'createArray', count = 40): Record<string, unknown> {
+  const variables: Record<string, unknown> = { a0: fn === 'concat' ? "[createArray('x')]" : 'x' };
+  for (let i = 1; i <= count; i++) variables[`a${i}`] = `[${fn}(variables('a${i - 1}'), variables('a${i - 1}'))]`;
+  return {
+    $schema: RG_SCHEMA,
+    contentVersion: '1.0.0.0',
+    variables,
+    resources: [{ ...trackingResource(), name: `[concat('pid-', string(variables('a${count}')))]` }],
+  };
+}

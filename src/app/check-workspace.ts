@@ -51,6 +51,8 @@ export interface WorkspaceCheckReport extends CheckReport {
    * own (each main template's `linkedFiles` says which). Sorted.
    */
   linkedTemplates: string[];
+  /** Templates found by content that no main template reaches: listed, not checked (see templateRoles). */
+  unreachedTemplates: string[];
   /** What the search saw besides templates (to say what was found when no template was). */
   inventory: FileInventory;
 }
@@ -103,7 +105,22 @@ function checkGraph(
   // reader), so the others are checked only when they are main templates, and let go once checked.
   const linkers = discovery.sources.filter((source) => mayLink(files, source.path));
   const checked = new Map(linkers.map((source) => [source.path, check(source)]));
-  const mains = mainTemplates(discovery.sources, [...checked.values()]);
+  const packageFolders = [...packages].map((path) => path.slice(0, path.lastIndexOf('/') + 1).toLowerCase());
+  const byPath = new Map(discovery.sources.map((source) => [source.path, source]));
+  // A template at a linked template's place that holds a top-level tracking deployment is deployed
+  // on its own (an alternative entry point of a package, a module published with its own id).
+  const holdsOwnTracking = (path: string): boolean => {
+    const source = byPath.get(path);
+    if (source === undefined) return false;
+    let done = checked.get(path);
+    if (done === undefined) {
+      done = check(source);
+      checked.set(path, done);
+    }
+    return done.result.tracking.some((t) => t.placement === 'top-level');
+  };
+  const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
+  const mains = roles.main;
   const results: TemplateResult[] = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
@@ -114,14 +131,16 @@ function checkGraph(
     }
     results.push(result);
   }
-  const linkedTemplates = discovery.templates.filter((file) => !mains.has(file));
+  const unreached = new Set(roles.unreached);
+  const linkedTemplates = discovery.templates.filter((file) => !mains.has(file) && !unreached.has(file));
   const withTwins = noteCompiledTwins(request.workspace, results);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: withTwins,
     counts: countFindings(withTwins),
-    problems: discovery.problems,
+    problems: roles.unreached.length > 0 ? [...discovery.problems, unreachedProblem(roles.unreached)] : discovery.problems,
     linkedTemplates,
+    unreachedTemplates: roles.unreached,
     inventory: discovery.inventory,
   };
 }
@@ -232,35 +251,87 @@ function marketplacePackages(sources: readonly DiscoveredSource[], jsonFiles: re
   );
 }
 
+/** The templates found, by role: main templates, and templates found that are neither main nor linked. */
+export interface TemplateRoles {
+  main: Set<string>;
+  /**
+   * Templates found by their content only, that no main template reaches, and that sit where their
+   * author keeps linked templates (see isLinkedTemplatePlace). Listed, not checked: a helper whose
+   * link could not be resolved (a URL on another host, a value set at publishing) is not a
+   * solution template, and CUA001 on each would cry wolf.
+   */
+  unreached: string[];
+}
+
+/** Folder names authors give to linked and nested templates (any ancestor folder, any case). */
+const LINKED_TEMPLATE_FOLDERS = new Set(['nested', 'nestedtemplates', 'nested-templates', 'linked', 'linkedtemplates', 'linked-templates', 'modules']);
+
+/**
+ * Where a template found by its content only is a linked template by its author's say-so: inside a
+ * folder named for linked templates, or inside a Marketplace package other than as its
+ * mainTemplate.json (a package has exactly one main template). One that holds a top-level tracking
+ * deployment is a main template wherever it sits (checkGraph).
+ */
+export function isLinkedTemplatePlace(path: string, packageFolders: readonly string[]): boolean {
+  const folders = path.split('/').slice(0, -1);
+  if (folders.some((folder) => LINKED_TEMPLATE_FOLDERS.has(folder.toLowerCase()))) return true;
+  const lower = path.toLowerCase();
+  return packageFolders.some((folder) => lower.startsWith(folder) && lower !== `${folder}maintemplate.json`);
+}
+
 /**
  * The main templates: every file the user named, and every template found that no other found
- * template links to (the roots of the link graph). Templates that only link each other in a circle
- * have no root: the first of each such circle (in path order) is a main template.
+ * template links to (the roots of the link graph), except a template found by its content only at
+ * a linked template's place (isLinkedTemplatePlace), which is listed as not checked. Templates
+ * that only link each other in a circle have no root: the first of each such circle (in path
+ * order) is a main template.
  */
-export function mainTemplates(sources: readonly DiscoveredSource[], prepared: readonly { file: string; linkTargets: readonly string[] }[]): Set<string> {
+export function templateRoles(
+  sources: readonly DiscoveredSource[],
+  prepared: readonly { file: string; linkTargets: readonly string[] }[],
+  isLinkedPlace: (path: string) => boolean = () => false,
+): TemplateRoles {
   const found = new Set(sources.map((s) => s.path));
   const targetsOf = new Map(prepared.map((p) => [p.file, p.linkTargets.filter((t) => t !== p.file && found.has(t))]));
-  const linked = new Set<string>();
-  for (const targets of targetsOf.values()) for (const target of targets) linked.add(target);
-  const mains = new Set(sources.filter((s) => s.by === 'named' || !linked.has(s.path)).map((s) => s.path));
-  // What the main templates reach, through linked templates' own links too (a linked template
-  // checked on its own may follow links its parent's walk did not, e.g. other allowed values).
-  const reached = new Set<string>();
-  const reach = (from: string): void => {
-    const pending = [...(targetsOf.get(from) ?? [])];
+  const reachedFrom = (starts: Iterable<string>): Set<string> => {
+    const reached = new Set<string>();
+    const pending = [...starts].flatMap((start) => targetsOf.get(start) ?? []);
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
       if (reached.has(next)) continue;
       reached.add(next);
       pending.push(...(targetsOf.get(next) ?? []));
     }
+    return reached;
   };
-  for (const main of mains) reach(main);
-  for (const source of sources) {
-    if (mains.has(source.path) || reached.has(source.path)) continue;
-    mains.add(source.path);
-    reach(source.path);
+  const candidates = sources.filter((s) => s.by !== 'content' || !isLinkedPlace(s.path));
+  const linked = reachedFrom(sources.map((s) => s.path));
+  const main = new Set(candidates.filter((s) => s.by === 'named' || !linked.has(s.path)).map((s) => s.path));
+  let reached = reachedFrom(main);
+  for (const source of candidates) {
+    if (main.has(source.path) || reached.has(source.path)) continue;
+    main.add(source.path);
+    reached = reachedFrom(main);
   }
-  return mains;
+  const unreached = sources.filter((s) => !main.has(s.path) && !reached.has(s.path)).map((s) => s.path);
+  return { main, unreached };
+}
+
+const UNREACHED_LISTED = 5;
+
+/** One line for every template that was found but is neither a main template nor linked from one. */
+function unreachedProblem(unreached: readonly string[]): DiscoveryProblem {
+  const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
+  const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : '';
+  const one = unreached.length === 1;
+  const what = one ? '1 ARM template is' : `${unreached.length} ARM templates are`;
+  const how = one
+    ? 'name it (templates input or a command-line path) to check it as a main template'
+    : 'name them (templates input or command-line paths) to check them as main templates';
+  return {
+    path: unreached[0] ?? '',
+    kind: 'unreached',
+    message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? 'was' : 'were'} not checked: ${shown.join(', ')}${more}; ${how}`,
+  };
 }
 
 /** A template whose check failed outside any rule: an error finding that says so. */

@@ -33,8 +33,6 @@ export interface CallNode extends Span {
    * documented ARM function that is not evaluated) or 'unknown'; undefined for user-defined ones.
    */
   resolved: FunctionSpec | 'known' | 'unknown' | undefined;
-  /** Source text of the call, filled in on first use (a node in a copy loop is evaluated often). */
-  text: string | undefined;
 }
 
 export interface PropertyNode extends Span {

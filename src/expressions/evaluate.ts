@@ -3,8 +3,10 @@
 // keeps its source text; problems become ExpressionErrors, never exceptions.
 import { accessIndex, accessProperty } from './access.ts';
 import type { CallNode, Node } from './ast.ts';
-import { MAX_DEPTH, report, type CopyBinding, type EvalState, type Frame } from './frame.ts';
+import { MAX_VALUE_SIZE, sizeOf, type BudgetLimit } from './budget.ts';
+import { MAX_DEPTH, newEvalState, report, reportBudget, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
 import { parseExpression } from './parser.ts';
+import { hasProperty, isRecord, propertyOf } from './raw.ts';
 import type { ScopeImpl } from './scope.ts';
 import type { ExpressionError } from './types.ts';
 import { Unknown, type ArmValue } from './value.ts';
@@ -30,10 +32,11 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
   if (raw === null || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'object') return null;
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, 'steps');
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown('(value nested too deeply)', { kind: 'limit' });
+    return new Unknown('(value nested too deeply)', { kind: 'limit', limit: 'depth' });
   }
   try {
     // Offsets refer to the caller's own string; leaves of objects are other strings.
@@ -41,12 +44,19 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
     if (Array.isArray(raw)) {
       const out: ArmValue[] = new Array<ArmValue>(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
+      return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, 'size') : out;
     }
-    return evaluateObject(raw as Record<string, unknown>, nested);
+    const object = evaluateObject(raw as Record<string, unknown>, nested);
+    return sizeOf(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, 'size') : object;
   } finally {
     ctx.state.depth--;
   }
+}
+
+function rawOverBudget(ctx: RawContext, limit: BudgetLimit): Unknown {
+  if (limit === 'size' || !ctx.state.exhausted) reportBudget(ctx.errors, limit, undefined);
+  if (limit === 'steps') ctx.state.exhausted = true;
+  return new Unknown('(value over the evaluation budget)', { kind: 'limit', limit });
 }
 
 /**
@@ -57,7 +67,7 @@ export function evaluateRaw(raw: unknown, ctx: RawContext): ArmValue {
  */
 export function evaluateTopLevelString(raw: string, scope: ScopeImpl): { value: ArmValue; errors: ExpressionError[] } {
   const errors: ExpressionError[] = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
   return { value, errors: dedupe(errors) };
 }
 
@@ -82,9 +92,8 @@ function evaluateString(
   withOffsets: boolean,
 ): ArmValue {
   // Only '[...]' is an expression; inside it, '[[' escapes a literal string ("[[x]" is "[x]").
-  // Checked without a call on the common path.
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET) return raw.slice(1);
+  if (raw.length < 2 || !raw.startsWith('[') || !raw.endsWith(']')) return raw;
+  if (raw.startsWith('[[')) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -97,24 +106,23 @@ function evaluateString(
   return evaluateNode(parsed.node, frame);
 }
 
-const OPEN_BRACKET = 0x5b; // [
-const CLOSE_BRACKET = 0x5d; // ]
-
 /** Calls to functions ARM does not have, in source order. */
 function reportUnknownFunctions(calls: readonly CallNode[], frame: Frame): void {
   for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, 'static');
 }
 
-interface CopyEntry {
+export interface CopyEntry {
   name: string;
   count: unknown;
   input: unknown;
 }
 
-export function isCopyEntry(value: unknown): value is CopyEntry {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entry = value as Record<string, unknown>;
-  return typeof entry['name'] === 'string' && 'count' in entry && 'input' in entry;
+/** A copy loop entry `{ "name": …, "count": …, "input": … }` (any case), or undefined. */
+export function copyEntryOf(value: unknown): CopyEntry | undefined {
+  if (!isRecord(value)) return undefined;
+  const name = propertyOf(value, 'name');
+  if (typeof name !== 'string' || !hasProperty(value, 'count') || !hasProperty(value, 'input')) return undefined;
+  return { name, count: propertyOf(value, 'count'), input: propertyOf(value, 'input') };
 }
 
 function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObject {
@@ -122,8 +130,9 @@ function evaluateObject(raw: Record<string, unknown>, ctx: RawContext): ArmObjec
   for (const key of Object.keys(raw)) {
     const item = raw[key];
     // Property iteration: "copy": [{ "name": "disks", "count": 2, "input": {...} }] builds "disks".
-    if (key.length === 4 && key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+    const entries = key.toLowerCase() === 'copy' && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : undefined;
+    if (entries !== undefined && entries.every((e) => e !== undefined)) {
+      for (const entry of entries) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
     setProperty(out, key, evaluateRaw(item, ctx));
@@ -141,7 +150,7 @@ export function expandCopy(entry: CopyEntry, ctx: RawContext, unknownText: strin
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: 'limit' });
+    return new Unknown(unknownText, { kind: 'limit', limit: 'copy-count' });
   }
   const items: ArmValue[] = [];
   const name = entry.name.toLowerCase();
@@ -151,31 +160,45 @@ export function expandCopy(entry: CopyEntry, ctx: RawContext, unknownText: strin
   return items;
 }
 
-export function nodeText(node: Node, frame: Frame): string {
+function nodeText(node: Node, frame: Frame): string {
   return frame.source.slice(node.start, node.end);
 }
 
-export function evaluateNode(node: Node, frame: Frame): ArmValue {
+function evaluateNode(node: Node, frame: Frame): ArmValue {
+  // A literal is part of the expression text: no work, no budget.
+  if (node.kind === 'string' || node.kind === 'number') return node.value;
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: 'limit' });
+    return new Unknown(nodeText(node, frame), { kind: 'limit', limit: 'depth' });
   }
   try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, 'steps');
     switch (node.kind) {
-      case 'string':
-      case 'number':
-        return node.value;
       case 'call':
-        return evaluateCall(node, frame);
+        return bounded(evaluateCall(node, frame), node, frame);
       case 'property':
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
       case 'index':
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
     }
   } finally {
     frame.state.depth--;
   }
+}
+
+/** The value, or an Unknown when it is larger than the budget keeps (measured, not walked). */
+function bounded(value: ArmValue, node: Node, frame: Frame): ArmValue {
+  if (typeof value === 'string') return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, 'size') : value;
+  if (typeof value !== 'object' || value === null) return value;
+  return sizeOf(value) > MAX_VALUE_SIZE ? overBudget(node, frame, 'size') : value;
+}
+
+/** Unknown at a bound of the budget; steps run out once per evaluation, so that is said once. */
+export function overBudget(node: Node, frame: Frame, limit: BudgetLimit): Unknown {
+  if (limit === 'size' || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : undefined);
+  if (limit === 'steps') frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: 'limit', limit });
 }
 
 /** The function's name as written. */
@@ -183,16 +206,11 @@ function callName(node: CallNode, frame: Frame): string {
   return frame.source.slice(node.nameStart, node.nameEnd);
 }
 
-/** Source text of a call, cut once per parsed tree. */
-function callText(node: CallNode, frame: Frame): string {
-  return (node.text ??= frame.source.slice(node.start, node.end));
-}
-
 function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (node.namespace !== undefined) {
     // User-defined functions (Bicep `functions`): not evaluated, but their arguments are checked.
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === 'object') {
@@ -204,9 +222,9 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (spec === 'known') {
     // A function only the deployment can evaluate (reference(), list*(), utcNow(), …).
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame), { kind: 'invalid' }); // an unknown function: reported once the string is parsed
+  return new Unknown(nodeText(node, frame), { kind: 'invalid' }); // an unknown function: reported once the string is parsed
 }
 
 function arityMessage(name: string, min: number, max: number, count: number): string {
@@ -214,18 +232,15 @@ function arityMessage(name: string, min: number, max: number, count: number): st
   return `function '${name}' expects ${expected} argument${expected === '1' ? '' : 's'} but got ${count}`;
 }
 
-const NOT_EVALUATED = Symbol('not evaluated');
-
 class CallImpl implements Call {
   readonly frame: Frame;
   private readonly node: CallNode;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  private values: (ArmValue | typeof NOT_EVALUATED)[] | undefined;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  private readonly values: (ArmValue | undefined)[] = [];
 
   constructor(node: CallNode, frame: Frame) {
     this.node = node;
     this.frame = frame;
-    this.values = undefined;
   }
 
   get name(): string {
@@ -233,7 +248,7 @@ class CallImpl implements Call {
   }
 
   get text(): string {
-    return callText(this.node, this.frame);
+    return nodeText(this.node, this.frame);
   }
 
   get argCount(): number {
@@ -241,32 +256,31 @@ class CallImpl implements Call {
   }
 
   arg(i: number): ArmValue {
-    const args = this.node.args;
-    const node = args[i];
+    const node = this.node.args[i];
     if (node === undefined) return null;
-    // Literals (a variable's name, a separator) need neither evaluation nor a memo.
-    if (node.kind === 'string' || node.kind === 'number') return node.value;
-    let values = this.values;
-    if (values === undefined) {
-      values = new Array<ArmValue | typeof NOT_EVALUATED>(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== undefined) return cached;
-    const value = evaluateNode(node, this.frame);
-    values[i] = value;
+    if (node.kind === 'string' || node.kind === 'number') return node.value; // costs nothing to walk more than the text
+    const cached = this.values[i];
+    if (cached !== undefined) return cached;
+    let value = evaluateNode(node, this.frame);
+    // What the function may walk: an argument costs its size.
+    if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, 'steps');
+    this.values[i] = value;
     return value;
   }
 
   args(): ArmValue[] {
-    const count = this.node.args.length;
-    const out = new Array<ArmValue>(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
+    return this.node.args.map((_, i) => this.arg(i));
   }
 
-  fail(message: string, kind?: 'static'): Unknown {
+  afford(units: number): boolean {
+    return spend(this.frame.state, units);
+  }
+
+  overBudget(limit: BudgetLimit): Unknown {
+    return overBudget(this.node, this.frame, limit);
+  }
+
+  fail(message: string, kind?: 'static' | 'circular'): Unknown {
     report(this.frame, message, this.node.start, kind);
     return new Unknown(this.text, { kind: 'invalid' });
   }
@@ -281,8 +295,8 @@ class CallImpl implements Call {
     this.node.args.forEach((node, i) => {
       if (node.kind === 'string' || node.kind === 'number') inputs.push(node.value);
       else {
-        const value = this.values?.[i];
-        if (value !== undefined && value !== NOT_EVALUATED) inputs.push(value);
+        const value = this.values[i];
+        if (value !== undefined) inputs.push(value);
       }
     });
     return inputs;

@@ -1,5 +1,6 @@
 // What an evaluation carries around: the scope, the string being evaluated (for offsets and
-// Unknown texts), where errors go, copy-loop indexes and a shared depth counter.
+// Unknown texts), where errors go, copy-loop indexes, a shared depth counter and the budget.
+import { MAX_STEPS, type BudgetLimit, type TotalBudget } from './budget.ts';
 import type { ExpressionError } from './types.ts';
 import type { ScopeImpl } from './scope.ts';
 
@@ -11,6 +12,23 @@ export interface CopyBinding {
 
 export interface EvalState {
   depth: number;
+  /** Steps this evaluation has left (budget.ts). */
+  steps: number;
+  /** What the scope tree has left for all its evaluations. */
+  readonly total: TotalBudget;
+  /** The steps ran out (and that was reported). */
+  exhausted: boolean;
+}
+
+export function newEvalState(total: TotalBudget): EvalState {
+  return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
+}
+
+/** Spends `units` steps; false once this evaluation or its scope tree has none left. */
+export function spend(state: EvalState, units: number): boolean {
+  state.steps -= units;
+  state.total.remaining -= units;
+  return state.steps >= 0 && state.total.remaining >= 0;
 }
 
 /** Deep enough for any real template, shallow enough to stop hostile input before the stack does. */
@@ -28,7 +46,13 @@ export interface Frame {
   readonly state: EvalState;
 }
 
-export function report(frame: Frame, message: string, offset: number | undefined, kind?: 'static'): void {
+export function report(frame: Frame, message: string, offset: number | undefined, kind?: 'static' | 'circular'): void {
   const error = frame.withOffsets && offset !== undefined ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
+  frame.errors.push(kind === 'circular' ? { ...error, kind: 'static', circular: true } : kind ? { ...error, kind } : error);
+}
+
+export function reportBudget(errors: ExpressionError[], limit: BudgetLimit, offset: number | undefined): void {
+  const message =
+    limit === 'size' ? 'the value is too large to evaluate (over the evaluation budget)' : 'the evaluation takes too many steps (over the evaluation budget)';
+  errors.push(offset === undefined ? { message, kind: 'budget', limit } : { message, offset, kind: 'budget', limit });
 }

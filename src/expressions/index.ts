@@ -1,19 +1,21 @@
 // Public API of the ARM expression module: scopes for templates and deployments, and static
 // evaluation of template values. The rest of the engine uses only what is exported here.
 import { dedupe, evaluateRaw, evaluateTopLevelString } from './evaluate.ts';
-import type { EvalState } from './frame.ts';
+import { newEvalState } from './frame.ts';
 import { ScopeImpl, createLinkedScope, createNestedScope, createTemplateScope, type TemplateScope } from './scope.ts';
 import type { Evaluation, ExpressionError } from './types.ts';
 import { Unknown } from './value.ts';
 import { resolveFunctionName } from './functions/registry.ts';
 
 export type { Evaluation, ExpressionError, ScopeKind } from './types.ts';
+export type { BudgetLimit } from './budget.ts';
 export type { TemplateScope } from './scope.ts';
 export { createTemplateScope, createNestedScope, createLinkedScope };
 export { isExpressionString } from './parser.ts';
 export { armGuid } from './guid.ts';
 export { armUniqueString } from './unique-string.ts';
 export { referencesIn, type Reference } from './references.ts';
+export { findKey, propertyOf } from './raw.ts';
 
 /**
  * Evaluates a raw JSON value from a template. A string that starts with '[' and ends with ']' is
@@ -25,14 +27,9 @@ export function evaluateValue(raw: unknown, scope: TemplateScope): Evaluation {
   try {
     if (!(scope instanceof ScopeImpl))
       return { value: new Unknown(describeRaw(raw), { kind: 'invalid' }), errors: [{ message: 'internal error: not a template scope' }] };
-    if (typeof raw === 'string') {
-      // Names are strings; most are plain text, which needs no scope and no cache.
-      if (raw.length < 2 || raw.charCodeAt(0) !== 0x5b || raw.charCodeAt(raw.length - 1) !== 0x5d) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
+    if (typeof raw === 'string') return evaluateTopLevelString(raw, scope);
     const errors: ExpressionError[] = [];
-    const state: EvalState = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     // A bug here must not take the whole check down; say what happened and move on.
@@ -47,5 +44,5 @@ function describeRaw(raw: unknown): string {
 
 /** Whether ARM knows a function of this name (any case): what a Bicep call can be lowered to. */
 export function isArmFunctionName(name: string): boolean {
-  return resolveFunctionName(name, 0, name.length) !== undefined;
+  return resolveFunctionName(name) !== undefined;
 }

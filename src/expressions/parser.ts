@@ -121,10 +121,7 @@ class Parser extends Scanner {
     }
   }
 
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   private parseCall(): CallNode {
     const start = this.pos;
     this.skipIdentifier();
@@ -144,8 +141,8 @@ class Parser extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === undefined ? (resolveFunctionName(this.src, nameStart, nameEnd) ?? 'unknown') : undefined;
-    const node: CallNode = { kind: 'call', start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: undefined };
+    const resolved = namespace === undefined ? (resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? 'unknown') : undefined;
+    const node: CallNode = { kind: 'call', start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     // Listed before its arguments are parsed, so the list is in source order.
     if (resolved === 'unknown') (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
@@ -167,14 +164,9 @@ class Parser extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    // Up to three arguments (nearly every call) go straight into an array literal of their
-    // size: an array grown by push() takes 17 slots, and a template has one per call.
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args: Node[] = [];
+    do args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
 

@@ -7,6 +7,8 @@ export interface Reference {
   kind: 'parameters' | 'variables';
   /** The name as written (ARM looks names up case-insensitively). */
   name: string;
+  /** Where the call starts in the string (0-based, the opening '[' is 0). */
+  offset: number;
 }
 
 /** `parameters('x')` and `variables('y')` calls with a literal name, in source order. */
@@ -21,7 +23,7 @@ export function referencesIn(raw: string): Reference[] {
       case 'call': {
         const kind = node.namespace === undefined ? referenceKind(raw.slice(node.nameStart, node.nameEnd)) : undefined;
         const first = node.args[0];
-        if (kind !== undefined && first?.kind === 'string') found.push({ kind, name: first.value });
+        if (kind !== undefined && first?.kind === 'string') found.push({ kind, name: first.value, offset: node.start });
         for (let i = node.args.length - 1; i >= 0; i--) pending.push(node.args[i] as Node);
         break;
       }

@@ -1,7 +1,9 @@
 // Template scopes: where parameters('x') and variables('x') come from. Creating a scope is O(1);
 // definitions are indexed on first use and each value is evaluated once, lazily, with cycle
 // detection. Nested and linked deployments get their own scope per ARM's rules.
-import { evaluateRaw, expandCopy, isCopyEntry, type RawContext } from './evaluate.ts';
+import { copyEntryOf, dedupe, evaluateRaw, expandCopy, type CopyEntry, type RawContext } from './evaluate.ts';
+import { asRecord, findKey, hasProperty, propertyOf, recordOf } from './raw.ts';
+import { newTotalBudget, type TotalBudget } from './budget.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ScopeKind } from './types.ts';
 import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
@@ -17,23 +19,6 @@ export interface TemplateScope {
 export type Resolution = { kind: 'value'; value: ArmValue; errors: readonly ExpressionError[] } | { kind: 'missing' } | { kind: 'cycle' };
 
 type Record_ = Record<string, unknown>;
-
-function asRecord(value: unknown): Record_ | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : undefined;
-}
-
-function hasOwnKeys(record: Record_): boolean {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
-}
-
-/** Case-insensitive own-property lookup on raw JSON. */
-function findKey(record: Record_, name: string): string | undefined {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return undefined;
-}
 
 /** Where a scope's parameter values come from, besides defaultValue. */
 type Supplied =
@@ -51,16 +36,16 @@ interface ParameterDef {
   busy: boolean;
 }
 
-type VariableDef = (
-  | { kind: 'plain'; name: string; raw: unknown; entry: undefined }
-  | { kind: 'copy'; name: string; raw: undefined; entry: { name: string; count: unknown; input: unknown } }
-) & { memo: Resolution | undefined; busy: boolean };
+type VariableDef = ({ kind: 'plain'; name: string; raw: unknown; entry: undefined } | { kind: 'copy'; name: string; raw: undefined; entry: CopyEntry }) & {
+  memo: Resolution | undefined;
+  busy: boolean;
+};
 
 const SECURE_TYPES = new Set(['securestring', 'secureobject']);
 
-/** securestring or secureobject, any case; both are 12 chars long, so most types are not lowered. */
+/** securestring or secureobject, any case. */
 function isSecureType(type: unknown): boolean {
-  return typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase());
+  return typeof type === 'string' && SECURE_TYPES.has(type.toLowerCase());
 }
 
 const CYCLE: Resolution = { kind: 'cycle' };
@@ -95,15 +80,8 @@ class DefinitionTable<T> {
     if (known !== undefined) return known;
     const definitions = this.definitions;
     if (definitions === undefined) return undefined;
-    if (Object.hasOwn(definitions, name)) {
-      // Most lookups end here, once per name and scope: make the definition without more lookups.
-      const raw = definitions[name];
-      if (name.length !== 4 || this.declaredBy(name, raw) === undefined) {
-        const made = this.make(name, raw);
-        this.byKey.set(name, made);
-        return made;
-      }
-    }
+    // The exact spelling first (nearly every reference), then any case.
+    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === undefined) return this.definition(name, definitions[name]);
     return this.index(definitions).get(name.toLowerCase());
   }
 
@@ -134,13 +112,10 @@ class Bindings {
   private readonly supplied: Supplied;
   private parameterTable: DefinitionTable<ParameterDef> | undefined;
   private variableTable: DefinitionTable<VariableDef> | undefined;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  private readonly fileHasValues: boolean;
 
   constructor(template: Record_, supplied: Supplied) {
     this.template = template;
     this.supplied = supplied;
-    this.fileHasValues = supplied.kind === 'file' && hasOwnKeys(supplied.values);
   }
 
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
@@ -152,7 +127,7 @@ class Bindings {
     found.busy = true;
     try {
       const result = this.computeParameter(owner, found, state);
-      found.memo = result;
+      if (!state.exhausted) found.memo = result; // a value cut short by this evaluation's steps is not the parameter's
       return result;
     } finally {
       found.busy = false;
@@ -169,12 +144,8 @@ class Bindings {
       const errors: ExpressionError[] = [];
       const ctx: RawContext = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === 'plain' ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result: Resolution = {
-        kind: 'value',
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` })),
-      };
-      def.memo = result;
+      const result: Resolution = { kind: 'value', value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state.exhausted) def.memo = result; // a value cut short by this evaluation's steps is not the variable's
       return result;
     } finally {
       def.busy = false;
@@ -185,7 +156,7 @@ class Bindings {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === 'file') {
-      const key = this.fileHasValues ? findKey(supplied.values, name) : undefined;
+      const key = findKey(supplied.values, name);
       if (key !== undefined) return { kind: 'value', value: fromJson(supplied.values[key]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== undefined) return { kind: 'value', value: parameterUnknown(found, reason), errors: [] };
@@ -194,45 +165,64 @@ class Bindings {
       const key = supplied.parameters === undefined ? undefined : findKey(supplied.parameters, name);
       const entry = key === undefined ? undefined : asRecord(supplied.parameters?.[key]);
       if (entry !== undefined) {
-        if (!('value' in entry)) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
+        if (!hasProperty(entry, 'value')) return { kind: 'value', value: parameterUnknown(found, 'key-vault'), errors: [] }; // e.g. a Key Vault reference
         const errors: ExpressionError[] = [];
-        const value = evaluateRaw(entry['value'], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
+        const value = evaluateRaw(propertyOf(entry, 'value'), { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { kind: 'value', value, errors: carried(errors, `in the value of parameter '${name}'`) };
       }
       if (supplied.viaLink) return { kind: 'value', value: parameterUnknown(found, 'linked-parameters-file'), errors: [] }; // values live in the parameters file
     }
-    if ('defaultValue' in def) {
+    if (hasProperty(def, 'defaultValue')) {
       const errors: ExpressionError[] = [];
-      const value = evaluateRaw(def['defaultValue'], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: 'value', value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
+      const value = evaluateRaw(propertyOf(def, 'defaultValue'), { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { kind: 'value', value, errors: carried(errors, `in the default value of parameter '${name}'`) };
     }
     return { kind: 'value', value: parameterUnknown(found, 'no-value'), errors: [] };
   }
 
   private parameters(): DefinitionTable<ParameterDef> {
-    return (this.parameterTable ??= new DefinitionTable(asRecord(this.template['parameters']), (name, raw) => {
+    return (this.parameterTable ??= new DefinitionTable(recordOf(this.template, 'parameters'), (name, raw) => {
       const def = asRecord(raw) ?? {};
       // A type reached through $ref, or an object or array with secure parts: never evaluated.
-      const secure = isSecureType(def['type']) || hasSecurePart(def, this.template);
+      const secure = isSecureType(propertyOf(def, 'type')) || hasSecurePart(def, this.template);
       return { name, def, secure, text: undefined, memo: undefined, busy: false };
     }));
   }
 
   private variables(): DefinitionTable<VariableDef> {
     return (this.variableTable ??= new DefinitionTable<VariableDef>(
-      asRecord(this.template['variables']),
+      recordOf(this.template, 'variables'),
       (name, raw) => ({ kind: 'plain', name, raw, entry: undefined, memo: undefined, busy: false }),
       copyVariables,
     ));
   }
 }
 
+/**
+ * Errors met in a definition, as seen where it is used: without their offsets (they are in
+ * another string); a budget error stays one. Each is carried once and only the first few: a
+ * variable that uses a broken one twice must not double its errors (forty such variables would
+ * carry 2^40).
+ */
+function carried(errors: ExpressionError[], where: string): ExpressionError[] {
+  return dedupe(errors)
+    .slice(0, MAX_CARRIED_ERRORS)
+    .map((e) => {
+      const message = `${where}: ${e.message}`;
+      if (e.kind === 'budget' && e.limit !== undefined) return { message, kind: 'budget', limit: e.limit };
+      return e.circular ? { message, circular: true } : { message };
+    });
+}
+
+const MAX_CARRIED_ERRORS = 16;
+
 /** "copy": [{ "name": "v", "count": n, "input": ... }] declares variable v (and more). */
 function copyVariables(key: string, raw: unknown): [string, VariableDef][] | undefined {
-  if (key.length !== 4 || key.toLowerCase() !== 'copy' || !Array.isArray(raw)) return undefined;
+  if (key.toLowerCase() !== 'copy' || !Array.isArray(raw)) return undefined;
   const declared: [string, VariableDef][] = [];
   for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: 'copy', name: entry.name, raw: undefined, entry, memo: undefined, busy: false }]);
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: 'copy', name: copy.name, raw: undefined, entry: copy, memo: undefined, busy: false }]);
   }
   return declared;
 }
@@ -254,12 +244,15 @@ export class ScopeImpl implements TemplateScope {
   /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   readonly kind: ScopeKind | undefined;
   readonly templatePath: string | undefined;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  readonly budget: TotalBudget;
   private readonly bindings: Bindings;
 
-  private constructor(bindings: Bindings, kind: ScopeKind | undefined, templatePath: string | undefined) {
+  private constructor(bindings: Bindings, kind: ScopeKind | undefined, templatePath: string | undefined, budget: TotalBudget) {
     this.bindings = bindings;
     this.kind = kind;
     this.templatePath = templatePath;
+    this.budget = budget;
   }
 
   resolveParameter(name: string, state: EvalState): Resolution {
@@ -271,7 +264,8 @@ export class ScopeImpl implements TemplateScope {
   }
 
   static forTemplate(template: Record_, supplied: Supplied, kind: ScopeKind | undefined, templatePath: string | undefined): ScopeImpl {
-    return new ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+    const budget = supplied.kind === 'deployment' ? supplied.parent.budget : newTotalBudget();
+    return new ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
   }
 }
 
@@ -282,22 +276,10 @@ const SCHEMA_KINDS: readonly [string, ScopeKind][] = [
   ['/deploymenttemplate.json', 'resourceGroup'],
 ];
 
-/** $schema → kind; a workspace uses a handful of schema URLs, so this stays tiny. */
-const schemaKinds = new Map<string, ScopeKind | undefined>();
-
 function kindFromSchema(schema: unknown): ScopeKind | undefined {
   if (typeof schema !== 'string') return undefined;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  let found: ScopeKind | undefined;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
 }
 
 export function createTemplateScope(
@@ -310,7 +292,7 @@ export function createTemplateScope(
     templatePath?: string;
   } = {},
 ): TemplateScope {
-  const kind = options.scopeKind ?? kindFromSchema(template['$schema']);
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, '$schema'));
   return ScopeImpl.forTemplate(
     template,
     { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
@@ -319,7 +301,7 @@ export function createTemplateScope(
   );
 }
 
-export function toScopeImpl(scope: TemplateScope): ScopeImpl {
+function toScopeImpl(scope: TemplateScope): ScopeImpl {
   if (scope instanceof ScopeImpl) return scope;
   throw new TypeError('not a TemplateScope created by this module');
 }
@@ -334,20 +316,20 @@ function isSet(value: unknown): boolean {
  * parent's scope. A `scope` property is left to the template's $schema (undefined without one).
  */
 function deploymentKind(deployment: Record_, template: Record_, parentKind: ScopeKind | undefined): ScopeKind | undefined {
-  if (isSet(deployment['resourceGroup'])) return 'resourceGroup';
-  if (isSet(deployment['subscriptionId'])) return 'subscription';
-  if (isSet(deployment['scope'])) return kindFromSchema(template['$schema']);
+  if (isSet(propertyOf(deployment, 'resourceGroup'))) return 'resourceGroup';
+  if (isSet(propertyOf(deployment, 'subscriptionId'))) return 'subscription';
+  if (isSet(propertyOf(deployment, 'scope'))) return kindFromSchema(propertyOf(template, '$schema'));
   return parentKind;
 }
 
 export function createNestedScope(parent: TemplateScope, deployment: Record<string, unknown>): TemplateScope {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment['properties']) ?? {};
-  const template = asRecord(properties['template']) ?? {};
-  const options = asRecord(properties['expressionEvaluationOptions']);
-  const mode = options === undefined ? undefined : options['scope'];
+  const properties = recordOf(deployment, 'properties') ?? {};
+  const template = recordOf(properties, 'template') ?? {};
+  const options = recordOf(properties, 'expressionEvaluationOptions');
+  const mode = options === undefined ? undefined : propertyOf(options, 'scope');
   if (typeof mode === 'string' && mode.toLowerCase() === 'inner') {
-    const supplied: Supplied = { kind: 'deployment', parent: parentScope, parameters: asRecord(properties['parameters']), viaLink: false };
+    const supplied: Supplied = { kind: 'deployment', parent: parentScope, parameters: recordOf(properties, 'parameters'), viaLink: false };
     return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
   // 'outer' (the default): the nested template sees the parent's parameters and variables, and
@@ -357,12 +339,12 @@ export function createNestedScope(parent: TemplateScope, deployment: Record<stri
 
 export function createLinkedScope(parent: TemplateScope, linkedTemplate: Record<string, unknown>, deployment: Record<string, unknown>): TemplateScope {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment['properties']) ?? {};
+  const properties = recordOf(deployment, 'properties') ?? {};
   const supplied: Supplied = {
     kind: 'deployment',
     parent: parentScope,
-    parameters: asRecord(properties['parameters']),
-    viaLink: properties['parametersLink'] !== undefined,
+    parameters: recordOf(properties, 'parameters'),
+    viaLink: propertyOf(properties, 'parametersLink') !== undefined,
   };
   return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), undefined);
 }

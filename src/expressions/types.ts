@@ -1,4 +1,5 @@
 // Public result types of the expression module (re-exported by index.ts).
+import type { BudgetLimit } from './budget.ts';
 import type { ArmValue } from './value.ts';
 
 export interface ExpressionError {
@@ -7,9 +8,14 @@ export interface ExpressionError {
   offset?: number;
   /**
    * 'static': ARM rejects the template whatever the parameter values (syntax, unknown function,
-   * wrong argument count, undefined parameter or variable). Absent: depends on values.
+   * wrong argument count, undefined parameter or variable). 'budget': the evaluation stopped at
+   * a bound of its work budget (budget.ts), `limit` says which; the value is unknown. Absent:
+   * depends on values.
    */
-  kind?: 'static';
+  kind?: 'static' | 'budget';
+  limit?: BudgetLimit;
+  /** A circular reference between variables or parameters (ARM rejects it); kept where it is carried. */
+  circular?: true;
 }
 
 export interface Evaluation {

@@ -79,9 +79,26 @@ export function isFullyKnown(value: ArmValue): boolean {
 /** Own property, exact first, then case-insensitive (ARM property names are case-insensitive). */
 export function getProperty(object: ArmObject, name: string): ArmValue | undefined {
   if (Object.hasOwn(object, name)) return object[name];
+  const key = foldedKey(object, name);
+  return key === undefined ? undefined : object[key];
+}
+
+/** Objects with more keys than this get an index of their lower-cased keys on the first miss. */
+const SCAN_KEYS = 16;
+const foldedIndexes = new WeakMap<ArmObject, Map<string, string>>();
+
+/** The first key equal to `name` ignoring case; a large object is indexed once (values are not changed once made). */
+function foldedKey(object: ArmObject, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
-  return undefined;
+  const keys = Object.keys(object);
+  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  let index = foldedIndexes.get(object);
+  if (index === undefined) {
+    index = new Map();
+    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    foldedIndexes.set(object, index);
+  }
+  return index.get(lower);
 }
 
 /** Assigns an own property, even `__proto__`, without touching the prototype. */
@@ -94,7 +111,7 @@ export function setProperty(object: ArmObject, key: string, value: ArmValue): vo
 export function fromJson(raw: unknown, depth = 0): ArmValue {
   if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown('(value nested too deeply)', { kind: 'limit' });
+  if (depth > 200) return new Unknown('(value nested too deeply)', { kind: 'limit', limit: 'depth' });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === 'object') {
     const out: ArmObject = {};

@@ -1,6 +1,7 @@
 // Values produced by evaluating ARM template expressions statically.
 // Anything that is only known at deployment time is an `Unknown` that says, as data, why it is
 // unknown (its `cause`), and remembers the expression text it stands for, for messages only.
+import type { BudgetLimit } from './budget.ts';
 
 /** The deployment-context functions: their values are the deployment's own. */
 export type ContextFunction = 'deployment' | 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant' | 'environment' | 'deployer';
@@ -38,8 +39,11 @@ export type UnknownCause =
   | { kind: 'call'; fn: string; inputs: readonly ArmValue[] }
   /** A copy loop (variable or property) whose count is not known. */
   | { kind: 'copy-loop'; name: string }
-  /** Nested too deep, or too large, to evaluate. */
-  | { kind: 'limit' }
+  /**
+   * Not evaluated past a bound: nested too deep, a copy count over ARM's limit, or past the work
+   * budget (budget.ts: a value too large to keep, or an evaluation that took too many steps).
+   */
+  | { kind: 'limit'; limit: 'depth' | 'copy-count' | BudgetLimit }
   /** An expression ARM rejects; the error says why. */
   | { kind: 'invalid' }
   /** A value that was not evaluated (shown as written). */

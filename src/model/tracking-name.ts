@@ -190,6 +190,11 @@ function analyzeAfterGuid(guid: string, rest: string, context: AfterGuidContext)
   if (next !== undefined && fixedLengthOf(next) !== undefined) {
     return { display, form: 'invalid', trackingId, fullyKnown, problem: { kind: 'hash-after-guid', text: next.text } };
   }
+  // Anything else glued to the GUID (`concat('pid-<GUID>', parameters('p'))`) decides the name:
+  // empty, it is `pid-<GUID>`; '-x', a suffix; 'x', no tracking name at all. Known at deployment only.
+  if (next !== undefined) {
+    return { display, form: 'unresolved', trackingId, fullyKnown, problem: { kind: 'unresolved', unknowns: unknownParts(context.name).map((p) => p.text) } };
+  }
   if (strictNames) {
     return { display, form: 'invalid', trackingId, suffix, fullyKnown, problem: { kind: 'strict-suffix', suffix } };
   }

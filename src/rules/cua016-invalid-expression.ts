@@ -1,11 +1,16 @@
-// ARM expressions the check evaluates that ARM rejects whatever the parameter values. The other
-// rules' findings at such a value are dropped by the engine (`reportsInvalidExpressions`).
+// ARM expressions the check evaluates that ARM rejects whatever the parameter values, and those
+// too large or too costly to evaluate within the evaluation budget (a hostile template must not
+// hang the check or pass unchecked). The other rules' findings at such a value are dropped by the
+// engine (`reportsInvalidExpressions`): "known only at deployment" would be wrong there.
 import type { Rule } from '../engine/rule.ts';
 import { previewValue } from '../model/preview.ts';
 import { redactQuery } from '../model/linked-templates.ts';
 
 const messages = {
   invalid: '{{where}} {{value}}: {{errors}}',
+  tooLarge:
+    "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows",
 } as const;
 
 export const cua016: Rule<keyof typeof messages> = {
@@ -13,13 +18,15 @@ export const cua016: Rule<keyof typeof messages> = {
     id: 'CUA016',
     name: 'invalid-expression',
     description:
-      'An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable',
+      'An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget',
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       '',
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on …" for a broken condition, no CUA017 for a broken link).',
       '',
-      'Fix the ARM expression so that it parses and calls only known functions.',
+      'An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.',
+      '',
+      'Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.',
       '',
       'Fails:',
       '```json',
@@ -40,6 +47,15 @@ export const cua016: Rule<keyof typeof messages> = {
     // Only mistakes ARM rejects whatever the parameter values, once each, where they are written:
     // an error that depends on a default value may not happen with the real ones.
     for (const problem of model.expressionErrors.problems) {
+      if (problem.overBudget !== undefined) {
+        report({
+          messageId: problem.overBudget === 'size' ? 'tooLarge' : 'tooCostly',
+          data: { where: problem.label, value: previewValue(problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text) },
+          at: problem.at,
+          ...(problem.resource ? { resource: problem.resource } : {}),
+        });
+        continue;
+      }
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join('; ');
       // A link's query string may be a SAS token: never show it.
       const text = problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text;

@@ -29,7 +29,7 @@ const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
  * workspace, not a file, a folder holding no main template); no-match: a glob matched no file;
  * skipped: something found on the way that was not read (links out, FIFOs, unlistable folders).
  */
-export type DiscoveryProblemKind = 'named-path' | 'no-match' | 'skipped';
+export type DiscoveryProblemKind = 'named-path' | 'no-match' | 'skipped' | 'unreached';
 
 export interface DiscoveryProblem {
   path: string;

@@ -121,6 +121,7 @@ function union(call: Call): ArmValue {
     const out: ArmValue[] = [];
     for (const list of values) {
       for (const item of list) {
+        if (!call.afford(out.length)) return call.overBudget('steps'); // each item is compared with those kept
         const seen = out.some((existing) => armEquals(existing, item));
         if (!seen) out.push(item);
       }
@@ -138,8 +139,12 @@ function union(call: Call): ArmValue {
 /** Objects merge recursively (later wins); anything else is replaced. */
 function merge(target: ArmObject, patch: ArmObject): ArmObject {
   const out: ArmObject = { ...target };
+  // Keys by lower case, first spelling wins: a lookup per key, not a scan (linear in the keys).
+  const keys = new Map<string, string>();
+  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
   for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existingKey = keys.get(key.toLowerCase());
+    if (existingKey === undefined) keys.set(key.toLowerCase(), key);
     const existing = existingKey === undefined ? undefined : out[existingKey];
     if (existingKey !== undefined && existingKey !== key) delete out[existingKey];
     setProperty(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
@@ -158,6 +163,7 @@ function intersection(call: Call): ArmValue {
   if (Array.isArray(first) && rest.every(Array.isArray)) {
     const out: ArmValue[] = [];
     for (const item of first) {
+      if (!call.afford(out.length + rest.reduce((n, list) => n + list.length, 0))) return call.overBudget('steps');
       if (out.some((o) => armEquals(o, item))) continue;
       if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
     }
@@ -181,6 +187,14 @@ function items(call: Call): ArmValue {
   return Object.keys(value)
     .sort()
     .map((key) => ({ key, value: value[key] ?? null }));
+}
+
+/** objectKeys(object): its keys, in order; unknown when the object is. */
+function objectKeys(call: Call): ArmValue {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
 }
 
 function tryGet(call: Call): ArmValue {
@@ -269,6 +283,7 @@ export const collectionFunctions: FunctionTable = {
   union: fn(1, Infinity, union),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),

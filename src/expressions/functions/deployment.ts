@@ -13,7 +13,7 @@ function lookup(call: Call, what: 'parameter' | 'variable'): ArmValue {
     case 'missing':
       return call.fail(`${what} '${name}' is not defined in the template`, 'static');
     case 'cycle':
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, 'static');
+      return call.fail(`circular reference: ${what} '${name}' depends on itself`, 'circular');
     case 'value':
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;

@@ -77,6 +77,7 @@ export const DOCUMENTED_FUNCTIONS: readonly string[] = [
   'createObject',
   'items',
   'json',
+  'objectKeys',
   'null',
   'shallowMerge',
   // resource

@@ -1,5 +1,6 @@
-// Name → implementation, case-insensitive like ARM. The parser looks names up straight from the
-// expression text (offsets), so a call costs no string.
+// Name → implementation, case-insensitive like ARM: one Map by lower-case name. (A hand-written
+// 512-bucket hash that read names straight from the expression text was no faster on the corpus
+// benchmark: see the closing note of issue 10.)
 import { collectionFunctions } from './collections.ts';
 import { deploymentFunctions } from './deployment.ts';
 import { DOCUMENTED_FUNCTIONS } from './known.ts';
@@ -10,62 +11,21 @@ import type { FunctionSpec } from './types.ts';
 /** What a function name refers to: an implementation, or a documented function not evaluated here. */
 export type Resolution = FunctionSpec | 'known';
 
-interface Entry {
-  /** The name in lower case. */
-  lower: string;
-  resolution: Resolution;
+const functions = new Map<string, Resolution>();
+for (const name of DOCUMENTED_FUNCTIONS) functions.set(name.toLowerCase(), 'known');
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name, spec] of Object.entries(table)) functions.set(name.toLowerCase(), spec); // implemented beats documented
 }
 
-/** ASCII letters in lower case. */
-function fold(charCode: number): number {
-  return charCode >= 0x41 && charCode <= 0x5a ? charCode | 0x20 : charCode;
-}
+/** Only ASCII letters are folded: ARM's names are ASCII, and no other letter matches one of them. */
+const ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * Hash of the name `source[start, end)`, any case: its length and three of its chars. Cheap to
- * take from the expression text, and enough to spread the ~110 names (two at most per bucket).
+ * The function `name` refers to, in any case; undefined for a name ARM does not have. The list*
+ * family (listKeys, listCallbackUrl, ...) is documented as a pattern.
  */
-function nameHash(source: string, start: number, end: number): number {
-  const length = end - start;
-  const hash = (length * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length >> 1)));
-  return hash * 31 + fold(source.charCodeAt(end - 1));
-}
-
-const BUCKETS = 512; // a power of two, a few times the number of names
-const table: (Entry[] | undefined)[] = new Array<Entry[] | undefined>(BUCKETS).fill(undefined);
-
-function add(name: string, resolution: Resolution): void {
+export function resolveFunctionName(name: string): Resolution | undefined {
+  if (!ASCII.test(name)) return undefined;
   const lower = name.toLowerCase();
-  const bucket = (table[nameHash(lower, 0, lower.length) & (BUCKETS - 1)] ??= []);
-  const existing = bucket.find((entry) => entry.lower === lower);
-  if (existing === undefined) bucket.push({ lower, resolution });
-  else if (typeof resolution === 'object') existing.resolution = resolution; // implemented beats documented
-}
-
-for (const name of DOCUMENTED_FUNCTIONS) add(name, 'known');
-for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name, spec] of Object.entries(functions)) add(name, spec);
-}
-
-/**
- * The function named by `source[start, end)` (a non-empty name), in any case; undefined for a
- * name ARM does not have. The list* family (listKeys, listCallbackUrl, ...) is documented as a
- * pattern.
- */
-export function resolveFunctionName(source: string, start: number, end: number): Resolution | undefined {
-  const bucket = table[nameHash(source, start, end) & (BUCKETS - 1)];
-  const length = end - start;
-  if (bucket !== undefined) {
-    for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b] as Entry;
-      if (entry.lower.length === length && equalsFolded(source, start, entry.lower)) return entry.resolution;
-    }
-  }
-  return length > 4 && equalsFolded(source, start, 'list') ? 'known' : undefined;
-}
-
-/** source[start…] equals `lower` with ASCII letters of source folded to lower case. */
-function equalsFolded(source: string, start: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
+  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith('list') ? 'known' : undefined);
 }

@@ -3,6 +3,7 @@
 import { armGuid } from '../guid.ts';
 import { composeFormat } from '../dotnet-format.ts';
 import { armUniqueString } from '../unique-string.ts';
+import { MAX_VALUE_SIZE, sizeOf } from '../budget.ts';
 import { PartialString, Unknown, knownPrefix, type ArmValue } from '../value.ts';
 import {
   compactJson,
@@ -15,6 +16,7 @@ import {
   maxLengthOf,
   numberText,
   partsOf,
+  quote,
   scalarText,
   typeName,
   type StringLike,
@@ -93,7 +95,12 @@ function format(call: Call): ArmValue {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== 'string') return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const result = composeFormat(template, call.args(), 1);
+  const values = call.args();
+  // Each '{' may repeat an argument: bound what that could build before building it.
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf(values[i] ?? null));
+  if (template.length + countOf(template, '{') * largest > MAX_VALUE_SIZE) return call.overBudget('size');
+  const result = composeFormat(template, values, 1);
   if (typeof result === 'string') return result;
   if (result.kind === 'error') return call.fail(`format: ${result.message}`);
   if (result.kind === 'unknown') return call.unknown();
@@ -195,10 +202,14 @@ function replace(call: Call): ArmValue {
   if (oldValue instanceof Unknown) return oldValue;
   if (newValue instanceof Unknown) return newValue;
   if (oldValue === '') return call.fail('replace: the string to replace cannot be empty');
-  if (typeof source === 'string') return source.replaceAll(oldValue, newValue);
+  if (typeof source === 'string') {
+    if (newValue.length > oldValue.length && source.length + countOf(source, oldValue) * (newValue.length - oldValue.length) > MAX_VALUE_SIZE)
+      return call.overBudget('size');
+    return source.replaceAll(oldValue, newValue);
+  }
   // A one-character match cannot straddle a known/unknown boundary, so parts can be replaced one by one.
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map((part) =>
       typeof part === 'string'
@@ -208,8 +219,11 @@ function replace(call: Call): ArmValue {
   );
 }
 
-function quoteArg(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
+/** Occurrences of `needle` (not empty) in `text`, without overlaps. */
+function countOf(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 
 function trim(call: Call): ArmValue {
@@ -242,6 +256,7 @@ function padLeft(call: Call): ArmValue {
   if (total instanceof Unknown) return total;
   if (pad instanceof Unknown) return pad;
   if (pad.length !== 1) return call.fail('padLeft expects a single padding character');
+  if (total > MAX_VALUE_SIZE) return call.overBudget('size');
   if (typeof value === 'number' && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
   if (typeof value === 'string') return value.padStart(total, pad);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
@@ -259,6 +274,7 @@ function split(call: Call): ArmValue {
   else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
   delimiters = delimiters.filter((d) => d !== '');
   if (delimiters.length === 0) return [source];
+  if (!call.afford(source.length * delimiters.length)) return call.overBudget('steps');
   const out: string[] = [];
   let start = 0;
   let i = 0;
@@ -283,6 +299,7 @@ function join(call: Call): ArmValue {
   if (delimiter instanceof Unknown) return delimiter;
   if (items instanceof Unknown) return call.unknown();
   if (!Array.isArray(items)) return call.fail(`join expects an array, got ${typeName(items)}`);
+  if (sizeOf(items) + items.length * delimiter.length > MAX_VALUE_SIZE) return call.overBudget('size');
   const parts: (string | Unknown)[] = [];
   for (const [index, item] of items.entries()) {
     if (index > 0) parts.push(delimiter);
@@ -336,7 +353,7 @@ function base64ToJson(call: Call): ArmValue {
 }
 
 /** json('...'): JSON.parse, accepting the single-quoted style ARM (Newtonsoft) also reads. */
-export function parseJsonText(call: Call, text: string): ArmValue {
+function parseJsonText(call: Call, text: string): ArmValue {
   if (text.trim() === '') return null;
   try {
     return fromJson(JSON.parse(text));

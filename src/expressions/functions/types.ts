@@ -1,4 +1,5 @@
 // The contract between the evaluator and the built-in function implementations.
+import type { BudgetLimit } from '../budget.ts';
 import type { ArmValue, Unknown } from '../value.ts';
 import type { Frame } from '../frame.ts';
 
@@ -12,11 +13,14 @@ export interface Call {
   /** Evaluates argument i on first use (so if() and coalesce() can stay lazy). */
   arg(i: number): ArmValue;
   args(): ArmValue[];
-  /** Records an ExpressionError at this call and returns Unknown(text). */
-  /** Reports an error at this call; 'static' when ARM rejects it whatever the values. */
-  fail(message: string, kind?: 'static'): Unknown;
+  /** Reports an error at this call; 'static' when ARM rejects it whatever the values, 'circular' for a circular reference (static too). */
+  fail(message: string, kind?: 'static' | 'circular'): Unknown;
   /** Unknown(text), optionally with a known maximum length. */
   unknown(maxLength?: number): Unknown;
+  /** Spends steps of the budget on work beyond walking the arguments; false when none are left. */
+  afford(units: number): boolean;
+  /** Unknown(text) at a bound of the budget (budget.ts), reported at this call. */
+  overBudget(limit: BudgetLimit): Unknown;
 }
 
 export interface FunctionSpec {
