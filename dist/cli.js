@@ -1658,7 +1658,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -1671,7 +1671,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -3276,9 +3276,13 @@ var DEFAULT_TEMPLATE_PATTERNS = [
   "**/prereq.azuredeploy.json",
   "**/main.bicep",
   "**/mainTemplate.bicep",
-  "**/azuredeploy.bicep"
+  "**/azuredeploy.bicep",
+  "**/*.tf"
 ];
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform"]);
+function templateKind(path) {
+  return path.toLowerCase().endsWith(".tf") ? "terraform" : "arm";
+}
 var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 function isNamedPathProblem(problem) {
   return problem.kind === "named-path";
@@ -3338,7 +3342,11 @@ function discoverTemplates(workspace, request = {}) {
   const templates = [...found.keys()].sort();
   return {
     templates,
-    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? "bicep" : "arm-template", by: found.get(path) ?? "named" })),
+    sources: templates.map((path) => ({
+      path,
+      kind: /\.bicep$/i.test(path) ? "bicep" : templateKind(path) === "terraform" ? "terraform" : "arm-template",
+      by: found.get(path) ?? "named"
+    })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
     inventory: inventoryOf(walked)
@@ -3435,7 +3443,7 @@ function describeMissing(workspace, path) {
 function describeIncludes(patterns) {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
+  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep or .tf files" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
 }
 function unmatchedGlobs(patterns, matched) {
   const options = { nocase: true, dot: true };
@@ -3454,12 +3462,18 @@ function compile(patterns) {
 }
 function fileNameMatcher(patterns) {
   const names = /* @__PURE__ */ new Set();
+  const extensions = [];
   for (const pattern of patterns) {
     const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name === void 0) return void 0;
-    names.add(name.toLowerCase());
+    const extension = /^\*\*\/\*(\.[^*?[\]{}()!+@/\\.]+)$/.exec(pattern)?.[1];
+    if (name !== void 0) names.add(name.toLowerCase());
+    else if (extension !== void 0) extensions.push(extension.toLowerCase());
+    else return void 0;
   }
-  return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
+  return (path) => {
+    const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+    return names.has(name) || extensions.some((extension) => name.endsWith(extension) && name.length > extension.length);
+  };
 }
 function matchingLineBreaks(match) {
   return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
@@ -3639,13 +3653,6 @@ function fromParsed(target, parsed) {
   return { kind: "file", source: sourceOfParsed(target, parsed) };
 }
 
-// src/expressions/frame.ts
-var MAX_DEPTH = 200;
-function report(frame, message, offset, kind) {
-  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
-}
-
 // src/expressions/value.ts
 var Unknown = class {
   kind = "unknown";
@@ -3795,6 +3802,65 @@ function valueKey(value) {
   }
 }
 
+// src/expressions/budget.ts
+var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_STEPS = 4 * MAX_VALUE_SIZE;
+var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
+function newTotalBudget() {
+  return { remaining: MAX_TOTAL_STEPS };
+}
+var sizes = /* @__PURE__ */ new WeakMap();
+function sizeOf(value) {
+  if (typeof value === "string") return value.length + 2;
+  if (typeof value !== "object" || value === null) return 1;
+  const known = sizes.get(value);
+  if (known !== void 0) return known;
+  const size = measure(value);
+  sizes.set(value, size);
+  return size;
+}
+function measure(value) {
+  if (value instanceof Unknown) {
+    const cause = value.cause;
+    let size2 = 1 + value.text.length;
+    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
+    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
+    return size2;
+  }
+  if (value instanceof PartialString) return partsSize(value.parts);
+  if (Array.isArray(value)) return partsSize(value);
+  let size = 1;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== void 0) size += key.length + sizeOf(item);
+  }
+  return size;
+}
+function partsSize(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf(item);
+  return size;
+}
+
+// src/expressions/frame.ts
+function newEvalState(total) {
+  return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
+}
+function spend(state, units) {
+  state.steps -= units;
+  state.total.remaining -= units;
+  return state.steps >= 0 && state.total.remaining >= 0;
+}
+var MAX_DEPTH = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+}
+function reportBudget(errors, limit, offset) {
+  const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
+  errors.push(offset === void 0 ? { message, kind: "budget", limit } : { message, offset, kind: "budget", limit });
+}
+
 // src/expressions/value-helpers.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
@@ -3857,9 +3923,22 @@ function isFullyKnown(value) {
 }
 function getProperty(object, name) {
   if (Object.hasOwn(object, name)) return object[name];
+  const key = foldedKey(object, name);
+  return key === void 0 ? void 0 : object[key];
+}
+var SCAN_KEYS = 16;
+var foldedIndexes = /* @__PURE__ */ new WeakMap();
+function foldedKey(object, name) {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
-  return void 0;
+  const keys = Object.keys(object);
+  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  let index = foldedIndexes.get(object);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    foldedIndexes.set(object, index);
+  }
+  return index.get(lower);
 }
 function setProperty2(object, key, value) {
   if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
@@ -3868,7 +3947,7 @@ function setProperty2(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -4538,7 +4617,11 @@ function format2(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const result = composeFormat(template, call.args(), 1);
+  const values = call.args();
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf(values[i] ?? null));
+  if (template.length + countOf(template, "{") * largest > MAX_VALUE_SIZE) return call.overBudget("size");
+  const result = composeFormat(template, values, 1);
   if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
@@ -4626,17 +4709,23 @@ function replace(call) {
   if (oldValue instanceof Unknown) return oldValue;
   if (newValue instanceof Unknown) return newValue;
   if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
-  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (typeof source === "string") {
+    if (newValue.length > oldValue.length && source.length + countOf(source, oldValue) * (newValue.length - oldValue.length) > MAX_VALUE_SIZE)
+      return call.overBudget("size");
+    return source.replaceAll(oldValue, newValue);
+  }
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map(
       (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
     )
   );
 }
-function quoteArg(text) {
-  return `'${text.replaceAll("'", "''")}'`;
+function countOf(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 function trim(call) {
   const source = textArg(call, 0);
@@ -4665,6 +4754,7 @@ function padLeft(call) {
   if (total instanceof Unknown) return total;
   if (pad instanceof Unknown) return pad;
   if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (total > MAX_VALUE_SIZE) return call.overBudget("size");
   if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
   if (typeof value === "string") return value.padStart(total, pad);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
@@ -4681,6 +4771,7 @@ function split(call) {
   else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
   delimiters = delimiters.filter((d) => d !== "");
   if (delimiters.length === 0) return [source];
+  if (!call.afford(source.length * delimiters.length)) return call.overBudget("steps");
   const out = [];
   let start = 0;
   let i = 0;
@@ -4704,6 +4795,7 @@ function join2(call) {
   if (delimiter instanceof Unknown) return delimiter;
   if (items2 instanceof Unknown) return call.unknown();
   if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  if (sizeOf(items2) + items2.length * delimiter.length > MAX_VALUE_SIZE) return call.overBudget("size");
   const parts = [];
   for (const [index, item] of items2.entries()) {
     if (index > 0) parts.push(delimiter);
@@ -4982,6 +5074,7 @@ function union(call) {
     const out = [];
     for (const list of values) {
       for (const item of list) {
+        if (!call.afford(out.length)) return call.overBudget("steps");
         const seen = out.some((existing) => armEquals(existing, item));
         if (!seen) out.push(item);
       }
@@ -4997,8 +5090,11 @@ function union(call) {
 }
 function merge(target, patch) {
   const out = { ...target };
+  const keys = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
   for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existingKey = keys.get(key.toLowerCase());
+    if (existingKey === void 0) keys.set(key.toLowerCase(), key);
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
     setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
@@ -5015,6 +5111,7 @@ function intersection(call) {
   if (Array.isArray(first) && rest.every(Array.isArray)) {
     const out = [];
     for (const item of first) {
+      if (!call.afford(out.length + rest.reduce((n, list) => n + list.length, 0))) return call.overBudget("steps");
       if (out.some((o) => armEquals(o, item))) continue;
       if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
     }
@@ -5034,6 +5131,12 @@ function items(call) {
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
   return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function objectKeys(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
 }
 function tryGet(call) {
   let current = call.arg(0);
@@ -5115,6 +5218,7 @@ var collectionFunctions = {
   union: fn(1, Infinity, union),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),
@@ -5136,7 +5240,7 @@ function lookup(call, what) {
     case "missing":
       return call.fail(`${what} '${name}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "circular");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -5275,6 +5379,7 @@ var DOCUMENTED_FUNCTIONS = [
   "createObject",
   "items",
   "json",
+  "objectKeys",
   "null",
   "shallowMerge",
   // resource
@@ -5434,41 +5539,16 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function fold(charCode) {
-  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+var functions = /* @__PURE__ */ new Map();
+for (const name of DOCUMENTED_FUNCTIONS) functions.set(name.toLowerCase(), "known");
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name, spec] of Object.entries(table)) functions.set(name.toLowerCase(), spec);
 }
-function nameHash(source, start, end) {
-  const length2 = end - start;
-  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
-  return hash * 31 + fold(source.charCodeAt(end - 1));
-}
-var BUCKETS = 512;
-var table = new Array(BUCKETS).fill(void 0);
-function add(name, resolution) {
+var ASCII = /^[\x20-\x7e]*$/;
+function resolveFunctionName(name) {
+  if (!ASCII.test(name)) return void 0;
   const lower = name.toLowerCase();
-  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
-  const existing = bucket.find((entry) => entry.lower === lower);
-  if (existing === void 0) bucket.push({ lower, resolution });
-  else if (typeof resolution === "object") existing.resolution = resolution;
-}
-for (const name of DOCUMENTED_FUNCTIONS) add(name, "known");
-for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name, spec] of Object.entries(functions)) add(name, spec);
-}
-function resolveFunctionName(source, start, end) {
-  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
-  const length2 = end - start;
-  if (bucket !== void 0) {
-    for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b];
-      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
-    }
-  }
-  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
-}
-function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
+  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
 }
 
 // src/expressions/scanner.ts
@@ -5697,10 +5777,7 @@ var Parser = class extends Scanner {
       }
     }
   }
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   parseCall() {
     const start = this.pos;
     this.skipIdentifier();
@@ -5720,8 +5797,8 @@ var Parser = class extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
-    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
@@ -5740,12 +5817,10 @@ var Parser = class extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args = [];
+    do
+      args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
   /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
@@ -5761,6 +5836,27 @@ var Parser = class extends Scanner {
 };
 var parser = new Parser();
 
+// src/expressions/raw.ts
+function findKey(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name) {
+  const key = findKey(record, name);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name) {
+  return findKey(record, name) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name) {
+  return asRecord(propertyOf(record, name));
+}
+
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
 var NO_COPY = [];
@@ -5769,26 +5865,33 @@ function evaluateRaw(raw, ctx) {
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, "steps");
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown("(value nested too deeply)", { kind: "limit" });
+    return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   }
   try {
     const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
     if (Array.isArray(raw)) {
       const out = new Array(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
+      return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : out;
     }
-    return evaluateObject(raw, nested);
+    const object = evaluateObject(raw, nested);
+    return sizeOf(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : object;
   } finally {
     ctx.state.depth--;
   }
 }
+function rawOverBudget(ctx, limit) {
+  if (limit === "size" || !ctx.state.exhausted) reportBudget(ctx.errors, limit, void 0);
+  if (limit === "steps") ctx.state.exhausted = true;
+  return new Unknown("(value over the evaluation budget)", { kind: "limit", limit });
+}
 function evaluateTopLevelString(raw, scope) {
   const errors = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
   return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
@@ -5802,8 +5905,8 @@ function dedupe(errors) {
   });
 }
 function evaluateString(raw, scope, errors, state, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
+  if (raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]")) return raw;
+  if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -5814,22 +5917,22 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
 function reportUnknownFunctions(calls, frame) {
   for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
 }
-function isCopyEntry(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const entry = value;
-  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+function copyEntryOf(value) {
+  if (!isRecord(value)) return void 0;
+  const name = propertyOf(value, "name");
+  if (typeof name !== "string" || !hasProperty(value, "count") || !hasProperty(value, "input")) return void 0;
+  return { name, count: propertyOf(value, "count"), input: propertyOf(value, "input") };
 }
 function evaluateObject(raw, ctx) {
   const out = {};
   for (const key of Object.keys(raw)) {
     const item = raw[key];
-    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+    const entries = key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
+    if (entries !== void 0 && entries.every((e) => e !== void 0)) {
+      for (const entry of entries) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
     setProperty2(out, key, evaluateRaw(item, ctx));
@@ -5845,7 +5948,7 @@ function expandCopy(entry, ctx, unknownText) {
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: "limit" });
+    return new Unknown(unknownText, { kind: "limit", limit: "copy-count" });
   }
   const items2 = [];
   const name = entry.name.toLowerCase();
@@ -5858,37 +5961,43 @@ function nodeText(node, frame) {
   return frame.source.slice(node.start, node.end);
 }
 function evaluateNode(node, frame) {
+  if (node.kind === "string" || node.kind === "number") return node.value;
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: "limit" });
+    return new Unknown(nodeText(node, frame), { kind: "limit", limit: "depth" });
   }
   try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, "steps");
     switch (node.kind) {
-      case "string":
-      case "number":
-        return node.value;
       case "call":
-        return evaluateCall(node, frame);
+        return bounded(evaluateCall(node, frame), node, frame);
       case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
       case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
     }
   } finally {
     frame.state.depth--;
   }
 }
+function bounded(value, node, frame) {
+  if (typeof value === "string") return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+  if (typeof value !== "object" || value === null) return value;
+  return sizeOf(value) > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+}
+function overBudget(node, frame, limit) {
+  if (limit === "size" || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : void 0);
+  if (limit === "steps") frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: "limit", limit });
+}
 function callName(node, frame) {
   return frame.source.slice(node.nameStart, node.nameEnd);
-}
-function callText(node, frame) {
-  return node.text ??= frame.source.slice(node.start, node.end);
 }
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -5899,56 +6008,51 @@ function evaluateCall(node, frame) {
   }
   if (spec === "known") {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame), { kind: "invalid" });
+  return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
 function arityMessage(name, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
-var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
   frame;
   node;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  values;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  values = [];
   constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.values = void 0;
   }
   get name() {
     return callName(this.node, this.frame);
   }
   get text() {
-    return callText(this.node, this.frame);
+    return nodeText(this.node, this.frame);
   }
   get argCount() {
     return this.node.args.length;
   }
   arg(i) {
-    const args = this.node.args;
-    const node = args[i];
+    const node = this.node.args[i];
     if (node === void 0) return null;
     if (node.kind === "string" || node.kind === "number") return node.value;
-    let values = this.values;
-    if (values === void 0) {
-      values = new Array(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
-    const value = evaluateNode(node, this.frame);
-    values[i] = value;
+    const cached = this.values[i];
+    if (cached !== void 0) return cached;
+    let value = evaluateNode(node, this.frame);
+    if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, "steps");
+    this.values[i] = value;
     return value;
   }
   args() {
-    const count = this.node.args.length;
-    const out = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  afford(units) {
+    return spend(this.frame.state, units);
+  }
+  overBudget(limit) {
+    return overBudget(this.node, this.frame, limit);
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
@@ -5963,8 +6067,8 @@ var CallImpl = class {
     this.node.args.forEach((node, i) => {
       if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
       else {
-        const value = this.values?.[i];
-        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
+        const value = this.values[i];
+        if (value !== void 0) inputs.push(value);
       }
     });
     return inputs;
@@ -5977,18 +6081,15 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH2 = 32;
 var MAX_NODES = 2e3;
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function secureShapeOf(declaration, template) {
   const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
 }
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
 function shapeOf(declaration, template, walk2) {
-  if (!isRecord2(declaration)) return NONE;
+  if (!isRecord(declaration)) return NONE;
   if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
@@ -6004,7 +6105,7 @@ function shapeOf(declaration, template, walk2) {
     parts.push(shape);
   }
   const properties = /* @__PURE__ */ new Map();
-  if (isRecord2(declaration["properties"])) {
+  if (isRecord(declaration["properties"])) {
     for (const [name, property] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property, template, next);
       if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
@@ -6014,7 +6115,7 @@ function shapeOf(declaration, template, walk2) {
   const items2 = shapeOf(declaration["items"], template, next);
   const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
   const discriminator = declaration["discriminator"];
-  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
+  if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
   const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
@@ -6031,7 +6132,7 @@ function resolveRef(template, ref) {
   let at = template;
   for (const raw of ref.slice(2).split("/")) {
     const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord2(at)) return void 0;
+    if (!isRecord(at)) return void 0;
     at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
     if (at === void 0) return void 0;
   }
@@ -6090,7 +6191,7 @@ function forEachSecurePart(value, shape, take2, depth = 0) {
     });
     return;
   }
-  if (!isRecord2(value)) return;
+  if (!isRecord(value)) return;
   for (const [name, item] of Object.entries(value)) {
     const part = shape.properties.get(name.toLowerCase()) ?? shape.additional;
     if (part) forEachSecurePart(item, part, take2, depth + 1);
@@ -6098,22 +6199,9 @@ function forEachSecurePart(value, shape, take2, depth = 0) {
 }
 
 // src/expressions/scope.ts
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function hasOwnKeys(record) {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
-}
-function findKey(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return void 0;
-}
 var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
+  return typeof type === "string" && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -6134,14 +6222,7 @@ var DefinitionTable = class {
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name)) {
-      const raw = definitions[name];
-      if (name.length !== 4 || this.declaredBy(name, raw) === void 0) {
-        const made = this.make(name, raw);
-        this.byKey.set(name, made);
-        return made;
-      }
-    }
+    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
     return this.index(definitions).get(name.toLowerCase());
   }
   definition(key, raw) {
@@ -6168,12 +6249,9 @@ var Bindings = class {
   supplied;
   parameterTable;
   variableTable;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  fileHasValues;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
-    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
   resolveParameter(owner, name, state) {
     const found = this.parameters().find(name);
@@ -6184,7 +6262,7 @@ var Bindings = class {
     found.busy = true;
     try {
       const result = this.computeParameter(owner, found, state);
-      found.memo = result;
+      if (!state.exhausted) found.memo = result;
       return result;
     } finally {
       found.busy = false;
@@ -6200,12 +6278,8 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = {
-        kind: "value",
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
-      };
-      def.memo = result;
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state.exhausted) def.memo = result;
       return result;
     } finally {
       def.busy = false;
@@ -6215,7 +6289,7 @@ var Bindings = class {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name) : void 0;
+      const key = findKey(supplied.values, name);
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
@@ -6223,40 +6297,49 @@ var Bindings = class {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
+        if (!hasProperty(entry, "value")) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
-        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
+        const value = evaluateRaw(propertyOf(entry, "value"), { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: carried(errors, `in the value of parameter '${name}'`) };
       }
       if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
     }
-    if ("defaultValue" in def) {
+    if (hasProperty(def, "defaultValue")) {
       const errors = [];
-      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
+      const value = evaluateRaw(propertyOf(def, "defaultValue"), { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: carried(errors, `in the default value of parameter '${name}'`) };
     }
     return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
+    return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
       return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
-      asRecord(this.template["variables"]),
+      recordOf(this.template, "variables"),
       (name, raw) => ({ kind: "plain", name, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
 };
+function carried(errors, where2) {
+  return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
+    const message = `${where2}: ${e.message}`;
+    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
+    return e.circular ? { message, circular: true } : { message };
+  });
+}
+var MAX_CARRIED_ERRORS = 16;
 function copyVariables(key, raw) {
-  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+  if (key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
   const declared = [];
   for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: "copy", name: copy.name, raw: void 0, entry: copy, memo: void 0, busy: false }]);
   }
   return declared;
 }
@@ -6274,11 +6357,14 @@ var ScopeImpl = class _ScopeImpl {
   /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   kind;
   templatePath;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  budget;
   bindings;
-  constructor(bindings, kind, templatePath) {
+  constructor(bindings, kind, templatePath, budget) {
     this.bindings = bindings;
     this.kind = kind;
     this.templatePath = templatePath;
+    this.budget = budget;
   }
   resolveParameter(name, state) {
     return this.bindings.resolveParameter(this, name, state);
@@ -6287,7 +6373,8 @@ var ScopeImpl = class _ScopeImpl {
     return this.bindings.resolveVariable(this, name, state);
   }
   static forTemplate(template, supplied, kind, templatePath) {
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+    const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
   }
 };
 var SCHEMA_KINDS = [
@@ -6296,23 +6383,13 @@ var SCHEMA_KINDS = [
   ["/tenantdeploymenttemplate.json", "tenant"],
   ["/deploymenttemplate.json", "resourceGroup"]
 ];
-var schemaKinds = /* @__PURE__ */ new Map();
 function kindFromSchema(schema) {
   if (typeof schema !== "string") return void 0;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  let found;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
 }
 function createTemplateScope(template, options = {}) {
-  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
   return ScopeImpl.forTemplate(
     template,
     { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
@@ -6328,31 +6405,31 @@ function isSet(value) {
   return value !== void 0 && value !== null && value !== "";
 }
 function deploymentKind(deployment, template, parentKind) {
-  if (isSet(deployment["resourceGroup"])) return "resourceGroup";
-  if (isSet(deployment["subscriptionId"])) return "subscription";
-  if (isSet(deployment["scope"])) return kindFromSchema(template["$schema"]);
+  if (isSet(propertyOf(deployment, "resourceGroup"))) return "resourceGroup";
+  if (isSet(propertyOf(deployment, "subscriptionId"))) return "subscription";
+  if (isSet(propertyOf(deployment, "scope"))) return kindFromSchema(propertyOf(template, "$schema"));
   return parentKind;
 }
 function createNestedScope(parent, deployment) {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
-  const template = asRecord(properties["template"]) ?? {};
-  const options = asRecord(properties["expressionEvaluationOptions"]);
-  const mode = options === void 0 ? void 0 : options["scope"];
+  const properties = recordOf(deployment, "properties") ?? {};
+  const template = recordOf(properties, "template") ?? {};
+  const options = recordOf(properties, "expressionEvaluationOptions");
+  const mode = options === void 0 ? void 0 : propertyOf(options, "scope");
   if (typeof mode === "string" && mode.toLowerCase() === "inner") {
-    const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
+    const supplied = { kind: "deployment", parent: parentScope, parameters: recordOf(properties, "parameters"), viaLink: false };
     return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
   return parentScope;
 }
 function createLinkedScope(parent, linkedTemplate, deployment) {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
+  const properties = recordOf(deployment, "properties") ?? {};
   const supplied = {
     kind: "deployment",
     parent: parentScope,
-    parameters: asRecord(properties["parameters"]),
-    viaLink: properties["parametersLink"] !== void 0
+    parameters: recordOf(properties, "parameters"),
+    viaLink: propertyOf(properties, "parametersLink") !== void 0
   };
   return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), void 0);
 }
@@ -6369,7 +6446,7 @@ function referencesIn(raw) {
       case "call": {
         const kind = node.namespace === void 0 ? referenceKind(raw.slice(node.nameStart, node.nameEnd)) : void 0;
         const first = node.args[0];
-        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value });
+        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value, offset: node.start });
         for (let i = node.args.length - 1; i >= 0; i--) pending.push(node.args[i]);
         break;
       }
@@ -6395,13 +6472,9 @@ function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl))
       return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
-    if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
+    if (typeof raw === "string") return evaluateTopLevelString(raw, scope);
     const errors = [];
-    const state = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -6412,7 +6485,7 @@ function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
 }
 function isArmFunctionName(name) {
-  return resolveFunctionName(name, 0, name.length) !== void 0;
+  return resolveFunctionName(name) !== void 0;
 }
 
 // src/model/scope-kind.ts
@@ -6464,8 +6537,13 @@ function scopeFromId(value) {
   return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+// src/parse/guid.ts
+var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function isGuid(text) {
+  return text.length === 36 && GUID_PREFIX.test(text);
+}
+
 // src/model/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
 var PARTNER_CENTER_END = "-partnercenter";
@@ -6513,7 +6591,7 @@ function analyze(name, strictNames) {
     return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
   const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
+  const guid = GUID_PREFIX.exec(afterPrefix)?.[0];
   if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
@@ -6555,6 +6633,9 @@ function analyzeAfterGuid(guid, rest, context) {
   const next = rest === "" ? context.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
+  }
+  if (next !== void 0) {
+    return { display, form: "unresolved", trackingId, fullyKnown, problem: { kind: "unresolved", unknowns: unknownParts(context.name).map((p) => p.text) } };
   }
   if (strictNames) {
     return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
@@ -6625,7 +6706,7 @@ function guidAttemptText(text) {
 function normalizeTrackingId(raw) {
   const id = raw.trim().replace(/^pid-/i, "").toLowerCase();
   if (id === "") return void 0;
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+  const guid = isGuid(id);
   if (placeholderIn([id]) !== void 0) return void 0;
   return guid || PARTNER_CENTER.test(id) ? id : void 0;
 }
@@ -6771,35 +6852,56 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
+var SECURE_TYPES3 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
+var CYCLE2 = "cycle";
 var StaticErrors = class {
   problems = [];
   /** Pointers (file + JSON pointer) of values with a static error of their own or pulled in. */
   broken = /* @__PURE__ */ new Set();
   /** Definitions already traced, and whether they hold a static error. */
   traced = /* @__PURE__ */ new Map();
+  /** Definitions being traced now (a reference back to one is a circular reference). */
+  tracing = /* @__PURE__ */ new Set();
   /**
    * Records the static errors of a value; `evaluation` is its evaluation when the caller made one
    * (then nothing is evaluated again unless it reported errors). True when the value, or anything
    * it uses, has a static error.
    */
-  record(value, evaluation, depth = 0) {
+  record(value, evaluation, depth = 0, traced = false) {
     const { raw } = value;
     if (evaluation !== void 0 && evaluation.errors.length === 0 || depth > MAX_TRACE_DEPTH) return false;
     let broken = false;
     if (typeof raw === "string") {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
+      const budget = traced ? void 0 : errors.find((e) => e.limit === "size") ?? errors.find((e) => e.limit === "steps");
+      if (budget?.limit !== void 0) {
+        this.problems.push({
+          at: value.at,
+          label: value.label,
+          text: raw,
+          errors: [budget],
+          overBudget: budget.limit,
+          ...value.resource ? { resource: value.resource } : {}
+        });
+        broken = true;
+      }
       const own = errors.filter((e) => e.kind === "static" && e.offset !== void 0);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...value.resource ? { resource: value.resource } : {} });
         broken = true;
       }
-      if (errors.some((e) => e.offset === void 0) && this.traceReferences(raw, value.site, depth)) broken = true;
+      if (errors.some((e) => e.offset === void 0) && this.traceReferences(
+        value,
+        depth,
+        errors.some((e) => e.circular)
+      ))
+        broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
       for (const [key, item] of Object.entries(raw)) {
         const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
-        if (this.record(leaf, void 0, depth + 1)) broken = true;
+        if (this.record(leaf, void 0, depth + 1, traced)) broken = true;
       }
     }
     if (broken) this.broken.add(pointerKey(value.at));
@@ -6809,72 +6911,98 @@ var StaticErrors = class {
   isBroken(at) {
     return this.broken.size > 0 && this.broken.has(pointerKey(at));
   }
-  traceReferences(text, site, depth) {
+  /**
+   * Follows the variables and parameters a string uses. A reference back to a definition being
+   * traced closes a circular reference, which ARM rejects: it is reported where that reference is
+   * written (the evaluator, which memoizes definitions, cannot say where).
+   */
+  traceReferences(value, depth, circular) {
     let broken = false;
-    for (const { kind, name } of referencesIn(text)) {
-      const found = kind === "variables" ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
-      if (found) broken = true;
+    for (const { kind, name, offset } of referencesIn(value.raw)) {
+      const found = kind === "variables" ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
+      if (found === CYCLE2 && circular) {
+        const what = kind === "variables" ? "variable" : "parameter";
+        const error = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: "static" };
+        this.problems.push({ at: value.at, label: value.label, text: value.raw, errors: [error], ...value.resource ? { resource: value.resource } : {} });
+      }
+      if (found === true || found === CYCLE2 && circular) broken = true;
     }
     return broken;
   }
   traceVariable(site, name, depth) {
-    const variables = site.template["variables"];
-    if (!isRecord(variables)) return false;
-    const key = findKey2(variables, name);
+    const section = findKey(site.template, "variables");
+    const variables = section === void 0 ? void 0 : site.template[section];
+    if (section === void 0 || !isRecord(variables)) return false;
+    const key = findKey(variables, name);
     if (key !== void 0 && key.toLowerCase() !== "copy")
-      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
-    const copyKey = findKey2(variables, "copy");
+      return this.traceOnce({ raw: variables[key], at: refIn(site, [section, key]), label: `variable '${key}'`, site }, depth);
+    const copyKey = findKey(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
-    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name.toLowerCase());
+    const index = loops.findIndex((loop) => {
+      const loopName = isRecord(loop) ? propertyOf(loop, "name") : void 0;
+      return typeof loopName === "string" && loopName.toLowerCase() === name.toLowerCase();
+    });
     if (index === -1) return false;
-    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name}'`, site }, depth);
+    return this.traceOnce({ raw: loops[index], at: refIn(site, [section, copyKey, index]), label: `variable '${name}'`, site }, depth);
   }
   /** Follows a parameter to where its value comes from, as the scope does. */
   traceParameter(site, name, depth) {
-    const parameters = site.template["parameters"];
-    const key = isRecord(parameters) ? findKey2(parameters, name) : void 0;
-    if (key === void 0 || !isRecord(parameters)) return false;
+    const section = findKey(site.template, "parameters");
+    const parameters = section === void 0 ? void 0 : site.template[section];
+    const key = isRecord(parameters) ? findKey(parameters, name) : void 0;
+    if (section === void 0 || key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
-    if (hasSecurePart(definition, site.template)) return false;
+    const type = propertyOf(definition, "type");
+    if (typeof type === "string" && SECURE_TYPES3.test(type) || hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === "file") {
-      if (findKey2(supplied.values, key) !== void 0) return false;
+      if (findKey(supplied.values, key) !== void 0) return false;
     } else {
-      const passed = supplied.deployment.resource["properties"];
-      const values = isRecord(passed) && isRecord(passed["parameters"]) ? passed["parameters"] : void 0;
-      const passedKey = values === void 0 ? void 0 : findKey2(values, key);
-      const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
-      if (passedKey !== void 0) {
-        if (!isRecord(entry) || !("value" in entry)) return false;
+      const resource = supplied.deployment.resource;
+      const propertiesKey = findKey(resource, "properties");
+      const properties = propertiesKey === void 0 ? void 0 : resource[propertiesKey];
+      const valuesKey = isRecord(properties) ? findKey(properties, "parameters") : void 0;
+      const values = isRecord(properties) && valuesKey !== void 0 ? properties[valuesKey] : void 0;
+      const passedKey = isRecord(values) ? findKey(values, key) : void 0;
+      if (isRecord(values) && passedKey !== void 0) {
+        const entry = values[passedKey];
+        const valueKey2 = isRecord(entry) ? findKey(entry, "value") : void 0;
+        if (!isRecord(entry) || valueKey2 === void 0) return false;
         const at = {
           file: supplied.deployment.source.file,
-          path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"],
+          path: [...supplied.deployment.path, propertiesKey ?? "properties", valuesKey ?? "parameters", passedKey, valueKey2],
           at: "value"
         };
         return this.traceOnce(
-          { raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          { raw: entry[valueKey2], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
           depth
         );
       }
       if (supplied.viaLink) return false;
     }
-    if (!("defaultValue" in definition)) return false;
+    const defaultKey = findKey(definition, "defaultValue");
+    if (defaultKey === void 0) return false;
     return this.traceOnce(
-      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      { raw: definition[defaultKey], at: refIn(site, [section, key, defaultKey]), label: `default value of parameter '${key}'`, site },
       depth
     );
   }
   traceOnce(value, depth) {
     const key = pointerKey(value.at);
+    if (this.tracing.has(key)) return CYCLE2;
     const known = this.traced.get(key);
     if (known !== void 0) return known;
-    this.traced.set(key, false);
-    const broken = this.record(value, void 0, depth + 1);
-    this.traced.set(key, broken);
-    return broken;
+    this.tracing.add(key);
+    try {
+      const broken = this.record(value, void 0, depth + 1, true);
+      this.traced.set(key, broken);
+      return broken;
+    } finally {
+      this.tracing.delete(key);
+    }
   }
 };
 function refIn(site, path) {
@@ -6882,11 +7010,6 @@ function refIn(site, path) {
 }
 function pointerKey(at) {
   return `${at.file}\0${toJsonPointer(at.path)}`;
-}
-function findKey2(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  return Object.keys(record).find((key) => key.toLowerCase() === lower);
 }
 
 // src/model/deployment-time-parameters.ts
@@ -6945,7 +7068,7 @@ function suppressionBlockOf(owner) {
 var DEFINITION = "microsoft.solutions/applicationdefinitions";
 var APPLICATION = "microsoft.solutions/applications";
 var DEPLOYMENTS = "microsoft.resources/deployments";
-function templateKind(root) {
+function templateKind2(root) {
   const resources = root["resources"];
   const list = Array.isArray(resources) ? resources : resources !== null && typeof resources === "object" ? Object.values(resources) : [];
   const types = list.map((r) => r !== null && typeof r === "object" && !Array.isArray(r) ? r : void 0).filter((r) => r !== void 0 && r["existing"] !== true).filter((r) => !(String(r["type"] ?? "").toLowerCase() === DEPLOYMENTS && /^pid-/i.test(String(r["name"] ?? "")))).map((r) => String(r["type"] ?? "").toLowerCase());
@@ -6999,7 +7122,7 @@ function buildTemplateModel(main, options = {}) {
   const model = {
     main,
     scope,
-    kind: templateKind(main.root),
+    kind: templateKind2(main.root),
     marketplacePackage: options.marketplacePackage === true,
     resources: [],
     linkNotes: [],
@@ -7365,8 +7488,8 @@ var SLASH2 = 47;
 var STAR = 42;
 var OPEN_BRACE = 123;
 var CLOSE_BRACE = 125;
-var OPEN_BRACKET3 = 91;
-var CLOSE_BRACKET3 = 93;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET2 = 93;
 var COMMA4 = 44;
 var COLON2 = 58;
 function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
@@ -7399,13 +7522,13 @@ function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
     if (node === void 0) {
       pos = skipValue(text, pos, skips);
     } else {
-      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET3;
+      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET2;
       const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
       if (end === pos) return spans;
       record(node.valueRequests, pos, end - pos);
       if (remaining === 0) return spans;
       if (isContainer && (node.keys !== void 0 || node.indexes !== void 0)) {
-        stack.push({ node, array: c === OPEN_BRACKET3, index: 0 });
+        stack.push({ node, array: c === OPEN_BRACKET2, index: 0 });
         pos = skipTrivia(text, pos + 1);
         const next = openMember(text, pos, stack, record);
         if (next === void 0) return spans;
@@ -7438,7 +7561,7 @@ function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
         if (remaining === 0) return spans;
         break;
       }
-      if (d === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
+      if (d === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
         stack.pop();
         pos++;
         continue;
@@ -7451,7 +7574,7 @@ function openMember(text, pos, stack, record) {
   const frame = stack[stack.length - 1];
   if (frame === void 0) return void 0;
   const c = text.charCodeAt(pos);
-  if (c === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
+  if (c === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
     stack.pop();
     return { closed: true, pos: pos + 1 };
   }
@@ -7535,7 +7658,7 @@ function literalEnd(text, pos) {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3)
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET2 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET2)
       break;
     i++;
   }
@@ -7556,7 +7679,7 @@ function scanValueEnd(text, pos) {
     const end = stringEnd(text, pos);
     return end === pos ? text.length : end;
   }
-  if (c !== OPEN_BRACE && c !== OPEN_BRACKET3) {
+  if (c !== OPEN_BRACE && c !== OPEN_BRACKET2) {
     const end = literalEnd(text, pos);
     return end === pos ? text.length : end;
   }
@@ -7571,9 +7694,9 @@ function scanValueEnd(text, pos) {
       const end = stringEnd(text, i);
       if (end === i) return n;
       structural.lastIndex = end;
-    } else if (d === OPEN_BRACE || d === OPEN_BRACKET3) {
+    } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
       depth++;
-    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET3) {
+    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
       if (--depth === 0) return i + 1;
     } else {
       const end = skipComment(text, i);
@@ -7584,6 +7707,9 @@ function scanValueEnd(text, pos) {
 }
 
 // src/engine/rule.ts
+function isTerraformRule(rule) {
+  return rule.meta.source === "terraform";
+}
 function renderMessage(template, data) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
     const value = data?.[key];
@@ -7617,6 +7743,7 @@ function checkModel(model, plan, parametersProblem) {
   const ruleIds = rules.map((rule) => rule.meta.id);
   const pending = [];
   for (const rule of rules) {
+    if (isTerraformRule(rule)) continue;
     const severity = severityFor(rule, settings);
     if (severity === void 0) continue;
     const report2 = (r) => {
@@ -7650,6 +7777,7 @@ function checkUnreadableTemplate(file, text, problem, plan) {
   const pending = [];
   const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
   for (const rule of plan.rules) {
+    if (isTerraformRule(rule)) continue;
     const check = rule.checkUnreadable;
     if (check === void 0) continue;
     const severity = severityFor(rule, plan.settings) ?? "error";
@@ -7824,9 +7952,8 @@ var SCHEMAS = {
 function isHigherScope(scope) {
   return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
 }
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function trackingName(trackingId, scope, strictNames) {
-  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+  if (isHigherScope(scope) && !strictNames && isGuid(trackingId)) {
     return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
   }
   return `pid-${trackingId}`;
@@ -7876,7 +8003,6 @@ function topLevelTrackingDeployments(candidates) {
 function trackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment);
 }
-var MAX_COPY_COUNT2 = 800;
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
 function copyLoopOf(candidate, strictNames) {
@@ -7892,9 +8018,9 @@ function readCopyLoop(entry, strictNames) {
   if (copy === void 0) return null;
   const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
@@ -7905,7 +8031,7 @@ function readCopyLoop(entry, strictNames) {
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
-function countOf(value) {
+function countOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
   if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
   return void 0;
@@ -8176,12 +8302,6 @@ function firstDuplicate(candidate, names, seen) {
   return void 0;
 }
 
-// src/parse/guid.ts
-var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-function isGuid(text) {
-  return text.length === 36 && GUID_PREFIX.test(text);
-}
-
 // src/rules/name-repair.ts
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
@@ -8232,7 +8352,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
     rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
     reasons.push("no braces round the GUID");
   }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  const guid = GUID_PREFIX.exec(rest)?.[0];
   if (guid !== void 0) {
     const suffix = rest.slice(guid.length);
     if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
@@ -9220,19 +9340,23 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}"
+  invalid: "{{where}} {{value}}: {{errors}}",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
   meta: {
     id: "CUA016",
     name: "invalid-expression",
-    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget",
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "Fix the ARM expression so that it parses and calls only known functions.",
+      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
       "Fails:",
       "```json",
@@ -9251,6 +9375,15 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      if (problem.overBudget !== void 0) {
+        report2({
+          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
+          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
+          at: problem.at,
+          ...problem.resource ? { resource: problem.resource } : {}
+        });
+        continue;
+      }
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
       report2({
@@ -9320,6 +9453,385 @@ var cua017 = {
   }
 };
 
+// src/rules/terraform-provider.ts
+function providerLabel(configuration) {
+  return configuration.alias === void 0 ? configuration.provider : `${configuration.provider}.${configuration.alias}`;
+}
+function blockHeader(configuration) {
+  return { offset: configuration.block.span.offset, end: configuration.block.bodyStart };
+}
+function sourceNote(value) {
+  const last = value.via.at(-1);
+  if (last === void 0) return "";
+  return ` (${value.via.map((v) => v.what).join(" \u2192 ")})`;
+}
+function showValue(value) {
+  return typeof value === "string" ? `'${truncate(value)}'` : String(value);
+}
+function partnerIdTexts(configuration) {
+  return (configuration.partnerId?.resolution.values ?? []).filter((v) => v.value !== null && v.value !== "");
+}
+function literalSpan(configuration) {
+  const value = configuration.partnerId?.attribute.value;
+  return value?.kind === "literal" && typeof value.value === "string" ? value.span : void 0;
+}
+
+// src/rules/cua201-missing-partner-id.ts
+var messages18 = {
+  missing: "provider {{provider}} sets no partner_id: usage of the resources it deploys is attributed to no partner (set partner_id, or ARM_PARTNER_ID in the workflow that runs Terraform)",
+  empty: "provider {{provider}} sets partner_id to an empty value{{source}}: usage is attributed to no partner",
+  emptyWhen: "provider {{provider}} partner_id can be {{value}}{{source}}: in that case usage is attributed to no partner",
+  noProviderBlock: "this root module uses {{resource}} without an azurerm or azapi provider block, so no partner_id is set: add a provider block with partner_id, or set ARM_PARTNER_ID in the workflow that runs Terraform"
+};
+var cua201 = {
+  meta: {
+    id: "CUA201",
+    source: "terraform",
+    name: "missing-partner-id",
+    description: "An azurerm or azapi provider block of a Terraform root module sets no partner_id",
+    help: [
+      "Terraform attributes usage through the provider: `partner_id` on the `azurerm` and `azapi` provider blocks (or the `ARM_PARTNER_ID` environment variable) is sent with every request, and Microsoft's customer usage attribution guidance names it as the way to attribute Terraform deployments. Each provider block (each `alias` too) is its own configuration: a block without `partner_id` deploys unattributed.",
+      "",
+      "Checked in folders that configure an `azurerm` or `azapi` provider; a folder that only declares resources (a child module) gets its provider from the caller and is not a finding. A folder with a `backend` (a root module for certain) that uses azurerm/azapi resources without any provider block is reported too. A workflow in `.github/workflows/` that sets `ARM_PARTNER_ID` at workflow, job or step level for a job that runs Terraform satisfies this rule for every root module of the repository (cua-guard cannot tell which folder a job runs in); a value set any other way (`$GITHUB_ENV`, a reusable workflow, another CI system, Terraform Cloud variables) is not visible.",
+      "",
+      "Failing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      "}",
+      "```",
+      "Passing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      '  partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"',
+      "}",
+      "```",
+      "",
+      '`cua-guard fix` inserts `partner_id = "<id>"` into the provider block when exactly one tracking id is configured.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages18
+  },
+  check({ module, settings, report: report2 }) {
+    if (module.workflowPartnerIds.some((env) => env.value !== "")) return;
+    if (module.providers.length === 0) {
+      reportNoProviderBlock(module, report2);
+      return;
+    }
+    const [only, ...others] = settings.trackingIds;
+    const id = only !== void 0 && others.length === 0 ? only : void 0;
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const block = configuration.block.span;
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) {
+        const fix = id === void 0 ? void 0 : insertPartnerId(configuration, module, id);
+        report2({
+          messageId: "missing",
+          data: { provider },
+          file: configuration.file,
+          span: blockHeader(configuration),
+          block,
+          ...fix ? { fix } : { notFixable: "no single tracking id is configured (tracking-ids) to write into the provider block" }
+        });
+        continue;
+      }
+      const unset = partnerId.resolution.values.filter((v) => v.value === null || v.value === "");
+      const [first] = unset;
+      if (first === void 0) continue;
+      const always = unset.length === partnerId.resolution.values.length && partnerId.resolution.unresolved.length === 0;
+      report2({
+        messageId: always ? "empty" : "emptyWhen",
+        data: { provider, source: sourceNote(first), ...always ? {} : { value: first.value === null ? "null" : "''" } },
+        file: configuration.file,
+        span: partnerId.attribute.span,
+        block,
+        ...always ? {} : { severity: "warning" }
+      });
+    }
+  }
+};
+function reportNoProviderBlock(module, report2) {
+  const resource = module.firstAzureResource;
+  if (module.backend === void 0 || resource === void 0) return;
+  const [type, name] = resource.block.labels;
+  report2({
+    messageId: "noProviderBlock",
+    data: { resource: `${resource.block.type === "data" ? "data." : ""}${type ?? ""}.${name ?? ""}` },
+    file: resource.file,
+    span: { offset: resource.block.span.offset, end: resource.block.bodyStart },
+    block: resource.block.span,
+    notFixable: "a provider block is configuration people write (credentials, features): cua-guard does not add one"
+  });
+}
+function insertPartnerId(configuration, module, id) {
+  const file = module.files.find((f) => f.file === configuration.file);
+  if (file === void 0) return void 0;
+  const { block } = configuration;
+  const text = file.text;
+  const firstItem = Math.min(...[...block.attributes, ...block.blocks].map((item) => item.span.offset), block.bodyEnd);
+  const lineStart = text.lastIndexOf("\n", firstItem - 1) + 1;
+  const ownLine = lineStart > block.bodyStart && text.slice(lineStart, firstItem).trim() === "";
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const blockLineStart = text.lastIndexOf("\n", block.span.offset - 1) + 1;
+  const blockIndent = /^[ \t]*/.exec(text.slice(blockLineStart, block.span.offset))?.[0] ?? "";
+  const indent = ownLine && firstItem !== block.bodyEnd ? text.slice(lineStart, firstItem) : `${blockIndent}  `;
+  const line = `partner_id = "${id}"`;
+  const operation = ownLine ? { kind: "text", offset: lineStart, length: 0, content: `${indent}${line}${newline}` } : {
+    kind: "text",
+    offset: block.bodyStart,
+    length: 0,
+    content: `${newline}${indent}${line}${firstItem === block.bodyEnd ? `${newline}${blockIndent}` : newline}`
+  };
+  return { file: configuration.file, operations: [operation], description: `set partner_id = "${id}" in provider ${providerLabel(configuration)}` };
+}
+
+// src/model/terraform/partner-id.ts
+var PID = "pid-";
+var PARTNER_CENTER_END2 = "-partnercenter";
+function classifyPartnerId(value) {
+  if (value === "") return { form: "empty" };
+  if (isGuid(value)) return { form: "guid", trackingId: value.toLowerCase() };
+  if (!value.startsWith(PID)) return { form: "invalid" };
+  const rest = value.slice(PID.length);
+  if (isGuid(rest)) return { form: "pid-guid", trackingId: rest.toLowerCase() };
+  if (rest.endsWith(PARTNER_CENTER_END2)) {
+    const guid = rest.slice(0, -PARTNER_CENTER_END2.length);
+    if (isGuid(guid)) return { form: "partner-center", trackingId: guid.toLowerCase() };
+  }
+  return { form: "invalid" };
+}
+
+// src/rules/cua202-invalid-partner-id.ts
+var messages19 = {
+  invalid: "provider {{provider}} partner_id {{value}}{{source}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it and the run fails before anything is deployed",
+  pidPrefix: "provider {{provider}} partner_id {{value}}{{source}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says (provider versions before pid- support reject it)",
+  invalidEnv: "ARM_PARTNER_ID {{value}} in job {{job}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it",
+  pidPrefixEnv: "ARM_PARTNER_ID {{value}} in job {{job}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says"
+};
+var cua202 = {
+  meta: {
+    id: "CUA202",
+    source: "terraform",
+    name: "invalid-partner-id",
+    description: "A Terraform partner_id is not a GUID or a Partner Center id, or has the pid- prefix",
+    help: [
+      "What the azurerm provider accepts as `partner_id` (its `ValidatePartnerID` in internal/provider/provider.go, and the provider documentation's `partner_id` argument): a GUID, `pid-<GUID>`, or `pid-<GUID>-partnercenter` for a published commercial marketplace Azure app; the `pid-` prefix is matched in lower case. Anything else fails `terraform plan`. Earlier provider versions accepted only a GUID, and Microsoft's customer usage attribution guidance says: do not prefix the GUID with `pid-` (for a marketplace Azure app, use the entire tracking id Partner Center shows, which is the `-partnercenter` form).",
+      "",
+      "So `pid-<GUID>` is a warning (it works with current providers, but not with older ones and not as the guidance says), and anything that is not one of the three forms is an error. Values are resolved through variable defaults, .tfvars files and locals; `ARM_PARTNER_ID` written literally in a workflow is checked too.",
+      "",
+      'Failing: `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "my-offer"`.',
+      'Passing: `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.',
+      "",
+      "`cua-guard fix` removes the `pid-` prefix from a literal written in the provider block."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages19
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      for (const value of partnerIdTexts(configuration)) {
+        const problem = problemOf(value.value);
+        if (problem === void 0) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const base = {
+          messageId: problem === "prefix" ? "pidPrefix" : "invalid",
+          data: { provider, value: showValue(value.value), source: sourceNote(value) },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...problem === "prefix" ? { severity: "warning" } : {}
+        };
+        if (problem === "prefix" && literal && typeof value.value === "string" && literal.end - literal.offset === value.value.length + 2) {
+          const fix = {
+            file: configuration.file,
+            operations: [{ kind: "text", offset: literal.offset + 1, length: 4, content: "" }],
+            description: `remove the pid- prefix from provider ${provider} partner_id`
+          };
+          report2({ ...base, fix });
+        } else
+          report2({
+            ...base,
+            notFixable: problem === "prefix" ? "the value is not written in the provider block itself" : "which partner id was meant is for people to say"
+          });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0) continue;
+      const problem = problemOf(env.value);
+      if (problem === void 0) continue;
+      report2({
+        messageId: problem === "prefix" ? "pidPrefixEnv" : "invalidEnv",
+        data: { value: showValue(env.value), job: env.job },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows",
+        ...problem === "prefix" ? { severity: "warning" } : {}
+      });
+    }
+  }
+};
+function problemOf(value) {
+  if (typeof value !== "string") return "invalid";
+  const form = classifyPartnerId(value).form;
+  if (form === "pid-guid") return "prefix";
+  return form === "invalid" ? "invalid" : void 0;
+}
+
+// src/rules/cua203-unregistered-partner-id.ts
+var CONSEQUENCE2 = "; usage would be attributed to someone else's offer, or to no one";
+var messages20 = {
+  unregistered: `provider {{provider}} partner_id {{value}}{{source}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredOfMany: `provider {{provider}} partner_id {{value}}{{source}} is not any of the {{count}} registered ids${CONSEQUENCE2}`,
+  unregisteredEnv: `ARM_PARTNER_ID {{value}} in job {{job}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredEnvOfMany: `ARM_PARTNER_ID {{value}} in job {{job}} is not any of the {{count}} registered ids${CONSEQUENCE2}`
+};
+var cua203 = {
+  meta: {
+    id: "CUA203",
+    source: "terraform",
+    name: "unregistered-partner-id",
+    description: "A Terraform partner_id is not one of the ids registered in tracking-ids",
+    help: [
+      "Only when `tracking-ids` is set. The GUID of a `partner_id` (alone, `pid-<GUID>` or `pid-<GUID>-partnercenter`), resolved through variable defaults, .tfvars files and locals, or of an `ARM_PARTNER_ID` written in a workflow, is not one of your registered ids: usage would be attributed to someone else's offer, or to no one. Values that are not a partner id at all are CUA202's.",
+      "",
+      'Passing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`.',
+      'Failing: the same input and `partner_id = "00000000-0000-0000-0000-000000000000"`.',
+      "",
+      "`cua-guard fix` writes the registered id over a literal GUID in the provider block when exactly one id is given."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages20
+  },
+  check({ module, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const many = registeredIds.length > 1;
+    const registered = many ? { count: registeredIds.length } : { registered: only };
+    const unregistered = (value) => {
+      if (typeof value !== "string") return false;
+      const form = classifyPartnerId(value);
+      return "trackingId" in form && !registeredIds.includes(form.trackingId);
+    };
+    for (const configuration of module.providers) {
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      const provider = providerLabel(configuration);
+      for (const value of partnerIdTexts(configuration)) {
+        if (!unregistered(value.value)) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const fix = literal && !many ? {
+          file: configuration.file,
+          operations: [{ kind: "text", offset: literal.offset, length: literal.end - literal.offset, content: `"${only}"` }],
+          description: `set provider ${provider} partner_id to the registered id ${only}`
+        } : void 0;
+        report2({
+          messageId: many ? "unregisteredOfMany" : "unregistered",
+          data: { provider, value: showValue(value.value), source: sourceNote(value), ...registered },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...fix ? { fix } : {
+            notFixable: many ? "several ids are registered: which one belongs here is for people to say" : "the value is not written in the provider block itself"
+          }
+        });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0 || !unregistered(env.value)) continue;
+      report2({
+        messageId: many ? "unregisteredEnvOfMany" : "unregisteredEnv",
+        data: { value: showValue(env.value), job: env.job, ...registered },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows"
+      });
+    }
+  }
+};
+
+// src/rules/cua204-unresolved-partner-id.ts
+var messages21 = {
+  unresolved: "provider {{provider}} partner_id depends on {{expression}}, which {{reason}}: it cannot be checked before Terraform runs"
+};
+var cua204 = {
+  meta: {
+    id: "CUA204",
+    source: "terraform",
+    name: "unresolved-partner-id",
+    description: "A Terraform partner_id cannot be resolved from the repository",
+    help: [
+      "cua-guard resolves `partner_id` through `var.x` (the folder's `terraform.tfvars` and `*.auto.tfvars` override the default; every other `*.tfvars` file in the folder is one more possible value), `local.x`, string templates and conditionals (`cond ? a : b` with `!`, `==`, `!=`). A variable with no default and no .tfvars value, a function call, a data source or a module output is known only when Terraform runs (from `-var`, `TF_VAR_\u2026`, or the cloud): its value cannot be checked here.",
+      "",
+      'Failing (a notice): `partner_id = var.partner_id` with `variable "partner_id" {}` and no .tfvars value.',
+      'Passing: the same with `default = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, or a `terraform.tfvars` that sets it.'
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages21,
+    notFixable: "the value comes from outside the repository; only people can say what it is"
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) continue;
+      for (const unresolved of partnerId.resolution.unresolved) {
+        report2({
+          messageId: "unresolved",
+          data: { provider: providerLabel(configuration), expression: truncate(unresolved.expression), reason: unresolved.reason },
+          file: configuration.file,
+          span: partnerId.attribute.value.span,
+          block: configuration.block.span
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua205-unreadable-terraform.ts
+var messages22 = {
+  unreadable: "cua-guard could not read this part of the Terraform file: a provider block or partner_id value written here is not checked",
+  unreadableMore: "cua-guard could not read this part of the Terraform file, nor {{more}} more places after it: a provider block or partner_id value written there is not checked"
+};
+var cua205 = {
+  meta: {
+    id: "CUA205",
+    source: "terraform",
+    name: "unreadable-terraform",
+    description: "Part of a Terraform file could not be read",
+    help: [
+      "cua-guard reads Terraform with the tree-sitter Terraform grammar (`@tree-sitter-grammars/tree-sitter-hcl`), without Terraform itself. Where the grammar cannot read the text (a syntax error, or syntax newer than the grammar), the finding points at the first place; the rest of the file and folder is still checked, but nothing is concluded about what could not be read. A file that is not text at all (binary, not UTF-8) is reported at its start.",
+      "",
+      'Failing: `provider "azurerm" {` with no closing brace.',
+      "Passing: the block closed."
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "high",
+    messages: messages22,
+    notFixable: "cua-guard does not rewrite what it cannot read"
+  },
+  check({ module, report: report2 }) {
+    for (const file of [...module.files, ...module.varFiles]) {
+      const [first, ...rest] = file.syntaxErrors;
+      if (first === void 0) continue;
+      report2({
+        messageId: rest.length === 0 ? "unreadable" : "unreadableMore",
+        ...rest.length === 0 ? {} : { data: { more: rest.length } },
+        file: file.file,
+        span: first
+      });
+    }
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   cua001,
@@ -9338,7 +9850,12 @@ var RULES = [
   cua014,
   cua015,
   cua016,
-  cua017
+  cua017,
+  cua201,
+  cua202,
+  cua203,
+  cua204,
+  cua205
 ];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 function findRule(id) {
@@ -10305,12 +10822,50 @@ function generatedByBicep(workspace, file) {
   return isRecord(generator) && typeof generator["name"] === "string" && generator["name"].toLowerCase() === "bicep";
 }
 
+// src/app/terraform-tools.ts
+async function loadTerraformTools(workspace) {
+  const { createTerraformTools } = await import("./lazy-app-check-terraform.js");
+  return createTerraformTools(workspace);
+}
+function terraformNotLoaded(files) {
+  const firstOfFolder = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+    if (!firstOfFolder.has(folder)) firstOfFolder.set(folder, file);
+  }
+  const message = "cua-guard could not check this Terraform module: the Terraform grammar was not loaded (internal error); please report it";
+  return [...firstOfFolder.values()].sort().map((file) => ({
+    path: file,
+    verdict: "fail",
+    findings: [
+      {
+        ruleId: "internal-error",
+        severity: "error",
+        messageId: "internal-error",
+        data: { error: "grammar not loaded" },
+        message,
+        file,
+        line: 1,
+        column: 1,
+        internalError: true
+      }
+    ],
+    tracking: [],
+    linkedFiles: []
+  }));
+}
+
 // src/app/check-workspace.ts
 async function checkWorkspaceLoadingGrammars(request) {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
   const discovery = discover(request, files);
   const needsBicep = request.bicepParser === void 0 && discovery.templates.some(isBicepFile);
-  return checkDiscovered({ ...request, files, ...needsBicep ? { bicepParser: await createSyntaxParser("bicep") } : {} }, discovery);
+  const needsTerraform = request.terraform === void 0 && discovery.sources.some((source) => source.kind === "terraform");
+  const [bicepParser, terraform] = await Promise.all([
+    needsBicep ? createSyntaxParser("bicep") : void 0,
+    needsTerraform ? loadTerraformTools(request.workspace) : void 0
+  ]);
+  return checkDiscovered({ ...request, files, ...bicepParser ? { bicepParser } : {}, ...terraform ? { terraform } : {} }, discovery);
 }
 function discover(request, files) {
   return discoverTemplates(request.workspace, {
@@ -10322,12 +10877,25 @@ function discover(request, files) {
   });
 }
 function checkDiscovered(request, discovery) {
+  const terraformFiles = discovery.sources.filter((source) => source.kind === "terraform").map((source) => source.path);
+  const templates = terraformFiles.length === 0 ? discovery : {
+    ...discovery,
+    sources: discovery.sources.filter((s) => s.kind !== "terraform"),
+    templates: discovery.templates.filter((f) => templateKind(f) !== "terraform")
+  };
   const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : void 0;
+  let report2;
   try {
-    return checkGraph(request, discovery, trees);
+    report2 = checkGraph(request, templates, trees);
   } finally {
     trees?.dispose();
   }
+  if (terraformFiles.length === 0) return report2;
+  const settingsFor = (file) => request.settingsFor?.(file) ?? request.settings;
+  const terraformRequest = { workspace: request.workspace, rules: request.rules ?? RULES, settingsFor };
+  const terraform = request.terraform ? request.terraform.checkFiles(terraformRequest, terraformFiles) : terraformNotLoaded(terraformFiles);
+  const all = [...report2.files, ...terraform].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { ...report2, files: all, counts: countFindings(all) };
 }
 function checkGraph(request, discovery, trees) {
   const { files } = request;
@@ -10732,8 +11300,8 @@ function resourcePointer(document, pointer) {
   const out = [];
   for (const segment of segments) {
     const container = node;
-    node = Array.isArray(container) ? container[Number(segment)] : isObject2(container) ? container[segment] : void 0;
-    const named = previous === "resources" && Array.isArray(container) && isObject2(node) ? resourceLabel(node) : void 0;
+    node = Array.isArray(container) ? container[Number(segment)] : isRecord(container) ? container[segment] : void 0;
+    const named = previous === "resources" && Array.isArray(container) && isRecord(node) ? resourceLabel(node) : void 0;
     out.push(named ?? segment.replace(/~/g, "~0").replace(/\//g, "~1"));
     previous = segment;
   }
@@ -10744,9 +11312,6 @@ function resourceLabel(resource) {
   const name = resource["name"];
   if (typeof type !== "string" || name === void 0) return void 0;
   return `{${type.toLowerCase()}:${typeof name === "string" ? name : JSON.stringify(name)}}`.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 var POSITION_KEYS = /* @__PURE__ */ new Set(["line", "column", "endLine", "endColumn", "offset", "character"]);
 function findingIdentity(stablePointer, secrets) {
@@ -11442,29 +12007,28 @@ function collectResource(resource, linkedSecure, found, depth) {
 }
 function addValue(value, found, depth) {
   if (depth > MAX_DEPTH3 || value === void 0 || value === null) return false;
-  if (typeof value === "string") return !isExpression(value) && add2(value, found);
+  if (typeof value === "string") return !isExpression(value) && add(value, found);
   if (typeof value !== "object") return false;
   let any = false;
   for (const item of Array.isArray(value) ? value : Object.values(value)) any = addValue(item, found, depth + 1) || any;
-  if (any && depth === 0) add2(safeStringify(value), found);
+  if (any && depth === 0) add(safeStringify(value), found);
   return any;
 }
 function isExpression(value) {
-  const trimmed = value.trim();
-  return trimmed.startsWith("[") && !trimmed.startsWith("[[") && trimmed.endsWith("]");
+  return isExpressionString(value);
 }
 function addSasTokens(value, found, depth, wholeValue) {
   if (depth > MAX_DEPTH3 || value === void 0 || value === null) return;
   if (typeof value === "string") {
-    if (wholeValue && !value.startsWith("[")) add2(value, found);
+    if (wholeValue && !value.startsWith("[")) add(value, found);
     for (const token of sasQueries(value)) {
-      add2(token, found);
-      add2(`?${token}`, found);
+      add(token, found);
+      add(`?${token}`, found);
       const sig = /(?:^|&)sig=([^&]+)/i.exec(token)?.[1];
       if (sig !== void 0) {
-        add2(sig, found);
+        add(sig, found);
         const decoded = safeDecode2(sig);
-        if (decoded !== sig) add2(decoded, found);
+        if (decoded !== sig) add(decoded, found);
       }
     }
     return;
@@ -11492,7 +12056,7 @@ function sasQueries(text) {
     from = end;
   }
 }
-function add2(value, found) {
+function add(value, found) {
   let added = false;
   if (value.trim().length >= MIN_SECRET_LENGTH) {
     found.add(value);
@@ -11813,7 +12377,8 @@ async function runFix(args, io) {
       linkRoots: settings.linkRoots,
       write: !dryRun
     },
-    () => createSyntaxParser("bicep")
+    () => createSyntaxParser("bicep"),
+    () => loadTerraformTools(workspace)
   );
   const say = dryRun ? io.stderr : io.stdout;
   for (const problem of report2.problems) io.stderr(`cua-guard: ${problem.message}

@@ -25802,11 +25802,63 @@ function valueKey(value) {
   }
 }
 
+// src/expressions/budget.ts
+var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_STEPS = 4 * MAX_VALUE_SIZE;
+var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
+function newTotalBudget() {
+  return { remaining: MAX_TOTAL_STEPS };
+}
+var sizes = /* @__PURE__ */ new WeakMap();
+function sizeOf(value) {
+  if (typeof value === "string") return value.length + 2;
+  if (typeof value !== "object" || value === null) return 1;
+  const known = sizes.get(value);
+  if (known !== void 0) return known;
+  const size = measure(value);
+  sizes.set(value, size);
+  return size;
+}
+function measure(value) {
+  if (value instanceof Unknown) {
+    const cause = value.cause;
+    let size2 = 1 + value.text.length;
+    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
+    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
+    return size2;
+  }
+  if (value instanceof PartialString) return partsSize(value.parts);
+  if (Array.isArray(value)) return partsSize(value);
+  let size = 1;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== void 0) size += key.length + sizeOf(item);
+  }
+  return size;
+}
+function partsSize(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf(item);
+  return size;
+}
+
 // src/expressions/frame.ts
+function newEvalState(total) {
+  return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
+}
+function spend(state3, units) {
+  state3.steps -= units;
+  state3.total.remaining -= units;
+  return state3.steps >= 0 && state3.total.remaining >= 0;
+}
 var MAX_DEPTH = 200;
 function report(frame, message, offset, kind) {
   const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
+  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+}
+function reportBudget(errors, limit, offset) {
+  const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
+  errors.push(offset === void 0 ? { message, kind: "budget", limit } : { message, offset, kind: "budget", limit });
 }
 
 // src/expressions/value-helpers.ts
@@ -25871,9 +25923,22 @@ function isFullyKnown(value) {
 }
 function getProperty(object, name3) {
   if (Object.hasOwn(object, name3)) return object[name3];
+  const key = foldedKey(object, name3);
+  return key === void 0 ? void 0 : object[key];
+}
+var SCAN_KEYS = 16;
+var foldedIndexes = /* @__PURE__ */ new WeakMap();
+function foldedKey(object, name3) {
   const lower = name3.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
-  return void 0;
+  const keys = Object.keys(object);
+  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  let index = foldedIndexes.get(object);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    foldedIndexes.set(object, index);
+  }
+  return index.get(lower);
 }
 function setProperty(object, key, value) {
   if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
@@ -25882,7 +25947,7 @@ function setProperty(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -26552,7 +26617,11 @@ function format(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const result = composeFormat(template, call.args(), 1);
+  const values = call.args();
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf(values[i] ?? null));
+  if (template.length + countOf(template, "{") * largest > MAX_VALUE_SIZE) return call.overBudget("size");
+  const result = composeFormat(template, values, 1);
   if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
@@ -26640,17 +26709,23 @@ function replace(call) {
   if (oldValue instanceof Unknown) return oldValue;
   if (newValue instanceof Unknown) return newValue;
   if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
-  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (typeof source === "string") {
+    if (newValue.length > oldValue.length && source.length + countOf(source, oldValue) * (newValue.length - oldValue.length) > MAX_VALUE_SIZE)
+      return call.overBudget("size");
+    return source.replaceAll(oldValue, newValue);
+  }
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map(
       (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
     )
   );
 }
-function quoteArg(text) {
-  return `'${text.replaceAll("'", "''")}'`;
+function countOf(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 function trim(call) {
   const source = textArg(call, 0);
@@ -26679,6 +26754,7 @@ function padLeft(call) {
   if (total instanceof Unknown) return total;
   if (pad instanceof Unknown) return pad;
   if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (total > MAX_VALUE_SIZE) return call.overBudget("size");
   if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
   if (typeof value === "string") return value.padStart(total, pad);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
@@ -26695,6 +26771,7 @@ function split(call) {
   else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
   delimiters = delimiters.filter((d) => d !== "");
   if (delimiters.length === 0) return [source];
+  if (!call.afford(source.length * delimiters.length)) return call.overBudget("steps");
   const out = [];
   let start = 0;
   let i = 0;
@@ -26718,6 +26795,7 @@ function join2(call) {
   if (delimiter instanceof Unknown) return delimiter;
   if (items2 instanceof Unknown) return call.unknown();
   if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  if (sizeOf(items2) + items2.length * delimiter.length > MAX_VALUE_SIZE) return call.overBudget("size");
   const parts = [];
   for (const [index, item] of items2.entries()) {
     if (index > 0) parts.push(delimiter);
@@ -26996,6 +27074,7 @@ function union(call) {
     const out = [];
     for (const list8 of values) {
       for (const item of list8) {
+        if (!call.afford(out.length)) return call.overBudget("steps");
         const seen = out.some((existing) => armEquals(existing, item));
         if (!seen) out.push(item);
       }
@@ -27011,8 +27090,11 @@ function union(call) {
 }
 function merge(target, patch) {
   const out = { ...target };
+  const keys = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
   for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existingKey = keys.get(key.toLowerCase());
+    if (existingKey === void 0) keys.set(key.toLowerCase(), key);
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
     setProperty(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
@@ -27029,6 +27111,7 @@ function intersection(call) {
   if (Array.isArray(first) && rest.every(Array.isArray)) {
     const out = [];
     for (const item of first) {
+      if (!call.afford(out.length + rest.reduce((n, list8) => n + list8.length, 0))) return call.overBudget("steps");
       if (out.some((o) => armEquals(o, item))) continue;
       if (rest.every((list8) => list8.some((other) => armEquals(other, item)))) out.push(item);
     }
@@ -27048,6 +27131,12 @@ function items(call) {
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
   return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function objectKeys(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
 }
 function tryGet(call) {
   let current = call.arg(0);
@@ -27129,6 +27218,7 @@ var collectionFunctions = {
   union: fn(1, Infinity, union),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),
@@ -27150,7 +27240,7 @@ function lookup(call, what) {
     case "missing":
       return call.fail(`${what} '${name3}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name3}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name3}' depends on itself`, "circular");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -27289,6 +27379,7 @@ var DOCUMENTED_FUNCTIONS = [
   "createObject",
   "items",
   "json",
+  "objectKeys",
   "null",
   "shallowMerge",
   // resource
@@ -27448,41 +27539,16 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function fold(charCode) {
-  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+var functions = /* @__PURE__ */ new Map();
+for (const name3 of DOCUMENTED_FUNCTIONS) functions.set(name3.toLowerCase(), "known");
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name3, spec] of Object.entries(table)) functions.set(name3.toLowerCase(), spec);
 }
-function nameHash(source, start, end) {
-  const length2 = end - start;
-  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
-  return hash * 31 + fold(source.charCodeAt(end - 1));
-}
-var BUCKETS = 512;
-var table = new Array(BUCKETS).fill(void 0);
-function add(name3, resolution) {
+var ASCII = /^[\x20-\x7e]*$/;
+function resolveFunctionName(name3) {
+  if (!ASCII.test(name3)) return void 0;
   const lower = name3.toLowerCase();
-  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
-  const existing = bucket.find((entry) => entry.lower === lower);
-  if (existing === void 0) bucket.push({ lower, resolution });
-  else if (typeof resolution === "object") existing.resolution = resolution;
-}
-for (const name3 of DOCUMENTED_FUNCTIONS) add(name3, "known");
-for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name3, spec] of Object.entries(functions)) add(name3, spec);
-}
-function resolveFunctionName(source, start, end) {
-  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
-  const length2 = end - start;
-  if (bucket !== void 0) {
-    for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b];
-      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
-    }
-  }
-  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
-}
-function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
+  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
 }
 
 // src/expressions/scanner.ts
@@ -27711,10 +27777,7 @@ var Parser = class extends Scanner {
       }
     }
   }
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   parseCall() {
     const start = this.pos;
     this.skipIdentifier();
@@ -27734,8 +27797,8 @@ var Parser = class extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
-    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
@@ -27754,12 +27817,10 @@ var Parser = class extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args = [];
+    do
+      args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
   /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
@@ -27775,6 +27836,84 @@ var Parser = class extends Scanner {
 };
 var parser = new Parser();
 
+// src/parse/text-position.ts
+var LineIndex = class {
+  text;
+  /** Offsets where lines start, ascending; complete up to `scanned`. */
+  starts = [0];
+  /** Every line start at or before this offset is in `starts`. */
+  scanned = 0;
+  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
+  nextReturn = -1;
+  constructor(text) {
+    this.text = text;
+  }
+  positionAt(offset) {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    this.indexUpTo(clamped);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+  /**
+   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
+   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
+   * In a file without \r (most), the \r search runs once and finds none.
+   */
+  indexUpTo(offset) {
+    const text = this.text;
+    while (this.scanned <= offset) {
+      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
+        const found = text.indexOf("\r", this.scanned);
+        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
+      }
+      const newline = text.indexOf("\n", this.scanned);
+      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
+      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
+        this.starts.push(this.nextReturn + 1);
+        this.scanned = this.nextReturn + 1;
+      } else if (end !== Number.POSITIVE_INFINITY) {
+        this.starts.push(end + 1);
+        this.scanned = end + 1;
+      } else {
+        this.scanned = Number.POSITIVE_INFINITY;
+      }
+    }
+  }
+};
+
+// src/parse/template-source.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/expressions/raw.ts
+function findKey(record, name3) {
+  if (Object.hasOwn(record, name3)) return name3;
+  const lower = name3.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name3) {
+  const key = findKey(record, name3);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name3) {
+  return findKey(record, name3) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name3) {
+  return asRecord(propertyOf(record, name3));
+}
+
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
 var NO_COPY = [];
@@ -27783,26 +27922,33 @@ function evaluateRaw(raw, ctx) {
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, "steps");
   if (++ctx.state.depth > MAX_DEPTH) {
     ctx.state.depth--;
     ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH} levels` });
-    return new Unknown("(value nested too deeply)", { kind: "limit" });
+    return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   }
   try {
     const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
     if (Array.isArray(raw)) {
       const out = new Array(raw.length);
       for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
+      return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : out;
     }
-    return evaluateObject(raw, nested);
+    const object = evaluateObject(raw, nested);
+    return sizeOf(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : object;
   } finally {
     ctx.state.depth--;
   }
 }
+function rawOverBudget(ctx, limit) {
+  if (limit === "size" || !ctx.state.exhausted) reportBudget(ctx.errors, limit, void 0);
+  if (limit === "steps") ctx.state.exhausted = true;
+  return new Unknown("(value over the evaluation budget)", { kind: "limit", limit });
+}
 function evaluateTopLevelString(raw, scope) {
   const errors = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
   return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
@@ -27816,8 +27962,8 @@ function dedupe(errors) {
   });
 }
 function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
+  if (raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]")) return raw;
+  if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -27828,22 +27974,22 @@ function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
 function reportUnknownFunctions(calls, frame) {
   for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
 }
-function isCopyEntry(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const entry = value;
-  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+function copyEntryOf(value) {
+  if (!isRecord(value)) return void 0;
+  const name3 = propertyOf(value, "name");
+  if (typeof name3 !== "string" || !hasProperty(value, "count") || !hasProperty(value, "input")) return void 0;
+  return { name: name3, count: propertyOf(value, "count"), input: propertyOf(value, "input") };
 }
 function evaluateObject(raw, ctx) {
   const out = {};
   for (const key of Object.keys(raw)) {
     const item = raw[key];
-    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+    const entries = key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
+    if (entries !== void 0 && entries.every((e) => e !== void 0)) {
+      for (const entry of entries) setProperty(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
     setProperty(out, key, evaluateRaw(item, ctx));
@@ -27859,7 +28005,7 @@ function expandCopy(entry, ctx, unknownText) {
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: "limit" });
+    return new Unknown(unknownText, { kind: "limit", limit: "copy-count" });
   }
   const items2 = [];
   const name3 = entry.name.toLowerCase();
@@ -27872,37 +28018,43 @@ function nodeText(node, frame) {
   return frame.source.slice(node.start, node.end);
 }
 function evaluateNode(node, frame) {
+  if (node.kind === "string" || node.kind === "number") return node.value;
   if (++frame.state.depth > MAX_DEPTH) {
     frame.state.depth--;
     report(frame, `expression nests deeper than ${MAX_DEPTH} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: "limit" });
+    return new Unknown(nodeText(node, frame), { kind: "limit", limit: "depth" });
   }
   try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, "steps");
     switch (node.kind) {
-      case "string":
-      case "number":
-        return node.value;
       case "call":
-        return evaluateCall(node, frame);
+        return bounded(evaluateCall(node, frame), node, frame);
       case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
       case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
     }
   } finally {
     frame.state.depth--;
   }
 }
+function bounded(value, node, frame) {
+  if (typeof value === "string") return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+  if (typeof value !== "object" || value === null) return value;
+  return sizeOf(value) > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+}
+function overBudget(node, frame, limit) {
+  if (limit === "size" || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : void 0);
+  if (limit === "steps") frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: "limit", limit });
+}
 function callName(node, frame) {
   return frame.source.slice(node.nameStart, node.nameEnd);
-}
-function callText(node, frame) {
-  return node.text ??= frame.source.slice(node.start, node.end);
 }
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -27913,56 +28065,51 @@ function evaluateCall(node, frame) {
   }
   if (spec === "known") {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame), { kind: "invalid" });
+  return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
 function arityMessage(name3, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
-var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
   frame;
   node;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  values;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  values = [];
   constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.values = void 0;
   }
   get name() {
     return callName(this.node, this.frame);
   }
   get text() {
-    return callText(this.node, this.frame);
+    return nodeText(this.node, this.frame);
   }
   get argCount() {
     return this.node.args.length;
   }
   arg(i) {
-    const args = this.node.args;
-    const node = args[i];
+    const node = this.node.args[i];
     if (node === void 0) return null;
     if (node.kind === "string" || node.kind === "number") return node.value;
-    let values = this.values;
-    if (values === void 0) {
-      values = new Array(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
-    const value = evaluateNode(node, this.frame);
-    values[i] = value;
+    const cached = this.values[i];
+    if (cached !== void 0) return cached;
+    let value = evaluateNode(node, this.frame);
+    if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, "steps");
+    this.values[i] = value;
     return value;
   }
   args() {
-    const count = this.node.args.length;
-    const out = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  afford(units) {
+    return spend(this.frame.state, units);
+  }
+  overBudget(limit) {
+    return overBudget(this.node, this.frame, limit);
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
@@ -27977,8 +28124,8 @@ var CallImpl = class {
     this.node.args.forEach((node, i) => {
       if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
       else {
-        const value = this.values?.[i];
-        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
+        const value = this.values[i];
+        if (value !== void 0) inputs.push(value);
       }
     });
     return inputs;
@@ -27991,9 +28138,6 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH2 = 32;
 var MAX_NODES = 2e3;
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function secureShapeOf(declaration, template) {
   const budget = { nodes: MAX_NODES };
   return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
@@ -28093,22 +28237,9 @@ function merge2(shapes) {
 }
 
 // src/expressions/scope.ts
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function hasOwnKeys(record) {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
-}
-function findKey(record, name3) {
-  if (Object.hasOwn(record, name3)) return name3;
-  const lower = name3.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return void 0;
-}
 var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
+  return typeof type === "string" && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -28129,14 +28260,7 @@ var DefinitionTable = class {
     if (known !== void 0) return known;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name3)) {
-      const raw = definitions[name3];
-      if (name3.length !== 4 || this.declaredBy(name3, raw) === void 0) {
-        const made = this.make(name3, raw);
-        this.byKey.set(name3, made);
-        return made;
-      }
-    }
+    if (Object.hasOwn(definitions, name3) && this.declaredBy(name3, definitions[name3]) === void 0) return this.definition(name3, definitions[name3]);
     return this.index(definitions).get(name3.toLowerCase());
   }
   definition(key, raw) {
@@ -28163,12 +28287,9 @@ var Bindings = class {
   supplied;
   parameterTable;
   variableTable;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  fileHasValues;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
-    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
   resolveParameter(owner, name3, state3) {
     const found = this.parameters().find(name3);
@@ -28179,7 +28300,7 @@ var Bindings = class {
     found.busy = true;
     try {
       const result = this.computeParameter(owner, found, state3);
-      found.memo = result;
+      if (!state3.exhausted) found.memo = result;
       return result;
     } finally {
       found.busy = false;
@@ -28195,12 +28316,8 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state: state3, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = {
-        kind: "value",
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
-      };
-      def.memo = result;
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state3.exhausted) def.memo = result;
       return result;
     } finally {
       def.busy = false;
@@ -28210,7 +28327,7 @@ var Bindings = class {
     const { name: name3, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name3) : void 0;
+      const key = findKey(supplied.values, name3);
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
       const reason = supplied.deploymentTime?.get(name3.toLowerCase());
       if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
@@ -28218,40 +28335,49 @@ var Bindings = class {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name3);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
+        if (!hasProperty(entry, "value")) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
-        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state: state3, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name3}': ${e.message}` })) };
+        const value = evaluateRaw(propertyOf(entry, "value"), { scope: supplied.parent, errors, state: state3, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: carried(errors, `in the value of parameter '${name3}'`) };
       }
       if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
     }
-    if ("defaultValue" in def) {
+    if (hasProperty(def, "defaultValue")) {
       const errors = [];
-      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state: state3, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name3}': ${e.message}` })) };
+      const value = evaluateRaw(propertyOf(def, "defaultValue"), { scope: owner, errors, state: state3, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: carried(errors, `in the default value of parameter '${name3}'`) };
     }
     return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name3, raw) => {
+    return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name3, raw) => {
       const def = asRecord(raw) ?? {};
-      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
       return { name: name3, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
-      asRecord(this.template["variables"]),
+      recordOf(this.template, "variables"),
       (name3, raw) => ({ kind: "plain", name: name3, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
 };
+function carried(errors, where) {
+  return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
+    const message = `${where}: ${e.message}`;
+    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
+    return e.circular ? { message, circular: true } : { message };
+  });
+}
+var MAX_CARRIED_ERRORS = 16;
 function copyVariables(key, raw) {
-  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+  if (key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
   const declared = [];
   for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: "copy", name: copy.name, raw: void 0, entry: copy, memo: void 0, busy: false }]);
   }
   return declared;
 }
@@ -28269,11 +28395,14 @@ var ScopeImpl = class _ScopeImpl {
   /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   kind;
   templatePath;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  budget;
   bindings;
-  constructor(bindings, kind, templatePath) {
+  constructor(bindings, kind, templatePath, budget) {
     this.bindings = bindings;
     this.kind = kind;
     this.templatePath = templatePath;
+    this.budget = budget;
   }
   resolveParameter(name3, state3) {
     return this.bindings.resolveParameter(this, name3, state3);
@@ -28282,7 +28411,8 @@ var ScopeImpl = class _ScopeImpl {
     return this.bindings.resolveVariable(this, name3, state3);
   }
   static forTemplate(template, supplied, kind, templatePath) {
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+    const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
   }
 };
 var SCHEMA_KINDS = [
@@ -28291,23 +28421,13 @@ var SCHEMA_KINDS = [
   ["/tenantdeploymenttemplate.json", "tenant"],
   ["/deploymenttemplate.json", "resourceGroup"]
 ];
-var schemaKinds = /* @__PURE__ */ new Map();
 function kindFromSchema(schema) {
   if (typeof schema !== "string") return void 0;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  let found;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
 }
 function createTemplateScope(template, options = {}) {
-  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
   return ScopeImpl.forTemplate(
     template,
     { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
@@ -28321,13 +28441,9 @@ function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl))
       return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
-    if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
+    if (typeof raw === "string") return evaluateTopLevelString(raw, scope);
     const errors = [];
-    const state3 = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state: state3, copy: [], withOffsets: false });
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -28336,63 +28452,6 @@ function evaluateValue(raw, scope) {
 }
 function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
-}
-
-// src/parse/text-position.ts
-var LineIndex = class {
-  text;
-  /** Offsets where lines start, ascending; complete up to `scanned`. */
-  starts = [0];
-  /** Every line start at or before this offset is in `starts`. */
-  scanned = 0;
-  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
-  nextReturn = -1;
-  constructor(text) {
-    this.text = text;
-  }
-  positionAt(offset) {
-    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
-    this.indexUpTo(clamped);
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((starts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
-  }
-  /**
-   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
-   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
-   * In a file without \r (most), the \r search runs once and finds none.
-   */
-  indexUpTo(offset) {
-    const text = this.text;
-    while (this.scanned <= offset) {
-      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
-        const found = text.indexOf("\r", this.scanned);
-        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
-      }
-      const newline = text.indexOf("\n", this.scanned);
-      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
-      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
-        this.starts.push(this.nextReturn + 1);
-        this.scanned = this.nextReturn + 1;
-      } else if (end !== Number.POSITIVE_INFINITY) {
-        this.starts.push(end + 1);
-        this.scanned = end + 1;
-      } else {
-        this.scanned = Number.POSITIVE_INFINITY;
-      }
-    }
-  }
-};
-
-// src/parse/template-source.ts
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/model/scope-kind.ts
@@ -28414,8 +28473,13 @@ function describeOtherSchema(schema) {
   return void 0;
 }
 
+// src/parse/guid.ts
+var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function isGuid(text) {
+  return text.length === 36 && GUID_PREFIX.test(text);
+}
+
 // src/model/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
 var PARTNER_CENTER_END = "-partnercenter";
@@ -28454,7 +28518,7 @@ function analyze(name3, strictNames) {
     return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
   const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
+  const guid = GUID_PREFIX.exec(afterPrefix)?.[0];
   if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name: name3, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
@@ -28496,6 +28560,9 @@ function analyzeAfterGuid(guid, rest, context3) {
   const next = rest === "" ? context3.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
+  }
+  if (next !== void 0) {
+    return { display, form: "unresolved", trackingId, fullyKnown, problem: { kind: "unresolved", unknowns: unknownParts(context3.name).map((p) => p.text) } };
   }
   if (strictNames) {
     return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
@@ -28612,9 +28679,8 @@ var SCHEMAS = {
 function isHigherScope(scope) {
   return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
 }
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function trackingName(trackingId, scope, strictNames) {
-  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
+  if (isHigherScope(scope) && !strictNames && isGuid(trackingId)) {
     return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
   }
   return `pid-${trackingId}`;
@@ -28692,7 +28758,6 @@ function topLevelTrackingDeployments(candidates) {
 function trackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment);
 }
-var MAX_COPY_COUNT2 = 800;
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
 function copyLoopOf(candidate, strictNames) {
@@ -28706,22 +28771,22 @@ function copyLoopOf(candidate, strictNames) {
 function readCopyLoop(entry, strictNames) {
   const copy = entry.resource["copy"];
   if (copy === void 0) return null;
-  const rawCount = isRecord2(copy) ? copy["count"] : void 0;
+  const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord2(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
-  const loopName = isRecord2(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const loopName = isRecord(copy) ? copy["name"] : void 0;
+  if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
   }
   if (rawName.length * count > MAX_ITERATION_TEXT) return { count, countText, names: void 0 };
   const expanded = evaluateValue({ copy: [{ name: loopName, count, input: rawName }] }, entry.scope).value;
-  const values = isRecord2(expanded) ? expanded[loopName] : void 0;
+  const values = isRecord(expanded) ? expanded[loopName] : void 0;
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
-function countOf(value) {
+function countOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
   if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
   return void 0;
@@ -28761,10 +28826,10 @@ function evaluateCondition(raw, entry, scopes) {
 }
 function withoutDefaultValues(root) {
   const parameters = root["parameters"];
-  if (!isRecord2(parameters)) return root;
+  if (!isRecord(parameters)) return root;
   const stripped = {};
   for (const [name3, def] of Object.entries(parameters)) {
-    stripped[name3] = isRecord2(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
+    stripped[name3] = isRecord(def) ? Object.fromEntries(Object.entries(def).filter(([key]) => key !== "defaultValue")) : def;
   }
   return { ...root, parameters: stripped };
 }
@@ -28796,10 +28861,10 @@ function isPerRunCall(unknown) {
 function perRunParameters(template) {
   const parameters = template["parameters"];
   const found = /* @__PURE__ */ new Set();
-  if (!isRecord2(parameters)) return found;
+  if (!isRecord(parameters)) return found;
   let scope;
   for (const [name3, def] of Object.entries(parameters)) {
-    const value = isRecord2(def) ? def["defaultValue"] : void 0;
+    const value = isRecord(def) ? def["defaultValue"] : void 0;
     if (typeof value !== "string" || !isExpressionString(value)) continue;
     scope ??= createTemplateScope(template);
     if (dependsOn(evaluateValue(value, scope).value, isPerRunCall)) found.add(name3.toLowerCase());
@@ -28892,7 +28957,7 @@ function insertTracking(model, candidates, settings) {
   const label = `'${String(value["name"])}'`;
   const scopeNote = isHigherScope(model.scope) ? ` (${model.scope} scope: with a location and a per-location name)` : "";
   const resources = model.main.root["resources"];
-  if (isRecord2(resources)) {
+  if (isRecord(resources)) {
     const symbol = uniqueSymbol(resources);
     return {
       fix: {
@@ -28992,12 +29057,6 @@ function firstDuplicate(candidate, names, seen) {
   return void 0;
 }
 
-// src/parse/guid.ts
-var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-function isGuid(text) {
-  return text.length === 36 && GUID_PREFIX.test(text);
-}
-
 // src/rules/name-repair.ts
 function repairInvalidName(candidate, context3) {
   const raw = literalName(candidate, context3.model);
@@ -29048,7 +29107,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
     rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
     reasons.push("no braces round the GUID");
   }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  const guid = GUID_PREFIX.exec(rest)?.[0];
   if (guid !== void 0) {
     const suffix = rest.slice(guid.length);
     if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
@@ -29396,7 +29455,7 @@ var cua007 = {
       const name3 = truncate(candidate.name.display);
       const at = propertyRef(entry, "properties", "mode");
       const properties = entry.resource["properties"];
-      const raw = isRecord2(properties) ? properties["mode"] : void 0;
+      const raw = isRecord(properties) ? properties["mode"] : void 0;
       const fixable = isFixableHere(entry, model);
       if (raw === void 0) {
         const fix2 = fixable ? addMode(candidate, properties) : void 0;
@@ -29428,7 +29487,7 @@ function addMode({ entry, name: name3 }, properties) {
       description: `added properties with mode 'Incremental' to '${label}'`
     };
   }
-  if (!isRecord2(properties)) return void 0;
+  if (!isRecord(properties)) return void 0;
   return {
     file: entry.source.file,
     operations: [{ kind: "insert", path: [...entry.path, "properties", "mode"], value: "Incremental", first: true }],
@@ -29464,7 +29523,7 @@ var cua008 = {
     for (const candidate of trackingDeployments(candidates)) {
       const { entry } = candidate;
       const name3 = truncate(candidate.name.display);
-      const properties = isRecord2(entry.resource["properties"]) ? entry.resource["properties"] : {};
+      const properties = isRecord(entry.resource["properties"]) ? entry.resource["properties"] : {};
       if (properties["templateLink"] !== void 0) {
         report2({
           messageId: "templateLink",
@@ -29476,7 +29535,7 @@ var cua008 = {
         continue;
       }
       const template = properties["template"];
-      if (!isRecord2(template)) {
+      if (!isRecord(template)) {
         const fixable = isFixableHere(entry, model);
         const fix = fixable ? addTemplate(candidate, model) : void 0;
         const why = fixable ? "properties.template is there but is not an object; replace it by hand" : NOT_HERE;
@@ -29507,7 +29566,7 @@ function addTemplate({ entry, name: name3 }, model) {
       description: `added properties with an empty inline template to '${label}'`
     };
   }
-  if (!isRecord2(properties) || properties["template"] !== void 0) return void 0;
+  if (!isRecord(properties) || properties["template"] !== void 0) return void 0;
   return {
     file: entry.source.file,
     operations: [{ kind: "insert", path: [...entry.path, "properties", "template"], value }],
@@ -29516,7 +29575,7 @@ function addTemplate({ entry, name: name3 }, model) {
 }
 function resourceCount(resources) {
   if (Array.isArray(resources)) return resources.length;
-  if (isRecord2(resources)) return Object.keys(resources).length;
+  if (isRecord(resources)) return Object.keys(resources).length;
   return 0;
 }
 
@@ -29802,14 +29861,14 @@ function setLocation(entry, name3, scope) {
 
 // src/model/template-shape.ts
 function templateShapeProblem(root) {
-  if (!isRecord2(root))
+  if (!isRecord(root))
     return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
   const other = describeOtherSchema(root["$schema"]);
   if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
   const resources = root["resources"];
   if (resources === void 0) return { kind: "no-resources", path: [] };
   const symbolic = root["languageVersion"] !== void 0;
-  if (Array.isArray(resources) || symbolic && isRecord2(resources)) return void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
   const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
   return {
     kind: "resources-type",
@@ -29925,7 +29984,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   const { file, path, value } = block;
   const warn = (messageId, where, data = {}, which2 = "value") => report2({ messageId, data, at: { file, path: where, at: which2 }, severity: "warning" });
   if (block.onTemplate) return warn("suppression-on-template", path, {}, "key");
-  if (!isRecord2(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
+  if (!isRecord(value)) return warn("suppression-not-object", path, { example: SUPPRESSION_EXAMPLE });
   for (const key of Object.keys(value)) {
     if (!SUPPRESSION_KEYS.includes(key)) warn("suppression-unknown-key", [...path, key], { key, known: SUPPRESSION_KEYS.join(", ") }, "key");
   }
@@ -29947,7 +30006,7 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
 function describeValue(value) {
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   if (Array.isArray(value)) return "an array";
-  if (isRecord2(value)) return "an object";
+  if (isRecord(value)) return "an object";
   return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -30063,19 +30122,23 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}"
+  invalid: "{{where}} {{value}}: {{errors}}",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
   meta: {
     id: "CUA016",
     name: "invalid-expression",
-    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget",
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "Fix the ARM expression so that it parses and calls only known functions.",
+      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
       "Fails:",
       "```json",
@@ -30094,6 +30157,15 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      if (problem.overBudget !== void 0) {
+        report2({
+          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
+          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
+          at: problem.at,
+          ...problem.resource ? { resource: problem.resource } : {}
+        });
+        continue;
+      }
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
       report2({
@@ -30163,6 +30235,385 @@ var cua017 = {
   }
 };
 
+// src/rules/terraform-provider.ts
+function providerLabel(configuration) {
+  return configuration.alias === void 0 ? configuration.provider : `${configuration.provider}.${configuration.alias}`;
+}
+function blockHeader(configuration) {
+  return { offset: configuration.block.span.offset, end: configuration.block.bodyStart };
+}
+function sourceNote(value) {
+  const last = value.via.at(-1);
+  if (last === void 0) return "";
+  return ` (${value.via.map((v) => v.what).join(" \u2192 ")})`;
+}
+function showValue(value) {
+  return typeof value === "string" ? `'${truncate(value)}'` : String(value);
+}
+function partnerIdTexts(configuration) {
+  return (configuration.partnerId?.resolution.values ?? []).filter((v) => v.value !== null && v.value !== "");
+}
+function literalSpan(configuration) {
+  const value = configuration.partnerId?.attribute.value;
+  return value?.kind === "literal" && typeof value.value === "string" ? value.span : void 0;
+}
+
+// src/rules/cua201-missing-partner-id.ts
+var messages18 = {
+  missing: "provider {{provider}} sets no partner_id: usage of the resources it deploys is attributed to no partner (set partner_id, or ARM_PARTNER_ID in the workflow that runs Terraform)",
+  empty: "provider {{provider}} sets partner_id to an empty value{{source}}: usage is attributed to no partner",
+  emptyWhen: "provider {{provider}} partner_id can be {{value}}{{source}}: in that case usage is attributed to no partner",
+  noProviderBlock: "this root module uses {{resource}} without an azurerm or azapi provider block, so no partner_id is set: add a provider block with partner_id, or set ARM_PARTNER_ID in the workflow that runs Terraform"
+};
+var cua201 = {
+  meta: {
+    id: "CUA201",
+    source: "terraform",
+    name: "missing-partner-id",
+    description: "An azurerm or azapi provider block of a Terraform root module sets no partner_id",
+    help: [
+      "Terraform attributes usage through the provider: `partner_id` on the `azurerm` and `azapi` provider blocks (or the `ARM_PARTNER_ID` environment variable) is sent with every request, and Microsoft's customer usage attribution guidance names it as the way to attribute Terraform deployments. Each provider block (each `alias` too) is its own configuration: a block without `partner_id` deploys unattributed.",
+      "",
+      "Checked in folders that configure an `azurerm` or `azapi` provider; a folder that only declares resources (a child module) gets its provider from the caller and is not a finding. A folder with a `backend` (a root module for certain) that uses azurerm/azapi resources without any provider block is reported too. A workflow in `.github/workflows/` that sets `ARM_PARTNER_ID` at workflow, job or step level for a job that runs Terraform satisfies this rule for every root module of the repository (cua-guard cannot tell which folder a job runs in); a value set any other way (`$GITHUB_ENV`, a reusable workflow, another CI system, Terraform Cloud variables) is not visible.",
+      "",
+      "Failing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      "}",
+      "```",
+      "Passing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      '  partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"',
+      "}",
+      "```",
+      "",
+      '`cua-guard fix` inserts `partner_id = "<id>"` into the provider block when exactly one tracking id is configured.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages18
+  },
+  check({ module, settings, report: report2 }) {
+    if (module.workflowPartnerIds.some((env) => env.value !== "")) return;
+    if (module.providers.length === 0) {
+      reportNoProviderBlock(module, report2);
+      return;
+    }
+    const [only, ...others] = settings.trackingIds;
+    const id = only !== void 0 && others.length === 0 ? only : void 0;
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const block = configuration.block.span;
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) {
+        const fix = id === void 0 ? void 0 : insertPartnerId(configuration, module, id);
+        report2({
+          messageId: "missing",
+          data: { provider },
+          file: configuration.file,
+          span: blockHeader(configuration),
+          block,
+          ...fix ? { fix } : { notFixable: "no single tracking id is configured (tracking-ids) to write into the provider block" }
+        });
+        continue;
+      }
+      const unset = partnerId.resolution.values.filter((v) => v.value === null || v.value === "");
+      const [first] = unset;
+      if (first === void 0) continue;
+      const always = unset.length === partnerId.resolution.values.length && partnerId.resolution.unresolved.length === 0;
+      report2({
+        messageId: always ? "empty" : "emptyWhen",
+        data: { provider, source: sourceNote(first), ...always ? {} : { value: first.value === null ? "null" : "''" } },
+        file: configuration.file,
+        span: partnerId.attribute.span,
+        block,
+        ...always ? {} : { severity: "warning" }
+      });
+    }
+  }
+};
+function reportNoProviderBlock(module, report2) {
+  const resource = module.firstAzureResource;
+  if (module.backend === void 0 || resource === void 0) return;
+  const [type, name3] = resource.block.labels;
+  report2({
+    messageId: "noProviderBlock",
+    data: { resource: `${resource.block.type === "data" ? "data." : ""}${type ?? ""}.${name3 ?? ""}` },
+    file: resource.file,
+    span: { offset: resource.block.span.offset, end: resource.block.bodyStart },
+    block: resource.block.span,
+    notFixable: "a provider block is configuration people write (credentials, features): cua-guard does not add one"
+  });
+}
+function insertPartnerId(configuration, module, id) {
+  const file = module.files.find((f) => f.file === configuration.file);
+  if (file === void 0) return void 0;
+  const { block } = configuration;
+  const text = file.text;
+  const firstItem = Math.min(...[...block.attributes, ...block.blocks].map((item) => item.span.offset), block.bodyEnd);
+  const lineStart = text.lastIndexOf("\n", firstItem - 1) + 1;
+  const ownLine = lineStart > block.bodyStart && text.slice(lineStart, firstItem).trim() === "";
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const blockLineStart = text.lastIndexOf("\n", block.span.offset - 1) + 1;
+  const blockIndent = /^[ \t]*/.exec(text.slice(blockLineStart, block.span.offset))?.[0] ?? "";
+  const indent = ownLine && firstItem !== block.bodyEnd ? text.slice(lineStart, firstItem) : `${blockIndent}  `;
+  const line = `partner_id = "${id}"`;
+  const operation = ownLine ? { kind: "text", offset: lineStart, length: 0, content: `${indent}${line}${newline}` } : {
+    kind: "text",
+    offset: block.bodyStart,
+    length: 0,
+    content: `${newline}${indent}${line}${firstItem === block.bodyEnd ? `${newline}${blockIndent}` : newline}`
+  };
+  return { file: configuration.file, operations: [operation], description: `set partner_id = "${id}" in provider ${providerLabel(configuration)}` };
+}
+
+// src/model/terraform/partner-id.ts
+var PID = "pid-";
+var PARTNER_CENTER_END2 = "-partnercenter";
+function classifyPartnerId(value) {
+  if (value === "") return { form: "empty" };
+  if (isGuid(value)) return { form: "guid", trackingId: value.toLowerCase() };
+  if (!value.startsWith(PID)) return { form: "invalid" };
+  const rest = value.slice(PID.length);
+  if (isGuid(rest)) return { form: "pid-guid", trackingId: rest.toLowerCase() };
+  if (rest.endsWith(PARTNER_CENTER_END2)) {
+    const guid = rest.slice(0, -PARTNER_CENTER_END2.length);
+    if (isGuid(guid)) return { form: "partner-center", trackingId: guid.toLowerCase() };
+  }
+  return { form: "invalid" };
+}
+
+// src/rules/cua202-invalid-partner-id.ts
+var messages19 = {
+  invalid: "provider {{provider}} partner_id {{value}}{{source}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it and the run fails before anything is deployed",
+  pidPrefix: "provider {{provider}} partner_id {{value}}{{source}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says (provider versions before pid- support reject it)",
+  invalidEnv: "ARM_PARTNER_ID {{value}} in job {{job}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it",
+  pidPrefixEnv: "ARM_PARTNER_ID {{value}} in job {{job}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says"
+};
+var cua202 = {
+  meta: {
+    id: "CUA202",
+    source: "terraform",
+    name: "invalid-partner-id",
+    description: "A Terraform partner_id is not a GUID or a Partner Center id, or has the pid- prefix",
+    help: [
+      "What the azurerm provider accepts as `partner_id` (its `ValidatePartnerID` in internal/provider/provider.go, and the provider documentation's `partner_id` argument): a GUID, `pid-<GUID>`, or `pid-<GUID>-partnercenter` for a published commercial marketplace Azure app; the `pid-` prefix is matched in lower case. Anything else fails `terraform plan`. Earlier provider versions accepted only a GUID, and Microsoft's customer usage attribution guidance says: do not prefix the GUID with `pid-` (for a marketplace Azure app, use the entire tracking id Partner Center shows, which is the `-partnercenter` form).",
+      "",
+      "So `pid-<GUID>` is a warning (it works with current providers, but not with older ones and not as the guidance says), and anything that is not one of the three forms is an error. Values are resolved through variable defaults, .tfvars files and locals; `ARM_PARTNER_ID` written literally in a workflow is checked too.",
+      "",
+      'Failing: `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "my-offer"`.',
+      'Passing: `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.',
+      "",
+      "`cua-guard fix` removes the `pid-` prefix from a literal written in the provider block."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages19
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      for (const value of partnerIdTexts(configuration)) {
+        const problem = problemOf(value.value);
+        if (problem === void 0) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const base2 = {
+          messageId: problem === "prefix" ? "pidPrefix" : "invalid",
+          data: { provider, value: showValue(value.value), source: sourceNote(value) },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...problem === "prefix" ? { severity: "warning" } : {}
+        };
+        if (problem === "prefix" && literal && typeof value.value === "string" && literal.end - literal.offset === value.value.length + 2) {
+          const fix = {
+            file: configuration.file,
+            operations: [{ kind: "text", offset: literal.offset + 1, length: 4, content: "" }],
+            description: `remove the pid- prefix from provider ${provider} partner_id`
+          };
+          report2({ ...base2, fix });
+        } else
+          report2({
+            ...base2,
+            notFixable: problem === "prefix" ? "the value is not written in the provider block itself" : "which partner id was meant is for people to say"
+          });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0) continue;
+      const problem = problemOf(env.value);
+      if (problem === void 0) continue;
+      report2({
+        messageId: problem === "prefix" ? "pidPrefixEnv" : "invalidEnv",
+        data: { value: showValue(env.value), job: env.job },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows",
+        ...problem === "prefix" ? { severity: "warning" } : {}
+      });
+    }
+  }
+};
+function problemOf(value) {
+  if (typeof value !== "string") return "invalid";
+  const form = classifyPartnerId(value).form;
+  if (form === "pid-guid") return "prefix";
+  return form === "invalid" ? "invalid" : void 0;
+}
+
+// src/rules/cua203-unregistered-partner-id.ts
+var CONSEQUENCE2 = "; usage would be attributed to someone else's offer, or to no one";
+var messages20 = {
+  unregistered: `provider {{provider}} partner_id {{value}}{{source}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredOfMany: `provider {{provider}} partner_id {{value}}{{source}} is not any of the {{count}} registered ids${CONSEQUENCE2}`,
+  unregisteredEnv: `ARM_PARTNER_ID {{value}} in job {{job}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredEnvOfMany: `ARM_PARTNER_ID {{value}} in job {{job}} is not any of the {{count}} registered ids${CONSEQUENCE2}`
+};
+var cua203 = {
+  meta: {
+    id: "CUA203",
+    source: "terraform",
+    name: "unregistered-partner-id",
+    description: "A Terraform partner_id is not one of the ids registered in tracking-ids",
+    help: [
+      "Only when `tracking-ids` is set. The GUID of a `partner_id` (alone, `pid-<GUID>` or `pid-<GUID>-partnercenter`), resolved through variable defaults, .tfvars files and locals, or of an `ARM_PARTNER_ID` written in a workflow, is not one of your registered ids: usage would be attributed to someone else's offer, or to no one. Values that are not a partner id at all are CUA202's.",
+      "",
+      'Passing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`.',
+      'Failing: the same input and `partner_id = "00000000-0000-0000-0000-000000000000"`.',
+      "",
+      "`cua-guard fix` writes the registered id over a literal GUID in the provider block when exactly one id is given."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages20
+  },
+  check({ module, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const many = registeredIds.length > 1;
+    const registered = many ? { count: registeredIds.length } : { registered: only };
+    const unregistered = (value) => {
+      if (typeof value !== "string") return false;
+      const form = classifyPartnerId(value);
+      return "trackingId" in form && !registeredIds.includes(form.trackingId);
+    };
+    for (const configuration of module.providers) {
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      const provider = providerLabel(configuration);
+      for (const value of partnerIdTexts(configuration)) {
+        if (!unregistered(value.value)) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const fix = literal && !many ? {
+          file: configuration.file,
+          operations: [{ kind: "text", offset: literal.offset, length: literal.end - literal.offset, content: `"${only}"` }],
+          description: `set provider ${provider} partner_id to the registered id ${only}`
+        } : void 0;
+        report2({
+          messageId: many ? "unregisteredOfMany" : "unregistered",
+          data: { provider, value: showValue(value.value), source: sourceNote(value), ...registered },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...fix ? { fix } : {
+            notFixable: many ? "several ids are registered: which one belongs here is for people to say" : "the value is not written in the provider block itself"
+          }
+        });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0 || !unregistered(env.value)) continue;
+      report2({
+        messageId: many ? "unregisteredEnvOfMany" : "unregisteredEnv",
+        data: { value: showValue(env.value), job: env.job, ...registered },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows"
+      });
+    }
+  }
+};
+
+// src/rules/cua204-unresolved-partner-id.ts
+var messages21 = {
+  unresolved: "provider {{provider}} partner_id depends on {{expression}}, which {{reason}}: it cannot be checked before Terraform runs"
+};
+var cua204 = {
+  meta: {
+    id: "CUA204",
+    source: "terraform",
+    name: "unresolved-partner-id",
+    description: "A Terraform partner_id cannot be resolved from the repository",
+    help: [
+      "cua-guard resolves `partner_id` through `var.x` (the folder's `terraform.tfvars` and `*.auto.tfvars` override the default; every other `*.tfvars` file in the folder is one more possible value), `local.x`, string templates and conditionals (`cond ? a : b` with `!`, `==`, `!=`). A variable with no default and no .tfvars value, a function call, a data source or a module output is known only when Terraform runs (from `-var`, `TF_VAR_\u2026`, or the cloud): its value cannot be checked here.",
+      "",
+      'Failing (a notice): `partner_id = var.partner_id` with `variable "partner_id" {}` and no .tfvars value.',
+      'Passing: the same with `default = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, or a `terraform.tfvars` that sets it.'
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages21,
+    notFixable: "the value comes from outside the repository; only people can say what it is"
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) continue;
+      for (const unresolved of partnerId.resolution.unresolved) {
+        report2({
+          messageId: "unresolved",
+          data: { provider: providerLabel(configuration), expression: truncate(unresolved.expression), reason: unresolved.reason },
+          file: configuration.file,
+          span: partnerId.attribute.value.span,
+          block: configuration.block.span
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua205-unreadable-terraform.ts
+var messages22 = {
+  unreadable: "cua-guard could not read this part of the Terraform file: a provider block or partner_id value written here is not checked",
+  unreadableMore: "cua-guard could not read this part of the Terraform file, nor {{more}} more places after it: a provider block or partner_id value written there is not checked"
+};
+var cua205 = {
+  meta: {
+    id: "CUA205",
+    source: "terraform",
+    name: "unreadable-terraform",
+    description: "Part of a Terraform file could not be read",
+    help: [
+      "cua-guard reads Terraform with the tree-sitter Terraform grammar (`@tree-sitter-grammars/tree-sitter-hcl`), without Terraform itself. Where the grammar cannot read the text (a syntax error, or syntax newer than the grammar), the finding points at the first place; the rest of the file and folder is still checked, but nothing is concluded about what could not be read. A file that is not text at all (binary, not UTF-8) is reported at its start.",
+      "",
+      'Failing: `provider "azurerm" {` with no closing brace.',
+      "Passing: the block closed."
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "high",
+    messages: messages22,
+    notFixable: "cua-guard does not rewrite what it cannot read"
+  },
+  check({ module, report: report2 }) {
+    for (const file of [...module.files, ...module.varFiles]) {
+      const [first, ...rest] = file.syntaxErrors;
+      if (first === void 0) continue;
+      report2({
+        messageId: rest.length === 0 ? "unreadable" : "unreadableMore",
+        ...rest.length === 0 ? {} : { data: { more: rest.length } },
+        file: file.file,
+        span: first
+      });
+    }
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   cua001,
@@ -30181,14 +30632,19 @@ var RULES = [
   cua014,
   cua015,
   cua016,
-  cua017
+  cua017,
+  cua201,
+  cua202,
+  cua203,
+  cua204,
+  cua205
 ];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
 // src/settings/verify-settings.ts
 function normalizeParameters(value, source) {
-  if (!isRecord2(value)) throw new UsageError(`${source} must be a JSON object`);
-  const body = isRecord2(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
+  if (!isRecord(value)) throw new UsageError(`${source} must be a JSON object`);
+  const body = isRecord(value["parameters"]) && ("$schema" in value || "contentVersion" in value || Object.keys(value).length === 1) ? value["parameters"] : value;
   const result = {};
   for (const [name3, entry] of Object.entries(body)) {
     if (name3 === "$schema" || name3 === "contentVersion") continue;
@@ -30198,7 +30654,7 @@ function normalizeParameters(value, source) {
 }
 var WRAPPER_KEYS = /* @__PURE__ */ new Set(["value", "reference", "expression", "metadata"]);
 function isWrapped(entry) {
-  if (!isRecord2(entry)) return false;
+  if (!isRecord(entry)) return false;
   const keys = Object.keys(entry);
   return keys.length > 0 && keys.every((k) => WRAPPER_KEYS.has(k)) && ("value" in entry || "reference" in entry || "expression" in entry);
 }
@@ -30249,7 +30705,7 @@ async function resolveCloud(environment, resourceManagerEndpoint, meter, signal)
   if (resourceManagerEndpoint === void 0) return KNOWN_CLOUDS[environment];
   const metadata = await fetchMetadata(resourceManagerEndpoint, meter, signal);
   const entry = pickEntry(metadata, resourceManagerEndpoint);
-  const auth = isRecord2(entry?.["authentication"]) ? entry["authentication"] : void 0;
+  const auth = isRecord(entry?.["authentication"]) ? entry["authentication"] : void 0;
   const loginEndpoint = typeof auth?.["loginEndpoint"] === "string" ? auth["loginEndpoint"] : void 0;
   const audiences = Array.isArray(auth?.["audiences"]) ? auth["audiences"].filter((a) => typeof a === "string") : [];
   if (!loginEndpoint || audiences.length === 0 || audiences[0] === void 0) {
@@ -30290,9 +30746,9 @@ function describeFetchError(error) {
   return error.message;
 }
 function pickEntry(metadata, endpoint) {
-  if (isRecord2(metadata)) return metadata;
+  if (isRecord(metadata)) return metadata;
   if (!Array.isArray(metadata)) return void 0;
-  const entries = metadata.filter(isRecord2);
+  const entries = metadata.filter(isRecord);
   const matches = (e) => typeof e["resourceManager"] === "string" && trimSlash(e["resourceManager"]) === endpoint;
   return entries.find(matches) ?? entries[0];
 }
@@ -30375,8 +30831,8 @@ function describeApiVersions(versions) {
 
 // src/azure/errors.ts
 function errorFromBody(body) {
-  if (!isRecord2(body)) return void 0;
-  if (isRecord2(body["error"])) return errorFromBody(body["error"]);
+  if (!isRecord(body)) return void 0;
+  if (isRecord(body["error"])) return errorFromBody(body["error"]);
   const field = (name3) => body[name3] ?? body[name3[0]?.toUpperCase() + name3.slice(1)];
   const message = typeof field("message") === "string" ? field("message") : void 0;
   const code = typeof field("code") === "string" ? field("code") : void 0;
@@ -30388,15 +30844,15 @@ function errorFromBody(body) {
 function isSignInError(error) {
   if (!(error instanceof Error)) return false;
   if (["CredentialUnavailableError", "AuthenticationError", "AggregateAuthenticationError"].includes(error.name)) return true;
-  return isRecord2(error) && error["statusCode"] === 401;
+  return isRecord(error) && error["statusCode"] === 401;
 }
 function errorInfo(error, body) {
-  const fromError = isRecord2(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord2(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
+  const fromError = isRecord(error) ? errorFromBody(error["details"]) ?? errorFromBody(isRecord(error["response"]) ? parseJson(error["response"]["bodyAsText"]) : void 0) : void 0;
   const fromBody = errorFromBody(body);
   const structured = fromError ?? fromBody;
   if (structured) return structured;
   const message = error instanceof Error ? error.message : error === void 0 ? "unknown error" : String(error);
-  const code = isRecord2(error) && typeof error["code"] === "string" ? error["code"] : void 0;
+  const code = isRecord(error) && typeof error["code"] === "string" ? error["code"] : void 0;
   return { ...code !== void 0 ? { code } : {}, message, details: [] };
 }
 function formatError(info2) {
@@ -55925,7 +56381,7 @@ function nameNeedles(resourceName) {
 var NOT_FIXABLE = "a finding from Azure is about what ARM did or would do; fix the template or the run as the help says";
 
 // src/azure/rules/cua100-azure-request-failed.ts
-var messages18 = {
+var messages23 = {
   requestFailed: "an Azure request failed: {{error}}",
   notFound: "deployment '{{name}}' was not found at {{scope}}",
   signIn: "signing in to Azure failed: {{error}}. Run azure/login before this step, or set client-id and tenant-id (with permissions id-token: write)",
@@ -55949,13 +56405,13 @@ var cua100 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages18,
+    messages: messages23,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua101-deployment-failed.ts
-var messages19 = {
+var messages24 = {
   operationFailed: "{{what}} failed in deployment '{{deployment}}': {{error}}",
   stillRunning: "deployment '{{name}}' is still {{state}}; verify it after it finished",
   ended: "deployment '{{name}}' ended {{state}}",
@@ -55978,7 +56434,7 @@ var cua101 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages19,
+    messages: messages24,
     notFixable: NOT_FIXABLE
   }
 };
@@ -55987,7 +56443,7 @@ var cua101 = {
 var base = "no tracking deployment ({{expected}}) ran with deployment '{{name}}' (correlationId {{correlationId}}) at {{scope}} or in its nested deployments";
 var stray = "'{{stray}}' exists there but belongs to correlationId {{strayCorrelationId}}: another deployment (or a later run) created it";
 var condition = "its condition ({{conditions}}) may have been false with these parameters";
-var messages20 = {
+var messages25 = {
   missing: base,
   missingWithStray: `${base}; ${stray}`,
   missingWithCondition: `${base}; ${condition}`,
@@ -56009,13 +56465,13 @@ var cua102 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "high",
-    messages: messages20,
+    messages: messages25,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua103-tracking-not-succeeded.ts
-var messages21 = {
+var messages26 = {
   notSucceeded: "tracking deployment '{{name}}' is {{state}}, not Succeeded; Partner Center attributes only successful deployments",
   notSucceededWithError: "tracking deployment '{{name}}' is {{state}}, not Succeeded: {{error}}; Partner Center attributes only successful deployments"
 };
@@ -56034,13 +56490,13 @@ var cua103 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages21,
+    messages: messages26,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua104-nothing-tracked.ts
-var messages22 = {
+var messages27 = {
   nothingCreated: "no resource was created under correlationId {{correlationId}}: the tracking deployment has nothing to attribute (only deployments ran)",
   nothingPreviewed: "nothing but deployments would be deployed: the tracking deployment would have no resource to attribute"
 };
@@ -56059,13 +56515,13 @@ var cua104 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "high",
-    messages: messages22,
+    messages: messages27,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua105-preview-missing-tracking.ts
-var messages23 = {
+var messages28 = {
   missing: "preflight validation shows no tracking deployment ({{expected}}): with these parameters ARM would not deploy it (a condition may be false, or it is missing)"
 };
 var cua105 = {
@@ -56083,13 +56539,13 @@ var cua105 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages23,
+    messages: messages28,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua106-preflight-failed.ts
-var messages24 = {
+var messages29 = {
   validationFailed: "ARM preflight validation failed: {{error}}",
   whatIfFailed: "ARM what-if failed: {{error}}"
 };
@@ -56108,13 +56564,13 @@ var cua106 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages24,
+    messages: messages29,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua107-stopped.ts
-var messages25 = {
+var messages30 = {
   stopped: "verification stopped: {{reason}}",
   stoppedBeforeDeploying: "verification of '{{name}}' stopped: {{reason}}; nothing was deployed",
   stoppedVerifying: "verification of '{{name}}' stopped: {{reason}}; the verification was stopped before it finished",
@@ -56137,13 +56593,13 @@ var cua107 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages25,
+    messages: messages30,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua108-template-not-deployable.ts
-var messages26 = {
+var messages31 = {
   cannotDeploy: "cannot deploy {{file}}: {{reason}}",
   scopeMismatch: "{{file}} is a {{schemaScope}}-scope template ($schema) but scope is {{scope}}: set scope to match"
 };
@@ -56162,13 +56618,13 @@ var cua108 = {
     ].join("\n"),
     defaultSeverity: "error",
     precision: "very-high",
-    messages: messages26,
+    messages: messages31,
     notFixable: NOT_FIXABLE
   }
 };
 
 // src/azure/rules/cua109-not-established.ts
-var messages27 = {
+var messages32 = {
   noValidatedResources: "ARM answered the preflight validation with no validatedResources: the preview cannot establish that the tracking deployment would be deployed",
   emptyValidatedResources: "ARM answered the preflight validation with an empty validatedResources: the preview cannot establish that the tracking deployment would be deployed",
   notExpanded: "ARM did not expand nested deployment(s) {{names}} ({{codes}}): what they would deploy, and so whether the tracking deployment would have a resource to attribute, cannot be established before deploying",
@@ -56189,7 +56645,7 @@ var cua109 = {
     ].join("\n"),
     defaultSeverity: "warning",
     precision: "medium",
-    messages: messages27,
+    messages: messages32,
     notFixable: NOT_FIXABLE
   }
 };
@@ -56346,14 +56802,14 @@ async function driveLro(poller, meter, signal) {
 async function keepExistingRecords(ctx, job, validatedIds) {
   const scope = ctx.settings.scope;
   const candidates = /* @__PURE__ */ new Map();
-  const add2 = (at) => {
+  const add = (at) => {
     if (!createdByRun(ctx, at)) candidates.set(idKey(deploymentId(at.scope, at.name)), at);
   };
-  add2({ scope, name: job.deploymentName });
-  for (const name3 of knownTrackingNames(job.template.trackingNames)) add2({ scope, name: name3 });
+  add({ scope, name: job.deploymentName });
+  for (const name3 of knownTrackingNames(job.template.trackingNames)) add({ scope, name: name3 });
   for (const id of validatedIds) {
     const parsed = parseDeploymentId(id);
-    if (parsed) add2(parsed);
+    if (parsed) add(parsed);
   }
   const notes = [];
   for (const at of candidates.values()) {
@@ -57737,7 +58193,7 @@ function loadTemplate(workspace, path) {
   if (!read.ok) return { ok: false, message: read.message };
   const parsed = parseTemplateText(read.text);
   if (!parsed.ok) return { ok: false, message: `${path} does not parse: ${parsed.error.message}` };
-  if (!isRecord2(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
+  if (!isRecord(parsed.value)) return { ok: false, message: `${path} is not a JSON object` };
   const schemaScope = scopeFromSchema(parsed.value["$schema"]);
   return { ok: true, value: { text: read.text, template: parsed.value, ...schemaScope ? { schemaScope } : {} } };
 }

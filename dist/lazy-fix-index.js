@@ -5481,9 +5481,13 @@ var DEFAULT_TEMPLATE_PATTERNS = [
   "**/prereq.azuredeploy.json",
   "**/main.bicep",
   "**/mainTemplate.bicep",
-  "**/azuredeploy.bicep"
+  "**/azuredeploy.bicep",
+  "**/*.tf"
 ];
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform"]);
+function templateKind(path) {
+  return path.toLowerCase().endsWith(".tf") ? "terraform" : "arm";
+}
 var GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 function discoverTemplates(workspace, request = {}) {
   const problems = [];
@@ -5540,7 +5544,11 @@ function discoverTemplates(workspace, request = {}) {
   const templates = [...found.keys()].sort();
   return {
     templates,
-    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? "bicep" : "arm-template", by: found.get(path) ?? "named" })),
+    sources: templates.map((path) => ({
+      path,
+      kind: /\.bicep$/i.test(path) ? "bicep" : templateKind(path) === "terraform" ? "terraform" : "arm-template",
+      by: found.get(path) ?? "named"
+    })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
     inventory: inventoryOf(walked)
@@ -5637,7 +5645,7 @@ function describeMissing(workspace, path) {
 function describeIncludes(patterns) {
   const globs = patterns.globs.map((g) => g.given);
   const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
-  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
+  return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep or .tf files" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
 }
 function unmatchedGlobs(patterns, matched) {
   const options = { nocase: true, dot: true };
@@ -5656,12 +5664,18 @@ function compile(patterns) {
 }
 function fileNameMatcher(patterns) {
   const names = /* @__PURE__ */ new Set();
+  const extensions = [];
   for (const pattern of patterns) {
     const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name === void 0) return void 0;
-    names.add(name.toLowerCase());
+    const extension = /^\*\*\/\*(\.[^*?[\]{}()!+@/\\.]+)$/.exec(pattern)?.[1];
+    if (name !== void 0) names.add(name.toLowerCase());
+    else if (extension !== void 0) extensions.push(extension.toLowerCase());
+    else return void 0;
   }
-  return (path) => names.has(path.slice(path.lastIndexOf("/") + 1).toLowerCase());
+  return (path) => {
+    const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+    return names.has(name) || extensions.some((extension) => name.endsWith(extension) && name.length > extension.length);
+  };
 }
 function matchingLineBreaks(match) {
   return (path) => match(/[\r\n\u2028\u2029]/.test(path) ? path.replace(/[\r\n\u2028\u2029]/g, "\uFFFD") : path);
@@ -5763,381 +5777,662 @@ function suffixIndex(jsonFiles) {
   };
 }
 
-// src/workspace/linked-reader.ts
-function sourceOfParsed(file, parsed) {
-  return createTemplateSource(file, parsed.text, isRecord(parsed.value) ? parsed.value : {});
+// src/parse/hcl/parse-hcl.ts
+function parseHclFile(parser2, file, text, options = {}) {
+  const tree = parser2.parse(text);
+  if (tree === null) return { file, text, attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: text.length }] };
+  try {
+    const root = tree.rootNode;
+    const syntaxErrors = root.hasError ? collectErrors(root) : [];
+    const reader = new BodyReader(text.length, options);
+    const body = children(root).find((c) => c.type === "body");
+    for (const c of children(root)) if (c.type === "comment") reader.comments.push({ text: c.text, span: spanOf(c) });
+    const { attributes, blocks } = body ? reader.readBody(body, 0) : { attributes: [], blocks: [] };
+    reader.comments.sort((a, b) => a.span.offset - b.span.offset);
+    return { file, text, attributes, blocks, comments: reader.comments, syntaxErrors };
+  } finally {
+    tree.delete();
+  }
 }
-var CACHE_BUDGET = 4 * 1024 * 1024;
-function createLinkReader(workspace, budget = CACHE_BUDGET) {
-  const cache = /* @__PURE__ */ new Map();
-  let cached = 0;
-  return (_fromFile, target) => {
-    let loaded = cache.get(target);
-    if (loaded) {
-      cache.delete(target);
-    } else {
-      loaded = loadLinked(workspace, target);
-      cached += sizeOf(loaded);
+function children(node) {
+  return node.children.filter((c) => c !== null);
+}
+function spanOf(node) {
+  return { offset: node.startIndex, end: node.endIndex };
+}
+function collectErrors(root) {
+  const errors = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.isError || node.isMissing) {
+      errors.push(spanOf(node));
+      continue;
     }
-    cache.set(target, loaded);
-    for (const [oldest, load] of cache) {
-      if (cached <= budget || oldest === target) break;
-      cache.delete(oldest);
-      cached -= sizeOf(load);
+    if (!node.hasError) continue;
+    const kids = children(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return errors.sort((a, b) => a.offset - b.offset);
+}
+var BodyReader = class {
+  comments = [];
+  textEnd;
+  readBlock;
+  readAttribute;
+  constructor(textEnd, options) {
+    this.textEnd = textEnd;
+    this.readBlock = options.readBlock ?? (() => true);
+    this.readAttribute = options.readAttribute ?? (() => true);
+  }
+  /**
+   * depth 0: the file's body; 1: a selected top-level block's body (nested blocks as outlines).
+   * `blockType` is the type of the block whose body this is ('' for the file).
+   */
+  readBody(body, depth, blockType = "") {
+    const attributes = [];
+    const blocks = [];
+    for (const child2 of children(body)) {
+      if (child2.type === "attribute") {
+        const attribute = readAttribute(child2, (name) => this.readAttribute(blockType, name));
+        if (attribute) attributes.push(attribute);
+      } else if (child2.type === "block") {
+        const block = this.block(child2, depth);
+        if (block) blocks.push(block);
+      } else if (child2.type === "comment") this.comments.push({ text: child2.text, span: spanOf(child2) });
     }
-    return loaded;
-  };
-}
-function sizeOf(load) {
-  return load.kind === "file" ? load.source.text.length : 0;
-}
-function loadLinked(workspace, target) {
-  const read = readWorkspaceFile(workspace, target);
-  if (!read.ok) return fromFailedRead(target, read);
-  return fromParsed(target, parseTemplateText(read.text));
-}
-function fromFailedRead(target, read) {
-  const missing = read.code === "ENOENT";
-  return {
-    kind: "note",
-    note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
-  };
-}
-function fromParsed(target, parsed) {
-  if (!parsed.ok) {
-    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return {
-      kind: "note",
-      note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` }
-    };
+    return { attributes, blocks };
   }
-  return { kind: "file", source: sourceOfParsed(target, parsed) };
-}
-
-// src/parse/types.ts
-var KNOWN_AT_DEPLOYMENT = /* @__PURE__ */ Symbol("known at deployment");
-
-// src/workspace/parameter-files.ts
-function defaultParameterFile(template) {
-  const dir = posix.dirname(template);
-  const stem = posix.basename(template).replace(/\.json$/i, "");
-  return posix.join(dir, `${stem}.parameters.json`);
-}
-function loadParameterValues(from, template, explicit) {
-  const files = "read" in from ? from : void 0;
-  const workspace = files?.workspace ?? from;
-  const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
-  if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
-  if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
-  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
-  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
-  return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
-}
-function resolveExplicit(workspace, template, explicit) {
-  const folder = posix.dirname(template);
-  if (!/[*?[\]{}]/.test(explicit)) return posix.normalize(posix.join(folder, explicit));
-  const pattern = posix.normalize(posix.join(folder, explicit));
-  const matches = discoverTemplates(workspace, { paths: [posix.join(workspace.root, folder)], patterns: [pattern] }).templates;
-  return matches[0];
-}
-function parameterValuesFromText(text, label) {
-  const parsed = parseTemplateText(text);
-  if (!parsed.ok) {
-    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
-    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
+  block(node, depth) {
+    const parts = children(node);
+    const type = parts[0];
+    if (!type || type.type !== "identifier") return void 0;
+    const labels = [];
+    for (const part of parts) {
+      if (part.type === "string_lit") labels.push(labelValue(part));
+      else if (part.type === "identifier" && part !== type) labels.push(part.text);
+      else if (part.type === "comment") this.comments.push({ text: part.text, span: spanOf(part) });
+    }
+    const start = parts.find((c) => c.type === "block_start");
+    const end = parts.find((c) => c.type === "block_end");
+    const body = parts.find((c) => c.type === "body");
+    const read = depth === 0 && this.readBlock(type.text);
+    const { attributes, blocks } = body && read ? this.readBody(body, depth + 1, type.text) : { attributes: [], blocks: [] };
+    const bodyEnd = end && !end.isMissing ? end.startIndex : Math.min(node.endIndex, this.textEnd);
+    return { type: type.text, labels, span: spanOf(node), bodyStart: start ? start.endIndex : node.endIndex, bodyEnd, attributes, blocks };
   }
-  const root = parsed.value;
-  const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
-  const values = {};
-  for (const [name, entry] of Object.entries(parameters)) {
-    if (!isRecord(entry)) continue;
-    if ("value" in entry) values[name] = entry["value"];
-    else if ("reference" in entry) values[name] = KNOWN_AT_DEPLOYMENT;
-  }
-  return { values };
-}
-
-// builtin:node:crypto
-var m3 = process.getBuiltinModule("node:crypto");
-var randomBytes = /* @__PURE__ */ (() => m3.randomBytes)();
-
-// src/workspace/write-file.ts
-var OutputError = class extends Error {
-  name = "OutputError";
-  isUsageError = true;
 };
-var CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-function replaceFile(path, content, expected) {
-  named(path, () => replace(path, content, expected));
+function readAttribute(node, wanted) {
+  const parts = children(node);
+  const name = parts.find((c) => c.type === "identifier");
+  const value = parts.find((c) => c.type === "expression");
+  if (!name || !value) return void 0;
+  const text = name.text;
+  if (!wanted(text)) return void 0;
+  return { name: text, span: spanOf(node), value: readExpression(value) };
 }
-function replace(path, content, expected) {
-  let mode = 420;
-  const check3 = () => {
-    const now = lstatOrUndefined(path);
-    if (now === void 0) throw new OutputError(`'${path}' disappeared while cua-guard was fixing it; it was not written`);
-    refuseReplacing(path, now);
-    if (now.dev !== expected.dev || now.ino !== expected.ino)
-      throw new OutputError(`'${path}' was replaced by another file while cua-guard was fixing it; it was not written`);
-    mode = now.mode & 4095;
-  };
-  check3();
-  writeAtomically(path, content, { mode, beforeRename: check3 });
+function labelValue(node) {
+  const text = node.text;
+  const inner = text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : void 0;
+  if (inner !== void 0 && !/[\\$%]/.test(inner)) return inner;
+  return stringValue(node) ?? text;
 }
-function refuseReplacing(path, stat) {
-  if (stat.isSymbolicLink()) throw new OutputError(`'${path}' is a symbolic link: cua-guard does not write through links`);
-  if (!stat.isFile()) throw new OutputError(`'${path}' is not a regular file; it was not written`);
-  if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
+function stringValue(node) {
+  let value = "";
+  for (const part of children(node)) {
+    if (part.type === "template_literal") value += unescapeHcl(part.text);
+    else if (part.type !== "quoted_template_start" && part.type !== "quoted_template_end") return void 0;
+  }
+  return value;
 }
-function writeAtomically(target, content, options) {
-  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, CREATE_FLAGS, options.mode);
-  try {
-    try {
-      let written = 0;
-      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+function unescapeHcl(raw) {
+  return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{/g, (whole, escape) => {
+    if (escape === void 0) return whole.slice(1);
+    if (escape.length > 1) {
+      const code = Number.parseInt(escape.slice(1), 16);
+      return code <= 1114111 ? String.fromCodePoint(code) : whole;
     }
-    options.beforeRename();
-    renameSync(temp, target);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
+    return ESCAPES[escape] ?? whole;
+  });
+}
+function other(node) {
+  return { kind: "other", text: node.text, span: spanOf(node) };
+}
+function readExpression(node) {
+  return nested(node, () => node.type === "expression" ? readTerms(children(node), node) : readTerm(node));
+}
+var MAX_EXPRESSION_DEPTH = 100;
+var expressionDepth = 0;
+function nested(node, read) {
+  if (expressionDepth >= MAX_EXPRESSION_DEPTH) return other(node);
+  expressionDepth++;
+  try {
+    return read();
+  } finally {
+    expressionDepth--;
+  }
+}
+function readTerms(terms, whole) {
+  const span = whole ? spanOf(whole) : { offset: terms[0]?.startIndex ?? 0, end: terms[terms.length - 1]?.endIndex ?? 0 };
+  const [first] = terms;
+  if (first === void 0) return { kind: "other", text: "", span };
+  if (terms.length === 1) return readTerm(first);
+  if (first.type === "(" && terms.length === 3 && terms[1]) return readExpression(terms[1]);
+  if (first.type === "variable_expr" && terms.slice(1).every((t) => t.type === "get_attr")) {
+    const names = [first.text, ...terms.slice(1).map((t) => children(t).find((c) => c.type === "identifier")?.text ?? "")];
+    return { kind: "reference", names, span };
+  }
+  return { kind: "other", text: whole?.text ?? terms.map((t) => t.text).join(""), span };
+}
+function readTerm(node) {
+  return nested(node, () => readTermAt(node));
+}
+function readTermAt(node) {
+  const span = spanOf(node);
+  const parts = children(node);
+  switch (node.type) {
+    case "expression":
+      return readTerms(parts, node);
+    case "literal_value":
+      return parts[0] ? readTerm(parts[0]) : other(node);
+    case "string_lit": {
+      const value = stringValue(node);
+      return value === void 0 ? other(node) : { kind: "literal", value, span };
     }
-    throw error;
-  }
-  syncFolder(dirname(target));
-}
-function syncFolder(folder) {
-  try {
-    const fd = openSync(folder, constants.O_RDONLY);
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    case "numeric_lit":
+      return { kind: "literal", value: Number(node.text), span };
+    case "bool_lit":
+      return { kind: "literal", value: node.text === "true", span };
+    case "null_lit":
+      return { kind: "literal", value: null, span };
+    case "variable_expr":
+      return { kind: "reference", names: [node.text], span };
+    case "template_expr":
+      return parts[0] ? readTemplate(parts[0]) : other(node);
+    case "conditional": {
+      const [condition, whenTrue, whenFalse] = parts.filter((c) => c.type === "expression");
+      if (!condition || !whenTrue || !whenFalse) return other(node);
+      return { kind: "conditional", condition: readExpression(condition), whenTrue: readExpression(whenTrue), whenFalse: readExpression(whenFalse), span };
     }
-  } catch {
+    case "operation":
+      return parts[0] ? readOperation(parts[0]) : other(node);
+    default:
+      return other(node);
   }
 }
-function lstatOrUndefined(path) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return void 0;
+function readOperation(node) {
+  const parts = children(node);
+  const span = spanOf(node);
+  if (node.type === "unary_operation" && parts[0]?.type === "!") return { kind: "not", operand: readTerms(parts.slice(1), void 0), span };
+  if (node.type === "binary_operation") {
+    const at = parts.findIndex((c) => !c.isNamed && (c.type === "==" || c.type === "!="));
+    const operator = parts[at]?.type;
+    if (at > 0 && (operator === "==" || operator === "!=")) {
+      return { kind: "compare", operator, left: readTerms(parts.slice(0, at), void 0), right: readTerms(parts.slice(at + 1), void 0), span };
+    }
   }
+  return other(node);
 }
-function named(path, write) {
-  try {
-    return write();
-  } catch (error) {
-    if (error instanceof OutputError) throw error;
-    const code = error.code ?? (error instanceof Error ? error.message : String(error));
-    throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
+function readTemplate(node) {
+  if (node.type === "heredoc_template") return readHeredoc(node);
+  const span = spanOf(node);
+  const parts = [];
+  for (const part of children(node)) {
+    if (part.type === "template_literal") parts.push(unescapeHcl(part.text));
+    else if (part.type === "template_interpolation") parts.push(interpolated(part));
+    else if (part.type === "template_directive") parts.push(other(part));
   }
+  if (parts.every((p) => typeof p === "string")) return { kind: "literal", value: parts.join(""), span };
+  return { kind: "template", parts, span };
+}
+function interpolated(part) {
+  const inner = children(part).find((c) => c.type === "expression");
+  return inner ? readExpression(inner) : other(part);
+}
+function readHeredoc(node) {
+  const span = spanOf(node);
+  const parts = children(node);
+  const identifiers = parts.filter((c) => c.type === "heredoc_identifier");
+  const [open, close] = identifiers;
+  const whole = node.text;
+  const lineEnd = open ? whole.indexOf("\n", open.endIndex - node.startIndex) : -1;
+  if (!open || !close || lineEnd === -1) return other(node);
+  const at = (offset) => offset - node.startIndex;
+  const values = [];
+  let position = lineEnd + 1;
+  for (const part of parts) {
+    if (part.type !== "template_interpolation" && part.type !== "template_directive") continue;
+    values.push(whole.slice(position, at(part.startIndex)), part.type === "template_interpolation" ? interpolated(part) : other(part));
+    position = at(part.endIndex);
+  }
+  values.push(whole.slice(position, at(close.startIndex)));
+  const indented = parts.some((c) => c.type === "heredoc_start" && c.text === "<<-");
+  if (values.every((v) => typeof v === "string")) {
+    const text = values.join("");
+    return { kind: "literal", value: indented ? withoutCommonIndent(text) : text, span };
+  }
+  if (indented) return other(node);
+  return { kind: "template", parts: values.filter((v) => v !== ""), span };
+}
+function withoutCommonIndent(text) {
+  const lines = text.split("\n");
+  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const cut = indents.length === 0 ? 0 : Math.min(...indents);
+  return lines.map((l) => l.slice(cut)).join("\n");
 }
 
-// src/parse/secure-type.ts
-var NONE = { kind: "none" };
-var ALL = { kind: "all" };
-var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
-var MAX_DEPTH = 32;
-var MAX_NODES = 2e3;
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+// src/workspace/terraform-files.ts
+function listTerraformFolder(workspace, folder) {
+  const entries = listFiles(join(workspace.root, folder));
+  const path = (name) => folder === "" ? name : posix.join(folder, name);
+  return {
+    configuration: entries.filter((name) => name.toLowerCase().endsWith(".tf")).map(path).sort(),
+    variableFiles: entries.filter((name) => name.toLowerCase().endsWith(".tfvars")).map(path).sort()
+  };
 }
-function secureShapeOf(declaration, template) {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord2(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+var WORKFLOW_FOLDER = ".github/workflows";
+function listWorkflowFiles(workspace) {
+  return listFiles(join(workspace.root, WORKFLOW_FOLDER)).filter((name) => /\.ya?ml$/i.test(name)).map((name) => `${WORKFLOW_FOLDER}/${name}`).sort();
 }
-function hasSecurePart(declaration, template) {
-  return secureShapeOf(declaration, template).kind !== "none";
-}
-function shapeOf(declaration, template, walk2) {
-  if (!isRecord2(declaration)) return NONE;
-  if (walk2.depth > MAX_DEPTH || --walk2.budget.nodes < 0) return ALL;
-  const type = declaration["type"];
-  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  const next = { ...walk2, depth: walk2.depth + 1 };
-  const parts = [];
-  const ref = declaration["$ref"];
-  if (ref !== void 0) {
-    if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
-    const target = resolveRef(template, ref);
-    if (target === void 0) return ALL;
-    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
-    if (shape.kind === "all") return ALL;
-    parts.push(shape);
+function listFiles(folder) {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
   }
-  const properties = /* @__PURE__ */ new Map();
-  if (isRecord2(declaration["properties"])) {
-    for (const [name, property2] of Object.entries(declaration["properties"])) {
-      const shape = shapeOf(property2, template, next);
-      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+  return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+}
+
+// src/model/terraform/resolve-value.ts
+var MAX_DEPTH = 16;
+var MAX_VALUES = 16;
+function resolveExpression(expression, file, scope) {
+  return resolve2(expression, { file, scope, depth: 0, seen: /* @__PURE__ */ new Set() });
+}
+function known(value) {
+  return { values: [{ value, via: [] }], unresolved: [] };
+}
+function unresolved(expression, reason) {
+  return { values: [], unresolved: [{ expression, reason }] };
+}
+function resolve2(expression, frame) {
+  if (frame.depth > MAX_DEPTH) return unresolved(describe(expression), "nests references too deeply");
+  switch (expression.kind) {
+    case "literal":
+      return known(expression.value);
+    case "reference":
+      return resolveReference(expression.names, frame);
+    case "template":
+      return resolveTemplate(expression.parts, frame);
+    case "conditional":
+      return resolveConditional(expression, frame);
+    case "not":
+      return mapValues(resolve2(expression.operand, deeper(frame)), (v) => typeof v === "boolean" ? !v : void 0, describe(expression));
+    case "compare": {
+      const left = resolve2(expression.left, deeper(frame));
+      const right = resolve2(expression.right, deeper(frame));
+      return combine([left, right], (values) => expression.operator === "==" === (values[0] === values[1]));
+    }
+    case "other":
+      return unresolved(expression.text, "is an expression cua-guard does not evaluate");
+  }
+}
+function deeper(frame, extra) {
+  const seen = extra === void 0 ? frame.seen : /* @__PURE__ */ new Set([...frame.seen, extra]);
+  return { ...frame, depth: frame.depth + 1, seen };
+}
+function describe(expression) {
+  if (expression.kind === "reference") return expression.names.join(".");
+  if (expression.kind === "other") return expression.text;
+  if (expression.kind === "literal") return JSON.stringify(expression.value);
+  return "expression";
+}
+function resolveReference(names, frame) {
+  const text = names.join(".");
+  const [root, name] = names;
+  if (names.length === 2 && root === "var" && name !== void 0) return resolveVariable(name, frame);
+  if (names.length === 2 && root === "local" && name !== void 0) {
+    const local = frame.scope.locals.get(name);
+    if (local === void 0) return unresolved(text, "is not a local value of this folder");
+    if (frame.seen.has(text)) return unresolved(text, "refers to itself");
+    const inner = resolve2(local.expression, { ...deeper(frame, text), file: local.file });
+    return addSource(inner, { what: text, file: local.file, span: local.expression.span });
+  }
+  return unresolved(text, "is known only when Terraform runs");
+}
+function resolveVariable(name, frame) {
+  const text = `var.${name}`;
+  const declaration = frame.scope.variables.get(name);
+  if (declaration === void 0) return unresolved(text, "is not declared in this folder");
+  const assignments = frame.scope.assignments.get(name) ?? [];
+  const automatic = assignments.filter((a) => a.automatic).at(-1);
+  const chosen = [];
+  if (automatic) chosen.push({ what: `${text} in ${baseName(automatic.file)}`, file: automatic.file, expression: automatic.expression });
+  else if (declaration.default) chosen.push({ what: `default of ${text}`, file: declaration.file, expression: declaration.default.expression });
+  for (const a of assignments.filter((x) => !x.automatic)) chosen.push({ what: `${text} in ${baseName(a.file)}`, file: a.file, expression: a.expression });
+  if (chosen.length === 0)
+    return unresolved(text, "has no default and no value in a .tfvars file of this folder (it is set when Terraform runs: -var, TF_VAR_\u2026)");
+  const parts = chosen.map(
+    (c) => addSource(resolve2(c.expression, { ...deeper(frame), file: c.file }), { what: c.what, file: c.file, span: c.expression.span })
+  );
+  return union(parts);
+}
+function baseName(file) {
+  return file.slice(file.lastIndexOf("/") + 1);
+}
+function resolveTemplate(parts, frame) {
+  const resolved = parts.map((p) => typeof p === "string" ? known(p) : resolve2(p, deeper(frame)));
+  return combine(resolved, (values) => values.every((v) => v !== null && typeof v !== "object") ? values.map((v) => String(v)).join("") : void 0);
+}
+function resolveConditional(expression, frame) {
+  const condition = resolve2(expression.condition, deeper(frame));
+  const whenTrue = () => resolve2(expression.whenTrue, deeper(frame));
+  const whenFalse = () => resolve2(expression.whenFalse, deeper(frame));
+  if (condition.values.length === 0) return union([whenTrue(), whenFalse()]);
+  const results = [];
+  for (const c of condition.values) {
+    if (typeof c.value !== "boolean") return union([whenTrue(), whenFalse()]);
+    results.push(addSources(c.value ? whenTrue() : whenFalse(), c.via));
+  }
+  if (condition.unresolved.length > 0) results.push(whenTrue(), whenFalse());
+  return union(results);
+}
+function addSource(resolution, source) {
+  return addSources(resolution, [source]);
+}
+function addSources(resolution, sources) {
+  if (sources.length === 0) return resolution;
+  return { values: resolution.values.map((v) => ({ value: v.value, via: [...sources, ...v.via] })), unresolved: resolution.unresolved };
+}
+function union(resolutions) {
+  const values = [];
+  const unresolvedList = [];
+  for (const r of resolutions) {
+    for (const v of r.values) if (!values.some((x) => x.value === v.value) && values.length < MAX_VALUES) values.push(v);
+    for (const u of r.unresolved) if (!unresolvedList.some((x) => x.expression === u.expression)) unresolvedList.push(u);
+  }
+  return { values, unresolved: unresolvedList };
+}
+function mapValues(resolution, map, text) {
+  const values = [];
+  const extra = [];
+  for (const v of resolution.values) {
+    const mapped = map(v.value);
+    if (mapped === void 0) extra.push({ expression: text, reason: "has an operand of the wrong type" });
+    else values.push({ value: mapped, via: v.via });
+  }
+  return union([{ values, unresolved: [...resolution.unresolved, ...extra] }]);
+}
+function combine(parts, join3) {
+  const unresolvedList = parts.flatMap((p) => p.unresolved);
+  if (parts.some((p) => p.values.length === 0)) return union([{ values: [], unresolved: unresolvedList }]);
+  let combos = [{ values: [], via: [] }];
+  for (const part of parts) {
+    const next = [];
+    for (const combo of combos)
+      for (const v of part.values) if (next.length < MAX_VALUES) next.push({ values: [...combo.values, v.value], via: [...combo.via, ...v.via] });
+    combos = next;
+  }
+  const values = [];
+  for (const combo of combos) {
+    const joined = join3(combo.values);
+    if (joined === void 0) unresolvedList.push({ expression: "expression", reason: "has an operand of the wrong type" });
+    else values.push({ value: joined, via: combo.via });
+  }
+  return union([{ values, unresolved: unresolvedList }]);
+}
+
+// src/model/terraform/terraform-module.ts
+var ATTRIBUTING_PROVIDERS = ["azurerm", "azapi"];
+function buildTerraformModule(input) {
+  const scope = buildScope(input.files, input.varFiles);
+  const providers = [];
+  let backend;
+  let firstAzureResource;
+  for (const file of input.files) {
+    for (const block of file.blocks) {
+      const providerName = block.labels[0];
+      if (block.type === "provider" && isAttributing(providerName)) providers.push(providerConfiguration(providerName, file.file, block, scope));
+      else if (block.type === "terraform" && backend === void 0) {
+        const inner = block.blocks.find((b) => b.type === "backend" || b.type === "cloud");
+        if (inner) backend = { file: file.file, block: inner };
+      } else if ((block.type === "resource" || block.type === "data") && firstAzureResource === void 0 && ATTRIBUTING_PROVIDERS.some((p) => providerName?.startsWith(`${p}_`))) {
+        firstAzureResource = { file: file.file, block };
+      }
     }
   }
-  const additional = shapeOf(declaration["additionalProperties"], template, next);
-  const items2 = shapeOf(declaration["items"], template, next);
-  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
-  const discriminator = declaration["discriminator"];
-  if (isRecord2(discriminator) && isRecord2(discriminator["mapping"])) {
-    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
-  }
-  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
-    kind: "parts",
-    properties,
-    ...additional.kind !== "none" ? { additional } : {},
-    ...items2.kind !== "none" ? { items: items2 } : {},
-    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
-  } : NONE;
-  return merge([...parts, own]);
+  return {
+    folder: input.folder,
+    files: input.files,
+    varFiles: input.varFiles,
+    providers,
+    ...backend ? { backend } : {},
+    ...firstAzureResource ? { firstAzureResource } : {},
+    workflowPartnerIds: input.workflowPartnerIds ?? [],
+    workflowFiles: (input.workflowFiles ?? []).filter((w) => input.workflowPartnerIds?.some((p) => p.file === w.file)),
+    scope
+  };
 }
-function resolveRef(template, ref) {
-  if (!ref.startsWith("#/")) return void 0;
-  let at = template;
-  for (const raw of ref.slice(2).split("/")) {
-    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord2(at)) return void 0;
-    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
-    if (at === void 0) return void 0;
-  }
-  return at;
+function isAttributing(name) {
+  return ATTRIBUTING_PROVIDERS.includes(name);
 }
-function caseInsensitive(record, name) {
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
+function providerConfiguration(provider, file, block, scope) {
+  const aliasAttribute = block.attributes.find((a) => a.name === "alias");
+  const alias = aliasAttribute?.value.kind === "literal" && typeof aliasAttribute.value.value === "string" ? aliasAttribute.value.value : void 0;
+  const attribute = block.attributes.find((a) => a.name === "partner_id");
+  return {
+    provider,
+    ...alias !== void 0 ? { alias } : {},
+    file,
+    block,
+    ...attribute ? { partnerId: { attribute, resolution: resolveExpression(attribute.value, file, scope) } } : {}
+  };
+}
+function buildScope(files, varFiles) {
+  const variables = /* @__PURE__ */ new Map();
+  const locals = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    for (const block of file.blocks) {
+      const name = block.labels[0];
+      if (block.type === "variable" && name !== void 0 && !variables.has(name)) {
+        const fallback = block.attributes.find((a) => a.name === "default");
+        variables.set(name, { name, file: file.file, ...fallback ? { default: { expression: fallback.value } } : {} });
+      } else if (block.type === "locals") {
+        for (const attribute of block.attributes) if (!locals.has(attribute.name)) locals.set(attribute.name, { file: file.file, expression: attribute.value });
+      }
+    }
+  }
+  const assignments = /* @__PURE__ */ new Map();
+  for (const file of [...varFiles].sort((a, b) => loadOrder(a.file) - loadOrder(b.file) || a.file.localeCompare(b.file))) {
+    const automatic = loadOrder(file.file) < 2;
+    for (const attribute of file.attributes) {
+      const list = assignments.get(attribute.name) ?? [];
+      list.push({ file: file.file, expression: attribute.value, automatic });
+      assignments.set(attribute.name, list);
+    }
+  }
+  return { variables, assignments, locals };
+}
+function loadOrder(file) {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  if (name === "terraform.tfvars") return 0;
+  if (name.endsWith(".auto.tfvars")) return 1;
+  return 2;
+}
+
+// src/model/terraform/read-module.ts
+var MAX_TERRAFORM_FILE_BYTES = 16 * 1024 * 1024;
+var HCL_READ = {
+  readBlock: (type) => type === "provider" || type === "variable" || type === "locals" || type === "terraform",
+  readAttribute: (blockType, name) => blockType === "variable" ? name === "default" : blockType !== "terraform"
+};
+function readWorkflows(workspace, readers) {
+  const files = [];
+  const partnerIds = [];
+  for (const file of listWorkflowFiles(workspace)) {
+    const read = readWorkspaceFile(workspace, file, MAX_TERRAFORM_FILE_BYTES);
+    if (!read.ok) continue;
+    files.push({ file, text: read.text });
+    partnerIds.push(...readers.partnerIdEnvOfWorkflow(file, read.text));
+  }
+  return { files, partnerIds };
+}
+var MAY_BE_CHECKED = /\bprovider\s+"?(?:azurerm|azapi)\b|\b(?:backend|cloud)\s*["{]/;
+function readTerraformModule(workspace, folder, context) {
+  const listed = listTerraformFolder(workspace, folder);
+  const read = (file) => {
+    const given = context.texts?.get(file);
+    if (given !== void 0) return { file, text: given };
+    const outcome = readWorkspaceFile(workspace, file, MAX_TERRAFORM_FILE_BYTES);
+    return outcome.ok ? { file, text: outcome.text } : { file };
+  };
+  const configuration = listed.configuration.map(read);
+  const relevant = configuration.some((f) => f.text !== void 0 && MAY_BE_CHECKED.test(f.text));
+  const parse3 = ({ file, text }) => {
+    if (text === void 0) return { file, text: "", attributes: [], blocks: [], comments: [], syntaxErrors: [{ offset: 0, end: 0 }] };
+    if (!relevant) return { file, text, attributes: [], blocks: [], comments: [], syntaxErrors: [] };
+    return parseHclFile(context.readers.parser, file, text, HCL_READ);
+  };
+  return buildTerraformModule({
+    folder,
+    files: configuration.map(parse3),
+    varFiles: relevant ? listed.variableFiles.map(read).map(parse3) : [],
+    workflowPartnerIds: context.workflows.partnerIds,
+    workflowFiles: context.workflows.files
+  });
+}
+function isCheckedModule(module) {
+  return module.providers.length > 0 || module.backend !== void 0 && module.firstAzureResource !== void 0;
+}
+function moduleResultFile(module) {
+  return module.providers[0]?.file ?? module.backend?.file ?? module.files[0]?.file ?? module.folder;
+}
+function folderOf(file) {
+  const slash = file.lastIndexOf("/");
+  return slash === -1 ? "" : file.slice(0, slash);
+}
+
+// src/model/terraform/suppression.ts
+var DIRECTIVE = /^cua-guard-ignore\s+([A-Za-z0-9*,\s]*?)\s*(?::\s*([\s\S]*))?$/;
+function parseSuppressionComment(comment) {
+  const body = comment.replace(/^(#|\/\/)\s*/, "").replace(/^\/\*\s*([\s\S]*?)\s*\*\/$/, "$1").trim();
+  const match = DIRECTIVE.exec(body);
+  if (!match) return void 0;
+  const ruleIds = (match[1] ?? "").split(/[\s,]+/).filter((id) => id !== "");
+  if (ruleIds.length === 0) return void 0;
+  const reason = match[2]?.trim();
+  return { ruleIds: ruleIds.map((id) => id.toUpperCase()), ...reason ? { reason } : {} };
+}
+function commentsFor(file, block) {
+  const inside = file.comments.filter((c) => c.span.offset >= block.offset && c.span.end <= block.end);
+  const above = [];
+  let boundary = block.offset;
+  for (let i = file.comments.length - 1; i >= 0; i--) {
+    const comment = file.comments[i];
+    if (comment.span.end > boundary) continue;
+    if (file.text.slice(comment.span.end, boundary).trim() !== "") break;
+    above.push(comment);
+    boundary = comment.span.offset;
+  }
+  return [...above, ...inside];
+}
+function hclSuppressionFor(file, block, ruleId) {
+  for (const comment of commentsFor(file, block)) {
+    const directive = parseSuppressionComment(comment.text);
+    if (directive && directive.ruleIds.some((id) => id === ruleId || id === "*")) return { reason: directive.reason ?? "no reason given" };
+  }
   return void 0;
 }
-function safeDecode(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+
+// src/engine/rule.ts
+function isTerraformRule(rule) {
+  return rule.meta.source === "terraform";
 }
-function merge(shapes) {
-  const relevant = shapes.filter((s) => s.kind !== "none");
-  if (relevant.length === 0) return NONE;
-  if (relevant.some((s) => s.kind === "all")) return ALL;
-  if (relevant.length === 1) return relevant[0] ?? NONE;
-  const properties = /* @__PURE__ */ new Map();
-  const additional = [];
-  const items2 = [];
-  const prefixes = [];
-  for (const shape of relevant) {
-    if (shape.kind !== "parts") continue;
-    for (const [name, part] of shape.properties) properties.set(name, merge([properties.get(name) ?? NONE, part]));
-    if (shape.additional) additional.push(shape.additional);
-    if (shape.items) items2.push(shape.items);
-    if (shape.prefix) prefixes.push([...shape.prefix]);
-  }
-  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
-  const prefix = Array.from({ length: length2 }, (_, i) => merge(prefixes.map((p) => p[i] ?? NONE)));
-  const mergedAdditional = merge(additional);
-  const mergedItems = merge(items2);
-  return {
-    kind: "parts",
-    properties,
-    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
-    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
-    ...length2 > 0 ? { prefix } : {}
-  };
+function renderMessage(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
+    const value = data?.[key];
+    return value === void 0 ? whole : String(value);
+  });
 }
 
-// src/secrets/secure-text.ts
-var MAX_DEPTH2 = 32;
-var HIDDEN = '"***"';
-function hideSecureValues(text) {
-  let tree;
-  try {
-    tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
-  } catch {
-    return text;
-  }
-  if (tree === void 0) return text;
-  const ranges = [];
-  collectTemplate(tree, ranges, 0);
-  ranges.sort((a, b) => b.offset - a.offset);
-  let out = text;
-  let last = Number.POSITIVE_INFINITY;
-  for (const range2 of ranges) {
-    if (range2.offset + range2.length > last) continue;
-    out = out.slice(0, range2.offset) + HIDDEN + out.slice(range2.offset + range2.length);
-    last = range2.offset;
-  }
-  return out;
-}
-function collectTemplate(template, ranges, depth) {
-  const secure = /* @__PURE__ */ new Set();
-  if (depth > MAX_DEPTH2 || template.type !== "object") return secure;
-  let root;
-  try {
-    root = getNodeValue2(template);
-  } catch {
-    return secure;
-  }
-  for (const parameter of members(property(template, "parameters"))) {
-    const declaration = parameter.value;
-    if (declaration === void 0 || !hasSecurePart(safeValue(declaration), root)) continue;
-    secure.add(parameter.name.toLowerCase());
-    const defaultValue = property(declaration, "defaultValue");
-    if (defaultValue && hasContent(defaultValue)) ranges.push({ offset: defaultValue.offset, length: defaultValue.length });
-  }
-  for (const resource of resourceNodes(property(template, "resources"))) collectResource(resource, ranges, depth + 1);
-  return secure;
-}
-function collectResource(resource, ranges, depth) {
-  if (depth > MAX_DEPTH2) return;
-  const properties = property(resource, "properties");
-  const inline = properties ? property(properties, "template") : void 0;
-  if (inline) {
-    const secure = collectTemplate(inline, ranges, depth + 1);
-    for (const passed of members(properties ? property(properties, "parameters") : void 0)) {
-      if (!secure.has(passed.name.toLowerCase()) || passed.value === void 0) continue;
-      const value = property(passed.value, "value");
-      if (value && hasContent(value)) ranges.push({ offset: value.offset, length: value.length });
+// src/engine/check-terraform.ts
+function checkTerraformModule(module, plan, file) {
+  const texts = /* @__PURE__ */ new Map();
+  for (const source of [...module.files, ...module.varFiles, ...module.workflowFiles]) texts.set(source.file, source.text);
+  const lineIndexes = /* @__PURE__ */ new Map();
+  const lines = (path) => {
+    let index = lineIndexes.get(path);
+    if (index === void 0) {
+      index = new LineIndex(texts.get(path) ?? "");
+      lineIndexes.set(path, index);
+    }
+    return index;
+  };
+  const findings = [];
+  for (const rule of plan.rules) {
+    if (!isTerraformRule(rule)) continue;
+    const severity = severityFor(rule, plan.settings);
+    if (severity === void 0) continue;
+    const configured = plan.settings.severities[rule.meta.id] !== void 0;
+    const report2 = (r) => {
+      findings.push(toFinding(rule, r, { severity: configured ? severity : r.severity ?? severity, lines: lines(r.file), module }));
+    };
+    const before = findings.length;
+    try {
+      rule.check({ module, settings: plan.settings, report: report2 });
+    } catch (error) {
+      findings.splice(before);
+      findings.push(internalError(rule, file, error));
     }
   }
-  for (const child2 of resourceNodes(property(resource, "resources"))) collectResource(child2, ranges, depth + 1);
+  findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
+  const linkedFiles = [...texts.keys()].filter((f) => f !== file);
+  const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
+  return { path: file, verdict: failed ? "fail" : "pass", findings, tracking: [], linkedFiles, linkTargets: linkedFiles };
 }
-function property(node, name) {
-  if (node?.type !== "object") return void 0;
-  const lower = name.toLowerCase();
-  let found;
-  for (const child2 of node.children ?? []) {
-    const key = child2.children?.[0];
-    if (typeof key?.value === "string" && key.value.toLowerCase() === lower) found = child2.children?.[1];
-  }
-  return found;
+function severityFor(rule, settings) {
+  const configured = settings.severities[rule.meta.id];
+  if (configured === "off") return void 0;
+  return configured ?? rule.meta.defaultSeverity;
 }
-function members(node) {
-  if (node?.type !== "object") return [];
-  return (node.children ?? []).map((child2) => ({ name: String(child2.children?.[0]?.value ?? ""), value: child2.children?.[1] }));
+function toFinding(rule, r, context) {
+  const template = rule.meta.messages[r.messageId];
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const start = context.lines.positionAt(r.span.offset);
+  const end = context.lines.positionAt(r.span.end);
+  const hclFile = r.block ? [...context.module.files, ...context.module.varFiles].find((f) => f.file === r.file) : void 0;
+  const suppressed = hclFile && r.block ? hclSuppressionFor(hclFile, r.block, rule.meta.id) : void 0;
+  return {
+    ruleId: rule.meta.id,
+    severity: context.severity,
+    messageId: r.messageId,
+    ...r.data ? { data: r.data } : {},
+    message,
+    file: r.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    ...suppressed ? { suppressed } : {},
+    ...r.fix ? { fix: r.fix } : {},
+    ...r.notFixable !== void 0 ? { notFixable: r.notFixable } : {}
+  };
 }
-function resourceNodes(node) {
-  if (node?.type === "array") return (node.children ?? []).filter((c) => c.type === "object");
-  if (node?.type === "object") return members(node).flatMap((m4) => m4.value?.type === "object" ? [m4.value] : []);
-  return [];
-}
-function hasContent(node) {
-  if (node.type === "string") return node.value !== "";
-  if (node.type === "object" || node.type === "array") return (node.children?.length ?? 0) > 0;
-  return true;
-}
-function safeValue(node) {
-  try {
-    return getNodeValue2(node);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/expressions/frame.ts
-var MAX_DEPTH3 = 200;
-function report(frame, message, offset, kind) {
-  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind ? { ...error, kind } : error);
+function internalError(rule, file, error) {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: rule.meta.id,
+    severity: "error",
+    messageId: "internal-error",
+    data: { error: detail },
+    message: `cua-guard's rule ${rule.meta.id} (${rule.meta.name}) failed on this module (internal error: ${detail}); its findings are missing, please report it`,
+    file,
+    line: 1,
+    column: 1,
+    internalError: true
+  };
 }
 
 // src/expressions/value.ts
@@ -6289,6 +6584,65 @@ function valueKey(value) {
   }
 }
 
+// src/expressions/budget.ts
+var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_STEPS = 4 * MAX_VALUE_SIZE;
+var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
+function newTotalBudget() {
+  return { remaining: MAX_TOTAL_STEPS };
+}
+var sizes = /* @__PURE__ */ new WeakMap();
+function sizeOf(value) {
+  if (typeof value === "string") return value.length + 2;
+  if (typeof value !== "object" || value === null) return 1;
+  const known2 = sizes.get(value);
+  if (known2 !== void 0) return known2;
+  const size = measure(value);
+  sizes.set(value, size);
+  return size;
+}
+function measure(value) {
+  if (value instanceof Unknown) {
+    const cause = value.cause;
+    let size2 = 1 + value.text.length;
+    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
+    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
+    return size2;
+  }
+  if (value instanceof PartialString) return partsSize(value.parts);
+  if (Array.isArray(value)) return partsSize(value);
+  let size = 1;
+  for (const key in value) {
+    const item = value[key];
+    if (item !== void 0) size += key.length + sizeOf(item);
+  }
+  return size;
+}
+function partsSize(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf(item);
+  return size;
+}
+
+// src/expressions/frame.ts
+function newEvalState(total) {
+  return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
+}
+function spend(state, units) {
+  state.steps -= units;
+  state.total.remaining -= units;
+  return state.steps >= 0 && state.total.remaining >= 0;
+}
+var MAX_DEPTH2 = 200;
+function report(frame, message, offset, kind) {
+  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
+  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+}
+function reportBudget(errors, limit, offset) {
+  const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
+  errors.push(offset === void 0 ? { message, kind: "budget", limit } : { message, offset, kind: "budget", limit });
+}
+
 // src/expressions/value-helpers.ts
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof PartialString);
@@ -6351,9 +6705,22 @@ function isFullyKnown(value) {
 }
 function getProperty(object, name) {
   if (Object.hasOwn(object, name)) return object[name];
+  const key = foldedKey(object, name);
+  return key === void 0 ? void 0 : object[key];
+}
+var SCAN_KEYS = 16;
+var foldedIndexes = /* @__PURE__ */ new WeakMap();
+function foldedKey(object, name) {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(object)) if (key.toLowerCase() === lower) return object[key];
-  return void 0;
+  const keys = Object.keys(object);
+  if (keys.length <= SCAN_KEYS) return keys.find((key) => key.toLowerCase() === lower);
+  let index = foldedIndexes.get(object);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const key of keys) if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), key);
+    foldedIndexes.set(object, index);
+  }
+  return index.get(lower);
 }
 function setProperty2(object, key, value) {
   if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
@@ -6362,7 +6729,7 @@ function setProperty2(object, key, value) {
 function fromJson(raw, depth = 0) {
   if (raw === null || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
-  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit" });
+  if (depth > 200) return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   if (Array.isArray(raw)) return raw.map((item) => fromJson(item, depth + 1));
   if (typeof raw === "object") {
     const out = {};
@@ -6390,9 +6757,9 @@ function armEquals(a, b) {
     if (keys.length !== Object.keys(b).length) return false;
     let unknown = false;
     for (const key of keys) {
-      const other = getProperty(b, key);
-      if (other === void 0) return false;
-      const result = armEquals(a[key] ?? null, other);
+      const other2 = getProperty(b, key);
+      if (other2 === void 0) return false;
+      const result = armEquals(a[key] ?? null, other2);
       if (result === false) return false;
       if (result === void 0) unknown = true;
     }
@@ -7032,7 +7399,11 @@ function format2(call) {
   const template = call.arg(0);
   if (template instanceof Unknown || template instanceof PartialString) return call.unknown();
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
-  const result = composeFormat(template, call.args(), 1);
+  const values = call.args();
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf(values[i] ?? null));
+  if (template.length + countOf(template, "{") * largest > MAX_VALUE_SIZE) return call.overBudget("size");
+  const result = composeFormat(template, values, 1);
   if (typeof result === "string") return result;
   if (result.kind === "error") return call.fail(`format: ${result.message}`);
   if (result.kind === "unknown") return call.unknown();
@@ -7112,7 +7483,7 @@ function substring(call) {
   }
   return source.substring(start, start + length2);
 }
-function replace2(call) {
+function replace(call) {
   const source = textArg(call, 0);
   const oldValue = stringArg(call, 1);
   const newValue = stringArg(call, 2);
@@ -7120,17 +7491,23 @@ function replace2(call) {
   if (oldValue instanceof Unknown) return oldValue;
   if (newValue instanceof Unknown) return newValue;
   if (oldValue === "") return call.fail("replace: the string to replace cannot be empty");
-  if (typeof source === "string") return source.replaceAll(oldValue, newValue);
+  if (typeof source === "string") {
+    if (newValue.length > oldValue.length && source.length + countOf(source, oldValue) * (newValue.length - oldValue.length) > MAX_VALUE_SIZE)
+      return call.overBudget("size");
+    return source.replaceAll(oldValue, newValue);
+  }
   if (oldValue.length !== 1 || source instanceof Unknown) return call.unknown();
-  const args = `${quoteArg(oldValue)}, ${quoteArg(newValue)}`;
+  const args = `${quote(oldValue)}, ${quote(newValue)}`;
   return joinParts(
     source.parts.map(
       (part) => typeof part === "string" ? part.replaceAll(oldValue, newValue) : new Unknown(`replace(${part.text}, ${args})`, { kind: "call", fn: "replace", inputs: [part, oldValue, newValue] })
     )
   );
 }
-function quoteArg(text) {
-  return `'${text.replaceAll("'", "''")}'`;
+function countOf(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 function trim(call) {
   const source = textArg(call, 0);
@@ -7159,6 +7536,7 @@ function padLeft(call) {
   if (total instanceof Unknown) return total;
   if (pad instanceof Unknown) return pad;
   if (pad.length !== 1) return call.fail("padLeft expects a single padding character");
+  if (total > MAX_VALUE_SIZE) return call.overBudget("size");
   if (typeof value === "number" && Number.isInteger(value)) return scalarText(value).padStart(total, pad);
   if (typeof value === "string") return value.padStart(total, pad);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
@@ -7175,6 +7553,7 @@ function split(call) {
   else return call.fail(`split expects a string or an array of strings as delimiter, got ${typeName(delimiter)}`);
   delimiters = delimiters.filter((d) => d !== "");
   if (delimiters.length === 0) return [source];
+  if (!call.afford(source.length * delimiters.length)) return call.overBudget("steps");
   const out = [];
   let start = 0;
   let i = 0;
@@ -7198,6 +7577,7 @@ function join2(call) {
   if (delimiter instanceof Unknown) return delimiter;
   if (items2 instanceof Unknown) return call.unknown();
   if (!Array.isArray(items2)) return call.fail(`join expects an array, got ${typeName(items2)}`);
+  if (sizeOf(items2) + items2.length * delimiter.length > MAX_VALUE_SIZE) return call.overBudget("size");
   const parts = [];
   for (const [index, item] of items2.entries()) {
     if (index > 0) parts.push(delimiter);
@@ -7214,10 +7594,10 @@ function startsOrEndsWith(call, atStart) {
   if (source === void 0 || affix === void 0) return call.unknown();
   if (typeof affix !== "string") return call.unknown();
   const needle = affix.toLowerCase();
-  const known = (typeof source === "string" ? source : atStart ? knownPrefix(source) : knownSuffix(source)).toLowerCase();
-  if (typeof source === "string") return atStart ? known.startsWith(needle) : known.endsWith(needle);
-  if (known.length >= needle.length) return atStart ? known.startsWith(needle) : known.endsWith(needle);
-  const overlap = atStart ? needle.startsWith(known) : needle.endsWith(known);
+  const known2 = (typeof source === "string" ? source : atStart ? knownPrefix(source) : knownSuffix(source)).toLowerCase();
+  if (typeof source === "string") return atStart ? known2.startsWith(needle) : known2.endsWith(needle);
+  if (known2.length >= needle.length) return atStart ? known2.startsWith(needle) : known2.endsWith(needle);
+  const overlap = atStart ? needle.startsWith(known2) : needle.endsWith(known2);
   return overlap ? call.unknown() : false;
 }
 function hashOf(call, fnName, hash, length2) {
@@ -7346,7 +7726,7 @@ var stringFunctions = {
   take: fn(2, 2, take),
   skip: fn(2, 2, skip),
   substring: fn(2, 3, substring),
-  replace: fn(3, 3, replace2),
+  replace: fn(3, 3, replace),
   trim: fn(1, 1, trim),
   string: fn(1, 1, string),
   padLeft: fn(2, 3, padLeft),
@@ -7399,8 +7779,8 @@ function firstOrLast(call, first) {
   if (Array.isArray(value)) return (first ? value[0] : value[value.length - 1]) ?? null;
   if (typeof value === "string") return (first ? value[0] : value[value.length - 1]) ?? "";
   if (value instanceof PartialString) {
-    const known = first ? knownPrefix(value) : knownSuffix(value);
-    if (known !== "") return (first ? known[0] : known[known.length - 1]) ?? "";
+    const known2 = first ? knownPrefix(value) : knownSuffix(value);
+    if (known2 !== "") return (first ? known2[0] : known2[known2.length - 1]) ?? "";
     return call.unknown();
   }
   if (value instanceof Unknown) return call.unknown();
@@ -7469,13 +7849,14 @@ function indexOf(call, last) {
   if (container instanceof Unknown) return call.unknown();
   return call.fail(`function '${call.name}' expects an array or a string, got ${typeName(container)}`);
 }
-function union(call) {
+function union2(call) {
   const values = call.args();
   if (!values.every((v) => isFullyKnownShape(v))) return call.unknown();
   if (values.every(Array.isArray)) {
     const out = [];
     for (const list of values) {
       for (const item of list) {
+        if (!call.afford(out.length)) return call.overBudget("steps");
         const seen = out.some((existing) => armEquals(existing, item));
         if (!seen) out.push(item);
       }
@@ -7484,18 +7865,21 @@ function union(call) {
   }
   if (values.every(isObject)) {
     let out = {};
-    for (const object of values) out = merge2(out, object);
+    for (const object of values) out = merge(out, object);
     return out;
   }
   return call.fail("union expects arguments that are all arrays or all objects");
 }
-function merge2(target, patch) {
+function merge(target, patch) {
   const out = { ...target };
+  const keys = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(out)) if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
   for (const [key, value] of Object.entries(patch)) {
-    const existingKey = Object.keys(out).find((k) => k.toLowerCase() === key.toLowerCase());
+    const existingKey = keys.get(key.toLowerCase());
+    if (existingKey === void 0) keys.set(key.toLowerCase(), key);
     const existing = existingKey === void 0 ? void 0 : out[existingKey];
     if (existingKey !== void 0 && existingKey !== key) delete out[existingKey];
-    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge2(existing, value) : value);
+    setProperty2(out, existingKey ?? key, isObject(existing) && isObject(value) ? merge(existing, value) : value);
   }
   return out;
 }
@@ -7509,8 +7893,9 @@ function intersection(call) {
   if (Array.isArray(first) && rest.every(Array.isArray)) {
     const out = [];
     for (const item of first) {
+      if (!call.afford(out.length + rest.reduce((n, list) => n + list.length, 0))) return call.overBudget("steps");
       if (out.some((o) => armEquals(o, item))) continue;
-      if (rest.every((list) => list.some((other) => armEquals(other, item)))) out.push(item);
+      if (rest.every((list) => list.some((other2) => armEquals(other2, item)))) out.push(item);
     }
     return out;
   }
@@ -7528,6 +7913,12 @@ function items(call) {
   if (value instanceof Unknown) return call.unknown();
   if (!isObject(value)) return call.fail(`items expects an object, got ${typeName(value)}`);
   return Object.keys(value).sort().map((key) => ({ key, value: value[key] ?? null }));
+}
+function objectKeys(call) {
+  const value = call.arg(0);
+  if (value instanceof Unknown) return call.unknown();
+  if (!isObject(value)) return call.fail(`objectKeys expects an object, got ${typeName(value)}`);
+  return Object.keys(value);
 }
 function tryGet(call) {
   let current = call.arg(0);
@@ -7606,9 +7997,10 @@ var collectionFunctions = {
   contains: fn(2, 2, contains),
   indexOf: fn(2, 2, (call) => indexOf(call, false)),
   lastIndexOf: fn(2, 2, (call) => indexOf(call, true)),
-  union: fn(1, Infinity, union),
+  union: fn(1, Infinity, union2),
   intersection: fn(1, Infinity, intersection),
   items: fn(1, 1, items),
+  objectKeys: fn(1, 1, objectKeys),
   tryGet: fn(2, Infinity, tryGet),
   coalesce: fn(1, Infinity, coalesce),
   range: fn(2, 2, range),
@@ -7630,7 +8022,7 @@ function lookup(call, what) {
     case "missing":
       return call.fail(`${what} '${name}' is not defined in the template`, "static");
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "static");
+      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "circular");
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -7769,6 +8161,7 @@ var DOCUMENTED_FUNCTIONS = [
   "createObject",
   "items",
   "json",
+  "objectKeys",
   "null",
   "shallowMerge",
   // resource
@@ -7928,41 +8321,16 @@ var logicFunctions = {
 };
 
 // src/expressions/functions/registry.ts
-function fold(charCode) {
-  return charCode >= 65 && charCode <= 90 ? charCode | 32 : charCode;
+var functions = /* @__PURE__ */ new Map();
+for (const name of DOCUMENTED_FUNCTIONS) functions.set(name.toLowerCase(), "known");
+for (const table of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
+  for (const [name, spec] of Object.entries(table)) functions.set(name.toLowerCase(), spec);
 }
-function nameHash(source, start, end) {
-  const length2 = end - start;
-  const hash = (length2 * 31 + fold(source.charCodeAt(start))) * 31 + fold(source.charCodeAt(start + (length2 >> 1)));
-  return hash * 31 + fold(source.charCodeAt(end - 1));
-}
-var BUCKETS = 512;
-var table = new Array(BUCKETS).fill(void 0);
-function add(name, resolution) {
+var ASCII = /^[\x20-\x7e]*$/;
+function resolveFunctionName(name) {
+  if (!ASCII.test(name)) return void 0;
   const lower = name.toLowerCase();
-  const bucket = table[nameHash(lower, 0, lower.length) & BUCKETS - 1] ??= [];
-  const existing = bucket.find((entry) => entry.lower === lower);
-  if (existing === void 0) bucket.push({ lower, resolution });
-  else if (typeof resolution === "object") existing.resolution = resolution;
-}
-for (const name of DOCUMENTED_FUNCTIONS) add(name, "known");
-for (const functions of [stringFunctions, collectionFunctions, logicFunctions, deploymentFunctions]) {
-  for (const [name, spec] of Object.entries(functions)) add(name, spec);
-}
-function resolveFunctionName(source, start, end) {
-  const bucket = table[nameHash(source, start, end) & BUCKETS - 1];
-  const length2 = end - start;
-  if (bucket !== void 0) {
-    for (let b = 0; b < bucket.length; b++) {
-      const entry = bucket[b];
-      if (entry.lower.length === length2 && equalsFolded(source, start, entry.lower)) return entry.resolution;
-    }
-  }
-  return length2 > 4 && equalsFolded(source, start, "list") ? "known" : void 0;
-}
-function equalsFolded(source, start, lower) {
-  for (let i = 0; i < lower.length; i++) if (fold(source.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
+  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
 }
 
 // src/expressions/scanner.ts
@@ -8191,10 +8559,7 @@ var Parser = class extends Scanner {
       }
     }
   }
-  /**
-   * `name(...)` or, for user-defined functions, `namespace.name(...)`. The name is resolved from
-   * the text itself (no string is cut for it): most names in a template are calls.
-   */
+  /** `name(...)` or, for user-defined functions, `namespace.name(...)`. */
   parseCall() {
     const start = this.pos;
     this.skipIdentifier();
@@ -8214,8 +8579,8 @@ var Parser = class extends Scanner {
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
     this.pos++;
-    const resolved = namespace === void 0 ? resolveFunctionName(this.src, nameStart, nameEnd) ?? "unknown" : void 0;
-    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved, text: void 0 };
+    const resolved = namespace === void 0 ? resolveFunctionName(this.src.slice(nameStart, nameEnd)) ?? "unknown" : void 0;
+    const node = { kind: "call", start, end: start, nameStart, nameEnd, namespace, args: NO_ARGS, resolved };
     if (resolved === "unknown") (this.unknownFunctions ??= []).push(node);
     node.args = this.parseArguments();
     node.end = this.pos;
@@ -8234,12 +8599,10 @@ var Parser = class extends Scanner {
       this.pos++;
       return NO_ARGS;
     }
-    const first = this.parseArgument();
-    if (this.closed) return [first];
-    const second = this.parseArgument();
-    if (this.closed) return [first, second];
-    const args = [first, second, this.parseArgument()];
-    while (!this.closed) args.push(this.parseArgument());
+    const args = [];
+    do
+      args.push(this.parseArgument());
+    while (!this.closed);
     return args;
   }
   /** One argument and the ',' or ')' after it; sets `closed` when that was ')'. */
@@ -8255,6 +8618,27 @@ var Parser = class extends Scanner {
 };
 var parser = new Parser();
 
+// src/expressions/raw.ts
+function findKey(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name) {
+  const key = findKey(record, name);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name) {
+  return findKey(record, name) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name) {
+  return asRecord(propertyOf(record, name));
+}
+
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
 var NO_COPY = [];
@@ -8263,26 +8647,33 @@ function evaluateRaw(raw, ctx) {
   if (raw === null || typeof raw === "boolean") return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "object") return null;
-  if (++ctx.state.depth > MAX_DEPTH3) {
+  if (!spend(ctx.state, 1)) return rawOverBudget(ctx, "steps");
+  if (++ctx.state.depth > MAX_DEPTH2) {
     ctx.state.depth--;
-    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH3} levels` });
-    return new Unknown("(value nested too deeply)", { kind: "limit" });
+    ctx.errors.push({ message: `value nests deeper than ${MAX_DEPTH2} levels` });
+    return new Unknown("(value nested too deeply)", { kind: "limit", limit: "depth" });
   }
   try {
-    const nested = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
+    const nested2 = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
     if (Array.isArray(raw)) {
       const out = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested);
-      return out;
+      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested2);
+      return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : out;
     }
-    return evaluateObject(raw, nested);
+    const object = evaluateObject(raw, nested2);
+    return sizeOf(object) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : object;
   } finally {
     ctx.state.depth--;
   }
 }
+function rawOverBudget(ctx, limit) {
+  if (limit === "size" || !ctx.state.exhausted) reportBudget(ctx.errors, limit, void 0);
+  if (limit === "steps") ctx.state.exhausted = true;
+  return new Unknown("(value over the evaluation budget)", { kind: "limit", limit });
+}
 function evaluateTopLevelString(raw, scope) {
   const errors = [];
-  const value = evaluateString(raw, scope, errors, { depth: 0 }, NO_COPY, true);
+  const value = evaluateString(raw, scope, errors, newEvalState(scope.budget), NO_COPY, true);
   return { value, errors: dedupe(errors) };
 }
 function dedupe(errors) {
@@ -8296,8 +8687,8 @@ function dedupe(errors) {
   });
 }
 function evaluateString(raw, scope, errors, state, copy, withOffsets) {
-  if (raw.length < 2 || raw.charCodeAt(0) !== OPEN_BRACKET2 || raw.charCodeAt(raw.length - 1) !== CLOSE_BRACKET2) return raw;
-  if (raw.charCodeAt(1) === OPEN_BRACKET2) return raw.slice(1);
+  if (raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]")) return raw;
+  if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
@@ -8308,22 +8699,22 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
   return evaluateNode(parsed.node, frame);
 }
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET2 = 93;
 function reportUnknownFunctions(calls, frame) {
   for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
 }
-function isCopyEntry(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const entry = value;
-  return typeof entry["name"] === "string" && "count" in entry && "input" in entry;
+function copyEntryOf(value) {
+  if (!isRecord(value)) return void 0;
+  const name = propertyOf(value, "name");
+  if (typeof name !== "string" || !hasProperty(value, "count") || !hasProperty(value, "input")) return void 0;
+  return { name, count: propertyOf(value, "count"), input: propertyOf(value, "input") };
 }
 function evaluateObject(raw, ctx) {
   const out = {};
   for (const key of Object.keys(raw)) {
     const item = raw[key];
-    if (key.length === 4 && key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 && item.every(isCopyEntry)) {
-      for (const entry of item) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
+    const entries = key.toLowerCase() === "copy" && Array.isArray(item) && item.length > 0 ? item.map(copyEntryOf) : void 0;
+    if (entries !== void 0 && entries.every((e) => e !== void 0)) {
+      for (const entry of entries) setProperty2(out, entry.name, expandCopy(entry, ctx, `copy('${entry.name}')`));
       continue;
     }
     setProperty2(out, key, evaluateRaw(item, ctx));
@@ -8339,7 +8730,7 @@ function expandCopy(entry, ctx, unknownText) {
   }
   if (count > MAX_COPY_COUNT) {
     ctx.errors.push({ message: `copy '${entry.name}': count ${count} exceeds ARM's limit of ${MAX_COPY_COUNT}` });
-    return new Unknown(unknownText, { kind: "limit" });
+    return new Unknown(unknownText, { kind: "limit", limit: "copy-count" });
   }
   const items2 = [];
   const name = entry.name.toLowerCase();
@@ -8352,37 +8743,43 @@ function nodeText(node, frame) {
   return frame.source.slice(node.start, node.end);
 }
 function evaluateNode(node, frame) {
-  if (++frame.state.depth > MAX_DEPTH3) {
+  if (node.kind === "string" || node.kind === "number") return node.value;
+  if (++frame.state.depth > MAX_DEPTH2) {
     frame.state.depth--;
-    report(frame, `expression nests deeper than ${MAX_DEPTH3} levels`, node.start);
-    return new Unknown(nodeText(node, frame), { kind: "limit" });
+    report(frame, `expression nests deeper than ${MAX_DEPTH2} levels`, node.start);
+    return new Unknown(nodeText(node, frame), { kind: "limit", limit: "depth" });
   }
   try {
+    if (!spend(frame.state, 1)) return overBudget(node, frame, "steps");
     switch (node.kind) {
-      case "string":
-      case "number":
-        return node.value;
       case "call":
-        return evaluateCall(node, frame);
+        return bounded(evaluateCall(node, frame), node, frame);
       case "property":
-        return accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame);
+        return bounded(accessProperty(evaluateNode(node.target, frame), node.name, node.start, node.end, frame), node, frame);
       case "index":
-        return accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame);
+        return bounded(accessIndex(evaluateNode(node.target, frame), evaluateNode(node.index, frame), node.start, node.end, frame), node, frame);
     }
   } finally {
     frame.state.depth--;
   }
 }
+function bounded(value, node, frame) {
+  if (typeof value === "string") return value.length > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+  if (typeof value !== "object" || value === null) return value;
+  return sizeOf(value) > MAX_VALUE_SIZE ? overBudget(node, frame, "size") : value;
+}
+function overBudget(node, frame, limit) {
+  if (limit === "size" || !frame.state.exhausted) reportBudget(frame.errors, limit, frame.withOffsets ? node.start : void 0);
+  if (limit === "steps") frame.state.exhausted = true;
+  return new Unknown(nodeText(node, frame), { kind: "limit", limit });
+}
 function callName(node, frame) {
   return frame.source.slice(node.nameStart, node.nameEnd);
-}
-function callText(node, frame) {
-  return node.text ??= frame.source.slice(node.start, node.end);
 }
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -8393,56 +8790,51 @@ function evaluateCall(node, frame) {
   }
   if (spec === "known") {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(callText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
   }
-  return new Unknown(callText(node, frame), { kind: "invalid" });
+  return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
 function arityMessage(name, min, max, count) {
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
   return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
-var NOT_EVALUATED = /* @__PURE__ */ Symbol("not evaluated");
 var CallImpl = class {
   frame;
   node;
-  /** Argument values by index, NOT_EVALUATED until asked for; allocated on the first arg(). */
-  values;
+  /** Argument values by index, once evaluated (undefined is no ArmValue: not evaluated yet). */
+  values = [];
   constructor(node, frame) {
     this.node = node;
     this.frame = frame;
-    this.values = void 0;
   }
   get name() {
     return callName(this.node, this.frame);
   }
   get text() {
-    return callText(this.node, this.frame);
+    return nodeText(this.node, this.frame);
   }
   get argCount() {
     return this.node.args.length;
   }
   arg(i) {
-    const args = this.node.args;
-    const node = args[i];
+    const node = this.node.args[i];
     if (node === void 0) return null;
     if (node.kind === "string" || node.kind === "number") return node.value;
-    let values = this.values;
-    if (values === void 0) {
-      values = new Array(args.length);
-      for (let j = 0; j < args.length; j++) values[j] = NOT_EVALUATED;
-      this.values = values;
-    }
-    const cached = values[i];
-    if (cached !== NOT_EVALUATED && cached !== void 0) return cached;
-    const value = evaluateNode(node, this.frame);
-    values[i] = value;
+    const cached = this.values[i];
+    if (cached !== void 0) return cached;
+    let value = evaluateNode(node, this.frame);
+    if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, "steps");
+    this.values[i] = value;
     return value;
   }
   args() {
-    const count = this.node.args.length;
-    const out = new Array(count);
-    for (let i = 0; i < count; i++) out[i] = this.arg(i);
-    return out;
+    return this.node.args.map((_, i) => this.arg(i));
+  }
+  afford(units) {
+    return spend(this.frame.state, units);
+  }
+  overBudget(limit) {
+    return overBudget(this.node, this.frame, limit);
   }
   fail(message, kind) {
     report(this.frame, message, this.node.start, kind);
@@ -8457,31 +8849,122 @@ var CallImpl = class {
     this.node.args.forEach((node, i) => {
       if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
       else {
-        const value = this.values?.[i];
-        if (value !== void 0 && value !== NOT_EVALUATED) inputs.push(value);
+        const value = this.values[i];
+        if (value !== void 0) inputs.push(value);
       }
     });
     return inputs;
   }
 };
 
-// src/expressions/scope.ts
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+// src/parse/secure-type.ts
+var NONE = { kind: "none" };
+var ALL = { kind: "all" };
+var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
+var MAX_DEPTH3 = 32;
+var MAX_NODES = 2e3;
+function secureShapeOf(declaration, template) {
+  const budget = { nodes: MAX_NODES };
+  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
 }
-function hasOwnKeys(record) {
-  for (const key in record) if (Object.hasOwn(record, key)) return true;
-  return false;
+function hasSecurePart(declaration, template) {
+  return secureShapeOf(declaration, template).kind !== "none";
 }
-function findKey(record, name) {
-  if (Object.hasOwn(record, name)) return name;
+function shapeOf(declaration, template, walk2) {
+  if (!isRecord(declaration)) return NONE;
+  if (walk2.depth > MAX_DEPTH3 || --walk2.budget.nodes < 0) return ALL;
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  const next = { ...walk2, depth: walk2.depth + 1 };
+  const parts = [];
+  const ref = declaration["$ref"];
+  if (ref !== void 0) {
+    if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
+    const target = resolveRef(template, ref);
+    if (target === void 0) return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
+  }
+  const properties = /* @__PURE__ */ new Map();
+  if (isRecord(declaration["properties"])) {
+    for (const [name, property2] of Object.entries(declaration["properties"])) {
+      const shape = shapeOf(property2, template, next);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+    }
+  }
+  const additional = shapeOf(declaration["additionalProperties"], template, next);
+  const items2 = shapeOf(declaration["items"], template, next);
+  const prefix = Array.isArray(declaration["prefixItems"]) ? declaration["prefixItems"].map((item) => shapeOf(item, template, next)) : [];
+  const discriminator = declaration["discriminator"];
+  if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
+    for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
+  }
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+    kind: "parts",
+    properties,
+    ...additional.kind !== "none" ? { additional } : {},
+    ...items2.kind !== "none" ? { items: items2 } : {},
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+  } : NONE;
+  return merge2([...parts, own]);
+}
+function resolveRef(template, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let at = template;
+  for (const raw of ref.slice(2).split("/")) {
+    const token = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isRecord(at)) return void 0;
+    at = Object.hasOwn(at, token) ? at[token] : caseInsensitive(at, token);
+    if (at === void 0) return void 0;
+  }
+  return at;
+}
+function caseInsensitive(record, name) {
   const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return record[key];
   return void 0;
 }
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+function merge2(shapes) {
+  const relevant = shapes.filter((s) => s.kind !== "none");
+  if (relevant.length === 0) return NONE;
+  if (relevant.some((s) => s.kind === "all")) return ALL;
+  if (relevant.length === 1) return relevant[0] ?? NONE;
+  const properties = /* @__PURE__ */ new Map();
+  const additional = [];
+  const items2 = [];
+  const prefixes = [];
+  for (const shape of relevant) {
+    if (shape.kind !== "parts") continue;
+    for (const [name, part] of shape.properties) properties.set(name, merge2([properties.get(name) ?? NONE, part]));
+    if (shape.additional) additional.push(shape.additional);
+    if (shape.items) items2.push(shape.items);
+    if (shape.prefix) prefixes.push([...shape.prefix]);
+  }
+  const length2 = Math.max(0, ...prefixes.map((p) => p.length));
+  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
+  const mergedAdditional = merge2(additional);
+  const mergedItems = merge2(items2);
+  return {
+    kind: "parts",
+    properties,
+    ...mergedAdditional.kind !== "none" ? { additional: mergedAdditional } : {},
+    ...mergedItems.kind !== "none" ? { items: mergedItems } : {},
+    ...length2 > 0 ? { prefix } : {}
+  };
+}
+
+// src/expressions/scope.ts
 var SECURE_TYPES2 = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 function isSecureType(type) {
-  return typeof type === "string" && type.length === 12 && SECURE_TYPES2.has(type.toLowerCase());
+  return typeof type === "string" && SECURE_TYPES2.has(type.toLowerCase());
 }
 var CYCLE = { kind: "cycle" };
 var MISSING = { kind: "missing" };
@@ -8498,18 +8981,11 @@ var DefinitionTable = class {
     this.declaredBy = declaredBy;
   }
   find(name) {
-    const known = this.byKey.get(name);
-    if (known !== void 0) return known;
+    const known2 = this.byKey.get(name);
+    if (known2 !== void 0) return known2;
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
-    if (Object.hasOwn(definitions, name)) {
-      const raw = definitions[name];
-      if (name.length !== 4 || this.declaredBy(name, raw) === void 0) {
-        const made = this.make(name, raw);
-        this.byKey.set(name, made);
-        return made;
-      }
-    }
+    if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
     return this.index(definitions).get(name.toLowerCase());
   }
   definition(key, raw) {
@@ -8536,12 +9012,9 @@ var Bindings = class {
   supplied;
   parameterTable;
   variableTable;
-  /** False when there is no parameters file or it sets nothing: most templates. */
-  fileHasValues;
   constructor(template, supplied) {
     this.template = template;
     this.supplied = supplied;
-    this.fileHasValues = supplied.kind === "file" && hasOwnKeys(supplied.values);
   }
   resolveParameter(owner, name, state) {
     const found = this.parameters().find(name);
@@ -8552,7 +9025,7 @@ var Bindings = class {
     found.busy = true;
     try {
       const result = this.computeParameter(owner, found, state);
-      found.memo = result;
+      if (!state.exhausted) found.memo = result;
       return result;
     } finally {
       found.busy = false;
@@ -8568,12 +9041,8 @@ var Bindings = class {
       const errors = [];
       const ctx = { scope: owner, errors, state, copy: [], withOffsets: false };
       const value = def.kind === "plain" ? evaluateRaw(def.raw, ctx) : expandCopy(def.entry, ctx, `variables(${quote(def.name)})`);
-      const result = {
-        kind: "value",
-        value,
-        errors: errors.length === 0 ? errors : errors.map((e) => ({ message: `in variable '${def.name}': ${e.message}` }))
-      };
-      def.memo = result;
+      const result = { kind: "value", value, errors: errors.length === 0 ? errors : carried(errors, `in variable '${def.name}'`) };
+      if (!state.exhausted) def.memo = result;
       return result;
     } finally {
       def.busy = false;
@@ -8583,7 +9052,7 @@ var Bindings = class {
     const { name, def } = found;
     const supplied = this.supplied;
     if (supplied.kind === "file") {
-      const key = this.fileHasValues ? findKey(supplied.values, name) : void 0;
+      const key = findKey(supplied.values, name);
       if (key !== void 0) return { kind: "value", value: fromJson(supplied.values[key]), errors: [] };
       const reason = supplied.deploymentTime?.get(name.toLowerCase());
       if (reason !== void 0) return { kind: "value", value: parameterUnknown(found, reason), errors: [] };
@@ -8591,40 +9060,49 @@ var Bindings = class {
       const key = supplied.parameters === void 0 ? void 0 : findKey(supplied.parameters, name);
       const entry = key === void 0 ? void 0 : asRecord(supplied.parameters?.[key]);
       if (entry !== void 0) {
-        if (!("value" in entry)) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
+        if (!hasProperty(entry, "value")) return { kind: "value", value: parameterUnknown(found, "key-vault"), errors: [] };
         const errors = [];
-        const value = evaluateRaw(entry["value"], { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
-        return { kind: "value", value, errors: errors.map((e) => ({ message: `in the value of parameter '${name}': ${e.message}` })) };
+        const value = evaluateRaw(propertyOf(entry, "value"), { scope: supplied.parent, errors, state, copy: [], withOffsets: false });
+        return { kind: "value", value, errors: carried(errors, `in the value of parameter '${name}'`) };
       }
       if (supplied.viaLink) return { kind: "value", value: parameterUnknown(found, "linked-parameters-file"), errors: [] };
     }
-    if ("defaultValue" in def) {
+    if (hasProperty(def, "defaultValue")) {
       const errors = [];
-      const value = evaluateRaw(def["defaultValue"], { scope: owner, errors, state, copy: [], withOffsets: false });
-      return { kind: "value", value, errors: errors.map((e) => ({ message: `in the default value of parameter '${name}': ${e.message}` })) };
+      const value = evaluateRaw(propertyOf(def, "defaultValue"), { scope: owner, errors, state, copy: [], withOffsets: false });
+      return { kind: "value", value, errors: carried(errors, `in the default value of parameter '${name}'`) };
     }
     return { kind: "value", value: parameterUnknown(found, "no-value"), errors: [] };
   }
   parameters() {
-    return this.parameterTable ??= new DefinitionTable(asRecord(this.template["parameters"]), (name, raw) => {
+    return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name, raw) => {
       const def = asRecord(raw) ?? {};
-      const secure = isSecureType(def["type"]) || hasSecurePart(def, this.template);
+      const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
       return { name, def, secure, text: void 0, memo: void 0, busy: false };
     });
   }
   variables() {
     return this.variableTable ??= new DefinitionTable(
-      asRecord(this.template["variables"]),
+      recordOf(this.template, "variables"),
       (name, raw) => ({ kind: "plain", name, raw, entry: void 0, memo: void 0, busy: false }),
       copyVariables
     );
   }
 };
+function carried(errors, where) {
+  return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
+    const message = `${where}: ${e.message}`;
+    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
+    return e.circular ? { message, circular: true } : { message };
+  });
+}
+var MAX_CARRIED_ERRORS = 16;
 function copyVariables(key, raw) {
-  if (key.length !== 4 || key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
+  if (key.toLowerCase() !== "copy" || !Array.isArray(raw)) return void 0;
   const declared = [];
   for (const entry of raw) {
-    if (isCopyEntry(entry)) declared.push([entry.name, { kind: "copy", name: entry.name, raw: void 0, entry, memo: void 0, busy: false }]);
+    const copy = copyEntryOf(entry);
+    if (copy) declared.push([copy.name, { kind: "copy", name: copy.name, raw: void 0, entry: copy, memo: void 0, busy: false }]);
   }
   return declared;
 }
@@ -8642,11 +9120,14 @@ var ScopeImpl = class _ScopeImpl {
   /** The deployment scope resourceGroup() and subscription() resolve against, when known. */
   kind;
   templatePath;
+  /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
+  budget;
   bindings;
-  constructor(bindings, kind, templatePath) {
+  constructor(bindings, kind, templatePath, budget) {
     this.bindings = bindings;
     this.kind = kind;
     this.templatePath = templatePath;
+    this.budget = budget;
   }
   resolveParameter(name, state) {
     return this.bindings.resolveParameter(this, name, state);
@@ -8655,7 +9136,8 @@ var ScopeImpl = class _ScopeImpl {
     return this.bindings.resolveVariable(this, name, state);
   }
   static forTemplate(template, supplied, kind, templatePath) {
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath);
+    const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
+    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
   }
 };
 var SCHEMA_KINDS = [
@@ -8664,23 +9146,13 @@ var SCHEMA_KINDS = [
   ["/tenantdeploymenttemplate.json", "tenant"],
   ["/deploymenttemplate.json", "resourceGroup"]
 ];
-var schemaKinds = /* @__PURE__ */ new Map();
 function kindFromSchema(schema) {
   if (typeof schema !== "string") return void 0;
-  if (schemaKinds.has(schema)) return schemaKinds.get(schema);
   const lower = schema.toLowerCase();
-  let found;
-  for (const [marker, kind] of SCHEMA_KINDS) {
-    if (lower.includes(marker)) {
-      found = kind;
-      break;
-    }
-  }
-  if (schemaKinds.size < 256) schemaKinds.set(schema, found);
-  return found;
+  return SCHEMA_KINDS.find(([marker]) => lower.includes(marker))?.[1];
 }
 function createTemplateScope(template, options = {}) {
-  const kind = options.scopeKind ?? kindFromSchema(template["$schema"]);
+  const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
   return ScopeImpl.forTemplate(
     template,
     { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
@@ -8696,31 +9168,31 @@ function isSet(value) {
   return value !== void 0 && value !== null && value !== "";
 }
 function deploymentKind(deployment, template, parentKind) {
-  if (isSet(deployment["resourceGroup"])) return "resourceGroup";
-  if (isSet(deployment["subscriptionId"])) return "subscription";
-  if (isSet(deployment["scope"])) return kindFromSchema(template["$schema"]);
+  if (isSet(propertyOf(deployment, "resourceGroup"))) return "resourceGroup";
+  if (isSet(propertyOf(deployment, "subscriptionId"))) return "subscription";
+  if (isSet(propertyOf(deployment, "scope"))) return kindFromSchema(propertyOf(template, "$schema"));
   return parentKind;
 }
 function createNestedScope(parent, deployment) {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
-  const template = asRecord(properties["template"]) ?? {};
-  const options = asRecord(properties["expressionEvaluationOptions"]);
-  const mode = options === void 0 ? void 0 : options["scope"];
+  const properties = recordOf(deployment, "properties") ?? {};
+  const template = recordOf(properties, "template") ?? {};
+  const options = recordOf(properties, "expressionEvaluationOptions");
+  const mode = options === void 0 ? void 0 : propertyOf(options, "scope");
   if (typeof mode === "string" && mode.toLowerCase() === "inner") {
-    const supplied = { kind: "deployment", parent: parentScope, parameters: asRecord(properties["parameters"]), viaLink: false };
+    const supplied = { kind: "deployment", parent: parentScope, parameters: recordOf(properties, "parameters"), viaLink: false };
     return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
   }
   return parentScope;
 }
 function createLinkedScope(parent, linkedTemplate, deployment) {
   const parentScope = toScopeImpl(parent);
-  const properties = asRecord(deployment["properties"]) ?? {};
+  const properties = recordOf(deployment, "properties") ?? {};
   const supplied = {
     kind: "deployment",
     parent: parentScope,
-    parameters: asRecord(properties["parameters"]),
-    viaLink: properties["parametersLink"] !== void 0
+    parameters: recordOf(properties, "parameters"),
+    viaLink: propertyOf(properties, "parametersLink") !== void 0
   };
   return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), void 0);
 }
@@ -8737,7 +9209,7 @@ function referencesIn(raw) {
       case "call": {
         const kind = node.namespace === void 0 ? referenceKind(raw.slice(node.nameStart, node.nameEnd)) : void 0;
         const first = node.args[0];
-        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value });
+        if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value, offset: node.start });
         for (let i = node.args.length - 1; i >= 0; i--) pending.push(node.args[i]);
         break;
       }
@@ -8763,13 +9235,9 @@ function evaluateValue(raw, scope) {
   try {
     if (!(scope instanceof ScopeImpl))
       return { value: new Unknown(describeRaw(raw), { kind: "invalid" }), errors: [{ message: "internal error: not a template scope" }] };
-    if (typeof raw === "string") {
-      if (raw.length < 2 || raw.charCodeAt(0) !== 91 || raw.charCodeAt(raw.length - 1) !== 93) return { value: raw, errors: [] };
-      return evaluateTopLevelString(raw, scope);
-    }
+    if (typeof raw === "string") return evaluateTopLevelString(raw, scope);
     const errors = [];
-    const state = { depth: 0 };
-    const value = evaluateRaw(raw, { scope, errors, state, copy: [], withOffsets: false });
+    const value = evaluateRaw(raw, { scope, errors, state: newEvalState(scope.budget), copy: [], withOffsets: false });
     return { value, errors: dedupe(errors) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -8780,7 +9248,7 @@ function describeRaw(raw) {
   return typeof raw === "string" ? raw.replace(/^\[|\]$/g, "") : "(value)";
 }
 function isArmFunctionName(name) {
-  return resolveFunctionName(name, 0, name.length) !== void 0;
+  return resolveFunctionName(name) !== void 0;
 }
 
 // src/model/scope-kind.ts
@@ -8832,8 +9300,13 @@ function scopeFromId(value) {
   return ID_SCOPES.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+// src/parse/guid.ts
+var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+function isGuid(text) {
+  return text.length === 36 && GUID_PREFIX.test(text);
+}
+
 // src/model/tracking-name.ts
-var GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 var GUID_GROUPS = [8, 4, 4, 4, 12];
 var PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
 var PARTNER_CENTER_END = "-partnercenter";
@@ -8867,7 +9340,7 @@ function analyzeTrackingName(name, strictNames) {
 }
 function analyze(name, strictNames) {
   const display = describeString(name);
-  const known = knownPrefix(name);
+  const known2 = knownPrefix(name);
   const fullyKnown = typeof name === "string";
   const parts = partsOf2(name);
   const invalid = (problem, extra = {}) => ({ display, form: "invalid", problem, fullyKnown, ...extra });
@@ -8877,11 +9350,11 @@ function analyze(name, strictNames) {
   if (lengthProblem !== void 0) return invalid(lengthProblem);
   const badChar = firstBadNameChar(parts);
   if (badChar !== void 0) return invalid({ kind: "bad-character", char: badChar });
-  if (!known.startsWith("pid-")) {
-    return known.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known.slice(0, 4) }) : invalid({ kind: "no-prefix" });
+  if (!known2.startsWith("pid-")) {
+    return known2.slice(0, 4).toLowerCase() === "pid-" ? invalid({ kind: "prefix-case", prefix: known2.slice(0, 4) }) : invalid({ kind: "no-prefix" });
   }
-  const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
+  const afterPrefix = known2.slice(4);
+  const guid = GUID_PREFIX.exec(afterPrefix)?.[0];
   if (guid !== void 0) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix) ? { display, form: "partner-center", trackingId: afterPrefix, fullyKnown } : invalid({ kind: "bad-id", id: explainBadId(afterPrefix, true, /partnercenter$/i.test(afterPrefix)) });
@@ -8923,6 +9396,9 @@ function analyzeAfterGuid(guid, rest, context) {
   const next = rest === "" ? context.parts.find((p) => typeof p !== "string") : void 0;
   if (next !== void 0 && fixedLengthOf(next) !== void 0) {
     return { display, form: "invalid", trackingId, fullyKnown, problem: { kind: "hash-after-guid", text: next.text } };
+  }
+  if (next !== void 0) {
+    return { display, form: "unresolved", trackingId, fullyKnown, problem: { kind: "unresolved", unknowns: unknownParts(context.name).map((p) => p.text) } };
   }
   if (strictNames) {
     return { display, form: "invalid", trackingId, suffix, fullyKnown, problem: { kind: "strict-suffix", suffix } };
@@ -9062,14 +9538,14 @@ function resolveTemplateLink(owner, link, mainFile, context) {
     if (/^(br|ts)(\/[^:]*)?:/i.test(value)) return note("remote", `module '${redactQuery(value)}' is in a registry and was not fetched`);
     return /^[a-z][a-z0-9+.-]*:/i.test(value) ? remoteNote(from, redactQuery(value)) : note("unresolved", `templateLink.uri '${redactQuery(value)}' is not an absolute URI`);
   }
-  const unresolved = () => note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
+  const unresolved2 = () => note("unresolved", `templateLink.uri '${redactQuery(describeString(value))}' cannot be resolved to a file in the repository`);
   const after = relativePartAfterBase(value);
   if (after === void 0) {
-    const known = knownUrlPrefix(value);
-    return known === void 0 ? unresolved() : remoteNote(from, redactQuery(describeString(value)));
+    const known2 = knownUrlPrefix(value);
+    return known2 === void 0 ? unresolved2() : remoteNote(from, redactQuery(describeString(value)));
   }
   const candidates = [.../* @__PURE__ */ new Set([posix.join(baseDir, after.relative), posix.join(posix.dirname(mainFile), after.relative)])];
-  const guessed = unresolved();
+  const guessed = unresolved2();
   return withinWorkspace(candidates, note, {
     via: after.packageBase ? "package-base" : "base-url",
     relative: after.relative,
@@ -9124,35 +9600,56 @@ function toJsonPointer(path) {
 }
 
 // src/model/expression-errors.ts
+var SECURE_TYPES3 = /^secure(string|object)$/i;
 var MAX_TRACE_DEPTH = 64;
+var CYCLE2 = "cycle";
 var StaticErrors = class {
   problems = [];
   /** Pointers (file + JSON pointer) of values with a static error of their own or pulled in. */
   broken = /* @__PURE__ */ new Set();
   /** Definitions already traced, and whether they hold a static error. */
   traced = /* @__PURE__ */ new Map();
+  /** Definitions being traced now (a reference back to one is a circular reference). */
+  tracing = /* @__PURE__ */ new Set();
   /**
    * Records the static errors of a value; `evaluation` is its evaluation when the caller made one
    * (then nothing is evaluated again unless it reported errors). True when the value, or anything
    * it uses, has a static error.
    */
-  record(value, evaluation, depth = 0) {
+  record(value, evaluation, depth = 0, traced = false) {
     const { raw } = value;
     if (evaluation !== void 0 && evaluation.errors.length === 0 || depth > MAX_TRACE_DEPTH) return false;
     let broken = false;
     if (typeof raw === "string") {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
+      const budget = traced ? void 0 : errors.find((e) => e.limit === "size") ?? errors.find((e) => e.limit === "steps");
+      if (budget?.limit !== void 0) {
+        this.problems.push({
+          at: value.at,
+          label: value.label,
+          text: raw,
+          errors: [budget],
+          overBudget: budget.limit,
+          ...value.resource ? { resource: value.resource } : {}
+        });
+        broken = true;
+      }
       const own = errors.filter((e) => e.kind === "static" && e.offset !== void 0);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...value.resource ? { resource: value.resource } : {} });
         broken = true;
       }
-      if (errors.some((e) => e.offset === void 0) && this.traceReferences(raw, value.site, depth)) broken = true;
+      if (errors.some((e) => e.offset === void 0) && this.traceReferences(
+        value,
+        depth,
+        errors.some((e) => e.circular)
+      ))
+        broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
       for (const [key, item] of Object.entries(raw)) {
         const leaf = { ...value, raw: item, at: { ...value.at, path: [...value.at.path, Array.isArray(raw) ? Number(key) : key] } };
-        if (this.record(leaf, void 0, depth + 1)) broken = true;
+        if (this.record(leaf, void 0, depth + 1, traced)) broken = true;
       }
     }
     if (broken) this.broken.add(pointerKey(value.at));
@@ -9162,72 +9659,98 @@ var StaticErrors = class {
   isBroken(at) {
     return this.broken.size > 0 && this.broken.has(pointerKey(at));
   }
-  traceReferences(text, site, depth) {
+  /**
+   * Follows the variables and parameters a string uses. A reference back to a definition being
+   * traced closes a circular reference, which ARM rejects: it is reported where that reference is
+   * written (the evaluator, which memoizes definitions, cannot say where).
+   */
+  traceReferences(value, depth, circular) {
     let broken = false;
-    for (const { kind, name } of referencesIn(text)) {
-      const found = kind === "variables" ? this.traceVariable(site, name, depth) : this.traceParameter(site, name, depth);
-      if (found) broken = true;
+    for (const { kind, name, offset } of referencesIn(value.raw)) {
+      const found = kind === "variables" ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
+      if (found === CYCLE2 && circular) {
+        const what = kind === "variables" ? "variable" : "parameter";
+        const error = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: "static" };
+        this.problems.push({ at: value.at, label: value.label, text: value.raw, errors: [error], ...value.resource ? { resource: value.resource } : {} });
+      }
+      if (found === true || found === CYCLE2 && circular) broken = true;
     }
     return broken;
   }
   traceVariable(site, name, depth) {
-    const variables = site.template["variables"];
-    if (!isRecord(variables)) return false;
-    const key = findKey2(variables, name);
+    const section = findKey(site.template, "variables");
+    const variables = section === void 0 ? void 0 : site.template[section];
+    if (section === void 0 || !isRecord(variables)) return false;
+    const key = findKey(variables, name);
     if (key !== void 0 && key.toLowerCase() !== "copy")
-      return this.traceOnce({ raw: variables[key], at: refIn(site, ["variables", key]), label: `variable '${key}'`, site }, depth);
-    const copyKey = findKey2(variables, "copy");
+      return this.traceOnce({ raw: variables[key], at: refIn(site, [section, key]), label: `variable '${key}'`, site }, depth);
+    const copyKey = findKey(variables, "copy");
     const loops = copyKey === void 0 ? void 0 : variables[copyKey];
     if (copyKey === void 0 || !Array.isArray(loops)) return false;
-    const index = loops.findIndex((loop) => isRecord(loop) && typeof loop["name"] === "string" && loop["name"].toLowerCase() === name.toLowerCase());
+    const index = loops.findIndex((loop) => {
+      const loopName = isRecord(loop) ? propertyOf(loop, "name") : void 0;
+      return typeof loopName === "string" && loopName.toLowerCase() === name.toLowerCase();
+    });
     if (index === -1) return false;
-    return this.traceOnce({ raw: loops[index], at: refIn(site, ["variables", copyKey, index]), label: `variable '${name}'`, site }, depth);
+    return this.traceOnce({ raw: loops[index], at: refIn(site, [section, copyKey, index]), label: `variable '${name}'`, site }, depth);
   }
   /** Follows a parameter to where its value comes from, as the scope does. */
   traceParameter(site, name, depth) {
-    const parameters = site.template["parameters"];
-    const key = isRecord(parameters) ? findKey2(parameters, name) : void 0;
-    if (key === void 0 || !isRecord(parameters)) return false;
+    const section = findKey(site.template, "parameters");
+    const parameters = section === void 0 ? void 0 : site.template[section];
+    const key = isRecord(parameters) ? findKey(parameters, name) : void 0;
+    if (section === void 0 || key === void 0 || !isRecord(parameters)) return false;
     const definition = parameters[key];
     if (!isRecord(definition)) return false;
-    if (hasSecurePart(definition, site.template)) return false;
+    const type = propertyOf(definition, "type");
+    if (typeof type === "string" && SECURE_TYPES3.test(type) || hasSecurePart(definition, site.template)) return false;
     const supplied = site.supplied;
     if (supplied.knownAtDeployment.has(key.toLowerCase())) return false;
     if (supplied.kind === "file") {
-      if (findKey2(supplied.values, key) !== void 0) return false;
+      if (findKey(supplied.values, key) !== void 0) return false;
     } else {
-      const passed = supplied.deployment.resource["properties"];
-      const values = isRecord(passed) && isRecord(passed["parameters"]) ? passed["parameters"] : void 0;
-      const passedKey = values === void 0 ? void 0 : findKey2(values, key);
-      const entry = passedKey === void 0 ? void 0 : values?.[passedKey];
-      if (passedKey !== void 0) {
-        if (!isRecord(entry) || !("value" in entry)) return false;
+      const resource = supplied.deployment.resource;
+      const propertiesKey = findKey(resource, "properties");
+      const properties = propertiesKey === void 0 ? void 0 : resource[propertiesKey];
+      const valuesKey = isRecord(properties) ? findKey(properties, "parameters") : void 0;
+      const values = isRecord(properties) && valuesKey !== void 0 ? properties[valuesKey] : void 0;
+      const passedKey = isRecord(values) ? findKey(values, key) : void 0;
+      if (isRecord(values) && passedKey !== void 0) {
+        const entry = values[passedKey];
+        const valueKey2 = isRecord(entry) ? findKey(entry, "value") : void 0;
+        if (!isRecord(entry) || valueKey2 === void 0) return false;
         const at = {
           file: supplied.deployment.source.file,
-          path: [...supplied.deployment.path, "properties", "parameters", passedKey, "value"],
+          path: [...supplied.deployment.path, propertiesKey ?? "properties", valuesKey ?? "parameters", passedKey, valueKey2],
           at: "value"
         };
         return this.traceOnce(
-          { raw: entry["value"], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
+          { raw: entry[valueKey2], at, label: `value of parameter '${passedKey}'`, site: supplied.parent, resource: supplied.deployment },
           depth
         );
       }
       if (supplied.viaLink) return false;
     }
-    if (!("defaultValue" in definition)) return false;
+    const defaultKey = findKey(definition, "defaultValue");
+    if (defaultKey === void 0) return false;
     return this.traceOnce(
-      { raw: definition["defaultValue"], at: refIn(site, ["parameters", key, "defaultValue"]), label: `default value of parameter '${key}'`, site },
+      { raw: definition[defaultKey], at: refIn(site, [section, key, defaultKey]), label: `default value of parameter '${key}'`, site },
       depth
     );
   }
   traceOnce(value, depth) {
     const key = pointerKey(value.at);
-    const known = this.traced.get(key);
-    if (known !== void 0) return known;
-    this.traced.set(key, false);
-    const broken = this.record(value, void 0, depth + 1);
-    this.traced.set(key, broken);
-    return broken;
+    if (this.tracing.has(key)) return CYCLE2;
+    const known2 = this.traced.get(key);
+    if (known2 !== void 0) return known2;
+    this.tracing.add(key);
+    try {
+      const broken = this.record(value, void 0, depth + 1, true);
+      this.traced.set(key, broken);
+      return broken;
+    } finally {
+      this.tracing.delete(key);
+    }
   }
 };
 function refIn(site, path) {
@@ -9236,11 +9759,9 @@ function refIn(site, path) {
 function pointerKey(at) {
   return `${at.file}\0${toJsonPointer(at.path)}`;
 }
-function findKey2(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  return Object.keys(record).find((key) => key.toLowerCase() === lower);
-}
+
+// src/parse/types.ts
+var KNOWN_AT_DEPLOYMENT = /* @__PURE__ */ Symbol("known at deployment");
 
 // src/model/deployment-time-parameters.ts
 var NO_NAMES = /* @__PURE__ */ new Set();
@@ -9298,7 +9819,7 @@ function suppressionBlockOf(owner) {
 var DEFINITION = "microsoft.solutions/applicationdefinitions";
 var APPLICATION = "microsoft.solutions/applications";
 var DEPLOYMENTS = "microsoft.resources/deployments";
-function templateKind(root) {
+function templateKind2(root) {
   const resources = root["resources"];
   const list = Array.isArray(resources) ? resources : resources !== null && typeof resources === "object" ? Object.values(resources) : [];
   const types = list.map((r) => r !== null && typeof r === "object" && !Array.isArray(r) ? r : void 0).filter((r) => r !== void 0 && r["existing"] !== true).filter((r) => !(String(r["type"] ?? "").toLowerCase() === DEPLOYMENTS && /^pid-/i.test(String(r["name"] ?? "")))).map((r) => String(r["type"] ?? "").toLowerCase());
@@ -9352,7 +9873,7 @@ function buildTemplateModel(main, options = {}) {
   const model = {
     main,
     scope,
-    kind: templateKind(main.root),
+    kind: templateKind2(main.root),
     marketplacePackage: options.marketplacePackage === true,
     resources: [],
     linkNotes: [],
@@ -9524,13 +10045,13 @@ var ModelWalker = class {
       const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
       const value = evaluateValue(link[key], scope);
       if (value.errors.length > 0) continue;
-      const other = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
-      if (other.kind !== "file") continue;
+      const other2 = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
+      if (other2.kind !== "file") continue;
       const hop = {
         ...chain[chain.length - 1],
         label: `${labelOf(entry)} (${alternative.parameter} = ${JSON.stringify(alternative.value)})`
       };
-      this.followLink(entry, { resolution: other, chain: [...chain.slice(0, -1), hop], scope }, context, explicitTarget);
+      this.followLink(entry, { resolution: other2, chain: [...chain.slice(0, -1), hop], scope }, context, explicitTarget);
     }
   }
   /** Reads the linked template a resolution names and walks it in the scope the deployment gives it. */
@@ -9636,50 +10157,33 @@ function labelOf(entry) {
   return typeof raw === "string" ? raw : "(unnamed)";
 }
 
-// src/model/tracking-candidates.ts
-function findTrackingResources(model, strictNames) {
-  const candidates = [];
-  for (const entry of model.resources) {
-    if (!looksLikeTrackingName(entry.name)) continue;
-    candidates.push({
-      entry,
-      name: analyzeTrackingName(entry.name, strictNames),
-      isDeployment: isDeploymentType(entry.type),
-      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === "pid-"
-    });
-  }
-  recordTrackingValues(model, candidates);
-  return candidates;
+// src/model/tracking-resource.ts
+var TRACKING_API_VERSION = "2021-04-01";
+var SCHEMAS = {
+  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
+};
+function isHigherScope(scope) {
+  return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
 }
-var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
-function recordTrackingValues(model, candidates) {
-  for (const { entry } of candidates) {
-    for (const keys of TRACKING_VALUES) {
-      let raw = entry.resource;
-      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
-      if (raw === void 0) continue;
-      const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
-      model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
-    }
+function trackingName(trackingId, scope, strictNames) {
+  if (isHigherScope(scope) && !strictNames && isGuid(trackingId)) {
+    return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
   }
+  return `pid-${trackingId}`;
 }
-
-// src/model/template-shape.ts
-function templateShapeProblem(root) {
-  if (!isRecord(root))
-    return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
-  const other = describeOtherSchema(root["$schema"]);
-  if (other) return { kind: "other-schema", path: ["$schema"], what: other, schema: String(root["$schema"]) };
-  const resources = root["resources"];
-  if (resources === void 0) return { kind: "no-resources", path: [] };
-  const symbolic = root["languageVersion"] !== void 0;
-  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
-  const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
+function emptyTemplate(scope) {
+  return { $schema: SCHEMAS[scope ?? "resourceGroup"], contentVersion: "1.0.0.0", resources: [] };
+}
+function trackingResource(trackingId, scope, strictNames = false) {
   return {
-    kind: "resources-type",
-    path: ["resources"],
-    expected,
-    found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources
+    type: "Microsoft.Resources/deployments",
+    apiVersion: TRACKING_API_VERSION,
+    name: trackingName(trackingId, scope, strictNames),
+    ...isHigherScope(scope) ? { location: "[deployment().location]" } : {},
+    properties: { mode: "Incremental", template: emptyTemplate(scope) }
   };
 }
 
@@ -9709,495 +10213,6 @@ function render(value, depth, budget) {
     length2 += text.length + 1;
   }
   return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
-}
-
-// src/parse/locate.ts
-var QUOTE3 = 34;
-var BACKSLASH2 = 92;
-var SLASH2 = 47;
-var STAR = 42;
-var OPEN_BRACE = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET3 = 91;
-var CLOSE_BRACKET3 = 93;
-var COMMA4 = 44;
-var COLON2 = 58;
-function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
-  const spans = requests.map(() => void 0);
-  if (requests.length === 0) return spans;
-  const root = newNode();
-  requests.forEach((request, i) => {
-    let node2 = root;
-    for (const element of request.path) node2 = child(node2, element, true);
-    if (request.at === "key") (node2.keyRequests ??= []).push(i);
-    else (node2.valueRequests ??= []).push(i);
-  });
-  let remaining = requests.length;
-  const record = (indexes, offset, length2) => {
-    if (!indexes) return;
-    for (const i of indexes) {
-      if (spans[i] === void 0) {
-        spans[i] = { offset, length: length2 };
-        remaining--;
-      }
-    }
-  };
-  const n = text.length;
-  const stack = [];
-  let pos = skipTrivia(text, 0);
-  let node = root;
-  for (; ; ) {
-    if (pos >= n) return spans;
-    const c = text.charCodeAt(pos);
-    if (node === void 0) {
-      pos = skipValue(text, pos, skips);
-    } else {
-      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET3;
-      const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
-      if (end === pos) return spans;
-      record(node.valueRequests, pos, end - pos);
-      if (remaining === 0) return spans;
-      if (isContainer && (node.keys !== void 0 || node.indexes !== void 0)) {
-        stack.push({ node, array: c === OPEN_BRACKET3, index: 0 });
-        pos = skipTrivia(text, pos + 1);
-        const next = openMember(text, pos, stack, record);
-        if (next === void 0) return spans;
-        if (next.closed) {
-          pos = next.pos;
-        } else {
-          ({ pos, node } = next);
-          if (remaining === 0) return spans;
-          continue;
-        }
-      } else {
-        pos = isContainer ? skipValue(text, pos, skips) : end;
-      }
-    }
-    for (; ; ) {
-      const frame = stack[stack.length - 1];
-      if (frame === void 0) return spans;
-      pos = skipTrivia(text, pos);
-      const d = text.charCodeAt(pos);
-      if (d === COMMA4) {
-        frame.index++;
-        pos = skipTrivia(text, pos + 1);
-        const next = openMember(text, pos, stack, record);
-        if (next === void 0) return spans;
-        if (next.closed) {
-          pos = next.pos;
-          continue;
-        }
-        ({ pos, node } = next);
-        if (remaining === 0) return spans;
-        break;
-      }
-      if (d === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
-        stack.pop();
-        pos++;
-        continue;
-      }
-      return spans;
-    }
-  }
-}
-function openMember(text, pos, stack, record) {
-  const frame = stack[stack.length - 1];
-  if (frame === void 0) return void 0;
-  const c = text.charCodeAt(pos);
-  if (c === (frame.array ? CLOSE_BRACKET3 : CLOSE_BRACE)) {
-    stack.pop();
-    return { closed: true, pos: pos + 1 };
-  }
-  if (frame.array) return { closed: false, pos, node: frame.node.indexes?.get(frame.index) };
-  if (c !== QUOTE3) return void 0;
-  const keyEnd = stringEnd(text, pos);
-  if (keyEnd === pos) return void 0;
-  const member = frame.node.keys === void 0 ? void 0 : frame.node.keys.get(keyText(text, pos, keyEnd));
-  if (member !== void 0) record(member.keyRequests, pos, keyEnd - pos);
-  let next = skipTrivia(text, keyEnd);
-  if (text.charCodeAt(next) !== COLON2) return void 0;
-  next = skipTrivia(text, next + 1);
-  return { closed: false, pos: next, node: member };
-}
-function newNode() {
-  return { keys: void 0, indexes: void 0, keyRequests: void 0, valueRequests: void 0 };
-}
-function child(node, element, create) {
-  if (typeof element === "number") {
-    let found2 = node.indexes?.get(element);
-    if (!found2 && create) (node.indexes ??= /* @__PURE__ */ new Map()).set(element, found2 = newNode());
-    return found2;
-  }
-  let found = node.keys?.get(element);
-  if (!found && create) (node.keys ??= /* @__PURE__ */ new Map()).set(element, found = newNode());
-  return found;
-}
-function keyText(text, start, end) {
-  const raw = text.slice(start + 1, end - 1);
-  if (!raw.includes("\\")) return raw;
-  try {
-    return JSON.parse(`"${raw.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`);
-  } catch {
-    return raw;
-  }
-}
-function skipTrivia(text, pos) {
-  const n = text.length;
-  while (pos < n) {
-    const c = text.charCodeAt(pos);
-    if (c === 32 || c === 10 || c === 13 || c === 9) {
-      pos++;
-    } else if (c === SLASH2) {
-      const after = skipComment(text, pos);
-      if (after === pos) return pos;
-      pos = after;
-    } else {
-      return pos;
-    }
-  }
-  return pos;
-}
-function skipComment(text, pos) {
-  const next = text.charCodeAt(pos + 1);
-  if (next === SLASH2) {
-    for (let i = pos + 2; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) return i;
-    }
-    return text.length;
-  }
-  if (next === STAR) {
-    const end = text.indexOf("*/", pos + 2);
-    return end === -1 ? text.length : end + 2;
-  }
-  return pos;
-}
-function stringEnd(text, pos) {
-  let from = pos + 1;
-  for (; ; ) {
-    const quote3 = text.indexOf('"', from);
-    if (quote3 === -1) return pos;
-    let backslashes = 0;
-    for (let i = quote3 - 1; i > pos && text.charCodeAt(i) === BACKSLASH2; i--) backslashes++;
-    if (backslashes % 2 === 0) return quote3 + 1;
-    from = quote3 + 1;
-  }
-}
-function literalEnd(text, pos) {
-  let i = pos;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET3 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET3)
-      break;
-    i++;
-  }
-  return i;
-}
-var SKIP_CACHE_MIN = 512;
-function skipValue(text, pos, skips) {
-  const cached = skips.get(pos);
-  if (cached !== void 0) return cached;
-  const end = scanValueEnd(text, pos);
-  if (end - pos >= SKIP_CACHE_MIN) skips.set(pos, end);
-  return end;
-}
-var STRUCTURAL = /[{}[\]"/]/g;
-function scanValueEnd(text, pos) {
-  const c = text.charCodeAt(pos);
-  if (c === QUOTE3) {
-    const end = stringEnd(text, pos);
-    return end === pos ? text.length : end;
-  }
-  if (c !== OPEN_BRACE && c !== OPEN_BRACKET3) {
-    const end = literalEnd(text, pos);
-    return end === pos ? text.length : end;
-  }
-  const n = text.length;
-  const structural = STRUCTURAL;
-  structural.lastIndex = pos;
-  let depth = 0;
-  while (structural.test(text)) {
-    const i = structural.lastIndex - 1;
-    const d = text.charCodeAt(i);
-    if (d === QUOTE3) {
-      const end = stringEnd(text, i);
-      if (end === i) return n;
-      structural.lastIndex = end;
-    } else if (d === OPEN_BRACE || d === OPEN_BRACKET3) {
-      depth++;
-    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET3) {
-      if (--depth === 0) return i + 1;
-    } else {
-      const end = skipComment(text, i);
-      if (end !== i) structural.lastIndex = end;
-    }
-  }
-  return n;
-}
-
-// src/engine/rule.ts
-function renderMessage(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
-    const value = data?.[key];
-    return value === void 0 ? whole : String(value);
-  });
-}
-
-// src/engine/check-template.ts
-function checkTemplateText(input, plan) {
-  return checkPrepared(prepareTemplate(input, plan.settings), plan);
-}
-function prepareTemplate(input, settings) {
-  const parsed = input.parsed ?? parseTemplateText(input.text);
-  if (!parsed.ok)
-    return { kind: "unreadable", file: input.file, text: parsed.text, problem: { kind: "syntax", message: parsed.error.message, offset: parsed.error.offset } };
-  const shape = templateShapeProblem(parsed.value);
-  if (shape) return { kind: "unreadable", file: input.file, text: parsed.text, problem: { kind: "shape", shape } };
-  const source = input.source ?? createTemplateSource(input.file, parsed.text, parsed.value);
-  const model = buildTemplateModel(source, {
-    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
-    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {},
-    ...input.links ? { links: input.links } : {},
-    ...input.marketplacePackage ? { marketplacePackage: true } : {}
-  });
-  return { kind: "model", model, ...input.parametersProblem ? { parametersProblem: input.parametersProblem } : {} };
-}
-function checkPrepared(prepared, plan) {
-  if (prepared.kind === "unreadable") return checkUnreadableTemplate(prepared.file, prepared.text, prepared.problem, plan);
-  return checkModel(prepared.model, plan, prepared.parametersProblem);
-}
-function checkModel(model, plan, parametersProblem) {
-  const { settings, rules } = plan;
-  const candidates = findTrackingResources(model, settings.strictNames);
-  const ruleIds = rules.map((rule) => rule.meta.id);
-  const pending = [];
-  for (const rule of rules) {
-    const severity = severityFor(rule, settings);
-    if (severity === void 0) continue;
-    const report2 = (r) => {
-      if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
-      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : void 0;
-      pending.push({
-        ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity),
-        ...suppressed ? { suppressed } : {}
-      });
-    };
-    runIsolated(
-      rule,
-      model.main.file,
-      pending,
-      () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} })
-    );
-  }
-  const moduleFiles = model.main.origin ? [...model.main.origin.texts.keys()].filter((f) => f !== model.main.file) : [];
-  const linkedFiles = [...moduleFiles, ...model.linkedSources.map((s) => s.file)];
-  const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
-  const links = model.links.map(({ file, via }) => ({ file, via }));
-  return {
-    ...result,
-    linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets,
-    ...links.length > 0 ? { links } : {},
-    ...model.kind !== "solution" ? { kind: model.kind } : {},
-    ...model.marketplacePackage ? { marketplacePackage: true } : {}
-  };
-}
-function checkUnreadableTemplate(file, text, problem, plan) {
-  const pending = [];
-  const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
-  for (const rule of plan.rules) {
-    const check3 = rule.checkUnreadable;
-    if (check3 === void 0) continue;
-    const severity = severityFor(rule, plan.settings) ?? "error";
-    const report2 = (r) => void pending.push(pendingFrom(rule, r, severity));
-    runIsolated(rule, file, pending, () => check3.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
-  }
-  return finish({ file, scope: void 0, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
-}
-function severityFor(rule, settings) {
-  const configured = settings.severities[rule.meta.id];
-  if (configured === "off") return void 0;
-  return configured ?? rule.meta.defaultSeverity;
-}
-function pendingFrom(rule, r, severity) {
-  const template = rule.meta.messages[r.messageId];
-  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
-  return {
-    ruleId: rule.meta.id,
-    severity,
-    messageId: r.messageId,
-    ...r.data ? { data: r.data } : {},
-    message,
-    at: r.at,
-    ...r.fix ? { fix: r.fix } : {},
-    ...r.notFixable !== void 0 ? { notFixable: r.notFixable } : {}
-  };
-}
-function runIsolated(rule, file, pending, run) {
-  const before = pending.length;
-  try {
-    run();
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    pending.splice(before);
-    pending.push({
-      ruleId: rule.meta.id,
-      severity: "error",
-      messageId: "internal-error",
-      data: { error: detail },
-      message: `cua-guard's rule ${rule.meta.id} (${rule.meta.name}) failed on this template (internal error: ${detail}); its findings are missing, please report it`,
-      at: { file, path: [], at: "value" },
-      internalError: true
-    });
-  }
-}
-function finish({ file, scope, pending, candidates, sources, linkedFiles }) {
-  const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
-  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources);
-  const findings = pending.map((p, i) => toFinding(p, positions[i] ?? NOWHERE));
-  findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
-  const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
-  const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
-  return { path: file, verdict: failed ? "fail" : "pass", ...scope ? { scope } : {}, findings, tracking, linkedFiles };
-}
-var NOWHERE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-function locateAll(refs, sources) {
-  const byFile = /* @__PURE__ */ new Map();
-  refs.forEach((ref, i) => {
-    const indexes = byFile.get(ref.file);
-    if (indexes) indexes.push(i);
-    else byFile.set(ref.file, [i]);
-  });
-  const located = [];
-  for (const [file, indexes] of byFile) {
-    const source = sources.find((s) => s.file === file) ?? sources.find((s) => s.origin?.texts.has(file));
-    if (source?.origin) {
-      locateInOrigin(source, indexes, refs).forEach((at, k) => located[indexes[k]] = at);
-      continue;
-    }
-    const lines = source?.lines ?? new LineIndex("");
-    const spans = locateWithFallback(
-      source?.text ?? "",
-      indexes.map((i) => refs[i])
-    );
-    indexes.forEach((refIndex, k) => {
-      const span = spans[k] ?? { offset: 0, length: 0 };
-      located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
-    });
-  }
-  return located;
-}
-function locateInOrigin(source, indexes, refs) {
-  const origin = source.origin;
-  const lineIndexes = /* @__PURE__ */ new Map([[source.file, source.lines]]);
-  const linesOf = (file) => {
-    let lines = lineIndexes.get(file);
-    if (!lines) lineIndexes.set(file, lines = new LineIndex(origin?.texts.get(file) ?? ""));
-    return lines;
-  };
-  return indexes.map((i) => {
-    const ref = refs[i];
-    const span = ref.offset !== void 0 ? { file: ref.file, offset: ref.offset, length: 0 } : origin?.locate(ref.path, ref.at ?? "value");
-    if (!span) return NOWHERE;
-    const lines = linesOf(span.file);
-    return {
-      start: lines.positionAt(span.offset),
-      end: lines.positionAt(span.offset + span.length),
-      ...span.file !== source.file ? { file: span.file } : {}
-    };
-  });
-}
-function toFinding(p, at) {
-  return {
-    ruleId: p.ruleId,
-    severity: p.severity,
-    messageId: p.messageId,
-    ...p.data ? { data: p.data } : {},
-    message: p.message,
-    file: at.file ?? p.at.file,
-    line: at.start.line,
-    column: at.start.column,
-    endLine: at.end.line,
-    endColumn: at.end.column,
-    jsonPointer: toJsonPointer(p.at.path),
-    ...p.suppressed ? { suppressed: p.suppressed } : {},
-    ...p.fix ? { fix: p.fix } : {},
-    ...p.notFixable !== void 0 ? { notFixable: p.notFixable } : {},
-    ...p.internalError ? { internalError: true } : {}
-  };
-}
-function locateWithFallback(text, refs) {
-  if (refs.some((r) => r.offset !== void 0))
-    return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
-  const skips = /* @__PURE__ */ new Map();
-  const spans = locateNodes(
-    text,
-    refs.map((r) => ({ path: r.path, at: r.at ?? "value" })),
-    skips
-  );
-  const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
-  if (missing.length === 0) return spans;
-  return refs.map((ref, i) => {
-    const found = spans[i];
-    if (found) return found;
-    for (let depth = ref.path.length - 1; depth >= 0; depth--) {
-      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }], skips);
-      if (span) return span;
-    }
-    return void 0;
-  });
-}
-function namePartsOf(value) {
-  if (typeof value === "string") return [{ text: value }];
-  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? { text: p } : { unknown: true });
-  return [{ unknown: true }];
-}
-function summarizeTracking(c, at) {
-  const raw = c.entry.resource["name"];
-  return {
-    nameExpression: typeof raw === "string" ? raw : previewValue(raw),
-    resolvedName: c.name.display,
-    nameParts: namePartsOf(c.name.value),
-    ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
-    form: c.name.form,
-    type: c.entry.type,
-    file: at.file ?? c.entry.source.file,
-    line: at.start.line,
-    column: at.start.column,
-    jsonPointer: toJsonPointer(c.entry.path),
-    placement: c.entry.placement
-  };
-}
-
-// src/model/tracking-resource.ts
-var TRACKING_API_VERSION = "2021-04-01";
-var SCHEMAS = {
-  resourceGroup: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  subscription: "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
-  managementGroup: "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
-  tenant: "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"
-};
-function isHigherScope(scope) {
-  return scope === "subscription" || scope === "managementGroup" || scope === "tenant";
-}
-var GUID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function trackingName(trackingId, scope, strictNames) {
-  if (isHigherScope(scope) && !strictNames && GUID2.test(trackingId)) {
-    return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
-  }
-  return `pid-${trackingId}`;
-}
-function emptyTemplate(scope) {
-  return { $schema: SCHEMAS[scope ?? "resourceGroup"], contentVersion: "1.0.0.0", resources: [] };
-}
-function trackingResource(trackingId, scope, strictNames = false) {
-  return {
-    type: "Microsoft.Resources/deployments",
-    apiVersion: TRACKING_API_VERSION,
-    name: trackingName(trackingId, scope, strictNames),
-    ...isHigherScope(scope) ? { location: "[deployment().location]" } : {},
-    properties: { mode: "Incremental", template: emptyTemplate(scope) }
-  };
 }
 
 // src/rules/rule.ts
@@ -10232,7 +10247,6 @@ function topLevelTrackingDeployments(candidates) {
 function trackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment);
 }
-var MAX_COPY_COUNT2 = 800;
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
 function copyLoopOf(candidate, strictNames) {
@@ -10248,9 +10262,9 @@ function readCopyLoop(entry, strictNames) {
   if (copy === void 0) return null;
   const rawCount = isRecord(copy) ? copy["count"] : void 0;
   const countText = previewValue(rawCount);
-  const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : void 0;
+  const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
-  if (count === void 0 || count > MAX_COPY_COUNT2 || typeof loopName !== "string") return { count, countText, names: void 0 };
+  if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
   const rawName = entry.resource["name"];
   if (typeof rawName !== "string" || !dependsOn(entry.name, isCopyIndex)) {
     return { count, countText, names: new Array(count).fill(analyzeTrackingName(entry.name, strictNames)) };
@@ -10261,7 +10275,7 @@ function readCopyLoop(entry, strictNames) {
   const names = Array.isArray(values) ? values.map((value) => analyzeTrackingName(value, strictNames)) : void 0;
   return { count, countText, names };
 }
-function countOf(value) {
+function countOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : void 0;
   if (typeof value === "string" && /^\d+$/.test(value.trim())) return Number(value);
   return void 0;
@@ -10400,16 +10414,16 @@ var cua001 = {
       });
       return;
     }
-    const unresolved = model.resources.filter(
+    const unresolved2 = model.resources.filter(
       (r) => r.placement === "top-level" && isDeploymentType(r.type) && knownPrefix(r.name) === "" && typeof r.resource["name"] === "string" && !hasStaticError(r)
     ).length;
     const misplaced = candidates.length > 0;
-    const messageId = misplaced ? unresolved > 0 ? "misplacedUnresolved" : "misplaced" : unresolved > 0 ? "missingUnresolved" : "missing";
+    const messageId = misplaced ? unresolved2 > 0 ? "misplacedUnresolved" : "misplaced" : unresolved2 > 0 ? "missingUnresolved" : "missing";
     const hasResources = "resources" in model.main.root;
     const repair = insertTracking(model, candidates, settings);
     report2({
       messageId,
-      ...unresolved > 0 ? { data: { count: unresolved } } : {},
+      ...unresolved2 > 0 ? { data: { count: unresolved2 } } : {},
       at: { file: model.main.file, path: hasResources ? ["resources"] : [], at: hasResources ? "key" : "value" },
       ..."fix" in repair ? { fix: repair.fix } : { notFixable: repair.notFixable }
     });
@@ -10532,12 +10546,6 @@ function firstDuplicate(candidate, names, seen) {
   return void 0;
 }
 
-// src/parse/guid.ts
-var GUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-function isGuid(text) {
-  return text.length === 36 && GUID_PREFIX.test(text);
-}
-
 // src/rules/name-repair.ts
 function repairInvalidName(candidate, context) {
   const raw = literalName(candidate, context.model);
@@ -10588,7 +10596,7 @@ function repairLiteralName(raw, knownIds, strictNames) {
     rest = `${braced[1] ?? ""}${braced[2] ?? ""}`;
     reasons.push("no braces round the GUID");
   }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  const guid = GUID_PREFIX.exec(rest)?.[0];
   if (guid !== void 0) {
     const suffix = rest.slice(guid.length);
     if (suffix === "" || suffix === "-partnercenter" || suffix.startsWith("-") && !strictNames) {
@@ -11332,6 +11340,25 @@ function setLocation(entry, name, scope) {
   };
 }
 
+// src/model/template-shape.ts
+function templateShapeProblem(root) {
+  if (!isRecord(root))
+    return { kind: "not-an-object", path: [], found: Array.isArray(root) ? "a JSON array" : `a JSON ${root === null ? "null" : typeof root}` };
+  const other2 = describeOtherSchema(root["$schema"]);
+  if (other2) return { kind: "other-schema", path: ["$schema"], what: other2, schema: String(root["$schema"]) };
+  const resources = root["resources"];
+  if (resources === void 0) return { kind: "no-resources", path: [] };
+  const symbolic = root["languageVersion"] !== void 0;
+  if (Array.isArray(resources) || symbolic && isRecord(resources)) return void 0;
+  const expected = symbolic ? "an array or, with languageVersion, an object" : "an array";
+  return {
+    kind: "resources-type",
+    path: ["resources"],
+    expected,
+    found: resources === null ? "null" : Array.isArray(resources) ? "an array" : typeof resources
+  };
+}
+
 // src/rules/cua013-invalid-template.ts
 var SUPPRESSION_EXAMPLE = '{ "ignore": ["CUA011"], "reason": "\u2026" }';
 var SUPPRESSION_KEYS = ["ignore", "reason"];
@@ -11446,11 +11473,11 @@ function reportSuppressionMistakes(block, { report: report2, ruleIds }) {
   if (ignore === void 0) warn("suppression-no-ignore", path, { example: SUPPRESSION_EXAMPLE });
   else if (!Array.isArray(ignore)) warn("suppression-ignore-not-list", [...path, "ignore"], { found: describeValue(ignore) });
   else {
-    const known = new Set(ruleIds);
+    const known2 = new Set(ruleIds);
     ignore.forEach((entry, index) => {
       const where = [...path, "ignore", index];
       if (typeof entry !== "string") warn("suppression-id-not-string", where, { index, found: describeValue(entry) });
-      else if (entry !== "*" && !known.has(entry.toUpperCase()))
+      else if (entry !== "*" && !known2.has(entry.toUpperCase()))
         warn("suppression-unknown-id", where, { id: entry, first: ruleIds[0] ?? "", last: ruleIds[ruleIds.length - 1] ?? "" });
     });
   }
@@ -11576,19 +11603,23 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}"
+  invalid: "{{where}} {{value}}: {{errors}}",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
   meta: {
     id: "CUA016",
     name: "invalid-expression",
-    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable",
+    description: "An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget",
     help: [
       "An ARM expression the check evaluates is one ARM rejects whatever the parameter values: it does not parse (ARM's grammar has strings, 32-bit integers and function calls: a bare `true`, `null` or `1.5` is a syntax error, write `true()`, `null()`, `json('1.5')`), calls an unknown function, has the wrong number of arguments, calls a scope function at a scope that has none (`resourceGroup()` in a subscription-scope template, `subscription()` at management-group or tenant scope) or names a parameter or variable the template does not define.",
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "Fix the ARM expression so that it parses and calls only known functions.",
+      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "",
+      "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
       "Fails:",
       "```json",
@@ -11607,6 +11638,15 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      if (problem.overBudget !== void 0) {
+        report2({
+          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
+          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
+          at: problem.at,
+          ...problem.resource ? { resource: problem.resource } : {}
+        });
+        continue;
+      }
       const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
       const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
       report2({
@@ -11676,6 +11716,385 @@ var cua017 = {
   }
 };
 
+// src/rules/terraform-provider.ts
+function providerLabel(configuration) {
+  return configuration.alias === void 0 ? configuration.provider : `${configuration.provider}.${configuration.alias}`;
+}
+function blockHeader(configuration) {
+  return { offset: configuration.block.span.offset, end: configuration.block.bodyStart };
+}
+function sourceNote(value) {
+  const last = value.via.at(-1);
+  if (last === void 0) return "";
+  return ` (${value.via.map((v) => v.what).join(" \u2192 ")})`;
+}
+function showValue(value) {
+  return typeof value === "string" ? `'${truncate(value)}'` : String(value);
+}
+function partnerIdTexts(configuration) {
+  return (configuration.partnerId?.resolution.values ?? []).filter((v) => v.value !== null && v.value !== "");
+}
+function literalSpan(configuration) {
+  const value = configuration.partnerId?.attribute.value;
+  return value?.kind === "literal" && typeof value.value === "string" ? value.span : void 0;
+}
+
+// src/rules/cua201-missing-partner-id.ts
+var messages18 = {
+  missing: "provider {{provider}} sets no partner_id: usage of the resources it deploys is attributed to no partner (set partner_id, or ARM_PARTNER_ID in the workflow that runs Terraform)",
+  empty: "provider {{provider}} sets partner_id to an empty value{{source}}: usage is attributed to no partner",
+  emptyWhen: "provider {{provider}} partner_id can be {{value}}{{source}}: in that case usage is attributed to no partner",
+  noProviderBlock: "this root module uses {{resource}} without an azurerm or azapi provider block, so no partner_id is set: add a provider block with partner_id, or set ARM_PARTNER_ID in the workflow that runs Terraform"
+};
+var cua201 = {
+  meta: {
+    id: "CUA201",
+    source: "terraform",
+    name: "missing-partner-id",
+    description: "An azurerm or azapi provider block of a Terraform root module sets no partner_id",
+    help: [
+      "Terraform attributes usage through the provider: `partner_id` on the `azurerm` and `azapi` provider blocks (or the `ARM_PARTNER_ID` environment variable) is sent with every request, and Microsoft's customer usage attribution guidance names it as the way to attribute Terraform deployments. Each provider block (each `alias` too) is its own configuration: a block without `partner_id` deploys unattributed.",
+      "",
+      "Checked in folders that configure an `azurerm` or `azapi` provider; a folder that only declares resources (a child module) gets its provider from the caller and is not a finding. A folder with a `backend` (a root module for certain) that uses azurerm/azapi resources without any provider block is reported too. A workflow in `.github/workflows/` that sets `ARM_PARTNER_ID` at workflow, job or step level for a job that runs Terraform satisfies this rule for every root module of the repository (cua-guard cannot tell which folder a job runs in); a value set any other way (`$GITHUB_ENV`, a reusable workflow, another CI system, Terraform Cloud variables) is not visible.",
+      "",
+      "Failing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      "}",
+      "```",
+      "Passing:",
+      "```hcl",
+      'provider "azurerm" {',
+      "  features {}",
+      '  partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"',
+      "}",
+      "```",
+      "",
+      '`cua-guard fix` inserts `partner_id = "<id>"` into the provider block when exactly one tracking id is configured.'
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "high",
+    messages: messages18
+  },
+  check({ module, settings, report: report2 }) {
+    if (module.workflowPartnerIds.some((env) => env.value !== "")) return;
+    if (module.providers.length === 0) {
+      reportNoProviderBlock(module, report2);
+      return;
+    }
+    const [only, ...others] = settings.trackingIds;
+    const id = only !== void 0 && others.length === 0 ? only : void 0;
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const block = configuration.block.span;
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) {
+        const fix = id === void 0 ? void 0 : insertPartnerId(configuration, module, id);
+        report2({
+          messageId: "missing",
+          data: { provider },
+          file: configuration.file,
+          span: blockHeader(configuration),
+          block,
+          ...fix ? { fix } : { notFixable: "no single tracking id is configured (tracking-ids) to write into the provider block" }
+        });
+        continue;
+      }
+      const unset = partnerId.resolution.values.filter((v) => v.value === null || v.value === "");
+      const [first] = unset;
+      if (first === void 0) continue;
+      const always = unset.length === partnerId.resolution.values.length && partnerId.resolution.unresolved.length === 0;
+      report2({
+        messageId: always ? "empty" : "emptyWhen",
+        data: { provider, source: sourceNote(first), ...always ? {} : { value: first.value === null ? "null" : "''" } },
+        file: configuration.file,
+        span: partnerId.attribute.span,
+        block,
+        ...always ? {} : { severity: "warning" }
+      });
+    }
+  }
+};
+function reportNoProviderBlock(module, report2) {
+  const resource = module.firstAzureResource;
+  if (module.backend === void 0 || resource === void 0) return;
+  const [type, name] = resource.block.labels;
+  report2({
+    messageId: "noProviderBlock",
+    data: { resource: `${resource.block.type === "data" ? "data." : ""}${type ?? ""}.${name ?? ""}` },
+    file: resource.file,
+    span: { offset: resource.block.span.offset, end: resource.block.bodyStart },
+    block: resource.block.span,
+    notFixable: "a provider block is configuration people write (credentials, features): cua-guard does not add one"
+  });
+}
+function insertPartnerId(configuration, module, id) {
+  const file = module.files.find((f) => f.file === configuration.file);
+  if (file === void 0) return void 0;
+  const { block } = configuration;
+  const text = file.text;
+  const firstItem = Math.min(...[...block.attributes, ...block.blocks].map((item) => item.span.offset), block.bodyEnd);
+  const lineStart2 = text.lastIndexOf("\n", firstItem - 1) + 1;
+  const ownLine = lineStart2 > block.bodyStart && text.slice(lineStart2, firstItem).trim() === "";
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const blockLineStart = text.lastIndexOf("\n", block.span.offset - 1) + 1;
+  const blockIndent = /^[ \t]*/.exec(text.slice(blockLineStart, block.span.offset))?.[0] ?? "";
+  const indent = ownLine && firstItem !== block.bodyEnd ? text.slice(lineStart2, firstItem) : `${blockIndent}  `;
+  const line = `partner_id = "${id}"`;
+  const operation = ownLine ? { kind: "text", offset: lineStart2, length: 0, content: `${indent}${line}${newline}` } : {
+    kind: "text",
+    offset: block.bodyStart,
+    length: 0,
+    content: `${newline}${indent}${line}${firstItem === block.bodyEnd ? `${newline}${blockIndent}` : newline}`
+  };
+  return { file: configuration.file, operations: [operation], description: `set partner_id = "${id}" in provider ${providerLabel(configuration)}` };
+}
+
+// src/model/terraform/partner-id.ts
+var PID = "pid-";
+var PARTNER_CENTER_END2 = "-partnercenter";
+function classifyPartnerId(value) {
+  if (value === "") return { form: "empty" };
+  if (isGuid(value)) return { form: "guid", trackingId: value.toLowerCase() };
+  if (!value.startsWith(PID)) return { form: "invalid" };
+  const rest = value.slice(PID.length);
+  if (isGuid(rest)) return { form: "pid-guid", trackingId: rest.toLowerCase() };
+  if (rest.endsWith(PARTNER_CENTER_END2)) {
+    const guid = rest.slice(0, -PARTNER_CENTER_END2.length);
+    if (isGuid(guid)) return { form: "partner-center", trackingId: guid.toLowerCase() };
+  }
+  return { form: "invalid" };
+}
+
+// src/rules/cua202-invalid-partner-id.ts
+var messages19 = {
+  invalid: "provider {{provider}} partner_id {{value}}{{source}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it and the run fails before anything is deployed",
+  pidPrefix: "provider {{provider}} partner_id {{value}}{{source}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says (provider versions before pid- support reject it)",
+  invalidEnv: "ARM_PARTNER_ID {{value}} in job {{job}} is neither a GUID nor a Partner Center id (pid-<GUID>-partnercenter): the azurerm provider rejects it",
+  pidPrefixEnv: "ARM_PARTNER_ID {{value}} in job {{job}} has the pid- prefix: write the GUID alone, as Microsoft's attribution guidance says"
+};
+var cua202 = {
+  meta: {
+    id: "CUA202",
+    source: "terraform",
+    name: "invalid-partner-id",
+    description: "A Terraform partner_id is not a GUID or a Partner Center id, or has the pid- prefix",
+    help: [
+      "What the azurerm provider accepts as `partner_id` (its `ValidatePartnerID` in internal/provider/provider.go, and the provider documentation's `partner_id` argument): a GUID, `pid-<GUID>`, or `pid-<GUID>-partnercenter` for a published commercial marketplace Azure app; the `pid-` prefix is matched in lower case. Anything else fails `terraform plan`. Earlier provider versions accepted only a GUID, and Microsoft's customer usage attribution guidance says: do not prefix the GUID with `pid-` (for a marketplace Azure app, use the entire tracking id Partner Center shows, which is the `-partnercenter` form).",
+      "",
+      "So `pid-<GUID>` is a warning (it works with current providers, but not with older ones and not as the guidance says), and anything that is not one of the three forms is an error. Values are resolved through variable defaults, .tfvars files and locals; `ARM_PARTNER_ID` written literally in a workflow is checked too.",
+      "",
+      'Failing: `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "my-offer"`.',
+      'Passing: `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `partner_id = "pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-partnercenter"`.',
+      "",
+      "`cua-guard fix` removes the `pid-` prefix from a literal written in the provider block."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages19
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const provider = providerLabel(configuration);
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      for (const value of partnerIdTexts(configuration)) {
+        const problem = problemOf(value.value);
+        if (problem === void 0) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const base = {
+          messageId: problem === "prefix" ? "pidPrefix" : "invalid",
+          data: { provider, value: showValue(value.value), source: sourceNote(value) },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...problem === "prefix" ? { severity: "warning" } : {}
+        };
+        if (problem === "prefix" && literal && typeof value.value === "string" && literal.end - literal.offset === value.value.length + 2) {
+          const fix = {
+            file: configuration.file,
+            operations: [{ kind: "text", offset: literal.offset + 1, length: 4, content: "" }],
+            description: `remove the pid- prefix from provider ${provider} partner_id`
+          };
+          report2({ ...base, fix });
+        } else
+          report2({
+            ...base,
+            notFixable: problem === "prefix" ? "the value is not written in the provider block itself" : "which partner id was meant is for people to say"
+          });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0) continue;
+      const problem = problemOf(env.value);
+      if (problem === void 0) continue;
+      report2({
+        messageId: problem === "prefix" ? "pidPrefixEnv" : "invalidEnv",
+        data: { value: showValue(env.value), job: env.job },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows",
+        ...problem === "prefix" ? { severity: "warning" } : {}
+      });
+    }
+  }
+};
+function problemOf(value) {
+  if (typeof value !== "string") return "invalid";
+  const form = classifyPartnerId(value).form;
+  if (form === "pid-guid") return "prefix";
+  return form === "invalid" ? "invalid" : void 0;
+}
+
+// src/rules/cua203-unregistered-partner-id.ts
+var CONSEQUENCE2 = "; usage would be attributed to someone else's offer, or to no one";
+var messages20 = {
+  unregistered: `provider {{provider}} partner_id {{value}}{{source}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredOfMany: `provider {{provider}} partner_id {{value}}{{source}} is not any of the {{count}} registered ids${CONSEQUENCE2}`,
+  unregisteredEnv: `ARM_PARTNER_ID {{value}} in job {{job}} is not the registered id {{registered}}${CONSEQUENCE2}`,
+  unregisteredEnvOfMany: `ARM_PARTNER_ID {{value}} in job {{job}} is not any of the {{count}} registered ids${CONSEQUENCE2}`
+};
+var cua203 = {
+  meta: {
+    id: "CUA203",
+    source: "terraform",
+    name: "unregistered-partner-id",
+    description: "A Terraform partner_id is not one of the ids registered in tracking-ids",
+    help: [
+      "Only when `tracking-ids` is set. The GUID of a `partner_id` (alone, `pid-<GUID>` or `pid-<GUID>-partnercenter`), resolved through variable defaults, .tfvars files and locals, or of an `ARM_PARTNER_ID` written in a workflow, is not one of your registered ids: usage would be attributed to someone else's offer, or to no one. Values that are not a partner id at all are CUA202's.",
+      "",
+      'Passing: `tracking-ids: 4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6` and `partner_id = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`.',
+      'Failing: the same input and `partner_id = "00000000-0000-0000-0000-000000000000"`.',
+      "",
+      "`cua-guard fix` writes the registered id over a literal GUID in the provider block when exactly one id is given."
+    ].join("\n"),
+    defaultSeverity: "error",
+    precision: "very-high",
+    messages: messages20
+  },
+  check({ module, settings, report: report2 }) {
+    const registeredIds = settings.trackingIds;
+    const [only] = registeredIds;
+    if (only === void 0) return;
+    const many = registeredIds.length > 1;
+    const registered = many ? { count: registeredIds.length } : { registered: only };
+    const unregistered = (value) => {
+      if (typeof value !== "string") return false;
+      const form = classifyPartnerId(value);
+      return "trackingId" in form && !registeredIds.includes(form.trackingId);
+    };
+    for (const configuration of module.providers) {
+      const attribute = configuration.partnerId?.attribute;
+      if (attribute === void 0) continue;
+      const provider = providerLabel(configuration);
+      for (const value of partnerIdTexts(configuration)) {
+        if (!unregistered(value.value)) continue;
+        const literal = value.via.length === 0 ? literalSpan(configuration) : void 0;
+        const fix = literal && !many ? {
+          file: configuration.file,
+          operations: [{ kind: "text", offset: literal.offset, length: literal.end - literal.offset, content: `"${only}"` }],
+          description: `set provider ${provider} partner_id to the registered id ${only}`
+        } : void 0;
+        report2({
+          messageId: many ? "unregisteredOfMany" : "unregistered",
+          data: { provider, value: showValue(value.value), source: sourceNote(value), ...registered },
+          file: configuration.file,
+          span: attribute.value.span,
+          block: configuration.block.span,
+          ...fix ? { fix } : {
+            notFixable: many ? "several ids are registered: which one belongs here is for people to say" : "the value is not written in the provider block itself"
+          }
+        });
+      }
+    }
+    for (const env of module.workflowPartnerIds) {
+      if (env.value === void 0 || !unregistered(env.value)) continue;
+      report2({
+        messageId: many ? "unregisteredEnvOfMany" : "unregisteredEnv",
+        data: { value: showValue(env.value), job: env.job, ...registered },
+        file: env.file,
+        span: env.span,
+        notFixable: "cua-guard fix does not edit workflows"
+      });
+    }
+  }
+};
+
+// src/rules/cua204-unresolved-partner-id.ts
+var messages21 = {
+  unresolved: "provider {{provider}} partner_id depends on {{expression}}, which {{reason}}: it cannot be checked before Terraform runs"
+};
+var cua204 = {
+  meta: {
+    id: "CUA204",
+    source: "terraform",
+    name: "unresolved-partner-id",
+    description: "A Terraform partner_id cannot be resolved from the repository",
+    help: [
+      "cua-guard resolves `partner_id` through `var.x` (the folder's `terraform.tfvars` and `*.auto.tfvars` override the default; every other `*.tfvars` file in the folder is one more possible value), `local.x`, string templates and conditionals (`cond ? a : b` with `!`, `==`, `!=`). A variable with no default and no .tfvars value, a function call, a data source or a module output is known only when Terraform runs (from `-var`, `TF_VAR_\u2026`, or the cloud): its value cannot be checked here.",
+      "",
+      'Failing (a notice): `partner_id = var.partner_id` with `variable "partner_id" {}` and no .tfvars value.',
+      'Passing: the same with `default = "4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, or a `terraform.tfvars` that sets it.'
+    ].join("\n"),
+    defaultSeverity: "notice",
+    precision: "medium",
+    messages: messages21,
+    notFixable: "the value comes from outside the repository; only people can say what it is"
+  },
+  check({ module, report: report2 }) {
+    for (const configuration of module.providers) {
+      const partnerId = configuration.partnerId;
+      if (partnerId === void 0) continue;
+      for (const unresolved2 of partnerId.resolution.unresolved) {
+        report2({
+          messageId: "unresolved",
+          data: { provider: providerLabel(configuration), expression: truncate(unresolved2.expression), reason: unresolved2.reason },
+          file: configuration.file,
+          span: partnerId.attribute.value.span,
+          block: configuration.block.span
+        });
+      }
+    }
+  }
+};
+
+// src/rules/cua205-unreadable-terraform.ts
+var messages22 = {
+  unreadable: "cua-guard could not read this part of the Terraform file: a provider block or partner_id value written here is not checked",
+  unreadableMore: "cua-guard could not read this part of the Terraform file, nor {{more}} more places after it: a provider block or partner_id value written there is not checked"
+};
+var cua205 = {
+  meta: {
+    id: "CUA205",
+    source: "terraform",
+    name: "unreadable-terraform",
+    description: "Part of a Terraform file could not be read",
+    help: [
+      "cua-guard reads Terraform with the tree-sitter Terraform grammar (`@tree-sitter-grammars/tree-sitter-hcl`), without Terraform itself. Where the grammar cannot read the text (a syntax error, or syntax newer than the grammar), the finding points at the first place; the rest of the file and folder is still checked, but nothing is concluded about what could not be read. A file that is not text at all (binary, not UTF-8) is reported at its start.",
+      "",
+      'Failing: `provider "azurerm" {` with no closing brace.',
+      "Passing: the block closed."
+    ].join("\n"),
+    defaultSeverity: "warning",
+    precision: "high",
+    messages: messages22,
+    notFixable: "cua-guard does not rewrite what it cannot read"
+  },
+  check({ module, report: report2 }) {
+    for (const file of [...module.files, ...module.varFiles]) {
+      const [first, ...rest] = file.syntaxErrors;
+      if (first === void 0) continue;
+      report2({
+        messageId: rest.length === 0 ? "unreadable" : "unreadableMore",
+        ...rest.length === 0 ? {} : { data: { more: rest.length } },
+        file: file.file,
+        span: first
+      });
+    }
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   cua001,
@@ -11694,7 +12113,12 @@ var RULES = [
   cua014,
   cua015,
   cua016,
-  cua017
+  cua017,
+  cua201,
+  cua202,
+  cua203,
+  cua204,
+  cua205
 ];
 var BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 function findRule(id) {
@@ -11809,8 +12233,9 @@ function replacementEdit(text, path, value) {
 
 // src/fix/apply-fixes.ts
 function applyFixes(text, fixes) {
-  const tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree || fixes.length === 0) return { text, applied: [], appliedEdits: [], deferred: [...fixes], edits: [] };
+  const textOnly = fixes.every((fix) => fix.operations.every((operation) => operation.kind === "text"));
+  const tree = textOnly ? void 0 : parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!tree && !textOnly || fixes.length === 0) return { text, applied: [], appliedEdits: [], deferred: [...fixes], edits: [] };
   const style = detectStyle(text);
   const applied = [];
   const appliedEdits = [];
@@ -11818,7 +12243,7 @@ function applyFixes(text, fixes) {
   const accepted = [];
   for (const fix of fixes) {
     const edits2 = editsFor(fix, { text, tree, style });
-    if (edits2 === void 0 || edits2.some((edit) => accepted.some((other) => overlaps(edit, other)))) {
+    if (edits2 === void 0 || edits2.some((edit) => accepted.some((other2) => overlaps(edit, other2)))) {
       deferred.push(fix);
       continue;
     }
@@ -11837,13 +12262,498 @@ function editsFor(fix, document) {
   }
 }
 function editFor(operation, { text, tree, style }) {
+  if (operation.kind === "text") {
+    if (operation.offset < 0 || operation.offset + operation.length > text.length) throw new Error("the edit is outside the text");
+    return { offset: operation.offset, length: operation.length, content: operation.content };
+  }
   const path = [...operation.path];
   if (operation.kind === "replace") return replacementEdit(text, path, operation.value);
+  if (tree === void 0) throw new Error("not a JSON text");
   return insertionEdit(text, tree, { path, value: operation.value, ...operation.first !== void 0 ? { first: operation.first } : {} }, style);
 }
 function overlaps(a, b) {
   if (a.offset === b.offset) return true;
   return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+}
+
+// src/model/tracking-candidates.ts
+function findTrackingResources(model, strictNames) {
+  const candidates = [];
+  for (const entry of model.resources) {
+    if (!looksLikeTrackingName(entry.name)) continue;
+    candidates.push({
+      entry,
+      name: analyzeTrackingName(entry.name, strictNames),
+      isDeployment: isDeploymentType(entry.type),
+      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === "pid-"
+    });
+  }
+  recordTrackingValues(model, candidates);
+  return candidates;
+}
+var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
+function recordTrackingValues(model, candidates) {
+  for (const { entry } of candidates) {
+    for (const keys of TRACKING_VALUES) {
+      let raw = entry.resource;
+      for (const key of keys) raw = isRecord(raw) ? raw[key] : void 0;
+      if (raw === void 0) continue;
+      const at = { file: entry.source.file, path: [...entry.path, ...keys], at: "value" };
+      model.expressionErrors.record({ raw, at, label: keys.join("."), site: entry.definitions, resource: entry });
+    }
+  }
+}
+
+// src/parse/locate.ts
+var QUOTE3 = 34;
+var BACKSLASH2 = 92;
+var SLASH2 = 47;
+var STAR = 42;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET2 = 93;
+var COMMA4 = 44;
+var COLON2 = 58;
+function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
+  const spans = requests.map(() => void 0);
+  if (requests.length === 0) return spans;
+  const root = newNode();
+  requests.forEach((request, i) => {
+    let node2 = root;
+    for (const element of request.path) node2 = child(node2, element, true);
+    if (request.at === "key") (node2.keyRequests ??= []).push(i);
+    else (node2.valueRequests ??= []).push(i);
+  });
+  let remaining = requests.length;
+  const record = (indexes, offset, length2) => {
+    if (!indexes) return;
+    for (const i of indexes) {
+      if (spans[i] === void 0) {
+        spans[i] = { offset, length: length2 };
+        remaining--;
+      }
+    }
+  };
+  const n = text.length;
+  const stack = [];
+  let pos = skipTrivia(text, 0);
+  let node = root;
+  for (; ; ) {
+    if (pos >= n) return spans;
+    const c = text.charCodeAt(pos);
+    if (node === void 0) {
+      pos = skipValue(text, pos, skips);
+    } else {
+      const isContainer = c === OPEN_BRACE || c === OPEN_BRACKET2;
+      const end = isContainer ? pos + 1 : c === QUOTE3 ? stringEnd(text, pos) : literalEnd(text, pos);
+      if (end === pos) return spans;
+      record(node.valueRequests, pos, end - pos);
+      if (remaining === 0) return spans;
+      if (isContainer && (node.keys !== void 0 || node.indexes !== void 0)) {
+        stack.push({ node, array: c === OPEN_BRACKET2, index: 0 });
+        pos = skipTrivia(text, pos + 1);
+        const next = openMember(text, pos, stack, record);
+        if (next === void 0) return spans;
+        if (next.closed) {
+          pos = next.pos;
+        } else {
+          ({ pos, node } = next);
+          if (remaining === 0) return spans;
+          continue;
+        }
+      } else {
+        pos = isContainer ? skipValue(text, pos, skips) : end;
+      }
+    }
+    for (; ; ) {
+      const frame = stack[stack.length - 1];
+      if (frame === void 0) return spans;
+      pos = skipTrivia(text, pos);
+      const d = text.charCodeAt(pos);
+      if (d === COMMA4) {
+        frame.index++;
+        pos = skipTrivia(text, pos + 1);
+        const next = openMember(text, pos, stack, record);
+        if (next === void 0) return spans;
+        if (next.closed) {
+          pos = next.pos;
+          continue;
+        }
+        ({ pos, node } = next);
+        if (remaining === 0) return spans;
+        break;
+      }
+      if (d === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
+        stack.pop();
+        pos++;
+        continue;
+      }
+      return spans;
+    }
+  }
+}
+function openMember(text, pos, stack, record) {
+  const frame = stack[stack.length - 1];
+  if (frame === void 0) return void 0;
+  const c = text.charCodeAt(pos);
+  if (c === (frame.array ? CLOSE_BRACKET2 : CLOSE_BRACE)) {
+    stack.pop();
+    return { closed: true, pos: pos + 1 };
+  }
+  if (frame.array) return { closed: false, pos, node: frame.node.indexes?.get(frame.index) };
+  if (c !== QUOTE3) return void 0;
+  const keyEnd = stringEnd(text, pos);
+  if (keyEnd === pos) return void 0;
+  const member = frame.node.keys === void 0 ? void 0 : frame.node.keys.get(keyText(text, pos, keyEnd));
+  if (member !== void 0) record(member.keyRequests, pos, keyEnd - pos);
+  let next = skipTrivia(text, keyEnd);
+  if (text.charCodeAt(next) !== COLON2) return void 0;
+  next = skipTrivia(text, next + 1);
+  return { closed: false, pos: next, node: member };
+}
+function newNode() {
+  return { keys: void 0, indexes: void 0, keyRequests: void 0, valueRequests: void 0 };
+}
+function child(node, element, create) {
+  if (typeof element === "number") {
+    let found2 = node.indexes?.get(element);
+    if (!found2 && create) (node.indexes ??= /* @__PURE__ */ new Map()).set(element, found2 = newNode());
+    return found2;
+  }
+  let found = node.keys?.get(element);
+  if (!found && create) (node.keys ??= /* @__PURE__ */ new Map()).set(element, found = newNode());
+  return found;
+}
+function keyText(text, start, end) {
+  const raw = text.slice(start + 1, end - 1);
+  if (!raw.includes("\\")) return raw;
+  try {
+    return JSON.parse(`"${raw.replace(/[\u0000-\u001f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`);
+  } catch {
+    return raw;
+  }
+}
+function skipTrivia(text, pos) {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      pos++;
+    } else if (c === SLASH2) {
+      const after = skipComment(text, pos);
+      if (after === pos) return pos;
+      pos = after;
+    } else {
+      return pos;
+    }
+  }
+  return pos;
+}
+function skipComment(text, pos) {
+  const next = text.charCodeAt(pos + 1);
+  if (next === SLASH2) {
+    for (let i = pos + 2; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) return i;
+    }
+    return text.length;
+  }
+  if (next === STAR) {
+    const end = text.indexOf("*/", pos + 2);
+    return end === -1 ? text.length : end + 2;
+  }
+  return pos;
+}
+function stringEnd(text, pos) {
+  let from = pos + 1;
+  for (; ; ) {
+    const quote3 = text.indexOf('"', from);
+    if (quote3 === -1) return pos;
+    let backslashes = 0;
+    for (let i = quote3 - 1; i > pos && text.charCodeAt(i) === BACKSLASH2; i--) backslashes++;
+    if (backslashes % 2 === 0) return quote3 + 1;
+    from = quote3 + 1;
+  }
+}
+function literalEnd(text, pos) {
+  let i = pos;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET2 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET2)
+      break;
+    i++;
+  }
+  return i;
+}
+var SKIP_CACHE_MIN = 512;
+function skipValue(text, pos, skips) {
+  const cached = skips.get(pos);
+  if (cached !== void 0) return cached;
+  const end = scanValueEnd(text, pos);
+  if (end - pos >= SKIP_CACHE_MIN) skips.set(pos, end);
+  return end;
+}
+var STRUCTURAL = /[{}[\]"/]/g;
+function scanValueEnd(text, pos) {
+  const c = text.charCodeAt(pos);
+  if (c === QUOTE3) {
+    const end = stringEnd(text, pos);
+    return end === pos ? text.length : end;
+  }
+  if (c !== OPEN_BRACE && c !== OPEN_BRACKET2) {
+    const end = literalEnd(text, pos);
+    return end === pos ? text.length : end;
+  }
+  const n = text.length;
+  const structural = STRUCTURAL;
+  structural.lastIndex = pos;
+  let depth = 0;
+  while (structural.test(text)) {
+    const i = structural.lastIndex - 1;
+    const d = text.charCodeAt(i);
+    if (d === QUOTE3) {
+      const end = stringEnd(text, i);
+      if (end === i) return n;
+      structural.lastIndex = end;
+    } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
+      depth++;
+    } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
+      if (--depth === 0) return i + 1;
+    } else {
+      const end = skipComment(text, i);
+      if (end !== i) structural.lastIndex = end;
+    }
+  }
+  return n;
+}
+
+// src/engine/check-template.ts
+function checkTemplateText(input, plan) {
+  return checkPrepared(prepareTemplate(input, plan.settings), plan);
+}
+function prepareTemplate(input, settings) {
+  const parsed = input.parsed ?? parseTemplateText(input.text);
+  if (!parsed.ok)
+    return { kind: "unreadable", file: input.file, text: parsed.text, problem: { kind: "syntax", message: parsed.error.message, offset: parsed.error.offset } };
+  const shape = templateShapeProblem(parsed.value);
+  if (shape) return { kind: "unreadable", file: input.file, text: parsed.text, problem: { kind: "shape", shape } };
+  const source = input.source ?? createTemplateSource(input.file, parsed.text, parsed.value);
+  const model = buildTemplateModel(source, {
+    ...input.parameterValues ? { parameterValues: input.parameterValues } : {},
+    ...input.readLinked && settings.followLinks ? { readLinked: input.readLinked } : {},
+    ...input.links ? { links: input.links } : {},
+    ...input.marketplacePackage ? { marketplacePackage: true } : {}
+  });
+  return { kind: "model", model, ...input.parametersProblem ? { parametersProblem: input.parametersProblem } : {} };
+}
+function checkPrepared(prepared, plan) {
+  if (prepared.kind === "unreadable") return checkUnreadableTemplate(prepared.file, prepared.text, prepared.problem, plan);
+  return checkModel(prepared.model, plan, prepared.parametersProblem);
+}
+function checkModel(model, plan, parametersProblem) {
+  const { settings, rules } = plan;
+  const candidates = findTrackingResources(model, settings.strictNames);
+  const ruleIds = rules.map((rule) => rule.meta.id);
+  const pending = [];
+  for (const rule of rules) {
+    if (isTerraformRule(rule)) continue;
+    const severity = severityFor2(rule, settings);
+    if (severity === void 0) continue;
+    const report2 = (r) => {
+      if (!rule.meta.reportsInvalidExpressions && model.expressionErrors.isBroken(r.at)) return;
+      const suppressed = r.resource ? suppressionFor(r.resource.resource, rule.meta.id) : void 0;
+      pending.push({
+        ...pendingFrom(rule, r, settings.severities[rule.meta.id] === void 0 ? r.severity ?? severity : severity),
+        ...suppressed ? { suppressed } : {}
+      });
+    };
+    runIsolated(
+      rule,
+      model.main.file,
+      pending,
+      () => rule.check({ model, candidates, settings, ruleIds, report: report2, ...parametersProblem ? { parametersProblem } : {} })
+    );
+  }
+  const moduleFiles = model.main.origin ? [...model.main.origin.texts.keys()].filter((f) => f !== model.main.file) : [];
+  const linkedFiles = [...moduleFiles, ...model.linkedSources.map((s) => s.file)];
+  const result = finish({ file: model.main.file, scope: model.scope, pending, candidates, sources: [model.main, ...model.linkedSources], linkedFiles });
+  const links = model.links.map(({ file, via }) => ({ file, via }));
+  return {
+    ...result,
+    linkTargets: moduleFiles.length > 0 ? [...moduleFiles, ...model.linkTargets] : model.linkTargets,
+    ...links.length > 0 ? { links } : {},
+    ...model.kind !== "solution" ? { kind: model.kind } : {},
+    ...model.marketplacePackage ? { marketplacePackage: true } : {}
+  };
+}
+function checkUnreadableTemplate(file, text, problem, plan) {
+  const pending = [];
+  const position = "offset" in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
+  for (const rule of plan.rules) {
+    if (isTerraformRule(rule)) continue;
+    const check3 = rule.checkUnreadable;
+    if (check3 === void 0) continue;
+    const severity = severityFor2(rule, plan.settings) ?? "error";
+    const report2 = (r) => void pending.push(pendingFrom(rule, r, severity));
+    runIsolated(rule, file, pending, () => check3.call(rule, { file, problem, position, settings: plan.settings, report: report2 }));
+  }
+  return finish({ file, scope: void 0, pending, candidates: [], sources: [createTemplateSource(file, text, {})], linkedFiles: [] });
+}
+function severityFor2(rule, settings) {
+  const configured = settings.severities[rule.meta.id];
+  if (configured === "off") return void 0;
+  return configured ?? rule.meta.defaultSeverity;
+}
+function pendingFrom(rule, r, severity) {
+  const template = rule.meta.messages[r.messageId];
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    messageId: r.messageId,
+    ...r.data ? { data: r.data } : {},
+    message,
+    at: r.at,
+    ...r.fix ? { fix: r.fix } : {},
+    ...r.notFixable !== void 0 ? { notFixable: r.notFixable } : {}
+  };
+}
+function runIsolated(rule, file, pending, run) {
+  const before = pending.length;
+  try {
+    run();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    pending.splice(before);
+    pending.push({
+      ruleId: rule.meta.id,
+      severity: "error",
+      messageId: "internal-error",
+      data: { error: detail },
+      message: `cua-guard's rule ${rule.meta.id} (${rule.meta.name}) failed on this template (internal error: ${detail}); its findings are missing, please report it`,
+      at: { file, path: [], at: "value" },
+      internalError: true
+    });
+  }
+}
+function finish({ file, scope, pending, candidates, sources, linkedFiles }) {
+  const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
+  const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources);
+  const findings = pending.map((p, i) => toFinding2(p, positions[i] ?? NOWHERE));
+  findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
+  const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
+  const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
+  return { path: file, verdict: failed ? "fail" : "pass", ...scope ? { scope } : {}, findings, tracking, linkedFiles };
+}
+var NOWHERE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+function locateAll(refs, sources) {
+  const byFile = /* @__PURE__ */ new Map();
+  refs.forEach((ref, i) => {
+    const indexes = byFile.get(ref.file);
+    if (indexes) indexes.push(i);
+    else byFile.set(ref.file, [i]);
+  });
+  const located = [];
+  for (const [file, indexes] of byFile) {
+    const source = sources.find((s) => s.file === file) ?? sources.find((s) => s.origin?.texts.has(file));
+    if (source?.origin) {
+      locateInOrigin(source, indexes, refs).forEach((at, k) => located[indexes[k]] = at);
+      continue;
+    }
+    const lines = source?.lines ?? new LineIndex("");
+    const spans = locateWithFallback(
+      source?.text ?? "",
+      indexes.map((i) => refs[i])
+    );
+    indexes.forEach((refIndex, k) => {
+      const span = spans[k] ?? { offset: 0, length: 0 };
+      located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
+    });
+  }
+  return located;
+}
+function locateInOrigin(source, indexes, refs) {
+  const origin = source.origin;
+  const lineIndexes = /* @__PURE__ */ new Map([[source.file, source.lines]]);
+  const linesOf = (file) => {
+    let lines = lineIndexes.get(file);
+    if (!lines) lineIndexes.set(file, lines = new LineIndex(origin?.texts.get(file) ?? ""));
+    return lines;
+  };
+  return indexes.map((i) => {
+    const ref = refs[i];
+    const span = ref.offset !== void 0 ? { file: ref.file, offset: ref.offset, length: 0 } : origin?.locate(ref.path, ref.at ?? "value");
+    if (!span) return NOWHERE;
+    const lines = linesOf(span.file);
+    return {
+      start: lines.positionAt(span.offset),
+      end: lines.positionAt(span.offset + span.length),
+      ...span.file !== source.file ? { file: span.file } : {}
+    };
+  });
+}
+function toFinding2(p, at) {
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    messageId: p.messageId,
+    ...p.data ? { data: p.data } : {},
+    message: p.message,
+    file: at.file ?? p.at.file,
+    line: at.start.line,
+    column: at.start.column,
+    endLine: at.end.line,
+    endColumn: at.end.column,
+    jsonPointer: toJsonPointer(p.at.path),
+    ...p.suppressed ? { suppressed: p.suppressed } : {},
+    ...p.fix ? { fix: p.fix } : {},
+    ...p.notFixable !== void 0 ? { notFixable: p.notFixable } : {},
+    ...p.internalError ? { internalError: true } : {}
+  };
+}
+function locateWithFallback(text, refs) {
+  if (refs.some((r) => r.offset !== void 0))
+    return refs.map((r) => r.offset !== void 0 ? { offset: r.offset, length: 0 } : locateWithFallback(text, [r])[0]);
+  const skips = /* @__PURE__ */ new Map();
+  const spans = locateNodes(
+    text,
+    refs.map((r) => ({ path: r.path, at: r.at ?? "value" })),
+    skips
+  );
+  const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
+  if (missing.length === 0) return spans;
+  return refs.map((ref, i) => {
+    const found = spans[i];
+    if (found) return found;
+    for (let depth = ref.path.length - 1; depth >= 0; depth--) {
+      const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }], skips);
+      if (span) return span;
+    }
+    return void 0;
+  });
+}
+function namePartsOf(value) {
+  if (typeof value === "string") return [{ text: value }];
+  if (value instanceof PartialString) return value.parts.map((p) => typeof p === "string" ? { text: p } : { unknown: true });
+  return [{ unknown: true }];
+}
+function summarizeTracking(c, at) {
+  const raw = c.entry.resource["name"];
+  return {
+    nameExpression: typeof raw === "string" ? raw : previewValue(raw),
+    resolvedName: c.name.display,
+    nameParts: namePartsOf(c.name.value),
+    ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
+    form: c.name.form,
+    type: c.entry.type,
+    file: at.file ?? c.entry.source.file,
+    line: at.start.line,
+    column: at.start.column,
+    jsonPointer: toJsonPointer(c.entry.path),
+    placement: c.entry.placement
+  };
 }
 
 // src/fix/compose-edits.ts
@@ -11983,6 +12893,318 @@ function moved(offset, edits) {
 }
 function leadingLayout(content) {
   return /^[,\s]*/.exec(content)?.[0].length ?? 0;
+}
+
+// src/fix/plan-terraform-fix.ts
+function planTerraformFix(input) {
+  const context = { readers: input.readers, workflows: input.workflows };
+  const module = readTerraformModule(input.workspace, input.folder, context);
+  if (!isCheckedModule(module)) return [];
+  const main = moduleResultFile(module);
+  const plan = { rules: RULES, settings: input.settingsFor(main) };
+  const before = checkTerraformModule(module, plan, main);
+  const fixes = before.findings.flatMap((f) => f.fix && !f.suppressed ? [f.fix] : []);
+  const originals = new Map([...module.files, ...module.varFiles].map((f) => [f.file, f.text]));
+  const fixed = /* @__PURE__ */ new Map();
+  for (const file of new Set(fixes.map((f) => f.file))) {
+    const original = originals.get(file);
+    if (original === void 0) continue;
+    const applied = applyFixes(
+      original,
+      fixes.filter((f) => f.file === file)
+    );
+    if (applied.text !== original) fixed.set(file, { text: applied.text, applied: applied.applied, edits: applied.edits });
+  }
+  const after = fixed.size === 0 ? before : checkTerraformModule(
+    readTerraformModule(input.workspace, input.folder, { ...context, texts: new Map([...fixed].map(([f, v]) => [f, v.text])) }),
+    plan,
+    main
+  );
+  return [.../* @__PURE__ */ new Set([main, ...fixed.keys()])].sort().map((file) => {
+    const original = originals.get(file) ?? "";
+    const change = fixed.get(file);
+    const findings = after.findings.filter((f) => f.file === file || file === main && !originals.has(f.file));
+    return {
+      file,
+      original,
+      fixed: change?.text ?? original,
+      edits: change?.edits ?? [],
+      changes: change ? changesOf(change.text, change.applied, change.edits) : [],
+      notes: notesOn(findings),
+      remainingErrors: findings.filter((f) => isLeft(f) && f.severity === "error"),
+      linkedFiles: []
+    };
+  });
+}
+function changesOf(text, applied, edits) {
+  const lines = new LineIndex(text);
+  return applied.map((fix) => {
+    const operation = fix.operations[0];
+    const offset = operation?.kind === "text" ? operation.offset : 0;
+    const shift = edits.filter((e) => e.offset < offset).reduce((sum, e) => sum + e.content.length - e.length, 0);
+    const leading = operation?.kind === "text" ? /^\s*/.exec(operation.content)?.[0].length ?? 0 : 0;
+    return { message: fix.description, line: lines.positionAt(offset + shift + leading).line };
+  }).sort((a, b) => a.line - b.line);
+}
+
+// src/workspace/linked-reader.ts
+function sourceOfParsed(file, parsed) {
+  return createTemplateSource(file, parsed.text, isRecord(parsed.value) ? parsed.value : {});
+}
+var CACHE_BUDGET = 4 * 1024 * 1024;
+function createLinkReader(workspace, budget = CACHE_BUDGET) {
+  const cache = /* @__PURE__ */ new Map();
+  let cached = 0;
+  return (_fromFile, target) => {
+    let loaded = cache.get(target);
+    if (loaded) {
+      cache.delete(target);
+    } else {
+      loaded = loadLinked(workspace, target);
+      cached += sizeOf2(loaded);
+    }
+    cache.set(target, loaded);
+    for (const [oldest, load] of cache) {
+      if (cached <= budget || oldest === target) break;
+      cache.delete(oldest);
+      cached -= sizeOf2(load);
+    }
+    return loaded;
+  };
+}
+function sizeOf2(load) {
+  return load.kind === "file" ? load.source.text.length : 0;
+}
+function loadLinked(workspace, target) {
+  const read = readWorkspaceFile(workspace, target);
+  if (!read.ok) return fromFailedRead(target, read);
+  return fromParsed(target, parseTemplateText(read.text));
+}
+function fromFailedRead(target, read) {
+  const missing = read.code === "ENOENT";
+  return {
+    kind: "note",
+    note: { kind: missing ? "missing" : "unreadable", message: missing ? `linked template '${target}' does not exist in the repository` : read.message }
+  };
+}
+function fromParsed(target, parsed) {
+  if (!parsed.ok) {
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return {
+      kind: "note",
+      note: { kind: "unreadable", message: `linked template '${target}' is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` }
+    };
+  }
+  return { kind: "file", source: sourceOfParsed(target, parsed) };
+}
+
+// src/workspace/parameter-files.ts
+function defaultParameterFile(template) {
+  const dir = posix.dirname(template);
+  const stem = posix.basename(template).replace(/\.json$/i, "");
+  return posix.join(dir, `${stem}.parameters.json`);
+}
+function loadParameterValues(from, template, explicit) {
+  const files = "read" in from ? from : void 0;
+  const workspace = files?.workspace ?? from;
+  const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
+  if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
+  if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
+  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
+  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
+  return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
+}
+function resolveExplicit(workspace, template, explicit) {
+  const folder = posix.dirname(template);
+  if (!/[*?[\]{}]/.test(explicit)) return posix.normalize(posix.join(folder, explicit));
+  const pattern = posix.normalize(posix.join(folder, explicit));
+  const matches = discoverTemplates(workspace, { paths: [posix.join(workspace.root, folder)], patterns: [pattern] }).templates;
+  return matches[0];
+}
+function parameterValuesFromText(text, label) {
+  const parsed = parseTemplateText(text);
+  if (!parsed.ok) {
+    const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
+    return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
+  }
+  const root = parsed.value;
+  const parameters = isRecord(root) && isRecord(root["parameters"]) ? root["parameters"] : isRecord(root) ? root : {};
+  const values = {};
+  for (const [name, entry] of Object.entries(parameters)) {
+    if (!isRecord(entry)) continue;
+    if ("value" in entry) values[name] = entry["value"];
+    else if ("reference" in entry) values[name] = KNOWN_AT_DEPLOYMENT;
+  }
+  return { values };
+}
+
+// builtin:node:crypto
+var m3 = process.getBuiltinModule("node:crypto");
+var randomBytes = /* @__PURE__ */ (() => m3.randomBytes)();
+
+// src/workspace/write-file.ts
+var OutputError = class extends Error {
+  name = "OutputError";
+  isUsageError = true;
+};
+var CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+function replaceFile(path, content, expected) {
+  named(path, () => replace2(path, content, expected));
+}
+function replace2(path, content, expected) {
+  let mode = 420;
+  const check3 = () => {
+    const now = lstatOrUndefined(path);
+    if (now === void 0) throw new OutputError(`'${path}' disappeared while cua-guard was fixing it; it was not written`);
+    refuseReplacing(path, now);
+    if (now.dev !== expected.dev || now.ino !== expected.ino)
+      throw new OutputError(`'${path}' was replaced by another file while cua-guard was fixing it; it was not written`);
+    mode = now.mode & 4095;
+  };
+  check3();
+  writeAtomically(path, content, { mode, beforeRename: check3 });
+}
+function refuseReplacing(path, stat) {
+  if (stat.isSymbolicLink()) throw new OutputError(`'${path}' is a symbolic link: cua-guard does not write through links`);
+  if (!stat.isFile()) throw new OutputError(`'${path}' is not a regular file; it was not written`);
+  if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
+}
+function writeAtomically(target, content, options) {
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, CREATE_FLAGS, options.mode);
+  try {
+    try {
+      let written = 0;
+      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    options.beforeRename();
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    throw error;
+  }
+  syncFolder(dirname(target));
+}
+function syncFolder(folder) {
+  try {
+    const fd = openSync(folder, constants.O_RDONLY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+  }
+}
+function lstatOrUndefined(path) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function named(path, write) {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    const code = error.code ?? (error instanceof Error ? error.message : String(error));
+    throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
+  }
+}
+
+// src/secrets/secure-text.ts
+var MAX_DEPTH4 = 32;
+var HIDDEN = '"***"';
+function hideSecureValues(text) {
+  let tree;
+  try {
+    tree = parseTree2(text, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return text;
+  }
+  if (tree === void 0) return text;
+  const ranges = [];
+  collectTemplate(tree, ranges, 0);
+  ranges.sort((a, b) => b.offset - a.offset);
+  let out = text;
+  let last = Number.POSITIVE_INFINITY;
+  for (const range2 of ranges) {
+    if (range2.offset + range2.length > last) continue;
+    out = out.slice(0, range2.offset) + HIDDEN + out.slice(range2.offset + range2.length);
+    last = range2.offset;
+  }
+  return out;
+}
+function collectTemplate(template, ranges, depth) {
+  const secure = /* @__PURE__ */ new Set();
+  if (depth > MAX_DEPTH4 || template.type !== "object") return secure;
+  let root;
+  try {
+    root = getNodeValue2(template);
+  } catch {
+    return secure;
+  }
+  for (const parameter of members(property(template, "parameters"))) {
+    const declaration = parameter.value;
+    if (declaration === void 0 || !hasSecurePart(safeValue(declaration), root)) continue;
+    secure.add(parameter.name.toLowerCase());
+    const defaultValue = property(declaration, "defaultValue");
+    if (defaultValue && hasContent(defaultValue)) ranges.push({ offset: defaultValue.offset, length: defaultValue.length });
+  }
+  for (const resource of resourceNodes(property(template, "resources"))) collectResource(resource, ranges, depth + 1);
+  return secure;
+}
+function collectResource(resource, ranges, depth) {
+  if (depth > MAX_DEPTH4) return;
+  const properties = property(resource, "properties");
+  const inline = properties ? property(properties, "template") : void 0;
+  if (inline) {
+    const secure = collectTemplate(inline, ranges, depth + 1);
+    for (const passed of members(properties ? property(properties, "parameters") : void 0)) {
+      if (!secure.has(passed.name.toLowerCase()) || passed.value === void 0) continue;
+      const value = property(passed.value, "value");
+      if (value && hasContent(value)) ranges.push({ offset: value.offset, length: value.length });
+    }
+  }
+  for (const child2 of resourceNodes(property(resource, "resources"))) collectResource(child2, ranges, depth + 1);
+}
+function property(node, name) {
+  if (node?.type !== "object") return void 0;
+  const lower = name.toLowerCase();
+  let found;
+  for (const child2 of node.children ?? []) {
+    const key = child2.children?.[0];
+    if (typeof key?.value === "string" && key.value.toLowerCase() === lower) found = child2.children?.[1];
+  }
+  return found;
+}
+function members(node) {
+  if (node?.type !== "object") return [];
+  return (node.children ?? []).map((child2) => ({ name: String(child2.children?.[0]?.value ?? ""), value: child2.children?.[1] }));
+}
+function resourceNodes(node) {
+  if (node?.type === "array") return (node.children ?? []).filter((c) => c.type === "object");
+  if (node?.type === "object") return members(node).flatMap((m4) => m4.value?.type === "object" ? [m4.value] : []);
+  return [];
+}
+function hasContent(node) {
+  if (node.type === "string") return node.value !== "";
+  if (node.type === "object" || node.type === "array") return (node.children?.length ?? 0) > 0;
+  return true;
+}
+function safeValue(node) {
+  try {
+    return getNodeValue2(node);
+  } catch {
+    return void 0;
+  }
 }
 
 // src/parse/source-map.ts
@@ -12287,9 +13509,9 @@ function objectProperties(node) {
   const out = [];
   for (const property2 of namedChildren(node)) {
     if (property2.type !== "object_property") continue;
-    const children = namedChildren(property2);
-    const keyNode = children[0];
-    const value = children[children.length - 1];
+    const children2 = namedChildren(property2);
+    const keyNode = children2[0];
+    const value = children2[children2.length - 1];
     if (!keyNode || !value || keyNode.id === value.id) continue;
     const key = keyText2(keyNode);
     if (key !== void 0) out.push({ key, keyNode, value, property: property2 });
@@ -12360,8 +13582,8 @@ var FileLowering = class _FileLowering {
     return this.symbols.get(name);
   }
   resourceName(name) {
-    const known = this.names.get(name);
-    if (known !== void 0) return known ?? void 0;
+    const known2 = this.names.get(name);
+    if (known2 !== void 0) return known2 ?? void 0;
     const symbol = this.symbols.get(name);
     if (symbol?.kind !== "resource") return void 0;
     this.names.set(name, null);
@@ -12475,9 +13697,9 @@ var FileLowering = class _FileLowering {
     const { node } = declaration;
     const path = ["parameters", name.text];
     this.set(path, node, this.span(name));
-    const children = namedChildren(node);
-    const typeNode = children.find((c) => c.type === "type");
-    const last = children.at(-1);
+    const children2 = namedChildren(node);
+    const typeNode = children2.find((c) => c.type === "type");
+    const last = children2.at(-1);
     const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : void 0;
     const decorators = decoratorCalls(declaration.leading);
     const secure = decorators.has("secure");
@@ -13032,10 +14254,12 @@ var UTF8_BOM = "\uFEFF";
 function fixWorkspace(request) {
   return fixDiscovered(request, discover(request));
 }
-async function fixWorkspaceLoadingGrammars(request, loadBicep) {
+async function fixWorkspaceLoadingGrammars(request, loadBicep, loadTerraform) {
   const discovery = discover(request);
   const needsBicep = request.bicepParser === void 0 && discovery.templates.some((f) => isBicepFile(f) && (!request.only || request.only.has(f)));
-  return fixDiscovered(needsBicep ? { ...request, bicepParser: await loadBicep() } : request, discovery);
+  const needsTerraform = request.terraform === void 0 && loadTerraform !== void 0 && discovery.templates.some((f) => templateKind(f) === "terraform");
+  const [bicepParser, terraform] = await Promise.all([needsBicep ? loadBicep() : void 0, needsTerraform ? loadTerraform() : void 0]);
+  return fixDiscovered({ ...request, ...bicepParser ? { bicepParser } : {}, ...terraform ? { terraform } : {} }, discovery);
 }
 function discover(request) {
   return discoverTemplates(request.workspace, {
@@ -13051,7 +14275,7 @@ function fixDiscovered(request, discovery) {
   const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : void 0;
   let planned;
   try {
-    planned = discovery.templates.filter((file) => !request.only || request.only.has(file)).map((file) => planOneFile({ request, trees }, file, { readLinked, links }));
+    planned = discovery.templates.filter((file) => templateKind(file) === "arm" && (!request.only || request.only.has(file))).map((file) => planOneFile({ request, trees }, file, { readLinked, links }));
   } finally {
     trees?.dispose();
   }
@@ -13064,6 +14288,8 @@ function fixDiscovered(request, discovery) {
     if (parent === void 0 || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: "linked-template", parent }] };
   });
+  const terraformFiles = discovery.templates.filter((file) => templateKind(file) === "terraform");
+  if (terraformFiles.length > 0) files.push(...planTerraformFolders(request, terraformFiles));
   const problems = [...discovery.problems];
   for (const plan of files) {
     if (request.write && plan.fixed !== plan.original && plan.absolutePath && plan.identity) {
@@ -13115,6 +14341,42 @@ function planOneFile({ request, trees }, file, { readLinked, links }) {
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked, links });
   return { ...plan, ...target };
+}
+function planTerraformFolders(request, files) {
+  const folders = [...new Set(files.map(folderOf))].sort();
+  const readers = request.terraform;
+  if (readers === void 0) return folders.map((folder) => leaveFile(folder, "the Terraform grammar was not loaded (internal error)"));
+  const workflows = readWorkflows(request.workspace, readers);
+  const planned = [];
+  for (const folder of folders) {
+    const plans = planTerraformFix({ workspace: request.workspace, folder, readers, workflows, settingsFor: request.settingsFor });
+    if (request.only && !plans.some((p) => request.only?.has(p.file))) continue;
+    for (const plan of plans) planned.push(writableTerraformPlan(request, plan));
+  }
+  return planned;
+}
+function writableTerraformPlan(request, plan) {
+  if (plan.fixed === plan.original) return { ...plan, written: false, bom: "" };
+  const read = readWorkspaceFile(request.workspace, plan.file);
+  if (!read.ok) return leaveFile(plan.file, read.message);
+  if (read.encoding === "utf16le" || read.encoding === "utf16be") return leaveFile(plan.file, "UTF-16 files are not rewritten");
+  const bom = read.encoding === "utf8-bom" ? UTF8_BOM : "";
+  return { ...plan, written: false, absolutePath: read.absolutePath, ...read.identity ? { identity: read.identity } : {}, bom };
+}
+function leaveFile(file, message) {
+  return {
+    file,
+    original: "",
+    fixed: "",
+    edits: [],
+    changes: [],
+    notes: [{ kind: "unreadable", message }],
+    remainingErrors: [],
+    linkedFiles: [],
+    written: false,
+    skipped: message,
+    bom: ""
+  };
 }
 async function unifiedDiff(plans, options = {}) {
   const changed = plans.filter((p) => p.fixed !== p.original);

@@ -7425,7 +7425,7 @@ var cua_guard_schema_default = {
             "notice",
             "off"
           ],
-          description: "invalid-expression (default error): An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable"
+          description: "invalid-expression (default error): An ARM expression the check evaluates (a name, a tracking condition, location or copy count, a templateLink, or a variable or parameter value they use) does not parse, calls an unknown function, has the wrong number of arguments or names an undefined parameter or variable; or it is too large or too costly to evaluate within the evaluation budget"
         },
         CUA017: {
           enum: [
@@ -7435,6 +7435,51 @@ var cua_guard_schema_default = {
             "off"
           ],
           description: "linked-template-not-checked (default notice): A linked template could not be checked: it is remote, outside the workspace, missing or not resolvable before deployment"
+        },
+        CUA201: {
+          enum: [
+            "error",
+            "warning",
+            "notice",
+            "off"
+          ],
+          description: "missing-partner-id (default error): An azurerm or azapi provider block of a Terraform root module sets no partner_id"
+        },
+        CUA202: {
+          enum: [
+            "error",
+            "warning",
+            "notice",
+            "off"
+          ],
+          description: "invalid-partner-id (default error): A Terraform partner_id is not a GUID or a Partner Center id, or has the pid- prefix"
+        },
+        CUA203: {
+          enum: [
+            "error",
+            "warning",
+            "notice",
+            "off"
+          ],
+          description: "unregistered-partner-id (default error): A Terraform partner_id is not one of the ids registered in tracking-ids"
+        },
+        CUA204: {
+          enum: [
+            "error",
+            "warning",
+            "notice",
+            "off"
+          ],
+          description: "unresolved-partner-id (default notice): A Terraform partner_id cannot be resolved from the repository"
+        },
+        CUA205: {
+          enum: [
+            "error",
+            "warning",
+            "notice",
+            "off"
+          ],
+          description: "unreadable-terraform (default warning): Part of a Terraform file could not be read"
         }
       },
       description: "Severity per rule id: error, warning, notice or off."

@@ -11,9 +11,12 @@
 //       string() of the last in the tracking name) beside a healthy template: time and peak RSS of
 //       the bundled CLI, against the healthy template alone. Runs without ../shared too.
 //   Bicep: check of ../shared/corpus-bicep vs the grammar's parse alone; the first file's start-up
+//   (t) Terraform, on ../shared/corpus-terraform: the grammar's parse alone of every .tf/.tfvars file
+//       the check reads vs cua-guard's check of the same folders in-process (grammar loaded once),
+//       and the first file's extra start-up (loading the runtime and the grammar) in fresh processes
 //   --scale: a generated template at 3 sizes (up to 200,000 resources, ~53 MB) and a generated
 //            repository at 3 sizes (up to 5,000 templates), each vs read + JSON.parse of the same bytes.
-// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --doubling-only, --out FILE,
+// Options: --runs N (default 7), --warmup N (default 1), --scale, --scale-only, --doubling-only, --terraform-only, --out FILE,
 //          --dist DIR (measure an existing bundle; default: bundle src/ into .tmp/bench-dist first).
 // Figures are medians of the timed runs; variants run interleaved so machine noise hits all alike.
 // Writes the figures to bench-results.json (gitignored). Skips the corpus part when ../shared is absent.
@@ -21,10 +24,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stripComments } from 'jsonc-parser';
 import { checkWorkspace } from '../src/app/check-workspace.ts';
+import { loadTerraformTools } from '../src/app/terraform-tools.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../src/engine/check-settings.ts';
 import { openWorkspace } from '../src/workspace/read-file.ts';
 import { doublingTemplate, generateLargeTemplate, trackingResource, RG_SCHEMA, writeRepository } from './lib/generate.ts';
@@ -33,6 +37,7 @@ import { bicepBenchmarks } from './lib/bench-bicep.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
+const CORPUS_TERRAFORM = resolve(ROOT, '../shared/corpus-terraform');
 const NODE = process.execPath;
 
 const { values: options } = parseArgs({
@@ -42,6 +47,7 @@ const { values: options } = parseArgs({
     scale: { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
     'doubling-only': { type: 'boolean', default: false },
+    'terraform-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results.json' },
     dist: { type: 'string' },
   },
@@ -487,6 +493,59 @@ function scaleBenchmarks(): void {
   results['scale'] = scale;
 }
 
+async function terraformBenchmarks(dist: string): Promise<void> {
+  const workspace = openWorkspace(CORPUS_TERRAFORM);
+  const tools = await loadTerraformTools(workspace);
+  const request = { settings: DEFAULT_CHECK_SETTINGS, paths: [workspace.root], cwd: workspace.root };
+  const first = checkWorkspace({ workspace, ...request, terraform: tools });
+  const files = [...new Set(first.files.flatMap((f) => [f.path, ...f.linkedFiles]))].filter((f) => /\.tf(vars)?$/.test(f));
+  const texts = files.map((f) => readFileSync(join(workspace.root, f), 'utf8'));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  log(`corpus-terraform: ${first.files.length} module folders, ${files.length} .tf/.tfvars files read, ${fmtMb(bytes)} (${CORPUS_TERRAFORM})`);
+  let findings = 0;
+  const timed = timeInterleaved(
+    {
+      parse: () => {
+        for (const text of texts) tools.parser.parse(text)?.delete();
+      },
+      check: () => {
+        const report = checkWorkspace({ workspace: openWorkspace(CORPUS_TERRAFORM), ...request, terraform: tools });
+        findings = report.files.reduce((n, f) => n + f.findings.length, 0);
+      },
+    },
+    RUNS,
+    WARMUP,
+  );
+  const parse = timed['parse'] as Series;
+  const check = timed['check'] as Series;
+  const r = ratio(check.median, parse.median);
+  rows.push({ label: '(t1) Terraform grammar parse alone, corpus-terraform', value: `${fmtMs(parse.median)} (${files.length} files)` });
+  rows.push({
+    label: '(t2) Terraform check in-process (src/*.ts)',
+    value: `${fmtMs(check.median)} (${first.files.length} folders, ${findings} findings)`,
+    ratio: `${r}× (t1)`,
+    target: '≤ 1.5× (t1)',
+    ok: r <= 1.5,
+  });
+  // The extra start-up of the first .tf file in the bundle: the lazy Terraform module (the runtime,
+  // the grammar and the YAML reader come with it), loaded in a new process.
+  const lazy = pathToFileURL(join(dist, 'lazy-app-check-terraform.js')).href;
+  const script = `const t = performance.now(); const m = await import(${JSON.stringify(lazy)}); await m.createTerraformTools({ root: process.cwd() }); console.log(performance.now() - t);`;
+  const loads: number[] = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const out = execFileSync(NODE, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: workspace.root });
+    if (i >= WARMUP) loads.push(Number(out));
+  }
+  const startup = loads.sort((x, y) => x - y)[Math.floor(loads.length / 2)] ?? 0;
+  rows.push({
+    label: '(t3) first .tf file: lazy module, runtime + grammar load (bundle), new process',
+    value: fmtMs(startup),
+    target: '< 100 ms',
+    ok: startup < 100,
+  });
+  results['terraform'] = { parse, check, ratio: r, startupMs: startup, files: files.length, bytes, folders: first.files.length, findings };
+}
+
 function printTable(): void {
   const width = Math.max(...rows.map((r) => r.label.length));
   log();
@@ -500,7 +559,7 @@ function printTable(): void {
 const started = performance.now();
 if (options['doubling-only']) {
   doublingBenchmarks(bundleForBench());
-} else if (!options['scale-only']) {
+} else if (!options['scale-only'] && !options['terraform-only']) {
   const dist = bundleForBench();
   results['bundle'] = relative(ROOT, dist);
   if (existsSync(join(CORPUS, 'manifest.json'))) {
@@ -512,10 +571,15 @@ if (options['doubling-only']) {
   doublingBenchmarks(dist);
 }
 if (!options['scale-only'] && !options['doubling-only']) {
-  // Bicep: parsing dominates and each run takes seconds, so at most 3 runs.
-  const bicep = await bicepBenchmarks(ROOT, Math.min(RUNS, 3));
-  rows.push(...bicep.rows);
-  results['bicep'] = bicep.results;
+  if (existsSync(join(CORPUS_TERRAFORM, 'manifest.json')))
+    await terraformBenchmarks(typeof results['bundle'] === 'string' ? resolve(ROOT, results['bundle']) : bundleForBench());
+  else log(`../shared/corpus-terraform is absent (${CORPUS_TERRAFORM}): skipping the Terraform rows (t).`);
+  if (!options['terraform-only']) {
+    // Bicep: parsing dominates and each run takes seconds, so at most 3 runs.
+    const bicep = await bicepBenchmarks(ROOT, Math.min(RUNS, 3));
+    rows.push(...bicep.rows);
+    results['bicep'] = bicep.results;
+  }
 }
 if (options.scale || options['scale-only']) scaleBenchmarks();
 printTable();

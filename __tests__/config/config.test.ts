@@ -59,7 +59,7 @@ test('every mistake is reported at its file:line:col with the setting it is abou
     [
       '3:24 rules.CUA011 must be one of error, warning, notice, off, not "critical"',
       "3:36 rule ids are written in capitals: 'CUA008', not 'cua008' (in rules)",
-      "3:53 unknown rule 'CUA999' in rules (known: CUA001…CUA017)",
+      "3:53 unknown rule 'CUA999' in rules (known: CUA001…CUA205)",
       "4:63 trackingIds[1]: 'not-a-guid' is neither a GUID (with or without 'pid-') nor a Partner Center id ('<id>-partnercenter')",
       '5:27 maxTrackingResources must be at least 1, not 0',
       "6:17 overrides[0] needs 'files'",

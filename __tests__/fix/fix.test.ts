@@ -10,6 +10,7 @@ import { applyPatch } from 'diff';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { checkTemplateText } from '../../src/engine/check-template.ts';
 import { checkWorkspace } from '../../src/app/check-workspace.ts';
+import { loadTerraformTools } from '../../src/app/terraform-tools.ts';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { detectEol, detectIndentUnit, fixWorkspace, planTemplateFix, type FixPlan } from '../../src/fix/index.ts';
@@ -377,9 +378,19 @@ const EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
   'cua017-linked-template-not-checked': { changed: false, remaining: ['CUA017'] },
 };
 
+/** The same for the Terraform examples (each a module folder with main.tf). */
+const TERRAFORM_EXAMPLES: Record<string, { changed: boolean; remaining: string[] }> = {
+  'cua201-missing-partner-id': { changed: true, remaining: [] }, // partner_id inserted
+  'cua202-invalid-partner-id': { changed: false, remaining: ['CUA202'] }, // which id was meant is not fix's call
+  'cua203-unregistered-partner-id': { changed: false, remaining: ['CUA203'] }, // the value is in terraform.tfvars, not the provider block
+  'cua204-unresolved-partner-id': { changed: false, remaining: ['CUA204'] }, // a notice: the value comes at run time
+};
+
 test('fix on every failing example: exactly these findings remain, each with the reason, and a second run changes nothing', async () => {
   const bicepParser = await createSyntaxParser('bicep');
-  const examples = readdirSync(join(REPO_ROOT, 'examples/failing')).sort();
+  const examples = readdirSync(join(REPO_ROOT, 'examples/failing'))
+    .filter((name) => !(name in TERRAFORM_EXAMPLES))
+    .sort();
   assert.deepEqual(examples, Object.keys(EXAMPLES).sort(), 'every example has an expected outcome');
   for (const name of examples) {
     const expected = EXAMPLES[name];
@@ -416,6 +427,45 @@ test('fix on every failing example: exactly these findings remain, each with the
         );
       }
       const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true, bicepParser });
+      assert.deepEqual(
+        again.files.map((f) => f.edits.length),
+        [0],
+        `${name}: a second run changes nothing`,
+      );
+    } finally {
+      ws.dispose();
+    }
+  }
+});
+
+test('fix on every failing Terraform example: exactly these findings remain, and a second run changes nothing', async () => {
+  const examples = readdirSync(join(REPO_ROOT, 'examples/failing')).filter((name) => /^cua2\d\d-/.test(name));
+  assert.deepEqual(examples.sort(), Object.keys(TERRAFORM_EXAMPLES).sort(), 'every Terraform example has an expected outcome');
+  for (const name of examples) {
+    const expected = TERRAFORM_EXAMPLES[name];
+    assert.ok(expected);
+    const ws = createTempWorkspace();
+    try {
+      cpSync(join(REPO_ROOT, 'examples/failing', name), ws.root, { recursive: true });
+      const original = readFileSync(join(ws.root, 'main.tf'), 'utf8');
+      const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
+      const workspace = openWorkspace(ws.root);
+      const terraform = await loadTerraformTools(workspace);
+      const before = checkWorkspace({ workspace, settings, terraform });
+      const fixed = fixWorkspace({ workspace, settingsFor: () => settings, write: true, terraform });
+      const after = checkWorkspace({ workspace, settings, terraform });
+      const problems = (report: typeof after) => report.files.flatMap((f) => f.findings).filter((f) => !f.suppressed);
+      assert.ok(problems(before).length > 0, `${name} had something to report`);
+      assert.deepEqual([...new Set(problems(after).map((f) => f.ruleId))].sort(), expected.remaining, `${name}: what remains after the fix`);
+      const [plan] = fixed.files;
+      assert.ok(plan);
+      assert.equal(plan.written, expected.changed, `${name} changed or not`);
+      if (!expected.changed) assert.equal(readFileSync(join(ws.root, 'main.tf'), 'utf8'), original, `${name} is left byte for byte`);
+      for (const error of plan.remainingErrors) {
+        const note = plan.notes.find((n) => 'finding' in n && n.finding === error);
+        assert.ok(note && (note.kind === 'left-alone' || (note.kind === 'still-reported' && note.reason)), `${name}: why ${error.ruleId} is left`);
+      }
+      const again = fixWorkspace({ workspace, settingsFor: () => settings, write: true, terraform });
       assert.deepEqual(
         again.files.map((f) => f.edits.length),
         [0],

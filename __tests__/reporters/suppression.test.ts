@@ -102,7 +102,7 @@ test('a suppression that cannot work as written is a located CUA013 warning, in 
     const mistakes = report.files[0]?.findings.filter((f) => f.ruleId === 'CUA013').map((f) => `${f.severity} ${f.file}:${f.line}:${f.column} ${f.message}`);
     assert.deepEqual(mistakes, [
       'warning azuredeploy.json:3:17 metadata.cua-guard applies to a resource, not to the whole template: move it into the metadata of the resource whose finding it suppresses',
-      'warning azuredeploy.json:6:57 unknown rule id \'CUA999\' in metadata.cua-guard.ignore (known: CUA001…CUA017, or "*"); it suppresses nothing',
+      'warning azuredeploy.json:6:57 unknown rule id \'CUA999\' in metadata.cua-guard.ignore (known: CUA001…CUA205, or "*"); it suppresses nothing',
       'warning azuredeploy.json:6:67 metadata.cua-guard.ignore[2] must be a rule id string such as "CUA011", not number 11',
       "warning azuredeploy.json:6:72 unknown key 'reasons' in metadata.cua-guard (known: ignore, reason)",
       'warning azuredeploy.json:8:133 metadata.cua-guard.ignore must be a list of rule ids such as ["CUA011"], not the string "CUA006"; nothing is suppressed',

@@ -4,7 +4,7 @@
 // with default discovery, a template another one links to is a linked template (checked as part
 // of each main template that reaches it), never a main template of its own.
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
-import { discoverTemplates, suffixIndex, type DiscoveredSource, type DiscoveryProblem, type FileInventory } from '../workspace/discover.ts';
+import { discoverTemplates, suffixIndex, templateKind, type DiscoveredSource, type DiscoveryProblem, type FileInventory } from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import type { Workspace } from '../workspace/read-file.ts';
 import { createCachedLinkReader } from '../workspace/linked-reader.ts';
@@ -12,18 +12,19 @@ import { createWorkspaceFiles, type WorkspaceFiles } from '../workspace/workspac
 import type { LinkRoot } from '../model/link-roots.ts';
 import type { LinkContext, LinkReader } from '../model/linked-templates.ts';
 import { checkPrepared, checkUnreadableTemplate, prepareTemplate, type CheckPlan } from '../engine/check-template.ts';
-import type { Rule } from '../engine/rule.ts';
+import type { AnyRule } from '../engine/rule.ts';
 import { RULES } from '../rules/index.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { CheckReport, Severity, TemplateResult } from '../engine/types.ts';
 import { BicepTrees, checkBicepTemplate, isBicepFile, type SyntaxParser } from '../engine/check-bicep.ts';
 import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
 import { noteCompiledTwins } from './compiled-twins.ts';
+import { loadTerraformTools, terraformNotLoaded, type TerraformTools } from './terraform-tools.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
   /** The rules to run, in order (default: every rule of this version). */
-  rules?: readonly Rule[];
+  rules?: readonly AnyRule[];
   settings: CheckSettings;
   /** Per-template settings (configuration `overrides`); `settings` when absent. */
   settingsFor?: (file: string) => CheckSettings;
@@ -42,6 +43,8 @@ export interface WorkspaceCheckRequest {
   files?: WorkspaceFiles;
   /** The Bicep parser, when discovery may find .bicep files (checkWorkspaceLoadingGrammars loads it). */
   bicepParser?: SyntaxParser;
+  /** The Terraform grammar and check, when discovery may find .tf files (checkWorkspaceLoadingGrammars loads them). */
+  terraform?: TerraformTools;
 }
 
 export interface WorkspaceCheckReport extends CheckReport {
@@ -62,12 +65,20 @@ export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckRe
   return checkDiscovered({ ...request, files }, discover(request, files));
 }
 
-/** checkWorkspace, with the Bicep grammar loaded first when discovery found a .bicep file (only then). */
+/**
+ * checkWorkspace, with the Bicep grammar loaded first when discovery found a .bicep file, and the
+ * Terraform grammar and check when it found a .tf file (only then).
+ */
 export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
   const discovery = discover(request, files);
   const needsBicep = request.bicepParser === undefined && discovery.templates.some(isBicepFile);
-  return checkDiscovered({ ...request, files, ...(needsBicep ? { bicepParser: await createSyntaxParser('bicep') } : {}) }, discovery);
+  const needsTerraform = request.terraform === undefined && discovery.sources.some((source) => source.kind === 'terraform');
+  const [bicepParser, terraform] = await Promise.all([
+    needsBicep ? createSyntaxParser('bicep') : undefined,
+    needsTerraform ? loadTerraformTools(request.workspace) : undefined,
+  ]);
+  return checkDiscovered({ ...request, files, ...(bicepParser ? { bicepParser } : {}), ...(terraform ? { terraform } : {}) }, discovery);
 }
 
 function discover(request: WorkspaceCheckRequest, files: WorkspaceFiles): ReturnType<typeof discoverTemplates> {
@@ -81,12 +92,29 @@ function discover(request: WorkspaceCheckRequest, files: WorkspaceFiles): Return
 }
 
 function checkDiscovered(request: WorkspaceCheckRequest & { files: WorkspaceFiles }, discovery: ReturnType<typeof discoverTemplates>): WorkspaceCheckReport {
+  // A Terraform module is a folder, checked on its own (see check-terraform.ts); templates go through the graph.
+  const terraformFiles = discovery.sources.filter((source) => source.kind === 'terraform').map((source) => source.path);
+  const templates =
+    terraformFiles.length === 0
+      ? discovery
+      : {
+          ...discovery,
+          sources: discovery.sources.filter((s) => s.kind !== 'terraform'),
+          templates: discovery.templates.filter((f) => templateKind(f) !== 'terraform'),
+        };
   const trees = request.bicepParser ? new BicepTrees(request.bicepParser) : undefined;
+  let report: WorkspaceCheckReport;
   try {
-    return checkGraph(request, discovery, trees);
+    report = checkGraph(request, templates, trees);
   } finally {
     trees?.dispose();
   }
+  if (terraformFiles.length === 0) return report;
+  const settingsFor = (file: string): CheckSettings => request.settingsFor?.(file) ?? request.settings;
+  const terraformRequest = { workspace: request.workspace, rules: request.rules ?? RULES, settingsFor };
+  const terraform = request.terraform ? request.terraform.checkFiles(terraformRequest, terraformFiles) : terraformNotLoaded(terraformFiles);
+  const all = [...report.files, ...terraform].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...report, files: all, counts: countFindings(all) };
 }
 
 function checkGraph(

@@ -13,7 +13,7 @@ import { LineIndex, type Position } from '../parse/text-position.ts';
 import { toJsonPointer } from '../parse/json-pointer.ts';
 import type { NodeRef } from '../parse/types.ts';
 import type { CheckSettings } from './check-settings.ts';
-import { renderMessage, type Fix, type MessageData, type Rule, type RuleReport, type UnreadableProblem } from './rule.ts';
+import { isTerraformRule, renderMessage, type AnyRule, type Fix, type MessageData, type Rule, type RuleReport, type UnreadableProblem } from './rule.ts';
 import type { Finding, NamePart, Severity, TemplateResult, TrackingResourceSummary } from './types.ts';
 import { PartialString, type ArmValue } from '../expressions/value.ts';
 
@@ -42,7 +42,8 @@ export type PreparedTemplate =
 
 /** What a check runs: the rules (in order) and the settings for this template. */
 export interface CheckPlan {
-  rules: readonly Rule[];
+  /** Rules of another source kind (Terraform) are not run over templates. */
+  rules: readonly AnyRule[];
   settings: CheckSettings;
 }
 
@@ -91,6 +92,7 @@ export function checkModel(model: TemplateModel, plan: CheckPlan, parametersProb
   const ruleIds = rules.map((rule) => rule.meta.id);
   const pending: PendingFinding[] = [];
   for (const rule of rules) {
+    if (isTerraformRule(rule)) continue;
     const severity = severityFor(rule, settings);
     if (severity === undefined) continue;
     const report = (r: RuleReport): void => {
@@ -130,6 +132,7 @@ export function checkUnreadableTemplate(file: string, text: string, problem: Unr
   const pending: PendingFinding[] = [];
   const position = 'offset' in problem ? new LineIndex(text).positionAt(problem.offset) : { line: 1, column: 1 };
   for (const rule of plan.rules) {
+    if (isTerraformRule(rule)) continue;
     const check = rule.checkUnreadable;
     if (check === undefined) continue;
     const severity = severityFor(rule, plan.settings) ?? 'error';

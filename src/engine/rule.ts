@@ -8,9 +8,17 @@ import type { NodeRef, JsonPath } from '../parse/types.ts';
 import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
 import type { TrackingCandidate } from '../model/tracking-candidates.ts';
 import type { TemplateShapeProblem } from '../model/template-shape.ts';
+import type { TerraformModule } from '../model/terraform/terraform-module.ts';
+import type { HclSpan } from '../parse/hcl/types.ts';
 
 /** Values a message template interpolates (`{{name}}`); also what fingerprints hash. */
 export type MessageData = Readonly<Record<string, string | number>>;
+
+/**
+ * The kind of source a rule checks: ARM templates (the default) or Terraform module folders. The
+ * engine runs a rule only over its own kind; nothing else decides whether a rule applies.
+ */
+export type RuleSource = 'arm' | 'terraform';
 
 export interface RuleMeta<MessageId extends string = string> {
   /** `CUA007`. */
@@ -48,7 +56,9 @@ export type FixOperation =
       /** Insert as the first element or property (arrays: first by default). */
       first?: boolean;
     }
-  | { kind: 'replace'; path: JsonPath; value: unknown };
+  | { kind: 'replace'; path: JsonPath; value: unknown }
+  /** Replace `length` characters at `offset` with `content` (sources that are not JSON: Terraform). */
+  | { kind: 'text'; offset: number; length: number; content: string };
 
 export interface Fix {
   /** The file the operations apply to (a repair never reaches into another file). */
@@ -106,10 +116,45 @@ export interface UnreadableContext<MessageId extends string = string> {
 }
 
 export interface Rule<MessageId extends string = string> {
-  meta: RuleMeta<MessageId>;
+  meta: RuleMeta<MessageId> & { source?: 'arm' };
   check(context: RuleContext<MessageId>): void;
   /** Only for rules about files that cannot be read as templates (CUA013). */
   checkUnreadable?(context: UnreadableContext<MessageId>): void;
+}
+
+/** A finding about a Terraform module: where it is (a span of a file), and what it is about. */
+export interface TerraformRuleReport<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: MessageData;
+  file: string;
+  span: HclSpan;
+  /**
+   * The block the finding is about (a provider block): `# cua-guard-ignore` comments right above
+   * it or inside it suppress the finding.
+   */
+  block?: HclSpan;
+  severity?: Severity;
+  fix?: Fix;
+  notFixable?: string;
+}
+
+/** Everything a Terraform rule sees about one module folder. */
+export interface TerraformRuleContext<MessageId extends string = string> {
+  module: TerraformModule;
+  settings: CheckSettings;
+  report(report: TerraformRuleReport<MessageId>): void;
+}
+
+export interface TerraformRule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId> & { source: 'terraform' };
+  check(context: TerraformRuleContext<MessageId>): void;
+}
+
+/** A rule of any source kind (the registry, documentation, SARIF, severities). */
+export type AnyRule = Rule | TerraformRule;
+
+export function isTerraformRule(rule: AnyRule): rule is TerraformRule {
+  return rule.meta.source === 'terraform';
 }
 
 /** Renders a message template: `{{key}}` becomes the data's value (unknown keys stay visible). */

@@ -12,6 +12,8 @@ export type { BudgetLimit } from './budget.ts';
 export type { TemplateScope } from './scope.ts';
 export { createTemplateScope, createNestedScope, createLinkedScope };
 export { isExpressionString } from './parser.ts';
+/** ARM's limit on copy loops (names are evaluated per iteration only up to it). */
+export { MAX_COPY_COUNT } from './evaluate.ts';
 export { armGuid } from './guid.ts';
 export { armUniqueString } from './unique-string.ts';
 export { referencesIn, type Reference } from './references.ts';

@@ -20,8 +20,10 @@ export interface AppliedFixes {
 }
 
 export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
-  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!tree || fixes.length === 0) return { text, applied: [], appliedEdits: [], deferred: [...fixes], edits: [] };
+  // Text edits (Terraform) need no JSON tree; a text that is not JSON is no reason to skip them.
+  const textOnly = fixes.every((fix) => fix.operations.every((operation) => operation.kind === 'text'));
+  const tree = textOnly ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if ((!tree && !textOnly) || fixes.length === 0) return { text, applied: [], appliedEdits: [], deferred: [...fixes], edits: [] };
   const style = detectStyle(text);
   const applied: Fix[] = [];
   const appliedEdits: Edit[][] = [];
@@ -43,7 +45,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
 
 interface Document {
   text: string;
-  tree: Node;
+  tree: Node | undefined;
   style: TextStyle;
 }
 
@@ -57,8 +59,13 @@ function editsFor(fix: Fix, document: Document): Edit[] | undefined {
 }
 
 function editFor(operation: FixOperation, { text, tree, style }: Document): Edit {
+  if (operation.kind === 'text') {
+    if (operation.offset < 0 || operation.offset + operation.length > text.length) throw new Error('the edit is outside the text');
+    return { offset: operation.offset, length: operation.length, content: operation.content };
+  }
   const path = [...operation.path];
   if (operation.kind === 'replace') return replacementEdit(text, path, operation.value);
+  if (tree === undefined) throw new Error('not a JSON text');
   return insertionEdit(text, tree, { path, value: operation.value, ...(operation.first !== undefined ? { first: operation.first } : {}) }, style);
 }
 

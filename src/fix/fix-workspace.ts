@@ -4,7 +4,9 @@
 // or written. Each file is replaced atomically, and only if it is still the file that was read
 // (src/workspace/write-file.ts): a crash leaves the old or the new file, never a part of one.
 import type { CheckSettings } from '../engine/check-settings.ts';
-import { discoverTemplates, suffixIndex, type DiscoveryProblem } from '../workspace/discover.ts';
+import { discoverTemplates, suffixIndex, templateKind, type DiscoveryProblem } from '../workspace/discover.ts';
+import { folderOf, readWorkflows, type TerraformReaders } from '../model/terraform/read-module.ts';
+import { planTerraformFix } from './plan-terraform-fix.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type FileIdentity, type Workspace } from '../workspace/read-file.ts';
@@ -37,6 +39,8 @@ export interface FixRequest {
   write: boolean;
   /** The Bicep parser, for .bicep main templates (fixWorkspaceLoadingGrammars loads it when needed). */
   bicepParser?: SyntaxParser;
+  /** The Terraform grammar, for .tf files (fixWorkspaceLoadingGrammars loads it when needed). */
+  terraform?: TerraformReaders;
 }
 
 export interface FixFileResult extends FixPlan {
@@ -56,11 +60,20 @@ export function fixWorkspace(request: FixRequest): FixReport {
   return fixDiscovered(request, discover(request));
 }
 
-/** fixWorkspace, with the Bicep parser loaded (by `loadBicep`, from the application layer) only when a .bicep file is to be fixed. */
-export async function fixWorkspaceLoadingGrammars(request: FixRequest, loadBicep: () => Promise<SyntaxParser>): Promise<FixReport> {
+/**
+ * fixWorkspace, with the Bicep parser loaded (by `loadBicep`, from the application layer) only when a
+ * .bicep file is to be fixed, and the Terraform grammar (`loadTerraform`) only when .tf files are found.
+ */
+export async function fixWorkspaceLoadingGrammars(
+  request: FixRequest,
+  loadBicep: () => Promise<SyntaxParser>,
+  loadTerraform?: () => Promise<TerraformReaders>,
+): Promise<FixReport> {
   const discovery = discover(request);
   const needsBicep = request.bicepParser === undefined && discovery.templates.some((f) => isBicepFile(f) && (!request.only || request.only.has(f)));
-  return fixDiscovered(needsBicep ? { ...request, bicepParser: await loadBicep() } : request, discovery);
+  const needsTerraform = request.terraform === undefined && loadTerraform !== undefined && discovery.templates.some((f) => templateKind(f) === 'terraform');
+  const [bicepParser, terraform] = await Promise.all([needsBicep ? loadBicep() : undefined, needsTerraform ? loadTerraform() : undefined]);
+  return fixDiscovered({ ...request, ...(bicepParser ? { bicepParser } : {}), ...(terraform ? { terraform } : {}) }, discovery);
 }
 
 function discover(request: FixRequest): ReturnType<typeof discoverTemplates> {
@@ -79,7 +92,7 @@ function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discove
   let planned: PlannedFile[];
   try {
     planned = discovery.templates
-      .filter((file) => !request.only || request.only.has(file))
+      .filter((file) => templateKind(file) === 'arm' && (!request.only || request.only.has(file)))
       .map((file) => planOneFile({ request, trees }, file, { readLinked, links }));
   } finally {
     trees?.dispose();
@@ -97,6 +110,8 @@ function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discove
     if (parent === undefined || parent === plan.file || plan.fixed === plan.original) return plan;
     return { ...plan, fixed: plan.original, edits: [], changes: [], notes: [{ kind: 'linked-template', parent }] };
   });
+  const terraformFiles = discovery.templates.filter((file) => templateKind(file) === 'terraform');
+  if (terraformFiles.length > 0) files.push(...planTerraformFolders(request, terraformFiles));
   const problems = [...discovery.problems];
   for (const plan of files) {
     if (request.write && plan.fixed !== plan.original && plan.absolutePath && plan.identity) {
@@ -164,6 +179,47 @@ function planOneFile(
   const parameters = loadParameterValues(request.workspace, file, request.parametersFile);
   const plan = planTemplateFix({ file, text, settings, parameterValues: parameters.values, readLinked, links });
   return { ...plan, ...target };
+}
+
+/** The fixes of each Terraform module folder the discovered .tf files are in. */
+function planTerraformFolders(request: FixRequest, files: readonly string[]): PlannedFile[] {
+  const folders = [...new Set(files.map(folderOf))].sort();
+  const readers = request.terraform;
+  if (readers === undefined) return folders.map((folder) => leaveFile(folder, 'the Terraform grammar was not loaded (internal error)'));
+  const workflows = readWorkflows(request.workspace, readers);
+  const planned: PlannedFile[] = [];
+  for (const folder of folders) {
+    const plans = planTerraformFix({ workspace: request.workspace, folder, readers, workflows, settingsFor: request.settingsFor });
+    if (request.only && !plans.some((p) => request.only?.has(p.file))) continue;
+    for (const plan of plans) planned.push(writableTerraformPlan(request, plan));
+  }
+  return planned;
+}
+
+/** Where a changed Terraform file is written, keeping its byte-order mark; UTF-16 files are left alone. */
+function writableTerraformPlan(request: FixRequest, plan: FixPlan): PlannedFile {
+  if (plan.fixed === plan.original) return { ...plan, written: false, bom: '' };
+  const read = readWorkspaceFile(request.workspace, plan.file);
+  if (!read.ok) return leaveFile(plan.file, read.message);
+  if (read.encoding === 'utf16le' || read.encoding === 'utf16be') return leaveFile(plan.file, 'UTF-16 files are not rewritten');
+  const bom = read.encoding === 'utf8-bom' ? UTF8_BOM : '';
+  return { ...plan, written: false, absolutePath: read.absolutePath, ...(read.identity ? { identity: read.identity } : {}), bom };
+}
+
+function leaveFile(file: string, message: string): PlannedFile {
+  return {
+    file,
+    original: '',
+    fixed: '',
+    edits: [],
+    changes: [],
+    notes: [{ kind: 'unreadable', message }],
+    remainingErrors: [],
+    linkedFiles: [],
+    written: false,
+    skipped: message,
+    bom: '',
+  };
 }
 
 /**

@@ -115,12 +115,12 @@ function attachedFixes(file: string, findings: readonly Finding[]): Fix[] {
 }
 
 /** A finding the fix leaves: unsuppressed and more than a notice. */
-function isLeft(finding: Finding): boolean {
+export function isLeft(finding: Finding): boolean {
   return !finding.suppressed && finding.severity !== 'notice';
 }
 
 /** For each finding left, why; and each suppressed finding whose repair was therefore not made. */
-function notesOn(findings: readonly Finding[]): FixNote[] {
+export function notesOn(findings: readonly Finding[]): FixNote[] {
   const notes: FixNote[] = [];
   for (const finding of findings) {
     if (finding.suppressed) {

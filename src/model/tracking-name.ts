@@ -1,6 +1,7 @@
 // Reads a (possibly partly resolved) deployment name as a CUA tracking name:
 // pid-<GUID>, pid-<GUID>-<suffix> (landing zones) or pid-<id>-partnercenter.
 // A partly known name is judged on what is known: a bad GUID stays bad whatever follows it.
+import { GUID_PREFIX, isGuid } from '../parse/guid.ts';
 import { PartialString, Unknown, knownPrefix, describeString, unknownParts, type ArmValue } from '../expressions/value.ts';
 
 export type TrackingNameForm = 'guid' | 'guid-with-suffix' | 'partner-center' | 'invalid' | 'unresolved';
@@ -60,7 +61,6 @@ export type TrackingNameProblem =
 
 type Part = string | Unknown;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const GUID_GROUPS = [8, 4, 4, 4, 12] as const;
 const PARTNER_CENTER = /^[a-z0-9-]+-partnercenter$/;
 const PARTNER_CENTER_END = '-partnercenter';
@@ -132,7 +132,7 @@ function analyze(name: ArmValue, strictNames: boolean): Analysis {
   }
 
   const afterPrefix = known.slice(4);
-  const guid = GUID.exec(afterPrefix)?.[0];
+  const guid = GUID_PREFIX.exec(afterPrefix)?.[0];
   if (guid !== undefined) return analyzeAfterGuid(guid, afterPrefix.slice(guid.length), { display, fullyKnown, strictNames, name, parts });
   if (fullyKnown) {
     return PARTNER_CENTER.test(afterPrefix)
@@ -295,7 +295,7 @@ function guidAttemptText(text: string): string {
 export function normalizeTrackingId(raw: string): string | undefined {
   const id = raw.trim().replace(/^pid-/i, '').toLowerCase();
   if (id === '') return undefined;
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+  const guid = isGuid(id);
   if (placeholderIn([id]) !== undefined) return undefined;
   return guid || PARTNER_CENTER.test(id) ? id : undefined;
 }

@@ -9,6 +9,7 @@
 // (Partner Center reads the GUID after 'pid-' and accepts a suffix). With strict names, or a
 // Partner Center id (whose suffix would hide where the id ends), the name stays 'pid-<id>'.
 import type { DeploymentScope } from './types.ts';
+import { isGuid } from '../parse/guid.ts';
 
 export const TRACKING_API_VERSION = '2021-04-01';
 
@@ -23,10 +24,8 @@ export function isHigherScope(scope: DeploymentScope | undefined): scope is Excl
   return scope === 'subscription' || scope === 'managementGroup' || scope === 'tenant';
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function trackingName(trackingId: string, scope: DeploymentScope | undefined, strictNames: boolean): string {
-  if (isHigherScope(scope) && !strictNames && GUID.test(trackingId)) {
+  if (isHigherScope(scope) && !strictNames && isGuid(trackingId)) {
     return `[format('pid-${trackingId}-{0}', uniqueString(deployment().location))]`;
   }
   return `pid-${trackingId}`;

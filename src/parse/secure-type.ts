@@ -4,6 +4,7 @@
 // object `properties`, `additionalProperties`, array `items` and `prefixItems`, and the members of
 // a discriminated union. Bounded for hostile templates: a chain that is too long, a cycle or a
 // `$ref` that leads nowhere is treated as secure (fail closed: such a value is never shown).
+import { isRecord } from './template-source.ts';
 
 /** What of a value is secure: nothing, all of it, or some of its parts. */
 export type SecureShape =
@@ -30,10 +31,6 @@ const MAX_DEPTH = 32;
 const MAX_NODES = 2000;
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The secure parts of a value declared by `declaration` in `template` (whose `definitions` a `$ref` names). */
 export function secureShapeOf(declaration: unknown, template: unknown): SecureShape {

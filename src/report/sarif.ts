@@ -11,6 +11,7 @@ import { REPOSITORY_URL, RULE_DOCS_BASE, ruleDocsUrl, TOOL_NAME, TOOL_VERSION } 
 import type { CheckReport, Finding, Severity } from '../engine/types.ts';
 import type { RuleMeta } from '../engine/rule.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
+import { isRecord } from '../parse/template-source.ts';
 import { absoluteAnchors, firstParagraphText, markdownToText } from './markdown-text.ts';
 import type { ReportedRules } from './rule-metadata.ts';
 import { onRealFile } from './archive-location.ts';
@@ -227,8 +228,8 @@ export function resourcePointer(document: unknown, pointer: string): string {
   for (const segment of segments) {
     const container = node;
     // Past the end of the document (a "missing x" finding), the rest of the pointer is kept as it is.
-    node = Array.isArray(container) ? container[Number(segment)] : isObject(container) ? container[segment] : undefined;
-    const named = previous === 'resources' && Array.isArray(container) && isObject(node) ? resourceLabel(node) : undefined;
+    node = Array.isArray(container) ? container[Number(segment)] : isRecord(container) ? container[segment] : undefined;
+    const named = previous === 'resources' && Array.isArray(container) && isRecord(node) ? resourceLabel(node) : undefined;
     out.push(named ?? segment.replace(/~/g, '~0').replace(/\//g, '~1'));
     previous = segment;
   }
@@ -241,10 +242,6 @@ function resourceLabel(resource: Record<string, unknown>): string | undefined {
   const name = resource['name'];
   if (typeof type !== 'string' || name === undefined) return undefined;
   return `{${type.toLowerCase()}:${typeof name === 'string' ? name : JSON.stringify(name)}}`.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What a fingerprint hashes: never the message prose, never a position. */

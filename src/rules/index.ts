@@ -1,5 +1,5 @@
 // Every rule, in id order. Adding a rule means adding its module here (and `npm run docs`).
-import type { Rule } from '../engine/rule.ts';
+import type { AnyRule } from '../engine/rule.ts';
 import { cua001 } from './cua001-missing-tracking-resource.ts';
 import { cua002 } from './cua002-duplicate-tracking-resource.ts';
 import { cua003 } from './cua003-invalid-tracking-name.ts';
@@ -17,8 +17,14 @@ import { cua014 } from './cua014-tracking-api-version.ts';
 import { cua015 } from './cua015-fixed-name-at-higher-scope.ts';
 import { cua016 } from './cua016-invalid-expression.ts';
 import { cua017 } from './cua017-linked-template-not-checked.ts';
+import { cua201 } from './cua201-missing-partner-id.ts';
+import { cua202 } from './cua202-invalid-partner-id.ts';
+import { cua203 } from './cua203-unregistered-partner-id.ts';
+import { cua204 } from './cua204-unresolved-partner-id.ts';
+import { cua205 } from './cua205-unreadable-terraform.ts';
 
-export const RULES: readonly Rule[] = [
+// ARM rules (CUA0xx) and Terraform rules (CUA2xx): each says in its meta which source it checks.
+export const RULES: readonly AnyRule[] = [
   cua001,
   cua002,
   cua003,
@@ -36,11 +42,16 @@ export const RULES: readonly Rule[] = [
   cua015,
   cua016,
   cua017,
+  cua201,
+  cua202,
+  cua203,
+  cua204,
+  cua205,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
 
-export function findRule(id: string): Rule | undefined {
+export function findRule(id: string): AnyRule | undefined {
   return BY_ID.get(id.toUpperCase());
 }
 

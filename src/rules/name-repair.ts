@@ -9,7 +9,7 @@ import type { CheckSettings } from '../engine/check-settings.ts';
 import { isExpressionString } from '../expressions/index.ts';
 import type { TemplateModel } from '../model/template-model.ts';
 import { MAX_DEPLOYMENT_NAME } from '../model/tracking-name.ts';
-import { isGuid } from '../parse/guid.ts';
+import { GUID_PREFIX, isGuid } from '../parse/guid.ts';
 import { isFixableHere, type TrackingCandidate } from './rule.ts';
 
 interface RepairContext {
@@ -89,7 +89,7 @@ export function repairLiteralName(raw: string, knownIds: readonly string[], stri
     rest = `${braced[1] ?? ''}${braced[2] ?? ''}`;
     reasons.push('no braces round the GUID');
   }
-  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(rest)?.[0];
+  const guid = GUID_PREFIX.exec(rest)?.[0];
   if (guid !== undefined) {
     const suffix = rest.slice(guid.length);
     if (suffix === '' || suffix === '-partnercenter' || (suffix.startsWith('-') && !strictNames)) {

@@ -1,6 +1,6 @@
 // Small queries over the tracking candidates that several rules share: which ones count, the
 // names a copy loop deploys, how a condition comes out, and whether a name can clash across locations.
-import { createTemplateScope, evaluateValue, isExpressionString, type TemplateScope } from '../expressions/index.ts';
+import { MAX_COPY_COUNT, createTemplateScope, evaluateValue, isExpressionString, type TemplateScope } from '../expressions/index.ts';
 import { PartialString, Unknown, contextPath, dependsOn, describeString, sameUnknown, unknownParts, valueKey, type ArmValue } from '../expressions/value.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { analyzeTrackingName, type TrackingName } from '../model/tracking-name.ts';
@@ -29,8 +29,6 @@ export function filledAtBuild(candidates: readonly TrackingCandidate[]): Trackin
 
 // ---- copy loops -------------------------------------------------------------------------------
 
-/** ARM's limit on copy loops; names are evaluated per iteration only up to it. */
-const MAX_COPY_COUNT = 800;
 /** Characters of name expressions evaluated per loop, at most (a real name is < 300 characters). */
 const MAX_ITERATION_TEXT = 1_000_000;
 

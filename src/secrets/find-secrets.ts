@@ -6,6 +6,7 @@
 // (core.setSecret) is the masking policy's decision (mask-policy.ts).
 import { isRecord } from '../parse/template-source.ts';
 import { forEachSecurePart, hasSecurePart, secureShapeOf } from '../parse/secure-type.ts';
+import { isExpressionString } from '../expressions/index.ts';
 
 /** Shorter values would mask ordinary words and numbers all over the log. */
 export const MIN_SECRET_LENGTH = 3;
@@ -127,10 +128,12 @@ function addValue(value: unknown, found: Set<string>, depth: number): boolean {
   return any;
 }
 
-/** A whole-string ARM expression: evaluated at deployment, so its text is no secret. */
+/**
+ * A whole-string ARM expression: evaluated at deployment, so its text is no secret. ARM's own test
+ * (no trimming): " [x]" is a literal value, and may be one.
+ */
 function isExpression(value: string): boolean {
-  const trimmed = value.trim();
-  return trimmed.startsWith('[') && !trimmed.startsWith('[[') && trimmed.endsWith(']');
+  return isExpressionString(value);
 }
 
 /**

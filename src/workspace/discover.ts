@@ -20,8 +20,17 @@ export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
   '**/main.bicep',
   '**/mainTemplate.bicep',
   '**/azuredeploy.bicep',
+  '**/*.tf',
 ];
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** `.terraform` holds the modules and providers `terraform init` downloaded: not the repository's own. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
+
+/** What a discovered file is checked as: a template (ARM JSON or Bicep), or a file of a Terraform module folder. */
+export type TemplateKind = 'arm' | 'terraform';
+
+export function templateKind(path: string): TemplateKind {
+  return path.toLowerCase().endsWith('.tf') ? 'terraform' : 'arm';
+}
 const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
 
 /**
@@ -38,7 +47,7 @@ export interface DiscoveryProblem {
 }
 
 /** What kind of source a discovered file is (other languages add their kinds beside this one). */
-export type SourceKind = 'arm-template' | 'bicep';
+export type SourceKind = 'arm-template' | 'bicep' | 'terraform';
 
 export interface DiscoveredSource {
   /** Workspace-relative path. */
@@ -154,7 +163,11 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
   const templates = [...found.keys()].sort();
   return {
     templates,
-    sources: templates.map((path) => ({ path, kind: /\.bicep$/i.test(path) ? 'bicep' : 'arm-template', by: found.get(path) ?? 'named' })),
+    sources: templates.map((path) => ({
+      path,
+      kind: /\.bicep$/i.test(path) ? 'bicep' : templateKind(path) === 'terraform' ? 'terraform' : 'arm-template',
+      by: found.get(path) ?? 'named',
+    })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
     inventory: inventoryOf(walked),
@@ -309,7 +322,7 @@ function describeIncludes(patterns: PatternSet): string {
   const isDefault =
     globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
   return isDefault
-    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep or azuredeploy.bicep'
+    ? 'mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep or .tf files'
     : `matching ${[...patterns.literalFiles, ...globs].join(', ')}`;
 }
 
@@ -336,17 +349,24 @@ function compile(patterns: PatternSet): Matcher {
 
 /**
  * Patterns that are all a globstar, a slash and a file name without wildcards (the defaults and
- * bare file names) match by file name, case-insensitively, as picomatch does with these options;
- * compiling them cost a few milliseconds of every action's start-up.
+ * bare file names), or `**\/*.<extension>`, match by file name, case-insensitively, as picomatch
+ * does with these options; compiling them cost a few milliseconds of every action's start-up.
  */
 function fileNameMatcher(patterns: readonly string[]): ((path: string) => boolean) | undefined {
   const names = new Set<string>();
+  const extensions: string[] = [];
   for (const pattern of patterns) {
     const name = /^\*\*\/([^*?[\]{}()!+@/\\]+)$/.exec(pattern)?.[1];
-    if (name === undefined) return undefined;
-    names.add(name.toLowerCase());
+    const extension = /^\*\*\/\*(\.[^*?[\]{}()!+@/\\.]+)$/.exec(pattern)?.[1];
+    if (name !== undefined) names.add(name.toLowerCase());
+    else if (extension !== undefined) extensions.push(extension.toLowerCase());
+    else return undefined;
   }
-  return (path) => names.has(path.slice(path.lastIndexOf('/') + 1).toLowerCase());
+  return (path) => {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    // `*` matches no leading dot (picomatch with dot: true still needs one character before it).
+    return names.has(name) || extensions.some((extension) => name.endsWith(extension) && name.length > extension.length);
+  };
 }
 
 /**

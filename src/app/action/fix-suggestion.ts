@@ -6,6 +6,7 @@ import type { Workspace } from '../../workspace/read-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import { formatFixNote } from '../../report/fix-notes.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
+import { loadTerraformTools } from '../terraform-tools.ts';
 import { writeOutputFile, type OutputPlaces } from '../../workspace/write-file.ts';
 
 /** A suggested diff gets at most this much of the job summary, and the whole suggestion this much. */
@@ -39,6 +40,7 @@ export async function suggestFix({ settings, workspace, report, places, redact }
       write: false,
     },
     () => createSyntaxParser('bicep'),
+    () => loadTerraformTools(workspace),
   );
   // Neither the patch nor the summary shows a secure default (a hunk whose context holds one then
   // does not apply: `cua-guard fix` makes that change itself).

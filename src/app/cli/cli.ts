@@ -6,6 +6,7 @@
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkWorkspaceLoadingGrammars } from '../check-workspace.ts';
+import { loadTerraformTools } from '../terraform-tools.ts';
 import type { DeploymentScope } from '../../model/types.ts';
 import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { nothingCheckedMessage } from '../nothing-checked.ts';
@@ -192,6 +193,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
       write: !dryRun,
     },
     () => createSyntaxParser('bicep'),
+    () => loadTerraformTools(workspace),
   );
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;
