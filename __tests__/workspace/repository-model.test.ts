@@ -113,6 +113,11 @@ test('a shared nestedtemplates/ folder copied into packages at build time: the o
       // The copy holds a tracking resource: reported, through each main template that reaches it.
       findings: ['CUA005 shared/nestedtemplates/vnet.json', 'CUA005 shared/nestedtemplates/vnet.json'],
     });
+    // The finding says the file was found by the end of its path, not beside the template.
+    assert.match(
+      report.files[0]?.findings[0]?.message ?? '',
+      /through 'shared \(no 'nestedtemplates\/vnet\.json' beside it: followed to the one repository file ending so\)' \(packages\/a\/mainTemplate\.json\)/,
+    );
     // Two files end with the path: none is guessed, CUA017 names both.
     ws.write('other/nestedtemplates/vnet.json', template([]));
     const ambiguous = check(ws);

@@ -380,12 +380,13 @@ class ModelWalker {
     context: WalkContext,
     explicitTarget: DeploymentScope | undefined,
   ): void {
-    const { resolution, chain } = link;
+    const { resolution } = link;
     if (!this.readLinked) return;
     const loaded = this.loadFirstCandidate(entry, resolution);
     if (loaded === undefined) return;
     this.model.linkedSources.push(loaded.source);
     this.model.links.push({ file: loaded.source.file, from: entry.source.file, via: loaded.via });
+    const chain = loaded.via === 'suffix' ? withSuffixNote(link.chain, resolution.relative) : link.chain;
     const root = loaded.source.root;
     const unknownNames = withPackageBase(root);
     const bound = withoutDefaults(root, unknownNames);
@@ -523,4 +524,14 @@ function literalParameters(deployment: Record<string, unknown>): Record<string, 
     if (value !== undefined && !(typeof value === 'string' && value.startsWith('[') && !value.startsWith('[['))) literals[name] = value;
   }
   return literals;
+}
+
+/**
+ * The chain with its last hop saying that the linked file was found by the end of its path (no
+ * such file beside the template; packaging copies a shared folder there): a finding behind it says so.
+ */
+function withSuffixNote(chain: DeploymentHop[], relative: string | undefined): DeploymentHop[] {
+  const last = chain[chain.length - 1];
+  if (last === undefined || relative === undefined) return chain;
+  return [...chain.slice(0, -1), { ...last, label: `${last.label} (no '${relative}' beside it: followed to the one repository file ending so)` }];
 }
