@@ -86,10 +86,11 @@ test(
       [...main].filter((f) => linked.has(f)),
       [],
     );
-    // Linked templates no main template's walk read: reached only through another linked template's
-    // links for a parameter value its parent does not pass (counted, not hidden).
+    // Every linked template is checked by a main template: those a linked template's own parameter
+    // selects (for a value its parent does not pass) too.
     const reached = new Set(report.files.flatMap((f) => f.linkedFiles));
     const notWalked = [...linked].filter((f) => !reached.has(f));
+    assert.deepEqual(notWalked, []);
     // The manifest's main templates that nothing links to are main templates here too, except those
     // in a nested/linked/modules folder or a Marketplace package with no tracking deployment of their
     // own: listed as not checked (a helper template whose link could not be resolved).

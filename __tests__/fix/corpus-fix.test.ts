@@ -31,7 +31,10 @@ test('fix inserts a tracking deployment into every corpus template that lacks on
     const paths = entries.map((e) => e.path);
     const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
     const workspace = openWorkspace(ws.root);
-    const errorsBefore = new Map(checkWorkspace({ workspace, settings, paths }).files.map((f) => [f.path, errorKeys(f.findings)]));
+    const before = checkWorkspace({ workspace, settings, paths });
+    const errorsBefore = new Map(before.files.map((f) => [f.path, errorKeys(f.findings)]));
+    // A tracking deployment named by a build placeholder (filled in when the package is built) is there already.
+    const filledAtBuild = new Set(before.files.filter((f) => f.findings.some((x) => x.messageId.startsWith('buildPlaceholder'))).map((f) => f.path));
 
     const fixed = fixWorkspace({ workspace, paths, settingsFor: () => settings, write: true });
     assert.equal(fixed.files.length, entries.length);
@@ -42,14 +45,13 @@ test('fix inserts a tracking deployment into every corpus template that lacks on
       assertPureInsertion(plan); // the text outside the inserted range is byte for byte the same
       assert.equal(readFileSync(join(ws.root, plan.file), 'utf8').replace(/^\uFEFF/, ''), plan.fixed);
     }
-    // Left alone only for a reason it can name: here, files another corpus template links to.
+    // Left alone only for a reason it can name: here, files another corpus template links to, and
+    // templates whose tracking deployment is named by a build placeholder.
     for (const plan of leftAlone) {
       assert.equal(plan.written, false);
-      assert.ok(
-        plan.notes.some((n) => n.kind === 'linked-template'),
-        plan.file,
-      );
+      assert.ok(plan.notes.some((n) => n.kind === 'linked-template') || filledAtBuild.has(plan.file), plan.file);
     }
+    t.diagnostic(`left alone with a build-placeholder tracking deployment: ${filledAtBuild.size}`);
 
     const after = checkWorkspace({ workspace, settings, paths });
     const clean: string[] = [];

@@ -235,3 +235,55 @@ test('CUA003 messages render', () => {
   const fix = runRule(cua003, { name: 'fix', template: named(`PID-${GUID}`) }).findings[0]?.fix?.description;
   assert.equal(fix, `renamed tracking deployment 'PID-${GUID}' to 'pid-${GUID}' (lower-case 'pid-')`);
 });
+
+// A deployment of exactly the tracking shape named by a whole build placeholder (Maven fills in
+// `${start}` in real Marketplace repositories): the tracking deployment, its id filled in at build.
+const buildPlaceholder = (name: string): InvalidCase => {
+  const tpl = named(name);
+  return {
+    name: `build placeholder ${name}`,
+    template: tpl,
+    errors: [{ messageId: 'buildPlaceholder', severity: 'warning', data: { name, text: name }, ...nameRange(tpl, name) }],
+    output: null,
+  };
+};
+
+ruleTester(cua003, {
+  valid: [],
+  invalid: [buildPlaceholder('${start}'), buildPlaceholder('{{trackingId}}'), buildPlaceholder('__PID__'), buildPlaceholder('<tracking id>')],
+});
+
+test('a build placeholder names the tracking deployment only in the tracking shape: it then says to check the built package, and CUA001 stays quiet', async () => {
+  const { cua001 } = await import('../../src/rules/cua001-missing-tracking-resource.ts');
+  const { findings } = runRule(cua003, { name: 'start', template: named('${start}') });
+  assert.match(findings[0]?.message ?? '', /'\$\{start\}' is filled in when the package is built .*check the built package/);
+  assert.deepEqual(runRule(cua001, { name: 'start', template: named('${start}') }).findings, []);
+  // Not the tracking shape (a resource in its template, or no inline template): an ordinary deployment, so CUA001.
+  const withResource = template([
+    trackingResource({
+      name: '${start}',
+      properties: { mode: 'Incremental', template: { ...template([{ type: 'Microsoft.Storage/storageAccounts', name: 's' }]) } },
+    }),
+  ]);
+  assert.deepEqual(runRule(cua003, { name: 'with a resource', template: withResource }).findings, []);
+  assert.deepEqual(
+    runRule(cua001, { name: 'with a resource', template: withResource }).findings.map((f) => f.messageId),
+    ['missing'],
+  );
+  // A placeholder inside a pid- name is still the ordinary placeholder error.
+  assert.deepEqual(
+    runRule(cua003, { name: 'pid-placeholder', template: named('pid-${trackingGuid}') }).findings.map((f) => [f.messageId, f.severity]),
+    [['placeholder', 'error']],
+  );
+});
+
+test('several build-placeholder deployments (start and end markers): one warning, on the first, that counts the others', () => {
+  const marker = (name: string) => trackingResource({ name });
+  const tpl = template([marker('${admin.start}'), marker('${admin.end}'), marker('${admin.other}')]);
+  const { findings } = runRule(cua003, { name: 'markers', template: tpl });
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.severity, f.data?.['text'], f.data?.['others'], f.line]),
+    [['buildPlaceholders', 'warning', '${admin.start}', 2, findings[0]?.line]],
+  );
+  assert.match(findings[0]?.message ?? '', /and 2 more deployments of the tracking shape are filled in when the package is built/);
+});

@@ -2,12 +2,13 @@
 // cannot read or parse, an error while searching), what that template's findings say is withheld.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkspace } from '../../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
+import { createWorkspaceFiles } from '../../src/workspace/workspace-files.ts';
 import { protectReport, secretsOfReport } from '../../src/secrets/report-secrets.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { GUID, template, trackingResource } from '../support/templates.ts';
@@ -116,5 +117,38 @@ test('a template, parameters file or linked template it cannot read or parse: th
     } finally {
       ws.dispose();
     }
+  }
+});
+
+test("given the run's file cache, the secrets search uses the text the check read: no file is read twice", () => {
+  const ws = createTempWorkspace();
+  try {
+    ws.write('app/azuredeploy.json', {
+      ...template([
+        trackingResource({ name: 'pid-not-a-guid' }),
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2021-04-01',
+          name: 'n',
+          properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/linked.json' } },
+        },
+      ]),
+    });
+    ws.write('app/nested/linked.json', template([], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
+    ws.write('app/azuredeploy.parameters.json', { parameters: { other: { value: 'x' } } });
+    const workspace = openWorkspace(ws.root);
+    const files = createWorkspaceFiles(workspace);
+    const report = checkWorkspace({ workspace, files, settings: DEFAULT_CHECK_SETTINGS, cwd: ws.root });
+    assert.deepEqual(report.files[0]?.linkedFiles, ['app/nested/linked.json']);
+    // Gone from disk after the check: only the cache can still give them.
+    rmSync(join(ws.root, 'app'), { recursive: true });
+    const shown = protectReport(files, report);
+    assert.deepEqual(shown.secrets, [SECRET]);
+    assert.equal(shown.report, report, 'nothing withheld: every file was established from the cache');
+    // The workspace reader would find them gone, and fail closed.
+    const reread = protectReport(workspace, report);
+    assert.match(reread.report.files[0]?.findings[0]?.message ?? '', /^message withheld/);
+  } finally {
+    ws.dispose();
   }
 });

@@ -113,6 +113,11 @@ test('a shared nestedtemplates/ folder copied into packages at build time: the o
       // The copy holds a tracking resource: reported, through each main template that reaches it.
       findings: ['CUA005 shared/nestedtemplates/vnet.json', 'CUA005 shared/nestedtemplates/vnet.json'],
     });
+    // The finding says the file was found by the end of its path, not beside the template.
+    assert.match(
+      report.files[0]?.findings[0]?.message ?? '',
+      /through 'shared \(no 'nestedtemplates\/vnet\.json' beside it: followed to the one repository file ending so\)' \(packages\/a\/mainTemplate\.json\)/,
+    );
     // Two files end with the path: none is guessed, CUA017 names both.
     ws.write('other/nestedtemplates/vnet.json', template([]));
     const ambiguous = check(ws);
@@ -367,6 +372,73 @@ test('a link a parameter selects (allowedValues, bool) is followed for every val
       'nested/none.json',
       'nested/monitor.json',
     ]);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test("a link a linked template's own parameter selects is followed for every allowed value, even one the parent does not pass", () => {
+  const ws = createTempWorkspace();
+  try {
+    const lbModule = template([deployment('lb', { relativePath: "[concat('lb-', parameters('lbType'), '.json')]" })], {
+      parameters: { lbType: { type: 'string', defaultValue: 'basic', allowedValues: ['basic', 'standard', 'gateway'] } },
+    });
+    ws.write('solution/modules/lb.json', lbModule);
+    ws.write('solution/modules/lb-basic.json', template([storageAccount()]));
+    ws.write('solution/modules/lb-standard.json', template([trackingResource()]));
+    ws.write('solution/modules/lb-gateway.json', template([storageAccount()]));
+    // The parent passes its own parameter on: every value the module allows may be chosen.
+    ws.write(
+      'solution/azuredeploy.json',
+      template(
+        [
+          trackingResource(),
+          deployment(
+            'network',
+            { relativePath: 'modules/lb.json' },
+            { properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/lb.json' }, parameters: { lbType: { value: "[parameters('lb')]" } } } },
+          ),
+        ],
+        {
+          parameters: { lb: { type: 'string', defaultValue: 'basic' } },
+        },
+      ),
+    );
+    const report = check(ws);
+    assert.deepEqual(shape(report).mains, ['solution/azuredeploy.json']);
+    assert.deepEqual(report.files[0]?.linkedFiles, [
+      'solution/modules/lb.json',
+      'solution/modules/lb-basic.json',
+      'solution/modules/lb-standard.json',
+      'solution/modules/lb-gateway.json',
+    ]);
+    assert.deepEqual(
+      report.files[0]?.findings.map((f) => [f.ruleId, f.file, f.data?.['chain']]),
+      [['CUA005', 'solution/modules/lb-standard.json', `'network' (solution/azuredeploy.json) → 'lb (lbType = "standard")' (solution/modules/lb.json)`]],
+    );
+    // A literal value from the parent is one choice: the module (deployable on its own) serves the others too.
+    ws.write(
+      'solution/azuredeploy.json',
+      template([
+        trackingResource(),
+        deployment(
+          'network',
+          { relativePath: 'modules/lb.json' },
+          { properties: { mode: 'Incremental', templateLink: { relativePath: 'modules/lb.json' }, parameters: { lbType: { value: 'gateway' } } } },
+        ),
+      ]),
+    );
+    const fixed = check(ws);
+    assert.deepEqual(fixed.files.find((f) => f.path === 'solution/azuredeploy.json')?.linkedFiles, [
+      'solution/modules/lb.json',
+      'solution/modules/lb-gateway.json',
+      'solution/modules/lb-basic.json',
+      'solution/modules/lb-standard.json',
+    ]);
+    assert.deepEqual(
+      fixed.files[0]?.findings.map((f) => [f.ruleId, f.file, f.data?.['chain']]),
+      [['CUA005', 'solution/modules/lb-standard.json', `'network' (solution/azuredeploy.json) → 'lb (lbType = "standard")' (solution/modules/lb.json)`]],
+    );
   } finally {
     ws.dispose();
   }

@@ -193,7 +193,9 @@ interface FinishInput {
   linkedFiles: string[];
 }
 
-function finish({ file, scope, pending, candidates, sources, linkedFiles }: FinishInput): TemplateResult {
+function finish({ file, scope, pending, candidates: found, sources, linkedFiles }: FinishInput): TemplateResult {
+  // A deployment named by a build placeholder carries no tracking id here (CUA003 says so): not listed.
+  const candidates = found.filter((c) => !c.filledAtBuild);
   // One locate pass per file for everything that needs a position: findings and tracking names.
   const nameRefs = candidates.map((c): NodeRef => ({ file: c.entry.source.file, path: [...c.entry.path, 'name'], at: 'value' }));
   const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources);

@@ -10,6 +10,7 @@ import { planTerraformFix } from './plan-terraform-fix.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import { readWorkspaceFile, type FileIdentity, type Workspace } from '../workspace/read-file.ts';
+import { splitZipPath } from '../workspace/zip-package.ts';
 import { replaceFile } from '../workspace/write-file.ts';
 import { hideSecureValues } from '../secrets/secure-text.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
@@ -151,6 +152,9 @@ function planOneFile(
     skipped: message,
     bom: '',
   });
+  // A package archive is built from sources: fix those, never the archive.
+  const archived = splitZipPath(file);
+  if (archived !== undefined) return leave(`'${file}' is inside the archive '${archived.zip}', which is not rewritten: fix the template it is built from`);
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
   if (read.encoding === 'utf16le' || read.encoding === 'utf16be') return leave('UTF-16 files are not rewritten');

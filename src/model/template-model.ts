@@ -23,14 +23,6 @@ import { suppressionBlockOf, type SuppressionBlock } from './suppression.ts';
 import type { DeploymentScope, Placement } from './types.ts';
 import { templateKind, type TemplateKind } from './template-kind.ts';
 import { linkAlternatives } from './link-alternatives.ts';
-
-/** The main template's scope, and a way to make it again with some parameters set. */
-interface RootScopes {
-  scope: TemplateScope;
-  scopeWith: (overrides: Record<string, unknown>) => TemplateScope;
-  /** Values the parameters file gives. */
-  given: Record<string, unknown>;
-}
 import type { JsonPath } from '../parse/types.ts';
 import { posix } from 'node:path';
 
@@ -163,8 +155,17 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
     scope: rootScope,
     supplied: { kind: 'file', values, knownAtDeployment: unknownNames },
   };
-  const walker = new ModelWalker(model, options, new Set([main.file]), { scope: rootScope, scopeWith, given: values });
-  walker.walkTemplate(main, main.root, ['resources'], { depth: 0, placement: 'top-level', chain: [], scope: rootScope, definitions, templateScope: scope });
+  const walker = new ModelWalker(model, options, new Set([main.file]));
+  const selector: LinkSelector = { template: main.root, given: values, scope: rootScope, scopeWith };
+  walker.walkTemplate(main, main.root, ['resources'], {
+    depth: 0,
+    placement: 'top-level',
+    chain: [],
+    scope: rootScope,
+    definitions,
+    templateScope: scope,
+    selector,
+  });
   return model;
 }
 
@@ -176,7 +177,25 @@ interface WalkContext {
   scope: TemplateScope;
   definitions: DefinitionSite;
   templateScope: DeploymentScope | undefined;
+  /** The file whose own parameters may select a link here (main or linked template), when its scope is `scope`. */
+  selector?: LinkSelector;
 }
+
+/** A template file's parameters, and its scope made again with some of them set: for parameter-selected links. */
+interface LinkSelector {
+  template: Record<string, unknown>;
+  /** Values already chosen (the parameters file's for the main template). */
+  given: Record<string, unknown>;
+  scope: TemplateScope;
+  scopeWith: (overrides: Record<string, unknown>) => TemplateScope;
+}
+
+/**
+ * Alternative values evaluated per main template, over all its files: each value may read one more
+ * linked template (each file is walked once per main template anyway), and a repository of deep
+ * chains of parameter-selected links must not multiply the work.
+ */
+const MAX_ALTERNATIVE_LINKS = 256;
 
 class ModelWalker {
   private readonly model: TemplateModel;
@@ -185,15 +204,13 @@ class ModelWalker {
   private readonly visitedFiles: Set<string>;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   private readonly triedTargets = new Set<string>();
-  /** The main template's own scope, and the same with some parameters set (for parameter-selected links). */
-  private readonly root: RootScopes;
+  private alternativesLeft = MAX_ALTERNATIVE_LINKS;
 
-  constructor(model: TemplateModel, options: ModelOptions, visitedFiles: Set<string>, root: RootScopes) {
+  constructor(model: TemplateModel, options: ModelOptions, visitedFiles: Set<string>) {
     this.model = model;
     this.readLinked = options.readLinked;
     this.links = options.links;
     this.visitedFiles = visitedFiles;
-    this.root = root;
   }
 
   walkTemplate(source: TemplateSource, template: Record<string, unknown>, resourcesPath: JsonPath, context: WalkContext): void {
@@ -334,10 +351,16 @@ class ModelWalker {
     const resolution = resolveTemplateLink(entry, { key, value: evaluation.value }, this.model.main.file, this.links);
     if (resolution.kind === 'note') this.model.linkNotes.push({ ...resolution.note, deployment: entry });
     else this.followLink(entry, { resolution, chain, scope: context.scope }, context, explicitTarget);
-    // A link a parameter of the main template selects: followed for every value it allows.
-    if (context.scope !== this.root.scope || entry.source !== this.model.main) return;
-    for (const alternative of linkAlternatives(link[key], this.model.main.root, this.root.given)) {
-      const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
+    // A link a parameter of the main template, or of the linked template it is in, selects:
+    // followed for every value it allows (within MAX_ALTERNATIVE_LINKS per main template). Even
+    // when the parent passes one value: the linked template is in the repository for any of them
+    // (often a deployable template of its own), and a finding behind it names the value.
+    const selector = context.selector;
+    if (selector === undefined || context.scope !== selector.scope) return;
+    for (const alternative of linkAlternatives(link[key], selector.template, selector.given)) {
+      if (this.alternativesLeft <= 0) return;
+      this.alternativesLeft--;
+      const scope = selector.scopeWith({ [alternative.parameter]: alternative.value });
       const value = evaluateValue(link[key], scope);
       if (value.errors.length > 0) continue;
       const other = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
@@ -357,15 +380,23 @@ class ModelWalker {
     context: WalkContext,
     explicitTarget: DeploymentScope | undefined,
   ): void {
-    const { resolution, chain } = link;
+    const { resolution } = link;
     if (!this.readLinked) return;
     const loaded = this.loadFirstCandidate(entry, resolution);
     if (loaded === undefined) return;
     this.model.linkedSources.push(loaded.source);
     this.model.links.push({ file: loaded.source.file, from: entry.source.file, via: loaded.via });
+    const chain = loaded.via === 'suffix' ? withSuffixNote(link.chain, resolution.relative) : link.chain;
     const root = loaded.source.root;
     const unknownNames = withPackageBase(root);
-    const scope = createLinkedScope(link.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const bound = withoutDefaults(root, unknownNames);
+    const scope = createLinkedScope(link.scope, bound, entry.resource);
+    const selector: LinkSelector = {
+      template: root,
+      given: literalParameters(entry.resource),
+      scope,
+      scopeWith: (overrides) => createLinkedScope(link.scope, bound, withParameterValues(entry.resource, overrides)),
+    };
     const viaLink = isRecord(entry.resource['properties']) && entry.resource['properties']['parametersLink'] !== undefined;
     const definitions: DefinitionSite = {
       source: loaded.source,
@@ -381,6 +412,7 @@ class ModelWalker {
       scope,
       definitions,
       templateScope: explicitTarget ?? scopeFromSchema(root['$schema']) ?? context.templateScope,
+      selector,
     });
   }
 
@@ -471,4 +503,35 @@ function labelOf(entry: ResourceEntry): string {
   if (typeof name === 'string') return name;
   const raw = entry.resource['name'];
   return typeof raw === 'string' ? raw : '(unnamed)';
+}
+
+/** The deployment with some of the parameters it passes to its linked template set to other values. */
+function withParameterValues(deployment: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const properties = isRecord(deployment['properties']) ? deployment['properties'] : {};
+  const passed = isRecord(properties['parameters']) ? properties['parameters'] : {};
+  const kept = Object.fromEntries(Object.entries(passed).filter(([name]) => !Object.keys(overrides).some((o) => o.toLowerCase() === name.toLowerCase())));
+  const set = Object.fromEntries(Object.entries(overrides).map(([name, value]) => [name, { value }]));
+  return { ...deployment, properties: { ...properties, parameters: { ...kept, ...set } } };
+}
+
+/** The parameters a deployment passes as literals (not expressions): the values its linked template is walked with. */
+function literalParameters(deployment: Record<string, unknown>): Record<string, unknown> {
+  const properties = isRecord(deployment['properties']) ? deployment['properties'] : {};
+  const passed = isRecord(properties['parameters']) ? properties['parameters'] : {};
+  const literals: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(passed)) {
+    const value = isRecord(entry) ? entry['value'] : undefined;
+    if (value !== undefined && !(typeof value === 'string' && value.startsWith('[') && !value.startsWith('[['))) literals[name] = value;
+  }
+  return literals;
+}
+
+/**
+ * The chain with its last hop saying that the linked file was found by the end of its path (no
+ * such file beside the template; packaging copies a shared folder there): a finding behind it says so.
+ */
+function withSuffixNote(chain: DeploymentHop[], relative: string | undefined): DeploymentHop[] {
+  const last = chain[chain.length - 1];
+  if (last === undefined || relative === undefined) return chain;
+  return [...chain.slice(0, -1), { ...last, label: `${last.label} (no '${relative}' beside it: followed to the one repository file ending so)` }];
 }

@@ -4,7 +4,7 @@ import { knownPrefix } from '../expressions/value.ts';
 import { isRecord } from '../parse/template-source.ts';
 import type { NodeRef } from '../parse/types.ts';
 import { isDeploymentType, type ResourceEntry, type TemplateModel } from './template-model.ts';
-import { analyzeTrackingName, looksLikeTrackingName, type TrackingName } from './tracking-name.ts';
+import { analyzeTrackingName, isBuildPlaceholder, looksLikeTrackingName, type TrackingName } from './tracking-name.ts';
 
 /** A resource whose name says it is meant to be a tracking resource (`pid-…`). */
 export interface TrackingCandidate {
@@ -13,12 +13,24 @@ export interface TrackingCandidate {
   isDeployment: boolean;
   /** The name starts with `pid-` (any case): Partner Center would read it as a tracking id. */
   attributable: boolean;
+  /**
+   * A top-level deployment of the tracking shape (mode Incremental, empty inline template) whose
+   * whole name is a build placeholder (`${start}`): the tracking deployment, its id filled in when
+   * the package is built (Maven and similar packaging of Marketplace repositories).
+   */
+  filledAtBuild?: true;
 }
 
 /** Every resource named `pid-…` (after resolving its name), any type, any depth. */
 export function findTrackingResources(model: TemplateModel, strictNames: boolean): TrackingCandidate[] {
   const candidates: TrackingCandidate[] = [];
   for (const entry of model.resources) {
+    if (isFilledAtBuild(entry)) {
+      const text = (entry.name as string).trim();
+      const name: TrackingName = { ...analyzeTrackingName(entry.name, strictNames), form: 'invalid', problem: { kind: 'build-placeholder', text } };
+      candidates.push({ entry, name, isDeployment: true, attributable: false, filledAtBuild: true });
+      continue;
+    }
     if (!looksLikeTrackingName(entry.name)) continue;
     candidates.push({
       entry,
@@ -29,6 +41,18 @@ export function findTrackingResources(model: TemplateModel, strictNames: boolean
   }
   recordTrackingValues(model, candidates);
   return candidates;
+}
+
+/** A top-level deployment of exactly the tracking shape whose name is a whole build placeholder. */
+function isFilledAtBuild(entry: ResourceEntry): boolean {
+  if (entry.placement !== 'top-level' || !isDeploymentType(entry.type) || typeof entry.name !== 'string' || !isBuildPlaceholder(entry.name)) return false;
+  const properties = entry.resource['properties'];
+  if (!isRecord(properties) || properties['templateLink'] !== undefined) return false;
+  if (String(properties['mode'] ?? '').toLowerCase() !== 'incremental') return false;
+  const template = properties['template'];
+  if (!isRecord(template)) return false;
+  const resources = template['resources'];
+  return Array.isArray(resources) ? resources.length === 0 : isRecord(resources) && Object.keys(resources).length === 0;
 }
 
 /** Properties of a tracking resource that rules evaluate (condition, location, copy count). */

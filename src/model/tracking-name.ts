@@ -44,6 +44,8 @@ export type TrackingNameProblem =
   | { kind: 'bad-character'; char: string }
   /** A placeholder where the id belongs: the nil GUID, all-X groups, `<…>`, `${…}`, `{{…}}`, `__…__`. */
   | { kind: 'placeholder'; text: string }
+  /** The whole name of a deployment of the tracking shape is a build placeholder: the id is filled in when the package is built. */
+  | { kind: 'build-placeholder'; text: string }
   /** `PID-`, `Pid-`: the prefix in the wrong case. */
   | { kind: 'prefix-case'; prefix: string }
   | { kind: 'no-prefix' }
@@ -305,6 +307,13 @@ export function partnerCenterCounterpart(id: string): string {
 
 const PLACEHOLDER =
   /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|(?<![0-9a-f])0{8}-0{4}-0{4}-0{4}-0{12}(?![0-9a-f])|x{8}-x{4}-x{4}-x{4}-x{12}/i;
+
+/** A whole name that a build step fills in: `${start}`, `{{trackingId}}`, `__PID__`, `<tracking id>`. */
+const BUILD_PLACEHOLDER = /^(?:\$\{[^{}]+\}|\{\{[^{}]+\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|<[^<>]+>)$/;
+
+export function isBuildPlaceholder(name: string): boolean {
+  return BUILD_PLACEHOLDER.test(name.trim());
+}
 
 /** The placeholder in a name's known text (what someone forgot to replace with the id), if any. */
 export function placeholderIn(parts: readonly (string | Unknown)[]): string | undefined {

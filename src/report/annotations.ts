@@ -10,6 +10,7 @@
 // Everything not annotated is returned in `omitted` for the job summary's note.
 import type { Finding, Severity } from '../engine/types.ts';
 import { ruleTitle, type ReportedRules } from './rule-metadata.ts';
+import { onRealFile } from './archive-location.ts';
 
 export interface Annotation {
   severity: Severity;
@@ -100,7 +101,8 @@ export function compareTreeOrder(a: string, b: string): number {
   return sa.length - sb.length;
 }
 
-export function toAnnotation(finding: Finding, rules: ReportedRules): Annotation {
+export function toAnnotation(found: Finding, rules: ReportedRules): Annotation {
+  const finding = onRealFile(found);
   return {
     severity: finding.severity,
     message: finding.message,

@@ -14,6 +14,7 @@ import { parseTemplateText } from '../parse/parse-json.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { absoluteAnchors, firstParagraphText, markdownToText } from './markdown-text.ts';
 import type { ReportedRules } from './rule-metadata.ts';
+import { onRealFile } from './archive-location.ts';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -187,7 +188,8 @@ function toRule(meta: RuleMeta): SarifRule {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: number, fingerprint: string): SarifResult {
+function toResult(found: Finding, ruleIndex: number, fingerprint: string): SarifResult {
+  const finding = onRealFile(found);
   const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: finding.line, startColumn: finding.column };
   if (finding.endLine !== undefined && finding.endColumn !== undefined && isAfterStart(finding)) {
     region.endLine = finding.endLine;

@@ -9,7 +9,7 @@ import { isHigherScope, trackingResource } from '../model/tracking-resource.ts';
 import type { TrackingCandidate } from '../model/tracking-candidates.ts';
 import { isRecord } from '../parse/template-source.ts';
 import { hasStaticError } from './rule.ts';
-import { topLevelTrackingDeployments } from './tracking-set.ts';
+import { filledAtBuild, topLevelTrackingDeployments } from './tracking-set.ts';
 
 const messages = {
   missing: "no customer usage attribution: the main template has no top-level Microsoft.Resources/deployments resource named 'pid-<GUID>'",
@@ -53,7 +53,7 @@ export const cua001: Rule<keyof typeof messages> = {
     messages,
   },
   check({ model, candidates, settings, report }) {
-    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    if (topLevelTrackingDeployments(candidates).length > 0 || filledAtBuild(candidates).length > 0) return;
     // Part of a Bicep file could not be read (CUA013 says where): the tracking resource may be there.
     if ((model.main.origin?.unread.length ?? 0) > 0) return;
     // A template that only defines or only deploys a managed application is not a solution template.

@@ -25,6 +25,10 @@ export const PROBLEM_TEXTS = {
   tooLongCounting: 'it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}',
   badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
   placeholder: "'{{text}}' is a placeholder, not a tracking id: put the id registered for the offer in Partner Center here",
+  buildPlaceholders:
+    "'{{text}}' and {{others}} more deployments of the tracking shape are filled in when the package is built; this check cannot see their ids: check the built package's template for exactly one 'pid-' + the id registered in Partner Center",
+  buildPlaceholder:
+    "'{{text}}' is filled in when the package is built (a deployment of the tracking shape named by a build placeholder); this check cannot see the id: check the built package's template for 'pid-' + the id registered in Partner Center",
   prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
   noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
   ...BAD_ID_TEXTS,
@@ -56,6 +60,8 @@ export function problemMessage(name: TrackingName, problem: TrackingNameProblem)
       return { key: 'badCharacter', data: { char: problem.char } };
     case 'placeholder':
       return { key: 'placeholder', data: { text: problem.text } };
+    case 'build-placeholder':
+      return { key: 'buildPlaceholder', data: { text: problem.text } };
     case 'prefix-case':
       return { key: 'prefixCase', data: { prefix: problem.prefix } };
     case 'no-prefix':

@@ -15,7 +15,16 @@ export function topLevelTrackingDeployments(candidates: readonly TrackingCandida
 
 /** Tracking deployments wherever they are (rules on their shape apply to all of them). */
 export function trackingDeployments(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
-  return candidates.filter((c) => c.isDeployment);
+  return candidates.filter((c) => c.isDeployment && !c.filledAtBuild);
+}
+
+/**
+ * Deployments of the tracking shape named by a build placeholder: what the build makes of them
+ * (name, and often apiVersion too) is in the built package, so only CUA003 speaks of them (once
+ * each), and their presence answers CUA001. A repository may write several (start and end markers).
+ */
+export function filledAtBuild(candidates: readonly TrackingCandidate[]): TrackingCandidate[] {
+  return candidates.filter((c) => c.filledAtBuild === true);
 }
 
 // ---- copy loops -------------------------------------------------------------------------------

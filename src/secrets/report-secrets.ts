@@ -1,13 +1,15 @@
 // The secrets of every file a check read (main templates, their parameters files and linked
 // templates), for the action to register with the runner before it prints anything.
-// Files are read again through the workspace reader (never outside the workspace); a cheap text
-// test skips the parse for files that cannot hold a secret, which is nearly all of them.
+// Files are taken from the run's file cache (the text the check read: each file is read once per
+// run), or read through the workspace reader when only a workspace is given (never outside it); a
+// cheap text test skips the parse for files that cannot hold a secret, which is nearly all of them.
 // Fails closed: when the secrets of a template cannot be established (a file that cannot be read
 // or parsed, an error while searching), what its findings say is withheld, not printed unmasked.
 import { parse as parseLenient } from 'jsonc-parser';
-import { parseTemplateText } from '../parse/parse-json.ts';
+import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import type { TemplateResult } from '../engine/types.ts';
-import { readWorkspaceFile, type Workspace } from '../workspace/read-file.ts';
+import { readWorkspaceFile, type ReadOutcome, type Workspace } from '../workspace/read-file.ts';
+import type { WorkspaceFiles } from '../workspace/workspace-files.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
@@ -48,7 +50,28 @@ const MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
 /** A file as the secrets search sees it: nothing to search, its parsed value, or why it is unknown. */
 type FileRoot = { root: unknown; unsure?: string; unreadable?: boolean };
 
-export function findReportSecrets(workspace: Workspace, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
+/** Where the files come from: the run's file cache (preferred: nothing is read twice), or the workspace. */
+export type FileSource = Workspace | WorkspaceFiles;
+
+interface FileReader {
+  read: (file: string) => ReadOutcome;
+  /** The file parsed (the run's parse when it still holds it), given its text. */
+  parse: (file: string, text: string) => ParseOutcome;
+}
+
+function readerOf(source: FileSource): FileReader {
+  if (!('read' in source)) return { read: (file) => readWorkspaceFile(source, file), parse: (_file, text) => parseTemplateText(text) };
+  return {
+    read: (file) => source.read(file),
+    parse: (file, text) => {
+      const parsed = source.parse(file);
+      return 'text' in parsed ? parsed : parseTemplateText(text);
+    },
+  };
+}
+
+export function findReportSecrets(source: FileSource, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
+  const reader = readerOf(source);
   const found = new Set<string>();
   const external = new Set(sources.external ?? []);
   const unsure = new Map<string, string>();
@@ -56,14 +79,14 @@ export function findReportSecrets(workspace: Workspace, report: CheckedFiles, so
   const rootOf = (file: string): FileRoot => {
     let root = roots.get(file);
     if (root === undefined) {
-      root = readRoot(workspace, file);
+      root = readRoot(reader, file);
       roots.set(file, root);
     }
     return root;
   };
   for (const file of report.files) {
     try {
-      const result = collectFile(file, rootOf, workspace);
+      const result = collectFile(file, rootOf, reader.read);
       for (const s of result.secrets) found.add(s);
       if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
       if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
@@ -99,12 +122,8 @@ export interface ProtectedReport<R> {
  * templates say is withheld, and any secret left in a message, a data value or a resolved name
  * replaced by *** (fails closed: a template whose secrets cannot be established shows no values).
  */
-export function protectReport<R extends { files: readonly TemplateResult[] }>(
-  workspace: Workspace,
-  report: R,
-  sources: SecretSources = {},
-): ProtectedReport<R> {
-  const { secrets, masks, redacted, unsure } = findReportSecrets(workspace, report, sources);
+export function protectReport<R extends { files: readonly TemplateResult[] }>(files: FileSource, report: R, sources: SecretSources = {}): ProtectedReport<R> {
+  const { secrets, masks, redacted, unsure } = findReportSecrets(files, report, sources);
   const redact = (text: string): string => redactText(text, redacted);
   return { secrets, masks, redact, report: redactReport(withholdUnsure(report, unsure), redact) };
 }
@@ -143,8 +162,8 @@ function redactData<T extends Record<string, unknown>>(data: T, redact: (text: s
 }
 
 /** Every secret of a report. Prefer protectReport, which also withholds what cannot be masked. */
-export function secretsOfReport(workspace: Workspace, report: CheckedFiles): string[] {
-  return findReportSecrets(workspace, report).secrets;
+export function secretsOfReport(files: FileSource, report: CheckedFiles): string[] {
+  return findReportSecrets(files, report).secrets;
 }
 
 /**
@@ -168,7 +187,11 @@ export function withholdUnsure<R extends { files: readonly TemplateResult[] }>(r
   return { ...report, files };
 }
 
-function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string) => FileRoot, workspace: Workspace): { secrets: Set<string>; unsure?: string } {
+function collectFile(
+  file: CheckedFiles['files'][number],
+  rootOf: (file: string) => FileRoot,
+  readFile: (file: string) => ReadOutcome,
+): { secrets: Set<string>; unsure?: string } {
   const found = new Set<string>();
   const reasons: string[] = [];
   const linkedSecure = new Set<string>();
@@ -185,7 +208,7 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
   if (main.unsure !== undefined && !neverRead) reasons.push(main.unsure);
   let values: Record<string, unknown> = {};
   if (file.parametersFile) {
-    const read = readWorkspaceFile(workspace, file.parametersFile);
+    const read = readFile(file.parametersFile);
     if (read.ok) {
       const parsed = parameterValuesFromText(read.text, file.parametersFile);
       values = parsed.values;
@@ -205,12 +228,12 @@ function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string)
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join('; ') } : { secrets: found };
 }
 
-function readRoot(workspace: Workspace, file: string): FileRoot {
-  const read = readWorkspaceFile(workspace, file);
+function readRoot(reader: FileReader, file: string): FileRoot {
+  const read = reader.read(file);
   // The reader's messages name the file and what is wrong with it, never its content.
   if (!read.ok) return { root: undefined, unsure: read.message, unreadable: true };
   if (!MAY_HOLD_SECRET.test(read.text)) return { root: undefined };
-  const parsed = parseTemplateText(read.text);
+  const parsed = reader.parse(file, read.text);
   if (parsed.ok) return { root: parsed.value };
   // A broken file may still show parts of itself in a parse-error message: mask what parses.
   const unsure = `'${file}' does not parse`;

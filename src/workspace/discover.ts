@@ -11,6 +11,7 @@ import { isRecord } from '../parse/template-source.ts';
 import { isDeploymentTemplateSchema } from '../parse/schema-kind.ts';
 import { workspaceRelative, type Workspace } from './read-file.ts';
 import { createWorkspaceFiles, type WorkspaceFiles } from './workspace-files.ts';
+import { isZipFile, MAIN_TEMPLATE, ZIP_ENTRY_SEPARATOR } from './zip-package.ts';
 
 export const DEFAULT_TEMPLATE_PATTERNS: readonly string[] = [
   '**/mainTemplate.json',
@@ -105,10 +106,12 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
   const matcher = compile(patterns);
   const found = new Map<string, DiscoveredSource['by']>();
   const matched: string[] = [];
-  const walked: WalkedFiles = { json: [], byExtension: {} };
+  const walked: WalkedFiles = { json: [], zip: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  let cache = request.files;
+  const files = (): WorkspaceFiles => (cache ??= createWorkspaceFiles(workspace));
   // The folder named paths are relative to, as the file system sees it (the workspace root is a
   // real path too): a cwd reached through a symlinked folder is the same folder.
   const base = request.cwd === undefined ? workspace.root : realFolder(request.cwd);
@@ -140,7 +143,9 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
       for (const file of added) if (!found.has(file)) found.set(file, byDefault ? 'name' : 'named');
       if (byDefault) {
         const inFolder = walked.json.filter((file) => (rel === '' || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
-        for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), inFolder, found, walked)) added.push(file);
+        for (const file of templatesByContent(files(), inFolder, found, walked)) added.push(file);
+        const zips = walked.zip.filter((file) => (rel === '' || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
+        for (const file of zips) if (!found.has(file)) found.set(file, 'name');
       }
       if (named && added.length === 0) {
         problems.push({
@@ -154,6 +159,7 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
     } else problems.push({ path: given, kind: 'named-path', message: `'${given}' is not a regular file or folder` });
   }
   if (searched) problems.push(...unmatchedGlobs(patterns, matched));
+  problems.push(...openPackageArchives(files(), found));
   const templates = [...found.keys()].sort();
   return {
     templates,
@@ -175,6 +181,8 @@ function inventoryOf(walked: WalkedFiles): FileInventory {
 interface WalkedFiles {
   /** Workspace-relative .json files, whatever their name. */
   json: string[];
+  /** Workspace-relative .zip files: Marketplace packages may be archives. */
+  zip: string[];
   byExtension: Record<string, number>;
   otherJson?: number;
 }
@@ -446,6 +454,30 @@ function noteWalked(walked: WalkedFiles, rel: string): void {
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
   walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
   if (extension === '.json') walked.json.push(rel);
+  else if (extension === '.zip') walked.zip.push(rel);
+}
+
+/**
+ * Each .zip found stands for the main template of the Marketplace package in it
+ * (`offer/package.zip!/mainTemplate.json`, found the same way as the archive). An archive that
+ * cannot be used (corrupt, over the limits, hostile names) stays as it is: checking it gives a
+ * CUA013 finding on the .zip that says why. Found by name, an archive that is not a package is
+ * dropped; a Git LFS pointer is said to be skipped.
+ */
+function openPackageArchives(files: WorkspaceFiles, found: Map<string, DiscoveredSource['by']>): DiscoveryProblem[] {
+  const problems: DiscoveryProblem[] = [];
+  for (const [file, by] of [...found]) {
+    if (!isZipFile(file)) continue;
+    const archive = files.archive(file);
+    if (archive.ok && archive.isPackage) {
+      found.delete(file);
+      found.set(`${file}${ZIP_ENTRY_SEPARATOR}${MAIN_TEMPLATE}`, by);
+    } else if (by !== 'named' && (archive.ok || /Git LFS pointer/.test(archive.message))) {
+      found.delete(file);
+      if (!archive.ok) problems.push({ path: file, kind: 'skipped', message: archive.message });
+    }
+  }
+  return problems;
 }
 
 /** The target a link names when it points at nothing (a dangling link), else undefined. */

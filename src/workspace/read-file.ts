@@ -70,6 +70,22 @@ export function workspaceFileExists(workspace: Workspace, relPath: string): bool
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 
 export function readWorkspaceFile(workspace: Workspace, relPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  return readInside(workspace, relPath, maxBytes, (bytes, real) => decodeText(bytes, relPath, real));
+}
+
+export type BytesOutcome = { ok: true; bytes: Uint8Array } | ReadFailure;
+
+/** The file's bytes, read as safely as readWorkspaceFile reads text (for archives: Marketplace package .zip files). */
+export function readWorkspaceBytes(workspace: Workspace, relPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): BytesOutcome {
+  return readInside(workspace, relPath, maxBytes, (bytes) => ({ ok: true, bytes }));
+}
+
+function readInside<T extends { ok: boolean }>(
+  workspace: Workspace,
+  relPath: string,
+  maxBytes: number,
+  use: (bytes: Buffer, real: string) => T | ReadFailure,
+): T | ReadFailure {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === undefined) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real: string;
@@ -86,7 +102,7 @@ export function readWorkspaceFile(workspace: Workspace, relPath: string, maxByte
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = use(readBytes(fd, stat.size), real);
     return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);

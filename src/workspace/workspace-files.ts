@@ -3,13 +3,18 @@
 // is remembered too, so a missing linked template is looked for once.
 import { posix } from 'node:path';
 import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
-import { readWorkspaceFile, type ReadOutcome, type Workspace } from './read-file.ts';
+import { decodeText, readWorkspaceBytes, readWorkspaceFile, type ReadOutcome, type Workspace } from './read-file.ts';
+import { isZipFile, MAIN_TEMPLATE, openZipPackage, splitZipPath, zipEntry, ZIP_ENTRY_SEPARATOR, type ZipArchive } from './zip-package.ts';
 
 export type ParsedFile = ParseOutcome | Extract<ReadOutcome, { ok: false }>;
 
 export interface WorkspaceFiles {
   readonly workspace: Workspace;
-  /** The file's text (workspace-relative path), read at most once per run. */
+  /**
+   * The file's text (workspace-relative path), read at most once per run. A path inside a package
+   * archive (`offer/package.zip!/mainTemplate.json`) reads the entry; a .zip itself reads as a
+   * failure that says why it is not a template (or why the archive cannot be used).
+   */
   read(file: string): ReadOutcome;
   /** The file parsed as JSON (comments and trailing commas allowed), at most once per run. */
   parse(file: string): ParsedFile;
@@ -21,17 +26,30 @@ export interface WorkspaceFiles {
    * collection than parsing them took. The text stays.
    */
   release(file: string): void;
+  /** A .zip of the workspace opened as a package archive, at most once per run. */
+  archive(zip: string): ZipArchive;
 }
 
 export function createWorkspaceFiles(workspace: Workspace): WorkspaceFiles {
   const reads = new Map<string, ReadOutcome>();
   const parses = new Map<string, ParsedFile>();
+  const archives = new Map<string, ZipArchive>();
   const key = (file: string): string => posix.normalize(file.replace(/\\/g, '/'));
+  const archive = (zip: string): ZipArchive => {
+    const k = key(zip);
+    let opened = archives.get(k);
+    if (opened === undefined) {
+      const bytes = readWorkspaceBytes(workspace, k);
+      opened = bytes.ok ? openZipPackage(bytes.bytes, k) : { ok: false, message: bytes.message };
+      archives.set(k, opened);
+    }
+    return opened;
+  };
   const read = (file: string): ReadOutcome => {
     const k = key(file);
     let outcome = reads.get(k);
     if (outcome === undefined) {
-      outcome = readWorkspaceFile(workspace, k);
+      outcome = readOnce(workspace, k, archive);
       reads.set(k, outcome);
     }
     return outcome;
@@ -56,5 +74,22 @@ export function createWorkspaceFiles(workspace: Workspace): WorkspaceFiles {
     release(file) {
       parses.delete(key(file));
     },
+    archive,
   };
+}
+
+function readOnce(workspace: Workspace, file: string, archive: (zip: string) => ZipArchive): ReadOutcome {
+  const inside = splitZipPath(file);
+  if (inside !== undefined) {
+    const opened = archive(inside.zip);
+    if (!opened.ok) return { ok: false, message: opened.message };
+    const data = zipEntry(opened, inside.entry);
+    if (data === undefined) return { ok: false, code: 'ENOENT', message: `cannot read '${file}': no such entry in '${inside.zip}'` };
+    return decodeText(data, file, `${workspace.root}/${file}`);
+  }
+  if (!isZipFile(file)) return readWorkspaceFile(workspace, file);
+  const opened = archive(file);
+  if (!opened.ok) return { ok: false, message: opened.message };
+  if (!opened.isPackage) return { ok: false, message: `'${file}' is an archive without ${MAIN_TEMPLATE} at its root: not a Marketplace package` };
+  return { ok: false, message: `'${file}' is an archive: the Marketplace package in it is checked as '${file}${ZIP_ENTRY_SEPARATOR}${MAIN_TEMPLATE}'` };
 }

@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
     });
     // Before anything is printed: the runner masks what the policy registers (secrets/mask-policy.ts)
     // from here on, and the report as shown carries no secret value (fails closed).
-    const shield = protectReport(workspace, checked, secretSources(settings));
+    const shield = protectReport(files, checked, secretSources(settings));
     for (const mask of shield.masks) core.setSecret(mask);
     const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };

@@ -235,9 +235,11 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
   const inventory: WorkspaceCheckReport['inventory'] = { byExtension: {}, otherJson: 0 };
   let tool: WorkspaceCheckReport['tool'] | undefined;
   for (const { settings, workspace, paths } of plan.groups) {
+    // One read of each file for the check and for the secrets search.
+    const workspaceFiles = createWorkspaceFiles(workspace);
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
-      files: createWorkspaceFiles(workspace),
+      files: workspaceFiles,
       linkRoots: settings.linkRoots,
       settings: settings.check,
       settingsFor: settings.settingsFor,
@@ -247,7 +249,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
       ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     });
-    const { report, secrets: found } = protectReport(workspace, checked);
+    const { report, secrets: found } = protectReport(workspaceFiles, checked);
     for (const secret of found) secrets.add(secret);
     tool = report.tool;
     for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);
