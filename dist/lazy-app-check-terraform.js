@@ -448,6 +448,9 @@ function workspaceRelative(workspace, absolute) {
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  return readInside(workspace, relPath, maxBytes, (bytes, real) => decodeText(bytes, relPath, real));
+}
+function readInside(workspace, relPath, maxBytes, use) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
@@ -464,7 +467,7 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = use(readBytes(fd, stat.size), real);
     return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);

@@ -25494,6 +25494,9 @@ function workspaceRelative(workspace, absolute) {
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  return readInside(workspace, relPath, maxBytes, (bytes, real) => decodeText(bytes, relPath, real));
+}
+function readInside(workspace, relPath, maxBytes, use) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
@@ -25510,7 +25513,7 @@ function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat2.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat2.size)}, over the ${formatBytes(maxBytes)} limit` };
-    const read = decodeText(readBytes(fd, stat2.size), relPath, real);
+    const read = use(readBytes(fd, stat2.size), real);
     return read.ok ? { ...read, identity: { dev: stat2.dev, ino: stat2.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
@@ -25803,7 +25806,7 @@ function valueKey(value) {
 }
 
 // src/expressions/budget.ts
-var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_VALUE_SIZE = 4 * 1024 * 1024;
 var MAX_STEPS = 4 * MAX_VALUE_SIZE;
 var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
 function newTotalBudget() {
@@ -28756,7 +28759,10 @@ function topLevelTrackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
 }
 function trackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment);
+  return candidates.filter((c) => c.isDeployment && !c.filledAtBuild);
+}
+function filledAtBuild(candidates) {
+  return candidates.filter((c) => c.filledAtBuild === true);
 }
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
@@ -28912,7 +28918,7 @@ var cua001 = {
     messages
   },
   check({ model, candidates, settings, report: report2 }) {
-    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    if (topLevelTrackingDeployments(candidates).length > 0 || filledAtBuild(candidates).length > 0) return;
     if ((model.main.origin?.unread.length ?? 0) > 0) return;
     if (model.kind !== "solution") return;
     if (model.marketplacePackage && settings.marketplacePackages === "partner-center-adds-id" && candidates.length === 0) {
@@ -29166,6 +29172,8 @@ var PROBLEM_TEXTS = {
   tooLongCounting: "it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}",
   badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
   placeholder: "'{{text}}' is a placeholder, not a tracking id: put the id registered for the offer in Partner Center here",
+  buildPlaceholders: "'{{text}}' and {{others}} more deployments of the tracking shape are filled in when the package is built; this check cannot see their ids: check the built package's template for exactly one 'pid-' + the id registered in Partner Center",
+  buildPlaceholder: "'{{text}}' is filled in when the package is built (a deployment of the tracking shape named by a build placeholder); this check cannot see the id: check the built package's template for 'pid-' + the id registered in Partner Center",
   prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
   noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
   ...BAD_ID_TEXTS,
@@ -29193,6 +29201,8 @@ function problemMessage(name3, problem) {
       return { key: "badCharacter", data: { char: problem.char } };
     case "placeholder":
       return { key: "placeholder", data: { text: problem.text } };
+    case "build-placeholder":
+      return { key: "buildPlaceholder", data: { text: problem.text } };
     case "prefix-case":
       return { key: "prefixCase", data: { prefix: problem.prefix } };
     case "no-prefix":
@@ -29255,7 +29265,7 @@ var cua003 = {
     id: "CUA003",
     name: "invalid-tracking-name",
     description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
-    help: 'The name is not `pid-` + a GUID (8-4-4-4-12 hex digits, any case, no braces) and not a Partner\nCenter id (`pid-<lowercase letters, digits, dashes>-partnercenter`); or it is not a valid deployment\nname (at most 64 characters of letters, digits and `-._()`). A suffix after the GUID\n(`pid-<GUID>-<suffix>`, often `uniqueString(...)` so the name is unique per location) is accepted unless\n`strict-names: true`. Names that carry `pid-` elsewhere (`amba-alz-pid-\u2026`) are reported here too:\nPartner Center does not attribute them.\n\nA partly known name is judged on what is known. When the known text already rules out both forms, it\nis this error, not [CUA010](#cua010-unresolved-tracking-name): a dash-delimited block that breaks\n8-4-4-4-12 in a GUID-like start, a character neither form allows (`_`, upper case in a Partner Center\nid), or an end that cannot be `-partnercenter` (a `uniqueString()` hash never ends so). A GUID glued\nto `uniqueString()` without `-` is no suffix. The length limit counts `uniqueString()` as its 13\ncharacters and `guid()` as 36 (other unknowns as 0), so a name that is at least 65 characters long\nfails before deployment does.\n\nPassing: `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-westeurope"`,\n`"pid-contoso-myoffer-partnercenter"`, `"[concat(\'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-\', uniqueString(deployment().location))]"`.\nFailing: `"pid-eb7927c8-dd66-43e1-b0cf-c346a422063"` (the docs\' own sample: 11 digits in the last group),\nalso as `"[format(\'pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}\', uniqueString(deployment().name))]"`;\n`"[concat(\'pid-NOT_A_GUID-\', uniqueString(deployment().name))]"`, `"pid-{4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6}"`, `"PID-\u2026"`.\n\n`cua-guard fix` renames a literal name whose intended id is clear: `PID-`/`Pid-` in lower case, braces round the GUID removed, a GUID one or two characters away from the one given id; otherwise, with exactly one given id and one top-level tracking deployment, it becomes `pid-<given id>` (keeping a landing-zone suffix). Names built by expressions are left to you.',
+    help: 'The name is not `pid-` + a GUID (8-4-4-4-12 hex digits, any case, no braces) and not a Partner\nCenter id (`pid-<lowercase letters, digits, dashes>-partnercenter`); or it is not a valid deployment\nname (at most 64 characters of letters, digits and `-._()`). A suffix after the GUID\n(`pid-<GUID>-<suffix>`, often `uniqueString(...)` so the name is unique per location) is accepted unless\n`strict-names: true`. Names that carry `pid-` elsewhere (`amba-alz-pid-\u2026`) are reported here too:\nPartner Center does not attribute them.\n\nA partly known name is judged on what is known. When the known text already rules out both forms, it\nis this error, not [CUA010](#cua010-unresolved-tracking-name): a dash-delimited block that breaks\n8-4-4-4-12 in a GUID-like start, a character neither form allows (`_`, upper case in a Partner Center\nid), or an end that cannot be `-partnercenter` (a `uniqueString()` hash never ends so). A GUID glued\nto `uniqueString()` without `-` is no suffix. The length limit counts `uniqueString()` as its 13\ncharacters and `guid()` as 36 (other unknowns as 0), so a name that is at least 65 characters long\nfails before deployment does.\n\nPassing: `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-westeurope"`,\n`"pid-contoso-myoffer-partnercenter"`, `"[concat(\'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-\', uniqueString(deployment().location))]"`.\nFailing: `"pid-eb7927c8-dd66-43e1-b0cf-c346a422063"` (the docs\' own sample: 11 digits in the last group),\nalso as `"[format(\'pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}\', uniqueString(deployment().name))]"`;\n`"[concat(\'pid-NOT_A_GUID-\', uniqueString(deployment().name))]"`, `"pid-{4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6}"`, `"PID-\u2026"`.\n\nA top-level deployment of exactly the tracking shape (mode Incremental, empty inline template) whose whole name is a build placeholder (`"${start}"`, `"{{trackingId}}"`, `"__PID__"`, `"<tracking id>"`, filled in by a Maven or packaging step, as some Marketplace repositories do) is the tracking deployment with its id filled in at build: a warning that says so (check the built package), not CUA001.\n\n`cua-guard fix` renames a literal name whose intended id is clear: `PID-`/`Pid-` in lower case, braces round the GUID removed, a GUID one or two characters away from the one given id; otherwise, with exactly one given id and one top-level tracking deployment, it becomes `pid-<given id>` (keeping a landing-zone suffix). Names built by expressions are left to you.',
     defaultSeverity: "error",
     precision: "very-high",
     messages: messages3
@@ -29266,6 +29276,14 @@ var cua003 = {
       const name3 = truncate(candidate.name.display);
       if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
         const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
+        if (candidate.filledAtBuild) {
+          const all = filledAtBuild(candidates);
+          if (all[0] !== candidate) continue;
+          const notFixable = "the name is filled in when the package is built";
+          const more = all.length > 1 ? { messageId: "buildPlaceholders", data: { name: name3, ...data2, others: all.length - 1 } } : { messageId: key2, data: { name: name3, ...data2 } };
+          report2({ ...more, at, resource: candidate.entry, severity: "warning", notFixable });
+          continue;
+        }
         const fix = repairInvalidName(candidate, { model, candidates, settings });
         report2({ messageId: key2, data: { name: name3, ...data2 }, at, resource: candidate.entry, ...fix });
         continue;
@@ -58179,6 +58197,10 @@ init_node_path();
 
 // src/workspace/workspace-files.ts
 init_node_path();
+
+// src/workspace/zip-package.ts
+init_node_path();
+var DEFAULT_ZIP_LIMITS = { maxEntries: 2e3, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 };
 
 // src/workspace/parameter-files.ts
 function defaultParameterFile(template) {

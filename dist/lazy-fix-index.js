@@ -5,12 +5,12 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn2, res, err) => function __init() {
-  if (err) throw err[0];
+var __esm = (fn2, res, err2) => function __init() {
+  if (err2) throw err2[0];
   try {
     return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
   } catch (e) {
-    throw err = [e], e;
+    throw err2 = [e], e;
   }
 };
 var __commonJS = (cb, mod) => function __require() {
@@ -611,8 +611,8 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -623,9 +623,9 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i2 >= start) {
             parts.push(value2);
-            prevIndex = i;
+            prevIndex = i2;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
@@ -753,9 +753,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -776,8 +776,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote3 = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -811,13 +811,13 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -866,7 +866,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -889,7 +889,7 @@ var require_parse = __commonJS({
           continue;
         }
         combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
+        if (repeatedExtglobRecursion(branch) > max2) {
           return { risky: true };
         }
       }
@@ -904,10 +904,10 @@ var require_parse = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
@@ -1046,10 +1046,10 @@ var require_parse = __commonJS({
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -1292,13 +1292,13 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range2 = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range2.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range2.unshift(arr[i2].value);
               }
             }
             output = expandRange(range2, opts);
@@ -1593,10 +1593,10 @@ var require_parse = __commonJS({
     };
     parse3.fastpaths = (input, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       input = REPLACEMENTS[input] || input;
       const {
@@ -1790,8 +1790,8 @@ var require_picomatch = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
@@ -1837,7 +1837,7 @@ var init_base = __esm({
         return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
       }
       diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a;
+        var _a2;
         const done = (value) => {
           value = this.postProcess(value, options);
           if (callback) {
@@ -1855,7 +1855,7 @@ var init_base = __esm({
         if (options.maxEditLength != null) {
           maxEditLength = Math.min(maxEditLength, options.maxEditLength);
         }
-        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const maxExecutionTime = (_a2 = options.timeout) !== null && _a2 !== void 0 ? _a2 : Infinity;
         const abortAfterTimestamp = Date.now() + maxExecutionTime;
         const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
         let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
@@ -1960,9 +1960,9 @@ var init_base = __esm({
       }
       removeEmpty(array2) {
         const ret = [];
-        for (let i = 0; i < array2.length; i++) {
-          if (array2[i]) {
-            ret.push(array2[i]);
+        for (let i2 = 0; i2 < array2.length; i2++) {
+          if (array2[i2]) {
+            ret.push(array2[i2]);
           }
         }
         return ret;
@@ -2001,8 +2001,8 @@ var init_base = __esm({
           if (!component.removed) {
             if (!component.added && this.useLongestToken) {
               let value = newTokens.slice(newPos, newPos + component.count);
-              value = value.map(function(value2, i) {
-                const oldValue = oldTokens[oldPos + i];
+              value = value.map(function(value2, i2) {
+                const oldValue = oldTokens[oldPos + i2];
                 return oldValue.length > value2.length ? oldValue : value2;
               });
               component.value = this.join(value);
@@ -2040,25 +2040,25 @@ var init_character = __esm({
 
 // node_modules/diff/libesm/util/string.js
 function longestCommonPrefix(str1, str2) {
-  let i;
-  for (i = 0; i < str1.length && i < str2.length; i++) {
-    if (str1[i] != str2[i]) {
-      return str1.slice(0, i);
+  let i2;
+  for (i2 = 0; i2 < str1.length && i2 < str2.length; i2++) {
+    if (str1[i2] != str2[i2]) {
+      return str1.slice(0, i2);
     }
   }
-  return str1.slice(0, i);
+  return str1.slice(0, i2);
 }
 function longestCommonSuffix(str1, str2) {
-  let i;
+  let i2;
   if (!str1 || !str2 || str1[str1.length - 1] != str2[str2.length - 1]) {
     return "";
   }
-  for (i = 0; i < str1.length && i < str2.length; i++) {
-    if (str1[str1.length - (i + 1)] != str2[str2.length - (i + 1)]) {
-      return str1.slice(-i);
+  for (i2 = 0; i2 < str1.length && i2 < str2.length; i2++) {
+    if (str1[str1.length - (i2 + 1)] != str2[str2.length - (i2 + 1)]) {
+      return str1.slice(-i2);
     }
   }
-  return str1.slice(-i);
+  return str1.slice(-i2);
 }
 function replacePrefix(string2, oldPrefix, newPrefix) {
   if (string2.slice(0, oldPrefix.length) != oldPrefix) {
@@ -2110,11 +2110,11 @@ function overlapCount(a, b) {
     }
   }
   k = 0;
-  for (let i = startA; i < a.length; i++) {
-    while (k > 0 && a[i] != b[k]) {
+  for (let i2 = startA; i2 < a.length; i2++) {
+    while (k > 0 && a[i2] != b[k]) {
       k = map[k];
     }
-    if (a[i] == b[k]) {
+    if (a[i2] == b[k]) {
       k++;
     }
   }
@@ -2142,13 +2142,13 @@ function trailingWs(string2, segmenter) {
   if (segmenter) {
     return leadingAndTrailingWs(string2, segmenter)[1];
   }
-  let i;
-  for (i = string2.length - 1; i >= 0; i--) {
-    if (!string2[i].match(/\s/)) {
+  let i2;
+  for (i2 = string2.length - 1; i2 >= 0; i2--) {
+    if (!string2[i2].match(/\s/)) {
       break;
     }
   }
-  return string2.substring(i + 1);
+  return string2.substring(i2 + 1);
 }
 function leadingWs(string2, segmenter) {
   if (segmenter) {
@@ -2280,8 +2280,8 @@ var init_word = __esm({
         return tokens;
       }
       join(tokens) {
-        return tokens.map((token, i) => {
-          if (i == 0) {
+        return tokens.map((token, i2) => {
+          if (i2 == 0) {
             return token;
           } else {
             return token.replace(/^\s+/, "");
@@ -2360,9 +2360,9 @@ function tokenize(value, options) {
   if (!linesAndNewlines[linesAndNewlines.length - 1]) {
     linesAndNewlines.pop();
   }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options.newlineIsToken) {
       retLines[retLines.length - 1] += line;
     } else {
       retLines.push(line);
@@ -2416,22 +2416,22 @@ var init_sentence = __esm({
     init_base();
     SentenceDiff = class extends Diff {
       tokenize(value) {
-        var _a;
+        var _a2;
         const result = [];
         let tokenStartI = 0;
-        for (let i = 0; i < value.length; i++) {
-          if (i == value.length - 1) {
+        for (let i2 = 0; i2 < value.length; i2++) {
+          if (i2 == value.length - 1) {
             result.push(value.slice(tokenStartI));
             break;
           }
-          if (isSentenceEndPunct(value[i]) && value[i + 1].match(/\s/)) {
-            result.push(value.slice(tokenStartI, i + 1));
-            i = tokenStartI = i + 1;
-            while ((_a = value[i + 1]) === null || _a === void 0 ? void 0 : _a.match(/\s/)) {
-              i++;
+          if (isSentenceEndPunct(value[i2]) && value[i2 + 1].match(/\s/)) {
+            result.push(value.slice(tokenStartI, i2 + 1));
+            i2 = tokenStartI = i2 + 1;
+            while ((_a2 = value[i2 + 1]) === null || _a2 === void 0 ? void 0 : _a2.match(/\s/)) {
+              i2++;
             }
-            result.push(value.slice(tokenStartI, i + 1));
-            tokenStartI = i + 1;
+            result.push(value.slice(tokenStartI, i2 + 1));
+            tokenStartI = i2 + 1;
           }
         }
         return result;
@@ -2468,10 +2468,10 @@ function canonicalize(obj, stack, replacementStack, replacer, key) {
   if (replacer) {
     obj = replacer(key === void 0 ? "" : key, obj);
   }
-  let i;
-  for (i = 0; i < stack.length; i += 1) {
-    if (stack[i] === obj) {
-      return replacementStack[i];
+  let i2;
+  for (i2 = 0; i2 < stack.length; i2 += 1) {
+    if (stack[i2] === obj) {
+      return replacementStack[i2];
     }
   }
   let canonicalizedObj;
@@ -2479,8 +2479,8 @@ function canonicalize(obj, stack, replacementStack, replacer, key) {
     stack.push(obj);
     canonicalizedObj = new Array(obj.length);
     replacementStack.push(canonicalizedObj);
-    for (i = 0; i < obj.length; i += 1) {
-      canonicalizedObj[i] = canonicalize(obj[i], stack, replacementStack, replacer, String(i));
+    for (i2 = 0; i2 < obj.length; i2 += 1) {
+      canonicalizedObj[i2] = canonicalize(obj[i2], stack, replacementStack, replacer, String(i2));
     }
     stack.pop();
     replacementStack.pop();
@@ -2501,8 +2501,8 @@ function canonicalize(obj, stack, replacementStack, replacer, key) {
       }
     }
     sortedKeys.sort();
-    for (i = 0; i < sortedKeys.length; i += 1) {
-      key2 = sortedKeys[i];
+    for (i2 = 0; i2 < sortedKeys.length; i2 += 1) {
+      key2 = sortedKeys[i2];
       canonicalizedObj[key2] = canonicalize(obj[key2], stack, replacementStack, replacer, key2);
     }
     stack.pop();
@@ -2565,9 +2565,9 @@ function unixToWin(patch) {
   if (Array.isArray(patch)) {
     return patch.map((p) => unixToWin(p));
   }
-  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i) => {
-    var _a;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\")) ? line : line + "\r";
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
+    var _a2;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a2 = hunk.lines[i2 + 1]) === null || _a2 === void 0 ? void 0 : _a2.startsWith("\\")) ? line : line + "\r";
   }) })) });
 }
 function winToUnix(patch) {
@@ -2586,9 +2586,9 @@ function isWin(patch) {
   if (!Array.isArray(patch)) {
     patch = [patch];
   }
-  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i) => {
-    var _a;
-    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"));
+  return patch.some((index) => index.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index) => index.hunks.every((hunk) => hunk.lines.every((line, i2) => {
+    var _a2;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a2 = hunk.lines[i2 + 1]) === null || _a2 === void 0 ? void 0 : _a2.startsWith("\\"));
   })));
 }
 var init_line_endings = __esm({
@@ -2599,7 +2599,7 @@ var init_line_endings = __esm({
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
   const diffstr = uniDiff.split(/\n/), list = [];
-  let i = 0;
+  let i2 = 0;
   function isGitDiffHeader(line) {
     return /^diff --git /.test(line);
   }
@@ -2613,13 +2613,13 @@ function parsePatch(uniDiff) {
     return /^@@\s/.test(line);
   }
   function parseIndex() {
-    var _a;
+    var _a2;
     const index = {};
     index.hunks = [];
     list.push(index);
     let seenDiffHeader = false;
-    while (i < diffstr.length) {
-      const line = diffstr[i];
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
       if (isFileHeader(line) || isHunkHeader(line)) {
         break;
       }
@@ -2634,9 +2634,9 @@ function parsePatch(uniDiff) {
           index.oldFileName = paths.oldFileName;
           index.newFileName = paths.newFileName;
         }
-        i++;
-        while (i < diffstr.length) {
-          const extLine = diffstr[i];
+        i2++;
+        while (i2 < diffstr.length) {
+          const extLine = diffstr[i2];
           if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
             break;
           }
@@ -2681,7 +2681,7 @@ function parsePatch(uniDiff) {
           if (/^Binary files /.test(extLine)) {
             index.isBinary = true;
           }
-          i++;
+          i2++;
         }
         continue;
       } else if (isDiffHeader(line)) {
@@ -2694,21 +2694,21 @@ function parsePatch(uniDiff) {
           index.index = line.substring(headerMatch[0].length).trim();
         }
       }
-      i++;
+      i2++;
     }
     parseFileHeader(index);
     parseFileHeader(index);
     if (index.oldFileName === void 0 !== (index.newFileName === void 0)) {
-      throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index.oldFileName) !== null && _a !== void 0 ? _a : index.newFileName));
+      throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a2 = index.oldFileName) !== null && _a2 !== void 0 ? _a2 : index.newFileName));
     }
-    while (i < diffstr.length) {
-      const line = diffstr[i];
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
       if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
         break;
       } else if (isHunkHeader(line)) {
         index.hunks.push(parseHunk());
       } else {
-        i++;
+        i2++;
       }
     }
   }
@@ -2857,9 +2857,9 @@ function parsePatch(uniDiff) {
     return null;
   }
   function parseFileHeader(index) {
-    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i]);
+    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
     if (fileHeaderMatch) {
-      const prefix = fileHeaderMatch[1], data = diffstr[i].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
+      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
       let fileName = data[0];
       if (fileName.startsWith('"')) {
         fileName = unquoteIfQuoted(fileName);
@@ -2873,12 +2873,12 @@ function parsePatch(uniDiff) {
         index.newFileName = fileName;
         index.newHeader = header;
       }
-      i++;
+      i2++;
     }
   }
   function parseHunk() {
-    var _a;
-    const chunkHeaderIndex = i, chunkHeaderLine = diffstr[i++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    var _a2;
+    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
     const hunk = {
       oldStart: +chunkHeader[1],
       oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
@@ -2893,10 +2893,10 @@ function parsePatch(uniDiff) {
       hunk.newStart += 1;
     }
     let addCount = 0, removeCount = 0;
-    for (; i < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i++) {
-      const operation = diffstr[i].length == 0 && i != diffstr.length - 1 ? " " : diffstr[i][0];
+    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a2 = diffstr[i2]) === null || _a2 === void 0 ? void 0 : _a2.startsWith("\\"))); i2++) {
+      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
       if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
-        hunk.lines.push(diffstr[i]);
+        hunk.lines.push(diffstr[i2]);
         if (operation === "+") {
           addCount++;
         } else if (operation === "-") {
@@ -2906,7 +2906,7 @@ function parsePatch(uniDiff) {
           removeCount++;
         }
       } else {
-        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i]}`);
+        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
       }
     }
     if (!addCount && hunk.newLines === 1) {
@@ -2921,12 +2921,12 @@ function parsePatch(uniDiff) {
     if (removeCount !== hunk.oldLines) {
       throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
     }
-    if (i < diffstr.length && diffstr[i] && /^[+ -]/.test(diffstr[i]) && !isFileHeader(diffstr[i])) {
+    if (i2 < diffstr.length && diffstr[i2] && /^[+ -]/.test(diffstr[i2]) && !isFileHeader(diffstr[i2])) {
       throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
     }
     return hunk;
   }
-  while (i < diffstr.length) {
+  while (i2 < diffstr.length) {
     parseIndex();
   }
   return list;
@@ -3001,8 +3001,8 @@ function applyStructuredPatch(source, patch, options = {}) {
     return source;
   }
   let prevLine = "", removeEOFNL = false, addEOFNL = false;
-  for (let i = 0; i < hunks[hunks.length - 1].lines.length; i++) {
-    const line = hunks[hunks.length - 1].lines[i];
+  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
+    const line = hunks[hunks.length - 1].lines[i2];
     if (line[0] == "\\") {
       if (prevLine[0] == "+") {
         removeEOFNL = true;
@@ -3081,8 +3081,8 @@ function applyStructuredPatch(source, patch, options = {}) {
   }
   const resultLines = [];
   let prevHunkOffset = 0;
-  for (let i = 0; i < hunks.length; i++) {
-    const hunk = hunks[i];
+  for (let i2 = 0; i2 < hunks.length; i2++) {
+    const hunk = hunks[i2];
     let hunkResult;
     const maxLine = lines.length - hunk.oldLines + fuzzFactor;
     let toPos;
@@ -3102,18 +3102,18 @@ function applyStructuredPatch(source, patch, options = {}) {
     if (!hunkResult) {
       return false;
     }
-    for (let i2 = minLine; i2 < toPos; i2++) {
-      resultLines.push(lines[i2]);
+    for (let i3 = minLine; i3 < toPos; i3++) {
+      resultLines.push(lines[i3]);
     }
-    for (let i2 = 0; i2 < hunkResult.patchedLines.length; i2++) {
-      const line = hunkResult.patchedLines[i2];
+    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
+      const line = hunkResult.patchedLines[i3];
       resultLines.push(line);
     }
     minLine = hunkResult.oldLineLastI + 1;
     prevHunkOffset = toPos + 1 - hunk.oldStart;
   }
-  for (let i = minLine; i < lines.length; i++) {
-    resultLines.push(lines[i]);
+  for (let i2 = minLine; i2 < lines.length; i2++) {
+    resultLines.push(lines[i2]);
   }
   return resultLines.join("\n");
 }
@@ -3125,14 +3125,14 @@ function applyPatches(uniDiff, options) {
     if (!index) {
       return options.complete();
     }
-    options.loadFile(index, function(err, data) {
-      if (err) {
-        return options.complete(err);
+    options.loadFile(index, function(err2, data) {
+      if (err2) {
+        return options.complete(err2);
       }
       const updatedContent = applyPatch(data, index, options);
-      options.patched(index, updatedContent, function(err2) {
-        if (err2) {
-          return options.complete(err2);
+      options.patched(index, updatedContent, function(err3) {
+        if (err3) {
+          return options.complete(err3);
         }
         processIndex();
       });
@@ -3201,8 +3201,8 @@ var init_reverse = __esm({
 
 // node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+  for (let i2 = 0; i2 < s.length; i2++) {
+    if (s[i2] < " " || s[i2] > "~" || s[i2] === '"' || s[i2] === "\\") {
       return true;
     }
   }
@@ -3214,9 +3214,9 @@ function quoteFileNameIfNeeded(s) {
   }
   let result = '"';
   const bytes = new TextEncoder().encode(s);
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const b = bytes[i2];
     if (b === 7) {
       result += "\\a";
     } else if (b === 8) {
@@ -3240,7 +3240,7 @@ function quoteFileNameIfNeeded(s) {
     } else {
       result += "\\" + b.toString(8).padStart(3, "0");
     }
-    i++;
+    i2++;
   }
   result += '"';
   return result;
@@ -3282,12 +3282,12 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
       current.lines = lines;
       if (current.added || current.removed) {
         if (!oldRangeStart) {
-          const prev = diff[i - 1];
+          const prev = diff[i2 - 1];
           oldRangeStart = oldLine;
           newRangeStart = newLine;
           if (prev) {
@@ -3306,7 +3306,7 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
         }
       } else {
         if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
             for (const line of contextLines(lines)) {
               curRange.push(line);
             }
@@ -3333,12 +3333,12 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
       }
     }
     for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
         } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
         }
       }
     }
@@ -3352,7 +3352,7 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
   }
 }
 function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
+  var _a2, _b2, _c, _d, _e, _f;
   if (!headerOptions) {
     headerOptions = INCLUDE_HEADERS;
   }
@@ -3380,10 +3380,10 @@ function formatPatch(patch, headerOptions) {
     }
     ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
     if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+      ret.push("deleted file mode " + ((_a2 = patch.oldMode) !== null && _a2 !== void 0 ? _a2 : "100644"));
     }
     if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+      ret.push("new file mode " + ((_b2 = patch.newMode) !== null && _b2 !== void 0 ? _b2 : "100644"));
     }
     if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
       ret.push("old mode " + patch.oldMode);
@@ -3410,8 +3410,8 @@ function formatPatch(patch, headerOptions) {
     ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
     ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
   }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
     const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
     const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
     ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
@@ -3481,8 +3481,8 @@ var init_create = __esm({
 function convertChangesToDMP(changes) {
   const ret = [];
   let change, operation;
-  for (let i = 0; i < changes.length; i++) {
-    change = changes[i];
+  for (let i2 = 0; i2 < changes.length; i2++) {
+    change = changes[i2];
     if (change.added) {
       operation = 1;
     } else if (change.removed) {
@@ -3502,8 +3502,8 @@ var init_dmp = __esm({
 // node_modules/diff/libesm/convert/xml.js
 function convertChangesToXML(changes) {
   const ret = [];
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
+  for (let i2 = 0; i2 < changes.length; i2++) {
+    const change = changes[i2];
     if (change.added) {
       ret.push("<ins>");
     } else if (change.removed) {
@@ -3701,28 +3701,34 @@ function workspaceFileExists(workspace, relPath) {
 }
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  return readInside(workspace, relPath, maxBytes, (bytes, real) => decodeText(bytes, relPath, real));
+}
+function readWorkspaceBytes(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+  return readInside(workspace, relPath, maxBytes, (bytes) => ({ ok: true, bytes }));
+}
+function readInside(workspace, relPath, maxBytes, use) {
   const candidate = resolve(workspace.root, relPath);
   if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
-  let fd;
+  let fd2;
   try {
     const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
-    fd = openSync(real, OPEN_FLAGS);
+    fd2 = openSync(real, OPEN_FLAGS);
   } catch (error) {
     return failure(relPath, error);
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = fstatSync(fd2);
     if (!stat.isFile()) return { ok: false, message: `'${relPath}' is not a regular file` };
     if (stat.size > maxBytes) return { ok: false, message: `'${relPath}' is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit` };
-    const read = decodeText(readBytes(fd, stat.size), relPath, real);
+    const read = use(readBytes(fd2, stat.size), real);
     return read.ok ? { ...read, identity: { dev: stat.dev, ino: stat.ino } } : read;
   } catch (error) {
     return failure(relPath, error);
   } finally {
-    closeSync(fd);
+    closeSync(fd2);
   }
 }
 var MAX_LINKS = 40;
@@ -3758,11 +3764,11 @@ function relativeInside(root, path) {
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel;
 }
-function readBytes(fd, size) {
+function readBytes(fd2, size) {
   const buffer = Buffer.allocUnsafe(size);
   let read = 0;
   while (read < size) {
-    const n = readSync(fd, buffer, read, size - read, read);
+    const n = readSync(fd2, buffer, read, size - read, read);
     if (n === 0) break;
     read += n;
   }
@@ -3789,18 +3795,18 @@ function badByte(bytes, offset, message) {
   return { ok: false, message, offset, textBefore: lossyUtf8.decode(bytes.subarray(0, offset)) };
 }
 function firstInvalidUtf8(bytes) {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] ?? 0;
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const lead = bytes[i2] ?? 0;
     const length2 = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
-    if (length2 === 0) return i;
+    if (length2 === 0) return i2;
     const low = lead === 224 ? 160 : lead === 240 ? 144 : 128;
     const high = lead === 237 ? 159 : lead === 244 ? 143 : 191;
     for (let k = 1; k < length2; k++) {
-      const next = bytes[i + k];
-      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i;
+      const next = bytes[i2 + k];
+      if (next === void 0 || next < (k === 1 ? low : 128) || next > (k === 1 ? high : 191)) return i2;
     }
-    i += length2;
+    i2 += length2;
   }
   return bytes.length;
 }
@@ -4467,17 +4473,17 @@ function format(documentText, range2, options) {
 }
 function repeat(s, count) {
   let result = "";
-  for (let i = 0; i < count; i++) {
+  for (let i2 = 0; i2 < count; i2++) {
     result += s;
   }
   return result;
 }
 function computeIndentLevel(content, options) {
-  let i = 0;
+  let i2 = 0;
   let nChars = 0;
   const tabSize = options.tabSize || 4;
-  while (i < content.length) {
-    let ch = content.charAt(i);
+  while (i2 < content.length) {
+    let ch = content.charAt(i2);
     if (ch === cachedSpaces[1]) {
       nChars++;
     } else if (ch === "	") {
@@ -4485,15 +4491,15 @@ function computeIndentLevel(content, options) {
     } else {
       break;
     }
-    i++;
+    i2++;
   }
   return Math.floor(nChars / tabSize);
 }
 function getEOL(options, text) {
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text.charAt(i2);
     if (ch === "\r") {
-      if (i + 1 < text.length && text.charAt(i + 1) === "\n") {
+      if (i2 + 1 < text.length && text.charAt(i2 + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -5124,8 +5130,8 @@ function withFormatting(text, edit, options) {
     }
   }
   const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
-  for (let i = edits.length - 1; i >= 0; i--) {
-    const edit2 = edits[i];
+  for (let i2 = edits.length - 1; i2 >= 0; i2--) {
+    const edit2 = edits[i2];
     newText = applyEdit(newText, edit2);
     begin = Math.min(begin, edit2.offset);
     end = Math.max(end, edit2.offset + edit2.length);
@@ -5241,8 +5247,8 @@ function applyEdits(text, edits) {
     return diff;
   });
   let lastModifiedOffset = text.length;
-  for (let i = sortedEdits.length - 1; i >= 0; i--) {
-    let e = sortedEdits[i];
+  for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
+    let e = sortedEdits[i2];
     if (e.offset + e.length <= lastModifiedOffset) {
       text = applyEdit(text, e);
     } else {
@@ -5285,17 +5291,17 @@ function toStrictJson(text, escapeControls) {
   let copied = 0;
   let pendingComma = -1;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = text.charCodeAt(i2);
     if (c === QUOTE) {
       pendingComma = -1;
       if (!escapeControls) {
-        const end = closingQuote(text, i);
+        const end = closingQuote(text, i2);
         if (end === -1) return void 0;
-        i = end;
+        i2 = end;
         continue;
       }
-      let j = i + 1;
+      let j = i2 + 1;
       for (; j < n; j++) {
         const d = text.charCodeAt(j);
         if (d === QUOTE) break;
@@ -5306,26 +5312,26 @@ function toStrictJson(text, escapeControls) {
         }
       }
       if (j >= n) return void 0;
-      i = j;
+      i2 = j;
     } else if (c === SLASH) {
-      const next = text.charCodeAt(i + 1);
+      const next = text.charCodeAt(i2 + 1);
       let end = -1;
       if (next === SLASH) {
-        end = i + 2;
+        end = i2 + 2;
         while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
       } else if (next === 42) {
-        const close = text.indexOf("*/", i + 2);
+        const close = text.indexOf("*/", i2 + 2);
         if (close === -1) return void 0;
         end = close + 2;
       } else {
         pendingComma = -1;
         continue;
       }
-      out.push(text.slice(copied, i), " ");
+      out.push(text.slice(copied, i2), " ");
       copied = end;
-      i = end - 1;
+      i2 = end - 1;
     } else if (c === COMMA) {
-      pendingComma = i;
+      pendingComma = i2;
     } else if (c === 125 || c === 93) {
       if (pendingComma !== -1) {
         out.push(text.slice(copied, pendingComma), " ");
@@ -5375,18 +5381,18 @@ function parseLenient(text) {
 var EXPLAINED_DEPTH = 1e3;
 function nestingOffset(text, depth) {
   let level = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
     if (c === QUOTE) {
-      const end = closingQuote(text, i);
+      const end = closingQuote(text, i2);
       if (end === -1) return 0;
-      i = end;
+      i2 = end;
     } else if (c === 123 || c === 91) {
-      if (++level > depth) return i;
+      if (++level > depth) return i2;
     } else if (c === 125 || c === 93) {
       level--;
     } else if (c === SLASH) {
-      i = skipCommentAt(text, i);
+      i2 = skipCommentAt(text, i2);
     }
   }
   return 0;
@@ -5395,36 +5401,36 @@ function blankControlCharactersInStrings(text) {
   let out;
   let start = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
     if (inString) {
-      if (c === BACKSLASH) i++;
+      if (c === BACKSLASH) i2++;
       else if (c === QUOTE) inString = false;
       else if (c < 32) {
-        (out ??= []).push(text.slice(start, i), " ");
-        start = i + 1;
+        (out ??= []).push(text.slice(start, i2), " ");
+        start = i2 + 1;
       }
     } else if (c === QUOTE) {
       inString = true;
     } else if (c === SLASH) {
-      i = skipCommentAt(text, i);
+      i2 = skipCommentAt(text, i2);
     }
   }
   if (!out) return text;
   out.push(text.slice(start));
   return out.join("");
 }
-function skipCommentAt(text, i) {
-  const next = text.charCodeAt(i + 1);
+function skipCommentAt(text, i2) {
+  const next = text.charCodeAt(i2 + 1);
   if (next === SLASH) {
-    const end = text.indexOf("\n", i);
+    const end = text.indexOf("\n", i2);
     return end === -1 ? text.length : end - 1;
   }
   if (next === 42) {
-    const end = text.indexOf("*/", i + 2);
+    const end = text.indexOf("*/", i2 + 2);
     return end === -1 ? text.length : end + 1;
   }
-  return i;
+  return i2;
 }
 function describeParseError(error, text) {
   const code = printParseErrorCode(error.error);
@@ -5437,16 +5443,601 @@ function printable(s) {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m4 = v | (1 << r_1) - 1; v <= m4; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m4 = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m4)
+      m4 = a[i2];
+  }
+  return m4;
+};
+var bits = function(d, p, m4) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m4;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+var dutf8 = function(d) {
+  for (var r = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r, r: slc(d, i2 - 1) };
+    if (!eb)
+      r += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+    if (r.length)
+      err(8);
+    return s;
+  }
+}
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn2 = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+  return [b2(d, b + 10), sc, su, fn2, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l, z, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+  var nf = nsc + nsu + noff;
+  if (z && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a2 = zh(data, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn2 = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn2,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn2] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn2] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+
+// src/workspace/zip-package.ts
+var ZIP_ENTRY_SEPARATOR = "!/";
+var MAIN_TEMPLATE = "mainTemplate.json";
+var DEFAULT_ZIP_LIMITS = { maxEntries: 2e3, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 128 * 1024 * 1024 };
+function splitZipPath(file) {
+  const at = file.toLowerCase().indexOf(`.zip${ZIP_ENTRY_SEPARATOR}`);
+  if (at === -1) return void 0;
+  return { zip: file.slice(0, at + 4), entry: file.slice(at + 4 + ZIP_ENTRY_SEPARATOR.length) };
+}
+function isZipFile(file) {
+  return /\.zip$/i.test(file);
+}
+function unsafeName(name) {
+  if (name.includes("\\")) return "a backslash";
+  if (name.startsWith("/") || /^[a-z]:/i.test(name)) return "an absolute path";
+  if (name.split("/").includes("..")) return "'..'";
+  if (/[\u0000-\u001f]/.test(name)) return "a control character";
+  return void 0;
+}
+function isJsonEntry(info) {
+  return /\.json$/i.test(info.name) && !info.name.endsWith("/");
+}
+function openZipPackage(bytes, zip, limits = DEFAULT_ZIP_LIMITS) {
+  const refuse = (why) => ({ ok: false, message: `'${zip}' was not read as a Marketplace package: ${why}` });
+  if (startsWithText(bytes, "version https://git-lfs")) return refuse("it is a Git LFS pointer, not the archive (check out with LFS to check it)");
+  const infos = [];
+  try {
+    unzipSync(bytes, {
+      filter: (info) => {
+        if (infos.length >= limits.maxEntries) throw new LimitError(`it has more than ${limits.maxEntries} entries`);
+        infos.push(info);
+        return false;
+      }
+    });
+  } catch (error) {
+    return refuse(error instanceof LimitError ? error.message : `it is not a valid zip archive (${describe(error)})`);
+  }
+  if (!infos.some((info) => info.name.toLowerCase() === MAIN_TEMPLATE.toLowerCase())) return { ok: true, entries: /* @__PURE__ */ new Map(), isPackage: false };
+  const wanted = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  let total = 0;
+  for (const info of infos) {
+    const why = unsafeName(info.name);
+    if (why !== void 0) return refuse(`entry '${printable2(info.name)}' has ${why} in its name`);
+    if (!isJsonEntry(info)) continue;
+    const name = posix.normalize(info.name);
+    if (seen.has(name.toLowerCase())) return refuse(`entry '${printable2(info.name)}' appears twice`);
+    seen.add(name.toLowerCase());
+    if (info.originalSize > limits.maxEntryBytes)
+      return refuse(`entry '${info.name}' declares ${info.originalSize} bytes, over the ${limits.maxEntryBytes}-byte limit`);
+    total += info.originalSize;
+    if (total > limits.maxTotalBytes) return refuse(`its JSON entries declare more than ${limits.maxTotalBytes} bytes together`);
+    wanted.add(info.name);
+  }
+  try {
+    const inflated = unzipSync(bytes, { filter: (info) => wanted.has(info.name) });
+    const entries = /* @__PURE__ */ new Map();
+    for (const info of infos) {
+      if (!wanted.has(info.name)) continue;
+      const data = Object.hasOwn(inflated, info.name) ? inflated[info.name] : void 0;
+      if (data === void 0 || data.length !== info.originalSize) return refuse(`entry '${info.name}' is not the size it declares`);
+      entries.set(posix.normalize(info.name), data);
+    }
+    return { ok: true, entries, isPackage: true };
+  } catch (error) {
+    return refuse(`an entry cannot be inflated (${describe(error)})`);
+  }
+}
+function zipEntry(archive, path) {
+  const name = posix.normalize(path);
+  const exact = archive.entries.get(name);
+  if (exact !== void 0) return exact;
+  const lower = name.toLowerCase();
+  for (const [entry, data] of archive.entries) if (entry.toLowerCase() === lower) return data;
+  return void 0;
+}
+var LimitError = class extends Error {
+};
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function startsWithText(bytes, text) {
+  if (bytes.length < text.length) return false;
+  for (let i2 = 0; i2 < text.length; i2++) if (bytes[i2] !== text.charCodeAt(i2)) return false;
+  return true;
+}
+function printable2(name) {
+  const shown = name.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
+  return shown.length > 200 ? `${shown.slice(0, 200)}\u2026` : shown;
+}
+
 // src/workspace/workspace-files.ts
 function createWorkspaceFiles(workspace) {
   const reads = /* @__PURE__ */ new Map();
   const parses = /* @__PURE__ */ new Map();
+  const archives = /* @__PURE__ */ new Map();
   const key = (file) => posix.normalize(file.replace(/\\/g, "/"));
+  const archive = (zip) => {
+    const k = key(zip);
+    let opened = archives.get(k);
+    if (opened === void 0) {
+      const bytes = readWorkspaceBytes(workspace, k);
+      opened = bytes.ok ? openZipPackage(bytes.bytes, k) : { ok: false, message: bytes.message };
+      archives.set(k, opened);
+    }
+    return opened;
+  };
   const read = (file) => {
     const k = key(file);
     let outcome = reads.get(k);
     if (outcome === void 0) {
-      outcome = readWorkspaceFile(workspace, k);
+      outcome = readOnce(workspace, k, archive);
       reads.set(k, outcome);
     }
     return outcome;
@@ -5470,8 +6061,24 @@ function createWorkspaceFiles(workspace) {
     },
     release(file) {
       parses.delete(key(file));
-    }
+    },
+    archive
   };
+}
+function readOnce(workspace, file, archive) {
+  const inside = splitZipPath(file);
+  if (inside !== void 0) {
+    const opened2 = archive(inside.zip);
+    if (!opened2.ok) return { ok: false, message: opened2.message };
+    const data = zipEntry(opened2, inside.entry);
+    if (data === void 0) return { ok: false, code: "ENOENT", message: `cannot read '${file}': no such entry in '${inside.zip}'` };
+    return decodeText(data, file, `${workspace.root}/${file}`);
+  }
+  if (!isZipFile(file)) return readWorkspaceFile(workspace, file);
+  const opened = archive(file);
+  if (!opened.ok) return { ok: false, message: opened.message };
+  if (!opened.isPackage) return { ok: false, message: `'${file}' is an archive without ${MAIN_TEMPLATE} at its root: not a Marketplace package` };
+  return { ok: false, message: `'${file}' is an archive: the Marketplace package in it is checked as '${file}${ZIP_ENTRY_SEPARATOR}${MAIN_TEMPLATE}'` };
 }
 
 // src/workspace/discover.ts
@@ -5496,10 +6103,12 @@ function discoverTemplates(workspace, request = {}) {
   const matcher = compile(patterns);
   const found = /* @__PURE__ */ new Map();
   const matched = [];
-  const walked = { json: [], byExtension: {} };
+  const walked = { json: [], zip: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  let cache = request.files;
+  const files = () => cache ??= createWorkspaceFiles(workspace);
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
   for (const given of roots) {
     const absolute = resolve(base, given);
@@ -5529,7 +6138,9 @@ function discoverTemplates(workspace, request = {}) {
       for (const file of added) if (!found.has(file)) found.set(file, byDefault ? "name" : "named");
       if (byDefault) {
         const inFolder = walked.json.filter((file) => (rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
-        for (const file of templatesByContent(request.files ?? createWorkspaceFiles(workspace), inFolder, found, walked)) added.push(file);
+        for (const file of templatesByContent(files(), inFolder, found, walked)) added.push(file);
+        const zips = walked.zip.filter((file) => (rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
+        for (const file of zips) if (!found.has(file)) found.set(file, "name");
       }
       if (named2 && added.length === 0) {
         problems.push({
@@ -5541,6 +6152,7 @@ function discoverTemplates(workspace, request = {}) {
     } else problems.push({ path: given, kind: "named-path", message: `'${given}' is not a regular file or folder` });
   }
   if (searched) problems.push(...unmatchedGlobs(patterns, matched));
+  problems.push(...openPackageArchives(files(), found));
   const templates = [...found.keys()].sort();
   return {
     templates,
@@ -5644,7 +6256,7 @@ function describeMissing(workspace, path) {
 }
 function describeIncludes(patterns) {
   const globs = patterns.globs.map((g) => g.given);
-  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i) => g === DEFAULT_TEMPLATE_PATTERNS[i]) && patterns.literalFiles.length === 0;
+  const isDefault = globs.length === DEFAULT_TEMPLATE_PATTERNS.length && globs.every((g, i2) => g === DEFAULT_TEMPLATE_PATTERNS[i2]) && patterns.literalFiles.length === 0;
   return isDefault ? "mainTemplate.json, azuredeploy.json, prereq.azuredeploy.json, main.bicep, mainTemplate.bicep, azuredeploy.bicep or .tf files" : `matching ${[...patterns.literalFiles, ...globs].join(", ")}`;
 }
 function unmatchedGlobs(patterns, matched) {
@@ -5744,6 +6356,22 @@ function noteWalked(walked, rel) {
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : "";
   walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
   if (extension === ".json") walked.json.push(rel);
+  else if (extension === ".zip") walked.zip.push(rel);
+}
+function openPackageArchives(files, found) {
+  const problems = [];
+  for (const [file, by] of [...found]) {
+    if (!isZipFile(file)) continue;
+    const archive = files.archive(file);
+    if (archive.ok && archive.isPackage) {
+      found.delete(file);
+      found.set(`${file}${ZIP_ENTRY_SEPARATOR}${MAIN_TEMPLATE}`, by);
+    } else if (by !== "named" && (archive.ok || /Git LFS pointer/.test(archive.message))) {
+      found.delete(file);
+      if (!archive.ok) problems.push({ path: file, kind: "skipped", message: archive.message });
+    }
+  }
+  return problems;
 }
 function danglingTarget(absolute) {
   try {
@@ -5811,7 +6439,7 @@ function collectErrors(root) {
     }
     if (!node.hasError) continue;
     const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    for (let i2 = kids.length - 1; i2 >= 0; i2--) stack.push(kids[i2]);
   }
   return errors.sort((a, b) => a.offset - b.offset);
 }
@@ -6058,7 +6686,7 @@ function unresolved(expression, reason) {
   return { values: [], unresolved: [{ expression, reason }] };
 }
 function resolve2(expression, frame) {
-  if (frame.depth > MAX_DEPTH) return unresolved(describe(expression), "nests references too deeply");
+  if (frame.depth > MAX_DEPTH) return unresolved(describe2(expression), "nests references too deeply");
   switch (expression.kind) {
     case "literal":
       return known(expression.value);
@@ -6069,7 +6697,7 @@ function resolve2(expression, frame) {
     case "conditional":
       return resolveConditional(expression, frame);
     case "not":
-      return mapValues(resolve2(expression.operand, deeper(frame)), (v) => typeof v === "boolean" ? !v : void 0, describe(expression));
+      return mapValues(resolve2(expression.operand, deeper(frame)), (v) => typeof v === "boolean" ? !v : void 0, describe2(expression));
     case "compare": {
       const left = resolve2(expression.left, deeper(frame));
       const right = resolve2(expression.right, deeper(frame));
@@ -6083,7 +6711,7 @@ function deeper(frame, extra) {
   const seen = extra === void 0 ? frame.seen : /* @__PURE__ */ new Set([...frame.seen, extra]);
   return { ...frame, depth: frame.depth + 1, seen };
 }
-function describe(expression) {
+function describe2(expression) {
   if (expression.kind === "reference") return expression.names.join(".");
   if (expression.kind === "other") return expression.text;
   if (expression.kind === "literal") return JSON.stringify(expression.value);
@@ -6111,7 +6739,7 @@ function resolveVariable(name, frame) {
   const chosen = [];
   if (automatic) chosen.push({ what: `${text} in ${baseName(automatic.file)}`, file: automatic.file, expression: automatic.expression });
   else if (declaration.default) chosen.push({ what: `default of ${text}`, file: declaration.file, expression: declaration.default.expression });
-  for (const a of assignments.filter((x) => !x.automatic)) chosen.push({ what: `${text} in ${baseName(a.file)}`, file: a.file, expression: a.expression });
+  for (const a of assignments.filter((x2) => !x2.automatic)) chosen.push({ what: `${text} in ${baseName(a.file)}`, file: a.file, expression: a.expression });
   if (chosen.length === 0)
     return unresolved(text, "has no default and no value in a .tfvars file of this folder (it is set when Terraform runs: -var, TF_VAR_\u2026)");
   const parts = chosen.map(
@@ -6150,8 +6778,8 @@ function union(resolutions) {
   const values = [];
   const unresolvedList = [];
   for (const r of resolutions) {
-    for (const v of r.values) if (!values.some((x) => x.value === v.value) && values.length < MAX_VALUES) values.push(v);
-    for (const u of r.unresolved) if (!unresolvedList.some((x) => x.expression === u.expression)) unresolvedList.push(u);
+    for (const v of r.values) if (!values.some((x2) => x2.value === v.value) && values.length < MAX_VALUES) values.push(v);
+    for (const u of r.unresolved) if (!unresolvedList.some((x2) => x2.expression === u.expression)) unresolvedList.push(u);
   }
   return { values, unresolved: unresolvedList };
 }
@@ -6329,8 +6957,8 @@ function commentsFor(file, block) {
   const inside = file.comments.filter((c) => c.span.offset >= block.offset && c.span.end <= block.end);
   const above = [];
   let boundary = block.offset;
-  for (let i = file.comments.length - 1; i >= 0; i--) {
-    const comment = file.comments[i];
+  for (let i2 = file.comments.length - 1; i2 >= 0; i2--) {
+    const comment = file.comments[i2];
     if (comment.span.end > boundary) continue;
     if (file.text.slice(comment.span.end, boundary).trim() !== "") break;
     above.push(comment);
@@ -6536,29 +7164,29 @@ function contextPath(unknown) {
 function sameUnknown(a, b, depth = 0) {
   if (a === b) return true;
   if (depth > MAX_DEPENDENCY_DEPTH) return false;
-  const x = a.cause;
+  const x2 = a.cause;
   const y = b.cause;
-  switch (x.kind) {
+  switch (x2.kind) {
     case "hash":
     case "call":
-      return y.kind === x.kind && y.fn.toLowerCase() === x.fn.toLowerCase() && sameValues(x.inputs, y.inputs, depth);
+      return y.kind === x2.kind && y.fn.toLowerCase() === x2.fn.toLowerCase() && sameValues(x2.inputs, y.inputs, depth);
     case "parameter":
-      return y.kind === "parameter" && y.name.toLowerCase() === x.name.toLowerCase();
+      return y.kind === "parameter" && y.name.toLowerCase() === x2.name.toLowerCase();
     case "context":
-      return y.kind === "context" && y.fn === x.fn;
+      return y.kind === "context" && y.fn === x2.fn;
     case "member":
-      return y.kind === "member" && sameValues([x.of, x.key], [y.of, y.key], depth);
+      return y.kind === "member" && sameValues([x2.of, x2.key], [y.of, y.key], depth);
     case "copy-index":
       return y.kind === "copy-index";
     case "copy-loop":
-      return y.kind === "copy-loop" && y.name.toLowerCase() === x.name.toLowerCase();
+      return y.kind === "copy-loop" && y.name.toLowerCase() === x2.name.toLowerCase();
     default:
       return false;
   }
 }
 function sameValues(a, b, depth) {
   if (a.length !== b.length) return false;
-  return a.every((item, i) => sameValue(item, b[i] ?? null, depth + 1));
+  return a.every((item, i2) => sameValue(item, b[i2] ?? null, depth + 1));
 }
 function sameValue(a, b, depth) {
   if (a instanceof Unknown || b instanceof Unknown) return a instanceof Unknown && b instanceof Unknown && sameUnknown(a, b, depth);
@@ -6585,7 +7213,7 @@ function valueKey(value) {
 }
 
 // src/expressions/budget.ts
-var MAX_VALUE_SIZE = 1024 * 1024;
+var MAX_VALUE_SIZE = 4 * 1024 * 1024;
 var MAX_STEPS = 4 * MAX_VALUE_SIZE;
 var MAX_TOTAL_STEPS = 4 * MAX_STEPS;
 function newTotalBudget() {
@@ -6676,8 +7304,8 @@ function joinParts(parts) {
 function knownSuffix(value) {
   const parts = partsOf(value);
   let suffix = "";
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const part = parts[i];
+  for (let i2 = parts.length - 1; i2 >= 0; i2--) {
+    const part = parts[i2];
     if (typeof part !== "string") break;
     suffix = part + suffix;
   }
@@ -6744,8 +7372,8 @@ function armEquals(a, b) {
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     let unknown = false;
-    for (let i = 0; i < a.length; i++) {
-      const result = armEquals(a[i] ?? null, b[i] ?? null);
+    for (let i2 = 0; i2 < a.length; i2++) {
+      const result = armEquals(a[i2] ?? null, b[i2] ?? null);
       if (result === false) return false;
       if (result === void 0) unknown = true;
     }
@@ -6881,8 +7509,8 @@ function plainNonInteger(value) {
 function parseStandard(format3) {
   const letter = format3.charCodeAt(0);
   if (!(letter >= 65 && letter <= 90 || letter >= 97 && letter <= 122)) return "custom";
-  for (let i = 1; i < format3.length; i++) {
-    const c = format3.charCodeAt(i);
+  for (let i2 = 1; i2 < format3.length; i2++) {
+    const c = format3.charCodeAt(i2);
     if (c < 48 || c > 57) return "custom";
   }
   if (format3.length === 1) return { letter: format3, precision: void 0 };
@@ -6925,9 +7553,9 @@ function withDecimals(integer, decimals) {
 }
 function groupThousands(digits) {
   let out = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ",";
-    out += digits[i];
+  for (let i2 = 0; i2 < digits.length; i2++) {
+    if (i2 > 0 && (digits.length - i2) % 3 === 0) out += ",";
+    out += digits[i2];
   }
   return out;
 }
@@ -6961,16 +7589,16 @@ function formatCustom(value, format3) {
 function findSection(format3, wanted) {
   if (wanted === 0) return 0;
   let section = wanted;
-  let i = 0;
-  while (i < format3.length) {
-    const c = format3[i++];
+  let i2 = 0;
+  while (i2 < format3.length) {
+    const c = format3[i2++];
     if (c === "'" || c === '"') {
-      while (i < format3.length && format3[i++] !== c) ;
+      while (i2 < format3.length && format3[i2++] !== c) ;
     } else if (c === "\\") {
-      if (i < format3.length) i++;
+      if (i2 < format3.length) i2++;
     } else if (c === ";") {
       if (--section !== 0) continue;
-      return i < format3.length && format3[i] !== ";" ? i : 0;
+      return i2 < format3.length && format3[i2] !== ";" ? i2 : 0;
     }
   }
   return 0;
@@ -6985,9 +7613,9 @@ function analyzeSection(format3, start) {
   let thousandCount = 0;
   let thousandSeps = false;
   let scaleAdjust = 0;
-  let i = start;
-  while (i < format3.length) {
-    const c = format3[i++];
+  let i2 = start;
+  while (i2 < format3.length) {
+    const c = format3[i2++];
     if (c === ";") break;
     switch (c) {
       case "#":
@@ -7022,14 +7650,14 @@ function analyzeSection(format3, start) {
         break;
       case "'":
       case '"':
-        while (i < format3.length && format3[i++] !== c) ;
+        while (i2 < format3.length && format3[i2++] !== c) ;
         break;
       case "\\":
-        if (i < format3.length) i++;
+        if (i2 < format3.length) i2++;
         break;
       case "E":
       case "e":
-        if (format3[i] === "0" || (format3[i] === "+" || format3[i] === "-") && format3[i + 1] === "0") scientific = true;
+        if (format3[i2] === "0" || (format3[i2] === "+" || format3[i2] === "-") && format3[i2 + 1] === "0") scientific = true;
         break;
     }
   }
@@ -7042,18 +7670,18 @@ function analyzeSection(format3, start) {
 }
 function roundDigits(number, keep) {
   let { digits, scale, negative } = number;
-  let i = Math.min(Math.max(keep, 0), digits.length);
-  if (keep >= 0 && i === keep && i < digits.length && digits.charCodeAt(i) >= 53) {
-    while (i > 0 && digits[i - 1] === "9") i--;
-    if (i > 0) {
-      digits = digits.slice(0, i - 1) + String.fromCharCode(digits.charCodeAt(i - 1) + 1);
+  let i2 = Math.min(Math.max(keep, 0), digits.length);
+  if (keep >= 0 && i2 === keep && i2 < digits.length && digits.charCodeAt(i2) >= 53) {
+    while (i2 > 0 && digits[i2 - 1] === "9") i2--;
+    if (i2 > 0) {
+      digits = digits.slice(0, i2 - 1) + String.fromCharCode(digits.charCodeAt(i2 - 1) + 1);
     } else {
       scale++;
       digits = "1";
     }
   } else {
-    while (i > 0 && digits[i - 1] === "0") i--;
-    digits = digits.slice(0, i);
+    while (i2 > 0 && digits[i2 - 1] === "0") i2--;
+    digits = digits.slice(0, i2);
   }
   if (digits === "") {
     scale = 0;
@@ -7080,9 +7708,9 @@ function writeSection(format3, section, shape, number) {
       separatorIndex--;
     }
   };
-  let i = section;
-  while (i < format3.length) {
-    const c = format3[i++] ?? "";
+  let i2 = section;
+  while (i2 < format3.length) {
+    const c = format3[i2++] ?? "";
     if (c === ";") break;
     if (adjust > 0 && (c === "#" || c === "0" || c === ".")) {
       while (adjust > 0) {
@@ -7122,11 +7750,11 @@ function writeSection(format3, section, shape, number) {
         break;
       case "'":
       case '"':
-        while (i < format3.length && format3[i] !== c) out += format3[i++];
-        if (i < format3.length) i++;
+        while (i2 < format3.length && format3[i2] !== c) out += format3[i2++];
+        if (i2 < format3.length) i2++;
         break;
       case "\\":
-        if (i < format3.length) out += format3[i++];
+        if (i2 < format3.length) out += format3[i2++];
         break;
       default:
         out += c;
@@ -7149,43 +7777,43 @@ function composeFormat(template, values, first = 0) {
   const count = values.length - first;
   let parts;
   let text = "";
-  let i = 0;
+  let i2 = 0;
   const n = template.length;
-  while (i < n) {
-    let next = i;
+  while (i2 < n) {
+    let next = i2;
     while (next < n && template.charCodeAt(next) !== OPEN && template.charCodeAt(next) !== CLOSE) next++;
-    if (next > i) {
-      text += template.slice(i, next);
-      i = next;
-      if (i === n) break;
+    if (next > i2) {
+      text += template.slice(i2, next);
+      i2 = next;
+      if (i2 === n) break;
     }
-    const c = template.charCodeAt(i);
+    const c = template.charCodeAt(i2);
     if (c === CLOSE) {
-      if (template.charCodeAt(i + 1) === CLOSE) {
+      if (template.charCodeAt(i2 + 1) === CLOSE) {
         text += "}";
-        i += 2;
+        i2 += 2;
         continue;
       }
-      return { kind: "error", message: `unmatched '}' at position ${i} of the format string` };
+      return { kind: "error", message: `unmatched '}' at position ${i2} of the format string` };
     }
-    if (template.charCodeAt(i + 1) === OPEN) {
+    if (template.charCodeAt(i2 + 1) === OPEN) {
       text += "{";
-      i += 2;
+      i2 += 2;
       continue;
     }
     let index;
     let alignment = 0;
     let format3 = "";
-    const digit = template.charCodeAt(i + 1) - 48;
-    if (digit >= 0 && digit <= 9 && template.charCodeAt(i + 2) === CLOSE) {
+    const digit = template.charCodeAt(i2 + 1) - 48;
+    if (digit >= 0 && digit <= 9 && template.charCodeAt(i2 + 2) === CLOSE) {
       index = digit;
-      i += 3;
+      i2 += 3;
     } else {
-      const item = parseItem(template, i);
+      const item = parseItem(template, i2);
       if (item === "unknown") return { kind: "unknown" };
       if (typeof item === "string") return { kind: "error", message: item };
       ({ index, alignment, format: format3 } = item);
-      i = item.end;
+      i2 = item.end;
     }
     if (index >= count) return { kind: "error", message: `format item {${index}} has no argument (${count} given)` };
     const rendered = renderValue(values[first + index] ?? null, format3);
@@ -7210,52 +7838,52 @@ var COLON = 58;
 var MINUS = 45;
 var ITEM_LIMIT = 1e6;
 function parseItem(template, open) {
-  let i = open + 1;
-  const index = readDigits(template, i);
+  let i2 = open + 1;
+  const index = readDigits(template, i2);
   if (index === void 0) return invalidItem(open);
-  i = index.end;
-  i = skipSpaces(template, i);
+  i2 = index.end;
+  i2 = skipSpaces(template, i2);
   let alignment = 0;
-  if (template.charCodeAt(i) === COMMA2) {
-    i = skipSpaces(template, i + 1);
-    const left = template.charCodeAt(i) === MINUS;
-    if (left) i++;
-    const width = readDigits(template, i);
+  if (template.charCodeAt(i2) === COMMA2) {
+    i2 = skipSpaces(template, i2 + 1);
+    const left = template.charCodeAt(i2) === MINUS;
+    if (left) i2++;
+    const width = readDigits(template, i2);
     if (width === void 0) return invalidItem(open);
     alignment = left ? -width.value : width.value;
-    i = skipSpaces(template, width.end);
+    i2 = skipSpaces(template, width.end);
   }
   let format3 = "";
-  if (template.charCodeAt(i) === COLON) {
-    const close = template.indexOf("}", i + 1);
+  if (template.charCodeAt(i2) === COLON) {
+    const close = template.indexOf("}", i2 + 1);
     if (close === -1) return `unmatched '{' at position ${open} of the format string`;
-    format3 = template.slice(i + 1, close);
+    format3 = template.slice(i2 + 1, close);
     if (format3.includes("{") || template.charCodeAt(close + 1) === CLOSE) return "unknown";
-    i = close;
+    i2 = close;
   }
-  if (i >= template.length) return `unmatched '{' at position ${open} of the format string`;
-  if (template.charCodeAt(i) !== CLOSE) return invalidItem(open);
-  return { index: index.value, alignment, format: format3, end: i + 1 };
+  if (i2 >= template.length) return `unmatched '{' at position ${open} of the format string`;
+  if (template.charCodeAt(i2) !== CLOSE) return invalidItem(open);
+  return { index: index.value, alignment, format: format3, end: i2 + 1 };
 }
 function invalidItem(open) {
   return `invalid format item at position ${open} of the format string`;
 }
 function readDigits(text, from) {
-  let i = from;
+  let i2 = from;
   let value = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
+  while (i2 < text.length) {
+    const c = text.charCodeAt(i2);
     if (c < 48 || c > 57) break;
     value = value * 10 + (c - 48);
     if (value >= ITEM_LIMIT) return void 0;
-    i++;
+    i2++;
   }
-  return i === from ? void 0 : { value, end: i };
+  return i2 === from ? void 0 : { value, end: i2 };
 }
 function skipSpaces(text, from) {
-  let i = from;
-  while (text.charCodeAt(i) === SPACE) i++;
-  return i;
+  let i2 = from;
+  while (text.charCodeAt(i2) === SPACE) i2++;
+  return i2;
 }
 function align(text, alignment) {
   if (alignment > 0) return text.padStart(alignment);
@@ -7279,8 +7907,8 @@ var C1 = 597399067;
 var C2 = 2869860233;
 var F1 = 2246822507;
 var F2 = 3266489909;
-function rotl(x, r) {
-  return (x << r | x >>> 32 - r) >>> 0;
+function rotl(x2, r) {
+  return (x2 << r | x2 >>> 32 - r) >>> 0;
 }
 function mul(a, b) {
   return Math.imul(a, b) >>> 0;
@@ -7292,25 +7920,25 @@ function fmix(h) {
 }
 function murmurHash64(data) {
   const length2 = data.length;
-  const byte = (i2) => data[i2] ?? 0;
-  const word = (i2) => (byte(i2) | byte(i2 + 1) << 8 | byte(i2 + 2) << 16 | byte(i2 + 3) << 24) >>> 0;
+  const byte = (i3) => data[i3] ?? 0;
+  const word = (i3) => (byte(i3) | byte(i3 + 1) << 8 | byte(i3 + 2) << 16 | byte(i3 + 3) << 24) >>> 0;
   let h1 = 0;
   let h2 = 0;
-  let i = 0;
-  for (; i + 7 < length2; i += 8) {
-    const k1 = mul(rotl(mul(word(i), C1), 15), C2);
+  let i2 = 0;
+  for (; i2 + 7 < length2; i2 += 8) {
+    const k1 = mul(rotl(mul(word(i2), C1), 15), C2);
     h1 = rotl((h1 ^ k1) >>> 0, 19);
     h1 = mul(h1 + h2 >>> 0, 5) + 1444728091 >>> 0;
-    const k2 = mul(rotl(mul(word(i + 4), C2), 17), C1);
+    const k2 = mul(rotl(mul(word(i2 + 4), C2), 17), C1);
     h2 = rotl((h2 ^ k2) >>> 0, 13);
     h2 = mul(h2 + h1 >>> 0, 5) + 197830471 >>> 0;
   }
-  const tail = length2 - i;
+  const tail = length2 - i2;
   if (tail > 0) {
-    const k1 = tail >= 4 ? word(i) : byte(i) | (tail > 1 ? byte(i + 1) << 8 : 0) | (tail > 2 ? byte(i + 2) << 16 : 0);
+    const k1 = tail >= 4 ? word(i2) : byte(i2) | (tail > 1 ? byte(i2 + 1) << 8 : 0) | (tail > 2 ? byte(i2 + 2) << 16 : 0);
     h1 = (h1 ^ mul(rotl(mul(k1 >>> 0, C1), 15), C2)) >>> 0;
     if (tail > 4) {
-      const k2 = byte(i + 4) | (tail > 5 ? byte(i + 5) << 8 : 0) | (tail > 6 ? byte(i + 6) << 16 : 0);
+      const k2 = byte(i2 + 4) | (tail > 5 ? byte(i2 + 5) << 8 : 0) | (tail > 6 ? byte(i2 + 6) << 16 : 0);
       h2 = (h2 ^ mul(rotl(mul(k2 >>> 0, C2), 17), C1)) >>> 0;
     }
   }
@@ -7328,7 +7956,7 @@ function armUniqueString(values) {
   const [high, low] = murmurHash64(Buffer.from(values.join("-"), "utf8"));
   let value = BigInt(high) << 32n | BigInt(low);
   let out = "";
-  for (let i = 0; i < 13; i++) {
+  for (let i2 = 0; i2 < 13; i2++) {
     out += BASE32[Number(value >> 59n)] ?? "";
     value = value << 5n & 0xffffffffffffffffn;
   }
@@ -7343,28 +7971,28 @@ function fn(minArgs, maxArgs, impl) {
 // src/expressions/functions/strings.ts
 var GUID_LENGTH = 36;
 var UNIQUE_STRING_LENGTH = 13;
-function intArg(call, i) {
-  const value = call.arg(i);
+function intArg(call, i2) {
+  const value = call.arg(i2);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
   if (typeof value === "number" && Number.isInteger(value)) return value;
-  return call.fail(`function '${call.name}' expects an integer as argument ${i + 1}, got ${typeName(value)}`);
+  return call.fail(`function '${call.name}' expects an integer as argument ${i2 + 1}, got ${typeName(value)}`);
 }
-function stringArg(call, i) {
-  const value = call.arg(i);
+function stringArg(call, i2) {
+  const value = call.arg(i2);
   if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
   if (typeof value === "string") return value;
-  return call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+  return call.fail(`function '${call.name}' expects a string as argument ${i2 + 1}, got ${typeName(value)}`);
 }
-function textArg(call, i) {
-  const value = call.arg(i);
+function textArg(call, i2) {
+  const value = call.arg(i2);
   if (isStringLike(value)) return value;
-  call.fail(`function '${call.name}' expects a string as argument ${i + 1}, got ${typeName(value)}`);
+  call.fail(`function '${call.name}' expects a string as argument ${i2 + 1}, got ${typeName(value)}`);
   return void 0;
 }
 function concat(call) {
   let text = "";
-  for (let i = 0; i < call.argCount; i++) {
-    const value = call.arg(i);
+  for (let i2 = 0; i2 < call.argCount; i2++) {
+    const value = call.arg(i2);
     if (typeof value === "string") text += value;
     else if (typeof value === "number") text += numberText(value);
     else return concatValues(call);
@@ -7401,7 +8029,7 @@ function format2(call) {
   if (typeof template !== "string") return call.fail(`format expects a format string, got ${typeName(template)}`);
   const values = call.args();
   let largest = 0;
-  for (let i = 1; i < values.length; i++) largest = Math.max(largest, sizeOf(values[i] ?? null));
+  for (let i2 = 1; i2 < values.length; i2++) largest = Math.max(largest, sizeOf(values[i2] ?? null));
   if (template.length + countOf(template, "{") * largest > MAX_VALUE_SIZE) return call.overBudget("size");
   const result = composeFormat(template, values, 1);
   if (typeof result === "string") return result;
@@ -7428,8 +8056,8 @@ function take(call) {
   if (!isStringLike(source)) return call.fail(`take expects an array or a string, got ${typeName(source)}`);
   if (typeof source === "string") return count <= 0 ? "" : source.slice(0, count);
   if (count <= 0) return "";
-  const max = maxLengthOf(source);
-  if (max !== void 0 && max <= count) return source;
+  const max2 = maxLengthOf(source);
+  if (max2 !== void 0 && max2 <= count) return source;
   const prefix = knownPrefix(source);
   if (count <= prefix.length) return prefix.slice(0, count);
   return joinParts([...partsThatFit(partsOf(source), count), call.unknown()]);
@@ -7438,13 +8066,13 @@ function partsThatFit(parts, count) {
   const kept = [];
   let length2 = 0;
   for (const part of parts) {
-    const max = typeof part === "string" ? part.length : part.maxLength;
-    if (max === void 0 || length2 + max > count) {
+    const max2 = typeof part === "string" ? part.length : part.maxLength;
+    if (max2 === void 0 || length2 + max2 > count) {
       if (typeof part === "string" && part.length > 0 && length2 < count) kept.push(part.slice(0, count - length2));
       break;
     }
     kept.push(part);
-    length2 += max;
+    length2 += max2;
   }
   return kept;
 }
@@ -7556,17 +8184,17 @@ function split(call) {
   if (!call.afford(source.length * delimiters.length)) return call.overBudget("steps");
   const out = [];
   let start = 0;
-  let i = 0;
-  outer: while (i < source.length) {
+  let i2 = 0;
+  outer: while (i2 < source.length) {
     for (const d of delimiters) {
-      if (source.startsWith(d, i)) {
-        out.push(source.slice(start, i));
-        i += d.length;
-        start = i;
+      if (source.startsWith(d, i2)) {
+        out.push(source.slice(start, i2));
+        i2 += d.length;
+        start = i2;
         continue outer;
       }
     }
-    i++;
+    i2++;
   }
   out.push(source.slice(start));
   return out;
@@ -7603,9 +8231,9 @@ function startsOrEndsWith(call, atStart) {
 function hashOf(call, fnName, hash, length2) {
   const values = call.args();
   let unknown = false;
-  for (const [i, value] of values.entries()) {
+  for (const [i2, value] of values.entries()) {
     if (value instanceof Unknown || value instanceof PartialString) unknown = true;
-    else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i + 1} is ${typeName(value)}`);
+    else if (typeof value !== "string") return call.fail(`function '${call.name}' expects string arguments, argument ${i2 + 1} is ${typeName(value)}`);
   }
   if (unknown) return new Unknown(call.text, { kind: "hash", fn: fnName, inputs: values }, length2);
   return hash(values);
@@ -7638,15 +8266,15 @@ function parseJsonText(call, text) {
 function singleToDoubleQuotes(text) {
   let out = "";
   let quote3;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2] ?? "";
     if (quote3 === void 0 && (ch === "'" || ch === '"')) {
       quote3 = ch;
       out += '"';
     } else if (quote3 !== void 0 && ch === quote3) {
-      if (quote3 === "'" && text[i + 1] === "'") {
+      if (quote3 === "'" && text[i2 + 1] === "'") {
         out += "'";
-        i++;
+        i2++;
       } else {
         quote3 = void 0;
         out += '"';
@@ -7756,14 +8384,14 @@ var MAX_RANGE = 1e4;
 function createObject(call) {
   if (call.argCount % 2 !== 0) return call.fail("createObject expects an even number of arguments (key, value pairs)");
   const out = {};
-  for (let i = 0; i < call.argCount; i += 2) {
-    const key = call.arg(i);
+  for (let i2 = 0; i2 < call.argCount; i2 += 2) {
+    const key = call.arg(i2);
     if (key instanceof Unknown || key instanceof PartialString) {
       call.args();
       return call.unknown();
     }
     if (typeof key !== "string") return call.fail(`createObject keys must be strings, got ${typeName(key)}`);
-    setProperty2(out, key, call.arg(i + 1));
+    setProperty2(out, key, call.arg(i2 + 1));
   }
   return out;
 }
@@ -7821,9 +8449,9 @@ function contains(call) {
 function arrayIndex(items2, item, last, call, asIndex = false) {
   let undecided = false;
   const order = last ? [...items2.keys()].reverse() : [...items2.keys()];
-  for (const i of order) {
-    const equal = armEquals(items2[i] ?? null, item);
-    if (equal === true && !undecided) return asIndex ? i : true;
+  for (const i2 of order) {
+    const equal = armEquals(items2[i2] ?? null, item);
+    if (equal === true && !undecided) return asIndex ? i2 : true;
     if (equal === true) return asIndex ? call.unknown() : true;
     if (equal === void 0) undecided = true;
   }
@@ -7922,8 +8550,8 @@ function objectKeys(call) {
 }
 function tryGet(call) {
   let current = call.arg(0);
-  for (let i = 1; i < call.argCount; i++) {
-    const key = call.arg(i);
+  for (let i2 = 1; i2 < call.argCount; i2++) {
+    const key = call.arg(i2);
     if (current === null) return null;
     if (current instanceof Unknown || key instanceof Unknown || key instanceof PartialString) return call.unknown();
     if (isObject(current) && typeof key === "string") current = getProperty(current, key) ?? null;
@@ -7933,8 +8561,8 @@ function tryGet(call) {
   return current;
 }
 function coalesce(call) {
-  for (let i = 0; i < call.argCount; i++) {
-    const value = call.arg(i);
+  for (let i2 = 0; i2 < call.argCount; i2++) {
+    const value = call.arg(i2);
     if (value === null) continue;
     if (value instanceof Unknown) return call.unknown();
     return value;
@@ -7947,9 +8575,9 @@ function range(call) {
   if (start instanceof Unknown) return start;
   if (count instanceof Unknown) return count;
   if (count < 0 || count > MAX_RANGE) return call.fail(`range count must be between 0 and ${MAX_RANGE}, got ${count}`);
-  return Array.from({ length: count }, (_, i) => start + i);
+  return Array.from({ length: count }, (_, i2) => start + i2);
 }
-function minMax(call, max) {
+function minMax(call, max2) {
   let values = call.args();
   const only = values[0];
   if (values.length === 1 && Array.isArray(only)) values = only;
@@ -7958,7 +8586,7 @@ function minMax(call, max) {
   for (const value of values) {
     if (value instanceof Unknown || value instanceof PartialString) return call.unknown();
     if (typeof value !== "number") return call.fail(`function '${call.name}' expects integers, got ${typeName(value)}`);
-    if (best === void 0 || (max ? value > best : value < best)) best = value;
+    if (best === void 0 || (max2 ? value > best : value < best)) best = value;
   }
   return best ?? null;
 }
@@ -8036,8 +8664,8 @@ function copyIndex(call) {
   if (first !== null && typeof first !== "string" && typeof first !== "number") return call.fail("copyIndex expects a loop name or an offset");
   if (typeof offsetValue !== "number" || !Number.isInteger(offsetValue)) return call.fail("copyIndex offset must be an integer");
   const loops = call.frame.copy;
-  for (let i = loops.length - 1; i >= 0; i--) {
-    const loop = loops[i];
+  for (let i2 = loops.length - 1; i2 >= 0; i2--) {
+    const loop = loops[i2];
     if (loop !== void 0 && (loopName === void 0 || loop.name === loopName)) return loop.index + offsetValue;
   }
   return copyIndexUnknown(call);
@@ -8235,11 +8863,11 @@ function not(call) {
 function andOr(call, isAnd) {
   let unknown = false;
   let decided = false;
-  for (const [i, value] of call.args().entries()) {
+  for (const [i2, value] of call.args().entries()) {
     if (typeof value === "boolean") {
       if (value !== isAnd) decided = true;
     } else if (value instanceof Unknown) unknown = true;
-    else return call.fail(`function '${call.name}' expects booleans, argument ${i + 1} is ${typeName(value)}`);
+    else return call.fail(`function '${call.name}' expects booleans, argument ${i2 + 1} is ${typeName(value)}`);
   }
   if (decided) return !isAnd;
   return unknown ? call.unknown() : isAnd;
@@ -8367,7 +8995,7 @@ function isAnyDigit(c) {
 }
 function asciiDigitsOnly(text, from) {
   if (text.length <= from) return false;
-  for (let i = from; i < text.length; i++) if (!isDigit2(text.charCodeAt(i))) return false;
+  for (let i2 = from; i2 < text.length; i2++) if (!isDigit2(text.charCodeAt(i2))) return false;
   return true;
 }
 function isIdentStart(c) {
@@ -8657,7 +9285,7 @@ function evaluateRaw(raw, ctx) {
     const nested2 = ctx.withOffsets ? { ...ctx, withOffsets: false } : ctx;
     if (Array.isArray(raw)) {
       const out = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = evaluateRaw(raw[i], nested2);
+      for (let i2 = 0; i2 < raw.length; i2++) out[i2] = evaluateRaw(raw[i2], nested2);
       return sizeOf(out) > MAX_VALUE_SIZE ? rawOverBudget(ctx, "size") : out;
     }
     const object = evaluateObject(raw, nested2);
@@ -8794,8 +9422,8 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name, min, max, count) {
-  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+function arityMessage(name, min, max2, count) {
+  const expected = min === max2 ? `${min}` : max2 === Infinity ? `at least ${min}` : `${min} to ${max2}`;
   return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
 }
 var CallImpl = class {
@@ -8816,19 +9444,19 @@ var CallImpl = class {
   get argCount() {
     return this.node.args.length;
   }
-  arg(i) {
-    const node = this.node.args[i];
+  arg(i2) {
+    const node = this.node.args[i2];
     if (node === void 0) return null;
     if (node.kind === "string" || node.kind === "number") return node.value;
-    const cached = this.values[i];
+    const cached = this.values[i2];
     if (cached !== void 0) return cached;
     let value = evaluateNode(node, this.frame);
     if (!spend(this.frame.state, sizeOf(value))) value = overBudget(node, this.frame, "steps");
-    this.values[i] = value;
+    this.values[i2] = value;
     return value;
   }
   args() {
-    return this.node.args.map((_, i) => this.arg(i));
+    return this.node.args.map((_, i2) => this.arg(i2));
   }
   afford(units) {
     return spend(this.frame.state, units);
@@ -8846,10 +9474,10 @@ var CallImpl = class {
   /** The arguments evaluated so far (literals count as evaluated): what an unknown result came from. */
   evaluatedArgs() {
     const inputs = [];
-    this.node.args.forEach((node, i) => {
+    this.node.args.forEach((node, i2) => {
       if (node.kind === "string" || node.kind === "number") inputs.push(node.value);
       else {
-        const value = this.values[i];
+        const value = this.values[i2];
         if (value !== void 0) inputs.push(value);
       }
     });
@@ -8949,7 +9577,7 @@ function merge2(shapes) {
     if (shape.prefix) prefixes.push([...shape.prefix]);
   }
   const length2 = Math.max(0, ...prefixes.map((p) => p.length));
-  const prefix = Array.from({ length: length2 }, (_, i) => merge2(prefixes.map((p) => p[i] ?? NONE)));
+  const prefix = Array.from({ length: length2 }, (_, i2) => merge2(prefixes.map((p) => p[i2] ?? NONE)));
   const mergedAdditional = merge2(additional);
   const mergedItems = merge2(items2);
   return {
@@ -9210,7 +9838,7 @@ function referencesIn(raw) {
         const kind = node.namespace === void 0 ? referenceKind(raw.slice(node.nameStart, node.nameEnd)) : void 0;
         const first = node.args[0];
         if (kind !== void 0 && first?.kind === "string") found.push({ kind, name: first.value, offset: node.start });
-        for (let i = node.args.length - 1; i >= 0; i--) pending.push(node.args[i]);
+        for (let i2 = node.args.length - 1; i2 >= 0; i2--) pending.push(node.args[i2]);
         break;
       }
       case "property":
@@ -9470,6 +10098,10 @@ function partnerCenterCounterpart(id) {
   return id.endsWith(PARTNER_CENTER_END) ? id.slice(0, -PARTNER_CENTER_END.length) : `${id}${PARTNER_CENTER_END}`;
 }
 var PLACEHOLDER = /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|(?<![0-9a-f])0{8}-0{4}-0{4}-0{4}-0{12}(?![0-9a-f])|x{8}-x{4}-x{4}-x{4}-x{12}/i;
+var BUILD_PLACEHOLDER = /^(?:\$\{[^{}]+\}|\{\{[^{}]+\}\}|__[A-Za-z0-9][A-Za-z0-9_.-]*__|<[^<>]+>)$/;
+function isBuildPlaceholder(name) {
+  return BUILD_PLACEHOLDER.test(name.trim());
+}
 function placeholderIn(parts) {
   for (const part of parts) {
     if (typeof part !== "string") continue;
@@ -9581,7 +10213,7 @@ function isPackageBase(unknown) {
   const context = contextPath(unknown);
   if (context?.fn !== "deployment") return false;
   const path = context.path.map((key) => typeof key === "string" ? key.toLowerCase() : key);
-  return path.some((key, i) => key === "templatelink" && path[i + 1] === "uri");
+  return path.some((key, i2) => key === "templatelink" && path[i2 + 1] === "uri");
 }
 function withinWorkspace(paths, note, how) {
   const normalized = paths.map((p) => posix.normalize(p));
@@ -9901,10 +10533,20 @@ function buildTemplateModel(main, options = {}) {
     scope: rootScope,
     supplied: { kind: "file", values, knownAtDeployment: unknownNames }
   };
-  const walker = new ModelWalker(model, options, /* @__PURE__ */ new Set([main.file]), { scope: rootScope, scopeWith, given: values });
-  walker.walkTemplate(main, main.root, ["resources"], { depth: 0, placement: "top-level", chain: [], scope: rootScope, definitions, templateScope: scope });
+  const walker = new ModelWalker(model, options, /* @__PURE__ */ new Set([main.file]));
+  const selector = { template: main.root, given: values, scope: rootScope, scopeWith };
+  walker.walkTemplate(main, main.root, ["resources"], {
+    depth: 0,
+    placement: "top-level",
+    chain: [],
+    scope: rootScope,
+    definitions,
+    templateScope: scope,
+    selector
+  });
   return model;
 }
+var MAX_ALTERNATIVE_LINKS = 256;
 var ModelWalker = class {
   model;
   readLinked;
@@ -9912,14 +10554,12 @@ var ModelWalker = class {
   visitedFiles;
   /** model.linkTargets as a set, so that a template with thousands of links stays linear. */
   triedTargets = /* @__PURE__ */ new Set();
-  /** The main template's own scope, and the same with some parameters set (for parameter-selected links). */
-  root;
-  constructor(model, options, visitedFiles, root) {
+  alternativesLeft = MAX_ALTERNATIVE_LINKS;
+  constructor(model, options, visitedFiles) {
     this.model = model;
     this.readLinked = options.readLinked;
     this.links = options.links;
     this.visitedFiles = visitedFiles;
-    this.root = root;
   }
   walkTemplate(source, template, resourcesPath, context) {
     if (context.depth > MAX_NESTING2) {
@@ -10040,9 +10680,12 @@ var ModelWalker = class {
     const resolution = resolveTemplateLink(entry, { key, value: evaluation.value }, this.model.main.file, this.links);
     if (resolution.kind === "note") this.model.linkNotes.push({ ...resolution.note, deployment: entry });
     else this.followLink(entry, { resolution, chain, scope: context.scope }, context, explicitTarget);
-    if (context.scope !== this.root.scope || entry.source !== this.model.main) return;
-    for (const alternative of linkAlternatives(link[key], this.model.main.root, this.root.given)) {
-      const scope = this.root.scopeWith({ [alternative.parameter]: alternative.value });
+    const selector = context.selector;
+    if (selector === void 0 || context.scope !== selector.scope) return;
+    for (const alternative of linkAlternatives(link[key], selector.template, selector.given)) {
+      if (this.alternativesLeft <= 0) return;
+      this.alternativesLeft--;
+      const scope = selector.scopeWith({ [alternative.parameter]: alternative.value });
       const value = evaluateValue(link[key], scope);
       if (value.errors.length > 0) continue;
       const other2 = resolveTemplateLink(entry, { key, value: value.value }, this.model.main.file, this.links);
@@ -10056,15 +10699,23 @@ var ModelWalker = class {
   }
   /** Reads the linked template a resolution names and walks it in the scope the deployment gives it. */
   followLink(entry, link, context, explicitTarget) {
-    const { resolution, chain } = link;
+    const { resolution } = link;
     if (!this.readLinked) return;
     const loaded = this.loadFirstCandidate(entry, resolution);
     if (loaded === void 0) return;
     this.model.linkedSources.push(loaded.source);
     this.model.links.push({ file: loaded.source.file, from: entry.source.file, via: loaded.via });
+    const chain = loaded.via === "suffix" ? withSuffixNote(link.chain, resolution.relative) : link.chain;
     const root = loaded.source.root;
     const unknownNames = withPackageBase(root);
-    const scope = createLinkedScope(link.scope, withoutDefaults(root, unknownNames), entry.resource);
+    const bound = withoutDefaults(root, unknownNames);
+    const scope = createLinkedScope(link.scope, bound, entry.resource);
+    const selector = {
+      template: root,
+      given: literalParameters(entry.resource),
+      scope,
+      scopeWith: (overrides) => createLinkedScope(link.scope, bound, withParameterValues(entry.resource, overrides))
+    };
     const viaLink = isRecord(entry.resource["properties"]) && entry.resource["properties"]["parametersLink"] !== void 0;
     const definitions = {
       source: loaded.source,
@@ -10079,7 +10730,8 @@ var ModelWalker = class {
       chain,
       scope,
       definitions,
-      templateScope: explicitTarget ?? scopeFromSchema(root["$schema"]) ?? context.templateScope
+      templateScope: explicitTarget ?? scopeFromSchema(root["$schema"]) ?? context.templateScope,
+      selector
     });
   }
   /**
@@ -10156,6 +10808,28 @@ function labelOf(entry) {
   const raw = entry.resource["name"];
   return typeof raw === "string" ? raw : "(unnamed)";
 }
+function withParameterValues(deployment, overrides) {
+  const properties = isRecord(deployment["properties"]) ? deployment["properties"] : {};
+  const passed = isRecord(properties["parameters"]) ? properties["parameters"] : {};
+  const kept = Object.fromEntries(Object.entries(passed).filter(([name]) => !Object.keys(overrides).some((o) => o.toLowerCase() === name.toLowerCase())));
+  const set = Object.fromEntries(Object.entries(overrides).map(([name, value]) => [name, { value }]));
+  return { ...deployment, properties: { ...properties, parameters: { ...kept, ...set } } };
+}
+function literalParameters(deployment) {
+  const properties = isRecord(deployment["properties"]) ? deployment["properties"] : {};
+  const passed = isRecord(properties["parameters"]) ? properties["parameters"] : {};
+  const literals = {};
+  for (const [name, entry] of Object.entries(passed)) {
+    const value = isRecord(entry) ? entry["value"] : void 0;
+    if (value !== void 0 && !(typeof value === "string" && value.startsWith("[") && !value.startsWith("[["))) literals[name] = value;
+  }
+  return literals;
+}
+function withSuffixNote(chain, relative2) {
+  const last = chain[chain.length - 1];
+  if (last === void 0 || relative2 === void 0) return chain;
+  return [...chain.slice(0, -1), { ...last, label: `${last.label} (no '${relative2}' beside it: followed to the one repository file ending so)` }];
+}
 
 // src/model/tracking-resource.ts
 var TRACKING_API_VERSION = "2021-04-01";
@@ -10189,11 +10863,11 @@ function trackingResource(trackingId, scope, strictNames = false) {
 
 // src/model/preview.ts
 var MAX_PREVIEW = 120;
-function previewValue(value, max = MAX_PREVIEW) {
-  return truncate(render(value, 0, max), max);
+function previewValue(value, max2 = MAX_PREVIEW) {
+  return truncate(render(value, 0, max2), max2);
 }
-function truncate(text, max = MAX_PREVIEW) {
-  return text.length <= max ? text : `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+function truncate(text, max2 = MAX_PREVIEW) {
+  return text.length <= max2 ? text : `${text.slice(0, max2)}\u2026 (${text.length - max2} more characters)`;
 }
 function render(value, depth, budget) {
   if (typeof value === "string") return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
@@ -10245,7 +10919,10 @@ function topLevelTrackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
 }
 function trackingDeployments(candidates) {
-  return candidates.filter((c) => c.isDeployment);
+  return candidates.filter((c) => c.isDeployment && !c.filledAtBuild);
+}
+function filledAtBuild(candidates) {
+  return candidates.filter((c) => c.filledAtBuild === true);
 }
 var MAX_ITERATION_TEXT = 1e6;
 var copyLoops = /* @__PURE__ */ new WeakMap();
@@ -10401,7 +11078,7 @@ var cua001 = {
     messages
   },
   check({ model, candidates, settings, report: report2 }) {
-    if (topLevelTrackingDeployments(candidates).length > 0) return;
+    if (topLevelTrackingDeployments(candidates).length > 0 || filledAtBuild(candidates).length > 0) return;
     if ((model.main.origin?.unread.length ?? 0) > 0) return;
     if (model.kind !== "solution") return;
     if (model.marketplacePackage && settings.marketplacePackages === "partner-center-adds-id" && candidates.length === 0) {
@@ -10465,8 +11142,8 @@ function insertTracking(model, candidates, settings) {
   };
 }
 function uniqueSymbol(resources) {
-  for (let i = 0; ; i++) {
-    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
+  for (let i2 = 0; ; i2++) {
+    const symbol = i2 === 0 ? "pidTracking" : `pidTracking${i2 + 1}`;
     if (!(symbol in resources)) return symbol;
   }
 }
@@ -10506,7 +11183,7 @@ var cua002 = {
     notFixable: "which tracking deployment to delete, or how to drop the copy loop, is your call; fix never deletes a resource"
   },
   check({ candidates, settings, report: report2 }) {
-    const max = settings.maxTrackingResources;
+    const max2 = settings.maxTrackingResources;
     let deployed = 0;
     const seen = /* @__PURE__ */ new Map();
     for (const candidate of topLevelTrackingDeployments(candidates)) {
@@ -10514,7 +11191,7 @@ var cua002 = {
       const name = truncate(candidate.name.display);
       const loop = copyLoopOf(candidate, settings.strictNames);
       if (loop !== void 0 && loop.count === void 0) {
-        report2({ messageId: "unknown-count", data: { name, count: truncate(loop.countText), max }, at: propertyRef(entry, "copy", "count"), resource: entry });
+        report2({ messageId: "unknown-count", data: { name, count: truncate(loop.countText), max: max2 }, at: propertyRef(entry, "copy", "count"), resource: entry });
       }
       if (loop?.count === 0) {
         report2({ messageId: "zero-count", data: { name }, at: propertyRef(entry, "copy", "count"), resource: entry });
@@ -10527,9 +11204,9 @@ var cua002 = {
       }
       const copies = loop?.count ?? 1;
       deployed += copies;
-      if (deployed <= max) continue;
-      if (loop) report2({ messageId: "too-many-in-loop", data: { deployed, max, name, copies }, at: propertyRef(entry, "copy", "count"), resource: entry });
-      else report2({ messageId: "too-many", data: { deployed, max, name }, at: resourceRef(entry), resource: entry });
+      if (deployed <= max2) continue;
+      if (loop) report2({ messageId: "too-many-in-loop", data: { deployed, max: max2, name, copies }, at: propertyRef(entry, "copy", "count"), resource: entry });
+      else report2({ messageId: "too-many", data: { deployed, max: max2, name }, at: resourceRef(entry), resource: entry });
     }
   }
 };
@@ -10619,10 +11296,10 @@ function repairLiteralName(raw, knownIds, strictNames) {
 function editDistance(a, b) {
   if (Math.abs(a.length - b.length) > 3) return 4;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current = [i2];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
       current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
     }
     previous = current;
@@ -10647,6 +11324,8 @@ var PROBLEM_TEXTS = {
   tooLongCounting: "it is at least {{length}} characters long (counting {{counted}}); deployment names allow at most {{max}}",
   badCharacter: "'{{char}}' is not allowed in a deployment name (letters, digits and -._() only)",
   placeholder: "'{{text}}' is a placeholder, not a tracking id: put the id registered for the offer in Partner Center here",
+  buildPlaceholders: "'{{text}}' and {{others}} more deployments of the tracking shape are filled in when the package is built; this check cannot see their ids: check the built package's template for exactly one 'pid-' + the id registered in Partner Center",
+  buildPlaceholder: "'{{text}}' is filled in when the package is built (a deployment of the tracking shape named by a build placeholder); this check cannot see the id: check the built package's template for 'pid-' + the id registered in Partner Center",
   prefixCase: "the prefix must be lower-case 'pid-', not '{{prefix}}'",
   noPrefix: "it must start with 'pid-'; Partner Center does not attribute '{{start}}'",
   ...BAD_ID_TEXTS,
@@ -10674,6 +11353,8 @@ function problemMessage(name, problem) {
       return { key: "badCharacter", data: { char: problem.char } };
     case "placeholder":
       return { key: "placeholder", data: { text: problem.text } };
+    case "build-placeholder":
+      return { key: "buildPlaceholder", data: { text: problem.text } };
     case "prefix-case":
       return { key: "prefixCase", data: { prefix: problem.prefix } };
     case "no-prefix":
@@ -10736,7 +11417,7 @@ var cua003 = {
     id: "CUA003",
     name: "invalid-tracking-name",
     description: "The tracking name is not 'pid-' + a GUID (optionally with a suffix) or a Partner Center tracking id, or not a valid deployment name",
-    help: 'The name is not `pid-` + a GUID (8-4-4-4-12 hex digits, any case, no braces) and not a Partner\nCenter id (`pid-<lowercase letters, digits, dashes>-partnercenter`); or it is not a valid deployment\nname (at most 64 characters of letters, digits and `-._()`). A suffix after the GUID\n(`pid-<GUID>-<suffix>`, often `uniqueString(...)` so the name is unique per location) is accepted unless\n`strict-names: true`. Names that carry `pid-` elsewhere (`amba-alz-pid-\u2026`) are reported here too:\nPartner Center does not attribute them.\n\nA partly known name is judged on what is known. When the known text already rules out both forms, it\nis this error, not [CUA010](#cua010-unresolved-tracking-name): a dash-delimited block that breaks\n8-4-4-4-12 in a GUID-like start, a character neither form allows (`_`, upper case in a Partner Center\nid), or an end that cannot be `-partnercenter` (a `uniqueString()` hash never ends so). A GUID glued\nto `uniqueString()` without `-` is no suffix. The length limit counts `uniqueString()` as its 13\ncharacters and `guid()` as 36 (other unknowns as 0), so a name that is at least 65 characters long\nfails before deployment does.\n\nPassing: `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-westeurope"`,\n`"pid-contoso-myoffer-partnercenter"`, `"[concat(\'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-\', uniqueString(deployment().location))]"`.\nFailing: `"pid-eb7927c8-dd66-43e1-b0cf-c346a422063"` (the docs\' own sample: 11 digits in the last group),\nalso as `"[format(\'pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}\', uniqueString(deployment().name))]"`;\n`"[concat(\'pid-NOT_A_GUID-\', uniqueString(deployment().name))]"`, `"pid-{4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6}"`, `"PID-\u2026"`.\n\n`cua-guard fix` renames a literal name whose intended id is clear: `PID-`/`Pid-` in lower case, braces round the GUID removed, a GUID one or two characters away from the one given id; otherwise, with exactly one given id and one top-level tracking deployment, it becomes `pid-<given id>` (keeping a landing-zone suffix). Names built by expressions are left to you.',
+    help: 'The name is not `pid-` + a GUID (8-4-4-4-12 hex digits, any case, no braces) and not a Partner\nCenter id (`pid-<lowercase letters, digits, dashes>-partnercenter`); or it is not a valid deployment\nname (at most 64 characters of letters, digits and `-._()`). A suffix after the GUID\n(`pid-<GUID>-<suffix>`, often `uniqueString(...)` so the name is unique per location) is accepted unless\n`strict-names: true`. Names that carry `pid-` elsewhere (`amba-alz-pid-\u2026`) are reported here too:\nPartner Center does not attribute them.\n\nA partly known name is judged on what is known. When the known text already rules out both forms, it\nis this error, not [CUA010](#cua010-unresolved-tracking-name): a dash-delimited block that breaks\n8-4-4-4-12 in a GUID-like start, a character neither form allows (`_`, upper case in a Partner Center\nid), or an end that cannot be `-partnercenter` (a `uniqueString()` hash never ends so). A GUID glued\nto `uniqueString()` without `-` is no suffix. The length limit counts `uniqueString()` as its 13\ncharacters and `guid()` as 36 (other unknowns as 0), so a name that is at least 65 characters long\nfails before deployment does.\n\nPassing: `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6"`, `"pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-westeurope"`,\n`"pid-contoso-myoffer-partnercenter"`, `"[concat(\'pid-4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6-\', uniqueString(deployment().location))]"`.\nFailing: `"pid-eb7927c8-dd66-43e1-b0cf-c346a422063"` (the docs\' own sample: 11 digits in the last group),\nalso as `"[format(\'pid-eb7927c8-dd66-43e1-b0cf-c346a422063-{0}\', uniqueString(deployment().name))]"`;\n`"[concat(\'pid-NOT_A_GUID-\', uniqueString(deployment().name))]"`, `"pid-{4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6}"`, `"PID-\u2026"`.\n\nA top-level deployment of exactly the tracking shape (mode Incremental, empty inline template) whose whole name is a build placeholder (`"${start}"`, `"{{trackingId}}"`, `"__PID__"`, `"<tracking id>"`, filled in by a Maven or packaging step, as some Marketplace repositories do) is the tracking deployment with its id filled in at build: a warning that says so (check the built package), not CUA001.\n\n`cua-guard fix` renames a literal name whose intended id is clear: `PID-`/`Pid-` in lower case, braces round the GUID removed, a GUID one or two characters away from the one given id; otherwise, with exactly one given id and one top-level tracking deployment, it becomes `pid-<given id>` (keeping a landing-zone suffix). Names built by expressions are left to you.',
     defaultSeverity: "error",
     precision: "very-high",
     messages: messages3
@@ -10747,6 +11428,14 @@ var cua003 = {
       const name = truncate(candidate.name.display);
       if (candidate.name.form === "invalid" && candidate.name.problem !== void 0) {
         const { key: key2, data: data2 } = problemMessage(candidate.name, candidate.name.problem);
+        if (candidate.filledAtBuild) {
+          const all = filledAtBuild(candidates);
+          if (all[0] !== candidate) continue;
+          const notFixable = "the name is filled in when the package is built";
+          const more = all.length > 1 ? { messageId: "buildPlaceholders", data: { name, ...data2, others: all.length - 1 } } : { messageId: key2, data: { name, ...data2 } };
+          report2({ ...more, at, resource: candidate.entry, severity: "warning", notFixable });
+          continue;
+        }
         const fix = repairInvalidName(candidate, { model, candidates, settings });
         report2({ messageId: key2, data: { name, ...data2 }, at, resource: candidate.entry, ...fix });
         continue;
@@ -12168,9 +12857,9 @@ function startsLine(text, offset) {
   return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
 }
 function lineStart(text, offset) {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== "\n" && text[i - 1] !== "\r") i--;
-  return i;
+  let i2 = offset;
+  while (i2 > 0 && text[i2 - 1] !== "\n" && text[i2 - 1] !== "\r") i2--;
+  return i2;
 }
 function renderJson(value, indent, style) {
   return JSON.stringify(value, null, style.unit).split("\n").join(`${style.eol}${indent}`);
@@ -12280,6 +12969,12 @@ function overlaps(a, b) {
 function findTrackingResources(model, strictNames) {
   const candidates = [];
   for (const entry of model.resources) {
+    if (isFilledAtBuild(entry)) {
+      const text = entry.name.trim();
+      const name = { ...analyzeTrackingName(entry.name, strictNames), form: "invalid", problem: { kind: "build-placeholder", text } };
+      candidates.push({ entry, name, isDeployment: true, attributable: false, filledAtBuild: true });
+      continue;
+    }
     if (!looksLikeTrackingName(entry.name)) continue;
     candidates.push({
       entry,
@@ -12290,6 +12985,16 @@ function findTrackingResources(model, strictNames) {
   }
   recordTrackingValues(model, candidates);
   return candidates;
+}
+function isFilledAtBuild(entry) {
+  if (entry.placement !== "top-level" || !isDeploymentType(entry.type) || typeof entry.name !== "string" || !isBuildPlaceholder(entry.name)) return false;
+  const properties = entry.resource["properties"];
+  if (!isRecord(properties) || properties["templateLink"] !== void 0) return false;
+  if (String(properties["mode"] ?? "").toLowerCase() !== "incremental") return false;
+  const template = properties["template"];
+  if (!isRecord(template)) return false;
+  const resources = template["resources"];
+  return Array.isArray(resources) ? resources.length === 0 : isRecord(resources) && Object.keys(resources).length === 0;
 }
 var TRACKING_VALUES = [["condition"], ["location"], ["copy", "count"]];
 function recordTrackingValues(model, candidates) {
@@ -12319,18 +13024,18 @@ function locateNodes(text, requests, skips = /* @__PURE__ */ new Map()) {
   const spans = requests.map(() => void 0);
   if (requests.length === 0) return spans;
   const root = newNode();
-  requests.forEach((request, i) => {
+  requests.forEach((request, i2) => {
     let node2 = root;
     for (const element of request.path) node2 = child(node2, element, true);
-    if (request.at === "key") (node2.keyRequests ??= []).push(i);
-    else (node2.valueRequests ??= []).push(i);
+    if (request.at === "key") (node2.keyRequests ??= []).push(i2);
+    else (node2.valueRequests ??= []).push(i2);
   });
   let remaining = requests.length;
   const record = (indexes, offset, length2) => {
     if (!indexes) return;
-    for (const i of indexes) {
-      if (spans[i] === void 0) {
-        spans[i] = { offset, length: length2 };
+    for (const i2 of indexes) {
+      if (spans[i2] === void 0) {
+        spans[i2] = { offset, length: length2 };
         remaining--;
       }
     }
@@ -12453,9 +13158,9 @@ function skipTrivia(text, pos) {
 function skipComment(text, pos) {
   const next = text.charCodeAt(pos + 1);
   if (next === SLASH2) {
-    for (let i = pos + 2; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) return i;
+    for (let i2 = pos + 2; i2 < text.length; i2++) {
+      const c = text.charCodeAt(i2);
+      if (c === 10 || c === 13) return i2;
     }
     return text.length;
   }
@@ -12471,21 +13176,21 @@ function stringEnd(text, pos) {
     const quote3 = text.indexOf('"', from);
     if (quote3 === -1) return pos;
     let backslashes = 0;
-    for (let i = quote3 - 1; i > pos && text.charCodeAt(i) === BACKSLASH2; i--) backslashes++;
+    for (let i2 = quote3 - 1; i2 > pos && text.charCodeAt(i2) === BACKSLASH2; i2--) backslashes++;
     if (backslashes % 2 === 0) return quote3 + 1;
     from = quote3 + 1;
   }
 }
 function literalEnd(text, pos) {
-  let i = pos;
+  let i2 = pos;
   const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
+  while (i2 < n) {
+    const c = text.charCodeAt(i2);
     if (c === 32 || c === 10 || c === 13 || c === 9 || c === COMMA4 || c === CLOSE_BRACE || c === CLOSE_BRACKET2 || c === COLON2 || c === QUOTE3 || c === SLASH2 || c === OPEN_BRACE || c === OPEN_BRACKET2)
       break;
-    i++;
+    i2++;
   }
-  return i;
+  return i2;
 }
 var SKIP_CACHE_MIN = 512;
 function skipValue(text, pos, skips) {
@@ -12511,19 +13216,19 @@ function scanValueEnd(text, pos) {
   structural.lastIndex = pos;
   let depth = 0;
   while (structural.test(text)) {
-    const i = structural.lastIndex - 1;
-    const d = text.charCodeAt(i);
+    const i2 = structural.lastIndex - 1;
+    const d = text.charCodeAt(i2);
     if (d === QUOTE3) {
-      const end = stringEnd(text, i);
-      if (end === i) return n;
+      const end = stringEnd(text, i2);
+      if (end === i2) return n;
       structural.lastIndex = end;
     } else if (d === OPEN_BRACE || d === OPEN_BRACKET2) {
       depth++;
     } else if (d === CLOSE_BRACE || d === CLOSE_BRACKET2) {
-      if (--depth === 0) return i + 1;
+      if (--depth === 0) return i2 + 1;
     } else {
-      const end = skipComment(text, i);
-      if (end !== i) structural.lastIndex = end;
+      const end = skipComment(text, i2);
+      if (end !== i2) structural.lastIndex = end;
     }
   }
   return n;
@@ -12638,22 +13343,23 @@ function runIsolated(rule, file, pending, run) {
     });
   }
 }
-function finish({ file, scope, pending, candidates, sources, linkedFiles }) {
+function finish({ file, scope, pending, candidates: found, sources, linkedFiles }) {
+  const candidates = found.filter((c) => !c.filledAtBuild);
   const nameRefs = candidates.map((c) => ({ file: c.entry.source.file, path: [...c.entry.path, "name"], at: "value" }));
   const positions = locateAll([...pending.map((p) => p.at), ...nameRefs], sources);
-  const findings = pending.map((p, i) => toFinding2(p, positions[i] ?? NOWHERE));
+  const findings = pending.map((p, i2) => toFinding2(p, positions[i2] ?? NOWHERE));
   findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
-  const tracking = candidates.map((c, i) => summarizeTracking(c, positions[pending.length + i] ?? NOWHERE));
+  const tracking = candidates.map((c, i2) => summarizeTracking(c, positions[pending.length + i2] ?? NOWHERE));
   const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
   return { path: file, verdict: failed ? "fail" : "pass", ...scope ? { scope } : {}, findings, tracking, linkedFiles };
 }
 var NOWHERE = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 function locateAll(refs, sources) {
   const byFile = /* @__PURE__ */ new Map();
-  refs.forEach((ref, i) => {
+  refs.forEach((ref, i2) => {
     const indexes = byFile.get(ref.file);
-    if (indexes) indexes.push(i);
-    else byFile.set(ref.file, [i]);
+    if (indexes) indexes.push(i2);
+    else byFile.set(ref.file, [i2]);
   });
   const located = [];
   for (const [file, indexes] of byFile) {
@@ -12665,7 +13371,7 @@ function locateAll(refs, sources) {
     const lines = source?.lines ?? new LineIndex("");
     const spans = locateWithFallback(
       source?.text ?? "",
-      indexes.map((i) => refs[i])
+      indexes.map((i2) => refs[i2])
     );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
@@ -12682,8 +13388,8 @@ function locateInOrigin(source, indexes, refs) {
     if (!lines) lineIndexes.set(file, lines = new LineIndex(origin?.texts.get(file) ?? ""));
     return lines;
   };
-  return indexes.map((i) => {
-    const ref = refs[i];
+  return indexes.map((i2) => {
+    const ref = refs[i2];
     const span = ref.offset !== void 0 ? { file: ref.file, offset: ref.offset, length: 0 } : origin?.locate(ref.path, ref.at ?? "value");
     if (!span) return NOWHERE;
     const lines = linesOf(span.file);
@@ -12722,10 +13428,10 @@ function locateWithFallback(text, refs) {
     refs.map((r) => ({ path: r.path, at: r.at ?? "value" })),
     skips
   );
-  const missing = refs.map((r, i) => spans[i] ? void 0 : r).filter((r) => r !== void 0);
+  const missing = refs.map((r, i2) => spans[i2] ? void 0 : r).filter((r) => r !== void 0);
   if (missing.length === 0) return spans;
-  return refs.map((ref, i) => {
-    const found = spans[i];
+  return refs.map((ref, i2) => {
+    const found = spans[i2];
     if (found) return found;
     for (let depth = ref.path.length - 1; depth >= 0; depth--) {
       const [span] = locateNodes(text, [{ path: ref.path.slice(0, depth), at: "value" }], skips);
@@ -12879,8 +13585,8 @@ function unchanged(input, note) {
   };
 }
 function placedIn(fixes, editsByFix, all) {
-  return fixes.map((fix, i) => {
-    const first = [...editsByFix[i] ?? []].sort((a, b) => a.offset - b.offset)[0];
+  return fixes.map((fix, i2) => {
+    const first = [...editsByFix[i2] ?? []].sort((a, b) => a.offset - b.offset)[0];
     const offset = first ? first.offset : 0;
     const before = all.filter((edit) => edit.offset < offset).reduce((sum, edit) => sum + edit.content.length - edit.length, 0);
     return { description: fix.description, at: offset + before + (first ? leadingLayout(first.content) : 0) };
@@ -13071,14 +13777,14 @@ function refuseReplacing(path, stat) {
 }
 function writeAtomically(target, content, options) {
   const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, CREATE_FLAGS, options.mode);
+  const fd2 = openSync(temp, CREATE_FLAGS, options.mode);
   try {
     try {
       let written = 0;
-      while (written < content.length) written += writeSync(fd, content, written, content.length - written);
-      fsyncSync(fd);
+      while (written < content.length) written += writeSync(fd2, content, written, content.length - written);
+      fsyncSync(fd2);
     } finally {
-      closeSync(fd);
+      closeSync(fd2);
     }
     options.beforeRename();
     renameSync(temp, target);
@@ -13093,11 +13799,11 @@ function writeAtomically(target, content, options) {
 }
 function syncFolder(folder) {
   try {
-    const fd = openSync(folder, constants.O_RDONLY);
+    const fd2 = openSync(folder, constants.O_RDONLY);
     try {
-      fsyncSync(fd);
+      fsyncSync(fd2);
     } finally {
-      closeSync(fd);
+      closeSync(fd2);
     }
   } catch {
   }
@@ -13235,8 +13941,8 @@ var SourceMap = class {
 // src/model/bicep/syntax.ts
 function namedChildren(node) {
   const out = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const child2 = node.namedChild(i);
+  for (let i2 = 0; i2 < node.namedChildCount; i2++) {
+    const child2 = node.namedChild(i2);
     if (child2 && child2.type !== "comment" && child2.type !== "diagnostic_comment") out.push(child2);
   }
   return out;
@@ -13245,8 +13951,8 @@ function childOfType(node, type) {
   return namedChildren(node).find((c) => c.type === type);
 }
 function hasToken(node, token) {
-  for (let i = 0; i < node.childCount; i++) {
-    const child2 = node.child(i);
+  for (let i2 = 0; i2 < node.childCount; i2++) {
+    const child2 = node.child(i2);
     if (child2 && !child2.isNamed && child2.type === token) return true;
   }
   return false;
@@ -13261,28 +13967,28 @@ function stringParts(node) {
   const parts = [];
   let text = "";
   const end = raw.endsWith("'") && raw.length >= 2 ? raw.length - 1 : raw.length;
-  let i = 1;
+  let i2 = 1;
   let next = 0;
-  while (i < end) {
+  while (i2 < end) {
     const interpolation = interpolations[next];
-    if (interpolation && node.startIndex + i === interpolation.startIndex) {
+    if (interpolation && node.startIndex + i2 === interpolation.startIndex) {
       if (text !== "") parts.push({ kind: "text", text });
       text = "";
       const inner = namedChildren(interpolation)[0];
       if (inner) parts.push({ kind: "expression", node: inner });
-      i = interpolation.endIndex - node.startIndex;
+      i2 = interpolation.endIndex - node.startIndex;
       next++;
       continue;
     }
-    const c = raw[i];
-    if (c === "\\" && i + 1 < end) {
-      const escaped = decodeEscape(raw, i);
+    const c = raw[i2];
+    if (c === "\\" && i2 + 1 < end) {
+      const escaped = decodeEscape(raw, i2);
       text += escaped.text;
-      i = escaped.next;
+      i2 = escaped.next;
       continue;
     }
     text += c;
-    i++;
+    i2++;
   }
   if (text !== "" || parts.length === 0) parts.push({ kind: "text", text });
   return parts;
@@ -13324,8 +14030,8 @@ function unreadNodes(root) {
       continue;
     }
     if (!node.hasError) continue;
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child2 = node.child(i);
+    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
+      const child2 = node.child(i2);
       if (child2) stack.push(child2);
     }
   }
@@ -13437,8 +14143,8 @@ var ExpressionLowering = class {
     return `format(${[quote2(format3), ...args].join(", ")})`;
   }
   identifier(name) {
-    for (let i = this.bindings.length - 1; i >= 0; i--) {
-      const bound = this.bindings[i]?.get(name);
+    for (let i2 = this.bindings.length - 1; i2 >= 0; i2--) {
+      const bound = this.bindings[i2]?.get(name);
       if (bound !== void 0) return bound;
     }
     const symbol = this.symbols.symbol(name);
@@ -13652,8 +14358,8 @@ var FileLowering = class _FileLowering {
   declarations() {
     const out = [];
     let leading = [];
-    for (let i = 0; i < this.root.namedChildCount; i++) {
-      const node = this.root.namedChild(i);
+    for (let i2 = 0; i2 < this.root.namedChildCount; i2++) {
+      const node = this.root.namedChild(i2);
       if (!node) continue;
       if (node.type === "comment" || node.type === "decorators" || node.type === "diagnostic_comment") {
         leading.push(node);
@@ -13903,7 +14609,7 @@ var FileLowering = class _FileLowering {
         return out;
       }
       case "array":
-        return namedChildren(node).filter((c) => c.type !== "decorators").map((element, i) => this.value(element, [...path, i], depth + 1));
+        return namedChildren(node).filter((c) => c.type !== "decorators").map((element, i2) => this.value(element, [...path, i2], depth + 1));
       default:
         return `[${this.expressions.expression(node)}]`;
     }
@@ -13918,9 +14624,9 @@ var FileLowering = class _FileLowering {
   }
 };
 function topLevelIndex(root, offset) {
-  for (let i = 0; i < root.childCount; i++) {
-    const child2 = root.child(i);
-    if (child2 && child2.startIndex <= offset && offset < Math.max(child2.endIndex, child2.startIndex + 1)) return i;
+  for (let i2 = 0; i2 < root.childCount; i2++) {
+    const child2 = root.child(i2);
+    if (child2 && child2.startIndex <= offset && offset < Math.max(child2.endIndex, child2.startIndex + 1)) return i2;
   }
   return -1;
 }
@@ -14142,7 +14848,7 @@ function isLiteral(value) {
 // src/fix/plan-bicep-fix.ts
 function planBicepFix(input) {
   const before = check2(input, input.text);
-  const insertion = before.findings.map((f) => trackingInsertion(f, input.file)).find((x) => x !== void 0);
+  const insertion = before.findings.map((f) => trackingInsertion(f, input.file)).find((x2) => x2 !== void 0);
   let fixed = input.text;
   const changes = [];
   const edits = [];
@@ -14217,8 +14923,8 @@ function insertionEdit2(text, value) {
   return { offset: insertAt, length: 0, content: `${declaration}${eol}${eol}` };
 }
 function uniqueSymbol2(text) {
-  for (let i = 0; ; i++) {
-    const symbol = i === 0 ? "pidTracking" : `pidTracking${i + 1}`;
+  for (let i2 = 0; ; i2++) {
+    const symbol = i2 === 0 ? "pidTracking" : `pidTracking${i2 + 1}`;
     if (!new RegExp(`\\b${symbol}\\b`).test(text)) return symbol;
   }
 }
@@ -14318,6 +15024,8 @@ function planOneFile({ request, trees }, file, { readLinked, links }) {
     skipped: message,
     bom: ""
   });
+  const archived = splitZipPath(file);
+  if (archived !== void 0) return leave(`'${file}' is inside the archive '${archived.zip}', which is not rewritten: fix the template it is built from`);
   const read = readWorkspaceFile(request.workspace, file);
   if (!read.ok) return leave(read.message);
   if (read.encoding === "utf16le" || read.encoding === "utf16be") return leave("UTF-16 files are not rewritten");
