@@ -15011,19 +15011,7 @@ function fixDiscovered(request, discovery) {
   return { files: files.map(({ absolutePath: _path, bom: _bom, identity: _identity, ...rest }) => rest), problems };
 }
 function planOneFile({ request, trees }, file, { readLinked, links }) {
-  const leave = (message) => ({
-    file,
-    original: "",
-    fixed: "",
-    edits: [],
-    changes: [],
-    notes: [{ kind: "unreadable", message }],
-    remainingErrors: [],
-    linkedFiles: [],
-    written: false,
-    skipped: message,
-    bom: ""
-  });
+  const leave = (message) => leaveFile(file, message);
   const archived = splitZipPath(file);
   if (archived !== void 0) return leave(`'${file}' is inside the archive '${archived.zip}', which is not rewritten: fix the template it is built from`);
   const read = readWorkspaceFile(request.workspace, file);

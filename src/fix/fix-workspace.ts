@@ -139,19 +139,7 @@ function planOneFile(
   file: string,
   { readLinked, links }: { readLinked: LinkReader; links: LinkContext },
 ): PlannedFile {
-  const leave = (message: string): PlannedFile => ({
-    file,
-    original: '',
-    fixed: '',
-    edits: [],
-    changes: [],
-    notes: [{ kind: 'unreadable', message }],
-    remainingErrors: [],
-    linkedFiles: [],
-    written: false,
-    skipped: message,
-    bom: '',
-  });
+  const leave = (message: string): PlannedFile => leaveFile(file, message);
   // A package archive is built from sources: fix those, never the archive.
   const archived = splitZipPath(file);
   if (archived !== undefined) return leave(`'${file}' is inside the archive '${archived.zip}', which is not rewritten: fix the template it is built from`);
