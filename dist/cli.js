@@ -12397,6 +12397,9 @@ function editDistance2(a, b) {
   return rows[a.length]?.[b.length] ?? 0;
 }
 
+// src/settings/config-types.ts
+var CONFIG_FILE_NAME = ".cua-guard.json";
+
 // src/workspace/git-remote.ts
 function originRepository(workspace) {
   const read = readWorkspaceFile(workspace, ".git/config", 1024 * 1024);
@@ -12441,9 +12444,6 @@ ${problems.map((p) => `  ${formatProblem(file, p)}`).join("\n")}`
 function formatProblem(file, problem) {
   return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
-
-// src/settings/config-types.ts
-var CONFIG_FILE_NAME = ".cua-guard.json";
 
 // src/settings/load-config.ts
 async function loadConfiguration(location) {
@@ -12895,8 +12895,16 @@ async function planCliRuns(raw, positionals, cwd2) {
   const withRoot = { ...raw, workspace: root };
   const boundary = { root: realFolder2(root) };
   const groups = /* @__PURE__ */ new Map();
+  const nearest2 = /* @__PURE__ */ new Map();
+  const built = /* @__PURE__ */ new Map();
   for (const path of raw.config?.trim() ? [] : paths) {
-    const prepared = await buildRunSettings({ ...withRoot, configSearchFrom: configSearchStart(boundary, path, cwd2) ?? "" });
+    const searchFrom = nearestConfigFolder(boundary.root, configSearchStart(boundary, path, cwd2) ?? "", nearest2);
+    let preparing = built.get(searchFrom);
+    if (preparing === void 0) {
+      preparing = buildRunSettings({ ...withRoot, configSearchFrom: searchFrom });
+      built.set(searchFrom, preparing);
+    }
+    const prepared = await preparing;
     const key2 = prepared.settings.config?.path ?? "";
     const group = groups.get(key2);
     if (group) group.paths.push(path);
@@ -12931,6 +12939,29 @@ function configSearchStart(workspace, path, cwd2) {
     return void 0;
   }
   return workspaceRelative(workspace, absolute);
+}
+function nearestConfigFolder(root, folder, cache) {
+  const known = cache.get(folder);
+  if (known !== void 0) return known;
+  let found = "";
+  if (folder !== "" && folder !== ".") {
+    found = entryExists(join(root, folder, CONFIG_FILE_NAME)) ? folder : nearestConfigFolder(root, parentFolder(folder), cache);
+  }
+  cache.set(folder, found);
+  return found;
+}
+function parentFolder(folder) {
+  const parent = posix.dirname(folder);
+  return parent === "." ? "" : parent;
+}
+function entryExists(path) {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    const code = error.code;
+    return code !== "ENOENT" && code !== "ENOTDIR";
+  }
 }
 function depth(group) {
   const folder = group.settings.config?.folder;

@@ -2,8 +2,9 @@
 // repository holding the paths, else the path itself), and the paths grouped by the
 // configuration file that applies to them (the nearest `.cua-guard.json` walking up from each
 // path to the workspace root, or --config for all). Each group is checked with its own settings.
-import { realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAME } from '../../settings/config-types.ts';
 import { buildRunSettings, type PreparedRun } from '../../settings/run-settings.ts';
 import type { RawOptions } from '../../settings/raw-options.ts';
 import { UsageError } from '../../settings/usage-error.ts';
@@ -34,8 +35,18 @@ export async function planCliRuns(raw: RawOptions, positionals: readonly string[
   const withRoot: RawOptions = { ...raw, workspace: root };
   const boundary: Workspace = { root: realFolder(root) };
   const groups = new Map<string, CliRunGroup>();
+  // Settings are built once per folder that can hold the nearest configuration file (hundreds of
+  // named files share a few), and read there through the safe reader as before.
+  const nearest = new Map<string, string>();
+  const built = new Map<string, Promise<PreparedRun>>();
   for (const path of raw.config?.trim() ? [] : paths) {
-    const prepared = await buildRunSettings({ ...withRoot, configSearchFrom: configSearchStart(boundary, path, cwd) ?? '' });
+    const searchFrom = nearestConfigFolder(boundary.root, configSearchStart(boundary, path, cwd) ?? '', nearest);
+    let preparing = built.get(searchFrom);
+    if (preparing === undefined) {
+      preparing = buildRunSettings({ ...withRoot, configSearchFrom: searchFrom });
+      built.set(searchFrom, preparing);
+    }
+    const prepared = await preparing;
     const key = prepared.settings.config?.path ?? '';
     const group = groups.get(key);
     if (group) group.paths.push(path);
@@ -78,6 +89,37 @@ function configSearchStart(workspace: Workspace, path: string, cwd: string): str
     return undefined;
   }
   return workspaceRelative(workspace, absolute);
+}
+
+/**
+ * The nearest folder, from `folder` up to the workspace root, where a `.cua-guard.json` entry
+ * exists (any kind: the safe reader decides what it is and reports it); '' for the root.
+ */
+function nearestConfigFolder(root: string, folder: string, cache: Map<string, string>): string {
+  const known = cache.get(folder);
+  if (known !== undefined) return known;
+  let found = '';
+  if (folder !== '' && folder !== '.') {
+    found = entryExists(join(root, folder, CONFIG_FILE_NAME)) ? folder : nearestConfigFolder(root, parentFolder(folder), cache);
+  }
+  cache.set(folder, found);
+  return found;
+}
+
+function parentFolder(folder: string): string {
+  const parent = posix.dirname(folder);
+  return parent === '.' ? '' : parent;
+}
+
+/** Whether there is an entry to hand to the safe reader: only a missing one is skipped (as it does). */
+function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
 }
 
 function depth(group: CliRunGroup): number {
