@@ -11612,6 +11612,29 @@ function generatedByBicep(workspace, file) {
   return isRecord(generator) && typeof generator["name"] === "string" && generator["name"].toLowerCase() === "bicep";
 }
 
+// src/app/internal-error.ts
+function internalErrorResult(file, detail, message) {
+  return {
+    path: file,
+    verdict: "fail",
+    findings: [
+      {
+        ruleId: "internal-error",
+        severity: "error",
+        messageId: "internal-error",
+        data: { error: detail },
+        message,
+        file,
+        line: 1,
+        column: 1,
+        internalError: true
+      }
+    ],
+    tracking: [],
+    linkedFiles: []
+  };
+}
+
 // src/app/terraform-tools.ts
 async function loadTerraformTools(workspace) {
   const { createTerraformTools } = await import("./lazy-app-check-terraform.js");
@@ -11624,25 +11647,7 @@ function terraformNotLoaded(files) {
     if (!firstOfFolder.has(folder)) firstOfFolder.set(folder, file);
   }
   const message = "cua-guard could not check this Terraform module: the Terraform grammar was not loaded (internal error); please report it";
-  return [...firstOfFolder.values()].sort().map((file) => ({
-    path: file,
-    verdict: "fail",
-    findings: [
-      {
-        ruleId: "internal-error",
-        severity: "error",
-        messageId: "internal-error",
-        data: { error: "grammar not loaded" },
-        message,
-        file,
-        line: 1,
-        column: 1,
-        internalError: true
-      }
-    ],
-    tracking: [],
-    linkedFiles: []
-  }));
+  return [...firstOfFolder.values()].sort().map((file) => internalErrorResult(file, "grammar not loaded", message));
 }
 
 // src/app/check-workspace.ts
@@ -11771,7 +11776,7 @@ function checkOne(request, context) {
     const result = checkPrepared(prepared, plan);
     return { file, linkTargets, result: parameters.file ? { ...result, parametersFile: parameters.file } : result };
   } catch (error2) {
-    return { file, linkTargets: [], result: internalErrorResult(file, error2) };
+    return { file, linkTargets: [], result: uncheckedResult(file, error2) };
   }
 }
 function checkBicepFile(request, context, { file, text }, plan) {
@@ -11847,28 +11852,9 @@ function unreachedProblem(unreached) {
     message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? "was" : "were"} not checked: ${shown.join(", ")}${more}; ${how}`
   };
 }
-function internalErrorResult(file, error2) {
+function uncheckedResult(file, error2) {
   const detail = error2 instanceof Error ? error2.message : String(error2);
-  const message = `cua-guard could not check this file (internal error: ${detail}); please report it`;
-  return {
-    path: file,
-    verdict: "fail",
-    findings: [
-      {
-        ruleId: "internal-error",
-        severity: "error",
-        messageId: "internal-error",
-        data: { error: detail },
-        message,
-        file,
-        line: 1,
-        column: 1,
-        internalError: true
-      }
-    ],
-    tracking: [],
-    linkedFiles: []
-  };
+  return internalErrorResult(file, detail, `cua-guard could not check this file (internal error: ${detail}); please report it`);
 }
 function countFindings(files) {
   const counts = { error: 0, warning: 0, notice: 0, suppressed: 0 };

@@ -809,7 +809,7 @@ function loadOrder(file) {
   return 2;
 }
 
-// src/model/terraform/read-module.ts
+// src/workspace/read-terraform-module.ts
 var MAX_TERRAFORM_FILE_BYTES = 16 * 1024 * 1024;
 var HCL_READ = {
   readBlock: (type) => type === "provider" || type === "variable" || type === "locals" || type === "terraform",

@@ -4,12 +4,24 @@
 // synchronous once they are loaded.
 import { checkTerraformModule } from '../engine/check-terraform.ts';
 import type { TemplateResult } from '../engine/types.ts';
-import { folderOf, isCheckedModule, moduleResultFile, readTerraformModule, readWorkflows, type TerraformReaders } from '../model/terraform/read-module.ts';
+import { folderOf, isCheckedModule, moduleResultFile, readTerraformModule, readWorkflows, type TerraformReaders } from '../workspace/read-terraform-module.ts';
 import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
 import type { Workspace } from '../workspace/read-file.ts';
 import { listWorkflowFiles } from '../workspace/terraform-files.ts';
 import { readWorkspaceFile } from '../workspace/read-file.ts';
-import type { TerraformCheckRequest, TerraformTools } from './terraform-tools.ts';
+import type { CheckSettings } from '../engine/check-settings.ts';
+import type { AnyRule } from '../engine/rule.ts';
+
+export interface TerraformCheckRequest {
+  workspace: Workspace;
+  rules: readonly AnyRule[];
+  settingsFor: (file: string) => CheckSettings;
+}
+
+export interface TerraformTools extends TerraformReaders {
+  /** One result per module folder of these .tf files that configures azurerm or azapi (or is a root using them). */
+  checkFiles(request: TerraformCheckRequest, files: readonly string[]): TemplateResult[];
+}
 
 export async function createTerraformTools(workspace: Workspace): Promise<TerraformTools> {
   // The YAML reader is a sizeable module: it loads only when a workflow mentions the variable.

@@ -20,6 +20,7 @@ import { BicepTrees, checkBicepTemplate, isBicepFile, type SyntaxParser } from '
 import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
 import { noteCompiledTwins } from './compiled-twins.ts';
 import { loadTerraformTools, terraformNotLoaded, type TerraformTools } from './terraform-tools.ts';
+import { internalErrorResult } from './internal-error.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -235,7 +236,7 @@ function checkOne(request: WorkspaceCheckRequest, context: PrepareContext): Chec
     return { file, linkTargets, result: parameters.file ? { ...result, parametersFile: parameters.file } : result };
   } catch (error) {
     // A bug must not hide the verdict on the other templates: this one gets a located finding.
-    return { file, linkTargets: [], result: internalErrorResult(file, error) };
+    return { file, linkTargets: [], result: uncheckedResult(file, error) };
   }
 }
 
@@ -363,28 +364,9 @@ function unreachedProblem(unreached: readonly string[]): DiscoveryProblem {
 }
 
 /** A template whose check failed outside any rule: an error finding that says so. */
-export function internalErrorResult(file: string, error: unknown): TemplateResult {
+function uncheckedResult(file: string, error: unknown): TemplateResult {
   const detail = error instanceof Error ? error.message : String(error);
-  const message = `cua-guard could not check this file (internal error: ${detail}); please report it`;
-  return {
-    path: file,
-    verdict: 'fail',
-    findings: [
-      {
-        ruleId: 'internal-error',
-        severity: 'error',
-        messageId: 'internal-error',
-        data: { error: detail },
-        message,
-        file,
-        line: 1,
-        column: 1,
-        internalError: true,
-      },
-    ],
-    tracking: [],
-    linkedFiles: [],
-  };
+  return internalErrorResult(file, detail, `cua-guard could not check this file (internal error: ${detail}); please report it`);
 }
 
 export function countFindings(files: readonly TemplateResult[]): CheckReport['counts'] {

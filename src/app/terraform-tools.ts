@@ -2,22 +2,12 @@
 // the Terraform grammar, the Terraform check itself, and the YAML reader for workflows (only when a
 // workflow mentions ARM_PARTNER_ID), all in lazily imported modules (./check-terraform.ts), so that
 // a run over ARM templates alone loads none of it.
-import type { CheckSettings } from '../engine/check-settings.ts';
-import type { AnyRule } from '../engine/rule.ts';
 import type { TemplateResult } from '../engine/types.ts';
-import type { TerraformReaders } from '../model/terraform/read-module.ts';
 import type { Workspace } from '../workspace/read-file.ts';
+import type { TerraformTools } from './check-terraform.ts';
+import { internalErrorResult } from './internal-error.ts';
 
-export interface TerraformCheckRequest {
-  workspace: Workspace;
-  rules: readonly AnyRule[];
-  settingsFor: (file: string) => CheckSettings;
-}
-
-export interface TerraformTools extends TerraformReaders {
-  /** One result per module folder of these .tf files that configures azurerm or azapi (or is a root using them). */
-  checkFiles(request: TerraformCheckRequest, files: readonly string[]): TemplateResult[];
-}
+export type { TerraformCheckRequest, TerraformTools } from './check-terraform.ts';
 
 export async function loadTerraformTools(workspace: Workspace): Promise<TerraformTools> {
   const { createTerraformTools } = await import('./check-terraform.ts');
@@ -32,23 +22,5 @@ export function terraformNotLoaded(files: readonly string[]): TemplateResult[] {
     if (!firstOfFolder.has(folder)) firstOfFolder.set(folder, file);
   }
   const message = 'cua-guard could not check this Terraform module: the Terraform grammar was not loaded (internal error); please report it';
-  return [...firstOfFolder.values()].sort().map((file) => ({
-    path: file,
-    verdict: 'fail',
-    findings: [
-      {
-        ruleId: 'internal-error',
-        severity: 'error',
-        messageId: 'internal-error',
-        data: { error: 'grammar not loaded' },
-        message,
-        file,
-        line: 1,
-        column: 1,
-        internalError: true,
-      },
-    ],
-    tracking: [],
-    linkedFiles: [],
-  }));
+  return [...firstOfFolder.values()].sort().map((file) => internalErrorResult(file, 'grammar not loaded', message));
 }

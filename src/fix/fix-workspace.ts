@@ -5,7 +5,7 @@
 // (src/workspace/write-file.ts): a crash leaves the old or the new file, never a part of one.
 import type { CheckSettings } from '../engine/check-settings.ts';
 import { discoverTemplates, suffixIndex, templateKind, type DiscoveryProblem } from '../workspace/discover.ts';
-import { folderOf, readWorkflows, type TerraformReaders } from '../model/terraform/read-module.ts';
+import { folderOf, readWorkflows, type TerraformReaders } from '../workspace/read-terraform-module.ts';
 import { planTerraformFix } from './plan-terraform-fix.ts';
 import { createLinkReader } from '../workspace/linked-reader.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';

@@ -6,7 +6,7 @@ import { checkTerraformModule } from '../engine/check-terraform.ts';
 import type { CheckSettings } from '../engine/check-settings.ts';
 import type { Fix } from '../engine/rule.ts';
 import type { Finding } from '../engine/types.ts';
-import { isCheckedModule, moduleResultFile, readTerraformModule, type TerraformReaders, type Workflows } from '../model/terraform/read-module.ts';
+import { isCheckedModule, moduleResultFile, readTerraformModule, type TerraformReaders, type Workflows } from '../workspace/read-terraform-module.ts';
 import { LineIndex } from '../parse/text-position.ts';
 import { RULES } from '../rules/index.ts';
 import type { Workspace } from '../workspace/read-file.ts';

@@ -1,13 +1,13 @@
 // Reads a Terraform module folder from the workspace into the module model: its .tf and .tfvars
 // files (through the Terraform grammar, handed in) and the ARM_PARTNER_ID the repository's
 // workflows set. Shared by the check and by `cua-guard fix`.
-import type { HclFile } from '../../parse/hcl/types.ts';
-import { parseHclFile } from '../../parse/hcl/parse-hcl.ts';
-import type { SyntaxParser } from '../../parse/tree-sitter/load.ts';
-import type { PartnerIdEnv } from '../../parse/workflow-partner-env.ts';
-import { readWorkspaceFile, type Workspace } from '../../workspace/read-file.ts';
-import { listTerraformFolder, listWorkflowFiles } from '../../workspace/terraform-files.ts';
-import { buildTerraformModule, type TerraformModule } from './terraform-module.ts';
+import type { HclFile } from '../parse/hcl/types.ts';
+import { parseHclFile } from '../parse/hcl/parse-hcl.ts';
+import type { SyntaxParser } from '../parse/tree-sitter/load.ts';
+import type { PartnerIdEnv } from '../parse/workflow-partner-env.ts';
+import { readWorkspaceFile, type Workspace } from './read-file.ts';
+import { listTerraformFolder, listWorkflowFiles } from './terraform-files.ts';
+import { buildTerraformModule, type TerraformModule } from '../model/terraform/terraform-module.ts';
 
 /** What reading Terraform needs that loads asynchronously: the grammar, and the workflow reader. */
 export interface TerraformReaders {
