@@ -6789,10 +6789,21 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH2 = 32;
 var MAX_NODES = 2e3;
+var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  if (!isRecord(declaration)) return NONE;
+  const owner = isRecord(template) ? template : NO_TEMPLATE;
+  let known = shapes.get(owner);
+  if (known === void 0) shapes.set(owner, known = /* @__PURE__ */ new WeakMap());
+  let shape = known.get(declaration);
+  if (shape === void 0) {
+    shape = shapeOf(declaration, owner, { depth: 0, refs: /* @__PURE__ */ new Set(), budget: { nodes: MAX_NODES } });
+    known.set(declaration, shape);
+  }
+  return shape;
 }
+var NO_TEMPLATE = {};
+var shapes = /* @__PURE__ */ new WeakMap();
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
@@ -6801,6 +6812,7 @@ function shapeOf(declaration, template, walk2) {
   if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
   const next = { ...walk2, depth: walk2.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -6858,8 +6870,8 @@ function safeDecode(text) {
     return text;
   }
 }
-function merge2(shapes) {
-  const relevant = shapes.filter((s) => s.kind !== "none");
+function merge2(shapes2) {
+  const relevant = shapes2.filter((s) => s.kind !== "none");
   if (relevant.length === 0) return NONE;
   if (relevant.some((s) => s.kind === "all")) return ALL;
   if (relevant.length === 1) return relevant[0] ?? NONE;
@@ -11714,14 +11726,13 @@ function checkGraph(request, discovery, trees) {
   };
   const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
   const mains = roles.main;
+  const linkedByOthers = new Set([...checked.values()].flatMap((done) => done.linkTargets));
   const results = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
-    let result = checked.get(source.path)?.result;
-    if (result === void 0) {
-      result = check(source).result;
-      files.release(source.path);
-    }
+    const result = checked.get(source.path)?.result ?? check(source).result;
+    request.secrets?.add(result);
+    if (!linkedByOthers.has(source.path)) files.release(source.path);
     results.push(result);
   }
   const unreached = new Set(roles.unreached);
@@ -13070,30 +13081,26 @@ function redactText(text, secrets) {
 // src/secrets/report-secrets.ts
 var MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
 function readerOf(source) {
-  if (!("read" in source)) return { read: (file) => readWorkspaceFile(source, file), parse: (_file, text) => parseTemplateText(text) };
+  const files = "read" in source ? source : createWorkspaceFiles(source);
   return {
-    read: (file) => source.read(file),
+    read: (file) => files.read(file),
     parse: (file, text) => {
-      const parsed = source.parse(file);
+      const parsed = files.parse(file);
       return "text" in parsed ? parsed : parseTemplateText(text);
     }
   };
 }
-function findReportSecrets(source, report2, sources = {}) {
+function createSecretsSearch(source, sources = {}) {
   const reader = readerOf(source);
   const found = /* @__PURE__ */ new Set();
   const external = new Set(sources.external ?? []);
   const unsure = /* @__PURE__ */ new Map();
-  const roots = /* @__PURE__ */ new Map();
-  const rootOf = (file) => {
-    let root = roots.get(file);
-    if (root === void 0) {
-      root = readRoot(reader, file);
-      roots.set(file, root);
-    }
-    return root;
-  };
-  for (const file of report2.files) {
+  const added = /* @__PURE__ */ new Set();
+  const mayHold = /* @__PURE__ */ new Map();
+  const rootOf = (file) => readRoot(reader, file, mayHold);
+  const add2 = (file) => {
+    if (added.has(file.path)) return;
+    added.add(file.path);
     try {
       const result = collectFile(file, rootOf, reader.read);
       for (const s of result.secrets) found.add(s);
@@ -13102,19 +13109,24 @@ function findReportSecrets(source, report2, sources = {}) {
     } catch {
       unsure.set(file.path, "an error while searching it");
     }
-  }
-  const longestFirst = (list) => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const committed = [...found].filter((s) => !external.has(s));
-  const externalList = [...external].filter((s) => s !== "");
-  return {
-    secrets: longestFirst(/* @__PURE__ */ new Set([...found, ...externalList])),
-    masks: longestFirst(/* @__PURE__ */ new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
-    redacted: longestFirst(/* @__PURE__ */ new Set([...externalList, ...committed.filter(redactCommitted)])),
-    unsure
   };
+  const finish3 = (report2) => {
+    for (const file of report2.files) add2(file);
+    const longestFirst = (list) => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const committed = [...found].filter((s) => !external.has(s));
+    const externalList = [...external].filter((s) => s !== "");
+    return {
+      secrets: longestFirst(/* @__PURE__ */ new Set([...found, ...externalList])),
+      masks: longestFirst(/* @__PURE__ */ new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+      redacted: longestFirst(/* @__PURE__ */ new Set([...externalList, ...committed.filter(redactCommitted)])),
+      unsure
+    };
+  };
+  return { add: add2, finish: finish3 };
 }
-function protectReport(files, report2, sources = {}) {
-  const { secrets, masks, redacted, unsure } = findReportSecrets(files, report2, sources);
+function protectReport(files, report2, options = {}) {
+  const search = options.search ?? createSecretsSearch(files, options.sources);
+  const { secrets, masks, redacted, unsure } = search.finish(report2);
   const redact = (text) => redactText(text, redacted);
   return { secrets, masks, redact, report: redactReport(withholdUnsure(report2, unsure), redact) };
 }
@@ -13194,10 +13206,12 @@ function collectFile(file, rootOf, readFile) {
   for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join("; ") } : { secrets: found };
 }
-function readRoot(reader, file) {
+function readRoot(reader, file, mayHold) {
   const read = reader.read(file);
   if (!read.ok) return { root: void 0, unsure: read.message, unreadable: true };
-  if (!MAY_HOLD_SECRET.test(read.text)) return { root: void 0 };
+  let may = mayHold.get(file);
+  if (may === void 0) mayHold.set(file, may = MAY_HOLD_SECRET.test(read.text));
+  if (!may) return { root: void 0 };
   const parsed = reader.parse(file, read.text);
   if (parsed.ok) return { root: parsed.value };
   const unsure = `'${file}' does not parse`;
@@ -13772,6 +13786,7 @@ async function run() {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => getInput(name)));
     if (settings.config) info(`configuration: ${settings.config.displayPath}`);
     const files = createWorkspaceFiles(workspace);
+    const search = createSecretsSearch(files, secretSources(settings));
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
@@ -13779,9 +13794,10 @@ async function run() {
       patterns: settings.patterns,
       ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {},
       linkRoots: settings.linkRoots,
-      files
+      files,
+      secrets: search
     });
-    const shield = protectReport(files, checked, secretSources(settings));
+    const shield = protectReport(files, checked, { search });
     for (const mask of shield.masks) setSecret(mask);
     const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };

@@ -28141,10 +28141,21 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH2 = 32;
 var MAX_NODES = 2e3;
+var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  if (!isRecord(declaration)) return NONE;
+  const owner = isRecord(template) ? template : NO_TEMPLATE;
+  let known = shapes.get(owner);
+  if (known === void 0) shapes.set(owner, known = /* @__PURE__ */ new WeakMap());
+  let shape = known.get(declaration);
+  if (shape === void 0) {
+    shape = shapeOf(declaration, owner, { depth: 0, refs: /* @__PURE__ */ new Set(), budget: { nodes: MAX_NODES } });
+    known.set(declaration, shape);
+  }
+  return shape;
 }
+var NO_TEMPLATE = {};
+var shapes = /* @__PURE__ */ new WeakMap();
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
@@ -28153,6 +28164,7 @@ function shapeOf(declaration, template, walk) {
   if (walk.depth > MAX_DEPTH2 || --walk.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
   const next = { ...walk, depth: walk.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -28210,8 +28222,8 @@ function safeDecode(text) {
     return text;
   }
 }
-function merge2(shapes) {
-  const relevant = shapes.filter((s) => s.kind !== "none");
+function merge2(shapes2) {
+  const relevant = shapes2.filter((s) => s.kind !== "none");
   if (relevant.length === 0) return NONE;
   if (relevant.some((s) => s.kind === "all")) return ALL;
   if (relevant.length === 1) return relevant[0] ?? NONE;

@@ -29,7 +29,7 @@ import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
 import { mergeGroupReports, uniqueProblems, type GroupReport } from './merge-groups.ts';
-import { protectReport } from '../../secrets/report-secrets.ts';
+import { createSecretsSearch, protectReport } from '../../secrets/report-secrets.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
@@ -232,9 +232,11 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
   for (const { settings, workspace, paths } of plan.groups) {
     // One read of each file for the check and for the secrets search.
     const workspaceFiles = createWorkspaceFiles(workspace);
+    const search = createSecretsSearch(workspaceFiles);
     const request: WorkspaceCheckRequest = {
       workspace,
       files: workspaceFiles,
+      secrets: search,
       linkRoots: settings.linkRoots,
       settings: settings.check,
       settingsFor: settings.settingsFor,
@@ -245,7 +247,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     };
     const discovery = discoverWorkspace(request, workspaceFiles);
-    const { report, secrets: found } = protectReport(workspaceFiles, await checkWorkspaceLoadingGrammars(request, discovery));
+    const { report, secrets: found } = protectReport(workspaceFiles, await checkWorkspaceLoadingGrammars(request, discovery), { search });
     for (const secret of found) secrets.add(secret);
     groups.push({ report, named: new Set(discovery.sources.filter((source) => source.by === 'named').map((source) => source.path)) });
   }
