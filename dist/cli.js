@@ -4296,17 +4296,29 @@ var Unknown = class {
    * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
    */
   maxLength;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size;
   constructor(text, cause, maxLength) {
     this.text = text;
     this.cause = cause;
     this.maxLength = maxLength;
   }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure) {
+    return this.#size ??= measure(this);
+  }
 };
 var PartialString = class {
   kind = "partial";
   parts;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size;
   constructor(parts) {
     this.parts = parts;
+  }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure) {
+    return this.#size ??= measure(this);
   }
 };
 function knownPrefix(value) {
@@ -4445,22 +4457,22 @@ var sizes = /* @__PURE__ */ new WeakMap();
 function sizeOf(value) {
   if (typeof value === "string") return value.length + 2;
   if (typeof value !== "object" || value === null) return 1;
+  if (value instanceof Unknown) return value.sizeBy(measureUnknown);
+  if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known = sizes.get(value);
   if (known !== void 0) return known;
-  const size = measure(value);
+  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
-function measure(value) {
-  if (value instanceof Unknown) {
-    const cause = value.cause;
-    let size2 = 1 + value.text.length;
-    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
-    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
-    return size2;
-  }
-  if (value instanceof PartialString) return partsSize(value.parts);
-  if (Array.isArray(value)) return partsSize(value);
+function measureUnknown(value) {
+  const cause = value.cause;
+  let size = 1 + value.text.length;
+  if (cause.kind === "hash" || cause.kind === "call") size += partsSize(cause.inputs);
+  else if (cause.kind === "member") size += sizeOf(cause.of) + sizeOf(cause.key);
+  return size;
+}
+function measureObject(value) {
   let size = 1;
   for (const key2 in value) {
     const item = value[key2];
@@ -6178,10 +6190,15 @@ for (const table of [stringFunctions, collectionFunctions, logicFunctions, deplo
 }
 var ASCII = /^[\x20-\x7e]*$/;
 function resolveFunctionName(name) {
+  const known = byWrittenName.get(name);
+  if (known !== void 0) return known;
   if (!ASCII.test(name)) return void 0;
   const lower = name.toLowerCase();
-  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
+  const resolution = functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
+  if (resolution !== void 0) byWrittenName.set(name, resolution);
+  return resolution;
 }
+var byWrittenName = /* @__PURE__ */ new Map();
 
 // src/expressions/scanner.ts
 var SyntaxFailure = class extends Error {
@@ -6855,6 +6872,7 @@ var DefinitionTable = class {
   /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
   declaredBy;
   byKey = /* @__PURE__ */ new Map();
+  /** Lower-case name → the key as written, or the definition an entry declared (a `copy` variable). */
   lowerIndex;
   constructor(definitions, make, declaredBy = () => void 0) {
     this.definitions = definitions;
@@ -6867,21 +6885,23 @@ var DefinitionTable = class {
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
     if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
-    return this.index(definitions).get(name.toLowerCase());
+    const entry = this.index(definitions).get(name.toLowerCase());
+    if (entry === void 0) return void 0;
+    return typeof entry === "string" ? this.definition(entry, definitions[entry]) : entry.declared;
   }
   definition(key2, raw) {
     let found = this.byKey.get(key2);
     if (found === void 0) this.byKey.set(key2, found = this.make(key2, raw));
     return found;
   }
+  /** Definitions are made when looked up, not when indexed: a name that is not there must not make them all. */
   index(definitions) {
     if (this.lowerIndex === void 0) {
       const index = /* @__PURE__ */ new Map();
       for (const key2 of Object.keys(definitions)) {
-        const raw = definitions[key2];
-        const declared = this.declaredBy(key2, raw);
-        if (declared === void 0) index.set(key2.toLowerCase(), this.definition(key2, raw));
-        else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
+        const declared = this.declaredBy(key2, definitions[key2]);
+        if (declared === void 0) index.set(key2.toLowerCase(), key2);
+        else for (const [name, def] of declared) index.set(name.toLowerCase(), { declared: def });
       }
       this.lowerIndex = index;
     }
