@@ -10083,7 +10083,7 @@ function suggestion(candidate) {
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
   invalid: "{{where}} {{value}}: {{errors}}",
-  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
@@ -10096,7 +10096,7 @@ var cua016 = {
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "An expression whose value would be larger than 4 MB as JSON, ARM's limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
       "",
       "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
@@ -11603,9 +11603,9 @@ function terraformNotLoaded(files) {
 }
 
 // src/app/check-workspace.ts
-async function checkWorkspaceLoadingGrammars(request) {
+async function checkWorkspaceLoadingGrammars(request, found) {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
-  const discovery = discover(request, files);
+  const discovery = found ?? discoverWorkspace(request, files);
   const needsBicep = request.bicepParser === void 0 && discovery.templates.some(isBicepFile);
   const needsTerraform = request.terraform === void 0 && discovery.sources.some((source) => source.kind === "terraform");
   const [bicepParser, terraform] = await Promise.all([
@@ -11614,7 +11614,7 @@ async function checkWorkspaceLoadingGrammars(request) {
   ]);
   return checkDiscovered({ ...request, files, ...bicepParser ? { bicepParser } : {}, ...terraform ? { terraform } : {} }, discovery);
 }
-function discover(request, files) {
+function discoverWorkspace(request, files) {
   return discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
     ...request.pathsAreDefault ? { pathsAreDefault: true } : {},
@@ -13154,6 +13154,51 @@ function realFolder3(folder) {
   }
 }
 
+// src/app/cli/merge-groups.ts
+function mergeGroupReports(groups) {
+  const results = /* @__PURE__ */ new Map();
+  const named2 = /* @__PURE__ */ new Set();
+  for (const { report: report2, named: groupNamed } of groups) {
+    for (const file of report2.files) if (!results.has(file.path)) results.set(file.path, file);
+    for (const file of groupNamed) named2.add(file);
+  }
+  const sorted = [...results.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const graph = sorted.filter((file) => templateKind(file.path) !== "terraform");
+  const roles = templateRoles(
+    graph.map((file) => ({ path: file.path, by: named2.has(file.path) ? "named" : "name" })),
+    graph.map((file) => ({ file: file.path, linkTargets: file.linkTargets ?? file.linkedFiles }))
+  );
+  const files = sorted.filter((file) => templateKind(file.path) === "terraform" || roles.main.has(file.path));
+  const mains = new Set(files.map((file) => file.path));
+  const reached = new Set(files.flatMap((file) => file.linkedFiles));
+  const linked = new Set(groups.flatMap(({ report: report2 }) => report2.linkedTemplates));
+  for (const file of graph) if (!mains.has(file.path)) linked.add(file.path);
+  const unreached = new Set(groups.flatMap(({ report: report2 }) => report2.unreachedTemplates).filter((file) => !mains.has(file)));
+  for (const file of unreached) if (reached.has(file)) linked.add(file);
+  const stillUnreached = [...unreached].filter((file) => !linked.has(file)).sort();
+  const problems = groups.flatMap(({ report: report2 }) => report2.problems).filter((problem) => problem.kind !== "unreached");
+  if (stillUnreached.length > 0) problems.push(unreachedProblem(stillUnreached));
+  const inventory = { byExtension: {}, otherJson: 0 };
+  for (const { report: report2 } of groups) {
+    for (const [extension, n] of Object.entries(report2.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
+    inventory.otherJson += report2.inventory.otherJson;
+  }
+  return {
+    tool: groups.at(-1)?.report.tool ?? { name: TOOL_NAME, version: TOOL_VERSION },
+    files,
+    counts: countFindings(files),
+    problems: uniqueProblems(problems),
+    linkedTemplates: [...linked].filter((file) => !mains.has(file)).sort(),
+    unreachedTemplates: stillUnreached,
+    inventory
+  };
+}
+function uniqueProblems(problems) {
+  const byMessage = /* @__PURE__ */ new Map();
+  for (const problem of problems) if (!byMessage.has(problem.message)) byMessage.set(problem.message, problem);
+  return [...byMessage.values()];
+}
+
 // src/secrets/find-secrets.ts
 var MIN_SECRET_LENGTH = 3;
 var QUERY_END = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", '"', "'", "#", "?", "`"]);
@@ -13623,17 +13668,12 @@ function formatReport(report2, request) {
   }
 }
 async function checkPlan(plan, cwd2) {
-  const files = /* @__PURE__ */ new Map();
-  const problems = [];
   const secrets = /* @__PURE__ */ new Set();
-  const linkedTemplates = /* @__PURE__ */ new Set();
-  const unreachedTemplates = /* @__PURE__ */ new Set();
-  const inventory = { byExtension: {}, otherJson: 0 };
-  let tool;
+  const groups = [];
   for (const { settings, workspace, paths } of plan.groups) {
     const workspaceFiles = createWorkspaceFiles(workspace);
     const search = createSecretsSearch(workspaceFiles);
-    const checked = await checkWorkspaceLoadingGrammars({
+    const request = {
       workspace,
       files: workspaceFiles,
       secrets: search,
@@ -13645,28 +13685,13 @@ async function checkPlan(plan, cwd2) {
       cwd: cwd2,
       ...settings.patterns.length > 0 ? { patterns: settings.patterns } : {},
       ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
-    });
-    const { report: report3, secrets: found } = protectReport(workspaceFiles, checked, { search });
+    };
+    const discovery = discoverWorkspace(request, workspaceFiles);
+    const { report: report2, secrets: found } = protectReport(workspaceFiles, await checkWorkspaceLoadingGrammars(request, discovery), { search });
     for (const secret of found) secrets.add(secret);
-    tool = report3.tool;
-    for (const file of report3.files) if (!files.has(file.path)) files.set(file.path, file);
-    problems.push(...report3.problems);
-    for (const file of report3.linkedTemplates) linkedTemplates.add(file);
-    for (const file of report3.unreachedTemplates) unreachedTemplates.add(file);
-    for (const [extension, n] of Object.entries(report3.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
-    inventory.otherJson += report3.inventory.otherJson;
+    groups.push({ report: report2, named: new Set(discovery.sources.filter((source) => source.by === "named").map((source) => source.path)) });
   }
-  const sorted = [...files.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const report2 = {
-    tool: tool ?? { name: "cua-guard", version: TOOL_VERSION },
-    files: sorted,
-    counts: countFindings(sorted),
-    problems: uniqueProblems(problems),
-    linkedTemplates: [...linkedTemplates].sort(),
-    unreachedTemplates: [...unreachedTemplates].sort(),
-    inventory
-  };
-  return { report: report2, secrets: [...secrets] };
+  return { report: mergeGroupReports(groups), secrets: [...secrets] };
 }
 function errorsOnly(report2) {
   const files = report2.files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === "error") }));
@@ -13683,7 +13708,7 @@ async function runFix(args, io) {
   const { fixWorkspaceLoadingGrammars, unifiedDiff } = await import("./lazy-fix-index.js");
   const check = values.check;
   const dryRun = values["dry-run"] || check;
-  const fixGroup = (group, only, write = !dryRun) => fixWorkspaceLoadingGrammars(
+  const fixGroup = (group, only, write = !dryRun, linkedFrom) => fixWorkspaceLoadingGrammars(
     {
       workspace: group.workspace,
       paths: group.paths,
@@ -13694,6 +13719,7 @@ async function runFix(args, io) {
       ...group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {},
       linkRoots: group.settings.linkRoots,
       ...only ? { only } : {},
+      ...linkedFrom ? { linkedFrom } : {},
       write
     },
     () => createSyntaxParser("bicep"),
@@ -13702,12 +13728,16 @@ async function runFix(args, io) {
   const reports = [];
   if (plan.groups.length === 1 && plan.groups[0]) reports.push(await fixGroup(plan.groups[0]));
   else {
+    const found = /* @__PURE__ */ new Map();
+    for (const group of plan.groups) found.set(group, await fixGroup(group, void 0, false));
+    const linkedFrom = /* @__PURE__ */ new Map();
+    for (const { files: files2 } of found.values())
+      for (const file of files2) for (const linked of file.linkedFiles) if (linked !== file.file && !linkedFrom.has(linked)) linkedFrom.set(linked, file.file);
     const owned = /* @__PURE__ */ new Set();
     for (const group of plan.groups) {
-      const found = (await fixGroup(group, void 0, false)).files.map((f) => f.file);
-      const mine = new Set(found.filter((file) => !owned.has(file)));
+      const mine = new Set((found.get(group)?.files ?? []).map((f) => f.file).filter((file) => !owned.has(file)));
       for (const file of mine) owned.add(file);
-      reports.push(await fixGroup(group, mine));
+      reports.push(await fixGroup(group, mine, !dryRun, linkedFrom));
     }
   }
   const files = reports.flatMap((r) => r.files).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
@@ -13732,11 +13762,6 @@ async function runFix(args, io) {
   if (namedPathFailed(problems, files.length)) return EXIT_USAGE;
   if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-function uniqueProblems(problems) {
-  const byMessage = /* @__PURE__ */ new Map();
-  for (const problem of problems) if (!byMessage.has(problem.message)) byMessage.set(problem.message, problem);
-  return [...byMessage.values()];
 }
 var SCOPES2 = ["resourceGroup", "subscription", "managementGroup", "tenant"];
 function runNewId(args, io) {

@@ -10159,7 +10159,7 @@ function suggestion(candidate) {
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
   invalid: "{{where}} {{value}}: {{errors}}",
-  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
@@ -10172,7 +10172,7 @@ var cua016 = {
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "An expression whose value would be larger than 4 MB as JSON, ARM's limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
       "",
       "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
@@ -11683,9 +11683,9 @@ function terraformNotLoaded(files) {
 }
 
 // src/app/check-workspace.ts
-async function checkWorkspaceLoadingGrammars(request) {
+async function checkWorkspaceLoadingGrammars(request, found) {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
-  const discovery = discover(request, files);
+  const discovery = found ?? discoverWorkspace(request, files);
   const needsBicep = request.bicepParser === void 0 && discovery.templates.some(isBicepFile);
   const needsTerraform = request.terraform === void 0 && discovery.sources.some((source) => source.kind === "terraform");
   const [bicepParser, terraform] = await Promise.all([
@@ -11694,7 +11694,7 @@ async function checkWorkspaceLoadingGrammars(request) {
   ]);
   return checkDiscovered({ ...request, files, ...bicepParser ? { bicepParser } : {}, ...terraform ? { terraform } : {} }, discovery);
 }
-function discover(request, files) {
+function discoverWorkspace(request, files) {
   return discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
     ...request.pathsAreDefault ? { pathsAreDefault: true } : {},
@@ -13553,13 +13553,22 @@ function publishOutputs(settings, report2, gateFailed, places) {
   setOutput("warning-count", report2.counts.warning);
   setOutput("notice-count", report2.counts.notice);
   setOutput("report", settings.reportPath);
-  const templates = JSON.stringify(report2.files.map((f) => f.path));
+  publishTemplates(report2);
+  if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
+}
+function publishTemplates(report2) {
+  const archived = report2.files.filter((f) => splitZipPath(f.path) !== void 0).map((f) => f.path);
+  const paths = report2.files.map((f) => f.path).filter((path) => splitZipPath(path) === void 0);
+  if (archived.length > 0) {
+    const shown = archived.slice(0, 5).join(", ") + (archived.length > 5 ? ` and ${archived.length - 5} more` : "");
+    info(`the templates output leaves out ${archived.length} template(s) inside a .zip package, which a job cannot deploy: ${shown}`);
+  }
+  const templates = JSON.stringify(paths);
   if (Buffer.byteLength(templates) <= MAX_TEMPLATES_OUTPUT) setOutput("templates", templates);
   else
     warning(
-      `the templates output is not set: the list of ${report2.files.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`
+      `the templates output is not set: the list of ${paths.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`
     );
-  if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
 }
 function outputPlaces(settings, workspace, report2) {
   const roots = [.../* @__PURE__ */ new Set([settings.workspace, workspace.root, settings.tempDir])];
