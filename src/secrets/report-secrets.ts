@@ -8,8 +8,8 @@
 import { parse as parseLenient } from 'jsonc-parser';
 import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import type { TemplateResult } from '../engine/types.ts';
-import { readWorkspaceFile, type ReadOutcome, type Workspace } from '../workspace/read-file.ts';
-import type { WorkspaceFiles } from '../workspace/workspace-files.ts';
+import type { ReadOutcome, Workspace } from '../workspace/read-file.ts';
+import { createWorkspaceFiles, type WorkspaceFiles } from '../workspace/workspace-files.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
@@ -60,31 +60,39 @@ interface FileReader {
 }
 
 function readerOf(source: FileSource): FileReader {
-  if (!('read' in source)) return { read: (file) => readWorkspaceFile(source, file), parse: (_file, text) => parseTemplateText(text) };
+  // A plain workspace gets a file cache of its own: a linked template is parsed once for the search.
+  const files = 'read' in source ? source : createWorkspaceFiles(source);
   return {
-    read: (file) => source.read(file),
+    read: (file) => files.read(file),
     parse: (file, text) => {
-      const parsed = source.parse(file);
+      const parsed = files.parse(file);
       return 'text' in parsed ? parsed : parseTemplateText(text);
     },
   };
 }
 
-export function findReportSecrets(source: FileSource, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
+/**
+ * The secrets search of one run, a template at a time: `add` searches a checked main template and
+ * the files it read while the run still holds their parsed values (so a caller can let them go
+ * once added); `finish` searches the templates not added yet and sums up.
+ */
+export interface SecretsSearch {
+  add(file: CheckedFiles['files'][number]): void;
+  finish(report: CheckedFiles): ReportSecrets;
+}
+
+export function createSecretsSearch(source: FileSource, sources: SecretSources = {}): SecretsSearch {
   const reader = readerOf(source);
   const found = new Set<string>();
   const external = new Set(sources.external ?? []);
   const unsure = new Map<string, string>();
-  const roots = new Map<string, FileRoot>();
-  const rootOf = (file: string): FileRoot => {
-    let root = roots.get(file);
-    if (root === undefined) {
-      root = readRoot(reader, file);
-      roots.set(file, root);
-    }
-    return root;
-  };
-  for (const file of report.files) {
+  const added = new Set<string>();
+  // Whether a file may hold a secret at all, by path: linked templates are searched once per main template.
+  const mayHold = new Map<string, boolean>();
+  const rootOf = (file: string): FileRoot => readRoot(reader, file, mayHold);
+  const add = (file: CheckedFiles['files'][number]): void => {
+    if (added.has(file.path)) return;
+    added.add(file.path);
     try {
       const result = collectFile(file, rootOf, reader.read);
       for (const s of result.secrets) found.add(s);
@@ -94,16 +102,24 @@ export function findReportSecrets(source: FileSource, report: CheckedFiles, sour
       // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
       unsure.set(file.path, 'an error while searching it');
     }
-  }
-  const longestFirst = (list: Iterable<string>): string[] => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const committed = [...found].filter((s) => !external.has(s));
-  const externalList = [...external].filter((s) => s !== '');
-  return {
-    secrets: longestFirst(new Set([...found, ...externalList])),
-    masks: longestFirst(new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
-    redacted: longestFirst(new Set([...externalList, ...committed.filter(redactCommitted)])),
-    unsure,
   };
+  const finish = (report: CheckedFiles): ReportSecrets => {
+    for (const file of report.files) add(file);
+    const longestFirst = (list: Iterable<string>): string[] => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const committed = [...found].filter((s) => !external.has(s));
+    const externalList = [...external].filter((s) => s !== '');
+    return {
+      secrets: longestFirst(new Set([...found, ...externalList])),
+      masks: longestFirst(new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+      redacted: longestFirst(new Set([...externalList, ...committed.filter(redactCommitted)])),
+      unsure,
+    };
+  };
+  return { add, finish };
+}
+
+export function findReportSecrets(source: FileSource, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
+  return createSecretsSearch(source, sources).finish(report);
 }
 
 export interface ProtectedReport<R> {
@@ -122,8 +138,13 @@ export interface ProtectedReport<R> {
  * templates say is withheld, and any secret left in a message, a data value or a resolved name
  * replaced by *** (fails closed: a template whose secrets cannot be established shows no values).
  */
-export function protectReport<R extends { files: readonly TemplateResult[] }>(files: FileSource, report: R, sources: SecretSources = {}): ProtectedReport<R> {
-  const { secrets, masks, redacted, unsure } = findReportSecrets(files, report, sources);
+export function protectReport<R extends { files: readonly TemplateResult[] }>(
+  files: FileSource,
+  report: R,
+  options: { sources?: SecretSources; search?: SecretsSearch } = {},
+): ProtectedReport<R> {
+  const search = options.search ?? createSecretsSearch(files, options.sources);
+  const { secrets, masks, redacted, unsure } = search.finish(report);
   const redact = (text: string): string => redactText(text, redacted);
   return { secrets, masks, redact, report: redactReport(withholdUnsure(report, unsure), redact) };
 }
@@ -228,11 +249,13 @@ function collectFile(
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join('; ') } : { secrets: found };
 }
 
-function readRoot(reader: FileReader, file: string): FileRoot {
+function readRoot(reader: FileReader, file: string, mayHold: Map<string, boolean>): FileRoot {
   const read = reader.read(file);
   // The reader's messages name the file and what is wrong with it, never its content.
   if (!read.ok) return { root: undefined, unsure: read.message, unreadable: true };
-  if (!MAY_HOLD_SECRET.test(read.text)) return { root: undefined };
+  let may = mayHold.get(file);
+  if (may === undefined) mayHold.set(file, (may = MAY_HOLD_SECRET.test(read.text)));
+  if (!may) return { root: undefined };
   const parsed = reader.parse(file, read.text);
   if (parsed.ok) return { root: parsed.value };
   // A broken file may still show parts of itself in a parse-error message: mask what parses.
