@@ -3,8 +3,9 @@
 // hang the check or pass unchecked). The other rules' findings at such a value are dropped by the
 // engine (`reportsInvalidExpressions`): "known only at deployment" would be wrong there.
 import type { Rule } from '../engine/rule.ts';
-import { previewValue } from '../model/preview.ts';
+import { previewValue, truncate } from '../model/preview.ts';
 import { redactQuery } from '../model/linked-templates.ts';
+import { writtenExpression } from '../model/written-as.ts';
 
 const messages = {
   invalid: '{{where}} {{value}}: {{errors}}',
@@ -47,24 +48,19 @@ export const cua016: Rule<keyof typeof messages> = {
     // Only mistakes ARM rejects whatever the parameter values, once each, where they are written:
     // an error that depends on a default value may not happen with the real ones.
     for (const problem of model.expressionErrors.problems) {
+      // In a template lowered from Bicep, the value as written there: offsets into the ARM text it
+      // was lowered to would point nowhere the author can see.
+      const written = writtenExpression(model.main, problem.text);
+      // A link's query string may be a SAS token: never show it.
+      const redact = (text: string): string => (problem.label.startsWith('templateLink') ? redactQuery(text) : text);
+      const value = written === undefined ? previewValue(redact(problem.text)) : truncate(redact(written));
+      const resource = problem.resource ? { resource: problem.resource } : {};
       if (problem.overBudget !== undefined) {
-        report({
-          messageId: problem.overBudget === 'size' ? 'tooLarge' : 'tooCostly',
-          data: { where: problem.label, value: previewValue(problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text) },
-          at: problem.at,
-          ...(problem.resource ? { resource: problem.resource } : {}),
-        });
+        report({ messageId: problem.overBudget === 'size' ? 'tooLarge' : 'tooCostly', data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join('; ');
-      // A link's query string may be a SAS token: never show it.
-      const text = problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text;
-      report({
-        messageId: 'invalid',
-        data: { where: problem.label, value: previewValue(text), errors },
-        at: problem.at,
-        ...(problem.resource ? { resource: problem.resource } : {}),
-      });
+      const errors = problem.errors.map((e) => (written === undefined ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message)).join('; ');
+      report({ messageId: 'invalid', data: { where: problem.label, value, errors }, at: problem.at, ...resource });
     }
   },
 };
