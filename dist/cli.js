@@ -13154,7 +13154,20 @@ function openRunWorkspace(raw) {
 }
 
 // src/workspace/boundary.ts
-function workspaceBoundaries(paths, cwd2) {
+function createRealPath() {
+  const folders = /* @__PURE__ */ new Map();
+  const realPath = (absolute) => {
+    const folder = dirname(absolute);
+    if (folder === absolute) return absolute;
+    let realFolder4 = folders.get(folder);
+    if (realFolder4 === void 0) folders.set(folder, realFolder4 = realPath(folder));
+    const inRealFolder = join(realFolder4, basename(absolute));
+    return lstatSync(inRealFolder).isSymbolicLink() ? realpathSync.native(inRealFolder) : inRealFolder;
+  };
+  return realPath;
+}
+function workspaceBoundaries(paths, cwd2, realPath = createRealPath()) {
+  const existingFolderOf = (absolute) => existingFolder(absolute, realPath);
   const gitRoots = /* @__PURE__ */ new Map();
   const here = existingFolderOf(resolve(cwd2));
   return paths.map((path) => {
@@ -13168,11 +13181,11 @@ function isInside(path, folder) {
   const rel = relative(folder, path);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
-function existingFolderOf(absolute) {
+function existingFolder(absolute, realPath) {
   let candidate = absolute;
   for (; ; ) {
     try {
-      const real = realpathSync.native(candidate);
+      const real = realPath(candidate);
       return statSync(real).isDirectory() ? real : dirname(real);
     } catch {
       const parent = dirname(candidate);
@@ -13204,14 +13217,15 @@ function gitRootAbove(folder, known) {
 async function planCliRuns(raw, positionals, cwd2) {
   const pathsAreDefault = positionals.length === 0;
   const paths = pathsAreDefault ? [cwd2] : [...positionals];
-  const root = raw.workspace !== void 0 ? resolve(cwd2, raw.workspace) : commonBoundary(paths, cwd2);
+  const realPath = createRealPath();
+  const root = raw.workspace !== void 0 ? resolve(cwd2, raw.workspace) : commonBoundary(paths, cwd2, realPath);
   const withRoot = { ...raw, workspace: root };
   const boundary = { root: realFolder2(root) };
   const groups = /* @__PURE__ */ new Map();
   const nearest2 = /* @__PURE__ */ new Map();
   const built = /* @__PURE__ */ new Map();
   for (const path of raw.config?.trim() ? [] : paths) {
-    const searchFrom = nearestConfigFolder(boundary.root, configSearchStart(boundary, path, cwd2) ?? "", nearest2);
+    const searchFrom = nearestConfigFolder(boundary.root, configSearchStart(boundary, resolve(cwd2, path), realPath) ?? "", nearest2);
     let preparing = built.get(searchFrom);
     if (preparing === void 0) {
       preparing = buildRunSettings({ ...withRoot, configSearchFrom: searchFrom });
@@ -13234,8 +13248,8 @@ async function planCliRuns(raw, positionals, cwd2) {
     displayPath: (file) => relative(realCwd, resolve(workspaceRoot, file)).split(sep).join("/") || file
   };
 }
-function commonBoundary(paths, cwd2) {
-  const roots = [...new Set(workspaceBoundaries(paths, cwd2))];
+function commonBoundary(paths, cwd2, realPath) {
+  const roots = [...new Set(workspaceBoundaries(paths, cwd2, realPath))];
   if (roots.length > 1) {
     throw new UsageError(
       `the paths lie in different workspaces (${roots.join(", ")}): check each separately, or name a folder holding them all with --workspace`
@@ -13243,10 +13257,10 @@ function commonBoundary(paths, cwd2) {
   }
   return roots[0] ?? resolve(cwd2);
 }
-function configSearchStart(workspace, path, cwd2) {
+function configSearchStart(workspace, path, realPath) {
   let absolute;
   try {
-    absolute = realpathSync.native(resolve(cwd2, path));
+    absolute = realPath(path);
     if (!statSync(absolute).isDirectory()) absolute = dirname(absolute);
   } catch {
     return void 0;

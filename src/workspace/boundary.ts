@@ -3,12 +3,34 @@
 // repository, the current folder when the path lies in it, else the path itself (a file: its
 // folder). Nothing outside the boundary is read; finding it only looks for `.git` entries in the
 // folders above the path.
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** realpath(3) of an absolute path; throws as it does. */
+export type RealPath = (absolute: string) => string;
+
+/**
+ * realpath(3) for the paths of one command line: hundreds of named files share folders, and
+ * realpath reads every folder on the way each time, so each folder's real path is found once
+ * (from its parent's) and an entry that is not a link sits in its folder's real path.
+ */
+export function createRealPath(): RealPath {
+  const folders = new Map<string, string>();
+  const realPath = (absolute: string): string => {
+    const folder = dirname(absolute);
+    if (folder === absolute) return absolute; // the file system's root
+    let realFolder = folders.get(folder);
+    if (realFolder === undefined) folders.set(folder, (realFolder = realPath(folder)));
+    const inRealFolder = join(realFolder, basename(absolute));
+    return lstatSync(inRealFolder).isSymbolicLink() ? realpathSync.native(inRealFolder) : inRealFolder;
+  };
+  return realPath;
+}
 
 /** The absolute, symlink-resolved boundary of each path (relative to `cwd`). */
-export function workspaceBoundaries(paths: readonly string[], cwd: string): string[] {
-  // Hundreds of named files share a few folders: each folder is looked up once.
+export function workspaceBoundaries(paths: readonly string[], cwd: string, realPath: RealPath = createRealPath()): string[] {
+  const existingFolderOf = (absolute: string): string => existingFolder(absolute, realPath);
+  // Each folder's git root is looked for once.
   const gitRoots = new Map<string, string | undefined>();
   const here = existingFolderOf(resolve(cwd));
   return paths.map((path) => {
@@ -25,11 +47,11 @@ function isInside(path: string, folder: string): boolean {
 }
 
 /** The folder a path is or lies in; a path that does not exist counts as its nearest existing folder. */
-function existingFolderOf(absolute: string): string {
+function existingFolder(absolute: string, realPath: RealPath): string {
   let candidate = absolute;
   for (;;) {
     try {
-      const real = realpathSync.native(candidate);
+      const real = realPath(candidate);
       return statSync(real).isDirectory() ? real : dirname(real);
     } catch {
       const parent = dirname(candidate);

@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAME } from '../../settings/config-types.ts';
 import { buildRunSettings, type PreparedRun } from '../../settings/run-settings.ts';
 import type { RawOptions } from '../../settings/raw-options.ts';
 import { UsageError } from '../../settings/usage-error.ts';
-import { workspaceBoundaries } from '../../workspace/boundary.ts';
+import { createRealPath, workspaceBoundaries, type RealPath } from '../../workspace/boundary.ts';
 import { workspaceRelative, type Workspace } from '../../workspace/read-file.ts';
 
 export interface CliRunGroup extends PreparedRun {
@@ -31,7 +31,8 @@ export interface CliRunPlan {
 export async function planCliRuns(raw: RawOptions, positionals: readonly string[], cwd: string): Promise<CliRunPlan> {
   const pathsAreDefault = positionals.length === 0;
   const paths = pathsAreDefault ? [cwd] : [...positionals];
-  const root = raw.workspace !== undefined ? resolve(cwd, raw.workspace) : commonBoundary(paths, cwd);
+  const realPath = createRealPath();
+  const root = raw.workspace !== undefined ? resolve(cwd, raw.workspace) : commonBoundary(paths, cwd, realPath);
   const withRoot: RawOptions = { ...raw, workspace: root };
   const boundary: Workspace = { root: realFolder(root) };
   const groups = new Map<string, CliRunGroup>();
@@ -40,7 +41,7 @@ export async function planCliRuns(raw: RawOptions, positionals: readonly string[
   const nearest = new Map<string, string>();
   const built = new Map<string, Promise<PreparedRun>>();
   for (const path of raw.config?.trim() ? [] : paths) {
-    const searchFrom = nearestConfigFolder(boundary.root, configSearchStart(boundary, path, cwd) ?? '', nearest);
+    const searchFrom = nearestConfigFolder(boundary.root, configSearchStart(boundary, resolve(cwd, path), realPath) ?? '', nearest);
     let preparing = built.get(searchFrom);
     if (preparing === undefined) {
       preparing = buildRunSettings({ ...withRoot, configSearchFrom: searchFrom });
@@ -65,8 +66,8 @@ export async function planCliRuns(raw: RawOptions, positionals: readonly string[
 }
 
 /** The one workspace all paths share; paths in different repositories are checked by separate runs. */
-function commonBoundary(paths: readonly string[], cwd: string): string {
-  const roots = [...new Set(workspaceBoundaries(paths, cwd))];
+function commonBoundary(paths: readonly string[], cwd: string, realPath: RealPath): string {
+  const roots = [...new Set(workspaceBoundaries(paths, cwd, realPath))];
   if (roots.length > 1) {
     throw new UsageError(
       `the paths lie in different workspaces (${roots.join(', ')}): check each separately, or name a folder holding them all with --workspace`,
@@ -80,10 +81,10 @@ function commonBoundary(paths: readonly string[], cwd: string): string {
  * path itself when it is a folder, its folder when it is a file. Undefined for a path outside
  * the workspace (discovery reports it).
  */
-function configSearchStart(workspace: Workspace, path: string, cwd: string): string | undefined {
+function configSearchStart(workspace: Workspace, path: string, realPath: RealPath): string | undefined {
   let absolute: string;
   try {
-    absolute = realpathSync.native(resolve(cwd, path));
+    absolute = realPath(path);
     if (!statSync(absolute).isDirectory()) absolute = dirname(absolute);
   } catch {
     return undefined;
