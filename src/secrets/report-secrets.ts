@@ -5,6 +5,7 @@
 // cheap text test skips the parse for files that cannot hold a secret, which is nearly all of them.
 // Fails closed: when the secrets of a template cannot be established (a file that cannot be read
 // or parsed, an error while searching), what its findings say is withheld, not printed unmasked.
+import { posix } from 'node:path';
 import { parse as parseLenient } from 'jsonc-parser';
 import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import type { TemplateResult } from '../engine/types.ts';
@@ -13,6 +14,8 @@ import type { WorkspaceFiles } from '../workspace/workspace-files.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
+import { BicepTrees, isBicepFile, lowerBicepTemplate, type SyntaxParser } from '../engine/check-bicep.ts';
+import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
 
 export interface CheckedFiles {
   files: readonly {
@@ -28,6 +31,11 @@ export interface SecretSources {
   runTimeValues?: Readonly<Record<string, unknown>>;
   /** Other values from outside the repository to mask (inputs such as the token). */
   external?: readonly string[];
+  /**
+   * The Bicep parser: a .bicep template's secrets are those of its lowering (what the check read).
+   * Without it, a .bicep template that may hold a secret is unsure (protectReportLoadingGrammar loads it).
+   */
+  bicepParser?: SyntaxParser;
 }
 
 export interface ReportSecrets {
@@ -46,6 +54,8 @@ export interface ReportSecrets {
  * these words, so it makes the file worth parsing too.
  */
 const MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
+/** The same for Bicep (`@secure()`, and a type imported from another file may be secure). */
+const BICEP_MAY_HOLD_SECRET = /secure|sig=|sas|\bimport\b/i;
 
 /** A file as the secrets search sees it: nothing to search, its parsed value, or why it is unknown. */
 type FileRoot = { root: unknown; unsure?: string; unreadable?: boolean };
@@ -84,16 +94,24 @@ export function findReportSecrets(source: FileSource, report: CheckedFiles, sour
     }
     return root;
   };
-  for (const file of report.files) {
-    try {
-      const result = collectFile(file, rootOf, reader.read);
-      for (const s of result.secrets) found.add(s);
-      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
-      if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
-    } catch {
-      // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
-      unsure.set(file.path, 'an error while searching it');
+  const trees = sources.bicepParser ? new BicepTrees(sources.bicepParser) : undefined;
+  const bicep = { workspace: 'read' in source ? source.workspace : source, trees };
+  try {
+    for (const file of report.files) {
+      try {
+        const result = isBicepFile(file.path)
+          ? collectBicepFile(file, { rootOf, read: reader.read, bicep })
+          : { ...collectFile(file, rootOf, reader.read), root: rootOf(file.path).root };
+        for (const s of result.secrets) found.add(s);
+        if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, result.root)) external.add(s);
+        if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
+      } catch {
+        // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
+        unsure.set(file.path, 'an error while searching it');
+      }
     }
+  } finally {
+    trees?.dispose();
   }
   const longestFirst = (list: Iterable<string>): string[] => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const committed = [...found].filter((s) => !external.has(s));
@@ -126,6 +144,16 @@ export function protectReport<R extends { files: readonly TemplateResult[] }>(fi
   const { secrets, masks, redacted, unsure } = findReportSecrets(files, report, sources);
   const redact = (text: string): string => redactText(text, redacted);
   return { secrets, masks, redact, report: redactReport(withholdUnsure(report, unsure), redact) };
+}
+
+/** protectReport, with the Bicep grammar loaded first when the report holds a .bicep template (only then). */
+export async function protectReportLoadingGrammar<R extends { files: readonly TemplateResult[] }>(
+  files: FileSource,
+  report: R,
+  sources: SecretSources = {},
+): Promise<ProtectedReport<R>> {
+  const needsBicep = sources.bicepParser === undefined && report.files.some((file) => isBicepFile(file.path));
+  return protectReport(files, report, needsBicep ? { ...sources, bicepParser: await createSyntaxParser('bicep') } : sources);
 }
 
 /** Every text of the findings and tracking names that could carry a value, through `redact`. */
@@ -226,6 +254,69 @@ function collectFile(
   for (const s of findSecrets(main.root, values, linkedSecure)) found.add(s);
   for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join('; ') } : { secrets: found };
+}
+
+interface BicepSearch {
+  rootOf: (file: string) => FileRoot;
+  read: (file: string) => ReadOutcome;
+  bicep: { workspace: Workspace; trees: BicepTrees | undefined };
+}
+
+/**
+ * The secrets of a Bicep main template: those of its lowering (modules inline, the types of its
+ * parameters as `definitions`), with the values of its parameters file (.bicepparam or JSON), and
+ * of the JSON templates it links to. Lowered only when one of its files may hold a secret.
+ */
+function collectBicepFile(
+  file: CheckedFiles['files'][number],
+  { rootOf, read, bicep }: BicepSearch,
+): { secrets: Set<string>; root?: unknown; unsure?: string } {
+  const found = new Set<string>();
+  const reasons: string[] = [];
+  const linkedSecure = new Set<string>();
+  const linkedJson = file.linkedFiles.filter((linked) => !isBicepFile(linked));
+  for (const linked of linkedJson) {
+    const linkedRoot = rootOf(linked);
+    if (linkedRoot.unsure !== undefined) reasons.push(linkedRoot.unsure);
+    for (const name of secureParameterNames(linkedRoot.root)) linkedSecure.add(name);
+  }
+  for (const linked of linkedJson) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
+  const finish = (root?: unknown): { secrets: Set<string>; root?: unknown; unsure?: string } => ({
+    secrets: found,
+    ...(root !== undefined ? { root } : {}),
+    ...(reasons.length > 0 ? { unsure: reasons.join('; ') } : {}),
+  });
+  const main = read(file.path);
+  if (!main.ok) {
+    reasons.push(main.message);
+    return finish();
+  }
+  const parametersText = file.parametersFile === undefined ? undefined : read(file.parametersFile);
+  const texts = [main.text, ...file.linkedFiles.filter(isBicepFile).map((linked) => textOf(read(linked))), parametersText?.ok ? parametersText.text : ''];
+  if (!texts.some((text) => BICEP_MAY_HOLD_SECRET.test(text))) return finish();
+  if (bicep.trees === undefined) {
+    reasons.push('the Bicep grammar was not loaded for the secrets search');
+    return finish();
+  }
+  const relativeParameters = file.parametersFile === undefined ? undefined : posix.relative(posix.dirname(file.path), file.parametersFile);
+  const { lowered, parameters } = lowerBicepTemplate({
+    workspace: bicep.workspace,
+    file: file.path,
+    text: main.text,
+    trees: bicep.trees,
+    ...(relativeParameters !== undefined ? { parametersFile: relativeParameters } : {}),
+  });
+  const root = lowered.root;
+  // Unknown values given to secure parameters are unknown secrets (as for JSON).
+  if (parameters.problem !== undefined && secureParameterNames(root).size > 0) reasons.push(parameters.problem);
+  for (const s of secretsInParameterValues(parameters.values, root)) found.add(s);
+  if (parametersText?.ok) for (const s of sasQueries(parametersText.text)) found.add(s);
+  for (const s of findSecrets(root, parameters.values, linkedSecure)) found.add(s);
+  return finish(root);
+}
+
+function textOf(read: ReadOutcome): string {
+  return read.ok ? read.text : '';
 }
 
 function readRoot(reader: FileReader, file: string): FileRoot {

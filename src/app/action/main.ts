@@ -17,7 +17,7 @@ import { readRunContext } from '../../github/event.ts';
 import { readActionInputs } from './input-helper.ts';
 import { lineLinker } from './github-links.ts';
 import { isUsageError } from '../../settings/usage-error.ts';
-import { protectReport, type SecretSources } from '../../secrets/report-secrets.ts';
+import { protectReportLoadingGrammar, type SecretSources } from '../../secrets/report-secrets.ts';
 import { writeOutputFile } from '../../workspace/write-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import { lazyApi } from './github-client.ts';
@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
     });
     // Before anything is printed: the runner masks what the policy registers (secrets/mask-policy.ts)
     // from here on, and the report as shown carries no secret value (fails closed).
-    const shield = protectReport(files, checked, secretSources(settings));
+    const shield = await protectReportLoadingGrammar(files, checked, secretSources(settings));
     for (const mask of shield.masks) core.setSecret(mask);
     const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };

@@ -29,7 +29,7 @@ import { RULES } from '../../rules/index.ts';
 import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
-import { protectReport } from '../../secrets/report-secrets.ts';
+import { protectReportLoadingGrammar } from '../../secrets/report-secrets.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
@@ -249,7 +249,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
       ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     });
-    const { report, secrets: found } = protectReport(workspaceFiles, checked);
+    const { report, secrets: found } = await protectReportLoadingGrammar(workspaceFiles, checked);
     for (const secret of found) secrets.add(secret);
     tool = report.tool;
     for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);

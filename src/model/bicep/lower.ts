@@ -11,7 +11,8 @@ import { emptyTemplate } from '../tracking-resource.ts';
 import type { DeploymentScope } from '../types.ts';
 import { ExpressionLowering, literalValue, objectProperties, quote, type BicepSymbol, type SymbolResolver } from './lower-expression.ts';
 import { suppressionComment } from './suppression-comment.ts';
-import { childOfType, hasToken, literalString, namedChildren, unreadNodes, type SyntaxNode } from './syntax.ts';
+import { isSecureTypeName, secured, TypeLowering } from './lower-type.ts';
+import { childOfType, decoratorCalls, hasToken, literalString, namedChildren, unreadNodes, type SyntaxNode } from './syntax.ts';
 
 export type BicepRead = { kind: 'file'; text: string; root: SyntaxNode } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
 
@@ -49,6 +50,8 @@ interface Declaration {
   node: SyntaxNode;
   /** Comments and decorators written just before it. */
   leading: SyntaxNode[];
+  /** Just after syntax the grammar could not read that may hold its `@secure()`: treated as secure. */
+  secureInDoubt: boolean;
 }
 
 interface Body {
@@ -68,6 +71,7 @@ class FileLowering implements SymbolResolver {
   private readonly symbols = new Map<string, BicepSymbol>();
   private readonly names = new Map<string, string | null>();
   private readonly expressions: ExpressionLowering;
+  private readonly types: TypeLowering;
 
   constructor(shared: Shared, source: { file: string; text: string; root: SyntaxNode }, prefix: JsonPath, chain: readonly string[]) {
     this.shared = shared;
@@ -77,6 +81,7 @@ class FileLowering implements SymbolResolver {
     this.prefix = prefix;
     this.chain = chain;
     this.expressions = new ExpressionLowering(this);
+    this.types = new TypeLowering(source.file, source.root, shared.read);
     shared.map.texts.set(source.file, source.text);
   }
 
@@ -154,6 +159,8 @@ class FileLowering implements SymbolResolver {
     template['parameters'] = parameters;
     template['variables'] = variables;
     template['resources'] = resources;
+    // The user-defined types the parameters use (each parameter's `$ref`), as the compiler writes them.
+    if (Object.keys(this.types.definitions).length > 0) template['definitions'] = this.types.definitions;
     return { template, scope };
   }
 
@@ -161,6 +168,7 @@ class FileLowering implements SymbolResolver {
   private declarations(): Declaration[] {
     const out: Declaration[] = [];
     let leading: SyntaxNode[] = [];
+    let doubt = false;
     for (let i = 0; i < this.root.namedChildCount; i++) {
       const node = this.root.namedChild(i);
       if (!node) continue;
@@ -168,7 +176,9 @@ class FileLowering implements SymbolResolver {
         leading.push(node);
         continue;
       }
-      out.push({ node, leading });
+      out.push({ node, leading, secureInDoubt: doubt });
+      // Fails closed: what the grammar could not read may be (or swallow) the next declaration's `@secure()`.
+      doubt = node.type === 'ERROR' && (doubt || decoratorCalls(leading).has('secure') || /secure/i.test(node.text));
       leading = [];
     }
     return out;
@@ -213,9 +223,14 @@ class FileLowering implements SymbolResolver {
     const last = children.at(-1);
     const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : undefined;
     const decorators = decoratorCalls(declaration.leading);
-    const secure = decorators.has('secure');
+    const secure = decorators.has('secure') || declaration.secureInDoubt;
     const base = parameterType(typeNode, defaultNode);
+    // What of its value is secure, by its type: a user-defined type (a `$ref`), an object type's
+    // `@secure()` properties, an array's items.
+    const { type: declared, ...shape } = typeNode ? this.types.declaration(typeNode) : {};
     const parameter: Record<string, unknown> = { type: secure ? (base === 'object' ? 'secureobject' : 'securestring') : base };
+    if (!secure && isSecureTypeName(declared)) parameter['type'] = secured({ type: base })['type'];
+    Object.assign(parameter, shape);
     if (typeNode) this.set([...path, 'type'], typeNode);
     if (defaultNode) parameter['defaultValue'] = this.value(defaultNode, [...path, 'defaultValue']);
     const allowed = decorators.get('allowed')?.[0];
@@ -493,22 +508,6 @@ function anyArgument(node: SyntaxNode): SyntaxNode | undefined {
   const args = node.childForFieldName('arguments');
   const values = args ? namedChildren(args) : [];
   return values.length === 1 ? values[0] : undefined;
-}
-
-/** Decorators by name (`@secure()`, `@sys.batchSize(2)`), with their arguments. */
-function decoratorCalls(leading: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
-  const out = new Map<string, SyntaxNode[]>();
-  for (const group of leading) {
-    if (group.type !== 'decorators') continue;
-    for (const decorator of namedChildren(group)) {
-      const call = childOfType(decorator, 'call_expression');
-      const fn = call?.childForFieldName('function');
-      const name = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.text;
-      const args = call?.childForFieldName('arguments');
-      if (name) out.set(name, args ? namedChildren(args) : []);
-    }
-  }
-  return out;
 }
 
 /** `resourceGroup(…)`, `az.subscription(…)` and the like: the scope function and its arguments. */
