@@ -62,7 +62,7 @@ test('Bicep: every secure form is never evaluated or shown, and is found and mas
   }
 });
 
-test('Bicep: a template with nothing secure is not lowered again, and keeps its report', async () => {
+test('Bicep: a template with nothing secure keeps its report and its values', async () => {
   const { report, shield } = await checkedAndProtected({
     'main.bicep': bicep(
       "param name string = 'pid-not-a-guid'",
