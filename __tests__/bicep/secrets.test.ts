@@ -9,6 +9,7 @@ import { checkWorkspaceLoadingGrammars } from '../../src/app/check-workspace.ts'
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/check-settings.ts';
 import { fixWorkspace, unifiedDiff } from '../../src/fix/index.ts';
 import { createSyntaxParser } from '../../src/parse/tree-sitter/load.ts';
+import { lowerBicep } from '../../src/model/bicep/lower.ts';
 import { protectReport, protectReportLoadingGrammar } from '../../src/secrets/report-secrets.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createWorkspaceFiles } from '../../src/workspace/workspace-files.ts';
@@ -151,4 +152,46 @@ test('Bicep fix diff: secure defaults and values passed to a module’s secure p
   } finally {
     ws.dispose();
   }
+});
+
+test('Bicep types lower as the compiler writes them: definitions, $ref, items, properties, additionalProperties', async () => {
+  const parser = await createSyntaxParser('bicep');
+  const text = bicep(
+    "import { exported } from './types.bicep'",
+    '@secure()',
+    'type secretString = string',
+    'type alias = secretString',
+    'type creds = {',
+    '  user: string',
+    '  @secure()',
+    '  password: string',
+    '  *: alias',
+    '}',
+    'param a alias',
+    'param b creds[]',
+    'param c exported',
+    "param d 'x' | 'y'",
+  );
+  const types = bicep('@export()', '@secure()', 'type exported = { v: string }');
+  const read = (file: string) =>
+    file === 'types.bicep'
+      ? { kind: 'file' as const, text: types, root: (parser.parse(types) as NonNullable<ReturnType<typeof parser.parse>>).rootNode }
+      : { kind: 'missing' as const };
+  const { root } = lowerBicep('main.bicep', text, (parser.parse(text) as NonNullable<ReturnType<typeof parser.parse>>).rootNode, read);
+  assert.deepEqual(root['definitions'], {
+    secretString: { type: 'securestring' },
+    alias: { $ref: '#/definitions/secretString' },
+    creds: {
+      type: 'object',
+      properties: { user: { type: 'string' }, password: { type: 'securestring' } },
+      additionalProperties: { $ref: '#/definitions/alias' },
+    },
+    '1:exported': { type: 'secureObject', properties: { v: { type: 'string' } } },
+  });
+  assert.deepEqual(root['parameters'], {
+    a: { type: 'object', $ref: '#/definitions/alias' },
+    b: { type: 'array', items: { $ref: '#/definitions/creds' } },
+    c: { type: 'object', $ref: '#/definitions/1:exported' },
+    d: { type: 'string' },
+  });
 });

@@ -11,7 +11,7 @@ import { emptyTemplate } from '../tracking-resource.ts';
 import type { DeploymentScope } from '../types.ts';
 import { ExpressionLowering, literalValue, objectProperties, quote, type BicepSymbol, type SymbolResolver } from './lower-expression.ts';
 import { suppressionComment } from './suppression-comment.ts';
-import { isSecureTypeName, secured, TypeLowering } from './lower-type.ts';
+import { isSecureTypeName, TypeLowering } from './lower-type.ts';
 import { childOfType, decoratorCalls, hasToken, literalString, namedChildren, unreadNodes, type SyntaxNode } from './syntax.ts';
 
 export type BicepRead = { kind: 'file'; text: string; root: SyntaxNode } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
@@ -228,9 +228,8 @@ class FileLowering implements SymbolResolver {
     // What of its value is secure, by its type: a user-defined type (a `$ref`), an object type's
     // `@secure()` properties, an array's items.
     const { type: declared, ...shape } = typeNode ? this.types.declaration(typeNode) : {};
-    const parameter: Record<string, unknown> = { type: secure ? (base === 'object' ? 'secureobject' : 'securestring') : base };
-    if (!secure && isSecureTypeName(declared)) parameter['type'] = secured({ type: base })['type'];
-    Object.assign(parameter, shape);
+    const secureType = base === 'object' ? 'secureobject' : 'securestring';
+    const parameter: Record<string, unknown> = { type: secure || isSecureTypeName(declared) ? secureType : base, ...shape };
     if (typeNode) this.set([...path, 'type'], typeNode);
     if (defaultNode) parameter['defaultValue'] = this.value(defaultNode, [...path, 'defaultValue']);
     const allowed = decorators.get('allowed')?.[0];
