@@ -4372,17 +4372,29 @@ var Unknown = class {
    * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
    */
   maxLength;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size;
   constructor(text, cause, maxLength) {
     this.text = text;
     this.cause = cause;
     this.maxLength = maxLength;
   }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure) {
+    return this.#size ??= measure(this);
+  }
 };
 var PartialString = class {
   kind = "partial";
   parts;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size;
   constructor(parts) {
     this.parts = parts;
+  }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure) {
+    return this.#size ??= measure(this);
   }
 };
 function knownPrefix(value) {
@@ -4521,22 +4533,22 @@ var sizes = /* @__PURE__ */ new WeakMap();
 function sizeOf(value) {
   if (typeof value === "string") return value.length + 2;
   if (typeof value !== "object" || value === null) return 1;
+  if (value instanceof Unknown) return value.sizeBy(measureUnknown);
+  if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known = sizes.get(value);
   if (known !== void 0) return known;
-  const size = measure(value);
+  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
-function measure(value) {
-  if (value instanceof Unknown) {
-    const cause = value.cause;
-    let size2 = 1 + value.text.length;
-    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
-    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
-    return size2;
-  }
-  if (value instanceof PartialString) return partsSize(value.parts);
-  if (Array.isArray(value)) return partsSize(value);
+function measureUnknown(value) {
+  const cause = value.cause;
+  let size = 1 + value.text.length;
+  if (cause.kind === "hash" || cause.kind === "call") size += partsSize(cause.inputs);
+  else if (cause.kind === "member") size += sizeOf(cause.of) + sizeOf(cause.key);
+  return size;
+}
+function measureObject(value) {
   let size = 1;
   for (const key2 in value) {
     const item = value[key2];
@@ -6254,10 +6266,15 @@ for (const table of [stringFunctions, collectionFunctions, logicFunctions, deplo
 }
 var ASCII = /^[\x20-\x7e]*$/;
 function resolveFunctionName(name) {
+  const known = byWrittenName.get(name);
+  if (known !== void 0) return known;
   if (!ASCII.test(name)) return void 0;
   const lower = name.toLowerCase();
-  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
+  const resolution = functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
+  if (resolution !== void 0) byWrittenName.set(name, resolution);
+  return resolution;
 }
+var byWrittenName = /* @__PURE__ */ new Map();
 
 // src/expressions/scanner.ts
 var SyntaxFailure = class extends Error {
@@ -6789,10 +6806,21 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH2 = 32;
 var MAX_NODES = 2e3;
+var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  if (!isRecord(declaration)) return NONE;
+  const owner = isRecord(template) ? template : NO_TEMPLATE;
+  let known = shapes.get(owner);
+  if (known === void 0) shapes.set(owner, known = /* @__PURE__ */ new WeakMap());
+  let shape = known.get(declaration);
+  if (shape === void 0) {
+    shape = shapeOf(declaration, owner, { depth: 0, refs: /* @__PURE__ */ new Set(), budget: { nodes: MAX_NODES } });
+    known.set(declaration, shape);
+  }
+  return shape;
 }
+var NO_TEMPLATE = {};
+var shapes = /* @__PURE__ */ new WeakMap();
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
@@ -6801,6 +6829,7 @@ function shapeOf(declaration, template, walk2) {
   if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
   const next = { ...walk2, depth: walk2.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -6858,8 +6887,8 @@ function safeDecode(text) {
     return text;
   }
 }
-function merge2(shapes) {
-  const relevant = shapes.filter((s) => s.kind !== "none");
+function merge2(shapes2) {
+  const relevant = shapes2.filter((s) => s.kind !== "none");
   if (relevant.length === 0) return NONE;
   if (relevant.some((s) => s.kind === "all")) return ALL;
   if (relevant.length === 1) return relevant[0] ?? NONE;
@@ -6919,6 +6948,7 @@ var DefinitionTable = class {
   /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
   declaredBy;
   byKey = /* @__PURE__ */ new Map();
+  /** Lower-case name → the key as written, or the definition an entry declared (a `copy` variable). */
   lowerIndex;
   constructor(definitions, make, declaredBy = () => void 0) {
     this.definitions = definitions;
@@ -6931,21 +6961,23 @@ var DefinitionTable = class {
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
     if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
-    return this.index(definitions).get(name.toLowerCase());
+    const entry = this.index(definitions).get(name.toLowerCase());
+    if (entry === void 0) return void 0;
+    return typeof entry === "string" ? this.definition(entry, definitions[entry]) : entry.declared;
   }
   definition(key2, raw) {
     let found = this.byKey.get(key2);
     if (found === void 0) this.byKey.set(key2, found = this.make(key2, raw));
     return found;
   }
+  /** Definitions are made when looked up, not when indexed: a name that is not there must not make them all. */
   index(definitions) {
     if (this.lowerIndex === void 0) {
       const index = /* @__PURE__ */ new Map();
       for (const key2 of Object.keys(definitions)) {
-        const raw = definitions[key2];
-        const declared = this.declaredBy(key2, raw);
-        if (declared === void 0) index.set(key2.toLowerCase(), this.definition(key2, raw));
-        else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
+        const declared = this.declaredBy(key2, definitions[key2]);
+        if (declared === void 0) index.set(key2.toLowerCase(), key2);
+        else for (const [name, def] of declared) index.set(name.toLowerCase(), { declared: def });
       }
       this.lowerIndex = index;
     }
@@ -11714,14 +11746,13 @@ function checkGraph(request, discovery, trees) {
   };
   const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
   const mains = roles.main;
+  const linkedByOthers = new Set([...checked.values()].flatMap((done) => done.linkTargets));
   const results = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
-    let result = checked.get(source.path)?.result;
-    if (result === void 0) {
-      result = check(source).result;
-      files.release(source.path);
-    }
+    const result = checked.get(source.path)?.result ?? check(source).result;
+    request.secrets?.add(result);
+    if (!linkedByOthers.has(source.path)) files.release(source.path);
     results.push(result);
   }
   const unreached = new Set(roles.unreached);
@@ -13070,30 +13101,26 @@ function redactText(text, secrets) {
 // src/secrets/report-secrets.ts
 var MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
 function readerOf(source) {
-  if (!("read" in source)) return { read: (file) => readWorkspaceFile(source, file), parse: (_file, text) => parseTemplateText(text) };
+  const files = "read" in source ? source : createWorkspaceFiles(source);
   return {
-    read: (file) => source.read(file),
+    read: (file) => files.read(file),
     parse: (file, text) => {
-      const parsed = source.parse(file);
+      const parsed = files.parse(file);
       return "text" in parsed ? parsed : parseTemplateText(text);
     }
   };
 }
-function findReportSecrets(source, report2, sources = {}) {
+function createSecretsSearch(source, sources = {}) {
   const reader = readerOf(source);
   const found = /* @__PURE__ */ new Set();
   const external = new Set(sources.external ?? []);
   const unsure = /* @__PURE__ */ new Map();
-  const roots = /* @__PURE__ */ new Map();
-  const rootOf = (file) => {
-    let root = roots.get(file);
-    if (root === void 0) {
-      root = readRoot(reader, file);
-      roots.set(file, root);
-    }
-    return root;
-  };
-  for (const file of report2.files) {
+  const added = /* @__PURE__ */ new Set();
+  const mayHold = /* @__PURE__ */ new Map();
+  const rootOf = (file) => readRoot(reader, file, mayHold);
+  const add2 = (file) => {
+    if (added.has(file.path)) return;
+    added.add(file.path);
     try {
       const result = collectFile(file, rootOf, reader.read);
       for (const s of result.secrets) found.add(s);
@@ -13102,19 +13129,24 @@ function findReportSecrets(source, report2, sources = {}) {
     } catch {
       unsure.set(file.path, "an error while searching it");
     }
-  }
-  const longestFirst = (list) => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const committed = [...found].filter((s) => !external.has(s));
-  const externalList = [...external].filter((s) => s !== "");
-  return {
-    secrets: longestFirst(/* @__PURE__ */ new Set([...found, ...externalList])),
-    masks: longestFirst(/* @__PURE__ */ new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
-    redacted: longestFirst(/* @__PURE__ */ new Set([...externalList, ...committed.filter(redactCommitted)])),
-    unsure
   };
+  const finish3 = (report2) => {
+    for (const file of report2.files) add2(file);
+    const longestFirst = (list) => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const committed = [...found].filter((s) => !external.has(s));
+    const externalList = [...external].filter((s) => s !== "");
+    return {
+      secrets: longestFirst(/* @__PURE__ */ new Set([...found, ...externalList])),
+      masks: longestFirst(/* @__PURE__ */ new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+      redacted: longestFirst(/* @__PURE__ */ new Set([...externalList, ...committed.filter(redactCommitted)])),
+      unsure
+    };
+  };
+  return { add: add2, finish: finish3 };
 }
-function protectReport(files, report2, sources = {}) {
-  const { secrets, masks, redacted, unsure } = findReportSecrets(files, report2, sources);
+function protectReport(files, report2, options = {}) {
+  const search = options.search ?? createSecretsSearch(files, options.sources);
+  const { secrets, masks, redacted, unsure } = search.finish(report2);
   const redact = (text) => redactText(text, redacted);
   return { secrets, masks, redact, report: redactReport(withholdUnsure(report2, unsure), redact) };
 }
@@ -13194,10 +13226,12 @@ function collectFile(file, rootOf, readFile) {
   for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join("; ") } : { secrets: found };
 }
-function readRoot(reader, file) {
+function readRoot(reader, file, mayHold) {
   const read = reader.read(file);
   if (!read.ok) return { root: void 0, unsure: read.message, unreadable: true };
-  if (!MAY_HOLD_SECRET.test(read.text)) return { root: void 0 };
+  let may = mayHold.get(file);
+  if (may === void 0) mayHold.set(file, may = MAY_HOLD_SECRET.test(read.text));
+  if (!may) return { root: void 0 };
   const parsed = reader.parse(file, read.text);
   if (parsed.ok) return { root: parsed.value };
   const unsure = `'${file}' does not parse`;
@@ -13772,6 +13806,7 @@ async function run() {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => getInput(name)));
     if (settings.config) info(`configuration: ${settings.config.displayPath}`);
     const files = createWorkspaceFiles(workspace);
+    const search = createSecretsSearch(files, secretSources(settings));
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
@@ -13779,9 +13814,10 @@ async function run() {
       patterns: settings.patterns,
       ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {},
       linkRoots: settings.linkRoots,
-      files
+      files,
+      secrets: search
     });
-    const shield = protectReport(files, checked, secretSources(settings));
+    const shield = protectReport(files, checked, { search });
     for (const mask of shield.masks) setSecret(mask);
     const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };

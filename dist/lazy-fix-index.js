@@ -7074,17 +7074,29 @@ var Unknown = class {
    * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
    */
   maxLength;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size;
   constructor(text, cause, maxLength) {
     this.text = text;
     this.cause = cause;
     this.maxLength = maxLength;
   }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure) {
+    return this.#size ??= measure(this);
+  }
 };
 var PartialString = class {
   kind = "partial";
   parts;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size;
   constructor(parts) {
     this.parts = parts;
+  }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure) {
+    return this.#size ??= measure(this);
   }
 };
 function knownPrefix(value) {
@@ -7223,22 +7235,22 @@ var sizes = /* @__PURE__ */ new WeakMap();
 function sizeOf(value) {
   if (typeof value === "string") return value.length + 2;
   if (typeof value !== "object" || value === null) return 1;
+  if (value instanceof Unknown) return value.sizeBy(measureUnknown);
+  if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known2 = sizes.get(value);
   if (known2 !== void 0) return known2;
-  const size = measure(value);
+  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
-function measure(value) {
-  if (value instanceof Unknown) {
-    const cause = value.cause;
-    let size2 = 1 + value.text.length;
-    if (cause.kind === "hash" || cause.kind === "call") size2 += partsSize(cause.inputs);
-    else if (cause.kind === "member") size2 += sizeOf(cause.of) + sizeOf(cause.key);
-    return size2;
-  }
-  if (value instanceof PartialString) return partsSize(value.parts);
-  if (Array.isArray(value)) return partsSize(value);
+function measureUnknown(value) {
+  const cause = value.cause;
+  let size = 1 + value.text.length;
+  if (cause.kind === "hash" || cause.kind === "call") size += partsSize(cause.inputs);
+  else if (cause.kind === "member") size += sizeOf(cause.of) + sizeOf(cause.key);
+  return size;
+}
+function measureObject(value) {
   let size = 1;
   for (const key in value) {
     const item = value[key];
@@ -8956,10 +8968,15 @@ for (const table of [stringFunctions, collectionFunctions, logicFunctions, deplo
 }
 var ASCII = /^[\x20-\x7e]*$/;
 function resolveFunctionName(name) {
+  const known2 = byWrittenName.get(name);
+  if (known2 !== void 0) return known2;
   if (!ASCII.test(name)) return void 0;
   const lower = name.toLowerCase();
-  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
+  const resolution = functions.get(lower) ?? (lower.length > 4 && lower.startsWith("list") ? "known" : void 0);
+  if (resolution !== void 0) byWrittenName.set(name, resolution);
+  return resolution;
 }
+var byWrittenName = /* @__PURE__ */ new Map();
 
 // src/expressions/scanner.ts
 var SyntaxFailure = class extends Error {
@@ -9491,10 +9508,21 @@ var ALL = { kind: "all" };
 var SECURE_TYPES = /* @__PURE__ */ new Set(["securestring", "secureobject"]);
 var MAX_DEPTH3 = 32;
 var MAX_NODES = 2e3;
+var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: /* @__PURE__ */ new Set(), budget });
+  if (!isRecord(declaration)) return NONE;
+  const owner = isRecord(template) ? template : NO_TEMPLATE;
+  let known2 = shapes.get(owner);
+  if (known2 === void 0) shapes.set(owner, known2 = /* @__PURE__ */ new WeakMap());
+  let shape = known2.get(declaration);
+  if (shape === void 0) {
+    shape = shapeOf(declaration, owner, { depth: 0, refs: /* @__PURE__ */ new Set(), budget: { nodes: MAX_NODES } });
+    known2.set(declaration, shape);
+  }
+  return shape;
 }
+var NO_TEMPLATE = {};
+var shapes = /* @__PURE__ */ new WeakMap();
 function hasSecurePart(declaration, template) {
   return secureShapeOf(declaration, template).kind !== "none";
 }
@@ -9503,6 +9531,7 @@ function shapeOf(declaration, template, walk2) {
   if (walk2.depth > MAX_DEPTH3 || --walk2.budget.nodes < 0) return ALL;
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
   const next = { ...walk2, depth: walk2.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -9560,8 +9589,8 @@ function safeDecode(text) {
     return text;
   }
 }
-function merge2(shapes) {
-  const relevant = shapes.filter((s) => s.kind !== "none");
+function merge2(shapes2) {
+  const relevant = shapes2.filter((s) => s.kind !== "none");
   if (relevant.length === 0) return NONE;
   if (relevant.some((s) => s.kind === "all")) return ALL;
   if (relevant.length === 1) return relevant[0] ?? NONE;
@@ -9602,6 +9631,7 @@ var DefinitionTable = class {
   /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
   declaredBy;
   byKey = /* @__PURE__ */ new Map();
+  /** Lower-case name → the key as written, or the definition an entry declared (a `copy` variable). */
   lowerIndex;
   constructor(definitions, make, declaredBy = () => void 0) {
     this.definitions = definitions;
@@ -9614,21 +9644,23 @@ var DefinitionTable = class {
     const definitions = this.definitions;
     if (definitions === void 0) return void 0;
     if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === void 0) return this.definition(name, definitions[name]);
-    return this.index(definitions).get(name.toLowerCase());
+    const entry = this.index(definitions).get(name.toLowerCase());
+    if (entry === void 0) return void 0;
+    return typeof entry === "string" ? this.definition(entry, definitions[entry]) : entry.declared;
   }
   definition(key, raw) {
     let found = this.byKey.get(key);
     if (found === void 0) this.byKey.set(key, found = this.make(key, raw));
     return found;
   }
+  /** Definitions are made when looked up, not when indexed: a name that is not there must not make them all. */
   index(definitions) {
     if (this.lowerIndex === void 0) {
       const index = /* @__PURE__ */ new Map();
       for (const key of Object.keys(definitions)) {
-        const raw = definitions[key];
-        const declared = this.declaredBy(key, raw);
-        if (declared === void 0) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
+        const declared = this.declaredBy(key, definitions[key]);
+        if (declared === void 0) index.set(key.toLowerCase(), key);
+        else for (const [name, def] of declared) index.set(name.toLowerCase(), { declared: def });
       }
       this.lowerIndex = index;
     }

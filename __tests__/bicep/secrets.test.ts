@@ -10,7 +10,7 @@ import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/che
 import { fixWorkspace, unifiedDiff } from '../../src/fix/index.ts';
 import { createSyntaxParser } from '../../src/parse/tree-sitter/load.ts';
 import { lowerBicep } from '../../src/model/bicep/lower.ts';
-import { protectReport, protectReportLoadingGrammar } from '../../src/secrets/report-secrets.ts';
+import { createSecretsSearch, protectReport, type SecretSources } from '../../src/secrets/report-secrets.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createWorkspaceFiles } from '../../src/workspace/workspace-files.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
@@ -19,14 +19,20 @@ import { BICEP_PLANTED, BICEP_UNMASKED, writeBicepSecrets } from '../support/bic
 
 const settings: CheckSettings = { ...DEFAULT_CHECK_SETTINGS, trackingIds: [GUID] };
 
+/** The check and the secrets search as the CLI and the action run them: each main template searched once checked. */
+async function checkAndProtect(root: string, sources: SecretSources = {}) {
+  const workspace = openWorkspace(root);
+  const cache = createWorkspaceFiles(workspace);
+  const search = createSecretsSearch(cache, sources);
+  const report = await checkWorkspaceLoadingGrammars({ workspace, files: cache, settings, cwd: root, secrets: search });
+  return { report, shield: protectReport(cache, report, { search }) };
+}
+
 async function checkedAndProtected(files: Record<string, string>) {
   const ws = createTempWorkspace('cua-guard-bicep-secrets-');
   try {
     for (const [path, text] of Object.entries(files)) ws.write(path, text);
-    const workspace = openWorkspace(ws.root);
-    const cache = createWorkspaceFiles(workspace);
-    const report = await checkWorkspaceLoadingGrammars({ workspace, files: cache, settings, cwd: ws.root });
-    return { report, shield: await protectReportLoadingGrammar(cache, report, { runTimeValues: { runTime: 'xyz' } }) };
+    return await checkAndProtect(ws.root);
   } finally {
     ws.dispose();
   }
@@ -42,12 +48,9 @@ test('Bicep: every secure form is never evaluated or shown, and is found and mas
   const ws = createTempWorkspace('cua-guard-bicep-secrets-');
   try {
     writeBicepSecrets(ws);
-    const workspace = openWorkspace(ws.root);
-    const cache = createWorkspaceFiles(workspace);
-    const report = await checkWorkspaceLoadingGrammars({ workspace, files: cache, settings, cwd: ws.root });
+    const { report, shield } = await checkAndProtect(ws.root, { runTimeValues: { fromFile: 'Run-Time-Value-abc' } });
     // The check itself never evaluates them: nothing to redact afterwards.
     assertNothingPlanted(JSON.stringify(report), 'the unprotected report');
-    const shield = await protectReportLoadingGrammar(cache, report, { runTimeValues: { fromFile: 'Run-Time-Value-abc' } });
     assert.equal(shield.report, report, 'nothing is withheld: the secrets of each template are established');
     for (const [name, value] of Object.entries(BICEP_PLANTED)) {
       assert.ok(shield.secrets.includes(value), `${name} is not found`);
@@ -78,7 +81,7 @@ test('Bicep: a template with nothing secure keeps its report and its values', as
   assert.match(report.files[0]?.findings.map((f) => f.message).join('\n') ?? '', /pid-not-a-guid/);
 });
 
-test('Bicep: without the grammar, the secrets of a template that may hold one are unsure, and its findings withheld', async () => {
+test('Bicep: a template the search did not see lowered (no syntax trees) is unsure when it may hold a secret: its findings are withheld', async () => {
   const ws = createTempWorkspace('cua-guard-bicep-secrets-');
   try {
     ws.write(

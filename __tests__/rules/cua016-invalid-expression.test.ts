@@ -353,7 +353,7 @@ test('CUA016 messages render', () => {
     `variable 'prefix' "[concatt('st')]": unknown function 'concatt' (character 2)`,
   ]);
   assert.deepEqual(render(template([trackingResource({ name: "[concat('pid-', string(variables('a40')))]" })], { variables: doublingVariables() })), [
-    `name "[concat('pid-', string(variables('a40')))]" cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)`,
+    `name "[concat('pid-', string(variables('a40')))]" cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)`,
   ]);
   const [sas] = render(template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]));
   assert.doesNotMatch(sas ?? '', /secret/);

@@ -21,6 +21,7 @@ import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
 import { noteCompiledTwins } from './compiled-twins.ts';
 import { loadTerraformTools, terraformNotLoaded, type TerraformTools } from './terraform-tools.ts';
 import { internalErrorResult } from './internal-error.ts';
+import type { SecretsSearch } from '../secrets/report-secrets.ts';
 
 export interface WorkspaceCheckRequest {
   workspace: Workspace;
@@ -42,6 +43,12 @@ export interface WorkspaceCheckRequest {
   linkRoots?: readonly LinkRoot[];
   /** The run's file cache (the caller reuses it for SARIF and secrets); a new one when absent. */
   files?: WorkspaceFiles;
+  /**
+   * The run's secrets search: each main template is added once checked, while the run still holds
+   * its parsed value, which is then let go (a repository's trees kept to the end cost more garbage
+   * collection than parsing them took).
+   */
+  secrets?: SecretsSearch;
   /** The Bicep parser, when discovery may find .bicep files (checkWorkspaceLoadingGrammars loads it). */
   bicepParser?: SyntaxParser;
   /** The Terraform grammar and check, when discovery may find .tf files (checkWorkspaceLoadingGrammars loads them). */
@@ -131,7 +138,7 @@ function checkGraph(
     checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path), trees });
   // Only a template with a templateLink can link another: those are checked first, and their links
   // are the edges of the graph. Every template they reach is then known (and read once, by the link
-  // reader), so the others are checked only when they are main templates, and let go once checked.
+  // reader), so the others are checked only when they are main templates.
   const linkers = discovery.sources.filter((source) => mayLink(files, source.path));
   const checked = new Map(linkers.map((source) => [source.path, check(source)]));
   const packageFolders = [...packages].map((path) => path.slice(0, path.lastIndexOf('/') + 1).toLowerCase());
@@ -150,14 +157,13 @@ function checkGraph(
   };
   const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
   const mains = roles.main;
+  const linkedByOthers = new Set([...checked.values()].flatMap((done) => done.linkTargets));
   const results: TemplateResult[] = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
-    let result = checked.get(source.path)?.result;
-    if (result === undefined) {
-      result = check(source).result;
-      files.release(source.path);
-    }
+    const result = checked.get(source.path)?.result ?? check(source).result;
+    request.secrets?.add(result, trees);
+    if (!linkedByOthers.has(source.path)) files.release(source.path);
     results.push(result);
   }
   const unreached = new Set(roles.unreached);

@@ -53,6 +53,7 @@ export function newTotalBudget(): TotalBudget {
 /** Which bound an evaluation went past. */
 export type BudgetLimit = 'size' | 'steps';
 
+/** Sizes of arrays and objects already measured (an Unknown or a PartialString keeps its own). */
 const sizes = new WeakMap<object, number>();
 
 /**
@@ -64,23 +65,25 @@ const sizes = new WeakMap<object, number>();
 export function sizeOf(value: ArmValue): number {
   if (typeof value === 'string') return value.length + 2;
   if (typeof value !== 'object' || value === null) return 1;
+  // Evaluation asks after every step: a field of the value answers faster than a WeakMap.
+  if (value instanceof Unknown) return value.sizeBy(measureUnknown);
+  if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known = sizes.get(value);
   if (known !== undefined) return known;
-  const size = measure(value);
+  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
 
-function measure(value: Exclude<ArmValue, string | number | boolean | null>): number {
-  if (value instanceof Unknown) {
-    const cause = value.cause;
-    let size = 1 + value.text.length;
-    if (cause.kind === 'hash' || cause.kind === 'call') size += partsSize(cause.inputs);
-    else if (cause.kind === 'member') size += sizeOf(cause.of) + sizeOf(cause.key);
-    return size;
-  }
-  if (value instanceof PartialString) return partsSize(value.parts);
-  if (Array.isArray(value)) return partsSize(value);
+function measureUnknown(value: Unknown): number {
+  const cause = value.cause;
+  let size = 1 + value.text.length;
+  if (cause.kind === 'hash' || cause.kind === 'call') size += partsSize(cause.inputs);
+  else if (cause.kind === 'member') size += sizeOf(cause.of) + sizeOf(cause.key);
+  return size;
+}
+
+function measureObject(value: { [key: string]: ArmValue }): number {
   let size = 1;
   for (const key in value) {
     const item = value[key];

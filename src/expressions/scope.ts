@@ -63,7 +63,8 @@ class DefinitionTable<T> {
   /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
   private readonly declaredBy: (key: string, raw: unknown) => [string, T][] | undefined;
   private readonly byKey = new Map<string, T>();
-  private lowerIndex: Map<string, T> | undefined;
+  /** Lower-case name → the key as written, or the definition an entry declared (a `copy` variable). */
+  private lowerIndex: Map<string, string | { declared: T }> | undefined;
 
   constructor(
     definitions: Record_ | undefined,
@@ -82,7 +83,9 @@ class DefinitionTable<T> {
     if (definitions === undefined) return undefined;
     // The exact spelling first (nearly every reference), then any case.
     if (Object.hasOwn(definitions, name) && this.declaredBy(name, definitions[name]) === undefined) return this.definition(name, definitions[name]);
-    return this.index(definitions).get(name.toLowerCase());
+    const entry = this.index(definitions).get(name.toLowerCase());
+    if (entry === undefined) return undefined;
+    return typeof entry === 'string' ? this.definition(entry, definitions[entry]) : entry.declared;
   }
 
   private definition(key: string, raw: unknown): T {
@@ -91,14 +94,14 @@ class DefinitionTable<T> {
     return found;
   }
 
-  private index(definitions: Record_): Map<string, T> {
+  /** Definitions are made when looked up, not when indexed: a name that is not there must not make them all. */
+  private index(definitions: Record_): Map<string, string | { declared: T }> {
     if (this.lowerIndex === undefined) {
-      const index = new Map<string, T>();
+      const index = new Map<string, string | { declared: T }>();
       for (const key of Object.keys(definitions)) {
-        const raw = definitions[key];
-        const declared = this.declaredBy(key, raw);
-        if (declared === undefined) index.set(key.toLowerCase(), this.definition(key, raw));
-        else for (const [name, def] of declared) index.set(name.toLowerCase(), def);
+        const declared = this.declaredBy(key, definitions[key]);
+        if (declared === undefined) index.set(key.toLowerCase(), key);
+        else for (const [name, def] of declared) index.set(name.toLowerCase(), { declared: def });
       }
       this.lowerIndex = index;
     }

@@ -60,10 +60,16 @@ export class Unknown {
    * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
    */
   readonly maxLength: number | undefined;
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size: number | undefined;
   constructor(text: string, cause: UnknownCause, maxLength?: number) {
     this.text = text;
     this.cause = cause;
     this.maxLength = maxLength;
+  }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure: (value: Unknown) => number): number {
+    return (this.#size ??= measure(this));
   }
 }
 
@@ -71,8 +77,14 @@ export class Unknown {
 export class PartialString {
   readonly kind = 'partial' as const;
   readonly parts: readonly (string | Unknown)[];
+  /** Its size in budget units, once measured (budget.ts sizeOf; a value never changes). */
+  #size: number | undefined;
   constructor(parts: readonly (string | Unknown)[]) {
     this.parts = parts;
+  }
+  /** The size `measure` gives, measured at most once. */
+  sizeBy(measure: (value: PartialString) => number): number {
+    return (this.#size ??= measure(this));
   }
 }
 

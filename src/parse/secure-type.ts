@@ -31,12 +31,27 @@ const MAX_DEPTH = 32;
 const MAX_NODES = 2000;
 
 type Json = Record<string, unknown>;
+/** The keywords through which a declaration can have secure parts. */
+const STRUCTURE_KEYWORDS = ['$ref', 'properties', 'additionalProperties', 'items', 'prefixItems', 'discriminator'];
 
 /** The secure parts of a value declared by `declaration` in `template` (whose `definitions` a `$ref` names). */
 export function secureShapeOf(declaration: unknown, template: unknown): SecureShape {
-  const budget = { nodes: MAX_NODES };
-  return shapeOf(declaration, isRecord(template) ? template : {}, { depth: 0, refs: new Set(), budget });
+  if (!isRecord(declaration)) return NONE;
+  // The check, the secrets search and the summary ask about the same declarations again and again.
+  const owner = isRecord(template) ? template : NO_TEMPLATE;
+  let known = shapes.get(owner);
+  if (known === undefined) shapes.set(owner, (known = new WeakMap()));
+  let shape = known.get(declaration);
+  if (shape === undefined) {
+    shape = shapeOf(declaration, owner, { depth: 0, refs: new Set(), budget: { nodes: MAX_NODES } });
+    known.set(declaration, shape);
+  }
+  return shape;
 }
+
+const NO_TEMPLATE: Json = {};
+/** Shapes by template, then by declaration (a `$ref` makes a declaration's shape depend on its template). */
+const shapes = new WeakMap<Json, WeakMap<Json, SecureShape>>();
 
 /** Whether any part of a value of this declaration is secure: such a value is never evaluated or shown. */
 export function hasSecurePart(declaration: unknown, template: unknown): boolean {
@@ -55,6 +70,7 @@ function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape 
   if (walk.depth > MAX_DEPTH || --walk.budget.nodes < 0) return ALL;
   const type = declaration['type'];
   if (typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE; // most declarations: nothing to walk
   const next: Walk = { ...walk, depth: walk.depth + 1 };
   const parts: SecureShape[] = [];
   const ref = declaration['$ref'];

@@ -9,7 +9,7 @@ import { redactQuery } from '../model/linked-templates.ts';
 const messages = {
   invalid: '{{where}} {{value}}: {{errors}}',
   tooLarge:
-    "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+    "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows",
 } as const;
 
@@ -24,7 +24,7 @@ export const cua016: Rule<keyof typeof messages> = {
       '',
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on …" for a broken condition, no CUA017 for a broken link).',
       '',
-      'An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.',
+      'An expression whose value would be larger than 4 MB as JSON, ARM\'s limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.',
       '',
       'Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.',
       '',

@@ -9,13 +9,12 @@ import { posix } from 'node:path';
 import { parse as parseLenient } from 'jsonc-parser';
 import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import type { TemplateResult } from '../engine/types.ts';
-import { readWorkspaceFile, type ReadOutcome, type Workspace } from '../workspace/read-file.ts';
-import type { WorkspaceFiles } from '../workspace/workspace-files.ts';
+import type { ReadOutcome, Workspace } from '../workspace/read-file.ts';
+import { createWorkspaceFiles, type WorkspaceFiles } from '../workspace/workspace-files.ts';
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
-import { BicepTrees, isBicepFile, lowerBicepTemplate, type SyntaxParser } from '../engine/check-bicep.ts';
-import { createSyntaxParser } from '../parse/tree-sitter/load.ts';
+import { isBicepFile, lowerBicepTemplate, type BicepTrees } from '../engine/check-bicep.ts';
 
 export interface CheckedFiles {
   files: readonly {
@@ -31,11 +30,6 @@ export interface SecretSources {
   runTimeValues?: Readonly<Record<string, unknown>>;
   /** Other values from outside the repository to mask (inputs such as the token). */
   external?: readonly string[];
-  /**
-   * The Bicep parser: a .bicep template's secrets are those of its lowering (what the check read).
-   * Without it, a .bicep template that may hold a secret is unsure (protectReportLoadingGrammar loads it).
-   */
-  bicepParser?: SyntaxParser;
 }
 
 export interface ReportSecrets {
@@ -70,58 +64,75 @@ interface FileReader {
 }
 
 function readerOf(source: FileSource): FileReader {
-  if (!('read' in source)) return { read: (file) => readWorkspaceFile(source, file), parse: (_file, text) => parseTemplateText(text) };
+  // A plain workspace gets a file cache of its own: a linked template is parsed once for the search.
+  const files = 'read' in source ? source : createWorkspaceFiles(source);
   return {
-    read: (file) => source.read(file),
+    read: (file) => files.read(file),
     parse: (file, text) => {
-      const parsed = source.parse(file);
+      const parsed = files.parse(file);
       return 'text' in parsed ? parsed : parseTemplateText(text);
     },
   };
 }
 
-export function findReportSecrets(source: FileSource, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
+/**
+ * The secrets search of one run, a template at a time: `add` searches a checked main template and
+ * the files it read while the run still holds their parsed values (so a caller can let them go
+ * once added); `finish` searches the templates not added yet and sums up.
+ */
+export interface SecretsSearch {
+  /**
+   * `bicepTrees`: the run's Bicep syntax trees, for a .bicep template: its secrets are those of its
+   * lowering (what the check read). Without them, a .bicep template that may hold a secret is unsure.
+   */
+  add(file: CheckedFiles['files'][number], bicepTrees?: BicepTrees): void;
+  finish(report: CheckedFiles): ReportSecrets;
+}
+
+export function createSecretsSearch(source: FileSource, sources: SecretSources = {}): SecretsSearch {
   const reader = readerOf(source);
   const found = new Set<string>();
   const external = new Set(sources.external ?? []);
   const unsure = new Map<string, string>();
-  const roots = new Map<string, FileRoot>();
-  const rootOf = (file: string): FileRoot => {
-    let root = roots.get(file);
-    if (root === undefined) {
-      root = readRoot(reader, file);
-      roots.set(file, root);
+  const added = new Set<string>();
+  // Whether a file may hold a secret at all, by path: linked templates are searched once per main template.
+  const mayHold = new Map<string, boolean>();
+  const rootOf = (file: string): FileRoot => readRoot(reader, file, mayHold);
+  const workspace = 'read' in source ? source.workspace : source;
+  const add = (file: CheckedFiles['files'][number], bicepTrees?: BicepTrees): void => {
+    if (added.has(file.path)) return;
+    added.add(file.path);
+    try {
+      const bicep = isBicepFile(file.path);
+      const result: Collected = bicep
+        ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees })
+        : collectFile(file, rootOf, reader.read);
+      for (const s of result.secrets) found.add(s);
+      const root = (): unknown => (bicep ? result.root : rootOf(file.path).root);
+      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, root())) external.add(s);
+      if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
+    } catch {
+      // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
+      unsure.set(file.path, 'an error while searching it');
     }
-    return root;
   };
-  const trees = sources.bicepParser ? new BicepTrees(sources.bicepParser) : undefined;
-  const bicep = { workspace: 'read' in source ? source.workspace : source, trees };
-  try {
-    for (const file of report.files) {
-      try {
-        const result = isBicepFile(file.path)
-          ? collectBicepFile(file, { rootOf, read: reader.read, bicep })
-          : { ...collectFile(file, rootOf, reader.read), root: rootOf(file.path).root };
-        for (const s of result.secrets) found.add(s);
-        if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, result.root)) external.add(s);
-        if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
-      } catch {
-        // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
-        unsure.set(file.path, 'an error while searching it');
-      }
-    }
-  } finally {
-    trees?.dispose();
-  }
-  const longestFirst = (list: Iterable<string>): string[] => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const committed = [...found].filter((s) => !external.has(s));
-  const externalList = [...external].filter((s) => s !== '');
-  return {
-    secrets: longestFirst(new Set([...found, ...externalList])),
-    masks: longestFirst(new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
-    redacted: longestFirst(new Set([...externalList, ...committed.filter(redactCommitted)])),
-    unsure,
+  const finish = (report: CheckedFiles): ReportSecrets => {
+    for (const file of report.files) add(file);
+    const longestFirst = (list: Iterable<string>): string[] => [...list].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const committed = [...found].filter((s) => !external.has(s));
+    const externalList = [...external].filter((s) => s !== '');
+    return {
+      secrets: longestFirst(new Set([...found, ...externalList])),
+      masks: longestFirst(new Set([...externalList.filter(maskExternal), ...committed.filter(maskCommitted)])),
+      redacted: longestFirst(new Set([...externalList, ...committed.filter(redactCommitted)])),
+      unsure,
+    };
   };
+  return { add, finish };
+}
+
+export function findReportSecrets(source: FileSource, report: CheckedFiles, sources: SecretSources = {}): ReportSecrets {
+  return createSecretsSearch(source, sources).finish(report);
 }
 
 export interface ProtectedReport<R> {
@@ -140,20 +151,15 @@ export interface ProtectedReport<R> {
  * templates say is withheld, and any secret left in a message, a data value or a resolved name
  * replaced by *** (fails closed: a template whose secrets cannot be established shows no values).
  */
-export function protectReport<R extends { files: readonly TemplateResult[] }>(files: FileSource, report: R, sources: SecretSources = {}): ProtectedReport<R> {
-  const { secrets, masks, redacted, unsure } = findReportSecrets(files, report, sources);
-  const redact = (text: string): string => redactText(text, redacted);
-  return { secrets, masks, redact, report: redactReport(withholdUnsure(report, unsure), redact) };
-}
-
-/** protectReport, with the Bicep grammar loaded first when the report holds a .bicep template (only then). */
-export async function protectReportLoadingGrammar<R extends { files: readonly TemplateResult[] }>(
+export function protectReport<R extends { files: readonly TemplateResult[] }>(
   files: FileSource,
   report: R,
-  sources: SecretSources = {},
-): Promise<ProtectedReport<R>> {
-  const needsBicep = sources.bicepParser === undefined && report.files.some((file) => isBicepFile(file.path));
-  return protectReport(files, report, needsBicep ? { ...sources, bicepParser: await createSyntaxParser('bicep') } : sources);
+  options: { sources?: SecretSources; search?: SecretsSearch } = {},
+): ProtectedReport<R> {
+  const search = options.search ?? createSecretsSearch(files, options.sources);
+  const { secrets, masks, redacted, unsure } = search.finish(report);
+  const redact = (text: string): string => redactText(text, redacted);
+  return { secrets, masks, redact, report: redactReport(withholdUnsure(report, unsure), redact) };
 }
 
 /** Every text of the findings and tracking names that could carry a value, through `redact`. */
@@ -256,10 +262,18 @@ function collectFile(
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join('; ') } : { secrets: found };
 }
 
+/** What the search found in one main template; `root`: the template it searched (a Bicep template's lowering). */
+interface Collected {
+  secrets: Set<string>;
+  unsure?: string;
+  root?: unknown;
+}
+
 interface BicepSearch {
   rootOf: (file: string) => FileRoot;
   read: (file: string) => ReadOutcome;
-  bicep: { workspace: Workspace; trees: BicepTrees | undefined };
+  workspace: Workspace;
+  trees: BicepTrees | undefined;
 }
 
 /**
@@ -267,10 +281,7 @@ interface BicepSearch {
  * parameters as `definitions`), with the values of its parameters file (.bicepparam or JSON), and
  * of the JSON templates it links to. Lowered only when one of its files may hold a secret.
  */
-function collectBicepFile(
-  file: CheckedFiles['files'][number],
-  { rootOf, read, bicep }: BicepSearch,
-): { secrets: Set<string>; root?: unknown; unsure?: string } {
+function collectBicepFile(file: CheckedFiles['files'][number], { rootOf, read, workspace, trees }: BicepSearch): Collected {
   const found = new Set<string>();
   const reasons: string[] = [];
   const linkedSecure = new Set<string>();
@@ -281,7 +292,7 @@ function collectBicepFile(
     for (const name of secureParameterNames(linkedRoot.root)) linkedSecure.add(name);
   }
   for (const linked of linkedJson) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
-  const finish = (root?: unknown): { secrets: Set<string>; root?: unknown; unsure?: string } => ({
+  const finish = (root?: unknown): Collected => ({
     secrets: found,
     ...(root !== undefined ? { root } : {}),
     ...(reasons.length > 0 ? { unsure: reasons.join('; ') } : {}),
@@ -294,16 +305,16 @@ function collectBicepFile(
   const parametersText = file.parametersFile === undefined ? undefined : read(file.parametersFile);
   const texts = [main.text, ...file.linkedFiles.filter(isBicepFile).map((linked) => textOf(read(linked))), parametersText?.ok ? parametersText.text : ''];
   if (!texts.some((text) => BICEP_MAY_HOLD_SECRET.test(text))) return finish();
-  if (bicep.trees === undefined) {
+  if (trees === undefined) {
     reasons.push('the Bicep grammar was not loaded for the secrets search');
     return finish();
   }
   const relativeParameters = file.parametersFile === undefined ? undefined : posix.relative(posix.dirname(file.path), file.parametersFile);
   const { lowered, parameters } = lowerBicepTemplate({
-    workspace: bicep.workspace,
+    workspace,
     file: file.path,
     text: main.text,
-    trees: bicep.trees,
+    trees,
     ...(relativeParameters !== undefined ? { parametersFile: relativeParameters } : {}),
   });
   const root = lowered.root;
@@ -319,11 +330,13 @@ function textOf(read: ReadOutcome): string {
   return read.ok ? read.text : '';
 }
 
-function readRoot(reader: FileReader, file: string): FileRoot {
+function readRoot(reader: FileReader, file: string, mayHold: Map<string, boolean>): FileRoot {
   const read = reader.read(file);
   // The reader's messages name the file and what is wrong with it, never its content.
   if (!read.ok) return { root: undefined, unsure: read.message, unreadable: true };
-  if (!MAY_HOLD_SECRET.test(read.text)) return { root: undefined };
+  let may = mayHold.get(file);
+  if (may === undefined) mayHold.set(file, (may = MAY_HOLD_SECRET.test(read.text)));
+  if (!may) return { root: undefined };
   const parsed = reader.parse(file, read.text);
   if (parsed.ok) return { root: parsed.value };
   // A broken file may still show parts of itself in a parse-error message: mask what parses.

@@ -6,13 +6,17 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-/** The absolute, symlink-resolved boundary for `path` (relative to `cwd`). */
-export function workspaceBoundary(path: string, cwd: string): string {
-  const start = existingFolderOf(resolve(cwd, path));
-  const gitRoot = gitRootAbove(start);
-  if (gitRoot !== undefined) return gitRoot;
+/** The absolute, symlink-resolved boundary of each path (relative to `cwd`). */
+export function workspaceBoundaries(paths: readonly string[], cwd: string): string[] {
+  // Hundreds of named files share a few folders: each folder is looked up once.
+  const gitRoots = new Map<string, string | undefined>();
   const here = existingFolderOf(resolve(cwd));
-  return isInside(start, here) ? here : start;
+  return paths.map((path) => {
+    const start = existingFolderOf(resolve(cwd, path));
+    const gitRoot = gitRootAbove(start, gitRoots);
+    if (gitRoot !== undefined) return gitRoot;
+    return isInside(start, here) ? here : start;
+  });
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -36,9 +40,21 @@ function existingFolderOf(absolute: string): string {
 }
 
 /** The nearest folder at or above `folder` holding `.git` (a folder, or a file in worktrees and submodules). */
-function gitRootAbove(folder: string): string | undefined {
+function gitRootAbove(folder: string, known: Map<string, string | undefined>): string | undefined {
+  const walked: string[] = [];
+  let found: string | undefined;
   for (let current = folder; ; current = dirname(current)) {
-    if (existsSync(join(current, '.git'))) return current;
-    if (dirname(current) === current) return undefined;
+    if (known.has(current)) {
+      found = known.get(current);
+      break;
+    }
+    walked.push(current);
+    if (existsSync(join(current, '.git'))) {
+      found = current;
+      break;
+    }
+    if (dirname(current) === current) break;
   }
+  for (const path of walked) known.set(path, found);
+  return found;
 }

@@ -22,8 +22,7 @@ export interface WorkspaceFiles {
   text(file: string): string | undefined;
   /**
    * Drops the parsed value of a file no one will ask for again (a main template that nothing links
-   * to, once checked): a repository's parsed trees kept alive to the end cost more garbage
-   * collection than parsing them took. The text stays.
+   * to, once checked and searched for secrets). The text stays.
    */
   release(file: string): void;
   /** A .zip of the workspace opened as a package archive, at most once per run. */

@@ -17,7 +17,7 @@ import { readRunContext } from '../../github/event.ts';
 import { readActionInputs } from './input-helper.ts';
 import { lineLinker } from './github-links.ts';
 import { isUsageError } from '../../settings/usage-error.ts';
-import { protectReportLoadingGrammar, type SecretSources } from '../../secrets/report-secrets.ts';
+import { createSecretsSearch, protectReport, type SecretSources } from '../../secrets/report-secrets.ts';
 import { writeOutputFile } from '../../workspace/write-file.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import { lazyApi } from './github-client.ts';
@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
     const files = createWorkspaceFiles(workspace);
+    const search = createSecretsSearch(files, secretSources(settings));
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       settings: settings.check,
@@ -49,10 +50,11 @@ export async function run(): Promise<void> {
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
       linkRoots: settings.linkRoots,
       files,
+      secrets: search,
     });
     // Before anything is printed: the runner masks what the policy registers (secrets/mask-policy.ts)
     // from here on, and the report as shown carries no secret value (fails closed).
-    const shield = await protectReportLoadingGrammar(files, checked, secretSources(settings));
+    const shield = protectReport(files, checked, { search });
     for (const mask of shield.masks) core.setSecret(mask);
     const { secrets, report: fullReport } = shield;
     const github = { context: readRunContext(process.env), api: lazyApi(settings.token) };

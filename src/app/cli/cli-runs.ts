@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAME } from '../../settings/config-types.ts';
 import { buildRunSettings, type PreparedRun } from '../../settings/run-settings.ts';
 import type { RawOptions } from '../../settings/raw-options.ts';
 import { UsageError } from '../../settings/usage-error.ts';
-import { workspaceBoundary } from '../../workspace/boundary.ts';
+import { workspaceBoundaries } from '../../workspace/boundary.ts';
 import { workspaceRelative, type Workspace } from '../../workspace/read-file.ts';
 
 export interface CliRunGroup extends PreparedRun {
@@ -66,7 +66,7 @@ export async function planCliRuns(raw: RawOptions, positionals: readonly string[
 
 /** The one workspace all paths share; paths in different repositories are checked by separate runs. */
 function commonBoundary(paths: readonly string[], cwd: string): string {
-  const roots = [...new Set(paths.map((path) => workspaceBoundary(path, cwd)))];
+  const roots = [...new Set(workspaceBoundaries(paths, cwd))];
   if (roots.length > 1) {
     throw new UsageError(
       `the paths lie in different workspaces (${roots.join(', ')}): check each separately, or name a folder holding them all with --workspace`,

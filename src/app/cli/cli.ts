@@ -29,7 +29,7 @@ import { RULES } from '../../rules/index.ts';
 import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
-import { protectReportLoadingGrammar } from '../../secrets/report-secrets.ts';
+import { createSecretsSearch, protectReport } from '../../secrets/report-secrets.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
@@ -237,9 +237,11 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
   for (const { settings, workspace, paths } of plan.groups) {
     // One read of each file for the check and for the secrets search.
     const workspaceFiles = createWorkspaceFiles(workspace);
+    const search = createSecretsSearch(workspaceFiles);
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
       files: workspaceFiles,
+      secrets: search,
       linkRoots: settings.linkRoots,
       settings: settings.check,
       settingsFor: settings.settingsFor,
@@ -249,7 +251,7 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
       ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     });
-    const { report, secrets: found } = await protectReportLoadingGrammar(workspaceFiles, checked);
+    const { report, secrets: found } = protectReport(workspaceFiles, checked, { search });
     for (const secret of found) secrets.add(secret);
     tool = report.tool;
     for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);

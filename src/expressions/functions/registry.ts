@@ -25,7 +25,14 @@ const ASCII = /^[\x20-\x7e]*$/;
  * family (listKeys, listCallbackUrl, ...) is documented as a pattern.
  */
 export function resolveFunctionName(name: string): Resolution | undefined {
+  const known = byWrittenName.get(name);
+  if (known !== undefined) return known;
   if (!ASCII.test(name)) return undefined;
   const lower = name.toLowerCase();
-  return functions.get(lower) ?? (lower.length > 4 && lower.startsWith('list') ? 'known' : undefined);
+  const resolution = functions.get(lower) ?? (lower.length > 4 && lower.startsWith('list') ? 'known' : undefined);
+  if (resolution !== undefined) byWrittenName.set(name, resolution);
+  return resolution;
 }
+
+/** Functions by their name as written: templates call the same few names, spelled the same way. */
+const byWrittenName = new Map<string, Resolution>();
