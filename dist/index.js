@@ -4572,6 +4572,9 @@ function spend(state, units) {
   return state.steps >= 0 && state.total.remaining >= 0;
 }
 var MAX_DEPTH = 200;
+function sourceText(frame, start, end) {
+  return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
+}
 function report(frame, message, offset, kind) {
   const error2 = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
   frame.errors.push(kind === "circular" ? { ...error2, kind: "static", circular: true } : kind ? { ...error2, kind } : error2);
@@ -4745,41 +4748,44 @@ function typeName(value) {
 
 // src/expressions/access.ts
 function accessProperty(target, name, start, end, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name}`, { kind: "member", of: target, key: name });
+  if (target instanceof Unknown) return new Unknown(spelled(frame, start, end) ?? `${target.text}.${name}`, { kind: "member", of: target, key: name });
   if (isObject(target)) {
     const value = getProperty(target, name);
     if (value !== void 0) return value;
     report(frame, `property '${name}' does not exist on the object`, end - name.length);
-    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+    return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
   }
   report(frame, `cannot read property '${name}' of ${describeType(target)}`, end - name.length);
-  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+  return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString)
-    return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(sourceText(frame, start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
-    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
-    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
+    const text = spelled(frame, start, end);
+    if (typeof index === "number") return new Unknown(text ?? `${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
+    if (typeof index === "string") return new Unknown(text ?? `${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
   }
   if (Array.isArray(target) && typeof index === "number") {
     const item = Number.isInteger(index) ? target[index] : void 0;
     if (item !== void 0) return item;
     report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, start);
-    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+    return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
   }
   if (isObject(target) && typeof index === "string") {
     const value = getProperty(target, index);
     if (value !== void 0) return value;
     report(frame, `property '${index}' does not exist on the object`, start);
-    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+    return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
   }
   report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, start);
-  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+  return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
 }
 function describeType(value) {
   const name = typeName(value);
   return name === "array" || name === "object" || name === "int" || name === "unknown" ? `an ${name}` : `a ${name}`;
+}
+function spelled(frame, start, end) {
+  return frame.scope.spelling?.spellExpression(frame.source, start, end);
 }
 
 // src/expressions/guid.ts
@@ -6636,7 +6642,7 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
     errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
-    return new Unknown(raw.slice(1, -1).trim(), { kind: "invalid" });
+    return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
@@ -6683,7 +6689,7 @@ function expandCopy(entry, ctx, unknownText) {
   return items2;
 }
 function nodeText(node, frame) {
-  return frame.source.slice(node.start, node.end);
+  return sourceText(frame, node.start, node.end);
 }
 function evaluateNode(node, frame) {
   if (node.kind === "string" || node.kind === "number") return node.value;
@@ -6722,7 +6728,7 @@ function callName(node, frame) {
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs, namespace: node.namespace });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -6987,11 +6993,13 @@ var DefinitionTable = class {
 var Bindings = class {
   template;
   supplied;
+  spelling;
   parameterTable;
   variableTable;
-  constructor(template, supplied) {
+  constructor(template, supplied, spelling) {
     this.template = template;
     this.supplied = supplied;
+    this.spelling = spelling;
   }
   resolveParameter(owner, name, state) {
     const found = this.parameters().find(name);
@@ -7055,7 +7063,7 @@ var Bindings = class {
     return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name, raw) => {
       const def = asRecord(raw) ?? {};
       const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
-      return { name, def, secure, text: void 0, memo: void 0, busy: false };
+      return { name, def, secure, text: this.spelling?.spellParameter(name), memo: void 0, busy: false };
     });
   }
   variables() {
@@ -7099,12 +7107,15 @@ var ScopeImpl = class _ScopeImpl {
   templatePath;
   /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
   budget;
+  /** How the template's own language writes its expressions, when it was lowered from one (Bicep). */
+  spelling;
   bindings;
-  constructor(bindings, kind, templatePath, budget) {
+  constructor(bindings, kind, context) {
     this.bindings = bindings;
     this.kind = kind;
-    this.templatePath = templatePath;
-    this.budget = budget;
+    this.templatePath = context.templatePath;
+    this.budget = context.budget;
+    this.spelling = context.spelling;
   }
   resolveParameter(name, state) {
     return this.bindings.resolveParameter(this, name, state);
@@ -7112,9 +7123,10 @@ var ScopeImpl = class _ScopeImpl {
   resolveVariable(name, state) {
     return this.bindings.resolveVariable(this, name, state);
   }
-  static forTemplate(template, supplied, kind, templatePath) {
+  /** `spelling`: a nested template's is its parent's (one lowered file); a linked template has none of its own. */
+  static forTemplate(template, supplied, kind, context) {
     const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
+    return new _ScopeImpl(new Bindings(template, supplied, context.spelling), kind, { ...context, budget });
   }
 };
 var SCHEMA_KINDS = [
@@ -7130,12 +7142,10 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
-  return ScopeImpl.forTemplate(
-    template,
-    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
-    kind,
-    options.templatePath
-  );
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, {
+    templatePath: options.templatePath,
+    spelling: options.spelling
+  });
 }
 function toScopeImpl(scope) {
   if (scope instanceof ScopeImpl) return scope;
@@ -7158,7 +7168,10 @@ function createNestedScope(parent, deployment) {
   const mode = options === void 0 ? void 0 : propertyOf(options, "scope");
   if (typeof mode === "string" && mode.toLowerCase() === "inner") {
     const supplied = { kind: "deployment", parent: parentScope, parameters: recordOf(properties, "parameters"), viaLink: false };
-    return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
+    return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), {
+      templatePath: parentScope.templatePath,
+      spelling: parentScope.spelling
+    });
   }
   return parentScope;
 }
@@ -7171,7 +7184,10 @@ function createLinkedScope(parent, linkedTemplate, deployment) {
     parameters: recordOf(properties, "parameters"),
     viaLink: propertyOf(properties, "parametersLink") !== void 0
   };
-  return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), void 0);
+  return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), {
+    templatePath: void 0,
+    spelling: void 0
+  });
 }
 
 // src/expressions/references.ts
@@ -7884,6 +7900,7 @@ function buildTemplateModel(main, options = {}) {
     parameterValues: { ...values, ...overrides },
     ...unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {},
     ...scope ? { scopeKind: scope } : {},
+    ...main.origin ? { spelling: main.origin } : {},
     templatePath: main.file
   });
   const rootScope = scopeWith({});
@@ -8198,20 +8215,31 @@ function findTrackingResources(model, strictNames) {
   for (const entry of model.resources) {
     if (isFilledAtBuild(entry)) {
       const text = entry.name.trim();
-      const name = { ...analyzeTrackingName(entry.name, strictNames), form: "invalid", problem: { kind: "build-placeholder", text } };
-      candidates.push({ entry, name, isDeployment: true, attributable: false, filledAtBuild: true });
+      const name2 = { ...analyzeTrackingName(entry.name, strictNames), form: "invalid", problem: { kind: "build-placeholder", text } };
+      candidates.push({ entry, name: name2, isDeployment: true, attributable: false, filledAtBuild: true });
       continue;
     }
-    if (!looksLikeTrackingName(entry.name)) continue;
+    const name = ownName(entry);
+    if (!looksLikeTrackingName(name)) continue;
     candidates.push({
       entry,
-      name: analyzeTrackingName(entry.name, strictNames),
+      name: analyzeTrackingName(name, strictNames),
       isDeployment: isDeploymentType(entry.type),
-      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === "pid-"
+      attributable: knownPrefix(name).slice(0, 4).toLowerCase() === "pid-"
     });
   }
   recordTrackingValues(model, candidates);
   return candidates;
+}
+function ownName(entry) {
+  if (isDeploymentType(entry.type) || entry.type.split("/").length < 3) return entry.name;
+  const parts = typeof entry.name === "string" ? [entry.name] : entry.name instanceof PartialString ? entry.name.parts : [];
+  for (let i2 = parts.length - 1; i2 >= 0; i2--) {
+    const part = parts[i2];
+    const slash = typeof part === "string" ? part.lastIndexOf("/") : -1;
+    if (typeof part === "string" && slash !== -1) return joinParts([part.slice(slash + 1), ...parts.slice(i2 + 1)]);
+  }
+  return entry.name;
 }
 function isFilledAtBuild(entry) {
   if (entry.placement !== "top-level" || !isDeploymentType(entry.type) || typeof entry.name !== "string" || !isBuildPlaceholder(entry.name)) return false;
@@ -8281,6 +8309,13 @@ function render(value, depth, budget) {
     length2 += text.length + 1;
   }
   return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+}
+
+// src/model/written-as.ts
+function writtenExpression(source, raw) {
+  if (source.origin === void 0 || typeof raw !== "string" || raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]") || raw.startsWith("[["))
+    return void 0;
+  return source.origin.spellExpression(raw, 1, raw.length - 1);
 }
 
 // src/parse/locate.ts
@@ -8730,7 +8765,7 @@ function namePartsOf(value) {
 function summarizeTracking(c, at) {
   const raw = c.entry.resource["name"];
   return {
-    nameExpression: typeof raw === "string" ? raw : previewValue(raw),
+    nameExpression: writtenExpression(c.entry.source, raw) ?? (typeof raw === "string" ? raw : previewValue(raw)),
     resolvedName: c.name.display,
     nameParts: namePartsOf(c.name.value),
     ...c.name.trackingId ? { trackingId: c.name.trackingId } : {},
@@ -8823,7 +8858,7 @@ function readCopyLoop(entry, strictNames) {
   const copy = entry.resource["copy"];
   if (copy === void 0) return null;
   const rawCount = isRecord(copy) ? copy["count"] : void 0;
-  const countText = previewValue(rawCount);
+  const countText = writtenExpression(entry.source, rawCount) ?? previewValue(rawCount);
   const count2 = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
   if (count2 === void 0 || count2 > MAX_COPY_COUNT || typeof loopName !== "string") return { count: count2, countText, names: void 0 };
@@ -8862,7 +8897,11 @@ function truthOf(value) {
   return value instanceof Unknown || value instanceof PartialString ? "unknown" : "not-boolean";
 }
 function conditionScopes(model) {
-  const options = { templatePath: model.main.file, ...model.scope ? { scopeKind: model.scope } : {} };
+  const options = {
+    templatePath: model.main.file,
+    ...model.scope ? { scopeKind: model.scope } : {},
+    ...model.main.origin ? { spelling: model.main.origin } : {}
+  };
   return {
     defaults: createTemplateScope(model.main.root, options),
     noValues: createTemplateScope(withoutDefaultValues(model.main.root), options)
@@ -9681,31 +9720,385 @@ var cua009 = {
   }
 };
 
+// src/model/bicep/syntax.ts
+function namedChildren(node) {
+  const out = [];
+  for (let i2 = 0; i2 < node.namedChildCount; i2++) {
+    const child2 = node.namedChild(i2);
+    if (child2 && child2.type !== "comment" && child2.type !== "diagnostic_comment") out.push(child2);
+  }
+  return out;
+}
+function childOfType(node, type) {
+  return namedChildren(node).find((c) => c.type === type);
+}
+function hasToken(node, token) {
+  for (let i2 = 0; i2 < node.childCount; i2++) {
+    const child2 = node.child(i2);
+    if (child2 && !child2.isNamed && child2.type === token) return true;
+  }
+  return false;
+}
+function stringParts(node) {
+  const raw = node.text;
+  if (raw.startsWith("'''")) {
+    const body = raw.slice(3, raw.endsWith("'''") && raw.length >= 6 ? -3 : void 0);
+    return [{ kind: "text", text: body.replace(/^\r?\n/, "") }];
+  }
+  const interpolations = namedChildren(node).filter((c) => c.type === "interpolation");
+  const parts = [];
+  let text = "";
+  const end = raw.endsWith("'") && raw.length >= 2 ? raw.length - 1 : raw.length;
+  let i2 = 1;
+  let next = 0;
+  while (i2 < end) {
+    const interpolation = interpolations[next];
+    if (interpolation && node.startIndex + i2 === interpolation.startIndex) {
+      if (text !== "") parts.push({ kind: "text", text });
+      text = "";
+      const inner = namedChildren(interpolation)[0];
+      if (inner) parts.push({ kind: "expression", node: inner });
+      i2 = interpolation.endIndex - node.startIndex;
+      next++;
+      continue;
+    }
+    const c = raw[i2];
+    if (c === "\\" && i2 + 1 < end) {
+      const escaped = decodeEscape(raw, i2);
+      text += escaped.text;
+      i2 = escaped.next;
+      continue;
+    }
+    text += c;
+    i2++;
+  }
+  if (text !== "" || parts.length === 0) parts.push({ kind: "text", text });
+  return parts;
+}
+function decodeEscape(raw, at) {
+  const c = raw[at + 1];
+  switch (c) {
+    case "n":
+      return { text: "\n", next: at + 2 };
+    case "r":
+      return { text: "\r", next: at + 2 };
+    case "t":
+      return { text: "	", next: at + 2 };
+    case "u": {
+      const match = /^\\u\{([0-9a-fA-F]{1,6})\}/.exec(raw.slice(at));
+      if (match?.[1]) {
+        const code = Number.parseInt(match[1], 16);
+        return { text: code <= 1114111 ? String.fromCodePoint(code) : "", next: at + match[0].length };
+      }
+      return { text: "u", next: at + 2 };
+    }
+    default:
+      return { text: c ?? "", next: at + 2 };
+  }
+}
+function literalString(node) {
+  if (node?.type !== "string") return void 0;
+  const parts = stringParts(node);
+  return parts.length === 1 && parts[0]?.kind === "text" ? parts[0].text : void 0;
+}
+function unreadNodes(root) {
+  const out = [];
+  if (!root.hasError) return out;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.isError || node.isMissing) {
+      out.push(node);
+      continue;
+    }
+    if (!node.hasError) continue;
+    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
+      const child2 = node.child(i2);
+      if (child2) stack.push(child2);
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+// src/model/bicep/lower-expression.ts
+var OPERATORS = {
+  "&&": "and",
+  "||": "or",
+  "==": "equals",
+  "<": "less",
+  "<=": "lessOrEquals",
+  ">": "greater",
+  ">=": "greaterOrEquals",
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod",
+  "??": "coalesce"
+};
+var NAMESPACES = /* @__PURE__ */ new Set(["az", "sys"]);
+function notEvaluatedInBicep(value) {
+  const texts = /* @__PURE__ */ new Set();
+  for (const unknown of dependenciesOf(value)) if (isBicepOnly(unknown)) texts.add(unknown.text);
+  return [...texts];
+}
+function isBicepOnly(unknown) {
+  return unknown.cause.kind === "call" && unknown.cause.namespace?.toLowerCase() === "bicep";
+}
+var MAX_SPELLED = 2e3;
+function spelledText(node) {
+  if (node.endIndex - node.startIndex > MAX_SPELLED) return void 0;
+  const text = node.text;
+  return text.includes("\n") ? text.replace(/\s*\r?\n\s*/g, " ") : text;
+}
+function quote2(text) {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+function literalValue(text) {
+  return text.startsWith("[") && text.endsWith("]") ? `[${text}` : text;
+}
+var ExpressionLowering = class {
+  symbols;
+  /** Loop and lambda variables in scope, innermost last: name → ARM expression. */
+  bindings = [];
+  /** The spellings being recorded, innermost last. */
+  recorders = [];
+  constructor(symbols) {
+    this.symbols = symbols;
+  }
+  /** Runs `body` with the names bound (a loop's item and index). */
+  withBindings(bound, body) {
+    this.bindings.push(bound);
+    try {
+      return body();
+    } finally {
+      this.bindings.pop();
+    }
+  }
+  /**
+   * Runs `lower`, recording how the Bicep source spells each ARM expression it writes; what is
+   * recorded is also the enclosing recording's (the first spelling of an expression stays).
+   */
+  recording(lower) {
+    const spelled2 = /* @__PURE__ */ new Map();
+    this.recorders.push(spelled2);
+    try {
+      return { result: lower(), spelled: spelled2 };
+    } finally {
+      this.recorders.pop();
+      this.replay(spelled2);
+    }
+  }
+  /** Spellings recorded earlier (a cached name) count for what is being recorded now. */
+  replay(spelled2) {
+    const recorder = this.recorders.at(-1);
+    if (recorder) {
+      for (const [arm, text] of spelled2) if (!recorder.has(arm)) recorder.set(arm, text);
+    }
+  }
+  /** Notes that the ARM expression `arm` is how the lowering wrote the Bicep `node`. */
+  note(arm, node) {
+    const recorder = this.recorders.at(-1);
+    if (!recorder || recorder.has(arm)) return;
+    const written = spelledText(node);
+    if (written !== void 0 && written !== arm) recorder.set(arm, written);
+  }
+  /** The ARM expression (without brackets) for a Bicep expression. */
+  expression(node, depth = 0) {
+    const arm = this.lowered(node, depth);
+    this.note(arm, node);
+    return arm;
+  }
+  lowered(node, depth) {
+    if (depth > 200) return "bicep.tooDeep()";
+    if (node.hasError) return "bicep.unread()";
+    const next = (child2) => child2 ? this.expression(child2, depth + 1) : "null()";
+    switch (node.type) {
+      case "string":
+        return this.stringExpression(node, depth);
+      case "number":
+        return /^-?\d+$/.test(node.text) ? node.text : "bicep.number()";
+      case "boolean":
+        return node.text === "true" ? "true()" : "false()";
+      case "null":
+        return "null()";
+      case "identifier":
+        return this.identifier(node.text);
+      case "parenthesized_expression":
+        return next(namedChildren(node)[0]);
+      case "ternary_expression":
+        return `if(${next(node.childForFieldName("condition"))}, ${next(node.childForFieldName("consequence"))}, ${next(node.childForFieldName("alternative"))})`;
+      case "binary_expression":
+        return this.binary(node, next);
+      case "unary_expression": {
+        const operator = node.childForFieldName("operator")?.type;
+        const argument = next(node.childForFieldName("argument"));
+        return operator === "!" ? `not(${argument})` : `sub(0, ${argument})`;
+      }
+      case "member_expression":
+        return this.member(node, next);
+      case "subscript_expression": {
+        const object = node.childForFieldName("object");
+        const symbol = object?.type === "identifier" ? this.symbols.symbol(object.text) : void 0;
+        if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(object?.text ?? "")})`;
+        return `${next(object)}[${next(node.childForFieldName("index"))}]`;
+      }
+      case "call_expression":
+        return this.call(node, next);
+      case "object": {
+        const args = objectProperties(node).flatMap((p) => [quote2(p.key), next(p.value)]);
+        return `createObject(${args.join(", ")})`;
+      }
+      case "array":
+        return `createArray(${namedChildren(node).filter((c) => c.type !== "decorators").map((c) => next(c)).join(", ")})`;
+      case "for_statement":
+        return "bicep.for()";
+      case "lambda_expression":
+        return "bicep.lambda()";
+      default:
+        return `bicep.${identifierFor(node.type)}()`;
+    }
+  }
+  stringExpression(node, depth) {
+    const parts = stringParts(node);
+    if (parts.every((p) => p.kind === "text")) return quote2(parts.map((p) => p.text).join(""));
+    let format3 = "";
+    const args = [];
+    for (const part of parts) {
+      if (part.kind === "text") format3 += part.text.replaceAll("{", "{{").replaceAll("}", "}}");
+      else {
+        format3 += `{${args.length}}`;
+        args.push(this.expression(part.node, depth + 1));
+      }
+    }
+    return `format(${[quote2(format3), ...args].join(", ")})`;
+  }
+  identifier(name) {
+    for (let i2 = this.bindings.length - 1; i2 >= 0; i2--) {
+      const bound = this.bindings[i2]?.get(name);
+      if (bound !== void 0) return bound;
+    }
+    const symbol = this.symbols.symbol(name);
+    switch (symbol?.kind) {
+      case "param":
+        return `parameters(${quote2(name)})`;
+      case "var":
+        return `variables(${quote2(name)})`;
+      case "resource":
+      case "module":
+        return `reference(${quote2(name)})`;
+      default:
+        return `bicep.${identifierFor(name)}()`;
+    }
+  }
+  binary(node, next) {
+    const operator = node.childForFieldName("operator")?.type ?? "";
+    const left = next(node.childForFieldName("left"));
+    const right = next(node.childForFieldName("right"));
+    if (operator === "!=") return `not(equals(${left}, ${right}))`;
+    if (operator === "=~") return `equals(toLower(${left}), toLower(${right}))`;
+    if (operator === "!~") return `not(equals(toLower(${left}), toLower(${right})))`;
+    const fn2 = OPERATORS[operator];
+    return fn2 === void 0 ? "bicep.operator()" : `${fn2}(${left}, ${right})`;
+  }
+  member(node, next) {
+    const object = node.childForFieldName("object");
+    const property = node.childForFieldName("property")?.text ?? "";
+    const base = object?.type === "subscript_expression" ? object.childForFieldName("object") : object;
+    if (base?.type === "identifier" && this.isUnbound(base.text)) {
+      const symbol = this.symbols.symbol(base.text);
+      if (symbol?.kind === "resource") {
+        if (property === "name") return this.symbols.resourceName(base.text) ?? "bicep.cycle()";
+        if (property === "type") return quote2(symbol.type);
+        if (property === "apiVersion") return quote2(symbol.apiVersion);
+      }
+      if (symbol?.kind === "resource" || symbol?.kind === "module") {
+        const reference = `reference(${quote2(base.text)})`;
+        this.note(reference, base);
+        return `${reference}.${property}`;
+      }
+      if (symbol === void 0 && NAMESPACES.has(base.text)) return `bicep.${identifierFor(property)}()`;
+    }
+    if (object === null || !/^[A-Za-z_$][\w$]*$/.test(property)) return "bicep.member()";
+    return `${next(object)}.${property}`;
+  }
+  call(node, next) {
+    const fn2 = node.childForFieldName("function");
+    const args = namedChildren(node.childForFieldName("arguments") ?? node).filter((c) => c.id !== fn2?.id);
+    const argText = args.map((a) => next(a)).join(", ");
+    let name;
+    if (fn2?.type === "identifier" && this.isUnbound(fn2.text) && this.symbols.symbol(fn2.text) === void 0) name = fn2.text;
+    else if (fn2?.type === "member_expression") {
+      const object = fn2.childForFieldName("object");
+      if (object?.type === "identifier" && NAMESPACES.has(object.text) && this.symbols.symbol(object.text) === void 0)
+        name = fn2.childForFieldName("property")?.text;
+    }
+    if (name === "any" && args.length === 1) return argText;
+    if (name !== void 0 && isArmFunctionName(name)) return `${name}(${argText})`;
+    const called = name ?? (fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.text) ?? "call";
+    return `bicep.${identifierFor(called)}(${argText})`;
+  }
+  isUnbound(name) {
+    return !this.bindings.some((b) => b.has(name));
+  }
+};
+function identifierFor(text) {
+  const cleaned = text.replace(/[^A-Za-z0-9_]/g, "_");
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
+}
+function objectProperties(node) {
+  const out = [];
+  for (const property of namedChildren(node)) {
+    if (property.type !== "object_property") continue;
+    const children = namedChildren(property);
+    const keyNode = children[0];
+    const value = children[children.length - 1];
+    if (!keyNode || !value || keyNode.id === value.id) continue;
+    const key2 = keyText2(keyNode);
+    if (key2 !== void 0) out.push({ key: key2, keyNode, value, property });
+  }
+  return out;
+}
+function keyText2(node) {
+  if (node.type === "identifier" || node.type === "compatible_identifier") return node.text;
+  if (node.type === "string") {
+    const parts = stringParts(node);
+    return parts.every((p) => p.kind === "text") ? parts.map((p) => p.kind === "text" ? p.text : "").join("") : void 0;
+  }
+  return void 0;
+}
+
 // src/rules/cua010-unresolved-tracking-name.ts
+var NOT_EVALUATED = "(Bicep imports, load\u2026Content() files, user-defined functions and lambdas are not read)";
 var messages10 = {
   unresolved: "tracking name '{{name}}' cannot be checked before deployment: the tracking id depends on {{unknowns}}, known only at deployment",
-  unresolvedDeployment: "deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it"
+  unresolvedDeployment: "deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it",
+  unresolvedNotEvaluated: `tracking name '{{name}}' cannot be checked: the tracking id depends on {{unknowns}}, and cua-guard does not evaluate {{notEvaluated}} ${NOT_EVALUATED}`,
+  unresolvedDeploymentNotEvaluated: `deployment name {{expression}} cannot be resolved: cua-guard does not evaluate {{notEvaluated}} ${NOT_EVALUATED}; if it is the tracking deployment, cua-guard cannot verify it`
 };
 var cua010 = {
   meta: {
     id: "CUA010",
     name: "unresolved-tracking-name",
     description: "A tracking name is an ARM expression that cannot be resolved statically",
-    help: "The tracking id in a name is an ARM expression that cannot be resolved before deployment,\nand what is known could still be a valid id; the message says which part (e.g. `parameters('trackingGuid')`,\na parameter with no default and no parameters file value). Known text that is already wrong is\n[CUA003](#cua003-invalid-tracking-name) instead. A name that depends on `copyIndex()` in a copy loop of\nknown count is checked per iteration, not reported here. Also raised for top-level deployments whose\nwhole name is unknown when no tracking deployment is visible.\n\nPassing: `\"[concat('pid-', variables('cuaId'))]\"` with `\"cuaId\": \"4f3c9a7e-\u2026\"`.\nFailing: `\"[concat('pid-', parameters('trackingGuid'))]\"` where `trackingGuid` has no default.",
+    help: "The tracking id in a name is an ARM expression that cannot be resolved before deployment,\nand what is known could still be a valid id; the message says which part (e.g. `parameters('trackingGuid')`,\na parameter with no default and no parameters file value). In Bicep, a name that depends on an\n`import`ed symbol, a `loadJsonContent()`/`loadTextContent()` file, a user-defined function or a lambda\ncannot be resolved either: cua-guard does not read them, and the message says which. Known text that is already wrong is\n[CUA003](#cua003-invalid-tracking-name) instead. A name that depends on `copyIndex()` in a copy loop of\nknown count is checked per iteration, not reported here. Also raised for top-level deployments whose\nwhole name is unknown when no tracking deployment is visible.\n\nPassing: `\"[concat('pid-', variables('cuaId'))]\"` with `\"cuaId\": \"4f3c9a7e-\u2026\"`.\nFailing: `\"[concat('pid-', parameters('trackingGuid'))]\"` where `trackingGuid` has no default.",
     defaultSeverity: "warning",
     precision: "medium",
     messages: messages10,
     notFixable: "the id is known only at deployment; fix does not rewrite expressions"
   },
   check({ model, candidates, settings, report: report2 }) {
+    const bicep = model.main.origin?.language === "bicep";
     for (const candidate of candidates) {
       const { problem } = candidate.name;
       if (candidate.name.form !== "unresolved" || problem?.kind !== "unresolved") continue;
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
       if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
+      const name = truncate(candidate.name.display);
+      const unknowns = problem.unknowns.join(", ");
+      const notEvaluated = bicep ? notEvaluatedInBicep(candidate.name.value) : [];
       report2({
-        messageId: "unresolved",
-        data: { name: truncate(candidate.name.display), unknowns: problem.unknowns.join(", ") },
+        ...notEvaluated.length > 0 ? { messageId: "unresolvedNotEvaluated", data: { name, unknowns, notEvaluated: truncate(notEvaluated.join(", ")) } } : { messageId: "unresolved", data: { name, unknowns } },
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -9715,9 +10108,10 @@ var cua010 = {
       if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
       if (!(entry.name instanceof Unknown) || entry.name.maxLength !== void 0) continue;
       if (hasStaticError(entry)) continue;
+      const expression = truncate(writtenExpression(entry.source, entry.resource["name"]) ?? previewValue(entry.resource["name"]));
+      const notEvaluated = bicep ? notEvaluatedInBicep(entry.name) : [];
       report2({
-        messageId: "unresolvedDeployment",
-        data: { expression: previewValue(entry.resource["name"]), unknown: truncate(entry.name.text) },
+        ...notEvaluated.length > 0 ? { messageId: "unresolvedDeploymentNotEvaluated", data: { expression, notEvaluated: truncate(notEvaluated.join(", ")) } } : { messageId: "unresolvedDeployment", data: { expression, unknown: truncate(entry.name.text) } },
         at: propertyRef(entry, "name"),
         resource: entry
       });
@@ -9801,7 +10195,8 @@ var cua011 = {
       const raw = entry.resource["condition"];
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
-      const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
+      const shown = truncate(writtenExpression(entry.source, raw) ?? previewValue(raw));
+      const verdict = judge(raw, shown, evaluateCondition(raw, entry, scopes));
       report2({
         messageId: verdict.messageId,
         data: { name: truncate(candidate.name.display), ...verdict.data },
@@ -9812,10 +10207,9 @@ var cua011 = {
     }
   }
 };
-function judge(raw, outcome) {
+function judge(raw, condition, outcome) {
   const { constant, defaults, withFile } = outcome;
   const literal = !(typeof raw === "string" && isExpressionString(raw));
-  const condition = previewValue(raw);
   const always = truthOf(constant);
   if (always === false) return { messageId: literal ? "literal-off" : "always-off", data: { condition }, severity: "error" };
   if (always === true) return { messageId: literal ? "literal-on" : "always-on", data: { condition }, severity: "notice" };
@@ -9989,6 +10383,9 @@ var cua013 = {
     for (const place of model.tooDeep) {
       report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: place.file, path: place.path, at: "value" } });
     }
+    for (const span of model.main.origin?.tooDeep ?? []) {
+      report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: span.file, path: [], offset: span.offset } });
+    }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
       report2({
@@ -10104,7 +10501,7 @@ function replaceLiteral(entry, name, raw) {
 }
 
 // src/rules/cua015-fixed-name-at-higher-scope.ts
-var AFTERWARDS = `deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-{{trackingId}}-{0}', uniqueString({{location}}))]"`;
+var AFTERWARDS = "deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. {{example}}";
 var messages15 = {
   "fixed-name": `tracking deployment '{{name}}' at {{scope}} scope has a fixed name; ${AFTERWARDS}`,
   "name-ignores-location": `tracking deployment '{{name}}' at {{scope}} scope has a name that does not change with its location ({{parts}} uses neither deployment().location nor the deployment's location); ${AFTERWARDS}`
@@ -10152,14 +10549,16 @@ var cua015 = {
 };
 function suggestion(candidate) {
   const location = candidate.entry.resource["location"];
-  const expression = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
-  return { trackingId: candidate.name.trackingId ?? "<GUID>", location: expression };
+  const expression = writtenExpression(candidate.entry.source, location) ?? (typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location");
+  const trackingId = candidate.name.trackingId ?? "<GUID>";
+  const example = candidate.entry.source.origin?.language === "bicep" ? `'pid-${trackingId}-\${uniqueString(${expression})}'` : `"[format('pid-${trackingId}-{0}', uniqueString(${expression}))]"`;
+  return { trackingId, location: expression, example };
 }
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
   invalid: "{{where}} {{value}}: {{errors}}",
-  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
@@ -10172,7 +10571,7 @@ var cua016 = {
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "An expression whose value would be larger than 4 MB as JSON, ARM's limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
       "",
       "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
@@ -10193,23 +10592,16 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      const written = writtenExpression(model.main, problem.text);
+      const redact = (text) => problem.label.startsWith("templateLink") ? redactQuery(text) : text;
+      const value = written === void 0 ? previewValue(redact(problem.text)) : truncate(redact(written));
+      const resource = problem.resource ? { resource: problem.resource } : {};
       if (problem.overBudget !== void 0) {
-        report2({
-          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
-          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
-          at: problem.at,
-          ...problem.resource ? { resource: problem.resource } : {}
-        });
+        report2({ messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly", data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
-      const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({
-        messageId: "invalid",
-        data: { where: problem.label, value: previewValue(text), errors },
-        at: problem.at,
-        ...problem.resource ? { resource: problem.resource } : {}
-      });
+      const errors = problem.errors.map((e) => written === void 0 ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message).join("; ");
+      report2({ messageId: "invalid", data: { where: problem.label, value, errors }, at: problem.at, ...resource });
     }
   }
 };
@@ -10692,12 +11084,32 @@ var SourceMap = class {
   language = "bicep";
   texts = /* @__PURE__ */ new Map();
   unread = [];
+  tooDeep = [];
   values = /* @__PURE__ */ new Map();
+  /** By JSON string value the lowering wrote: the source text of each ARM expression in it. */
+  spellings = /* @__PURE__ */ new Map();
   keys = /* @__PURE__ */ new Map();
   set(path, value, key2) {
     const k = pathKey(path);
     this.values.set(k, value);
     if (key2) this.keys.set(k, key2);
+  }
+  /** Records how the source writes the expressions of a string value `[…]` the lowering wrote (the first spelling of each stays). */
+  addSpellings(raw, spelled2) {
+    if (spelled2.size === 0) return;
+    const known = this.spellings.get(raw);
+    if (known === void 0) {
+      this.spellings.set(raw, new Map(spelled2));
+      return;
+    }
+    for (const [arm, text] of spelled2) if (!known.has(arm)) known.set(arm, text);
+  }
+  spellExpression(source, start, end) {
+    return this.spellings.get(source)?.get(source.slice(start, end));
+  }
+  /** A Bicep parameter is named as it is declared. */
+  spellParameter(name) {
+    return name;
   }
   locate(path, at) {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -10709,299 +11121,88 @@ var SourceMap = class {
   }
 };
 
-// src/model/bicep/syntax.ts
-function namedChildren(node) {
+// src/model/bicep/declarations.ts
+function isLeading(node) {
+  return node.type === "comment" || node.type === "decorators" || node.type === "diagnostic_comment";
+}
+function statementsOf(root) {
   const out = [];
-  for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-    const child2 = node.namedChild(i2);
-    if (child2 && child2.type !== "comment" && child2.type !== "diagnostic_comment") out.push(child2);
+  let leading = [];
+  for (let i2 = 0; i2 < root.namedChildCount; i2++) {
+    const node = root.namedChild(i2);
+    if (!node) continue;
+    if (isLeading(node)) {
+      leading.push(node);
+      continue;
+    }
+    out.push({ node, leading });
+    leading = [];
   }
   return out;
 }
-function childOfType(node, type) {
-  return namedChildren(node).find((c) => c.type === type);
-}
-function hasToken(node, token) {
-  for (let i2 = 0; i2 < node.childCount; i2++) {
-    const child2 = node.child(i2);
-    if (child2 && !child2.isNamed && child2.type === token) return true;
-  }
-  return false;
-}
-function stringParts(node) {
-  const raw = node.text;
-  if (raw.startsWith("'''")) {
-    const body = raw.slice(3, raw.endsWith("'''") && raw.length >= 6 ? -3 : void 0);
-    return [{ kind: "text", text: body.replace(/^\r?\n/, "") }];
-  }
-  const interpolations = namedChildren(node).filter((c) => c.type === "interpolation");
-  const parts = [];
-  let text = "";
-  const end = raw.endsWith("'") && raw.length >= 2 ? raw.length - 1 : raw.length;
-  let i2 = 1;
-  let next = 0;
-  while (i2 < end) {
-    const interpolation = interpolations[next];
-    if (interpolation && node.startIndex + i2 === interpolation.startIndex) {
-      if (text !== "") parts.push({ kind: "text", text });
-      text = "";
-      const inner = namedChildren(interpolation)[0];
-      if (inner) parts.push({ kind: "expression", node: inner });
-      i2 = interpolation.endIndex - node.startIndex;
-      next++;
-      continue;
-    }
-    const c = raw[i2];
-    if (c === "\\" && i2 + 1 < end) {
-      const escaped = decodeEscape(raw, i2);
-      text += escaped.text;
-      i2 = escaped.next;
-      continue;
-    }
-    text += c;
-    i2++;
-  }
-  if (text !== "" || parts.length === 0) parts.push({ kind: "text", text });
-  return parts;
-}
-function decodeEscape(raw, at) {
-  const c = raw[at + 1];
-  switch (c) {
-    case "n":
-      return { text: "\n", next: at + 2 };
-    case "r":
-      return { text: "\r", next: at + 2 };
-    case "t":
-      return { text: "	", next: at + 2 };
-    case "u": {
-      const match = /^\\u\{([0-9a-fA-F]{1,6})\}/.exec(raw.slice(at));
-      if (match?.[1]) {
-        const code = Number.parseInt(match[1], 16);
-        return { text: code <= 1114111 ? String.fromCodePoint(code) : "", next: at + match[0].length };
-      }
-      return { text: "u", next: at + 2 };
-    }
-    default:
-      return { text: c ?? "", next: at + 2 };
-  }
-}
-function literalString(node) {
-  if (node?.type !== "string") return void 0;
-  const parts = stringParts(node);
-  return parts.length === 1 && parts[0]?.kind === "text" ? parts[0].text : void 0;
-}
-function unreadNodes(root) {
+function nestedResourcesOf(body) {
+  const object = body.object;
+  if (!object) return [];
   const out = [];
-  if (!root.hasError) return out;
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.isError || node.isMissing) {
-      out.push(node);
+  let leading = [];
+  for (let i2 = 0; i2 < object.namedChildCount; i2++) {
+    const node = object.namedChild(i2);
+    if (!node) continue;
+    if (isLeading(node)) {
+      leading.push(node);
       continue;
     }
-    if (!node.hasError) continue;
-    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
-      const child2 = node.child(i2);
-      if (child2) stack.push(child2);
-    }
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
-}
-
-// src/model/bicep/lower-expression.ts
-var OPERATORS = {
-  "&&": "and",
-  "||": "or",
-  "==": "equals",
-  "<": "less",
-  "<=": "lessOrEquals",
-  ">": "greater",
-  ">=": "greaterOrEquals",
-  "+": "add",
-  "-": "sub",
-  "*": "mul",
-  "/": "div",
-  "%": "mod",
-  "??": "coalesce"
-};
-var NAMESPACES = /* @__PURE__ */ new Set(["az", "sys"]);
-function quote2(text) {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-function literalValue(text) {
-  return text.startsWith("[") && text.endsWith("]") ? `[${text}` : text;
-}
-var ExpressionLowering = class {
-  symbols;
-  /** Loop and lambda variables in scope, innermost last: name → ARM expression. */
-  bindings = [];
-  constructor(symbols) {
-    this.symbols = symbols;
-  }
-  /** Runs `body` with the names bound (a loop's item and index). */
-  withBindings(bound, body) {
-    this.bindings.push(bound);
-    try {
-      return body();
-    } finally {
-      this.bindings.pop();
-    }
-  }
-  /** The ARM expression (without brackets) for a Bicep expression. */
-  expression(node, depth = 0) {
-    if (depth > 200) return "bicep.tooDeep()";
-    if (node.hasError) return "bicep.unread()";
-    const next = (child2) => child2 ? this.expression(child2, depth + 1) : "null()";
-    switch (node.type) {
-      case "string":
-        return this.stringExpression(node, depth);
-      case "number":
-        return /^-?\d+$/.test(node.text) ? node.text : "bicep.number()";
-      case "boolean":
-        return node.text === "true" ? "true()" : "false()";
-      case "null":
-        return "null()";
-      case "identifier":
-        return this.identifier(node.text);
-      case "parenthesized_expression":
-        return next(namedChildren(node)[0]);
-      case "ternary_expression":
-        return `if(${next(node.childForFieldName("condition"))}, ${next(node.childForFieldName("consequence"))}, ${next(node.childForFieldName("alternative"))})`;
-      case "binary_expression":
-        return this.binary(node, next);
-      case "unary_expression": {
-        const operator = node.childForFieldName("operator")?.type;
-        const argument = next(node.childForFieldName("argument"));
-        return operator === "!" ? `not(${argument})` : `sub(0, ${argument})`;
-      }
-      case "member_expression":
-        return this.member(node, next);
-      case "subscript_expression": {
-        const object = node.childForFieldName("object");
-        const symbol = object?.type === "identifier" ? this.symbols.symbol(object.text) : void 0;
-        if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(object?.text ?? "")})`;
-        return `${next(object)}[${next(node.childForFieldName("index"))}]`;
-      }
-      case "call_expression":
-        return this.call(node, next);
-      case "object": {
-        const args = objectProperties(node).flatMap((p) => [quote2(p.key), next(p.value)]);
-        return `createObject(${args.join(", ")})`;
-      }
-      case "array":
-        return `createArray(${namedChildren(node).filter((c) => c.type !== "decorators").map((c) => next(c)).join(", ")})`;
-      case "for_statement":
-        return "bicep.for()";
-      case "lambda_expression":
-        return "bicep.lambda()";
-      default:
-        return `bicep.${identifierFor(node.type)}()`;
-    }
-  }
-  stringExpression(node, depth) {
-    const parts = stringParts(node);
-    if (parts.every((p) => p.kind === "text")) return quote2(parts.map((p) => p.text).join(""));
-    let format3 = "";
-    const args = [];
-    for (const part of parts) {
-      if (part.kind === "text") format3 += part.text.replaceAll("{", "{{").replaceAll("}", "}}");
-      else {
-        format3 += `{${args.length}}`;
-        args.push(this.expression(part.node, depth + 1));
-      }
-    }
-    return `format(${[quote2(format3), ...args].join(", ")})`;
-  }
-  identifier(name) {
-    for (let i2 = this.bindings.length - 1; i2 >= 0; i2--) {
-      const bound = this.bindings[i2]?.get(name);
-      if (bound !== void 0) return bound;
-    }
-    const symbol = this.symbols.symbol(name);
-    switch (symbol?.kind) {
-      case "param":
-        return `parameters(${quote2(name)})`;
-      case "var":
-        return `variables(${quote2(name)})`;
-      case "resource":
-      case "module":
-        return `reference(${quote2(name)})`;
-      default:
-        return `bicep.${identifierFor(name)}()`;
-    }
-  }
-  binary(node, next) {
-    const operator = node.childForFieldName("operator")?.type ?? "";
-    const left = next(node.childForFieldName("left"));
-    const right = next(node.childForFieldName("right"));
-    if (operator === "!=") return `not(equals(${left}, ${right}))`;
-    if (operator === "=~") return `equals(toLower(${left}), toLower(${right}))`;
-    if (operator === "!~") return `not(equals(toLower(${left}), toLower(${right})))`;
-    const fn2 = OPERATORS[operator];
-    return fn2 === void 0 ? "bicep.operator()" : `${fn2}(${left}, ${right})`;
-  }
-  member(node, next) {
-    const object = node.childForFieldName("object");
-    const property = node.childForFieldName("property")?.text ?? "";
-    const base = object?.type === "subscript_expression" ? object.childForFieldName("object") : object;
-    if (base?.type === "identifier" && this.isUnbound(base.text)) {
-      const symbol = this.symbols.symbol(base.text);
-      if (symbol?.kind === "resource") {
-        if (property === "name") return this.symbols.resourceName(base.text) ?? "bicep.cycle()";
-        if (property === "type") return quote2(symbol.type);
-        if (property === "apiVersion") return quote2(symbol.apiVersion);
-      }
-      if (symbol?.kind === "resource" || symbol?.kind === "module") return `reference(${quote2(base.text)}).${property}`;
-      if (symbol === void 0 && NAMESPACES.has(base.text)) return `bicep.${identifierFor(property)}()`;
-    }
-    if (object === null || !/^[A-Za-z_$][\w$]*$/.test(property)) return "bicep.member()";
-    return `${next(object)}.${property}`;
-  }
-  call(node, next) {
-    const fn2 = node.childForFieldName("function");
-    const args = namedChildren(node.childForFieldName("arguments") ?? node).filter((c) => c.id !== fn2?.id);
-    const argText = args.map((a) => next(a)).join(", ");
-    let name;
-    if (fn2?.type === "identifier" && this.isUnbound(fn2.text) && this.symbols.symbol(fn2.text) === void 0) name = fn2.text;
-    else if (fn2?.type === "member_expression") {
-      const object = fn2.childForFieldName("object");
-      if (object?.type === "identifier" && NAMESPACES.has(object.text) && this.symbols.symbol(object.text) === void 0)
-        name = fn2.childForFieldName("property")?.text;
-    }
-    if (name === "any" && args.length === 1) return argText;
-    if (name !== void 0 && isArmFunctionName(name)) return `${name}(${argText})`;
-    const called = name ?? (fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.text) ?? "call";
-    return `bicep.${identifierFor(called)}(${argText})`;
-  }
-  isUnbound(name) {
-    return !this.bindings.some((b) => b.has(name));
-  }
-};
-function identifierFor(text) {
-  const cleaned = text.replace(/[^A-Za-z0-9_]/g, "_");
-  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
-}
-function objectProperties(node) {
-  const out = [];
-  for (const property of namedChildren(node)) {
-    if (property.type !== "object_property") continue;
-    const children = namedChildren(property);
-    const keyNode = children[0];
-    const value = children[children.length - 1];
-    if (!keyNode || !value || keyNode.id === value.id) continue;
-    const key2 = keyText2(keyNode);
-    if (key2 !== void 0) out.push({ key: key2, keyNode, value, property });
+    const declaration = node.type === "object_property" ? childOfType(node, "resource_declaration") : void 0;
+    if (declaration) out.push({ node: declaration, leading });
+    leading = [];
   }
   return out;
 }
-function keyText2(node) {
-  if (node.type === "identifier" || node.type === "compatible_identifier") return node.text;
-  if (node.type === "string") {
-    const parts = stringParts(node);
-    return parts.every((p) => p.kind === "text") ? parts.map((p) => p.kind === "text" ? p.text : "").join("") : void 0;
+function typeAndVersion(declaration) {
+  const node = childOfType(declaration, "string");
+  const written = literalString(node) ?? "";
+  const at = written.indexOf("@");
+  return at === -1 ? { type: written, apiVersion: void 0, node } : { type: written.slice(0, at), apiVersion: written.slice(at + 1), node };
+}
+function bodyOf(declaration) {
+  const value = namedChildren(declaration).at(-1);
+  const body = { object: void 0, condition: void 0, loop: void 0 };
+  let node = value;
+  if (node?.type === "for_statement") {
+    const initializer = node.childForFieldName("initializer");
+    const parameters = childOfType(node, "for_loop_parameters");
+    const inner = node.childForFieldName("body");
+    const taken = /* @__PURE__ */ new Set([initializer?.id, parameters?.id, inner?.id]);
+    const collection = namedChildren(node).find((c) => !taken.has(c.id));
+    body.loop = {
+      node,
+      collection,
+      item: initializer?.text ?? (parameters ? childOfType(parameters, "loop_variable")?.text : void 0),
+      index: parameters ? childOfType(parameters, "loop_enumerator")?.text : void 0
+    };
+    node = inner ?? void 0;
   }
-  return void 0;
+  if (node?.type === "if_statement") {
+    const condition = childOfType(node, "parenthesized_expression");
+    body.condition = condition ? namedChildren(condition)[0] ?? condition : void 0;
+    node = childOfType(node, "object");
+  }
+  if (node?.type === "object") body.object = node;
+  return body;
+}
+function decoratorCalls(leading) {
+  const out = /* @__PURE__ */ new Map();
+  for (const group of leading) {
+    if (group.type !== "decorators") continue;
+    for (const decorator of namedChildren(group)) {
+      const call = childOfType(decorator, "call_expression");
+      const fn2 = call?.childForFieldName("function");
+      const name = fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.text;
+      const args = call?.childForFieldName("arguments");
+      if (name) out.set(name, args ? namedChildren(args) : []);
+    }
+  }
+  return out;
 }
 
 // src/model/bicep/suppression-comment.ts
@@ -11034,6 +11235,7 @@ function lowerBicep(file, text, root, read) {
   const lowered = new FileLowering(shared, { file, text, root }, [], [file]).lower();
   return { root: lowered.template, origin: shared.map, scope: lowered.scope };
 }
+var OUTER_LOOP = "bicep.outerLoop()";
 var FileLowering = class _FileLowering {
   shared;
   file;
@@ -11043,7 +11245,10 @@ var FileLowering = class _FileLowering {
   /** Files from the main template down to this one (module cycles stop here). */
   chain;
   symbols = /* @__PURE__ */ new Map();
+  /** Full and own names of resources, by declaration (nested symbols may repeat): null while being built. */
   names = /* @__PURE__ */ new Map();
+  ownNames = /* @__PURE__ */ new Map();
+  frames = /* @__PURE__ */ new Map();
   expressions;
   constructor(shared, source, prefix, chain) {
     this.shared = shared;
@@ -11059,19 +11264,46 @@ var FileLowering = class _FileLowering {
     return this.symbols.get(name);
   }
   resourceName(name) {
-    const known = this.names.get(name);
-    if (known !== void 0) return known ?? void 0;
     const symbol = this.symbols.get(name);
-    if (symbol?.kind !== "resource") return void 0;
-    this.names.set(name, null);
-    const body = bodyOf(symbol.declaration);
-    const nameNode = body.object ? objectProperties(body.object).find((p) => p.key === "name")?.value : void 0;
-    const own = nameNode ? this.inLoop(body, () => this.expressions.expression(nameNode)) : "bicep.name()";
-    const parent = body.object ? objectProperties(body.object).find((p) => p.key === "parent")?.value : void 0;
-    const parentName = parent?.type === "identifier" ? this.resourceName(parent.text) : void 0;
-    const full = parentName === void 0 ? own : `format('{0}/{1}', ${parentName}, ${own})`;
-    this.names.set(name, full);
+    return symbol?.kind === "resource" ? this.fullName(symbol.declaration) : void 0;
+  }
+  /** The ARM expression of a resource's full name: `parent/child` for a nested or `parent:` resource. */
+  fullName(declaration) {
+    const known = this.names.get(declaration.id);
+    if (known !== void 0) return known ?? void 0;
+    this.names.set(declaration.id, null);
+    const ancestors = this.frames.get(declaration.id)?.ancestors ?? [];
+    let full;
+    if (ancestors.length > 0) {
+      const segments = [...ancestors.map((a) => this.ownName(a.declaration.node)), this.ownName(declaration)];
+      full = `format(${quote2(segments.map((_, i2) => `{${i2}}`).join("/"))}, ${segments.join(", ")})`;
+    } else {
+      const body = bodyOf(declaration);
+      const parent = body.object ? objectProperties(body.object).find((p) => p.key === "parent")?.value : void 0;
+      const parentName = parent?.type === "identifier" ? this.resourceName(parent.text) : void 0;
+      const own = this.ownName(declaration);
+      full = parentName === void 0 ? own : `format('{0}/{1}', ${parentName}, ${own})`;
+    }
+    this.names.set(declaration.id, full);
     return full;
+  }
+  /** The ARM expression of the name a resource declaration writes (its loops' bindings applied). */
+  ownName(declaration) {
+    const known = this.ownNames.get(declaration.id);
+    if (known === null) return "bicep.cycle()";
+    if (known !== void 0) {
+      this.expressions.replay(known.spelled);
+      return known.arm;
+    }
+    this.ownNames.set(declaration.id, null);
+    const body = bodyOf(declaration);
+    const nameNode = body.object ? objectProperties(body.object).find((p) => p.key === "name")?.value : void 0;
+    const bodies = [...(this.frames.get(declaration.id)?.ancestors ?? []).map((a) => a.body), body];
+    const { result, spelled: spelled2 } = this.expressions.recording(
+      () => nameNode ? this.inLoops(bodies, () => this.expressions.expression(nameNode)) : "bicep.name()"
+    );
+    this.ownNames.set(declaration.id, { arm: result, spelled: spelled2 });
+    return result;
   }
   lower() {
     let last;
@@ -11087,8 +11319,9 @@ var FileLowering = class _FileLowering {
       }
     }
     flush();
-    const declarations = this.declarations();
+    const declarations = statementsOf(this.root);
     for (const { node } of declarations) this.addSymbol(node);
+    for (const declaration of declarations) if (declaration.node.type === "resource_declaration") this.addResourceFrame(declaration, []);
     let scope = "resourceGroup";
     const targetScope = declarations.find((d) => d.node.type === "target_scope_assignment")?.node;
     if (targetScope) {
@@ -11114,8 +11347,8 @@ var FileLowering = class _FileLowering {
           this.set(["variables", name.text], value, this.span(name));
           variables[name.text] = this.value(value, ["variables", name.text]);
         }
-      } else if (node.type === "resource_declaration" && name && !hasToken(node, "existing")) {
-        resources.push(this.resource(declaration, name, ["resources", resources.length]));
+      } else if (node.type === "resource_declaration") {
+        resources.push(...this.resourceTree(declaration, resources.length));
       } else if (node.type === "module_declaration" && name) {
         resources.push(this.module(declaration, name, ["resources", resources.length], scope));
       }
@@ -11124,22 +11357,6 @@ var FileLowering = class _FileLowering {
     template["variables"] = variables;
     template["resources"] = resources;
     return { template, scope };
-  }
-  /** Top-level statements with the comments and decorators just before each. */
-  declarations() {
-    const out = [];
-    let leading = [];
-    for (let i2 = 0; i2 < this.root.namedChildCount; i2++) {
-      const node = this.root.namedChild(i2);
-      if (!node) continue;
-      if (node.type === "comment" || node.type === "decorators" || node.type === "diagnostic_comment") {
-        leading.push(node);
-        continue;
-      }
-      out.push({ node, leading });
-      leading = [];
-    }
-    return out;
   }
   addSymbol(node) {
     const name = childOfType(node, "identifier")?.text;
@@ -11151,7 +11368,7 @@ var FileLowering = class _FileLowering {
         if (name) this.symbols.set(name, { kind: "var" });
         return;
       case "resource_declaration": {
-        const [type = "", apiVersion = ""] = (literalString(childOfType(node, "string")) ?? "").split("@");
+        const { type, apiVersion = "" } = typeAndVersion(node);
         if (name) this.symbols.set(name, { kind: "resource", type, apiVersion, declaration: node });
         return;
       }
@@ -11188,38 +11405,93 @@ var FileLowering = class _FileLowering {
     if (allowed?.type === "array") parameter["allowedValues"] = this.value(allowed, [...path, "allowedValues"]);
     return parameter;
   }
-  resource(declaration, name, path) {
+  /**
+   * Reads a resource declaration and those nested in its body, as the compiler sees them: a
+   * nested resource's symbol is known where no top-level one has its name (bounded depth).
+   */
+  addResourceFrame(declaration, ancestors) {
     const { node } = declaration;
-    const typeNode = childOfType(node, "string");
-    const [type = "", apiVersion = ""] = (literalString(typeNode) ?? "").split("@");
-    const body = bodyOf(node);
-    const resource = { type, apiVersion };
+    const written = typeAndVersion(node);
+    const parent = ancestors.at(-1);
+    const frame = {
+      declaration,
+      symbol: childOfType(node, "identifier")?.text,
+      type: parent ? `${parent.type}/${written.type}` : written.type,
+      apiVersion: written.apiVersion ?? parent?.apiVersion ?? "",
+      body: bodyOf(node),
+      existing: hasToken(node, "existing"),
+      ancestors
+    };
+    this.frames.set(node.id, frame);
+    if (parent && frame.symbol !== void 0 && !this.symbols.has(frame.symbol))
+      this.symbols.set(frame.symbol, { kind: "resource", type: frame.type, apiVersion: frame.apiVersion, declaration: node });
+    const nested = nestedResourcesOf(frame.body);
+    if (nested.length > 0 && ancestors.length + 1 >= MAX_NESTING2) {
+      const first = nested[0];
+      this.shared.map.tooDeep.push(this.span(first.node));
+      return frame;
+    }
+    for (const child2 of nested) this.addResourceFrame(child2, [...ancestors, frame]);
+    return frame;
+  }
+  /** A resource declaration and the resources nested in it, each a resource of the template (not `existing` ones). */
+  resourceTree(declaration, firstIndex) {
+    const frame = this.frames.get(declaration.node.id);
+    if (!frame) return [];
+    const out = [];
+    const name = childOfType(declaration.node, "identifier");
+    if (!frame.existing && name) out.push(this.resource(frame, name, ["resources", firstIndex]));
+    for (const child2 of nestedResourcesOf(frame.body)) out.push(...this.resourceTree(child2, firstIndex + out.length));
+    return out;
+  }
+  resource(frame, name, path) {
+    const { declaration, body, ancestors } = frame;
+    const { node } = declaration;
+    const typeNode = typeAndVersion(node).node;
+    const resource = { type: frame.type, apiVersion: frame.apiVersion };
     this.set(path, node, this.span(name));
     if (typeNode) {
       this.set([...path, "type"], typeNode);
       this.set([...path, "apiVersion"], typeNode);
     }
-    this.inLoop(body, () => {
-      this.addConditionAndCopy(resource, body, path, name.text, declaration);
-      const properties = body.object ? objectProperties(body.object) : [];
-      const isDeployment = type.toLowerCase() === "microsoft.resources/deployments";
-      for (const property of properties) {
-        if (property.key === "parent" || property.key === "dependsOn") continue;
-        if (property.key === "name") {
-          this.set([...path, "name"], property.value, this.span(property.keyNode));
-          resource["name"] = `[${this.resourceName(name.text) ?? "bicep.cycle()"}]`;
-          const literal = literalString(property.value);
-          if (literal !== void 0 && !properties.some((p) => p.key === "parent")) resource["name"] = literalValue(literal);
-        } else if (property.key === "scope") {
-          if (isDeployment) Object.assign(resource, this.scope(property.value, path));
-        } else {
-          this.set([...path, property.key], property.value, this.span(property.keyNode));
-          resource[property.key] = this.value(property.value, [...path, property.key]);
+    const chain = [...ancestors, frame];
+    this.inLoops(
+      chain.map((f) => f.body),
+      () => {
+        this.addConditionAndCopy(resource, chain, path, name.text);
+        const properties = body.object ? objectProperties(body.object) : [];
+        const isDeployment = frame.type.toLowerCase() === "microsoft.resources/deployments";
+        for (const property of properties) {
+          if (property.key === "parent" || property.key === "dependsOn") continue;
+          if (property.key === "name") {
+            this.set([...path, "name"], property.value, this.span(property.keyNode));
+            resource["name"] = this.armString(() => this.fullName(node) ?? "bicep.cycle()");
+            const literal = literalString(property.value);
+            if (literal !== void 0 && ancestors.length === 0 && !properties.some((p) => p.key === "parent")) resource["name"] = literalValue(literal);
+          } else if (property.key === "scope") {
+            if (isDeployment) Object.assign(resource, this.scope(property.value, path));
+          } else {
+            this.set([...path, property.key], property.value, this.span(property.keyNode));
+            resource[property.key] = this.value(property.value, [...path, property.key]);
+          }
         }
       }
-    });
+    );
+    const dependsOn2 = this.ancestorIds(ancestors);
+    if (dependsOn2.length > 0) resource["dependsOn"] = dependsOn2;
     this.addSuppression(resource, declaration, path);
     return resource;
+  }
+  /** `resourceId(…)` of each deployed resource a nested one is declared in, nearest first: what it depends on. */
+  ancestorIds(ancestors) {
+    const ids = [];
+    for (let i2 = ancestors.length - 1; i2 >= 0; i2--) {
+      const ancestor = ancestors[i2];
+      if (ancestor.existing) continue;
+      const segments = ancestors.slice(0, i2 + 1).map((a) => this.ownName(a.declaration.node));
+      ids.push(`[resourceId(${[quote2(ancestor.type), ...segments].join(", ")})]`);
+    }
+    return ids;
   }
   module(declaration, name, path, fileScope) {
     const { node } = declaration;
@@ -11231,8 +11503,8 @@ var FileLowering = class _FileLowering {
     const properties = { expressionEvaluationOptions: { scope: "inner" }, mode: "Incremental" };
     let moduleScope;
     let hasScope = false;
-    this.inLoop(body, () => {
-      this.addConditionAndCopy(deployment, body, path, name.text, declaration);
+    this.inLoops([body], () => {
+      this.addConditionAndCopy(deployment, [{ body, declaration }], path, name.text);
       const props = body.object ? objectProperties(body.object) : [];
       const nameProperty = props.find((p) => p.key === "name");
       if (nameProperty) {
@@ -11308,26 +11580,43 @@ var FileLowering = class _FileLowering {
       const symbol = this.symbols.get(node.text);
       if (symbol?.kind === "resource" && symbol.type.toLowerCase() === "microsoft.resources/resourcegroups") {
         mark("resourceGroup");
-        return { resourceGroup: `[${this.resourceName(node.text) ?? "bicep.cycle()"}]` };
+        return { resourceGroup: this.armString(() => this.resourceName(node.text) ?? "bicep.cycle()") };
       }
       if (symbol?.kind === "resource" && symbol.type.toLowerCase() === "microsoft.management/managementgroups") {
         mark("scope");
-        return { scope: `[format('Microsoft.Management/managementGroups/{0}', ${this.resourceName(node.text) ?? "bicep.cycle()"})]` };
+        return {
+          scope: this.armString(() => `format('Microsoft.Management/managementGroups/{0}', ${this.resourceName(node.text) ?? "bicep.cycle()"})`)
+        };
       }
     }
     mark("scope");
-    return { scope: `[${this.expressions.expression(node)}]` };
+    return { scope: this.armString(() => this.expressions.expression(node)) };
   }
-  addConditionAndCopy(resource, body, path, symbol, declaration) {
-    if (body.condition) {
-      this.set([...path, "condition"], body.condition);
-      resource["condition"] = `[${this.expressions.expression(body.condition)}]`;
+  /**
+   * The condition and copy loop of a resource, from its declaration and those it is nested in: the
+   * conditions of all, joined by and() outermost first, and the innermost loop (the compiler does so).
+   */
+  addConditionAndCopy(resource, chain, path, symbol) {
+    const conditions = chain.filter((c) => c.body.condition !== void 0);
+    if (conditions.length > 0) {
+      const nearest2 = conditions.at(-1)?.body.condition;
+      this.set([...path, "condition"], nearest2);
+      resource["condition"] = this.armString(() => {
+        const [first, ...rest] = conditions.map((c) => this.expressions.expression(c.body.condition));
+        return rest.reduce((all, next) => `and(${all}, ${next})`, first);
+      });
     }
-    if (body.loop) {
-      this.set([...path, "copy"], body.loop.node);
-      const collection = body.loop.collection ? this.expressions.expression(body.loop.collection) : "bicep.collection()";
-      const copy = { name: symbol, count: `[length(${collection})]` };
-      const batch = decoratorCalls(declaration.leading).get("batchSize")?.[0];
+    const looped = chain.findLast((c) => c.body.loop !== void 0);
+    const loop = looped?.body.loop;
+    if (looped && loop) {
+      this.set([...path, "copy"], loop.node);
+      const { collection } = loop;
+      const count2 = this.armString(
+        () => `length(${collection ? this.expressions.expression(collection) : "bicep.collection()"})`,
+        collection ? `length(${spelledText(collection) ?? "\u2026"})` : void 0
+      );
+      const copy = { name: symbol, count: count2 };
+      const batch = decoratorCalls(looped.declaration.leading).get("batchSize")?.[0];
       if (batch?.type === "number") Object.assign(copy, { mode: "serial", batchSize: Number(batch.text) });
       resource["copy"] = copy;
     }
@@ -11343,14 +11632,21 @@ var FileLowering = class _FileLowering {
       this.set([...path, "metadata"], comment);
     }
   }
-  /** Runs `body` with the declaration's loop variables bound to the copy loop's item and index. */
-  inLoop(body, run2) {
-    const loop = body.loop;
-    if (!loop) return run2();
+  /**
+   * Runs `run` with the loop variables of the declarations (outermost first) bound: the innermost
+   * loop's to the copy loop's item and index, any outer one's to a value known only at deployment.
+   */
+  inLoops(bodies, run2) {
+    const innermost = bodies.findLastIndex((b) => b.loop !== void 0);
+    if (innermost === -1) return run2();
     const bound = /* @__PURE__ */ new Map();
-    const collection = loop.collection ? this.expressions.expression(loop.collection) : "bicep.collection()";
-    if (loop.item) bound.set(loop.item, `${collection}[copyIndex()]`);
-    if (loop.index) bound.set(loop.index, "copyIndex()");
+    bodies.forEach((body, i2) => {
+      const loop = body.loop;
+      if (!loop || i2 > innermost) return;
+      const collection = i2 < innermost ? void 0 : loop.collection ? this.expressions.expression(loop.collection) : "bicep.collection()";
+      if (loop.item) bound.set(loop.item, collection === void 0 ? OUTER_LOOP : `${collection}[copyIndex()]`);
+      if (loop.index) bound.set(loop.index, collection === void 0 ? OUTER_LOOP : "copyIndex()");
+    });
     return this.expressions.withBindings(bound, run2);
   }
   /** A JSON value for a property: literals as they are, anything else as an `[expression]`. */
@@ -11363,10 +11659,10 @@ var FileLowering = class _FileLowering {
     switch (node.type) {
       case "string": {
         const literal = literalString(node);
-        return literal === void 0 ? `[${this.expressions.expression(node)}]` : literalValue(literal);
+        return literal === void 0 ? this.armString(() => this.expressions.expression(node)) : literalValue(literal);
       }
       case "number":
-        return /^-?\d{1,15}$/.test(node.text) ? Number(node.text) : `[${this.expressions.expression(node)}]`;
+        return /^-?\d{1,15}$/.test(node.text) ? Number(node.text) : this.armString(() => this.expressions.expression(node));
       case "boolean":
         return node.text === "true";
       case "null":
@@ -11382,8 +11678,19 @@ var FileLowering = class _FileLowering {
       case "array":
         return namedChildren(node).filter((c) => c.type !== "decorators").map((element, i2) => this.value(element, [...path, i2], depth + 1));
       default:
-        return `[${this.expressions.expression(node)}]`;
+        return this.armString(() => this.expressions.expression(node));
     }
+  }
+  /**
+   * A JSON string value `[expression]` of what `lower` writes, with how the Bicep source spells each
+   * expression in it (for messages); `written`: the whole one's, when no node is written for it.
+   */
+  armString(lower, written) {
+    const { result, spelled: spelled2 } = this.expressions.recording(lower);
+    if (written !== void 0 && !spelled2.has(result) && written !== result) spelled2.set(result, written);
+    const raw = `[${result}]`;
+    this.shared.map.addSpellings(raw, spelled2);
+    return raw;
   }
   span(node) {
     return { file: this.file, offset: node.startIndex, length: node.endIndex - node.startIndex };
@@ -11401,51 +11708,11 @@ function topLevelIndex(root, offset) {
   }
   return -1;
 }
-function bodyOf(declaration) {
-  const value = namedChildren(declaration).at(-1);
-  const body = { object: void 0, condition: void 0, loop: void 0 };
-  let node = value;
-  if (node?.type === "for_statement") {
-    const initializer = node.childForFieldName("initializer");
-    const parameters = childOfType(node, "for_loop_parameters");
-    const inner = node.childForFieldName("body");
-    const taken = /* @__PURE__ */ new Set([initializer?.id, parameters?.id, inner?.id]);
-    const collection = namedChildren(node).find((c) => !taken.has(c.id));
-    body.loop = {
-      node,
-      collection,
-      item: initializer?.text ?? (parameters ? childOfType(parameters, "loop_variable")?.text : void 0),
-      index: parameters ? childOfType(parameters, "loop_enumerator")?.text : void 0
-    };
-    node = inner ?? void 0;
-  }
-  if (node?.type === "if_statement") {
-    const condition = childOfType(node, "parenthesized_expression");
-    body.condition = condition ? namedChildren(condition)[0] ?? condition : void 0;
-    node = childOfType(node, "object");
-  }
-  if (node?.type === "object") body.object = node;
-  return body;
-}
 function anyArgument(node) {
   if (node.type !== "call_expression" || node.childForFieldName("function")?.text !== "any") return void 0;
   const args = node.childForFieldName("arguments");
   const values = args ? namedChildren(args) : [];
   return values.length === 1 ? values[0] : void 0;
-}
-function decoratorCalls(leading) {
-  const out = /* @__PURE__ */ new Map();
-  for (const group of leading) {
-    if (group.type !== "decorators") continue;
-    for (const decorator of namedChildren(group)) {
-      const call = childOfType(decorator, "call_expression");
-      const fn2 = call?.childForFieldName("function");
-      const name = fn2?.type === "member_expression" ? fn2.childForFieldName("property")?.text : fn2?.text;
-      const args = call?.childForFieldName("arguments");
-      if (name) out.set(name, args ? namedChildren(args) : []);
-    }
-  }
-  return out;
 }
 function scopeCall(node) {
   if (node.type !== "call_expression") return void 0;
@@ -11683,9 +11950,9 @@ function terraformNotLoaded(files) {
 }
 
 // src/app/check-workspace.ts
-async function checkWorkspaceLoadingGrammars(request) {
+async function checkWorkspaceLoadingGrammars(request, found) {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
-  const discovery = discover(request, files);
+  const discovery = found ?? discoverWorkspace(request, files);
   const needsBicep = request.bicepParser === void 0 && discovery.templates.some(isBicepFile);
   const needsTerraform = request.terraform === void 0 && discovery.sources.some((source) => source.kind === "terraform");
   const [bicepParser, terraform] = await Promise.all([
@@ -11694,7 +11961,7 @@ async function checkWorkspaceLoadingGrammars(request) {
   ]);
   return checkDiscovered({ ...request, files, ...bicepParser ? { bicepParser } : {}, ...terraform ? { terraform } : {} }, discovery);
 }
-function discover(request, files) {
+function discoverWorkspace(request, files) {
   return discoverTemplates(request.workspace, {
     ...request.paths ? { paths: request.paths } : {},
     ...request.pathsAreDefault ? { pathsAreDefault: true } : {},
@@ -13410,12 +13677,25 @@ async function changedFilesOf(context, api) {
   }
 }
 
+// src/workspace/read-terraform-module.ts
+var MAX_TERRAFORM_FILE_BYTES = 16 * 1024 * 1024;
+function folderOf(file) {
+  const slash = file.lastIndexOf("/");
+  return slash === -1 ? "" : file.slice(0, slash);
+}
+
 // src/app/only-changed.ts
 function filterReportToChanges(report2, changed, alwaysAffecting = []) {
   if (alwaysAffecting.some((file) => changed.has(file))) return { report: report2, skipped: [] };
-  const files = report2.files.filter((f) => isAffected(f, changed));
+  const changedModules = terraformFolders(changed);
+  const files = report2.files.filter((f) => isAffected(f, changed) || f.moduleFolder !== void 0 && changedModules.has(f.moduleFolder));
   const skipped = report2.files.filter((f) => !files.includes(f)).map((f) => f.path);
   return { report: { ...report2, files, counts: countFindings(files) }, skipped };
+}
+function terraformFolders(changed) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of changed) if (/\.(tf|tfvars)$/i.test(file)) folders.add(folderOf(file));
+  return folders;
 }
 function isAffected(result, changed) {
   return changed.has(result.path) || result.linkedFiles.some((f) => changed.has(f)) || (result.linkTargets ?? []).some((f) => changed.has(f)) || result.parametersFile !== void 0 && changed.has(result.parametersFile) || result.findings.some((f) => changed.has(f.file));
@@ -13553,13 +13833,22 @@ function publishOutputs(settings, report2, gateFailed, places) {
   setOutput("warning-count", report2.counts.warning);
   setOutput("notice-count", report2.counts.notice);
   setOutput("report", settings.reportPath);
-  const templates = JSON.stringify(report2.files.map((f) => f.path));
+  publishTemplates(report2);
+  if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
+}
+function publishTemplates(report2) {
+  const archived = report2.files.filter((f) => splitZipPath(f.path) !== void 0).map((f) => f.path);
+  const paths = report2.files.map((f) => f.path).filter((path) => splitZipPath(path) === void 0);
+  if (archived.length > 0) {
+    const shown = archived.slice(0, 5).join(", ") + (archived.length > 5 ? ` and ${archived.length - 5} more` : "");
+    info(`the templates output leaves out ${archived.length} template(s) inside a .zip package, which a job cannot deploy: ${shown}`);
+  }
+  const templates = JSON.stringify(paths);
   if (Buffer.byteLength(templates) <= MAX_TEMPLATES_OUTPUT) setOutput("templates", templates);
   else
     warning(
-      `the templates output is not set: the list of ${report2.files.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`
+      `the templates output is not set: the list of ${paths.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`
     );
-  if (settings.sarifPath) setOutput("sarif-file", settings.sarifPath);
 }
 function outputPlaces(settings, workspace, report2) {
   const roots = [.../* @__PURE__ */ new Set([settings.workspace, workspace.root, settings.tempDir])];

@@ -128,7 +128,7 @@ function checkTerraformModule(module, plan, file) {
   findings.sort((a, b) => a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file));
   const linkedFiles = [...texts.keys()].filter((f) => f !== file);
   const failed = findings.some((f) => f.severity === "error" && !f.suppressed);
-  return { path: file, verdict: failed ? "fail" : "pass", findings, tracking: [], linkedFiles, linkTargets: linkedFiles };
+  return { path: file, verdict: failed ? "fail" : "pass", findings, tracking: [], linkedFiles, linkTargets: linkedFiles, moduleFolder: module.folder };
 }
 function severityFor(rule, settings) {
   const configured = settings.severities[rule.meta.id];

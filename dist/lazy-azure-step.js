@@ -25867,6 +25867,9 @@ function spend(state3, units) {
   return state3.steps >= 0 && state3.total.remaining >= 0;
 }
 var MAX_DEPTH = 200;
+function sourceText(frame, start, end) {
+  return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
+}
 function report(frame, message, offset, kind) {
   const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
   frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
@@ -26040,41 +26043,44 @@ function typeName(value) {
 
 // src/expressions/access.ts
 function accessProperty(target, name3, start, end, frame) {
-  if (target instanceof Unknown) return new Unknown(`${target.text}.${name3}`, { kind: "member", of: target, key: name3 });
+  if (target instanceof Unknown) return new Unknown(spelled(frame, start, end) ?? `${target.text}.${name3}`, { kind: "member", of: target, key: name3 });
   if (isObject(target)) {
     const value = getProperty(target, name3);
     if (value !== void 0) return value;
     report(frame, `property '${name3}' does not exist on the object`, end - name3.length);
-    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+    return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
   }
   report(frame, `cannot read property '${name3}' of ${describeType(target)}`, end - name3.length);
-  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+  return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
 }
 function accessIndex(target, index, start, end, frame) {
-  if (index instanceof Unknown || index instanceof PartialString)
-    return new Unknown(frame.source.slice(start, end), { kind: "member", of: target, key: index });
+  if (index instanceof Unknown || index instanceof PartialString) return new Unknown(sourceText(frame, start, end), { kind: "member", of: target, key: index });
   if (target instanceof Unknown) {
-    if (typeof index === "number") return new Unknown(`${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
-    if (typeof index === "string") return new Unknown(`${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
+    const text = spelled(frame, start, end);
+    if (typeof index === "number") return new Unknown(text ?? `${target.text}[${numberText(index)}]`, { kind: "member", of: target, key: index });
+    if (typeof index === "string") return new Unknown(text ?? `${target.text}[${quote(index)}]`, { kind: "member", of: target, key: index });
   }
   if (Array.isArray(target) && typeof index === "number") {
     const item = Number.isInteger(index) ? target[index] : void 0;
     if (item !== void 0) return item;
     report(frame, `index ${numberText(index)} is out of range for an array of length ${target.length}`, start);
-    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+    return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
   }
   if (isObject(target) && typeof index === "string") {
     const value = getProperty(target, index);
     if (value !== void 0) return value;
     report(frame, `property '${index}' does not exist on the object`, start);
-    return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+    return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
   }
   report(frame, `cannot index ${describeType(target)} with ${describeType(index)}`, start);
-  return new Unknown(frame.source.slice(start, end), { kind: "invalid" });
+  return new Unknown(sourceText(frame, start, end), { kind: "invalid" });
 }
 function describeType(value) {
   const name3 = typeName(value);
   return name3 === "array" || name3 === "object" || name3 === "int" || name3 === "unknown" ? `an ${name3}` : `a ${name3}`;
+}
+function spelled(frame, start, end) {
+  return frame.scope.spelling?.spellExpression(frame.source, start, end);
 }
 
 // src/expressions/guid.ts
@@ -27988,7 +27994,7 @@ function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
     errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
-    return new Unknown(raw.slice(1, -1).trim(), { kind: "invalid" });
+    return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state: state3 };
   if (parsed.unknownFunctions !== void 0) reportUnknownFunctions(parsed.unknownFunctions, frame);
@@ -28035,7 +28041,7 @@ function expandCopy(entry, ctx, unknownText) {
   return items2;
 }
 function nodeText(node, frame) {
-  return frame.source.slice(node.start, node.end);
+  return sourceText(frame, node.start, node.end);
 }
 function evaluateNode(node, frame) {
   if (node.kind === "string" || node.kind === "number") return node.value;
@@ -28074,7 +28080,7 @@ function callName(node, frame) {
 function evaluateCall(node, frame) {
   if (node.namespace !== void 0) {
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: "call", fn: callName(node, frame), inputs, namespace: node.namespace });
   }
   const spec = node.resolved;
   if (typeof spec === "object") {
@@ -28320,11 +28326,13 @@ var DefinitionTable = class {
 var Bindings = class {
   template;
   supplied;
+  spelling;
   parameterTable;
   variableTable;
-  constructor(template, supplied) {
+  constructor(template, supplied, spelling) {
     this.template = template;
     this.supplied = supplied;
+    this.spelling = spelling;
   }
   resolveParameter(owner, name3, state3) {
     const found = this.parameters().find(name3);
@@ -28388,7 +28396,7 @@ var Bindings = class {
     return this.parameterTable ??= new DefinitionTable(recordOf(this.template, "parameters"), (name3, raw) => {
       const def = asRecord(raw) ?? {};
       const secure = isSecureType(propertyOf(def, "type")) || hasSecurePart(def, this.template);
-      return { name: name3, def, secure, text: void 0, memo: void 0, busy: false };
+      return { name: name3, def, secure, text: this.spelling?.spellParameter(name3), memo: void 0, busy: false };
     });
   }
   variables() {
@@ -28432,12 +28440,15 @@ var ScopeImpl = class _ScopeImpl {
   templatePath;
   /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
   budget;
+  /** How the template's own language writes its expressions, when it was lowered from one (Bicep). */
+  spelling;
   bindings;
-  constructor(bindings, kind, templatePath, budget) {
+  constructor(bindings, kind, context3) {
     this.bindings = bindings;
     this.kind = kind;
-    this.templatePath = templatePath;
-    this.budget = budget;
+    this.templatePath = context3.templatePath;
+    this.budget = context3.budget;
+    this.spelling = context3.spelling;
   }
   resolveParameter(name3, state3) {
     return this.bindings.resolveParameter(this, name3, state3);
@@ -28445,9 +28456,10 @@ var ScopeImpl = class _ScopeImpl {
   resolveVariable(name3, state3) {
     return this.bindings.resolveVariable(this, name3, state3);
   }
-  static forTemplate(template, supplied, kind, templatePath) {
+  /** `spelling`: a nested template's is its parent's (one lowered file); a linked template has none of its own. */
+  static forTemplate(template, supplied, kind, context3) {
     const budget = supplied.kind === "deployment" ? supplied.parent.budget : newTotalBudget();
-    return new _ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
+    return new _ScopeImpl(new Bindings(template, supplied, context3.spelling), kind, { ...context3, budget });
   }
 };
 var SCHEMA_KINDS = [
@@ -28463,12 +28475,10 @@ function kindFromSchema(schema) {
 }
 function createTemplateScope(template, options = {}) {
   const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, "$schema"));
-  return ScopeImpl.forTemplate(
-    template,
-    { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
-    kind,
-    options.templatePath
-  );
+  return ScopeImpl.forTemplate(template, { kind: "file", values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, {
+    templatePath: options.templatePath,
+    spelling: options.spelling
+  });
 }
 
 // src/expressions/index.ts
@@ -28786,6 +28796,13 @@ function describeChain(entry) {
   return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
 }
 
+// src/model/written-as.ts
+function writtenExpression(source, raw) {
+  if (source.origin === void 0 || typeof raw !== "string" || raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]") || raw.startsWith("[["))
+    return void 0;
+  return source.origin.spellExpression(raw, 1, raw.length - 1);
+}
+
 // src/rules/tracking-set.ts
 function topLevelTrackingDeployments(candidates) {
   return candidates.filter((c) => c.isDeployment && c.attributable && c.entry.placement === "top-level");
@@ -28810,7 +28827,7 @@ function readCopyLoop(entry, strictNames) {
   const copy = entry.resource["copy"];
   if (copy === void 0) return null;
   const rawCount = isRecord(copy) ? copy["count"] : void 0;
-  const countText = previewValue(rawCount);
+  const countText = writtenExpression(entry.source, rawCount) ?? previewValue(rawCount);
   const count = isRecord(copy) ? countOf2(evaluateValue(rawCount, entry.scope).value) : void 0;
   const loopName = isRecord(copy) ? copy["name"] : void 0;
   if (count === void 0 || count > MAX_COPY_COUNT || typeof loopName !== "string") return { count, countText, names: void 0 };
@@ -28849,7 +28866,11 @@ function truthOf(value) {
   return value instanceof Unknown || value instanceof PartialString ? "unknown" : "not-boolean";
 }
 function conditionScopes(model) {
-  const options = { templatePath: model.main.file, ...model.scope ? { scopeKind: model.scope } : {} };
+  const options = {
+    templatePath: model.main.file,
+    ...model.scope ? { scopeKind: model.scope } : {},
+    ...model.main.origin ? { spelling: model.main.origin } : {}
+  };
   return {
     defaults: createTemplateScope(model.main.root, options),
     noValues: createTemplateScope(withoutDefaultValues(model.main.root), options)
@@ -29676,31 +29697,47 @@ var cua009 = {
   }
 };
 
+// src/model/bicep/lower-expression.ts
+function notEvaluatedInBicep(value) {
+  const texts = /* @__PURE__ */ new Set();
+  for (const unknown of dependenciesOf(value)) if (isBicepOnly(unknown)) texts.add(unknown.text);
+  return [...texts];
+}
+function isBicepOnly(unknown) {
+  return unknown.cause.kind === "call" && unknown.cause.namespace?.toLowerCase() === "bicep";
+}
+
 // src/rules/cua010-unresolved-tracking-name.ts
+var NOT_EVALUATED = "(Bicep imports, load\u2026Content() files, user-defined functions and lambdas are not read)";
 var messages10 = {
   unresolved: "tracking name '{{name}}' cannot be checked before deployment: the tracking id depends on {{unknowns}}, known only at deployment",
-  unresolvedDeployment: "deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it"
+  unresolvedDeployment: "deployment name {{expression}} cannot be resolved statically ({{unknown}} is known only at deployment); if it is the tracking deployment, cua-guard cannot verify it",
+  unresolvedNotEvaluated: `tracking name '{{name}}' cannot be checked: the tracking id depends on {{unknowns}}, and cua-guard does not evaluate {{notEvaluated}} ${NOT_EVALUATED}`,
+  unresolvedDeploymentNotEvaluated: `deployment name {{expression}} cannot be resolved: cua-guard does not evaluate {{notEvaluated}} ${NOT_EVALUATED}; if it is the tracking deployment, cua-guard cannot verify it`
 };
 var cua010 = {
   meta: {
     id: "CUA010",
     name: "unresolved-tracking-name",
     description: "A tracking name is an ARM expression that cannot be resolved statically",
-    help: "The tracking id in a name is an ARM expression that cannot be resolved before deployment,\nand what is known could still be a valid id; the message says which part (e.g. `parameters('trackingGuid')`,\na parameter with no default and no parameters file value). Known text that is already wrong is\n[CUA003](#cua003-invalid-tracking-name) instead. A name that depends on `copyIndex()` in a copy loop of\nknown count is checked per iteration, not reported here. Also raised for top-level deployments whose\nwhole name is unknown when no tracking deployment is visible.\n\nPassing: `\"[concat('pid-', variables('cuaId'))]\"` with `\"cuaId\": \"4f3c9a7e-\u2026\"`.\nFailing: `\"[concat('pid-', parameters('trackingGuid'))]\"` where `trackingGuid` has no default.",
+    help: "The tracking id in a name is an ARM expression that cannot be resolved before deployment,\nand what is known could still be a valid id; the message says which part (e.g. `parameters('trackingGuid')`,\na parameter with no default and no parameters file value). In Bicep, a name that depends on an\n`import`ed symbol, a `loadJsonContent()`/`loadTextContent()` file, a user-defined function or a lambda\ncannot be resolved either: cua-guard does not read them, and the message says which. Known text that is already wrong is\n[CUA003](#cua003-invalid-tracking-name) instead. A name that depends on `copyIndex()` in a copy loop of\nknown count is checked per iteration, not reported here. Also raised for top-level deployments whose\nwhole name is unknown when no tracking deployment is visible.\n\nPassing: `\"[concat('pid-', variables('cuaId'))]\"` with `\"cuaId\": \"4f3c9a7e-\u2026\"`.\nFailing: `\"[concat('pid-', parameters('trackingGuid'))]\"` where `trackingGuid` has no default.",
     defaultSeverity: "warning",
     precision: "medium",
     messages: messages10,
     notFixable: "the id is known only at deployment; fix does not rewrite expressions"
   },
   check({ model, candidates, settings, report: report2 }) {
+    const bicep = model.main.origin?.language === "bicep";
     for (const candidate of candidates) {
       const { problem } = candidate.name;
       if (candidate.name.form !== "unresolved" || problem?.kind !== "unresolved") continue;
       const iterations = copyLoopOf(candidate, settings.strictNames)?.names;
       if (iterations !== void 0 && iterations.every((n) => n.form !== "unresolved")) continue;
+      const name3 = truncate(candidate.name.display);
+      const unknowns = problem.unknowns.join(", ");
+      const notEvaluated = bicep ? notEvaluatedInBicep(candidate.name.value) : [];
       report2({
-        messageId: "unresolved",
-        data: { name: truncate(candidate.name.display), unknowns: problem.unknowns.join(", ") },
+        ...notEvaluated.length > 0 ? { messageId: "unresolvedNotEvaluated", data: { name: name3, unknowns, notEvaluated: truncate(notEvaluated.join(", ")) } } : { messageId: "unresolved", data: { name: name3, unknowns } },
         at: propertyRef(candidate.entry, "name"),
         resource: candidate.entry
       });
@@ -29710,9 +29747,10 @@ var cua010 = {
       if (entry.placement !== "top-level" || !isDeploymentType(entry.type)) continue;
       if (!(entry.name instanceof Unknown) || entry.name.maxLength !== void 0) continue;
       if (hasStaticError(entry)) continue;
+      const expression = truncate(writtenExpression(entry.source, entry.resource["name"]) ?? previewValue(entry.resource["name"]));
+      const notEvaluated = bicep ? notEvaluatedInBicep(entry.name) : [];
       report2({
-        messageId: "unresolvedDeployment",
-        data: { expression: previewValue(entry.resource["name"]), unknown: truncate(entry.name.text) },
+        ...notEvaluated.length > 0 ? { messageId: "unresolvedDeploymentNotEvaluated", data: { expression, notEvaluated: truncate(notEvaluated.join(", ")) } } : { messageId: "unresolvedDeployment", data: { expression, unknown: truncate(entry.name.text) } },
         at: propertyRef(entry, "name"),
         resource: entry
       });
@@ -29796,7 +29834,8 @@ var cua011 = {
       const raw = entry.resource["condition"];
       if (raw === void 0) continue;
       scopes ??= conditionScopes(model);
-      const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
+      const shown = truncate(writtenExpression(entry.source, raw) ?? previewValue(raw));
+      const verdict = judge(raw, shown, evaluateCondition(raw, entry, scopes));
       report2({
         messageId: verdict.messageId,
         data: { name: truncate(candidate.name.display), ...verdict.data },
@@ -29807,10 +29846,9 @@ var cua011 = {
     }
   }
 };
-function judge(raw, outcome) {
+function judge(raw, condition2, outcome) {
   const { constant, defaults, withFile } = outcome;
   const literal = !(typeof raw === "string" && isExpressionString(raw));
-  const condition2 = previewValue(raw);
   const always = truthOf(constant);
   if (always === false) return { messageId: literal ? "literal-off" : "always-off", data: { condition: condition2 }, severity: "error" };
   if (always === true) return { messageId: literal ? "literal-on" : "always-on", data: { condition: condition2 }, severity: "notice" };
@@ -30003,6 +30041,9 @@ var cua013 = {
     for (const place of model.tooDeep) {
       report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: place.file, path: place.path, at: "value" } });
     }
+    for (const span of model.main.origin?.tooDeep ?? []) {
+      report2({ messageId: "too-deep", data: { max: MAX_NESTING2 }, at: { file: span.file, path: [], offset: span.offset } });
+    }
     for (const note of model.linkNotes) {
       if (note.kind !== "unreadable") continue;
       report2({
@@ -30118,7 +30159,7 @@ function replaceLiteral(entry, name3, raw) {
 }
 
 // src/rules/cua015-fixed-name-at-higher-scope.ts
-var AFTERWARDS = `deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-{{trackingId}}-{0}', uniqueString({{location}}))]"`;
+var AFTERWARDS = "deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. {{example}}";
 var messages15 = {
   "fixed-name": `tracking deployment '{{name}}' at {{scope}} scope has a fixed name; ${AFTERWARDS}`,
   "name-ignores-location": `tracking deployment '{{name}}' at {{scope}} scope has a name that does not change with its location ({{parts}} uses neither deployment().location nor the deployment's location); ${AFTERWARDS}`
@@ -30166,14 +30207,16 @@ var cua015 = {
 };
 function suggestion(candidate) {
   const location = candidate.entry.resource["location"];
-  const expression = typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location";
-  return { trackingId: candidate.name.trackingId ?? "<GUID>", location: expression };
+  const expression = writtenExpression(candidate.entry.source, location) ?? (typeof location === "string" && location.startsWith("[") && location.endsWith("]") ? location.slice(1, -1).trim() : "deployment().location");
+  const trackingId = candidate.name.trackingId ?? "<GUID>";
+  const example = candidate.entry.source.origin?.language === "bicep" ? `'pid-${trackingId}-\${uniqueString(${expression})}'` : `"[format('pid-${trackingId}-{0}', uniqueString(${expression}))]"`;
+  return { trackingId, location: expression, example };
 }
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
   invalid: "{{where}} {{value}}: {{errors}}",
-  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 1 MB as JSON, past ARM's limit for a resource definition)",
+  tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
 var cua016 = {
@@ -30186,7 +30229,7 @@ var cua016 = {
       "",
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on \u2026" for a broken condition, no CUA017 for a broken link).',
       "",
-      "An expression whose value would be larger than 1 MB as JSON (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
+      "An expression whose value would be larger than 4 MB as JSON, ARM's limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
       "",
       "Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.",
       "",
@@ -30207,23 +30250,16 @@ var cua016 = {
   },
   check({ model, report: report2 }) {
     for (const problem of model.expressionErrors.problems) {
+      const written = writtenExpression(model.main, problem.text);
+      const redact2 = (text) => problem.label.startsWith("templateLink") ? redactQuery(text) : text;
+      const value = written === void 0 ? previewValue(redact2(problem.text)) : truncate(redact2(written));
+      const resource = problem.resource ? { resource: problem.resource } : {};
       if (problem.overBudget !== void 0) {
-        report2({
-          messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly",
-          data: { where: problem.label, value: previewValue(problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text) },
-          at: problem.at,
-          ...problem.resource ? { resource: problem.resource } : {}
-        });
+        report2({ messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly", data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join("; ");
-      const text = problem.label.startsWith("templateLink") ? redactQuery(problem.text) : problem.text;
-      report2({
-        messageId: "invalid",
-        data: { where: problem.label, value: previewValue(text), errors },
-        at: problem.at,
-        ...problem.resource ? { resource: problem.resource } : {}
-      });
+      const errors = problem.errors.map((e) => written === void 0 ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message).join("; ");
+      report2({ messageId: "invalid", data: { where: problem.label, value, errors }, at: problem.at, ...resource });
     }
   }
 };

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { join, resolve } from 'node:path';
 import { runCli } from '../../src/app/cli/cli.ts';
 import { checkWorkspace } from '../../src/app/check-workspace.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
@@ -75,6 +76,50 @@ test('matrix: every entry of the templates output, fed back as ./<entry>, select
       'an existing path is taken literally',
     );
     assert.deepEqual(JSON.parse(action(ws, { templates: './*.json' }).outputs['templates'] ?? ''), ['azuredeploy.json'], './ anchors a glob at the root');
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('matrix: a template inside a .zip package is checked and counted but left out of the templates output (a job cannot deploy it)', () => {
+  const ws = createTempWorkspace();
+  try {
+    const uiDefinition = strToU8('{ "$schema": "https://schema.management.azure.com/schemas/0.1.2-preview/CreateUIDefinition.MultiVm.json#" }');
+    ws.write('azuredeploy.json', template([trackingResource()]));
+    // The package's sources, and the package built from them (whose main template lost its tracking deployment).
+    ws.write('offer/package/mainTemplate.json', template([trackingResource()]));
+    ws.write('offer/package/createUiDefinition.json', strFromU8(uiDefinition));
+    writeFileSync(
+      join(ws.root, 'offer/package.zip'),
+      zipSync({ 'mainTemplate.json': strToU8(JSON.stringify(template([storageAccount()]))), 'createUiDefinition.json': uiDefinition }),
+    );
+    const all = action(ws, {});
+    assert.equal(all.status, 1, all.stdout);
+    assert.equal(all.outputs['result'], 'fail');
+    assert.equal(all.outputs['error-count'], '1');
+    const report = JSON.parse(readFileSync(resolve(ws.root, all.outputs['report'] ?? ''), 'utf8')) as { files: { path: string }[] };
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['azuredeploy.json', 'offer/package.zip!/mainTemplate.json', 'offer/package/mainTemplate.json'],
+    );
+    const entries = JSON.parse(all.outputs['templates'] ?? '') as string[];
+    assert.deepEqual(entries, ['azuredeploy.json', 'offer/package/mainTemplate.json']);
+    assert.ok(
+      all.stdout.includes(
+        'the templates output leaves out 1 template(s) inside a .zip package, which a job cannot deploy: offer/package.zip!/mainTemplate.json',
+      ),
+      all.stdout,
+    );
+    // Every entry left in the list is a file the fan-out job can take back.
+    for (const entry of entries) {
+      const one = action(ws, { templates: `./${entry}` });
+      assert.equal(one.status, 0, `${entry}: ${one.stdout}`);
+      assert.deepEqual(JSON.parse(one.outputs['templates'] ?? ''), [entry], entry);
+    }
+    // The archive itself, named, is still checked (and still not in the list).
+    const zip = action(ws, { templates: './offer/package.zip' });
+    assert.equal(zip.outputs['error-count'], '1');
+    assert.equal(zip.outputs['templates'], '[]');
   } finally {
     ws.dispose();
   }

@@ -1,6 +1,7 @@
 // The job summary of a workspace of 100 templates with mixed results, some with hostile names,
 // read as GitHub reads it: parsed with a GFM parser (tables, <details> blocks, links), not only
 // compared as text. The links of the failing-templates table lead to files and lines that exist.
+// The same repository (with plain names) is drawn for the README by `npm run render-summary`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,40 +14,16 @@ import { escapeControlCharacters } from '../../src/report/terminal-text.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { lineLinker } from '../../src/app/action/github-links.ts';
 import { createTempWorkspace, type TempWorkspace } from '../support/temp-workspace.ts';
-import { storageAccount, template, trackingResource } from '../support/templates.ts';
+import { writeSummaryWorkspace } from '../../scripts/lib/summary-workspace.ts';
 import { allNodes, GFM_PACKAGES, loadGfm, shownText, type MdNode } from '../support/gfm.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const PREFIX = `https://github.com/contoso/offer/blob/${SHA}/`;
-/** Folder names a pull request could choose: each tries to close a code span, a row, a summary, or to become HTML or a link. */
-const HOSTILE = [
-  'x`<img src=https:attacker.example>`',
-  'pipe|cell|break',
-  'line\nbreak\r\nhere',
-  '</code></summary></details><img src=x>',
-  '[click](https://attacker.example) *em* ~~del~~ https://attacker.example www.attacker.example a@attacker.example',
-  '``` fence',
-];
-
-/** 100 templates: 30 failing (6 with hostile folder names), 20 passing with a warning, 50 clean. */
+/** 100 templates: 30 failing (6 with hostile folder names, one with a hostile tracking name), 20 passing with a warning, 50 clean. */
 function hundredTemplates(): { ws: TempWorkspace; failing: string[] } {
   const ws = createTempWorkspace('cua-guard-summary-');
-  const failing: string[] = [];
-  for (let i = 0; i < 100; i++) {
-    const folder = i < HOSTILE.length ? HOSTILE[i] : `solutions/s${String(i).padStart(3, '0')}`;
-    // As the file system names it: `https://x` is the folder `https:` holding `x` (`https:/x`).
-    const path = `${folder}/azuredeploy.json`.replace(/\/{2,}/g, '/');
-    if (i === 29) {
-      // A tracking name that tries to close the Tracking id cell's code span and add a link.
-      ws.write(path, template([trackingResource({ name: 'pid-`[x](https://attacker.example)`|' })]));
-      failing.push(path);
-    } else if (i < 30) {
-      ws.write(path, template([storageAccount(`st${i}`)]));
-      failing.push(path);
-    } else if (i < 50) ws.write(path, template([trackingResource({ apiVersion: 'latest' })]));
-    else ws.write(path, template([trackingResource()]));
-  }
-  return { ws, failing: failing.sort() };
+  const failing = writeSummaryWorkspace({ names: 'hostile', write: (path, value) => ws.write(path, value) });
+  return { ws, failing };
 }
 
 function summaryOf(ws: TempWorkspace): string {

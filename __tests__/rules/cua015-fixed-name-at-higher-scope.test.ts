@@ -7,6 +7,8 @@ import { GUID, MG_SCHEMA, SUB_SCHEMA, template, trackingResource, type Json } fr
 /** A subscription-scope template whose tracking deployment has `name` and `location`. */
 const atSubscription = (name: string, location = '[deployment().location]', extra: Json = {}) =>
   template([trackingResource({ name, location })], { $schema: SUB_SCHEMA, ...extra });
+/** The suggestion in a JSON template's message: ARM's syntax. */
+const armExample = (location: string): string => `"[format('pid-${GUID}-{0}', uniqueString(${location}))]"`;
 const locationParameter = { parameters: { location: { type: 'string', defaultValue: 'westeurope' } } };
 
 ruleTester(cua015, {
@@ -53,7 +55,13 @@ ruleTester(cua015, {
       errors: [
         {
           messageId: 'fixed-name',
-          data: { name: `pid-${GUID}`, scope: 'subscription', trackingId: `${GUID}`, location: 'deployment().location' },
+          data: {
+            name: `pid-${GUID}`,
+            scope: 'subscription',
+            trackingId: `${GUID}`,
+            location: 'deployment().location',
+            example: armExample('deployment().location'),
+          },
           line: 8,
           column: 15,
           endLine: 8,
@@ -74,6 +82,7 @@ ruleTester(cua015, {
             scope: 'subscription',
             trackingId: `${GUID}`,
             location: 'deployment().location',
+            example: armExample('deployment().location'),
             parts: 'uniqueString(subscription().id)',
           },
           line: 8,
@@ -91,7 +100,13 @@ ruleTester(cua015, {
       errors: [
         {
           messageId: 'fixed-name',
-          data: { name: `pid-${GUID}-westeurope`, scope: 'subscription', trackingId: `${GUID}`, location: 'deployment().location' },
+          data: {
+            name: `pid-${GUID}-westeurope`,
+            scope: 'subscription',
+            trackingId: `${GUID}`,
+            location: 'deployment().location',
+            example: armExample('deployment().location'),
+          },
           line: 14,
           column: 15,
           endLine: 14,
@@ -107,7 +122,13 @@ ruleTester(cua015, {
       errors: [
         {
           messageId: 'fixed-name',
-          data: { name: `pid-${GUID}`, scope: 'managementGroup', trackingId: `${GUID}`, location: `parameters('where')` },
+          data: {
+            name: `pid-${GUID}`,
+            scope: 'managementGroup',
+            trackingId: `${GUID}`,
+            location: `parameters('where')`,
+            example: armExample(`parameters('where')`),
+          },
           line: 13,
           column: 15,
           endLine: 13,

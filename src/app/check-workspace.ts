@@ -4,7 +4,15 @@
 // with default discovery, a template another one links to is a linked template (checked as part
 // of each main template that reaches it), never a main template of its own.
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
-import { discoverTemplates, suffixIndex, templateKind, type DiscoveredSource, type DiscoveryProblem, type FileInventory } from '../workspace/discover.ts';
+import {
+  discoverTemplates,
+  suffixIndex,
+  templateKind,
+  type DiscoveredSource,
+  type Discovery,
+  type DiscoveryProblem,
+  type FileInventory,
+} from '../workspace/discover.ts';
 import { loadParameterValues } from '../workspace/parameter-files.ts';
 import type { Workspace } from '../workspace/read-file.ts';
 import { createCachedLinkReader } from '../workspace/linked-reader.ts';
@@ -70,16 +78,16 @@ export interface WorkspaceCheckReport extends CheckReport {
 
 export function checkWorkspace(request: WorkspaceCheckRequest): WorkspaceCheckReport {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
-  return checkDiscovered({ ...request, files }, discover(request, files));
+  return checkDiscovered({ ...request, files }, discoverWorkspace(request, files));
 }
 
 /**
  * checkWorkspace, with the Bicep grammar loaded first when discovery found a .bicep file, and the
  * Terraform grammar and check when it found a .tf file (only then).
  */
-export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest): Promise<WorkspaceCheckReport> {
+export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckRequest, found?: Discovery): Promise<WorkspaceCheckReport> {
   const files = request.files ?? createWorkspaceFiles(request.workspace);
-  const discovery = discover(request, files);
+  const discovery = found ?? discoverWorkspace(request, files);
   const needsBicep = request.bicepParser === undefined && discovery.templates.some(isBicepFile);
   const needsTerraform = request.terraform === undefined && discovery.sources.some((source) => source.kind === 'terraform');
   const [bicepParser, terraform] = await Promise.all([
@@ -89,7 +97,8 @@ export async function checkWorkspaceLoadingGrammars(request: WorkspaceCheckReque
   return checkDiscovered({ ...request, files, ...(bicepParser ? { bicepParser } : {}), ...(terraform ? { terraform } : {}) }, discovery);
 }
 
-function discover(request: WorkspaceCheckRequest, files: WorkspaceFiles): ReturnType<typeof discoverTemplates> {
+/** What a request checks (found through `files`, the run's cache): the command line asks first, to know what was named. */
+export function discoverWorkspace(request: WorkspaceCheckRequest, files: WorkspaceFiles): Discovery {
   return discoverTemplates(request.workspace, {
     ...(request.paths ? { paths: request.paths } : {}),
     ...(request.pathsAreDefault ? { pathsAreDefault: true } : {}),
@@ -322,7 +331,7 @@ export function isLinkedTemplatePlace(path: string, packageFolders: readonly str
  * order) is a main template.
  */
 export function templateRoles(
-  sources: readonly DiscoveredSource[],
+  sources: readonly Pick<DiscoveredSource, 'path' | 'by'>[],
   prepared: readonly { file: string; linkTargets: readonly string[] }[],
   isLinkedPlace: (path: string) => boolean = () => false,
 ): TemplateRoles {
@@ -354,7 +363,7 @@ export function templateRoles(
 const UNREACHED_LISTED = 5;
 
 /** One line for every template that was found but is neither a main template nor linked from one. */
-function unreachedProblem(unreached: readonly string[]): DiscoveryProblem {
+export function unreachedProblem(unreached: readonly string[]): DiscoveryProblem {
   const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
   const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : '';
   const one = unreached.length === 1;

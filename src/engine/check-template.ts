@@ -6,6 +6,7 @@ import { findTrackingResources, type TrackingCandidate } from '../model/tracking
 import { templateShapeProblem } from '../model/template-shape.ts';
 import { suppressionFor } from '../model/suppression.ts';
 import { previewValue } from '../model/preview.ts';
+import { writtenExpression } from '../model/written-as.ts';
 import { createTemplateSource, type TemplateSource } from '../parse/template-source.ts';
 import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import { locateNodes, type SkipCache } from '../parse/locate.ts';
@@ -318,7 +319,7 @@ function namePartsOf(value: ArmValue): NamePart[] {
 function summarizeTracking(c: TrackingCandidate, at: Located): TrackingResourceSummary {
   const raw = c.entry.resource['name'];
   return {
-    nameExpression: typeof raw === 'string' ? raw : previewValue(raw),
+    nameExpression: writtenExpression(c.entry.source, raw) ?? (typeof raw === 'string' ? raw : previewValue(raw)),
     resolvedName: c.name.display,
     nameParts: namePartsOf(c.name.value),
     ...(c.name.trackingId ? { trackingId: c.name.trackingId } : {}),

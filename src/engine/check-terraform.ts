@@ -49,7 +49,7 @@ export function checkTerraformModule(module: TerraformModule, plan: TerraformChe
   findings.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
   const linkedFiles = [...texts.keys()].filter((f) => f !== file);
   const failed = findings.some((f) => f.severity === 'error' && !f.suppressed);
-  return { path: file, verdict: failed ? 'fail' : 'pass', findings, tracking: [], linkedFiles, linkTargets: linkedFiles };
+  return { path: file, verdict: failed ? 'fail' : 'pass', findings, tracking: [], linkedFiles, linkTargets: linkedFiles, moduleFolder: module.folder };
 }
 
 function severityFor(rule: TerraformRule, settings: CheckSettings): Severity | undefined {

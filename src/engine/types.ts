@@ -82,6 +82,12 @@ export interface TemplateResult {
   linkTargets?: string[];
   /** Workspace-relative path of the parameters file whose values were used. */
   parametersFile?: string;
+  /**
+   * Set for a Terraform module: its folder (workspace-relative, '' for the root). A module is all
+   * the .tf and .tfvars files of its folder, so `only-changed` keeps it when any of them changes,
+   * a deleted or renamed one included (no list of files can name those).
+   */
+  moduleFolder?: string;
   /** Set when the template is not a solution template: it only defines or only deploys a managed application. */
   kind?: Exclude<TemplateKind, 'solution'>;
   /** The template is the mainTemplate.json of a Marketplace Azure application package. */

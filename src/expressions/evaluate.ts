@@ -4,7 +4,7 @@
 import { accessIndex, accessProperty } from './access.ts';
 import type { CallNode, Node } from './ast.ts';
 import { MAX_VALUE_SIZE, sizeOf, type BudgetLimit } from './budget.ts';
-import { MAX_DEPTH, newEvalState, report, reportBudget, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
+import { MAX_DEPTH, newEvalState, report, reportBudget, sourceText, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
 import { parseExpression } from './parser.ts';
 import { hasProperty, isRecord, propertyOf } from './raw.ts';
 import type { ScopeImpl } from './scope.ts';
@@ -98,7 +98,7 @@ function evaluateString(
   if (!parsed.ok) {
     const { message, offset } = parsed.error;
     errors.push(withOffsets ? { message, offset, kind: 'static' } : { message, kind: 'static' });
-    return new Unknown(raw.slice(1, -1).trim(), { kind: 'invalid' });
+    return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: 'invalid' });
   }
   const frame: Frame = { scope, source: raw, errors, withOffsets, copy, state };
   // Unknown function names are reported even in branches that are never evaluated.
@@ -161,7 +161,7 @@ export function expandCopy(entry: CopyEntry, ctx: RawContext, unknownText: strin
 }
 
 function nodeText(node: Node, frame: Frame): string {
-  return frame.source.slice(node.start, node.end);
+  return sourceText(frame, node.start, node.end);
 }
 
 function evaluateNode(node: Node, frame: Frame): ArmValue {
@@ -210,7 +210,7 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (node.namespace !== undefined) {
     // User-defined functions (Bicep `functions`): not evaluated, but their arguments are checked.
     const inputs = node.args.map((arg) => evaluateNode(arg, frame));
-    return new Unknown(nodeText(node, frame), { kind: 'call', fn: callName(node, frame), inputs });
+    return new Unknown(nodeText(node, frame), { kind: 'call', fn: callName(node, frame), inputs, namespace: node.namespace });
   }
   const spec = node.resolved;
   if (typeof spec === 'object') {

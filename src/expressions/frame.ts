@@ -46,6 +46,11 @@ export interface Frame {
   readonly state: EvalState;
 }
 
+/** The text of `frame.source.slice(start, end)`, as the template's own language writes it when it was lowered from one. */
+export function sourceText(frame: Frame, start: number, end: number): string {
+  return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
+}
+
 export function report(frame: Frame, message: string, offset: number | undefined, kind?: 'static' | 'circular'): void {
   const error = frame.withOffsets && offset !== undefined ? { message, offset } : { message };
   frame.errors.push(kind === 'circular' ? { ...error, kind: 'static', circular: true } : kind ? { ...error, kind } : error);

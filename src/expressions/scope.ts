@@ -5,7 +5,7 @@ import { copyEntryOf, dedupe, evaluateRaw, expandCopy, type CopyEntry, type RawC
 import { asRecord, findKey, hasProperty, propertyOf, recordOf } from './raw.ts';
 import { newTotalBudget, type TotalBudget } from './budget.ts';
 import type { EvalState } from './frame.ts';
-import type { ExpressionError, ScopeKind } from './types.ts';
+import type { ExpressionError, ExpressionSpelling, ScopeKind } from './types.ts';
 import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
 import { fromJson, quote } from './value-helpers.ts';
 import { hasSecurePart } from '../parse/secure-type.ts';
@@ -113,12 +113,14 @@ class DefinitionTable<T> {
 class Bindings {
   private readonly template: Record_;
   private readonly supplied: Supplied;
+  private readonly spelling: ExpressionSpelling | undefined;
   private parameterTable: DefinitionTable<ParameterDef> | undefined;
   private variableTable: DefinitionTable<VariableDef> | undefined;
 
-  constructor(template: Record_, supplied: Supplied) {
+  constructor(template: Record_, supplied: Supplied, spelling: ExpressionSpelling | undefined) {
     this.template = template;
     this.supplied = supplied;
+    this.spelling = spelling;
   }
 
   resolveParameter(owner: ScopeImpl, name: string, state: EvalState): Resolution {
@@ -188,7 +190,7 @@ class Bindings {
       const def = asRecord(raw) ?? {};
       // A type reached through $ref, or an object or array with secure parts: never evaluated.
       const secure = isSecureType(propertyOf(def, 'type')) || hasSecurePart(def, this.template);
-      return { name, def, secure, text: undefined, memo: undefined, busy: false };
+      return { name, def, secure, text: this.spelling?.spellParameter(name), memo: undefined, busy: false };
     }));
   }
 
@@ -249,13 +251,20 @@ export class ScopeImpl implements TemplateScope {
   readonly templatePath: string | undefined;
   /** Steps left to every evaluation in this scope and the nested and linked scopes made from it. */
   readonly budget: TotalBudget;
+  /** How the template's own language writes its expressions, when it was lowered from one (Bicep). */
+  readonly spelling: ExpressionSpelling | undefined;
   private readonly bindings: Bindings;
 
-  private constructor(bindings: Bindings, kind: ScopeKind | undefined, templatePath: string | undefined, budget: TotalBudget) {
+  private constructor(
+    bindings: Bindings,
+    kind: ScopeKind | undefined,
+    context: { templatePath: string | undefined; budget: TotalBudget; spelling: ExpressionSpelling | undefined },
+  ) {
     this.bindings = bindings;
     this.kind = kind;
-    this.templatePath = templatePath;
-    this.budget = budget;
+    this.templatePath = context.templatePath;
+    this.budget = context.budget;
+    this.spelling = context.spelling;
   }
 
   resolveParameter(name: string, state: EvalState): Resolution {
@@ -266,9 +275,15 @@ export class ScopeImpl implements TemplateScope {
     return this.bindings.resolveVariable(this, name, state);
   }
 
-  static forTemplate(template: Record_, supplied: Supplied, kind: ScopeKind | undefined, templatePath: string | undefined): ScopeImpl {
+  /** `spelling`: a nested template's is its parent's (one lowered file); a linked template has none of its own. */
+  static forTemplate(
+    template: Record_,
+    supplied: Supplied,
+    kind: ScopeKind | undefined,
+    context: { templatePath: string | undefined; spelling: ExpressionSpelling | undefined },
+  ): ScopeImpl {
     const budget = supplied.kind === 'deployment' ? supplied.parent.budget : newTotalBudget();
-    return new ScopeImpl(new Bindings(template, supplied), kind, templatePath, budget);
+    return new ScopeImpl(new Bindings(template, supplied, context.spelling), kind, { ...context, budget });
   }
 }
 
@@ -293,15 +308,15 @@ export function createTemplateScope(
     deploymentTimeParameters?: ReadonlyMap<string, MissingParameterValue>;
     scopeKind?: ScopeKind;
     templatePath?: string;
+    /** The template was lowered from another language (Bicep): how that language writes its expressions. */
+    spelling?: ExpressionSpelling;
   } = {},
 ): TemplateScope {
   const kind = options.scopeKind ?? kindFromSchema(propertyOf(template, '$schema'));
-  return ScopeImpl.forTemplate(
-    template,
-    { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters },
-    kind,
-    options.templatePath,
-  );
+  return ScopeImpl.forTemplate(template, { kind: 'file', values: options.parameterValues ?? {}, deploymentTime: options.deploymentTimeParameters }, kind, {
+    templatePath: options.templatePath,
+    spelling: options.spelling,
+  });
 }
 
 function toScopeImpl(scope: TemplateScope): ScopeImpl {
@@ -333,7 +348,10 @@ export function createNestedScope(parent: TemplateScope, deployment: Record<stri
   const mode = options === undefined ? undefined : propertyOf(options, 'scope');
   if (typeof mode === 'string' && mode.toLowerCase() === 'inner') {
     const supplied: Supplied = { kind: 'deployment', parent: parentScope, parameters: recordOf(properties, 'parameters'), viaLink: false };
-    return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), parentScope.templatePath);
+    return ScopeImpl.forTemplate(template, supplied, deploymentKind(deployment, template, parentScope.kind), {
+      templatePath: parentScope.templatePath,
+      spelling: parentScope.spelling,
+    });
   }
   // 'outer' (the default): the nested template sees the parent's parameters and variables, and
   // resourceGroup()/subscription() are the parent's ("Function resolution in scopes").
@@ -349,5 +367,8 @@ export function createLinkedScope(parent: TemplateScope, linkedTemplate: Record<
     parameters: recordOf(properties, 'parameters'),
     viaLink: propertyOf(properties, 'parametersLink') !== undefined,
   };
-  return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), undefined);
+  return ScopeImpl.forTemplate(linkedTemplate, supplied, deploymentKind(deployment, linkedTemplate, parentScope.kind), {
+    templatePath: undefined,
+    spelling: undefined,
+  });
 }

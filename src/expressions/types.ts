@@ -23,4 +23,16 @@ export interface Evaluation {
   errors: ExpressionError[];
 }
 
+/**
+ * How a template lowered from another language (Bicep) writes its expressions. The evaluator names
+ * what a value depends on (an Unknown's text, for messages only) as the author wrote it, not as
+ * the lowering spelled it in ARM's syntax.
+ */
+export interface ExpressionSpelling {
+  /** The source text of the expression `source.slice(start, end)` of the JSON string value `source`, if the lowering wrote it. */
+  spellExpression(source: string, start: number, end: number): string | undefined;
+  /** How the source language names the template's parameter `name`. */
+  spellParameter(name: string): string | undefined;
+}
+
 export type ScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';

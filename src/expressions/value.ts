@@ -36,7 +36,7 @@ export type UnknownCause =
    * a user-defined function), or one over inputs not all known. `fn` is the name as written (ARM
    * names are case-insensitive); `inputs` are the arguments it evaluated.
    */
-  | { kind: 'call'; fn: string; inputs: readonly ArmValue[] }
+  | { kind: 'call'; fn: string; inputs: readonly ArmValue[]; namespace?: string }
   /** A copy loop (variable or property) whose count is not known. */
   | { kind: 'copy-loop'; name: string }
   /**

@@ -36,6 +36,11 @@ export interface FixRequest {
   parametersFile?: string;
   /** URL prefixes that stand for folders of the checkout (as for `check`). */
   linkRoots?: readonly LinkRoot[];
+  /**
+   * Templates that main templates of another run of the same command link to (file → the template
+   * linking it): the command line runs once per configuration file, over one link graph.
+   */
+  linkedFrom?: ReadonlyMap<string, string>;
   /** Write the fixed files (false for --dry-run and the action's suggestion). */
   write: boolean;
   /** The Bicep parser, for .bicep main templates (fixWorkspaceLoadingGrammars loads it when needed). */
@@ -102,6 +107,7 @@ function fixDiscovered(request: FixRequest, discovery: ReturnType<typeof discove
   // tracking deployment belongs in the one that links it, so such a file is never changed.
   const linkedFrom = new Map<string, string>();
   for (const plan of planned) for (const linked of plan.linkedFiles) if (!linkedFrom.has(linked)) linkedFrom.set(linked, plan.file);
+  for (const [linked, parent] of request.linkedFrom ?? []) if (!linkedFrom.has(linked)) linkedFrom.set(linked, parent);
   // With default discovery such a template is not a main template at all (as in `check`): it is
   // left out; a file the user named is listed with a note saying why it is left alone.
   const named = new Set(discovery.sources.filter((s) => s.by === 'named').map((s) => s.path));

@@ -145,6 +145,7 @@ export function buildTemplateModel(main: TemplateSource, options: ModelOptions =
       parameterValues: { ...values, ...overrides },
       ...(unknownNames.size > 0 ? { deploymentTimeParameters: deploymentTimeReasons(unknownNames) } : {}),
       ...(scope ? { scopeKind: scope } : {}),
+      ...(main.origin ? { spelling: main.origin } : {}),
       templatePath: main.file,
     });
   const rootScope = scopeWith({});

@@ -1,6 +1,7 @@
 // Which resources are meant to be tracking resources: every resource whose resolved name says
 // `pid-…`, any type, any depth. The rules decide what is wrong with them.
-import { knownPrefix } from '../expressions/value.ts';
+import { PartialString, knownPrefix, type ArmValue } from '../expressions/value.ts';
+import { joinParts } from '../expressions/value-helpers.ts';
 import { isRecord } from '../parse/template-source.ts';
 import type { NodeRef } from '../parse/types.ts';
 import { isDeploymentType, type ResourceEntry, type TemplateModel } from './template-model.ts';
@@ -31,16 +32,33 @@ export function findTrackingResources(model: TemplateModel, strictNames: boolean
       candidates.push({ entry, name, isDeployment: true, attributable: false, filledAtBuild: true });
       continue;
     }
-    if (!looksLikeTrackingName(entry.name)) continue;
+    const name = ownName(entry);
+    if (!looksLikeTrackingName(name)) continue;
     candidates.push({
       entry,
-      name: analyzeTrackingName(entry.name, strictNames),
+      name: analyzeTrackingName(name, strictNames),
       isDeployment: isDeploymentType(entry.type),
-      attributable: knownPrefix(entry.name).slice(0, 4).toLowerCase() === 'pid-',
+      attributable: knownPrefix(name).slice(0, 4).toLowerCase() === 'pid-',
     });
   }
   recordTrackingValues(model, candidates);
   return candidates;
+}
+
+/**
+ * The name a resource calls itself. A child resource written at the top level (as Bicep compiles
+ * one declared in its parent's body) has the type `Namespace/parent/child` and the name
+ * `parentName/childName`: its own name is the last segment, and the `/` is no mistake in it.
+ */
+function ownName(entry: ResourceEntry): ArmValue {
+  if (isDeploymentType(entry.type) || entry.type.split('/').length < 3) return entry.name;
+  const parts = typeof entry.name === 'string' ? [entry.name] : entry.name instanceof PartialString ? entry.name.parts : [];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    const slash = typeof part === 'string' ? part.lastIndexOf('/') : -1;
+    if (typeof part === 'string' && slash !== -1) return joinParts([part.slice(slash + 1), ...parts.slice(i + 1)]);
+  }
+  return entry.name;
 }
 
 /** A top-level deployment of exactly the tracking shape whose name is a whole build placeholder. */

@@ -7,6 +7,7 @@ import type { Severity } from '../engine/types.ts';
 import { isExpressionString } from '../expressions/index.ts';
 import type { ArmValue } from '../expressions/value.ts';
 import { previewValue, truncate } from '../model/preview.ts';
+import { writtenExpression } from '../model/written-as.ts';
 import { propertyRef } from './rule.ts';
 import {
   conditionScopes,
@@ -108,7 +109,8 @@ export const cua011: Rule<MessageId> = {
       const raw = entry.resource['condition'];
       if (raw === undefined) continue;
       scopes ??= conditionScopes(model);
-      const verdict = judge(raw, evaluateCondition(raw, entry, scopes));
+      const shown = truncate(writtenExpression(entry.source, raw) ?? previewValue(raw));
+      const verdict = judge(raw, shown, evaluateCondition(raw, entry, scopes));
       report({
         messageId: verdict.messageId,
         data: { name: truncate(candidate.name.display), ...verdict.data },
@@ -121,11 +123,11 @@ export const cua011: Rule<MessageId> = {
 };
 
 /** Weighs the condition: always off (no parameter changes it), off by default, or an opt-out. */
-function judge(raw: unknown, outcome: ConditionOutcome): Verdict {
+/** `condition`: the condition as written, for messages. */
+function judge(raw: unknown, condition: string, outcome: ConditionOutcome): Verdict {
   const { constant, defaults, withFile } = outcome;
   // A literal needs no "whatever the parameters": it is the value.
   const literal = !(typeof raw === 'string' && isExpressionString(raw));
-  const condition = previewValue(raw);
   const always = truthOf(constant);
   if (always === false) return { messageId: literal ? 'literal-off' : 'always-off', data: { condition }, severity: 'error' };
   if (always === true) return { messageId: literal ? 'literal-on' : 'always-on', data: { condition }, severity: 'notice' };

@@ -89,6 +89,9 @@ export const cua013: Rule<MessageId> = {
     for (const place of model.tooDeep) {
       report({ messageId: 'too-deep', data: { max: MAX_NESTING }, at: { file: place.file, path: place.path, at: 'value' } });
     }
+    for (const span of model.main.origin?.tooDeep ?? []) {
+      report({ messageId: 'too-deep', data: { max: MAX_NESTING }, at: { file: span.file, path: [], offset: span.offset } });
+    }
     for (const note of model.linkNotes) {
       if (note.kind !== 'unreadable') continue;
       report({

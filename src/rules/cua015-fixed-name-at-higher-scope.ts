@@ -5,10 +5,11 @@ import type { Rule } from '../engine/rule.ts';
 import { unknownParts } from '../expressions/value.ts';
 import { truncate } from '../model/preview.ts';
 import type { TrackingCandidate } from '../model/tracking-candidates.ts';
+import { writtenExpression } from '../model/written-as.ts';
 import { propertyRef } from './rule.ts';
 import { hasFixedLocation, nameAvoidsLocationClash, topLevelTrackingDeployments } from './tracking-set.ts';
 
-const AFTERWARDS = `deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. "[format('pid-{{trackingId}}-{0}', uniqueString({{location}}))]"`;
+const AFTERWARDS = 'deploying again in another location fails with InvalidDeploymentLocation. Append a location-derived suffix, e.g. {{example}}';
 
 const messages = {
   'fixed-name': `tracking deployment '{{name}}' at {{scope}} scope has a fixed name; ${AFTERWARDS}`,
@@ -60,10 +61,19 @@ export const cua015: Rule<keyof typeof messages> = {
   },
 };
 
-/** The parts of the suggested name: the tracking id, and what to make it unique by. */
-function suggestion(candidate: TrackingCandidate): { trackingId: string; location: string } {
+/**
+ * The suggested name, in the template's own language (a Bicep file gets Bicep), with its parts:
+ * the tracking id, and what to make it unique by.
+ */
+function suggestion(candidate: TrackingCandidate): { trackingId: string; location: string; example: string } {
   const location = candidate.entry.resource['location'];
   const expression =
-    typeof location === 'string' && location.startsWith('[') && location.endsWith(']') ? location.slice(1, -1).trim() : 'deployment().location';
-  return { trackingId: candidate.name.trackingId ?? '<GUID>', location: expression };
+    writtenExpression(candidate.entry.source, location) ??
+    (typeof location === 'string' && location.startsWith('[') && location.endsWith(']') ? location.slice(1, -1).trim() : 'deployment().location');
+  const trackingId = candidate.name.trackingId ?? '<GUID>';
+  const example =
+    candidate.entry.source.origin?.language === 'bicep'
+      ? `'pid-${trackingId}-\${uniqueString(${expression})}'`
+      : `"[format('pid-${trackingId}-{0}', uniqueString(${expression}))]"`;
+  return { trackingId, location: expression, example };
 }

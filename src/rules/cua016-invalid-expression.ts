@@ -3,8 +3,9 @@
 // hang the check or pass unchecked). The other rules' findings at such a value are dropped by the
 // engine (`reportsInvalidExpressions`): "known only at deployment" would be wrong there.
 import type { Rule } from '../engine/rule.ts';
-import { previewValue } from '../model/preview.ts';
+import { previewValue, truncate } from '../model/preview.ts';
 import { redactQuery } from '../model/linked-templates.ts';
+import { writtenExpression } from '../model/written-as.ts';
 
 const messages = {
   invalid: '{{where}} {{value}}: {{errors}}',
@@ -24,7 +25,7 @@ export const cua016: Rule<keyof typeof messages> = {
       '',
       'The values checked are the ones the rules read: resource names, a tracking deployment\'s `condition`, `location` and `copy.count`, `templateLink.relativePath`/`uri`, and the variables, parameter defaults and values passed to nested or linked templates that those use. Each mistake is reported once, where it is written (a broken variable used by three names is one finding, at the variable), with the position inside the string in the message; the other rules say nothing about a value ARM rejects (no "depends on …" for a broken condition, no CUA017 for a broken link).',
       '',
-      'An expression whose value would be larger than 4 MB as JSON, ARM\'s limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.',
+      "An expression whose value would be larger than 4 MB as JSON, ARM's limit for a whole template (variables that each hold the previous one twice describe 2^40 elements in a few lines), or that takes more steps than the evaluation budget allows, is not evaluated: it is reported here, at the value the check evaluated, and the rest of the template is checked as usual.",
       '',
       'Fix the ARM expression so that it parses and calls only known functions, and builds values of a deployable size.',
       '',
@@ -47,24 +48,19 @@ export const cua016: Rule<keyof typeof messages> = {
     // Only mistakes ARM rejects whatever the parameter values, once each, where they are written:
     // an error that depends on a default value may not happen with the real ones.
     for (const problem of model.expressionErrors.problems) {
+      // In a template lowered from Bicep, the value as written there: offsets into the ARM text it
+      // was lowered to would point nowhere the author can see.
+      const written = writtenExpression(model.main, problem.text);
+      // A link's query string may be a SAS token: never show it.
+      const redact = (text: string): string => (problem.label.startsWith('templateLink') ? redactQuery(text) : text);
+      const value = written === undefined ? previewValue(redact(problem.text)) : truncate(redact(written));
+      const resource = problem.resource ? { resource: problem.resource } : {};
       if (problem.overBudget !== undefined) {
-        report({
-          messageId: problem.overBudget === 'size' ? 'tooLarge' : 'tooCostly',
-          data: { where: problem.label, value: previewValue(problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text) },
-          at: problem.at,
-          ...(problem.resource ? { resource: problem.resource } : {}),
-        });
+        report({ messageId: problem.overBudget === 'size' ? 'tooLarge' : 'tooCostly', data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => `${e.message} (character ${(e.offset ?? 0) + 1})`).join('; ');
-      // A link's query string may be a SAS token: never show it.
-      const text = problem.label.startsWith('templateLink') ? redactQuery(problem.text) : problem.text;
-      report({
-        messageId: 'invalid',
-        data: { where: problem.label, value: previewValue(text), errors },
-        at: problem.at,
-        ...(problem.resource ? { resource: problem.resource } : {}),
-      });
+      const errors = problem.errors.map((e) => (written === undefined ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message)).join('; ');
+      report({ messageId: 'invalid', data: { where: problem.label, value, errors }, at: problem.at, ...resource });
     }
   },
 };

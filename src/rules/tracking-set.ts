@@ -6,6 +6,7 @@ import { isRecord } from '../parse/template-source.ts';
 import { analyzeTrackingName, type TrackingName } from '../model/tracking-name.ts';
 import type { ResourceEntry, TemplateModel } from '../model/template-model.ts';
 import { previewValue } from '../model/preview.ts';
+import { writtenExpression } from '../model/written-as.ts';
 import type { TrackingCandidate } from './rule.ts';
 
 /** Tracking deployments the main template itself deploys (the only correct place), named `pid-…`. */
@@ -57,7 +58,7 @@ function readCopyLoop(entry: ResourceEntry, strictNames: boolean): CopyLoop | nu
   const copy = entry.resource['copy'];
   if (copy === undefined) return null;
   const rawCount = isRecord(copy) ? copy['count'] : undefined;
-  const countText = previewValue(rawCount);
+  const countText = writtenExpression(entry.source, rawCount) ?? previewValue(rawCount);
   const count = isRecord(copy) ? countOf(evaluateValue(rawCount, entry.scope).value) : undefined;
   const loopName = isRecord(copy) ? copy['name'] : undefined;
   if (count === undefined || count > MAX_COPY_COUNT || typeof loopName !== 'string') return { count, countText, names: undefined };
@@ -130,7 +131,11 @@ export interface ConditionScopes {
 }
 
 export function conditionScopes(model: TemplateModel): ConditionScopes {
-  const options = { templatePath: model.main.file, ...(model.scope ? { scopeKind: model.scope } : {}) };
+  const options = {
+    templatePath: model.main.file,
+    ...(model.scope ? { scopeKind: model.scope } : {}),
+    ...(model.main.origin ? { spelling: model.main.origin } : {}),
+  };
   return {
     defaults: createTemplateScope(model.main.root, options),
     noValues: createTemplateScope(withoutDefaultValues(model.main.root), options),

@@ -7,6 +7,7 @@ import { formatJson } from '../../report/json.ts';
 import type { RunSettings } from '../../settings/run-settings.ts';
 import type { Workspace } from '../../workspace/read-file.ts';
 import { writeOutputFile, type OutputPlaces } from '../../workspace/write-file.ts';
+import { splitZipPath } from '../../workspace/zip-package.ts';
 
 /**
  * GitHub keeps at most 1 MiB of outputs per job: a longer `templates` list is not set (a matrix
@@ -25,13 +26,29 @@ export function publishOutputs(settings: RunSettings, report: WorkspaceCheckRepo
   core.setOutput('warning-count', report.counts.warning);
   core.setOutput('notice-count', report.counts.notice);
   core.setOutput('report', settings.reportPath);
-  const templates = JSON.stringify(report.files.map((f) => f.path));
+  publishTemplates(report);
+  if (settings.sarifPath) core.setOutput('sarif-file', settings.sarifPath);
+}
+
+/**
+ * `templates`: the main templates a fan-out job can deploy, each a file of the checkout. A template
+ * inside a Marketplace package archive (`offer/package.zip!/mainTemplate.json`) is left out: no
+ * deployment, verification or `templates` input takes a path inside an archive, and the archive is
+ * built from sources the repository holds. Its check still counts in `result` and the report.
+ */
+function publishTemplates(report: WorkspaceCheckReport): void {
+  const archived = report.files.filter((f) => splitZipPath(f.path) !== undefined).map((f) => f.path);
+  const paths = report.files.map((f) => f.path).filter((path) => splitZipPath(path) === undefined);
+  if (archived.length > 0) {
+    const shown = archived.slice(0, 5).join(', ') + (archived.length > 5 ? ` and ${archived.length - 5} more` : '');
+    core.info(`the templates output leaves out ${archived.length} template(s) inside a .zip package, which a job cannot deploy: ${shown}`);
+  }
+  const templates = JSON.stringify(paths);
   if (Buffer.byteLength(templates) <= MAX_TEMPLATES_OUTPUT) core.setOutput('templates', templates);
   else
     core.warning(
-      `the templates output is not set: the list of ${report.files.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`,
+      `the templates output is not set: the list of ${paths.length} templates is ${Buffer.byteLength(templates)} bytes, over the ${MAX_TEMPLATES_OUTPUT}-byte limit cua-guard keeps under GitHub's 1 MiB of outputs per job; the JSON report (output report) lists every template under files[].path`,
     );
-  if (settings.sarifPath) core.setOutput('sarif-file', settings.sarifPath);
 }
 
 /**

@@ -4,10 +4,9 @@
 //   cua-guard new-id             a fresh tracking GUID and the resource to paste
 // Exit 2 on a usage error, an invalid configuration file or an internal error.
 // Runs the same engine as the action; flags override the configuration file (.cua-guard.json).
-import { checkWorkspaceLoadingGrammars, countFindings, type WorkspaceCheckReport } from '../check-workspace.ts';
+import { checkWorkspaceLoadingGrammars, countFindings, discoverWorkspace, type WorkspaceCheckReport, type WorkspaceCheckRequest } from '../check-workspace.ts';
 import { loadTerraformTools } from '../terraform-tools.ts';
 import type { DeploymentScope } from '../../model/types.ts';
-import type { TemplateResult } from '../../engine/types.ts';
 import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatText } from '../../report/text.ts';
@@ -29,6 +28,7 @@ import { RULES } from '../../rules/index.ts';
 import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
+import { mergeGroupReports, uniqueProblems, type GroupReport } from './merge-groups.ts';
 import { createSecretsSearch, protectReport } from '../../secrets/report-secrets.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
@@ -221,24 +221,19 @@ function formatReport(report: WorkspaceCheckReport, request: FormatRequest): str
 }
 
 /**
- * Checks each group with its settings; a template two groups found counts once, with the most
- * specific configuration. No secret value is in what is printed: each group's report is protected
+ * Checks each group with its settings, and reports them as one run over one link graph
+ * (merge-groups.ts). No secret value is in what is printed: each group's report is protected
  * (a template whose secrets cannot be established shows none), and the secrets are returned for
  * SARIF's fingerprints.
  */
 async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: WorkspaceCheckReport; secrets: string[] }> {
-  const files = new Map<string, TemplateResult>();
-  const problems: DiscoveryProblem[] = [];
   const secrets = new Set<string>();
-  const linkedTemplates = new Set<string>();
-  const unreachedTemplates = new Set<string>();
-  const inventory: WorkspaceCheckReport['inventory'] = { byExtension: {}, otherJson: 0 };
-  let tool: WorkspaceCheckReport['tool'] | undefined;
+  const groups: GroupReport[] = [];
   for (const { settings, workspace, paths } of plan.groups) {
     // One read of each file for the check and for the secrets search.
     const workspaceFiles = createWorkspaceFiles(workspace);
     const search = createSecretsSearch(workspaceFiles);
-    const checked = await checkWorkspaceLoadingGrammars({
+    const request: WorkspaceCheckRequest = {
       workspace,
       files: workspaceFiles,
       secrets: search,
@@ -250,28 +245,13 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
       cwd,
       ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
-    });
-    const { report, secrets: found } = protectReport(workspaceFiles, checked, { search });
+    };
+    const discovery = discoverWorkspace(request, workspaceFiles);
+    const { report, secrets: found } = protectReport(workspaceFiles, await checkWorkspaceLoadingGrammars(request, discovery), { search });
     for (const secret of found) secrets.add(secret);
-    tool = report.tool;
-    for (const file of report.files) if (!files.has(file.path)) files.set(file.path, file);
-    problems.push(...report.problems);
-    for (const file of report.linkedTemplates) linkedTemplates.add(file);
-    for (const file of report.unreachedTemplates) unreachedTemplates.add(file);
-    for (const [extension, n] of Object.entries(report.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
-    inventory.otherJson += report.inventory.otherJson;
+    groups.push({ report, named: new Set(discovery.sources.filter((source) => source.by === 'named').map((source) => source.path)) });
   }
-  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const report = {
-    tool: tool ?? { name: 'cua-guard' as const, version: TOOL_VERSION },
-    files: sorted,
-    counts: countFindings(sorted),
-    problems: uniqueProblems(problems),
-    linkedTemplates: [...linkedTemplates].sort(),
-    unreachedTemplates: [...unreachedTemplates].sort(),
-    inventory,
-  };
-  return { report, secrets: [...secrets] };
+  return { report: mergeGroupReports(groups), secrets: [...secrets] };
 }
 
 /** --quiet: errors only (ESLint's meaning); the exit code still counts the warnings (--max-warnings). */
@@ -294,7 +274,7 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   const check = values.check;
   const dryRun = values['dry-run'] || check;
   type FixReport = Awaited<ReturnType<typeof fixWorkspaceLoadingGrammars>>;
-  const fixGroup = (group: CliRunGroup, only?: ReadonlySet<string>, write = !dryRun): Promise<FixReport> =>
+  const fixGroup = (group: CliRunGroup, only?: ReadonlySet<string>, write = !dryRun, linkedFrom?: ReadonlyMap<string, string>): Promise<FixReport> =>
     fixWorkspaceLoadingGrammars(
       {
         workspace: group.workspace,
@@ -306,22 +286,29 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
         ...(group.settings.parametersFile ? { parametersFile: group.settings.parametersFile } : {}),
         linkRoots: group.settings.linkRoots,
         ...(only ? { only } : {}),
+        ...(linkedFrom ? { linkedFrom } : {}),
         write,
       },
       () => createSyntaxParser('bicep'),
       () => loadTerraformTools(group.workspace),
     );
   // Several configurations: a template two groups find is fixed once, by the first (the most
-  // specific configuration), so each group is first asked which templates it finds.
+  // specific configuration), so each group is first asked which templates it finds and links;
+  // a template one group's templates link to is a linked template in every group (never given a
+  // tracking deployment of its own).
   const reports: FixReport[] = [];
   if (plan.groups.length === 1 && plan.groups[0]) reports.push(await fixGroup(plan.groups[0]));
   else {
+    const found = new Map<CliRunGroup, FixReport>();
+    for (const group of plan.groups) found.set(group, await fixGroup(group, undefined, false));
+    const linkedFrom = new Map<string, string>();
+    for (const { files } of found.values())
+      for (const file of files) for (const linked of file.linkedFiles) if (linked !== file.file && !linkedFrom.has(linked)) linkedFrom.set(linked, file.file);
     const owned = new Set<string>();
     for (const group of plan.groups) {
-      const found = (await fixGroup(group, undefined, false)).files.map((f) => f.file);
-      const mine = new Set(found.filter((file) => !owned.has(file)));
+      const mine = new Set((found.get(group)?.files ?? []).map((f) => f.file).filter((file) => !owned.has(file)));
       for (const file of mine) owned.add(file);
-      reports.push(await fixGroup(group, mine));
+      reports.push(await fixGroup(group, mine, !dryRun, linkedFrom));
     }
   }
   const files = reports.flatMap((r) => r.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -345,12 +332,6 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   if (namedPathFailed(problems, files.length)) return EXIT_USAGE;
   if (check) return changed > 0 ? EXIT_FINDINGS : EXIT_OK;
   return remaining > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function uniqueProblems(problems: readonly DiscoveryProblem[]): DiscoveryProblem[] {
-  const byMessage = new Map<string, DiscoveryProblem>();
-  for (const problem of problems) if (!byMessage.has(problem.message)) byMessage.set(problem.message, problem);
-  return [...byMessage.values()];
 }
 
 const SCOPES: readonly DeploymentScope[] = ['resourceGroup', 'subscription', 'managementGroup', 'tenant'];

@@ -3,8 +3,11 @@
 // `format('pid-{0}-{1}', parameters('id'), uniqueString(parameters('location')))`, as the Bicep
 // compiler writes it. What has no ARM equivalent here (user-defined functions, imported symbols,
 // lambdas, `for` expressions) becomes a call in the `bicep` namespace, which the evaluator treats
-// as a value known only at deployment, never as an error.
+// as a value known only at deployment, never as an error. While a string value is lowered, each
+// ARM expression written is noted with the Bicep text it came from, so that messages say what the
+// author wrote (`trackingId`, not `parameters('trackingId')`).
 import { isArmFunctionName } from '../../expressions/index.ts';
+import { dependenciesOf, type ArmValue, type Unknown } from '../../expressions/value.ts';
 import { namedChildren, stringParts, type SyntaxNode } from './syntax.ts';
 
 export type BicepSymbol =
@@ -36,6 +39,34 @@ const OPERATORS: Readonly<Record<string, string>> = {
 /** Bicep's own namespaces: `az.resourceGroup()` is `resourceGroup()`. */
 const NAMESPACES = new Set(['az', 'sys']);
 
+/**
+ * What a value depends on that the lowering left to a `bicep.` call (an imported symbol, a
+ * load…Content() file, a user-defined function, a lambda): not evaluated, but known when the file
+ * is compiled, so not "known only at deployment". Their texts as written, each once.
+ */
+export function notEvaluatedInBicep(value: ArmValue): string[] {
+  const texts = new Set<string>();
+  for (const unknown of dependenciesOf(value)) if (isBicepOnly(unknown)) texts.add(unknown.text);
+  return [...texts];
+}
+
+function isBicepOnly(unknown: Unknown): boolean {
+  return unknown.cause.kind === 'call' && unknown.cause.namespace?.toLowerCase() === 'bicep';
+}
+
+/** Source texts longer than this are not kept for messages (a large object literal would be copied for each level). */
+const MAX_SPELLED = 2000;
+
+/** ARM expression text → the Bicep text it was lowered from. */
+export type Spellings = Map<string, string>;
+
+/** A node's source text as messages show it (on one line), or undefined when it is too long to keep. */
+export function spelledText(node: SyntaxNode): string | undefined {
+  if (node.endIndex - node.startIndex > MAX_SPELLED) return undefined;
+  const text = node.text;
+  return text.includes('\n') ? text.replace(/\s*\r?\n\s*/g, ' ') : text;
+}
+
 /** An ARM string literal. */
 export function quote(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
@@ -50,6 +81,8 @@ export class ExpressionLowering {
   private readonly symbols: SymbolResolver;
   /** Loop and lambda variables in scope, innermost last: name → ARM expression. */
   private readonly bindings: Map<string, string>[] = [];
+  /** The spellings being recorded, innermost last. */
+  private readonly recorders: Spellings[] = [];
 
   constructor(symbols: SymbolResolver) {
     this.symbols = symbols;
@@ -65,8 +98,44 @@ export class ExpressionLowering {
     }
   }
 
+  /**
+   * Runs `lower`, recording how the Bicep source spells each ARM expression it writes; what is
+   * recorded is also the enclosing recording's (the first spelling of an expression stays).
+   */
+  recording<T>(lower: () => T): { result: T; spelled: Spellings } {
+    const spelled: Spellings = new Map();
+    this.recorders.push(spelled);
+    try {
+      return { result: lower(), spelled };
+    } finally {
+      this.recorders.pop();
+      this.replay(spelled);
+    }
+  }
+
+  /** Spellings recorded earlier (a cached name) count for what is being recorded now. */
+  replay(spelled: ReadonlyMap<string, string>): void {
+    const recorder = this.recorders.at(-1);
+    if (recorder) for (const [arm, text] of spelled) if (!recorder.has(arm)) recorder.set(arm, text);
+  }
+
+  /** Notes that the ARM expression `arm` is how the lowering wrote the Bicep `node`. */
+  note(arm: string, node: SyntaxNode): void {
+    const recorder = this.recorders.at(-1);
+    if (!recorder || recorder.has(arm)) return;
+    const written = spelledText(node);
+    // What equals its lowering needs no spelling.
+    if (written !== undefined && written !== arm) recorder.set(arm, written);
+  }
+
   /** The ARM expression (without brackets) for a Bicep expression. */
   expression(node: SyntaxNode, depth = 0): string {
+    const arm = this.lowered(node, depth);
+    this.note(arm, node);
+    return arm;
+  }
+
+  private lowered(node: SyntaxNode, depth: number): string {
     if (depth > 200) return 'bicep.tooDeep()';
     // What the grammar could not read is reported (CUA013) and evaluates to unknown, never to a guess.
     if (node.hasError) return 'bicep.unread()';
@@ -177,7 +246,11 @@ export class ExpressionLowering {
         if (property === 'type') return quote(symbol.type);
         if (property === 'apiVersion') return quote(symbol.apiVersion);
       }
-      if (symbol?.kind === 'resource' || symbol?.kind === 'module') return `reference(${quote(base.text)}).${property}`;
+      if (symbol?.kind === 'resource' || symbol?.kind === 'module') {
+        const reference = `reference(${quote(base.text)})`;
+        this.note(reference, base);
+        return `${reference}.${property}`;
+      }
       if (symbol === undefined && NAMESPACES.has(base.text)) return `bicep.${identifierFor(property)}()`;
     }
     if (object === null || !/^[A-Za-z_$][\w$]*$/.test(property)) return 'bicep.member()';

@@ -8,7 +8,8 @@
 // established (imported from a registry or from a file that cannot be read, a cycle, syntax the
 // grammar cannot read that mentions `secure` or names a user-defined type) is secure.
 import { posix } from 'node:path';
-import { childOfType, decoratorCalls, literalString, namedChildren, type SyntaxNode } from './syntax.ts';
+import { decoratorCalls, statementsOf } from './declarations.ts';
+import { childOfType, literalString, namedChildren, type SyntaxNode } from './syntax.ts';
 
 type Json = Record<string, unknown>;
 /** Reads and parses a workspace file for its types (lower.ts's reader). */
@@ -193,22 +194,11 @@ export function isSecureTypeName(type: unknown): boolean {
 
 function namespaceOf(file: string, root: SyntaxNode, prefix: string): Namespace {
   const ns: Namespace = { file, prefix, types: new Map(), imports: new Map(), wildcards: new Map() };
-  let leading: SyntaxNode[] = [];
-  let doubt = false;
-  for (let i = 0; i < root.namedChildCount; i++) {
-    const node = root.namedChild(i);
-    if (!node || node.type === 'comment' || node.type === 'diagnostic_comment') continue;
-    if (node.type === 'decorators') {
-      leading.push(node);
-      continue;
-    }
-    const secure: boolean = doubt || decoratorCalls(leading).has('secure');
-    // What the grammar could not read may hold the `@secure()` of the declaration after it.
-    doubt = node.type === 'ERROR' && (secure || /secure/i.test(node.text));
-    leading = [];
+  for (const { node, leading, secureInDoubt } of statementsOf(root)) {
     if (node.type === 'type_declaration') {
       const name = childOfType(node, 'identifier');
       const value = namedChildren(node).at(-1);
+      const secure = secureInDoubt === true || decoratorCalls(leading).has('secure');
       if (name) ns.types.set(name.text, { value: value && value.id !== name.id ? value : undefined, secure });
     } else if (node.type === 'import_functionality') addImport(ns, node);
   }

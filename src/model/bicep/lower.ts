@@ -7,12 +7,23 @@
 import { posix } from 'node:path';
 import { SourceMap, type SourceSpan } from '../../parse/source-map.ts';
 import type { JsonPath } from '../../parse/types.ts';
+import { MAX_NESTING } from '../template-model.ts';
 import { emptyTemplate } from '../tracking-resource.ts';
 import type { DeploymentScope } from '../types.ts';
-import { ExpressionLowering, literalValue, objectProperties, quote, type BicepSymbol, type SymbolResolver } from './lower-expression.ts';
+import {
+  ExpressionLowering,
+  literalValue,
+  objectProperties,
+  quote,
+  spelledText,
+  type BicepSymbol,
+  type Spellings,
+  type SymbolResolver,
+} from './lower-expression.ts';
+import { bodyOf, decoratorCalls, nestedResourcesOf, statementsOf, typeAndVersion, type Body, type Declaration } from './declarations.ts';
 import { suppressionComment } from './suppression-comment.ts';
 import { isSecureTypeName, TypeLowering } from './lower-type.ts';
-import { childOfType, decoratorCalls, hasToken, literalString, namedChildren, unreadNodes, type SyntaxNode } from './syntax.ts';
+import { childOfType, hasToken, literalString, namedChildren, unreadNodes, type SyntaxNode } from './syntax.ts';
 
 export type BicepRead = { kind: 'file'; text: string; root: SyntaxNode } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
 
@@ -46,19 +57,24 @@ export function lowerBicep(file: string, text: string, root: SyntaxNode, read: B
   return { root: lowered.template, origin: shared.map, scope: lowered.scope };
 }
 
-interface Declaration {
-  node: SyntaxNode;
-  /** Comments and decorators written just before it. */
-  leading: SyntaxNode[];
-  /** Just after syntax the grammar could not read that may hold its `@secure()`: treated as secure. */
-  secureInDoubt: boolean;
+/**
+ * A resource declaration as the compiler reads it: a resource declared inside another's body is
+ * the child `parentType/childType`, named `parentName/childName`, of its parent's API version
+ * unless it gives its own.
+ */
+interface ResourceFrame {
+  declaration: Declaration;
+  symbol: string | undefined;
+  type: string;
+  apiVersion: string;
+  body: Body;
+  existing: boolean;
+  /** The resources whose bodies it is declared in, outermost first. */
+  ancestors: readonly ResourceFrame[];
 }
 
-interface Body {
-  object: SyntaxNode | undefined;
-  condition: SyntaxNode | undefined;
-  loop: { node: SyntaxNode; collection: SyntaxNode | undefined; item: string | undefined; index: string | undefined } | undefined;
-}
+/** A value the lowering cannot give an iteration of a loop around a loop (nested resources in a loop, which Bicep rejects). */
+const OUTER_LOOP = 'bicep.outerLoop()';
 
 class FileLowering implements SymbolResolver {
   private readonly shared: Shared;
@@ -69,7 +85,10 @@ class FileLowering implements SymbolResolver {
   /** Files from the main template down to this one (module cycles stop here). */
   private readonly chain: readonly string[];
   private readonly symbols = new Map<string, BicepSymbol>();
-  private readonly names = new Map<string, string | null>();
+  /** Full and own names of resources, by declaration (nested symbols may repeat): null while being built. */
+  private readonly names = new Map<number, string | null>();
+  private readonly ownNames = new Map<number, { arm: string; spelled: Spellings } | null>();
+  private readonly frames = new Map<number, ResourceFrame>();
   private readonly expressions: ExpressionLowering;
   private readonly types: TypeLowering;
 
@@ -90,19 +109,50 @@ class FileLowering implements SymbolResolver {
   }
 
   resourceName(name: string): string | undefined {
-    const known = this.names.get(name);
-    if (known !== undefined) return known ?? undefined;
     const symbol = this.symbols.get(name);
-    if (symbol?.kind !== 'resource') return undefined;
-    this.names.set(name, null); // a cycle reads as unknown
-    const body = bodyOf(symbol.declaration);
-    const nameNode = body.object ? objectProperties(body.object).find((p) => p.key === 'name')?.value : undefined;
-    const own = nameNode ? this.inLoop(body, () => this.expressions.expression(nameNode)) : 'bicep.name()';
-    const parent = body.object ? objectProperties(body.object).find((p) => p.key === 'parent')?.value : undefined;
-    const parentName = parent?.type === 'identifier' ? this.resourceName(parent.text) : undefined;
-    const full = parentName === undefined ? own : `format('{0}/{1}', ${parentName}, ${own})`;
-    this.names.set(name, full);
+    return symbol?.kind === 'resource' ? this.fullName(symbol.declaration) : undefined;
+  }
+
+  /** The ARM expression of a resource's full name: `parent/child` for a nested or `parent:` resource. */
+  private fullName(declaration: SyntaxNode): string | undefined {
+    const known = this.names.get(declaration.id);
+    if (known !== undefined) return known ?? undefined;
+    this.names.set(declaration.id, null); // a cycle reads as unknown
+    const ancestors = this.frames.get(declaration.id)?.ancestors ?? [];
+    let full: string;
+    if (ancestors.length > 0) {
+      // The compiler writes one format() over every level: format('{0}/{1}/{2}', parent, child, grandchild).
+      const segments = [...ancestors.map((a) => this.ownName(a.declaration.node)), this.ownName(declaration)];
+      full = `format(${quote(segments.map((_, i) => `{${i}}`).join('/'))}, ${segments.join(', ')})`;
+    } else {
+      const body = bodyOf(declaration);
+      const parent = body.object ? objectProperties(body.object).find((p) => p.key === 'parent')?.value : undefined;
+      const parentName = parent?.type === 'identifier' ? this.resourceName(parent.text) : undefined;
+      const own = this.ownName(declaration);
+      full = parentName === undefined ? own : `format('{0}/{1}', ${parentName}, ${own})`;
+    }
+    this.names.set(declaration.id, full);
     return full;
+  }
+
+  /** The ARM expression of the name a resource declaration writes (its loops' bindings applied). */
+  private ownName(declaration: SyntaxNode): string {
+    const known = this.ownNames.get(declaration.id);
+    if (known === null) return 'bicep.cycle()';
+    if (known !== undefined) {
+      // Lowered before, in another value: how it is spelled counts for this one too.
+      this.expressions.replay(known.spelled);
+      return known.arm;
+    }
+    this.ownNames.set(declaration.id, null);
+    const body = bodyOf(declaration);
+    const nameNode = body.object ? objectProperties(body.object).find((p) => p.key === 'name')?.value : undefined;
+    const bodies = [...(this.frames.get(declaration.id)?.ancestors ?? []).map((a) => a.body), body];
+    const { result, spelled } = this.expressions.recording(() =>
+      nameNode ? this.inLoops(bodies, () => this.expressions.expression(nameNode)) : 'bicep.name()',
+    );
+    this.ownNames.set(declaration.id, { arm: result, spelled });
+    return result;
   }
 
   lower(): { template: Record<string, unknown>; scope: DeploymentScope | undefined } {
@@ -120,8 +170,10 @@ class FileLowering implements SymbolResolver {
       }
     }
     flush();
-    const declarations = this.declarations();
+    const declarations = statementsOf(this.root);
     for (const { node } of declarations) this.addSymbol(node);
+    // Nested resources after every top-level symbol: a top-level name wins over a nested one.
+    for (const declaration of declarations) if (declaration.node.type === 'resource_declaration') this.addResourceFrame(declaration, []);
     let scope: DeploymentScope | undefined = 'resourceGroup';
     const targetScope = declarations.find((d) => d.node.type === 'target_scope_assignment')?.node;
     if (targetScope) {
@@ -150,8 +202,8 @@ class FileLowering implements SymbolResolver {
           this.set(['variables', name.text], value, this.span(name));
           variables[name.text] = this.value(value, ['variables', name.text]);
         }
-      } else if (node.type === 'resource_declaration' && name && !hasToken(node, 'existing')) {
-        resources.push(this.resource(declaration, name, ['resources', resources.length]));
+      } else if (node.type === 'resource_declaration') {
+        resources.push(...this.resourceTree(declaration, resources.length));
       } else if (node.type === 'module_declaration' && name) {
         resources.push(this.module(declaration, name, ['resources', resources.length], scope));
       }
@@ -164,26 +216,6 @@ class FileLowering implements SymbolResolver {
     return { template, scope };
   }
 
-  /** Top-level statements with the comments and decorators just before each. */
-  private declarations(): Declaration[] {
-    const out: Declaration[] = [];
-    let leading: SyntaxNode[] = [];
-    let doubt = false;
-    for (let i = 0; i < this.root.namedChildCount; i++) {
-      const node = this.root.namedChild(i);
-      if (!node) continue;
-      if (node.type === 'comment' || node.type === 'decorators' || node.type === 'diagnostic_comment') {
-        leading.push(node);
-        continue;
-      }
-      out.push({ node, leading, secureInDoubt: doubt });
-      // Fails closed: what the grammar could not read may be (or swallow) the next declaration's `@secure()`.
-      doubt = node.type === 'ERROR' && (doubt || decoratorCalls(leading).has('secure') || /secure/i.test(node.text));
-      leading = [];
-    }
-    return out;
-  }
-
   private addSymbol(node: SyntaxNode): void {
     const name = childOfType(node, 'identifier')?.text;
     switch (node.type) {
@@ -194,7 +226,7 @@ class FileLowering implements SymbolResolver {
         if (name) this.symbols.set(name, { kind: 'var' });
         return;
       case 'resource_declaration': {
-        const [type = '', apiVersion = ''] = (literalString(childOfType(node, 'string')) ?? '').split('@');
+        const { type, apiVersion = '' } = typeAndVersion(node);
         if (name) this.symbols.set(name, { kind: 'resource', type, apiVersion, declaration: node });
         return;
       }
@@ -223,7 +255,7 @@ class FileLowering implements SymbolResolver {
     const last = children.at(-1);
     const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : undefined;
     const decorators = decoratorCalls(declaration.leading);
-    const secure = decorators.has('secure') || declaration.secureInDoubt;
+    const secure = decorators.has('secure') || declaration.secureInDoubt === true;
     const base = parameterType(typeNode, defaultNode);
     // What of its value is secure, by its type: a user-defined type (a `$ref`), an object type's
     // `@secure()` properties, an array's items.
@@ -237,38 +269,97 @@ class FileLowering implements SymbolResolver {
     return parameter;
   }
 
-  private resource(declaration: Declaration, name: SyntaxNode, path: JsonPath): Record<string, unknown> {
+  /**
+   * Reads a resource declaration and those nested in its body, as the compiler sees them: a
+   * nested resource's symbol is known where no top-level one has its name (bounded depth).
+   */
+  private addResourceFrame(declaration: Declaration, ancestors: readonly ResourceFrame[]): ResourceFrame {
     const { node } = declaration;
-    const typeNode = childOfType(node, 'string');
-    const [type = '', apiVersion = ''] = (literalString(typeNode) ?? '').split('@');
-    const body = bodyOf(node);
-    const resource: Record<string, unknown> = { type, apiVersion };
+    const written = typeAndVersion(node);
+    const parent = ancestors.at(-1);
+    const frame: ResourceFrame = {
+      declaration,
+      symbol: childOfType(node, 'identifier')?.text,
+      type: parent ? `${parent.type}/${written.type}` : written.type,
+      apiVersion: written.apiVersion ?? parent?.apiVersion ?? '',
+      body: bodyOf(node),
+      existing: hasToken(node, 'existing'),
+      ancestors,
+    };
+    this.frames.set(node.id, frame);
+    if (parent && frame.symbol !== undefined && !this.symbols.has(frame.symbol))
+      this.symbols.set(frame.symbol, { kind: 'resource', type: frame.type, apiVersion: frame.apiVersion, declaration: node });
+    const nested = nestedResourcesOf(frame.body);
+    if (nested.length > 0 && ancestors.length + 1 >= MAX_NESTING) {
+      // Past the bound (hostile input), what is nested here is not lowered, and that is said (CUA013).
+      const first = nested[0] as Declaration;
+      this.shared.map.tooDeep.push(this.span(first.node));
+      return frame;
+    }
+    for (const child of nested) this.addResourceFrame(child, [...ancestors, frame]);
+    return frame;
+  }
+
+  /** A resource declaration and the resources nested in it, each a resource of the template (not `existing` ones). */
+  private resourceTree(declaration: Declaration, firstIndex: number): Record<string, unknown>[] {
+    const frame = this.frames.get(declaration.node.id);
+    if (!frame) return [];
+    const out: Record<string, unknown>[] = [];
+    const name = childOfType(declaration.node, 'identifier');
+    if (!frame.existing && name) out.push(this.resource(frame, name, ['resources', firstIndex]));
+    for (const child of nestedResourcesOf(frame.body)) out.push(...this.resourceTree(child, firstIndex + out.length));
+    return out;
+  }
+
+  private resource(frame: ResourceFrame, name: SyntaxNode, path: JsonPath): Record<string, unknown> {
+    const { declaration, body, ancestors } = frame;
+    const { node } = declaration;
+    const typeNode = typeAndVersion(node).node;
+    const resource: Record<string, unknown> = { type: frame.type, apiVersion: frame.apiVersion };
     this.set(path, node, this.span(name));
     if (typeNode) {
       this.set([...path, 'type'], typeNode);
       this.set([...path, 'apiVersion'], typeNode);
     }
-    this.inLoop(body, () => {
-      this.addConditionAndCopy(resource, body, path, name.text, declaration);
-      const properties = body.object ? objectProperties(body.object) : [];
-      const isDeployment = type.toLowerCase() === 'microsoft.resources/deployments';
-      for (const property of properties) {
-        if (property.key === 'parent' || property.key === 'dependsOn') continue;
-        if (property.key === 'name') {
-          this.set([...path, 'name'], property.value, this.span(property.keyNode));
-          resource['name'] = `[${this.resourceName(name.text) ?? 'bicep.cycle()'}]`;
-          const literal = literalString(property.value);
-          if (literal !== undefined && !properties.some((p) => p.key === 'parent')) resource['name'] = literalValue(literal);
-        } else if (property.key === 'scope') {
-          if (isDeployment) Object.assign(resource, this.scope(property.value, path));
-        } else {
-          this.set([...path, property.key], property.value, this.span(property.keyNode));
-          resource[property.key] = this.value(property.value, [...path, property.key]);
+    const chain = [...ancestors, frame];
+    this.inLoops(
+      chain.map((f) => f.body),
+      () => {
+        this.addConditionAndCopy(resource, chain, path, name.text);
+        const properties = body.object ? objectProperties(body.object) : [];
+        const isDeployment = frame.type.toLowerCase() === 'microsoft.resources/deployments';
+        for (const property of properties) {
+          if (property.key === 'parent' || property.key === 'dependsOn') continue;
+          if (property.key === 'name') {
+            this.set([...path, 'name'], property.value, this.span(property.keyNode));
+            resource['name'] = this.armString(() => this.fullName(node) ?? 'bicep.cycle()');
+            const literal = literalString(property.value);
+            if (literal !== undefined && ancestors.length === 0 && !properties.some((p) => p.key === 'parent')) resource['name'] = literalValue(literal);
+          } else if (property.key === 'scope') {
+            if (isDeployment) Object.assign(resource, this.scope(property.value, path));
+          } else {
+            this.set([...path, property.key], property.value, this.span(property.keyNode));
+            resource[property.key] = this.value(property.value, [...path, property.key]);
+          }
         }
-      }
-    });
+      },
+    );
+    const dependsOn = this.ancestorIds(ancestors);
+    if (dependsOn.length > 0) resource['dependsOn'] = dependsOn;
     this.addSuppression(resource, declaration, path);
     return resource;
+  }
+
+  /** `resourceId(…)` of each deployed resource a nested one is declared in, nearest first: what it depends on. */
+  private ancestorIds(ancestors: readonly ResourceFrame[]): string[] {
+    const ids: string[] = [];
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const ancestor = ancestors[i] as ResourceFrame;
+      if (ancestor.existing) continue;
+      const segments = ancestors.slice(0, i + 1).map((a) => this.ownName(a.declaration.node));
+      ids.push(`[resourceId(${[quote(ancestor.type), ...segments].join(', ')})]`);
+    }
+    return ids;
   }
 
   private module(declaration: Declaration, name: SyntaxNode, path: JsonPath, fileScope: DeploymentScope | undefined): Record<string, unknown> {
@@ -281,8 +372,8 @@ class FileLowering implements SymbolResolver {
     const properties: Record<string, unknown> = { expressionEvaluationOptions: { scope: 'inner' }, mode: 'Incremental' };
     let moduleScope: DeploymentScope | undefined;
     let hasScope = false;
-    this.inLoop(body, () => {
-      this.addConditionAndCopy(deployment, body, path, name.text, declaration);
+    this.inLoops([body], () => {
+      this.addConditionAndCopy(deployment, [{ body, declaration }], path, name.text);
       const props = body.object ? objectProperties(body.object) : [];
       const nameProperty = props.find((p) => p.key === 'name');
       if (nameProperty) {
@@ -368,27 +459,50 @@ class FileLowering implements SymbolResolver {
       const symbol = this.symbols.get(node.text);
       if (symbol?.kind === 'resource' && symbol.type.toLowerCase() === 'microsoft.resources/resourcegroups') {
         mark('resourceGroup');
-        return { resourceGroup: `[${this.resourceName(node.text) ?? 'bicep.cycle()'}]` };
+        return { resourceGroup: this.armString(() => this.resourceName(node.text) ?? 'bicep.cycle()') };
       }
       if (symbol?.kind === 'resource' && symbol.type.toLowerCase() === 'microsoft.management/managementgroups') {
         mark('scope');
-        return { scope: `[format('Microsoft.Management/managementGroups/{0}', ${this.resourceName(node.text) ?? 'bicep.cycle()'})]` };
+        return {
+          scope: this.armString(() => `format('Microsoft.Management/managementGroups/{0}', ${this.resourceName(node.text) ?? 'bicep.cycle()'})`),
+        };
       }
     }
     mark('scope');
-    return { scope: `[${this.expressions.expression(node)}]` };
+    return { scope: this.armString(() => this.expressions.expression(node)) };
   }
 
-  private addConditionAndCopy(resource: Record<string, unknown>, body: Body, path: JsonPath, symbol: string, declaration: Declaration): void {
-    if (body.condition) {
-      this.set([...path, 'condition'], body.condition);
-      resource['condition'] = `[${this.expressions.expression(body.condition)}]`;
+  /**
+   * The condition and copy loop of a resource, from its declaration and those it is nested in: the
+   * conditions of all, joined by and() outermost first, and the innermost loop (the compiler does so).
+   */
+  private addConditionAndCopy(
+    resource: Record<string, unknown>,
+    chain: readonly { body: Body; declaration: Declaration }[],
+    path: JsonPath,
+    symbol: string,
+  ): void {
+    const conditions = chain.filter((c) => c.body.condition !== undefined);
+    if (conditions.length > 0) {
+      const nearest = conditions.at(-1)?.body.condition as SyntaxNode;
+      this.set([...path, 'condition'], nearest);
+      resource['condition'] = this.armString(() => {
+        const [first, ...rest] = conditions.map((c) => this.expressions.expression(c.body.condition as SyntaxNode));
+        return rest.reduce((all, next) => `and(${all}, ${next})`, first as string);
+      });
     }
-    if (body.loop) {
-      this.set([...path, 'copy'], body.loop.node);
-      const collection = body.loop.collection ? this.expressions.expression(body.loop.collection) : 'bicep.collection()';
-      const copy: Record<string, unknown> = { name: symbol, count: `[length(${collection})]` };
-      const batch = decoratorCalls(declaration.leading).get('batchSize')?.[0];
+    const looped = chain.findLast((c) => c.body.loop !== undefined);
+    const loop = looped?.body.loop;
+    if (looped && loop) {
+      this.set([...path, 'copy'], loop.node);
+      const { collection } = loop;
+      // The count is the collection's length: `length(<collection as written>)` in messages.
+      const count = this.armString(
+        () => `length(${collection ? this.expressions.expression(collection) : 'bicep.collection()'})`,
+        collection ? `length(${spelledText(collection) ?? '…'})` : undefined,
+      );
+      const copy: Record<string, unknown> = { name: symbol, count };
+      const batch = decoratorCalls(looped.declaration.leading).get('batchSize')?.[0];
       if (batch?.type === 'number') Object.assign(copy, { mode: 'serial', batchSize: Number(batch.text) });
       resource['copy'] = copy;
     }
@@ -406,14 +520,21 @@ class FileLowering implements SymbolResolver {
     }
   }
 
-  /** Runs `body` with the declaration's loop variables bound to the copy loop's item and index. */
-  private inLoop<T>(body: Body, run: () => T): T {
-    const loop = body.loop;
-    if (!loop) return run();
+  /**
+   * Runs `run` with the loop variables of the declarations (outermost first) bound: the innermost
+   * loop's to the copy loop's item and index, any outer one's to a value known only at deployment.
+   */
+  private inLoops<T>(bodies: readonly Body[], run: () => T): T {
+    const innermost = bodies.findLastIndex((b) => b.loop !== undefined);
+    if (innermost === -1) return run();
     const bound = new Map<string, string>();
-    const collection = loop.collection ? this.expressions.expression(loop.collection) : 'bicep.collection()';
-    if (loop.item) bound.set(loop.item, `${collection}[copyIndex()]`);
-    if (loop.index) bound.set(loop.index, 'copyIndex()');
+    bodies.forEach((body, i) => {
+      const loop = body.loop;
+      if (!loop || i > innermost) return;
+      const collection = i < innermost ? undefined : loop.collection ? this.expressions.expression(loop.collection) : 'bicep.collection()';
+      if (loop.item) bound.set(loop.item, collection === undefined ? OUTER_LOOP : `${collection}[copyIndex()]`);
+      if (loop.index) bound.set(loop.index, collection === undefined ? OUTER_LOOP : 'copyIndex()');
+    });
     return this.expressions.withBindings(bound, run);
   }
 
@@ -428,10 +549,10 @@ class FileLowering implements SymbolResolver {
     switch (node.type) {
       case 'string': {
         const literal = literalString(node);
-        return literal === undefined ? `[${this.expressions.expression(node)}]` : literalValue(literal);
+        return literal === undefined ? this.armString(() => this.expressions.expression(node)) : literalValue(literal);
       }
       case 'number':
-        return /^-?\d{1,15}$/.test(node.text) ? Number(node.text) : `[${this.expressions.expression(node)}]`;
+        return /^-?\d{1,15}$/.test(node.text) ? Number(node.text) : this.armString(() => this.expressions.expression(node));
       case 'boolean':
         return node.text === 'true';
       case 'null':
@@ -449,8 +570,20 @@ class FileLowering implements SymbolResolver {
           .filter((c) => c.type !== 'decorators')
           .map((element, i) => this.value(element, [...path, i], depth + 1));
       default:
-        return `[${this.expressions.expression(node)}]`;
+        return this.armString(() => this.expressions.expression(node));
     }
+  }
+
+  /**
+   * A JSON string value `[expression]` of what `lower` writes, with how the Bicep source spells each
+   * expression in it (for messages); `written`: the whole one's, when no node is written for it.
+   */
+  private armString(lower: () => string, written?: string): string {
+    const { result, spelled } = this.expressions.recording(lower);
+    if (written !== undefined && !spelled.has(result) && written !== result) spelled.set(result, written);
+    const raw = `[${result}]`;
+    this.shared.map.addSpellings(raw, spelled);
+    return raw;
   }
 
   private span(node: SyntaxNode): SourceSpan {
@@ -471,34 +604,6 @@ function topLevelIndex(root: SyntaxNode, offset: number): number {
     if (child && child.startIndex <= offset && offset < Math.max(child.endIndex, child.startIndex + 1)) return i;
   }
   return -1;
-}
-
-/** The object, condition and loop of a resource or module declaration's value. */
-function bodyOf(declaration: SyntaxNode): Body {
-  const value = namedChildren(declaration).at(-1);
-  const body: Body = { object: undefined, condition: undefined, loop: undefined };
-  let node = value;
-  if (node?.type === 'for_statement') {
-    const initializer = node.childForFieldName('initializer');
-    const parameters = childOfType(node, 'for_loop_parameters');
-    const inner = node.childForFieldName('body');
-    const taken = new Set([initializer?.id, parameters?.id, inner?.id]);
-    const collection = namedChildren(node).find((c) => !taken.has(c.id));
-    body.loop = {
-      node,
-      collection,
-      item: initializer?.text ?? (parameters ? childOfType(parameters, 'loop_variable')?.text : undefined),
-      index: parameters ? childOfType(parameters, 'loop_enumerator')?.text : undefined,
-    };
-    node = inner ?? undefined;
-  }
-  if (node?.type === 'if_statement') {
-    const condition = childOfType(node, 'parenthesized_expression');
-    body.condition = condition ? (namedChildren(condition)[0] ?? condition) : undefined;
-    node = childOfType(node, 'object');
-  }
-  if (node?.type === 'object') body.object = node;
-  return body;
 }
 
 /** The argument of `any(x)`, which only tells the compiler not to check x's type. */

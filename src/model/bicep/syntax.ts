@@ -119,19 +119,3 @@ export function unreadNodes(root: SyntaxNode): SyntaxNode[] {
   }
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }
-
-/** Decorators by name (`@secure()`, `@sys.batchSize(2)`), with their arguments. */
-export function decoratorCalls(leading: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
-  const out = new Map<string, SyntaxNode[]>();
-  for (const group of leading) {
-    if (group.type !== 'decorators') continue;
-    for (const decorator of namedChildren(group)) {
-      const call = childOfType(decorator, 'call_expression');
-      const fn = call?.childForFieldName('function');
-      const name = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.text;
-      const args = call?.childForFieldName('arguments');
-      if (name) out.set(name, args ? namedChildren(args) : []);
-    }
-  }
-  return out;
-}
