@@ -1918,7 +1918,7 @@ function isDeploymentTemplateSchema(schema) {
 // src/workspace/read-file.ts
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
-  return { root: realpathSync(resolve(root)) };
+  return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Set() };
 }
 function workspaceRelative(workspace, absolute) {
   const rel = relative(workspace.root, absolute);
@@ -1947,7 +1947,7 @@ function readInside(workspace, relPath, maxBytes, use) {
   let real;
   let fd2;
   try {
-    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd2 = openSync(real, OPEN_FLAGS);
@@ -1967,7 +1967,8 @@ function readInside(workspace, relPath, maxBytes, use) {
   }
 }
 var MAX_LINKS = 40;
-function resolveInside(root, rel) {
+function resolveInside(workspace, rel) {
+  const { root, realFolders } = workspace;
   let pending = rel === "" ? [] : rel.split(sep);
   let current = root;
   let links = 0;
@@ -1981,7 +1982,14 @@ function resolveInside(root, rel) {
       continue;
     }
     const next = join(current, name);
-    if (!lstatSync(next).isSymbolicLink()) {
+    const isFolderOnTheWay = pending.length > 0;
+    if (isFolderOnTheWay && realFolders?.has(next)) {
+      current = next;
+      continue;
+    }
+    const entry = lstatSync(next);
+    if (!entry.isSymbolicLink()) {
+      if (isFolderOnTheWay && entry.isDirectory()) realFolders?.add(next);
       current = next;
       continue;
     }
@@ -6739,6 +6747,8 @@ var MAX_NODES = 2e3;
 var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
   if (!isRecord(declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== void 0) return plain;
   const owner = isRecord(template) ? template : NO_TEMPLATE;
   let known = shapes.get(owner);
   if (known === void 0) shapes.set(owner, known = /* @__PURE__ */ new WeakMap());
@@ -6757,9 +6767,8 @@ function hasSecurePart(declaration, template) {
 function shapeOf(declaration, template, walk2) {
   if (!isRecord(declaration)) return NONE;
   if (walk2.depth > MAX_DEPTH2 || --walk2.budget.nodes < 0) return ALL;
-  const type = declaration["type"];
-  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== void 0) return plain;
   const next = { ...walk2, depth: walk2.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -6793,6 +6802,11 @@ function shapeOf(declaration, template, walk2) {
     ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
   } : NONE;
   return merge2([...parts, own]);
+}
+function plainShape(declaration) {
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;
@@ -13521,22 +13535,25 @@ function collectResource(resource, linkedSecure, found, depth2) {
       addSasTokens(link["uri"], found, 0, false);
       addSasTokens(link["relativePath"], found, 0, false);
     }
-    const passed = isRecord(properties["parameters"]) ? properties["parameters"] : {};
-    const passedValues = {};
-    for (const [name, entry] of Object.entries(passed)) {
-      if (isRecord(entry) && "value" in entry) passedValues[name] = entry["value"];
-    }
     const inline = properties["template"];
     if (isRecord(inline)) {
-      collectTemplate(inline, passedValues, linkedSecure, found, depth2 + 1);
+      collectTemplate(inline, valuesPassed(properties), linkedSecure, found, depth2 + 1);
     } else if (isRecord(link)) {
-      for (const [name, value] of Object.entries(passedValues)) {
+      for (const [name, value] of Object.entries(valuesPassed(properties))) {
         if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);
         else if (SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
       }
     }
   }
   for (const child2 of resourceList(resource["resources"])) collectResource(child2, linkedSecure, found, depth2 + 1);
+}
+function valuesPassed(properties) {
+  const passed = isRecord(properties["parameters"]) ? properties["parameters"] : {};
+  const values = {};
+  for (const [name, entry] of Object.entries(passed)) {
+    if (isRecord(entry) && "value" in entry) values[name] = entry["value"];
+  }
+  return values;
 }
 function addValue(value, found, depth2) {
   if (depth2 > MAX_DEPTH3 || value === void 0 || value === null) return false;

@@ -456,7 +456,7 @@ function readInside(workspace, relPath, maxBytes, use) {
   let real;
   let fd;
   try {
-    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd = openSync(real, OPEN_FLAGS);
@@ -476,7 +476,8 @@ function readInside(workspace, relPath, maxBytes, use) {
   }
 }
 var MAX_LINKS = 40;
-function resolveInside(root, rel) {
+function resolveInside(workspace, rel) {
+  const { root, realFolders } = workspace;
   let pending = rel === "" ? [] : rel.split(sep);
   let current = root;
   let links = 0;
@@ -490,7 +491,14 @@ function resolveInside(root, rel) {
       continue;
     }
     const next = join(current, name);
-    if (!lstatSync(next).isSymbolicLink()) {
+    const isFolderOnTheWay = pending.length > 0;
+    if (isFolderOnTheWay && realFolders?.has(next)) {
+      current = next;
+      continue;
+    }
+    const entry = lstatSync(next);
+    if (!entry.isSymbolicLink()) {
+      if (isFolderOnTheWay && entry.isDirectory()) realFolders?.add(next);
       current = next;
       continue;
     }

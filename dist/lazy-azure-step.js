@@ -25484,7 +25484,7 @@ init_node_fs();
 init_node_path();
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
-  return { root: realpathSync(resolve(root)) };
+  return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Set() };
 }
 function workspaceRelative(workspace, absolute) {
   const rel = relative(workspace.root, absolute);
@@ -25502,7 +25502,7 @@ function readInside(workspace, relPath, maxBytes, use) {
   let real;
   let fd;
   try {
-    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd = openSync(real, OPEN_FLAGS);
@@ -25522,7 +25522,8 @@ function readInside(workspace, relPath, maxBytes, use) {
   }
 }
 var MAX_LINKS = 40;
-function resolveInside(root, rel) {
+function resolveInside(workspace, rel) {
+  const { root, realFolders } = workspace;
   let pending = rel === "" ? [] : rel.split(sep);
   let current = root;
   let links = 0;
@@ -25536,7 +25537,14 @@ function resolveInside(root, rel) {
       continue;
     }
     const next = join(current, name3);
-    if (!lstatSync(next).isSymbolicLink()) {
+    const isFolderOnTheWay = pending.length > 0;
+    if (isFolderOnTheWay && realFolders?.has(next)) {
+      current = next;
+      continue;
+    }
+    const entry = lstatSync(next);
+    if (!entry.isSymbolicLink()) {
+      if (isFolderOnTheWay && entry.isDirectory()) realFolders?.add(next);
       current = next;
       continue;
     }
@@ -28167,6 +28175,8 @@ var MAX_NODES = 2e3;
 var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
   if (!isRecord(declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== void 0) return plain;
   const owner = isRecord(template) ? template : NO_TEMPLATE;
   let known = shapes.get(owner);
   if (known === void 0) shapes.set(owner, known = /* @__PURE__ */ new WeakMap());
@@ -28185,9 +28195,8 @@ function hasSecurePart(declaration, template) {
 function shapeOf(declaration, template, walk) {
   if (!isRecord(declaration)) return NONE;
   if (walk.depth > MAX_DEPTH2 || --walk.budget.nodes < 0) return ALL;
-  const type = declaration["type"];
-  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== void 0) return plain;
   const next = { ...walk, depth: walk.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -28221,6 +28230,11 @@ function shapeOf(declaration, template, walk) {
     ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
   } : NONE;
   return merge2([...parts, own]);
+}
+function plainShape(declaration) {
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;

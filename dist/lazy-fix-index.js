@@ -3712,7 +3712,7 @@ function readInside(workspace, relPath, maxBytes, use) {
   let real;
   let fd2;
   try {
-    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd2 = openSync(real, OPEN_FLAGS);
@@ -3732,7 +3732,8 @@ function readInside(workspace, relPath, maxBytes, use) {
   }
 }
 var MAX_LINKS = 40;
-function resolveInside(root, rel) {
+function resolveInside(workspace, rel) {
+  const { root, realFolders } = workspace;
   let pending = rel === "" ? [] : rel.split(sep);
   let current = root;
   let links = 0;
@@ -3746,7 +3747,14 @@ function resolveInside(root, rel) {
       continue;
     }
     const next = join(current, name);
-    if (!lstatSync(next).isSymbolicLink()) {
+    const isFolderOnTheWay = pending.length > 0;
+    if (isFolderOnTheWay && realFolders?.has(next)) {
+      current = next;
+      continue;
+    }
+    const entry = lstatSync(next);
+    if (!entry.isSymbolicLink()) {
+      if (isFolderOnTheWay && entry.isDirectory()) realFolders?.add(next);
       current = next;
       continue;
     }
@@ -9517,6 +9525,8 @@ var MAX_NODES = 2e3;
 var STRUCTURE_KEYWORDS = ["$ref", "properties", "additionalProperties", "items", "prefixItems", "discriminator"];
 function secureShapeOf(declaration, template) {
   if (!isRecord(declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== void 0) return plain;
   const owner = isRecord(template) ? template : NO_TEMPLATE;
   let known2 = shapes.get(owner);
   if (known2 === void 0) shapes.set(owner, known2 = /* @__PURE__ */ new WeakMap());
@@ -9535,9 +9545,8 @@ function hasSecurePart(declaration, template) {
 function shapeOf(declaration, template, walk2) {
   if (!isRecord(declaration)) return NONE;
   if (walk2.depth > MAX_DEPTH3 || --walk2.budget.nodes < 0) return ALL;
-  const type = declaration["type"];
-  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== void 0) return plain;
   const next = { ...walk2, depth: walk2.depth + 1 };
   const parts = [];
   const ref = declaration["$ref"];
@@ -9571,6 +9580,11 @@ function shapeOf(declaration, template, walk2) {
     ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
   } : NONE;
   return merge2([...parts, own]);
+}
+function plainShape(declaration) {
+  const type = declaration["type"];
+  if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;

@@ -37,6 +37,8 @@ const STRUCTURE_KEYWORDS = ['$ref', 'properties', 'additionalProperties', 'items
 /** The secure parts of a value declared by `declaration` in `template` (whose `definitions` a `$ref` names). */
 export function secureShapeOf(declaration: unknown, template: unknown): SecureShape {
   if (!isRecord(declaration)) return NONE;
+  const plain = plainShape(declaration);
+  if (plain !== undefined) return plain;
   // The check, the secrets search and the summary ask about the same declarations again and again.
   const owner = isRecord(template) ? template : NO_TEMPLATE;
   let known = shapes.get(owner);
@@ -68,9 +70,8 @@ interface Walk {
 function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape {
   if (!isRecord(declaration)) return NONE;
   if (walk.depth > MAX_DEPTH || --walk.budget.nodes < 0) return ALL;
-  const type = declaration['type'];
-  if (typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  if (!STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration)) return NONE; // most declarations: nothing to walk
+  const plain = plainShape(declaration);
+  if (plain !== undefined) return plain;
   const next: Walk = { ...walk, depth: walk.depth + 1 };
   const parts: SecureShape[] = [];
   const ref = declaration['$ref'];
@@ -108,6 +109,13 @@ function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape 
         }
       : NONE;
   return merge([...parts, own]);
+}
+
+/** The shape of a secure type, or of a declaration with nothing to walk (most); undefined otherwise. */
+function plainShape(declaration: Json): SecureShape | undefined {
+  const type = declaration['type'];
+  if (typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? undefined : NONE;
 }
 
 /** `#/definitions/a/properties/b`: a JSON pointer into the template; undefined when it leads nowhere. */

@@ -93,23 +93,28 @@ function collectResource(resource: Record<string, unknown>, linkedSecure: Readon
       addSasTokens(link['uri'], found, 0, false);
       addSasTokens(link['relativePath'], found, 0, false);
     }
-    const passed = isRecord(properties['parameters']) ? properties['parameters'] : {};
-    const passedValues: Record<string, unknown> = {};
-    for (const [name, entry] of Object.entries(passed)) {
-      if (isRecord(entry) && 'value' in entry) passedValues[name] = entry['value'];
-    }
     const inline = properties['template'];
     if (isRecord(inline)) {
       // Values a deployment passes to its inline template's secure parameters are secrets too.
-      collectTemplate(inline, passedValues, linkedSecure, found, depth + 1);
+      collectTemplate(inline, valuesPassed(properties), linkedSecure, found, depth + 1);
     } else if (isRecord(link)) {
-      for (const [name, value] of Object.entries(passedValues)) {
+      for (const [name, value] of Object.entries(valuesPassed(properties))) {
         if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);
         else if (SAS_PARAMETER_NAME.test(name)) addSasTokens(value, found, 0, true);
       }
     }
   }
   for (const child of resourceList(resource['resources'])) collectResource(child, linkedSecure, found, depth + 1);
+}
+
+/** The `value`s a deployment passes to its template's parameters, by name. */
+function valuesPassed(properties: Record<string, unknown>): Record<string, unknown> {
+  const passed = isRecord(properties['parameters']) ? properties['parameters'] : {};
+  const values: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(passed)) {
+    if (isRecord(entry) && 'value' in entry) values[name] = entry['value'];
+  }
+  return values;
 }
 
 /**

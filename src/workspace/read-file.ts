@@ -37,10 +37,16 @@ export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export interface Workspace {
   /** Absolute, symlink-resolved root. */
   root: string;
+  /**
+   * Folders below the root already found to be real folders (not links) in this run, by absolute
+   * path: each is looked at once, not once for every file read below it. A check never replaces a
+   * folder (`fix` replaces files only), and a pull request's files do not change during the run.
+   */
+  readonly realFolders?: Set<string>;
 }
 
 export function openWorkspace(root: string): Workspace {
-  return { root: realpathSync(resolve(root)) };
+  return { root: realpathSync(resolve(root)), realFolders: new Set() };
 }
 
 /** Workspace-relative path with forward slashes, or undefined when `absolute` is outside. */
@@ -91,7 +97,7 @@ function readInside<T extends { ok: boolean }>(
   let real: string;
   let fd: number;
   try {
-    const resolved = resolveInside(workspace.root, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
     if (resolved === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd = openSync(real, OPEN_FLAGS);
@@ -119,7 +125,8 @@ const MAX_LINKS = 40;
  * leads outside `root` (its target is never looked at). Throws the file system's error (ENOENT,
  * ENOTDIR, EACCES; ELOOP for a loop) for a path inside the workspace.
  */
-function resolveInside(root: string, rel: string): string | undefined {
+function resolveInside(workspace: Workspace, rel: string): string | undefined {
+  const { root, realFolders } = workspace;
   let pending = rel === '' ? [] : rel.split(sep);
   let current = root;
   let links = 0;
@@ -133,7 +140,14 @@ function resolveInside(root: string, rel: string): string | undefined {
       continue;
     }
     const next = join(current, name);
-    if (!lstatSync(next).isSymbolicLink()) {
+    const isFolderOnTheWay = pending.length > 0;
+    if (isFolderOnTheWay && realFolders?.has(next)) {
+      current = next;
+      continue;
+    }
+    const entry = lstatSync(next);
+    if (!entry.isSymbolicLink()) {
+      if (isFolderOnTheWay && entry.isDirectory()) realFolders?.add(next);
       current = next;
       continue;
     }
