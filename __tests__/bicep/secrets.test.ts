@@ -10,6 +10,7 @@ import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/engine/che
 import { fixWorkspace, unifiedDiff } from '../../src/fix/index.ts';
 import { createSyntaxParser } from '../../src/parse/tree-sitter/load.ts';
 import { lowerBicep } from '../../src/model/bicep/lower.ts';
+import { hasSecurePart } from '../../src/parse/secure-type.ts';
 import { createSecretsSearch, protectReport, type SecretSources } from '../../src/secrets/report-secrets.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createWorkspaceFiles } from '../../src/workspace/workspace-files.ts';
@@ -174,6 +175,7 @@ test('Bicep types lower as the compiler writes them: definitions, $ref, items, p
     'param b creds[]',
     'param c exported',
     "param d 'x' | 'y'",
+    'param e alias | creds',
   );
   const types = bicep('@export()', '@secure()', 'type exported = { v: string }');
   const read = (file: string) =>
@@ -196,5 +198,9 @@ test('Bicep types lower as the compiler writes them: definitions, $ref, items, p
     b: { type: 'array', items: { $ref: '#/definitions/creds' } },
     c: { type: 'object', $ref: '#/definitions/1:exported' },
     d: { type: 'string' },
+    e: { type: 'object', discriminator: { propertyName: 'type', mapping: { '0': { $ref: '#/definitions/alias' }, '1': { $ref: '#/definitions/creds' } } } },
   });
+  // A union with a secure member is secure as a whole (the value may be that member).
+  assert.equal(hasSecurePart((root['parameters'] as Record<string, unknown>)['e'], root), true);
+  assert.equal(hasSecurePart((root['parameters'] as Record<string, unknown>)['d'], root), false);
 });
