@@ -171,7 +171,7 @@ function checkGraph(
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
     const result = checked.get(source.path)?.result ?? check(source).result;
-    request.secrets?.add(result);
+    request.secrets?.add(result, trees);
     if (!linkedByOthers.has(source.path)) files.release(source.path);
     results.push(result);
   }

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { checkModel, type CheckPlan } from './check-template.ts';
 import type { Finding, TemplateResult } from './types.ts';
 import type { Fix } from './rule.ts';
-import { lowerBicep, type BicepRead } from '../model/bicep/lower.ts';
+import { lowerBicep, type BicepRead, type LoweredBicep } from '../model/bicep/lower.ts';
 import { buildTemplateModel, type ModelOptions } from '../model/template-model.ts';
 import { createTemplateSource } from '../parse/template-source.ts';
 import type { SyntaxParser, SyntaxTree } from '../parse/tree-sitter/load.ts';
@@ -90,8 +90,22 @@ export interface BicepCheckInput {
   parametersFile?: string;
 }
 
+/** A Bicep main template lowered (with its modules) into the ARM template the compiler would write, and its parameter values. */
+export interface LoweredBicepTemplate {
+  lowered: LoweredBicep;
+  parameters: ParameterValues;
+}
+
 /** Lowers the file (and its modules) and checks the result. */
 export function checkBicepTemplate(input: BicepCheckInput, plan: CheckPlan): TemplateResult {
+  return checkLoweredBicep(input, lowerBicepTemplate(input), plan);
+}
+
+/**
+ * The lowering the check works on: also what the secrets search and the fix diff read, so each
+ * sees the same declarations (which parameters are secure) and the same values.
+ */
+export function lowerBicepTemplate(input: BicepCheckInput): LoweredBicepTemplate {
   input.trees.trim();
   const parse = (file: string, text: string): SyntaxTree => input.trees.parse(file, text);
   const read = (target: string): BicepRead => {
@@ -101,18 +115,21 @@ export function checkBicepTemplate(input: BicepCheckInput, plan: CheckPlan): Tem
     return { kind: 'file', text, root: parse(target, text).rootNode };
   };
   const text = withoutBom(input.text);
-  {
-    const lowered = lowerBicep(input.file, text, parse(input.file, text).rootNode, read);
-    const parameters = bicepParameterValues(input, (t) => parse(`${input.file}\u0000parameters`, t));
-    const source = createTemplateSource(input.file, text, lowered.root, lowered.origin);
-    const model = buildTemplateModel(source, {
-      parameterValues: parameters.values,
-      ...(input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}),
-    });
-    const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : undefined;
-    const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
-    return parameters.file ? { ...result, parametersFile: parameters.file } : result;
-  }
+  const lowered = lowerBicep(input.file, text, parse(input.file, text).rootNode, read);
+  const parameters = bicepParameterValues(input, (t) => parse(`${input.file}\u0000parameters`, t));
+  return { lowered, parameters };
+}
+
+/** Checks a lowered Bicep main template (lowerBicepTemplate's). */
+export function checkLoweredBicep(input: BicepCheckInput, { lowered, parameters }: LoweredBicepTemplate, plan: CheckPlan): TemplateResult {
+  const source = createTemplateSource(input.file, withoutBom(input.text), lowered.root, lowered.origin);
+  const model = buildTemplateModel(source, {
+    parameterValues: parameters.values,
+    ...(input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}),
+  });
+  const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : undefined;
+  const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
+  return parameters.file ? { ...result, parametersFile: parameters.file } : result;
 }
 
 /** Why a repair other than inserting the tracking deployment is not made in Bicep. */

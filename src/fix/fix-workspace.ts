@@ -13,6 +13,7 @@ import { readWorkspaceFile, type FileIdentity, type Workspace } from '../workspa
 import { splitZipPath } from '../workspace/zip-package.ts';
 import { replaceFile } from '../workspace/write-file.ts';
 import { hideSecureValues } from '../secrets/secure-text.ts';
+import { hideBicepRanges } from '../secrets/secure-spans.ts';
 import { planTemplateFix, type FixPlan } from './plan-fix.ts';
 import type { LinkContext, LinkReader } from '../model/linked-templates.ts';
 import type { LinkRoot } from '../model/link-roots.ts';
@@ -225,10 +226,14 @@ export async function unifiedDiff(plans: readonly FixPlan[], options: { hideSecu
   const changed = plans.filter((p) => p.fixed !== p.original);
   if (changed.length === 0) return '';
   const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
-  const shown = options.hideSecureDefaults ? hideSecureValues : (text: string) => text;
+  // A plan that knows where its secure values are (Bicep) hides those; a JSON text is searched for them.
+  const shown = (p: FixPlan, which: 'original' | 'fixed'): string => {
+    if (!options.hideSecureDefaults) return p[which];
+    return p.secureRanges ? hideBicepRanges(p[which], p.secureRanges[which]) : hideSecureValues(p[which]);
+  };
   return changed
     .map((p) =>
-      createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, shown(p.original), shown(p.fixed), undefined, undefined, {
+      createTwoFilesPatch(`a/${p.file}`, `b/${p.file}`, shown(p, 'original'), shown(p, 'fixed'), undefined, undefined, {
         context: 3,
         headerOptions: FILE_HEADERS_ONLY,
       }),

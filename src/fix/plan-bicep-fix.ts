@@ -2,7 +2,7 @@
 // lowered template; the one that makes sense in Bicep, inserting the tracking deployment (CUA001),
 // is written as a `resource` declaration in the file's own indentation and line endings, before
 // the first resource or module. Every other repair is left to people, with the reason.
-import { BICEP_NOT_FIXABLE, BicepTrees, checkBicepTemplate, isTopLevelInsertion, type BicepCheckInput } from '../engine/check-bicep.ts';
+import { BICEP_NOT_FIXABLE, BicepTrees, checkLoweredBicep, isTopLevelInsertion, lowerBicepTemplate, type BicepCheckInput } from '../engine/check-bicep.ts';
 
 export { BICEP_NOT_FIXABLE };
 import type { CheckSettings } from '../engine/check-settings.ts';
@@ -14,6 +14,7 @@ import type { Workspace } from '../workspace/read-file.ts';
 import { LineIndex } from '../parse/text-position.ts';
 import type { FixNote } from './fix-notes.ts';
 import type { FixPlan } from './plan-fix.ts';
+import { secureValueRanges, type TextRange } from '../secrets/secure-spans.ts';
 
 export interface BicepFixInput {
   workspace: Workspace;
@@ -26,18 +27,19 @@ export interface BicepFixInput {
 }
 
 export function planBicepFix(input: BicepFixInput): FixPlan {
-  const before = check(input, input.text);
+  const { result: before, secure: secureOriginal } = check(input, input.text);
   const insertion = before.findings.map((f) => trackingInsertion(f, input.file)).find((x) => x !== undefined);
   let fixed = input.text;
   const changes: FixPlan['changes'] = [];
   const edits: FixPlan['edits'] = [];
   let after = before;
+  let secureFixed = secureOriginal;
   if (insertion) {
     const edit = insertionEdit(input.text, insertion.value);
     fixed = input.text.slice(0, edit.offset) + edit.content + input.text.slice(edit.offset);
     edits.push(edit);
     changes.push({ message: insertion.fix.description, line: new LineIndex(fixed).positionAt(edit.offset).line });
-    after = check(input, fixed);
+    ({ result: after, secure: secureFixed } = check(input, fixed));
   }
   const left = after.findings.filter((f) => !f.suppressed && f.severity !== 'notice');
   const notes: FixNote[] = left.map((finding) =>
@@ -58,11 +60,20 @@ export function planBicepFix(input: BicepFixInput): FixPlan {
     notes,
     remainingErrors: left.filter((f) => f.severity === 'error'),
     linkedFiles: before.linkedFiles,
+    secureRanges: { original: secureOriginal, fixed: secureFixed },
   };
 }
 
-function check(input: BicepFixInput, text: string): TemplateResult {
-  const request: BicepCheckInput = {
+/** The check of the text, and where the text holds a secure value (a secure parameter's default, a value passed to a module's): never printed. */
+function check(input: BicepFixInput, text: string): { result: TemplateResult; secure: TextRange[] } {
+  const request = checkInput(input, text);
+  const lowered = lowerBicepTemplate(request);
+  const secure = secureValueRanges(lowered.lowered.root, lowered.lowered.origin, input.file);
+  return { result: checkLoweredBicep(request, lowered, { rules: RULES, settings: input.settings }), secure };
+}
+
+function checkInput(input: BicepFixInput, text: string): BicepCheckInput {
+  return {
     workspace: input.workspace,
     file: input.file,
     text,
@@ -70,7 +81,6 @@ function check(input: BicepFixInput, text: string): TemplateResult {
     ...(input.readLinked ? { readLinked: input.readLinked } : {}),
     ...(input.parametersFile ? { parametersFile: input.parametersFile } : {}),
   };
-  return checkBicepTemplate(request, { rules: RULES, settings: input.settings });
 }
 
 /** The insertion of a top-level resource a finding's repair asks for (CUA001's), if that is what it is. */

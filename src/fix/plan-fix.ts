@@ -14,6 +14,7 @@ import { templateShapeProblem } from '../model/template-shape.ts';
 import { parseTemplateText } from '../parse/parse-json.ts';
 import { LineIndex } from '../parse/text-position.ts';
 import { RULES, findRule } from '../rules/index.ts';
+import type { TextRange } from '../secrets/secure-spans.ts';
 import { applyFixes } from './apply-fixes.ts';
 import { composeEdit } from './compose-edits.ts';
 import type { FixNote } from './fix-notes.ts';
@@ -56,6 +57,11 @@ export interface FixPlan {
   remainingErrors: Finding[];
   /** Linked template files this template reaches (workspace-relative). */
   linkedFiles: string[];
+  /**
+   * Where `original` and `fixed` hold a secure value, never printed (a Bicep file, whose secure
+   * values are found on its lowering; a JSON file's are found on its own syntax tree when printed).
+   */
+  secureRanges?: { original: TextRange[]; fixed: TextRange[] };
 }
 
 export function planTemplateFix(input: FixInput): FixPlan {

@@ -5,6 +5,7 @@
 // cheap text test skips the parse for files that cannot hold a secret, which is nearly all of them.
 // Fails closed: when the secrets of a template cannot be established (a file that cannot be read
 // or parsed, an error while searching), what its findings say is withheld, not printed unmasked.
+import { posix } from 'node:path';
 import { parse as parseLenient } from 'jsonc-parser';
 import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import type { TemplateResult } from '../engine/types.ts';
@@ -13,6 +14,7 @@ import { createWorkspaceFiles, type WorkspaceFiles } from '../workspace/workspac
 import { parameterValuesFromText } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
+import { isBicepFile, lowerBicepTemplate, type BicepTrees } from '../engine/check-bicep.ts';
 
 export interface CheckedFiles {
   files: readonly {
@@ -46,6 +48,8 @@ export interface ReportSecrets {
  * these words, so it makes the file worth parsing too.
  */
 const MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
+/** The same for Bicep (`@secure()`, and a type imported from another file may be secure). */
+const BICEP_MAY_HOLD_SECRET = /secure|sig=|sas|\bimport\b/i;
 
 /** A file as the secrets search sees it: nothing to search, its parsed value, or why it is unknown. */
 type FileRoot = { root: unknown; unsure?: string; unreadable?: boolean };
@@ -77,7 +81,11 @@ function readerOf(source: FileSource): FileReader {
  * once added); `finish` searches the templates not added yet and sums up.
  */
 export interface SecretsSearch {
-  add(file: CheckedFiles['files'][number]): void;
+  /**
+   * `bicepTrees`: the run's Bicep syntax trees, for a .bicep template: its secrets are those of its
+   * lowering (what the check read). Without them, a .bicep template that may hold a secret is unsure.
+   */
+  add(file: CheckedFiles['files'][number], bicepTrees?: BicepTrees): void;
   finish(report: CheckedFiles): ReportSecrets;
 }
 
@@ -90,13 +98,18 @@ export function createSecretsSearch(source: FileSource, sources: SecretSources =
   // Whether a file may hold a secret at all, by path: linked templates are searched once per main template.
   const mayHold = new Map<string, boolean>();
   const rootOf = (file: string): FileRoot => readRoot(reader, file, mayHold);
-  const add = (file: CheckedFiles['files'][number]): void => {
+  const workspace = 'read' in source ? source.workspace : source;
+  const add = (file: CheckedFiles['files'][number], bicepTrees?: BicepTrees): void => {
     if (added.has(file.path)) return;
     added.add(file.path);
     try {
-      const result = collectFile(file, rootOf, reader.read);
+      const bicep = isBicepFile(file.path);
+      const result: Collected = bicep
+        ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees })
+        : collectFile(file, rootOf, reader.read);
       for (const s of result.secrets) found.add(s);
-      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
+      const root = (): unknown => (bicep ? result.root : rootOf(file.path).root);
+      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, root())) external.add(s);
       if (result.unsure !== undefined) unsure.set(file.path, result.unsure);
     } catch {
       // A file too hostile to search (nesting beyond the stack): what it holds is unknown.
@@ -247,6 +260,74 @@ function collectFile(
   for (const s of findSecrets(main.root, values, linkedSecure)) found.add(s);
   for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join('; ') } : { secrets: found };
+}
+
+/** What the search found in one main template; `root`: the template it searched (a Bicep template's lowering). */
+interface Collected {
+  secrets: Set<string>;
+  unsure?: string;
+  root?: unknown;
+}
+
+interface BicepSearch {
+  rootOf: (file: string) => FileRoot;
+  read: (file: string) => ReadOutcome;
+  workspace: Workspace;
+  trees: BicepTrees | undefined;
+}
+
+/**
+ * The secrets of a Bicep main template: those of its lowering (modules inline, the types of its
+ * parameters as `definitions`), with the values of its parameters file (.bicepparam or JSON), and
+ * of the JSON templates it links to. Lowered only when one of its files may hold a secret.
+ */
+function collectBicepFile(file: CheckedFiles['files'][number], { rootOf, read, workspace, trees }: BicepSearch): Collected {
+  const found = new Set<string>();
+  const reasons: string[] = [];
+  const linkedSecure = new Set<string>();
+  const linkedJson = file.linkedFiles.filter((linked) => !isBicepFile(linked));
+  for (const linked of linkedJson) {
+    const linkedRoot = rootOf(linked);
+    if (linkedRoot.unsure !== undefined) reasons.push(linkedRoot.unsure);
+    for (const name of secureParameterNames(linkedRoot.root)) linkedSecure.add(name);
+  }
+  for (const linked of linkedJson) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
+  const finish = (root?: unknown): Collected => ({
+    secrets: found,
+    ...(root !== undefined ? { root } : {}),
+    ...(reasons.length > 0 ? { unsure: reasons.join('; ') } : {}),
+  });
+  const main = read(file.path);
+  if (!main.ok) {
+    reasons.push(main.message);
+    return finish();
+  }
+  const parametersText = file.parametersFile === undefined ? undefined : read(file.parametersFile);
+  const texts = [main.text, ...file.linkedFiles.filter(isBicepFile).map((linked) => textOf(read(linked))), parametersText?.ok ? parametersText.text : ''];
+  if (!texts.some((text) => BICEP_MAY_HOLD_SECRET.test(text))) return finish();
+  if (trees === undefined) {
+    reasons.push('the Bicep grammar was not loaded for the secrets search');
+    return finish();
+  }
+  const relativeParameters = file.parametersFile === undefined ? undefined : posix.relative(posix.dirname(file.path), file.parametersFile);
+  const { lowered, parameters } = lowerBicepTemplate({
+    workspace,
+    file: file.path,
+    text: main.text,
+    trees,
+    ...(relativeParameters !== undefined ? { parametersFile: relativeParameters } : {}),
+  });
+  const root = lowered.root;
+  // Unknown values given to secure parameters are unknown secrets (as for JSON).
+  if (parameters.problem !== undefined && secureParameterNames(root).size > 0) reasons.push(parameters.problem);
+  for (const s of secretsInParameterValues(parameters.values, root)) found.add(s);
+  if (parametersText?.ok) for (const s of sasQueries(parametersText.text)) found.add(s);
+  for (const s of findSecrets(root, parameters.values, linkedSecure)) found.add(s);
+  return finish(root);
+}
+
+function textOf(read: ReadOutcome): string {
+  return read.ok ? read.text : '';
 }
 
 function readRoot(reader: FileReader, file: string, mayHold: Map<string, boolean>): FileRoot {

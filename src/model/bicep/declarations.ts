@@ -7,6 +7,8 @@ export interface Declaration {
   node: SyntaxNode;
   /** Comments and decorators written just before it. */
   leading: SyntaxNode[];
+  /** Just after syntax the grammar could not read that may hold its `@secure()`: treated as secure. */
+  secureInDoubt?: boolean;
 }
 
 export interface Loop {
@@ -30,6 +32,7 @@ function isLeading(node: SyntaxNode): boolean {
 export function statementsOf(root: SyntaxNode): Declaration[] {
   const out: Declaration[] = [];
   let leading: SyntaxNode[] = [];
+  let doubt = false;
   for (let i = 0; i < root.namedChildCount; i++) {
     const node = root.namedChild(i);
     if (!node) continue;
@@ -37,7 +40,9 @@ export function statementsOf(root: SyntaxNode): Declaration[] {
       leading.push(node);
       continue;
     }
-    out.push({ node, leading });
+    out.push(doubt ? { node, leading, secureInDoubt: true } : { node, leading });
+    // Fails closed: what the grammar could not read may be (or swallow) the next declaration's `@secure()`.
+    doubt = node.type === 'ERROR' && (doubt || decoratorCalls(leading).has('secure') || /secure/i.test(node.text));
     leading = [];
   }
   return out;

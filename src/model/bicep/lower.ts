@@ -22,6 +22,7 @@ import {
 } from './lower-expression.ts';
 import { bodyOf, decoratorCalls, nestedResourcesOf, statementsOf, typeAndVersion, type Body, type Declaration } from './declarations.ts';
 import { suppressionComment } from './suppression-comment.ts';
+import { isSecureTypeName, TypeLowering } from './lower-type.ts';
 import { childOfType, hasToken, literalString, namedChildren, unreadNodes, type SyntaxNode } from './syntax.ts';
 
 export type BicepRead = { kind: 'file'; text: string; root: SyntaxNode } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
@@ -89,6 +90,7 @@ class FileLowering implements SymbolResolver {
   private readonly ownNames = new Map<number, { arm: string; spelled: Spellings } | null>();
   private readonly frames = new Map<number, ResourceFrame>();
   private readonly expressions: ExpressionLowering;
+  private readonly types: TypeLowering;
 
   constructor(shared: Shared, source: { file: string; text: string; root: SyntaxNode }, prefix: JsonPath, chain: readonly string[]) {
     this.shared = shared;
@@ -98,6 +100,7 @@ class FileLowering implements SymbolResolver {
     this.prefix = prefix;
     this.chain = chain;
     this.expressions = new ExpressionLowering(this);
+    this.types = new TypeLowering(source.file, source.root, shared.read);
     shared.map.texts.set(source.file, source.text);
   }
 
@@ -208,6 +211,8 @@ class FileLowering implements SymbolResolver {
     template['parameters'] = parameters;
     template['variables'] = variables;
     template['resources'] = resources;
+    // The user-defined types the parameters use (each parameter's `$ref`), as the compiler writes them.
+    if (Object.keys(this.types.definitions).length > 0) template['definitions'] = this.types.definitions;
     return { template, scope };
   }
 
@@ -250,9 +255,13 @@ class FileLowering implements SymbolResolver {
     const last = children.at(-1);
     const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : undefined;
     const decorators = decoratorCalls(declaration.leading);
-    const secure = decorators.has('secure');
+    const secure = decorators.has('secure') || declaration.secureInDoubt === true;
     const base = parameterType(typeNode, defaultNode);
-    const parameter: Record<string, unknown> = { type: secure ? (base === 'object' ? 'secureobject' : 'securestring') : base };
+    // What of its value is secure, by its type: a user-defined type (a `$ref`), an object type's
+    // `@secure()` properties, an array's items.
+    const { type: declared, ...shape } = typeNode ? this.types.declaration(typeNode) : {};
+    const secureType = base === 'object' ? 'secureobject' : 'securestring';
+    const parameter: Record<string, unknown> = { type: secure || isSecureTypeName(declared) ? secureType : base, ...shape };
     if (typeNode) this.set([...path, 'type'], typeNode);
     if (defaultNode) parameter['defaultValue'] = this.value(defaultNode, [...path, 'defaultValue']);
     const allowed = decorators.get('allowed')?.[0];
