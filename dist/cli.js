@@ -11062,6 +11062,7 @@ function isLeading(node) {
 function statementsOf(root) {
   const out = [];
   let leading = [];
+  let doubt = false;
   for (let i2 = 0; i2 < root.namedChildCount; i2++) {
     const node = root.namedChild(i2);
     if (!node) continue;
@@ -11069,7 +11070,8 @@ function statementsOf(root) {
       leading.push(node);
       continue;
     }
-    out.push({ node, leading });
+    out.push(doubt ? { node, leading, secureInDoubt: true } : { node, leading });
+    doubt = node.type === "ERROR" && (doubt || decoratorCalls(leading).has("secure") || /secure/i.test(node.text));
     leading = [];
   }
   return out;
@@ -11155,6 +11157,200 @@ function suppressionComment(comment) {
   return { ignore: ids, ...reason !== "" ? { reason } : {} };
 }
 
+// src/model/bicep/lower-type.ts
+var UNKNOWN_SECURE = { type: "secureObject" };
+var BUILTIN = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array"]);
+var MAX_DEPTH3 = 32;
+var MAX_NAMESPACES = 32;
+var TypeLowering = class {
+  /** The template's `definitions`, filled as types are referenced. */
+  definitions = {};
+  read;
+  namespaces = /* @__PURE__ */ new Map();
+  own;
+  busy = /* @__PURE__ */ new Set();
+  constructor(file, root, read) {
+    this.read = read;
+    this.own = namespaceOf(file, root, "");
+    this.namespaces.set(file, this.own);
+  }
+  /** The declaration (type, $ref, properties, items…) of a type written in the template's own file. */
+  declaration(node) {
+    return this.lower(node, this.own, 0);
+  }
+  lower(node, ns, depth2) {
+    if (depth2 > MAX_DEPTH3) return UNKNOWN_SECURE;
+    if (node.hasError) return this.unreadable(node, ns);
+    const children = namedChildren(node);
+    switch (node.type) {
+      case "type":
+      case "nullable_type":
+      case "parenthesized_expression":
+      case "parenthesized_type":
+        return children.length === 1 && children[0] ? this.lower(children[0], ns, depth2 + 1) : this.unreadable(node, ns);
+      case "primitive_type":
+        return { type: BUILTIN.has(node.text) ? node.text : "object" };
+      case "identifier":
+        return BUILTIN.has(node.text) ? { type: node.text } : this.reference(ns, node.text, depth2);
+      case "member_expression":
+        return this.member(node, ns, depth2);
+      case "array_type": {
+        const item = children[0];
+        return { type: "array", ...item ? { items: this.lower(item, ns, depth2 + 1) } : {} };
+      }
+      case "object":
+        return this.object(node, ns, depth2);
+      case "union_type":
+        return this.union(children, ns, depth2);
+      case "string":
+        return { type: "string" };
+      case "number":
+        return { type: "int" };
+      case "boolean":
+        return { type: "bool" };
+      default:
+        return this.unreadable(node, ns);
+    }
+  }
+  /** `core.secretType` (a wildcard import) or `sys.string`. */
+  member(node, ns, depth2) {
+    const object = node.childForFieldName("object") ?? namedChildren(node)[0];
+    const property = node.childForFieldName("property") ?? childOfType(node, "property_identifier");
+    if (object?.type !== "identifier" || !property) return this.unreadable(node, ns);
+    if (object.text === "sys" && BUILTIN.has(property.text)) return { type: property.text };
+    const from = ns.wildcards.get(object.text);
+    if (from === void 0) return UNKNOWN_SECURE;
+    const target = this.imported(ns, from);
+    return target ? this.reference(target, property.text, depth2) : UNKNOWN_SECURE;
+  }
+  object(node, ns, depth2) {
+    const properties = {};
+    let additional;
+    let leading = [];
+    for (const child2 of namedChildren(node)) {
+      if (child2.type === "decorators") {
+        leading.push(child2);
+        continue;
+      }
+      const secure = decoratorCalls(leading).has("secure");
+      leading = [];
+      if (child2.type !== "object_property") continue;
+      const parts = namedChildren(child2);
+      const value = parts.at(-1);
+      const lowered = value ? this.lower(value, ns, depth2 + 1) : UNKNOWN_SECURE;
+      const declared = secure ? secured(lowered) : lowered;
+      if (child2.child(0)?.type === "*") additional = declared;
+      else {
+        const key2 = parts[0];
+        const name = key2?.type === "string" ? literalString(key2) : key2?.text;
+        if (name === void 0 || key2?.id === value?.id) return this.unreadable(node, ns);
+        properties[name] = declared;
+      }
+    }
+    return { type: "object", properties, ...additional ? { additionalProperties: additional } : {} };
+  }
+  /** Literal unions are their literals' type; any other union is secure where any member is (a discriminator mapping). */
+  union(members, ns, depth2) {
+    const lowered = members.map((m6) => this.lower(m6, ns, depth2 + 1));
+    const literal = members.every((m6) => m6.type === "string" || m6.type === "number" || m6.type === "boolean" || m6.type === "null");
+    if (literal) return lowered[0] ?? { type: "string" };
+    return { type: "object", discriminator: { propertyName: "type", mapping: Object.fromEntries(lowered.map((m6, i2) => [String(i2), m6])) } };
+  }
+  /**
+   * A `$ref` to a type of `ns` (lowered into `definitions` on first use), or secure when the name
+   * cannot be resolved: Bicep would not compile it, so cua-guard has misread something.
+   */
+  reference(ns, name, depth2) {
+    const imported = ns.imports.get(name);
+    if (imported) {
+      const target = this.imported(ns, imported.from);
+      return target ? this.reference(target, imported.name, depth2 + 1) : UNKNOWN_SECURE;
+    }
+    const declared = ns.types.get(name);
+    if (!declared || depth2 > MAX_DEPTH3) return UNKNOWN_SECURE;
+    const key2 = `${ns.prefix}${name}`;
+    const ref = { $ref: `#/definitions/${key2}` };
+    if (this.busy.has(key2) || Object.hasOwn(this.definitions, key2)) return ref;
+    this.busy.add(key2);
+    const lowered = declared.value ? this.lower(declared.value, ns, depth2 + 1) : UNKNOWN_SECURE;
+    this.busy.delete(key2);
+    this.definitions[key2] = declared.secure ? secured(lowered) : lowered;
+    return ref;
+  }
+  /** The namespace of a file imported from `ns`, or undefined when it cannot be read (a registry, outside the workspace, missing). */
+  imported(ns, from) {
+    if (/^(br|ts)(\/[^:]*)?:/i.test(from) || !/\.bicep$/i.test(from)) return void 0;
+    const file = posix.normalize(posix.join(posix.dirname(ns.file), from));
+    if (file.startsWith("../") || file === ".." || posix.isAbsolute(file)) return void 0;
+    if (this.namespaces.has(file)) return this.namespaces.get(file);
+    if (this.namespaces.size >= MAX_NAMESPACES) return void 0;
+    const read = this.read(file);
+    const namespace = read.kind === "file" ? namespaceOf(file, read.root, `${this.namespaces.size}:`) : void 0;
+    this.namespaces.set(file, namespace);
+    return namespace;
+  }
+  /**
+   * Syntax the grammar could not read, or a type form this does not know: secure when it mentions
+   * `secure` or names a user-defined or imported type (which may be secure), else a plain object.
+   */
+  unreadable(node, ns) {
+    if (/secure/i.test(node.text)) return UNKNOWN_SECURE;
+    const named2 = identifiers(node).some((name) => ns.types.has(name) || ns.imports.has(name) || ns.wildcards.has(name));
+    return named2 ? UNKNOWN_SECURE : { type: "object" };
+  }
+};
+function secured(declaration) {
+  return { ...declaration, type: declaration["type"] === "string" ? "securestring" : "secureObject" };
+}
+function isSecureTypeName(type) {
+  return typeof type === "string" && /^secure(string|object)$/i.test(type);
+}
+function namespaceOf(file, root, prefix) {
+  const ns = { file, prefix, types: /* @__PURE__ */ new Map(), imports: /* @__PURE__ */ new Map(), wildcards: /* @__PURE__ */ new Map() };
+  for (const { node, leading, secureInDoubt } of statementsOf(root)) {
+    if (node.type === "type_declaration") {
+      const name = childOfType(node, "identifier");
+      const value = namedChildren(node).at(-1);
+      const secure = secureInDoubt === true || decoratorCalls(leading).has("secure");
+      if (name) ns.types.set(name.text, { value: value && value.id !== name.id ? value : void 0, secure });
+    } else if (node.type === "import_functionality") addImport(ns, node);
+  }
+  return ns;
+}
+function addImport(ns, node) {
+  const from = literalString(childOfType(node, "string"));
+  if (from === void 0) return;
+  const tokens = [];
+  for (let i2 = 0; i2 < node.childCount; i2++) {
+    const child2 = node.child(i2);
+    if (child2) tokens.push(child2);
+  }
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const token = tokens[i2];
+    if (token.type === "*" && tokens[i2 + 1]?.type === "as" && tokens[i2 + 2]?.type === "identifier") {
+      ns.wildcards.set(tokens[i2 + 2].text, from);
+      i2 += 2;
+    } else if (token.type === "identifier") {
+      const alias = tokens[i2 + 1]?.type === "as" && tokens[i2 + 2]?.type === "identifier" ? tokens[i2 + 2] : void 0;
+      ns.imports.set(alias?.text ?? token.text, { from, name: token.text });
+      if (alias) i2 += 2;
+    }
+  }
+}
+function identifiers(node) {
+  const out = [];
+  const stack = [node];
+  while (stack.length > 0 && out.length < 1e3) {
+    const current = stack.pop();
+    if (current.type === "identifier") out.push(current.text);
+    for (let i2 = 0; i2 < current.childCount; i2++) {
+      const child2 = current.child(i2);
+      if (child2) stack.push(child2);
+    }
+  }
+  return out;
+}
+
 // src/model/bicep/lower.ts
 var MAX_MODULE_DEPTH = 16;
 var MODULE_API_VERSION = "2022-09-01";
@@ -11184,6 +11380,7 @@ var FileLowering = class _FileLowering {
   ownNames = /* @__PURE__ */ new Map();
   frames = /* @__PURE__ */ new Map();
   expressions;
+  types;
   constructor(shared, source, prefix, chain) {
     this.shared = shared;
     this.file = source.file;
@@ -11192,6 +11389,7 @@ var FileLowering = class _FileLowering {
     this.prefix = prefix;
     this.chain = chain;
     this.expressions = new ExpressionLowering(this);
+    this.types = new TypeLowering(source.file, source.root, shared.read);
     shared.map.texts.set(source.file, source.text);
   }
   symbol(name) {
@@ -11290,6 +11488,7 @@ var FileLowering = class _FileLowering {
     template["parameters"] = parameters;
     template["variables"] = variables;
     template["resources"] = resources;
+    if (Object.keys(this.types.definitions).length > 0) template["definitions"] = this.types.definitions;
     return { template, scope };
   }
   addSymbol(node) {
@@ -11330,9 +11529,11 @@ var FileLowering = class _FileLowering {
     const last = children.at(-1);
     const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : void 0;
     const decorators = decoratorCalls(declaration.leading);
-    const secure = decorators.has("secure");
+    const secure = decorators.has("secure") || declaration.secureInDoubt === true;
     const base = parameterType(typeNode, defaultNode);
-    const parameter = { type: secure ? base === "object" ? "secureobject" : "securestring" : base };
+    const { type: declared, ...shape } = typeNode ? this.types.declaration(typeNode) : {};
+    const secureType = base === "object" ? "secureobject" : "securestring";
+    const parameter = { type: secure || isSecureTypeName(declared) ? secureType : base, ...shape };
     if (typeNode) this.set([...path, "type"], typeNode);
     if (defaultNode) parameter["defaultValue"] = this.value(defaultNode, [...path, "defaultValue"]);
     const allowed = decorators.get("allowed")?.[0];
@@ -11727,6 +11928,9 @@ var BicepTrees = class {
   }
 };
 function checkBicepTemplate(input, plan) {
+  return checkLoweredBicep(input, lowerBicepTemplate(input), plan);
+}
+function lowerBicepTemplate(input) {
   input.trees.trim();
   const parse3 = (file, text2) => input.trees.parse(file, text2);
   const read = (target) => {
@@ -11736,18 +11940,19 @@ function checkBicepTemplate(input, plan) {
     return { kind: "file", text: text2, root: parse3(target, text2).rootNode };
   };
   const text = withoutBom(input.text);
-  {
-    const lowered = lowerBicep(input.file, text, parse3(input.file, text).rootNode, read);
-    const parameters = bicepParameterValues(input, (t) => parse3(`${input.file}\0parameters`, t));
-    const source = createTemplateSource(input.file, text, lowered.root, lowered.origin);
-    const model = buildTemplateModel(source, {
-      parameterValues: parameters.values,
-      ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
-    });
-    const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : void 0;
-    const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
-    return parameters.file ? { ...result, parametersFile: parameters.file } : result;
-  }
+  const lowered = lowerBicep(input.file, text, parse3(input.file, text).rootNode, read);
+  const parameters = bicepParameterValues(input, (t) => parse3(`${input.file}\0parameters`, t));
+  return { lowered, parameters };
+}
+function checkLoweredBicep(input, { lowered, parameters }, plan) {
+  const source = createTemplateSource(input.file, withoutBom(input.text), lowered.root, lowered.origin);
+  const model = buildTemplateModel(source, {
+    parameterValues: parameters.values,
+    ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
+  });
+  const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : void 0;
+  const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
+  return parameters.file ? { ...result, parametersFile: parameters.file } : result;
 }
 var BICEP_NOT_FIXABLE = "fix changes a Bicep file only to add the tracking deployment; edit this by hand";
 function bicepRepairsOnly(result, file) {
@@ -11952,7 +12157,7 @@ function checkGraph(request, discovery, trees) {
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
     const result = checked.get(source.path)?.result ?? check(source).result;
-    request.secrets?.add(result);
+    request.secrets?.add(result, trees);
     if (!linkedByOthers.has(source.path)) files.release(source.path);
     results.push(result);
   }
@@ -13498,7 +13703,7 @@ function uniqueProblems(problems) {
 var MIN_SECRET_LENGTH = 3;
 var QUERY_END = /* @__PURE__ */ new Set([" ", "	", "\r", "\n", '"', "'", "#", "?", "`"]);
 var SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
-var MAX_DEPTH3 = 256;
+var MAX_DEPTH4 = 256;
 function findSecrets(root, parameterValues = {}, linkedSecureParameters = /* @__PURE__ */ new Set()) {
   const found = /* @__PURE__ */ new Set();
   if (isRecord(root)) collectTemplate(root, parameterValues, linkedSecureParameters, found, 0);
@@ -13524,7 +13729,7 @@ function secureParameterNames(template) {
   return names;
 }
 function collectTemplate(template, values, linkedSecure, found, depth2) {
-  if (depth2 > MAX_DEPTH3) return;
+  if (depth2 > MAX_DEPTH4) return;
   const declared = isRecord(template["parameters"]) ? template["parameters"] : {};
   const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [name, declaration] of Object.entries(declared)) {
@@ -13541,7 +13746,7 @@ function collectTemplate(template, values, linkedSecure, found, depth2) {
   for (const resource of resourceList(template["resources"])) collectResource(resource, linkedSecure, found, depth2 + 1);
 }
 function collectResource(resource, linkedSecure, found, depth2) {
-  if (depth2 > MAX_DEPTH3) return;
+  if (depth2 > MAX_DEPTH4) return;
   const properties = resource["properties"];
   if (isRecord(properties)) {
     const link = properties["templateLink"];
@@ -13570,7 +13775,7 @@ function valuesPassed(properties) {
   return values;
 }
 function addValue(value, found, depth2) {
-  if (depth2 > MAX_DEPTH3 || value === void 0 || value === null) return false;
+  if (depth2 > MAX_DEPTH4 || value === void 0 || value === null) return false;
   if (typeof value === "string") return !isExpression(value) && add(value, found);
   if (typeof value !== "object") return false;
   let any = false;
@@ -13582,7 +13787,7 @@ function isExpression(value) {
   return isExpressionString(value);
 }
 function addSasTokens(value, found, depth2, wholeValue) {
-  if (depth2 > MAX_DEPTH3 || value === void 0 || value === null) return;
+  if (depth2 > MAX_DEPTH4 || value === void 0 || value === null) return;
   if (typeof value === "string") {
     if (wholeValue && !value.startsWith("[")) add(value, found);
     for (const token of sasQueries(value)) {
@@ -13681,6 +13886,7 @@ function redactText(text, secrets) {
 
 // src/secrets/report-secrets.ts
 var MAY_HOLD_SECRET = /secure(?:string|object)|sig=|sas|\\u/i;
+var BICEP_MAY_HOLD_SECRET = /secure|sig=|sas|\bimport\b/i;
 function readerOf(source) {
   const files = "read" in source ? source : createWorkspaceFiles(source);
   return {
@@ -13699,13 +13905,16 @@ function createSecretsSearch(source, sources = {}) {
   const added = /* @__PURE__ */ new Set();
   const mayHold = /* @__PURE__ */ new Map();
   const rootOf = (file) => readRoot(reader, file, mayHold);
-  const add2 = (file) => {
+  const workspace = "read" in source ? source.workspace : source;
+  const add2 = (file, bicepTrees) => {
     if (added.has(file.path)) return;
     added.add(file.path);
     try {
-      const result = collectFile(file, rootOf, reader.read);
+      const bicep = isBicepFile(file.path);
+      const result = bicep ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees }) : collectFile(file, rootOf, reader.read);
       for (const s of result.secrets) found.add(s);
-      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, rootOf(file.path).root)) external.add(s);
+      const root = () => bicep ? result.root : rootOf(file.path).root;
+      if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, root())) external.add(s);
       if (result.unsure !== void 0) unsure.set(file.path, result.unsure);
     } catch {
       unsure.set(file.path, "an error while searching it");
@@ -13806,6 +14015,52 @@ function collectFile(file, rootOf, readFile) {
   for (const s of findSecrets(main.root, values, linkedSecure)) found.add(s);
   for (const linked of file.linkedFiles) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
   return reasons.length > 0 ? { secrets: found, unsure: reasons.join("; ") } : { secrets: found };
+}
+function collectBicepFile(file, { rootOf, read, workspace, trees }) {
+  const found = /* @__PURE__ */ new Set();
+  const reasons = [];
+  const linkedSecure = /* @__PURE__ */ new Set();
+  const linkedJson = file.linkedFiles.filter((linked) => !isBicepFile(linked));
+  for (const linked of linkedJson) {
+    const linkedRoot = rootOf(linked);
+    if (linkedRoot.unsure !== void 0) reasons.push(linkedRoot.unsure);
+    for (const name of secureParameterNames(linkedRoot.root)) linkedSecure.add(name);
+  }
+  for (const linked of linkedJson) for (const s of findSecrets(rootOf(linked).root, {}, linkedSecure)) found.add(s);
+  const finish3 = (root2) => ({
+    secrets: found,
+    ...root2 !== void 0 ? { root: root2 } : {},
+    ...reasons.length > 0 ? { unsure: reasons.join("; ") } : {}
+  });
+  const main = read(file.path);
+  if (!main.ok) {
+    reasons.push(main.message);
+    return finish3();
+  }
+  const parametersText = file.parametersFile === void 0 ? void 0 : read(file.parametersFile);
+  const texts = [main.text, ...file.linkedFiles.filter(isBicepFile).map((linked) => textOf(read(linked))), parametersText?.ok ? parametersText.text : ""];
+  if (!texts.some((text) => BICEP_MAY_HOLD_SECRET.test(text))) return finish3();
+  if (trees === void 0) {
+    reasons.push("the Bicep grammar was not loaded for the secrets search");
+    return finish3();
+  }
+  const relativeParameters = file.parametersFile === void 0 ? void 0 : posix.relative(posix.dirname(file.path), file.parametersFile);
+  const { lowered, parameters } = lowerBicepTemplate({
+    workspace,
+    file: file.path,
+    text: main.text,
+    trees,
+    ...relativeParameters !== void 0 ? { parametersFile: relativeParameters } : {}
+  });
+  const root = lowered.root;
+  if (parameters.problem !== void 0 && secureParameterNames(root).size > 0) reasons.push(parameters.problem);
+  for (const s of secretsInParameterValues(parameters.values, root)) found.add(s);
+  if (parametersText?.ok) for (const s of sasQueries(parametersText.text)) found.add(s);
+  for (const s of findSecrets(root, parameters.values, linkedSecure)) found.add(s);
+  return finish3(root);
+}
+function textOf(read) {
+  return read.ok ? read.text : "";
 }
 function readRoot(reader, file, mayHold) {
   const read = reader.read(file);

@@ -5774,10 +5774,10 @@ var inflt = function(dat, st, buf, dict) {
         lpos = pos, lm = null;
         break;
       } else {
-        var add = sym - 254;
+        var add2 = sym - 254;
         if (sym > 264) {
           var i2 = sym - 257, b = fleb[i2];
-          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          add2 = bits(dat, pos, (1 << b) - 1) + fl[i2];
           pos += b;
         }
         var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
@@ -5796,7 +5796,7 @@ var inflt = function(dat, st, buf, dict) {
         }
         if (resize)
           cbuf(bt + 131072);
-        var end = bt + add;
+        var end = bt + add2;
         if (bt < dt) {
           var shift = dl - dt, dend = Math.min(dt, end);
           if (shift + bt < 0)
@@ -6629,8 +6629,8 @@ function interpolated(part) {
 function readHeredoc(node) {
   const span = spanOf(node);
   const parts = children(node);
-  const identifiers = parts.filter((c) => c.type === "heredoc_identifier");
-  const [open, close] = identifiers;
+  const identifiers2 = parts.filter((c) => c.type === "heredoc_identifier");
+  const [open, close] = identifiers2;
   const whole = node.text;
   const lineEnd = open ? whole.indexOf("\n", open.endIndex - node.startIndex) : -1;
   if (!open || !close || lineEnd === -1) return other(node);
@@ -14351,6 +14351,54 @@ function safeValue(node) {
   }
 }
 
+// src/secrets/secure-spans.ts
+var MAX_DEPTH5 = 32;
+var HIDDEN_BICEP = "'***'";
+function secureValueRanges(root, origin, file) {
+  const ranges = [];
+  collectTemplate2(root, [], { origin, file, ranges }, 0);
+  ranges.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  const out = [];
+  for (const range2 of ranges) {
+    const last = out.at(-1);
+    if (last && range2.offset < last.offset + last.length) continue;
+    out.push(range2);
+  }
+  return out;
+}
+function hideBicepRanges(text, ranges) {
+  let out = text;
+  for (const range2 of [...ranges].sort((a, b) => b.offset - a.offset)) {
+    if (range2.offset < 0 || range2.offset + range2.length > out.length) continue;
+    out = out.slice(0, range2.offset) + HIDDEN_BICEP + out.slice(range2.offset + range2.length);
+  }
+  return out;
+}
+function collectTemplate2(template, path, collect, depth) {
+  const secure = /* @__PURE__ */ new Set();
+  if (depth > MAX_DEPTH5 || !isRecord(template)) return secure;
+  const parameters = isRecord(template["parameters"]) ? template["parameters"] : {};
+  for (const [name, declaration] of Object.entries(parameters)) {
+    if (!hasSecurePart(declaration, template)) continue;
+    secure.add(name.toLowerCase());
+    if (isRecord(declaration) && "defaultValue" in declaration) add([...path, "parameters", name, "defaultValue"], collect);
+  }
+  const resources = Array.isArray(template["resources"]) ? template["resources"] : [];
+  resources.forEach((resource, i2) => {
+    if (!isRecord(resource) || !isRecord(resource["properties"])) return;
+    const properties = resource["properties"];
+    const at = [...path, "resources", i2, "properties"];
+    const inner = collectTemplate2(properties["template"], [...at, "template"], collect, depth + 1);
+    const passed = isRecord(properties["parameters"]) ? properties["parameters"] : {};
+    for (const name of Object.keys(passed)) if (inner.has(name.toLowerCase())) add([...at, "parameters", name, "value"], collect);
+  });
+  return secure;
+}
+function add(path, { origin, file, ranges }) {
+  const span = origin.locate(path, "value");
+  if (span && span.file === file && span.length > 0) ranges.push({ offset: span.offset, length: span.length });
+}
+
 // src/parse/source-map.ts
 function pathKey(path) {
   return path.join("\0");
@@ -14403,6 +14451,7 @@ function isLeading(node) {
 function statementsOf(root) {
   const out = [];
   let leading = [];
+  let doubt = false;
   for (let i2 = 0; i2 < root.namedChildCount; i2++) {
     const node = root.namedChild(i2);
     if (!node) continue;
@@ -14410,7 +14459,8 @@ function statementsOf(root) {
       leading.push(node);
       continue;
     }
-    out.push({ node, leading });
+    out.push(doubt ? { node, leading, secureInDoubt: true } : { node, leading });
+    doubt = node.type === "ERROR" && (doubt || decoratorCalls(leading).has("secure") || /secure/i.test(node.text));
     leading = [];
   }
   return out;
@@ -14496,6 +14546,200 @@ function suppressionComment(comment) {
   return { ignore: ids, ...reason !== "" ? { reason } : {} };
 }
 
+// src/model/bicep/lower-type.ts
+var UNKNOWN_SECURE = { type: "secureObject" };
+var BUILTIN = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array"]);
+var MAX_DEPTH6 = 32;
+var MAX_NAMESPACES = 32;
+var TypeLowering = class {
+  /** The template's `definitions`, filled as types are referenced. */
+  definitions = {};
+  read;
+  namespaces = /* @__PURE__ */ new Map();
+  own;
+  busy = /* @__PURE__ */ new Set();
+  constructor(file, root, read) {
+    this.read = read;
+    this.own = namespaceOf(file, root, "");
+    this.namespaces.set(file, this.own);
+  }
+  /** The declaration (type, $ref, properties, items…) of a type written in the template's own file. */
+  declaration(node) {
+    return this.lower(node, this.own, 0);
+  }
+  lower(node, ns, depth) {
+    if (depth > MAX_DEPTH6) return UNKNOWN_SECURE;
+    if (node.hasError) return this.unreadable(node, ns);
+    const children2 = namedChildren(node);
+    switch (node.type) {
+      case "type":
+      case "nullable_type":
+      case "parenthesized_expression":
+      case "parenthesized_type":
+        return children2.length === 1 && children2[0] ? this.lower(children2[0], ns, depth + 1) : this.unreadable(node, ns);
+      case "primitive_type":
+        return { type: BUILTIN.has(node.text) ? node.text : "object" };
+      case "identifier":
+        return BUILTIN.has(node.text) ? { type: node.text } : this.reference(ns, node.text, depth);
+      case "member_expression":
+        return this.member(node, ns, depth);
+      case "array_type": {
+        const item = children2[0];
+        return { type: "array", ...item ? { items: this.lower(item, ns, depth + 1) } : {} };
+      }
+      case "object":
+        return this.object(node, ns, depth);
+      case "union_type":
+        return this.union(children2, ns, depth);
+      case "string":
+        return { type: "string" };
+      case "number":
+        return { type: "int" };
+      case "boolean":
+        return { type: "bool" };
+      default:
+        return this.unreadable(node, ns);
+    }
+  }
+  /** `core.secretType` (a wildcard import) or `sys.string`. */
+  member(node, ns, depth) {
+    const object = node.childForFieldName("object") ?? namedChildren(node)[0];
+    const property2 = node.childForFieldName("property") ?? childOfType(node, "property_identifier");
+    if (object?.type !== "identifier" || !property2) return this.unreadable(node, ns);
+    if (object.text === "sys" && BUILTIN.has(property2.text)) return { type: property2.text };
+    const from = ns.wildcards.get(object.text);
+    if (from === void 0) return UNKNOWN_SECURE;
+    const target = this.imported(ns, from);
+    return target ? this.reference(target, property2.text, depth) : UNKNOWN_SECURE;
+  }
+  object(node, ns, depth) {
+    const properties = {};
+    let additional;
+    let leading = [];
+    for (const child2 of namedChildren(node)) {
+      if (child2.type === "decorators") {
+        leading.push(child2);
+        continue;
+      }
+      const secure = decoratorCalls(leading).has("secure");
+      leading = [];
+      if (child2.type !== "object_property") continue;
+      const parts = namedChildren(child2);
+      const value = parts.at(-1);
+      const lowered = value ? this.lower(value, ns, depth + 1) : UNKNOWN_SECURE;
+      const declared = secure ? secured(lowered) : lowered;
+      if (child2.child(0)?.type === "*") additional = declared;
+      else {
+        const key = parts[0];
+        const name = key?.type === "string" ? literalString(key) : key?.text;
+        if (name === void 0 || key?.id === value?.id) return this.unreadable(node, ns);
+        properties[name] = declared;
+      }
+    }
+    return { type: "object", properties, ...additional ? { additionalProperties: additional } : {} };
+  }
+  /** Literal unions are their literals' type; any other union is secure where any member is (a discriminator mapping). */
+  union(members2, ns, depth) {
+    const lowered = members2.map((m4) => this.lower(m4, ns, depth + 1));
+    const literal = members2.every((m4) => m4.type === "string" || m4.type === "number" || m4.type === "boolean" || m4.type === "null");
+    if (literal) return lowered[0] ?? { type: "string" };
+    return { type: "object", discriminator: { propertyName: "type", mapping: Object.fromEntries(lowered.map((m4, i2) => [String(i2), m4])) } };
+  }
+  /**
+   * A `$ref` to a type of `ns` (lowered into `definitions` on first use), or secure when the name
+   * cannot be resolved: Bicep would not compile it, so cua-guard has misread something.
+   */
+  reference(ns, name, depth) {
+    const imported = ns.imports.get(name);
+    if (imported) {
+      const target = this.imported(ns, imported.from);
+      return target ? this.reference(target, imported.name, depth + 1) : UNKNOWN_SECURE;
+    }
+    const declared = ns.types.get(name);
+    if (!declared || depth > MAX_DEPTH6) return UNKNOWN_SECURE;
+    const key = `${ns.prefix}${name}`;
+    const ref = { $ref: `#/definitions/${key}` };
+    if (this.busy.has(key) || Object.hasOwn(this.definitions, key)) return ref;
+    this.busy.add(key);
+    const lowered = declared.value ? this.lower(declared.value, ns, depth + 1) : UNKNOWN_SECURE;
+    this.busy.delete(key);
+    this.definitions[key] = declared.secure ? secured(lowered) : lowered;
+    return ref;
+  }
+  /** The namespace of a file imported from `ns`, or undefined when it cannot be read (a registry, outside the workspace, missing). */
+  imported(ns, from) {
+    if (/^(br|ts)(\/[^:]*)?:/i.test(from) || !/\.bicep$/i.test(from)) return void 0;
+    const file = posix.normalize(posix.join(posix.dirname(ns.file), from));
+    if (file.startsWith("../") || file === ".." || posix.isAbsolute(file)) return void 0;
+    if (this.namespaces.has(file)) return this.namespaces.get(file);
+    if (this.namespaces.size >= MAX_NAMESPACES) return void 0;
+    const read = this.read(file);
+    const namespace = read.kind === "file" ? namespaceOf(file, read.root, `${this.namespaces.size}:`) : void 0;
+    this.namespaces.set(file, namespace);
+    return namespace;
+  }
+  /**
+   * Syntax the grammar could not read, or a type form this does not know: secure when it mentions
+   * `secure` or names a user-defined or imported type (which may be secure), else a plain object.
+   */
+  unreadable(node, ns) {
+    if (/secure/i.test(node.text)) return UNKNOWN_SECURE;
+    const named2 = identifiers(node).some((name) => ns.types.has(name) || ns.imports.has(name) || ns.wildcards.has(name));
+    return named2 ? UNKNOWN_SECURE : { type: "object" };
+  }
+};
+function secured(declaration) {
+  return { ...declaration, type: declaration["type"] === "string" ? "securestring" : "secureObject" };
+}
+function isSecureTypeName(type) {
+  return typeof type === "string" && /^secure(string|object)$/i.test(type);
+}
+function namespaceOf(file, root, prefix) {
+  const ns = { file, prefix, types: /* @__PURE__ */ new Map(), imports: /* @__PURE__ */ new Map(), wildcards: /* @__PURE__ */ new Map() };
+  for (const { node, leading, secureInDoubt } of statementsOf(root)) {
+    if (node.type === "type_declaration") {
+      const name = childOfType(node, "identifier");
+      const value = namedChildren(node).at(-1);
+      const secure = secureInDoubt === true || decoratorCalls(leading).has("secure");
+      if (name) ns.types.set(name.text, { value: value && value.id !== name.id ? value : void 0, secure });
+    } else if (node.type === "import_functionality") addImport(ns, node);
+  }
+  return ns;
+}
+function addImport(ns, node) {
+  const from = literalString(childOfType(node, "string"));
+  if (from === void 0) return;
+  const tokens = [];
+  for (let i2 = 0; i2 < node.childCount; i2++) {
+    const child2 = node.child(i2);
+    if (child2) tokens.push(child2);
+  }
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const token = tokens[i2];
+    if (token.type === "*" && tokens[i2 + 1]?.type === "as" && tokens[i2 + 2]?.type === "identifier") {
+      ns.wildcards.set(tokens[i2 + 2].text, from);
+      i2 += 2;
+    } else if (token.type === "identifier") {
+      const alias = tokens[i2 + 1]?.type === "as" && tokens[i2 + 2]?.type === "identifier" ? tokens[i2 + 2] : void 0;
+      ns.imports.set(alias?.text ?? token.text, { from, name: token.text });
+      if (alias) i2 += 2;
+    }
+  }
+}
+function identifiers(node) {
+  const out = [];
+  const stack = [node];
+  while (stack.length > 0 && out.length < 1e3) {
+    const current = stack.pop();
+    if (current.type === "identifier") out.push(current.text);
+    for (let i2 = 0; i2 < current.childCount; i2++) {
+      const child2 = current.child(i2);
+      if (child2) stack.push(child2);
+    }
+  }
+  return out;
+}
+
 // src/model/bicep/lower.ts
 var MAX_MODULE_DEPTH = 16;
 var MODULE_API_VERSION = "2022-09-01";
@@ -14525,6 +14769,7 @@ var FileLowering = class _FileLowering {
   ownNames = /* @__PURE__ */ new Map();
   frames = /* @__PURE__ */ new Map();
   expressions;
+  types;
   constructor(shared, source, prefix, chain) {
     this.shared = shared;
     this.file = source.file;
@@ -14533,6 +14778,7 @@ var FileLowering = class _FileLowering {
     this.prefix = prefix;
     this.chain = chain;
     this.expressions = new ExpressionLowering(this);
+    this.types = new TypeLowering(source.file, source.root, shared.read);
     shared.map.texts.set(source.file, source.text);
   }
   symbol(name) {
@@ -14631,6 +14877,7 @@ var FileLowering = class _FileLowering {
     template["parameters"] = parameters;
     template["variables"] = variables;
     template["resources"] = resources;
+    if (Object.keys(this.types.definitions).length > 0) template["definitions"] = this.types.definitions;
     return { template, scope };
   }
   addSymbol(node) {
@@ -14671,9 +14918,11 @@ var FileLowering = class _FileLowering {
     const last = children2.at(-1);
     const defaultNode = last && last.id !== name.id && last.id !== typeNode?.id ? last : void 0;
     const decorators = decoratorCalls(declaration.leading);
-    const secure = decorators.has("secure");
+    const secure = decorators.has("secure") || declaration.secureInDoubt === true;
     const base = parameterType(typeNode, defaultNode);
-    const parameter = { type: secure ? base === "object" ? "secureobject" : "securestring" : base };
+    const { type: declared, ...shape } = typeNode ? this.types.declaration(typeNode) : {};
+    const secureType = base === "object" ? "secureobject" : "securestring";
+    const parameter = { type: secure || isSecureTypeName(declared) ? secureType : base, ...shape };
     if (typeNode) this.set([...path, "type"], typeNode);
     if (defaultNode) parameter["defaultValue"] = this.value(defaultNode, [...path, "defaultValue"]);
     const allowed = decorators.get("allowed")?.[0];
@@ -15067,7 +15316,7 @@ var BicepTrees = class {
     this.size = 0;
   }
 };
-function checkBicepTemplate(input, plan) {
+function lowerBicepTemplate(input) {
   input.trees.trim();
   const parse3 = (file, text2) => input.trees.parse(file, text2);
   const read = (target) => {
@@ -15077,18 +15326,19 @@ function checkBicepTemplate(input, plan) {
     return { kind: "file", text: text2, root: parse3(target, text2).rootNode };
   };
   const text = withoutBom(input.text);
-  {
-    const lowered = lowerBicep(input.file, text, parse3(input.file, text).rootNode, read);
-    const parameters = bicepParameterValues(input, (t) => parse3(`${input.file}\0parameters`, t));
-    const source = createTemplateSource(input.file, text, lowered.root, lowered.origin);
-    const model = buildTemplateModel(source, {
-      parameterValues: parameters.values,
-      ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
-    });
-    const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : void 0;
-    const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
-    return parameters.file ? { ...result, parametersFile: parameters.file } : result;
-  }
+  const lowered = lowerBicep(input.file, text, parse3(input.file, text).rootNode, read);
+  const parameters = bicepParameterValues(input, (t) => parse3(`${input.file}\0parameters`, t));
+  return { lowered, parameters };
+}
+function checkLoweredBicep(input, { lowered, parameters }, plan) {
+  const source = createTemplateSource(input.file, withoutBom(input.text), lowered.root, lowered.origin);
+  const model = buildTemplateModel(source, {
+    parameterValues: parameters.values,
+    ...input.readLinked && plan.settings.followLinks ? { readLinked: input.readLinked } : {}
+  });
+  const problem = parameters.problem ? { file: parameters.file ?? input.file, problem: parameters.problem } : void 0;
+  const result = bicepRepairsOnly(collapseRepeats(checkModel(model, plan, problem)), input.file);
+  return parameters.file ? { ...result, parametersFile: parameters.file } : result;
 }
 var BICEP_NOT_FIXABLE = "fix changes a Bicep file only to add the tracking deployment; edit this by hand";
 function bicepRepairsOnly(result, file) {
@@ -15160,18 +15410,19 @@ function isLiteral(value) {
 
 // src/fix/plan-bicep-fix.ts
 function planBicepFix(input) {
-  const before = check2(input, input.text);
+  const { result: before, secure: secureOriginal } = check2(input, input.text);
   const insertion = before.findings.map((f) => trackingInsertion(f, input.file)).find((x2) => x2 !== void 0);
   let fixed = input.text;
   const changes = [];
   const edits = [];
   let after = before;
+  let secureFixed = secureOriginal;
   if (insertion) {
     const edit = insertionEdit2(input.text, insertion.value);
     fixed = input.text.slice(0, edit.offset) + edit.content + input.text.slice(edit.offset);
     edits.push(edit);
     changes.push({ message: insertion.fix.description, line: new LineIndex(fixed).positionAt(edit.offset).line });
-    after = check2(input, fixed);
+    ({ result: after, secure: secureFixed } = check2(input, fixed));
   }
   const left = after.findings.filter((f) => !f.suppressed && f.severity !== "notice");
   const notes = left.map(
@@ -15189,11 +15440,18 @@ function planBicepFix(input) {
     changes,
     notes,
     remainingErrors: left.filter((f) => f.severity === "error"),
-    linkedFiles: before.linkedFiles
+    linkedFiles: before.linkedFiles,
+    secureRanges: { original: secureOriginal, fixed: secureFixed }
   };
 }
 function check2(input, text) {
-  const request = {
+  const request = checkInput(input, text);
+  const lowered = lowerBicepTemplate(request);
+  const secure = secureValueRanges(lowered.lowered.root, lowered.lowered.origin, input.file);
+  return { result: checkLoweredBicep(request, lowered, { rules: RULES, settings: input.settings }), secure };
+}
+function checkInput(input, text) {
+  return {
     workspace: input.workspace,
     file: input.file,
     text,
@@ -15201,7 +15459,6 @@ function check2(input, text) {
     ...input.readLinked ? { readLinked: input.readLinked } : {},
     ...input.parametersFile ? { parametersFile: input.parametersFile } : {}
   };
-  return checkBicepTemplate(request, { rules: RULES, settings: input.settings });
 }
 function trackingInsertion(finding, file) {
   const fix = finding.fix;
@@ -15392,9 +15649,12 @@ async function unifiedDiff(plans, options = {}) {
   const changed = plans.filter((p) => p.fixed !== p.original);
   if (changed.length === 0) return "";
   const { createTwoFilesPatch: createTwoFilesPatch2, FILE_HEADERS_ONLY: FILE_HEADERS_ONLY2 } = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
-  const shown = options.hideSecureDefaults ? hideSecureValues : (text) => text;
+  const shown = (p, which) => {
+    if (!options.hideSecureDefaults) return p[which];
+    return p.secureRanges ? hideBicepRanges(p[which], p.secureRanges[which]) : hideSecureValues(p[which]);
+  };
   return changed.map(
-    (p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, shown(p.original), shown(p.fixed), void 0, void 0, {
+    (p) => createTwoFilesPatch2(`a/${p.file}`, `b/${p.file}`, shown(p, "original"), shown(p, "fixed"), void 0, void 0, {
       context: 3,
       headerOptions: FILE_HEADERS_ONLY2
     })
