@@ -1928,8 +1928,7 @@ function workspaceRelative(workspace, absolute) {
 }
 function workspaceFileExists(workspace, relPath) {
   try {
-    lstatSync(resolve(workspace.root, relPath));
-    return true;
+    return lstatSync(resolve(workspace.root, relPath), { throwIfNoEntry: false }) !== void 0;
   } catch {
     return false;
   }
@@ -13488,8 +13487,7 @@ function parentFolder(folder) {
 }
 function entryExists(path) {
   try {
-    lstatSync(path);
-    return true;
+    return lstatSync(path, { throwIfNoEntry: false }) !== void 0;
   } catch (error) {
     const code = error.code;
     return code !== "ENOENT" && code !== "ENOTDIR";

@@ -2004,8 +2004,7 @@ function workspaceRelative(workspace, absolute) {
 }
 function workspaceFileExists(workspace, relPath) {
   try {
-    lstatSync(resolve(workspace.root, relPath));
-    return true;
+    return lstatSync(resolve(workspace.root, relPath), { throwIfNoEntry: false }) !== void 0;
   } catch {
     return false;
   }

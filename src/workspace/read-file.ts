@@ -64,10 +64,10 @@ export function workspaceRelative(workspace: Workspace, absolute: string): strin
  */
 export function workspaceFileExists(workspace: Workspace, relPath: string): boolean {
   try {
-    lstatSync(resolve(workspace.root, relPath));
-    return true;
+    // Most templates have no parameters file: a missing one answers undefined, not an exception.
+    return lstatSync(resolve(workspace.root, relPath), { throwIfNoEntry: false }) !== undefined;
   } catch {
-    return false;
+    return false; // ENOTDIR, EACCES: not there for the check either
   }
 }
 

@@ -115,8 +115,7 @@ function parentFolder(folder: string): string {
 /** Whether there is an entry to hand to the safe reader: only a missing one is skipped (as it does). */
 function entryExists(path: string): boolean {
   try {
-    lstatSync(path);
-    return true;
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code !== 'ENOENT' && code !== 'ENOTDIR';
