@@ -13932,6 +13932,9 @@ function createSecretsSearch(source, sources = {}) {
   };
   return { add: add2, finish: finish3 };
 }
+function findReportSecrets(source, report2, sources = {}) {
+  return createSecretsSearch(source, sources).finish(report2);
+}
 function protectReport(files, report2, options = {}) {
   const search = options.search ?? createSecretsSearch(files, options.sources);
   const { secrets, masks, redacted, unsure } = search.finish(report2);
@@ -14293,17 +14296,19 @@ async function runFix(args, io) {
   }
   const files = reports.flatMap((r) => r.files).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const problems = uniqueProblems(reports.flatMap((r) => r.problems));
+  const { redacted } = findReportSecrets({ root: plan.root }, { files: files.map((f) => ({ path: f.file, linkedFiles: f.linkedFiles })) });
+  const hide = (text) => redactText(text, redacted);
   const say = dryRun ? io.stderr : io.stdout;
   const shownPath = (file) => escapeControlCharacters(plan.displayPath(file));
   for (const problem of problems) io.stderr(`cua-guard: ${escapeControlCharacters(problem.message)}
 `);
   for (const file of files) {
-    for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? "would have " : ""}${change.message}
+    for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? "would have " : ""}${hide(change.message)}
 `);
-    for (const note of file.notes) say(`${shownPath(file.file)}: ${formatFixNote(note)}
+    for (const note of file.notes) say(`${shownPath(file.file)}: ${hide(formatFixNote(note))}
 `);
   }
-  if (values["dry-run"]) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
+  if (values["dry-run"]) io.stdout(hide(await unifiedDiff(files, { hideSecureDefaults: true })));
   const changed = files.filter((f) => f.fixed !== f.original).length;
   const remaining = files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== void 0).length;
   say(

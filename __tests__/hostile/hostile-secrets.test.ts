@@ -146,6 +146,37 @@ test('CLI: no planted secret in text, json, sarif or the fix diff', dist, () => 
   }
 });
 
+test('CLI fix: what it says of a template it leaves alone shows no SAS signature the check hides', dist, () => {
+  const signature = 'PlantedSignatureValue123';
+  const ws = createTempWorkspace();
+  ws.write(
+    'azuredeploy.json',
+    template(
+      [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2021-04-01',
+          name: "[concat('pid-', parameters('_artifactsLocationSasToken'))]",
+          properties: { mode: 'Incremental', template: emptyTemplate() },
+        },
+      ],
+      { parameters: { _artifactsLocationSasToken: { type: 'string', defaultValue: `?sv=2020-08-04&sig=${signature}` } } },
+    ),
+  );
+  try {
+    const check = runCli(['check', '--tracking-id', GUID], ws.root);
+    assert.match(check.stdout, /CUA003/);
+    assert.ok(!(check.stdout + check.stderr).includes(signature), 'check hides it');
+    for (const args of [['fix', '--dry-run'], ['fix']]) {
+      const run = runCli([...args, '--tracking-id', GUID], ws.root);
+      assert.match(run.stdout + run.stderr, /left alone: azuredeploy\.json:\d+:\d+ error CUA003 tracking name 'pid-\*\*\*'/, args.join(' '));
+      assert.ok(!(run.stdout + run.stderr).includes(signature), `${args.join(' ')} prints the signature`);
+    }
+  } finally {
+    ws.dispose();
+  }
+});
+
 test('values given at run time are masked whatever their length; committed ones by the policy', () => {
   const ws = plantedWorkspace();
   try {

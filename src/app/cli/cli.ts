@@ -29,7 +29,8 @@ import { closest, parseCommandArgs } from './arguments.ts';
 import { planCliRuns, type CliRunGroup, type CliRunPlan } from './cli-runs.ts';
 import { writeOutputFile } from './output-file.ts';
 import { mergeGroupReports, uniqueProblems, type GroupReport } from './merge-groups.ts';
-import { createSecretsSearch, protectReport } from '../../secrets/report-secrets.ts';
+import { createSecretsSearch, findReportSecrets, protectReport } from '../../secrets/report-secrets.ts';
+import { redactText } from '../../secrets/mask-policy.ts';
 import { createSyntaxParser } from '../../parse/tree-sitter/load.ts';
 
 export interface CliIo {
@@ -313,16 +314,19 @@ async function runFix(args: readonly string[], io: CliIo): Promise<number> {
   }
   const files = reports.flatMap((r) => r.files).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems = uniqueProblems(reports.flatMap((r) => r.problems));
+  // What fix prints quotes what the check says of the templates: no secret value in it, as in check.
+  const { redacted } = findReportSecrets({ root: plan.root }, { files: files.map((f) => ({ path: f.file, linkedFiles: f.linkedFiles })) });
+  const hide = (text: string): string => redactText(text, redacted);
   // With --dry-run the diff is the output (pipe it to `git apply`); messages go to stderr.
   const say = dryRun ? io.stderr : io.stdout;
   const shownPath = (file: string): string => visible(plan.displayPath(file));
   for (const problem of problems) io.stderr(`cua-guard: ${visible(problem.message)}\n`);
   for (const file of files) {
-    for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? 'would have ' : ''}${change.message}\n`);
-    for (const note of file.notes) say(`${shownPath(file.file)}: ${formatFixNote(note)}\n`);
+    for (const change of file.changes) say(`${shownPath(file.file)}:${change.line}: ${dryRun ? 'would have ' : ''}${hide(change.message)}\n`);
+    for (const note of file.notes) say(`${shownPath(file.file)}: ${hide(formatFixNote(note))}\n`);
   }
   // Printed, so secure parameters' defaults show as "***" (cua-guard fix makes such a change itself).
-  if (values['dry-run']) io.stdout(await unifiedDiff(files, { hideSecureDefaults: true }));
+  if (values['dry-run']) io.stdout(hide(await unifiedDiff(files, { hideSecureDefaults: true })));
   const changed = files.filter((f) => f.fixed !== f.original).length;
   const remaining = files.filter((f) => f.remainingErrors.length > 0 || f.skipped !== undefined).length;
   say(
