@@ -4544,7 +4544,7 @@ function sizeOf(value) {
   if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known = sizes.get(value);
   if (known !== void 0) return known;
-  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
+  const size = Array.isArray(value) ? measureArray(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
@@ -4555,11 +4555,16 @@ function measureUnknown(value) {
   else if (cause.kind === "member") size += sizeOf(cause.of) + sizeOf(cause.key);
   return size;
 }
+function measureArray(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf(item) + 1;
+  return size;
+}
 function measureObject(value) {
   let size = 1;
   for (const key2 in value) {
     const item = value[key2];
-    if (item !== void 0) size += key2.length + sizeOf(item);
+    if (item !== void 0) size += key2.length + 4 + sizeOf(item);
   }
   return size;
 }

@@ -7246,7 +7246,7 @@ function sizeOf(value) {
   if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known2 = sizes.get(value);
   if (known2 !== void 0) return known2;
-  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
+  const size = Array.isArray(value) ? measureArray(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
@@ -7257,11 +7257,16 @@ function measureUnknown(value) {
   else if (cause.kind === "member") size += sizeOf(cause.of) + sizeOf(cause.key);
   return size;
 }
+function measureArray(items2) {
+  let size = 1;
+  for (const item of items2) size += sizeOf(item) + 1;
+  return size;
+}
 function measureObject(value) {
   let size = 1;
   for (const key in value) {
     const item = value[key];
-    if (item !== void 0) size += key.length + sizeOf(item);
+    if (item !== void 0) size += key.length + 4 + sizeOf(item);
   }
   return size;
 }

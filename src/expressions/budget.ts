@@ -16,8 +16,10 @@ import { PartialString, Unknown } from './value.ts';
 
 /**
  * The largest value kept, in size units: a string counts its length + 2, every other scalar 1,
- * an array or object 1 + its items (and an object its keys' lengths). That is at most the
- * value's compact JSON length, so a value over it is over 4 MiB as JSON. ARM limits the whole
+ * an array 1 + each item + 1 (its comma), an object 1 + each key's length + 4 (quotes, colon,
+ * comma) + its value. That is at most the value's compact JSON length, so a value over it is over
+ * 4 MiB as JSON. (Counting the commas matters: an array of 4 Mi one-character items is 8 MiB of
+ * JSON, and arrays are what doubling templates build.) ARM limits the whole
  * template to 4 MB "after it has been expanded with iterative resource definitions, and values
  * for variables and parameters" (learn.microsoft.com, ARM template best practices, "Template
  * limits"), so no value of a deployable template is larger. (The 1 MB limit of one resource
@@ -70,7 +72,7 @@ export function sizeOf(value: ArmValue): number {
   if (value instanceof PartialString) return value.sizeBy((partial) => partsSize(partial.parts));
   const known = sizes.get(value);
   if (known !== undefined) return known;
-  const size = Array.isArray(value) ? partsSize(value) : measureObject(value);
+  const size = Array.isArray(value) ? measureArray(value) : measureObject(value);
   sizes.set(value, size);
   return size;
 }
@@ -83,11 +85,17 @@ function measureUnknown(value: Unknown): number {
   return size;
 }
 
+function measureArray(items: readonly ArmValue[]): number {
+  let size = 1;
+  for (const item of items) size += sizeOf(item) + 1;
+  return size;
+}
+
 function measureObject(value: { [key: string]: ArmValue }): number {
   let size = 1;
   for (const key in value) {
     const item = value[key];
-    if (item !== undefined) size += key.length + sizeOf(item);
+    if (item !== undefined) size += key.length + 4 + sizeOf(item);
   }
   return size;
 }
