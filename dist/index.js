@@ -4368,6 +4368,13 @@ function fromParsed(target, parsed) {
   return { kind: "file", source: sourceOfParsed(target, parsed) };
 }
 
+// src/model/written-as.ts
+function writtenExpression(source, raw) {
+  if (source.origin === void 0 || typeof raw !== "string" || raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]") || raw.startsWith("[["))
+    return void 0;
+  return source.origin.spellExpression(raw, 1, raw.length - 1);
+}
+
 // src/expressions/value.ts
 var Unknown = class {
   kind = "unknown";
@@ -8202,7 +8209,7 @@ function labelOf(entry) {
   const name = entry.name;
   if (typeof name === "string") return name;
   const raw = entry.resource["name"];
-  return typeof raw === "string" ? raw : "(unnamed)";
+  return typeof raw === "string" ? writtenExpression(entry.source, raw) ?? raw : "(unnamed)";
 }
 function withParameterValues(deployment, overrides) {
   const properties = isRecord(deployment["properties"]) ? deployment["properties"] : {};
@@ -8327,13 +8334,6 @@ function render(value, depth, budget) {
     length2 += text.length + 1;
   }
   return Array.isArray(value) ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
-}
-
-// src/model/written-as.ts
-function writtenExpression(source, raw) {
-  if (source.origin === void 0 || typeof raw !== "string" || raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]") || raw.startsWith("[["))
-    return void 0;
-  return source.origin.spellExpression(raw, 1, raw.length - 1);
 }
 
 // src/parse/locate.ts

@@ -25825,6 +25825,13 @@ function valueKey(value) {
   }
 }
 
+// src/model/written-as.ts
+function writtenExpression(source, raw) {
+  if (source.origin === void 0 || typeof raw !== "string" || raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]") || raw.startsWith("[["))
+    return void 0;
+  return source.origin.spellExpression(raw, 1, raw.length - 1);
+}
+
 // src/expressions/budget.ts
 var MAX_VALUE_SIZE = 4 * 1024 * 1024;
 var MAX_STEPS = 4 * MAX_VALUE_SIZE;
@@ -28813,13 +28820,6 @@ function hasStaticError(entry) {
 }
 function describeChain(entry) {
   return entry.chain.map((hop) => `'${hop.label}' (${hop.source.file})`).join(" \u2192 ");
-}
-
-// src/model/written-as.ts
-function writtenExpression(source, raw) {
-  if (source.origin === void 0 || typeof raw !== "string" || raw.length < 2 || !raw.startsWith("[") || !raw.endsWith("]") || raw.startsWith("[["))
-    return void 0;
-  return source.origin.spellExpression(raw, 1, raw.length - 1);
 }
 
 // src/rules/tracking-set.ts

@@ -130,3 +130,15 @@ test('a variable, a member and a user-defined function (not evaluated, and said 
   ]);
   assert.equal(report.files[0]?.tracking[0]?.nameExpression, "concat( 'pid-', id, suffix('a') )");
 });
+
+test('CUA004: the module deployment a nested tracking deployment sits under is named as written', async () => {
+  const report = await checkFiles({
+    'main.bicep': bicep('param prefix string', "var names = { inner: '${prefix}-inner' }", "module m './inner.bicep' = {", '  name: names.inner', '}'),
+    'inner.bicep': bicep(...tracking(`'pid-${GUID}'`)),
+  });
+  const nested = withData(report).filter((f) => f.at.startsWith('CUA004'));
+  assert.equal(nested.length, 1);
+  const chain = (nested[0]?.data as { chain: string }).chain;
+  assert.match(chain, /names\.inner/);
+  assert.doesNotMatch(chain, /variables\(/);
+});

@@ -2,6 +2,7 @@
 // resources rules can be about, with where they sit, how they were reached and the scope
 // their expressions use.
 // Rules read this model; none of them walks the tree again.
+import { writtenExpression } from './written-as.ts';
 import { createNestedScope, createLinkedScope, createTemplateScope, evaluateValue, type ExpressionError, type TemplateScope } from '../expressions/index.ts';
 import type { ArmValue } from '../expressions/value.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
@@ -503,7 +504,8 @@ function labelOf(entry: ResourceEntry): string {
   const name = entry.name;
   if (typeof name === 'string') return name;
   const raw = entry.resource['name'];
-  return typeof raw === 'string' ? raw : '(unnamed)';
+  // A deployment a .bicep file declares is named as the file writes it, not as it was lowered.
+  return typeof raw === 'string' ? (writtenExpression(entry.source, raw) ?? raw) : '(unnamed)';
 }
 
 /** The deployment with some of the parameters it passes to its linked template set to other values. */
