@@ -3912,10 +3912,11 @@ function discoverTemplates(workspace, request = {}) {
   const matcher = compile(patterns);
   const found = /* @__PURE__ */ new Map();
   const matched = [];
-  const walked = { json: [], zip: [], byExtension: {} };
+  const walked = { json: [], zip: [], bicep: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  const otherBicep = /* @__PURE__ */ new Set();
   let cache = request.files;
   const files = () => cache ??= createWorkspaceFiles(workspace);
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
@@ -3950,6 +3951,7 @@ function discoverTemplates(workspace, request = {}) {
         for (const file of templatesByContent(files(), inFolder, found, walked)) added.push(file);
         const zips = walked.zip.filter((file) => (rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
         for (const file of zips) if (!found.has(file)) found.set(file, "name");
+        for (const file of walked.bicep) if ((rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file)) otherBicep.add(file);
       }
       if (named2 && added.length === 0) {
         problems.push({
@@ -3972,6 +3974,7 @@ function discoverTemplates(workspace, request = {}) {
     })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
+    otherBicepFiles: [...otherBicep].filter((file) => !found.has(file)).sort(),
     inventory: inventoryOf(walked)
   };
 }
@@ -4166,6 +4169,7 @@ function noteWalked(walked, rel) {
   walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
   if (extension === ".json") walked.json.push(rel);
   else if (extension === ".zip") walked.zip.push(rel);
+  else if (extension === ".bicep") walked.bicep.push(rel);
 }
 function openPackageArchives(files, found) {
   const problems = [];
@@ -12172,7 +12176,7 @@ function checkGraph(request, discovery, trees) {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: withTwins,
     counts: countFindings(withTwins),
-    problems: roles.unreached.length > 0 ? [...discovery.problems, unreachedProblem(roles.unreached)] : discovery.problems,
+    problems: [...discovery.problems, ...unreachedProblems(roles.unreached, uncheckedBicep(discovery.otherBicepFiles, results))],
     linkedTemplates,
     unreachedTemplates: roles.unreached,
     inventory: discovery.inventory
@@ -12281,6 +12285,25 @@ function templateRoles(sources, prepared, isLinkedPlace = () => false) {
   return { main, unreached };
 }
 var UNREACHED_LISTED = 5;
+function unreachedProblems(unreached, bicep) {
+  return [...unreached.length > 0 ? [unreachedProblem(unreached)] : [], ...bicep.length > 0 ? [uncheckedBicepProblem(bicep)] : []];
+}
+function uncheckedBicep(otherBicepFiles, results) {
+  if (otherBicepFiles.length === 0 || results.length === 0) return [];
+  const reached = new Set(results.flatMap((result) => result.linkedFiles));
+  return otherBicepFiles.filter((file) => !reached.has(file));
+}
+function uncheckedBicepProblem(files) {
+  const shown = files.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
+  const more = files.length > UNREACHED_LISTED ? ` and ${files.length - UNREACHED_LISTED} more` : "";
+  const one = files.length === 1;
+  return {
+    path: files[0] ?? "",
+    kind: "unchecked-bicep",
+    files,
+    message: `${one ? "1 .bicep file is" : `${files.length} .bicep files are`} neither named main.bicep, mainTemplate.bicep or azuredeploy.bicep nor a module of a checked template, and ${one ? "was" : "were"} not checked: ${shown.join(", ")}${more}; name ${one ? "it" : "them"} (templates input or command-line paths) to check ${one ? "it" : "them"}`
+  };
+}
 function unreachedProblem(unreached) {
   const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
   const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : "";
@@ -13679,8 +13702,11 @@ function mergeGroupReports(groups) {
   const unreached = new Set(groups.flatMap(({ report: report2 }) => report2.unreachedTemplates).filter((file) => !mains.has(file)));
   for (const file of unreached) if (reached.has(file)) linked.add(file);
   const stillUnreached = [...unreached].filter((file) => !linked.has(file)).sort();
-  const problems = groups.flatMap(({ report: report2 }) => report2.problems).filter((problem) => problem.kind !== "unreached");
+  const problems = groups.flatMap(({ report: report2 }) => report2.problems).filter((problem) => problem.kind !== "unreached" && problem.kind !== "unchecked-bicep");
   if (stillUnreached.length > 0) problems.push(unreachedProblem(stillUnreached));
+  const uncheckedBicep2 = new Set(groups.flatMap(({ report: report2 }) => report2.problems.filter((p) => p.kind === "unchecked-bicep").flatMap((p) => p.files ?? [])));
+  const stillUnchecked = [...uncheckedBicep2].filter((file) => !mains.has(file) && !reached.has(file) && !linked.has(file)).sort();
+  if (stillUnchecked.length > 0 && files.length > 0) problems.push(uncheckedBicepProblem(stillUnchecked));
   const inventory = { byExtension: {}, otherJson: 0 };
   for (const { report: report2 } of groups) {
     for (const [extension, n] of Object.entries(report2.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;

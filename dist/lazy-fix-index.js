@@ -6110,10 +6110,11 @@ function discoverTemplates(workspace, request = {}) {
   const matcher = compile(patterns);
   const found = /* @__PURE__ */ new Map();
   const matched = [];
-  const walked = { json: [], zip: [], byExtension: {} };
+  const walked = { json: [], zip: [], bicep: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named2 = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  const otherBicep = /* @__PURE__ */ new Set();
   let cache = request.files;
   const files = () => cache ??= createWorkspaceFiles(workspace);
   const base = request.cwd === void 0 ? workspace.root : realFolder(request.cwd);
@@ -6148,6 +6149,7 @@ function discoverTemplates(workspace, request = {}) {
         for (const file of templatesByContent(files(), inFolder, found, walked)) added.push(file);
         const zips = walked.zip.filter((file) => (rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
         for (const file of zips) if (!found.has(file)) found.set(file, "name");
+        for (const file of walked.bicep) if ((rel === "" || file.startsWith(`${rel}/`)) && !matcher.exclude(file)) otherBicep.add(file);
       }
       if (named2 && added.length === 0) {
         problems.push({
@@ -6170,6 +6172,7 @@ function discoverTemplates(workspace, request = {}) {
     })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
+    otherBicepFiles: [...otherBicep].filter((file) => !found.has(file)).sort(),
     inventory: inventoryOf(walked)
   };
 }
@@ -6364,6 +6367,7 @@ function noteWalked(walked, rel) {
   walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
   if (extension === ".json") walked.json.push(rel);
   else if (extension === ".zip") walked.zip.push(rel);
+  else if (extension === ".bicep") walked.bicep.push(rel);
 }
 function openPackageArchives(files, found) {
   const problems = [];

@@ -182,7 +182,7 @@ function checkGraph(
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: withTwins,
     counts: countFindings(withTwins),
-    problems: roles.unreached.length > 0 ? [...discovery.problems, unreachedProblem(roles.unreached)] : discovery.problems,
+    problems: [...discovery.problems, ...unreachedProblems(roles.unreached, uncheckedBicep(discovery.otherBicepFiles, results))],
     linkedTemplates,
     unreachedTemplates: roles.unreached,
     inventory: discovery.inventory,
@@ -363,6 +363,33 @@ export function templateRoles(
 const UNREACHED_LISTED = 5;
 
 /** One line for every template that was found but is neither a main template nor linked from one. */
+/** The problems that say which templates found were not checked, and why. */
+function unreachedProblems(unreached: readonly string[], bicep: readonly string[]): DiscoveryProblem[] {
+  return [...(unreached.length > 0 ? [unreachedProblem(unreached)] : []), ...(bicep.length > 0 ? [uncheckedBicepProblem(bicep)] : [])];
+}
+
+/** .bicep files a default search saw that are neither a main template nor a module a checked one reaches. */
+function uncheckedBicep(otherBicepFiles: readonly string[], results: readonly TemplateResult[]): string[] {
+  // With nothing checked at all, what was found instead is the if-no-templates message's to say.
+  if (otherBicepFiles.length === 0 || results.length === 0) return [];
+  const reached = new Set(results.flatMap((result) => result.linkedFiles));
+  return otherBicepFiles.filter((file) => !reached.has(file));
+}
+
+export function uncheckedBicepProblem(files: readonly string[]): DiscoveryProblem {
+  const shown = files.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
+  const more = files.length > UNREACHED_LISTED ? ` and ${files.length - UNREACHED_LISTED} more` : '';
+  const one = files.length === 1;
+  return {
+    path: files[0] ?? '',
+    kind: 'unchecked-bicep',
+    files,
+    message:
+      `${one ? '1 .bicep file is' : `${files.length} .bicep files are`} neither named main.bicep, mainTemplate.bicep or azuredeploy.bicep nor a module of a checked template, ` +
+      `and ${one ? 'was' : 'were'} not checked: ${shown.join(', ')}${more}; name ${one ? 'it' : 'them'} (templates input or command-line paths) to check ${one ? 'it' : 'them'}`,
+  };
+}
+
 export function unreachedProblem(unreached: readonly string[]): DiscoveryProblem {
   const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
   const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : '';

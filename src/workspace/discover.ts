@@ -38,12 +38,14 @@ const GLOB_SYNTAX = /[*?[\]{}()!+@]/;
  * workspace, not a file, a folder holding no main template); no-match: a glob matched no file;
  * skipped: something found on the way that was not read (links out, FIFOs, unlistable folders).
  */
-export type DiscoveryProblemKind = 'named-path' | 'no-match' | 'skipped' | 'unreached';
+export type DiscoveryProblemKind = 'named-path' | 'no-match' | 'skipped' | 'unreached' | 'unchecked-bicep';
 
 export interface DiscoveryProblem {
   path: string;
   message: string;
   kind: DiscoveryProblemKind;
+  /** Every file the problem is about, when it is about several (the message names the first few). */
+  files?: readonly string[];
 }
 
 /** What kind of source a discovered file is (other languages add their kinds beside this one). */
@@ -78,6 +80,11 @@ export interface Discovery {
   problems: DiscoveryProblem[];
   /** Every .json file the walk saw (workspace-relative): where a link's path may be found by its end. */
   jsonFiles: string[];
+  /**
+   * The .bicep files a default search saw but did not take (default discovery takes main.bicep,
+   * mainTemplate.bicep and azuredeploy.bicep): a module of a checked one, or a template nobody named.
+   */
+  otherBicepFiles: string[];
   inventory: FileInventory;
 }
 
@@ -106,10 +113,12 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
   const matcher = compile(patterns);
   const found = new Map<string, DiscoveredSource['by']>();
   const matched: string[] = [];
-  const walked: WalkedFiles = { json: [], zip: [], byExtension: {} };
+  const walked: WalkedFiles = { json: [], zip: [], bicep: [], byExtension: {} };
   const roots = request.paths?.length ? request.paths : [workspace.root];
   const named = (request.paths?.length ?? 0) > 0 && !request.pathsAreDefault;
   let searched = false;
+  // .bicep files default discovery saw but does not take by name (it takes main.bicep and the like).
+  const otherBicep = new Set<string>();
   let cache = request.files;
   const files = (): WorkspaceFiles => (cache ??= createWorkspaceFiles(workspace));
   // The folder named paths are relative to, as the file system sees it (the workspace root is a
@@ -146,6 +155,7 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
         for (const file of templatesByContent(files(), inFolder, found, walked)) added.push(file);
         const zips = walked.zip.filter((file) => (rel === '' || file.startsWith(`${rel}/`)) && !matcher.exclude(file));
         for (const file of zips) if (!found.has(file)) found.set(file, 'name');
+        for (const file of walked.bicep) if ((rel === '' || file.startsWith(`${rel}/`)) && !matcher.exclude(file)) otherBicep.add(file);
       }
       if (named && added.length === 0) {
         problems.push({
@@ -170,6 +180,7 @@ export function discoverTemplates(workspace: Workspace, request: DiscoveryReques
     })),
     problems: [...patterns.problems, ...problems],
     jsonFiles: [...new Set(walked.json)].sort(),
+    otherBicepFiles: [...otherBicep].filter((file) => !found.has(file)).sort(),
     inventory: inventoryOf(walked),
   };
 }
@@ -183,6 +194,8 @@ interface WalkedFiles {
   json: string[];
   /** Workspace-relative .zip files: Marketplace packages may be archives. */
   zip: string[];
+  /** Workspace-relative .bicep files. */
+  bicep: string[];
   byExtension: Record<string, number>;
   otherJson?: number;
 }
@@ -455,6 +468,7 @@ function noteWalked(walked: WalkedFiles, rel: string): void {
   walked.byExtension[extension] = (walked.byExtension[extension] ?? 0) + 1;
   if (extension === '.json') walked.json.push(rel);
   else if (extension === '.zip') walked.zip.push(rel);
+  else if (extension === '.bicep') walked.bicep.push(rel);
 }
 
 /**

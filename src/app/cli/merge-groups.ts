@@ -3,7 +3,7 @@
 // reaches is a linked template of the whole run (no CUA001 on it, not a main template), unless
 // the user named it, as one run over all the paths would have it. A template two groups found
 // counts once, with the first group's result (the most specific configuration).
-import { countFindings, templateRoles, unreachedProblem, type WorkspaceCheckReport } from '../check-workspace.ts';
+import { countFindings, templateRoles, uncheckedBicepProblem, unreachedProblem, type WorkspaceCheckReport } from '../check-workspace.ts';
 import type { TemplateResult } from '../../engine/types.ts';
 import { templateKind, type DiscoveryProblem } from '../../workspace/discover.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../../meta.ts';
@@ -38,8 +38,12 @@ export function mergeGroupReports(groups: readonly GroupReport[]): WorkspaceChec
   for (const file of unreached) if (reached.has(file)) linked.add(file);
   const stillUnreached = [...unreached].filter((file) => !linked.has(file)).sort();
   // One line for the templates no group reaches (each group's line named those it did not reach).
-  const problems = groups.flatMap(({ report }) => report.problems).filter((problem) => problem.kind !== 'unreached');
+  const problems = groups.flatMap(({ report }) => report.problems).filter((problem) => problem.kind !== 'unreached' && problem.kind !== 'unchecked-bicep');
   if (stillUnreached.length > 0) problems.push(unreachedProblem(stillUnreached));
+  // The same for .bicep files no group took: one line, without those another group checks or reaches.
+  const uncheckedBicep = new Set(groups.flatMap(({ report }) => report.problems.filter((p) => p.kind === 'unchecked-bicep').flatMap((p) => p.files ?? [])));
+  const stillUnchecked = [...uncheckedBicep].filter((file) => !mains.has(file) && !reached.has(file) && !linked.has(file)).sort();
+  if (stillUnchecked.length > 0 && files.length > 0) problems.push(uncheckedBicepProblem(stillUnchecked));
   const inventory: WorkspaceCheckReport['inventory'] = { byExtension: {}, otherJson: 0 };
   for (const { report } of groups) {
     for (const [extension, n] of Object.entries(report.inventory.byExtension)) inventory.byExtension[extension] = (inventory.byExtension[extension] ?? 0) + n;
