@@ -12117,22 +12117,34 @@ async function createSyntaxParser(name) {
 }
 
 // src/app/compiled-twins.ts
-function noteCompiledTwins(workspace, results) {
+function noteCompiledTwins(files, results) {
   const bicep = new Set(results.filter((r) => /\.bicep$/i.test(r.path)).map((r) => r.path.toLowerCase()));
-  if (bicep.size === 0) return results;
+  const unpacked = new Set(results.filter((r) => splitZipPath(r.path) === void 0).map((r) => r.path));
   return results.map((result) => {
-    if (!/\.json$/i.test(result.path) || result.findings.length === 0) return result;
-    const twin = result.path.replace(/\.json$/i, ".bicep");
-    if (!bicep.has(twin.toLowerCase()) || !generatedByBicep(workspace, result.path)) return result;
-    const note = ` (this file is compiled from ${posix.basename(twin)}, which is checked too: the same mistake, fix it there)`;
-    return { ...result, findings: result.findings.map((f) => ({ ...f, message: `${f.message}${note}` })) };
+    if (result.findings.length === 0) return result;
+    const note = compiledNote(files, result.path, bicep) ?? packedNote(files, result.path, unpacked);
+    return note === void 0 ? result : { ...result, findings: result.findings.map((f) => ({ ...f, message: `${f.message}${note}` })) };
   });
 }
-function generatedByBicep(workspace, file) {
-  const read = readWorkspaceFile(workspace, file);
-  if (!read.ok) return false;
-  const parsed = parseTemplateText(read.text);
-  if (!parsed.ok || !isRecord(parsed.value)) return false;
+function compiledNote(files, file, bicep) {
+  if (!/\.json$/i.test(file)) return void 0;
+  const twin = file.replace(/\.json$/i, ".bicep");
+  if (!bicep.has(twin.toLowerCase()) || !generatedByBicep(files, file)) return void 0;
+  return ` (this file is compiled from ${posix.basename(twin)}, which is checked too: the same mistake, fix it there)`;
+}
+function packedNote(files, file, unpacked) {
+  const inside2 = splitZipPath(file);
+  if (inside2 === void 0) return void 0;
+  const folder = posix.dirname(inside2.zip);
+  const source = posix.join(folder, inside2.entry);
+  if (!unpacked.has(source)) return void 0;
+  const packed = files.text(file);
+  if (packed === void 0 || packed !== files.text(source)) return void 0;
+  return ` (the same template as ${source}, which is checked too: fix it there and build the package again)`;
+}
+function generatedByBicep(files, file) {
+  const parsed = files.parse(file);
+  if (!parsed.ok || !("value" in parsed) || !isRecord(parsed.value)) return false;
   const metadata = parsed.value["metadata"];
   const generator = isRecord(metadata) ? metadata["_generator"] : void 0;
   return isRecord(generator) && typeof generator["name"] === "string" && generator["name"].toLowerCase() === "bicep";
@@ -12251,7 +12263,7 @@ function checkGraph(request, discovery, trees) {
   }
   const unreached = new Set(roles.unreached);
   const linkedTemplates = discovery.templates.filter((file) => !mains.has(file) && !unreached.has(file));
-  const withTwins = noteCompiledTwins(request.workspace, results);
+  const withTwins = noteCompiledTwins(files, results);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: withTwins,

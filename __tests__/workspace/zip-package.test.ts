@@ -207,3 +207,24 @@ test('fix never rewrites a package archive: it says to fix the template the pack
     ws.dispose();
   }
 });
+
+test("a package .zip built from a checked package folder says its findings are the folder template's; a different one does not", () => {
+  const ws = createTempWorkspace();
+  try {
+    const text = `${JSON.stringify(template([storageAccount()]), null, 2)}\n`;
+    ws.write('offer/mainTemplate.json', text);
+    ws.write('offer/createUiDefinition.json', UI_DEFINITION);
+    writeZip(ws, 'offer/package.zip', { 'mainTemplate.json': strToU8(text), 'createUiDefinition.json': json(UI_DEFINITION) });
+    writeZip(ws, 'offer/older.zip', { 'mainTemplate.json': json(template([storageAccount('older')])), 'createUiDefinition.json': json(UI_DEFINITION) });
+    const report = check(ws);
+    const messages = new Map(report.files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId} ${x.message}`)]));
+    const note = ' (the same template as offer/mainTemplate.json, which is checked too: fix it there and build the package again)';
+    assert.deepEqual([...messages.keys()].sort(), ['offer/mainTemplate.json', 'offer/older.zip!/mainTemplate.json', 'offer/package.zip!/mainTemplate.json']);
+    const [folder] = messages.get('offer/mainTemplate.json') ?? [];
+    assert.ok(folder?.startsWith('CUA001 ') && !folder.endsWith(note), folder);
+    assert.deepEqual(messages.get('offer/package.zip!/mainTemplate.json'), [`${folder}${note}`]);
+    assert.ok(!(messages.get('offer/older.zip!/mainTemplate.json')?.[0] ?? '').endsWith(note));
+  } finally {
+    ws.dispose();
+  }
+});

@@ -177,7 +177,7 @@ function checkGraph(
   }
   const unreached = new Set(roles.unreached);
   const linkedTemplates = discovery.templates.filter((file) => !mains.has(file) && !unreached.has(file));
-  const withTwins = noteCompiledTwins(request.workspace, results);
+  const withTwins = noteCompiledTwins(files, results);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: withTwins,
