@@ -12385,27 +12385,27 @@ function uncheckedBicep(otherBicepFiles, results) {
   const reached = new Set(results.flatMap((result) => result.linkedFiles));
   return otherBicepFiles.filter((file) => !reached.has(file));
 }
+function listed(paths) {
+  const shown = paths.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
+  return `${shown.join(", ")}${paths.length > UNREACHED_LISTED ? ` and ${paths.length - UNREACHED_LISTED} more` : ""}`;
+}
 function uncheckedBicepProblem(files) {
-  const shown = files.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
-  const more = files.length > UNREACHED_LISTED ? ` and ${files.length - UNREACHED_LISTED} more` : "";
   const one = files.length === 1;
   return {
     path: files[0] ?? "",
     kind: "unchecked-bicep",
     files,
-    message: `${one ? "1 .bicep file is" : `${files.length} .bicep files are`} neither named main.bicep, mainTemplate.bicep or azuredeploy.bicep nor a module of a checked template, and ${one ? "was" : "were"} not checked: ${shown.join(", ")}${more}; name ${one ? "it" : "them"} (templates input or command-line paths) to check ${one ? "it" : "them"}`
+    message: `${one ? "1 .bicep file is" : `${files.length} .bicep files are`} neither named main.bicep, mainTemplate.bicep or azuredeploy.bicep nor a module of a checked template, and ${one ? "was" : "were"} not checked: ${listed(files)}; name ${one ? "it" : "them"} (templates input or command-line paths) to check ${one ? "it" : "them"}`
   };
 }
 function unreachedProblem(unreached) {
-  const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
-  const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : "";
   const one = unreached.length === 1;
   const what = one ? "1 ARM template is" : `${unreached.length} ARM templates are`;
   const how = one ? "name it (templates input or a command-line path) to check it as a main template" : "name them (templates input or command-line paths) to check them as main templates";
   return {
     path: unreached[0] ?? "",
     kind: "unreached",
-    message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? "was" : "were"} not checked: ${shown.join(", ")}${more}; ${how}`
+    message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? "was" : "were"} not checked: ${listed(unreached)}; ${how}`
   };
 }
 function uncheckedResult(file, error2) {
@@ -13966,15 +13966,15 @@ async function changedFilesOf(context, api) {
   }
   if (!context.owner || !context.repo) return { kind: "unavailable", reason: "GITHUB_REPOSITORY is not set" };
   try {
-    const listed = await (await api()).listPullRequestFiles({ owner: context.owner, repo: context.repo, pullNumber: context.pullRequest.number });
-    if (listed.length >= PULL_REQUEST_FILES_LIMIT) {
+    const listed2 = await (await api()).listPullRequestFiles({ owner: context.owner, repo: context.repo, pullNumber: context.pullRequest.number });
+    if (listed2.length >= PULL_REQUEST_FILES_LIMIT) {
       return {
         kind: "unavailable",
         reason: `pull request #${context.pullRequest.number} changes ${PULL_REQUEST_FILES_LIMIT} files or more, more than the API lists`
       };
     }
     const files = /* @__PURE__ */ new Set();
-    for (const file of listed) {
+    for (const file of listed2) {
       files.add(file.filename);
       if (file.previousFilename) files.add(file.previousFilename);
     }

@@ -362,7 +362,6 @@ export function templateRoles(
 
 const UNREACHED_LISTED = 5;
 
-/** One line for every template that was found but is neither a main template nor linked from one. */
 /** The problems that say which templates found were not checked, and why. */
 function unreachedProblems(unreached: readonly string[], bicep: readonly string[]): DiscoveryProblem[] {
   return [...(unreached.length > 0 ? [unreachedProblem(unreached)] : []), ...(bicep.length > 0 ? [uncheckedBicepProblem(bicep)] : [])];
@@ -376,9 +375,13 @@ function uncheckedBicep(otherBicepFiles: readonly string[], results: readonly Te
   return otherBicepFiles.filter((file) => !reached.has(file));
 }
 
+/** The first few paths, quoted, and how many more there are. */
+function listed(paths: readonly string[]): string {
+  const shown = paths.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
+  return `${shown.join(', ')}${paths.length > UNREACHED_LISTED ? ` and ${paths.length - UNREACHED_LISTED} more` : ''}`;
+}
+
 export function uncheckedBicepProblem(files: readonly string[]): DiscoveryProblem {
-  const shown = files.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
-  const more = files.length > UNREACHED_LISTED ? ` and ${files.length - UNREACHED_LISTED} more` : '';
   const one = files.length === 1;
   return {
     path: files[0] ?? '',
@@ -386,13 +389,12 @@ export function uncheckedBicepProblem(files: readonly string[]): DiscoveryProble
     files,
     message:
       `${one ? '1 .bicep file is' : `${files.length} .bicep files are`} neither named main.bicep, mainTemplate.bicep or azuredeploy.bicep nor a module of a checked template, ` +
-      `and ${one ? 'was' : 'were'} not checked: ${shown.join(', ')}${more}; name ${one ? 'it' : 'them'} (templates input or command-line paths) to check ${one ? 'it' : 'them'}`,
+      `and ${one ? 'was' : 'were'} not checked: ${listed(files)}; name ${one ? 'it' : 'them'} (templates input or command-line paths) to check ${one ? 'it' : 'them'}`,
   };
 }
 
+/** One line for every template that was found but is neither a main template nor linked from one. */
 export function unreachedProblem(unreached: readonly string[]): DiscoveryProblem {
-  const shown = unreached.slice(0, UNREACHED_LISTED).map((path) => `'${path}'`);
-  const more = unreached.length > UNREACHED_LISTED ? ` and ${unreached.length - UNREACHED_LISTED} more` : '';
   const one = unreached.length === 1;
   const what = one ? '1 ARM template is' : `${unreached.length} ARM templates are`;
   const how = one
@@ -401,7 +403,7 @@ export function unreachedProblem(unreached: readonly string[]): DiscoveryProblem
   return {
     path: unreached[0] ?? '',
     kind: 'unreached',
-    message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? 'was' : 'were'} not checked: ${shown.join(', ')}${more}; ${how}`,
+    message: `${what} in a linked templates' place (a nested/linked/modules folder or a Marketplace package) but linked from no main template, and ${one ? 'was' : 'were'} not checked: ${listed(unreached)}; ${how}`,
   };
 }
 
