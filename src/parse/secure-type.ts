@@ -73,21 +73,21 @@ function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape 
   const plain = plainShape(declaration);
   if (plain !== undefined) return plain;
   const next: Walk = { ...walk, depth: walk.depth + 1 };
-  const parts: SecureShape[] = [];
+  let referenced: SecureShape = NONE;
   const ref = declaration['$ref'];
   if (ref !== undefined) {
     if (typeof ref !== 'string' || walk.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === undefined) return ALL;
-    const shape = shapeOf(target, template, { ...next, refs: new Set([...walk.refs, ref]) });
-    if (shape.kind === 'all') return ALL;
-    parts.push(shape);
+    referenced = shapeOf(target, template, { ...next, refs: new Set([...walk.refs, ref]) });
+    if (referenced.kind === 'all') return ALL;
   }
-  const properties = new Map<string, SecureShape>();
+  // Most typed declarations have no secure part: nothing is built for them.
+  let properties: Map<string, SecureShape> | undefined;
   if (isRecord(declaration['properties'])) {
     for (const [name, property] of Object.entries(declaration['properties'])) {
       const shape = shapeOf(property, template, next);
-      if (shape.kind !== 'none') properties.set(name.toLowerCase(), shape);
+      if (shape.kind !== 'none') (properties ??= new Map()).set(name.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration['additionalProperties'], template, next);
@@ -98,24 +98,26 @@ function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape 
   if (isRecord(discriminator) && isRecord(discriminator['mapping'])) {
     for (const member of Object.values(discriminator['mapping'])) if (shapeOf(member, template, next).kind !== 'none') return ALL;
   }
+  const securePrefix = prefix.some((p) => p.kind !== 'none');
   const own: SecureShape =
-    properties.size > 0 || additional.kind !== 'none' || items.kind !== 'none' || prefix.some((p) => p.kind !== 'none')
+    properties !== undefined || additional.kind !== 'none' || items.kind !== 'none' || securePrefix
       ? {
           kind: 'parts',
-          properties,
+          properties: properties ?? new Map(),
           ...(additional.kind !== 'none' ? { additional } : {}),
           ...(items.kind !== 'none' ? { items } : {}),
-          ...(prefix.some((p) => p.kind !== 'none') ? { prefix } : {}),
+          ...(securePrefix ? { prefix } : {}),
         }
       : NONE;
-  return merge([...parts, own]);
+  return merge([referenced, own]);
 }
 
 /** The shape of a secure type, or of a declaration with nothing to walk (most); undefined otherwise. */
 function plainShape(declaration: Json): SecureShape | undefined {
   const type = declaration['type'];
   if (typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? undefined : NONE;
+  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return undefined;
+  return NONE;
 }
 
 /** `#/definitions/a/properties/b`: a JSON pointer into the template; undefined when it leads nowhere. */

@@ -6,25 +6,42 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-/** realpath(3) of an absolute path; throws as it does. */
-export type RealPath = (absolute: string) => string;
+/** What realpath(3) gives for a path, and whether that is a folder. */
+export interface RealEntry {
+  path: string;
+  isFolder: boolean;
+}
+
+/** realpath(3) of an absolute path, and its kind; throws as realpath does. */
+export type RealPath = (absolute: string) => RealEntry;
 
 /**
  * realpath(3) for the paths of one command line: hundreds of named files share folders, and
- * realpath reads every folder on the way each time, so each folder's real path is found once
- * (from its parent's) and an entry that is not a link sits in its folder's real path.
+ * realpath reads every folder on the way each time, so each path's real path is found once (from
+ * its folder's) and an entry that is not a link sits in its folder's real path. The lstat that
+ * tells a link also tells a folder: no second stat.
  */
 export function createRealPath(): RealPath {
-  const folders = new Map<string, string>();
-  const realPath = (absolute: string): string => {
-    const folder = dirname(absolute);
-    if (folder === absolute) return absolute; // the file system's root
-    let realFolder = folders.get(folder);
-    if (realFolder === undefined) folders.set(folder, (realFolder = realPath(folder)));
-    const inRealFolder = join(realFolder, basename(absolute));
-    return lstatSync(inRealFolder).isSymbolicLink() ? realpathSync.native(inRealFolder) : inRealFolder;
+  const known = new Map<string, RealEntry>();
+  const realPath = (absolute: string): RealEntry => {
+    let entry = known.get(absolute);
+    if (entry === undefined) {
+      entry = findRealEntry(absolute, realPath);
+      known.set(absolute, entry);
+    }
+    return entry;
   };
   return realPath;
+}
+
+function findRealEntry(absolute: string, realPath: RealPath): RealEntry {
+  const folder = dirname(absolute);
+  if (folder === absolute) return { path: absolute, isFolder: true }; // the file system's root
+  const inRealFolder = join(realPath(folder).path, basename(absolute));
+  const entry = lstatSync(inRealFolder);
+  if (!entry.isSymbolicLink()) return { path: inRealFolder, isFolder: entry.isDirectory() };
+  const target = realpathSync.native(inRealFolder);
+  return { path: target, isFolder: statSync(target).isDirectory() };
 }
 
 /** The absolute, symlink-resolved boundary of each path (relative to `cwd`). */
@@ -52,7 +69,7 @@ function existingFolder(absolute: string, realPath: RealPath): string {
   for (;;) {
     try {
       const real = realPath(candidate);
-      return statSync(real).isDirectory() ? real : dirname(real);
+      return real.isFolder ? real.path : dirname(real.path);
     } catch {
       const parent = dirname(candidate);
       if (parent === candidate) return candidate;

@@ -92,12 +92,12 @@ function readInside<T extends { ok: boolean }>(
   maxBytes: number,
   use: (bytes: Buffer, real: string) => T | ReadFailure,
 ): T | ReadFailure {
-  const candidate = resolve(workspace.root, relPath);
-  if (workspaceRelative(workspace, candidate) === undefined) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const inside = relativeInside(workspace.root, resolve(workspace.root, relPath));
+  if (inside === undefined) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real: string;
   let fd: number;
   try {
-    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, inside);
     if (resolved === undefined) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd = openSync(real, OPEN_FLAGS);

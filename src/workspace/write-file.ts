@@ -19,7 +19,6 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { FileIdentity } from './read-file.ts';
 
 /** A write refused or failed: shown as it is (the brand is the one UsageError carries). */
@@ -113,7 +112,7 @@ function makeFolders(root: string, folder: string): string {
 
 /** Temporary file beside the target, flushed, then renamed over it; removed on any failure. */
 function writeAtomically(target: string, content: Uint8Array, options: { mode: number; beforeRename: () => void }): void {
-  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${temporarySuffix()}.tmp`);
   const fd = openSync(temp, CREATE_FLAGS, options.mode);
   try {
     try {
@@ -186,4 +185,9 @@ function named<T>(path: string, write: () => T): T {
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
   }
+}
+
+/** Random enough that no other writer picks the same name; node:crypto is loaded only when a file is written (start-up time). */
+function temporarySuffix(): string {
+  return process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex');
 }

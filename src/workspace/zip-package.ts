@@ -5,7 +5,9 @@
 // too many entries, an entry or all of them together declare more than the limits (a zip bomb), or
 // an entry name could mean a path outside the package (`..`, an absolute path, a backslash).
 // Only .json entries are inflated, each into a buffer of its declared size.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+// fflate's browser build: the same synchronous inflate, without the Node build's worker_threads
+// import at start-up (the asynchronous API that needs workers is not used).
+import { unzipSync, type UnzipFileInfo } from 'fflate/browser';
 import { posix } from 'node:path';
 
 /** Between a package's path and an entry's path: `offer/package.zip!/mainTemplate.json`. */

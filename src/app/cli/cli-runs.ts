@@ -2,7 +2,7 @@
 // repository holding the paths, else the path itself), and the paths grouped by the
 // configuration file that applies to them (the nearest `.cua-guard.json` walking up from each
 // path to the workspace root, or --config for all). Each group is checked with its own settings.
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME } from '../../settings/config-types.ts';
 import { buildRunSettings, type PreparedRun } from '../../settings/run-settings.ts';
@@ -84,8 +84,8 @@ function commonBoundary(paths: readonly string[], cwd: string, realPath: RealPat
 function configSearchStart(workspace: Workspace, path: string, realPath: RealPath): string | undefined {
   let absolute: string;
   try {
-    absolute = realPath(path);
-    if (!statSync(absolute).isDirectory()) absolute = dirname(absolute);
+    const real = realPath(path);
+    absolute = real.isFolder ? real.path : dirname(real.path);
   } catch {
     return undefined;
   }
