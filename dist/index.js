@@ -4585,6 +4585,166 @@ function partsSize(items2) {
   return size;
 }
 
+// src/expressions/raw.ts
+function findKey(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  for (const key2 of Object.keys(record)) if (key2.toLowerCase() === lower) return key2;
+  return void 0;
+}
+function propertyOf(record, name) {
+  const key2 = findKey(record, name);
+  return key2 === void 0 ? void 0 : record[key2];
+}
+function hasProperty(record, name) {
+  return findKey(record, name) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name) {
+  return asRecord(propertyOf(record, name));
+}
+
+// src/expressions/diagnostics.ts
+var SCOPE_FUNCTION_SCOPES = {
+  resourceGroup: ["resourceGroup"],
+  subscription: ["resourceGroup", "subscription"]
+};
+function staticError(diagnostic, offset) {
+  const message = describeDiagnostic(diagnostic);
+  return offset === void 0 ? { message, kind: "static", diagnostic } : { message, offset, kind: "static", diagnostic };
+}
+function isCircularReference(error2) {
+  if (error2.kind === "static") return error2.diagnostic.code === "circular-parameter" || error2.diagnostic.code === "circular-variable";
+  return error2.kind === void 0 && error2.circular === true;
+}
+function describeDiagnostic(diagnostic) {
+  switch (diagnostic.code) {
+    case "syntax":
+      return describeSyntax(diagnostic);
+    case "unknown-function":
+      return `unknown function '${diagnostic.name}'`;
+    case "arity":
+      return describeArity(diagnostic.function, diagnostic.min, diagnostic.max, diagnostic.got);
+    case "undefined-parameter":
+      return `parameter '${diagnostic.name}' is not defined in the template`;
+    case "undefined-variable":
+      return `variable '${diagnostic.name}' is not defined in the template`;
+    case "circular-parameter":
+      return `circular reference: parameter '${diagnostic.name}' depends on itself`;
+    case "circular-variable":
+      return `circular reference: variable '${diagnostic.name}' depends on itself`;
+    case "wrong-scope": {
+      const available = SCOPE_FUNCTION_SCOPES[diagnostic.function].map(describeScope).join(" or ");
+      return `${diagnostic.function}() is only available in deployments to ${available}, not in a deployment to ${describeScope(diagnostic.scope)}`;
+    }
+  }
+}
+var TOKEN_TEXT = { "close-bracket": "']'", "argument-end": "',' or ')'" };
+function describeSyntax(syntax) {
+  switch (syntax.problem) {
+    case "empty-expression":
+      return "empty expression";
+    case "unexpected-end":
+      return "unexpected end of expression";
+    case "unexpected-character":
+      return `unexpected character '${syntax.found}'`;
+    case "unexpected-identifier":
+      return `unexpected identifier '${syntax.name}' (function calls need parentheses)`;
+    case "bare-literal":
+      return `'${syntax.name}' is not a literal in ARM expressions: write ${syntax.name.toLowerCase()}()`;
+    case "expected":
+      return describeExpected(TOKEN_TEXT[syntax.expected], syntax.found);
+    case "expected-parenthesis":
+      return describeExpected(`'(' after '${syntax.call}'`, syntax.found);
+    case "expected-property-name":
+      return "expected a property name after '.'";
+    case "expected-function-name":
+      return `expected a function name after '${syntax.namespace}.'`;
+    case "unterminated-string":
+      return "unterminated string literal";
+    case "decimal-number":
+      return `ARM expressions have no decimal numbers: '${syntax.text}' (write json('${syntax.text}'))`;
+    case "number-out-of-range":
+      return `'${syntax.text}' is not a number ARM reads (32-bit integers only)`;
+    case "too-deep":
+      return `expression nests deeper than ${syntax.limit} levels`;
+  }
+}
+function describeExpected(what, found) {
+  return found === void 0 ? `expected ${what} before the end of the expression` : `expected ${what} but found '${found}'`;
+}
+function describeArity(name, min, max2, got) {
+  const expected = min === max2 ? `${min}` : max2 === void 0 ? `at least ${min}` : `${min} to ${max2}`;
+  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${got}`;
+}
+function describeScope(kind) {
+  switch (kind) {
+    case "resourceGroup":
+      return "a resource group";
+    case "subscription":
+      return "a subscription";
+    case "managementGroup":
+      return "a management group";
+    case "tenant":
+      return "the tenant";
+  }
+}
+function encodeDiagnostics(diagnostics) {
+  return `[${diagnostics.map((d) => JSON.stringify(d, Object.keys(d).sort())).join(",")}]`;
+}
+function decodeDiagnostics(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  return Array.isArray(parsed) && parsed.every(isLocatedDiagnostic) ? parsed : void 0;
+}
+var SCOPE_KINDS = ["resourceGroup", "subscription", "managementGroup", "tenant"];
+var FIELDS = {
+  "unknown-function": { name: "string" },
+  arity: { function: "string", min: "number", max: "optional number", got: "number" },
+  "undefined-parameter": { name: "string" },
+  "undefined-variable": { name: "string" },
+  "circular-parameter": { name: "string" },
+  "circular-variable": { name: "string" },
+  "wrong-scope": { function: Object.keys(SCOPE_FUNCTION_SCOPES), scope: SCOPE_KINDS }
+};
+var SYNTAX_FIELDS = {
+  "empty-expression": {},
+  "unexpected-end": {},
+  "unexpected-character": { found: "string" },
+  "unexpected-identifier": { name: "string" },
+  "bare-literal": { name: "string" },
+  expected: { expected: Object.keys(TOKEN_TEXT), found: "optional string" },
+  "expected-parenthesis": { call: "string", found: "optional string" },
+  "expected-property-name": {},
+  "expected-function-name": { namespace: "string" },
+  "unterminated-string": {},
+  "decimal-number": { text: "string" },
+  "number-out-of-range": { text: "string" },
+  "too-deep": { limit: "number" }
+};
+function fieldsOf(table, key2) {
+  return typeof key2 === "string" && Object.hasOwn(table, key2) ? table[key2] : void 0;
+}
+function isLocatedDiagnostic(value) {
+  if (!isRecord(value)) return false;
+  const syntax = value["code"] === "syntax";
+  const fields = syntax ? fieldsOf(SYNTAX_FIELDS, value["problem"]) : fieldsOf(FIELDS, value["code"]);
+  if (fields === void 0 || !hasType(value["character"], "optional number")) return false;
+  const keys = /* @__PURE__ */ new Set(["code", "character", ...syntax ? ["problem"] : [], ...Object.keys(fields)]);
+  return Object.keys(value).every((key2) => keys.has(key2)) && Object.entries(fields).every(([key2, type]) => hasType(value[key2], type));
+}
+function hasType(value, type) {
+  if (typeof type !== "string") return typeof value === "string" && type.includes(value);
+  if (value === void 0) return type.startsWith("optional");
+  return typeof value === (type.endsWith("string") ? "string" : "number");
+}
+
 // src/expressions/frame.ts
 function newEvalState(total) {
   return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
@@ -4598,9 +4758,11 @@ var MAX_DEPTH = 200;
 function sourceText(frame, start, end) {
   return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
 }
-function report(frame, message, offset, kind) {
-  const error2 = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind === "circular" ? { ...error2, kind: "static", circular: true } : kind ? { ...error2, kind } : error2);
+function report(frame, message, offset) {
+  frame.errors.push(frame.withOffsets && offset !== void 0 ? { message, offset } : { message });
+}
+function reportStatic(frame, diagnostic, offset) {
+  frame.errors.push(staticError(diagnostic, frame.withOffsets ? offset : void 0));
 }
 function reportBudget(errors, limit, offset) {
   const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
@@ -5987,9 +6149,9 @@ function lookup(call, what) {
   const resolution = what === "parameter" ? scope.resolveParameter(name, state) : scope.resolveVariable(name, state);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name}' is not defined in the template`, "static");
+      return call.reject({ code: what === "parameter" ? "undefined-parameter" : "undefined-variable", name });
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "circular");
+      return call.reject({ code: what === "parameter" ? "circular-parameter" : "circular-variable", name });
     case "value":
       for (const error2 of resolution.errors) errors.push({ ...error2 });
       return resolution.value;
@@ -6012,13 +6174,8 @@ function copyIndex(call) {
 function copyIndexUnknown(call) {
   return new Unknown(call.text, { kind: "copy-index" });
 }
-function contextObject(canonical, availableAt) {
-  const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
-  const available = new Set(availableAt);
+function contextObject(canonical) {
   return (call) => {
-    const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
-      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -6026,25 +6183,22 @@ function contextObject(canonical, availableAt) {
     return new Unknown(`${canonical}()`, { kind: "context", fn: canonical });
   };
 }
-function describeKind(kind) {
-  switch (kind) {
-    case "resourceGroup":
-      return "a resource group";
-    case "subscription":
-      return "a subscription";
-    case "managementGroup":
-      return "a management group";
-    case "tenant":
-      return "the tenant";
-  }
+function scopeObject(canonical) {
+  const available = new Set(SCOPE_FUNCTION_SCOPES[canonical]);
+  const context = contextObject(canonical);
+  return (call) => {
+    const scope = call.frame.scope.kind;
+    if (scope !== void 0 && !available.has(scope)) return call.reject({ code: "wrong-scope", function: canonical, scope });
+    return context(call);
+  };
 }
 var deploymentFunctions = {
   parameters: fn(1, 1, (call) => lookup(call, "parameter")),
   variables: fn(1, 1, (call) => lookup(call, "variable")),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject("deployment")),
-  resourceGroup: fn(0, 0, contextObject("resourceGroup", ["resourceGroup"])),
-  subscription: fn(0, 0, contextObject("subscription", ["resourceGroup", "subscription"])),
+  resourceGroup: fn(0, 0, scopeObject("resourceGroup")),
+  subscription: fn(0, 0, scopeObject("subscription")),
   environment: fn(0, 0, contextObject("environment")),
   managementGroup: fn(0, 1, contextObject("managementGroup")),
   tenant: fn(0, 0, contextObject("tenant")),
@@ -6307,9 +6461,11 @@ var byWrittenName = /* @__PURE__ */ new Map();
 
 // src/expressions/scanner.ts
 var SyntaxFailure = class extends Error {
+  syntax;
   offset;
-  constructor(message, offset) {
-    super(message);
+  constructor(syntax, offset) {
+    super(syntax.problem);
+    this.syntax = syntax;
     this.offset = offset;
   }
 };
@@ -6370,7 +6526,7 @@ var Scanner = class {
     let chunkStart = start + 1;
     for (; ; ) {
       const quote3 = this.src.indexOf("'", chunkStart);
-      if (quote3 === -1 || quote3 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote3 === -1 || quote3 >= this.end) throw new SyntaxFailure({ problem: "unterminated-string" }, start);
       if (quote3 + 1 < this.end && this.src.charCodeAt(quote3 + 1) === QUOTE2) {
         value += this.src.slice(chunkStart, quote3 + 1);
         chunkStart = quote3 + 2;
@@ -6402,9 +6558,9 @@ var Scanner = class {
     }
     if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
     const text = this.src.slice(start, this.pos);
-    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    if (decimal) throw new SyntaxFailure({ problem: "decimal-number", text }, start);
     const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
-    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure({ problem: "number-out-of-range", text }, start);
     return value === 0 ? 0 : value;
   }
   skipDigits() {
@@ -6438,12 +6594,15 @@ var Scanner = class {
     while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
   }
   unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+    if (this.pos >= this.end) return new SyntaxFailure({ problem: "unexpected-end" }, this.pos);
+    return new SyntaxFailure({ problem: "unexpected-character", found: this.src[this.pos] ?? "" }, this.pos);
   }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  expected(token) {
+    return new SyntaxFailure({ problem: "expected", expected: token, ...this.found() }, this.pos);
+  }
+  /** The character at `pos`, or nothing at the end of the expression. */
+  found() {
+    return this.pos >= this.end ? {} : { found: this.src[this.pos] ?? "" };
   }
 };
 
@@ -6458,7 +6617,7 @@ function parseExpression(source) {
     return { ok: true, node, unknownFunctions: parser.unknownFunctions };
   } catch (error2) {
     if (!(error2 instanceof SyntaxFailure)) throw error2;
-    return { ok: false, error: { message: error2.message, offset: error2.offset } };
+    return { ok: false, error: { syntax: error2.syntax, offset: error2.offset } };
   } finally {
     parser.release();
   }
@@ -6474,7 +6633,7 @@ var Parser = class extends Scanner {
     this.nesting = 0;
     this.unknownFunctions = void 0;
     this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    if (this.pos >= this.end) throw new SyntaxFailure({ problem: "empty-expression" }, this.pos);
     const node = this.parseExpression();
     this.skipSpace();
     if (this.pos < this.end) throw this.unexpected();
@@ -6487,9 +6646,9 @@ var Parser = class extends Scanner {
   }
   /** A string literal, an integer, or a call with its property and index accesses. */
   parseExpression() {
-    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure({ problem: "too-deep", limit: MAX_NESTING }, this.pos);
     this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    if (this.pos >= this.end) throw new SyntaxFailure({ problem: "unexpected-end" }, this.pos);
     const c = this.src.charCodeAt(this.pos);
     const start = this.pos;
     let node;
@@ -6517,13 +6676,13 @@ var Parser = class extends Scanner {
         this.skipSpace();
         const nameStart = this.pos;
         const name = this.readIdentifier();
-        if (name === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        if (name === "") throw new SyntaxFailure({ problem: "expected-property-name" }, nameStart);
         node = { kind: "property", start: node.start, end: this.pos, target: node, name };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
         this.skipSpace();
-        if (this.peek() !== CLOSE_BRACKET) throw this.expected("']'");
+        if (this.peek() !== CLOSE_BRACKET) throw this.expected("close-bracket");
         this.pos++;
         node = { kind: "index", start: node.start, end: this.pos, target: node, index };
       } else {
@@ -6546,7 +6705,7 @@ var Parser = class extends Scanner {
       nameStart = this.pos;
       this.skipIdentifier();
       nameEnd = this.pos;
-      if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
+      if (nameEnd === nameStart) throw new SyntaxFailure({ problem: "expected-function-name", namespace }, nameStart);
       this.skipSpace();
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
@@ -6559,11 +6718,10 @@ var Parser = class extends Scanner {
     return node;
   }
   notACall(start, namespace, name) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name}'`);
+    if (namespace !== void 0) return new SyntaxFailure({ problem: "expected-parenthesis", call: `${namespace}.${name}`, ...this.found() }, this.pos);
     const lower = name.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null")
-      return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure({ problem: "bare-literal", name }, start);
+    return new SyntaxFailure({ problem: "unexpected-identifier", name }, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -6582,34 +6740,13 @@ var Parser = class extends Scanner {
     const node = this.parseExpression();
     this.skipSpace();
     const c = this.peek();
-    if (c !== COMMA3 && c !== CLOSE_PAREN) throw this.expected("',' or ')'");
+    if (c !== COMMA3 && c !== CLOSE_PAREN) throw this.expected("argument-end");
     this.pos++;
     this.closed = c === CLOSE_PAREN;
     return node;
   }
 };
 var parser = new Parser();
-
-// src/expressions/raw.ts
-function findKey(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  for (const key2 of Object.keys(record)) if (key2.toLowerCase() === lower) return key2;
-  return void 0;
-}
-function propertyOf(record, name) {
-  const key2 = findKey(record, name);
-  return key2 === void 0 ? void 0 : record[key2];
-}
-function hasProperty(record, name) {
-  return findKey(record, name) !== void 0;
-}
-function asRecord(value) {
-  return isRecord(value) ? value : void 0;
-}
-function recordOf(record, name) {
-  return asRecord(propertyOf(record, name));
-}
 
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
@@ -6663,8 +6800,8 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
-    const { message, offset } = parsed.error;
-    errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    const { syntax, offset } = parsed.error;
+    errors.push(staticError({ code: "syntax", ...syntax }, withOffsets ? offset : void 0));
     return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
@@ -6672,7 +6809,7 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   return evaluateNode(parsed.node, frame);
 }
 function reportUnknownFunctions(calls, frame) {
-  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
+  for (const call of calls) reportStatic(frame, { code: "unknown-function", name: callName(call, frame) }, call.start);
 }
 function copyEntryOf(value) {
   if (!isRecord(value)) return void 0;
@@ -6757,7 +6894,7 @@ function evaluateCall(node, frame) {
   if (typeof spec === "object") {
     const call = new CallImpl(node, frame);
     const count2 = node.args.length;
-    if (count2 < spec.minArgs || count2 > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count2), "static");
+    if (count2 < spec.minArgs || count2 > spec.maxArgs) return call.reject(arity(call.name, spec.minArgs, spec.maxArgs, count2));
     return spec.impl(call);
   }
   if (spec === "known") {
@@ -6766,9 +6903,8 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name, min, max2, count2) {
-  const expected = min === max2 ? `${min}` : max2 === Infinity ? `at least ${min}` : `${min} to ${max2}`;
-  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count2}`;
+function arity(name, min, max2, got) {
+  return max2 === Infinity ? { code: "arity", function: name, min, got } : { code: "arity", function: name, min, max: max2, got };
 }
 var CallImpl = class {
   frame;
@@ -6808,8 +6944,12 @@ var CallImpl = class {
   overBudget(limit) {
     return overBudget(this.node, this.frame, limit);
   }
-  fail(message, kind) {
-    report(this.frame, message, this.node.start, kind);
+  fail(message) {
+    report(this.frame, message, this.node.start);
+    return new Unknown(this.text, { kind: "invalid" });
+  }
+  reject(diagnostic) {
+    reportStatic(this.frame, diagnostic, this.node.start);
     return new Unknown(this.text, { kind: "invalid" });
   }
   unknown(maxLength) {
@@ -7106,8 +7246,8 @@ var Bindings = class {
 function carried(errors, where2) {
   return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
     const message = `${where2}: ${e.message}`;
-    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
-    return e.circular ? { message, circular: true } : { message };
+    if (e.kind === "budget") return { message, kind: "budget", limit: e.limit };
+    return isCircularReference(e) ? { message, circular: true } : { message };
   });
 }
 var MAX_CARRIED_ERRORS = 16;
@@ -7664,28 +7804,24 @@ var StaticErrors = class {
     if (typeof raw === "string") {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
-      const budget = traced ? void 0 : errors.find((e) => e.limit === "size") ?? errors.find((e) => e.limit === "steps");
-      if (budget?.limit !== void 0) {
+      const limit = traced ? void 0 : budgetLimitOf(errors);
+      if (limit !== void 0) {
         this.problems.push({
           at: value.at,
           label: value.label,
           text: raw,
-          errors: [budget],
-          overBudget: budget.limit,
+          errors: [],
+          overBudget: limit,
           ...value.resource ? { resource: value.resource } : {}
         });
         broken = true;
       }
-      const own = errors.filter((e) => e.kind === "static" && e.offset !== void 0);
+      const own = errors.filter(isStaticAtOffset);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...value.resource ? { resource: value.resource } : {} });
         broken = true;
       }
-      if (errors.some((e) => e.offset === void 0) && this.traceReferences(
-        value,
-        depth,
-        errors.some((e) => e.circular)
-      ))
+      if (errors.some((e) => e.offset === void 0) && this.traceReferences(value, depth, errors.some(isCircularReference)))
         broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
       for (const [key2, item] of Object.entries(raw)) {
@@ -7710,8 +7846,7 @@ var StaticErrors = class {
     for (const { kind, name, offset } of referencesIn(value.raw)) {
       const found = kind === "variables" ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
       if (found === CYCLE2 && circular) {
-        const what = kind === "variables" ? "variable" : "parameter";
-        const error2 = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: "static" };
+        const error2 = staticError({ code: kind === "variables" ? "circular-variable" : "circular-parameter", name }, offset);
         this.problems.push({ at: value.at, label: value.label, text: value.raw, errors: [error2], ...value.resource ? { resource: value.resource } : {} });
       }
       if (found === true || found === CYCLE2 && circular) broken = true;
@@ -7794,6 +7929,13 @@ var StaticErrors = class {
     }
   }
 };
+function budgetLimitOf(errors) {
+  const past = (limit) => errors.some((e) => e.kind === "budget" && e.limit === limit);
+  return past("size") ? "size" : past("steps") ? "steps" : void 0;
+}
+function isStaticAtOffset(error2) {
+  return error2.kind === "static" && error2.offset !== void 0;
+}
 function refIn(site, path) {
   return { file: site.source.file, path: [...site.path, ...path], at: "value" };
 }
@@ -8569,10 +8711,12 @@ function scanValueEnd(text, pos) {
 function isTerraformRule(rule) {
   return rule.meta.source === "terraform";
 }
-function renderMessage(template, data) {
+function renderMessage(template, data, renderData) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key2) => {
     const value = data?.[key2];
-    return value === void 0 ? whole : String(value);
+    if (value === void 0) return whole;
+    const render2 = renderData?.[key2];
+    return render2 === void 0 ? String(value) : render2(value);
   });
 }
 
@@ -8652,7 +8796,7 @@ function severityFor(rule, settings) {
 }
 function pendingFrom(rule, r, severity) {
   const template = rule.meta.messages[r.messageId];
-  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data, rule.meta.renderData);
   return {
     ruleId: rule.meta.id,
     severity,
@@ -8700,11 +8844,11 @@ function locateAll(refs, sources) {
     if (indexes) indexes.push(i2);
     else byFile.set(ref.file, [i2]);
   });
-  const located = [];
+  const located2 = [];
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file) ?? sources.find((s) => s.origin?.texts.has(file));
     if (source?.origin) {
-      locateInOrigin(source, indexes, refs).forEach((at, k) => located[indexes[k]] = at);
+      locateInOrigin(source, indexes, refs).forEach((at, k) => located2[indexes[k]] = at);
       continue;
     }
     const lines = source?.lines ?? new LineIndex("");
@@ -8714,10 +8858,10 @@ function locateAll(refs, sources) {
     );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
-      located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
+      located2[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
     });
   }
-  return located;
+  return located2;
 }
 function locateInOrigin(source, indexes, refs) {
   const origin = source.origin;
@@ -10579,7 +10723,7 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}",
+  invalid: "{{where}} {{value}}: {{problems}}",
   tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
@@ -10609,6 +10753,7 @@ var cua016 = {
     defaultSeverity: "error",
     precision: "very-high",
     messages: messages16,
+    renderData: { problems: renderProblems },
     notFixable: "fix does not rewrite expressions",
     reportsInvalidExpressions: true
   },
@@ -10622,11 +10767,19 @@ var cua016 = {
         report2({ messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly", data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => written === void 0 ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message).join("; ");
-      report2({ messageId: "invalid", data: { where: problem.label, value, errors }, at: problem.at, ...resource });
+      const problems = encodeDiagnostics(problem.errors.map((e) => written === void 0 ? located(e) : e.diagnostic));
+      report2({ messageId: "invalid", data: { where: problem.label, value, problems }, at: problem.at, ...resource });
     }
   }
 };
+function located(error2) {
+  return { ...error2.diagnostic, character: (error2.offset ?? 0) + 1 };
+}
+function renderProblems(value) {
+  const diagnostics = typeof value === "string" ? decodeDiagnostics(value) : void 0;
+  if (diagnostics === void 0) return String(value);
+  return diagnostics.map((d) => d.character === void 0 ? describeDiagnostic(d) : `${describeDiagnostic(d)} (character ${d.character})`).join("; ");
+}
 
 // src/rules/cua017-linked-template-not-checked.ts
 var messages17 = {
@@ -13088,7 +13241,7 @@ function parseChoice(raw, name, choices, fallback) {
 // src/settings/verify-settings.ts
 var VERIFY_MODES = ["none", "validate", "what-if", "deploy", "existing"];
 var CLEANUP_POLICIES = ["always", "on-success", "never"];
-var SCOPE_KINDS = ["resourcegroup", "subscription", "managementgroup", "tenant"];
+var SCOPE_KINDS2 = ["resourcegroup", "subscription", "managementgroup", "tenant"];
 var CLOUD_NAMES = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud"];
 var DEPLOYMENT_NAME = /^[A-Za-z0-9\-._()]{1,64}$/;
 var DEFAULT_TIMEOUT_MINUTES = 60;
@@ -13147,7 +13300,7 @@ function parseVerifySettings(inputs) {
   };
 }
 function parseScope(read) {
-  const kind = parseChoice(read("scope"), "scope", SCOPE_KINDS, "resourcegroup");
+  const kind = parseChoice(read("scope"), "scope", SCOPE_KINDS2, "resourcegroup");
   const subscriptionId = read("subscription-id");
   const resourceGroup = read("resource-group");
   const managementGroupId = read("management-group-id");

@@ -88,10 +88,12 @@ var LineIndex = class {
 function isTerraformRule(rule) {
   return rule.meta.source === "terraform";
 }
-function renderMessage(template, data) {
+function renderMessage(template, data, renderData) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
     const value = data?.[key];
-    return value === void 0 ? whole : String(value);
+    if (value === void 0) return whole;
+    const render = renderData?.[key];
+    return render === void 0 ? String(value) : render(value);
   });
 }
 
@@ -137,7 +139,7 @@ function severityFor(rule, settings) {
 }
 function toFinding(rule, r, context) {
   const template = rule.meta.messages[r.messageId];
-  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data, rule.meta.renderData);
   const start = context.lines.positionAt(r.span.offset);
   const end = context.lines.positionAt(r.span.end);
   const hclFile = r.block ? [...context.module.files, ...context.module.varFiles].find((f) => f.file === r.file) : void 0;

@@ -1,10 +1,12 @@
 const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 
 // src/engine/rule.ts
-function renderMessage(template, data) {
+function renderMessage(template, data, renderData) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
     const value = data?.[key];
-    return value === void 0 ? whole : String(value);
+    if (value === void 0) return whole;
+    const render = renderData?.[key];
+    return render === void 0 ? String(value) : render(value);
   });
 }
 
@@ -356,7 +358,7 @@ var VERIFY_RULE_MODULES = [cua100, cua101, cua102, cua103, cua104, cua105, cua10
 var VERIFY_RULES = Object.fromEntries(VERIFY_RULE_MODULES.map((rule) => [rule.meta.id, rule.meta.name]));
 function verifyFinding(target, rule, { messageId, data, needles = [] }) {
   const { line, column } = locateInTemplate(target.text, needles);
-  const message = renderMessage(rule.meta.messages[messageId], data);
+  const message = renderMessage(rule.meta.messages[messageId], data, rule.meta.renderData);
   return { ruleId: rule.meta.id, severity: rule.meta.defaultSeverity, messageId, message, file: target.file, line, column };
 }
 export {

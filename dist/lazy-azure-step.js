@@ -25877,6 +25877,223 @@ function partsSize(items2) {
   return size;
 }
 
+// src/parse/text-position.ts
+var LineIndex = class {
+  text;
+  /** Offsets where lines start, ascending; complete up to `scanned`. */
+  starts = [0];
+  /** Every line start at or before this offset is in `starts`. */
+  scanned = 0;
+  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
+  nextReturn = -1;
+  constructor(text) {
+    this.text = text;
+  }
+  positionAt(offset) {
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
+    this.indexUpTo(clamped);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
+  }
+  /**
+   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
+   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
+   * In a file without \r (most), the \r search runs once and finds none.
+   */
+  indexUpTo(offset) {
+    const text = this.text;
+    while (this.scanned <= offset) {
+      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
+        const found = text.indexOf("\r", this.scanned);
+        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
+      }
+      const newline = text.indexOf("\n", this.scanned);
+      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
+      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
+        this.starts.push(this.nextReturn + 1);
+        this.scanned = this.nextReturn + 1;
+      } else if (end !== Number.POSITIVE_INFINITY) {
+        this.starts.push(end + 1);
+        this.scanned = end + 1;
+      } else {
+        this.scanned = Number.POSITIVE_INFINITY;
+      }
+    }
+  }
+};
+
+// src/parse/template-source.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/expressions/raw.ts
+function findKey(record, name3) {
+  if (Object.hasOwn(record, name3)) return name3;
+  const lower = name3.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name3) {
+  const key = findKey(record, name3);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name3) {
+  return findKey(record, name3) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name3) {
+  return asRecord(propertyOf(record, name3));
+}
+
+// src/expressions/diagnostics.ts
+var SCOPE_FUNCTION_SCOPES = {
+  resourceGroup: ["resourceGroup"],
+  subscription: ["resourceGroup", "subscription"]
+};
+function staticError(diagnostic, offset) {
+  const message = describeDiagnostic(diagnostic);
+  return offset === void 0 ? { message, kind: "static", diagnostic } : { message, offset, kind: "static", diagnostic };
+}
+function isCircularReference(error) {
+  if (error.kind === "static") return error.diagnostic.code === "circular-parameter" || error.diagnostic.code === "circular-variable";
+  return error.kind === void 0 && error.circular === true;
+}
+function describeDiagnostic(diagnostic) {
+  switch (diagnostic.code) {
+    case "syntax":
+      return describeSyntax(diagnostic);
+    case "unknown-function":
+      return `unknown function '${diagnostic.name}'`;
+    case "arity":
+      return describeArity(diagnostic.function, diagnostic.min, diagnostic.max, diagnostic.got);
+    case "undefined-parameter":
+      return `parameter '${diagnostic.name}' is not defined in the template`;
+    case "undefined-variable":
+      return `variable '${diagnostic.name}' is not defined in the template`;
+    case "circular-parameter":
+      return `circular reference: parameter '${diagnostic.name}' depends on itself`;
+    case "circular-variable":
+      return `circular reference: variable '${diagnostic.name}' depends on itself`;
+    case "wrong-scope": {
+      const available = SCOPE_FUNCTION_SCOPES[diagnostic.function].map(describeScope).join(" or ");
+      return `${diagnostic.function}() is only available in deployments to ${available}, not in a deployment to ${describeScope(diagnostic.scope)}`;
+    }
+  }
+}
+var TOKEN_TEXT = { "close-bracket": "']'", "argument-end": "',' or ')'" };
+function describeSyntax(syntax) {
+  switch (syntax.problem) {
+    case "empty-expression":
+      return "empty expression";
+    case "unexpected-end":
+      return "unexpected end of expression";
+    case "unexpected-character":
+      return `unexpected character '${syntax.found}'`;
+    case "unexpected-identifier":
+      return `unexpected identifier '${syntax.name}' (function calls need parentheses)`;
+    case "bare-literal":
+      return `'${syntax.name}' is not a literal in ARM expressions: write ${syntax.name.toLowerCase()}()`;
+    case "expected":
+      return describeExpected(TOKEN_TEXT[syntax.expected], syntax.found);
+    case "expected-parenthesis":
+      return describeExpected(`'(' after '${syntax.call}'`, syntax.found);
+    case "expected-property-name":
+      return "expected a property name after '.'";
+    case "expected-function-name":
+      return `expected a function name after '${syntax.namespace}.'`;
+    case "unterminated-string":
+      return "unterminated string literal";
+    case "decimal-number":
+      return `ARM expressions have no decimal numbers: '${syntax.text}' (write json('${syntax.text}'))`;
+    case "number-out-of-range":
+      return `'${syntax.text}' is not a number ARM reads (32-bit integers only)`;
+    case "too-deep":
+      return `expression nests deeper than ${syntax.limit} levels`;
+  }
+}
+function describeExpected(what, found) {
+  return found === void 0 ? `expected ${what} before the end of the expression` : `expected ${what} but found '${found}'`;
+}
+function describeArity(name3, min, max, got) {
+  const expected = min === max ? `${min}` : max === void 0 ? `at least ${min}` : `${min} to ${max}`;
+  return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${got}`;
+}
+function describeScope(kind) {
+  switch (kind) {
+    case "resourceGroup":
+      return "a resource group";
+    case "subscription":
+      return "a subscription";
+    case "managementGroup":
+      return "a management group";
+    case "tenant":
+      return "the tenant";
+  }
+}
+function encodeDiagnostics(diagnostics) {
+  return `[${diagnostics.map((d) => JSON.stringify(d, Object.keys(d).sort())).join(",")}]`;
+}
+function decodeDiagnostics(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  return Array.isArray(parsed) && parsed.every(isLocatedDiagnostic) ? parsed : void 0;
+}
+var SCOPE_KINDS = ["resourceGroup", "subscription", "managementGroup", "tenant"];
+var FIELDS = {
+  "unknown-function": { name: "string" },
+  arity: { function: "string", min: "number", max: "optional number", got: "number" },
+  "undefined-parameter": { name: "string" },
+  "undefined-variable": { name: "string" },
+  "circular-parameter": { name: "string" },
+  "circular-variable": { name: "string" },
+  "wrong-scope": { function: Object.keys(SCOPE_FUNCTION_SCOPES), scope: SCOPE_KINDS }
+};
+var SYNTAX_FIELDS = {
+  "empty-expression": {},
+  "unexpected-end": {},
+  "unexpected-character": { found: "string" },
+  "unexpected-identifier": { name: "string" },
+  "bare-literal": { name: "string" },
+  expected: { expected: Object.keys(TOKEN_TEXT), found: "optional string" },
+  "expected-parenthesis": { call: "string", found: "optional string" },
+  "expected-property-name": {},
+  "expected-function-name": { namespace: "string" },
+  "unterminated-string": {},
+  "decimal-number": { text: "string" },
+  "number-out-of-range": { text: "string" },
+  "too-deep": { limit: "number" }
+};
+function fieldsOf(table, key) {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : void 0;
+}
+function isLocatedDiagnostic(value) {
+  if (!isRecord(value)) return false;
+  const syntax = value["code"] === "syntax";
+  const fields = syntax ? fieldsOf(SYNTAX_FIELDS, value["problem"]) : fieldsOf(FIELDS, value["code"]);
+  if (fields === void 0 || !hasType(value["character"], "optional number")) return false;
+  const keys = /* @__PURE__ */ new Set(["code", "character", ...syntax ? ["problem"] : [], ...Object.keys(fields)]);
+  return Object.keys(value).every((key) => keys.has(key)) && Object.entries(fields).every(([key, type]) => hasType(value[key], type));
+}
+function hasType(value, type) {
+  if (typeof type !== "string") return typeof value === "string" && type.includes(value);
+  if (value === void 0) return type.startsWith("optional");
+  return typeof value === (type.endsWith("string") ? "string" : "number");
+}
+
 // src/expressions/frame.ts
 function newEvalState(total) {
   return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
@@ -25890,9 +26107,11 @@ var MAX_DEPTH = 200;
 function sourceText(frame, start, end) {
   return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
 }
-function report(frame, message, offset, kind) {
-  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+function report(frame, message, offset) {
+  frame.errors.push(frame.withOffsets && offset !== void 0 ? { message, offset } : { message });
+}
+function reportStatic(frame, diagnostic, offset) {
+  frame.errors.push(staticError(diagnostic, frame.withOffsets ? offset : void 0));
 }
 function reportBudget(errors, limit, offset) {
   const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
@@ -27279,9 +27498,9 @@ function lookup(call, what) {
   const resolution = what === "parameter" ? scope.resolveParameter(name3, state3) : scope.resolveVariable(name3, state3);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name3}' is not defined in the template`, "static");
+      return call.reject({ code: what === "parameter" ? "undefined-parameter" : "undefined-variable", name: name3 });
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name3}' depends on itself`, "circular");
+      return call.reject({ code: what === "parameter" ? "circular-parameter" : "circular-variable", name: name3 });
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -27304,13 +27523,8 @@ function copyIndex(call) {
 function copyIndexUnknown(call) {
   return new Unknown(call.text, { kind: "copy-index" });
 }
-function contextObject(canonical, availableAt) {
-  const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
-  const available = new Set(availableAt);
+function contextObject(canonical) {
   return (call) => {
-    const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
-      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -27318,25 +27532,22 @@ function contextObject(canonical, availableAt) {
     return new Unknown(`${canonical}()`, { kind: "context", fn: canonical });
   };
 }
-function describeKind(kind) {
-  switch (kind) {
-    case "resourceGroup":
-      return "a resource group";
-    case "subscription":
-      return "a subscription";
-    case "managementGroup":
-      return "a management group";
-    case "tenant":
-      return "the tenant";
-  }
+function scopeObject(canonical) {
+  const available = new Set(SCOPE_FUNCTION_SCOPES[canonical]);
+  const context3 = contextObject(canonical);
+  return (call) => {
+    const scope = call.frame.scope.kind;
+    if (scope !== void 0 && !available.has(scope)) return call.reject({ code: "wrong-scope", function: canonical, scope });
+    return context3(call);
+  };
 }
 var deploymentFunctions = {
   parameters: fn(1, 1, (call) => lookup(call, "parameter")),
   variables: fn(1, 1, (call) => lookup(call, "variable")),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject("deployment")),
-  resourceGroup: fn(0, 0, contextObject("resourceGroup", ["resourceGroup"])),
-  subscription: fn(0, 0, contextObject("subscription", ["resourceGroup", "subscription"])),
+  resourceGroup: fn(0, 0, scopeObject("resourceGroup")),
+  subscription: fn(0, 0, scopeObject("subscription")),
   environment: fn(0, 0, contextObject("environment")),
   managementGroup: fn(0, 1, contextObject("managementGroup")),
   tenant: fn(0, 0, contextObject("tenant")),
@@ -27599,9 +27810,11 @@ var byWrittenName = /* @__PURE__ */ new Map();
 
 // src/expressions/scanner.ts
 var SyntaxFailure = class extends Error {
+  syntax;
   offset;
-  constructor(message, offset) {
-    super(message);
+  constructor(syntax, offset) {
+    super(syntax.problem);
+    this.syntax = syntax;
     this.offset = offset;
   }
 };
@@ -27662,7 +27875,7 @@ var Scanner = class {
     let chunkStart = start + 1;
     for (; ; ) {
       const quote2 = this.src.indexOf("'", chunkStart);
-      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote2 === -1 || quote2 >= this.end) throw new SyntaxFailure({ problem: "unterminated-string" }, start);
       if (quote2 + 1 < this.end && this.src.charCodeAt(quote2 + 1) === QUOTE) {
         value += this.src.slice(chunkStart, quote2 + 1);
         chunkStart = quote2 + 2;
@@ -27694,9 +27907,9 @@ var Scanner = class {
     }
     if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
     const text = this.src.slice(start, this.pos);
-    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    if (decimal) throw new SyntaxFailure({ problem: "decimal-number", text }, start);
     const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
-    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure({ problem: "number-out-of-range", text }, start);
     return value === 0 ? 0 : value;
   }
   skipDigits() {
@@ -27730,12 +27943,15 @@ var Scanner = class {
     while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
   }
   unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+    if (this.pos >= this.end) return new SyntaxFailure({ problem: "unexpected-end" }, this.pos);
+    return new SyntaxFailure({ problem: "unexpected-character", found: this.src[this.pos] ?? "" }, this.pos);
   }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  expected(token) {
+    return new SyntaxFailure({ problem: "expected", expected: token, ...this.found() }, this.pos);
+  }
+  /** The character at `pos`, or nothing at the end of the expression. */
+  found() {
+    return this.pos >= this.end ? {} : { found: this.src[this.pos] ?? "" };
   }
 };
 
@@ -27750,7 +27966,7 @@ function parseExpression(source) {
     return { ok: true, node, unknownFunctions: parser.unknownFunctions };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    return { ok: false, error: { message: error.message, offset: error.offset } };
+    return { ok: false, error: { syntax: error.syntax, offset: error.offset } };
   } finally {
     parser.release();
   }
@@ -27766,7 +27982,7 @@ var Parser = class extends Scanner {
     this.nesting = 0;
     this.unknownFunctions = void 0;
     this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    if (this.pos >= this.end) throw new SyntaxFailure({ problem: "empty-expression" }, this.pos);
     const node = this.parseExpression();
     this.skipSpace();
     if (this.pos < this.end) throw this.unexpected();
@@ -27779,9 +27995,9 @@ var Parser = class extends Scanner {
   }
   /** A string literal, an integer, or a call with its property and index accesses. */
   parseExpression() {
-    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure({ problem: "too-deep", limit: MAX_NESTING }, this.pos);
     this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    if (this.pos >= this.end) throw new SyntaxFailure({ problem: "unexpected-end" }, this.pos);
     const c = this.src.charCodeAt(this.pos);
     const start = this.pos;
     let node;
@@ -27809,13 +28025,13 @@ var Parser = class extends Scanner {
         this.skipSpace();
         const nameStart = this.pos;
         const name3 = this.readIdentifier();
-        if (name3 === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        if (name3 === "") throw new SyntaxFailure({ problem: "expected-property-name" }, nameStart);
         node = { kind: "property", start: node.start, end: this.pos, target: node, name: name3 };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
         this.skipSpace();
-        if (this.peek() !== CLOSE_BRACKET) throw this.expected("']'");
+        if (this.peek() !== CLOSE_BRACKET) throw this.expected("close-bracket");
         this.pos++;
         node = { kind: "index", start: node.start, end: this.pos, target: node, index };
       } else {
@@ -27838,7 +28054,7 @@ var Parser = class extends Scanner {
       nameStart = this.pos;
       this.skipIdentifier();
       nameEnd = this.pos;
-      if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
+      if (nameEnd === nameStart) throw new SyntaxFailure({ problem: "expected-function-name", namespace }, nameStart);
       this.skipSpace();
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
@@ -27851,11 +28067,10 @@ var Parser = class extends Scanner {
     return node;
   }
   notACall(start, namespace, name3) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name3}'`);
+    if (namespace !== void 0) return new SyntaxFailure({ problem: "expected-parenthesis", call: `${namespace}.${name3}`, ...this.found() }, this.pos);
     const lower = name3.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null")
-      return new SyntaxFailure(`'${name3}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name3}' (function calls need parentheses)`, start);
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure({ problem: "bare-literal", name: name3 }, start);
+    return new SyntaxFailure({ problem: "unexpected-identifier", name: name3 }, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -27874,91 +28089,13 @@ var Parser = class extends Scanner {
     const node = this.parseExpression();
     this.skipSpace();
     const c = this.peek();
-    if (c !== COMMA2 && c !== CLOSE_PAREN) throw this.expected("',' or ')'");
+    if (c !== COMMA2 && c !== CLOSE_PAREN) throw this.expected("argument-end");
     this.pos++;
     this.closed = c === CLOSE_PAREN;
     return node;
   }
 };
 var parser = new Parser();
-
-// src/parse/text-position.ts
-var LineIndex = class {
-  text;
-  /** Offsets where lines start, ascending; complete up to `scanned`. */
-  starts = [0];
-  /** Every line start at or before this offset is in `starts`. */
-  scanned = 0;
-  /** The next \r at or after `scanned` (Infinity when there is none), found with indexOf too. */
-  nextReturn = -1;
-  constructor(text) {
-    this.text = text;
-  }
-  positionAt(offset) {
-    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
-    this.indexUpTo(clamped);
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if ((starts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1 };
-  }
-  /**
-   * \n, \r\n and a lone \r each end a line. indexOf finds line ends far faster than a character
-   * loop, and only as far as asked: a finding near the top of a 50 MB file indexes little of it.
-   * In a file without \r (most), the \r search runs once and finds none.
-   */
-  indexUpTo(offset) {
-    const text = this.text;
-    while (this.scanned <= offset) {
-      if (this.nextReturn !== Number.POSITIVE_INFINITY && this.nextReturn < this.scanned) {
-        const found = text.indexOf("\r", this.scanned);
-        this.nextReturn = found === -1 ? Number.POSITIVE_INFINITY : found;
-      }
-      const newline = text.indexOf("\n", this.scanned);
-      const end = newline === -1 ? Number.POSITIVE_INFINITY : newline;
-      if (this.nextReturn < end && this.nextReturn + 1 !== end) {
-        this.starts.push(this.nextReturn + 1);
-        this.scanned = this.nextReturn + 1;
-      } else if (end !== Number.POSITIVE_INFINITY) {
-        this.starts.push(end + 1);
-        this.scanned = end + 1;
-      } else {
-        this.scanned = Number.POSITIVE_INFINITY;
-      }
-    }
-  }
-};
-
-// src/parse/template-source.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/expressions/raw.ts
-function findKey(record, name3) {
-  if (Object.hasOwn(record, name3)) return name3;
-  const lower = name3.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return void 0;
-}
-function propertyOf(record, name3) {
-  const key = findKey(record, name3);
-  return key === void 0 ? void 0 : record[key];
-}
-function hasProperty(record, name3) {
-  return findKey(record, name3) !== void 0;
-}
-function asRecord(value) {
-  return isRecord(value) ? value : void 0;
-}
-function recordOf(record, name3) {
-  return asRecord(propertyOf(record, name3));
-}
 
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
@@ -28012,8 +28149,8 @@ function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
   if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
-    const { message, offset } = parsed.error;
-    errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    const { syntax, offset } = parsed.error;
+    errors.push(staticError({ code: "syntax", ...syntax }, withOffsets ? offset : void 0));
     return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state: state3 };
@@ -28021,7 +28158,7 @@ function evaluateString(raw, scope, errors, state3, copy, withOffsets) {
   return evaluateNode(parsed.node, frame);
 }
 function reportUnknownFunctions(calls, frame) {
-  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
+  for (const call of calls) reportStatic(frame, { code: "unknown-function", name: callName(call, frame) }, call.start);
 }
 function copyEntryOf(value) {
   if (!isRecord(value)) return void 0;
@@ -28106,7 +28243,7 @@ function evaluateCall(node, frame) {
   if (typeof spec === "object") {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
+    if (count < spec.minArgs || count > spec.maxArgs) return call.reject(arity(call.name, spec.minArgs, spec.maxArgs, count));
     return spec.impl(call);
   }
   if (spec === "known") {
@@ -28115,9 +28252,8 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name3, min, max, count) {
-  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+function arity(name3, min, max, got) {
+  return max === Infinity ? { code: "arity", function: name3, min, got } : { code: "arity", function: name3, min, max, got };
 }
 var CallImpl = class {
   frame;
@@ -28157,8 +28293,12 @@ var CallImpl = class {
   overBudget(limit) {
     return overBudget(this.node, this.frame, limit);
   }
-  fail(message, kind) {
-    report(this.frame, message, this.node.start, kind);
+  fail(message) {
+    report(this.frame, message, this.node.start);
+    return new Unknown(this.text, { kind: "invalid" });
+  }
+  reject(diagnostic) {
+    reportStatic(this.frame, diagnostic, this.node.start);
     return new Unknown(this.text, { kind: "invalid" });
   }
   unknown(maxLength) {
@@ -28436,8 +28576,8 @@ var Bindings = class {
 function carried(errors, where) {
   return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
     const message = `${where}: ${e.message}`;
-    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
-    return e.circular ? { message, circular: true } : { message };
+    if (e.kind === "budget") return { message, kind: "budget", limit: e.limit };
+    return isCircularReference(e) ? { message, circular: true } : { message };
   });
 }
 var MAX_CARRIED_ERRORS = 16;
@@ -29220,10 +29360,12 @@ function editDistance(a, b) {
 }
 
 // src/engine/rule.ts
-function renderMessage(template, data) {
+function renderMessage(template, data, renderData) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
     const value = data?.[key];
-    return value === void 0 ? whole : String(value);
+    if (value === void 0) return whole;
+    const render2 = renderData?.[key];
+    return render2 === void 0 ? String(value) : render2(value);
   });
 }
 
@@ -30234,7 +30376,7 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}",
+  invalid: "{{where}} {{value}}: {{problems}}",
   tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
@@ -30264,6 +30406,7 @@ var cua016 = {
     defaultSeverity: "error",
     precision: "very-high",
     messages: messages16,
+    renderData: { problems: renderProblems },
     notFixable: "fix does not rewrite expressions",
     reportsInvalidExpressions: true
   },
@@ -30277,11 +30420,19 @@ var cua016 = {
         report2({ messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly", data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => written === void 0 ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message).join("; ");
-      report2({ messageId: "invalid", data: { where: problem.label, value, errors }, at: problem.at, ...resource });
+      const problems = encodeDiagnostics(problem.errors.map((e) => written === void 0 ? located(e) : e.diagnostic));
+      report2({ messageId: "invalid", data: { where: problem.label, value, problems }, at: problem.at, ...resource });
     }
   }
 };
+function located(error) {
+  return { ...error.diagnostic, character: (error.offset ?? 0) + 1 };
+}
+function renderProblems(value) {
+  const diagnostics = typeof value === "string" ? decodeDiagnostics(value) : void 0;
+  if (diagnostics === void 0) return String(value);
+  return diagnostics.map((d) => d.character === void 0 ? describeDiagnostic(d) : `${describeDiagnostic(d)} (character ${d.character})`).join("; ");
+}
 
 // src/rules/cua017-linked-template-not-checked.ts
 var messages17 = {
@@ -31139,7 +31290,7 @@ function scopeContains(outer, inner) {
   const i = idKey(scopeId(inner));
   return i === o || i.startsWith(`${o}/`);
 }
-function describeScope(scope) {
+function describeScope2(scope) {
   switch (scope.kind) {
     case "resourceGroup":
       return `resource group '${scope.resourceGroup}' (subscription ${scope.subscriptionId})`;
@@ -56209,7 +56360,7 @@ function formatVerifySummary(runs, { scope, requestCount, credential }, problems
   const verified = runs.length > 0 && runs.every((r) => r.verified);
   const lines = [`### ${verified ? "\u2705" : "\u274C"} Customer usage attribution ${verified ? "proven" : "not proven"} in Azure`, ""];
   if (runs.length > 0) {
-    lines.push(`Scope: ${escape(describeScope(scope))}.`, "");
+    lines.push(`Scope: ${escape(describeScope2(scope))}.`, "");
     lines.push("| Template | Mode | Deployment | Result | Tracking deployment | correlationId | Created resources |", "|---|---|---|---|---|---|---|");
     for (const run of runs) {
       lines.push(
@@ -56322,16 +56473,16 @@ function beginValidate(session, { scope, name: name3 }, request, abortSignal) {
 }
 function beginWhatIf(session, { scope, name: name3 }, request, abortSignal) {
   const ops = client(session, scope).deployments;
-  const located = { ...request, location: request.location ?? "" };
+  const located2 = { ...request, location: request.location ?? "" };
   switch (scope.kind) {
     case "resourceGroup":
       return ops.whatIf(scope.resourceGroup, name3, request, { abortSignal });
     case "subscription":
-      return ops.whatIfAtSubscriptionScope(name3, located, { abortSignal });
+      return ops.whatIfAtSubscriptionScope(name3, located2, { abortSignal });
     case "managementGroup":
-      return ops.whatIfAtManagementGroupScope(scope.managementGroupId, name3, located, { abortSignal });
+      return ops.whatIfAtManagementGroupScope(scope.managementGroupId, name3, located2, { abortSignal });
     case "tenant":
-      return ops.whatIfAtTenantScope(name3, located, { abortSignal });
+      return ops.whatIfAtTenantScope(name3, located2, { abortSignal });
   }
 }
 async function cancelDeployment(session, scope, name3, abortSignal) {
@@ -56762,7 +56913,7 @@ var VERIFY_RULE_MODULES = [cua100, cua101, cua102, cua103, cua104, cua105, cua10
 var VERIFY_RULES = Object.fromEntries(VERIFY_RULE_MODULES.map((rule) => [rule.meta.id, rule.meta.name]));
 function verifyFinding(target, rule, { messageId, data, needles = [] }) {
   const { line, column } = locateInTemplate(target.text, needles);
-  const message = renderMessage(rule.meta.messages[messageId], data);
+  const message = renderMessage(rule.meta.messages[messageId], data, rule.meta.renderData);
   return { ruleId: rule.meta.id, severity: rule.meta.defaultSeverity, messageId, message, file: target.file, line, column };
 }
 
@@ -56853,7 +57004,7 @@ function missingTracking(facts, entry, { target, expected }) {
     expected: describeExpectedNames(expected.names),
     name: entry.name,
     correlationId: facts.correlationId ?? "?",
-    scope: describeScope(expected.scope),
+    scope: describeScope2(expected.scope),
     ...stray2 ? { stray: stray2.name, strayCorrelationId: stray2.correlationId ?? "?" } : {},
     ...conditions.length > 0 ? { conditions: conditions.join(", ") } : {}
   };
@@ -56921,7 +57072,7 @@ async function keepExistingRecords(ctx, job, validatedIds) {
     const existing = await getDeployment(ctx.session, at.scope, at.name, ctx.cancellation.signal);
     if (!existing) continue;
     ctx.journal.keep(at);
-    const note = `deployment record '${at.name}' already exists at ${describeScope(at.scope)} (correlationId ${existing.properties?.correlationId ?? "?"}): this run replaces it, and cleanup will leave it`;
+    const note = `deployment record '${at.name}' already exists at ${describeScope2(at.scope)} (correlationId ${existing.properties?.correlationId ?? "?"}): this run replaces it, and cleanup will leave it`;
     warning(`cua-guard: ${note}`);
     notes.push(note);
   }
@@ -57133,7 +57284,7 @@ async function runDeploy(ctx, job, target, deployment) {
   if (outcome.status === "failed" && poller.operationState === void 0) {
     journal.markRefused(scope, job.deploymentName);
     const info2 = errorInfo(outcome.error, outcome.body);
-    const data = { name: job.deploymentName, scope: describeScope(scope), error: formatError(info2) };
+    const data = { name: job.deploymentName, scope: describeScope2(scope), error: formatError(info2) };
     const finding = verifyFinding(target, cua101, { messageId: info2.code === "DeploymentActive" ? "active" : "rejected", data });
     return { verified: false, trackedResources: [], tracking: [], notes, findings: [finding] };
   }
@@ -57158,7 +57309,7 @@ async function verify(ctx, job, target, template) {
     return { run: stopped(ctx, job, target, { messageId: "stoppedVerifying" }) };
   }
   if (!facts.entry) {
-    const finding = verifyFinding(target, cua100, { messageId: "notFound", data: { name: job.deploymentName, scope: describeScope(settings.scope) } });
+    const finding = verifyFinding(target, cua100, { messageId: "notFound", data: { name: job.deploymentName, scope: describeScope2(settings.scope) } });
     return { run: { verified: false, trackedResources: [], tracking: [], notes: [], findings: [finding] }, facts };
   }
   const verdict = judgeAttribution(facts, target, { scope: settings.scope, names: job.template.trackingNames, template });

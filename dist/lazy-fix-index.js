@@ -6989,10 +6989,12 @@ function hclSuppressionFor(file, block, ruleId) {
 function isTerraformRule(rule) {
   return rule.meta.source === "terraform";
 }
-function renderMessage(template, data) {
+function renderMessage(template, data, renderData) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => {
     const value = data?.[key];
-    return value === void 0 ? whole : String(value);
+    if (value === void 0) return whole;
+    const render2 = renderData?.[key];
+    return render2 === void 0 ? String(value) : render2(value);
   });
 }
 
@@ -7038,7 +7040,7 @@ function severityFor(rule, settings) {
 }
 function toFinding(rule, r, context) {
   const template = rule.meta.messages[r.messageId];
-  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data, rule.meta.renderData);
   const start = context.lines.positionAt(r.span.offset);
   const end = context.lines.positionAt(r.span.end);
   const hclFile = r.block ? [...context.module.files, ...context.module.varFiles].find((f) => f.file === r.file) : void 0;
@@ -7287,6 +7289,166 @@ function partsSize(items2) {
   return size;
 }
 
+// src/expressions/raw.ts
+function findKey(record, name) {
+  if (Object.hasOwn(record, name)) return name;
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
+  return void 0;
+}
+function propertyOf(record, name) {
+  const key = findKey(record, name);
+  return key === void 0 ? void 0 : record[key];
+}
+function hasProperty(record, name) {
+  return findKey(record, name) !== void 0;
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+function recordOf(record, name) {
+  return asRecord(propertyOf(record, name));
+}
+
+// src/expressions/diagnostics.ts
+var SCOPE_FUNCTION_SCOPES = {
+  resourceGroup: ["resourceGroup"],
+  subscription: ["resourceGroup", "subscription"]
+};
+function staticError(diagnostic, offset) {
+  const message = describeDiagnostic(diagnostic);
+  return offset === void 0 ? { message, kind: "static", diagnostic } : { message, offset, kind: "static", diagnostic };
+}
+function isCircularReference(error) {
+  if (error.kind === "static") return error.diagnostic.code === "circular-parameter" || error.diagnostic.code === "circular-variable";
+  return error.kind === void 0 && error.circular === true;
+}
+function describeDiagnostic(diagnostic) {
+  switch (diagnostic.code) {
+    case "syntax":
+      return describeSyntax(diagnostic);
+    case "unknown-function":
+      return `unknown function '${diagnostic.name}'`;
+    case "arity":
+      return describeArity(diagnostic.function, diagnostic.min, diagnostic.max, diagnostic.got);
+    case "undefined-parameter":
+      return `parameter '${diagnostic.name}' is not defined in the template`;
+    case "undefined-variable":
+      return `variable '${diagnostic.name}' is not defined in the template`;
+    case "circular-parameter":
+      return `circular reference: parameter '${diagnostic.name}' depends on itself`;
+    case "circular-variable":
+      return `circular reference: variable '${diagnostic.name}' depends on itself`;
+    case "wrong-scope": {
+      const available = SCOPE_FUNCTION_SCOPES[diagnostic.function].map(describeScope).join(" or ");
+      return `${diagnostic.function}() is only available in deployments to ${available}, not in a deployment to ${describeScope(diagnostic.scope)}`;
+    }
+  }
+}
+var TOKEN_TEXT = { "close-bracket": "']'", "argument-end": "',' or ')'" };
+function describeSyntax(syntax) {
+  switch (syntax.problem) {
+    case "empty-expression":
+      return "empty expression";
+    case "unexpected-end":
+      return "unexpected end of expression";
+    case "unexpected-character":
+      return `unexpected character '${syntax.found}'`;
+    case "unexpected-identifier":
+      return `unexpected identifier '${syntax.name}' (function calls need parentheses)`;
+    case "bare-literal":
+      return `'${syntax.name}' is not a literal in ARM expressions: write ${syntax.name.toLowerCase()}()`;
+    case "expected":
+      return describeExpected(TOKEN_TEXT[syntax.expected], syntax.found);
+    case "expected-parenthesis":
+      return describeExpected(`'(' after '${syntax.call}'`, syntax.found);
+    case "expected-property-name":
+      return "expected a property name after '.'";
+    case "expected-function-name":
+      return `expected a function name after '${syntax.namespace}.'`;
+    case "unterminated-string":
+      return "unterminated string literal";
+    case "decimal-number":
+      return `ARM expressions have no decimal numbers: '${syntax.text}' (write json('${syntax.text}'))`;
+    case "number-out-of-range":
+      return `'${syntax.text}' is not a number ARM reads (32-bit integers only)`;
+    case "too-deep":
+      return `expression nests deeper than ${syntax.limit} levels`;
+  }
+}
+function describeExpected(what, found) {
+  return found === void 0 ? `expected ${what} before the end of the expression` : `expected ${what} but found '${found}'`;
+}
+function describeArity(name, min, max2, got) {
+  const expected = min === max2 ? `${min}` : max2 === void 0 ? `at least ${min}` : `${min} to ${max2}`;
+  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${got}`;
+}
+function describeScope(kind) {
+  switch (kind) {
+    case "resourceGroup":
+      return "a resource group";
+    case "subscription":
+      return "a subscription";
+    case "managementGroup":
+      return "a management group";
+    case "tenant":
+      return "the tenant";
+  }
+}
+function encodeDiagnostics(diagnostics) {
+  return `[${diagnostics.map((d) => JSON.stringify(d, Object.keys(d).sort())).join(",")}]`;
+}
+function decodeDiagnostics(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  return Array.isArray(parsed) && parsed.every(isLocatedDiagnostic) ? parsed : void 0;
+}
+var SCOPE_KINDS = ["resourceGroup", "subscription", "managementGroup", "tenant"];
+var FIELDS = {
+  "unknown-function": { name: "string" },
+  arity: { function: "string", min: "number", max: "optional number", got: "number" },
+  "undefined-parameter": { name: "string" },
+  "undefined-variable": { name: "string" },
+  "circular-parameter": { name: "string" },
+  "circular-variable": { name: "string" },
+  "wrong-scope": { function: Object.keys(SCOPE_FUNCTION_SCOPES), scope: SCOPE_KINDS }
+};
+var SYNTAX_FIELDS = {
+  "empty-expression": {},
+  "unexpected-end": {},
+  "unexpected-character": { found: "string" },
+  "unexpected-identifier": { name: "string" },
+  "bare-literal": { name: "string" },
+  expected: { expected: Object.keys(TOKEN_TEXT), found: "optional string" },
+  "expected-parenthesis": { call: "string", found: "optional string" },
+  "expected-property-name": {},
+  "expected-function-name": { namespace: "string" },
+  "unterminated-string": {},
+  "decimal-number": { text: "string" },
+  "number-out-of-range": { text: "string" },
+  "too-deep": { limit: "number" }
+};
+function fieldsOf(table, key) {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : void 0;
+}
+function isLocatedDiagnostic(value) {
+  if (!isRecord(value)) return false;
+  const syntax = value["code"] === "syntax";
+  const fields = syntax ? fieldsOf(SYNTAX_FIELDS, value["problem"]) : fieldsOf(FIELDS, value["code"]);
+  if (fields === void 0 || !hasType(value["character"], "optional number")) return false;
+  const keys = /* @__PURE__ */ new Set(["code", "character", ...syntax ? ["problem"] : [], ...Object.keys(fields)]);
+  return Object.keys(value).every((key) => keys.has(key)) && Object.entries(fields).every(([key, type]) => hasType(value[key], type));
+}
+function hasType(value, type) {
+  if (typeof type !== "string") return typeof value === "string" && type.includes(value);
+  if (value === void 0) return type.startsWith("optional");
+  return typeof value === (type.endsWith("string") ? "string" : "number");
+}
+
 // src/expressions/frame.ts
 function newEvalState(total) {
   return { depth: 0, steps: MAX_STEPS, total, exhausted: false };
@@ -7300,9 +7462,11 @@ var MAX_DEPTH2 = 200;
 function sourceText(frame, start, end) {
   return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
 }
-function report(frame, message, offset, kind) {
-  const error = frame.withOffsets && offset !== void 0 ? { message, offset } : { message };
-  frame.errors.push(kind === "circular" ? { ...error, kind: "static", circular: true } : kind ? { ...error, kind } : error);
+function report(frame, message, offset) {
+  frame.errors.push(frame.withOffsets && offset !== void 0 ? { message, offset } : { message });
+}
+function reportStatic(frame, diagnostic, offset) {
+  frame.errors.push(staticError(diagnostic, frame.withOffsets ? offset : void 0));
 }
 function reportBudget(errors, limit, offset) {
   const message = limit === "size" ? "the value is too large to evaluate (over the evaluation budget)" : "the evaluation takes too many steps (over the evaluation budget)";
@@ -8689,9 +8853,9 @@ function lookup(call, what) {
   const resolution = what === "parameter" ? scope.resolveParameter(name, state) : scope.resolveVariable(name, state);
   switch (resolution.kind) {
     case "missing":
-      return call.fail(`${what} '${name}' is not defined in the template`, "static");
+      return call.reject({ code: what === "parameter" ? "undefined-parameter" : "undefined-variable", name });
     case "cycle":
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, "circular");
+      return call.reject({ code: what === "parameter" ? "circular-parameter" : "circular-variable", name });
     case "value":
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -8714,13 +8878,8 @@ function copyIndex(call) {
 function copyIndexUnknown(call) {
   return new Unknown(call.text, { kind: "copy-index" });
 }
-function contextObject(canonical, availableAt) {
-  const unavailable = availableAt === void 0 ? void 0 : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(" or ")}`;
-  const available = new Set(availableAt);
+function contextObject(canonical) {
   return (call) => {
-    const kind = call.frame.scope.kind;
-    if (unavailable !== void 0 && kind !== void 0 && !available.has(kind))
-      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, "static");
     if (call.argCount > 0) {
       call.args();
       return new Unknown(call.text, { kind: "context", fn: canonical });
@@ -8728,25 +8887,22 @@ function contextObject(canonical, availableAt) {
     return new Unknown(`${canonical}()`, { kind: "context", fn: canonical });
   };
 }
-function describeKind(kind) {
-  switch (kind) {
-    case "resourceGroup":
-      return "a resource group";
-    case "subscription":
-      return "a subscription";
-    case "managementGroup":
-      return "a management group";
-    case "tenant":
-      return "the tenant";
-  }
+function scopeObject(canonical) {
+  const available = new Set(SCOPE_FUNCTION_SCOPES[canonical]);
+  const context = contextObject(canonical);
+  return (call) => {
+    const scope = call.frame.scope.kind;
+    if (scope !== void 0 && !available.has(scope)) return call.reject({ code: "wrong-scope", function: canonical, scope });
+    return context(call);
+  };
 }
 var deploymentFunctions = {
   parameters: fn(1, 1, (call) => lookup(call, "parameter")),
   variables: fn(1, 1, (call) => lookup(call, "variable")),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject("deployment")),
-  resourceGroup: fn(0, 0, contextObject("resourceGroup", ["resourceGroup"])),
-  subscription: fn(0, 0, contextObject("subscription", ["resourceGroup", "subscription"])),
+  resourceGroup: fn(0, 0, scopeObject("resourceGroup")),
+  subscription: fn(0, 0, scopeObject("subscription")),
   environment: fn(0, 0, contextObject("environment")),
   managementGroup: fn(0, 1, contextObject("managementGroup")),
   tenant: fn(0, 0, contextObject("tenant")),
@@ -9009,9 +9165,11 @@ var byWrittenName = /* @__PURE__ */ new Map();
 
 // src/expressions/scanner.ts
 var SyntaxFailure = class extends Error {
+  syntax;
   offset;
-  constructor(message, offset) {
-    super(message);
+  constructor(syntax, offset) {
+    super(syntax.problem);
+    this.syntax = syntax;
     this.offset = offset;
   }
 };
@@ -9072,7 +9230,7 @@ var Scanner = class {
     let chunkStart = start + 1;
     for (; ; ) {
       const quote3 = this.src.indexOf("'", chunkStart);
-      if (quote3 === -1 || quote3 >= this.end) throw new SyntaxFailure("unterminated string literal", start);
+      if (quote3 === -1 || quote3 >= this.end) throw new SyntaxFailure({ problem: "unterminated-string" }, start);
       if (quote3 + 1 < this.end && this.src.charCodeAt(quote3 + 1) === QUOTE2) {
         value += this.src.slice(chunkStart, quote3 + 1);
         chunkStart = quote3 + 2;
@@ -9104,9 +9262,9 @@ var Scanner = class {
     }
     if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
     const text = this.src.slice(start, this.pos);
-    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    if (decimal) throw new SyntaxFailure({ problem: "decimal-number", text }, start);
     const value = asciiDigitsOnly(text, sign === MINUS2 || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
-    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure({ problem: "number-out-of-range", text }, start);
     return value === 0 ? 0 : value;
   }
   skipDigits() {
@@ -9140,12 +9298,15 @@ var Scanner = class {
     while (this.pos < this.end && isSpace(this.src.charCodeAt(this.pos))) this.pos++;
   }
   unexpected() {
-    if (this.pos >= this.end) return new SyntaxFailure("unexpected end of expression", this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ""}'`, this.pos);
+    if (this.pos >= this.end) return new SyntaxFailure({ problem: "unexpected-end" }, this.pos);
+    return new SyntaxFailure({ problem: "unexpected-character", found: this.src[this.pos] ?? "" }, this.pos);
   }
-  expected(what) {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ""}'`, this.pos);
+  expected(token) {
+    return new SyntaxFailure({ problem: "expected", expected: token, ...this.found() }, this.pos);
+  }
+  /** The character at `pos`, or nothing at the end of the expression. */
+  found() {
+    return this.pos >= this.end ? {} : { found: this.src[this.pos] ?? "" };
   }
 };
 
@@ -9160,7 +9321,7 @@ function parseExpression(source) {
     return { ok: true, node, unknownFunctions: parser.unknownFunctions };
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
-    return { ok: false, error: { message: error.message, offset: error.offset } };
+    return { ok: false, error: { syntax: error.syntax, offset: error.offset } };
   } finally {
     parser.release();
   }
@@ -9176,7 +9337,7 @@ var Parser = class extends Scanner {
     this.nesting = 0;
     this.unknownFunctions = void 0;
     this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("empty expression", this.pos);
+    if (this.pos >= this.end) throw new SyntaxFailure({ problem: "empty-expression" }, this.pos);
     const node = this.parseExpression();
     this.skipSpace();
     if (this.pos < this.end) throw this.unexpected();
@@ -9189,9 +9350,9 @@ var Parser = class extends Scanner {
   }
   /** A string literal, an integer, or a call with its property and index accesses. */
   parseExpression() {
-    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure(`expression nests deeper than ${MAX_NESTING} levels`, this.pos);
+    if (++this.nesting > MAX_NESTING) throw new SyntaxFailure({ problem: "too-deep", limit: MAX_NESTING }, this.pos);
     this.skipSpace();
-    if (this.pos >= this.end) throw new SyntaxFailure("unexpected end of expression", this.pos);
+    if (this.pos >= this.end) throw new SyntaxFailure({ problem: "unexpected-end" }, this.pos);
     const c = this.src.charCodeAt(this.pos);
     const start = this.pos;
     let node;
@@ -9219,13 +9380,13 @@ var Parser = class extends Scanner {
         this.skipSpace();
         const nameStart = this.pos;
         const name = this.readIdentifier();
-        if (name === "") throw new SyntaxFailure("expected a property name after '.'", nameStart);
+        if (name === "") throw new SyntaxFailure({ problem: "expected-property-name" }, nameStart);
         node = { kind: "property", start: node.start, end: this.pos, target: node, name };
       } else if (c === OPEN_BRACKET) {
         this.pos++;
         const index = this.parseExpression();
         this.skipSpace();
-        if (this.peek() !== CLOSE_BRACKET) throw this.expected("']'");
+        if (this.peek() !== CLOSE_BRACKET) throw this.expected("close-bracket");
         this.pos++;
         node = { kind: "index", start: node.start, end: this.pos, target: node, index };
       } else {
@@ -9248,7 +9409,7 @@ var Parser = class extends Scanner {
       nameStart = this.pos;
       this.skipIdentifier();
       nameEnd = this.pos;
-      if (nameEnd === nameStart) throw new SyntaxFailure(`expected a function name after '${namespace}.'`, nameStart);
+      if (nameEnd === nameStart) throw new SyntaxFailure({ problem: "expected-function-name", namespace }, nameStart);
       this.skipSpace();
     }
     if (this.peek() !== OPEN_PAREN) throw this.notACall(start, namespace, this.src.slice(nameStart, nameEnd));
@@ -9261,11 +9422,10 @@ var Parser = class extends Scanner {
     return node;
   }
   notACall(start, namespace, name) {
-    if (namespace !== void 0) return this.expected(`'(' after '${namespace}.${name}'`);
+    if (namespace !== void 0) return new SyntaxFailure({ problem: "expected-parenthesis", call: `${namespace}.${name}`, ...this.found() }, this.pos);
     const lower = name.toLowerCase();
-    if (lower === "true" || lower === "false" || lower === "null")
-      return new SyntaxFailure(`'${name}' is not a literal in ARM expressions: write ${lower}()`, start);
-    return new SyntaxFailure(`unexpected identifier '${name}' (function calls need parentheses)`, start);
+    if (lower === "true" || lower === "false" || lower === "null") return new SyntaxFailure({ problem: "bare-literal", name }, start);
+    return new SyntaxFailure({ problem: "unexpected-identifier", name }, start);
   }
   parseArguments() {
     this.skipSpace();
@@ -9284,34 +9444,13 @@ var Parser = class extends Scanner {
     const node = this.parseExpression();
     this.skipSpace();
     const c = this.peek();
-    if (c !== COMMA3 && c !== CLOSE_PAREN) throw this.expected("',' or ')'");
+    if (c !== COMMA3 && c !== CLOSE_PAREN) throw this.expected("argument-end");
     this.pos++;
     this.closed = c === CLOSE_PAREN;
     return node;
   }
 };
 var parser = new Parser();
-
-// src/expressions/raw.ts
-function findKey(record, name) {
-  if (Object.hasOwn(record, name)) return name;
-  const lower = name.toLowerCase();
-  for (const key of Object.keys(record)) if (key.toLowerCase() === lower) return key;
-  return void 0;
-}
-function propertyOf(record, name) {
-  const key = findKey(record, name);
-  return key === void 0 ? void 0 : record[key];
-}
-function hasProperty(record, name) {
-  return findKey(record, name) !== void 0;
-}
-function asRecord(value) {
-  return isRecord(value) ? value : void 0;
-}
-function recordOf(record, name) {
-  return asRecord(propertyOf(record, name));
-}
 
 // src/expressions/evaluate.ts
 var MAX_COPY_COUNT = 800;
@@ -9365,8 +9504,8 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   if (raw.startsWith("[[")) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
-    const { message, offset } = parsed.error;
-    errors.push(withOffsets ? { message, offset, kind: "static" } : { message, kind: "static" });
+    const { syntax, offset } = parsed.error;
+    errors.push(staticError({ code: "syntax", ...syntax }, withOffsets ? offset : void 0));
     return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: "invalid" });
   }
   const frame = { scope, source: raw, errors, withOffsets, copy, state };
@@ -9374,7 +9513,7 @@ function evaluateString(raw, scope, errors, state, copy, withOffsets) {
   return evaluateNode(parsed.node, frame);
 }
 function reportUnknownFunctions(calls, frame) {
-  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, "static");
+  for (const call of calls) reportStatic(frame, { code: "unknown-function", name: callName(call, frame) }, call.start);
 }
 function copyEntryOf(value) {
   if (!isRecord(value)) return void 0;
@@ -9459,7 +9598,7 @@ function evaluateCall(node, frame) {
   if (typeof spec === "object") {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), "static");
+    if (count < spec.minArgs || count > spec.maxArgs) return call.reject(arity(call.name, spec.minArgs, spec.maxArgs, count));
     return spec.impl(call);
   }
   if (spec === "known") {
@@ -9468,9 +9607,8 @@ function evaluateCall(node, frame) {
   }
   return new Unknown(nodeText(node, frame), { kind: "invalid" });
 }
-function arityMessage(name, min, max2, count) {
-  const expected = min === max2 ? `${min}` : max2 === Infinity ? `at least ${min}` : `${min} to ${max2}`;
-  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${count}`;
+function arity(name, min, max2, got) {
+  return max2 === Infinity ? { code: "arity", function: name, min, got } : { code: "arity", function: name, min, max: max2, got };
 }
 var CallImpl = class {
   frame;
@@ -9510,8 +9648,12 @@ var CallImpl = class {
   overBudget(limit) {
     return overBudget(this.node, this.frame, limit);
   }
-  fail(message, kind) {
-    report(this.frame, message, this.node.start, kind);
+  fail(message) {
+    report(this.frame, message, this.node.start);
+    return new Unknown(this.text, { kind: "invalid" });
+  }
+  reject(diagnostic) {
+    reportStatic(this.frame, diagnostic, this.node.start);
     return new Unknown(this.text, { kind: "invalid" });
   }
   unknown(maxLength) {
@@ -9789,8 +9931,8 @@ var Bindings = class {
 function carried(errors, where) {
   return dedupe(errors).slice(0, MAX_CARRIED_ERRORS).map((e) => {
     const message = `${where}: ${e.message}`;
-    if (e.kind === "budget" && e.limit !== void 0) return { message, kind: "budget", limit: e.limit };
-    return e.circular ? { message, circular: true } : { message };
+    if (e.kind === "budget") return { message, kind: "budget", limit: e.limit };
+    return isCircularReference(e) ? { message, circular: true } : { message };
   });
 }
 var MAX_CARRIED_ERRORS = 16;
@@ -10332,28 +10474,24 @@ var StaticErrors = class {
     if (typeof raw === "string") {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
-      const budget = traced ? void 0 : errors.find((e) => e.limit === "size") ?? errors.find((e) => e.limit === "steps");
-      if (budget?.limit !== void 0) {
+      const limit = traced ? void 0 : budgetLimitOf(errors);
+      if (limit !== void 0) {
         this.problems.push({
           at: value.at,
           label: value.label,
           text: raw,
-          errors: [budget],
-          overBudget: budget.limit,
+          errors: [],
+          overBudget: limit,
           ...value.resource ? { resource: value.resource } : {}
         });
         broken = true;
       }
-      const own = errors.filter((e) => e.kind === "static" && e.offset !== void 0);
+      const own = errors.filter(isStaticAtOffset);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...value.resource ? { resource: value.resource } : {} });
         broken = true;
       }
-      if (errors.some((e) => e.offset === void 0) && this.traceReferences(
-        value,
-        depth,
-        errors.some((e) => e.circular)
-      ))
+      if (errors.some((e) => e.offset === void 0) && this.traceReferences(value, depth, errors.some(isCircularReference)))
         broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
       for (const [key, item] of Object.entries(raw)) {
@@ -10378,8 +10516,7 @@ var StaticErrors = class {
     for (const { kind, name, offset } of referencesIn(value.raw)) {
       const found = kind === "variables" ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
       if (found === CYCLE2 && circular) {
-        const what = kind === "variables" ? "variable" : "parameter";
-        const error = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: "static" };
+        const error = staticError({ code: kind === "variables" ? "circular-variable" : "circular-parameter", name }, offset);
         this.problems.push({ at: value.at, label: value.label, text: value.raw, errors: [error], ...value.resource ? { resource: value.resource } : {} });
       }
       if (found === true || found === CYCLE2 && circular) broken = true;
@@ -10462,6 +10599,13 @@ var StaticErrors = class {
     }
   }
 };
+function budgetLimitOf(errors) {
+  const past = (limit) => errors.some((e) => e.kind === "budget" && e.limit === limit);
+  return past("size") ? "size" : past("steps") ? "steps" : void 0;
+}
+function isStaticAtOffset(error) {
+  return error.kind === "static" && error.offset !== void 0;
+}
 function refIn(site, path) {
   return { file: site.source.file, path: [...site.path, ...path], at: "value" };
 }
@@ -12734,7 +12878,7 @@ function suggestion(candidate) {
 
 // src/rules/cua016-invalid-expression.ts
 var messages16 = {
-  invalid: "{{where}} {{value}}: {{errors}}",
+  invalid: "{{where}} {{value}}: {{problems}}",
   tooLarge: "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows"
 };
@@ -12764,6 +12908,7 @@ var cua016 = {
     defaultSeverity: "error",
     precision: "very-high",
     messages: messages16,
+    renderData: { problems: renderProblems },
     notFixable: "fix does not rewrite expressions",
     reportsInvalidExpressions: true
   },
@@ -12777,11 +12922,19 @@ var cua016 = {
         report2({ messageId: problem.overBudget === "size" ? "tooLarge" : "tooCostly", data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => written === void 0 ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message).join("; ");
-      report2({ messageId: "invalid", data: { where: problem.label, value, errors }, at: problem.at, ...resource });
+      const problems = encodeDiagnostics(problem.errors.map((e) => written === void 0 ? located(e) : e.diagnostic));
+      report2({ messageId: "invalid", data: { where: problem.label, value, problems }, at: problem.at, ...resource });
     }
   }
 };
+function located(error) {
+  return { ...error.diagnostic, character: (error.offset ?? 0) + 1 };
+}
+function renderProblems(value) {
+  const diagnostics = typeof value === "string" ? decodeDiagnostics(value) : void 0;
+  if (diagnostics === void 0) return String(value);
+  return diagnostics.map((d) => d.character === void 0 ? describeDiagnostic(d) : `${describeDiagnostic(d)} (character ${d.character})`).join("; ");
+}
 
 // src/rules/cua017-linked-template-not-checked.ts
 var messages17 = {
@@ -13759,7 +13912,7 @@ function severityFor2(rule, settings) {
 }
 function pendingFrom(rule, r, severity) {
   const template = rule.meta.messages[r.messageId];
-  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const message = template === void 0 ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data, rule.meta.renderData);
   return {
     ruleId: rule.meta.id,
     severity,
@@ -13807,11 +13960,11 @@ function locateAll(refs, sources) {
     if (indexes) indexes.push(i2);
     else byFile.set(ref.file, [i2]);
   });
-  const located = [];
+  const located2 = [];
   for (const [file, indexes] of byFile) {
     const source = sources.find((s) => s.file === file) ?? sources.find((s) => s.origin?.texts.has(file));
     if (source?.origin) {
-      locateInOrigin(source, indexes, refs).forEach((at, k) => located[indexes[k]] = at);
+      locateInOrigin(source, indexes, refs).forEach((at, k) => located2[indexes[k]] = at);
       continue;
     }
     const lines = source?.lines ?? new LineIndex("");
@@ -13821,10 +13974,10 @@ function locateAll(refs, sources) {
     );
     indexes.forEach((refIndex, k) => {
       const span = spans[k] ?? { offset: 0, length: 0 };
-      located[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
+      located2[refIndex] = { start: lines.positionAt(span.offset), end: lines.positionAt(span.offset + span.length) };
     });
   }
-  return located;
+  return located2;
 }
 function locateInOrigin(source, indexes, refs) {
   const origin = source.origin;

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bicep, checkFiles, GUID } from './support.ts';
+import { encodeDiagnostics } from '../../src/expressions/index.ts';
 import type { WorkspaceCheckReport } from '../../src/app/check-workspace.ts';
 
 const EMPTY = "{ '$schema': 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [] }";
@@ -108,9 +109,17 @@ test('CUA016: the value as written, without positions in ARM text nobody wrote',
   assert.deepEqual(withData(report), [
     {
       at: 'CUA016 invalid main.bicep:2:9',
-      data: { where: 'name', value: "'pid-${substring('abc')}'", errors: "function 'substring' expects 2 to 3 arguments but got 1" },
+      data: {
+        where: 'name',
+        value: "'pid-${substring('abc')}'",
+        problems: encodeDiagnostics([{ code: 'arity', function: 'substring', min: 2, max: 3, got: 1 }]),
+      },
     },
   ]);
+  assert.deepEqual(
+    report.files.flatMap((f) => f.findings.map((x) => x.message)),
+    [`name 'pid-\${substring('abc')}': function 'substring' expects 2 to 3 arguments but got 1`],
+  );
 });
 
 test('a variable, a member and a user-defined function (not evaluated, and said so) are named as written; a multi-line expression on one line', async () => {

@@ -147,7 +147,11 @@ test('function names are case-insensitive', () => {
     ['[concatenate()]', 'concatenate'],
     ['[cöncat()]', 'cöncat'],
   ] as const) {
-    assert.deepEqual(ev(text).errors, [{ message: `unknown function '${name}'`, offset: 1, kind: 'static' }], text);
+    assert.deepEqual(
+      ev(text).errors,
+      [{ message: `unknown function '${name}'`, offset: 1, kind: 'static', diagnostic: { code: 'unknown-function', name } }],
+      text,
+    );
   }
 });
 

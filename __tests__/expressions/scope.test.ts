@@ -59,9 +59,13 @@ test('secure parameters are always unknown: no default or file value ever leaks'
 
 test('a missing parameter or variable is an error at the call', () => {
   const missing = ev("[concat('a', parameters('nope'))]");
-  assert.deepEqual(missing.errors, [{ message: "parameter 'nope' is not defined in the template", offset: 13, kind: 'static' }]);
+  assert.deepEqual(missing.errors, [
+    { message: "parameter 'nope' is not defined in the template", offset: 13, kind: 'static', diagnostic: { code: 'undefined-parameter', name: 'nope' } },
+  ]);
   assert.deepEqual(shape(missing.value), { partial: ['a', { unknown: "parameters('nope')" }] });
-  assert.deepEqual(ev("[variables('nope')]").errors, [{ message: "variable 'nope' is not defined in the template", offset: 1, kind: 'static' }]);
+  assert.deepEqual(ev("[variables('nope')]").errors, [
+    { message: "variable 'nope' is not defined in the template", offset: 1, kind: 'static', diagnostic: { code: 'undefined-variable', name: 'nope' } },
+  ]);
 });
 
 test('variables are evaluated lazily, once per scope', () => {
@@ -201,7 +205,9 @@ test('objects and arrays are evaluated leaf by leaf', () => {
   assert.deepEqual(evaluateValue(null, scope).value, null);
   assert.equal(evaluateValue(5, scope).value, 5);
   // Errors in nested leaves have no offset (it would be relative to another string).
-  assert.deepEqual(evaluateValue({ a: "[take('x')]" }, scope).errors, [{ message: "function 'take' expects 2 arguments but got 1", kind: 'static' }]);
+  assert.deepEqual(evaluateValue({ a: "[take('x')]" }, scope).errors, [
+    { message: "function 'take' expects 2 arguments but got 1", kind: 'static', diagnostic: { code: 'arity', function: 'take', min: 2, max: 2, got: 1 } },
+  ]);
 });
 
 const MG_SCHEMA = 'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#';

@@ -109,11 +109,15 @@ test('documented functions that are not evaluated give Unknown without errors', 
 
 test('unknown functions are errors naming the function, even in branches never taken', () => {
   const result = ev("[concatenate('pid-', 'x')]");
-  assert.deepEqual(result.errors, [{ message: "unknown function 'concatenate'", offset: 1, kind: 'static' }]);
+  assert.deepEqual(result.errors, [
+    { message: "unknown function 'concatenate'", offset: 1, kind: 'static', diagnostic: { code: 'unknown-function', name: 'concatenate' } },
+  ]);
   assert.ok(result.value instanceof Unknown);
   const hidden = ev("[if(true(), 'a', frobnicate())]");
   assert.equal(hidden.value, 'a');
-  assert.deepEqual(hidden.errors, [{ message: "unknown function 'frobnicate'", offset: 17, kind: 'static' }]);
+  assert.deepEqual(hidden.errors, [
+    { message: "unknown function 'frobnicate'", offset: 17, kind: 'static', diagnostic: { code: 'unknown-function', name: 'frobnicate' } },
+  ]);
 });
 
 test('property access on known values: missing properties and bad targets are errors', () => {

@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { encodeDiagnostics, type LocatedDiagnostic } from '../../src/expressions/index.ts';
+import { findingFingerprinter } from '../../src/report/sarif.ts';
 import { cua016 } from '../../src/rules/cua016-invalid-expression.ts';
-import { ruleTester, runRule } from '../support/rule-tester.ts';
-import { GUID, SUB_SCHEMA, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';
+import type { Rule } from '../../src/engine/rule.ts';
+import type { Finding } from '../../src/engine/types.ts';
+import { ruleTester, runRule, type ValidCase } from '../support/rule-tester.ts';
+import { GUID, MG_SCHEMA, SUB_SCHEMA, TENANT_SCHEMA, storageAccount, template, trackingResource, type Json } from '../support/templates.ts';
+
+/** The `problems` data of an `invalid` finding: the catalog's codes and parameters, each with its position. */
+const problems = (...diagnostics: LocatedDiagnostic[]): string => encodeDiagnostics(diagnostics);
 
 /** Forty variables, each an array of the previous one twice (2^40 elements), and `extra` ones. */
 function doublingVariables(count = 40): Record<string, unknown> {
@@ -91,7 +98,7 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: "variable 'b'", value: `"[variables('a')]"`, errors: "circular reference: variable 'a' depends on itself (character 2)" },
+          data: { where: "variable 'b'", value: `"[variables('a')]"`, problems: problems({ code: 'circular-variable', name: 'a', character: 2 }) },
           line: 6,
           column: 10,
           endLine: 6,
@@ -109,7 +116,7 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: "variable 'ids'", value: `"[concatt('x')]"`, errors: "unknown function 'concatt' (character 2)" },
+          data: { where: "variable 'ids'", value: `"[concatt('x')]"`, problems: problems({ code: 'unknown-function', name: 'concatt', character: 2 }) },
           line: 9,
           column: 18,
           endLine: 9,
@@ -117,7 +124,7 @@ ruleTester(cua016, {
         },
         {
           messageId: 'invalid',
-          data: { where: "default value of parameter 'p'", value: '"[foo()]"', errors: "unknown function 'foo' (character 2)" },
+          data: { where: "default value of parameter 'p'", value: '"[foo()]"', problems: problems({ code: 'unknown-function', name: 'foo', character: 2 }) },
           line: 16,
           column: 23,
           endLine: 16,
@@ -132,7 +139,11 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: 'name', value: `"[concat('pid-', )]"`, errors: `unexpected character ')' (character 17)` },
+          data: {
+            where: 'name',
+            value: `"[concat('pid-', )]"`,
+            problems: problems({ code: 'syntax', problem: 'unexpected-character', found: ')', character: 17 }),
+          },
           line: 8,
           column: 15,
           endLine: 8,
@@ -147,7 +158,7 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: 'name', value: `"[concatenate('pid-', 'x')]"`, errors: `unknown function 'concatenate' (character 2)` },
+          data: { where: 'name', value: `"[concatenate('pid-', 'x')]"`, problems: problems({ code: 'unknown-function', name: 'concatenate', character: 2 }) },
           line: 8,
           column: 15,
           endLine: 8,
@@ -164,7 +175,11 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: 'condition', value: `"[equals(parameters('telemetry'), 'on)]"`, errors: 'unterminated string literal (character 34)' },
+          data: {
+            where: 'condition',
+            value: `"[equals(parameters('telemetry'), 'on)]"`,
+            problems: problems({ code: 'syntax', problem: 'unterminated-string', character: 34 }),
+          },
           line: 23,
           column: 20,
           endLine: 23,
@@ -179,7 +194,7 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: 'location', value: '"[foo()]"', errors: `unknown function 'foo' (character 2)` },
+          data: { where: 'location', value: '"[foo()]"', problems: problems({ code: 'unknown-function', name: 'foo', character: 2 }) },
           line: 17,
           column: 19,
           endLine: 17,
@@ -194,11 +209,91 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: 'copy.count', value: `"[length('a', 'b')]"`, errors: `function 'length' expects 1 argument but got 2 (character 2)` },
+          data: {
+            where: 'copy.count',
+            value: `"[length('a', 'b')]"`,
+            problems: problems({ code: 'arity', function: 'length', min: 1, max: 1, got: 2, character: 2 }),
+          },
           line: 19,
           column: 18,
           endLine: 19,
           endColumn: 38,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an undefined variable in a name',
+      template: template([trackingResource({ name: "[concat('pid-', variables('nope'))]" })]),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: {
+            where: 'name',
+            value: `"[concat('pid-', variables('nope'))]"`,
+            problems: problems({ code: 'undefined-variable', name: 'nope', character: 17 }),
+          },
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 52,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a scope function at a scope that has none: resourceGroup() in a subscription deployment',
+      template: template([trackingResource({ location: '[resourceGroup().location]' })], { $schema: SUB_SCHEMA }),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: {
+            where: 'location',
+            value: '"[resourceGroup().location]"',
+            problems: problems({ code: 'wrong-scope', function: 'resourceGroup', scope: 'subscription', character: 2 }),
+          },
+          line: 17,
+          column: 19,
+          endLine: 17,
+          endColumn: 47,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a bare literal in a condition (ARM has the function true(), no literal)',
+      template: template([trackingResource({ condition: '[and(true, true())]' })]),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: {
+            where: 'condition',
+            value: '"[and(true, true())]"',
+            problems: problems({ code: 'syntax', problem: 'bare-literal', name: 'true', character: 6 }),
+          },
+          line: 17,
+          column: 20,
+          endLine: 17,
+          endColumn: 41,
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an unknown function and an undefined parameter in one name: both, in source order',
+      template: template([trackingResource({ name: "[concat(frob(), parameters('nope'))]" })]),
+      errors: [
+        {
+          messageId: 'invalid',
+          data: {
+            where: 'name',
+            value: `"[concat(frob(), parameters('nope'))]"`,
+            problems: problems({ code: 'unknown-function', name: 'frob', character: 9 }, { code: 'undefined-parameter', name: 'nope', character: 17 }),
+          },
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 53,
         },
       ],
       output: null,
@@ -215,7 +310,11 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: `default value of parameter 'where'`, value: `"[concat('a)]"`, errors: 'unterminated string literal (character 9)' },
+          data: {
+            where: `default value of parameter 'where'`,
+            value: `"[concat('a)]"`,
+            problems: problems({ code: 'syntax', problem: 'unterminated-string', character: 9 }),
+          },
           line: 7,
           column: 23,
           endLine: 7,
@@ -232,7 +331,7 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: `variable 'prefix'`, value: `"[concatt('st')]"`, errors: `unknown function 'concatt' (character 2)` },
+          data: { where: `variable 'prefix'`, value: `"[concatt('st')]"`, problems: problems({ code: 'unknown-function', name: 'concatt', character: 2 }) },
           line: 5,
           column: 15,
           endLine: 5,
@@ -249,7 +348,7 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: `variable 'ids'`, value: `"[parameters('nope')]"`, errors: `parameter 'nope' is not defined in the template (character 2)` },
+          data: { where: `variable 'ids'`, value: `"[parameters('nope')]"`, problems: problems({ code: 'undefined-parameter', name: 'nope', character: 2 }) },
           line: 8,
           column: 16,
           endLine: 8,
@@ -280,7 +379,7 @@ ruleTester(cua016, {
           data: {
             where: `value of parameter 'suffix'`,
             value: `"[toLower('X', 'Y')]"`,
-            errors: `function 'toLower' expects 1 argument but got 2 (character 2)`,
+            problems: problems({ code: 'arity', function: 'toLower', min: 1, max: 1, got: 2, character: 2 }),
           },
           line: 29,
           column: 22,
@@ -299,7 +398,7 @@ ruleTester(cua016, {
           data: {
             where: 'templateLink.relativePath',
             value: `"[concat('a.json']"`,
-            errors: `expected ',' or ')' before the end of the expression (character 17)`,
+            problems: problems({ code: 'syntax', problem: 'expected', expected: 'argument-end', character: 17 }),
           },
           line: 25,
           column: 27,
@@ -315,7 +414,11 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: 'templateLink.uri', value: `"[concat('https://example.com/x.json?…"`, errors: `unknown function 'foo' (character 50)` },
+          data: {
+            where: 'templateLink.uri',
+            value: `"[concat('https://example.com/x.json?…"`,
+            problems: problems({ code: 'unknown-function', name: 'foo', character: 50 }),
+          },
           line: 25,
           column: 18,
           endLine: 25,
@@ -331,7 +434,11 @@ ruleTester(cua016, {
       errors: [
         {
           messageId: 'invalid',
-          data: { where: `variable 'name'`, value: `"[concat('st', )]"`, errors: `unexpected character ')' (character 15)` },
+          data: {
+            where: `variable 'name'`,
+            value: `"[concat('st', )]"`,
+            problems: problems({ code: 'syntax', problem: 'unexpected-character', found: ')', character: 15 }),
+          },
           line: 5,
           column: 13,
           endLine: 5,
@@ -357,4 +464,44 @@ test('CUA016 messages render', () => {
   ]);
   const [sas] = render(template([trackingResource(), link({ uri: "[concat('https://example.com/x.json?sig=secret', foo())]" })]));
   assert.doesNotMatch(sas ?? '', /secret/);
+});
+
+test('CUA016 messages render each code in the words cua-guard has always used', () => {
+  const render = (tpl: Json) => runRule(cua016, { name: 'render', template: tpl }).findings.map((f) => f.message);
+  assert.deepEqual(render(template([trackingResource({ name: "[concat(frob(), parameters('nope'), variables('gone'))]" })])), [
+    `name "[concat(frob(), parameters('nope'), variables('gone'))]": unknown function 'frob' (character 9); parameter 'nope' is not defined in the template (character 17); variable 'gone' is not defined in the template (character 37)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource({ condition: '[and(true, concat())]' })])), [
+    `condition "[and(true, concat())]": 'true' is not a literal in ARM expressions: write true() (character 6)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource({ condition: "[equals(tryGet(), substring('a'))]" })])), [
+    `condition "[equals(tryGet(), substring('a'))]": function 'tryGet' expects at least 2 arguments but got 0 (character 9); function 'substring' expects 2 to 3 arguments but got 1 (character 19)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource({ location: '[subscription().location]' })], { $schema: MG_SCHEMA })), [
+    `location "[subscription().location]": subscription() is only available in deployments to a resource group or a subscription, not in a deployment to a management group (character 2)`,
+  ]);
+  assert.deepEqual(render(template([trackingResource({ name: "[variables('a')]" })], { variables: { a: "[variables('a')]" } })), [
+    `variable 'a' "[variables('a')]": circular reference: variable 'a' depends on itself (character 2)`,
+  ]);
+});
+
+/** A finding's fingerprint on its own (the fingerprinter numbers repeats of one identity). */
+function fingerprintOf(finding: Finding | undefined): string {
+  assert.ok(finding);
+  return findingFingerprinter({})(finding);
+}
+
+test('CUA016 fingerprints hash the codes and their parameters, not the words: rewording the catalog keeps them', () => {
+  const broken: ValidCase = { name: 'fingerprint', template: template([trackingResource({ name: "[concat(frob(), parameters('nope'))]" })]) };
+  // The same findings put into other words, as a reworded catalog would render them.
+  const reworded: Rule = { ...cua016, meta: { ...cua016.meta, renderData: { problems: () => 'reworded by a new catalog' } } };
+  const [finding] = runRule(cua016, broken).findings;
+  const [rewordedFinding] = runRule(reworded, broken).findings;
+  assert.notEqual(rewordedFinding?.message, finding?.message);
+  assert.equal(fingerprintOf(rewordedFinding), fingerprintOf(finding));
+  assert.doesNotMatch(JSON.stringify(finding?.data), /unknown function|not defined/, 'the data hashed holds no words');
+  // A parameter of a code is part of the identity: the same value at another scope is another finding.
+  const at = (schema: string) =>
+    runRule(cua016, { name: 'scope', template: template([trackingResource({ location: '[subscription().location]' })], { $schema: schema }) });
+  assert.notEqual(fingerprintOf(at(MG_SCHEMA).findings[0]), fingerprintOf(at(TENANT_SCHEMA).findings[0]));
 });

@@ -25,6 +25,6 @@ export interface VerifyReport<M extends string> {
 
 export function verifyFinding<M extends string>(target: FindingTarget, rule: VerifyRule<M>, { messageId, data, needles = [] }: VerifyReport<M>): Finding {
   const { line, column } = locateInTemplate(target.text, needles);
-  const message = renderMessage(rule.meta.messages[messageId], data);
+  const message = renderMessage(rule.meta.messages[messageId], data, rule.meta.renderData);
   return { ruleId: rule.meta.id, severity: rule.meta.defaultSeverity, messageId, message, file: target.file, line, column };
 }

@@ -152,7 +152,7 @@ function severityFor(rule: Rule, settings: CheckSettings): Severity | undefined 
 
 function pendingFrom(rule: Rule, r: Omit<RuleReport, 'resource'>, severity: Severity): PendingFinding {
   const template = rule.meta.messages[r.messageId];
-  const message = template === undefined ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const message = template === undefined ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data, rule.meta.renderData);
   return {
     ruleId: rule.meta.id,
     severity,

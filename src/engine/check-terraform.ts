@@ -60,7 +60,7 @@ function severityFor(rule: TerraformRule, settings: CheckSettings): Severity | u
 
 function toFinding(rule: TerraformRule, r: TerraformRuleReport, context: { severity: Severity; lines: LineIndex; module: TerraformModule }): Finding {
   const template = rule.meta.messages[r.messageId];
-  const message = template === undefined ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data);
+  const message = template === undefined ? `${r.messageId} (message missing from rule ${rule.meta.id})` : renderMessage(template, r.data, rule.meta.renderData);
   const start = context.lines.positionAt(r.span.offset);
   const end = context.lines.positionAt(r.span.end);
   const hclFile = r.block ? [...context.module.files, ...context.module.varFiles].find((f) => f.file === r.file) : undefined;

@@ -14,6 +14,9 @@ import type { HclSpan } from '../parse/hcl/types.ts';
 /** Values a message template interpolates (`{{name}}`); also what fingerprints hash. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
+/** Puts one data value into words for a message (RuleMeta.renderData). */
+export type DataRenderer = (value: string | number) => string;
+
 /**
  * The kind of source a rule checks: ARM templates (the default) or Terraform module folders. The
  * engine runs a rule only over its own kind; nothing else decides whether a rule applies.
@@ -37,6 +40,11 @@ export interface RuleMeta<MessageId extends string = string> {
   precision: 'very-high' | 'high' | 'medium';
   /** Message templates by id; `{{key}}` is replaced by the report's data. */
   messages: Readonly<Record<MessageId, string>>;
+  /**
+   * Data the rule puts into words itself, by key: a value that is codes rather than text (CUA016's
+   * expression problems) stays codes in the data fingerprints hash, and is rendered from here.
+   */
+  renderData?: Readonly<Record<string, DataRenderer>>;
   /** Why `cua-guard fix` leaves this rule's findings to people (rules without a fix). */
   notFixable?: string;
   /**
@@ -157,10 +165,15 @@ export function isTerraformRule(rule: AnyRule): rule is TerraformRule {
   return rule.meta.source === 'terraform';
 }
 
-/** Renders a message template: `{{key}}` becomes the data's value (unknown keys stay visible). */
-export function renderMessage(template: string, data: MessageData | undefined): string {
+/**
+ * Renders a message template: `{{key}}` becomes the data's value, in the words of the rule's
+ * renderer for that key when it has one (unknown keys stay visible).
+ */
+export function renderMessage(template: string, data: MessageData | undefined, renderData?: RuleMeta['renderData']): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
     const value = data?.[key];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    const render = renderData?.[key];
+    return render === undefined ? String(value) : render(value);
   });
 }

@@ -4,7 +4,8 @@
 import { accessIndex, accessProperty } from './access.ts';
 import type { CallNode, Node } from './ast.ts';
 import { MAX_VALUE_SIZE, sizeOf, type BudgetLimit } from './budget.ts';
-import { MAX_DEPTH, newEvalState, report, reportBudget, sourceText, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
+import { staticError, type ExpressionDiagnostic } from './diagnostics.ts';
+import { MAX_DEPTH, newEvalState, report, reportBudget, reportStatic, sourceText, spend, type CopyBinding, type EvalState, type Frame } from './frame.ts';
 import { parseExpression } from './parser.ts';
 import { hasProperty, isRecord, propertyOf } from './raw.ts';
 import type { ScopeImpl } from './scope.ts';
@@ -96,8 +97,8 @@ function evaluateString(
   if (raw.startsWith('[[')) return raw.slice(1);
   const parsed = parseExpression(raw);
   if (!parsed.ok) {
-    const { message, offset } = parsed.error;
-    errors.push(withOffsets ? { message, offset, kind: 'static' } : { message, kind: 'static' });
+    const { syntax, offset } = parsed.error;
+    errors.push(staticError({ code: 'syntax', ...syntax }, withOffsets ? offset : undefined));
     return new Unknown(scope.spelling?.spellExpression(raw, 1, raw.length - 1) ?? raw.slice(1, -1).trim(), { kind: 'invalid' });
   }
   const frame: Frame = { scope, source: raw, errors, withOffsets, copy, state };
@@ -108,7 +109,7 @@ function evaluateString(
 
 /** Calls to functions ARM does not have, in source order. */
 function reportUnknownFunctions(calls: readonly CallNode[], frame: Frame): void {
-  for (const call of calls) report(frame, `unknown function '${callName(call, frame)}'`, call.start, 'static');
+  for (const call of calls) reportStatic(frame, { code: 'unknown-function', name: callName(call, frame) }, call.start);
 }
 
 export interface CopyEntry {
@@ -216,7 +217,7 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   if (typeof spec === 'object') {
     const call = new CallImpl(node, frame);
     const count = node.args.length;
-    if (count < spec.minArgs || count > spec.maxArgs) return call.fail(arityMessage(call.name, spec.minArgs, spec.maxArgs, count), 'static');
+    if (count < spec.minArgs || count > spec.maxArgs) return call.reject(arity(call.name, spec.minArgs, spec.maxArgs, count));
     return spec.impl(call);
   }
   if (spec === 'known') {
@@ -227,9 +228,9 @@ function evaluateCall(node: CallNode, frame: Frame): ArmValue {
   return new Unknown(nodeText(node, frame), { kind: 'invalid' }); // an unknown function: reported once the string is parsed
 }
 
-function arityMessage(name: string, min: number, max: number, count: number): string {
-  const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name}' expects ${expected} argument${expected === '1' ? '' : 's'} but got ${count}`;
+/** A wrong argument count; a function without an upper bound (maxArgs Infinity, which JSON cannot write) has no `max`. */
+function arity(name: string, min: number, max: number, got: number): ExpressionDiagnostic {
+  return max === Infinity ? { code: 'arity', function: name, min, got } : { code: 'arity', function: name, min, max, got };
 }
 
 class CallImpl implements Call {
@@ -280,8 +281,13 @@ class CallImpl implements Call {
     return overBudget(this.node, this.frame, limit);
   }
 
-  fail(message: string, kind?: 'static' | 'circular'): Unknown {
-    report(this.frame, message, this.node.start, kind);
+  fail(message: string): Unknown {
+    report(this.frame, message, this.node.start);
+    return new Unknown(this.text, { kind: 'invalid' });
+  }
+
+  reject(diagnostic: ExpressionDiagnostic): Unknown {
+    reportStatic(this.frame, diagnostic, this.node.start);
     return new Unknown(this.text, { kind: 'invalid' });
   }
 

@@ -1,6 +1,7 @@
 // What an evaluation carries around: the scope, the string being evaluated (for offsets and
 // Unknown texts), where errors go, copy-loop indexes, a shared depth counter and the budget.
 import { MAX_STEPS, type BudgetLimit, type TotalBudget } from './budget.ts';
+import { staticError, type ExpressionDiagnostic } from './diagnostics.ts';
 import type { ExpressionError } from './types.ts';
 import type { ScopeImpl } from './scope.ts';
 
@@ -51,9 +52,14 @@ export function sourceText(frame: Frame, start: number, end: number): string {
   return frame.scope.spelling?.spellExpression(frame.source, start, end) ?? frame.source.slice(start, end);
 }
 
-export function report(frame: Frame, message: string, offset: number | undefined, kind?: 'static' | 'circular'): void {
-  const error = frame.withOffsets && offset !== undefined ? { message, offset } : { message };
-  frame.errors.push(kind === 'circular' ? { ...error, kind: 'static', circular: true } : kind ? { ...error, kind } : error);
+/** An error that depends on the values, in words. */
+export function report(frame: Frame, message: string, offset: number | undefined): void {
+  frame.errors.push(frame.withOffsets && offset !== undefined ? { message, offset } : { message });
+}
+
+/** What ARM rejects whatever the values, as data (diagnostics.ts). */
+export function reportStatic(frame: Frame, diagnostic: ExpressionDiagnostic, offset: number | undefined): void {
+  frame.errors.push(staticError(diagnostic, frame.withOffsets ? offset : undefined));
 }
 
 export function reportBudget(errors: ExpressionError[], limit: BudgetLimit, offset: number | undefined): void {

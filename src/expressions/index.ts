@@ -7,7 +7,24 @@ import type { Evaluation, ExpressionError } from './types.ts';
 import { Unknown } from './value.ts';
 import { resolveFunctionName } from './functions/registry.ts';
 
-export type { Evaluation, ExpressionError, ExpressionSpelling, ScopeKind } from './types.ts';
+export type {
+  BudgetExpressionError,
+  Evaluation,
+  ExpressionError,
+  ExpressionSpelling,
+  ScopeKind,
+  StaticExpressionError,
+  ValueExpressionError,
+} from './types.ts';
+export {
+  decodeDiagnostics,
+  describeDiagnostic,
+  encodeDiagnostics,
+  isCircularReference,
+  staticError,
+  type ExpressionDiagnostic,
+  type LocatedDiagnostic,
+} from './diagnostics.ts';
 export type { BudgetLimit } from './budget.ts';
 export type { TemplateScope } from './scope.ts';
 export { createTemplateScope, createNestedScope, createLinkedScope };

@@ -3,11 +3,15 @@
 // ARM's own scanner reads them (Azure.ResourceManager.Deployments.Expression, published in early
 // Azure/bicep as src/Arm.Expression/Parsers). A hand-written charCode scanner: the engine reads
 // every resource name of hundreds of templates, so no regexes in the loop.
+import type { ExpectedToken, SyntaxProblem } from './diagnostics.ts';
 
+/** A syntax error: what (as data, diagnostics.ts) and where. */
 export class SyntaxFailure extends Error {
+  readonly syntax: SyntaxProblem;
   readonly offset: number;
-  constructor(message: string, offset: number) {
-    super(message);
+  constructor(syntax: SyntaxProblem, offset: number) {
+    super(syntax.problem);
+    this.syntax = syntax;
     this.offset = offset;
   }
 }
@@ -90,7 +94,7 @@ export class Scanner {
       // indexOf jumps to the next quote (string literals are most of an expression's text). The
       // closing ']' cannot end a string: a quote must come first.
       const quote = this.src.indexOf("'", chunkStart);
-      if (quote === -1 || quote >= this.end) throw new SyntaxFailure('unterminated string literal', start);
+      if (quote === -1 || quote >= this.end) throw new SyntaxFailure({ problem: 'unterminated-string' }, start);
       if (quote + 1 < this.end && this.src.charCodeAt(quote + 1) === QUOTE) {
         value += this.src.slice(chunkStart, quote + 1);
         chunkStart = quote + 2;
@@ -123,9 +127,9 @@ export class Scanner {
     }
     if (this.pos < this.end && isIdentPart(this.src.charCodeAt(this.pos))) throw this.unexpected();
     const text = this.src.slice(start, this.pos);
-    if (decimal) throw new SyntaxFailure(`ARM expressions have no decimal numbers: '${text}' (write json('${text}'))`, start);
+    if (decimal) throw new SyntaxFailure({ problem: 'decimal-number', text }, start);
     const value = asciiDigitsOnly(text, sign === MINUS || sign === PLUS ? 1 : 0) ? Number(text) : NaN;
-    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure(`'${text}' is not a number ARM reads (32-bit integers only)`, start);
+    if (!(value >= INT32_MIN && value <= INT32_MAX)) throw new SyntaxFailure({ problem: 'number-out-of-range', text }, start);
     return value === 0 ? 0 : value;
   }
 
@@ -166,12 +170,16 @@ export class Scanner {
   }
 
   protected unexpected(): SyntaxFailure {
-    if (this.pos >= this.end) return new SyntaxFailure('unexpected end of expression', this.pos);
-    return new SyntaxFailure(`unexpected character '${this.src[this.pos] ?? ''}'`, this.pos);
+    if (this.pos >= this.end) return new SyntaxFailure({ problem: 'unexpected-end' }, this.pos);
+    return new SyntaxFailure({ problem: 'unexpected-character', found: this.src[this.pos] ?? '' }, this.pos);
   }
 
-  protected expected(what: string): SyntaxFailure {
-    if (this.pos >= this.end) return new SyntaxFailure(`expected ${what} before the end of the expression`, this.pos);
-    return new SyntaxFailure(`expected ${what} but found '${this.src[this.pos] ?? ''}'`, this.pos);
+  protected expected(token: ExpectedToken): SyntaxFailure {
+    return new SyntaxFailure({ problem: 'expected', expected: token, ...this.found() }, this.pos);
+  }
+
+  /** The character at `pos`, or nothing at the end of the expression. */
+  protected found(): { found?: string } {
+    return this.pos >= this.end ? {} : { found: this.src[this.pos] ?? '' };
   }
 }

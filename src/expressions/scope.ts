@@ -4,6 +4,7 @@
 import { copyEntryOf, dedupe, evaluateRaw, expandCopy, type CopyEntry, type RawContext } from './evaluate.ts';
 import { asRecord, findKey, hasProperty, propertyOf, recordOf } from './raw.ts';
 import { newTotalBudget, type TotalBudget } from './budget.ts';
+import { isCircularReference } from './diagnostics.ts';
 import type { EvalState } from './frame.ts';
 import type { ExpressionError, ExpressionSpelling, ScopeKind } from './types.ts';
 import { Unknown, type ArmValue, type MissingParameterValue } from './value.ts';
@@ -212,10 +213,10 @@ class Bindings {
 function carried(errors: ExpressionError[], where: string): ExpressionError[] {
   return dedupe(errors)
     .slice(0, MAX_CARRIED_ERRORS)
-    .map((e) => {
+    .map((e): ExpressionError => {
       const message = `${where}: ${e.message}`;
-      if (e.kind === 'budget' && e.limit !== undefined) return { message, kind: 'budget', limit: e.limit };
-      return e.circular ? { message, circular: true } : { message };
+      if (e.kind === 'budget') return { message, kind: 'budget', limit: e.limit };
+      return isCircularReference(e) ? { message, circular: true } : { message };
     });
 }
 

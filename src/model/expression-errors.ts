@@ -7,11 +7,14 @@
 import {
   evaluateValue,
   findKey,
+  isCircularReference,
   propertyOf,
   referencesIn,
+  staticError,
   type BudgetLimit,
   type Evaluation,
   type ExpressionError,
+  type StaticExpressionError,
   type TemplateScope,
 } from '../expressions/index.ts';
 import { isRecord, type TemplateSource } from '../parse/template-source.ts';
@@ -42,8 +45,8 @@ export interface ExpressionProblem {
   label: string;
   /** The string as written. */
   text: string;
-  /** Static errors, each with its offset inside `text`; or the one budget error (`overBudget`). */
-  errors: ExpressionError[];
+  /** Static errors, each with its offset inside `text`; none when the value went past the budget (`overBudget`). */
+  errors: StaticExpressionError[];
   /**
    * Set when evaluating the value went past the work budget (the value is unknown): which bound.
    * Reported at the value evaluated, not at the variables it uses: they may be fine elsewhere.
@@ -95,33 +98,25 @@ export class StaticErrors {
     if (typeof raw === 'string') {
       const errors = (evaluation ?? evaluateValue(raw, value.site.scope)).errors;
       if (errors.length === 0) return false;
-      // A value too large says more than the steps it took to find out.
-      const budget = traced ? undefined : (errors.find((e) => e.limit === 'size') ?? errors.find((e) => e.limit === 'steps'));
-      if (budget?.limit !== undefined) {
+      const limit = traced ? undefined : budgetLimitOf(errors);
+      if (limit !== undefined) {
         this.problems.push({
           at: value.at,
           label: value.label,
           text: raw,
-          errors: [budget],
-          overBudget: budget.limit,
+          errors: [],
+          overBudget: limit,
           ...(value.resource ? { resource: value.resource } : {}),
         });
         broken = true;
       }
-      const own = errors.filter((e) => e.kind === 'static' && e.offset !== undefined);
+      const own = errors.filter(isStaticAtOffset);
       if (own.length > 0) {
         this.problems.push({ at: value.at, label: value.label, text: raw, errors: own, ...(value.resource ? { resource: value.resource } : {}) });
         broken = true;
       }
       // Errors without a position were met in a variable or parameter value this one uses.
-      if (
-        errors.some((e) => e.offset === undefined) &&
-        this.traceReferences(
-          value as ValueSite & { raw: string },
-          depth,
-          errors.some((e) => e.circular),
-        )
-      )
+      if (errors.some((e) => e.offset === undefined) && this.traceReferences(value as ValueSite & { raw: string }, depth, errors.some(isCircularReference)))
         broken = true;
     } else if (Array.isArray(raw) || isRecord(raw)) {
       // Evaluated leaf by leaf so that each error gets its own string and offset.
@@ -149,8 +144,7 @@ export class StaticErrors {
     for (const { kind, name, offset } of referencesIn(value.raw)) {
       const found = kind === 'variables' ? this.traceVariable(value.site, name, depth) : this.traceParameter(value.site, name, depth);
       if (found === CYCLE && circular) {
-        const what = kind === 'variables' ? 'variable' : 'parameter';
-        const error: ExpressionError = { message: `circular reference: ${what} '${name}' depends on itself`, offset, kind: 'static' };
+        const error = staticError({ code: kind === 'variables' ? 'circular-variable' : 'circular-parameter', name }, offset);
         this.problems.push({ at: value.at, label: value.label, text: value.raw, errors: [error], ...(value.resource ? { resource: value.resource } : {}) });
       }
       if (found === true || (found === CYCLE && circular)) broken = true;
@@ -238,6 +232,17 @@ export class StaticErrors {
       this.tracing.delete(key);
     }
   }
+}
+
+/** Which bound of the budget an evaluation went past: a value too large says more than the steps it took to find out. */
+function budgetLimitOf(errors: readonly ExpressionError[]): BudgetLimit | undefined {
+  const past = (limit: BudgetLimit): boolean => errors.some((e) => e.kind === 'budget' && e.limit === limit);
+  return past('size') ? 'size' : past('steps') ? 'steps' : undefined;
+}
+
+/** An error ARM rejects whatever the values, met in the string itself (it has a position there). */
+function isStaticAtOffset(error: ExpressionError): error is StaticExpressionError {
+  return error.kind === 'static' && error.offset !== undefined;
 }
 
 function refIn(site: DefinitionSite, path: JsonPath): NodeRef {

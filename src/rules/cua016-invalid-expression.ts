@@ -2,13 +2,16 @@
 // too large or too costly to evaluate within the evaluation budget (a hostile template must not
 // hang the check or pass unchecked). The other rules' findings at such a value are dropped by the
 // engine (`reportsInvalidExpressions`): "known only at deployment" would be wrong there.
+// What is wrong travels as data (the expression catalog's codes and parameters, with positions),
+// which is what fingerprints hash; the words come from the catalog when the message is rendered.
 import type { Rule } from '../engine/rule.ts';
+import { decodeDiagnostics, describeDiagnostic, encodeDiagnostics, type LocatedDiagnostic, type StaticExpressionError } from '../expressions/index.ts';
 import { previewValue, truncate } from '../model/preview.ts';
 import { redactQuery } from '../model/linked-templates.ts';
 import { writtenExpression } from '../model/written-as.ts';
 
 const messages = {
-  invalid: '{{where}} {{value}}: {{errors}}',
+  invalid: '{{where}} {{value}}: {{problems}}',
   tooLarge:
     "{{where}} {{value}} cannot be checked: it builds a value larger than cua-guard's evaluation budget keeps (over 4 MB as JSON, past ARM's limit for a whole template)",
   tooCostly: "{{where}} {{value}} cannot be checked: evaluating it takes more steps than cua-guard's evaluation budget allows",
@@ -41,6 +44,7 @@ export const cua016: Rule<keyof typeof messages> = {
     defaultSeverity: 'error',
     precision: 'very-high',
     messages,
+    renderData: { problems: renderProblems },
     notFixable: 'fix does not rewrite expressions',
     reportsInvalidExpressions: true,
   },
@@ -59,8 +63,24 @@ export const cua016: Rule<keyof typeof messages> = {
         report({ messageId: problem.overBudget === 'size' ? 'tooLarge' : 'tooCostly', data: { where: problem.label, value }, at: problem.at, ...resource });
         continue;
       }
-      const errors = problem.errors.map((e) => (written === undefined ? `${e.message} (character ${(e.offset ?? 0) + 1})` : e.message)).join('; ');
-      report({ messageId: 'invalid', data: { where: problem.label, value, errors }, at: problem.at, ...resource });
+      // Positions in ARM text a Bicep author never wrote are left out.
+      const problems = encodeDiagnostics(problem.errors.map((e) => (written === undefined ? located(e) : e.diagnostic)));
+      report({ messageId: 'invalid', data: { where: problem.label, value, problems }, at: problem.at, ...resource });
     }
   },
 };
+
+/** The diagnostic with the 1-based position of its error in the string, as the message shows it. */
+function located(error: StaticExpressionError): LocatedDiagnostic {
+  return { ...error.diagnostic, character: (error.offset ?? 0) + 1 };
+}
+
+/**
+ * The `problems` data (codes and their parameters, encoded by the expression catalog) in the
+ * catalog's words, each with its position: "unknown function 'foo' (character 2); …".
+ */
+function renderProblems(value: string | number): string {
+  const diagnostics = typeof value === 'string' ? decodeDiagnostics(value) : undefined;
+  if (diagnostics === undefined) return String(value);
+  return diagnostics.map((d) => (d.character === undefined ? describeDiagnostic(d) : `${describeDiagnostic(d)} (character ${d.character})`)).join('; ');
+}

@@ -1,4 +1,5 @@
 // parameters(), variables(), copyIndex() and the deployment-context functions.
+import { SCOPE_FUNCTION_SCOPES, type ScopeFunction } from '../diagnostics.ts';
 import type { ScopeKind } from '../types.ts';
 import { Unknown, type ArmValue, type ContextFunction } from '../value.ts';
 import { fn, type Call, type FunctionTable } from './types.ts';
@@ -11,9 +12,9 @@ function lookup(call: Call, what: 'parameter' | 'variable'): ArmValue {
   const resolution = what === 'parameter' ? scope.resolveParameter(name, state) : scope.resolveVariable(name, state);
   switch (resolution.kind) {
     case 'missing':
-      return call.fail(`${what} '${name}' is not defined in the template`, 'static');
+      return call.reject({ code: what === 'parameter' ? 'undefined-parameter' : 'undefined-variable', name });
     case 'cycle':
-      return call.fail(`circular reference: ${what} '${name}' depends on itself`, 'circular');
+      return call.reject({ code: what === 'parameter' ? 'circular-parameter' : 'circular-variable', name });
     case 'value':
       for (const error of resolution.errors) errors.push({ ...error });
       return resolution.value;
@@ -40,17 +41,9 @@ function copyIndexUnknown(call: Call): Unknown {
   return new Unknown(call.text, { kind: 'copy-index' });
 }
 
-/** deployment(), resourceGroup(), ...: Unknown objects whose properties read as `<fn>().<prop>`. */
-function contextObject(canonical: ContextFunction, availableAt?: readonly ScopeKind[]): (call: Call) => ArmValue {
-  const unavailable =
-    availableAt === undefined ? undefined : `${canonical}() is only available in deployments to ${availableAt.map(describeKind).join(' or ')}`;
-  const available = new Set(availableAt);
+/** deployment(), tenant(), ...: Unknown objects whose properties read as `<fn>().<prop>`. */
+function contextObject(canonical: ContextFunction): (call: Call) => ArmValue {
   return (call) => {
-    const kind = call.frame.scope.kind;
-    // "Supported functions" of ARM's deployment scopes: resourceGroup() at resource-group scope,
-    // subscription() there and at subscription scope.
-    if (unavailable !== undefined && kind !== undefined && !available.has(kind))
-      return call.fail(`${unavailable}, not in a deployment to ${describeKind(kind)}`, 'static');
     if (call.argCount > 0) {
       call.args(); // report problems inside the arguments
       return new Unknown(call.text, { kind: 'context', fn: canonical });
@@ -59,17 +52,15 @@ function contextObject(canonical: ContextFunction, availableAt?: readonly ScopeK
   };
 }
 
-function describeKind(kind: ScopeKind): string {
-  switch (kind) {
-    case 'resourceGroup':
-      return 'a resource group';
-    case 'subscription':
-      return 'a subscription';
-    case 'managementGroup':
-      return 'a management group';
-    case 'tenant':
-      return 'the tenant';
-  }
+/** resourceGroup() and subscription(): context objects in a deployment to a scope that has one. */
+function scopeObject(canonical: ScopeFunction): (call: Call) => ArmValue {
+  const available = new Set<ScopeKind>(SCOPE_FUNCTION_SCOPES[canonical]);
+  const context = contextObject(canonical);
+  return (call) => {
+    const scope = call.frame.scope.kind;
+    if (scope !== undefined && !available.has(scope)) return call.reject({ code: 'wrong-scope', function: canonical, scope });
+    return context(call);
+  };
 }
 
 export const deploymentFunctions: FunctionTable = {
@@ -77,8 +68,8 @@ export const deploymentFunctions: FunctionTable = {
   variables: fn(1, 1, (call) => lookup(call, 'variable')),
   copyIndex: fn(0, 2, copyIndex),
   deployment: fn(0, 0, contextObject('deployment')),
-  resourceGroup: fn(0, 0, contextObject('resourceGroup', ['resourceGroup'])),
-  subscription: fn(0, 0, contextObject('subscription', ['resourceGroup', 'subscription'])),
+  resourceGroup: fn(0, 0, scopeObject('resourceGroup')),
+  subscription: fn(0, 0, scopeObject('subscription')),
   environment: fn(0, 0, contextObject('environment')),
   managementGroup: fn(0, 1, contextObject('managementGroup')),
   tenant: fn(0, 0, contextObject('tenant')),

@@ -1,5 +1,6 @@
 // The contract between the evaluator and the built-in function implementations.
 import type { BudgetLimit } from '../budget.ts';
+import type { ExpressionDiagnostic } from '../diagnostics.ts';
 import type { ArmValue, Unknown } from '../value.ts';
 import type { Frame } from '../frame.ts';
 
@@ -13,8 +14,10 @@ export interface Call {
   /** Evaluates argument i on first use (so if() and coalesce() can stay lazy). */
   arg(i: number): ArmValue;
   args(): ArmValue[];
-  /** Reports an error at this call; 'static' when ARM rejects it whatever the values, 'circular' for a circular reference (static too). */
-  fail(message: string, kind?: 'static' | 'circular'): Unknown;
+  /** Reports an error at this call that depends on the values. */
+  fail(message: string): Unknown;
+  /** Reports what ARM rejects at this call whatever the values, as data (diagnostics.ts). */
+  reject(diagnostic: ExpressionDiagnostic): Unknown;
   /** Unknown(text), optionally with a known maximum length. */
   unknown(maxLength?: number): Unknown;
   /** Spends steps of the budget on work beyond walking the arguments; false when none are left. */
