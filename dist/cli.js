@@ -1070,10 +1070,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m6, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m5, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m6;
+            return m5;
           }
           if (first === "?") {
             if (esc) {
@@ -1093,14 +1093,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m6 : `\\${m6}`;
+          return esc ? m5 : `\\${m5}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m6) => {
-              return m6.length % 2 === 0 ? "\\\\" : m6 ? "\\" : "";
+            output = output.replace(/\\+/g, (m5) => {
+              return m5.length % 2 === 0 ? "\\\\" : m5 ? "\\" : "";
             });
           }
         }
@@ -1941,12 +1941,12 @@ function readWorkspaceBytes(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTE
   return readInside(workspace, relPath, maxBytes, (bytes) => ({ ok: true, bytes }));
 }
 function readInside(workspace, relPath, maxBytes, use) {
-  const candidate = resolve(workspace.root, relPath);
-  if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const inside2 = relativeInside(workspace.root, resolve(workspace.root, relPath));
+  if (inside2 === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
   let fd2;
   try {
-    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, inside2);
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd2 = openSync(real, OPEN_FLAGS);
@@ -3249,16 +3249,7 @@ function printable(s) {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-// node_modules/fflate/esm/index.mjs
-import { createRequire } from "module";
-var require2 = createRequire("/");
-var _a;
-var Worker;
-var isMarkedAsUntransferable;
-try {
-  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
-} catch (e) {
-}
+// node_modules/fflate/esm/browser.js
 var u8 = Uint8Array;
 var u16 = Uint16Array;
 var i32 = Int32Array;
@@ -3384,7 +3375,7 @@ var hMap = (function(cd, mb, r) {
         var sv = i2 << 4 | cd[i2];
         var r_1 = mb - cd[i2];
         var v = le[cd[i2] - 1]++ << r_1;
-        for (var m6 = v | (1 << r_1) - 1; v <= m6; ++v) {
+        for (var m5 = v | (1 << r_1) - 1; v <= m5; ++v) {
           co[rev[v] >> rvb] = sv;
         }
       }
@@ -3419,16 +3410,16 @@ var i;
 var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
 var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
 var max = function(a) {
-  var m6 = a[0];
+  var m5 = a[0];
   for (var i2 = 1; i2 < a.length; ++i2) {
-    if (a[i2] > m6)
-      m6 = a[i2];
+    if (a[i2] > m5)
+      m5 = a[i2];
   }
-  return m6;
+  return m5;
 };
-var bits = function(d, p, m6) {
+var bits = function(d, p, m5) {
   var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8) >> (p & 7) & m6;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m5;
 };
 var bits16 = function(d, p) {
   var o = p / 8 | 0;
@@ -4824,8 +4815,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m6 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m6) !== suffixB.slice(suffixB.length - m6)) return false;
+  const m5 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m5) !== suffixB.slice(suffixB.length - m5)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -6925,21 +6916,20 @@ function shapeOf(declaration, template, walk2) {
   const plain = plainShape(declaration);
   if (plain !== void 0) return plain;
   const next = { ...walk2, depth: walk2.depth + 1 };
-  const parts = [];
+  let referenced = NONE;
   const ref = declaration["$ref"];
   if (ref !== void 0) {
     if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === void 0) return ALL;
-    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
-    if (shape.kind === "all") return ALL;
-    parts.push(shape);
+    referenced = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (referenced.kind === "all") return ALL;
   }
-  const properties = /* @__PURE__ */ new Map();
+  let properties;
   if (isRecord(declaration["properties"])) {
     for (const [name, property] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property, template, next);
-      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+      if (shape.kind !== "none") (properties ??= /* @__PURE__ */ new Map()).set(name.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration["additionalProperties"], template, next);
@@ -6949,19 +6939,21 @@ function shapeOf(declaration, template, walk2) {
   if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
-  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+  const securePrefix = prefix.some((p) => p.kind !== "none");
+  const own = properties !== void 0 || additional.kind !== "none" || items2.kind !== "none" || securePrefix ? {
     kind: "parts",
-    properties,
+    properties: properties ?? /* @__PURE__ */ new Map(),
     ...additional.kind !== "none" ? { additional } : {},
     ...items2.kind !== "none" ? { items: items2 } : {},
-    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+    ...securePrefix ? { prefix } : {}
   } : NONE;
-  return merge2([...parts, own]);
+  return merge2([referenced, own]);
 }
 function plainShape(declaration) {
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
+  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return void 0;
+  return NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;
@@ -11412,10 +11404,10 @@ var TypeLowering = class {
   }
   /** Literal unions are their literals' type; any other union is secure where any member is (a discriminator mapping). */
   union(members, ns, depth2) {
-    const lowered = members.map((m6) => this.lower(m6, ns, depth2 + 1));
-    const literal = members.every((m6) => m6.type === "string" || m6.type === "number" || m6.type === "boolean" || m6.type === "null");
+    const lowered = members.map((m5) => this.lower(m5, ns, depth2 + 1));
+    const literal = members.every((m5) => m5.type === "string" || m5.type === "number" || m5.type === "boolean" || m5.type === "null");
     if (literal) return lowered[0] ?? { type: "string" };
-    return { type: "object", discriminator: { propertyName: "type", mapping: Object.fromEntries(lowered.map((m6, i2) => [String(i2), m6])) } };
+    return { type: "object", discriminator: { propertyName: "type", mapping: Object.fromEntries(lowered.map((m5, i2) => [String(i2), m5])) } };
   }
   /**
    * A `$ref` to a type of `ns` (lowered into `definitions` on first use), or secure when the name
@@ -13289,7 +13281,7 @@ function parseVerifySettings(inputs) {
   const mode = parseChoice(
     rawMode,
     "verify",
-    VERIFY_MODES.filter((m6) => m6 !== "none"),
+    VERIFY_MODES.filter((m5) => m5 !== "none"),
     "deploy"
   );
   const scope = parseScope(read);
@@ -13552,16 +13544,25 @@ function openRunWorkspace(raw) {
 
 // src/workspace/boundary.ts
 function createRealPath() {
-  const folders = /* @__PURE__ */ new Map();
+  const known = /* @__PURE__ */ new Map();
   const realPath = (absolute) => {
-    const folder = dirname(absolute);
-    if (folder === absolute) return absolute;
-    let realFolder4 = folders.get(folder);
-    if (realFolder4 === void 0) folders.set(folder, realFolder4 = realPath(folder));
-    const inRealFolder = join(realFolder4, basename(absolute));
-    return lstatSync(inRealFolder).isSymbolicLink() ? realpathSync.native(inRealFolder) : inRealFolder;
+    let entry = known.get(absolute);
+    if (entry === void 0) {
+      entry = findRealEntry(absolute, realPath);
+      known.set(absolute, entry);
+    }
+    return entry;
   };
   return realPath;
+}
+function findRealEntry(absolute, realPath) {
+  const folder = dirname(absolute);
+  if (folder === absolute) return { path: absolute, isFolder: true };
+  const inRealFolder = join(realPath(folder).path, basename(absolute));
+  const entry = lstatSync(inRealFolder);
+  if (!entry.isSymbolicLink()) return { path: inRealFolder, isFolder: entry.isDirectory() };
+  const target = realpathSync.native(inRealFolder);
+  return { path: target, isFolder: statSync(target).isDirectory() };
 }
 function workspaceBoundaries(paths, cwd2, realPath = createRealPath()) {
   const existingFolderOf = (absolute) => existingFolder(absolute, realPath);
@@ -13583,7 +13584,7 @@ function existingFolder(absolute, realPath) {
   for (; ; ) {
     try {
       const real = realPath(candidate);
-      return statSync(real).isDirectory() ? real : dirname(real);
+      return real.isFolder ? real.path : dirname(real.path);
     } catch {
       const parent = dirname(candidate);
       if (parent === candidate) return candidate;
@@ -13657,8 +13658,8 @@ function commonBoundary(paths, cwd2, realPath) {
 function configSearchStart(workspace, path, realPath) {
   let absolute;
   try {
-    absolute = realPath(path);
-    if (!statSync(absolute).isDirectory()) absolute = dirname(absolute);
+    const real = realPath(path);
+    absolute = real.isFolder ? real.path : dirname(real.path);
   } catch {
     return void 0;
   }
@@ -13697,10 +13698,6 @@ function realFolder2(folder) {
     return resolve(folder);
   }
 }
-
-// builtin:node:crypto
-var m5 = process.getBuiltinModule("node:crypto");
-var randomBytes = /* @__PURE__ */ (() => m5.randomBytes)();
 
 // src/workspace/write-file.ts
 var OutputError = class extends Error {
@@ -13751,7 +13748,7 @@ function makeFolders(root, folder) {
   return current;
 }
 function writeAtomically(target, content, options) {
-  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${temporarySuffix()}.tmp`);
   const fd2 = openSync(temp, CREATE_FLAGS, options.mode);
   try {
     try {
@@ -13813,6 +13810,9 @@ function named(path, write) {
     const code = error.code ?? (error instanceof Error ? error.message : String(error));
     throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
   }
+}
+function temporarySuffix() {
+  return process.getBuiltinModule("node:crypto").randomBytes(6).toString("hex");
 }
 
 // src/app/cli/output-file.ts
@@ -13900,7 +13900,7 @@ var SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
 var MAX_DEPTH4 = 256;
 function findSecrets(root, parameterValues = {}, linkedSecureParameters = /* @__PURE__ */ new Set()) {
   const found = /* @__PURE__ */ new Set();
-  if (isRecord(root)) collectTemplate(root, parameterValues, linkedSecureParameters, found, 0);
+  if (isRecord(root)) collectTemplate(root, () => parameterValues, linkedSecureParameters, found, 0);
   return finish2(found);
 }
 function secretsInParameterValues(values, template) {
@@ -13925,12 +13925,13 @@ function secureParameterNames(template) {
 function collectTemplate(template, values, linkedSecure, found, depth2) {
   if (depth2 > MAX_DEPTH4) return;
   const declared = isRecord(template["parameters"]) ? template["parameters"] : {};
-  const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
+  let lowerValues;
   for (const [name, declaration] of Object.entries(declared)) {
     const shape = secureShapeOf(declaration, template);
     const secure = shape.kind !== "none";
     const sas = SAS_PARAMETER_NAME.test(name);
     if (!secure && !sas) continue;
+    lowerValues ??= new Map(Object.entries(values()).map(([k, v]) => [k.toLowerCase(), v]));
     const given = lowerValues.get(name.toLowerCase());
     for (const value of [isRecord(declaration) ? declaration["defaultValue"] : void 0, given]) {
       forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
@@ -13950,7 +13951,7 @@ function collectResource(resource, linkedSecure, found, depth2) {
     }
     const inline = properties["template"];
     if (isRecord(inline)) {
-      collectTemplate(inline, valuesPassed(properties), linkedSecure, found, depth2 + 1);
+      collectTemplate(inline, () => valuesPassed(properties), linkedSecure, found, depth2 + 1);
     } else if (isRecord(link)) {
       for (const [name, value] of Object.entries(valuesPassed(properties))) {
         if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);

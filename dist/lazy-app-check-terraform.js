@@ -442,23 +442,17 @@ var posix = /* @__PURE__ */ (() => m2.posix)();
 
 // src/workspace/read-file.ts
 var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
-function workspaceRelative(workspace, absolute) {
-  const rel = relative(workspace.root, absolute);
-  if (rel === "") return "";
-  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
-  return rel.split(sep).join("/");
-}
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   return readInside(workspace, relPath, maxBytes, (bytes, real) => decodeText(bytes, relPath, real));
 }
 function readInside(workspace, relPath, maxBytes, use) {
-  const candidate = resolve(workspace.root, relPath);
-  if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const inside = relativeInside(workspace.root, resolve(workspace.root, relPath));
+  if (inside === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
   let fd;
   try {
-    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, inside);
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd = openSync(real, OPEN_FLAGS);

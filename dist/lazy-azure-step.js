@@ -25486,23 +25486,17 @@ var DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 function openWorkspace(root) {
   return { root: realpathSync(resolve(root)), realFolders: /* @__PURE__ */ new Set() };
 }
-function workspaceRelative(workspace, absolute) {
-  const rel = relative(workspace.root, absolute);
-  if (rel === "") return "";
-  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
-  return rel.split(sep).join("/");
-}
 var OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 function readWorkspaceFile(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   return readInside(workspace, relPath, maxBytes, (bytes, real) => decodeText(bytes, relPath, real));
 }
 function readInside(workspace, relPath, maxBytes, use) {
-  const candidate = resolve(workspace.root, relPath);
-  if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const inside = relativeInside(workspace.root, resolve(workspace.root, relPath));
+  if (inside === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
   let fd;
   try {
-    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, inside);
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd = openSync(real, OPEN_FLAGS);
@@ -28350,21 +28344,20 @@ function shapeOf(declaration, template, walk) {
   const plain = plainShape(declaration);
   if (plain !== void 0) return plain;
   const next = { ...walk, depth: walk.depth + 1 };
-  const parts = [];
+  let referenced = NONE;
   const ref = declaration["$ref"];
   if (ref !== void 0) {
     if (typeof ref !== "string" || walk.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === void 0) return ALL;
-    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk.refs, ref]) });
-    if (shape.kind === "all") return ALL;
-    parts.push(shape);
+    referenced = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk.refs, ref]) });
+    if (referenced.kind === "all") return ALL;
   }
-  const properties = /* @__PURE__ */ new Map();
+  let properties;
   if (isRecord(declaration["properties"])) {
     for (const [name3, property] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property, template, next);
-      if (shape.kind !== "none") properties.set(name3.toLowerCase(), shape);
+      if (shape.kind !== "none") (properties ??= /* @__PURE__ */ new Map()).set(name3.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration["additionalProperties"], template, next);
@@ -28374,19 +28367,21 @@ function shapeOf(declaration, template, walk) {
   if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
-  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+  const securePrefix = prefix.some((p) => p.kind !== "none");
+  const own = properties !== void 0 || additional.kind !== "none" || items2.kind !== "none" || securePrefix ? {
     kind: "parts",
-    properties,
+    properties: properties ?? /* @__PURE__ */ new Map(),
     ...additional.kind !== "none" ? { additional } : {},
     ...items2.kind !== "none" ? { items: items2 } : {},
-    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+    ...securePrefix ? { prefix } : {}
   } : NONE;
-  return merge2([...parts, own]);
+  return merge2([referenced, own]);
 }
 function plainShape(declaration) {
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
+  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return void 0;
+  return NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;

@@ -1080,10 +1080,10 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m4, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m4;
+            return m3;
           }
           if (first === "?") {
             if (esc) {
@@ -1103,14 +1103,14 @@ var require_parse = __commonJS({
             }
             return star;
           }
-          return esc ? m4 : `\\${m4}`;
+          return esc ? m3 : `\\${m3}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m4) => {
-              return m4.length % 2 === 0 ? "\\\\" : m4 ? "\\" : "";
+            output = output.replace(/\\+/g, (m3) => {
+              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
             });
           }
         }
@@ -3706,12 +3706,12 @@ function readWorkspaceBytes(workspace, relPath, maxBytes = DEFAULT_MAX_FILE_BYTE
   return readInside(workspace, relPath, maxBytes, (bytes) => ({ ok: true, bytes }));
 }
 function readInside(workspace, relPath, maxBytes, use) {
-  const candidate = resolve(workspace.root, relPath);
-  if (workspaceRelative(workspace, candidate) === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
+  const inside = relativeInside(workspace.root, resolve(workspace.root, relPath));
+  if (inside === void 0) return { ok: false, message: `'${relPath}' is outside the workspace and was not read` };
   let real;
   let fd2;
   try {
-    const resolved = resolveInside(workspace, relative(workspace.root, candidate));
+    const resolved = resolveInside(workspace, inside);
     if (resolved === void 0) return { ok: false, message: `'${relPath}' is a link to a file outside the workspace and was not read` };
     real = resolved;
     fd2 = openSync(real, OPEN_FLAGS);
@@ -5450,16 +5450,7 @@ function printable(s) {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-// node_modules/fflate/esm/index.mjs
-import { createRequire } from "module";
-var require2 = createRequire("/");
-var _a;
-var Worker;
-var isMarkedAsUntransferable;
-try {
-  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
-} catch (e) {
-}
+// node_modules/fflate/esm/browser.js
 var u8 = Uint8Array;
 var u16 = Uint16Array;
 var i32 = Int32Array;
@@ -5585,7 +5576,7 @@ var hMap = (function(cd, mb, r) {
         var sv = i2 << 4 | cd[i2];
         var r_1 = mb - cd[i2];
         var v = le[cd[i2] - 1]++ << r_1;
-        for (var m4 = v | (1 << r_1) - 1; v <= m4; ++v) {
+        for (var m3 = v | (1 << r_1) - 1; v <= m3; ++v) {
           co[rev[v] >> rvb] = sv;
         }
       }
@@ -5620,16 +5611,16 @@ var i;
 var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
 var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
 var max = function(a) {
-  var m4 = a[0];
+  var m3 = a[0];
   for (var i2 = 1; i2 < a.length; ++i2) {
-    if (a[i2] > m4)
-      m4 = a[i2];
+    if (a[i2] > m3)
+      m3 = a[i2];
   }
-  return m4;
+  return m3;
 };
-var bits = function(d, p, m4) {
+var bits = function(d, p, m3) {
   var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8) >> (p & 7) & m4;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m3;
 };
 var bits16 = function(d, p) {
   var o = p / 8 | 0;
@@ -7604,8 +7595,8 @@ function partialEquals(a, b) {
   if (prefixA.slice(0, n) !== prefixB.slice(0, n)) return false;
   const suffixA = knownSuffix(a);
   const suffixB = knownSuffix(b);
-  const m4 = Math.min(suffixA.length, suffixB.length);
-  if (suffixA.slice(suffixA.length - m4) !== suffixB.slice(suffixB.length - m4)) return false;
+  const m3 = Math.min(suffixA.length, suffixB.length);
+  if (suffixA.slice(suffixA.length - m3) !== suffixB.slice(suffixB.length - m3)) return false;
   return void 0;
 }
 function scalarText(value) {
@@ -9705,21 +9696,20 @@ function shapeOf(declaration, template, walk2) {
   const plain = plainShape(declaration);
   if (plain !== void 0) return plain;
   const next = { ...walk2, depth: walk2.depth + 1 };
-  const parts = [];
+  let referenced = NONE;
   const ref = declaration["$ref"];
   if (ref !== void 0) {
     if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === void 0) return ALL;
-    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
-    if (shape.kind === "all") return ALL;
-    parts.push(shape);
+    referenced = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (referenced.kind === "all") return ALL;
   }
-  const properties = /* @__PURE__ */ new Map();
+  let properties;
   if (isRecord(declaration["properties"])) {
     for (const [name, property2] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property2, template, next);
-      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
+      if (shape.kind !== "none") (properties ??= /* @__PURE__ */ new Map()).set(name.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration["additionalProperties"], template, next);
@@ -9729,19 +9719,21 @@ function shapeOf(declaration, template, walk2) {
   if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
-  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
+  const securePrefix = prefix.some((p) => p.kind !== "none");
+  const own = properties !== void 0 || additional.kind !== "none" || items2.kind !== "none" || securePrefix ? {
     kind: "parts",
-    properties,
+    properties: properties ?? /* @__PURE__ */ new Map(),
     ...additional.kind !== "none" ? { additional } : {},
     ...items2.kind !== "none" ? { items: items2 } : {},
-    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
+    ...securePrefix ? { prefix } : {}
   } : NONE;
-  return merge2([...parts, own]);
+  return merge2([referenced, own]);
 }
 function plainShape(declaration) {
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
+  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return void 0;
+  return NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;
@@ -14343,10 +14335,6 @@ function parameterValuesFromText(text, label) {
   return { values };
 }
 
-// builtin:node:crypto
-var m3 = process.getBuiltinModule("node:crypto");
-var randomBytes = /* @__PURE__ */ (() => m3.randomBytes)();
-
 // src/workspace/write-file.ts
 var OutputError = class extends Error {
   name = "OutputError";
@@ -14375,7 +14363,7 @@ function refuseReplacing(path, stat) {
   if (stat.nlink > 1) throw new OutputError(`'${path}' has ${stat.nlink} hard links: writing it would change another file too, so it was not written`);
 }
 function writeAtomically(target, content, options) {
-  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.cua-guard-${temporarySuffix()}.tmp`);
   const fd2 = openSync(temp, CREATE_FLAGS, options.mode);
   try {
     try {
@@ -14422,6 +14410,9 @@ function named(path, write) {
     const code = error.code ?? (error instanceof Error ? error.message : String(error));
     throw new OutputError(`cannot write '${path}' (${code}); it was left as it was`);
   }
+}
+function temporarySuffix() {
+  return process.getBuiltinModule("node:crypto").randomBytes(6).toString("hex");
 }
 
 // src/secrets/secure-text.ts
@@ -14496,7 +14487,7 @@ function members(node) {
 }
 function resourceNodes(node) {
   if (node?.type === "array") return (node.children ?? []).filter((c) => c.type === "object");
-  if (node?.type === "object") return members(node).flatMap((m4) => m4.value?.type === "object" ? [m4.value] : []);
+  if (node?.type === "object") return members(node).flatMap((m3) => m3.value?.type === "object" ? [m3.value] : []);
   return [];
 }
 function hasContent(node) {
@@ -14801,10 +14792,10 @@ var TypeLowering = class {
   }
   /** Literal unions are their literals' type; any other union is secure where any member is (a discriminator mapping). */
   union(members2, ns, depth) {
-    const lowered = members2.map((m4) => this.lower(m4, ns, depth + 1));
-    const literal = members2.every((m4) => m4.type === "string" || m4.type === "number" || m4.type === "boolean" || m4.type === "null");
+    const lowered = members2.map((m3) => this.lower(m3, ns, depth + 1));
+    const literal = members2.every((m3) => m3.type === "string" || m3.type === "number" || m3.type === "boolean" || m3.type === "null");
     if (literal) return lowered[0] ?? { type: "string" };
-    return { type: "object", discriminator: { propertyName: "type", mapping: Object.fromEntries(lowered.map((m4, i2) => [String(i2), m4])) } };
+    return { type: "object", discriminator: { propertyName: "type", mapping: Object.fromEntries(lowered.map((m3, i2) => [String(i2), m3])) } };
   }
   /**
    * A `$ref` to a type of `ns` (lowered into `definitions` on first use), or secure when the name
