@@ -3815,7 +3815,7 @@ function printable2(name) {
 }
 
 // src/workspace/workspace-files.ts
-function createWorkspaceFiles(workspace) {
+function createWorkspaceFiles(workspace, options = {}) {
   const reads = /* @__PURE__ */ new Map();
   const parses = /* @__PURE__ */ new Map();
   const archives = /* @__PURE__ */ new Map();
@@ -3856,8 +3856,10 @@ function createWorkspaceFiles(workspace) {
       const outcome = read(file);
       return outcome.ok ? outcome.text : void 0;
     },
-    release(file) {
-      parses.delete(key2(file));
+    release(file, { keepText = false } = {}) {
+      const k = key2(file);
+      parses.delete(k);
+      if (!keepText && !options.keepTexts) reads.delete(k);
     },
     archive
   };
@@ -12301,7 +12303,8 @@ function checkGraph(request, discovery, trees) {
   const links = { roots: request.linkRoots ?? [], findBySuffix: suffixIndex(discovery.jsonFiles) };
   const packages = marketplacePackages(discovery.sources, discovery.jsonFiles, files);
   const check = (source) => checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path), trees });
-  const linkers = discovery.sources.filter((source) => mayLink(files, source.path));
+  const everyNamed = discovery.sources.every((source) => source.by === "named");
+  const linkers = everyNamed ? [] : discovery.sources.filter((source) => mayLink(files, source.path));
   const checked = new Map(linkers.map((source) => [source.path, check(source)]));
   const packageFolders = [...packages].map((path) => path.slice(0, path.lastIndexOf("/") + 1).toLowerCase());
   const byPath = new Map(discovery.sources.map((source) => [source.path, source]));
@@ -12318,13 +12321,15 @@ function checkGraph(request, discovery, trees) {
   const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
   const mains = roles.main;
   const linkedByOthers = new Set([...checked.values()].flatMap((done) => done.linkTargets));
+  const readAgain = readAfterTheCheck(discovery.sources, packages);
   const results = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
-    const result = checked.get(source.path)?.result ?? check(source).result;
-    request.secrets?.add(result, trees);
-    if (!linkedByOthers.has(source.path)) files.release(source.path);
-    results.push(result);
+    const done = checked.get(source.path) ?? check(source);
+    for (const target of done.linkTargets) linkedByOthers.add(target);
+    request.secrets?.add(done.result, trees);
+    if (!linkedByOthers.has(source.path) && !readAgain(source.path)) files.release(source.path, { keepText: request.secrets === void 0 });
+    results.push(done.result);
   }
   const unreached = new Set(roles.unreached);
   const linkedTemplates = discovery.templates.filter((file) => !mains.has(file) && !unreached.has(file));
@@ -12338,6 +12343,10 @@ function checkGraph(request, discovery, trees) {
     unreachedTemplates: roles.unreached,
     inventory: discovery.inventory
   };
+}
+function readAfterTheCheck(sources, packages) {
+  const bicep = new Set(sources.filter((source) => source.kind === "bicep").map((source) => source.path.toLowerCase()));
+  return (path) => packages.has(path) || bicep.has(path.replace(/\.json$/i, ".bicep").toLowerCase());
 }
 var TEMPLATE_LINK_TEXT = /templatelink/i;
 function mayLink(files, file) {

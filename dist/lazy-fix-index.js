@@ -6016,7 +6016,7 @@ function printable2(name) {
 }
 
 // src/workspace/workspace-files.ts
-function createWorkspaceFiles(workspace) {
+function createWorkspaceFiles(workspace, options = {}) {
   const reads = /* @__PURE__ */ new Map();
   const parses = /* @__PURE__ */ new Map();
   const archives = /* @__PURE__ */ new Map();
@@ -6057,8 +6057,10 @@ function createWorkspaceFiles(workspace) {
       const outcome = read(file);
       return outcome.ok ? outcome.text : void 0;
     },
-    release(file) {
-      parses.delete(key(file));
+    release(file, { keepText = false } = {}) {
+      const k = key(file);
+      parses.delete(k);
+      if (!keepText && !options.keepTexts) reads.delete(k);
     },
     archive
   };

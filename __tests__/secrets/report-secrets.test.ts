@@ -9,7 +9,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../../src/engine/check-settings.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { openWorkspace } from '../../src/workspace/read-file.ts';
 import { createWorkspaceFiles } from '../../src/workspace/workspace-files.ts';
-import { protectReport, secretsOfReport } from '../../src/secrets/report-secrets.ts';
+import { createSecretsSearch, protectReport, secretsOfReport } from '../../src/secrets/report-secrets.ts';
 import { createTempWorkspace } from '../support/temp-workspace.ts';
 import { GUID, template, trackingResource } from '../support/templates.ts';
 
@@ -148,6 +148,55 @@ test("given the run's file cache, the secrets search uses the text the check rea
     // The workspace reader would find them gone, and fail closed.
     const reread = protectReport(workspace, report);
     assert.match(reread.report.files[0]?.findings[0]?.message ?? '', /^message withheld/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a run with its secrets search lets each main template go once checked and searched; what is read again later stays', () => {
+  const ws = createTempWorkspace();
+  try {
+    const linking = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2021-04-01',
+      name: 'n',
+      properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/linked.json' } },
+    };
+    ws.write('app/azuredeploy.json', template([trackingResource({ name: 'pid-not-a-guid' }), linking]));
+    ws.write('app/nested/linked.json', template([], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
+    ws.write('other/azuredeploy.json', template([trackingResource()]));
+    // A Marketplace package: its template is compared with the package .zip's once all are checked.
+    ws.write('offer/mainTemplate.json', template([trackingResource()]));
+    ws.write('offer/createUiDefinition.json', { handler: 'Microsoft.Azure.CreateUIDef', version: '0.1.2-preview', parameters: {} });
+    for (const paths of [undefined, ['app/azuredeploy.json', 'other/azuredeploy.json', 'offer/mainTemplate.json']]) {
+      const workspace = openWorkspace(ws.root);
+      const files = createWorkspaceFiles(workspace);
+      const secrets = createSecretsSearch(files);
+      const report = checkWorkspace({ workspace, files, secrets, settings: DEFAULT_CHECK_SETTINGS, cwd: ws.root, ...(paths ? { paths } : {}) });
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['app/azuredeploy.json', 'offer/mainTemplate.json', 'other/azuredeploy.json'],
+      );
+      // Searched while the run held them: the secret of the linked template is found, nothing withheld.
+      const shown = protectReport(files, report, { search: secrets });
+      assert.deepEqual(shown.secrets, [SECRET]);
+      assert.equal(shown.report, report);
+      const before = { app: files.text('app/nested/linked.json'), offer: files.text('offer/mainTemplate.json') };
+      rmSync(join(ws.root, 'app'), { recursive: true });
+      rmSync(join(ws.root, 'other'), { recursive: true });
+      rmSync(join(ws.root, 'offer'), { recursive: true });
+      // Let go: a main template nothing links to is read again (and is gone).
+      assert.equal(files.text('other/azuredeploy.json'), undefined, String(paths));
+      assert.equal(files.text('app/azuredeploy.json'), undefined);
+      // Kept: a linked template, and a package template.
+      assert.equal(files.text('app/nested/linked.json'), before.app);
+      assert.equal(files.text('offer/mainTemplate.json'), before.offer);
+      ws.write('app/azuredeploy.json', template([trackingResource({ name: 'pid-not-a-guid' }), linking]));
+      ws.write('app/nested/linked.json', template([], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
+      ws.write('other/azuredeploy.json', template([trackingResource()]));
+      ws.write('offer/mainTemplate.json', template([trackingResource()]));
+      ws.write('offer/createUiDefinition.json', { handler: 'Microsoft.Azure.CreateUIDef', version: '0.1.2-preview', parameters: {} });
+    }
   } finally {
     ws.dispose();
   }

@@ -145,10 +145,13 @@ function checkGraph(
   const packages = marketplacePackages(discovery.sources, discovery.jsonFiles, files);
   const check = (source: DiscoveredSource): CheckedFile =>
     checkOne(request, { source, files, readLinked, links, marketplacePackage: packages.has(source.path), trees });
-  // Only a template with a templateLink can link another: those are checked first, and their links
-  // are the edges of the graph. Every template they reach is then known (and read once, by the link
-  // reader), so the others are checked only when they are main templates.
-  const linkers = discovery.sources.filter((source) => mayLink(files, source.path));
+  // Every template named (command-line files, a `templates` glob): each is a main template whatever
+  // links to it, so none is checked before another, and each is read, checked and let go in turn.
+  // Otherwise only a template with a templateLink can link another: those are checked first, and
+  // their links are the edges of the graph. Every template they reach is then known (and read
+  // once, by the link reader), so the others are checked only when they are main templates.
+  const everyNamed = discovery.sources.every((source) => source.by === 'named');
+  const linkers = everyNamed ? [] : discovery.sources.filter((source) => mayLink(files, source.path));
   const checked = new Map(linkers.map((source) => [source.path, check(source)]));
   const packageFolders = [...packages].map((path) => path.slice(0, path.lastIndexOf('/') + 1).toLowerCase());
   const byPath = new Map(discovery.sources.map((source) => [source.path, source]));
@@ -167,13 +170,18 @@ function checkGraph(
   const roles = templateRoles(discovery.sources, [...checked.values()], (path) => isLinkedTemplatePlace(path, packageFolders) && !holdsOwnTracking(path));
   const mains = roles.main;
   const linkedByOthers = new Set([...checked.values()].flatMap((done) => done.linkTargets));
+  const readAgain = readAfterTheCheck(discovery.sources, packages);
   const results: TemplateResult[] = [];
   for (const source of discovery.sources) {
     if (!mains.has(source.path)) continue;
-    const result = checked.get(source.path)?.result ?? check(source).result;
-    request.secrets?.add(result, trees);
-    if (!linkedByOthers.has(source.path)) files.release(source.path);
-    results.push(result);
+    const done = checked.get(source.path) ?? check(source);
+    for (const target of done.linkTargets) linkedByOthers.add(target);
+    request.secrets?.add(done.result, trees);
+    // A named template that a later one links to is read again then (rare: 4 of 968 files in the
+    // corpus). Without the run's secrets search, the caller searches once the check is done: the
+    // text stays for it.
+    if (!linkedByOthers.has(source.path) && !readAgain(source.path)) files.release(source.path, { keepText: request.secrets === undefined });
+    results.push(done.result);
   }
   const unreached = new Set(roles.unreached);
   const linkedTemplates = discovery.templates.filter((file) => !mains.has(file) && !unreached.has(file));
@@ -187,6 +195,15 @@ function checkGraph(
     unreachedTemplates: roles.unreached,
     inventory: discovery.inventory,
   };
+}
+
+/**
+ * Templates noteCompiledTwins reads once every template is checked: Marketplace package templates
+ * (a folder's and a .zip's are compared) and JSON compiled from a .bicep file that is checked too.
+ */
+function readAfterTheCheck(sources: readonly DiscoveredSource[], packages: ReadonlySet<string>): (path: string) => boolean {
+  const bicep = new Set(sources.filter((source) => source.kind === 'bicep').map((source) => source.path.toLowerCase()));
+  return (path) => packages.has(path) || bicep.has(path.replace(/\.json$/i, '.bicep').toLowerCase());
 }
 
 const TEMPLATE_LINK_TEXT = /templatelink/i;

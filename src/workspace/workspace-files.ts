@@ -21,15 +21,23 @@ export interface WorkspaceFiles {
   /** The text, or undefined when the file cannot be read (for SARIF fingerprints and secrets). */
   text(file: string): string | undefined;
   /**
-   * Drops the parsed value of a file no one will ask for again (a main template that nothing links
-   * to, once checked and searched for secrets). The text stays.
+   * Drops what the run holds of a file no one will ask for again (a main template that nothing
+   * links to, once checked and searched for secrets): its parsed value, and its text unless the
+   * cache keeps texts. A repository's files held to the end of the run cost more garbage
+   * collection than reading them took; a later read of a released file reads it again.
+   * `keepText`: the text stays all the same (someone still reads it once the check is done).
    */
-  release(file: string): void;
+  release(file: string, options?: { keepText?: boolean }): void;
   /** A .zip of the workspace opened as a package archive, at most once per run. */
   archive(zip: string): ZipArchive;
 }
 
-export function createWorkspaceFiles(workspace: Workspace): WorkspaceFiles {
+export interface WorkspaceFilesOptions {
+  /** Texts stay when a file is released: the run reads them again after the check (SARIF fingerprints). */
+  keepTexts?: boolean;
+}
+
+export function createWorkspaceFiles(workspace: Workspace, options: WorkspaceFilesOptions = {}): WorkspaceFiles {
   const reads = new Map<string, ReadOutcome>();
   const parses = new Map<string, ParsedFile>();
   const archives = new Map<string, ZipArchive>();
@@ -70,8 +78,10 @@ export function createWorkspaceFiles(workspace: Workspace): WorkspaceFiles {
       const outcome = read(file);
       return outcome.ok ? outcome.text : undefined;
     },
-    release(file) {
-      parses.delete(key(file));
+    release(file, { keepText = false } = {}) {
+      const k = key(file);
+      parses.delete(k);
+      if (!keepText && !options.keepTexts) reads.delete(k);
     },
     archive,
   };

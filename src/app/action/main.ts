@@ -40,7 +40,8 @@ export async function run(): Promise<void> {
   try {
     const { settings, workspace } = await buildRunSettings(readActionInputs((name) => core.getInput(name)));
     if (settings.config) core.info(`configuration: ${settings.config.displayPath}`);
-    const files = createWorkspaceFiles(workspace);
+    // SARIF reads the texts again once the check is done: they stay for it.
+    const files = createWorkspaceFiles(workspace, { keepTexts: settings.sarifPath !== undefined });
     const search = createSecretsSearch(files, secretSources(settings));
     const checked = await checkWorkspaceLoadingGrammars({
       workspace,
