@@ -4226,9 +4226,12 @@ function loadParameterValues(from, template, explicit) {
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
   if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
-  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
-  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
-  return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
+  const parsed = files ? files.parse(candidate) : parsedFile(readWorkspaceFile(workspace, candidate));
+  if (!("text" in parsed)) return { file: candidate, values: {}, problem: parsed.message };
+  return { file: candidate, ...parameterValuesOf(parsed, candidate) };
+}
+function parsedFile(read) {
+  return read.ok ? parseTemplateText(read.text) : read;
 }
 function resolveExplicit(workspace, template, explicit) {
   const folder = posix.dirname(template);
@@ -4237,8 +4240,7 @@ function resolveExplicit(workspace, template, explicit) {
   const matches = discoverTemplates(workspace, { paths: [posix.join(workspace.root, folder)], patterns: [pattern] }).templates;
   return matches[0];
 }
-function parameterValuesFromText(text, label) {
-  const parsed = parseTemplateText(text);
+function parameterValuesOf(parsed, label) {
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
     return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
@@ -12328,7 +12330,11 @@ function checkGraph(request, discovery, trees) {
     const done = checked.get(source.path) ?? check(source);
     for (const target of done.linkTargets) linkedByOthers.add(target);
     request.secrets?.add(done.result, trees);
-    if (!linkedByOthers.has(source.path) && !readAgain(source.path)) files.release(source.path, { keepText: request.secrets === void 0 });
+    if (!linkedByOthers.has(source.path) && !readAgain(source.path)) {
+      const keep = { keepText: request.secrets === void 0 };
+      files.release(source.path, keep);
+      if (done.result.parametersFile !== void 0 && request.parametersFile === void 0) files.release(done.result.parametersFile, keep);
+    }
     results.push(done.result);
   }
   const unreached = new Set(roles.unreached);
@@ -14115,7 +14121,7 @@ function createSecretsSearch(source, sources = {}) {
     added.add(file.path);
     try {
       const bicep = isBicepFile(file.path);
-      const result = bicep ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees }) : collectFile(file, rootOf, reader.read);
+      const result = bicep ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees }) : collectFile(file, rootOf, reader);
       for (const s of result.secrets) found.add(s);
       const root = () => bicep ? result.root : rootOf(file.path).root;
       if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, root())) external.add(s);
@@ -14192,7 +14198,7 @@ function withholdUnsure(report2, unsure) {
   });
   return { ...report2, files };
 }
-function collectFile(file, rootOf, readFile) {
+function collectFile(file, rootOf, reader) {
   const found = /* @__PURE__ */ new Set();
   const reasons = [];
   const linkedSecure = /* @__PURE__ */ new Set();
@@ -14207,9 +14213,9 @@ function collectFile(file, rootOf, readFile) {
   if (main.unsure !== void 0 && !neverRead) reasons.push(main.unsure);
   let values = {};
   if (file.parametersFile) {
-    const read = readFile(file.parametersFile);
+    const read = reader.read(file.parametersFile);
     if (read.ok) {
-      const parsed = parameterValuesFromText(read.text, file.parametersFile);
+      const parsed = parameterValuesOf(reader.parse(file.parametersFile, read.text), file.parametersFile);
       values = parsed.values;
       if (parsed.problem !== void 0 && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))
         reasons.push(`'${file.parametersFile}' does not parse`);

@@ -14309,9 +14309,12 @@ function loadParameterValues(from, template, explicit) {
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === void 0) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
   if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
-  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
-  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
-  return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
+  const parsed = files ? files.parse(candidate) : parsedFile(readWorkspaceFile(workspace, candidate));
+  if (!("text" in parsed)) return { file: candidate, values: {}, problem: parsed.message };
+  return { file: candidate, ...parameterValuesOf(parsed, candidate) };
+}
+function parsedFile(read) {
+  return read.ok ? parseTemplateText(read.text) : read;
 }
 function resolveExplicit(workspace, template, explicit) {
   const folder = posix.dirname(template);
@@ -14320,8 +14323,7 @@ function resolveExplicit(workspace, template, explicit) {
   const matches = discoverTemplates(workspace, { paths: [posix.join(workspace.root, folder)], patterns: [pattern] }).templates;
   return matches[0];
 }
-function parameterValuesFromText(text, label) {
-  const parsed = parseTemplateText(text);
+function parameterValuesOf(parsed, label) {
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
     return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };

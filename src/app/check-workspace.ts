@@ -180,7 +180,12 @@ function checkGraph(
     // A named template that a later one links to is read again then (rare: 4 of 968 files in the
     // corpus). Without the run's secrets search, the caller searches once the check is done: the
     // text stays for it.
-    if (!linkedByOthers.has(source.path) && !readAgain(source.path)) files.release(source.path, { keepText: request.secrets === undefined });
+    if (!linkedByOthers.has(source.path) && !readAgain(source.path)) {
+      const keep = { keepText: request.secrets === undefined };
+      files.release(source.path, keep);
+      // Its own parameters file (<stem>.parameters.json) too; one the configuration names may be shared.
+      if (done.result.parametersFile !== undefined && request.parametersFile === undefined) files.release(done.result.parametersFile, keep);
+    }
     results.push(done.result);
   }
   const unreached = new Set(roles.unreached);

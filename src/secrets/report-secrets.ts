@@ -11,7 +11,7 @@ import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import type { TemplateResult } from '../engine/types.ts';
 import type { ReadOutcome, Workspace } from '../workspace/read-file.ts';
 import { createWorkspaceFiles, type WorkspaceFiles } from '../workspace/workspace-files.ts';
-import { parameterValuesFromText } from '../workspace/parameter-files.ts';
+import { parameterValuesOf } from '../workspace/parameter-files.ts';
 import { findSecrets, sasQueries, secretsInParameterValues, secureParameterNames } from './find-secrets.ts';
 import { maskCommitted, maskExternal, redactCommitted, redactText } from './mask-policy.ts';
 import { isBicepFile, lowerBicepTemplate, type BicepTrees } from '../engine/check-bicep.ts';
@@ -104,9 +104,7 @@ export function createSecretsSearch(source: FileSource, sources: SecretSources =
     added.add(file.path);
     try {
       const bicep = isBicepFile(file.path);
-      const result: Collected = bicep
-        ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees })
-        : collectFile(file, rootOf, reader.read);
+      const result: Collected = bicep ? collectBicepFile(file, { rootOf, read: reader.read, workspace, trees: bicepTrees }) : collectFile(file, rootOf, reader);
       for (const s of result.secrets) found.add(s);
       const root = (): unknown => (bicep ? result.root : rootOf(file.path).root);
       if (sources.runTimeValues) for (const s of secretsInParameterValues(sources.runTimeValues, root())) external.add(s);
@@ -221,11 +219,7 @@ export function withholdUnsure<R extends { files: readonly TemplateResult[] }>(r
   return { ...report, files };
 }
 
-function collectFile(
-  file: CheckedFiles['files'][number],
-  rootOf: (file: string) => FileRoot,
-  readFile: (file: string) => ReadOutcome,
-): { secrets: Set<string>; unsure?: string } {
+function collectFile(file: CheckedFiles['files'][number], rootOf: (file: string) => FileRoot, reader: FileReader): { secrets: Set<string>; unsure?: string } {
   const found = new Set<string>();
   const reasons: string[] = [];
   const linkedSecure = new Set<string>();
@@ -242,9 +236,9 @@ function collectFile(
   if (main.unsure !== undefined && !neverRead) reasons.push(main.unsure);
   let values: Record<string, unknown> = {};
   if (file.parametersFile) {
-    const read = readFile(file.parametersFile);
+    const read = reader.read(file.parametersFile);
     if (read.ok) {
-      const parsed = parameterValuesFromText(read.text, file.parametersFile);
+      const parsed = parameterValuesOf(reader.parse(file.parametersFile, read.text), file.parametersFile);
       values = parsed.values;
       // Its values are secrets when the template declares them secure: unknown values then are unknown secrets.
       if (parsed.problem !== undefined && (secureParameterNames(main.root).size > 0 || MAY_HOLD_SECRET.test(read.text)))

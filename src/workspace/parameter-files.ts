@@ -1,9 +1,9 @@
 // Parameter values for a template: an explicit file (path or glob relative to the template),
 // or by default <stem>.parameters.json beside it (azuredeploy.parameters.json, mainTemplate.parameters.json).
 import { posix } from 'node:path';
-import { parseTemplateText } from '../parse/parse-json.ts';
+import { parseTemplateText, type ParseOutcome } from '../parse/parse-json.ts';
 import { isRecord } from '../parse/template-source.ts';
-import { readWorkspaceFile, workspaceFileExists, type Workspace } from './read-file.ts';
+import { readWorkspaceFile, workspaceFileExists, type ReadFailure, type ReadOutcome, type Workspace } from './read-file.ts';
 import { discoverTemplates } from './discover.ts';
 import type { WorkspaceFiles } from './workspace-files.ts';
 import { LineIndex } from '../parse/text-position.ts';
@@ -32,9 +32,14 @@ export function loadParameterValues(from: Workspace | WorkspaceFiles, template: 
   const candidate = explicit ? resolveExplicit(workspace, template, explicit) : defaultParameterFile(template);
   if (candidate === undefined) return { values: {}, problem: `no parameters file matches '${explicit}' beside ${template}` };
   if (!explicit && !workspaceFileExists(workspace, candidate)) return { values: {} };
-  const read = files ? files.read(candidate) : readWorkspaceFile(workspace, candidate);
-  if (!read.ok) return { file: candidate, values: {}, problem: read.message };
-  return { file: candidate, ...parameterValuesFromText(read.text, candidate) };
+  // Through the run's file cache the file is parsed once, for the check and the secrets search.
+  const parsed = files ? files.parse(candidate) : parsedFile(readWorkspaceFile(workspace, candidate));
+  if (!('text' in parsed)) return { file: candidate, values: {}, problem: parsed.message };
+  return { file: candidate, ...parameterValuesOf(parsed, candidate) };
+}
+
+function parsedFile(read: ReadOutcome): ParseOutcome | ReadFailure {
+  return read.ok ? parseTemplateText(read.text) : read;
 }
 
 function resolveExplicit(workspace: Workspace, template: string, explicit: string): string | undefined {
@@ -50,7 +55,11 @@ function resolveExplicit(workspace: Workspace, template: string, explicit: strin
  * `"value"`) is KNOWN_AT_DEPLOYMENT: the template's defaultValue must not stand in for it.
  */
 export function parameterValuesFromText(text: string, label: string): { values: Record<string, unknown>; problem?: string } {
-  const parsed = parseTemplateText(text);
+  return parameterValuesOf(parseTemplateText(text), label);
+}
+
+/** parameterValuesFromText, for a file already parsed. */
+export function parameterValuesOf(parsed: ParseOutcome, label: string): { values: Record<string, unknown>; problem?: string } {
   if (!parsed.ok) {
     const at = new LineIndex(parsed.text).positionAt(parsed.error.offset);
     return { values: {}, problem: `parameters file ${label} is not valid JSON: ${parsed.error.message} (line ${at.line}, column ${at.column})` };
