@@ -4305,7 +4305,7 @@ var Unknown = class {
   text;
   cause;
   /**
-   * An upper bound of its length when it is a string (uniqueString → 13, guid → 36), so
+   * An upper bound of its length when it is a string (uniqueString \u2192 13, guid \u2192 36), so
    * take(concat('pid-', guid, '-', uniqueString(...)), 64) can stay a partial string.
    */
   maxLength;
@@ -7043,7 +7043,7 @@ var DefinitionTable = class {
   /** Extra definitions declared by one entry (a `copy` array of variables), or undefined. */
   declaredBy;
   byKey = /* @__PURE__ */ new Map();
-  /** Lower-case name → the key as written, or the definition an entry declared (a `copy` variable). */
+  /** Lower-case name \u2192 the key as written, or the definition an entry declared (a `copy` variable). */
   lowerIndex;
   constructor(definitions, make, declaredBy = () => void 0) {
     this.definitions = definitions;
@@ -9945,7 +9945,7 @@ function literalValue(text) {
 }
 var ExpressionLowering = class {
   symbols;
-  /** Loop and lambda variables in scope, innermost last: name → ARM expression. */
+  /** Loop and lambda variables in scope, innermost last: name \u2192 ARM expression. */
   bindings = [];
   /** The spellings being recorded, innermost last. */
   recorders = [];
@@ -11185,7 +11185,7 @@ var SourceMap = class {
     this.values.set(k, value);
     if (key2) this.keys.set(k, key2);
   }
-  /** Records how the source writes the expressions of a string value `[…]` the lowering wrote (the first spelling of each stays). */
+  /** Records how the source writes the expressions of a string value `[\u2026]` the lowering wrote (the first spelling of each stays). */
   addSpellings(raw, spelled2) {
     if (spelled2.size === 0) return;
     const known = this.spellings.get(raw);
@@ -11307,9 +11307,9 @@ function suppressionComment(comment) {
   const ignore = /^ignore\b\s*(.*)$/is.exec(body);
   if (!ignore) return body === "" ? {} : { [body.split(/\s+/)[0] ?? body]: true };
   const rest = ignore[1] ?? "";
-  const colon = rest.search(/:|\s--\s|\s—\s/);
+  const colon = rest.search(/:|\s--\s|\s\u2014\s/);
   const idsText = colon === -1 ? rest : rest.slice(0, colon);
-  const reason = colon === -1 ? "" : rest.slice(colon).replace(/^(:|\s--\s|\s—\s)/, "").trim();
+  const reason = colon === -1 ? "" : rest.slice(colon).replace(/^(:|\s--\s|\s\u2014\s)/, "").trim();
   const ids = idsText.split(/[\s,]+/).filter((id) => id !== "");
   return { ignore: ids, ...reason !== "" ? { reason } : {} };
 }
@@ -11331,7 +11331,7 @@ var TypeLowering = class {
     this.own = namespaceOf(file, root, "");
     this.namespaces.set(file, this.own);
   }
-  /** The declaration (type, $ref, properties, items…) of a type written in the template's own file. */
+  /** The declaration (type, $ref, properties, items\u2026) of a type written in the template's own file. */
   declaration(node) {
     return this.lower(node, this.own, 0);
   }
@@ -11774,7 +11774,7 @@ var FileLowering = class _FileLowering {
     this.addSuppression(resource, declaration, path);
     return resource;
   }
-  /** `resourceId(…)` of each deployed resource a nested one is declared in, nearest first: what it depends on. */
+  /** `resourceId(\u2026)` of each deployed resource a nested one is declared in, nearest first: what it depends on. */
   ancestorIds(ancestors) {
     const ids = [];
     for (let i2 = ancestors.length - 1; i2 >= 0; i2--) {
