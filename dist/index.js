@@ -4672,7 +4672,8 @@ function describeExpected(what, found) {
 }
 function describeArity(name, min, max2, got) {
   const expected = min === max2 ? `${min}` : max2 === void 0 ? `at least ${min}` : `${min} to ${max2}`;
-  return `function '${name}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${got}`;
+  const singular = min === 1 && (max2 === min || max2 === void 0);
+  return `function '${name}' expects ${expected} argument${singular ? "" : "s"} but got ${got}`;
 }
 function describeScope(kind) {
   switch (kind) {

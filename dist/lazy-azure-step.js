@@ -26020,7 +26020,8 @@ function describeExpected(what, found) {
 }
 function describeArity(name3, min, max, got) {
   const expected = min === max ? `${min}` : max === void 0 ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name3}' expects ${expected} argument${expected === "1" ? "" : "s"} but got ${got}`;
+  const singular = min === 1 && (max === min || max === void 0);
+  return `function '${name3}' expects ${expected} argument${singular ? "" : "s"} but got ${got}`;
 }
 function describeScope(kind) {
   switch (kind) {

@@ -35,6 +35,7 @@ const STATIC_CASES: readonly [string, ExpressionDiagnostic, string][] = [
   ['[toLower()]', { code: 'arity', function: 'toLower', min: 1, max: 1, got: 0 }, "function 'toLower' expects 1 argument but got 0"],
   ["[substring('a')]", { code: 'arity', function: 'substring', min: 2, max: 3, got: 1 }, "function 'substring' expects 2 to 3 arguments but got 1"],
   ['[tryGet()]', { code: 'arity', function: 'tryGet', min: 2, got: 0 }, "function 'tryGet' expects at least 2 arguments but got 0"],
+  ['[coalesce()]', { code: 'arity', function: 'coalesce', min: 1, got: 0 }, "function 'coalesce' expects at least 1 argument but got 0"],
   ["[parameters('nope')]", { code: 'undefined-parameter', name: 'nope' }, "parameter 'nope' is not defined in the template"],
   ["[variables('nope')]", { code: 'undefined-variable', name: 'nope' }, "variable 'nope' is not defined in the template"],
 ];

@@ -131,7 +131,9 @@ function describeExpected(what: string, found: string | undefined): string {
 
 function describeArity(name: string, min: number, max: number | undefined, got: number): string {
   const expected = min === max ? `${min}` : max === undefined ? `at least ${min}` : `${min} to ${max}`;
-  return `function '${name}' expects ${expected} argument${expected === '1' ? '' : 's'} but got ${got}`;
+  // "1 argument" and "at least 1 argument"; "1 to 2 arguments".
+  const singular = min === 1 && (max === min || max === undefined);
+  return `function '${name}' expects ${expected} argument${singular ? '' : 's'} but got ${got}`;
 }
 
 function describeScope(kind: ScopeKind): string {
