@@ -4,30 +4,10 @@
 // the one place that puts them into words. Errors and findings carry the data, so rewording a
 // message here changes no finding's identity; nothing reads the words back.
 import { isRecord } from './raw.ts';
-import type { ExpressionError, ScopeKind, StaticExpressionError } from './types.ts';
+import type { ExpectedToken, ExpressionDiagnostic, ExpressionError, ScopeFunction, ScopeKind, StaticExpressionError, SyntaxProblem } from './types.ts';
 
-/** A token the parser wanted where it found something else. */
-export type ExpectedToken = 'close-bracket' | 'argument-end';
-
-/** What ARM's parser rejects (parser.ts, scanner.ts). An absent `found`: the expression ended first. */
-export type SyntaxProblem =
-  | { problem: 'empty-expression' }
-  | { problem: 'unexpected-end' }
-  | { problem: 'unexpected-character'; found: string }
-  /** A name not followed by '(' (ARM has no bare identifiers). */
-  | { problem: 'unexpected-identifier'; name: string }
-  /** `true`, `false` or `null` written bare (ARM has the functions true(), false() and null()). */
-  | { problem: 'bare-literal'; name: string }
-  | { problem: 'expected'; expected: ExpectedToken; found?: string }
-  /** A user-defined function `call` (namespace.name) not followed by '('. */
-  | { problem: 'expected-parenthesis'; call: string; found?: string }
-  | { problem: 'expected-property-name' }
-  | { problem: 'expected-function-name'; namespace: string }
-  | { problem: 'unterminated-string' }
-  | { problem: 'decimal-number'; text: string }
-  /** Digits that are not a 32-bit integer. */
-  | { problem: 'number-out-of-range'; text: string }
-  | { problem: 'too-deep'; limit: number };
+// The diagnostics are data types of the module's results (types.ts); the catalog's users import them here too.
+export type { ExpectedToken, ExpressionDiagnostic, ScopeFunction, SyntaxProblem } from './types.ts';
 
 /**
  * The deployment scopes each scope function is available at ("Supported functions" of ARM's
@@ -37,22 +17,7 @@ export type SyntaxProblem =
 export const SCOPE_FUNCTION_SCOPES = {
   resourceGroup: ['resourceGroup'],
   subscription: ['resourceGroup', 'subscription'],
-} as const satisfies Record<string, readonly ScopeKind[]>;
-
-export type ScopeFunction = keyof typeof SCOPE_FUNCTION_SCOPES;
-
-/** A problem ARM rejects whatever the parameter values, as data. */
-export type ExpressionDiagnostic =
-  | ({ code: 'syntax' } & SyntaxProblem)
-  | { code: 'unknown-function'; name: string }
-  /** `function` as written; an absent `max`: no upper bound. */
-  | { code: 'arity'; function: string; min: number; max?: number; got: number }
-  | { code: 'undefined-parameter'; name: string }
-  | { code: 'undefined-variable'; name: string }
-  | { code: 'circular-parameter'; name: string }
-  | { code: 'circular-variable'; name: string }
-  /** A scope function called in a deployment to a scope that has none of its kind. */
-  | { code: 'wrong-scope'; function: ScopeFunction; scope: ScopeKind };
+} as const satisfies Record<ScopeFunction, readonly ScopeKind[]>;
 
 type DiagnosticCode = ExpressionDiagnostic['code'];
 

@@ -1,6 +1,5 @@
 // Public result types of the expression module (re-exported by index.ts).
 import type { BudgetLimit } from './budget.ts';
-import type { ExpressionDiagnostic } from './diagnostics.ts';
 import type { ArmValue } from './value.ts';
 
 interface ErrorAt {
@@ -55,3 +54,42 @@ export interface ExpressionSpelling {
 }
 
 export type ScopeKind = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
+
+/** A token the parser wanted where it found something else. */
+export type ExpectedToken = 'close-bracket' | 'argument-end';
+
+/** What ARM's parser rejects (parser.ts, scanner.ts). An absent `found`: the expression ended first. */
+export type SyntaxProblem =
+  | { problem: 'empty-expression' }
+  | { problem: 'unexpected-end' }
+  | { problem: 'unexpected-character'; found: string }
+  /** A name not followed by '(' (ARM has no bare identifiers). */
+  | { problem: 'unexpected-identifier'; name: string }
+  /** `true`, `false` or `null` written bare (ARM has the functions true(), false() and null()). */
+  | { problem: 'bare-literal'; name: string }
+  | { problem: 'expected'; expected: ExpectedToken; found?: string }
+  /** A user-defined function `call` (namespace.name) not followed by '('. */
+  | { problem: 'expected-parenthesis'; call: string; found?: string }
+  | { problem: 'expected-property-name' }
+  | { problem: 'expected-function-name'; namespace: string }
+  | { problem: 'unterminated-string' }
+  | { problem: 'decimal-number'; text: string }
+  /** Digits that are not a 32-bit integer. */
+  | { problem: 'number-out-of-range'; text: string }
+  | { problem: 'too-deep'; limit: number };
+
+/** A problem ARM rejects whatever the parameter values, as data. */
+export type ExpressionDiagnostic =
+  | ({ code: 'syntax' } & SyntaxProblem)
+  | { code: 'unknown-function'; name: string }
+  /** `function` as written; an absent `max`: no upper bound. */
+  | { code: 'arity'; function: string; min: number; max?: number; got: number }
+  | { code: 'undefined-parameter'; name: string }
+  | { code: 'undefined-variable'; name: string }
+  | { code: 'circular-parameter'; name: string }
+  | { code: 'circular-variable'; name: string }
+  /** A scope function called in a deployment to a scope that has none of its kind. */
+  | { code: 'wrong-scope'; function: ScopeFunction; scope: ScopeKind };
+
+/** The scope functions a deployment scope may lack (diagnostics.ts SCOPE_FUNCTION_SCOPES says where each is available). */
+export type ScopeFunction = 'resourceGroup' | 'subscription';
