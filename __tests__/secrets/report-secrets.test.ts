@@ -162,13 +162,16 @@ test('a run with its secrets search lets each main template go once checked and 
       name: 'n',
       properties: { mode: 'Incremental', templateLink: { relativePath: 'nested/linked.json' } },
     };
-    ws.write('app/azuredeploy.json', template([trackingResource({ name: 'pid-not-a-guid' }), linking]));
-    ws.write('app/nested/linked.json', template([], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
-    ws.write('other/azuredeploy.json', template([trackingResource()]));
-    // A Marketplace package: its template is compared with the package .zip's once all are checked.
-    ws.write('offer/mainTemplate.json', template([trackingResource()]));
-    ws.write('offer/createUiDefinition.json', { handler: 'Microsoft.Azure.CreateUIDef', version: '0.1.2-preview', parameters: {} });
+    const writeFiles = (): void => {
+      ws.write('app/azuredeploy.json', template([trackingResource({ name: 'pid-not-a-guid' }), linking]));
+      ws.write('app/nested/linked.json', template([], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
+      ws.write('other/azuredeploy.json', template([trackingResource()]));
+      // A Marketplace package: its template is compared with the package .zip's once all are checked.
+      ws.write('offer/mainTemplate.json', template([trackingResource()]));
+      ws.write('offer/createUiDefinition.json', { handler: 'Microsoft.Azure.CreateUIDef', version: '0.1.2-preview', parameters: {} });
+    };
     for (const paths of [undefined, ['app/azuredeploy.json', 'other/azuredeploy.json', 'offer/mainTemplate.json']]) {
+      writeFiles();
       const workspace = openWorkspace(ws.root);
       const files = createWorkspaceFiles(workspace);
       const secrets = createSecretsSearch(files);
@@ -191,11 +194,6 @@ test('a run with its secrets search lets each main template go once checked and 
       // Kept: a linked template, and a package template.
       assert.equal(files.text('app/nested/linked.json'), before.app);
       assert.equal(files.text('offer/mainTemplate.json'), before.offer);
-      ws.write('app/azuredeploy.json', template([trackingResource({ name: 'pid-not-a-guid' }), linking]));
-      ws.write('app/nested/linked.json', template([], { parameters: { adminPassword: { type: 'secureString', defaultValue: SECRET } } }));
-      ws.write('other/azuredeploy.json', template([trackingResource()]));
-      ws.write('offer/mainTemplate.json', template([trackingResource()]));
-      ws.write('offer/createUiDefinition.json', { handler: 'Microsoft.Azure.CreateUIDef', version: '0.1.2-preview', parameters: {} });
     }
   } finally {
     ws.dispose();
