@@ -6921,20 +6921,21 @@ function shapeOf(declaration, template, walk2) {
   const plain = plainShape(declaration);
   if (plain !== void 0) return plain;
   const next = { ...walk2, depth: walk2.depth + 1 };
-  let referenced = NONE;
+  const parts = [];
   const ref = declaration["$ref"];
   if (ref !== void 0) {
     if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === void 0) return ALL;
-    referenced = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
-    if (referenced.kind === "all") return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
   }
-  let properties;
+  const properties = /* @__PURE__ */ new Map();
   if (isRecord(declaration["properties"])) {
     for (const [name, property] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property, template, next);
-      if (shape.kind !== "none") (properties ??= /* @__PURE__ */ new Map()).set(name.toLowerCase(), shape);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration["additionalProperties"], template, next);
@@ -6944,21 +6945,19 @@ function shapeOf(declaration, template, walk2) {
   if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
-  const securePrefix = prefix.some((p) => p.kind !== "none");
-  const own = properties !== void 0 || additional.kind !== "none" || items2.kind !== "none" || securePrefix ? {
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
     kind: "parts",
-    properties: properties ?? /* @__PURE__ */ new Map(),
+    properties,
     ...additional.kind !== "none" ? { additional } : {},
     ...items2.kind !== "none" ? { items: items2 } : {},
-    ...securePrefix ? { prefix } : {}
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
   } : NONE;
-  return merge2([referenced, own]);
+  return merge2([...parts, own]);
 }
 function plainShape(declaration) {
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return void 0;
-  return NONE;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;
@@ -13916,7 +13915,7 @@ var SAS_PARAMETER_NAME = /sas(?:token|key|url|uri)?$|sastoken|sasurl/i;
 var MAX_DEPTH4 = 256;
 function findSecrets(root, parameterValues = {}, linkedSecureParameters = /* @__PURE__ */ new Set()) {
   const found = /* @__PURE__ */ new Set();
-  if (isRecord(root)) collectTemplate(root, () => parameterValues, linkedSecureParameters, found, 0);
+  if (isRecord(root)) collectTemplate(root, parameterValues, linkedSecureParameters, found, 0);
   return finish2(found);
 }
 function secretsInParameterValues(values, template) {
@@ -13941,13 +13940,12 @@ function secureParameterNames(template) {
 function collectTemplate(template, values, linkedSecure, found, depth2) {
   if (depth2 > MAX_DEPTH4) return;
   const declared = isRecord(template["parameters"]) ? template["parameters"] : {};
-  let lowerValues;
+  const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [name, declaration] of Object.entries(declared)) {
     const shape = secureShapeOf(declaration, template);
     const secure = shape.kind !== "none";
     const sas = SAS_PARAMETER_NAME.test(name);
     if (!secure && !sas) continue;
-    lowerValues ??= new Map(Object.entries(values()).map(([k, v]) => [k.toLowerCase(), v]));
     const given = lowerValues.get(name.toLowerCase());
     for (const value of [isRecord(declaration) ? declaration["defaultValue"] : void 0, given]) {
       forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
@@ -13967,7 +13965,7 @@ function collectResource(resource, linkedSecure, found, depth2) {
     }
     const inline = properties["template"];
     if (isRecord(inline)) {
-      collectTemplate(inline, () => valuesPassed(properties), linkedSecure, found, depth2 + 1);
+      collectTemplate(inline, valuesPassed(properties), linkedSecure, found, depth2 + 1);
     } else if (isRecord(link)) {
       for (const [name, value] of Object.entries(valuesPassed(properties))) {
         if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);

@@ -9699,20 +9699,21 @@ function shapeOf(declaration, template, walk2) {
   const plain = plainShape(declaration);
   if (plain !== void 0) return plain;
   const next = { ...walk2, depth: walk2.depth + 1 };
-  let referenced = NONE;
+  const parts = [];
   const ref = declaration["$ref"];
   if (ref !== void 0) {
     if (typeof ref !== "string" || walk2.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === void 0) return ALL;
-    referenced = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
-    if (referenced.kind === "all") return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: /* @__PURE__ */ new Set([...walk2.refs, ref]) });
+    if (shape.kind === "all") return ALL;
+    parts.push(shape);
   }
-  let properties;
+  const properties = /* @__PURE__ */ new Map();
   if (isRecord(declaration["properties"])) {
     for (const [name, property2] of Object.entries(declaration["properties"])) {
       const shape = shapeOf(property2, template, next);
-      if (shape.kind !== "none") (properties ??= /* @__PURE__ */ new Map()).set(name.toLowerCase(), shape);
+      if (shape.kind !== "none") properties.set(name.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration["additionalProperties"], template, next);
@@ -9722,21 +9723,19 @@ function shapeOf(declaration, template, walk2) {
   if (isRecord(discriminator) && isRecord(discriminator["mapping"])) {
     for (const member of Object.values(discriminator["mapping"])) if (shapeOf(member, template, next).kind !== "none") return ALL;
   }
-  const securePrefix = prefix.some((p) => p.kind !== "none");
-  const own = properties !== void 0 || additional.kind !== "none" || items2.kind !== "none" || securePrefix ? {
+  const own = properties.size > 0 || additional.kind !== "none" || items2.kind !== "none" || prefix.some((p) => p.kind !== "none") ? {
     kind: "parts",
-    properties: properties ?? /* @__PURE__ */ new Map(),
+    properties,
     ...additional.kind !== "none" ? { additional } : {},
     ...items2.kind !== "none" ? { items: items2 } : {},
-    ...securePrefix ? { prefix } : {}
+    ...prefix.some((p) => p.kind !== "none") ? { prefix } : {}
   } : NONE;
-  return merge2([referenced, own]);
+  return merge2([...parts, own]);
 }
 function plainShape(declaration) {
   const type = declaration["type"];
   if (typeof type === "string" && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return void 0;
-  return NONE;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? void 0 : NONE;
 }
 function resolveRef(template, ref) {
   if (!ref.startsWith("#/")) return void 0;

@@ -73,21 +73,21 @@ function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape 
   const plain = plainShape(declaration);
   if (plain !== undefined) return plain;
   const next: Walk = { ...walk, depth: walk.depth + 1 };
-  let referenced: SecureShape = NONE;
+  const parts: SecureShape[] = [];
   const ref = declaration['$ref'];
   if (ref !== undefined) {
     if (typeof ref !== 'string' || walk.refs.has(ref)) return ALL;
     const target = resolveRef(template, ref);
     if (target === undefined) return ALL;
-    referenced = shapeOf(target, template, { ...next, refs: new Set([...walk.refs, ref]) });
-    if (referenced.kind === 'all') return ALL;
+    const shape = shapeOf(target, template, { ...next, refs: new Set([...walk.refs, ref]) });
+    if (shape.kind === 'all') return ALL;
+    parts.push(shape);
   }
-  // Most typed declarations have no secure part: nothing is built for them.
-  let properties: Map<string, SecureShape> | undefined;
+  const properties = new Map<string, SecureShape>();
   if (isRecord(declaration['properties'])) {
     for (const [name, property] of Object.entries(declaration['properties'])) {
       const shape = shapeOf(property, template, next);
-      if (shape.kind !== 'none') (properties ??= new Map()).set(name.toLowerCase(), shape);
+      if (shape.kind !== 'none') properties.set(name.toLowerCase(), shape);
     }
   }
   const additional = shapeOf(declaration['additionalProperties'], template, next);
@@ -98,26 +98,24 @@ function shapeOf(declaration: unknown, template: Json, walk: Walk): SecureShape 
   if (isRecord(discriminator) && isRecord(discriminator['mapping'])) {
     for (const member of Object.values(discriminator['mapping'])) if (shapeOf(member, template, next).kind !== 'none') return ALL;
   }
-  const securePrefix = prefix.some((p) => p.kind !== 'none');
   const own: SecureShape =
-    properties !== undefined || additional.kind !== 'none' || items.kind !== 'none' || securePrefix
+    properties.size > 0 || additional.kind !== 'none' || items.kind !== 'none' || prefix.some((p) => p.kind !== 'none')
       ? {
           kind: 'parts',
-          properties: properties ?? new Map(),
+          properties,
           ...(additional.kind !== 'none' ? { additional } : {}),
           ...(items.kind !== 'none' ? { items } : {}),
-          ...(securePrefix ? { prefix } : {}),
+          ...(prefix.some((p) => p.kind !== 'none') ? { prefix } : {}),
         }
       : NONE;
-  return merge([referenced, own]);
+  return merge([...parts, own]);
 }
 
 /** The shape of a secure type, or of a declaration with nothing to walk (most); undefined otherwise. */
 function plainShape(declaration: Json): SecureShape | undefined {
   const type = declaration['type'];
   if (typeof type === 'string' && type.length === 12 && SECURE_TYPES.has(type.toLowerCase())) return ALL;
-  for (const keyword of STRUCTURE_KEYWORDS) if (keyword in declaration) return undefined;
-  return NONE;
+  return STRUCTURE_KEYWORDS.some((keyword) => keyword in declaration) ? undefined : NONE;
 }
 
 /** `#/definitions/a/properties/b`: a JSON pointer into the template; undefined when it leads nowhere. */

@@ -32,7 +32,7 @@ export function findSecrets(
   linkedSecureParameters: ReadonlySet<string> = new Set(),
 ): string[] {
   const found = new Set<string>();
-  if (isRecord(root)) collectTemplate(root, () => parameterValues, linkedSecureParameters, found, 0);
+  if (isRecord(root)) collectTemplate(root, parameterValues, linkedSecureParameters, found, 0);
   return finish(found);
 }
 
@@ -61,21 +61,19 @@ export function secureParameterNames(template: unknown): Set<string> {
 
 function collectTemplate(
   template: Record<string, unknown>,
-  values: () => Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>>,
   linkedSecure: ReadonlySet<string>,
   found: Set<string>,
   depth: number,
 ): void {
   if (depth > MAX_DEPTH) return;
   const declared = isRecord(template['parameters']) ? template['parameters'] : {};
-  // The values given are looked at only for a secure or SAS parameter (a few templates have one).
-  let lowerValues: Map<string, unknown> | undefined;
+  const lowerValues = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
   for (const [name, declaration] of Object.entries(declared)) {
     const shape = secureShapeOf(declaration, template);
     const secure = shape.kind !== 'none';
     const sas = SAS_PARAMETER_NAME.test(name);
     if (!secure && !sas) continue;
-    lowerValues ??= new Map(Object.entries(values()).map(([k, v]) => [k.toLowerCase(), v]));
     const given = lowerValues.get(name.toLowerCase());
     for (const value of [isRecord(declaration) ? declaration['defaultValue'] : undefined, given]) {
       forEachSecurePart(value, shape, (part) => addValue(part, found, 0));
@@ -98,7 +96,7 @@ function collectResource(resource: Record<string, unknown>, linkedSecure: Readon
     const inline = properties['template'];
     if (isRecord(inline)) {
       // Values a deployment passes to its inline template's secure parameters are secrets too.
-      collectTemplate(inline, () => valuesPassed(properties), linkedSecure, found, depth + 1);
+      collectTemplate(inline, valuesPassed(properties), linkedSecure, found, depth + 1);
     } else if (isRecord(link)) {
       for (const [name, value] of Object.entries(valuesPassed(properties))) {
         if (linkedSecure.has(name.toLowerCase())) addValue(value, found, 0);
