@@ -14375,8 +14375,9 @@ async function runCheck(args, io) {
   if (values.help) return showHelp(io, CHECK_HELP);
   const maxWarnings = values["max-warnings"] === void 0 ? void 0 : parseWarningLimit(values["max-warnings"]);
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
-  const { report: report2, secrets } = await checkPlan(plan, io.cwd);
   const { format: format3, failOn } = plan.groups[0]?.settings ?? { format: "text", failOn: "error" };
+  const files = createWorkspaceFiles(plan.groups[0]?.workspace ?? { root: plan.root }, { keepTexts: format3 === "sarif" || format3 === "gitlab" });
+  const { report: report2, secrets } = await checkPlan(plan, { cwd: io.cwd, files });
   const ifNoTemplates = plan.groups[0]?.settings.ifNoTemplates ?? "error";
   const nothing = report2.files.length === 0 && ifNoTemplates !== "ignore" ? nothingCheckedMessage(report2) : void 0;
   const verdict = checkVerdict(report2, failOn, maxWarnings);
@@ -14391,6 +14392,7 @@ async function runCheck(args, io) {
     exitCode,
     color,
     secrets,
+    readFile: files.text,
     hidden: report2.counts.warning + report2.counts.notice - (shown.counts.warning + shown.counts.notice)
   });
   if (toFile !== void 0) writeOutputFile2(toFile, output, { cwd: io.cwd, workspaceRoot: plan.root, report: report2 });
@@ -14411,8 +14413,7 @@ function checkVerdict(report2, failOn, maxWarnings) {
   return { exitCode: tooManyWarnings ? EXIT_FINDINGS : EXIT_OK, tooManyWarnings };
 }
 function formatReport(report2, request) {
-  const { plan, exitCode } = request;
-  const readFile = createWorkspaceFiles({ root: plan.root }).text;
+  const { plan, exitCode, readFile } = request;
   switch (request.format) {
     case "json":
       return formatJson(report2);
@@ -14432,15 +14433,14 @@ function formatReport(report2, request) {
       return formatText(report2, { color: request.color, displayPath: plan.displayPath, hidden: request.hidden });
   }
 }
-async function checkPlan(plan, cwd2) {
+async function checkPlan(plan, { cwd: cwd2, files }) {
   const secrets = /* @__PURE__ */ new Set();
   const groups = [];
   for (const { settings, workspace, paths } of plan.groups) {
-    const workspaceFiles = createWorkspaceFiles(workspace);
-    const search = createSecretsSearch(workspaceFiles);
+    const search = createSecretsSearch(files);
     const request = {
       workspace,
-      files: workspaceFiles,
+      files,
       secrets: search,
       linkRoots: settings.linkRoots,
       settings: settings.check,
@@ -14451,8 +14451,8 @@ async function checkPlan(plan, cwd2) {
       ...settings.patterns.length > 0 ? { patterns: settings.patterns } : {},
       ...settings.parametersFile ? { parametersFile: settings.parametersFile } : {}
     };
-    const discovery = discoverWorkspace(request, workspaceFiles);
-    const { report: report2, secrets: found } = protectReport(workspaceFiles, await checkWorkspaceLoadingGrammars(request, discovery), { search });
+    const discovery = discoverWorkspace(request, files);
+    const { report: report2, secrets: found } = protectReport(files, await checkWorkspaceLoadingGrammars(request, discovery), { search });
     for (const secret of found) secrets.add(secret);
     groups.push({ report: report2, named: new Set(discovery.sources.filter((source) => source.by === "named").map((source) => source.path)) });
   }

@@ -7,7 +7,7 @@
 import { checkWorkspaceLoadingGrammars, countFindings, discoverWorkspace, type WorkspaceCheckReport, type WorkspaceCheckRequest } from '../check-workspace.ts';
 import { loadTerraformTools } from '../terraform-tools.ts';
 import type { DeploymentScope } from '../../model/types.ts';
-import { createWorkspaceFiles } from '../../workspace/workspace-files.ts';
+import { createWorkspaceFiles, type WorkspaceFiles } from '../../workspace/workspace-files.ts';
 import { nothingCheckedMessage } from '../nothing-checked.ts';
 import { formatText } from '../../report/text.ts';
 import { formatJson } from '../../report/json.ts';
@@ -147,8 +147,10 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (values.help) return showHelp(io, CHECK_HELP);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : parseWarningLimit(values['max-warnings']);
   const plan = await planCliRuns(rawOptionsOf(values, io), positionals, io.cwd);
-  const { report, secrets } = await checkPlan(plan, io.cwd);
   const { format, failOn } = plan.groups[0]?.settings ?? { format: 'text', failOn: 'error' };
+  // SARIF and GitLab fingerprints read the templates again once they are checked: the texts stay.
+  const files = createWorkspaceFiles(plan.groups[0]?.workspace ?? { root: plan.root }, { keepTexts: format === 'sarif' || format === 'gitlab' });
+  const { report, secrets } = await checkPlan(plan, { cwd: io.cwd, files });
   const ifNoTemplates = plan.groups[0]?.settings.ifNoTemplates ?? 'error';
   // No silent pass: nothing checked says what was found instead, and exits 2 unless allowed.
   const nothing = report.files.length === 0 && ifNoTemplates !== 'ignore' ? nothingCheckedMessage(report) : undefined;
@@ -164,6 +166,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     exitCode,
     color,
     secrets,
+    readFile: files.text,
     hidden: report.counts.warning + report.counts.notice - (shown.counts.warning + shown.counts.notice),
   });
   if (toFile !== undefined) writeOutputFile(toFile, output, { cwd: io.cwd, workspaceRoot: plan.root, report });
@@ -194,13 +197,14 @@ interface FormatRequest {
   color: boolean;
   /** Values no fingerprint may hash. */
   secrets: readonly string[];
+  /** The run's texts (the files the check read), for SARIF and GitLab fingerprints. */
+  readFile: (file: string) => string | undefined;
   /** Findings --quiet left out. */
   hidden: number;
 }
 
 function formatReport(report: WorkspaceCheckReport, request: FormatRequest): string {
-  const { plan, exitCode } = request;
-  const readFile = createWorkspaceFiles({ root: plan.root }).text;
+  const { plan, exitCode, readFile } = request;
   switch (request.format) {
     case 'json':
       return formatJson(report);
@@ -227,16 +231,18 @@ function formatReport(report: WorkspaceCheckReport, request: FormatRequest): str
  * (a template whose secrets cannot be established shows none), and the secrets are returned for
  * SARIF's fingerprints.
  */
-async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: WorkspaceCheckReport; secrets: string[] }> {
+async function checkPlan(
+  plan: CliRunPlan,
+  { cwd, files }: { cwd: string; files: WorkspaceFiles },
+): Promise<{ report: WorkspaceCheckReport; secrets: string[] }> {
   const secrets = new Set<string>();
   const groups: GroupReport[] = [];
   for (const { settings, workspace, paths } of plan.groups) {
-    // One read of each file for the check and for the secrets search.
-    const workspaceFiles = createWorkspaceFiles(workspace);
-    const search = createSecretsSearch(workspaceFiles);
+    // One read of each file for every group (they share the workspace root), the check and the secrets search.
+    const search = createSecretsSearch(files);
     const request: WorkspaceCheckRequest = {
       workspace,
-      files: workspaceFiles,
+      files,
       secrets: search,
       linkRoots: settings.linkRoots,
       settings: settings.check,
@@ -247,8 +253,8 @@ async function checkPlan(plan: CliRunPlan, cwd: string): Promise<{ report: Works
       ...(settings.patterns.length > 0 ? { patterns: settings.patterns } : {}),
       ...(settings.parametersFile ? { parametersFile: settings.parametersFile } : {}),
     };
-    const discovery = discoverWorkspace(request, workspaceFiles);
-    const { report, secrets: found } = protectReport(workspaceFiles, await checkWorkspaceLoadingGrammars(request, discovery), { search });
+    const discovery = discoverWorkspace(request, files);
+    const { report, secrets: found } = protectReport(files, await checkWorkspaceLoadingGrammars(request, discovery), { search });
     for (const secret of found) secrets.add(secret);
     groups.push({ report, named: new Set(discovery.sources.filter((source) => source.by === 'named').map((source) => source.path)) });
   }
