@@ -2,8 +2,9 @@
 // summary of it as GitHub does (__tests__/reporters/summary-gfm.test.ts) and `npm run
 // render-summary` draws it for the README. 30 fail (29 without a tracking deployment, one with a
 // tracking name that gives no valid id), 20 pass with a warning (apiVersion 'latest'), 50 pass.
-const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-export const SUMMARY_TRACKING_GUID = '4f3c9a7e-1b2d-4c5e-8f90-a1b2c3d4e5f6';
+import { RG_SCHEMA, TRACKING_GUID, trackingResource } from './generate.ts';
+
+export const SUMMARY_TRACKING_GUID = TRACKING_GUID;
 
 /** Folder names a pull request could choose: each tries to close a code span, a row, a summary, or to become HTML or a link. */
 export const HOSTILE_FOLDERS = [
@@ -52,17 +53,11 @@ export function writeSummaryWorkspace({ names, write }: SummaryWorkspaceOptions)
 }
 
 function template(resources: unknown[]): Record<string, unknown> {
-  return { $schema: SCHEMA, contentVersion: '1.0.0.0', resources };
+  return { $schema: RG_SCHEMA, contentVersion: '1.0.0.0', resources };
 }
 
 function tracking(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    type: 'Microsoft.Resources/deployments',
-    apiVersion: '2021-04-01',
-    name: `pid-${SUMMARY_TRACKING_GUID}`,
-    properties: { mode: 'Incremental', template: { $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [] } },
-    ...overrides,
-  };
+  return { ...trackingResource(), ...overrides };
 }
 
 function storageAccount(name: string): Record<string, unknown> {
